@@ -1,0 +1,162 @@
+//! The command-line face of tactful: argument parsing (clap), output and exit codes.
+//!
+//! One file per subcommand, named after it. Each turns its arguments into a call on the
+//! domain modules and prints the result as human text or, with `--json`, as one JSON
+//! document on stdout. Exit codes (PRODUCT.md, "Scripting contract"): 0 ok, 1 error,
+//! 2 usage, 3 review has blockers.
+
+mod audit;
+mod fields;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+
+use crate::workspace::Workspace;
+
+/// Plan personalised marketing campaigns offline without crossing privacy lines.
+#[derive(Debug, Parser)]
+#[command(name = "tactful", version, about, long_about = None)]
+pub struct Cli {
+    /// Workspace file (default: workspace.tactful in the platform data directory).
+    #[arg(long, global = true, env = "TACTFUL_WORKSPACE", value_name = "PATH")]
+    pub workspace: Option<PathBuf>,
+    /// Date that relative dates ("within last 90 days") count from (default: today).
+    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<NaiveDate>,
+    /// Print machine-readable JSON on stdout instead of human text.
+    #[arg(long, global = true)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List fields with their type, role, privacy class and the reason for it; or change one.
+    Fields(fields::FieldsArgs),
+    /// Print the audit log.
+    Audit,
+}
+
+/// What every command needs: where the workspace is, the as-of date, the output mode.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub workspace: PathBuf,
+    pub as_of: NaiveDate,
+    pub json: bool,
+}
+
+impl Context {
+    /// Open (creating if needed) the workspace.
+    pub fn open(&self) -> anyhow::Result<Workspace> {
+        Workspace::open(&self.workspace)
+            .with_context(|| format!("cannot open workspace {}", self.workspace.display()))
+    }
+}
+
+/// Errors that carry their own exit code.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct Exit {
+    pub code: u8,
+    pub message: String,
+}
+
+/// Parse the arguments, run the command and turn the outcome into an exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => report(e),
+    }
+}
+
+fn report(e: anyhow::Error) -> ExitCode {
+    if let Some(io) = e.downcast_ref::<io::Error>()
+        && io.kind() == io::ErrorKind::BrokenPipe
+    {
+        return ExitCode::SUCCESS;
+    }
+    if let Some(exit) = e.downcast_ref::<Exit>() {
+        if !exit.message.is_empty() {
+            eprintln!("{}", crate::text::for_terminal(&exit.message));
+        }
+        return ExitCode::from(exit.code);
+    }
+    eprintln!("error: {}", crate::text::for_terminal(&format!("{e:#}")));
+    ExitCode::from(1)
+}
+
+/// Run a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let workspace = match cli.workspace {
+        Some(p) => p,
+        None => Workspace::default_path()?,
+    };
+    let ctx = Context {
+        workspace,
+        as_of: cli
+            .as_of
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        json: cli.json,
+    };
+    match cli.command {
+        Some(Command::Fields(args)) => fields::run(&ctx, args),
+        Some(Command::Audit) => audit::run(&ctx),
+        None => {
+            use clap::CommandFactory;
+            Cli::command().print_help()?;
+            Ok(())
+        }
+    }
+}
+
+/// Print `value` as pretty JSON on stdout.
+pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
+    let mut out = io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Print a table of untrusted cells, padded by display width, each cell made safe for
+/// the terminal.
+pub fn print_table(headers: &[&str], rows: &[Vec<String>]) -> anyhow::Result<()> {
+    use unicode_width::UnicodeWidthStr;
+    let safe: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| crate::text::for_terminal(c).into_owned())
+                .collect()
+        })
+        .collect();
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    for row in &safe {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let mut out = io::stdout().lock();
+    let line = |out: &mut io::StdoutLock<'_>, cells: &[&str]| -> io::Result<()> {
+        let mut text = String::new();
+        for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
+            text.push_str(cell);
+            if i + 1 < cells.len() {
+                text.push_str(&" ".repeat(w.saturating_sub(cell.width()) + 2));
+            }
+        }
+        writeln!(out, "{}", text.trim_end())
+    };
+    line(&mut out, headers)?;
+    for row in &safe {
+        let cells: Vec<&str> = row.iter().map(String::as_str).collect();
+        line(&mut out, &cells)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,170 @@
+//! Changing a field's class or role by hand, with the reason on record.
+
+use serde::Serialize;
+
+use super::{Field, PrivacyClass, Role};
+use crate::workspace::{Workspace, WorkspaceError, audit, fields as store};
+
+/// Errors from [`set`].
+#[derive(Debug, thiserror::Error)]
+pub enum ChangeError {
+    #[error("no field `{name}`{hint}")]
+    UnknownField { name: String, hint: String },
+    #[error("nothing to change: give --class or --role")]
+    NothingToChange,
+    #[error("a reason is required to change a field (it is written to the audit log)")]
+    ReasonRequired,
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+}
+
+/// What [`set`] did.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldChange {
+    pub before: Field,
+    pub after: Field,
+    /// True when the class moved to a less protected one.
+    pub downgrade: bool,
+}
+
+/// Give field `name` a new class and/or role, recording `reason` and `actor` in the field
+/// and the audit log in one transaction.
+///
+/// Errors: unknown field (with the closest name as a hint), nothing to change, or a blank
+/// reason.
+pub fn set(
+    ws: &mut Workspace,
+    name: &str,
+    class: Option<PrivacyClass>,
+    role: Option<Role>,
+    reason: &str,
+    actor: &str,
+) -> Result<FieldChange, ChangeError> {
+    if class.is_none() && role.is_none() {
+        return Err(ChangeError::NothingToChange);
+    }
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err(ChangeError::ReasonRequired);
+    }
+    ws.write(|tx| {
+        let Some(before) = store::get(tx, name)? else {
+            let names: Vec<String> = store::list(tx)?.into_iter().map(|f| f.name).collect();
+            let hint = closest(name, &names)
+                .map(|n| format!("; did you mean `{n}`?"))
+                .unwrap_or_default();
+            return Err(ChangeError::UnknownField {
+                name: name.to_string(),
+                hint,
+            });
+        };
+        let mut after = before.clone();
+        if let Some(c) = class {
+            after.class = c;
+        }
+        if let Some(r) = role {
+            after.role = r;
+        }
+        after.reason = format!("set by {actor}: {reason}");
+        let downgrade = after.class > before.class;
+        store::update(tx, &after, actor)?;
+        audit::append(
+            tx,
+            actor,
+            "field.set",
+            name,
+            &serde_json::json!({
+                "class": {"before": before.class, "after": after.class},
+                "role": {"before": before.role, "after": after.role},
+                "downgrade": downgrade,
+                "reason": reason,
+            }),
+        )?;
+        Ok(FieldChange {
+            before,
+            after,
+            downgrade,
+        })
+    })
+}
+
+/// The candidate closest to `name` by Damerau–Levenshtein distance, if it is close
+/// enough to be a plausible typo (distance at most 2, or a third of the length).
+pub fn closest<'a>(name: &str, candidates: &'a [String]) -> Option<&'a str> {
+    let limit = (name.chars().count() / 3).max(2);
+    candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(name, c), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::FieldType;
+
+    fn ws_with(field: &Field) -> Workspace {
+        let mut ws = Workspace::open_in_memory().unwrap();
+        ws.write(|tx| store::add(tx, field, "test", None)).unwrap();
+        ws
+    }
+
+    #[test]
+    fn downgrade_is_audited_with_reason() {
+        let diet = Field {
+            name: "diet".into(),
+            header: "Diet".into(),
+            ty: FieldType::Text,
+            role: Role::None,
+            class: PrivacyClass::SpecialCategory,
+            reason: "values halal, kosher: religion".into(),
+            kind: Some("religion".into()),
+        };
+        let mut ws = ws_with(&diet);
+        let change = set(
+            &mut ws,
+            "diet",
+            Some(PrivacyClass::Ordinary),
+            None,
+            "menu choice only",
+            "ana",
+        )
+        .unwrap();
+        assert!(change.downgrade);
+        assert_eq!(
+            store::get(ws.conn(), "diet").unwrap().unwrap().class,
+            PrivacyClass::Ordinary
+        );
+        let log = audit::entries(ws.conn()).unwrap();
+        assert_eq!(log.len(), 1);
+        assert_eq!(log[0].action, "field.set");
+        assert_eq!(log[0].detail["reason"], "menu choice only");
+        assert_eq!(log[0].detail["class"]["before"], "special_category");
+    }
+
+    #[test]
+    fn unknown_field_suggests_and_changes_nothing() {
+        let f = Field {
+            name: "first_name".into(),
+            header: "First Name".into(),
+            ty: FieldType::Text,
+            role: Role::Name,
+            class: PrivacyClass::DirectIdentifier,
+            reason: "r".into(),
+            kind: None,
+        };
+        let mut ws = ws_with(&f);
+        let err = set(&mut ws, "frist_name", None, Some(Role::None), "x", "ana").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "no field `frist_name`; did you mean `first_name`?"
+        );
+        assert!(matches!(
+            set(&mut ws, "first_name", None, Some(Role::None), "  ", "ana"),
+            Err(ChangeError::ReasonRequired)
+        ));
+        assert!(audit::entries(ws.conn()).unwrap().is_empty());
+    }
+}

@@ -1,0 +1,1 @@
+//! Import: CSV files into the workspace's audience.

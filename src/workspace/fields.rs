@@ -1,0 +1,166 @@
+//! Storage of field definitions (the `fields` table) and of their `contacts` columns.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{WorkspaceError, now_rfc3339, quote_ident};
+use crate::fields::Field;
+
+fn parse<T: std::str::FromStr>(value: String) -> Result<T, WorkspaceError>
+where
+    T::Err: std::fmt::Display,
+{
+    value
+        .parse()
+        .map_err(|e: T::Err| WorkspaceError::Invalid(e.to_string()))
+}
+
+fn row_to_field(r: &rusqlite::Row<'_>) -> rusqlite::Result<[Option<String>; 7]> {
+    Ok([
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+        r.get(6)?,
+    ])
+}
+
+fn build(cols: [Option<String>; 7]) -> Result<Field, WorkspaceError> {
+    let [name, header, ty, role, class, reason, kind] = cols;
+    let req = |v: Option<String>| v.ok_or_else(|| WorkspaceError::Invalid("NULL in fields".into()));
+    Ok(Field {
+        name: req(name)?,
+        header: req(header)?,
+        ty: parse(req(ty)?)?,
+        role: parse(req(role)?)?,
+        class: parse(req(class)?)?,
+        reason: req(reason)?,
+        kind,
+    })
+}
+
+const SELECT: &str = "SELECT name, header, type, role, class, reason, kind FROM fields";
+
+/// All fields, in column order (the order files first brought them).
+pub fn list(conn: &Connection) -> Result<Vec<Field>, WorkspaceError> {
+    let mut stmt = conn.prepare(&format!("{SELECT} ORDER BY position"))?;
+    let rows = stmt.query_map([], row_to_field)?;
+    rows.map(|r| build(r?)).collect()
+}
+
+/// One field by its normalised name.
+pub fn get(conn: &Connection, name: &str) -> Result<Option<Field>, WorkspaceError> {
+    conn.query_row(&format!("{SELECT} WHERE name = ?1"), [name], row_to_field)
+        .optional()?
+        .map(build)
+        .transpose()
+}
+
+/// Add a new field and its `contacts` column. `batch_id` is the import batch that
+/// brought it (so undoing the batch drops the column again).
+pub fn add(
+    conn: &Connection,
+    field: &Field,
+    actor: &str,
+    batch_id: Option<i64>,
+) -> Result<(), WorkspaceError> {
+    let position: i64 = conn.query_row(
+        "SELECT coalesce(max(position), 0) + 1 FROM fields",
+        [],
+        |r| r.get(0),
+    )?;
+    conn.execute(
+        "INSERT INTO fields (name, header, position, type, role, class, reason, kind, changed_by, changed_at, batch_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            field.name,
+            field.header,
+            position,
+            field.ty.as_str(),
+            field.role.as_str(),
+            field.class.as_str(),
+            field.reason,
+            field.kind,
+            actor,
+            now_rfc3339(),
+            batch_id
+        ],
+    )?;
+    conn.execute_batch(&format!(
+        "ALTER TABLE contacts ADD COLUMN {} {}",
+        quote_ident(&field.name),
+        field.ty.sql_type()
+    ))?;
+    Ok(())
+}
+
+/// Update a field's type, role, class, reason and kind (not its name or column).
+pub fn update(conn: &Connection, field: &Field, actor: &str) -> Result<(), WorkspaceError> {
+    let changed = conn.execute(
+        "UPDATE fields SET type = ?2, role = ?3, class = ?4, reason = ?5, kind = ?6, changed_by = ?7, changed_at = ?8
+         WHERE name = ?1",
+        params![
+            field.name,
+            field.ty.as_str(),
+            field.role.as_str(),
+            field.class.as_str(),
+            field.reason,
+            field.kind,
+            actor,
+            now_rfc3339()
+        ],
+    )?;
+    if changed == 0 {
+        return Err(WorkspaceError::Invalid(format!(
+            "no field `{}`",
+            field.name
+        )));
+    }
+    Ok(())
+}
+
+/// Remove a field and drop its column (used by `import undo` for fields a batch added).
+pub fn remove(conn: &Connection, name: &str) -> Result<(), WorkspaceError> {
+    conn.execute("DELETE FROM fields WHERE name = ?1", [name])?;
+    conn.execute_batch(&format!(
+        "ALTER TABLE contacts DROP COLUMN {}",
+        quote_ident(name)
+    ))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::{FieldType, PrivacyClass, Role};
+    use crate::workspace::Workspace;
+
+    #[test]
+    fn fields_round_trip_and_get_typed_columns() {
+        let mut ws = Workspace::open_in_memory().unwrap();
+        let zip = Field {
+            name: "zip".into(),
+            header: "Zip".into(),
+            ty: FieldType::Text,
+            role: Role::Postcode,
+            class: PrivacyClass::QuasiIdentifier,
+            reason: "header token `zip`".into(),
+            kind: Some("postcode".into()),
+        };
+        ws.write(|tx| add(tx, &zip, "test", Some(1))).unwrap();
+        assert_eq!(list(ws.conn()).unwrap(), vec![zip.clone()]);
+        assert_eq!(get(ws.conn(), "zip").unwrap(), Some(zip));
+        let decl: String = ws
+            .conn()
+            .query_row(
+                "SELECT type FROM pragma_table_info('contacts') WHERE name = 'zip'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(decl, "TEXT");
+        ws.write(|tx| remove(tx, "zip")).unwrap();
+        assert!(list(ws.conn()).unwrap().is_empty());
+    }
+}

@@ -1,0 +1,36 @@
+//! Versioned schema migrations, kept as SQL files and applied in order.
+//!
+//! The schema version is SQLite's `PRAGMA user_version`; migration N brings a workspace
+//! from version N-1 to N inside one transaction, so a crash leaves the old version.
+
+use rusqlite::Connection;
+
+use super::WorkspaceError;
+
+/// The migrations, in order. Never edit a shipped one: add a new file.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Bring the schema up to [`SCHEMA_VERSION`].
+///
+/// Errors: [`WorkspaceError::NewerSchema`] for a workspace written by a newer tactful;
+/// SQLite errors otherwise (the transaction is rolled back).
+pub fn migrate(conn: &mut Connection) -> Result<(), WorkspaceError> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > SCHEMA_VERSION {
+        return Err(WorkspaceError::NewerSchema {
+            found: current,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        // PRAGMA takes no bound parameters; the value is our own integer.
+        tx.execute_batch(&format!("PRAGMA user_version = {}", index + 1))?;
+        tx.commit()?;
+    }
+    Ok(())
+}

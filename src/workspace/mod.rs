@@ -1,0 +1,312 @@
+//! The workspace: one SQLite file holding the audience, fields, segments, campaigns,
+//! suppression list, import batches and audit log.
+//!
+//! This module owns opening (permissions, pragmas, migrations), identifier quoting and
+//! the mapping of SQLite failures to errors a user can act on. Every other module reaches
+//! SQLite through a [`Workspace`]; all SQL binds its values as parameters, and the only
+//! identifiers spliced into SQL go through [`quote_ident`].
+
+pub mod audit;
+pub mod fields;
+mod migrate;
+
+use std::fs::{self, OpenOptions};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+
+pub use migrate::SCHEMA_VERSION;
+
+/// How long a writer waits for another process's write lock before giving up with
+/// [`WorkspaceError::Busy`].
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// Errors from opening or using a workspace. Messages are sentences a user can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error(
+        "workspace {path} is busy: another tactful process is writing to it; try again when it has finished"
+    )]
+    Busy { path: PathBuf },
+    #[error("{path} is not a tactful workspace or is damaged (SQLite says: {detail})")]
+    NotAWorkspace { path: PathBuf, detail: String },
+    #[error(
+        "workspace schema version {found} is newer than this tactful supports ({supported}); upgrade tactful"
+    )]
+    NewerSchema { found: i64, supported: i64 },
+    #[error("cannot create workspace at {path}: {source}")]
+    Create {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the disk is full; nothing was changed in the workspace")]
+    DiskFull,
+    #[error("no directory for application data on this system; pass --workspace PATH")]
+    NoDataDir,
+    #[error("workspace error: {0}")]
+    Sqlite(rusqlite::Error),
+    #[error("stored data is invalid: {0}")]
+    Invalid(String),
+}
+
+impl From<rusqlite::Error> for WorkspaceError {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DiskFull) => WorkspaceError::DiskFull,
+            _ => WorkspaceError::Sqlite(e),
+        }
+    }
+}
+
+/// An open workspace. Not `Sync`: one connection per thread (the TUI's worker owns one).
+#[derive(Debug)]
+pub struct Workspace {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Workspace {
+    /// The default workspace path: `workspace.tactful` in the platform data directory
+    /// (e.g. `~/.local/share/tactful/` on Linux), from the `directories` crate.
+    pub fn default_path() -> Result<PathBuf, WorkspaceError> {
+        let dirs =
+            directories::ProjectDirs::from("", "", "tactful").ok_or(WorkspaceError::NoDataDir)?;
+        Ok(dirs.data_dir().join("workspace.tactful"))
+    }
+
+    /// Open the workspace at `path`, creating it (and its directory) if missing.
+    ///
+    /// New files are created readable by the owner only (0600, directory 0700); SQLite
+    /// gives its `-wal` and `-shm` files the same mode. Sets WAL, a busy timeout and
+    /// foreign keys, then migrates.
+    ///
+    /// Errors: [`WorkspaceError::NotAWorkspace`] for a file that is not SQLite or is
+    /// corrupt, [`WorkspaceError::Busy`] when another process holds the write lock during
+    /// migration, [`WorkspaceError::Create`] for permission problems.
+    pub fn open(path: &Path) -> Result<Self, WorkspaceError> {
+        create_private_file(path)?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(e, path))?;
+        Self::from_connection(conn, path)
+    }
+
+    /// Open a workspace in memory (tests and dry runs of whole flows).
+    pub fn open_in_memory() -> Result<Self, WorkspaceError> {
+        let conn = Connection::open_in_memory()?;
+        Self::from_connection(conn, Path::new(":memory:"))
+    }
+
+    fn from_connection(conn: Connection, path: &Path) -> Result<Self, WorkspaceError> {
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let setup = (|| -> rusqlite::Result<()> {
+            // Reading the journal mode is the first statement that touches the file, so a
+            // corrupt or foreign file fails here with NotADatabase.
+            conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+            conn.execute_batch(
+                "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY;",
+            )
+        })();
+        setup.map_err(|e| classify(e, path))?;
+        let mut ws = Workspace {
+            conn,
+            path: path.to_path_buf(),
+        };
+        migrate::migrate(&mut ws.conn).map_err(|e| match e {
+            WorkspaceError::Sqlite(inner) => classify(inner, path),
+            other => other,
+        })?;
+        Ok(ws)
+    }
+
+    /// The file this workspace lives in (`:memory:` for in-memory ones).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The connection, for reads. Writes go through [`Workspace::write`].
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Run `f` inside one immediate (write-locked) transaction and commit if it returns
+    /// `Ok`; roll back otherwise, leaving the workspace exactly as it was.
+    ///
+    /// Errors: [`WorkspaceError::Busy`] if another process holds the write lock for
+    /// longer than [`BUSY_TIMEOUT`], or whatever `f` returns.
+    pub fn write<T, E>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<WorkspaceError>,
+    {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| E::from(classify(e, &path)))?;
+        let value = f(&tx)?;
+        tx.commit().map_err(|e| E::from(classify(e, &path)))?;
+        Ok(value)
+    }
+
+    /// Map a SQLite error raised while using this workspace to a [`WorkspaceError`],
+    /// recognising busy, full and damaged files.
+    pub fn error(&self, e: rusqlite::Error) -> WorkspaceError {
+        classify(e, &self.path)
+    }
+}
+
+fn classify(e: rusqlite::Error, path: &Path) -> WorkspaceError {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => WorkspaceError::Busy {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+            WorkspaceError::NotAWorkspace {
+                path: path.to_path_buf(),
+                detail: e.to_string(),
+            }
+        }
+        Some(ErrorCode::DiskFull) => WorkspaceError::DiskFull,
+        _ => WorkspaceError::Sqlite(e),
+    }
+}
+
+/// Create `path` (and its parent directories) readable by the owner only, unless it
+/// already exists. An existing file keeps its permissions.
+fn create_private_file(path: &Path) -> Result<(), WorkspaceError> {
+    let err = |source| WorkspaceError::Create {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.exists()
+    {
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder.create(parent).map_err(err)?;
+    }
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(err(e)),
+    }
+}
+
+/// Quote an SQL identifier (a field's column name) for SQLite: wrap in double quotes and
+/// double any inside. The only way an identifier reaches SQL text.
+pub fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// The current time as RFC 3339 UTC with second precision (`2026-11-29T08:00:00Z`).
+pub fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Who is acting, for the audit log: `$TACTFUL_ACTOR`, else `$USER`/`$USERNAME`, else
+/// `unknown`.
+pub fn actor() -> String {
+    ["TACTFUL_ACTOR", "USER", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_ident_doubles_quotes() {
+        assert_eq!(quote_ident("city"), "\"city\"");
+        assert_eq!(quote_ident("a\"b"), "\"a\"\"b\"");
+    }
+
+    #[test]
+    fn new_workspace_is_owner_only_and_migrated() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/ws.tactful");
+        let ws = Workspace::open(&path).unwrap();
+        let version: i64 = ws
+            .conn()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let mode: String = ws
+            .conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(mode, "wal");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(
+                fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+                0o600
+            );
+            assert_eq!(
+                fs::metadata(path.parent().unwrap())
+                    .unwrap()
+                    .permissions()
+                    .mode()
+                    & 0o777,
+                0o700
+            );
+        }
+    }
+
+    #[test]
+    fn garbage_file_is_not_a_workspace() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("corrupt.db");
+        let mut bytes = b"SQLite format 3\0".to_vec();
+        bytes.extend(std::iter::repeat_n(0xA5u8, 4096));
+        fs::write(&path, bytes).unwrap();
+        let err = Workspace::open(&path).unwrap_err();
+        assert!(
+            matches!(err, WorkspaceError::NotAWorkspace { .. }),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn second_writer_gets_busy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ws.tactful");
+        let mut first = Workspace::open(&path).unwrap();
+        let mut second = Workspace::open(&path).unwrap();
+        second.conn.busy_timeout(Duration::from_millis(50)).unwrap();
+        first
+            .write(|_tx| {
+                let err = second
+                    .write(|_tx2| Ok::<_, WorkspaceError>(()))
+                    .unwrap_err();
+                assert!(matches!(err, WorkspaceError::Busy { .. }), "{err:?}");
+                Ok::<_, WorkspaceError>(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn audit_log_is_append_only() {
+        let mut ws = Workspace::open_in_memory().unwrap();
+        ws.write(|tx| audit::append(tx, "ana", "test", "x", &serde_json::json!({"n": 1})))
+            .unwrap();
+        assert!(ws.conn().execute("DELETE FROM audit_log", []).is_err());
+        assert!(
+            ws.conn()
+                .execute("UPDATE audit_log SET actor = 'eve'", [])
+                .is_err()
+        );
+        let entries = audit::entries(ws.conn()).unwrap();
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].actor, "ana");
+        assert_eq!(entries[0].detail["n"], 1);
+    }
+}
