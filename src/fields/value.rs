@@ -7,6 +7,9 @@ use serde::Serialize;
 
 use super::FieldType;
 
+/// One contact's values, keyed by field name. A field missing from the map is blank.
+pub type Record = std::collections::HashMap<String, Value>;
+
 /// One stored value, decoded by its field's [`FieldType`]. `Null` is a blank value: the
 /// importer stores blank and whitespace-only cells as SQL NULL.
 #[derive(Debug, Clone, PartialEq, Serialize)]
