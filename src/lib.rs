@@ -8,12 +8,15 @@
 //! - [`fields`]: types, roles and privacy classes of columns, the classifier and the
 //!   policy that blocks special-category and protected fields.
 //! - [`text`]: making untrusted strings safe for a terminal.
+//! - [`tui`]: the terminal app (ratatui), the Elm Architecture over the same core.
 //!
 //! The domain modules know nothing of terminals or argument parsing. [`cli`] is a thin
-//! shell over them; it is the only module that uses clap.
+//! shell over them and the only module that uses clap; [`tui`] is the only other face
+//! and, with `cli`, the only user of ratatui and crossterm.
 
 pub mod cli;
 pub mod fields;
 pub mod import;
 pub mod text;
+pub mod tui;
 pub mod workspace;

@@ -108,11 +108,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Fields(args)) => fields::run(&ctx, args),
         Some(Command::Audit) => audit::run(&ctx),
-        None => {
-            use clap::CommandFactory;
-            Cli::command().print_help()?;
-            Ok(())
-        }
+        None => crate::tui::run(&ctx.workspace),
     }
 }
 

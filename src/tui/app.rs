@@ -1,0 +1,99 @@
+//! The TUI's model: which screen is showing, one state per screen, the open popup.
+//!
+//! `App` is a composition of small states, not a god object: each screen's state lives
+//! beside its drawing code in `screens/`, and only `update` changes any of it. Drawing
+//! reads an `&App`; tests build one with [`App::new`] and drive it with messages.
+
+use ratatui::layout::Rect;
+
+use super::message::Screen;
+use super::screens::contacts::ContactsState;
+use super::screens::fields::FieldsState;
+use crate::fields::Field;
+
+/// A dialog drawn over the current screen; while one is open, keys go to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Popup {
+    /// Every key, generated from the keymap.
+    Help,
+    /// "Quit without saving?": shown by `Quit` when there is unsaved work.
+    ConfirmQuit,
+}
+
+/// What the TUI starts with.
+#[derive(Debug, Clone, Default)]
+pub struct AppOptions {
+    /// The workspace file, as the user should read it (shown in guides).
+    pub workspace: String,
+    /// The fields read when the workspace was opened.
+    pub fields: Vec<Field>,
+    /// Terminal size in columns and rows.
+    pub width: u16,
+    pub height: u16,
+}
+
+/// The whole state of the TUI.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub screen: Screen,
+    pub popup: Option<Popup>,
+    pub fields: FieldsState,
+    pub contacts: ContactsState,
+    /// The workspace file, for display.
+    pub workspace: String,
+    /// The terminal area, origin at 0,0.
+    pub size: Rect,
+    /// The last error from the worker, shown in the status line until the next success.
+    pub error: Option<String>,
+    /// Descriptions of edits not yet written to the workspace ("rule of segment
+    /// `vip`"). Editing screens add and remove entries; `Quit` asks first while any exist.
+    pub unsaved: Vec<String>,
+    /// Set by `update` when the user has chosen to quit; the event loop then ends.
+    pub quit: bool,
+    generation: u64,
+}
+
+impl App {
+    /// A new model. An empty workspace (no fields yet) opens on the Import screen,
+    /// anything else on Fields.
+    pub fn new(options: AppOptions) -> App {
+        let screen = if options.fields.is_empty() {
+            Screen::Import
+        } else {
+            Screen::Fields
+        };
+        let mut fields = FieldsState::default();
+        fields.set_fields(options.fields.clone());
+        let mut contacts = ContactsState::default();
+        contacts.set_fields(options.fields);
+        App {
+            screen,
+            popup: None,
+            fields,
+            contacts,
+            workspace: options.workspace,
+            size: Rect::new(0, 0, options.width, options.height),
+            error: None,
+            unsaved: Vec::new(),
+            quit: false,
+            generation: 0,
+        }
+    }
+
+    /// True while any screen holds edits not yet written to the workspace.
+    pub fn has_unsaved_work(&self) -> bool {
+        !self.unsaved.is_empty()
+    }
+
+    /// True when nothing has been imported yet.
+    pub fn is_empty_workspace(&self) -> bool {
+        self.fields.fields.is_empty()
+    }
+
+    /// A fresh generation number for a request; replies carrying an older one than the
+    /// state waits for are dropped (the newest request wins).
+    pub fn next_generation(&mut self) -> u64 {
+        self.generation += 1;
+        self.generation
+    }
+}

@@ -1,0 +1,177 @@
+//! Everything that can happen to the TUI, as data: [`Message`]s into `update`, and
+//! [`Request`]s out of it to the worker thread.
+//!
+//! User intents are imperative (`SwitchScreen`, `ScrollDown`, `Quit`); worker replies are
+//! past-tense facts (`FieldsLoaded`, `PageLoaded`, `CountFinished`) carrying the
+//! generation of the request they answer, so `update` can drop stale ones. Nothing here
+//! knows about key codes (that is `keymap`) or SQL (that is the worker and the
+//! workspace).
+
+use crate::fields::Field;
+use crate::workspace::browse::ContactRow;
+
+/// The screens, in tab order. Number keys 1-7 follow this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Screen {
+    Import,
+    Fields,
+    Segments,
+    Messages,
+    Preview,
+    Review,
+    Export,
+}
+
+impl Screen {
+    /// Every screen, in tab order.
+    pub const ALL: [Screen; 7] = [
+        Screen::Import,
+        Screen::Fields,
+        Screen::Segments,
+        Screen::Messages,
+        Screen::Preview,
+        Screen::Review,
+        Screen::Export,
+    ];
+
+    /// The title on the tab bar.
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Import => "Import",
+            Screen::Fields => "Fields",
+            Screen::Segments => "Segments",
+            Screen::Messages => "Messages",
+            Screen::Preview => "Preview",
+            Screen::Review => "Review",
+            Screen::Export => "Export",
+        }
+    }
+
+    /// Position in the tab bar, from 0.
+    pub fn index(self) -> usize {
+        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    /// The screen `delta` tabs away, wrapping around.
+    pub fn offset(self, delta: isize) -> Screen {
+        let n = Screen::ALL.len() as isize;
+        let i = (self.index() as isize + delta).rem_euclid(n);
+        Screen::ALL[i as usize]
+    }
+}
+
+/// Input to `update`: a user intent, a worker reply, or a loop event.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    /// Show a screen (number keys, tab clicks).
+    SwitchScreen(Screen),
+    /// Show the next tab (wrapping).
+    NextScreen,
+    /// Show the previous tab (wrapping).
+    PreviousScreen,
+    /// Open the key help.
+    ShowHelp,
+    /// Close whatever popup is open.
+    ClosePopup,
+    /// Quit, asking first if there is unsaved work.
+    Quit,
+    /// Quit now: the answer "yes" to the quit question.
+    ConfirmQuit,
+    /// Reload fields and counts from the workspace (another process may have changed it).
+    Refresh,
+    /// Move the selection one row down.
+    ScrollDown,
+    /// Move the selection one row up.
+    ScrollUp,
+    /// Move the selection one screenful down.
+    PageDown,
+    /// Move the selection one screenful up.
+    PageUp,
+    /// Jump to the first row.
+    ScrollToTop,
+    /// Jump to the last row.
+    ScrollToBottom,
+    /// Scroll one column to the left.
+    ScrollLeft,
+    /// Scroll one column to the right.
+    ScrollRight,
+    /// Select the row drawn at this line of the table body (0 = first row under the header).
+    SelectRow(u16),
+    /// Browse the contacts (from the Fields screen).
+    OpenContacts,
+    /// Back from the contacts to the field list.
+    CloseContacts,
+    /// Reply: the field list, or why it could not be read.
+    FieldsLoaded {
+        generation: u64,
+        result: Result<Vec<Field>, String>,
+    },
+    /// Reply: a window of contacts.
+    PageLoaded {
+        generation: u64,
+        result: Result<Page, String>,
+    },
+    /// Reply: the number of contacts. An interrupted count sends nothing.
+    CountFinished {
+        generation: u64,
+        result: Result<u64, String>,
+    },
+    /// A regular beat from the event loop (about four a second) while nothing else
+    /// happens.
+    Tick,
+    /// The terminal now has this size, in columns and rows.
+    Resize { width: u16, height: u16 },
+}
+
+/// Which window of contacts to load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageAnchor {
+    /// The first contacts.
+    First,
+    /// The last contacts.
+    Last,
+    /// The contacts around the ones currently on screen, so the view stays where it is:
+    /// `top_id` is the first row drawn, `selected_id` the selected one.
+    Around { top_id: i64, selected_id: i64 },
+}
+
+/// A window of contacts in ascending `_id` order, and whether it reaches either end of
+/// the audience.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub anchor: PageAnchor,
+    pub rows: Vec<ContactRow>,
+    pub at_start: bool,
+    pub at_end: bool,
+}
+
+/// Work for the worker thread. Each carries a generation; only the newest of each kind
+/// matters.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Request {
+    /// Read the field list.
+    LoadFields { generation: u64 },
+    /// Read a window of contacts with the values of `fields`: up to `before` rows before
+    /// the anchor and `after` rows from it.
+    LoadPage {
+        generation: u64,
+        fields: Vec<Field>,
+        anchor: PageAnchor,
+        before: usize,
+        after: usize,
+    },
+    /// Count the contacts (slow on large workspaces; runs in the background and is
+    /// cancelled when a newer count is asked for).
+    CountContacts { generation: u64 },
+}
+
+impl Request {
+    /// The generation this request was made in.
+    pub fn generation(&self) -> u64 {
+        match self {
+            Request::LoadFields { generation }
+            | Request::LoadPage { generation, .. }
+            | Request::CountContacts { generation } => *generation,
+        }
+    }
+}

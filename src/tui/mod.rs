@@ -1,0 +1,140 @@
+//! The terminal app: the Elm Architecture over the same core the CLI uses.
+//!
+//! - [`keymap`] turns terminal events into [`message::Message`]s (the only code that
+//!   knows key codes);
+//! - [`update::update`] is the only code that changes the [`app::App`], and returns
+//!   [`message::Request`]s;
+//! - [`worker`] runs those requests on its own workspace connections and replies with
+//!   messages;
+//! - [`view`] draws an `&App` (screens in [`screens`], reusable widgets in [`widgets`]).
+//!
+//! One `std::sync::mpsc` channel carries terminal input, worker replies and ticks into
+//! [`run`]'s loop. This module and `cli` are the only ones that use ratatui or crossterm.
+
+pub mod app;
+pub mod keymap;
+pub mod layout;
+pub mod message;
+pub mod screens;
+pub mod terminal;
+pub mod theme;
+pub mod update;
+pub mod view;
+pub mod widgets;
+pub mod worker;
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use ratatui::Terminal;
+use ratatui::backend::Backend;
+
+use app::{App, AppOptions};
+use message::Message;
+use worker::Worker;
+
+/// How often the loop gets a [`Message::Tick`] when nothing else happens.
+const TICK: Duration = Duration::from_millis(250);
+
+/// What arrives on the event loop's one channel.
+#[derive(Debug)]
+pub enum LoopEvent {
+    /// A key, mouse, resize or paste event from the terminal.
+    Terminal(crossterm::event::Event),
+    /// A worker's reply.
+    Reply(Message),
+    /// Nothing happened for a tick.
+    Tick,
+    /// The terminal can no longer be read (the input thread has stopped).
+    InputFailed(String),
+}
+
+/// Open the workspace at `workspace_path` and run the TUI on it until the user quits.
+///
+/// The workspace is opened before the terminal is touched, so a damaged file (case
+/// BR-20) fails with a readable error on the normal screen. The terminal is restored on
+/// every way out: return, error and panic.
+pub fn run(workspace_path: &Path) -> anyhow::Result<()> {
+    let ws = crate::workspace::Workspace::open(workspace_path)
+        .with_context(|| format!("cannot open workspace {}", workspace_path.display()))?;
+    let fields = crate::workspace::fields::list(ws.conn())?;
+    let (events, inbox) = mpsc::channel();
+    let worker = Worker::spawn(ws, workspace_path, events.clone())?;
+
+    let mut guard = terminal::TerminalGuard::enter().context("cannot set up the terminal")?;
+    let size = guard.terminal.size()?;
+    let mut app = App::new(AppOptions {
+        workspace: workspace_path.display().to_string(),
+        fields,
+        width: size.width,
+        height: size.height,
+    });
+    let stop = Arc::new(AtomicBool::new(false));
+    spawn_input(events, Arc::clone(&stop));
+    for request in update::update(&mut app, Message::Refresh) {
+        worker.send(request);
+    }
+    let outcome = event_loop(&mut guard.terminal, &mut app, &inbox, &worker);
+    stop.store(true, Ordering::SeqCst);
+    drop(guard);
+    outcome
+}
+
+/// Read terminal events on a thread of its own, sending a tick when none came for
+/// [`TICK`]. Ends when `stop` is set or the loop's receiver is gone.
+fn spawn_input(events: Sender<LoopEvent>, stop: Arc<AtomicBool>) {
+    thread::spawn(move || {
+        while !stop.load(Ordering::SeqCst) {
+            let event = match crossterm::event::poll(TICK) {
+                Ok(true) => match crossterm::event::read() {
+                    Ok(e) => LoopEvent::Terminal(e),
+                    Err(e) => LoopEvent::InputFailed(e.to_string()),
+                },
+                Ok(false) => LoopEvent::Tick,
+                Err(e) => LoopEvent::InputFailed(e.to_string()),
+            };
+            let failed = matches!(event, LoopEvent::InputFailed(_));
+            if events.send(event).is_err() || failed {
+                return;
+            }
+        }
+    });
+}
+
+fn event_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    inbox: &Receiver<LoopEvent>,
+    worker: &Worker,
+) -> anyhow::Result<()>
+where
+    B::Error: std::error::Error + Send + Sync + 'static,
+{
+    loop {
+        terminal.draw(|frame| view::draw(app, frame))?;
+        let first = inbox.recv().context("the event loop lost its inputs")?;
+        // Take everything already waiting before drawing again, so a burst of wheel
+        // events or replies costs one frame.
+        for event in std::iter::once(first).chain(inbox.try_iter()) {
+            let message = match event {
+                LoopEvent::Terminal(e) => keymap::map(app, &e),
+                LoopEvent::Reply(m) => Some(m),
+                LoopEvent::Tick => Some(Message::Tick),
+                LoopEvent::InputFailed(e) => anyhow::bail!("cannot read the terminal: {e}"),
+            };
+            if let Some(message) = message {
+                for request in update::update(app, message) {
+                    worker.send(request);
+                }
+            }
+            if app.quit {
+                return Ok(());
+            }
+        }
+    }
+}

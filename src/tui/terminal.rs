@@ -1,0 +1,85 @@
+//! Entering and leaving the full-screen terminal mode, whatever way the program ends.
+//!
+//! [`TerminalGuard`] restores the terminal when dropped (normal exit and `?` error
+//! returns), and a panic hook restores it before the default hook prints the panic, so
+//! the message lands readable on the normal screen with raw mode off, the cursor shown
+//! and mouse capture off (case BR-20; ratatui#2087). `ratatui::init`/`restore` are not
+//! used because they leave mouse capture and bracketed paste on.
+
+use std::io::{self, Stdout};
+use std::sync::Once;
+
+use crossterm::cursor::Show;
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+/// The terminal in raw mode on the alternate screen, with mouse capture and bracketed
+/// paste; restored on drop.
+pub struct TerminalGuard {
+    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl TerminalGuard {
+    /// Install the panic hook (once per process) and switch the terminal over. If a step
+    /// fails, what was already switched is undone before the error returns.
+    pub fn enter() -> io::Result<TerminalGuard> {
+        install_panic_hook();
+        enable_raw_mode()?;
+        let entered = (|| {
+            execute!(
+                io::stdout(),
+                EnterAlternateScreen,
+                EnableMouseCapture,
+                EnableBracketedPaste
+            )?;
+            let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+            terminal.hide_cursor()?;
+            terminal.clear()?;
+            Ok(terminal)
+        })();
+        match entered {
+            Ok(terminal) => Ok(TerminalGuard { terminal }),
+            Err(e) => {
+                restore();
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Put the terminal back as the shell expects it. Safe to call more than once and when
+/// nothing was switched; errors are ignored because there is nowhere left to report them.
+pub fn restore() {
+    let _ = execute!(
+        io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        Show
+    );
+    let _ = disable_raw_mode();
+}
+
+fn install_panic_hook() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}

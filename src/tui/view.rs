@@ -1,0 +1,165 @@
+//! Drawing the whole TUI from an `&App`: tab bar, context line, the current screen,
+//! status line and any popup. Reads only; never changes state.
+//!
+//! Below [`layout::MIN_WIDTH`]×[`layout::MIN_HEIGHT`] it draws a short notice instead,
+//! and it draws nothing at 0×0, so no size can make it index outside the buffer.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::app::App;
+use super::layout::{self, Areas};
+use super::message::Screen;
+use super::screens::fields::FieldsView;
+use super::screens::guide::GuideView;
+use super::screens::popup;
+use super::theme;
+use super::update::LOADING_HINT_TICKS;
+
+/// Draw `app` into a frame (the event loop's entry).
+pub fn draw(app: &App, frame: &mut Frame<'_>) {
+    let area = frame.area();
+    render(app, area, frame.buffer_mut());
+}
+
+/// Draw `app` into `area` of `buf` (tests call this with a `TestBackend`'s buffer).
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let Some(areas) = layout::areas(area) else {
+        too_small(area, buf);
+        return;
+    };
+    tabs(app, areas.tabs, buf);
+    context(app, areas.context, buf);
+    body(app, &areas, buf);
+    status(app, areas.status, buf);
+    popup::render(app, area, buf);
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let text = format!(
+        "Make the window larger (min {}x{}; now {}x{}). q quits.",
+        layout::MIN_WIDTH,
+        layout::MIN_HEIGHT,
+        area.width,
+        area.height
+    );
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
+}
+
+fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
+    let spans: Vec<Span> = Screen::ALL
+        .iter()
+        .map(|&s| {
+            let style = if s == app.screen {
+                theme::ACTIVE_TAB
+            } else {
+                Style::default()
+            };
+            Span::styled(layout::tab_label(s), style)
+        })
+        .collect();
+    Line::from(spans).render(area, buf);
+}
+
+fn context(app: &App, area: Rect, buf: &mut Buffer) {
+    if app.screen != Screen::Fields || app.is_empty_workspace() {
+        Line::styled(format!(" {}", app.screen.title()), theme::HEADER).render(area, buf);
+        return;
+    }
+    let active = match app.fields.view {
+        FieldsView::List => 0,
+        FieldsView::Contacts => 1,
+    };
+    let mut spans: Vec<Span> = layout::SUB_TABS
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let style = if i == active {
+                theme::ACTIVE_TAB
+            } else {
+                Style::default()
+            };
+            Span::styled(*label, style)
+        })
+        .collect();
+    spans.push(Span::raw("   "));
+    spans.push(Span::styled(theme::BLOCKED_MARK, theme::BLOCKED));
+    spans.push(Span::raw(" special category  "));
+    spans.push(Span::styled(
+        theme::PROTECTED_MARK.trim_end(),
+        theme::WARNING,
+    ));
+    spans.push(Span::raw(" protected trait"));
+    Line::from(spans).render(area, buf);
+}
+
+fn body(app: &App, areas: &Areas, buf: &mut Buffer) {
+    let area = areas.body;
+    match app.screen {
+        Screen::Fields if !app.is_empty_workspace() => match app.fields.view {
+            FieldsView::List => (&app.fields).render(area, buf),
+            FieldsView::Contacts => (&app.contacts).render(area, buf),
+        },
+        screen => (&GuideView {
+            screen,
+            workspace: &app.workspace,
+            empty_workspace: app.is_empty_workspace(),
+        })
+            .render(area, buf),
+    }
+}
+
+/// `1234567` as `1,234,567`.
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn status(app: &App, area: Rect, buf: &mut Buffer) {
+    let keys = "? keys  q quit ";
+    let mut left: Vec<Span> = Vec::new();
+    if let Some(e) = &app.error {
+        left.push(Span::styled(
+            format!(" error: {}", crate::text::for_terminal(e)),
+            theme::ERROR,
+        ));
+    } else {
+        let contacts = match app.contacts.total {
+            Some(n) => format!("{} contacts", thousands(n)),
+            None if app.contacts.pending_count.is_some() => "counting contacts".to_string(),
+            None => String::new(),
+        };
+        let mut text = format!(" {} fields", app.fields.fields.len());
+        if !contacts.is_empty() {
+            text.push_str(", ");
+            text.push_str(&contacts);
+        }
+        if app.contacts.waiting_ticks >= LOADING_HINT_TICKS {
+            text.push_str(", loading rows...");
+        }
+        left.push(Span::raw(text));
+    }
+    Line::from(left).render(area, buf);
+    let width = keys.len() as u16;
+    if area.width > width {
+        let right = Rect::new(area.right() - width, area.y, width, 1);
+        Line::styled(keys, theme::CHROME).render(right, buf);
+    }
+}

@@ -1,0 +1,185 @@
+//! The worker: runs the TUI's SQLite work off the UI thread and sends the results back
+//! as [`Message`]s on the event loop's channel.
+//!
+//! Two threads, each owning its own workspace connection (SQLite in WAL mode lets them
+//! read side by side): one for quick reads the user waits on (fields, pages of
+//! contacts), one for slow background counts, so a count over a million contacts never
+//! holds up scrolling. Each thread takes every request queued, keeps only the newest of
+//! each kind and answers those. A newer count interrupts the one running
+//! (`sqlite3_interrupt` through rusqlite's `InterruptHandle`); the interrupted count
+//! sends no reply.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use rusqlite::{ErrorCode, InterruptHandle};
+
+use super::LoopEvent;
+use super::message::{Message, Page, PageAnchor, Request};
+use crate::workspace::browse::{self, Bound};
+use crate::workspace::{Workspace, WorkspaceError, fields};
+
+/// The UI's handle on the worker threads. Dropping it ends them once their current
+/// request is done.
+pub struct Worker {
+    quick: Sender<Request>,
+    background: Sender<Request>,
+    interrupt: InterruptHandle,
+    /// Generation of the count running now, 0 when none is.
+    counting: Arc<AtomicU64>,
+}
+
+impl Worker {
+    /// Start the threads: the quick one on `workspace` (already open), the background one
+    /// on a second connection to `path`. Replies go to `events`.
+    ///
+    /// Errors: opening the second connection (busy, damaged file).
+    pub fn spawn(
+        workspace: Workspace,
+        path: &Path,
+        events: Sender<LoopEvent>,
+    ) -> Result<Worker, WorkspaceError> {
+        let second = Workspace::open(path)?;
+        let interrupt = second.conn().get_interrupt_handle();
+        let counting = Arc::new(AtomicU64::new(0));
+        let (quick, quick_rx) = mpsc::channel();
+        let (background, background_rx) = mpsc::channel();
+        let events_quick = events.clone();
+        thread::spawn(move || serve(&workspace, &quick_rx, &events_quick, None));
+        let running = Arc::clone(&counting);
+        thread::spawn(move || serve(&second, &background_rx, &events, Some(&running)));
+        Ok(Worker {
+            quick,
+            background,
+            interrupt,
+            counting,
+        })
+    }
+
+    /// Queue `request`. A count replaces (and interrupts) any older count still running.
+    pub fn send(&self, request: Request) {
+        // A send fails only when the thread has ended, i.e. the app is shutting down.
+        let _ = match request {
+            Request::CountContacts { generation } => {
+                let running = self.counting.load(Ordering::SeqCst);
+                if running != 0 && running < generation {
+                    self.interrupt.interrupt();
+                }
+                self.background.send(request)
+            }
+            Request::LoadFields { .. } | Request::LoadPage { .. } => self.quick.send(request),
+        };
+    }
+}
+
+fn serve(
+    ws: &Workspace,
+    requests: &Receiver<Request>,
+    events: &Sender<LoopEvent>,
+    running: Option<&AtomicU64>,
+) {
+    while let Ok(first) = requests.recv() {
+        let mut queued = vec![first];
+        queued.extend(requests.try_iter());
+        for request in newest_of_each_kind(queued) {
+            if let Some(r) = running {
+                r.store(request.generation(), Ordering::SeqCst);
+            }
+            let reply = answer(ws, &request);
+            if let Some(r) = running {
+                r.store(0, Ordering::SeqCst);
+            }
+            if let Some(message) = reply
+                && events.send(LoopEvent::Reply(message)).is_err()
+            {
+                return;
+            }
+        }
+    }
+}
+
+/// Of the queued requests, only the last of each kind, in arrival order: an older
+/// request of the same kind answers a question nobody is asking any more.
+fn newest_of_each_kind(queued: Vec<Request>) -> Vec<Request> {
+    let kind = |r: &Request| std::mem::discriminant(r);
+    let mut keep: Vec<Request> = Vec::new();
+    for r in queued {
+        keep.retain(|k| kind(k) != kind(&r));
+        keep.push(r);
+    }
+    keep
+}
+
+/// Run one request against `ws` and build its reply. `None` for an interrupted count,
+/// which a newer count replaces. Runs on the worker threads; tests call it directly to
+/// drive `update` without threads.
+pub fn answer(ws: &Workspace, request: &Request) -> Option<Message> {
+    let text = |e: WorkspaceError| e.to_string();
+    match request {
+        Request::LoadFields { generation } => Some(Message::FieldsLoaded {
+            generation: *generation,
+            result: fields::list(ws.conn()).map_err(text),
+        }),
+        Request::LoadPage {
+            generation,
+            fields,
+            anchor,
+            before,
+            after,
+        } => Some(Message::PageLoaded {
+            generation: *generation,
+            result: load_page(ws, fields, *anchor, *before, *after).map_err(text),
+        }),
+        Request::CountContacts { generation } => match browse::count(ws.conn()) {
+            Err(WorkspaceError::Sqlite(e))
+                if e.sqlite_error_code() == Some(ErrorCode::OperationInterrupted) =>
+            {
+                None
+            }
+            result => Some(Message::CountFinished {
+                generation: *generation,
+                result: result.map_err(text),
+            }),
+        },
+    }
+}
+
+fn load_page(
+    ws: &Workspace,
+    fields: &[crate::fields::Field],
+    anchor: PageAnchor,
+    before: usize,
+    after: usize,
+) -> Result<Page, WorkspaceError> {
+    let conn = ws.conn();
+    let whole = before + after;
+    let (rows, at_start, at_end) = match anchor {
+        PageAnchor::First => {
+            let rows = browse::page(conn, fields, Bound::First, whole)?;
+            let end = rows.len() < whole;
+            (rows, true, end)
+        }
+        PageAnchor::Last => {
+            let rows = browse::page(conn, fields, Bound::Last, whole)?;
+            let start = rows.len() < whole;
+            (rows, start, true)
+        }
+        PageAnchor::Around { top_id, .. } => {
+            let mut rows = browse::page(conn, fields, Bound::Before(top_id), before)?;
+            let start = rows.len() < before;
+            let tail = browse::page(conn, fields, Bound::From(top_id), after)?;
+            let end = tail.len() < after;
+            rows.extend(tail);
+            (rows, start, end)
+        }
+    };
+    Ok(Page {
+        anchor,
+        rows,
+        at_start,
+        at_end,
+    })
+}
