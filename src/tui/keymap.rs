@@ -141,12 +141,7 @@ pub const BINDINGS: &[Binding] = &[
         "previous screen",
     ),
     bind(S::Global, &[ch('?')], M::ShowHelp, "show these keys"),
-    bind(
-        S::Global,
-        &[ch('r')],
-        M::Refresh,
-        "reload from the workspace",
-    ),
+    bind(S::Global, &[ch('r')], M::Refresh, "reload workspace"),
     bind(
         S::Global,
         &[

@@ -216,6 +216,8 @@ fn jump(app: &mut App, anchor: PageAnchor, view: usize) -> Vec<Request> {
     let c = &mut app.contacts;
     let n = c.rows.len();
     if (to_end && c.at_end) || (!to_end && c.at_start) {
+        // This jump is answered locally and supersedes any window still in flight.
+        c.pending_page = None;
         c.table
             .move_by(if to_end { n as isize } else { -(n as isize) }, n, view);
         return Vec::new();

@@ -15,7 +15,7 @@ use super::app::App;
 use super::layout::{self, Areas};
 use super::message::Screen;
 use super::screens::fields::FieldsView;
-use super::screens::guide::GuideView;
+use super::screens::guide::{GuideView, guide};
 use super::screens::popup;
 use super::theme;
 use super::update::LOADING_HINT_TICKS;
@@ -73,7 +73,11 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
 
 fn context(app: &App, area: Rect, buf: &mut Buffer) {
     if app.screen != Screen::Fields || app.is_empty_workspace() {
-        Line::styled(format!(" {}", app.screen.title()), theme::HEADER).render(area, buf);
+        Line::from(vec![
+            Span::styled(format!(" {}", app.screen.title()), theme::HEADER),
+            Span::raw(format!(": {}", guide(app.screen).tagline)),
+        ])
+        .render(area, buf);
         return;
     }
     let active = match app.fields.view {

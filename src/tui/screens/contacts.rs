@@ -60,7 +60,11 @@ impl ContactsState {
                 c.marker = mark;
                 c.style = style;
             }
-            let title = (display_width(c.marker) + display_width(&c.title)) as u16;
+            let marker = match c.marker.trim_end() {
+                "" => 0,
+                m => display_width(m) + 1,
+            };
+            let title = (marker + display_width(&c.title)) as u16;
             c.width = c.width.max(title).min(MAX_COLUMN_WIDTH);
             columns.push(c);
         }
@@ -83,6 +87,10 @@ impl ContactsState {
                 c.width = c.width.max(w.min(MAX_COLUMN_WIDTH));
             }
         }
+        // Place the view by the rows showing now, not those at request time: the user
+        // may have moved on inside the old window while the page was loading.
+        let now = |i: usize| self.rows.get(i).map(|r| r.id);
+        let (top_now, selected_now) = (now(self.table.top), now(self.table.selected));
         let index_of = |rows: &[ContactRow], id: i64| {
             rows.iter()
                 .position(|r| r.id >= id)
@@ -106,8 +114,8 @@ impl ContactsState {
                 top_id,
                 selected_id,
             } => {
-                self.table.top = index_of(&self.rows, top_id);
-                self.table.selected = index_of(&self.rows, selected_id);
+                self.table.top = index_of(&self.rows, top_now.unwrap_or(top_id));
+                self.table.selected = index_of(&self.rows, selected_now.unwrap_or(selected_id));
             }
         }
         self.table.keep_visible(view);

@@ -10,8 +10,7 @@ use std::borrow::Cow;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
 use crate::fields::Field;
 use crate::tui::theme;
@@ -55,8 +54,8 @@ impl FieldsState {
         };
         self.columns = vec![
             Column::new("", 2),
-            Column::new("name", widest(&|f| &f.name, "name", 4, 24)),
-            Column::new("header", widest(&|f| &f.header, "header", 6, 24)),
+            Column::new("name", widest(&|f| &f.name, "name", 4, 20)),
+            Column::new("header", widest(&|f| &f.header, "header", 6, 16)),
             Column::new("type", widest(&|f| f.ty.as_str(), "type", 4, 8)),
             Column::new("role", widest(&|f| f.role.as_str(), "role", 4, 13)),
             Column::new("class", widest(&|f| f.class.as_str(), "class", 5, 17)),
@@ -108,16 +107,6 @@ impl TableSource for FieldsState {
 
 impl Widget for &FieldsState {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        if self.fields.is_empty() {
-            Paragraph::new(vec![
-                Line::from("No fields yet: nothing has been imported into this workspace."),
-                Line::from(""),
-                Line::from("Import a CSV file first (screen 1 explains how)."),
-            ])
-            .wrap(Wrap { trim: false })
-            .render(area, buf);
-            return;
-        }
         DataTable {
             source: self,
             state: &self.table,

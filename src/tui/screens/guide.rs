@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Padding, Paragraph, Widget, Wrap};
 
 use crate::tui::message::Screen;
 use crate::tui::theme;
@@ -12,15 +12,18 @@ use crate::tui::theme;
 /// A screen's guide: a sentence or two on its job, then the commands that do it now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Guide {
+    /// A few words for the line under the tabs.
+    pub tagline: &'static str,
     pub purpose: &'static str,
     pub commands: &'static [&'static str],
 }
 
-/// The guide of `screen` (the Fields screen has one too, shown above its table in
-/// help, though it draws its own content).
+/// The guide of `screen`. The Fields screen draws its own content; its guide gives the
+/// tagline and is shown while the workspace is empty.
 pub fn guide(screen: Screen) -> Guide {
     match screen {
         Screen::Import => Guide {
+            tagline: "bring CSV exports into the audience",
             purpose: "Bring customer exports (CSV) into the audience, merged by contact key. \
                 The importer detects encoding, delimiter and header, infers each field's \
                 type, maps consent columns, and lists every rejected row with its line \
@@ -32,6 +35,7 @@ pub fn guide(screen: Screen) -> Guide {
             ],
         },
         Screen::Fields => Guide {
+            tagline: "types, roles and privacy classes",
             purpose: "Every field with its type, role and privacy class, and the reason it \
                 was given.",
             commands: &[
@@ -40,6 +44,7 @@ pub fn guide(screen: Screen) -> Guide {
             ],
         },
         Screen::Segments => Guide {
+            tagline: "rules over fields, with reach",
             purpose: "Named rules over fields, with their reach (how many contacts match) \
                 updating as you type, and the overlap between segments. Special category \
                 and protected fields are refused unless a campaign unlocks them.",
@@ -50,6 +55,7 @@ pub fn guide(screen: Screen) -> Guide {
             ],
         },
         Screen::Messages => Guide {
+            tagline: "one message per segment, with merge fields",
             purpose: "One message per segment of a campaign: subject and body with merge \
                 fields and fallbacks ({{ first_name | default(\"there\") }}), rendered live \
                 for a real contact, with coverage counts and SMS length.",
@@ -59,12 +65,14 @@ pub fn guide(screen: Screen) -> Guide {
             ],
         },
         Screen::Preview => Guide {
+            tagline: "who gets what, and who is excluded why",
             purpose: "The whole audience, one row per contact: the segment and message it \
                 gets, or the one reason it is excluded. Counts reconcile: audience = \
                 recipients + excluded.",
             commands: &["tactful preview CAMPAIGN", "tactful explain CAMPAIGN KEY"],
         },
         Screen::Review => Guide {
+            tagline: "findings, unlocks and sign-off",
             purpose: "Findings for the privacy reviewer, blockers first; unlock a field \
                 with a written justification; sign off.",
             commands: &[
@@ -74,6 +82,7 @@ pub fn guide(screen: Screen) -> Guide {
             ],
         },
         Screen::Export => Guide {
+            tagline: "the recipients file and its manifest",
             purpose: "Write the recipients file and its export manifest, only when review \
                 has no open blocker.",
             commands: &["tactful export CAMPAIGN --out DIR"],
@@ -120,6 +129,7 @@ impl Widget for &GuideView<'_> {
         )));
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
+            .block(Block::new().padding(Padding::horizontal(1)))
             .render(area, buf);
     }
 }

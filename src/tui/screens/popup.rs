@@ -48,7 +48,7 @@ fn section_lines(section: &HelpSection, width: usize) -> Vec<Line<'static>> {
 }
 
 fn help(area: Rect, buf: &mut Buffer) {
-    let rect = centred(area, 78, 22);
+    let rect = centred(area, 80, 22);
     Clear.render(rect, buf);
     let block = Block::bordered().title(" Keys (Esc closes) ");
     let inner = block.inner(rect);

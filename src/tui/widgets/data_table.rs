@@ -149,7 +149,11 @@ impl Widget for DataTable<'_> {
         };
         line(buf, area.y, &mut |col| {
             let c = &columns[col];
-            (format!("{}{}", c.marker, c.title), c.style)
+            let title = match c.marker.trim_end() {
+                "" => c.title.clone(),
+                marker => format!("{marker} {}", c.title),
+            };
+            (title, c.style)
         });
         let rows = usize::from(area.height - 1);
         for i in 0..rows {
