@@ -40,8 +40,9 @@ impl TerminalGuard {
                 EnableBracketedPaste
             )?;
             let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+            // No `terminal.clear()`: it asks the terminal for the cursor position and
+            // fails where nothing answers; the alternate screen starts blank anyway.
             terminal.hide_cursor()?;
-            terminal.clear()?;
             Ok(terminal)
         })();
         match entered {

@@ -45,6 +45,7 @@ impl Column {
 /// What a [`DataTable`] shows: columns and rows of cells, read on demand so only the
 /// visible cells are ever formatted.
 pub trait TableSource {
+    /// The columns, in order; the first `frozen` ones stay put when scrolling sideways.
     fn columns(&self) -> &[Column];
     /// Number of rows the source holds (the loaded window, not the whole audience).
     fn row_count(&self) -> usize;
