@@ -183,3 +183,31 @@ fn load_page(
         at_end,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_newest_request_of_each_kind_is_answered() {
+        let page = |generation| Request::LoadPage {
+            generation,
+            fields: Vec::new(),
+            anchor: PageAnchor::First,
+            before: 1,
+            after: 1,
+        };
+        let queued = vec![
+            page(1),
+            Request::CountContacts { generation: 2 },
+            page(3),
+            Request::LoadFields { generation: 4 },
+            Request::CountContacts { generation: 5 },
+        ];
+        let kept: Vec<u64> = newest_of_each_kind(queued)
+            .iter()
+            .map(Request::generation)
+            .collect();
+        assert_eq!(kept, vec![3, 4, 5]);
+    }
+}
