@@ -12,6 +12,7 @@
 //! The domain modules know nothing of terminals or argument parsing. [`cli`] is a thin
 //! shell over them; it is the only module that uses clap.
 
+pub mod campaign;
 pub mod cli;
 pub mod fields;
 pub mod import;

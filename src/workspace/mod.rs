@@ -7,6 +7,7 @@
 //! identifiers spliced into SQL go through [`quote_ident`].
 
 pub mod audit;
+pub mod campaigns;
 pub mod fields;
 mod migrate;
 
