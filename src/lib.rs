@@ -14,6 +14,7 @@
 //! shell over them and the only module that uses clap; [`tui`] is the only other face
 //! and, with `cli`, the only user of ratatui and crossterm.
 
+pub mod campaign;
 pub mod cli;
 pub mod fields;
 pub mod import;

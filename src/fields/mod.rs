@@ -6,6 +6,7 @@
 //! classes lives in [`classify`]; what each class may be used for lives in [`policy`].
 //! Storage of field definitions is the workspace's job (`workspace::fields`).
 
+pub mod address;
 pub mod change;
 pub mod classify;
 pub mod policy;

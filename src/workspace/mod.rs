@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod browse;
+pub mod campaigns;
 pub mod fields;
 mod migrate;
 

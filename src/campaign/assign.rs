@@ -1,0 +1,295 @@
+//! Assignment: for each contact, the one message it gets or the one reason it gets
+//! nothing, in exactly the order PRODUCT.md ("Campaign assignment") gives:
+//!
+//! 1. suppressed (suppression list or erased) → `suppressed`
+//! 2. consent for the channel not granted → `no_consent`
+//! 3. known minor → `minor`
+//! 4. no valid address for the channel → `no_address`
+//! 5. same address as a contact already assigned → `duplicate_address`
+//! 6. first matching segment in priority order, else `no_segment`
+//! 7. holdout (stable hash of contact key and campaign name) → `holdout`
+//!
+//! Contacts are assigned in workspace order (`_id`), so "already assigned" means an
+//! earlier contact. A held-out contact's address counts as assigned: otherwise a second
+//! contact at the same address would receive the message the holdout withheld.
+
+use std::collections::HashSet;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::fields::ConsentState;
+
+/// Default age below which a contact is a minor and excluded (GDPR Art. 8(1): 16, which
+/// member states may lower to 13).
+pub const DEFAULT_MINOR_AGE: u32 = 16;
+
+/// Below this age a contact is always excluded, whatever the campaign says (GDPR Art.
+/// 8(1) floor; COPPA, 15 U.S.C. §6501).
+pub const ABSOLUTE_MINOR_AGE: u32 = 13;
+
+/// Why a contact gets no message. Codes are stable (JSON, CSV, manifest).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Exclusion {
+    Suppressed,
+    NoConsent,
+    Minor,
+    NoAddress,
+    DuplicateAddress,
+    NoSegment,
+    Holdout,
+}
+
+impl Exclusion {
+    /// Every reason, in assignment order.
+    pub const ALL: [Exclusion; 7] = [
+        Exclusion::Suppressed,
+        Exclusion::NoConsent,
+        Exclusion::Minor,
+        Exclusion::NoAddress,
+        Exclusion::DuplicateAddress,
+        Exclusion::NoSegment,
+        Exclusion::Holdout,
+    ];
+
+    /// The stable code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Exclusion::Suppressed => "suppressed",
+            Exclusion::NoConsent => "no_consent",
+            Exclusion::Minor => "minor",
+            Exclusion::NoAddress => "no_address",
+            Exclusion::DuplicateAddress => "duplicate_address",
+            Exclusion::NoSegment => "no_segment",
+            Exclusion::Holdout => "holdout",
+        }
+    }
+
+    /// A sentence for people.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Exclusion::Suppressed => "on the suppression list (or erased)",
+            Exclusion::NoConsent => {
+                "no consent for this channel (withdrawn, bounced or never asked)"
+            }
+            Exclusion::Minor => "a known minor",
+            Exclusion::NoAddress => "no valid address for this channel",
+            Exclusion::DuplicateAddress => "same address as a contact already assigned",
+            Exclusion::NoSegment => "matches no segment of the campaign",
+            Exclusion::Holdout => "held out as the control group",
+        }
+    }
+}
+
+/// What assignment decided for one contact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Gets the message of entry `entry` (0-based priority index).
+    Recipient {
+        entry: usize,
+    },
+    Excluded(Exclusion),
+}
+
+/// What assignment needs to know about one contact.
+#[derive(Debug, Clone, Copy)]
+pub struct ContactFacts<'a> {
+    pub key: &'a str,
+    pub suppressed: bool,
+    pub consent: ConsentState,
+    pub minor: bool,
+    /// The normalised channel address, `None` if missing or invalid.
+    pub address: Option<&'a str>,
+    /// Whether each entry's segment matches, in priority order.
+    pub matches: &'a [bool],
+}
+
+/// Assigns contacts one by one, remembering addresses already assigned. Memory: one
+/// 64-bit hash per assigned address.
+#[derive(Debug)]
+pub struct Assigner {
+    campaign: String,
+    /// Holdout share in basis points (1/100 of a percent).
+    holdout_bp: u64,
+    assigned: HashSet<u64>,
+}
+
+impl Assigner {
+    /// An assigner for `campaign` holding out `holdout_pct` percent of matched contacts.
+    pub fn new(campaign: &str, holdout_pct: f64) -> Self {
+        Assigner {
+            campaign: campaign.to_string(),
+            holdout_bp: (holdout_pct * 100.0).round().clamp(0.0, 10_000.0) as u64,
+            assigned: HashSet::new(),
+        }
+    }
+
+    /// Decide for the next contact (call in workspace order).
+    pub fn assign(&mut self, c: &ContactFacts<'_>) -> Outcome {
+        if c.suppressed {
+            return Outcome::Excluded(Exclusion::Suppressed);
+        }
+        if c.consent != ConsentState::Granted {
+            return Outcome::Excluded(Exclusion::NoConsent);
+        }
+        if c.minor {
+            return Outcome::Excluded(Exclusion::Minor);
+        }
+        let Some(address) = c.address else {
+            return Outcome::Excluded(Exclusion::NoAddress);
+        };
+        let address_hash = hash64(address.as_bytes());
+        if self.assigned.contains(&address_hash) {
+            return Outcome::Excluded(Exclusion::DuplicateAddress);
+        }
+        let Some(entry) = c.matches.iter().position(|&m| m) else {
+            return Outcome::Excluded(Exclusion::NoSegment);
+        };
+        self.assigned.insert(address_hash);
+        if holdout_bucket(&self.campaign, c.key) < self.holdout_bp {
+            return Outcome::Excluded(Exclusion::Holdout);
+        }
+        Outcome::Recipient { entry }
+    }
+}
+
+fn hash64(bytes: &[u8]) -> u64 {
+    let digest = Sha256::digest(bytes);
+    u64::from_be_bytes(digest[..8].try_into().unwrap_or_default())
+}
+
+/// The contact's holdout bucket in 0..10_000: the first 8 bytes of
+/// SHA-256(campaign name, NUL, contact key) modulo 10 000. SHA-256 rather than Rust's
+/// hasher because the buckets must stay the same across tactful versions and platforms,
+/// so the same contacts stay held out on every run.
+pub fn holdout_bucket(campaign: &str, key: &str) -> u64 {
+    let mut h = Sha256::new();
+    h.update(campaign.as_bytes());
+    h.update([0]);
+    h.update(key.as_bytes());
+    let digest = h.finalize();
+    u64::from_be_bytes(digest[..8].try_into().unwrap_or_default()) % 10_000
+}
+
+/// Whether a contact is a known minor on `as_of`, from the first of: a date of birth,
+/// a birth year, an age. Unknown age is not a minor (nothing to go on). `min_age` is the
+/// campaign's threshold; below [`ABSOLUTE_MINOR_AGE`] always counts.
+///
+/// With only a birth year, the contact is a known minor if even the oldest age the year
+/// allows (`as_of.year - birth_year`) is below the threshold.
+pub fn is_minor(
+    as_of: NaiveDate,
+    min_age: u32,
+    date_of_birth: Option<NaiveDate>,
+    birth_year: Option<i64>,
+    age: Option<i64>,
+) -> bool {
+    let threshold = i64::from(min_age.max(ABSOLUTE_MINOR_AGE));
+    if let Some(dob) = date_of_birth {
+        return as_of.years_since(dob).map(i64::from).unwrap_or(0) < threshold;
+    }
+    if let Some(year) = birth_year {
+        return i64::from(as_of.year()) - year < threshold;
+    }
+    age.is_some_and(|a| a < threshold)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts<'a>(key: &'a str, address: Option<&'a str>, matches: &'a [bool]) -> ContactFacts<'a> {
+        ContactFacts {
+            key,
+            suppressed: false,
+            consent: ConsentState::Granted,
+            minor: false,
+            address,
+            matches,
+        }
+    }
+
+    #[test]
+    fn steps_apply_in_order() {
+        let mut a = Assigner::new("c", 0.0);
+        let all = [true, true];
+        let mut f = facts("k", None, &all);
+        f.suppressed = true;
+        f.consent = ConsentState::Withdrawn;
+        assert_eq!(a.assign(&f), Outcome::Excluded(Exclusion::Suppressed));
+        f.suppressed = false;
+        assert_eq!(a.assign(&f), Outcome::Excluded(Exclusion::NoConsent));
+        f.consent = ConsentState::Granted;
+        f.minor = true;
+        assert_eq!(a.assign(&f), Outcome::Excluded(Exclusion::Minor));
+        f.minor = false;
+        assert_eq!(a.assign(&f), Outcome::Excluded(Exclusion::NoAddress));
+    }
+
+    #[test]
+    fn first_matching_segment_wins_and_addresses_are_not_reused() {
+        let mut a = Assigner::new("c", 0.0);
+        assert_eq!(
+            a.assign(&facts("1", Some("x@e.com"), &[false, true])),
+            Outcome::Recipient { entry: 1 }
+        );
+        assert_eq!(
+            a.assign(&facts("2", Some("y@e.com"), &[true, true])),
+            Outcome::Recipient { entry: 0 }
+        );
+        assert_eq!(
+            a.assign(&facts("3", Some("x@e.com"), &[true, false])),
+            Outcome::Excluded(Exclusion::DuplicateAddress)
+        );
+        // A contact that matched nothing does not claim its address.
+        assert_eq!(
+            a.assign(&facts("4", Some("z@e.com"), &[false, false])),
+            Outcome::Excluded(Exclusion::NoSegment)
+        );
+        assert_eq!(
+            a.assign(&facts("5", Some("z@e.com"), &[true, false])),
+            Outcome::Recipient { entry: 0 }
+        );
+    }
+
+    #[test]
+    fn holdout_is_stable_and_close_to_its_share() {
+        assert_eq!(
+            holdout_bucket("spring", "ana@example.com"),
+            holdout_bucket("spring", "ana@example.com")
+        );
+        let mut a = Assigner::new("spring", 10.0);
+        let held = (0..10_000)
+            .filter(|i| {
+                let key = format!("c{i}@example.com");
+                a.assign(&facts(&key, Some(&key), &[true])) == Outcome::Excluded(Exclusion::Holdout)
+            })
+            .count();
+        // Binomial(10 000, 0.1): sd = 30, so 900..1100 is over 3 sd either side.
+        assert!((900..1100).contains(&held), "{held}");
+        let mut none = Assigner::new("spring", 0.0);
+        assert_eq!(
+            none.assign(&facts("a", Some("a"), &[true])),
+            Outcome::Recipient { entry: 0 }
+        );
+    }
+
+    #[test]
+    fn minors_from_birth_date_year_or_age() {
+        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        // Turns 16 on 2026-11-01: not a minor that day; one day later birthday: minor.
+        assert!(!is_minor(as_of, 16, d(2010, 11, 1), None, None));
+        assert!(is_minor(as_of, 16, d(2010, 11, 2), None, None));
+        // Born 2011: at most 15 in 2026.
+        assert!(is_minor(as_of, 16, None, Some(2011), None));
+        // Born 2010: 15 or 16, not known to be a minor.
+        assert!(!is_minor(as_of, 16, None, Some(2010), None));
+        assert!(is_minor(as_of, 16, None, None, Some(15)));
+        assert!(!is_minor(as_of, 16, None, None, None));
+        // The campaign cannot go below 13.
+        assert!(is_minor(as_of, 10, None, None, Some(12)));
+    }
+}

@@ -1,0 +1,234 @@
+//! Campaigns: an ordered list of segment → message entries for one channel, with a
+//! category, a holdout share, a small-cell threshold and an as-of date.
+//!
+//! This module owns the campaign model and its validation, unlocks of blocked fields
+//! ([`unlock`]), campaign as code ([`code`]: a TOML file that round-trips). Storage SQL
+//! lives in `workspace::campaigns`.
+
+pub mod assign;
+pub mod code;
+pub mod unlock;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::fields::Channel;
+use crate::fields::policy::Category;
+use crate::workspace::WorkspaceError;
+
+/// Default small-cell threshold k: segments or segment×message cells with fewer
+/// recipients are flagged by review (k = 5 by default, 11 strict: PRODUCT.md, after the
+/// small-cell suppression thresholds used in official statistics).
+pub const DEFAULT_K: u32 = 5;
+
+/// Largest holdout share, in percent. A holdout larger than half the audience is almost
+/// certainly a typo (e.g. 0.5 meant as 50 %).
+pub const MAX_HOLDOUT_PCT: f64 = 50.0;
+
+/// Whether a message body is plain text or HTML (HTML escapes merge values).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyFormat {
+    #[default]
+    Plain,
+    Html,
+}
+
+impl BodyFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BodyFormat::Plain => "plain",
+            BodyFormat::Html => "html",
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Self, CampaignError> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "plain" | "text" => Ok(BodyFormat::Plain),
+            "html" => Ok(BodyFormat::Html),
+            other => Err(CampaignError::Invalid(format!(
+                "unknown body format `{other}`; expected plain or html"
+            ))),
+        }
+    }
+}
+
+/// One campaign entry: contacts in `segment` (and in no earlier entry's segment) get
+/// this message.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub segment: String,
+    /// E-mail subject template; `None` for SMS.
+    pub subject: Option<String>,
+    /// Body template (minijinja syntax, see `message`).
+    pub body: String,
+    pub format: BodyFormat,
+}
+
+/// A field a campaign unlocked for its rules and messages, with the justification.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Unlock {
+    pub field: String,
+    pub reason: String,
+    pub actor: String,
+    /// RFC 3339 UTC time of the unlock.
+    pub at: String,
+}
+
+/// A campaign as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Campaign {
+    pub name: String,
+    pub channel: Channel,
+    pub category: Category,
+    /// Share of matched contacts held out as a control group, in percent (0 to 50).
+    pub holdout_pct: f64,
+    /// Small-cell threshold for review.
+    pub k: u32,
+    /// Date relative rules count from; `None` means "today" when previewed.
+    pub as_of: Option<NaiveDate>,
+    /// Entries in priority order: the first matching segment wins.
+    pub entries: Vec<Entry>,
+    pub unlocks: Vec<Unlock>,
+}
+
+/// Errors about campaigns, as sentences a user can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum CampaignError {
+    #[error("no campaign `{name}`{hint}")]
+    Unknown { name: String, hint: String },
+    #[error("a campaign named `{0}` already exists")]
+    Exists(String),
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+}
+
+impl Campaign {
+    /// A new campaign with no entries.
+    pub fn new(name: &str, channel: Channel) -> Self {
+        Campaign {
+            name: name.trim().to_string(),
+            channel,
+            category: Category::General,
+            holdout_pct: 0.0,
+            k: DEFAULT_K,
+            as_of: None,
+            entries: Vec::new(),
+            unlocks: Vec::new(),
+        }
+    }
+
+    /// Check the campaign's own consistency (not its rules or templates, which need the
+    /// workspace's fields).
+    ///
+    /// Errors: a blank or overlong name, a holdout outside 0..=50 %, k below 2, an SMS
+    /// entry with a subject, an e-mail entry without one, a segment used twice.
+    pub fn validate(&self) -> Result<(), CampaignError> {
+        let invalid = |m: String| Err(CampaignError::Invalid(m));
+        validate_name("campaign", &self.name)?;
+        if !(0.0..=MAX_HOLDOUT_PCT).contains(&self.holdout_pct) || self.holdout_pct.is_nan() {
+            return invalid(format!(
+                "holdout must be between 0 and {MAX_HOLDOUT_PCT} percent, not {}",
+                self.holdout_pct
+            ));
+        }
+        if self.k < 2 {
+            return invalid(format!("k must be at least 2, not {}", self.k));
+        }
+        for (i, entry) in self.entries.iter().enumerate() {
+            let n = i + 1;
+            match (self.channel, &entry.subject) {
+                (Channel::Sms, Some(_)) => {
+                    return invalid(format!(
+                        "entry {n} ({}): SMS messages have no subject",
+                        entry.segment
+                    ));
+                }
+                (Channel::Email, None) => {
+                    return invalid(format!(
+                        "entry {n} ({}): e-mail messages need a subject",
+                        entry.segment
+                    ));
+                }
+                _ => {}
+            }
+            if entry.body.trim().is_empty() {
+                return invalid(format!("entry {n} ({}): the body is empty", entry.segment));
+            }
+            if self.entries[..i].iter().any(|e| e.segment == entry.segment) {
+                return invalid(format!(
+                    "segment `{}` is in the campaign twice",
+                    entry.segment
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Names of the fields this campaign unlocked.
+    pub fn unlocked(&self) -> std::collections::BTreeSet<String> {
+        self.unlocks.iter().map(|u| u.field.clone()).collect()
+    }
+
+    /// The as-of date to use: the campaign's own, else `today`.
+    pub fn as_of_or(&self, today: NaiveDate) -> NaiveDate {
+        self.as_of.unwrap_or(today)
+    }
+}
+
+/// Names of campaigns and segments: 1 to 64 characters after trimming, no control
+/// characters.
+pub fn validate_name(what: &str, name: &str) -> Result<(), CampaignError> {
+    let trimmed = name.trim();
+    if trimmed.is_empty() || trimmed.chars().count() > 64 || trimmed.chars().any(char::is_control) {
+        return Err(CampaignError::Invalid(format!(
+            "a {what} name must be 1 to 64 characters without control characters"
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(segment: &str, subject: Option<&str>) -> Entry {
+        Entry {
+            segment: segment.into(),
+            subject: subject.map(str::to_string),
+            body: "Hi {{ first_name | default(\"there\") }}".into(),
+            format: BodyFormat::Plain,
+        }
+    }
+
+    #[test]
+    fn validation_catches_channel_and_share_mistakes() {
+        let mut c = Campaign::new("spring", Channel::Sms);
+        c.entries.push(entry("vip", Some("Hello")));
+        assert!(
+            c.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("SMS messages have no subject")
+        );
+        c.entries[0].subject = None;
+        assert!(c.validate().is_ok());
+        c.holdout_pct = 60.0;
+        assert!(c.validate().is_err());
+        c.holdout_pct = 10.0;
+        c.entries.push(entry("vip", None));
+        assert!(c.validate().unwrap_err().to_string().contains("twice"));
+        let mut e = Campaign::new("mail", Channel::Email);
+        e.entries.push(entry("vip", None));
+        assert!(
+            e.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("need a subject")
+        );
+        assert!(validate_name("campaign", "  ").is_err());
+        assert!(validate_name("campaign", "a\x1bb").is_err());
+    }
+}

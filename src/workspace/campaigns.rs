@@ -1,0 +1,169 @@
+//! Storage of campaigns, their entries and unlocks (tables `campaigns`,
+//! `campaign_entries`, `unlocks`).
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{WorkspaceError, now_rfc3339};
+use crate::campaign::{BodyFormat, Campaign, Entry, Unlock};
+
+fn invalid(e: impl std::fmt::Display) -> WorkspaceError {
+    WorkspaceError::Invalid(e.to_string())
+}
+
+/// Names of all campaigns, alphabetically.
+pub fn names(conn: &Connection) -> Result<Vec<String>, WorkspaceError> {
+    let mut stmt = conn.prepare("SELECT name FROM campaigns ORDER BY name")?;
+    let names = stmt.query_map([], |r| r.get(0))?;
+    Ok(names.collect::<Result<_, _>>()?)
+}
+
+/// Load one campaign with its entries (priority order) and unlocks.
+pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, WorkspaceError> {
+    let head = conn
+        .query_row(
+            "SELECT name, channel, category, holdout_pct, k, as_of FROM campaigns WHERE name = ?1",
+            [name],
+            |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, f64>(3)?,
+                    r.get::<_, i64>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                ))
+            },
+        )
+        .optional()?;
+    let Some((name, channel, category, holdout_pct, k, as_of)) = head else {
+        return Ok(None);
+    };
+    let mut stmt = conn.prepare(
+        "SELECT segment, subject, body, body_format FROM campaign_entries WHERE campaign = ?1 ORDER BY position",
+    )?;
+    let entries = stmt
+        .query_map([&name], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?
+        .map(|row| {
+            let (segment, subject, body, format) = row?;
+            Ok(Entry {
+                segment,
+                subject,
+                body,
+                format: BodyFormat::parse(&format).map_err(invalid)?,
+            })
+        })
+        .collect::<Result<Vec<_>, WorkspaceError>>()?;
+    let mut stmt = conn.prepare(
+        "SELECT field, reason, actor, at FROM unlocks WHERE campaign = ?1 ORDER BY field",
+    )?;
+    let unlocks = stmt
+        .query_map([&name], |r| {
+            Ok(Unlock {
+                field: r.get(0)?,
+                reason: r.get(1)?,
+                actor: r.get(2)?,
+                at: r.get(3)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some(Campaign {
+        name,
+        channel: channel.parse().map_err(invalid)?,
+        category: category.parse().map_err(invalid)?,
+        holdout_pct,
+        k: u32::try_from(k).map_err(invalid)?,
+        as_of: as_of
+            .map(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d"))
+            .transpose()
+            .map_err(invalid)?,
+        entries,
+        unlocks,
+    }))
+}
+
+/// Insert or replace a campaign's settings and entries. Unlocks are kept as they are:
+/// they change only through [`add_unlock`] and [`remove_unlock`], which audit.
+pub fn save(conn: &Connection, c: &Campaign) -> Result<(), WorkspaceError> {
+    let now = now_rfc3339();
+    conn.execute(
+        "INSERT INTO campaigns (name, channel, category, holdout_pct, k, as_of, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+         ON CONFLICT(name) DO UPDATE SET channel = excluded.channel, category = excluded.category,
+           holdout_pct = excluded.holdout_pct, k = excluded.k, as_of = excluded.as_of,
+           updated_at = excluded.updated_at",
+        params![
+            c.name,
+            c.channel.as_str(),
+            c.category.as_str(),
+            c.holdout_pct,
+            c.k,
+            c.as_of.map(|d| d.format("%Y-%m-%d").to_string()),
+            now
+        ],
+    )?;
+    conn.execute(
+        "DELETE FROM campaign_entries WHERE campaign = ?1",
+        [&c.name],
+    )?;
+    let mut insert = conn.prepare(
+        "INSERT INTO campaign_entries (campaign, position, segment, subject, body, body_format)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (i, e) in c.entries.iter().enumerate() {
+        insert.execute(params![
+            c.name,
+            i as i64 + 1,
+            e.segment,
+            e.subject,
+            e.body,
+            e.format.as_str()
+        ])?;
+    }
+    Ok(())
+}
+
+/// Delete a campaign (entries and unlocks go with it; the audit log keeps the history).
+pub fn delete(conn: &Connection, name: &str) -> Result<bool, WorkspaceError> {
+    Ok(conn.execute("DELETE FROM campaigns WHERE name = ?1", [name])? > 0)
+}
+
+/// Record an unlock (replacing an earlier one for the same field).
+pub fn add_unlock(
+    conn: &Connection,
+    campaign: &str,
+    unlock: &Unlock,
+) -> Result<(), WorkspaceError> {
+    conn.execute(
+        "INSERT OR REPLACE INTO unlocks (campaign, field, reason, actor, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![campaign, unlock.field, unlock.reason, unlock.actor, unlock.at],
+    )?;
+    Ok(())
+}
+
+/// Remove an unlock; true if there was one.
+pub fn remove_unlock(
+    conn: &Connection,
+    campaign: &str,
+    field: &str,
+) -> Result<bool, WorkspaceError> {
+    Ok(conn.execute(
+        "DELETE FROM unlocks WHERE campaign = ?1 AND field = ?2",
+        [campaign, field],
+    )? > 0)
+}
+
+/// Names of campaigns whose entries use `segment`.
+pub fn using_segment(conn: &Connection, segment: &str) -> Result<Vec<String>, WorkspaceError> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT campaign FROM campaign_entries WHERE segment = ?1 ORDER BY campaign",
+    )?;
+    let names = stmt.query_map([segment], |r| r.get(0))?;
+    Ok(names.collect::<Result<_, _>>()?)
+}
