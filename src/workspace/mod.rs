@@ -7,8 +7,11 @@
 //! identifiers spliced into SQL go through [`quote_ident`].
 
 pub mod audit;
+pub mod batches;
+pub mod contacts;
 pub mod fields;
 mod migrate;
+pub mod suppression;
 
 use std::fs::{self, OpenOptions};
 use std::path::{Path, PathBuf};
