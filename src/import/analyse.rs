@@ -19,7 +19,7 @@ use super::read::{Row, Rows, Shape};
 use super::sniff::{self, Sniffed};
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected};
 use crate::fields::classify::{ValueProfile, classify};
-use crate::fields::{Field, PrivacyClass, Role};
+use crate::fields::{Field, FieldType, PrivacyClass, Role};
 use crate::workspace::fields as stored_fields;
 
 /// How many example line numbers a warning quotes.
@@ -75,6 +75,7 @@ impl Analysis {
             delimiter: self.sniffed.delimiter,
             has_header: self.sniffed.has_header,
             allow_ragged: plan.allow_ragged,
+            replacement_is_data: self.scan.lossless_utf8,
         }
     }
 }
@@ -102,6 +103,7 @@ pub fn analyse(
         delimiter: sniffed.delimiter,
         has_header: sniffed.has_header,
         allow_ragged: plan.allow_ragged,
+        replacement_is_data: scan.lossless_utf8,
     };
     let (headers, mut rows) = Rows::open(&plan.path, shape)?;
     let width = headers.len();
@@ -166,9 +168,19 @@ pub fn analyse(
         } else {
             headers[i].clone()
         };
-        let (inferred, warning) = stats[i].infer(name, plan.types);
+        let (mut inferred, warning) = stats[i].infer(name, plan.types);
         warnings.extend(warning);
         let mut class = classify(&header, name, inferred.ty, &profiles[i]);
+        // Phones and postcodes are identifiers, not quantities: stored as text so a
+        // later file with `01067` or `+44 ...` fits the same field (case BR-05).
+        if matches!(class.role, Role::Phone | Role::Postcode)
+            && matches!(inferred.ty, FieldType::Integer | FieldType::Decimal)
+        {
+            inferred = Inferred {
+                ty: FieldType::Text,
+                order: None,
+            };
+        }
         let recognised = consent::recognise(name, all_status[i] && stats[i].non_blank > 0);
         if let Some((channel, polarity, reason)) = recognised.clone() {
             if class.role.consent_channel().is_none() {
@@ -245,6 +257,13 @@ pub fn analyse(
             storage,
             stats: stats[i].clone(),
         });
+    }
+    if let Some(first) = rows.replacement_records.first() {
+        warnings.push(format!(
+            "{} row{} hold the replacement character U+FFFD, already damaged in the file (e.g. line {first}); kept as they are",
+            rows.replacement_records.len(),
+            if rows.replacement_records.len() == 1 { "" } else { "s" }
+        ));
     }
     let cleaning = rows.cleaning;
     if cleaning.controls_removed > 0 {

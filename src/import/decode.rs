@@ -31,6 +31,9 @@ pub struct Scan {
     /// How the encoding was chosen, for the report ("byte order mark", "valid UTF-8",
     /// "guessed", "--encoding").
     pub encoding_source: &'static str,
+    /// The bytes are valid UTF-8 and decoded as UTF-8: any U+FFFD in the text was
+    /// already in the file, not produced by decoding.
+    pub lossless_utf8: bool,
 }
 
 /// Look up an encoding by a WHATWG label (`utf-8`, `windows-1252`, `latin1`,
@@ -93,11 +96,13 @@ pub fn scan(path: &Path, forced: Option<&'static Encoding>) -> Result<Scan, Impo
         };
         (enc, "guessed from the bytes")
     };
+    let lossless_utf8 = encoding == encoding_rs::UTF_8 && utf8.finish();
     Ok(Scan {
         size,
         sha256,
         encoding,
         encoding_source,
+        lossless_utf8,
     })
 }
 
@@ -169,7 +174,8 @@ pub type TextReader = DecodeReaderBytes<Counting<BufReader<File>>, Vec<u8>>;
 
 /// Open `path` for decoding with `encoding`. The returned counter follows the raw bytes
 /// read so far. Bytes that are invalid in `encoding` come out as U+FFFD; the reader
-/// (`read.rs`) refuses any record holding one (case BR-09).
+/// (`read.rs`) refuses any record holding one unless [`Scan::lossless_utf8`] says the
+/// character was in the file already (case BR-09).
 pub fn open(
     path: &Path,
     encoding: &'static Encoding,

@@ -36,6 +36,9 @@ pub struct Shape {
     pub has_header: bool,
     /// Pad short rows with blanks instead of rejecting them (`--allow-ragged`).
     pub allow_ragged: bool,
+    /// U+FFFD in the text was in the file (valid UTF-8), not made by decoding: keep it
+    /// and count it instead of failing.
+    pub replacement_is_data: bool,
 }
 
 /// The decoded text with every line break as LF and a final LF guaranteed.
@@ -116,6 +119,8 @@ pub struct Rows {
     pending: Option<StringRecord>,
     /// What cleaning changed so far.
     pub cleaning: Cleaning,
+    /// Records holding U+FFFD that the file itself contained.
+    pub replacement_records: Vec<u64>,
     /// Bytes of the raw file read so far.
     pub bytes_read: std::rc::Rc<std::cell::Cell<u64>>,
 }
@@ -141,6 +146,7 @@ impl Rows {
             shape,
             pending: None,
             cleaning: Cleaning::default(),
+            replacement_records: Vec::new(),
             bytes_read,
         };
         let first = loop {
@@ -171,10 +177,14 @@ impl Rows {
                 message: e.to_string(),
             })?;
         if more && self.record.iter().any(|f| f.contains('\u{FFFD}')) {
-            return Err(ImportError::Undecodable {
-                encoding: self.shape.encoding.name(),
-                line: self.line(),
-            });
+            if !self.shape.replacement_is_data {
+                return Err(ImportError::Undecodable {
+                    encoding: self.shape.encoding.name(),
+                    line: self.line(),
+                });
+            }
+            let line = self.line();
+            self.replacement_records.push(line);
         }
         Ok(more)
     }
@@ -272,6 +282,7 @@ mod tests {
             delimiter: b',',
             has_header: true,
             allow_ragged,
+            replacement_is_data: false,
         };
         let (headers, mut rows) = Rows::open(f.path(), shape).unwrap();
         let mut out = vec![];

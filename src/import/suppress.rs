@@ -82,6 +82,7 @@ pub fn suppress_file(
         delimiter: sniffed.delimiter,
         has_header: sniffed.has_header,
         allow_ragged: true,
+        replacement_is_data: scan.lossless_utf8,
     };
     let (headers, mut rows) = Rows::open(path, shape)?;
     let names = normalise::field_names(&headers);
