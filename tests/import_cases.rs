@@ -277,3 +277,15 @@ fn control_characters_are_removed_and_counted() {
             .any(|w| w == "1 control character removed from values")
     );
 }
+
+#[test]
+fn detect_reports_without_writing() {
+    let ws = Workspace::open_in_memory().unwrap();
+    let before = dump(&ws);
+    let found = tactful::import::detect(&ws, &plan("br02_semicolon.csv")).unwrap();
+    assert_eq!(found.delimiter, ";");
+    assert_eq!(found.key, "email");
+    assert_eq!(found.rows_read, 3);
+    assert_eq!(found.fields[3].name, "total_spend");
+    assert_eq!(dump(&ws), before);
+}
