@@ -2,6 +2,7 @@
 //! through the same `update` the event loop uses, and style checks where colour
 //! carries meaning. No clocks or spinners are drawn, so the snapshots are stable.
 
+#[path = "tui_common/mod.rs"]
 mod common;
 
 use common::{app, draw, send, shop_contacts, shop_fields, workspace};

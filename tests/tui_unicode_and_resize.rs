@@ -2,6 +2,7 @@
 //! BR-21 (tiny sizes and a 5,000-character value never panic or leave stale cells).
 //! The data is reproduced here by hand from the cases' CSV files.
 
+#[path = "tui_common/mod.rs"]
 mod common;
 
 use common::{app, field, send, workspace};

@@ -2,6 +2,7 @@
 //! (STYLE.md, pattern 12): screens, popups, quitting, and the contacts browser's keyset
 //! paging against a real workspace.
 
+#[path = "tui_common/mod.rs"]
 mod common;
 
 use common::{app, send, shop_contacts, shop_fields, workspace};

@@ -7,6 +7,8 @@
 
 mod audit;
 mod fields;
+mod import;
+mod suppress;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -41,6 +43,10 @@ pub enum Command {
     Fields(fields::FieldsArgs),
     /// Print the audit log.
     Audit,
+    /// Import CSV files into the audience (one undoable batch per file), or undo one.
+    Import(import::ImportArgs),
+    /// Add addresses from a file to the suppression list.
+    Suppress(suppress::SuppressArgs),
 }
 
 /// What every command needs: where the workspace is, the as-of date, the output mode.
@@ -108,6 +114,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Fields(args)) => fields::run(&ctx, args),
         Some(Command::Audit) => audit::run(&ctx),
+        Some(Command::Import(args)) => import::run(&ctx, args),
+        Some(Command::Suppress(args)) => suppress::run(&ctx, args),
         None => crate::tui::run(&ctx.workspace),
     }
 }

@@ -1,1 +1,175 @@
-//! Import: CSV files into the workspace's audience.
+//! Import: CSV files into the workspace's audience, one atomic, undoable batch per file.
+//!
+//! The flow, one module per step: [`plan`] (the validated request), [`decode`] (hash,
+//! encoding, BOM), [`sniff`] (delimiter, header), [`read`] (RFC 4180 records, blank and
+//! ragged rows), [`normalise`] (header names, value cleaning, spreadsheet damage),
+//! [`infer`] (types from every value), [`consent`] (consent columns), [`analyse`] (the
+//! first pass, no writes), [`load`] (the second pass, one transaction), [`report`],
+//! [`undo`] and [`suppress`] (suppression lists). SQL lives in `workspace::contacts`,
+//! `workspace::batches` and `workspace::suppression`.
+//!
+//! Faces: the CLI (`tactful import`, `import undo`, `suppress`) and the TUI build an
+//! [`ImportPlan`] and call [`run`] or [`detect`].
+
+pub mod analyse;
+pub mod consent;
+pub mod decode;
+pub mod infer;
+pub mod load;
+pub mod normalise;
+pub mod plan;
+pub mod read;
+pub mod report;
+pub mod sniff;
+pub mod suppress;
+pub mod undo;
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+pub use infer::{DateOrder, TypeOptions};
+pub use plan::ImportPlan;
+pub use report::{FieldReport, ImportReport};
+
+use crate::fields::FieldType;
+use crate::workspace::{Workspace, WorkspaceError};
+
+/// Errors of an import, as sentences a user can act on. Nothing is written when one
+/// occurs: the batch's transaction is rolled back.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("unknown encoding `{0}`; use a name such as utf-8, windows-1252, latin1, utf-16le")]
+    UnknownEncoding(String),
+    #[error(
+        "line {line} is not valid {encoding}: some bytes cannot be decoded; pass --encoding NAME with the file's real encoding (for Excel on Windows often windows-1252)"
+    )]
+    Undecodable { encoding: &'static str, line: u64 },
+    #[error("CSV error at line {line}: {message}")]
+    Csv { line: u64, message: String },
+    #[error("the file has no rows")]
+    Empty,
+    #[error("{0}")]
+    BadOption(String),
+    #[error("--key {key}: no such column in this file; its fields are: {fields}")]
+    UnknownKey { key: String, fields: String },
+    #[error(
+        "no e-mail column found and the file splits into {columns} column with the delimiter `{delimiter}`; if that delimiter is wrong pass --delimiter, otherwise pass --key FIELD"
+    )]
+    NoKeyColumn { delimiter: String, columns: usize },
+    #[error(
+        "the header is one column with the delimiter `{delimiter}` but contains `{other}`; pass --delimiter '{other}' if that is the delimiter"
+    )]
+    OneColumn { delimiter: String, other: String },
+    #[error(
+        "column `{header}` holds {found} values, but field `{field}` in the workspace is {existing}; rename the column or fix its values"
+    )]
+    TypeConflict {
+        header: String,
+        field: String,
+        existing: FieldType,
+        found: FieldType,
+    },
+    #[error(
+        "nothing imported from {file}: {rows_read} rows read with delimiter `{delimiter}` and encoding {encoding}, {rejected} rejected{examples}"
+    )]
+    NothingImported {
+        file: String,
+        rows_read: u64,
+        delimiter: String,
+        encoding: String,
+        rejected: usize,
+        examples: String,
+    },
+    #[error("{0}")]
+    Undo(String),
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+}
+
+impl From<rusqlite::Error> for ImportError {
+    fn from(e: rusqlite::Error) -> Self {
+        ImportError::Workspace(e.into())
+    }
+}
+
+/// A row that was not imported, with the physical line it starts on (header = line 1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rejected {
+    pub line: u64,
+    pub reason: String,
+}
+
+/// Which pass is running.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Phase {
+    /// First pass: reading and typing.
+    Analyse,
+    /// Second pass: writing contacts.
+    Load,
+}
+
+/// Progress of one file, reported every few thousand rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub phase: Phase,
+    /// Raw bytes of the file read so far in this pass.
+    pub bytes_done: u64,
+    pub bytes_total: u64,
+}
+
+/// Import one file as one batch, in one transaction: everything or nothing.
+///
+/// With `plan.dry_run` the same work runs and is rolled back; the report then has no
+/// batch id. Errors: see [`ImportError`]; [`WorkspaceError::Busy`] when another process
+/// is writing.
+pub fn run(
+    ws: &mut Workspace,
+    plan: &ImportPlan,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportReport, ImportError> {
+    let outcome = ws.write(|tx| {
+        let analysis = analyse::analyse(tx, plan, progress)?;
+        let report = load::load(tx, plan, &analysis, progress)?;
+        if plan.dry_run {
+            // Roll back by failing the transaction, carrying the report out.
+            return Err(Outcome::DryRun(Box::new(report)));
+        }
+        Ok(report)
+    });
+    match outcome {
+        Ok(report) => Ok(report),
+        Err(Outcome::DryRun(report)) => Ok(*report),
+        Err(Outcome::Failed(e)) => Err(e),
+    }
+}
+
+/// How [`run`] leaves its transaction: a dry run rolls back like a failure.
+enum Outcome {
+    DryRun(Box<ImportReport>),
+    Failed(ImportError),
+}
+
+impl From<ImportError> for Outcome {
+    fn from(e: ImportError) -> Self {
+        Outcome::Failed(e)
+    }
+}
+
+impl From<WorkspaceError> for Outcome {
+    fn from(e: WorkspaceError) -> Self {
+        Outcome::Failed(e.into())
+    }
+}
+
+/// Read a file and say what an import would find (format, fields with type and class,
+/// row counts, warnings), without writing anything. For the TUI's import screen.
+pub fn detect(ws: &Workspace, plan: &ImportPlan) -> Result<report::Detected, ImportError> {
+    let analysis = analyse::analyse(ws.conn(), plan, &mut |_| {})?;
+    Ok(report::Detected::from_analysis(plan, &analysis))
+}

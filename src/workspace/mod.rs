@@ -7,10 +7,16 @@
 //! identifiers spliced into SQL go through [`quote_ident`].
 
 pub mod audit;
+<<<<<<< HEAD
 pub mod browse;
 pub mod campaigns;
+=======
+pub mod batches;
+pub mod contacts;
+>>>>>>> import
 pub mod fields;
 mod migrate;
+pub mod suppression;
 
 use std::fs::{self, OpenOptions};
 use std::path::{Path, PathBuf};

@@ -1,0 +1,261 @@
+//! `tactful import FILE...` and `tactful import undo [BATCH]`.
+//!
+//! Turns the options into one `ImportPlan` per file, runs each file as its own batch and
+//! prints the import report (human text, or with `--json` one object per file; an array
+//! when several files were given). A progress bar of bytes read goes to stderr, only
+//! when stderr is a terminal and the output is not JSON.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anyhow::Context as _;
+use clap::{Args, Subcommand};
+
+use super::{Context, print_json};
+use crate::import::{self, ImportPlan, ImportReport, Phase, plan, undo};
+use crate::text::for_terminal;
+use crate::workspace::actor;
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ImportArgs {
+    #[command(subcommand)]
+    action: Option<ImportAction>,
+    /// CSV files to import; each becomes one batch.
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Field (or header) whose value identifies a contact (default: the e-mail column).
+    #[arg(long, value_name = "FIELD")]
+    key: Option<String>,
+    /// Delimiter: one character such as , ; | or the word tab (default: detected).
+    #[arg(long, value_name = "C")]
+    delimiter: Option<String>,
+    /// Encoding such as utf-8, windows-1252, latin1, utf-16le (default: detected).
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
+    /// Order of day and month in dates like 03/04/2024: dmy, mdy or ymd.
+    #[arg(long, value_name = "ORDER")]
+    date_order: Option<String>,
+    /// Read `12,50` as 12.5 (decimal comma); otherwise such values stay text.
+    #[arg(long)]
+    decimal_comma: bool,
+    /// Fill missing fields of short rows with blanks instead of rejecting the rows.
+    #[arg(long)]
+    allow_ragged: bool,
+    /// The first row is data, not a header (default: detected).
+    #[arg(long)]
+    no_header: bool,
+    /// Consent for the whole file, e.g. email=granted or sms=withdrawn (repeatable);
+    /// applies to rows without their own consent value.
+    #[arg(long, value_name = "CHANNEL=STATE")]
+    consent: Vec<String>,
+    /// Do everything, then roll back: shows the report without changing the workspace.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportAction {
+    /// Undo the latest import (or batch BATCH, if no later import is still in effect).
+    Undo {
+        /// Batch id, as shown by the import report.
+        batch: Option<i64>,
+    },
+}
+
+pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
+    if let Some(ImportAction::Undo { batch }) = args.action {
+        let mut ws = ctx.open()?;
+        let report = undo::undo(&mut ws, batch, &actor())?;
+        if ctx.json {
+            return print_json(&report);
+        }
+        println!(
+            "Undid batch {} ({}): {} contact(s) removed, {} restored, {} field(s) removed{}",
+            report.batch,
+            for_terminal(&report.file_name),
+            report.contacts_removed,
+            report.contacts_restored,
+            report.fields_removed.len(),
+            if report.fields_removed.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", report.fields_removed.join(", "))
+            }
+        );
+        return Ok(());
+    }
+    if args.files.is_empty() {
+        return Err(super::Exit {
+            code: 2,
+            message: "tactful import: give one or more FILEs, or `import undo [BATCH]`".into(),
+        }
+        .into());
+    }
+    let plans = plans(&args)?;
+    let mut ws = ctx.open()?;
+    let mut reports = Vec::with_capacity(plans.len());
+    for plan in &plans {
+        let show_bar = !ctx.json && std::io::stderr().is_terminal();
+        let bar = show_bar.then(|| progress_bar(plan));
+        let mut on_progress = |p: import::Progress| {
+            if let Some(bar) = &bar {
+                bar.set_length(p.bytes_total);
+                bar.set_position(p.bytes_done);
+                bar.set_message(match p.phase {
+                    Phase::Analyse => "reading",
+                    Phase::Load => "loading",
+                });
+            }
+        };
+        let result = import::run(&mut ws, plan, &mut on_progress);
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
+        }
+        let report = result.with_context(|| format!("import of {} failed", plan.path.display()))?;
+        if !ctx.json {
+            print_report(&report);
+        }
+        reports.push(report);
+    }
+    if ctx.json {
+        if reports.len() == 1 {
+            return print_json(&reports[0]);
+        }
+        return print_json(&reports);
+    }
+    Ok(())
+}
+
+fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
+    let usage = |e: import::ImportError| super::Exit {
+        code: 2,
+        message: format!("error: {e}"),
+    };
+    let delimiter = args
+        .delimiter
+        .as_deref()
+        .map(plan::parse_delimiter)
+        .transpose()
+        .map_err(usage)?;
+    let encoding = args
+        .encoding
+        .as_deref()
+        .map(import::decode::encoding_for_label)
+        .transpose()
+        .map_err(usage)?;
+    let date_order = args
+        .date_order
+        .as_deref()
+        .map(plan::parse_date_order)
+        .transpose()
+        .map_err(usage)?;
+    let mut consent = std::collections::BTreeMap::new();
+    for c in &args.consent {
+        let (channel, state) = plan::parse_consent(c).map_err(usage)?;
+        consent.insert(channel, state);
+    }
+    let who = actor();
+    Ok(args
+        .files
+        .iter()
+        .map(|path| ImportPlan {
+            key: args.key.clone(),
+            delimiter,
+            encoding,
+            header: args.no_header.then_some(false),
+            types: import::TypeOptions {
+                decimal_comma: args.decimal_comma,
+                date_order,
+            },
+            allow_ragged: args.allow_ragged,
+            consent: consent.clone(),
+            dry_run: args.dry_run,
+            ..ImportPlan::new(path, who.clone())
+        })
+        .collect())
+}
+
+fn progress_bar(plan: &ImportPlan) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{prefix} {msg} [{bar:30}] {bytes}/{total_bytes}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.set_prefix(for_terminal(&plan.path.display().to_string()).into_owned());
+    bar
+}
+
+fn print_report(r: &ImportReport) {
+    let t = |s: &str| for_terminal(s).into_owned();
+    println!(
+        "{}{}",
+        t(&r.file),
+        if r.dry_run {
+            " (dry run: nothing was changed)"
+        } else {
+            ""
+        }
+    );
+    println!(
+        "  detected: encoding {} ({}), delimiter {}, {}",
+        r.encoding,
+        r.encoding_source,
+        t(&r.delimiter),
+        if r.header {
+            "first row is the header"
+        } else {
+            "no header row"
+        }
+    );
+    println!("  contact key: {}", t(&r.key));
+    println!(
+        "  rows: {} read, {} imported, {} rejected, {} blank skipped, {} skipped (erased earlier)",
+        r.rows_read,
+        r.rows_imported,
+        r.rows_rejected.len(),
+        r.rows_skipped_blank,
+        r.rows_skipped_erased
+    );
+    println!(
+        "  contacts: {} added, {} updated, {} duplicate row(s) merged, {} in the workspace",
+        r.contacts_added, r.contacts_updated, r.duplicates_merged, r.contacts_total
+    );
+    if r.consent_kept_withdrawn > 0 {
+        println!(
+            "  consent: {} withdrawn or bounced consent(s) kept",
+            r.consent_kept_withdrawn
+        );
+    }
+    match r.batch {
+        Some(b) => println!("  batch: {b} (undo with `tactful import undo {b}`)"),
+        None => println!("  batch: none (dry run)"),
+    }
+    if !r.rows_rejected.is_empty() {
+        println!("  rejected rows:");
+        for rej in &r.rows_rejected {
+            println!("    line {}: {}", rej.line, t(&rej.reason));
+        }
+    }
+    if !r.warnings.is_empty() {
+        println!("  warnings:");
+        for w in &r.warnings {
+            println!("    - {}", t(w));
+        }
+    }
+    let new: Vec<_> = r.fields.iter().filter(|f| f.new).collect();
+    if !new.is_empty() {
+        println!("  fields created:");
+        for f in new {
+            println!(
+                "    {} ({}): {}, role {}, {} ({})",
+                t(&f.name),
+                t(&f.header),
+                f.ty,
+                f.role,
+                f.class.label(),
+                t(&f.reason)
+            );
+        }
+    }
+}

@@ -1,0 +1,403 @@
+//! The first pass: read every row once, without writing, to learn the columns.
+//!
+//! Owns what the importer knows before loading: the detected format, each column's
+//! field name, type (from every value), classification, consent meaning and spreadsheet
+//! damage, the contact key column, the rejected rows and the warnings. Memory stays
+//! bounded by the number of columns (plus a few example line numbers), never by rows.
+//! Called by [`super::run`] (inside the import's transaction, so the fields it compares
+//! against cannot change under it) and by [`super::detect`].
+
+use std::collections::BTreeMap;
+
+use rusqlite::Connection;
+
+use super::consent::{self, ConsentColumn};
+use super::decode::{self, Scan};
+use super::infer::{ColumnStats, Inferred};
+use super::normalise::{self, Damage};
+use super::read::{Row, Rows, Shape};
+use super::sniff::{self, Sniffed};
+use super::{ImportError, ImportPlan, Phase, Progress, Rejected};
+use crate::fields::classify::{ValueProfile, classify};
+use crate::fields::{Field, FieldType, PrivacyClass, Role};
+use crate::workspace::fields as stored_fields;
+
+/// How many example line numbers a warning quotes.
+const EXAMPLES: usize = 3;
+
+/// One column of the file, as learned by the first pass.
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// The header as in the file (cleaned), or empty without a header row.
+    pub header: String,
+    /// The field this column fills: a new one (`is_new`) or the workspace's own.
+    pub field: Field,
+    pub is_new: bool,
+    /// The type values are stored with (the existing field's type for old fields).
+    pub storage: Inferred,
+    pub stats: ColumnStats,
+}
+
+/// Where each contact's key comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeySource {
+    /// This column; `email` says to lower-case it (e-mail addresses compare without
+    /// case, case BR-03).
+    Column { index: usize, email: bool },
+    /// `row-<first 8 hex of the file's SHA-256>-<line>`: stable for the same file, but
+    /// a changed file will not merge with it.
+    Generated,
+}
+
+/// Everything the first pass learned.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub scan: Scan,
+    pub sniffed: Sniffed,
+    pub columns: Vec<Column>,
+    pub key: KeySource,
+    pub consent: Vec<ConsentColumn>,
+    /// Index of the e-mail and phone columns, for the erasure check.
+    pub email_column: Option<usize>,
+    pub phone_column: Option<usize>,
+    pub rejected: Vec<Rejected>,
+    /// Data records read, including rejected and delimiter-only ones.
+    pub rows_read: u64,
+    pub rows_skipped_blank: u64,
+    pub warnings: Vec<String>,
+}
+
+impl Analysis {
+    /// The reader shape for the second pass.
+    pub fn shape(&self, plan: &ImportPlan) -> Shape {
+        Shape {
+            encoding: self.scan.encoding,
+            delimiter: self.sniffed.delimiter,
+            has_header: self.sniffed.has_header,
+            allow_ragged: plan.allow_ragged,
+            replacement_is_data: self.scan.lossless_utf8,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct DamageSeen {
+    count: u64,
+    lines: Vec<u64>,
+}
+
+/// Run the first pass over `plan.path`, comparing with the fields stored in `conn`.
+///
+/// Errors: I/O and decoding errors ([`ImportError::Undecodable`] names the encoding and
+/// line), [`ImportError::Empty`], [`ImportError::UnknownKey`],
+/// [`ImportError::TypeConflict`], [`ImportError::NoKeyColumn`].
+pub fn analyse(
+    conn: &Connection,
+    plan: &ImportPlan,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Analysis, ImportError> {
+    let scan = decode::scan(&plan.path, plan.encoding)?;
+    let sniffed = sniff_file(plan, &scan)?;
+    let shape = Shape {
+        encoding: scan.encoding,
+        delimiter: sniffed.delimiter,
+        has_header: sniffed.has_header,
+        allow_ragged: plan.allow_ragged,
+        replacement_is_data: scan.lossless_utf8,
+    };
+    let (headers, mut rows) = Rows::open(&plan.path, shape)?;
+    let width = headers.len();
+    if width == 1
+        && let Some(other) = sniff::CANDIDATES
+            .iter()
+            .find(|&&d| d != sniffed.delimiter && headers[0].contains(d as char))
+    {
+        return Err(ImportError::OneColumn {
+            delimiter: sniff::describe(sniffed.delimiter),
+            other: sniff::describe(*other),
+        });
+    }
+    let mut stats = vec![ColumnStats::default(); width];
+    let mut profiles = vec![ValueProfile::new(); width];
+    let mut all_status = vec![true; width];
+    let mut damage: Vec<BTreeMap<Damage, DamageSeen>> = vec![BTreeMap::new(); width];
+    let mut rejected = Vec::new();
+    let (mut rows_read, mut blank) = (0u64, 0u64);
+    while let Some(row) = rows.next_row()? {
+        rows_read += 1;
+        match row {
+            Row::Blank { .. } => blank += 1,
+            Row::Rejected { line, reason } => rejected.push(Rejected { line, reason }),
+            Row::Data { line, values } => {
+                for (i, value) in values.iter().enumerate() {
+                    if value.is_empty() {
+                        continue;
+                    }
+                    stats[i].observe(value, plan.types);
+                    profiles[i].observe(value);
+                    all_status[i] &= consent::is_status_value(value);
+                    if let Some(d) = normalise::damage(value) {
+                        let seen = damage[i].entry(d).or_default();
+                        seen.count += 1;
+                        if seen.lines.len() < EXAMPLES {
+                            seen.lines.push(line);
+                        }
+                    }
+                }
+            }
+        }
+        if rows_read.is_multiple_of(8192) {
+            progress(Progress {
+                phase: Phase::Analyse,
+                bytes_done: rows.bytes_read.get(),
+                bytes_total: scan.size,
+            });
+        }
+    }
+    let mut warnings = Vec::new();
+    let names = normalise::field_names(&headers);
+    let existing: BTreeMap<String, Field> = stored_fields::list(conn)?
+        .into_iter()
+        .map(|f| (f.name.clone(), f))
+        .collect();
+    let mut columns = Vec::with_capacity(width);
+    let mut consent_columns = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let header = if headers[i].is_empty() {
+            name.clone()
+        } else {
+            headers[i].clone()
+        };
+        let (mut inferred, warning) = stats[i].infer(name, plan.types);
+        warnings.extend(warning);
+        let mut class = classify(&header, name, inferred.ty, &profiles[i]);
+        // Phones and postcodes are identifiers, not quantities: stored as text so a
+        // later file with `01067` or `+44 ...` fits the same field (case BR-05).
+        if matches!(class.role, Role::Phone | Role::Postcode)
+            && matches!(inferred.ty, FieldType::Integer | FieldType::Decimal)
+        {
+            inferred = Inferred {
+                ty: FieldType::Text,
+                order: None,
+            };
+        }
+        let recognised = consent::recognise(name, all_status[i] && stats[i].non_blank > 0);
+        if let Some((channel, polarity, reason)) = recognised.clone() {
+            if class.role.consent_channel().is_none() {
+                class.role = match channel {
+                    crate::fields::Channel::Email => Role::ConsentEmail,
+                    crate::fields::Channel::Sms => Role::ConsentSms,
+                };
+                class.class = PrivacyClass::Consent;
+                class.kind = Some("consent".into());
+                class.reason = reason.clone();
+            }
+            consent_columns.push(ConsentColumn {
+                index: i,
+                channel,
+                polarity,
+                reason,
+            });
+        } else if let Some(channel) = class.role.consent_channel() {
+            consent_columns.push(ConsentColumn {
+                index: i,
+                channel,
+                polarity: consent::polarity_from_name(name, all_status[i]),
+                reason: class.reason.clone(),
+            });
+        }
+        let (field, is_new, storage) = match existing.get(name) {
+            Some(old) => {
+                if !stats[i].fits(old.ty, plan.types) {
+                    return Err(ImportError::TypeConflict {
+                        header: header.clone(),
+                        field: name.clone(),
+                        existing: old.ty,
+                        found: inferred.ty,
+                    });
+                }
+                let storage = Inferred {
+                    ty: old.ty,
+                    order: stats[i].order_for_date(plan.types),
+                };
+                (old.clone(), false, storage)
+            }
+            None => (
+                Field {
+                    name: name.clone(),
+                    header: header.clone(),
+                    ty: inferred.ty,
+                    role: class.role,
+                    class: class.class,
+                    reason: class.reason,
+                    kind: class.kind,
+                },
+                true,
+                inferred,
+            ),
+        };
+        for (d, seen) in &damage[i] {
+            warnings.push(format!(
+                "column {header}: {} value{} {} (e.g. line{} {}); kept as they are",
+                seen.count,
+                if seen.count == 1 { "" } else { "s" },
+                d.describe(),
+                if seen.lines.len() == 1 { "" } else { "s" },
+                seen.lines
+                    .iter()
+                    .map(u64::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        columns.push(Column {
+            header,
+            field,
+            is_new,
+            storage,
+            stats: stats[i].clone(),
+        });
+    }
+    if let Some(first) = rows.replacement_records.first() {
+        warnings.push(format!(
+            "{} row{} hold the replacement character U+FFFD, already damaged in the file (e.g. line {first}); kept as they are",
+            rows.replacement_records.len(),
+            if rows.replacement_records.len() == 1 { "" } else { "s" }
+        ));
+    }
+    let cleaning = rows.cleaning;
+    if cleaning.controls_removed > 0 {
+        warnings.push(format!(
+            "{} control character{} removed from values",
+            cleaning.controls_removed,
+            if cleaning.controls_removed == 1 {
+                ""
+            } else {
+                "s"
+            }
+        ));
+    }
+    if cleaning.whitespace_replaced > 0 {
+        warnings.push(format!(
+            "{} tab or carriage return character{} inside values replaced by a space or line break",
+            cleaning.whitespace_replaced,
+            if cleaning.whitespace_replaced == 1 {
+                ""
+            } else {
+                "s"
+            }
+        ));
+    }
+    let email_column = columns.iter().position(|c| c.field.role == Role::Email);
+    let phone_column = columns.iter().position(|c| c.field.role == Role::Phone);
+    let key = choose_key(plan, &mut columns, email_column, &sniffed)?;
+    if key == KeySource::Generated {
+        warnings.push(
+            "no e-mail column and no --key: every row became its own contact with a generated key, so re-importing will not merge; pass --key FIELD to merge by an ID"
+                .to_string(),
+        );
+    }
+    for channel in crate::fields::Channel::ALL {
+        let has_column = consent_columns.iter().any(|c| c.channel == channel);
+        if channel == crate::fields::Channel::Email
+            && !has_column
+            && !plan.consent.contains_key(&channel)
+        {
+            warnings.push(format!(
+                "no {channel} consent column and no --consent {channel}=STATE: {channel} consent is not_asked, so {channel} campaigns will exclude these contacts"
+            ));
+        }
+    }
+    Ok(Analysis {
+        scan,
+        sniffed,
+        columns,
+        key,
+        consent: consent_columns,
+        email_column,
+        phone_column,
+        rejected,
+        rows_read,
+        rows_skipped_blank: blank,
+        warnings,
+    })
+}
+
+fn sniff_file(plan: &ImportPlan, scan: &Scan) -> Result<Sniffed, ImportError> {
+    use std::io::Read;
+    let (reader, _) = decode::open(&plan.path, scan.encoding)?;
+    let mut sample = Vec::with_capacity(sniff::SAMPLE_BYTES);
+    reader
+        .take(sniff::SAMPLE_BYTES as u64 + 1)
+        .read_to_end(&mut sample)
+        .map_err(|source| ImportError::Io {
+            path: plan.path.clone(),
+            source,
+        })?;
+    let truncated = sample.len() > sniff::SAMPLE_BYTES;
+    sample.truncate(sniff::SAMPLE_BYTES);
+    let mut sniffed = sniff::sniff(&sample, truncated, plan.delimiter);
+    if let Some(h) = plan.header {
+        sniffed.has_header = h;
+    }
+    Ok(sniffed)
+}
+
+/// Pick the key column: `--key` (matched against field name, header, or either with
+/// `_` and spaces removed, ignoring case), else the e-mail column, else generated.
+fn choose_key(
+    plan: &ImportPlan,
+    columns: &mut [Column],
+    email_column: Option<usize>,
+    sniffed: &Sniffed,
+) -> Result<KeySource, ImportError> {
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    if let Some(wanted) = &plan.key {
+        let index = columns
+            .iter()
+            .position(|c| c.field.name == *wanted)
+            .or_else(|| {
+                columns
+                    .iter()
+                    .position(|c| c.header.eq_ignore_ascii_case(wanted))
+            })
+            .or_else(|| {
+                columns
+                    .iter()
+                    .position(|c| squash(&c.field.name) == squash(wanted))
+            })
+            .ok_or_else(|| ImportError::UnknownKey {
+                key: wanted.clone(),
+                fields: columns
+                    .iter()
+                    .map(|c| c.field.name.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })?;
+        let column = &mut columns[index];
+        if column.is_new && column.field.role == Role::None {
+            column.field.role = Role::ContactKey;
+            column.field.reason =
+                format!("{} (contact key chosen with --key)", column.field.reason);
+        }
+        return Ok(KeySource::Column {
+            index,
+            email: column.field.role == Role::Email,
+        });
+    }
+    if let Some(index) = email_column {
+        return Ok(KeySource::Column { index, email: true });
+    }
+    if columns.len() < 2 {
+        return Err(ImportError::NoKeyColumn {
+            delimiter: sniff::describe(sniffed.delimiter),
+            columns: columns.len(),
+        });
+    }
+    Ok(KeySource::Generated)
+}

@@ -1,0 +1,326 @@
+//! Cleaning of header names and cell values, one string at a time.
+//!
+//! Owns the rules that turn a header into a field name (`Accepts Email Marketing` →
+//! `accepts_email_marketing`) and a raw cell into the text the importer types and stores
+//! (edge whitespace and zero-width characters trimmed, control characters neutralised).
+//! It also spots values a spreadsheet has damaged. It knows nothing of files or SQL;
+//! the reader (`read.rs`) and the loader call it for every header and cell.
+
+use std::collections::HashSet;
+
+/// What [`clean_value`] had to change inside a value, for the report's warnings.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Cleaning {
+    /// Control characters removed (C0 other than TAB/LF/CR, DEL, C1).
+    pub controls_removed: u32,
+    /// Tabs turned into spaces and carriage returns turned into line feeds.
+    pub whitespace_replaced: u32,
+}
+
+/// Zero-width characters trimmed at the edges like whitespace: ZERO WIDTH SPACE,
+/// NON-JOINER, JOINER (U+200B..U+200D), WORD JOINER (U+2060) and the byte order mark
+/// (U+FEFF), which spreadsheets and copy-paste leave behind.
+pub fn is_edge_junk(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+}
+
+/// Clean one raw cell.
+///
+/// Inside the value: line breaks are kept (quoted multi-line notes are data) with CR LF
+/// and lone CR turned into LF; TAB becomes a space (a tab in a stored value breaks
+/// tab-separated exports and terminal columns); every other C0 control, DEL and every C1
+/// control (U+0080..U+009F) is removed, because no customer value needs them and they
+/// can drive terminals (CWE-150). Then whitespace and zero-width characters are trimmed
+/// at both edges. Leading zeros and everything else are kept exactly.
+///
+/// Idempotent: cleaning a cleaned value changes nothing.
+pub fn clean_value(raw: &str) -> (String, Cleaning) {
+    let mut stats = Cleaning::default();
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\t' => {
+                stats.whitespace_replaced += 1;
+                out.push(' ');
+            }
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    stats.whitespace_replaced += 1;
+                    out.push('\n');
+                }
+            }
+            '\n' => out.push('\n'),
+            c if is_control(c) => stats.controls_removed += 1,
+            c => out.push(c),
+        }
+    }
+    let trimmed = out.trim_matches(is_edge_junk);
+    if trimmed.len() != out.len() {
+        out = trimmed.to_string();
+    }
+    (out, stats)
+}
+
+fn is_control(c: char) -> bool {
+    let u = c as u32;
+    u < 0x20 || (0x7f..=0x9f).contains(&u)
+}
+
+/// Ways a spreadsheet program damages values before they reach us.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Damage {
+    /// A long number shown in scientific notation (`7.02255E+12`): digits are lost.
+    ScientificNotation,
+    /// A leading apostrophe (`'92591`) typed to stop Excel from dropping zeros.
+    LeadingApostrophe,
+    /// An Excel error value (`#N/A`, `#VALUE!`, `#REF!`, `#NAME?`, `#DIV/0!`, ...).
+    ErrorValue,
+}
+
+impl Damage {
+    /// Short description for the report.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Damage::ScientificNotation => {
+                "look like long numbers a spreadsheet turned into scientific notation (digits are lost)"
+            }
+            Damage::LeadingApostrophe => "start with an apostrophe a spreadsheet left behind",
+            Damage::ErrorValue => "are spreadsheet error values such as #N/A",
+        }
+    }
+}
+
+/// Spot a value a spreadsheet probably damaged. The value is never repaired: guessing the
+/// lost digits would invent data (case BR-24).
+pub fn damage(value: &str) -> Option<Damage> {
+    const ERRORS: [&str; 8] = [
+        "#N/A",
+        "#VALUE!",
+        "#REF!",
+        "#NAME?",
+        "#DIV/0!",
+        "#NUM!",
+        "#NULL!",
+        "#GETTING_DATA",
+    ];
+    if ERRORS.iter().any(|e| value.eq_ignore_ascii_case(e)) {
+        return Some(Damage::ErrorValue);
+    }
+    if let Some(rest) = value.strip_prefix('\'')
+        && !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == ' ')
+    {
+        return Some(Damage::LeadingApostrophe);
+    }
+    if is_long_scientific(value) {
+        return Some(Damage::ScientificNotation);
+    }
+    None
+}
+
+/// `d.dddE+nn` with a positive exponent of at least 5: how Excel shows IDs and phone
+/// numbers too long for its column. Small exponents (`1.5E+3`) are left alone.
+fn is_long_scientific(value: &str) -> bool {
+    let upper = value.to_ascii_uppercase();
+    let Some((mantissa, exponent)) = upper.split_once("E+") else {
+        return false;
+    };
+    let mut parts = mantissa.splitn(2, '.');
+    let whole = parts.next().unwrap_or("");
+    let frac = parts.next().unwrap_or("0");
+    whole.len() == 1
+        && whole.chars().all(|c| c.is_ascii_digit())
+        && !frac.is_empty()
+        && frac.chars().all(|c| c.is_ascii_digit())
+        && !exponent.is_empty()
+        && exponent.len() <= 3
+        && exponent.chars().all(|c| c.is_ascii_digit())
+        && exponent.parse::<u32>().is_ok_and(|e| e >= 5)
+}
+
+/// Turn header cells into field names: lower-case ASCII snake_case, starting with a
+/// letter, unique within the file.
+///
+/// Rules: accents are folded to ASCII where the letter has a plain base (`é` → `e`,
+/// `ß` → `ss`), other non-ASCII letters are dropped; camelCase is split (`customerID` →
+/// `customer_id`); every run of other characters becomes one `_`; a name that would start
+/// with a digit gets the prefix `f_`; an empty result becomes `column_N` (N = 1-based
+/// position); repeats get `_2`, `_3`, ... Names never start with `_`, so they cannot
+/// collide with the fixed `_`-prefixed columns of `contacts`.
+pub fn field_names(headers: &[String]) -> Vec<String> {
+    let mut used = HashSet::new();
+    headers
+        .iter()
+        .enumerate()
+        .map(|(i, header)| {
+            let mut base = snake_case(header);
+            if base.is_empty() {
+                base = format!("column_{}", i + 1);
+            }
+            let mut name = base.clone();
+            let mut n = 2;
+            while !used.insert(name.clone()) {
+                name = format!("{base}_{n}");
+                n += 1;
+            }
+            name
+        })
+        .collect()
+}
+
+/// One header to snake_case ASCII (see [`field_names`]); may return an empty string.
+pub fn snake_case(header: &str) -> String {
+    let chars: Vec<char> = header
+        .trim_matches(is_edge_junk)
+        .chars()
+        .flat_map(fold)
+        .collect();
+    let mut out = String::new();
+    let mut pending_sep = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            pending_sep = true;
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let camel_break = c.is_ascii_uppercase()
+            && prev.is_some_and(|p| {
+                p.is_ascii_lowercase()
+                    || p.is_ascii_digit()
+                    || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
+            });
+        if (pending_sep || camel_break) && !out.is_empty() {
+            out.push('_');
+        }
+        pending_sep = false;
+        out.push(c.to_ascii_lowercase());
+    }
+    if out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert_str(0, "f_");
+    }
+    out
+}
+
+/// Fold a character to ASCII where a plain base letter exists. Characters with no simple
+/// fold come back unchanged (and are then dropped as separators by [`snake_case`]).
+fn fold(c: char) -> Vec<char> {
+    let s: &str = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => "a",
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ą' => "A",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'ç' | 'ć' | 'č' => "c",
+        'Ç' | 'Ć' | 'Č' => "C",
+        'ď' | 'đ' => "d",
+        'Ď' | 'Đ' => "D",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => "e",
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ę' | 'Ě' => "E",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' => "i",
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => "I",
+        'ł' => "l",
+        'Ł' => "L",
+        'ñ' | 'ń' | 'ň' => "n",
+        'Ñ' | 'Ń' | 'Ň' => "N",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "O",
+        'œ' => "oe",
+        'Œ' => "OE",
+        'ř' => "r",
+        'Ř' => "R",
+        'ś' | 'š' | 'ş' => "s",
+        'Ś' | 'Š' | 'Ş' => "S",
+        'ß' => "ss",
+        'ť' | 'ţ' => "t",
+        'Ť' | 'Ţ' => "T",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' => "U",
+        'ý' | 'ÿ' => "y",
+        'Ý' | 'Ÿ' => "Y",
+        'ź' | 'ż' | 'ž' => "z",
+        'Ź' | 'Ż' | 'Ž' => "Z",
+        _ => return vec![c],
+    };
+    s.chars().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(headers: &[&str]) -> Vec<String> {
+        field_names(&headers.iter().map(|h| h.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn headers_become_snake_case_ascii() {
+        assert_eq!(
+            names(&[
+                "Accepts Email Marketing",
+                "emp.var.rate",
+                "customerID",
+                "Código Postal",
+                "Straße",
+                "#",
+                "2nd phone",
+                "_private",
+                "Name",
+                "name",
+                "",
+                "FirstName",
+                "HTTPServer"
+            ]),
+            vec![
+                "accepts_email_marketing",
+                "emp_var_rate",
+                "customer_id",
+                "codigo_postal",
+                "strasse",
+                "column_6",
+                "f_2nd_phone",
+                "private",
+                "name",
+                "name_2",
+                "column_11",
+                "first_name",
+                "http_server"
+            ]
+        );
+    }
+
+    #[test]
+    fn bom_never_reaches_a_name() {
+        // Case BR-01: a BOM that slipped through decoding is still not part of the name.
+        assert_eq!(names(&["\u{feff}email"]), vec!["email"]);
+    }
+
+    #[test]
+    fn values_are_trimmed_and_controls_neutralised() {
+        let (v, c) = clean_value("\u{200b} 01067\u{00a0}\u{feff}");
+        assert_eq!(v, "01067");
+        assert_eq!(c, Cleaning::default());
+        let (v, c) = clean_value("a\tb\u{1b}[31m\u{85}c\r\nd\re");
+        assert_eq!(v, "a b[31mc\nd\ne");
+        assert_eq!(c.controls_removed, 2);
+        assert_eq!(c.whitespace_replaced, 2);
+    }
+
+    #[test]
+    fn spreadsheet_damage_is_spotted() {
+        assert_eq!(damage("7.02255E+12"), Some(Damage::ScientificNotation));
+        assert_eq!(
+            damage("4.47700900124E+11"),
+            Some(Damage::ScientificNotation)
+        );
+        assert_eq!(damage("1.5E+3"), None);
+        assert_eq!(damage("'92591"), Some(Damage::LeadingApostrophe));
+        assert_eq!(damage("'tis"), None);
+        assert_eq!(damage("#N/A"), Some(Damage::ErrorValue));
+        assert_eq!(damage("#DIV/0!"), Some(Damage::ErrorValue));
+        assert_eq!(damage("#hashtag"), None);
+        assert_eq!(damage("447700900123"), None);
+    }
+}

@@ -1,0 +1,138 @@
+//! The import request: what to import and how, validated before any work starts.
+//!
+//! The CLI (`tactful import`) and the TUI both build an [`ImportPlan`]; parsing of the
+//! user's spellings (`;`, `tab`, `email=granted`, `dmy`) lives here so both faces accept
+//! the same words (STYLE.md, pattern 6).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use encoding_rs::Encoding;
+use serde_json::json;
+
+use super::ImportError;
+use super::infer::{DateOrder, TypeOptions};
+use crate::fields::{Channel, ConsentState};
+
+/// One file to import, with the user's overrides. `Default` is "detect everything".
+#[derive(Debug, Clone, Default)]
+pub struct ImportPlan {
+    pub path: PathBuf,
+    /// The field (name as shown by `tactful fields`, or header) whose value is the
+    /// contact key; `None` uses the e-mail column.
+    pub key: Option<String>,
+    /// Forced delimiter; `None` sniffs.
+    pub delimiter: Option<u8>,
+    /// Forced encoding; `None` detects.
+    pub encoding: Option<&'static Encoding>,
+    /// Forced header presence; `None` sniffs.
+    pub header: Option<bool>,
+    pub types: TypeOptions,
+    /// Pad short rows with blanks instead of rejecting them.
+    pub allow_ragged: bool,
+    /// Consent stated for the whole file, per channel (`--consent email=granted`).
+    /// Applies to rows whose own consent column is absent or blank.
+    pub consent: BTreeMap<Channel, ConsentState>,
+    /// Run everything, then roll back.
+    pub dry_run: bool,
+    /// Who imports, for the audit log and the fields' `changed_by`.
+    pub actor: String,
+}
+
+impl ImportPlan {
+    /// A plan for `path` that detects everything.
+    pub fn new(path: impl Into<PathBuf>, actor: impl Into<String>) -> Self {
+        ImportPlan {
+            path: path.into(),
+            actor: actor.into(),
+            ..ImportPlan::default()
+        }
+    }
+
+    /// The options as recorded with the batch (JSON object).
+    pub fn options_json(&self) -> serde_json::Value {
+        json!({
+            "key": self.key,
+            "delimiter": self.delimiter.map(super::sniff::describe),
+            "encoding": self.encoding.map(Encoding::name),
+            "header": self.header,
+            "date_order": self.types.date_order,
+            "decimal_comma": self.types.decimal_comma,
+            "allow_ragged": self.allow_ragged,
+            "consent": self.consent.iter().map(|(c, s)| (c.as_str(), s.as_str())).collect::<BTreeMap<_, _>>(),
+        })
+    }
+}
+
+/// Read a delimiter as a user types it: one character of `, ; | TAB`, or the words
+/// `comma`, `semicolon`, `tab`, `pipe`, or `\t`.
+///
+/// Errors: [`ImportError::BadOption`] for anything else (other single ASCII
+/// punctuation is accepted too).
+pub fn parse_delimiter(s: &str) -> Result<u8, ImportError> {
+    match s.to_ascii_lowercase().as_str() {
+        "comma" => Ok(b','),
+        "semicolon" => Ok(b';'),
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        "pipe" => Ok(b'|'),
+        other if other.len() == 1 && other.as_bytes()[0].is_ascii_punctuation() => {
+            if other == "\"" {
+                Err(ImportError::BadOption(
+                    "the quote character cannot be the delimiter".into(),
+                ))
+            } else {
+                Ok(other.as_bytes()[0])
+            }
+        }
+        _ => Err(ImportError::BadOption(format!(
+            "unknown delimiter `{s}`; use one character such as , ; | or the word tab"
+        ))),
+    }
+}
+
+/// Read `CHANNEL=STATE` (`email=granted`, `sms=withdrawn`).
+///
+/// Errors: [`ImportError::BadOption`] naming what was wrong.
+pub fn parse_consent(s: &str) -> Result<(Channel, ConsentState), ImportError> {
+    let (channel, state) = s.split_once('=').ok_or_else(|| {
+        ImportError::BadOption(format!(
+            "--consent `{s}` must look like email=granted or sms=not_asked"
+        ))
+    })?;
+    let channel = channel
+        .parse::<Channel>()
+        .map_err(|e| ImportError::BadOption(e.to_string()))?;
+    let state = state
+        .parse::<ConsentState>()
+        .map_err(|e| ImportError::BadOption(e.to_string()))?;
+    Ok((channel, state))
+}
+
+/// Read `dmy`, `mdy` or `ymd`.
+///
+/// Errors: [`ImportError::BadOption`].
+pub fn parse_date_order(s: &str) -> Result<DateOrder, ImportError> {
+    s.parse().map_err(ImportError::BadOption)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_spellings_are_understood() {
+        assert_eq!(parse_delimiter(";").unwrap(), b';');
+        assert_eq!(parse_delimiter("tab").unwrap(), b'\t');
+        assert!(parse_delimiter("ab").is_err());
+        assert_eq!(
+            parse_consent("email=granted").unwrap(),
+            (Channel::Email, ConsentState::Granted)
+        );
+        assert_eq!(
+            parse_consent("sms=not-asked").unwrap(),
+            (Channel::Sms, ConsentState::NotAsked)
+        );
+        assert!(parse_consent("fax=granted").is_err());
+        assert!(parse_consent("email").is_err());
+    }
+}

@@ -1,0 +1,153 @@
+//! Sniffing: which delimiter a file uses and whether its first row is a header.
+//!
+//! Works on decoded text (never raw bytes, so a BOM or UTF-16 cannot confuse it), a
+//! sample from the start of the file. Each candidate delimiter (`,` `;` TAB `|`) is tried
+//! with a real RFC 4180 parser, so delimiters inside quoted fields do not count; the
+//! winner is the one that splits the most rows into the same number of fields (more than
+//! one). Called by the importer before its passes and by [`super::detect`].
+
+use csv::ReaderBuilder;
+
+/// The delimiters tried, in order of preference when they tie.
+pub const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// How many bytes of decoded text the sniffer looks at.
+pub const SAMPLE_BYTES: usize = 64 * 1024;
+
+/// How many records of the sample are compared.
+const SAMPLE_RECORDS: usize = 100;
+
+/// The sniffer's verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sniffed {
+    pub delimiter: u8,
+    /// Fields per record with that delimiter (the most common count).
+    pub width: usize,
+    pub has_header: bool,
+}
+
+/// Sniff `sample` (decoded text from the start of the file). `truncated` says the sample
+/// stops before the end of the file, so its last record may be cut and is ignored.
+/// `delimiter` skips the delimiter search (the user's `--delimiter`).
+pub fn sniff(sample: &[u8], truncated: bool, delimiter: Option<u8>) -> Sniffed {
+    let (delimiter, records) = match delimiter {
+        Some(d) => (d, records(sample, truncated, d)),
+        None => {
+            let mut best = (b',', (0, 0));
+            for d in CANDIDATES {
+                let score = score(&records(sample, truncated, d));
+                if score > best.1 {
+                    best = (d, score);
+                }
+            }
+            (best.0, records(sample, truncated, best.0))
+        }
+    };
+    let width = mode(&records).map_or(1, |(w, _)| w);
+    let has_header = records
+        .first()
+        .is_none_or(|first| !first.iter().any(|cell| looks_like_data(cell)));
+    Sniffed {
+        delimiter,
+        width,
+        has_header,
+    }
+}
+
+fn records(sample: &[u8], truncated: bool, delimiter: u8) -> Vec<Vec<String>> {
+    let mut reader = ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(sample);
+    let mut out: Vec<Vec<String>> = reader
+        .byte_records()
+        .map_while(Result::ok)
+        .map(|r| {
+            r.iter()
+                .map(|f| String::from_utf8_lossy(f).into_owned())
+                .collect::<Vec<_>>()
+        })
+        .filter(|r| r.iter().any(|f| !f.trim().is_empty()))
+        .take(SAMPLE_RECORDS + 1)
+        .collect();
+    if truncated || out.len() > SAMPLE_RECORDS {
+        out.pop();
+    }
+    out
+}
+
+/// The most common field count and how many records have it.
+fn mode(records: &[Vec<String>]) -> Option<(usize, u64)> {
+    let mut counts: std::collections::BTreeMap<usize, u64> = Default::default();
+    for r in records {
+        *counts.entry(r.len()).or_default() += 1;
+    }
+    counts.into_iter().max_by_key(|&(width, n)| (n, width))
+}
+
+/// (records agreeing on the field count, scaled to parts per million; that count).
+/// Single-field splits score zero: they mean the delimiter is absent.
+fn score(records: &[Vec<String>]) -> (u64, usize) {
+    match mode(records) {
+        Some((width, n)) if width > 1 => (n * 1_000_000 / records.len() as u64, width),
+        _ => (0, 0),
+    }
+}
+
+/// True for a cell that reads like a value rather than a column name: a number, an
+/// e-mail address, or a date. A first row holding one is data, not a header.
+fn looks_like_data(cell: &str) -> bool {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return false;
+    }
+    let numeric = cell.parse::<f64>().is_ok() && cell.chars().any(|c| c.is_ascii_digit());
+    let email = cell.contains('@') && cell.contains('.') && !cell.contains(' ');
+    let date_like = cell.len() >= 6
+        && cell
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '/' | '.' | ':' | ' ' | 'T' | 'Z'))
+        && cell.chars().filter(|c| c.is_ascii_digit()).count() >= 4;
+    numeric || email || date_like
+}
+
+/// The delimiter as a person would name it in a report.
+pub fn describe(delimiter: u8) -> String {
+    match delimiter {
+        b'\t' => "TAB".to_string(),
+        b' ' => "space".to_string(),
+        d => (d as char).to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn semicolon_with_commas_in_values_is_semicolon() {
+        // Case BR-02.
+        let text = "email;first_name;city;total_spend\r\nana@example.com;Ana;Saint-Denis, Réunion;12,50\r\nbo@example.com;Bo;Köln;0,99\r\ncy@example.com;Cy;Gent;100\r\n";
+        let s = sniff(text.as_bytes(), false, None);
+        assert_eq!((s.delimiter, s.width, s.has_header), (b';', 4, true));
+    }
+
+    #[test]
+    fn quoted_commas_do_not_count() {
+        let text = "a|b\n\"x,y,z\"|1\n\"p,q\"|2\n";
+        assert_eq!(sniff(text.as_bytes(), false, None).delimiter, b'|');
+    }
+
+    #[test]
+    fn a_first_row_of_values_is_not_a_header() {
+        let text = "ana@example.com,Ana\nbo@example.com,Bo\n";
+        assert!(!sniff(text.as_bytes(), false, None).has_header);
+    }
+
+    #[test]
+    fn single_column_defaults_to_comma() {
+        let s = sniff(b"email\nana@example.com\n", false, None);
+        assert_eq!((s.delimiter, s.width), (b',', 1));
+    }
+}

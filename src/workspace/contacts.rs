@@ -1,0 +1,212 @@
+//! Writing contacts: the loader's prepared statements, and undo's restore.
+//!
+//! Owns the SQL that inserts, merges and snapshots contacts during an import, and that
+//! puts them back on `import undo`. Every statement is prepared once per import and
+//! binds its values; column names come from field names through [`quote_ident`].
+//! Called by `import::load` and `import::undo` inside their transaction.
+
+use rusqlite::types::Value as Sql;
+use rusqlite::{Connection, OptionalExtension, Statement, params, params_from_iter};
+
+use super::{WorkspaceError, quote_ident};
+use crate::fields::ConsentState;
+
+/// What the workspace already holds for a key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Existing {
+    pub id: i64,
+    /// The batch that added the contact.
+    pub batch: i64,
+    /// Consent state and source, email then SMS.
+    pub consent: [(ConsentState, Option<String>); 2],
+}
+
+/// One contact's data from one row, ready to store.
+#[derive(Debug, Clone)]
+pub struct Incoming<'a> {
+    pub key: &'a str,
+    /// One value per column of the writer, in its order. On update, `Null` keeps the
+    /// stored value (a blank cell says nothing new).
+    pub values: &'a [Sql],
+    /// Final consent state and source, email then SMS.
+    pub consent: [(ConsentState, Option<String>); 2],
+}
+
+/// Prepared statements for loading one file's columns.
+pub struct ContactWriter<'c> {
+    lookup: Statement<'c>,
+    insert: Statement<'c>,
+    update: Statement<'c>,
+    snapshot: Statement<'c>,
+}
+
+impl<'c> ContactWriter<'c> {
+    /// Prepare for a file whose columns fill `columns` (field names, in file order).
+    /// `snapshot_columns` are the stored columns an update may change (existing fields
+    /// among `columns`): their old values go into the before-image for undo.
+    pub fn new(
+        conn: &'c Connection,
+        columns: &[String],
+        snapshot_columns: &[String],
+    ) -> Result<Self, WorkspaceError> {
+        let quoted: Vec<String> = columns.iter().map(|c| quote_ident(c)).collect();
+        let n = columns.len();
+        let insert_sql = format!(
+            "INSERT INTO contacts (_key, _consent_email, _consent_email_source, _consent_sms, _consent_sms_source, _batch{}{})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6{})",
+            if n > 0 { ", " } else { "" },
+            quoted.join(", "),
+            (0..n).map(|i| format!(", ?{}", i + 7)).collect::<String>()
+        );
+        let sets: String = quoted
+            .iter()
+            .enumerate()
+            .map(|(i, q)| format!("{q} = coalesce(?{}, {q}), ", i + 7))
+            .collect();
+        let update_sql = format!(
+            "UPDATE contacts SET {sets}_consent_email = ?2, _consent_email_source = ?3, _consent_sms = ?4, _consent_sms_source = ?5, _updated_batch = ?6
+             WHERE _id = ?1"
+        );
+        let mut image = vec![
+            "'_consent_email', _consent_email".to_string(),
+            "'_consent_email_source', _consent_email_source".to_string(),
+            "'_consent_sms', _consent_sms".to_string(),
+            "'_consent_sms_source', _consent_sms_source".to_string(),
+            "'_updated_batch', _updated_batch".to_string(),
+        ];
+        for c in snapshot_columns {
+            image.push(format!("'{}', {}", c.replace('\'', "''"), quote_ident(c)));
+        }
+        let snapshot_sql = format!(
+            "INSERT OR IGNORE INTO batch_changes (batch_id, contact_id, before)
+             SELECT ?1, _id, json_object({}) FROM contacts WHERE _id = ?2",
+            image.join(", ")
+        );
+        Ok(ContactWriter {
+            lookup: conn.prepare(
+                "SELECT _id, _batch, _consent_email, _consent_email_source, _consent_sms, _consent_sms_source
+                 FROM contacts WHERE _key = ?1",
+            )?,
+            insert: conn.prepare(&insert_sql)?,
+            update: conn.prepare(&update_sql)?,
+            snapshot: conn.prepare(&snapshot_sql)?,
+        })
+    }
+
+    /// The stored contact with this key, if any (one lookup on the unique index).
+    pub fn find(&mut self, key: &str) -> Result<Option<Existing>, WorkspaceError> {
+        let row = self
+            .lookup
+            .query_row([key], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                ))
+            })
+            .optional()?;
+        row.map(|(id, batch, email, email_src, sms, sms_src)| {
+            let parse = |s: String| {
+                s.parse::<ConsentState>()
+                    .map_err(|e| WorkspaceError::Invalid(e.to_string()))
+            };
+            Ok(Existing {
+                id,
+                batch,
+                consent: [(parse(email)?, email_src), (parse(sms)?, sms_src)],
+            })
+        })
+        .transpose()
+    }
+
+    /// Insert a new contact added by `batch`.
+    pub fn insert(&mut self, batch: i64, c: &Incoming<'_>) -> Result<(), WorkspaceError> {
+        let [(email, email_src), (sms, sms_src)] = &c.consent;
+        let head: [Sql; 6] = [
+            Sql::Text(c.key.to_string()),
+            Sql::Text(email.as_str().into()),
+            opt(email_src),
+            Sql::Text(sms.as_str().into()),
+            opt(sms_src),
+            Sql::Integer(batch),
+        ];
+        self.insert
+            .execute(params_from_iter(head.iter().chain(c.values)))?;
+        Ok(())
+    }
+
+    /// Update `existing`. With `save_before` (a contact from an earlier batch), first
+    /// save its before-image for undo, once per batch. Returns true when a before-image
+    /// was saved now (the batch's first touch of this contact).
+    pub fn update(
+        &mut self,
+        batch: i64,
+        existing: &Existing,
+        c: &Incoming<'_>,
+        save_before: bool,
+    ) -> Result<bool, WorkspaceError> {
+        let first = save_before && self.snapshot.execute(params![batch, existing.id])? == 1;
+        let [(email, email_src), (sms, sms_src)] = &c.consent;
+        let head: [Sql; 6] = [
+            Sql::Integer(existing.id),
+            Sql::Text(email.as_str().into()),
+            opt(email_src),
+            Sql::Text(sms.as_str().into()),
+            opt(sms_src),
+            Sql::Integer(batch),
+        ];
+        self.update
+            .execute(params_from_iter(head.iter().chain(c.values)))?;
+        Ok(first)
+    }
+}
+
+fn opt(s: &Option<String>) -> Sql {
+    s.as_ref().map_or(Sql::Null, |s| Sql::Text(s.clone()))
+}
+
+/// How many contacts the workspace holds.
+pub fn count(conn: &Connection) -> Result<u64, WorkspaceError> {
+    Ok(conn.query_row("SELECT count(*) FROM contacts", [], |r| r.get::<_, i64>(0))? as u64)
+}
+
+/// Undo a batch's contact changes: put back every before-image it saved, then delete
+/// the contacts it added. Returns (restored, deleted).
+pub fn undo_batch(conn: &Connection, batch: i64) -> Result<(u64, u64), WorkspaceError> {
+    let images: Vec<(i64, String)> = conn
+        .prepare("SELECT contact_id, before FROM batch_changes WHERE batch_id = ?1")?
+        .query_map([batch], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    for (id, before) in &images {
+        let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(before)
+            .map_err(|e| WorkspaceError::Invalid(format!("before-image of contact {id}: {e}")))?;
+        let mut values = vec![Sql::Integer(*id)];
+        let mut sets = Vec::with_capacity(map.len());
+        for (i, (column, value)) in map.iter().enumerate() {
+            sets.push(format!("{} = ?{}", quote_ident(column), i + 2));
+            values.push(json_to_sql(value));
+        }
+        conn.execute(
+            &format!("UPDATE contacts SET {} WHERE _id = ?1", sets.join(", ")),
+            params_from_iter(values),
+        )?;
+    }
+    let deleted = conn.execute("DELETE FROM contacts WHERE _batch = ?1", [batch])?;
+    Ok((images.len() as u64, deleted as u64))
+}
+
+fn json_to_sql(value: &serde_json::Value) -> Sql {
+    match value {
+        serde_json::Value::Null => Sql::Null,
+        serde_json::Value::Bool(b) => Sql::Integer(i64::from(*b)),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => Sql::Integer(i),
+            None => Sql::Real(n.as_f64().unwrap_or(f64::NAN)),
+        },
+        serde_json::Value::String(s) => Sql::Text(s.clone()),
+        other => Sql::Text(other.to_string()),
+    }
+}

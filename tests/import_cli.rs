@@ -1,0 +1,122 @@
+//! The `tactful import`, `import undo` and `suppress` commands end to end: JSON shape,
+//! human report, exit codes.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn tactful(ws: &Path) -> Command {
+    let mut c = Command::cargo_bin("tactful").unwrap();
+    c.arg("--workspace").arg(ws).env("TACTFUL_ACTOR", "tester");
+    c
+}
+
+#[test]
+fn json_report_has_the_documented_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.tactful");
+    let out = tactful(&ws)
+        .args(["--json", "import"])
+        .arg(fixture("br08_ragged.csv"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["encoding"], "UTF-8");
+    assert_eq!(r["delimiter"], ",");
+    assert_eq!(r["rows_read"], 5);
+    assert_eq!(r["rows_imported"], 2);
+    assert_eq!(r["rows_rejected"][0]["line"], 3);
+    assert_eq!(r["contacts_added"], 2);
+    assert_eq!(r["contacts_updated"], 0);
+    assert_eq!(r["contacts_total"], 2);
+    assert_eq!(r["batch"], 1);
+    assert!(r["warnings"].is_array());
+    assert!(r["file"].as_str().unwrap().ends_with("br08_ragged.csv"));
+}
+
+#[test]
+fn several_files_give_an_array_and_undo_takes_the_last_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.tactful");
+    let out = tactful(&ws)
+        .args(["--json", "import"])
+        .arg(fixture("br03_first.csv"))
+        .arg(fixture("br03_second.csv"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r.as_array().unwrap().len(), 2);
+    assert_eq!(r[1]["contacts_total"], 2);
+    assert_eq!(r[1]["batch"], 2);
+    tactful(&ws)
+        .args(["import", "undo", "1"])
+        .assert()
+        .failure()
+        .code(1)
+        .stderr(contains("tactful import undo 2"));
+    tactful(&ws)
+        .args(["import", "undo"])
+        .assert()
+        .success()
+        .stdout(contains("Undid batch 2"));
+    tactful(&ws)
+        .args(["--json", "audit"])
+        .assert()
+        .success()
+        .stdout(contains("import.undo"));
+}
+
+#[test]
+fn human_report_names_what_was_detected() {
+    let dir = tempfile::tempdir().unwrap();
+    tactful(&dir.path().join("ws.tactful"))
+        .arg("import")
+        .arg(fixture("br02_semicolon.csv"))
+        .arg("--dry-run")
+        .assert()
+        .success()
+        .stdout(contains("dry run: nothing was changed"))
+        .stdout(contains("delimiter ;"))
+        .stdout(contains("total_spend (total_spend): text"));
+}
+
+#[test]
+fn bad_options_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.tactful");
+    for bad in [
+        ["--consent", "fax=granted"],
+        ["--delimiter", "ab"],
+        ["--encoding", "klingon"],
+        ["--date-order", "ydm"],
+    ] {
+        tactful(&ws)
+            .arg("import")
+            .arg(fixture("br01_bom.csv"))
+            .args(bad)
+            .assert()
+            .code(2);
+    }
+}
+
+#[test]
+fn suppress_reports_added_and_present() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.tactful");
+    tactful(&ws)
+        .arg("suppress")
+        .arg(fixture("suppress_list.txt"))
+        .assert()
+        .success()
+        .stdout(contains("2 address(es) added"))
+        .stdout(contains("1 already on it"));
+}

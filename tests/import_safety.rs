@@ -1,0 +1,249 @@
+//! Import safety: consent is never re-granted, failures and dry runs change nothing,
+//! undo restores the previous state, erased contacts stay erased, suppression lists.
+
+mod common;
+
+use common::{count, dump, fixture, plan, run, value};
+use tactful::fields::{Channel, ConsentState};
+use tactful::import::{ImportError, suppress, undo};
+use tactful::workspace::{Workspace, suppression};
+
+fn consent(ws: &Workspace, key: &str) -> (String, Option<String>) {
+    ws.conn()
+        .query_row(
+            "SELECT _consent_email, _consent_email_source FROM contacts WHERE _key = ?1",
+            [key],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap()
+}
+
+#[test]
+fn stale_reimport_keeps_withdrawn_consent_withdrawn() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let first = run(&mut ws, &plan("consent_first.csv")).unwrap();
+    let batch1 = first.batch.unwrap();
+    assert_eq!(
+        consent(&ws, "ana@example.com"),
+        (
+            "granted".into(),
+            Some(format!("column accepts_email_marketing, batch {batch1}"))
+        )
+    );
+    assert_eq!(consent(&ws, "bo@example.com").0, "withdrawn");
+    // The stale file says yes for Bo: the withdrawal stays, with its original source,
+    // and the consent column keeps "no" (0) too; other fields update.
+    let second = run(&mut ws, &plan("consent_stale.csv")).unwrap();
+    assert_eq!(second.consent_kept_withdrawn, 1);
+    assert_eq!(
+        consent(&ws, "bo@example.com"),
+        (
+            "withdrawn".into(),
+            Some(format!("column accepts_email_marketing, batch {batch1}"))
+        )
+    );
+    assert_eq!(
+        value(&ws, "bo@example.com", "accepts_email_marketing"),
+        ("integer".into(), "0".into())
+    );
+    assert_eq!(
+        value(&ws, "bo@example.com", "total_spent"),
+        ("real".into(), "21.0".into())
+    );
+    assert_eq!(consent(&ws, "cy@example.com").0, "granted");
+    assert_eq!(second.contacts_added, 1);
+    assert_eq!(second.contacts_updated, 2);
+}
+
+#[test]
+fn file_level_consent_is_recorded_and_never_overrides_a_row() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let mut p = plan("consent_first.csv");
+    p.consent.insert(Channel::Email, ConsentState::Granted);
+    p.consent.insert(Channel::Sms, ConsentState::Granted);
+    let report = run(&mut ws, &p).unwrap();
+    // Bo's row says "no": the file-level grant does not override it.
+    assert_eq!(consent(&ws, "bo@example.com").0, "withdrawn");
+    let sms: (String, String) = ws
+        .conn()
+        .query_row(
+            "SELECT _consent_sms, _consent_sms_source FROM contacts WHERE _key = 'bo@example.com'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        sms,
+        (
+            "granted".into(),
+            format!("--consent sms=granted, batch {}", report.batch.unwrap())
+        )
+    );
+    let options: String = ws
+        .conn()
+        .query_row("SELECT options FROM import_batches", [], |r| r.get(0))
+        .unwrap();
+    let options: serde_json::Value = serde_json::from_str(&options).unwrap();
+    assert_eq!(options["consent"]["email"], "granted");
+    assert_eq!(options["consent"]["sms"], "granted");
+}
+
+#[test]
+fn failing_imports_leave_the_workspace_unchanged() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    run(&mut ws, &plan("consent_first.csv")).unwrap();
+    let before = dump(&ws);
+    // An unknown --key fails after the first pass.
+    let mut p = plan("consent_stale.csv");
+    p.key = Some("nope".into());
+    assert!(matches!(
+        run(&mut ws, &p).unwrap_err(),
+        ImportError::UnknownKey { .. }
+    ));
+    assert_eq!(dump(&ws), before);
+    // A file whose values conflict with an existing field's type.
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "email,total_spent\nzed@example.com,lots\n").unwrap();
+    let err = run(&mut ws, &tactful::import::ImportPlan::new(&bad, "t")).unwrap_err();
+    assert!(matches!(err, ImportError::TypeConflict { .. }), "{err:?}");
+    assert_eq!(dump(&ws), before);
+    // A file where every row is rejected: never "success, 0 imported".
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, "email,name\n,Ana\n,Bo\n").unwrap();
+    let err = run(&mut ws, &tactful::import::ImportPlan::new(&empty, "t")).unwrap_err();
+    assert!(
+        matches!(err, ImportError::NothingImported { .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("delimiter `,`"), "{err}");
+    assert_eq!(dump(&ws), before);
+}
+
+#[test]
+fn dry_run_changes_nothing() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    run(&mut ws, &plan("consent_first.csv")).unwrap();
+    let before = dump(&ws);
+    let mut p = plan("consent_stale.csv");
+    p.dry_run = true;
+    let report = run(&mut ws, &p).unwrap();
+    assert!(report.dry_run && report.batch.is_none());
+    assert_eq!(report.contacts_added, 1);
+    assert_eq!(dump(&ws), before);
+}
+
+#[test]
+fn undo_restores_the_previous_state() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    run(&mut ws, &plan("br03_first.csv")).unwrap();
+    let contacts_and_fields = |ws: &Workspace| -> Vec<String> {
+        dump(ws)
+            .into_iter()
+            .skip_while(|l| !l.starts_with("table contacts"))
+            .take_while(|l| !l.starts_with("table import_batches"))
+            .collect()
+    };
+    let before = contacts_and_fields(&ws);
+    let fields_before = count(&ws, "SELECT count(*) FROM fields");
+    run(&mut ws, &plan("consent_stale.csv")).unwrap();
+    assert_eq!(count(&ws, "SELECT count(*) FROM contacts"), 4);
+    let report = undo::undo(&mut ws, None, "test").unwrap();
+    assert_eq!(report.contacts_removed, 3);
+    assert_eq!(
+        report.fields_removed,
+        ["total_spent", "accepts_email_marketing"]
+    );
+    assert_eq!(contacts_and_fields(&ws), before);
+    assert_eq!(count(&ws, "SELECT count(*) FROM fields"), fields_before);
+    assert_eq!(
+        count(
+            &ws,
+            "SELECT count(*) FROM audit_log WHERE action = 'import.undo'"
+        ),
+        1
+    );
+}
+
+#[test]
+fn undo_restores_updated_contacts_and_refuses_out_of_order() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let first = run(&mut ws, &plan("consent_first.csv")).unwrap();
+    let before = dump(&ws)
+        .into_iter()
+        .filter(|l| !l.contains("import_batches") && !l.contains("audit"))
+        .collect::<Vec<_>>();
+    let contacts_before: Vec<String> = before
+        .iter()
+        .skip_while(|l| !l.starts_with("table contacts"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("table "))
+        .cloned()
+        .collect();
+    let second = run(&mut ws, &plan("consent_stale.csv")).unwrap();
+    let err = undo::undo(&mut ws, first.batch, "test").unwrap_err();
+    let message = err.to_string();
+    let later = second.batch.unwrap();
+    assert!(
+        message.contains(&format!("undo it first: tactful import undo {later}")),
+        "{message}"
+    );
+    undo::undo(&mut ws, None, "test").unwrap();
+    let contacts_after: Vec<String> = dump(&ws)
+        .into_iter()
+        .skip_while(|l| !l.starts_with("table contacts"))
+        .skip(1)
+        .take_while(|l| !l.starts_with("table "))
+        .collect();
+    assert_eq!(contacts_after, contacts_before);
+    assert!(undo::undo(&mut ws, second.batch, "test").is_err());
+}
+
+#[test]
+fn erased_contacts_are_never_reimported() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let hash = suppress::entry_hash("email", "bo@example.com");
+    ws.write(|tx| suppression::add(tx, "email", None, &hash, suppression::ERASED, "erase"))
+        .unwrap();
+    let report = run(&mut ws, &plan("consent_stale.csv")).unwrap();
+    assert_eq!(report.rows_skipped_erased, 1);
+    assert_eq!(report.contacts_added, 2);
+    assert_eq!(
+        count(
+            &ws,
+            "SELECT count(*) FROM contacts WHERE _key = 'bo@example.com'"
+        ),
+        0
+    );
+}
+
+#[test]
+fn suppress_adds_normalised_addresses_once() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let report = suppress::suppress_file(&mut ws, &fixture("suppress_list.txt"), "test").unwrap();
+    // Ana twice (different case) and one phone; "not an address" is skipped.
+    assert_eq!(report.added, 2);
+    assert_eq!(report.already_present, 1);
+    assert_eq!(report.skipped.len(), 1);
+    let rows: Vec<(String, String, String)> = ws
+        .conn()
+        .prepare("SELECT kind, value, value_hash FROM suppression ORDER BY id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(rows[0].0, "email");
+    assert_eq!(rows[0].1, "ana@example.com");
+    // printf 'email:ana@example.com' | sha256sum
+    assert_eq!(
+        rows[0].2,
+        "f8c3c203b618ed9eaf039e298b665216b3a0d3bd974458615de998e9a14f7c62"
+    );
+    assert_eq!(
+        (rows[1].0.as_str(), rows[1].1.as_str()),
+        ("phone", "+447700900125")
+    );
+    let again = suppress::suppress_file(&mut ws, &fixture("suppress_list.txt"), "test").unwrap();
+    assert_eq!((again.added, again.already_present), (0, 3));
+}

@@ -1,0 +1,180 @@
+//! Helpers for the TUI tests: a workspace built from hand-written fields and contacts,
+//! an `App` on it, and a synchronous stand-in for the worker thread.
+#![allow(dead_code)]
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tactful::fields::{Field, FieldType, PrivacyClass, Role};
+use tactful::tui::app::{App, AppOptions};
+use tactful::tui::message::{Message, Request};
+use tactful::tui::{update::update, view, worker};
+use tactful::workspace::{Workspace, WorkspaceError, fields, quote_ident};
+
+/// A field as an import would have described it.
+pub fn field(
+    name: &str,
+    header: &str,
+    ty: FieldType,
+    role: Role,
+    class: PrivacyClass,
+    reason: &str,
+) -> Field {
+    Field {
+        name: name.into(),
+        header: header.into(),
+        ty,
+        role,
+        class,
+        reason: reason.into(),
+        kind: None,
+    }
+}
+
+/// An in-memory workspace holding `fields` and one contact per row: the key, then one
+/// value per field (`None` = blank), inserted with bound parameters in batch 1.
+pub fn workspace(fields_: &[Field], contacts: &[(String, Vec<Option<String>>)]) -> Workspace {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    ws.write(|tx| {
+        for f in fields_ {
+            fields::add(tx, f, "test", Some(1))?;
+        }
+        let mut columns = String::from("_key, _batch");
+        let mut marks = String::from("?1, 1");
+        for (i, f) in fields_.iter().enumerate() {
+            columns.push_str(", ");
+            columns.push_str(&quote_ident(&f.name));
+            marks.push_str(&format!(", ?{}", i + 2));
+        }
+        let sql = format!("INSERT INTO contacts ({columns}) VALUES ({marks})");
+        for (key, values) in contacts {
+            let mut params: Vec<&dyn rusqlite::ToSql> = vec![key];
+            for v in values {
+                params.push(v);
+            }
+            tx.execute(&sql, params.as_slice())?;
+        }
+        Ok::<_, WorkspaceError>(())
+    })
+    .unwrap();
+    ws
+}
+
+/// The fields of the snapshot workspace: one of each class, two of them sensitive.
+pub fn shop_fields() -> Vec<Field> {
+    use FieldType as T;
+    use PrivacyClass as C;
+    vec![
+        field(
+            "email",
+            "Email",
+            T::Text,
+            Role::Email,
+            C::DirectIdentifier,
+            "header token `email`",
+        ),
+        field(
+            "first_name",
+            "First Name",
+            T::Text,
+            Role::Name,
+            C::DirectIdentifier,
+            "header token `name`",
+        ),
+        field(
+            "city",
+            "City",
+            T::Text,
+            Role::None,
+            C::QuasiIdentifier,
+            "header token `city`",
+        ),
+        field(
+            "religion",
+            "Religion",
+            T::Text,
+            Role::None,
+            C::SpecialCategory,
+            "header token `religion`",
+        ),
+        field(
+            "gender",
+            "Gender",
+            T::Text,
+            Role::None,
+            C::Protected,
+            "values are gender terms",
+        ),
+        field(
+            "orders",
+            "Orders",
+            T::Integer,
+            Role::None,
+            C::Ordinary,
+            "no sensitive token",
+        ),
+        field(
+            "accepts_email",
+            "Accepts Email Marketing",
+            T::Boolean,
+            Role::ConsentEmail,
+            C::Consent,
+            "Shopify consent header",
+        ),
+    ]
+}
+
+fn s(v: &str) -> Option<String> {
+    (!v.is_empty()).then(|| v.to_string())
+}
+
+/// Six hand-written contacts for `shop_fields`.
+pub fn shop_contacts() -> Vec<(String, Vec<Option<String>>)> {
+    let rows = [
+        ["ana@example.com", "Ana", "Lyon", "", "female", "3", "1"],
+        ["ben@example.com", "Ben", "Leeds", "", "", "1", "0"],
+        [
+            "chloe@example.com",
+            "Chloé",
+            "Gent",
+            "",
+            "female",
+            "12",
+            "1",
+        ],
+        ["dev@example.com", "Dev", "Pune", "", "male", "0", ""],
+        ["eva@example.com", "Eva", "Graz", "", "", "7", "1"],
+        ["finn@example.com", "Finn", "Cork", "", "male", "2", "0"],
+    ];
+    rows.iter()
+        .map(|r| (r[0].to_string(), r.iter().map(|v| s(v)).collect()))
+        .collect()
+}
+
+/// The app as `tui::run` builds it, for a workspace at a made-up path.
+pub fn app(ws: &Workspace, width: u16, height: u16) -> App {
+    App::new(AppOptions {
+        workspace: "/home/ana/shop.tactful".into(),
+        fields: fields::list(ws.conn()).unwrap(),
+        width,
+        height,
+    })
+}
+
+/// Apply `message`, then run every request it causes (and those their replies cause)
+/// against `ws`, as the worker would, until nothing is left to do.
+pub fn send(app: &mut App, ws: &Workspace, message: Message) {
+    let mut queue: Vec<Request> = update(app, message);
+    while !queue.is_empty() {
+        let request = queue.remove(0);
+        if let Some(reply) = worker::answer(ws, &request) {
+            queue.extend(update(app, reply));
+        }
+    }
+}
+
+/// Draw `app` on a fresh test terminal of `width`×`height`.
+pub fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| view::draw(app, f)).unwrap();
+    terminal
+}
