@@ -1,14 +1,22 @@
 //! The classifier on real public exports in /work/shared/real-data (read-only, never
-//! copied here). Expected classes are worked out by hand from each file's header and
-//! SOURCE.txt / bank-additional-names.txt against PRODUCT.md's class table; skipped
-//! with a message when the directory is absent.
+//! copied here) and on the invented files in sample-data/. Expected classes are worked
+//! out by hand from each file's header and SOURCE.txt / bank-additional-names.txt /
+//! sample-data/README.md against PRODUCT.md's class table. The real-data tests are
+//! skipped with a message when the directory is absent.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use tactful::fields::classify::{Classification, ValueProfile, classify};
 use tactful::fields::{FieldType, PrivacyClass, Role};
 
 use PrivacyClass::{Consent, DirectIdentifier, Ordinary, Protected, QuasiIdentifier};
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-data")
+        .join(name)
+}
 
 fn real_data() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-data");
@@ -34,6 +42,8 @@ fn infer(values: &[String]) -> FieldType {
         )
     }) {
         FieldType::Boolean
+    } else if all(|v| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok()) {
+        FieldType::Date
     } else {
         FieldType::Text
     }
@@ -41,11 +51,16 @@ fn infer(values: &[String]) -> FieldType {
 
 /// Classify every column of `file`, keyed by header.
 fn classify_file(file: &Path, delimiter: u8) -> Vec<(String, Classification)> {
+    let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    classify_csv(&file.display().to_string(), bytes.as_slice(), delimiter)
+}
+
+/// Classify every column of a CSV read from `input`, keyed by header.
+fn classify_csv(label: &str, input: impl Read, delimiter: u8) -> Vec<(String, Classification)> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .flexible(true)
-        .from_path(file)
-        .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        .from_reader(input);
     let headers: Vec<String> = reader
         .headers()
         .unwrap()
@@ -70,11 +85,8 @@ fn classify_file(file: &Path, delimiter: u8) -> Vec<(String, Classification)> {
             values.iter().for_each(|v| profile.observe(v));
             let c = classify(&header, &header.to_lowercase(), infer(&values), &profile);
             eprintln!(
-                "{}: {header:?} -> {} / {}: {}",
-                file.display(),
-                c.class,
-                c.role,
-                c.reason
+                "{label}: {header:?} -> {} / {}: {}",
+                c.class, c.role, c.reason
             );
             (header, c)
         })
@@ -219,4 +231,68 @@ fn superstore() {
             ("Sales", Ordinary, Role::None),
         ],
     );
+}
+
+#[test]
+fn sample_shopify_customers() {
+    let cols = classify_file(&sample("shopify_customers.csv"), b',');
+    check(
+        &cols,
+        &[
+            ("Customer ID", DirectIdentifier, Role::ContactKey),
+            ("First Name", DirectIdentifier, Role::Name),
+            ("Last Name", DirectIdentifier, Role::Name),
+            ("Email", DirectIdentifier, Role::Email),
+            ("Accepts Email Marketing", Consent, Role::ConsentEmail),
+            ("Company", QuasiIdentifier, Role::None),
+            ("Address1", DirectIdentifier, Role::Address),
+            ("City", QuasiIdentifier, Role::None),
+            ("Province", QuasiIdentifier, Role::None),
+            ("Country", QuasiIdentifier, Role::None),
+            ("Zip", QuasiIdentifier, Role::Postcode),
+            ("Phone", DirectIdentifier, Role::Phone),
+            ("Accepts SMS Marketing", Consent, Role::ConsentSms),
+            ("Total Spent", Ordinary, Role::None),
+            ("Total Orders", Ordinary, Role::None),
+            ("Tags", Ordinary, Role::Tags),
+            ("Note", Ordinary, Role::None),
+            ("Date of Birth", Protected, Role::DateOfBirth),
+            ("Gender", Protected, Role::None),
+            ("Loyalty Tier", Ordinary, Role::None),
+            ("Last Order Date", Ordinary, Role::None),
+        ],
+    );
+}
+
+#[test]
+fn sample_loyalty_cards_are_not_payment_cards() {
+    let bytes = std::fs::read(sample("loyalty_cards.csv")).unwrap();
+    let (text, _, had_errors) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    assert!(!had_errors);
+    let cols = classify_csv("loyalty_cards.csv", text.as_bytes(), b';');
+    check(
+        &cols,
+        &[
+            ("Email", DirectIdentifier, Role::Email),
+            ("Name", DirectIdentifier, Role::Name),
+            ("Card Number", DirectIdentifier, Role::None),
+            ("Points", Ordinary, Role::None),
+            ("Member Since", Ordinary, Role::None),
+            ("Newsletter", Consent, Role::ConsentEmail),
+        ],
+    );
+    let card = &cols.iter().find(|(h, _)| h == "Card Number").unwrap().1;
+    assert_eq!(card.kind.as_deref(), Some("loyalty_card"));
+    assert!(
+        card.reason
+            .contains("only 0% of values pass the Luhn check"),
+        "{}",
+        card.reason
+    );
+}
+
+#[test]
+fn sample_suppression_list() {
+    let cols = classify_file(&sample("suppression.csv"), b',');
+    check(&cols, &[("email", DirectIdentifier, Role::Email)]);
 }
