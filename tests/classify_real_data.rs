@@ -1,0 +1,298 @@
+//! The classifier on real public exports in /work/shared/real-data (read-only, never
+//! copied here) and on the invented files in sample-data/. Expected classes are worked
+//! out by hand from each file's header and SOURCE.txt / bank-additional-names.txt /
+//! sample-data/README.md against PRODUCT.md's class table. The real-data tests are
+//! skipped with a message when the directory is absent.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use tactful::fields::classify::{Classification, ValueProfile, classify};
+use tactful::fields::{FieldType, PrivacyClass, Role};
+
+use PrivacyClass::{Consent, DirectIdentifier, Ordinary, Protected, QuasiIdentifier};
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sample-data")
+        .join(name)
+}
+
+fn real_data() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-data");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipping: {} is absent", dir.display());
+        None
+    }
+}
+
+/// A type as the importer would infer it from every value: the few cases these files need.
+fn infer(values: &[String]) -> FieldType {
+    let all = |f: fn(&str) -> bool| !values.is_empty() && values.iter().all(|v| f(v));
+    if all(|v| v.parse::<i64>().is_ok()) {
+        FieldType::Integer
+    } else if all(|v| v.parse::<f64>().is_ok()) {
+        FieldType::Decimal
+    } else if all(|v| {
+        matches!(
+            v.to_ascii_lowercase().as_str(),
+            "yes" | "no" | "true" | "false"
+        )
+    }) {
+        FieldType::Boolean
+    } else if all(|v| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").is_ok()) {
+        FieldType::Date
+    } else {
+        FieldType::Text
+    }
+}
+
+/// Classify every column of `file`, keyed by header.
+fn classify_file(file: &Path, delimiter: u8) -> Vec<(String, Classification)> {
+    let bytes = std::fs::read(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    classify_csv(&file.display().to_string(), bytes.as_slice(), delimiter)
+}
+
+/// Classify every column of a CSV read from `input`, keyed by header.
+fn classify_csv(label: &str, input: impl Read, delimiter: u8) -> Vec<(String, Classification)> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(input);
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').to_string())
+        .collect();
+    let mut columns: Vec<Vec<String>> = vec![Vec::new(); headers.len()];
+    for record in reader.records() {
+        let record = record.unwrap();
+        for (i, value) in record.iter().enumerate().take(headers.len()) {
+            let value = value.trim();
+            if !value.is_empty() {
+                columns[i].push(value.to_string());
+            }
+        }
+    }
+    headers
+        .into_iter()
+        .zip(columns)
+        .map(|(header, values)| {
+            let mut profile = ValueProfile::new();
+            values.iter().for_each(|v| profile.observe(v));
+            let c = classify(&header, &header.to_lowercase(), infer(&values), &profile);
+            eprintln!(
+                "{label}: {header:?} -> {} / {}: {}",
+                c.class, c.role, c.reason
+            );
+            (header, c)
+        })
+        .collect()
+}
+
+fn check(columns: &[(String, Classification)], expected: &[(&str, PrivacyClass, Role)]) {
+    for (header, class, role) in expected {
+        let Some((_, c)) = columns.iter().find(|(h, _)| h == header) else {
+            panic!("no column {header}");
+        };
+        assert_eq!((c.class, c.role), (*class, *role), "{header}: {}", c.reason);
+    }
+}
+
+#[test]
+fn telco_churn() {
+    let Some(dir) = real_data() else { return };
+    let cols = classify_file(
+        &dir.join("telco-churn/WA_Fn-UseC_-Telco-Customer-Churn.csv"),
+        b',',
+    );
+    check(
+        &cols,
+        &[
+            ("customerID", DirectIdentifier, Role::ContactKey),
+            ("gender", Protected, Role::None),
+            // 0/1 flag for age 65+: age-related, but not an age in years.
+            ("SeniorCitizen", Protected, Role::None),
+            ("Partner", Protected, Role::None),
+            ("Dependents", Protected, Role::None),
+            ("PhoneService", Ordinary, Role::None),
+            ("tenure", Ordinary, Role::None),
+            ("PaymentMethod", Ordinary, Role::None),
+        ],
+    );
+}
+
+#[test]
+fn bank_marketing() {
+    let Some(dir) = real_data() else { return };
+    let cols = classify_file(
+        &dir.join("bank-marketing-uci/bank-additional-full.csv"),
+        b';',
+    );
+    check(
+        &cols,
+        &[
+            ("age", Protected, Role::Age),
+            ("marital", Protected, Role::None),
+            ("job", QuasiIdentifier, Role::None),
+            ("education", QuasiIdentifier, Role::None),
+            // Credit default is not special category data (GDPR Art. 9(1) lists no
+            // financial data); see the dictionary's decisions.
+            ("default", Ordinary, Role::None),
+            ("housing", Ordinary, Role::None),
+            ("contact", Ordinary, Role::None),
+            ("y", Ordinary, Role::None),
+        ],
+    );
+}
+
+#[test]
+fn support_tickets() {
+    let Some(dir) = real_data() else { return };
+    let cols = classify_file(
+        &dir.join("support-tickets/customer_support_tickets.csv"),
+        b',',
+    );
+    check(
+        &cols,
+        &[
+            ("Customer Name", DirectIdentifier, Role::Name),
+            ("Customer Email", DirectIdentifier, Role::Email),
+            ("Customer Age", Protected, Role::Age),
+            ("Customer Gender", Protected, Role::None),
+            ("Ticket ID", Ordinary, Role::None),
+            ("Product Purchased", Ordinary, Role::None),
+            ("Date of Purchase", Ordinary, Role::None),
+            ("Ticket Description", Ordinary, Role::None),
+        ],
+    );
+    let gender = &cols.iter().find(|(h, _)| h == "Customer Gender").unwrap().1;
+    assert!(
+        gender.reason.contains("of values are gender terms"),
+        "{}",
+        gender.reason
+    );
+}
+
+#[test]
+fn mall_customers() {
+    let Some(dir) = real_data() else { return };
+    let cols = classify_file(&dir.join("mall-customers/Mall_Customers.csv"), b',');
+    check(
+        &cols,
+        &[
+            ("CustomerID", DirectIdentifier, Role::ContactKey),
+            ("Genre", Protected, Role::None),
+            ("Age", Protected, Role::Age),
+            ("Annual_Income", Ordinary, Role::None),
+            ("Spending_Score", Ordinary, Role::None),
+        ],
+    );
+    let genre = &cols.iter().find(|(h, _)| h == "Genre").unwrap().1;
+    assert_eq!(genre.kind.as_deref(), Some("gender"));
+}
+
+#[test]
+fn ghost_members() {
+    let Some(dir) = real_data() else { return };
+    let cols = classify_file(&dir.join("ghost-members/valid-members-import.csv"), b',');
+    check(
+        &cols,
+        &[
+            ("email", DirectIdentifier, Role::Email),
+            ("name", DirectIdentifier, Role::Name),
+            ("note", Ordinary, Role::None),
+            ("subscribed_to_emails", Consent, Role::ConsentEmail),
+            ("labels", Ordinary, Role::Tags),
+            ("created_at", Ordinary, Role::None),
+        ],
+    );
+}
+
+#[test]
+fn superstore() {
+    let Some(dir) = real_data() else { return };
+    let cols = classify_file(&dir.join("superstore/Sample - Superstore.csv"), b',');
+    check(
+        &cols,
+        &[
+            ("Row ID", Ordinary, Role::None),
+            ("Order ID", Ordinary, Role::None),
+            ("Customer ID", DirectIdentifier, Role::ContactKey),
+            ("Customer Name", DirectIdentifier, Role::Name),
+            ("Country", QuasiIdentifier, Role::None),
+            ("City", QuasiIdentifier, Role::None),
+            ("State", QuasiIdentifier, Role::None),
+            ("Postal Code", QuasiIdentifier, Role::Postcode),
+            ("Product Name", Ordinary, Role::None),
+            ("Sales", Ordinary, Role::None),
+        ],
+    );
+}
+
+#[test]
+fn sample_shopify_customers() {
+    let cols = classify_file(&sample("shopify_customers.csv"), b',');
+    check(
+        &cols,
+        &[
+            ("Customer ID", DirectIdentifier, Role::ContactKey),
+            ("First Name", DirectIdentifier, Role::Name),
+            ("Last Name", DirectIdentifier, Role::Name),
+            ("Email", DirectIdentifier, Role::Email),
+            ("Accepts Email Marketing", Consent, Role::ConsentEmail),
+            ("Company", QuasiIdentifier, Role::None),
+            ("Address1", DirectIdentifier, Role::Address),
+            ("City", QuasiIdentifier, Role::None),
+            ("Province", QuasiIdentifier, Role::None),
+            ("Country", QuasiIdentifier, Role::None),
+            ("Zip", QuasiIdentifier, Role::Postcode),
+            ("Phone", DirectIdentifier, Role::Phone),
+            ("Accepts SMS Marketing", Consent, Role::ConsentSms),
+            ("Total Spent", Ordinary, Role::None),
+            ("Total Orders", Ordinary, Role::None),
+            ("Tags", Ordinary, Role::Tags),
+            ("Note", Ordinary, Role::None),
+            ("Date of Birth", Protected, Role::DateOfBirth),
+            ("Gender", Protected, Role::None),
+            ("Loyalty Tier", Ordinary, Role::None),
+            ("Last Order Date", Ordinary, Role::None),
+        ],
+    );
+}
+
+#[test]
+fn sample_loyalty_cards_are_not_payment_cards() {
+    let bytes = std::fs::read(sample("loyalty_cards.csv")).unwrap();
+    let (text, _, had_errors) = encoding_rs::WINDOWS_1252.decode(&bytes);
+    assert!(!had_errors);
+    let cols = classify_csv("loyalty_cards.csv", text.as_bytes(), b';');
+    check(
+        &cols,
+        &[
+            ("Email", DirectIdentifier, Role::Email),
+            ("Name", DirectIdentifier, Role::Name),
+            ("Card Number", DirectIdentifier, Role::None),
+            ("Points", Ordinary, Role::None),
+            ("Member Since", Ordinary, Role::None),
+            ("Newsletter", Consent, Role::ConsentEmail),
+        ],
+    );
+    let card = &cols.iter().find(|(h, _)| h == "Card Number").unwrap().1;
+    assert_eq!(card.kind.as_deref(), Some("loyalty_card"));
+    assert!(
+        card.reason
+            .contains("only 0% of values pass the Luhn check"),
+        "{}",
+        card.reason
+    );
+}
+
+#[test]
+fn sample_suppression_list() {
+    let cols = classify_file(&sample("suppression.csv"), b',');
+    check(&cols, &[("email", DirectIdentifier, Role::Email)]);
+}
