@@ -7,13 +7,10 @@
 //! identifiers spliced into SQL go through [`quote_ident`].
 
 pub mod audit;
-<<<<<<< HEAD
+pub mod batches;
 pub mod browse;
 pub mod campaigns;
-=======
-pub mod batches;
 pub mod contacts;
->>>>>>> import
 pub mod fields;
 mod migrate;
 pub mod suppression;
