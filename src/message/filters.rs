@@ -154,7 +154,8 @@ pub fn is_currency_code(code: &str) -> bool {
 /// Format an amount with two decimals, English style: symbol first for EUR (`€`), USD
 /// (`$`) and GBP (`£`), otherwise the code and a space (`CHF 12.50`); comma thousands
 /// separators; minus sign before the symbol (`-€3.00`). Rounds half away from zero on
-/// the binary value, so amounts already stored in cents never change.
+/// the decimal number as written (2.675 → 2.68), not on its binary approximation
+/// (2.67499999…), because that is the number the user imported and reads.
 fn currency(value: JValue, code: String) -> Result<JValue, Error> {
     if value.downcast_object_ref::<Blank>().is_some() {
         return Ok(value);
@@ -183,8 +184,7 @@ fn currency(value: JValue, code: String) -> Result<JValue, Error> {
 }
 
 fn format_money(amount: f64, code: &str) -> String {
-    // Bounded above by 1e15, so the cents fit in u64 exactly.
-    let cents = (amount.abs() * 100.0).round() as u64;
+    let cents = cents_half_away_from_zero(amount.abs());
     let whole = (cents / 100).to_string();
     let mut grouped = String::new();
     for (i, digit) in whole.chars().enumerate() {
@@ -203,6 +203,21 @@ fn format_money(amount: f64, code: &str) -> String {
     format!("{sign}{symbol}{grouped}.{:02}", cents % 100)
 }
 
+/// Whole cents of a non-negative amount below 1e15, rounding the third decimal half up.
+/// Works on Rust's shortest round-trip decimal form of the float, which never uses an
+/// exponent and recovers the digits the value was parsed from.
+fn cents_half_away_from_zero(amount: f64) -> u64 {
+    let written = amount.to_string();
+    let (whole, frac) = written.split_once('.').unwrap_or((&written, ""));
+    let digit = |i: usize| {
+        frac.as_bytes()
+            .get(i)
+            .map_or(0, |b| u64::from(b.saturating_sub(b'0')))
+    };
+    let whole: u64 = whole.parse().unwrap_or(0);
+    whole * 100 + digit(0) * 10 + digit(1) + u64::from(digit(2) >= 5)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +229,9 @@ mod tests {
         assert_eq!(format_money(-3.0, "GBP"), "-£3.00");
         assert_eq!(format_money(999.999, "CHF"), "CHF 1,000.00");
         assert_eq!(format_money(0.0, "EUR"), "€0.00");
+        assert_eq!(format_money(2.675, "EUR"), "€2.68");
+        assert_eq!(format_money(-0.004, "EUR"), "€0.00");
+        assert_eq!(format_money(0.125, "GBP"), "£0.13");
     }
 
     #[test]
