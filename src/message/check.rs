@@ -75,8 +75,8 @@ impl CheckedTemplate {
 /// [`TemplateError::Syntax`] with line, column and a caret excerpt;
 /// [`TemplateError::Invalid`] listing every other problem (unknown merge fields with a
 /// suggestion, blocked and consent fields, Liquid-style filters with the accepted form,
-/// unknown filters, bad literal date formats and currency codes, functions, tests and
-/// methods, which templates do not offer).
+/// unknown filters, bad literal date formats and currency codes; functions, tests,
+/// methods and `~`, which templates do not offer).
 pub fn check(
     source: &str,
     format: BodyFormat,
@@ -275,7 +275,7 @@ impl Uses {
         uses
     }
 
-    /// Issues about filters, tests and methods, which need no field lookup except for
+    /// Issues about filters, tests, methods and `~`, which need no field lookup except for
     /// `date` applied straight to a field.
     fn filter_issues(&self, source: &str, fields: &[Field], issues: &mut Vec<Issue>) {
         let mut seen = BTreeSet::new();
@@ -289,6 +289,9 @@ impl Uses {
                 {
                     let kind = IssueKind::Method { name: name.into() };
                     issues.push(issue(source, offset, kind));
+                }
+                if tag.is_punct(i, '~') && seen.insert("~".to_string()) {
+                    issues.push(issue(source, offset, IssueKind::Concat));
                 }
                 if tag.ident(i) == Some("is") {
                     let at = if tag.ident(i + 1) == Some("not") {

@@ -126,6 +126,10 @@ pub enum IssueKind {
     Test { name: String },
     #[error("methods such as `.{name}()` are not available; use a filter, such as `| upper`")]
     Method { name: String },
+    /// `~` joins text inside a tag, where a blank merge value would vanish without being
+    /// reported; text written outside the tag does the same job safely.
+    #[error("`~` is not available; write the text outside the tag: `{{{{ first_name }}}}!`")]
+    Concat,
 }
 
 fn did_you_mean(suggestion: &Option<String>) -> String {

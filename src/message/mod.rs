@@ -211,3 +211,17 @@ impl Message {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Campaign preview renders from worker threads; a compile error here means a
+    /// change made messages unshareable between them.
+    #[test]
+    fn messages_can_be_shared_between_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Message>();
+        shareable::<CheckedTemplate>();
+    }
+}
