@@ -153,12 +153,12 @@ fn syntax_error(source: &str, e: &minijinja::Error) -> TemplateError {
         Some(range) => scan::line_col(source, range.start),
         None => (e.line().unwrap_or(1), 1),
     };
-    let text = source.lines().nth(line - 1).unwrap_or("");
+    let text = source.lines().nth(line.saturating_sub(1)).unwrap_or("");
     let gutter = line.to_string();
     let excerpt = format!(
         "{gutter} | {text}\n{} | {}^",
         " ".repeat(gutter.len()),
-        " ".repeat(column - 1)
+        " ".repeat(column.saturating_sub(1))
     );
     let message = match e.kind() {
         ErrorKind::SyntaxError => e.detail().unwrap_or("invalid syntax").to_string(),
