@@ -7,6 +7,8 @@
 //! - [`import`]: CSV files in (sniffing, decoding, typing, merging by contact key).
 //! - [`fields`]: types, roles and privacy classes of columns, the classifier and the
 //!   policy that blocks special-category and protected fields.
+//! - [`message`]: templates with merge fields and fallbacks, checked before they
+//!   render; coverage and SMS length.
 //! - [`text`]: making untrusted strings safe for a terminal.
 //! - [`tui`]: the terminal app (ratatui), the Elm Architecture over the same core.
 //!
@@ -18,6 +20,7 @@ pub mod campaign;
 pub mod cli;
 pub mod fields;
 pub mod import;
+pub mod message;
 pub mod text;
 pub mod tui;
 pub mod workspace;

@@ -1,0 +1,89 @@
+//! Coverage: for each merge field of a message, how many recipients get their own
+//! value, the fallback, or nothing.
+//!
+//! "Nothing" is a blank value printed without a fallback, the "Hi ," of case BR-16;
+//! review treats any such count as a blocker (PRODUCT.md, "Review findings"). The
+//! counts come from real renders, not from reading the template, so a blank field that
+//! a `{% if %}` steers around is not counted as nothing. Campaign preview, which
+//! renders every recipient anyway, feeds its renders to a [`CoverageTally`]; the
+//! [`coverage`] helper renders a message itself.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Message, RenderedMessage};
+use crate::fields::value::Record;
+
+/// Coverage of one merge field over a set of recipients. `own + fallback + nothing` is
+/// the number of recipients.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Coverage {
+    pub field: String,
+    /// Recipients with a value that is not blank.
+    pub own: usize,
+    /// Recipients whose value is blank and whose text still has no hole for it: the
+    /// fallback was printed, or a condition skipped the field.
+    pub fallback: usize,
+    /// Recipients whose value is blank and was printed as nothing.
+    pub nothing: usize,
+}
+
+/// Running coverage counts for one message.
+#[derive(Debug, Clone)]
+pub struct CoverageTally {
+    counts: BTreeMap<String, Coverage>,
+}
+
+impl CoverageTally {
+    /// Empty counts for every merge field of `message` (subject and body).
+    pub fn new(message: &Message) -> Self {
+        let counts = message
+            .merge_fields()
+            .into_iter()
+            .map(|field| {
+                let zero = Coverage {
+                    field: field.clone(),
+                    own: 0,
+                    fallback: 0,
+                    nothing: 0,
+                };
+                (field, zero)
+            })
+            .collect();
+        CoverageTally { counts }
+    }
+
+    /// Count one recipient, given their record and the message rendered for them.
+    pub fn add(&mut self, record: &Record, rendered: &RenderedMessage) {
+        for (field, count) in &mut self.counts {
+            if !super::engine::is_blank(record.get(field)) {
+                count.own += 1;
+            } else if rendered.missing.contains(field) {
+                count.nothing += 1;
+            } else {
+                count.fallback += 1;
+            }
+        }
+    }
+
+    /// The counts, one per merge field, sorted by field name.
+    pub fn finish(self) -> Vec<Coverage> {
+        self.counts.into_values().collect()
+    }
+}
+
+/// Render `message` for every record in `recipients` and count coverage.
+///
+/// Errors: the first render error ([`super::MessageError`]), as in preview.
+pub fn coverage<'a>(
+    message: &Message,
+    recipients: impl IntoIterator<Item = &'a Record>,
+) -> Result<Vec<Coverage>, super::MessageError> {
+    let mut tally = CoverageTally::new(message);
+    for record in recipients {
+        let rendered = message.render(record)?;
+        tally.add(record, &rendered);
+    }
+    Ok(tally.finish())
+}

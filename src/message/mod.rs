@@ -1,0 +1,227 @@
+//! Messages: templates with merge fields and fallbacks, checked before they render,
+//! rendered per contact, with coverage and SMS length.
+//!
+//! This module owns the template language (minijinja, sandboxed: [`engine`]), the
+//! checks that run before anything renders ([`check`]), rendering ([`render`]),
+//! [`coverage`] of merge fields over recipients and [`sms`] length. It is pure domain
+//! code: it never touches SQLite (callers pass [`Record`]s) or a terminal. Campaign
+//! preview and export render through [`Message`]; review reads [`Coverage`]; the CLI and
+//! TUI show [`TemplateError`]s as they are.
+//!
+//! Template language, in short: `{{ first_name }}` prints a merge field;
+//! `{{ first_name | default("there") }}` prints a fallback when the value is missing,
+//! empty or whitespace-only; filters `upper`, `lower`, `title`, `date("%d %B %Y")`,
+//! `currency("EUR")`; `{% if vip %}…{% else %}…{% endif %}` conditions. Plain text is
+//! never HTML-escaped; HTML bodies escape merge values.
+
+pub mod check;
+pub mod coverage;
+pub mod engine;
+pub mod error;
+pub mod filters;
+pub mod render;
+mod scan;
+pub mod sms;
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+pub use check::{CheckedTemplate, PolicyScope, check};
+pub use coverage::{Coverage, CoverageTally, coverage};
+pub use error::{Issue, IssueKind, MAX_TEMPLATE_BYTES, TemplateError};
+pub use render::Rendered;
+pub use sms::{SmsEncoding, SmsLength, sms_length};
+
+use crate::fields::value::Record;
+use crate::fields::{Channel, Field};
+
+/// How a body is written. Subjects and SMS bodies are always plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyFormat {
+    /// Printed as typed: `Ben & Jerry's` stays `Ben & Jerry's`.
+    #[default]
+    Plain,
+    /// Merge values are HTML-escaped (`&` → `&amp;`); the template's own markup is not.
+    Html,
+}
+
+/// A message as the user wrote it, before any check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MessageDraft {
+    pub channel: Channel,
+    /// Required for e-mail, absent for SMS.
+    pub subject: Option<String>,
+    pub body: String,
+    #[serde(default)]
+    pub format: BodyFormat,
+}
+
+/// The part of a message a template error is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    Subject,
+    Body,
+}
+
+impl fmt::Display for Part {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Part::Subject => "subject",
+            Part::Body => "body",
+        })
+    }
+}
+
+/// Why a message cannot be checked or rendered.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum MessageError {
+    #[error("an e-mail message needs a subject")]
+    MissingSubject,
+    #[error("an SMS message has no subject; remove it or send by e-mail")]
+    SubjectOnSms,
+    #[error("SMS bodies are plain text; HTML bodies are only for e-mail")]
+    HtmlSms,
+    #[error("the message body is empty")]
+    EmptyBody,
+    #[error("in the {part}: {error}")]
+    Template { part: Part, error: TemplateError },
+}
+
+/// A checked message: e-mail has a subject and a body, SMS a body only.
+#[derive(Debug)]
+pub struct Message {
+    channel: Channel,
+    subject: Option<CheckedTemplate>,
+    body: CheckedTemplate,
+}
+
+/// A message rendered for one contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RenderedMessage {
+    pub channel: Channel,
+    /// Present for e-mail.
+    pub subject: Option<String>,
+    pub body: String,
+    /// Merge fields (subject or body) that were blank and used their fallback.
+    pub fallbacks_used: Vec<String>,
+    /// Merge fields (subject or body) that were blank and printed nothing.
+    pub missing: Vec<String>,
+}
+
+impl RenderedMessage {
+    /// SMS length of the body, for SMS messages.
+    pub fn sms_length(&self) -> Option<SmsLength> {
+        (self.channel == Channel::Sms).then(|| sms_length(&self.body))
+    }
+}
+
+impl Message {
+    /// Check a draft's subject and body against `fields` and the policy in `scope`.
+    ///
+    /// Errors: the shape errors of [`MessageError`], or the first part's
+    /// [`TemplateError`] (subject before body).
+    pub fn check(
+        draft: &MessageDraft,
+        fields: &[Field],
+        scope: &PolicyScope<'_>,
+    ) -> Result<Message, MessageError> {
+        if draft.body.trim().is_empty() {
+            return Err(MessageError::EmptyBody);
+        }
+        let subject = match (draft.channel, &draft.subject) {
+            (Channel::Email, Some(s)) if !s.trim().is_empty() => Some(s),
+            (Channel::Email, _) => return Err(MessageError::MissingSubject),
+            (Channel::Sms, Some(_)) => return Err(MessageError::SubjectOnSms),
+            (Channel::Sms, None) => None,
+        };
+        if draft.channel == Channel::Sms && draft.format == BodyFormat::Html {
+            return Err(MessageError::HtmlSms);
+        }
+        let subject = subject
+            .map(|s| check::check(s, BodyFormat::Plain, fields, scope))
+            .transpose()
+            .map_err(|error| MessageError::Template {
+                part: Part::Subject,
+                error,
+            })?;
+        let body = check::check(&draft.body, draft.format, fields, scope).map_err(|error| {
+            MessageError::Template {
+                part: Part::Body,
+                error,
+            }
+        })?;
+        Ok(Message {
+            channel: draft.channel,
+            subject,
+            body,
+        })
+    }
+
+    pub fn channel(&self) -> Channel {
+        self.channel
+    }
+
+    /// Every merge field the subject and body read, sorted, without repeats.
+    pub fn merge_fields(&self) -> Vec<String> {
+        let mut all: BTreeSet<&str> = self.body.merge_fields().collect();
+        if let Some(subject) = &self.subject {
+            all.extend(subject.merge_fields());
+        }
+        all.into_iter().map(str::to_string).collect()
+    }
+
+    /// Render subject and body for one contact.
+    ///
+    /// Errors: [`MessageError::Template`] with a [`TemplateError::Render`] (out of fuel,
+    /// a filter given a value it cannot use).
+    pub fn render(&self, record: &Record) -> Result<RenderedMessage, MessageError> {
+        let subject = self
+            .subject
+            .as_ref()
+            .map(|s| s.render(record))
+            .transpose()
+            .map_err(|error| MessageError::Template {
+                part: Part::Subject,
+                error,
+            })?;
+        let body = self
+            .body
+            .render(record)
+            .map_err(|error| MessageError::Template {
+                part: Part::Body,
+                error,
+            })?;
+        let mut fallbacks_used: BTreeSet<String> = body.fallbacks_used.into_iter().collect();
+        let mut missing: BTreeSet<String> = body.missing.into_iter().collect();
+        let subject = subject.map(|s| {
+            fallbacks_used.extend(s.fallbacks_used);
+            missing.extend(s.missing);
+            s.text
+        });
+        Ok(RenderedMessage {
+            channel: self.channel,
+            subject,
+            body: body.text,
+            fallbacks_used: fallbacks_used.into_iter().collect(),
+            missing: missing.into_iter().collect(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Campaign preview renders from worker threads; a compile error here means a
+    /// change made messages unshareable between them.
+    #[test]
+    fn messages_can_be_shared_between_threads() {
+        fn shareable<T: Send + Sync>() {}
+        shareable::<Message>();
+        shareable::<CheckedTemplate>();
+    }
+}

@@ -1,0 +1,69 @@
+//! Rendering a checked template for one contact.
+//!
+//! The template was compiled once by [`super::check`]; each render only builds a small
+//! context from the merge fields the template reads and runs it under the fuel budget.
+//! Alongside the text, a render reports which merge fields were blank and used their
+//! fallback and which were blank with none, so "Hi ," is caught, never shipped
+//! (PRODUCT.md, "Messages"; case BR-16). Called by campaign preview and export, and by
+//! [`super::coverage`].
+
+use minijinja::ErrorKind;
+use serde::Serialize;
+
+use super::check::CheckedTemplate;
+use super::engine::{self, FUEL, MergeLog, TEMPLATE_NAME};
+use super::error::TemplateError;
+use crate::fields::value::Record;
+
+/// One rendered template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rendered {
+    pub text: String,
+    /// Merge fields that were blank and printed their fallback, sorted by name.
+    pub fallbacks_used: Vec<String>,
+    /// Merge fields that were blank and printed nothing (no fallback), sorted by name.
+    /// Not empty means the text has a hole where the value should be.
+    pub missing: Vec<String>,
+}
+
+impl CheckedTemplate {
+    /// Render for one contact. A field absent from `record` is blank.
+    ///
+    /// Errors: [`TemplateError::Render`] when the template runs out of fuel, nests too
+    /// deeply, or a filter gets a value it cannot use (`date` on a non-date).
+    pub fn render(&self, record: &Record) -> Result<Rendered, TemplateError> {
+        let template = self
+            .env
+            .get_template(TEMPLATE_NAME)
+            .map_err(|e| render_error(&e))?;
+        let context = engine::context(&self.merge_fields, record);
+        let captured = template
+            .render_captured(context)
+            .map_err(|e| render_error(&e))?;
+        let (fallbacks_used, missing) = match captured.state().get_extension::<MergeLog>() {
+            Some(log) => (
+                log.fallbacks_used.iter().cloned().collect(),
+                log.missing.iter().cloned().collect(),
+            ),
+            None => (Vec::new(), Vec::new()),
+        };
+        Ok(Rendered {
+            text: captured.into_output(),
+            fallbacks_used,
+            missing,
+        })
+    }
+}
+
+fn render_error(e: &minijinja::Error) -> TemplateError {
+    let message = match e.kind() {
+        ErrorKind::OutOfFuel => format!(
+            "it used up its budget of {FUEL} steps; a loop or a recursive macro runs too long for a message"
+        ),
+        kind => match e.detail() {
+            Some(detail) => format!("{kind}: {detail}"),
+            None => kind.to_string(),
+        },
+    };
+    TemplateError::Render { message }
+}
