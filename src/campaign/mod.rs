@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::fields::Channel;
 use crate::fields::policy::Category;
+pub use crate::message::BodyFormat;
 use crate::workspace::WorkspaceError;
 
 /// Default small-cell threshold k: segments or segment×message cells with fewer
@@ -24,34 +25,6 @@ pub const DEFAULT_K: u32 = 5;
 /// Largest holdout share, in percent. A holdout larger than half the audience is almost
 /// certainly a typo (e.g. 0.5 meant as 50 %).
 pub const MAX_HOLDOUT_PCT: f64 = 50.0;
-
-/// Whether a message body is plain text or HTML (HTML escapes merge values).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BodyFormat {
-    #[default]
-    Plain,
-    Html,
-}
-
-impl BodyFormat {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BodyFormat::Plain => "plain",
-            BodyFormat::Html => "html",
-        }
-    }
-
-    pub fn parse(s: &str) -> Result<Self, CampaignError> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "plain" | "text" => Ok(BodyFormat::Plain),
-            "html" => Ok(BodyFormat::Html),
-            other => Err(CampaignError::Invalid(format!(
-                "unknown body format `{other}`; expected plain or html"
-            ))),
-        }
-    }
-}
 
 /// One campaign entry: contacts in `segment` (and in no earlier entry's segment) get
 /// this message.

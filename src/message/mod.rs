@@ -48,6 +48,31 @@ pub enum BodyFormat {
     Html,
 }
 
+impl BodyFormat {
+    /// The stored and serialised name: `plain` or `html`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BodyFormat::Plain => "plain",
+            BodyFormat::Html => "html",
+        }
+    }
+}
+
+impl std::str::FromStr for BodyFormat {
+    type Err = crate::fields::ParseNameError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "plain" | "text" => Ok(BodyFormat::Plain),
+            "html" => Ok(BodyFormat::Html),
+            _ => Err(crate::fields::ParseNameError {
+                what: "body format",
+                given: s.to_string(),
+                expected: "plain, html".to_string(),
+            }),
+        }
+    }
+}
+
 /// A message as the user wrote it, before any check.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MessageDraft {

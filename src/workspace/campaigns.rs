@@ -56,7 +56,7 @@ pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, Workspace
                 segment,
                 subject,
                 body,
-                format: BodyFormat::parse(&format).map_err(invalid)?,
+                format: format.parse::<BodyFormat>().map_err(invalid)?,
             })
         })
         .collect::<Result<Vec<_>, WorkspaceError>>()?;
