@@ -7,6 +7,8 @@
 //! - [`import`]: CSV files in (sniffing, decoding, typing, merging by contact key).
 //! - [`fields`]: types, roles and privacy classes of columns, the classifier and the
 //!   policy that blocks special-category and protected fields.
+//! - [`segment`]: the rule language (parse, check against fields and policy, compile to
+//!   SQL), saved segments, reach and overlap.
 //! - [`text`]: making untrusted strings safe for a terminal.
 //!
 //! The domain modules know nothing of terminals or argument parsing. [`cli`] is a thin
@@ -15,5 +17,6 @@
 pub mod cli;
 pub mod fields;
 pub mod import;
+pub mod segment;
 pub mod text;
 pub mod workspace;

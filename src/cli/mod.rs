@@ -6,7 +6,10 @@
 //! 2 usage, 3 review has blockers.
 
 mod audit;
+mod explain_rule;
 mod fields;
+mod reach;
+mod segment;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -41,6 +44,12 @@ pub enum Command {
     Fields(fields::FieldsArgs),
     /// Print the audit log.
     Audit,
+    /// Add, list, show, edit and remove segments; their overlap.
+    Segment(segment::SegmentArgs),
+    /// Reach of an unsaved rule: how many contacts it matches.
+    Reach(reach::ReachArgs),
+    /// Apply a rule to one contact: each condition, the value, whether it held.
+    ExplainRule(explain_rule::ExplainRuleArgs),
 }
 
 /// What every command needs: where the workspace is, the as-of date, the output mode.
@@ -108,6 +117,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Fields(args)) => fields::run(&ctx, args),
         Some(Command::Audit) => audit::run(&ctx),
+        Some(Command::Segment(args)) => segment::run(&ctx, args),
+        Some(Command::Reach(args)) => reach::run(&ctx, args),
+        Some(Command::ExplainRule(args)) => explain_rule::run(&ctx, args),
         None => {
             use clap::CommandFactory;
             Cli::command().print_help()?;

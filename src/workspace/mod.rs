@@ -9,6 +9,7 @@
 pub mod audit;
 pub mod fields;
 mod migrate;
+pub mod sqlfn;
 
 use std::fs::{self, OpenOptions};
 use std::path::{Path, PathBuf};
@@ -99,6 +100,7 @@ impl Workspace {
 
     fn from_connection(conn: Connection, path: &Path) -> Result<Self, WorkspaceError> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        sqlfn::register(&conn)?;
         let setup = (|| -> rusqlite::Result<()> {
             // Reading the journal mode is the first statement that touches the file, so a
             // corrupt or foreign file fails here with NotADatabase.
