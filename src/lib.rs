@@ -7,8 +7,12 @@
 //! - [`import`]: CSV files in (sniffing, decoding, typing, merging by contact key).
 //! - [`fields`]: types, roles and privacy classes of columns, the classifier and the
 //!   policy that blocks special-category and protected fields.
+//! - [`segment`]: the rule language (parse, check against fields and policy, compile to
+//!   SQL), saved segments, reach and overlap.
 //! - [`message`]: templates with merge fields and fallbacks, checked before they
 //!   render; coverage and SMS length.
+//! - [`campaign`]: segment → message entries in priority order, unlocks, campaign as
+//!   code, and assignment (who gets what, or the one reason they get nothing).
 //! - [`text`]: making untrusted strings safe for a terminal.
 //! - [`tui`]: the terminal app (ratatui), the Elm Architecture over the same core.
 //!
@@ -21,6 +25,7 @@ pub mod cli;
 pub mod fields;
 pub mod import;
 pub mod message;
+pub mod segment;
 pub mod text;
 pub mod tui;
 pub mod workspace;

@@ -6,9 +6,12 @@
 //! 2 usage, 3 review has blockers.
 
 mod audit;
+mod explain_rule;
 mod fields;
 mod import;
 mod suppress;
+mod reach;
+mod segment;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -47,6 +50,12 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Add addresses from a file to the suppression list.
     Suppress(suppress::SuppressArgs),
+    /// Add, list, show, edit and remove segments; their overlap.
+    Segment(segment::SegmentArgs),
+    /// Reach of an unsaved rule: how many contacts it matches.
+    Reach(reach::ReachArgs),
+    /// Apply a rule to one contact: each condition, the value, whether it held.
+    ExplainRule(explain_rule::ExplainRuleArgs),
 }
 
 /// What every command needs: where the workspace is, the as-of date, the output mode.
@@ -117,6 +126,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Import(args)) => import::run(&ctx, args),
         Some(Command::Suppress(args)) => suppress::run(&ctx, args),
         None => crate::tui::run(&ctx.workspace),
+        Some(Command::Segment(args)) => segment::run(&ctx, args),
+        Some(Command::Reach(args)) => reach::run(&ctx, args),
+        Some(Command::ExplainRule(args)) => explain_rule::run(&ctx, args),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod contacts;
 pub mod fields;
 mod migrate;
 pub mod suppression;
+pub mod sqlfn;
 
 use std::fs::{self, OpenOptions};
 use std::path::{Path, PathBuf};
@@ -104,6 +105,7 @@ impl Workspace {
 
     fn from_connection(conn: Connection, path: &Path) -> Result<Self, WorkspaceError> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
+        sqlfn::register(&conn)?;
         let setup = (|| -> rusqlite::Result<()> {
             // Reading the journal mode is the first statement that touches the file, so a
             // corrupt or foreign file fails here with NotADatabase.

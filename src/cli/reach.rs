@@ -1,0 +1,31 @@
+//! `tactful reach RULE`: how many contacts an unsaved rule matches, out of the audience.
+
+use std::collections::BTreeSet;
+
+use clap::Args;
+
+use super::segment::{outside_campaign, rule_failed};
+use super::{Context, print_json};
+use crate::segment::store;
+use crate::workspace::fields as field_store;
+
+#[derive(Debug, Args)]
+pub struct ReachArgs {
+    /// The rule, e.g. 'city is "Berlin" and total_spent >= 100'.
+    rule: String,
+}
+
+pub fn run(ctx: &Context, args: ReachArgs) -> anyhow::Result<()> {
+    let ws = ctx.open()?;
+    let fields = field_store::list(ws.conn())?;
+    let none = BTreeSet::new();
+    let scope = outside_campaign(ctx, &fields, &none);
+    let compiled = store::compile_rule(&args.rule, &scope).map_err(|e| rule_failed(&e))?;
+    let reach = store::reach(ws.conn(), &compiled)?;
+    let audience = store::audience(ws.conn())?;
+    if ctx.json {
+        return print_json(&serde_json::json!({ "reach": reach, "audience": audience }));
+    }
+    println!("reach {reach} of {audience} contacts");
+    Ok(())
+}

@@ -1,0 +1,293 @@
+//! `tactful segment`: add, list, show, edit, remove segments, and their overlap matrix.
+//!
+//! Rules are checked outside any campaign here, so special-category and protected fields
+//! stay blocked (a campaign that unlocks a field checks its segments in its own scope).
+
+use std::collections::BTreeSet;
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::{Context, Exit, print_json, print_table};
+use crate::fields::Field;
+use crate::segment::store::{self, Segment, SegmentError};
+use crate::segment::{CompiledRule, RuleError, Scope};
+use crate::workspace::fields as field_store;
+
+#[derive(Debug, Args)]
+pub struct SegmentArgs {
+    #[command(subcommand)]
+    action: SegmentAction,
+}
+
+#[derive(Debug, Subcommand)]
+enum SegmentAction {
+    /// Check a rule and save it as a segment: tactful segment add vip 'tags has "vip"'.
+    Add {
+        name: String,
+        rule: String,
+        /// What the segment is for.
+        #[arg(long, default_value = "")]
+        description: String,
+    },
+    /// List segments with their reach and rule.
+    List,
+    /// Show one segment; --sql adds the compiled SQL and its parameters.
+    Show {
+        name: String,
+        #[arg(long)]
+        sql: bool,
+    },
+    /// Replace a segment's rule (checked first).
+    Edit { name: String, rule: String },
+    /// Delete a segment.
+    Rm { name: String },
+    /// Pairwise overlap (contacts in both) of the named segments, or of all.
+    Overlap { names: Vec<String> },
+}
+
+/// The scope for rules checked outside a campaign: no category, nothing unlocked.
+pub(super) fn outside_campaign<'a>(
+    ctx: &Context,
+    fields: &'a [Field],
+    none: &'a BTreeSet<String>,
+) -> Scope<'a> {
+    Scope {
+        fields,
+        category: None,
+        unlocked: none,
+        as_of: ctx.as_of,
+    }
+}
+
+/// Print a rule error with its caret display on stderr; the returned error carries the
+/// exit code only.
+pub(super) fn rule_failed(e: &RuleError) -> anyhow::Error {
+    for line in e.caret().lines() {
+        eprintln!("{}", crate::text::for_terminal(line));
+    }
+    Exit {
+        code: 1,
+        message: String::new(),
+    }
+    .into()
+}
+
+fn segment_failed(e: SegmentError) -> anyhow::Error {
+    match e {
+        SegmentError::Rule(r) => rule_failed(&r),
+        other => other.into(),
+    }
+}
+
+#[derive(Serialize)]
+struct Listed {
+    #[serde(flatten)]
+    segment: Segment,
+    /// `None` when the saved rule no longer checks (a field changed since).
+    reach: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Shown {
+    #[serde(flatten)]
+    listed: Listed,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sql: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    params: Option<Vec<serde_json::Value>>,
+}
+
+fn json_param(v: &rusqlite::types::Value) -> serde_json::Value {
+    use rusqlite::types::Value as V;
+    match v {
+        V::Null | V::Blob(_) => serde_json::Value::Null,
+        V::Integer(i) => (*i).into(),
+        V::Real(f) => (*f).into(),
+        V::Text(s) => s.clone().into(),
+    }
+}
+
+pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
+    let mut ws = ctx.open()?;
+    let fields = field_store::list(ws.conn())?;
+    let none = BTreeSet::new();
+    let scope = outside_campaign(ctx, &fields, &none);
+    let measure = |ws: &crate::workspace::Workspace,
+                   segment: Segment|
+     -> anyhow::Result<(Listed, Option<CompiledRule>)> {
+        match store::compile_rule(&segment.rule, &scope) {
+            Ok(compiled) => {
+                let reach = store::reach(ws.conn(), &compiled)?;
+                Ok((
+                    Listed {
+                        segment,
+                        reach: Some(reach),
+                        error: None,
+                    },
+                    Some(compiled),
+                ))
+            }
+            Err(e) => Ok((
+                Listed {
+                    segment,
+                    reach: None,
+                    error: Some(e.to_string()),
+                },
+                None,
+            )),
+        }
+    };
+    match args.action {
+        SegmentAction::Add {
+            name,
+            rule,
+            description,
+        } => {
+            let segment =
+                store::add(&mut ws, &name, &rule, &description, &scope).map_err(segment_failed)?;
+            let (listed, _) = measure(&ws, segment)?;
+            if ctx.json {
+                return print_json(&listed);
+            }
+            println!(
+                "Saved segment `{}`: reach {}",
+                crate::text::for_terminal(&listed.segment.name),
+                listed.reach.unwrap_or(0)
+            );
+            Ok(())
+        }
+        SegmentAction::Edit { name, rule } => {
+            let segment = store::edit(&mut ws, &name, &rule, &scope).map_err(segment_failed)?;
+            let (listed, _) = measure(&ws, segment)?;
+            if ctx.json {
+                return print_json(&listed);
+            }
+            println!(
+                "Changed segment `{}`: reach {}",
+                crate::text::for_terminal(&listed.segment.name),
+                listed.reach.unwrap_or(0)
+            );
+            Ok(())
+        }
+        SegmentAction::List => {
+            let mut listed = Vec::new();
+            for s in store::list(ws.conn())? {
+                listed.push(measure(&ws, s)?.0);
+            }
+            if ctx.json {
+                return print_json(&listed);
+            }
+            if listed.is_empty() {
+                println!("No segments yet: add one with `tactful segment add NAME RULE`.");
+                return Ok(());
+            }
+            let rows: Vec<Vec<String>> = listed
+                .iter()
+                .map(|l| {
+                    vec![
+                        l.segment.name.clone(),
+                        l.reach
+                            .map_or_else(|| "error".to_string(), |r| r.to_string()),
+                        l.segment
+                            .rule
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ]
+                })
+                .collect();
+            print_table(&["name", "reach", "rule"], &rows)
+        }
+        SegmentAction::Show { name, sql } => {
+            let segment = store::get(ws.conn(), &name)?;
+            let (listed, compiled) = measure(&ws, segment)?;
+            let (sql_text, params) = match (sql, compiled) {
+                (true, Some(c)) => (
+                    Some(c.sql),
+                    Some(c.params.iter().map(json_param).collect::<Vec<_>>()),
+                ),
+                _ => (None, None),
+            };
+            let shown = Shown {
+                listed,
+                sql: sql_text,
+                params,
+            };
+            if ctx.json {
+                return print_json(&shown);
+            }
+            let s = &shown.listed.segment;
+            let safe = |t: &str| crate::text::for_terminal(t).into_owned();
+            println!("segment:     {}", safe(&s.name));
+            if !s.description.is_empty() {
+                println!("description: {}", safe(&s.description));
+            }
+            match (&shown.listed.reach, &shown.listed.error) {
+                (Some(r), _) => println!("reach:       {r}"),
+                (None, Some(e)) => println!("error:       {}", safe(e)),
+                _ => {}
+            }
+            println!("rule:");
+            for line in s.rule.lines() {
+                println!("  {}", safe(line));
+            }
+            if let (Some(q), Some(p)) = (&shown.sql, &shown.params) {
+                println!(
+                    "sql (SQLite, over table contacts; ? are the parameters below, in order):"
+                );
+                println!("  SELECT count(*) FROM contacts WHERE {}", safe(q));
+                for (i, v) in p.iter().enumerate() {
+                    println!("  ?{} = {}", i + 1, safe(&v.to_string()));
+                }
+            }
+            Ok(())
+        }
+        SegmentAction::Rm { name } => {
+            store::remove(&mut ws, &name)?;
+            if ctx.json {
+                return print_json(&serde_json::json!({ "removed": name.trim() }));
+            }
+            println!(
+                "Removed segment `{}`.",
+                crate::text::for_terminal(name.trim())
+            );
+            Ok(())
+        }
+        SegmentAction::Overlap { names } => {
+            let segments = if names.is_empty() {
+                store::list(ws.conn())?
+            } else {
+                names
+                    .iter()
+                    .map(|n| store::get(ws.conn(), n))
+                    .collect::<Result<Vec<_>, _>>()?
+            };
+            let mut compiled = Vec::new();
+            for s in &segments {
+                let c = store::compile_rule(&s.rule, &scope)
+                    .map_err(|e| anyhow::anyhow!("segment `{}` no longer checks: {e}", s.name))?;
+                compiled.push(c);
+            }
+            let matrix = store::overlap(ws.conn(), &compiled)?;
+            let names: Vec<String> = segments.into_iter().map(|s| s.name).collect();
+            if ctx.json {
+                return print_json(&serde_json::json!({ "segments": names, "matrix": matrix }));
+            }
+            let mut headers = vec![""];
+            headers.extend(names.iter().map(String::as_str));
+            let rows: Vec<Vec<String>> = names
+                .iter()
+                .zip(&matrix)
+                .map(|(n, row)| {
+                    std::iter::once(n.clone())
+                        .chain(row.iter().map(u64::to_string))
+                        .collect()
+                })
+                .collect();
+            print_table(&headers, &rows)
+        }
+    }
+}

@@ -1,0 +1,291 @@
+//! Checking a parsed rule against the workspace's fields and the privacy policy.
+//!
+//! A rule passes when every field it names exists, every operator suits the field's type
+//! and every value suits the operator, and the policy allows each field in a rule
+//! (special category data and protected traits are refused wherever they appear, inside
+//! `not`, `or` or a list alike, unless the campaign unlocked them). Only a
+//! [`CheckedRule`] can be compiled or evaluated. Called by the segment store, the CLI and
+//! (later) the campaign code, which passes its category and unlocks in a [`Scope`].
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+use super::ast::{Condition, Literal, Op, Rule};
+use super::{RuleError, parse};
+use crate::fields::policy::{Category, Usage, check_use};
+use crate::fields::{Field, FieldType, change::closest};
+
+/// What a rule is checked against.
+#[derive(Debug, Clone, Copy)]
+pub struct Scope<'a> {
+    /// The workspace's fields.
+    pub fields: &'a [Field],
+    /// The campaign's category; `None` outside a campaign (`segment add`, `reach`).
+    pub category: Option<Category>,
+    /// Names of fields the campaign unlocked (with a justification on record).
+    pub unlocked: &'a BTreeSet<String>,
+    /// The date relative dates count from (`within last 90 days`).
+    pub as_of: NaiveDate,
+}
+
+/// A rule that passed [`check`]: field names resolved to the workspace's spelling, each
+/// with its type, and the as-of date fixed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedRule {
+    pub rule: Rule,
+    /// Type of every field the rule uses, by field name.
+    pub types: BTreeMap<String, FieldType>,
+    pub as_of: NaiveDate,
+}
+
+/// Parse and check `source` in one step.
+///
+/// Errors: the first problem found, as a [`RuleError`] pointing into `source`.
+pub fn prepare(source: &str, scope: &Scope<'_>) -> Result<CheckedRule, RuleError> {
+    let rule = parse::parse(source)?;
+    check(source, &rule, scope)
+}
+
+/// Check `rule`, parsed from `source`, against `scope`.
+///
+/// Errors: unknown field (with the closest name), operator or value that does not suit
+/// the field's type, or a field the policy blocks (with the policy's reason and how to
+/// unlock it); the first in reading order.
+pub fn check(source: &str, rule: &Rule, scope: &Scope<'_>) -> Result<CheckedRule, RuleError> {
+    let mut types = BTreeMap::new();
+    for cond in rule.conditions() {
+        let field = find_field(source, cond, scope.fields)?;
+        let unlocked = scope.unlocked.contains(&field.name);
+        check_use(field, Usage::Rule, scope.category, unlocked)
+            .map_err(|b| RuleError::at_span(source, cond.field_span, b.message))?;
+        check_op(cond, field).map_err(|m| RuleError::at_span(source, cond.op_span, m))?;
+        types.insert(field.name.clone(), field.ty);
+    }
+    Ok(CheckedRule {
+        rule: resolve_names(rule, scope.fields),
+        types,
+        as_of: scope.as_of,
+    })
+}
+
+fn find_field<'f>(
+    source: &str,
+    cond: &Condition,
+    fields: &'f [Field],
+) -> Result<&'f Field, RuleError> {
+    if let Some(f) = fields
+        .iter()
+        .find(|f| f.name.eq_ignore_ascii_case(&cond.field))
+    {
+        return Ok(f);
+    }
+    let names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
+    let hint = closest(&cond.field.to_ascii_lowercase(), &names)
+        .map(|n| format!("; did you mean `{n}`?"))
+        .unwrap_or_else(|| {
+            if names.is_empty() {
+                "; the workspace has no fields yet (import a file first)".to_string()
+            } else {
+                "; `tactful fields` lists them".to_string()
+            }
+        });
+    Err(RuleError::at_span(
+        source,
+        cond.field_span,
+        format!("no field `{}`{hint}", cond.field),
+    ))
+}
+
+/// The rule with every field name spelled as the workspace spells it.
+fn resolve_names(rule: &Rule, fields: &[Field]) -> Rule {
+    match rule {
+        Rule::Or(parts) => Rule::Or(parts.iter().map(|p| resolve_names(p, fields)).collect()),
+        Rule::And(parts) => Rule::And(parts.iter().map(|p| resolve_names(p, fields)).collect()),
+        Rule::Not(inner) => Rule::Not(Box::new(resolve_names(inner, fields))),
+        Rule::Condition(c) => {
+            let mut c = c.clone();
+            if let Some(f) = fields
+                .iter()
+                .find(|f| f.name.eq_ignore_ascii_case(&c.field))
+            {
+                c.field = f.name.clone();
+            }
+            Rule::Condition(c)
+        }
+    }
+}
+
+fn type_phrase(ty: FieldType) -> &'static str {
+    match ty {
+        FieldType::Text => "a text field",
+        FieldType::Integer => "an integer field",
+        FieldType::Decimal => "a decimal field",
+        FieldType::Boolean => "a boolean field",
+        FieldType::Date => "a date field",
+        FieldType::Datetime => "a date-and-time field",
+        FieldType::List => "a list (tags) field",
+    }
+}
+
+fn literal_fits(ty: FieldType, lit: &Literal) -> bool {
+    matches!(
+        (ty, lit),
+        (FieldType::Text, Literal::Text(_))
+            | (
+                FieldType::Integer | FieldType::Decimal,
+                Literal::Integer(_) | Literal::Decimal(_)
+            )
+            | (FieldType::Boolean, Literal::Boolean(_))
+            | (FieldType::Date | FieldType::Datetime, Literal::Date(_))
+    )
+}
+
+fn example(ty: FieldType) -> &'static str {
+    match ty {
+        FieldType::Text => "text in double quotes",
+        FieldType::Integer | FieldType::Decimal => "a number",
+        FieldType::Boolean => "true or false",
+        FieldType::Date | FieldType::Datetime => "a date like 2026-01-31",
+        FieldType::List => "a tag",
+    }
+}
+
+/// Check that `cond`'s operator and values suit `field`'s type.
+fn check_op(cond: &Condition, field: &Field) -> Result<(), String> {
+    let ty = field.ty;
+    let name = &field.name;
+    let is = type_phrase(ty);
+    let values = |lits: &[&Literal]| -> Result<(), String> {
+        for lit in lits {
+            if !literal_fits(ty, lit) {
+                return Err(format!(
+                    "`{name}` is {is}; compare it with {}, not {lit}",
+                    example(ty)
+                ));
+            }
+            if let Literal::Text(s) = lit
+                && s.trim().is_empty()
+            {
+                return Err(format!(
+                    "empty text never matches; to find contacts with no `{name}`, write `{name} is blank`"
+                ));
+            }
+        }
+        Ok(())
+    };
+    let text_only = |what: &str, s: &str| -> Result<(), String> {
+        match ty {
+            FieldType::Text if s.trim().is_empty() => Err(format!(
+                "`{what} \"\"` matches every value; write `{name} is not blank` instead"
+            )),
+            FieldType::Text => Ok(()),
+            FieldType::List => Err(format!(
+                "`{name}` is a list of tags; use `{name} has \"tag\"` to match whole tags"
+            )),
+            _ => Err(format!("`{what}` works on text fields; `{name}` is {is}")),
+        }
+    };
+    let ordered = || -> Result<(), String> {
+        match ty {
+            FieldType::Integer | FieldType::Decimal | FieldType::Date | FieldType::Datetime => {
+                Ok(())
+            }
+            _ => Err(format!(
+                "`>`, `<` and `between` compare numbers and dates; `{name}` is {is}"
+            )),
+        }
+    };
+    let dated = |what: &str| -> Result<(), String> {
+        match ty {
+            FieldType::Date | FieldType::Datetime => Ok(()),
+            _ => Err(format!("`{what}` works on date fields; `{name}` is {is}")),
+        }
+    };
+    let no_list = || -> Result<(), String> {
+        if ty == FieldType::List {
+            Err(format!(
+                "`{name}` is a list of tags; use `{name} has \"tag\"`, `has any (...)` or `has all (...)`"
+            ))
+        } else {
+            Ok(())
+        }
+    };
+    match &cond.op {
+        Op::Eq(lit) | Op::NotEq(lit) => {
+            no_list()?;
+            if let Literal::Boolean(_) = lit
+                && ty != FieldType::Boolean
+            {
+                return Err(format!(
+                    "`is {lit}` works on boolean fields; `{name}` is {is}"
+                ));
+            }
+            values(&[lit])
+        }
+        Op::In(lits) | Op::NotIn(lits) => {
+            no_list()?;
+            values(&lits.iter().collect::<Vec<_>>())
+        }
+        Op::Cmp(_, lit) => {
+            ordered()?;
+            values(&[lit])
+        }
+        Op::Between(lo, hi) => {
+            ordered()?;
+            values(&[lo, hi])?;
+            if let Some(std::cmp::Ordering::Greater) = literal_order(lo, hi) {
+                return Err(format!(
+                    "`between {lo} and {hi}` is empty: write the smaller value first"
+                ));
+            }
+            Ok(())
+        }
+        Op::Contains(s) => text_only("contains", s),
+        Op::StartsWith(s) => text_only("starts with", s),
+        Op::EndsWith(s) => text_only("ends with", s),
+        Op::Blank | Op::NotBlank => Ok(()),
+        Op::Has(_) | Op::HasAny(_) | Op::HasAll(_) => {
+            if ty != FieldType::List {
+                let alt = if ty == FieldType::Text {
+                    "; for text use `is` or `contains`"
+                } else {
+                    ""
+                };
+                return Err(format!(
+                    "`has` works on list (tags) fields; `{name}` is {is}{alt}"
+                ));
+            }
+            let tags: Vec<&String> = match &cond.op {
+                Op::Has(t) => vec![t],
+                Op::HasAny(ts) | Op::HasAll(ts) => ts.iter().collect(),
+                _ => Vec::new(),
+            };
+            if tags.iter().any(|t| t.trim().is_empty() || t.contains(',')) {
+                return Err("a tag is a non-empty word or phrase without commas".to_string());
+            }
+            Ok(())
+        }
+        Op::WithinLast(_) => dated("within last"),
+        Op::MoreThanAgo(_) => dated("more than ... days ago"),
+        Op::Before(_) => dated("before"),
+        Op::After(_) => dated("after"),
+        Op::On(_) => dated("on"),
+    }
+}
+
+fn literal_order(a: &Literal, b: &Literal) -> Option<std::cmp::Ordering> {
+    let num = |l: &Literal| match l {
+        Literal::Integer(i) => Some(*i as f64),
+        Literal::Decimal(d) => Some(*d),
+        _ => None,
+    };
+    match (a, b) {
+        (Literal::Date(x), Literal::Date(y)) => Some(x.cmp(y)),
+        _ => num(a)?.partial_cmp(&num(b)?),
+    }
+}
+
+#[cfg(test)]
+#[path = "check_tests.rs"]
+mod tests;

@@ -1,0 +1,157 @@
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::fields::policy::Category;
+use crate::fields::{Field, FieldType, PrivacyClass, Role};
+
+fn field(name: &str, ty: FieldType, class: PrivacyClass) -> Field {
+    Field {
+        name: name.into(),
+        header: name.into(),
+        ty,
+        role: Role::None,
+        class,
+        reason: "test".into(),
+        kind: None,
+    }
+}
+
+fn fields() -> Vec<Field> {
+    use FieldType::*;
+    use PrivacyClass::*;
+    vec![
+        field("first_name", Text, DirectIdentifier),
+        field("city", Text, QuasiIdentifier),
+        field("total_spent", Decimal, Ordinary),
+        field("tags", List, Ordinary),
+        field("signup_date", Date, Ordinary),
+        field("accepts_sms", Boolean, Consent),
+        field("religion", Text, SpecialCategory),
+        field("gender", Text, Protected),
+    ]
+}
+
+fn run(
+    source: &str,
+    category: Option<Category>,
+    unlocked: &[&str],
+) -> Result<CheckedRule, RuleError> {
+    let fields = fields();
+    let unlocked: BTreeSet<String> = unlocked.iter().map(|s| s.to_string()).collect();
+    let scope = Scope {
+        fields: &fields,
+        category,
+        unlocked: &unlocked,
+        as_of: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+    };
+    prepare(source, &scope)
+}
+
+fn err(source: &str) -> RuleError {
+    run(source, None, &[]).unwrap_err()
+}
+
+#[test]
+fn unknown_field_suggests_the_closest_with_position() {
+    let e = err("city is \"x\" and\nfrist_name is \"A\"");
+    assert_eq!(
+        e.message,
+        "no field `frist_name`; did you mean `first_name`?"
+    );
+    assert_eq!((e.line, e.column, e.len), (2, 1, 10));
+}
+
+#[test]
+fn type_mismatches_are_errors() {
+    assert_eq!(
+        err("total_spent contains \"x\"").message,
+        "`contains` works on text fields; `total_spent` is a decimal field"
+    );
+    assert!(
+        err("city > 5")
+            .message
+            .contains("compare numbers and dates")
+    );
+    assert!(
+        err("tags is \"x\"")
+            .message
+            .contains("use `tags has \"tag\"`")
+    );
+    assert!(
+        err("city within last 3 days")
+            .message
+            .contains("works on date fields")
+    );
+    assert!(
+        err("city is true")
+            .message
+            .contains("works on boolean fields")
+    );
+    assert!(
+        err("total_spent is \"5\"")
+            .message
+            .contains("compare it with a number")
+    );
+    assert!(
+        err("city has \"x\"")
+            .message
+            .contains("for text use `is` or `contains`")
+    );
+    assert!(
+        err("total_spent between 5 and 2")
+            .message
+            .contains("smaller value first")
+    );
+    let e = err("total_spent contains \"x\"");
+    assert_eq!((e.line, e.column), (1, 13));
+}
+
+#[test]
+fn field_names_resolve_case_insensitively() {
+    let checked = run("CITY is \"x\"", None, &[]).unwrap();
+    assert_eq!(checked.rule.conditions()[0].field, "city");
+}
+
+#[test]
+fn blocked_fields_are_refused_in_every_position() {
+    for field in ["religion", "gender"] {
+        let positions = [
+            format!("{field} is \"x\""),
+            format!("not {field} is \"x\""),
+            format!("city is \"a\" or {field} is \"x\""),
+            format!("city is \"a\" and not (city is \"b\" or {field} in (\"x\", \"y\"))"),
+            format!("{field} not in (\"x\")"),
+            format!("{field} is blank"),
+        ];
+        for source in positions {
+            let e = run(&source, None, &[]).unwrap_err();
+            assert!(
+                e.message
+                    .starts_with(&format!("field `{field}` is blocked in segment rules")),
+                "{source}: {}",
+                e.message
+            );
+            let e = run(&source, Some(Category::General), &[]).unwrap_err();
+            assert!(
+                e.message.contains("tactful unlock CAMPAIGN"),
+                "{}",
+                e.message
+            );
+            // Unlocked for a general campaign, the rule is allowed.
+            assert!(
+                run(&source, Some(Category::General), &[field]).is_ok(),
+                "{source}"
+            );
+        }
+    }
+    // Protected traits never, even unlocked, in a housing campaign; special category may.
+    let e = run("gender is \"x\"", Some(Category::Housing), &["gender"]).unwrap_err();
+    assert!(
+        e.message.contains("not even with an unlock"),
+        "{}",
+        e.message
+    );
+    assert!(run("religion is \"x\"", Some(Category::Housing), &["religion"]).is_ok());
+}

@@ -1,0 +1,172 @@
+//! SQL functions tactful registers on every connection, for the segment compiler.
+//!
+//! SQLite's own `lower()`, `LIKE` and `COLLATE NOCASE` fold ASCII only, so `ÄRGER` would
+//! not equal `ärger`. These functions compare Unicode text ignoring case and edge
+//! whitespace, and match whole tags in list fields (items joined by `", "`). They are
+//! deterministic (same inputs, same answer; SQLITE_DETERMINISTIC lets SQLite factor them
+//! out) and take a fast path when both sides are ASCII. Each returns NULL when its first
+//! argument (the contact's value) is NULL, like SQLite's own comparisons.
+//!
+//! Case folding here is per character: `char::to_lowercase`, with final sigma `ς`
+//! folded to `σ` so `ΟΔΟΣ` equals `οδος` (Unicode CaseFolding.txt folds both to σ).
+
+use rusqlite::functions::{Context, FunctionFlags};
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, Result};
+
+/// Register the functions on `conn`: `tactful_eq_ci(value, text)`,
+/// `tactful_contains_ci`, `tactful_starts_ci`, `tactful_ends_ci` (same arguments),
+/// `tactful_has_tag(list, tag)`, `tactful_blank(text)` (NULL or whitespace only) and
+/// `tactful_no_tags(list)` (NULL or no non-blank item); all return 0 or 1.
+pub fn register(conn: &Connection) -> Result<()> {
+    let flags = FunctionFlags::SQLITE_UTF8
+        | FunctionFlags::SQLITE_DETERMINISTIC
+        | FunctionFlags::SQLITE_INNOCUOUS;
+    let pairs: [(&str, TextTest); 5] = [
+        ("tactful_eq_ci", eq_ci),
+        ("tactful_contains_ci", contains_ci),
+        ("tactful_starts_ci", starts_ci),
+        ("tactful_ends_ci", ends_ci),
+        ("tactful_has_tag", has_tag),
+    ];
+    for (name, f) in pairs {
+        conn.create_scalar_function(name, 2, flags, move |ctx| Ok(apply2(ctx, f)))?;
+    }
+    conn.create_scalar_function("tactful_blank", 1, flags, |ctx| {
+        Ok(text_arg(ctx, 0).is_none_or(|s| s.trim().is_empty()))
+    })?;
+    conn.create_scalar_function("tactful_no_tags", 1, flags, |ctx| {
+        Ok(text_arg(ctx, 0).is_none_or(|s| s.split(',').all(|t| t.trim().is_empty())))
+    })?;
+    Ok(())
+}
+
+/// A test of a contact's text against a rule's text.
+type TextTest = fn(&str, &str) -> bool;
+
+fn text_arg<'a>(ctx: &'a Context<'_>, i: usize) -> Option<&'a str> {
+    match ctx.get_raw(i) {
+        ValueRef::Text(b) => std::str::from_utf8(b).ok(),
+        _ => None,
+    }
+}
+
+fn apply2(ctx: &Context<'_>, f: fn(&str, &str) -> bool) -> Option<bool> {
+    match ctx.get_raw(0) {
+        ValueRef::Null => None,
+        ValueRef::Text(b) => {
+            let value = std::str::from_utf8(b).ok()?;
+            Some(text_arg(ctx, 1).is_some_and(|pattern| f(value, pattern)))
+        }
+        _ => Some(false),
+    }
+}
+
+/// One character, case-folded (see the module notes on final sigma).
+fn fold(c: char) -> impl Iterator<Item = char> {
+    c.to_lowercase().map(|l| if l == 'ς' { 'σ' } else { l })
+}
+
+fn folded(s: &str) -> String {
+    s.chars().flat_map(fold).collect()
+}
+
+/// `a` equals `b`, ignoring case and edge whitespace.
+pub fn eq_ci(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.chars().flat_map(fold).eq(b.chars().flat_map(fold))
+    }
+}
+
+/// `hay` contains `needle`, ignoring case and edge whitespace.
+pub fn contains_ci(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.trim(), needle.trim());
+    if hay.is_ascii() && needle.is_ascii() {
+        let n = needle.as_bytes();
+        n.is_empty()
+            || hay
+                .as_bytes()
+                .windows(n.len())
+                .any(|w| w.eq_ignore_ascii_case(n))
+    } else {
+        folded(hay).contains(&folded(needle))
+    }
+}
+
+/// `hay` starts with `prefix`, ignoring case and edge whitespace.
+pub fn starts_ci(hay: &str, prefix: &str) -> bool {
+    let (hay, prefix) = (hay.trim(), prefix.trim());
+    if hay.is_ascii() && prefix.is_ascii() {
+        hay.len() >= prefix.len()
+            && hay.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    } else {
+        let mut h = hay.chars().flat_map(fold);
+        prefix.chars().flat_map(fold).all(|c| h.next() == Some(c))
+    }
+}
+
+/// `hay` ends with `suffix`, ignoring case and edge whitespace.
+pub fn ends_ci(hay: &str, suffix: &str) -> bool {
+    let (hay, suffix) = (hay.trim(), suffix.trim());
+    if hay.is_ascii() && suffix.is_ascii() {
+        hay.len() >= suffix.len()
+            && hay.as_bytes()[hay.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    } else {
+        folded(hay).ends_with(&folded(suffix))
+    }
+}
+
+/// The list (items joined by `,`) holds `tag` as a whole item, ignoring case and the
+/// whitespace around items.
+pub fn has_tag(list: &str, tag: &str) -> bool {
+    list.split(',').any(|item| eq_ci(item, tag))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unicode_case_and_edge_whitespace_are_ignored() {
+        assert!(eq_ci("ÄRGER", "ärger"));
+        assert!(eq_ci("  Berlin ", "berlin"));
+        assert!(eq_ci("ΟΔΟΣ", "οδος"));
+        assert!(!eq_ci("Berlin", "Berli"));
+        assert!(contains_ci("Großhandel Ärger", "ärg"));
+        assert!(contains_ci("Wholesale buyer", "SALE"));
+        assert!(!contains_ci("sale", "wholesale"));
+        assert!(starts_ci("Ärger", "ä"));
+        assert!(starts_ci(" Anna", "a"));
+        assert!(!starts_ci("Bea", "a"));
+        assert!(ends_ci("ana@EXAMPLE.com", "@example.com"));
+        assert!(ends_ci("ÉCOLE", "ole"));
+        assert!(!ends_ci("le", "ole"));
+    }
+
+    #[test]
+    fn tags_match_whole_items_only() {
+        assert!(has_tag("vip, gold", "VIP"));
+        assert!(has_tag("vip, gold", " gold "));
+        assert!(!has_tag("vipers, gold", "vip"));
+        assert!(!has_tag("", "vip"));
+        assert!(has_tag("Ärger,x", "ärger"));
+    }
+
+    #[test]
+    fn functions_answer_in_sql_and_keep_null() {
+        let conn = Connection::open_in_memory().unwrap();
+        register(&conn).unwrap();
+        let row: (Option<bool>, bool, bool, bool, bool) = conn
+            .query_row(
+                "SELECT tactful_eq_ci(NULL, 'x'), tactful_eq_ci('ÄRGER', 'ärger'),
+                        tactful_has_tag('a, b', 'B'), tactful_blank(' \u{a0} '), tactful_no_tags(' , ')",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .unwrap();
+        assert_eq!(row, (None, true, true, true, true));
+    }
+}
