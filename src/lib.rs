@@ -13,6 +13,7 @@
 //!   render; coverage and SMS length.
 //! - [`campaign`]: segment → message entries in priority order, unlocks, campaign as
 //!   code, and assignment (who gets what, or the one reason they get nothing).
+//! - [`demo`]: the demo workspace built from the bundled sample data.
 //! - [`text`]: making untrusted strings safe for a terminal.
 //! - [`tui`]: the terminal app (ratatui), the Elm Architecture over the same core.
 //!
@@ -22,6 +23,7 @@
 
 pub mod campaign;
 pub mod cli;
+pub mod demo;
 pub mod fields;
 pub mod import;
 pub mod message;

@@ -113,6 +113,9 @@ mod tests {
         assert_eq!(normalise_phone("call me"), None);
         assert_eq!(phone_key("(0612) 34-56-78"), "0612345678");
         assert_eq!(phone_key("n/a"), "");
-        assert_eq!(email_key("  Ana.Example@Example.COM "), "ana.example@example.com");
+        assert_eq!(
+            email_key("  Ana.Example@Example.COM "),
+            "ana.example@example.com"
+        );
     }
 }

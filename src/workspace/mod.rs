@@ -13,8 +13,8 @@ pub mod campaigns;
 pub mod contacts;
 pub mod fields;
 mod migrate;
-pub mod suppression;
 pub mod sqlfn;
+pub mod suppression;
 
 use std::fs::{self, OpenOptions};
 use std::path::{Path, PathBuf};
