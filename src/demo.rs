@@ -75,7 +75,7 @@ pub enum DemoError {
     #[error("importing sample file {file}: {source}")]
     Import {
         file: String,
-        source: import::ImportError,
+        source: Box<import::ImportError>,
     },
     #[error("demo setup: {0}")]
     Setup(String),
@@ -155,7 +155,7 @@ pub fn build(path: &Path) -> Result<Demo, DemoError> {
     let suppressed = import::suppress::suppress_file(&mut ws, &files[2], &actor)
         .map_err(|source| DemoError::Import {
             file: files[2].display().to_string(),
-            source,
+            source: Box::new(source),
         })?
         .added;
     add_segments_and_campaign(&mut ws)?;
