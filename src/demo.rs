@@ -148,7 +148,7 @@ pub fn build(path: &Path) -> Result<Demo, DemoError> {
         let report =
             import::run(&mut ws, &plan, &mut |_| {}).map_err(|source| DemoError::Import {
                 file: file.display().to_string(),
-                source,
+                source: Box::new(source),
             })?;
         imports.push(report);
     }
