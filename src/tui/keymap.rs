@@ -1,6 +1,5 @@
 //! Keys and mouse to intents: with its table in `keymap/bindings.rs`, the only code that
-//! knows crossterm's `KeyCode` and
-//! `MouseEvent`.
+//! knows crossterm's `KeyCode` and `MouseEvent`.
 //!
 //! [`BINDINGS`] is the single table of keys. [`map`] reads it to turn a terminal event
 //! into a [`Message`] for the current screen and popup, and [`help`] reads it to build
