@@ -74,6 +74,11 @@ fn detect_shows_the_file_before_anything_is_written_then_import_and_undo() {
     assert_eq!(browse::count(ws.conn()).unwrap(), 4);
     assert_eq!(a.fields.fields.len(), 6, "fields reloaded after the import");
     assert_eq!(a.contacts.total, Some(4));
+    // `i` again does not import twice, and the report stays on screen.
+    press(&mut a, &mut ws, key(KeyCode::Char('i')));
+    assert!(matches!(a.import.stage, Stage::Reported(_)));
+    assert_eq!(browse::count(ws.conn()).unwrap(), 4);
+    assert!(a.import.error.is_some());
 
     press(&mut a, &mut ws, key(KeyCode::Char('u')));
     assert_eq!(a.popup, Some(Popup::ConfirmUndo));

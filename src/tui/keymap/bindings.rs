@@ -1,8 +1,8 @@
 //! The table of every key binding: data, read by `keymap::map` and the help popup.
 
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::{Binding, CTRL_C, Scope, bind, ch, key};
+use super::{Binding, CTRL_C, Key, Scope, bind, ch, key};
 use crate::tui::message::{Message, Screen};
 use crate::tui::widgets::text_input::TextEdit;
 
@@ -221,6 +221,15 @@ pub const BINDINGS: &[Binding] = &[
         &[key(KeyCode::End)],
         M::Edit(TextEdit::End),
         "end of the text",
+    ),
+    bind(
+        S::TextInput,
+        &[Key {
+            code: KeyCode::Char('u'),
+            modifiers: KeyModifiers::CONTROL,
+        }],
+        M::Edit(TextEdit::Clear),
+        "clear the text",
     ),
     bind(S::TextInput, &[CTRL_C], M::Quit, "quit"),
     bind(

@@ -36,6 +36,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
                 s.pending_completion = None;
                 match result {
                     Ok(c) => {
+                        s.error = None;
                         s.path.set(c.input.clone());
                         s.completion = Some(c);
                     }
@@ -206,10 +207,19 @@ fn detect(app: &mut App) -> Vec<Request> {
 
 fn run(app: &mut App) -> Vec<Request> {
     let s = &mut app.import;
-    let Stage::Detected(detected) = std::mem::take(&mut s.stage) else {
-        if !matches!(s.stage, Stage::Importing { .. } | Stage::Detecting) {
+    match &s.stage {
+        Stage::Detected(_) => {}
+        Stage::Idle => {
             s.error = Some("read the file first: press e, type its path and press Enter".into());
+            return Vec::new();
         }
+        Stage::Reported(_) => {
+            s.error = Some("this file is imported; press Enter to read it again first".into());
+            return Vec::new();
+        }
+        Stage::Detecting | Stage::Importing { .. } => return Vec::new(),
+    }
+    let Stage::Detected(detected) = std::mem::take(&mut s.stage) else {
         return Vec::new();
     };
     s.stage = Stage::Importing {

@@ -30,6 +30,8 @@ pub enum TextEdit {
     Right,
     Home,
     End,
+    /// Delete everything.
+    Clear,
 }
 
 /// The text of an input and the cursor, as a byte offset on a grapheme boundary.
@@ -83,6 +85,7 @@ impl TextInput {
             TextEdit::Right => self.cursor = self.next_boundary().unwrap_or(self.cursor),
             TextEdit::Home => self.cursor = 0,
             TextEdit::End => self.cursor = self.value.len(),
+            TextEdit::Clear => self.set(""),
         }
     }
 
@@ -165,5 +168,7 @@ mod tests {
         t.apply(&TextEdit::End);
         t.apply(&TextEdit::Paste("x\u{1b}[2J\ny".into()));
         assert_eq!(t.value(), "éx[2Jy");
+        t.apply(&TextEdit::Clear);
+        assert_eq!(t.value(), "");
     }
 }

@@ -260,16 +260,18 @@ fn batches(list: &[Batch], width: usize) -> Vec<Line<'static>> {
             .get("rows_imported")
             .and_then(serde_json::Value::as_u64)
             .map_or("-".to_string(), |n| n.to_string());
-        let status = match &b.undone_at {
-            Some(at) => format!("undone {}", for_terminal(at.get(..16).unwrap_or(at))),
-            None => "in effect".into(),
+        let status = if b.undone_at.is_some() {
+            "undone"
+        } else {
+            "in effect"
         };
         let at = fit(&b.finished_at, 20);
-        out.push(Line::from(format!(
+        let line = format!(
             " {:>5} | {} | {at} | {rows:>8} | {status}",
             b.id,
             fit(&b.file_name, file_width)
-        )));
+        );
+        out.push(Line::from(fit(&line, width)));
     }
     out
 }
