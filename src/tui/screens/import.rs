@@ -11,7 +11,7 @@ pub mod options;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Gauge, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Gauge, Paragraph, Widget};
 
 use crate::import::report::Detected;
 use crate::import::{ImportPlan, ImportReport, Phase, Progress};
@@ -81,18 +81,6 @@ impl ImportState {
         }
     }
 
-    /// An upper bound on the content's lines, to stop scrolling past the end.
-    pub fn content_len(&self) -> usize {
-        let lists = match &self.stage {
-            Stage::Detected(d) | Stage::Importing { detected: d, .. } => {
-                d.fields.len() + d.warnings.len() + d.rows_rejected.len()
-            }
-            Stage::Reported(r) => r.fields.len() + r.warnings.len() + r.rows_rejected.len(),
-            Stage::Idle | Stage::Detecting => 0,
-        };
-        lists.max(self.batches.len()) + 16
-    }
-
     /// The newest batch not undone: the one `u` undoes.
     pub fn latest_active(&self) -> Option<&Batch> {
         self.batches.iter().rev().find(|b| b.undone_at.is_none())
@@ -149,48 +137,75 @@ impl Widget for &ImportView<'_> {
         ])
         .render(line(2), buf);
         let body = Rect::new(area.x, area.y + TOP, area.width, area.height - TOP - 1);
-        let mut body_lines = Vec::new();
-        if let Some(e) = &s.error {
-            body_lines.push(Line::styled(
-                format!(" error: {}", crate::text::for_terminal(e)),
-                theme::ERROR,
-            ));
-        }
-        if let Some(n) = &s.notice {
-            body_lines.push(Line::from(format!(" {}", crate::text::for_terminal(n))));
-        }
         let mut content_area = body;
         if let Stage::Importing { progress, .. } = &s.stage {
-            body_lines.push(Line::from(" Importing; the screen stays usable."));
-            let gauge_area = Rect::new(
-                body.x + 1,
-                body.y + body_lines.len() as u16,
-                body.width.saturating_sub(2),
-                1,
-            );
+            Line::from(" Importing; the screen stays usable.").render(body, buf);
             let (ratio, label) = gauge(progress.to_owned());
             Gauge::default()
                 .ratio(ratio)
                 .label(label)
                 .gauge_style(theme::COMMAND)
-                .render(gauge_area.intersection(body), buf);
-            let used = body_lines.len() as u16 + 2;
+                .render(
+                    Rect::new(body.x + 1, body.y + 1, body.width.saturating_sub(2), 1)
+                        .intersection(body),
+                    buf,
+                );
             content_area = Rect::new(
                 body.x,
-                body.y + used.min(body.height),
+                body.y + 3.min(body.height),
                 body.width,
-                body.height.saturating_sub(used),
+                body.height.saturating_sub(3),
             );
-            Paragraph::new(std::mem::take(&mut body_lines)).render(body, buf);
         }
-        body_lines.extend(content::lines(s, usize::from(area.width), empty));
-        let scroll = s.scroll.min(body_lines.len().saturating_sub(1));
-        Paragraph::new(body_lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll as u16, 0))
+        let rows = body_rows(s, empty, usize::from(area.width));
+        let height = usize::from(content_area.height);
+        let scroll = s.scroll.min(rows.len().saturating_sub(height));
+        let more_below = rows.len() > scroll + height;
+        Paragraph::new(rows)
+            .scroll((scroll.min(usize::from(u16::MAX)) as u16, 0))
             .render(content_area, buf);
         keys_line(s, line(area.height - 1), buf);
+        if more_below {
+            let hint = "Down: more ";
+            let w = hint.len() as u16;
+            Span::styled(hint, theme::COMMAND).render(
+                Rect::new(area.right() - w, area.y + area.height - 1, w, 1),
+                buf,
+            );
+        }
     }
+}
+
+/// The rows under the options line, wrapped to `width`: error, notice, then the
+/// stage's content. Drawing and scrolling both count these.
+fn body_rows(s: &ImportState, empty: bool, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if let Some(e) = &s.error {
+        lines.push(Line::styled(
+            format!(" error: {}", crate::text::for_terminal(e)),
+            theme::ERROR,
+        ));
+    }
+    if let Some(n) = &s.notice {
+        lines.push(Line::from(format!(" {}", crate::text::for_terminal(n))));
+    }
+    lines.extend(content::lines(s, width, empty));
+    lines
+        .into_iter()
+        .flat_map(|l| content::wrap(l, width))
+        .collect()
+}
+
+/// The largest useful scroll offset for the screen's `body` area (the last row at the
+/// bottom).
+pub fn max_scroll(s: &ImportState, empty: bool, body: Rect) -> usize {
+    let mut height = usize::from(body.height.saturating_sub(TOP + 1));
+    if matches!(s.stage, Stage::Importing { .. }) {
+        height = height.saturating_sub(3);
+    }
+    body_rows(s, empty, usize::from(body.width))
+        .len()
+        .saturating_sub(height)
 }
 
 fn hint(state: &ImportState, area: Rect, buf: &mut Buffer) {
@@ -252,6 +267,13 @@ fn keys_line(state: &ImportState, area: Rect, buf: &mut Buffer) {
         ]
     } else if state.show_batches {
         &[("u", "undo latest"), ("b", "back"), ("e", "edit path")]
+    } else if matches!(state.stage, Stage::Reported(_)) {
+        &[
+            ("u", "undo this import"),
+            ("b", "batches"),
+            ("e", "edit path"),
+            ("o", "options"),
+        ]
     } else if matches!(state.stage, Stage::Detected(_)) {
         &[
             ("i", "import"),

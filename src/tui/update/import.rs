@@ -5,8 +5,8 @@
 use super::refresh;
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Job, Message, Request};
-use crate::tui::screens::import::Stage;
 use crate::tui::screens::import::options::{OptionRow, OptionsForm};
+use crate::tui::screens::import::{Stage, max_scroll};
 use crate::workspace::actor;
 
 /// Apply an Import screen message.
@@ -245,8 +245,10 @@ fn load_batches(app: &mut App) -> Vec<Request> {
 
 /// Scroll the content by `delta` lines (`isize::MIN`/`MAX` jump to an end).
 pub fn scroll(app: &mut App, delta: isize) -> Vec<Request> {
+    let last = crate::tui::layout::areas(app.size).map_or(0, |a| {
+        max_scroll(&app.import, app.is_empty_workspace(), a.body)
+    });
     let s = &mut app.import;
-    let last = s.content_len();
     s.scroll = s.scroll.saturating_add_signed(delta).min(last);
     Vec::new()
 }

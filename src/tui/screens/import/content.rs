@@ -11,8 +11,9 @@ use crate::import::report::{Detected, FieldReport};
 use crate::import::{ImportPlan, ImportReport, Rejected};
 use crate::text::for_terminal;
 use crate::tui::theme;
-use crate::tui::widgets::cell_text::fit;
+use crate::tui::widgets::cell_text::{display_width, fit};
 use crate::workspace::batches::Batch;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// The content lines for `state` in a screen `width` columns wide.
 pub fn lines(state: &ImportState, width: usize, empty: bool) -> Vec<Line<'static>> {
@@ -33,6 +34,59 @@ pub fn lines(state: &ImportState, width: usize, empty: bool) -> Vec<Line<'static
         ),
         Stage::Reported(r) => report(r, width),
     }
+}
+
+/// `line` cut into rows of at most `width` columns, breaking at spaces where it can.
+/// Lines of several spans (tables, key hints) are already laid out and stay whole.
+pub fn wrap(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
+    if line.width() <= width || line.spans.len() != 1 || width == 0 {
+        return vec![line];
+    }
+    let style = line.spans[0].style.patch(line.style);
+    let text = line.spans[0].content.to_string();
+    // Continuation rows keep the line's one-space indent, so wrapped text lines up.
+    let indent = if text.starts_with(' ') { " " } else { "" };
+    let mut rows: Vec<String> = vec![String::new()];
+    for word in text.split_inclusive(' ') {
+        let mut rest = word;
+        while let Some(row) = rows.last_mut() {
+            let room = width.saturating_sub(display_width(row));
+            if display_width(rest.trim_end()) <= room {
+                row.push_str(rest);
+                break;
+            }
+            if !row.trim_end().is_empty() {
+                // Start the word on a fresh row.
+                rows.push(indent.to_string());
+                continue;
+            }
+            // A word longer than a whole row: cut it between graphemes.
+            let (head, tail) = split_at_width(rest, room.max(1));
+            row.push_str(head);
+            rest = tail;
+            rows.push(indent.to_string());
+        }
+    }
+    rows.into_iter()
+        .map(|r| Line::styled(r.trim_end().to_string(), style))
+        .collect()
+}
+
+/// The longest prefix of `s` (whole graphemes) fitting in `width` columns, and the rest.
+fn split_at_width(s: &str, width: usize) -> (&str, &str) {
+    let mut used = 0;
+    for (i, g) in s.grapheme_indices(true) {
+        let w = display_width(g);
+        if used + w > width {
+            return if i == 0 {
+                s.split_at(g.len())
+            } else {
+                s.split_at(i)
+            };
+        }
+        used += w;
+    }
+    (s, "")
 }
 
 fn guide(empty: bool) -> Vec<Line<'static>> {
@@ -62,12 +116,12 @@ fn detected(d: &Detected, plan: &ImportPlan, width: usize, ready: bool) -> Vec<L
         for_terminal(&d.file)
     ))];
     out.push(Line::from(format!(
-        " encoding {} ({}), delimiter `{}`, {}, contact key {}",
+        " {} ({}), delimiter `{}`, {}, contact key {}",
         d.encoding,
         d.encoding_source,
         for_terminal(&d.delimiter),
         if d.header {
-            "first row is the header"
+            "header row"
         } else {
             "no header row"
         },
@@ -107,12 +161,12 @@ fn consent_line(fields: &[FieldReport], plan: &ImportPlan) -> Line<'static> {
         let column = fields.iter().find(|f| f.role == role);
         match (column, plan.consent.get(&channel)) {
             (Some(f), stated) => format!(
-                "{channel} from `{}`{}",
+                "{channel}: from `{}`{}",
                 for_terminal(&f.header),
                 stated.map_or(String::new(), |s| format!(" (blanks: {s})"))
             ),
-            (None, Some(s)) => format!("{channel} {s} for the whole file"),
-            (None, None) => format!("{channel} not asked (no column; set it with o)"),
+            (None, Some(s)) => format!("{channel}: {s} for the whole file"),
+            (None, None) => format!("{channel}: no column, not asked"),
         }
     };
     Line::from(format!(
@@ -274,4 +328,25 @@ fn batches(list: &[Batch], width: usize) -> Vec<Line<'static>> {
         out.push(Line::from(fit(&line, width)));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(line: &str, width: usize) -> Vec<String> {
+        wrap(Line::from(line.to_string()), width)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.to_string()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wraps_at_spaces_and_cuts_only_words_longer_than_a_row() {
+        assert_eq!(texts(" line 5: too few", 9), [" line 5:", " too few"]);
+        assert_eq!(texts("abcdefghij k", 4), ["abcd", "efgh", "ij k"]);
+        assert_eq!(texts("short", 10), ["short"]);
+        // 花 is two columns wide: two fit in a row of 5, never half of one.
+        assert_eq!(texts("花花花花", 5), ["花花", "花花"]);
+    }
 }
