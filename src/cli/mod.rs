@@ -9,9 +9,9 @@ mod audit;
 mod explain_rule;
 mod fields;
 mod import;
-mod suppress;
 mod reach;
 mod segment;
+mod suppress;
 
 use std::io::{self, Write};
 use std::path::PathBuf;

@@ -6,6 +6,7 @@
 //! SQLite through a [`Workspace`]; all SQL binds its values as parameters, and the only
 //! identifiers spliced into SQL go through [`quote_ident`].
 
+pub mod audience;
 pub mod audit;
 pub mod batches;
 pub mod browse;
@@ -13,8 +14,8 @@ pub mod campaigns;
 pub mod contacts;
 pub mod fields;
 mod migrate;
-pub mod suppression;
 pub mod sqlfn;
+pub mod suppression;
 
 use std::fs::{self, OpenOptions};
 use std::path::{Path, PathBuf};
