@@ -32,7 +32,8 @@ fn br15_each_contact_once_and_priority_decides() {
         &[("Gold", Some("S1"), "M1"), ("Lyon", Some("S2"), "M2")],
     );
     let (rows, summary) = preview(&ws, &c);
-    let got: Vec<(&str, Option<&str>, Option<&str>, Option<Exclusion>)> = rows
+    type Seen<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<Exclusion>);
+    let got: Vec<Seen<'_>> = rows
         .iter()
         .map(|r| {
             (
