@@ -12,7 +12,8 @@
 //! - [`message`]: templates with merge fields and fallbacks, checked before they
 //!   render; coverage and SMS length.
 //! - [`campaign`]: segment → message entries in priority order, unlocks, campaign as
-//!   code, and assignment (who gets what, or the one reason they get nothing).
+//!   code, and assignment (who gets what, or the one reason they get nothing);
+//!   preview of the whole audience and the explanation of one contact.
 //! - [`demo`]: the demo workspace built from the bundled sample data.
 //! - [`text`]: making untrusted strings safe for a terminal.
 //! - [`tui`]: the terminal app (ratatui), the Elm Architecture over the same core.

@@ -6,6 +6,7 @@
 //! SQLite through a [`Workspace`]; all SQL binds its values as parameters, and the only
 //! identifiers spliced into SQL go through [`quote_ident`].
 
+pub mod audience;
 pub mod audit;
 pub mod batches;
 pub mod browse;
