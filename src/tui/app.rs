@@ -7,9 +7,12 @@
 use ratatui::layout::Rect;
 
 use super::message::Screen;
+use super::screens::campaign_picker::CampaignsState;
 use super::screens::contacts::ContactsState;
 use super::screens::fields::FieldsState;
 use super::screens::import::ImportState;
+use super::screens::messages::MessagesState;
+use super::screens::preview::PreviewState;
 use crate::fields::Field;
 
 /// A dialog drawn over the current screen; while one is open, keys go to it.
@@ -25,6 +28,12 @@ pub enum Popup {
     ConfirmUndo,
     /// The class and role dialog (`FieldsState::edit`).
     FieldEdit,
+    /// The campaign picker (`CampaignsState`).
+    CampaignPicker,
+    /// The merge fields to insert into a message (`MessagesState::merge`).
+    MergeFields,
+    /// One contact's explanation (`PreviewState::explanation`).
+    Explanation,
 }
 
 /// What the TUI starts with.
@@ -47,6 +56,10 @@ pub struct App {
     pub fields: FieldsState,
     pub contacts: ContactsState,
     pub import: ImportState,
+    /// The campaigns and the one screens 4-7 work on.
+    pub campaigns: CampaignsState,
+    pub messages: MessagesState,
+    pub preview: PreviewState,
     /// The page of the key help showing (it has more keys than fit on a small screen).
     pub help_page: usize,
     /// What the last change did ("field `dob`: class protected -> ordinary"), shown in
@@ -85,6 +98,9 @@ impl App {
             fields,
             contacts,
             import: ImportState::default(),
+            campaigns: CampaignsState::default(),
+            messages: MessagesState::default(),
+            preview: PreviewState::default(),
             help_page: 0,
             notice: None,
             workspace: options.workspace,

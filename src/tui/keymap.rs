@@ -16,6 +16,7 @@ use super::layout;
 use super::message::{Message, Screen};
 use super::screens::field_dialog::Step;
 use super::screens::fields::FieldsView;
+use super::screens::messages::Focus;
 use super::widgets::text_input::TextEdit;
 
 /// Where a binding applies.
@@ -47,6 +48,22 @@ pub enum Scope {
     Help,
     /// The quit question.
     ConfirmQuit,
+    /// The campaign picker.
+    CampaignPicker,
+    /// The Messages screen's entry list.
+    MessageEntries,
+    /// The Messages screen's subject editor.
+    SubjectEditor,
+    /// The Messages screen's body editor.
+    BodyEditor,
+    /// The merge-field list.
+    MergeFields,
+    /// The Preview screen.
+    Preview,
+    /// The Preview screen's search input.
+    PreviewSearch,
+    /// The explanation popup.
+    Explanation,
 }
 
 impl Scope {
@@ -66,6 +83,14 @@ impl Scope {
             Scope::FieldReason => "Change a field: reason",
             Scope::Help => "This help",
             Scope::ConfirmQuit => "Quit question",
+            Scope::CampaignPicker => "Campaign picker",
+            Scope::MessageEntries => "Messages screen",
+            Scope::SubjectEditor => "Messages: editing the subject",
+            Scope::BodyEditor => "Messages: editing the body",
+            Scope::MergeFields => "Merge fields",
+            Scope::Preview => "Preview screen",
+            Scope::PreviewSearch => "Preview: typing a search",
+            Scope::Explanation => "Explanation",
         }
     }
 }
@@ -124,6 +149,21 @@ pub fn active_scopes(app: &App) -> Vec<Scope> {
             Some(Step::Reason) => vec![Scope::FieldReason, Scope::TextInput],
             _ => vec![Scope::FieldDialog],
         },
+        Some(Popup::CampaignPicker) => vec![Scope::CampaignPicker],
+        Some(Popup::MergeFields) => vec![Scope::MergeFields],
+        Some(Popup::Explanation) => vec![Scope::Explanation],
+        None if app.screen == Screen::Messages => match app.messages.focus {
+            Focus::Entries => vec![Scope::MessageEntries, Scope::Global],
+            Focus::Subject => vec![Scope::SubjectEditor, Scope::TextInput],
+            Focus::Body => vec![Scope::BodyEditor, Scope::TextInput],
+        },
+        None if app.screen == Screen::Preview => {
+            if app.preview.searching {
+                vec![Scope::PreviewSearch, Scope::TextInput]
+            } else {
+                vec![Scope::Preview, Scope::Table, Scope::Global]
+            }
+        }
         None if app.screen == Screen::Import => {
             if app.import.editing {
                 vec![Scope::PathInput, Scope::TextInput]

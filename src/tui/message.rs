@@ -16,7 +16,15 @@ use crate::workspace::batches::Batch;
 use crate::workspace::browse::ContactRow;
 
 use super::paths::Completion;
+use super::screens::messages::Sample;
+use super::screens::preview::PreviewPage;
+use super::widgets::text_area::AreaEdit;
 use super::widgets::text_input::TextEdit;
+use crate::campaign::Campaign;
+use crate::campaign::explain::Explanation;
+use crate::campaign::preview::Summary;
+use crate::workspace::preview_rows::PreviewFilter;
+use chrono::NaiveDate;
 
 /// The screens, in tab order. Number keys 1-7 follow this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -184,6 +192,83 @@ pub enum Message {
         generation: u64,
         result: Result<u64, String>,
     },
+    /// Choose the campaign the Messages and Preview screens work on (opens the picker).
+    OpenCampaignPicker,
+    /// Leave the screen's text editor or search, keeping what was typed.
+    LeaveEditor,
+    /// Edit the selected campaign entry's subject.
+    EditSubject,
+    /// Edit the selected campaign entry's body.
+    EditBody,
+    /// A line break or a move up or down in the body editor.
+    EditLines(AreaEdit),
+    /// Check the campaign's messages and save them.
+    SaveMessages,
+    /// Drop the message edits not yet saved.
+    DiscardEdits,
+    /// Open the list of merge fields to insert one.
+    OpenMergeFields,
+    /// Render the message for the next contact in `_id` order.
+    NextContact,
+    /// Render the message for the previous contact in `_id` order.
+    PreviousContact,
+    /// Preview: show the next segment only (then all again).
+    CycleSegmentFilter,
+    /// Preview: show recipients, then each exclusion reason, then all again.
+    CycleReasonFilter,
+    /// Preview: type a search over keys and addresses.
+    StartSearch,
+    /// Preview: explain the selected contact's assignment.
+    ExplainContact,
+    /// Preview: show every contact again (no filter, no search).
+    ClearFilters,
+    /// Reply: the campaign names.
+    CampaignsLoaded {
+        generation: u64,
+        result: Result<Vec<String>, String>,
+    },
+    /// Reply: one campaign as stored.
+    CampaignLoaded {
+        generation: u64,
+        result: Result<Box<Campaign>, String>,
+    },
+    /// Reply: a campaign was saved (as given), or why not.
+    CampaignSaved {
+        generation: u64,
+        result: Result<Box<Campaign>, String>,
+    },
+    /// Reply: the contact to render messages for; `None` past either end.
+    SampleLoaded {
+        generation: u64,
+        result: Result<Option<Sample>, String>,
+    },
+    /// Reply: a background preview of the edited campaign, for coverage counts.
+    CoverageFinished {
+        generation: u64,
+        result: Result<Box<Summary>, String>,
+    },
+    /// Reply: a running preview has stored this many contacts.
+    PreviewProgressed { generation: u64, rows: u64 },
+    /// Reply: a preview ended, with its summary.
+    PreviewFinished {
+        generation: u64,
+        result: Result<Box<Summary>, String>,
+    },
+    /// Reply: a window of the stored preview.
+    PreviewPageLoaded {
+        generation: u64,
+        result: Result<PreviewPage, String>,
+    },
+    /// Reply: how many stored preview rows the filter keeps.
+    PreviewCounted {
+        generation: u64,
+        result: Result<u64, String>,
+    },
+    /// Reply: one contact's explanation.
+    Explained {
+        generation: u64,
+        result: Result<Box<Explanation>, String>,
+    },
     /// A regular beat from the event loop (about four a second) while nothing else
     /// happens.
     Tick,
@@ -237,6 +322,51 @@ pub enum Request {
     DetectImport { generation: u64, plan: ImportPlan },
     /// Read the import batches.
     LoadBatches { generation: u64 },
+    /// Read the campaign names.
+    LoadCampaigns { generation: u64 },
+    /// Read one campaign.
+    LoadCampaign { generation: u64, name: String },
+    /// Read one contact's values of `fields`, found by [`SampleStep`].
+    LoadSample {
+        generation: u64,
+        fields: Vec<Field>,
+        step: SampleStep,
+    },
+    /// Preview `campaign` without storing rows, for its coverage counts (background;
+    /// a newer one stops it).
+    Coverage {
+        generation: u64,
+        campaign: Box<Campaign>,
+        as_of: NaiveDate,
+    },
+    /// Preview `campaign` into the preview thread's temporary table (a newer one stops
+    /// it).
+    RunPreview {
+        generation: u64,
+        campaign: Box<Campaign>,
+        as_of: NaiveDate,
+    },
+    /// Read a window of the stored preview: up to `before` rows before the anchor and
+    /// `after` from it.
+    LoadPreviewPage {
+        generation: u64,
+        filter: PreviewFilter,
+        anchor: PageAnchor,
+        before: usize,
+        after: usize,
+    },
+    /// Count the stored preview rows the filter keeps.
+    CountPreview {
+        generation: u64,
+        filter: PreviewFilter,
+    },
+    /// Explain one contact's assignment in `campaign`.
+    Explain {
+        generation: u64,
+        campaign: Box<Campaign>,
+        as_of: NaiveDate,
+        key: String,
+    },
     /// Change the workspace. Writes are never dropped for a newer one, and run one at a
     /// time in the order sent.
     Write { generation: u64, job: Job },
@@ -256,6 +386,18 @@ pub enum Job {
         role: Option<Role>,
         reason: String,
     },
+    /// Validate and save a campaign (`workspace::campaigns::save`).
+    SaveCampaign(Box<Campaign>),
+}
+
+/// Which contact a [`Request::LoadSample`] reads, in `_id` order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SampleStep {
+    First,
+    /// The first contact after this `_id`.
+    After(i64),
+    /// The last contact before this `_id`.
+    Before(i64),
 }
 
 impl Request {
@@ -268,7 +410,15 @@ impl Request {
             | Request::CompletePath { generation, .. }
             | Request::DetectImport { generation, .. }
             | Request::LoadBatches { generation }
-            | Request::Write { generation, .. } => *generation,
+            | Request::Write { generation, .. }
+            | Request::LoadCampaigns { generation }
+            | Request::LoadCampaign { generation, .. }
+            | Request::LoadSample { generation, .. }
+            | Request::Coverage { generation, .. }
+            | Request::RunPreview { generation, .. }
+            | Request::LoadPreviewPage { generation, .. }
+            | Request::CountPreview { generation, .. }
+            | Request::Explain { generation, .. } => *generation,
         }
     }
 }

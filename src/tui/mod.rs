@@ -28,6 +28,7 @@ pub mod update;
 pub mod view;
 pub mod widgets;
 pub mod worker;
+pub mod worker_campaign;
 
 use std::path::Path;
 use std::sync::Arc;

@@ -5,8 +5,11 @@
 //! sequences (STYLE.md, pattern 12). Replies whose generation is not the one a state is
 //! waiting for are dropped: the newest request wins.
 
+mod campaign;
 mod field_edit;
 mod import;
+mod messages;
+mod preview;
 
 use super::app::{App, Popup};
 use super::layout;
@@ -21,6 +24,9 @@ pub const LOADING_HINT_TICKS: u32 = 2;
 pub fn update(app: &mut App, message: Message) -> Vec<Request> {
     let view = layout::visible_rows(app.size);
     if let Some(requests) = popup_message(app, &message) {
+        return requests;
+    }
+    if let Some(requests) = campaign::message(app, &message) {
         return requests;
     }
     match message {
@@ -97,6 +103,32 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
             field_edit::changed(app, generation, result)
         }
         Message::Submit | Message::SwitchFocus | Message::ChangeValue(_) => Vec::new(),
+        // The campaign screens' messages (see `campaign::message`) when they do not apply.
+        Message::OpenCampaignPicker
+        | Message::LeaveEditor
+        | Message::EditSubject
+        | Message::EditBody
+        | Message::EditLines(_)
+        | Message::SaveMessages
+        | Message::DiscardEdits
+        | Message::OpenMergeFields
+        | Message::NextContact
+        | Message::PreviousContact
+        | Message::CycleSegmentFilter
+        | Message::CycleReasonFilter
+        | Message::StartSearch
+        | Message::ExplainContact
+        | Message::ClearFilters
+        | Message::CampaignsLoaded { .. }
+        | Message::CampaignLoaded { .. }
+        | Message::CampaignSaved { .. }
+        | Message::SampleLoaded { .. }
+        | Message::CoverageFinished { .. }
+        | Message::PreviewProgressed { .. }
+        | Message::PreviewFinished { .. }
+        | Message::PreviewPageLoaded { .. }
+        | Message::PreviewCounted { .. }
+        | Message::Explained { .. } => Vec::new(),
         Message::ScrollDown if app.screen == Screen::Import => import::scroll(app, 1),
         Message::ScrollUp if app.screen == Screen::Import => import::scroll(app, -1),
         Message::PageDown if app.screen == Screen::Import => import::scroll(app, view as isize),

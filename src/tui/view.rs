@@ -73,6 +73,14 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn context(app: &App, area: Rect, buf: &mut Buffer) {
+    if matches!(
+        app.screen,
+        Screen::Messages | Screen::Preview | Screen::Review | Screen::Export
+    ) {
+        let dirty = app.messages.is_dirty(app.campaigns.current.as_ref());
+        super::screens::campaign_picker::context_line(&app.campaigns, dirty).render(area, buf);
+        return;
+    }
     if app.screen != Screen::Fields || app.is_empty_workspace() {
         Line::from(vec![
             Span::styled(format!(" {}", app.screen.title()), theme::HEADER),
@@ -120,6 +128,11 @@ fn body(app: &App, areas: &Areas, buf: &mut Buffer) {
             empty_workspace: app.is_empty_workspace(),
         })
             .render(area, buf),
+        Screen::Messages => (&super::screens::messages_view::MessagesView {
+            state: &app.messages,
+        })
+            .render(area, buf),
+        Screen::Preview => (&app.preview).render(area, buf),
         screen => (&GuideView {
             screen,
             workspace: &app.workspace,

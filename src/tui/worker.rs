@@ -34,6 +34,8 @@ pub struct Worker {
     interrupt: InterruptHandle,
     /// Generation of the count running now, 0 when none is.
     counting: Arc<AtomicU64>,
+    /// The preview and coverage threads (`worker_campaign`).
+    campaign: super::worker_campaign::CampaignThreads,
 }
 
 impl Worker {
@@ -55,6 +57,7 @@ impl Worker {
         let (writer, writer_rx) = mpsc::channel();
         let events_quick = events.clone();
         let events_writer = events.clone();
+        let campaign = super::worker_campaign::CampaignThreads::spawn(path, events.clone())?;
         thread::spawn(move || serve(&workspace, &quick_rx, &events_quick, None));
         thread::spawn(move || serve_writes(&mut third, &writer_rx, &events_writer));
         let running = Arc::clone(&counting);
@@ -65,6 +68,7 @@ impl Worker {
             writer,
             interrupt,
             counting,
+            campaign,
         })
     }
 
@@ -81,7 +85,18 @@ impl Worker {
             }
             Request::LoadFields { .. }
             | Request::LoadPage { .. }
-            | Request::CompletePath { .. } => self.quick.send(request),
+            | Request::CompletePath { .. }
+            | Request::LoadCampaigns { .. }
+            | Request::LoadCampaign { .. }
+            | Request::LoadSample { .. } => self.quick.send(request),
+            Request::Coverage { .. }
+            | Request::RunPreview { .. }
+            | Request::LoadPreviewPage { .. }
+            | Request::CountPreview { .. }
+            | Request::Explain { .. } => {
+                self.campaign.send(request);
+                Ok(())
+            }
             Request::DetectImport { .. } | Request::LoadBatches { .. } | Request::Write { .. } => {
                 self.writer.send(request)
             }
@@ -200,6 +215,14 @@ pub fn answer(ws: &Workspace, request: &Request) -> Option<Message> {
             result: batches::list(ws.conn()).map_err(text),
         }),
         Request::Write { .. } => None,
+        Request::LoadCampaigns { .. }
+        | Request::LoadCampaign { .. }
+        | Request::LoadSample { .. }
+        | Request::Coverage { .. }
+        | Request::RunPreview { .. }
+        | Request::LoadPreviewPage { .. }
+        | Request::CountPreview { .. }
+        | Request::Explain { .. } => super::worker_campaign::answer(ws, request),
     }
 }
 
@@ -241,6 +264,7 @@ pub fn write(
                 .map(Box::new)
                 .map_err(|e| e.to_string()),
         },
+        Job::SaveCampaign(campaign) => super::worker_campaign::save(ws, generation, campaign),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod campaigns;
 pub mod contacts;
 pub mod fields;
 mod migrate;
+pub mod preview_rows;
 pub mod sqlfn;
 pub mod suppression;
 

@@ -4,10 +4,18 @@ use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::{Binding, CTRL_C, Key, Scope, bind, ch, key};
 use crate::tui::message::{Message, Screen};
+use crate::tui::widgets::text_area::AreaEdit;
 use crate::tui::widgets::text_input::TextEdit;
 
 use Message as M;
 use Scope as S;
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
 
 /// Every key binding, in the order the help lists them.
 pub const BINDINGS: &[Binding] = &[
@@ -67,6 +75,12 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(S::Global, &[ch('?')], M::ShowHelp, "show these keys"),
     bind(S::Global, &[ch('r')], M::Refresh, "reload workspace"),
+    bind(
+        S::Global,
+        &[ch('C')],
+        M::OpenCampaignPicker,
+        "choose the campaign (screens 4-7)",
+    ),
     bind(S::Global, &[ch('q'), CTRL_C], M::Quit, "quit"),
     bind(
         S::Help,
@@ -339,5 +353,258 @@ pub const BINDINGS: &[Binding] = &[
         &[ch('n'), key(KeyCode::Esc)],
         M::ClosePopup,
         "stay",
+    ),
+    bind(
+        S::CampaignPicker,
+        &[key(KeyCode::Down), ch('j')],
+        M::ScrollDown,
+        "next campaign",
+    ),
+    bind(
+        S::CampaignPicker,
+        &[key(KeyCode::Up), ch('k')],
+        M::ScrollUp,
+        "previous campaign",
+    ),
+    bind(
+        S::CampaignPicker,
+        &[key(KeyCode::Enter)],
+        M::Submit,
+        "work on this campaign",
+    ),
+    bind(
+        S::CampaignPicker,
+        &[key(KeyCode::Esc), ch('q')],
+        M::ClosePopup,
+        "keep the current one",
+    ),
+    bind(
+        S::MessageEntries,
+        &[key(KeyCode::Down), ch('j')],
+        M::ScrollDown,
+        "next entry",
+    ),
+    bind(
+        S::MessageEntries,
+        &[key(KeyCode::Up), ch('k')],
+        M::ScrollUp,
+        "previous entry",
+    ),
+    bind(
+        S::MessageEntries,
+        &[key(KeyCode::Enter), ch('e')],
+        M::EditBody,
+        "edit the body",
+    ),
+    bind(
+        S::MessageEntries,
+        &[ch('t')],
+        M::EditSubject,
+        "edit the subject",
+    ),
+    bind(
+        S::MessageEntries,
+        &[ch('f')],
+        M::OpenMergeFields,
+        "insert a merge field",
+    ),
+    bind(
+        S::MessageEntries,
+        &[ch(']')],
+        M::NextContact,
+        "render for the next contact",
+    ),
+    bind(
+        S::MessageEntries,
+        &[ch('[')],
+        M::PreviousContact,
+        "render for the previous contact",
+    ),
+    bind(
+        S::MessageEntries,
+        &[ctrl('s')],
+        M::SaveMessages,
+        "check and save the messages",
+    ),
+    bind(
+        S::MessageEntries,
+        &[ch('u')],
+        M::DiscardEdits,
+        "discard unsaved edits",
+    ),
+    bind(
+        S::SubjectEditor,
+        &[key(KeyCode::Enter), key(KeyCode::Down)],
+        M::EditLines(AreaEdit::Newline),
+        "on to the body",
+    ),
+    bind(
+        S::BodyEditor,
+        &[key(KeyCode::Enter)],
+        M::EditLines(AreaEdit::Newline),
+        "new line",
+    ),
+    bind(
+        S::BodyEditor,
+        &[key(KeyCode::Up)],
+        M::EditLines(AreaEdit::Up),
+        "line up",
+    ),
+    bind(
+        S::BodyEditor,
+        &[key(KeyCode::Down)],
+        M::EditLines(AreaEdit::Down),
+        "line down",
+    ),
+    bind(
+        S::SubjectEditor,
+        &[key(KeyCode::Esc)],
+        M::LeaveEditor,
+        "stop editing (edits are kept)",
+    ),
+    bind(
+        S::SubjectEditor,
+        &[ctrl('s')],
+        M::SaveMessages,
+        "check and save the messages",
+    ),
+    bind(
+        S::SubjectEditor,
+        &[ctrl('f')],
+        M::OpenMergeFields,
+        "insert a merge field",
+    ),
+    bind(
+        S::SubjectEditor,
+        &[ctrl('n')],
+        M::NextContact,
+        "render for the next contact",
+    ),
+    bind(
+        S::SubjectEditor,
+        &[ctrl('p')],
+        M::PreviousContact,
+        "render for the previous contact",
+    ),
+    bind(
+        S::BodyEditor,
+        &[key(KeyCode::Esc)],
+        M::LeaveEditor,
+        "stop editing (edits are kept)",
+    ),
+    bind(
+        S::BodyEditor,
+        &[ctrl('s')],
+        M::SaveMessages,
+        "check and save the messages",
+    ),
+    bind(
+        S::BodyEditor,
+        &[ctrl('f')],
+        M::OpenMergeFields,
+        "insert a merge field",
+    ),
+    bind(
+        S::BodyEditor,
+        &[ctrl('n')],
+        M::NextContact,
+        "render for the next contact",
+    ),
+    bind(
+        S::BodyEditor,
+        &[ctrl('p')],
+        M::PreviousContact,
+        "render for the previous contact",
+    ),
+    bind(
+        S::MergeFields,
+        &[key(KeyCode::Down), ch('j')],
+        M::ScrollDown,
+        "next field",
+    ),
+    bind(
+        S::MergeFields,
+        &[key(KeyCode::Up), ch('k')],
+        M::ScrollUp,
+        "previous field",
+    ),
+    bind(
+        S::MergeFields,
+        &[key(KeyCode::Enter)],
+        M::Submit,
+        "insert it with a fallback",
+    ),
+    bind(S::MergeFields, &[key(KeyCode::Esc)], M::ClosePopup, "close"),
+    bind(
+        S::Preview,
+        &[ch('f')],
+        M::CycleSegmentFilter,
+        "filter by segment (cycles)",
+    ),
+    bind(
+        S::Preview,
+        &[ch('x')],
+        M::CycleReasonFilter,
+        "filter by exclusion reason (cycles)",
+    ),
+    bind(
+        S::Preview,
+        &[ch('/')],
+        M::StartSearch,
+        "search keys and addresses",
+    ),
+    bind(
+        S::Preview,
+        &[key(KeyCode::Enter)],
+        M::ExplainContact,
+        "explain this contact",
+    ),
+    bind(
+        S::Preview,
+        &[key(KeyCode::Esc)],
+        M::ClearFilters,
+        "clear filters and search",
+    ),
+    bind(
+        S::PreviewSearch,
+        &[key(KeyCode::Enter)],
+        M::Submit,
+        "keep the search",
+    ),
+    bind(
+        S::PreviewSearch,
+        &[key(KeyCode::Esc)],
+        M::LeaveEditor,
+        "stop typing (search kept)",
+    ),
+    bind(
+        S::Explanation,
+        &[key(KeyCode::Down), ch('j')],
+        M::ScrollDown,
+        "scroll down",
+    ),
+    bind(
+        S::Explanation,
+        &[key(KeyCode::Up), ch('k')],
+        M::ScrollUp,
+        "scroll up",
+    ),
+    bind(
+        S::Explanation,
+        &[key(KeyCode::PageDown), ch(' ')],
+        M::PageDown,
+        "page down",
+    ),
+    bind(
+        S::Explanation,
+        &[key(KeyCode::PageUp)],
+        M::PageUp,
+        "page up",
+    ),
+    bind(
+        S::Explanation,
+        &[key(KeyCode::Esc), key(KeyCode::Enter), ch('q')],
+        M::ClosePopup,
+        "close",
     ),
 ];

@@ -41,6 +41,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 super::field_dialog::render(edit, area, buf);
             }
         }
+        Some(Popup::CampaignPicker) => super::campaign_picker::render(&app.campaigns, area, buf),
+        Some(Popup::MergeFields) => {
+            super::merge_fields::render(&app.messages.merge, app.messages.merge_selected, area, buf)
+        }
+        Some(Popup::Explanation) => {
+            if let Some(e) = &app.preview.explanation {
+                super::preview_explain::render(e, app.preview.explain_scroll, area, buf);
+            }
+        }
     }
 }
 

@@ -1,0 +1,211 @@
+//! `update` for the campaign screens (Messages, Preview) and the campaign picker: which
+//! messages are theirs, the picker, and what happens when a campaign arrives or one of
+//! these screens is entered.
+//!
+//! [`message`] is asked first (after the shared popups); it returns `None` for anything
+//! that is not the campaign screens' business, which then goes on to the rest of
+//! `update` unchanged.
+
+use chrono::NaiveDate;
+
+use super::{messages, preview};
+use crate::campaign::Campaign;
+use crate::tui::app::{App, Popup};
+use crate::tui::message::{Message, Request, Screen};
+
+/// The as-of date a campaign runs at in the TUI: its own, else today.
+pub fn as_of(c: &Campaign) -> NaiveDate {
+    c.as_of_or(chrono::Local::now().date_naive())
+}
+
+/// Handle `message` if it belongs to the campaign screens or their popups.
+pub(super) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+    // Replies are applied whatever popup is open.
+    if let Some(requests) = reply(app, message) {
+        return Some(requests);
+    }
+    match app.popup {
+        Some(Popup::CampaignPicker) => return picker_message(app, message),
+        Some(Popup::MergeFields) => return messages::merge_popup(app, message),
+        Some(Popup::Explanation) => return preview::explanation_popup(app, message),
+        Some(_) => return None,
+        None => {}
+    }
+    match message {
+        Message::OpenCampaignPicker => {
+            let c = &mut app.campaigns;
+            c.selected = c
+                .current_name()
+                .and_then(|n| c.names.iter().position(|x| x == n))
+                .unwrap_or(0);
+            app.popup = Some(Popup::CampaignPicker);
+            Some(load_names(app))
+        }
+        Message::Refresh => {
+            // A refresh reruns the preview: the audience may have changed underneath.
+            app.preview.computed_for = None;
+            let mut requests = super::refresh(app);
+            requests.extend(load_names(app));
+            Some(requests)
+        }
+        Message::SwitchScreen(screen) => Some(switch(app, *screen)),
+        Message::NextScreen => Some(switch(app, app.screen.offset(1))),
+        Message::PreviousScreen => Some(switch(app, app.screen.offset(-1))),
+        _ if app.screen == Screen::Messages => messages::screen_message(app, message),
+        _ if app.screen == Screen::Preview => preview::screen_message(app, message),
+        _ => None,
+    }
+}
+
+/// Worker replies for the campaign screens, and their part of a resize (which then
+/// goes on to the rest of `update`: `None`).
+fn reply(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+    match message {
+        Message::CampaignsLoaded { generation, result } => {
+            Some(names_loaded(app, *generation, result.clone()))
+        }
+        Message::CampaignLoaded { generation, result } => {
+            if app.campaigns.pending_load != Some(*generation) {
+                return Some(Vec::new());
+            }
+            app.campaigns.pending_load = None;
+            match result {
+                Ok(c) => Some(campaign_loaded(app, (**c).clone())),
+                Err(e) => {
+                    app.error = Some(e.clone());
+                    Some(Vec::new())
+                }
+            }
+        }
+        Message::CampaignSaved { .. }
+        | Message::SampleLoaded { .. }
+        | Message::CoverageFinished { .. } => Some(messages::reply(app, message)),
+        Message::PreviewProgressed { .. }
+        | Message::PreviewFinished { .. }
+        | Message::PreviewPageLoaded { .. }
+        | Message::PreviewCounted { .. }
+        | Message::Explained { .. } => Some(preview::reply(app, message)),
+        Message::Resize { width, height } => {
+            let size = ratatui::layout::Rect::new(0, 0, *width, *height);
+            let view = crate::tui::screens::preview_view::visible_rows(size);
+            app.preview.table.keep_visible(view);
+            None
+        }
+        _ => None,
+    }
+}
+
+fn switch(app: &mut App, screen: Screen) -> Vec<Request> {
+    app.screen = screen;
+    entered(app)
+}
+
+/// Work a screen needs when it shows: the campaign list if none was read yet, the
+/// sample contact on Messages, a preview on Preview when the one stored is not of the
+/// campaign as edited now.
+pub(super) fn entered(app: &mut App) -> Vec<Request> {
+    let campaign_screen = matches!(
+        app.screen,
+        Screen::Messages | Screen::Preview | Screen::Review | Screen::Export
+    );
+    if campaign_screen && !app.campaigns.loaded && app.campaigns.pending_names.is_none() {
+        return load_names(app);
+    }
+    match app.screen {
+        Screen::Messages => messages::entered(app),
+        Screen::Preview => preview::entered(app),
+        _ => Vec::new(),
+    }
+}
+
+fn load_names(app: &mut App) -> Vec<Request> {
+    let generation = app.next_generation();
+    app.campaigns.pending_names = Some(generation);
+    vec![Request::LoadCampaigns { generation }]
+}
+
+fn load_campaign(app: &mut App, name: String) -> Vec<Request> {
+    let generation = app.next_generation();
+    app.campaigns.pending_load = Some(generation);
+    vec![Request::LoadCampaign { generation, name }]
+}
+
+fn names_loaded(
+    app: &mut App,
+    generation: u64,
+    result: Result<Vec<String>, String>,
+) -> Vec<Request> {
+    if app.campaigns.pending_names != Some(generation) {
+        return Vec::new();
+    }
+    app.campaigns.pending_names = None;
+    let names = match result {
+        Ok(names) => names,
+        Err(e) => {
+            app.error = Some(e);
+            return Vec::new();
+        }
+    };
+    let c = &mut app.campaigns;
+    c.loaded = true;
+    c.names = names;
+    c.selected = c.selected.min(c.names.len().saturating_sub(1));
+    // Reload the current campaign (it may have changed on disk), or the first one.
+    let name = match c.current_name() {
+        Some(n) if c.names.iter().any(|x| x == n) => Some(n.to_string()),
+        _ => c.names.first().cloned(),
+    };
+    match name {
+        Some(name) => load_campaign(app, name),
+        None => {
+            app.campaigns.current = None;
+            app.messages = Default::default();
+            messages::sync_unsaved(app);
+            Vec::new()
+        }
+    }
+}
+
+/// A campaign arrived from the workspace: it becomes the current one. Unsaved edits of
+/// the same campaign are kept; otherwise the Messages screen starts over on it.
+fn campaign_loaded(app: &mut App, c: Campaign) -> Vec<Request> {
+    let keep_edits = app.messages.is_dirty(app.campaigns.current.as_ref())
+        && app.messages.draft.as_ref().map(|d| d.name.as_str()) == Some(c.name.as_str());
+    app.campaigns.current = Some(c.clone());
+    if !keep_edits {
+        app.messages.set_campaign(c);
+    }
+    messages::sync_unsaved(app);
+    let mut requests = messages::rechecked(app);
+    requests.extend(entered(app));
+    requests
+}
+
+fn picker_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+    let c = &mut app.campaigns;
+    let last = c.names.len().saturating_sub(1);
+    match message {
+        Message::ScrollDown => c.selected = (c.selected + 1).min(last),
+        Message::ScrollUp => c.selected = c.selected.saturating_sub(1),
+        Message::Submit => {
+            app.popup = None;
+            let Some(name) = app.campaigns.names.get(app.campaigns.selected).cloned() else {
+                return Some(Vec::new());
+            };
+            if app.campaigns.current_name() == Some(name.as_str()) {
+                return Some(Vec::new());
+            }
+            if app.messages.is_dirty(app.campaigns.current.as_ref()) {
+                app.error = Some(
+                    "the messages have unsaved edits: save them (Ctrl+S) or discard them (u) before choosing another campaign"
+                        .into(),
+                );
+                return Some(Vec::new());
+            }
+            app.preview.computed_for = None;
+            return Some(load_campaign(app, name));
+        }
+        _ => return None,
+    }
+    Some(Vec::new())
+}

@@ -1,0 +1,260 @@
+//! `update` for the Messages screen: moving between entries, editing subject and body,
+//! inserting merge fields, stepping through contacts, saving, and the replies for
+//! them. Every edit rechecks and re-renders the entry and asks for fresh coverage
+//! counts (the newest request wins in the worker).
+
+use super::campaign::as_of;
+use crate::tui::app::{App, Popup};
+use crate::tui::message::{Job, Message, Request, SampleStep};
+use crate::tui::screens::merge_fields::{choices, snippet};
+use crate::tui::screens::messages::{Focus, check_entry};
+use crate::tui::widgets::text_area::AreaEdit;
+use crate::tui::widgets::text_input::TextEdit;
+
+/// What `app.unsaved` says while the messages have edits not saved.
+const UNSAVED: &str = "message edits in campaign";
+
+/// Keep `app.unsaved` in step with the Messages screen's draft.
+pub(super) fn sync_unsaved(app: &mut App) {
+    app.unsaved.retain(|u| !u.starts_with(UNSAVED));
+    if app.messages.is_dirty(app.campaigns.current.as_ref())
+        && let Some(d) = &app.messages.draft
+    {
+        app.unsaved.push(format!("{UNSAVED} `{}`", d.name));
+    }
+}
+
+/// Check and render the selected entry again; ask for coverage counts of the draft when
+/// the entry checks.
+pub(super) fn rechecked(app: &mut App) -> Vec<Request> {
+    app.messages.recheck(&app.fields.fields);
+    if app.messages.problem.is_some() {
+        app.messages.pending_coverage = None;
+        return Vec::new();
+    }
+    let Some(draft) = app.messages.draft.clone() else {
+        return Vec::new();
+    };
+    let generation = app.next_generation();
+    app.messages.pending_coverage = Some(generation);
+    vec![Request::Coverage {
+        generation,
+        as_of: as_of(&draft),
+        campaign: Box::new(draft),
+    }]
+}
+
+/// On showing the screen: load the first contact to render for, once.
+pub(super) fn entered(app: &mut App) -> Vec<Request> {
+    let m = &app.messages;
+    if m.draft.is_none() || m.sample.is_some() || m.pending_sample.is_some() {
+        return Vec::new();
+    }
+    load_sample(app, SampleStep::First)
+}
+
+fn load_sample(app: &mut App, step: SampleStep) -> Vec<Request> {
+    let generation = app.next_generation();
+    app.messages.pending_sample = Some(generation);
+    vec![Request::LoadSample {
+        generation,
+        fields: app.fields.fields.clone(),
+        step,
+    }]
+}
+
+fn edited(app: &mut App) -> Vec<Request> {
+    app.messages.store_editors();
+    sync_unsaved(app);
+    rechecked(app)
+}
+
+/// The Messages screen's own intents; `None` for the rest.
+pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+    let m = &mut app.messages;
+    let email = m
+        .draft
+        .as_ref()
+        .is_some_and(|c| c.channel == crate::fields::Channel::Email);
+    let requests = match (message, m.focus) {
+        (Message::ScrollDown, Focus::Entries) | (Message::ScrollUp, Focus::Entries) => {
+            let delta = if *message == Message::ScrollDown {
+                1
+            } else {
+                -1
+            };
+            m.select_by(delta);
+            app.messages.recheck(&app.fields.fields);
+            Vec::new()
+        }
+        (Message::EditBody, _) if m.entry().is_some() => {
+            m.focus = Focus::Body;
+            Vec::new()
+        }
+        (Message::EditSubject, _) if m.entry().is_some() && email => {
+            m.focus = Focus::Subject;
+            Vec::new()
+        }
+        (Message::LeaveEditor, _) => {
+            m.focus = Focus::Entries;
+            Vec::new()
+        }
+        (Message::Edit(edit), Focus::Subject) => {
+            m.subject.apply(edit);
+            edited(app)
+        }
+        (Message::Edit(edit), Focus::Body) => {
+            m.body.apply(edit);
+            edited(app)
+        }
+        (Message::EditLines(AreaEdit::Newline | AreaEdit::Down), Focus::Subject) => {
+            m.focus = Focus::Body;
+            Vec::new()
+        }
+        (Message::EditLines(edit), Focus::Body) => {
+            m.body.apply_area(*edit);
+            if *edit == AreaEdit::Newline {
+                edited(app)
+            } else {
+                Vec::new()
+            }
+        }
+        (Message::NextContact, _) | (Message::PreviousContact, _) => {
+            let step = match (&m.sample, message) {
+                (None, _) => SampleStep::First,
+                (Some(s), Message::NextContact) => SampleStep::After(s.id),
+                (Some(s), _) => SampleStep::Before(s.id),
+            };
+            load_sample(app, step)
+        }
+        (Message::OpenMergeFields, _) => {
+            let Some(draft) = &m.draft else {
+                return Some(Vec::new());
+            };
+            m.merge = choices(&app.fields.fields, draft);
+            m.merge_selected = 0;
+            if m.focus == Focus::Entries {
+                m.focus = Focus::Body;
+            }
+            app.popup = Some(Popup::MergeFields);
+            Vec::new()
+        }
+        (Message::SaveMessages, _) => save(app),
+        (Message::DiscardEdits, _) => {
+            if let Some(c) = app.campaigns.current.clone() {
+                app.messages.set_campaign(c);
+            }
+            sync_unsaved(app);
+            rechecked(app)
+        }
+        _ => return None,
+    };
+    Some(requests)
+}
+
+/// Check every entry (the first problem is shown under the editor, on its entry), then
+/// ask the writer to save the campaign.
+fn save(app: &mut App) -> Vec<Request> {
+    app.messages.store_editors();
+    let Some(draft) = app.messages.draft.clone() else {
+        return Vec::new();
+    };
+    for (i, entry) in draft.entries.iter().enumerate() {
+        if let Err(problem) = check_entry(&draft, entry, &app.fields.fields) {
+            app.messages.selected = i;
+            app.messages.load_editors();
+            app.messages.recheck(&app.fields.fields);
+            app.messages.problem = Some(format!(
+                "Not saved: entry {} ({}): {problem}",
+                i + 1,
+                entry.segment
+            ));
+            return Vec::new();
+        }
+    }
+    if let Err(e) = draft.validate() {
+        app.messages.problem = Some(format!("Not saved: {e}"));
+        return Vec::new();
+    }
+    let generation = app.next_generation();
+    app.messages.pending_save = Some(generation);
+    vec![Request::Write {
+        generation,
+        job: Job::SaveCampaign(Box::new(draft)),
+    }]
+}
+
+/// Replies for the Messages screen.
+pub(super) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
+    let m = &mut app.messages;
+    match message {
+        Message::CampaignSaved { generation, result } if m.pending_save == Some(*generation) => {
+            m.pending_save = None;
+            match result {
+                Ok(c) => {
+                    app.notice = Some(format!("saved the messages of campaign `{}`", c.name));
+                    app.error = None;
+                    app.campaigns.current = Some((**c).clone());
+                    // Preview shows the campaign as saved from now on.
+                    app.preview.computed_for = None;
+                }
+                Err(e) => m.problem = Some(format!("Not saved: {e}")),
+            }
+            sync_unsaved(app);
+        }
+        Message::SampleLoaded { generation, result } if m.pending_sample == Some(*generation) => {
+            m.pending_sample = None;
+            match result {
+                Ok(Some(sample)) => {
+                    m.sample = Some(sample.clone());
+                    app.messages.recheck(&app.fields.fields);
+                }
+                Ok(None) => app.notice = Some("no more contacts that way".into()),
+                Err(e) => app.error = Some(e.clone()),
+            }
+        }
+        Message::CoverageFinished { generation, result }
+            if m.pending_coverage == Some(*generation) =>
+        {
+            m.pending_coverage = None;
+            match result {
+                Ok(summary) => m.coverage = Some((**summary).clone()),
+                Err(e) => {
+                    m.coverage = None;
+                    app.error = Some(e.clone());
+                }
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Keys while the merge-field list is open: move, insert the selected field (refused,
+/// with the reason, when it is blocked), or close.
+pub(super) fn merge_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+    let m = &mut app.messages;
+    let last = m.merge.len().saturating_sub(1);
+    match message {
+        Message::ScrollDown => m.merge_selected = (m.merge_selected + 1).min(last),
+        Message::ScrollUp => m.merge_selected = m.merge_selected.saturating_sub(1),
+        Message::Submit => {
+            let Some(choice) = m.merge.get(m.merge_selected).cloned() else {
+                return Some(Vec::new());
+            };
+            if let Some(why) = choice.blocked {
+                app.error = Some(why);
+                return Some(Vec::new());
+            }
+            app.popup = None;
+            let paste = TextEdit::Paste(snippet(&choice.name));
+            match m.focus {
+                Focus::Subject => m.subject.apply(&paste),
+                _ => m.body.apply(&paste),
+            }
+            return Some(edited(app));
+        }
+        _ => return None,
+    }
+    Some(Vec::new())
+}
