@@ -161,7 +161,7 @@ fn live(s: &MessagesState, channel: Channel, area: Rect, buf: &mut Buffer) {
     };
     lines.push(Line::from(vec![
         Span::styled(who, theme::HEADER),
-        Span::styled("  [ ] other contact", theme::CHROME),
+        Span::styled("  ([ ])", theme::CHROME),
     ]));
     match &s.rendered {
         None if s.problem.is_some() => lines.push(Line::styled(
@@ -224,6 +224,8 @@ fn coverage_lines(s: &MessagesState, lines: &mut Vec<Line<'static>>) {
     };
     let summary: Option<&Summary> = s.coverage.as_ref();
     let cov = summary.and_then(|sum| sum.coverage.iter().find(|c| c.segment == entry.segment));
+    // Counts of an earlier version of the text would mislead while it does not check.
+    let cov = cov.filter(|_| s.problem.is_none());
     let Some(cov) = cov else {
         let text = if s.pending_coverage.is_some() {
             "Coverage: counting over the audience..."
@@ -252,7 +254,7 @@ fn coverage_lines(s: &MessagesState, lines: &mut Vec<Line<'static>>) {
         lines.push(Line::from("no merge fields"));
     }
     lines.push(Line::styled(
-        format!("{}   own fallback nothing", fit("field", 14)),
+        format!("{}   own fallback nothing", fit("field", 12)),
         theme::CHROME,
     ));
     for f in &cov.fields {
@@ -263,8 +265,8 @@ fn coverage_lines(s: &MessagesState, lines: &mut Vec<Line<'static>>) {
         };
         lines.push(Line::styled(
             format!(
-                "{} {:>6} {:>8} {:>7}",
-                fit(&f.field, 16),
+                "{} {:>5} {:>8} {:>7}",
+                fit(&f.field, 12),
                 f.own,
                 f.fallback,
                 f.nothing

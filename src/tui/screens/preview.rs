@@ -183,16 +183,18 @@ impl PreviewState {
     }
 }
 
+/// Key, segment and what the contact gets come first, so they show at 80 columns; the
+/// subject (e-mail only) and the address follow.
 fn columns(channel: Channel) -> Vec<Column> {
     let mut c = vec![
         Column::new("key", 22),
         Column::new("segment", 12),
-        Column::new("address", 22),
+        Column::new("message (first line) or exclusion", 34),
     ];
     if channel == Channel::Email {
         c.push(Column::new("subject", 20));
     }
-    c.push(Column::new("message (first line) or exclusion", 40));
+    c.push(Column::new("address", 26));
     c
 }
 
@@ -214,12 +216,12 @@ impl TableSource for PreviewState {
         match (column, email) {
             (0, _) => Cow::Borrowed(&r.key),
             (1, _) => text(&r.segment),
-            (2, _) => text(&r.address),
-            (3, true) => text(&r.subject),
-            _ => match &r.reason {
+            (2, _) => match &r.reason {
                 Some(code) => Cow::Owned(format!("excluded: {code}")),
                 None => text(&r.first_line),
             },
+            (3, true) => text(&r.subject),
+            _ => text(&r.address),
         }
     }
 

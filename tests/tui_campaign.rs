@@ -1,0 +1,281 @@
+//! The campaign screens driven through `keymap` and `update` without a terminal: the
+//! campaign picker, the Messages screen (editing, saving, merge fields, stepping through
+//! contacts) and the Preview screen (filters, search, explanation), on case BR-15 as
+//! set up in `tui_campaign_support`. Expected values are worked out by hand from the
+//! fixture.
+
+#[path = "tui_common/mod.rs"]
+mod common;
+mod tui_campaign_support;
+
+use common::{app, draw, send, send_mut, type_text};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tactful::campaign::explain::Verdict;
+use tactful::fields::PrivacyClass;
+use tactful::tui::app::{App, Popup};
+use tactful::tui::keymap;
+use tactful::tui::message::{Message, Screen};
+use tactful::tui::screens::messages::Focus;
+use tactful::workspace::{Workspace, campaigns, fields};
+use tui_campaign_support::{GOLD_BODY, br15};
+
+fn press(app: &mut App, ws: &mut Workspace, code: KeyCode, modifiers: KeyModifiers) {
+    let event = Event::Key(KeyEvent::new(code, modifiers));
+    if let Some(m) = keymap::map(app, &event) {
+        send_mut(app, ws, m);
+    }
+}
+
+fn key(app: &mut App, ws: &mut Workspace, code: KeyCode) {
+    press(app, ws, code, KeyModifiers::NONE);
+}
+
+/// The app after start-up (fields, campaigns, the first campaign) on `screen`.
+fn started(ws: &Workspace, screen: Screen) -> App {
+    let mut a = app(ws, 120, 40);
+    send(&mut a, ws, Message::Refresh);
+    send(&mut a, ws, Message::SwitchScreen(screen));
+    a
+}
+
+fn rendered_body(a: &App) -> String {
+    match &a.messages.rendered {
+        Some(Ok(r)) => r.body.clone(),
+        other => panic!("no render: {other:?}"),
+    }
+}
+
+fn preview_keys(a: &App) -> Vec<String> {
+    a.preview.rows.iter().map(|r| r.key.clone()).collect()
+}
+
+fn screen_text(a: &App, w: u16, h: u16) -> String {
+    let terminal = draw(a, w, h);
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn the_first_campaign_is_current_and_c_picks_another() {
+    let mut ws = br15();
+    let mut a = started(&ws, Screen::Messages);
+    // Campaigns are listed alphabetically: br15, texts.
+    assert_eq!(a.campaigns.names, ["br15", "texts"]);
+    assert_eq!(a.campaigns.current_name(), Some("br15"));
+    assert!(screen_text(&a, 120, 40).contains("Campaign br15 (e-mail, 2 entries)"));
+    key(&mut a, &mut ws, KeyCode::Char('C'));
+    assert_eq!(a.popup, Some(Popup::CampaignPicker));
+    key(&mut a, &mut ws, KeyCode::Down);
+    key(&mut a, &mut ws, KeyCode::Enter);
+    assert_eq!(a.popup, None);
+    assert_eq!(a.campaigns.current_name(), Some("texts"));
+    assert_eq!(
+        a.messages.draft.as_ref().unwrap().entries[0].body,
+        "Lyon news"
+    );
+    assert!(screen_text(&a, 120, 40).contains("Campaign texts (SMS, 1 entry)"));
+}
+
+#[test]
+fn a_campaign_with_unsaved_edits_is_not_left_silently() {
+    let mut ws = br15();
+    let mut a = started(&ws, Screen::Messages);
+    key(&mut a, &mut ws, KeyCode::Char('e'));
+    type_text(&mut a, &mut ws, "x");
+    key(&mut a, &mut ws, KeyCode::Esc);
+    assert_eq!(a.unsaved, ["message edits in campaign `br15`"]);
+    key(&mut a, &mut ws, KeyCode::Char('C'));
+    key(&mut a, &mut ws, KeyCode::Down);
+    key(&mut a, &mut ws, KeyCode::Enter);
+    assert_eq!(a.campaigns.current_name(), Some("br15"));
+    assert!(a.error.as_deref().unwrap().contains("unsaved edits"));
+    // `u` discards them; the store never saw them.
+    key(&mut a, &mut ws, KeyCode::Char('u'));
+    assert!(a.unsaved.is_empty());
+    assert_eq!(a.messages.body.text(), GOLD_BODY);
+}
+
+#[test]
+fn editing_the_body_and_saving_changes_the_store() {
+    let mut ws = br15();
+    let mut a = started(&ws, Screen::Messages);
+    key(&mut a, &mut ws, KeyCode::Enter);
+    assert_eq!(a.messages.focus, Focus::Body);
+    // Cursor at the start of line 1: go to line 2 ("M1"), its end, break the line.
+    key(&mut a, &mut ws, KeyCode::Down);
+    key(&mut a, &mut ws, KeyCode::End);
+    key(&mut a, &mut ws, KeyCode::Enter);
+    type_text(&mut a, &mut ws, "Bye");
+    key(&mut a, &mut ws, KeyCode::Backspace);
+    let expected = "Hi {{ first_name | default(\"there\") }}\nM1\nBy";
+    assert_eq!(a.messages.body.text(), expected);
+    assert!(a.has_unsaved_work());
+    press(&mut a, &mut ws, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    let stored = campaigns::load(ws.conn(), "br15").unwrap().unwrap();
+    assert_eq!(stored.entries[0].body, expected);
+    assert_eq!(stored.entries[1].body, "M2");
+    assert!(!a.has_unsaved_work());
+    assert_eq!(
+        a.notice.as_deref(),
+        Some("saved the messages of campaign `br15`")
+    );
+}
+
+#[test]
+fn a_message_that_does_not_check_is_not_saved_and_says_where() {
+    let mut ws = br15();
+    let mut a = started(&ws, Screen::Messages);
+    key(&mut a, &mut ws, KeyCode::Char('e'));
+    key(&mut a, &mut ws, KeyCode::End);
+    // Line 1 is 38 characters; " {{ " takes columns 39-42, so the name starts at 43.
+    type_text(&mut a, &mut ws, " {{ frist_name }}");
+    let problem = a.messages.problem.clone().unwrap();
+    assert!(problem.contains("line 1, column 43"), "{problem}");
+    assert!(problem.contains("did you mean `first_name`"), "{problem}");
+    assert!(screen_text(&a, 120, 40).contains("line 1, column 43: unknown merge field"));
+    press(&mut a, &mut ws, KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert!(
+        a.messages
+            .problem
+            .as_deref()
+            .unwrap()
+            .starts_with("Not saved: entry 1 (Gold)")
+    );
+    let stored = campaigns::load(ws.conn(), "br15").unwrap().unwrap();
+    assert_eq!(stored.entries[0].body, GOLD_BODY);
+    assert!(a.has_unsaved_work());
+}
+
+#[test]
+fn stepping_through_contacts_changes_the_render() {
+    let mut ws = br15();
+    let mut a = started(&ws, Screen::Messages);
+    // Contacts in import order: ana, bo, cy (blank first name), dee.
+    assert_eq!(a.messages.sample.as_ref().unwrap().key, "ana@example.com");
+    assert_eq!(rendered_body(&a), "Hi Ana\nM1");
+    key(&mut a, &mut ws, KeyCode::Char(']'));
+    assert_eq!(rendered_body(&a), "Hi Bo\nM1");
+    key(&mut a, &mut ws, KeyCode::Char(']'));
+    assert_eq!(rendered_body(&a), "Hi there\nM1");
+    let r = a.messages.rendered.clone().unwrap().unwrap();
+    assert_eq!(r.subject.as_deref(), Some("S1 for you"));
+    assert_eq!(r.fallbacks_used, ["first_name"]);
+    assert!(screen_text(&a, 120, 40).contains("fallback used: first_name"));
+    key(&mut a, &mut ws, KeyCode::Char('['));
+    assert_eq!(a.messages.sample.as_ref().unwrap().key, "bo@example.com");
+    // The second entry renders its own message for the same contact.
+    key(&mut a, &mut ws, KeyCode::Down);
+    assert_eq!(rendered_body(&a), "M2");
+}
+
+#[test]
+fn coverage_counts_own_and_fallback_per_merge_field() {
+    let ws = br15();
+    let a = started(&ws, Screen::Messages);
+    let summary = a.messages.coverage.as_ref().unwrap();
+    let gold = &summary.coverage[0];
+    assert_eq!(gold.segment, "Gold");
+    // Gold's recipients: Ana (has a name) and Cy (blank: fallback).
+    let first = gold
+        .fields
+        .iter()
+        .find(|c| c.field == "first_name")
+        .unwrap();
+    assert_eq!((first.own, first.fallback, first.nothing), (1, 1, 0));
+}
+
+#[test]
+fn merge_fields_insert_a_fallback_and_blocked_ones_say_why() {
+    let mut ws = br15();
+    let religion = fields::get(ws.conn(), "religion").unwrap().unwrap();
+    assert_eq!(religion.class, PrivacyClass::SpecialCategory);
+    let mut a = started(&ws, Screen::Messages);
+    key(&mut a, &mut ws, KeyCode::Char('f'));
+    assert_eq!(a.popup, Some(Popup::MergeFields));
+    let names: Vec<&str> = a.messages.merge.iter().map(|c| c.name.as_str()).collect();
+    let at = |n: &str| names.iter().position(|x| *x == n).unwrap();
+    assert!(a.messages.merge[at("religion")].blocked.is_some());
+    assert!(a.messages.merge[at("city")].blocked.is_none());
+    for _ in 0..at("religion") {
+        key(&mut a, &mut ws, KeyCode::Down);
+    }
+    key(&mut a, &mut ws, KeyCode::Enter);
+    assert_eq!(a.popup, Some(Popup::MergeFields), "blocked: stays open");
+    assert!(a.error.as_deref().unwrap().contains("religion"));
+    key(&mut a, &mut ws, KeyCode::Home);
+    while a.messages.merge[a.messages.merge_selected].name != "city" {
+        key(&mut a, &mut ws, KeyCode::Up);
+    }
+    key(&mut a, &mut ws, KeyCode::Enter);
+    assert_eq!(a.popup, None);
+    assert_eq!(
+        a.messages.body.text(),
+        format!("{{{{ city | default(\"...\") }}}}{GOLD_BODY}")
+    );
+    // Ana lives in Lyon.
+    assert_eq!(rendered_body(&a), "LyonHi Ana\nM1");
+}
+
+#[test]
+fn br15_preview_shows_three_recipients_and_filters_narrow_the_rows() {
+    let mut ws = br15();
+    let mut a = started(&ws, Screen::Preview);
+    let s = a.preview.summary.clone().unwrap();
+    assert_eq!((s.audience, s.recipients), (4, 3));
+    assert!(s.reconciles());
+    assert_eq!(
+        preview_keys(&a),
+        [
+            "ana@example.com",
+            "bo@example.com",
+            "cy@example.com",
+            "dee@example.com"
+        ]
+    );
+    assert!(screen_text(&a, 120, 40).contains("Audience 4 = 3 recipients + 1 excluded"));
+    key(&mut a, &mut ws, KeyCode::Char('f'));
+    assert_eq!(a.preview.segment_filter.as_deref(), Some("Gold"));
+    assert_eq!(preview_keys(&a), ["ana@example.com", "cy@example.com"]);
+    assert_eq!(a.preview.matching, Some(2));
+    key(&mut a, &mut ws, KeyCode::Char('f'));
+    assert_eq!(preview_keys(&a), ["bo@example.com"]);
+    key(&mut a, &mut ws, KeyCode::Char('f'));
+    assert_eq!(a.preview.segment_filter, None);
+    assert_eq!(preview_keys(&a).len(), 4);
+    key(&mut a, &mut ws, KeyCode::Char('x'));
+    assert_eq!(preview_keys(&a).len(), 3, "recipients only");
+    key(&mut a, &mut ws, KeyCode::Char('x'));
+    assert_eq!(preview_keys(&a), ["dee@example.com"], "no_segment only");
+    key(&mut a, &mut ws, KeyCode::Esc);
+    key(&mut a, &mut ws, KeyCode::Char('/'));
+    type_text(&mut a, &mut ws, "BO@");
+    assert_eq!(preview_keys(&a), ["bo@example.com"]);
+    key(&mut a, &mut ws, KeyCode::Enter);
+    assert!(!a.preview.searching);
+    assert_eq!(a.preview.search.value(), "BO@");
+}
+
+#[test]
+fn br15_enter_explains_that_ana_got_gold_by_priority() {
+    let mut ws = br15();
+    let mut a = started(&ws, Screen::Preview);
+    assert_eq!(a.preview.selected_key(), Some("ana@example.com"));
+    key(&mut a, &mut ws, KeyCode::Enter);
+    assert_eq!(a.popup, Some(Popup::Explanation));
+    let e = a.preview.explanation.clone().unwrap();
+    assert_eq!(e.segment.as_deref(), Some("Gold"));
+    assert_eq!(e.segments[0].verdict, Verdict::Won);
+    assert_eq!(e.segments[1].verdict, Verdict::LostToPriority);
+    let text = screen_text(&a, 120, 40);
+    assert!(text.contains("ana@example.com gets the message of segment `Gold`"));
+    assert!(text.contains("Segment 2 `Lyon`: matched: lost to priority"));
+    key(&mut a, &mut ws, KeyCode::Esc);
+    assert_eq!(a.popup, None);
+}
