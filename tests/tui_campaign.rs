@@ -266,6 +266,19 @@ fn br15_preview_shows_three_recipients_and_filters_narrow_the_rows() {
 fn br15_enter_explains_that_ana_got_gold_by_priority() {
     let mut ws = br15();
     let mut a = started(&ws, Screen::Preview);
+    // Tabs and context (2 lines), summary and filters (4), header (1): rows start at
+    // screen row 7, so a click on row 9 selects the third contact, Cy.
+    let click = Event::Mouse(crossterm::event::MouseEvent {
+        kind: crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left),
+        column: 5,
+        row: 9,
+        modifiers: KeyModifiers::NONE,
+    });
+    if let Some(m) = keymap::map(&a, &click) {
+        send_mut(&mut a, &mut ws, m);
+    }
+    assert_eq!(a.preview.selected_key(), Some("cy@example.com"));
+    key(&mut a, &mut ws, KeyCode::Home);
     assert_eq!(a.preview.selected_key(), Some("ana@example.com"));
     key(&mut a, &mut ws, KeyCode::Enter);
     assert_eq!(a.popup, Some(Popup::Explanation));

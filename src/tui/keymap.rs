@@ -236,6 +236,9 @@ fn click(app: &App, x: u16, y: u16) -> Option<Message> {
     if let Some(screen) = layout::tab_at(app.size, x, y) {
         return Some(Message::SwitchScreen(screen));
     }
+    if app.screen == Screen::Preview {
+        return super::screens::preview_view::table_line_at(app.size, x, y).map(Message::SelectRow);
+    }
     if app.screen != Screen::Fields || app.is_empty_workspace() {
         return None;
     }

@@ -27,6 +27,15 @@ pub fn visible_rows(size: Rect) -> usize {
     })
 }
 
+/// The table row line (0 = first under the header) at column `x`, row `y`, if the
+/// click is on the table.
+pub fn table_line_at(size: Rect, x: u16, y: u16) -> Option<u16> {
+    let body = layout::areas(size)?.body;
+    let top = body.y + SUMMARY_LINES + 1;
+    let rows = Rect::new(body.x, top, body.width, body.bottom().saturating_sub(top));
+    rows.contains((x, y).into()).then(|| y - rows.y)
+}
+
 /// The reason filter as the filter line shows it.
 pub fn reason_label(r: &ReasonMatch) -> String {
     match r {

@@ -120,6 +120,10 @@ pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
             }
         }
         (Message::NextContact, _) | (Message::PreviousContact, _) => {
+            if m.sample.is_none() && m.pending_sample.is_some() {
+                // The first contact is still loading; stepping starts from it.
+                return Some(Vec::new());
+            }
             let step = match (&m.sample, message) {
                 (None, _) => SampleStep::First,
                 (Some(s), Message::NextContact) => SampleStep::After(s.id),

@@ -116,6 +116,16 @@ pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
             p.table.scroll_columns(delta, n);
             Vec::new()
         }
+        Message::SelectRow(line) => {
+            let row = p.table.top + usize::from(*line);
+            if row < p.rows.len() {
+                p.table.selected = row;
+            }
+            match p.refill(view as usize) {
+                Some(anchor) => request_page(app, anchor),
+                None => Vec::new(),
+            }
+        }
         Message::CycleSegmentFilter => {
             p.segment_filter = p.next_segment_filter();
             reload(app)
