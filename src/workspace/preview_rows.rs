@@ -64,9 +64,14 @@ pub enum RowBound {
 }
 
 /// Drop any earlier preview of this connection and create an empty table.
+///
+/// Workspaces open with `temp_store = MEMORY`; this connection switches to a temporary
+/// file, so a preview of a million contacts occupies disk, with only SQLite's page
+/// cache (about 2 MB by default) in memory.
 pub fn reset(conn: &Connection) -> Result<(), WorkspaceError> {
     conn.execute_batch(
-        "DROP TABLE IF EXISTS temp.preview_rows;
+        "PRAGMA temp_store = FILE;
+         DROP TABLE IF EXISTS temp.preview_rows;
          CREATE TEMP TABLE preview_rows (
              key TEXT NOT NULL, address TEXT, segment TEXT, reason TEXT,
              subject TEXT, first_line TEXT);",
