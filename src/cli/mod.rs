@@ -5,6 +5,19 @@
 //! document on stdout. Exit codes (PRODUCT.md, "Scripting contract"): 0 ok, 1 error,
 //! 2 usage, 3 review has blockers.
 
+/// `println!` that hands a write error (a closed pipe: `tactful ... | head`) back to the
+/// caller instead of panicking; `report` turns a broken pipe into exit 0.
+macro_rules! outln {
+    () => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout())?;
+    }};
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($arg)*)?;
+    }};
+}
+
 mod audit;
 mod campaign;
 mod campaign_code;
@@ -121,9 +134,20 @@ pub fn main() -> ExitCode {
 }
 
 fn report(e: anyhow::Error) -> ExitCode {
-    if let Some(io) = e.downcast_ref::<io::Error>()
-        && io.kind() == io::ErrorKind::BrokenPipe
-    {
+    let is_broken_pipe = |io: &io::Error| io.kind() == io::ErrorKind::BrokenPipe;
+    let broken_pipe = e.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(is_broken_pipe)
+            || cause
+                .downcast_ref::<csv::Error>()
+                .is_some_and(|c| matches!(c.kind(), csv::ErrorKind::Io(io) if is_broken_pipe(io)))
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                .is_some_and(|k| k == io::ErrorKind::BrokenPipe)
+    });
+    if broken_pipe {
         return ExitCode::SUCCESS;
     }
     if let Some(exit) = e.downcast_ref::<Exit>() {
@@ -171,7 +195,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 /// Print `value` as pretty JSON on stdout.
 pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     let mut out = io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
+    serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }
