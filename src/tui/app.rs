@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use super::message::Screen;
 use super::screens::contacts::ContactsState;
 use super::screens::fields::FieldsState;
+use super::screens::segments::SegmentsState;
 use crate::fields::Field;
 
 /// A dialog drawn over the current screen; while one is open, keys go to it.
@@ -39,6 +40,7 @@ pub struct App {
     pub popup: Option<Popup>,
     pub fields: FieldsState,
     pub contacts: ContactsState,
+    pub segments: SegmentsState,
     /// The workspace file, for display.
     pub workspace: String,
     /// The terminal area, origin at 0,0.
@@ -71,6 +73,7 @@ impl App {
             popup: None,
             fields,
             contacts,
+            segments: SegmentsState::default(),
             workspace: options.workspace,
             size: Rect::new(0, 0, options.width, options.height),
             error: None,

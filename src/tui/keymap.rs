@@ -12,7 +12,10 @@ use crossterm::event::{
 use super::app::{App, Popup};
 use super::layout;
 use super::message::{Message, Screen};
+use super::message_segments::SegmentsMsg as SM;
 use super::screens::fields::FieldsView;
+use super::screens::segments::SegmentsMode;
+use super::widgets::line_input::InputEdit;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +32,18 @@ pub enum Scope {
     Help,
     /// The quit question.
     ConfirmQuit,
+    /// The segment list.
+    SegmentList,
+    /// The delete question on the segment list.
+    DeleteSegment,
+    /// The overlap matrix.
+    SegmentOverlap,
+    /// The segment editor.
+    SegmentEditor,
+    /// The condition builder.
+    ConditionBuilder,
+    /// Any text input (the editor's inputs, the builder's value).
+    TextInput,
 }
 
 impl Scope {
@@ -41,6 +56,12 @@ impl Scope {
             Scope::Contacts => "Contacts",
             Scope::Help => "This help",
             Scope::ConfirmQuit => "Quit question",
+            Scope::SegmentList => "Segment list",
+            Scope::DeleteSegment => "Delete question",
+            Scope::SegmentOverlap => "Overlap matrix",
+            Scope::SegmentEditor => "Segment editor",
+            Scope::ConditionBuilder => "Condition builder",
+            Scope::TextInput => "Text inputs (typing inserts)",
         }
     }
 }
@@ -61,6 +82,17 @@ const fn key(code: KeyCode) -> Key {
 
 const fn ch(c: char) -> Key {
     key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn seg(m: SM) -> Message {
+    Message::Segments(m)
 }
 
 /// One line of the keymap: in `scope`, any of `keys` sends `message`.
@@ -232,6 +264,170 @@ pub const BINDINGS: &[Binding] = &[
         M::ClosePopup,
         "stay",
     ),
+    bind(
+        S::SegmentList,
+        &[ch('n')],
+        seg(SM::NewSegment),
+        "new segment",
+    ),
+    bind(
+        S::SegmentList,
+        &[ch('e'), key(KeyCode::Enter)],
+        seg(SM::EditSelected),
+        "edit segment",
+    ),
+    bind(
+        S::SegmentList,
+        &[ch('b')],
+        seg(SM::BuildNew),
+        "new segment, condition builder",
+    ),
+    bind(
+        S::SegmentList,
+        &[ch('d'), key(KeyCode::Delete)],
+        seg(SM::AskDelete),
+        "delete segment",
+    ),
+    bind(
+        S::SegmentList,
+        &[ch('o')],
+        seg(SM::ShowOverlap),
+        "overlap matrix",
+    ),
+    bind(
+        S::SegmentList,
+        &[ch('r')],
+        seg(SM::Reload),
+        "reload and recount",
+    ),
+    bind(
+        S::DeleteSegment,
+        &[ch('y')],
+        seg(SM::ConfirmDelete),
+        "delete it",
+    ),
+    bind(
+        S::DeleteSegment,
+        &[ch('n'), key(KeyCode::Esc)],
+        seg(SM::CancelDialog),
+        "keep it",
+    ),
+    bind(
+        S::SegmentOverlap,
+        &[key(KeyCode::Esc), ch('o')],
+        seg(SM::ShowList),
+        "back to the list",
+    ),
+    bind(
+        S::SegmentOverlap,
+        &[ch('r')],
+        seg(SM::ShowOverlap),
+        "recount",
+    ),
+    bind(
+        S::SegmentEditor,
+        &[ctrl('s')],
+        seg(SM::Save),
+        "save segment",
+    ),
+    bind(
+        S::SegmentEditor,
+        &[key(KeyCode::Enter)],
+        seg(SM::Submit),
+        "next input; save from name",
+    ),
+    bind(
+        S::SegmentEditor,
+        &[key(KeyCode::Tab)],
+        seg(SM::Complete),
+        "complete field name",
+    ),
+    bind(
+        S::SegmentEditor,
+        &[ctrl('b')],
+        seg(SM::OpenBuilder),
+        "condition builder",
+    ),
+    bind(
+        S::SegmentEditor,
+        &[key(KeyCode::Down)],
+        seg(SM::NextInput),
+        "next input",
+    ),
+    bind(
+        S::SegmentEditor,
+        &[key(KeyCode::Up), key(KeyCode::BackTab)],
+        seg(SM::PreviousInput),
+        "previous input",
+    ),
+    bind(
+        S::SegmentEditor,
+        &[key(KeyCode::Esc)],
+        seg(SM::Cancel),
+        "close list / cancel edit",
+    ),
+    bind(S::SegmentEditor, &[ctrl('c')], M::Quit, "quit"),
+    bind(
+        S::ConditionBuilder,
+        &[key(KeyCode::Up)],
+        seg(SM::BuilderMove(-1)),
+        "previous choice",
+    ),
+    bind(
+        S::ConditionBuilder,
+        &[key(KeyCode::Down)],
+        seg(SM::BuilderMove(1)),
+        "next choice",
+    ),
+    bind(
+        S::ConditionBuilder,
+        &[key(KeyCode::Enter)],
+        seg(SM::BuilderNext),
+        "take it, next step",
+    ),
+    bind(
+        S::ConditionBuilder,
+        &[key(KeyCode::Esc)],
+        seg(SM::BuilderBack),
+        "back one step",
+    ),
+    bind(S::ConditionBuilder, &[ctrl('c')], M::Quit, "quit"),
+    bind(
+        S::TextInput,
+        &[key(KeyCode::Left)],
+        seg(SM::Edit(InputEdit::Left)),
+        "cursor left",
+    ),
+    bind(
+        S::TextInput,
+        &[key(KeyCode::Right)],
+        seg(SM::Edit(InputEdit::Right)),
+        "cursor right",
+    ),
+    bind(
+        S::TextInput,
+        &[key(KeyCode::Home)],
+        seg(SM::Edit(InputEdit::Home)),
+        "start of line",
+    ),
+    bind(
+        S::TextInput,
+        &[key(KeyCode::End)],
+        seg(SM::Edit(InputEdit::End)),
+        "end of line",
+    ),
+    bind(
+        S::TextInput,
+        &[key(KeyCode::Backspace)],
+        seg(SM::Edit(InputEdit::Backspace)),
+        "delete before cursor",
+    ),
+    bind(
+        S::TextInput,
+        &[key(KeyCode::Delete)],
+        seg(SM::Edit(InputEdit::Delete)),
+        "delete at cursor",
+    ),
 ];
 
 /// The scopes that apply now, most specific first.
@@ -243,8 +439,20 @@ pub fn active_scopes(app: &App) -> Vec<Scope> {
             FieldsView::List => vec![Scope::FieldList, Scope::Table, Scope::Global],
             FieldsView::Contacts => vec![Scope::Contacts, Scope::Table, Scope::Global],
         },
+        None if app.screen == Screen::Segments => match app.segments.mode() {
+            SegmentsMode::List => vec![Scope::SegmentList, Scope::Table, Scope::Global],
+            SegmentsMode::ConfirmDelete => vec![Scope::DeleteSegment],
+            SegmentsMode::Overlap => vec![Scope::SegmentOverlap, Scope::Table, Scope::Global],
+            SegmentsMode::Editor => vec![Scope::SegmentEditor, Scope::TextInput],
+            SegmentsMode::Builder => vec![Scope::ConditionBuilder, Scope::TextInput],
+        },
         None => vec![Scope::Global],
     }
+}
+
+/// True while typed characters and pastes go into a text input.
+fn typing(app: &App) -> bool {
+    app.popup.is_none() && app.screen == Screen::Segments && app.segments.typing()
 }
 
 /// The intent of a terminal event in the app's current state, if it has one.
@@ -261,6 +469,7 @@ pub fn map(app: &App, event: &Event) -> Option<Message> {
             width: *width,
             height: *height,
         }),
+        Event::Paste(text) if typing(app) => Some(seg(SM::Edit(InputEdit::Paste(text.clone())))),
         _ => None,
     }
 }
@@ -281,7 +490,12 @@ fn map_key(app: &App, k: &KeyEvent) -> Option<Message> {
             return Some(b.message.clone());
         }
     }
-    None
+    match k.code {
+        KeyCode::Char(c) if typing(app) && mods.is_empty() => {
+            Some(seg(SM::Edit(InputEdit::Insert(c))))
+        }
+        _ => None,
+    }
 }
 
 fn click(app: &App, x: u16, y: u16) -> Option<Message> {
@@ -292,6 +506,9 @@ fn click(app: &App, x: u16, y: u16) -> Option<Message> {
     }
     if let Some(screen) = layout::tab_at(app.size, x, y) {
         return Some(Message::SwitchScreen(screen));
+    }
+    if app.screen == Screen::Segments {
+        return layout::table_line_at(app.size, x, y).map(Message::SelectRow);
     }
     if app.screen != Screen::Fields || app.is_empty_workspace() {
         return None;

@@ -8,6 +8,7 @@
 //! workspace).
 
 use crate::fields::Field;
+use crate::tui::message_segments::{SegmentJob, SegmentsMsg};
 use crate::workspace::browse::ContactRow;
 
 /// The screens, in tab order. Number keys 1-7 follow this order.
@@ -121,6 +122,8 @@ pub enum Message {
     Tick,
     /// The terminal now has this size, in columns and rows.
     Resize { width: u16, height: u16 },
+    /// Something on the Segments screen: an intent or a segments worker reply.
+    Segments(SegmentsMsg),
 }
 
 /// Which window of contacts to load.
@@ -163,6 +166,8 @@ pub enum Request {
     /// Count the contacts (slow on large workspaces; runs in the background and is
     /// cancelled when a newer count is asked for).
     CountContacts { generation: u64 },
+    /// Work for the segments worker thread (rules, reach, overlap, saves).
+    Segments(SegmentJob),
 }
 
 impl Request {
@@ -172,6 +177,7 @@ impl Request {
             Request::LoadFields { generation }
             | Request::LoadPage { generation, .. }
             | Request::CountContacts { generation } => *generation,
+            Request::Segments(job) => job.generation(),
         }
     }
 }

@@ -17,6 +17,7 @@ use super::message::Screen;
 use super::screens::fields::FieldsView;
 use super::screens::guide::{GuideView, guide};
 use super::screens::popup;
+use super::screens::segments::SegmentsView;
 use super::theme;
 use super::update::LOADING_HINT_TICKS;
 
@@ -114,6 +115,11 @@ fn body(app: &App, areas: &Areas, buf: &mut Buffer) {
             FieldsView::List => (&app.fields).render(area, buf),
             FieldsView::Contacts => (&app.contacts).render(area, buf),
         },
+        Screen::Segments => (&SegmentsView {
+            state: &app.segments,
+            fields: &app.fields.fields,
+        })
+            .render(area, buf),
         screen => (&GuideView {
             screen,
             workspace: &app.workspace,

@@ -19,6 +19,7 @@ use rusqlite::{ErrorCode, InterruptHandle};
 
 use super::LoopEvent;
 use super::message::{Message, Page, PageAnchor, Request};
+use super::worker_segments::{self, SegmentsWorker};
 use crate::workspace::browse::{self, Bound};
 use crate::workspace::{Workspace, WorkspaceError, fields};
 
@@ -30,6 +31,8 @@ pub struct Worker {
     interrupt: InterruptHandle,
     /// Generation of the count running now, 0 when none is.
     counting: Arc<AtomicU64>,
+    /// The thread for segment rules: reach, overlap, saves.
+    segments: SegmentsWorker,
 }
 
 impl Worker {
@@ -43,6 +46,7 @@ impl Worker {
         events: Sender<LoopEvent>,
     ) -> Result<Worker, WorkspaceError> {
         let second = Workspace::open(path)?;
+        let segments = SegmentsWorker::spawn(path, events.clone())?;
         let interrupt = second.conn().get_interrupt_handle();
         let counting = Arc::new(AtomicU64::new(0));
         let (quick, quick_rx) = mpsc::channel();
@@ -56,6 +60,7 @@ impl Worker {
             background,
             interrupt,
             counting,
+            segments,
         })
     }
 
@@ -71,6 +76,10 @@ impl Worker {
                 self.background.send(request)
             }
             Request::LoadFields { .. } | Request::LoadPage { .. } => self.quick.send(request),
+            Request::Segments(job) => {
+                self.segments.send(job);
+                Ok(())
+            }
         };
     }
 }
@@ -144,6 +153,8 @@ pub fn answer(ws: &Workspace, request: &Request) -> Option<Message> {
                 result: result.map_err(text),
             }),
         },
+        // Saves and deletes need a writable workspace: `worker_segments::answer`.
+        Request::Segments(job) => worker_segments::read(ws, job),
     }
 }
 

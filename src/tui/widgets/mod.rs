@@ -6,3 +6,4 @@
 
 pub mod cell_text;
 pub mod data_table;
+pub mod line_input;
