@@ -227,6 +227,17 @@ impl Widget for &EditorView<'_> {
                 buf,
             ),
         }
+        let name_hint = "required: Down to type it, Enter saves";
+        let show = e.original.is_none() && e.focus != Focus::Name;
+        placeholder(&e.name, show, name_hint, input_at(0), buf);
+        let show = e.focus != Focus::Description;
+        placeholder(
+            &e.description,
+            show,
+            "optional: what it is for",
+            input_at(1),
+            buf,
+        );
         label(buf, 1, "Description", Focus::Description);
         line_input::render(
             &e.description,
@@ -256,16 +267,20 @@ impl Widget for &EditorView<'_> {
             )
             .render(row(11), buf);
         }
-        let keys = if e.original.is_some() {
-            " Ctrl+S save   Esc cancel   Tab complete field   Ctrl+B build a condition   Up/Down input"
-        } else {
-            " Ctrl+S save   Enter on the name saves   Esc cancel   Tab complete field   Ctrl+B build a condition   Up/Down input"
-        };
+        let keys =
+            " Ctrl+S save  Esc cancel  Tab complete  Ctrl+B condition builder  Up/Down input";
         Line::styled(fit(keys, usize::from(area.width)), theme::CHROME)
             .render(row(area.height - 1), buf);
         if let Some(builder) = &e.builder {
             builder.render(area, buf);
         }
+    }
+}
+
+/// A dim hint in an empty input that does not have the keyboard.
+fn placeholder(input: &LineInput, show: bool, hint: &str, area: Rect, buf: &mut Buffer) {
+    if show && input.text().is_empty() {
+        Line::styled(fit(hint, usize::from(area.width)), theme::CHROME).render(area, buf);
     }
 }
 
