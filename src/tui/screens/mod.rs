@@ -8,6 +8,7 @@ pub mod popup;
 pub mod segments;
 pub mod segments_builder;
 pub mod segments_editor;
+pub mod segments_nav;
 pub mod segments_overlap;
 pub mod segments_replies;
 pub mod segments_update;
