@@ -6,9 +6,7 @@ use crate::fields::change::closest;
 use crate::fields::policy::{Usage, check_use};
 use crate::workspace::{Workspace, audit, campaigns, fields, now_rfc3339};
 
-/// Shortest justification accepted, in characters. A reviewer must be able to read why
-/// the field is necessary; "ok" or "needed" says nothing.
-pub const MIN_REASON_CHARS: usize = 20;
+use crate::fields::policy::MIN_JUSTIFICATION_CHARS as MIN_REASON_CHARS;
 
 /// Load a campaign or fail with a did-you-mean hint.
 pub fn load(ws: &Workspace, name: &str) -> Result<Campaign, CampaignError> {

@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use super::message::Screen;
 use super::screens::contacts::ContactsState;
 use super::screens::fields::FieldsState;
+use super::screens::import::ImportState;
 use super::screens::segments::SegmentsState;
 use crate::fields::Field;
 
@@ -19,6 +20,12 @@ pub enum Popup {
     Help,
     /// "Quit without saving?": shown by `Quit` when there is unsaved work.
     ConfirmQuit,
+    /// The import options form (`ImportState::form`).
+    ImportOptions,
+    /// "Undo the latest import?"
+    ConfirmUndo,
+    /// The class and role dialog (`FieldsState::edit`).
+    FieldEdit,
 }
 
 /// What the TUI starts with.
@@ -41,6 +48,12 @@ pub struct App {
     pub fields: FieldsState,
     pub contacts: ContactsState,
     pub segments: SegmentsState,
+    pub import: ImportState,
+    /// The page of the key help showing (it has more keys than fit on a small screen).
+    pub help_page: usize,
+    /// What the last change did ("field `dob`: class protected -> ordinary"), shown in
+    /// the status line.
+    pub notice: Option<String>,
     /// The workspace file, for display.
     pub workspace: String,
     /// The terminal area, origin at 0,0.
@@ -74,6 +87,9 @@ impl App {
             fields,
             contacts,
             segments: SegmentsState::default(),
+            import: ImportState::default(),
+            help_page: 0,
+            notice: None,
             workspace: options.workspace,
             size: Rect::new(0, 0, options.width, options.height),
             error: None,

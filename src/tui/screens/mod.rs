@@ -2,8 +2,10 @@
 //! reads it. `view` picks which to draw; `update` is the only code that changes them.
 
 pub mod contacts;
+pub mod field_dialog;
 pub mod fields;
 pub mod guide;
+pub mod import;
 pub mod popup;
 pub mod segments;
 pub mod segments_builder;
