@@ -10,6 +10,7 @@ use super::message::Screen;
 use super::screens::contacts::ContactsState;
 use super::screens::fields::FieldsState;
 use super::screens::import::ImportState;
+use super::screens::segments::SegmentsState;
 use crate::fields::Field;
 
 /// A dialog drawn over the current screen; while one is open, keys go to it.
@@ -46,6 +47,7 @@ pub struct App {
     pub popup: Option<Popup>,
     pub fields: FieldsState,
     pub contacts: ContactsState,
+    pub segments: SegmentsState,
     pub import: ImportState,
     /// The page of the key help showing (it has more keys than fit on a small screen).
     pub help_page: usize,
@@ -84,6 +86,7 @@ impl App {
             popup: None,
             fields,
             contacts,
+            segments: SegmentsState::default(),
             import: ImportState::default(),
             help_page: 0,
             notice: None,

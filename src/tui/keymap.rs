@@ -14,8 +14,11 @@ use crossterm::event::{
 use super::app::{App, Popup};
 use super::layout;
 use super::message::{Message, Screen};
+use super::message_segments::SegmentsMsg as SM;
 use super::screens::field_dialog::Step;
 use super::screens::fields::FieldsView;
+use super::screens::segments::SegmentsMode;
+use super::widgets::line_input::InputEdit;
 use super::widgets::text_input::TextEdit;
 
 /// Where a binding applies.
@@ -47,6 +50,18 @@ pub enum Scope {
     Help,
     /// The quit question.
     ConfirmQuit,
+    /// The segment list.
+    SegmentList,
+    /// The delete question on the segment list.
+    DeleteSegment,
+    /// The overlap matrix.
+    SegmentOverlap,
+    /// The segment editor.
+    SegmentEditor,
+    /// The condition builder.
+    ConditionBuilder,
+    /// The segment editor's inputs and the builder's value.
+    SegmentText,
 }
 
 impl Scope {
@@ -66,6 +81,12 @@ impl Scope {
             Scope::FieldReason => "Change a field: reason",
             Scope::Help => "This help",
             Scope::ConfirmQuit => "Quit question",
+            Scope::SegmentList => "Segment list",
+            Scope::DeleteSegment => "Delete question",
+            Scope::SegmentOverlap => "Overlap matrix",
+            Scope::SegmentEditor => "Segment editor",
+            Scope::ConditionBuilder => "Condition builder",
+            Scope::SegmentText => "Segments: typing",
         }
     }
 }
@@ -92,6 +113,17 @@ const CTRL_C: Key = Key {
     code: KeyCode::Char('c'),
     modifiers: KeyModifiers::CONTROL,
 };
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn seg(m: SM) -> Message {
+    Message::Segments(m)
+}
 
 /// One line of the keymap: in `scope`, any of `keys` sends `message`.
 #[derive(Debug, Clone)]
@@ -135,8 +167,20 @@ pub fn active_scopes(app: &App) -> Vec<Scope> {
             FieldsView::List => vec![Scope::FieldList, Scope::Table, Scope::Global],
             FieldsView::Contacts => vec![Scope::Contacts, Scope::Table, Scope::Global],
         },
+        None if app.screen == Screen::Segments => match app.segments.mode() {
+            SegmentsMode::List => vec![Scope::SegmentList, Scope::Table, Scope::Global],
+            SegmentsMode::ConfirmDelete => vec![Scope::DeleteSegment],
+            SegmentsMode::Overlap => vec![Scope::SegmentOverlap, Scope::Table, Scope::Global],
+            SegmentsMode::Editor => vec![Scope::SegmentEditor, Scope::SegmentText],
+            SegmentsMode::Builder => vec![Scope::ConditionBuilder, Scope::SegmentText],
+        },
         None => vec![Scope::Global],
     }
+}
+
+/// True while typed characters and pastes go into the segment editor or builder.
+fn typing_segment(app: &App) -> bool {
+    app.popup.is_none() && app.screen == Screen::Segments && app.segments.typing()
 }
 
 /// The intent of a terminal event in the app's current state, if it has one.
@@ -153,6 +197,9 @@ pub fn map(app: &App, event: &Event) -> Option<Message> {
             width: *width,
             height: *height,
         }),
+        Event::Paste(text) if typing_segment(app) => {
+            Some(seg(SM::Edit(InputEdit::Paste(text.clone()))))
+        }
         Event::Paste(text) if typing(app) => Some(Message::Edit(TextEdit::Paste(text.clone()))),
         _ => None,
     }
@@ -180,6 +227,9 @@ fn map_key(app: &App, k: &KeyEvent) -> Option<Message> {
         }
     }
     match k.code {
+        KeyCode::Char(c) if typing_segment(app) && mods.is_empty() => {
+            Some(seg(SM::Edit(InputEdit::Insert(c))))
+        }
         KeyCode::Char(c) if typing(app) && !mods.contains(KeyModifiers::CONTROL) => {
             Some(Message::Edit(TextEdit::Insert(c)))
         }
@@ -195,6 +245,9 @@ fn click(app: &App, x: u16, y: u16) -> Option<Message> {
     }
     if let Some(screen) = layout::tab_at(app.size, x, y) {
         return Some(Message::SwitchScreen(screen));
+    }
+    if app.screen == Screen::Segments {
+        return layout::table_line_at(app.size, x, y).map(Message::SelectRow);
     }
     if app.screen != Screen::Fields || app.is_empty_workspace() {
         return None;

@@ -22,6 +22,7 @@ use rusqlite::{ErrorCode, InterruptHandle};
 use super::LoopEvent;
 use super::message::{Job, Message, Page, PageAnchor, Request};
 use super::paths;
+use super::worker_segments::{self, SegmentsWorker};
 use crate::workspace::browse::{self, Bound};
 use crate::workspace::{Workspace, WorkspaceError, actor, batches, fields};
 
@@ -34,6 +35,8 @@ pub struct Worker {
     interrupt: InterruptHandle,
     /// Generation of the count running now, 0 when none is.
     counting: Arc<AtomicU64>,
+    /// The thread for segment rules: reach, overlap, saves.
+    segments: SegmentsWorker,
 }
 
 impl Worker {
@@ -47,6 +50,7 @@ impl Worker {
         events: Sender<LoopEvent>,
     ) -> Result<Worker, WorkspaceError> {
         let second = Workspace::open(path)?;
+        let segments = SegmentsWorker::spawn(path, events.clone())?;
         let mut third = Workspace::open(path)?;
         let interrupt = second.conn().get_interrupt_handle();
         let counting = Arc::new(AtomicU64::new(0));
@@ -65,6 +69,7 @@ impl Worker {
             writer,
             interrupt,
             counting,
+            segments,
         })
     }
 
@@ -82,6 +87,10 @@ impl Worker {
             Request::LoadFields { .. }
             | Request::LoadPage { .. }
             | Request::CompletePath { .. } => self.quick.send(request),
+            Request::Segments(job) => {
+                self.segments.send(job);
+                Ok(())
+            }
             Request::DetectImport { .. } | Request::LoadBatches { .. } | Request::Write { .. } => {
                 self.writer.send(request)
             }
@@ -185,6 +194,8 @@ pub fn answer(ws: &Workspace, request: &Request) -> Option<Message> {
                 result: result.map_err(text),
             }),
         },
+        // Saves and deletes need a writable workspace: `worker_segments::answer`.
+        Request::Segments(job) => worker_segments::read(ws, job),
         Request::CompletePath { generation, typed } => Some(Message::PathCompleted {
             generation: *generation,
             result: paths::complete(typed),

@@ -6,4 +6,5 @@
 
 pub mod cell_text;
 pub mod data_table;
+pub mod line_input;
 pub mod text_input;
