@@ -95,7 +95,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> anyhow::Result<()> {
     if let Some(c) = campaigns::load(ws.conn(), demo::CAMPAIGN)? {
         outln!(
             "\nCampaign `{}` ({}, holdout {}%): {}",
-            c.name,
+            for_terminal(&c.name),
             c.channel,
             c.holdout_pct,
             c.entries

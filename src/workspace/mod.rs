@@ -42,7 +42,7 @@ pub enum WorkspaceError {
         "workspace schema version {found} is newer than this tactful supports ({supported}); upgrade tactful"
     )]
     NewerSchema { found: i64, supported: i64 },
-    #[error("cannot create workspace at {path}: {source}")]
+    #[error("cannot create workspace at {path}")]
     Create {
         path: PathBuf,
         source: std::io::Error,
