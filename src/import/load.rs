@@ -3,8 +3,9 @@
 //! Owns the merge rules: rows meet contacts by contact key (e-mail compared without
 //! case, case BR-03); a merged row updates fields but a blank cell keeps the stored
 //! value, the key's e-mail keeps the spelling first stored, and consent goes through
-//! [`ConsentState::merge`] so withdrawn and bounced are never turned back on (the consent
-//! column itself then keeps its stored value too). Rows whose key, e-mail or phone
+//! [`consent::merge`] so withdrawn and bounced are never turned back on and a "no" only
+//! withdraws a granted consent (when the stored state stands, the consent column keeps
+//! its stored value too, so it never contradicts the state). Rows whose key, e-mail or phone
 //! matches an erased entry of the suppression list are skipped: an erasure is never
 //! undone by re-importing (GDPR Art. 17). Called by [`super::run`] inside its
 //! transaction, after [`super::analyse`].
@@ -14,6 +15,7 @@ use rusqlite::types::Value as Sql;
 use serde_json::json;
 
 use super::analyse::{Analysis, KeySource};
+use super::consent::{self, IncomingConsent};
 use super::infer::to_sql;
 use super::read::{Row, Rows};
 use super::report::{FieldReport, ImportReport};
@@ -142,36 +144,37 @@ pub fn load(
         let incoming = incoming_consent(plan, analysis, &raw, batch);
         match writer.find(&key)? {
             None => {
+                // A new contact meets the row's word as "not asked" would.
+                let consent = incoming.map(|(said, source)| {
+                    let merged = consent::merge(ConsentState::NotAsked, said);
+                    (merged.state, source.filter(|_| merged.by_row))
+                });
                 writer.insert(
                     batch,
                     &Incoming {
                         key: &key,
                         values: &values,
-                        consent: incoming,
+                        consent,
                     },
                 )?;
                 counts.added += 1;
             }
             Some(existing) => {
-                let mut consent = incoming.clone();
-                for (ch, channel) in Channel::ALL.iter().enumerate() {
-                    let (old, old_source) = &existing.consent[ch];
-                    let (new, new_source) = &incoming[ch];
-                    let merged = old.merge(*new);
-                    if merged != *new {
-                        if *new == ConsentState::Granted {
-                            counts.consent_kept += 1;
-                        }
-                        // Keep the consent column's stored value: it must agree with
-                        // the state that was kept.
+                let mut consent = existing.consent.clone();
+                let channels = Channel::ALL.iter().zip(incoming).zip(&mut consent);
+                for ((channel, (said, source)), stored) in channels {
+                    let merged = consent::merge(stored.0, said);
+                    if said == IncomingConsent::Granted && merged.state != ConsentState::Granted {
+                        counts.consent_kept += 1;
+                    }
+                    if merged.by_row {
+                        *stored = (merged.state, source);
+                    } else {
+                        // The stored state stands: so do its source and the consent
+                        // column's stored value, which must agree with it.
                         for c in analysis.consent.iter().filter(|c| c.channel == *channel) {
                             values[c.index] = Sql::Null;
                         }
-                        consent[ch] = (merged, old_source.clone());
-                    } else if *new == ConsentState::NotAsked {
-                        consent[ch] = (merged, old_source.clone());
-                    } else {
-                        consent[ch] = (merged, new_source.clone());
                     }
                 }
                 if let KeySource::Column { index, email: true } = analysis.key {
@@ -274,14 +277,15 @@ pub fn load(
     Ok(report)
 }
 
-/// Each channel's (state, source) as this row states it: its consent column if it
-/// says something, else the file's stated consent, else not asked.
+/// What this row says about each channel, with the source to record if its word
+/// decides: its consent column if it says something, else the file's stated consent,
+/// else nothing.
 fn incoming_consent(
     plan: &ImportPlan,
     analysis: &Analysis,
     raw: &[String],
     batch: i64,
-) -> [(ConsentState, Option<String>); 2] {
+) -> [(IncomingConsent, Option<String>); 2] {
     Channel::ALL.map(|channel| {
         let from_column = analysis
             .consent
@@ -299,13 +303,13 @@ fn incoming_consent(
                 })
             });
         match from_column {
-            Some((state, source)) => (state, Some(source)),
+            Some((said, source)) => (said, Some(source)),
             None => match plan.consent.get(&channel) {
                 Some(state) => (
-                    *state,
+                    IncomingConsent::from(*state),
                     Some(format!("--consent {channel}={state}, batch {batch}")),
                 ),
-                None => (ConsentState::NotAsked, None),
+                None => (IncomingConsent::Silent, None),
             },
         }
     })
