@@ -45,10 +45,16 @@ pub struct ConsentColumn {
 
 /// The values a Mailchimp-style status column may hold.
 pub fn is_status_value(value: &str) -> bool {
-    matches!(
-        value.to_ascii_lowercase().as_str(),
-        "subscribed" | "unsubscribed" | "cleaned" | "pending" | "transactional" | "archived"
-    )
+    [
+        "subscribed",
+        "unsubscribed",
+        "cleaned",
+        "pending",
+        "transactional",
+        "archived",
+    ]
+    .iter()
+    .any(|s| value.eq_ignore_ascii_case(s))
 }
 
 /// Recognise a consent column by its normalised field name. `all_status_values` says
@@ -168,6 +174,11 @@ impl ConsentColumn {
     /// What one cleaned value says, `None` for a blank or unrecognised value (the row
     /// then falls back to the file's stated consent, if any).
     pub fn state(&self, value: &str) -> Option<IncomingConsent> {
+        // Consent words are short; anything longer is no consent word (and is not
+        // lower-cased into a fresh string for every row).
+        if value.len() > 16 {
+            return None;
+        }
         let v = value.to_ascii_lowercase();
         let truthy = matches!(
             v.as_str(),
