@@ -118,7 +118,10 @@ fn best(so_far: Option<Measured>, m: Measured) -> Option<Measured> {
 fn data_file(rows: u64) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
     fs::create_dir_all(&dir).expect("create target/bench-data");
-    let path = dir.join(format!("customers-{rows}-{SEED:x}.csv"));
+    let path = dir.join(format!(
+        "customers-{rows}-{SEED:x}-v{}.csv",
+        common::VERSION
+    ));
     if !path.exists() {
         let started = Instant::now();
         let partial = path.with_extension("partial");
