@@ -119,7 +119,7 @@ fn customer(rng: &mut SplitMix64, i: u64, line: &mut String) {
     };
     let orders = rng.below(40);
     let spent = if orders == 0 { 0 } else { rng.below(500_000) };
-    let mut tags: Vec<&str> = TAGS.iter().copied().filter(|_| rng.chance(35)).collect();
+    let tags: Vec<&str> = TAGS.iter().copied().filter(|_| rng.chance(35)).collect();
     let last_order = if orders == 0 {
         String::new()
     } else {
