@@ -2,13 +2,14 @@
 //!
 //! Turns the options into one `ImportPlan` per file, runs each file as its own batch and
 //! prints the import report (human text, or with `--json` one object per file; an array
-//! when several files were given). A progress bar of bytes read goes to stderr, only
+//! when several files were given). When a file fails, the files before it stay
+//! imported (each was its own committed batch): the error says so and names them, and
+//! with `--json` their reports are printed first. A progress bar of bytes read goes to stderr, only
 //! when stderr is a terminal and the output is not JSON.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use anyhow::Context as _;
 use clap::{Args, Subcommand};
 
 use super::{Context, print_json};
@@ -112,7 +113,10 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
         if let Some(bar) = bar {
             bar.finish_and_clear();
         }
-        let report = result.with_context(|| format!("import of {} failed", plan.path.display()))?;
+        let report = match result {
+            Ok(report) => report,
+            Err(e) => return Err(failed_after(ctx, plans.len(), &reports, plan, e)),
+        };
         if !ctx.json {
             print_report(&report);
         }
@@ -125,6 +129,48 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
         return print_json(&reports);
     }
     Ok(())
+}
+
+/// The error of a file that failed after `done` succeeded. Those stay committed, each as
+/// its own batch: the message names them, and with `--json` (several files) their
+/// reports are printed first, as the array so far, so a script knows what is in.
+fn failed_after(
+    ctx: &Context,
+    files: usize,
+    done: &[ImportReport],
+    plan: &ImportPlan,
+    e: import::ImportError,
+) -> anyhow::Error {
+    let failed = format!("import of {} failed", plan.path.display());
+    if ctx.json
+        && files > 1
+        && let Err(print) = print_json(&done)
+    {
+        return print.context(failed);
+    }
+    if done.is_empty() {
+        return anyhow::Error::new(e).context(failed);
+    }
+    let kept: Vec<String> = done
+        .iter()
+        .map(|r| match r.batch {
+            Some(b) => format!("{} (batch {b})", r.file),
+            None => format!("{} (dry run)", r.file),
+        })
+        .collect();
+    let later = files - done.len() - 1;
+    anyhow::Error::new(e).context(format!(
+        "{failed}; the {} file{} before it stay{} imported, each as its own batch: {}{}",
+        done.len(),
+        if done.len() == 1 { "" } else { "s" },
+        if done.len() == 1 { "s" } else { "" },
+        kept.join(", "),
+        if later > 0 {
+            format!("; the {later} file(s) after it were not imported")
+        } else {
+            String::new()
+        }
+    ))
 }
 
 fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
