@@ -13,6 +13,7 @@
 //!   render; coverage and SMS length.
 //! - [`campaign`]: segment → message entries in priority order, unlocks, campaign as
 //!   code, and assignment (who gets what, or the one reason they get nothing).
+//! - [`rights`]: what is held about one contact (GDPR Art. 15) and erasure (Art. 17).
 //! - [`text`]: making untrusted strings safe for a terminal.
 //! - [`tui`]: the terminal app (ratatui), the Elm Architecture over the same core.
 //!
@@ -25,6 +26,7 @@ pub mod cli;
 pub mod fields;
 pub mod import;
 pub mod message;
+pub mod rights;
 pub mod segment;
 pub mod text;
 pub mod tui;

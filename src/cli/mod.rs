@@ -6,12 +6,13 @@
 //! 2 usage, 3 review has blockers.
 
 mod audit;
+mod contact;
 mod explain_rule;
 mod fields;
 mod import;
-mod suppress;
 mod reach;
 mod segment;
+mod suppress;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -56,6 +57,8 @@ pub enum Command {
     Reach(reach::ReachArgs),
     /// Apply a rule to one contact: each condition, the value, whether it held.
     ExplainRule(explain_rule::ExplainRuleArgs),
+    /// Everything held about one contact (GDPR Art. 15), or erase it (Art. 17).
+    Contact(contact::ContactArgs),
 }
 
 /// What every command needs: where the workspace is, the as-of date, the output mode.
@@ -129,6 +132,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Segment(args)) => segment::run(&ctx, args),
         Some(Command::Reach(args)) => reach::run(&ctx, args),
         Some(Command::ExplainRule(args)) => explain_rule::run(&ctx, args),
+        Some(Command::Contact(args)) => contact::run(&ctx, args),
     }
 }
 

@@ -11,10 +11,12 @@ pub mod batches;
 pub mod browse;
 pub mod campaigns;
 pub mod contacts;
+pub mod exports;
 pub mod fields;
 mod migrate;
-pub mod suppression;
+pub mod rights;
 pub mod sqlfn;
+pub mod suppression;
 
 use std::fs::{self, OpenOptions};
 use std::path::{Path, PathBuf};
