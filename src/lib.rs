@@ -14,6 +14,7 @@
 //! - [`campaign`]: segment → message entries in priority order, unlocks, campaign as
 //!   code, and assignment (who gets what, or the one reason they get nothing).
 //! - [`rights`]: what is held about one contact (GDPR Art. 15) and erasure (Art. 17).
+//! - [`demo`]: the demo workspace built from the bundled sample data.
 //! - [`text`]: making untrusted strings safe for a terminal.
 //! - [`tui`]: the terminal app (ratatui), the Elm Architecture over the same core.
 //!
@@ -23,6 +24,7 @@
 
 pub mod campaign;
 pub mod cli;
+pub mod demo;
 pub mod fields;
 pub mod import;
 pub mod message;

@@ -6,7 +6,11 @@
 //! 2 usage, 3 review has blockers.
 
 mod audit;
+<<<<<<< HEAD
 mod contact;
+=======
+mod demo;
+>>>>>>> main
 mod explain_rule;
 mod fields;
 mod import;
@@ -47,6 +51,8 @@ pub enum Command {
     Fields(fields::FieldsArgs),
     /// Print the audit log.
     Audit,
+    /// Build a fresh demo workspace from the bundled sample data and open it.
+    Demo(demo::DemoArgs),
     /// Import CSV files into the audience (one undoable batch per file), or undo one.
     Import(import::ImportArgs),
     /// Add addresses from a file to the suppression list.
@@ -112,9 +118,10 @@ fn report(e: anyhow::Error) -> ExitCode {
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
-    let workspace = match cli.workspace {
-        Some(p) => p,
-        None => Workspace::default_path()?,
+    let workspace = match (&cli.command, cli.workspace) {
+        (Some(Command::Demo(_)), explicit) => demo::demo_path(explicit)?,
+        (_, Some(p)) => p,
+        (_, None) => Workspace::default_path()?,
     };
     let ctx = Context {
         workspace,
@@ -126,6 +133,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Some(Command::Fields(args)) => fields::run(&ctx, args),
         Some(Command::Audit) => audit::run(&ctx),
+        Some(Command::Demo(args)) => demo::run(&ctx, args),
         Some(Command::Import(args)) => import::run(&ctx, args),
         Some(Command::Suppress(args)) => suppress::run(&ctx, args),
         None => crate::tui::run(&ctx.workspace),

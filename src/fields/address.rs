@@ -9,7 +9,7 @@
 /// Returns `None` unless the result has the shape `local@domain.tld`: one `@`, a
 /// non-empty local part, a domain with a dot and no empty labels, no whitespace.
 pub fn normalise_email(raw: &str) -> Option<String> {
-    let email = raw.trim().to_lowercase();
+    let email = email_key(raw);
     let (local, domain) = email.split_once('@')?;
     let valid = !local.is_empty()
         && !domain.contains('@')
@@ -17,6 +17,30 @@ pub fn normalise_email(raw: &str) -> Option<String> {
         && domain.split('.').all(|label| !label.is_empty())
         && !email.chars().any(|c| c.is_whitespace() || c.is_control());
     valid.then_some(email)
+}
+
+/// The comparison form of an e-mail address, valid or not: trimmed and lower-cased.
+/// Contact keys and suppression hashes use it, so a malformed address still matches
+/// itself.
+pub fn email_key(raw: &str) -> String {
+    raw.trim().to_lowercase()
+}
+
+/// The comparison form of a phone number, valid or not: a leading `+` (or `00`, the
+/// ITU-T E.164 international prefix, which becomes `+`) and the digits; empty when there
+/// are no digits.
+pub fn phone_key(raw: &str) -> String {
+    let raw = raw.trim();
+    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+    if digits.is_empty() {
+        String::new()
+    } else if raw.starts_with('+') {
+        format!("+{digits}")
+    } else if let Some(rest) = digits.strip_prefix("00") {
+        format!("+{rest}")
+    } else {
+        digits
+    }
 }
 
 /// Normalise a phone number for comparison and sending: keep a leading `+` and the
@@ -29,22 +53,15 @@ pub fn normalise_email(raw: &str) -> Option<String> {
 /// digits and must not be guessed back (case BR-24).
 pub fn normalise_phone(raw: &str) -> Option<String> {
     let s = raw.trim();
-    let mut out = String::with_capacity(s.len());
     for (i, c) in s.chars().enumerate() {
         match c {
-            '+' if i == 0 => out.push('+'),
-            '0'..='9' => out.push(c),
-            ' ' | '-' | '.' | '(' | ')' | '/' => {
-                if c == '.' && (s.contains('E') || s.contains('e')) {
-                    return None;
-                }
-            }
+            '+' if i == 0 => {}
+            '0'..='9' | ' ' | '-' | '(' | ')' | '/' => {}
+            '.' if !s.contains(['E', 'e']) => {}
             _ => return None,
         }
     }
-    if let Some(rest) = out.strip_prefix("00") {
-        out = format!("+{rest}");
-    }
+    let out = phone_key(s);
     let digits = out.trim_start_matches('+').len();
     (7..=15).contains(&digits).then_some(out)
 }
@@ -94,5 +111,11 @@ mod tests {
         assert_eq!(normalise_phone("4.47700900124E+11"), None);
         assert_eq!(normalise_phone("12345"), None);
         assert_eq!(normalise_phone("call me"), None);
+        assert_eq!(phone_key("(0612) 34-56-78"), "0612345678");
+        assert_eq!(phone_key("n/a"), "");
+        assert_eq!(
+            email_key("  Ana.Example@Example.COM "),
+            "ana.example@example.com"
+        );
     }
 }

@@ -21,20 +21,12 @@ pub const REASON_LIST: &str = "list";
 
 /// An e-mail address in normal form: trimmed, whole address lower-case.
 pub fn normalise_email(value: &str) -> String {
-    value.trim().to_lowercase()
+    crate::fields::address::email_key(value)
 }
 
-/// A phone number in normal form: its digits, with a leading `+` kept.
+/// A phone number in normal form: its digits, with a leading `+` kept (`00` becomes `+`).
 pub fn normalise_phone(value: &str) -> String {
-    let value = value.trim();
-    let digits: String = value.chars().filter(char::is_ascii_digit).collect();
-    if digits.is_empty() {
-        String::new()
-    } else if value.starts_with('+') {
-        format!("+{digits}")
-    } else {
-        digits
-    }
+    crate::fields::address::phone_key(value)
 }
 
 /// Hex SHA-256 of `kind:value`, the suppression list's key.
