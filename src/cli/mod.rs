@@ -6,11 +6,8 @@
 //! 2 usage, 3 review has blockers.
 
 mod audit;
-<<<<<<< HEAD
 mod contact;
-=======
 mod demo;
->>>>>>> main
 mod explain_rule;
 mod fields;
 mod import;
