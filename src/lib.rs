@@ -12,7 +12,10 @@
 //! - [`message`]: templates with merge fields and fallbacks, checked before they
 //!   render; coverage and SMS length.
 //! - [`campaign`]: segment → message entries in priority order, unlocks, campaign as
-//!   code, and assignment (who gets what, or the one reason they get nothing).
+//!   code, and assignment (who gets what, or the one reason they get nothing);
+//!   preview of the whole audience and the explanation of one contact.
+//! - [`review`]: findings for the privacy reviewer, and sign-off.
+//! - [`export`]: the recipients file and its manifest, only when no blocker is open.
 //! - [`rights`]: what is held about one contact (GDPR Art. 15) and erasure (Art. 17).
 //! - [`demo`]: the demo workspace built from the bundled sample data.
 //! - [`text`]: making untrusted strings safe for a terminal.
@@ -25,9 +28,11 @@
 pub mod campaign;
 pub mod cli;
 pub mod demo;
+pub mod export;
 pub mod fields;
 pub mod import;
 pub mod message;
+pub mod review;
 pub mod rights;
 pub mod segment;
 pub mod text;

@@ -107,3 +107,51 @@ fn sensitive_columns_are_marked_in_the_contacts_header() {
     let city = header.find("city").expect(&header) as u16;
     assert_eq!(buf[(city, 2)].fg, Color::Reset);
 }
+
+/// The Import screen on a fresh workspace after typing the fixture's path (relative, so
+/// the snapshot is the same on every machine) and pressing Enter.
+fn detected_app(ws: &mut tactful::workspace::Workspace, w: u16, h: u16) -> tactful::tui::app::App {
+    use crossterm::event::KeyCode;
+    let mut a = app(ws, w, h);
+    common::press(&mut a, ws, common::key(KeyCode::Char('e')));
+    common::type_text(&mut a, ws, "tests/fixtures/tui_shop.csv");
+    common::press(&mut a, ws, common::key(KeyCode::Enter));
+    a
+}
+
+#[test]
+fn import_detected_before_writing() {
+    for (w, h) in SIZES {
+        let mut ws = workspace(&[], &[]);
+        let a = detected_app(&mut ws, w, h);
+        insta::assert_snapshot!(format!("import_detected_{w}x{h}"), draw(&a, w, h).backend());
+    }
+}
+
+#[test]
+fn import_report() {
+    for (w, h) in SIZES {
+        let mut ws = workspace(&[], &[]);
+        let mut a = detected_app(&mut ws, w, h);
+        common::send_mut(&mut a, &mut ws, Message::RunImport);
+        insta::assert_snapshot!(format!("import_report_{w}x{h}"), draw(&a, w, h).backend());
+    }
+}
+
+#[test]
+fn field_change_dialog_reason_step() {
+    use crossterm::event::KeyCode;
+    let mut ws = shop();
+    let (w, h) = (80, 24);
+    let mut a = app(&ws, w, h);
+    for code in [KeyCode::Down, KeyCode::Down, KeyCode::Down] {
+        common::press(&mut a, &mut ws, common::key(code));
+    }
+    common::press(&mut a, &mut ws, common::key(KeyCode::Char('e')));
+    for _ in 0..5 {
+        common::press(&mut a, &mut ws, common::key(KeyCode::Down));
+    }
+    common::press(&mut a, &mut ws, common::key(KeyCode::Enter));
+    common::type_text(&mut a, &mut ws, "survey answers, deleted");
+    insta::assert_snapshot!("field_change_reason_80x24", draw(&a, w, h).backend());
+}

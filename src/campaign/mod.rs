@@ -2,12 +2,22 @@
 //! category, a holdout share, a small-cell threshold and an as-of date.
 //!
 //! This module owns the campaign model and its validation, unlocks of blocked fields
-//! ([`unlock`]), campaign as code ([`code`]: a TOML file that round-trips). Storage SQL
-//! lives in `workspace::campaigns`.
+//! ([`unlock`]), campaign as code ([`code`]: a TOML file that round-trips, applied by
+//! [`apply`]), assignment ([`assign`]), and the pass over the audience behind
+//! [`preview`] and [`explain`] ([`prepare`] checks and compiles, [`walk`] streams and
+//! decides, [`summary`] counts, [`suppressed`] holds the suppression list). Storage SQL
+//! lives in `workspace::campaigns` and `workspace::audience`.
 
+pub mod apply;
 pub mod assign;
 pub mod code;
+pub mod explain;
+pub mod prepare;
+pub mod preview;
+pub mod summary;
+pub mod suppressed;
 pub mod unlock;
+pub mod walk;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -1,14 +1,15 @@
 //! Unlocking a blocked field for one campaign, with a written justification that is
 //! audited and travels with the export (PRODUCT.md, "Privacy classes").
 
+use rusqlite::Connection;
+
 use super::{Campaign, CampaignError, Unlock};
+use crate::fields::Field;
 use crate::fields::change::closest;
 use crate::fields::policy::{Usage, check_use};
 use crate::workspace::{Workspace, audit, campaigns, fields, now_rfc3339};
 
-/// Shortest justification accepted, in characters. A reviewer must be able to read why
-/// the field is necessary; "ok" or "needed" says nothing.
-pub const MIN_REASON_CHARS: usize = 20;
+use crate::fields::policy::MIN_JUSTIFICATION_CHARS as MIN_REASON_CHARS;
 
 /// Load a campaign or fail with a did-you-mean hint.
 pub fn load(ws: &Workspace, name: &str) -> Result<Campaign, CampaignError> {
@@ -37,11 +38,22 @@ pub fn unlock(
     actor: &str,
 ) -> Result<Unlock, CampaignError> {
     let c = load(ws, campaign)?;
-    let Some(f) = fields::get(ws.conn(), field)? else {
-        let names: Vec<String> = fields::list(ws.conn())?
-            .into_iter()
-            .map(|f| f.name)
-            .collect();
+    let (unlock, f) = checked(ws.conn(), &c, field, reason, actor)?;
+    ws.write(|tx| record(tx, &c.name, &unlock, &f))?;
+    Ok(unlock)
+}
+
+/// Check that `field` may be unlocked for `campaign` (which need not be saved yet) and
+/// build the unlock, dated now. Errors: as [`unlock`].
+pub fn checked(
+    conn: &Connection,
+    c: &Campaign,
+    field: &str,
+    reason: &str,
+    actor: &str,
+) -> Result<(Unlock, Field), CampaignError> {
+    let Some(f) = fields::get(conn, field)? else {
+        let names: Vec<String> = fields::list(conn)?.into_iter().map(|f| f.name).collect();
         return Err(CampaignError::Invalid(format!(
             "no field `{field}`{}",
             closest(field, &names)
@@ -69,25 +81,33 @@ pub fn unlock(
         actor: actor.to_string(),
         at: now_rfc3339(),
     };
-    ws.write(|tx| {
-        campaigns::add_unlock(tx, &c.name, &unlock)?;
-        audit::append(
-            tx,
-            actor,
-            "unlock",
-            &c.name,
-            &serde_json::json!({"field": f.name, "class": f.class, "kind": f.kind, "reason": reason}),
-        )?;
-        Ok::<_, CampaignError>(())
-    })?;
-    Ok(unlock)
+    Ok((unlock, f))
+}
+
+/// Store `unlock` for campaign `name` and append it to the audit log, inside the
+/// caller's transaction.
+pub fn record(
+    tx: &Connection,
+    name: &str,
+    unlock: &Unlock,
+    f: &Field,
+) -> Result<(), CampaignError> {
+    campaigns::add_unlock(tx, name, unlock)?;
+    audit::append(
+        tx,
+        &unlock.actor,
+        "unlock",
+        name,
+        &serde_json::json!({"field": f.name, "class": f.class, "kind": f.kind, "reason": unlock.reason}),
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::fields::policy::Category;
-    use crate::fields::{Channel, Field, FieldType, PrivacyClass, Role};
+    use crate::fields::{Channel, FieldType, PrivacyClass, Role};
 
     fn setup(category: Category) -> Workspace {
         let mut ws = Workspace::open_in_memory().unwrap();

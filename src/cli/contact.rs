@@ -93,6 +93,19 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
                 for_terminal(&report.segments.join(", ")).into_owned()
             }
         );
+        for c in &report.campaigns {
+            let place = match (&c.segment, c.excluded, &c.problem) {
+                (_, _, Some(p)) => format!("not evaluated: {p}"),
+                (_, Some(e), _) => format!("excluded: {}", e.code()),
+                (Some(s), None, _) => format!("segment {s}"),
+                (None, None, None) => "not in it".to_string(),
+            };
+            println!(
+                "campaign {}: {}",
+                for_terminal(&c.campaign),
+                for_terminal(&place)
+            );
+        }
     }
     for s in &report.suppression {
         println!(

@@ -6,14 +6,22 @@
 //! 2 usage, 3 review has blockers.
 
 mod audit;
+mod campaign;
+mod campaign_code;
+mod campaign_show;
 mod contact;
 mod demo;
+mod explain;
 mod explain_rule;
+mod export;
 mod fields;
 mod import;
+mod preview;
 mod reach;
+mod review;
 mod segment;
 mod suppress;
+mod unlock;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -60,8 +68,20 @@ pub enum Command {
     Reach(reach::ReachArgs),
     /// Apply a rule to one contact: each condition, the value, whether it held.
     ExplainRule(explain_rule::ExplainRuleArgs),
+    /// Create, fill, list, show, remove campaigns; campaign as code (apply, dump).
+    Campaign(campaign::CampaignArgs),
+    /// Unlock a blocked field for one campaign, with a written justification (audited).
+    Unlock(unlock::UnlockArgs),
+    /// The whole audience: who gets which message, who is left out and why.
+    Preview(preview::PreviewArgs),
+    /// Why one contact gets what it gets in a campaign, step by step and rule by rule.
+    Explain(explain::ExplainArgs),
     /// Everything held about one contact (GDPR Art. 15), or erase it (Art. 17).
     Contact(contact::ContactArgs),
+    /// Findings for the privacy reviewer (exit code 3 while a blocker is open); sign off.
+    Review(review::ReviewArgs),
+    /// Write recipients.csv and manifest.json, only when review finds no blocker.
+    Export(export::ExportArgs),
 }
 
 /// What every command needs: where the workspace is, the as-of date, the output mode.
@@ -69,10 +89,22 @@ pub enum Command {
 pub struct Context {
     pub workspace: PathBuf,
     pub as_of: NaiveDate,
+    /// Whether `--as-of` was given (it then overrides a campaign's own as-of date).
+    pub as_of_given: bool,
     pub json: bool,
 }
 
 impl Context {
+    /// The as-of date for `campaign`: `--as-of` if given, else the campaign's own, else
+    /// today.
+    pub fn as_of_for(&self, campaign: &crate::campaign::Campaign) -> NaiveDate {
+        if self.as_of_given {
+            self.as_of
+        } else {
+            campaign.as_of_or(self.as_of)
+        }
+    }
+
     /// Open (creating if needed) the workspace.
     pub fn open(&self) -> anyhow::Result<Workspace> {
         Workspace::open(&self.workspace)
@@ -125,6 +157,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         as_of: cli
             .as_of
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        as_of_given: cli.as_of.is_some(),
         json: cli.json,
     };
     match cli.command {
@@ -137,7 +170,13 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Segment(args)) => segment::run(&ctx, args),
         Some(Command::Reach(args)) => reach::run(&ctx, args),
         Some(Command::ExplainRule(args)) => explain_rule::run(&ctx, args),
+        Some(Command::Campaign(args)) => campaign::run(&ctx, args),
+        Some(Command::Unlock(args)) => unlock::run(&ctx, args),
+        Some(Command::Preview(args)) => preview::run(&ctx, args),
+        Some(Command::Explain(args)) => explain::run(&ctx, args),
         Some(Command::Contact(args)) => contact::run(&ctx, args),
+        Some(Command::Review(args)) => review::run(&ctx, args),
+        Some(Command::Export(args)) => export::run(&ctx, args),
     }
 }
 

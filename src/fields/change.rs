@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::policy::MIN_JUSTIFICATION_CHARS;
 use super::{Field, PrivacyClass, Role};
 use crate::workspace::{Workspace, WorkspaceError, audit, fields as store};
 
@@ -14,6 +15,14 @@ pub enum ChangeError {
     NothingToChange,
     #[error("a reason is required to change a field (it is written to the audit log)")]
     ReasonRequired,
+    #[error(
+        "this change lowers the protection of `{name}` ({what}); write a reason of at least {min} characters: it is written to the audit log and shown in reviews"
+    )]
+    ReasonTooShort {
+        name: String,
+        what: String,
+        min: usize,
+    },
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
 }
@@ -23,7 +32,8 @@ pub enum ChangeError {
 pub struct FieldChange {
     pub before: Field,
     pub after: Field,
-    /// True when the class moved to a less protected one.
+    /// True when the change lowers protection: the class moved to a less protected one,
+    /// or the field lost a role a safeguard depends on (see [`is_safeguard_role`]).
     pub downgrade: bool,
 }
 
@@ -66,7 +76,17 @@ pub fn set(
             after.role = r;
         }
         after.reason = format!("set by {actor}: {reason}");
-        let downgrade = after.class > before.class;
+        let what = lowered_protection(&before, &after);
+        let downgrade = what.is_some();
+        if let Some(what) = what
+            && reason.chars().count() < MIN_JUSTIFICATION_CHARS
+        {
+            return Err(ChangeError::ReasonTooShort {
+                name: before.name.clone(),
+                what,
+                min: MIN_JUSTIFICATION_CHARS,
+            });
+        }
         store::update(tx, &after, actor)?;
         audit::append(
             tx,
@@ -86,6 +106,36 @@ pub fn set(
             downgrade,
         })
     })
+}
+
+/// Roles that safeguards depend on: the minor check reads date of birth, birth year and
+/// age; the consent step reads the consent roles; addresses come from e-mail and phone.
+/// Taking one away lowers protection as much as lowering a class does.
+pub fn is_safeguard_role(role: Role) -> bool {
+    matches!(
+        role,
+        Role::DateOfBirth
+            | Role::BirthYear
+            | Role::Age
+            | Role::ConsentEmail
+            | Role::ConsentSms
+            | Role::Email
+            | Role::Phone
+    )
+}
+
+/// How `after` lowers protection compared with `before`, in words, if it does.
+fn lowered_protection(before: &Field, after: &Field) -> Option<String> {
+    if after.class > before.class {
+        return Some(format!("class {} -> {}", before.class, after.class));
+    }
+    if before.role != after.role && is_safeguard_role(before.role) {
+        return Some(format!(
+            "role {} -> {}, which a safeguard depends on",
+            before.role, after.role
+        ));
+    }
+    None
 }
 
 /// The candidate closest to `name` by Damerau–Levenshtein distance, if it is close
@@ -128,7 +178,7 @@ mod tests {
             "diet",
             Some(PrivacyClass::Ordinary),
             None,
-            "menu choice only",
+            "menu choice only, no belief implied",
             "ana",
         )
         .unwrap();
@@ -140,8 +190,54 @@ mod tests {
         let log = audit::entries(ws.conn()).unwrap();
         assert_eq!(log.len(), 1);
         assert_eq!(log[0].action, "field.set");
-        assert_eq!(log[0].detail["reason"], "menu choice only");
+        assert_eq!(
+            log[0].detail["reason"],
+            "menu choice only, no belief implied"
+        );
         assert_eq!(log[0].detail["class"]["before"], "special_category");
+    }
+
+    #[test]
+    fn lowering_protection_needs_a_real_reason() {
+        let dob = Field {
+            name: "date_of_birth".into(),
+            header: "Date of Birth".into(),
+            ty: FieldType::Date,
+            role: Role::DateOfBirth,
+            class: PrivacyClass::Protected,
+            reason: "r".into(),
+            kind: None,
+        };
+        let mut ws = ws_with(&dob);
+        for (class, role) in [
+            (Some(PrivacyClass::Ordinary), None),
+            (None, Some(Role::None)),
+        ] {
+            let err = set(&mut ws, "date_of_birth", class, role, "x", "ana").unwrap_err();
+            assert!(matches!(err, ChangeError::ReasonTooShort { .. }), "{err}");
+        }
+        // Raising protection or a harmless change needs only some reason.
+        let up = set(
+            &mut ws,
+            "date_of_birth",
+            Some(PrivacyClass::SpecialCategory),
+            None,
+            "x",
+            "ana",
+        )
+        .unwrap();
+        assert!(!up.downgrade);
+        assert!(audit::entries(ws.conn()).unwrap().len() == 1);
+        let down = set(
+            &mut ws,
+            "date_of_birth",
+            None,
+            Some(Role::None),
+            "not a birth date: the signup day",
+            "ana",
+        )
+        .unwrap();
+        assert!(down.downgrade);
     }
 
     #[test]

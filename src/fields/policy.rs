@@ -15,6 +15,11 @@ use serde::{Deserialize, Serialize};
 
 use super::{Field, ParseNameError, PrivacyClass};
 
+/// Shortest written justification accepted for an unlock or for lowering a field's
+/// protection, in characters. A reviewer must be able to read why; "ok" or "x" says
+/// nothing.
+pub const MIN_JUSTIFICATION_CHARS: usize = 20;
+
 /// Where a field is being used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

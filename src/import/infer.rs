@@ -80,7 +80,7 @@ impl Default for ColumnStats {
 }
 
 /// The typing options of the plan.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TypeOptions {
     pub decimal_comma: bool,
     pub date_order: Option<DateOrder>,

@@ -15,7 +15,7 @@ use super::infer::{DateOrder, TypeOptions};
 use crate::fields::{Channel, ConsentState};
 
 /// One file to import, with the user's overrides. `Default` is "detect everything".
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportPlan {
     pub path: PathBuf,
     /// The field (name as shown by `tactful fields`, or header) whose value is the

@@ -15,13 +15,16 @@ use serde::Serialize;
 
 pub use erase::{ErasureReport, erase};
 
+use crate::campaign::assign::Exclusion;
+use crate::campaign::explain::explain;
+use crate::campaign::preview::PreviewError;
 use crate::fields::value::Value;
 use crate::fields::{Channel, ConsentState, FieldType, PrivacyClass, Role};
 use crate::import::suppress::{entry_hash, normalise_email, normalise_phone};
 use crate::segment::store::{self, SegmentError};
 use crate::segment::{Scope, check, eval};
 use crate::workspace::rights::{self as sql, ExportIncluding, SuppressionEntry};
-use crate::workspace::{Workspace, WorkspaceError, batches, fields};
+use crate::workspace::{Workspace, WorkspaceError, batches, campaigns, fields};
 
 /// Errors of access and erasure requests, as sentences a user can act on.
 #[derive(Debug, thiserror::Error)]
@@ -52,6 +55,8 @@ pub struct ContactReport {
     pub batches: Vec<BatchTouch>,
     /// Saved segments the contact matches on the as-of date.
     pub segments: Vec<String>,
+    /// What each campaign would do with the contact (its segment or exclusion).
+    pub campaigns: Vec<CampaignPlace>,
     /// Suppression entries for its key, e-mail addresses or phone numbers.
     pub suppression: Vec<SuppressionEntry>,
     /// Exports whose recipients included it.
@@ -78,6 +83,18 @@ pub struct ConsentEntry {
     /// Where the state came from (`column accepts_email_marketing, batch 1`, or the
     /// `--consent` stated for a file); `null` when never asked.
     pub source: Option<String>,
+}
+
+/// Where a contact stands in one campaign.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CampaignPlace {
+    pub campaign: String,
+    /// The segment whose message it would get (or, held out, would have got).
+    pub segment: Option<String>,
+    /// Why it would get nothing, if so.
+    pub excluded: Option<Exclusion>,
+    /// Why the campaign could not be evaluated (a blocked field, a broken rule).
+    pub problem: Option<String>,
 }
 
 /// An import batch that touched a contact.
@@ -158,6 +175,7 @@ pub fn show(ws: &Workspace, key: &str, as_of: NaiveDate) -> Result<ContactReport
             .collect(),
         batches: batch_touches(ws, &head)?,
         segments,
+        campaigns: campaign_places(ws, &head.key, as_of)?,
         suppression: sql::suppression_entries(conn, &hashes)?,
         exports: sql::exports_including(conn, &hashes[0])?,
     })
@@ -186,11 +204,42 @@ fn erased_report(ws: &Workspace, key: &str) -> Result<ContactReport, RightsError
             consent: Vec::new(),
             batches: Vec::new(),
             segments: Vec::new(),
+            campaigns: Vec::new(),
             suppression,
             exports,
         });
     }
     Err(RightsError::NotFound(key.to_string()))
+}
+
+fn campaign_places(
+    ws: &Workspace,
+    key: &str,
+    as_of: NaiveDate,
+) -> Result<Vec<CampaignPlace>, RightsError> {
+    let mut out = Vec::new();
+    for name in campaigns::names(ws.conn())? {
+        let Some(campaign) = campaigns::load(ws.conn(), &name)? else {
+            continue;
+        };
+        let place = match explain(ws, &campaign, campaign.as_of_or(as_of), key) {
+            Ok(e) => CampaignPlace {
+                campaign: name,
+                segment: e.segment,
+                excluded: e.excluded,
+                problem: None,
+            },
+            Err(PreviewError::Workspace(e)) => return Err(e.into()),
+            Err(e) => CampaignPlace {
+                campaign: name,
+                segment: None,
+                excluded: None,
+                problem: Some(e.to_string()),
+            },
+        };
+        out.push(place);
+    }
+    Ok(out)
 }
 
 fn batch_touches(ws: &Workspace, head: &sql::ContactHead) -> Result<Vec<BatchTouch>, RightsError> {

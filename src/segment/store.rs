@@ -169,6 +169,45 @@ pub fn edit(
     get(ws.conn(), &name)
 }
 
+/// What [`put`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Put {
+    Created,
+    Updated,
+    Unchanged,
+}
+
+/// Create segment `name` with `rule`, or change its rule, inside the caller's
+/// transaction. The rule must already be checked (in the scope of the campaign that
+/// carries it: `campaign apply`). Errors: invalid name, workspace errors.
+pub fn put(conn: &Connection, name: &str, rule: &str) -> Result<Put, SegmentError> {
+    let name = valid_name(name)?;
+    let now = now_rfc3339();
+    let old: Option<String> = conn
+        .query_row("SELECT rule FROM segments WHERE name = ?1", [name], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match old {
+        Some(old) if old == rule => Ok(Put::Unchanged),
+        Some(_) => {
+            conn.execute(
+                "UPDATE segments SET rule = ?2, updated_at = ?3 WHERE name = ?1",
+                params![name, rule, now],
+            )?;
+            Ok(Put::Updated)
+        }
+        None => {
+            conn.execute(
+                "INSERT INTO segments (name, rule, description, created_at, updated_at) VALUES (?1, ?2, '', ?3, ?3)",
+                params![name, rule, now],
+            )?;
+            Ok(Put::Created)
+        }
+    }
+}
+
 /// Delete segment `name`. Errors: not found, or still used by a campaign.
 pub fn remove(ws: &mut Workspace, name: &str) -> Result<(), SegmentError> {
     let name = get(ws.conn(), name)?.name;

@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 use super::message::Screen;
 use super::screens::contacts::ContactsState;
 use super::screens::fields::FieldsState;
+use super::screens::import::ImportState;
 use crate::fields::Field;
 
 /// A dialog drawn over the current screen; while one is open, keys go to it.
@@ -18,6 +19,12 @@ pub enum Popup {
     Help,
     /// "Quit without saving?": shown by `Quit` when there is unsaved work.
     ConfirmQuit,
+    /// The import options form (`ImportState::form`).
+    ImportOptions,
+    /// "Undo the latest import?"
+    ConfirmUndo,
+    /// The class and role dialog (`FieldsState::edit`).
+    FieldEdit,
 }
 
 /// What the TUI starts with.
@@ -39,6 +46,12 @@ pub struct App {
     pub popup: Option<Popup>,
     pub fields: FieldsState,
     pub contacts: ContactsState,
+    pub import: ImportState,
+    /// The page of the key help showing (it has more keys than fit on a small screen).
+    pub help_page: usize,
+    /// What the last change did ("field `dob`: class protected -> ordinary"), shown in
+    /// the status line.
+    pub notice: Option<String>,
     /// The workspace file, for display.
     pub workspace: String,
     /// The terminal area, origin at 0,0.
@@ -71,6 +84,9 @@ impl App {
             popup: None,
             fields,
             contacts,
+            import: ImportState::default(),
+            help_page: 0,
+            notice: None,
             workspace: options.workspace,
             size: Rect::new(0, 0, options.width, options.height),
             error: None,

@@ -1,9 +1,11 @@
-//! Keys and mouse to intents: the only file that knows crossterm's `KeyCode` and
-//! `MouseEvent`.
+//! Keys and mouse to intents: with its table in `keymap/bindings.rs`, the only code that
+//! knows crossterm's `KeyCode` and `MouseEvent`.
 //!
 //! [`BINDINGS`] is the single table of keys. [`map`] reads it to turn a terminal event
 //! into a [`Message`] for the current screen and popup, and [`help`] reads it to build
 //! the `?` popup, so the help can never disagree with what the keys do.
+
+mod bindings;
 
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -12,7 +14,9 @@ use crossterm::event::{
 use super::app::{App, Popup};
 use super::layout;
 use super::message::{Message, Screen};
+use super::screens::field_dialog::Step;
 use super::screens::fields::FieldsView;
+use super::widgets::text_input::TextEdit;
 
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +29,20 @@ pub enum Scope {
     FieldList,
     /// The contacts browser.
     Contacts,
+    /// The Import screen, when the path input does not have the keyboard.
+    Import,
+    /// The Import screen's path input.
+    PathInput,
+    /// Any text input (the path, a reason).
+    TextInput,
+    /// The import options form.
+    ImportOptions,
+    /// The undo question.
+    ConfirmUndo,
+    /// The class and role dialog, picking.
+    FieldDialog,
+    /// The class and role dialog, typing the reason.
+    FieldReason,
     /// The help popup.
     Help,
     /// The quit question.
@@ -39,6 +57,13 @@ impl Scope {
             Scope::Table => "Tables",
             Scope::FieldList => "Field list",
             Scope::Contacts => "Contacts",
+            Scope::Import => "Import screen",
+            Scope::PathInput => "Import: typing a path",
+            Scope::TextInput => "Typing text",
+            Scope::ImportOptions => "Import options",
+            Scope::ConfirmUndo => "Undo question",
+            Scope::FieldDialog => "Change a field",
+            Scope::FieldReason => "Change a field: reason",
             Scope::Help => "This help",
             Scope::ConfirmQuit => "Quit question",
         }
@@ -63,6 +88,11 @@ const fn ch(c: char) -> Key {
     key(KeyCode::Char(c))
 }
 
+const CTRL_C: Key = Key {
+    code: KeyCode::Char('c'),
+    modifiers: KeyModifiers::CONTROL,
+};
+
 /// One line of the keymap: in `scope`, any of `keys` sends `message`.
 #[derive(Debug, Clone)]
 pub struct Binding {
@@ -81,164 +111,26 @@ const fn bind(scope: Scope, keys: &'static [Key], message: Message, help: &'stat
     }
 }
 
-use Message as M;
-use Scope as S;
-
-/// Every key binding, in the order the help lists them.
-pub const BINDINGS: &[Binding] = &[
-    bind(
-        S::Global,
-        &[ch('1')],
-        M::SwitchScreen(Screen::Import),
-        "Import screen",
-    ),
-    bind(
-        S::Global,
-        &[ch('2')],
-        M::SwitchScreen(Screen::Fields),
-        "Fields screen",
-    ),
-    bind(
-        S::Global,
-        &[ch('3')],
-        M::SwitchScreen(Screen::Segments),
-        "Segments screen",
-    ),
-    bind(
-        S::Global,
-        &[ch('4')],
-        M::SwitchScreen(Screen::Messages),
-        "Messages screen",
-    ),
-    bind(
-        S::Global,
-        &[ch('5')],
-        M::SwitchScreen(Screen::Preview),
-        "Preview screen",
-    ),
-    bind(
-        S::Global,
-        &[ch('6')],
-        M::SwitchScreen(Screen::Review),
-        "Review screen",
-    ),
-    bind(
-        S::Global,
-        &[ch('7')],
-        M::SwitchScreen(Screen::Export),
-        "Export screen",
-    ),
-    bind(
-        S::Global,
-        &[key(KeyCode::Tab)],
-        M::NextScreen,
-        "next screen",
-    ),
-    bind(
-        S::Global,
-        &[key(KeyCode::BackTab)],
-        M::PreviousScreen,
-        "previous screen",
-    ),
-    bind(S::Global, &[ch('?')], M::ShowHelp, "show these keys"),
-    bind(S::Global, &[ch('r')], M::Refresh, "reload workspace"),
-    bind(
-        S::Global,
-        &[
-            ch('q'),
-            Key {
-                code: KeyCode::Char('c'),
-                modifiers: KeyModifiers::CONTROL,
-            },
-        ],
-        M::Quit,
-        "quit",
-    ),
-    bind(
-        S::Help,
-        &[key(KeyCode::Esc), ch('?'), ch('q')],
-        M::ClosePopup,
-        "close",
-    ),
-    bind(
-        S::Table,
-        &[key(KeyCode::Down), ch('j')],
-        M::ScrollDown,
-        "next row",
-    ),
-    bind(
-        S::Table,
-        &[key(KeyCode::Up), ch('k')],
-        M::ScrollUp,
-        "previous row",
-    ),
-    bind(
-        S::Table,
-        &[key(KeyCode::PageDown), ch(' ')],
-        M::PageDown,
-        "next page",
-    ),
-    bind(
-        S::Table,
-        &[key(KeyCode::PageUp)],
-        M::PageUp,
-        "previous page",
-    ),
-    bind(
-        S::Table,
-        &[key(KeyCode::Home), ch('g')],
-        M::ScrollToTop,
-        "first row",
-    ),
-    bind(
-        S::Table,
-        &[key(KeyCode::End), ch('G')],
-        M::ScrollToBottom,
-        "last row",
-    ),
-    bind(
-        S::Table,
-        &[key(KeyCode::Left), ch('h')],
-        M::ScrollLeft,
-        "column left",
-    ),
-    bind(
-        S::Table,
-        &[key(KeyCode::Right), ch('l')],
-        M::ScrollRight,
-        "column right",
-    ),
-    bind(
-        S::FieldList,
-        &[key(KeyCode::Enter), ch('c')],
-        M::OpenContacts,
-        "browse contacts",
-    ),
-    bind(
-        S::Contacts,
-        &[key(KeyCode::Esc), ch('f')],
-        M::CloseContacts,
-        "back to fields",
-    ),
-    bind(
-        S::ConfirmQuit,
-        &[ch('y')],
-        M::ConfirmQuit,
-        "quit, losing edits",
-    ),
-    bind(
-        S::ConfirmQuit,
-        &[ch('n'), key(KeyCode::Esc)],
-        M::ClosePopup,
-        "stay",
-    ),
-];
+pub use bindings::BINDINGS;
 
 /// The scopes that apply now, most specific first.
 pub fn active_scopes(app: &App) -> Vec<Scope> {
     match app.popup {
         Some(Popup::Help) => vec![Scope::Help],
         Some(Popup::ConfirmQuit) => vec![Scope::ConfirmQuit],
+        Some(Popup::ImportOptions) => vec![Scope::ImportOptions],
+        Some(Popup::ConfirmUndo) => vec![Scope::ConfirmUndo],
+        Some(Popup::FieldEdit) => match app.fields.edit.as_ref().map(|e| e.step) {
+            Some(Step::Reason) => vec![Scope::FieldReason, Scope::TextInput],
+            _ => vec![Scope::FieldDialog],
+        },
+        None if app.screen == Screen::Import => {
+            if app.import.editing {
+                vec![Scope::PathInput, Scope::TextInput]
+            } else {
+                vec![Scope::Import, Scope::Table, Scope::Global]
+            }
+        }
         None if app.screen == Screen::Fields => match app.fields.view {
             FieldsView::List => vec![Scope::FieldList, Scope::Table, Scope::Global],
             FieldsView::Contacts => vec![Scope::Contacts, Scope::Table, Scope::Global],
@@ -261,8 +153,14 @@ pub fn map(app: &App, event: &Event) -> Option<Message> {
             width: *width,
             height: *height,
         }),
+        Event::Paste(text) if typing(app) => Some(Message::Edit(TextEdit::Paste(text.clone()))),
         _ => None,
     }
+}
+
+/// True when a text input has the keyboard: unbound characters are typed into it.
+fn typing(app: &App) -> bool {
+    active_scopes(app).contains(&Scope::TextInput)
 }
 
 fn map_key(app: &App, k: &KeyEvent) -> Option<Message> {
@@ -281,13 +179,18 @@ fn map_key(app: &App, k: &KeyEvent) -> Option<Message> {
             return Some(b.message.clone());
         }
     }
-    None
+    match k.code {
+        KeyCode::Char(c) if typing(app) && !mods.contains(KeyModifiers::CONTROL) => {
+            Some(Message::Edit(TextEdit::Insert(c)))
+        }
+        _ => None,
+    }
 }
 
 fn click(app: &App, x: u16, y: u16) -> Option<Message> {
     match app.popup {
         Some(Popup::Help) => return Some(Message::ClosePopup),
-        Some(Popup::ConfirmQuit) => return None,
+        Some(_) => return None,
         None => {}
     }
     if let Some(screen) = layout::tab_at(app.size, x, y) {
@@ -321,6 +224,8 @@ pub fn label(key: &Key) -> String {
         KeyCode::Esc => "Esc".into(),
         KeyCode::Tab => "Tab".into(),
         KeyCode::BackTab => "Shift+Tab".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Del".into(),
         other => format!("{other:?}"),
     };
     if key.modifiers.contains(KeyModifiers::CONTROL) {

@@ -7,8 +7,16 @@
 //! knows about key codes (that is `keymap`) or SQL (that is the worker and the
 //! workspace).
 
-use crate::fields::Field;
+use crate::fields::change::FieldChange;
+use crate::fields::{Field, PrivacyClass, Role};
+use crate::import::report::Detected;
+use crate::import::undo::UndoReport;
+use crate::import::{ImportPlan, ImportReport, Progress};
+use crate::workspace::batches::Batch;
 use crate::workspace::browse::ContactRow;
+
+use super::paths::Completion;
+use super::widgets::text_input::TextEdit;
 
 /// The screens, in tab order. Number keys 1-7 follow this order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -101,6 +109,66 @@ pub enum Message {
     OpenContacts,
     /// Back from the contacts to the field list.
     CloseContacts,
+    /// Change the text of the input that has the keyboard.
+    Edit(TextEdit),
+    /// Confirm the open dialog or input (Enter).
+    Submit,
+    /// Move between the parts of a dialog (the class and role lists).
+    SwitchFocus,
+    /// Change the selected option by this many steps (the import options).
+    ChangeValue(i8),
+    /// Type a path on the Import screen.
+    EditPath,
+    /// Leave the path input, keeping what was typed.
+    StopEditing,
+    /// Complete the typed path from the file system (Tab).
+    CompletePath,
+    /// Read the typed file and show what an import would detect.
+    DetectImport,
+    /// Open the import options (delimiter, encoding, date order, contact key, consent).
+    OpenImportOptions,
+    /// Import the detected file.
+    RunImport,
+    /// Show the import batches, or the detected/report view again.
+    ToggleBatches,
+    /// Ask whether to undo the latest import.
+    AskUndo,
+    /// Undo the latest import: the answer "yes" to the undo question.
+    ConfirmUndo,
+    /// Change the selected field's class or role (opens the dialog).
+    EditField,
+    /// Reply: completion of the typed path.
+    PathCompleted {
+        generation: u64,
+        result: Result<Completion, String>,
+    },
+    /// Reply: what an import of the file would detect.
+    ImportDetected {
+        generation: u64,
+        result: Result<Box<Detected>, String>,
+    },
+    /// Reply: a running import has read this far.
+    ImportProgressed { generation: u64, progress: Progress },
+    /// Reply: an import ended.
+    ImportFinished {
+        generation: u64,
+        result: Result<Box<ImportReport>, String>,
+    },
+    /// Reply: the import batches, oldest first.
+    BatchesLoaded {
+        generation: u64,
+        result: Result<Vec<Batch>, String>,
+    },
+    /// Reply: an undo ended.
+    UndoFinished {
+        generation: u64,
+        result: Result<UndoReport, String>,
+    },
+    /// Reply: a field's class or role was changed (and audited), or why not.
+    FieldChanged {
+        generation: u64,
+        result: Result<Box<FieldChange>, String>,
+    },
     /// Reply: the field list, or why it could not be read.
     FieldsLoaded {
         generation: u64,
@@ -163,6 +231,31 @@ pub enum Request {
     /// Count the contacts (slow on large workspaces; runs in the background and is
     /// cancelled when a newer count is asked for).
     CountContacts { generation: u64 },
+    /// Complete a typed path from the file system.
+    CompletePath { generation: u64, typed: String },
+    /// Read a file and say what an import would detect; writes nothing.
+    DetectImport { generation: u64, plan: ImportPlan },
+    /// Read the import batches.
+    LoadBatches { generation: u64 },
+    /// Change the workspace. Writes are never dropped for a newer one, and run one at a
+    /// time in the order sent.
+    Write { generation: u64, job: Job },
+}
+
+/// A change to the workspace, run by the worker's writer thread.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Job {
+    /// Import one file as one batch, sending progress as it goes.
+    Import(ImportPlan),
+    /// Undo the newest import batch still in effect.
+    UndoLatest,
+    /// `fields::change::set`: a new class and/or role, with the reason on record.
+    SetField {
+        name: String,
+        class: Option<PrivacyClass>,
+        role: Option<Role>,
+        reason: String,
+    },
 }
 
 impl Request {
@@ -171,7 +264,11 @@ impl Request {
         match self {
             Request::LoadFields { generation }
             | Request::LoadPage { generation, .. }
-            | Request::CountContacts { generation } => *generation,
+            | Request::CountContacts { generation }
+            | Request::CompletePath { generation, .. }
+            | Request::DetectImport { generation, .. }
+            | Request::LoadBatches { generation }
+            | Request::Write { generation, .. } => *generation,
         }
     }
 }

@@ -10,11 +10,17 @@
 //!
 //! One `std::sync::mpsc` channel carries terminal input, worker replies and ticks into
 //! [`run`]'s loop. This module and `cli` are the only ones that use ratatui or crossterm.
+//!
+//! Test hook: when the environment variable `TACTFUL_TEST_PANIC` is `1`, the TUI panics
+//! right after drawing its first frame. The end-to-end tests (`tests/tui_pty.rs`) use it
+//! to check that a panic restores the terminal and prints a readable message (case
+//! BR-20); nothing else sets it.
 
 pub mod app;
 pub mod keymap;
 pub mod layout;
 pub mod message;
+pub mod paths;
 pub mod screens;
 pub mod terminal;
 pub mod theme;
@@ -40,6 +46,9 @@ use worker::Worker;
 
 /// How often the loop gets a [`Message::Tick`] when nothing else happens.
 const TICK: Duration = Duration::from_millis(250);
+
+/// The environment variable of the test hook (see the module doc).
+pub const TEST_PANIC: &str = "TACTFUL_TEST_PANIC";
 
 /// What arrives on the event loop's one channel.
 #[derive(Debug)]
@@ -115,8 +124,12 @@ fn event_loop<B: Backend>(
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
+    let test_panic = std::env::var_os(TEST_PANIC).is_some_and(|v| v == "1");
     loop {
         terminal.draw(|frame| view::draw(app, frame))?;
+        if test_panic {
+            panic!("{TEST_PANIC}=1: the test hook panics after the first frame");
+        }
         let first = inbox.recv().context("the event loop lost its inputs")?;
         // Take everything already waiting before drawing again, so a burst of wheel
         // events or replies costs one frame.

@@ -5,6 +5,9 @@
 //! sequences (STYLE.md, pattern 12). Replies whose generation is not the one a state is
 //! waiting for are dropped: the newest request wins.
 
+mod field_edit;
+mod import;
+
 use super::app::{App, Popup};
 use super::layout;
 use super::message::{Message, PageAnchor, Request, Screen};
@@ -17,6 +20,9 @@ pub const LOADING_HINT_TICKS: u32 = 2;
 /// Apply `message` to `app`; return the work it asks of the worker.
 pub fn update(app: &mut App, message: Message) -> Vec<Request> {
     let view = layout::visible_rows(app.size);
+    if let Some(requests) = popup_message(app, &message) {
+        return requests;
+    }
     match message {
         Message::SwitchScreen(screen) => {
             app.screen = screen;
@@ -32,10 +38,18 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
         }
         Message::ShowHelp => {
             app.popup = Some(Popup::Help);
+            app.help_page = 0;
             Vec::new()
         }
         Message::ClosePopup => {
-            app.popup = None;
+            // "Stay" in the quit question goes back to a dialog still open below it.
+            app.popup = if app.fields.edit.is_some() {
+                Some(Popup::FieldEdit)
+            } else if app.import.form.is_some() {
+                Some(Popup::ImportOptions)
+            } else {
+                None
+            };
             Vec::new()
         }
         Message::Quit => {
@@ -56,6 +70,39 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
             app.fields.view = FieldsView::List;
             Vec::new()
         }
+        Message::EditPath
+        | Message::StopEditing
+        | Message::CompletePath
+        | Message::DetectImport
+        | Message::OpenImportOptions
+        | Message::RunImport
+        | Message::ToggleBatches
+        | Message::AskUndo
+        | Message::ConfirmUndo
+        | Message::PathCompleted { .. }
+        | Message::ImportDetected { .. }
+        | Message::ImportProgressed { .. }
+        | Message::ImportFinished { .. }
+        | Message::BatchesLoaded { .. }
+        | Message::UndoFinished { .. } => import::update(app, message),
+        Message::Edit(edit) => {
+            if app.screen == Screen::Import && app.import.editing {
+                app.import.path.apply(&edit);
+                app.import.completion = None;
+            }
+            Vec::new()
+        }
+        Message::EditField => field_edit::open(app),
+        Message::FieldChanged { generation, result } => {
+            field_edit::changed(app, generation, result)
+        }
+        Message::Submit | Message::SwitchFocus | Message::ChangeValue(_) => Vec::new(),
+        Message::ScrollDown if app.screen == Screen::Import => import::scroll(app, 1),
+        Message::ScrollUp if app.screen == Screen::Import => import::scroll(app, -1),
+        Message::PageDown if app.screen == Screen::Import => import::scroll(app, view as isize),
+        Message::PageUp if app.screen == Screen::Import => import::scroll(app, -(view as isize)),
+        Message::ScrollToTop if app.screen == Screen::Import => import::scroll(app, isize::MIN),
+        Message::ScrollToBottom if app.screen == Screen::Import => import::scroll(app, isize::MAX),
         Message::ScrollDown => scroll(app, 1, view),
         Message::ScrollUp => scroll(app, -1, view),
         Message::PageDown => scroll(app, view as isize, view),
@@ -131,6 +178,31 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
     }
 }
 
+/// Messages the open popup takes for itself: moving and confirming inside a dialog.
+/// `None` when the message is not the popup's (it then goes to the screen).
+fn popup_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+    let delta: isize = match message {
+        Message::ScrollDown => 1,
+        Message::ScrollUp => -1,
+        Message::PageDown => 10,
+        Message::PageUp => -10,
+        _ => 0,
+    };
+    match app.popup? {
+        Popup::Help if delta != 0 => {
+            let last = super::screens::popup::help_pages(app.size) - 1;
+            app.help_page = app
+                .help_page
+                .saturating_add_signed(delta.signum())
+                .min(last);
+            Some(Vec::new())
+        }
+        Popup::ImportOptions => import::options_message(app, message, delta),
+        Popup::FieldEdit => field_edit::dialog_message(app, message, delta),
+        _ => None,
+    }
+}
+
 /// Whether the message should go to the contacts browser rather than the field list.
 fn in_contacts(app: &App) -> bool {
     app.screen == Screen::Fields && app.fields.view == FieldsView::Contacts
@@ -140,7 +212,8 @@ fn in_field_list(app: &App) -> bool {
     app.screen == Screen::Fields && app.fields.view == FieldsView::List
 }
 
-fn refresh(app: &mut App) -> Vec<Request> {
+/// Reload the fields and the count (after a change to the workspace, or on `r`).
+pub(crate) fn refresh(app: &mut App) -> Vec<Request> {
     let fields = app.next_generation();
     app.fields.pending = Some(fields);
     let count = app.next_generation();

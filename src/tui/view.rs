@@ -16,6 +16,7 @@ use super::layout::{self, Areas};
 use super::message::Screen;
 use super::screens::fields::FieldsView;
 use super::screens::guide::{GuideView, guide};
+use super::screens::import::ImportView;
 use super::screens::popup;
 use super::theme;
 use super::update::LOADING_HINT_TICKS;
@@ -114,10 +115,14 @@ fn body(app: &App, areas: &Areas, buf: &mut Buffer) {
             FieldsView::List => (&app.fields).render(area, buf),
             FieldsView::Contacts => (&app.contacts).render(area, buf),
         },
+        Screen::Import => (&ImportView {
+            state: &app.import,
+            empty_workspace: app.is_empty_workspace(),
+        })
+            .render(area, buf),
         screen => (&GuideView {
             screen,
             workspace: &app.workspace,
-            empty_workspace: app.is_empty_workspace(),
         })
             .render(area, buf),
     }
@@ -157,6 +162,10 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
         }
         if app.contacts.waiting_ticks >= LOADING_HINT_TICKS {
             text.push_str(", loading rows...");
+        }
+        if let Some(n) = &app.notice {
+            text.push_str(" | ");
+            text.push_str(&crate::text::for_terminal(n));
         }
         left.push(Span::raw(text));
     }

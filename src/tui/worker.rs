@@ -1,11 +1,13 @@
 //! The worker: runs the TUI's SQLite work off the UI thread and sends the results back
 //! as [`Message`]s on the event loop's channel.
 //!
-//! Two threads, each owning its own workspace connection (SQLite in WAL mode lets them
+//! Three threads, each owning its own workspace connection (SQLite in WAL mode lets them
 //! read side by side): one for quick reads the user waits on (fields, pages of
-//! contacts), one for slow background counts, so a count over a million contacts never
-//! holds up scrolling. Each thread takes every request queued, keeps only the newest of
-//! each kind and answers those. A newer count interrupts the one running
+//! contacts, path completion), one for slow background counts, so a count over a
+//! million contacts never holds up scrolling, and a writer for file reads and changes
+//! (detect, import with progress, undo, field changes), so an import never holds up
+//! either. Each thread takes every request queued, keeps only the newest of each kind
+//! (but every write, in order) and answers those. A newer count interrupts the one running
 //! (`sqlite3_interrupt` through rusqlite's `InterruptHandle`); the interrupted count
 //! sends no reply.
 
@@ -18,15 +20,17 @@ use std::thread;
 use rusqlite::{ErrorCode, InterruptHandle};
 
 use super::LoopEvent;
-use super::message::{Message, Page, PageAnchor, Request};
+use super::message::{Job, Message, Page, PageAnchor, Request};
+use super::paths;
 use crate::workspace::browse::{self, Bound};
-use crate::workspace::{Workspace, WorkspaceError, fields};
+use crate::workspace::{Workspace, WorkspaceError, actor, batches, fields};
 
 /// The UI's handle on the worker threads. Dropping it ends them once their current
 /// request is done.
 pub struct Worker {
     quick: Sender<Request>,
     background: Sender<Request>,
+    writer: Sender<Request>,
     interrupt: InterruptHandle,
     /// Generation of the count running now, 0 when none is.
     counting: Arc<AtomicU64>,
@@ -34,26 +38,31 @@ pub struct Worker {
 
 impl Worker {
     /// Start the threads: the quick one on `workspace` (already open), the background one
-    /// on a second connection to `path`. Replies go to `events`.
+    /// and the writer on connections of their own to `path`. Replies go to `events`.
     ///
-    /// Errors: opening the second connection (busy, damaged file).
+    /// Errors: opening the other connections (busy, damaged file).
     pub fn spawn(
         workspace: Workspace,
         path: &Path,
         events: Sender<LoopEvent>,
     ) -> Result<Worker, WorkspaceError> {
         let second = Workspace::open(path)?;
+        let mut third = Workspace::open(path)?;
         let interrupt = second.conn().get_interrupt_handle();
         let counting = Arc::new(AtomicU64::new(0));
         let (quick, quick_rx) = mpsc::channel();
         let (background, background_rx) = mpsc::channel();
+        let (writer, writer_rx) = mpsc::channel();
         let events_quick = events.clone();
+        let events_writer = events.clone();
         thread::spawn(move || serve(&workspace, &quick_rx, &events_quick, None));
+        thread::spawn(move || serve_writes(&mut third, &writer_rx, &events_writer));
         let running = Arc::clone(&counting);
         thread::spawn(move || serve(&second, &background_rx, &events, Some(&running)));
         Ok(Worker {
             quick,
             background,
+            writer,
             interrupt,
             counting,
         })
@@ -70,8 +79,36 @@ impl Worker {
                 }
                 self.background.send(request)
             }
-            Request::LoadFields { .. } | Request::LoadPage { .. } => self.quick.send(request),
+            Request::LoadFields { .. }
+            | Request::LoadPage { .. }
+            | Request::CompletePath { .. } => self.quick.send(request),
+            Request::DetectImport { .. } | Request::LoadBatches { .. } | Request::Write { .. } => {
+                self.writer.send(request)
+            }
         };
+    }
+}
+
+/// The writer thread's loop: like [`serve`], but every write is run, in order, with
+/// progress sent as it goes.
+fn serve_writes(ws: &mut Workspace, requests: &Receiver<Request>, events: &Sender<LoopEvent>) {
+    while let Ok(first) = requests.recv() {
+        let mut queued = vec![first];
+        queued.extend(requests.try_iter());
+        for request in newest_of_each_kind(queued) {
+            let mut emit = |m: Message| {
+                let _ = events.send(LoopEvent::Reply(m));
+            };
+            let reply = match &request {
+                Request::Write { generation, job } => Some(write(ws, *generation, job, &mut emit)),
+                other => answer(ws, other),
+            };
+            if let Some(message) = reply
+                && events.send(LoopEvent::Reply(message)).is_err()
+            {
+                return;
+            }
+        }
     }
 }
 
@@ -102,20 +139,24 @@ fn serve(
 }
 
 /// Of the queued requests, only the last of each kind, in arrival order: an older
-/// request of the same kind answers a question nobody is asking any more.
+/// request of the same kind answers a question nobody is asking any more. Writes are
+/// all kept: each is a change the user asked for.
 fn newest_of_each_kind(queued: Vec<Request>) -> Vec<Request> {
     let kind = |r: &Request| std::mem::discriminant(r);
     let mut keep: Vec<Request> = Vec::new();
     for r in queued {
-        keep.retain(|k| kind(k) != kind(&r));
+        if !matches!(r, Request::Write { .. }) {
+            keep.retain(|k| kind(k) != kind(&r));
+        }
         keep.push(r);
     }
     keep
 }
 
-/// Run one request against `ws` and build its reply. `None` for an interrupted count,
-/// which a newer count replaces. Runs on the worker threads; tests call it directly to
-/// drive `update` without threads.
+/// Run one reading request against `ws` and build its reply. `None` for an interrupted
+/// count, which a newer count replaces, and for a [`Request::Write`], which needs
+/// [`write`]. Runs on the worker threads; tests call it directly to drive `update`
+/// without threads.
 pub fn answer(ws: &Workspace, request: &Request) -> Option<Message> {
     let text = |e: WorkspaceError| e.to_string();
     match request {
@@ -143,6 +184,62 @@ pub fn answer(ws: &Workspace, request: &Request) -> Option<Message> {
                 generation: *generation,
                 result: result.map_err(text),
             }),
+        },
+        Request::CompletePath { generation, typed } => Some(Message::PathCompleted {
+            generation: *generation,
+            result: paths::complete(typed),
+        }),
+        Request::DetectImport { generation, plan } => Some(Message::ImportDetected {
+            generation: *generation,
+            result: crate::import::detect(ws, plan)
+                .map(Box::new)
+                .map_err(|e| e.to_string()),
+        }),
+        Request::LoadBatches { generation } => Some(Message::BatchesLoaded {
+            generation: *generation,
+            result: batches::list(ws.conn()).map_err(text),
+        }),
+        Request::Write { .. } => None,
+    }
+}
+
+/// Run one change against `ws` and build its reply; `emit` gets progress messages on
+/// the way. The actor on record is the user running the TUI (`workspace::actor`).
+pub fn write(
+    ws: &mut Workspace,
+    generation: u64,
+    job: &Job,
+    emit: &mut dyn FnMut(Message),
+) -> Message {
+    match job {
+        Job::Import(plan) => {
+            let mut progress = |progress| {
+                emit(Message::ImportProgressed {
+                    generation,
+                    progress,
+                })
+            };
+            Message::ImportFinished {
+                generation,
+                result: crate::import::run(ws, plan, &mut progress)
+                    .map(Box::new)
+                    .map_err(|e| e.to_string()),
+            }
+        }
+        Job::UndoLatest => Message::UndoFinished {
+            generation,
+            result: crate::import::undo::undo(ws, None, &actor()).map_err(|e| e.to_string()),
+        },
+        Job::SetField {
+            name,
+            class,
+            role,
+            reason,
+        } => Message::FieldChanged {
+            generation,
+            result: crate::fields::change::set(ws, name, *class, *role, reason, &actor())
+                .map(Box::new)
+                .map_err(|e| e.to_string()),
         },
     }
 }

@@ -6,6 +6,7 @@
 //! SQLite through a [`Workspace`]; all SQL binds its values as parameters, and the only
 //! identifiers spliced into SQL go through [`quote_ident`].
 
+pub mod audience;
 pub mod audit;
 pub mod batches;
 pub mod browse;
@@ -14,6 +15,7 @@ pub mod contacts;
 pub mod exports;
 pub mod fields;
 mod migrate;
+pub mod records;
 pub mod rights;
 pub mod sqlfn;
 pub mod suppression;
@@ -48,6 +50,12 @@ pub enum WorkspaceError {
         path: PathBuf,
         source: std::io::Error,
     },
+    #[error(
+        "workspace {path} is read-only: check the permissions of the file and of its directory (SQLite writes a -wal file beside it)"
+    )]
+    ReadOnly { path: PathBuf },
+    #[error("{path} is a directory; pass a file path such as {path}/workspace.tactful")]
+    IsDirectory { path: PathBuf },
     #[error("the disk is full; nothing was changed in the workspace")]
     DiskFull,
     #[error("no directory for application data on this system; pass --workspace PATH")]
@@ -176,6 +184,9 @@ fn classify(e: rusqlite::Error, path: &Path) -> WorkspaceError {
             }
         }
         Some(ErrorCode::DiskFull) => WorkspaceError::DiskFull,
+        Some(ErrorCode::ReadOnly) => WorkspaceError::ReadOnly {
+            path: path.to_path_buf(),
+        },
         _ => WorkspaceError::Sqlite(e),
     }
 }
@@ -187,6 +198,11 @@ fn create_private_file(path: &Path) -> Result<(), WorkspaceError> {
         path: path.to_path_buf(),
         source,
     };
+    if path.is_dir() {
+        return Err(WorkspaceError::IsDirectory {
+            path: path.to_path_buf(),
+        });
+    }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
         && !parent.exists()
     {
@@ -282,6 +298,13 @@ mod tests {
             matches!(err, WorkspaceError::NotAWorkspace { .. }),
             "{err:?}"
         );
+    }
+
+    #[test]
+    fn a_directory_is_not_a_workspace_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = Workspace::open(dir.path()).unwrap_err();
+        assert!(matches!(err, WorkspaceError::IsDirectory { .. }), "{err:?}");
     }
 
     #[test]

@@ -45,3 +45,31 @@ pub fn count(conn: &Connection) -> Result<u64, WorkspaceError> {
         r.get::<_, i64>(0)
     })? as u64)
 }
+
+/// One entry of the list as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// `email`, `phone` or `key`.
+    pub kind: String,
+    /// The normalised value; `None` when only the hash is kept (erasure).
+    pub value: Option<String>,
+    /// Hex SHA-256 of `kind:value`.
+    pub value_hash: String,
+    /// `list` or `erased`.
+    pub reason: String,
+}
+
+/// Every entry, in the order they were added.
+pub fn entries(conn: &Connection) -> Result<Vec<Entry>, WorkspaceError> {
+    let mut stmt =
+        conn.prepare("SELECT kind, value, value_hash, reason FROM suppression ORDER BY id")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Entry {
+            kind: r.get(0)?,
+            value: r.get(1)?,
+            value_hash: r.get(2)?,
+            reason: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

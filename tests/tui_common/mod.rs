@@ -161,15 +161,73 @@ pub fn app(ws: &Workspace, width: u16, height: u16) -> App {
 }
 
 /// Apply `message`, then run every request it causes (and those their replies cause)
-/// against `ws`, as the worker would, until nothing is left to do.
+/// against `ws`, as the worker would, until nothing is left to do. Reads only: a write
+/// request fails the test (use [`send_mut`]).
 pub fn send(app: &mut App, ws: &Workspace, message: Message) {
     let mut queue: Vec<Request> = update(app, message);
     while !queue.is_empty() {
         let request = queue.remove(0);
+        assert!(
+            !matches!(request, Request::Write { .. }),
+            "{request:?} writes; use send_mut"
+        );
         if let Some(reply) = worker::answer(ws, &request) {
             queue.extend(update(app, reply));
         }
     }
+}
+
+/// Like [`send`], with writes run too; returns the progress messages they sent, in
+/// order, after applying them.
+pub fn send_mut(app: &mut App, ws: &mut Workspace, message: Message) -> Vec<Message> {
+    let mut progress = Vec::new();
+    let mut queue: Vec<Request> = update(app, message);
+    while !queue.is_empty() {
+        let request = queue.remove(0);
+        let reply = match &request {
+            Request::Write { generation, job } => {
+                let mut sent = Vec::new();
+                let reply = worker::write(ws, *generation, job, &mut |m| sent.push(m));
+                for m in sent {
+                    queue.extend(update(app, m.clone()));
+                    progress.push(m);
+                }
+                Some(reply)
+            }
+            other => worker::answer(ws, other),
+        };
+        if let Some(reply) = reply {
+            queue.extend(update(app, reply));
+        }
+    }
+    progress
+}
+
+/// Map `event` with the keymap and apply it with [`send_mut`], as the event loop does.
+pub fn press(app: &mut App, ws: &mut Workspace, event: crossterm::event::Event) {
+    if let Some(m) = tactful::tui::keymap::map(app, &event) {
+        send_mut(app, ws, m);
+    }
+}
+
+/// A key press of `code` without modifiers.
+pub fn key(code: crossterm::event::KeyCode) -> crossterm::event::Event {
+    crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
+        code,
+        crossterm::event::KeyModifiers::NONE,
+    ))
+}
+
+/// Type `text` key by key.
+pub fn type_text(app: &mut App, ws: &mut Workspace, text: &str) {
+    for c in text.chars() {
+        press(app, ws, key(crossterm::event::KeyCode::Char(c)));
+    }
+}
+
+/// The path of a file in `tests/fixtures`.
+pub fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
 /// Draw `app` on a fresh test terminal of `width`×`height`.

@@ -13,6 +13,7 @@ use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 use crate::fields::Field;
+use crate::tui::screens::field_dialog::FieldEdit;
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::display_width;
 use crate::tui::widgets::data_table::{Column, DataTable, DataTableState, TableSource};
@@ -33,6 +34,8 @@ pub struct FieldsState {
     pub view: FieldsView,
     /// Generation of the field-list request in flight, if any.
     pub pending: Option<u64>,
+    /// The class and role dialog, while open.
+    pub edit: Option<FieldEdit>,
     columns: Vec<Column>,
 }
 

@@ -1,5 +1,5 @@
 //! Guides for the screens not built yet: what the screen will do, and the command that
-//! does it today. The Import guide doubles as the welcome for an empty workspace.
+//! does it today. Every screen's guide also gives the tagline under the tabs.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -95,27 +95,17 @@ pub struct GuideView<'a> {
     pub screen: Screen,
     /// The workspace file, as given by the user (sanitised here).
     pub workspace: &'a str,
-    /// Nothing imported yet: the Import guide greets the user and says where to start.
-    pub empty_workspace: bool,
 }
 
 impl Widget for &GuideView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let g = guide(self.screen);
-        let mut lines = Vec::new();
-        if self.empty_workspace && self.screen == Screen::Import {
-            lines.push(Line::styled(
-                "This workspace is empty. Start here: import a CSV export of your customers.",
-                theme::HEADER,
-            ));
-            lines.push(Line::from(""));
-        }
-        lines.push(Line::from(g.purpose));
-        lines.push(Line::from(""));
-        lines.push(Line::from(
-            "This screen is still being built. Today, from a shell:",
-        ));
-        lines.push(Line::from(""));
+        let mut lines = vec![
+            Line::from(g.purpose),
+            Line::from(""),
+            Line::from("This screen is still being built. Today, from a shell:"),
+            Line::from(""),
+        ];
         for c in g.commands {
             lines.push(Line::from(vec![
                 Span::raw("    "),

@@ -1,5 +1,6 @@
-//! Popups drawn over the screens: the key help (built from the keymap's table) and the
-//! quit question.
+//! Popups drawn over the screens: the key help (built from the keymap's table, in
+//! pages when it does not fit), the quit and undo questions, and the dialogs whose
+//! drawing lives beside their screens (import options, field change).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,8 +28,19 @@ pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     match app.popup {
         None => {}
-        Some(Popup::Help) => help(area, buf),
+        Some(Popup::Help) => help(app.help_page, area, buf),
         Some(Popup::ConfirmQuit) => confirm_quit(&app.unsaved, area, buf),
+        Some(Popup::ConfirmUndo) => confirm_undo(app, area, buf),
+        Some(Popup::ImportOptions) => {
+            if let Some(form) = &app.import.form {
+                super::import::options::render(form, area, buf);
+            }
+        }
+        Some(Popup::FieldEdit) => {
+            if let Some(edit) = &app.fields.edit {
+                super::field_dialog::render(edit, area, buf);
+            }
+        }
     }
 }
 
@@ -47,31 +59,75 @@ fn section_lines(section: &HelpSection, width: usize) -> Vec<Line<'static>> {
     lines
 }
 
-fn help(area: Rect, buf: &mut Buffer) {
-    let rect = centred(area, 80, 22);
+/// The help's rectangle in a terminal of `area`: most of it, up to 100×36.
+fn help_rect(area: Rect) -> Rect {
+    centred(
+        area,
+        area.width.saturating_sub(2).clamp(80, 100),
+        area.height.saturating_sub(2).clamp(22, 36),
+    )
+}
+
+/// The help's lines cut into columns of `height` lines, each `width` wide: sections
+/// stay whole where they fit in one column.
+fn help_columns(height: usize, width: usize) -> Vec<Vec<Line<'static>>> {
+    let height = height.max(1);
+    let mut columns: Vec<Vec<Line<'static>>> = vec![Vec::new()];
+    for section in keymap::help() {
+        let lines = section_lines(&section, width.saturating_sub(1));
+        let current = columns.len() - 1;
+        // The trailing blank line of a section may fall off the bottom of a column.
+        if !columns[current].is_empty() && columns[current].len() + lines.len() > height + 1 {
+            columns.push(Vec::new());
+        }
+        for line in lines {
+            if columns.last().is_some_and(|c| c.len() >= height) {
+                columns.push(Vec::new());
+            }
+            if let Some(c) = columns.last_mut() {
+                c.push(line);
+            }
+        }
+    }
+    columns
+}
+
+/// How many pages (two columns each) the help takes in a terminal of `area`.
+pub fn help_pages(area: Rect) -> usize {
+    let inner = Block::bordered().inner(help_rect(area));
+    let columns = help_columns(
+        usize::from(inner.height.saturating_sub(1)),
+        usize::from(inner.width / 2),
+    );
+    columns.len().div_ceil(2).max(1)
+}
+
+fn help(page: usize, area: Rect, buf: &mut Buffer) {
+    let rect = help_rect(area);
     Clear.render(rect, buf);
-    let block = Block::bordered().title(" Keys (Esc closes) ");
+    let pages = help_pages(area);
+    let page = page.min(pages - 1);
+    let title = if pages > 1 {
+        format!(
+            " Keys, page {} of {pages} (PgDn more, Esc closes) ",
+            page + 1
+        )
+    } else {
+        " Keys (Esc closes) ".to_string()
+    };
+    let block = Block::bordered().title(title);
     let inner = block.inner(rect);
     block.render(rect, buf);
     if inner.is_empty() {
         return;
     }
     let footer = "Mouse: click a tab or a row; the wheel scrolls.";
-    let height = usize::from(inner.height.saturating_sub(1));
-    let column_width = usize::from(inner.width / 2);
-    // Fill the left column, then the right, keeping each section whole where it fits.
-    let mut columns: [Vec<Line<'static>>; 2] = [Vec::new(), Vec::new()];
-    let mut current = 0;
-    for section in keymap::help() {
-        let lines = section_lines(&section, column_width.saturating_sub(1));
-        if current == 0 && columns[0].len() + lines.len() > height + 1 {
-            current = 1;
-        }
-        columns[current].extend(lines);
-    }
     let half = inner.width / 2;
     let body_height = inner.height.saturating_sub(1);
-    let [left, right] = columns;
+    let mut columns = help_columns(usize::from(body_height), usize::from(half)).into_iter();
+    let mut columns = columns.by_ref().skip(page * 2);
+    let left = columns.next().unwrap_or_default();
+    let right = columns.next().unwrap_or_default();
     Paragraph::new(left).render(Rect::new(inner.x, inner.y, half, body_height), buf);
     Paragraph::new(right).render(
         Rect::new(inner.x + half, inner.y, inner.width - half, body_height),
@@ -81,6 +137,35 @@ fn help(area: Rect, buf: &mut Buffer) {
         Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1),
         buf,
     );
+}
+
+fn confirm_undo(app: &App, area: Rect, buf: &mut Buffer) {
+    let rect = centred(area, 64, 8);
+    Clear.render(rect, buf);
+    let what = match app.import.latest_active() {
+        Some(b) => format!(
+            "Undo batch {} ({})? Its contacts are removed, the ones it updated are put back, and the fields it added are dropped.",
+            b.id,
+            crate::text::for_terminal(&b.file_name)
+        ),
+        None => "Undo the latest import still in effect?".to_string(),
+    };
+    let lines = vec![
+        Line::from(what),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("y", theme::COMMAND),
+            Span::raw(" undo   "),
+            Span::styled("n", theme::COMMAND),
+            Span::raw(" / "),
+            Span::styled("Esc", theme::COMMAND),
+            Span::raw(" keep it"),
+        ]),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(" Undo import? "))
+        .render(rect, buf);
 }
 
 fn confirm_quit(unsaved: &[String], area: Rect, buf: &mut Buffer) {

@@ -1,0 +1,223 @@
+//! A campaign made ready to run: every entry's segment rule checked and compiled in the
+//! campaign's scope (category, unlocks, as-of date), every message checked against the
+//! fields and the policy, and the columns a preview must read worked out.
+//!
+//! Shared by preview, explanation and the commands that change a campaign (`campaign
+//! add`, `campaign apply` check an entry here before saving it). Errors name the entry
+//! and its segment.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use rusqlite::Connection;
+
+use super::{Campaign, CampaignError, Entry};
+use crate::fields::{Channel, Field, Role};
+use crate::message::{Message, MessageDraft, MessageError, PolicyScope};
+use crate::segment::RuleError;
+use crate::segment::check::{CheckedRule, Scope, prepare as check_rule};
+use crate::segment::compile::{CompiledRule, compile};
+use crate::segment::store::{self, SegmentError};
+use crate::workspace::{WorkspaceError, fields as field_store};
+
+/// Errors of preparing, previewing or explaining a campaign, as sentences a user can act
+/// on. Entries are numbered from 1 in priority order.
+#[derive(Debug, thiserror::Error)]
+pub enum PreviewError {
+    #[error(transparent)]
+    Campaign(#[from] CampaignError),
+    #[error("entry {entry} (segment `{segment}`): {error}")]
+    Segment {
+        entry: usize,
+        segment: String,
+        error: SegmentError,
+    },
+    #[error("entry {entry} (segment `{segment}`): the rule does not check: {error}")]
+    Rule {
+        entry: usize,
+        segment: String,
+        error: RuleError,
+    },
+    #[error("entry {entry} (segment `{segment}`): the message does not check: {error}")]
+    Message {
+        entry: usize,
+        segment: String,
+        error: MessageError,
+    },
+    #[error("cannot render the message of segment `{segment}` for contact `{key}`: {error}")]
+    Render {
+        key: String,
+        segment: String,
+        error: MessageError,
+    },
+    #[error("no contact with key `{0}`")]
+    NoContact(String),
+    #[error("cannot write the preview: {0}")]
+    Output(#[source] std::io::Error),
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+}
+
+/// One entry, checked and compiled.
+#[derive(Debug)]
+pub struct PreparedEntry {
+    pub segment: String,
+    /// The segment's rule text as saved.
+    pub rule: String,
+    pub checked: CheckedRule,
+    pub compiled: CompiledRule,
+    pub message: Message,
+}
+
+/// Positions in [`Prepared::columns`] of the fields assignment reads.
+#[derive(Debug, Clone, Default)]
+pub struct Slots {
+    /// The channel's address field (first field with role e-mail, or phone for SMS).
+    pub address: Option<usize>,
+    /// First e-mail and phone fields, checked against the suppression list whatever
+    /// the channel: a suppressed address suppresses its contact.
+    pub email: Option<usize>,
+    pub phone: Option<usize>,
+    /// Minor check: first date-of-birth, birth-year and age fields.
+    pub date_of_birth: Option<usize>,
+    pub birth_year: Option<usize>,
+    pub age: Option<usize>,
+}
+
+/// A campaign ready to stream.
+#[derive(Debug)]
+pub struct Prepared {
+    pub campaign: Campaign,
+    pub as_of: NaiveDate,
+    pub fields: Vec<Field>,
+    pub entries: Vec<PreparedEntry>,
+    /// The fields a preview reads, each once: the slots' fields and every merge field.
+    pub columns: Vec<Field>,
+    pub slots: Slots,
+}
+
+/// The rule scope of `campaign`: its category and unlocks, with `as_of`.
+pub fn rule_scope<'a>(
+    fields: &'a [Field],
+    campaign: &Campaign,
+    unlocked: &'a BTreeSet<String>,
+    as_of: NaiveDate,
+) -> Scope<'a> {
+    Scope {
+        fields,
+        category: Some(campaign.category),
+        unlocked,
+        as_of,
+    }
+}
+
+/// Check one entry's rule text and message in `campaign`'s scope. `n` is the entry's
+/// 1-based number, for errors.
+///
+/// Errors: [`PreviewError::Rule`] or [`PreviewError::Message`].
+pub fn check_entry(
+    fields: &[Field],
+    campaign: &Campaign,
+    n: usize,
+    entry: &Entry,
+    rule: &str,
+    as_of: NaiveDate,
+) -> Result<(CheckedRule, Message), PreviewError> {
+    let unlocked = campaign.unlocked();
+    let scope = rule_scope(fields, campaign, &unlocked, as_of);
+    let checked = check_rule(rule, &scope).map_err(|error| PreviewError::Rule {
+        entry: n,
+        segment: entry.segment.clone(),
+        error,
+    })?;
+    let draft = MessageDraft {
+        channel: campaign.channel,
+        subject: entry.subject.clone(),
+        body: entry.body.clone(),
+        format: entry.format,
+    };
+    let policy = PolicyScope {
+        category: Some(campaign.category),
+        unlocked: &unlocked,
+    };
+    let message =
+        Message::check(&draft, fields, &policy).map_err(|error| PreviewError::Message {
+            entry: n,
+            segment: entry.segment.clone(),
+            error,
+        })?;
+    Ok((checked, message))
+}
+
+/// Load the fields and segments and prepare `campaign` to run as of `as_of`.
+///
+/// Errors: a segment that no longer exists, a rule or message that no longer checks
+/// (fields or their classes changed since it was saved), workspace errors.
+pub fn prepare(
+    conn: &Connection,
+    campaign: &Campaign,
+    as_of: NaiveDate,
+) -> Result<Prepared, PreviewError> {
+    let fields = field_store::list(conn)?;
+    let mut entries = Vec::with_capacity(campaign.entries.len());
+    for (i, entry) in campaign.entries.iter().enumerate() {
+        let segment = store::get(conn, &entry.segment).map_err(|error| PreviewError::Segment {
+            entry: i + 1,
+            segment: entry.segment.clone(),
+            error,
+        })?;
+        let (checked, message) =
+            check_entry(&fields, campaign, i + 1, entry, &segment.rule, as_of)?;
+        entries.push(PreparedEntry {
+            segment: segment.name,
+            compiled: compile(&checked),
+            rule: segment.rule,
+            checked,
+            message,
+        });
+    }
+    let mut columns: Vec<Field> = Vec::new();
+    let mut slot = |role: Role| -> Option<usize> {
+        let f = fields.iter().find(|f| f.role == role)?;
+        Some(column(&mut columns, f))
+    };
+    let email = slot(Role::Email);
+    let phone = slot(Role::Phone);
+    let slots = Slots {
+        address: match campaign.channel {
+            Channel::Email => email,
+            Channel::Sms => phone,
+        },
+        email,
+        phone,
+        date_of_birth: slot(Role::DateOfBirth),
+        birth_year: slot(Role::BirthYear),
+        age: slot(Role::Age),
+    };
+    for entry in &entries {
+        for name in entry.message.merge_fields() {
+            if let Some(f) = fields.iter().find(|f| f.name == name) {
+                column(&mut columns, f);
+            }
+        }
+    }
+    Ok(Prepared {
+        campaign: campaign.clone(),
+        as_of,
+        fields,
+        entries,
+        columns,
+        slots,
+    })
+}
+
+/// Position of `f` in `columns`, adding it if absent.
+fn column(columns: &mut Vec<Field>, f: &Field) -> usize {
+    match columns.iter().position(|c| c.name == f.name) {
+        Some(i) => i,
+        None => {
+            columns.push(f.clone());
+            columns.len() - 1
+        }
+    }
+}

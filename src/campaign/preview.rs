@@ -1,0 +1,116 @@
+//! Preview: the whole audience, one row per contact, with the segment and rendered
+//! message it gets or the one reason it gets nothing, and a [`Summary`] whose counts
+//! reconcile with the audience.
+//!
+//! Rows are streamed to a sink in `_id` order and never collected, so a preview of a
+//! million contacts runs in bounded memory (the assigner keeps one 64-bit hash per
+//! assigned address). The CLI's `tactful preview` and the TUI's preview screen call
+//! [`run`]; export will write the same rows.
+
+use std::io;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::Campaign;
+use super::assign::{Exclusion, Outcome};
+use super::summary::Tally;
+use super::walk::walk;
+use crate::message::CoverageTally;
+use crate::workspace::Workspace;
+
+pub use super::prepare::{PreviewError, prepare};
+pub use super::summary::{EntryCoverage, Overlap, ReasonCount, SegmentCount, SmsSummary, Summary};
+
+/// One contact in the preview.
+///
+/// JSON: `{key, address, segment, subject, body, excluded}`; `excluded` is `null` for a
+/// recipient or the reason code (`no_consent`, ...). `segment` is set for recipients and
+/// for held-out contacts (the segment they would have got); `subject` and `body` only
+/// for recipients.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PreviewRow {
+    pub key: String,
+    /// The channel address exactly as stored; `None` when blank.
+    pub address: Option<String>,
+    pub segment: Option<String>,
+    pub subject: Option<String>,
+    pub body: Option<String>,
+    pub excluded: Option<Exclusion>,
+    /// Merge fields that were blank and used their fallback.
+    #[serde(skip)]
+    pub fallbacks_used: Vec<String>,
+    /// Merge fields that were blank and printed nothing.
+    #[serde(skip)]
+    pub missing: Vec<String>,
+}
+
+/// Stream every contact of the workspace through `campaign`'s assignment as of
+/// `as_of`, render each recipient's message, call `sink` once per contact in `_id`
+/// order, and return the summary.
+///
+/// Errors: see [`prepare`]; [`PreviewError::Render`] when a message cannot be rendered
+/// for a contact (a template out of fuel, a filter given a value it cannot use);
+/// [`PreviewError::Output`] when `sink` fails.
+pub fn run(
+    ws: &Workspace,
+    campaign: &Campaign,
+    as_of: NaiveDate,
+    sink: &mut dyn FnMut(&PreviewRow) -> io::Result<()>,
+) -> Result<Summary, PreviewError> {
+    let prepared = prepare(ws.conn(), campaign, as_of)?;
+    let tallies: Vec<(String, CoverageTally)> = prepared
+        .entries
+        .iter()
+        .map(|e| (e.segment.clone(), CoverageTally::new(&e.message)))
+        .collect();
+    let mut tally = Tally::new((campaign.name.clone(), campaign.channel, as_of), &tallies);
+    walk(ws, &prepared, |d| {
+        let mut row = PreviewRow {
+            key: d.key.clone(),
+            address: d.address_stored.clone(),
+            segment: None,
+            subject: None,
+            body: None,
+            excluded: None,
+            fallbacks_used: Vec::new(),
+            missing: Vec::new(),
+        };
+        let rendered = match d.outcome {
+            Outcome::Recipient { entry } => {
+                let e = &prepared.entries[entry];
+                let r = e
+                    .message
+                    .render(d.record)
+                    .map_err(|error| PreviewError::Render {
+                        key: d.key.clone(),
+                        segment: e.segment.clone(),
+                        error,
+                    })?;
+                row.segment = Some(e.segment.clone());
+                Some(r)
+            }
+            Outcome::Excluded(reason) => {
+                row.excluded = Some(reason);
+                if reason == Exclusion::Holdout {
+                    row.segment = d
+                        .matches
+                        .iter()
+                        .position(|&m| m)
+                        .map(|i| prepared.entries[i].segment.clone());
+                }
+                None
+            }
+        };
+        tally.add(d.outcome, d.matches, d.record, rendered.as_ref());
+        if let Some(r) = rendered {
+            row.subject = r.subject;
+            row.body = Some(r.body);
+            row.fallbacks_used = r.fallbacks_used;
+            row.missing = r.missing;
+        }
+        sink(&row).map_err(PreviewError::Output)?;
+        Ok(true)
+    })?;
+    Ok(tally.finish())
+}

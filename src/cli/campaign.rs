@@ -1,0 +1,262 @@
+//! `tactful campaign`: create a campaign, add segment → message entries, list, show and
+//! remove campaigns; `apply` and `dump` (campaign as code) live in `campaign_code.rs`,
+//! `show` in `campaign_show.rs`.
+//!
+//! Entries are checked before they are saved: the segment must exist and its rule and
+//! the message must pass the fields and the policy in the campaign's scope (its category
+//! and unlocks).
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use super::{Context, Exit, print_json, print_table};
+use crate::campaign::prepare::{PreviewError, check_entry};
+use crate::campaign::unlock::load;
+use crate::campaign::{BodyFormat, Campaign, CampaignError, Entry};
+use crate::fields::Channel;
+use crate::fields::policy::Category;
+use crate::segment::store;
+use crate::text::for_terminal;
+use crate::workspace::{audit, campaigns, fields as field_store};
+
+#[derive(Debug, Args)]
+pub struct CampaignArgs {
+    #[command(subcommand)]
+    action: CampaignAction,
+}
+
+#[derive(Debug, Subcommand)]
+enum CampaignAction {
+    /// Create an empty campaign; the global --as-of sets its as-of date.
+    New {
+        name: String,
+        #[arg(long)]
+        channel: Channel,
+        /// general, housing, employment, credit or politics.
+        #[arg(long, default_value = "general")]
+        category: Category,
+        /// Percent of matched contacts held out as a control group (0 to 50).
+        #[arg(long, default_value_t = 0.0)]
+        holdout: f64,
+        /// Small-cell threshold for review.
+        #[arg(long, default_value_t = crate::campaign::DEFAULT_K)]
+        k: u32,
+    },
+    /// Add a segment → message entry (lowest priority so far).
+    Add {
+        name: String,
+        segment: String,
+        /// E-mail subject (template).
+        #[arg(long)]
+        subject: Option<String>,
+        /// Message body (template).
+        #[arg(
+            long,
+            conflicts_with = "body_file",
+            required_unless_present = "body_file"
+        )]
+        body: Option<String>,
+        /// Read the body from a UTF-8 file.
+        #[arg(long, value_name = "FILE")]
+        body_file: Option<PathBuf>,
+        /// The body is HTML: merge values are escaped.
+        #[arg(long)]
+        html: bool,
+    },
+    /// List campaigns.
+    List,
+    /// Settings, entries with the reach of each segment, unlocks with justifications.
+    Show { name: String },
+    /// Delete a campaign (its segments stay).
+    Rm { name: String },
+    /// Create or update a campaign (and the segments whose rule it gives) from TOML.
+    Apply { file: PathBuf },
+    /// Print a campaign as TOML (campaign as code).
+    Dump { name: String },
+}
+
+/// Turn a preview error into an exit, printing a rule error's caret display first.
+pub(super) fn preview_failed(e: PreviewError) -> anyhow::Error {
+    // A closed pipe (`| head`) must reach `report` as the io::Error it is.
+    let e = match e {
+        PreviewError::Output(io) => return io.into(),
+        other => other,
+    };
+    if let PreviewError::Rule {
+        entry,
+        segment,
+        error,
+    } = &e
+    {
+        eprintln!(
+            "error: entry {entry} (segment `{}`): the rule does not check:",
+            for_terminal(segment)
+        );
+        for line in error.caret().lines() {
+            eprintln!("  {}", for_terminal(line));
+        }
+        return Exit {
+            code: 1,
+            message: String::new(),
+        }
+        .into();
+    }
+    e.into()
+}
+
+#[derive(Serialize)]
+struct Listed {
+    name: String,
+    channel: Channel,
+    category: Category,
+    holdout: f64,
+    as_of: Option<chrono::NaiveDate>,
+    entries: Vec<String>,
+}
+
+pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
+    match args.action {
+        CampaignAction::New {
+            name,
+            channel,
+            category,
+            holdout,
+            k,
+        } => {
+            let mut ws = ctx.open()?;
+            let mut c = Campaign::new(&name, channel);
+            c.category = category;
+            c.holdout_pct = holdout;
+            c.k = k;
+            c.as_of = ctx.as_of_given.then_some(ctx.as_of);
+            c.validate()?;
+            ws.write(|tx| {
+                if campaigns::load(tx, &c.name)?.is_some() {
+                    return Err(CampaignError::Exists(c.name.clone()));
+                }
+                campaigns::save(tx, &c)?;
+                Ok(())
+            })?;
+            if ctx.json {
+                return print_json(&c);
+            }
+            println!(
+                "Created {} campaign `{}`; add entries with `tactful campaign add {} SEGMENT ...`.",
+                c.channel,
+                for_terminal(&c.name),
+                for_terminal(&c.name)
+            );
+            Ok(())
+        }
+        CampaignAction::Add {
+            name,
+            segment,
+            subject,
+            body,
+            body_file,
+            html,
+        } => {
+            let mut ws = ctx.open()?;
+            let mut c = load(&ws, &name)?;
+            let seg = store::get(ws.conn(), &segment)?;
+            let body = match (body, body_file) {
+                (Some(b), _) => b,
+                (None, Some(path)) => std::fs::read_to_string(&path).map_err(|e| {
+                    anyhow::anyhow!("cannot read body file {}: {e}", path.display())
+                })?,
+                (None, None) => anyhow::bail!("give --body TEXT or --body-file FILE"),
+            };
+            let entry = Entry {
+                segment: seg.name.clone(),
+                subject,
+                body,
+                format: if html {
+                    BodyFormat::Html
+                } else {
+                    BodyFormat::Plain
+                },
+            };
+            let fields = field_store::list(ws.conn())?;
+            let n = c.entries.len() + 1;
+            check_entry(&fields, &c, n, &entry, &seg.rule, ctx.as_of_for(&c))
+                .map_err(preview_failed)?;
+            c.entries.push(entry);
+            c.validate()?;
+            ws.write(|tx| campaigns::save(tx, &c))?;
+            if ctx.json {
+                return print_json(&c);
+            }
+            println!(
+                "Added segment `{}` to campaign `{}` as entry {n}.",
+                for_terminal(&seg.name),
+                for_terminal(&c.name)
+            );
+            Ok(())
+        }
+        CampaignAction::List => {
+            let ws = ctx.open()?;
+            let mut listed = Vec::new();
+            for name in campaigns::names(ws.conn())? {
+                let c = load(&ws, &name)?;
+                listed.push(Listed {
+                    name: c.name,
+                    channel: c.channel,
+                    category: c.category,
+                    holdout: c.holdout_pct,
+                    as_of: c.as_of,
+                    entries: c.entries.into_iter().map(|e| e.segment).collect(),
+                });
+            }
+            if ctx.json {
+                return print_json(&listed);
+            }
+            if listed.is_empty() {
+                println!(
+                    "No campaigns yet: create one with `tactful campaign new NAME --channel email`."
+                );
+                return Ok(());
+            }
+            let rows: Vec<Vec<String>> = listed
+                .iter()
+                .map(|l| {
+                    vec![
+                        l.name.clone(),
+                        l.channel.to_string(),
+                        l.category.as_str().to_string(),
+                        format!("{}%", l.holdout),
+                        l.entries.join(", "),
+                    ]
+                })
+                .collect();
+            print_table(
+                &["name", "channel", "category", "holdout", "segments"],
+                &rows,
+            )
+        }
+        CampaignAction::Show { name } => super::campaign_show::run(ctx, &name),
+        CampaignAction::Rm { name } => {
+            let mut ws = ctx.open()?;
+            let c = load(&ws, &name)?;
+            let actor = crate::workspace::actor();
+            ws.write(|tx| {
+                campaigns::delete(tx, &c.name)?;
+                audit::append(
+                    tx,
+                    &actor,
+                    "campaign removed",
+                    &c.name,
+                    &serde_json::json!({ "entries": c.entries.len() }),
+                )
+            })?;
+            if ctx.json {
+                return print_json(&serde_json::json!({ "removed": c.name }));
+            }
+            println!("Removed campaign `{}`.", for_terminal(&c.name));
+            Ok(())
+        }
+        CampaignAction::Apply { file } => super::campaign_code::apply(ctx, &file),
+        CampaignAction::Dump { name } => super::campaign_code::dump(ctx, &name),
+    }
+}

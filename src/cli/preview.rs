@@ -1,0 +1,214 @@
+//! `tactful preview CAMPAIGN [--limit N] [--excluded] [--format table|csv|json]`: every
+//! contact with the segment and message it gets, or the reason it gets nothing, then the
+//! summary.
+//!
+//! Rows stream from `campaign::preview::run`; only the table buffers the rows it prints
+//! (to pad columns), which is why it prints [`TABLE_ROWS`] rows unless `--limit` says
+//! otherwise. CSV (RFC 4180, via the csv crate) goes to stdout with the summary on
+//! stderr; JSON is one object `{"rows": [...], "summary": {...}}` written as it streams.
+//! `--limit` limits printed rows; the summary always counts every contact.
+
+use std::io::{self, Write};
+
+use clap::{Args, ValueEnum};
+
+use super::campaign::preview_failed;
+use super::{Context, Exit, print_table};
+use crate::campaign::preview::{PreviewRow, Summary, run as preview};
+use crate::campaign::unlock::load;
+use crate::fields::Channel;
+use crate::text::for_terminal;
+
+/// Rows a table prints when `--limit` is not given.
+pub const TABLE_ROWS: u64 = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct PreviewArgs {
+    campaign: String,
+    /// Print at most N rows (the summary still counts everyone).
+    #[arg(long, value_name = "N")]
+    limit: Option<u64>,
+    /// Print only excluded contacts.
+    #[arg(long)]
+    excluded: bool,
+    /// Output format (--json is the same as --format json).
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+}
+
+/// The message cell of a table row: the body's first line, or the exclusion.
+fn message_cell(row: &PreviewRow) -> String {
+    match (&row.excluded, &row.body) {
+        (Some(e), _) => format!("excluded: {} ({})", e.code(), e.describe()),
+        (None, Some(b)) => b.lines().next().unwrap_or_default().to_string(),
+        (None, None) => String::new(),
+    }
+}
+
+pub fn run(ctx: &Context, args: PreviewArgs) -> anyhow::Result<()> {
+    let ws = ctx.open()?;
+    let campaign = load(&ws, &args.campaign)?;
+    let as_of = ctx.as_of_for(&campaign);
+    let format = if ctx.json { Format::Json } else { args.format };
+    let limit = args.limit.unwrap_or(match format {
+        Format::Table => TABLE_ROWS,
+        _ => u64::MAX,
+    });
+    let mut shown = 0u64;
+    let mut hidden = 0u64;
+    let mut wanted = |row: &PreviewRow| -> bool {
+        if args.excluded && row.excluded.is_none() {
+            return false;
+        }
+        if shown >= limit {
+            hidden += 1;
+            return false;
+        }
+        shown += 1;
+        true
+    };
+    let stdout = io::stdout();
+    let summary = match format {
+        Format::Table => {
+            let mut rows = Vec::new();
+            let summary = preview(&ws, &campaign, as_of, &mut |row| {
+                if wanted(row) {
+                    let mut cells = vec![row.key.clone(), row.address.clone().unwrap_or_default()];
+                    cells.push(row.segment.clone().unwrap_or_default());
+                    if campaign.channel == Channel::Email {
+                        cells.push(row.subject.clone().unwrap_or_default());
+                    }
+                    cells.push(message_cell(row));
+                    rows.push(cells);
+                }
+                Ok(())
+            })
+            .map_err(preview_failed)?;
+            let mut headers = vec!["key", "address", "segment"];
+            if campaign.channel == Channel::Email {
+                headers.push("subject");
+            }
+            headers.push("message");
+            print_table(&headers, &rows)?;
+            if hidden > 0 {
+                println!("... {hidden} more rows (use --limit N, or --format csv for all)");
+            }
+            println!();
+            print_summary(&mut stdout.lock(), &summary)?;
+            summary
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(io::BufWriter::new(stdout.lock()));
+            w.write_record(["key", "address", "segment", "subject", "body", "excluded"])?;
+            let summary = preview(&ws, &campaign, as_of, &mut |row| {
+                if wanted(row) {
+                    w.write_record([
+                        row.key.as_str(),
+                        row.address.as_deref().unwrap_or_default(),
+                        row.segment.as_deref().unwrap_or_default(),
+                        row.subject.as_deref().unwrap_or_default(),
+                        row.body.as_deref().unwrap_or_default(),
+                        row.excluded.map(|e| e.code()).unwrap_or_default(),
+                    ])
+                    .map_err(io::Error::other)?;
+                }
+                Ok(())
+            })
+            .map_err(preview_failed)?;
+            w.flush()?;
+            print_summary(&mut io::stderr().lock(), &summary)?;
+            summary
+        }
+        Format::Json => {
+            let mut out = io::BufWriter::new(stdout.lock());
+            out.write_all(b"{\"rows\":[")?;
+            let mut first = true;
+            let summary = preview(&ws, &campaign, as_of, &mut |row| {
+                if wanted(row) {
+                    if !first {
+                        out.write_all(b",")?;
+                    }
+                    first = false;
+                    out.write_all(b"\n")?;
+                    serde_json::to_writer(&mut out, row)?;
+                }
+                Ok(())
+            })
+            .map_err(preview_failed)?;
+            out.write_all(b"\n],\"summary\":")?;
+            serde_json::to_writer_pretty(&mut out, &summary)?;
+            out.write_all(b"}\n")?;
+            out.flush()?;
+            summary
+        }
+    };
+    if !summary.reconciles() {
+        return Err(Exit {
+            code: 1,
+            message: "internal error: the preview's counts do not reconcile with the audience"
+                .into(),
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// The summary as text: counts that reconcile, overlaps, coverage warnings, SMS parts.
+fn print_summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
+    let excluded = s.audience - s.recipients;
+    writeln!(
+        out,
+        "audience {} = {} recipients + {} excluded (as of {})",
+        s.audience, s.recipients, excluded, s.as_of
+    )?;
+    for c in &s.per_segment {
+        writeln!(
+            out,
+            "  segment {}: {} recipients ({} matched, {} held out)",
+            for_terminal(&c.segment),
+            c.recipients,
+            c.matched,
+            c.held_out
+        )?;
+    }
+    for r in s.per_reason.iter().filter(|r| r.contacts > 0) {
+        writeln!(
+            out,
+            "  excluded {}: {} ({})",
+            r.reason.code(),
+            r.contacts,
+            r.reason.describe()
+        )?;
+    }
+    for o in &s.overlaps {
+        writeln!(
+            out,
+            "  priority: {} matched both {} and {}, and got {}",
+            o.contacts,
+            for_terminal(&o.winner),
+            for_terminal(&o.other),
+            for_terminal(&o.winner)
+        )?;
+    }
+    for m in &s.sms {
+        writeln!(
+            out,
+            "  SMS {}: at most {} part(s), {} units; {} recipients need UCS-2",
+            for_terminal(&m.segment),
+            m.max_parts,
+            m.max_units,
+            m.ucs2
+        )?;
+    }
+    for w in s.warnings() {
+        writeln!(out, "warning: {}", for_terminal(&w))?;
+    }
+    Ok(())
+}

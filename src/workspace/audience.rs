@@ -1,0 +1,131 @@
+//! Streaming the audience for a campaign: one `SELECT` over `contacts` in `_id` order,
+//! with only the columns the campaign needs and each entry's compiled rule as a 0/1
+//! column, handed to a callback one row at a time so memory stays bounded whatever the
+//! audience size.
+//!
+//! Called by `campaign::preview` (preview and explanation). Column names go through
+//! [`quote_ident`]; the rules' values are bound parameters, appended in entry order.
+
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
+
+use super::{WorkspaceError, quote_ident};
+use crate::fields::value::Value;
+use crate::fields::{Channel, Field};
+use crate::segment::CompiledRule;
+
+/// What to select: the channel (for its consent columns), the fields to read and the
+/// compiled rule of each campaign entry, in priority order.
+#[derive(Debug, Clone, Copy)]
+pub struct AudienceQuery<'a> {
+    pub channel: Channel,
+    pub columns: &'a [Field],
+    pub rules: &'a [CompiledRule],
+}
+
+/// The fixed columns before the fields: `_id, _key, _consent_<channel>,
+/// _consent_<channel>_source`.
+const FIXED: usize = 4;
+
+/// One contact's row, valid during the callback.
+pub struct AudienceRow<'r, 's> {
+    row: &'r rusqlite::Row<'s>,
+    query: &'r AudienceQuery<'r>,
+}
+
+impl AudienceRow<'_, '_> {
+    /// The contact's `_id` (workspace order).
+    pub fn id(&self) -> Result<i64, WorkspaceError> {
+        Ok(self.row.get(0)?)
+    }
+
+    /// The contact key.
+    pub fn key(&self) -> Result<String, WorkspaceError> {
+        Ok(self.row.get(1)?)
+    }
+
+    /// The stored consent state for the channel (`granted`, `not_asked`, ...).
+    pub fn consent(&self) -> Result<String, WorkspaceError> {
+        Ok(self.row.get(2)?)
+    }
+
+    /// Where the consent state came from (column or `--consent`), if recorded.
+    pub fn consent_source(&self) -> Result<Option<String>, WorkspaceError> {
+        Ok(self.row.get(3)?)
+    }
+
+    /// The typed value of the `i`-th field of [`AudienceQuery::columns`].
+    pub fn value(&self, i: usize) -> Result<Value, WorkspaceError> {
+        let ty = self
+            .query
+            .columns
+            .get(i)
+            .map(|f| f.ty)
+            .ok_or_else(|| WorkspaceError::Invalid(format!("no column {i} in the query")))?;
+        Ok(Value::from_sql(ty, self.row.get_ref(FIXED + i)?))
+    }
+
+    /// Whether the `j`-th rule matched this contact.
+    pub fn matched(&self, j: usize) -> Result<bool, WorkspaceError> {
+        let at = FIXED + self.query.columns.len() + j;
+        Ok(match self.row.get_ref(at)? {
+            ValueRef::Integer(i) => i != 0,
+            _ => false,
+        })
+    }
+}
+
+/// Run `query` and call `each` for every contact in `_id` order; `each` returns
+/// `Ok(false)` to stop early.
+///
+/// Errors: SQLite errors as [`WorkspaceError`], or the first error of `each`.
+pub fn stream<E>(
+    conn: &Connection,
+    query: &AudienceQuery<'_>,
+    mut each: impl FnMut(&AudienceRow<'_, '_>) -> Result<bool, E>,
+) -> Result<(), E>
+where
+    E: From<WorkspaceError>,
+{
+    let consent = quote_ident(&format!("_consent_{}", query.channel.as_str()));
+    let source = quote_ident(&format!("_consent_{}_source", query.channel.as_str()));
+    let mut select = vec!["_id".to_string(), "_key".to_string(), consent, source];
+    select.extend(query.columns.iter().map(|f| quote_ident(&f.name)));
+    select.extend(
+        query
+            .rules
+            .iter()
+            .map(|r| format!("CASE WHEN {} THEN 1 ELSE 0 END", r.sql)),
+    );
+    let sql = format!("SELECT {} FROM contacts ORDER BY _id", select.join(", "));
+    let params = query.rules.iter().flat_map(|r| r.params.iter());
+    let mut stmt = conn.prepare(&sql).map_err(WorkspaceError::from)?;
+    let mut rows = stmt
+        .query(params_from_iter(params))
+        .map_err(WorkspaceError::from)?;
+    while let Some(row) = rows.next().map_err(WorkspaceError::from)? {
+        if !each(&AudienceRow { row, query })? {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// The stored contact key for `key`, tried as given (trimmed), then lower-cased (e-mail
+/// keys are stored lower-case); `None` if no contact has it.
+pub fn find_key(conn: &Connection, key: &str) -> Result<Option<String>, WorkspaceError> {
+    let key = key.trim();
+    for candidate in [key.to_string(), key.to_lowercase()] {
+        let found = conn
+            .query_row(
+                "SELECT _key FROM contacts WHERE _key = ?1",
+                [&candidate],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
+}
