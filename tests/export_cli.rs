@@ -260,7 +260,20 @@ fn formula_triggers_are_neutralised_in_names_subjects_and_bodies() {
 #[test]
 fn an_erased_contact_stays_out_of_preview_and_export() {
     let ws = br23();
+    let first = ws.out("first");
+    ws.ok(&["export", "hello", "--out", first.to_str().unwrap()]);
+    let shown = ws.json(&["contact", "show", "jose@example.com"], 0);
+    assert_eq!(
+        shown["campaigns"],
+        serde_json::json!([{"campaign": "hello", "segment": "everyone", "excluded": null, "problem": null}])
+    );
+    assert_eq!(shown["exports"][0]["id"], 1);
+    assert_eq!(shown["exports"][0]["campaign"], "hello");
     ws.ok(&["contact", "erase", "jose@example.com"]);
+    // After erasure the export that included jose is still answerable (Art. 15, 19).
+    let shown = ws.json(&["contact", "show", "jose@example.com"], 0);
+    assert_eq!(shown["erased"], true);
+    assert_eq!(shown["exports"].as_array().unwrap().len(), 1);
     ws.import("br23_intl.csv", &["--consent", "email=granted"]);
     let preview = ws.json(&["preview", "hello"], 0);
     assert!(!preview.to_string().contains("jose@"), "{preview:#}");

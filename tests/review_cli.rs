@@ -220,3 +220,19 @@ fn sign_off_is_recorded_and_goes_stale_when_the_data_changes() {
     assert_eq!(manifest["sign_off"]["state"], "stale");
     assert_eq!(manifest["sign_off"]["hash"], hash.as_str());
 }
+
+#[test]
+fn a_protected_trait_used_to_exclude_is_a_warning() {
+    let ws = people();
+    ws.apply(&OVER60.replace(
+        "rule = \"birth_date before 1966-11-02\"",
+        "rule = \"email is not blank and not (birth_date before 1966-11-02)\"",
+    ));
+    let review = ws.json(&["review", "over60"], 0);
+    let f = finding(&review, "protected_exclusion");
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(
+        f["items"],
+        serde_json::json!(["segment `older` excludes by birth_date"])
+    );
+}
