@@ -22,13 +22,16 @@ mod audit;
 mod campaign;
 mod campaign_code;
 mod campaign_show;
+mod contact;
 mod demo;
 mod explain;
 mod explain_rule;
+mod export;
 mod fields;
 mod import;
 mod preview;
 mod reach;
+mod review;
 mod segment;
 mod suppress;
 mod unlock;
@@ -86,6 +89,12 @@ pub enum Command {
     Preview(preview::PreviewArgs),
     /// Why one contact gets what it gets in a campaign, step by step and rule by rule.
     Explain(explain::ExplainArgs),
+    /// Everything held about one contact (GDPR Art. 15), or erase it (Art. 17).
+    Contact(contact::ContactArgs),
+    /// Findings for the privacy reviewer (exit code 3 while a blocker is open); sign off.
+    Review(review::ReviewArgs),
+    /// Write recipients.csv and manifest.json, only when review finds no blocker.
+    Export(export::ExportArgs),
 }
 
 /// What every command needs: where the workspace is, the as-of date, the output mode.
@@ -189,6 +198,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Unlock(args)) => unlock::run(&ctx, args),
         Some(Command::Preview(args)) => preview::run(&ctx, args),
         Some(Command::Explain(args)) => explain::run(&ctx, args),
+        Some(Command::Contact(args)) => contact::run(&ctx, args),
+        Some(Command::Review(args)) => review::run(&ctx, args),
+        Some(Command::Export(args)) => export::run(&ctx, args),
     }
 }
 

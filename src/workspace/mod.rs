@@ -12,8 +12,11 @@ pub mod batches;
 pub mod browse;
 pub mod campaigns;
 pub mod contacts;
+pub mod exports;
 pub mod fields;
 mod migrate;
+pub mod records;
+pub mod rights;
 pub mod sqlfn;
 pub mod suppression;
 
