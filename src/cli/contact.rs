@@ -45,12 +45,12 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
         return print_json(&report);
     }
     if report.erased {
-        println!(
+        outln!(
             "Contact {} was erased; only hashes are kept.",
             for_terminal(&report.key)
         );
     } else {
-        println!("Contact {}", for_terminal(&report.key));
+        outln!("Contact {}", for_terminal(&report.key));
         let rows: Vec<Vec<String>> = report
             .fields
             .iter()
@@ -63,11 +63,11 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
                 ]
             })
             .collect();
-        println!();
+        outln!();
         print_table(&["field", "value", "class", "role"], &rows)?;
-        println!();
+        outln!();
         for c in &report.consent {
-            println!(
+            outln!(
                 "consent {}: {} ({})",
                 c.channel,
                 c.state,
@@ -75,7 +75,7 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
             );
         }
         for b in &report.batches {
-            println!(
+            outln!(
                 "batch {} {} {} at {} (sha256 {})",
                 b.batch,
                 b.how,
@@ -84,7 +84,7 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
                 b.sha256
             );
         }
-        println!(
+        outln!(
             "segments matched on {}: {}",
             ctx.as_of,
             if report.segments.is_empty() {
@@ -100,7 +100,7 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
                 (Some(s), None, _) => format!("segment {s}"),
                 (None, None, None) => "not in it".to_string(),
             };
-            println!(
+            outln!(
                 "campaign {}: {}",
                 for_terminal(&c.campaign),
                 for_terminal(&place)
@@ -108,7 +108,7 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
         }
     }
     for s in &report.suppression {
-        println!(
+        outln!(
             "suppressed by {} ({}, {}, since {})",
             s.kind,
             s.reason,
@@ -117,7 +117,7 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
         );
     }
     for e in &report.exports {
-        println!(
+        outln!(
             "included in export {} of campaign {} to {} at {}",
             e.id,
             for_terminal(&e.campaign),
@@ -126,7 +126,7 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
         );
     }
     if report.exports.is_empty() {
-        println!("included in no export");
+        outln!("included in no export");
     }
     Ok(())
 }
@@ -137,7 +137,7 @@ fn erase(ctx: &Context, key: &str) -> anyhow::Result<()> {
     if ctx.json {
         return print_json(&report);
     }
-    println!(
+    outln!(
         "Erased. {} suppression entr{} (hashes only) keep the contact out of later imports; {} undo record{} purged.",
         report.suppression_entries,
         if report.suppression_entries == 1 {
@@ -153,12 +153,12 @@ fn erase(ctx: &Context, key: &str) -> anyhow::Result<()> {
         },
     );
     if !report.exports_including.is_empty() {
-        println!(
+        outln!(
             "The contact was in {} earlier export(s); those files are outside the workspace, tell their recipients (GDPR Art. 19):",
             report.exports_including.len()
         );
         for e in &report.exports_including {
-            println!(
+            outln!(
                 "  export {} of {} to {} at {}",
                 e.id,
                 for_terminal(&e.campaign),

@@ -89,20 +89,20 @@ pub fn run(ctx: &Context, args: ExportArgs) -> anyhow::Result<()> {
     if ctx.json {
         return print_json(&report);
     }
-    println!(
+    outln!(
         "Exported {} recipient(s) to {} ({} profile)",
         report.recipients,
         for_terminal(&report.dir),
         report.profile
     );
-    println!("  recipients.csv sha256 {}", report.recipients_sha256);
-    println!("  manifest.json  sha256 {}", report.manifest_sha256);
+    outln!("  recipients.csv sha256 {}", report.recipients_sha256);
+    outln!("  manifest.json  sha256 {}", report.manifest_sha256);
     match report.sign_off {
-        Some(state) => println!("  sign-off: {state:?}"),
-        None => println!("  not signed off"),
+        Some(state) => outln!("  sign-off: {state:?}"),
+        None => outln!("  not signed off"),
     }
     for w in &report.warnings {
-        println!("  warning {}: {}", w.code, for_terminal(&w.message));
+        outln!("  warning {}: {}", w.code, for_terminal(&w.message));
     }
     Ok(())
 }

@@ -71,7 +71,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
         if ctx.json {
             return print_json(&report);
         }
-        println!(
+        outln!(
             "Undid batch {} ({}): {} contact(s) removed, {} restored, {} field(s) removed{}",
             report.batch,
             for_terminal(&report.file_name),
@@ -118,7 +118,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
             Err(e) => return Err(failed_after(ctx, plans.len(), &reports, plan, e)),
         };
         if !ctx.json {
-            print_report(&report);
+            print_report(&report)?;
         }
         reports.push(report);
     }
@@ -232,9 +232,9 @@ fn progress_bar(plan: &ImportPlan) -> indicatif::ProgressBar {
     bar
 }
 
-fn print_report(r: &ImportReport) {
+fn print_report(r: &ImportReport) -> std::io::Result<()> {
     let t = |s: &str| for_terminal(s).into_owned();
-    println!(
+    outln!(
         "{}{}",
         t(&r.file),
         if r.dry_run {
@@ -243,7 +243,7 @@ fn print_report(r: &ImportReport) {
             ""
         }
     );
-    println!(
+    outln!(
         "  detected: encoding {} ({}), delimiter {}, {}",
         r.encoding,
         r.encoding_source,
@@ -254,8 +254,8 @@ fn print_report(r: &ImportReport) {
             "no header row"
         }
     );
-    println!("  contact key: {}", t(&r.key));
-    println!(
+    outln!("  contact key: {}", t(&r.key));
+    outln!(
         "  rows: {} read, {} imported, {} rejected, {} blank skipped, {} skipped (erased earlier)",
         r.rows_read,
         r.rows_imported,
@@ -263,37 +263,40 @@ fn print_report(r: &ImportReport) {
         r.rows_skipped_blank,
         r.rows_skipped_erased
     );
-    println!(
+    outln!(
         "  contacts: {} added, {} updated, {} duplicate row(s) merged, {} in the workspace",
-        r.contacts_added, r.contacts_updated, r.duplicates_merged, r.contacts_total
+        r.contacts_added,
+        r.contacts_updated,
+        r.duplicates_merged,
+        r.contacts_total
     );
     if r.consent_kept_withdrawn > 0 {
-        println!(
+        outln!(
             "  consent: {} withdrawn or bounced consent(s) kept",
             r.consent_kept_withdrawn
         );
     }
     match r.batch {
-        Some(b) => println!("  batch: {b} (undo with `tactful import undo {b}`)"),
-        None => println!("  batch: none (dry run)"),
+        Some(b) => outln!("  batch: {b} (undo with `tactful import undo {b}`)"),
+        None => outln!("  batch: none (dry run)"),
     }
     if !r.rows_rejected.is_empty() {
-        println!("  rejected rows:");
+        outln!("  rejected rows:");
         for rej in &r.rows_rejected {
-            println!("    line {}: {}", rej.line, t(&rej.reason));
+            outln!("    line {}: {}", rej.line, t(&rej.reason));
         }
     }
     if !r.warnings.is_empty() {
-        println!("  warnings:");
+        outln!("  warnings:");
         for w in &r.warnings {
-            println!("    - {}", t(w));
+            outln!("    - {}", t(w));
         }
     }
     let new: Vec<_> = r.fields.iter().filter(|f| f.new).collect();
     if !new.is_empty() {
-        println!("  fields created:");
+        outln!("  fields created:");
         for f in new {
-            println!(
+            outln!(
                 "    {} ({}): {}, role {}, {} ({})",
                 t(&f.name),
                 t(&f.header),
@@ -304,4 +307,5 @@ fn print_report(r: &ImportReport) {
             );
         }
     }
+    Ok(())
 }

@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> anyhow::Result<()> {
             "preview_sha256": review.preview_sha256,
         }))?;
     } else {
-        print_human(&review);
+        print_human(&review)?;
     }
     if review.blockers > 0 {
         let refused = if args.sign_off.is_some() {
@@ -65,8 +65,8 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn print_human(review: &Review) {
-    println!(
+fn print_human(review: &Review) -> std::io::Result<()> {
+    outln!(
         "Review of {} as of {}: {} blocker(s), {} warning(s)",
         for_terminal(&review.campaign),
         review.as_of,
@@ -79,19 +79,20 @@ fn print_human(review: &Review) {
             Severity::Warning => "warning",
             Severity::Info => "info",
         };
-        println!("\n{tag} {}: {}", f.code, for_terminal(&f.message));
+        outln!("\n{tag} {}: {}", f.code, for_terminal(&f.message));
         for item in &f.items {
-            println!("  - {}", for_terminal(item));
+            outln!("  - {}", for_terminal(item));
         }
     }
     match &review.sign_off {
-        Some(s) => println!(
+        Some(s) => outln!(
             "\nSigned off by {} at {} ({:?}): {}",
             for_terminal(&s.record.name),
             s.record.at,
             s.state,
             for_terminal(&s.record.note)
         ),
-        None => println!("\nNot signed off."),
+        None => outln!("\nNot signed off."),
     }
+    Ok(())
 }
