@@ -14,6 +14,9 @@
 //! - [`campaign`]: segment → message entries in priority order, unlocks, campaign as
 //!   code, and assignment (who gets what, or the one reason they get nothing);
 //!   preview of the whole audience and the explanation of one contact.
+//! - [`review`]: findings for the privacy reviewer, and sign-off.
+//! - [`export`]: the recipients file and its manifest, only when no blocker is open.
+//! - [`rights`]: what is held about one contact (GDPR Art. 15) and erasure (Art. 17).
 //! - [`demo`]: the demo workspace built from the bundled sample data.
 //! - [`text`]: making untrusted strings safe for a terminal.
 //! - [`tui`]: the terminal app (ratatui), the Elm Architecture over the same core.
@@ -25,9 +28,12 @@
 pub mod campaign;
 pub mod cli;
 pub mod demo;
+pub mod export;
 pub mod fields;
 pub mod import;
 pub mod message;
+pub mod review;
+pub mod rights;
 pub mod segment;
 pub mod text;
 pub mod tui;

@@ -244,6 +244,8 @@ fn br24_phones_as_stored() {
 fn withdrawn_suppressed_and_minors_never_receive() {
     let mut ws = Workspace::open_in_memory().unwrap();
     import(&mut ws, "campaign_guards.csv", None);
+    // Wes opts out explicitly in a later file (a "no" alone means never subscribed).
+    import(&mut ws, "campaign_guards_optout.csv", None);
     suppress_file(
         &mut ws,
         &campaign_support::fixture("campaign_guards_suppress.txt"),

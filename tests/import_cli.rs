@@ -120,3 +120,58 @@ fn suppress_reports_added_and_present() {
         .stdout(contains("2 address(es) added"))
         .stdout(contains("1 already on it"));
 }
+
+/// A later file failing leaves the earlier ones imported: JSON prints their reports (the
+/// array so far), the error names them and the files not attempted.
+#[test]
+fn a_failing_file_keeps_the_earlier_batches_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.tactful");
+    let bad = dir.path().join("no_keys.csv");
+    std::fs::write(&bad, "email,name\n,Ana\n,Bo\n").unwrap();
+    let out = tactful(&ws)
+        .args(["--json", "import"])
+        .arg(fixture("br03_first.csv"))
+        .arg(&bad)
+        .arg(fixture("br03_second.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reports = r.as_array().unwrap();
+    assert_eq!(reports.len(), 1);
+    assert_eq!(reports[0]["batch"], 1);
+    assert!(
+        reports[0]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("br03_first.csv")
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no_keys.csv failed"), "{err}");
+    assert!(
+        err.contains("the 1 file before it stays imported, each as its own batch"),
+        "{err}"
+    );
+    assert!(err.contains("br03_first.csv (batch 1)"), "{err}");
+    assert!(
+        err.contains("the 1 file(s) after it were not imported"),
+        "{err}"
+    );
+    let batches: i64 = tactful::workspace::Workspace::open(&ws)
+        .unwrap()
+        .conn()
+        .query_row("SELECT count(*) FROM import_batches", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(batches, 1);
+    // Human mode says the same after printing the first file's report.
+    let ws2 = dir.path().join("ws2.tactful");
+    tactful(&ws2)
+        .arg("import")
+        .arg(fixture("br03_first.csv"))
+        .arg(&bad)
+        .assert()
+        .code(1)
+        .stdout(contains("batch: 1"))
+        .stderr(contains("stays imported, each as its own batch"));
+}

@@ -18,41 +18,94 @@ fn consent(ws: &Workspace, key: &str) -> (String, Option<String>) {
         .unwrap()
 }
 
+/// Ana says yes, then no (she unsubscribed); Bo never subscribed ("no"), then
+/// unsubscribes explicitly in a HubSpot-style file. A stale export saying yes for both
+/// keeps both withdrawn, with the source of the withdrawal and the consent column's "no".
 #[test]
 fn stale_reimport_keeps_withdrawn_consent_withdrawn() {
     let mut ws = Workspace::open_in_memory().unwrap();
     let first = run(&mut ws, &plan("consent_first.csv")).unwrap();
     let batch1 = first.batch.unwrap();
+    let column1 = format!("column accepts_email_marketing, batch {batch1}");
+    assert_eq!(
+        consent(&ws, "ana@example.com"),
+        ("granted".into(), Some(column1.clone()))
+    );
+    // "no" for a contact we did not hold: not subscribed, not a withdrawal.
+    assert_eq!(
+        consent(&ws, "bo@example.com"),
+        ("not_asked".into(), Some(column1))
+    );
+    let declined = run(&mut ws, &plan("consent_declined.csv")).unwrap();
+    let batch2 = declined.batch.unwrap();
     assert_eq!(
         consent(&ws, "ana@example.com"),
         (
-            "granted".into(),
-            Some(format!("column accepts_email_marketing, batch {batch1}"))
+            "withdrawn".into(),
+            Some(format!("column accepts_email_marketing, batch {batch2}"))
         )
     );
-    assert_eq!(consent(&ws, "bo@example.com").0, "withdrawn");
-    // The stale file says yes for Bo: the withdrawal stays, with its original source,
-    // and the consent column keeps "no" (0) too; other fields update.
-    let second = run(&mut ws, &plan("consent_stale.csv")).unwrap();
-    assert_eq!(second.consent_kept_withdrawn, 1);
+    let hubspot = run(&mut ws, &plan("consent_hubspot.csv")).unwrap();
+    let batch3 = hubspot.batch.unwrap();
+    let bo_withdrawn = (
+        "withdrawn".to_string(),
+        Some(format!(
+            "column unsubscribed_from_all_email, batch {batch3}"
+        )),
+    );
+    assert_eq!(consent(&ws, "bo@example.com"), bo_withdrawn);
+    // HubSpot "false" says nothing: Ana's withdrawal and its source stay.
+    assert_eq!(consent(&ws, "ana@example.com").0, "withdrawn");
+
+    let stale = run(&mut ws, &plan("consent_stale.csv")).unwrap();
+    assert_eq!(stale.consent_kept_withdrawn, 2);
     assert_eq!(
-        consent(&ws, "bo@example.com"),
+        consent(&ws, "ana@example.com"),
         (
             "withdrawn".into(),
-            Some(format!("column accepts_email_marketing, batch {batch1}"))
+            Some(format!("column accepts_email_marketing, batch {batch2}"))
         )
     );
-    assert_eq!(
-        value(&ws, "bo@example.com", "accepts_email_marketing"),
-        ("integer".into(), "0".into())
-    );
+    assert_eq!(consent(&ws, "bo@example.com"), bo_withdrawn);
+    for key in ["ana@example.com", "bo@example.com"] {
+        assert_eq!(
+            value(&ws, key, "accepts_email_marketing"),
+            ("integer".into(), "0".into()),
+            "{key}"
+        );
+    }
+    // Other fields update.
     assert_eq!(
         value(&ws, "bo@example.com", "total_spent"),
         ("real".into(), "21.0".into())
     );
     assert_eq!(consent(&ws, "cy@example.com").0, "granted");
-    assert_eq!(second.contacts_added, 1);
-    assert_eq!(second.contacts_updated, 2);
+    assert_eq!(stale.contacts_added, 1);
+    assert_eq!(stale.contacts_updated, 2);
+}
+
+/// A customer who had not subscribed ("no") and opts in later ("yes") is granted: a
+/// "no" is not a withdrawal unless consent had been granted.
+#[test]
+fn declined_then_opted_in_is_granted() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    run(&mut ws, &plan("consent_first.csv")).unwrap();
+    let later = run(&mut ws, &plan("consent_stale.csv")).unwrap();
+    assert_eq!(later.consent_kept_withdrawn, 0);
+    assert_eq!(
+        consent(&ws, "bo@example.com"),
+        (
+            "granted".into(),
+            Some(format!(
+                "column accepts_email_marketing, batch {}",
+                later.batch.unwrap()
+            ))
+        )
+    );
+    assert_eq!(
+        value(&ws, "bo@example.com", "accepts_email_marketing"),
+        ("integer".into(), "1".into())
+    );
 }
 
 #[test]
@@ -63,7 +116,7 @@ fn file_level_consent_is_recorded_and_never_overrides_a_row() {
     p.consent.insert(Channel::Sms, ConsentState::Granted);
     let report = run(&mut ws, &p).unwrap();
     // Bo's row says "no": the file-level grant does not override it.
-    assert_eq!(consent(&ws, "bo@example.com").0, "withdrawn");
+    assert_eq!(consent(&ws, "bo@example.com").0, "not_asked");
     let sms: (String, String) = ws
         .conn()
         .query_row(

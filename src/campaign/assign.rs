@@ -188,12 +188,19 @@ pub fn is_minor(
 ) -> bool {
     let threshold = i64::from(min_age.max(ABSOLUTE_MINOR_AGE));
     if let Some(dob) = date_of_birth {
-        return as_of.years_since(dob).map(i64::from).unwrap_or(0) < threshold;
+        // A birth date after the as-of date is a typo, not a minor.
+        return as_of
+            .years_since(dob)
+            .is_some_and(|age| i64::from(age) < threshold);
     }
     if let Some(year) = birth_year {
-        return i64::from(as_of.year()) - year < threshold;
+        // A year that is not a plausible birth year (a typo, spreadsheet damage) says
+        // nothing about age.
+        return i64::from(as_of.year())
+            .checked_sub(year)
+            .is_some_and(|age| (0..threshold).contains(&age));
     }
-    age.is_some_and(|a| a < threshold)
+    age.is_some_and(|a| (0..threshold).contains(&a))
 }
 
 #[cfg(test)]
@@ -289,6 +296,11 @@ mod tests {
         assert!(!is_minor(as_of, 16, None, Some(2010), None));
         assert!(is_minor(as_of, 16, None, None, Some(15)));
         assert!(!is_minor(as_of, 16, None, None, None));
+        // Implausible birth years are unknown, not minors, and never overflow.
+        assert!(!is_minor(as_of, 16, None, Some(i64::MIN), None));
+        assert!(!is_minor(as_of, 16, None, Some(2030), None));
+        assert!(!is_minor(as_of, 16, d(2030, 1, 1), None, None));
+        assert!(!is_minor(as_of, 16, None, None, Some(-3)));
         // The campaign cannot go below 13.
         assert!(is_minor(as_of, 10, None, None, Some(12)));
     }

@@ -10,7 +10,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
         return print_json(&entries);
     }
     if entries.is_empty() {
-        println!("The audit log is empty.");
+        outln!("The audit log is empty.");
         return Ok(());
     }
     let rows: Vec<Vec<String>> = entries

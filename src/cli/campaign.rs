@@ -142,7 +142,7 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
             if ctx.json {
                 return print_json(&c);
             }
-            println!(
+            outln!(
                 "Created {} campaign `{}`; add entries with `tactful campaign add {} SEGMENT ...`.",
                 c.channel,
                 for_terminal(&c.name),
@@ -188,7 +188,7 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
             if ctx.json {
                 return print_json(&c);
             }
-            println!(
+            outln!(
                 "Added segment `{}` to campaign `{}` as entry {n}.",
                 for_terminal(&seg.name),
                 for_terminal(&c.name)
@@ -213,7 +213,7 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
                 return print_json(&listed);
             }
             if listed.is_empty() {
-                println!(
+                outln!(
                     "No campaigns yet: create one with `tactful campaign new NAME --channel email`."
                 );
                 return Ok(());
@@ -253,7 +253,7 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
             if ctx.json {
                 return print_json(&serde_json::json!({ "removed": c.name }));
             }
-            println!("Removed campaign `{}`.", for_terminal(&c.name));
+            outln!("Removed campaign `{}`.", for_terminal(&c.name));
             Ok(())
         }
         CampaignAction::Apply { file } => super::campaign_code::apply(ctx, &file),

@@ -24,7 +24,7 @@ pub fn apply(ctx: &Context, path: &Path) -> anyhow::Result<()> {
     if ctx.json {
         return print_json(&applied);
     }
-    println!(
+    outln!(
         "{} campaign `{}` from {}.",
         if applied.created {
             "Created"
@@ -34,15 +34,16 @@ pub fn apply(ctx: &Context, path: &Path) -> anyhow::Result<()> {
         for_terminal(&applied.campaign),
         for_terminal(&path.display().to_string())
     );
-    let list = |what: &str, names: &[String]| {
+    for (what, names) in [
+        ("segments created", &applied.segments_created),
+        ("segments updated", &applied.segments_updated),
+        ("fields unlocked", &applied.unlocks_added),
+        ("unlocks removed", &applied.unlocks_removed),
+    ] {
         if !names.is_empty() {
-            println!("  {what}: {}", for_terminal(&names.join(", ")));
+            outln!("  {what}: {}", for_terminal(&names.join(", ")));
         }
-    };
-    list("segments created", &applied.segments_created);
-    list("segments updated", &applied.segments_updated);
-    list("fields unlocked", &applied.unlocks_added);
-    list("unlocks removed", &applied.unlocks_removed);
+    }
     Ok(())
 }
 
@@ -53,6 +54,9 @@ pub fn dump(ctx: &Context, name: &str) -> anyhow::Result<()> {
         store::get(ws.conn(), segment).ok().map(|s| s.rule)
     });
     // TOML on stdout whatever --json says: it is the machine-readable form.
-    print!("{}", file.to_toml()?);
+    {
+        use std::io::Write as _;
+        write!(std::io::stdout(), "{}", file.to_toml()?)?;
+    }
     Ok(())
 }

@@ -96,20 +96,20 @@ pub fn run(ctx: &Context, name: &str) -> anyhow::Result<()> {
         return print_json(&shown);
     }
     let s = &shown.settings;
-    println!("campaign:  {}", for_terminal(&s.name));
-    println!("channel:   {}", s.channel);
-    println!("category:  {}", s.category);
-    println!("holdout:   {}%", s.holdout);
-    println!("k:         {}", s.k);
-    println!(
+    outln!("campaign:  {}", for_terminal(&s.name));
+    outln!("channel:   {}", s.channel);
+    outln!("category:  {}", s.category);
+    outln!("holdout:   {}%", s.holdout);
+    outln!("k:         {}", s.k);
+    outln!(
         "as of:     {}",
         s.as_of
             .map_or_else(|| "the day of the preview".to_string(), |d| d.to_string())
     );
     if shown.entries.is_empty() {
-        println!("\nNo entries yet: add one with `tactful campaign add NAME SEGMENT --body TEXT`.");
+        outln!("\nNo entries yet: add one with `tactful campaign add NAME SEGMENT --body TEXT`.");
     } else {
-        println!("\nentries, in priority order (the first matching segment wins):");
+        outln!("\nentries, in priority order (the first matching segment wins):");
         let rows: Vec<Vec<String>> = shown
             .entries
             .iter()
@@ -133,9 +133,9 @@ pub fn run(ctx: &Context, name: &str) -> anyhow::Result<()> {
         )?;
     }
     if !shown.unlocks.is_empty() {
-        println!("\nunlocked fields:");
+        outln!("\nunlocked fields:");
         for u in &shown.unlocks {
-            println!(
+            outln!(
                 "  {}: {} ({}, {})",
                 for_terminal(&u.field),
                 for_terminal(&u.reason),

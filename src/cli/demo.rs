@@ -36,12 +36,12 @@ pub fn run(ctx: &Context, args: DemoArgs) -> anyhow::Result<()> {
         return crate::tui::run(&ctx.workspace);
     }
     let ws = built.workspace;
-    println!(
+    outln!(
         "Demo workspace: {}",
         for_terminal(&ctx.workspace.display().to_string())
     );
     for report in &built.imports {
-        println!(
+        outln!(
             "  imported {}: {} rows, {} contacts added, {} updated, {} rejected",
             for_terminal(&report.file),
             report.rows_read,
@@ -50,9 +50,9 @@ pub fn run(ctx: &Context, args: DemoArgs) -> anyhow::Result<()> {
             report.rows_rejected.len()
         );
     }
-    println!("  suppression list: {} addresses", built.suppressed);
+    outln!("  suppression list: {} addresses", built.suppressed);
     let all_fields = fields::list(ws.conn())?;
-    println!("\nFields ({}):", all_fields.len());
+    outln!("\nFields ({}):", all_fields.len());
     let rows: Vec<Vec<String>> = all_fields
         .iter()
         .map(|f| {
@@ -77,7 +77,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> anyhow::Result<()> {
             .unwrap_or(scope.as_of),
         ..scope
     };
-    println!(
+    outln!(
         "\nSegments (reach as of {}, of {} contacts):",
         demo_scope.as_of,
         segments::audience(ws.conn())?
@@ -93,9 +93,9 @@ pub fn run(ctx: &Context, args: DemoArgs) -> anyhow::Result<()> {
     }
     print_table(&["name", "reach", "rule"], &rows)?;
     if let Some(c) = campaigns::load(ws.conn(), demo::CAMPAIGN)? {
-        println!(
+        outln!(
             "\nCampaign `{}` ({}, holdout {}%): {}",
-            c.name,
+            for_terminal(&c.name),
             c.channel,
             c.holdout_pct,
             c.entries
@@ -106,9 +106,7 @@ pub fn run(ctx: &Context, args: DemoArgs) -> anyhow::Result<()> {
         );
     }
     let ws_arg = for_terminal(&ctx.workspace.display().to_string()).into_owned();
-    println!("\nNext: tactful --workspace {ws_arg}            (open the terminal app)");
-    println!(
-        "      tactful --workspace {ws_arg} fields     (every field and why it got its class)"
-    );
+    outln!("\nNext: tactful --workspace {ws_arg}            (open the terminal app)");
+    outln!("      tactful --workspace {ws_arg} fields     (every field and why it got its class)");
     Ok(())
 }

@@ -34,20 +34,20 @@ fn print_text(e: &Explanation) -> anyhow::Result<()> {
         (Some(x), _) => format!("is excluded: {} ({})", x.code(), x.describe()),
         (None, None) => "gets nothing".to_string(),
     };
-    println!(
+    outln!(
         "{} in campaign `{}` (as of {}) {verdict}.",
         safe(&e.key),
         safe(&e.campaign),
         e.as_of
     );
-    println!("\nassignment steps:");
+    outln!("\nassignment steps:");
     for s in &e.steps {
         let status = match s.status {
             StepStatus::Passed => "passed",
             StepStatus::Decided => "DECIDED",
             StepStatus::NotReached => "not reached",
         };
-        println!(
+        outln!(
             "  {}. {:<17} {:<11} {}",
             s.step,
             s.check.code(),
@@ -62,7 +62,7 @@ fn print_text(e: &Explanation) -> anyhow::Result<()> {
             Verdict::Matched => "matched (but excluded before segments count)",
             Verdict::NotMatched => "not matched",
         };
-        println!(
+        outln!(
             "\nsegment {} `{}`: {verdict}",
             seg.entry,
             safe(&seg.segment)
@@ -85,21 +85,21 @@ fn print_text(e: &Explanation) -> anyhow::Result<()> {
         print_table(&["condition", "value", "held"], &rows)?;
     }
     if let Some(m) = &e.message {
-        println!("\nmessage:");
+        outln!("\nmessage:");
         if let Some(subject) = &m.subject {
-            println!("  subject: {}", safe(subject));
+            outln!("  subject: {}", safe(subject));
         }
         for line in m.body.lines() {
-            println!("  | {}", safe(line));
+            outln!("  | {}", safe(line));
         }
         if !m.fallbacks_used.is_empty() {
-            println!(
+            outln!(
                 "  fallbacks used for: {}",
                 safe(&m.fallbacks_used.join(", "))
             );
         }
         if !m.missing.is_empty() {
-            println!(
+            outln!(
                 "  warning: no value and no fallback for: {}",
                 safe(&m.missing.join(", "))
             );

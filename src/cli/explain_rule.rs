@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, args: ExplainRuleArgs) -> anyhow::Result<()> {
         })
         .collect();
     print_table(&["condition", "value", "held"], &rows)?;
-    println!(
+    outln!(
         "{}: {}",
         crate::text::for_terminal(args.key.trim()),
         if explanation.matched {

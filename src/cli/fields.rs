@@ -41,7 +41,7 @@ pub fn run(ctx: &Context, args: FieldsArgs) -> anyhow::Result<()> {
                 return print_json(&fields);
             }
             if fields.is_empty() {
-                println!("No fields yet: import a file with `tactful import FILE`.");
+                outln!("No fields yet: import a file with `tactful import FILE`.");
                 return Ok(());
             }
             let rows: Vec<Vec<String>> = fields
@@ -72,7 +72,7 @@ pub fn run(ctx: &Context, args: FieldsArgs) -> anyhow::Result<()> {
             if ctx.json {
                 return print_json(&change);
             }
-            println!(
+            outln!(
                 "{}: class {} -> {}, role {} -> {}{}",
                 crate::text::for_terminal(&field),
                 change.before.class,

@@ -2,13 +2,14 @@
 //!
 //! Turns the options into one `ImportPlan` per file, runs each file as its own batch and
 //! prints the import report (human text, or with `--json` one object per file; an array
-//! when several files were given). A progress bar of bytes read goes to stderr, only
+//! when several files were given). When a file fails, the files before it stay
+//! imported (each was its own committed batch): the error says so and names them, and
+//! with `--json` their reports are printed first. A progress bar of bytes read goes to stderr, only
 //! when stderr is a terminal and the output is not JSON.
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use anyhow::Context as _;
 use clap::{Args, Subcommand};
 
 use super::{Context, print_json};
@@ -70,7 +71,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
         if ctx.json {
             return print_json(&report);
         }
-        println!(
+        outln!(
             "Undid batch {} ({}): {} contact(s) removed, {} restored, {} field(s) removed{}",
             report.batch,
             for_terminal(&report.file_name),
@@ -112,9 +113,12 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
         if let Some(bar) = bar {
             bar.finish_and_clear();
         }
-        let report = result.with_context(|| format!("import of {} failed", plan.path.display()))?;
+        let report = match result {
+            Ok(report) => report,
+            Err(e) => return Err(failed_after(ctx, plans.len(), &reports, plan, e)),
+        };
         if !ctx.json {
-            print_report(&report);
+            print_report(&report)?;
         }
         reports.push(report);
     }
@@ -125,6 +129,48 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
         return print_json(&reports);
     }
     Ok(())
+}
+
+/// The error of a file that failed after `done` succeeded. Those stay committed, each as
+/// its own batch: the message names them, and with `--json` (several files) their
+/// reports are printed first, as the array so far, so a script knows what is in.
+fn failed_after(
+    ctx: &Context,
+    files: usize,
+    done: &[ImportReport],
+    plan: &ImportPlan,
+    e: import::ImportError,
+) -> anyhow::Error {
+    let failed = format!("import of {} failed", plan.path.display());
+    if ctx.json
+        && files > 1
+        && let Err(print) = print_json(&done)
+    {
+        return print.context(failed);
+    }
+    if done.is_empty() {
+        return anyhow::Error::new(e).context(failed);
+    }
+    let kept: Vec<String> = done
+        .iter()
+        .map(|r| match r.batch {
+            Some(b) => format!("{} (batch {b})", r.file),
+            None => format!("{} (dry run)", r.file),
+        })
+        .collect();
+    let later = files - done.len() - 1;
+    anyhow::Error::new(e).context(format!(
+        "{failed}; the {} file{} before it stay{} imported, each as its own batch: {}{}",
+        done.len(),
+        if done.len() == 1 { "" } else { "s" },
+        if done.len() == 1 { "s" } else { "" },
+        kept.join(", "),
+        if later > 0 {
+            format!("; the {later} file(s) after it were not imported")
+        } else {
+            String::new()
+        }
+    ))
 }
 
 fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
@@ -186,9 +232,9 @@ fn progress_bar(plan: &ImportPlan) -> indicatif::ProgressBar {
     bar
 }
 
-fn print_report(r: &ImportReport) {
+fn print_report(r: &ImportReport) -> std::io::Result<()> {
     let t = |s: &str| for_terminal(s).into_owned();
-    println!(
+    outln!(
         "{}{}",
         t(&r.file),
         if r.dry_run {
@@ -197,7 +243,7 @@ fn print_report(r: &ImportReport) {
             ""
         }
     );
-    println!(
+    outln!(
         "  detected: encoding {} ({}), delimiter {}, {}",
         r.encoding,
         r.encoding_source,
@@ -208,8 +254,8 @@ fn print_report(r: &ImportReport) {
             "no header row"
         }
     );
-    println!("  contact key: {}", t(&r.key));
-    println!(
+    outln!("  contact key: {}", t(&r.key));
+    outln!(
         "  rows: {} read, {} imported, {} rejected, {} blank skipped, {} skipped (erased earlier)",
         r.rows_read,
         r.rows_imported,
@@ -217,37 +263,40 @@ fn print_report(r: &ImportReport) {
         r.rows_skipped_blank,
         r.rows_skipped_erased
     );
-    println!(
+    outln!(
         "  contacts: {} added, {} updated, {} duplicate row(s) merged, {} in the workspace",
-        r.contacts_added, r.contacts_updated, r.duplicates_merged, r.contacts_total
+        r.contacts_added,
+        r.contacts_updated,
+        r.duplicates_merged,
+        r.contacts_total
     );
     if r.consent_kept_withdrawn > 0 {
-        println!(
+        outln!(
             "  consent: {} withdrawn or bounced consent(s) kept",
             r.consent_kept_withdrawn
         );
     }
     match r.batch {
-        Some(b) => println!("  batch: {b} (undo with `tactful import undo {b}`)"),
-        None => println!("  batch: none (dry run)"),
+        Some(b) => outln!("  batch: {b} (undo with `tactful import undo {b}`)"),
+        None => outln!("  batch: none (dry run)"),
     }
     if !r.rows_rejected.is_empty() {
-        println!("  rejected rows:");
+        outln!("  rejected rows:");
         for rej in &r.rows_rejected {
-            println!("    line {}: {}", rej.line, t(&rej.reason));
+            outln!("    line {}: {}", rej.line, t(&rej.reason));
         }
     }
     if !r.warnings.is_empty() {
-        println!("  warnings:");
+        outln!("  warnings:");
         for w in &r.warnings {
-            println!("    - {}", t(w));
+            outln!("    - {}", t(w));
         }
     }
     let new: Vec<_> = r.fields.iter().filter(|f| f.new).collect();
     if !new.is_empty() {
-        println!("  fields created:");
+        outln!("  fields created:");
         for f in new {
-            println!(
+            outln!(
                 "    {} ({}): {}, role {}, {} ({})",
                 t(&f.name),
                 t(&f.header),
@@ -258,4 +307,5 @@ fn print_report(r: &ImportReport) {
             );
         }
     }
+    Ok(())
 }

@@ -5,17 +5,33 @@
 //! document on stdout. Exit codes (PRODUCT.md, "Scripting contract"): 0 ok, 1 error,
 //! 2 usage, 3 review has blockers.
 
+/// `println!` that hands a write error (a closed pipe: `tactful ... | head`) back to the
+/// caller instead of panicking; `report` turns a broken pipe into exit 0.
+macro_rules! outln {
+    () => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout())?;
+    }};
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($arg)*)?;
+    }};
+}
+
 mod audit;
 mod campaign;
 mod campaign_code;
 mod campaign_show;
+mod contact;
 mod demo;
 mod explain;
 mod explain_rule;
+mod export;
 mod fields;
 mod import;
 mod preview;
 mod reach;
+mod review;
 mod segment;
 mod suppress;
 mod unlock;
@@ -73,6 +89,12 @@ pub enum Command {
     Preview(preview::PreviewArgs),
     /// Why one contact gets what it gets in a campaign, step by step and rule by rule.
     Explain(explain::ExplainArgs),
+    /// Everything held about one contact (GDPR Art. 15), or erase it (Art. 17).
+    Contact(contact::ContactArgs),
+    /// Findings for the privacy reviewer (exit code 3 while a blocker is open); sign off.
+    Review(review::ReviewArgs),
+    /// Write recipients.csv and manifest.json, only when review finds no blocker.
+    Export(export::ExportArgs),
 }
 
 /// What every command needs: where the workspace is, the as-of date, the output mode.
@@ -121,9 +143,20 @@ pub fn main() -> ExitCode {
 }
 
 fn report(e: anyhow::Error) -> ExitCode {
-    if let Some(io) = e.downcast_ref::<io::Error>()
-        && io.kind() == io::ErrorKind::BrokenPipe
-    {
+    let is_broken_pipe = |io: &io::Error| io.kind() == io::ErrorKind::BrokenPipe;
+    let broken_pipe = e.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(is_broken_pipe)
+            || cause
+                .downcast_ref::<csv::Error>()
+                .is_some_and(|c| matches!(c.kind(), csv::ErrorKind::Io(io) if is_broken_pipe(io)))
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .and_then(|j| j.io_error_kind())
+                .is_some_and(|k| k == io::ErrorKind::BrokenPipe)
+    });
+    if broken_pipe {
         return ExitCode::SUCCESS;
     }
     if let Some(exit) = e.downcast_ref::<Exit>() {
@@ -165,13 +198,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Unlock(args)) => unlock::run(&ctx, args),
         Some(Command::Preview(args)) => preview::run(&ctx, args),
         Some(Command::Explain(args)) => explain::run(&ctx, args),
+        Some(Command::Contact(args)) => contact::run(&ctx, args),
+        Some(Command::Review(args)) => review::run(&ctx, args),
+        Some(Command::Export(args)) => export::run(&ctx, args),
     }
 }
 
 /// Print `value` as pretty JSON on stdout.
 pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
     let mut out = io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
+    serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::from)?;
     writeln!(out)?;
     Ok(())
 }

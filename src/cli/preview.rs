@@ -98,9 +98,9 @@ pub fn run(ctx: &Context, args: PreviewArgs) -> anyhow::Result<()> {
             headers.push("message");
             print_table(&headers, &rows)?;
             if hidden > 0 {
-                println!("... {hidden} more rows (use --limit N, or --format csv for all)");
+                outln!("... {hidden} more rows (use --limit N, or --format csv for all)");
             }
-            println!();
+            outln!();
             print_summary(&mut stdout.lock(), &summary)?;
             summary
         }
@@ -117,7 +117,7 @@ pub fn run(ctx: &Context, args: PreviewArgs) -> anyhow::Result<()> {
                         row.body.as_deref().unwrap_or_default(),
                         row.excluded.map(|e| e.code()).unwrap_or_default(),
                     ])
-                    .map_err(io::Error::other)?;
+                    .map_err(csv_to_io)?;
                 }
                 Ok(())
             })
@@ -158,6 +158,14 @@ pub fn run(ctx: &Context, args: PreviewArgs) -> anyhow::Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// The I/O error inside a CSV write error, so a closed pipe stays recognisable.
+fn csv_to_io(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => io,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 /// The summary as text: counts that reconcile, overlaps, coverage warnings, SMS parts.

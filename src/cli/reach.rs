@@ -26,6 +26,6 @@ pub fn run(ctx: &Context, args: ReachArgs) -> anyhow::Result<()> {
     if ctx.json {
         return print_json(&serde_json::json!({ "reach": reach, "audience": audience }));
     }
-    println!("reach {reach} of {audience} contacts");
+    outln!("reach {reach} of {audience} contacts");
     Ok(())
 }

@@ -152,7 +152,7 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
             if ctx.json {
                 return print_json(&listed);
             }
-            println!(
+            outln!(
                 "Saved segment `{}`: reach {}",
                 crate::text::for_terminal(&listed.segment.name),
                 listed.reach.unwrap_or(0)
@@ -165,7 +165,7 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
             if ctx.json {
                 return print_json(&listed);
             }
-            println!(
+            outln!(
                 "Changed segment `{}`: reach {}",
                 crate::text::for_terminal(&listed.segment.name),
                 listed.reach.unwrap_or(0)
@@ -181,7 +181,7 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
                 return print_json(&listed);
             }
             if listed.is_empty() {
-                println!("No segments yet: add one with `tactful segment add NAME RULE`.");
+                outln!("No segments yet: add one with `tactful segment add NAME RULE`.");
                 return Ok(());
             }
             let rows: Vec<Vec<String>> = listed
@@ -221,26 +221,24 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
             }
             let s = &shown.listed.segment;
             let safe = |t: &str| crate::text::for_terminal(t).into_owned();
-            println!("segment:     {}", safe(&s.name));
+            outln!("segment:     {}", safe(&s.name));
             if !s.description.is_empty() {
-                println!("description: {}", safe(&s.description));
+                outln!("description: {}", safe(&s.description));
             }
             match (&shown.listed.reach, &shown.listed.error) {
-                (Some(r), _) => println!("reach:       {r}"),
-                (None, Some(e)) => println!("error:       {}", safe(e)),
+                (Some(r), _) => outln!("reach:       {r}"),
+                (None, Some(e)) => outln!("error:       {}", safe(e)),
                 _ => {}
             }
-            println!("rule:");
+            outln!("rule:");
             for line in s.rule.lines() {
-                println!("  {}", safe(line));
+                outln!("  {}", safe(line));
             }
             if let (Some(q), Some(p)) = (&shown.sql, &shown.params) {
-                println!(
-                    "sql (SQLite, over table contacts; ? are the parameters below, in order):"
-                );
-                println!("  SELECT count(*) FROM contacts WHERE {}", safe(q));
+                outln!("sql (SQLite, over table contacts; ? are the parameters below, in order):");
+                outln!("  SELECT count(*) FROM contacts WHERE {}", safe(q));
                 for (i, v) in p.iter().enumerate() {
-                    println!("  ?{} = {}", i + 1, safe(&v.to_string()));
+                    outln!("  ?{} = {}", i + 1, safe(&v.to_string()));
                 }
             }
             Ok(())
@@ -250,7 +248,7 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
             if ctx.json {
                 return print_json(&serde_json::json!({ "removed": name.trim() }));
             }
-            println!(
+            outln!(
                 "Removed segment `{}`.",
                 crate::text::for_terminal(name.trim())
             );

@@ -23,7 +23,7 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
     if ctx.json {
         return print_json(&report);
     }
-    println!(
+    outln!(
         "{}: {} address(es) added to the suppression list, {} already on it ({} entries in total)",
         for_terminal(&report.file),
         report.added,
@@ -31,7 +31,7 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
         report.total
     );
     for s in &report.skipped {
-        println!("  line {}: {}", s.line, for_terminal(&s.reason));
+        outln!("  line {}: {}", s.line, for_terminal(&s.reason));
     }
     Ok(())
 }

@@ -29,7 +29,7 @@ pub fn run(ctx: &Context, args: UnlockArgs) -> anyhow::Result<()> {
     if ctx.json {
         return print_json(&u);
     }
-    println!(
+    outln!(
         "Unlocked `{}` for campaign `{}` (recorded in the audit log).",
         for_terminal(&u.field),
         for_terminal(args.campaign.trim())

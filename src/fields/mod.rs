@@ -204,19 +204,6 @@ impl ConsentState {
     pub fn is_sticky(self) -> bool {
         matches!(self, ConsentState::Withdrawn | ConsentState::Bounced)
     }
-
-    /// The state after an import that says `incoming` about a contact whose state is
-    /// `self`: sticky states stay; otherwise the import's word wins.
-    pub fn merge(self, incoming: ConsentState) -> ConsentState {
-        if self.is_sticky() && incoming == ConsentState::Granted {
-            self
-        } else if incoming == ConsentState::NotAsked {
-            // A file that does not ask about consent says nothing new.
-            self
-        } else {
-            incoming
-        }
-    }
 }
 
 /// One column of the audience.
@@ -317,17 +304,6 @@ mod tests {
             PrivacyClass::SpecialCategory
         );
         assert!("secret".parse::<PrivacyClass>().is_err());
-    }
-
-    #[test]
-    fn withdrawn_consent_is_never_re_granted() {
-        use ConsentState::*;
-        assert_eq!(Withdrawn.merge(Granted), Withdrawn);
-        assert_eq!(Bounced.merge(Granted), Bounced);
-        assert_eq!(Granted.merge(Withdrawn), Withdrawn);
-        assert_eq!(NotAsked.merge(Granted), Granted);
-        assert_eq!(Granted.merge(NotAsked), Granted);
-        assert_eq!(Withdrawn.merge(Bounced), Bounced);
     }
 
     #[test]

@@ -149,7 +149,7 @@ pub fn analyse(
         if rows_read.is_multiple_of(8192) {
             progress(Progress {
                 phase: Phase::Analyse,
-                bytes_done: rows.bytes_read.get(),
+                bytes_done: rows.bytes_done(),
                 bytes_total: scan.size,
             });
         }

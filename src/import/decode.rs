@@ -7,11 +7,11 @@
 //! decoder, so nothing after this module (sniffing, the header) ever sees it (case BR-01).
 //! Called by the importer's passes; it never interprets CSV.
 
-use std::cell::Cell;
 use std::fs::File;
 use std::io::{self, BufReader, Read};
 use std::path::Path;
-use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use encoding_rs::Encoding;
 use encoding_rs_io::{DecodeReaderBytes, DecodeReaderBytesBuilder};
@@ -158,13 +158,14 @@ pub fn sha256_hex(text: &str) -> String {
 #[derive(Debug)]
 pub struct Counting<R> {
     inner: R,
-    read: Rc<Cell<u64>>,
+    read: Arc<AtomicU64>,
 }
 
 impl<R: Read> Read for Counting<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.read.set(self.read.get() + n as u64);
+        // Only a progress figure: no other memory depends on it.
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
         Ok(n)
     }
 }
@@ -179,15 +180,15 @@ pub type TextReader = DecodeReaderBytes<Counting<BufReader<File>>, Vec<u8>>;
 pub fn open(
     path: &Path,
     encoding: &'static Encoding,
-) -> Result<(TextReader, Rc<Cell<u64>>), ImportError> {
+) -> Result<(TextReader, Arc<AtomicU64>), ImportError> {
     let file = File::open(path).map_err(|source| ImportError::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    let read = Rc::new(Cell::new(0));
+    let read = Arc::new(AtomicU64::new(0));
     let counting = Counting {
         inner: BufReader::with_capacity(256 * 1024, file),
-        read: Rc::clone(&read),
+        read: Arc::clone(&read),
     };
     let reader = DecodeReaderBytesBuilder::new()
         .encoding(Some(encoding))

@@ -3,8 +3,9 @@
 //! Owns the merge rules: rows meet contacts by contact key (e-mail compared without
 //! case, case BR-03); a merged row updates fields but a blank cell keeps the stored
 //! value, the key's e-mail keeps the spelling first stored, and consent goes through
-//! [`ConsentState::merge`] so withdrawn and bounced are never turned back on (the consent
-//! column itself then keeps its stored value too). Rows whose key, e-mail or phone
+//! [`consent::merge`] so withdrawn and bounced are never turned back on and a "no" only
+//! withdraws a granted consent (when the stored state stands, the consent column keeps
+//! its stored value too, so it never contradicts the state). Rows whose key, e-mail or phone
 //! matches an erased entry of the suppression list are skipped: an erasure is never
 //! undone by re-importing (GDPR Art. 17). Called by [`super::run`] inside its
 //! transaction, after [`super::analyse`].
@@ -14,14 +15,14 @@ use rusqlite::types::Value as Sql;
 use serde_json::json;
 
 use super::analyse::{Analysis, KeySource};
-use super::infer::to_sql;
-use super::read::{Row, Rows};
+use super::consent::{self, IncomingConsent};
+use super::prepare::{Prepared, Preparer};
+use super::read::Rows;
 use super::report::{FieldReport, ImportReport};
-use super::suppress::{entry_hash, normalise_email, normalise_phone};
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected, sniff};
 use crate::fields::{Channel, ConsentState};
 use crate::workspace::contacts::{self, ContactWriter, Incoming};
-use crate::workspace::{audit, batches, fields, now_rfc3339, suppression};
+use crate::workspace::{WorkspaceError, audit, batches, fields, now_rfc3339, suppression};
 
 #[derive(Debug, Default)]
 struct Counts {
@@ -81,119 +82,36 @@ pub fn load(
     let mut writer = ContactWriter::new(tx, &names, &snapshot)?;
     let erased = suppression::erased_hashes(tx)?;
     let (_, mut rows) = Rows::open(&plan.path, analysis.shape(plan))?;
+    let preparer = Preparer::new(plan, analysis, &erased, batch);
     let mut counts = Counts::default();
-    let mut values: Vec<Sql> = Vec::with_capacity(names.len());
     let mut seen = 0u64;
     while let Some(row) = rows.next_row()? {
         seen += 1;
         if seen.is_multiple_of(8192) {
             progress(Progress {
                 phase: Phase::Load,
-                bytes_done: rows.bytes_read.get(),
+                bytes_done: rows.bytes_done(),
                 bytes_total: analysis.scan.size,
             });
         }
-        let Row::Data { line, values: raw } = row else {
-            continue;
-        };
-        let key = match analysis.key {
-            KeySource::Column { index, email } => {
-                let v = if email {
-                    normalise_email(&raw[index])
-                } else {
-                    raw[index].clone()
-                };
-                if v.is_empty() {
-                    counts.rejected.push(Rejected {
-                        line,
-                        reason: format!(
-                            "blank contact key (column {})",
-                            analysis.columns[index].header
-                        ),
-                    });
-                    continue;
-                }
-                v
-            }
-            KeySource::Generated => format!("row-{}-{line}", &analysis.scan.sha256[..8]),
-        };
-        if !erased.is_empty() && is_erased(&erased, &key, &raw, analysis) {
-            counts.skipped_erased += 1;
-            continue;
+        match preparer.prepare(row) {
+            Prepared::Contact {
+                key,
+                mut values,
+                consent,
+            } => write_contact(
+                &mut writer,
+                analysis,
+                batch,
+                &key,
+                &mut values,
+                consent,
+                &mut counts,
+            )?,
+            Prepared::Rejected(r) => counts.rejected.push(r),
+            Prepared::Erased => counts.skipped_erased += 1,
+            Prepared::Counted => {}
         }
-        values.clear();
-        let mut bad = None;
-        for (column, value) in analysis.columns.iter().zip(&raw) {
-            match to_sql(value, column.storage, plan.types) {
-                Some(v) => values.push(v),
-                None => {
-                    bad = Some(format!(
-                        "value in column {} is not a {}",
-                        column.header, column.storage.ty
-                    ));
-                    break;
-                }
-            }
-        }
-        if let Some(reason) = bad {
-            counts.rejected.push(Rejected { line, reason });
-            continue;
-        }
-        let incoming = incoming_consent(plan, analysis, &raw, batch);
-        match writer.find(&key)? {
-            None => {
-                writer.insert(
-                    batch,
-                    &Incoming {
-                        key: &key,
-                        values: &values,
-                        consent: incoming,
-                    },
-                )?;
-                counts.added += 1;
-            }
-            Some(existing) => {
-                let mut consent = incoming.clone();
-                for (ch, channel) in Channel::ALL.iter().enumerate() {
-                    let (old, old_source) = &existing.consent[ch];
-                    let (new, new_source) = &incoming[ch];
-                    let merged = old.merge(*new);
-                    if merged != *new {
-                        if *new == ConsentState::Granted {
-                            counts.consent_kept += 1;
-                        }
-                        // Keep the consent column's stored value: it must agree with
-                        // the state that was kept.
-                        for c in analysis.consent.iter().filter(|c| c.channel == *channel) {
-                            values[c.index] = Sql::Null;
-                        }
-                        consent[ch] = (merged, old_source.clone());
-                    } else if *new == ConsentState::NotAsked {
-                        consent[ch] = (merged, old_source.clone());
-                    } else {
-                        consent[ch] = (merged, new_source.clone());
-                    }
-                }
-                if let KeySource::Column { index, email: true } = analysis.key {
-                    values[index] = Sql::Null;
-                }
-                let first = writer.update(
-                    batch,
-                    &existing,
-                    &Incoming {
-                        key: &key,
-                        values: &values,
-                        consent,
-                    },
-                    existing.batch != batch,
-                )?;
-                if first {
-                    counts.updated += 1;
-                }
-                counts.duplicates += 1;
-            }
-        }
-        counts.imported += 1;
     }
     let mut rejected = analysis.rejected.clone();
     rejected.append(&mut counts.rejected);
@@ -274,58 +192,77 @@ pub fn load(
     Ok(report)
 }
 
-/// Each channel's (state, source) as this row states it: its consent column if it
-/// says something, else the file's stated consent, else not asked.
-fn incoming_consent(
-    plan: &ImportPlan,
+/// Insert the contact of one prepared row, or merge it with the stored one: consent
+/// through [`consent::merge`], a blank cell keeping the stored value, the key's e-mail
+/// keeping the spelling first stored.
+fn write_contact(
+    writer: &mut ContactWriter<'_>,
     analysis: &Analysis,
-    raw: &[String],
     batch: i64,
-) -> [(ConsentState, Option<String>); 2] {
-    Channel::ALL.map(|channel| {
-        let from_column = analysis
-            .consent
-            .iter()
-            .filter(|c| c.channel == channel)
-            .find_map(|c| {
-                c.state(&raw[c.index]).map(|s| {
-                    (
-                        s,
-                        format!(
-                            "column {}, batch {batch}",
-                            analysis.columns[c.index].field.name
-                        ),
-                    )
-                })
-            });
-        match from_column {
-            Some((state, source)) => (state, Some(source)),
-            None => match plan.consent.get(&channel) {
-                Some(state) => (
-                    *state,
-                    Some(format!("--consent {channel}={state}, batch {batch}")),
-                ),
-                None => (ConsentState::NotAsked, None),
-            },
-        }
-    })
-}
-
-fn is_erased(
-    erased: &std::collections::HashSet<String>,
     key: &str,
-    raw: &[String],
-    analysis: &Analysis,
-) -> bool {
-    let email = analysis
-        .email_column
-        .map(|i| normalise_email(&raw[i]))
-        .filter(|e| !e.is_empty());
-    let phone = analysis
-        .phone_column
-        .map(|i| normalise_phone(&raw[i]))
-        .filter(|p| !p.is_empty());
-    erased.contains(&entry_hash("key", key))
-        || email.is_some_and(|e| erased.contains(&entry_hash("email", &e)))
-        || phone.is_some_and(|p| erased.contains(&entry_hash("phone", &p)))
+    values: &mut [Sql],
+    incoming: [(IncomingConsent, Option<String>); 2],
+    counts: &mut Counts,
+) -> Result<(), ImportError> {
+    // A new contact meets the row's word as "not asked" would.
+    let fresh = incoming.each_ref().map(|(said, source)| {
+        let merged = consent::merge(ConsentState::NotAsked, *said);
+        (merged.state, source.as_deref().filter(|_| merged.by_row))
+    });
+    let added = writer.insert(
+        batch,
+        &Incoming {
+            key,
+            values,
+            consent: fresh,
+        },
+    )?;
+    if added {
+        counts.added += 1;
+    } else {
+        let existing = writer.find(key)?.ok_or_else(|| {
+            ImportError::Workspace(WorkspaceError::Invalid(format!(
+                "contact key {key} is neither new nor stored"
+            )))
+        })?;
+        let mut consent = existing
+            .consent
+            .each_ref()
+            .map(|(s, src)| (*s, src.as_deref()));
+        let channels = Channel::ALL.iter().zip(&incoming).zip(&mut consent);
+        for ((channel, (said, source)), stored) in channels {
+            let merged = consent::merge(stored.0, *said);
+            if *said == IncomingConsent::Granted && merged.state != ConsentState::Granted {
+                counts.consent_kept += 1;
+            }
+            if merged.by_row {
+                *stored = (merged.state, source.as_deref());
+            } else {
+                // The stored state stands: so do its source and the consent
+                // column's stored value, which must agree with it.
+                for c in analysis.consent.iter().filter(|c| c.channel == *channel) {
+                    values[c.index] = Sql::Null;
+                }
+            }
+        }
+        if let KeySource::Column { index, email: true } = analysis.key {
+            values[index] = Sql::Null;
+        }
+        let first = writer.update(
+            batch,
+            &existing,
+            &Incoming {
+                key,
+                values,
+                consent,
+            },
+            existing.batch != batch,
+        )?;
+        if first {
+            counts.updated += 1;
+        }
+        counts.duplicates += 1;
+    }
+    counts.imported += 1;
+    Ok(())
 }

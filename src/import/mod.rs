@@ -4,7 +4,8 @@
 //! encoding, BOM), [`sniff`] (delimiter, header), [`read`] (RFC 4180 records, blank and
 //! ragged rows), [`normalise`] (header names, value cleaning, spreadsheet damage),
 //! [`infer`] (types from every value), [`consent`] (consent columns), [`analyse`] (the
-//! first pass, no writes), [`load`] (the second pass, one transaction), [`report`],
+//! first pass, no writes), [`prepare`] (rows into contacts),
+//! [`load`] (the second pass, one transaction), [`report`],
 //! [`undo`] and [`suppress`] (suppression lists). SQL lives in `workspace::contacts`,
 //! `workspace::batches` and `workspace::suppression`.
 //!
@@ -18,6 +19,7 @@ pub mod infer;
 pub mod load;
 pub mod normalise;
 pub mod plan;
+pub mod prepare;
 pub mod read;
 pub mod report;
 pub mod sniff;
@@ -33,7 +35,7 @@ pub use plan::ImportPlan;
 pub use report::{FieldReport, ImportReport};
 
 use crate::fields::FieldType;
-use crate::workspace::{Workspace, WorkspaceError};
+use crate::workspace::{Workspace, WorkspaceError, contacts};
 
 /// Errors of an import, as sentences a user can act on. Nothing is written when one
 /// occurs: the batch's transaction is rolled back.
@@ -133,6 +135,8 @@ pub fn run(
     plan: &ImportPlan,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ImportError> {
+    let cache = contacts::cache_size(ws.conn())?;
+    contacts::set_cache_size(ws.conn(), -contacts::IMPORT_CACHE_KIB)?;
     let outcome = ws.write(|tx| {
         let analysis = analyse::analyse(tx, plan, progress)?;
         let report = load::load(tx, plan, &analysis, progress)?;
@@ -142,6 +146,9 @@ pub fn run(
         }
         Ok(report)
     });
+    // Best effort: the batch is already committed or rolled back, and a larger cache
+    // than usual is harmless, so failing to shrink it must not turn into an error.
+    let _ = contacts::set_cache_size(ws.conn(), cache);
     match outcome {
         Ok(report) => Ok(report),
         Err(Outcome::DryRun(report)) => Ok(*report),

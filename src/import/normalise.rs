@@ -35,6 +35,11 @@ pub fn is_edge_junk(c: char) -> bool {
 ///
 /// Idempotent: cleaning a cleaned value changes nothing.
 pub fn clean_value(raw: &str) -> (String, Cleaning) {
+    // Most cells are printable ASCII: nothing to replace or remove, and the only edge
+    // junk ASCII has is the space.
+    if raw.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return (raw.trim_matches(' ').to_string(), Cleaning::default());
+    }
     let mut stats = Cleaning::default();
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars().peekable();
@@ -124,6 +129,9 @@ pub fn damage(value: &str) -> Option<Damage> {
 /// `d.dddE+nn` with a positive exponent of at least 5: how Excel shows IDs and phone
 /// numbers too long for its column. Small exponents (`1.5E+3`) are left alone.
 fn is_long_scientific(value: &str) -> bool {
+    if !value.bytes().any(|b| b == b'+') {
+        return false;
+    }
     let upper = value.to_ascii_uppercase();
     let Some((mantissa, exponent)) = upper.split_once("E+") else {
         return false;

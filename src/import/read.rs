@@ -9,6 +9,8 @@
 
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use csv::{ReaderBuilder, StringRecord};
 use encoding_rs::Encoding;
@@ -122,7 +124,7 @@ pub struct Rows {
     /// Records holding U+FFFD that the file itself contained.
     pub replacement_records: Vec<u64>,
     /// Bytes of the raw file read so far.
-    pub bytes_read: std::rc::Rc<std::cell::Cell<u64>>,
+    pub bytes_read: Arc<AtomicU64>,
 }
 
 impl Rows {
@@ -227,6 +229,11 @@ impl Rows {
             }
             return Ok(Some(self.shape_row(line)));
         }
+    }
+
+    /// Bytes of the raw file read so far.
+    pub fn bytes_done(&self) -> u64 {
+        self.bytes_read.load(Ordering::Relaxed)
     }
 
     fn shape_row(&mut self, line: u64) -> Row {

@@ -208,6 +208,23 @@ pub fn put(conn: &Connection, name: &str, rule: &str) -> Result<Put, SegmentErro
     }
 }
 
+/// Set segment `name`'s description (trimmed). Errors: not found.
+pub fn describe(
+    ws: &mut Workspace,
+    name: &str,
+    description: &str,
+) -> Result<Segment, SegmentError> {
+    let name = get(ws.conn(), name)?.name;
+    ws.write(|tx| {
+        tx.execute(
+            "UPDATE segments SET description = ?2, updated_at = ?3 WHERE name = ?1",
+            params![name, description.trim(), now_rfc3339()],
+        )
+        .map_err(SegmentError::from)
+    })?;
+    get(ws.conn(), &name)
+}
+
 /// Delete segment `name`. Errors: not found, or still used by a campaign.
 pub fn remove(ws: &mut Workspace, name: &str) -> Result<(), SegmentError> {
     let name = get(ws.conn(), name)?.name;

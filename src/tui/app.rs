@@ -13,6 +13,7 @@ use super::screens::fields::FieldsState;
 use super::screens::import::ImportState;
 use super::screens::messages::MessagesState;
 use super::screens::preview::PreviewState;
+use super::screens::segments::SegmentsState;
 use crate::fields::Field;
 
 /// A dialog drawn over the current screen; while one is open, keys go to it.
@@ -55,6 +56,7 @@ pub struct App {
     pub popup: Option<Popup>,
     pub fields: FieldsState,
     pub contacts: ContactsState,
+    pub segments: SegmentsState,
     pub import: ImportState,
     /// The campaigns and the one screens 4-7 work on.
     pub campaigns: CampaignsState,
@@ -97,6 +99,7 @@ impl App {
             popup: None,
             fields,
             contacts,
+            segments: SegmentsState::default(),
             import: ImportState::default(),
             campaigns: CampaignsState::default(),
             messages: MessagesState::default(),

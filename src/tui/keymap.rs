@@ -14,9 +14,12 @@ use crossterm::event::{
 use super::app::{App, Popup};
 use super::layout;
 use super::message::{Message, Screen};
+use super::message_segments::SegmentsMsg as SM;
 use super::screens::field_dialog::Step;
 use super::screens::fields::FieldsView;
 use super::screens::messages::Focus;
+use super::screens::segments::SegmentsMode;
+use super::widgets::line_input::InputEdit;
 use super::widgets::text_input::TextEdit;
 
 /// Where a binding applies.
@@ -64,6 +67,18 @@ pub enum Scope {
     PreviewSearch,
     /// The explanation popup.
     Explanation,
+    /// The segment list.
+    SegmentList,
+    /// The delete question on the segment list.
+    DeleteSegment,
+    /// The overlap matrix.
+    SegmentOverlap,
+    /// The segment editor.
+    SegmentEditor,
+    /// The condition builder.
+    ConditionBuilder,
+    /// The segment editor's inputs and the builder's value.
+    SegmentText,
 }
 
 impl Scope {
@@ -91,6 +106,12 @@ impl Scope {
             Scope::Preview => "Preview screen",
             Scope::PreviewSearch => "Preview: typing a search",
             Scope::Explanation => "Explanation",
+            Scope::SegmentList => "Segment list",
+            Scope::DeleteSegment => "Delete question",
+            Scope::SegmentOverlap => "Overlap matrix",
+            Scope::SegmentEditor => "Segment editor",
+            Scope::ConditionBuilder => "Condition builder",
+            Scope::SegmentText => "Segments: typing",
         }
     }
 }
@@ -117,6 +138,17 @@ const CTRL_C: Key = Key {
     code: KeyCode::Char('c'),
     modifiers: KeyModifiers::CONTROL,
 };
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn seg(m: SM) -> Message {
+    Message::Segments(m)
+}
 
 /// One line of the keymap: in `scope`, any of `keys` sends `message`.
 #[derive(Debug, Clone)]
@@ -175,8 +207,20 @@ pub fn active_scopes(app: &App) -> Vec<Scope> {
             FieldsView::List => vec![Scope::FieldList, Scope::Table, Scope::Global],
             FieldsView::Contacts => vec![Scope::Contacts, Scope::Table, Scope::Global],
         },
+        None if app.screen == Screen::Segments => match app.segments.mode() {
+            SegmentsMode::List => vec![Scope::SegmentList, Scope::Table, Scope::Global],
+            SegmentsMode::ConfirmDelete => vec![Scope::DeleteSegment],
+            SegmentsMode::Overlap => vec![Scope::SegmentOverlap, Scope::Table, Scope::Global],
+            SegmentsMode::Editor => vec![Scope::SegmentEditor, Scope::SegmentText],
+            SegmentsMode::Builder => vec![Scope::ConditionBuilder, Scope::SegmentText],
+        },
         None => vec![Scope::Global],
     }
+}
+
+/// True while typed characters and pastes go into the segment editor or builder.
+fn typing_segment(app: &App) -> bool {
+    app.popup.is_none() && app.screen == Screen::Segments && app.segments.typing()
 }
 
 /// The intent of a terminal event in the app's current state, if it has one.
@@ -193,6 +237,9 @@ pub fn map(app: &App, event: &Event) -> Option<Message> {
             width: *width,
             height: *height,
         }),
+        Event::Paste(text) if typing_segment(app) => {
+            Some(seg(SM::Edit(InputEdit::Paste(text.clone()))))
+        }
         Event::Paste(text) if typing(app) => Some(Message::Edit(TextEdit::Paste(text.clone()))),
         _ => None,
     }
@@ -220,6 +267,9 @@ fn map_key(app: &App, k: &KeyEvent) -> Option<Message> {
         }
     }
     match k.code {
+        KeyCode::Char(c) if typing_segment(app) && mods.is_empty() => {
+            Some(seg(SM::Edit(InputEdit::Insert(c))))
+        }
         KeyCode::Char(c) if typing(app) && !mods.contains(KeyModifiers::CONTROL) => {
             Some(Message::Edit(TextEdit::Insert(c)))
         }
@@ -238,6 +288,9 @@ fn click(app: &App, x: u16, y: u16) -> Option<Message> {
     }
     if app.screen == Screen::Preview {
         return super::screens::preview_view::table_line_at(app.size, x, y).map(Message::SelectRow);
+    }
+    if app.screen == Screen::Segments {
+        return layout::table_line_at(app.size, x, y).map(Message::SelectRow);
     }
     if app.screen != Screen::Fields || app.is_empty_workspace() {
         return None;

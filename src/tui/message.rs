@@ -12,6 +12,7 @@ use crate::fields::{Field, PrivacyClass, Role};
 use crate::import::report::Detected;
 use crate::import::undo::UndoReport;
 use crate::import::{ImportPlan, ImportReport, Progress};
+use crate::tui::message_segments::{SegmentJob, SegmentsMsg};
 use crate::workspace::batches::Batch;
 use crate::workspace::browse::ContactRow;
 
@@ -274,6 +275,8 @@ pub enum Message {
     Tick,
     /// The terminal now has this size, in columns and rows.
     Resize { width: u16, height: u16 },
+    /// Something on the Segments screen: an intent or a segments worker reply.
+    Segments(SegmentsMsg),
 }
 
 /// Which window of contacts to load.
@@ -316,6 +319,8 @@ pub enum Request {
     /// Count the contacts (slow on large workspaces; runs in the background and is
     /// cancelled when a newer count is asked for).
     CountContacts { generation: u64 },
+    /// Work for the segments worker thread (rules, reach, overlap, saves).
+    Segments(SegmentJob),
     /// Complete a typed path from the file system.
     CompletePath { generation: u64, typed: String },
     /// Read a file and say what an import would detect; writes nothing.
@@ -419,6 +424,7 @@ impl Request {
             | Request::LoadPreviewPage { generation, .. }
             | Request::CountPreview { generation, .. }
             | Request::Explain { generation, .. } => *generation,
+            Request::Segments(job) => job.generation(),
         }
     }
 }

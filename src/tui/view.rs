@@ -18,6 +18,7 @@ use super::screens::fields::FieldsView;
 use super::screens::guide::{GuideView, guide};
 use super::screens::import::ImportView;
 use super::screens::popup;
+use super::screens::segments::SegmentsView;
 use super::theme;
 use super::update::LOADING_HINT_TICKS;
 
@@ -123,6 +124,11 @@ fn body(app: &App, areas: &Areas, buf: &mut Buffer) {
             FieldsView::List => (&app.fields).render(area, buf),
             FieldsView::Contacts => (&app.contacts).render(area, buf),
         },
+        Screen::Segments => (&SegmentsView {
+            state: &app.segments,
+            fields: &app.fields.fields,
+        })
+            .render(area, buf),
         Screen::Import => (&ImportView {
             state: &app.import,
             empty_workspace: app.is_empty_workspace(),

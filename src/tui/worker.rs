@@ -22,6 +22,7 @@ use rusqlite::{ErrorCode, InterruptHandle};
 use super::LoopEvent;
 use super::message::{Job, Message, Page, PageAnchor, Request};
 use super::paths;
+use super::worker_segments::{self, SegmentsWorker};
 use crate::workspace::browse::{self, Bound};
 use crate::workspace::{Workspace, WorkspaceError, actor, batches, fields};
 
@@ -36,6 +37,8 @@ pub struct Worker {
     counting: Arc<AtomicU64>,
     /// The preview and coverage threads (`worker_campaign`).
     campaign: super::worker_campaign::CampaignThreads,
+    /// The thread for segment rules: reach, overlap, saves.
+    segments: SegmentsWorker,
 }
 
 impl Worker {
@@ -49,6 +52,7 @@ impl Worker {
         events: Sender<LoopEvent>,
     ) -> Result<Worker, WorkspaceError> {
         let second = Workspace::open(path)?;
+        let segments = SegmentsWorker::spawn(path, events.clone())?;
         let mut third = Workspace::open(path)?;
         let interrupt = second.conn().get_interrupt_handle();
         let counting = Arc::new(AtomicU64::new(0));
@@ -69,6 +73,7 @@ impl Worker {
             interrupt,
             counting,
             campaign,
+            segments,
         })
     }
 
@@ -95,6 +100,10 @@ impl Worker {
             | Request::CountPreview { .. }
             | Request::Explain { .. } => {
                 self.campaign.send(request);
+                Ok(())
+            }
+            Request::Segments(job) => {
+                self.segments.send(job);
                 Ok(())
             }
             Request::DetectImport { .. } | Request::LoadBatches { .. } | Request::Write { .. } => {
@@ -200,6 +209,8 @@ pub fn answer(ws: &Workspace, request: &Request) -> Option<Message> {
                 result: result.map_err(text),
             }),
         },
+        // Saves and deletes need a writable workspace: `worker_segments::answer`.
+        Request::Segments(job) => worker_segments::read(ws, job),
         Request::CompletePath { generation, typed } => Some(Message::PathCompleted {
             generation: *generation,
             result: paths::complete(typed),

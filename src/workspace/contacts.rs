@@ -29,7 +29,7 @@ pub struct Incoming<'a> {
     /// stored value (a blank cell says nothing new).
     pub values: &'a [Sql],
     /// Final consent state and source, email then SMS.
-    pub consent: [(ConsentState, Option<String>); 2],
+    pub consent: [(ConsentState, Option<&'a str>); 2],
 }
 
 /// Prepared statements for loading one file's columns.
@@ -53,7 +53,8 @@ impl<'c> ContactWriter<'c> {
         let n = columns.len();
         let insert_sql = format!(
             "INSERT INTO contacts (_key, _consent_email, _consent_email_source, _consent_sms, _consent_sms_source, _batch{}{})
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6{})",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6{})
+             ON CONFLICT (_key) DO NOTHING",
             if n > 0 { ", " } else { "" },
             quoted.join(", "),
             (0..n).map(|i| format!(", ?{}", i + 7)).collect::<String>()
@@ -122,8 +123,11 @@ impl<'c> ContactWriter<'c> {
         .transpose()
     }
 
-    /// Insert a new contact added by `batch`.
-    pub fn insert(&mut self, batch: i64, c: &Incoming<'_>) -> Result<(), WorkspaceError> {
+    /// Insert a new contact added by `batch`, unless a contact with its key exists:
+    /// returns false then, and changes nothing (the caller merges with [`Self::find`]
+    /// and [`Self::update`]). Trying the insert first costs new contacts (nearly every
+    /// row of a first import) one probe of the key index instead of two.
+    pub fn insert(&mut self, batch: i64, c: &Incoming<'_>) -> Result<bool, WorkspaceError> {
         let [(email, email_src), (sms, sms_src)] = &c.consent;
         let head: [Sql; 6] = [
             Sql::Text(c.key.to_string()),
@@ -133,9 +137,10 @@ impl<'c> ContactWriter<'c> {
             opt(sms_src),
             Sql::Integer(batch),
         ];
-        self.insert
+        let inserted = self
+            .insert
             .execute(params_from_iter(head.iter().chain(c.values)))?;
-        Ok(())
+        Ok(inserted == 1)
     }
 
     /// Update `existing`. With `save_before` (a contact from an earlier batch), first
@@ -164,8 +169,29 @@ impl<'c> ContactWriter<'c> {
     }
 }
 
-fn opt(s: &Option<String>) -> Sql {
-    s.as_ref().map_or(Sql::Null, |s| Sql::Text(s.clone()))
+fn opt(s: &Option<&str>) -> Sql {
+    s.map_or(Sql::Null, |s| Sql::Text(s.to_string()))
+}
+
+/// SQLite page cache of an import, in KiB (`PRAGMA cache_size = -N`): large enough to
+/// hold the contact key index of a million contacts, so inserting into it (keys come in
+/// no order) rarely reads pages back; small enough to keep an import's peak memory near
+/// 100 MB whatever the file size. Past it SQLite spills pages to the WAL, inside the
+/// same transaction, so atomicity is unchanged.
+pub const IMPORT_CACHE_KIB: i64 = 96 * 1024;
+
+/// The connection's page cache size as `PRAGMA cache_size` states it (negative: KiB,
+/// positive: pages), for restoring it after [`set_cache_size`].
+pub fn cache_size(conn: &Connection) -> Result<i64, WorkspaceError> {
+    Ok(conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?)
+}
+
+/// Set the connection's page cache size (`PRAGMA cache_size` semantics). It is a
+/// setting of the connection, not part of any transaction.
+pub fn set_cache_size(conn: &Connection, size: i64) -> Result<(), WorkspaceError> {
+    // PRAGMA takes no bound parameters; the value is an integer, never user text.
+    conn.execute_batch(&format!("PRAGMA cache_size = {size}"))?;
+    Ok(())
 }
 
 /// How many contacts the workspace holds.

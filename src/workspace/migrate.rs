@@ -8,7 +8,10 @@ use rusqlite::Connection;
 use super::WorkspaceError;
 
 /// The migrations, in order. Never edit a shipped one: add a new file.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_init.sql"),
+    include_str!("migrations/0002_review_export.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -12,9 +12,12 @@ pub mod batches;
 pub mod browse;
 pub mod campaigns;
 pub mod contacts;
+pub mod exports;
 pub mod fields;
 mod migrate;
 pub mod preview_rows;
+pub mod records;
+pub mod rights;
 pub mod sqlfn;
 pub mod suppression;
 
@@ -43,7 +46,7 @@ pub enum WorkspaceError {
         "workspace schema version {found} is newer than this tactful supports ({supported}); upgrade tactful"
     )]
     NewerSchema { found: i64, supported: i64 },
-    #[error("cannot create workspace at {path}: {source}")]
+    #[error("cannot create workspace at {path}")]
     Create {
         path: PathBuf,
         source: std::io::Error,

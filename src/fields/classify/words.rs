@@ -39,6 +39,9 @@ pub(crate) fn words(header: &str) -> Vec<String> {
 /// Lower-case and accent-fold a whole value, trimming its edges: the form in which
 /// values are looked up in the dictionary's vocabularies.
 pub(crate) fn fold(value: &str) -> String {
+    if value.is_ascii() {
+        return value.trim().to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(value.len());
     for c in value.trim().chars() {
         push_folded(&mut out, c);

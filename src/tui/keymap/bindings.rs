@@ -2,20 +2,15 @@
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::{Binding, CTRL_C, Key, Scope, bind, ch, key};
+use super::{Binding, CTRL_C, Key, Scope, bind, ch, ctrl, key, seg};
 use crate::tui::message::{Message, Screen};
+use crate::tui::message_segments::SegmentsMsg as SM;
+use crate::tui::widgets::line_input::InputEdit;
 use crate::tui::widgets::text_area::AreaEdit;
 use crate::tui::widgets::text_input::TextEdit;
 
 use Message as M;
 use Scope as S;
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        modifiers: KeyModifiers::CONTROL,
-    }
-}
 
 /// Every key binding, in the order the help lists them.
 pub const BINDINGS: &[Binding] = &[
@@ -606,5 +601,169 @@ pub const BINDINGS: &[Binding] = &[
         &[key(KeyCode::Esc), key(KeyCode::Enter), ch('q')],
         M::ClosePopup,
         "close",
+    ),
+    bind(
+        S::SegmentList,
+        &[ch('n')],
+        seg(SM::NewSegment),
+        "new segment",
+    ),
+    bind(
+        S::SegmentList,
+        &[ch('e'), key(KeyCode::Enter)],
+        seg(SM::EditSelected),
+        "edit segment",
+    ),
+    bind(
+        S::SegmentList,
+        &[ch('b')],
+        seg(SM::BuildNew),
+        "new segment, condition builder",
+    ),
+    bind(
+        S::SegmentList,
+        &[ch('d'), key(KeyCode::Delete)],
+        seg(SM::AskDelete),
+        "delete segment",
+    ),
+    bind(
+        S::SegmentList,
+        &[ch('o')],
+        seg(SM::ShowOverlap),
+        "overlap matrix",
+    ),
+    bind(
+        S::SegmentList,
+        &[ch('r')],
+        seg(SM::Reload),
+        "reload and recount",
+    ),
+    bind(
+        S::DeleteSegment,
+        &[ch('y')],
+        seg(SM::ConfirmDelete),
+        "delete it",
+    ),
+    bind(
+        S::DeleteSegment,
+        &[ch('n'), key(KeyCode::Esc)],
+        seg(SM::CancelDialog),
+        "keep it",
+    ),
+    bind(
+        S::SegmentOverlap,
+        &[key(KeyCode::Esc), ch('o')],
+        seg(SM::ShowList),
+        "back to the list",
+    ),
+    bind(
+        S::SegmentOverlap,
+        &[ch('r')],
+        seg(SM::ShowOverlap),
+        "recount",
+    ),
+    bind(
+        S::SegmentEditor,
+        &[ctrl('s')],
+        seg(SM::Save),
+        "save segment",
+    ),
+    bind(
+        S::SegmentEditor,
+        &[key(KeyCode::Enter)],
+        seg(SM::Submit),
+        "next input; save from name",
+    ),
+    bind(
+        S::SegmentEditor,
+        &[key(KeyCode::Tab)],
+        seg(SM::Complete),
+        "complete field name",
+    ),
+    bind(
+        S::SegmentEditor,
+        &[ctrl('b')],
+        seg(SM::OpenBuilder),
+        "condition builder",
+    ),
+    bind(
+        S::SegmentEditor,
+        &[key(KeyCode::Down)],
+        seg(SM::NextInput),
+        "next input",
+    ),
+    bind(
+        S::SegmentEditor,
+        &[key(KeyCode::Up), key(KeyCode::BackTab)],
+        seg(SM::PreviousInput),
+        "previous input",
+    ),
+    bind(
+        S::SegmentEditor,
+        &[key(KeyCode::Esc)],
+        seg(SM::Cancel),
+        "close list / cancel edit",
+    ),
+    bind(S::SegmentEditor, &[ctrl('c')], M::Quit, "quit"),
+    bind(
+        S::ConditionBuilder,
+        &[key(KeyCode::Up)],
+        seg(SM::BuilderMove(-1)),
+        "previous choice",
+    ),
+    bind(
+        S::ConditionBuilder,
+        &[key(KeyCode::Down)],
+        seg(SM::BuilderMove(1)),
+        "next choice",
+    ),
+    bind(
+        S::ConditionBuilder,
+        &[key(KeyCode::Enter)],
+        seg(SM::BuilderNext),
+        "take it, next step",
+    ),
+    bind(
+        S::ConditionBuilder,
+        &[key(KeyCode::Esc)],
+        seg(SM::BuilderBack),
+        "back one step",
+    ),
+    bind(S::ConditionBuilder, &[ctrl('c')], M::Quit, "quit"),
+    bind(
+        S::SegmentText,
+        &[key(KeyCode::Left)],
+        seg(SM::Edit(InputEdit::Left)),
+        "cursor left",
+    ),
+    bind(
+        S::SegmentText,
+        &[key(KeyCode::Right)],
+        seg(SM::Edit(InputEdit::Right)),
+        "cursor right",
+    ),
+    bind(
+        S::SegmentText,
+        &[key(KeyCode::Home)],
+        seg(SM::Edit(InputEdit::Home)),
+        "start of line",
+    ),
+    bind(
+        S::SegmentText,
+        &[key(KeyCode::End)],
+        seg(SM::Edit(InputEdit::End)),
+        "end of line",
+    ),
+    bind(
+        S::SegmentText,
+        &[key(KeyCode::Backspace)],
+        seg(SM::Edit(InputEdit::Backspace)),
+        "delete before cursor",
+    ),
+    bind(
+        S::SegmentText,
+        &[key(KeyCode::Delete)],
+        seg(SM::Edit(InputEdit::Delete)),
+        "delete at cursor",
     ),
 ];

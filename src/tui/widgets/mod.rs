@@ -6,5 +6,6 @@
 
 pub mod cell_text;
 pub mod data_table;
+pub mod line_input;
 pub mod text_area;
 pub mod text_input;

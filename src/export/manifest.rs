@@ -1,0 +1,153 @@
+//! The export manifest (`manifest.json`): what was exported, from what, under which
+//! rules, and who signed off. Every key is documented in the README ("Export
+//! manifest"); `schema_version` changes when a key changes meaning or goes away.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::campaign::Unlock;
+use crate::campaign::code::CampaignFile;
+use crate::campaign::preview::SegmentCount;
+use crate::fields::policy::Category;
+use crate::fields::{Channel, PrivacyClass};
+use crate::review::{Finding, SignOffStatus};
+
+/// Version of the manifest's shape.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The whole manifest.
+#[derive(Debug, Clone, Serialize)]
+pub struct Manifest {
+    pub schema_version: u32,
+    pub tool: Tool,
+    /// RFC 3339 UTC time the export was written.
+    pub created_at: String,
+    /// Who ran it (`$TACTFUL_ACTOR`, else the login name).
+    pub created_by: String,
+    pub campaign: CampaignSection,
+    pub as_of: NaiveDate,
+    pub workspace: WorkspaceSection,
+    /// Hex SHA-256 over every preview row (the hash a sign-off covers).
+    pub preview_sha256: String,
+    pub counts: Counts,
+    pub files: Files,
+    pub profile: ProfileSection,
+    /// The columns of `recipients.csv`, in order, each with why it is there.
+    pub columns: Vec<ColumnInfo>,
+    /// Every review finding at export time (none is a blocker, or there would be no
+    /// export).
+    pub findings: Vec<Finding>,
+    /// Fields the campaign unlocked, with the justification, who and when.
+    pub unlocks: Vec<Unlock>,
+    /// The latest sign-off and whether it matches this export (`current`) or predates
+    /// a change (`stale`); `null` when nobody signed off.
+    pub sign_off: Option<SignOffStatus>,
+}
+
+/// The program that wrote the export.
+#[derive(Debug, Clone, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+/// The campaign as exported.
+#[derive(Debug, Clone, Serialize)]
+pub struct CampaignSection {
+    pub name: String,
+    pub channel: Channel,
+    pub category: Category,
+    /// Campaign as code: the canonical TOML text, rules included.
+    pub definition_toml: String,
+    /// The same, parsed.
+    pub definition: CampaignFile,
+    /// Hex SHA-256 of `definition_toml`.
+    pub definition_sha256: String,
+}
+
+/// Where the data came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkspaceSection {
+    pub path: String,
+    pub schema_version: i64,
+    /// Import batches in effect (not undone), oldest first.
+    pub import_batches: Vec<BatchRef>,
+}
+
+/// One import batch in effect.
+#[derive(Debug, Clone, Serialize)]
+pub struct BatchRef {
+    pub id: i64,
+    pub file_name: String,
+    /// Hex SHA-256 of the imported file's bytes.
+    pub sha256: String,
+    /// RFC 3339 UTC.
+    pub imported_at: String,
+}
+
+/// Counts that reconcile: audience = recipients + excluded.
+#[derive(Debug, Clone, Serialize)]
+pub struct Counts {
+    pub audience: u64,
+    pub recipients: u64,
+    pub excluded: u64,
+    /// One per entry, in priority order.
+    pub by_segment: Vec<SegmentCount>,
+    /// Contacts per exclusion reason code, every reason listed.
+    pub by_exclusion: BTreeMap<&'static str, u64>,
+}
+
+/// The files written.
+#[derive(Debug, Clone, Serialize)]
+pub struct Files {
+    pub recipients: FileInfo,
+}
+
+/// One written file.
+#[derive(Debug, Clone, Serialize)]
+pub struct FileInfo {
+    pub name: &'static str,
+    /// Hex SHA-256 of the file's bytes, BOM included.
+    pub sha256: String,
+    pub bytes: u64,
+    /// Recipient records, header not counted.
+    pub records: u64,
+    pub encoding: &'static str,
+    pub bom: bool,
+    pub record_terminator: &'static str,
+    pub quoting: &'static str,
+}
+
+/// The profile and the cell rule it applied.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileSection {
+    pub name: &'static str,
+    pub neutralisation: &'static str,
+    /// True when phone numbers starting with `+` are written exactly (upload profile).
+    pub e164_phones_intact: bool,
+}
+
+/// Why a column is in the export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnSource {
+    ContactKey,
+    ChannelAddress,
+    Segment,
+    MessageSubject,
+    MessageBody,
+    UserAdded,
+}
+
+/// One column of `recipients.csv`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnInfo {
+    pub name: String,
+    pub source: ColumnSource,
+    pub why: String,
+    /// The field a column copies, for the address and user-added columns.
+    pub field: Option<String>,
+    pub class: Option<PrivacyClass>,
+}

@@ -1,0 +1,182 @@
+//! Rows into contacts-to-be: the per-row work of the second pass that needs no SQLite.
+//!
+//! Owns turning one read row into what the loader writes: the contact key (e-mail
+//! lower-cased, case BR-03; a blank key rejects the row), the erasure check (a row
+//! whose key, e-mail or phone matches an erased entry of the suppression list is
+//! skipped: GDPR Art. 17), the values in storage form (a value that does not fit its
+//! field's type rejects the row) and what the row says about consent. It needs no
+//! SQLite, so [`super::load`] keeps only the writing. Called by [`super::load`].
+
+use std::collections::HashSet;
+
+use rusqlite::types::Value as Sql;
+
+use super::analyse::{Analysis, KeySource};
+use super::consent::IncomingConsent;
+use super::infer::to_sql;
+use super::read::Row;
+use super::suppress::{entry_hash, normalise_email, normalise_phone};
+use super::{ImportPlan, Rejected};
+use crate::fields::Channel;
+
+/// What the loader does with one row.
+#[derive(Debug)]
+pub enum Prepared {
+    /// Insert or merge this contact.
+    Contact {
+        key: String,
+        /// One value per column, in storage form; `Null` for blanks.
+        values: Vec<Sql>,
+        /// What the row says per channel (email, SMS), with the source to record if
+        /// its word decides.
+        consent: [(IncomingConsent, Option<String>); 2],
+    },
+    /// Not imported, for this reason.
+    Rejected(Rejected),
+    /// The contact was erased earlier and stays erased.
+    Erased,
+    /// A blank or ragged row the first pass already counted.
+    Counted,
+}
+
+/// The fixed inputs of [`Preparer::prepare`] for one file.
+pub struct Preparer<'a> {
+    plan: &'a ImportPlan,
+    analysis: &'a Analysis,
+    erased: &'a HashSet<String>,
+    /// Source text of each consent column (same order as `analysis.consent`).
+    column_sources: Vec<String>,
+    /// Source text of the file's stated consent, per channel.
+    file_sources: [Option<String>; 2],
+    key_prefix: String,
+}
+
+impl<'a> Preparer<'a> {
+    /// Prepare rows of `plan`'s file for batch `batch`; `erased` holds the erased
+    /// entries' hashes.
+    pub fn new(
+        plan: &'a ImportPlan,
+        analysis: &'a Analysis,
+        erased: &'a HashSet<String>,
+        batch: i64,
+    ) -> Self {
+        let column_sources = analysis
+            .consent
+            .iter()
+            .map(|c| {
+                format!(
+                    "column {}, batch {batch}",
+                    analysis.columns[c.index].field.name
+                )
+            })
+            .collect();
+        let file_sources = Channel::ALL.map(|channel| {
+            plan.consent
+                .get(&channel)
+                .map(|state| format!("--consent {channel}={state}, batch {batch}"))
+        });
+        Preparer {
+            plan,
+            analysis,
+            erased,
+            column_sources,
+            file_sources,
+            key_prefix: format!("row-{}-", analysis.scan.sha256.get(..8).unwrap_or("")),
+        }
+    }
+
+    /// What to do with `row`.
+    pub fn prepare(&self, row: Row) -> Prepared {
+        let Row::Data { line, values: raw } = row else {
+            return Prepared::Counted;
+        };
+        let analysis = self.analysis;
+        let key = match analysis.key {
+            KeySource::Column { index, email } => {
+                let v = if email {
+                    normalise_email(&raw[index])
+                } else {
+                    raw[index].clone()
+                };
+                if v.is_empty() {
+                    return Prepared::Rejected(Rejected {
+                        line,
+                        reason: format!(
+                            "blank contact key (column {})",
+                            analysis.columns[index].header
+                        ),
+                    });
+                }
+                v
+            }
+            KeySource::Generated => format!("{}{line}", self.key_prefix),
+        };
+        if !self.erased.is_empty() && self.is_erased(&key, &raw) {
+            return Prepared::Erased;
+        }
+        let mut values = Vec::with_capacity(raw.len());
+        for (column, value) in analysis.columns.iter().zip(&raw) {
+            match to_sql(value, column.storage, self.plan.types) {
+                Some(v) => values.push(v),
+                None => {
+                    return Prepared::Rejected(Rejected {
+                        line,
+                        reason: format!(
+                            "value in column {} is not a {}",
+                            column.header, column.storage.ty
+                        ),
+                    });
+                }
+            }
+        }
+        Prepared::Contact {
+            key,
+            values,
+            consent: self.consent(&raw),
+        }
+    }
+
+    /// Each channel's word: its consent column if it says something, else the file's
+    /// stated consent, else nothing.
+    fn consent(&self, raw: &[String]) -> [(IncomingConsent, Option<String>); 2] {
+        let mut out = [
+            (IncomingConsent::Silent, None),
+            (IncomingConsent::Silent, None),
+        ];
+        for ((channel, slot), file_source) in
+            Channel::ALL.iter().zip(&mut out).zip(&self.file_sources)
+        {
+            let from_column = self
+                .analysis
+                .consent
+                .iter()
+                .zip(&self.column_sources)
+                .filter(|(c, _)| c.channel == *channel)
+                .find_map(|(c, source)| c.state(&raw[c.index]).map(|s| (s, source)));
+            *slot = match from_column {
+                Some((said, source)) => (said, Some(source.clone())),
+                None => match self.plan.consent.get(channel) {
+                    Some(state) => (IncomingConsent::from(*state), file_source.clone()),
+                    None => (IncomingConsent::Silent, None),
+                },
+            };
+        }
+        out
+    }
+
+    fn is_erased(&self, key: &str, raw: &[String]) -> bool {
+        let email = self
+            .analysis
+            .email_column
+            .map(|i| normalise_email(&raw[i]))
+            .filter(|e| !e.is_empty());
+        let phone = self
+            .analysis
+            .phone_column
+            .map(|i| normalise_phone(&raw[i]))
+            .filter(|p| !p.is_empty());
+        self.erased.contains(&entry_hash("key", key))
+            || email.is_some_and(|e| self.erased.contains(&entry_hash("email", &e)))
+            || phone.is_some_and(|p| self.erased.contains(&entry_hash("phone", &p)))
+    }
+}

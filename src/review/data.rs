@@ -1,0 +1,226 @@
+//! Findings from one preview pass over the audience: merge fields printed blank
+//! (`merge_field_blank`), cells under k (`small_cell`), recipients singled out by their
+//! quasi-identifiers (`quasi_identifier_cells`), overlaps priority decided
+//! (`priority_overlap`), spreadsheet damage in the values used (`excel_damage`) and the
+//! exclusion counts (`exclusion_counts`).
+//!
+//! The pass streams: besides the preview's own summary it keeps one count per
+//! quasi-identifier combination and per damaged field, and the running hash of the
+//! rows that sign-off compares.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io;
+
+use chrono::NaiveDate;
+
+use super::definition::Uses;
+use super::signoff::PreviewHasher;
+use super::{ExtraField, Finding, Severity};
+use crate::campaign::Campaign;
+use crate::campaign::preview::{self, PreviewError, Summary};
+use crate::fields::{Channel, Field, PrivacyClass, Role};
+use crate::import::normalise::damage;
+use crate::workspace::records::ValueLookup;
+use crate::workspace::{Workspace, WorkspaceError};
+
+/// Dictionary kinds that make a field part of the classic re-identifying combination
+/// (postcode, birth date or year, sex: Sweeney 2000, 87 % of Americans unique).
+const QUASI_KINDS: [&str; 4] = ["postcode", "date_of_birth", "birth_year", "gender"];
+
+/// What a pass found.
+#[derive(Debug, Clone)]
+pub struct Pass {
+    pub summary: Summary,
+    pub preview_sha256: String,
+    /// The quasi-identifier fields grouped on (used by messages or exported).
+    pub quasi_fields: Vec<String>,
+    /// Recipients per quasi-identifier combination.
+    pub quasi_groups: HashMap<Vec<String>, u64>,
+    /// Contacts with a spreadsheet-damaged value, per field used (the channel's
+    /// address fields included: a damaged phone number silently becomes `no_address`).
+    pub damaged: BTreeMap<String, u64>,
+}
+
+fn is_quasi(f: &Field) -> bool {
+    f.class == PrivacyClass::QuasiIdentifier
+        || matches!(f.role, Role::Postcode | Role::DateOfBirth | Role::BirthYear)
+        || f.kind.as_deref().is_some_and(|k| QUASI_KINDS.contains(&k))
+}
+
+/// Run the preview of `campaign` once and gather what the findings need.
+///
+/// Errors: the preview's errors (a campaign that does not check, a render failure,
+/// workspace errors).
+pub fn pass(
+    ws: &Workspace,
+    campaign: &Campaign,
+    as_of: NaiveDate,
+    uses: &Uses,
+    extra: &[ExtraField],
+) -> Result<Pass, PreviewError> {
+    let mut outgoing = uses.message_fields();
+    outgoing.extend(extra.iter().map(|x| x.field.clone()));
+    let quasi: Vec<Field> = uses
+        .fields
+        .iter()
+        .filter(|f| outgoing.contains(&f.name) && is_quasi(f))
+        .cloned()
+        .collect();
+    let address_role = match campaign.channel {
+        Channel::Email => Role::Email,
+        Channel::Sms => Role::Phone,
+    };
+    let mut watched = uses.all_fields();
+    watched.extend(extra.iter().map(|x| x.field.clone()));
+    let used: Vec<Field> = uses
+        .fields
+        .iter()
+        .filter(|f| watched.contains(&f.name) || f.role == address_role)
+        .cloned()
+        .collect();
+    let mut lookup = ValueLookup::new(ws.conn(), &used)?;
+    let quasi_at: Vec<usize> = quasi
+        .iter()
+        .filter_map(|q| used.iter().position(|u| u.name == q.name))
+        .collect();
+    let mut hasher = PreviewHasher::new(as_of);
+    let mut groups: HashMap<Vec<String>, u64> = HashMap::new();
+    let mut damaged: BTreeMap<String, u64> = BTreeMap::new();
+    let mut failure: Option<WorkspaceError> = None;
+    let summary = preview::run(ws, campaign, as_of, &mut |row| {
+        hasher.add(row);
+        let values = match lookup.get(&row.key) {
+            Ok(v) => v.unwrap_or_default(),
+            Err(e) => {
+                failure = Some(e);
+                return Err(io::Error::other("workspace lookup failed"));
+            }
+        };
+        if !quasi_at.is_empty() && row.excluded.is_none() {
+            let combo = quasi_at
+                .iter()
+                .map(|&i| values.get(i).map(|v| v.display()).unwrap_or_default())
+                .collect();
+            *groups.entry(combo).or_default() += 1;
+        }
+        for (f, v) in used.iter().zip(&values) {
+            if !v.is_blank() && damage(&v.display()).is_some() {
+                *damaged.entry(f.name.clone()).or_default() += 1;
+            }
+        }
+        Ok(())
+    });
+    if let Some(e) = failure {
+        return Err(PreviewError::Workspace(e));
+    }
+    Ok(Pass {
+        summary: summary?,
+        preview_sha256: hasher.finish(),
+        quasi_fields: quasi.into_iter().map(|f| f.name).collect(),
+        quasi_groups: groups,
+        damaged,
+    })
+}
+
+/// The findings of a pass, in a fixed order.
+pub fn findings(campaign: &Campaign, pass: &Pass) -> Vec<Finding> {
+    let s = &pass.summary;
+    let k = u64::from(campaign.k);
+    let mut out = Vec::new();
+    let blank: Vec<String> = s
+        .coverage
+        .iter()
+        .flat_map(|e| {
+            e.fields.iter().filter(|c| c.nothing > 0).map(move |c| {
+                format!(
+                    "segment `{}`: {} recipient(s) get nothing for {}",
+                    e.segment, c.nothing, c.field
+                )
+            })
+        })
+        .collect();
+    if !blank.is_empty() {
+        out.push(Finding::new(
+            "merge_field_blank",
+            Severity::Blocker,
+            "merge fields print nothing for some recipients (\"Hi ,\"); add a fallback: {{ field | default(\"...\") }}".into(),
+            blank,
+        ));
+    }
+    let small: Vec<String> = s
+        .per_segment
+        .iter()
+        .filter(|c| c.recipients > 0 && c.recipients < k)
+        .map(|c| format!("segment `{}`: {} recipient(s)", c.segment, c.recipients))
+        .collect();
+    if !small.is_empty() {
+        out.push(Finding::new(
+            "small_cell",
+            Severity::Warning,
+            format!(
+                "segments with fewer than k = {k} recipients: a message sent to so few people can reveal what the rule says about each of them; merge small segments or raise their reach"
+            ),
+            small,
+        ));
+    }
+    let small_groups: Vec<u64> = pass
+        .quasi_groups
+        .values()
+        .copied()
+        .filter(|&n| n < k)
+        .collect();
+    if !small_groups.is_empty() {
+        let people: u64 = small_groups.iter().sum();
+        out.push(Finding::new(
+            "quasi_identifier_cells",
+            Severity::Warning,
+            format!(
+                "{} combination(s) of {} leaving the machine are shared by fewer than k = {k} recipients ({people} recipient(s) in all): together they can single people out; drop a field from the messages or export, or coarsen it",
+                small_groups.len(),
+                pass.quasi_fields.join(" + ")
+            ),
+            vec![
+                format!("fields: {}", pass.quasi_fields.join(", ")),
+                format!("groups under k: {}", small_groups.len()),
+                format!("recipients in them: {people}"),
+            ],
+        ));
+    }
+    if !s.overlaps.is_empty() {
+        out.push(Finding::new(
+            "priority_overlap",
+            Severity::Warning,
+            "contacts match more than one segment; the earlier entry wins, so the later segment's message never reaches them".into(),
+            s.overlaps
+                .iter()
+                .map(|o| format!("`{}` over `{}`: {} contact(s)", o.winner, o.other, o.contacts))
+                .collect(),
+        ));
+    }
+    if !pass.damaged.is_empty() {
+        out.push(Finding::new(
+            "excel_damage",
+            Severity::Warning,
+            "values the campaign uses look damaged by a spreadsheet (scientific notation, a stray apostrophe, #N/A); they are used as stored, fix them at the source and re-import".into(),
+            pass.damaged
+                .iter()
+                .map(|(f, n)| format!("{f}: {n} contact(s)"))
+                .collect(),
+        ));
+    }
+    let excluded: u64 = s.per_reason.iter().map(|r| r.contacts).sum();
+    out.push(Finding::new(
+        "exclusion_counts",
+        Severity::Info,
+        format!(
+            "audience {} = {} recipient(s) + {excluded} excluded",
+            s.audience, s.recipients
+        ),
+        s.per_reason
+            .iter()
+            .filter(|r| r.contacts > 0)
+            .map(|r| format!("{}: {}", r.reason.code(), r.contacts))
+            .collect(),
+    ));
+    out
+}

@@ -1,0 +1,209 @@
+//! Review: what a privacy reviewer checks before a campaign leaves the machine, as
+//! findings with a stable code, a severity, a message and the items they concern, and
+//! the reviewer's sign-off.
+//!
+//! Findings come from two places: the campaign definition ([`definition`]: which fields
+//! rules and messages use, under which policy, unlocks, consent sources, fields an
+//! export adds) and one preview pass over the audience ([`data`]: coverage, small
+//! cells, quasi-identifier groups, overlaps, spreadsheet damage, exclusion counts). A
+//! campaign that cannot be previewed (a blocked field, a broken rule) still gets its
+//! review: the problem becomes a blocker, never a crash. [`signoff`] hashes the
+//! definition and every preview row so a sign-off goes stale when either changes.
+//! Called by `tactful review`, by export (which refuses while a blocker is open) and by
+//! the TUI's review screen. Codes are listed in the README; never rename one.
+
+pub mod data;
+pub mod definition;
+pub mod signoff;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use signoff::{SignOffState, SignOffStatus, sign_off};
+
+use crate::campaign::preview::{PreviewError, Summary};
+use crate::campaign::{Campaign, CampaignError};
+use crate::workspace::{Workspace, WorkspaceError};
+
+/// How much a finding matters. Blockers stop sign-off and export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Blocker,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Blocker => "blocker",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// One review result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable snake_case code (`blocked_field`, `small_cell`, ...).
+    pub code: &'static str,
+    pub severity: Severity,
+    /// A sentence for the reviewer, saying what to do where something must be done.
+    pub message: String,
+    /// What the finding concerns: fields, segments, pairs, counts; one line each.
+    pub items: Vec<String>,
+}
+
+impl Finding {
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        message: String,
+        items: Vec<String>,
+    ) -> Self {
+        Finding {
+            code,
+            severity,
+            message,
+            items,
+        }
+    }
+}
+
+/// A field the user adds to an export knowingly, with the reason it must go out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExtraField {
+    pub field: String,
+    pub reason: String,
+}
+
+/// The review of one campaign on one as-of date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Review {
+    pub campaign: String,
+    pub as_of: NaiveDate,
+    /// Blockers first, then warnings, then information; in a fixed order within each.
+    pub findings: Vec<Finding>,
+    pub blockers: usize,
+    pub warnings: usize,
+    /// The latest sign-off and whether it still matches (`null` when never signed off).
+    pub sign_off: Option<SignOffStatus>,
+    /// Hex SHA-256 of the campaign definition (canonical TOML).
+    pub definition_sha256: String,
+    /// Hex SHA-256 over every preview row; `null` when the preview could not run.
+    pub preview_sha256: Option<String>,
+    /// The preview's summary, when it ran.
+    #[serde(skip)]
+    pub summary: Option<Summary>,
+    /// The canonical TOML the definition hash covers.
+    #[serde(skip)]
+    pub definition_toml: String,
+}
+
+impl Review {
+    /// The findings that block sign-off and export.
+    pub fn open_blockers(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Blocker)
+    }
+}
+
+/// Errors of review and sign-off, as sentences a user can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum ReviewError {
+    #[error(
+        "cannot sign off campaign `{campaign}`: {blockers} blocker(s) are open; run `tactful review {campaign}` and resolve them first"
+    )]
+    Blocked { campaign: String, blockers: usize },
+    #[error("{0}")]
+    Invalid(String),
+    #[error(transparent)]
+    Campaign(#[from] CampaignError),
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+}
+
+/// Review `campaign` as of `as_of`, for an export with no added fields.
+///
+/// Errors: workspace errors only; everything wrong with the campaign is a finding.
+pub fn run(ws: &Workspace, campaign: &Campaign, as_of: NaiveDate) -> Result<Review, ReviewError> {
+    run_with(ws, campaign, as_of, &[])
+}
+
+/// Review `campaign` as of `as_of` for an export that adds `extra` fields.
+///
+/// Errors: workspace errors only.
+pub fn run_with(
+    ws: &Workspace,
+    campaign: &Campaign,
+    as_of: NaiveDate,
+    extra: &[ExtraField],
+) -> Result<Review, ReviewError> {
+    let conn = ws.conn();
+    let uses = definition::uses(conn, campaign)?;
+    let mut findings = definition::findings(conn, campaign, &uses, extra)?;
+    let definition_toml = signoff::definition_toml(conn, campaign)?;
+    let definition_sha256 = signoff::sha256_hex(definition_toml.as_bytes());
+    let policy_blocked = findings.iter().any(|f| f.severity == Severity::Blocker);
+    let mut summary = None;
+    let mut preview_sha256 = None;
+    match data::pass(ws, campaign, as_of, &uses, extra) {
+        Ok(pass) => {
+            findings.extend(data::findings(campaign, &pass));
+            preview_sha256 = Some(pass.preview_sha256.clone());
+            summary = Some(pass.summary);
+        }
+        Err(PreviewError::Workspace(e)) => return Err(e.into()),
+        Err(e) if policy_blocked => findings.push(Finding::new(
+            "preview_skipped",
+            Severity::Info,
+            format!(
+                "the preview cannot run until the blockers above are resolved, so coverage, small cells and overlaps are not checked yet ({e})"
+            ),
+            Vec::new(),
+        )),
+        Err(e) => findings.push(Finding::new(
+            "campaign_invalid",
+            Severity::Blocker,
+            format!("the campaign cannot be previewed: {e}"),
+            Vec::new(),
+        )),
+    }
+    let status = signoff::status(
+        conn,
+        &campaign.name,
+        &definition_sha256,
+        preview_sha256.as_deref(),
+    )?;
+    if let Some(s) = status.as_ref().filter(|s| s.state == SignOffState::Stale) {
+        findings.push(Finding::new(
+            "sign_off_stale",
+            Severity::Warning,
+            format!(
+                "the sign-off by {} at {} no longer matches: the campaign or the data changed since; review again and sign off anew",
+                s.record.name, s.record.at
+            ),
+            vec![format!("signed hash {}", s.record.hash)],
+        ));
+    }
+    findings.sort_by_key(|f| f.severity);
+    Ok(Review {
+        campaign: campaign.name.clone(),
+        as_of,
+        blockers: count(&findings, Severity::Blocker),
+        warnings: count(&findings, Severity::Warning),
+        findings,
+        sign_off: status,
+        definition_sha256,
+        preview_sha256,
+        summary,
+        definition_toml,
+    })
+}
+
+fn count(findings: &[Finding], severity: Severity) -> usize {
+    findings.iter().filter(|f| f.severity == severity).count()
+}

@@ -1,0 +1,269 @@
+//! The rights of the people in the data: access to everything held about one contact
+//! ([`show`], GDPR Art. 15) and erasure ([`erase`], GDPR Art. 17 and Art. 21).
+//!
+//! This module gathers and decides; the SQL lives in `workspace::rights`. It answers
+//! for a contact that no longer exists too: after erasure the workspace keeps only
+//! hashes (suppression entries and the key hashes of exports), and `show` reports those.
+//! Called by `tactful contact show` and `tactful contact erase`.
+
+pub mod erase;
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+pub use erase::{ErasureReport, erase};
+
+use crate::campaign::assign::Exclusion;
+use crate::campaign::explain::explain;
+use crate::campaign::preview::PreviewError;
+use crate::fields::value::Value;
+use crate::fields::{Channel, ConsentState, FieldType, PrivacyClass, Role};
+use crate::import::suppress::{entry_hash, normalise_email, normalise_phone};
+use crate::segment::store::{self, SegmentError};
+use crate::segment::{Scope, check, eval};
+use crate::workspace::rights::{self as sql, ExportIncluding, SuppressionEntry};
+use crate::workspace::{Workspace, WorkspaceError, batches, campaigns, fields};
+
+/// Errors of access and erasure requests, as sentences a user can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum RightsError {
+    #[error(
+        "no contact with key `{0}` and no trace of one (no suppression entry, no export); check the spelling, or list keys with `tactful preview`"
+    )]
+    NotFound(String),
+    #[error(transparent)]
+    Segment(#[from] SegmentError),
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+}
+
+/// Everything the workspace holds about one contact (GDPR Art. 15(1)): its data, where
+/// it came from, what it is used for and to whom it was disclosed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContactReport {
+    /// The contact key as stored (or as asked, for an erased contact).
+    pub key: String,
+    /// True when the contact is not stored and only erasure hashes remain.
+    pub erased: bool,
+    /// Every field with its value (`null` when blank) and privacy class.
+    pub fields: Vec<FieldValue>,
+    /// Consent per channel with the source that set it.
+    pub consent: Vec<ConsentEntry>,
+    /// Import batches that added or updated the contact.
+    pub batches: Vec<BatchTouch>,
+    /// Saved segments the contact matches on the as-of date.
+    pub segments: Vec<String>,
+    /// What each campaign would do with the contact (its segment or exclusion).
+    pub campaigns: Vec<CampaignPlace>,
+    /// Suppression entries for its key, e-mail addresses or phone numbers.
+    pub suppression: Vec<SuppressionEntry>,
+    /// Exports whose recipients included it.
+    pub exports: Vec<ExportIncluding>,
+}
+
+/// One field of a contact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldValue {
+    pub name: String,
+    pub header: String,
+    #[serde(rename = "type")]
+    pub ty: FieldType,
+    pub role: Role,
+    pub class: PrivacyClass,
+    pub value: Value,
+}
+
+/// A contact's consent for one channel.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConsentEntry {
+    pub channel: Channel,
+    pub state: ConsentState,
+    /// Where the state came from (`column accepts_email_marketing, batch 1`, or the
+    /// `--consent` stated for a file); `null` when never asked.
+    pub source: Option<String>,
+}
+
+/// Where a contact stands in one campaign.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CampaignPlace {
+    pub campaign: String,
+    /// The segment whose message it would get (or, held out, would have got).
+    pub segment: Option<String>,
+    /// Why it would get nothing, if so.
+    pub excluded: Option<Exclusion>,
+    /// Why the campaign could not be evaluated (a blocked field, a broken rule).
+    pub problem: Option<String>,
+}
+
+/// An import batch that touched a contact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BatchTouch {
+    pub batch: i64,
+    /// `added` or `updated`.
+    pub how: &'static str,
+    pub file_name: String,
+    /// Hex SHA-256 of the imported file.
+    pub sha256: String,
+    /// RFC 3339 UTC.
+    pub imported_at: String,
+}
+
+/// Everything held about the contact with `key` (trimmed; e-mail keys also lower-cased),
+/// segments evaluated on `as_of`.
+///
+/// Every saved segment is evaluated, including those that use special-category or
+/// protected fields: the person is entitled to know about all processing of their data,
+/// so the policy that guards campaigns does not hide it here.
+///
+/// Errors: [`RightsError::NotFound`] when there is neither a contact nor an erasure
+/// record for the key; workspace errors.
+pub fn show(ws: &Workspace, key: &str, as_of: NaiveDate) -> Result<ContactReport, RightsError> {
+    let conn = ws.conn();
+    let Some(head) = sql::find(conn, key)? else {
+        return erased_report(ws, key);
+    };
+    let defs = fields::list(conn)?;
+    let record = store::load_record(conn, &defs, &head.key)?.unwrap_or_default();
+    let mut hashes = vec![entry_hash("key", &head.key)];
+    let mut values = Vec::with_capacity(defs.len());
+    for f in &defs {
+        let value = record.get(&f.name).cloned().unwrap_or(Value::Null);
+        if !value.is_blank() {
+            match f.role {
+                Role::Email => hashes.push(entry_hash("email", &normalise_email(&value.display()))),
+                Role::Phone => hashes.push(entry_hash("phone", &normalise_phone(&value.display()))),
+                _ => {}
+            }
+        }
+        values.push(FieldValue {
+            name: f.name.clone(),
+            header: f.header.clone(),
+            ty: f.ty,
+            role: f.role,
+            class: f.class,
+            value,
+        });
+    }
+    let everything: BTreeSet<String> = defs.iter().map(|f| f.name.clone()).collect();
+    let scope = Scope {
+        fields: &defs,
+        category: None,
+        unlocked: &everything,
+        as_of,
+    };
+    let segments = store::list(conn)?
+        .into_iter()
+        .filter(|s| {
+            check::prepare(&s.rule, &scope).is_ok_and(|checked| eval::matches(&checked, &record))
+        })
+        .map(|s| s.name)
+        .collect();
+    Ok(ContactReport {
+        key: head.key.clone(),
+        erased: false,
+        fields: values,
+        consent: Channel::ALL
+            .iter()
+            .zip(head.consent.iter())
+            .map(|(channel, (state, source))| ConsentEntry {
+                channel: *channel,
+                state: *state,
+                source: source.clone(),
+            })
+            .collect(),
+        batches: batch_touches(ws, &head)?,
+        segments,
+        campaigns: campaign_places(ws, &head.key, as_of)?,
+        suppression: sql::suppression_entries(conn, &hashes)?,
+        exports: sql::exports_including(conn, &hashes[0])?,
+    })
+}
+
+/// The report for a key that is not stored: what erasure left (hashes only).
+fn erased_report(ws: &Workspace, key: &str) -> Result<ContactReport, RightsError> {
+    let conn = ws.conn();
+    let key = key.trim();
+    let candidates: BTreeSet<String> = [key.to_string(), normalise_email(key)].into();
+    for candidate in candidates {
+        let hash = entry_hash("key", &candidate);
+        let mut hashes = vec![hash.clone()];
+        if candidate.contains('@') {
+            hashes.push(entry_hash("email", &normalise_email(&candidate)));
+        }
+        let suppression = sql::suppression_entries(conn, &hashes)?;
+        let exports = sql::exports_including(conn, &hash)?;
+        if suppression.is_empty() && exports.is_empty() {
+            continue;
+        }
+        return Ok(ContactReport {
+            key: candidate,
+            erased: true,
+            fields: Vec::new(),
+            consent: Vec::new(),
+            batches: Vec::new(),
+            segments: Vec::new(),
+            campaigns: Vec::new(),
+            suppression,
+            exports,
+        });
+    }
+    Err(RightsError::NotFound(key.to_string()))
+}
+
+fn campaign_places(
+    ws: &Workspace,
+    key: &str,
+    as_of: NaiveDate,
+) -> Result<Vec<CampaignPlace>, RightsError> {
+    let mut out = Vec::new();
+    for name in campaigns::names(ws.conn())? {
+        let Some(campaign) = campaigns::load(ws.conn(), &name)? else {
+            continue;
+        };
+        let place = match explain(ws, &campaign, campaign.as_of_or(as_of), key) {
+            Ok(e) => CampaignPlace {
+                campaign: name,
+                segment: e.segment,
+                excluded: e.excluded,
+                problem: None,
+            },
+            Err(PreviewError::Workspace(e)) => return Err(e.into()),
+            Err(e) => CampaignPlace {
+                campaign: name,
+                segment: None,
+                excluded: None,
+                problem: Some(e.to_string()),
+            },
+        };
+        out.push(place);
+    }
+    Ok(out)
+}
+
+fn batch_touches(ws: &Workspace, head: &sql::ContactHead) -> Result<Vec<BatchTouch>, RightsError> {
+    let conn = ws.conn();
+    let mut ids: Vec<(i64, &'static str)> = vec![(head.batch, "added")];
+    ids.extend(
+        sql::batches_with_before_images(conn, head.id)?
+            .into_iter()
+            .map(|b| (b, "updated")),
+    );
+    ids.extend(head.updated_batch.map(|b| (b, "updated")));
+    ids.sort();
+    ids.dedup_by_key(|(id, _)| *id);
+    let mut out = Vec::with_capacity(ids.len());
+    for (id, how) in ids {
+        if let Some(b) = batches::get(conn, id)? {
+            out.push(BatchTouch {
+                batch: id,
+                how,
+                file_name: b.file_name,
+                sha256: b.sha256,
+                imported_at: b.finished_at,
+            });
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,218 @@
+//! The SQL behind the rights of the people in the data: finding one contact with its
+//! consent and import history, the suppression entries and exports that concern it, and
+//! erasing it.
+//!
+//! Owns no table of its own: it reads `contacts`, `batch_changes`, `suppression`,
+//! `exports` and `export_recipients`, and deletes from the first two. Called by
+//! `rights` (`tactful contact show` and `contact erase`), inside the caller's
+//! transaction for erasure.
+
+use rusqlite::{Connection, OptionalExtension, params_from_iter};
+use serde::Serialize;
+
+use super::{WorkspaceError, now_rfc3339, quote_ident};
+use crate::fields::ConsentState;
+
+/// The fixed columns of one stored contact.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContactHead {
+    pub id: i64,
+    pub key: String,
+    /// Consent state and the source it came from, e-mail then SMS.
+    pub consent: [(ConsentState, Option<String>); 2],
+    /// The batch that added the contact.
+    pub batch: i64,
+    /// The last batch that updated it, if any.
+    pub updated_batch: Option<i64>,
+}
+
+/// One suppression entry that concerns a contact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SuppressionEntry {
+    /// `key`, `email` or `phone`.
+    pub kind: String,
+    /// `erased`, `list`, ...
+    pub reason: String,
+    pub source: String,
+    /// RFC 3339 UTC.
+    pub added_at: String,
+    /// False when only the hash is kept (erasure).
+    pub value_kept: bool,
+}
+
+/// One export that included a contact.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExportIncluding {
+    pub id: i64,
+    pub campaign: String,
+    pub dir: String,
+    /// RFC 3339 UTC.
+    pub at: String,
+    pub recipients_sha256: String,
+}
+
+/// The contact with key `key`, tried as given (trimmed) and then lower-cased, because
+/// e-mail keys are stored lower-case.
+pub fn find(conn: &Connection, key: &str) -> Result<Option<ContactHead>, WorkspaceError> {
+    let key = key.trim();
+    let mut stmt = conn.prepare(
+        "SELECT _id, _key, _consent_email, _consent_email_source, _consent_sms,
+                _consent_sms_source, _batch, _updated_batch
+         FROM contacts WHERE _key = ?1",
+    )?;
+    for candidate in [key.to_string(), key.to_lowercase()] {
+        let row = stmt
+            .query_row([&candidate], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, Option<String>>(3)?,
+                    r.get::<_, String>(4)?,
+                    r.get::<_, Option<String>>(5)?,
+                    r.get::<_, i64>(6)?,
+                    r.get::<_, Option<i64>>(7)?,
+                ))
+            })
+            .optional()?;
+        if let Some((id, key, email, email_src, sms, sms_src, batch, updated_batch)) = row {
+            let parse = |s: String| {
+                s.parse::<ConsentState>()
+                    .map_err(|e| WorkspaceError::Invalid(e.to_string()))
+            };
+            return Ok(Some(ContactHead {
+                id,
+                key,
+                consent: [(parse(email)?, email_src), (parse(sms)?, sms_src)],
+                batch,
+                updated_batch,
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// Text values of `columns` for contact `id`, in the same order (blank as `None`).
+/// Used for the e-mail and phone fields whose hashes go on the suppression list.
+pub fn text_values(
+    conn: &Connection,
+    id: i64,
+    columns: &[String],
+) -> Result<Vec<Option<String>>, WorkspaceError> {
+    if columns.is_empty() {
+        return Ok(Vec::new());
+    }
+    let select: Vec<String> = columns
+        .iter()
+        .map(|c| format!("CAST({} AS TEXT)", quote_ident(c)))
+        .collect();
+    let sql = format!("SELECT {} FROM contacts WHERE _id = ?1", select.join(", "));
+    Ok(conn.query_row(&sql, [id], |r| {
+        (0..columns.len()).map(|i| r.get(i)).collect()
+    })?)
+}
+
+/// Ids of the batches that saved a before-image of contact `id` (batches that updated
+/// it and can be undone).
+pub fn batches_with_before_images(conn: &Connection, id: i64) -> Result<Vec<i64>, WorkspaceError> {
+    let mut stmt =
+        conn.prepare("SELECT batch_id FROM batch_changes WHERE contact_id = ?1 ORDER BY batch_id")?;
+    let rows = stmt.query_map([id], |r| r.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Suppression entries whose hash is one of `hashes`, oldest first.
+pub fn suppression_entries(
+    conn: &Connection,
+    hashes: &[String],
+) -> Result<Vec<SuppressionEntry>, WorkspaceError> {
+    if hashes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks = vec!["?"; hashes.len()].join(", ");
+    let sql = format!(
+        "SELECT kind, reason, source, added_at, value IS NOT NULL FROM suppression
+         WHERE value_hash IN ({marks}) ORDER BY id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(hashes), |r| {
+        Ok(SuppressionEntry {
+            kind: r.get(0)?,
+            reason: r.get(1)?,
+            source: r.get(2)?,
+            added_at: r.get(3)?,
+            value_kept: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Exports whose recipients included the contact key with hash `key_hash`, oldest first.
+pub fn exports_including(
+    conn: &Connection,
+    key_hash: &str,
+) -> Result<Vec<ExportIncluding>, WorkspaceError> {
+    let mut stmt = conn.prepare(
+        "SELECT e.id, e.campaign, e.dir, e.at, e.recipients_sha256
+         FROM export_recipients r JOIN exports e ON e.id = r.export_id
+         WHERE r.key_hash = ?1 ORDER BY e.id",
+    )?;
+    let rows = stmt.query_map([key_hash], |r| {
+        Ok(ExportIncluding {
+            id: r.get(0)?,
+            campaign: r.get(1)?,
+            dir: r.get(2)?,
+            at: r.get(3)?,
+            recipients_sha256: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Put `value_hash` on the suppression list as erased, keeping no value. An entry that
+/// was already there (an imported list that kept the address) becomes an erased entry
+/// and forgets its value: the hash is all the importer needs to keep the contact out.
+pub fn suppress_erased(
+    conn: &Connection,
+    kind: &str,
+    value_hash: &str,
+    source: &str,
+) -> Result<(), WorkspaceError> {
+    conn.execute(
+        "INSERT INTO suppression (kind, value, value_hash, reason, source, added_at)
+         VALUES (?1, NULL, ?2, ?3, ?4, ?5)
+         ON CONFLICT (kind, value_hash) DO UPDATE SET value = NULL, reason = excluded.reason,
+           source = excluded.source, added_at = excluded.added_at",
+        rusqlite::params![
+            kind,
+            value_hash,
+            super::suppression::ERASED,
+            source,
+            now_rfc3339()
+        ],
+    )?;
+    Ok(())
+}
+
+/// Delete contact `id` and every before-image of it, so that no `import undo` can put
+/// its old values back. Returns how many before-images were purged.
+pub fn delete_contact(conn: &Connection, id: i64) -> Result<u64, WorkspaceError> {
+    let purged = conn.execute("DELETE FROM batch_changes WHERE contact_id = ?1", [id])?;
+    conn.execute("DELETE FROM contacts WHERE _id = ?1", [id])?;
+    Ok(purged as u64)
+}
+
+/// Make SQLite overwrite deleted content with zeros on this connection, so an erased
+/// contact's values do not linger in free pages of the file (SQLite `secure_delete`).
+pub fn overwrite_deleted_content(conn: &Connection) -> Result<(), WorkspaceError> {
+    conn.execute_batch("PRAGMA secure_delete = ON")?;
+    Ok(())
+}
+
+/// Copy the write-ahead log into the database and truncate it, so the pages that held an
+/// erased contact leave the `-wal` file too. Busy readers make this a partial
+/// checkpoint, which SQLite finishes later; that is not an error.
+pub fn checkpoint(conn: &Connection) -> Result<(), WorkspaceError> {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
+}

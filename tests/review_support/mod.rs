@@ -1,0 +1,106 @@
+//! Helpers for the review, export and rights tests: a workspace in a temp dir driven
+//! through the `tactful` binary, as a user would.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// A temp dir with a workspace path in it.
+pub struct Ws {
+    pub dir: tempfile::TempDir,
+    pub path: PathBuf,
+}
+
+impl Ws {
+    pub fn new() -> Ws {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ws.tactful");
+        Ws { dir, path }
+    }
+
+    /// `tactful --workspace WS --as-of 2026-11-01 ...`
+    pub fn cmd(&self) -> Command {
+        let mut cmd = Command::cargo_bin("tactful").unwrap();
+        cmd.env("TACTFUL_ACTOR", "tester")
+            .arg("--workspace")
+            .arg(&self.path)
+            .arg("--as-of")
+            .arg("2026-11-01");
+        cmd
+    }
+
+    pub fn ok(&self, args: &[&str]) {
+        self.cmd().args(args).assert().success();
+    }
+
+    pub fn import(&self, fixture_name: &str, extra: &[&str]) {
+        self.cmd()
+            .arg("import")
+            .arg(fixture(fixture_name))
+            .args(extra)
+            .assert()
+            .success();
+    }
+
+    /// Write `toml` to a file and `campaign apply` it.
+    pub fn apply(&self, toml: &str) {
+        let file = self.dir.path().join("campaign.toml");
+        std::fs::write(&file, toml).unwrap();
+        self.cmd()
+            .arg("campaign")
+            .arg("apply")
+            .arg(&file)
+            .assert()
+            .success();
+    }
+
+    /// Run with `--json`, expecting exit `code`, and parse stdout.
+    pub fn json(&self, args: &[&str], code: i32) -> serde_json::Value {
+        let out = self
+            .cmd()
+            .arg("--json")
+            .args(args)
+            .assert()
+            .code(code)
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice(&out).unwrap()
+    }
+
+    pub fn out(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+pub fn read(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
+
+/// The codes of `findings` with the given severity, in order.
+pub fn codes(review: &serde_json::Value, severity: &str) -> Vec<String> {
+    review["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == severity)
+        .map(|f| f["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+pub fn finding<'a>(review: &'a serde_json::Value, code: &str) -> &'a serde_json::Value {
+    review["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == code)
+        .unwrap_or_else(|| panic!("no finding {code} in {review:#}"))
+}
