@@ -8,8 +8,10 @@ use ratatui::layout::Rect;
 
 use super::message::Screen;
 use super::screens::contacts::ContactsState;
+use super::screens::export::ExportState;
 use super::screens::fields::FieldsState;
 use super::screens::import::ImportState;
+use super::screens::review::ReviewState;
 use super::screens::segments::SegmentsState;
 use crate::fields::Field;
 
@@ -49,6 +51,8 @@ pub struct App {
     pub contacts: ContactsState,
     pub segments: SegmentsState,
     pub import: ImportState,
+    pub review: ReviewState,
+    pub export: ExportState,
     /// The page of the key help showing (it has more keys than fit on a small screen).
     pub help_page: usize,
     /// What the last change did ("field `dob`: class protected -> ordinary"), shown in
@@ -88,6 +92,8 @@ impl App {
             contacts,
             segments: SegmentsState::default(),
             import: ImportState::default(),
+            review: ReviewState::default(),
+            export: ExportState::default(),
             help_page: 0,
             notice: None,
             workspace: options.workspace,

@@ -14,6 +14,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::app::App;
 use super::layout::{self, Areas};
 use super::message::Screen;
+use super::screens::export::ExportView;
 use super::screens::fields::FieldsView;
 use super::screens::guide::{GuideView, guide};
 use super::screens::import::ImportView;
@@ -124,6 +125,12 @@ fn body(app: &App, areas: &Areas, buf: &mut Buffer) {
         Screen::Import => (&ImportView {
             state: &app.import,
             empty_workspace: app.is_empty_workspace(),
+        })
+            .render(area, buf),
+        Screen::Review => (&app.review).render(area, buf),
+        Screen::Export => (&ExportView {
+            state: &app.export,
+            review: &app.review,
         })
             .render(area, buf),
         screen => (&GuideView {

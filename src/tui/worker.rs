@@ -22,6 +22,7 @@ use rusqlite::{ErrorCode, InterruptHandle};
 use super::LoopEvent;
 use super::message::{Job, Message, Page, PageAnchor, Request};
 use super::paths;
+use super::worker_review::{self, ReviewWorker};
 use super::worker_segments::{self, SegmentsWorker};
 use crate::workspace::browse::{self, Bound};
 use crate::workspace::{Workspace, WorkspaceError, actor, batches, fields};
@@ -37,6 +38,8 @@ pub struct Worker {
     counting: Arc<AtomicU64>,
     /// The thread for segment rules: reach, overlap, saves.
     segments: SegmentsWorker,
+    /// The thread for reviews, unlocks, sign-offs and exports.
+    review: ReviewWorker,
 }
 
 impl Worker {
@@ -51,6 +54,7 @@ impl Worker {
     ) -> Result<Worker, WorkspaceError> {
         let second = Workspace::open(path)?;
         let segments = SegmentsWorker::spawn(path, events.clone())?;
+        let review = ReviewWorker::spawn(path, events.clone())?;
         let mut third = Workspace::open(path)?;
         let interrupt = second.conn().get_interrupt_handle();
         let counting = Arc::new(AtomicU64::new(0));
@@ -70,6 +74,7 @@ impl Worker {
             interrupt,
             counting,
             segments,
+            review,
         })
     }
 
@@ -89,6 +94,10 @@ impl Worker {
             | Request::CompletePath { .. } => self.quick.send(request),
             Request::Segments(job) => {
                 self.segments.send(job);
+                Ok(())
+            }
+            Request::Review(job) => {
+                self.review.send(job);
                 Ok(())
             }
             Request::DetectImport { .. } | Request::LoadBatches { .. } | Request::Write { .. } => {
@@ -196,6 +205,8 @@ pub fn answer(ws: &Workspace, request: &Request) -> Option<Message> {
         },
         // Saves and deletes need a writable workspace: `worker_segments::answer`.
         Request::Segments(job) => worker_segments::read(ws, job),
+        // Unlocks, sign-offs and exports write: `worker_review::answer`.
+        Request::Review(job) => worker_review::read(ws, job),
         Request::CompletePath { generation, typed } => Some(Message::PathCompleted {
             generation: *generation,
             result: paths::complete(typed),

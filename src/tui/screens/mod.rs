@@ -2,11 +2,17 @@
 //! reads it. `view` picks which to draw; `update` is the only code that changes them.
 
 pub mod contacts;
+pub mod export;
+pub mod export_update;
 pub mod field_dialog;
 pub mod fields;
 pub mod guide;
 pub mod import;
 pub mod popup;
+pub mod review;
+pub mod review_dialogs;
+pub mod review_replies;
+pub mod review_update;
 pub mod segments;
 pub mod segments_builder;
 pub mod segments_editor;
