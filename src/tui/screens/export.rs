@@ -227,7 +227,7 @@ fn plan_lines(s: &ExportState, r: &ReviewState, width: usize) -> Vec<Line<'stati
     )));
     lines.push(Line::from(file(MANIFEST)));
     lines.push(Line::from(fit(
-        "     campaign, as-of date, hashes, counts, columns and why, findings, unlocks, sign-off",
+        "     definition, hashes, counts, columns and why, findings, unlocks, sign-off",
         width,
     )));
     for (i, part) in wrap(
@@ -278,19 +278,29 @@ fn outcome_lines(outcome: &Result<Exported, ExportFailure>, width: usize) -> Vec
                 ),
                 Line::from(fit(&format!("   {}", e.dir), width)),
             ];
-            for (path, mode) in &e.files {
+            for (i, (path, mode)) in e.files.iter().enumerate() {
                 let perms = mode.map_or("permissions unknown".to_string(), |m| {
                     format!("mode {m:04o}")
                 });
                 let name = std::path::Path::new(path)
                     .file_name()
                     .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
-                lines.push(Line::from(fit(&format!("   {name}  {perms}"), width)));
+                let records = if i == 0 {
+                    format!("{} record(s)  ", thousands(e.recipients))
+                } else {
+                    String::new()
+                };
+                lines.push(Line::from(fit(
+                    &format!("   {name}  {records}{perms}"),
+                    width,
+                )));
+                if i == 0 {
+                    lines.push(Line::from(fit(
+                        &format!("     sha256 {}", e.recipients_sha256),
+                        width,
+                    )));
+                }
             }
-            lines.push(Line::from(fit(
-                &format!("   recipients.csv sha256 {}", e.recipients_sha256),
-                width,
-            )));
             let signed = match e.sign_off {
                 Some(state) => format!("sign-off {state:?}").to_lowercase(),
                 None => "not signed off".into(),
