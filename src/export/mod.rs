@@ -293,7 +293,7 @@ pub fn export(
 
 /// The columns of the recipients file: contact key, channel address, segment, subject
 /// (e-mail only), body, then the fields the user added, in the order given.
-fn columns(channel: Channel, fields: &[Field], extra: &[ExtraField]) -> Vec<ColumnInfo> {
+pub fn columns(channel: Channel, fields: &[Field], extra: &[ExtraField]) -> Vec<ColumnInfo> {
     let role = match channel {
         Channel::Email => Role::Email,
         Channel::Sms => Role::Phone,

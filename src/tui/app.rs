@@ -9,10 +9,12 @@ use ratatui::layout::Rect;
 use super::message::Screen;
 use super::screens::campaign_picker::CampaignsState;
 use super::screens::contacts::ContactsState;
+use super::screens::export::ExportState;
 use super::screens::fields::FieldsState;
 use super::screens::import::ImportState;
 use super::screens::messages::MessagesState;
 use super::screens::preview::PreviewState;
+use super::screens::review::ReviewState;
 use super::screens::segments::SegmentsState;
 use crate::fields::Field;
 
@@ -62,6 +64,8 @@ pub struct App {
     pub campaigns: CampaignsState,
     pub messages: MessagesState,
     pub preview: PreviewState,
+    pub review: ReviewState,
+    pub export: ExportState,
     /// The page of the key help showing (it has more keys than fit on a small screen).
     pub help_page: usize,
     /// What the last change did ("field `dob`: class protected -> ordinary"), shown in
@@ -104,6 +108,8 @@ impl App {
             campaigns: CampaignsState::default(),
             messages: MessagesState::default(),
             preview: PreviewState::default(),
+            review: ReviewState::default(),
+            export: ExportState::default(),
             help_page: 0,
             notice: None,
             workspace: options.workspace,

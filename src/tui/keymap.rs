@@ -15,9 +15,11 @@ use super::app::{App, Popup};
 use super::layout;
 use super::message::{Message, Screen};
 use super::message_segments::SegmentsMsg as SM;
+use super::screens::export::ExportMode;
 use super::screens::field_dialog::Step;
 use super::screens::fields::FieldsView;
 use super::screens::messages::Focus;
+use super::screens::review::ReviewMode;
 use super::screens::segments::SegmentsMode;
 use super::widgets::line_input::InputEdit;
 use super::widgets::text_input::TextEdit;
@@ -79,6 +81,18 @@ pub enum Scope {
     ConditionBuilder,
     /// The segment editor's inputs and the builder's value.
     SegmentText,
+    /// The Review screen's findings.
+    Review,
+    /// The unlock dialog, picking the field.
+    UnlockField,
+    /// The unlock dialog's justification and the sign-off dialog.
+    ReviewDialog,
+    /// The Export screen's form.
+    Export,
+    /// The Export screen, typing into a row.
+    ExportText,
+    /// The export and overwrite questions.
+    ExportConfirm,
 }
 
 impl Scope {
@@ -112,6 +126,12 @@ impl Scope {
             Scope::SegmentEditor => "Segment editor",
             Scope::ConditionBuilder => "Condition builder",
             Scope::SegmentText => "Segments: typing",
+            Scope::Review => "Review screen",
+            Scope::UnlockField => "Unlock: pick a field",
+            Scope::ReviewDialog => "Unlock / sign-off dialog",
+            Scope::Export => "Export screen",
+            Scope::ExportText => "Export: typing",
+            Scope::ExportConfirm => "Export questions",
         }
     }
 }
@@ -213,6 +233,18 @@ pub fn active_scopes(app: &App) -> Vec<Scope> {
             SegmentsMode::Overlap => vec![Scope::SegmentOverlap, Scope::Table, Scope::Global],
             SegmentsMode::Editor => vec![Scope::SegmentEditor, Scope::SegmentText],
             SegmentsMode::Builder => vec![Scope::ConditionBuilder, Scope::SegmentText],
+        },
+        None if app.screen == Screen::Review => match app.review.mode() {
+            ReviewMode::List => vec![Scope::Review, Scope::Table, Scope::Global],
+            ReviewMode::UnlockField => vec![Scope::UnlockField],
+            ReviewMode::UnlockReason | ReviewMode::SignOff => {
+                vec![Scope::ReviewDialog, Scope::TextInput]
+            }
+        },
+        None if app.screen == Screen::Export => match app.export.mode() {
+            ExportMode::Form => vec![Scope::Export, Scope::Global],
+            ExportMode::Typing => vec![Scope::ExportText, Scope::TextInput],
+            ExportMode::Confirm => vec![Scope::ExportConfirm],
         },
         None => vec![Scope::Global],
     }

@@ -12,6 +12,7 @@ use crate::fields::{Field, PrivacyClass, Role};
 use crate::import::report::Detected;
 use crate::import::undo::UndoReport;
 use crate::import::{ImportPlan, ImportReport, Progress};
+use crate::tui::message_review::{ExportMsg, ReviewJob, ReviewMsg};
 use crate::tui::message_segments::{SegmentJob, SegmentsMsg};
 use crate::workspace::batches::Batch;
 use crate::workspace::browse::ContactRow;
@@ -277,6 +278,10 @@ pub enum Message {
     Resize { width: u16, height: u16 },
     /// Something on the Segments screen: an intent or a segments worker reply.
     Segments(SegmentsMsg),
+    /// Something on the Review screen: an intent or a review worker reply.
+    Review(ReviewMsg),
+    /// Something on the Export screen: an intent or the export's reply.
+    Export(ExportMsg),
 }
 
 /// Which window of contacts to load.
@@ -321,6 +326,8 @@ pub enum Request {
     CountContacts { generation: u64 },
     /// Work for the segments worker thread (rules, reach, overlap, saves).
     Segments(SegmentJob),
+    /// Work for the review worker thread (reviews, unlocks, sign-offs, exports).
+    Review(ReviewJob),
     /// Complete a typed path from the file system.
     CompletePath { generation: u64, typed: String },
     /// Read a file and say what an import would detect; writes nothing.
@@ -425,6 +432,7 @@ impl Request {
             | Request::CountPreview { generation, .. }
             | Request::Explain { generation, .. } => *generation,
             Request::Segments(job) => job.generation(),
+            Request::Review(job) => job.generation(),
         }
     }
 }

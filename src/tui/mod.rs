@@ -20,6 +20,7 @@ pub mod app;
 pub mod keymap;
 pub mod layout;
 pub mod message;
+pub mod message_review;
 pub mod message_segments;
 pub mod paths;
 pub mod screens;
@@ -30,6 +31,7 @@ pub mod view;
 pub mod widgets;
 pub mod worker;
 pub mod worker_campaign;
+pub mod worker_review;
 pub mod worker_segments;
 
 use std::path::Path;

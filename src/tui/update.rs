@@ -15,6 +15,7 @@ use super::app::{App, Popup};
 use super::layout;
 use super::message::{Message, PageAnchor, Request, Screen};
 use super::screens::fields::FieldsView;
+use super::screens::{export_update, review_update};
 use super::screens::{segments_nav, segments_update};
 
 /// Ticks (about a quarter second each) a page may be in flight before the status line
@@ -24,6 +25,9 @@ pub const LOADING_HINT_TICKS: u32 = 2;
 /// Apply `message` to `app`; return the work it asks of the worker.
 pub fn update(app: &mut App, message: Message) -> Vec<Request> {
     if let Some(requests) = segments_nav::intercept(app, &message) {
+        return requests;
+    }
+    if let Some(requests) = review_update::intercept(app, &message) {
         return requests;
     }
     let view = layout::visible_rows(app.size);
@@ -202,6 +206,8 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
             Vec::new()
         }
         Message::Segments(m) => segments_update::update(app, m),
+        Message::Review(m) => review_update::update(app, m),
+        Message::Export(m) => export_update::update(app, m),
         Message::Resize { width, height } => {
             app.size = ratatui::layout::Rect::new(0, 0, width, height);
             let view = layout::visible_rows(app.size);

@@ -14,6 +14,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::app::App;
 use super::layout::{self, Areas};
 use super::message::Screen;
+use super::screens::export::ExportView;
 use super::screens::fields::FieldsView;
 use super::screens::guide::{GuideView, guide};
 use super::screens::import::ImportView;
@@ -139,6 +140,12 @@ fn body(app: &App, areas: &Areas, buf: &mut Buffer) {
         })
             .render(area, buf),
         Screen::Preview => (&app.preview).render(area, buf),
+        Screen::Review => (&app.review).render(area, buf),
+        Screen::Export => (&ExportView {
+            state: &app.export,
+            review: &app.review,
+        })
+            .render(area, buf),
         screen => (&GuideView {
             screen,
             workspace: &app.workspace,

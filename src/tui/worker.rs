@@ -22,6 +22,7 @@ use rusqlite::{ErrorCode, InterruptHandle};
 use super::LoopEvent;
 use super::message::{Job, Message, Page, PageAnchor, Request};
 use super::paths;
+use super::worker_review::{self, ReviewWorker};
 use super::worker_segments::{self, SegmentsWorker};
 use crate::workspace::browse::{self, Bound};
 use crate::workspace::{Workspace, WorkspaceError, actor, batches, fields};
@@ -39,6 +40,8 @@ pub struct Worker {
     campaign: super::worker_campaign::CampaignThreads,
     /// The thread for segment rules: reach, overlap, saves.
     segments: SegmentsWorker,
+    /// The thread for reviews, unlocks, sign-offs and exports.
+    review: ReviewWorker,
 }
 
 impl Worker {
@@ -53,6 +56,7 @@ impl Worker {
     ) -> Result<Worker, WorkspaceError> {
         let second = Workspace::open(path)?;
         let segments = SegmentsWorker::spawn(path, events.clone())?;
+        let review = ReviewWorker::spawn(path, events.clone())?;
         let mut third = Workspace::open(path)?;
         let interrupt = second.conn().get_interrupt_handle();
         let counting = Arc::new(AtomicU64::new(0));
@@ -74,6 +78,7 @@ impl Worker {
             counting,
             campaign,
             segments,
+            review,
         })
     }
 
@@ -104,6 +109,10 @@ impl Worker {
             }
             Request::Segments(job) => {
                 self.segments.send(job);
+                Ok(())
+            }
+            Request::Review(job) => {
+                self.review.send(job);
                 Ok(())
             }
             Request::DetectImport { .. } | Request::LoadBatches { .. } | Request::Write { .. } => {
@@ -211,6 +220,8 @@ pub fn answer(ws: &Workspace, request: &Request) -> Option<Message> {
         },
         // Saves and deletes need a writable workspace: `worker_segments::answer`.
         Request::Segments(job) => worker_segments::read(ws, job),
+        // Unlocks, sign-offs and exports write: `worker_review::answer`.
+        Request::Review(job) => worker_review::read(ws, job),
         Request::CompletePath { generation, typed } => Some(Message::PathCompleted {
             generation: *generation,
             result: paths::complete(typed),

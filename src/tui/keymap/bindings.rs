@@ -4,6 +4,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::{Binding, CTRL_C, Key, Scope, bind, ch, ctrl, key, seg};
 use crate::tui::message::{Message, Screen};
+use crate::tui::message_review::{ExportMsg as EM, ReviewMsg as RM};
 use crate::tui::message_segments::SegmentsMsg as SM;
 use crate::tui::widgets::line_input::InputEdit;
 use crate::tui::widgets::text_area::AreaEdit;
@@ -765,5 +766,141 @@ pub const BINDINGS: &[Binding] = &[
         &[key(KeyCode::Delete)],
         seg(SM::Edit(InputEdit::Delete)),
         "delete at cursor",
+    ),
+    bind(
+        S::Review,
+        &[key(KeyCode::Enter)],
+        M::Review(RM::ToggleItems),
+        "show / hide the finding's items",
+    ),
+    bind(
+        S::Review,
+        &[ch('u')],
+        M::Review(RM::OpenUnlock),
+        "unlock a field (justification)",
+    ),
+    bind(
+        S::Review,
+        &[ch('s')],
+        M::Review(RM::OpenSignOff),
+        "sign off",
+    ),
+    bind(
+        S::Review,
+        &[ch(']'), key(KeyCode::Right)],
+        M::Review(RM::ChangeCampaign(1)),
+        "next campaign",
+    ),
+    bind(
+        S::Review,
+        &[ch('['), key(KeyCode::Left)],
+        M::Review(RM::ChangeCampaign(-1)),
+        "previous campaign",
+    ),
+    bind(S::Review, &[ch('r')], M::Review(RM::Rerun), "review again"),
+    bind(
+        S::UnlockField,
+        &[key(KeyCode::Down), ch('j')],
+        M::Review(RM::MoveChoice(1)),
+        "next field",
+    ),
+    bind(
+        S::UnlockField,
+        &[key(KeyCode::Up), ch('k')],
+        M::Review(RM::MoveChoice(-1)),
+        "previous field",
+    ),
+    bind(
+        S::UnlockField,
+        &[key(KeyCode::Enter)],
+        M::Review(RM::Confirm),
+        "next: the justification",
+    ),
+    bind(
+        S::UnlockField,
+        &[key(KeyCode::Esc)],
+        M::Review(RM::CloseDialog),
+        "cancel",
+    ),
+    bind(S::UnlockField, &[CTRL_C], M::Quit, "quit"),
+    bind(
+        S::ReviewDialog,
+        &[key(KeyCode::Enter)],
+        M::Review(RM::Confirm),
+        "next input / unlock / sign off",
+    ),
+    bind(
+        S::ReviewDialog,
+        &[key(KeyCode::Tab), key(KeyCode::Down), key(KeyCode::Up)],
+        M::Review(RM::NextInput),
+        "other input (sign-off)",
+    ),
+    bind(
+        S::ReviewDialog,
+        &[key(KeyCode::Esc)],
+        M::Review(RM::CloseDialog),
+        "back / cancel",
+    ),
+    bind(
+        S::Export,
+        &[key(KeyCode::Down), ch('j')],
+        M::Export(EM::MoveFocus(1)),
+        "next row",
+    ),
+    bind(
+        S::Export,
+        &[key(KeyCode::Up), ch('k')],
+        M::Export(EM::MoveFocus(-1)),
+        "previous row",
+    ),
+    bind(
+        S::Export,
+        &[
+            ch(' '),
+            key(KeyCode::Left),
+            key(KeyCode::Right),
+            ch('h'),
+            ch('l'),
+        ],
+        M::Export(EM::Toggle),
+        "change profile / byte order mark",
+    ),
+    bind(
+        S::Export,
+        &[key(KeyCode::Enter)],
+        M::Export(EM::Activate),
+        "type into the row / export",
+    ),
+    bind(S::Export, &[ch('x')], M::Export(EM::AskExport), "export"),
+    bind(
+        S::Export,
+        &[ch(']')],
+        M::Review(RM::ChangeCampaign(1)),
+        "next campaign",
+    ),
+    bind(
+        S::Export,
+        &[ch('[')],
+        M::Review(RM::ChangeCampaign(-1)),
+        "previous campaign",
+    ),
+    bind(S::Export, &[ch('r')], M::Review(RM::Rerun), "review again"),
+    bind(
+        S::ExportText,
+        &[key(KeyCode::Enter), key(KeyCode::Esc)],
+        M::Export(EM::StopEditing),
+        "done typing",
+    ),
+    bind(
+        S::ExportConfirm,
+        &[ch('y')],
+        M::Export(EM::Confirm),
+        "yes: export / overwrite",
+    ),
+    bind(
+        S::ExportConfirm,
+        &[ch('n'), key(KeyCode::Esc)],
+        M::Export(EM::Cancel),
+        "no",
     ),
 ];

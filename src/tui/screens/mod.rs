@@ -3,6 +3,8 @@
 
 pub mod campaign_picker;
 pub mod contacts;
+pub mod export;
+pub mod export_update;
 pub mod field_dialog;
 pub mod fields;
 pub mod guide;
@@ -14,6 +16,10 @@ pub mod popup;
 pub mod preview;
 pub mod preview_explain;
 pub mod preview_view;
+pub mod review;
+pub mod review_dialogs;
+pub mod review_replies;
+pub mod review_update;
 pub mod segments;
 pub mod segments_builder;
 pub mod segments_editor;

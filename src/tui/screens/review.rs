@@ -1,0 +1,337 @@
+//! The Review screen: the privacy review of one campaign, its findings grouped by
+//! severity (blockers first, in the danger style with a text marker, then warnings,
+//! then info), their counts and the sign-off state; the unlock and sign-off dialogs
+//! (`review_dialogs`) open over it.
+//!
+//! Owns [`ReviewState`], which the Export screen reads too (the campaign chosen here
+//! and its last review). `screens::review_update` is the only code that changes it; the
+//! widget impl only reads it. Every string from the data goes through `fit` or
+//! [`wrap`], which make it safe for the terminal first.
+
+use std::collections::BTreeSet;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::review_dialogs::{SignOffDialog, UnlockDialog};
+use crate::review::{Finding, Review, Severity, SignOffState};
+use crate::tui::layout;
+use crate::tui::theme;
+use crate::tui::widgets::cell_text::{display_width, fit};
+
+/// Lines above the findings (campaign, counts and sign-off, notice) and below them
+/// (keys).
+const HEADER_LINES: u16 = 3;
+const FOOTER_LINES: u16 = 1;
+
+/// What the Review screen shows, for the keymap to pick the keys that apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewMode {
+    List,
+    UnlockField,
+    UnlockReason,
+    SignOff,
+}
+
+/// State of the Review screen (and the campaign the Export screen works on).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReviewState {
+    /// Every campaign, sorted by name.
+    pub campaigns: Vec<String>,
+    /// The campaign shown; `None` until the first review arrives or when there is none.
+    pub campaign: Option<String>,
+    pub review: Option<Review>,
+    /// Columns of `recipients.csv` without added fields, from the last review.
+    pub columns: Vec<String>,
+    /// Fields the campaign has unlocked.
+    pub unlocked: Vec<String>,
+    /// Whether a review has arrived since the screen was first shown.
+    pub loaded: bool,
+    /// The review being waited for (the newest wins).
+    pub pending: Option<u64>,
+    /// The outcome of the last unlock or sign-off, or a refusal, and whether it is an
+    /// error.
+    pub notice: Option<(String, bool)>,
+    /// The selected finding, as a position in [`ReviewState::order`].
+    pub selected: usize,
+    /// Codes of the findings whose items show.
+    pub expanded: BTreeSet<&'static str>,
+    /// First line of the findings drawn.
+    pub scroll: usize,
+    pub unlock: Option<UnlockDialog>,
+    pub sign_off: Option<SignOffDialog>,
+}
+
+impl ReviewState {
+    /// What is showing now.
+    pub fn mode(&self) -> ReviewMode {
+        match (&self.unlock, &self.sign_off) {
+            (Some(d), _) if d.typing() => ReviewMode::UnlockReason,
+            (Some(_), _) => ReviewMode::UnlockField,
+            (None, Some(_)) => ReviewMode::SignOff,
+            (None, None) => ReviewMode::List,
+        }
+    }
+
+    /// The findings in display order: blockers, warnings, info, each in review order.
+    pub fn order(&self) -> Vec<&Finding> {
+        let Some(r) = &self.review else {
+            return Vec::new();
+        };
+        [Severity::Blocker, Severity::Warning, Severity::Info]
+            .iter()
+            .flat_map(|s| r.findings.iter().filter(move |f| f.severity == *s))
+            .collect()
+    }
+
+    /// The selected finding.
+    pub fn selected_finding(&self) -> Option<&Finding> {
+        self.order().get(self.selected).copied()
+    }
+
+    /// The findings as drawn `width` columns wide: each line with the position (in
+    /// [`ReviewState::order`]) of the finding it belongs to, `None` for headings.
+    pub fn lines(&self, width: u16) -> Vec<(Line<'static>, Option<usize>)> {
+        let width = usize::from(width);
+        let mut out = Vec::new();
+        let order = self.order();
+        let mut last: Option<Severity> = None;
+        for (i, f) in order.iter().enumerate() {
+            if last != Some(f.severity) {
+                if last.is_some() {
+                    out.push((Line::from(""), None));
+                }
+                let n = order.iter().filter(|g| g.severity == f.severity).count();
+                let heading = match f.severity {
+                    Severity::Blocker => {
+                        format!(" BLOCKERS ({n}): export is refused until each is resolved")
+                    }
+                    Severity::Warning => format!(" WARNINGS ({n})"),
+                    Severity::Info => format!(" INFO ({n})"),
+                };
+                let style = severity_style(f.severity).patch(theme::HEADER);
+                out.push((Line::styled(fit(&heading, width), style), None));
+                last = Some(f.severity);
+            }
+            let (mark, style) = match f.severity {
+                Severity::Blocker => (theme::BLOCKED_MARK, theme::BLOCKED),
+                Severity::Warning => (theme::PROTECTED_MARK, theme::WARNING),
+                Severity::Info => ("  ", Style::default()),
+            };
+            let open = self.expanded.contains(f.code);
+            let hint = match (f.items.len(), open) {
+                (0, _) => String::new(),
+                (n, false) => format!(" [+{n} item{}]", if n == 1 { "" } else { "s" }),
+                (_, true) => String::new(),
+            };
+            let text = format!("{}: {}{hint}", f.code, f.message);
+            let selected = i == self.selected;
+            for (j, part) in wrap(&text, width.saturating_sub(4)).into_iter().enumerate() {
+                let lead = if j == 0 { mark } else { "  " };
+                let body = if selected {
+                    style.patch(theme::SELECTED)
+                } else {
+                    style
+                };
+                out.push((
+                    Line::from(vec![
+                        Span::styled(format!(" {lead} "), style),
+                        Span::styled(fit(&part, width.saturating_sub(4)), body),
+                    ]),
+                    Some(i),
+                ));
+            }
+            if open {
+                for item in &f.items {
+                    for (j, part) in wrap(item, width.saturating_sub(7)).into_iter().enumerate() {
+                        let lead = if j == 0 { "     - " } else { "       " };
+                        out.push((
+                            Line::from(format!("{lead}{}", fit(&part, width.saturating_sub(7)))),
+                            Some(i),
+                        ));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The first and one-past-last line of finding `index` in `lines`.
+    pub fn span_of(lines: &[(Line<'static>, Option<usize>)], index: usize) -> (usize, usize) {
+        let start = lines.iter().position(|(_, i)| *i == Some(index));
+        let end = lines.iter().rposition(|(_, i)| *i == Some(index));
+        match (start, end) {
+            (Some(s), Some(e)) => (s, e + 1),
+            _ => (0, 0),
+        }
+    }
+}
+
+/// The style a severity is drawn in: blockers in the danger style.
+pub fn severity_style(severity: Severity) -> Style {
+    match severity {
+        Severity::Blocker => theme::BLOCKED,
+        Severity::Warning => theme::WARNING,
+        Severity::Info => Style::default(),
+    }
+}
+
+/// Lines of findings that fit at terminal `size` (at least 1).
+pub fn visible_lines(size: Rect) -> usize {
+    layout::areas(size).map_or(1, |a| {
+        usize::from(a.body.height.saturating_sub(HEADER_LINES + FOOTER_LINES)).max(1)
+    })
+}
+
+/// `text` made safe for the terminal and broken into lines of at most `width` columns,
+/// at spaces where it can be and between graphemes where a word is longer.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let safe = crate::text::for_terminal(text);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in safe.split(' ') {
+        let needed = display_width(&line) + usize::from(!line.is_empty()) + display_width(word);
+        if needed > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        for g in word.graphemes(true) {
+            if display_width(&line) + display_width(g) > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push_str(g);
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+/// The sign-off as one line: who and when, and whether it still matches.
+fn sign_off_line(review: &Review) -> Span<'static> {
+    match &review.sign_off {
+        None => Span::raw("not signed off"),
+        Some(s) => {
+            let who = format!(
+                "by {} at {}",
+                crate::text::for_terminal(&s.record.name),
+                crate::text::for_terminal(&s.record.at)
+            );
+            match s.state {
+                SignOffState::Current => Span::raw(format!("signed off {who} (current)")),
+                SignOffState::Stale => Span::styled(
+                    format!("! sign-off STALE: {who}; the campaign or data changed since"),
+                    theme::WARNING,
+                ),
+            }
+        }
+    }
+}
+
+/// The campaign line shared with the Export screen: name, place in the list, as-of
+/// date, and "reviewing..." while a review runs.
+pub fn campaign_line(state: &ReviewState, width: usize) -> Line<'static> {
+    let Some(name) = &state.campaign else {
+        let text = if state.pending.is_some() {
+            " reviewing..."
+        } else {
+            " No campaign yet: create one with `tactful campaign new` or `campaign apply`."
+        };
+        return Line::from(fit(text, width));
+    };
+    let place = state
+        .campaigns
+        .iter()
+        .position(|c| c == name)
+        .map_or(String::new(), |i| {
+            format!(" ({} of {}, [ ] other)", i + 1, state.campaigns.len())
+        });
+    let as_of = state
+        .review
+        .as_ref()
+        .map(|r| format!("   as of {}", r.as_of))
+        .unwrap_or_default();
+    let busy = if state.pending.is_some() {
+        "   reviewing..."
+    } else {
+        ""
+    };
+    Line::from(vec![
+        Span::styled(" Campaign: ", theme::CHROME),
+        Span::styled(fit(name, display_width(name).min(width / 2)), theme::HEADER),
+        Span::raw(fit(&format!("{place}{as_of}{busy}"), width / 2)),
+    ])
+}
+
+impl Widget for &ReviewState {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let width = usize::from(area.width);
+        let mut head = vec![campaign_line(self, width)];
+        if let Some(r) = &self.review {
+            let info = r.findings.len() - r.blockers - r.warnings;
+            let blockers = Span::styled(
+                format!(
+                    " {}{} blocker(s)",
+                    if r.blockers > 0 { "!! " } else { "" },
+                    r.blockers
+                ),
+                if r.blockers > 0 {
+                    theme::BLOCKED
+                } else {
+                    Style::default()
+                },
+            );
+            head.push(Line::from(vec![
+                blockers,
+                Span::raw(format!("   {} warning(s)   {info} info   ", r.warnings)),
+                sign_off_line(r),
+            ]));
+        } else {
+            head.push(Line::from(""));
+        }
+        if let Some((text, error)) = &self.notice {
+            let style = if *error {
+                theme::ERROR
+            } else {
+                Style::default()
+            };
+            head.push(Line::styled(fit(&format!(" {text}"), width), style));
+        }
+        Paragraph::new(head).render(
+            Rect::new(area.x, area.y, area.width, HEADER_LINES.min(area.height)),
+            buf,
+        );
+        let list_height = area.height.saturating_sub(HEADER_LINES + FOOTER_LINES);
+        let list = Rect::new(
+            area.x,
+            area.y + HEADER_LINES.min(area.height),
+            area.width,
+            list_height,
+        );
+        let lines: Vec<Line> = self
+            .lines(area.width)
+            .into_iter()
+            .skip(self.scroll)
+            .take(usize::from(list_height))
+            .map(|(l, _)| l)
+            .collect();
+        Paragraph::new(lines).render(list, buf);
+        if area.height > HEADER_LINES + FOOTER_LINES {
+            let keys =
+                " Enter items   u unlock a field   s sign off   [ ] campaign   r review again";
+            Line::styled(fit(keys, width), theme::CHROME)
+                .render(Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
+        }
+        if let Some(d) = &self.unlock {
+            d.render(self.campaign.as_deref().unwrap_or(""), area, buf);
+        } else if let Some(d) = &self.sign_off {
+            d.render(self.campaign.as_deref().unwrap_or(""), area, buf);
+        }
+    }
+}

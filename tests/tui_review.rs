@@ -1,0 +1,244 @@
+//! The Review and Export screens driven through `keymap` and `update`, with the review
+//! worker's answers run synchronously (STYLE.md, pattern 12): findings grouped by
+//! severity, the newest review winning, the unlock dialog's justification rule, sign-off
+//! refused with blockers and recorded without, export refused with blockers, written
+//! into a temp dir, and never overwriting without a second yes. Expected findings and
+//! counts are worked out by hand in `tui_review_fixture`.
+
+#[path = "tui_review_fixture/mod.rs"]
+mod fixture;
+
+use crossterm::event::KeyCode;
+use fixture::{WHY, ch, codes, ctrl, key, on_screen, press, run, shop, type_text, unlock_spring};
+use tactful::campaign::unlock::load;
+use tactful::review::{Severity, SignOffState};
+use tactful::tui::message::{Message, Request};
+use tactful::tui::message_review::{ExportFailure, ReviewJob, ReviewMsg};
+use tactful::tui::screens::export::ExportQuestion;
+use tactful::tui::screens::review::ReviewMode;
+use tactful::tui::update::update;
+use tactful::workspace::{audit, exports};
+
+#[test]
+fn findings_arrive_grouped_by_severity() {
+    let mut ws = shop();
+    let app = on_screen(&mut ws, '6', 80, 24);
+    assert_eq!(app.review.campaigns, ["autumn", "spring"]);
+    assert_eq!(app.review.campaign.as_deref(), Some("autumn"));
+    assert_eq!(
+        codes(&app),
+        [
+            "merge_field_blank",
+            "small_cell",
+            "priority_overlap",
+            "fields_used",
+            "exclusion_counts"
+        ]
+    );
+    let r = app.review.review.as_ref().unwrap();
+    assert_eq!((r.blockers, r.warnings), (1, 2));
+    let blank = app.review.order()[0];
+    assert_eq!(blank.severity, Severity::Blocker);
+    assert_eq!(
+        blank.items,
+        ["segment `rest`: 1 recipient(s) get nothing for first_name"]
+    );
+    assert_eq!(r.summary.as_ref().unwrap().recipients, 6);
+}
+
+#[test]
+fn enter_expands_the_selected_findings_items() {
+    let mut ws = shop();
+    let mut app = on_screen(&mut ws, '6', 80, 24);
+    press(&mut app, &mut ws, key(KeyCode::Down));
+    assert_eq!(app.review.selected_finding().unwrap().code, "small_cell");
+    press(&mut app, &mut ws, key(KeyCode::Enter));
+    assert!(app.review.expanded.contains("small_cell"));
+    let text: Vec<String> = app
+        .review
+        .lines(80)
+        .iter()
+        .map(|(l, _)| l.to_string())
+        .collect();
+    assert!(
+        text.iter()
+            .any(|l| l.contains("- segment `berlin`: 3 recipient(s)"))
+    );
+    press(&mut app, &mut ws, key(KeyCode::Enter));
+    assert!(app.review.expanded.is_empty());
+}
+
+#[test]
+fn an_older_review_reply_is_dropped() {
+    let mut ws = shop();
+    let mut app = on_screen(&mut ws, '6', 80, 24);
+    let first = update(&mut app, Message::Review(ReviewMsg::ChangeCampaign(1)));
+    let second = update(&mut app, Message::Review(ReviewMsg::ChangeCampaign(1)));
+    assert_eq!(app.review.campaign.as_deref(), Some("autumn"));
+    // The newer answer (autumn) arrives first; the older (spring) then must not win.
+    run(&mut app, &mut ws, second);
+    run(&mut app, &mut ws, first);
+    assert_eq!(app.review.review.as_ref().unwrap().campaign, "autumn");
+    assert_eq!(app.review.pending, None);
+}
+
+#[test]
+fn the_unlock_dialog_refuses_a_short_justification_and_records_a_long_one() {
+    let mut ws = shop();
+    let mut app = on_screen(&mut ws, '6', 80, 24);
+    press(&mut app, &mut ws, ch(']'));
+    assert_eq!(app.review.campaign.as_deref(), Some("spring"));
+    assert_eq!(codes(&app)[0], "blocked_field");
+    press(&mut app, &mut ws, ch('u'));
+    assert_eq!(app.review.mode(), ReviewMode::UnlockField);
+    let d = app.review.unlock.as_ref().unwrap();
+    // The only blocked-by-default field of the fixture; the finding names it.
+    assert_eq!(d.field().unwrap().0, "birth_date");
+    press(&mut app, &mut ws, key(KeyCode::Enter));
+    assert_eq!(app.review.mode(), ReviewMode::UnlockReason);
+    type_text(&mut app, &mut ws, "over sixties");
+    assert_eq!(app.review.unlock.as_ref().unwrap().count(), 12);
+    press(&mut app, &mut ws, key(KeyCode::Enter));
+    let d = app.review.unlock.as_ref().unwrap();
+    assert!(d.error.as_ref().unwrap().contains("at least 20"), "{d:?}");
+    assert!(load(&ws, "spring").unwrap().unlocks.is_empty());
+    press(&mut app, &mut ws, ctrl('u'));
+    type_text(&mut app, &mut ws, WHY);
+    press(&mut app, &mut ws, key(KeyCode::Enter));
+    assert!(app.review.unlock.is_none());
+    let unlocks = load(&ws, "spring").unwrap().unlocks;
+    assert_eq!(unlocks.len(), 1);
+    assert_eq!(unlocks[0].reason, WHY);
+    let log = audit::entries(ws.conn()).unwrap();
+    let entry = log.iter().find(|e| e.action == "unlock").unwrap();
+    assert_eq!(entry.detail["reason"], WHY);
+    assert_eq!(entry.detail["field"], "birth_date");
+    // The review ran again: no blocker; the unlock shown (definition findings come
+    // before data findings) and 3 recipients under k = 5.
+    let r = app.review.review.as_ref().unwrap();
+    assert_eq!(r.blockers, 0);
+    assert_eq!(codes(&app)[..2], ["unlocked_field", "small_cell"]);
+    assert_eq!(r.summary.as_ref().unwrap().recipients, 3);
+}
+
+#[test]
+fn sign_off_is_refused_with_blockers_and_recorded_without() {
+    let mut ws = shop();
+    let mut app = on_screen(&mut ws, '6', 80, 24);
+    press(&mut app, &mut ws, ch(']'));
+    press(&mut app, &mut ws, ch('s'));
+    assert!(app.review.sign_off.is_none());
+    let (notice, error) = app.review.notice.clone().unwrap();
+    assert!(
+        error && notice.contains("sign-off refused: 1 blocker(s)"),
+        "{notice}"
+    );
+    assert_eq!(exports::latest_signoff(ws.conn(), "spring").unwrap(), None);
+
+    unlock_spring(&mut ws);
+    press(&mut app, &mut ws, ch('r'));
+    press(&mut app, &mut ws, ch('s'));
+    assert_eq!(app.review.mode(), ReviewMode::SignOff);
+    type_text(&mut app, &mut ws, "Ana Ortiz");
+    press(&mut app, &mut ws, key(KeyCode::Enter));
+    type_text(&mut app, &mut ws, "checked the unlock");
+    press(&mut app, &mut ws, key(KeyCode::Enter));
+    assert!(app.review.sign_off.is_none());
+    let record = exports::latest_signoff(ws.conn(), "spring")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (record.name.as_str(), record.note.as_str()),
+        ("Ana Ortiz", "checked the unlock")
+    );
+    let status = app
+        .review
+        .review
+        .as_ref()
+        .unwrap()
+        .sign_off
+        .clone()
+        .unwrap();
+    assert_eq!(status.state, SignOffState::Current);
+    assert_eq!(status.record.name, "Ana Ortiz");
+}
+
+#[test]
+fn export_is_refused_while_the_review_has_blockers() {
+    let mut ws = shop();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("autumn");
+    let mut app = on_screen(&mut ws, '7', 80, 24);
+    assert_eq!(app.export.out.value(), "./export-autumn");
+    set_dir(&mut app, &mut ws, out.to_str().unwrap());
+    press(&mut app, &mut ws, ch('x'));
+    assert_eq!(app.export.question, None);
+    let Some(Err(ExportFailure::Blocked(blockers))) = &app.export.outcome else {
+        panic!("{:?}", app.export.outcome);
+    };
+    let codes: Vec<&str> = blockers.iter().map(|b| b.code).collect();
+    assert_eq!(codes, ["merge_field_blank"]);
+    assert!(!out.exists());
+}
+
+/// Focus the directory row, clear it and type `dir`.
+fn set_dir(app: &mut tactful::tui::app::App, ws: &mut tactful::workspace::Workspace, dir: &str) {
+    press(app, ws, key(KeyCode::Down));
+    press(app, ws, key(KeyCode::Down));
+    press(app, ws, key(KeyCode::Enter));
+    press(app, ws, ctrl('u'));
+    type_text(app, ws, dir);
+    press(app, ws, key(KeyCode::Enter));
+}
+
+#[test]
+fn export_writes_both_files_and_asks_before_overwriting() {
+    let mut ws = shop();
+    unlock_spring(&mut ws);
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("spring");
+    let mut app = on_screen(&mut ws, '7', 80, 24);
+    press(&mut app, &mut ws, ch(']'));
+    assert_eq!(app.export.out.value(), "./export-spring");
+    set_dir(&mut app, &mut ws, out.to_str().unwrap());
+    press(&mut app, &mut ws, ch('x'));
+    assert_eq!(app.export.question, Some(ExportQuestion::Export));
+    press(&mut app, &mut ws, ch('y'));
+    let Some(Ok(done)) = &app.export.outcome else {
+        panic!("{:?}", app.export.outcome);
+    };
+    // ana, cy and dee (see the fixture).
+    assert_eq!(done.recipients, 3);
+    let csv = std::fs::read_to_string(out.join("recipients.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 4, "{csv}");
+    assert!(out.join("manifest.json").exists());
+    #[cfg(unix)]
+    assert_eq!(
+        done.files.iter().map(|f| f.1).collect::<Vec<_>>(),
+        [Some(0o600); 2]
+    );
+
+    // Again into the same directory: a second question, and only "yes" replaces.
+    press(&mut app, &mut ws, ch('x'));
+    press(&mut app, &mut ws, ch('y'));
+    assert!(matches!(
+        app.export.question,
+        Some(ExportQuestion::Overwrite(_))
+    ));
+    press(&mut app, &mut ws, ch('n'));
+    assert_eq!(app.export.question, None);
+    press(&mut app, &mut ws, ch('x'));
+    press(&mut app, &mut ws, ch('y'));
+    let yes = keymap_message(&app, 'y');
+    let requests = update(&mut app, yes);
+    let [Request::Review(ReviewJob::Export { request, .. })] = requests.as_slice() else {
+        panic!("{requests:?}");
+    };
+    assert!(request.force);
+    run(&mut app, &mut ws, requests);
+    assert!(matches!(&app.export.outcome, Some(Ok(e)) if e.recipients == 3));
+}
+
+fn keymap_message(app: &tactful::tui::app::App, c: char) -> Message {
+    tactful::tui::keymap::map(app, &ch(c)).unwrap()
+}
