@@ -31,6 +31,17 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// Like [`for_terminal`], but keeps line breaks as line breaks: for multi-line messages
+/// (a caret display under a rule or template, a TOML error) that are ours, with
+/// untrusted text inside. `\r\n` and `\r` become `\n`.
+pub fn for_terminal_lines(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .split(['\n', '\r'])
+        .map(for_terminal)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// True for characters that must not reach a terminal as they are.
 pub fn is_unsafe(c: char) -> bool {
     let u = c as u32;
@@ -52,6 +63,14 @@ mod tests {
         assert_eq!(for_terminal("l1\r\nl2\tz"), "l1\u{2424}\u{2424}l2 z");
         assert_eq!(for_terminal("abc\u{202e}cba"), "abc\u{fffd}cba");
         assert_eq!(for_terminal("bell\x07"), "bell\u{2407}");
+    }
+
+    #[test]
+    fn lines_keep_their_breaks_and_lose_their_escapes() {
+        assert_eq!(
+            for_terminal_lines("a\x1b[2J\r\n  ^ here\rz"),
+            "a\u{241b}[2J\n  ^ here\nz"
+        );
     }
 
     #[test]

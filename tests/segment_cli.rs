@@ -278,3 +278,67 @@ fn a_megabyte_rule_is_refused_by_the_store() {
     drop(ws);
     assert_eq!(snapshot(&path), before);
 }
+
+/// New-user report: a rule of ~1,200 conditions passed the checker, failed in SQLite
+/// ("Expression tree is too large") after being saved, and broke `segment list` for every
+/// segment. Now 400 terms run, 401 are refused before anything is saved, and a stored
+/// rule SQLite cannot run shows as an error on its own line.
+#[test]
+fn rules_too_large_for_sqlite_are_refused_before_saving() {
+    let (_dir, path) = setup();
+    let rule = |n: usize| {
+        (0..n)
+            .map(|i| format!("city is not \"x{i}\""))
+            .collect::<Vec<_>>()
+            .join(" and ")
+    };
+    // All four contacts' cities differ from every x{i}: reach 4.
+    let out = json(tactful(&path).args(["--json", "reach", &rule(400)]));
+    assert_eq!(out["reach"], 4);
+    tactful(&path)
+        .args(["segment", "add", "wide", &rule(401)])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "401 conditions and list values; at most 400",
+        ));
+    let values: Vec<String> = (0..401).map(|i| format!("\"x{i}\"")).collect();
+    tactful(&path)
+        .args(["reach", &format!("city in ({})", values.join(", "))])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("at most 400"));
+
+    // A rule stored behind the checker's back (as an older version could have).
+    tactful(&path)
+        .args(["segment", "add", "lyon", r#"city is "Lyon""#])
+        .assert()
+        .success();
+    let ws = Workspace::open(&path).unwrap();
+    ws.conn()
+        .execute(
+            "INSERT INTO segments (name, rule, description, created_at, updated_at) VALUES ('wide', ?1, '', 'x', 'x')",
+            [rule(1200)],
+        )
+        .unwrap();
+    drop(ws);
+    let list = json(tactful(&path).args(["--json", "segment", "list"]));
+    let lyon = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "lyon")
+        .unwrap();
+    assert_eq!(lyon["reach"], 2);
+    let wide = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["name"] == "wide")
+        .unwrap();
+    assert!(wide["reach"].is_null());
+    assert!(
+        wide["error"].as_str().unwrap().contains("at most 400"),
+        "{wide}"
+    );
+}

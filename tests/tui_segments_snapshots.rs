@@ -164,14 +164,17 @@ fn hostile_segment_names_are_drawn_safely_in_the_matrix() {
         unlocked: &none,
         as_of: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
     };
-    tactful::segment::store::add(
-        &mut ws,
-        "花子\x1b[2J🇩🇪 long name here",
-        "city is \"Lyon\"",
-        "",
-        &scope,
-    )
-    .unwrap();
+    let hostile = "花子\x1b[2J🇩🇪 long name here";
+    // The store refuses such a name; one written by another tool must still draw safely.
+    assert!(
+        tactful::segment::store::add(&mut ws, hostile, "city is \"Lyon\"", "", &scope).is_err()
+    );
+    ws.conn()
+        .execute(
+            "INSERT INTO segments (name, rule, description, created_at, updated_at) VALUES (?1, 'city is \"Lyon\"', '', 'x', 'x')",
+            [hostile],
+        )
+        .unwrap();
     let mut app = on_segments(&mut ws, 80, 24);
     press(&mut app, &mut ws, key(KeyCode::Char('o')));
     let terminal = draw(&app, 80, 24);

@@ -66,7 +66,7 @@ enum ImportAction {
 
 pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
     if let Some(ImportAction::Undo { batch }) = args.action {
-        let mut ws = ctx.open()?;
+        let mut ws = ctx.open_or_create()?;
         let report = undo::undo(&mut ws, batch, &actor())?;
         if ctx.json {
             return print_json(&report);
@@ -94,7 +94,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
         .into());
     }
     let plans = plans(&args)?;
-    let mut ws = ctx.open()?;
+    let mut ws = ctx.open_or_create()?;
     let mut reports = Vec::with_capacity(plans.len());
     for plan in &plans {
         let show_bar = !ctx.json && std::io::stderr().is_terminal();

@@ -118,8 +118,13 @@ impl Context {
         }
     }
 
-    /// Open (creating if needed) the workspace.
+    /// Open the workspace, which must exist (see [`Workspace::open_existing`]).
     pub fn open(&self) -> anyhow::Result<Workspace> {
+        Ok(Workspace::open_existing(&self.workspace)?)
+    }
+
+    /// Open the workspace, creating it if needed: for the commands that bring data in.
+    pub fn open_or_create(&self) -> anyhow::Result<Workspace> {
         Workspace::open(&self.workspace)
             .with_context(|| format!("cannot open workspace {}", self.workspace.display()))
     }
@@ -161,11 +166,14 @@ fn report(e: anyhow::Error) -> ExitCode {
     }
     if let Some(exit) = e.downcast_ref::<Exit>() {
         if !exit.message.is_empty() {
-            eprintln!("{}", crate::text::for_terminal(&exit.message));
+            eprintln!("{}", crate::text::for_terminal_lines(&exit.message));
         }
         return ExitCode::from(exit.code);
     }
-    eprintln!("error: {}", crate::text::for_terminal(&format!("{e:#}")));
+    eprintln!(
+        "error: {}",
+        crate::text::for_terminal_lines(&format!("{e:#}"))
+    );
     ExitCode::from(1)
 }
 

@@ -119,17 +119,26 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
                    segment: Segment|
      -> anyhow::Result<(Listed, Option<CompiledRule>)> {
         match store::compile_rule(&segment.rule, &scope) {
-            Ok(compiled) => {
-                let reach = store::reach(ws.conn(), &compiled)?;
-                Ok((
+            // A stored rule SQLite cannot run (saved by an older version, say) is
+            // reported on its own line; it must not hide the other segments.
+            Ok(compiled) => match store::reach(ws.conn(), &compiled) {
+                Ok(reach) => Ok((
                     Listed {
                         segment,
                         reach: Some(reach),
                         error: None,
                     },
                     Some(compiled),
-                ))
-            }
+                )),
+                Err(e) => Ok((
+                    Listed {
+                        segment,
+                        reach: None,
+                        error: Some(e.to_string()),
+                    },
+                    None,
+                )),
+            },
             Err(e) => Ok((
                 Listed {
                     segment,

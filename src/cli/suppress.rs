@@ -18,7 +18,7 @@ pub struct SuppressArgs {
 }
 
 pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
-    let mut ws = ctx.open()?;
+    let mut ws = ctx.open_or_create()?;
     let report = suppress::suppress_file(&mut ws, &args.file, &actor())?;
     if ctx.json {
         return print_json(&report);

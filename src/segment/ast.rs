@@ -129,6 +129,17 @@ pub enum Op {
     On(NaiveDate),
 }
 
+impl Op {
+    /// How many comparisons the operator stands for: one, or one per list value.
+    pub fn terms(&self) -> usize {
+        match self {
+            Op::In(values) | Op::NotIn(values) => values.len().max(1),
+            Op::HasAny(tags) | Op::HasAll(tags) => tags.len().max(1),
+            _ => 1,
+        }
+    }
+}
+
 impl Rule {
     /// Every condition in the rule, left to right.
     pub fn conditions(&self) -> Vec<&Condition> {

@@ -47,12 +47,29 @@ pub fn prepare(source: &str, scope: &Scope<'_>) -> Result<CheckedRule, RuleError
     check(source, &rule, scope)
 }
 
+/// Most conditions and list values one rule may hold. Each becomes at least one level of
+/// a left-deep SQL expression, and SQLite refuses expressions deeper than 1000
+/// (`SQLITE_MAX_EXPR_DEPTH`); 400 leaves room for the wrapping `NOT coalesce(...)`
+/// levels and for several segments side by side in one preview query.
+pub const MAX_TERMS: usize = 400;
+
 /// Check `rule`, parsed from `source`, against `scope`.
 ///
 /// Errors: unknown field (with the closest name), operator or value that does not suit
 /// the field's type, or a field the policy blocks (with the policy's reason and how to
 /// unlock it); the first in reading order.
 pub fn check(source: &str, rule: &Rule, scope: &Scope<'_>) -> Result<CheckedRule, RuleError> {
+    let terms: usize = rule.conditions().iter().map(|c| c.op.terms()).sum();
+    if terms > MAX_TERMS {
+        return Err(RuleError::at(
+            source,
+            0,
+            1,
+            format!(
+                "the rule has {terms} conditions and list values; at most {MAX_TERMS} fit in one rule (SQLite limits expression depth to 1000): split it into several segments"
+            ),
+        ));
+    }
     let mut types = BTreeMap::new();
     for cond in rule.conditions() {
         let field = find_field(source, cond, scope.fields)?;

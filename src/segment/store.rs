@@ -44,6 +44,8 @@ pub enum SegmentError {
     BlankName,
     #[error("segment names are at most {MAX_NAME_CHARS} characters")]
     NameTooLong,
+    #[error("segment names cannot hold control characters")]
+    NameHasControl,
     #[error("a segment `{0}` already exists; use `tactful segment edit` to change its rule")]
     Exists(String),
     #[error("no segment `{name}`{hint}")]
@@ -76,6 +78,8 @@ pub fn valid_name(name: &str) -> Result<&str, SegmentError> {
         Err(SegmentError::BlankName)
     } else if name.chars().count() > MAX_NAME_CHARS {
         Err(SegmentError::NameTooLong)
+    } else if name.chars().any(crate::text::is_unsafe) {
+        Err(SegmentError::NameHasControl)
     } else {
         Ok(name)
     }

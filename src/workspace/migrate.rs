@@ -21,19 +21,28 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// Errors: [`WorkspaceError::NewerSchema`] for a workspace written by a newer tactful;
 /// SQLite errors otherwise (the transaction is rolled back).
 pub fn migrate(conn: &mut Connection) -> Result<(), WorkspaceError> {
+    // Up to date: no write lock needed (a long import elsewhere must not block opening).
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if current > SCHEMA_VERSION {
-        return Err(WorkspaceError::NewerSchema {
-            found: current,
-            supported: SCHEMA_VERSION,
-        });
+    if current == SCHEMA_VERSION {
+        return Ok(());
     }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+    loop {
+        // The version is read inside the write lock: two processes creating the same
+        // workspace at once must not both run migration 1.
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if current > SCHEMA_VERSION {
+            return Err(WorkspaceError::NewerSchema {
+                found: current,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let Some(sql) = MIGRATIONS.get(current as usize) else {
+            return Ok(());
+        };
         tx.execute_batch(sql)?;
         // PRAGMA takes no bound parameters; the value is our own integer.
-        tx.execute_batch(&format!("PRAGMA user_version = {}", index + 1))?;
+        tx.execute_batch(&format!("PRAGMA user_version = {}", current + 1))?;
         tx.commit()?;
     }
-    Ok(())
 }

@@ -57,6 +57,10 @@ pub enum WorkspaceError {
     ReadOnly { path: PathBuf },
     #[error("{path} is a directory; pass a file path such as {path}/workspace.tactful")]
     IsDirectory { path: PathBuf },
+    #[error(
+        "no workspace at {path}: import a file first (tactful import FILE), or check --workspace / TACTFUL_WORKSPACE"
+    )]
+    Missing { path: PathBuf },
     #[error("the disk is full; nothing was changed in the workspace")]
     DiskFull,
     #[error("no directory for application data on this system; pass --workspace PATH")]
@@ -106,6 +110,19 @@ impl Workspace {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(e, path))?;
         Self::from_connection(conn, path)
+    }
+
+    /// Open the workspace at `path`, which must already exist: commands that only read
+    /// or refine a workspace must not create an empty one at a mistyped path.
+    ///
+    /// Errors: [`WorkspaceError::Missing`], then as [`Workspace::open`].
+    pub fn open_existing(path: &Path) -> Result<Self, WorkspaceError> {
+        if !path.exists() {
+            return Err(WorkspaceError::Missing {
+                path: path.to_path_buf(),
+            });
+        }
+        Self::open(path)
     }
 
     /// Open a workspace in memory (tests and dry runs of whole flows).
@@ -306,6 +323,29 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let err = Workspace::open(dir.path()).unwrap_err();
         assert!(matches!(err, WorkspaceError::IsDirectory { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn processes_creating_one_workspace_at_once_both_succeed() {
+        // New-user report: two imports creating the same new workspace raced through
+        // migration 1 ("table fields already exists").
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.tactful");
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                let path = path.clone();
+                std::thread::spawn(move || Workspace::open(&path).map(|_| ()))
+            })
+            .collect();
+        for h in handles {
+            h.join().unwrap().unwrap();
+        }
+        let ws = Workspace::open(&path).unwrap();
+        let version: i64 = ws
+            .conn()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
     }
 
     #[test]
