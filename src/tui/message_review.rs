@@ -15,9 +15,7 @@ use crate::workspace::exports::SignOff;
 /// What happens on the Review screen.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReviewMsg {
-    /// Review the campaign `delta` places along the list of campaigns (wrapping).
-    ChangeCampaign(i8),
-    /// Run the review of the shown campaign again.
+    /// Run the review of the current campaign again.
     Rerun,
     /// Show or hide the items of the selected finding.
     ToggleItems,
@@ -33,7 +31,7 @@ pub enum ReviewMsg {
     NextInput,
     /// Esc: close the dialog, dropping what was typed.
     CloseDialog,
-    /// Reply: the campaigns, the one reviewed and its review.
+    /// Reply: the campaign reviewed and its review.
     Reviewed {
         generation: u64,
         result: Result<Box<Reviewed>, String>,
@@ -53,8 +51,6 @@ pub enum ReviewMsg {
 /// A review as the Review and Export screens show it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reviewed {
-    /// Every campaign's name, sorted.
-    pub campaigns: Vec<String>,
     /// The campaign reviewed; `None` when the workspace has none.
     pub campaign: Option<String>,
     pub review: Option<Review>,

@@ -176,7 +176,6 @@ fn reviewed(ws: &Workspace, wanted: Option<&str>) -> Result<Reviewed, String> {
         .or_else(|| names.first().cloned());
     let Some(name) = chosen else {
         return Ok(Reviewed {
-            campaigns: names,
             campaign: None,
             review: None,
             columns: Vec::new(),
@@ -187,7 +186,6 @@ fn reviewed(ws: &Workspace, wanted: Option<&str>) -> Result<Reviewed, String> {
     let review = review::run(ws, &campaign, as_of(&campaign)).map_err(|e| text(&e))?;
     let fields = fields::list(ws.conn()).map_err(|e| text(&e))?;
     Ok(Reviewed {
-        campaigns: names,
         campaign: Some(name),
         review: Some(review),
         columns: export::columns(campaign.channel, &fields, &[])

@@ -159,6 +159,14 @@ pub fn on_screen(ws: &mut Workspace, n: char, width: u16, height: u16) -> App {
     app
 }
 
+/// Choose the campaign after the current one (`spring` after `autumn`) in the shared
+/// campaign picker, as the user does with `C`, Down, Enter.
+pub fn next_campaign(app: &mut App, ws: &mut Workspace) {
+    press(app, ws, ch('C'));
+    press(app, ws, key(KeyCode::Down));
+    press(app, ws, key(KeyCode::Enter));
+}
+
 /// The codes of the findings in the order the screen shows them.
 pub fn codes(app: &App) -> Vec<&'static str> {
     app.review.order().iter().map(|f| f.code).collect()
