@@ -10,7 +10,8 @@ mod fixture;
 
 use crossterm::event::KeyCode;
 use fixture::{
-    WHY, ch, codes, ctrl, key, next_campaign, on_screen, press, run, shop, type_text, unlock_spring,
+    WHY, ch, codes, ctrl, key, next_campaign, on_screen, on_screen_as_of, press, run, shop,
+    type_text, unlock_spring,
 };
 use tactful::campaign::unlock::load;
 use tactful::review::{Severity, SignOffState};
@@ -97,6 +98,29 @@ fn a_campaign_picked_on_another_screen_is_reviewed_when_review_shows() {
     assert_eq!(app.review.campaign.as_deref(), Some("spring"));
     assert_eq!(app.review.review.as_ref().unwrap().campaign, "spring");
     assert_eq!(app.export.out.value(), "./export-spring");
+}
+
+#[test]
+fn the_global_as_of_wins_over_the_campaigns_own_date() {
+    let mut ws = shop();
+    // Both fixture campaigns are dated 2026-11-01; --as-of 2026-12-01 is given.
+    let given = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let app = on_screen_as_of(&mut ws, '6', 120, 40, Some(given));
+    assert_eq!(app.review.review.as_ref().unwrap().as_of, given);
+    assert_eq!(app.segments.as_of, Some(given));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|f| tactful::tui::view::draw(&app, f))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    let status: String = (0..120).map(|x| buf[(x, 39)].symbol()).collect();
+    assert!(status.contains("as of 2026-12-01"), "{status}");
+    // Without it, the campaign's own date counts.
+    let mut app = on_screen(&mut ws, '6', 120, 40);
+    let own = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    assert_eq!(app.review.review.as_ref().unwrap().as_of, own);
+    press(&mut app, &mut ws, ch('r'));
+    assert_eq!(app.review.review.as_ref().unwrap().as_of, own);
 }
 
 #[test]

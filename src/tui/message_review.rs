@@ -7,6 +7,8 @@
 //! carry the generation of the job they answer; `screens::review_update` and
 //! `screens::export_update` drop stale ones.
 
+use chrono::NaiveDate;
+
 use crate::campaign::Unlock;
 use crate::export::Profile;
 use crate::review::{Finding, Review, SignOffState};
@@ -147,6 +149,8 @@ pub struct ExportRequest {
     pub profile: Profile,
     pub bom: bool,
     pub force: bool,
+    /// The global `--as-of`, which wins over the campaign's own date.
+    pub as_of: Option<NaiveDate>,
     /// One field added knowingly, with its reason.
     pub extra: Option<(String, String)>,
 }
@@ -155,10 +159,12 @@ pub struct ExportRequest {
 /// running one is interrupted); writes always run, in the order sent.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReviewJob {
-    /// Review `campaign` (the first campaign when `None` or unknown).
+    /// Review `campaign` (the first campaign when `None` or unknown), at `as_of` (the
+    /// global `--as-of`) when given, else at the campaign's own date or today.
     Run {
         generation: u64,
         campaign: Option<String>,
+        as_of: Option<NaiveDate>,
     },
     /// `campaign::unlock::unlock`.
     Unlock {
@@ -167,12 +173,14 @@ pub enum ReviewJob {
         field: String,
         reason: String,
     },
-    /// Review again, then `review::sign_off` (refused while blockers are open).
+    /// Review again (at `as_of` as for `Run`), then `review::sign_off` (refused while
+    /// blockers are open).
     SignOff {
         generation: u64,
         campaign: String,
         name: String,
         note: String,
+        as_of: Option<NaiveDate>,
     },
     /// `export::export`.
     Export {

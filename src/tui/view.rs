@@ -186,6 +186,10 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
             text.push_str(", ");
             text.push_str(&contacts);
         }
+        if let Some(d) = app.as_of {
+            // The global `--as-of`: every date on screen counts from it, not today.
+            text.push_str(&format!(", as of {d}"));
+        }
         if app.contacts.waiting_ticks >= LOADING_HINT_TICKS {
             text.push_str(", loading rows...");
         }

@@ -38,6 +38,7 @@ pub fn run(app: &mut App) -> Vec<Request> {
     vec![Request::Review(ReviewJob::Run {
         generation,
         campaign,
+        as_of: app.as_of,
     })]
 }
 
@@ -300,6 +301,7 @@ fn confirm(app: &mut App) -> Vec<Request> {
         campaign,
         name,
         note,
+        as_of: app.as_of,
     })]
 }
 

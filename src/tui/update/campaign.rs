@@ -14,9 +14,11 @@ use crate::tui::app::{App, Popup};
 use crate::tui::message::{Message, Request, Screen};
 use crate::tui::screens::review_update;
 
-/// The as-of date a campaign runs at in the TUI: its own, else today.
-pub fn as_of(c: &Campaign) -> NaiveDate {
-    c.as_of_or(chrono::Local::now().date_naive())
+/// The as-of date a campaign runs at in the TUI: the global `--as-of` when given (it
+/// wins, as in the CLI), else the campaign's own, else today.
+pub fn as_of(app: &App, c: &Campaign) -> NaiveDate {
+    app.as_of
+        .unwrap_or_else(|| c.as_of_or(chrono::Local::now().date_naive()))
 }
 
 /// Handle `message` if it belongs to the campaign screens or their popups.
