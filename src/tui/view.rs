@@ -16,7 +16,7 @@ use super::layout::{self, Areas};
 use super::message::Screen;
 use super::screens::export::ExportView;
 use super::screens::fields::FieldsView;
-use super::screens::guide::{GuideView, guide};
+use super::screens::guide::{GuideView, tagline};
 use super::screens::import::ImportView;
 use super::screens::popup;
 use super::screens::segments::SegmentsView;
@@ -86,7 +86,7 @@ fn context(app: &App, area: Rect, buf: &mut Buffer) {
     if app.screen != Screen::Fields || app.is_empty_workspace() {
         Line::from(vec![
             Span::styled(format!(" {}", app.screen.title()), theme::HEADER),
-            Span::raw(format!(": {}", guide(app.screen).tagline)),
+            Span::raw(format!(": {}", tagline(app.screen).unwrap_or_default())),
         ])
         .render(area, buf);
         return;
@@ -146,8 +146,7 @@ fn body(app: &App, areas: &Areas, buf: &mut Buffer) {
             review: &app.review,
         })
             .render(area, buf),
-        screen => (&GuideView {
-            screen,
+        Screen::Fields => (&GuideView {
             workspace: &app.workspace,
         })
             .render(area, buf),
