@@ -4,7 +4,8 @@
 //! bracketed paste off, on a normal quit and on a panic (case BR-20).
 //!
 //! Waiting loops give up after [`PATIENCE`] so a broken build fails instead of hanging;
-//! nothing here measures time.
+//! nothing here measures time. The demo journey (Preview, then one recipient's
+//! explanation) runs at 120×40 on the workspace `tactful::demo::build` makes.
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
@@ -39,6 +40,8 @@ fn shop_workspace(dir: &Path) -> PathBuf {
 
 /// The binary running in a pseudo-terminal, with everything it wrote so far.
 struct Session {
+    rows: u16,
+    cols: u16,
     child: Box<dyn Child + Send + Sync>,
     input: Box<dyn Write + Send>,
     output: Arc<Mutex<Vec<u8>>>,
@@ -48,10 +51,14 @@ struct Session {
 
 impl Session {
     fn start(workspace: &Path, env: &[(&str, &str)]) -> Session {
+        Session::start_sized(workspace, env, ROWS, COLS)
+    }
+
+    fn start_sized(workspace: &Path, env: &[(&str, &str)], rows: u16, cols: u16) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -83,6 +90,8 @@ impl Session {
             }
         });
         Session {
+            rows,
+            cols,
             child,
             input,
             output,
@@ -98,8 +107,8 @@ impl Session {
     /// The screen as a terminal shows it now.
     fn screen(&self) -> vt100::Screen {
         let mut parser = vt100::Parser::new(
-            NonZeroU16::new(ROWS).unwrap(),
-            NonZeroU16::new(COLS).unwrap(),
+            NonZeroU16::new(self.rows).unwrap(),
+            NonZeroU16::new(self.cols).unwrap(),
             0,
         );
         parser.process(&self.bytes());
@@ -117,6 +126,22 @@ impl Session {
             assert!(
                 Instant::now() < deadline,
                 "`{text}` never appeared; the screen:\n{contents}"
+            );
+            thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Wait until the screen no longer contains `text`; fail with the screen if it stays.
+    fn wait_until_gone(&self, text: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let contents = self.screen().contents();
+            if !contents.contains(text) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "`{text}` never went away; the screen:\n{contents}"
             );
             thread::sleep(Duration::from_millis(50));
         }
@@ -280,6 +305,32 @@ fn import_a_file_through_the_screen_with_the_real_worker_threads() {
     assert!(report.contains("4 imported"), "{report}");
     s.wait_for("6 fields, 4 contacts");
 
+    s.press(b"q");
+    s.answer_quit_question();
+    assert_eq!(s.finish(), 0);
+    assert_restored(&s.bytes());
+}
+
+#[test]
+fn preview_of_the_demo_then_explain_a_recipient() {
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = dir.path().join("demo.tactful");
+    drop(tactful::demo::build(&workspace).unwrap());
+    let mut s = Session::start_sized(&workspace, &[], 40, 120);
+    s.wait_for("fields");
+
+    s.press(b"5");
+    // The summary line the Preview screen draws once the preview has run.
+    let preview = s.wait_for(" recipients + ");
+    assert!(preview.contains("Audience"), "{preview}");
+
+    s.press(b"\r");
+    // The explanation popup lists the assignment steps.
+    let explained = s.wait_for("Assignment steps");
+    assert!(explained.contains("as of"), "{explained}");
+
+    s.press(b"\x1b");
+    s.wait_until_gone("Assignment steps");
     s.press(b"q");
     s.answer_quit_question();
     assert_eq!(s.finish(), 0);

@@ -9,7 +9,10 @@
 mod fixture;
 
 use crossterm::event::KeyCode;
-use fixture::{WHY, ch, codes, ctrl, key, on_screen, press, run, shop, type_text, unlock_spring};
+use fixture::{
+    WHY, ch, codes, ctrl, key, next_campaign, on_screen, on_screen_as_of, press, run, shop,
+    type_text, unlock_spring,
+};
 use tactful::campaign::unlock::load;
 use tactful::review::{Severity, SignOffState};
 use tactful::tui::message::{Message, Request};
@@ -23,7 +26,8 @@ use tactful::workspace::{audit, exports};
 fn findings_arrive_grouped_by_severity() {
     let mut ws = shop();
     let app = on_screen(&mut ws, '6', 80, 24);
-    assert_eq!(app.review.campaigns, ["autumn", "spring"]);
+    assert_eq!(app.campaigns.names, ["autumn", "spring"]);
+    assert_eq!(app.campaigns.current_name(), Some("autumn"));
     assert_eq!(app.review.campaign.as_deref(), Some("autumn"));
     assert_eq!(
         codes(&app),
@@ -72,21 +76,58 @@ fn enter_expands_the_selected_findings_items() {
 fn an_older_review_reply_is_dropped() {
     let mut ws = shop();
     let mut app = on_screen(&mut ws, '6', 80, 24);
-    let first = update(&mut app, Message::Review(ReviewMsg::ChangeCampaign(1)));
-    let second = update(&mut app, Message::Review(ReviewMsg::ChangeCampaign(1)));
-    assert_eq!(app.review.campaign.as_deref(), Some("autumn"));
-    // The newer answer (autumn) arrives first; the older (spring) then must not win.
-    run(&mut app, &mut ws, second);
-    run(&mut app, &mut ws, first);
-    assert_eq!(app.review.review.as_ref().unwrap().campaign, "autumn");
+    let older = update(&mut app, Message::Review(ReviewMsg::Rerun));
+    // Choosing `spring` reviews it, and that newer answer arrives first; the older
+    // one (autumn) then must not win.
+    next_campaign(&mut app, &mut ws);
+    assert_eq!(app.review.review.as_ref().unwrap().campaign, "spring");
+    run(&mut app, &mut ws, older);
+    assert_eq!(app.review.campaign.as_deref(), Some("spring"));
+    assert_eq!(app.review.review.as_ref().unwrap().campaign, "spring");
     assert_eq!(app.review.pending, None);
+}
+
+#[test]
+fn a_campaign_picked_on_another_screen_is_reviewed_when_review_shows() {
+    let mut ws = shop();
+    let mut app = on_screen(&mut ws, '6', 80, 24);
+    press(&mut app, &mut ws, ch('4'));
+    next_campaign(&mut app, &mut ws);
+    assert_eq!(app.review.review.as_ref().unwrap().campaign, "autumn");
+    press(&mut app, &mut ws, ch('7'));
+    assert_eq!(app.review.campaign.as_deref(), Some("spring"));
+    assert_eq!(app.review.review.as_ref().unwrap().campaign, "spring");
+    assert_eq!(app.export.out.value(), "./export-spring");
+}
+
+#[test]
+fn the_global_as_of_wins_over_the_campaigns_own_date() {
+    let mut ws = shop();
+    // Both fixture campaigns are dated 2026-11-01; --as-of 2026-12-01 is given.
+    let given = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let app = on_screen_as_of(&mut ws, '6', 120, 40, Some(given));
+    assert_eq!(app.review.review.as_ref().unwrap().as_of, given);
+    assert_eq!(app.segments.as_of, Some(given));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|f| tactful::tui::view::draw(&app, f))
+        .unwrap();
+    let buf = terminal.backend().buffer();
+    let status: String = (0..120).map(|x| buf[(x, 39)].symbol()).collect();
+    assert!(status.contains("as of 2026-12-01"), "{status}");
+    // Without it, the campaign's own date counts.
+    let mut app = on_screen(&mut ws, '6', 120, 40);
+    let own = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    assert_eq!(app.review.review.as_ref().unwrap().as_of, own);
+    press(&mut app, &mut ws, ch('r'));
+    assert_eq!(app.review.review.as_ref().unwrap().as_of, own);
 }
 
 #[test]
 fn the_unlock_dialog_refuses_a_short_justification_and_records_a_long_one() {
     let mut ws = shop();
     let mut app = on_screen(&mut ws, '6', 80, 24);
-    press(&mut app, &mut ws, ch(']'));
+    next_campaign(&mut app, &mut ws);
     assert_eq!(app.review.campaign.as_deref(), Some("spring"));
     assert_eq!(codes(&app)[0], "blocked_field");
     press(&mut app, &mut ws, ch('u'));
@@ -125,7 +166,7 @@ fn the_unlock_dialog_refuses_a_short_justification_and_records_a_long_one() {
 fn sign_off_is_refused_with_blockers_and_recorded_without() {
     let mut ws = shop();
     let mut app = on_screen(&mut ws, '6', 80, 24);
-    press(&mut app, &mut ws, ch(']'));
+    next_campaign(&mut app, &mut ws);
     press(&mut app, &mut ws, ch('s'));
     assert!(app.review.sign_off.is_none());
     let (notice, error) = app.review.notice.clone().unwrap();
@@ -198,7 +239,7 @@ fn export_writes_both_files_and_asks_before_overwriting() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("spring");
     let mut app = on_screen(&mut ws, '7', 80, 24);
-    press(&mut app, &mut ws, ch(']'));
+    next_campaign(&mut app, &mut ws);
     assert_eq!(app.export.out.value(), "./export-spring");
     set_dir(&mut app, &mut ws, out.to_str().unwrap());
     press(&mut app, &mut ws, ch('x'));

@@ -7,7 +7,7 @@
 mod fixture;
 
 use crossterm::event::KeyCode;
-use fixture::{ch, ctrl, key, on_screen, press, shop, type_text, unlock_spring};
+use fixture::{ch, ctrl, key, next_campaign, on_screen, press, shop, type_text, unlock_spring};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
@@ -77,7 +77,7 @@ fn unlock_dialog() {
     for (w, h) in SIZES {
         let mut ws = shop();
         let mut app = on_screen(&mut ws, '6', w, h);
-        press(&mut app, &mut ws, ch(']'));
+        next_campaign(&mut app, &mut ws);
         press(&mut app, &mut ws, ch('u'));
         press(&mut app, &mut ws, key(KeyCode::Enter));
         type_text(&mut app, &mut ws, "over sixties");
@@ -92,7 +92,7 @@ fn export_before_and_after() {
         let mut ws = shop();
         unlock_spring(&mut ws);
         let mut app = on_screen(&mut ws, '7', w, h);
-        press(&mut app, &mut ws, ch(']'));
+        next_campaign(&mut app, &mut ws);
         let terminal = draw(&app, w, h);
         insta::assert_snapshot!(format!("export_before_{w}x{h}"), screen(&terminal, None));
 

@@ -5,7 +5,7 @@
 #[path = "tui_common/mod.rs"]
 mod common;
 
-use common::{app, send, shop_contacts, shop_fields, workspace};
+use common::{app, draw, send, shop_contacts, shop_fields, workspace};
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -66,6 +66,25 @@ fn empty_workspace_opens_on_import_and_others_on_fields() {
     assert_eq!(app(&empty, 80, 24).screen, Screen::Import);
     let shop = workspace(&shop_fields(), &shop_contacts());
     assert_eq!(app(&shop, 80, 24).screen, Screen::Fields);
+}
+
+#[test]
+fn the_fields_screen_of_an_empty_workspace_says_how_to_import() {
+    let empty = workspace(&[], &[]);
+    let mut a = app(&empty, 80, 24);
+    send(&mut a, &empty, Message::SwitchScreen(Screen::Fields));
+    let terminal = draw(&a, 80, 24);
+    let buf = terminal.backend().buffer();
+    let text: String = (0..24)
+        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect();
+    assert!(
+        text.contains(" Fields: types, roles and privacy classes"),
+        "{text}"
+    );
+    assert!(text.contains("Nothing is imported yet: press 1"), "{text}");
+    assert!(text.contains("tactful import FILE --dry-run"), "{text}");
+    assert!(!text.contains("still being built"), "{text}");
 }
 
 #[test]

@@ -33,7 +33,15 @@ pub fn run(ctx: &Context, args: DemoArgs) -> anyhow::Result<()> {
     let built = demo::build(&ctx.workspace)?;
     if !args.no_tui && !ctx.json && std::io::stdout().is_terminal() {
         drop(built);
-        return crate::tui::run(&ctx.workspace);
+        // The demo's data is dated around its own day, so the TUI counts from it
+        // unless the user gave another.
+        let as_of = if ctx.as_of_given {
+            ctx.as_of
+        } else {
+            chrono::NaiveDate::from_ymd_opt(demo::AS_OF.0, demo::AS_OF.1, demo::AS_OF.2)
+                .unwrap_or(ctx.as_of)
+        };
+        return crate::tui::run(&ctx.workspace, Some(as_of));
     }
     let ws = built.workspace;
     outln!(

@@ -198,7 +198,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Demo(args)) => demo::run(&ctx, args),
         Some(Command::Import(args)) => import::run(&ctx, args),
         Some(Command::Suppress(args)) => suppress::run(&ctx, args),
-        None => crate::tui::run(&ctx.workspace),
+        None => crate::tui::run(&ctx.workspace, ctx.as_of_given.then_some(ctx.as_of)),
         Some(Command::Segment(args)) => segment::run(&ctx, args),
         Some(Command::Reach(args)) => reach::run(&ctx, args),
         Some(Command::ExplainRule(args)) => explain_rule::run(&ctx, args),

@@ -4,6 +4,7 @@
 //! beside its drawing code in `screens/`, and only `update` changes any of it. Drawing
 //! reads an `&App`; tests build one with [`App::new`] and drive it with messages.
 
+use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
 use super::message::Screen;
@@ -49,6 +50,9 @@ pub struct AppOptions {
     /// Terminal size in columns and rows.
     pub width: u16,
     pub height: u16,
+    /// The global `--as-of`: the date relative rules and campaigns count from instead
+    /// of today (and instead of a campaign's own as-of date). `None`: not given.
+    pub as_of: Option<NaiveDate>,
 }
 
 /// The whole state of the TUI.
@@ -82,6 +86,8 @@ pub struct App {
     pub unsaved: Vec<String>,
     /// Set by `update` when the user has chosen to quit; the event loop then ends.
     pub quit: bool,
+    /// The global `--as-of`, when given (see [`AppOptions::as_of`]).
+    pub as_of: Option<NaiveDate>,
     generation: u64,
 }
 
@@ -103,7 +109,10 @@ impl App {
             popup: None,
             fields,
             contacts,
-            segments: SegmentsState::default(),
+            segments: SegmentsState {
+                as_of: options.as_of,
+                ..SegmentsState::default()
+            },
             import: ImportState::default(),
             campaigns: CampaignsState::default(),
             messages: MessagesState::default(),
@@ -117,6 +126,7 @@ impl App {
             error: None,
             unsaved: Vec::new(),
             quit: false,
+            as_of: options.as_of,
             generation: 0,
         }
     }

@@ -7,6 +7,8 @@
 //! carry the generation of the job they answer; `screens::review_update` and
 //! `screens::export_update` drop stale ones.
 
+use chrono::NaiveDate;
+
 use crate::campaign::Unlock;
 use crate::export::Profile;
 use crate::review::{Finding, Review, SignOffState};
@@ -15,9 +17,7 @@ use crate::workspace::exports::SignOff;
 /// What happens on the Review screen.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReviewMsg {
-    /// Review the campaign `delta` places along the list of campaigns (wrapping).
-    ChangeCampaign(i8),
-    /// Run the review of the shown campaign again.
+    /// Run the review of the current campaign again.
     Rerun,
     /// Show or hide the items of the selected finding.
     ToggleItems,
@@ -33,7 +33,7 @@ pub enum ReviewMsg {
     NextInput,
     /// Esc: close the dialog, dropping what was typed.
     CloseDialog,
-    /// Reply: the campaigns, the one reviewed and its review.
+    /// Reply: the campaign reviewed and its review.
     Reviewed {
         generation: u64,
         result: Result<Box<Reviewed>, String>,
@@ -53,8 +53,6 @@ pub enum ReviewMsg {
 /// A review as the Review and Export screens show it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Reviewed {
-    /// Every campaign's name, sorted.
-    pub campaigns: Vec<String>,
     /// The campaign reviewed; `None` when the workspace has none.
     pub campaign: Option<String>,
     pub review: Option<Review>,
@@ -151,6 +149,8 @@ pub struct ExportRequest {
     pub profile: Profile,
     pub bom: bool,
     pub force: bool,
+    /// The global `--as-of`, which wins over the campaign's own date.
+    pub as_of: Option<NaiveDate>,
     /// One field added knowingly, with its reason.
     pub extra: Option<(String, String)>,
 }
@@ -159,10 +159,12 @@ pub struct ExportRequest {
 /// running one is interrupted); writes always run, in the order sent.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ReviewJob {
-    /// Review `campaign` (the first campaign when `None` or unknown).
+    /// Review `campaign` (the first campaign when `None` or unknown), at `as_of` (the
+    /// global `--as-of`) when given, else at the campaign's own date or today.
     Run {
         generation: u64,
         campaign: Option<String>,
+        as_of: Option<NaiveDate>,
     },
     /// `campaign::unlock::unlock`.
     Unlock {
@@ -171,12 +173,14 @@ pub enum ReviewJob {
         field: String,
         reason: String,
     },
-    /// Review again, then `review::sign_off` (refused while blockers are open).
+    /// Review again (at `as_of` as for `Run`), then `review::sign_off` (refused while
+    /// blockers are open).
     SignOff {
         generation: u64,
         campaign: String,
         name: String,
         note: String,
+        as_of: Option<NaiveDate>,
     },
     /// `export::export`.
     Export {

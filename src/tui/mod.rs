@@ -72,8 +72,10 @@ pub enum LoopEvent {
 ///
 /// The workspace is opened before the terminal is touched, so a damaged file (case
 /// BR-20) fails with a readable error on the normal screen. The terminal is restored on
-/// every way out: return, error and panic.
-pub fn run(workspace_path: &Path) -> anyhow::Result<()> {
+/// every way out: return, error and panic. `as_of` is the global `--as-of` when given:
+/// relative rules, previews, reviews and exports count from it instead of today (or a
+/// campaign's own date).
+pub fn run(workspace_path: &Path, as_of: Option<chrono::NaiveDate>) -> anyhow::Result<()> {
     let ws = crate::workspace::Workspace::open(workspace_path)
         .with_context(|| format!("cannot open workspace {}", workspace_path.display()))?;
     let fields = crate::workspace::fields::list(ws.conn())?;
@@ -87,6 +89,7 @@ pub fn run(workspace_path: &Path) -> anyhow::Result<()> {
         fields,
         width: size.width,
         height: size.height,
+        as_of,
     });
     let stop = Arc::new(AtomicBool::new(false));
     spawn_input(events, Arc::clone(&stop));

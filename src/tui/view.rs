@@ -16,7 +16,7 @@ use super::layout::{self, Areas};
 use super::message::Screen;
 use super::screens::export::ExportView;
 use super::screens::fields::FieldsView;
-use super::screens::guide::{GuideView, guide};
+use super::screens::guide::{GuideView, tagline};
 use super::screens::import::ImportView;
 use super::screens::popup;
 use super::screens::segments::SegmentsView;
@@ -86,7 +86,7 @@ fn context(app: &App, area: Rect, buf: &mut Buffer) {
     if app.screen != Screen::Fields || app.is_empty_workspace() {
         Line::from(vec![
             Span::styled(format!(" {}", app.screen.title()), theme::HEADER),
-            Span::raw(format!(": {}", guide(app.screen).tagline)),
+            Span::raw(format!(": {}", tagline(app.screen).unwrap_or_default())),
         ])
         .render(area, buf);
         return;
@@ -146,8 +146,7 @@ fn body(app: &App, areas: &Areas, buf: &mut Buffer) {
             review: &app.review,
         })
             .render(area, buf),
-        screen => (&GuideView {
-            screen,
+        Screen::Fields => (&GuideView {
             workspace: &app.workspace,
         })
             .render(area, buf),
@@ -185,6 +184,10 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
         if !contacts.is_empty() {
             text.push_str(", ");
             text.push_str(&contacts);
+        }
+        if let Some(d) = app.as_of {
+            // The global `--as-of`: every date on screen counts from it, not today.
+            text.push_str(&format!(", as of {d}"));
         }
         if app.contacts.waiting_ticks >= LOADING_HINT_TICKS {
             text.push_str(", loading rows...");

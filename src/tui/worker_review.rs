@@ -7,7 +7,8 @@
 //! one running (`sqlite3_interrupt` through rusqlite's `InterruptHandle`), queued older
 //! ones are skipped, and a review that is no longer the newest sends no reply. Unlocks,
 //! sign-offs and exports always run, in the order sent. Dates count from the
-//! campaign's own as-of date, or today, as the CLI does without `--as-of`.
+//! global `--as-of` carried by the job when given, else the campaign's own as-of date,
+//! else today, as the CLI does.
 
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -111,8 +112,10 @@ fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-fn as_of(campaign: &Campaign) -> NaiveDate {
-    campaign.as_of_or(today())
+/// The global `--as-of` when given (it wins, as in the CLI), else the campaign's own
+/// date, else today.
+fn as_of(campaign: &Campaign, given: Option<NaiveDate>) -> NaiveDate {
+    given.unwrap_or_else(|| campaign.as_of_or(today()))
 }
 
 /// Run one job against `ws` and build its reply. Runs on the review thread; tests call
@@ -135,9 +138,10 @@ pub fn answer(ws: &mut Workspace, job: &ReviewJob) -> Option<Message> {
             campaign,
             name,
             note,
+            as_of,
         } => ReviewMsg::SignedOff {
             generation: *generation,
-            result: sign_off(ws, campaign, name, note),
+            result: sign_off(ws, campaign, name, note, *as_of),
         },
         ReviewJob::Export {
             generation,
@@ -157,17 +161,22 @@ pub fn read(ws: &Workspace, job: &ReviewJob) -> Option<Message> {
     let ReviewJob::Run {
         generation,
         campaign,
+        as_of,
     } = job
     else {
         return None;
     };
     Some(Message::Review(ReviewMsg::Reviewed {
         generation: *generation,
-        result: reviewed(ws, campaign.as_deref()).map(Box::new),
+        result: reviewed(ws, campaign.as_deref(), *as_of).map(Box::new),
     }))
 }
 
-fn reviewed(ws: &Workspace, wanted: Option<&str>) -> Result<Reviewed, String> {
+fn reviewed(
+    ws: &Workspace,
+    wanted: Option<&str>,
+    given: Option<NaiveDate>,
+) -> Result<Reviewed, String> {
     let text = |e: &dyn std::fmt::Display| e.to_string();
     let names = campaigns::names(ws.conn()).map_err(|e| text(&e))?;
     let chosen = wanted
@@ -176,7 +185,6 @@ fn reviewed(ws: &Workspace, wanted: Option<&str>) -> Result<Reviewed, String> {
         .or_else(|| names.first().cloned());
     let Some(name) = chosen else {
         return Ok(Reviewed {
-            campaigns: names,
             campaign: None,
             review: None,
             columns: Vec::new(),
@@ -184,10 +192,9 @@ fn reviewed(ws: &Workspace, wanted: Option<&str>) -> Result<Reviewed, String> {
         });
     };
     let campaign = load(ws, &name).map_err(|e| text(&e))?;
-    let review = review::run(ws, &campaign, as_of(&campaign)).map_err(|e| text(&e))?;
+    let review = review::run(ws, &campaign, as_of(&campaign, given)).map_err(|e| text(&e))?;
     let fields = fields::list(ws.conn()).map_err(|e| text(&e))?;
     Ok(Reviewed {
-        campaigns: names,
         campaign: Some(name),
         review: Some(review),
         columns: export::columns(campaign.channel, &fields, &[])
@@ -203,10 +210,11 @@ fn sign_off(
     campaign: &str,
     name: &str,
     note: &str,
+    given: Option<NaiveDate>,
 ) -> Result<crate::workspace::exports::SignOff, String> {
     let text = |e: &dyn std::fmt::Display| e.to_string();
     let campaign = load(ws, campaign).map_err(|e| text(&e))?;
-    let review = review::run(ws, &campaign, as_of(&campaign)).map_err(|e| text(&e))?;
+    let review = review::run(ws, &campaign, as_of(&campaign, given)).map_err(|e| text(&e))?;
     review::sign_off(ws, &review, name, note, &actor()).map_err(|e| text(&e))
 }
 
@@ -226,7 +234,7 @@ fn run_export(ws: &mut Workspace, request: &ExportRequest) -> Result<Exported, E
                 reason: reason.clone(),
             })
             .collect(),
-        as_of: as_of(&campaign),
+        as_of: as_of(&campaign, request.as_of),
     };
     let report = match export::export(ws, &campaign, &plan, &actor()) {
         Ok(r) => r,

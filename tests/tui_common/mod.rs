@@ -157,6 +157,7 @@ pub fn app(ws: &Workspace, width: u16, height: u16) -> App {
         fields: fields::list(ws.conn()).unwrap(),
         width,
         height,
+        as_of: None,
     })
 }
 

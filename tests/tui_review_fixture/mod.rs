@@ -149,14 +149,34 @@ pub fn type_text(app: &mut App, ws: &mut Workspace, text: &str) {
 /// An app on `ws` at `width`×`height`, on screen `n` (6 Review, 7 Export) with the
 /// first campaign reviewed.
 pub fn on_screen(ws: &mut Workspace, n: char, width: u16, height: u16) -> App {
+    on_screen_as_of(ws, n, width, height, None)
+}
+
+/// As [`on_screen`], with the global `--as-of` given as `as_of`.
+pub fn on_screen_as_of(
+    ws: &mut Workspace,
+    n: char,
+    width: u16,
+    height: u16,
+    as_of: Option<chrono::NaiveDate>,
+) -> App {
     let mut app = tactful::tui::app::App::new(tactful::tui::app::AppOptions {
         workspace: "/home/ana/shop.tactful".into(),
         fields: fields::list(ws.conn()).unwrap(),
         width,
         height,
+        as_of,
     });
     press(&mut app, ws, ch(n));
     app
+}
+
+/// Choose the campaign after the current one (`spring` after `autumn`) in the shared
+/// campaign picker, as the user does with `C`, Down, Enter.
+pub fn next_campaign(app: &mut App, ws: &mut Workspace) {
+    press(app, ws, ch('C'));
+    press(app, ws, key(KeyCode::Down));
+    press(app, ws, key(KeyCode::Enter));
 }
 
 /// The codes of the findings in the order the screen shows them.

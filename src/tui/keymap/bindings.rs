@@ -785,18 +785,6 @@ pub const BINDINGS: &[Binding] = &[
         M::Review(RM::OpenSignOff),
         "sign off",
     ),
-    bind(
-        S::Review,
-        &[ch(']'), key(KeyCode::Right)],
-        M::Review(RM::ChangeCampaign(1)),
-        "next campaign",
-    ),
-    bind(
-        S::Review,
-        &[ch('['), key(KeyCode::Left)],
-        M::Review(RM::ChangeCampaign(-1)),
-        "previous campaign",
-    ),
     bind(S::Review, &[ch('r')], M::Review(RM::Rerun), "review again"),
     bind(
         S::UnlockField,
@@ -872,18 +860,6 @@ pub const BINDINGS: &[Binding] = &[
         "type into the row / export",
     ),
     bind(S::Export, &[ch('x')], M::Export(EM::AskExport), "export"),
-    bind(
-        S::Export,
-        &[ch(']')],
-        M::Review(RM::ChangeCampaign(1)),
-        "next campaign",
-    ),
-    bind(
-        S::Export,
-        &[ch('[')],
-        M::Review(RM::ChangeCampaign(-1)),
-        "previous campaign",
-    ),
     bind(S::Export, &[ch('r')], M::Review(RM::Rerun), "review again"),
     bind(
         S::ExportText,

@@ -3,8 +3,8 @@
 //! columns, rows from the last review, the profile's neutralisation rule), the
 //! confirmation questions, and the result or the refusal with its blockers.
 //!
-//! Owns [`ExportState`]; the campaign and its review come from the Review screen's
-//! state. `screens::export_update` is the only code that changes it; the widget only
+//! Owns [`ExportState`]; the campaign (the shared current one) and its review come
+//! from the Review screen's state. `screens::export_update` is the only code that changes it; the widget only
 //! reads.
 
 use ratatui::buffer::Buffer;
@@ -14,7 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::popup::centred;
-use super::review::{ReviewState, campaign_line, wrap};
+use super::review::{ReviewState, review_line, wrap};
 use crate::export::{MANIFEST, Profile, RECIPIENTS};
 use crate::text::for_terminal;
 use crate::tui::message_review::{ExportFailure, ExportRow, Exported};
@@ -123,7 +123,7 @@ impl Widget for &ExportView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (s, r) = (self.state, self.review);
         let width = usize::from(area.width);
-        let mut lines = vec![campaign_line(r, width), Line::from("")];
+        let mut lines = vec![review_line(r, width), Line::from("")];
         let on = |b: bool| if b { "on" } else { "off" };
         let rows: [(ExportRow, &str, String); 5] = [
             (
@@ -194,7 +194,7 @@ impl Widget for &ExportView<'_> {
             let keys = if s.editing {
                 " type; Enter or Esc: done"
             } else {
-                " Up/Down row   Space change   Enter edit / export   x export   [ ] campaign"
+                " Up/Down row   Space change   Enter edit / export   x export   C campaign"
             };
             Line::styled(fit(keys, width), theme::CHROME)
                 .render(Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);

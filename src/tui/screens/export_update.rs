@@ -128,6 +128,7 @@ fn confirm(app: &mut App) -> Vec<Request> {
         profile: s.profile,
         bom: s.bom,
         force: matches!(question, ExportQuestion::Overwrite(_)),
+        as_of: app.as_of,
         extra: s.extra(),
     };
     let generation = app.next_generation();

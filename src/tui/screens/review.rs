@@ -3,8 +3,8 @@
 //! then info), their counts and the sign-off state; the unlock and sign-off dialogs
 //! (`review_dialogs`) open over it.
 //!
-//! Owns [`ReviewState`], which the Export screen reads too (the campaign chosen here
-//! and its last review). `screens::review_update` is the only code that changes it; the
+//! Owns [`ReviewState`], which the Export screen reads too (the campaign reviewed, the
+//! shared current one, and its last review). `screens::review_update` is the only code that changes it; the
 //! widget impl only reads it. Every string from the data goes through `fit` or
 //! [`wrap`], which make it safe for the terminal first.
 
@@ -23,7 +23,7 @@ use crate::tui::layout;
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::{display_width, fit};
 
-/// Lines above the findings (campaign, counts and sign-off, notice) and below them
+/// Lines above the findings (as-of date, counts and sign-off, notice) and below them
 /// (keys).
 const HEADER_LINES: u16 = 3;
 const FOOTER_LINES: u16 = 1;
@@ -37,12 +37,11 @@ pub enum ReviewMode {
     SignOff,
 }
 
-/// State of the Review screen (and the campaign the Export screen works on).
+/// State of the Review screen (and the review the Export screen works from).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReviewState {
-    /// Every campaign, sorted by name.
-    pub campaigns: Vec<String>,
-    /// The campaign shown; `None` until the first review arrives or when there is none.
+    /// The campaign reviewed: the shared current campaign (`App::campaigns`) as of the
+    /// last review asked for; `None` before that or when there is none.
     pub campaign: Option<String>,
     pub review: Option<Review>,
     /// Columns of `recipients.csv` without added fields, from the last review.
@@ -234,45 +233,28 @@ fn sign_off_line(review: &Review) -> Span<'static> {
     }
 }
 
-/// The campaign line shared with the Export screen: name, place in the list, as-of
-/// date, and "reviewing..." while a review runs.
-pub fn campaign_line(state: &ReviewState, width: usize) -> Line<'static> {
-    let Some(name) = &state.campaign else {
-        let text = if state.pending.is_some() {
-            " reviewing..."
-        } else {
-            " No campaign yet: create one with `tactful campaign new` or `campaign apply`."
-        };
-        return Line::from(fit(text, width));
-    };
-    let place = state
-        .campaigns
-        .iter()
-        .position(|c| c == name)
-        .map_or(String::new(), |i| {
-            format!(" ({} of {}, [ ] other)", i + 1, state.campaigns.len())
-        });
+/// The line above the review shared with the Export screen: the review's as-of date,
+/// and "reviewing..." while a review runs. The campaign's name is on the context line
+/// under the tabs (`campaign_picker::context_line`).
+pub fn review_line(state: &ReviewState, width: usize) -> Line<'static> {
     let as_of = state
         .review
         .as_ref()
-        .map(|r| format!("   as of {}", r.as_of))
-        .unwrap_or_default();
-    let busy = if state.pending.is_some() {
-        "   reviewing..."
-    } else {
-        ""
+        .map(|r| format!(" Review as of {}", r.as_of));
+    let text = match (as_of, state.pending.is_some()) {
+        (Some(a), true) => format!("{a}   reviewing..."),
+        (Some(a), false) => a,
+        (None, true) => " reviewing...".to_string(),
+        (None, false) if state.loaded => " Nothing to review: there is no campaign.".to_string(),
+        (None, false) => String::new(),
     };
-    Line::from(vec![
-        Span::styled(" Campaign: ", theme::CHROME),
-        Span::styled(fit(name, display_width(name).min(width / 2)), theme::HEADER),
-        Span::raw(fit(&format!("{place}{as_of}{busy}"), width / 2)),
-    ])
+    Line::styled(fit(&text, width), theme::CHROME)
 }
 
 impl Widget for &ReviewState {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let width = usize::from(area.width);
-        let mut head = vec![campaign_line(self, width)];
+        let mut head = vec![review_line(self, width)];
         if let Some(r) = &self.review {
             let info = r.findings.len() - r.blockers - r.warnings;
             let blockers = Span::styled(
@@ -323,8 +305,7 @@ impl Widget for &ReviewState {
             .collect();
         Paragraph::new(lines).render(list, buf);
         if area.height > HEADER_LINES + FOOTER_LINES {
-            let keys =
-                " Enter items   u unlock a field   s sign off   [ ] campaign   r review again";
+            let keys = " Enter items   u unlock a field   s sign off   C campaign   r review again";
             Line::styled(fit(keys, width), theme::CHROME)
                 .render(Rect::new(area.x, area.bottom() - 1, area.width, 1), buf);
         }

@@ -15,31 +15,43 @@ use crate::tui::app::App;
 use crate::tui::message::{Message, Request, Screen};
 use crate::tui::message_review::{ReviewJob, ReviewMsg, Reviewed};
 
-/// Ask for a review of the campaign shown (the first one before any is chosen).
+/// Ask for a review of the current campaign (the shared one, `app.campaigns`; the
+/// first one when there is none yet). When that is another campaign than the one
+/// shown, the old review, selection and outcomes go at once, so nothing of the old
+/// campaign can be signed off or exported while the new review runs.
 pub fn run(app: &mut App) -> Vec<Request> {
+    let campaign = app.campaigns.current_name().map(str::to_string);
+    if campaign.is_some() && campaign != app.review.campaign {
+        let s = &mut app.review;
+        s.campaign = campaign.clone();
+        s.review = None;
+        s.selected = 0;
+        s.scroll = 0;
+        s.expanded = BTreeSet::new();
+        s.notice = None;
+        s.unlock = None;
+        s.sign_off = None;
+        app.export.outcome = None;
+    }
     let generation = app.next_generation();
     app.review.pending = Some(generation);
     vec![Request::Review(ReviewJob::Run {
         generation,
-        campaign: app.review.campaign.clone(),
+        campaign,
+        as_of: app.as_of,
     })]
 }
 
-/// Handle `message` here when it concerns the Review or Export screen: entering one
-/// (which reviews the campaign), scrolling the findings and typing into a dialog or
-/// the export form. `None` leaves the message to the rest of `update`.
+/// Handle `message` here when it concerns the Review or Export screen: scrolling the
+/// findings and typing into a dialog or the export form. Entering either screen is the
+/// campaign screens' business (`update::campaign`), which loads the shared campaign
+/// first and then calls [`run`]. `None` leaves the message to the rest of `update`.
 pub fn intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
-    let target = match message {
-        Message::SwitchScreen(screen) => Some(*screen),
-        Message::NextScreen => Some(app.screen.offset(1)),
-        Message::PreviousScreen => Some(app.screen.offset(-1)),
-        _ => None,
-    };
-    if let Some(screen @ (Screen::Review | Screen::Export)) = target {
-        app.screen = screen;
-        return Some(run(app));
-    }
-    if app.popup.is_some() {
+    if matches!(
+        message,
+        Message::SwitchScreen(_) | Message::NextScreen | Message::PreviousScreen
+    ) || app.popup.is_some()
+    {
         return None;
     }
     match app.screen {
@@ -138,7 +150,6 @@ fn move_choice(d: &mut UnlockDialog, delta: isize) {
 /// Apply a Review message; return the work it asks of the worker.
 pub fn update(app: &mut App, message: ReviewMsg) -> Vec<Request> {
     match message {
-        ReviewMsg::ChangeCampaign(delta) => change_campaign(app, delta),
         ReviewMsg::Rerun => run(app),
         ReviewMsg::ToggleItems => {
             let s = &mut app.review;
@@ -184,28 +195,6 @@ pub fn update(app: &mut App, message: ReviewMsg) -> Vec<Request> {
         }
         reply => super::review_replies::apply(app, reply),
     }
-}
-
-fn change_campaign(app: &mut App, delta: i8) -> Vec<Request> {
-    let s = &mut app.review;
-    let n = s.campaigns.len();
-    if n == 0 {
-        return Vec::new();
-    }
-    let at = s
-        .campaign
-        .as_ref()
-        .and_then(|c| s.campaigns.iter().position(|x| x == c))
-        .unwrap_or(0) as isize;
-    let next = (at + isize::from(delta)).rem_euclid(n as isize) as usize;
-    s.campaign = Some(s.campaigns[next].clone());
-    s.review = None;
-    s.selected = 0;
-    s.scroll = 0;
-    s.expanded = BTreeSet::new();
-    s.notice = None;
-    app.export.outcome = None;
-    run(app)
 }
 
 fn open_unlock(app: &mut App) {
@@ -312,6 +301,7 @@ fn confirm(app: &mut App) -> Vec<Request> {
         campaign,
         name,
         note,
+        as_of: app.as_of,
     })]
 }
 
@@ -324,7 +314,6 @@ pub(super) fn reviewed(app: &mut App, r: Reviewed) {
         s.expanded.clear();
     }
     s.loaded = true;
-    s.campaigns = r.campaigns;
     s.campaign = r.campaign;
     s.review = r.review;
     s.columns = r.columns;

@@ -63,8 +63,7 @@ pub struct SegmentsState {
     /// Whether the overlap matrix is showing.
     pub show_overlap: bool,
     pub overlap: OverlapState,
-    /// The date relative rules count from; `None` means today (the TUI has no
-    /// `--as-of` yet).
+    /// The date relative rules count from: the global `--as-of`; `None` means today.
     pub as_of: Option<NaiveDate>,
 }
 

@@ -1,6 +1,6 @@
-//! `update` for the campaign screens (Messages, Preview) and the campaign picker: which
-//! messages are theirs, the picker, and what happens when a campaign arrives or one of
-//! these screens is entered.
+//! `update` for the campaign screens (Messages, Preview; entering Review and Export)
+//! and the campaign picker: which messages are theirs, the picker, and what happens
+//! when a campaign arrives or one of these screens is entered.
 //!
 //! [`message`] is asked first (after the shared popups); it returns `None` for anything
 //! that is not the campaign screens' business, which then goes on to the rest of
@@ -12,10 +12,13 @@ use super::{messages, preview};
 use crate::campaign::Campaign;
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Message, Request, Screen};
+use crate::tui::screens::review_update;
 
-/// The as-of date a campaign runs at in the TUI: its own, else today.
-pub fn as_of(c: &Campaign) -> NaiveDate {
-    c.as_of_or(chrono::Local::now().date_naive())
+/// The as-of date a campaign runs at in the TUI: the global `--as-of` when given (it
+/// wins, as in the CLI), else the campaign's own, else today.
+pub fn as_of(app: &App, c: &Campaign) -> NaiveDate {
+    app.as_of
+        .unwrap_or_else(|| c.as_of_or(chrono::Local::now().date_naive()))
 }
 
 /// Handle `message` if it belongs to the campaign screens or their popups.
@@ -102,7 +105,8 @@ fn switch(app: &mut App, screen: Screen) -> Vec<Request> {
 
 /// Work a screen needs when it shows: the campaign list if none was read yet, the
 /// sample contact on Messages, a preview on Preview when the one stored is not of the
-/// campaign as edited now.
+/// campaign as edited now, a review of the current campaign on Review and Export (so
+/// picking a campaign there reviews it).
 pub(super) fn entered(app: &mut App) -> Vec<Request> {
     let campaign_screen = matches!(
         app.screen,
@@ -114,6 +118,10 @@ pub(super) fn entered(app: &mut App) -> Vec<Request> {
     match app.screen {
         Screen::Messages => messages::entered(app),
         Screen::Preview => preview::entered(app),
+        // Reviewed once the shared campaign is here: `campaign_loaded` comes back.
+        Screen::Review | Screen::Export if app.campaigns.pending_load.is_none() => {
+            review_update::run(app)
+        }
         _ => Vec::new(),
     }
 }
@@ -161,7 +169,12 @@ fn names_loaded(
             app.campaigns.current = None;
             app.messages = Default::default();
             messages::sync_unsaved(app);
-            Vec::new()
+            // Review and Export then say there is no campaign.
+            if matches!(app.screen, Screen::Review | Screen::Export) {
+                review_update::run(app)
+            } else {
+                Vec::new()
+            }
         }
     }
 }

@@ -39,7 +39,7 @@ pub(super) fn rechecked(app: &mut App) -> Vec<Request> {
     app.messages.pending_coverage = Some(generation);
     vec![Request::Coverage {
         generation,
-        as_of: as_of(&draft),
+        as_of: as_of(app, &draft),
         campaign: Box::new(draft),
     }]
 }

@@ -21,7 +21,7 @@ pub(super) fn entered(app: &mut App) -> Vec<Request> {
     app.preview.start(draft.clone(), generation);
     vec![Request::RunPreview {
         generation,
-        as_of: as_of(&draft),
+        as_of: as_of(app, &draft),
         campaign: Box::new(draft),
     }]
 }
@@ -153,7 +153,7 @@ pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
             app.preview.pending_explain = Some(generation);
             vec![Request::Explain {
                 generation,
-                as_of: as_of(&c),
+                as_of: as_of(app, &c),
                 campaign: Box::new(c),
                 key,
             }]
