@@ -300,3 +300,87 @@ fn suppress_adds_normalised_addresses_once() {
     let again = suppress::suppress_file(&mut ws, &fixture("suppress_list.txt"), "test").unwrap();
     assert_eq!((again.added, again.already_present), (0, 3));
 }
+
+/// Review P1-1: consent_first.csv grants Ana (yes), consent_declined.csv withdraws it
+/// (no). Undoing the second batch restores her other values (total_spent 10.5 in both
+/// files) but keeps the withdrawal, its source and the consent column's "no" (false,
+/// stored 0): an opt-out is a fact about Ana, not about the file.
+#[test]
+fn undo_never_turns_an_opt_out_back_on() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    run(&mut ws, &plan("consent_first.csv")).unwrap();
+    let declined = run(&mut ws, &plan("consent_declined.csv")).unwrap();
+    let batch2 = declined.batch.unwrap();
+    let report = undo::undo(&mut ws, None, "test").unwrap();
+    assert_eq!(report.opt_outs_kept, 1);
+    assert_eq!(report.contacts_restored, 1);
+    assert_eq!(report.contacts_removed, 0);
+    assert_eq!(
+        consent(&ws, "ana@example.com"),
+        (
+            "withdrawn".into(),
+            Some(format!("column accepts_email_marketing, batch {batch2}"))
+        )
+    );
+    assert_eq!(
+        count(
+            &ws,
+            "SELECT accepts_email_marketing FROM contacts WHERE _key = 'ana@example.com'"
+        ),
+        0
+    );
+    let audit: String = ws
+        .conn()
+        .query_row(
+            "SELECT detail FROM audit_log WHERE action = 'import.undo'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(audit.contains("\"opt_outs_kept\":1"), "{audit}");
+}
+
+/// Review P1-2: the first import keys Ana by e-mail; a second file keyed by
+/// `--key customer_id` would make her a second contact with granted consent. It is
+/// refused, naming both keys, and changes nothing; the same file keyed by e-mail (no
+/// --key, or --key email) merges into her one contact.
+#[test]
+fn a_workspace_keeps_the_contact_key_of_its_first_import() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    run(&mut ws, &plan("key_first.csv")).unwrap();
+    let before = dump(&ws);
+    let mut by_id = plan("key_second.csv");
+    by_id.key = Some("customer_id".into());
+    let err = run(&mut ws, &by_id).unwrap_err();
+    assert!(matches!(err, ImportError::KeyChanged { .. }), "{err}");
+    let message = err.to_string();
+    assert!(
+        message.contains("keys its contacts by e-mail address"),
+        "{message}"
+    );
+    assert!(message.contains("by field `customer_id`"), "{message}");
+    assert!(message.contains("drop --key"), "{message}");
+    assert_eq!(dump(&ws), before);
+
+    let mut by_email = plan("key_second.csv");
+    by_email.key = Some("email".into());
+    let report = run(&mut ws, &by_email).unwrap();
+    assert_eq!(report.contacts_added, 0);
+    assert_eq!(count(&ws, "SELECT count(*) FROM contacts"), 1);
+}
+
+/// After every batch is undone the workspace holds no contacts, so a new first import
+/// may choose another key.
+#[test]
+fn undoing_every_import_frees_the_contact_key() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    run(&mut ws, &plan("key_first.csv")).unwrap();
+    undo::undo(&mut ws, None, "test").unwrap();
+    let mut by_id = plan("key_second.csv");
+    by_id.key = Some("customer_id".into());
+    let report = run(&mut ws, &by_id).unwrap();
+    assert_eq!(report.key, "customer_id");
+    let mut again = plan("key_first.csv");
+    again.key = Some("customer_id".into());
+    assert_eq!(run(&mut ws, &again).unwrap().contacts_added, 0);
+}

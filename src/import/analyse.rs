@@ -14,6 +14,7 @@ use rusqlite::Connection;
 use super::consent::{self, ConsentColumn};
 use super::decode::{self, Scan};
 use super::infer::{ColumnStats, Inferred};
+use super::key::{self, KeySource};
 use super::normalise::{self, Damage};
 use super::read::{Row, Rows, Shape};
 use super::sniff::{self, Sniffed};
@@ -36,17 +37,6 @@ pub struct Column {
     /// The type values are stored with (the existing field's type for old fields).
     pub storage: Inferred,
     pub stats: ColumnStats,
-}
-
-/// Where each contact's key comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeySource {
-    /// This column; `email` says to lower-case it (e-mail addresses compare without
-    /// case, case BR-03).
-    Column { index: usize, email: bool },
-    /// `row-<first 8 hex of the file's SHA-256>-<line>`: stable for the same file, but
-    /// a changed file will not merge with it.
-    Generated,
 }
 
 /// Everything the first pass learned.
@@ -290,7 +280,8 @@ pub fn analyse(
     }
     let email_column = columns.iter().position(|c| c.field.role == Role::Email);
     let phone_column = columns.iter().position(|c| c.field.role == Role::Phone);
-    let key = choose_key(plan, &mut columns, email_column, &sniffed)?;
+    let key = key::choose(plan, &mut columns, email_column, &sniffed)?;
+    key::check_fixed(conn, &columns, key)?;
     if key == KeySource::Generated {
         warnings.push(
             "no e-mail column and no --key: every row became its own contact with a generated key, so re-importing will not merge; pass --key FIELD to merge by an ID"
@@ -341,63 +332,4 @@ fn sniff_file(plan: &ImportPlan, scan: &Scan) -> Result<Sniffed, ImportError> {
         sniffed.has_header = h;
     }
     Ok(sniffed)
-}
-
-/// Pick the key column: `--key` (matched against field name, header, or either with
-/// `_` and spaces removed, ignoring case), else the e-mail column, else generated.
-fn choose_key(
-    plan: &ImportPlan,
-    columns: &mut [Column],
-    email_column: Option<usize>,
-    sniffed: &Sniffed,
-) -> Result<KeySource, ImportError> {
-    let squash = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    if let Some(wanted) = &plan.key {
-        let index = columns
-            .iter()
-            .position(|c| c.field.name == *wanted)
-            .or_else(|| {
-                columns
-                    .iter()
-                    .position(|c| c.header.eq_ignore_ascii_case(wanted))
-            })
-            .or_else(|| {
-                columns
-                    .iter()
-                    .position(|c| squash(&c.field.name) == squash(wanted))
-            })
-            .ok_or_else(|| ImportError::UnknownKey {
-                key: wanted.clone(),
-                fields: columns
-                    .iter()
-                    .map(|c| c.field.name.clone())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })?;
-        let column = &mut columns[index];
-        if column.is_new && column.field.role == Role::None {
-            column.field.role = Role::ContactKey;
-            column.field.reason =
-                format!("{} (contact key chosen with --key)", column.field.reason);
-        }
-        return Ok(KeySource::Column {
-            index,
-            email: column.field.role == Role::Email,
-        });
-    }
-    if let Some(index) = email_column {
-        return Ok(KeySource::Column { index, email: true });
-    }
-    if columns.len() < 2 {
-        return Err(ImportError::NoKeyColumn {
-            delimiter: sniff::describe(sniffed.delimiter),
-            columns: columns.len(),
-        });
-    }
-    Ok(KeySource::Generated)
 }

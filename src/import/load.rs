@@ -14,8 +14,9 @@ use rusqlite::Connection;
 use rusqlite::types::Value as Sql;
 use serde_json::json;
 
-use super::analyse::{Analysis, KeySource};
+use super::analyse::Analysis;
 use super::consent::{self, IncomingConsent};
+use super::key::KeySource;
 use super::prepare::{Prepared, Preparer};
 use super::read::Rows;
 use super::report::{FieldReport, ImportReport};
@@ -65,6 +66,7 @@ pub fn load(
         &plan.options_json(),
         &now_rfc3339(),
     )?;
+    super::key::record(tx, &analysis.columns, analysis.key)?;
     for column in analysis.columns.iter().filter(|c| c.is_new) {
         fields::add(tx, &column.field, &plan.actor, Some(batch))?;
     }

@@ -3,7 +3,7 @@
 //! The flow, one module per step: [`plan`] (the validated request), [`decode`] (hash,
 //! encoding, BOM), [`sniff`] (delimiter, header), [`read`] (RFC 4180 records, blank and
 //! ragged rows), [`normalise`] (header names, value cleaning, spreadsheet damage),
-//! [`infer`] (types from every value), [`consent`] (consent columns), [`analyse`] (the
+//! [`infer`] (types from every value), [`key`] (the contact key), [`consent`] (consent columns), [`analyse`] (the
 //! first pass, no writes), [`prepare`] (rows into contacts),
 //! [`load`] (the second pass, one transaction), [`report`],
 //! [`undo`] and [`suppress`] (suppression lists). SQL lives in `workspace::contacts`,
@@ -16,6 +16,7 @@ pub mod analyse;
 pub mod consent;
 pub mod decode;
 pub mod infer;
+pub mod key;
 pub mod load;
 pub mod normalise;
 pub mod plan;
@@ -60,6 +61,14 @@ pub enum ImportError {
     BadOption(String),
     #[error("--key {key}: no such column in this file; its fields are: {fields}")]
     UnknownKey { key: String, fields: String },
+    #[error(
+        "this workspace keys its contacts by {stored}, but this file would key them by {wanted}: consent belongs to a contact, so a second key would give the same person a second contact (and an opt-out could be lost); {hint}, or use a new workspace"
+    )]
+    KeyChanged {
+        stored: String,
+        wanted: String,
+        hint: String,
+    },
     #[error(
         "no e-mail column found and the file splits into {columns} column with the delimiter `{delimiter}`; if that delimiter is wrong pass --delimiter, otherwise pass --key FIELD"
     )]

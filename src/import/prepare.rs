@@ -11,9 +11,10 @@ use std::collections::HashSet;
 
 use rusqlite::types::Value as Sql;
 
-use super::analyse::{Analysis, KeySource};
+use super::analyse::Analysis;
 use super::consent::IncomingConsent;
 use super::infer::to_sql;
+use super::key::KeySource;
 use super::read::Row;
 use super::suppress::{entry_hash, normalise_email, normalise_phone};
 use super::{ImportPlan, Rejected};

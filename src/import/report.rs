@@ -9,7 +9,8 @@ use serde_json::json;
 
 use super::ImportPlan;
 use super::Rejected;
-use super::analyse::{Analysis, Column, KeySource};
+use super::analyse::{Analysis, Column};
+use super::key::KeySource;
 use super::sniff;
 
 /// One field of the file: the column's header, its field and whether the import

@@ -17,6 +17,7 @@ pub mod fields;
 mod migrate;
 pub mod records;
 pub mod rights;
+pub mod settings;
 pub mod sqlfn;
 pub mod suppression;
 
