@@ -384,3 +384,22 @@ fn undoing_every_import_frees_the_contact_key() {
     again.key = Some("customer_id".into());
     assert_eq!(run(&mut ws, &again).unwrap().contacts_added, 0);
 }
+
+/// Review P1-3: 20 real addresses (lines 2-21) and four placeholders (`n/a` on lines
+/// 22-23, `-` on lines 24-25). The placeholders are rejected, never merged into one
+/// contact that the last row overwrites.
+#[test]
+fn placeholder_emails_are_rejected_not_merged() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let report = run(&mut ws, &plan("placeholder_emails.csv")).unwrap();
+    assert_eq!(report.rows_imported, 20);
+    assert_eq!(report.duplicates_merged, 0);
+    let lines: Vec<u64> = report.rows_rejected.iter().map(|r| r.line).collect();
+    assert_eq!(lines, [22, 23, 24, 25]);
+    assert_eq!(
+        report.rows_rejected[0].reason,
+        "`n/a` is not an e-mail address; pass --key FIELD to key contacts by another column"
+    );
+    assert!(report.rows_rejected[2].reason.starts_with("`-` is not"));
+    assert_eq!(count(&ws, "SELECT count(*) FROM contacts"), 20);
+}
