@@ -53,6 +53,10 @@ pub enum ImportError {
         "line {line} is not valid {encoding}: some bytes cannot be decoded; pass --encoding NAME with the file's real encoding (for Excel on Windows often windows-1252)"
     )]
     Undecodable { encoding: &'static str, line: u64 },
+    #[error(
+        "line {line} contains NUL bytes, so the file is not text in the encoding it was read with; is it UTF-16? pass --encoding utf-16le (or utf-16be)"
+    )]
+    NulBytes { line: u64 },
     #[error("CSV error at line {line}: {message}")]
     Csv { line: u64, message: String },
     #[error("the file has no rows")]
