@@ -278,6 +278,7 @@ pub fn analyse(
             }
         ));
     }
+    check_room(existing.len(), columns.iter().filter(|c| c.is_new).count())?;
     let email_column = columns.iter().position(|c| c.field.role == Role::Email);
     let phone_column = columns.iter().position(|c| c.field.role == Role::Phone);
     let key = key::choose(plan, &mut columns, email_column, &sniffed)?;
@@ -323,7 +324,7 @@ fn sniff_file(plan: &ImportPlan, scan: &Scan) -> Result<Sniffed, ImportError> {
         .read_to_end(&mut sample)
         .map_err(|source| ImportError::Io {
             path: plan.path.clone(),
-            source,
+            cause: source,
         })?;
     let truncated = sample.len() > sniff::SAMPLE_BYTES;
     sample.truncate(sniff::SAMPLE_BYTES);
@@ -332,4 +333,26 @@ fn sniff_file(plan: &ImportPlan, scan: &Scan) -> Result<Sniffed, ImportError> {
         sniffed.has_header = h;
     }
     Ok(sniffed)
+}
+
+/// SQLite's default limit on the columns of a table (`SQLITE_MAX_COLUMN`).
+const MAX_COLUMNS: usize = 2000;
+
+/// The fixed columns of `contacts` (`_id`, `_key`, consent state and source per
+/// channel, `_batch`, `_updated_batch`): see migrations/0001_init.sql.
+const FIXED_COLUMNS: usize = 8;
+
+/// Fail before any ALTER TABLE when the new fields would pass SQLite's column limit
+/// (review P2-4), instead of a raw SQLite error half way through the batch.
+fn check_room(existing: usize, new: usize) -> Result<(), ImportError> {
+    let room = MAX_COLUMNS.saturating_sub(FIXED_COLUMNS + existing);
+    if new > room {
+        return Err(ImportError::TooManyColumns {
+            new,
+            room,
+            max: MAX_COLUMNS,
+            fixed: FIXED_COLUMNS,
+        });
+    }
+    Ok(())
 }

@@ -53,7 +53,7 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, ImportError>
 pub fn scan(path: &Path, forced: Option<&'static Encoding>) -> Result<Scan, ImportError> {
     let io_err = |source| ImportError::Io {
         path: path.to_path_buf(),
-        source,
+        cause: source,
     };
     let mut file = File::open(path).map_err(io_err)?;
     let mut hasher = Sha256::new();
@@ -236,7 +236,7 @@ pub fn open(
 ) -> Result<(TextReader, Arc<AtomicU64>), ImportError> {
     let file = File::open(path).map_err(|source| ImportError::Io {
         path: path.to_path_buf(),
-        source,
+        cause: source,
     })?;
     let read = Arc::new(AtomicU64::new(0));
     let counting = Counting {

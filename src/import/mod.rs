@@ -42,10 +42,13 @@ use crate::workspace::{Workspace, WorkspaceError, contacts};
 /// occurs: the batch's transaction is rolled back.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("cannot read {path}: {source}")]
+    /// The cause is part of the message and deliberately not a `#[source]`: the CLI
+    /// prints error chains and the TUI prints the message alone, and both should show
+    /// it exactly once (review P3-1).
+    #[error("cannot read {path}: {cause}")]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("unknown encoding `{0}`; use a name such as utf-8, windows-1252, latin1, utf-16le")]
     UnknownEncoding(String),
@@ -100,6 +103,15 @@ pub enum ImportError {
         encoding: String,
         rejected: usize,
         examples: String,
+    },
+    #[error(
+        "this file brings {new} new fields, but the workspace has room for {room} more (SQLite allows {max} columns per table, {fixed} of them used by tactful itself); import fewer columns, for example by removing unused ones from the file"
+    )]
+    TooManyColumns {
+        new: usize,
+        room: usize,
+        max: usize,
+        fixed: usize,
     },
     #[error("{0}")]
     Undo(String),

@@ -64,7 +64,7 @@ pub fn suppress_file(
             .read_to_end(&mut buf)
             .map_err(|source| ImportError::Io {
                 path: path.to_path_buf(),
-                source,
+                cause: source,
             })?;
         buf
     };
