@@ -433,3 +433,35 @@ fn too_many_columns_fail_early_with_the_room_left() {
     );
     assert_eq!(count(&ws, "SELECT count(*) FROM fields"), 0);
 }
+
+/// Review P2-5: `spend` is first typed integer (10, 20); a later file with 12.5 widens
+/// the field to decimal instead of failing, and both the old integers and the new
+/// decimal read back as decimals. A text value still fails with the type conflict.
+#[test]
+fn an_integer_field_widens_to_decimal() {
+    use tactful::fields::{FieldType, value::Value};
+    let mut ws = Workspace::open_in_memory().unwrap();
+    run(&mut ws, &plan("spend_integer.csv")).unwrap();
+    let report = run(&mut ws, &plan("spend_decimal.csv")).unwrap();
+    assert!(
+        report.warnings.iter().any(|w| w
+            == "field spend widened from integer to decimal: column spend holds decimal values"),
+        "{:?}",
+        report.warnings
+    );
+    let field = tactful::workspace::fields::get(ws.conn(), "spend")
+        .unwrap()
+        .unwrap();
+    assert_eq!(field.ty, FieldType::Decimal);
+    let read = |key: &str| -> Value {
+        ws.conn()
+            .query_row("SELECT spend FROM contacts WHERE _key = ?1", [key], |r| {
+                Ok(Value::from_sql(FieldType::Decimal, r.get_ref(0)?))
+            })
+            .unwrap()
+    };
+    assert_eq!(read("a@example.com"), Value::Decimal(10.0));
+    assert_eq!(read("c@example.com"), Value::Decimal(12.5));
+    let err = run(&mut ws, &plan("spend_text.csv")).unwrap_err();
+    assert!(matches!(err, ImportError::TypeConflict { .. }), "{err}");
+}

@@ -34,6 +34,8 @@ pub struct Column {
     /// The field this column fills: a new one (`is_new`) or the workspace's own.
     pub field: Field,
     pub is_new: bool,
+    /// An existing integer field this file widens to decimal (the loader records it).
+    pub widened: bool,
     /// The type values are stored with (the existing field's type for old fields).
     pub storage: Inferred,
     pub stats: ColumnStats,
@@ -198,7 +200,20 @@ pub fn analyse(
         }
         let (field, is_new, storage) = match existing.get(name) {
             Some(old) => {
-                if !stats[i].fits(old.ty, plan.types) {
+                let mut field = old.clone();
+                // Integer widens to decimal (review P2-5): every stored integer is a
+                // decimal too, and SQLite's INTEGER column affinity keeps 12.5 as a
+                // REAL while `Value::from_sql` reads both as a decimal, so the column
+                // stays and only the field's type changes. Any other mismatch fails.
+                if old.ty == FieldType::Integer
+                    && !stats[i].fits(old.ty, plan.types)
+                    && stats[i].fits(FieldType::Decimal, plan.types)
+                {
+                    field.ty = FieldType::Decimal;
+                    warnings.push(format!(
+                        "field {name} widened from integer to decimal: column {header} holds decimal values"
+                    ));
+                } else if !stats[i].fits(old.ty, plan.types) {
                     return Err(ImportError::TypeConflict {
                         header: header.clone(),
                         field: name.clone(),
@@ -207,10 +222,10 @@ pub fn analyse(
                     });
                 }
                 let storage = Inferred {
-                    ty: old.ty,
+                    ty: field.ty,
                     order: stats[i].order_for_date(plan.types),
                 };
-                (old.clone(), false, storage)
+                (field, false, storage)
             }
             None => (
                 Field {
@@ -240,10 +255,12 @@ pub fn analyse(
                     .join(", ")
             ));
         }
+        let widened = !is_new && existing.get(name).is_some_and(|old| old.ty != field.ty);
         columns.push(Column {
             header,
             field,
             is_new,
+            widened,
             storage,
             stats: stats[i].clone(),
         });

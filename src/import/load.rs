@@ -67,6 +67,10 @@ pub fn load(
         &now_rfc3339(),
     )?;
     super::key::record(tx, &analysis.columns, analysis.key)?;
+    for column in analysis.columns.iter().filter(|c| c.widened) {
+        // Kept by `import undo`: a decimal field holds every integer it held before.
+        fields::update(tx, &column.field, &plan.actor)?;
+    }
     for column in analysis.columns.iter().filter(|c| c.is_new) {
         fields::add(tx, &column.field, &plan.actor, Some(batch))?;
     }
