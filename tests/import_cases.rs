@@ -325,3 +325,27 @@ fn detect_reports_without_writing() {
     assert_eq!(found.fields[3].name, "total_spend");
     assert_eq!(dump(&ws), before);
 }
+
+/// Review P2-7: 3,000 pseudo-random bytes (a fixed linear congruential generator, so
+/// the file is the same every run) are refused as binary, not given a delimiter hint:
+/// about one byte in eight is a C0 control in any single-byte decoding.
+#[test]
+fn binary_garbage_is_not_a_csv_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("garbage.csv");
+    let mut x: u32 = 12345;
+    let bytes: Vec<u8> = (0..3000)
+        .map(|_| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 16) as u8
+        })
+        .collect();
+    std::fs::write(&path, bytes).unwrap();
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let err = run(&mut ws, &tactful::import::ImportPlan::new(&path, "test")).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("garbage.csv does not look like a text/CSV file"),
+        "{err}"
+    );
+}

@@ -89,7 +89,7 @@ pub fn analyse(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Analysis, ImportError> {
     let scan = decode::scan(&plan.path, plan.encoding)?;
-    let sniffed = sniff_file(plan, &scan)?;
+    let sniffed = sniff::sniff_file(&plan.path, &scan, plan.delimiter, plan.header)?;
     let shape = Shape {
         encoding: scan.encoding,
         delimiter: sniffed.delimiter,
@@ -330,26 +330,6 @@ pub fn analyse(
         rows_skipped_blank: blank,
         warnings,
     })
-}
-
-fn sniff_file(plan: &ImportPlan, scan: &Scan) -> Result<Sniffed, ImportError> {
-    use std::io::Read;
-    let (reader, _) = decode::open(&plan.path, scan.encoding)?;
-    let mut sample = Vec::with_capacity(sniff::SAMPLE_BYTES);
-    reader
-        .take(sniff::SAMPLE_BYTES as u64 + 1)
-        .read_to_end(&mut sample)
-        .map_err(|source| ImportError::Io {
-            path: plan.path.clone(),
-            cause: source,
-        })?;
-    let truncated = sample.len() > sniff::SAMPLE_BYTES;
-    sample.truncate(sniff::SAMPLE_BYTES);
-    let mut sniffed = sniff::sniff(&sample, truncated, plan.delimiter);
-    if let Some(h) = plan.header {
-        sniffed.has_header = h;
-    }
-    Ok(sniffed)
 }
 
 /// SQLite's default limit on the columns of a table (`SQLITE_MAX_COLUMN`).

@@ -60,6 +60,10 @@ pub enum ImportError {
         "line {line} contains NUL bytes, so the file is not text in the encoding it was read with; is it UTF-16? pass --encoding utf-16le (or utf-16be)"
     )]
     NulBytes { line: u64 },
+    #[error(
+        "{path} does not look like a text/CSV file (binary content at byte {offset} of the decoded text); check the file, or pass --encoding NAME if it is text in another encoding"
+    )]
+    NotText { path: PathBuf, offset: usize },
     #[error("CSV error at line {line}: {message}")]
     Csv { line: u64, message: String },
     #[error("the file has no rows")]
