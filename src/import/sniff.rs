@@ -23,9 +23,11 @@ pub const SAMPLE_BYTES: usize = 64 * 1024;
 /// How many records of the sample are compared.
 const SAMPLE_RECORDS: usize = 100;
 
-/// Share of the sample's characters, in percent, that may be control characters or
-/// U+FFFD before the file counts as binary: text exports hold next to none, while
-/// random bytes decoded as Windows-1252 are about 14% controls.
+/// Share of the sample's characters, in percent, that may be control characters
+/// before the file counts as binary: text exports hold next to none, while random
+/// bytes decoded with any single-byte encoding are about 13% controls. U+FFFD does not
+/// count: bytes invalid in the chosen encoding already fail with the line they are on
+/// (`ImportError::Undecodable`), which says more than "binary".
 const MAX_BINARY_PERCENT: usize = 5;
 
 /// Sniff the file at `path`, decoded as `scan` found: the one sampling routine of the
@@ -64,15 +66,14 @@ pub fn sniff_file(
     Ok(sniffed)
 }
 
-/// The byte offset (in the decoded sample) of the first control character or U+FFFD
-/// when more than [`MAX_BINARY_PERCENT`] of the sample's characters are such; TAB, CR
+/// The byte offset (in the decoded sample) of the first control character when more than [`MAX_BINARY_PERCENT`] of the sample's characters are such; TAB, CR
 /// and LF are text.
 fn binary_at(sample: &[u8]) -> Option<usize> {
     let text = String::from_utf8_lossy(sample);
     let (mut total, mut odd, mut first) = (0usize, 0usize, None);
     for (at, c) in text.char_indices() {
         total += 1;
-        if (c.is_control() && !matches!(c, '\t' | '\r' | '\n')) || c == '\u{FFFD}' {
+        if c.is_control() && !matches!(c, '\t' | '\r' | '\n') {
             odd += 1;
             first.get_or_insert(at);
         }
