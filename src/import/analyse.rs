@@ -17,6 +17,7 @@ use super::infer::{ColumnStats, Inferred};
 use super::key::{self, KeySource};
 use super::normalise::{self, Damage};
 use super::read::{Row, Rows, Shape};
+use super::report::plural;
 use super::sniff::{self, Sniffed};
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected};
 use crate::fields::classify::{ValueProfile, classify};
@@ -245,9 +246,9 @@ pub fn analyse(
             warnings.push(format!(
                 "column {header}: {} value{} {} (e.g. line{} {}); kept as they are",
                 seen.count,
-                if seen.count == 1 { "" } else { "s" },
+                plural(seen.count),
                 d.describe(),
-                if seen.lines.len() == 1 { "" } else { "s" },
+                plural(seen.lines.len() as u64),
                 seen.lines
                     .iter()
                     .map(u64::to_string)
@@ -269,7 +270,7 @@ pub fn analyse(
         warnings.push(format!(
             "{} row{} hold the replacement character U+FFFD, already damaged in the file (e.g. line {first}); kept as they are",
             rows.replacement_records.len(),
-            if rows.replacement_records.len() == 1 { "" } else { "s" }
+            plural(rows.replacement_records.len() as u64)
         ));
     }
     let cleaning = rows.cleaning;
@@ -277,22 +278,14 @@ pub fn analyse(
         warnings.push(format!(
             "{} control character{} removed from values",
             cleaning.controls_removed,
-            if cleaning.controls_removed == 1 {
-                ""
-            } else {
-                "s"
-            }
+            plural(cleaning.controls_removed as u64)
         ));
     }
     if cleaning.whitespace_replaced > 0 {
         warnings.push(format!(
             "{} tab or carriage return character{} inside values replaced by a space or line break",
             cleaning.whitespace_replaced,
-            if cleaning.whitespace_replaced == 1 {
-                ""
-            } else {
-                "s"
-            }
+            plural(cleaning.whitespace_replaced as u64)
         ));
     }
     check_room(existing.len(), columns.iter().filter(|c| c.is_new).count())?;

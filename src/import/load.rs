@@ -19,6 +19,7 @@ use super::consent::{self, IncomingConsent};
 use super::key::KeySource;
 use super::prepare::{Prepared, Preparer};
 use super::read::Rows;
+use super::report::plural;
 use super::report::{FieldReport, ImportReport};
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected, sniff};
 use crate::fields::{Channel, ConsentState};
@@ -146,14 +147,14 @@ pub fn load(
         warnings.push(format!(
             "{} row{} skipped: the contact was erased earlier and stays erased",
             counts.skipped_erased,
-            if counts.skipped_erased == 1 { "" } else { "s" }
+            plural(counts.skipped_erased)
         ));
     }
     if counts.consent_kept > 0 {
         warnings.push(format!(
             "{} row{} said consent was granted where it had been withdrawn or had bounced; the withdrawal was kept",
             counts.consent_kept,
-            if counts.consent_kept == 1 { "" } else { "s" }
+            plural(counts.consent_kept)
         ));
     }
     let report = ImportReport {

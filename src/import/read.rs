@@ -18,6 +18,7 @@ use encoding_rs::Encoding;
 use super::ImportError;
 use super::decode::{self, TextReader};
 use super::normalise::{self, Cleaning};
+use super::report::plural;
 
 /// One record, as the passes see it.
 #[derive(Debug, Clone, PartialEq)]
@@ -265,7 +266,7 @@ impl Rows {
                 line,
                 reason: format!(
                     "{len} field{} where the header has {} (pass --allow-ragged to fill missing fields with blanks)",
-                    if len == 1 { "" } else { "s" },
+                    plural(len as u64),
                     self.width
                 ),
             };

@@ -135,3 +135,8 @@ impl Detected {
         }
     }
 }
+
+/// `"s"` unless `n` is 1: the plural ending of the report's English nouns.
+pub fn plural(n: u64) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
