@@ -248,6 +248,42 @@ fn utf16_with_bom_is_decoded() {
     assert_eq!(value(&ws, "ana@example.com", "name").1, "Zoë");
 }
 
+/// Review P1-4: UTF-16 without a BOM is recognised by its NUL bytes (LE: after each
+/// ASCII byte; BE: before it) and decoded, not read as Windows-1252 with the NULs
+/// cleaned away. The fixtures were written by Python's `str.encode("utf-16-le")`.
+#[test]
+fn utf16_without_bom_is_decoded_from_its_nul_pattern() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let report = run(&mut ws, &plan("utf16le_nobom.csv")).unwrap();
+    assert_eq!(report.encoding, "UTF-16LE");
+    assert!(report.rows_rejected.is_empty());
+    assert_eq!(report.rows_imported, 2);
+    assert_eq!(value(&ws, "ana@example.com", "first_name").1, "Łucja");
+    assert_eq!(value(&ws, "ana@example.com", "city").1, "Łódź");
+    assert_eq!(value(&ws, "bo@example.com", "first_name").1, "李");
+    assert_eq!(value(&ws, "bo@example.com", "city").1, "東京");
+
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let report = run(&mut ws, &plan("utf16be_nobom.csv")).unwrap();
+    assert_eq!(report.encoding, "UTF-16BE");
+    assert!(report.warnings.iter().all(|w| !w.contains("control")));
+    assert_eq!(value(&ws, "bo@example.com", "first_name").1, "Bo");
+}
+
+/// A NUL inside otherwise valid UTF-8 (line 3: `B\0o`) is an error naming the line,
+/// never a value silently cleaned.
+#[test]
+fn a_nul_byte_is_an_error_naming_its_line() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let err = run(&mut ws, &plan("nul_inside.csv")).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.starts_with("line 3 contains NUL bytes"),
+        "{message}"
+    );
+    assert!(message.contains("--encoding utf-16le"), "{message}");
+}
+
 #[test]
 fn ambiguous_dates_stay_text_unless_the_order_is_given() {
     let mut ws = Workspace::open_in_memory().unwrap();
@@ -288,4 +324,28 @@ fn detect_reports_without_writing() {
     assert_eq!(found.rows_read, 3);
     assert_eq!(found.fields[3].name, "total_spend");
     assert_eq!(dump(&ws), before);
+}
+
+/// Review P2-7: 3,000 pseudo-random bytes (a fixed linear congruential generator, so
+/// the file is the same every run) are refused as binary, not given a delimiter hint:
+/// about one byte in eight is a C0 control in any single-byte decoding.
+#[test]
+fn binary_garbage_is_not_a_csv_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("garbage.csv");
+    let mut x: u32 = 12345;
+    let bytes: Vec<u8> = (0..3000)
+        .map(|_| {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (x >> 16) as u8
+        })
+        .collect();
+    std::fs::write(&path, bytes).unwrap();
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let err = run(&mut ws, &tactful::import::ImportPlan::new(&path, "test")).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("garbage.csv does not look like a text/CSV file"),
+        "{err}"
+    );
 }

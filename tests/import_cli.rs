@@ -175,3 +175,23 @@ fn a_failing_file_keeps_the_earlier_batches_and_says_so() {
         .stdout(contains("batch: 1"))
         .stderr(contains("stays imported, each as its own batch"));
 }
+
+/// Review P3-1: the I/O cause is printed once, not twice.
+#[test]
+fn a_missing_file_names_its_cause_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.tactful");
+    let out = tactful(&ws)
+        .arg("import")
+        .arg(dir.path().join("nowhere.csv"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("nowhere.csv"), "{stderr}");
+    assert_eq!(
+        stderr.matches("No such file or directory").count(),
+        1,
+        "{stderr}"
+    );
+}

@@ -300,3 +300,168 @@ fn suppress_adds_normalised_addresses_once() {
     let again = suppress::suppress_file(&mut ws, &fixture("suppress_list.txt"), "test").unwrap();
     assert_eq!((again.added, again.already_present), (0, 3));
 }
+
+/// Review P1-1: consent_first.csv grants Ana (yes), consent_declined.csv withdraws it
+/// (no). Undoing the second batch restores her other values (total_spent 10.5 in both
+/// files) but keeps the withdrawal, its source and the consent column's "no" (false,
+/// stored 0): an opt-out is a fact about Ana, not about the file.
+#[test]
+fn undo_never_turns_an_opt_out_back_on() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    run(&mut ws, &plan("consent_first.csv")).unwrap();
+    let declined = run(&mut ws, &plan("consent_declined.csv")).unwrap();
+    let batch2 = declined.batch.unwrap();
+    let report = undo::undo(&mut ws, None, "test").unwrap();
+    assert_eq!(report.opt_outs_kept, 1);
+    assert_eq!(report.contacts_restored, 1);
+    assert_eq!(report.contacts_removed, 0);
+    assert_eq!(
+        consent(&ws, "ana@example.com"),
+        (
+            "withdrawn".into(),
+            Some(format!("column accepts_email_marketing, batch {batch2}"))
+        )
+    );
+    assert_eq!(
+        count(
+            &ws,
+            "SELECT accepts_email_marketing FROM contacts WHERE _key = 'ana@example.com'"
+        ),
+        0
+    );
+    let audit: String = ws
+        .conn()
+        .query_row(
+            "SELECT detail FROM audit_log WHERE action = 'import.undo'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(audit.contains("\"opt_outs_kept\":1"), "{audit}");
+}
+
+/// Review P1-2: the first import keys Ana by e-mail; a second file keyed by
+/// `--key customer_id` would make her a second contact with granted consent. It is
+/// refused, naming both keys, and changes nothing; the same file keyed by e-mail (no
+/// --key, or --key email) merges into her one contact.
+#[test]
+fn a_workspace_keeps_the_contact_key_of_its_first_import() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    run(&mut ws, &plan("key_first.csv")).unwrap();
+    let before = dump(&ws);
+    let mut by_id = plan("key_second.csv");
+    by_id.key = Some("customer_id".into());
+    let err = run(&mut ws, &by_id).unwrap_err();
+    assert!(matches!(err, ImportError::KeyChanged { .. }), "{err}");
+    let message = err.to_string();
+    assert!(
+        message.contains("keys its contacts by e-mail address"),
+        "{message}"
+    );
+    assert!(message.contains("by field `customer_id`"), "{message}");
+    assert!(message.contains("drop --key"), "{message}");
+    assert_eq!(dump(&ws), before);
+
+    let mut by_email = plan("key_second.csv");
+    by_email.key = Some("email".into());
+    let report = run(&mut ws, &by_email).unwrap();
+    assert_eq!(report.contacts_added, 0);
+    assert_eq!(count(&ws, "SELECT count(*) FROM contacts"), 1);
+}
+
+/// After every batch is undone the workspace holds no contacts, so a new first import
+/// may choose another key.
+#[test]
+fn undoing_every_import_frees_the_contact_key() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    run(&mut ws, &plan("key_first.csv")).unwrap();
+    undo::undo(&mut ws, None, "test").unwrap();
+    let mut by_id = plan("key_second.csv");
+    by_id.key = Some("customer_id".into());
+    let report = run(&mut ws, &by_id).unwrap();
+    assert_eq!(report.key, "customer_id");
+    let mut again = plan("key_first.csv");
+    again.key = Some("customer_id".into());
+    assert_eq!(run(&mut ws, &again).unwrap().contacts_added, 0);
+}
+
+/// Review P1-3: 20 real addresses (lines 2-21) and four placeholders (`n/a` on lines
+/// 22-23, `-` on lines 24-25). The placeholders are rejected, never merged into one
+/// contact that the last row overwrites.
+#[test]
+fn placeholder_emails_are_rejected_not_merged() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let report = run(&mut ws, &plan("placeholder_emails.csv")).unwrap();
+    assert_eq!(report.rows_imported, 20);
+    assert_eq!(report.duplicates_merged, 0);
+    let lines: Vec<u64> = report.rows_rejected.iter().map(|r| r.line).collect();
+    assert_eq!(lines, [22, 23, 24, 25]);
+    assert_eq!(
+        report.rows_rejected[0].reason,
+        "`n/a` is not an e-mail address; pass --key FIELD to key contacts by another column"
+    );
+    assert!(report.rows_rejected[2].reason.starts_with("`-` is not"));
+    assert_eq!(count(&ws, "SELECT count(*) FROM contacts"), 20);
+}
+
+/// Review P2-4: SQLite allows 2000 columns and `contacts` has 8 fixed ones, so an empty
+/// workspace has room for 1992 fields. A file of `email` plus 1992 more columns brings
+/// 1993: refused before any ALTER TABLE, with both numbers, and nothing written.
+#[test]
+fn too_many_columns_fail_early_with_the_room_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.csv");
+    let header: Vec<String> = (0..1992).map(|i| format!("c{i}")).collect();
+    let row: Vec<String> = (0..1992).map(|i| i.to_string()).collect();
+    std::fs::write(
+        &path,
+        format!(
+            "email,{}\nana@example.com,{}\n",
+            header.join(","),
+            row.join(",")
+        ),
+    )
+    .unwrap();
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let err = run(&mut ws, &tactful::import::ImportPlan::new(&path, "test")).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.starts_with(
+            "this file brings 1993 new fields, but the workspace has room for 1992 more"
+        ),
+        "{message}"
+    );
+    assert_eq!(count(&ws, "SELECT count(*) FROM fields"), 0);
+}
+
+/// Review P2-5: `spend` is first typed integer (10, 20); a later file with 12.5 widens
+/// the field to decimal instead of failing, and both the old integers and the new
+/// decimal read back as decimals. A text value still fails with the type conflict.
+#[test]
+fn an_integer_field_widens_to_decimal() {
+    use tactful::fields::{FieldType, value::Value};
+    let mut ws = Workspace::open_in_memory().unwrap();
+    run(&mut ws, &plan("spend_integer.csv")).unwrap();
+    let report = run(&mut ws, &plan("spend_decimal.csv")).unwrap();
+    assert!(
+        report.warnings.iter().any(|w| w
+            == "field spend widened from integer to decimal: column spend holds decimal values"),
+        "{:?}",
+        report.warnings
+    );
+    let field = tactful::workspace::fields::get(ws.conn(), "spend")
+        .unwrap()
+        .unwrap();
+    assert_eq!(field.ty, FieldType::Decimal);
+    let read = |key: &str| -> Value {
+        ws.conn()
+            .query_row("SELECT spend FROM contacts WHERE _key = ?1", [key], |r| {
+                Ok(Value::from_sql(FieldType::Decimal, r.get_ref(0)?))
+            })
+            .unwrap()
+    };
+    assert_eq!(read("a@example.com"), Value::Decimal(10.0));
+    assert_eq!(read("c@example.com"), Value::Decimal(12.5));
+    let err = run(&mut ws, &plan("spend_text.csv")).unwrap_err();
+    assert!(matches!(err, ImportError::TypeConflict { .. }), "{err}");
+}

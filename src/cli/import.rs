@@ -72,7 +72,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
             return print_json(&report);
         }
         outln!(
-            "Undid batch {} ({}): {} contact(s) removed, {} restored, {} field(s) removed{}",
+            "Undid batch {} ({}): {} contact(s) removed, {} restored, {} field(s) removed{}{}",
             report.batch,
             for_terminal(&report.file_name),
             report.contacts_removed,
@@ -82,6 +82,14 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 String::new()
             } else {
                 format!(" ({})", report.fields_removed.join(", "))
+            },
+            if report.opt_outs_kept == 0 {
+                String::new()
+            } else {
+                format!(
+                    "; {} opt-out(s) kept (an undo never turns consent back on)",
+                    report.opt_outs_kept
+                )
             }
         );
         return Ok(());

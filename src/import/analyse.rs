@@ -14,8 +14,10 @@ use rusqlite::Connection;
 use super::consent::{self, ConsentColumn};
 use super::decode::{self, Scan};
 use super::infer::{ColumnStats, Inferred};
+use super::key::{self, KeySource};
 use super::normalise::{self, Damage};
 use super::read::{Row, Rows, Shape};
+use super::report::plural;
 use super::sniff::{self, Sniffed};
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected};
 use crate::fields::classify::{ValueProfile, classify};
@@ -33,20 +35,11 @@ pub struct Column {
     /// The field this column fills: a new one (`is_new`) or the workspace's own.
     pub field: Field,
     pub is_new: bool,
+    /// An existing integer field this file widens to decimal (the loader records it).
+    pub widened: bool,
     /// The type values are stored with (the existing field's type for old fields).
     pub storage: Inferred,
     pub stats: ColumnStats,
-}
-
-/// Where each contact's key comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeySource {
-    /// This column; `email` says to lower-case it (e-mail addresses compare without
-    /// case, case BR-03).
-    Column { index: usize, email: bool },
-    /// `row-<first 8 hex of the file's SHA-256>-<line>`: stable for the same file, but
-    /// a changed file will not merge with it.
-    Generated,
 }
 
 /// Everything the first pass learned.
@@ -97,7 +90,7 @@ pub fn analyse(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Analysis, ImportError> {
     let scan = decode::scan(&plan.path, plan.encoding)?;
-    let sniffed = sniff_file(plan, &scan)?;
+    let sniffed = sniff::sniff_file(&plan.path, &scan, plan.delimiter, plan.header)?;
     let shape = Shape {
         encoding: scan.encoding,
         delimiter: sniffed.delimiter,
@@ -208,7 +201,20 @@ pub fn analyse(
         }
         let (field, is_new, storage) = match existing.get(name) {
             Some(old) => {
-                if !stats[i].fits(old.ty, plan.types) {
+                let mut field = old.clone();
+                // Integer widens to decimal (review P2-5): every stored integer is a
+                // decimal too, and SQLite's INTEGER column affinity keeps 12.5 as a
+                // REAL while `Value::from_sql` reads both as a decimal, so the column
+                // stays and only the field's type changes. Any other mismatch fails.
+                if old.ty == FieldType::Integer
+                    && !stats[i].fits(old.ty, plan.types)
+                    && stats[i].fits(FieldType::Decimal, plan.types)
+                {
+                    field.ty = FieldType::Decimal;
+                    warnings.push(format!(
+                        "field {name} widened from integer to decimal: column {header} holds decimal values"
+                    ));
+                } else if !stats[i].fits(old.ty, plan.types) {
                     return Err(ImportError::TypeConflict {
                         header: header.clone(),
                         field: name.clone(),
@@ -217,10 +223,10 @@ pub fn analyse(
                     });
                 }
                 let storage = Inferred {
-                    ty: old.ty,
+                    ty: field.ty,
                     order: stats[i].order_for_date(plan.types),
                 };
-                (old.clone(), false, storage)
+                (field, false, storage)
             }
             None => (
                 Field {
@@ -240,9 +246,9 @@ pub fn analyse(
             warnings.push(format!(
                 "column {header}: {} value{} {} (e.g. line{} {}); kept as they are",
                 seen.count,
-                if seen.count == 1 { "" } else { "s" },
+                plural(seen.count),
                 d.describe(),
-                if seen.lines.len() == 1 { "" } else { "s" },
+                plural(seen.lines.len() as u64),
                 seen.lines
                     .iter()
                     .map(u64::to_string)
@@ -250,10 +256,12 @@ pub fn analyse(
                     .join(", ")
             ));
         }
+        let widened = !is_new && existing.get(name).is_some_and(|old| old.ty != field.ty);
         columns.push(Column {
             header,
             field,
             is_new,
+            widened,
             storage,
             stats: stats[i].clone(),
         });
@@ -262,7 +270,7 @@ pub fn analyse(
         warnings.push(format!(
             "{} row{} hold the replacement character U+FFFD, already damaged in the file (e.g. line {first}); kept as they are",
             rows.replacement_records.len(),
-            if rows.replacement_records.len() == 1 { "" } else { "s" }
+            plural(rows.replacement_records.len() as u64)
         ));
     }
     let cleaning = rows.cleaning;
@@ -270,27 +278,21 @@ pub fn analyse(
         warnings.push(format!(
             "{} control character{} removed from values",
             cleaning.controls_removed,
-            if cleaning.controls_removed == 1 {
-                ""
-            } else {
-                "s"
-            }
+            plural(cleaning.controls_removed as u64)
         ));
     }
     if cleaning.whitespace_replaced > 0 {
         warnings.push(format!(
             "{} tab or carriage return character{} inside values replaced by a space or line break",
             cleaning.whitespace_replaced,
-            if cleaning.whitespace_replaced == 1 {
-                ""
-            } else {
-                "s"
-            }
+            plural(cleaning.whitespace_replaced as u64)
         ));
     }
+    check_room(existing.len(), columns.iter().filter(|c| c.is_new).count())?;
     let email_column = columns.iter().position(|c| c.field.role == Role::Email);
     let phone_column = columns.iter().position(|c| c.field.role == Role::Phone);
-    let key = choose_key(plan, &mut columns, email_column, &sniffed)?;
+    let key = key::choose(plan, &mut columns, email_column, &sniffed)?;
+    key::check_fixed(conn, &columns, key)?;
     if key == KeySource::Generated {
         warnings.push(
             "no e-mail column and no --key: every row became its own contact with a generated key, so re-importing will not merge; pass --key FIELD to merge by an ID"
@@ -323,81 +325,24 @@ pub fn analyse(
     })
 }
 
-fn sniff_file(plan: &ImportPlan, scan: &Scan) -> Result<Sniffed, ImportError> {
-    use std::io::Read;
-    let (reader, _) = decode::open(&plan.path, scan.encoding)?;
-    let mut sample = Vec::with_capacity(sniff::SAMPLE_BYTES);
-    reader
-        .take(sniff::SAMPLE_BYTES as u64 + 1)
-        .read_to_end(&mut sample)
-        .map_err(|source| ImportError::Io {
-            path: plan.path.clone(),
-            source,
-        })?;
-    let truncated = sample.len() > sniff::SAMPLE_BYTES;
-    sample.truncate(sniff::SAMPLE_BYTES);
-    let mut sniffed = sniff::sniff(&sample, truncated, plan.delimiter);
-    if let Some(h) = plan.header {
-        sniffed.has_header = h;
-    }
-    Ok(sniffed)
-}
+/// SQLite's default limit on the columns of a table (`SQLITE_MAX_COLUMN`).
+const MAX_COLUMNS: usize = 2000;
 
-/// Pick the key column: `--key` (matched against field name, header, or either with
-/// `_` and spaces removed, ignoring case), else the e-mail column, else generated.
-fn choose_key(
-    plan: &ImportPlan,
-    columns: &mut [Column],
-    email_column: Option<usize>,
-    sniffed: &Sniffed,
-) -> Result<KeySource, ImportError> {
-    let squash = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    if let Some(wanted) = &plan.key {
-        let index = columns
-            .iter()
-            .position(|c| c.field.name == *wanted)
-            .or_else(|| {
-                columns
-                    .iter()
-                    .position(|c| c.header.eq_ignore_ascii_case(wanted))
-            })
-            .or_else(|| {
-                columns
-                    .iter()
-                    .position(|c| squash(&c.field.name) == squash(wanted))
-            })
-            .ok_or_else(|| ImportError::UnknownKey {
-                key: wanted.clone(),
-                fields: columns
-                    .iter()
-                    .map(|c| c.field.name.clone())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })?;
-        let column = &mut columns[index];
-        if column.is_new && column.field.role == Role::None {
-            column.field.role = Role::ContactKey;
-            column.field.reason =
-                format!("{} (contact key chosen with --key)", column.field.reason);
-        }
-        return Ok(KeySource::Column {
-            index,
-            email: column.field.role == Role::Email,
+/// The fixed columns of `contacts` (`_id`, `_key`, consent state and source per
+/// channel, `_batch`, `_updated_batch`): see migrations/0001_init.sql.
+const FIXED_COLUMNS: usize = 8;
+
+/// Fail before any ALTER TABLE when the new fields would pass SQLite's column limit
+/// (review P2-4), instead of a raw SQLite error half way through the batch.
+fn check_room(existing: usize, new: usize) -> Result<(), ImportError> {
+    let room = MAX_COLUMNS.saturating_sub(FIXED_COLUMNS + existing);
+    if new > room {
+        return Err(ImportError::TooManyColumns {
+            new,
+            room,
+            max: MAX_COLUMNS,
+            fixed: FIXED_COLUMNS,
         });
     }
-    if let Some(index) = email_column {
-        return Ok(KeySource::Column { index, email: true });
-    }
-    if columns.len() < 2 {
-        return Err(ImportError::NoKeyColumn {
-            delimiter: sniff::describe(sniffed.delimiter),
-            columns: columns.len(),
-        });
-    }
-    Ok(KeySource::Generated)
+    Ok(())
 }

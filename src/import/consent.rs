@@ -179,12 +179,33 @@ impl ConsentColumn {
         if value.len() > 16 {
             return None;
         }
-        let v = value.to_ascii_lowercase();
+        let v = if value.is_ascii() {
+            value.to_ascii_lowercase()
+        } else {
+            value.to_lowercase()
+        };
+        // Yes and no also in German (ja/nein), French (oui/non), Spanish and Italian
+        // (sí, si/no) and Dutch (ja/nee): exports keep the words of their locale, as
+        // the sample loyalty file's `Newsletter` column (ja/nein) does.
         let truthy = matches!(
             v.as_str(),
-            "true" | "yes" | "y" | "1" | "granted" | "opted_in" | "opt_in" | "subscribed"
+            "true"
+                | "yes"
+                | "y"
+                | "1"
+                | "granted"
+                | "opted_in"
+                | "opt_in"
+                | "subscribed"
+                | "ja"
+                | "oui"
+                | "sí"
+                | "si"
         );
-        let falsy = matches!(v.as_str(), "false" | "no" | "n" | "0");
+        let falsy = matches!(
+            v.as_str(),
+            "false" | "no" | "n" | "0" | "nein" | "non" | "nee"
+        );
         let opted_out = matches!(
             v.as_str(),
             "opted_out" | "opt_out" | "unsubscribed" | "withdrawn"
@@ -211,6 +232,21 @@ impl ConsentColumn {
 mod tests {
     use super::*;
     use IncomingConsent::{Declined, Silent};
+
+    #[test]
+    fn yes_and_no_in_european_languages() {
+        let c = column("email_opt_in", false);
+        for yes in ["ja", "JA", "oui", "Oui", "sí", "SÍ", "si"] {
+            assert_eq!(c.state(yes), Some(IncomingConsent::Granted), "{yes}");
+        }
+        for no in ["nein", "Nein", "non", "NON", "no", "nee"] {
+            assert_eq!(c.state(no), Some(Declined), "{no}");
+        }
+        let opt_out = column("unsubscribed", false);
+        assert_eq!(opt_out.state("ja"), Some(IncomingConsent::Withdrawn));
+        assert_eq!(opt_out.state("nein"), Some(Silent));
+        assert_eq!(c.state("vielleicht"), None);
+    }
 
     fn column(name: &str, all_status: bool) -> ConsentColumn {
         let (channel, polarity, reason) = recognise(name, all_status).unwrap();

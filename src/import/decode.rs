@@ -1,6 +1,8 @@
 //! Bytes to text: the file's SHA-256, its encoding, and a decoding reader over it.
 //!
 //! Owns encoding detection: a byte order mark decides (UTF-8, UTF-16 LE/BE); otherwise
+//! NUL bytes at every other offset of the first 64 KiB mean UTF-16 without a BOM (LE
+//! when they follow each character, BE when they lead); otherwise
 //! a file that is valid UTF-8 throughout is UTF-8; otherwise chardetng guesses from every
 //! byte, falling back to Windows-1252 (the encoding of Excel's "CSV" on Western
 //! Windows). The user's `--encoding` overrides all of this. The BOM is stripped by the
@@ -51,7 +53,7 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding, ImportError>
 pub fn scan(path: &Path, forced: Option<&'static Encoding>) -> Result<Scan, ImportError> {
     let io_err = |source| ImportError::Io {
         path: path.to_path_buf(),
-        source,
+        cause: source,
     };
     let mut file = File::open(path).map_err(io_err)?;
     let mut hasher = Sha256::new();
@@ -60,6 +62,7 @@ pub fn scan(path: &Path, forced: Option<&'static Encoding>) -> Result<Scan, Impo
     let mut head: Vec<u8> = Vec::with_capacity(4);
     let mut utf8 = Utf8Check::default();
     let mut size = 0u64;
+    let mut nuls = NulPattern::default();
     loop {
         let n = file.read(&mut buf).map_err(io_err)?;
         if n == 0 {
@@ -71,6 +74,7 @@ pub fn scan(path: &Path, forced: Option<&'static Encoding>) -> Result<Scan, Impo
         if head.len() < 3 {
             head.extend(chunk.iter().take(3 - head.len()));
         }
+        nuls.feed(size - n as u64, chunk);
         utf8.feed(chunk);
         if forced.is_none() && !utf8.valid {
             detector.feed(chunk, false);
@@ -81,6 +85,8 @@ pub fn scan(path: &Path, forced: Option<&'static Encoding>) -> Result<Scan, Impo
         (enc, "--encoding")
     } else if let Some((enc, _)) = Encoding::for_bom(&head) {
         (enc, "byte order mark")
+    } else if let Some(enc) = nuls.utf16() {
+        (enc, "NUL byte pattern (UTF-16 without a byte order mark)")
     } else if utf8.finish() {
         (encoding_rs::UTF_8, "valid UTF-8")
     } else {
@@ -104,6 +110,53 @@ pub fn scan(path: &Path, forced: Option<&'static Encoding>) -> Result<Scan, Impo
         encoding_source,
         lossless_utf8,
     })
+}
+
+/// NUL bytes at even and odd offsets of the file's first [`NulPattern::WINDOW`] bytes.
+/// ASCII text in UTF-16LE is `c 00 c 00 ...` (NULs at odd offsets), in UTF-16BE
+/// `00 c 00 c ...`; text in any 8-bit encoding or UTF-8 has none.
+#[derive(Debug, Default)]
+struct NulPattern {
+    even: u64,
+    odd: u64,
+    seen: u64,
+}
+
+impl NulPattern {
+    const WINDOW: u64 = 64 * 1024;
+
+    /// Count the NULs of `chunk`, which starts at byte `offset` of the file.
+    fn feed(&mut self, offset: u64, chunk: &[u8]) {
+        let room = Self::WINDOW.saturating_sub(offset) as usize;
+        let chunk = &chunk[..chunk.len().min(room)];
+        for (i, &b) in chunk.iter().enumerate() {
+            if b == 0 {
+                if (offset + i as u64).is_multiple_of(2) {
+                    self.even += 1;
+                } else {
+                    self.odd += 1;
+                }
+            }
+        }
+        self.seen += chunk.len() as u64;
+    }
+
+    /// UTF-16LE or BE when more than 30% of one parity's bytes are NUL and the other
+    /// parity has at most a tenth as many: even mostly-CJK text has NULs in its ASCII
+    /// delimiters, digits and e-mail addresses, while a stray NUL in 8-bit text does
+    /// not make a pattern.
+    fn utf16(&self) -> Option<&'static Encoding> {
+        let half = self.seen / 2;
+        if half < 2 {
+            return None;
+        }
+        let (major, minor, enc) = if self.odd >= self.even {
+            (self.odd, self.even, encoding_rs::UTF_16LE)
+        } else {
+            (self.even, self.odd, encoding_rs::UTF_16BE)
+        };
+        (major * 10 > half * 3 && minor * 10 <= major).then_some(enc)
+    }
 }
 
 /// Streaming UTF-8 validation across chunk boundaries.
@@ -183,7 +236,7 @@ pub fn open(
 ) -> Result<(TextReader, Arc<AtomicU64>), ImportError> {
     let file = File::open(path).map_err(|source| ImportError::Io {
         path: path.to_path_buf(),
-        source,
+        cause: source,
     })?;
     let read = Arc::new(AtomicU64::new(0));
     let counting = Counting {

@@ -14,10 +14,12 @@ use rusqlite::Connection;
 use rusqlite::types::Value as Sql;
 use serde_json::json;
 
-use super::analyse::{Analysis, KeySource};
+use super::analyse::Analysis;
 use super::consent::{self, IncomingConsent};
+use super::key::KeySource;
 use super::prepare::{Prepared, Preparer};
 use super::read::Rows;
+use super::report::plural;
 use super::report::{FieldReport, ImportReport};
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected, sniff};
 use crate::fields::{Channel, ConsentState};
@@ -65,6 +67,11 @@ pub fn load(
         &plan.options_json(),
         &now_rfc3339(),
     )?;
+    super::key::record(tx, &analysis.columns, analysis.key)?;
+    for column in analysis.columns.iter().filter(|c| c.widened) {
+        // Kept by `import undo`: a decimal field holds every integer it held before.
+        fields::update(tx, &column.field, &plan.actor)?;
+    }
     for column in analysis.columns.iter().filter(|c| c.is_new) {
         fields::add(tx, &column.field, &plan.actor, Some(batch))?;
     }
@@ -140,14 +147,14 @@ pub fn load(
         warnings.push(format!(
             "{} row{} skipped: the contact was erased earlier and stays erased",
             counts.skipped_erased,
-            if counts.skipped_erased == 1 { "" } else { "s" }
+            plural(counts.skipped_erased)
         ));
     }
     if counts.consent_kept > 0 {
         warnings.push(format!(
             "{} row{} said consent was granted where it had been withdrawn or had bounced; the withdrawal was kept",
             counts.consent_kept,
-            if counts.consent_kept == 1 { "" } else { "s" }
+            plural(counts.consent_kept)
         ));
     }
     let report = ImportReport {

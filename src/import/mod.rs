@@ -3,7 +3,7 @@
 //! The flow, one module per step: [`plan`] (the validated request), [`decode`] (hash,
 //! encoding, BOM), [`sniff`] (delimiter, header), [`read`] (RFC 4180 records, blank and
 //! ragged rows), [`normalise`] (header names, value cleaning, spreadsheet damage),
-//! [`infer`] (types from every value), [`consent`] (consent columns), [`analyse`] (the
+//! [`infer`] (types from every value), [`key`] (the contact key), [`consent`] (consent columns), [`analyse`] (the
 //! first pass, no writes), [`prepare`] (rows into contacts),
 //! [`load`] (the second pass, one transaction), [`report`],
 //! [`undo`] and [`suppress`] (suppression lists). SQL lives in `workspace::contacts`,
@@ -16,6 +16,7 @@ pub mod analyse;
 pub mod consent;
 pub mod decode;
 pub mod infer;
+pub mod key;
 pub mod load;
 pub mod normalise;
 pub mod plan;
@@ -41,10 +42,13 @@ use crate::workspace::{Workspace, WorkspaceError, contacts};
 /// occurs: the batch's transaction is rolled back.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("cannot read {path}: {source}")]
+    /// The cause is part of the message and deliberately not a `#[source]`: the CLI
+    /// prints error chains and the TUI prints the message alone, and both should show
+    /// it exactly once (review P3-1).
+    #[error("cannot read {path}: {cause}")]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("unknown encoding `{0}`; use a name such as utf-8, windows-1252, latin1, utf-16le")]
     UnknownEncoding(String),
@@ -52,6 +56,14 @@ pub enum ImportError {
         "line {line} is not valid {encoding}: some bytes cannot be decoded; pass --encoding NAME with the file's real encoding (for Excel on Windows often windows-1252)"
     )]
     Undecodable { encoding: &'static str, line: u64 },
+    #[error(
+        "line {line} contains NUL bytes, so the file is not text in the encoding it was read with; is it UTF-16? pass --encoding utf-16le (or utf-16be)"
+    )]
+    NulBytes { line: u64 },
+    #[error(
+        "{path} does not look like a text/CSV file (binary content at byte {offset} of the decoded text); check the file, or pass --encoding NAME if it is text in another encoding"
+    )]
+    NotText { path: PathBuf, offset: usize },
     #[error("CSV error at line {line}: {message}")]
     Csv { line: u64, message: String },
     #[error("the file has no rows")]
@@ -60,6 +72,14 @@ pub enum ImportError {
     BadOption(String),
     #[error("--key {key}: no such column in this file; its fields are: {fields}")]
     UnknownKey { key: String, fields: String },
+    #[error(
+        "this workspace keys its contacts by {stored}, but this file would key them by {wanted}: consent belongs to a contact, so a second key would give the same person a second contact (and an opt-out could be lost); {hint}, or use a new workspace"
+    )]
+    KeyChanged {
+        stored: String,
+        wanted: String,
+        hint: String,
+    },
     #[error(
         "no e-mail column found and the file splits into {columns} column with the delimiter `{delimiter}`; if that delimiter is wrong pass --delimiter, otherwise pass --key FIELD"
     )]
@@ -87,6 +107,15 @@ pub enum ImportError {
         encoding: String,
         rejected: usize,
         examples: String,
+    },
+    #[error(
+        "this file brings {new} new fields, but the workspace has room for {room} more (SQLite allows {max} columns per table, {fixed} of them used by tactful itself); import fewer columns, for example by removing unused ones from the file"
+    )]
+    TooManyColumns {
+        new: usize,
+        room: usize,
+        max: usize,
+        fixed: usize,
     },
     #[error("{0}")]
     Undo(String),

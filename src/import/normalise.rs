@@ -159,21 +159,45 @@ fn is_long_scientific(value: &str) -> bool {
 /// position); repeats get `_2`, `_3`, ... Names never start with `_`, so they cannot
 /// collide with the fixed `_`-prefixed columns of `contacts`.
 pub fn field_names(headers: &[String]) -> Vec<String> {
-    let mut used = HashSet::new();
-    headers
+    let bases: Vec<String> = headers
         .iter()
         .enumerate()
         .map(|(i, header)| {
-            let mut base = snake_case(header);
-            if base.is_empty() {
-                base = format!("column_{}", i + 1);
+            let base = snake_case(header);
+            if !base.is_empty() {
+                // SQLite's names for the row id would be shadowed by a column of that
+                // name, and keyset paging relies on them (review P3-2).
+                if matches!(base.as_str(), "rowid" | "oid") {
+                    return format!("{base}_field");
+                }
+                return base;
             }
+            let header = header.trim_matches(is_edge_junk);
+            if header.is_empty() {
+                format!("column_{}", i + 1)
+            } else {
+                // No ASCII spelling (`電話`): name the field after the header's hash,
+                // so the same header meets the same field in every file and another
+                // header never does, as a position would (review P2-8).
+                let hash = super::decode::sha256_hex(header);
+                format!("column_{}", hash.get(..8).unwrap_or(&hash))
+            }
+        })
+        .collect();
+    // A header's own spelling wins over a number given to a repeat: `name, name,
+    // name_2` becomes `name, name_3, name_2`, not `name, name_2, name_2_2` (P3-3).
+    let literal: HashSet<&str> = bases.iter().map(String::as_str).collect();
+    let mut used: HashSet<String> = HashSet::new();
+    bases
+        .iter()
+        .map(|base| {
             let mut name = base.clone();
             let mut n = 2;
-            while !used.insert(name.clone()) {
+            while used.contains(&name) || (name != *base && literal.contains(name.as_str())) {
                 name = format!("{base}_{n}");
                 n += 1;
             }
+            used.insert(name.clone());
             name
         })
         .collect()
@@ -263,6 +287,24 @@ mod tests {
         field_names(&headers.iter().map(|h| h.to_string()).collect::<Vec<_>>())
     }
 
+    /// Review P2-8, P3-2, P3-3. Hashes worked out with Python's hashlib:
+    /// sha256("電話") starts 5154b7cf, sha256("年齢") 18a91230.
+    #[test]
+    fn unspellable_reserved_and_repeated_headers() {
+        assert_eq!(
+            names(&["電話", "年齢", ""]),
+            ["column_5154b7cf", "column_18a91230", "column_3"]
+        );
+        assert_eq!(
+            names(&["rowid", "OID", "_rowid_"]),
+            ["rowid_field", "oid_field", "rowid_field_2"]
+        );
+        assert_eq!(
+            names(&["Name", "name", "NAME", "name_2"]),
+            ["name", "name_3", "name_4", "name_2"]
+        );
+    }
+
     #[test]
     fn headers_become_snake_case_ascii() {
         assert_eq!(
@@ -287,7 +329,7 @@ mod tests {
                 "customer_id",
                 "codigo_postal",
                 "strasse",
-                "column_6",
+                "column_334359b9", // sha256("#") per hashlib
                 "f_2nd_phone",
                 "private",
                 "name",

@@ -1,7 +1,8 @@
 //! Rows into contacts-to-be: the per-row work of the second pass that needs no SQLite.
 //!
 //! Owns turning one read row into what the loader writes: the contact key (e-mail
-//! lower-cased, case BR-03; a blank key rejects the row), the erasure check (a row
+//! lower-cased, case BR-03; a blank key, or an e-mail key that is not an address,
+//! rejects the row), the erasure check (a row
 //! whose key, e-mail or phone matches an erased entry of the suppression list is
 //! skipped: GDPR Art. 17), the values in storage form (a value that does not fit its
 //! field's type rejects the row) and what the row says about consent. It needs no
@@ -11,13 +12,14 @@ use std::collections::HashSet;
 
 use rusqlite::types::Value as Sql;
 
-use super::analyse::{Analysis, KeySource};
+use super::analyse::Analysis;
 use super::consent::IncomingConsent;
 use super::infer::to_sql;
+use super::key::KeySource;
 use super::read::Row;
 use super::suppress::{entry_hash, normalise_email, normalise_phone};
 use super::{ImportPlan, Rejected};
-use crate::fields::Channel;
+use crate::fields::{Channel, address};
 
 /// What the loader does with one row.
 #[derive(Debug)]
@@ -93,12 +95,8 @@ impl<'a> Preparer<'a> {
         let analysis = self.analysis;
         let key = match analysis.key {
             KeySource::Column { index, email } => {
-                let v = if email {
-                    normalise_email(&raw[index])
-                } else {
-                    raw[index].clone()
-                };
-                if v.is_empty() {
+                let raw_key = &raw[index];
+                if raw_key.is_empty() {
                     return Prepared::Rejected(Rejected {
                         line,
                         reason: format!(
@@ -107,7 +105,25 @@ impl<'a> Preparer<'a> {
                         ),
                     });
                 }
-                v
+                if !email {
+                    raw_key.clone()
+                } else {
+                    // A placeholder (`n/a`, `-`, `unknown`) would otherwise be one key
+                    // shared by unrelated people, each row overwriting the last (review
+                    // P1-3), so only a valid address keys a contact.
+                    match address::normalise_email(raw_key) {
+                        Some(v) => v,
+                        None => {
+                            return Prepared::Rejected(Rejected {
+                                line,
+                                reason: format!(
+                                    "`{}` is not an e-mail address; pass --key FIELD to key contacts by another column",
+                                    shorten(raw_key)
+                                ),
+                            });
+                        }
+                    }
+                }
             }
             KeySource::Generated => format!("{}{line}", self.key_prefix),
         };
@@ -178,5 +194,14 @@ impl<'a> Preparer<'a> {
         self.erased.contains(&entry_hash("key", key))
             || email.is_some_and(|e| self.erased.contains(&entry_hash("email", &e)))
             || phone.is_some_and(|p| self.erased.contains(&entry_hash("phone", &p)))
+    }
+}
+
+/// At most 40 characters of `value`, for quoting it in a rejection reason.
+fn shorten(value: &str) -> String {
+    const MAX: usize = 40;
+    match value.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_string(),
     }
 }

@@ -18,6 +18,7 @@ use encoding_rs::Encoding;
 use super::ImportError;
 use super::decode::{self, TextReader};
 use super::normalise::{self, Cleaning};
+use super::report::plural;
 
 /// One record, as the passes see it.
 #[derive(Debug, Clone, PartialEq)]
@@ -178,7 +179,13 @@ impl Rows {
                 line: e.position().map_or(0, |p| p.line()),
                 message: e.to_string(),
             })?;
-        if more && self.record.iter().any(|f| f.contains('\u{FFFD}')) {
+        if more && self.record.as_slice().contains('\0') {
+            // A NUL is never customer data; it means the encoding is wrong (UTF-16
+            // read as bytes), and cleaning it away would corrupt every value (review
+            // P1-4).
+            return Err(ImportError::NulBytes { line: self.line() });
+        }
+        if more && self.record.as_slice().contains('\u{FFFD}') {
             if !self.shape.replacement_is_data {
                 return Err(ImportError::Undecodable {
                     encoding: self.shape.encoding.name(),
@@ -259,7 +266,7 @@ impl Rows {
                 line,
                 reason: format!(
                     "{len} field{} where the header has {} (pass --allow-ragged to fill missing fields with blanks)",
-                    if len == 1 { "" } else { "s" },
+                    plural(len as u64),
                     self.width
                 ),
             };

@@ -9,7 +9,8 @@ use serde_json::json;
 
 use super::ImportPlan;
 use super::Rejected;
-use super::analyse::{Analysis, Column, KeySource};
+use super::analyse::{Analysis, Column};
+use super::key::KeySource;
 use super::sniff;
 
 /// One field of the file: the column's header, its field and whether the import
@@ -133,4 +134,9 @@ impl Detected {
             fields: a.columns.iter().map(FieldReport::from_column).collect(),
         }
     }
+}
+
+/// `"s"` unless `n` is 1: the plural ending of the report's English nouns.
+pub fn plural(n: u64) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

@@ -6,7 +6,13 @@
 //! winner is the one that splits the most rows into the same number of fields (more than
 //! one). Called by the importer before its passes and by [`super::detect`].
 
+use std::io::Read;
+use std::path::Path;
+
 use csv::ReaderBuilder;
+
+use super::ImportError;
+use super::decode::{self, Scan};
 
 /// The delimiters tried, in order of preference when they tie.
 pub const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
@@ -16,6 +22,66 @@ pub const SAMPLE_BYTES: usize = 64 * 1024;
 
 /// How many records of the sample are compared.
 const SAMPLE_RECORDS: usize = 100;
+
+/// Share of the sample's characters, in percent, that may be control characters
+/// before the file counts as binary: text exports hold next to none, while random
+/// bytes decoded with any single-byte encoding are about 13% controls. U+FFFD does not
+/// count: bytes invalid in the chosen encoding already fail with the line they are on
+/// (`ImportError::Undecodable`), which says more than "binary".
+const MAX_BINARY_PERCENT: usize = 5;
+
+/// Sniff the file at `path`, decoded as `scan` found: the one sampling routine of the
+/// importer and of suppression lists. `delimiter` and `header` are the user's
+/// overrides.
+///
+/// Errors: [`ImportError::Io`]; [`ImportError::NotText`] when the sample looks like
+/// binary content (review P2-7) rather than a misleading delimiter hint.
+pub fn sniff_file(
+    path: &Path,
+    scan: &Scan,
+    delimiter: Option<u8>,
+    header: Option<bool>,
+) -> Result<Sniffed, ImportError> {
+    let (reader, _) = decode::open(path, scan.encoding)?;
+    let mut sample = Vec::with_capacity(SAMPLE_BYTES);
+    reader
+        .take(SAMPLE_BYTES as u64 + 1)
+        .read_to_end(&mut sample)
+        .map_err(|source| ImportError::Io {
+            path: path.to_path_buf(),
+            cause: source,
+        })?;
+    let truncated = sample.len() > SAMPLE_BYTES;
+    sample.truncate(SAMPLE_BYTES);
+    if let Some(offset) = binary_at(&sample) {
+        return Err(ImportError::NotText {
+            path: path.to_path_buf(),
+            offset,
+        });
+    }
+    let mut sniffed = sniff(&sample, truncated, delimiter);
+    if let Some(h) = header {
+        sniffed.has_header = h;
+    }
+    Ok(sniffed)
+}
+
+/// The byte offset (in the decoded sample) of the first control character when more than [`MAX_BINARY_PERCENT`] of the sample's characters are such; TAB, CR
+/// and LF are text.
+fn binary_at(sample: &[u8]) -> Option<usize> {
+    let text = String::from_utf8_lossy(sample);
+    let (mut total, mut odd, mut first) = (0usize, 0usize, None);
+    for (at, c) in text.char_indices() {
+        total += 1;
+        if c.is_control() && !matches!(c, '\t' | '\r' | '\n') {
+            odd += 1;
+            first.get_or_insert(at);
+        }
+    }
+    (odd * 100 > total * MAX_BINARY_PERCENT)
+        .then_some(first)
+        .flatten()
+}
 
 /// The sniffer's verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

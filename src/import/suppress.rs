@@ -55,20 +55,7 @@ pub fn suppress_file(
 ) -> Result<SuppressReport, ImportError> {
     let plan = ImportPlan::new(path, actor);
     let scan = decode::scan(path, None)?;
-    let sample = {
-        use std::io::Read;
-        let (reader, _) = decode::open(path, scan.encoding)?;
-        let mut buf = Vec::new();
-        reader
-            .take(super::sniff::SAMPLE_BYTES as u64)
-            .read_to_end(&mut buf)
-            .map_err(|source| ImportError::Io {
-                path: path.to_path_buf(),
-                source,
-            })?;
-        buf
-    };
-    let sniffed = super::sniff::sniff(&sample, sample.len() >= super::sniff::SAMPLE_BYTES, None);
+    let sniffed = super::sniff::sniff_file(path, &scan, None, None)?;
     let shape = Shape {
         encoding: scan.encoding,
         delimiter: sniffed.delimiter,

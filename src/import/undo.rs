@@ -2,14 +2,15 @@
 //!
 //! Owns the rule that only the newest batch still in effect can be undone (undoing an
 //! older one would lose the later batch's changes to the same contacts), and the order
-//! of the undo: restore before-images, delete the contacts the batch added, drop the
+//! of the undo: restore before-images (never re-granting a withdrawn or bounced consent), delete the contacts the batch added, drop the
 //! fields it added, mark it undone, audit. One transaction. Called by the CLI and TUI.
 
 use serde::Serialize;
 use serde_json::json;
 
 use super::ImportError;
-use crate::workspace::{Workspace, audit, batches, contacts, fields};
+use crate::fields::Channel;
+use crate::workspace::{Workspace, audit, batches, contacts, fields, settings};
 
 /// What an undo did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -18,6 +19,9 @@ pub struct UndoReport {
     pub file_name: String,
     pub contacts_removed: u64,
     pub contacts_restored: u64,
+    /// Opt-outs (withdrawn or bounced consent, per contact and channel) this batch
+    /// recorded that stay in place: undoing a file does not re-grant consent.
+    pub opt_outs_kept: u64,
     pub fields_removed: Vec<String>,
 }
 
@@ -51,17 +55,33 @@ pub fn undo(
                 later.id, later.file_name, target.id, later.id
             )));
         }
-        let (restored, removed) = contacts::undo_batch(tx, target.id)?;
+        let consent_fields: Vec<(&str, String)> = fields::list(tx)?
+            .into_iter()
+            .filter_map(|f| {
+                let prefix = match f.role.consent_channel()? {
+                    Channel::Email => "_consent_email",
+                    Channel::Sms => "_consent_sms",
+                };
+                Some((prefix, f.name))
+            })
+            .collect();
+        let counts = contacts::undo_batch(tx, target.id, &consent_fields)?;
+        let (restored, removed) = (counts.restored, counts.deleted);
         let dropped = batches::fields_added(tx, target.id)?;
         for name in &dropped {
             fields::remove(tx, name)?;
         }
         batches::mark_undone(tx, target.id)?;
+        if batches::latest_active(tx)?.is_none() {
+            // No import left in effect: the next one may choose the key afresh.
+            settings::remove(tx, settings::CONTACT_KEY)?;
+        }
         let report = UndoReport {
             batch: target.id,
             file_name: target.file_name.clone(),
             contacts_removed: removed,
             contacts_restored: restored,
+            opt_outs_kept: counts.opt_outs_kept,
             fields_removed: dropped,
         };
         audit::append(
@@ -73,6 +93,7 @@ pub fn undo(
                 "batch": target.id,
                 "contacts_removed": removed,
                 "contacts_restored": restored,
+                "opt_outs_kept": counts.opt_outs_kept,
                 "fields_removed": report.fields_removed,
             }),
         )?;

@@ -199,29 +199,79 @@ pub fn count(conn: &Connection) -> Result<u64, WorkspaceError> {
     Ok(conn.query_row("SELECT count(*) FROM contacts", [], |r| r.get::<_, i64>(0))? as u64)
 }
 
+/// What [`undo_batch`] did to the contacts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct UndoCounts {
+    /// Contacts put back to their before-image.
+    pub restored: u64,
+    /// Contacts the batch had added, now deleted.
+    pub deleted: u64,
+    /// Channels (per contact) whose withdrawn or bounced consent was kept although the
+    /// before-image held another state: an opt-out is a fact about the person, not
+    /// about the file that reported it, so undoing the file does not undo it.
+    pub opt_outs_kept: u64,
+}
+
 /// Undo a batch's contact changes: put back every before-image it saved, then delete
-/// the contacts it added. Returns (restored, deleted).
-pub fn undo_batch(conn: &Connection, batch: i64) -> Result<(u64, u64), WorkspaceError> {
-    let images: Vec<(i64, String)> = conn
-        .prepare("SELECT contact_id, before FROM batch_changes WHERE batch_id = ?1")?
-        .query_map([batch], |r| Ok((r.get(0)?, r.get(1)?)))?
+/// the contacts it added.
+///
+/// A before-image never turns a withdrawn or bounced consent back on: for such a
+/// channel the consent state, its source and the channel's consent fields
+/// (`consent_fields`: field names with their channel's consent column prefix,
+/// `_consent_email` or `_consent_sms`) keep their current values. Contacts erased since
+/// the batch have no before-image left (erasure purges them) and no row to update.
+pub fn undo_batch(
+    conn: &Connection,
+    batch: i64,
+    consent_fields: &[(&str, String)],
+) -> Result<UndoCounts, WorkspaceError> {
+    let images: Vec<(i64, String, Option<String>, Option<String>)> = conn
+        .prepare(
+            "SELECT b.contact_id, b.before, c._consent_email, c._consent_sms
+             FROM batch_changes b LEFT JOIN contacts c ON c._id = b.contact_id
+             WHERE b.batch_id = ?1",
+        )?
+        .query_map([batch], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?
         .collect::<Result<_, _>>()?;
-    for (id, before) in &images {
-        let map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(before)
+    let mut counts = UndoCounts::default();
+    for (id, before, email_now, sms_now) in &images {
+        let mut map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(before)
             .map_err(|e| WorkspaceError::Invalid(format!("before-image of contact {id}: {e}")))?;
+        for (column, now) in [("_consent_email", email_now), ("_consent_sms", sms_now)] {
+            let sticky = |s: Option<&str>| {
+                s.and_then(|s| s.parse::<ConsentState>().ok())
+                    .is_some_and(ConsentState::is_sticky)
+            };
+            let was = map.get(column).and_then(serde_json::Value::as_str);
+            if sticky(now.as_deref()) && !sticky(was) {
+                map.remove(column);
+                map.remove(&format!("{column}_source"));
+                for (prefix, field) in consent_fields {
+                    if *prefix == column {
+                        map.remove(field);
+                    }
+                }
+                counts.opt_outs_kept += 1;
+            }
+        }
+        if map.is_empty() {
+            continue;
+        }
         let mut values = vec![Sql::Integer(*id)];
         let mut sets = Vec::with_capacity(map.len());
         for (i, (column, value)) in map.iter().enumerate() {
             sets.push(format!("{} = ?{}", quote_ident(column), i + 2));
             values.push(json_to_sql(value));
         }
-        conn.execute(
+        counts.restored += conn.execute(
             &format!("UPDATE contacts SET {} WHERE _id = ?1", sets.join(", ")),
             params_from_iter(values),
-        )?;
+        )? as u64;
     }
-    let deleted = conn.execute("DELETE FROM contacts WHERE _batch = ?1", [batch])?;
-    Ok((images.len() as u64, deleted as u64))
+    counts.deleted = conn.execute("DELETE FROM contacts WHERE _batch = ?1", [batch])? as u64;
+    Ok(counts)
 }
 
 fn json_to_sql(value: &serde_json::Value) -> Sql {

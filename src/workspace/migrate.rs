@@ -11,6 +11,7 @@ use super::WorkspaceError;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_review_export.sql"),
+    include_str!("migrations/0003_settings.sql"),
 ];
 
 /// The schema version this build writes.

@@ -18,6 +18,7 @@ mod migrate;
 pub mod preview_rows;
 pub mod records;
 pub mod rights;
+pub mod settings;
 pub mod sqlfn;
 pub mod suppression;
 

@@ -158,12 +158,13 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
                 Ok(r) => {
                     s.error = None;
                     let text = format!(
-                        "Undid batch {} ({}): {} contacts removed, {} restored, {} fields removed",
+                        "Undid batch {} ({}): {} contacts removed, {} restored, {} fields removed, {} opt-outs kept",
                         r.batch,
                         r.file_name,
                         r.contacts_removed,
                         r.contacts_restored,
-                        r.fields_removed.len()
+                        r.fields_removed.len(),
+                        r.opt_outs_kept
                     );
                     s.notice = Some(text.clone());
                     app.notice = Some(text);

@@ -1,0 +1,148 @@
+//! The contact key: which column identifies a contact, and the rule that a workspace
+//! keeps the key its first import chose.
+//!
+//! Owns picking the key column (`--key`, else the e-mail column, else a generated key)
+//! and the fixed-key rule: consent is merged per contact, so keying the same people
+//! by another column (e-mail first, `--key customer_id` later) would give an opted-out
+//! person a second contact with fresh consent (review P1-2). The first import that keys
+//! by a column records it in the workspace's settings; a later file must key by the
+//! same field. Called by [`super::analyse`] (check) and [`super::load`] (record).
+
+use rusqlite::Connection;
+
+use super::analyse::Column;
+use super::sniff::{self, Sniffed};
+use super::{ImportError, ImportPlan};
+use crate::fields::Role;
+use crate::workspace::settings;
+
+/// The stored setting for a key of e-mail addresses, whatever the column's name:
+/// field names never start with `_`, so it cannot clash with one.
+const EMAIL: &str = "_email";
+
+/// Where each contact's key comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeySource {
+    /// This column; `email` says to lower-case it (e-mail addresses compare without
+    /// case, case BR-03).
+    Column { index: usize, email: bool },
+    /// `row-<first 8 hex of the file's SHA-256>-<line>`: stable for the same file, but
+    /// a changed file will not merge with it.
+    Generated,
+}
+
+/// The setting value for `key`: [`EMAIL`] for e-mail addresses, else the field name;
+/// `None` for generated keys, which never merge and so fix nothing.
+pub fn setting(columns: &[Column], key: KeySource) -> Option<String> {
+    match key {
+        KeySource::Column { email: true, .. } => Some(EMAIL.to_string()),
+        KeySource::Column { index, .. } => Some(columns[index].field.name.clone()),
+        KeySource::Generated => None,
+    }
+}
+
+fn describe(setting: &str) -> String {
+    if setting == EMAIL {
+        "e-mail address".to_string()
+    } else {
+        format!("field `{setting}`")
+    }
+}
+
+/// Refuse a key other than the one the workspace's contacts are keyed by.
+///
+/// Errors: [`ImportError::KeyChanged`], naming both keys and what to pass instead.
+pub fn check_fixed(
+    conn: &Connection,
+    columns: &[Column],
+    key: KeySource,
+) -> Result<(), ImportError> {
+    let (Some(stored), Some(wanted)) = (
+        settings::get(conn, settings::CONTACT_KEY)?,
+        setting(columns, key),
+    ) else {
+        return Ok(());
+    };
+    if stored == wanted {
+        return Ok(());
+    }
+    let hint = if stored == EMAIL {
+        "drop --key so the file's e-mail column is the key".to_string()
+    } else {
+        format!("pass --key {stored}")
+    };
+    Err(ImportError::KeyChanged {
+        stored: describe(&stored),
+        wanted: describe(&wanted),
+        hint,
+    })
+}
+
+/// Record the key of the workspace's first keyed import (no change when one is set).
+pub fn record(conn: &Connection, columns: &[Column], key: KeySource) -> Result<(), ImportError> {
+    if let Some(wanted) = setting(columns, key)
+        && settings::get(conn, settings::CONTACT_KEY)?.is_none()
+    {
+        settings::set(conn, settings::CONTACT_KEY, &wanted)?;
+    }
+    Ok(())
+}
+
+/// Pick the key column: `--key` (matched against field name, header, or either with
+/// `_` and spaces removed, ignoring case), else the e-mail column, else generated.
+pub fn choose(
+    plan: &ImportPlan,
+    columns: &mut [Column],
+    email_column: Option<usize>,
+    sniffed: &Sniffed,
+) -> Result<KeySource, ImportError> {
+    let squash = |s: &str| {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    if let Some(wanted) = &plan.key {
+        let index = columns
+            .iter()
+            .position(|c| c.field.name == *wanted)
+            .or_else(|| {
+                columns
+                    .iter()
+                    .position(|c| c.header.eq_ignore_ascii_case(wanted))
+            })
+            .or_else(|| {
+                columns
+                    .iter()
+                    .position(|c| squash(&c.field.name) == squash(wanted))
+            })
+            .ok_or_else(|| ImportError::UnknownKey {
+                key: wanted.clone(),
+                fields: columns
+                    .iter()
+                    .map(|c| c.field.name.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })?;
+        let column = &mut columns[index];
+        if column.is_new && column.field.role == Role::None {
+            column.field.role = Role::ContactKey;
+            column.field.reason =
+                format!("{} (contact key chosen with --key)", column.field.reason);
+        }
+        return Ok(KeySource::Column {
+            index,
+            email: column.field.role == Role::Email,
+        });
+    }
+    if let Some(index) = email_column {
+        return Ok(KeySource::Column { index, email: true });
+    }
+    if columns.len() < 2 {
+        return Err(ImportError::NoKeyColumn {
+            delimiter: sniff::describe(sniffed.delimiter),
+            columns: columns.len(),
+        });
+    }
+    Ok(KeySource::Generated)
+}
