@@ -292,3 +292,83 @@ fn br15_enter_explains_that_ana_got_gold_by_priority() {
     key(&mut a, &mut ws, KeyCode::Esc);
     assert_eq!(a.popup, None);
 }
+
+#[test]
+fn n_creates_a_campaign_that_becomes_current() {
+    let mut ws = br15();
+    let mut a = started(&ws, Screen::Messages);
+    key(&mut a, &mut ws, KeyCode::Char('n'));
+    assert_eq!(a.popup, Some(Popup::NewCampaign));
+    type_text(&mut a, &mut ws, "spring");
+    // Tab twice: SMS, then e-mail again.
+    key(&mut a, &mut ws, KeyCode::Tab);
+    key(&mut a, &mut ws, KeyCode::Tab);
+    assert!(screen_text(&a, 120, 40).contains("[e-mail]"));
+    key(&mut a, &mut ws, KeyCode::Enter);
+    assert_eq!(a.popup, None);
+    assert_eq!(a.campaigns.names, ["br15", "spring", "texts"]);
+    assert_eq!(a.campaigns.current_name(), Some("spring"));
+    let stored = campaigns::load(ws.conn(), "spring").unwrap().unwrap();
+    assert_eq!(stored.channel, tactful::fields::Channel::Email);
+    assert!(stored.entries.is_empty());
+    assert!(screen_text(&a, 120, 40).contains("Campaign spring (e-mail, 0 entries)"));
+    assert!(a.unsaved.is_empty());
+}
+
+#[test]
+fn a_adds_an_entry_for_a_saved_segment_and_saves_it() {
+    let mut ws = br15();
+    let mut a = started(&ws, Screen::Messages);
+    key(&mut a, &mut ws, KeyCode::Char('n'));
+    type_text(&mut a, &mut ws, "spring");
+    key(&mut a, &mut ws, KeyCode::Enter);
+    key(&mut a, &mut ws, KeyCode::Char('a'));
+    assert_eq!(a.popup, Some(Popup::AddEntry));
+    assert!(screen_text(&a, 120, 40).contains("Lyon"));
+    key(&mut a, &mut ws, KeyCode::Down);
+    key(&mut a, &mut ws, KeyCode::Enter);
+    assert_eq!(a.popup, None);
+    let stored = campaigns::load(ws.conn(), "spring").unwrap().unwrap();
+    assert_eq!(stored.entries.len(), 1);
+    let e = &stored.entries[0];
+    assert_eq!(e.segment, "Lyon");
+    assert_eq!(
+        e.subject.as_deref(),
+        Some("Hello {{ first_name | default(\"there\") }}")
+    );
+    assert_eq!(e.body, "Hi {{ first_name | default(\"there\") }},\n\n");
+    // The new entry is selected for editing, and nothing is left unsaved.
+    assert_eq!(a.messages.focus, Focus::Body);
+    assert_eq!(a.messages.entry().unwrap().segment, "Lyon");
+    assert!(a.unsaved.is_empty());
+    // Only Gold is left to add.
+    key(&mut a, &mut ws, KeyCode::Esc);
+    key(&mut a, &mut ws, KeyCode::Char('a'));
+    let text = screen_text(&a, 120, 40);
+    assert!(
+        text.contains("│ Gold") && !text.contains("│ Lyon"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_duplicate_campaign_name_is_refused_in_the_dialog() {
+    let mut ws = br15();
+    let mut a = started(&ws, Screen::Messages);
+    key(&mut a, &mut ws, KeyCode::Char('n'));
+    type_text(&mut a, &mut ws, "br15");
+    key(&mut a, &mut ws, KeyCode::Enter);
+    assert_eq!(a.popup, Some(Popup::NewCampaign));
+    let error = a.messages.create.as_ref().unwrap().error.clone().unwrap();
+    assert!(error.contains("already exists"), "{error}");
+    assert!(screen_text(&a, 120, 40).contains("already exists"));
+    // A blank name is refused too; Esc leaves the current campaign as it was.
+    key(&mut a, &mut ws, KeyCode::Esc);
+    key(&mut a, &mut ws, KeyCode::Char('n'));
+    key(&mut a, &mut ws, KeyCode::Enter);
+    assert!(a.messages.create.as_ref().unwrap().error.is_some());
+    key(&mut a, &mut ws, KeyCode::Esc);
+    assert_eq!(a.popup, None);
+    assert_eq!(a.campaigns.current_name(), Some("br15"));
+    assert_eq!(a.campaigns.names, ["br15", "texts"]);
+}

@@ -38,6 +38,10 @@ pub enum Popup {
     MergeFields,
     /// One contact's explanation (`PreviewState::explanation`).
     Explanation,
+    /// The new-campaign dialog (`MessagesState::create`).
+    NewCampaign,
+    /// The saved segments to add an entry for (`MessagesState::add_selected`).
+    AddEntry,
 }
 
 /// What the TUI starts with.

@@ -63,6 +63,10 @@ pub enum Scope {
     BodyEditor,
     /// The merge-field list.
     MergeFields,
+    /// The new-campaign dialog.
+    NewCampaign,
+    /// The list of segments to add an entry for.
+    AddEntry,
     /// The Preview screen.
     Preview,
     /// The Preview screen's search input.
@@ -117,6 +121,8 @@ impl Scope {
             Scope::SubjectEditor => "Messages: editing the subject",
             Scope::BodyEditor => "Messages: editing the body",
             Scope::MergeFields => "Merge fields",
+            Scope::NewCampaign => "New campaign",
+            Scope::AddEntry => "Add a segment",
             Scope::Preview => "Preview screen",
             Scope::PreviewSearch => "Preview: typing a search",
             Scope::Explanation => "Explanation",
@@ -204,6 +210,8 @@ pub fn active_scopes(app: &App) -> Vec<Scope> {
         Some(Popup::CampaignPicker) => vec![Scope::CampaignPicker],
         Some(Popup::MergeFields) => vec![Scope::MergeFields],
         Some(Popup::Explanation) => vec![Scope::Explanation],
+        Some(Popup::NewCampaign) => vec![Scope::NewCampaign, Scope::TextInput],
+        Some(Popup::AddEntry) => vec![Scope::AddEntry],
         None if app.screen == Screen::Messages => match app.messages.focus {
             Focus::Entries => vec![Scope::MessageEntries, Scope::Global],
             Focus::Subject => vec![Scope::SubjectEditor, Scope::TextInput],

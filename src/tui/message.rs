@@ -210,6 +210,12 @@ pub enum Message {
     DiscardEdits,
     /// Open the list of merge fields to insert one.
     OpenMergeFields,
+    /// Open the dialog creating a campaign (name and channel).
+    NewCampaign,
+    /// Open the list of saved segments to add an entry for.
+    AddEntry,
+    /// New-campaign dialog: switch between e-mail and SMS.
+    ToggleChannel,
     /// Render the message for the next contact in `_id` order.
     NextContact,
     /// Render the message for the previous contact in `_id` order.

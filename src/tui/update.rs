@@ -6,6 +6,7 @@
 //! waiting for are dropped: the newest request wins.
 
 mod campaign;
+mod campaign_new;
 mod field_edit;
 mod import;
 mod messages;
@@ -120,6 +121,9 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
         | Message::SaveMessages
         | Message::DiscardEdits
         | Message::OpenMergeFields
+        | Message::NewCampaign
+        | Message::AddEntry
+        | Message::ToggleChannel
         | Message::NextContact
         | Message::PreviousContact
         | Message::CycleSegmentFilter

@@ -429,6 +429,18 @@ pub const BINDINGS: &[Binding] = &[
         "discard unsaved edits",
     ),
     bind(
+        S::MessageEntries,
+        &[ch('n')],
+        M::NewCampaign,
+        "create a campaign",
+    ),
+    bind(
+        S::MessageEntries,
+        &[ch('a')],
+        M::AddEntry,
+        "add an entry for a saved segment",
+    ),
+    bind(
         S::SubjectEditor,
         &[key(KeyCode::Enter), key(KeyCode::Down)],
         M::EditLines(AreaEdit::Newline),
@@ -531,6 +543,48 @@ pub const BINDINGS: &[Binding] = &[
         "insert it with a fallback",
     ),
     bind(S::MergeFields, &[key(KeyCode::Esc)], M::ClosePopup, "close"),
+    bind(
+        S::NewCampaign,
+        &[key(KeyCode::Tab), key(KeyCode::Left), key(KeyCode::Right)],
+        M::ToggleChannel,
+        "switch e-mail / SMS",
+    ),
+    bind(
+        S::NewCampaign,
+        &[key(KeyCode::Enter)],
+        M::Submit,
+        "create it and work on it",
+    ),
+    bind(
+        S::NewCampaign,
+        &[key(KeyCode::Esc)],
+        M::ClosePopup,
+        "cancel",
+    ),
+    bind(
+        S::AddEntry,
+        &[key(KeyCode::Down), ch('j')],
+        M::ScrollDown,
+        "next segment",
+    ),
+    bind(
+        S::AddEntry,
+        &[key(KeyCode::Up), ch('k')],
+        M::ScrollUp,
+        "previous segment",
+    ),
+    bind(
+        S::AddEntry,
+        &[key(KeyCode::Enter)],
+        M::Submit,
+        "add it with a starter message and save",
+    ),
+    bind(
+        S::AddEntry,
+        &[key(KeyCode::Esc), ch('q')],
+        M::ClosePopup,
+        "close",
+    ),
     bind(
         S::Preview,
         &[ch('f')],

@@ -45,7 +45,7 @@ impl CampaignsState {
 pub fn context_line(state: &CampaignsState, dirty: bool) -> Line<'static> {
     let Some(c) = &state.current else {
         let text = if state.loaded && state.names.is_empty() {
-            " No campaign yet: create one with `tactful campaign new NAME --channel email`"
+            " No campaign yet: press n on Messages (4) to create one"
         } else {
             " Loading campaigns..."
         };

@@ -61,6 +61,18 @@ pub struct MessagesState {
     /// The merge-field list while its popup is open.
     pub merge: Vec<MergeChoice>,
     pub merge_selected: usize,
+    /// The new-campaign dialog, while open.
+    pub create: Option<NewCampaign>,
+    /// The highlighted segment in the add-entry list.
+    pub add_selected: usize,
+}
+
+/// The new-campaign dialog: the name typed, the channel, and why the last Enter failed.
+#[derive(Debug, Clone)]
+pub struct NewCampaign {
+    pub name: TextInput,
+    pub channel: Channel,
+    pub error: Option<String>,
 }
 
 impl MessagesState {

@@ -40,14 +40,14 @@ impl Widget for &MessagesView<'_> {
         let s = self.state;
         let Some(c) = &s.draft else {
             Paragraph::new(
-                " No campaign to edit. Create one with `tactful campaign new NAME --channel email` and add entries with `tactful campaign add`.",
+                " No campaign to edit. Press n to create one (or run `tactful campaign new NAME --channel email`).",
             )
             .wrap(Wrap { trim: true })
             .render(area, buf);
             return;
         };
         if c.entries.is_empty() {
-            Paragraph::new(" This campaign has no entries yet: add one with `tactful campaign add CAMPAIGN SEGMENT --body TEXT`.")
+            Paragraph::new(" This campaign has no entries yet: press a to add one for a saved segment (or run `tactful campaign add CAMPAIGN SEGMENT --body TEXT`).")
                 .wrap(Wrap { trim: true })
                 .render(area, buf);
             return;
@@ -116,7 +116,7 @@ fn editor(s: &MessagesState, channel: Channel, area: Rect, buf: &mut Buffer) {
     let hint = match s.focus {
         Focus::Body => " Body (editing: Esc done, Ctrl+S save, Ctrl+F field)",
         Focus::Subject => " Body (Enter or Down edits it)",
-        Focus::Entries => " Body (e edit, t subject, f merge field)",
+        Focus::Entries => " Body (e edit, t subject, f field, a add segment, n new campaign)",
     };
     buf.set_stringn(area.x, y, fit(hint, w), w, theme::HEADER);
     y += 1;

@@ -1,6 +1,7 @@
 //! One file per screen (or view), each with its state struct and a widget impl that only
 //! reads it. `view` picks which to draw; `update` is the only code that changes them.
 
+pub mod campaign_new;
 pub mod campaign_picker;
 pub mod contacts;
 pub mod export;

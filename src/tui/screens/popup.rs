@@ -45,6 +45,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Popup::MergeFields) => {
             super::merge_fields::render(&app.messages.merge, app.messages.merge_selected, area, buf)
         }
+        Some(Popup::NewCampaign) => {
+            if let Some(d) = &app.messages.create {
+                super::campaign_new::render_new(d, area, buf);
+            }
+        }
+        Some(Popup::AddEntry) => super::campaign_new::render_add(app, area, buf),
         Some(Popup::Explanation) => {
             if let Some(e) = &app.preview.explanation {
                 super::preview_explain::render(e, app.preview.explain_scroll, area, buf);

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use super::{messages, preview};
+use super::{campaign_new, messages, preview};
 use crate::campaign::Campaign;
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Message, Request, Screen};
@@ -31,6 +31,8 @@ pub(super) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
         Some(Popup::CampaignPicker) => return picker_message(app, message),
         Some(Popup::MergeFields) => return messages::merge_popup(app, message),
         Some(Popup::Explanation) => return preview::explanation_popup(app, message),
+        Some(Popup::NewCampaign) => return campaign_new::new_popup(app, message),
+        Some(Popup::AddEntry) => return campaign_new::add_popup(app, message),
         Some(_) => return None,
         None => {}
     }
@@ -54,6 +56,9 @@ pub(super) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
         Message::SwitchScreen(screen) => Some(switch(app, *screen)),
         Message::NextScreen => Some(switch(app, app.screen.offset(1))),
         Message::PreviousScreen => Some(switch(app, app.screen.offset(-1))),
+        Message::NewCampaign | Message::AddEntry if app.screen == Screen::Messages => {
+            campaign_new::open(app, message)
+        }
         _ if app.screen == Screen::Messages => messages::screen_message(app, message),
         _ if app.screen == Screen::Preview => preview::screen_message(app, message),
         _ => None,
@@ -126,7 +131,7 @@ pub(super) fn entered(app: &mut App) -> Vec<Request> {
     }
 }
 
-fn load_names(app: &mut App) -> Vec<Request> {
+pub(super) fn load_names(app: &mut App) -> Vec<Request> {
     let generation = app.next_generation();
     app.campaigns.pending_names = Some(generation);
     vec![Request::LoadCampaigns { generation }]

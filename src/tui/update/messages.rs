@@ -158,7 +158,7 @@ pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
 
 /// Check every entry (the first problem is shown under the editor, on its entry), then
 /// ask the writer to save the campaign.
-fn save(app: &mut App) -> Vec<Request> {
+pub(super) fn save(app: &mut App) -> Vec<Request> {
     app.messages.store_editors();
     let Some(draft) = app.messages.draft.clone() else {
         return Vec::new();
@@ -196,13 +196,30 @@ pub(super) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
             m.pending_save = None;
             match result {
                 Ok(c) => {
-                    app.notice = Some(format!("saved the messages of campaign `{}`", c.name));
+                    let created = !app.campaigns.names.contains(&c.name);
+                    app.notice = Some(if created {
+                        format!("created campaign `{}`: press a to add a segment", c.name)
+                    } else {
+                        format!("saved the messages of campaign `{}`", c.name)
+                    });
                     app.error = None;
                     app.campaigns.current = Some((**c).clone());
                     // Preview shows the campaign as saved from now on.
                     app.preview.computed_for = None;
+                    if created {
+                        // A new campaign (`n`): it becomes the one worked on.
+                        app.messages.create = None;
+                        app.popup = None;
+                        app.messages.selected = 0;
+                        app.messages.set_campaign((**c).clone());
+                        sync_unsaved(app);
+                        return super::campaign::load_names(app);
+                    }
                 }
-                Err(e) => m.problem = Some(format!("Not saved: {e}")),
+                Err(e) => match m.create.as_mut() {
+                    Some(d) => d.error = Some(format!("Not created: {e}")),
+                    None => m.problem = Some(format!("Not saved: {e}")),
+                },
             }
             sync_unsaved(app);
         }
