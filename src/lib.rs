@@ -19,6 +19,7 @@
 //! - [`rights`]: what is held about one contact (GDPR Art. 15) and erasure (Art. 17).
 //! - [`demo`]: the demo workspace built from the bundled sample data.
 //! - [`text`]: making untrusted strings safe for a terminal.
+//! - [`written`]: justifications, reasons, names and notes checked on their visible text.
 //! - [`tui`]: the terminal app (ratatui), the Elm Architecture over the same core.
 //!
 //! The domain modules know nothing of terminals or argument parsing. [`cli`] is a thin
@@ -38,3 +39,4 @@ pub mod segment;
 pub mod text;
 pub mod tui;
 pub mod workspace;
+pub mod written;

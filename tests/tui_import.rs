@@ -206,7 +206,10 @@ fn lowering_a_class_asks_for_a_reason_which_is_audited() {
     press(&mut a, &mut ws, key(KeyCode::Enter));
     let edit = a.fields.edit.as_ref().unwrap();
     assert_eq!(edit.new_class(), Some(PrivacyClass::Ordinary));
-    assert!(edit.lowers_protection());
+    assert_eq!(
+        edit.lowers_protection().as_deref(),
+        Some("class protected -> ordinary")
+    );
 
     // A blank reason is refused; a typed one is unsaved work `q` would ask about.
     press(&mut a, &mut ws, key(KeyCode::Enter));
@@ -245,7 +248,12 @@ fn changing_only_the_role_also_needs_a_reason_and_esc_drops_it() {
         (edit.new_class(), edit.new_role()),
         (None, Some(Role::Phone))
     );
-    assert!(!edit.lowers_protection());
+    // The CLI's rule: taking the e-mail role away lowers protection (the address and
+    // suppression checks read it), so the TUI says so too.
+    assert_eq!(
+        edit.lowers_protection().as_deref(),
+        Some("role email -> phone, which a safeguard depends on")
+    );
     type_text(&mut a, &mut ws, "x");
     assert_eq!(a.unsaved.len(), 1);
     press(&mut a, &mut ws, key(KeyCode::Esc));

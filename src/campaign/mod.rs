@@ -161,13 +161,23 @@ impl Campaign {
     }
 }
 
+/// Characters a campaign or segment name may not hold: path separators (a name becomes
+/// part of a default export directory, and `../` would lead out of the working
+/// directory: issue 10, item 11).
+pub const PATH_SEPARATORS: [char; 2] = ['/', '\\'];
+
 /// Names of campaigns and segments: 1 to 64 characters after trimming, no control
-/// characters.
+/// characters (C0, C1, bidi overrides: [`crate::text::is_unsafe`]) and no path
+/// separators.
 pub fn validate_name(what: &str, name: &str) -> Result<(), CampaignError> {
     let trimmed = name.trim();
-    if trimmed.is_empty() || trimmed.chars().count() > 64 || trimmed.chars().any(char::is_control) {
+    if trimmed.is_empty()
+        || trimmed.chars().count() > 64
+        || trimmed.chars().any(crate::text::is_unsafe)
+        || trimmed.contains(PATH_SEPARATORS)
+    {
         return Err(CampaignError::Invalid(format!(
-            "a {what} name must be 1 to 64 characters without control characters"
+            "a {what} name must be 1 to 64 characters without control characters or path separators (/ \\)"
         )));
     }
     Ok(())
@@ -213,5 +223,10 @@ mod tests {
         );
         assert!(validate_name("campaign", "  ").is_err());
         assert!(validate_name("campaign", "a\x1bb").is_err());
+        // Issue 10, item 11: path separators and C1 / bidi controls.
+        for bad in ["../../etc", "a/b", "a\\b", "x\u{9b}y", "x\u{202e}y"] {
+            assert!(validate_name("campaign", bad).is_err(), "{bad:?}");
+        }
+        assert!(validate_name("campaign", "Spring sale 2026 (DE)").is_ok());
     }
 }

@@ -158,7 +158,20 @@ pub fn prepare(
     campaign: &Campaign,
     as_of: NaiveDate,
 ) -> Result<Prepared, PreviewError> {
-    let fields = field_store::list(conn)?;
+    prepare_with_fields(conn, campaign, as_of, field_store::list(conn)?)
+}
+
+/// As [`prepare`], with the field definitions given instead of the stored ones: review
+/// uses it to count what a removed safeguard role lets through, by running the same
+/// assignment with the classifier's role restored.
+///
+/// Errors: as [`prepare`].
+pub fn prepare_with_fields(
+    conn: &Connection,
+    campaign: &Campaign,
+    as_of: NaiveDate,
+    fields: Vec<Field>,
+) -> Result<Prepared, PreviewError> {
     let mut entries = Vec::with_capacity(campaign.entries.len());
     for (i, entry) in campaign.entries.iter().enumerate() {
         let segment = store::get(conn, &entry.segment).map_err(|error| PreviewError::Segment {

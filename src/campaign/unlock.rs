@@ -8,8 +8,7 @@ use crate::fields::Field;
 use crate::fields::change::closest;
 use crate::fields::policy::{Usage, check_use};
 use crate::workspace::{Workspace, audit, campaigns, fields, now_rfc3339};
-
-use crate::fields::policy::MIN_JUSTIFICATION_CHARS as MIN_REASON_CHARS;
+use crate::written;
 
 /// Load a campaign or fail with a did-you-mean hint.
 pub fn load(ws: &Workspace, name: &str) -> Result<Campaign, CampaignError> {
@@ -28,8 +27,9 @@ pub fn load(ws: &Workspace, name: &str) -> Result<Campaign, CampaignError> {
 /// Unlock `field` for `campaign` with `reason`, audited in the same transaction.
 ///
 /// Errors: unknown campaign or field; a field that is not blocked (nothing to unlock);
-/// a protected trait in a housing, employment, credit or politics campaign (never
-/// unlockable); a justification shorter than [`MIN_REASON_CHARS`].
+/// a protected trait or special category data in a housing, employment, credit or
+/// politics campaign (never unlockable); a justification [`written::check_justification`]
+/// refuses (20 visible characters, two words).
 pub fn unlock(
     ws: &mut Workspace,
     campaign: &str,
@@ -70,11 +70,11 @@ pub fn checked(
     check_use(&f, Usage::Rule, Some(c.category), true)
         .map_err(|b| CampaignError::Invalid(b.message))?;
     let reason = reason.trim();
-    if reason.chars().count() < MIN_REASON_CHARS {
-        return Err(CampaignError::Invalid(format!(
-            "write a justification of at least {MIN_REASON_CHARS} characters: why is `{field}` necessary for this campaign? It is logged and travels with the export"
-        )));
-    }
+    written::check_justification("the justification", reason).map_err(|e| {
+        CampaignError::Invalid(format!(
+            "{e}: why is `{field}` necessary for this campaign? It is logged and travels with the export"
+        ))
+    })?;
     let unlock = Unlock {
         field: f.name.clone(),
         reason: reason.to_string(),
@@ -179,5 +179,42 @@ mod tests {
         .unwrap_err();
         assert!(err.to_string().contains("not even with an unlock"), "{err}");
         assert!(audit::entries(housing.conn()).unwrap().is_empty());
+    }
+
+    #[test]
+    fn special_category_data_is_never_unlocked_in_a_special_ad_category() {
+        // Issue 10, item 4: religion in a credit campaign is refused like age.
+        let mut ws = setup(Category::Credit);
+        ws.write(|tx| {
+            let f = Field {
+                name: "religion".into(),
+                header: "Religion".into(),
+                ty: FieldType::Text,
+                role: Role::None,
+                class: PrivacyClass::SpecialCategory,
+                reason: String::new(),
+                kind: Some("religion".into()),
+            };
+            fields::add(tx, &f, "test", None)
+        })
+        .unwrap();
+        let err = unlock(
+            &mut ws,
+            "spring",
+            "religion",
+            "a long enough reason for the test",
+            "ana",
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("not even with an unlock"), "{err}");
+        assert!(load(&ws, "spring").unwrap().unlocks.is_empty());
+    }
+
+    #[test]
+    fn invisible_justifications_are_refused() {
+        let mut ws = setup(Category::General);
+        let err = unlock(&mut ws, "spring", "age", &"\u{200b}".repeat(25), "ana").unwrap_err();
+        assert!(err.to_string().contains("no visible text"), "{err}");
+        assert!(unlock(&mut ws, "spring", "age", "aaaaaaaaaaaaaaaaaaaaaaaa", "ana").is_err());
     }
 }

@@ -1,10 +1,23 @@
 //! `tactful fields`: list fields, or `fields set FIELD` to change a class or role.
 
 use clap::{Args, Subcommand};
+use serde::Serialize;
 
 use super::{Context, print_json, print_table};
-use crate::fields::{PrivacyClass, Role, change};
+use crate::fields::provenance::{PersonChange, Provenance};
+use crate::fields::{Field, PrivacyClass, Role, change};
 use crate::workspace::{actor, fields as store};
+
+/// One field in `fields --json`: the field, what the classifier gave it, and the last
+/// change a person made.
+#[derive(Serialize)]
+struct Listed<'a> {
+    #[serde(flatten)]
+    field: &'a Field,
+    classifier_class: Option<PrivacyClass>,
+    classifier_role: Option<Role>,
+    changed: Option<&'a PersonChange>,
+}
 
 #[derive(Debug, Args)]
 pub struct FieldsArgs {
@@ -37,8 +50,21 @@ pub fn run(ctx: &Context, args: FieldsArgs) -> anyhow::Result<()> {
     match args.action {
         None => {
             let fields = store::list(ws.conn())?;
+            let provenance = store::provenance(ws.conn())?;
+            let of = |f: &Field| -> Option<&Provenance> {
+                provenance.iter().find(|p| p.field == f.name)
+            };
             if ctx.json {
-                return print_json(&fields);
+                let listed: Vec<Listed<'_>> = fields
+                    .iter()
+                    .map(|f| Listed {
+                        field: f,
+                        classifier_class: of(f).map(|p| p.classifier_class),
+                        classifier_role: of(f).map(|p| p.classifier_role),
+                        changed: of(f).and_then(|p| p.changed.as_ref()),
+                    })
+                    .collect();
+                return print_json(&listed);
             }
             if fields.is_empty() {
                 outln!("No fields yet: import a file with `tactful import FILE`.");
@@ -47,12 +73,22 @@ pub fn run(ctx: &Context, args: FieldsArgs) -> anyhow::Result<()> {
             let rows: Vec<Vec<String>> = fields
                 .iter()
                 .map(|f| {
+                    // A lowered class or a removed safeguard role shows the classifier's.
+                    let (mut role, mut class) = (f.role.to_string(), f.class.to_string());
+                    if let Some(p) = of(f) {
+                        if p.removed_safeguard(f).is_some() {
+                            role += &format!(" (classifier: {})", p.classifier_role);
+                        }
+                        if p.class_lowered(f) {
+                            class += &format!(" (classifier: {})", p.classifier_class);
+                        }
+                    }
                     vec![
                         f.name.clone(),
                         f.header.clone(),
                         f.ty.to_string(),
-                        f.role.to_string(),
-                        f.class.to_string(),
+                        role,
+                        class,
                         f.reason.clone(),
                     ]
                 })

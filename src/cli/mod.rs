@@ -101,6 +101,9 @@ pub enum Command {
 #[derive(Debug, Clone)]
 pub struct Context {
     pub workspace: PathBuf,
+    /// Today: `$TACTFUL_TODAY` (YYYY-MM-DD) when set, for reproducible runs, else the
+    /// local clock's date.
+    pub today: NaiveDate,
     pub as_of: NaiveDate,
     /// Whether `--as-of` was given (it then overrides a campaign's own as-of date).
     pub as_of_given: bool,
@@ -120,13 +123,17 @@ impl Context {
 
     /// Open the workspace, which must exist (see [`Workspace::open_existing`]).
     pub fn open(&self) -> anyhow::Result<Workspace> {
-        Ok(Workspace::open_existing(&self.workspace)?)
+        let mut ws = Workspace::open_existing(&self.workspace)?;
+        ws.set_today(self.today);
+        Ok(ws)
     }
 
     /// Open the workspace, creating it if needed: for the commands that bring data in.
     pub fn open_or_create(&self) -> anyhow::Result<Workspace> {
-        Workspace::open(&self.workspace)
-            .with_context(|| format!("cannot open workspace {}", self.workspace.display()))
+        let mut ws = Workspace::open(&self.workspace)
+            .with_context(|| format!("cannot open workspace {}", self.workspace.display()))?;
+        ws.set_today(self.today);
+        Ok(ws)
     }
 }
 
@@ -184,11 +191,21 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         (_, Some(p)) => p,
         (_, None) => Workspace::default_path()?,
     };
+    let today = match std::env::var("TACTFUL_TODAY") {
+        Ok(text) if !text.trim().is_empty() => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+            .map_err(|_| Exit {
+            code: 2,
+            message: format!(
+                "TACTFUL_TODAY must be a date YYYY-MM-DD, not `{}`",
+                crate::text::for_terminal(&text)
+            ),
+        })?,
+        _ => chrono::Local::now().date_naive(),
+    };
     let ctx = Context {
         workspace,
-        as_of: cli
-            .as_of
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        today,
+        as_of: cli.as_of.unwrap_or(today),
         as_of_given: cli.as_of.is_some(),
         json: cli.json,
     };

@@ -12,7 +12,7 @@ use crate::campaign::code::CampaignFile;
 use crate::campaign::preview::SegmentCount;
 use crate::fields::policy::Category;
 use crate::fields::{Channel, PrivacyClass};
-use crate::review::{Finding, SignOffStatus};
+use crate::review::{Finding, Severity, SignOffStatus};
 
 /// Version of the manifest's shape.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -36,9 +36,13 @@ pub struct Manifest {
     pub profile: ProfileSection,
     /// The columns of `recipients.csv`, in order, each with why it is there.
     pub columns: Vec<ColumnInfo>,
+    /// What the privacy policy allowed in this campaign's category.
+    pub policy: PolicySection,
     /// Every review finding at export time (none is a blocker, or there would be no
-    /// export).
+    /// export; an accepted blocker shows as a warning with `accepted` set).
     pub findings: Vec<Finding>,
+    /// The findings the campaign accepted with a written reason, one per finding.
+    pub accepted: Vec<AcceptedFinding>,
     /// Fields the campaign unlocked, with the justification, who and when.
     pub unlocks: Vec<Unlock>,
     /// The latest sign-off and whether it matches this export (`current`) or predates
@@ -150,4 +154,52 @@ pub struct ColumnInfo {
     /// The field a column copies, for the address and user-added columns.
     pub field: Option<String>,
     pub class: Option<PrivacyClass>,
+}
+
+/// The policy the campaign ran under.
+#[derive(Debug, Clone, Serialize)]
+pub struct PolicySection {
+    pub category: Category,
+    /// True for housing, employment, credit and politics.
+    pub special_ad_category: bool,
+    /// Classes no rule, message or column of this campaign used, whatever an unlock
+    /// or a lowered class says; empty outside special ad categories.
+    pub never_used: Vec<PrivacyClass>,
+    /// The rule in words, with its sources.
+    pub rule: &'static str,
+}
+
+impl PolicySection {
+    /// The section for a campaign of `category`.
+    pub fn of(category: Category) -> Self {
+        let special = category.is_special_ad_category();
+        PolicySection {
+            category,
+            special_ad_category: special,
+            never_used: if special {
+                vec![PrivacyClass::SpecialCategory, PrivacyClass::Protected]
+            } else {
+                Vec::new()
+            },
+            rule: if special {
+                "special ad category (housing, employment, credit, politics): special category data (GDPR Art. 9(1)) and protected traits are barred from rules, messages and the export, not even an unlock or a lowered class lifts it (Meta Special Ad Categories, Google personalized advertising policy, anti-discrimination law)"
+            } else {
+                "special category data and protected traits only where the campaign unlocked them with a written justification (see unlocks)"
+            },
+        }
+    }
+}
+
+/// A finding the campaign accepted.
+#[derive(Debug, Clone, Serialize)]
+pub struct AcceptedFinding {
+    pub code: &'static str,
+    pub reason: String,
+    pub by: String,
+    /// RFC 3339 UTC.
+    pub at: String,
+    /// The severity before acceptance.
+    pub was: Severity,
+    /// Hex SHA-256 of the campaign definition and the finding as accepted.
+    pub finding_sha256: String,
 }

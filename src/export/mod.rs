@@ -36,7 +36,7 @@ use crate::campaign::preview::{self, PreviewError};
 use crate::fields::{Channel, Field, Role};
 use crate::import::suppress::entry_hash;
 use crate::review::signoff::PreviewHasher;
-use crate::review::{self, ExtraField, Finding, ReviewError, SignOffState};
+use crate::review::{self, ExportScope, ExtraField, Finding, ReviewError, SignOffState};
 use crate::workspace::exports::{self as store, ExportRecord};
 use crate::workspace::records::ValueLookup;
 use crate::workspace::{SCHEMA_VERSION, Workspace, WorkspaceError, audit, batches, now_rfc3339};
@@ -108,7 +108,11 @@ pub fn export(
     plan: &ExportPlan,
     actor: &str,
 ) -> Result<ExportReport, ExportError> {
-    let review = review::run_with(ws, campaign, plan.as_of, &plan.extra)?;
+    let scope = ExportScope {
+        profile: plan.profile.as_str().to_string(),
+        fields: plan.extra.clone(),
+    };
+    let review = review::run_for(ws, campaign, plan.as_of, Some(&scope))?;
     if review.blockers > 0 {
         return Err(ExportError::Blocked {
             campaign: campaign.name.clone(),
@@ -234,6 +238,21 @@ pub fn export(
             e164_phones_intact: plan.profile == Profile::Upload,
         },
         columns,
+        policy: manifest::PolicySection::of(campaign.category),
+        accepted: review
+            .findings
+            .iter()
+            .filter_map(|f| {
+                f.accepted.as_ref().map(|a| manifest::AcceptedFinding {
+                    code: f.code,
+                    reason: a.reason.clone(),
+                    by: a.by.clone(),
+                    at: a.at.clone(),
+                    was: a.was,
+                    finding_sha256: a.finding_sha256.clone(),
+                })
+            })
+            .collect(),
         findings: review.findings.clone(),
         unlocks: campaign.unlocks.clone(),
         sign_off: review.sign_off.clone(),

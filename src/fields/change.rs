@@ -1,10 +1,17 @@
 //! Changing a field's class or role by hand, with the reason on record.
+//!
+//! The one route every face takes (`tactful fields set`, the TUI's Fields screen): the
+//! reason is checked on its visible text ([`crate::written`]; a change that lowers
+//! protection needs a justification), the field and the audit log change in one
+//! transaction, and the field keeps who changed it, when and why beside the
+//! classifier's verdict ([`super::provenance`]), so review can list the lowered
+//! protection. [`check_reason`] lets a face say what is missing before it sends.
 
 use serde::Serialize;
 
-use super::policy::MIN_JUSTIFICATION_CHARS;
 use super::{Field, PrivacyClass, Role};
 use crate::workspace::{Workspace, WorkspaceError, audit, fields as store};
+use crate::written::{self, WrittenError};
 
 /// Errors from [`set`].
 #[derive(Debug, thiserror::Error)]
@@ -13,15 +20,15 @@ pub enum ChangeError {
     UnknownField { name: String, hint: String },
     #[error("nothing to change: give --class or --role")]
     NothingToChange,
-    #[error("a reason is required to change a field (it is written to the audit log)")]
-    ReasonRequired,
+    #[error("a reason is required to change a field (it is written to the audit log): {problem}")]
+    ReasonRequired { problem: WrittenError },
     #[error(
-        "this change lowers the protection of `{name}` ({what}); write a reason of at least {min} characters: it is written to the audit log and shown in reviews"
+        "this change lowers the protection of `{name}` ({what}), so it needs a written justification, which goes to the audit log and is shown in the review of every campaign that relies on it: {problem}"
     )]
     ReasonTooShort {
         name: String,
         what: String,
-        min: usize,
+        problem: WrittenError,
     },
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
@@ -37,11 +44,40 @@ pub struct FieldChange {
     pub downgrade: bool,
 }
 
-/// Give field `name` a new class and/or role, recording `reason` and `actor` in the field
-/// and the audit log in one transaction.
+/// Check `reason` for changing `before` to the given class and role, as [`set`] will:
+/// a change that lowers protection needs a justification (20 visible characters, two
+/// words), any other change some visible text.
 ///
-/// Errors: unknown field (with the closest name as a hint), nothing to change, or a blank
-/// reason.
+/// Errors: [`ChangeError::ReasonTooShort`] or [`ChangeError::ReasonRequired`].
+pub fn check_reason(
+    before: &Field,
+    class: Option<PrivacyClass>,
+    role: Option<Role>,
+    reason: &str,
+) -> Result<(), ChangeError> {
+    let after = Field {
+        class: class.unwrap_or(before.class),
+        role: role.unwrap_or(before.role),
+        ..before.clone()
+    };
+    match lowered_protection(before, &after) {
+        Some(what) => written::check_justification("the reason", reason).map_err(|problem| {
+            ChangeError::ReasonTooShort {
+                name: before.name.clone(),
+                what,
+                problem,
+            }
+        }),
+        None => written::check_present("the reason", reason)
+            .map_err(|problem| ChangeError::ReasonRequired { problem }),
+    }
+}
+
+/// Give field `name` a new class and/or role, recording `reason` and `actor` in the field
+/// and the audit log in one transaction. The reason is stored as typed (trimmed).
+///
+/// Errors: unknown field (with the closest name as a hint), nothing to change, or a
+/// reason [`check_reason`] refuses.
 pub fn set(
     ws: &mut Workspace,
     name: &str,
@@ -54,9 +90,6 @@ pub fn set(
         return Err(ChangeError::NothingToChange);
     }
     let reason = reason.trim();
-    if reason.is_empty() {
-        return Err(ChangeError::ReasonRequired);
-    }
     ws.write(|tx| {
         let Some(before) = store::get(tx, name)? else {
             let names: Vec<String> = store::list(tx)?.into_iter().map(|f| f.name).collect();
@@ -76,18 +109,10 @@ pub fn set(
             after.role = r;
         }
         after.reason = format!("set by {actor}: {reason}");
-        let what = lowered_protection(&before, &after);
-        let downgrade = what.is_some();
-        if let Some(what) = what
-            && reason.chars().count() < MIN_JUSTIFICATION_CHARS
-        {
-            return Err(ChangeError::ReasonTooShort {
-                name: before.name.clone(),
-                what,
-                min: MIN_JUSTIFICATION_CHARS,
-            });
-        }
+        check_reason(&before, class, role, reason)?;
+        let downgrade = lowered_protection(&before, &after).is_some();
         store::update(tx, &after, actor)?;
+        store::record_person_change(tx, &before.name, actor, reason)?;
         audit::append(
             tx,
             actor,
@@ -124,8 +149,9 @@ pub fn is_safeguard_role(role: Role) -> bool {
     )
 }
 
-/// How `after` lowers protection compared with `before`, in words, if it does.
-fn lowered_protection(before: &Field, after: &Field) -> Option<String> {
+/// How `after` lowers protection compared with `before`, in words, if it does: a less
+/// protected class, or a safeguard role taken away.
+pub fn lowered_protection(before: &Field, after: &Field) -> Option<String> {
     if after.class > before.class {
         return Some(format!("class {} -> {}", before.class, after.class));
     }
@@ -215,6 +241,20 @@ mod tests {
         ] {
             let err = set(&mut ws, "date_of_birth", class, role, "x", "ana").unwrap_err();
             assert!(matches!(err, ChangeError::ReasonTooShort { .. }), "{err}");
+            // Issue 10, item 5: twenty zero-width spaces are twenty characters and no
+            // words; twenty soft hyphens the same.
+            for invisible in ["\u{200b}", "\u{ad}"] {
+                let err = set(
+                    &mut ws,
+                    "date_of_birth",
+                    class,
+                    role,
+                    &invisible.repeat(20),
+                    "ana",
+                )
+                .unwrap_err();
+                assert!(err.to_string().contains("no visible text"), "{err}");
+            }
         }
         // Raising protection or a harmless change needs only some reason.
         let up = set(
@@ -238,6 +278,15 @@ mod tests {
         )
         .unwrap();
         assert!(down.downgrade);
+        // The classifier's verdict stays beside the change, with who and why.
+        let p = store::provenance_of(ws.conn(), "date_of_birth")
+            .unwrap()
+            .unwrap();
+        assert_eq!(p.classifier_role, Role::DateOfBirth);
+        assert_eq!(p.classifier_class, PrivacyClass::Protected);
+        let changed = p.changed.unwrap();
+        assert_eq!(changed.by, "ana");
+        assert_eq!(changed.reason, "not a birth date: the signup day");
     }
 
     #[test]
@@ -259,7 +308,19 @@ mod tests {
         );
         assert!(matches!(
             set(&mut ws, "first_name", None, Some(Role::None), "  ", "ana"),
-            Err(ChangeError::ReasonRequired)
+            Err(ChangeError::ReasonRequired { .. })
+        ));
+        // Zero-width spaces are no reason either.
+        assert!(matches!(
+            set(
+                &mut ws,
+                "first_name",
+                None,
+                Some(Role::None),
+                "\u{200b}\u{200b}",
+                "ana"
+            ),
+            Err(ChangeError::ReasonRequired { .. })
         ));
         assert!(audit::entries(ws.conn()).unwrap().is_empty());
     }

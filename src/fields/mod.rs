@@ -10,6 +10,7 @@ pub mod address;
 pub mod change;
 pub mod classify;
 pub mod policy;
+pub mod provenance;
 pub mod value;
 
 use std::fmt;

@@ -4,9 +4,13 @@
 //! Source of the rules: PRODUCT.md, "Privacy classes and the default policy". Special
 //! category data (GDPR Art. 9(1)) and protected traits are blocked from segment rules and
 //! message text unless the campaign unlocks the field with a written justification.
-//! Protected traits cannot be unlocked in housing, employment, credit or politics
-//! campaigns, as ad platforms' special ad categories forbid them there (Meta "Special Ad
-//! Categories", Google "Personalized advertising" policy).
+//! Neither can be unlocked in housing, employment, credit or politics campaigns: ad
+//! platforms' special ad categories forbid targeting by protected traits there (Meta
+//! "Special Ad Categories", Google "Personalized advertising" policy), both platforms
+//! forbid targeting by sensitive categories such as health, religion, ethnicity or
+//! sexual orientation in any ad, and anti-discrimination law (US FHA, ECOA, Title VII;
+//! EU Directive 2000/43/EC) covers race, religion and disability in exactly these
+//! domains (issue 10, item 4).
 
 use std::fmt;
 use std::str::FromStr;
@@ -15,10 +19,8 @@ use serde::{Deserialize, Serialize};
 
 use super::{Field, ParseNameError, PrivacyClass};
 
-/// Shortest written justification accepted for an unlock or for lowering a field's
-/// protection, in characters. A reviewer must be able to read why; "ok" or "x" says
-/// nothing.
-pub const MIN_JUSTIFICATION_CHARS: usize = 20;
+/// Shortest written justification, in visible characters (see [`crate::written`]).
+pub use crate::written::MIN_JUSTIFICATION_CHARS;
 
 /// Where a field is being used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -40,7 +42,8 @@ impl Usage {
 }
 
 /// A campaign's category. Housing, employment, credit and politics follow the special ad
-/// categories of the large ad platforms: protected traits may not be used at all.
+/// categories of the large ad platforms: protected traits and special category data may
+/// not be used at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
@@ -61,7 +64,8 @@ impl Category {
         Category::Politics,
     ];
 
-    /// True for the special ad categories, where protected traits can never be unlocked.
+    /// True for the special ad categories, where protected traits and special category
+    /// data can never be unlocked.
     pub fn is_special_ad_category(self) -> bool {
         self != Category::General
     }
@@ -105,7 +109,8 @@ pub struct Blocked {
     pub field: String,
     pub class: PrivacyClass,
     pub usage: Usage,
-    /// False when no unlock can help (protected trait in a special ad category).
+    /// False when no unlock can help (a protected trait or special category data in a
+    /// special ad category).
     pub unlockable: bool,
     pub message: String,
 }
@@ -131,9 +136,7 @@ pub fn check_use(
         PrivacyClass::SpecialCategory => "special category data, GDPR Art. 9(1)",
         _ => "a protected trait under anti-discrimination law",
     };
-    if field.class == PrivacyClass::Protected
-        && let Some(cat) = category.filter(|c| c.is_special_ad_category())
-    {
+    if let Some(cat) = category.filter(|c| c.is_special_ad_category()) {
         return Err(Blocked {
             field: field.name.clone(),
             class: field.class,
@@ -208,23 +211,24 @@ mod tests {
         assert!(err.unlockable);
         assert!(err.message.contains("GDPR Art. 9(1)"), "{}", err.message);
         assert!(check_use(&f, Usage::MessageText, Some(Category::General), true).is_ok());
-        // Special category data can be unlocked in a special ad category; only
-        // protected traits are barred there.
-        assert!(check_use(&f, Usage::Rule, Some(Category::Credit), true).is_ok());
     }
 
     #[test]
-    fn protected_traits_never_unlock_in_special_ad_categories() {
-        let f = field(PrivacyClass::Protected);
-        for cat in [
-            Category::Housing,
-            Category::Employment,
-            Category::Credit,
-            Category::Politics,
-        ] {
-            let err = check_use(&f, Usage::Rule, Some(cat), true).unwrap_err();
-            assert!(!err.unlockable);
+    fn sensitive_fields_never_unlock_in_special_ad_categories() {
+        // Issue 10, item 4: special category data is barred like protected traits.
+        for class in [PrivacyClass::Protected, PrivacyClass::SpecialCategory] {
+            let f = field(class);
+            for cat in [
+                Category::Housing,
+                Category::Employment,
+                Category::Credit,
+                Category::Politics,
+            ] {
+                let err = check_use(&f, Usage::Rule, Some(cat), true).unwrap_err();
+                assert!(!err.unlockable, "{class} in {cat}");
+                assert!(err.message.contains("not even with an unlock"));
+            }
+            assert!(check_use(&f, Usage::Rule, Some(Category::General), true).is_ok());
         }
-        assert!(check_use(&f, Usage::Rule, Some(Category::General), true).is_ok());
     }
 }

@@ -17,6 +17,7 @@ use super::infer::{ColumnStats, Inferred};
 use super::key::{self, KeySource};
 use super::normalise::{self, Damage};
 use super::read::{Row, Rows, Shape};
+use super::reclassify::{self, Reclassification};
 use super::report::plural;
 use super::sniff::{self, Sniffed};
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected};
@@ -37,6 +38,8 @@ pub struct Column {
     pub is_new: bool,
     /// An existing integer field this file widens to decimal (the loader records it).
     pub widened: bool,
+    /// What this file's values did to an existing field's class (see [`reclassify`]).
+    pub reclassified: Option<Reclassification>,
     /// The type values are stored with (the existing field's type for old fields).
     pub storage: Inferred,
     pub stats: ColumnStats,
@@ -153,6 +156,11 @@ pub fn analyse(
         .into_iter()
         .map(|f| (f.name.clone(), f))
         .collect();
+    let provenance = stored_fields::provenance(conn)?;
+    let file_name = plan.path.file_name().map_or_else(
+        || plan.path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let mut columns = Vec::with_capacity(width);
     let mut consent_columns = Vec::new();
     for (i, name) in names.iter().enumerate() {
@@ -199,9 +207,18 @@ pub fn analyse(
                 reason: class.reason.clone(),
             });
         }
+        let mut reclassified = None;
         let (field, is_new, storage) = match existing.get(name) {
             Some(old) => {
                 let mut field = old.clone();
+                if let Some(p) = provenance.iter().find(|p| p.field == *name) {
+                    let (raised, r) = reclassify::upward(&field, p, &class, &file_name);
+                    field = raised;
+                    if let Some(r) = r {
+                        warnings.push(r.warning.clone());
+                        reclassified = Some(r);
+                    }
+                }
                 // Integer widens to decimal (review P2-5): every stored integer is a
                 // decimal too, and SQLite's INTEGER column affinity keeps 12.5 as a
                 // REAL while `Value::from_sql` reads both as a decimal, so the column
@@ -262,6 +279,7 @@ pub fn analyse(
             field,
             is_new,
             widened,
+            reclassified,
             storage,
             stats: stats[i].clone(),
         });

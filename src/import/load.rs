@@ -72,6 +72,30 @@ pub fn load(
         // Kept by `import undo`: a decimal field holds every integer it held before.
         fields::update(tx, &column.field, &plan.actor)?;
     }
+    for (column, r) in analysis
+        .columns
+        .iter()
+        .filter_map(|c| c.reclassified.as_ref().map(|r| (c, r)))
+    {
+        // Kept by `import undo` too: more protection is never taken back silently.
+        if r.raised {
+            fields::update(tx, &column.field, &plan.actor)?;
+        }
+        fields::record_classifier(tx, &r.provenance)?;
+        audit::append(
+            tx,
+            &plan.actor,
+            "field.reclassified",
+            &column.field.name,
+            &json!({
+                "file": file_name,
+                "from": r.from,
+                "to": r.to,
+                "raised": r.raised,
+                "reason": r.provenance.classifier_reason,
+            }),
+        )?;
+    }
     for column in analysis.columns.iter().filter(|c| c.is_new) {
         fields::add(tx, &column.field, &plan.actor, Some(batch))?;
     }

@@ -5,7 +5,8 @@
 //! ragged rows), [`normalise`] (header names, value cleaning, spreadsheet damage),
 //! [`infer`] (types from every value), [`key`] (the contact key), [`consent`] (consent columns), [`analyse`] (the
 //! first pass, no writes), [`prepare`] (rows into contacts),
-//! [`load`] (the second pass, one transaction), [`report`],
+//! [`load`] (the second pass, one transaction), [`reclassify`] (existing fields raised,
+//! never lowered, by new values), [`report`],
 //! [`undo`] and [`suppress`] (suppression lists). SQL lives in `workspace::contacts`,
 //! `workspace::batches` and `workspace::suppression`.
 //!
@@ -22,6 +23,7 @@ pub mod normalise;
 pub mod plan;
 pub mod prepare;
 pub mod read;
+pub mod reclassify;
 pub mod report;
 pub mod sniff;
 pub mod suppress;

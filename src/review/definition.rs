@@ -3,6 +3,11 @@
 //! and the default policy"), unlocks and their justifications, protected traits used to
 //! exclude, the consent source for the channel, and fields an export would add.
 //!
+//! In a housing, employment, credit or politics campaign a field counts by the stricter
+//! of its class and the classifier's: a protected trait or special category data a
+//! person lowered to ordinary is still a `special_ad_category` blocker there (issue 10,
+//! item 3), and the item names who lowered it and why.
+//!
 //! Rules are parsed and templates checked with the policy switched off, so a blocked
 //! field becomes a finding about that field instead of one refusal that hides the rest.
 
@@ -12,14 +17,15 @@ use rusqlite::Connection;
 
 use super::{ExtraField, Finding, ReviewError, Severity};
 use crate::campaign::Campaign;
-use crate::fields::policy::MIN_JUSTIFICATION_CHARS as MIN_REASON_CHARS;
 use crate::fields::policy::{Usage, check_use};
-use crate::fields::{Channel, Field, PrivacyClass};
+use crate::fields::provenance::Provenance;
+use crate::fields::{Channel, Field};
 use crate::message::{Message, MessageDraft, PolicyScope};
 use crate::segment::ast::{Op, Rule};
 use crate::segment::parse::parse;
 use crate::segment::store;
 use crate::workspace::{batches, fields as field_store};
+use crate::written;
 
 /// What one entry uses.
 #[derive(Debug, Clone, Default)]
@@ -39,6 +45,8 @@ pub struct EntryUse {
 #[derive(Debug, Clone)]
 pub struct Uses {
     pub fields: Vec<Field>,
+    /// What the classifier gave each field, and who changed it since.
+    pub provenance: Vec<Provenance>,
     pub entries: Vec<EntryUse>,
 }
 
@@ -46,6 +54,21 @@ impl Uses {
     /// The field named `name`.
     pub fn field(&self, name: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// The provenance of field `name`.
+    pub fn provenance(&self, name: &str) -> Option<&Provenance> {
+        self.provenance.iter().find(|p| p.field == name)
+    }
+
+    /// The field as the classifier would have it protected: its class raised back to the
+    /// classifier's when a person lowered it.
+    pub fn strictest(&self, f: &Field) -> Field {
+        let mut out = f.clone();
+        if let Some(p) = self.provenance(&f.name) {
+            out.class = p.strictest_class(f);
+        }
+        out
     }
 
     /// Every merge field of every message, sorted, once each.
@@ -118,7 +141,12 @@ pub fn uses(conn: &Connection, campaign: &Campaign) -> Result<Uses, ReviewError>
         }
         entries.push(out);
     }
-    Ok(Uses { fields, entries })
+    let provenance = field_store::provenance(conn)?;
+    Ok(Uses {
+        fields,
+        provenance,
+        entries,
+    })
 }
 
 /// Fields of conditions that exclude: `negated` says whether an odd number of `not`s
@@ -167,7 +195,7 @@ pub fn findings(
         ));
     }
     consent_source(conn, campaign, uses, &mut out)?;
-    extra_fields(uses, extra, &mut out);
+    extra_fields(campaign, uses, extra, &mut out);
     if !campaign.unlocks.is_empty() {
         out.push(Finding::new(
             "unlocked_field",
@@ -199,7 +227,7 @@ pub fn findings(
                 .iter()
                 .filter(|n| {
                     uses.field(n)
-                        .is_some_and(|f| f.class.is_blocked_by_default())
+                        .is_some_and(|f| uses.strictest(f).class.is_blocked_by_default())
                 })
                 .map(move |n| format!("segment `{}` excludes by {n}", e.segment))
         })
@@ -261,6 +289,8 @@ fn policy(campaign: &Campaign, uses: &Uses, out: &mut Vec<Finding>) {
                 } else {
                     never.push(item);
                 }
+            } else if let Some(why) = lowered_in_special_category(campaign, uses, field) {
+                never.push(format!("segment `{}`: {why}", e.segment));
             }
         }
     }
@@ -277,12 +307,38 @@ fn policy(campaign: &Campaign, uses: &Uses, out: &mut Vec<Finding>) {
             "special_ad_category",
             Severity::Blocker,
             format!(
-                "a {} campaign may not use protected traits at all, not even with an unlock (special ad category); remove them from rules and messages",
+                "a {} campaign may not use protected traits or special category data at all, not even with an unlock or a lowered class (special ad category); remove them from rules, messages and the export",
                 campaign.category
             ),
             never,
         ));
     }
+}
+
+/// Why `field` is barred from `campaign` although its current class allows it: the
+/// campaign is in a special ad category and the classifier found the field protected
+/// or special category data before a person lowered it.
+fn lowered_in_special_category(campaign: &Campaign, uses: &Uses, field: &Field) -> Option<String> {
+    let p = uses.provenance(&field.name)?;
+    if !campaign.category.is_special_ad_category()
+        || !p.class_lowered(field)
+        || !p.classifier_class.is_blocked_by_default()
+    {
+        return None;
+    }
+    let kind = field
+        .kind
+        .as_ref()
+        .map(|k| format!(" ({k})"))
+        .unwrap_or_default();
+    Some(format!(
+        "field `{}` was classified {}{kind} and lowered to {} {}; a {} campaign may not use it whatever its current class (special ad category)",
+        field.name,
+        p.classifier_class.label(),
+        field.class.label(),
+        p.who_when_why(),
+        campaign.category
+    ))
 }
 
 /// `no_consent_source`: neither a consent field for the channel nor an import that
@@ -323,25 +379,30 @@ fn consent_source(
 
 /// `export_extra_field` (blocker) and `export_field_added` (info): fields an export adds
 /// beyond contact key, address, segment and message.
-fn extra_fields(uses: &Uses, extra: &[ExtraField], out: &mut Vec<Finding>) {
+fn extra_fields(campaign: &Campaign, uses: &Uses, extra: &[ExtraField], out: &mut Vec<Finding>) {
     let mut refused = Vec::new();
     let mut added = Vec::new();
     for x in extra {
         let reason = x.reason.trim();
-        match uses.field(&x.field) {
-            None => refused.push(format!("{}: no such field", x.field)),
-            Some(f) if matches!(f.class, PrivacyClass::SpecialCategory | PrivacyClass::Protected) => {
-                refused.push(format!(
-                    "{}: a {} is never exported as a column (only an unlocked merge field's rendered text)",
-                    f.name,
-                    f.class.label()
-                ))
-            }
-            Some(f) if reason.chars().count() < MIN_REASON_CHARS => refused.push(format!(
-                "{}: give a reason of at least {MIN_REASON_CHARS} characters why it must leave the machine",
+        let Some(f) = uses.field(&x.field) else {
+            refused.push(format!("{}: no such field", x.field));
+            continue;
+        };
+        if f.class.is_blocked_by_default() {
+            refused.push(format!(
+                "{}: a {} is never exported as a column (only an unlocked merge field's rendered text)",
+                f.name,
+                f.class.label()
+            ));
+        } else if let Some(why) = lowered_in_special_category(campaign, uses, f) {
+            refused.push(why);
+        } else if let Err(e) = written::check_justification("the reason", reason) {
+            refused.push(format!(
+                "{}: {e}; say why it must leave the machine",
                 f.name
-            )),
-            Some(f) => added.push(format!("{} ({}): \"{reason}\"", f.name, f.class.label())),
+            ));
+        } else {
+            added.push(format!("{} ({}): \"{reason}\"", f.name, f.class.label()));
         }
     }
     if !refused.is_empty() {

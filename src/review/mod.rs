@@ -2,23 +2,46 @@
 //! findings with a stable code, a severity, a message and the items they concern, and
 //! the reviewer's sign-off.
 //!
-//! Findings come from two places: the campaign definition ([`definition`]: which fields
+//! Findings come from four places: the campaign definition ([`definition`]: which fields
 //! rules and messages use, under which policy, unlocks, consent sources, fields an
-//! export adds) and one preview pass over the audience ([`data`]: coverage, small
-//! cells, quasi-identifier groups, overlaps, spreadsheet damage, exclusion counts). A
-//! campaign that cannot be previewed (a blocked field, a broken rule) still gets its
-//! review: the problem becomes a blocker, never a crash. [`signoff`] hashes the
-//! definition and every preview row so a sign-off goes stale when either changes.
-//! Called by `tactful review`, by export (which refuses while a blocker is open) and by
-//! the TUI's review screen. Codes are listed in the README; never rename one.
+//! export adds), the fields' provenance ([`lowered`]: protections a person lowered, and
+//! safeguard roles taken away with the contacts that lets through), the dates
+//! ([`dates`]: an as-of date far from today) and one preview pass over the audience
+//! ([`data`]: coverage, small cells, quasi-identifier groups, overlaps, spreadsheet
+//! damage, exclusion counts). A campaign that cannot be previewed (a blocked field, a
+//! broken rule) still gets its review: the problem becomes a blocker, never a crash.
+//! [`accept`] applies the findings a campaign accepted with a written reason;
+//! [`signoff`] hashes the definition, every preview row, the data and the export so a
+//! sign-off goes stale when any of them changes. Called by `tactful review`, by export
+//! (which refuses while a blocker is open) and by the TUI's review screen. Codes are
+//! listed in the README; never rename one.
+//!
+//! ## Making a finding acceptable
+//!
+//! Some findings are risks a campaign may knowingly take, on record: build them with
+//! `Finding::new(..).acceptable()`. `tactful review CAMPAIGN --accept CODE --reason TEXT`
+//! then stores the SHA-256 of the campaign definition and of every finding with that
+//! code as they are (code, severity, message, items), with the reason (a justification:
+//! [`crate::written`]), in the audit log (`review.accept`). While both stay the same the
+//! finding shows as accepted (a blocker counts as a warning, with `accepted` set), in
+//! review and in the export manifest; any change to the campaign or to what the
+//! finding says (a count, a field, a date) undoes it, and review says so
+//! (`acceptance_outdated`). So an acceptable finding must put everything the reviewer
+//! accepts into its message and items, and nothing that changes without a reason to
+//! look again (no clock times). Never make acceptable what needs another remedy: a
+//! blocked field needs an unlock, and nothing accepts a special ad category breach.
 
+pub mod accept;
 pub mod data;
+pub mod dates;
 pub mod definition;
+pub mod lowered;
 pub mod signoff;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+pub use accept::{Accepted, accept};
 pub use signoff::{SignOffState, SignOffStatus, sign_off};
 
 use crate::campaign::preview::{PreviewError, Summary};
@@ -49,14 +72,20 @@ impl Severity {
 pub struct Finding {
     /// Stable snake_case code (`blocked_field`, `small_cell`, ...).
     pub code: &'static str,
+    /// An accepted blocker shows as a warning (`accepted.was` keeps what it was).
     pub severity: Severity,
     /// A sentence for the reviewer, saying what to do where something must be done.
     pub message: String,
     /// What the finding concerns: fields, segments, pairs, counts; one line each.
     pub items: Vec<String>,
+    /// True when a campaign may accept it with a written reason (module docs).
+    pub acceptable: bool,
+    /// The acceptance in force, if any.
+    pub accepted: Option<Accepted>,
 }
 
 impl Finding {
+    /// A finding no acceptance can lift.
     pub fn new(
         code: &'static str,
         severity: Severity,
@@ -68,6 +97,39 @@ impl Finding {
             severity,
             message,
             items,
+            acceptable: false,
+            accepted: None,
+        }
+    }
+
+    /// The same finding, acceptable with a written reason (see the module docs).
+    pub fn acceptable(mut self) -> Self {
+        self.acceptable = true;
+        self
+    }
+
+    /// The severity before any acceptance.
+    pub fn original_severity(&self) -> Severity {
+        self.accepted.as_ref().map_or(self.severity, |a| a.was)
+    }
+}
+
+/// The export a review is for: the profile and the fields added, in column order. What a
+/// sign-off approves (see [`signoff`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExportScope {
+    /// The export profile's name (`spreadsheet`, `upload`, ...).
+    pub profile: String,
+    pub fields: Vec<ExtraField>,
+}
+
+impl Default for ExportScope {
+    /// The export `tactful export` writes without options: the spreadsheet profile
+    /// (`export::Profile`'s default) and no added field.
+    fn default() -> Self {
+        ExportScope {
+            profile: "spreadsheet".into(),
+            fields: Vec::new(),
         }
     }
 }
@@ -94,6 +156,12 @@ pub struct Review {
     pub definition_sha256: String,
     /// Hex SHA-256 over every preview row; `null` when the preview could not run.
     pub preview_sha256: Option<String>,
+    /// Hex SHA-256 of the data reviewed (see [`signoff::data_sha256`]).
+    #[serde(skip)]
+    pub data_sha256: String,
+    /// The export reviewed, if one was named.
+    #[serde(skip)]
+    pub export: Option<ExportScope>,
     /// The preview's summary, when it ran.
     #[serde(skip)]
     pub summary: Option<Summary>,
@@ -126,25 +194,29 @@ pub enum ReviewError {
     Workspace(#[from] WorkspaceError),
 }
 
-/// Review `campaign` as of `as_of`, for an export with no added fields.
+/// Review `campaign` as of `as_of`, naming no export (sign-off then covers the default
+/// one).
 ///
 /// Errors: workspace errors only; everything wrong with the campaign is a finding.
 pub fn run(ws: &Workspace, campaign: &Campaign, as_of: NaiveDate) -> Result<Review, ReviewError> {
-    run_with(ws, campaign, as_of, &[])
+    run_for(ws, campaign, as_of, None)
 }
 
-/// Review `campaign` as of `as_of` for an export that adds `extra` fields.
+/// Review `campaign` as of `as_of` for `export` (the profile and added fields), or for
+/// no particular export.
 ///
 /// Errors: workspace errors only.
-pub fn run_with(
+pub fn run_for(
     ws: &Workspace,
     campaign: &Campaign,
     as_of: NaiveDate,
-    extra: &[ExtraField],
+    export: Option<&ExportScope>,
 ) -> Result<Review, ReviewError> {
     let conn = ws.conn();
+    let extra = export.map_or(&[][..], |e| &e.fields[..]);
     let uses = definition::uses(conn, campaign)?;
     let mut findings = definition::findings(conn, campaign, &uses, extra)?;
+    findings.extend(dates::as_of_far(as_of, ws.today()));
     let definition_toml = signoff::definition_toml(conn, campaign)?;
     let definition_sha256 = signoff::sha256_hex(definition_toml.as_bytes());
     let policy_blocked = findings.iter().any(|f| f.severity == Severity::Blocker);
@@ -172,19 +244,28 @@ pub fn run_with(
             Vec::new(),
         )),
     }
+    findings.extend(lowered::findings(ws, campaign, as_of, &uses, extra)?);
+    accept::apply(conn, &campaign.name, &definition_sha256, &mut findings)?;
+    let data_sha256 = signoff::data_sha256(conn, &campaign.name)?;
     let status = signoff::status(
         conn,
         &campaign.name,
-        &definition_sha256,
-        preview_sha256.as_deref(),
+        signoff::Reviewed {
+            definition_sha256: &definition_sha256,
+            preview_sha256: preview_sha256.as_deref(),
+            data_sha256: &data_sha256,
+            export,
+        },
     )?;
     if let Some(s) = status.as_ref().filter(|s| s.state == SignOffState::Stale) {
         findings.push(Finding::new(
             "sign_off_stale",
             Severity::Warning,
             format!(
-                "the sign-off by {} at {} no longer matches: the campaign or the data changed since; review again and sign off anew",
-                s.record.name, s.record.at
+                "the sign-off by {} at {} no longer matches what is reviewed now: {}; review again and sign off anew",
+                s.record.name,
+                s.record.at,
+                s.changed.join("; ")
             ),
             vec![format!("signed hash {}", s.record.hash)],
         ));
@@ -199,6 +280,8 @@ pub fn run_with(
         sign_off: status,
         definition_sha256,
         preview_sha256,
+        data_sha256,
+        export: export.cloned(),
         summary,
         definition_toml,
     })

@@ -1,13 +1,20 @@
 //! Sign-off: a reviewer's name and note on record, tied to exactly what was reviewed.
 //!
-//! The sign-off hash is SHA-256 over two hashes: the campaign definition as canonical
+//! The sign-off hash is SHA-256 over four hashes: the campaign definition as canonical
 //! TOML (campaign as code, with every entry's rule text and the unlocks with their
-//! justifications), and every preview row in order (as-of date first, then per contact
-//! its key, address, segment, subject, body, exclusion reason, fallbacks and blank
-//! merge fields). Any later change to the campaign, a rule, an unlock or the data that
-//! changes who gets what makes the hash differ, and review shows the sign-off as stale.
-//! A sign-off is refused while a blocker is open. It is stored in the `signoffs` table
-//! and the audit log (`review.sign_off`) in one transaction.
+//! justifications); every preview row in order (as-of date first, then per contact its
+//! key, address, segment, subject, body, exclusion reason, fallbacks and blank merge
+//! fields); the data the review was given ([`data_sha256`]: the import batches in
+//! effect, every field's type, role and class beside the classifier's, the findings the
+//! campaign accepted); and the export it approves ([`ExportScope`]: profile and added
+//! fields). Any later change to one of them shows the sign-off as stale, naming what
+//! changed (issue 10, item 11): a field added to the export, another profile, a new
+//! import or a lowered class all count, not only changes to who gets what. A review
+//! that names no export (`tactful review` without `--profile`/`--field`) compares the
+//! first three only; export always compares all four. A sign-off is refused while a
+//! blocker is open, and its name and note need visible text ([`crate::written`]). It is
+//! stored in the `signoffs` table and the audit log (`review.sign_off`) in one
+//! transaction.
 
 use chrono::NaiveDate;
 use rusqlite::Connection;
@@ -15,13 +22,14 @@ use serde::Serialize;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use super::{Review, ReviewError};
+use super::{ExportScope, Review, ReviewError};
 use crate::campaign::Campaign;
 use crate::campaign::code::CampaignFile;
 use crate::campaign::preview::PreviewRow;
 use crate::segment::store;
 use crate::workspace::exports::{self, SignOff};
-use crate::workspace::{Workspace, audit, now_rfc3339};
+use crate::workspace::{Workspace, acceptances, audit, batches, fields, now_rfc3339};
+use crate::written;
 
 /// Lower-case hex SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
@@ -77,9 +85,56 @@ impl PreviewHasher {
     }
 }
 
-/// The sign-off hash of a definition hash and a preview hash.
-pub fn combined(definition_sha256: &str, preview_sha256: &str) -> String {
-    sha256_hex(format!("{definition_sha256}\n{preview_sha256}\n").as_bytes())
+/// The sign-off hash of the four part hashes: SHA-256 of the four hex strings, each
+/// followed by a newline.
+pub fn combined(definition: &str, preview: &str, data: &str, export: &str) -> String {
+    sha256_hex(format!("{definition}\n{preview}\n{data}\n{export}\n").as_bytes())
+}
+
+/// Hex SHA-256 of the data a review of `campaign` is given: a JSON object with the
+/// import batches in effect (`[id, sha256]`), every field (`[name, type, role, class,
+/// kind, classifier class, classifier role]`, column order) and the campaign's
+/// acceptances in force (`[code, finding_sha256, reason]`).
+pub fn data_sha256(conn: &Connection, campaign: &str) -> Result<String, ReviewError> {
+    let batches: Vec<_> = batches::list(conn)?
+        .into_iter()
+        .filter(|b| b.undone_at.is_none())
+        .map(|b| json!([b.id, b.sha256]))
+        .collect();
+    let provenance = fields::provenance(conn)?;
+    let fields: Vec<_> = fields::list(conn)?
+        .into_iter()
+        .map(|f| {
+            let p = provenance.iter().find(|p| p.field == f.name);
+            json!([
+                f.name,
+                f.ty,
+                f.role,
+                f.class,
+                f.kind,
+                p.map(|p| p.classifier_class),
+                p.map(|p| p.classifier_role)
+            ])
+        })
+        .collect();
+    let accepted: Vec<_> = acceptances::in_force(conn, campaign)?
+        .into_iter()
+        .map(|a| json!([a.code, a.finding_sha256, a.reason]))
+        .collect();
+    let text = json!({"batches": batches, "fields": fields, "acceptances": accepted});
+    Ok(sha256_hex(text.to_string().as_bytes()))
+}
+
+/// Hex SHA-256 of an export scope's JSON (`{"fields": [...], "profile": "..."}`).
+pub fn export_sha256(scope: &ExportScope) -> String {
+    sha256_hex(scope_json(scope).to_string().as_bytes())
+}
+
+fn scope_json(scope: &ExportScope) -> serde_json::Value {
+    json!({
+        "profile": scope.profile,
+        "fields": scope.fields.iter().map(|x| json!({"field": x.field, "reason": x.reason.trim()})).collect::<Vec<_>>(),
+    })
 }
 
 /// Whether a sign-off still matches the campaign and the data.
@@ -96,34 +151,103 @@ pub struct SignOffStatus {
     #[serde(flatten)]
     pub record: SignOff,
     pub state: SignOffState,
+    /// What no longer matches, in words (empty when current).
+    pub changed: Vec<String>,
 }
 
-/// The latest sign-off of `campaign` compared with the hashes just computed
-/// (`preview_sha256` is `None` when the preview could not run: then it is stale).
+/// The hashes a review computed, to compare with a sign-off.
+#[derive(Debug, Clone, Copy)]
+pub struct Reviewed<'a> {
+    pub definition_sha256: &'a str,
+    /// `None` when the preview could not run: then the sign-off is stale.
+    pub preview_sha256: Option<&'a str>,
+    pub data_sha256: &'a str,
+    /// The export reviewed; `None` compares no export (plain `tactful review`).
+    pub export: Option<&'a ExportScope>,
+}
+
+/// The latest sign-off of `campaign` compared with the hashes just computed.
 pub fn status(
     conn: &Connection,
     campaign: &str,
-    definition_sha256: &str,
-    preview_sha256: Option<&str>,
+    now: Reviewed<'_>,
 ) -> Result<Option<SignOffStatus>, ReviewError> {
     let Some(record) = exports::latest_signoff(conn, campaign)? else {
         return Ok(None);
     };
-    let current = preview_sha256.is_some_and(|p| record.hash == combined(definition_sha256, p));
+    let mut changed = Vec::new();
+    if record.definition_sha256 != now.definition_sha256 {
+        changed.push("the campaign definition changed".to_string());
+    }
+    if now.preview_sha256 != Some(record.preview_sha256.as_str()) {
+        changed.push("who gets what changed (the preview)".to_string());
+    }
+    match &record.data_sha256 {
+        None => changed.push(
+            "it was made before tactful recorded the data and export a sign-off covers".to_string(),
+        ),
+        Some(d) if d != now.data_sha256 => changed.push(
+            "the data changed (import batches, field classes or roles, accepted findings)"
+                .to_string(),
+        ),
+        Some(_) => {}
+    }
+    if let (Some(scope), Some(signed)) = (now.export, &record.export_sha256)
+        && export_sha256(scope) != *signed
+    {
+        changed.push(format!(
+            "the export differs (signed for {}, now profile {} with {})",
+            describe_scope(record.export.as_ref()),
+            scope.profile,
+            fields_phrase(scope.fields.iter().map(|x| x.field.as_str()))
+        ));
+    }
     Ok(Some(SignOffStatus {
         record,
-        state: if current {
+        state: if changed.is_empty() {
             SignOffState::Current
         } else {
             SignOffState::Stale
         },
+        changed,
     }))
+}
+
+fn fields_phrase<'a>(fields: impl Iterator<Item = &'a str>) -> String {
+    let names: Vec<&str> = fields.collect();
+    if names.is_empty() {
+        "no added fields".into()
+    } else {
+        format!("added fields {}", names.join(", "))
+    }
+}
+
+fn describe_scope(scope: Option<&serde_json::Value>) -> String {
+    let Some(scope) = scope else {
+        return "an unrecorded export".into();
+    };
+    let fields = scope["fields"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x["field"].as_str())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    format!(
+        "profile {} with {}",
+        scope["profile"].as_str().unwrap_or("?"),
+        fields_phrase(fields.into_iter())
+    )
 }
 
 /// Record `name`'s sign-off of the campaign as `review` saw it, with `note`.
 ///
+/// The sign-off covers the export `review` was run for, or the default export
+/// ([`ExportScope::default`]) when it named none.
+///
 /// Errors: [`ReviewError::Blocked`] while a blocker is open; [`ReviewError::Invalid`]
-/// for a blank name or note; workspace errors.
+/// for a name or note with no visible text; workspace errors.
 pub fn sign_off(
     ws: &mut Workspace,
     review: &Review,
@@ -138,24 +262,29 @@ pub fn sign_off(
         });
     }
     let (name, note) = (name.trim(), note.trim());
-    if name.is_empty() || note.is_empty() {
-        return Err(ReviewError::Invalid(
-            "a sign-off needs the reviewer's name (--sign-off NAME) and a note (--note TEXT)"
-                .into(),
-        ));
-    }
+    check_sign_off_text(name, note)?;
     let preview_sha256 = review.preview_sha256.clone().ok_or_else(|| {
         ReviewError::Invalid("the preview did not run, so there is nothing to sign off".into())
     })?;
+    let scope = review.export.clone().unwrap_or_default();
+    let export_sha256 = export_sha256(&scope);
     let record = SignOff {
         campaign: review.campaign.clone(),
         name: name.to_string(),
         note: note.to_string(),
         at: now_rfc3339(),
         as_of: review.as_of.format("%Y-%m-%d").to_string(),
-        hash: combined(&review.definition_sha256, &preview_sha256),
+        hash: combined(
+            &review.definition_sha256,
+            &preview_sha256,
+            &review.data_sha256,
+            &export_sha256,
+        ),
         definition_sha256: review.definition_sha256.clone(),
         preview_sha256,
+        data_sha256: Some(review.data_sha256.clone()),
+        export_sha256: Some(export_sha256),
+        export: Some(scope_json(&scope)),
     };
     ws.write(|tx| {
         exports::add_signoff(tx, &record)?;
@@ -171,6 +300,9 @@ pub fn sign_off(
                 "hash": record.hash,
                 "definition_sha256": record.definition_sha256,
                 "preview_sha256": record.preview_sha256,
+                "data_sha256": record.data_sha256,
+                "export_sha256": record.export_sha256,
+                "export": record.export,
                 "warnings": review.warnings,
             }),
         )?;
@@ -179,16 +311,40 @@ pub fn sign_off(
     Ok(record)
 }
 
+/// Check a sign-off's name and note as every face does: visible text in both.
+///
+/// Errors: [`ReviewError::Invalid`] naming what is missing.
+pub fn check_sign_off_text(name: &str, note: &str) -> Result<(), ReviewError> {
+    written::check_present("the reviewer's name", name)
+        .and_then(|()| written::check_present("the note", note))
+        .map_err(|e| {
+            ReviewError::Invalid(format!(
+                "a sign-off needs the reviewer's name (--sign-off NAME) and a note (--note TEXT): {e}"
+            ))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn combined_hash_is_sha256_of_both_lines() {
-        // `printf 'a\nb\n' | sha256sum`
+    fn combined_hash_is_sha256_of_the_four_lines() {
+        // `printf 'a\nb\nc\nd\n' | sha256sum`
         assert_eq!(
-            combined("a", "b"),
-            "911169ddaaf146aff539f58c26c489af3b892dff0fe283c1c264c65ae5aa59a2"
+            combined("a", "b", "c", "d"),
+            "cf2c7f63055d2e84af6e3f01ac1bb7fce598d20cf213fab2b56b8e8047b46ced"
         );
+    }
+
+    #[test]
+    fn names_and_notes_need_visible_text() {
+        assert!(check_sign_off_text("Ana", "ok").is_ok());
+        let err = check_sign_off_text("\u{200b}\u{200b}", "ok").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("the reviewer's name has no visible text")
+        );
+        assert!(check_sign_off_text("Ana", "\u{ad}\u{ad}\u{ad}").is_err());
     }
 }

@@ -146,12 +146,19 @@ fn blocked_fields_are_refused_in_every_position() {
             );
         }
     }
-    // Protected traits never, even unlocked, in a housing campaign; special category may.
-    let e = run("gender is \"x\"", Some(Category::Housing), &["gender"]).unwrap_err();
-    assert!(
-        e.message.contains("not even with an unlock"),
-        "{}",
-        e.message
-    );
-    assert!(run("religion is \"x\"", Some(Category::Housing), &["religion"]).is_ok());
+    // Protected traits and special category data never, even unlocked, in a housing
+    // campaign (issue 10, item 4).
+    for field in ["gender", "religion"] {
+        let e = run(
+            &format!("{field} is \"x\""),
+            Some(Category::Housing),
+            &[field],
+        )
+        .unwrap_err();
+        assert!(
+            e.message.contains("not even with an unlock"),
+            "{}",
+            e.message
+        );
+    }
 }

@@ -44,7 +44,7 @@ pub enum SegmentError {
     BlankName,
     #[error("segment names are at most {MAX_NAME_CHARS} characters")]
     NameTooLong,
-    #[error("segment names cannot hold control characters")]
+    #[error("segment names cannot hold control characters or path separators (/ \\)")]
     NameHasControl,
     #[error("a segment `{0}` already exists; use `tactful segment edit` to change its rule")]
     Exists(String),
@@ -71,14 +71,17 @@ impl From<RuleError> for SegmentError {
 }
 
 /// Trim `name` and check it is a usable segment name (non-empty, at most
-/// [`MAX_NAME_CHARS`] characters).
+/// [`MAX_NAME_CHARS`] characters, no control characters or path separators: names end
+/// up in file and directory names, issue 10 item 11).
 pub fn valid_name(name: &str) -> Result<&str, SegmentError> {
     let name = name.trim();
     if name.is_empty() {
         Err(SegmentError::BlankName)
     } else if name.chars().count() > MAX_NAME_CHARS {
         Err(SegmentError::NameTooLong)
-    } else if name.chars().any(crate::text::is_unsafe) {
+    } else if name.chars().any(crate::text::is_unsafe)
+        || name.contains(crate::campaign::PATH_SEPARATORS)
+    {
         Err(SegmentError::NameHasControl)
     } else {
         Ok(name)

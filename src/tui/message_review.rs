@@ -173,14 +173,16 @@ pub enum ReviewJob {
         field: String,
         reason: String,
     },
-    /// Review again (at `as_of` as for `Run`), then `review::sign_off` (refused while
-    /// blockers are open).
+    /// Review again (at `as_of` as for `Run`) for `export` (the Export screen's profile
+    /// and added field: what the sign-off approves), then `review::sign_off` (refused
+    /// while blockers are open).
     SignOff {
         generation: u64,
         campaign: String,
         name: String,
         note: String,
         as_of: Option<NaiveDate>,
+        export: crate::review::ExportScope,
     },
     /// `export::export`.
     Export {

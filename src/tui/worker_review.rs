@@ -139,9 +139,10 @@ pub fn answer(ws: &mut Workspace, job: &ReviewJob) -> Option<Message> {
             name,
             note,
             as_of,
+            export,
         } => ReviewMsg::SignedOff {
             generation: *generation,
-            result: sign_off(ws, campaign, name, note, *as_of),
+            result: sign_off(ws, campaign, (name, note), *as_of, export),
         },
         ReviewJob::Export {
             generation,
@@ -208,13 +209,14 @@ fn reviewed(
 fn sign_off(
     ws: &mut Workspace,
     campaign: &str,
-    name: &str,
-    note: &str,
+    (name, note): (&str, &str),
     given: Option<NaiveDate>,
+    export: &review::ExportScope,
 ) -> Result<crate::workspace::exports::SignOff, String> {
     let text = |e: &dyn std::fmt::Display| e.to_string();
     let campaign = load(ws, campaign).map_err(|e| text(&e))?;
-    let review = review::run(ws, &campaign, as_of(&campaign, given)).map_err(|e| text(&e))?;
+    let as_of = as_of(&campaign, given);
+    let review = review::run_for(ws, &campaign, as_of, Some(export)).map_err(|e| text(&e))?;
     review::sign_off(ws, &review, name, note, &actor()).map_err(|e| text(&e))
 }
 

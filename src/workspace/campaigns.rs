@@ -129,8 +129,10 @@ pub fn save(conn: &Connection, c: &Campaign) -> Result<(), WorkspaceError> {
     Ok(())
 }
 
-/// Delete a campaign (entries and unlocks go with it; the audit log keeps the history).
+/// Delete a campaign (entries, unlocks and accepted findings go with it; the audit log
+/// keeps the history).
 pub fn delete(conn: &Connection, name: &str) -> Result<bool, WorkspaceError> {
+    super::acceptances::remove_all(conn, name)?;
     Ok(conn.execute("DELETE FROM campaigns WHERE name = ?1", [name])? > 0)
 }
 

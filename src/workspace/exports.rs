@@ -25,15 +25,23 @@ pub struct SignOff {
     pub definition_sha256: String,
     /// Hex SHA-256 over every preview row, in order.
     pub preview_sha256: String,
-    /// Hex SHA-256 of both, the value compared to decide whether it is stale.
+    /// Hex SHA-256 of the data the review was given: import batches in effect, field
+    /// classes and roles, accepted findings (`None` before schema version 6).
+    pub data_sha256: Option<String>,
+    /// Hex SHA-256 of `export` (`None` before schema version 6).
+    pub export_sha256: Option<String>,
+    /// The export the sign-off approves: `{profile, fields: [{field, reason}]}`.
+    pub export: Option<serde_json::Value>,
+    /// Hex SHA-256 over the four hashes, the value recorded in the audit log.
     pub hash: String,
 }
 
 /// Record a sign-off.
 pub fn add_signoff(conn: &Connection, s: &SignOff) -> Result<(), WorkspaceError> {
     conn.execute(
-        "INSERT INTO signoffs (campaign, name, note, at, as_of, definition_sha256, preview_sha256, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO signoffs (campaign, name, note, at, as_of, definition_sha256, preview_sha256, hash,
+                               data_sha256, export_sha256, export_scope)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             s.campaign,
             s.name,
@@ -42,7 +50,10 @@ pub fn add_signoff(conn: &Connection, s: &SignOff) -> Result<(), WorkspaceError>
             s.as_of,
             s.definition_sha256,
             s.preview_sha256,
-            s.hash
+            s.hash,
+            s.data_sha256,
+            s.export_sha256,
+            s.export.as_ref().map(|v| v.to_string())
         ],
     )?;
     Ok(())
@@ -55,10 +66,12 @@ pub fn latest_signoff(
 ) -> Result<Option<SignOff>, WorkspaceError> {
     Ok(conn
         .query_row(
-            "SELECT campaign, name, note, at, as_of, definition_sha256, preview_sha256, hash
+            "SELECT campaign, name, note, at, as_of, definition_sha256, preview_sha256, hash,
+                    data_sha256, export_sha256, export_scope
              FROM signoffs WHERE campaign = ?1 ORDER BY id DESC LIMIT 1",
             [campaign],
             |r| {
+                let export: Option<String> = r.get(10)?;
                 Ok(SignOff {
                     campaign: r.get(0)?,
                     name: r.get(1)?,
@@ -68,6 +81,9 @@ pub fn latest_signoff(
                     definition_sha256: r.get(5)?,
                     preview_sha256: r.get(6)?,
                     hash: r.get(7)?,
+                    data_sha256: r.get(8)?,
+                    export_sha256: r.get(9)?,
+                    export: export.and_then(|e| serde_json::from_str(&e).ok()),
                 })
             },
         )

@@ -4,6 +4,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{WorkspaceError, now_rfc3339, quote_ident};
 use crate::fields::Field;
+use crate::fields::provenance::{PersonChange, Provenance};
 
 fn parse<T: std::str::FromStr>(value: String) -> Result<T, WorkspaceError>
 where
@@ -70,9 +71,11 @@ pub fn add(
         [],
         |r| r.get(0),
     )?;
+    // A new field's class and role are the classifier's verdict (schema 6).
     conn.execute(
-        "INSERT INTO fields (name, header, position, type, role, class, reason, kind, changed_by, changed_at, batch_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO fields (name, header, position, type, role, class, reason, kind, changed_by, changed_at, batch_id,
+                             classifier_class, classifier_role, classifier_reason)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?6, ?5, ?7)",
         params![
             field.name,
             field.header,
@@ -120,6 +123,98 @@ pub fn update(conn: &Connection, field: &Field, actor: &str) -> Result<(), Works
     Ok(())
 }
 
+const PROVENANCE: &str = "SELECT name, class, role, reason, classifier_class, classifier_role,
+    classifier_reason, set_by, set_at, set_reason FROM fields";
+
+fn provenance_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<[Option<String>; 10]> {
+    let mut out: [Option<String>; 10] = Default::default();
+    for (i, slot) in out.iter_mut().enumerate() {
+        *slot = r.get(i)?;
+    }
+    Ok(out)
+}
+
+fn build_provenance(cols: [Option<String>; 10]) -> Result<Provenance, WorkspaceError> {
+    let [
+        name,
+        class,
+        role,
+        reason,
+        c_class,
+        c_role,
+        c_reason,
+        by,
+        at,
+        why,
+    ] = cols;
+    let req = |v: Option<String>| v.ok_or_else(|| WorkspaceError::Invalid("NULL in fields".into()));
+    let changed = match (by, at) {
+        (Some(by), Some(at)) => Some(PersonChange {
+            by,
+            at,
+            reason: why.unwrap_or_default(),
+        }),
+        _ => None,
+    };
+    Ok(Provenance {
+        field: req(name)?,
+        // NULL only if a row escaped the schema 6 backfill: the current values then.
+        classifier_class: parse(c_class.map_or_else(|| req(class), Ok)?)?,
+        classifier_role: parse(c_role.map_or_else(|| req(role), Ok)?)?,
+        classifier_reason: c_reason.map_or_else(|| req(reason), Ok)?,
+        changed,
+    })
+}
+
+/// What the classifier gave every field, and the last change a person made, in column
+/// order.
+pub fn provenance(conn: &Connection) -> Result<Vec<Provenance>, WorkspaceError> {
+    let mut stmt = conn.prepare(&format!("{PROVENANCE} ORDER BY position"))?;
+    let rows = stmt.query_map([], provenance_row)?;
+    rows.map(|r| build_provenance(r?)).collect()
+}
+
+/// The provenance of one field.
+pub fn provenance_of(conn: &Connection, name: &str) -> Result<Option<Provenance>, WorkspaceError> {
+    conn.query_row(
+        &format!("{PROVENANCE} WHERE name = ?1"),
+        [name],
+        provenance_row,
+    )
+    .optional()?
+    .map(build_provenance)
+    .transpose()
+}
+
+/// Record that a person changed field `name`'s class or role: who, when (now) and why.
+pub fn record_person_change(
+    conn: &Connection,
+    name: &str,
+    by: &str,
+    reason: &str,
+) -> Result<(), WorkspaceError> {
+    conn.execute(
+        "UPDATE fields SET set_by = ?2, set_at = ?3, set_reason = ?4 WHERE name = ?1",
+        params![name, by, now_rfc3339(), reason],
+    )?;
+    Ok(())
+}
+
+/// Record a new classifier verdict for field `name` (a re-import's values raised it).
+pub fn record_classifier(conn: &Connection, p: &Provenance) -> Result<(), WorkspaceError> {
+    conn.execute(
+        "UPDATE fields SET classifier_class = ?2, classifier_role = ?3, classifier_reason = ?4
+         WHERE name = ?1",
+        params![
+            p.field,
+            p.classifier_class.as_str(),
+            p.classifier_role.as_str(),
+            p.classifier_reason
+        ],
+    )?;
+    Ok(())
+}
+
 /// Remove a field and drop its column (used by `import undo` for fields a batch added).
 pub fn remove(conn: &Connection, name: &str) -> Result<(), WorkspaceError> {
     conn.execute("DELETE FROM fields WHERE name = ?1", [name])?;
@@ -150,7 +245,22 @@ mod tests {
         };
         ws.write(|tx| add(tx, &zip, "test", Some(1))).unwrap();
         assert_eq!(list(ws.conn()).unwrap(), vec![zip.clone()]);
-        assert_eq!(get(ws.conn(), "zip").unwrap(), Some(zip));
+        assert_eq!(get(ws.conn(), "zip").unwrap(), Some(zip.clone()));
+        assert_eq!(
+            provenance(ws.conn()).unwrap(),
+            vec![Provenance::of_new(&zip)]
+        );
+        ws.write(|tx| record_person_change(tx, "zip", "ana", "only the region is used"))
+            .unwrap();
+        let changed = provenance_of(ws.conn(), "zip")
+            .unwrap()
+            .unwrap()
+            .changed
+            .unwrap();
+        assert_eq!(
+            (changed.by.as_str(), changed.reason.as_str()),
+            ("ana", "only the region is used")
+        );
         let decl: String = ws
             .conn()
             .query_row(

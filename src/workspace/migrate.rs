@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_review_export.sql"),
     include_str!("migrations/0003_settings.sql"),
+    include_str!("migrations/0006_policy.sql"),
 ];
 
 /// The schema version this build writes.
@@ -45,5 +46,54 @@ pub fn migrate(conn: &mut Connection) -> Result<(), WorkspaceError> {
         // PRAGMA takes no bound parameters; the value is our own integer.
         tx.execute_batch(&format!("PRAGMA user_version = {}", current + 1))?;
         tx.commit()?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::{PrivacyClass, Role};
+
+    #[test]
+    fn version_6_recovers_the_classifier_verdict_from_the_audit_log() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let six = MIGRATIONS
+            .iter()
+            .position(|m| m.starts_with("-- tactful workspace schema, version 6"))
+            .unwrap();
+        for sql in &MIGRATIONS[..six] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch(&format!("PRAGMA user_version = {six}"))
+            .unwrap();
+        // `yob` was lowered by ana (protected -> ordinary, role birth_year -> none);
+        // `city` was never changed.
+        conn.execute_batch(
+            r#"
+            INSERT INTO fields (name, header, position, type, role, class, reason, kind, changed_by, changed_at)
+            VALUES ('yob', 'YOB', 1, 'integer', 'none', 'ordinary', 'set by ana: not used', 'birth_year', 'ana', 't1'),
+                   ('city', 'City', 2, 'text', 'none', 'quasi_identifier', 'header token `city`', 'city', 'import', 't0');
+            INSERT INTO audit_log (at, actor, action, subject, detail) VALUES
+              ('t1', 'ana', 'field.set', 'yob', '{"class":{"before":"protected","after":"quasi_identifier"},"role":{"before":"birth_year","after":"birth_year"},"reason":"first"}'),
+              ('t2', 'bo', 'field.set', 'yob', '{"class":{"before":"quasi_identifier","after":"ordinary"},"role":{"before":"birth_year","after":"none"},"reason":"only a coupon code"}');
+            "#,
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let p = crate::workspace::fields::provenance(&conn).unwrap();
+        assert_eq!(p[0].classifier_class, PrivacyClass::Protected);
+        assert_eq!(p[0].classifier_role, Role::BirthYear);
+        let changed = p[0].changed.clone().unwrap();
+        assert_eq!(
+            (
+                changed.by.as_str(),
+                changed.at.as_str(),
+                changed.reason.as_str()
+            ),
+            ("bo", "t2", "only a coupon code")
+        );
+        assert_eq!(p[1].classifier_class, PrivacyClass::QuasiIdentifier);
+        assert_eq!(p[1].classifier_reason, "header token `city`");
+        assert!(p[1].changed.is_none());
     }
 }

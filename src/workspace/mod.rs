@@ -6,6 +6,7 @@
 //! SQLite through a [`Workspace`]; all SQL binds its values as parameters, and the only
 //! identifiers spliced into SQL go through [`quote_ident`].
 
+pub mod acceptances;
 pub mod audience;
 pub mod audit;
 pub mod batches;
@@ -86,6 +87,8 @@ impl From<rusqlite::Error> for WorkspaceError {
 pub struct Workspace {
     conn: Connection,
     path: PathBuf,
+    /// The date taken as today when set ([`Workspace::set_today`]), else the clock's.
+    today: Option<chrono::NaiveDate>,
 }
 
 impl Workspace {
@@ -147,6 +150,7 @@ impl Workspace {
         let mut ws = Workspace {
             conn,
             path: path.to_path_buf(),
+            today: None,
         };
         migrate::migrate(&mut ws.conn).map_err(|e| match e {
             WorkspaceError::Sqlite(inner) => classify(inner, path),
@@ -158,6 +162,20 @@ impl Workspace {
     /// The file this workspace lives in (`:memory:` for in-memory ones).
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Today's date as this workspace's users see it: the one given to
+    /// [`Workspace::set_today`], else the local clock's. Review compares a campaign's
+    /// as-of date with it (a date far from today is a warning).
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
+    /// Take `today` as today's date instead of the clock's, for reproducible runs (the
+    /// CLI's `TACTFUL_TODAY`, tests).
+    pub fn set_today(&mut self, today: chrono::NaiveDate) {
+        self.today = Some(today);
     }
 
     /// The connection, for reads. Writes go through [`Workspace::write`].

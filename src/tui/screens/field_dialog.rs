@@ -1,7 +1,8 @@
 //! The dialog that changes a field's privacy class or role: pick from two lists, then
 //! write the reason, which goes to the field and the audit log
-//! (`fields::change::set`). When the new class is less protected than the old one
-//! (a downgrade, PRODUCT.md "Privacy classes"), the dialog says so above the reason.
+//! (`fields::change::set`). When the change lowers protection (a less protected class,
+//! or a safeguard role taken away: `fields::change::lowered_protection`, the CLI's own
+//! rule), the dialog says so above the reason, and that review will show it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -78,10 +79,15 @@ impl FieldEdit {
         (r != self.field.role).then_some(r)
     }
 
-    /// True when the picked class is less protected than the field's (the order of
-    /// [`PrivacyClass`]: most protected first).
-    pub fn lowers_protection(&self) -> bool {
-        self.new_class().is_some_and(|c| c > self.field.class)
+    /// How the picked class and role lower the field's protection, in words, if they
+    /// do (the core's rule, as `fields set` applies it).
+    pub fn lowers_protection(&self) -> Option<String> {
+        let after = Field {
+            class: self.new_class().unwrap_or(self.field.class),
+            role: self.new_role().unwrap_or(self.field.role),
+            ..self.field.clone()
+        };
+        crate::fields::change::lowered_protection(&self.field, &after)
     }
 
     /// Move the selection in the focused list by `delta`, staying inside it.
@@ -178,14 +184,13 @@ pub fn render(edit: &FieldEdit, area: Rect, buf: &mut Buffer) {
                 edit.new_class().unwrap_or(edit.field.class).as_str(),
                 edit.new_role().unwrap_or(edit.field.role).as_str()
             ))];
-            if edit.lowers_protection() {
+            if let Some(what) = edit.lowers_protection() {
                 lines.push(Line::from(""));
                 lines.push(Line::styled(
                     format!(
-                        " This lowers protection: {} is less protected than {}. Say why; \
-                         the reason is written to the audit log.",
-                        edit.new_class().map_or("", PrivacyClass::label),
-                        edit.field.class.label()
+                        " This lowers protection ({what}). Justify it in at least 20 \
+                         characters and two words; the reason is written to the audit \
+                         log and shown in every review that relies on it."
                     ),
                     theme::WARNING,
                 ));

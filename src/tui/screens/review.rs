@@ -127,7 +127,16 @@ impl ReviewState {
                 (n, false) => format!(" [+{n} item{}]", if n == 1 { "" } else { "s" }),
                 (_, true) => String::new(),
             };
-            let text = format!("{}: {}{hint}", f.code, f.message);
+            let accepted = f.accepted.as_ref().map_or_else(String::new, |a| {
+                format!(
+                    " [accepted {} by {} at {}: \"{}\"]",
+                    a.was.as_str(),
+                    a.by,
+                    a.at,
+                    a.reason
+                )
+            });
+            let text = format!("{}: {}{accepted}{hint}", f.code, f.message);
             let selected = i == self.selected;
             for (j, part) in wrap(&text, width.saturating_sub(4)).into_iter().enumerate() {
                 let lead = if j == 0 { mark } else { "  " };

@@ -1,6 +1,7 @@
 //! The Review screen's dialogs: unlocking a field for the campaign (pick one of the
 //! special category or protected fields, then write the justification, at least
-//! `fields::policy::MIN_JUSTIFICATION_CHARS` characters, with a counter) and signing
+//! `written::MIN_JUSTIFICATION_CHARS` visible characters in two words, with a counter
+//! of visible characters as the core counts them) and signing
 //! the campaign off (reviewer name and note).
 //!
 //! Each dialog's state sits beside its drawing; `screens::review_update` changes them,
@@ -45,9 +46,15 @@ impl UnlockDialog {
         self.fields.get(self.choice)
     }
 
-    /// Characters of the justification as the core counts them (trimmed).
+    /// Visible characters of the justification, as the core counts them
+    /// ([`crate::written::measure`]: zero-width and format characters do not count).
     pub fn count(&self) -> usize {
-        self.reason.value().trim().chars().count()
+        crate::written::measure(self.reason.value()).chars
+    }
+
+    /// True when the justification passes the core's check.
+    pub fn is_enough(&self) -> bool {
+        crate::written::check_justification("", self.reason.value()).is_ok()
     }
 
     pub fn render(&self, campaign: &str, area: Rect, buf: &mut Buffer) {
@@ -135,6 +142,11 @@ impl UnlockDialog {
                     format!(
                         " {n}/{MIN_JUSTIFICATION_CHARS} characters: write at least {MIN_JUSTIFICATION_CHARS}"
                     ),
+                    theme::WARNING,
+                )
+            } else if !self.is_enough() {
+                (
+                    format!(" {n} characters: write at least two words"),
                     theme::WARNING,
                 )
             } else {

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 
 use super::review::{ReviewMode, ReviewState, visible_lines};
 use super::review_dialogs::{SignOffDialog, SignOffFocus, UnlockDialog};
-use crate::fields::policy::MIN_JUSTIFICATION_CHARS;
+use crate::review::{ExportScope, ExtraField};
 use crate::tui::app::App;
 use crate::tui::message::{Message, Request, Screen};
 use crate::tui::message_review::{ReviewJob, ReviewMsg, Reviewed};
@@ -257,11 +257,10 @@ fn confirm(app: &mut App) -> Vec<Request> {
             d.reason_step = d.field().is_some();
             return Vec::new();
         }
-        let n = d.count();
-        if n < MIN_JUSTIFICATION_CHARS {
-            d.error = Some(format!(
-                "write at least {MIN_JUSTIFICATION_CHARS} characters ({n} so far): why is the field necessary?"
-            ));
+        // The core's own check (`campaign::unlock` runs it again), so the dialog says
+        // exactly what the CLI would.
+        if let Err(e) = crate::written::check_justification("the justification", d.reason.value()) {
+            d.error = Some(format!("{e}: why is the field necessary?"));
             return Vec::new();
         }
         let field = d.field().map(|(f, _)| f.clone()).unwrap_or_default();
@@ -287,11 +286,21 @@ fn confirm(app: &mut App) -> Vec<Request> {
         d.focus = SignOffFocus::Note;
         return Vec::new();
     }
-    if d.name.is_blank() || d.note.is_blank() {
-        d.error = Some("a sign-off needs the reviewer's name and a note".into());
+    if let Err(e) = crate::review::signoff::check_sign_off_text(d.name.value(), d.note.value()) {
+        d.error = Some(e.to_string());
         return Vec::new();
     }
     let (name, note) = (d.name.value().to_string(), d.note.value().to_string());
+    // The sign-off approves the export the Export screen is set up for.
+    let export = ExportScope {
+        profile: app.export.profile.as_str().to_string(),
+        fields: app
+            .export
+            .extra()
+            .map(|(field, reason)| ExtraField { field, reason })
+            .into_iter()
+            .collect(),
+    };
     let generation = app.next_generation();
     if let Some(d) = app.review.sign_off.as_mut() {
         d.pending = Some(generation);
@@ -302,6 +311,7 @@ fn confirm(app: &mut App) -> Vec<Request> {
         name,
         note,
         as_of: app.as_of,
+        export,
     })]
 }
 

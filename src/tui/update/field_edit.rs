@@ -53,8 +53,15 @@ pub fn dialog_message(app: &mut App, message: &Message, delta: isize) -> Option<
             if edit.pending.is_some() {
                 return Some(Vec::new());
             }
-            if edit.reason.is_blank() {
-                edit.error = Some("a reason is required; it is written to the audit log".into());
+            // The same check `fields::change::set` runs (and runs again): a change that
+            // lowers protection needs a justification, any change visible text.
+            if let Err(e) = crate::fields::change::check_reason(
+                &edit.field,
+                edit.new_class(),
+                edit.new_role(),
+                edit.reason.value(),
+            ) {
+                edit.error = Some(e.to_string());
                 return Some(Vec::new());
             }
             let job = Job::SetField {

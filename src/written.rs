@@ -1,0 +1,215 @@
+//! Written reasons: the justifications, reasons, reviewer names and notes people type to
+//! put a decision on record, checked on the text a reader can actually see.
+//!
+//! A reason of twenty zero-width spaces or soft hyphens has twenty characters and says
+//! nothing (issue 10, item 5). Every check here first reduces the text to its visible
+//! form ([`visible`]): control characters, Unicode format characters (general category
+//! Cf: soft hyphen, zero-width space and joiners, bidi marks, the BOM) and the other
+//! default-ignorable code points (variation selectors, Hangul fillers, tag characters:
+//! Unicode `DerivedCoreProperties.txt`, `Default_Ignorable_Code_Point`) are removed and
+//! runs of whitespace fold to one space. Justifications and reasons then need
+//! [`MIN_JUSTIFICATION_CHARS`] visible characters in at least [`MIN_JUSTIFICATION_WORDS`]
+//! words (a word holds a letter or digit); names and notes need visible text at all.
+//!
+//! The checks only judge: callers store the text as typed (trimmed at the edges), so the
+//! audit log keeps exactly what was written. Every face uses these functions: the CLI
+//! through the core calls (`fields::change::set`, `campaign::unlock`, `review::sign_off`,
+//! `review::accept`, review's check of added export fields) and the TUI's dialogs, which
+//! also call them to say what is missing before anything is sent.
+
+/// Shortest written justification, in visible characters, for an unlock, a lowered
+/// protection, an accepted finding or a field added to an export. A reviewer must be
+/// able to read why; "ok" or "x" says nothing.
+pub const MIN_JUSTIFICATION_CHARS: usize = 20;
+
+/// Fewest words in a justification: one long token (`aaaaaaaaaaaaaaaaaaaaaa`,
+/// `....................`) is not a sentence.
+pub const MIN_JUSTIFICATION_WORDS: usize = 2;
+
+/// What a piece of written text amounts to once invisible characters are gone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Measure {
+    /// Characters of [`visible`] text (whitespace runs count as one).
+    pub chars: usize,
+    /// Whitespace-separated words holding at least one letter or digit.
+    pub words: usize,
+}
+
+/// Why written text was refused. The message names what was measured; callers put it
+/// in a sentence that says what the text is for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WrittenError {
+    #[error("{what} has no visible text (control, format and zero-width characters do not count)")]
+    Blank { what: String },
+    #[error(
+        "{what} has {chars} visible character(s) in {words} word(s); write at least {MIN_JUSTIFICATION_CHARS} characters in at least {MIN_JUSTIFICATION_WORDS} words (control, format and zero-width characters do not count)"
+    )]
+    TooShort {
+        what: String,
+        chars: usize,
+        words: usize,
+    },
+}
+
+/// True for characters no reader sees: controls (C0, DEL, C1), format characters
+/// (Unicode general category Cf) and default-ignorable code points.
+pub fn is_invisible(c: char) -> bool {
+    let u = c as u32;
+    c.is_control()
+        || matches!(
+            u,
+            0x00AD
+                | 0x034F
+                | 0x061C
+                | 0x0600..=0x0605
+                | 0x06DD
+                | 0x070F
+                | 0x0890..=0x0891
+                | 0x08E2
+                | 0x115F..=0x1160
+                | 0x17B4..=0x17B5
+                | 0x180B..=0x180F
+                | 0x200B..=0x200F
+                | 0x202A..=0x202E
+                | 0x2060..=0x206F
+                | 0x3164
+                | 0xFE00..=0xFE0F
+                | 0xFEFF
+                | 0xFFA0
+                | 0xFFF0..=0xFFFB
+                | 0x110BD
+                | 0x110CD
+                | 0x13430..=0x1343F
+                | 0x1BCA0..=0x1BCA3
+                | 0x1D173..=0x1D17A
+                | 0xE0000..=0xE0FFF
+        )
+}
+
+/// The text a reader sees: invisible characters removed, every run of whitespace
+/// (Unicode White_Space, so no-break and ideographic spaces too) folded to one space,
+/// no space at either end.
+pub fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text
+        .chars()
+        .filter(|&c| !is_invisible(c) || c.is_whitespace())
+    {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Visible characters and words of `text`.
+pub fn measure(text: &str) -> Measure {
+    let seen = visible(text);
+    Measure {
+        chars: seen.chars().count(),
+        words: seen
+            .split(' ')
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count(),
+    }
+}
+
+/// Check a justification or reason: at least [`MIN_JUSTIFICATION_CHARS`] visible
+/// characters in at least [`MIN_JUSTIFICATION_WORDS`] words. `what` names the text in
+/// the error ("the reason", "the justification").
+///
+/// Errors: [`WrittenError::Blank`] when nothing is visible, else
+/// [`WrittenError::TooShort`].
+pub fn check_justification(what: &str, text: &str) -> Result<(), WrittenError> {
+    let m = measure(text);
+    if m.chars == 0 {
+        return Err(WrittenError::Blank { what: what.into() });
+    }
+    if m.chars < MIN_JUSTIFICATION_CHARS || m.words < MIN_JUSTIFICATION_WORDS {
+        return Err(WrittenError::TooShort {
+            what: what.into(),
+            chars: m.chars,
+            words: m.words,
+        });
+    }
+    Ok(())
+}
+
+/// Check a name or note: some visible text.
+///
+/// Errors: [`WrittenError::Blank`].
+pub fn check_present(what: &str, text: &str) -> Result<(), WrittenError> {
+    if measure(text).chars == 0 {
+        return Err(WrittenError::Blank { what: what.into() });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invisible_characters_do_not_count() {
+        // Twenty zero-width spaces, then twenty soft hyphens: issue 10's attack.
+        let zw = "\u{200b}".repeat(20);
+        assert_eq!(measure(&zw), Measure { chars: 0, words: 0 });
+        assert!(matches!(
+            check_justification("the reason", &zw),
+            Err(WrittenError::Blank { .. })
+        ));
+        assert!(check_present("the note", &"\u{ad}".repeat(20)).is_err());
+        // Mixed invisible characters around two short words: "ok ok" is 5 visible.
+        let padded = "\u{feff}o\u{200d}k\u{2060} \u{180e}\u{3164}ok\u{e0041}\u{fe0f}";
+        assert_eq!(measure(padded), Measure { chars: 5, words: 2 });
+    }
+
+    #[test]
+    fn whitespace_folds_and_words_need_letters_or_digits() {
+        assert_eq!(visible("  a \u{a0}\u{3000}\t b\n"), "a b");
+        // 22 letters, one word.
+        assert_eq!(
+            check_justification("the reason", "aaaaaaaaaaaaaaaaaaaaaa"),
+            Err(WrittenError::TooShort {
+                what: "the reason".into(),
+                chars: 22,
+                words: 1
+            })
+        );
+        // 21 visible characters, but the dots are not words.
+        assert_eq!(
+            measure("... ... ... ... ... x"),
+            Measure {
+                chars: 21,
+                words: 1
+            }
+        );
+        // "menu choice only, no belief implied": 35 characters, 6 words.
+        assert_eq!(
+            measure("menu choice only, no belief implied"),
+            Measure {
+                chars: 35,
+                words: 6
+            }
+        );
+        assert!(check_justification("the reason", "menu choice only, no belief implied").is_ok());
+        // Exactly 20 visible: "abcdefghi abcdefghij" (9 + 1 + 10).
+        assert!(check_justification("r", "abcdefghi abcdefghij").is_ok());
+        assert!(check_justification("r", "abcdefghi abcdefghi").is_err());
+    }
+
+    #[test]
+    fn names_and_notes_only_need_visible_text() {
+        assert!(check_present("the name", "Ana").is_ok());
+        assert!(check_present("the note", "ok").is_ok());
+        assert!(check_present("the name", " \u{200b}\u{200c}\t").is_err());
+        assert!(check_present("the name", "\x1b\x07").is_err());
+    }
+}
