@@ -26,10 +26,12 @@ impl Ws {
         Ws { dir, path }
     }
 
-    /// `tactful --workspace WS --as-of 2026-11-01 ...`
+    /// `tactful --workspace WS --as-of 2026-11-01 ...`, with today taken as the same
+    /// day (`TACTFUL_TODAY`), so no finding depends on the clock.
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("tactful").unwrap();
         cmd.env("TACTFUL_ACTOR", "tester")
+            .env("TACTFUL_TODAY", "2026-11-01")
             .arg("--workspace")
             .arg(&self.path)
             .arg("--as-of")

@@ -38,6 +38,8 @@ fn as_of() -> chrono::NaiveDate {
 /// The imported workspace with campaigns `autumn` and `spring` (see the module doc).
 pub fn shop() -> Workspace {
     let mut ws = Workspace::open_in_memory().unwrap();
+    // Today is the campaigns' as-of date, so no finding depends on the clock.
+    ws.set_today(as_of());
     let path = format!(
         "{}/tests/fixtures/tui_review.csv",
         env!("CARGO_MANIFEST_DIR")
