@@ -3,10 +3,8 @@
 //! and the default policy"), unlocks and their justifications, protected traits used to
 //! exclude, the consent source for the channel, and fields an export would add.
 //!
-//! In a housing, employment, credit or politics campaign a field counts by the stricter
-//! of its class and the classifier's: a protected trait or special category data a
-//! person lowered to ordinary is still a `special_ad_category` blocker there (issue 10,
-//! item 3), and the item names who lowered it and why.
+//! What the policy allows where lives in [`super::policy`]; this module reads what each
+//! entry uses and adds the other definition findings.
 //!
 //! Rules are parsed and templates checked with the policy switched off, so a blocked
 //! field becomes a finding about that field instead of one refusal that hides the rest.
@@ -15,9 +13,8 @@ use std::collections::BTreeSet;
 
 use rusqlite::Connection;
 
-use super::{ExtraField, Finding, ReviewError, Severity};
+use super::{ExtraField, Finding, ReviewError, Severity, policy};
 use crate::campaign::Campaign;
-use crate::fields::policy::{Usage, check_use};
 use crate::fields::provenance::Provenance;
 use crate::fields::{Channel, Field};
 use crate::message::{Message, MessageDraft, PolicyScope};
@@ -25,7 +22,6 @@ use crate::segment::ast::{Op, Rule};
 use crate::segment::parse::parse;
 use crate::segment::store;
 use crate::workspace::{batches, fields as field_store};
-use crate::written;
 
 /// What one entry uses.
 #[derive(Debug, Clone, Default)]
@@ -176,7 +172,7 @@ pub fn findings(
     extra: &[ExtraField],
 ) -> Result<Vec<Finding>, ReviewError> {
     let mut out = Vec::new();
-    policy(campaign, uses, &mut out);
+    policy::uses_allowed(campaign, uses, &mut out);
     let problems: Vec<String> = uses
         .entries
         .iter()
@@ -195,7 +191,7 @@ pub fn findings(
         ));
     }
     consent_source(conn, campaign, uses, &mut out)?;
-    extra_fields(campaign, uses, extra, &mut out);
+    policy::extra_fields(campaign, uses, extra, &mut out);
     if !campaign.unlocks.is_empty() {
         out.push(Finding::new(
             "unlocked_field",
@@ -266,81 +262,6 @@ pub fn findings(
     Ok(out)
 }
 
-/// `blocked_field` and `special_ad_category`: every use the policy refuses.
-fn policy(campaign: &Campaign, uses: &Uses, out: &mut Vec<Finding>) {
-    let unlocked = campaign.unlocked();
-    let mut blocked = Vec::new();
-    let mut never = Vec::new();
-    for e in &uses.entries {
-        let all = e
-            .rule_fields
-            .iter()
-            .map(|n| (n, Usage::Rule))
-            .chain(e.message_fields.iter().map(|n| (n, Usage::MessageText)));
-        for (name, usage) in all {
-            let Some(field) = uses.field(name) else {
-                continue;
-            };
-            let open = unlocked.contains(&field.name);
-            if let Err(b) = check_use(field, usage, Some(campaign.category), open) {
-                let item = format!("segment `{}`: {}", e.segment, b.message);
-                if b.unlockable {
-                    blocked.push(item);
-                } else {
-                    never.push(item);
-                }
-            } else if let Some(why) = lowered_in_special_category(campaign, uses, field) {
-                never.push(format!("segment `{}`: {why}", e.segment));
-            }
-        }
-    }
-    if !blocked.is_empty() {
-        out.push(Finding::new(
-            "blocked_field",
-            Severity::Blocker,
-            "special category data or protected traits are used without an unlock; remove them or unlock each with a written justification".into(),
-            blocked,
-        ));
-    }
-    if !never.is_empty() {
-        out.push(Finding::new(
-            "special_ad_category",
-            Severity::Blocker,
-            format!(
-                "a {} campaign may not use protected traits or special category data at all, not even with an unlock or a lowered class (special ad category); remove them from rules, messages and the export",
-                campaign.category
-            ),
-            never,
-        ));
-    }
-}
-
-/// Why `field` is barred from `campaign` although its current class allows it: the
-/// campaign is in a special ad category and the classifier found the field protected
-/// or special category data before a person lowered it.
-fn lowered_in_special_category(campaign: &Campaign, uses: &Uses, field: &Field) -> Option<String> {
-    let p = uses.provenance(&field.name)?;
-    if !campaign.category.is_special_ad_category()
-        || !p.class_lowered(field)
-        || !p.classifier_class.is_blocked_by_default()
-    {
-        return None;
-    }
-    let kind = field
-        .kind
-        .as_ref()
-        .map(|k| format!(" ({k})"))
-        .unwrap_or_default();
-    Some(format!(
-        "field `{}` was classified {}{kind} and lowered to {} {}; a {} campaign may not use it whatever its current class (special ad category)",
-        field.name,
-        p.classifier_class.label(),
-        field.class.label(),
-        p.who_when_why(),
-        campaign.category
-    ))
-}
-
 /// `no_consent_source`: neither a consent field for the channel nor an import that
 /// stated consent for it, so every contact is "not asked" and excluded.
 fn consent_source(
@@ -375,52 +296,6 @@ fn consent_source(
         ));
     }
     Ok(())
-}
-
-/// `export_extra_field` (blocker) and `export_field_added` (info): fields an export adds
-/// beyond contact key, address, segment and message.
-fn extra_fields(campaign: &Campaign, uses: &Uses, extra: &[ExtraField], out: &mut Vec<Finding>) {
-    let mut refused = Vec::new();
-    let mut added = Vec::new();
-    for x in extra {
-        let reason = x.reason.trim();
-        let Some(f) = uses.field(&x.field) else {
-            refused.push(format!("{}: no such field", x.field));
-            continue;
-        };
-        if f.class.is_blocked_by_default() {
-            refused.push(format!(
-                "{}: a {} is never exported as a column (only an unlocked merge field's rendered text)",
-                f.name,
-                f.class.label()
-            ));
-        } else if let Some(why) = lowered_in_special_category(campaign, uses, f) {
-            refused.push(why);
-        } else if let Err(e) = written::check_justification("the reason", reason) {
-            refused.push(format!(
-                "{}: {e}; say why it must leave the machine",
-                f.name
-            ));
-        } else {
-            added.push(format!("{} ({}): \"{reason}\"", f.name, f.class.label()));
-        }
-    }
-    if !refused.is_empty() {
-        out.push(Finding::new(
-            "export_extra_field",
-            Severity::Blocker,
-            "the export would carry fields no message uses without a valid reason; drop them or give each a reason".into(),
-            refused,
-        ));
-    }
-    if !added.is_empty() {
-        out.push(Finding::new(
-            "export_field_added",
-            Severity::Info,
-            "fields added to the export knowingly, with the reason given".into(),
-            added,
-        ));
-    }
 }
 
 #[cfg(test)]

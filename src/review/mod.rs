@@ -3,8 +3,8 @@
 //! the reviewer's sign-off.
 //!
 //! Findings come from four places: the campaign definition ([`definition`]: which fields
-//! rules and messages use, under which policy, unlocks, consent sources, fields an
-//! export adds), the fields' provenance ([`lowered`]: protections a person lowered, and
+//! rules and messages use, unlocks, consent sources; [`policy`]: whether the policy
+//! allows each use and each field an export adds), the fields' provenance ([`lowered`]: protections a person lowered, and
 //! safeguard roles taken away with the contacts that lets through), the dates
 //! ([`dates`]: an as-of date far from today) and one preview pass over the audience
 //! ([`data`]: coverage, small cells, quasi-identifier groups, overlaps, spreadsheet
@@ -36,6 +36,7 @@ pub mod data;
 pub mod dates;
 pub mod definition;
 pub mod lowered;
+pub mod policy;
 pub mod signoff;
 
 use chrono::NaiveDate;

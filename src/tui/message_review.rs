@@ -46,7 +46,7 @@ pub enum ReviewMsg {
     /// Reply: the sign-off was recorded, or why not.
     SignedOff {
         generation: u64,
-        result: Result<SignOff, String>,
+        result: Result<Box<SignOff>, String>,
     },
 }
 

@@ -142,7 +142,7 @@ pub fn answer(ws: &mut Workspace, job: &ReviewJob) -> Option<Message> {
             export,
         } => ReviewMsg::SignedOff {
             generation: *generation,
-            result: sign_off(ws, campaign, (name, note), *as_of, export),
+            result: sign_off(ws, campaign, (name, note), *as_of, export).map(Box::new),
         },
         ReviewJob::Export {
             generation,

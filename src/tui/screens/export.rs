@@ -108,25 +108,6 @@ impl ExportState {
     }
 }
 
-/// The default output directory for `campaign`: `./export-<campaign>`, always one
-/// directory inside the working directory (issue 10, item 11): every character that is
-/// not a letter, digit, `-`, `_` or `.` becomes `_`, so a name from an older workspace
-/// holding `../` or `/` cannot lead elsewhere, and the `export-` prefix keeps it from
-/// being `.` or `..`.
-pub fn default_dir(campaign: &str) -> String {
-    let safe: String = campaign
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("./export-{safe}")
-}
-
 /// What the Export screen draws: its state and the Review screen's.
 pub struct ExportView<'a> {
     pub state: &'a ExportState,
@@ -405,25 +386,4 @@ fn question(q: &ExportQuestion, s: &ExportState, r: &ReviewState, area: Rect, bu
         .wrap(Wrap { trim: false })
         .block(Block::bordered().title(title))
         .render(rect, buf);
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::path::{Component, Path};
-
-    #[test]
-    fn default_directories_stay_inside_the_working_directory() {
-        // Issue 10, item 11: `/` becomes `_`, so `..` cannot climb.
-        assert_eq!(default_dir("../../etc"), "./export-.._.._etc");
-        assert_eq!(default_dir("spring"), "./export-spring");
-        assert_eq!(default_dir("a\\b\u{1b}c d"), "./export-a_b_c_d");
-        for name in ["../../etc", "/tmp/x", "..", "a/../../b"] {
-            let dir = default_dir(name);
-            let parts: Vec<Component<'_>> = Path::new(&dir).components().collect();
-            assert_eq!(parts.len(), 2, "{dir}");
-            assert_eq!(parts[0], Component::CurDir);
-            assert!(matches!(parts[1], Component::Normal(_)), "{dir}");
-        }
-    }
 }

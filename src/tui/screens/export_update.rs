@@ -5,7 +5,7 @@
 //! `update` stays the one mutator. An export is asked for only after a "yes", and a
 //! second "yes" is needed before existing files are replaced (`force`).
 
-use super::export::{ExportQuestion, default_dir};
+use super::export::ExportQuestion;
 use crate::tui::app::App;
 use crate::tui::message::{Message, Request};
 use crate::tui::message_review::{ExportFailure, ExportMsg, ExportRequest, ExportRow, ReviewJob};
@@ -26,6 +26,25 @@ pub fn intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
         }
     }
     Some(Vec::new())
+}
+
+/// The default output directory for `campaign`: `./export-<campaign>`, always one
+/// directory inside the working directory (issue 10, item 11): every character that is
+/// not a letter, digit, `-`, `_` or `.` becomes `_`, so a name from an older workspace
+/// holding `../` or `/` cannot lead elsewhere, and the `export-` prefix keeps it from
+/// being `.` or `..`.
+pub fn default_dir(campaign: &str) -> String {
+    let safe: String = campaign
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("./export-{safe}")
 }
 
 /// The campaign shown changed (or its review arrived): a directory the user did not
@@ -138,4 +157,25 @@ fn confirm(app: &mut App) -> Vec<Request> {
         generation,
         request,
     })]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::{Component, Path};
+
+    #[test]
+    fn default_directories_stay_inside_the_working_directory() {
+        // Issue 10, item 11: `/` becomes `_`, so `..` cannot climb.
+        assert_eq!(default_dir("../../etc"), "./export-.._.._etc");
+        assert_eq!(default_dir("spring"), "./export-spring");
+        assert_eq!(default_dir("a\\b\u{1b}c d"), "./export-a_b_c_d");
+        for name in ["../../etc", "/tmp/x", "..", "a/../../b"] {
+            let dir = default_dir(name);
+            let parts: Vec<Component<'_>> = Path::new(&dir).components().collect();
+            assert_eq!(parts.len(), 2, "{dir}");
+            assert_eq!(parts[0], Component::CurDir);
+            assert!(matches!(parts[1], Component::Normal(_)), "{dir}");
+        }
+    }
 }
