@@ -6,6 +6,7 @@ mod common;
 use common::{count, dump, fixture, plan, run, value};
 use tactful::fields::{Channel, ConsentState};
 use tactful::import::{ImportError, suppress, undo};
+use tactful::workspace::keyed_hash::HashKey;
 use tactful::workspace::{Workspace, suppression};
 
 fn consent(ws: &Workspace, key: &str) -> (String, Option<String>) {
@@ -255,7 +256,8 @@ fn undo_restores_updated_contacts_and_refuses_out_of_order() {
 #[test]
 fn erased_contacts_are_never_reimported() {
     let mut ws = Workspace::open_in_memory().unwrap();
-    let hash = suppress::entry_hash("email", "bo@example.com");
+    let key = HashKey::load(ws.conn()).unwrap();
+    let hash = suppress::entry_hash(&key, "email", "bo@example.com");
     ws.write(|tx| suppression::add(tx, "email", None, &hash, suppression::ERASED, "erase"))
         .unwrap();
     let report = run(&mut ws, &plan("consent_stale.csv")).unwrap();

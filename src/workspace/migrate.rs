@@ -2,16 +2,23 @@
 //!
 //! The schema version is SQLite's `PRAGMA user_version`; migration N brings a workspace
 //! from version N-1 to N inside one transaction, so a crash leaves the old version.
+//! A migration that needs Rust as well as SQL (0009 draws a random secret and re-keys
+//! hashes) runs its step in the same transaction, right after its SQL.
 
 use rusqlite::Connection;
 
-use super::WorkspaceError;
+use super::{WorkspaceError, rekey};
+
+/// Keyed hashes: its SQL is followed by [`rekey::run`]. Recognised by its text, not its
+/// position, so the step stays with its SQL wherever the file sits in the list.
+pub(super) const KEYED_HASHES: &str = include_str!("migrations/0009_keyed_hashes.sql");
 
 /// The migrations, in order. Never edit a shipped one: add a new file.
-const MIGRATIONS: &[&str] = &[
+pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_review_export.sql"),
     include_str!("migrations/0003_settings.sql"),
+    KEYED_HASHES,
 ];
 
 /// The schema version this build writes.
@@ -22,11 +29,17 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// Errors: [`WorkspaceError::NewerSchema`] for a workspace written by a newer tactful;
 /// SQLite errors otherwise (the transaction is rolled back).
 pub fn migrate(conn: &mut Connection) -> Result<(), WorkspaceError> {
+    migrate_to(conn, SCHEMA_VERSION)
+}
+
+/// Bring the schema up to `target` (tests stop early to build an old workspace).
+pub(super) fn migrate_to(conn: &mut Connection, target: i64) -> Result<(), WorkspaceError> {
     // Up to date: no write lock needed (a long import elsewhere must not block opening).
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if current == SCHEMA_VERSION {
+    if current >= target && current <= SCHEMA_VERSION {
         return Ok(());
     }
+    let mut rekeyed = false;
     loop {
         // The version is read inside the write lock: two processes creating the same
         // workspace at once must not both run migration 1.
@@ -38,12 +51,23 @@ pub fn migrate(conn: &mut Connection) -> Result<(), WorkspaceError> {
                 supported: SCHEMA_VERSION,
             });
         }
-        let Some(sql) = MIGRATIONS.get(current as usize) else {
-            return Ok(());
+        let Some(sql) = MIGRATIONS.get(current as usize).filter(|_| current < target) else {
+            break;
         };
         tx.execute_batch(sql)?;
+        if *sql == KEYED_HASHES {
+            rekey::run(&tx)?;
+            rekeyed = true;
+        }
         // PRAGMA takes no bound parameters; the value is our own integer.
         tx.execute_batch(&format!("PRAGMA user_version = {}", current + 1))?;
         tx.commit()?;
     }
+    if rekeyed {
+        // Best effort: move the re-keyed pages out of the write-ahead log so the old
+        // hashes leave the `-wal` file now; a busy reader only delays that to SQLite's
+        // next checkpoint.
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    }
+    Ok(())
 }
