@@ -99,9 +99,9 @@ impl Suppression {
             reason: reason.clone(),
         };
         if !self.hashes.is_empty()
-            && let Some(found) = candidates.iter().find_map(|(kind, value)| {
-                self.hashes.get(&entry_hash(&self.key, kind, value))
-            })
+            && let Some(found) = candidates
+                .iter()
+                .find_map(|(kind, value)| self.hashes.get(&entry_hash(&self.key, kind, value)))
         {
             return Some(hit(found));
         }
@@ -112,5 +112,48 @@ impl Suppression {
             .iter()
             .find_map(|(kind, value)| self.wrapped.get(&self.key.wrapped(kind, value)))
             .map(hit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::Workspace;
+
+    #[test]
+    fn erased_entries_match_in_both_hash_forms() {
+        let ws = Workspace::open_in_memory().unwrap();
+        let secret: Vec<u8> = (0u8..32).collect();
+        let conn = ws.conn();
+        conn.execute("UPDATE workspace_secret SET hash_key = ?1", [secret])
+            .unwrap();
+        // With the secret 0x00…0x1f (`openssl dgst -sha256 -mac HMAC -macopt hexkey:…`):
+        // keyed `phone:+447700900123`, and the wrapped form of an entry erased before
+        // keyed hashing, HMAC of `sha256:` + `printf 'email:a@b.c' | sha256sum`.
+        conn.execute_batch(
+            "INSERT INTO suppression (kind, value, value_hash, reason, source, added_at, hash_form)
+             VALUES ('phone', NULL, '7ae62fb79d78aa3002aba55c92eecb1b7ddeeb974b639e25e6631b31a9a14348',
+                     'erased', 'test', '2026-11-01T00:00:00Z', 'keyed'),
+                    ('email', NULL, '206d8e04bfaba0cbc4dda9c3fe7a38dddf15b2bcf2bd084d6e2991971dca26af',
+                     'erased', 'test', '2026-11-01T00:00:00Z', 'wrapped')",
+        )
+        .unwrap();
+        let list = Suppression::load(conn).unwrap();
+        let erased = |kind: &str| {
+            Some(SuppressionHit {
+                kind: kind.into(),
+                value: None,
+                reason: "erased".into(),
+            })
+        };
+        assert_eq!(
+            list.check("c1", None, Some("0044 7700 900123")),
+            erased("phone")
+        );
+        assert_eq!(list.check("c2", Some(" A@B.c"), None), erased("email"));
+        assert_eq!(
+            list.check("c3", Some("b@b.c"), Some("+44 7700 900124")),
+            None
+        );
     }
 }

@@ -35,10 +35,10 @@ use crate::campaign::code::CampaignFile;
 use crate::campaign::preview::{self, PreviewError};
 use crate::fields::{Channel, Field, Role};
 use crate::import::suppress::entry_hash;
-use crate::workspace::keyed_hash::HashKey;
 use crate::review::signoff::PreviewHasher;
 use crate::review::{self, ExtraField, Finding, ReviewError, SignOffState};
 use crate::workspace::exports::{self as store, ExportRecord};
+use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::records::ValueLookup;
 use crate::workspace::{SCHEMA_VERSION, Workspace, WorkspaceError, audit, batches, now_rfc3339};
 

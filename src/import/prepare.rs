@@ -8,7 +8,6 @@
 //! field's type rejects the row) and what the row says about consent. It needs no
 //! SQLite, so [`super::load`] keeps only the writing. Called by [`super::load`].
 
-
 use rusqlite::types::Value as Sql;
 
 use super::analyse::Analysis;

@@ -9,13 +9,15 @@
 //! key's keyed hash, never the address. The hashes use `import::suppress::entry_hash`
 //! over the same normal forms the importer compares.
 //!
-//! Deleting a row is not enough to make its bytes go: SQLite keeps the old page in the
+//! Deleting a row is not enough to make its bytes go: the free space of a page keeps
+//! copies of values that earlier updates replaced, SQLite keeps the old page in the
 //! database file until a checkpoint copies the write-ahead log over it, and keeps it in
 //! the `-wal` file until the log is reset. So deleted content is overwritten (SQLite
-//! `secure_delete`) and the log is checkpointed and truncated before and after the
-//! transaction. Another connection's open read transaction keeps its snapshot's pages
-//! alive and blocks that: before the transaction this refuses with nothing changed;
-//! after it, the erasure reports failure (not success) and running it again finishes it.
+//! `secure_delete`), the file is rebuilt from its live content (`VACUUM`: about a
+//! second per 100,000 contacts), and the log is checkpointed and truncated before and
+//! after. Another connection's open read transaction keeps its snapshot's pages alive
+//! and blocks that: before the transaction this refuses with nothing changed; after it,
+//! the erasure reports failure (not success) and running it again finishes it.
 //!
 //! What it cannot undo: files already exported. The report names the exports that
 //! included the contact, whose recipients must be told (Art. 19).
@@ -71,8 +73,17 @@ pub fn erase(ws: &mut Workspace, key: &str, actor: &str) -> Result<ErasureReport
         Some(head) => delete(tx, &hash_key, head, actor),
         None => erased_earlier(tx, &hash_key, &asked),
     })?;
+    let not_wiped = |reason: String| RightsError::NotWiped {
+        key: asked.clone(),
+        path: path.clone(),
+        reason,
+    };
+    sql::rebuild_file(ws.conn()).map_err(|e| not_wiped(e.to_string()))?;
     if sql::checkpoint(ws.conn())? == Checkpoint::Blocked {
-        return Err(RightsError::NotWiped { key: asked, path });
+        return Err(not_wiped(
+            "another program (another tactful, or a database browser) started reading the workspace"
+                .into(),
+        ));
     }
     Ok(report)
 }

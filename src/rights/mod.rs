@@ -41,9 +41,13 @@ pub enum RightsError {
     )]
     ReaderBeforeErasure { key: String, path: String },
     #[error(
-        "the erasure of `{key}` is NOT finished: the contact is deleted and on the suppression list, but another program started reading workspace {path} (another tactful, or a database browser), so old copies of its data are still in the workspace file or its -wal file; close that program and run `tactful contact erase {key}` again to finish"
+        "the erasure of `{key}` is NOT finished: the contact is deleted and on the suppression list, but old copies of its data are still in workspace {path} or its -wal file because {reason}; close any other program using the workspace and run `tactful contact erase {key}` again to finish"
     )]
-    NotWiped { key: String, path: String },
+    NotWiped {
+        key: String,
+        path: String,
+        reason: String,
+    },
     #[error(transparent)]
     Segment(#[from] SegmentError),
     #[error(transparent)]

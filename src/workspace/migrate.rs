@@ -11,10 +11,10 @@ use super::{WorkspaceError, rekey};
 
 /// Keyed hashes: its SQL is followed by [`rekey::run`]. Recognised by its text, not its
 /// position, so the step stays with its SQL wherever the file sits in the list.
-pub(super) const KEYED_HASHES: &str = include_str!("migrations/0009_keyed_hashes.sql");
+const KEYED_HASHES: &str = include_str!("migrations/0009_keyed_hashes.sql");
 
 /// The migrations, in order. Never edit a shipped one: add a new file.
-pub(super) const MIGRATIONS: &[&str] = &[
+const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_review_export.sql"),
     include_str!("migrations/0003_settings.sql"),
@@ -29,16 +29,13 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// Errors: [`WorkspaceError::NewerSchema`] for a workspace written by a newer tactful;
 /// SQLite errors otherwise (the transaction is rolled back).
 pub fn migrate(conn: &mut Connection) -> Result<(), WorkspaceError> {
-    migrate_to(conn, SCHEMA_VERSION)
-}
-
-/// Bring the schema up to `target` (tests stop early to build an old workspace).
-pub(super) fn migrate_to(conn: &mut Connection, target: i64) -> Result<(), WorkspaceError> {
     // Up to date: no write lock needed (a long import elsewhere must not block opening).
-    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if current >= target && current <= SCHEMA_VERSION {
+    let start: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if start == SCHEMA_VERSION {
         return Ok(());
     }
+    // The re-keying turns `secure_delete` on for its rewrite; put it back afterwards.
+    let secure_delete: i64 = conn.query_row("PRAGMA secure_delete", [], |r| r.get(0))?;
     let mut rekeyed = false;
     loop {
         // The version is read inside the write lock: two processes creating the same
@@ -51,7 +48,7 @@ pub(super) fn migrate_to(conn: &mut Connection, target: i64) -> Result<(), Works
                 supported: SCHEMA_VERSION,
             });
         }
-        let Some(sql) = MIGRATIONS.get(current as usize).filter(|_| current < target) else {
+        let Some(sql) = MIGRATIONS.get(current as usize) else {
             break;
         };
         tx.execute_batch(sql)?;
@@ -64,9 +61,17 @@ pub(super) fn migrate_to(conn: &mut Connection, target: i64) -> Result<(), Works
         tx.commit()?;
     }
     if rekeyed {
-        // Best effort: move the re-keyed pages out of the write-ahead log so the old
-        // hashes leave the `-wal` file now; a busy reader only delays that to SQLite's
-        // next checkpoint.
+        // PRAGMA takes no bound parameters; the value is SQLite's own integer.
+        conn.execute_batch(&format!("PRAGMA secure_delete = {secure_delete}"))?;
+        if start > 0 {
+            // An existing workspace may keep copies of the old plain hashes in free
+            // space (an updated or erased suppression entry): rebuild the file from its
+            // live content. Best effort: a busy writer or a full disk must not stop the
+            // workspace from opening, and the next `contact erase` rebuilds it too.
+            let _ = conn.execute_batch("VACUUM");
+        }
+        // Move the rewritten pages out of the write-ahead log so the old hashes leave
+        // the `-wal` file now; a busy reader only delays that to a later checkpoint.
         conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
     }
     Ok(())

@@ -139,9 +139,7 @@ pub fn before_images(conn: &Connection, id: i64) -> Result<Vec<BeforeImage>, Wor
         .map(|(batch, before)| {
             serde_json::from_str(&before)
                 .map(|values| BeforeImage { batch, values })
-                .map_err(|e| {
-                    WorkspaceError::Invalid(format!("before-image of batch {batch}: {e}"))
-                })
+                .map_err(|e| WorkspaceError::Invalid(format!("before-image of batch {batch}: {e}")))
         })
         .collect()
 }
@@ -238,6 +236,19 @@ pub fn delete_contact(conn: &Connection, id: i64) -> Result<u64, WorkspaceError>
 /// contact's values do not linger in free pages of the file (SQLite `secure_delete`).
 pub fn overwrite_deleted_content(conn: &Connection) -> Result<(), WorkspaceError> {
     conn.execute_batch("PRAGMA secure_delete = ON")?;
+    Ok(())
+}
+
+/// Rebuild the database file from its live content (SQLite `VACUUM`), so no free space
+/// keeps copies of deleted or overwritten values: `secure_delete` only zeroes what is
+/// deleted while it is on, and older updates may have left copies behind. The rebuilt
+/// pages go through the write-ahead log: a [`checkpoint`] moves them into the file.
+/// The temporary copy stays in memory (`temp_store = MEMORY`), never in a temp file.
+///
+/// Errors: SQLite errors (busy writer, disk full); nothing is lost, the file stays as
+/// it was.
+pub fn rebuild_file(conn: &Connection) -> Result<(), WorkspaceError> {
+    conn.execute_batch("VACUUM")?;
     Ok(())
 }
 

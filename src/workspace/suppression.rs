@@ -68,9 +68,11 @@ pub fn erased_hashes(conn: &Connection) -> Result<ErasedHashes, WorkspaceError> 
         keyed: HashSet::new(),
         wrapped: HashSet::new(),
     };
-    let mut stmt =
-        conn.prepare("SELECT value_hash, hash_form = 'wrapped' FROM suppression WHERE reason = ?1")?;
-    let rows = stmt.query_map([ERASED], |r| Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?)))?;
+    let mut stmt = conn
+        .prepare("SELECT value_hash, hash_form = 'wrapped' FROM suppression WHERE reason = ?1")?;
+    let rows = stmt.query_map([ERASED], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, bool>(1)?))
+    })?;
     for row in rows {
         let (hash, wrapped) = row?;
         if wrapped {
@@ -120,4 +122,51 @@ pub fn entries(conn: &Connection) -> Result<Vec<Entry>, WorkspaceError> {
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::Workspace;
+
+    #[test]
+    fn erased_hashes_hold_keyed_and_wrapped_entries() {
+        let mut ws = Workspace::open_in_memory().unwrap();
+        let secret: Vec<u8> = (0u8..32).collect();
+        ws.conn()
+            .execute("UPDATE workspace_secret SET hash_key = ?1", [secret])
+            .unwrap();
+        assert!(erased_hashes(ws.conn()).unwrap().is_empty());
+        // Values as in `keyed_hash`'s tests (secret 0x00…0x1f, worked out with openssl).
+        ws.write(|tx| {
+            add(
+                tx,
+                "phone",
+                None,
+                "7ae62fb79d78aa3002aba55c92eecb1b7ddeeb974b639e25e6631b31a9a14348",
+                ERASED,
+                "test",
+            )?;
+            add(
+                tx,
+                "email",
+                None,
+                "206d8e04bfaba0cbc4dda9c3fe7a38dddf15b2bcf2bd084d6e2991971dca26af",
+                ERASED,
+                "test",
+            )?;
+            tx.execute(
+                "UPDATE suppression SET hash_form = 'wrapped' WHERE kind = 'email'",
+                [],
+            )?;
+            Ok::<_, WorkspaceError>(())
+        })
+        .unwrap();
+        let erased = erased_hashes(ws.conn()).unwrap();
+        assert!(!erased.is_empty());
+        assert!(erased.contains("phone", "+447700900123"));
+        assert!(erased.contains("email", "a@b.c"));
+        assert!(!erased.contains("email", "+447700900123"));
+        assert!(!erased.contains("phone", "a@b.c"));
+    }
 }
