@@ -145,7 +145,8 @@ pub fn check_entry(
             entry: n,
             segment: entry.segment.clone(),
             error,
-        })?;
+        })?
+        .with_locale(campaign.locale);
     Ok((checked, message))
 }
 
