@@ -20,6 +20,7 @@ pub mod engine;
 pub mod error;
 pub mod filters;
 pub mod locale;
+pub mod pieces;
 pub mod render;
 mod scan;
 pub mod sms;
@@ -34,7 +35,7 @@ pub use coverage::{Coverage, CoverageTally, coverage};
 pub use error::{Issue, IssueKind, MAX_TEMPLATE_BYTES, TemplateError};
 pub use locale::MessageLocale;
 pub use render::Rendered;
-pub use sms::{SmsEncoding, SmsLength, sms_length};
+pub use sms::{SmsEncoding, SmsLength, sms_length, sms_parts};
 
 use crate::fields::value::Record;
 use crate::fields::{Channel, Field};
