@@ -30,8 +30,8 @@ pub struct MergeColumn {
     pub name: String,
     /// The template text whose rendering the column holds.
     pub expression: String,
-    /// `piece` (a top-level expression or block), `literal` (text holding the
-    /// platform's tag syntax) or `whole` (a subject or body that could not be split).
+    /// `piece` (a top-level expression or block), `literal` (the platform's tag
+    /// opener, such as `*|`, where the message's own text holds it) or `whole` (a subject or body that could not be split).
     pub kind: &'static str,
     /// Fields the expression reads.
     pub fields: Vec<String>,
@@ -155,14 +155,32 @@ impl TemplatePlan {
                         let mut slots = Vec::new();
                         for piece in pieces {
                             match piece {
-                                Piece::Text(text)
-                                    if platform.openers().iter().any(|o| text.contains(o)) =>
-                                {
-                                    let key = ("literal".to_string(), text.clone());
-                                    let column = column_for(key, "text", "literal", Vec::new());
-                                    slots.push(Slot::Constant { column, text });
+                                Piece::Text(text) => {
+                                    // Only the opener itself travels as a value, so the
+                                    // value stays short and free of line breaks.
+                                    let mut rest = text.as_str();
+                                    while let Some((at, opener)) = platform
+                                        .openers()
+                                        .iter()
+                                        .filter_map(|o| rest.find(o).map(|at| (at, *o)))
+                                        .min()
+                                    {
+                                        if at > 0 {
+                                            slots.push(Slot::Text(rest[..at].to_string()));
+                                        }
+                                        let key = ("literal".to_string(), opener.to_string());
+                                        let column =
+                                            column_for(key, "text", "literal", Vec::new());
+                                        slots.push(Slot::Constant {
+                                            column,
+                                            text: opener.to_string(),
+                                        });
+                                        rest = &rest[at + opener.len()..];
+                                    }
+                                    if !rest.is_empty() {
+                                        slots.push(Slot::Text(rest.to_string()));
+                                    }
                                 }
-                                Piece::Text(text) => slots.push(Slot::Text(text)),
                                 Piece::Dynamic { source, template } => {
                                     let fields: Vec<String> =
                                         template.merge_fields().map(str::to_string).collect();
