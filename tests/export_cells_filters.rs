@@ -37,9 +37,18 @@ body = "Hello"
     );
     let out = ws.out("sheet");
     ws.ok(&[
-        "export", "n", "--out", out.to_str().unwrap(),
-        "--field", "spend", "--reason", "the shop checks the spend column by hand",
-        "--field", "first_name", "--reason", "the shop checks the names column by hand",
+        "export",
+        "n",
+        "--out",
+        out.to_str().unwrap(),
+        "--field",
+        "spend",
+        "--reason",
+        "the shop checks the spend column by hand",
+        "--field",
+        "first_name",
+        "--reason",
+        "the shop checks the names column by hand",
     ]);
     let text = String::from_utf8(read(&out.join("recipients.csv"))).unwrap();
     assert_eq!(
@@ -101,7 +110,11 @@ fn br37_title_keeps_possessives_lower_case() {
         toml_string(&body)
     );
     ws.apply(&toml);
-    let out = ws.cmd().args(["preview", "br37", "--format", "json"]).output().unwrap();
+    let out = ws
+        .cmd()
+        .args(["preview", "br37", "--format", "json"])
+        .output()
+        .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let got: Vec<(String, String)> = v["rows"]
         .as_array()
@@ -119,8 +132,14 @@ fn br37_title_keeps_possessives_lower_case() {
     assert_eq!(
         got,
         vec![
-            ("Ben & Jerry's".into(), "Hi O'Brien, thanks from Ben & Jerry's".into()),
-            ("Steiner's Garage".into(), "Hi Anne-Marie, thanks from Steiner's Garage".into()),
+            (
+                "Ben & Jerry's".into(),
+                "Hi O'Brien, thanks from Ben & Jerry's".into()
+            ),
+            (
+                "Steiner's Garage".into(),
+                "Hi Anne-Marie, thanks from Steiner's Garage".into()
+            ),
             ("Mcdonald's".into(), "Hi Zoë, thanks from Mcdonald's".into()),
         ]
     );
@@ -130,5 +149,10 @@ fn br37_title_keeps_possessives_lower_case() {
 }
 
 fn toml_string(s: &str) -> String {
-    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n"))
+    format!(
+        "\"{}\"",
+        s.replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('\n', "\\n")
+    )
 }

@@ -12,6 +12,7 @@
 //! - listmonk (importer.go and "Templating"): the CSV has `email` and `attributes`
 //!   (JSON); `{{ .Subscriber.Attribs.k | Safe }}` prints attribute k as is, without
 //!   `Safe` Go's html/template escapes it.
+//!
 //! Also: a Mailchimp limit refusal, golden header rows and manifest keys, SMS E.164.
 //! The real-data test reads ../shared/real-data (fails under CI=true when absent).
 
@@ -94,22 +95,33 @@ fn substitute(
     }
     out.push_str(rest);
     for l in leftover {
-        assert!(!out.contains(l) || !template.contains(l), "unsubstituted `{l}` in {template:?}");
+        assert!(
+            !out.contains(l) || !template.contains(l),
+            "unsubstituted `{l}` in {template:?}"
+        );
     }
     out
 }
 
 /// Render `template` for one audience row as `platform` would.
 fn render(platform: &str, template: &str, row: &HashMap<String, String>) -> String {
-    let get = |k: &str| row.get(k).cloned().unwrap_or_else(|| panic!("no column {k}"));
+    let get = |k: &str| {
+        row.get(k)
+            .cloned()
+            .unwrap_or_else(|| panic!("no column {k}"))
+    };
     match platform {
         "mailchimp" => substitute(template, "*|", "|*", &[], &|tag| get(tag)),
-        "klaviyo" => substitute(template, "{{ person|lookup:'", " }}", &["{%"], &|inner| {
-            match inner.strip_suffix("'|safe") {
+        "klaviyo" => substitute(
+            template,
+            "{{ person|lookup:'",
+            " }}",
+            &["{%"],
+            &|inner| match inner.strip_suffix("'|safe") {
                 Some(p) => get(p),
                 None => django_escape(&get(inner.trim_end_matches('\''))),
-            }
-        }),
+            },
+        ),
         "brevo" => substitute(template, "{{ contact.", " }}", &["{%"], &|a| get(a)),
         "listmonk" => {
             let attrs: serde_json::Value = serde_json::from_str(&get("attributes")).unwrap();
@@ -119,7 +131,11 @@ fn render(platform: &str, template: &str, row: &HashMap<String, String>) -> Stri
                     None => (inner, false),
                 };
                 let v = attrs[key].as_str().unwrap().to_string();
-                if safe { v } else { django_escape(&v).replace('+', "&#43;") }
+                if safe {
+                    v
+                } else {
+                    django_escape(&v).replace('+', "&#43;")
+                }
             })
         }
         other => panic!("{other}"),
@@ -161,7 +177,11 @@ fn check_platform(ws: &Ws, campaign: &str, platform: &str) -> usize {
     }
     let expected = preview(ws, campaign);
     let rows = audience(&out.join("audience.csv"));
-    assert_eq!(rows.len(), expected.len(), "{platform}: one row per recipient");
+    assert_eq!(
+        rows.len(),
+        expected.len(),
+        "{platform}: one row per recipient"
+    );
     for row in &rows {
         let segment = match platform {
             "mailchimp" => row["Tags"].clone(),
@@ -279,7 +299,10 @@ fn every_platform_reproduces_the_preview_on_real_support_tickets() {
         .success();
     ws.apply(TICKETS);
     for platform in ["mailchimp", "klaviyo", "brevo", "listmonk"] {
-        assert!(check_platform(&ws, "tickets", platform) > 1000, "{platform}");
+        assert!(
+            check_platform(&ws, "tickets", platform) > 1000,
+            "{platform}"
+        );
     }
 }
 
@@ -314,7 +337,14 @@ body = "Your note: {{ note }}"
     let out = ws.out("mc");
     let failed = ws
         .cmd()
-        .args(["export", "notes", "--out", out.to_str().unwrap(), "--profile", "mailchimp"])
+        .args([
+            "export",
+            "notes",
+            "--out",
+            out.to_str().unwrap(),
+            "--profile",
+            "mailchimp",
+        ])
         .output()
         .unwrap();
     assert_eq!(failed.status.code(), Some(1));
@@ -323,7 +353,10 @@ body = "Your note: {{ note }}"
         err.contains("mailchimp cannot take entry 1 (`all`): 1 recipient(s) have a merge value longer than Mailchimp's 255-byte text field (longest 300 bytes) in TF_NOTE (`{{ note }}`)"),
         "{err}"
     );
-    assert!(err.contains("use --profile klaviyo, brevo or listmonk"), "{err}");
+    assert!(
+        err.contains("use --profile klaviyo, brevo or listmonk"),
+        "{err}"
+    );
     assert!(!out.join("audience.csv").exists(), "nothing left behind");
     // The profile it suggests takes the same campaign.
     assert_eq!(check_platform(&ws, "notes", "klaviyo"), 2);
@@ -337,7 +370,14 @@ fn golden_headers_and_manifest_keys() {
     ws.import("br23_intl.csv", &["--consent", "email=granted"]);
     ws.apply(TRICKY);
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/export");
-    for profile in ["spreadsheet", "upload", "mailchimp", "klaviyo", "brevo", "listmonk"] {
+    for profile in [
+        "spreadsheet",
+        "upload",
+        "mailchimp",
+        "klaviyo",
+        "brevo",
+        "listmonk",
+    ] {
         let out = ws.out(&format!("g-{profile}"));
         ws.ok(&[
             "export",
@@ -350,13 +390,20 @@ fn golden_headers_and_manifest_keys() {
         ]);
         let manifest: serde_json::Value =
             serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
-        let data = manifest["files"]["data"][0]["name"].as_str().unwrap().to_string();
+        let data = manifest["files"]["data"][0]["name"]
+            .as_str()
+            .unwrap()
+            .to_string();
         let text = String::from_utf8(read(&out.join(&data))).unwrap();
         let header = text.split("\r\n").next().unwrap();
         let mut keys: Vec<String> = manifest.as_object().unwrap().keys().cloned().collect();
         keys.sort();
-        let mut profile_keys: Vec<String> =
-            manifest["profile"].as_object().unwrap().keys().cloned().collect();
+        let mut profile_keys: Vec<String> = manifest["profile"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect();
         profile_keys.sort();
         let got = format!(
             "{header}\n{}\nprofile: {}\n",
@@ -402,7 +449,14 @@ body = "Hi {{ first_name }}"
     );
     let out = ws.out("sms");
     let report = ws.json(
-        &["export", "text", "--out", out.to_str().unwrap(), "--profile", "sms"],
+        &[
+            "export",
+            "text",
+            "--out",
+            out.to_str().unwrap(),
+            "--profile",
+            "sms",
+        ],
         0,
     );
     // The five spellings are one address: the first contact gets it, the other four
@@ -420,11 +474,23 @@ body = "Hi {{ first_name }}"
     // Never an e-mail address in an SMS file: --with-key is refused here.
     let refused = ws
         .cmd()
-        .args(["export", "text", "--out", ws.out("k").to_str().unwrap(), "--profile", "sms", "--with-key"])
+        .args([
+            "export",
+            "text",
+            "--out",
+            ws.out("k").to_str().unwrap(),
+            "--profile",
+            "sms",
+            "--with-key",
+        ])
         .output()
         .unwrap();
     assert_eq!(refused.status.code(), Some(1));
-    assert!(String::from_utf8(refused.stderr).unwrap().contains("never carries one"));
+    assert!(
+        String::from_utf8(refused.stderr)
+            .unwrap()
+            .contains("never carries one")
+    );
 }
 
 #[test]
@@ -462,5 +528,8 @@ fn split_rows_and_proofs() {
     assert_eq!(proofs.len(), 6);
     let eml = String::from_utf8(read(&out.join(proofs[0]["name"].as_str().unwrap()))).unwrap();
     assert!(eml.contains("\r\nSubject: "), "{eml}");
-    assert!(eml.contains("To: \"Proof reader\" <proof@tactful.invalid>"), "{eml}");
+    assert!(
+        eml.contains("To: \"Proof reader\" <proof@tactful.invalid>"),
+        "{eml}"
+    );
 }

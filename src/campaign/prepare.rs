@@ -140,8 +140,8 @@ pub fn check_entry(
         category: Some(campaign.category),
         unlocked: &unlocked,
     };
-    let message =
-        Message::check(&draft, fields, &policy).map_err(|error| PreviewError::Message {
+    let message = Message::check(&draft, fields, &policy)
+        .map_err(|error| PreviewError::Message {
             entry: n,
             segment: entry.segment.clone(),
             error,

@@ -63,13 +63,17 @@ pub fn run(
     run_prepared(ws, &prepared, &mut |row, _, _| sink(row))
 }
 
+/// What [`run_prepared`] calls per contact: the row, the contact's values, and the
+/// entry (0-based) of a recipient.
+pub type DetailedSink<'a> = dyn FnMut(&PreviewRow, &Record, Option<usize>) -> io::Result<()> + 'a;
+
 /// [`run`] over an already prepared campaign, telling `sink` also the contact's values
 /// of [`Prepared::columns`] and, for a recipient, its entry (0-based priority index).
 /// Export uses it to compute merge values from the same record the preview rendered.
 pub fn run_prepared(
     ws: &Workspace,
     prepared: &Prepared,
-    sink: &mut dyn FnMut(&PreviewRow, &Record, Option<usize>) -> io::Result<()>,
+    sink: &mut DetailedSink<'_>,
 ) -> Result<Summary, PreviewError> {
     let campaign = &prepared.campaign;
     let as_of = prepared.as_of;
@@ -79,7 +83,7 @@ pub fn run_prepared(
         .map(|e| (e.segment.clone(), CoverageTally::new(&e.message)))
         .collect();
     let mut tally = Tally::new((campaign.name.clone(), campaign.channel, as_of), &tallies);
-    walk(ws, &prepared, |d| {
+    walk(ws, prepared, |d| {
         let mut row = PreviewRow {
             key: d.key.clone(),
             address: d.address_stored.clone(),

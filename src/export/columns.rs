@@ -54,7 +54,9 @@ pub fn headers(channel: Channel, fields: &[Field]) -> Vec<(Profile, Vec<String>)
             if let Some(platform) = p.platform() {
                 header.truncate(if platform == Platform::Listmonk { 1 } else { 2 });
                 header.push(match platform {
-                    Platform::Listmonk => "attributes (segment and one merge value per template expression)".into(),
+                    Platform::Listmonk => {
+                        "attributes (segment and one merge value per template expression)".into()
+                    }
                     _ => "one merge value per template expression".into(),
                 });
             }
@@ -185,10 +187,13 @@ impl Layout {
     ) -> Vec<Cell<'static>> {
         let segment = row.segment.clone().unwrap_or_default();
         let platform = self.profile.platform();
-        let extra_cells = extras.iter().zip(&self.extra_types).map(|(v, ty)| match ty {
-            FieldType::Integer | FieldType::Decimal => Cell::number(v.display()),
-            _ => Cell::text(v.display()),
-        });
+        let extra_cells = extras
+            .iter()
+            .zip(&self.extra_types)
+            .map(|(v, ty)| match ty {
+                FieldType::Integer | FieldType::Decimal => Cell::number(v.display()),
+                _ => Cell::text(v.display()),
+            });
         if platform == Some(Platform::Listmonk) {
             let mut attrs = Map::new();
             let names = self.columns.iter().skip(1).map(|c| {

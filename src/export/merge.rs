@@ -169,8 +169,7 @@ impl TemplatePlan {
                                             slots.push(Slot::Text(rest[..at].to_string()));
                                         }
                                         let key = ("literal".to_string(), opener.to_string());
-                                        let column =
-                                            column_for(key, "text", "literal", Vec::new());
+                                        let column = column_for(key, "text", "literal", Vec::new());
                                         slots.push(Slot::Constant {
                                             column,
                                             text: opener.to_string(),
@@ -262,13 +261,14 @@ impl TemplatePlan {
                 match slot {
                     Slot::Text(t) => text.push_str(t),
                     Slot::Piece { column, template } => {
-                        let rendered = template
-                            .render(record)
-                            .map(|r| r.text)
-                            .map_err(|_| Mismatch {
-                                entry,
-                                part: part.part,
-                            })?;
+                        let rendered =
+                            template
+                                .render(record)
+                                .map(|r| r.text)
+                                .map_err(|_| Mismatch {
+                                    entry,
+                                    part: part.part,
+                                })?;
                         text.push_str(&rendered);
                         values[*column] = rendered;
                     }

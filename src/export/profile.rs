@@ -166,7 +166,8 @@ pub const BREVO_DOC: &str = "https://help.brevo.com/hc/en-us/articles/4402386448
 /// templates are Go templates, `{{ .Subscriber.Attribs.key }}`, rendered through
 /// html/template, which escapes `&`, `<`, `>`, quotes and `+` unless the value goes
 /// through `Safe` ("Templating", listmonk docs).
-pub const LISTMONK_DOC: &str = "https://listmonk.app/docs/templating/ ; https://listmonk.app/docs/apis/import/";
+pub const LISTMONK_DOC: &str =
+    "https://listmonk.app/docs/templating/ ; https://listmonk.app/docs/apis/import/";
 
 /// Mailchimp's text audience field size, in bytes (format guidelines, above).
 pub const MAILCHIMP_TEXT_BYTES: usize = 255;
@@ -318,9 +319,18 @@ mod tests {
 
     #[test]
     fn mailchimp_merge_tags_fit_ten_characters() {
-        assert_eq!(Platform::Mailchimp.column_name("first_name", 1), "TF_FIRST_N");
-        assert_eq!(Platform::Mailchimp.column_name("first_name", 12), "TF_FIRST12");
-        assert_eq!(Platform::Klaviyo.column_name("first name", 2), "tf_first_name2");
+        assert_eq!(
+            Platform::Mailchimp.column_name("first_name", 1),
+            "TF_FIRST_N"
+        );
+        assert_eq!(
+            Platform::Mailchimp.column_name("first_name", 12),
+            "TF_FIRST12"
+        );
+        assert_eq!(
+            Platform::Klaviyo.column_name("first name", 2),
+            "tf_first_name2"
+        );
         assert_eq!(Platform::Brevo.column_name("city", 1), "TF_CITY");
         assert_eq!(
             Platform::Listmonk.tag("tf_city"),

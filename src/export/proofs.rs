@@ -102,14 +102,31 @@ mod tests {
     #[test]
     fn email_proofs_are_rfc5322_without_the_contacts_address() {
         let d = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
-        let eml = email(&row("Hi Zoë", "Ben & Jerry's\nsay hi"), BodyFormat::Plain, d, "p1");
-        assert!(eml.contains("From: \"tactful proof\" <proof@tactful.invalid>\r\n"), "{eml}");
-        assert!(eml.contains("Message-ID: <p1@tactful.invalid>\r\n"), "{eml}");
+        let eml = email(
+            &row("Hi Zoë", "Ben & Jerry's\nsay hi"),
+            BodyFormat::Plain,
+            d,
+            "p1",
+        );
+        assert!(
+            eml.contains("From: \"tactful proof\" <proof@tactful.invalid>\r\n"),
+            "{eml}"
+        );
+        assert!(
+            eml.contains("Message-ID: <p1@tactful.invalid>\r\n"),
+            "{eml}"
+        );
         // 2026-03-05 was a Thursday.
-        assert!(eml.contains("Date: Thu, 5 Mar 2026 00:00:00 +0000\r\n"), "{eml}");
+        assert!(
+            eml.contains("Date: Thu, 5 Mar 2026 00:00:00 +0000\r\n"),
+            "{eml}"
+        );
         // A non-ASCII subject is RFC 2047 encoded; the body is text/plain.
         assert!(eml.contains("Subject: =?utf-8?"), "{eml}");
-        assert!(eml.contains("Content-Type: text/plain; charset=\"utf-8\""), "{eml}");
+        assert!(
+            eml.contains("Content-Type: text/plain; charset=\"utf-8\""),
+            "{eml}"
+        );
         assert!(!eml.contains("ana@example.com"));
     }
 
@@ -117,7 +134,10 @@ mod tests {
     fn sms_proofs_show_every_part() {
         let text = "a".repeat(200);
         let out = sms(&row("", &text));
-        assert!(out.contains("200 characters, 200 units of Gsm7, 2 part(s)"), "{out}");
+        assert!(
+            out.contains("200 characters, 200 units of Gsm7, 2 part(s)"),
+            "{out}"
+        );
         assert!(out.contains(&format!("[part 1/2]\n{}\n", "a".repeat(153))));
         assert!(out.contains(&format!("[part 2/2]\n{}\n", "a".repeat(47))));
         assert_eq!(slug("VIP & friends!"), "vip-friends");

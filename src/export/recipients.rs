@@ -124,7 +124,11 @@ impl Rows {
         split: Option<u64>,
         bom: bool,
         header: &[String],
-        mut stage: impl FnMut(u64, u64, &mut dyn FnMut(&mut dyn Write) -> io::Result<u64>) -> io::Result<()>,
+        mut stage: impl FnMut(
+            u64,
+            u64,
+            &mut dyn FnMut(&mut dyn Write) -> io::Result<u64>,
+        ) -> io::Result<()>,
     ) -> io::Result<()> {
         let count = self.part_count(split);
         let per = split.filter(|&n| n > 0).unwrap_or(self.rows.max(1));

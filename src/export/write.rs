@@ -14,7 +14,9 @@ use super::manifest::{
 use super::merge::{LimitTally, TemplatePlan};
 use super::profile::{KLAVIYO_FILE_BYTES, MAILCHIMP_TAG_CHARS, Platform, e164};
 use super::recipients::Rows;
-use super::{AUDIENCE, ExportError, ExportPlan, ExportReport, MANIFEST, Profile, RECIPIENTS, proofs};
+use super::{
+    AUDIENCE, ExportError, ExportPlan, ExportReport, MANIFEST, Profile, RECIPIENTS, proofs,
+};
 use crate::campaign::Campaign;
 use crate::campaign::assign::Exclusion;
 use crate::campaign::code::CampaignFile;
@@ -81,7 +83,11 @@ pub fn export(
         plan.with_key,
         template.as_ref(),
     );
-    let data_name = if template.is_some() { AUDIENCE } else { RECIPIENTS };
+    let data_name = if template.is_some() {
+        AUDIENCE
+    } else {
+        RECIPIENTS
+    };
     let mut target = Target::open(&plan.out, &[data_name, MANIFEST], plan.force)?;
 
     let mut rows = Rows::new(profile.neutralises()).map_err(|e| io_failed(plan, e))?;

@@ -247,7 +247,11 @@ fn format_money(amount: f64, code: &str, minor: u32, locale: Option<MessageLocal
     }
     if minor > 0 {
         grouped.push_str(m.decimal_point);
-        grouped.push_str(&format!("{:0width$}", units % scale, width = minor as usize));
+        grouped.push_str(&format!(
+            "{:0width$}",
+            units % scale,
+            width = minor as usize
+        ));
     }
     let sign = if amount < 0.0 && units > 0 { "-" } else { "" };
     let (symbol, known) = match code {
@@ -332,7 +336,10 @@ mod tests {
         assert_eq!(title_case("ben & jerry's"), "Ben & Jerry's");
         assert_eq!(title_case("steiner's garage"), "Steiner's Garage");
         assert_eq!(title_case("O'BRIEN'S"), "O'Brien's");
-        assert_eq!(title_case("we'll see you're in, didn't we’d"), "We'll See You're In, Didn't We’d");
+        assert_eq!(
+            title_case("we'll see you're in, didn't we’d"),
+            "We'll See You're In, Didn't We’d"
+        );
         assert_eq!(title_case("i've i'm"), "I've I'm");
         assert_eq!(title_case("'s"), "'S");
         assert_eq!(title_case("d'artagnan"), "D'Artagnan");

@@ -113,7 +113,10 @@ mod tests {
         let de: MessageLocale = "de-DE".parse().unwrap();
         assert_eq!(de, "de_DE.UTF-8".parse().unwrap());
         assert_eq!(de.to_string(), "de-DE");
-        assert_eq!("EN-gb".parse::<MessageLocale>().unwrap().to_string(), "en-GB");
+        assert_eq!(
+            "EN-gb".parse::<MessageLocale>().unwrap().to_string(),
+            "en-GB"
+        );
         for bad in ["", "de", "xx-YY", "de-DE-x"] {
             assert!(bad.parse::<MessageLocale>().is_err(), "{bad}");
         }
@@ -125,11 +128,19 @@ mod tests {
         // mon_thousands_sep ".", p_cs_precedes 0, p_sep_by_space 1).
         let de = "de-DE".parse::<MessageLocale>().unwrap().monetary();
         assert_eq!(
-            (de.decimal_point, de.thousands_sep, de.symbol_first, de.space),
+            (
+                de.decimal_point,
+                de.thousands_sep,
+                de.symbol_first,
+                de.space
+            ),
             (",", ".", false, true)
         );
         assert_eq!((de.own_code, de.own_symbol), ("EUR", "€"));
         let us = "en-US".parse::<MessageLocale>().unwrap().monetary();
-        assert_eq!((us.decimal_point, us.symbol_first, us.space), (".", true, false));
+        assert_eq!(
+            (us.decimal_point, us.symbol_first, us.space),
+            (".", true, false)
+        );
     }
 }

@@ -242,7 +242,8 @@ fn tags(src: &str) -> Result<Vec<Tag>, String> {
             keyword,
         };
         if kind == TagKind::Stmt && tag.keyword == "raw" {
-            let close = find_endraw(src, end).ok_or_else(|| "a raw block is not closed".to_string())?;
+            let close =
+                find_endraw(src, end).ok_or_else(|| "a raw block is not closed".to_string())?;
             out.push(tag);
             out.push(close);
             i = out.last().map_or(end, |t| t.end);
@@ -360,7 +361,11 @@ mod tests {
         ] {
             let split = split(source, BodyFormat::Plain, &fields(), &scope, None);
             for record in [&zoe, &blank] {
-                assert_eq!(reassemble(&split, record), whole(source, record), "{source:?}");
+                assert_eq!(
+                    reassemble(&split, record),
+                    whole(source, record),
+                    "{source:?}"
+                );
             }
         }
     }
@@ -375,6 +380,9 @@ mod tests {
             &scope,
             None,
         );
-        assert!(matches!(split, Split::Whole(ref why) if why.contains("`set`")), "{split:?}");
+        assert!(
+            matches!(split, Split::Whole(ref why) if why.contains("`set`")),
+            "{split:?}"
+        );
     }
 }

@@ -235,7 +235,9 @@ fn plan_lines(s: &ExportState, r: &ReviewState, width: usize) -> Vec<Line<'stati
         width,
     )));
     if s.profile.platform().is_some() {
-        lines.push(Line::from(file("template-NN-SEGMENT-subject.txt, -body.txt")));
+        lines.push(Line::from(file(
+            "template-NN-SEGMENT-subject.txt, -body.txt",
+        )));
         lines.push(Line::from(fit(
             "     each entry's subject and body in the platform's merge syntax",
             width,
