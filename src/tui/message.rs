@@ -404,7 +404,7 @@ pub enum Job {
         role: Option<Role>,
         reason: String,
     },
-    /// Validate and save a campaign (`workspace::campaigns::save`).
+    /// Validate, check and save a campaign (`campaign::edit::save`).
     SaveCampaign(Box<Campaign>),
 }
 

@@ -32,11 +32,12 @@ use super::screens::preview::PreviewPage;
 use crate::campaign::Campaign;
 use crate::campaign::explain::explain;
 use crate::campaign::preview::{self, PreviewRow};
+use crate::campaign::store as campaigns;
 use crate::fields::Field;
 use crate::segment::store::load_record;
 use crate::workspace::browse::{self, Bound};
 use crate::workspace::preview_rows::{self, PreviewFilter, PreviewLine, RowBound};
-use crate::workspace::{Workspace, WorkspaceError, campaigns};
+use crate::workspace::{Workspace, WorkspaceError};
 
 /// Contacts stored between two looks at the queue (progress, pages, a newer run).
 pub const BATCH: u64 = 2048;
