@@ -126,7 +126,7 @@ pub fn analyse(
                     if value.is_empty() {
                         continue;
                     }
-                    stats[i].observe(value, plan.types);
+                    stats[i].observe(value, line, plan.types);
                     profiles[i].observe(value);
                     all_status[i] &= consent::is_status_value(value);
                     if let Some(d) = normalise::damage(value) {
@@ -161,18 +161,15 @@ pub fn analyse(
         } else {
             headers[i].clone()
         };
-        let (mut inferred, warning) = stats[i].infer(name, plan.types);
-        warnings.extend(warning);
+        let (mut inferred, column_warnings) = stats[i].infer(name, plan.types);
+        warnings.extend(column_warnings);
         let mut class = classify(&header, name, inferred.ty, &profiles[i]);
         // Phones and postcodes are identifiers, not quantities: stored as text so a
         // later file with `01067` or `+44 ...` fits the same field (case BR-05).
         if matches!(class.role, Role::Phone | Role::Postcode)
             && matches!(inferred.ty, FieldType::Integer | FieldType::Decimal)
         {
-            inferred = Inferred {
-                ty: FieldType::Text,
-                order: None,
-            };
+            inferred = Inferred::plain(FieldType::Text);
         }
         let recognised = consent::recognise(name, all_status[i] && stats[i].non_blank > 0);
         if let Some((channel, polarity, reason)) = recognised.clone() {
@@ -225,6 +222,7 @@ pub fn analyse(
                 let storage = Inferred {
                     ty: field.ty,
                     order: stats[i].order_for_date(plan.types),
+                    currency: stats[i].currency(),
                 };
                 (field, false, storage)
             }
