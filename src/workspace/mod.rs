@@ -15,6 +15,7 @@ pub mod contacts;
 pub mod exports;
 pub mod fields;
 mod migrate;
+pub mod orders;
 pub mod preview_rows;
 pub mod records;
 pub mod rights;

@@ -1,7 +1,6 @@
 //! Type inference on columns of values worked out by hand.
 
 use super::*;
-use super::*;
 use rusqlite::types::Value as Sql;
 
 fn infer_named(name: &str, values: &[&str], opts: TypeOptions) -> (Inferred, Vec<String>) {
