@@ -342,13 +342,17 @@ fn print_report(r: &ImportReport) -> std::io::Result<()> {
         );
     }
     for f in r.fields.iter() {
-        if let (Some(order), Some(why)) = (f.date_order, &f.date_order_reason) {
-            outln!(
+        match (f.date_order, &f.date_order_reason) {
+            (Some(import::DateOrder::Ymd), Some(why)) => {
+                outln!("  dates: {}: {}", t(&f.name), t(why));
+            }
+            (Some(order), Some(why)) => outln!(
                 "  dates: {} read as {} ({})",
                 t(&f.name),
                 order.describe(),
                 t(why)
-            );
+            ),
+            _ => {}
         }
         if let Some(c) = &f.currency {
             outln!(

@@ -337,11 +337,12 @@ impl ColumnStats {
         }
     }
 
-    /// How the date order of a date column was settled, for the report: `None` for a
-    /// column with no day/month values (year first throughout).
+    /// How the date order of a date column was settled, for the report.
     pub fn date_order_reason(&self, opts: TypeOptions) -> &'static str {
         match (self.day_month_seen, opts.date_order) {
-            (false, _) => "every date is written year first",
+            (false, _) => {
+                "no day/month order needed: every date is written year first or names its month"
+            }
             (true, Some(_)) => "--date-order",
             (true, None) => "the only order every date in the column fits",
         }
