@@ -28,7 +28,7 @@ use super::source::{self, Kind};
 use super::workbook::{self, Sheet};
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected};
 use crate::fields::classify::ValueProfile;
-use crate::fields::{Channel, Field, FieldType, Role};
+use crate::fields::{Channel, Field, Role};
 use crate::workspace::fields as stored_fields;
 
 /// How many example line numbers a warning quotes.
@@ -278,7 +278,11 @@ pub fn analyse(
         ));
     }
     let orders = match &plan.aggregate {
-        Some(options) => Some(aggregate_columns(&mut columns, options, &existing)?),
+        Some(options) => Some(super::figures::aggregate_columns(
+            &mut columns,
+            options,
+            &existing,
+        )?),
         None => {
             let names: Vec<&str> = columns.iter().map(|c| c.field.name.as_str()).collect();
             if orders::is_shopify_orders(&names) {
@@ -339,52 +343,6 @@ pub fn analyse(
         rows_skipped_blank: blank,
         warnings,
     })
-}
-
-/// Find the order columns of `--aggregate`, mark them as not stored, and check that
-/// the figure fields can be written: no column of the file has their names, and a
-/// figure field the workspace already holds has the figure's type.
-fn aggregate_columns(
-    columns: &mut [Column],
-    options: &orders::OrderOptions,
-    existing: &BTreeMap<String, Field>,
-) -> Result<OrderColumns, ImportError> {
-    let found = orders::find(columns, options)?;
-    for i in [Some(found.order_id), found.amount, found.date]
-        .into_iter()
-        .flatten()
-    {
-        columns[i].skip = true;
-    }
-    for (name, ty, used) in figure_fields(&found) {
-        if !used {
-            continue;
-        }
-        if columns.iter().any(|c| c.field.name == name && !c.skip) {
-            return Err(ImportError::BadOption(format!(
-                "--aggregate computes the field {name}, but this file has a column of that name; rename it in the file"
-            )));
-        }
-        if let Some(old) = existing.get(name)
-            && old.ty != ty
-        {
-            return Err(ImportError::BadOption(format!(
-                "--aggregate computes the field {name} ({ty}), but the workspace's field {name} is {}",
-                old.ty
-            )));
-        }
-    }
-    Ok(found)
-}
-
-/// The figure fields, their types, and whether these order columns fill them.
-pub fn figure_fields(found: &OrderColumns) -> [(&'static str, FieldType, bool); 4] {
-    [
-        (orders::COUNT, FieldType::Integer, true),
-        (orders::TOTAL, FieldType::Decimal, found.amount.is_some()),
-        (orders::FIRST, FieldType::Date, found.date.is_some()),
-        (orders::LAST, FieldType::Date, found.date.is_some()),
-    ]
 }
 
 /// SQLite's default limit on the columns of a table (`SQLITE_MAX_COLUMN`).

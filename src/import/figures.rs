@@ -4,17 +4,18 @@
 //! An order that an earlier batch stored is replaced, not added again, so importing an
 //! overlapping orders file twice counts each order once. Lines with no contact key of
 //! their own join their order's contact; when no line of an order names a contact, its
-//! keyless lines are rejected. Called by [`super::load`] inside its transaction.
+//! keyless lines are rejected. Called by [`super::load`] inside its transaction, and
+//! by [`super::analyse`] to check the order columns before anything is written.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::analyse::{Analysis, figure_fields};
-use super::orders::{Fold, OrderColumns};
+use super::analyse::{Analysis, Column};
+use super::orders::{Fold, OrderColumns, OrderOptions};
 use super::report::plural;
 use super::{ImportError, Rejected};
-use crate::fields::{Field, PrivacyClass, Role};
+use crate::fields::{Field, FieldType, PrivacyClass, Role};
 use crate::workspace::contacts::ContactWriter;
 use crate::workspace::fields;
 use crate::workspace::orders::{self as stored, FigureFields, Order, Stored};
@@ -207,4 +208,54 @@ pub fn write(
     stored::recompute(tx, &affected, figures)?;
     report.contacts = affected.len() as u64;
     Ok((report, warnings))
+}
+
+/// Find the order columns of `--aggregate`, mark them as not stored, and check that
+/// the figure fields can be written: no column of the file has their names, and a
+/// figure field the workspace already holds has the figure's type.
+pub fn aggregate_columns(
+    columns: &mut [Column],
+    options: &OrderOptions,
+    existing: &BTreeMap<String, Field>,
+) -> Result<OrderColumns, ImportError> {
+    let found = super::orders::find(columns, options)?;
+    for i in [Some(found.order_id), found.amount, found.date]
+        .into_iter()
+        .flatten()
+    {
+        columns[i].skip = true;
+    }
+    for (name, ty, used) in figure_fields(&found) {
+        if !used {
+            continue;
+        }
+        if columns.iter().any(|c| c.field.name == name && !c.skip) {
+            return Err(ImportError::BadOption(format!(
+                "--aggregate computes the field {name}, but this file has a column of that name; rename it in the file"
+            )));
+        }
+        if let Some(old) = existing.get(name)
+            && old.ty != ty
+        {
+            return Err(ImportError::BadOption(format!(
+                "--aggregate computes the field {name} ({ty}), but the workspace's field {name} is {}",
+                old.ty
+            )));
+        }
+    }
+    Ok(found)
+}
+
+/// The figure fields, their types, and whether these order columns fill them.
+pub fn figure_fields(found: &OrderColumns) -> [(&'static str, FieldType, bool); 4] {
+    [
+        (super::orders::COUNT, FieldType::Integer, true),
+        (
+            super::orders::TOTAL,
+            FieldType::Decimal,
+            found.amount.is_some(),
+        ),
+        (super::orders::FIRST, FieldType::Date, found.date.is_some()),
+        (super::orders::LAST, FieldType::Date, found.date.is_some()),
+    ]
 }
