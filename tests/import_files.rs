@@ -394,3 +394,17 @@ fn aggregate_without_an_order_id_says_what_to_pass() {
     );
     assert!(err.ends_with("pass --order-id COLUMN"), "{err}");
 }
+
+/// Erasing a contact (GDPR Art. 17) deletes its orders and their before-images too:
+/// an order id says who bought what.
+#[test]
+fn erasure_deletes_the_contacts_orders() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    run(&mut ws, &aggregate("orders_lines_1.csv")).unwrap();
+    run(&mut ws, &aggregate("orders_lines_2.csv")).unwrap();
+    tactful::rights::erase::erase(&mut ws, "ana@example.com", "test").unwrap();
+    // Ana had; Bo's B-1 and Cy's C-1 stay.
+    assert_eq!(count(&ws, "SELECT count(*) FROM orders"), 2);
+    assert_eq!(count(&ws, "SELECT count(*) FROM order_changes"), 0);
+    assert_eq!(figures(&ws, "bo@example.com"), f("1", "5.25", "2024-03-01", "2024-03-01"));
+}
