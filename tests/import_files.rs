@@ -406,5 +406,8 @@ fn erasure_deletes_the_contacts_orders() {
     // Ana had; Bo's B-1 and Cy's C-1 stay.
     assert_eq!(count(&ws, "SELECT count(*) FROM orders"), 2);
     assert_eq!(count(&ws, "SELECT count(*) FROM order_changes"), 0);
-    assert_eq!(figures(&ws, "bo@example.com"), f("1", "5.25", "2024-03-01", "2024-03-01"));
+    assert_eq!(
+        figures(&ws, "bo@example.com"),
+        f("1", "5.25", "2024-03-01", "2024-03-01")
+    );
 }

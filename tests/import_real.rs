@@ -155,6 +155,16 @@ fn superstore_orders_become_figures() {
         .query_row("SELECT sum(order_count) FROM contacts", [], |r| r.get(0))
         .unwrap();
     assert_eq!(total, 5009);
+    // The README's example rule; Python: 110 customers with >= 5 orders and Sales > 5000.
+    let reach: i64 = ws
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM contacts WHERE order_count >= 5 AND order_total > 5000",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(reach, 110);
 }
 
 #[test]

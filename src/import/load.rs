@@ -7,8 +7,10 @@
 //! withdraws a granted consent (when the stored state stands, the consent column keeps
 //! its stored value too, so it never contradicts the state). Rows whose key, e-mail or phone
 //! matches an erased entry of the suppression list are skipped: an erasure is never
-//! undone by re-importing (GDPR Art. 17). Called by [`super::run`] inside its
-//! transaction, after [`super::analyse`].
+//! undone by re-importing (GDPR Art. 17). A row's age word sets or clears the
+//! contact's "age unknown" mark; with `--aggregate` the rows' order lines are folded
+//! and handed to [`super::figures`] after the last row. Called by [`super::run`] inside
+//! its transaction, after [`super::analyse`].
 
 use rusqlite::Connection;
 use rusqlite::types::Value as Sql;
