@@ -149,7 +149,7 @@ pub fn extract(path: &Path) -> Result<Extracted, ImportError> {
                 if skipped.is_empty() {
                     String::new()
                 } else {
-                    format!(" (found: {})", skipped.join(", "))
+                    format!(" (found: {})", some(&skipped))
                 }
             ),
         ));
@@ -160,6 +160,21 @@ pub fn extract(path: &Path) -> Result<Extracted, ImportError> {
         members,
         skipped,
     })
+}
+
+/// The first few of `names`, and how many more there are.
+pub fn some(names: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut out = names
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        out += &format!(" and {} more", names.len() - SHOWN);
+    }
+    out
 }
 
 #[cfg(test)]

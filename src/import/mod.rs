@@ -240,7 +240,7 @@ pub fn run_all(
     {
         first.warnings.push(format!(
             "archive members skipped: {}",
-            extracted.skipped.join(", ")
+            archive::some(&extracted.skipped)
         ));
     }
     Ok(reports)
