@@ -190,7 +190,6 @@ pub fn find(columns: &[Column], options: &OrderOptions) -> Result<OrderColumns, 
 pub struct Folded {
     /// The contact key of its first line that has one.
     pub key: Option<String>,
-    pub first_line: u64,
     pub lines: u64,
     pub amount: Option<f64>,
     pub date: Option<String>,
@@ -222,7 +221,6 @@ impl Fold {
     ) {
         let order = self.orders.entry(id).or_insert(Folded {
             key: None,
-            first_line: line,
             lines: 0,
             amount: None,
             date: None,

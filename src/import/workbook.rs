@@ -29,8 +29,6 @@ pub struct Sheet {
     pub kind: WorkbookKind,
     /// The sheet read.
     pub name: String,
-    /// Every sheet of the workbook, in order.
-    pub sheets: Vec<String>,
     /// Non-empty rows with their 1-based row numbers in the sheet.
     pub rows: Vec<(u64, Vec<String>)>,
     /// Error cells: how many, and the first few as `Sheet!A1 (#N/A)`.
@@ -78,7 +76,6 @@ pub fn read(path: &Path, kind: WorkbookKind, wanted: Option<&str>) -> Result<She
     let mut sheet = Sheet {
         kind,
         name,
-        sheets,
         rows: Vec::with_capacity(range.height()),
         error_cells: 0,
         error_examples: Vec::new(),

@@ -175,12 +175,3 @@ pub fn delete_for_contact(conn: &Connection, id: i64) -> Result<(), WorkspaceErr
     conn.execute("DELETE FROM orders WHERE contact_id = ?1", [id])?;
     Ok(())
 }
-
-/// How many orders the workspace holds for contact `id`.
-pub fn count_for_contact(conn: &Connection, id: i64) -> Result<u64, WorkspaceError> {
-    Ok(conn.query_row(
-        "SELECT count(*) FROM orders WHERE contact_id = ?1",
-        [id],
-        |r| r.get::<_, i64>(0),
-    )? as u64)
-}
