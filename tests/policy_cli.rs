@@ -266,7 +266,7 @@ fn special_category_data_is_never_unlocked_in_a_special_ad_category() {
         EVERYONE.replace("\"email is not blank\"", "'religion is \"christian\"'")
     ));
     let mut db = tactful::workspace::Workspace::open(&ws.path).unwrap();
-    db.write(|tx| tactful::workspace::campaigns::remove_unlock(tx, "everyone", "religion"))
+    db.write(|tx| tactful::campaign::store::remove_unlock(tx, "everyone", "religion"))
         .unwrap();
     drop(db);
     assert_eq!(
