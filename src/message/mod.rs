@@ -21,6 +21,7 @@ pub mod error;
 pub mod filters;
 pub mod render;
 mod scan;
+mod sensitive;
 pub mod sms;
 
 use std::collections::BTreeSet;
@@ -32,6 +33,7 @@ pub use check::{CheckedTemplate, PolicyScope, check};
 pub use coverage::{Coverage, CoverageTally, coverage};
 pub use error::{Issue, IssueKind, MAX_TEMPLATE_BYTES, TemplateError};
 pub use render::Rendered;
+pub use sensitive::blocked_values;
 pub use sms::{SmsEncoding, SmsLength, sms_length};
 
 use crate::fields::value::Record;

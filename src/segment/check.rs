@@ -94,8 +94,8 @@ pub fn check(source: &str, rule: &Rule, scope: &Scope<'_>) -> Result<CheckedRule
     })
 }
 
-/// The text values and tags a condition compares with.
-fn text_values(op: &Op) -> Vec<&str> {
+/// The text values and tags a condition compares with (review reads them too).
+pub fn text_values(op: &Op) -> Vec<&str> {
     fn text(l: &Literal) -> Option<&str> {
         match l {
             Literal::Text(t) => Some(t),
