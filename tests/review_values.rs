@@ -94,3 +94,46 @@ fn merging_a_field_that_holds_sensitive_tags_is_a_blocker_per_kind() {
     assert!(items[2].starts_with(&format!("{prefix} sexual orientation values for 1 contact(s) (lgbtq): ")), "{}", items[2]);
     assert!(items[1].contains("tags:religion"), "{}", items[1]);
 }
+
+/// The held-out layout (Kaggle marketing_campaign.csv, first ten columns; rows by hand):
+/// `Year_Birth` gets the birth_year role, so the minor check excludes 2002, born 2012
+/// (14 on 2026-11-01, under the default 16); the other two have no e-mail address.
+#[test]
+fn year_birth_feeds_the_minor_check() {
+    let ws = Ws::new();
+    ws.import(
+        "marketing_campaign_layout.csv",
+        &["--key", "ID", "--consent", "email=granted"],
+    );
+    let fields = ws.json(&["fields"], 0);
+    let year = fields
+        .as_array()
+        .or_else(|| fields["fields"].as_array())
+        .unwrap()
+        .iter()
+        .find(|f| f["header"] == "Year_Birth")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (year["role"].as_str(), year["class"].as_str()),
+        (Some("birth_year"), Some("protected"))
+    );
+    ws.apply(
+        r#"
+name = "spring"
+channel = "email"
+as_of = "2026-11-01"
+
+[[entry]]
+segment = "all"
+rule = "income > 0"
+subject = "Hello"
+body = "Hello"
+"#,
+    );
+    let review = ws.json(&["review", "spring"], 0);
+    assert_eq!(
+        finding(&review, "exclusion_counts")["items"],
+        serde_json::json!(["minor: 1", "no_address: 2"])
+    );
+}
