@@ -14,7 +14,11 @@ use tactful::message::{BodyFormat, IssueKind, PolicyScope, TemplateError, check}
 fn fields() -> Vec<Field> {
     vec![
         field("tags", FieldType::List, PrivacyClass::Ordinary),
-        field("first_name", FieldType::Text, PrivacyClass::DirectIdentifier),
+        field(
+            "first_name",
+            FieldType::Text,
+            PrivacyClass::DirectIdentifier,
+        ),
         field("diet", FieldType::Text, PrivacyClass::Ordinary),
     ]
 }
@@ -40,7 +44,8 @@ fn a_sensitive_tag_compared_in_a_tag_is_refused_with_its_position() {
     assert_eq!((issue.line, issue.column), (2, 7));
     assert!(b.unlockable);
     assert!(
-        b.message.starts_with("value `muslim` of field `tags` is religion data"),
+        b.message
+            .starts_with("value `muslim` of field `tags` is religion data"),
         "{}",
         b.message
     );
@@ -66,7 +71,13 @@ fn comparisons_with_text_fields_and_values_carried_by_set_are_refused() {
 fn fallbacks_ordinary_values_and_plain_text_are_not_values_looked_up() {
     // A filter's argument is text the author writes; plain text is not a tag at all.
     assert!(in_campaign("{{ first_name | default(\"muslim\") }}", &[]).is_ok());
-    assert!(in_campaign("Halal and kosher menus for {{ first_name | default(\"you\") }}", &[]).is_ok());
+    assert!(
+        in_campaign(
+            "Halal and kosher menus for {{ first_name | default(\"you\") }}",
+            &[]
+        )
+        .is_ok()
+    );
     assert!(in_campaign("{% if \"vip\" in tags %}VIP{% endif %}", &[]).is_ok());
     assert!(in_campaign("{% if \"vegan\" in tags %}x{% endif %}", &[]).is_ok());
 }

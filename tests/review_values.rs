@@ -56,7 +56,10 @@ fn a_rule_on_a_sensitive_tag_needs_its_kind_unlocked() {
         refused.contains("value `muslim` of field `tags` is religion data"),
         "{refused}"
     );
-    assert!(refused.contains("tactful unlock CAMPAIGN tags:religion"), "{refused}");
+    assert!(
+        refused.contains("tactful unlock CAMPAIGN tags:religion"),
+        "{refused}"
+    );
 
     ws.apply(&format!(
         "{EID}\n[[unlock]]\nfield = \"tags:religion\"\nreason = \"Eid greetings that these customers asked us for\"\n"
@@ -72,8 +75,18 @@ fn a_rule_on_a_sensitive_tag_needs_its_kind_unlocked() {
         "{unlocked}"
     );
     // The unlock on the command line works the same way for another campaign.
-    ws.apply(&EID.replace("\"eid\"", "\"eid2\"").replace("\"faith\"", "\"faith2\"").replace("tags has \"muslim\"", "tags has \"vip\""));
-    ws.ok(&["unlock", "eid2", "tags:health", "--reason", "pregnancy offers requested by these customers"]);
+    ws.apply(
+        &EID.replace("\"eid\"", "\"eid2\"")
+            .replace("\"faith\"", "\"faith2\"")
+            .replace("tags has \"muslim\"", "tags has \"vip\""),
+    );
+    ws.ok(&[
+        "unlock",
+        "eid2",
+        "tags:health",
+        "--reason",
+        "pregnancy offers requested by these customers",
+    ]);
 }
 
 #[test]
@@ -89,9 +102,27 @@ fn merging_a_field_that_holds_sensitive_tags_is_a_blocker_per_kind() {
         .collect();
     assert_eq!(items.len(), 3, "{items:#?}");
     let prefix = "segment `vip`, message merges it: `tags` holds";
-    assert!(items[0].starts_with(&format!("{prefix} health values for 1 contact(s) (pregnant): ")), "{}", items[0]);
-    assert!(items[1].starts_with(&format!("{prefix} religion values for 3 contact(s) (muslim, halal): ")), "{}", items[1]);
-    assert!(items[2].starts_with(&format!("{prefix} sexual orientation values for 1 contact(s) (lgbtq): ")), "{}", items[2]);
+    assert!(
+        items[0].starts_with(&format!(
+            "{prefix} health values for 1 contact(s) (pregnant): "
+        )),
+        "{}",
+        items[0]
+    );
+    assert!(
+        items[1].starts_with(&format!(
+            "{prefix} religion values for 3 contact(s) (muslim, halal): "
+        )),
+        "{}",
+        items[1]
+    );
+    assert!(
+        items[2].starts_with(&format!(
+            "{prefix} sexual orientation values for 1 contact(s) (lgbtq): "
+        )),
+        "{}",
+        items[2]
+    );
     assert!(items[1].contains("tags:religion"), "{}", items[1]);
 }
 

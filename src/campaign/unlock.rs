@@ -230,14 +230,22 @@ mod tests {
         let why = "Eid greetings for customers who asked for them";
         let u = unlock(&mut ws, "spring", "tags:religion", why, "ana").unwrap();
         assert_eq!(u.field, "tags:religion");
-        assert!(load(&ws, "spring").unwrap().unlocked().contains("tags:religion"));
+        assert!(
+            load(&ws, "spring")
+                .unwrap()
+                .unlocked()
+                .contains("tags:religion")
+        );
         let log = audit::entries(ws.conn()).unwrap();
         assert_eq!(log[0].detail["class"], "special_category");
         assert_eq!(log[0].detail["kind"], "religion");
         // Not a sensitive kind; a kind on a field that is itself blocked; a protected
         // kind in a housing campaign.
         let e = unlock(&mut ws, "spring", "tags:email", why, "ana").unwrap_err();
-        assert!(e.to_string().contains("not a kind of sensitive value"), "{e}");
+        assert!(
+            e.to_string().contains("not a kind of sensitive value"),
+            "{e}"
+        );
         let e = unlock(&mut ws, "spring", "age:religion", why, "ana").unwrap_err();
         assert!(e.to_string().contains("unlock the field"), "{e}");
         let mut housing = setup(Category::Housing);

@@ -178,10 +178,11 @@ fn header_match<'d>(
         }
         Some((p, None, end))
     });
-    let whole = entry
-        .headers
-        .iter()
-        .filter_map(|p| header.whole(p).map(|after| (p, Some(after), header.words.len())));
+    let whole = entry.headers.iter().filter_map(|p| {
+        header
+            .whole(p)
+            .map(|after| (p, Some(after), header.words.len()))
+    });
     anywhere
         .chain(whole)
         .max_by_key(|(p, _, end)| (p.words.len(), *end))

@@ -269,23 +269,60 @@ mod tests {
             ..field(PrivacyClass::Ordinary)
         };
         let muslim = value("muslim");
-        let err = check_value_use(&tags, &muslim, Usage::Rule, Some(Category::General), &unlocked(&[]))
-            .unwrap_err();
+        let err = check_value_use(
+            &tags,
+            &muslim,
+            Usage::Rule,
+            Some(Category::General),
+            &unlocked(&[]),
+        )
+        .unwrap_err();
         assert!(err.unlockable);
         assert_eq!(err.class, PrivacyClass::SpecialCategory);
-        assert!(err.message.starts_with("value `muslim` of field `tags` is religion data"), "{}", err.message);
-        assert!(err.message.contains("tactful unlock CAMPAIGN tags:religion --reason"), "{}", err.message);
+        assert!(
+            err.message
+                .starts_with("value `muslim` of field `tags` is religion data"),
+            "{}",
+            err.message
+        );
+        assert!(
+            err.message
+                .contains("tactful unlock CAMPAIGN tags:religion --reason"),
+            "{}",
+            err.message
+        );
         // Unlocking the kind on the field opens it; another kind's unlock does not.
         let open = unlocked(&["tags:religion"]);
-        assert!(check_value_use(&tags, &muslim, Usage::Rule, Some(Category::General), &open).is_ok());
+        assert!(
+            check_value_use(&tags, &muslim, Usage::Rule, Some(Category::General), &open).is_ok()
+        );
         let other = unlocked(&["tags:health", "notes:religion"]);
-        assert!(check_value_use(&tags, &muslim, Usage::MessageText, Some(Category::General), &other).is_err());
+        assert!(
+            check_value_use(
+                &tags,
+                &muslim,
+                Usage::MessageText,
+                Some(Category::General),
+                &other
+            )
+            .is_err()
+        );
         // A protected value can never be unlocked in a special ad category.
         let female = value("female");
-        let err = check_value_use(&tags, &female, Usage::Rule, Some(Category::Housing), &unlocked(&["tags:gender"]))
-            .unwrap_err();
+        let err = check_value_use(
+            &tags,
+            &female,
+            Usage::Rule,
+            Some(Category::Housing),
+            &unlocked(&["tags:gender"]),
+        )
+        .unwrap_err();
         assert!(!err.unlockable);
-        assert!(err.message.contains("not even with an unlock"), "{}", err.message);
+        assert!(
+            err.message.contains("not even with an unlock"),
+            "{}",
+            err.message
+        );
     }
 
     fn field(class: PrivacyClass) -> Field {

@@ -9,9 +9,9 @@
 //! [`super::check::check`].
 
 use super::error::{Issue, IssueKind};
-use crate::fields::policy::Blocked;
 use super::scan::{self, Tag, TokenKind};
 use crate::fields::classify::sensitive_value;
+use crate::fields::policy::Blocked;
 use crate::fields::policy::{Usage, check_value_use};
 use crate::fields::{Field, FieldType, PrivacyClass};
 use crate::message::PolicyScope;
@@ -46,7 +46,7 @@ pub(super) fn literals(
     };
     let lists: Vec<&Field> = tags
         .iter()
-        .flat_map(|t| read_in(t))
+        .flat_map(&read_in)
         .filter(|f| f.ty == FieldType::List)
         .collect();
     for tag in tags {
@@ -57,8 +57,14 @@ pub(super) fn literals(
                 continue;
             };
             let refused = compared.iter().find_map(|f| {
-                check_value_use(f, &value, Usage::MessageText, scope.category, scope.unlocked)
-                    .err()
+                check_value_use(
+                    f,
+                    &value,
+                    Usage::MessageText,
+                    scope.category,
+                    scope.unlocked,
+                )
+                .err()
             });
             if let Some(blocked) = refused {
                 let (line, column) = scan::line_col(source, offset);

@@ -12,8 +12,8 @@ use rusqlite::Connection;
 
 use super::{ExtraField, Finding, ReviewError, Severity};
 use crate::campaign::Campaign;
-use crate::fields::policy::MIN_JUSTIFICATION_CHARS as MIN_REASON_CHARS;
 use crate::fields::classify::{sensitive_kind, sensitive_kinds};
+use crate::fields::policy::MIN_JUSTIFICATION_CHARS as MIN_REASON_CHARS;
 use crate::fields::policy::{Usage, check_use, value_unlock_key};
 use crate::fields::{Channel, Field, PrivacyClass};
 use crate::message::{Message, MessageDraft, PolicyScope};

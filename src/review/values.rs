@@ -57,7 +57,10 @@ pub fn findings(
                 let Some(field) = field(uses, &cond.field) else {
                     continue;
                 };
-                for value in text_values(&cond.op).into_iter().filter_map(sensitive_value) {
+                for value in text_values(&cond.op)
+                    .into_iter()
+                    .filter_map(sensitive_value)
+                {
                     if let Err(b) = check_value_use(field, &value, Usage::Rule, category, &unlocked)
                     {
                         refused.push((b, format!("{at}, rule")));
@@ -148,6 +151,9 @@ struct Held {
     examples: Vec<String>,
 }
 
+/// Per kind: contacts holding at least one value of it, and per value its count.
+type KindTally = (u64, BTreeMap<String, (u64, SensitiveValue)>);
+
 /// The sensitive values stored in `field`, by kind. List fields are read tag by tag,
 /// text fields value by value; other types hold no vocabulary values.
 fn held_values(conn: &Connection, field: &Field) -> Result<Vec<Held>, ReviewError> {
@@ -156,9 +162,7 @@ fn held_values(conn: &Connection, field: &Field) -> Result<Vec<Held>, ReviewErro
         FieldType::Text => MAX_TEXT_CHARS,
         _ => return Ok(Vec::new()),
     };
-    // kind → (contacts, value → count)
-    let mut kinds: BTreeMap<String, (u64, BTreeMap<String, (u64, SensitiveValue)>)> =
-        BTreeMap::new();
+    let mut kinds: BTreeMap<String, KindTally> = BTreeMap::new();
     for (stored, count) in value_counts(conn, &field.name, max)? {
         let items: Vec<&str> = match field.ty {
             FieldType::List => stored.split(',').map(str::trim).collect(),

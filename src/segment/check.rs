@@ -80,7 +80,10 @@ pub fn check(source: &str, rule: &Rule, scope: &Scope<'_>) -> Result<CheckedRule
         let unlocked = scope.unlocked.contains(&field.name);
         check_use(field, Usage::Rule, scope.category, unlocked)
             .map_err(|b| RuleError::at_span(source, cond.field_span, b.message))?;
-        for value in text_values(&cond.op).into_iter().filter_map(sensitive_value) {
+        for value in text_values(&cond.op)
+            .into_iter()
+            .filter_map(sensitive_value)
+        {
             check_value_use(field, &value, Usage::Rule, scope.category, scope.unlocked)
                 .map_err(|b| RuleError::at_span(source, cond.op_span, b.message))?;
         }

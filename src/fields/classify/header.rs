@@ -301,8 +301,21 @@ mod tests {
         assert_eq!(header("kidcount").words, ["kid", "count"]);
         // Ordinary words and words with a piece the dictionary does not know stay whole.
         for w in [
-            "postage", "passage", "username", "message", "kidney", "essex", "bandage", "lineage",
-            "dosage", "outage", "detail", "dentin", "kiddos", "independent", "geopolitical",
+            "postage",
+            "passage",
+            "username",
+            "message",
+            "kidney",
+            "essex",
+            "bandage",
+            "lineage",
+            "dosage",
+            "outage",
+            "detail",
+            "dentin",
+            "kiddos",
+            "independent",
+            "geopolitical",
             "outillage",
         ] {
             assert_eq!(header(w).words, [w], "{w}");

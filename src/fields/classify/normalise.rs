@@ -114,10 +114,23 @@ mod tests {
         // Soft hyphen, zero-width space, ZWNJ, ZWJ, word joiner, BOM, LRM, RLO, a
         // variation selector and a tag character: UAX #44 Default_Ignorable_Code_Point.
         for c in [
-            '\u{AD}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{200E}',
-            '\u{202E}', '\u{FE0F}', '\u{E0041}',
+            '\u{AD}',
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{2060}',
+            '\u{FEFF}',
+            '\u{200E}',
+            '\u{202E}',
+            '\u{FE0F}',
+            '\u{E0041}',
         ] {
-            assert_eq!(visible(&format!("Gen{c}der")), "Gender", "U+{:04X}", c as u32);
+            assert_eq!(
+                visible(&format!("Gen{c}der")),
+                "Gender",
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 
@@ -127,7 +140,10 @@ mod tests {
         // and capitals Α Β Ε Ι Κ Ν Ο Ρ Τ Χ (UTS #39 confusables).
         assert_eq!(visible("G\u{435}nd\u{435}r"), "Gender");
         assert_eq!(visible("R\u{435}l\u{456}gi\u{43E}n"), "Religion");
-        assert_eq!(visible("\u{410}\u{412}\u{415}\u{41A}\u{41C}\u{41D}\u{41E}"), "ABEKMHO");
+        assert_eq!(
+            visible("\u{410}\u{412}\u{415}\u{41A}\u{41C}\u{41D}\u{41E}"),
+            "ABEKMHO"
+        );
         assert_eq!(visible("\u{420}\u{421}\u{422}\u{425}"), "PCTX");
         assert_eq!(visible("\u{440}\u{441}\u{443}\u{445}\u{455}"), "pcyxs");
         assert_eq!(visible("\u{3BF}\u{3BD}"), "ov");

@@ -56,7 +56,9 @@ fn birth_years_in_every_word_order_get_the_birth_year_role() {
 
 #[test]
 fn birth_words_alone_are_a_birth_date_or_a_birth_year_by_type() {
-    for h in ["bday", "birth", "born", "dob", "B-Day", "Geboren", "nascido"] {
+    for h in [
+        "bday", "birth", "born", "dob", "B-Day", "Geboren", "nascido",
+    ] {
         let on_date = header(h, Date);
         assert_eq!(
             (on_date.class, on_date.role),
@@ -72,7 +74,11 @@ fn birth_words_alone_are_a_birth_date_or_a_birth_year_by_type() {
             on_year.reason
         );
         let on_text = header(h, Text);
-        assert_eq!((on_text.class, on_text.role), (Protected, Role::None), "{h}");
+        assert_eq!(
+            (on_text.class, on_text.role),
+            (Protected, Role::None),
+            "{h}"
+        );
     }
 }
 
@@ -157,7 +163,12 @@ fn health_conditions_by_header_and_by_value() {
         Text,
         &["diabetic", "asthma", "none", "pregnant", "none"],
     );
-    assert_eq!((kind(&c), c.class), ("health", SpecialCategory), "{}", c.reason);
+    assert_eq!(
+        (kind(&c), c.class),
+        ("health", SpecialCategory),
+        "{}",
+        c.reason
+    );
 }
 
 #[test]
@@ -204,7 +215,10 @@ fn union_and_party_unless_a_neighbouring_word_vetoes() {
         );
     }
     // A multi-word phrase is never vetoed.
-    assert_eq!(kind(&header("political_party_id", Text)), "political_opinion");
+    assert_eq!(
+        kind(&header("political_party_id", Text)),
+        "political_opinion"
+    );
 }
 
 #[test]
@@ -218,10 +232,16 @@ fn diets_are_religion_data_when_halal_or_kosher_reach_the_share() {
     values.extend(["halal"; 3]);
     values.extend(["kosher"; 2]);
     let c = col("diet", Text, &values);
-    assert_eq!((kind(&c), c.class), ("religion", SpecialCategory), "{}", c.reason);
-    assert!(
+    assert_eq!(
+        (kind(&c), c.class),
+        ("religion", SpecialCategory),
+        "{}",
         c.reason
-            .starts_with("header token `diet` and 5% of values are religious diet terms (halal, kosher)"),
+    );
+    assert!(
+        c.reason.starts_with(
+            "header token `diet` and 5% of values are religious diet terms (halal, kosher)"
+        ),
         "{}",
         c.reason
     );
@@ -242,10 +262,17 @@ fn diets_are_religion_data_when_halal_or_kosher_reach_the_share() {
     // German and French diet headers: 1 value of 3 (33%).
     let c = col("Ernährung", Text, &["low salt", "vegan", "halal"]);
     assert_eq!(kind(&c), "religion", "{}", c.reason);
-    assert_eq!(kind(&col("régime", Text, &["sans sel", "vegan", "casher"])), "religion");
+    assert_eq!(
+        kind(&col("régime", Text, &["sans sel", "vegan", "casher"])),
+        "religion"
+    );
     // Weak diet words with two distinct religious diets reach the vocabulary rule.
     let c = col("diet", Text, &["vegan", "gluten free", "halal", "kosher"]);
-    assert!(c.reason.starts_with("100% of values are religion terms"), "{}", c.reason);
+    assert!(
+        c.reason.starts_with("100% of values are religion terms"),
+        "{}",
+        c.reason
+    );
 }
 
 #[test]
@@ -254,7 +281,11 @@ fn hidden_and_look_alike_characters_do_not_disguise_a_header() {
         ("Gen\u{AD}der", Text, "gender"),
         ("Gen\u{200B}der", Text, "gender"),
         ("G\u{435}nder", Text, "gender"),
-        ("\u{FF27}\u{FF45}\u{FF4E}\u{FF44}\u{FF45}\u{FF52}", Text, "gender"),
+        (
+            "\u{FF27}\u{FF45}\u{FF4E}\u{FF44}\u{FF45}\u{FF52}",
+            Text,
+            "gender",
+        ),
         ("G e n d e r", Text, "gender"),
         ("genderidentity", Text, "gender"),
         ("Re\u{200D}lig\u{456}on", Text, "religion"),
@@ -355,7 +386,11 @@ fn dictionary_headers() -> Vec<(String, FieldType, PrivacyClass)> {
     let dict = dictionary();
     let mut out = Vec::new();
     for e in &dict.entries {
-        let ty = e.types.as_ref().and_then(|t| t.first().copied()).unwrap_or(Text);
+        let ty = e
+            .types
+            .as_ref()
+            .and_then(|t| t.first().copied())
+            .unwrap_or(Text);
         let share = e.share.iter().flat_map(|s| &s.headers);
         for p in e.tokens.iter().chain(&e.headers).chain(share) {
             let class = header(&p.text, ty).class;

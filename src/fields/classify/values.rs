@@ -161,8 +161,21 @@ mod tests {
     #[test]
     fn ordinary_and_ambiguous_tags_are_not() {
         for tag in [
-            "vip", "newsletter", "wholesale", "black friday", "white", "vegan", "single",
-            "engaged", "m", "men", "women", "standard", "summer:sale", "", "other",
+            "vip",
+            "newsletter",
+            "wholesale",
+            "black friday",
+            "white",
+            "vegan",
+            "single",
+            "engaged",
+            "m",
+            "men",
+            "women",
+            "standard",
+            "summer:sale",
+            "",
+            "other",
         ] {
             assert_eq!(kind(tag), None, "{tag}");
         }
