@@ -103,14 +103,16 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
             });
         }
     }
+    // Two entries of one kind (card numbers by header and by values) note alike.
+    notes.dedup();
     found.sort_by_key(|f| {
         let tier = match f.entry.class {
             PrivacyClass::SpecialCategory => 0,
             PrivacyClass::Protected => 1,
             _ => 2,
         };
-        let (len, end) = f.header.as_ref().map_or((1, 0), |h| (h.len, h.end));
-        (tier, Reverse(len), Reverse(end), f.entry.class)
+        let (covered, end) = f.header.as_ref().map_or((1, 0), |h| (h.covered, h.end));
+        (tier, Reverse(covered), Reverse(end), f.entry.class)
     });
     let Some(best) = found.first() else {
         let mut reason =
@@ -166,7 +168,7 @@ fn header_match<'d>(
     notes: &mut Vec<String>,
 ) -> Option<HeaderHit<'d>> {
     let anywhere = entry.tokens.iter().filter_map(|p| {
-        let (_, end) = header.find(p)?;
+        let (start, end) = header.find(p)?;
         if let Some(veto) = vetoed(p, header) {
             if entry.class.is_blocked_by_default() {
                 notes.push(format!(
@@ -176,20 +178,25 @@ fn header_match<'d>(
             }
             return None;
         }
-        Some((p, None, end))
+        Some((p, None, end - start, start, end))
     });
     let whole = entry.headers.iter().filter_map(|p| {
-        header
-            .whole(p)
-            .map(|after| (p, Some(after), header.words.len()))
+        let after = header.whole(p)?;
+        Some((p, Some(after), p.words.len(), 0, header.words.len()))
     });
+    // The match covering the most header words, then the phrase spelt as the header
+    // wrote it (`email` over `e mail` for the header `email`, `date of birth` over
+    // `dateofbirth` for `Date of Birth`), then the rightmost.
     anywhere
         .chain(whole)
-        .max_by_key(|(p, _, end)| (p.words.len(), *end))
-        .map(|(p, whole, end)| HeaderHit {
+        .max_by_key(|(p, _, covered, start, end)| {
+            (*covered, header.spelled_as(p, *start, *end), *end)
+        })
+        .map(|(p, whole, covered, _, end)| HeaderHit {
             phrase: &p.text,
             whole: whole.is_some(),
             len: p.words.len(),
+            covered,
             end,
             confirmed: None,
             dropped: (whole == Some(true)).then(|| header.dropped.clone()),
@@ -218,12 +225,13 @@ fn share_hit<'d>(
     notes: &mut Vec<String>,
 ) -> Option<(HeaderHit<'d>, ValueHit)> {
     let share = entry.share.as_ref()?;
-    let (phrase, end) = share
+    let (phrase, covered, end) = share
         .headers
         .iter()
         .filter(|p| vetoed(p, header).is_none())
-        .filter_map(|p| header.find(p).map(|(_, end)| (p, end)))
-        .max_by_key(|(p, end)| (p.words.len(), *end))?;
+        .filter_map(|p| header.find(p).map(|(start, end)| (p, start, end)))
+        .max_by_key(|(p, start, end)| (end - start, header.spelled_as(p, *start, *end), *end))
+        .map(|(p, start, end)| (p, end - start, end))?;
     let dict = dictionary();
     let mut seen: Vec<(u64, &str)> = share
         .terms
@@ -250,6 +258,7 @@ fn share_hit<'d>(
         phrase: &phrase.text,
         whole: false,
         len: phrase.words.len(),
+        covered,
         end,
         confirmed: None,
         dropped: None,

@@ -16,8 +16,10 @@ pub(super) struct HeaderHit<'d> {
     pub phrase: &'d str,
     /// Matched the whole header (a `headers` phrase), not a run of words in it.
     pub whole: bool,
-    /// Words in the phrase: longer phrases are more specific.
+    /// Words in the phrase (a token or a phrase, in the reason).
     pub len: usize,
+    /// Header words the match covers: matches covering more are more specific.
+    pub covered: usize,
     /// Index just past the match: the rightmost word is usually the head noun
     /// ("Shipping Address City" is a city).
     pub end: usize,

@@ -48,19 +48,38 @@ pub(crate) struct Header {
     pub dropped: String,
     /// Joined run → (start, end) word indexes of its rightmost occurrence.
     runs: HashMap<String, (usize, usize)>,
+    /// Per word, the words the header had there before rejoining.
+    spelled: Vec<Vec<String>>,
 }
 
 impl Header {
     /// Prepare `text` (a header as in the file) for lookups against `dict`.
     pub fn new(text: &str, dict: &Dictionary) -> Header {
         let mut out = Vec::new();
-        for w in rejoin(words(text), dict) {
+        let mut spelled = Vec::new();
+        for (w, original) in rejoin(words(text), dict) {
             match split(&w, dict) {
-                Some(pieces) => out.extend(pieces),
-                None => out.push(w),
+                Some(pieces) => {
+                    spelled.extend(pieces.iter().map(|p| vec![p.clone()]));
+                    out.extend(pieces);
+                }
+                None => {
+                    out.push(w);
+                    spelled.push(original);
+                }
             }
         }
-        Header::from_words(out, dict)
+        let mut header = Header::from_words(out, dict);
+        header.spelled = spelled;
+        header
+    }
+
+    /// Whether the words `start..end` were written in the header as `phrase`'s words
+    /// (`date of birth`, not `dateofbirth`), so the reason quotes the phrase as written.
+    pub fn spelled_as(&self, phrase: &Phrase, start: usize, end: usize) -> bool {
+        self.spelled
+            .get(start..end)
+            .is_some_and(|s| s.iter().flatten().eq(phrase.words.iter()))
     }
 
     fn from_words(words: Vec<String>, dict: &Dictionary) -> Header {
@@ -100,6 +119,7 @@ impl Header {
             subject,
             dropped: words[..prefix].join(" "),
             runs,
+            spelled: words.iter().map(|w| vec![w.clone()]).collect(),
             words,
         }
     }
@@ -129,10 +149,11 @@ impl Header {
 }
 
 /// `words` with every run of two or more consecutive words that joined make one word
-/// the dictionary knows merged into that word (the longest from the left first): a
-/// space put inside a word is not a word boundary, so `local idade` stays the city word
-/// `localidade` and does not become the age word `idade`, and `Gen der` is `gender`.
-fn rejoin(words: Vec<String>, dict: &Dictionary) -> Vec<String> {
+/// the dictionary knows merged into that word (the longest from the left first), each
+/// with the words it was made of: a space put inside a word is not a word boundary, so
+/// `local idade` stays the city word `localidade` and does not become the age word
+/// `idade`, `kunden kartennummer` stays the loyalty card word, and `Gen der` is `gender`.
+fn rejoin(words: Vec<String>, dict: &Dictionary) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
@@ -149,11 +170,11 @@ fn rejoin(words: Vec<String>, dict: &Dictionary) -> Vec<String> {
         }
         match merged {
             Some((next, word)) => {
-                out.push(word);
+                out.push((word, words[i..next].to_vec()));
                 i = next;
             }
             None => {
-                out.push(words[i].clone());
+                out.push((words[i].clone(), vec![words[i].clone()]));
                 i += 1;
             }
         }
@@ -328,6 +349,9 @@ mod tests {
         assert_eq!(header("c idade").words, ["cidade"]);
         assert_eq!(header("Gen der").words, ["gender"]);
         assert_eq!(header("Customer Age").words, ["customer", "age"]);
+        assert_eq!(header("Date of Birth").words, ["dateofbirth"]);
+        assert!(header("Date of Birth").spelled_as(&phrase("date of birth"), 0, 1));
+        assert!(!header("dateofbirth").spelled_as(&phrase("date of birth"), 0, 1));
     }
 
     #[test]

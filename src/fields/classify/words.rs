@@ -57,7 +57,12 @@ pub(crate) fn fold(value: &str) -> String {
                 out.push(' ');
             }
             gap = false;
-            push_folded(&mut out, c);
+            if c.is_ascii() {
+                // The common case on every imported value: no case or accent tables.
+                out.push(c.to_ascii_lowercase());
+            } else {
+                push_folded(&mut out, c);
+            }
         } else {
             gap = true;
         }
