@@ -13,6 +13,8 @@ use super::{VALIDATOR_PERCENT, validate, words};
 const MAX_TERM_LEN: usize = 48;
 /// Values longer than this cannot be card numbers or IBANs, even with spaces.
 const MAX_NUMBER_LEN: usize = 42;
+/// Lists (tags joined by commas) longer than this are not read item by item.
+const MAX_LIST_LEN: usize = 1024;
 
 /// What the classifier needs to know about a column's values, gathered in one pass.
 ///
@@ -30,6 +32,8 @@ pub struct ValueProfile {
     iban: u64,
     pub(super) neutral: u64,
     pub(super) terms: HashMap<u16, u64>,
+    /// Vocabulary terms among the comma-separated items of list values (`vip, muslim`).
+    pub(super) items: HashMap<u16, u64>,
 }
 
 impl ValueProfile {
@@ -66,6 +70,15 @@ impl ValueProfile {
                 Some(Term::Listed(id)) => *self.terms.entry(id).or_insert(0) += 1,
                 Some(Term::Neutral) => self.neutral += 1,
                 None => {}
+            }
+        }
+        if v.contains(',') && v.len() <= MAX_LIST_LEN {
+            for item in v.split(',').map(str::trim) {
+                if item.len() <= MAX_TERM_LEN
+                    && let Some(Term::Listed(id)) = dictionary().term(&words::fold(item))
+                {
+                    *self.items.entry(id).or_insert(0) += 1;
+                }
             }
         }
     }

@@ -334,6 +334,26 @@ fn innocent_headers_stay_ordinary() {
     assert_eq!(header("Età", Integer).role, Role::Age);
 }
 
+#[test]
+fn a_tags_column_notes_the_sensitive_values_it_holds() {
+    // Items by hand: muslim 2 (one whole value, one in a list), pregnant 1, vip 2.
+    let c = col(
+        "Tags",
+        FieldType::List,
+        &["vip, muslim", "muslim", "pregnant, newsletter", "vip"],
+    );
+    assert_eq!((c.class, c.role), (Ordinary, Role::Tags));
+    assert!(
+        c.reason.contains(
+            "holds sensitive values: muslim (religion, 2), pregnant (health, 1); rules, messages and exports that use them need an unlock of their kind"
+        ),
+        "{}",
+        c.reason
+    );
+    let plain = col("Tags", FieldType::List, &["vip, gold", "single"]);
+    assert!(!plain.reason.contains("sensitive"), "{}", plain.reason);
+}
+
 /// Invisible characters the property test hides in headers (UAX #44
 /// Default_Ignorable_Code_Point): soft hyphen, ZWSP, ZWNJ, ZWJ, word joiner, BOM, LRM.
 const INVISIBLE: [char; 7] = [

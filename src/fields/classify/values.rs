@@ -84,7 +84,20 @@ fn term(value: &str, text: &str) -> Option<SensitiveValue> {
     let Some(Term::Listed(id)) = dict.term(&folded) else {
         return None;
     };
+    sensitive_term(id).map(|mut s| {
+        s.value = value.to_string();
+        s
+    })
+}
+
+/// The sensitive value that vocabulary term `id` is, if it is one (as [`term`] reads
+/// it, without the ambiguity check).
+pub(super) fn sensitive_term(id: u16) -> Option<SensitiveValue> {
+    let dict = dictionary();
     let (spelling, members) = dict.terms.get(usize::from(id))?;
+    if dict.ambiguous_values.contains(&fold(spelling)) {
+        return None;
+    }
     let entry = members
         .iter()
         .filter(|m| !m.weak)
@@ -92,7 +105,7 @@ fn term(value: &str, text: &str) -> Option<SensitiveValue> {
         .filter(|e| e.class.is_blocked_by_default())
         .min_by_key(|e| e.class)?;
     Some(SensitiveValue {
-        value: value.to_string(),
+        value: spelling.clone(),
         term: spelling.clone(),
         kind: entry.kind.clone(),
         class: entry.class,
