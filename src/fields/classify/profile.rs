@@ -32,7 +32,7 @@ pub struct ValueProfile {
     iban: u64,
     pub(super) neutral: u64,
     pub(super) terms: HashMap<u16, u64>,
-    /// Vocabulary terms among the comma-separated items of list values (`vip, muslim`).
+    /// Vocabulary terms among the items of list values (`vip, muslim`, `["vip","muslim"]`).
     pub(super) items: HashMap<u16, u64>,
 }
 
@@ -72,8 +72,12 @@ impl ValueProfile {
                 None => {}
             }
         }
-        if v.contains(',') && v.len() <= MAX_LIST_LEN {
-            for item in v.split(',').map(str::trim) {
+        // Tag cells as platforms write them: `a, b`, `a;b`, `a|b`, `["a","b"]`.
+        let separators = [',', ';', '|'];
+        if v.contains(separators) && v.len() <= MAX_LIST_LEN {
+            let unquote =
+                |t: &str| t.trim_matches(|c: char| c.is_whitespace() || "\"'[]".contains(c));
+            for item in v.split(separators).map(unquote) {
                 if item.len() <= MAX_TERM_LEN
                     && let Some(Term::Listed(id)) = dictionary().term(&words::fold(item))
                 {

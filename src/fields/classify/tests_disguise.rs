@@ -340,7 +340,12 @@ fn a_tags_column_notes_the_sensitive_values_it_holds() {
     let c = col(
         "Tags",
         FieldType::List,
-        &["vip, muslim", "muslim", "pregnant, newsletter", "vip"],
+        &[
+            "vip, muslim",
+            "muslim",
+            "[\"pregnant\",\"newsletter\"]",
+            "vip",
+        ],
     );
     assert_eq!((c.class, c.role), (Ordinary, Role::Tags));
     assert!(
