@@ -75,8 +75,6 @@ impl ValueProfile {
         // Tag cells as platforms write them: `a, b`, `a;b`, `a|b`, `["a","b"]`.
         let separators = [',', ';', '|'];
         if v.contains(separators) && v.len() <= MAX_LIST_LEN {
-            let unquote =
-                |t: &str| t.trim_matches(|c: char| c.is_whitespace() || "\"'[]".contains(c));
             for item in v.split(separators).map(unquote) {
                 if item.len() <= MAX_TERM_LEN
                     && let Some(Term::Listed(id)) = dictionary().term(&words::fold(item))
@@ -114,4 +112,9 @@ impl ValueProfile {
             && self.phone_marked * 2 >= self.non_blank
             && !(same_length && self.phone_plus == 0)
     }
+}
+
+/// A tag item without the spaces, quotes and brackets around it (`["vip"` → `vip`).
+fn unquote(item: &str) -> &str {
+    item.trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '[' | ']'))
 }
