@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use crate::import::suppress::{entry_hash, normalise_email, normalise_phone};
+use crate::import::suppress::{entry_hash, normalise_email};
 use crate::workspace::{WorkspaceError, suppression};
 
 /// Why a contact is suppressed: the entry that matched.
@@ -48,28 +48,23 @@ impl Suppression {
         Ok(s)
     }
 
-    /// The entry that suppresses a contact with this key, raw e-mail address and raw
-    /// phone number, if any. Addresses are normalised as the list stores them
-    /// (`import::suppress`); phones are also tried with a leading `00` read as `+`
-    /// (ITU-T E.164), so `0044…` on one side matches `+44…` on the other.
+    /// The entry that suppresses a contact with this key, raw e-mail address and phone
+    /// numbers in E.164 (as stored beside each phone field, `workspace::phones`), if
+    /// any. E-mail addresses are normalised as the list stores them
+    /// (`import::suppress`); the list stores phones in E.164 too, so every spelling
+    /// of a number matches.
     pub fn check(
         &self,
         key: &str,
         email: Option<&str>,
-        phone: Option<&str>,
+        phones: &[String],
     ) -> Option<SuppressionHit> {
         let mut candidates: Vec<(&str, String)> = vec![("key", key.to_string())];
         if let Some(e) = email.map(normalise_email).filter(|e| !e.is_empty()) {
             candidates.push(("email", e));
         }
-        if let Some(raw) = phone {
-            let p = normalise_phone(raw);
-            if !p.is_empty() {
-                if let Some(rest) = p.strip_prefix("00") {
-                    candidates.push(("phone", format!("+{rest}")));
-                }
-                candidates.push(("phone", p));
-            }
+        for p in phones.iter().filter(|p| !p.is_empty()) {
+            candidates.push(("phone", p.clone()));
         }
         for (kind, value) in &candidates {
             if let Some(reason) = self.plain.get(*kind).and_then(|m| m.get(value)) {

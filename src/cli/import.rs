@@ -50,6 +50,11 @@ pub struct ImportArgs {
     /// applies to rows without their own consent value.
     #[arg(long, value_name = "CHANNEL=STATE")]
     consent: Vec<String>,
+    /// Read phone numbers written without a country code in this region (ISO 3166-1
+    /// code such as GB, DE, US); a row's country column wins. Stored as the workspace's
+    /// region for later imports, suppression lists and erasure.
+    #[arg(long, value_name = "CC")]
+    region: Option<String>,
     /// Do everything, then roll back: shows the report without changing the workspace.
     #[arg(long)]
     dry_run: bool,
@@ -209,6 +214,12 @@ fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
         let (channel, state) = plan::parse_consent(c).map_err(usage)?;
         consent.insert(channel, state);
     }
+    let region = args
+        .region
+        .as_deref()
+        .map(plan::parse_region)
+        .transpose()
+        .map_err(usage)?;
     let who = actor();
     Ok(args
         .files
@@ -224,6 +235,7 @@ fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
             },
             allow_ragged: args.allow_ragged,
             consent: consent.clone(),
+            region,
             dry_run: args.dry_run,
             ..ImportPlan::new(path, who.clone())
         })
@@ -278,6 +290,35 @@ fn print_report(r: &ImportReport) -> std::io::Result<()> {
         r.duplicates_merged,
         r.contacts_total
     );
+    if let Some(p) = &r.phones {
+        outln!(
+            "  phones: region {} ({}){}; {} number(s) in E.164, {} not SMS-capable (fixed line), {} not a phone number",
+            p.region.as_deref().unwrap_or("none"),
+            p.region_source,
+            p.country_column
+                .as_deref()
+                .map(|c| format!(", a row's country from column {}", t(c)))
+                .unwrap_or_default(),
+            p.parsed,
+            p.fixed_line,
+            p.unparseable.len()
+        );
+        if r.keyed_by_phone > 0 {
+            outln!(
+                "  contact key: {} row(s) without an e-mail address keyed by their phone (E.164)",
+                r.keyed_by_phone
+            );
+        }
+        for u in &p.unparseable {
+            outln!(
+                "    line {}: {} `{}`: {}",
+                u.line,
+                t(&u.field),
+                t(&u.value),
+                t(&u.reason)
+            );
+        }
+    }
     if r.consent_kept_withdrawn > 0 {
         outln!(
             "  consent: {} withdrawn or bounced consent(s) kept",

@@ -122,7 +122,15 @@ pub fn export(
         .iter()
         .filter_map(|x| fields.iter().find(|f| f.name == x.field).cloned())
         .collect();
-    let columns = columns(campaign.channel, &fields, &plan.extra);
+    let mut columns = columns(campaign.channel, &fields, &plan.extra);
+    // A sending tool needs one form of each number: the upload profile writes the E.164
+    // form stored beside the phone field (`workspace::phones`), not the text as typed.
+    let e164 = campaign.channel == Channel::Sms && plan.profile == Profile::Upload;
+    if e164 {
+        columns[1].why =
+            "the SMS address the message is sent to, in E.164 (ITU-T E.164) as stored beside the phone field"
+                .into();
+    }
     let header: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
     let mut key_hashes: Vec<String> = Vec::new();
     let mut inner: Option<ExportError> = None;
@@ -143,9 +151,14 @@ pub fn export(
                 .map_err(|e| io::Error::other(e.to_string()))?
                 .unwrap_or_default();
             let extras: Vec<String> = extras.iter().map(|v| v.display()).collect();
+            let address = if e164 {
+                &row.channel_address
+            } else {
+                &row.address
+            };
             let mut cells: Vec<&str> = vec![
                 &row.key,
-                row.address.as_deref().unwrap_or(""),
+                address.as_deref().unwrap_or(""),
                 row.segment.as_deref().unwrap_or(""),
             ];
             if campaign.channel == Channel::Email {

@@ -9,6 +9,7 @@
 pub mod address;
 pub mod change;
 pub mod classify;
+pub mod phone;
 pub mod policy;
 pub mod value;
 

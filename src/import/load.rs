@@ -20,11 +20,13 @@ use super::key::KeySource;
 use super::prepare::{Prepared, Preparer};
 use super::read::Rows;
 use super::report::plural;
-use super::report::{FieldReport, ImportReport};
+use super::report::{FieldReport, ImportReport, PhoneReport};
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected, sniff};
 use crate::fields::{Channel, ConsentState};
 use crate::workspace::contacts::{self, ContactWriter, Incoming};
-use crate::workspace::{WorkspaceError, audit, batches, fields, now_rfc3339, suppression};
+use crate::workspace::{
+    WorkspaceError, audit, batches, fields, now_rfc3339, phones, settings, suppression,
+};
 
 #[derive(Debug, Default)]
 struct Counts {
@@ -35,6 +37,8 @@ struct Counts {
     skipped_erased: u64,
     consent_kept: u64,
     rejected: Vec<Rejected>,
+    phones: PhoneReport,
+    keyed_by_phone: u64,
 }
 
 /// Load `plan.path` as analysed. Returns the report; the caller commits or rolls back.
@@ -75,16 +79,39 @@ pub fn load(
     for column in analysis.columns.iter().filter(|c| c.is_new) {
         fields::add(tx, &column.field, &plan.actor, Some(batch))?;
     }
+    if let Some(region) = plan.region {
+        settings::set(tx, settings::REGION, region.code())?;
+    }
+    // Each phone column's E.164 form and line type follow the file's columns, in the
+    // order `Preparer` appends them.
+    let hidden = |c: &super::analyse::Column| {
+        [
+            phones::e164_column(&c.field.name),
+            phones::line_column(&c.field.name),
+        ]
+    };
+    let phone_columns: Vec<_> = analysis
+        .phone_columns
+        .iter()
+        .map(|&i| &analysis.columns[i])
+        .collect();
     let names: Vec<String> = analysis
         .columns
         .iter()
         .map(|c| c.field.name.clone())
+        .chain(phone_columns.iter().flat_map(|c| hidden(c)))
         .collect();
     let snapshot: Vec<String> = analysis
         .columns
         .iter()
         .filter(|c| !c.is_new)
         .map(|c| c.field.name.clone())
+        .chain(
+            phone_columns
+                .iter()
+                .filter(|c| !c.is_new)
+                .flat_map(|c| hidden(c)),
+        )
         .collect();
     let mut writer = ContactWriter::new(tx, &names, &snapshot)?;
     let erased = suppression::erased_hashes(tx)?;
@@ -106,15 +133,22 @@ pub fn load(
                 key,
                 mut values,
                 consent,
-            } => write_contact(
-                &mut writer,
-                analysis,
-                batch,
-                &key,
-                &mut values,
-                consent,
-                &mut counts,
-            )?,
+                phones,
+            } => {
+                write_contact(
+                    &mut writer,
+                    analysis,
+                    batch,
+                    &key,
+                    &mut values,
+                    consent,
+                    &mut counts,
+                )?;
+                counts.keyed_by_phone += u64::from(phones.keyed_by_phone);
+                counts.phones.parsed += phones.parsed;
+                counts.phones.fixed_line += phones.fixed_line;
+                counts.phones.unparseable.extend(phones.unparseable);
+            }
             Prepared::Rejected(r) => counts.rejected.push(r),
             Prepared::Erased => counts.skipped_erased += 1,
             Prepared::Counted => {}
@@ -164,10 +198,7 @@ pub fn load(
         encoding_source: analysis.scan.encoding_source.to_string(),
         delimiter,
         header: analysis.sniffed.has_header,
-        key: match analysis.key {
-            KeySource::Column { index, .. } => analysis.columns[index].field.name.clone(),
-            KeySource::Generated => "generated".to_string(),
-        },
+        key: analysis.key_name(),
         rows_read: analysis.rows_read,
         rows_imported: counts.imported,
         rows_rejected: rejected,
@@ -178,6 +209,15 @@ pub fn load(
         contacts_updated: counts.updated,
         contacts_total: contacts::count(tx)?,
         consent_kept_withdrawn: counts.consent_kept,
+        keyed_by_phone: counts.keyed_by_phone,
+        phones: (!analysis.phone_columns.is_empty()).then(|| PhoneReport {
+            region: analysis.region.map(|r| r.to_string()),
+            region_source: analysis.region_source.to_string(),
+            country_column: analysis
+                .country_column
+                .map(|i| analysis.columns[i].field.name.clone()),
+            ..counts.phones
+        }),
         warnings,
         fields: analysis
             .columns

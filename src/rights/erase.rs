@@ -6,7 +6,8 @@
 //! numbers go on the suppression list as hashes only, reason `erased` (so the importer
 //! skips them in any later file), and the audit log records the erasure by the key's
 //! hash, never the address. The hashes use `import::suppress::entry_hash` over the same
-//! normal forms the importer compares. Deleted pages are overwritten (SQLite
+//! normal forms the importer compares: lower-case e-mail, and phones in E.164 as
+//! stored beside each phone field, so no spelling of the number brings it back. Deleted pages are overwritten (SQLite
 //! `secure_delete`) and the write-ahead log is checkpointed afterwards.
 //!
 //! What it cannot undo: files already exported. The report names the exports that
@@ -17,9 +18,9 @@ use serde_json::json;
 
 use super::RightsError;
 use crate::fields::Role;
-use crate::import::suppress::{entry_hash, normalise_email, normalise_phone};
+use crate::import::suppress::{entry_hash, normalise_email};
 use crate::workspace::rights::{self as sql, ExportIncluding};
-use crate::workspace::{Workspace, audit, fields};
+use crate::workspace::{Workspace, audit, fields, phones};
 
 /// What an erasure did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -34,7 +35,8 @@ pub struct ErasureReport {
     pub exports_including: Vec<ExportIncluding>,
 }
 
-/// Erase the contact with `key` (trimmed; e-mail keys also lower-cased).
+/// Erase the contact with `key` (trimmed; e-mail keys also lower-cased; a phone number
+/// in any spelling finds the contact it keys, or the one contact holding it).
 ///
 /// Errors: [`RightsError::NotFound`] when no such contact is stored (an erased contact
 /// is not stored either); workspace errors, after which nothing has changed.
@@ -43,20 +45,16 @@ pub fn erase(ws: &mut Workspace, key: &str, actor: &str) -> Result<ErasureReport
     let report = ws.write(|tx| {
         let head = sql::find(tx, key)?.ok_or_else(|| RightsError::NotFound(key.trim().into()))?;
         let defs = fields::list(tx)?;
-        let address_fields: Vec<_> = defs
-            .iter()
-            .filter(|f| matches!(f.role, Role::Email | Role::Phone))
-            .collect();
+        let address_fields: Vec<_> = defs.iter().filter(|f| f.role == Role::Email).collect();
         let names: Vec<String> = address_fields.iter().map(|f| f.name.clone()).collect();
         let values = sql::text_values(tx, head.id, &names)?;
         let key_hash = entry_hash("key", &head.key);
         let mut entries = vec![("key", key_hash.clone())];
-        for (field, value) in address_fields.iter().zip(values) {
-            let Some(text) = value else { continue };
-            let (kind, normal) = match field.role {
-                Role::Email => ("email", normalise_email(&text)),
-                _ => ("phone", normalise_phone(&text)),
-            };
+        let emails = values.into_iter().flatten().map(|t| ("email", normalise_email(&t)));
+        // Phones as stored in E.164 (`workspace::phones`): every spelling of the number
+        // in a later file or list meets this entry.
+        let numbers = phones::numbers_of(tx, head.id)?.into_iter().map(|n| ("phone", n));
+        for (kind, normal) in emails.chain(numbers) {
             let entry = (kind, entry_hash(kind, &normal));
             if !normal.is_empty() && !entries.contains(&entry) {
                 entries.push(entry);

@@ -19,12 +19,13 @@ use crate::campaign::assign::Exclusion;
 use crate::campaign::explain::explain;
 use crate::campaign::preview::PreviewError;
 use crate::fields::value::Value;
+use crate::fields::phone;
 use crate::fields::{Channel, ConsentState, FieldType, PrivacyClass, Role};
-use crate::import::suppress::{entry_hash, normalise_email, normalise_phone};
+use crate::import::suppress::{entry_hash, normalise_email};
 use crate::segment::store::{self, SegmentError};
 use crate::segment::{Scope, check, eval};
 use crate::workspace::rights::{self as sql, ExportIncluding, SuppressionEntry};
-use crate::workspace::{Workspace, WorkspaceError, batches, campaigns, fields};
+use crate::workspace::{Workspace, WorkspaceError, batches, campaigns, fields, phones};
 
 /// Errors of access and erasure requests, as sentences a user can act on.
 #[derive(Debug, thiserror::Error)]
@@ -130,12 +131,8 @@ pub fn show(ws: &Workspace, key: &str, as_of: NaiveDate) -> Result<ContactReport
     let mut values = Vec::with_capacity(defs.len());
     for f in &defs {
         let value = record.get(&f.name).cloned().unwrap_or(Value::Null);
-        if !value.is_blank() {
-            match f.role {
-                Role::Email => hashes.push(entry_hash("email", &normalise_email(&value.display()))),
-                Role::Phone => hashes.push(entry_hash("phone", &normalise_phone(&value.display()))),
-                _ => {}
-            }
+        if !value.is_blank() && f.role == Role::Email {
+            hashes.push(entry_hash("email", &normalise_email(&value.display())));
         }
         values.push(FieldValue {
             name: f.name.clone(),
@@ -145,6 +142,9 @@ pub fn show(ws: &Workspace, key: &str, as_of: NaiveDate) -> Result<ContactReport
             class: f.class,
             value,
         });
+    }
+    for number in phones::numbers_of(conn, head.id)? {
+        hashes.push(entry_hash("phone", &number));
     }
     let everything: BTreeSet<String> = defs.iter().map(|f| f.name.clone()).collect();
     let scope = Scope {
@@ -185,12 +185,17 @@ pub fn show(ws: &Workspace, key: &str, as_of: NaiveDate) -> Result<ContactReport
 fn erased_report(ws: &Workspace, key: &str) -> Result<ContactReport, RightsError> {
     let conn = ws.conn();
     let key = key.trim();
-    let candidates: BTreeSet<String> = [key.to_string(), normalise_email(key)].into();
+    let number = phone::e164(key, phones::region(conn)?);
+    let mut candidates: BTreeSet<String> = [key.to_string(), normalise_email(key)].into();
+    candidates.extend(number.clone());
     for candidate in candidates {
         let hash = entry_hash("key", &candidate);
         let mut hashes = vec![hash.clone()];
         if candidate.contains('@') {
             hashes.push(entry_hash("email", &normalise_email(&candidate)));
+        }
+        if number.as_ref() == Some(&candidate) {
+            hashes.push(entry_hash("phone", &candidate));
         }
         let suppression = sql::suppression_entries(conn, &hashes)?;
         let exports = sql::exports_including(conn, &hash)?;

@@ -92,6 +92,9 @@ pub fn add(
         quote_ident(&field.name),
         field.ty.sql_type()
     ))?;
+    if field.role == crate::fields::Role::Phone {
+        super::phones::add_columns(conn, &field.name)?;
+    }
     Ok(())
 }
 
@@ -117,12 +120,13 @@ pub fn update(conn: &Connection, field: &Field, actor: &str) -> Result<(), Works
             field.name
         )));
     }
-    Ok(())
+    super::phones::sync(conn, field)
 }
 
 /// Remove a field and drop its column (used by `import undo` for fields a batch added).
 pub fn remove(conn: &Connection, name: &str) -> Result<(), WorkspaceError> {
     conn.execute("DELETE FROM fields WHERE name = ?1", [name])?;
+    super::phones::drop_columns(conn, name)?;
     conn.execute_batch(&format!(
         "ALTER TABLE contacts DROP COLUMN {}",
         quote_ident(name)

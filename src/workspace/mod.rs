@@ -15,6 +15,7 @@ pub mod contacts;
 pub mod exports;
 pub mod fields;
 mod migrate;
+pub mod phones;
 pub mod preview_rows;
 pub mod records;
 pub mod rights;
@@ -152,6 +153,9 @@ impl Workspace {
             WorkspaceError::Sqlite(inner) => classify(inner, path),
             other => other,
         })?;
+        if phones::missing(&ws.conn)? {
+            ws.write(|tx| phones::ensure(tx))?;
+        }
         Ok(ws)
     }
 
