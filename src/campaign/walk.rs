@@ -132,8 +132,8 @@ fn decide<'a>(
     let mut consent_source = row.consent_source()?;
     let minor = minor_of(prepared, record, prepared.as_of);
     let address_stored = text_of(prepared, record, slots.address);
-    let address_line = text_of(prepared, record, slots.address_line)
-        .and_then(|l| l.parse::<LineType>().ok());
+    let address_line =
+        text_of(prepared, record, slots.address_line).and_then(|l| l.parse::<LineType>().ok());
     let address = match prepared.campaign.channel {
         Channel::Email => address_stored.as_deref().and_then(address::normalise_email),
         Channel::Sms => text_of(prepared, record, slots.address_e164)

@@ -203,9 +203,7 @@ pub struct Phone {
 pub enum PhoneError {
     #[error("no digits")]
     NotANumber,
-    #[error(
-        "a spreadsheet turned it into scientific notation, so digits are lost (case BR-24)"
-    )]
+    #[error("a spreadsheet turned it into scientific notation, so digits are lost (case BR-24)")]
     Scientific,
     #[error(
         "written without its country code and no region is known: pass --region CC, or give the file a country column"
@@ -278,9 +276,7 @@ pub fn e164(raw: &str, region: Option<Region>) -> Option<String> {
 /// `text` with a leading `00` read as `+` and a `(0)` after an international prefix
 /// removed; `None` when neither applies.
 fn international_form(text: &str) -> Option<String> {
-    let rest = text
-        .strip_prefix('+')
-        .or_else(|| text.strip_prefix("00"))?;
+    let rest = text.strip_prefix('+').or_else(|| text.strip_prefix("00"))?;
     Some(format!("+{}", rest.replacen("(0)", "", 1)))
 }
 

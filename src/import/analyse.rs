@@ -21,8 +21,8 @@ use super::report::plural;
 use super::sniff::{self, Sniffed};
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected};
 use crate::fields::classify::{ValueProfile, classify};
-use crate::fields::{Field, FieldType, PrivacyClass, Role};
 use crate::fields::phone::{self, Region};
+use crate::fields::{Field, FieldType, PrivacyClass, Role};
 use crate::workspace::{fields as stored_fields, phones};
 
 /// How many example line numbers a warning quotes.

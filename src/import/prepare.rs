@@ -153,7 +153,11 @@ impl<'a> Preparer<'a> {
                             reason: format!(
                                 "blank contact key (column {}){}",
                                 analysis.columns[index].header,
-                                if email { self.no_phone(&parsed) } else { String::new() }
+                                if email {
+                                    self.no_phone(&parsed)
+                                } else {
+                                    String::new()
+                                }
                             ),
                         });
                     }
@@ -302,12 +306,7 @@ impl<'a> Preparer<'a> {
         out
     }
 
-    fn is_erased(
-        &self,
-        key: &str,
-        raw: &[String],
-        phones: &[ParsedPhone],
-    ) -> bool {
+    fn is_erased(&self, key: &str, raw: &[String], phones: &[ParsedPhone]) -> bool {
         let email = self
             .analysis
             .email_column

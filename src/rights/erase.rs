@@ -50,10 +50,15 @@ pub fn erase(ws: &mut Workspace, key: &str, actor: &str) -> Result<ErasureReport
         let values = sql::text_values(tx, head.id, &names)?;
         let key_hash = entry_hash("key", &head.key);
         let mut entries = vec![("key", key_hash.clone())];
-        let emails = values.into_iter().flatten().map(|t| ("email", normalise_email(&t)));
+        let emails = values
+            .into_iter()
+            .flatten()
+            .map(|t| ("email", normalise_email(&t)));
         // Phones as stored in E.164 (`workspace::phones`): every spelling of the number
         // in a later file or list meets this entry.
-        let numbers = phones::numbers_of(tx, head.id)?.into_iter().map(|n| ("phone", n));
+        let numbers = phones::numbers_of(tx, head.id)?
+            .into_iter()
+            .map(|n| ("phone", n));
         for (kind, normal) in emails.chain(numbers) {
             let entry = (kind, entry_hash(kind, &normal));
             if !normal.is_empty() && !entries.contains(&entry) {

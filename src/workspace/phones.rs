@@ -98,7 +98,9 @@ pub fn fill(conn: &Connection, field: &str) -> Result<u64, WorkspaceError> {
     let select = format!(
         "SELECT _id, CAST({} AS TEXT), {} FROM contacts",
         quote_ident(field),
-        country.as_deref().map_or("NULL".into(), |c| format!("CAST({c} AS TEXT)"))
+        country
+            .as_deref()
+            .map_or("NULL".into(), |c| format!("CAST({c} AS TEXT)"))
     );
     let rows: Vec<(i64, Option<String>, Option<String>)> = conn
         .prepare(&select)?
@@ -249,13 +251,19 @@ pub fn find_key(conn: &Connection, raw: &str) -> Result<Option<String>, Workspac
         return Ok(None);
     };
     let keyed: Option<String> = conn
-        .query_row("SELECT _key FROM contacts WHERE _key = ?1", [&number], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT _key FROM contacts WHERE _key = ?1",
+            [&number],
+            |r| r.get(0),
+        )
         .optional()?;
     if keyed.is_some() {
         return Ok(keyed);
     }
     let mut holders = contacts_with(conn, &number)?;
-    Ok(if holders.len() == 1 { holders.pop() } else { None })
+    Ok(if holders.len() == 1 {
+        holders.pop()
+    } else {
+        None
+    })
 }
