@@ -241,7 +241,15 @@ fn an_sms_opt_out_holds_for_every_contact_with_the_number() {
     import_json(&ws, "phone_five_forms.csv", &["--region", "GB"]);
     let r = import_json(&ws, "phone_optout.csv", &["--consent", "sms=withdrawn"]);
     assert_eq!(r["key"], "phone");
+    // Five contacts hold the number: none is chosen, the row is its own contact.
     assert_eq!(r["contacts_added"], 1);
+    assert!(
+        r["warnings"].as_array().unwrap().iter().any(|w| w
+            .as_str()
+            .unwrap()
+            .starts_with("1 row without an e-mail address kept as their own contact")),
+        "{r:#}"
+    );
     ws.apply(SMS_EVERYONE);
     let p = preview(&ws);
     let reasons: Vec<String> = rows(&p).into_iter().map(|r| r.3).collect();
@@ -251,4 +259,52 @@ fn an_sms_opt_out_holds_for_every_contact_with_the_number() {
         e["steps"][1]["detail"],
         "SMS consent is withdrawn (source: SMS consent withdrawn on contact +447911123456, which holds the same number); only granted consent receives messages"
     );
+}
+
+/// A customer first known by phone gives an e-mail address later: still one contact,
+/// now keyed by the e-mail; undoing that import puts the phone key back.
+#[test]
+fn a_phone_contact_that_gains_an_e_mail_stays_one_contact() {
+    let ws = Ws::new();
+    import_json(&ws, "phone_only.csv", &["--region", "GB"]);
+    let r = import_json(&ws, "phone_fay_email.csv", &[]);
+    assert_eq!(r["contacts_added"], 0);
+    assert_eq!(r["duplicates_merged"], 1);
+    assert_eq!(r["contacts_total"], 3);
+    assert!(
+        r["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w.as_str().unwrap().starts_with(
+                "1 contact first known by phone number now keyed by the e-mail address"
+            )),
+        "{r:#}"
+    );
+    let shown = ws.json(&["contact", "show", "07911 123456"], 0);
+    assert_eq!(shown["key"], "fay@example.com");
+    let email = shown["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "email")
+        .unwrap();
+    assert_eq!(email["value"], "fay@example.com");
+    ws.json(&["import", "undo"], 0);
+    let shown = ws.json(&["contact", "show", "07911 123456"], 0);
+    assert_eq!(shown["key"], GB_MOBILE);
+}
+
+/// A phone-only opt-out file meets the one contact that holds the number: it merges
+/// into that contact instead of becoming a second one.
+#[test]
+fn a_phone_only_row_merges_into_the_one_contact_with_its_number() {
+    let ws = Ws::new();
+    import_json(&ws, "phone_countries.csv", &["--region", "GB"]);
+    let r = import_json(&ws, "phone_optout.csv", &["--consent", "sms=withdrawn"]);
+    assert_eq!(r["contacts_added"], 0);
+    assert_eq!(r["duplicates_merged"], 1);
+    let shown = ws.json(&["contact", "show", "lu@example.com"], 0);
+    assert_eq!(shown["consent"][1]["channel"], "sms");
+    assert_eq!(shown["consent"][1]["state"], "withdrawn");
 }

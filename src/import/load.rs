@@ -16,6 +16,7 @@ use serde_json::json;
 
 use super::analyse::Analysis;
 use super::consent::{self, IncomingConsent};
+use super::identity::{self, Link, Linking};
 use super::key::KeySource;
 use super::prepare::{Prepared, Preparer};
 use super::read::Rows;
@@ -23,7 +24,7 @@ use super::report::plural;
 use super::report::{FieldReport, ImportReport, PhoneReport};
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected, sniff};
 use crate::fields::{Channel, ConsentState};
-use crate::workspace::contacts::{self, ContactWriter, Incoming};
+use crate::workspace::contacts::{self, ContactWriter, Existing, Incoming};
 use crate::workspace::{
     WorkspaceError, audit, batches, fields, now_rfc3339, phones, settings, suppression,
 };
@@ -113,7 +114,12 @@ pub fn load(
                 .flat_map(|c| hidden(c)),
         )
         .collect();
-    let mut writer = ContactWriter::new(tx, &names, &snapshot)?;
+    let phone_fields: Vec<String> = phone_columns.iter().map(|c| c.field.name.clone()).collect();
+    let mut writer = ContactWriter::new(tx, &names, &snapshot, &phone_fields)?;
+    let mut linking = Linking {
+        phone_keys: contacts::any_phone_keys(tx)?,
+        ..Linking::default()
+    };
     let erased = suppression::erased_hashes(tx)?;
     let (_, mut rows) = Rows::open(&plan.path, analysis.shape(plan))?;
     let preparer = Preparer::new(plan, analysis, &erased, batch);
@@ -135,11 +141,15 @@ pub fn load(
                 consent,
                 phones,
             } => {
+                let (key, into) = match identity::link(&mut writer, key, &phones, &mut linking)? {
+                    Link::Key(key) => (key, None),
+                    Link::Into(key, existing) => (key, Some(existing)),
+                };
                 write_contact(
                     &mut writer,
                     analysis,
                     batch,
-                    &key,
+                    (&key, into),
                     &mut values,
                     consent,
                     &mut counts,
@@ -182,6 +192,27 @@ pub fn load(
             "{} row{} skipped: the contact was erased earlier and stays erased",
             counts.skipped_erased,
             plural(counts.skipped_erased)
+        ));
+    }
+    if linking.by_number > 0 {
+        warnings.push(format!(
+            "{} row{} without an e-mail address merged into the one contact holding the same phone number",
+            linking.by_number,
+            plural(linking.by_number)
+        ));
+    }
+    if linking.rekeyed > 0 {
+        warnings.push(format!(
+            "{} contact{} first known by phone number now keyed by the e-mail address this file gives with that number",
+            linking.rekeyed,
+            plural(linking.rekeyed)
+        ));
+    }
+    if linking.shared > 0 {
+        warnings.push(format!(
+            "{} row{} without an e-mail address kept as their own contact: several contacts hold the same phone number; an SMS opt-out on any of them holds for all",
+            linking.shared,
+            plural(linking.shared)
         ));
     }
     if counts.consent_kept > 0 {
@@ -246,7 +277,7 @@ fn write_contact(
     writer: &mut ContactWriter<'_>,
     analysis: &Analysis,
     batch: i64,
-    key: &str,
+    (key, into): (&str, Option<Existing>),
     values: &mut [Sql],
     incoming: [(IncomingConsent, Option<String>); 2],
     counts: &mut Counts,
@@ -256,22 +287,26 @@ fn write_contact(
         let merged = consent::merge(ConsentState::NotAsked, *said);
         (merged.state, source.as_deref().filter(|_| merged.by_row))
     });
-    let added = writer.insert(
-        batch,
-        &Incoming {
-            key,
-            values,
-            consent: fresh,
-        },
-    )?;
+    let added = into.is_none()
+        && writer.insert(
+            batch,
+            &Incoming {
+                key,
+                values,
+                consent: fresh,
+            },
+        )?;
     if added {
         counts.added += 1;
     } else {
-        let existing = writer.find(key)?.ok_or_else(|| {
-            ImportError::Workspace(WorkspaceError::Invalid(format!(
-                "contact key {key} is neither new nor stored"
-            )))
-        })?;
+        let existing = match into {
+            Some(existing) => existing,
+            None => writer.find(key)?.ok_or_else(|| {
+                ImportError::Workspace(WorkspaceError::Invalid(format!(
+                    "contact key {key} is neither new nor stored"
+                )))
+            })?,
+        };
         let mut consent = existing
             .consent
             .each_ref()
@@ -292,7 +327,10 @@ fn write_contact(
                 }
             }
         }
-        if let KeySource::Column { index, email: true } = analysis.key {
+        // A contact re-keyed by this row's e-mail address takes the address too.
+        if let KeySource::Column { index, email: true } = analysis.key
+            && existing.key == key
+        {
             values[index] = Sql::Null;
         }
         let first = writer.update(

@@ -3,7 +3,7 @@
 //! The flow, one module per step: [`plan`] (the validated request), [`decode`] (hash,
 //! encoding, BOM), [`sniff`] (delimiter, header), [`read`] (RFC 4180 records, blank and
 //! ragged rows), [`normalise`] (header names, value cleaning, spreadsheet damage),
-//! [`infer`] (types from every value), [`key`] (the contact key), [`consent`] (consent columns), [`analyse`] (the
+//! [`infer`] (types from every value), [`key`] (the contact key), [`identity`] (one contact per person known by e-mail and phone), [`consent`] (consent columns), [`analyse`] (the
 //! first pass, no writes), [`prepare`] (rows into contacts),
 //! [`load`] (the second pass, one transaction), [`report`],
 //! [`undo`] and [`suppress`] (suppression lists). SQL lives in `workspace::contacts`,
@@ -15,6 +15,7 @@
 pub mod analyse;
 pub mod consent;
 pub mod decode;
+pub mod identity;
 pub mod infer;
 pub mod key;
 pub mod load;

@@ -57,6 +57,9 @@ type ParsedPhone = (usize, Option<Result<Phone, phone::PhoneError>>);
 pub struct RowPhones {
     /// Keyed by its phone number: the row has no e-mail address.
     pub keyed_by_phone: bool,
+    /// The first number that parsed: its position among the file's phone columns and
+    /// its E.164 form (see `super::identity`).
+    pub first: Option<(usize, String)>,
     pub parsed: u64,
     pub fixed_line: u64,
     pub unparseable: Vec<UnparseablePhone>,
@@ -207,6 +210,10 @@ impl<'a> Preparer<'a> {
         }
         let mut phones = RowPhones {
             keyed_by_phone,
+            first: parsed.iter().enumerate().find_map(|(n, (_, p))| match p {
+                Some(Ok(p)) => Some((n, p.e164.clone())),
+                _ => None,
+            }),
             ..RowPhones::default()
         };
         for (index, p) in &parsed {

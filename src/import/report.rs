@@ -74,7 +74,8 @@ pub struct ImportReport {
     pub contacts_total: u64,
     /// Rows whose "granted" was ignored because consent had been withdrawn or bounced.
     pub consent_kept_withdrawn: u64,
-    /// Rows without an e-mail address keyed by their phone number in E.164.
+    /// Rows without an e-mail address identified by their phone number in E.164: keyed
+    /// by it, or merged into the one contact holding it.
     pub keyed_by_phone: u64,
     /// What became of the file's phone numbers; `null` when it has no phone column.
     pub phones: Option<PhoneReport>,
