@@ -10,6 +10,7 @@
 //! - a row keyed by e-mail that no contact has yet, whose number keys a stored
 //!   (phone-only) contact, merges into that contact, which is re-keyed by the e-mail
 //!   (undo puts the phone key back).
+//!
 //! A number held by several contacts links nothing: the row stays its own contact and
 //! the report says how many such rows there were. Campaigns treat an SMS opt-out as
 //! the number's (`campaign::walk`), so no route sends to it. Called by [`super::load`]
