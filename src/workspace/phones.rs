@@ -6,8 +6,10 @@
 //! when the field is blank or does not parse) and `_line_f` (its line type: `mobile`,
 //! `fixed_line`, `fixed_line_or_mobile`, ..., `unknown`; NULL with `_e164_f`), and an
 //! index on `_e164_f` so a number finds its contacts. The field keeps the text as
-//! written. Field names never start with `_`, so the hidden columns cannot clash with a
-//! field, and `fields` does not list them. The importer fills them as it writes each
+//! written; `_e164_f` and `_line_f` are empty text when it holds a value that is no
+//! number (so a later file's unreadable value clears an earlier number's form). Field
+//! names never start with `_`, so the hidden columns cannot clash with a field, and
+//! `fields` does not list them. The importer fills them as it writes each
 //! row (the row's country column, else the workspace's region, decides numbers written
 //! without a country code); [`fill`] recomputes them for every contact when a field
 //! gains the phone role, and [`ensure`] adds them to workspaces written before they
@@ -117,15 +119,19 @@ pub fn fill(conn: &Connection, field: &str) -> Result<u64, WorkspaceError> {
             .as_deref()
             .and_then(Region::from_country)
             .or(default);
-        let phone = raw.as_deref().and_then(|r| phone::parse(r, region).ok());
-        if phone.is_some() {
-            parsed += 1;
-        }
-        update.execute(params![
-            id,
-            phone.as_ref().map(|p| p.e164.as_str()),
-            phone.as_ref().map(|p| p.line.as_str())
-        ])?;
+        // As the importer stores them: NULL for a blank, empty text for a value that
+        // is no number.
+        let cells = match raw.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+            None => (None, None),
+            Some(r) => match phone::parse(r, region) {
+                Ok(p) => {
+                    parsed += 1;
+                    (Some(p.e164), Some(p.line.as_str().to_string()))
+                }
+                Err(_) => (Some(String::new()), Some(String::new())),
+            },
+        };
+        update.execute(params![id, cells.0, cells.1])?;
     }
     Ok(parsed)
 }
@@ -266,4 +272,89 @@ pub fn find_key(conn: &Connection, raw: &str) -> Result<Option<String>, Workspac
     } else {
         None
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::{FieldType, PrivacyClass};
+    use crate::workspace::{Workspace, fields};
+
+    fn mobile(role: Role) -> Field {
+        Field {
+            name: "mobile".into(),
+            header: "Mobile".into(),
+            ty: FieldType::Text,
+            role,
+            class: PrivacyClass::DirectIdentifier,
+            reason: "test".into(),
+            kind: None,
+        }
+    }
+
+    fn stored(conn: &Connection) -> Vec<(Option<String>, Option<String>)> {
+        conn.prepare("SELECT _e164_mobile, _line_mobile FROM contacts ORDER BY _key")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    }
+
+    /// UK numbers read in region GB: 07911 123456 is a mobile, 020 7946 0018 a London
+    /// fixed line (Ofcom); `n/a` is no number; a blank stays NULL.
+    #[test]
+    fn a_field_that_gains_the_phone_role_gets_its_e164_form_and_loses_it_again() {
+        let mut ws = Workspace::open_in_memory().unwrap();
+        ws.write(|tx| {
+            settings::set(tx, settings::REGION, "GB")?;
+            fields::add(tx, &mobile(Role::None), "test", None)?;
+            tx.execute(
+                "INSERT INTO contacts (_key, _batch, mobile) VALUES
+                 ('a@x.com', 1, '07911 123456'), ('b@x.com', 1, '020 7946 0018'),
+                 ('c@x.com', 1, 'n/a'), ('d@x.com', 1, NULL)",
+                [],
+            )?;
+            assert!(!has_columns(tx, "mobile")?);
+            fields::update(tx, &mobile(Role::Phone), "test")?;
+            let text = |s: &str| Some(s.to_string());
+            assert_eq!(
+                stored(tx),
+                [
+                    (text("+447911123456"), text("mobile")),
+                    (text("+442079460018"), text("fixed_line")),
+                    (text(""), text("")),
+                    (None, None),
+                ]
+            );
+            assert_eq!(contacts_with(tx, "+447911123456")?, ["a@x.com"]);
+            fields::update(tx, &mobile(Role::None), "test")?;
+            assert!(!has_columns(tx, "mobile")?);
+            Ok::<_, WorkspaceError>(())
+        })
+        .unwrap();
+    }
+
+    /// A workspace written before the hidden columns existed gets them when opened.
+    #[test]
+    fn opening_an_older_workspace_adds_and_fills_the_columns() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ws.tactful");
+        let mut ws = Workspace::open(&path).unwrap();
+        ws.write(|tx| {
+            fields::add(tx, &mobile(Role::Phone), "test", None)?;
+            tx.execute(
+                "INSERT INTO contacts (_key, _batch, mobile) VALUES ('a@x.com', 1, '+44 7911 123456')",
+                [],
+            )?;
+            drop_columns(tx, "mobile")
+        })
+        .unwrap();
+        drop(ws);
+        let ws = Workspace::open(&path).unwrap();
+        assert_eq!(
+            stored(ws.conn()),
+            [(Some("+447911123456".into()), Some("mobile".into()))]
+        );
+    }
 }
