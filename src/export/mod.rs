@@ -38,6 +38,7 @@ use crate::import::suppress::entry_hash;
 use crate::review::signoff::PreviewHasher;
 use crate::review::{self, ExtraField, Finding, ReviewError, SignOffState};
 use crate::workspace::exports::{self as store, ExportRecord};
+use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::records::ValueLookup;
 use crate::workspace::{SCHEMA_VERSION, Workspace, WorkspaceError, audit, batches, now_rfc3339};
 
@@ -132,6 +133,7 @@ pub fn export(
                 .into();
     }
     let header: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
+    let hash_key = HashKey::load(ws.conn())?;
     let mut key_hashes: Vec<String> = Vec::new();
     let mut inner: Option<ExportError> = None;
     let staged = target.stage(RECIPIENTS, |w| {
@@ -167,7 +169,7 @@ pub fn export(
             cells.push(row.body.as_deref().unwrap_or(""));
             cells.extend(extras.iter().map(String::as_str));
             csv.write(cells)?;
-            key_hashes.push(entry_hash("key", &row.key));
+            key_hashes.push(entry_hash(&hash_key, "key", &row.key));
             Ok(())
         });
         if let Err(e) = result {

@@ -11,8 +11,6 @@
 //! consent. It needs no SQLite, so [`super::load`] keeps only the writing. Called by
 //! [`super::load`].
 
-use std::collections::HashSet;
-
 use rusqlite::types::Value as Sql;
 
 use super::analyse::Analysis;
@@ -21,10 +19,11 @@ use super::infer::to_sql;
 use super::key::KeySource;
 use super::read::Row;
 use super::report::UnparseablePhone;
-use super::suppress::{entry_hash, normalise_email};
+use super::suppress::normalise_email;
 use super::{ImportPlan, Rejected};
 use crate::fields::phone::{self, LineType, Phone, Region};
 use crate::fields::{Channel, address};
+use crate::workspace::suppression::ErasedHashes;
 
 /// What the loader does with one row.
 #[derive(Debug)]
@@ -80,7 +79,7 @@ pub fn phone_cells(parsed: Option<&Result<Phone, phone::PhoneError>>) -> [Sql; 2
 pub struct Preparer<'a> {
     plan: &'a ImportPlan,
     analysis: &'a Analysis,
-    erased: &'a HashSet<String>,
+    erased: &'a ErasedHashes,
     /// Source text of each consent column (same order as `analysis.consent`).
     column_sources: Vec<String>,
     /// Source text of the file's stated consent, per channel.
@@ -94,7 +93,7 @@ impl<'a> Preparer<'a> {
     pub fn new(
         plan: &'a ImportPlan,
         analysis: &'a Analysis,
-        erased: &'a HashSet<String>,
+        erased: &'a ErasedHashes,
         batch: i64,
     ) -> Self {
         let column_sources = analysis
@@ -319,10 +318,10 @@ impl<'a> Preparer<'a> {
             .email_column
             .map(|i| normalise_email(&raw[i]))
             .filter(|e| !e.is_empty());
-        self.erased.contains(&entry_hash("key", key))
-            || email.is_some_and(|e| self.erased.contains(&entry_hash("email", &e)))
+        self.erased.contains("key", key)
+            || email.is_some_and(|e| self.erased.contains("email", &e))
             || phones.iter().any(|(_, p)| match p {
-                Some(Ok(p)) => self.erased.contains(&entry_hash("phone", &p.e164)),
+                Some(Ok(p)) => self.erased.contains("phone", &p.e164),
                 _ => false,
             })
     }
