@@ -46,6 +46,21 @@ fn fixed_lines_are_not_sms_capable() {
     assert!(us.line.sms_capable());
 }
 
+/// Italian fixed lines keep their leading 0 after the country code (+39 02 …: Milan).
+#[test]
+fn italian_fixed_lines_keep_their_leading_zero() {
+    let p = parse("02 1234 5678", Some("IT".parse().unwrap())).unwrap();
+    assert_eq!(p.e164, "+390212345678");
+    assert_eq!(p.line, LineType::FixedLine);
+    // 06698 starts the Vatican's numbers, inside Rome's 06 (shared code +39).
+    let v = parse("+39 06 698 12345", None).unwrap();
+    assert_eq!(v.e164, "+390669812345");
+    assert_eq!(v.line, LineType::FixedLine);
+    let m = parse("+39 312 345 6789", None).unwrap();
+    assert_eq!(m.e164, "+393123456789");
+    assert_eq!(m.line, LineType::Mobile);
+}
+
 /// 07700 900xxx is Ofcom's drama range: the right length, in no allocated range.
 #[test]
 fn unallocated_ranges_of_a_possible_length_are_kept_as_unknown() {
