@@ -4,7 +4,7 @@
 //! encoding, BOM), [`sniff`] (delimiter, header), [`read`] (RFC 4180 records, blank and
 //! ragged rows), [`normalise`] (header names, value cleaning, spreadsheet damage),
 //! [`infer`] (types from every value), [`key`] (the contact key), [`identity`] (one contact per person known by e-mail and phone), [`consent`] (consent columns), [`analyse`] (the
-//! first pass, no writes), [`prepare`] (rows into contacts),
+//! first pass, no writes), [`prepare`] (rows into contacts), [`ahead`] (preparing rows on a second thread),
 //! [`load`] (the second pass, one transaction), [`report`],
 //! [`undo`] and [`suppress`] (suppression lists). SQL lives in `workspace::contacts`,
 //! `workspace::batches` and `workspace::suppression`.
@@ -12,6 +12,7 @@
 //! Faces: the CLI (`tactful import`, `import undo`, `suppress`) and the TUI build an
 //! [`ImportPlan`] and call [`run`] or [`detect`].
 
+pub mod ahead;
 pub mod analyse;
 pub mod consent;
 pub mod decode;
