@@ -9,9 +9,10 @@
 
 use std::collections::HashMap;
 
+use crate::fields::phone;
 use crate::import::suppress::{entry_hash, normalise_email};
 use crate::workspace::keyed_hash::HashKey;
-use crate::workspace::{WorkspaceError, suppression};
+use crate::workspace::{WorkspaceError, phones, suppression};
 
 /// Why a contact is suppressed: the entry that matched.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -45,8 +46,18 @@ impl Suppression {
             hashes: HashMap::new(),
             wrapped: HashMap::new(),
         };
+        let region = phones::region(conn)?;
         for e in suppression::entries(conn)? {
             match e.value {
+                // A phone listed before numbers were kept in E.164 (`07700 900126` kept
+                // as `07700900126`) matches in its E.164 form too.
+                Some(v) if e.kind == "phone" && !v.starts_with('+') => {
+                    let map = s.plain.entry(e.kind).or_default();
+                    if let Some(number) = phone::e164(&v, region) {
+                        map.insert(number, e.reason.clone());
+                    }
+                    map.insert(v, e.reason);
+                }
                 Some(v) => {
                     s.plain.entry(e.kind).or_default().insert(v, e.reason);
                 }
@@ -114,6 +125,31 @@ impl Suppression {
 mod tests {
     use super::*;
     use crate::workspace::Workspace;
+
+    /// An entry a list added before phones were kept in E.164 (value `07700900126`,
+    /// digits only) still suppresses the number, read in the workspace's region (UK:
+    /// +44 and the number without its trunk 0).
+    #[test]
+    fn phones_listed_before_e164_still_match() {
+        let ws = Workspace::open_in_memory().unwrap();
+        let conn = ws.conn();
+        conn.execute_batch(
+            "INSERT INTO settings (name, value) VALUES ('phone_region', 'GB');
+             INSERT INTO suppression (kind, value, value_hash, reason, source, added_at)
+             VALUES ('phone', '07700900126', 'old', 'list', 'test', '2026-11-01T00:00:00Z')",
+        )
+        .unwrap();
+        let list = Suppression::load(conn).unwrap();
+        assert_eq!(
+            list.check("c1", None, &["+447700900126".into()]),
+            Some(SuppressionHit {
+                kind: "phone".into(),
+                value: Some("+447700900126".into()),
+                reason: "list".into(),
+            })
+        );
+        assert_eq!(list.check("c2", None, &["+447700900127".into()]), None);
+    }
 
     #[test]
     fn erased_entries_match_in_both_hash_forms() {
