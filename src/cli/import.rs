@@ -309,13 +309,22 @@ fn print_report(r: &ImportReport) -> std::io::Result<()> {
                 r.keyed_by_phone
             );
         }
-        for u in &p.unparseable {
+        // A file read without its region can hold a million of them: the first ones
+        // say what is wrong; `--json` lists every one.
+        const SHOWN: usize = 20;
+        for u in p.unparseable.iter().take(SHOWN) {
             outln!(
                 "    line {}: {} `{}`: {}",
                 u.line,
                 t(&u.field),
                 t(&u.value),
                 t(&u.reason)
+            );
+        }
+        if p.unparseable.len() > SHOWN {
+            outln!(
+                "    ... and {} more (--json lists every one)",
+                p.unparseable.len() - SHOWN
             );
         }
     }
