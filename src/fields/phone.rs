@@ -16,8 +16,8 @@ use std::fmt;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
+use phonenumber::Type;
 use phonenumber::country::Id;
-use phonenumber::{Mode, Type};
 use serde::Serialize;
 
 /// A default region for numbers written without their country code: an ISO 3166-1
@@ -263,8 +263,10 @@ pub fn parse(raw: &str, region: Option<Region>) -> Result<Phone, PhoneError> {
         }
         known => LineType::from_type(known),
     };
+    // E.164: `+`, the country calling code, the national significant number (with an
+    // Italian leading zero, which `NationalNumber` prints); extensions are not part of it.
     Ok(Phone {
-        e164: number.format().mode(Mode::E164).to_string(),
+        e164: format!("+{}{}", number.code().value(), number.national()),
         line,
     })
 }
