@@ -17,7 +17,7 @@
 //! before each contact is written.
 
 use super::ImportError;
-use super::prepare::RowPhones;
+use super::row_phones::RowPhones;
 use crate::workspace::contacts::{ContactWriter, Existing};
 
 /// Where a row's contact goes.

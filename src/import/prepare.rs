@@ -1,15 +1,17 @@
 //! Rows into contacts-to-be: the per-row work of the second pass that needs no SQLite.
 //!
 //! Owns turning one read row into what the loader writes: the row's phone numbers in
-//! E.164 (`fields::phone`, read in the row's country, else the default region), the
-//! contact key (e-mail lower-cased, case BR-03; a row with no e-mail address but a
-//! phone number is keyed by the number in E.164; a row with neither is rejected), the
-//! erasure check (a row whose key, e-mail or any phone matches an erased entry of the
-//! suppression list is skipped: GDPR Art. 17), the values in storage form (a value that
-//! does not fit its field's type rejects the row; each phone column is followed by its
-//! E.164 form and line type, see `workspace::phones`) and what the row says about
-//! consent. It needs no SQLite, so [`super::load`] keeps only the writing. Called by
-//! [`super::load`].
+//! E.164 ([`super::row_phones`]), the contact key (e-mail lower-cased, case BR-03; a
+//! row with no e-mail address but a phone number is keyed by the number in E.164; a row
+//! with neither is rejected), the erasure check (a row whose key, e-mail or any phone
+//! matches an erased entry of the suppression list is skipped: GDPR Art. 17), the
+//! values in storage form (a value that does not fit its field's type rejects the row;
+//! each phone column's E.164 form and line type follow the columns, see
+//! `workspace::phones`), what the row says about consent and about the
+//! contact's age (an unreadable date of birth marks the age unknown), and, with
+//! `--aggregate`, its order line (a row with no key but an order id is a line of that
+//! order, not a rejected row). It needs no
+//! SQLite, so [`super::load`] keeps only the writing. Called by [`super::load`].
 
 use rusqlite::types::Value as Sql;
 
@@ -18,10 +20,9 @@ use super::consent::IncomingConsent;
 use super::infer::to_sql;
 use super::key::KeySource;
 use super::read::Row;
-use super::report::UnparseablePhone;
+use super::row_phones::{self, ParsedPhone, RowPhones};
 use super::suppress::normalise_email;
 use super::{ImportPlan, Rejected};
-use crate::fields::phone::{self, LineType, Phone, Region};
 use crate::fields::{Channel, address};
 use crate::workspace::suppression::ErasedHashes;
 
@@ -31,15 +32,23 @@ pub enum Prepared {
     /// Insert or merge this contact.
     Contact {
         key: String,
+        line: u64,
         /// One value per column, in storage form; `Null` for blanks; then the E.164
-        /// form and line type of each phone column (see [`phone_cells`]).
+        /// form and line type of each phone column (see [`row_phones::phone_cells`]).
         values: Vec<Sql>,
         /// What the row says per channel (email, SMS), with the source to record if
         /// its word decides.
         consent: [(IncomingConsent, Option<String>); 2],
-        /// What became of the row's phone numbers.
-        phones: RowPhones,
+        age: AgeMark,
+        /// The row's order line, with `--aggregate` (`None` without an order id).
+        order: Option<OrderLine>,
+        /// What became of the row's phone numbers (boxed: most rows of most files
+        /// have none to tell, and the other variants are small).
+        phones: Box<RowPhones>,
     },
+    /// With `--aggregate`: a line of an order whose row names no contact of its own
+    /// (Shopify's later line-item rows); it belongs to the order's contact.
+    OrderLine { line: u64, order: OrderLine },
     /// Not imported, for this reason.
     Rejected(Rejected),
     /// The contact was erased earlier and stays erased.
@@ -48,31 +57,23 @@ pub enum Prepared {
     Counted,
 }
 
-/// A phone column's index and its value parsed (`None` when blank).
-type ParsedPhone = (usize, Option<Result<Phone, phone::PhoneError>>);
-
-/// The phone numbers of one imported row, for the report.
-#[derive(Debug, Default)]
-pub struct RowPhones {
-    /// Keyed by its phone number: the row has no e-mail address.
-    pub keyed_by_phone: bool,
-    /// The first number that parsed: its position among the file's phone columns and
-    /// its E.164 form (see `super::identity`).
-    pub first: Option<(usize, String)>,
-    pub parsed: u64,
-    pub fixed_line: u64,
-    pub unparseable: Vec<UnparseablePhone>,
+/// What a row says about the contact's age (see `workspace::contacts::AgeWord`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgeMark {
+    /// No age value.
+    Silent,
+    /// A value the minor check can read.
+    Readable,
+    /// A value in this column that it cannot read.
+    Unreadable(usize),
 }
 
-/// The two stored cells after a phone column's value: its E.164 form and line type.
-/// A blank value gives `Null` (an update keeps what is stored); a value that is not a
-/// number gives empty text, so an update clears the old number's E.164 form with it.
-pub fn phone_cells(parsed: Option<&Result<Phone, phone::PhoneError>>) -> [Sql; 2] {
-    match parsed {
-        None => [Sql::Null, Sql::Null],
-        Some(Ok(p)) => [Sql::Text(p.e164.clone()), Sql::Text(p.line.as_str().into())],
-        Some(Err(_)) => [Sql::Text(String::new()), Sql::Text(String::new())],
-    }
+/// One line of an order: its id and the line's amount and date in storage form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderLine {
+    pub id: String,
+    pub amount: Sql,
+    pub date: Sql,
 }
 
 /// The fixed inputs of [`Preparer::prepare`] for one file.
@@ -127,17 +128,15 @@ impl<'a> Preparer<'a> {
             return Prepared::Counted;
         };
         let analysis = self.analysis;
-        let parsed = self.phones(&raw);
-        let first_phone = parsed
-            .iter()
-            .find_map(|(_, p)| p.as_ref().and_then(|r| r.as_ref().ok()));
+        let parsed = row_phones::parse_row(analysis, &raw);
+        let first_phone = row_phones::first(&parsed);
         let mut keyed_by_phone = false;
         let key = match analysis.key {
             KeySource::Column { index, email } => {
                 let raw_key = &raw[index];
                 // A placeholder (`n/a`, `-`, `unknown`) would otherwise be one key
                 // shared by unrelated people, each row overwriting the last (review
-                // P1-3), so only a valid address keys a contact.
+                // P1-3), so only a valid address keys a contact; else its phone does.
                 let address = if email {
                     address::normalise_email(raw_key)
                 } else {
@@ -150,16 +149,22 @@ impl<'a> Preparer<'a> {
                         p.e164.clone()
                     }
                     (None, _) if raw_key.is_empty() => {
+                        if let Some(order) = self.order_line(&raw) {
+                            return match order {
+                                Ok(order) => Prepared::OrderLine { line, order },
+                                Err(reason) => Prepared::Rejected(Rejected { line, reason }),
+                            };
+                        }
+                        let phones = if email {
+                            row_phones::no_phone(analysis, &parsed)
+                        } else {
+                            String::new()
+                        };
                         return Prepared::Rejected(Rejected {
                             line,
                             reason: format!(
-                                "blank contact key (column {}){}",
-                                analysis.columns[index].header,
-                                if email {
-                                    self.no_phone(&parsed)
-                                } else {
-                                    String::new()
-                                }
+                                "blank contact key (column {}){phones}",
+                                analysis.columns[index].header
                             ),
                         });
                     }
@@ -169,7 +174,7 @@ impl<'a> Preparer<'a> {
                             reason: format!(
                                 "`{}` is not an e-mail address{}; pass --key FIELD to key contacts by another column",
                                 shorten(raw_key),
-                                self.no_phone(&parsed)
+                                row_phones::no_phone(analysis, &parsed)
                             ),
                         });
                     }
@@ -183,7 +188,10 @@ impl<'a> Preparer<'a> {
                 None => {
                     return Prepared::Rejected(Rejected {
                         line,
-                        reason: format!("no e-mail column{}", self.no_phone(&parsed)),
+                        reason: format!(
+                            "no e-mail column{}",
+                            row_phones::no_phone(analysis, &parsed)
+                        ),
                     });
                 }
             },
@@ -207,81 +215,71 @@ impl<'a> Preparer<'a> {
                 }
             }
         }
-        let mut phones = RowPhones {
+        let order = self.analysis.orders.as_ref().and_then(|o| {
+            super::orders::order_id(&values[o.order_id]).map(|id| OrderLine {
+                id,
+                amount: o.amount.map_or(Sql::Null, |i| values[i].clone()),
+                date: o.date.map_or(Sql::Null, |i| values[i].clone()),
+            })
+        });
+        let phones = row_phones::finish(
+            analysis,
+            (line, &raw),
+            &parsed,
             keyed_by_phone,
-            first: parsed.iter().enumerate().find_map(|(n, (_, p))| match p {
-                Some(Ok(p)) => Some((n, p.e164.clone())),
-                _ => None,
-            }),
-            ..RowPhones::default()
-        };
-        for (index, p) in &parsed {
-            values.extend(phone_cells(p.as_ref()));
-            match p {
-                Some(Ok(p)) => {
-                    phones.parsed += 1;
-                    if p.line == LineType::FixedLine {
-                        phones.fixed_line += 1;
-                    }
-                }
-                Some(Err(e)) => phones.unparseable.push(UnparseablePhone {
-                    line,
-                    field: analysis.columns[*index].field.name.clone(),
-                    value: shorten(&raw[*index]),
-                    reason: e.to_string(),
-                }),
-                None => {}
-            }
-        }
+            &mut values,
+            shorten,
+        );
         Prepared::Contact {
             key,
-            values,
+            line,
             consent: self.consent(&raw),
-            phones,
+            age: self.age(&raw),
+            order,
+            values,
+            phones: Box::new(phones),
         }
     }
 
-    /// Each phone column's index with its value parsed (`None` when blank), in the
-    /// row's country if its country column names one, else the default region.
-    fn phones(&self, raw: &[String]) -> Vec<ParsedPhone> {
-        let analysis = self.analysis;
-        if analysis.phone_columns.is_empty() {
-            return Vec::new();
+    /// The order line of a row with no contact key, with `--aggregate`: `None` when
+    /// there is no order id either; `Err` with the reason when a value does not fit.
+    fn order_line(&self, raw: &[String]) -> Option<Result<OrderLine, String>> {
+        let o = self.analysis.orders.as_ref()?;
+        if raw[o.order_id].is_empty() {
+            return None;
         }
-        let region = analysis
-            .country_column
-            .and_then(|i| Region::from_country(&raw[i]))
-            .or(analysis.region);
-        analysis
-            .phone_columns
-            .iter()
-            .map(|&i| {
-                let value = &raw[i];
-                (i, (!value.is_empty()).then(|| phone::parse(value, region)))
+        let sql = |i: Option<usize>| -> Result<Sql, String> {
+            let Some(i) = i else { return Ok(Sql::Null) };
+            let column = &self.analysis.columns[i];
+            to_sql(&raw[i], column.storage, self.plan.types).ok_or_else(|| {
+                format!(
+                    "value in column {} is not a {}",
+                    column.header, column.storage.ty
+                )
             })
-            .collect()
+        };
+        Some(sql(Some(o.order_id)).and_then(|id| {
+            Ok(OrderLine {
+                id: super::orders::order_id(&id).unwrap_or_default(),
+                amount: sql(o.amount)?,
+                date: sql(o.date)?,
+            })
+        }))
     }
 
-    /// Why the row's phone numbers cannot key it either, as a clause of a rejection.
-    fn no_phone(&self, parsed: &[ParsedPhone]) -> String {
-        if parsed.is_empty() {
-            return String::new();
+    /// What the row's age columns say: an unreadable value wins over a readable one.
+    fn age(&self, raw: &[String]) -> AgeMark {
+        let mut mark = AgeMark::Silent;
+        for &(index, readable) in &self.analysis.age_columns {
+            if raw[index].is_empty() {
+                continue;
+            }
+            if !readable {
+                return AgeMark::Unreadable(index);
+            }
+            mark = AgeMark::Readable;
         }
-        let bad: Vec<String> = parsed
-            .iter()
-            .filter_map(|(i, p)| match p {
-                Some(Err(e)) => Some(format!(
-                    "{} is not a phone number: {e}",
-                    self.analysis.columns[*i].header
-                )),
-                _ => None,
-            })
-            .collect();
-        if bad.is_empty() {
-            " and no phone number".to_string()
-        } else {
-            format!(" and {}", bad.join("; "))
-        }
+        mark
     }
 
     /// Each channel's word: its consent column if it says something, else the file's

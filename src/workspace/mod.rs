@@ -16,6 +16,7 @@ pub mod exports;
 pub mod fields;
 pub mod keyed_hash;
 mod migrate;
+pub mod orders;
 pub mod phones;
 pub mod preview_rows;
 pub mod records;
