@@ -13,17 +13,17 @@
 //! whose SMS consent was withdrawn or bounced on one contact is withdrawn for every
 //! contact that holds it, with the other contact named as the source.
 
-use chrono::NaiveDate;
-
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use super::assign::{Assigner, ContactFacts, DEFAULT_MINOR_AGE, Outcome, is_minor};
+use super::audience::{self, AudienceQuery, AudienceRow};
 use super::prepare::{Prepared, PreviewError};
 use super::suppressed::{Suppression, SuppressionHit};
 use crate::fields::phone::LineType;
 use crate::fields::value::{Record, Value};
 use crate::fields::{Channel, ConsentState, address};
-use crate::workspace::audience::{self, AudienceQuery, AudienceRow};
 use crate::workspace::{Workspace, WorkspaceError, phones};
 
 /// Everything assignment decided for one contact, and the facts it decided on.
