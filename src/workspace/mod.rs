@@ -15,6 +15,7 @@ pub mod fields;
 pub mod keyed_hash;
 mod migrate;
 pub mod orders;
+pub mod phones;
 pub mod preview_rows;
 pub mod records;
 mod rekey;
@@ -153,6 +154,9 @@ impl Workspace {
             WorkspaceError::Sqlite(inner) => classify(inner, path),
             other => other,
         })?;
+        if phones::missing(&ws.conn)? {
+            ws.write(|tx| phones::ensure(tx))?;
+        }
         Ok(ws)
     }
 
