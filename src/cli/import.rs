@@ -71,6 +71,11 @@ pub struct ImportArgs {
     /// applies to rows without their own consent value.
     #[arg(long, value_name = "CHANNEL=STATE")]
     consent: Vec<String>,
+    /// Read phone numbers written without a country code in this region (ISO 3166-1
+    /// code such as GB, DE, US); a row's country column wins. Stored as the workspace's
+    /// region for later imports, suppression lists and erasure.
+    #[arg(long, value_name = "CC")]
+    region: Option<String>,
     /// Do everything, then roll back: shows the report without changing the workspace.
     #[arg(long)]
     dry_run: bool,
@@ -240,6 +245,12 @@ fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
         let (channel, state) = plan::parse_consent(c).map_err(usage)?;
         consent.insert(channel, state);
     }
+    let region = args
+        .region
+        .as_deref()
+        .map(plan::parse_region)
+        .transpose()
+        .map_err(usage)?;
     let who = actor();
     Ok(args
         .files
@@ -261,6 +272,7 @@ fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
             },
             allow_ragged: args.allow_ragged,
             consent: consent.clone(),
+            region,
             dry_run: args.dry_run,
             ..ImportPlan::new(path, who.clone())
         })

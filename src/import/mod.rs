@@ -7,22 +7,25 @@
 //! encoding, BOM), [`sniff`] (delimiter, header), [`read`] (RFC 4180 records, blank and
 //! ragged rows), [`normalise`] (header names, value cleaning, spreadsheet damage),
 //! [`infer`] (types from every value), [`columns`] (a column becomes a field), [`key`]
-//! (the contact key), [`consent`] (consent columns), [`orders`] (`--aggregate`),
-//! [`analyse`] (the first pass, no writes), [`prepare`] (rows into contacts),
-//! [`load`] (the second pass, one transaction) with [`figures`] (orders and
-//! per-contact figures), [`report`],
+//! (the contact key), [`identity`] (one contact per person known by e-mail and by
+//! phone), [`consent`] (consent columns), [`orders`] (`--aggregate`), [`analyse`] (the
+//! first pass, no writes), [`prepare`] (rows into contacts, with [`row_phones`]), [`ahead`] (preparing rows
+//! on a second thread), [`load`] (the second pass, one transaction; [`write`] writes each row) with [`figures`]
+//! (orders and per-contact figures), [`report`],
 //! [`undo`] and [`suppress`] (suppression lists). SQL lives in `workspace::contacts`,
 //! `workspace::batches` and `workspace::suppression`.
 //!
 //! Faces: the CLI (`tactful import`, `import undo`, `suppress`) and the TUI build an
 //! [`ImportPlan`] and call [`run_all`], [`run`] or [`detect`].
 
+pub mod ahead;
 pub mod analyse;
 pub mod archive;
 pub mod columns;
 pub mod consent;
 pub mod decode;
 pub mod figures;
+pub mod identity;
 pub mod infer;
 pub mod key;
 pub mod load;
@@ -32,11 +35,13 @@ pub mod plan;
 pub mod prepare;
 pub mod read;
 pub mod report;
+pub mod row_phones;
 pub mod sniff;
 pub mod source;
 pub mod suppress;
 pub mod undo;
 pub mod workbook;
+pub mod write;
 
 use std::path::PathBuf;
 

@@ -13,6 +13,7 @@ use serde_json::json;
 use super::ImportError;
 use super::infer::{DateOrder, TypeOptions};
 use super::orders::OrderOptions;
+use crate::fields::phone::Region;
 use crate::fields::{Channel, ConsentState};
 
 /// One file to import, with the user's overrides. `Default` is "detect everything".
@@ -34,6 +35,10 @@ pub struct ImportPlan {
     /// Consent stated for the whole file, per channel (`--consent email=granted`).
     /// Applies to rows whose own consent column is absent or blank.
     pub consent: BTreeMap<Channel, ConsentState>,
+    /// Default region for phone numbers written without a country code (`--region CC`);
+    /// `None` uses the workspace's region. A row's country column wins over both. A
+    /// region given here becomes the workspace's region.
+    pub region: Option<Region>,
     /// The sheet of a workbook to read (`--sheet NAME`); `None` reads the first.
     pub sheet: Option<String>,
     /// Turn order lines into per-contact figures (`--aggregate`), with the columns
@@ -85,6 +90,7 @@ impl ImportPlan {
             "decimal_comma": self.types.decimal_comma,
             "allow_ragged": self.allow_ragged,
             "consent": self.consent.iter().map(|(c, s)| (c.as_str(), s.as_str())).collect::<BTreeMap<_, _>>(),
+            "region": self.region.map(|r| r.to_string()),
             "sheet": self.sheet,
             "aggregate": self.aggregate.as_ref().map(|o| json!({
                 "order_id": o.order_id,
@@ -153,6 +159,14 @@ pub fn parse_consent(s: &str) -> Result<(Channel, ConsentState), ImportError> {
     Ok((channel, state))
 }
 
+/// Read a region as `--region` takes it: an ISO 3166-1 code (`GB`, `gb`, `GBR`) or a
+/// country name.
+///
+/// Errors: [`ImportError::BadOption`] naming the value.
+pub fn parse_region(s: &str) -> Result<Region, ImportError> {
+    s.parse().map_err(ImportError::BadOption)
+}
+
 /// Read `dmy`, `mdy` or `ymd`.
 ///
 /// Errors: [`ImportError::BadOption`].
@@ -179,5 +193,7 @@ mod tests {
         );
         assert!(parse_consent("fax=granted").is_err());
         assert!(parse_consent("email").is_err());
+        assert_eq!(parse_region("gb").unwrap().to_string(), "GB");
+        assert!(parse_region("Narnia").is_err());
     }
 }
