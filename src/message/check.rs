@@ -74,7 +74,8 @@ impl CheckedTemplate {
 /// Errors: [`TemplateError::TooLarge`] past [`MAX_TEMPLATE_BYTES`];
 /// [`TemplateError::Syntax`] with line, column and a caret excerpt;
 /// [`TemplateError::Invalid`] listing every other problem (unknown merge fields with a
-/// suggestion, blocked and consent fields, Liquid-style filters with the accepted form,
+/// suggestion, blocked and consent fields, sensitive values compared in tags
+/// (`{% if "muslim" in tags %}`, see [`super::sensitive`]), Liquid-style filters with the accepted form,
 /// unknown filters, bad literal date formats and currency codes; functions, tests,
 /// methods and `~`, which templates do not offer).
 pub fn check(
@@ -131,6 +132,7 @@ pub fn check(
             }
         }
     }
+    super::sensitive::literals(source, &tags, fields, scope, &mut issues);
     if !issues.is_empty() {
         issues.sort_by_key(|i| (i.line, i.column));
         return Err(TemplateError::Invalid(issues));
