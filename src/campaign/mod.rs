@@ -14,6 +14,7 @@ pub mod code;
 pub mod explain;
 pub mod prepare;
 pub mod preview;
+pub mod recipients;
 pub mod summary;
 pub mod suppressed;
 pub mod unlock;
