@@ -24,6 +24,7 @@ pub mod message_review;
 pub mod message_segments;
 pub mod paths;
 pub mod screens;
+pub mod status;
 pub mod terminal;
 pub mod theme;
 pub mod update;
