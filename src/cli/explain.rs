@@ -12,6 +12,7 @@ use crate::text::for_terminal;
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
+    /// The campaign whose assignment to explain.
     campaign: String,
     /// The contact key (e-mail address or ID, as imported).
     key: String,

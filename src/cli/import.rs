@@ -255,7 +255,7 @@ fn print_report(r: &ImportReport) -> std::io::Result<()> {
         "  detected: encoding {} ({}), delimiter {}, {}",
         r.encoding,
         r.encoding_source,
-        t(&r.delimiter),
+        t(&crate::import::sniff::quoted(&r.delimiter)),
         if r.header {
             "first row is the header"
         } else {

@@ -24,7 +24,9 @@ pub struct SegmentArgs {
 enum SegmentAction {
     /// Check a rule and save it as a segment: tactful segment add vip 'tags has "vip"'.
     Add {
+        /// The new segment's name.
         name: String,
+        /// The rule, e.g. 'country is "Germany" and age >= 18'.
         rule: String,
         /// What the segment is for.
         #[arg(long, default_value = "")]
@@ -34,16 +36,28 @@ enum SegmentAction {
     List,
     /// Show one segment; --sql adds the compiled SQL and its parameters.
     Show {
+        /// The segment to show.
         name: String,
         #[arg(long)]
         sql: bool,
     },
     /// Replace a segment's rule (checked first).
-    Edit { name: String, rule: String },
+    Edit {
+        /// The segment to change.
+        name: String,
+        /// Its new rule.
+        rule: String,
+    },
     /// Delete a segment.
-    Rm { name: String },
+    Rm {
+        /// The segment to delete.
+        name: String,
+    },
     /// Pairwise overlap (contacts in both) of the named segments, or of all.
-    Overlap { names: Vec<String> },
+    Overlap {
+        /// The segments to compare (all when none is named).
+        names: Vec<String>,
+    },
 }
 
 /// The scope for rules checked outside a campaign: no category, nothing unlocked.

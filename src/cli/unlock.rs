@@ -10,7 +10,9 @@ use crate::text::for_terminal;
 
 #[derive(Debug, Args)]
 pub struct UnlockArgs {
+    /// The campaign that may use the field.
     campaign: String,
+    /// The blocked field to unlock for that campaign.
     field: String,
     /// Why the campaign needs this field (at least 20 characters; logged).
     #[arg(long)]
