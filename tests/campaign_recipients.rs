@@ -5,7 +5,7 @@
 mod tui_campaign_support;
 
 use tactful::campaign::recipients::{Step, step};
-use tactful::workspace::campaigns;
+use tactful::campaign::store as campaigns;
 use tui_campaign_support::{as_of, br15};
 
 fn key(found: Option<tactful::campaign::recipients::Recipient>) -> Option<String> {

@@ -11,12 +11,13 @@ mod tui_campaign_support;
 use common::{app, draw, send, send_mut, type_text};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tactful::campaign::explain::Verdict;
+use tactful::campaign::store as campaigns;
 use tactful::fields::PrivacyClass;
 use tactful::tui::app::{App, Popup};
 use tactful::tui::keymap;
 use tactful::tui::message::{Message, Screen};
 use tactful::tui::screens::messages::Focus;
-use tactful::workspace::{Workspace, campaigns, fields};
+use tactful::workspace::{Workspace, fields};
 use tui_campaign_support::{GOLD_BODY, br15};
 
 fn press(app: &mut App, ws: &mut Workspace, code: KeyCode, modifiers: KeyModifiers) {
@@ -184,6 +185,17 @@ fn stepping_goes_through_the_entrys_recipients_only() {
     assert_eq!(rendered_body(&a), "M2");
     key(&mut a, &mut ws, KeyCode::Char('['));
     assert_eq!(a.messages.sample.as_ref().unwrap().key, "bo@example.com");
+}
+
+#[test]
+fn moving_an_entry_finds_its_recipients_again() {
+    let mut ws = br15();
+    let mut a = started(&ws, Screen::Messages);
+    assert_eq!(a.messages.sample.as_ref().unwrap().key, "ana@example.com");
+    // Lyon moves first: Ana (gold, in Lyon) now gets Lyon, so Gold has only Cy.
+    key(&mut a, &mut ws, KeyCode::Char('J'));
+    assert_eq!(a.messages.entry().unwrap().segment, "Gold");
+    assert_eq!(a.messages.sample.as_ref().unwrap().key, "cy@example.com");
 }
 
 #[test]

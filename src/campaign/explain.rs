@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::Campaign;
 use super::assign::{DEFAULT_MINOR_AGE, Exclusion, Outcome, holdout_bucket};
+use super::audience;
 use super::prepare::{Prepared, PreviewError, prepare};
 use super::suppressed::SuppressionHit;
 use super::walk::{minor_facts, walk};
@@ -19,7 +20,7 @@ use crate::fields::{Channel, ConsentState};
 use crate::message::RenderedMessage;
 use crate::segment::eval::{self, ConditionResult};
 use crate::segment::store::{self, SegmentError};
-use crate::workspace::{Workspace, WorkspaceError, audience};
+use crate::workspace::{Workspace, WorkspaceError};
 
 /// How one assignment step went for the contact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -9,11 +9,11 @@
 use chrono::NaiveDate;
 
 use super::assign::{Assigner, ContactFacts, DEFAULT_MINOR_AGE, Outcome, is_minor};
+use super::audience::{self, AudienceQuery, AudienceRow};
 use super::prepare::{Prepared, PreviewError};
 use super::suppressed::{Suppression, SuppressionHit};
 use crate::fields::value::{Record, Value};
 use crate::fields::{Channel, ConsentState, address};
-use crate::workspace::audience::{self, AudienceQuery, AudienceRow};
 use crate::workspace::{Workspace, WorkspaceError};
 
 /// Everything assignment decided for one contact, and the facts it decided on.

@@ -26,11 +26,22 @@ enum SegmentAction {
     Add {
         /// The new segment's name.
         name: String,
-        /// The rule, e.g. 'country is "Germany" and age >= 18'.
+        /// The rule, e.g. 'country is "Germany" and tags has "vip"'.
         rule: String,
         /// What the segment is for.
         #[arg(long, default_value = "")]
         description: String,
+        /// Check the rule in this campaign's scope (its category and unlocks), so a
+        /// field it unlocked may be used.
+        #[arg(long, value_name = "CAMPAIGN")]
+        campaign: Option<String>,
+    },
+    /// Rename a segment; every campaign entry that uses it follows.
+    Rename {
+        /// The segment's current name.
+        old: String,
+        /// The new name.
+        new: String,
     },
     /// List segments with their reach and rule.
     List,
@@ -48,7 +59,7 @@ enum SegmentAction {
         /// Its new rule.
         rule: String,
     },
-    /// Delete a segment.
+    /// Delete a segment (refused, naming them, while campaigns use it).
     Rm {
         /// The segment to delete.
         name: String,
@@ -168,9 +179,20 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
             name,
             rule,
             description,
+            campaign,
         } => {
-            let segment =
-                store::add(&mut ws, &name, &rule, &description, &scope).map_err(segment_failed)?;
+            let segment = match campaign {
+                Some(c) => crate::campaign::edit::add_segment(
+                    &mut ws,
+                    &c,
+                    &name,
+                    &rule,
+                    &description,
+                    |c| ctx.as_of_for(c),
+                ),
+                None => store::add(&mut ws, &name, &rule, &description, &scope),
+            }
+            .map_err(segment_failed)?;
             let (listed, _) = measure(&ws, segment)?;
             if ctx.json {
                 return print_json(&listed);
@@ -193,6 +215,23 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
                 crate::text::for_terminal(&listed.segment.name),
                 listed.reach.unwrap_or(0)
             );
+            Ok(())
+        }
+        SegmentAction::Rename { old, new } => {
+            let campaigns = store::rename(&mut ws, &old, &new, &crate::workspace::actor())?;
+            let new = new.trim();
+            if ctx.json {
+                return print_json(
+                    &serde_json::json!({ "renamed": old.trim(), "to": new, "campaigns": campaigns }),
+                );
+            }
+            let safe = |t: &str| crate::text::for_terminal(t).into_owned();
+            outln!("Renamed segment `{}` to `{}`.", safe(old.trim()), safe(new));
+            if !campaigns.is_empty() {
+                let names: Vec<String> =
+                    campaigns.iter().map(|c| format!("`{}`", safe(c))).collect();
+                outln!("Entries updated in: {}.", names.join(", "));
+            }
             Ok(())
         }
         SegmentAction::List => {
@@ -267,7 +306,7 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
             Ok(())
         }
         SegmentAction::Rm { name } => {
-            store::remove(&mut ws, &name)?;
+            store::remove(&mut ws, &name, &crate::workspace::actor())?;
             if ctx.json {
                 return print_json(&serde_json::json!({ "removed": name.trim() }));
             }

@@ -7,8 +7,10 @@
 //! withdraws a granted consent (when the stored state stands, the consent column keeps
 //! its stored value too, so it never contradicts the state). Rows whose key, e-mail or phone
 //! matches an erased entry of the suppression list are skipped: an erasure is never
-//! undone by re-importing (GDPR Art. 17). Called by [`super::run`] inside its
-//! transaction, after [`super::analyse`].
+//! undone by re-importing (GDPR Art. 17). A row's age word sets or clears the
+//! contact's "age unknown" mark; with `--aggregate` the rows' order lines are folded
+//! and handed to [`super::figures`] after the last row. Called by [`super::run`] inside
+//! its transaction, after [`super::analyse`].
 
 use rusqlite::Connection;
 use rusqlite::types::Value as Sql;
@@ -17,13 +19,13 @@ use serde_json::json;
 use super::analyse::Analysis;
 use super::consent::{self, IncomingConsent};
 use super::key::KeySource;
-use super::prepare::{Prepared, Preparer};
-use super::read::Rows;
+use super::orders::Fold;
+use super::prepare::{AgeMark, Prepared, Preparer};
 use super::report::plural;
 use super::report::{FieldReport, ImportReport};
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected, sniff};
 use crate::fields::{Channel, ConsentState};
-use crate::workspace::contacts::{self, ContactWriter, Incoming};
+use crate::workspace::contacts::{self, AgeWord, ContactWriter, Incoming};
 use crate::workspace::{WorkspaceError, audit, batches, fields, now_rfc3339, suppression};
 
 #[derive(Debug, Default)]
@@ -47,18 +49,27 @@ pub fn load(
     analysis: &Analysis,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ImportError> {
-    let file_name = plan.path.file_name().map_or_else(
-        || plan.path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let delimiter = sniff::describe(analysis.sniffed.delimiter);
-    let format = json!({
-        "encoding": analysis.scan.encoding.name(),
-        "encoding_source": analysis.scan.encoding_source,
-        "delimiter": delimiter,
-        "header": analysis.sniffed.has_header,
-        "quote": "\"",
-    });
+    let file_name = plan.file_name();
+    let delimiter = match analysis.sheet {
+        Some(_) => String::new(),
+        None => sniff::describe(analysis.sniffed.delimiter),
+    };
+    let format = match &analysis.sheet {
+        Some(sheet) => json!({
+            "format": sheet.kind.as_str(),
+            "sheet": sheet.name,
+            "header": analysis.sniffed.has_header,
+        }),
+        None => json!({
+            "format": "csv",
+            "encoding": analysis.scan.encoding.name(),
+            "encoding_source": analysis.scan.encoding_source,
+            "delimiter": delimiter,
+            "header": analysis.sniffed.has_header,
+            "sep_line": analysis.sniffed.sep_line,
+            "quote": "\"",
+        }),
+    };
     let batch = batches::begin(
         tx,
         &file_name,
@@ -72,25 +83,30 @@ pub fn load(
         // Kept by `import undo`: a decimal field holds every integer it held before.
         fields::update(tx, &column.field, &plan.actor)?;
     }
-    for column in analysis.columns.iter().filter(|c| c.is_new) {
+    let stored = || analysis.columns.iter().filter(|c| !c.skip);
+    for column in stored().filter(|c| c.is_new) {
         fields::add(tx, &column.field, &plan.actor, Some(batch))?;
     }
-    let names: Vec<String> = analysis
-        .columns
-        .iter()
-        .map(|c| c.field.name.clone())
-        .collect();
-    let snapshot: Vec<String> = analysis
-        .columns
-        .iter()
+    let figures = match &analysis.orders {
+        Some(found) => Some(super::figures::prepare_fields(
+            tx,
+            found,
+            &plan.actor,
+            batch,
+        )?),
+        None => None,
+    };
+    let names: Vec<String> = stored().map(|c| c.field.name.clone()).collect();
+    let snapshot: Vec<String> = stored()
         .filter(|c| !c.is_new)
         .map(|c| c.field.name.clone())
         .collect();
     let mut writer = ContactWriter::new(tx, &names, &snapshot)?;
     let erased = suppression::erased_hashes(tx)?;
-    let (_, mut rows) = Rows::open(&plan.path, analysis.shape(plan))?;
+    let (_, mut rows) = analysis.open_rows(plan)?;
     let preparer = Preparer::new(plan, analysis, &erased, batch);
     let mut counts = Counts::default();
+    let mut fold = Fold::default();
     let mut seen = 0u64;
     while let Some(row) = rows.next_row()? {
         seen += 1;
@@ -104,17 +120,35 @@ pub fn load(
         match preparer.prepare(row) {
             Prepared::Contact {
                 key,
+                line,
                 mut values,
                 consent,
-            } => write_contact(
-                &mut writer,
-                analysis,
-                batch,
-                &key,
-                &mut values,
-                consent,
-                &mut counts,
-            )?,
+                age,
+                order,
+            } => {
+                let age = match age {
+                    AgeMark::Silent => AgeWord::Silent,
+                    AgeMark::Readable => AgeWord::Readable,
+                    AgeMark::Unreadable(i) => AgeWord::Unreadable(&analysis.columns[i].field.name),
+                };
+                write_contact(
+                    &mut writer,
+                    analysis,
+                    batch,
+                    (&key, age),
+                    &mut values,
+                    consent,
+                    &mut counts,
+                )?;
+                if let (Some(found), Some(o)) = (&analysis.orders, order) {
+                    fold.add(found, o.id, Some(&key), line, &o.amount, &o.date);
+                }
+            }
+            Prepared::OrderLine { line, order: o } => {
+                if let Some(found) = &analysis.orders {
+                    fold.add(found, o.id, None, line, &o.amount, &o.date);
+                }
+            }
             Prepared::Rejected(r) => counts.rejected.push(r),
             Prepared::Erased => counts.skipped_erased += 1,
             Prepared::Counted => {}
@@ -122,6 +156,24 @@ pub fn load(
     }
     let mut rejected = analysis.rejected.clone();
     rejected.append(&mut counts.rejected);
+    let mut warnings = analysis.warnings.clone();
+    let orders = match &figures {
+        Some(figures) => {
+            let (report, order_warnings) = super::figures::write(
+                tx,
+                &mut writer,
+                analysis,
+                fold,
+                batch,
+                figures,
+                &mut rejected,
+            )?;
+            warnings.extend(order_warnings);
+            counts.imported += report.lines_joined;
+            Some(report)
+        }
+        None => None,
+    };
     rejected.sort_by_key(|r| r.line);
     if counts.imported == 0 {
         let examples: Vec<String> = rejected
@@ -142,7 +194,6 @@ pub fn load(
             },
         });
     }
-    let mut warnings = analysis.warnings.clone();
     if counts.skipped_erased > 0 {
         warnings.push(format!(
             "{} row{} skipped: the contact was erased earlier and stays erased",
@@ -158,7 +209,11 @@ pub fn load(
         ));
     }
     let report = ImportReport {
-        file: plan.path.display().to_string(),
+        file: plan.display_name(),
+        format: super::report::format_name(analysis),
+        sheet: analysis.sheet.as_ref().map(|s| s.name.clone()),
+        sep_line: analysis.sniffed.sep_line,
+        archive: plan.archive.clone(),
         sha256: analysis.scan.sha256.clone(),
         encoding: analysis.scan.encoding.name().to_string(),
         encoding_source: analysis.scan.encoding_source.to_string(),
@@ -178,12 +233,10 @@ pub fn load(
         contacts_updated: counts.updated,
         contacts_total: contacts::count(tx)?,
         consent_kept_withdrawn: counts.consent_kept,
+        contacts_age_unknown: contacts::count_age_unknown(tx)?,
+        orders,
         warnings,
-        fields: analysis
-            .columns
-            .iter()
-            .map(FieldReport::from_column)
-            .collect(),
+        fields: FieldReport::all(analysis, plan.types),
         batch: (!plan.dry_run).then_some(batch),
         dry_run: plan.dry_run,
     };
@@ -206,11 +259,20 @@ fn write_contact(
     writer: &mut ContactWriter<'_>,
     analysis: &Analysis,
     batch: i64,
-    key: &str,
+    (key, age): (&str, AgeWord<'_>),
     values: &mut [Sql],
     incoming: [(IncomingConsent, Option<String>); 2],
     counts: &mut Counts,
 ) -> Result<(), ImportError> {
+    // The order columns of `--aggregate` are read, not stored.
+    let stored = |values: &[Sql]| -> Vec<Sql> {
+        values
+            .iter()
+            .zip(&analysis.columns)
+            .filter(|(_, c)| !c.skip)
+            .map(|(v, _)| v.clone())
+            .collect()
+    };
     // A new contact meets the row's word as "not asked" would.
     let fresh = incoming.each_ref().map(|(said, source)| {
         let merged = consent::merge(ConsentState::NotAsked, *said);
@@ -220,8 +282,9 @@ fn write_contact(
         batch,
         &Incoming {
             key,
-            values,
+            values: &stored(values),
             consent: fresh,
+            age,
         },
     )?;
     if added {
@@ -260,8 +323,9 @@ fn write_contact(
             &existing,
             &Incoming {
                 key,
-                values,
+                values: &stored(values),
                 consent,
+                age,
             },
             existing.batch != batch,
         )?;

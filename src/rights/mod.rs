@@ -20,6 +20,7 @@ pub use erase::{ErasureReport, erase};
 use crate::campaign::assign::Exclusion;
 use crate::campaign::explain::explain;
 use crate::campaign::preview::PreviewError;
+use crate::campaign::store as campaigns;
 use crate::fields::value::Value;
 use crate::fields::{Channel, ConsentState, FieldType, PrivacyClass, Role};
 use crate::import::suppress::{entry_hash, normalise_email, normalise_phone};
@@ -27,7 +28,7 @@ use crate::segment::store::{self, SegmentError};
 use crate::segment::{Scope, check, eval};
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::rights::{self as sql, BeforeImage, ExportIncluding, SuppressionEntry};
-use crate::workspace::{Workspace, WorkspaceError, batches, campaigns, fields};
+use crate::workspace::{Workspace, WorkspaceError, batches, fields};
 
 /// Errors of access and erasure requests, as sentences a user can act on.
 #[derive(Debug, thiserror::Error)]

@@ -30,6 +30,32 @@ pub struct Incoming<'a> {
     pub values: &'a [Sql],
     /// Final consent state and source, email then SMS.
     pub consent: [(ConsentState, Option<&'a str>); 2],
+    /// What the row says about whether the contact's age can be judged.
+    pub age: AgeWord<'a>,
+}
+
+/// What one row says about the contact's age, for `contacts._age_unknown`
+/// (migration 0007): the field name of an age field whose value could not be read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AgeWord<'a> {
+    /// No age value in the row: the stored mark stands.
+    #[default]
+    Silent,
+    /// A readable date of birth, birth year or age: the mark is cleared.
+    Readable,
+    /// A value in this age field that cannot be read: the contact's age is unknown.
+    Unreadable(&'a str),
+}
+
+impl AgeWord<'_> {
+    /// The bound parameter: NULL keeps, `''` clears, a field name marks.
+    fn param(self) -> Sql {
+        match self {
+            AgeWord::Silent => Sql::Null,
+            AgeWord::Readable => Sql::Text(String::new()),
+            AgeWord::Unreadable(field) => Sql::Text(field.to_string()),
+        }
+    }
 }
 
 /// Prepared statements for loading one file's columns.
@@ -52,20 +78,21 @@ impl<'c> ContactWriter<'c> {
         let quoted: Vec<String> = columns.iter().map(|c| quote_ident(c)).collect();
         let n = columns.len();
         let insert_sql = format!(
-            "INSERT INTO contacts (_key, _consent_email, _consent_email_source, _consent_sms, _consent_sms_source, _batch{}{})
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6{})
+            "INSERT INTO contacts (_key, _consent_email, _consent_email_source, _consent_sms, _consent_sms_source, _batch, _age_unknown{}{})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, nullif(?7, ''){})
              ON CONFLICT (_key) DO NOTHING",
             if n > 0 { ", " } else { "" },
             quoted.join(", "),
-            (0..n).map(|i| format!(", ?{}", i + 7)).collect::<String>()
+            (0..n).map(|i| format!(", ?{}", i + 8)).collect::<String>()
         );
         let sets: String = quoted
             .iter()
             .enumerate()
-            .map(|(i, q)| format!("{q} = coalesce(?{}, {q}), ", i + 7))
+            .map(|(i, q)| format!("{q} = coalesce(?{}, {q}), ", i + 8))
             .collect();
         let update_sql = format!(
-            "UPDATE contacts SET {sets}_consent_email = ?2, _consent_email_source = ?3, _consent_sms = ?4, _consent_sms_source = ?5, _updated_batch = ?6
+            "UPDATE contacts SET {sets}_consent_email = ?2, _consent_email_source = ?3, _consent_sms = ?4, _consent_sms_source = ?5, _updated_batch = ?6,
+                 _age_unknown = CASE WHEN ?7 IS NULL THEN _age_unknown ELSE nullif(?7, '') END
              WHERE _id = ?1"
         );
         let mut image = vec![
@@ -74,6 +101,7 @@ impl<'c> ContactWriter<'c> {
             "'_consent_sms', _consent_sms".to_string(),
             "'_consent_sms_source', _consent_sms_source".to_string(),
             "'_updated_batch', _updated_batch".to_string(),
+            "'_age_unknown', _age_unknown".to_string(),
         ];
         for c in snapshot_columns {
             image.push(format!("'{}', {}", c.replace('\'', "''"), quote_ident(c)));
@@ -129,13 +157,14 @@ impl<'c> ContactWriter<'c> {
     /// row of a first import) one probe of the key index instead of two.
     pub fn insert(&mut self, batch: i64, c: &Incoming<'_>) -> Result<bool, WorkspaceError> {
         let [(email, email_src), (sms, sms_src)] = &c.consent;
-        let head: [Sql; 6] = [
+        let head: [Sql; 7] = [
             Sql::Text(c.key.to_string()),
             Sql::Text(email.as_str().into()),
             opt(email_src),
             Sql::Text(sms.as_str().into()),
             opt(sms_src),
             Sql::Integer(batch),
+            c.age.param(),
         ];
         let inserted = self
             .insert
@@ -155,13 +184,14 @@ impl<'c> ContactWriter<'c> {
     ) -> Result<bool, WorkspaceError> {
         let first = save_before && self.snapshot.execute(params![batch, existing.id])? == 1;
         let [(email, email_src), (sms, sms_src)] = &c.consent;
-        let head: [Sql; 6] = [
+        let head: [Sql; 7] = [
             Sql::Integer(existing.id),
             Sql::Text(email.as_str().into()),
             opt(email_src),
             Sql::Text(sms.as_str().into()),
             opt(sms_src),
             Sql::Integer(batch),
+            c.age.param(),
         ];
         self.update
             .execute(params_from_iter(head.iter().chain(c.values)))?;
@@ -197,6 +227,15 @@ pub fn set_cache_size(conn: &Connection, size: i64) -> Result<(), WorkspaceError
 /// How many contacts the workspace holds.
 pub fn count(conn: &Connection) -> Result<u64, WorkspaceError> {
     Ok(conn.query_row("SELECT count(*) FROM contacts", [], |r| r.get::<_, i64>(0))? as u64)
+}
+
+/// How many contacts are marked "age unknown" (`_age_unknown`, migration 0007).
+pub fn count_age_unknown(conn: &Connection) -> Result<u64, WorkspaceError> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM contacts WHERE _age_unknown IS NOT NULL",
+        [],
+        |r| r.get::<_, i64>(0),
+    )? as u64)
 }
 
 /// What [`undo_batch`] did to the contacts.

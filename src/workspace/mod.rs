@@ -6,16 +6,15 @@
 //! SQLite through a [`Workspace`]; all SQL binds its values as parameters, and the only
 //! identifiers spliced into SQL go through [`quote_ident`].
 
-pub mod audience;
 pub mod audit;
 pub mod batches;
 pub mod browse;
-pub mod campaigns;
 pub mod contacts;
 pub mod exports;
 pub mod fields;
 pub mod keyed_hash;
 mod migrate;
+pub mod orders;
 pub mod preview_rows;
 pub mod records;
 mod rekey;

@@ -176,8 +176,8 @@ pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
     Some(requests)
 }
 
-/// Check every entry (the first problem is shown under the editor, on its entry), then
-/// ask the writer to save the campaign.
+/// Check every entry's message (the first problem is shown under the editor, on its
+/// entry), then ask the writer to save the campaign through the core's use case.
 pub(super) fn save(app: &mut App) -> Vec<Request> {
     app.messages.store_editors();
     let Some(draft) = app.messages.draft.clone() else {
@@ -196,15 +196,17 @@ pub(super) fn save(app: &mut App) -> Vec<Request> {
             return Vec::new();
         }
     }
-    if let Err(e) = draft.validate() {
-        app.messages.problem = Some(format!("Not saved: {e}"));
-        return Vec::new();
-    }
+    // The core checks again, rules included, and decides (`campaign::edit::save`); the
+    // check above only points at the entry whose message fails.
     let generation = app.next_generation();
     app.messages.pending_save = Some(generation);
+    let as_of = as_of(app, &draft);
     vec![Request::Write {
         generation,
-        job: Job::SaveCampaign(Box::new(draft)),
+        job: Job::SaveCampaign {
+            campaign: Box::new(draft),
+            as_of,
+        },
     }]
 }
 
@@ -223,6 +225,14 @@ pub(super) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
                         format!("saved the messages of campaign `{}`", c.name)
                     });
                     app.error = None;
+                    let order = |c: &crate::campaign::Campaign| {
+                        c.entries
+                            .iter()
+                            .map(|e| e.segment.clone())
+                            .collect::<Vec<_>>()
+                    };
+                    // Entries removed or moved: the recipients of each entry changed.
+                    let reordered = app.campaigns.current.as_ref().map(order) != Some(order(c));
                     app.campaigns.current = Some((**c).clone());
                     // Preview shows the campaign as saved from now on.
                     app.preview.computed_for = None;
@@ -234,6 +244,12 @@ pub(super) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
                         app.messages.set_campaign((**c).clone());
                         sync_unsaved(app);
                         return super::campaign::load_names(app);
+                    }
+                    if reordered {
+                        app.messages.forget_sample();
+                        app.messages.recheck(&app.fields.fields);
+                        sync_unsaved(app);
+                        return entered(app);
                     }
                 }
                 Err(e) => match m.create.as_mut() {

@@ -9,10 +9,10 @@
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
-use super::{WorkspaceError, quote_ident};
 use crate::fields::value::Value;
 use crate::fields::{Channel, Field};
 use crate::segment::CompiledRule;
+use crate::workspace::{WorkspaceError, quote_ident};
 
 /// What to select: the channel (for its consent columns), the fields to read and the
 /// compiled rule of each campaign entry, in priority order.
