@@ -18,6 +18,7 @@ pub mod edit;
 pub mod explain;
 pub mod prepare;
 pub mod preview;
+pub mod recipients;
 pub mod store;
 pub mod summary;
 pub mod suppressed;

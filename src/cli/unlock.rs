@@ -11,6 +11,7 @@ use crate::text::for_terminal;
 
 #[derive(Debug, Args)]
 pub struct UnlockArgs {
+    /// The campaign that may use the field.
     campaign: String,
     /// A field, or FIELD:KIND for one kind of sensitive value in it (tags:religion).
     field: String,
