@@ -107,19 +107,31 @@ impl Summary {
         let mut out = Vec::new();
         for entry in &self.coverage {
             for c in entry.fields.iter().filter(|c| c.nothing > 0) {
+                let placeholder = match c.placeholder {
+                    0 => String::new(),
+                    n => format!(", {n} of them only a placeholder fallback"),
+                };
                 out.push(format!(
-                    "{} recipient{} get{} no value for {} (segment `{}`); add a fallback: {{{{ {} | default(\"...\") }}}}",
+                    "{} recipient{} get{} no value for {} (segment `{}`{placeholder}); {}",
                     c.nothing,
                     if c.nothing == 1 { "" } else { "s" },
                     if c.nothing == 1 { "s" } else { "" },
                     c.field,
                     entry.segment,
-                    c.field
+                    fallback_advice(&c.field)
                 ));
             }
         }
         out
     }
+}
+
+/// What to do about a merge field that prints nothing: a fallback in words. The example
+/// itself is no placeholder, or the advice would be copied into the next blocker.
+pub fn fallback_advice(field: &str) -> String {
+    format!(
+        "add a fallback, the words to print when it is blank, such as {{{{ {field} | default(\"there\") }}}} in a greeting; a placeholder such as \"...\", \"TODO\" or \"[name]\" counts as no fallback"
+    )
 }
 
 /// Running counts while the preview streams.

@@ -15,10 +15,12 @@
 //! never HTML-escaped; HTML bodies escape merge values.
 
 pub mod check;
+pub mod clean;
 pub mod coverage;
 pub mod engine;
 pub mod error;
 pub mod filters;
+pub mod placeholder;
 pub mod render;
 mod scan;
 pub mod sms;
@@ -28,7 +30,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use check::{CheckedTemplate, PolicyScope, check};
+pub use check::{CheckedTemplate, PolicyScope, check, check_part};
+pub use clean::Lines;
 pub use coverage::{Coverage, CoverageTally, coverage};
 pub use error::{Issue, IssueKind, MAX_TEMPLATE_BYTES, TemplateError};
 pub use render::Rendered;
@@ -133,8 +136,11 @@ pub struct RenderedMessage {
     pub body: String,
     /// Merge fields (subject or body) that were blank and used their fallback.
     pub fallbacks_used: Vec<String>,
-    /// Merge fields (subject or body) that were blank and printed nothing.
+    /// Merge fields (subject or body) that were blank and printed nothing, or only a
+    /// placeholder fallback.
     pub missing: Vec<String>,
+    /// Of `missing`, the fields whose fallback was a placeholder ("...", "TODO").
+    pub placeholders: Vec<String>,
 }
 
 impl RenderedMessage {
@@ -167,18 +173,22 @@ impl Message {
             return Err(MessageError::HtmlSms);
         }
         let subject = subject
-            .map(|s| check::check(s, BodyFormat::Plain, fields, scope))
+            .map(|s| check::check_part(s, BodyFormat::Plain, Lines::Subject, fields, scope))
             .transpose()
             .map_err(|error| MessageError::Template {
                 part: Part::Subject,
                 error,
             })?;
-        let body = check::check(&draft.body, draft.format, fields, scope).map_err(|error| {
-            MessageError::Template {
+        let lines = match draft.channel {
+            Channel::Email => Lines::Multi,
+            Channel::Sms => Lines::SmsBody,
+        };
+        let body = check::check_part(&draft.body, draft.format, lines, fields, scope).map_err(
+            |error| MessageError::Template {
                 part: Part::Body,
                 error,
-            }
-        })?;
+            },
+        )?;
         Ok(Message {
             channel: draft.channel,
             subject,
@@ -222,9 +232,11 @@ impl Message {
             })?;
         let mut fallbacks_used: BTreeSet<String> = body.fallbacks_used.into_iter().collect();
         let mut missing: BTreeSet<String> = body.missing.into_iter().collect();
+        let mut placeholders: BTreeSet<String> = body.placeholders.into_iter().collect();
         let subject = subject.map(|s| {
             fallbacks_used.extend(s.fallbacks_used);
             missing.extend(s.missing);
+            placeholders.extend(s.placeholders);
             s.text
         });
         Ok(RenderedMessage {
@@ -233,6 +245,7 @@ impl Message {
             body: body.text,
             fallbacks_used: fallbacks_used.into_iter().collect(),
             missing: missing.into_iter().collect(),
+            placeholders: placeholders.into_iter().collect(),
         })
     }
 }
