@@ -20,7 +20,10 @@ use crate::message::CoverageTally;
 use crate::workspace::Workspace;
 
 pub use super::prepare::{PreviewError, prepare};
-pub use super::summary::{EntryCoverage, Overlap, ReasonCount, SegmentCount, SmsSummary, Summary};
+pub use super::summary::{
+    EntryCoverage, FieldCount, MinorCheck, Overlap, ReasonCount, SegmentCount, SmsSummary,
+    Summary,
+};
 
 /// One contact in the preview.
 ///
@@ -64,7 +67,17 @@ pub fn run(
         .iter()
         .map(|e| (e.segment.clone(), CoverageTally::new(&e.message)))
         .collect();
-    let mut tally = Tally::new((campaign.name.clone(), campaign.channel, as_of), &tallies);
+    let age_fields = prepared
+        .slots
+        .ages
+        .iter()
+        .filter_map(|&(i, _)| prepared.columns.get(i).map(|f| f.name.clone()))
+        .collect();
+    let mut tally = Tally::new(
+        (campaign.name.clone(), campaign.channel, as_of),
+        &tallies,
+        MinorCheck::new(prepared.minor_age.clone(), age_fields),
+    );
     walk(ws, &prepared, |d| {
         let mut row = PreviewRow {
             key: d.key.clone(),
@@ -102,7 +115,7 @@ pub fn run(
                 None
             }
         };
-        tally.add(d.outcome, d.matches, d.record, rendered.as_ref());
+        tally.add(d.outcome, d.matches, d.record, rendered.as_ref(), &d.age);
         if let Some(r) = rendered {
             row.subject = r.subject;
             row.body = Some(r.body);

@@ -217,6 +217,15 @@ fn print_summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
             m.ucs2
         )?;
     }
+    let m = &s.minor_check;
+    if !m.fields.is_empty() {
+        writeln!(
+            out,
+            "  minor check: contacts under {} excluded; read from {}",
+            for_terminal(&m.minor_age.describe()),
+            for_terminal(&m.fields.join(", "))
+        )?;
+    }
     for w in s.warnings() {
         writeln!(out, "warning: {}", for_terminal(&w))?;
     }

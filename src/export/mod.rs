@@ -216,6 +216,7 @@ pub fn export(
                 .collect::<BTreeMap<_, _>>(),
             by_segment: summary.per_segment.clone(),
         },
+        minor_check: summary.minor_check.clone(),
         files: Files {
             recipients: FileInfo {
                 name: RECIPIENTS,

@@ -70,7 +70,10 @@ fn default(state: &mut State, value: JValue, fallback: Option<JValue>) -> JValue
         // A placeholder ("...", "TODO", "[name]") is no fallback: the recipient still
         // gets nothing worth reading, so it counts as missing (PRODUCT.md: "Hi ," never
         // ships), and the preview shows exactly what would be sent.
-        if !is_blank(&fallback) && !is_placeholder(&display(&fallback), &field) {
+        // Another blank merge field as the fallback is no placeholder: the next
+        // `default` or the output decides about it.
+        let chained = fallback.downcast_object_ref::<Blank>().is_some();
+        if chained || (!is_blank(&fallback) && !is_placeholder(&display(&fallback), &field)) {
             log.fallbacks_used.insert(field);
         } else {
             log.placeholders.insert(field.clone());

@@ -21,21 +21,26 @@ pub fn names(conn: &Connection) -> Result<Vec<String>, WorkspaceError> {
 pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, WorkspaceError> {
     let head = conn
         .query_row(
-            "SELECT name, channel, category, holdout_pct, k, as_of FROM campaigns WHERE name = ?1",
+            "SELECT name, channel, category, holdout_pct, k, as_of, minor_age, country
+             FROM campaigns WHERE name = ?1",
             [name],
             |r| {
                 Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, f64>(3)?,
+                    (
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, f64>(3)?,
+                    ),
                     r.get::<_, i64>(4)?,
                     r.get::<_, Option<String>>(5)?,
+                    r.get::<_, Option<i64>>(6)?,
+                    r.get::<_, Option<String>>(7)?,
                 ))
             },
         )
         .optional()?;
-    let Some((name, channel, category, holdout_pct, k, as_of)) = head else {
+    let Some(((name, channel, category, holdout_pct), k, as_of, minor_age, country)) = head else {
         return Ok(None);
     };
     let mut stmt = conn.prepare(
@@ -83,6 +88,8 @@ pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, Workspace
             .map(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d"))
             .transpose()
             .map_err(invalid)?,
+        minor_age: minor_age.map(u32::try_from).transpose().map_err(invalid)?,
+        country,
         entries,
         unlocks,
     }))
@@ -93,10 +100,12 @@ pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, Workspace
 pub fn save(conn: &Connection, c: &Campaign) -> Result<(), WorkspaceError> {
     let now = now_rfc3339();
     conn.execute(
-        "INSERT INTO campaigns (name, channel, category, holdout_pct, k, as_of, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+        "INSERT INTO campaigns (name, channel, category, holdout_pct, k, as_of, minor_age,
+           country, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
          ON CONFLICT(name) DO UPDATE SET channel = excluded.channel, category = excluded.category,
            holdout_pct = excluded.holdout_pct, k = excluded.k, as_of = excluded.as_of,
+           minor_age = excluded.minor_age, country = excluded.country,
            updated_at = excluded.updated_at",
         params![
             c.name,
@@ -105,6 +114,8 @@ pub fn save(conn: &Connection, c: &Campaign) -> Result<(), WorkspaceError> {
             c.holdout_pct,
             c.k,
             c.as_of.map(|d| d.format("%Y-%m-%d").to_string()),
+            c.minor_age,
+            c.country,
             now
         ],
     )?;
