@@ -2,8 +2,10 @@
 //! rendered per contact, with coverage and SMS length.
 //!
 //! This module owns the template language (minijinja, sandboxed: [`engine`]), the
-//! checks that run before anything renders ([`check`]), rendering ([`render`]),
-//! [`coverage`] of merge fields over recipients and [`sms`] length. It is pure domain
+//! checks that run before anything renders ([`check`], with the characters a template
+//! may hold in [`clean`]), rendering ([`render`]), placeholder fallbacks that count as
+//! none ([`placeholder`]), [`coverage`] of merge fields over recipients and [`sms`]
+//! length. It is pure domain
 //! code: it never touches SQLite (callers pass [`Record`]s) or a terminal. Campaign
 //! preview and export render through [`Message`]; review reads [`Coverage`]; the CLI and
 //! TUI show [`TemplateError`]s as they are.
