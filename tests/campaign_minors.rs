@@ -101,7 +101,11 @@ fn explain_names_the_field_that_decided() {
     let dan = explain(&ws, &c, as_of(), "dan@example.com").unwrap();
     assert_eq!(dan.excluded, None);
     assert!(dan.minor_check.age_unknown);
-    assert!(dan.steps[2].detail.contains("age unknown"), "{}", dan.steps[2].detail);
+    assert!(
+        dan.steps[2].detail.contains("age unknown"),
+        "{}",
+        dan.steps[2].detail
+    );
 }
 
 #[test]
@@ -144,10 +148,18 @@ fn review_counts_recipients_the_minor_check_could_not_judge() {
         .expect("age_unknown finding");
     assert_eq!(unknown.severity, Severity::Blocker);
     assert!(unknown.acceptable);
-    assert!(unknown.message.contains("could not judge 1 recipient(s)"), "{}", unknown.message);
+    assert!(
+        unknown.message.contains("could not judge 1 recipient(s)"),
+        "{}",
+        unknown.message
+    );
     assert_eq!(unknown.items, ["field `age`: 1 recipient(s)"]);
     let info = r.findings.iter().find(|f| f.code == "minor_check").unwrap();
-    assert!(info.items.contains(&"excluded as minors: 4".to_string()), "{:?}", info.items);
+    assert!(
+        info.items.contains(&"excluded as minors: 4".to_string()),
+        "{:?}",
+        info.items
+    );
 }
 
 #[test]

@@ -146,7 +146,16 @@ fn coverage_counts_own_fallback_and_nothing() {
     );
     // Issue 10, item 8: a placeholder fallback is no fallback. The three contacts with
     // a blank first name count as getting nothing, and the text shows what would ship.
-    for placeholder in ["...", "…", "TODO", "xxx", "[name]", "FNAME", "first_name", "\u{200b}"] {
+    for placeholder in [
+        "...",
+        "…",
+        "TODO",
+        "xxx",
+        "[name]",
+        "FNAME",
+        "first_name",
+        "\u{200b}",
+    ] {
         let body = format!("Hi {{{{ first_name | default('{placeholder}') }}}},");
         let m = Message::check(&draft(&body), &fields(), &scope).unwrap();
         assert_eq!(
@@ -162,7 +171,12 @@ fn coverage_counts_own_fallback_and_nothing() {
         );
         let blank = records
             .iter()
-            .find(|r| m.render(r).unwrap().missing.contains(&"first_name".to_string()))
+            .find(|r| {
+                m.render(r)
+                    .unwrap()
+                    .missing
+                    .contains(&"first_name".to_string())
+            })
             .unwrap();
         let rendered = m.render(blank).unwrap();
         assert_eq!(rendered.body, format!("Hi {placeholder},"));

@@ -10,8 +10,7 @@ use support::{field, record, text, with};
 use tactful::fields::value::Value;
 use tactful::fields::{Channel, FieldType, PrivacyClass};
 use tactful::message::{
-    BodyFormat, IssueKind, Message, MessageDraft, MessageError, Part, PolicyScope,
-    TemplateError,
+    BodyFormat, IssueKind, Message, MessageDraft, MessageError, Part, PolicyScope, TemplateError,
 };
 
 fn draft(channel: Channel, subject: Option<&str>, body: &str) -> MessageDraft {
@@ -86,16 +85,29 @@ fn sms_bodies_are_one_line_and_email_bodies_are_not() {
 fn esc_osc52_c1_and_bidi_are_refused_with_line_and_column() {
     // Line 2: ESC at column 1, the 14 characters `]52;c;aGVsbG8=`, BEL at column 16;
     // line 3: C1 CSI at column 3, RLO at column 6.
-    let body = "Hi {{ first_name | default(\"there\") }},\n\u{1b}]52;c;aGVsbG8=\u{7}\nab\u{9b}2J\u{202e}x";
+    let body =
+        "Hi {{ first_name | default(\"there\") }},\n\u{1b}]52;c;aGVsbG8=\u{7}\nab\u{9b}2J\u{202e}x";
     let (part, issues) = refused(&draft(Channel::Email, Some("Hi"), body));
     assert_eq!(part, Part::Body);
     let at: Vec<(usize, usize)> = issues.iter().map(|i| (i.0, i.1)).collect();
     assert_eq!(at, [(2, 1), (2, 16), (3, 3), (3, 6)]);
     let said: Vec<String> = issues.iter().map(|i| i.2.to_string()).collect();
-    assert!(said[0].starts_with("ESC (U+001B) is not allowed in a body"), "{}", said[0]);
+    assert!(
+        said[0].starts_with("ESC (U+001B) is not allowed in a body"),
+        "{}",
+        said[0]
+    );
     assert!(said[1].starts_with("BEL (U+0007)"), "{}", said[1]);
-    assert!(said[2].starts_with("C1 control CSI (U+009B)"), "{}", said[2]);
-    assert!(said[3].starts_with("bidi override RLO (U+202E)"), "{}", said[3]);
+    assert!(
+        said[2].starts_with("C1 control CSI (U+009B)"),
+        "{}",
+        said[2]
+    );
+    assert!(
+        said[3].starts_with("bidi override RLO (U+202E)"),
+        "{}",
+        said[3]
+    );
     // The same characters written as escapes in a fallback.
     let (_, issues) = refused(&draft(
         Channel::Email,
@@ -104,7 +116,9 @@ fn esc_osc52_c1_and_bidi_are_refused_with_line_and_column() {
     ));
     // `Hi {{ first_name | default("` is 28 characters: the backslash is column 29.
     assert_eq!((issues[0].0, issues[0].1), (1, 29));
-    assert!(matches!(&issues[0].2, IssueKind::EscapedCharacter { escape, .. } if escape == "\\u009b"));
+    assert!(
+        matches!(&issues[0].2, IssueKind::EscapedCharacter { escape, .. } if escape == "\\u009b")
+    );
 }
 
 #[test]
@@ -120,7 +134,10 @@ fn merge_values_and_filter_output_render_clean() {
     )
     .unwrap();
     let rec = with(
-        record(&[("first_name", "An\u{1b}]52;c;aGk=\u{7}a\r\nBcc: x@example.com")]),
+        record(&[(
+            "first_name",
+            "An\u{1b}]52;c;aGk=\u{7}a\r\nBcc: x@example.com",
+        )]),
         "joined",
         Value::Date(chrono::NaiveDate::from_ymd_opt(2024, 3, 5).unwrap()),
     );

@@ -19,7 +19,15 @@ fn ws() -> Ws {
 fn country_and_minor_age_are_campaign_settings() {
     let ws = ws();
     ws.cmd()
-        .args(["campaign", "new", "fr", "--channel", "email", "--country", "fr"])
+        .args([
+            "campaign",
+            "new",
+            "fr",
+            "--channel",
+            "email",
+            "--country",
+            "fr",
+        ])
         .assert()
         .success()
         .stdout(predicate::str::contains("minor age 15 (France"));
@@ -34,7 +42,10 @@ fn country_and_minor_age_are_campaign_settings() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("below 13"));
-    assert_eq!(ws.json(&["campaign", "show", "fr"], 0)["minor_age"]["years"], 15);
+    assert_eq!(
+        ws.json(&["campaign", "show", "fr"], 0)["minor_age"]["years"],
+        15
+    );
 
     ws.ok(&["campaign", "set", "fr", "--minor-age", "14"]);
     let shown = ws.json(&["campaign", "show", "fr"], 0);
@@ -42,16 +53,24 @@ fn country_and_minor_age_are_campaign_settings() {
     assert_eq!(shown["minor_age"]["source"]["kind"], "campaign");
     let dump = ws.cmd().args(["campaign", "dump", "fr"]).output().unwrap();
     let toml = String::from_utf8(dump.stdout).unwrap();
-    assert!(toml.contains("country = \"FR\"\nminor_age = 14\n"), "{toml}");
+    assert!(
+        toml.contains("country = \"FR\"\nminor_age = 14\n"),
+        "{toml}"
+    );
 
     // `default` clears the campaign's own age: the country's applies again.
     ws.ok(&["campaign", "set", "fr", "--minor-age", "default"]);
-    assert_eq!(ws.json(&["campaign", "show", "fr"], 0)["minor_age"]["years"], 15);
+    assert_eq!(
+        ws.json(&["campaign", "show", "fr"], 0)["minor_age"]["years"],
+        15
+    );
     ws.cmd()
         .args(["campaign", "set", "fr", "--country", "xx"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("no minor age is known for country `xx`"));
+        .stderr(predicate::str::contains(
+            "no minor age is known for country `xx`",
+        ));
     let audit = ws.json(&["audit"], 0);
     let sets = audit
         .as_array()

@@ -36,13 +36,25 @@ fn setup(dir: &Path) -> PathBuf {
         .assert()
         .success();
     let rule = format!("first_name is \"{RLO}Ada\"");
-    cmd(&ws).args(["segment", "add", "odd", &rule]).assert().success();
+    cmd(&ws)
+        .args(["segment", "add", "odd", &rule])
+        .assert()
+        .success();
     cmd(&ws)
         .args(["campaign", "new", "c", "--channel", "email"])
         .assert()
         .success();
     cmd(&ws)
-        .args(["campaign", "add", "c", "odd", "--subject", "Hi", "--body", "Hello"])
+        .args([
+            "campaign",
+            "add",
+            "c",
+            "odd",
+            "--subject",
+            "Hi",
+            "--body",
+            "Hello",
+        ])
         .assert()
         .success();
     ws
@@ -103,12 +115,25 @@ fn a_subject_with_crlf_never_reaches_the_campaign() {
         .assert()
         .code(1)
         // "Hi" is two characters: the CR is column 3 of line 1.
-        .stderr(predicate::str::contains("line 1, column 3: a line break (CR (U+000D))"));
+        .stderr(predicate::str::contains(
+            "line 1, column 3: a line break (CR (U+000D))",
+        ));
     cmd(&ws)
-        .args(["campaign", "add", "c", "odd", "--subject", "Hi", "--body", "a\u{1b}]52;c;aGk=\u{7}b"])
+        .args([
+            "campaign",
+            "add",
+            "c",
+            "odd",
+            "--subject",
+            "Hi",
+            "--body",
+            "a\u{1b}]52;c;aGk=\u{7}b",
+        ])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("line 1, column 2: ESC (U+001B) is not allowed"));
+        .stderr(predicate::str::contains(
+            "line 1, column 2: ESC (U+001B) is not allowed",
+        ));
     let dump = cmd(&ws).args(["campaign", "dump", "c"]).output().unwrap();
     let toml = String::from_utf8(dump.stdout).unwrap();
     assert!(!toml.contains("Bcc"), "{toml}");

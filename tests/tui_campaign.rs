@@ -223,7 +223,14 @@ fn merge_fields_insert_a_fallback_and_blocked_ones_say_why() {
     assert!(a.messages.merge_fallback.as_ref().unwrap().error.is_some());
     type_text(&mut a, &mut ws, "...");
     key(&mut a, &mut ws, KeyCode::Enter);
-    let error = a.messages.merge_fallback.as_ref().unwrap().error.clone().unwrap();
+    let error = a
+        .messages
+        .merge_fallback
+        .as_ref()
+        .unwrap()
+        .error
+        .clone()
+        .unwrap();
     assert!(error.contains("`...` is a placeholder"), "{error}");
     assert_eq!(a.messages.body.text(), GOLD_BODY);
     for _ in 0..3 {

@@ -131,8 +131,9 @@ pub fn read(role: Role, value: &Value, as_of: NaiveDate) -> AgeReading {
             parse_date(s).map_or(not_an_age, |dates| from_dates(&dates, as_of))
         }
         // `20140605` stored as a number.
-        (Role::DateOfBirth, Value::Integer(i)) => parse_date(&i.to_string())
-            .map_or(not_an_age, |dates| from_dates(&dates, as_of)),
+        (Role::DateOfBirth, Value::Integer(i)) => {
+            parse_date(&i.to_string()).map_or(not_an_age, |dates| from_dates(&dates, as_of))
+        }
         (Role::BirthYear, Value::Integer(y)) => from_year(*y, as_of),
         (Role::BirthYear, Value::Decimal(f)) if f.fract() == 0.0 => {
             whole(*f).map_or(not_an_age, |y| from_year(y, as_of))
@@ -238,12 +239,24 @@ mod tests {
             // Day first: 2 Nov 2010 → 15; month first: 11 Feb 2010 → 16.
             years(15, 16)
         );
-        assert_eq!(read(Role::BirthYear, &Value::Integer(2011), as_of), years(14, 15));
-        assert_eq!(read(Role::Age, &Value::Text("12 years".into()), as_of), years(12, 12));
+        assert_eq!(
+            read(Role::BirthYear, &Value::Integer(2011), as_of),
+            years(14, 15)
+        );
+        assert_eq!(
+            read(Role::Age, &Value::Text("12 years".into()), as_of),
+            years(12, 12)
+        );
         assert_eq!(read(Role::Age, &Value::Decimal(12.9), as_of), years(12, 12));
         assert_eq!(read(Role::Age, &Value::Null, as_of), AgeReading::Blank);
-        assert_eq!(read(Role::Age, &Value::Text("  ".into()), as_of), AgeReading::Blank);
-        assert_eq!(read(Role::None, &Value::Integer(3), as_of), AgeReading::Blank);
+        assert_eq!(
+            read(Role::Age, &Value::Text("  ".into()), as_of),
+            AgeReading::Blank
+        );
+        assert_eq!(
+            read(Role::None, &Value::Integer(3), as_of),
+            AgeReading::Blank
+        );
     }
 
     #[test]
@@ -258,13 +271,22 @@ mod tests {
             read(Role::DateOfBirth, &Value::Date(day(1900, 1, 1)), as_of),
             no(Unreadable::TooOld)
         );
-        assert_eq!(read(Role::BirthYear, &Value::Integer(2030), as_of), no(Unreadable::Future));
+        assert_eq!(
+            read(Role::BirthYear, &Value::Integer(2030), as_of),
+            no(Unreadable::Future)
+        );
         assert_eq!(
             read(Role::BirthYear, &Value::Integer(i64::MIN), as_of),
             no(Unreadable::TooOld)
         );
-        assert_eq!(read(Role::Age, &Value::Integer(-3), as_of), no(Unreadable::NotAnAge));
-        assert_eq!(read(Role::Age, &Value::Integer(130), as_of), no(Unreadable::TooOld));
+        assert_eq!(
+            read(Role::Age, &Value::Integer(-3), as_of),
+            no(Unreadable::NotAnAge)
+        );
+        assert_eq!(
+            read(Role::Age, &Value::Integer(130), as_of),
+            no(Unreadable::TooOld)
+        );
         assert_eq!(
             read(Role::Age, &Value::Text("unknown".into()), as_of),
             no(Unreadable::NotAnAge)
@@ -283,7 +305,10 @@ mod tests {
         // A future date of birth is no signal: the age decides, and the contact is a
         // minor, not "unknown".
         let c = assess([dob, age], 16);
-        assert_eq!((c.minor, c.youngest, c.unknown()), (true, Some((10, 1)), false));
+        assert_eq!(
+            (c.minor, c.youngest, c.unknown()),
+            (true, Some((10, 1)), false)
+        );
         // Two readable signals: 30 and 14; 14 decides.
         let c = assess(
             [

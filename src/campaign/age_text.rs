@@ -26,8 +26,8 @@ const YEAR_UNITS: [&str; 23] = [
 
 /// Units of months, for the youngest contacts: `18 months` is 1 year old.
 const MONTH_UNITS: [&str; 14] = [
-    "mo", "mos", "month", "months", "mois", "monat", "monate", "monaten", "mes", "meses",
-    "mese", "mesi", "maand", "maanden",
+    "mo", "mos", "month", "months", "mois", "monat", "monate", "monaten", "mes", "meses", "mese",
+    "mesi", "maand", "maanden",
 ];
 
 /// Words that join the two ends of a range: `13-17`, `13 to 17`, `13 bis 17`.
@@ -198,7 +198,11 @@ pub fn parse_age(text: &str) -> Option<(i64, i64)> {
             }
         }
     }
-    let unit = rest.trim().trim_end_matches('.').replace(". ", "").replace('.', "");
+    let unit = rest
+        .trim()
+        .trim_end_matches('.')
+        .replace(". ", "")
+        .replace('.', "");
     let per_year = if unit.is_empty() || YEAR_UNITS.contains(&unit.as_str()) {
         1.0
     } else if MONTH_UNITS.contains(&unit.as_str()) {
@@ -233,7 +237,10 @@ pub fn parse_date(text: &str) -> Option<Vec<NaiveDate>> {
         Some(b'T') => &t[..10],
         _ => t,
     };
-    let words: Vec<&str> = t.split_whitespace().take_while(|w| !w.contains(':')).collect();
+    let words: Vec<&str> = t
+        .split_whitespace()
+        .take_while(|w| !w.contains(':'))
+        .collect();
     let t = words.join(" ");
     if let Some(dates) = numeric_date(&t) {
         return Some(dates);
@@ -244,7 +251,11 @@ pub fn parse_date(text: &str) -> Option<Vec<NaiveDate>> {
 /// `YYYY-MM-DD`, `DD/MM/YYYY`, `MM/DD/YYYY` (with `-`, `/` or `.`), `YYYYMMDD`.
 fn numeric_date(t: &str) -> Option<Vec<NaiveDate>> {
     if t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()) {
-        let (y, m, d) = (t[..4].parse().ok()?, t[4..6].parse().ok()?, t[6..].parse().ok()?);
+        let (y, m, d) = (
+            t[..4].parse().ok()?,
+            t[4..6].parse().ok()?,
+            t[6..].parse().ok()?,
+        );
         return (1800..=2200)
             .contains(&y)
             .then(|| NaiveDate::from_ymd_opt(y, m, d))
@@ -252,10 +263,17 @@ fn numeric_date(t: &str) -> Option<Vec<NaiveDate>> {
             .map(|d| vec![d]);
     }
     let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
-    let n: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let n: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
     if parts[0].len() == 4 {
         return NaiveDate::from_ymd_opt(n[0] as i32, n[1], n[2]).map(|d| vec![d]);
     }
@@ -277,7 +295,10 @@ fn numeric_date(t: &str) -> Option<Vec<NaiveDate>> {
 fn named_month_date(t: &str) -> Option<NaiveDate> {
     let folded = fold(t);
     let (mut day, mut month, mut year) = (None, None, None);
-    for word in folded.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         let digits = word.trim_end_matches(|c: char| c.is_alphabetic());
         let suffix = &word[digits.len()..];
         if word.bytes().all(|b| b.is_ascii_digit()) && word.len() == 4 {
@@ -309,9 +330,23 @@ mod tests {
     #[test]
     fn ages_in_words_of_seven_languages() {
         for text in [
-            "12", "12 years", "12 ans", "12 Jahre", "12 años", "12 anni", "12 jaar", "12 anos",
-            "12yo", "12 y/o", "12 years old", "12 Jahre alt", "Age: 12", "âge 12", "12.5",
-            "12,5 years", " 12 ",
+            "12",
+            "12 years",
+            "12 ans",
+            "12 Jahre",
+            "12 años",
+            "12 anni",
+            "12 jaar",
+            "12 anos",
+            "12yo",
+            "12 y/o",
+            "12 years old",
+            "12 Jahre alt",
+            "Age: 12",
+            "âge 12",
+            "12.5",
+            "12,5 years",
+            " 12 ",
         ] {
             assert_eq!(parse_age(text), Some((12, 12)), "{text:?}");
         }
@@ -320,7 +355,9 @@ mod tests {
         assert_eq!(parse_age("65+"), Some((65, 120)));
         assert_eq!(parse_age("18 months"), Some((1, 1)));
         assert_eq!(parse_age("18 Monate"), Some((1, 1)));
-        for text in ["unknown", "under 18", "adult", "n/a", "-3", "17-13", "12 stone", ""] {
+        for text in [
+            "unknown", "under 18", "adult", "n/a", "-3", "17-13", "12 stone", "",
+        ] {
             assert_eq!(parse_age(text), None, "{text:?}");
         }
     }
@@ -344,7 +381,14 @@ mod tests {
         assert_eq!(parse_date("5. März 2014"), Some(vec![d(2014, 3, 5)]));
         assert_eq!(parse_date("5 de junio de 2014"), Some(vec![d(2014, 6, 5)]));
         assert_eq!(parse_date("05-Jun-2014"), Some(vec![d(2014, 6, 5)]));
-        for text in ["05/06/14", "31/02/2014", "soon", "June 2014", "2014", "13/13/2014"] {
+        for text in [
+            "05/06/14",
+            "31/02/2014",
+            "soon",
+            "June 2014",
+            "2014",
+            "13/13/2014",
+        ] {
             assert_eq!(parse_date(text), None, "{text:?}");
         }
     }

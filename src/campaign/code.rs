@@ -214,7 +214,10 @@ reason = "birthday greeting needs the day and month"
         assert_eq!(file.country.as_deref(), Some("FR"));
         assert_eq!(file.campaign().minor_age().years, 14);
         let dumped = file.to_toml().unwrap();
-        assert!(dumped.contains("country = \"FR\"\nminor_age = 14\n"), "{dumped}");
+        assert!(
+            dumped.contains("country = \"FR\"\nminor_age = 14\n"),
+            "{dumped}"
+        );
         assert_eq!(CampaignFile::parse(&dumped).unwrap(), file);
         let low = CampaignFile::parse("name = \"x\"\nchannel = \"sms\"\nminor_age = 12\n");
         assert!(low.unwrap_err().to_string().contains("below 13"));

@@ -10,12 +10,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Campaign;
-use super::age::{self, AgeReading};
 use super::assign::{Exclusion, Outcome, holdout_bucket};
-use super::minor_age::MinorAge;
+use super::explain_minor::{age_trace, minor_detail};
 use super::prepare::{Prepared, PreviewError, prepare};
 use super::suppressed::SuppressionHit;
-use super::walk::{age_values, walk};
+use super::walk::walk;
+
+pub use super::explain_minor::AgeTrace;
 use crate::fields::value::Record;
 use crate::fields::{Channel, ConsentState};
 use crate::message::RenderedMessage;
@@ -69,24 +70,6 @@ pub struct SegmentTrace {
     pub matched: bool,
     pub verdict: Verdict,
     pub conditions: Vec<ConditionResult>,
-}
-
-/// The minor check for the contact: every age field that holds a value, what it says,
-/// and which one decided.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct AgeTrace {
-    /// The campaign's minor age and where it comes from.
-    pub minor_age: MinorAge,
-    /// The youngest plausible age on the as-of date any age field allows.
-    pub youngest: Option<i64>,
-    /// The field that gave `youngest` (the first, when several agree).
-    pub decided_by: Option<String>,
-    pub minor: bool,
-    /// Some age field holds a value that is not a plausible age and no other makes the
-    /// contact a minor: the check could not judge it.
-    pub age_unknown: bool,
-    /// Each age field that is not blank, in words, in workspace order.
-    pub signals: Vec<String>,
 }
 
 /// Why a contact gets what it gets in a campaign.
@@ -384,58 +367,4 @@ fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<usize>) -> 
             }
         }
     }
-}
-
-/// The minor check of one contact, field by field.
-pub fn age_trace(p: &Prepared, record: &Record) -> AgeTrace {
-    let values: Vec<_> = age_values(p, record).collect();
-    let readings: Vec<AgeReading> = values
-        .iter()
-        .map(|(_, role, v)| age::read(*role, v, p.as_of))
-        .collect();
-    let check = age::assess(readings.iter().copied(), p.minor_age.years);
-    AgeTrace {
-        minor_age: p.minor_age.clone(),
-        youngest: check.youngest.map(|(y, _)| y),
-        decided_by: check
-            .youngest
-            .and_then(|(_, i)| values.get(i))
-            .map(|(name, _, _)| name.to_string()),
-        minor: check.minor,
-        age_unknown: check.unknown(),
-        signals: values
-            .iter()
-            .zip(&readings)
-            .filter(|(_, r)| **r != AgeReading::Blank)
-            .map(|((name, role, v), r)| age::describe(name, *role, v, *r))
-            .collect(),
-    }
-}
-
-fn minor_detail(p: &Prepared, record: &Record) -> String {
-    let t = age_trace(p, record);
-    let limit = t.minor_age.describe();
-    if p.slots.ages.is_empty() {
-        return format!(
-            "the workspace has no date of birth, birth year or age field, so the minor check has nothing to read (give one with `tactful fields set FIELD --role date_of_birth`); minor age {limit}"
-        );
-    }
-    let verdict = match (&t.youngest, &t.decided_by) {
-        (Some(y), Some(field)) if t.minor => format!(
-            "the youngest plausible age on {}, {y} (field `{field}`), is under the minor age {limit}: a known minor",
-            p.as_of
-        ),
-        _ if t.age_unknown => format!(
-            "age unknown: a field holds a value that is not a plausible age, so the minor check cannot judge this contact (review counts it); minor age {limit}"
-        ),
-        (Some(y), Some(field)) => format!(
-            "the youngest plausible age on {}, {y} (field `{field}`), is not under the minor age {limit}",
-            p.as_of
-        ),
-        _ => format!("no date of birth, birth year or age: not a known minor; minor age {limit}"),
-    };
-    if t.signals.is_empty() {
-        return verdict;
-    }
-    format!("{}; {verdict}", t.signals.join("; "))
 }

@@ -15,6 +15,7 @@ pub mod apply;
 pub mod assign;
 pub mod code;
 pub mod explain;
+pub mod explain_minor;
 pub mod minor_age;
 pub mod prepare;
 pub mod preview;

@@ -21,8 +21,7 @@ use crate::workspace::Workspace;
 
 pub use super::prepare::{PreviewError, prepare};
 pub use super::summary::{
-    EntryCoverage, FieldCount, MinorCheck, Overlap, ReasonCount, SegmentCount, SmsSummary,
-    Summary,
+    EntryCoverage, FieldCount, MinorCheck, Overlap, ReasonCount, SegmentCount, SmsSummary, Summary,
 };
 
 /// One contact in the preview.

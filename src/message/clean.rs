@@ -316,8 +316,16 @@ mod tests {
         // The backslash is character 29 of the line.
         assert_eq!((got[0].0, got[0].1), (1, 29));
         assert!(got[0].2.contains(r"`\x1b`"), "{}", got[0].2);
-        assert!(at(r#"{{ x | default("\u202E") }}"#, Lines::Multi)[0].2.contains("RLO"));
-        assert!(at(r#"{{ x | default("\033") }}"#, Lines::Multi)[0].2.contains("ESC"));
+        assert!(
+            at(r#"{{ x | default("\u202E") }}"#, Lines::Multi)[0]
+                .2
+                .contains("RLO")
+        );
+        assert!(
+            at(r#"{{ x | default("\033") }}"#, Lines::Multi)[0]
+                .2
+                .contains("ESC")
+        );
         // A line break written as an escape: fine in a body, not in a subject.
         assert!(at(r#"{{ x | default("a\nb") }}"#, Lines::Multi).is_empty());
         assert_eq!(at(r#"{{ x | default("a\nb") }}"#, Lines::Subject).len(), 1);

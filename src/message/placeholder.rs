@@ -109,8 +109,7 @@ pub fn is_placeholder(fallback: &str, field: &str) -> bool {
         rest.chars().next().is_some_and(char::is_alphabetic)
             && rest.chars().all(|c| c.is_alphanumeric() || c == '_')
     });
-    if enclosed || variable || text.contains("{{") || text.contains("*|") || text.contains("{%")
-    {
+    if enclosed || variable || text.contains("{{") || text.contains("*|") || text.contains("{%") {
         return true;
     }
     let squeezed = squeeze(text);
@@ -127,7 +126,15 @@ mod tests {
     #[test]
     fn placeholders_from_the_issue_are_recognised() {
         for p in [
-            "", " ", "...", "…", "TODO", "xxx", "[name]", "FNAME", "first_name",
+            "",
+            " ",
+            "...",
+            "…",
+            "TODO",
+            "xxx",
+            "[name]",
+            "FNAME",
+            "first_name",
         ] {
             assert!(is_placeholder(p, "first_name"), "{p:?}");
         }

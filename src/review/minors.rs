@@ -34,7 +34,10 @@ pub fn definition_findings(campaign: &Campaign) -> Vec<Finding> {
             c.age - 1,
             c.name
         ),
-        vec![format!("minor age {own}"), format!("country {} ({})", c.code, c.age)],
+        vec![
+            format!("minor age {own}"),
+            format!("country {} ({})", c.code, c.age),
+        ],
     )]
 }
 

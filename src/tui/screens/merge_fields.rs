@@ -193,17 +193,19 @@ fn render_fallback(f: &FallbackInput, area: Rect, buf: &mut Buffer) {
     let intro = Line::from(format!(
         "Words to print for contacts whose {name} is blank:"
     ));
-    Paragraph::new(intro).wrap(Wrap { trim: true }).render(
-        Rect::new(inner.x, inner.y, inner.width, 2),
-        buf,
-    );
+    Paragraph::new(intro)
+        .wrap(Wrap { trim: true })
+        .render(Rect::new(inner.x, inner.y, inner.width, 2), buf);
     let y = inner.y + 2;
     TextInputView {
         input: &f.input,
         focused: true,
         style: theme::COMMAND,
     }
-    .render(Rect::new(inner.x + 1, y, inner.width.saturating_sub(2), 1), buf);
+    .render(
+        Rect::new(inner.x + 1, y, inner.width.saturating_sub(2), 1),
+        buf,
+    );
     if let Some(e) = &f.error {
         let text = crate::text::for_terminal(e).into_owned();
         Paragraph::new(Line::styled(text, theme::BLOCKED))
