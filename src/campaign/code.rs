@@ -11,6 +11,7 @@
 //! holdout = 10.0             # percent of matched contacts held out
 //! k = 5                      # small-cell threshold for review
 //! as_of = "2026-11-01"       # optional; default: the day of the preview
+//! locale = "de-DE"           # optional: month names and money format of messages
 //! country = "FR"             # optional; sets the minor age from assets/minor-age.toml
 //! minor_age = 15             # optional (13 to 21); default: the country's, else 16
 //!
@@ -29,7 +30,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{BodyFormat, Campaign, CampaignError, DEFAULT_K, Entry};
+use super::{BodyFormat, Campaign, CampaignError, DEFAULT_K, Entry, MessageLocale};
 use crate::fields::Channel;
 use crate::fields::policy::Category;
 
@@ -47,6 +48,9 @@ pub struct CampaignFile {
     pub k: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<NaiveDate>,
+    /// The message locale (`de-DE`); absent means English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<MessageLocale>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -111,6 +115,7 @@ impl CampaignFile {
             holdout: campaign.holdout_pct,
             k: campaign.k,
             as_of: campaign.as_of,
+            locale: campaign.locale,
             country: campaign.country.clone(),
             minor_age: campaign.minor_age,
             entries: campaign
@@ -142,6 +147,7 @@ impl CampaignFile {
         c.holdout_pct = self.holdout;
         c.k = self.k;
         c.as_of = self.as_of;
+        c.locale = self.locale;
         c.country = self.country.clone();
         c.minor_age = self.minor_age;
         c.entries = self

@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::fields::Channel;
 use crate::fields::policy::Category;
-pub use crate::message::BodyFormat;
+pub use crate::message::{BodyFormat, MessageLocale};
 use crate::workspace::WorkspaceError;
 
 /// Default small-cell threshold k: segments or segment×message cells with fewer
@@ -75,6 +75,9 @@ pub struct Campaign {
     pub k: u32,
     /// Date relative rules count from; `None` means "today" when previewed.
     pub as_of: Option<NaiveDate>,
+    /// The language of its messages (`de-DE`): month names of `date`, the number
+    /// format of `currency`. `None`: English.
+    pub locale: Option<MessageLocale>,
     /// The campaign's own minor age (13 to 21); `None` takes the country's, else 16.
     #[serde(default)]
     pub minor_age: Option<u32>,
@@ -110,6 +113,7 @@ impl Campaign {
             holdout_pct: 0.0,
             k: DEFAULT_K,
             as_of: None,
+            locale: None,
             minor_age: None,
             country: None,
             entries: Vec::new(),

@@ -11,10 +11,11 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use super::campaign_set::{MinorArgs, Settings};
 use super::{Context, Exit, print_json, print_table};
 use crate::campaign::prepare::{PreviewError, check_entry};
 use crate::campaign::unlock::load;
-use crate::campaign::{BodyFormat, Campaign, CampaignError, Entry};
+use crate::campaign::{BodyFormat, Campaign, CampaignError, Entry, MessageLocale};
 use crate::fields::Channel;
 use crate::fields::policy::Category;
 use crate::segment::store;
@@ -43,6 +44,10 @@ enum CampaignAction {
         /// Small-cell threshold for review.
         #[arg(long, default_value_t = crate::campaign::DEFAULT_K)]
         k: u32,
+        /// Language of the messages (de-DE, fr-FR, en-GB): month names of `date`,
+        /// number format of `currency`; English without it.
+        #[arg(long)]
+        locale: Option<MessageLocale>,
         #[command(flatten)]
         minors: MinorArgs,
     },
@@ -58,6 +63,9 @@ enum CampaignAction {
         /// Small-cell threshold for review.
         #[arg(long)]
         k: Option<u32>,
+        /// Language of the messages (de-DE, fr-FR, en-GB).
+        #[arg(long)]
+        locale: Option<MessageLocale>,
         #[command(flatten)]
         minors: MinorArgs,
     },
@@ -92,41 +100,6 @@ enum CampaignAction {
     Apply { file: PathBuf },
     /// Print a campaign as TOML (campaign as code).
     Dump { name: String },
-}
-
-/// The minor-age settings `campaign new` and `campaign set` share.
-#[derive(Debug, Args)]
-struct MinorArgs {
-    /// Age below which contacts are excluded as minors (13 to 21); `default` clears it.
-    /// Default: the country's digital age of consent, else 16 (GDPR Art. 8(1)).
-    #[arg(long, value_name = "N")]
-    minor_age: Option<String>,
-    /// ISO country code the campaign addresses (FR, DE, UK, US...): sets the minor age
-    /// from assets/minor-age.toml when --minor-age is not given; `none` clears it.
-    #[arg(long, value_name = "CC")]
-    country: Option<String>,
-}
-
-impl MinorArgs {
-    /// Apply the given settings to `c`.
-    fn apply(&self, c: &mut Campaign) -> Result<(), CampaignError> {
-        if let Some(age) = &self.minor_age {
-            c.minor_age = match age.trim() {
-                "default" | "none" => None,
-                n => Some(n.parse::<u32>().map_err(|_| {
-                    CampaignError::Invalid(format!(
-                        "--minor-age takes a number of years (13 to 21) or `default`, not `{}`",
-                        for_terminal(n)
-                    ))
-                })?),
-            };
-        }
-        if let Some(country) = &self.country {
-            let given = country.trim();
-            c.set_country((!given.eq_ignore_ascii_case("none")).then_some(given))?;
-        }
-        Ok(())
-    }
 }
 
 /// Turn a preview error into an exit, printing a rule error's caret display first.
@@ -176,10 +149,12 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
             category,
             holdout,
             k,
+            locale,
             minors,
         } => {
             let mut ws = ctx.open()?;
             let mut c = Campaign::new(&name, channel);
+            c.locale = locale;
             c.category = category;
             c.holdout_pct = holdout;
             c.k = k;
@@ -210,8 +185,19 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
             category,
             holdout,
             k,
+            locale,
             minors,
-        } => set(ctx, &name, (category, holdout, k), &minors),
+        } => super::campaign_set::run(
+            ctx,
+            &name,
+            Settings {
+                category,
+                holdout,
+                k,
+                locale,
+            },
+            &minors,
+        ),
         CampaignAction::Add {
             name,
             segment,
@@ -321,64 +307,4 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
         CampaignAction::Apply { file } => super::campaign_code::apply(ctx, &file),
         CampaignAction::Dump { name } => super::campaign_code::dump(ctx, &name),
     }
-}
-
-/// `campaign set`: change the settings given, check the campaign's entries in the new
-/// scope (a category change can block a field a rule uses), save and audit.
-fn set(
-    ctx: &Context,
-    name: &str,
-    (category, holdout, k): (Option<Category>, Option<f64>, Option<u32>),
-    minors: &MinorArgs,
-) -> anyhow::Result<()> {
-    let mut ws = ctx.open()?;
-    let before = load(&ws, name)?;
-    let mut c = before.clone();
-    if let Some(category) = category {
-        c.category = category;
-    }
-    if let Some(holdout) = holdout {
-        c.holdout_pct = holdout;
-    }
-    if let Some(k) = k {
-        c.k = k;
-    }
-    minors.apply(&mut c)?;
-    c.validate()?;
-    let fields = field_store::list(ws.conn())?;
-    for (i, entry) in c.entries.iter().enumerate() {
-        let seg = store::get(ws.conn(), &entry.segment)?;
-        check_entry(&fields, &c, i + 1, entry, &seg.rule, ctx.as_of_for(&c))
-            .map_err(preview_failed)?;
-    }
-    let actor = crate::workspace::actor();
-    ws.write(|tx| {
-        campaigns::save(tx, &c)?;
-        audit::append(
-            tx,
-            &actor,
-            "campaign set",
-            &c.name,
-            &serde_json::json!({
-                "category": {"before": before.category, "after": c.category},
-                "holdout": {"before": before.holdout_pct, "after": c.holdout_pct},
-                "k": {"before": before.k, "after": c.k},
-                "minor_age": {"before": before.minor_age, "after": c.minor_age},
-                "country": {"before": before.country, "after": c.country},
-            }),
-        )
-    })?;
-    if ctx.json {
-        return print_json(&c);
-    }
-    outln!(
-        "Campaign `{}`: {} campaign, category {}, holdout {}%, k {}, minor age {}.",
-        for_terminal(&c.name),
-        c.channel,
-        c.category.as_str(),
-        c.holdout_pct,
-        c.k,
-        for_terminal(&c.minor_age().describe())
-    );
-    Ok(())
 }

@@ -8,8 +8,6 @@
 //! field's type rejects the row) and what the row says about consent. It needs no
 //! SQLite, so [`super::load`] keeps only the writing. Called by [`super::load`].
 
-use std::collections::HashSet;
-
 use rusqlite::types::Value as Sql;
 
 use super::analyse::Analysis;
@@ -17,9 +15,10 @@ use super::consent::IncomingConsent;
 use super::infer::to_sql;
 use super::key::KeySource;
 use super::read::Row;
-use super::suppress::{entry_hash, normalise_email, normalise_phone};
+use super::suppress::{normalise_email, normalise_phone};
 use super::{ImportPlan, Rejected};
 use crate::fields::{Channel, address};
+use crate::workspace::suppression::ErasedHashes;
 
 /// What the loader does with one row.
 #[derive(Debug)]
@@ -45,7 +44,7 @@ pub enum Prepared {
 pub struct Preparer<'a> {
     plan: &'a ImportPlan,
     analysis: &'a Analysis,
-    erased: &'a HashSet<String>,
+    erased: &'a ErasedHashes,
     /// Source text of each consent column (same order as `analysis.consent`).
     column_sources: Vec<String>,
     /// Source text of the file's stated consent, per channel.
@@ -59,7 +58,7 @@ impl<'a> Preparer<'a> {
     pub fn new(
         plan: &'a ImportPlan,
         analysis: &'a Analysis,
-        erased: &'a HashSet<String>,
+        erased: &'a ErasedHashes,
         batch: i64,
     ) -> Self {
         let column_sources = analysis
@@ -191,9 +190,9 @@ impl<'a> Preparer<'a> {
             .phone_column
             .map(|i| normalise_phone(&raw[i]))
             .filter(|p| !p.is_empty());
-        self.erased.contains(&entry_hash("key", key))
-            || email.is_some_and(|e| self.erased.contains(&entry_hash("email", &e)))
-            || phone.is_some_and(|p| self.erased.contains(&entry_hash("phone", &p)))
+        self.erased.contains("key", key)
+            || email.is_some_and(|e| self.erased.contains("email", &e))
+            || phone.is_some_and(|p| self.erased.contains("phone", &p))
     }
 }
 

@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{WorkspaceError, now_rfc3339};
-use crate::campaign::{BodyFormat, Campaign, Entry, Unlock};
+use crate::campaign::{BodyFormat, Campaign, Entry, MessageLocale, Unlock};
 
 fn invalid(e: impl std::fmt::Display) -> WorkspaceError {
     WorkspaceError::Invalid(e.to_string())
@@ -21,7 +21,7 @@ pub fn names(conn: &Connection) -> Result<Vec<String>, WorkspaceError> {
 pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, WorkspaceError> {
     let head = conn
         .query_row(
-            "SELECT name, channel, category, holdout_pct, k, as_of, minor_age, country
+            "SELECT name, channel, category, holdout_pct, k, as_of, locale, minor_age, country
              FROM campaigns WHERE name = ?1",
             [name],
             |r| {
@@ -34,13 +34,15 @@ pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, Workspace
                     ),
                     r.get::<_, i64>(4)?,
                     r.get::<_, Option<String>>(5)?,
-                    r.get::<_, Option<i64>>(6)?,
-                    r.get::<_, Option<String>>(7)?,
+                    r.get::<_, Option<String>>(6)?,
+                    r.get::<_, Option<i64>>(7)?,
+                    r.get::<_, Option<String>>(8)?,
                 ))
             },
         )
         .optional()?;
-    let Some(((name, channel, category, holdout_pct), k, as_of, minor_age, country)) = head else {
+    let Some(((name, channel, category, holdout_pct), k, as_of, locale, minor_age, country)) = head
+    else {
         return Ok(None);
     };
     let mut stmt = conn.prepare(
@@ -88,6 +90,10 @@ pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, Workspace
             .map(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d"))
             .transpose()
             .map_err(invalid)?,
+        locale: locale
+            .map(|l| l.parse::<MessageLocale>())
+            .transpose()
+            .map_err(invalid)?,
         minor_age: minor_age.map(u32::try_from).transpose().map_err(invalid)?,
         country,
         entries,
@@ -100,13 +106,13 @@ pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, Workspace
 pub fn save(conn: &Connection, c: &Campaign) -> Result<(), WorkspaceError> {
     let now = now_rfc3339();
     conn.execute(
-        "INSERT INTO campaigns (name, channel, category, holdout_pct, k, as_of, minor_age,
-           country, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)
+        "INSERT INTO campaigns (name, channel, category, holdout_pct, k, as_of, created_at,
+           updated_at, locale, minor_age, country)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10)
          ON CONFLICT(name) DO UPDATE SET channel = excluded.channel, category = excluded.category,
            holdout_pct = excluded.holdout_pct, k = excluded.k, as_of = excluded.as_of,
-           minor_age = excluded.minor_age, country = excluded.country,
-           updated_at = excluded.updated_at",
+           locale = excluded.locale, minor_age = excluded.minor_age,
+           country = excluded.country, updated_at = excluded.updated_at",
         params![
             c.name,
             c.channel.as_str(),
@@ -114,9 +120,10 @@ pub fn save(conn: &Connection, c: &Campaign) -> Result<(), WorkspaceError> {
             c.holdout_pct,
             c.k,
             c.as_of.map(|d| d.format("%Y-%m-%d").to_string()),
+            now,
+            c.locale.map(|l| l.to_string()),
             c.minor_age,
-            c.country,
-            now
+            c.country
         ],
     )?;
     conn.execute(
