@@ -60,9 +60,7 @@ pub(crate) fn minor_detail(p: &Prepared, record: &Record) -> String {
     let t = age_trace(p, record);
     let limit = t.minor_age.describe();
     if p.slots.ages.is_empty() {
-        return format!(
-            "the workspace has no date of birth, birth year or age field, so the minor check has nothing to read (give one with `tactful fields set FIELD --role date_of_birth`); minor age {limit}"
-        );
+        return "no date of birth, birth year or age field: not a known minor".to_string();
     }
     let verdict = match (&t.youngest, &t.decided_by) {
         (Some(y), Some(field)) if t.minor => format!(

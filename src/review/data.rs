@@ -147,7 +147,7 @@ pub fn findings(campaign: &Campaign, pass: &Pass) -> Vec<Finding> {
         out.push(Finding::new(
             "merge_field_blank",
             Severity::Blocker,
-            "merge fields print nothing, or only a placeholder, for some recipients (\"Hi ,\", \"Hi ...\"); add a fallback in words, such as {{ first_name | default(\"there\") }}; a placeholder such as \"...\", \"TODO\" or \"[name]\" counts as no fallback".into(),
+            "merge fields print nothing or a placeholder for some recipients (\"Hi ,\", \"Hi ...\"); add a fallback in words".into(),
             blank,
         ));
     }
