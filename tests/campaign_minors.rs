@@ -19,9 +19,10 @@ use campaign_support::{as_of, campaign, import, preview, segment};
 use tactful::campaign::Campaign;
 use tactful::campaign::assign::Exclusion;
 use tactful::campaign::explain::{StepStatus, explain};
+use tactful::campaign::store as campaigns;
 use tactful::fields::{Channel, ConsentState, Role};
 use tactful::review::{self, Severity};
-use tactful::workspace::{Workspace, campaigns, fields};
+use tactful::workspace::{Workspace, fields};
 
 fn workspace() -> Workspace {
     let mut ws = Workspace::open_in_memory().unwrap();

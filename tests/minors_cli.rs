@@ -76,7 +76,7 @@ fn country_and_minor_age_are_campaign_settings() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|e| e["action"] == "campaign set")
+        .filter(|e| e["action"] == "campaign settings changed")
         .count();
     assert_eq!(sets, 2);
 }

@@ -21,7 +21,7 @@ macro_rules! outln {
 mod audit;
 mod campaign;
 mod campaign_code;
-mod campaign_set;
+mod campaign_edit;
 mod campaign_show;
 mod contact;
 mod demo;
@@ -30,6 +30,7 @@ mod explain_rule;
 mod export;
 mod fields;
 mod import;
+mod import_report;
 mod preview;
 mod reach;
 mod review;

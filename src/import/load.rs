@@ -7,35 +7,29 @@
 //! withdraws a granted consent (when the stored state stands, the consent column keeps
 //! its stored value too, so it never contradicts the state). Rows whose key, e-mail or phone
 //! matches an erased entry of the suppression list are skipped: an erasure is never
-//! undone by re-importing (GDPR Art. 17). Called by [`super::run`] inside its
-//! transaction, after [`super::analyse`].
+//! undone by re-importing (GDPR Art. 17). A row's age word sets or clears the
+//! contact's "age unknown" mark; with `--aggregate` the rows' order lines are folded
+//! and handed to [`super::figures`] after the last row. Rows are read and prepared on
+//! a second thread ([`super::ahead`]) and written here, one at a time, by
+//! [`super::write`]. Called by [`super::run`] inside its transaction, after
+//! [`super::analyse`].
+
+use std::sync::mpsc;
 
 use rusqlite::Connection;
-use rusqlite::types::Value as Sql;
 use serde_json::json;
 
+use super::ahead::{CHUNKS_AHEAD, read_ahead};
 use super::analyse::Analysis;
-use super::consent::{self, IncomingConsent};
-use super::key::KeySource;
-use super::prepare::{Prepared, Preparer};
-use super::read::Rows;
+use super::identity::Linking;
+use super::orders::Fold;
+use super::prepare::Preparer;
 use super::report::plural;
-use super::report::{FieldReport, ImportReport};
-use super::{ImportError, ImportPlan, Phase, Progress, Rejected, sniff};
-use crate::fields::{Channel, ConsentState};
-use crate::workspace::contacts::{self, ContactWriter, Incoming};
-use crate::workspace::{WorkspaceError, audit, batches, fields, now_rfc3339, suppression};
-
-#[derive(Debug, Default)]
-struct Counts {
-    imported: u64,
-    added: u64,
-    updated: u64,
-    duplicates: u64,
-    skipped_erased: u64,
-    consent_kept: u64,
-    rejected: Vec<Rejected>,
-}
+use super::report::{FieldReport, ImportReport, PhoneReport};
+use super::write::{Counts, write_prepared};
+use super::{ImportError, ImportPlan, Phase, Progress, sniff};
+use crate::workspace::contacts::{self, ContactWriter};
+use crate::workspace::{audit, batches, fields, now_rfc3339, phones, settings, suppression};
 
 /// Load `plan.path` as analysed. Returns the report; the caller commits or rolls back.
 ///
@@ -47,18 +41,27 @@ pub fn load(
     analysis: &Analysis,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ImportError> {
-    let file_name = plan.path.file_name().map_or_else(
-        || plan.path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let delimiter = sniff::describe(analysis.sniffed.delimiter);
-    let format = json!({
-        "encoding": analysis.scan.encoding.name(),
-        "encoding_source": analysis.scan.encoding_source,
-        "delimiter": delimiter,
-        "header": analysis.sniffed.has_header,
-        "quote": "\"",
-    });
+    let file_name = plan.file_name();
+    let delimiter = match analysis.sheet {
+        Some(_) => String::new(),
+        None => sniff::describe(analysis.sniffed.delimiter),
+    };
+    let format = match &analysis.sheet {
+        Some(sheet) => json!({
+            "format": sheet.kind.as_str(),
+            "sheet": sheet.name,
+            "header": analysis.sniffed.has_header,
+        }),
+        None => json!({
+            "format": "csv",
+            "encoding": analysis.scan.encoding.name(),
+            "encoding_source": analysis.scan.encoding_source,
+            "delimiter": delimiter,
+            "header": analysis.sniffed.has_header,
+            "sep_line": analysis.sniffed.sep_line,
+            "quote": "\"",
+        }),
+    };
     let batch = batches::begin(
         tx,
         &file_name,
@@ -72,56 +75,111 @@ pub fn load(
         // Kept by `import undo`: a decimal field holds every integer it held before.
         fields::update(tx, &column.field, &plan.actor)?;
     }
-    for column in analysis.columns.iter().filter(|c| c.is_new) {
+    let stored = || analysis.columns.iter().filter(|c| !c.skip);
+    for column in stored().filter(|c| c.is_new) {
         fields::add(tx, &column.field, &plan.actor, Some(batch))?;
     }
-    let names: Vec<String> = analysis
-        .columns
+    let figures = match &analysis.orders {
+        Some(found) => Some(super::figures::prepare_fields(
+            tx,
+            found,
+            &plan.actor,
+            batch,
+        )?),
+        None => None,
+    };
+    if let Some(region) = plan.region {
+        settings::set(tx, settings::REGION, region.code())?;
+    }
+    // Each phone column's E.164 form and line type follow the stored columns, in the
+    // order `Preparer` appends them.
+    let hidden = |c: &super::analyse::Column| {
+        [
+            phones::e164_column(&c.field.name),
+            phones::line_column(&c.field.name),
+        ]
+    };
+    let phone_columns: Vec<_> = analysis
+        .phone_columns
         .iter()
-        .map(|c| c.field.name.clone())
+        .map(|&i| &analysis.columns[i])
         .collect();
-    let snapshot: Vec<String> = analysis
-        .columns
-        .iter()
+    let names: Vec<String> = stored()
+        .map(|c| c.field.name.clone())
+        .chain(phone_columns.iter().flat_map(|c| hidden(c)))
+        .collect();
+    let snapshot: Vec<String> = stored()
         .filter(|c| !c.is_new)
         .map(|c| c.field.name.clone())
+        .chain(
+            phone_columns
+                .iter()
+                .filter(|c| !c.is_new)
+                .flat_map(|c| hidden(c)),
+        )
         .collect();
-    let mut writer = ContactWriter::new(tx, &names, &snapshot)?;
+    let phone_fields: Vec<String> = phone_columns.iter().map(|c| c.field.name.clone()).collect();
+    let mut writer = ContactWriter::new(tx, &names, &snapshot, &phone_fields)?;
+    let mut linking = Linking {
+        phone_keys: contacts::any_phone_keys(tx)?,
+        ..Linking::default()
+    };
     let erased = suppression::erased_hashes(tx)?;
-    let (_, mut rows) = Rows::open(&plan.path, analysis.shape(plan))?;
+    let (_, mut rows) = analysis.open_rows(plan)?;
     let preparer = Preparer::new(plan, analysis, &erased, batch);
     let mut counts = Counts::default();
-    let mut seen = 0u64;
-    while let Some(row) = rows.next_row()? {
-        seen += 1;
-        if seen.is_multiple_of(8192) {
-            progress(Progress {
-                phase: Phase::Load,
-                bytes_done: rows.bytes_done(),
-                bytes_total: analysis.scan.size,
-            });
+    let mut fold = Fold::default();
+    // Reading and preparing rows (decoding, typing, parsing phone numbers: some 15 µs
+    // per number in a release build) runs on a second thread while this one writes to
+    // SQLite, so the two overlap. Rows arrive in file order; an error ends the import.
+    std::thread::scope(|scope| -> Result<(), ImportError> {
+        let (send, receive) = mpsc::sync_channel(CHUNKS_AHEAD);
+        let preparer = &preparer;
+        scope.spawn(move || read_ahead(&mut rows, preparer, &send));
+        let mut chunks = 0u64;
+        for chunk in receive {
+            let chunk = chunk?;
+            for prepared in chunk.rows {
+                write_prepared(
+                    &mut writer,
+                    analysis,
+                    batch,
+                    prepared,
+                    (&mut linking, &mut fold),
+                    &mut counts,
+                )?;
+            }
+            chunks += 1;
+            if chunks.is_multiple_of(8) {
+                progress(Progress {
+                    phase: Phase::Load,
+                    bytes_done: chunk.bytes_done,
+                    bytes_total: analysis.scan.size,
+                });
+            }
         }
-        match preparer.prepare(row) {
-            Prepared::Contact {
-                key,
-                mut values,
-                consent,
-            } => write_contact(
-                &mut writer,
-                analysis,
-                batch,
-                &key,
-                &mut values,
-                consent,
-                &mut counts,
-            )?,
-            Prepared::Rejected(r) => counts.rejected.push(r),
-            Prepared::Erased => counts.skipped_erased += 1,
-            Prepared::Counted => {}
-        }
-    }
+        Ok(())
+    })?;
     let mut rejected = analysis.rejected.clone();
     rejected.append(&mut counts.rejected);
+    let mut warnings = analysis.warnings.clone();
+    let orders = match &figures {
+        Some(figures) => {
+            let (report, order_warnings) = super::figures::write(
+                tx,
+                &mut writer,
+                analysis,
+                fold,
+                batch,
+                figures,
+                &mut rejected,
+            )?;
+            warnings.extend(order_warnings);
+            counts.imported += report.lines_joined;
+            Some(report)
+        }
+        None => None,
+    };
     rejected.sort_by_key(|r| r.line);
     if counts.imported == 0 {
         let examples: Vec<String> = rejected
@@ -142,12 +200,32 @@ pub fn load(
             },
         });
     }
-    let mut warnings = analysis.warnings.clone();
     if counts.skipped_erased > 0 {
         warnings.push(format!(
             "{} row{} skipped: the contact was erased earlier and stays erased",
             counts.skipped_erased,
             plural(counts.skipped_erased)
+        ));
+    }
+    if linking.by_number > 0 {
+        warnings.push(format!(
+            "{} row{} without an e-mail address merged into the one contact holding the same phone number",
+            linking.by_number,
+            plural(linking.by_number)
+        ));
+    }
+    if linking.rekeyed > 0 {
+        warnings.push(format!(
+            "{} contact{} first known by phone number now keyed by the e-mail address this file gives with that number",
+            linking.rekeyed,
+            plural(linking.rekeyed)
+        ));
+    }
+    if linking.shared > 0 {
+        warnings.push(format!(
+            "{} row{} without an e-mail address kept as their own contact: several contacts hold the same phone number; an SMS opt-out on any of them holds for all",
+            linking.shared,
+            plural(linking.shared)
         ));
     }
     if counts.consent_kept > 0 {
@@ -158,16 +236,17 @@ pub fn load(
         ));
     }
     let report = ImportReport {
-        file: plan.path.display().to_string(),
+        file: plan.display_name(),
+        format: super::report::format_name(analysis),
+        sheet: analysis.sheet.as_ref().map(|s| s.name.clone()),
+        sep_line: analysis.sniffed.sep_line,
+        archive: plan.archive.clone(),
         sha256: analysis.scan.sha256.clone(),
         encoding: analysis.scan.encoding.name().to_string(),
         encoding_source: analysis.scan.encoding_source.to_string(),
         delimiter,
         header: analysis.sniffed.has_header,
-        key: match analysis.key {
-            KeySource::Column { index, .. } => analysis.columns[index].field.name.clone(),
-            KeySource::Generated => "generated".to_string(),
-        },
+        key: analysis.key_name(),
         rows_read: analysis.rows_read,
         rows_imported: counts.imported,
         rows_rejected: rejected,
@@ -178,12 +257,19 @@ pub fn load(
         contacts_updated: counts.updated,
         contacts_total: contacts::count(tx)?,
         consent_kept_withdrawn: counts.consent_kept,
+        keyed_by_phone: counts.keyed_by_phone,
+        phones: (!analysis.phone_columns.is_empty()).then(|| PhoneReport {
+            region: analysis.region.map(|r| r.to_string()),
+            region_source: analysis.region_source.to_string(),
+            country_column: analysis
+                .country_column
+                .map(|i| analysis.columns[i].field.name.clone()),
+            ..counts.phones
+        }),
+        contacts_age_unknown: contacts::count_age_unknown(tx)?,
+        orders,
         warnings,
-        fields: analysis
-            .columns
-            .iter()
-            .map(FieldReport::from_column)
-            .collect(),
+        fields: FieldReport::all(analysis, plan.types),
         batch: (!plan.dry_run).then_some(batch),
         dry_run: plan.dry_run,
     };
@@ -197,79 +283,4 @@ pub fn load(
         &json!({ "batch": batch, "sha256": report.sha256, "counts": counts_json }),
     )?;
     Ok(report)
-}
-
-/// Insert the contact of one prepared row, or merge it with the stored one: consent
-/// through [`consent::merge`], a blank cell keeping the stored value, the key's e-mail
-/// keeping the spelling first stored.
-fn write_contact(
-    writer: &mut ContactWriter<'_>,
-    analysis: &Analysis,
-    batch: i64,
-    key: &str,
-    values: &mut [Sql],
-    incoming: [(IncomingConsent, Option<String>); 2],
-    counts: &mut Counts,
-) -> Result<(), ImportError> {
-    // A new contact meets the row's word as "not asked" would.
-    let fresh = incoming.each_ref().map(|(said, source)| {
-        let merged = consent::merge(ConsentState::NotAsked, *said);
-        (merged.state, source.as_deref().filter(|_| merged.by_row))
-    });
-    let added = writer.insert(
-        batch,
-        &Incoming {
-            key,
-            values,
-            consent: fresh,
-        },
-    )?;
-    if added {
-        counts.added += 1;
-    } else {
-        let existing = writer.find(key)?.ok_or_else(|| {
-            ImportError::Workspace(WorkspaceError::Invalid(format!(
-                "contact key {key} is neither new nor stored"
-            )))
-        })?;
-        let mut consent = existing
-            .consent
-            .each_ref()
-            .map(|(s, src)| (*s, src.as_deref()));
-        let channels = Channel::ALL.iter().zip(&incoming).zip(&mut consent);
-        for ((channel, (said, source)), stored) in channels {
-            let merged = consent::merge(stored.0, *said);
-            if *said == IncomingConsent::Granted && merged.state != ConsentState::Granted {
-                counts.consent_kept += 1;
-            }
-            if merged.by_row {
-                *stored = (merged.state, source.as_deref());
-            } else {
-                // The stored state stands: so do its source and the consent
-                // column's stored value, which must agree with it.
-                for c in analysis.consent.iter().filter(|c| c.channel == *channel) {
-                    values[c.index] = Sql::Null;
-                }
-            }
-        }
-        if let KeySource::Column { index, email: true } = analysis.key {
-            values[index] = Sql::Null;
-        }
-        let first = writer.update(
-            batch,
-            &existing,
-            &Incoming {
-                key,
-                values,
-                consent,
-            },
-            existing.batch != batch,
-        )?;
-        if first {
-            counts.updated += 1;
-        }
-        counts.duplicates += 1;
-    }
-    counts.imported += 1;
-    Ok(())
 }

@@ -12,6 +12,8 @@ use serde_json::json;
 
 use super::ImportError;
 use super::infer::{DateOrder, TypeOptions};
+use super::orders::OrderOptions;
+use crate::fields::phone::Region;
 use crate::fields::{Channel, ConsentState};
 
 /// One file to import, with the user's overrides. `Default` is "detect everything".
@@ -33,6 +35,17 @@ pub struct ImportPlan {
     /// Consent stated for the whole file, per channel (`--consent email=granted`).
     /// Applies to rows whose own consent column is absent or blank.
     pub consent: BTreeMap<Channel, ConsentState>,
+    /// Default region for phone numbers written without a country code (`--region CC`);
+    /// `None` uses the workspace's region. A row's country column wins over both. A
+    /// region given here becomes the workspace's region.
+    pub region: Option<Region>,
+    /// The sheet of a workbook to read (`--sheet NAME`); `None` reads the first.
+    pub sheet: Option<String>,
+    /// Turn order lines into per-contact figures (`--aggregate`), with the columns
+    /// the user named.
+    pub aggregate: Option<OrderOptions>,
+    /// Set when the file is a member of a ZIP archive being imported.
+    pub archive: Option<ArchiveMember>,
     /// Run everything, then roll back.
     pub dry_run: bool,
     /// Who imports, for the audit log and the fields' `changed_by`.
@@ -40,6 +53,23 @@ pub struct ImportPlan {
 }
 
 impl ImportPlan {
+    /// The file name the batch records: the last component of `path` (for a member
+    /// of a ZIP archive, the member's own file name).
+    pub fn file_name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// The file as the report names it: its path, or `archive.zip/member.csv`.
+    pub fn display_name(&self) -> String {
+        match &self.archive {
+            Some(a) => format!("{}/{}", a.archive.display(), a.member),
+            None => self.path.display().to_string(),
+        }
+    }
+
     /// A plan for `path` that detects everything.
     pub fn new(path: impl Into<PathBuf>, actor: impl Into<String>) -> Self {
         ImportPlan {
@@ -60,8 +90,29 @@ impl ImportPlan {
             "decimal_comma": self.types.decimal_comma,
             "allow_ragged": self.allow_ragged,
             "consent": self.consent.iter().map(|(c, s)| (c.as_str(), s.as_str())).collect::<BTreeMap<_, _>>(),
+            "region": self.region.map(|r| r.to_string()),
+            "sheet": self.sheet,
+            "aggregate": self.aggregate.as_ref().map(|o| json!({
+                "order_id": o.order_id,
+                "amount": o.amount,
+                "order_date": o.date,
+            })),
         })
     }
+}
+
+/// Where a file imported from a ZIP archive came from (see `import::archive`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ArchiveMember {
+    /// The archive as the user named it.
+    pub archive: PathBuf,
+    /// The member's path inside the archive.
+    pub member: String,
+    /// Its place in the import order (1-based) and how many members are imported.
+    pub position: usize,
+    pub members: usize,
+    /// The order rule, as the report states it.
+    pub order: &'static str,
 }
 
 /// Read a delimiter as a user types it: one character of `, ; | TAB`, or the words
@@ -108,6 +159,14 @@ pub fn parse_consent(s: &str) -> Result<(Channel, ConsentState), ImportError> {
     Ok((channel, state))
 }
 
+/// Read a region as `--region` takes it: an ISO 3166-1 code (`GB`, `gb`, `GBR`) or a
+/// country name.
+///
+/// Errors: [`ImportError::BadOption`] naming the value.
+pub fn parse_region(s: &str) -> Result<Region, ImportError> {
+    s.parse().map_err(ImportError::BadOption)
+}
+
 /// Read `dmy`, `mdy` or `ymd`.
 ///
 /// Errors: [`ImportError::BadOption`].
@@ -134,5 +193,7 @@ mod tests {
         );
         assert!(parse_consent("fax=granted").is_err());
         assert!(parse_consent("email").is_err());
+        assert_eq!(parse_region("gb").unwrap().to_string(), "GB");
+        assert!(parse_region("Narnia").is_err());
     }
 }

@@ -1,11 +1,16 @@
 //! Rows into contacts-to-be: the per-row work of the second pass that needs no SQLite.
 //!
-//! Owns turning one read row into what the loader writes: the contact key (e-mail
-//! lower-cased, case BR-03; a blank key, or an e-mail key that is not an address,
-//! rejects the row), the erasure check (a row
-//! whose key, e-mail or phone matches an erased entry of the suppression list is
-//! skipped: GDPR Art. 17), the values in storage form (a value that does not fit its
-//! field's type rejects the row) and what the row says about consent. It needs no
+//! Owns turning one read row into what the loader writes: the row's phone numbers in
+//! E.164 ([`super::row_phones`]), the contact key (e-mail lower-cased, case BR-03; a
+//! row with no e-mail address but a phone number is keyed by the number in E.164; a row
+//! with neither is rejected), the erasure check (a row whose key, e-mail or any phone
+//! matches an erased entry of the suppression list is skipped: GDPR Art. 17), the
+//! values in storage form (a value that does not fit its field's type rejects the row;
+//! each phone column's E.164 form and line type follow the columns, see
+//! `workspace::phones`), what the row says about consent and about the
+//! contact's age (an unreadable date of birth marks the age unknown), and, with
+//! `--aggregate`, its order line (a row with no key but an order id is a line of that
+//! order, not a rejected row). It needs no
 //! SQLite, so [`super::load`] keeps only the writing. Called by [`super::load`].
 
 use rusqlite::types::Value as Sql;
@@ -15,7 +20,8 @@ use super::consent::IncomingConsent;
 use super::infer::to_sql;
 use super::key::KeySource;
 use super::read::Row;
-use super::suppress::{normalise_email, normalise_phone};
+use super::row_phones::{self, ParsedPhone, RowPhones};
+use super::suppress::normalise_email;
 use super::{ImportPlan, Rejected};
 use crate::fields::{Channel, address};
 use crate::workspace::suppression::ErasedHashes;
@@ -26,18 +32,48 @@ pub enum Prepared {
     /// Insert or merge this contact.
     Contact {
         key: String,
-        /// One value per column, in storage form; `Null` for blanks.
+        line: u64,
+        /// One value per column, in storage form; `Null` for blanks; then the E.164
+        /// form and line type of each phone column (see [`row_phones::phone_cells`]).
         values: Vec<Sql>,
         /// What the row says per channel (email, SMS), with the source to record if
         /// its word decides.
         consent: [(IncomingConsent, Option<String>); 2],
+        age: AgeMark,
+        /// The row's order line, with `--aggregate` (`None` without an order id).
+        order: Option<OrderLine>,
+        /// What became of the row's phone numbers (boxed: most rows of most files
+        /// have none to tell, and the other variants are small).
+        phones: Box<RowPhones>,
     },
+    /// With `--aggregate`: a line of an order whose row names no contact of its own
+    /// (Shopify's later line-item rows); it belongs to the order's contact.
+    OrderLine { line: u64, order: OrderLine },
     /// Not imported, for this reason.
     Rejected(Rejected),
     /// The contact was erased earlier and stays erased.
     Erased,
     /// A blank or ragged row the first pass already counted.
     Counted,
+}
+
+/// What a row says about the contact's age (see `workspace::contacts::AgeWord`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgeMark {
+    /// No age value.
+    Silent,
+    /// A value the minor check can read.
+    Readable,
+    /// A value in this column that it cannot read.
+    Unreadable(usize),
+}
+
+/// One line of an order: its id and the line's amount and date in storage form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderLine {
+    pub id: String,
+    pub amount: Sql,
+    pub date: Sql,
 }
 
 /// The fixed inputs of [`Preparer::prepare`] for one file.
@@ -92,41 +128,76 @@ impl<'a> Preparer<'a> {
             return Prepared::Counted;
         };
         let analysis = self.analysis;
+        let parsed = row_phones::parse_row(analysis, &raw);
+        let first_phone = row_phones::first(&parsed);
+        let mut keyed_by_phone = false;
         let key = match analysis.key {
             KeySource::Column { index, email } => {
                 let raw_key = &raw[index];
-                if raw_key.is_empty() {
-                    return Prepared::Rejected(Rejected {
-                        line,
-                        reason: format!(
-                            "blank contact key (column {})",
-                            analysis.columns[index].header
-                        ),
-                    });
-                }
-                if !email {
-                    raw_key.clone()
+                // A placeholder (`n/a`, `-`, `unknown`) would otherwise be one key
+                // shared by unrelated people, each row overwriting the last (review
+                // P1-3), so only a valid address keys a contact; else its phone does.
+                let address = if email {
+                    address::normalise_email(raw_key)
                 } else {
-                    // A placeholder (`n/a`, `-`, `unknown`) would otherwise be one key
-                    // shared by unrelated people, each row overwriting the last (review
-                    // P1-3), so only a valid address keys a contact.
-                    match address::normalise_email(raw_key) {
-                        Some(v) => v,
-                        None => {
-                            return Prepared::Rejected(Rejected {
-                                line,
-                                reason: format!(
-                                    "`{}` is not an e-mail address; pass --key FIELD to key contacts by another column",
-                                    shorten(raw_key)
-                                ),
-                            });
+                    Some(raw_key.clone()).filter(|k| !k.is_empty())
+                };
+                match (address, first_phone) {
+                    (Some(key), _) => key,
+                    (None, Some(p)) if email => {
+                        keyed_by_phone = true;
+                        p.e164.clone()
+                    }
+                    (None, _) if raw_key.is_empty() => {
+                        if let Some(order) = self.order_line(&raw) {
+                            return match order {
+                                Ok(order) => Prepared::OrderLine { line, order },
+                                Err(reason) => Prepared::Rejected(Rejected { line, reason }),
+                            };
                         }
+                        let phones = if email {
+                            row_phones::no_phone(analysis, &parsed)
+                        } else {
+                            String::new()
+                        };
+                        return Prepared::Rejected(Rejected {
+                            line,
+                            reason: format!(
+                                "blank contact key (column {}){phones}",
+                                analysis.columns[index].header
+                            ),
+                        });
+                    }
+                    (None, _) => {
+                        return Prepared::Rejected(Rejected {
+                            line,
+                            reason: format!(
+                                "`{}` is not an e-mail address{}; pass --key FIELD to key contacts by another column",
+                                shorten(raw_key),
+                                row_phones::no_phone(analysis, &parsed)
+                            ),
+                        });
                     }
                 }
             }
+            KeySource::Phone => match first_phone {
+                Some(p) => {
+                    keyed_by_phone = true;
+                    p.e164.clone()
+                }
+                None => {
+                    return Prepared::Rejected(Rejected {
+                        line,
+                        reason: format!(
+                            "no e-mail column{}",
+                            row_phones::no_phone(analysis, &parsed)
+                        ),
+                    });
+                }
+            },
             KeySource::Generated => format!("{}{line}", self.key_prefix),
         };
-        if !self.erased.is_empty() && self.is_erased(&key, &raw) {
+        if !self.erased.is_empty() && self.is_erased(&key, &raw, &parsed) {
             return Prepared::Erased;
         }
         let mut values = Vec::with_capacity(raw.len());
@@ -144,11 +215,71 @@ impl<'a> Preparer<'a> {
                 }
             }
         }
+        let order = self.analysis.orders.as_ref().and_then(|o| {
+            super::orders::order_id(&values[o.order_id]).map(|id| OrderLine {
+                id,
+                amount: o.amount.map_or(Sql::Null, |i| values[i].clone()),
+                date: o.date.map_or(Sql::Null, |i| values[i].clone()),
+            })
+        });
+        let phones = row_phones::finish(
+            analysis,
+            (line, &raw),
+            &parsed,
+            keyed_by_phone,
+            &mut values,
+            shorten,
+        );
         Prepared::Contact {
             key,
-            values,
+            line,
             consent: self.consent(&raw),
+            age: self.age(&raw),
+            order,
+            values,
+            phones: Box::new(phones),
         }
+    }
+
+    /// The order line of a row with no contact key, with `--aggregate`: `None` when
+    /// there is no order id either; `Err` with the reason when a value does not fit.
+    fn order_line(&self, raw: &[String]) -> Option<Result<OrderLine, String>> {
+        let o = self.analysis.orders.as_ref()?;
+        if raw[o.order_id].is_empty() {
+            return None;
+        }
+        let sql = |i: Option<usize>| -> Result<Sql, String> {
+            let Some(i) = i else { return Ok(Sql::Null) };
+            let column = &self.analysis.columns[i];
+            to_sql(&raw[i], column.storage, self.plan.types).ok_or_else(|| {
+                format!(
+                    "value in column {} is not a {}",
+                    column.header, column.storage.ty
+                )
+            })
+        };
+        Some(sql(Some(o.order_id)).and_then(|id| {
+            Ok(OrderLine {
+                id: super::orders::order_id(&id).unwrap_or_default(),
+                amount: sql(o.amount)?,
+                date: sql(o.date)?,
+            })
+        }))
+    }
+
+    /// What the row's age columns say: an unreadable value wins over a readable one.
+    fn age(&self, raw: &[String]) -> AgeMark {
+        let mut mark = AgeMark::Silent;
+        for &(index, readable) in &self.analysis.age_columns {
+            if raw[index].is_empty() {
+                continue;
+            }
+            if !readable {
+                return AgeMark::Unreadable(index);
+            }
+            mark = AgeMark::Readable;
+        }
+        mark
     }
 
     /// Each channel's word: its consent column if it says something, else the file's
@@ -179,20 +310,18 @@ impl<'a> Preparer<'a> {
         out
     }
 
-    fn is_erased(&self, key: &str, raw: &[String]) -> bool {
+    fn is_erased(&self, key: &str, raw: &[String], phones: &[ParsedPhone]) -> bool {
         let email = self
             .analysis
             .email_column
             .map(|i| normalise_email(&raw[i]))
             .filter(|e| !e.is_empty());
-        let phone = self
-            .analysis
-            .phone_column
-            .map(|i| normalise_phone(&raw[i]))
-            .filter(|p| !p.is_empty());
         self.erased.contains("key", key)
             || email.is_some_and(|e| self.erased.contains("email", &e))
-            || phone.is_some_and(|p| self.erased.contains("phone", &p))
+            || phones.iter().any(|(_, p)| match p {
+                Some(Ok(p)) => self.erased.contains("phone", &p.e164),
+                _ => false,
+            })
     }
 }
 

@@ -2,15 +2,17 @@
 //!
 //! Owns the rule that only the newest batch still in effect can be undone (undoing an
 //! older one would lose the later batch's changes to the same contacts), and the order
-//! of the undo: restore before-images (never re-granting a withdrawn or bounced consent), delete the contacts the batch added, drop the
-//! fields it added, mark it undone, audit. One transaction. Called by the CLI and TUI.
+//! of the undo: restore before-images (never re-granting a withdrawn or bounced consent), delete the contacts the batch added, put back
+//! the orders it replaced and delete those it added (`--aggregate`), drop the fields it
+//! added, recompute the order figures of the contacts its orders touched, mark it
+//! undone, audit. One transaction. Called by the CLI and TUI.
 
 use serde::Serialize;
 use serde_json::json;
 
 use super::ImportError;
 use crate::fields::Channel;
-use crate::workspace::{Workspace, audit, batches, contacts, fields, settings};
+use crate::workspace::{Workspace, audit, batches, contacts, fields, orders, settings};
 
 /// What an undo did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -67,10 +69,26 @@ pub fn undo(
             .collect();
         let counts = contacts::undo_batch(tx, target.id, &consent_fields)?;
         let (restored, removed) = (counts.restored, counts.deleted);
+        let touched = orders::undo_batch(tx, target.id)?;
         let dropped = batches::fields_added(tx, target.id)?;
         for name in &dropped {
             fields::remove(tx, name)?;
         }
+        // The figures of `--aggregate` follow the orders still stored.
+        let remaining: Vec<String> = fields::list(tx)?.into_iter().map(|f| f.name).collect();
+        let figure = |name: &str| {
+            remaining
+                .iter()
+                .any(|f| f == name)
+                .then(|| name.to_string())
+        };
+        let figures = orders::FigureFields {
+            count: figure(crate::import::orders::COUNT),
+            total: figure(crate::import::orders::TOTAL),
+            first: figure(crate::import::orders::FIRST),
+            last: figure(crate::import::orders::LAST),
+        };
+        orders::recompute(tx, &touched, &figures)?;
         batches::mark_undone(tx, target.id)?;
         if batches::latest_active(tx)?.is_none() {
             // No import left in effect: the next one may choose the key afresh.

@@ -15,6 +15,8 @@ use crate::fields::ConsentState;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Existing {
     pub id: i64,
+    /// The stored contact key.
+    pub key: String,
     /// The batch that added the contact.
     pub batch: i64,
     /// Consent state and source, email then SMS.
@@ -30,6 +32,32 @@ pub struct Incoming<'a> {
     pub values: &'a [Sql],
     /// Final consent state and source, email then SMS.
     pub consent: [(ConsentState, Option<&'a str>); 2],
+    /// What the row says about whether the contact's age can be judged.
+    pub age: AgeWord<'a>,
+}
+
+/// What one row says about the contact's age, for `contacts._age_unknown`
+/// (migration 0007): the field name of an age field whose value could not be read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AgeWord<'a> {
+    /// No age value in the row: the stored mark stands.
+    #[default]
+    Silent,
+    /// A readable date of birth, birth year or age: the mark is cleared.
+    Readable,
+    /// A value in this age field that cannot be read: the contact's age is unknown.
+    Unreadable(&'a str),
+}
+
+impl AgeWord<'_> {
+    /// The bound parameter: NULL keeps, `''` clears, a field name marks.
+    fn param(self) -> Sql {
+        match self {
+            AgeWord::Silent => Sql::Null,
+            AgeWord::Readable => Sql::Text(String::new()),
+            AgeWord::Unreadable(field) => Sql::Text(field.to_string()),
+        }
+    }
 }
 
 /// Prepared statements for loading one file's columns.
@@ -38,42 +66,51 @@ pub struct ContactWriter<'c> {
     insert: Statement<'c>,
     update: Statement<'c>,
     snapshot: Statement<'c>,
+    rekey: Statement<'c>,
+    /// Per phone field of the file: the contacts holding a number (E.164).
+    holders: Vec<Statement<'c>>,
 }
 
 impl<'c> ContactWriter<'c> {
     /// Prepare for a file whose columns fill `columns` (field names, in file order).
     /// `snapshot_columns` are the stored columns an update may change (existing fields
-    /// among `columns`): their old values go into the before-image for undo.
+    /// among `columns`): their old values go into the before-image for undo, with the
+    /// contact key (an update may re-key a contact, see [`Self::update`]).
+    /// `phone_fields` are the file's phone fields, for [`Self::holders`].
     pub fn new(
         conn: &'c Connection,
         columns: &[String],
         snapshot_columns: &[String],
+        phone_fields: &[String],
     ) -> Result<Self, WorkspaceError> {
         let quoted: Vec<String> = columns.iter().map(|c| quote_ident(c)).collect();
         let n = columns.len();
         let insert_sql = format!(
-            "INSERT INTO contacts (_key, _consent_email, _consent_email_source, _consent_sms, _consent_sms_source, _batch{}{})
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6{})
+            "INSERT INTO contacts (_key, _consent_email, _consent_email_source, _consent_sms, _consent_sms_source, _batch, _age_unknown{}{})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, nullif(?7, ''){})
              ON CONFLICT (_key) DO NOTHING",
             if n > 0 { ", " } else { "" },
             quoted.join(", "),
-            (0..n).map(|i| format!(", ?{}", i + 7)).collect::<String>()
+            (0..n).map(|i| format!(", ?{}", i + 8)).collect::<String>()
         );
         let sets: String = quoted
             .iter()
             .enumerate()
-            .map(|(i, q)| format!("{q} = coalesce(?{}, {q}), ", i + 7))
+            .map(|(i, q)| format!("{q} = coalesce(?{}, {q}), ", i + 8))
             .collect();
         let update_sql = format!(
-            "UPDATE contacts SET {sets}_consent_email = ?2, _consent_email_source = ?3, _consent_sms = ?4, _consent_sms_source = ?5, _updated_batch = ?6
+            "UPDATE contacts SET {sets}_consent_email = ?2, _consent_email_source = ?3, _consent_sms = ?4, _consent_sms_source = ?5, _updated_batch = ?6,
+                 _age_unknown = CASE WHEN ?7 IS NULL THEN _age_unknown ELSE nullif(?7, '') END
              WHERE _id = ?1"
         );
         let mut image = vec![
+            "'_key', _key".to_string(),
             "'_consent_email', _consent_email".to_string(),
             "'_consent_email_source', _consent_email_source".to_string(),
             "'_consent_sms', _consent_sms".to_string(),
             "'_consent_sms_source', _consent_sms_source".to_string(),
             "'_updated_batch', _updated_batch".to_string(),
+            "'_age_unknown', _age_unknown".to_string(),
         ];
         for c in snapshot_columns {
             image.push(format!("'{}', {}", c.replace('\'', "''"), quote_ident(c)));
@@ -91,7 +128,27 @@ impl<'c> ContactWriter<'c> {
             insert: conn.prepare(&insert_sql)?,
             update: conn.prepare(&update_sql)?,
             snapshot: conn.prepare(&snapshot_sql)?,
+            holders: phone_fields
+                .iter()
+                .map(|f| {
+                    conn.prepare(&format!(
+                        "SELECT _key FROM contacts WHERE {} = ?1 ORDER BY _id LIMIT 2",
+                        quote_ident(&super::phones::e164_column(f))
+                    ))
+                })
+                .collect::<Result<_, _>>()?,
+            rekey: conn.prepare("UPDATE contacts SET _key = ?2 WHERE _id = ?1")?,
         })
+    }
+
+    /// Keys of the contacts (at most two, enough to tell one from several) whose
+    /// `phone`-th phone field holds `e164`, in workspace order.
+    pub fn holders(&mut self, phone: usize, e164: &str) -> Result<Vec<String>, WorkspaceError> {
+        let Some(stmt) = self.holders.get_mut(phone) else {
+            return Ok(Vec::new());
+        };
+        let rows = stmt.query_map([e164], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The stored contact with this key, if any (one lookup on the unique index).
@@ -116,6 +173,7 @@ impl<'c> ContactWriter<'c> {
             };
             Ok(Existing {
                 id,
+                key: key.to_string(),
                 batch,
                 consent: [(parse(email)?, email_src), (parse(sms)?, sms_src)],
             })
@@ -129,13 +187,14 @@ impl<'c> ContactWriter<'c> {
     /// row of a first import) one probe of the key index instead of two.
     pub fn insert(&mut self, batch: i64, c: &Incoming<'_>) -> Result<bool, WorkspaceError> {
         let [(email, email_src), (sms, sms_src)] = &c.consent;
-        let head: [Sql; 6] = [
+        let head: [Sql; 7] = [
             Sql::Text(c.key.to_string()),
             Sql::Text(email.as_str().into()),
             opt(email_src),
             Sql::Text(sms.as_str().into()),
             opt(sms_src),
             Sql::Integer(batch),
+            c.age.param(),
         ];
         let inserted = self
             .insert
@@ -144,8 +203,10 @@ impl<'c> ContactWriter<'c> {
     }
 
     /// Update `existing`. With `save_before` (a contact from an earlier batch), first
-    /// save its before-image for undo, once per batch. Returns true when a before-image
-    /// was saved now (the batch's first touch of this contact).
+    /// save its before-image for undo, once per batch. A key other than the stored one
+    /// re-keys the contact (a phone-keyed contact that gained an e-mail address); undo
+    /// puts the old key back. Returns true when a before-image was saved now (the
+    /// batch's first touch of this contact).
     pub fn update(
         &mut self,
         batch: i64,
@@ -154,14 +215,18 @@ impl<'c> ContactWriter<'c> {
         save_before: bool,
     ) -> Result<bool, WorkspaceError> {
         let first = save_before && self.snapshot.execute(params![batch, existing.id])? == 1;
+        if c.key != existing.key {
+            self.rekey.execute(params![existing.id, c.key])?;
+        }
         let [(email, email_src), (sms, sms_src)] = &c.consent;
-        let head: [Sql; 6] = [
+        let head: [Sql; 7] = [
             Sql::Integer(existing.id),
             Sql::Text(email.as_str().into()),
             opt(email_src),
             Sql::Text(sms.as_str().into()),
             opt(sms_src),
             Sql::Integer(batch),
+            c.age.param(),
         ];
         self.update
             .execute(params_from_iter(head.iter().chain(c.values)))?;
@@ -194,9 +259,28 @@ pub fn set_cache_size(conn: &Connection, size: i64) -> Result<(), WorkspaceError
     Ok(())
 }
 
+/// Whether any contact is keyed by a phone number (E.164 keys start with `+`; e-mail
+/// keys never do). One probe of the key index.
+pub fn any_phone_keys(conn: &Connection) -> Result<bool, WorkspaceError> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM contacts WHERE _key >= '+' AND _key < ',')",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
 /// How many contacts the workspace holds.
 pub fn count(conn: &Connection) -> Result<u64, WorkspaceError> {
     Ok(conn.query_row("SELECT count(*) FROM contacts", [], |r| r.get::<_, i64>(0))? as u64)
+}
+
+/// How many contacts are marked "age unknown" (`_age_unknown`, migration 0007).
+pub fn count_age_unknown(conn: &Connection) -> Result<u64, WorkspaceError> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM contacts WHERE _age_unknown IS NOT NULL",
+        [],
+        |r| r.get::<_, i64>(0),
+    )? as u64)
 }
 
 /// What [`undo_batch`] did to the contacts.

@@ -1,0 +1,205 @@
+//! The human form of `tactful import`'s report, one batch at a time: what was
+//! detected (encoding and delimiter, or workbook and sheet; the `sep=` line), the
+//! archive member, counts, the date order of each date column, currencies, ages the
+//! minor check cannot judge, `--aggregate`'s orders, rejected rows, warnings and the
+//! fields created. Every string from the file goes through `for_terminal`.
+
+use crate::import::{self, ImportReport};
+use crate::text::for_terminal;
+
+/// Print one batch's report as text.
+pub fn print(r: &ImportReport) -> std::io::Result<()> {
+    let t = |s: &str| for_terminal(s).into_owned();
+    outln!(
+        "{}{}",
+        t(&r.file),
+        if r.dry_run {
+            " (dry run: nothing was changed)"
+        } else {
+            ""
+        }
+    );
+    let header = if r.header {
+        "first row is the header"
+    } else {
+        "no header row"
+    };
+    match &r.sheet {
+        Some(sheet) => outln!(
+            "  detected: {} workbook, sheet {} (line numbers are the sheet's row numbers), {header}",
+            r.format,
+            t(sheet)
+        ),
+        None => outln!(
+            "  detected: encoding {} ({}), delimiter {}{}, {header}",
+            r.encoding,
+            r.encoding_source,
+            t(&r.delimiter),
+            if r.sep_line {
+                " (from the `sep=` first line, which was skipped)"
+            } else {
+                ""
+            }
+        ),
+    }
+    if let Some(a) = &r.archive {
+        outln!(
+            "  archive member {} of {}: {}",
+            a.position,
+            a.members,
+            t(&a.member)
+        );
+    }
+    outln!("  contact key: {}", t(&r.key));
+    outln!(
+        "  rows: {} read, {} imported, {} rejected, {} blank skipped, {} skipped (erased earlier)",
+        r.rows_read,
+        r.rows_imported,
+        r.rows_rejected.len(),
+        r.rows_skipped_blank,
+        r.rows_skipped_erased
+    );
+    outln!(
+        "  contacts: {} added, {} updated, {} duplicate row(s) merged, {} in the workspace",
+        r.contacts_added,
+        r.contacts_updated,
+        r.duplicates_merged,
+        r.contacts_total
+    );
+    if let Some(p) = &r.phones {
+        print_phones(r, p)?;
+    }
+    if r.consent_kept_withdrawn > 0 {
+        outln!(
+            "  consent: {} withdrawn or bounced consent(s) kept",
+            r.consent_kept_withdrawn
+        );
+    }
+    for f in r.fields.iter() {
+        match (f.date_order, &f.date_order_reason) {
+            (Some(import::DateOrder::Ymd), Some(why)) => {
+                outln!("  dates: {}: {}", t(&f.name), t(why));
+            }
+            (Some(order), Some(why)) => outln!(
+                "  dates: {} read as {} ({})",
+                t(&f.name),
+                order.describe(),
+                t(why)
+            ),
+            _ => {}
+        }
+        if let Some(c) = &f.currency {
+            outln!(
+                "  amounts: {} in {} (the sign is not stored)",
+                t(&f.name),
+                t(c)
+            );
+        }
+    }
+    if r.contacts_age_unknown > 0 {
+        outln!(
+            "  age unknown: {} contact(s) whose date of birth or age cannot be read; campaigns count them",
+            r.contacts_age_unknown
+        );
+    }
+    if let Some(o) = &r.orders {
+        outln!(
+            "  orders{}: {} in the file ({} line(s)), {} new, {} already stored (replaced, not counted twice); figures of {} contact(s) recomputed: {}",
+            o.layout
+                .as_deref()
+                .map(|l| format!(" ({})", t(l)))
+                .unwrap_or_default(),
+            o.orders_in_file,
+            o.lines,
+            o.orders_added,
+            o.orders_updated,
+            o.contacts,
+            o.fields.join(", ")
+        );
+        outln!(
+            "    order id {}; amount {}; date {}",
+            t(&o.order_id_column),
+            match (&o.amount_column, &o.amount_rule) {
+                (Some(c), Some(rule)) => format!("{}, {}", t(c), rule),
+                _ => "none (no order_total)".to_string(),
+            },
+            o.order_date_column
+                .as_deref()
+                .map_or("none (no first/last order date)".to_string(), t)
+        );
+    }
+    match r.batch {
+        Some(b) => outln!("  batch: {b} (undo with `tactful import undo {b}`)"),
+        None => outln!("  batch: none (dry run)"),
+    }
+    if !r.rows_rejected.is_empty() {
+        outln!("  rejected rows:");
+        for rej in &r.rows_rejected {
+            outln!("    line {}: {}", rej.line, t(&rej.reason));
+        }
+    }
+    if !r.warnings.is_empty() {
+        outln!("  warnings:");
+        for w in &r.warnings {
+            outln!("    - {}", t(w));
+        }
+    }
+    let new: Vec<_> = r.fields.iter().filter(|f| f.new).collect();
+    if !new.is_empty() {
+        outln!("  fields created:");
+        for f in new {
+            outln!(
+                "    {} ({}): {}, role {}, {} ({})",
+                t(&f.name),
+                t(&f.header),
+                f.ty,
+                f.role,
+                f.class.label(),
+                t(&f.reason)
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The `phones:` lines: region, counts, and the first values that are no number.
+fn print_phones(r: &ImportReport, p: &import::report::PhoneReport) -> std::io::Result<()> {
+    let t = |s: &str| for_terminal(s).into_owned();
+    outln!(
+        "  phones: region {} ({}){}; {} number(s) in E.164, {} not SMS-capable (fixed line), {} not a phone number",
+        p.region.as_deref().unwrap_or("none"),
+        p.region_source,
+        p.country_column
+            .as_deref()
+            .map(|c| format!(", a row's country from column {}", t(c)))
+            .unwrap_or_default(),
+        p.parsed,
+        p.fixed_line,
+        p.unparseable.len()
+    );
+    if r.keyed_by_phone > 0 {
+        outln!(
+            "  contact key: {} row(s) without an e-mail address keyed by their phone (E.164)",
+            r.keyed_by_phone
+        );
+    }
+    // A file read without its region can hold a million of them: the first ones say
+    // what is wrong; `--json` lists every one.
+    const SHOWN: usize = 20;
+    for u in p.unparseable.iter().take(SHOWN) {
+        outln!(
+            "    line {}: {} `{}`: {}",
+            u.line,
+            t(&u.field),
+            t(&u.value),
+            t(&u.reason)
+        );
+    }
+    if p.unparseable.len() > SHOWN {
+        outln!(
+            "    ... and {} more (--json lists every one)",
+            p.unparseable.len() - SHOWN
+        );
+    }
+    Ok(())
+}
