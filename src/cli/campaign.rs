@@ -171,9 +171,10 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
             c.holdout_pct = holdout;
             c.k = k;
             c.as_of = ctx.as_of_given.then_some(ctx.as_of);
-            let (minor_age, country) = minors.settings()?;
-            c.minor_age = minor_age.flatten();
-            c.set_country(country.flatten().as_deref())?;
+            let mut given = crate::campaign::edit::Settings::default();
+            minors.fill(&mut given)?;
+            c.minor_age = given.minor_age.flatten();
+            c.set_country(given.country.flatten().as_deref())?;
             edit::create(&mut ws, &c, &crate::workspace::actor())?;
             if ctx.json {
                 return print_json(&c);

@@ -65,11 +65,11 @@ pub struct MinorArgs {
 }
 
 impl MinorArgs {
-    /// The settings given, as [`Settings::minor_age`] and [`Settings::country`] take
-    /// them: `None` when not given, `Some(None)` for `default` / `none`.
+    /// Put the settings given into [`Settings::minor_age`] and [`Settings::country`]:
+    /// left `None` when not given, `Some(None)` for `default` / `none`.
     ///
     /// Errors: a minor age that is not a number of years.
-    pub fn settings(&self) -> Result<(Option<Option<u32>>, Option<Option<String>>), CampaignError> {
+    pub fn fill(&self, settings: &mut Settings) -> Result<(), CampaignError> {
         let minor_age = match self.minor_age.as_deref().map(str::trim) {
             None => None,
             Some("default" | "none") => Some(None),
@@ -85,7 +85,9 @@ impl MinorArgs {
             .as_deref()
             .map(str::trim)
             .map(|c| (!c.eq_ignore_ascii_case("none") && !c.is_empty()).then(|| c.to_string()));
-        Ok((minor_age, country))
+        settings.minor_age = minor_age;
+        settings.country = country;
+        Ok(())
     }
 }
 
@@ -143,10 +145,7 @@ pub fn rename(ctx: &Context, old: &str, new: &str) -> anyhow::Result<()> {
 /// `campaign set NAME [--channel] [--category] [--holdout] [--k] [--locale] [--as-of]
 /// [--minor-age] [--country]`.
 pub fn set(ctx: &Context, args: SetArgs) -> anyhow::Result<()> {
-    let (minor_age, country) = args.minors.settings()?;
-    let settings = Settings {
-        minor_age,
-        country,
+    let mut settings = Settings {
         channel: args.channel,
         category: args.category,
         holdout_pct: args.holdout,
@@ -161,7 +160,9 @@ pub fn set(ctx: &Context, args: SetArgs) -> anyhow::Result<()> {
         } else {
             args.locale.map(Some)
         },
+        ..Settings::default()
     };
+    args.minors.fill(&mut settings)?;
     if settings == Settings::default() {
         anyhow::bail!(
             "nothing to change: give --channel, --category, --holdout, --k, --locale, --as-of, --minor-age or --country"
