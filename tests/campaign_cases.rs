@@ -304,9 +304,7 @@ fn withdrawn_suppressed_and_minors_never_receive() {
     assert_eq!(teo.minor_check.youngest, Some(15));
     let wes = explain(&ws, &c, as_of(), "wes@example.com").unwrap();
     assert!(
-        wes.steps[1]
-            .detail
-            .starts_with("e-mail consent is withdrawn"),
+        wes.steps[1].detail.starts_with("e-mail consent: withdrawn"),
         "{}",
         wes.steps[1].detail
     );

@@ -257,6 +257,16 @@ fn build(ws: &Workspace, p: &Prepared, seen: Seen) -> Result<Explanation, Previe
     })
 }
 
+/// The stored consent state in words (`not_asked` reads `not asked`); text that is no
+/// consent state is quoted and read as not asked, as assignment reads it.
+fn consent_words(stored: &str) -> String {
+    match stored.parse::<ConsentState>() {
+        Ok(state) => state.as_str().replace('_', " "),
+        Err(_) if stored.trim().is_empty() => "not asked".to_string(),
+        Err(_) => format!("not asked (stored as `{stored}`)"),
+    }
+}
+
 fn channel_word(c: Channel) -> &'static str {
     match c {
         Channel::Email => "e-mail",
@@ -287,12 +297,12 @@ fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<usize>) -> 
                 .as_deref()
                 .map(|s| format!(" (source: {s})"))
                 .unwrap_or_default();
+            let words = consent_words(&seen.consent_stored);
             if seen.consent == ConsentState::Granted {
-                format!("{channel} consent is granted{source}")
+                format!("{channel} consent: {words}{source}")
             } else {
                 format!(
-                    "{channel} consent is {}{source}; only granted consent receives messages",
-                    seen.consent_stored
+                    "{channel} consent: {words}{source}; only granted consent receives messages"
                 )
             }
         }
@@ -390,5 +400,18 @@ fn stored_e164(p: &Prepared, seen: &Seen) -> Option<String> {
     match seen.record.get(&f.name)? {
         Value::Text(t) if !t.is_empty() => Some(t.clone()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::consent_words;
+
+    #[test]
+    fn consent_reads_as_words() {
+        assert_eq!(consent_words("not_asked"), "not asked");
+        assert_eq!(consent_words("granted"), "granted");
+        assert_eq!(consent_words(""), "not asked");
+        assert_eq!(consent_words("maybe"), "not asked (stored as `maybe`)");
     }
 }

@@ -23,6 +23,7 @@ pub mod explain_minor;
 pub mod minor_age;
 pub mod prepare;
 pub mod preview;
+pub mod recipients;
 pub mod store;
 pub mod summary;
 pub mod suppressed;

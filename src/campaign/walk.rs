@@ -28,6 +28,8 @@ use crate::workspace::{Workspace, WorkspaceError, phones};
 /// Everything assignment decided for one contact, and the facts it decided on.
 #[derive(Debug, Clone)]
 pub struct Decided<'a> {
+    /// The contact's `_id` (workspace order).
+    pub id: i64,
     pub key: String,
     /// The contact's values of [`Prepared::columns`].
     pub record: &'a Record,
@@ -163,6 +165,7 @@ fn decide<'a>(
         matches,
     });
     Ok(Decided {
+        id: row.id()?,
         key,
         record,
         suppressed,

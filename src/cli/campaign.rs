@@ -33,6 +33,7 @@ pub struct CampaignArgs {
 enum CampaignAction {
     /// Create an empty campaign; the global --as-of sets its as-of date.
     New {
+        /// The new campaign's name.
         name: String,
         #[arg(long)]
         channel: Channel,
@@ -54,7 +55,9 @@ enum CampaignAction {
     },
     /// Add a segment → message entry (lowest priority so far).
     Add {
+        /// The campaign to add the entry to.
         name: String,
+        /// The segment whose contacts get this entry's message.
         segment: String,
         /// E-mail subject (template).
         #[arg(long)]
@@ -76,7 +79,10 @@ enum CampaignAction {
     /// List campaigns.
     List,
     /// Settings, entries with the reach of each segment, unlocks with justifications.
-    Show { name: String },
+    Show {
+        /// The campaign to show.
+        name: String,
+    },
     /// Delete a campaign (its segments stay).
     Rm {
         /// The campaign to delete.
@@ -109,9 +115,15 @@ enum CampaignAction {
     /// Change settings; the global --as-of sets the as-of date (--clear-as-of: today).
     Set(super::campaign_edit::SetArgs),
     /// Create or update a campaign (and the segments whose rule it gives) from TOML.
-    Apply { file: PathBuf },
+    Apply {
+        /// The campaign's TOML file (as `campaign dump` writes it).
+        file: PathBuf,
+    },
     /// Print a campaign as TOML (campaign as code).
-    Dump { name: String },
+    Dump {
+        /// The campaign to print.
+        name: String,
+    },
 }
 
 /// Turn a preview error into an exit, printing a rule error's caret display first.

@@ -33,6 +33,7 @@ enum Format {
 
 #[derive(Debug, Args)]
 pub struct PreviewArgs {
+    /// The campaign to preview.
     campaign: String,
     /// Print at most N rows (the summary still counts everyone).
     #[arg(long, value_name = "N")]

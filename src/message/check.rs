@@ -92,9 +92,10 @@ pub fn check(
 /// [`TemplateError::Invalid`] listing every other problem (control, C1 and bidi
 /// override characters and, in one-line parts, line breaks, each with its line and
 /// column; unknown merge fields with a suggestion, blocked and consent fields,
-/// Liquid-style filters with the accepted form, unknown filters, bad literal date
-/// formats and currency codes; functions, tests, methods and `~`, which templates do
-/// not offer).
+/// sensitive values compared in tags (`{% if "muslim" in tags %}`, see
+/// [`super::sensitive`]), Liquid-style filters with the accepted form, unknown filters,
+/// bad literal date formats and currency codes; functions, tests, methods and `~`,
+/// which templates do not offer).
 pub fn check_part(
     source: &str,
     format: BodyFormat,
@@ -150,6 +151,7 @@ pub fn check_part(
             }
         }
     }
+    super::sensitive::literals(source, &tags, fields, scope, &mut issues);
     if !issues.is_empty() {
         issues.sort_by_key(|i| (i.line, i.column));
         return Err(TemplateError::Invalid(issues));

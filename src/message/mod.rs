@@ -27,6 +27,7 @@ pub mod pieces;
 pub mod placeholder;
 pub mod render;
 mod scan;
+mod sensitive;
 pub mod sms;
 
 use std::collections::BTreeSet;
@@ -40,6 +41,7 @@ pub use coverage::{Coverage, CoverageTally, coverage};
 pub use error::{Issue, IssueKind, MAX_TEMPLATE_BYTES, TemplateError};
 pub use locale::MessageLocale;
 pub use render::Rendered;
+pub use sensitive::blocked_values;
 pub use sms::{SmsEncoding, SmsLength, sms_length, sms_parts};
 
 use crate::fields::value::Record;

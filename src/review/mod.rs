@@ -2,9 +2,10 @@
 //! findings with a stable code, a severity, a message and the items they concern, and
 //! the reviewer's sign-off.
 //!
-//! Findings come from two places: the campaign definition ([`definition`]: which fields
-//! rules and messages use, under which policy, unlocks, consent sources, fields an
-//! export adds) and one preview pass over the audience ([`data`]: coverage, small
+//! Findings come from three places: the campaign definition ([`definition`]: which
+//! fields rules and messages use, under which policy, unlocks, consent sources, fields
+//! an export adds), the sensitive values it uses ([`values`]: tags such as `muslim` in
+//! rules and messages, or stored in fields that leave) and one preview pass over the audience ([`data`]: coverage, small
 //! cells, quasi-identifier groups, overlaps, spreadsheet damage, exclusion counts). A
 //! campaign that cannot be previewed (a blocked field, a broken rule) still gets its
 //! review: the problem becomes a blocker, never a crash. [`signoff`] hashes the
@@ -16,6 +17,7 @@ pub mod data;
 pub mod definition;
 pub mod minors;
 pub mod signoff;
+pub mod values;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -158,6 +160,7 @@ pub fn run_with(
     let conn = ws.conn();
     let uses = definition::uses(conn, campaign)?;
     let mut findings = definition::findings(conn, campaign, &uses, extra)?;
+    findings.extend(values::findings(conn, campaign, &uses, extra)?);
     findings.extend(minors::definition_findings(campaign));
     let definition_toml = signoff::definition_toml(conn, campaign)?;
     let definition_sha256 = signoff::sha256_hex(definition_toml.as_bytes());

@@ -44,7 +44,8 @@ pub(super) fn rechecked(app: &mut App) -> Vec<Request> {
     }]
 }
 
-/// On showing the screen: load the first contact to render for, once.
+/// On showing the screen: find the selected entry's first would-be recipient to render
+/// for, once.
 pub(super) fn entered(app: &mut App) -> Vec<Request> {
     let m = &app.messages;
     if m.draft.is_none() || m.sample.is_some() || m.pending_sample.is_some() {
@@ -53,12 +54,23 @@ pub(super) fn entered(app: &mut App) -> Vec<Request> {
     load_sample(app, SampleStep::First)
 }
 
+/// Ask for the selected entry's would-be recipient `step` says; nothing when the
+/// campaign has no entry.
 fn load_sample(app: &mut App, step: SampleStep) -> Vec<Request> {
+    let Some(draft) = app.messages.draft.clone() else {
+        return Vec::new();
+    };
+    if app.messages.entry().is_none() {
+        return Vec::new();
+    }
     let generation = app.next_generation();
     app.messages.pending_sample = Some(generation);
     vec![Request::LoadSample {
         generation,
         fields: app.fields.fields.clone(),
+        entry: app.messages.selected,
+        as_of: as_of(app, &draft),
+        campaign: Box::new(draft),
         step,
     }]
 }
@@ -83,9 +95,15 @@ pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
             } else {
                 -1
             };
+            let before = m.selected;
             m.select_by(delta);
+            if app.messages.selected == before {
+                return Some(Vec::new());
+            }
+            // Another entry has other recipients: start over at its first one.
+            app.messages.forget_sample();
             app.messages.recheck(&app.fields.fields);
-            Vec::new()
+            load_sample(app, SampleStep::First)
         }
         (Message::EditBody, _) if m.entry().is_some() => {
             m.focus = Focus::Body;
@@ -150,7 +168,9 @@ pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
                 app.messages.set_campaign(c);
             }
             sync_unsaved(app);
-            rechecked(app)
+            let mut requests = rechecked(app);
+            requests.extend(entered(app));
+            requests
         }
         _ => return None,
     };
@@ -206,6 +226,14 @@ pub(super) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
                         format!("saved the messages of campaign `{}`", c.name)
                     });
                     app.error = None;
+                    let order = |c: &crate::campaign::Campaign| {
+                        c.entries
+                            .iter()
+                            .map(|e| e.segment.clone())
+                            .collect::<Vec<_>>()
+                    };
+                    // Entries removed or moved: the recipients of each entry changed.
+                    let reordered = app.campaigns.current.as_ref().map(order) != Some(order(c));
                     app.campaigns.current = Some((**c).clone());
                     // Preview shows the campaign as saved from now on.
                     app.preview.computed_for = None;
@@ -217,6 +245,12 @@ pub(super) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
                         app.messages.set_campaign((**c).clone());
                         sync_unsaved(app);
                         return super::campaign::load_names(app);
+                    }
+                    if reordered {
+                        app.messages.forget_sample();
+                        app.messages.recheck(&app.fields.fields);
+                        sync_unsaved(app);
+                        return entered(app);
                     }
                 }
                 Err(e) => match m.create.as_mut() {
@@ -231,10 +265,14 @@ pub(super) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
             match result {
                 Ok(Some(sample)) => {
                     m.sample = Some(sample.clone());
+                    m.no_recipients = false;
                     app.messages.recheck(&app.fields.fields);
                 }
-                Ok(None) => app.notice = Some("no more contacts that way".into()),
-                Err(e) => app.error = Some(e.clone()),
+                Ok(None) if m.sample.is_none() => m.no_recipients = true,
+                Ok(None) => {
+                    app.notice = Some("no more recipients of this entry that way".into());
+                }
+                Err(e) => app.error = Some(format!("cannot find a recipient: {e}")),
             }
         }
         Message::CoverageFinished { generation, result }
