@@ -275,13 +275,56 @@ fn merge_fields_insert_a_fallback_and_blocked_ones_say_why() {
         key(&mut a, &mut ws, KeyCode::Up);
     }
     key(&mut a, &mut ws, KeyCode::Enter);
+    // Issue 10, item 8: the picker asks for the fallback instead of inserting one.
+    assert_eq!(a.popup, Some(Popup::MergeFields));
+    assert_eq!(a.messages.body.text(), GOLD_BODY, "nothing inserted yet");
+    assert!(screen_text(&a, 120, 40).contains("Words to print for contacts whose city is blank"));
+    // An empty fallback and a placeholder are refused, with the reason; the popup stays.
+    key(&mut a, &mut ws, KeyCode::Enter);
+    assert!(a.messages.merge_fallback.as_ref().unwrap().error.is_some());
+    type_text(&mut a, &mut ws, "...");
+    key(&mut a, &mut ws, KeyCode::Enter);
+    let error = a
+        .messages
+        .merge_fallback
+        .as_ref()
+        .unwrap()
+        .error
+        .clone()
+        .unwrap();
+    assert!(error.contains("`...` is a placeholder"), "{error}");
+    assert_eq!(a.messages.body.text(), GOLD_BODY);
+    for _ in 0..3 {
+        key(&mut a, &mut ws, KeyCode::Backspace);
+    }
+    type_text(&mut a, &mut ws, "your town");
+    key(&mut a, &mut ws, KeyCode::Enter);
     assert_eq!(a.popup, None);
     assert_eq!(
         a.messages.body.text(),
-        format!("{{{{ city | default(\"...\") }}}}{GOLD_BODY}")
+        format!("{{{{ city | default(\"your town\") }}}}{GOLD_BODY}")
     );
     // Ana lives in Lyon.
     assert_eq!(rendered_body(&a), "LyonHi Ana\nM1");
+}
+
+/// Esc while typing the fallback goes back to the field list; Esc again closes it.
+#[test]
+fn merge_field_fallback_can_be_abandoned() {
+    let mut ws = br15();
+    let mut a = started(&ws, Screen::Messages);
+    key(&mut a, &mut ws, KeyCode::Char('f'));
+    while a.messages.merge[a.messages.merge_selected].name != "city" {
+        key(&mut a, &mut ws, KeyCode::Down);
+    }
+    key(&mut a, &mut ws, KeyCode::Enter);
+    assert!(a.messages.merge_fallback.is_some());
+    key(&mut a, &mut ws, KeyCode::Esc);
+    assert_eq!(a.popup, Some(Popup::MergeFields));
+    assert!(a.messages.merge_fallback.is_none());
+    key(&mut a, &mut ws, KeyCode::Esc);
+    assert_eq!(a.popup, None);
+    assert_eq!(a.messages.body.text(), GOLD_BODY);
 }
 
 #[test]

@@ -50,6 +50,8 @@ enum CampaignAction {
         /// number format of `currency`; English without it.
         #[arg(long)]
         locale: Option<MessageLocale>,
+        #[command(flatten)]
+        minors: super::campaign_edit::MinorArgs,
     },
     /// Add a segment → message entry (lowest priority so far).
     Add {
@@ -172,6 +174,7 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
             holdout,
             k,
             locale,
+            minors,
         } => {
             let mut ws = ctx.open()?;
             let mut c = Campaign::new(&name, channel);
@@ -180,14 +183,19 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
             c.holdout_pct = holdout;
             c.k = k;
             c.as_of = ctx.as_of_given.then_some(ctx.as_of);
+            let mut given = crate::campaign::edit::Settings::default();
+            minors.fill(&mut given)?;
+            c.minor_age = given.minor_age.flatten();
+            c.set_country(given.country.flatten().as_deref())?;
             edit::create(&mut ws, &c, &crate::workspace::actor())?;
             if ctx.json {
                 return print_json(&c);
             }
             outln!(
-                "Created {} campaign `{}`; add entries with `tactful campaign add {} SEGMENT ...`.",
+                "Created {} campaign `{}` (minor age {}); add entries with `tactful campaign add {} SEGMENT ...`.",
                 c.channel,
                 for_terminal(&c.name),
+                for_terminal(&c.minor_age().describe()),
                 for_terminal(&c.name)
             );
             Ok(())

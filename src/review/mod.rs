@@ -15,6 +15,7 @@
 
 pub mod data;
 pub mod definition;
+pub mod minors;
 pub mod signoff;
 pub mod values;
 
@@ -56,9 +57,14 @@ pub struct Finding {
     pub message: String,
     /// What the finding concerns: fields, segments, pairs, counts; one line each.
     pub items: Vec<String>,
+    /// Whether a reviewer may accept this finding with a written reason (`review
+    /// --accept CODE --reason TEXT`) instead of resolving it. Blocked fields (they need
+    /// an unlock) and special ad category breaches never may.
+    pub acceptable: bool,
 }
 
 impl Finding {
+    /// A finding that cannot be accepted, only resolved.
     pub fn new(
         code: &'static str,
         severity: Severity,
@@ -70,7 +76,14 @@ impl Finding {
             severity,
             message,
             items,
+            acceptable: false,
         }
+    }
+
+    /// The same finding, marked as one a reviewer may accept with a written reason.
+    pub fn acceptable(mut self) -> Self {
+        self.acceptable = true;
+        self
     }
 }
 
@@ -148,6 +161,7 @@ pub fn run_with(
     let uses = definition::uses(conn, campaign)?;
     let mut findings = definition::findings(conn, campaign, &uses, extra)?;
     findings.extend(values::findings(conn, campaign, &uses, extra)?);
+    findings.extend(minors::definition_findings(campaign));
     let definition_toml = signoff::definition_toml(conn, campaign)?;
     let definition_sha256 = signoff::sha256_hex(definition_toml.as_bytes());
     let policy_blocked = findings.iter().any(|f| f.severity == Severity::Blocker);
@@ -156,6 +170,7 @@ pub fn run_with(
     match data::pass(ws, campaign, as_of, &uses, extra) {
         Ok(pass) => {
             findings.extend(data::findings(campaign, &pass));
+            findings.extend(minors::data_findings(campaign, &pass.summary));
             preview_sha256 = Some(pass.preview_sha256.clone());
             summary = Some(pass.summary);
         }

@@ -16,7 +16,7 @@ use crate::message::{Message, MessageDraft, PolicyScope, RenderedMessage};
 use crate::tui::widgets::text_area::TextArea;
 use crate::tui::widgets::text_input::TextInput;
 
-use super::merge_fields::MergeChoice;
+use super::merge_fields::{FallbackInput, MergeChoice};
 
 /// What has the keyboard on the Messages screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -66,6 +66,8 @@ pub struct MessagesState {
     /// The merge-field list while its popup is open.
     pub merge: Vec<MergeChoice>,
     pub merge_selected: usize,
+    /// The fallback being typed, once a field of the list is chosen.
+    pub merge_fallback: Option<FallbackInput>,
     /// The new-campaign dialog, while open.
     pub create: Option<NewCampaign>,
     /// The highlighted segment in the add-entry list.

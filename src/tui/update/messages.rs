@@ -6,7 +6,7 @@
 use super::campaign::as_of;
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Job, Message, Request, SampleStep};
-use crate::tui::screens::merge_fields::{choices, snippet};
+use crate::tui::screens::merge_fields::{FallbackInput, checked_fallback, choices, snippet};
 use crate::tui::screens::messages::{Focus, check_entry};
 use crate::tui::widgets::text_area::AreaEdit;
 use crate::tui::widgets::text_input::TextEdit;
@@ -155,6 +155,7 @@ pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
             };
             m.merge = choices(&app.fields.fields, draft);
             m.merge_selected = 0;
+            m.merge_fallback = None;
             if m.focus == Focus::Entries {
                 m.focus = Focus::Body;
             }
@@ -291,9 +292,14 @@ pub(super) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
     Vec::new()
 }
 
-/// Keys while the merge-field list is open: move, insert the selected field (refused,
-/// with the reason, when it is blocked), or close.
+/// Keys while the merge-field list is open: move, choose the selected field (refused,
+/// with the reason, when it is blocked), or close; once a field is chosen, type its
+/// fallback and insert both (an empty or placeholder fallback is refused, with the
+/// reason), or go back to the list.
 pub(super) fn merge_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+    if app.messages.merge_fallback.is_some() {
+        return Some(fallback_popup(app, message));
+    }
     let m = &mut app.messages;
     let last = m.merge.len().saturating_sub(1);
     match message {
@@ -307,15 +313,40 @@ pub(super) fn merge_popup(app: &mut App, message: &Message) -> Option<Vec<Reques
                 app.error = Some(why);
                 return Some(Vec::new());
             }
-            app.popup = None;
-            let paste = TextEdit::Paste(snippet(&choice.name));
-            match m.focus {
-                Focus::Subject => m.subject.apply(&paste),
-                _ => m.body.apply(&paste),
-            }
-            return Some(edited(app));
+            app.error = None;
+            m.merge_fallback = Some(FallbackInput::new(&choice.name));
         }
         _ => return None,
     }
     Some(Vec::new())
+}
+
+/// Keys while the fallback of the chosen merge field is typed.
+fn fallback_popup(app: &mut App, message: &Message) -> Vec<Request> {
+    let m = &mut app.messages;
+    let Some(f) = m.merge_fallback.as_mut() else {
+        return Vec::new();
+    };
+    match message {
+        Message::Edit(edit) => {
+            f.input.apply(edit);
+            f.error = None;
+        }
+        Message::ClosePopup => m.merge_fallback = None,
+        Message::Submit => match checked_fallback(&f.field, f.input.value()) {
+            Err(why) => f.error = Some(why),
+            Ok(fallback) => {
+                let paste = TextEdit::Paste(snippet(&f.field, &fallback));
+                m.merge_fallback = None;
+                app.popup = None;
+                match m.focus {
+                    Focus::Subject => m.subject.apply(&paste),
+                    _ => m.body.apply(&paste),
+                }
+                return edited(app);
+            }
+        },
+        _ => {}
+    }
+    Vec::new()
 }
