@@ -46,10 +46,22 @@ pub struct ImportArgs {
     /// The first row is data, not a header (default: detected).
     #[arg(long)]
     no_header: bool,
-    /// Consent for the whole file, e.g. email=granted or sms=withdrawn (repeatable);
-    /// applies to rows without their own consent value.
+    /// Consent for the whole file, e.g. email=granted or sms=withdrawn (repeatable).
+    /// Fills only what the file does not state: a row's consent column or the status a
+    /// recognised export gives its file always wins.
     #[arg(long, value_name = "CHANNEL=STATE")]
     consent: Vec<String>,
+    /// Put a column into a field: 'Header=field' (repeatable); the field may exist
+    /// already or is created with that name.
+    #[arg(long = "map", value_name = "HEADER=FIELD")]
+    map: Vec<String>,
+    /// Leave a column out of the import (repeatable).
+    #[arg(long = "skip", value_name = "HEADER")]
+    skip: Vec<String>,
+    /// Apply upgrades into granted that lack evidence (a contact that declined, or one
+    /// held as not asked and granted by --consent); never an opt-out.
+    #[arg(long)]
+    accept_consent_upgrades: bool,
     /// Do everything, then roll back: shows the report without changing the workspace.
     #[arg(long)]
     dry_run: bool,
@@ -92,6 +104,12 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 )
             }
         );
+        if report.refusals_on_record > 0 {
+            outln!(
+                "{} refusal(s) of removed contacts stay on record: importing those people again keeps them declined, withdrawn or bounced",
+                report.refusals_on_record
+            );
+        }
         return Ok(());
     }
     if args.files.is_empty() {
@@ -209,6 +227,12 @@ fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
         let (channel, state) = plan::parse_consent(c).map_err(usage)?;
         consent.insert(channel, state);
     }
+    let map = args
+        .map
+        .iter()
+        .map(|m| plan::parse_map(m))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(usage)?;
     let who = actor();
     Ok(args
         .files
@@ -224,10 +248,43 @@ fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
             },
             allow_ragged: args.allow_ragged,
             consent: consent.clone(),
+            map: map.clone(),
+            skip: args.skip.clone(),
+            accept_consent_upgrades: args.accept_consent_upgrades,
             dry_run: args.dry_run,
             ..ImportPlan::new(path, who.clone())
         })
         .collect())
+}
+
+/// The consent upgrades: counts, then the first few of each kind.
+fn print_upgrades(r: &ImportReport) -> std::io::Result<()> {
+    const SHOWN: usize = 10;
+    if r.consent_upgrades.is_empty() {
+        return Ok(());
+    }
+    let applied = r.consent_upgrades.iter().filter(|u| u.applied).count();
+    outln!(
+        "  consent upgrades: {applied} applied, {} refused{}",
+        r.consent_upgrades.len() - applied,
+        if r.consent_upgrades.len() > SHOWN {
+            format!(" (first {SHOWN} shown; --json lists all)")
+        } else {
+            String::new()
+        }
+    );
+    for u in r.consent_upgrades.iter().take(SHOWN) {
+        outln!(
+            "    {} {}: {} -> {} {} ({})",
+            for_terminal(&u.key),
+            u.channel,
+            u.from,
+            u.to,
+            if u.applied { "applied" } else { "refused" },
+            for_terminal(&u.reason)
+        );
+    }
+    Ok(())
 }
 
 fn progress_bar(plan: &ImportPlan) -> indicatif::ProgressBar {
@@ -263,6 +320,27 @@ fn print_report(r: &ImportReport) -> std::io::Result<()> {
         }
     );
     outln!("  contact key: {}", t(&r.key));
+    if let Some(l) = &r.layout {
+        outln!(
+            "  layout: {} {} (recognised by {})",
+            t(&l.platform),
+            t(&l.kind),
+            t(&l.recognised_by)
+        );
+        for d in &l.decisions {
+            outln!("    - {}", t(d));
+        }
+    }
+    for m in r.mapping.iter().filter(|m| m.by == "--map") {
+        outln!(
+            "  mapped: column {} fills field {} (--map)",
+            t(&m.header),
+            t(&m.field)
+        );
+    }
+    for s in &r.skipped_columns {
+        outln!("  skipped: column {} ({})", t(&s.header), s.by);
+    }
     outln!(
         "  rows: {} read, {} imported, {} rejected, {} blank skipped, {} skipped (erased earlier)",
         r.rows_read,
@@ -284,6 +362,12 @@ fn print_report(r: &ImportReport) -> std::io::Result<()> {
             r.consent_kept_withdrawn
         );
     }
+    for (channel, n) in &r.consent_not_applied {
+        outln!(
+            "  consent: --consent {channel} did not apply to {n} row(s) whose {channel} consent the file states"
+        );
+    }
+    print_upgrades(r)?;
     match r.batch {
         Some(b) => outln!("  batch: {b} (undo with `tactful import undo {b}`)"),
         None => outln!("  batch: none (dry run)"),

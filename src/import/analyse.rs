@@ -1,7 +1,8 @@
 //! The first pass: read every row once, without writing, to learn the columns.
 //!
-//! Owns what the importer knows before loading: the detected format, each column's
-//! field name, type (from every value), classification, consent meaning and spreadsheet
+//! Owns what the importer knows before loading: the detected format, the platform layout
+//! and column plan ([`super::mapping`]), each column's field name, type (from every
+//! value), classification, consent meaning ([`super::column_kind`]) and spreadsheet
 //! damage, the contact key column, the rejected rows and the warnings. Memory stays
 //! bounded by the number of columns (plus a few example line numbers), never by rows.
 //! Called by [`super::run`] (inside the import's transaction, so the fields it compares
@@ -11,17 +12,21 @@ use std::collections::BTreeMap;
 
 use rusqlite::Connection;
 
+use super::column_kind::{self, Facts, Kind};
+use super::consent::evidence::EvidenceColumn;
+use super::consent::row::FileStatus;
 use super::consent::{self, ConsentColumn};
 use super::decode::{self, Scan};
 use super::infer::{ColumnStats, Inferred};
 use super::key::{self, KeySource};
+use super::mapping::ColumnMap;
 use super::normalise::{self, Damage};
 use super::read::{Row, Rows, Shape};
 use super::report::plural;
 use super::sniff::{self, Sniffed};
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected};
 use crate::fields::classify::{ValueProfile, classify};
-use crate::fields::{Field, FieldType, PrivacyClass, Role};
+use crate::fields::{Field, FieldType, Role};
 use crate::workspace::fields as stored_fields;
 
 /// How many example line numbers a warning quotes.
@@ -49,7 +54,13 @@ pub struct Analysis {
     pub sniffed: Sniffed,
     pub columns: Vec<Column>,
     pub key: KeySource,
+    /// The recognised layout, the imported columns and the mapping applied.
+    pub map: ColumnMap,
     pub consent: Vec<ConsentColumn>,
+    /// Consent evidence columns, in the layout's order.
+    pub evidence: Vec<EvidenceColumn>,
+    /// The consent the recognised layout states for every row.
+    pub file_status: Option<FileStatus>,
     /// Index of the e-mail and phone columns, for the erasure check.
     pub email_column: Option<usize>,
     pub phone_column: Option<usize>,
@@ -98,21 +109,25 @@ pub fn analyse(
         allow_ragged: plan.allow_ragged,
         replacement_is_data: scan.lossless_utf8,
     };
-    let (headers, mut rows) = Rows::open(&plan.path, shape)?;
-    let width = headers.len();
-    if width == 1
+    let (file_headers, mut rows) = Rows::open(&plan.path, shape)?;
+    if file_headers.len() == 1
         && let Some(other) = sniff::CANDIDATES
             .iter()
-            .find(|&&d| d != sniffed.delimiter && headers[0].contains(d as char))
+            .find(|&&d| d != sniffed.delimiter && file_headers[0].contains(d as char))
     {
         return Err(ImportError::OneColumn {
             delimiter: sniff::describe(sniffed.delimiter),
             other: sniff::describe(*other),
         });
     }
+    let map = ColumnMap::build(plan, &plan.file_name(), &file_headers)?;
+    let width = map.columns.len();
     let mut stats = vec![ColumnStats::default(); width];
     let mut profiles = vec![ValueProfile::new(); width];
     let mut all_status = vec![true; width];
+    let mut words = vec![0u64; width];
+    let mut not_a_word: Vec<Option<String>> = vec![None; width];
+    let mut stripped = vec![0u64; width];
     let mut damage: Vec<BTreeMap<Damage, DamageSeen>> = vec![BTreeMap::new(); width];
     let mut rejected = Vec::new();
     let (mut rows_read, mut blank) = (0u64, 0u64);
@@ -122,6 +137,7 @@ pub fn analyse(
             Row::Blank { .. } => blank += 1,
             Row::Rejected { line, reason } => rejected.push(Rejected { line, reason }),
             Row::Data { line, values } => {
+                let values = map.project(&values, Some(&mut stripped));
                 for (i, value) in values.iter().enumerate() {
                     if value.is_empty() {
                         continue;
@@ -129,6 +145,11 @@ pub fn analyse(
                     stats[i].observe(value, plan.types);
                     profiles[i].observe(value);
                     all_status[i] &= consent::is_status_value(value);
+                    if consent::is_consent_word(value) {
+                        words[i] += 1;
+                    } else if not_a_word[i].is_none() {
+                        not_a_word[i] = Some(value.clone());
+                    }
                     if let Some(d) = normalise::damage(value) {
                         let seen = damage[i].entry(d).or_default();
                         seen.count += 1;
@@ -147,19 +168,21 @@ pub fn analyse(
             });
         }
     }
-    let mut warnings = Vec::new();
-    let names = normalise::field_names(&headers);
+    let mut warnings = map.warnings.clone();
+    let layout_id = map.recognised.as_ref().map(|r| r.layout.id.clone());
     let existing: BTreeMap<String, Field> = stored_fields::list(conn)?
         .into_iter()
         .map(|f| (f.name.clone(), f))
         .collect();
     let mut columns = Vec::with_capacity(width);
     let mut consent_columns = Vec::new();
-    for (i, name) in names.iter().enumerate() {
-        let header = if headers[i].is_empty() {
+    let mut evidence = Vec::new();
+    for (i, mapped) in map.columns.iter().enumerate() {
+        let name = &mapped.name;
+        let header = if mapped.header.is_empty() {
             name.clone()
         } else {
-            headers[i].clone()
+            mapped.header.clone()
         };
         let (mut inferred, warning) = stats[i].infer(name, plan.types);
         warnings.extend(warning);
@@ -174,30 +197,28 @@ pub fn analyse(
                 order: None,
             };
         }
-        let recognised = consent::recognise(name, all_status[i] && stats[i].non_blank > 0);
-        if let Some((channel, polarity, reason)) = recognised.clone() {
-            if class.role.consent_channel().is_none() {
-                class.role = match channel {
-                    crate::fields::Channel::Email => Role::ConsentEmail,
-                    crate::fields::Channel::Sms => Role::ConsentSms,
-                };
-                class.class = PrivacyClass::Consent;
-                class.kind = Some("consent".into());
-                class.reason = reason.clone();
-            }
-            consent_columns.push(ConsentColumn {
-                index: i,
-                channel,
-                polarity,
-                reason,
-            });
-        } else if let Some(channel) = class.role.consent_channel() {
-            consent_columns.push(ConsentColumn {
-                index: i,
-                channel,
-                polarity: consent::polarity_from_name(name, all_status[i]),
-                reason: class.reason.clone(),
-            });
+        let facts = Facts {
+            index: i,
+            name,
+            spec: mapped.spec,
+            layout: layout_id.as_deref(),
+            non_blank: stats[i].non_blank,
+            all_status: all_status[i],
+            words: words[i],
+            not_a_word: not_a_word[i].clone(),
+        };
+        match column_kind::decide(&facts, &mut class, &mut inferred) {
+            Kind::Consent(c) => consent_columns.push(c),
+            Kind::Evidence(e) => evidence.push(e),
+            Kind::Plain => {}
+        }
+        if stripped[i] > 0 {
+            warnings.push(format!(
+                "column {header}: the leading apostrophe of {} value{} removed: {}'s export writes it on purpose so spreadsheets keep IDs, zips and phones as text (not spreadsheet damage)",
+                stripped[i],
+                plural(stripped[i]),
+                map.recognised.as_ref().map_or("the platform", |r| r.layout.platform.as_str())
+            ));
         }
         let (field, is_new, storage) = match existing.get(name) {
             Some(old) => {
@@ -291,6 +312,17 @@ pub fn analyse(
     check_room(existing.len(), columns.iter().filter(|c| c.is_new).count())?;
     let email_column = columns.iter().position(|c| c.field.role == Role::Email);
     let phone_column = columns.iter().position(|c| c.field.role == Role::Phone);
+    // Evidence in the layout's order: which column a time is taken from first.
+    if let Some(r) = &map.recognised {
+        let order = super::layout::layouts().columns(r.layout);
+        evidence.sort_by_key(|e| order.iter().position(|c| std::ptr::eq(c, e.spec)));
+    }
+    let file_status = map.recognised.as_ref().and_then(|r| {
+        (!r.layout.status.is_empty()).then(|| FileStatus {
+            layout: r.layout.id.clone(),
+            states: r.layout.status.clone(),
+        })
+    });
     let key = key::choose(plan, &mut columns, email_column, &sniffed)?;
     key::check_fixed(conn, &columns, key)?;
     if key == KeySource::Generated {
@@ -300,7 +332,10 @@ pub fn analyse(
         );
     }
     for channel in crate::fields::Channel::ALL {
-        let has_column = consent_columns.iter().any(|c| c.channel == channel);
+        let has_column = consent_columns.iter().any(|c| c.channel == channel)
+            || file_status
+                .as_ref()
+                .is_some_and(|f| f.states.contains_key(&channel));
         if channel == crate::fields::Channel::Email
             && !has_column
             && !plan.consent.contains_key(&channel)
@@ -315,7 +350,10 @@ pub fn analyse(
         sniffed,
         columns,
         key,
+        map,
         consent: consent_columns,
+        evidence,
+        file_status,
         email_column,
         phone_column,
         rejected,
@@ -328,9 +366,9 @@ pub fn analyse(
 /// SQLite's default limit on the columns of a table (`SQLITE_MAX_COLUMN`).
 const MAX_COLUMNS: usize = 2000;
 
-/// The fixed columns of `contacts` (`_id`, `_key`, consent state and source per
-/// channel, `_batch`, `_updated_batch`): see migrations/0001_init.sql.
-const FIXED_COLUMNS: usize = 8;
+/// The fixed columns of `contacts` (`_id`, `_key`, consent state, source and evidence
+/// per channel, `_batch`, `_updated_batch`): see migrations/0001_init.sql and 0004.
+const FIXED_COLUMNS: usize = 10;
 
 /// Fail before any ALTER TABLE when the new fields would pass SQLite's column limit
 /// (review P2-4), instead of a raw SQLite error half way through the batch.

@@ -19,6 +19,7 @@
 //! - list: columns named tags/labels (any case), items split on commas.
 //! - text: everything else.
 
+mod list;
 mod values;
 
 use chrono::NaiveDate;

@@ -1,41 +1,29 @@
 //! The second pass: write every accepted row into the workspace as one batch.
 //!
-//! Owns the merge rules: rows meet contacts by contact key (e-mail compared without
-//! case, case BR-03); a merged row updates fields but a blank cell keeps the stored
-//! value, the key's e-mail keeps the spelling first stored, and consent goes through
-//! [`consent::merge`] so withdrawn and bounced are never turned back on and a "no" only
-//! withdraws a granted consent (when the stored state stands, the consent column keeps
-//! its stored value too, so it never contradicts the state). Rows whose key, e-mail or phone
-//! matches an erased entry of the suppression list are skipped: an erasure is never
-//! undone by re-importing (GDPR Art. 17). Called by [`super::run`] inside its
-//! transaction, after [`super::analyse`].
+//! Owns the pass: the batch record, new fields, every row through [`Preparer`] and
+//! [`Upserter`] (rows meet contacts by contact key, e-mail compared without case, case
+//! BR-03; consent through [`super::consent::merge`], so no route turns an opt-out back
+//! on), and the report. Rows whose key, e-mail or phone matches an erased entry of the
+//! suppression list are skipped: an erasure is never undone by re-importing (GDPR Art.
+//! 17). Called by [`super::run`] inside its transaction, after [`super::analyse`].
+
+use std::collections::BTreeMap;
 
 use rusqlite::Connection;
-use rusqlite::types::Value as Sql;
 use serde_json::json;
 
 use super::analyse::Analysis;
-use super::consent::{self, IncomingConsent};
 use super::key::KeySource;
 use super::prepare::{Prepared, Preparer};
 use super::read::Rows;
 use super::report::plural;
-use super::report::{FieldReport, ImportReport};
-use super::{ImportError, ImportPlan, Phase, Progress, Rejected, sniff};
-use crate::fields::{Channel, ConsentState};
-use crate::workspace::contacts::{self, ContactWriter, Incoming};
-use crate::workspace::{WorkspaceError, audit, batches, fields, now_rfc3339, suppression};
-
-#[derive(Debug, Default)]
-struct Counts {
-    imported: u64,
-    added: u64,
-    updated: u64,
-    duplicates: u64,
-    skipped_erased: u64,
-    consent_kept: u64,
-    rejected: Vec<Rejected>,
-}
+use super::report::{FieldReport, ImportReport, LayoutReport};
+use super::upsert::{Tally, Upserter};
+use super::{ImportError, ImportPlan, Phase, Progress, sniff};
+use crate::fields::Channel;
+use crate::workspace::consent::{RefusalLookup, any_refusals};
+use crate::workspace::contacts::{self, ContactWriter};
+use crate::workspace::{audit, batches, fields, now_rfc3339, suppression};
 
 /// Load `plan.path` as analysed. Returns the report; the caller commits or rolls back.
 ///
@@ -47,10 +35,7 @@ pub fn load(
     analysis: &Analysis,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ImportError> {
-    let file_name = plan.path.file_name().map_or_else(
-        || plan.path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let file_name = plan.file_name();
     let delimiter = sniff::describe(analysis.sniffed.delimiter);
     let format = json!({
         "encoding": analysis.scan.encoding.name(),
@@ -59,13 +44,22 @@ pub fn load(
         "header": analysis.sniffed.has_header,
         "quote": "\"",
     });
+    let started = now_rfc3339();
+    let mut options = plan.options_json();
+    options["layout"] = json!(
+        analysis
+            .map
+            .recognised
+            .as_ref()
+            .map(|r| r.layout.id.clone())
+    );
     let batch = batches::begin(
         tx,
         &file_name,
         &analysis.scan.sha256,
         &format,
-        &plan.options_json(),
-        &now_rfc3339(),
+        &options,
+        &started,
     )?;
     super::key::record(tx, &analysis.columns, analysis.key)?;
     for column in analysis.columns.iter().filter(|c| c.widened) {
@@ -86,11 +80,24 @@ pub fn load(
         .filter(|c| !c.is_new)
         .map(|c| c.field.name.clone())
         .collect();
-    let mut writer = ContactWriter::new(tx, &names, &snapshot)?;
     let erased = suppression::erased_hashes(tx)?;
     let (_, mut rows) = Rows::open(&plan.path, analysis.shape(plan))?;
-    let preparer = Preparer::new(plan, analysis, &erased, batch);
-    let mut counts = Counts::default();
+    let preparer = Preparer::new(plan, analysis, &erased, batch, &started);
+    let mut upserter = Upserter {
+        conn: tx,
+        writer: ContactWriter::new(tx, &names, &snapshot)?,
+        analysis,
+        batch,
+        accept_upgrades: plan.accept_consent_upgrades,
+        refusals: if any_refusals(tx)? {
+            Some(RefusalLookup::new(tx)?)
+        } else {
+            None
+        },
+        tally: Tally::default(),
+    };
+    let mut rejected_rows = Vec::new();
+    let mut skipped_erased = 0u64;
     let mut seen = 0u64;
     while let Some(row) = rows.next_row()? {
         seen += 1;
@@ -106,22 +113,15 @@ pub fn load(
                 key,
                 mut values,
                 consent,
-            } => write_contact(
-                &mut writer,
-                analysis,
-                batch,
-                &key,
-                &mut values,
-                consent,
-                &mut counts,
-            )?,
-            Prepared::Rejected(r) => counts.rejected.push(r),
-            Prepared::Erased => counts.skipped_erased += 1,
+            } => upserter.write(&key, &mut values, consent)?,
+            Prepared::Rejected(r) => rejected_rows.push(r),
+            Prepared::Erased => skipped_erased += 1,
             Prepared::Counted => {}
         }
     }
+    let counts = upserter.tally;
     let mut rejected = analysis.rejected.clone();
-    rejected.append(&mut counts.rejected);
+    rejected.append(&mut rejected_rows);
     rejected.sort_by_key(|r| r.line);
     if counts.imported == 0 {
         let examples: Vec<String> = rejected
@@ -143,20 +143,14 @@ pub fn load(
         });
     }
     let mut warnings = analysis.warnings.clone();
-    if counts.skipped_erased > 0 {
+    if skipped_erased > 0 {
         warnings.push(format!(
             "{} row{} skipped: the contact was erased earlier and stays erased",
-            counts.skipped_erased,
-            plural(counts.skipped_erased)
+            skipped_erased,
+            plural(skipped_erased)
         ));
     }
-    if counts.consent_kept > 0 {
-        warnings.push(format!(
-            "{} row{} said consent was granted where it had been withdrawn or had bounced; the withdrawal was kept",
-            counts.consent_kept,
-            plural(counts.consent_kept)
-        ));
-    }
+    warnings.extend(consent_warnings(plan, &counts));
     let report = ImportReport {
         file: plan.path.display().to_string(),
         sha256: analysis.scan.sha256.clone(),
@@ -172,12 +166,26 @@ pub fn load(
         rows_imported: counts.imported,
         rows_rejected: rejected,
         rows_skipped_blank: analysis.rows_skipped_blank,
-        rows_skipped_erased: counts.skipped_erased,
+        rows_skipped_erased: skipped_erased,
         duplicates_merged: counts.duplicates,
         contacts_added: counts.added,
         contacts_updated: counts.updated,
         contacts_total: contacts::count(tx)?,
         consent_kept_withdrawn: counts.consent_kept,
+        consent_not_applied: Channel::ALL
+            .iter()
+            .zip(counts.option_not_applied)
+            .filter(|(c, _)| plan.consent.contains_key(c))
+            .map(|(c, n)| (*c, n))
+            .collect::<BTreeMap<_, _>>(),
+        consent_upgrades: counts.upgrades,
+        layout: analysis
+            .map
+            .recognised
+            .as_ref()
+            .map(|r| LayoutReport::new(r, analysis)),
+        mapping: analysis.map.applied.clone(),
+        skipped_columns: analysis.map.skipped.clone(),
         warnings,
         fields: analysis
             .columns
@@ -199,77 +207,39 @@ pub fn load(
     Ok(report)
 }
 
-/// Insert the contact of one prepared row, or merge it with the stored one: consent
-/// through [`consent::merge`], a blank cell keeping the stored value, the key's e-mail
-/// keeping the spelling first stored.
-fn write_contact(
-    writer: &mut ContactWriter<'_>,
-    analysis: &Analysis,
-    batch: i64,
-    key: &str,
-    values: &mut [Sql],
-    incoming: [(IncomingConsent, Option<String>); 2],
-    counts: &mut Counts,
-) -> Result<(), ImportError> {
-    // A new contact meets the row's word as "not asked" would.
-    let fresh = incoming.each_ref().map(|(said, source)| {
-        let merged = consent::merge(ConsentState::NotAsked, *said);
-        (merged.state, source.as_deref().filter(|_| merged.by_row))
-    });
-    let added = writer.insert(
-        batch,
-        &Incoming {
-            key,
-            values,
-            consent: fresh,
-        },
-    )?;
-    if added {
-        counts.added += 1;
-    } else {
-        let existing = writer.find(key)?.ok_or_else(|| {
-            ImportError::Workspace(WorkspaceError::Invalid(format!(
-                "contact key {key} is neither new nor stored"
-            )))
-        })?;
-        let mut consent = existing
-            .consent
-            .each_ref()
-            .map(|(s, src)| (*s, src.as_deref()));
-        let channels = Channel::ALL.iter().zip(&incoming).zip(&mut consent);
-        for ((channel, (said, source)), stored) in channels {
-            let merged = consent::merge(stored.0, *said);
-            if *said == IncomingConsent::Granted && merged.state != ConsentState::Granted {
-                counts.consent_kept += 1;
-            }
-            if merged.by_row {
-                *stored = (merged.state, source.as_deref());
-            } else {
-                // The stored state stands: so do its source and the consent
-                // column's stored value, which must agree with it.
-                for c in analysis.consent.iter().filter(|c| c.channel == *channel) {
-                    values[c.index] = Sql::Null;
-                }
-            }
-        }
-        if let KeySource::Column { index, email: true } = analysis.key {
-            values[index] = Sql::Null;
-        }
-        let first = writer.update(
-            batch,
-            &existing,
-            &Incoming {
-                key,
-                values,
-                consent,
-            },
-            existing.batch != batch,
-        )?;
-        if first {
-            counts.updated += 1;
-        }
-        counts.duplicates += 1;
+/// What the consent of the rows gives the user to read: opt-outs that stood, the rows
+/// `--consent` did not fill, unknown words in consent columns, refused upgrades.
+fn consent_warnings(plan: &ImportPlan, counts: &Tally) -> Vec<String> {
+    let mut out = Vec::new();
+    if counts.consent_kept > 0 {
+        out.push(format!(
+            "{} row{} said consent was granted where it had been withdrawn or had bounced; the opt-out was kept",
+            counts.consent_kept,
+            plural(counts.consent_kept)
+        ));
     }
-    counts.imported += 1;
-    Ok(())
+    for (i, channel) in Channel::ALL.iter().enumerate() {
+        let n = counts.option_not_applied[i];
+        if let Some(state) = plan.consent.get(channel).filter(|_| n > 0) {
+            out.push(format!(
+                "--consent {channel}={state} did not apply to {n} row{}: the file states their {channel} consent",
+                plural(n)
+            ));
+        }
+        let n = counts.unknown_words[i];
+        if n > 0 {
+            out.push(format!(
+                "{n} row{} hold a word in a {channel} consent column that is no consent word; recorded as not asked (no --consent fills them)",
+                plural(n)
+            ));
+        }
+    }
+    let refused = counts.upgrades.iter().filter(|u| !u.applied).count() as u64;
+    if refused > 0 {
+        out.push(format!(
+            "{refused} consent upgrade{} refused (see consent_upgrades); pass --accept-consent-upgrades to confirm upgrades of declined or not-asked contacts",
+            plural(refused)
+        ));
+    }
+    out
 }

@@ -3,9 +3,13 @@
 //! The flow, one module per step: [`plan`] (the validated request), [`decode`] (hash,
 //! encoding, BOM), [`sniff`] (delimiter, header), [`read`] (RFC 4180 records, blank and
 //! ragged rows), [`normalise`] (header names, value cleaning, spreadsheet damage),
-//! [`infer`] (types from every value), [`key`] (the contact key), [`consent`] (consent columns), [`analyse`] (the
-//! first pass, no writes), [`prepare`] (rows into contacts),
-//! [`load`] (the second pass, one transaction), [`report`],
+//! [`layout`] (platform layouts recognised by file name and headers) and [`mapping`]
+//! (which columns fill which fields: layouts, `--map`, `--skip`), [`infer`] (types
+//! from every value), [`key`] (the contact key), [`column_kind`] and [`consent`]
+//! (consent columns, evidence, and how a statement meets the stored state),
+//! [`analyse`] (the first pass, no writes), [`prepare`] (rows into contacts),
+//! [`load`] (the second pass, one transaction) with [`upsert`] (one contact),
+//! [`report`],
 //! [`undo`] and [`suppress`] (suppression lists). SQL lives in `workspace::contacts`,
 //! `workspace::batches` and `workspace::suppression`.
 //!
@@ -13,11 +17,14 @@
 //! [`ImportPlan`] and call [`run`] or [`detect`].
 
 pub mod analyse;
+pub mod column_kind;
 pub mod consent;
 pub mod decode;
 pub mod infer;
 pub mod key;
+pub mod layout;
 pub mod load;
+pub mod mapping;
 pub mod normalise;
 pub mod plan;
 pub mod prepare;
@@ -26,6 +33,7 @@ pub mod report;
 pub mod sniff;
 pub mod suppress;
 pub mod undo;
+pub mod upsert;
 
 use std::path::PathBuf;
 

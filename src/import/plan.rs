@@ -31,8 +31,17 @@ pub struct ImportPlan {
     /// Pad short rows with blanks instead of rejecting them.
     pub allow_ragged: bool,
     /// Consent stated for the whole file, per channel (`--consent email=granted`).
-    /// Applies to rows whose own consent column is absent or blank.
+    /// Fills only what the file does not state: a row's consent column, or the status
+    /// a platform layout gives the whole file, always wins.
     pub consent: BTreeMap<Channel, ConsentState>,
+    /// Columns put into a field (`--map 'Header=field'`), in the order given: header
+    /// (or field name) and the field name it fills.
+    pub map: Vec<(String, String)>,
+    /// Columns left out (`--skip 'Header'`), by header or field name.
+    pub skip: Vec<String>,
+    /// Apply consent upgrades the rules would refuse for want of evidence (declined or
+    /// not asked into granted); never an opt-out (`--accept-consent-upgrades`).
+    pub accept_consent_upgrades: bool,
     /// Run everything, then roll back.
     pub dry_run: bool,
     /// Who imports, for the audit log and the fields' `changed_by`.
@@ -49,6 +58,15 @@ impl ImportPlan {
         }
     }
 
+    /// The file's own name, without directories: what layouts recognise by name and
+    /// what the batch and the consent evidence record.
+    pub fn file_name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
     /// The options as recorded with the batch (JSON object).
     pub fn options_json(&self) -> serde_json::Value {
         json!({
@@ -60,6 +78,9 @@ impl ImportPlan {
             "decimal_comma": self.types.decimal_comma,
             "allow_ragged": self.allow_ragged,
             "consent": self.consent.iter().map(|(c, s)| (c.as_str(), s.as_str())).collect::<BTreeMap<_, _>>(),
+            "map": self.map.iter().map(|(h, f)| json!({ "header": h, "field": f })).collect::<Vec<_>>(),
+            "skip": self.skip,
+            "accept_consent_upgrades": self.accept_consent_upgrades,
         })
     }
 }
@@ -108,6 +129,26 @@ pub fn parse_consent(s: &str) -> Result<(Channel, ConsentState), ImportError> {
     Ok((channel, state))
 }
 
+/// Read `Header=field` (`--map`): the column with that header (or field name) fills
+/// the field, spelled as a field name (`Phone Number=phone`; `Mobile=Phone` fills
+/// `phone`). The last `=` splits, so a header may hold one.
+///
+/// Errors: [`ImportError::BadOption`] without `=`, or with no letters for the field.
+pub fn parse_map(s: &str) -> Result<(String, String), ImportError> {
+    let (header, field) = s.rsplit_once('=').ok_or_else(|| {
+        ImportError::BadOption(format!(
+            "--map `{s}` must look like 'Header=field', e.g. 'Phone Number=phone'"
+        ))
+    })?;
+    let name = super::normalise::snake_case(field);
+    if header.trim().is_empty() || name.is_empty() {
+        return Err(ImportError::BadOption(format!(
+            "--map `{s}` needs a header before `=` and a field name with letters after it"
+        )));
+    }
+    Ok((header.trim().to_string(), name))
+}
+
 /// Read `dmy`, `mdy` or `ymd`.
 ///
 /// Errors: [`ImportError::BadOption`].
@@ -133,6 +174,20 @@ mod tests {
             (Channel::Sms, ConsentState::NotAsked)
         );
         assert!(parse_consent("fax=granted").is_err());
+        assert_eq!(
+            parse_consent("email=declined").unwrap(),
+            (Channel::Email, ConsentState::Declined)
+        );
+        assert_eq!(
+            parse_map("Phone Number=phone").unwrap(),
+            ("Phone Number".to_string(), "phone".to_string())
+        );
+        assert_eq!(
+            parse_map(" a=b =Mobile Phone").unwrap(),
+            ("a=b".to_string(), "mobile_phone".to_string())
+        );
+        assert!(parse_map("phone").is_err());
+        assert!(parse_map("phone=#").is_err());
         assert!(parse_consent("email").is_err());
     }
 }

@@ -5,7 +5,9 @@
 //! rejects the row), the erasure check (a row
 //! whose key, e-mail or phone matches an erased entry of the suppression list is
 //! skipped: GDPR Art. 17), the values in storage form (a value that does not fit its
-//! field's type rejects the row) and what the row says about consent. It needs no
+//! field's type rejects the row) and what the row states about consent, with its
+//! evidence ([`super::consent::row`]). Rows first go through the file's column plan
+//! ([`super::mapping`]): skipped columns out, Shopify's apostrophes off. It needs no
 //! SQLite, so [`super::load`] keeps only the writing. Called by [`super::load`].
 
 use std::collections::HashSet;
@@ -13,13 +15,13 @@ use std::collections::HashSet;
 use rusqlite::types::Value as Sql;
 
 use super::analyse::Analysis;
-use super::consent::IncomingConsent;
+use super::consent::row::{RowReader, Statement};
 use super::infer::to_sql;
 use super::key::KeySource;
 use super::read::Row;
 use super::suppress::{entry_hash, normalise_email, normalise_phone};
 use super::{ImportPlan, Rejected};
-use crate::fields::{Channel, address};
+use crate::fields::address;
 
 /// What the loader does with one row.
 #[derive(Debug)]
@@ -29,9 +31,9 @@ pub enum Prepared {
         key: String,
         /// One value per column, in storage form; `Null` for blanks.
         values: Vec<Sql>,
-        /// What the row says per channel (email, SMS), with the source to record if
-        /// its word decides.
-        consent: [(IncomingConsent, Option<String>); 2],
+        /// What the row states per channel (email, SMS), with the source and
+        /// evidence to record if its word decides.
+        consent: [Statement; 2],
     },
     /// Not imported, for this reason.
     Rejected(Rejected),
@@ -46,53 +48,50 @@ pub struct Preparer<'a> {
     plan: &'a ImportPlan,
     analysis: &'a Analysis,
     erased: &'a HashSet<String>,
-    /// Source text of each consent column (same order as `analysis.consent`).
-    column_sources: Vec<String>,
-    /// Source text of the file's stated consent, per channel.
-    file_sources: [Option<String>; 2],
+    consent: RowReader<'a>,
     key_prefix: String,
 }
 
 impl<'a> Preparer<'a> {
-    /// Prepare rows of `plan`'s file for batch `batch`; `erased` holds the erased
-    /// entries' hashes.
+    /// Prepare rows of `plan`'s file for batch `batch`, recorded at `recorded_at`
+    /// (RFC 3339); `erased` holds the erased entries' hashes.
     pub fn new(
         plan: &'a ImportPlan,
         analysis: &'a Analysis,
         erased: &'a HashSet<String>,
         batch: i64,
+        recorded_at: &str,
     ) -> Self {
-        let column_sources = analysis
-            .consent
-            .iter()
-            .map(|c| {
-                format!(
-                    "column {}, batch {batch}",
-                    analysis.columns[c.index].field.name
-                )
-            })
-            .collect();
-        let file_sources = Channel::ALL.map(|channel| {
-            plan.consent
-                .get(&channel)
-                .map(|state| format!("--consent {channel}={state}, batch {batch}"))
-        });
+        let consent = RowReader {
+            columns: &analysis.consent,
+            column_fields: analysis
+                .consent
+                .iter()
+                .map(|c| analysis.columns[c.index].field.name.clone())
+                .collect(),
+            evidence: &analysis.evidence,
+            file_status: analysis.file_status.as_ref(),
+            options: &plan.consent,
+            file: plan.file_name(),
+            batch,
+            recorded_at: recorded_at.to_string(),
+        };
         Preparer {
             plan,
             analysis,
             erased,
-            column_sources,
-            file_sources,
+            consent,
             key_prefix: format!("row-{}-", analysis.scan.sha256.get(..8).unwrap_or("")),
         }
     }
 
     /// What to do with `row`.
     pub fn prepare(&self, row: Row) -> Prepared {
-        let Row::Data { line, values: raw } = row else {
+        let Row::Data { line, values } = row else {
             return Prepared::Counted;
         };
         let analysis = self.analysis;
+        let raw = analysis.map.project(&values, None);
         let key = match analysis.key {
             KeySource::Column { index, email } => {
                 let raw_key = &raw[index];
@@ -148,36 +147,8 @@ impl<'a> Preparer<'a> {
         Prepared::Contact {
             key,
             values,
-            consent: self.consent(&raw),
+            consent: self.consent.read(&raw),
         }
-    }
-
-    /// Each channel's word: its consent column if it says something, else the file's
-    /// stated consent, else nothing.
-    fn consent(&self, raw: &[String]) -> [(IncomingConsent, Option<String>); 2] {
-        let mut out = [
-            (IncomingConsent::Silent, None),
-            (IncomingConsent::Silent, None),
-        ];
-        for ((channel, slot), file_source) in
-            Channel::ALL.iter().zip(&mut out).zip(&self.file_sources)
-        {
-            let from_column = self
-                .analysis
-                .consent
-                .iter()
-                .zip(&self.column_sources)
-                .filter(|(c, _)| c.channel == *channel)
-                .find_map(|(c, source)| c.state(&raw[c.index]).map(|s| (s, source)));
-            *slot = match from_column {
-                Some((said, source)) => (said, Some(source.clone())),
-                None => match self.plan.consent.get(channel) {
-                    Some(state) => (IncomingConsent::from(*state), file_source.clone()),
-                    None => (IncomingConsent::Silent, None),
-                },
-            };
-        }
-        out
     }
 
     fn is_erased(&self, key: &str, raw: &[String]) -> bool {

@@ -2,15 +2,24 @@
 //!
 //! Owns the rule that only the newest batch still in effect can be undone (undoing an
 //! older one would lose the later batch's changes to the same contacts), and the order
-//! of the undo: restore before-images (never re-granting a withdrawn or bounced consent), delete the contacts the batch added, drop the
+//! of the undo: restore before-images (never weakening a refusal), put the refusals of
+//! the contacts the batch added on record (`workspace::consent`: a "no" is a fact about
+//! the person and outlives the contact row, so re-importing the person later cannot
+//! grant them), delete those contacts, forget the batch's consent upgrades, drop the
 //! fields it added, mark it undone, audit. One transaction. Called by the CLI and TUI.
+//!
+//! Why a record of refusals rather than keeping the contact or a suppression entry:
+//! keeping the row would leave the undone file's other values in the workspace, and a
+//! suppression entry would block every channel for a refusal of one; the record keeps
+//! exactly the refusal, per channel, under the key's hash (nothing readable).
 
 use serde::Serialize;
 use serde_json::json;
 
 use super::ImportError;
+use super::suppress::entry_hash;
 use crate::fields::Channel;
-use crate::workspace::{Workspace, audit, batches, contacts, fields, settings};
+use crate::workspace::{Workspace, audit, batches, consent, contacts, fields, settings};
 
 /// What an undo did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -19,9 +28,12 @@ pub struct UndoReport {
     pub file_name: String,
     pub contacts_removed: u64,
     pub contacts_restored: u64,
-    /// Opt-outs (withdrawn or bounced consent, per contact and channel) this batch
-    /// recorded that stay in place: undoing a file does not re-grant consent.
+    /// Refusals (declined, withdrawn or bounced, per contact and channel) the restored
+    /// contacts keep: undoing a file does not re-grant consent.
     pub opt_outs_kept: u64,
+    /// Refusals of the removed contacts put on record, so a later import of the same
+    /// person meets them (per contact and channel).
+    pub refusals_on_record: u64,
     pub fields_removed: Vec<String>,
 }
 
@@ -65,6 +77,13 @@ pub fn undo(
                 Some((prefix, f.name))
             })
             .collect();
+        let mut on_record = 0u64;
+        for (key, refusal) in consent::refusals_of_added(tx, target.id)? {
+            // Already on record (a contact re-created from its refusal) counts too.
+            consent::keep_refusal(tx, &entry_hash("key", &key), &refusal)?;
+            on_record += 1;
+        }
+        consent::remove_upgrades_of(tx, target.id)?;
         let counts = contacts::undo_batch(tx, target.id, &consent_fields)?;
         let (restored, removed) = (counts.restored, counts.deleted);
         let dropped = batches::fields_added(tx, target.id)?;
@@ -82,6 +101,7 @@ pub fn undo(
             contacts_removed: removed,
             contacts_restored: restored,
             opt_outs_kept: counts.opt_outs_kept,
+            refusals_on_record: on_record,
             fields_removed: dropped,
         };
         audit::append(
@@ -94,6 +114,7 @@ pub fn undo(
                 "contacts_removed": removed,
                 "contacts_restored": restored,
                 "opt_outs_kept": counts.opt_outs_kept,
+                "refusals_on_record": on_record,
                 "fields_removed": report.fields_removed,
             }),
         )?;

@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_review_export.sql"),
     include_str!("migrations/0003_settings.sql"),
+    include_str!("migrations/0004_consent_evidence.sql"),
 ];
 
 /// The schema version this build writes.

@@ -11,6 +11,7 @@ pub mod audit;
 pub mod batches;
 pub mod browse;
 pub mod campaigns;
+pub mod consent;
 pub mod contacts;
 pub mod exports;
 pub mod fields;

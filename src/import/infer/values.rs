@@ -27,11 +27,7 @@ pub fn to_sql(value: &str, inferred: Inferred, opts: TypeOptions) -> Option<Sql>
         }
         FieldType::Datetime => parse_datetime(value).map(Sql::Text),
         FieldType::List => {
-            let items: Vec<&str> = value
-                .split(',')
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .collect();
+            let items = super::list::items(value);
             Some(if items.is_empty() {
                 Sql::Null
             } else {
