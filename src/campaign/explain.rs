@@ -15,10 +15,11 @@ use super::prepare::{Prepared, PreviewError, prepare};
 use super::suppressed::SuppressionHit;
 use super::walk::{minor_facts, walk};
 use crate::fields::value::Record;
-use crate::fields::{Channel, ConsentState};
+use crate::fields::{Channel, ConsentEvidence, ConsentState};
 use crate::message::RenderedMessage;
 use crate::segment::eval::{self, ConditionResult};
 use crate::segment::store::{self, SegmentError};
+use crate::workspace::consent::EvidenceLookup;
 use crate::workspace::{Workspace, WorkspaceError, audience};
 
 /// How one assignment step went for the contact.
@@ -93,6 +94,7 @@ struct Seen {
     consent: ConsentState,
     consent_stored: String,
     consent_source: Option<String>,
+    consent_evidence: Option<ConsentEvidence>,
     address_stored: Option<String>,
     address: Option<String>,
     matches: Vec<bool>,
@@ -126,6 +128,7 @@ pub fn explain(
             consent: d.consent,
             consent_stored: d.consent_stored.clone(),
             consent_source: d.consent_source.clone(),
+            consent_evidence: None,
             address_stored: d.address_stored.clone(),
             address: d.address.clone(),
             matches: d.matches.to_vec(),
@@ -135,6 +138,10 @@ pub fn explain(
         Ok(false)
     })?;
     let mut seen = seen.ok_or_else(|| PreviewError::NoContact(key.clone()))?;
+    // Looked up for this one contact, so the preview's walk never reads evidence.
+    seen.consent_evidence = EvidenceLookup::new(ws.conn(), campaign.channel)?
+        .get(&seen.key)?
+        .and_then(|(_, evidence)| ConsentEvidence::from_json(evidence.as_deref()));
     if seen.outcome == Outcome::Excluded(Exclusion::DuplicateAddress) {
         // A second pass names the earlier contact without holding every address.
         let target = seen.address.clone();
@@ -277,6 +284,10 @@ fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<usize>) -> 
                 .as_deref()
                 .map(|s| format!(" (source: {s})"))
                 .unwrap_or_default();
+            let source = match &seen.consent_evidence {
+                Some(e) => format!("{source}; evidence: {e}"),
+                None => source,
+            };
             if seen.consent == ConsentState::Granted {
                 format!("{channel} consent is granted{source}")
             } else {

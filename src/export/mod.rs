@@ -26,17 +26,18 @@ pub use cells::Profile;
 pub use files::FileError;
 
 use self::manifest::{
-    BatchRef, CampaignSection, ColumnInfo, ColumnSource, Counts, FileInfo, Files, Manifest,
-    ProfileSection, Tool,
+    BatchRef, CampaignSection, ColumnInfo, ColumnSource, ConsentSource, Counts, FileInfo, Files,
+    Manifest, ProfileSection, Tool,
 };
 use crate::campaign::Campaign;
 use crate::campaign::assign::Exclusion;
 use crate::campaign::code::CampaignFile;
 use crate::campaign::preview::{self, PreviewError};
-use crate::fields::{Channel, Field, Role};
+use crate::fields::{Channel, ConsentEvidence, Field, Role};
 use crate::import::suppress::entry_hash;
 use crate::review::signoff::PreviewHasher;
 use crate::review::{self, ExtraField, Finding, ReviewError, SignOffState};
+use crate::workspace::consent::EvidenceLookup;
 use crate::workspace::exports::{self as store, ExportRecord};
 use crate::workspace::records::ValueLookup;
 use crate::workspace::{SCHEMA_VERSION, Workspace, WorkspaceError, audit, batches, now_rfc3339};
@@ -125,10 +126,15 @@ pub fn export(
     let columns = columns(campaign.channel, &fields, &plan.extra);
     let header: Vec<String> = columns.iter().map(|c| c.name.clone()).collect();
     let mut key_hashes: Vec<String> = Vec::new();
+    let mut consent_sources: BTreeMap<String, ConsentSource> = BTreeMap::new();
     let mut inner: Option<ExportError> = None;
     let staged = target.stage(RECIPIENTS, |w| {
         let mut csv = recipients::RecipientsWriter::new(w, plan.bom, plan.profile, &header)?;
         let mut lookup = ValueLookup::new(ws.conn(), &extra_fields).map_err(|e| {
+            inner = Some(e.into());
+            io::Error::other("lookup")
+        })?;
+        let mut evidence = EvidenceLookup::new(ws.conn(), campaign.channel).map_err(|e| {
             inner = Some(e.into());
             io::Error::other("lookup")
         })?;
@@ -155,6 +161,15 @@ pub fn export(
             cells.extend(extras.iter().map(String::as_str));
             csv.write(cells)?;
             key_hashes.push(entry_hash("key", &row.key));
+            let (source, ev) = evidence
+                .get(&row.key)
+                .map_err(|e| io::Error::other(e.to_string()))?
+                .unwrap_or_default();
+            count_source(
+                &mut consent_sources,
+                source,
+                ConsentEvidence::from_json(ev.as_deref()),
+            );
             Ok(())
         });
         if let Err(e) = result {
@@ -234,6 +249,7 @@ pub fn export(
             e164_phones_intact: plan.profile == Profile::Upload,
         },
         columns,
+        consent_evidence: consent_sources.into_values().collect(),
         findings: review.findings.clone(),
         unlocks: campaign.unlocks.clone(),
         sign_off: review.sign_off.clone(),
@@ -289,6 +305,28 @@ pub fn export(
             .filter(|f| f.severity == review::Severity::Warning)
             .collect(),
     })
+}
+
+/// Count one recipient under its consent source.
+fn count_source(
+    sources: &mut BTreeMap<String, ConsentSource>,
+    source: Option<String>,
+    evidence: Option<ConsentEvidence>,
+) {
+    let source = source.unwrap_or_else(|| "no source recorded".to_string());
+    let entry = sources
+        .entry(source.clone())
+        .or_insert_with(|| ConsentSource {
+            source,
+            file: evidence.as_ref().map(|e| e.file.clone()),
+            batch: evidence.as_ref().map(|e| e.batch),
+            recipients: 0,
+            with_time: 0,
+            with_ip: 0,
+        });
+    entry.recipients += 1;
+    entry.with_time += u64::from(evidence.as_ref().is_some_and(|e| e.at.is_some()));
+    entry.with_ip += u64::from(evidence.as_ref().is_some_and(|e| e.ip.is_some()));
 }
 
 /// The columns of the recipients file: contact key, channel address, segment, subject

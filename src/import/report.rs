@@ -59,18 +59,28 @@ impl LayoutReport {
             if let Some(role) = spec.role.filter(|_| spec.evidence.is_none()) {
                 decisions.push(format!("column {header}: role {role}"));
             }
-            if spec.ty.is_some() {
-                decisions.push(format!("column {header}: a list"));
+            if let Some(ty) = spec.ty {
+                decisions.push(format!("column {header}: type {ty}"));
             }
             if let Some(channel) = spec.consent {
                 decisions.push(format!("column {header}: {channel} consent"));
             }
             if let (Some(kind), Some(channel)) = (spec.evidence, spec.channel) {
+                let states: Vec<&str> = crate::fields::ConsentState::ALL
+                    .iter()
+                    .filter(|s| spec.evidences(**s))
+                    .map(|s| s.as_str())
+                    .collect();
                 decisions.push(format!(
-                    "column {header}: {} of the {channel} consent or refusal (consent evidence, not a consent column)",
+                    "column {header}: {} of the {channel} consent when {} (consent evidence, not a consent column)",
                     match kind {
                         EvidenceKind::Time => "time",
                         EvidenceKind::Ip => "IP address",
+                    },
+                    if states.len() == crate::fields::ConsentState::ALL.len() {
+                        "stated".to_string()
+                    } else {
+                        states.join(" or ")
                     }
                 ));
             }

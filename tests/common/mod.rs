@@ -73,3 +73,40 @@ pub fn value(ws: &Workspace, key: &str, column: &str) -> (String, String) {
 pub fn count(ws: &Workspace, sql: &str) -> i64 {
     ws.conn().query_row(sql, [], |r| r.get(0)).unwrap()
 }
+
+/// A path under `../shared` (cases and real data kept beside the repository). When it
+/// is absent the test fails under `CI=true` and otherwise prints that it skipped and
+/// gets `None`.
+pub fn shared(relative: &str) -> Option<PathBuf> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(relative);
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "{} is absent, and CI=true needs it",
+        path.display()
+    );
+    eprintln!("skipping: {} is absent", path.display());
+    None
+}
+
+/// One contact's consent for `channel` (`email` or `sms`): state, source and the
+/// evidence JSON, by contact key.
+pub fn consent_of(
+    ws: &Workspace,
+    key: &str,
+    channel: &str,
+) -> (String, Option<String>, Option<String>) {
+    ws.conn()
+        .query_row(
+            &format!(
+                "SELECT _consent_{channel}, _consent_{channel}_source, _consent_{channel}_evidence FROM contacts WHERE _key = ?1"
+            ),
+            [key],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap()
+}
