@@ -244,3 +244,36 @@ fn br26_opt_outs_in_any_case() {
     assert_eq!((r.contacts_added, r.contacts_total), (0, 4));
     assert_eq!(outcome(&mut ws), suppressed(Exclusion::NoConsent));
 }
+
+/// Explain names the evidence behind a contact's consent: for Cy, withdrawn by
+/// Mailchimp's unsubscribed file, the file, layout, batch and unsubscribe time.
+#[test]
+fn explain_shows_the_consent_evidence() {
+    let mut ws = Workspace::open_in_memory().unwrap();
+    for f in [
+        "layouts/subscribed_members_export_5c1f0a.csv",
+        "layouts/unsubscribed_members_export_5c1f0a.csv",
+    ] {
+        run(&mut ws, &ImportPlan::new(common::fixture(f), "test")).unwrap();
+    }
+    segment(&mut ws, "everyone", "email is not blank");
+    let c = campaign(
+        &mut ws,
+        "news",
+        Channel::Email,
+        &[("everyone", Some("Hi"), "Hello")],
+    );
+    let e =
+        tactful::campaign::explain::explain(&ws, &c, campaign_support::as_of(), "cy@example.com")
+            .unwrap();
+    assert_eq!(e.excluded, Some(Exclusion::NoConsent));
+    let step = e
+        .steps
+        .iter()
+        .find(|s| s.check == Exclusion::NoConsent)
+        .unwrap();
+    assert_eq!(
+        step.detail,
+        "e-mail consent is withdrawn (source: file status of layout mailchimp_unsubscribed, batch 2); evidence: file unsubscribed_members_export_5c1f0a.csv, layout mailchimp_unsubscribed, batch 2, at 2024-02-14T08:30:00Z; only granted consent receives messages"
+    );
+}

@@ -16,7 +16,8 @@
 //!   passed `--date-order` (never a silent guess).
 //! - datetime: RFC 3339 (`Z` or offset, converted to UTC) or `YYYY-MM-DD HH:MM:SS`
 //!   (taken as written: no time-zone shift).
-//! - list: columns named tags/labels (any case), items split on commas.
+//! - list: columns named tags/labels (any case), or made lists by a platform layout;
+//!   items split on commas outside double quotes, or read as a JSON list (`list.rs`).
 //! - text: everything else.
 
 mod list;

@@ -113,7 +113,7 @@ pub fn load(
                 key,
                 mut values,
                 consent,
-            } => upserter.write(&key, &mut values, consent)?,
+            } => upserter.write(&key, &mut values, *consent)?,
             Prepared::Rejected(r) => rejected_rows.push(r),
             Prepared::Erased => skipped_erased += 1,
             Prepared::Counted => {}

@@ -32,8 +32,8 @@ pub enum Prepared {
         /// One value per column, in storage form; `Null` for blanks.
         values: Vec<Sql>,
         /// What the row states per channel (email, SMS), with the source and
-        /// evidence to record if its word decides.
-        consent: [Statement; 2],
+        /// evidence to record if its word decides (boxed: the other variants are small).
+        consent: Box<[Statement; 2]>,
     },
     /// Not imported, for this reason.
     Rejected(Rejected),
@@ -147,7 +147,7 @@ impl<'a> Preparer<'a> {
         Prepared::Contact {
             key,
             values,
-            consent: self.consent.read(&raw),
+            consent: Box::new(self.consent.read(&raw)),
         }
     }
 

@@ -133,6 +133,9 @@ pub fn keep_refusal(
     Ok(true)
 }
 
+/// Key, state, source, evidence and batch of a contact holding a refusal.
+type AddedRow = (String, String, Option<String>, Option<String>, i64);
+
 /// The refusals held by the contacts `batch` added, with their keys: what an undo of
 /// the batch must put on record before it deletes them.
 pub fn refusals_of_added(
@@ -147,7 +150,7 @@ pub fn refusals_of_added(
              FROM contacts WHERE _batch = ?1 AND {c} IN ('declined', 'withdrawn', 'bounced')
              ORDER BY _id"
         );
-        let rows: Vec<(String, String, Option<String>, Option<String>, i64)> = conn
+        let rows: Vec<AddedRow> = conn
             .prepare(&sql)?
             .query_map([batch], |r| {
                 Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
@@ -240,6 +243,9 @@ pub fn remove_upgrades_of(conn: &Connection, batch: i64) -> Result<u64, Workspac
     Ok(conn.execute("DELETE FROM consent_upgrades WHERE batch_id = ?1", [batch])? as u64)
 }
 
+/// A contact's consent source text and evidence JSON for one channel.
+pub type SourceAndEvidence = (Option<String>, Option<String>);
+
 /// A prepared lookup of one channel's consent evidence by contact key, for the export
 /// manifest's summary of where the recipients' consent comes from.
 pub struct EvidenceLookup<'c> {
@@ -257,10 +263,7 @@ impl<'c> EvidenceLookup<'c> {
     }
 
     /// Source text and evidence JSON of the contact with `key`, if stored.
-    pub fn get(
-        &mut self,
-        key: &str,
-    ) -> Result<Option<(Option<String>, Option<String>)>, WorkspaceError> {
+    pub fn get(&mut self, key: &str) -> Result<Option<SourceAndEvidence>, WorkspaceError> {
         Ok(self
             .stmt
             .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))

@@ -8,8 +8,10 @@
 //! - not asked, stated by the file (Klaviyo `NEVER_SUBSCRIBED`, HubSpot non-marketing,
 //!   Mailchimp's non-subscribed file): recorded over not asked, never lowers another
 //!   state;
-//! - granted: a new contact is granted. For a stored contact, a change into granted is
-//!   an *upgrade*, listed in the report whether applied or refused:
+//! - granted over granted refreshes the evidence when the file states it; `--consent`
+//!   keeps the stored evidence, which is better than an option's;
+//! - granted for a new contact is granted. For a stored contact, a change into granted
+//!   is an *upgrade*, listed in the report whether applied or refused:
 //!   - from not asked: applied when the file states consent itself, never from
 //!     `--consent` (unless the user confirms upgrades for the run);
 //!   - from declined: applied when the file shows consent given after the refusal (its
@@ -17,8 +19,6 @@
 //!     (`--accept-consent-upgrades`); otherwise refused: an old export's "yes" must not
 //!     silently overturn a "no";
 //!   - from withdrawn or bounced: always refused. An opt-out is never turned back on.
-//!   Granted over granted refreshes the evidence when the file states it; `--consent`
-//!   keeps the stored evidence, which is better than an option's.
 //!
 //! A contact an undo deleted still has its refusals on record (`consent_refusals`): the
 //! loader passes that refusal as the stored state of the "new" contact.
@@ -202,8 +202,10 @@ mod tests {
     fn stated_words_against_every_stored_state() {
         let row = true;
         let kept = false;
+        // The state after, whether the row decided, whether an upgrade was applied.
+        type After = (ConsentState, bool, Option<bool>);
         #[rustfmt::skip]
-        let table: [(ConsentState, [(ConsentState, bool, Option<bool>); 5]); 5] = [
+        let table: [(ConsentState, [After; 5]); 5] = [
             //     said: Granted              NotAsked          Declined          Withdrawn        Bounced
             (G, [(G, row, None),        (G, kept, None), (W, row, None), (W, row, None), (B, row, None)]),
             (N, [(G, row, Some(true)),  (N, row, None),  (D, row, None), (W, row, None), (B, row, None)]),
@@ -259,14 +261,15 @@ mod tests {
     #[test]
     fn a_declined_contact_needs_a_later_consent() {
         let declined = stored(D); // refused 2024-06-01
-        let stale = Some(Said {
+        let stale_said = Said {
             state: G,
             origin: Origin::Stated,
             at: t("2023-01-01T00:00:00Z"),
-        });
+        };
+        let stale = Some(stale_said);
         let fresh = Some(Said {
             at: t("2024-07-01T09:30:00Z"),
-            ..stale.unwrap()
+            ..stale_said
         });
         let d = decide(declined, stale, false);
         assert_eq!((d.state, d.upgrade.as_ref().unwrap().applied), (D, false));
