@@ -11,6 +11,7 @@ use tactful::campaign::prepare::PreviewError;
 use tactful::campaign::preview as run_preview;
 use tactful::fields::{Channel, ConsentState};
 use tactful::import::suppress::{entry_hash, suppress_file};
+use tactful::workspace::keyed_hash::HashKey;
 use tactful::workspace::{Workspace, suppression};
 
 const GRANTED_EMAIL: Option<(Channel, ConsentState)> =
@@ -252,7 +253,7 @@ fn withdrawn_suppressed_and_minors_never_receive() {
         "test",
     )
     .unwrap();
-    let hash = entry_hash("key", "eve@example.com");
+    let hash = entry_hash(&HashKey::load(ws.conn()).unwrap(), "key", "eve@example.com");
     ws.write(|tx| suppression::add(tx, "key", None, &hash, suppression::ERASED, "test"))
         .unwrap();
     segment(&mut ws, "gold", r#"tier is "gold""#);

@@ -16,6 +16,7 @@ use tactful::campaign::{BodyFormat, Campaign, Entry};
 use tactful::fields::{Channel, Field, FieldType, PrivacyClass, Role};
 use tactful::import::suppress::entry_hash;
 use tactful::segment::{Scope, store};
+use tactful::workspace::keyed_hash::HashKey;
 use tactful::workspace::{Workspace, WorkspaceError, campaigns, fields, suppression};
 
 /// Rule text and the same rule as a plain predicate over (tier, spend).
@@ -128,7 +129,7 @@ fn build(people: &[Person], rules: &[usize], holdout: f64) -> (Workspace, Campai
                     Some(normal) => ("email", normal.to_string()),
                     None => ("key", key),
                 };
-                suppression::add(tx, kind, Some(&value), &entry_hash(kind, &value), "list", "test")?;
+                suppression::add(tx, kind, Some(&value), &entry_hash(&HashKey::load(tx).unwrap(), kind, &value), "list", "test")?;
             }
         }
         Ok::<_, WorkspaceError>(())

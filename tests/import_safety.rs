@@ -6,6 +6,7 @@ mod common;
 use common::{count, dump, fixture, plan, run, value};
 use tactful::fields::{Channel, ConsentState};
 use tactful::import::{ImportError, suppress, undo};
+use tactful::workspace::keyed_hash::HashKey;
 use tactful::workspace::{Workspace, suppression};
 
 fn consent(ws: &Workspace, key: &str) -> (String, Option<String>) {
@@ -305,7 +306,8 @@ fn undo_restores_updated_contacts_and_refuses_out_of_order() {
 #[test]
 fn erased_contacts_are_never_reimported() {
     let mut ws = Workspace::open_in_memory().unwrap();
-    let hash = suppress::entry_hash("email", "bo@example.com");
+    let key = HashKey::load(ws.conn()).unwrap();
+    let hash = suppress::entry_hash(&key, "email", "bo@example.com");
     ws.write(|tx| suppression::add(tx, "email", None, &hash, suppression::ERASED, "erase"))
         .unwrap();
     let report = run(&mut ws, &plan("consent_stale.csv")).unwrap();
@@ -323,6 +325,11 @@ fn erased_contacts_are_never_reimported() {
 #[test]
 fn suppress_adds_normalised_addresses_once() {
     let mut ws = Workspace::open_in_memory().unwrap();
+    // The secret 0x00, 0x01, …, 0x1f, so the stored hash can be worked out by hand.
+    let secret: Vec<u8> = (0u8..32).collect();
+    ws.conn()
+        .execute("UPDATE workspace_secret SET hash_key = ?1", [secret])
+        .unwrap();
     let report = suppress::suppress_file(&mut ws, &fixture("suppress_list.txt"), "test").unwrap();
     // Ana twice (different case) and one phone; "not an address" is skipped.
     assert_eq!(report.added, 2);
@@ -338,10 +345,11 @@ fn suppress_adds_normalised_addresses_once() {
         .unwrap();
     assert_eq!(rows[0].0, "email");
     assert_eq!(rows[0].1, "ana@example.com");
-    // printf 'email:ana@example.com' | sha256sum
+    // printf 'email:ana@example.com' | openssl dgst -sha256 -mac HMAC \
+    //   -macopt hexkey:000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f
     assert_eq!(
         rows[0].2,
-        "f8c3c203b618ed9eaf039e298b665216b3a0d3bd974458615de998e9a14f7c62"
+        "991ba5397fc8c8c849dcff73cce37809b170b9bb0254500b521e022c9316f4ba"
     );
     assert_eq!(
         (rows[1].0.as_str(), rows[1].1.as_str()),

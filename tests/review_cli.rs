@@ -88,7 +88,7 @@ fn unlocked_field_shows_its_justification_in_review_and_manifest() {
         .iter()
         .map(|c| c["name"].as_str().unwrap())
         .collect();
-    assert_eq!(columns, ["key", "email", "segment", "subject", "body"]);
+    assert_eq!(columns, ["email", "segment", "subject", "body"]);
 }
 
 #[test]

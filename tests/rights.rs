@@ -69,9 +69,24 @@ fn erase_then_undo_every_batch_never_restores_the_contact() {
     assert_eq!(n, 0);
 }
 
+/// Give the workspace the secret 0x00, 0x01, …, 0x1f, so its hashes can be worked out
+/// by hand with `openssl dgst -sha256 -mac HMAC -macopt hexkey:000102…1f`.
+fn use_counting_secret(ws: &Workspace) {
+    let secret: Vec<u8> = (0u8..32).collect();
+    let n = ws
+        .conn()
+        .execute(
+            "UPDATE workspace_secret SET hash_key = ?1 WHERE id = 1",
+            [secret],
+        )
+        .unwrap();
+    assert_eq!(n, 1);
+}
+
 #[test]
-fn suppression_keeps_hashes_only_and_the_audit_names_only_the_key_hash() {
+fn suppression_keeps_keyed_hashes_only_and_the_audit_names_only_the_key_hash() {
     let mut ws = two_batches();
+    use_counting_secret(&ws);
     rights::erase(&mut ws, "ana@example.com", "test").unwrap();
     let mut stmt = ws
         .conn()
@@ -82,20 +97,21 @@ fn suppression_keeps_hashes_only_and_the_audit_names_only_the_key_hash() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    // Hashes computed with `printf 'kind:value' | sha256sum`; the phone is stored as
-    // "+44 7700 900123" and normalised to "+447700900123" as the importer does.
+    // HMAC-SHA-256 computed with `printf 'kind:value' | openssl dgst -sha256 -mac HMAC
+    // -macopt hexkey:000102…1f`; the phone is stored as "+44 7700 900123" and
+    // normalised to "+447700900123" as the importer does.
     let expected = [
         (
             "email",
-            "f8c3c203b618ed9eaf039e298b665216b3a0d3bd974458615de998e9a14f7c62",
+            "991ba5397fc8c8c849dcff73cce37809b170b9bb0254500b521e022c9316f4ba",
         ),
         (
             "key",
-            "9c5e7c5f5f0b98a4e35be65e2395125994399676b6cd9d188ffa4d11fb0891ce",
+            "41c1f8f708ca44e514f91a993c2cff1b49697381571eb46dff334cc08d4d3493",
         ),
         (
             "phone",
-            "091bf090b61a536e8c986f5940656f3d72f5e1c24c6162dfc01abecefdd52213",
+            "7ae62fb79d78aa3002aba55c92eecb1b7ddeeb974b639e25e6631b31a9a14348",
         ),
     ];
     assert_eq!(rows.len(), 3);
@@ -109,8 +125,9 @@ fn suppression_keeps_hashes_only_and_the_audit_names_only_the_key_hash() {
     let entry = log.iter().find(|e| e.action == "contact.erase").unwrap();
     assert_eq!(
         entry.subject,
-        "9c5e7c5f5f0b98a4e35be65e2395125994399676b6cd9d188ffa4d11fb0891ce"
+        "41c1f8f708ca44e514f91a993c2cff1b49697381571eb46dff334cc08d4d3493"
     );
+    assert_eq!(entry.detail["key_hash"], entry.subject);
     let text = serde_json::to_string(entry).unwrap();
     assert!(!text.contains("ana@"), "{text}");
     assert!(!text.contains("7700"), "{text}");

@@ -11,6 +11,7 @@
 //! holdout = 10.0             # percent of matched contacts held out
 //! k = 5                      # small-cell threshold for review
 //! as_of = "2026-11-01"       # optional; default: the day of the preview
+//! locale = "de-DE"           # optional: month names and money format of messages
 //!
 //! [[entry]]                  # in priority order: the first matching segment wins
 //! segment = "vip"
@@ -27,7 +28,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{BodyFormat, Campaign, CampaignError, DEFAULT_K, Entry};
+use super::{BodyFormat, Campaign, CampaignError, DEFAULT_K, Entry, MessageLocale};
 use crate::fields::Channel;
 use crate::fields::policy::Category;
 
@@ -45,6 +46,9 @@ pub struct CampaignFile {
     pub k: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub as_of: Option<NaiveDate>,
+    /// The message locale (`de-DE`); absent means English.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<MessageLocale>,
     #[serde(default, rename = "entry")]
     pub entries: Vec<EntryFile>,
     #[serde(default, rename = "unlock", skip_serializing_if = "Vec::is_empty")]
@@ -102,6 +106,7 @@ impl CampaignFile {
             holdout: campaign.holdout_pct,
             k: campaign.k,
             as_of: campaign.as_of,
+            locale: campaign.locale,
             entries: campaign
                 .entries
                 .iter()
@@ -131,6 +136,7 @@ impl CampaignFile {
         c.holdout_pct = self.holdout;
         c.k = self.k;
         c.as_of = self.as_of;
+        c.locale = self.locale;
         c.entries = self
             .entries
             .iter()

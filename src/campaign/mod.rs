@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::fields::Channel;
 use crate::fields::policy::Category;
-pub use crate::message::BodyFormat;
+pub use crate::message::{BodyFormat, MessageLocale};
 use crate::workspace::WorkspaceError;
 
 /// Default small-cell threshold k: segments or segment×message cells with fewer
@@ -70,6 +70,9 @@ pub struct Campaign {
     pub k: u32,
     /// Date relative rules count from; `None` means "today" when previewed.
     pub as_of: Option<NaiveDate>,
+    /// The language of its messages (`de-DE`): month names of `date`, the number
+    /// format of `currency`. `None`: English.
+    pub locale: Option<MessageLocale>,
     /// Entries in priority order: the first matching segment wins.
     pub entries: Vec<Entry>,
     pub unlocks: Vec<Unlock>,
@@ -98,6 +101,7 @@ impl Campaign {
             holdout_pct: 0.0,
             k: DEFAULT_K,
             as_of: None,
+            locale: None,
             entries: Vec::new(),
             unlocks: Vec::new(),
         }

@@ -140,12 +140,13 @@ pub fn check_entry(
         category: Some(campaign.category),
         unlocked: &unlocked,
     };
-    let message =
-        Message::check(&draft, fields, &policy).map_err(|error| PreviewError::Message {
+    let message = Message::check(&draft, fields, &policy)
+        .map_err(|error| PreviewError::Message {
             entry: n,
             segment: entry.segment.clone(),
             error,
-        })?;
+        })?
+        .with_locale(campaign.locale);
     Ok((checked, message))
 }
 

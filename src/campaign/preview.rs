@@ -16,10 +16,11 @@ use super::Campaign;
 use super::assign::{Exclusion, Outcome};
 use super::summary::Tally;
 use super::walk::walk;
+use crate::fields::value::Record;
 use crate::message::CoverageTally;
 use crate::workspace::Workspace;
 
-pub use super::prepare::{PreviewError, prepare};
+pub use super::prepare::{Prepared, PreviewError, prepare};
 pub use super::summary::{EntryCoverage, Overlap, ReasonCount, SegmentCount, SmsSummary, Summary};
 
 /// One contact in the preview.
@@ -59,13 +60,30 @@ pub fn run(
     sink: &mut dyn FnMut(&PreviewRow) -> io::Result<()>,
 ) -> Result<Summary, PreviewError> {
     let prepared = prepare(ws.conn(), campaign, as_of)?;
+    run_prepared(ws, &prepared, &mut |row, _, _| sink(row))
+}
+
+/// What [`run_prepared`] calls per contact: the row, the contact's values, and the
+/// entry (0-based) of a recipient.
+pub type DetailedSink<'a> = dyn FnMut(&PreviewRow, &Record, Option<usize>) -> io::Result<()> + 'a;
+
+/// [`run`] over an already prepared campaign, telling `sink` also the contact's values
+/// of [`Prepared::columns`] and, for a recipient, its entry (0-based priority index).
+/// Export uses it to compute merge values from the same record the preview rendered.
+pub fn run_prepared(
+    ws: &Workspace,
+    prepared: &Prepared,
+    sink: &mut DetailedSink<'_>,
+) -> Result<Summary, PreviewError> {
+    let campaign = &prepared.campaign;
+    let as_of = prepared.as_of;
     let tallies: Vec<(String, CoverageTally)> = prepared
         .entries
         .iter()
         .map(|e| (e.segment.clone(), CoverageTally::new(&e.message)))
         .collect();
     let mut tally = Tally::new((campaign.name.clone(), campaign.channel, as_of), &tallies);
-    walk(ws, &prepared, |d| {
+    walk(ws, prepared, |d| {
         let mut row = PreviewRow {
             key: d.key.clone(),
             address: d.address_stored.clone(),
@@ -109,7 +127,11 @@ pub fn run(
             row.fallbacks_used = r.fallbacks_used;
             row.missing = r.missing;
         }
-        sink(&row).map_err(PreviewError::Output)?;
+        let entry = match d.outcome {
+            Outcome::Recipient { entry } => Some(entry),
+            Outcome::Excluded(_) => None,
+        };
+        sink(&row, d.record, entry).map_err(PreviewError::Output)?;
         Ok(true)
     })?;
     Ok(tally.finish())

@@ -1,14 +1,16 @@
 //! The suppression list held in memory for one campaign run: plain values by kind for
-//! entries that keep their value, and hashes for erased entries that keep only
-//! `SHA-256(kind:value)` (GDPR Art. 17: forget the person, not the objection).
+//! entries that keep their value, and hashes for erased entries that keep only the
+//! workspace's keyed hash of `kind:value` (GDPR Art. 17: forget the person, not the
+//! objection), or its wrapped form for entries erased before keyed hashing.
 //!
-//! Loaded once per preview, so each contact costs a few hash-set look-ups, and a
-//! SHA-256 per address only when the list holds hash-only entries. Called by
+//! Loaded once per preview, so each contact costs a few hash-set look-ups, and an
+//! HMAC per address only when the list holds hash-only entries. Called by
 //! [`super::preview`].
 
 use std::collections::HashMap;
 
 use crate::import::suppress::{entry_hash, normalise_email, normalise_phone};
+use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::{WorkspaceError, suppression};
 
 /// Why a contact is suppressed: the entry that matched.
@@ -23,22 +25,33 @@ pub struct SuppressionHit {
 }
 
 /// The suppression list, ready for look-ups.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Suppression {
+    key: HashKey,
     /// Plain values by kind, with the entry's reason.
     plain: HashMap<String, HashMap<String, String>>,
-    /// Hash-only entries: hash → (kind, reason).
+    /// Hash-only entries: keyed hash → (kind, reason).
     hashes: HashMap<String, (String, String)>,
+    /// Hash-only entries erased before keyed hashing: wrapped hash → (kind, reason).
+    wrapped: HashMap<String, (String, String)>,
 }
 
 impl Suppression {
     /// Load every entry of the workspace's list.
     pub fn load(conn: &rusqlite::Connection) -> Result<Self, WorkspaceError> {
-        let mut s = Suppression::default();
+        let mut s = Suppression {
+            key: HashKey::load(conn)?,
+            plain: HashMap::new(),
+            hashes: HashMap::new(),
+            wrapped: HashMap::new(),
+        };
         for e in suppression::entries(conn)? {
             match e.value {
                 Some(v) => {
                     s.plain.entry(e.kind).or_default().insert(v, e.reason);
+                }
+                None if e.wrapped => {
+                    s.wrapped.insert(e.value_hash, (e.kind, e.reason));
                 }
                 None => {
                     s.hashes.insert(e.value_hash, (e.kind, e.reason));
@@ -80,17 +93,67 @@ impl Suppression {
                 });
             }
         }
-        if self.hashes.is_empty() {
+        let hit = |(kind, reason): &(String, String)| SuppressionHit {
+            kind: kind.clone(),
+            value: None,
+            reason: reason.clone(),
+        };
+        if !self.hashes.is_empty()
+            && let Some(found) = candidates
+                .iter()
+                .find_map(|(kind, value)| self.hashes.get(&entry_hash(&self.key, kind, value)))
+        {
+            return Some(hit(found));
+        }
+        if self.wrapped.is_empty() {
             return None;
         }
-        candidates.iter().find_map(|(kind, value)| {
-            self.hashes
-                .get(&entry_hash(kind, value))
-                .map(|(kind, reason)| SuppressionHit {
-                    kind: kind.clone(),
-                    value: None,
-                    reason: reason.clone(),
-                })
-        })
+        candidates
+            .iter()
+            .find_map(|(kind, value)| self.wrapped.get(&self.key.wrapped(kind, value)))
+            .map(hit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::Workspace;
+
+    #[test]
+    fn erased_entries_match_in_both_hash_forms() {
+        let ws = Workspace::open_in_memory().unwrap();
+        let secret: Vec<u8> = (0u8..32).collect();
+        let conn = ws.conn();
+        conn.execute("UPDATE workspace_secret SET hash_key = ?1", [secret])
+            .unwrap();
+        // With the secret 0x00…0x1f (`openssl dgst -sha256 -mac HMAC -macopt hexkey:…`):
+        // keyed `phone:+447700900123`, and the wrapped form of an entry erased before
+        // keyed hashing, HMAC of `sha256:` + `printf 'email:a@b.c' | sha256sum`.
+        conn.execute_batch(
+            "INSERT INTO suppression (kind, value, value_hash, reason, source, added_at, hash_form)
+             VALUES ('phone', NULL, '7ae62fb79d78aa3002aba55c92eecb1b7ddeeb974b639e25e6631b31a9a14348',
+                     'erased', 'test', '2026-11-01T00:00:00Z', 'keyed'),
+                    ('email', NULL, '206d8e04bfaba0cbc4dda9c3fe7a38dddf15b2bcf2bd084d6e2991971dca26af',
+                     'erased', 'test', '2026-11-01T00:00:00Z', 'wrapped')",
+        )
+        .unwrap();
+        let list = Suppression::load(conn).unwrap();
+        let erased = |kind: &str| {
+            Some(SuppressionHit {
+                kind: kind.into(),
+                value: None,
+                reason: "erased".into(),
+            })
+        };
+        assert_eq!(
+            list.check("c1", None, Some("0044 7700 900123")),
+            erased("phone")
+        );
+        assert_eq!(list.check("c2", Some(" A@B.c"), None), erased("email"));
+        assert_eq!(
+            list.check("c3", Some("b@b.c"), Some("+44 7700 900124")),
+            None
+        );
     }
 }

@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::{Context, Exit, print_json, print_table};
 use crate::campaign::prepare::{PreviewError, check_entry};
 use crate::campaign::unlock::load;
-use crate::campaign::{BodyFormat, Campaign, CampaignError, Entry};
+use crate::campaign::{BodyFormat, Campaign, CampaignError, Entry, MessageLocale};
 use crate::fields::Channel;
 use crate::fields::policy::Category;
 use crate::segment::store;
@@ -43,6 +43,10 @@ enum CampaignAction {
         /// Small-cell threshold for review.
         #[arg(long, default_value_t = crate::campaign::DEFAULT_K)]
         k: u32,
+        /// Language of the messages (de-DE, fr-FR, en-GB): month names of `date`,
+        /// number format of `currency`; English without it.
+        #[arg(long)]
+        locale: Option<MessageLocale>,
     },
     /// Add a segment → message entry (lowest priority so far).
     Add {
@@ -124,9 +128,11 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
             category,
             holdout,
             k,
+            locale,
         } => {
             let mut ws = ctx.open()?;
             let mut c = Campaign::new(&name, channel);
+            c.locale = locale;
             c.category = category;
             c.holdout_pct = holdout;
             c.k = k;

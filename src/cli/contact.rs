@@ -18,14 +18,16 @@ pub struct ContactArgs {
 enum ContactCommand {
     /// Everything held about one contact: fields with values and privacy classes,
     /// consent with its source and evidence, consent upgrades applied or refused,
-    /// refusals on record, import batches, segments it matches, suppression entries and
-    /// exports that included it.
+    /// refusals on record, import batches, older values kept for undo, segments it
+    /// matches, suppression entries and exports that included it.
     Show {
         /// The contact key (e-mail address or ID).
         key: String,
     },
-    /// Delete one contact and keep only hashes on the suppression list, so that no later
-    /// import brings it back and no undo restores it. Cannot be undone.
+    /// Delete one contact and keep only keyed hashes on the suppression list, so that no
+    /// later import brings it back and no undo restores it; then wipe its old copies
+    /// from the workspace's files. Fails, and says so, while another program reads the
+    /// workspace. Cannot be undone.
     Erase {
         /// The contact key (e-mail address or ID).
         key: String,
@@ -93,6 +95,22 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
                 b.sha256
             );
         }
+        for image in &report.before_images {
+            let values: Vec<String> = image
+                .values
+                .iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(column, v)| match v {
+                    serde_json::Value::String(s) => format!("{column} = {s}"),
+                    other => format!("{column} = {other}"),
+                })
+                .collect();
+            outln!(
+                "older values kept to undo batch {}: {}",
+                image.batch,
+                for_terminal(&values.join(", "))
+            );
+        }
         outln!(
             "segments matched on {}: {}",
             ctx.as_of,
@@ -138,8 +156,9 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
     }
     for s in &report.suppression {
         outln!(
-            "suppressed by {} ({}, {}, since {})",
+            "suppressed by {} {} ({}, {}, since {})",
             s.kind,
+            for_terminal(s.value.as_deref().unwrap_or("(hash only)")),
             s.reason,
             for_terminal(&s.source),
             s.added_at
@@ -165,6 +184,12 @@ fn erase(ctx: &Context, key: &str) -> anyhow::Result<()> {
     let report = rights::erase(&mut ws, key, &actor())?;
     if ctx.json {
         return print_json(&report);
+    }
+    if report.already_erased {
+        outln!(
+            "Already erased earlier; its old copies are now wiped from the workspace's files too."
+        );
+        return Ok(());
     }
     outln!(
         "Erased. {} suppression entr{} (hashes only) keep the contact out of later imports; {} undo record{} purged.",

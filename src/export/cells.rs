@@ -1,84 +1,62 @@
-//! The two export profiles and what each does to a cell before it is written.
+//! What the spreadsheet profile does to a cell before it is written.
 //!
 //! Spreadsheets treat a cell that starts with `=`, `+`, `-` or `@` as a formula, and
 //! some also after a leading TAB or CR; a contact's name or a rendered body can
 //! therefore run code or leak data when the file is opened (OWASP, "CSV Injection").
-//! The spreadsheet profile neutralises such cells by putting a single quote in front,
-//! which spreadsheets show as "text, not a formula". Two additions to OWASP's list:
+//! The spreadsheet profile neutralises such text cells by putting a single quote in
+//! front, which spreadsheets show as "text, not a formula". Two additions to OWASP's
+//! list:
 //! - leading whitespace does not make a trigger safe (several spreadsheet programs skip
 //!   it before deciding), so the first non-whitespace character is checked too;
 //! - the full-width forms `＝ ＋ － ＠` (U+FF1D, U+FF0B, U+FF0D, U+FF20) count, because
 //!   spreadsheets in East Asian locales read them as formula signs.
 //!
-//! The price: a value that legitimately starts with a trigger changes. An E.164 phone
-//! number `+447700900123` becomes `'+447700900123` and a negative amount `-5` becomes
-//! `'-5`. A spreadsheet shows them as typed, but a program reading the file sees the
-//! quote. That is what the upload profile is for: it writes every cell exactly, for
-//! sending tools that read CSV as data, and must not be opened in a spreadsheet.
+//! Cells of number fields are not text: `-12.5` is written as `-12.5`, which a
+//! spreadsheet reads as the number it is, never as a formula ([`Cell::Number`] only
+//! holds what parses as a plain decimal number). The price of the rule for text: an
+//! E.164 phone number `+447700900123` becomes `'+447700900123`; a spreadsheet shows it
+//! as typed, a program reading the file sees the quote (tactful's own importer removes
+//! it again, see `import::normalise`). Every other profile writes cells exactly.
 
 use std::borrow::Cow;
-use std::fmt;
-use std::str::FromStr;
 
-use serde::Serialize;
-
-/// Who reads the recipients file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Profile {
-    /// A person, in a spreadsheet program: formula triggers are neutralised.
-    #[default]
-    Spreadsheet,
-    /// A sending tool that imports CSV as data: every cell as stored or rendered, so
-    /// E.164 phone numbers stay intact.
-    Upload,
+/// One cell of an export row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell<'a> {
+    /// Text: neutralised in the spreadsheet profile when formula-like.
+    Text(Cow<'a, str>),
+    /// A number field's value, written as it is.
+    Number(String),
 }
 
-impl Profile {
-    /// `spreadsheet` or `upload`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Profile::Spreadsheet => "spreadsheet",
-            Profile::Upload => "upload",
+impl<'a> Cell<'a> {
+    /// A text cell.
+    pub fn text(s: impl Into<Cow<'a, str>>) -> Self {
+        Cell::Text(s.into())
+    }
+
+    /// A number cell when `s` is a plain decimal number (`-12.5`, `3`), else text.
+    pub fn number(s: String) -> Self {
+        let plain = {
+            let digits = s.strip_prefix('-').unwrap_or(&s);
+            !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && digits.bytes().filter(|&b| b == b'.').count() <= 1
+                && digits.as_bytes()[0].is_ascii_digit()
+        };
+        if plain {
+            Cell::Number(s)
+        } else {
+            Cell::Text(Cow::Owned(s))
         }
     }
 
-    /// The rule this profile applies to cells, in words, for the export manifest.
-    pub fn rule(self) -> &'static str {
+    /// The cell as written, neutralised when `neutralise` and formula-like text.
+    pub fn written(&self, neutralise: bool) -> Cow<'_, str> {
         match self {
-            Profile::Spreadsheet => {
-                "OWASP CSV injection: a cell that starts with = + - @ TAB or CR, or whose first character after leading whitespace is = + - @ (or full-width ＝ ＋ － ＠), gets a single quote (') in front; phone numbers starting with + are quoted too"
-            }
-            Profile::Upload => {
-                "none: every cell is written exactly as stored or rendered, E.164 phone numbers (+447700900123) intact; do not open this file in a spreadsheet program"
-            }
-        }
-    }
-
-    /// `cell` as this profile writes it.
-    pub fn apply(self, cell: &str) -> Cow<'_, str> {
-        match self {
-            Profile::Spreadsheet if is_formula_like(cell) => Cow::Owned(format!("'{cell}")),
-            _ => Cow::Borrowed(cell),
-        }
-    }
-}
-
-impl fmt::Display for Profile {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Profile {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "spreadsheet" => Ok(Profile::Spreadsheet),
-            "upload" => Ok(Profile::Upload),
-            other => Err(format!(
-                "unknown export profile `{other}`; use spreadsheet or upload"
-            )),
+            Cell::Text(t) if neutralise && is_formula_like(t) => Cow::Owned(format!("'{t}")),
+            Cell::Text(t) => Cow::Borrowed(t),
+            Cell::Number(n) => Cow::Borrowed(n),
         }
     }
 }
@@ -98,8 +76,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_trigger_is_quoted_in_the_spreadsheet_profile_only() {
-        let s = Profile::Spreadsheet;
+    fn every_text_trigger_is_quoted_when_neutralising_only() {
         for (cell, want) in [
             ("=1+1", "'=1+1"),
             ("+44 7700 900123", "'+44 7700 900123"),
@@ -115,8 +92,18 @@ mod tests {
             ("", ""),
             ("   ", "   "),
         ] {
-            assert_eq!(s.apply(cell), want, "{cell:?}");
-            assert_eq!(Profile::Upload.apply(cell), cell, "{cell:?}");
+            assert_eq!(Cell::text(cell).written(true), want, "{cell:?}");
+            assert_eq!(Cell::text(cell).written(false), cell, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn number_cells_stay_numbers_and_only_plain_numbers_count() {
+        assert_eq!(Cell::number("-12.5".into()).written(true), "-12.5");
+        assert_eq!(Cell::number("3".into()).written(true), "3");
+        // Not plain numbers: these are text and quoted.
+        assert_eq!(Cell::number("-1+2".into()).written(true), "'-1+2");
+        assert_eq!(Cell::number("-".into()).written(true), "'-");
+        assert_eq!(Cell::number("-.5".into()).written(true), "'-.5");
     }
 }

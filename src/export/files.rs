@@ -145,6 +145,9 @@ impl Target {
         write: impl FnOnce(&mut dyn Write) -> io::Result<T>,
     ) -> Result<(T, String, u64), FileError> {
         let path = self.dir.join(name);
+        if !self.force && fs::symlink_metadata(&path).is_ok() {
+            return Err(FileError::Exists { path });
+        }
         let temp = tempfile::Builder::new()
             .prefix(&format!(".{name}."))
             .suffix(".tmp")

@@ -15,7 +15,12 @@ use crate::fields::{Channel, PrivacyClass};
 use crate::review::{Finding, SignOffStatus};
 
 /// Version of the manifest's shape.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 2: `files.data` (one entry per file or split part), `files.templates`,
+/// `files.proofs` replace `files.recipients`; `profile` names the platform's
+/// documentation and how personal data leaves; columns carry their expression;
+/// `counts.left_out`.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The whole manifest.
 #[derive(Debug, Clone, Serialize)]
@@ -101,18 +106,53 @@ pub struct Counts {
     pub by_segment: Vec<SegmentCount>,
     /// Contacts per exclusion reason code, every reason listed.
     pub by_exclusion: BTreeMap<&'static str, u64>,
+    /// Recipients left out of the file because their phone number cannot be written
+    /// in E.164 (SMS profiles); listed in the `phone_not_e164` finding.
+    pub left_out: u64,
 }
 
 /// The files written.
 #[derive(Debug, Clone, Serialize)]
 pub struct Files {
-    pub recipients: FileInfo,
+    /// The recipients or audience file, or its numbered parts (`--split-rows`), each
+    /// with its own header.
+    pub data: Vec<FileInfo>,
+    /// Template profiles: one file per entry and part, in the platform's syntax.
+    pub templates: Vec<TemplateFile>,
+    /// `--proofs`: finished messages of the first recipients of each entry.
+    pub proofs: Vec<ProofFile>,
 }
 
-/// One written file.
+/// One template file.
+#[derive(Debug, Clone, Serialize)]
+pub struct TemplateFile {
+    pub name: String,
+    /// 1-based entry.
+    pub entry: usize,
+    pub segment: String,
+    /// `subject` or `body`.
+    pub part: &'static str,
+    /// `plain` or `html`.
+    pub format: &'static str,
+    pub sha256: String,
+    pub bytes: u64,
+    /// Why the part is one merge value instead of pieces, when it is.
+    pub kept_whole: Option<String>,
+}
+
+/// One proof file.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProofFile {
+    pub name: String,
+    pub entry: usize,
+    pub segment: String,
+    pub sha256: String,
+}
+
+/// One written data file.
 #[derive(Debug, Clone, Serialize)]
 pub struct FileInfo {
-    pub name: &'static str,
+    pub name: String,
     /// Hex SHA-256 of the file's bytes, BOM included.
     pub sha256: String,
     pub bytes: u64,
@@ -129,8 +169,19 @@ pub struct FileInfo {
 pub struct ProfileSection {
     pub name: &'static str,
     pub neutralisation: &'static str,
-    /// True when phone numbers starting with `+` are written exactly (upload profile).
+    /// True when phone numbers starting with `+` are written exactly (every profile
+    /// but spreadsheet).
     pub e164_phones_intact: bool,
+    /// True when the phone column holds E.164 numbers (SMS profiles).
+    pub phones_e164: bool,
+    /// The platform documentation headers, syntax and limits come from (template
+    /// profiles), else `null`.
+    pub platform_doc: Option<&'static str>,
+    /// How the platform treats substituted values (template profiles), else `null`.
+    pub escaping: Option<&'static str>,
+    /// `rendered_text` (the file holds finished messages) or `merge_values` (the file
+    /// holds per-recipient merge values, the templates the rest).
+    pub personal_data_leaves_as: &'static str,
 }
 
 /// One source of the recipients' consent.
@@ -155,6 +206,8 @@ pub enum ColumnSource {
     Segment,
     MessageSubject,
     MessageBody,
+    /// A merge value: what one template expression rendered to for the recipient.
+    MergeValue,
     UserAdded,
 }
 
@@ -167,4 +220,10 @@ pub struct ColumnInfo {
     /// The field a column copies, for the address and user-added columns.
     pub field: Option<String>,
     pub class: Option<PrivacyClass>,
+    /// Merge values: the template text whose rendering the column holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expression: Option<String>,
+    /// Merge values: the 1-based entries that use the column.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub entries: Vec<usize>,
 }

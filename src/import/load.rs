@@ -23,6 +23,7 @@ use super::{ImportError, ImportPlan, Phase, Progress, sniff};
 use crate::fields::Channel;
 use crate::workspace::consent::{RefusalLookup, any_refusals};
 use crate::workspace::contacts::{self, ContactWriter};
+use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::{audit, batches, fields, now_rfc3339, suppression};
 
 /// Load `plan.path` as analysed. Returns the report; the caller commits or rolls back.
@@ -94,6 +95,7 @@ pub fn load(
         } else {
             None
         },
+        hash_key: HashKey::load(tx)?,
         tally: Tally::default(),
     };
     let mut rejected_rows = Vec::new();

@@ -33,8 +33,22 @@ pub fn is_edge_junk(c: char) -> bool {
 /// can drive terminals (CWE-150). Then whitespace and zero-width characters are trimmed
 /// at both edges. Leading zeros and everything else are kept exactly.
 ///
+/// A leading apostrophe in front of a formula trigger (`'=1+1`, `'-5`, `'+44 7700 …`)
+/// is removed: it is the quote tactful's spreadsheet export (OWASP CSV injection) and
+/// spreadsheets themselves put there to mean "text", not part of the value, so a
+/// file tactful exported reads back as the values it came from. An apostrophe before
+/// anything else (`'92591`, `'tis`) stays, and [`damage`] reports the Excel kind.
+///
 /// Idempotent: cleaning a cleaned value changes nothing.
 pub fn clean_value(raw: &str) -> (String, Cleaning) {
+    let (value, stats) = clean_chars(raw);
+    match value.strip_prefix('\'') {
+        Some(rest) if crate::export::cells::is_formula_like(rest) => (rest.to_string(), stats),
+        _ => (value, stats),
+    }
+}
+
+fn clean_chars(raw: &str) -> (String, Cleaning) {
     // Most cells are printable ASCII: nothing to replace or remove, and the only edge
     // junk ASCII has is the space.
     if raw.bytes().all(|b| (b' '..=b'~').contains(&b)) {
@@ -367,6 +381,12 @@ mod tests {
         );
         assert_eq!(damage("1.5E+3"), None);
         assert_eq!(damage("'92591"), Some(Damage::LeadingApostrophe));
+        // The export's own quote comes off; an Excel zip apostrophe stays.
+        assert_eq!(clean_value("'-12.5").0, "-12.5");
+        assert_eq!(clean_value("'+44 7700 900125").0, "+44 7700 900125");
+        assert_eq!(clean_value("'=1+1").0, "=1+1");
+        assert_eq!(clean_value("'92591").0, "'92591");
+        assert_eq!(clean_value("''=1").0, "''=1");
         assert_eq!(damage("'tis"), None);
         assert_eq!(damage("#N/A"), Some(Damage::ErrorValue));
         assert_eq!(damage("#DIV/0!"), Some(Damage::ErrorValue));

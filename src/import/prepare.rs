@@ -10,8 +10,6 @@
 //! ([`super::mapping`]): skipped columns out, Shopify's apostrophes off. It needs no
 //! SQLite, so [`super::load`] keeps only the writing. Called by [`super::load`].
 
-use std::collections::HashSet;
-
 use rusqlite::types::Value as Sql;
 
 use super::analyse::Analysis;
@@ -19,9 +17,10 @@ use super::consent::row::{RowReader, Statement};
 use super::infer::to_sql;
 use super::key::KeySource;
 use super::read::Row;
-use super::suppress::{entry_hash, normalise_email, normalise_phone};
+use super::suppress::{normalise_email, normalise_phone};
 use super::{ImportPlan, Rejected};
 use crate::fields::address;
+use crate::workspace::suppression::ErasedHashes;
 
 /// What the loader does with one row.
 #[derive(Debug)]
@@ -47,7 +46,7 @@ pub enum Prepared {
 pub struct Preparer<'a> {
     plan: &'a ImportPlan,
     analysis: &'a Analysis,
-    erased: &'a HashSet<String>,
+    erased: &'a ErasedHashes,
     consent: RowReader<'a>,
     key_prefix: String,
 }
@@ -58,7 +57,7 @@ impl<'a> Preparer<'a> {
     pub fn new(
         plan: &'a ImportPlan,
         analysis: &'a Analysis,
-        erased: &'a HashSet<String>,
+        erased: &'a ErasedHashes,
         batch: i64,
         recorded_at: &str,
     ) -> Self {
@@ -162,9 +161,9 @@ impl<'a> Preparer<'a> {
             .phone_column
             .map(|i| normalise_phone(&raw[i]))
             .filter(|p| !p.is_empty());
-        self.erased.contains(&entry_hash("key", key))
-            || email.is_some_and(|e| self.erased.contains(&entry_hash("email", &e)))
-            || phone.is_some_and(|p| self.erased.contains(&entry_hash("phone", &p)))
+        self.erased.contains("key", key)
+            || email.is_some_and(|e| self.erased.contains("email", &e))
+            || phone.is_some_and(|p| self.erased.contains("phone", &p))
     }
 }
 

@@ -1,8 +1,8 @@
 //! Suppression lists in: addresses that must never be contacted.
 //!
 //! Owns the normal forms of addresses (e-mail: trimmed, lower-case; phone: digits with a
-//! leading `+` kept) and their hash (`value_hash` = hex SHA-256 of `kind:value`), shared
-//! with the loader's erasure check. A list is a file with one address per line or a CSV
+//! leading `+` kept) and their hash ([`entry_hash`]: the workspace's keyed HMAC-SHA-256
+//! of `kind:value`), shared with the loader's erasure check, erasure and exports. A list is a file with one address per line or a CSV
 //! with e-mail and/or phone columns; it is read with the importer's decoding and
 //! sniffing. Called by `tactful suppress`.
 
@@ -14,6 +14,7 @@ use serde_json::json;
 use super::decode;
 use super::read::{Row, Rows, Shape};
 use super::{ImportError, ImportPlan, normalise};
+use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::{Workspace, audit, suppression};
 
 /// The `reason` of entries added from a list.
@@ -29,9 +30,13 @@ pub fn normalise_phone(value: &str) -> String {
     crate::fields::address::phone_key(value)
 }
 
-/// Hex SHA-256 of `kind:value`, the suppression list's key.
-pub fn entry_hash(kind: &str, value: &str) -> String {
-    decode::sha256_hex(&format!("{kind}:{value}"))
+/// The stored hash of an address or contact key: lower-case hex HMAC-SHA-256 of
+/// `kind:value` with the workspace's secret (`key`, from [`HashKey::load`]), so a hash
+/// cannot be tested without the secret nor linked to another workspace's. `kind` is
+/// `email`, `phone` or `key`; `value` is in its normal form ([`normalise_email`],
+/// [`normalise_phone`], or the contact key as stored).
+pub fn entry_hash(key: &HashKey, kind: &str, value: &str) -> String {
+    key.hash(kind, value)
 }
 
 /// What `tactful suppress FILE` did.
@@ -93,6 +98,7 @@ pub fn suppress_file(
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
     );
     ws.write(|tx| {
+        let key = HashKey::load(tx)?;
         let mut report = SuppressReport {
             file: path.display().to_string(),
             added: 0,
@@ -124,7 +130,7 @@ pub fn suppress_file(
                     }
                     ("phone", phone)
                 };
-                let hash = entry_hash(kind, &normal);
+                let hash = entry_hash(&key, kind, &normal);
                 if suppression::add(tx, kind, Some(&normal), &hash, REASON_LIST, &source)? {
                     report.added += 1;
                 } else {
@@ -157,10 +163,16 @@ mod tests {
         assert_eq!(normalise_phone("+44 7700 900125"), "+447700900125");
         assert_eq!(normalise_phone("(0612) 34-56-78"), "0612345678");
         assert_eq!(normalise_phone("n/a"), "");
-        // SHA-256 of "email:a@b.c", computed with `printf 'email:a@b.c' | sha256sum`.
+    }
+
+    #[test]
+    fn entry_hash_is_keyed_by_the_workspace_secret() {
+        let key = HashKey::from_secret(&[7u8; 32]);
+        // printf 'email:a@b.c' | openssl dgst -sha256 -mac HMAC \
+        //   -macopt hexkey:$(printf '07%.0s' $(seq 32))
         assert_eq!(
-            entry_hash("email", "a@b.c"),
-            "3e04b973266d1246679f532b731c9f235b1a21894f25c248c7ee81b219df011d"
+            entry_hash(&key, "email", "a@b.c"),
+            "95c212c5fbfda3a7ba74c4d9da531cec88bb4189fe872f9eca12e6d102e5d8cc"
         );
     }
 }

@@ -19,6 +19,7 @@ use serde_json::json;
 use super::ImportError;
 use super::suppress::entry_hash;
 use crate::fields::Channel;
+use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::{Workspace, audit, batches, consent, contacts, fields, settings};
 
 /// What an undo did.
@@ -78,9 +79,10 @@ pub fn undo(
             })
             .collect();
         let mut on_record = 0u64;
+        let hash_key = HashKey::load(tx)?;
         for (key, refusal) in consent::refusals_of_added(tx, target.id)? {
             // Already on record (a contact re-created from its refusal) counts too.
-            consent::keep_refusal(tx, &entry_hash("key", &key), &refusal)?;
+            consent::keep_refusal(tx, &entry_hash(&hash_key, "key", &key), &refusal)?;
             on_record += 1;
         }
         consent::remove_upgrades_of(tx, target.id)?;

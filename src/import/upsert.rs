@@ -23,6 +23,7 @@ use crate::fields::{Channel, ConsentEvidence, ConsentState, evidence::parse_time
 use crate::workspace::WorkspaceError;
 use crate::workspace::consent::{self as store, Refusal, RefusalLookup, UpgradeRecord};
 use crate::workspace::contacts::{ConsentToStore, ContactWriter, Incoming, StoredConsent};
+use crate::workspace::keyed_hash::HashKey;
 
 /// A change into granted, as the import report lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -60,6 +61,8 @@ pub struct Upserter<'a, 'c> {
     pub accept_upgrades: bool,
     /// Present when refusals are on record (otherwise no row needs a lookup).
     pub refusals: Option<RefusalLookup<'c>>,
+    /// The workspace's key for contact-key hashes.
+    pub hash_key: HashKey,
     pub tally: Tally,
 }
 
@@ -88,7 +91,7 @@ impl Upserter<'_, '_> {
             .map(|s| s.evidence.as_ref().map(ConsentEvidence::to_json));
         let on_record: [Option<Refusal>; 2] = match &mut self.refusals {
             Some(lookup) => {
-                let found = lookup.get(&entry_hash("key", key))?;
+                let found = lookup.get(&entry_hash(&self.hash_key, "key", key))?;
                 Channel::ALL.map(|c| found.iter().find(|r| r.channel == c).cloned())
             }
             None => [None, None],
@@ -222,7 +225,7 @@ impl Upserter<'_, '_> {
                 applied: u.applied,
                 reason: u.reason.clone(),
             };
-            store::add_upgrade(self.conn, &entry_hash("key", key), &record)?;
+            store::add_upgrade(self.conn, &entry_hash(&self.hash_key, "key", key), &record)?;
             self.tally.upgrades.push(ConsentUpgrade {
                 key: key.to_string(),
                 channel: *channel,

@@ -14,7 +14,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use minijinja::value::{Value as JValue, ValueKind};
 use minijinja::{Environment, Error, ErrorKind, State};
 
+use iso_currency::Currency;
+
 use super::engine::{Blank, MergeLog, display};
+use super::locale::{MessageLocale, Monetary};
 
 /// The filters templates may use, in the order error messages list them.
 pub const NAMES: [&str; 6] = ["default", "upper", "lower", "title", "date", "currency"];
@@ -41,8 +44,17 @@ pub(crate) fn register(env: &mut Environment<'static>) {
     env.add_filter("upper", |v: JValue| map_text(v, |s| s.to_uppercase()));
     env.add_filter("lower", |v: JValue| map_text(v, |s| s.to_lowercase()));
     env.add_filter("title", |v: JValue| map_text(v, |s| title_case(&s)));
-    env.add_filter("date", date);
-    env.add_filter("currency", currency);
+    register_localised(env, None);
+}
+
+/// (Re-)register the filters whose output depends on the campaign's locale: `date`
+/// (month and day names) and `currency` (number format). minijinja looks filters up by
+/// name when a template runs, so a compiled template picks up the replacement.
+pub(crate) fn register_localised(env: &mut Environment<'static>, locale: Option<MessageLocale>) {
+    env.add_filter("date", move |v: JValue, f: String| date(v, f, locale));
+    env.add_filter("currency", move |v: JValue, c: String| {
+        currency(v, c, locale)
+    });
 }
 
 /// True for values `default` replaces: blank merge values, undefined, none, and text
@@ -82,21 +94,38 @@ fn map_text(value: JValue, f: impl Fn(String) -> String) -> JValue {
 /// Upper-case the first letter of every word and lower-case the rest, where a word is a
 /// run of letters and digits (so `o'brien` → `O'Brien`, `zoë` → `Zoë`). Unicode-aware:
 /// case mapping follows `char::to_uppercase`/`to_lowercase`.
+///
+/// A possessive or contraction after a letter (`'s`, `'t`, `'re`, `'ll`, `'d`, `'ve`,
+/// `'m`, with `'` or `’`) stays lower case: `ben & jerry's` → `Ben & Jerry's`, not
+/// `Jerry'S` (case BR-37, after Keats/tera#771), while `o'brien` still starts a word.
 pub fn title_case(s: &str) -> String {
+    const SUFFIXES: [&str; 7] = ["s", "t", "re", "ll", "d", "ve", "m"];
+    let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut in_word = false;
-    for c in s.chars() {
+    let mut keep_lower = 0usize;
+    for (i, &c) in chars.iter().enumerate() {
         if c.is_alphanumeric() {
-            if in_word {
+            if in_word || keep_lower > 0 {
                 out.extend(c.to_lowercase());
             } else {
                 out.extend(c.to_uppercase());
             }
+            keep_lower = keep_lower.saturating_sub(1);
             in_word = true;
-        } else {
-            out.push(c);
-            in_word = false;
+            continue;
         }
+        if matches!(c, '\'' | '’') && i > 0 && chars[i - 1].is_alphabetic() {
+            let run: String = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            if SUFFIXES.contains(&run.to_lowercase().as_str()) {
+                keep_lower = run.chars().count();
+            }
+        }
+        out.push(c);
+        in_word = false;
     }
     out
 }
@@ -112,8 +141,9 @@ pub fn date_format_problem(format: &str) -> Option<String> {
 }
 
 /// Format a date or datetime value (stored as `YYYY-MM-DD` or RFC 3339) with a chrono
-/// format string. Month and day names are English.
-fn date(value: JValue, format: String) -> Result<JValue, Error> {
+/// format string. Month and day names are in the campaign's locale (English without
+/// one): `%B` of 2026-03-05 is `März` in de-DE.
+fn date(value: JValue, format: String, locale: Option<MessageLocale>) -> Result<JValue, Error> {
     if value.downcast_object_ref::<Blank>().is_some() {
         return Ok(value);
     }
@@ -126,9 +156,16 @@ fn date(value: JValue, format: String) -> Result<JValue, Error> {
     let text = display(&value);
     let mut out = String::new();
     let written = if let Ok(d) = NaiveDate::parse_from_str(&text, "%Y-%m-%d") {
-        write!(out, "{}", d.format(&format))
+        match locale {
+            Some(l) => write!(out, "{}", d.format_localized(&format, l.chrono())),
+            None => write!(out, "{}", d.format(&format)),
+        }
     } else if let Ok(dt) = DateTime::parse_from_rfc3339(&text) {
-        write!(out, "{}", dt.with_timezone(&Utc).format(&format))
+        let dt = dt.with_timezone(&Utc);
+        match locale {
+            Some(l) => write!(out, "{}", dt.format_localized(&format, l.chrono())),
+            None => write!(out, "{}", dt.format(&format)),
+        }
     } else {
         return Err(Error::new(
             ErrorKind::InvalidOperation,
@@ -146,26 +183,30 @@ fn date(value: JValue, format: String) -> Result<JValue, Error> {
     Ok(JValue::from(out))
 }
 
-/// True for an ISO 4217-shaped code: three ASCII capital letters.
+/// True for an ISO 4217 currency code (`EUR`, `JPY`), by the ISO 4217 list.
 pub fn is_currency_code(code: &str) -> bool {
-    code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase())
+    Currency::from_code(code).is_some()
 }
 
-/// Format an amount with two decimals, English style: symbol first for EUR (`€`), USD
-/// (`$`) and GBP (`£`), otherwise the code and a space (`CHF 12.50`); comma thousands
-/// separators; minus sign before the symbol (`-€3.00`). Rounds half away from zero on
-/// the decimal number as written (2.675 → 2.68), not on its binary approximation
+/// Format an amount in currency `code` (ISO 4217), rounded to the currency's minor
+/// units (two for EUR, none for JPY, three for BHD: ISO 4217's exponent). Without a
+/// locale: English style, symbol first for EUR (`€`), USD (`$`), GBP (`£`) and JPY
+/// (`¥`), otherwise the code and a space (`CHF 12.50`); comma thousands separators;
+/// minus sign before the symbol (`-€3.00`). With a locale: its decimal mark, thousands
+/// separator and symbol position (`1.234,50 €` in de-DE), the locale's own symbol for
+/// its own currency and the rule above for others. Rounds half away from zero on the
+/// decimal number as written (2.675 → 2.68), not on its binary approximation
 /// (2.67499999…), because that is the number the user imported and reads.
-fn currency(value: JValue, code: String) -> Result<JValue, Error> {
+fn currency(value: JValue, code: String, locale: Option<MessageLocale>) -> Result<JValue, Error> {
     if value.downcast_object_ref::<Blank>().is_some() {
         return Ok(value);
     }
-    if !is_currency_code(&code) {
+    let Some(iso) = Currency::from_code(&code) else {
         return Err(Error::new(
             ErrorKind::InvalidOperation,
             format!("unknown currency `{code}`"),
         ));
-    }
+    };
     let amount = if value.kind() == ValueKind::Number {
         f64::try_from(value.clone()).ok()
     } else {
@@ -180,33 +221,61 @@ fn currency(value: JValue, code: String) -> Result<JValue, Error> {
             ),
         ));
     };
-    Ok(JValue::from(format_money(amount, &code)))
+    let minor = u32::from(iso.exponent().unwrap_or(0));
+    Ok(JValue::from(format_money(amount, &code, minor, locale)))
 }
 
-fn format_money(amount: f64, code: &str) -> String {
-    let cents = cents_half_away_from_zero(amount.abs());
-    let whole = (cents / 100).to_string();
+fn format_money(amount: f64, code: &str, minor: u32, locale: Option<MessageLocale>) -> String {
+    let units = minor_units_half_away_from_zero(amount.abs(), minor);
+    let scale = 10u64.pow(minor);
+    let whole = (units / scale).to_string();
+    let english = Monetary {
+        decimal_point: ".",
+        thousands_sep: ",",
+        symbol_first: true,
+        space: false,
+        own_code: "",
+        own_symbol: "",
+    };
+    let m = locale.map_or(english, MessageLocale::monetary);
     let mut grouped = String::new();
     for (i, digit) in whole.chars().enumerate() {
         if i > 0 && (whole.len() - i).is_multiple_of(3) {
-            grouped.push(',');
+            grouped.push_str(m.thousands_sep);
         }
         grouped.push(digit);
     }
-    let sign = if amount < 0.0 && cents > 0 { "-" } else { "" };
-    let symbol = match code {
-        "EUR" => "€".to_string(),
-        "USD" => "$".to_string(),
-        "GBP" => "£".to_string(),
-        other => format!("{other} "),
+    if minor > 0 {
+        grouped.push_str(m.decimal_point);
+        grouped.push_str(&format!(
+            "{:0width$}",
+            units % scale,
+            width = minor as usize
+        ));
+    }
+    let sign = if amount < 0.0 && units > 0 { "-" } else { "" };
+    let (symbol, known) = match code {
+        c if c == m.own_code && !m.own_symbol.is_empty() => (m.own_symbol.to_string(), true),
+        "EUR" => ("€".to_string(), true),
+        "USD" => ("$".to_string(), true),
+        "GBP" => ("£".to_string(), true),
+        "JPY" => ("¥".to_string(), true),
+        other => (other.to_string(), false),
     };
-    format!("{sign}{symbol}{grouped}.{:02}", cents % 100)
+    // A code always gets a space (`CHF 12.50`); a symbol as the locale says.
+    let gap = if m.space || !known { " " } else { "" };
+    if m.symbol_first || locale.is_none() {
+        format!("{sign}{symbol}{gap}{grouped}")
+    } else {
+        format!("{sign}{grouped}{gap}{symbol}")
+    }
 }
 
-/// Whole cents of a non-negative amount below 1e15, rounding the third decimal half up.
-/// Works on Rust's shortest round-trip decimal form of the float, which never uses an
-/// exponent and recovers the digits the value was parsed from.
-fn cents_half_away_from_zero(amount: f64) -> u64 {
+/// Whole minor units (`minor` decimals) of a non-negative amount below 1e15, rounding
+/// the next decimal half up. Works on Rust's shortest round-trip decimal form of the
+/// float, which never uses an exponent and recovers the digits the value was parsed
+/// from.
+fn minor_units_half_away_from_zero(amount: f64, minor: u32) -> u64 {
     let written = amount.to_string();
     let (whole, frac) = written.split_once('.').unwrap_or((&written, ""));
     let digit = |i: usize| {
@@ -215,7 +284,11 @@ fn cents_half_away_from_zero(amount: f64) -> u64 {
             .map_or(0, |b| u64::from(b.saturating_sub(b'0')))
     };
     let whole: u64 = whole.parse().unwrap_or(0);
-    whole * 100 + digit(0) * 10 + digit(1) + u64::from(digit(2) >= 5)
+    let mut units = whole;
+    for i in 0..minor as usize {
+        units = units * 10 + digit(i);
+    }
+    units + u64::from(digit(minor as usize) >= 5)
 }
 
 #[cfg(test)]
@@ -224,20 +297,52 @@ mod tests {
 
     #[test]
     fn money_groups_thousands_and_keeps_two_decimals() {
-        assert_eq!(format_money(12.5, "EUR"), "€12.50");
-        assert_eq!(format_money(1234567.891, "USD"), "$1,234,567.89");
-        assert_eq!(format_money(-3.0, "GBP"), "-£3.00");
-        assert_eq!(format_money(999.999, "CHF"), "CHF 1,000.00");
-        assert_eq!(format_money(0.0, "EUR"), "€0.00");
-        assert_eq!(format_money(2.675, "EUR"), "€2.68");
-        assert_eq!(format_money(-0.004, "EUR"), "€0.00");
-        assert_eq!(format_money(0.125, "GBP"), "£0.13");
+        let money = |a, c| format_money(a, c, 2, None);
+        assert_eq!(money(12.5, "EUR"), "€12.50");
+        assert_eq!(money(1234567.891, "USD"), "$1,234,567.89");
+        assert_eq!(money(-3.0, "GBP"), "-£3.00");
+        assert_eq!(money(999.999, "CHF"), "CHF 1,000.00");
+        assert_eq!(money(0.0, "EUR"), "€0.00");
+        assert_eq!(money(2.675, "EUR"), "€2.68");
+        assert_eq!(money(-0.004, "EUR"), "€0.00");
+        assert_eq!(money(0.125, "GBP"), "£0.13");
+    }
+
+    #[test]
+    fn minor_units_come_from_iso_4217_and_format_from_the_locale() {
+        // ISO 4217: JPY has no minor unit, BHD three.
+        let jpy = Currency::from_code("JPY").unwrap().exponent();
+        assert_eq!(jpy, Some(0));
+        assert_eq!(format_money(1234.5, "JPY", 0, None), "¥1,235");
+        assert_eq!(format_money(1.2345, "BHD", 3, None), "BHD 1.235");
+        let de = "de-DE".parse().ok();
+        // glibc de_DE: "1.234,50 €"; a foreign currency keeps its own symbol.
+        assert_eq!(format_money(1234.5, "EUR", 2, de), "1.234,50 €");
+        assert_eq!(format_money(-3.0, "USD", 2, de), "-3,00 $");
+        assert_eq!(format_money(7.0, "CHF", 2, de), "7,00 CHF");
+        assert!(is_currency_code("JPY"));
+        assert!(!is_currency_code("ABC"));
     }
 
     #[test]
     fn title_case_is_per_word() {
         assert_eq!(title_case("o'brien-SMITH zoë"), "O'Brien-Smith Zoë");
         assert_eq!(title_case("élodie"), "Élodie");
+    }
+
+    #[test]
+    fn possessives_and_contractions_stay_lower_case() {
+        // BR-37 expected.md, and the contractions it names.
+        assert_eq!(title_case("ben & jerry's"), "Ben & Jerry's");
+        assert_eq!(title_case("steiner's garage"), "Steiner's Garage");
+        assert_eq!(title_case("O'BRIEN'S"), "O'Brien's");
+        assert_eq!(
+            title_case("we'll see you're in, didn't we’d"),
+            "We'll See You're In, Didn't We’d"
+        );
+        assert_eq!(title_case("i've i'm"), "I've I'm");
+        assert_eq!(title_case("'s"), "'S");
+        assert_eq!(title_case("d'artagnan"), "D'Artagnan");
     }
 
     #[test]

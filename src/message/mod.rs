@@ -19,6 +19,8 @@ pub mod coverage;
 pub mod engine;
 pub mod error;
 pub mod filters;
+pub mod locale;
+pub mod pieces;
 pub mod render;
 mod scan;
 pub mod sms;
@@ -31,8 +33,9 @@ use serde::{Deserialize, Serialize};
 pub use check::{CheckedTemplate, PolicyScope, check};
 pub use coverage::{Coverage, CoverageTally, coverage};
 pub use error::{Issue, IssueKind, MAX_TEMPLATE_BYTES, TemplateError};
+pub use locale::MessageLocale;
 pub use render::Rendered;
-pub use sms::{SmsEncoding, SmsLength, sms_length};
+pub use sms::{SmsEncoding, SmsLength, sms_length, sms_parts};
 
 use crate::fields::value::Record;
 use crate::fields::{Channel, Field};
@@ -188,6 +191,21 @@ impl Message {
 
     pub fn channel(&self) -> Channel {
         self.channel
+    }
+
+    /// The same message with `date` and `currency` speaking `locale` (the campaign's
+    /// setting; `None` keeps the English defaults).
+    pub fn with_locale(mut self, locale: Option<MessageLocale>) -> Message {
+        if let Some(subject) = self.subject.as_mut() {
+            subject.set_locale(locale);
+        }
+        self.body.set_locale(locale);
+        self
+    }
+
+    /// The checked subject (e-mail) and body templates.
+    pub fn parts(&self) -> (Option<&CheckedTemplate>, &CheckedTemplate) {
+        (self.subject.as_ref(), &self.body)
     }
 
     /// Every merge field the subject and body read, sorted, without repeats.

@@ -27,6 +27,11 @@ pub struct Rendered {
 }
 
 impl CheckedTemplate {
+    /// Make `date` and `currency` speak `locale` (see [`super::locale`]).
+    pub fn set_locale(&mut self, locale: Option<super::MessageLocale>) {
+        super::filters::register_localised(&mut self.env, locale);
+    }
+
     /// Render for one contact. A field absent from `record` is blank.
     ///
     /// Errors: [`TemplateError::Render`] when the template runs out of fuel, nests too

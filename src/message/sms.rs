@@ -109,6 +109,36 @@ pub fn sms_length(text: &str) -> SmsLength {
     }
 }
 
+/// The texts of the SMS parts `text` is sent as, filled by the same greedy rule as
+/// [`sms_length`] (so `sms_parts(t).len() == sms_length(t).parts`). Proofs show them.
+pub fn sms_parts(text: &str) -> Vec<String> {
+    let len = sms_length(text);
+    if len.parts <= 1 {
+        return if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![text.to_string()]
+        };
+    }
+    let cost = |c: char| match len.encoding {
+        SmsEncoding::Gsm7 => gsm7_septets(c).unwrap_or(1),
+        SmsEncoding::Ucs2 => c.len_utf16(),
+    };
+    let mut parts = vec![String::new()];
+    let mut used = 0;
+    for c in text.chars() {
+        if used + cost(c) > len.encoding.per_part() {
+            parts.push(String::new());
+            used = 0;
+        }
+        used += cost(c);
+        if let Some(last) = parts.last_mut() {
+            last.push(c);
+        }
+    }
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +168,19 @@ mod tests {
         let len = sms_length(&text);
         assert_eq!(len.units, 306);
         assert_eq!(len.parts, 3);
+    }
+
+    #[test]
+    fn parts_follow_the_length_rule() {
+        let text = format!("{}€{}", "a".repeat(152), "a".repeat(152));
+        let parts = sms_parts(&text);
+        assert_eq!(parts.len(), 3);
+        // Part one: 152 'a' (the pair does not fit in septet 153); part two: '€' and
+        // 151 'a' (153 septets); part three: the last 'a'.
+        assert_eq!(parts[0], "a".repeat(152));
+        assert_eq!(parts[1], format!("€{}", "a".repeat(151)));
+        assert_eq!(parts[2], "a");
+        assert_eq!(sms_parts("Hi"), vec!["Hi".to_string()]);
+        assert!(sms_parts("").is_empty());
     }
 }

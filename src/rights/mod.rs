@@ -3,8 +3,10 @@
 //!
 //! This module gathers and decides; the SQL lives in `workspace::rights`. It answers
 //! for a contact that no longer exists too: after erasure the workspace keeps only
-//! hashes (suppression entries and the key hashes of exports), and `show` reports those.
-//! Called by `tactful contact show` and `tactful contact erase`.
+//! keyed hashes (suppression entries and the key hashes of exports, HMAC-SHA-256 with
+//! the workspace's secret), and `show` reports those. Hashes are looked up in both
+//! forms a workspace may hold: keyed, and wrapped for entries from before keyed hashing
+//! (`workspace::keyed_hash`). Called by `tactful contact show` and `tactful contact erase`.
 
 pub mod erase;
 
@@ -24,7 +26,8 @@ use crate::import::suppress::{entry_hash, normalise_email, normalise_phone};
 use crate::segment::store::{self, SegmentError};
 use crate::segment::{Scope, check, eval};
 use crate::workspace::consent::{self as consent_store, Refusal, UpgradeRecord};
-use crate::workspace::rights::{self as sql, ExportIncluding, SuppressionEntry};
+use crate::workspace::keyed_hash::HashKey;
+use crate::workspace::rights::{self as sql, BeforeImage, ExportIncluding, SuppressionEntry};
 use crate::workspace::{Workspace, WorkspaceError, batches, campaigns, fields};
 
 /// Errors of access and erasure requests, as sentences a user can act on.
@@ -34,6 +37,18 @@ pub enum RightsError {
         "no contact with key `{0}` and no trace of one (no suppression entry, no export); check the spelling, or list keys with `tactful preview`"
     )]
     NotFound(String),
+    #[error(
+        "nothing was erased: another program is reading workspace {path} (another tactful, or a database browser), and while it reads, SQLite keeps old copies of the contact's data in the workspace's files; close it and run `tactful contact erase {key}` again"
+    )]
+    ReaderBeforeErasure { key: String, path: String },
+    #[error(
+        "the erasure of `{key}` is NOT finished: the contact is deleted and on the suppression list, but old copies of its data are still in workspace {path} or its -wal file because {reason}; close any other program using the workspace and run `tactful contact erase {key}` again to finish"
+    )]
+    NotWiped {
+        key: String,
+        path: String,
+        reason: String,
+    },
     #[error(transparent)]
     Segment(#[from] SegmentError),
     #[error(transparent)]
@@ -59,6 +74,9 @@ pub struct ContactReport {
     pub refusals_on_record: Vec<Refusal>,
     /// Import batches that added or updated the contact.
     pub batches: Vec<BatchTouch>,
+    /// Older values kept so `import undo` can restore them, per batch that updated the
+    /// contact: stored data too (GDPR Art. 15(1) covers all of it).
+    pub before_images: Vec<BeforeImage>,
     /// Saved segments the contact matches on the as-of date.
     pub segments: Vec<String>,
     /// What each campaign would do with the contact (its segment or exclusion).
@@ -133,17 +151,27 @@ pub fn show(ws: &Workspace, key: &str, as_of: NaiveDate) -> Result<ContactReport
     let Some(head) = sql::find(conn, key)? else {
         return erased_report(ws, key);
     };
-    let key_hash = entry_hash("key", &head.key);
     let defs = fields::list(conn)?;
     let record = store::load_record(conn, &defs, &head.key)?.unwrap_or_default();
-    let mut hashes = vec![entry_hash("key", &head.key)];
+    let hash_key = HashKey::load(conn)?;
+    let key_hashes = trace_hashes(&hash_key, "key", &head.key);
+    let key_hash = key_hashes[0].clone();
+    let mut hashes = key_hashes.to_vec();
     let mut values = Vec::with_capacity(defs.len());
     for f in &defs {
         let value = record.get(&f.name).cloned().unwrap_or(Value::Null);
         if !value.is_blank() {
             match f.role {
-                Role::Email => hashes.push(entry_hash("email", &normalise_email(&value.display()))),
-                Role::Phone => hashes.push(entry_hash("phone", &normalise_phone(&value.display()))),
+                Role::Email => hashes.extend(trace_hashes(
+                    &hash_key,
+                    "email",
+                    &normalise_email(&value.display()),
+                )),
+                Role::Phone => hashes.extend(trace_hashes(
+                    &hash_key,
+                    "phone",
+                    &normalise_phone(&value.display()),
+                )),
                 _ => {}
             }
         }
@@ -156,6 +184,7 @@ pub fn show(ws: &Workspace, key: &str, as_of: NaiveDate) -> Result<ContactReport
             value,
         });
     }
+    let before_images = sql::before_images(conn, head.id)?;
     let everything: BTreeSet<String> = defs.iter().map(|f| f.name.clone()).collect();
     let scope = Scope {
         fields: &defs,
@@ -186,29 +215,41 @@ pub fn show(ws: &Workspace, key: &str, as_of: NaiveDate) -> Result<ContactReport
             .collect(),
         consent_upgrades: consent_store::upgrades(conn, &key_hash)?,
         refusals_on_record: consent_store::refusals(conn, &key_hash)?,
-        batches: batch_touches(ws, &head)?,
+        batches: batch_touches(ws, &head, &before_images)?,
+        before_images,
         segments,
         campaigns: campaign_places(ws, &head.key, as_of)?,
         suppression: sql::suppression_entries(conn, &hashes)?,
-        exports: sql::exports_including(conn, &hashes[0])?,
+        exports: sql::exports_including(conn, &key_hashes)?,
     })
+}
+
+/// The hashes an address or contact key may be stored under: keyed, and wrapped (an
+/// entry from before keyed hashing).
+fn trace_hashes(key: &HashKey, kind: &str, value: &str) -> [String; 2] {
+    [entry_hash(key, kind, value), key.wrapped(kind, value)]
 }
 
 /// The report for a key that is not stored: what erasure or an undo left (hashes only:
 /// suppression entries, exports, refusals on record).
 fn erased_report(ws: &Workspace, key: &str) -> Result<ContactReport, RightsError> {
     let conn = ws.conn();
+    let hash_key = HashKey::load(conn)?;
     let key = key.trim();
     let candidates: BTreeSet<String> = [key.to_string(), normalise_email(key)].into();
     for candidate in candidates {
-        let hash = entry_hash("key", &candidate);
-        let mut hashes = vec![hash.clone()];
+        let key_hashes = trace_hashes(&hash_key, "key", &candidate);
+        let mut hashes = key_hashes.to_vec();
         if candidate.contains('@') {
-            hashes.push(entry_hash("email", &normalise_email(&candidate)));
+            hashes.extend(trace_hashes(
+                &hash_key,
+                "email",
+                &normalise_email(&candidate),
+            ));
         }
         let suppression = sql::suppression_entries(conn, &hashes)?;
-        let exports = sql::exports_including(conn, &hash)?;
-        let refusals = consent_store::refusals(conn, &hash)?;
+        let exports = sql::exports_including(conn, &key_hashes)?;
+        let refusals = consent_store::refusals(conn, &key_hashes[0])?;
         if suppression.is_empty() && exports.is_empty() && refusals.is_empty() {
             continue;
         }
@@ -217,9 +258,10 @@ fn erased_report(ws: &Workspace, key: &str) -> Result<ContactReport, RightsError
             erased: !suppression.is_empty() || !exports.is_empty(),
             fields: Vec::new(),
             consent: Vec::new(),
-            consent_upgrades: consent_store::upgrades(conn, &hash)?,
+            consent_upgrades: consent_store::upgrades(conn, &key_hashes[0])?,
             refusals_on_record: refusals,
             batches: Vec::new(),
+            before_images: Vec::new(),
             segments: Vec::new(),
             campaigns: Vec::new(),
             suppression,
@@ -259,14 +301,14 @@ fn campaign_places(
     Ok(out)
 }
 
-fn batch_touches(ws: &Workspace, head: &sql::ContactHead) -> Result<Vec<BatchTouch>, RightsError> {
+fn batch_touches(
+    ws: &Workspace,
+    head: &sql::ContactHead,
+    before_images: &[BeforeImage],
+) -> Result<Vec<BatchTouch>, RightsError> {
     let conn = ws.conn();
     let mut ids: Vec<(i64, &'static str)> = vec![(head.batch, "added")];
-    ids.extend(
-        sql::batches_with_before_images(conn, head.id)?
-            .into_iter()
-            .map(|b| (b, "updated")),
-    );
+    ids.extend(before_images.iter().map(|b| (b.batch, "updated")));
     ids.extend(head.updated_batch.map(|b| (b, "updated")));
     ids.sort();
     ids.dedup_by_key(|(id, _)| *id);

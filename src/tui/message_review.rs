@@ -56,8 +56,8 @@ pub struct Reviewed {
     /// The campaign reviewed; `None` when the workspace has none.
     pub campaign: Option<String>,
     pub review: Option<Review>,
-    /// Names of the columns `recipients.csv` would have without added fields.
-    pub columns: Vec<String>,
+    /// The columns each profile would write without added fields.
+    pub columns: Vec<(Profile, Vec<String>)>,
     /// Fields the campaign unlocked.
     pub unlocked: Vec<String>,
 }

@@ -25,7 +25,7 @@ use super::message_review::{
 };
 use crate::campaign::Campaign;
 use crate::campaign::unlock::{self, load};
-use crate::export::{self, ExportError, ExportPlan, FileError, MANIFEST, RECIPIENTS};
+use crate::export::{self, ExportError, ExportPlan, FileError};
 use crate::review::{self, ExtraField};
 use crate::workspace::{Workspace, WorkspaceError, actor, campaigns, fields};
 
@@ -197,10 +197,7 @@ fn reviewed(
     Ok(Reviewed {
         campaign: Some(name),
         review: Some(review),
-        columns: export::columns(campaign.channel, &fields, &[])
-            .into_iter()
-            .map(|c| c.name)
-            .collect(),
+        columns: export::columns::headers(campaign.channel, &fields),
         unlocked: campaign.unlocks.iter().map(|u| u.field.clone()).collect(),
     })
 }
@@ -221,21 +218,21 @@ fn sign_off(
 fn run_export(ws: &mut Workspace, request: &ExportRequest) -> Result<Exported, ExportFailure> {
     let other = |e: &dyn std::fmt::Display| ExportFailure::Other(e.to_string());
     let campaign = load(ws, &request.campaign).map_err(|e| other(&e))?;
-    let plan = ExportPlan {
-        out: request.out.clone().into(),
-        profile: request.profile,
-        bom: request.bom,
-        force: request.force,
-        extra: request
-            .extra
-            .iter()
-            .map(|(field, reason)| ExtraField {
-                field: field.clone(),
-                reason: reason.clone(),
-            })
-            .collect(),
-        as_of: as_of(&campaign, request.as_of),
-    };
+    let mut plan = ExportPlan::new(
+        request.out.clone().into(),
+        request.profile,
+        as_of(&campaign, request.as_of),
+    );
+    plan.bom = request.bom;
+    plan.force = request.force;
+    plan.extra = request
+        .extra
+        .iter()
+        .map(|(field, reason)| ExtraField {
+            field: field.clone(),
+            reason: reason.clone(),
+        })
+        .collect();
     let report = match export::export(ws, &campaign, &plan, &actor()) {
         Ok(r) => r,
         Err(ExportError::Blocked { blockers, .. }) => {
@@ -246,7 +243,8 @@ fn run_export(ws: &mut Workspace, request: &ExportRequest) -> Result<Exported, E
         }
         Err(e) => return Err(other(&e)),
     };
-    let files = [RECIPIENTS, MANIFEST]
+    let files = report
+        .files
         .iter()
         .map(|name| {
             let path = plan.out.join(name);

@@ -4,7 +4,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{WorkspaceError, now_rfc3339};
-use crate::campaign::{BodyFormat, Campaign, Entry, Unlock};
+use crate::campaign::{BodyFormat, Campaign, Entry, MessageLocale, Unlock};
 
 fn invalid(e: impl std::fmt::Display) -> WorkspaceError {
     WorkspaceError::Invalid(e.to_string())
@@ -21,7 +21,7 @@ pub fn names(conn: &Connection) -> Result<Vec<String>, WorkspaceError> {
 pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, WorkspaceError> {
     let head = conn
         .query_row(
-            "SELECT name, channel, category, holdout_pct, k, as_of FROM campaigns WHERE name = ?1",
+            "SELECT name, channel, category, holdout_pct, k, as_of, locale FROM campaigns WHERE name = ?1",
             [name],
             |r| {
                 Ok((
@@ -31,11 +31,12 @@ pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, Workspace
                     r.get::<_, f64>(3)?,
                     r.get::<_, i64>(4)?,
                     r.get::<_, Option<String>>(5)?,
+                    r.get::<_, Option<String>>(6)?,
                 ))
             },
         )
         .optional()?;
-    let Some((name, channel, category, holdout_pct, k, as_of)) = head else {
+    let Some((name, channel, category, holdout_pct, k, as_of, locale)) = head else {
         return Ok(None);
     };
     let mut stmt = conn.prepare(
@@ -83,6 +84,10 @@ pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, Workspace
             .map(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d"))
             .transpose()
             .map_err(invalid)?,
+        locale: locale
+            .map(|l| l.parse::<MessageLocale>())
+            .transpose()
+            .map_err(invalid)?,
         entries,
         unlocks,
     }))
@@ -93,11 +98,11 @@ pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, Workspace
 pub fn save(conn: &Connection, c: &Campaign) -> Result<(), WorkspaceError> {
     let now = now_rfc3339();
     conn.execute(
-        "INSERT INTO campaigns (name, channel, category, holdout_pct, k, as_of, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+        "INSERT INTO campaigns (name, channel, category, holdout_pct, k, as_of, created_at, updated_at, locale)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)
          ON CONFLICT(name) DO UPDATE SET channel = excluded.channel, category = excluded.category,
            holdout_pct = excluded.holdout_pct, k = excluded.k, as_of = excluded.as_of,
-           updated_at = excluded.updated_at",
+           locale = excluded.locale, updated_at = excluded.updated_at",
         params![
             c.name,
             c.channel.as_str(),
@@ -105,7 +110,8 @@ pub fn save(conn: &Connection, c: &Campaign) -> Result<(), WorkspaceError> {
             c.holdout_pct,
             c.k,
             c.as_of.map(|d| d.format("%Y-%m-%d").to_string()),
-            now
+            now,
+            c.locale.map(|l| l.to_string())
         ],
     )?;
     conn.execute(

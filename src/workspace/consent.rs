@@ -2,8 +2,9 @@
 //! imports applied or refused.
 //!
 //! Owns the `consent_refusals` and `consent_upgrades` tables (migration 0004). Both are
-//! keyed by the hex SHA-256 of `key:<contact key>` (computed by the caller, as the
-//! suppression list's key entries are), so they keep nothing readable about a person.
+//! keyed by the workspace's keyed hash of `key:<contact key>` (computed by the caller
+//! with `import::suppress::entry_hash`, as the suppression list's key entries are), so
+//! they keep nothing readable about a person.
 //! A refusal goes on record when `import undo` deletes a contact that held one; the
 //! importer reads it back as the stored state of a contact it creates again. Called by
 //! `import::load`, `import::undo`, `rights` and `export`.

@@ -2,10 +2,16 @@
 //!
 //! The schema version is SQLite's `PRAGMA user_version`; migration N brings a workspace
 //! from version N-1 to N inside one transaction, so a crash leaves the old version.
+//! A migration that needs Rust as well as SQL (0009 draws a random secret and re-keys
+//! hashes) runs its step in the same transaction, right after its SQL.
 
 use rusqlite::Connection;
 
-use super::WorkspaceError;
+use super::{WorkspaceError, rekey};
+
+/// Keyed hashes: its SQL is followed by [`rekey::run`]. Recognised by its text, not its
+/// position, so the step stays with its SQL wherever the file sits in the list.
+const KEYED_HASHES: &str = include_str!("migrations/0009_keyed_hashes.sql");
 
 /// The migrations, in order. Never edit a shipped one: add a new file.
 const MIGRATIONS: &[&str] = &[
@@ -13,6 +19,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_review_export.sql"),
     include_str!("migrations/0003_settings.sql"),
     include_str!("migrations/0004_consent_evidence.sql"),
+    KEYED_HASHES,
+    include_str!("migrations/0010_campaign_locale.sql"),
 ];
 
 /// The schema version this build writes.
@@ -24,10 +32,13 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// SQLite errors otherwise (the transaction is rolled back).
 pub fn migrate(conn: &mut Connection) -> Result<(), WorkspaceError> {
     // Up to date: no write lock needed (a long import elsewhere must not block opening).
-    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if current == SCHEMA_VERSION {
+    let start: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if start == SCHEMA_VERSION {
         return Ok(());
     }
+    // The re-keying turns `secure_delete` on for its rewrite; put it back afterwards.
+    let secure_delete: i64 = conn.query_row("PRAGMA secure_delete", [], |r| r.get(0))?;
+    let mut rekeyed = false;
     loop {
         // The version is read inside the write lock: two processes creating the same
         // workspace at once must not both run migration 1.
@@ -40,11 +51,30 @@ pub fn migrate(conn: &mut Connection) -> Result<(), WorkspaceError> {
             });
         }
         let Some(sql) = MIGRATIONS.get(current as usize) else {
-            return Ok(());
+            break;
         };
         tx.execute_batch(sql)?;
+        if *sql == KEYED_HASHES {
+            rekey::run(&tx)?;
+            rekeyed = true;
+        }
         // PRAGMA takes no bound parameters; the value is our own integer.
         tx.execute_batch(&format!("PRAGMA user_version = {}", current + 1))?;
         tx.commit()?;
     }
+    if rekeyed {
+        // PRAGMA takes no bound parameters; the value is SQLite's own integer.
+        conn.execute_batch(&format!("PRAGMA secure_delete = {secure_delete}"))?;
+        if start > 0 {
+            // An existing workspace may keep copies of the old plain hashes in free
+            // space (an updated or erased suppression entry): rebuild the file from its
+            // live content. Best effort: a busy writer or a full disk must not stop the
+            // workspace from opening, and the next `contact erase` rebuilds it too.
+            let _ = conn.execute_batch("VACUUM");
+        }
+        // Move the rewritten pages out of the write-ahead log so the old hashes leave
+        // the `-wal` file now; a busy reader only delays that to a later checkpoint.
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    }
+    Ok(())
 }

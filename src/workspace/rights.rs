@@ -36,8 +36,20 @@ pub struct SuppressionEntry {
     pub source: String,
     /// RFC 3339 UTC.
     pub added_at: String,
+    /// The address as stored (normal form); `None` when only the hash is kept (erasure).
+    pub value: Option<String>,
     /// False when only the hash is kept (erasure).
     pub value_kept: bool,
+}
+
+/// The values of a contact that one import batch kept so `import undo` can put them
+/// back: the contact as it was before that batch updated it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BeforeImage {
+    pub batch: i64,
+    /// Column → value as stored: field names, and the fixed columns `_consent_email`,
+    /// `_consent_email_source`, `_consent_sms`, `_consent_sms_source`, `_updated_batch`.
+    pub values: serde_json::Map<String, serde_json::Value>,
 }
 
 /// One export that included a contact.
@@ -116,13 +128,24 @@ pub fn text_values(
     })?)
 }
 
-/// Ids of the batches that saved a before-image of contact `id` (batches that updated
-/// it and can be undone).
-pub fn batches_with_before_images(conn: &Connection, id: i64) -> Result<Vec<i64>, WorkspaceError> {
-    let mut stmt =
-        conn.prepare("SELECT batch_id FROM batch_changes WHERE contact_id = ?1 ORDER BY batch_id")?;
-    let rows = stmt.query_map([id], |r| r.get(0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+/// Every before-image of contact `id` saved by a batch that updated it (and can be
+/// undone), oldest batch first.
+///
+/// Errors: [`WorkspaceError::Invalid`] for a before-image that is not a JSON object.
+pub fn before_images(conn: &Connection, id: i64) -> Result<Vec<BeforeImage>, WorkspaceError> {
+    let mut stmt = conn.prepare(
+        "SELECT batch_id, before FROM batch_changes WHERE contact_id = ?1 ORDER BY batch_id",
+    )?;
+    let rows: Vec<(i64, String)> = stmt
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    rows.into_iter()
+        .map(|(batch, before)| {
+            serde_json::from_str(&before)
+                .map(|values| BeforeImage { batch, values })
+                .map_err(|e| WorkspaceError::Invalid(format!("before-image of batch {batch}: {e}")))
+        })
+        .collect()
 }
 
 /// Suppression entries whose hash is one of `hashes`, oldest first.
@@ -135,33 +158,40 @@ pub fn suppression_entries(
     }
     let marks = vec!["?"; hashes.len()].join(", ");
     let sql = format!(
-        "SELECT kind, reason, source, added_at, value IS NOT NULL FROM suppression
+        "SELECT kind, reason, source, added_at, value FROM suppression
          WHERE value_hash IN ({marks}) ORDER BY id"
     );
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map(params_from_iter(hashes), |r| {
+        let value: Option<String> = r.get(4)?;
         Ok(SuppressionEntry {
             kind: r.get(0)?,
             reason: r.get(1)?,
             source: r.get(2)?,
             added_at: r.get(3)?,
-            value_kept: r.get(4)?,
+            value_kept: value.is_some(),
+            value,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-/// Exports whose recipients included the contact key with hash `key_hash`, oldest first.
+/// Exports whose recipients included a contact key with one of `key_hashes` (its keyed
+/// hash, and the wrapped one of exports recorded before keyed hashing), oldest first.
 pub fn exports_including(
     conn: &Connection,
-    key_hash: &str,
+    key_hashes: &[String],
 ) -> Result<Vec<ExportIncluding>, WorkspaceError> {
-    let mut stmt = conn.prepare(
-        "SELECT e.id, e.campaign, e.dir, e.at, e.recipients_sha256
+    if key_hashes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let marks = vec!["?"; key_hashes.len()].join(", ");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT DISTINCT e.id, e.campaign, e.dir, e.at, e.recipients_sha256
          FROM export_recipients r JOIN exports e ON e.id = r.export_id
-         WHERE r.key_hash = ?1 ORDER BY e.id",
-    )?;
-    let rows = stmt.query_map([key_hash], |r| {
+         WHERE r.key_hash IN ({marks}) ORDER BY e.id"
+    ))?;
+    let rows = stmt.query_map(params_from_iter(key_hashes), |r| {
         Ok(ExportIncluding {
             id: r.get(0)?,
             campaign: r.get(1)?,
@@ -183,8 +213,8 @@ pub fn suppress_erased(
     source: &str,
 ) -> Result<(), WorkspaceError> {
     conn.execute(
-        "INSERT INTO suppression (kind, value, value_hash, reason, source, added_at)
-         VALUES (?1, NULL, ?2, ?3, ?4, ?5)
+        "INSERT INTO suppression (kind, value, value_hash, reason, source, added_at, hash_form)
+         VALUES (?1, NULL, ?2, ?3, ?4, ?5, 'keyed')
          ON CONFLICT (kind, value_hash) DO UPDATE SET value = NULL, reason = excluded.reason,
            source = excluded.source, added_at = excluded.added_at",
         rusqlite::params![
@@ -213,10 +243,45 @@ pub fn overwrite_deleted_content(conn: &Connection) -> Result<(), WorkspaceError
     Ok(())
 }
 
-/// Copy the write-ahead log into the database and truncate it, so the pages that held an
-/// erased contact leave the `-wal` file too. Busy readers make this a partial
-/// checkpoint, which SQLite finishes later; that is not an error.
-pub fn checkpoint(conn: &Connection) -> Result<(), WorkspaceError> {
-    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+/// Rebuild the database file from its live content (SQLite `VACUUM`), so no free space
+/// keeps copies of deleted or overwritten values: `secure_delete` only zeroes what is
+/// deleted while it is on, and older updates may have left copies behind. The rebuilt
+/// pages go through the write-ahead log: a [`checkpoint`] moves them into the file.
+/// The temporary copy stays in memory (`temp_store = MEMORY`), never in a temp file.
+///
+/// Errors: SQLite errors (busy writer, disk full); nothing is lost, the file stays as
+/// it was.
+pub fn rebuild_file(conn: &Connection) -> Result<(), WorkspaceError> {
+    conn.execute_batch("VACUUM")?;
     Ok(())
+}
+
+/// How a checkpoint of the write-ahead log ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checkpoint {
+    /// Every page is in the database file and the `-wal` file is empty (or the
+    /// workspace has no write-ahead log, as in memory).
+    Complete,
+    /// Another connection is reading (or writing) the workspace, so older copies of
+    /// pages stay in the database file or the `-wal` file until it stops.
+    Blocked,
+}
+
+/// Copy the write-ahead log into the database file and truncate it
+/// (`PRAGMA wal_checkpoint(TRUNCATE)`), so overwritten pages leave both files.
+///
+/// SQLite waits up to the busy timeout for other connections' read transactions to
+/// end; one still open makes the checkpoint partial (SQLite's `busy` column is 1),
+/// which is [`Checkpoint::Blocked`]: a reader's snapshot keeps the old pages alive.
+pub fn checkpoint(conn: &Connection) -> Result<Checkpoint, WorkspaceError> {
+    // Columns: busy, frames in the log, frames checkpointed (-1, -1 without a WAL).
+    let (busy, log, done): (i64, i64, i64) =
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?;
+    Ok(if busy == 0 && log == done {
+        Checkpoint::Complete
+    } else {
+        Checkpoint::Blocked
+    })
 }

@@ -15,7 +15,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use super::popup::centred;
 use super::review::{ReviewState, review_line, wrap};
-use crate::export::{MANIFEST, Profile, RECIPIENTS};
+use crate::export::{AUDIENCE, MANIFEST, Profile, RECIPIENTS};
 use crate::text::for_terminal;
 use crate::tui::message_review::{ExportFailure, ExportRow, Exported};
 use crate::tui::theme;
@@ -129,7 +129,7 @@ impl Widget for &ExportView<'_> {
             (
                 ExportRow::Profile,
                 "Profile",
-                format!("{}   (Space: spreadsheet / upload)", s.profile),
+                format!("{}   (Space: next profile)", s.profile),
             ),
             (
                 ExportRow::Bom,
@@ -215,16 +215,34 @@ fn plan_lines(s: &ExportState, r: &ReviewState, width: usize) -> Vec<Line<'stati
         .map_or("? rows (no preview yet)".to_string(), |sm| {
             format!("{} row(s), one per recipient", thousands(sm.recipients))
         });
-    let mut columns = r.columns.clone();
+    let mut columns = r
+        .columns
+        .iter()
+        .find(|(p, _)| *p == s.profile)
+        .map(|(_, c)| c.clone())
+        .unwrap_or_else(|| vec!["(this profile does not fit the campaign's channel)".into()]);
     if let Some((field, _)) = s.extra() {
         columns.push(field);
     }
     let file = |name: &str| fit(&format!("   {dir}/{name}"), width);
-    lines.push(Line::from(file(RECIPIENTS)));
+    if s.profile.platform().is_some() {
+        lines.push(Line::from(file(AUDIENCE)));
+    } else {
+        lines.push(Line::from(file(RECIPIENTS)));
+    }
     lines.push(Line::from(fit(
         &format!("     {rows}: {}", columns.join(", ")),
         width,
     )));
+    if s.profile.platform().is_some() {
+        lines.push(Line::from(file(
+            "template-NN-SEGMENT-subject.txt, -body.txt",
+        )));
+        lines.push(Line::from(fit(
+            "     each entry's subject and body in the platform's merge syntax",
+            width,
+        )));
+    }
     lines.push(Line::from(file(MANIFEST)));
     lines.push(Line::from(fit(
         "     definition, hashes, counts, columns and why, findings, unlocks, sign-off",

@@ -77,10 +77,9 @@ fn toggle(app: &mut App) {
     let s = &mut app.export;
     match s.focus {
         ExportRow::Profile => {
-            s.profile = match s.profile {
-                crate::export::Profile::Spreadsheet => crate::export::Profile::Upload,
-                crate::export::Profile::Upload => crate::export::Profile::Spreadsheet,
-            }
+            let all = crate::export::profile::ALL;
+            let at = all.iter().position(|p| *p == s.profile).unwrap_or(0);
+            s.profile = all[(at + 1) % all.len()];
         }
         ExportRow::Bom => s.bom = !s.bom,
         _ => {}

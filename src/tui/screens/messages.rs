@@ -175,5 +175,7 @@ pub fn check_entry(
         body: entry.body.clone(),
         format: entry.format,
     };
-    Message::check(&draft, fields, &scope).map_err(|e| e.to_string())
+    Message::check(&draft, fields, &scope)
+        .map(|m| m.with_locale(campaign.locale))
+        .map_err(|e| e.to_string())
 }

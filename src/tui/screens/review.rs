@@ -44,8 +44,9 @@ pub struct ReviewState {
     /// last review asked for; `None` before that or when there is none.
     pub campaign: Option<String>,
     pub review: Option<Review>,
-    /// Columns of `recipients.csv` without added fields, from the last review.
-    pub columns: Vec<String>,
+    /// Columns each export profile would write without added fields, from the last
+    /// review.
+    pub columns: Vec<(crate::export::Profile, Vec<String>)>,
     /// Fields the campaign has unlocked.
     pub unlocked: Vec<String>,
     /// Whether a review has arrived since the screen was first shown.

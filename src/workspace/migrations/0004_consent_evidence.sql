@@ -7,11 +7,11 @@
 ALTER TABLE contacts ADD COLUMN _consent_email_evidence TEXT;
 ALTER TABLE contacts ADD COLUMN _consent_sms_evidence TEXT;
 
--- Every refusal (declined, withdrawn, bounced) an import recorded, by the SHA-256 of the
--- contact key (`key:<key>`, as the suppression list hashes it) and channel. It is never
--- removed by `import undo`, so a person whose contact row an undo deleted is still a
--- "no" when a later file brings them back; only the hash is kept, so erasure leaves
--- nothing readable behind.
+-- Every refusal (declined, withdrawn, bounced) a contact held when `import undo` deleted
+-- it, by the hash of the contact key (`import::suppress::entry_hash` of `key:<key>`, as
+-- the suppression list hashes it) and channel. Never removed by an undo, so a person
+-- whose contact row an undo deleted is still a "no" when a later file brings them
+-- back; only the hash is kept, so nothing readable is left behind.
 CREATE TABLE consent_refusals (
     key_hash     TEXT NOT NULL,
     channel      TEXT NOT NULL,
