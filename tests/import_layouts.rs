@@ -316,8 +316,13 @@ fn shopify_apostrophes_phones_and_consent() {
         .iter()
         .filter(|w| w.contains("Shopify's export writes it on purpose"))
         .collect();
-    // Customer ID 3 values, Default Address Zip 2, Default Address Phone 2, Phone 1.
-    assert_eq!(convention.len(), 4, "{:?}", r.warnings);
+    // Customer ID 3 values, Default Address Zip 2. The phones' apostrophes stand before
+    // `+`, which the reader removes from every file (the quote spreadsheets put before a
+    // formula trigger), so they are never counted as damage either.
+    assert_eq!(convention.len(), 2, "{:?}", r.warnings);
+    assert!(
+        convention[1].starts_with("column Default Address Zip: the leading apostrophe of 2 values")
+    );
     assert!(convention[0].starts_with("column Customer ID: the leading apostrophe of 3 values"));
     assert!(
         !r.warnings
