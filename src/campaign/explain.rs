@@ -284,9 +284,13 @@ fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<usize>) -> 
                 .as_deref()
                 .map(|s| format!(" (source: {s})"))
                 .unwrap_or_default();
+            // The evidence is added where the file gave a time or an IP: the source
+            // already says everything else that an option or a bare column stated.
             let source = match &seen.consent_evidence {
-                Some(e) => format!("{source}; evidence: {e}"),
-                None => source,
+                Some(e) if e.at.is_some() || e.ip.is_some() => {
+                    format!("{source}; evidence: {e}")
+                }
+                _ => source,
             };
             if seen.consent == ConsentState::Granted {
                 format!("{channel} consent is granted{source}")

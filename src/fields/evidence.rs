@@ -79,7 +79,8 @@ pub fn parse_time(text: &str) -> Option<DateTime<Utc>> {
 
 impl fmt::Display for ConsentEvidence {
     /// One line for people: `file x.csv, column y, batch 3, at 2024-01-01T10:00:00Z,
-    /// IP 192.0.2.1`.
+    /// IP 192.0.2.1` (the time it was recorded is in the JSON, not here: a line that
+    /// changes with the clock would make every screen showing it unstable).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "file {}", self.file)?;
         if let Some(c) = &self.column {
@@ -94,7 +95,7 @@ impl fmt::Display for ConsentEvidence {
         write!(f, ", batch {}", self.batch)?;
         match &self.at {
             Some(at) => write!(f, ", at {at}")?,
-            None => write!(f, ", no time in the file (recorded {})", self.recorded_at)?,
+            None => write!(f, ", no time in the file")?,
         }
         if let Some(ip) = &self.ip {
             write!(f, ", IP {ip}")?;
