@@ -270,18 +270,46 @@ fn utf16_without_bom_is_decoded_from_its_nul_pattern() {
     assert_eq!(value(&ws, "bo@example.com", "first_name").1, "Bo");
 }
 
-/// A NUL inside otherwise valid UTF-8 (line 3: `B\0o`) is an error naming the line,
-/// never a value silently cleaned.
+/// Issue 9: one NUL inside otherwise valid UTF-8 (line 3: `B\0o`) rejects that line
+/// alone, naming it and the column, with no UTF-16 hint; Ana (line 2) is imported.
 #[test]
-fn a_nul_byte_is_an_error_naming_its_line() {
+fn a_nul_byte_rejects_its_line_only() {
     let mut ws = Workspace::open_in_memory().unwrap();
-    let err = run(&mut ws, &plan("nul_inside.csv")).unwrap_err();
+    let report = run(&mut ws, &plan("nul_inside.csv")).unwrap();
+    assert_eq!(report.encoding, "UTF-8");
+    assert_eq!((report.rows_read, report.rows_imported), (2, 1));
+    assert_eq!(report.rows_rejected.len(), 1);
+    assert_eq!(report.rows_rejected[0].line, 3);
+    let reason = &report.rows_rejected[0].reason;
+    assert!(
+        reason.contains("NUL byte") && reason.contains("column first_name"),
+        "{reason}"
+    );
+    assert!(!reason.contains("UTF-16"), "{reason}");
+    assert_eq!(value(&ws, "ana@example.com", "first_name").1, "Ana");
+}
+
+/// NUL bytes in most lines are no damaged line but a wrong encoding: the error keeps
+/// the UTF-16 hint and nothing is written.
+#[test]
+fn nul_bytes_in_most_lines_still_suggest_utf16() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nuls.csv");
+    std::fs::write(
+        &path,
+        b"email,name\nana@example.com,A\0na\nbo@example.com,B\0o\ncy@example.com,Cy\n",
+    )
+    .unwrap();
+    let mut ws = Workspace::open_in_memory().unwrap();
+    let before = dump(&ws);
+    let err = run(&mut ws, &tactful::import::ImportPlan::new(&path, "test")).unwrap_err();
     let message = err.to_string();
     assert!(
-        message.starts_with("line 3 contains NUL bytes"),
+        message.starts_with("NUL bytes in most lines (from line 2)"),
         "{message}"
     );
     assert!(message.contains("--encoding utf-16le"), "{message}");
+    assert_eq!(dump(&ws), before);
 }
 
 #[test]

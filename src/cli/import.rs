@@ -1,8 +1,9 @@
 //! `tactful import FILE...` and `tactful import undo [BATCH]`.
 //!
-//! Turns the options into one `ImportPlan` per file, runs each file as its own batch and
-//! prints the import report (human text, or with `--json` one object per file; an array
-//! when several files were given). When a file fails, the files before it stay
+//! Turns the options into one `ImportPlan` per file, runs each file as its own batch (a
+//! ZIP archive as one import of a batch per member) and prints the import report (human
+//! text, or with `--json` one object when there is one batch; an array when several
+//! files, or an archive, were given). When a file fails, the files before it stay
 //! imported (each was its own committed batch): the error says so and names them, and
 //! with `--json` their reports are printed first. A progress bar of bytes read goes to stderr, only
 //! when stderr is a terminal and the output is not JSON.
@@ -22,9 +23,29 @@ use crate::workspace::actor;
 pub struct ImportArgs {
     #[command(subcommand)]
     action: Option<ImportAction>,
-    /// CSV files to import; each becomes one batch.
+    /// Files to import: CSV (or other delimited text), XLSX/XLS/ODS workbooks, or a ZIP
+    /// of CSV files (each member its own batch, opt-out files last). Each file is one
+    /// batch.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
+    /// The sheet of a workbook to import (default: the first visible worksheet).
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
+    /// The file has several rows per contact (an orders export): keep its orders by
+    /// order id and give each contact order_count, order_total, first_order_date and
+    /// last_order_date. A later orders file updates them without counting an order twice.
+    #[arg(long)]
+    aggregate: bool,
+    /// With --aggregate: the order id column (default: found by name; Shopify's `Name`).
+    #[arg(long, value_name = "COLUMN", requires = "aggregate")]
+    order_id: Option<String>,
+    /// With --aggregate: the amount column (default: found by name; Shopify's `Total`).
+    #[arg(long, value_name = "COLUMN", requires = "aggregate")]
+    amount: Option<String>,
+    /// With --aggregate: the order date column (default: found by name; Shopify's
+    /// `Created at`).
+    #[arg(long, value_name = "COLUMN", requires = "aggregate")]
+    order_date: Option<String>,
     /// Field (or header) whose value identifies a contact (default: the e-mail column).
     #[arg(long, value_name = "FIELD")]
     key: Option<String>,
@@ -135,18 +156,28 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 });
             }
         };
-        let result = import::run(&mut ws, plan, &mut on_progress);
+        let result = import::run_all(&mut ws, plan, &mut on_progress);
         if let Some(bar) = bar {
             bar.finish_and_clear();
         }
-        let report = match result {
-            Ok(report) => report,
+        let batch = match result {
+            Ok(batch) => batch,
             Err(e) => return Err(failed_after(ctx, plans.len(), &reports, plan, e)),
         };
         if !ctx.json {
-            print_report(&report)?;
+            if let Some(a) = batch.first().and_then(|r| r.archive.as_ref()) {
+                outln!(
+                    "{}: ZIP archive of {} CSV file(s), imported as one import, each its own batch ({})",
+                    for_terminal(&a.archive.display().to_string()),
+                    a.members,
+                    a.order
+                );
+            }
+            for report in &batch {
+                super::import_report::print(report)?;
+            }
         }
-        reports.push(report);
+        reports.extend(batch);
     }
     if ctx.json {
         if reports.len() == 1 {
@@ -238,6 +269,12 @@ fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
         .files
         .iter()
         .map(|path| ImportPlan {
+            sheet: args.sheet.clone(),
+            aggregate: args.aggregate.then(|| import::orders::OrderOptions {
+                order_id: args.order_id.clone(),
+                amount: args.amount.clone(),
+                date: args.order_date.clone(),
+            }),
             key: args.key.clone(),
             delimiter,
             encoding,
@@ -257,36 +294,6 @@ fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
         .collect())
 }
 
-/// The consent upgrades: counts, then the first few of each kind.
-fn print_upgrades(r: &ImportReport) -> std::io::Result<()> {
-    const SHOWN: usize = 10;
-    if r.consent_upgrades.is_empty() {
-        return Ok(());
-    }
-    let applied = r.consent_upgrades.iter().filter(|u| u.applied).count();
-    outln!(
-        "  consent upgrades: {applied} applied, {} refused{}",
-        r.consent_upgrades.len() - applied,
-        if r.consent_upgrades.len() > SHOWN {
-            format!(" (first {SHOWN} shown; --json lists all)")
-        } else {
-            String::new()
-        }
-    );
-    for u in r.consent_upgrades.iter().take(SHOWN) {
-        outln!(
-            "    {} {}: {} -> {} {} ({})",
-            for_terminal(&u.key),
-            u.channel,
-            u.from,
-            u.to,
-            if u.applied { "applied" } else { "refused" },
-            for_terminal(&u.reason)
-        );
-    }
-    Ok(())
-}
-
 fn progress_bar(plan: &ImportPlan) -> indicatif::ProgressBar {
     let bar = indicatif::ProgressBar::new(0);
     bar.set_style(
@@ -295,109 +302,4 @@ fn progress_bar(plan: &ImportPlan) -> indicatif::ProgressBar {
     );
     bar.set_prefix(for_terminal(&plan.path.display().to_string()).into_owned());
     bar
-}
-
-fn print_report(r: &ImportReport) -> std::io::Result<()> {
-    let t = |s: &str| for_terminal(s).into_owned();
-    outln!(
-        "{}{}",
-        t(&r.file),
-        if r.dry_run {
-            " (dry run: nothing was changed)"
-        } else {
-            ""
-        }
-    );
-    outln!(
-        "  detected: encoding {} ({}), delimiter {}, {}",
-        r.encoding,
-        r.encoding_source,
-        t(&r.delimiter),
-        if r.header {
-            "first row is the header"
-        } else {
-            "no header row"
-        }
-    );
-    outln!("  contact key: {}", t(&r.key));
-    if let Some(l) = &r.layout {
-        outln!(
-            "  layout: {} {} (recognised by {})",
-            t(&l.platform),
-            t(&l.kind),
-            t(&l.recognised_by)
-        );
-        for d in &l.decisions {
-            outln!("    - {}", t(d));
-        }
-    }
-    for m in r.mapping.iter().filter(|m| m.by == "--map") {
-        outln!(
-            "  mapped: column {} fills field {} (--map)",
-            t(&m.header),
-            t(&m.field)
-        );
-    }
-    for s in &r.skipped_columns {
-        outln!("  skipped: column {} ({})", t(&s.header), s.by);
-    }
-    outln!(
-        "  rows: {} read, {} imported, {} rejected, {} blank skipped, {} skipped (erased earlier)",
-        r.rows_read,
-        r.rows_imported,
-        r.rows_rejected.len(),
-        r.rows_skipped_blank,
-        r.rows_skipped_erased
-    );
-    outln!(
-        "  contacts: {} added, {} updated, {} duplicate row(s) merged, {} in the workspace",
-        r.contacts_added,
-        r.contacts_updated,
-        r.duplicates_merged,
-        r.contacts_total
-    );
-    if r.consent_kept_withdrawn > 0 {
-        outln!(
-            "  consent: {} withdrawn or bounced consent(s) kept",
-            r.consent_kept_withdrawn
-        );
-    }
-    for (channel, n) in &r.consent_not_applied {
-        outln!(
-            "  consent: --consent {channel} did not apply to {n} row(s) whose {channel} consent the file states"
-        );
-    }
-    print_upgrades(r)?;
-    match r.batch {
-        Some(b) => outln!("  batch: {b} (undo with `tactful import undo {b}`)"),
-        None => outln!("  batch: none (dry run)"),
-    }
-    if !r.rows_rejected.is_empty() {
-        outln!("  rejected rows:");
-        for rej in &r.rows_rejected {
-            outln!("    line {}: {}", rej.line, t(&rej.reason));
-        }
-    }
-    if !r.warnings.is_empty() {
-        outln!("  warnings:");
-        for w in &r.warnings {
-            outln!("    - {}", t(w));
-        }
-    }
-    let new: Vec<_> = r.fields.iter().filter(|f| f.new).collect();
-    if !new.is_empty() {
-        outln!("  fields created:");
-        for f in new {
-            outln!(
-                "    {} ({}): {}, role {}, {} ({})",
-                t(&f.name),
-                t(&f.header),
-                f.ty,
-                f.role,
-                f.class.label(),
-                t(&f.reason)
-            );
-        }
-    }
-    Ok(())
 }

@@ -29,6 +29,7 @@ mod explain_rule;
 mod export;
 mod fields;
 mod import;
+mod import_report;
 mod preview;
 mod reach;
 mod review;

@@ -1,18 +1,22 @@
 //! The first pass: read every row once, without writing, to learn the columns.
 //!
-//! Owns what the importer knows before loading: the detected format, the platform layout
-//! and column plan ([`super::mapping`]), each column's field name, type (from every
-//! value), classification, consent meaning ([`super::column_kind`]) and spreadsheet
-//! damage, the contact key column, the rejected rows and the warnings. Memory stays
-//! bounded by the number of columns (plus a few example line numbers), never by rows.
-//! Called by [`super::run`] (inside the import's transaction, so the fields it compares
-//! against cannot change under it) and by [`super::detect`].
+//! Owns what the importer knows before loading: the detected format (text, or which
+//! workbook and sheet), the platform layout and column plan ([`super::mapping`]), each
+//! column's field ([`super::columns`]), the contact key
+//! column, the order columns of `--aggregate` ([`super::orders`]), the age columns,
+//! the rejected rows and the warnings. Memory stays bounded by the number of columns
+//! (plus a few example line numbers), never by rows; a workbook sheet is held in
+//! memory once and shared by both passes. Called by [`super::run`] (inside the
+//! import's transaction, so the fields it compares against cannot change under it)
+//! and by [`super::detect`].
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rusqlite::Connection;
 
-use super::column_kind::{self, Facts, Kind};
+use super::column_kind::Kind as ColumnKind;
+use super::columns::{self, DamageSeen, Seen};
 use super::consent::evidence::EvidenceColumn;
 use super::consent::row::FileStatus;
 use super::consent::{self, ConsentColumn};
@@ -21,12 +25,15 @@ use super::infer::{ColumnStats, Inferred};
 use super::key::{self, KeySource};
 use super::mapping::ColumnMap;
 use super::normalise::{self, Damage};
+use super::orders::{self, OrderColumns};
 use super::read::{Row, Rows, Shape};
 use super::report::plural;
 use super::sniff::{self, Sniffed};
+use super::source::{self, Kind};
+use super::workbook::{self, Sheet};
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected};
-use crate::fields::classify::{ValueProfile, classify};
-use crate::fields::{Field, FieldType, Role};
+use crate::fields::classify::ValueProfile;
+use crate::fields::{Channel, Field, Role};
 use crate::workspace::fields as stored_fields;
 
 /// How many example line numbers a warning quotes.
@@ -45,6 +52,8 @@ pub struct Column {
     /// The type values are stored with (the existing field's type for old fields).
     pub storage: Inferred,
     pub stats: ColumnStats,
+    /// Read but not stored as a contact field (the order columns of `--aggregate`).
+    pub skip: bool,
 }
 
 /// Everything the first pass learned.
@@ -52,6 +61,8 @@ pub struct Column {
 pub struct Analysis {
     pub scan: Scan,
     pub sniffed: Sniffed,
+    /// The workbook sheet read, for workbooks.
+    pub sheet: Option<Arc<Sheet>>,
     pub columns: Vec<Column>,
     pub key: KeySource,
     /// The recognised layout, the imported columns and the mapping applied.
@@ -64,6 +75,11 @@ pub struct Analysis {
     /// Index of the e-mail and phone columns, for the erasure check.
     pub email_column: Option<usize>,
     pub phone_column: Option<usize>,
+    /// Date-of-birth, birth-year and age columns, and whether the minor check can
+    /// read their stored values.
+    pub age_columns: Vec<(usize, bool)>,
+    /// The order columns, with `--aggregate`.
+    pub orders: Option<OrderColumns>,
     pub rejected: Vec<Rejected>,
     /// Data records read, including rejected and delimiter-only ones.
     pub rows_read: u64,
@@ -80,47 +96,93 @@ impl Analysis {
             has_header: self.sniffed.has_header,
             allow_ragged: plan.allow_ragged,
             replacement_is_data: self.scan.lossless_utf8,
+            sep_line: self.sniffed.sep_line,
+        }
+    }
+
+    /// Open the rows again for the second pass.
+    pub fn open_rows(&self, plan: &ImportPlan) -> Result<(Vec<String>, Rows), ImportError> {
+        match &self.sheet {
+            Some(sheet) => Rows::from_sheet(Arc::clone(sheet), self.shape(plan), self.scan.size),
+            None => Rows::open(&plan.path, self.shape(plan)),
         }
     }
 }
 
-#[derive(Debug, Clone, Default)]
-struct DamageSeen {
-    count: u64,
-    lines: Vec<u64>,
+/// The format of `plan.path`: its scan, sniffed shape and (for a workbook) sheet.
+fn open_source(plan: &ImportPlan) -> Result<(Scan, Sniffed, Option<Arc<Sheet>>), ImportError> {
+    match source::detect(&plan.path)? {
+        Kind::Text => {
+            if plan.sheet.is_some() {
+                return Err(ImportError::BadOption(format!(
+                    "--sheet applies to workbooks (xlsx, xls, ods); {} is a text file",
+                    plan.display_name()
+                )));
+            }
+            let scan = decode::scan(&plan.path, plan.encoding)?;
+            let sniffed = sniff::sniff_file(&plan.path, &scan, plan.delimiter, plan.header)?;
+            Ok((scan, sniffed, None))
+        }
+        Kind::Workbook(kind) => {
+            let sheet = workbook::read(&plan.path, kind, plan.sheet.as_deref())?;
+            let mut scan = decode::scan(&plan.path, Some(encoding_rs::UTF_8))?;
+            scan.encoding_source = "workbook cells are Unicode";
+            scan.lossless_utf8 = true;
+            let first = sheet.rows.first().map(|(_, cells)| cells);
+            let has_header = plan.header.unwrap_or_else(|| {
+                first.is_none_or(|cells| !cells.iter().any(|c| sniff::looks_like_data(c)))
+            });
+            let sniffed = Sniffed {
+                delimiter: b',',
+                width: first.map_or(0, Vec::len),
+                has_header,
+                sep_line: false,
+            };
+            Ok((scan, sniffed, Some(Arc::new(sheet))))
+        }
+        Kind::Archive => Err(ImportError::IsArchive {
+            path: plan.path.clone(),
+        }),
+    }
 }
 
 /// Run the first pass over `plan.path`, comparing with the fields stored in `conn`.
 ///
 /// Errors: I/O and decoding errors ([`ImportError::Undecodable`] names the encoding and
 /// line), [`ImportError::Empty`], [`ImportError::UnknownKey`],
-/// [`ImportError::TypeConflict`], [`ImportError::NoKeyColumn`].
+/// [`ImportError::TypeConflict`], [`ImportError::NoKeyColumn`], workbook errors,
+/// [`ImportError::IsArchive`] for a ZIP (see [`super::run_all`]),
+/// [`ImportError::NulBytes`] when most lines hold NUL bytes.
 pub fn analyse(
     conn: &Connection,
     plan: &ImportPlan,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Analysis, ImportError> {
-    let scan = decode::scan(&plan.path, plan.encoding)?;
-    let sniffed = sniff::sniff_file(&plan.path, &scan, plan.delimiter, plan.header)?;
+    let (scan, sniffed, sheet) = open_source(plan)?;
     let shape = Shape {
         encoding: scan.encoding,
         delimiter: sniffed.delimiter,
         has_header: sniffed.has_header,
         allow_ragged: plan.allow_ragged,
         replacement_is_data: scan.lossless_utf8,
+        sep_line: sniffed.sep_line,
     };
-    let (file_headers, mut rows) = Rows::open(&plan.path, shape)?;
-    if file_headers.len() == 1
+    let (headers, mut rows) = match &sheet {
+        Some(s) => Rows::from_sheet(Arc::clone(s), shape, scan.size)?,
+        None => Rows::open(&plan.path, shape)?,
+    };
+    if headers.len() == 1
+        && sheet.is_none()
         && let Some(other) = sniff::CANDIDATES
             .iter()
-            .find(|&&d| d != sniffed.delimiter && file_headers[0].contains(d as char))
+            .find(|&&d| d != sniffed.delimiter && headers[0].contains(d as char))
     {
         return Err(ImportError::OneColumn {
             delimiter: sniff::describe(sniffed.delimiter),
             other: sniff::describe(*other),
         });
     }
-    let map = ColumnMap::build(plan, &plan.file_name(), &file_headers)?;
+    let map = ColumnMap::build(plan, &plan.file_name(), &headers)?;
     let width = map.columns.len();
     let mut stats = vec![ColumnStats::default(); width];
     let mut profiles = vec![ValueProfile::new(); width];
@@ -142,7 +204,7 @@ pub fn analyse(
                     if value.is_empty() {
                         continue;
                     }
-                    stats[i].observe(value, plan.types);
+                    stats[i].observe(value, line, plan.types);
                     profiles[i].observe(value);
                     all_status[i] &= consent::is_status_value(value);
                     if consent::is_consent_word(value) {
@@ -168,7 +230,28 @@ pub fn analyse(
             });
         }
     }
+    // One damaged line is rejected alone; NULs in most lines mean the encoding is wrong.
+    if let Some(line) = rows.first_nul_line
+        && rows.nul_rows >= 2
+        && rows.nul_rows * 2 > rows_read
+    {
+        return Err(ImportError::NulBytes {
+            line,
+            where_: "most lines",
+        });
+    }
     let mut warnings = map.warnings.clone();
+    if let Some(s) = &sheet
+        && s.error_cells > 0
+    {
+        warnings.push(format!(
+            "{} cell{} of the workbook hold{} spreadsheet errors, kept as text: {}",
+            s.error_cells,
+            plural(s.error_cells),
+            if s.error_cells == 1 { "s" } else { "" },
+            s.error_examples.join(", ")
+        ));
+    }
     let layout_id = map.recognised.as_ref().map(|r| r.layout.id.clone());
     let existing: BTreeMap<String, Field> = stored_fields::list(conn)?
         .into_iter()
@@ -184,109 +267,47 @@ pub fn analyse(
         } else {
             mapped.header.clone()
         };
-        let (mut inferred, warning) = stats[i].infer(name, plan.types);
-        warnings.extend(warning);
-        let mut class = classify(&header, name, inferred.ty, &profiles[i]);
-        // Phones and postcodes are identifiers, not quantities: stored as text so a
-        // later file with `01067` or `+44 ...` fits the same field (case BR-05).
-        if matches!(class.role, Role::Phone | Role::Postcode)
-            && matches!(inferred.ty, FieldType::Integer | FieldType::Decimal)
-        {
-            inferred = Inferred {
-                ty: FieldType::Text,
-                order: None,
-            };
-        }
-        let facts = Facts {
-            index: i,
-            name,
-            spec: mapped.spec,
-            layout: layout_id.as_deref(),
-            non_blank: stats[i].non_blank,
-            all_status: all_status[i],
-            words: words[i],
-            not_a_word: not_a_word[i].clone(),
-        };
-        match column_kind::decide(&facts, &mut class, &mut inferred) {
-            Kind::Consent(c) => consent_columns.push(c),
-            Kind::Evidence(e) => evidence.push(e),
-            Kind::Plain => {}
-        }
         if stripped[i] > 0 {
             warnings.push(format!(
                 "column {header}: the leading apostrophe of {} value{} removed: {}'s export writes it on purpose so spreadsheets keep IDs, zips and phones as text (not spreadsheet damage)",
                 stripped[i],
                 plural(stripped[i]),
-                map.recognised.as_ref().map_or("the platform", |r| r.layout.platform.as_str())
+                map.recognised
+                    .as_ref()
+                    .map_or("the platform", |r| r.layout.platform.as_str())
             ));
         }
-        let (field, is_new, storage) = match existing.get(name) {
-            Some(old) => {
-                let mut field = old.clone();
-                // Integer widens to decimal (review P2-5): every stored integer is a
-                // decimal too, and SQLite's INTEGER column affinity keeps 12.5 as a
-                // REAL while `Value::from_sql` reads both as a decimal, so the column
-                // stays and only the field's type changes. Any other mismatch fails.
-                if old.ty == FieldType::Integer
-                    && !stats[i].fits(old.ty, plan.types)
-                    && stats[i].fits(FieldType::Decimal, plan.types)
-                {
-                    field.ty = FieldType::Decimal;
-                    warnings.push(format!(
-                        "field {name} widened from integer to decimal: column {header} holds decimal values"
-                    ));
-                } else if !stats[i].fits(old.ty, plan.types) {
-                    return Err(ImportError::TypeConflict {
-                        header: header.clone(),
-                        field: name.clone(),
-                        existing: old.ty,
-                        found: inferred.ty,
-                    });
-                }
-                let storage = Inferred {
-                    ty: field.ty,
-                    order: stats[i].order_for_date(plan.types),
-                };
-                (field, false, storage)
-            }
-            None => (
-                Field {
-                    name: name.clone(),
-                    header: header.clone(),
-                    ty: inferred.ty,
-                    role: class.role,
-                    class: class.class,
-                    reason: class.reason,
-                    kind: class.kind,
-                },
-                true,
-                inferred,
-            ),
-        };
-        for (d, seen) in &damage[i] {
-            warnings.push(format!(
-                "column {header}: {} value{} {} (e.g. line{} {}); kept as they are",
-                seen.count,
-                plural(seen.count),
-                d.describe(),
-                plural(seen.lines.len() as u64),
-                seen.lines
-                    .iter()
-                    .map(u64::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
-        let widened = !is_new && existing.get(name).is_some_and(|old| old.ty != field.ty);
-        columns.push(Column {
+        let seen = Seen {
             header,
-            field,
-            is_new,
-            widened,
-            storage,
-            stats: stats[i].clone(),
-        });
+            name,
+            stats: &stats[i],
+            profile: &profiles[i],
+            all_status: all_status[i],
+            damage: &damage[i],
+            spec: mapped.spec,
+            layout: layout_id.as_deref(),
+            words: words[i],
+            not_a_word: not_a_word[i].clone(),
+        };
+        let (column, kind) = columns::build(i, &seen, existing.get(name), plan, &mut warnings)?;
+        columns.push(column);
+        match kind {
+            ColumnKind::Consent(c) => consent_columns.push(c),
+            ColumnKind::Evidence(e) => evidence.push(e),
+            ColumnKind::Plain => {}
+        }
     }
+    // Evidence in the layout's order: which column a time is taken from first.
+    if let Some(r) = &map.recognised {
+        let order = super::layout::layouts().columns(r.layout);
+        evidence.sort_by_key(|e| order.iter().position(|c| std::ptr::eq(c, e.spec)));
+    }
+    let file_status = map.recognised.as_ref().and_then(|r| {
+        (!r.layout.status.is_empty()).then(|| FileStatus {
+            layout: r.layout.id.clone(),
+            states: r.layout.status.clone(),
+        })
+    });
     if let Some(first) = rows.replacement_records.first() {
         warnings.push(format!(
             "{} row{} hold the replacement character U+FFFD, already damaged in the file (e.g. line {first}); kept as they are",
@@ -309,21 +330,36 @@ pub fn analyse(
             plural(cleaning.whitespace_replaced as u64)
         ));
     }
-    check_room(existing.len(), columns.iter().filter(|c| c.is_new).count())?;
+    let orders = match &plan.aggregate {
+        Some(options) => Some(super::figures::aggregate_columns(
+            &mut columns,
+            options,
+            &existing,
+        )?),
+        None => {
+            let names: Vec<&str> = columns.iter().map(|c| c.field.name.as_str()).collect();
+            if orders::is_shopify_orders(&names) {
+                warnings.push(
+                    "this looks like a Shopify orders export (a row per order line): pass --aggregate to turn its orders into per-contact figures (order count, total, first and last order date)"
+                        .to_string(),
+                );
+            }
+            None
+        }
+    };
+    let new_fields = columns.iter().filter(|c| c.is_new && !c.skip).count();
+    check_room(existing.len(), new_fields)?;
     let email_column = columns.iter().position(|c| c.field.role == Role::Email);
     let phone_column = columns.iter().position(|c| c.field.role == Role::Phone);
-    // Evidence in the layout's order: which column a time is taken from first.
-    if let Some(r) = &map.recognised {
-        let order = super::layout::layouts().columns(r.layout);
-        evidence.sort_by_key(|e| order.iter().position(|c| std::ptr::eq(c, e.spec)));
-    }
-    let file_status = map.recognised.as_ref().and_then(|r| {
-        (!r.layout.status.is_empty()).then(|| FileStatus {
-            layout: r.layout.id.clone(),
-            states: r.layout.status.clone(),
-        })
-    });
     let key = key::choose(plan, &mut columns, email_column, &sniffed)?;
+    if let KeySource::Column { index, .. } = key
+        && columns[index].skip
+    {
+        return Err(ImportError::BadOption(format!(
+            "--aggregate: column {} is an order column and cannot be the contact key",
+            columns[index].header
+        )));
+    }
     key::check_fixed(conn, &columns, key)?;
     if key == KeySource::Generated {
         warnings.push(
@@ -331,23 +367,26 @@ pub fn analyse(
                 .to_string(),
         );
     }
-    for channel in crate::fields::Channel::ALL {
-        let has_column = consent_columns.iter().any(|c| c.channel == channel)
-            || file_status
-                .as_ref()
-                .is_some_and(|f| f.states.contains_key(&channel));
-        if channel == crate::fields::Channel::Email
-            && !has_column
-            && !plan.consent.contains_key(&channel)
-        {
-            warnings.push(format!(
-                "no {channel} consent column and no --consent {channel}=STATE: {channel} consent is not_asked, so {channel} campaigns will exclude these contacts"
-            ));
-        }
+    let has_email_consent = consent_columns.iter().any(|c| c.channel == Channel::Email)
+        || file_status
+            .as_ref()
+            .is_some_and(|f| f.states.contains_key(&Channel::Email));
+    if !has_email_consent && !plan.consent.contains_key(&Channel::Email) {
+        warnings.push(
+            "no email consent column and no --consent email=STATE: email consent is not_asked, so email campaigns will exclude these contacts"
+                .to_string(),
+        );
     }
+    let age_columns = columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !c.skip && columns::is_age_role(c.field.role))
+        .map(|(i, c)| (i, columns::readable_age(c.field.role, c.storage.ty)))
+        .collect();
     Ok(Analysis {
         scan,
         sniffed,
+        sheet,
         columns,
         key,
         map,
@@ -356,6 +395,8 @@ pub fn analyse(
         file_status,
         email_column,
         phone_column,
+        age_columns,
+        orders,
         rejected,
         rows_read,
         rows_skipped_blank: blank,
@@ -367,8 +408,9 @@ pub fn analyse(
 const MAX_COLUMNS: usize = 2000;
 
 /// The fixed columns of `contacts` (`_id`, `_key`, consent state, source and evidence
-/// per channel, `_batch`, `_updated_batch`): see migrations/0001_init.sql and 0004.
-const FIXED_COLUMNS: usize = 10;
+/// per channel, `_batch`, `_updated_batch`, `_age_unknown`): see migrations 0001,
+/// 0004, 0007.
+const FIXED_COLUMNS: usize = 11;
 
 /// Fail before any ALTER TABLE when the new fields would pass SQLite's column limit
 /// (review P2-4), instead of a raw SQLite error half way through the batch.

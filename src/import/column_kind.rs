@@ -71,7 +71,7 @@ pub fn decide(facts: &Facts<'_>, class: &mut Classification, inferred: &mut Infe
     let layout = facts.layout.unwrap_or_default();
     if let Some(spec) = facts.spec {
         if let Some(ty) = spec.ty {
-            *inferred = Inferred { ty, order: None };
+            *inferred = Inferred::plain(ty);
         }
         if let Some(role) = spec.role {
             class.role = role;
@@ -220,10 +220,7 @@ mod tests {
     #[test]
     fn consent_needs_consent_words() {
         let mut c = classification(Role::ConsentEmail, PrivacyClass::Consent);
-        let mut ty = Inferred {
-            ty: FieldType::Text,
-            order: None,
-        };
+        let mut ty = Inferred::plain(FieldType::Text);
         let kind = decide(&facts("optin_ip", Some("203.0.113.7")), &mut c, &mut ty);
         assert_eq!(kind, Kind::Plain);
         assert_eq!((c.role, c.class), (Role::None, PrivacyClass::Ordinary));
@@ -256,10 +253,7 @@ mod tests {
         let mut f = facts("phone", Some("+351912345678"));
         f.spec = Some(spec);
         f.layout = Some("shopify_customers");
-        let mut ty = Inferred {
-            ty: FieldType::Text,
-            order: None,
-        };
+        let mut ty = Inferred::plain(FieldType::Text);
         let mut c = classification(Role::None, PrivacyClass::Ordinary);
         assert_eq!(decide(&f, &mut c, &mut ty), Kind::Plain);
         assert_eq!(

@@ -3,32 +3,43 @@
 //! The first pass feeds each cleaned, non-blank value to [`ColumnStats::observe`]; the
 //! type is then the narrowest that fits all of them (PRODUCT.md: "types are inferred
 //! from all values, not a sample"). Rules:
-//! - integer: optional `-`, digits, no leading zero unless the value is `0`, fits i64.
+//! - integer: optional `-`, digits, no leading zero unless the value is `0`, fits i64;
+//!   or digits in thousands groups (`1,088`; `1.088` under `--decimal-comma`).
 //!   Leading-zero values (postcodes, phones, customer numbers) and `+44 ...` phones are
 //!   therefore text (case BR-05). A column of only `0`/`1` stays integer: turning it into
 //!   a boolean would change what a rule like `score = 1` means.
-//! - decimal: digits with a `.` point; a `,` point only with `--decimal-comma`, so
-//!   `12,50` is text by default and never 1250 (case BR-02).
+//! - decimal: numbers as [`numbers`] reads them: a `.` point, a `,` point only with
+//!   `--decimal-comma` (so `12,50` is text by default and never 1250, case BR-02),
+//!   thousands groups that are real groups (case BR-31), and currency amounts
+//!   (`€1,088.00`, `1.234,50 €`) in one currency per column, which the report notes.
+//!   When `--decimal-comma` was given and a mostly numeric column stays text, a warning
+//!   names the values (and lines) that prevented it.
 //! - boolean: true/false, yes/no, y/n (any case).
-//! - date: `YYYY-MM-DD`, or day, month and four-digit year split by `/`, `.` or `-` with
-//!   or without padding, in ONE order for the whole column. When every value reads both
-//!   as day/month and month/day, the column stays text with a warning unless the user
-//!   passed `--date-order` (never a silent guess).
-//! - datetime: RFC 3339 (`Z` or offset, converted to UTC) or `YYYY-MM-DD HH:MM:SS`
-//!   (taken as written: no time-zone shift).
-//! - list: columns named tags/labels (any case), or made lists by a platform layout;
-//!   items split on commas outside double quotes, or read as a JSON list (`list.rs`).
+//! - date and datetime: the forms of [`dates`], with day/month values in ONE order for
+//!   the whole column. When every such value reads both as day/month and month/day, the
+//!   column stays text with a warning unless the user passed `--date-order` (never a
+//!   silent guess). A column with a time in any value is a datetime (a date alone is
+//!   its midnight). Compact `20241120` values count as dates only in a column whose
+//!   name speaks of a date; elsewhere they are integers.
+//! - list: columns named tags/labels (also `shopify_tags`, `*_labels`), or whose
+//!   every value is a JSON list; cells split by [`tags`].
 //! - text: everything else.
 
-mod list;
+mod dates;
+mod numbers;
+mod tags;
 mod values;
+mod warnings;
 
-use chrono::NaiveDate;
+use std::collections::BTreeSet;
 
-use values::{day_month_parts, parse_datetime, parse_decimal, parse_iso_date};
+pub use dates::{Temporal, parse_temporal};
+pub use numbers::{Number, parse_number};
+pub use tags::split_tags;
 pub use values::{parse_bool, parse_integer, to_sql};
 
 use crate::fields::FieldType;
+use dates::DatePart;
 
 /// Day/month order of dates written as `D/M/YYYY` or `M/D/YYYY`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -38,6 +49,17 @@ pub enum DateOrder {
     Mdy,
     /// Only year-first dates (`YYYY-MM-DD`) are dates; `1/2/2024` stays text.
     Ymd,
+}
+
+impl DateOrder {
+    /// `day/month/year` and so on, for reports.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DateOrder::Dmy => "day/month/year",
+            DateOrder::Mdy => "month/day/year",
+            DateOrder::Ymd => "year-month-day",
+        }
+    }
 }
 
 impl std::str::FromStr for DateOrder {
@@ -54,6 +76,9 @@ impl std::str::FromStr for DateOrder {
     }
 }
 
+/// How many example values a warning quotes.
+const EXAMPLES: usize = 3;
+
 /// Everything the first pass learns about one column's values.
 #[derive(Debug, Clone)]
 pub struct ColumnStats {
@@ -61,12 +86,24 @@ pub struct ColumnStats {
     integer: bool,
     decimal: bool,
     boolean: bool,
-    date: bool,
+    /// Every value reads as a date or datetime.
+    temporal: bool,
+    has_time: bool,
     dmy: bool,
     mdy: bool,
     /// A value in day/month form was seen (so the order matters).
     day_month_seen: bool,
-    datetime: bool,
+    /// A compact `YYYYMMDD` value was seen.
+    compact_seen: bool,
+    json_lists: bool,
+    currencies: BTreeSet<&'static str>,
+    /// Values that read as numbers with the plan's decimal separator.
+    numbers: u64,
+    /// Values that do not, with the first few and their lines.
+    not_numbers: u64,
+    not_number_examples: Vec<(String, u64)>,
+    /// Values that would read as numbers with the other decimal separator.
+    other_separator: u64,
 }
 
 impl Default for ColumnStats {
@@ -76,11 +113,18 @@ impl Default for ColumnStats {
             integer: true,
             decimal: true,
             boolean: true,
-            date: true,
+            temporal: true,
+            has_time: false,
             dmy: true,
             mdy: true,
             day_month_seen: false,
-            datetime: true,
+            compact_seen: false,
+            json_lists: true,
+            currencies: BTreeSet::new(),
+            numbers: 0,
+            not_numbers: 0,
+            not_number_examples: Vec::new(),
+            other_separator: 0,
         }
     }
 }
@@ -92,80 +136,146 @@ pub struct TypeOptions {
     pub date_order: Option<DateOrder>,
 }
 
-/// The type chosen for a column, and how to read its dates.
+/// The type chosen for a column, and how to read its values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Inferred {
     pub ty: FieldType,
-    /// The order of day/month dates when `ty` is `Date` and such dates occur.
+    /// The order of day/month dates when `ty` is `Date` or `Datetime` and such dates
+    /// occur.
     pub order: Option<DateOrder>,
+    /// The currency of a decimal column of amounts (`€`, `$`, `EUR`).
+    pub currency: Option<&'static str>,
+}
+
+impl Inferred {
+    /// A type with no date order and no currency.
+    pub fn plain(ty: FieldType) -> Self {
+        Inferred {
+            ty,
+            order: None,
+            currency: None,
+        }
+    }
 }
 
 impl ColumnStats {
-    /// Record one cleaned, non-blank value.
-    pub fn observe(&mut self, value: &str, opts: TypeOptions) {
+    /// Record one cleaned, non-blank value found on `line`.
+    pub fn observe(&mut self, value: &str, line: u64, opts: TypeOptions) {
         self.non_blank += 1;
-        if self.integer && parse_integer(value).is_none() {
+        let number = parse_number(value, opts.decimal_comma);
+        if self.integer
+            && parse_integer(value).is_none()
+            && number.and_then(|n| n.integer).is_none()
+        {
             self.integer = false;
         }
-        if self.decimal && parse_decimal(value, opts.decimal_comma).is_none() {
-            self.decimal = false;
+        match number {
+            Some(n) => {
+                self.numbers += 1;
+                if let Some(c) = n.currency {
+                    self.currencies.insert(c);
+                }
+            }
+            None => {
+                self.decimal = false;
+                self.not_numbers += 1;
+                if self.not_number_examples.len() < EXAMPLES {
+                    self.not_number_examples.push((value.to_string(), line));
+                }
+                if parse_number(value, !opts.decimal_comma).is_some() {
+                    self.other_separator += 1;
+                }
+            }
         }
         if self.boolean && parse_bool(value).is_none() {
             self.boolean = false;
         }
-        if self.date {
-            if parse_iso_date(value).is_some() {
-            } else if let Some((a, b, y)) = day_month_parts(value) {
-                self.day_month_seen = true;
-                self.dmy &= NaiveDate::from_ymd_opt(y, b, a).is_some();
-                self.mdy &= NaiveDate::from_ymd_opt(y, a, b).is_some();
-                if !self.dmy && !self.mdy {
-                    self.date = false;
-                }
-            } else {
-                self.date = false;
-            }
+        if self.json_lists && !tags::is_json_list(value) {
+            self.json_lists = false;
         }
-        if self.datetime && parse_datetime(value).is_none() {
-            self.datetime = false;
+        if self.temporal {
+            self.observe_temporal(value);
         }
     }
 
-    /// The narrowest type that holds every value, and a warning when the column would
-    /// have been a date but the day/month order is ambiguous or contradicted.
-    pub fn infer(&self, name: &str, opts: TypeOptions) -> (Inferred, Option<String>) {
-        let plain = |ty| Inferred { ty, order: None };
-        if self.non_blank == 0 {
-            return (plain(FieldType::Text), None);
+    fn observe_temporal(&mut self, value: &str) {
+        let Some(t) = parse_temporal(value) else {
+            self.temporal = false;
+            return;
+        };
+        self.has_time |= t.time.is_some();
+        self.compact_seen |= t.compact;
+        if let DatePart::DayMonth {
+            first,
+            second,
+            year,
+        } = t.date
+        {
+            self.day_month_seen = true;
+            self.dmy &= chrono::NaiveDate::from_ymd_opt(year, second, first).is_some();
+            self.mdy &= chrono::NaiveDate::from_ymd_opt(year, first, second).is_some();
+            if !self.dmy && !self.mdy {
+                self.temporal = false;
+            }
         }
-        if is_list_name(name) {
-            return (plain(FieldType::List), None);
+    }
+
+    /// The narrowest type that holds every value, and warnings: a column that would
+    /// have been a date but whose day/month order is ambiguous or contradicted, a
+    /// numeric column kept as text (the values that prevented it), mixed currencies.
+    pub fn infer(&self, name: &str, opts: TypeOptions) -> (Inferred, Vec<String>) {
+        let plain = Inferred::plain;
+        if self.non_blank == 0 {
+            return (plain(FieldType::Text), vec![]);
+        }
+        if is_list_name(name) || self.json_lists {
+            return (plain(FieldType::List), vec![]);
+        }
+        let dated = self.temporal && (!self.compact_seen || is_date_name(name));
+        if dated && self.compact_seen {
+            return self.temporal_type(name, opts);
         }
         if self.integer {
-            return (plain(FieldType::Integer), None);
+            return (plain(FieldType::Integer), vec![]);
         }
-        if self.decimal {
-            return (plain(FieldType::Decimal), None);
+        if self.decimal && self.currencies.len() <= 1 {
+            let currency = self.currencies.first().copied();
+            return (
+                Inferred {
+                    currency,
+                    ..plain(FieldType::Decimal)
+                },
+                vec![],
+            );
         }
         if self.boolean {
-            return (plain(FieldType::Boolean), None);
+            return (plain(FieldType::Boolean), vec![]);
         }
-        if self.date {
-            return match self.date_order(opts.date_order) {
-                Ok(order) => (
-                    Inferred {
-                        ty: FieldType::Date,
-                        order,
-                    },
-                    None,
-                ),
-                Err(warning) => (plain(FieldType::Text), Some(warning.replace("{}", name))),
-            };
+        if dated {
+            return self.temporal_type(name, opts);
         }
-        if self.datetime {
-            return (plain(FieldType::Datetime), None);
+        (plain(FieldType::Text), self.text_warnings(name, opts))
+    }
+
+    fn temporal_type(&self, name: &str, opts: TypeOptions) -> (Inferred, Vec<String>) {
+        let ty = if self.has_time {
+            FieldType::Datetime
+        } else {
+            FieldType::Date
+        };
+        match self.date_order(opts.date_order) {
+            Ok(order) => (
+                Inferred {
+                    order,
+                    ..Inferred::plain(ty)
+                },
+                vec![],
+            ),
+            Err(warning) => (
+                Inferred::plain(FieldType::Text),
+                vec![warning.replace("{}", name)],
+            ),
         }
-        (plain(FieldType::Text), None)
     }
 
     fn date_order(&self, forced: Option<DateOrder>) -> Result<Option<DateOrder>, String> {
@@ -177,11 +287,7 @@ impl ColumnStats {
             Some(DateOrder::Mdy) if self.mdy => Ok(Some(DateOrder::Mdy)),
             Some(order) => Err(format!(
                 "column {{}} kept as text: some of its dates do not read as {} (--date-order)",
-                match order {
-                    DateOrder::Dmy => "day/month/year",
-                    DateOrder::Mdy => "month/day/year",
-                    DateOrder::Ymd => "year-month-day",
-                }
+                order.describe()
             )),
             None if self.dmy && self.mdy => Err(
                 "ambiguous day/month order in column {}; kept as text; pass --date-order dmy|mdy"
@@ -189,6 +295,17 @@ impl ColumnStats {
             ),
             None if self.dmy => Ok(Some(DateOrder::Dmy)),
             None => Ok(Some(DateOrder::Mdy)),
+        }
+    }
+
+    /// How the date order of a date column was settled, for the report.
+    pub fn date_order_reason(&self, opts: TypeOptions) -> &'static str {
+        match (self.day_month_seen, opts.date_order) {
+            (false, _) => {
+                "no day/month order needed: every date is written year first or names its month"
+            }
+            (true, Some(_)) => "--date-order",
+            (true, None) => "the only order every date in the column fits",
         }
     }
 
@@ -201,130 +318,57 @@ impl ColumnStats {
                 FieldType::Integer => self.integer,
                 FieldType::Decimal => self.integer || self.decimal,
                 FieldType::Boolean => self.boolean,
-                FieldType::Date => self.date && self.date_order(opts.date_order).is_ok(),
-                FieldType::Datetime => self.datetime,
+                FieldType::Date => {
+                    self.temporal && !self.has_time && self.date_order(opts.date_order).is_ok()
+                }
+                FieldType::Datetime => self.temporal && self.date_order(opts.date_order).is_ok(),
             }
     }
 
-    /// The date order to read this column with as `Date` (see [`ColumnStats::fits`]).
+    /// The date order to read this column with as `Date` or `Datetime` (see
+    /// [`ColumnStats::fits`]).
     pub fn order_for_date(&self, opts: TypeOptions) -> Option<DateOrder> {
         self.date_order(opts.date_order).ok().flatten()
     }
+
+    /// The one currency of the column's amounts, if any.
+    pub fn currency(&self) -> Option<&'static str> {
+        (self.currencies.len() == 1)
+            .then(|| self.currencies.first().copied())
+            .flatten()
+    }
 }
 
+/// Names of tag columns: `tags`, `labels`, and names ending in them (`shopify_tags`).
 fn is_list_name(name: &str) -> bool {
     matches!(name, "tags" | "labels" | "tag_list" | "labels_list")
+        || name.ends_with("_tags")
+        || name.ends_with("_labels")
+}
+
+/// Names that speak of a date, for compact `YYYYMMDD` values.
+fn is_date_name(name: &str) -> bool {
+    name.split('_').any(|w| {
+        matches!(
+            w,
+            "date"
+                | "dob"
+                | "birthday"
+                | "birthdate"
+                | "day"
+                | "at"
+                | "on"
+                | "created"
+                | "updated"
+                | "joined"
+                | "since"
+                | "signup"
+                | "time"
+                | "datum"
+                | "fecha"
+        )
+    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use rusqlite::types::Value as Sql;
-
-    fn infer(values: &[&str], opts: TypeOptions) -> (Inferred, Option<String>) {
-        let mut s = ColumnStats::default();
-        for v in values {
-            s.observe(v, opts);
-        }
-        s.infer("col", opts)
-    }
-
-    fn ty(values: &[&str]) -> FieldType {
-        infer(values, TypeOptions::default()).0.ty
-    }
-
-    #[test]
-    fn leading_zeros_and_phones_are_text() {
-        // Case BR-05 and BR-24.
-        assert_eq!(ty(&["01067", "04109", "08001"]), FieldType::Text);
-        assert_eq!(ty(&["000123", "000124"]), FieldType::Text);
-        assert_eq!(
-            ty(&[
-                "447700900123",
-                "4.47700900124E+11",
-                "+44 7700 900125",
-                "07700900126"
-            ]),
-            FieldType::Text
-        );
-        assert_eq!(ty(&["0", "1", "10"]), FieldType::Integer);
-        assert_eq!(ty(&["99999999999999999999"]), FieldType::Text);
-    }
-
-    #[test]
-    fn decimal_comma_needs_the_option() {
-        // Case BR-02: 12,50 is never 1250.
-        assert_eq!(ty(&["12,50", "0,99", "100"]), FieldType::Text);
-        let opts = TypeOptions {
-            decimal_comma: true,
-            date_order: None,
-        };
-        let (inferred, _) = infer(&["12,50", "0,99", "100"], opts);
-        assert_eq!(inferred.ty, FieldType::Decimal);
-        assert_eq!(to_sql("12,50", inferred, opts), Some(Sql::Real(12.5)));
-        assert_eq!(ty(&["29.85", "1889.5", "-3"]), FieldType::Decimal);
-    }
-
-    #[test]
-    fn dates_need_one_order() {
-        let (i, w) = infer(&["11/08/2016", "6/16/2016"], TypeOptions::default());
-        assert_eq!(
-            (i.ty, i.order, w),
-            (FieldType::Date, Some(DateOrder::Mdy), None)
-        );
-        assert_eq!(
-            to_sql("6/16/2016", i, TypeOptions::default()),
-            Some(Sql::Text("2016-06-16".into()))
-        );
-        let (i, w) = infer(&["01/02/2024", "3/4/2024"], TypeOptions::default());
-        assert_eq!(i.ty, FieldType::Text);
-        assert_eq!(
-            w.as_deref(),
-            Some(
-                "ambiguous day/month order in column col; kept as text; pass --date-order dmy|mdy"
-            )
-        );
-        let opts = TypeOptions {
-            decimal_comma: false,
-            date_order: Some(DateOrder::Dmy),
-        };
-        let (i, _) = infer(&["01/02/2024", "3/4/2024"], opts);
-        assert_eq!(
-            to_sql("01/02/2024", i, opts),
-            Some(Sql::Text("2024-02-01".into()))
-        );
-        assert_eq!(ty(&["2024-04-30", "31.12.2023"]), FieldType::Date);
-        assert_eq!(ty(&["13/13/2024"]), FieldType::Text);
-    }
-
-    #[test]
-    fn datetimes_are_utc_without_shifting_naive_ones() {
-        let (i, _) = infer(
-            &["1991-10-02T20:30:31.000Z", "2024-01-01 10:00:00"],
-            TypeOptions::default(),
-        );
-        assert_eq!(i.ty, FieldType::Datetime);
-        let o = TypeOptions::default();
-        assert_eq!(
-            to_sql("1991-10-02T22:30:31+02:00", i, o),
-            Some(Sql::Text("1991-10-02T20:30:31Z".into()))
-        );
-        assert_eq!(
-            to_sql("2024-01-01 10:00:00", i, o),
-            Some(Sql::Text("2024-01-01T10:00:00Z".into()))
-        );
-    }
-
-    #[test]
-    fn booleans_and_lists() {
-        assert_eq!(ty(&["Yes", "no", "TRUE"]), FieldType::Boolean);
-        let mut s = ColumnStats::default();
-        s.observe("vip, gold", TypeOptions::default());
-        let (i, _) = s.infer("tags", TypeOptions::default());
-        assert_eq!(i.ty, FieldType::List);
-        assert_eq!(
-            to_sql(" vip ,gold,, ", i, TypeOptions::default()),
-            Some(Sql::Text("vip, gold".into()))
-        );
-    }
-}
+mod tests;

@@ -5,7 +5,10 @@
 //! BR-03; consent through [`super::consent::merge`], so no route turns an opt-out back
 //! on), and the report. Rows whose key, e-mail or phone matches an erased entry of the
 //! suppression list are skipped: an erasure is never undone by re-importing (GDPR Art.
-//! 17). Called by [`super::run`] inside its transaction, after [`super::analyse`].
+//! 17). A row's age word sets or clears the
+//! contact's "age unknown" mark; with `--aggregate` the rows' order lines are folded
+//! and handed to [`super::figures`] after the last row. Called by [`super::run`] inside
+//! its transaction, after [`super::analyse`].
 
 use std::collections::BTreeMap;
 
@@ -14,15 +17,15 @@ use serde_json::json;
 
 use super::analyse::Analysis;
 use super::key::KeySource;
-use super::prepare::{Prepared, Preparer};
-use super::read::Rows;
+use super::orders::Fold;
+use super::prepare::{AgeMark, Prepared, Preparer};
 use super::report::plural;
 use super::report::{FieldReport, ImportReport, LayoutReport};
 use super::upsert::{Tally, Upserter};
 use super::{ImportError, ImportPlan, Phase, Progress, sniff};
 use crate::fields::Channel;
 use crate::workspace::consent::{RefusalLookup, any_refusals};
-use crate::workspace::contacts::{self, ContactWriter};
+use crate::workspace::contacts::{self, AgeWord, ContactWriter};
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::{audit, batches, fields, now_rfc3339, suppression};
 
@@ -37,14 +40,26 @@ pub fn load(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ImportError> {
     let file_name = plan.file_name();
-    let delimiter = sniff::describe(analysis.sniffed.delimiter);
-    let format = json!({
-        "encoding": analysis.scan.encoding.name(),
-        "encoding_source": analysis.scan.encoding_source,
-        "delimiter": delimiter,
-        "header": analysis.sniffed.has_header,
-        "quote": "\"",
-    });
+    let delimiter = match analysis.sheet {
+        Some(_) => String::new(),
+        None => sniff::describe(analysis.sniffed.delimiter),
+    };
+    let format = match &analysis.sheet {
+        Some(sheet) => json!({
+            "format": sheet.kind.as_str(),
+            "sheet": sheet.name,
+            "header": analysis.sniffed.has_header,
+        }),
+        None => json!({
+            "format": "csv",
+            "encoding": analysis.scan.encoding.name(),
+            "encoding_source": analysis.scan.encoding_source,
+            "delimiter": delimiter,
+            "header": analysis.sniffed.has_header,
+            "sep_line": analysis.sniffed.sep_line,
+            "quote": "\"",
+        }),
+    };
     let started = now_rfc3339();
     let mut options = plan.options_json();
     options["layout"] = json!(
@@ -67,22 +82,26 @@ pub fn load(
         // Kept by `import undo`: a decimal field holds every integer it held before.
         fields::update(tx, &column.field, &plan.actor)?;
     }
-    for column in analysis.columns.iter().filter(|c| c.is_new) {
+    let stored = || analysis.columns.iter().filter(|c| !c.skip);
+    for column in stored().filter(|c| c.is_new) {
         fields::add(tx, &column.field, &plan.actor, Some(batch))?;
     }
-    let names: Vec<String> = analysis
-        .columns
-        .iter()
-        .map(|c| c.field.name.clone())
-        .collect();
-    let snapshot: Vec<String> = analysis
-        .columns
-        .iter()
+    let figures = match &analysis.orders {
+        Some(found) => Some(super::figures::prepare_fields(
+            tx,
+            found,
+            &plan.actor,
+            batch,
+        )?),
+        None => None,
+    };
+    let names: Vec<String> = stored().map(|c| c.field.name.clone()).collect();
+    let snapshot: Vec<String> = stored()
         .filter(|c| !c.is_new)
         .map(|c| c.field.name.clone())
         .collect();
     let erased = suppression::erased_hashes(tx)?;
-    let (_, mut rows) = Rows::open(&plan.path, analysis.shape(plan))?;
+    let (_, mut rows) = analysis.open_rows(plan)?;
     let preparer = Preparer::new(plan, analysis, &erased, batch, &started);
     let mut upserter = Upserter {
         conn: tx,
@@ -100,6 +119,7 @@ pub fn load(
     };
     let mut rejected_rows = Vec::new();
     let mut skipped_erased = 0u64;
+    let mut fold = Fold::default();
     let mut seen = 0u64;
     while let Some(row) = rows.next_row()? {
         seen += 1;
@@ -113,17 +133,57 @@ pub fn load(
         match preparer.prepare(row) {
             Prepared::Contact {
                 key,
+                line,
                 mut values,
                 consent,
-            } => upserter.write(&key, &mut values, *consent)?,
+                age,
+                order,
+            } => {
+                let age = match age {
+                    AgeMark::Silent => AgeWord::Silent,
+                    AgeMark::Readable => AgeWord::Readable,
+                    AgeMark::Unreadable(i) => AgeWord::Unreadable(&analysis.columns[i].field.name),
+                };
+                upserter.write(&key, age, &mut values, *consent)?;
+                if let (Some(found), Some(o)) = (&analysis.orders, order) {
+                    fold.add(found, o.id, Some(&key), line, &o.amount, &o.date);
+                }
+            }
+            Prepared::OrderLine { line, order: o } => {
+                if let Some(found) = &analysis.orders {
+                    fold.add(found, o.id, None, line, &o.amount, &o.date);
+                }
+            }
             Prepared::Rejected(r) => rejected_rows.push(r),
             Prepared::Erased => skipped_erased += 1,
             Prepared::Counted => {}
         }
     }
-    let counts = upserter.tally;
+    let Upserter {
+        mut writer,
+        tally: mut counts,
+        ..
+    } = upserter;
     let mut rejected = analysis.rejected.clone();
     rejected.append(&mut rejected_rows);
+    let mut warnings = analysis.warnings.clone();
+    let orders = match &figures {
+        Some(figures) => {
+            let (report, order_warnings) = super::figures::write(
+                tx,
+                &mut writer,
+                analysis,
+                fold,
+                batch,
+                figures,
+                &mut rejected,
+            )?;
+            warnings.extend(order_warnings);
+            counts.imported += report.lines_joined;
+            Some(report)
+        }
+        None => None,
+    };
     rejected.sort_by_key(|r| r.line);
     if counts.imported == 0 {
         let examples: Vec<String> = rejected
@@ -144,7 +204,6 @@ pub fn load(
             },
         });
     }
-    let mut warnings = analysis.warnings.clone();
     if skipped_erased > 0 {
         warnings.push(format!(
             "{} row{} skipped: the contact was erased earlier and stays erased",
@@ -154,7 +213,11 @@ pub fn load(
     }
     warnings.extend(consent_warnings(plan, &counts));
     let report = ImportReport {
-        file: plan.path.display().to_string(),
+        file: plan.display_name(),
+        format: super::report::format_name(analysis),
+        sheet: analysis.sheet.as_ref().map(|s| s.name.clone()),
+        sep_line: analysis.sniffed.sep_line,
+        archive: plan.archive.clone(),
         sha256: analysis.scan.sha256.clone(),
         encoding: analysis.scan.encoding.name().to_string(),
         encoding_source: analysis.scan.encoding_source.to_string(),
@@ -188,12 +251,10 @@ pub fn load(
             .map(|r| LayoutReport::new(r, analysis)),
         mapping: analysis.map.applied.clone(),
         skipped_columns: analysis.map.skipped.clone(),
+        contacts_age_unknown: contacts::count_age_unknown(tx)?,
+        orders,
         warnings,
-        fields: analysis
-            .columns
-            .iter()
-            .map(FieldReport::from_column)
-            .collect(),
+        fields: FieldReport::all(analysis, plan.types),
         batch: (!plan.dry_run).then_some(batch),
         dry_run: plan.dry_run,
     };

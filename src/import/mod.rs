@@ -1,39 +1,49 @@
-//! Import: CSV files into the workspace's audience, one atomic, undoable batch per file.
+//! Import: CSV files, workbooks and ZIP archives of CSVs into the workspace's audience,
+//! one atomic, undoable batch per file (per member of an archive).
 //!
-//! The flow, one module per step: [`plan`] (the validated request), [`decode`] (hash,
+//! The flow, one module per step: [`plan`] (the validated request), [`source`] (text,
+//! workbook or archive), [`archive`] (ZIP members in a stated order), [`workbook`]
+//! (one sheet's cells), [`decode`] (hash,
 //! encoding, BOM), [`sniff`] (delimiter, header), [`read`] (RFC 4180 records, blank and
 //! ragged rows), [`normalise`] (header names, value cleaning, spreadsheet damage),
 //! [`layout`] (platform layouts recognised by file name and headers) and [`mapping`]
 //! (which columns fill which fields: layouts, `--map`, `--skip`), [`infer`] (types
-//! from every value), [`key`] (the contact key), [`column_kind`] and [`consent`]
-//! (consent columns, evidence, and how a statement meets the stored state),
-//! [`analyse`] (the first pass, no writes), [`prepare`] (rows into contacts),
-//! [`load`] (the second pass, one transaction) with [`upsert`] (one contact),
-//! [`report`],
+//! from every value), [`columns`] (a column becomes a field) with [`column_kind`]
+//! (consent column, consent evidence or plain), [`key`] (the contact key), [`consent`]
+//! (consent vocabularies, evidence, and how a statement meets the stored state),
+//! [`orders`] (`--aggregate`), [`analyse`] (the first pass, no writes), [`prepare`]
+//! (rows into contacts), [`load`] (the second pass, one transaction) with [`upsert`]
+//! (one contact) and [`figures`] (orders and per-contact figures), [`report`],
 //! [`undo`] and [`suppress`] (suppression lists). SQL lives in `workspace::contacts`,
 //! `workspace::batches` and `workspace::suppression`.
 //!
 //! Faces: the CLI (`tactful import`, `import undo`, `suppress`) and the TUI build an
-//! [`ImportPlan`] and call [`run`] or [`detect`].
+//! [`ImportPlan`] and call [`run_all`], [`run`] or [`detect`].
 
 pub mod analyse;
+pub mod archive;
 pub mod column_kind;
+pub mod columns;
 pub mod consent;
 pub mod decode;
+pub mod figures;
 pub mod infer;
 pub mod key;
 pub mod layout;
 pub mod load;
 pub mod mapping;
 pub mod normalise;
+pub mod orders;
 pub mod plan;
 pub mod prepare;
 pub mod read;
 pub mod report;
 pub mod sniff;
+pub mod source;
 pub mod suppress;
 pub mod undo;
 pub mod upsert;
+pub mod workbook;
 
 use std::path::PathBuf;
 
@@ -64,14 +74,30 @@ pub enum ImportError {
         "line {line} is not valid {encoding}: some bytes cannot be decoded; pass --encoding NAME with the file's real encoding (for Excel on Windows often windows-1252)"
     )]
     Undecodable { encoding: &'static str, line: u64 },
+    /// NUL bytes where one damaged line does not explain them: in the header, or in
+    /// most lines (a single damaged line is rejected alone, see `read`).
     #[error(
-        "line {line} contains NUL bytes, so the file is not text in the encoding it was read with; is it UTF-16? pass --encoding utf-16le (or utf-16be)"
+        "NUL bytes in {where_} (from line {line}): the file is not text in the encoding it was read with; is it UTF-16? pass --encoding utf-16le (or utf-16be)"
     )]
-    NulBytes { line: u64 },
+    NulBytes { line: u64, where_: &'static str },
     #[error(
         "{path} does not look like a text/CSV file (binary content at byte {offset} of the decoded text); check the file, or pass --encoding NAME if it is text in another encoding"
     )]
     NotText { path: PathBuf, offset: usize },
+    #[error(
+        "{path} is a ZIP archive: import it with `tactful import FILE`, which imports each CSV file in it as its own batch"
+    )]
+    IsArchive { path: PathBuf },
+    #[error("cannot read {path} as a ZIP archive of CSV files: {message}")]
+    Archive { path: PathBuf, message: String },
+    #[error("cannot read the workbook {path}: {message}")]
+    Workbook { path: PathBuf, message: String },
+    #[error("{path} has no sheet named `{sheet}`; its sheets are: {sheets}")]
+    NoSheet {
+        path: PathBuf,
+        sheet: String,
+        sheets: String,
+    },
     #[error("CSV error at line {line}: {message}")]
     Csv { line: u64, message: String },
     #[error("the file has no rows")]
@@ -125,6 +151,12 @@ pub enum ImportError {
         max: usize,
         fixed: usize,
     },
+    /// A member of a ZIP archive failed; the whole archive was rolled back.
+    #[error("{member}: {error}")]
+    Member {
+        member: String,
+        error: Box<ImportError>,
+    },
     #[error("{0}")]
     Undo(String),
     #[error(transparent)]
@@ -166,36 +198,111 @@ pub struct Progress {
 ///
 /// With `plan.dry_run` the same work runs and is rolled back; the report then has no
 /// batch id. Errors: see [`ImportError`]; [`WorkspaceError::Busy`] when another process
-/// is writing.
+/// is writing; [`ImportError::IsArchive`] for a ZIP archive, which [`run_all`] reads.
 pub fn run(
     ws: &mut Workspace,
     plan: &ImportPlan,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ImportError> {
+    let mut reports = run_plans(ws, std::slice::from_ref(plan), progress)?;
+    reports.pop().ok_or(ImportError::Empty)
+}
+
+/// Import one file as [`run`] does, or a ZIP archive of CSV files as one import: each
+/// member its own batch, in the order [`archive::ORDER_RULE`] states, all in one
+/// transaction (a failing member leaves the workspace as it was). One report per
+/// batch, in import order; the first names members that were skipped.
+///
+/// Errors: those of [`run`], with the failing member named
+/// ([`ImportError::Member`]); [`ImportError::Archive`] for an unreadable archive.
+pub fn run_all(
+    ws: &mut Workspace,
+    plan: &ImportPlan,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Vec<ImportReport>, ImportError> {
+    if source::detect(&plan.path)? != source::Kind::Archive {
+        return run_plans(ws, std::slice::from_ref(plan), progress);
+    }
+    let extracted = archive::extract(&plan.path)?;
+    let members = extracted.members.len();
+    let plans: Vec<ImportPlan> = extracted
+        .members
+        .iter()
+        .enumerate()
+        .map(|(i, m)| ImportPlan {
+            path: m.path.clone(),
+            archive: Some(plan::ArchiveMember {
+                archive: plan.path.clone(),
+                member: m.name.clone(),
+                position: i + 1,
+                members,
+                order: archive::ORDER_RULE,
+            }),
+            ..plan.clone()
+        })
+        .collect();
+    let mut reports = run_plans(ws, &plans, progress)?;
+    if !extracted.skipped.is_empty()
+        && let Some(first) = reports.first_mut()
+    {
+        first.warnings.push(format!(
+            "archive members skipped: {}",
+            archive::some(&extracted.skipped)
+        ));
+    }
+    Ok(reports)
+}
+
+/// Run `plans` in one transaction, one batch each.
+fn run_plans(
+    ws: &mut Workspace,
+    plans: &[ImportPlan],
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Vec<ImportReport>, ImportError> {
+    let dry_run = plans.iter().any(|p| p.dry_run);
     let cache = contacts::cache_size(ws.conn())?;
     contacts::set_cache_size(ws.conn(), -contacts::IMPORT_CACHE_KIB)?;
     let outcome = ws.write(|tx| {
-        let analysis = analyse::analyse(tx, plan, progress)?;
-        let report = load::load(tx, plan, &analysis, progress)?;
-        if plan.dry_run {
-            // Roll back by failing the transaction, carrying the report out.
-            return Err(Outcome::DryRun(Box::new(report)));
+        let mut reports = Vec::with_capacity(plans.len());
+        for plan in plans {
+            match import_one(tx, plan, progress) {
+                Ok(report) => reports.push(report),
+                Err(e) if plan.archive.is_some() => {
+                    return Err(Outcome::Failed(ImportError::Member {
+                        member: plan.display_name(),
+                        error: Box::new(e),
+                    }));
+                }
+                Err(e) => return Err(e.into()),
+            }
         }
-        Ok(report)
+        if dry_run {
+            // Roll back by failing the transaction, carrying the reports out.
+            return Err(Outcome::DryRun(reports));
+        }
+        Ok(reports)
     });
     // Best effort: the batch is already committed or rolled back, and a larger cache
     // than usual is harmless, so failing to shrink it must not turn into an error.
     let _ = contacts::set_cache_size(ws.conn(), cache);
     match outcome {
-        Ok(report) => Ok(report),
-        Err(Outcome::DryRun(report)) => Ok(*report),
+        Ok(reports) | Err(Outcome::DryRun(reports)) => Ok(reports),
         Err(Outcome::Failed(e)) => Err(e),
     }
 }
 
-/// How [`run`] leaves its transaction: a dry run rolls back like a failure.
+fn import_one(
+    tx: &rusqlite::Connection,
+    plan: &ImportPlan,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<ImportReport, ImportError> {
+    let analysis = analyse::analyse(tx, plan, progress)?;
+    load::load(tx, plan, &analysis, progress)
+}
+
+/// How [`run_plans`] leaves its transaction: a dry run rolls back like a failure.
 enum Outcome {
-    DryRun(Box<ImportReport>),
+    DryRun(Vec<ImportReport>),
     Failed(ImportError),
 }
 

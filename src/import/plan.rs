@@ -12,6 +12,7 @@ use serde_json::json;
 
 use super::ImportError;
 use super::infer::{DateOrder, TypeOptions};
+use super::orders::OrderOptions;
 use crate::fields::{Channel, ConsentState};
 
 /// One file to import, with the user's overrides. `Default` is "detect everything".
@@ -42,6 +43,13 @@ pub struct ImportPlan {
     /// Apply consent upgrades the rules would refuse for want of evidence (declined or
     /// not asked into granted); never an opt-out (`--accept-consent-upgrades`).
     pub accept_consent_upgrades: bool,
+    /// The sheet of a workbook to read (`--sheet NAME`); `None` reads the first.
+    pub sheet: Option<String>,
+    /// Turn order lines into per-contact figures (`--aggregate`), with the columns
+    /// the user named.
+    pub aggregate: Option<OrderOptions>,
+    /// Set when the file is a member of a ZIP archive being imported.
+    pub archive: Option<ArchiveMember>,
     /// Run everything, then roll back.
     pub dry_run: bool,
     /// Who imports, for the audit log and the fields' `changed_by`.
@@ -49,6 +57,25 @@ pub struct ImportPlan {
 }
 
 impl ImportPlan {
+    /// The file name the batch and the consent evidence record, and platform layouts
+    /// recognise: the last component of `path` (for a member of a ZIP archive, the
+    /// member's own file name, so Mailchimp's `unsubscribed_members_export_…` inside
+    /// its ZIP is recognised by name).
+    pub fn file_name(&self) -> String {
+        self.path.file_name().map_or_else(
+            || self.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// The file as the report names it: its path, or `archive.zip/member.csv`.
+    pub fn display_name(&self) -> String {
+        match &self.archive {
+            Some(a) => format!("{}/{}", a.archive.display(), a.member),
+            None => self.path.display().to_string(),
+        }
+    }
+
     /// A plan for `path` that detects everything.
     pub fn new(path: impl Into<PathBuf>, actor: impl Into<String>) -> Self {
         ImportPlan {
@@ -56,15 +83,6 @@ impl ImportPlan {
             actor: actor.into(),
             ..ImportPlan::default()
         }
-    }
-
-    /// The file's own name, without directories: what layouts recognise by name and
-    /// what the batch and the consent evidence record.
-    pub fn file_name(&self) -> String {
-        self.path.file_name().map_or_else(
-            || self.path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
     }
 
     /// The options as recorded with the batch (JSON object).
@@ -81,8 +99,28 @@ impl ImportPlan {
             "map": self.map.iter().map(|(h, f)| json!({ "header": h, "field": f })).collect::<Vec<_>>(),
             "skip": self.skip,
             "accept_consent_upgrades": self.accept_consent_upgrades,
+            "sheet": self.sheet,
+            "aggregate": self.aggregate.as_ref().map(|o| json!({
+                "order_id": o.order_id,
+                "amount": o.amount,
+                "order_date": o.date,
+            })),
         })
     }
+}
+
+/// Where a file imported from a ZIP archive came from (see `import::archive`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct ArchiveMember {
+    /// The archive as the user named it.
+    pub archive: PathBuf,
+    /// The member's path inside the archive.
+    pub member: String,
+    /// Its place in the import order (1-based) and how many members are imported.
+    pub position: usize,
+    pub members: usize,
+    /// The order rule, as the report states it.
+    pub order: &'static str,
 }
 
 /// Read a delimiter as a user types it: one character of `, ; | TAB`, or the words

@@ -5,8 +5,11 @@
 //! rejects the row), the erasure check (a row
 //! whose key, e-mail or phone matches an erased entry of the suppression list is
 //! skipped: GDPR Art. 17), the values in storage form (a value that does not fit its
-//! field's type rejects the row) and what the row states about consent, with its
-//! evidence ([`super::consent::row`]). Rows first go through the file's column plan
+//! field's type rejects the row), what the row says about consent and about the
+//! contact's age (an unreadable date of birth marks the age unknown), and, with
+//! `--aggregate`, its order line (a row with no key but an order id is a line of that
+//! order, not a rejected row). Consent comes with its evidence
+//! ([`super::consent::row`]). Rows first go through the file's column plan
 //! ([`super::mapping`]): skipped columns out, Shopify's apostrophes off. It needs no
 //! SQLite, so [`super::load`] keeps only the writing. Called by [`super::load`].
 
@@ -28,18 +31,44 @@ pub enum Prepared {
     /// Insert or merge this contact.
     Contact {
         key: String,
+        line: u64,
         /// One value per column, in storage form; `Null` for blanks.
         values: Vec<Sql>,
         /// What the row states per channel (email, SMS), with the source and
         /// evidence to record if its word decides (boxed: the other variants are small).
         consent: Box<[Statement; 2]>,
+        age: AgeMark,
+        /// The row's order line, with `--aggregate` (`None` without an order id).
+        order: Option<OrderLine>,
     },
+    /// With `--aggregate`: a line of an order whose row names no contact of its own
+    /// (Shopify's later line-item rows); it belongs to the order's contact.
+    OrderLine { line: u64, order: OrderLine },
     /// Not imported, for this reason.
     Rejected(Rejected),
     /// The contact was erased earlier and stays erased.
     Erased,
     /// A blank or ragged row the first pass already counted.
     Counted,
+}
+
+/// What a row says about the contact's age (see `workspace::contacts::AgeWord`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgeMark {
+    /// No age value.
+    Silent,
+    /// A value the minor check can read.
+    Readable,
+    /// A value in this column that it cannot read.
+    Unreadable(usize),
+}
+
+/// One line of an order: its id and the line's amount and date in storage form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderLine {
+    pub id: String,
+    pub amount: Sql,
+    pub date: Sql,
 }
 
 /// The fixed inputs of [`Preparer::prepare`] for one file.
@@ -95,6 +124,12 @@ impl<'a> Preparer<'a> {
             KeySource::Column { index, email } => {
                 let raw_key = &raw[index];
                 if raw_key.is_empty() {
+                    if let Some(order) = self.order_line(&raw) {
+                        return match order {
+                            Ok(order) => Prepared::OrderLine { line, order },
+                            Err(reason) => Prepared::Rejected(Rejected { line, reason }),
+                        };
+                    }
                     return Prepared::Rejected(Rejected {
                         line,
                         reason: format!(
@@ -143,11 +178,62 @@ impl<'a> Preparer<'a> {
                 }
             }
         }
+        let order = self.analysis.orders.as_ref().and_then(|o| {
+            super::orders::order_id(&values[o.order_id]).map(|id| OrderLine {
+                id,
+                amount: o.amount.map_or(Sql::Null, |i| values[i].clone()),
+                date: o.date.map_or(Sql::Null, |i| values[i].clone()),
+            })
+        });
         Prepared::Contact {
             key,
-            values,
+            line,
             consent: Box::new(self.consent.read(&raw)),
+            age: self.age(&raw),
+            order,
+            values,
         }
+    }
+
+    /// The order line of a row with no contact key, with `--aggregate`: `None` when
+    /// there is no order id either; `Err` with the reason when a value does not fit.
+    fn order_line(&self, raw: &[String]) -> Option<Result<OrderLine, String>> {
+        let o = self.analysis.orders.as_ref()?;
+        if raw[o.order_id].is_empty() {
+            return None;
+        }
+        let sql = |i: Option<usize>| -> Result<Sql, String> {
+            let Some(i) = i else { return Ok(Sql::Null) };
+            let column = &self.analysis.columns[i];
+            to_sql(&raw[i], column.storage, self.plan.types).ok_or_else(|| {
+                format!(
+                    "value in column {} is not a {}",
+                    column.header, column.storage.ty
+                )
+            })
+        };
+        Some(sql(Some(o.order_id)).and_then(|id| {
+            Ok(OrderLine {
+                id: super::orders::order_id(&id).unwrap_or_default(),
+                amount: sql(o.amount)?,
+                date: sql(o.date)?,
+            })
+        }))
+    }
+
+    /// What the row's age columns say: an unreadable value wins over a readable one.
+    fn age(&self, raw: &[String]) -> AgeMark {
+        let mut mark = AgeMark::Silent;
+        for &(index, readable) in &self.analysis.age_columns {
+            if raw[index].is_empty() {
+                continue;
+            }
+            if !readable {
+                return AgeMark::Unreadable(index);
+            }
+            mark = AgeMark::Readable;
+        }
+        mark
     }
 
     fn is_erased(&self, key: &str, raw: &[String]) -> bool {

@@ -1,13 +1,19 @@
-//! Records out of a decoded file: header, data rows, blank rows and ragged rows.
+//! Records out of a decoded file or a workbook sheet: header, data rows, blank rows and
+//! ragged rows.
 //!
 //! Owns the RFC 4180 reading (csv crate, `flexible` so a ragged row is an answer, never
 //! a panic: alexhallam/tv#162) and the row-level decisions every pass must make the same
-//! way: blank lines and delimiter-only rows are skipped (case BR-10), rows with the
-//! wrong number of fields are rejected with the physical line they start on (header =
-//! line 1) or padded when the user allowed it (case BR-08), and no record holding U+FFFD
-//! gets through (case BR-09). Values come out cleaned by [`super::normalise`].
+//! way: Excel's `sep=;` first line is skipped (the sniffer took the delimiter from it),
+//! blank lines and delimiter-only rows are skipped (case BR-10), rows with the wrong
+//! number of fields are rejected with the physical line they start on (header = line 1,
+//! or 2 after a `sep=` line) or padded when the user allowed it (case BR-08), a row
+//! holding a NUL byte is rejected alone (issue 9: one damaged line must not sink the
+//! file), and no record holding U+FFFD gets through (case BR-09). A workbook sheet
+//! ([`super::workbook::Sheet`]) goes through the same decisions, its rows numbered as
+//! in the sheet. Values come out cleaned by [`super::normalise`].
 
-use std::io::Read;
+mod line_ends;
+
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -15,10 +21,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use csv::{ReaderBuilder, StringRecord};
 use encoding_rs::Encoding;
 
+pub use line_ends::LineEnds;
+
 use super::ImportError;
 use super::decode::{self, TextReader};
 use super::normalise::{self, Cleaning};
 use super::report::plural;
+use super::workbook::Sheet;
 
 /// One record, as the passes see it.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,90 +51,40 @@ pub struct Shape {
     /// U+FFFD in the text was in the file (valid UTF-8), not made by decoding: keep it
     /// and count it instead of failing.
     pub replacement_is_data: bool,
+    /// The first line is Excel's delimiter hint (`sep=;`): skip it.
+    pub sep_line: bool,
 }
 
-/// The decoded text with every line break as LF and a final LF guaranteed.
-///
-/// The csv crate reports where a record starts before it skips the blank lines and the
-/// LF of a CR LF ahead of it, so its start lines drift. With LF-only text that always
-/// ends in LF, every record ends with a counted LF, and its first line is exactly
-/// `lines after it - LFs inside it - 1`. Values lose nothing: [`normalise::clean_value`]
-/// turns CR LF and lone CR into LF anyway.
-pub struct LineEnds<R> {
-    inner: R,
-    buf: Vec<u8>,
-    pos: usize,
-    pending_cr: bool,
-    last: Option<u8>,
-    done: bool,
-}
-
-impl<R: Read> LineEnds<R> {
-    pub fn new(inner: R) -> Self {
-        LineEnds {
-            inner,
-            buf: Vec::new(),
-            pos: 0,
-            pending_cr: false,
-            last: None,
-            done: false,
-        }
-    }
-}
-
-impl<R: Read> Read for LineEnds<R> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        loop {
-            if self.pos < self.buf.len() {
-                let n = out.len().min(self.buf.len() - self.pos);
-                out[..n].copy_from_slice(&self.buf[self.pos..self.pos + n]);
-                self.pos += n;
-                return Ok(n);
-            }
-            if self.done {
-                return Ok(0);
-            }
-            let mut raw = [0u8; 64 * 1024];
-            let n = self.inner.read(&mut raw)?;
-            self.buf.clear();
-            self.pos = 0;
-            if n == 0 {
-                self.done = true;
-                if self.last.is_some_and(|b| b != b'\n') {
-                    self.buf.push(b'\n');
-                }
-                continue;
-            }
-            for &b in &raw[..n] {
-                if std::mem::take(&mut self.pending_cr) && b == b'\n' {
-                    continue;
-                }
-                if b == b'\r' {
-                    self.buf.push(b'\n');
-                    self.pending_cr = true;
-                } else {
-                    self.buf.push(b);
-                }
-            }
-            self.last = self.buf.last().copied().or(self.last);
-        }
-    }
+/// Where records come from.
+enum Records {
+    Csv(Box<csv::Reader<LineEnds<TextReader>>>),
+    Sheet { sheet: Arc<Sheet>, next: usize },
 }
 
 /// A reader positioned after the header.
 pub struct Rows {
-    reader: csv::Reader<LineEnds<TextReader>>,
+    records: Records,
     record: StringRecord,
+    /// The line (sheet row) the current record starts on.
+    line: u64,
+    /// The field of the current record that holds a NUL byte.
+    nul_at: Option<usize>,
+    /// The current record is the first data row of a header-less file, not yet given
+    /// out.
+    pending: bool,
     width: usize,
+    headers: Vec<String>,
     shape: Shape,
-    /// A first data row read while looking for the width of a header-less file.
-    pending: Option<StringRecord>,
     /// What cleaning changed so far.
     pub cleaning: Cleaning,
     /// Records holding U+FFFD that the file itself contained.
     pub replacement_records: Vec<u64>,
-    /// Bytes of the raw file read so far.
+    /// Bytes of the raw file read so far (for a sheet: in proportion to its rows).
     pub bytes_read: Arc<AtomicU64>,
+    size: u64,
+    /// Lines rejected for a NUL byte: how many, and the first.
+    pub nul_rows: u64,
+    pub first_nul_line: Option<u64>,
 }
 
 impl Rows {
@@ -133,7 +92,8 @@ impl Rows {
     /// width) and return the raw header cells (cleaned; `column_N` names are made
     /// later) with the reader.
     ///
-    /// Errors: [`ImportError::Empty`] for a file with no records, and the errors of
+    /// Errors: [`ImportError::Empty`] for a file with no records,
+    /// [`ImportError::NulBytes`] for a header holding a NUL byte, and the errors of
     /// [`Rows::next_row`].
     pub fn open(path: &Path, shape: Shape) -> Result<(Vec<String>, Rows), ImportError> {
         let (text, bytes_read) = decode::open(path, shape.encoding)?;
@@ -142,74 +102,128 @@ impl Rows {
             .has_headers(false)
             .flexible(true)
             .from_reader(LineEnds::new(text));
+        Rows::start(Records::Csv(Box::new(reader)), shape, bytes_read, 0)
+    }
+
+    /// Read `sheet` as [`Rows::open`] reads a file; `size` is the workbook's size in
+    /// bytes, for progress.
+    pub fn from_sheet(
+        sheet: Arc<Sheet>,
+        shape: Shape,
+        size: u64,
+    ) -> Result<(Vec<String>, Rows), ImportError> {
+        let records = Records::Sheet { sheet, next: 0 };
+        Rows::start(records, shape, Arc::new(AtomicU64::new(0)), size)
+    }
+
+    fn start(
+        records: Records,
+        shape: Shape,
+        bytes_read: Arc<AtomicU64>,
+        size: u64,
+    ) -> Result<(Vec<String>, Rows), ImportError> {
         let mut rows = Rows {
-            reader,
+            records,
             record: StringRecord::new(),
+            line: 0,
+            nul_at: None,
+            pending: false,
             width: 0,
+            headers: Vec::new(),
             shape,
-            pending: None,
             cleaning: Cleaning::default(),
             replacement_records: Vec::new(),
             bytes_read,
+            size,
+            nul_rows: 0,
+            first_nul_line: None,
         };
-        let first = loop {
+        let mut skip_sep = shape.sep_line;
+        loop {
             if !rows.read()? {
                 return Err(ImportError::Empty);
             }
             if rows.record.iter().any(|f| !f.trim().is_empty()) {
-                break rows.record.clone();
+                if std::mem::take(&mut skip_sep) {
+                    continue;
+                }
+                break;
             }
-        };
-        rows.width = first.len();
-        let headers = if shape.has_header {
-            first.iter().map(|h| normalise::clean_value(h).0).collect()
+        }
+        rows.width = rows.record.len();
+        if shape.has_header {
+            if rows.nul_at.is_some() {
+                return Err(ImportError::NulBytes {
+                    line: rows.line,
+                    where_: "the header",
+                });
+            }
+            rows.headers = rows
+                .record
+                .iter()
+                .map(|h| normalise::clean_value(h).0)
+                .collect();
         } else {
-            rows.pending = Some(first);
-            vec![String::new(); rows.width]
-        };
-        Ok((headers, rows))
+            rows.pending = true;
+            rows.headers = vec![String::new(); rows.width];
+        }
+        Ok((rows.headers.clone(), rows))
     }
 
-    /// Read the next raw record into `self.record`; false at the end.
+    /// Read the next raw record into `self.record` with its line; false at the end.
     fn read(&mut self) -> Result<bool, ImportError> {
-        let more = self
-            .reader
-            .read_record(&mut self.record)
-            .map_err(|e| ImportError::Csv {
-                line: e.position().map_or(0, |p| p.line()),
-                message: e.to_string(),
-            })?;
-        if more && self.record.as_slice().contains('\0') {
-            // A NUL is never customer data; it means the encoding is wrong (UTF-16
-            // read as bytes), and cleaning it away would corrupt every value (review
-            // P1-4).
-            return Err(ImportError::NulBytes { line: self.line() });
-        }
+        let more = match &mut self.records {
+            Records::Csv(reader) => {
+                let more = reader
+                    .read_record(&mut self.record)
+                    .map_err(|e| ImportError::Csv {
+                        line: e.position().map_or(0, |p| p.line()),
+                        message: e.to_string(),
+                    })?;
+                // See `LineEnds`: the record's first line is the lines read so far
+                // minus the line breaks inside it.
+                let inside: usize = self
+                    .record
+                    .iter()
+                    .map(|f| f.bytes().filter(|&b| b == b'\n').count())
+                    .sum();
+                self.line = reader
+                    .position()
+                    .line()
+                    .saturating_sub(inside as u64 + 1)
+                    .max(1);
+                more
+            }
+            Records::Sheet { sheet, next } => match sheet.rows.get(*next) {
+                Some((row, cells)) => {
+                    self.record = StringRecord::from(cells.clone());
+                    self.line = *row;
+                    *next += 1;
+                    let done = self.size * *next as u64 / sheet.rows.len().max(1) as u64;
+                    self.bytes_read.store(done, Ordering::Relaxed);
+                    true
+                }
+                None => false,
+            },
+        };
+        // A NUL is never customer data: the row is rejected (not cleaned, which would
+        // quietly change the value; review P1-4). A file of them is UTF-16 read as
+        // bytes, which `decode` detects and `analyse` reports.
+        self.nul_at = if more {
+            self.record.iter().position(|f| f.contains('\0'))
+        } else {
+            None
+        };
         if more && self.record.as_slice().contains('\u{FFFD}') {
             if !self.shape.replacement_is_data {
                 return Err(ImportError::Undecodable {
                     encoding: self.shape.encoding.name(),
-                    line: self.line(),
+                    line: self.line,
                 });
             }
-            let line = self.line();
-            self.replacement_records.push(line);
+            self.replacement_records.push(self.line);
         }
         Ok(more)
-    }
-
-    /// The physical line the current record starts on (see [`LineEnds`]).
-    fn line(&self) -> u64 {
-        let inside: usize = self
-            .record
-            .iter()
-            .map(|f| f.bytes().filter(|&b| b == b'\n').count())
-            .sum();
-        self.reader
-            .position()
-            .line()
-            .saturating_sub(inside as u64 + 1)
-            .max(1)
     }
 
     /// The next row that is not a blank line, or `None` at the end of the file.
@@ -218,9 +232,7 @@ impl Rows {
     /// not valid in the chosen encoding), [`ImportError::Csv`] for read failures.
     pub fn next_row(&mut self) -> Result<Option<Row>, ImportError> {
         loop {
-            if let Some(first) = self.pending.take() {
-                self.record = first;
-            } else if !self.read()? {
+            if !std::mem::take(&mut self.pending) && !self.read()? {
                 return Ok(None);
             }
             let blank = self
@@ -230,11 +242,30 @@ impl Rows {
             if blank && self.record.len() <= 1 {
                 continue;
             }
-            let line = self.line();
+            let line = self.line;
             if blank {
                 return Ok(Some(Row::Blank { line }));
             }
+            if let Some(at) = self.nul_at {
+                self.nul_rows += 1;
+                self.first_nul_line.get_or_insert(line);
+                return Ok(Some(Row::Rejected {
+                    line,
+                    reason: format!(
+                        "a NUL byte (U+0000) in {}: no text value holds one, so the line is damaged and was not imported",
+                        self.field_name(at)
+                    ),
+                }));
+            }
             return Ok(Some(self.shape_row(line)));
+        }
+    }
+
+    /// `column email` (or `field 3` without a header) for messages.
+    fn field_name(&self, index: usize) -> String {
+        match self.headers.get(index).filter(|h| !h.is_empty()) {
+            Some(h) => format!("column {h}"),
+            None => format!("field {}", index + 1),
         }
     }
 
@@ -284,86 +315,4 @@ impl Rows {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::io::Write;
-
-    fn rows_of(bytes: &[u8], allow_ragged: bool) -> (Vec<String>, Vec<Row>) {
-        let mut f = tempfile::NamedTempFile::new().unwrap();
-        f.write_all(bytes).unwrap();
-        let shape = Shape {
-            encoding: encoding_rs::UTF_8,
-            delimiter: b',',
-            has_header: true,
-            allow_ragged,
-            replacement_is_data: false,
-        };
-        let (headers, mut rows) = Rows::open(f.path(), shape).unwrap();
-        let mut out = vec![];
-        while let Some(r) = rows.next_row().unwrap() {
-            out.push(r);
-        }
-        (headers, out)
-    }
-
-    fn data(line: u64, values: &[&str]) -> Row {
-        Row::Data {
-            line,
-            values: values.iter().map(|v| v.to_string()).collect(),
-        }
-    }
-
-    #[test]
-    fn ragged_rows_are_rejected_by_line() {
-        // Case BR-08: lines 3, 5 and 6 are listed; Cy's empty trailing field is fine.
-        let (headers, rows) = rows_of(
-            b"email,first_name,city,tier\nana@example.com,Ana,Lyon,gold\nbo@example.com,Bo,Porto\ncy@example.com,Cy,Gent,silver,\ndee@example.com,Dee,Oslo,bronze,EXTRA\ned@example.com\n",
-            false,
-        );
-        assert_eq!(headers, vec!["email", "first_name", "city", "tier"]);
-        assert_eq!(
-            rows[0],
-            data(2, &["ana@example.com", "Ana", "Lyon", "gold"])
-        );
-        assert!(matches!(rows[1], Row::Rejected { line: 3, .. }));
-        assert_eq!(
-            rows[2],
-            data(4, &["cy@example.com", "Cy", "Gent", "silver"])
-        );
-        assert!(matches!(rows[3], Row::Rejected { line: 5, .. }));
-        assert!(matches!(rows[4], Row::Rejected { line: 6, .. }));
-        assert_eq!(rows.len(), 5);
-    }
-
-    #[test]
-    fn allow_ragged_pads_short_rows_but_not_long_ones() {
-        let (_, rows) = rows_of(b"a,b,c\n1,2\n1,2,3,4\n", true);
-        assert_eq!(rows[0], data(2, &["1", "2", ""]));
-        assert!(matches!(rows[1], Row::Rejected { line: 3, .. }));
-    }
-
-    #[test]
-    fn blank_lines_and_delimiter_rows_are_skipped() {
-        // Case BR-10.
-        let (_, rows) = rows_of(
-            b"email,first_name,city\nana@example.com,Ana,Lyon\n\nbo@example.com,Bo,Porto\n,,\ncy@example.com,Cy,Gent\n\n\n   \n",
-            false,
-        );
-        assert_eq!(rows.len(), 4);
-        assert_eq!(rows[2], Row::Blank { line: 5 });
-        assert_eq!(rows[3], data(6, &["cy@example.com", "Cy", "Gent"]));
-    }
-
-    #[test]
-    fn crlf_and_blank_lines_keep_line_numbers_exact() {
-        let (_, rows) = rows_of(b"a,b\r\n\r\nx,1\r\n\r\n\r\ny,2", false);
-        assert_eq!(rows, vec![data(3, &["x", "1"]), data(6, &["y", "2"])]);
-    }
-
-    #[test]
-    fn quoted_line_breaks_count_physical_lines() {
-        let (_, rows) = rows_of(b"a,b\n\"x\ny\",1\nz,2\n", false);
-        assert_eq!(rows[0], data(2, &["x\ny", "1"]));
-        assert_eq!(rows[1], data(4, &["z", "2"]));
-    }
-}
+mod tests;

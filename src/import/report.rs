@@ -2,7 +2,8 @@
 //!
 //! Owns the report shapes; the CLI renders them. Counts reconcile:
 //! `rows_read = rows_imported + rows_rejected + rows_skipped_blank + rows_skipped_erased`,
-//! and `rows_imported = contacts_added + duplicates_merged`.
+//! and `rows_imported = contacts_added + duplicates_merged + orders.lines_joined` (the
+//! last only with `--aggregate`: order lines with no contact key of their own).
 
 use serde::Serialize;
 use serde_json::json;
@@ -12,9 +13,12 @@ use std::collections::BTreeMap;
 use super::ImportPlan;
 use super::Rejected;
 use super::analyse::{Analysis, Column};
+use super::figures::OrdersReport;
+use super::infer::{DateOrder, TypeOptions};
 use super::key::KeySource;
 use super::layout::{EvidenceKind, Recognised};
 use super::mapping::{MappingEntry, SkipEntry};
+use super::plan::ArchiveMember;
 use super::sniff;
 use super::upsert::ConsentUpgrade;
 use crate::fields::Channel;
@@ -114,10 +118,20 @@ pub struct FieldReport {
     pub reason: String,
     /// True when this import created the field; false when it already existed.
     pub new: bool,
+    /// For a date or datetime column: the order its dates were read in (`ymd` when
+    /// every date is written year first), and how that order was settled.
+    pub date_order: Option<DateOrder>,
+    pub date_order_reason: Option<String>,
+    /// For a decimal column of amounts: the currency sign or code they carried.
+    pub currency: Option<String>,
 }
 
 impl FieldReport {
-    pub(crate) fn from_column(c: &Column) -> Self {
+    pub(crate) fn from_column(c: &Column, opts: TypeOptions) -> Self {
+        let dated = matches!(
+            c.storage.ty,
+            crate::fields::FieldType::Date | crate::fields::FieldType::Datetime
+        ) && c.stats.non_blank > 0;
         FieldReport {
             name: c.field.name.clone(),
             header: c.header.clone(),
@@ -126,14 +140,35 @@ impl FieldReport {
             class: c.field.class,
             reason: c.field.reason.clone(),
             new: c.is_new,
+            date_order: dated.then(|| c.storage.order.unwrap_or(DateOrder::Ymd)),
+            date_order_reason: dated.then(|| c.stats.date_order_reason(opts).to_string()),
+            currency: c.storage.currency.map(str::to_string),
         }
+    }
+
+    /// The report's fields of `a`: every column stored as a field.
+    pub(crate) fn all(a: &Analysis, opts: TypeOptions) -> Vec<FieldReport> {
+        a.columns
+            .iter()
+            .filter(|c| !c.skip)
+            .map(|c| FieldReport::from_column(c, opts))
+            .collect()
     }
 }
 
 /// The outcome of importing one file (see the module doc for how counts add up).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ImportReport {
+    /// The file as given, or `archive.zip/member.csv` for a member of a ZIP.
     pub file: String,
+    /// `csv`, or the workbook format (`xlsx`, `xlsb`, `xls`, `ods`).
+    pub format: String,
+    /// The sheet read from a workbook.
+    pub sheet: Option<String>,
+    /// The first line was Excel's `sep=` delimiter hint (skipped).
+    pub sep_line: bool,
+    /// Where a member of a ZIP archive came from, and the archive's import order.
+    pub archive: Option<ArchiveMember>,
     /// Lower-case hex SHA-256 of the file's bytes.
     pub sha256: String,
     /// WHATWG name of the encoding used (`UTF-8`, `windows-1252`, `UTF-16LE`).
@@ -174,6 +209,11 @@ pub struct ImportReport {
     pub mapping: Vec<MappingEntry>,
     /// Columns left out with `--skip`.
     pub skipped_columns: Vec<SkipEntry>,
+    /// Contacts in the workspace whose date of birth, birth year or age could not be
+    /// read (`contacts._age_unknown`): the minor check cannot judge them.
+    pub contacts_age_unknown: u64,
+    /// What `--aggregate` did with the file's orders.
+    pub orders: Option<OrdersReport>,
     pub warnings: Vec<String>,
     pub fields: Vec<FieldReport>,
     /// The batch id (for `import undo`); `None` for a dry run.
@@ -197,6 +237,9 @@ impl ImportReport {
             "consent_not_applied": self.consent_not_applied,
             "consent_upgrades_applied": self.consent_upgrades.iter().filter(|u| u.applied).count(),
             "consent_upgrades_refused": self.consent_upgrades.iter().filter(|u| !u.applied).count(),
+            "contacts_age_unknown": self.contacts_age_unknown,
+            "orders_added": self.orders.as_ref().map(|o| o.orders_added),
+            "orders_updated": self.orders.as_ref().map(|o| o.orders_updated),
         })
     }
 }
@@ -205,6 +248,8 @@ impl ImportReport {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Detected {
     pub file: String,
+    pub format: String,
+    pub sheet: Option<String>,
     pub encoding: String,
     pub encoding_source: String,
     pub delimiter: String,
@@ -223,10 +268,16 @@ pub struct Detected {
 impl Detected {
     pub(crate) fn from_analysis(plan: &ImportPlan, a: &Analysis) -> Self {
         Detected {
-            file: plan.path.display().to_string(),
+            file: plan.display_name(),
+            format: format_name(a),
+            sheet: a.sheet.as_ref().map(|s| s.name.clone()),
             encoding: a.scan.encoding.name().to_string(),
             encoding_source: a.scan.encoding_source.to_string(),
-            delimiter: sniff::describe(a.sniffed.delimiter),
+            delimiter: if a.sheet.is_some() {
+                String::new()
+            } else {
+                sniff::describe(a.sniffed.delimiter)
+            },
             header: a.sniffed.has_header,
             key: match a.key {
                 KeySource::Column { index, .. } => a.columns[index].field.name.clone(),
@@ -239,9 +290,17 @@ impl Detected {
             mapping: a.map.applied.clone(),
             skipped_columns: a.map.skipped.clone(),
             warnings: a.warnings.clone(),
-            fields: a.columns.iter().map(FieldReport::from_column).collect(),
+            fields: FieldReport::all(a, plan.types),
         }
     }
+}
+
+/// `csv`, or the workbook's format.
+pub(crate) fn format_name(a: &Analysis) -> String {
+    a.sheet
+        .as_ref()
+        .map_or("csv", |s| s.kind.as_str())
+        .to_string()
 }
 
 /// `"s"` unless `n` is 1: the plural ending of the report's English nouns.

@@ -4,7 +4,8 @@
 //! sample from the start of the file. Each candidate delimiter (`,` `;` TAB `|`) is tried
 //! with a real RFC 4180 parser, so delimiters inside quoted fields do not count; the
 //! winner is the one that splits the most rows into the same number of fields (more than
-//! one). Called by the importer before its passes and by [`super::detect`].
+//! one). A first line `sep=;` (Excel's delimiter hint) names the delimiter and is
+//! skipped. Called by the importer before its passes and by [`super::detect`].
 
 use std::io::Read;
 use std::path::Path;
@@ -90,13 +91,24 @@ pub struct Sniffed {
     /// Fields per record with that delimiter (the most common count).
     pub width: usize,
     pub has_header: bool,
+    /// The first line is Excel's `sep=` hint, which set the delimiter (unless the user
+    /// gave one) and is not the header.
+    pub sep_line: bool,
 }
 
 /// Sniff `sample` (decoded text from the start of the file). `truncated` says the sample
 /// stops before the end of the file, so its last record may be cut and is ignored.
 /// `delimiter` skips the delimiter search (the user's `--delimiter`).
 pub fn sniff(sample: &[u8], truncated: bool, delimiter: Option<u8>) -> Sniffed {
-    let (delimiter, records) = match delimiter {
+    let hint = sep_hint(sample);
+    let sample = match hint {
+        Some(_) => sample
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(&sample[sample.len()..], |at| &sample[at + 1..]),
+        None => sample,
+    };
+    let (delimiter, records) = match delimiter.or(hint) {
         Some(d) => (d, records(sample, truncated, d)),
         None => {
             let mut best = (b',', (0, 0));
@@ -117,7 +129,24 @@ pub fn sniff(sample: &[u8], truncated: bool, delimiter: Option<u8>) -> Sniffed {
         delimiter,
         width,
         has_header,
+        sep_line: hint.is_some(),
     }
+}
+
+/// The delimiter named by Excel's hint line `sep=;` (also quoted, `"sep=;"`, or
+/// followed by more of the same delimiter) at the start of `sample`.
+fn sep_hint(sample: &[u8]) -> Option<u8> {
+    let end = sample
+        .iter()
+        .position(|&b| b == b'\n')
+        .unwrap_or(sample.len());
+    let line = std::str::from_utf8(&sample[..end]).ok()?;
+    let line = line.trim_end_matches(['\r', ' ']).trim_matches('"');
+    let rest = line.get(..4).filter(|p| p.eq_ignore_ascii_case("sep="))?;
+    let value = &line[rest.len()..];
+    let d = *value.as_bytes().first()?;
+    let usable = d.is_ascii_punctuation() && d != b'"' || d == b'\t' || d == b' ';
+    (usable && value.bytes().all(|b| b == d)).then_some(d)
 }
 
 fn records(sample: &[u8], truncated: bool, delimiter: u8) -> Vec<Vec<String>> {
@@ -163,7 +192,7 @@ fn score(records: &[Vec<String>]) -> (u64, usize) {
 
 /// True for a cell that reads like a value rather than a column name: a number, an
 /// e-mail address, or a date. A first row holding one is data, not a header.
-fn looks_like_data(cell: &str) -> bool {
+pub fn looks_like_data(cell: &str) -> bool {
     let cell = cell.trim();
     if cell.is_empty() {
         return false;
@@ -209,6 +238,22 @@ mod tests {
     fn a_first_row_of_values_is_not_a_header() {
         let text = "ana@example.com,Ana\nbo@example.com,Bo\n";
         assert!(!sniff(text.as_bytes(), false, None).has_header);
+    }
+
+    #[test]
+    fn excel_sep_line_names_the_delimiter() {
+        let text = "sep=;\r\nemail;city\r\nana@example.com;Saint-Denis, Réunion\r\n";
+        let s = sniff(text.as_bytes(), false, None);
+        assert_eq!(
+            (s.delimiter, s.width, s.has_header, s.sep_line),
+            (b';', 2, true, true)
+        );
+        let s = sniff(b"\"sep=|\"\na|b\n1|2\n", false, None);
+        assert_eq!((s.delimiter, s.sep_line), (b'|', true));
+        assert_eq!(sep_hint(b"sep=\t\n"), Some(b'\t'));
+        assert_eq!(sep_hint(b"sep=;;;\n"), Some(b';'));
+        assert_eq!(sep_hint(b"separator,x\n"), None);
+        assert_eq!(sep_hint(b"sep=ab\n"), None);
     }
 
     #[test]

@@ -67,6 +67,7 @@ pub fn suppress_file(
         has_header: sniffed.has_header,
         allow_ragged: true,
         replacement_is_data: scan.lossless_utf8,
+        sep_line: sniffed.sep_line,
     };
     let (headers, mut rows) = Rows::open(path, shape)?;
     let names = normalise::field_names(&headers);

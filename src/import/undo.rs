@@ -5,8 +5,10 @@
 //! of the undo: restore before-images (never weakening a refusal), put the refusals of
 //! the contacts the batch added on record (`workspace::consent`: a "no" is a fact about
 //! the person and outlives the contact row, so re-importing the person later cannot
-//! grant them), delete those contacts, forget the batch's consent upgrades, drop the
-//! fields it added, mark it undone, audit. One transaction. Called by the CLI and TUI.
+//! grant them), delete those contacts, forget the batch's consent upgrades, put back the
+//! orders it replaced and delete those it added (`--aggregate`), drop the fields it
+//! added, recompute the order figures of the contacts its orders touched, mark it
+//! undone, audit. One transaction. Called by the CLI and TUI.
 //!
 //! Why a record of refusals rather than keeping the contact or a suppression entry:
 //! keeping the row would leave the undone file's other values in the workspace, and a
@@ -20,7 +22,7 @@ use super::ImportError;
 use super::suppress::entry_hash;
 use crate::fields::Channel;
 use crate::workspace::keyed_hash::HashKey;
-use crate::workspace::{Workspace, audit, batches, consent, contacts, fields, settings};
+use crate::workspace::{Workspace, audit, batches, consent, contacts, fields, orders, settings};
 
 /// What an undo did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -88,10 +90,26 @@ pub fn undo(
         consent::remove_upgrades_of(tx, target.id)?;
         let counts = contacts::undo_batch(tx, target.id, &consent_fields)?;
         let (restored, removed) = (counts.restored, counts.deleted);
+        let touched = orders::undo_batch(tx, target.id)?;
         let dropped = batches::fields_added(tx, target.id)?;
         for name in &dropped {
             fields::remove(tx, name)?;
         }
+        // The figures of `--aggregate` follow the orders still stored.
+        let remaining: Vec<String> = fields::list(tx)?.into_iter().map(|f| f.name).collect();
+        let figure = |name: &str| {
+            remaining
+                .iter()
+                .any(|f| f == name)
+                .then(|| name.to_string())
+        };
+        let figures = orders::FigureFields {
+            count: figure(crate::import::orders::COUNT),
+            total: figure(crate::import::orders::TOTAL),
+            first: figure(crate::import::orders::FIRST),
+            last: figure(crate::import::orders::LAST),
+        };
+        orders::recompute(tx, &touched, &figures)?;
         batches::mark_undone(tx, target.id)?;
         if batches::latest_active(tx)?.is_none() {
             // No import left in effect: the next one may choose the key afresh.

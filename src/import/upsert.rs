@@ -22,7 +22,7 @@ use super::suppress::entry_hash;
 use crate::fields::{Channel, ConsentEvidence, ConsentState, evidence::parse_time};
 use crate::workspace::WorkspaceError;
 use crate::workspace::consent::{self as store, Refusal, RefusalLookup, UpgradeRecord};
-use crate::workspace::contacts::{ConsentToStore, ContactWriter, Incoming, StoredConsent};
+use crate::workspace::contacts::{AgeWord, ConsentToStore, ContactWriter, Incoming, StoredConsent};
 use crate::workspace::keyed_hash::HashKey;
 
 /// A change into granted, as the import report lists it.
@@ -75,10 +75,23 @@ fn stored_of(state: ConsentState, evidence: Option<&str>) -> Stored {
 }
 
 impl Upserter<'_, '_> {
-    /// Insert or merge the contact of one prepared row.
+    /// The values stored as contact fields: the order columns of `--aggregate` are
+    /// read, not stored.
+    fn stored(&self, values: &[Sql]) -> Vec<Sql> {
+        values
+            .iter()
+            .zip(&self.analysis.columns)
+            .filter(|(_, c)| !c.skip)
+            .map(|(v, _)| v.clone())
+            .collect()
+    }
+
+    /// Insert or merge the contact of one prepared row; `age` is what the row says
+    /// about the contact's age.
     pub fn write(
         &mut self,
         key: &str,
+        age: AgeWord<'_>,
         values: &mut [Sql],
         said: [Statement; 2],
     ) -> Result<(), ImportError> {
@@ -123,19 +136,21 @@ impl Upserter<'_, '_> {
                 (None, false) => (d.state, None, None),
             }
         });
+        let insert_values = self.stored(insert_values.as_deref().unwrap_or(values));
         let added = self.writer.insert(
             self.batch,
             &Incoming {
                 key,
-                values: insert_values.as_deref().unwrap_or(values),
+                values: &insert_values,
                 consent,
+                age,
             },
         )?;
         if added {
             self.tally.added += 1;
             self.record(key, &fresh)?;
         } else {
-            self.merge(key, values, &said, &evidence)?;
+            self.merge(key, age, values, &said, &evidence)?;
         }
         self.tally.imported += 1;
         Ok(())
@@ -145,6 +160,7 @@ impl Upserter<'_, '_> {
     fn merge(
         &mut self,
         key: &str,
+        age: AgeWord<'_>,
         values: &mut [Sql],
         said: &[Statement; 2],
         evidence: &[Option<String>; 2],
@@ -179,13 +195,15 @@ impl Upserter<'_, '_> {
                 (*state, source.as_deref(), ev.as_deref())
             }
         });
+        let stored = self.stored(values);
         let first = self.writer.update(
             self.batch,
             &existing,
             &Incoming {
                 key,
-                values,
+                values: &stored,
                 consent,
+                age,
             },
             existing.batch != self.batch,
         )?;

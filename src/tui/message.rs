@@ -394,7 +394,7 @@ pub enum Request {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Job {
     /// Import one file as one batch, sending progress as it goes.
-    Import(ImportPlan),
+    Import(Box<ImportPlan>),
     /// Undo the newest import batch still in effect.
     UndoLatest,
     /// `fields::change::set`: a new class and/or role, with the reason on record.

@@ -36,6 +36,32 @@ pub struct Incoming<'a> {
     pub values: &'a [Sql],
     /// Final consent state, source and evidence, email then SMS.
     pub consent: [ConsentToStore<'a>; 2],
+    /// What the row says about whether the contact's age can be judged.
+    pub age: AgeWord<'a>,
+}
+
+/// What one row says about the contact's age, for `contacts._age_unknown`
+/// (migration 0007): the field name of an age field whose value could not be read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AgeWord<'a> {
+    /// No age value in the row: the stored mark stands.
+    #[default]
+    Silent,
+    /// A readable date of birth, birth year or age: the mark is cleared.
+    Readable,
+    /// A value in this age field that cannot be read: the contact's age is unknown.
+    Unreadable(&'a str),
+}
+
+impl AgeWord<'_> {
+    /// The bound parameter: NULL keeps, `''` clears, a field name marks.
+    fn param(self) -> Sql {
+        match self {
+            AgeWord::Silent => Sql::Null,
+            AgeWord::Readable => Sql::Text(String::new()),
+            AgeWord::Unreadable(field) => Sql::Text(field.to_string()),
+        }
+    }
 }
 
 /// Prepared statements for loading one file's columns.
@@ -58,8 +84,8 @@ impl<'c> ContactWriter<'c> {
         let quoted: Vec<String> = columns.iter().map(|c| quote_ident(c)).collect();
         let n = columns.len();
         let insert_sql = format!(
-            "INSERT INTO contacts (_key, _consent_email, _consent_email_source, _consent_email_evidence, _consent_sms, _consent_sms_source, _consent_sms_evidence, _batch{}{})
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8{})
+            "INSERT INTO contacts (_key, _consent_email, _consent_email_source, _consent_email_evidence, _consent_sms, _consent_sms_source, _consent_sms_evidence, _batch, _age_unknown{}{})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, nullif(?9, ''){})
              ON CONFLICT (_key) DO NOTHING",
             if n > 0 { ", " } else { "" },
             quoted.join(", "),
@@ -71,7 +97,8 @@ impl<'c> ContactWriter<'c> {
             .map(|(i, q)| format!("{q} = coalesce(?{}, {q}), ", i + HEAD + 1))
             .collect();
         let update_sql = format!(
-            "UPDATE contacts SET {sets}_consent_email = ?2, _consent_email_source = ?3, _consent_email_evidence = ?4, _consent_sms = ?5, _consent_sms_source = ?6, _consent_sms_evidence = ?7, _updated_batch = ?8
+            "UPDATE contacts SET {sets}_consent_email = ?2, _consent_email_source = ?3, _consent_email_evidence = ?4, _consent_sms = ?5, _consent_sms_source = ?6, _consent_sms_evidence = ?7, _updated_batch = ?8,
+                 _age_unknown = CASE WHEN ?9 IS NULL THEN _age_unknown ELSE nullif(?9, '') END
              WHERE _id = ?1"
         );
         let mut image = vec![
@@ -82,6 +109,7 @@ impl<'c> ContactWriter<'c> {
             "'_consent_sms_source', _consent_sms_source".to_string(),
             "'_consent_sms_evidence', _consent_sms_evidence".to_string(),
             "'_updated_batch', _updated_batch".to_string(),
+            "'_age_unknown', _age_unknown".to_string(),
         ];
         for c in snapshot_columns {
             image.push(format!("'{}', {}", c.replace('\'', "''"), quote_ident(c)));
@@ -141,7 +169,7 @@ impl<'c> ContactWriter<'c> {
     /// and [`Self::update`]). Trying the insert first costs new contacts (nearly every
     /// row of a first import) one probe of the key index instead of two.
     pub fn insert(&mut self, batch: i64, c: &Incoming<'_>) -> Result<bool, WorkspaceError> {
-        let head = head(Sql::Text(c.key.to_string()), &c.consent, batch);
+        let head = head(Sql::Text(c.key.to_string()), c, batch);
         let inserted = self
             .insert
             .execute(params_from_iter(head.iter().chain(c.values)))?;
@@ -159,7 +187,7 @@ impl<'c> ContactWriter<'c> {
         save_before: bool,
     ) -> Result<bool, WorkspaceError> {
         let first = save_before && self.snapshot.execute(params![batch, existing.id])? == 1;
-        let head = head(Sql::Integer(existing.id), &c.consent, batch);
+        let head = head(Sql::Integer(existing.id), c, batch);
         self.update
             .execute(params_from_iter(head.iter().chain(c.values)))?;
         Ok(first)
@@ -167,12 +195,12 @@ impl<'c> ContactWriter<'c> {
 }
 
 /// Parameters before the fields' values: key or id, then state, source and evidence
-/// per channel, then the batch.
-const HEAD: usize = 8;
+/// per channel, then the batch and the age mark.
+const HEAD: usize = 9;
 
-fn head(first: Sql, consent: &[ConsentToStore<'_>; 2], batch: i64) -> [Sql; HEAD] {
+fn head(first: Sql, c: &Incoming<'_>, batch: i64) -> [Sql; HEAD] {
     let opt = |s: &Option<&str>| s.map_or(Sql::Null, |s| Sql::Text(s.to_string()));
-    let [(email, email_src, email_ev), (sms, sms_src, sms_ev)] = consent;
+    let [(email, email_src, email_ev), (sms, sms_src, sms_ev)] = &c.consent;
     [
         first,
         Sql::Text(email.as_str().into()),
@@ -182,6 +210,7 @@ fn head(first: Sql, consent: &[ConsentToStore<'_>; 2], batch: i64) -> [Sql; HEAD
         opt(sms_src),
         opt(sms_ev),
         Sql::Integer(batch),
+        c.age.param(),
     ]
 }
 
@@ -209,6 +238,15 @@ pub fn set_cache_size(conn: &Connection, size: i64) -> Result<(), WorkspaceError
 /// How many contacts the workspace holds.
 pub fn count(conn: &Connection) -> Result<u64, WorkspaceError> {
     Ok(conn.query_row("SELECT count(*) FROM contacts", [], |r| r.get::<_, i64>(0))? as u64)
+}
+
+/// How many contacts are marked "age unknown" (`_age_unknown`, migration 0007).
+pub fn count_age_unknown(conn: &Connection) -> Result<u64, WorkspaceError> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM contacts WHERE _age_unknown IS NOT NULL",
+        [],
+        |r| r.get::<_, i64>(0),
+    )? as u64)
 }
 
 /// What [`undo_batch`] did to the contacts.

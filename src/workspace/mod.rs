@@ -17,6 +17,7 @@ pub mod exports;
 pub mod fields;
 pub mod keyed_hash;
 mod migrate;
+pub mod orders;
 pub mod preview_rows;
 pub mod records;
 mod rekey;

@@ -228,10 +228,11 @@ pub fn suppress_erased(
     Ok(())
 }
 
-/// Delete contact `id` and every before-image of it, so that no `import undo` can put
-/// its old values back. Returns how many before-images were purged.
+/// Delete contact `id`, its orders and every before-image of it, so that no `import
+/// undo` can put its old values back. Returns how many before-images were purged.
 pub fn delete_contact(conn: &Connection, id: i64) -> Result<u64, WorkspaceError> {
     let purged = conn.execute("DELETE FROM batch_changes WHERE contact_id = ?1", [id])?;
+    super::orders::delete_for_contact(conn, id)?;
     conn.execute("DELETE FROM contacts WHERE _id = ?1", [id])?;
     Ok(purged as u64)
 }

@@ -74,13 +74,13 @@ pub fn count(ws: &Workspace, sql: &str) -> i64 {
     ws.conn().query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
-/// A path under `../shared` (cases and real data kept beside the repository). When it
-/// is absent the test fails under `CI=true` and otherwise prints that it skipped and
-/// gets `None`.
-pub fn shared(relative: &str) -> Option<PathBuf> {
+/// `../shared/<rel>` (the project's shared cases and real data) when it exists. When it
+/// is absent the test fails under `CI=true` (CI always has the folder, so its absence
+/// there is a broken setup, not a reason to pass) and otherwise says it skipped.
+pub fn shared(rel: &str) -> Option<PathBuf> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../shared")
-        .join(relative);
+        .join(rel);
     if path.exists() {
         return Some(path);
     }

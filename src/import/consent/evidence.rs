@@ -48,7 +48,7 @@ pub fn pick<'v, 'c>(
 /// taken as UTC as written) or a date (midnight UTC); otherwise the text as written.
 pub fn normal_time(value: &str) -> String {
     let opts = TypeOptions::default();
-    let as_type = |ty| to_sql(value, Inferred { ty, order: None }, opts);
+    let as_type = |ty| to_sql(value, Inferred::plain(ty), opts);
     match as_type(FieldType::Datetime) {
         Some(Sql::Text(t)) => t,
         _ => match as_type(FieldType::Date) {

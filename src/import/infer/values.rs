@@ -1,14 +1,16 @@
-//! Values in storage form: the parsers behind type inference and the conversion of a
-//! cleaned value to what SQLite stores for its field's type (formats on
-//! [`FieldType`]). The parsers are the single definition of each type's syntax, so the
-//! first pass (which asks "does every value parse?") and the second pass (which stores
-//! the parsed value) cannot disagree. Used by [`super::ColumnStats`] and by
+//! Values in storage form: the conversion of a cleaned value to what SQLite stores for
+//! its field's type (formats on [`FieldType`]). The parsers it calls ([`super::numbers`],
+//! [`super::dates`], [`super::tags`]) are the single definition of each type's syntax,
+//! so the first pass (which asks "does every value parse?") and the second pass (which
+//! stores the parsed value) cannot disagree. Used by [`super::ColumnStats`] and by
 //! `import::prepare`.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
 use rusqlite::types::Value as Sql;
 
-use super::{DateOrder, Inferred, TypeOptions};
+use super::dates::parse_temporal;
+use super::numbers::parse_number;
+use super::tags::split_tags;
+use super::{Inferred, TypeOptions};
 use crate::fields::FieldType;
 
 /// Convert a cleaned value to its storage form for a field of type `ty` (formats on
@@ -19,15 +21,21 @@ pub fn to_sql(value: &str, inferred: Inferred, opts: TypeOptions) -> Option<Sql>
     }
     match inferred.ty {
         FieldType::Text => Some(Sql::Text(value.to_string())),
-        FieldType::Integer => parse_integer(value).map(Sql::Integer),
-        FieldType::Decimal => parse_decimal(value, opts.decimal_comma).map(Sql::Real),
+        FieldType::Integer => parse_integer(value)
+            .or_else(|| parse_number(value, opts.decimal_comma)?.integer)
+            .map(Sql::Integer),
+        FieldType::Decimal => parse_number(value, opts.decimal_comma).map(|n| Sql::Real(n.value)),
         FieldType::Boolean => parse_bool(value).map(|b| Sql::Integer(i64::from(b))),
         FieldType::Date => {
-            parse_date(value, inferred.order).map(|d| Sql::Text(d.format("%Y-%m-%d").to_string()))
+            let t = parse_temporal(value).filter(|t| t.time.is_none())?;
+            t.date(inferred.order)
+                .map(|d| Sql::Text(d.format("%Y-%m-%d").to_string()))
         }
-        FieldType::Datetime => parse_datetime(value).map(Sql::Text),
+        FieldType::Datetime => parse_temporal(value)?
+            .datetime(inferred.order)
+            .map(Sql::Text),
         FieldType::List => {
-            let items = super::list::items(value);
+            let items = split_tags(value);
             Some(if items.is_empty() {
                 Sql::Null
             } else {
@@ -37,7 +45,8 @@ pub fn to_sql(value: &str, inferred: Inferred, opts: TypeOptions) -> Option<Sql>
     }
 }
 
-/// An integer as the rules above define it.
+/// A plain integer: optional `-`, digits, no leading zero unless the value is `0`,
+/// fits i64.
 pub fn parse_integer(value: &str) -> Option<i64> {
     let digits = value.strip_prefix('-').unwrap_or(value);
     if digits.is_empty()
@@ -49,26 +58,6 @@ pub fn parse_integer(value: &str) -> Option<i64> {
     value.parse().ok()
 }
 
-pub(super) fn parse_decimal(value: &str, decimal_comma: bool) -> Option<f64> {
-    let point = if decimal_comma { ',' } else { '.' };
-    let digits = value.strip_prefix('-').unwrap_or(value);
-    let (whole, frac) = match digits.split_once(point) {
-        Some((w, f)) => (w, Some(f)),
-        None => (digits, None),
-    };
-    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    // Past 15 significant digits an f64 no longer holds every value exactly, so such
-    // numbers (long IDs) stay text rather than being rounded.
-    if !all_digits(whole)
-        || (whole.len() > 1 && whole.starts_with('0'))
-        || frac.is_some_and(|f| !all_digits(f))
-        || whole.len() + frac.map_or(0, str::len) > 15
-    {
-        return None;
-    }
-    value.replace(point, ".").parse().ok()
-}
-
 /// true/false, yes/no, y/n in any case.
 pub fn parse_bool(value: &str) -> Option<bool> {
     match value.to_ascii_lowercase().as_str() {
@@ -76,52 +65,4 @@ pub fn parse_bool(value: &str) -> Option<bool> {
         "false" | "no" | "n" => Some(false),
         _ => None,
     }
-}
-
-pub(super) fn parse_iso_date(value: &str) -> Option<NaiveDate> {
-    let mut parts = value.split('-');
-    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-    if parts.next().is_some() || y.len() != 4 || m.len() > 2 || d.len() > 2 {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
-}
-
-/// `(first, second, year)` of `1/2/2024`, `01.02.2024` or `1-2-2024`.
-pub(super) fn day_month_parts(value: &str) -> Option<(u32, u32, i32)> {
-    let sep = value.chars().find(|c| matches!(c, '/' | '.' | '-'))?;
-    let mut parts = value.split(sep);
-    let (a, b, y) = (parts.next()?, parts.next()?, parts.next()?);
-    let small = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
-    if parts.next().is_some() || !small(a) || !small(b) || y.len() != 4 {
-        return None;
-    }
-    Some((a.parse().ok()?, b.parse().ok()?, y.parse().ok()?))
-}
-
-fn parse_date(value: &str, order: Option<DateOrder>) -> Option<NaiveDate> {
-    if let Some(d) = parse_iso_date(value) {
-        return Some(d);
-    }
-    let (a, b, y) = day_month_parts(value)?;
-    match order? {
-        DateOrder::Dmy => NaiveDate::from_ymd_opt(y, b, a),
-        DateOrder::Mdy => NaiveDate::from_ymd_opt(y, a, b),
-        DateOrder::Ymd => None,
-    }
-}
-
-/// A datetime in storage form: RFC 3339 UTC with `Z`, fractional seconds kept only
-/// when present.
-pub(super) fn parse_datetime(value: &str) -> Option<String> {
-    if let Ok(dt) = DateTime::parse_from_rfc3339(value) {
-        return Some(
-            dt.with_timezone(&chrono::Utc)
-                .to_rfc3339_opts(SecondsFormat::AutoSi, true),
-        );
-    }
-    ["%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"]
-        .iter()
-        .find_map(|f| NaiveDateTime::parse_from_str(value, f).ok())
-        .map(|dt| dt.and_utc().to_rfc3339_opts(SecondsFormat::AutoSi, true))
 }

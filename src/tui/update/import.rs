@@ -239,7 +239,7 @@ fn run(app: &mut App) -> Vec<Request> {
     app.import.pending = Some(generation);
     vec![Request::Write {
         generation,
-        job: Job::Import(plan),
+        job: Job::Import(Box::new(plan)),
     }]
 }
 

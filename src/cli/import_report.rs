@@ -1,0 +1,219 @@
+//! The human form of `tactful import`'s report, one batch at a time: what was
+//! detected (encoding and delimiter, or workbook and sheet; the `sep=` line), the
+//! archive member, counts, the date order of each date column, currencies, ages the
+//! minor check cannot judge, `--aggregate`'s orders, the platform layout recognised and
+//! what it decided, columns mapped or skipped, consent the option did not fill and the
+//! consent upgrades, rejected rows, warnings and the fields created. Every string from
+//! the file goes through `for_terminal`.
+
+use crate::import::{self, ImportReport};
+use crate::text::for_terminal;
+
+/// Print one batch's report as text.
+pub fn print(r: &ImportReport) -> std::io::Result<()> {
+    let t = |s: &str| for_terminal(s).into_owned();
+    outln!(
+        "{}{}",
+        t(&r.file),
+        if r.dry_run {
+            " (dry run: nothing was changed)"
+        } else {
+            ""
+        }
+    );
+    let header = if r.header {
+        "first row is the header"
+    } else {
+        "no header row"
+    };
+    match &r.sheet {
+        Some(sheet) => outln!(
+            "  detected: {} workbook, sheet {} (line numbers are the sheet's row numbers), {header}",
+            r.format,
+            t(sheet)
+        ),
+        None => outln!(
+            "  detected: encoding {} ({}), delimiter {}{}, {header}",
+            r.encoding,
+            r.encoding_source,
+            t(&r.delimiter),
+            if r.sep_line {
+                " (from the `sep=` first line, which was skipped)"
+            } else {
+                ""
+            }
+        ),
+    }
+    if let Some(a) = &r.archive {
+        outln!(
+            "  archive member {} of {}: {}",
+            a.position,
+            a.members,
+            t(&a.member)
+        );
+    }
+    outln!("  contact key: {}", t(&r.key));
+    if let Some(l) = &r.layout {
+        outln!(
+            "  layout: {} {} (recognised by {})",
+            t(&l.platform),
+            t(&l.kind),
+            t(&l.recognised_by)
+        );
+        for d in &l.decisions {
+            outln!("    - {}", t(d));
+        }
+    }
+    for m in r.mapping.iter().filter(|m| m.by == "--map") {
+        outln!(
+            "  mapped: column {} fills field {} (--map)",
+            t(&m.header),
+            t(&m.field)
+        );
+    }
+    for s in &r.skipped_columns {
+        outln!("  skipped: column {} ({})", t(&s.header), s.by);
+    }
+    outln!(
+        "  rows: {} read, {} imported, {} rejected, {} blank skipped, {} skipped (erased earlier)",
+        r.rows_read,
+        r.rows_imported,
+        r.rows_rejected.len(),
+        r.rows_skipped_blank,
+        r.rows_skipped_erased
+    );
+    outln!(
+        "  contacts: {} added, {} updated, {} duplicate row(s) merged, {} in the workspace",
+        r.contacts_added,
+        r.contacts_updated,
+        r.duplicates_merged,
+        r.contacts_total
+    );
+    if r.consent_kept_withdrawn > 0 {
+        outln!(
+            "  consent: {} withdrawn or bounced consent(s) kept",
+            r.consent_kept_withdrawn
+        );
+    }
+    for (channel, n) in &r.consent_not_applied {
+        outln!(
+            "  consent: --consent {channel} did not apply to {n} row(s) whose {channel} consent the file states"
+        );
+    }
+    print_upgrades(r)?;
+    for f in r.fields.iter() {
+        match (f.date_order, &f.date_order_reason) {
+            (Some(import::DateOrder::Ymd), Some(why)) => {
+                outln!("  dates: {}: {}", t(&f.name), t(why));
+            }
+            (Some(order), Some(why)) => outln!(
+                "  dates: {} read as {} ({})",
+                t(&f.name),
+                order.describe(),
+                t(why)
+            ),
+            _ => {}
+        }
+        if let Some(c) = &f.currency {
+            outln!(
+                "  amounts: {} in {} (the sign is not stored)",
+                t(&f.name),
+                t(c)
+            );
+        }
+    }
+    if r.contacts_age_unknown > 0 {
+        outln!(
+            "  age unknown: {} contact(s) whose date of birth or age cannot be read; campaigns count them",
+            r.contacts_age_unknown
+        );
+    }
+    if let Some(o) = &r.orders {
+        outln!(
+            "  orders{}: {} in the file ({} line(s)), {} new, {} already stored (replaced, not counted twice); figures of {} contact(s) recomputed: {}",
+            o.layout
+                .as_deref()
+                .map(|l| format!(" ({})", t(l)))
+                .unwrap_or_default(),
+            o.orders_in_file,
+            o.lines,
+            o.orders_added,
+            o.orders_updated,
+            o.contacts,
+            o.fields.join(", ")
+        );
+        outln!(
+            "    order id {}; amount {}; date {}",
+            t(&o.order_id_column),
+            match (&o.amount_column, &o.amount_rule) {
+                (Some(c), Some(rule)) => format!("{}, {}", t(c), rule),
+                _ => "none (no order_total)".to_string(),
+            },
+            o.order_date_column
+                .as_deref()
+                .map_or("none (no first/last order date)".to_string(), t)
+        );
+    }
+    match r.batch {
+        Some(b) => outln!("  batch: {b} (undo with `tactful import undo {b}`)"),
+        None => outln!("  batch: none (dry run)"),
+    }
+    if !r.rows_rejected.is_empty() {
+        outln!("  rejected rows:");
+        for rej in &r.rows_rejected {
+            outln!("    line {}: {}", rej.line, t(&rej.reason));
+        }
+    }
+    if !r.warnings.is_empty() {
+        outln!("  warnings:");
+        for w in &r.warnings {
+            outln!("    - {}", t(w));
+        }
+    }
+    let new: Vec<_> = r.fields.iter().filter(|f| f.new).collect();
+    if !new.is_empty() {
+        outln!("  fields created:");
+        for f in new {
+            outln!(
+                "    {} ({}): {}, role {}, {} ({})",
+                t(&f.name),
+                t(&f.header),
+                f.ty,
+                f.role,
+                f.class.label(),
+                t(&f.reason)
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The consent upgrades: counts, then the first few of each kind.
+fn print_upgrades(r: &ImportReport) -> std::io::Result<()> {
+    const SHOWN: usize = 10;
+    if r.consent_upgrades.is_empty() {
+        return Ok(());
+    }
+    let applied = r.consent_upgrades.iter().filter(|u| u.applied).count();
+    outln!(
+        "  consent upgrades: {applied} applied, {} refused{}",
+        r.consent_upgrades.len() - applied,
+        if r.consent_upgrades.len() > SHOWN {
+            format!(" (first {SHOWN} shown; --json lists all)")
+        } else {
+            String::new()
+        }
+    );
+    for u in r.consent_upgrades.iter().take(SHOWN) {
+        outln!(
+            "    {} {}: {} -> {} {} ({})",
+            for_terminal(&u.key),
+            u.channel,
+            u.from,
+            u.to,
+            if u.applied { "applied" } else { "refused" },
+            for_terminal(&u.reason)
+        );
+    }
+    Ok(())
+}

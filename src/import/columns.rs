@@ -1,0 +1,219 @@
+//! One column of a file becomes a field: its name, type, classification, consent
+//! meaning ([`super::column_kind`]: consent column, consent evidence or plain, with a
+//! platform layout's roles and types), spreadsheet-damage warnings, and how it meets
+//! the workspace's field of the same name.
+//!
+//! Two safeguards live here. Phones and postcodes are identifiers, not quantities:
+//! stored as text so a later file with `01067` or `+44 ...` fits the same field (case
+//! BR-05). A date-of-birth, birth-year or age column whose values cannot all be read
+//! (`05/06/2014` with no `--date-order`, `unknown`) keeps its role although its type
+//! stays text, so the minor check is never switched off silently: the loader marks
+//! each contact with an unreadable value as "age unknown" (`contacts._age_unknown`)
+//! for campaigns to count. Called by [`super::analyse`] once per column.
+
+use std::collections::BTreeMap;
+
+use super::analyse::Column;
+use super::column_kind::{self, Facts, Kind};
+use super::infer::{ColumnStats, Inferred};
+use super::layout::LayoutColumn;
+use super::normalise::Damage;
+use super::report::plural;
+use super::{ImportError, ImportPlan};
+use crate::fields::classify::{Classification, ValueProfile, classify};
+use crate::fields::{Field, FieldType, Role};
+
+/// Spreadsheet damage seen in one column: how often, and the first few lines.
+#[derive(Debug, Clone, Default)]
+pub struct DamageSeen {
+    pub count: u64,
+    pub lines: Vec<u64>,
+}
+
+/// What the first pass saw of one column.
+pub struct Seen<'a> {
+    pub header: String,
+    pub name: &'a str,
+    pub stats: &'a ColumnStats,
+    pub profile: &'a ValueProfile,
+    /// Every non-blank value is a Mailchimp member status.
+    pub all_status: bool,
+    pub damage: &'a BTreeMap<Damage, DamageSeen>,
+    /// What the recognised platform layout says about the column, and the layout.
+    pub spec: Option<&'static LayoutColumn>,
+    pub layout: Option<&'a str>,
+    /// Non-blank values that are consent words, and the first that is not.
+    pub words: u64,
+    pub not_a_word: Option<String>,
+}
+
+/// Build column `index` of the file from what was `seen`, against the workspace's
+/// field of the same name in `existing`. Warnings go to `warnings`.
+///
+/// Errors: [`ImportError::TypeConflict`] when the values do not fit the existing
+/// field's type.
+pub fn build(
+    index: usize,
+    seen: &Seen<'_>,
+    existing: Option<&Field>,
+    plan: &ImportPlan,
+    warnings: &mut Vec<String>,
+) -> Result<(Column, Kind), ImportError> {
+    let (name, header, stats) = (seen.name, &seen.header, seen.stats);
+    let (mut inferred, column_warnings) = stats.infer(name, plan.types);
+    warnings.extend(column_warnings);
+    let mut class = classify(header, name, inferred.ty, seen.profile);
+    if matches!(class.role, Role::Phone | Role::Postcode)
+        && matches!(inferred.ty, FieldType::Integer | FieldType::Decimal)
+    {
+        inferred = Inferred::plain(FieldType::Text);
+    }
+    keep_age_role(&mut class, inferred.ty);
+    // Consent column, consent evidence or plain, with the layout's roles and types.
+    let kind = column_kind::decide(
+        &Facts {
+            index,
+            name,
+            spec: seen.spec,
+            layout: seen.layout,
+            non_blank: stats.non_blank,
+            all_status: seen.all_status,
+            words: seen.words,
+            not_a_word: seen.not_a_word.clone(),
+        },
+        &mut class,
+        &mut inferred,
+    );
+    // A layout's phone or postcode is an identifier too.
+    if matches!(class.role, Role::Phone | Role::Postcode)
+        && matches!(inferred.ty, FieldType::Integer | FieldType::Decimal)
+    {
+        inferred = Inferred::plain(FieldType::Text);
+    }
+    let (field, is_new, storage) = match existing {
+        Some(old) => {
+            let mut field = old.clone();
+            // Integer widens to decimal (review P2-5): every stored integer is a
+            // decimal too, and SQLite's INTEGER column affinity keeps 12.5 as a
+            // REAL while `Value::from_sql` reads both as a decimal, so the column
+            // stays and only the field's type changes. Any other mismatch fails.
+            if old.ty == FieldType::Integer
+                && !stats.fits(old.ty, plan.types)
+                && stats.fits(FieldType::Decimal, plan.types)
+            {
+                field.ty = FieldType::Decimal;
+                warnings.push(format!(
+                    "field {name} widened from integer to decimal: column {header} holds decimal values"
+                ));
+            } else if !stats.fits(old.ty, plan.types) {
+                return Err(ImportError::TypeConflict {
+                    header: header.clone(),
+                    field: name.to_string(),
+                    existing: old.ty,
+                    found: inferred.ty,
+                });
+            }
+            let storage = Inferred {
+                ty: field.ty,
+                order: stats.order_for_date(plan.types),
+                currency: stats.currency(),
+            };
+            (field, false, storage)
+        }
+        None => {
+            let mut reason = class.reason;
+            if let Some(c) = inferred.currency {
+                reason += &format!("; amounts in {c} (the currency sign is not stored)");
+            }
+            let field = Field {
+                name: name.to_string(),
+                header: header.clone(),
+                ty: inferred.ty,
+                role: class.role,
+                class: class.class,
+                reason,
+                kind: class.kind,
+            };
+            (field, true, inferred)
+        }
+    };
+    for (d, seen) in seen.damage {
+        warnings.push(format!(
+            "column {header}: {} value{} {} (e.g. line{} {}); kept as they are",
+            seen.count,
+            plural(seen.count),
+            d.describe(),
+            plural(seen.lines.len() as u64),
+            seen.lines
+                .iter()
+                .map(u64::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if is_age_role(field.role) && !readable_age(field.role, storage.ty) && stats.non_blank > 0 {
+        warnings.push(format!(
+            "column {header} is a {} kept as {}: its {} value{} cannot be read as {}, so {} contact{} count as age unknown for the minor check{}",
+            field.role.as_str().replace('_', " "),
+            storage.ty,
+            stats.non_blank,
+            plural(stats.non_blank),
+            if field.role == Role::DateOfBirth { "dates" } else { "numbers" },
+            if stats.non_blank == 1 { "that" } else { "those" },
+            plural(stats.non_blank),
+            if field.role == Role::DateOfBirth {
+                "; pass --date-order dmy|mdy if its dates are ambiguous"
+            } else {
+                ""
+            }
+        ));
+    }
+    let widened = existing.is_some_and(|old| old.ty != field.ty);
+    let column = Column {
+        header: header.clone(),
+        field,
+        is_new,
+        widened,
+        storage,
+        stats: stats.clone(),
+        skip: false,
+    };
+    Ok((column, kind))
+}
+
+/// Date of birth, birth year and age: the roles the minor check reads.
+pub fn is_age_role(role: Role) -> bool {
+    matches!(role, Role::DateOfBirth | Role::BirthYear | Role::Age)
+}
+
+/// True when the minor check can read a value stored as `ty` for `role`.
+pub fn readable_age(role: Role, ty: FieldType) -> bool {
+    match role {
+        Role::DateOfBirth => matches!(ty, FieldType::Date | FieldType::Datetime),
+        Role::BirthYear | Role::Age => matches!(ty, FieldType::Integer | FieldType::Decimal),
+        _ => true,
+    }
+}
+
+/// Give a date-of-birth, birth-year or age column its role back when the classifier
+/// withheld it only because the values stay text (see the module header).
+fn keep_age_role(class: &mut Classification, ty: FieldType) {
+    let role = match class.kind.as_deref() {
+        Some("date_of_birth") => Role::DateOfBirth,
+        Some("birth_year") => Role::BirthYear,
+        Some("age") => Role::Age,
+        _ => return,
+    };
+    if class.role != Role::None || readable_age(role, ty) {
+        return;
+    }
+    let words = role.as_str().replace('_', " ");
+    class.reason = class.reason.replace(
+        &format!("; not used as {words} because the column type is {ty}"),
+        "",
+    );
+    class.reason += &format!(
+        "; kept as {words} although its values stay {ty}, so the minor check counts contacts it cannot read as age unknown"
+    );
+    class.role = role;
+}
