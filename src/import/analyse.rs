@@ -267,16 +267,7 @@ pub fn analyse(
         } else {
             mapped.header.clone()
         };
-        if stripped[i] > 0 {
-            warnings.push(format!(
-                "column {header}: the leading apostrophe of {} value{} removed: {}'s export writes it on purpose so spreadsheets keep IDs, zips and phones as text (not spreadsheet damage)",
-                stripped[i],
-                plural(stripped[i]),
-                map.recognised
-                    .as_ref()
-                    .map_or("the platform", |r| r.layout.platform.as_str())
-            ));
-        }
+        warnings.extend(map.stripped_warning(&header, stripped[i]));
         let seen = Seen {
             header,
             name,
@@ -297,17 +288,8 @@ pub fn analyse(
             ColumnKind::Plain => {}
         }
     }
-    // Evidence in the layout's order: which column a time is taken from first.
-    if let Some(r) = &map.recognised {
-        let order = super::layout::layouts().columns(r.layout);
-        evidence.sort_by_key(|e| order.iter().position(|c| std::ptr::eq(c, e.spec)));
-    }
-    let file_status = map.recognised.as_ref().and_then(|r| {
-        (!r.layout.status.is_empty()).then(|| FileStatus {
-            layout: r.layout.id.clone(),
-            states: r.layout.status.clone(),
-        })
-    });
+    map.order_evidence(&mut evidence);
+    let file_status = map.file_status();
     if let Some(first) = rows.replacement_records.first() {
         warnings.push(format!(
             "{} row{} hold the replacement character U+FFFD, already damaged in the file (e.g. line {first}); kept as they are",

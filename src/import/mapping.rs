@@ -14,6 +14,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::consent::evidence::EvidenceColumn;
+use super::consent::row::FileStatus;
 use super::layout::{LayoutColumn, Recognised, layouts, recognise};
 use super::normalise::{field_names, snake_case};
 use super::{ImportError, ImportPlan};
@@ -220,6 +222,38 @@ impl ColumnMap {
             });
         }
         Ok(())
+    }
+
+    /// The consent the recognised layout states for every row, if it states any.
+    pub fn file_status(&self) -> Option<FileStatus> {
+        let r = self.recognised.as_ref()?;
+        (!r.layout.status.is_empty()).then(|| FileStatus {
+            layout: r.layout.id.clone(),
+            states: r.layout.status.clone(),
+        })
+    }
+
+    /// Put evidence columns in the layout's order: the first non-blank one of a kind
+    /// is the one recorded (Mailchimp's `CONFIRM_TIME` before `OPTIN_TIME`).
+    pub fn order_evidence(&self, evidence: &mut [EvidenceColumn]) {
+        if let Some(r) = &self.recognised {
+            let order = layouts().columns(r.layout);
+            evidence.sort_by_key(|e| order.iter().position(|c| std::ptr::eq(c, e.spec)));
+        }
+    }
+
+    /// The report's warning for `n` apostrophes removed from column `header`.
+    pub fn stripped_warning(&self, header: &str, n: u64) -> Option<String> {
+        let platform = self
+            .recognised
+            .as_ref()
+            .map_or("the platform", |r| r.layout.platform.as_str());
+        (n > 0).then(|| {
+            format!(
+                "column {header}: the leading apostrophe of {n} value{} removed: {platform}'s export writes it on purpose so spreadsheets keep IDs, zips and phones as text (not spreadsheet damage)",
+                if n == 1 { "" } else { "s" }
+            )
+        })
     }
 
     /// The imported values of one row (`values` has one per column of the file), with

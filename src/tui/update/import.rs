@@ -208,7 +208,10 @@ fn detect(app: &mut App) -> Vec<Request> {
     let plan = s.plan_for_path(actor());
     let generation = app.next_generation();
     app.import.pending = Some(generation);
-    vec![Request::DetectImport { generation, plan }]
+    vec![Request::DetectImport {
+        generation,
+        plan: Box::new(plan),
+    }]
 }
 
 fn run(app: &mut App) -> Vec<Request> {
