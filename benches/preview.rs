@@ -21,9 +21,10 @@ use std::time::Instant;
 
 use generator::as_of;
 use tactful::campaign::preview;
+use tactful::campaign::store as campaigns;
 use tactful::campaign::{BodyFormat, Campaign, Entry};
 use tactful::fields::{Channel, FieldType, PrivacyClass, Role};
-use tactful::workspace::{Workspace, campaigns, fields};
+use tactful::workspace::{Workspace, fields};
 
 const RUNS: usize = 3;
 const SHELL: &str = "/usr/bin/sqlite3";

@@ -21,6 +21,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use generator::as_of;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use tactful::campaign::store as campaigns;
 use tactful::campaign::{BodyFormat, Campaign, Entry};
 use tactful::fields::{Channel, FieldType, PrivacyClass, Role};
 use tactful::tui::LoopEvent;
@@ -29,7 +30,7 @@ use tactful::tui::message::{Message, Request, Screen};
 use tactful::tui::message_segments::{SegmentJob, SegmentsMsg};
 use tactful::tui::worker_segments::{self, SegmentsWorker};
 use tactful::tui::{keymap, update::update, view, worker};
-use tactful::workspace::{Workspace, campaigns, fields};
+use tactful::workspace::{Workspace, fields};
 
 type Bench = Result<(), Box<dyn std::error::Error>>;
 

@@ -11,12 +11,13 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use crate::campaign::store as campaigns;
 use crate::campaign::{BodyFormat, Campaign, Entry};
 use crate::fields::Channel;
 use crate::import::{self, ImportPlan, ImportReport};
 use crate::message::{Message, MessageDraft, PolicyScope};
 use crate::segment::{Scope, store as segments};
-use crate::workspace::{Workspace, WorkspaceError, audit, campaigns, fields};
+use crate::workspace::{Workspace, WorkspaceError, audit, fields};
 
 /// The sample files, by name (see sample-data/README.md).
 const FILES: [(&str, &[u8]); 3] = [

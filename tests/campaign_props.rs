@@ -12,12 +12,13 @@ use proptest::prelude::*;
 use rusqlite::types::Value;
 use tactful::campaign::assign::{Exclusion, holdout_bucket};
 use tactful::campaign::preview;
+use tactful::campaign::store as campaigns;
 use tactful::campaign::{BodyFormat, Campaign, Entry};
 use tactful::fields::{Channel, Field, FieldType, PrivacyClass, Role};
 use tactful::import::suppress::entry_hash;
 use tactful::segment::{Scope, store};
 use tactful::workspace::keyed_hash::HashKey;
-use tactful::workspace::{Workspace, WorkspaceError, campaigns, fields, suppression};
+use tactful::workspace::{Workspace, WorkspaceError, fields, suppression};
 
 /// Rule text and the same rule as a plain predicate over (tier, spend).
 const RULES: [&str; 5] = [

@@ -9,9 +9,10 @@
 mod review_support;
 
 use review_support::*;
+use tactful::campaign::store as campaigns;
 use tactful::campaign::unlock::load;
 use tactful::fields::policy::Category;
-use tactful::workspace::{Workspace, campaigns};
+use tactful::workspace::Workspace;
 
 const OVER60: &str = r#"
 name = "over60"

@@ -11,12 +11,13 @@ mod tui_campaign_support;
 use common::{app, draw, send, send_mut, type_text};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tactful::campaign::explain::Verdict;
+use tactful::campaign::store as campaigns;
 use tactful::fields::PrivacyClass;
 use tactful::tui::app::{App, Popup};
 use tactful::tui::keymap;
 use tactful::tui::message::{Message, Screen};
 use tactful::tui::screens::messages::Focus;
-use tactful::workspace::{Workspace, campaigns, fields};
+use tactful::workspace::{Workspace, fields};
 use tui_campaign_support::{GOLD_BODY, br15};
 
 fn press(app: &mut App, ws: &mut Workspace, code: KeyCode, modifiers: KeyModifiers) {

@@ -13,8 +13,9 @@ use serde::Serialize;
 use super::code::CampaignFile;
 use super::prepare::{PreviewError, check_entry};
 use super::unlock;
+use crate::campaign::store as campaigns;
 use crate::segment::store::{self, Put};
-use crate::workspace::{Workspace, audit, campaigns, fields as field_store};
+use crate::workspace::{Workspace, audit, fields as field_store};
 
 /// What [`apply`] changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -11,16 +11,18 @@ use serde::Serialize;
 
 use super::Campaign;
 use super::assign::{DEFAULT_MINOR_AGE, Exclusion, Outcome, holdout_bucket};
+use super::audience;
 use super::prepare::{Prepared, PreviewError, prepare};
 use super::suppressed::SuppressionHit;
 use super::walk::{minor_facts, walk};
-use crate::fields::value::Record;
+use crate::fields::phone::LineType;
+use crate::fields::value::{Record, Value};
 use crate::fields::{Channel, ConsentEvidence, ConsentState};
 use crate::message::RenderedMessage;
 use crate::segment::eval::{self, ConditionResult};
 use crate::segment::store::{self, SegmentError};
 use crate::workspace::consent::EvidenceLookup;
-use crate::workspace::{Workspace, WorkspaceError, audience};
+use crate::workspace::{Workspace, WorkspaceError};
 
 /// How one assignment step went for the contact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -97,6 +99,7 @@ struct Seen {
     consent_evidence: Option<ConsentEvidence>,
     address_stored: Option<String>,
     address: Option<String>,
+    address_line: Option<LineType>,
     matches: Vec<bool>,
     outcome: Outcome,
     /// The earlier contact that already holds the address, for duplicates.
@@ -131,6 +134,7 @@ pub fn explain(
             consent_evidence: None,
             address_stored: d.address_stored.clone(),
             address: d.address.clone(),
+            address_line: d.address_line,
             matches: d.matches.to_vec(),
             outcome: d.outcome,
             earlier: None,
@@ -319,9 +323,20 @@ fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<usize>) -> 
                     },
                 ),
                 (Some(f), None, _) => format!("field `{}` is blank", f.name),
-                (Some(f), Some(raw), None) => format!(
-                    "`{raw}` in field `{}` is not a valid {} address",
-                    f.name, channel
+                (Some(f), Some(raw), None) => match (stored_e164(p, seen), seen.address_line) {
+                    (Some(e164), Some(LineType::FixedLine)) => format!(
+                        "`{raw}` in field `{}` is {e164}, a fixed line (numbering plan): it cannot take an SMS",
+                        f.name
+                    ),
+                    _ => format!(
+                        "`{raw}` in field `{}` is not a valid {} address",
+                        f.name, channel
+                    ),
+                },
+                (Some(f), Some(raw), Some(a)) if p.campaign.channel == Channel::Sms => format!(
+                    "SMS address {a} (E.164, line type {}) from `{raw}` in field `{}`",
+                    seen.address_line.unwrap_or(LineType::Unknown),
+                    f.name
                 ),
                 (Some(f), Some(raw), Some(_)) => {
                     format!("{channel} address `{raw}` from field `{}`", f.name)
@@ -375,6 +390,15 @@ fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<usize>) -> 
                 )
             }
         }
+    }
+}
+
+/// The stored E.164 form of the SMS address field, parsed or not (a fixed line's too).
+fn stored_e164(p: &Prepared, seen: &Seen) -> Option<String> {
+    let f = p.columns.get(p.slots.address_e164?)?;
+    match seen.record.get(&f.name)? {
+        Value::Text(t) if !t.is_empty() => Some(t.clone()),
+        _ => None,
     }
 }
 

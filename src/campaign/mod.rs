@@ -6,14 +6,19 @@
 //! [`apply`]), assignment ([`assign`]), and the pass over the audience behind
 //! [`preview`] and [`explain`] ([`prepare`] checks and compiles, [`walk`] streams and
 //! decides, [`summary`] counts, [`suppressed`] holds the suppression list). Storage SQL
-//! lives in `workspace::campaigns` and `workspace::audience`.
+//! lives here too, in [`store`] (campaigns, entries, unlocks) and [`audience`] (the
+//! streamed audience query), so `workspace` knows no campaign type; editing use cases
+//! shared by the CLI and the TUI are in [`edit`].
 
 pub mod apply;
 pub mod assign;
+pub mod audience;
 pub mod code;
+pub mod edit;
 pub mod explain;
 pub mod prepare;
 pub mod preview;
+pub mod store;
 pub mod summary;
 pub mod suppressed;
 pub mod unlock;

@@ -25,7 +25,9 @@ pub use super::summary::{EntryCoverage, Overlap, ReasonCount, SegmentCount, SmsS
 
 /// One contact in the preview.
 ///
-/// JSON: `{key, address, segment, subject, body, excluded}`; `excluded` is `null` for a
+/// JSON: `{key, address, channel_address, segment, subject, body, excluded}`;
+/// `address` is as stored, `channel_address` the form messages go to (lower-case
+/// e-mail, E.164 phone; `null` when there is none); `excluded` is `null` for a
 /// recipient or the reason code (`no_consent`, ...). `segment` is set for recipients and
 /// for held-out contacts (the segment they would have got); `subject` and `body` only
 /// for recipients.
@@ -34,6 +36,10 @@ pub struct PreviewRow {
     pub key: String,
     /// The channel address exactly as stored; `None` when blank.
     pub address: Option<String>,
+    /// The normalised channel address: lower-case e-mail, or the phone in E.164 as
+    /// stored beside the phone field (`workspace::phones`); `None` when blank, not an
+    /// address, or a fixed line on the SMS channel.
+    pub channel_address: Option<String>,
     pub segment: Option<String>,
     pub subject: Option<String>,
     pub body: Option<String>,
@@ -87,6 +93,7 @@ pub fn run_prepared(
         let mut row = PreviewRow {
             key: d.key.clone(),
             address: d.address_stored.clone(),
+            channel_address: d.address.clone(),
             segment: None,
             subject: None,
             body: None,

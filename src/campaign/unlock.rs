@@ -4,10 +4,11 @@
 use rusqlite::Connection;
 
 use super::{Campaign, CampaignError, Unlock};
+use crate::campaign::store as campaigns;
 use crate::fields::Field;
 use crate::fields::change::closest;
 use crate::fields::policy::{Usage, check_use};
-use crate::workspace::{Workspace, audit, campaigns, fields, now_rfc3339};
+use crate::workspace::{Workspace, audit, fields, now_rfc3339};
 
 use crate::fields::policy::MIN_JUSTIFICATION_CHARS as MIN_REASON_CHARS;
 

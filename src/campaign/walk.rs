@@ -5,16 +5,26 @@
 //! Keeping a single pass for both means `explain` can never disagree with `preview`:
 //! the duplicate-address step depends on every earlier contact, so the explanation of
 //! one contact walks the audience up to it.
+//!
+//! SMS addresses are the stored E.164 form of the first phone field
+//! (`workspace::phones`), so every spelling of a number is one address; a number the
+//! numbering plan knows as a fixed line is no SMS address. An SMS opt-out belongs to
+//! the number as well as to the contact (a person texts STOP from a phone): a number
+//! whose SMS consent was withdrawn or bounced on one contact is withdrawn for every
+//! contact that holds it, with the other contact named as the source.
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
 use super::assign::{Assigner, ContactFacts, DEFAULT_MINOR_AGE, Outcome, is_minor};
+use super::audience::{self, AudienceQuery, AudienceRow};
 use super::prepare::{Prepared, PreviewError};
 use super::suppressed::{Suppression, SuppressionHit};
+use crate::fields::phone::LineType;
 use crate::fields::value::{Record, Value};
 use crate::fields::{Channel, ConsentState, address};
-use crate::workspace::audience::{self, AudienceQuery, AudienceRow};
-use crate::workspace::{Workspace, WorkspaceError};
+use crate::workspace::{Workspace, WorkspaceError, phones};
 
 /// Everything assignment decided for one contact, and the facts it decided on.
 #[derive(Debug, Clone)]
@@ -30,8 +40,11 @@ pub struct Decided<'a> {
     pub minor: bool,
     /// The channel address as stored (shown in the preview), if not blank.
     pub address_stored: Option<String>,
-    /// The normalised address, `None` if blank or invalid.
+    /// The normalised address (lower-case e-mail, E.164 phone), `None` if blank,
+    /// invalid, or a fixed line on the SMS channel.
     pub address: Option<String>,
+    /// SMS: the stored number's line type, when it parsed.
+    pub address_line: Option<LineType>,
     /// Whether each entry's segment matched, in priority order.
     pub matches: &'a [bool],
     pub outcome: Outcome,
@@ -47,6 +60,10 @@ pub fn walk(
     mut each: impl FnMut(&Decided<'_>) -> Result<bool, PreviewError>,
 ) -> Result<(), PreviewError> {
     let suppression = Suppression::load(ws.conn())?;
+    let opted_out = match prepared.campaign.channel {
+        Channel::Sms => phones::sms_opt_outs(ws.conn())?,
+        Channel::Email => HashMap::new(),
+    };
     let rules: Vec<_> = prepared
         .entries
         .iter()
@@ -77,7 +94,7 @@ pub fn walk(
         let decided = decide(
             row,
             prepared,
-            &suppression,
+            (&suppression, &opted_out),
             &record,
             &matches,
             &mut assigner,
@@ -97,7 +114,7 @@ fn text_of(prepared: &Prepared, record: &Record, slot: Option<usize>) -> Option<
 fn decide<'a>(
     row: &AudienceRow<'_, '_>,
     prepared: &Prepared,
-    suppression: &Suppression,
+    (suppression, opted_out): (&Suppression, &HashMap<String, (String, String)>),
     record: &'a Record,
     matches: &'a [bool],
     assigner: &mut Assigner,
@@ -105,20 +122,38 @@ fn decide<'a>(
     let key = row.key()?;
     let slots = &prepared.slots;
     let email = text_of(prepared, record, slots.email);
-    let phone = text_of(prepared, record, slots.phone);
-    let suppressed = suppression.check(&key, email.as_deref(), phone.as_deref());
-    let consent_stored = row.consent()?;
+    let numbers: Vec<String> = slots
+        .phones
+        .iter()
+        .filter_map(|&i| text_of(prepared, record, Some(i)))
+        .collect();
+    let suppressed = suppression.check(&key, email.as_deref(), &numbers);
+    let mut consent_stored = row.consent()?;
+    let mut consent_source = row.consent_source()?;
+    let minor = minor_of(prepared, record, prepared.as_of);
+    let address_stored = text_of(prepared, record, slots.address);
+    let address_line =
+        text_of(prepared, record, slots.address_line).and_then(|l| l.parse::<LineType>().ok());
+    let address = match prepared.campaign.channel {
+        Channel::Email => address_stored.as_deref().and_then(address::normalise_email),
+        Channel::Sms => text_of(prepared, record, slots.address_e164)
+            .filter(|_| address_line.is_some_and(LineType::sms_capable)),
+    };
+    let own_opt_out = consent_stored
+        .parse::<ConsentState>()
+        .is_ok_and(ConsentState::is_sticky);
+    if let Some((other, state)) = text_of(prepared, record, slots.address_e164)
+        .and_then(|n| opted_out.get(&n))
+        .filter(|(other, _)| *other != key && !own_opt_out)
+    {
+        consent_source = Some(format!(
+            "SMS consent {state} on contact {other}, which holds the same number"
+        ));
+        consent_stored = state.clone();
+    }
     let consent = consent_stored
         .parse::<ConsentState>()
         .unwrap_or(ConsentState::NotAsked);
-    let minor = minor_of(prepared, record, prepared.as_of);
-    let address_stored = text_of(prepared, record, slots.address);
-    let address = address_stored
-        .as_deref()
-        .and_then(|a| match prepared.campaign.channel {
-            Channel::Email => address::normalise_email(a),
-            Channel::Sms => address::normalise_phone(a),
-        });
     let outcome = assigner.assign(&ContactFacts {
         key: &key,
         suppressed: suppressed.is_some(),
@@ -133,10 +168,11 @@ fn decide<'a>(
         suppressed,
         consent,
         consent_stored,
-        consent_source: row.consent_source()?,
+        consent_source,
         minor,
         address_stored,
         address,
+        address_line,
         matches,
         outcome,
     })

@@ -1,6 +1,8 @@
 //! `tactful campaign`: create a campaign, add segment → message entries, list, show and
 //! remove campaigns; `apply` and `dump` (campaign as code) live in `campaign_code.rs`,
-//! `show` in `campaign_show.rs`.
+//! `show` in `campaign_show.rs`, and `rm-entry`, `move`, `rename`, `set` in
+//! `campaign_edit.rs`. The changes themselves are the core's use cases
+//! (`campaign::edit`), which the TUI calls too.
 //!
 //! Entries are checked before they are saved: the segment must exist and its rule and
 //! the message must pass the fields and the policy in the campaign's scope (its category
@@ -12,14 +14,14 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::{Context, Exit, print_json, print_table};
-use crate::campaign::prepare::{PreviewError, check_entry};
+use crate::campaign::edit;
+use crate::campaign::prepare::PreviewError;
+use crate::campaign::store as campaigns;
 use crate::campaign::unlock::load;
-use crate::campaign::{BodyFormat, Campaign, CampaignError, Entry, MessageLocale};
+use crate::campaign::{BodyFormat, Campaign, Entry, MessageLocale};
 use crate::fields::Channel;
 use crate::fields::policy::Category;
-use crate::segment::store;
 use crate::text::for_terminal;
-use crate::workspace::{audit, campaigns, fields as field_store};
 
 #[derive(Debug, Args)]
 pub struct CampaignArgs {
@@ -74,7 +76,36 @@ enum CampaignAction {
     /// Settings, entries with the reach of each segment, unlocks with justifications.
     Show { name: String },
     /// Delete a campaign (its segments stay).
-    Rm { name: String },
+    Rm {
+        /// The campaign to delete.
+        name: String,
+    },
+    /// Remove entry N (as numbered by `campaign show`); later entries move up.
+    RmEntry {
+        /// The campaign.
+        name: String,
+        /// The entry's number, from 1.
+        n: usize,
+    },
+    /// Move entry N one place up (earlier: higher priority) or down.
+    Move {
+        /// The campaign.
+        name: String,
+        /// The entry's number, from 1.
+        n: usize,
+        /// up or down.
+        direction: super::campaign_edit::Way,
+    },
+    /// Rename a campaign; its entries and unlocks follow, its sign-off does not (review
+    /// and sign off again).
+    Rename {
+        /// The campaign's current name.
+        old: String,
+        /// The new name.
+        new: String,
+    },
+    /// Change settings; the global --as-of sets the as-of date (--clear-as-of: today).
+    Set(super::campaign_edit::SetArgs),
     /// Create or update a campaign (and the segments whose rule it gives) from TOML.
     Apply { file: PathBuf },
     /// Print a campaign as TOML (campaign as code).
@@ -137,14 +168,7 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
             c.holdout_pct = holdout;
             c.k = k;
             c.as_of = ctx.as_of_given.then_some(ctx.as_of);
-            c.validate()?;
-            ws.write(|tx| {
-                if campaigns::load(tx, &c.name)?.is_some() {
-                    return Err(CampaignError::Exists(c.name.clone()));
-                }
-                campaigns::save(tx, &c)?;
-                Ok(())
-            })?;
+            edit::create(&mut ws, &c, &crate::workspace::actor())?;
             if ctx.json {
                 return print_json(&c);
             }
@@ -165,8 +189,6 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
             html,
         } => {
             let mut ws = ctx.open()?;
-            let mut c = load(&ws, &name)?;
-            let seg = store::get(ws.conn(), &segment)?;
             let body = match (body, body_file) {
                 (Some(b), _) => b,
                 (None, Some(path)) => std::fs::read_to_string(&path).map_err(|e| {
@@ -175,7 +197,7 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
                 (None, None) => anyhow::bail!("give --body TEXT or --body-file FILE"),
             };
             let entry = Entry {
-                segment: seg.name.clone(),
+                segment,
                 subject,
                 body,
                 format: if html {
@@ -184,19 +206,20 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
                     BodyFormat::Plain
                 },
             };
-            let fields = field_store::list(ws.conn())?;
-            let n = c.entries.len() + 1;
-            check_entry(&fields, &c, n, &entry, &seg.rule, ctx.as_of_for(&c))
-                .map_err(preview_failed)?;
-            c.entries.push(entry);
-            c.validate()?;
-            ws.write(|tx| campaigns::save(tx, &c))?;
+            let (c, n) = edit::add_entry(
+                &mut ws,
+                &name,
+                entry,
+                |c| ctx.as_of_for(c),
+                &crate::workspace::actor(),
+            )
+            .map_err(preview_failed)?;
             if ctx.json {
                 return print_json(&c);
             }
             outln!(
                 "Added segment `{}` to campaign `{}` as entry {n}.",
-                for_terminal(&seg.name),
+                for_terminal(&c.entries[n - 1].segment),
                 for_terminal(&c.name)
             );
             Ok(())
@@ -244,24 +267,19 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
         CampaignAction::Show { name } => super::campaign_show::run(ctx, &name),
         CampaignAction::Rm { name } => {
             let mut ws = ctx.open()?;
-            let c = load(&ws, &name)?;
-            let actor = crate::workspace::actor();
-            ws.write(|tx| {
-                campaigns::delete(tx, &c.name)?;
-                audit::append(
-                    tx,
-                    &actor,
-                    "campaign removed",
-                    &c.name,
-                    &serde_json::json!({ "entries": c.entries.len() }),
-                )
-            })?;
+            let c = edit::delete(&mut ws, &name, &crate::workspace::actor())?;
             if ctx.json {
                 return print_json(&serde_json::json!({ "removed": c.name }));
             }
             outln!("Removed campaign `{}`.", for_terminal(&c.name));
             Ok(())
         }
+        CampaignAction::RmEntry { name, n } => super::campaign_edit::rm_entry(ctx, &name, n),
+        CampaignAction::Move { name, n, direction } => {
+            super::campaign_edit::move_entry(ctx, &name, n, direction)
+        }
+        CampaignAction::Rename { old, new } => super::campaign_edit::rename(ctx, &old, &new),
+        CampaignAction::Set(args) => super::campaign_edit::set(ctx, args),
         CampaignAction::Apply { file } => super::campaign_code::apply(ctx, &file),
         CampaignAction::Dump { name } => super::campaign_code::dump(ctx, &name),
     }

@@ -8,10 +8,11 @@ use std::path::PathBuf;
 use clap::Args;
 
 use super::{Context, print_table};
+use crate::campaign::store as campaigns;
 use crate::demo;
 use crate::segment::{Scope, store as segments};
 use crate::text::for_terminal;
-use crate::workspace::{Workspace, campaigns, fields};
+use crate::workspace::{Workspace, fields};
 
 #[derive(Debug, Args)]
 pub struct DemoArgs {

@@ -83,6 +83,11 @@ pub struct ImportArgs {
     /// held as not asked and granted by --consent); never an opt-out.
     #[arg(long)]
     accept_consent_upgrades: bool,
+    /// Read phone numbers written without a country code in this region (ISO 3166-1
+    /// code such as GB, DE, US); a row's country column wins. Stored as the workspace's
+    /// region for later imports, suppression lists and erasure.
+    #[arg(long, value_name = "CC")]
+    region: Option<String>,
     /// Do everything, then roll back: shows the report without changing the workspace.
     #[arg(long)]
     dry_run: bool,
@@ -264,6 +269,12 @@ fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
         .map(|m| plan::parse_map(m))
         .collect::<Result<Vec<_>, _>>()
         .map_err(usage)?;
+    let region = args
+        .region
+        .as_deref()
+        .map(plan::parse_region)
+        .transpose()
+        .map_err(usage)?;
     let who = actor();
     Ok(args
         .files
@@ -288,6 +299,7 @@ fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
             map: map.clone(),
             skip: args.skip.clone(),
             accept_consent_upgrades: args.accept_consent_upgrades,
+            region,
             dry_run: args.dry_run,
             ..ImportPlan::new(path, who.clone())
         })

@@ -89,6 +89,9 @@ pub fn print(r: &ImportReport) -> std::io::Result<()> {
         r.duplicates_merged,
         r.contacts_total
     );
+    if let Some(p) = &r.phones {
+        print_phones(r, p)?;
+    }
     if r.consent_kept_withdrawn > 0 {
         outln!(
             "  consent: {} withdrawn or bounced consent(s) kept",
@@ -213,6 +216,48 @@ fn print_upgrades(r: &ImportReport) -> std::io::Result<()> {
             u.to,
             if u.applied { "applied" } else { "refused" },
             for_terminal(&u.reason)
+        );
+    }
+    Ok(())
+}
+
+/// The `phones:` lines: region, counts, and the first values that are no number.
+fn print_phones(r: &ImportReport, p: &import::report::PhoneReport) -> std::io::Result<()> {
+    let t = |s: &str| for_terminal(s).into_owned();
+    outln!(
+        "  phones: region {} ({}){}; {} number(s) in E.164, {} not SMS-capable (fixed line), {} not a phone number",
+        p.region.as_deref().unwrap_or("none"),
+        p.region_source,
+        p.country_column
+            .as_deref()
+            .map(|c| format!(", a row's country from column {}", t(c)))
+            .unwrap_or_default(),
+        p.parsed,
+        p.fixed_line,
+        p.unparseable.len()
+    );
+    if r.keyed_by_phone > 0 {
+        outln!(
+            "  contact key: {} row(s) without an e-mail address keyed by their phone (E.164)",
+            r.keyed_by_phone
+        );
+    }
+    // A file read without its region can hold a million of them: the first ones say
+    // what is wrong; `--json` lists every one.
+    const SHOWN: usize = 20;
+    for u in p.unparseable.iter().take(SHOWN) {
+        outln!(
+            "    line {}: {} `{}`: {}",
+            u.line,
+            t(&u.field),
+            t(&u.value),
+            t(&u.reason)
+        );
+    }
+    if p.unparseable.len() > SHOWN {
+        outln!(
+            "    ... and {} more (--json lists every one)",
+            p.unparseable.len() - SHOWN
         );
     }
     Ok(())

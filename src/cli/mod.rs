@@ -21,6 +21,7 @@ macro_rules! outln {
 mod audit;
 mod campaign;
 mod campaign_code;
+mod campaign_edit;
 mod campaign_show;
 mod contact;
 mod demo;

@@ -24,11 +24,24 @@ pub struct SegmentArgs {
 enum SegmentAction {
     /// Check a rule and save it as a segment: tactful segment add vip 'tags has "vip"'.
     Add {
+        /// The new segment's name.
         name: String,
+        /// The rule, e.g. 'country is "Germany" and tags has "vip"'.
         rule: String,
         /// What the segment is for.
         #[arg(long, default_value = "")]
         description: String,
+        /// Check the rule in this campaign's scope (its category and unlocks), so a
+        /// field it unlocked may be used.
+        #[arg(long, value_name = "CAMPAIGN")]
+        campaign: Option<String>,
+    },
+    /// Rename a segment; every campaign entry that uses it follows.
+    Rename {
+        /// The segment's current name.
+        old: String,
+        /// The new name.
+        new: String,
     },
     /// List segments with their reach and rule.
     List,
@@ -40,8 +53,11 @@ enum SegmentAction {
     },
     /// Replace a segment's rule (checked first).
     Edit { name: String, rule: String },
-    /// Delete a segment.
-    Rm { name: String },
+    /// Delete a segment (refused, naming them, while campaigns use it).
+    Rm {
+        /// The segment to delete.
+        name: String,
+    },
     /// Pairwise overlap (contacts in both) of the named segments, or of all.
     Overlap { names: Vec<String> },
 }
@@ -154,9 +170,20 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
             name,
             rule,
             description,
+            campaign,
         } => {
-            let segment =
-                store::add(&mut ws, &name, &rule, &description, &scope).map_err(segment_failed)?;
+            let segment = match campaign {
+                Some(c) => crate::campaign::edit::add_segment(
+                    &mut ws,
+                    &c,
+                    &name,
+                    &rule,
+                    &description,
+                    |c| ctx.as_of_for(c),
+                ),
+                None => store::add(&mut ws, &name, &rule, &description, &scope),
+            }
+            .map_err(segment_failed)?;
             let (listed, _) = measure(&ws, segment)?;
             if ctx.json {
                 return print_json(&listed);
@@ -179,6 +206,23 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
                 crate::text::for_terminal(&listed.segment.name),
                 listed.reach.unwrap_or(0)
             );
+            Ok(())
+        }
+        SegmentAction::Rename { old, new } => {
+            let campaigns = store::rename(&mut ws, &old, &new, &crate::workspace::actor())?;
+            let new = new.trim();
+            if ctx.json {
+                return print_json(
+                    &serde_json::json!({ "renamed": old.trim(), "to": new, "campaigns": campaigns }),
+                );
+            }
+            let safe = |t: &str| crate::text::for_terminal(t).into_owned();
+            outln!("Renamed segment `{}` to `{}`.", safe(old.trim()), safe(new));
+            if !campaigns.is_empty() {
+                let names: Vec<String> =
+                    campaigns.iter().map(|c| format!("`{}`", safe(c))).collect();
+                outln!("Entries updated in: {}.", names.join(", "));
+            }
             Ok(())
         }
         SegmentAction::List => {
@@ -253,7 +297,7 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
             Ok(())
         }
         SegmentAction::Rm { name } => {
-            store::remove(&mut ws, &name)?;
+            store::remove(&mut ws, &name, &crate::workspace::actor())?;
             if ctx.json {
                 return print_json(&serde_json::json!({ "removed": name.trim() }));
             }

@@ -13,7 +13,7 @@ use super::manifest::{
     TemplateFile, Tool,
 };
 use super::merge::{LimitTally, TemplatePlan};
-use super::profile::{KLAVIYO_FILE_BYTES, MAILCHIMP_TAG_CHARS, Platform, e164};
+use super::profile::{KLAVIYO_FILE_BYTES, MAILCHIMP_TAG_CHARS, Platform};
 use super::recipients::Rows;
 use super::{
     AUDIENCE, ExportError, ExportPlan, ExportReport, MANIFEST, Profile, RECIPIENTS, proofs,
@@ -110,17 +110,18 @@ pub fn export(
         let Some(entry) = entry else {
             return Ok(());
         };
-        let stored = row.address.clone().unwrap_or_default();
+        // The E.164 form stored beside the phone field at import (`workspace::phones`):
+        // a recipient always has one, since a number without it is `no_address`.
         let address = if profile.e164() && campaign.channel == Channel::Sms {
-            match e164(&stored) {
-                Some(p) => p,
+            match &row.channel_address {
+                Some(p) => p.clone(),
                 None => {
                     left_out.push(row.key.clone());
                     return Ok(());
                 }
             }
         } else {
-            stored
+            row.address.clone().unwrap_or_default()
         };
         let values = match &template {
             Some(t) => {

@@ -3,13 +3,16 @@
 //! This module owns the vocabulary every other part of tactful speaks about data in:
 //! [`FieldType`], [`Role`], [`PrivacyClass`], [`Channel`] and [`ConsentState`], and the
 //! [`Field`] record that ties them to a column. The classifier that assigns roles and
-//! classes lives in [`classify`]; what each class may be used for lives in [`policy`].
+//! classes lives in [`classify`]; what each class may be used for lives in [`policy`];
+//! the one written form of an address lives in [`address`] (e-mail) and [`phone`]
+//! (E.164).
 //! Storage of field definitions is the workspace's job (`workspace::fields`).
 
 pub mod address;
 pub mod change;
 pub mod classify;
 pub mod evidence;
+pub mod phone;
 pub mod policy;
 pub mod value;
 

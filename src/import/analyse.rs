@@ -33,8 +33,9 @@ use super::source::{self, Kind};
 use super::workbook::{self, Sheet};
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected};
 use crate::fields::classify::ValueProfile;
+use crate::fields::phone::{self, Region};
 use crate::fields::{Channel, Field, Role};
-use crate::workspace::fields as stored_fields;
+use crate::workspace::{fields as stored_fields, phones};
 
 /// How many example line numbers a warning quotes.
 const EXAMPLES: usize = 3;
@@ -72,9 +73,18 @@ pub struct Analysis {
     pub evidence: Vec<EvidenceColumn>,
     /// The consent the recognised layout states for every row.
     pub file_status: Option<FileStatus>,
-    /// Index of the e-mail and phone columns, for the erasure check.
+    /// Index of the e-mail column, for the erasure check.
     pub email_column: Option<usize>,
-    pub phone_column: Option<usize>,
+    /// Indexes of the columns with the phone role, in file order: their numbers are
+    /// parsed into E.164 (the first that parses keys a row without an e-mail address).
+    pub phone_columns: Vec<usize>,
+    /// The column giving a row's country, which decides numbers written without a
+    /// country code (see `fields::phone::country_column`).
+    pub country_column: Option<usize>,
+    /// The default region for such numbers, and where it came from (`--region`,
+    /// `workspace setting` or `none`).
+    pub region: Option<Region>,
+    pub region_source: &'static str,
     /// Date-of-birth, birth-year and age columns, and whether the minor check can
     /// read their stored values.
     pub age_columns: Vec<(usize, bool)>,
@@ -88,6 +98,19 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The contact key as the report names it: the key field, the phone field for a
+    /// key of phone numbers, or `generated`.
+    pub fn key_name(&self) -> String {
+        match self.key {
+            KeySource::Column { index, .. } => self.columns[index].field.name.clone(),
+            KeySource::Phone => self
+                .phone_columns
+                .first()
+                .map_or_else(|| "phone".into(), |&i| self.columns[i].field.name.clone()),
+            KeySource::Generated => "generated".to_string(),
+        }
+    }
+
     /// The reader shape for the second pass.
     pub fn shape(&self, plan: &ImportPlan) -> Shape {
         Shape {
@@ -332,8 +355,20 @@ pub fn analyse(
     let new_fields = columns.iter().filter(|c| c.is_new && !c.skip).count();
     check_room(existing.len(), new_fields)?;
     let email_column = columns.iter().position(|c| c.field.role == Role::Email);
-    let phone_column = columns.iter().position(|c| c.field.role == Role::Phone);
-    let key = key::choose(plan, &mut columns, email_column, &sniffed)?;
+    // Order columns (`--aggregate`) are not stored in `contacts`: no phone among them.
+    let phone_columns: Vec<usize> = (0..columns.len())
+        .filter(|&i| columns[i].field.role == Role::Phone && !columns[i].skip)
+        .collect();
+    let phone_column = phone_columns.first().copied();
+    let country_column = phone::country_column(columns.iter().map(|c| c.field.name.as_str()));
+    let (region, region_source) = match plan.region {
+        Some(r) => (Some(r), "--region"),
+        None => match phones::region(conn)? {
+            Some(r) => (Some(r), "workspace setting"),
+            None => (None, "none"),
+        },
+    };
+    let key = key::choose(plan, &mut columns, (email_column, phone_column), &sniffed)?;
     if let KeySource::Column { index, .. } = key
         && columns[index].skip
     {
@@ -376,7 +411,10 @@ pub fn analyse(
         evidence,
         file_status,
         email_column,
-        phone_column,
+        phone_columns,
+        country_column,
+        region,
+        region_source,
         age_columns,
         orders,
         rejected,

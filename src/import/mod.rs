@@ -9,17 +9,21 @@
 //! [`layout`] (platform layouts recognised by file name and headers) and [`mapping`]
 //! (which columns fill which fields: layouts, `--map`, `--skip`), [`infer`] (types
 //! from every value), [`columns`] (a column becomes a field) with [`column_kind`]
-//! (consent column, consent evidence or plain), [`key`] (the contact key), [`consent`]
+//! (consent column, consent evidence or plain), [`key`] (the contact key),
+//! [`identity`] (one contact per person known by e-mail and by phone), [`consent`]
 //! (consent vocabularies, evidence, and how a statement meets the stored state),
 //! [`orders`] (`--aggregate`), [`analyse`] (the first pass, no writes), [`prepare`]
-//! (rows into contacts), [`load`] (the second pass, one transaction) with [`upsert`]
-//! (one contact) and [`figures`] (orders and per-contact figures), [`report`],
+//! (rows into contacts, with [`row_phones`]), [`ahead`] (preparing rows on a second
+//! thread), [`load`] (the second pass, one transaction; [`write`] writes each row,
+//! with [`upsert`] deciding consent) with [`figures`] (orders and per-contact
+//! figures), [`report`],
 //! [`undo`] and [`suppress`] (suppression lists). SQL lives in `workspace::contacts`,
 //! `workspace::batches` and `workspace::suppression`.
 //!
 //! Faces: the CLI (`tactful import`, `import undo`, `suppress`) and the TUI build an
 //! [`ImportPlan`] and call [`run_all`], [`run`] or [`detect`].
 
+pub mod ahead;
 pub mod analyse;
 pub mod archive;
 pub mod column_kind;
@@ -27,6 +31,7 @@ pub mod columns;
 pub mod consent;
 pub mod decode;
 pub mod figures;
+pub mod identity;
 pub mod infer;
 pub mod key;
 pub mod layout;
@@ -38,12 +43,14 @@ pub mod plan;
 pub mod prepare;
 pub mod read;
 pub mod report;
+pub mod row_phones;
 pub mod sniff;
 pub mod source;
 pub mod suppress;
 pub mod undo;
 pub mod upsert;
 pub mod workbook;
+pub mod write;
 
 use std::path::PathBuf;
 

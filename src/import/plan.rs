@@ -13,6 +13,7 @@ use serde_json::json;
 use super::ImportError;
 use super::infer::{DateOrder, TypeOptions};
 use super::orders::OrderOptions;
+use crate::fields::phone::Region;
 use crate::fields::{Channel, ConsentState};
 
 /// One file to import, with the user's overrides. `Default` is "detect everything".
@@ -43,6 +44,10 @@ pub struct ImportPlan {
     /// Apply consent upgrades the rules would refuse for want of evidence (declined or
     /// not asked into granted); never an opt-out (`--accept-consent-upgrades`).
     pub accept_consent_upgrades: bool,
+    /// Default region for phone numbers written without a country code (`--region CC`);
+    /// `None` uses the workspace's region. A row's country column wins over both. A
+    /// region given here becomes the workspace's region.
+    pub region: Option<Region>,
     /// The sheet of a workbook to read (`--sheet NAME`); `None` reads the first.
     pub sheet: Option<String>,
     /// Turn order lines into per-contact figures (`--aggregate`), with the columns
@@ -99,6 +104,7 @@ impl ImportPlan {
             "map": self.map.iter().map(|(h, f)| json!({ "header": h, "field": f })).collect::<Vec<_>>(),
             "skip": self.skip,
             "accept_consent_upgrades": self.accept_consent_upgrades,
+            "region": self.region.map(|r| r.to_string()),
             "sheet": self.sheet,
             "aggregate": self.aggregate.as_ref().map(|o| json!({
                 "order_id": o.order_id,
@@ -187,6 +193,14 @@ pub fn parse_map(s: &str) -> Result<(String, String), ImportError> {
     Ok((header.trim().to_string(), name))
 }
 
+/// Read a region as `--region` takes it: an ISO 3166-1 code (`GB`, `gb`, `GBR`) or a
+/// country name.
+///
+/// Errors: [`ImportError::BadOption`] naming the value.
+pub fn parse_region(s: &str) -> Result<Region, ImportError> {
+    s.parse().map_err(ImportError::BadOption)
+}
+
 /// Read `dmy`, `mdy` or `ymd`.
 ///
 /// Errors: [`ImportError::BadOption`].
@@ -227,5 +241,7 @@ mod tests {
         assert!(parse_map("phone").is_err());
         assert!(parse_map("phone=#").is_err());
         assert!(parse_consent("email").is_err());
+        assert_eq!(parse_region("gb").unwrap().to_string(), "GB");
+        assert!(parse_region("Narnia").is_err());
     }
 }

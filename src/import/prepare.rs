@@ -1,11 +1,13 @@
 //! Rows into contacts-to-be: the per-row work of the second pass that needs no SQLite.
 //!
-//! Owns turning one read row into what the loader writes: the contact key (e-mail
-//! lower-cased, case BR-03; a blank key, or an e-mail key that is not an address,
-//! rejects the row), the erasure check (a row
-//! whose key, e-mail or phone matches an erased entry of the suppression list is
-//! skipped: GDPR Art. 17), the values in storage form (a value that does not fit its
-//! field's type rejects the row), what the row says about consent and about the
+//! Owns turning one read row into what the loader writes: the row's phone numbers in
+//! E.164 ([`super::row_phones`]), the contact key (e-mail lower-cased, case BR-03; a
+//! row with no e-mail address but a phone number is keyed by the number in E.164; a row
+//! with neither is rejected), the erasure check (a row whose key, e-mail or any phone
+//! matches an erased entry of the suppression list is skipped: GDPR Art. 17), the
+//! values in storage form (a value that does not fit its field's type rejects the row;
+//! each phone column's E.164 form and line type follow the columns, see
+//! `workspace::phones`), what the row says about consent and about the
 //! contact's age (an unreadable date of birth marks the age unknown), and, with
 //! `--aggregate`, its order line (a row with no key but an order id is a line of that
 //! order, not a rejected row). Consent comes with its evidence
@@ -20,7 +22,8 @@ use super::consent::row::{RowReader, Statement};
 use super::infer::to_sql;
 use super::key::KeySource;
 use super::read::Row;
-use super::suppress::{normalise_email, normalise_phone};
+use super::row_phones::{self, ParsedPhone, RowPhones};
+use super::suppress::normalise_email;
 use super::{ImportPlan, Rejected};
 use crate::fields::address;
 use crate::workspace::suppression::ErasedHashes;
@@ -32,7 +35,8 @@ pub enum Prepared {
     Contact {
         key: String,
         line: u64,
-        /// One value per column, in storage form; `Null` for blanks.
+        /// One value per column, in storage form; `Null` for blanks; then the E.164
+        /// form and line type of each phone column (see [`row_phones::phone_cells`]).
         values: Vec<Sql>,
         /// What the row states per channel (email, SMS), with the source and
         /// evidence to record if its word decides (boxed: the other variants are small).
@@ -40,6 +44,9 @@ pub enum Prepared {
         age: AgeMark,
         /// The row's order line, with `--aggregate` (`None` without an order id).
         order: Option<OrderLine>,
+        /// What became of the row's phone numbers (boxed: most rows of most files
+        /// have none to tell, and the other variants are small).
+        phones: Box<RowPhones>,
     },
     /// With `--aggregate`: a line of an order whose row names no contact of its own
     /// (Shopify's later line-item rows); it belongs to the order's contact.
@@ -120,47 +127,76 @@ impl<'a> Preparer<'a> {
         };
         let analysis = self.analysis;
         let raw = analysis.map.project(&values, None);
+        let parsed = row_phones::parse_row(analysis, &raw);
+        let first_phone = row_phones::first(&parsed);
+        let mut keyed_by_phone = false;
         let key = match analysis.key {
             KeySource::Column { index, email } => {
                 let raw_key = &raw[index];
-                if raw_key.is_empty() {
-                    if let Some(order) = self.order_line(&raw) {
-                        return match order {
-                            Ok(order) => Prepared::OrderLine { line, order },
-                            Err(reason) => Prepared::Rejected(Rejected { line, reason }),
-                        };
-                    }
-                    return Prepared::Rejected(Rejected {
-                        line,
-                        reason: format!(
-                            "blank contact key (column {})",
-                            analysis.columns[index].header
-                        ),
-                    });
-                }
-                if !email {
-                    raw_key.clone()
+                // A placeholder (`n/a`, `-`, `unknown`) would otherwise be one key
+                // shared by unrelated people, each row overwriting the last (review
+                // P1-3), so only a valid address keys a contact; else its phone does.
+                let address = if email {
+                    address::normalise_email(raw_key)
                 } else {
-                    // A placeholder (`n/a`, `-`, `unknown`) would otherwise be one key
-                    // shared by unrelated people, each row overwriting the last (review
-                    // P1-3), so only a valid address keys a contact.
-                    match address::normalise_email(raw_key) {
-                        Some(v) => v,
-                        None => {
-                            return Prepared::Rejected(Rejected {
-                                line,
-                                reason: format!(
-                                    "`{}` is not an e-mail address; pass --key FIELD to key contacts by another column",
-                                    shorten(raw_key)
-                                ),
-                            });
+                    Some(raw_key.clone()).filter(|k| !k.is_empty())
+                };
+                match (address, first_phone) {
+                    (Some(key), _) => key,
+                    (None, Some(p)) if email => {
+                        keyed_by_phone = true;
+                        p.e164.clone()
+                    }
+                    (None, _) if raw_key.is_empty() => {
+                        if let Some(order) = self.order_line(&raw) {
+                            return match order {
+                                Ok(order) => Prepared::OrderLine { line, order },
+                                Err(reason) => Prepared::Rejected(Rejected { line, reason }),
+                            };
                         }
+                        let phones = if email {
+                            row_phones::no_phone(analysis, &parsed)
+                        } else {
+                            String::new()
+                        };
+                        return Prepared::Rejected(Rejected {
+                            line,
+                            reason: format!(
+                                "blank contact key (column {}){phones}",
+                                analysis.columns[index].header
+                            ),
+                        });
+                    }
+                    (None, _) => {
+                        return Prepared::Rejected(Rejected {
+                            line,
+                            reason: format!(
+                                "`{}` is not an e-mail address{}; pass --key FIELD to key contacts by another column",
+                                shorten(raw_key),
+                                row_phones::no_phone(analysis, &parsed)
+                            ),
+                        });
                     }
                 }
             }
+            KeySource::Phone => match first_phone {
+                Some(p) => {
+                    keyed_by_phone = true;
+                    p.e164.clone()
+                }
+                None => {
+                    return Prepared::Rejected(Rejected {
+                        line,
+                        reason: format!(
+                            "no e-mail column{}",
+                            row_phones::no_phone(analysis, &parsed)
+                        ),
+                    });
+                }
+            },
             KeySource::Generated => format!("{}{line}", self.key_prefix),
         };
-        if !self.erased.is_empty() && self.is_erased(&key, &raw) {
+        if !self.erased.is_empty() && self.is_erased(&key, &raw, &parsed) {
             return Prepared::Erased;
         }
         let mut values = Vec::with_capacity(raw.len());
@@ -185,6 +221,14 @@ impl<'a> Preparer<'a> {
                 date: o.date.map_or(Sql::Null, |i| values[i].clone()),
             })
         });
+        let phones = row_phones::finish(
+            analysis,
+            (line, &raw),
+            &parsed,
+            keyed_by_phone,
+            &mut values,
+            shorten,
+        );
         Prepared::Contact {
             key,
             line,
@@ -192,6 +236,7 @@ impl<'a> Preparer<'a> {
             age: self.age(&raw),
             order,
             values,
+            phones: Box::new(phones),
         }
     }
 
@@ -236,20 +281,18 @@ impl<'a> Preparer<'a> {
         mark
     }
 
-    fn is_erased(&self, key: &str, raw: &[String]) -> bool {
+    fn is_erased(&self, key: &str, raw: &[String], phones: &[ParsedPhone]) -> bool {
         let email = self
             .analysis
             .email_column
             .map(|i| normalise_email(&raw[i]))
             .filter(|e| !e.is_empty());
-        let phone = self
-            .analysis
-            .phone_column
-            .map(|i| normalise_phone(&raw[i]))
-            .filter(|p| !p.is_empty());
         self.erased.contains("key", key)
             || email.is_some_and(|e| self.erased.contains("email", &e))
-            || phone.is_some_and(|p| self.erased.contains("phone", &p))
+            || phones.iter().any(|(_, p)| match p {
+                Some(Ok(p)) => self.erased.contains("phone", &p.e164),
+                _ => false,
+            })
     }
 }
 

@@ -15,7 +15,6 @@ use super::Rejected;
 use super::analyse::{Analysis, Column};
 use super::figures::OrdersReport;
 use super::infer::{DateOrder, TypeOptions};
-use super::key::KeySource;
 use super::layout::{EvidenceKind, Recognised};
 use super::mapping::{MappingEntry, SkipEntry};
 use super::plan::ArchiveMember;
@@ -209,6 +208,11 @@ pub struct ImportReport {
     pub mapping: Vec<MappingEntry>,
     /// Columns left out with `--skip`.
     pub skipped_columns: Vec<SkipEntry>,
+    /// Rows without an e-mail address identified by their phone number in E.164: keyed
+    /// by it, or merged into the one contact holding it.
+    pub keyed_by_phone: u64,
+    /// What became of the file's phone numbers; `null` when it has no phone column.
+    pub phones: Option<PhoneReport>,
     /// Contacts in the workspace whose date of birth, birth year or age could not be
     /// read (`contacts._age_unknown`): the minor check cannot judge them.
     pub contacts_age_unknown: u64,
@@ -237,11 +241,44 @@ impl ImportReport {
             "consent_not_applied": self.consent_not_applied,
             "consent_upgrades_applied": self.consent_upgrades.iter().filter(|u| u.applied).count(),
             "consent_upgrades_refused": self.consent_upgrades.iter().filter(|u| !u.applied).count(),
+            "keyed_by_phone": self.keyed_by_phone,
             "contacts_age_unknown": self.contacts_age_unknown,
             "orders_added": self.orders.as_ref().map(|o| o.orders_added),
             "orders_updated": self.orders.as_ref().map(|o| o.orders_updated),
         })
     }
+}
+
+/// The phone numbers of one file: how they were read and what they became.
+///
+/// JSON: `{region, region_source, country_column, parsed, fixed_line, unparseable:
+/// [{line, field, value, reason}]}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PhoneReport {
+    /// The default region numbers without a country code were read in (`GB`), if any.
+    pub region: Option<String>,
+    /// `--region`, `workspace setting` or `none`.
+    pub region_source: String,
+    /// The column whose country, where it names one, decided instead.
+    pub country_column: Option<String>,
+    /// Values stored with their E.164 form, over every phone column of imported rows.
+    pub parsed: u64,
+    /// Of those, numbers the numbering plan knows as fixed lines: not SMS-capable.
+    pub fixed_line: u64,
+    /// Values that are not phone numbers, by line: kept as written, with no E.164 form,
+    /// so they are no SMS address and key no contact.
+    pub unparseable: Vec<UnparseablePhone>,
+}
+
+/// A value of a phone column that is not a phone number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnparseablePhone {
+    pub line: u64,
+    /// The field (column) it is in.
+    pub field: String,
+    /// The value as written (at most 40 characters).
+    pub value: String,
+    pub reason: String,
 }
 
 /// What [`super::detect`] found, without writing anything.
@@ -279,10 +316,7 @@ impl Detected {
                 sniff::describe(a.sniffed.delimiter)
             },
             header: a.sniffed.has_header,
-            key: match a.key {
-                KeySource::Column { index, .. } => a.columns[index].field.name.clone(),
-                KeySource::Generated => "generated".to_string(),
-            },
+            key: a.key_name(),
             rows_read: a.rows_read,
             rows_rejected: a.rejected.clone(),
             rows_skipped_blank: a.rows_skipped_blank,

@@ -1,28 +1,24 @@
-//! One prepared row into the workspace: insert the contact, or merge it with the stored
-//! one, with consent decided by [`super::consent::merge`].
+//! The consent part of writing one contact: how each channel's statement meets what the
+//! workspace holds ([`super::consent::merge`]), and the record of upgrades.
 //!
-//! Owns the per-contact part of the loader's merge rules: a blank cell keeps the stored
-//! value, the key's e-mail keeps the spelling first stored, and each channel's consent
-//! meets the stored state (or, for a contact an undo deleted, the refusal on record:
-//! `workspace::consent`), so no route turns an opt-out back on. When the stored state
-//! stands, its source, evidence and the consent column's stored value stand too, so the
-//! column never contradicts the state. Every change into granted, applied or refused,
-//! is recorded for the report and for `contact show`. Called by [`super::load`].
+//! Owns, per contact and channel: the stored state a row meets (the contact's own, or
+//! for a contact the workspace does not hold, the refusal on record when an undo
+//! removed it: `workspace::consent`), the state, source and evidence to store, and
+//! which consent columns must keep their stored values because the stored state stands
+//! (so the column never contradicts the state). Every change into granted, applied or
+//! refused, is recorded for the report and for `contact show`. No route turns an
+//! opt-out back on. Called by [`super::write`] for every contact row.
 
 use rusqlite::Connection;
-use rusqlite::types::Value as Sql;
 use serde::Serialize;
 
 use super::ImportError;
-use super::analyse::Analysis;
 use super::consent::merge::{Decision, Stored, decide};
 use super::consent::row::Statement;
-use super::key::KeySource;
 use super::suppress::entry_hash;
 use crate::fields::{Channel, ConsentEvidence, ConsentState, evidence::parse_time};
-use crate::workspace::WorkspaceError;
 use crate::workspace::consent::{self as store, Refusal, RefusalLookup, UpgradeRecord};
-use crate::workspace::contacts::{AgeWord, ConsentToStore, ContactWriter, Incoming, StoredConsent};
+use crate::workspace::contacts::{ConsentToStore, Existing};
 use crate::workspace::keyed_hash::HashKey;
 
 /// A change into granted, as the import report lists it.
@@ -36,13 +32,9 @@ pub struct ConsentUpgrade {
     pub reason: String,
 }
 
-/// What the rows did, counted as they are written.
+/// What the rows' consent did, counted as they are written.
 #[derive(Debug, Default)]
 pub struct Tally {
-    pub imported: u64,
-    pub added: u64,
-    pub updated: u64,
-    pub duplicates: u64,
     /// Rows whose "granted" met a withdrawal or bounce, which stood.
     pub consent_kept: u64,
     /// Per channel (email, SMS): rows where `--consent` was given but the file stated.
@@ -52,11 +44,28 @@ pub struct Tally {
     pub upgrades: Vec<ConsentUpgrade>,
 }
 
-/// Writes prepared rows of one file.
-pub struct Upserter<'a, 'c> {
+/// The consent to store for one contact, with the decisions behind it.
+#[derive(Debug)]
+pub struct Outcome {
+    decisions: [Decision; 2],
+    /// State, source and evidence JSON per channel.
+    store: [(ConsentState, Option<String>, Option<String>); 2],
+    /// Channels whose stored state stands: their consent columns keep their values.
+    pub keep_columns: [bool; 2],
+}
+
+impl Outcome {
+    /// The consent in the form the contact writer takes.
+    pub fn to_store(&self) -> [ConsentToStore<'_>; 2] {
+        self.store
+            .each_ref()
+            .map(|(s, source, ev)| (*s, source.as_deref(), ev.as_deref()))
+    }
+}
+
+/// Decides and records the consent of one file's contacts.
+pub struct ConsentWriter<'c> {
     pub conn: &'c Connection,
-    pub writer: ContactWriter<'c>,
-    pub analysis: &'a Analysis,
     pub batch: i64,
     pub accept_upgrades: bool,
     /// Present when refusals are on record (otherwise no row needs a lookup).
@@ -74,34 +83,26 @@ fn stored_of(state: ConsentState, evidence: Option<&str>) -> Stored {
     }
 }
 
-impl Upserter<'_, '_> {
-    /// The values stored as contact fields: the order columns of `--aggregate` are
-    /// read, not stored.
-    fn stored(&self, values: &[Sql]) -> Vec<Sql> {
-        values
-            .iter()
-            .zip(&self.analysis.columns)
-            .filter(|(_, c)| !c.skip)
-            .map(|(v, _)| v.clone())
-            .collect()
-    }
+fn statement_store(s: &Statement, d: &Decision) -> (ConsentState, Option<String>, Option<String>) {
+    (
+        d.state,
+        s.source.clone(),
+        s.evidence.as_ref().map(ConsentEvidence::to_json),
+    )
+}
 
-    /// Insert or merge the contact of one prepared row; `age` is what the row says
-    /// about the contact's age.
-    pub fn write(
-        &mut self,
-        key: &str,
-        age: AgeWord<'_>,
-        values: &mut [Sql],
-        said: [Statement; 2],
-    ) -> Result<(), ImportError> {
+impl ConsentWriter<'_> {
+    /// Count what the row's statements say (once per row).
+    pub fn count(&mut self, said: &[Statement; 2]) {
         for (i, s) in said.iter().enumerate() {
             self.tally.option_not_applied[i] += u64::from(s.option_not_applied);
             self.tally.unknown_words[i] += u64::from(s.unknown);
         }
-        let evidence = said
-            .each_ref()
-            .map(|s| s.evidence.as_ref().map(ConsentEvidence::to_json));
+    }
+
+    /// The consent of a contact the workspace does not hold under `key`: the row's
+    /// word meets the refusal on record, if any, else nothing.
+    pub fn for_new(&mut self, key: &str, said: &[Statement; 2]) -> Result<Outcome, ImportError> {
         let on_record: [Option<Refusal>; 2] = match &mut self.refusals {
             Some(lookup) => {
                 let found = lookup.get(&entry_hash(&self.hash_key, "key", key))?;
@@ -109,67 +110,34 @@ impl Upserter<'_, '_> {
             }
             None => [None, None],
         };
-        let fresh: [Decision; 2] = std::array::from_fn(|i| {
-            let stored = on_record[i].as_ref().map_or_else(Stored::fresh, |r| {
-                let at = stored_of(r.state, r.evidence.as_deref())
-                    .at
-                    .or_else(|| parse_time(&r.recorded_at));
-                Stored {
+        let decisions: [Decision; 2] = std::array::from_fn(|i| {
+            let stored = on_record[i]
+                .as_ref()
+                .map_or_else(Stored::fresh, |r| Stored {
                     state: r.state,
-                    at,
+                    at: stored_of(r.state, r.evidence.as_deref())
+                        .at
+                        .or_else(|| parse_time(&r.recorded_at)),
                     fresh: false,
-                }
-            });
+                });
             decide(stored, said[i].said, self.accept_upgrades)
         });
-        let mut insert_values: Option<Vec<Sql>> = None;
-        let consent: [ConsentToStore<'_>; 2] = std::array::from_fn(|i| {
-            let d = &fresh[i];
-            match (&on_record[i], d.by_row) {
-                (_, true) => (d.state, said[i].source.as_deref(), evidence[i].as_deref()),
-                (Some(r), false) => {
-                    // The refusal on record stands: so must the consent column.
-                    let vals = insert_values.get_or_insert_with(|| values.to_vec());
-                    self.clear_consent_columns(Channel::ALL[i], vals);
-                    (r.state, Some(r.source.as_str()), r.evidence.as_deref())
-                }
-                (None, false) => (d.state, None, None),
-            }
+        let store = std::array::from_fn(|i| match (&on_record[i], decisions[i].by_row) {
+            (_, true) => statement_store(&said[i], &decisions[i]),
+            // The refusal on record stands, with its own source and evidence.
+            (Some(r), false) => (r.state, Some(r.source.clone()), r.evidence.clone()),
+            (None, false) => (decisions[i].state, None, None),
         });
-        let insert_values = self.stored(insert_values.as_deref().unwrap_or(values));
-        let added = self.writer.insert(
-            self.batch,
-            &Incoming {
-                key,
-                values: &insert_values,
-                consent,
-                age,
-            },
-        )?;
-        if added {
-            self.tally.added += 1;
-            self.record(key, &fresh)?;
-        } else {
-            self.merge(key, age, values, &said, &evidence)?;
-        }
-        self.tally.imported += 1;
-        Ok(())
+        let keep_columns = std::array::from_fn(|i| on_record[i].is_some() && !decisions[i].by_row);
+        Ok(Outcome {
+            decisions,
+            store,
+            keep_columns,
+        })
     }
 
-    /// Merge a row into the contact stored under `key`.
-    fn merge(
-        &mut self,
-        key: &str,
-        age: AgeWord<'_>,
-        values: &mut [Sql],
-        said: &[Statement; 2],
-        evidence: &[Option<String>; 2],
-    ) -> Result<(), ImportError> {
-        let existing = self.writer.find(key)?.ok_or_else(|| {
-            ImportError::Workspace(WorkspaceError::Invalid(format!(
-                "contact key {key} is neither new nor stored"
-            )))
-        })?;
+    /// The consent of the stored contact `existing` after the row.
+    pub fn for_existing(&self, existing: &Existing, said: &[Statement; 2]) -> Outcome {
         let decisions: [Decision; 2] = std::array::from_fn(|i| {
             let (state, _, ev) = &existing.consent[i];
             decide(
@@ -178,57 +146,24 @@ impl Upserter<'_, '_> {
                 self.accept_upgrades,
             )
         });
-        for (i, d) in decisions.iter().enumerate() {
-            if !d.by_row {
-                self.clear_consent_columns(Channel::ALL[i], values);
-            }
-        }
-        if let KeySource::Column { index, email: true } = self.analysis.key {
-            values[index] = Sql::Null;
-        }
-        let consent: [ConsentToStore<'_>; 2] = std::array::from_fn(|i| {
-            let d = &decisions[i];
-            let (state, source, ev): &StoredConsent = &existing.consent[i];
-            if d.by_row {
-                (d.state, said[i].source.as_deref(), evidence[i].as_deref())
+        let store = std::array::from_fn(|i| {
+            if decisions[i].by_row {
+                statement_store(&said[i], &decisions[i])
             } else {
-                (*state, source.as_deref(), ev.as_deref())
+                existing.consent[i].clone()
             }
         });
-        let stored = self.stored(values);
-        let first = self.writer.update(
-            self.batch,
-            &existing,
-            &Incoming {
-                key,
-                values: &stored,
-                consent,
-                age,
-            },
-            existing.batch != self.batch,
-        )?;
-        if first {
-            self.tally.updated += 1;
-        }
-        self.tally.duplicates += 1;
-        self.record(key, &decisions)
-    }
-
-    /// The stored state stands for `channel`: its consent columns keep their values.
-    fn clear_consent_columns(&self, channel: Channel, values: &mut [Sql]) {
-        for c in self
-            .analysis
-            .consent
-            .iter()
-            .filter(|c| c.channel == channel)
-        {
-            values[c.index] = Sql::Null;
+        let keep_columns = decisions.each_ref().map(|d| !d.by_row);
+        Outcome {
+            decisions,
+            store,
+            keep_columns,
         }
     }
 
-    /// Count and record the upgrades among `decisions`.
-    fn record(&mut self, key: &str, decisions: &[Decision; 2]) -> Result<(), ImportError> {
-        for (channel, d) in Channel::ALL.iter().zip(decisions) {
+    /// Count and record the upgrades of a contact written under `key`.
+    pub fn record(&mut self, key: &str, outcome: &Outcome) -> Result<(), ImportError> {
+        for (channel, d) in Channel::ALL.iter().zip(&outcome.decisions) {
             let Some(u) = &d.upgrade else {
                 continue;
             };

@@ -20,15 +20,17 @@ pub use erase::{ErasureReport, erase};
 use crate::campaign::assign::Exclusion;
 use crate::campaign::explain::explain;
 use crate::campaign::preview::PreviewError;
+use crate::campaign::store as campaigns;
+use crate::fields::phone;
 use crate::fields::value::Value;
 use crate::fields::{Channel, ConsentEvidence, ConsentState, FieldType, PrivacyClass, Role};
-use crate::import::suppress::{entry_hash, normalise_email, normalise_phone};
+use crate::import::suppress::{entry_hash, normalise_email};
 use crate::segment::store::{self, SegmentError};
 use crate::segment::{Scope, check, eval};
 use crate::workspace::consent::{self as consent_store, Refusal, UpgradeRecord};
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::rights::{self as sql, BeforeImage, ExportIncluding, SuppressionEntry};
-use crate::workspace::{Workspace, WorkspaceError, batches, campaigns, fields};
+use crate::workspace::{Workspace, WorkspaceError, batches, fields, phones};
 
 /// Errors of access and erasure requests, as sentences a user can act on.
 #[derive(Debug, thiserror::Error)]
@@ -160,20 +162,12 @@ pub fn show(ws: &Workspace, key: &str, as_of: NaiveDate) -> Result<ContactReport
     let mut values = Vec::with_capacity(defs.len());
     for f in &defs {
         let value = record.get(&f.name).cloned().unwrap_or(Value::Null);
-        if !value.is_blank() {
-            match f.role {
-                Role::Email => hashes.extend(trace_hashes(
-                    &hash_key,
-                    "email",
-                    &normalise_email(&value.display()),
-                )),
-                Role::Phone => hashes.extend(trace_hashes(
-                    &hash_key,
-                    "phone",
-                    &normalise_phone(&value.display()),
-                )),
-                _ => {}
-            }
+        if !value.is_blank() && f.role == Role::Email {
+            hashes.extend(trace_hashes(
+                &hash_key,
+                "email",
+                &normalise_email(&value.display()),
+            ));
         }
         values.push(FieldValue {
             name: f.name.clone(),
@@ -183,6 +177,9 @@ pub fn show(ws: &Workspace, key: &str, as_of: NaiveDate) -> Result<ContactReport
             class: f.class,
             value,
         });
+    }
+    for number in phones::numbers_of(conn, head.id)? {
+        hashes.extend(trace_hashes(&hash_key, "phone", &number));
     }
     let before_images = sql::before_images(conn, head.id)?;
     let everything: BTreeSet<String> = defs.iter().map(|f| f.name.clone()).collect();
@@ -236,7 +233,9 @@ fn erased_report(ws: &Workspace, key: &str) -> Result<ContactReport, RightsError
     let conn = ws.conn();
     let hash_key = HashKey::load(conn)?;
     let key = key.trim();
-    let candidates: BTreeSet<String> = [key.to_string(), normalise_email(key)].into();
+    let number = phone::e164(key, phones::region(conn)?);
+    let mut candidates: BTreeSet<String> = [key.to_string(), normalise_email(key)].into();
+    candidates.extend(number.clone());
     for candidate in candidates {
         let key_hashes = trace_hashes(&hash_key, "key", &candidate);
         let mut hashes = key_hashes.to_vec();
@@ -246,6 +245,9 @@ fn erased_report(ws: &Workspace, key: &str) -> Result<ContactReport, RightsError
                 "email",
                 &normalise_email(&candidate),
             ));
+        }
+        if number.as_ref() == Some(&candidate) {
+            hashes.extend(trace_hashes(&hash_key, "phone", &candidate));
         }
         let suppression = sql::suppression_entries(conn, &hashes)?;
         let exports = sql::exports_including(conn, &key_hashes)?;

@@ -14,7 +14,7 @@ use super::compile::{CompiledRule, compile};
 use crate::fields::Field;
 use crate::fields::change::closest;
 use crate::fields::value::{Record, Value};
-use crate::workspace::{Workspace, WorkspaceError, now_rfc3339, quote_ident};
+use crate::workspace::{Workspace, WorkspaceError, audit, now_rfc3339, quote_ident};
 
 /// Longest segment name, in characters.
 pub const MAX_NAME_CHARS: usize = 64;
@@ -50,8 +50,11 @@ pub enum SegmentError {
     Exists(String),
     #[error("no segment `{name}`{hint}")]
     NotFound { name: String, hint: String },
-    #[error("segment `{name}` is used by campaign `{campaign}`; remove it from the campaign first")]
-    InUse { name: String, campaign: String },
+    #[error("segment `{name}` is used by {}; remove its entry there first (`tactful campaign rm-entry CAMPAIGN N`, or x on the Messages screen)", in_campaigns(.campaigns))]
+    InUse {
+        name: String,
+        campaigns: Vec<String>,
+    },
     #[error("an overlap matrix compares at most {MAX_OVERLAP} segments")]
     TooManyForOverlap,
     #[error(transparent)]
@@ -229,23 +232,76 @@ pub fn describe(
     get(ws.conn(), &name)
 }
 
-/// Delete segment `name`. Errors: not found, or still used by a campaign.
-pub fn remove(ws: &mut Workspace, name: &str) -> Result<(), SegmentError> {
+/// Delete segment `name`, audited as done by `actor`. Errors: not found, or
+/// [`SegmentError::InUse`] naming every campaign whose entries use it.
+pub fn remove(ws: &mut Workspace, name: &str, actor: &str) -> Result<(), SegmentError> {
     let name = get(ws.conn(), name)?.name;
     ws.write(|tx| {
-        let campaign: Option<String> = tx
-            .query_row(
-                "SELECT campaign FROM campaign_entries WHERE segment = ?1 LIMIT 1",
-                [&name],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if let Some(campaign) = campaign {
-            return Err(SegmentError::InUse { name, campaign });
+        let campaigns = using(tx, &name)?;
+        if !campaigns.is_empty() {
+            return Err(SegmentError::InUse { name, campaigns });
         }
         tx.execute("DELETE FROM segments WHERE name = ?1", [&name])?;
+        audit::append(tx, actor, "segment removed", &name, &serde_json::json!({}))?;
         Ok(())
     })
+}
+
+/// Rename segment `old` to `new` and every campaign entry that uses it, in one
+/// transaction, audited as done by `actor`. Reach does not change: the rule is the
+/// same. Returns the campaigns whose entries followed, by name.
+///
+/// Errors: not found, invalid or taken name, workspace errors.
+pub fn rename(
+    ws: &mut Workspace,
+    old: &str,
+    new: &str,
+    actor: &str,
+) -> Result<Vec<String>, SegmentError> {
+    let old = get(ws.conn(), old)?.name;
+    let new = valid_name(new)?.to_string();
+    ws.write(|tx| {
+        let taken: bool = tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM segments WHERE name = ?1)",
+            [&new],
+            |r| r.get(0),
+        )?;
+        if taken {
+            return Err(SegmentError::Exists(new.clone()));
+        }
+        let campaigns = using(tx, &old)?;
+        // `campaign_entries.segment` references `segments(name)` without `ON UPDATE
+        // CASCADE`: the check waits for the commit, when both sides carry the new name.
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        tx.execute(
+            "UPDATE segments SET name = ?2, updated_at = ?3 WHERE name = ?1",
+            params![old, new, now_rfc3339()],
+        )?;
+        tx.execute(
+            "UPDATE campaign_entries SET segment = ?2 WHERE segment = ?1",
+            [&old, &new],
+        )?;
+        let detail = serde_json::json!({ "from": old, "to": new, "campaigns": campaigns });
+        audit::append(tx, actor, "segment renamed", &new, &detail)?;
+        Ok(campaigns)
+    })
+}
+
+/// Names of the campaigns whose entries use segment `name`, alphabetically.
+pub fn using(conn: &Connection, name: &str) -> Result<Vec<String>, SegmentError> {
+    let mut stmt = conn.prepare(
+        "SELECT DISTINCT campaign FROM campaign_entries WHERE segment = ?1 ORDER BY campaign",
+    )?;
+    let names = stmt.query_map([name], |r| r.get(0))?;
+    Ok(names.collect::<Result<_, _>>()?)
+}
+
+fn in_campaigns(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    match quoted.len() {
+        1 => format!("campaign {}", quoted[0]),
+        _ => format!("campaigns {}", quoted.join(", ")),
+    }
 }
 
 /// Check and compile rule text in `scope`.

@@ -42,6 +42,8 @@ pub enum Popup {
     NewCampaign,
     /// The saved segments to add an entry for (`MessagesState::add_selected`).
     AddEntry,
+    /// "Delete campaign?" (the current one).
+    ConfirmDeleteCampaign,
 }
 
 /// What the TUI starts with.

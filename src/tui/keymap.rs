@@ -67,6 +67,7 @@ pub enum Scope {
     NewCampaign,
     /// The list of segments to add an entry for.
     AddEntry,
+    ConfirmDeleteCampaign,
     /// The Preview screen.
     Preview,
     /// The Preview screen's search input.
@@ -123,6 +124,7 @@ impl Scope {
             Scope::MergeFields => "Merge fields",
             Scope::NewCampaign => "New campaign",
             Scope::AddEntry => "Add a segment",
+            Scope::ConfirmDeleteCampaign => "Delete campaign?",
             Scope::Preview => "Preview screen",
             Scope::PreviewSearch => "Preview: typing a search",
             Scope::Explanation => "Explanation",
@@ -212,6 +214,7 @@ pub fn active_scopes(app: &App) -> Vec<Scope> {
         Some(Popup::Explanation) => vec![Scope::Explanation],
         Some(Popup::NewCampaign) => vec![Scope::NewCampaign, Scope::TextInput],
         Some(Popup::AddEntry) => vec![Scope::AddEntry],
+        Some(Popup::ConfirmDeleteCampaign) => vec![Scope::ConfirmDeleteCampaign],
         None if app.screen == Screen::Messages => match app.messages.focus {
             Focus::Entries => vec![Scope::MessageEntries, Scope::Global],
             Focus::Subject => vec![Scope::SubjectEditor, Scope::TextInput],

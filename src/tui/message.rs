@@ -214,6 +214,16 @@ pub enum Message {
     NewCampaign,
     /// Open the list of saved segments to add an entry for.
     AddEntry,
+    /// Remove the selected entry from the campaign and save.
+    RemoveEntry,
+    /// Move the selected entry one place up (`true`: higher priority) or down, and save.
+    MoveEntry { up: bool },
+    /// Open the dialog renaming the current campaign.
+    RenameCampaign,
+    /// Ask whether to delete the current campaign.
+    AskDeleteCampaign,
+    /// Delete the current campaign (after the question).
+    ConfirmDeleteCampaign,
     /// New-campaign dialog: switch between e-mail and SMS.
     ToggleChannel,
     /// Render the message for the next contact in `_id` order.
@@ -244,6 +254,12 @@ pub enum Message {
     CampaignSaved {
         generation: u64,
         result: Result<Box<Campaign>, String>,
+    },
+    /// Reply: a campaign was renamed or deleted (its name now, `None` when deleted),
+    /// or why not.
+    CampaignChanged {
+        generation: u64,
+        result: Result<Option<String>, String>,
     },
     /// Reply: the contact to render messages for; `None` past either end.
     SampleLoaded {
@@ -408,8 +424,18 @@ pub enum Job {
         role: Option<Role>,
         reason: String,
     },
-    /// Validate and save a campaign (`workspace::campaigns::save`).
-    SaveCampaign(Box<Campaign>),
+    /// Check every entry (rule and message) at `as_of` and save a campaign that exists
+    /// (`campaign::edit::save`).
+    SaveCampaign {
+        campaign: Box<Campaign>,
+        as_of: NaiveDate,
+    },
+    /// Create a campaign; refused when the name is taken (`campaign::edit::create`).
+    CreateCampaign(Box<Campaign>),
+    /// `campaign::edit::rename`.
+    RenameCampaign { old: String, new: String },
+    /// `campaign::edit::delete`.
+    DeleteCampaign(String),
 }
 
 /// Which contact a [`Request::LoadSample`] reads, in `_id` order.

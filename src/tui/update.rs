@@ -6,6 +6,7 @@
 //! waiting for are dropped: the newest request wins.
 
 mod campaign;
+mod campaign_edit;
 mod campaign_new;
 mod field_edit;
 mod import;
@@ -123,6 +124,12 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
         | Message::OpenMergeFields
         | Message::NewCampaign
         | Message::AddEntry
+        | Message::RemoveEntry
+        | Message::MoveEntry { .. }
+        | Message::RenameCampaign
+        | Message::AskDeleteCampaign
+        | Message::ConfirmDeleteCampaign
+        | Message::CampaignChanged { .. }
         | Message::ToggleChannel
         | Message::NextContact
         | Message::PreviousContact

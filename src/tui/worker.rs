@@ -286,7 +286,22 @@ pub fn write(
                 .map(Box::new)
                 .map_err(|e| e.to_string()),
         },
-        Job::SaveCampaign(campaign) => super::worker_campaign::save(ws, generation, campaign),
+        Job::SaveCampaign { campaign, as_of } => {
+            super::worker_campaign::save(ws, generation, campaign, *as_of)
+        }
+        Job::CreateCampaign(campaign) => super::worker_campaign::create(ws, generation, campaign),
+        Job::RenameCampaign { old, new } => Message::CampaignChanged {
+            generation,
+            result: crate::campaign::edit::rename(ws, old, new, &actor())
+                .map(|c| Some(c.name))
+                .map_err(|e| e.to_string()),
+        },
+        Job::DeleteCampaign(name) => Message::CampaignChanged {
+            generation,
+            result: crate::campaign::edit::delete(ws, name, &actor())
+                .map(|_| None)
+                .map_err(|e| e.to_string()),
+        },
     }
 }
 

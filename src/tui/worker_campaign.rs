@@ -32,11 +32,12 @@ use super::screens::preview::PreviewPage;
 use crate::campaign::Campaign;
 use crate::campaign::explain::explain;
 use crate::campaign::preview::{self, PreviewRow};
+use crate::campaign::store as campaigns;
 use crate::fields::Field;
 use crate::segment::store::load_record;
 use crate::workspace::browse::{self, Bound};
 use crate::workspace::preview_rows::{self, PreviewFilter, PreviewLine, RowBound};
-use crate::workspace::{Workspace, WorkspaceError, campaigns};
+use crate::workspace::{Workspace, WorkspaceError, actor};
 
 /// Contacts stored between two looks at the queue (progress, pages, a newer run).
 pub const BATCH: u64 = 2048;
@@ -257,18 +258,26 @@ pub fn coverage(
     })
 }
 
-/// Validate and save `campaign` in one transaction.
-pub fn save(ws: &mut Workspace, generation: u64, campaign: &Campaign) -> Message {
-    let result = campaign
-        .validate()
-        .map_err(|e| e.to_string())
-        .and_then(|()| {
-            ws.write(|tx| campaigns::save(tx, campaign))
-                .map_err(|e| e.to_string())
-        });
+/// Save `campaign` through the core's use case (every entry's rule and message checked
+/// at `as_of`, audited): the Messages screen's Ctrl+S and its entry changes.
+pub fn save(ws: &mut Workspace, generation: u64, campaign: &Campaign, as_of: NaiveDate) -> Message {
+    let result = crate::campaign::edit::save(ws, campaign, as_of, &actor());
     Message::CampaignSaved {
         generation,
-        result: result.map(|()| Box::new(campaign.clone())),
+        result: result
+            .map(|()| Box::new(campaign.clone()))
+            .map_err(|e| e.to_string()),
+    }
+}
+
+/// Create `campaign` through the core's use case (the name checked inside the write).
+pub fn create(ws: &mut Workspace, generation: u64, campaign: &Campaign) -> Message {
+    let result = crate::campaign::edit::create(ws, campaign, &actor());
+    Message::CampaignSaved {
+        generation,
+        result: result
+            .map(|()| Box::new(campaign.clone()))
+            .map_err(|e| e.to_string()),
     }
 }
 

@@ -24,10 +24,11 @@ use super::message_review::{
     ExportFailure, ExportMsg, ExportRequest, Exported, ReviewJob, ReviewMsg, Reviewed,
 };
 use crate::campaign::Campaign;
+use crate::campaign::store as campaigns;
 use crate::campaign::unlock::{self, load};
 use crate::export::{self, ExportError, ExportPlan, FileError};
 use crate::review::{self, ExtraField};
-use crate::workspace::{Workspace, WorkspaceError, actor, campaigns, fields};
+use crate::workspace::{Workspace, WorkspaceError, actor, fields};
 
 /// Which review runs now and the newest review asked for.
 #[derive(Debug, Default)]

@@ -135,7 +135,7 @@ pub fn answer(ws: &mut Workspace, job: &SegmentJob) -> Option<Message> {
         SegmentJob::Delete { generation, name } => SegmentsMsg::Deleted {
             generation: *generation,
             name: name.clone(),
-            result: store::remove(ws, name).map_err(|e| e.to_string()),
+            result: store::remove(ws, name, &crate::workspace::actor()).map_err(|e| e.to_string()),
         },
         read => return self::read(ws, read),
     };

@@ -15,6 +15,8 @@ use crate::fields::ConsentState;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Existing {
     pub id: i64,
+    /// The stored contact key.
+    pub key: String,
     /// The batch that added the contact.
     pub batch: i64,
     /// Consent state, source and evidence (JSON), email then SMS.
@@ -70,16 +72,22 @@ pub struct ContactWriter<'c> {
     insert: Statement<'c>,
     update: Statement<'c>,
     snapshot: Statement<'c>,
+    rekey: Statement<'c>,
+    /// Per phone field of the file: the contacts holding a number (E.164).
+    holders: Vec<Statement<'c>>,
 }
 
 impl<'c> ContactWriter<'c> {
     /// Prepare for a file whose columns fill `columns` (field names, in file order).
     /// `snapshot_columns` are the stored columns an update may change (existing fields
-    /// among `columns`): their old values go into the before-image for undo.
+    /// among `columns`): their old values go into the before-image for undo, with the
+    /// contact key (an update may re-key a contact, see [`Self::update`]).
+    /// `phone_fields` are the file's phone fields, for [`Self::holders`].
     pub fn new(
         conn: &'c Connection,
         columns: &[String],
         snapshot_columns: &[String],
+        phone_fields: &[String],
     ) -> Result<Self, WorkspaceError> {
         let quoted: Vec<String> = columns.iter().map(|c| quote_ident(c)).collect();
         let n = columns.len();
@@ -102,6 +110,7 @@ impl<'c> ContactWriter<'c> {
              WHERE _id = ?1"
         );
         let mut image = vec![
+            "'_key', _key".to_string(),
             "'_consent_email', _consent_email".to_string(),
             "'_consent_email_source', _consent_email_source".to_string(),
             "'_consent_email_evidence', _consent_email_evidence".to_string(),
@@ -128,7 +137,27 @@ impl<'c> ContactWriter<'c> {
             insert: conn.prepare(&insert_sql)?,
             update: conn.prepare(&update_sql)?,
             snapshot: conn.prepare(&snapshot_sql)?,
+            holders: phone_fields
+                .iter()
+                .map(|f| {
+                    conn.prepare(&format!(
+                        "SELECT _key FROM contacts WHERE {} = ?1 ORDER BY _id LIMIT 2",
+                        quote_ident(&super::phones::e164_column(f))
+                    ))
+                })
+                .collect::<Result<_, _>>()?,
+            rekey: conn.prepare("UPDATE contacts SET _key = ?2 WHERE _id = ?1")?,
         })
+    }
+
+    /// Keys of the contacts (at most two, enough to tell one from several) whose
+    /// `phone`-th phone field holds `e164`, in workspace order.
+    pub fn holders(&mut self, phone: usize, e164: &str) -> Result<Vec<String>, WorkspaceError> {
+        let Some(stmt) = self.holders.get_mut(phone) else {
+            return Ok(Vec::new());
+        };
+        let rows = stmt.query_map([e164], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The stored contact with this key, if any (one lookup on the unique index).
@@ -157,6 +186,7 @@ impl<'c> ContactWriter<'c> {
             };
             Ok(Existing {
                 id,
+                key: key.to_string(),
                 batch,
                 consent: [parse(email)?, parse(sms)?],
             })
@@ -177,8 +207,10 @@ impl<'c> ContactWriter<'c> {
     }
 
     /// Update `existing`. With `save_before` (a contact from an earlier batch), first
-    /// save its before-image for undo, once per batch. Returns true when a before-image
-    /// was saved now (the batch's first touch of this contact).
+    /// save its before-image for undo, once per batch. A key other than the stored one
+    /// re-keys the contact (a phone-keyed contact that gained an e-mail address); undo
+    /// puts the old key back. Returns true when a before-image was saved now (the
+    /// batch's first touch of this contact).
     pub fn update(
         &mut self,
         batch: i64,
@@ -187,6 +219,9 @@ impl<'c> ContactWriter<'c> {
         save_before: bool,
     ) -> Result<bool, WorkspaceError> {
         let first = save_before && self.snapshot.execute(params![batch, existing.id])? == 1;
+        if c.key != existing.key {
+            self.rekey.execute(params![existing.id, c.key])?;
+        }
         let head = head(Sql::Integer(existing.id), c, batch);
         self.update
             .execute(params_from_iter(head.iter().chain(c.values)))?;
@@ -233,6 +268,16 @@ pub fn set_cache_size(conn: &Connection, size: i64) -> Result<(), WorkspaceError
     // PRAGMA takes no bound parameters; the value is an integer, never user text.
     conn.execute_batch(&format!("PRAGMA cache_size = {size}"))?;
     Ok(())
+}
+
+/// Whether any contact is keyed by a phone number (E.164 keys start with `+`; e-mail
+/// keys never do). One probe of the key index.
+pub fn any_phone_keys(conn: &Connection) -> Result<bool, WorkspaceError> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM contacts WHERE _key >= '+' AND _key < ',')",
+        [],
+        |r| r.get(0),
+    )?)
 }
 
 /// How many contacts the workspace holds.

@@ -6,11 +6,9 @@
 //! SQLite through a [`Workspace`]; all SQL binds its values as parameters, and the only
 //! identifiers spliced into SQL go through [`quote_ident`].
 
-pub mod audience;
 pub mod audit;
 pub mod batches;
 pub mod browse;
-pub mod campaigns;
 pub mod consent;
 pub mod contacts;
 pub mod exports;
@@ -18,6 +16,7 @@ pub mod fields;
 pub mod keyed_hash;
 mod migrate;
 pub mod orders;
+pub mod phones;
 pub mod preview_rows;
 pub mod records;
 mod rekey;
@@ -156,6 +155,9 @@ impl Workspace {
             WorkspaceError::Sqlite(inner) => classify(inner, path),
             other => other,
         })?;
+        if phones::missing(&ws.conn)? {
+            ws.write(|tx| phones::ensure(tx))?;
+        }
         Ok(ws)
     }
 

@@ -63,8 +63,9 @@ pub struct ExportIncluding {
     pub recipients_sha256: String,
 }
 
-/// The contact with key `key`, tried as given (trimmed) and then lower-cased, because
-/// e-mail keys are stored lower-case.
+/// The contact with key `key`, tried as given (trimmed), then lower-cased, because
+/// e-mail keys are stored lower-case, then as a phone number in any spelling
+/// (`phones::find_key`).
 pub fn find(conn: &Connection, key: &str) -> Result<Option<ContactHead>, WorkspaceError> {
     let key = key.trim();
     let mut stmt = conn.prepare(
@@ -72,7 +73,11 @@ pub fn find(conn: &Connection, key: &str) -> Result<Option<ContactHead>, Workspa
                 _consent_sms, _consent_sms_source, _consent_sms_evidence, _batch, _updated_batch
          FROM contacts WHERE _key = ?1",
     )?;
-    for candidate in [key.to_string(), key.to_lowercase()] {
+    let by_phone = super::phones::find_key(conn, key)?;
+    for candidate in [key.to_string(), key.to_lowercase()]
+        .into_iter()
+        .chain(by_phone)
+    {
         let row = stmt
             .query_row([&candidate], |r| {
                 let channel =

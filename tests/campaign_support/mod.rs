@@ -8,11 +8,12 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use tactful::campaign::preview::{self, PreviewRow, Summary};
+use tactful::campaign::store as campaigns;
 use tactful::campaign::{BodyFormat, Campaign, Entry};
 use tactful::fields::{Channel, ConsentState};
 use tactful::import::{self, ImportPlan};
 use tactful::segment::{Scope, store};
-use tactful::workspace::{Workspace, campaigns, fields};
+use tactful::workspace::{Workspace, fields};
 
 pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -11,11 +11,12 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
+use tactful::campaign::store as campaigns;
 use tactful::campaign::{BodyFormat, Campaign, Entry};
 use tactful::fields::{Channel, ConsentState};
 use tactful::import::{self, ImportPlan};
 use tactful::segment::{Scope, store};
-use tactful::workspace::{Workspace, campaigns, fields};
+use tactful::workspace::{Workspace, fields};
 
 /// The as-of date of every campaign here.
 pub fn as_of() -> NaiveDate {

@@ -18,6 +18,7 @@
 use std::collections::BTreeSet;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use tactful::campaign::store as campaigns;
 use tactful::campaign::{Campaign, Entry};
 use tactful::fields::Channel;
 use tactful::message::BodyFormat;
@@ -26,7 +27,7 @@ use tactful::segment::store;
 use tactful::tui::app::App;
 use tactful::tui::message::{Message, Request};
 use tactful::tui::{keymap, update::update, worker, worker_review};
-use tactful::workspace::{Workspace, campaigns, fields};
+use tactful::workspace::{Workspace, fields};
 
 /// The justification the tests unlock `birth_date` with (over 20 characters).
 pub const WHY: &str = "the range is designed for customers over sixty";

@@ -441,6 +441,36 @@ pub const BINDINGS: &[Binding] = &[
         "add an entry for a saved segment",
     ),
     bind(
+        S::MessageEntries,
+        &[ch('x')],
+        M::RemoveEntry,
+        "remove the entry and save",
+    ),
+    bind(
+        S::MessageEntries,
+        &[ch('K')],
+        M::MoveEntry { up: true },
+        "move the entry up (earlier wins) and save",
+    ),
+    bind(
+        S::MessageEntries,
+        &[ch('J')],
+        M::MoveEntry { up: false },
+        "move the entry down and save",
+    ),
+    bind(
+        S::MessageEntries,
+        &[ch('R')],
+        M::RenameCampaign,
+        "rename the campaign",
+    ),
+    bind(
+        S::MessageEntries,
+        &[ch('D')],
+        M::AskDeleteCampaign,
+        "delete the campaign",
+    ),
+    bind(
         S::SubjectEditor,
         &[key(KeyCode::Enter), key(KeyCode::Down)],
         M::EditLines(AreaEdit::Newline),
@@ -553,13 +583,25 @@ pub const BINDINGS: &[Binding] = &[
         S::NewCampaign,
         &[key(KeyCode::Enter)],
         M::Submit,
-        "create it and work on it",
+        "create (or rename) it and work on it",
     ),
     bind(
         S::NewCampaign,
         &[key(KeyCode::Esc)],
         M::ClosePopup,
         "cancel",
+    ),
+    bind(
+        S::ConfirmDeleteCampaign,
+        &[ch('y')],
+        M::ConfirmDeleteCampaign,
+        "delete it (its segments stay)",
+    ),
+    bind(
+        S::ConfirmDeleteCampaign,
+        &[ch('n'), key(KeyCode::Esc)],
+        M::ClosePopup,
+        "keep it",
     ),
     bind(
         S::AddEntry,

@@ -1,6 +1,7 @@
 //! The two popups for planning a campaign from scratch on the Messages screen: the
 //! new-campaign dialog (`n`: name and channel) and the list of saved segments to add
-//! an entry for (`a`). Their keys are handled in `update::campaign_new`.
+//! an entry for (`a`). Their keys are handled in `update::campaign_new`. The first
+//! also renames the current campaign (`R`).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -36,7 +37,14 @@ pub fn addable(app: &App) -> Vec<String> {
 pub fn render_new(d: &NewCampaign, area: Rect, buf: &mut Buffer) {
     let rect = centred(area, 60, 8);
     Clear.render(rect, buf);
-    let block = Block::bordered().title(" New campaign (Enter creates, Esc cancels) ");
+    let title = match &d.renaming {
+        Some(old) => format!(
+            " Rename `{}` (Enter renames, Esc cancels) ",
+            crate::text::for_terminal(old)
+        ),
+        None => " New campaign (Enter creates, Esc cancels) ".to_string(),
+    };
+    let block = Block::bordered().title(title);
     let inner = block.inner(rect);
     block.render(rect, buf);
     if inner.height < 4 || inner.width < 12 {
@@ -54,7 +62,10 @@ pub fn render_new(d: &NewCampaign, area: Rect, buf: &mut Buffer) {
         Channel::Email => ("[e-mail]", " SMS "),
         Channel::Sms => (" e-mail ", "[SMS]"),
     };
-    let channel = format!(" Channel {email} {sms}   (Tab switches)");
+    let channel = match d.renaming {
+        Some(_) => " Entries and unlocks follow; sign off again after.".to_string(),
+        None => format!(" Channel {email} {sms}   (Tab switches)"),
+    };
     buf.set_stringn(inner.x, inner.y + 1, fit(&channel, w), w, Style::default());
     if let Some(e) = &d.error {
         let rest = Rect::new(inner.x, inner.y + 3, inner.width, inner.height - 3);

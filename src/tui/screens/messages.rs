@@ -58,6 +58,8 @@ pub struct MessagesState {
     pub pending_coverage: Option<u64>,
     /// Generation of the save in flight.
     pub pending_save: Option<u64>,
+    /// Generation of the rename or delete in flight.
+    pub pending_change: Option<u64>,
     /// The merge-field list while its popup is open.
     pub merge: Vec<MergeChoice>,
     pub merge_selected: usize,
@@ -68,11 +70,14 @@ pub struct MessagesState {
 }
 
 /// The new-campaign dialog: the name typed, the channel, and why the last Enter failed.
+/// The same dialog renames a campaign (`renaming`: its current name; the channel is
+/// then not asked).
 #[derive(Debug, Clone)]
 pub struct NewCampaign {
     pub name: TextInput,
     pub channel: Channel,
     pub error: Option<String>,
+    pub renaming: Option<String>,
 }
 
 impl MessagesState {

@@ -51,6 +51,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
         Some(Popup::AddEntry) => super::campaign_new::render_add(app, area, buf),
+        Some(Popup::ConfirmDeleteCampaign) => confirm_delete_campaign(app, area, buf),
         Some(Popup::Explanation) => {
             if let Some(e) = &app.preview.explanation {
                 super::preview_explain::render(e, app.preview.explain_scroll, area, buf);
@@ -180,6 +181,31 @@ fn confirm_undo(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines)
         .wrap(Wrap { trim: false })
         .block(Block::bordered().title(" Undo import? "))
+        .render(rect, buf);
+}
+
+fn confirm_delete_campaign(app: &App, area: Rect, buf: &mut Buffer) {
+    let rect = centred(area, 64, 8);
+    Clear.render(rect, buf);
+    let name = app.campaigns.current_name().unwrap_or_default();
+    let lines = vec![
+        Line::from(format!(
+            "Delete campaign `{}` with its entries and unlocks? Its segments stay; the audit log, sign-offs and exports keep its history.",
+            crate::text::for_terminal(name)
+        )),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("y", theme::COMMAND),
+            Span::raw(" delete   "),
+            Span::styled("n", theme::COMMAND),
+            Span::raw(" / "),
+            Span::styled("Esc", theme::COMMAND),
+            Span::raw(" keep it"),
+        ]),
+    ];
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(Block::bordered().title(" Delete campaign? "))
         .render(rect, buf);
 }
 

@@ -8,7 +8,7 @@
 
 use chrono::NaiveDate;
 
-use super::{campaign_new, messages, preview};
+use super::{campaign_edit, campaign_new, messages, preview};
 use crate::campaign::Campaign;
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Message, Request, Screen};
@@ -33,6 +33,7 @@ pub(super) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
         Some(Popup::Explanation) => return preview::explanation_popup(app, message),
         Some(Popup::NewCampaign) => return campaign_new::new_popup(app, message),
         Some(Popup::AddEntry) => return campaign_new::add_popup(app, message),
+        Some(Popup::ConfirmDeleteCampaign) => return campaign_edit::confirm_delete(app, message),
         Some(_) => return None,
         None => {}
     }
@@ -59,6 +60,14 @@ pub(super) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
         Message::NewCampaign | Message::AddEntry if app.screen == Screen::Messages => {
             campaign_new::open(app, message)
         }
+        Message::RemoveEntry
+        | Message::MoveEntry { .. }
+        | Message::RenameCampaign
+        | Message::AskDeleteCampaign
+            if app.screen == Screen::Messages =>
+        {
+            campaign_edit::screen_message(app, message)
+        }
         _ if app.screen == Screen::Messages => messages::screen_message(app, message),
         _ if app.screen == Screen::Preview => preview::screen_message(app, message),
         _ => None,
@@ -84,6 +93,9 @@ fn reply(app: &mut App, message: &Message) -> Option<Vec<Request>> {
                     Some(Vec::new())
                 }
             }
+        }
+        Message::CampaignChanged { generation, result } => {
+            Some(campaign_edit::changed(app, *generation, result))
         }
         Message::CampaignSaved { .. }
         | Message::SampleLoaded { .. }

@@ -1,7 +1,9 @@
 //! `update` for planning a campaign from scratch on the Messages screen: the
 //! new-campaign dialog (`n`: name and channel) and the list of saved segments to add
-//! an entry for (`a`). Both save through the Messages screen's save path
-//! (`Job::SaveCampaign`); the reply is handled in `messages::reply`.
+//! an entry for (`a`). A new campaign is created by `Job::CreateCampaign`, an added
+//! entry saved through the Messages screen's save path (`Job::SaveCampaign`); both
+//! replies are handled in `messages::reply`. The dialog also renames (`R`, in
+//! `campaign_edit`).
 
 use super::messages::{rechecked, save, sync_unsaved};
 use crate::campaign::{Campaign, Entry};
@@ -27,6 +29,7 @@ pub(super) fn open(app: &mut App, message: &Message) -> Option<Vec<Request>> {
                 name: Default::default(),
                 channel: Channel::Email,
                 error: None,
+                renaming: None,
             });
             app.popup = Some(Popup::NewCampaign);
             Some(Vec::new())
@@ -60,7 +63,7 @@ pub(super) fn new_popup(app: &mut App, message: &Message) -> Option<Vec<Request>
             d.name.apply(edit);
             d.error = None;
         }
-        Message::ToggleChannel => {
+        Message::ToggleChannel if d.renaming.is_none() => {
             d.channel = match d.channel {
                 Channel::Email => Channel::Sms,
                 Channel::Sms => Channel::Email,
@@ -72,21 +75,28 @@ pub(super) fn new_popup(app: &mut App, message: &Message) -> Option<Vec<Request>
         }
         Message::Submit => {
             let campaign = Campaign::new(d.name.value(), d.channel);
+            // The name is checked here for a quick answer; whether it is taken is the
+            // core's question, asked inside the write (`campaign::edit::create`).
             if let Err(e) = campaign.validate() {
                 d.error = Some(e.to_string());
-            } else if app.campaigns.names.contains(&campaign.name) {
-                d.error = Some(format!(
-                    "a campaign named `{}` already exists: choose it with C, or pick another name",
-                    campaign.name
-                ));
-            } else {
-                let generation = app.next_generation();
-                app.messages.pending_save = Some(generation);
-                return Some(vec![Request::Write {
-                    generation,
-                    job: Job::SaveCampaign(Box::new(campaign)),
-                }]);
+                return Some(Vec::new());
             }
+            let renaming = d.renaming.clone();
+            let generation = app.next_generation();
+            let job = match renaming {
+                Some(old) => {
+                    app.messages.pending_change = Some(generation);
+                    Job::RenameCampaign {
+                        old,
+                        new: campaign.name,
+                    }
+                }
+                None => {
+                    app.messages.pending_save = Some(generation);
+                    Job::CreateCampaign(Box::new(campaign))
+                }
+            };
+            return Some(vec![Request::Write { generation, job }]);
         }
         _ => return None,
     }

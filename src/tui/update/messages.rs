@@ -156,8 +156,8 @@ pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
     Some(requests)
 }
 
-/// Check every entry (the first problem is shown under the editor, on its entry), then
-/// ask the writer to save the campaign.
+/// Check every entry's message (the first problem is shown under the editor, on its
+/// entry), then ask the writer to save the campaign through the core's use case.
 pub(super) fn save(app: &mut App) -> Vec<Request> {
     app.messages.store_editors();
     let Some(draft) = app.messages.draft.clone() else {
@@ -176,15 +176,17 @@ pub(super) fn save(app: &mut App) -> Vec<Request> {
             return Vec::new();
         }
     }
-    if let Err(e) = draft.validate() {
-        app.messages.problem = Some(format!("Not saved: {e}"));
-        return Vec::new();
-    }
+    // The core checks again, rules included, and decides (`campaign::edit::save`); the
+    // check above only points at the entry whose message fails.
     let generation = app.next_generation();
     app.messages.pending_save = Some(generation);
+    let as_of = as_of(app, &draft);
     vec![Request::Write {
         generation,
-        job: Job::SaveCampaign(Box::new(draft)),
+        job: Job::SaveCampaign {
+            campaign: Box::new(draft),
+            as_of,
+        },
     }]
 }
 

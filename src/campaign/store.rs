@@ -3,8 +3,8 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{WorkspaceError, now_rfc3339};
-use crate::campaign::{BodyFormat, Campaign, Entry, MessageLocale, Unlock};
+use super::{BodyFormat, Campaign, Entry, MessageLocale, Unlock};
+use crate::workspace::{WorkspaceError, now_rfc3339};
 
 fn invalid(e: impl std::fmt::Display) -> WorkspaceError {
     WorkspaceError::Invalid(e.to_string())
@@ -165,11 +165,24 @@ pub fn remove_unlock(
     )? > 0)
 }
 
-/// Names of campaigns whose entries use `segment`.
-pub fn using_segment(conn: &Connection, segment: &str) -> Result<Vec<String>, WorkspaceError> {
-    let mut stmt = conn.prepare(
-        "SELECT DISTINCT campaign FROM campaign_entries WHERE segment = ?1 ORDER BY campaign",
+/// Rename campaign `old` to `new` with its entries and unlocks, inside the caller's
+/// transaction. The references have no `ON UPDATE CASCADE`, so the foreign-key check
+/// is deferred to the commit, by which time parent and children agree again.
+/// Errors: workspace errors (a taken `new` fails on the primary key).
+pub fn rename(conn: &Connection, old: &str, new: &str) -> Result<(), WorkspaceError> {
+    conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    let now = now_rfc3339();
+    conn.execute(
+        "UPDATE campaigns SET name = ?2, updated_at = ?3 WHERE name = ?1",
+        params![old, new, now],
     )?;
-    let names = stmt.query_map([segment], |r| r.get(0))?;
-    Ok(names.collect::<Result<_, _>>()?)
+    conn.execute(
+        "UPDATE campaign_entries SET campaign = ?2 WHERE campaign = ?1",
+        [old, new],
+    )?;
+    conn.execute(
+        "UPDATE unlocks SET campaign = ?2 WHERE campaign = ?1",
+        [old, new],
+    )?;
+    Ok(())
 }

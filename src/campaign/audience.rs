@@ -9,10 +9,10 @@
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
-use super::{WorkspaceError, quote_ident};
 use crate::fields::value::Value;
 use crate::fields::{Channel, Field};
 use crate::segment::CompiledRule;
+use crate::workspace::{WorkspaceError, quote_ident};
 
 /// What to select: the channel (for its consent columns), the fields to read and the
 /// compiled rule of each campaign entry, in priority order.
@@ -112,7 +112,8 @@ where
 }
 
 /// The stored contact key for `key`, tried as given (trimmed), then lower-cased (e-mail
-/// keys are stored lower-case); `None` if no contact has it.
+/// keys are stored lower-case), then as a phone number in any spelling
+/// (`workspace::phones::find_key`); `None` if no contact has it.
 pub fn find_key(conn: &Connection, key: &str) -> Result<Option<String>, WorkspaceError> {
     let key = key.trim();
     for candidate in [key.to_string(), key.to_lowercase()] {
@@ -127,5 +128,5 @@ pub fn find_key(conn: &Connection, key: &str) -> Result<Option<String>, Workspac
             return Ok(found);
         }
     }
-    Ok(None)
+    crate::workspace::phones::find_key(conn, key)
 }

@@ -1,0 +1,122 @@
+//! Changing a campaign on the Messages screen, driven through `keymap` and `update`
+//! with the worker's writes run: `x` removes an entry, `K`/`J` reorder, `R` renames,
+//! `D` deletes after a question. Each change is checked in the store, which the core's
+//! use cases wrote. BR-15 as set up in `tui_campaign_support`: campaign `br15` has
+//! entries [Gold, Lyon], campaign `texts` [Lyon].
+
+#[path = "tui_common/mod.rs"]
+mod common;
+mod tui_campaign_support;
+
+use common::{app, key, press, send, type_text};
+use crossterm::event::KeyCode;
+use tactful::campaign::store as campaigns;
+use tactful::tui::app::{App, Popup};
+use tactful::tui::message::{Message, Screen};
+use tactful::workspace::{Workspace, audit};
+use tui_campaign_support::br15;
+
+fn started(ws: &Workspace) -> App {
+    let mut a = app(ws, 120, 40);
+    send(&mut a, ws, Message::Refresh);
+    send(&mut a, ws, Message::SwitchScreen(Screen::Messages));
+    a
+}
+
+fn stored(ws: &Workspace, name: &str) -> Option<Vec<String>> {
+    campaigns::load(ws.conn(), name)
+        .unwrap()
+        .map(|c| c.entries.into_iter().map(|e| e.segment).collect())
+}
+
+fn ch(a: &mut App, ws: &mut Workspace, c: char) {
+    press(a, ws, key(KeyCode::Char(c)));
+}
+
+fn actions(ws: &Workspace) -> Vec<String> {
+    audit::entries(ws.conn())
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect()
+}
+
+#[test]
+fn x_removes_the_selected_entry_and_saves() {
+    let mut ws = br15();
+    let mut a = started(&ws);
+    assert_eq!(a.campaigns.current_name(), Some("br15"));
+    assert_eq!(a.messages.entry().unwrap().segment, "Gold");
+    ch(&mut a, &mut ws, 'x');
+    assert_eq!(stored(&ws, "br15").unwrap(), ["Lyon"]);
+    assert_eq!(a.messages.entry().unwrap().segment, "Lyon");
+    assert!(a.unsaved.is_empty(), "{:?}", a.unsaved);
+    assert!(actions(&ws).contains(&"campaign saved".to_string()));
+    // The other campaign is untouched.
+    assert_eq!(stored(&ws, "texts").unwrap(), ["Lyon"]);
+}
+
+#[test]
+fn j_and_k_move_the_selected_entry_and_the_selection_follows() {
+    let mut ws = br15();
+    let mut a = started(&ws);
+    ch(&mut a, &mut ws, 'J');
+    assert_eq!(stored(&ws, "br15").unwrap(), ["Lyon", "Gold"]);
+    assert_eq!(a.messages.selected, 1);
+    assert_eq!(a.messages.entry().unwrap().segment, "Gold");
+    // Already last: nothing changes.
+    ch(&mut a, &mut ws, 'J');
+    assert_eq!(stored(&ws, "br15").unwrap(), ["Lyon", "Gold"]);
+    ch(&mut a, &mut ws, 'K');
+    assert_eq!(stored(&ws, "br15").unwrap(), ["Gold", "Lyon"]);
+    assert_eq!(a.messages.selected, 0);
+    ch(&mut a, &mut ws, 'K');
+    assert_eq!(stored(&ws, "br15").unwrap(), ["Gold", "Lyon"]);
+}
+
+#[test]
+fn r_renames_the_campaign_and_a_taken_name_is_refused() {
+    let mut ws = br15();
+    let mut a = started(&ws);
+    ch(&mut a, &mut ws, 'R');
+    assert_eq!(a.popup, Some(Popup::NewCampaign));
+    assert_eq!(a.messages.create.as_ref().unwrap().name.value(), "br15");
+    for _ in 0.."br15".len() {
+        press(&mut a, &mut ws, key(KeyCode::Backspace));
+    }
+    type_text(&mut a, &mut ws, "texts");
+    press(&mut a, &mut ws, key(KeyCode::Enter));
+    let error = a.messages.create.as_ref().unwrap().error.clone().unwrap();
+    assert!(error.contains("`texts` already exists"), "{error}");
+    assert_eq!(stored(&ws, "br15").unwrap(), ["Gold", "Lyon"]);
+    for _ in 0.."texts".len() {
+        press(&mut a, &mut ws, key(KeyCode::Backspace));
+    }
+    type_text(&mut a, &mut ws, "spring");
+    press(&mut a, &mut ws, key(KeyCode::Enter));
+    assert_eq!(a.popup, None);
+    assert_eq!(stored(&ws, "br15"), None);
+    assert_eq!(stored(&ws, "spring").unwrap(), ["Gold", "Lyon"]);
+    assert_eq!(a.campaigns.names, ["spring", "texts"]);
+    assert_eq!(a.campaigns.current_name(), Some("spring"));
+    assert!(a.notice.as_deref().unwrap().contains("sign it off again"));
+    assert!(actions(&ws).contains(&"campaign renamed".to_string()));
+}
+
+#[test]
+fn d_deletes_the_campaign_only_after_yes() {
+    let mut ws = br15();
+    let mut a = started(&ws);
+    ch(&mut a, &mut ws, 'D');
+    assert_eq!(a.popup, Some(Popup::ConfirmDeleteCampaign));
+    ch(&mut a, &mut ws, 'n');
+    assert_eq!(a.popup, None);
+    assert!(stored(&ws, "br15").is_some());
+    ch(&mut a, &mut ws, 'D');
+    ch(&mut a, &mut ws, 'y');
+    assert_eq!(stored(&ws, "br15"), None);
+    assert_eq!(a.campaigns.names, ["texts"]);
+    assert_eq!(a.campaigns.current_name(), Some("texts"));
+    // Its segments stay.
+    assert!(tactful::segment::store::get(ws.conn(), "Gold").is_ok());
+}
