@@ -187,6 +187,18 @@ fn br24_phones_as_stored_quoted_only_in_the_spreadsheet_profile() {
     assert_eq!(manifest["profile"]["phones_e164"], true);
     assert_eq!(manifest["counts"]["by_exclusion"]["no_address"], 1);
     assert_eq!(manifest["counts"]["recipients"], 3);
+    // Issue 9: the three recipients' SMS consent all comes from the file's option.
+    assert_eq!(
+        manifest["consent_evidence"],
+        serde_json::json!([{
+            "source": "--consent sms=granted, batch 1",
+            "file": "br24_phones.csv",
+            "batch": 1,
+            "recipients": 3,
+            "with_time": 0,
+            "with_ip": 0
+        }])
+    );
     let sheet_manifest: serde_json::Value =
         serde_json::from_slice(&read(&sheet.join("manifest.json"))).unwrap();
     assert_eq!(sheet_manifest["profile"]["e164_phones_intact"], false);

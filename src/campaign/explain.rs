@@ -20,10 +20,11 @@ use crate::fields::phone::LineType;
 use crate::fields::value::{Record, Value};
 
 pub use super::explain_minor::AgeTrace;
-use crate::fields::{Channel, ConsentState};
+use crate::fields::{Channel, ConsentEvidence, ConsentState};
 use crate::message::RenderedMessage;
 use crate::segment::eval::{self, ConditionResult};
 use crate::segment::store::{self, SegmentError};
+use crate::workspace::consent::EvidenceLookup;
 use crate::workspace::{Workspace, WorkspaceError};
 
 /// How one assignment step went for the contact.
@@ -100,6 +101,7 @@ struct Seen {
     consent: ConsentState,
     consent_stored: String,
     consent_source: Option<String>,
+    consent_evidence: Option<ConsentEvidence>,
     address_stored: Option<String>,
     address: Option<String>,
     address_line: Option<LineType>,
@@ -134,6 +136,7 @@ pub fn explain(
             consent: d.consent,
             consent_stored: d.consent_stored.clone(),
             consent_source: d.consent_source.clone(),
+            consent_evidence: None,
             address_stored: d.address_stored.clone(),
             address: d.address.clone(),
             address_line: d.address_line,
@@ -144,6 +147,10 @@ pub fn explain(
         Ok(false)
     })?;
     let mut seen = seen.ok_or_else(|| PreviewError::NoContact(key.clone()))?;
+    // Looked up for this one contact, so the preview's walk never reads evidence.
+    seen.consent_evidence = EvidenceLookup::new(ws.conn(), campaign.channel)?
+        .get(&seen.key)?
+        .and_then(|(_, evidence)| ConsentEvidence::from_json(evidence.as_deref()));
     if seen.outcome == Outcome::Excluded(Exclusion::DuplicateAddress) {
         // A second pass names the earlier contact without holding every address.
         let target = seen.address.clone();
@@ -298,6 +305,14 @@ fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<usize>) -> 
                 .map(|s| format!(" (source: {s})"))
                 .unwrap_or_default();
             let words = consent_words(&seen.consent_stored);
+            // The evidence is added where the file gave a time or an IP: the source
+            // already says everything else that an option or a bare column stated.
+            let source = match &seen.consent_evidence {
+                Some(e) if e.at.is_some() || e.ip.is_some() => {
+                    format!("{source}; evidence: {e}")
+                }
+                _ => source,
+            };
             if seen.consent == ConsentState::Granted {
                 format!("{channel} consent: {words}{source}")
             } else {

@@ -67,10 +67,22 @@ pub struct ImportArgs {
     /// The first row is data, not a header (default: detected).
     #[arg(long)]
     no_header: bool,
-    /// Consent for the whole file, e.g. email=granted or sms=withdrawn (repeatable);
-    /// applies to rows without their own consent value.
+    /// Consent for the whole file, e.g. email=granted or sms=withdrawn (repeatable).
+    /// Fills only what the file does not state: a row's consent column or the status a
+    /// recognised export gives its file always wins.
     #[arg(long, value_name = "CHANNEL=STATE")]
     consent: Vec<String>,
+    /// Put a column into a field: 'Header=field' (repeatable); the field may exist
+    /// already or is created with that name.
+    #[arg(long = "map", value_name = "HEADER=FIELD")]
+    map: Vec<String>,
+    /// Leave a column out of the import (repeatable).
+    #[arg(long = "skip", value_name = "HEADER")]
+    skip: Vec<String>,
+    /// Apply upgrades into granted that lack evidence (a contact that declined, or one
+    /// held as not asked and granted by --consent); never an opt-out.
+    #[arg(long)]
+    accept_consent_upgrades: bool,
     /// Read phone numbers written without a country code in this region (ISO 3166-1
     /// code such as GB, DE, US); a row's country column wins. Stored as the workspace's
     /// region for later imports, suppression lists and erasure.
@@ -118,6 +130,12 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 )
             }
         );
+        if report.refusals_on_record > 0 {
+            outln!(
+                "{} refusal(s) of removed contacts stay on record: importing those people again keeps them declined, withdrawn or bounced",
+                report.refusals_on_record
+            );
+        }
         return Ok(());
     }
     if args.files.is_empty() {
@@ -245,6 +263,12 @@ fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
         let (channel, state) = plan::parse_consent(c).map_err(usage)?;
         consent.insert(channel, state);
     }
+    let map = args
+        .map
+        .iter()
+        .map(|m| plan::parse_map(m))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(usage)?;
     let region = args
         .region
         .as_deref()
@@ -272,6 +296,9 @@ fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
             },
             allow_ragged: args.allow_ragged,
             consent: consent.clone(),
+            map: map.clone(),
+            skip: args.skip.clone(),
+            accept_consent_upgrades: args.accept_consent_upgrades,
             region,
             dry_run: args.dry_run,
             ..ImportPlan::new(path, who.clone())

@@ -1,8 +1,10 @@
 //! The human form of `tactful import`'s report, one batch at a time: what was
 //! detected (encoding and delimiter, or workbook and sheet; the `sep=` line), the
 //! archive member, counts, the date order of each date column, currencies, ages the
-//! minor check cannot judge, `--aggregate`'s orders, rejected rows, warnings and the
-//! fields created. Every string from the file goes through `for_terminal`.
+//! minor check cannot judge, `--aggregate`'s orders, the platform layout recognised and
+//! what it decided, columns mapped or skipped, consent the option did not fill and the
+//! consent upgrades, rejected rows, warnings and the fields created. Every string from
+//! the file goes through `for_terminal`.
 
 use crate::import::{self, ImportReport};
 use crate::text::for_terminal;
@@ -51,6 +53,27 @@ pub fn print(r: &ImportReport) -> std::io::Result<()> {
         );
     }
     outln!("  contact key: {}", t(&r.key));
+    if let Some(l) = &r.layout {
+        outln!(
+            "  layout: {} {} (recognised by {})",
+            t(&l.platform),
+            t(&l.kind),
+            t(&l.recognised_by)
+        );
+        for d in &l.decisions {
+            outln!("    - {}", t(d));
+        }
+    }
+    for m in r.mapping.iter().filter(|m| m.by == "--map") {
+        outln!(
+            "  mapped: column {} fills field {} (--map)",
+            t(&m.header),
+            t(&m.field)
+        );
+    }
+    for s in &r.skipped_columns {
+        outln!("  skipped: column {} ({})", t(&s.header), s.by);
+    }
     outln!(
         "  rows: {} read, {} imported, {} rejected, {} blank skipped, {} skipped (erased earlier)",
         r.rows_read,
@@ -75,6 +98,12 @@ pub fn print(r: &ImportReport) -> std::io::Result<()> {
             r.consent_kept_withdrawn
         );
     }
+    for (channel, n) in &r.consent_not_applied {
+        outln!(
+            "  consent: --consent {channel} did not apply to {n} row(s) whose {channel} consent the file states"
+        );
+    }
+    print_upgrades(r)?;
     for f in r.fields.iter() {
         match (f.date_order, &f.date_order_reason) {
             (Some(import::DateOrder::Ymd), Some(why)) => {
@@ -158,6 +187,36 @@ pub fn print(r: &ImportReport) -> std::io::Result<()> {
                 t(&f.reason)
             );
         }
+    }
+    Ok(())
+}
+
+/// The consent upgrades: counts, then the first few of each kind.
+fn print_upgrades(r: &ImportReport) -> std::io::Result<()> {
+    const SHOWN: usize = 10;
+    if r.consent_upgrades.is_empty() {
+        return Ok(());
+    }
+    let applied = r.consent_upgrades.iter().filter(|u| u.applied).count();
+    outln!(
+        "  consent upgrades: {applied} applied, {} refused{}",
+        r.consent_upgrades.len() - applied,
+        if r.consent_upgrades.len() > SHOWN {
+            format!(" (first {SHOWN} shown; --json lists all)")
+        } else {
+            String::new()
+        }
+    );
+    for u in r.consent_upgrades.iter().take(SHOWN) {
+        outln!(
+            "    {} {}: {} -> {} {} ({})",
+            for_terminal(&u.key),
+            u.channel,
+            u.from,
+            u.to,
+            if u.applied { "applied" } else { "refused" },
+            for_terminal(&u.reason)
+        );
     }
     Ok(())
 }

@@ -44,6 +44,10 @@ pub struct Manifest {
     pub profile: ProfileSection,
     /// The columns of `recipients.csv`, in order, each with why it is there.
     pub columns: Vec<ColumnInfo>,
+    /// Where the recipients' consent for the channel comes from: one entry per source
+    /// (file and column or option, batch), with how many recipients it covers and how
+    /// many of them the file gave a consent time and an IP for (GDPR Art. 7(1)).
+    pub consent_evidence: Vec<ConsentSource>,
     /// Every review finding at export time (none is a blocker, or there would be no
     /// export).
     pub findings: Vec<Finding>,
@@ -181,6 +185,19 @@ pub struct ProfileSection {
     /// `rendered_text` (the file holds finished messages) or `merge_values` (the file
     /// holds per-recipient merge values, the templates the rest).
     pub personal_data_leaves_as: &'static str,
+}
+
+/// One source of the recipients' consent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConsentSource {
+    /// As stored with the state: `column accepts_email_marketing, batch 1`.
+    pub source: String,
+    /// The imported file, when the state's evidence was kept.
+    pub file: Option<String>,
+    pub batch: Option<i64>,
+    pub recipients: u64,
+    pub with_time: u64,
+    pub with_ip: u64,
 }
 
 /// Why a column is in the export.

@@ -6,6 +6,7 @@ use std::io;
 use serde_json::json;
 
 use super::columns::Layout;
+use super::consent::ConsentTally;
 use super::files::{self, Target};
 use super::manifest::{
     self, BatchRef, CampaignSection, Counts, FileInfo, Files, Manifest, ProfileSection, ProofFile,
@@ -26,6 +27,7 @@ use crate::import::suppress::entry_hash;
 use crate::message::Part;
 use crate::review::signoff::PreviewHasher;
 use crate::review::{self, Finding, ReviewError, Severity};
+use crate::workspace::consent::EvidenceLookup;
 use crate::workspace::exports::{self as store, ExportRecord};
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::records::ValueLookup;
@@ -93,6 +95,8 @@ pub fn export(
 
     let mut rows = Rows::new(profile.neutralises()).map_err(|e| io_failed(plan, e))?;
     let mut lookup = ValueLookup::new(ws.conn(), &extra_fields)?;
+    let mut evidence = EvidenceLookup::new(ws.conn(), campaign.channel)?;
+    let mut consent = ConsentTally::default();
     let mut hasher = PreviewHasher::new(plan.as_of);
     let hash_key = HashKey::load(ws.conn())?;
     let mut key_hashes: Vec<String> = Vec::new();
@@ -144,6 +148,11 @@ pub fn export(
             .unwrap_or_default();
         rows.push(&layout.cells(row, &address, &values, &extras))?;
         key_hashes.push(entry_hash(&hash_key, "key", &row.key));
+        let (source, ev) = evidence
+            .get(&row.key)
+            .map_err(|e| io::Error::other(e.to_string()))?
+            .unwrap_or_default();
+        consent.add(source, ev.as_deref());
         if proofs_per_entry[entry] < plan.proofs {
             proofs_per_entry[entry] += 1;
             proof_rows.push((entry, row.clone()));
@@ -151,6 +160,7 @@ pub fn export(
         Ok(())
     });
     drop(lookup);
+    drop(evidence);
     let summary = match (result, inner) {
         (Ok(s), _) => s,
         (Err(_), Some(e)) => return Err(e),
@@ -326,6 +336,7 @@ pub fn export(
             },
         },
         columns: layout.columns.clone(),
+        consent_evidence: consent.finish(),
         findings,
         unlocks: campaign.unlocks.clone(),
         sign_off: review.sign_off.clone(),

@@ -1,7 +1,8 @@
 //! The first pass: read every row once, without writing, to learn the columns.
 //!
 //! Owns what the importer knows before loading: the detected format (text, or which
-//! workbook and sheet), each column's field ([`super::columns`]), the contact key
+//! workbook and sheet), the platform layout and column plan ([`super::mapping`]), each
+//! column's field ([`super::columns`]), the contact key
 //! column, the order columns of `--aggregate` ([`super::orders`]), the age columns,
 //! the rejected rows and the warnings. Memory stays bounded by the number of columns
 //! (plus a few example line numbers), never by rows; a workbook sheet is held in
@@ -14,11 +15,15 @@ use std::sync::Arc;
 
 use rusqlite::Connection;
 
+use super::column_kind::Kind as ColumnKind;
 use super::columns::{self, DamageSeen, Seen};
+use super::consent::evidence::EvidenceColumn;
+use super::consent::row::FileStatus;
 use super::consent::{self, ConsentColumn};
 use super::decode::{self, Scan};
 use super::infer::{ColumnStats, Inferred};
 use super::key::{self, KeySource};
+use super::mapping::ColumnMap;
 use super::normalise::{self, Damage};
 use super::orders::{self, OrderColumns};
 use super::read::{Row, Rows, Shape};
@@ -61,7 +66,13 @@ pub struct Analysis {
     pub sheet: Option<Arc<Sheet>>,
     pub columns: Vec<Column>,
     pub key: KeySource,
+    /// The recognised layout, the imported columns and the mapping applied.
+    pub map: ColumnMap,
     pub consent: Vec<ConsentColumn>,
+    /// Consent evidence columns, in the layout's order.
+    pub evidence: Vec<EvidenceColumn>,
+    /// The consent the recognised layout states for every row.
+    pub file_status: Option<FileStatus>,
     /// Index of the e-mail column, for the erasure check.
     pub email_column: Option<usize>,
     /// Indexes of the columns with the phone role, in file order: their numbers are
@@ -183,8 +194,7 @@ pub fn analyse(
         Some(s) => Rows::from_sheet(Arc::clone(s), shape, scan.size)?,
         None => Rows::open(&plan.path, shape)?,
     };
-    let width = headers.len();
-    if width == 1
+    if headers.len() == 1
         && sheet.is_none()
         && let Some(other) = sniff::CANDIDATES
             .iter()
@@ -195,9 +205,14 @@ pub fn analyse(
             other: sniff::describe(*other),
         });
     }
+    let map = ColumnMap::build(plan, &plan.file_name(), &headers)?;
+    let width = map.columns.len();
     let mut stats = vec![ColumnStats::default(); width];
     let mut profiles = vec![ValueProfile::new(); width];
     let mut all_status = vec![true; width];
+    let mut words = vec![0u64; width];
+    let mut not_a_word: Vec<Option<String>> = vec![None; width];
+    let mut stripped = vec![0u64; width];
     let mut damage: Vec<BTreeMap<Damage, DamageSeen>> = vec![BTreeMap::new(); width];
     let mut rejected = Vec::new();
     let (mut rows_read, mut blank) = (0u64, 0u64);
@@ -207,6 +222,7 @@ pub fn analyse(
             Row::Blank { .. } => blank += 1,
             Row::Rejected { line, reason } => rejected.push(Rejected { line, reason }),
             Row::Data { line, values } => {
+                let values = map.project(&values, Some(&mut stripped));
                 for (i, value) in values.iter().enumerate() {
                     if value.is_empty() {
                         continue;
@@ -214,6 +230,11 @@ pub fn analyse(
                     stats[i].observe(value, line, plan.types);
                     profiles[i].observe(value);
                     all_status[i] &= consent::is_status_value(value);
+                    if consent::is_consent_word(value) {
+                        words[i] += 1;
+                    } else if not_a_word[i].is_none() {
+                        not_a_word[i] = Some(value.clone());
+                    }
                     if let Some(d) = normalise::damage(value) {
                         let seen = damage[i].entry(d).or_default();
                         seen.count += 1;
@@ -242,7 +263,7 @@ pub fn analyse(
             where_: "most lines",
         });
     }
-    let mut warnings = Vec::new();
+    let mut warnings = map.warnings.clone();
     if let Some(s) = &sheet
         && s.error_cells > 0
     {
@@ -254,30 +275,44 @@ pub fn analyse(
             s.error_examples.join(", ")
         ));
     }
-    let names = normalise::field_names(&headers);
+    let layout_id = map.recognised.as_ref().map(|r| r.layout.id.clone());
     let existing: BTreeMap<String, Field> = stored_fields::list(conn)?
         .into_iter()
         .map(|f| (f.name.clone(), f))
         .collect();
     let mut columns = Vec::with_capacity(width);
     let mut consent_columns = Vec::new();
-    for (i, name) in names.iter().enumerate() {
+    let mut evidence = Vec::new();
+    for (i, mapped) in map.columns.iter().enumerate() {
+        let name = &mapped.name;
+        let header = if mapped.header.is_empty() {
+            name.clone()
+        } else {
+            mapped.header.clone()
+        };
+        warnings.extend(map.stripped_warning(&header, stripped[i]));
         let seen = Seen {
-            header: if headers[i].is_empty() {
-                name.clone()
-            } else {
-                headers[i].clone()
-            },
+            header,
             name,
             stats: &stats[i],
             profile: &profiles[i],
             all_status: all_status[i],
             damage: &damage[i],
+            spec: mapped.spec,
+            layout: layout_id.as_deref(),
+            words: words[i],
+            not_a_word: not_a_word[i].clone(),
         };
-        let (column, consent) = columns::build(i, &seen, existing.get(name), plan, &mut warnings)?;
+        let (column, kind) = columns::build(i, &seen, existing.get(name), plan, &mut warnings)?;
         columns.push(column);
-        consent_columns.extend(consent);
+        match kind {
+            ColumnKind::Consent(c) => consent_columns.push(c),
+            ColumnKind::Evidence(e) => evidence.push(e),
+            ColumnKind::Plain => {}
+        }
     }
+    map.order_evidence(&mut evidence);
+    let file_status = map.file_status();
     if let Some(first) = rows.replacement_records.first() {
         warnings.push(format!(
             "{} row{} hold the replacement character U+FFFD, already damaged in the file (e.g. line {first}); kept as they are",
@@ -349,7 +384,10 @@ pub fn analyse(
                 .to_string(),
         );
     }
-    let has_email_consent = consent_columns.iter().any(|c| c.channel == Channel::Email);
+    let has_email_consent = consent_columns.iter().any(|c| c.channel == Channel::Email)
+        || file_status
+            .as_ref()
+            .is_some_and(|f| f.states.contains_key(&Channel::Email));
     if !has_email_consent && !plan.consent.contains_key(&Channel::Email) {
         warnings.push(
             "no email consent column and no --consent email=STATE: email consent is not_asked, so email campaigns will exclude these contacts"
@@ -368,7 +406,10 @@ pub fn analyse(
         sheet,
         columns,
         key,
+        map,
         consent: consent_columns,
+        evidence,
+        file_status,
         email_column,
         phone_columns,
         country_column,
@@ -386,9 +427,10 @@ pub fn analyse(
 /// SQLite's default limit on the columns of a table (`SQLITE_MAX_COLUMN`).
 const MAX_COLUMNS: usize = 2000;
 
-/// The fixed columns of `contacts` (`_id`, `_key`, consent state and source per
-/// channel, `_batch`, `_updated_batch`, `_age_unknown`): see migrations 0001, 0007.
-const FIXED_COLUMNS: usize = 9;
+/// The fixed columns of `contacts` (`_id`, `_key`, consent state, source and evidence
+/// per channel, `_batch`, `_updated_batch`, `_age_unknown`): see migrations 0001,
+/// 0004, 0007.
+const FIXED_COLUMNS: usize = 11;
 
 /// Fail before any ALTER TABLE when the new fields would pass SQLite's column limit
 /// (review P2-4), instead of a raw SQLite error half way through the batch.

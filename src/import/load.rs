@@ -1,11 +1,9 @@
 //! The second pass: write every accepted row into the workspace as one batch.
 //!
-//! Owns the merge rules: rows meet contacts by contact key (e-mail compared without
-//! case, case BR-03); a merged row updates fields but a blank cell keeps the stored
-//! value, the key's e-mail keeps the spelling first stored, and consent goes through
-//! [`consent::merge`] so withdrawn and bounced are never turned back on and a "no" only
-//! withdraws a granted consent (when the stored state stands, the consent column keeps
-//! its stored value too, so it never contradicts the state). Rows whose key, e-mail or phone
+//! Owns the pass and the report: rows meet contacts by contact key (e-mail compared
+//! without case, case BR-03); a merged row updates fields but a blank cell keeps the
+//! stored value, the key's e-mail keeps the spelling first stored, and consent goes
+//! through [`super::upsert`] so no route turns an opt-out back on. Rows whose key, e-mail or phone
 //! matches an erased entry of the suppression list are skipped: an erasure is never
 //! undone by re-importing (GDPR Art. 17). A row's age word sets or clears the
 //! contact's "age unknown" mark; with `--aggregate` the rows' order lines are folded
@@ -14,6 +12,7 @@
 //! [`super::write`]. Called by [`super::run`] inside its transaction, after
 //! [`super::analyse`].
 
+use std::collections::BTreeMap;
 use std::sync::mpsc;
 
 use rusqlite::Connection;
@@ -25,10 +24,14 @@ use super::identity::Linking;
 use super::orders::Fold;
 use super::prepare::Preparer;
 use super::report::plural;
-use super::report::{FieldReport, ImportReport, PhoneReport};
+use super::report::{FieldReport, ImportReport, LayoutReport, PhoneReport};
+use super::upsert::{ConsentWriter, Tally};
 use super::write::{Counts, write_prepared};
 use super::{ImportError, ImportPlan, Phase, Progress, sniff};
+use crate::fields::Channel;
+use crate::workspace::consent::{RefusalLookup, any_refusals};
 use crate::workspace::contacts::{self, ContactWriter};
+use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::{audit, batches, fields, now_rfc3339, phones, settings, suppression};
 
 /// Load `plan.path` as analysed. Returns the report; the caller commits or rolls back.
@@ -62,13 +65,22 @@ pub fn load(
             "quote": "\"",
         }),
     };
+    let started = now_rfc3339();
+    let mut options = plan.options_json();
+    options["layout"] = json!(
+        analysis
+            .map
+            .recognised
+            .as_ref()
+            .map(|r| r.layout.id.clone())
+    );
     let batch = batches::begin(
         tx,
         &file_name,
         &analysis.scan.sha256,
         &format,
-        &plan.options_json(),
-        &now_rfc3339(),
+        &options,
+        &started,
     )?;
     super::key::record(tx, &analysis.columns, analysis.key)?;
     for column in analysis.columns.iter().filter(|c| c.widened) {
@@ -126,7 +138,19 @@ pub fn load(
     };
     let erased = suppression::erased_hashes(tx)?;
     let (_, mut rows) = analysis.open_rows(plan)?;
-    let preparer = Preparer::new(plan, analysis, &erased, batch);
+    let preparer = Preparer::new(plan, analysis, &erased, batch, &started);
+    let mut consent = ConsentWriter {
+        conn: tx,
+        batch,
+        accept_upgrades: plan.accept_consent_upgrades,
+        refusals: if any_refusals(tx)? {
+            Some(RefusalLookup::new(tx)?)
+        } else {
+            None
+        },
+        hash_key: HashKey::load(tx)?,
+        tally: Tally::default(),
+    };
     let mut counts = Counts::default();
     let mut fold = Fold::default();
     // Reading and preparing rows (decoding, typing, parsing phone numbers: some 15 µs
@@ -141,7 +165,7 @@ pub fn load(
             let chunk = chunk?;
             for prepared in chunk.rows {
                 write_prepared(
-                    &mut writer,
+                    (&mut writer, &mut consent),
                     analysis,
                     batch,
                     prepared,
@@ -228,13 +252,8 @@ pub fn load(
             plural(linking.shared)
         ));
     }
-    if counts.consent_kept > 0 {
-        warnings.push(format!(
-            "{} row{} said consent was granted where it had been withdrawn or had bounced; the withdrawal was kept",
-            counts.consent_kept,
-            plural(counts.consent_kept)
-        ));
-    }
+    let consent = consent.tally;
+    warnings.extend(consent_warnings(plan, &consent));
     let report = ImportReport {
         file: plan.display_name(),
         format: super::report::format_name(analysis),
@@ -256,7 +275,21 @@ pub fn load(
         contacts_added: counts.added,
         contacts_updated: counts.updated,
         contacts_total: contacts::count(tx)?,
-        consent_kept_withdrawn: counts.consent_kept,
+        consent_kept_withdrawn: consent.consent_kept,
+        consent_not_applied: Channel::ALL
+            .iter()
+            .zip(consent.option_not_applied)
+            .filter(|(c, _)| plan.consent.contains_key(c))
+            .map(|(c, n)| (*c, n))
+            .collect::<BTreeMap<_, _>>(),
+        consent_upgrades: consent.upgrades,
+        layout: analysis
+            .map
+            .recognised
+            .as_ref()
+            .map(|r| LayoutReport::new(r, analysis)),
+        mapping: analysis.map.applied.clone(),
+        skipped_columns: analysis.map.skipped.clone(),
         keyed_by_phone: counts.keyed_by_phone,
         phones: (!analysis.phone_columns.is_empty()).then(|| PhoneReport {
             region: analysis.region.map(|r| r.to_string()),
@@ -283,4 +316,41 @@ pub fn load(
         &json!({ "batch": batch, "sha256": report.sha256, "counts": counts_json }),
     )?;
     Ok(report)
+}
+
+/// What the consent of the rows gives the user to read: opt-outs that stood, the rows
+/// `--consent` did not fill, unknown words in consent columns, refused upgrades.
+fn consent_warnings(plan: &ImportPlan, tally: &Tally) -> Vec<String> {
+    let mut out = Vec::new();
+    if tally.consent_kept > 0 {
+        out.push(format!(
+            "{} row{} said consent was granted where it had been withdrawn or had bounced; the opt-out was kept",
+            tally.consent_kept,
+            plural(tally.consent_kept)
+        ));
+    }
+    for (i, channel) in Channel::ALL.iter().enumerate() {
+        let n = tally.option_not_applied[i];
+        if let Some(state) = plan.consent.get(channel).filter(|_| n > 0) {
+            out.push(format!(
+                "--consent {channel}={state} did not apply to {n} row{}: the file states their {channel} consent",
+                plural(n)
+            ));
+        }
+        let n = tally.unknown_words[i];
+        if n > 0 {
+            out.push(format!(
+                "{n} row{} hold a word in a {channel} consent column that is no consent word; recorded as not asked (no --consent fills them)",
+                plural(n)
+            ));
+        }
+    }
+    let refused = tally.upgrades.iter().filter(|u| !u.applied).count() as u64;
+    if refused > 0 {
+        out.push(format!(
+            "{refused} consent upgrade{} refused (see consent_upgrades); pass --accept-consent-upgrades to confirm upgrades of declined or not-asked contacts",
+            plural(refused)
+        ));
+    }
+    out
 }

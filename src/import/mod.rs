@@ -6,12 +6,17 @@
 //! (one sheet's cells), [`decode`] (hash,
 //! encoding, BOM), [`sniff`] (delimiter, header), [`read`] (RFC 4180 records, blank and
 //! ragged rows), [`normalise`] (header names, value cleaning, spreadsheet damage),
-//! [`infer`] (types from every value), [`columns`] (a column becomes a field), [`key`]
-//! (the contact key), [`identity`] (one contact per person known by e-mail and by
-//! phone), [`consent`] (consent columns), [`orders`] (`--aggregate`), [`analyse`] (the
-//! first pass, no writes), [`prepare`] (rows into contacts, with [`row_phones`]), [`ahead`] (preparing rows
-//! on a second thread), [`load`] (the second pass, one transaction; [`write`] writes each row) with [`figures`]
-//! (orders and per-contact figures), [`report`],
+//! [`layout`] (platform layouts recognised by file name and headers) and [`mapping`]
+//! (which columns fill which fields: layouts, `--map`, `--skip`), [`infer`] (types
+//! from every value), [`columns`] (a column becomes a field) with [`column_kind`]
+//! (consent column, consent evidence or plain), [`key`] (the contact key),
+//! [`identity`] (one contact per person known by e-mail and by phone), [`consent`]
+//! (consent vocabularies, evidence, and how a statement meets the stored state),
+//! [`orders`] (`--aggregate`), [`analyse`] (the first pass, no writes), [`prepare`]
+//! (rows into contacts, with [`row_phones`]), [`ahead`] (preparing rows on a second
+//! thread), [`load`] (the second pass, one transaction; [`write`] writes each row,
+//! with [`upsert`] deciding consent) with [`figures`] (orders and per-contact
+//! figures), [`report`],
 //! [`undo`] and [`suppress`] (suppression lists). SQL lives in `workspace::contacts`,
 //! `workspace::batches` and `workspace::suppression`.
 //!
@@ -21,6 +26,7 @@
 pub mod ahead;
 pub mod analyse;
 pub mod archive;
+pub mod column_kind;
 pub mod columns;
 pub mod consent;
 pub mod decode;
@@ -28,7 +34,9 @@ pub mod figures;
 pub mod identity;
 pub mod infer;
 pub mod key;
+pub mod layout;
 pub mod load;
+pub mod mapping;
 pub mod normalise;
 pub mod orders;
 pub mod plan;
@@ -40,6 +48,7 @@ pub mod sniff;
 pub mod source;
 pub mod suppress;
 pub mod undo;
+pub mod upsert;
 pub mod workbook;
 pub mod write;
 

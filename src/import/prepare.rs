@@ -10,20 +10,22 @@
 //! `workspace::phones`), what the row says about consent and about the
 //! contact's age (an unreadable date of birth marks the age unknown), and, with
 //! `--aggregate`, its order line (a row with no key but an order id is a line of that
-//! order, not a rejected row). It needs no
+//! order, not a rejected row). Consent comes with its evidence
+//! ([`super::consent::row`]). Rows first go through the file's column plan
+//! ([`super::mapping`]): skipped columns out, Shopify's apostrophes off. It needs no
 //! SQLite, so [`super::load`] keeps only the writing. Called by [`super::load`].
 
 use rusqlite::types::Value as Sql;
 
 use super::analyse::Analysis;
-use super::consent::IncomingConsent;
+use super::consent::row::{RowReader, Statement};
 use super::infer::to_sql;
 use super::key::KeySource;
 use super::read::Row;
 use super::row_phones::{self, ParsedPhone, RowPhones};
 use super::suppress::normalise_email;
 use super::{ImportPlan, Rejected};
-use crate::fields::{Channel, address};
+use crate::fields::address;
 use crate::workspace::suppression::ErasedHashes;
 
 /// What the loader does with one row.
@@ -36,9 +38,9 @@ pub enum Prepared {
         /// One value per column, in storage form; `Null` for blanks; then the E.164
         /// form and line type of each phone column (see [`row_phones::phone_cells`]).
         values: Vec<Sql>,
-        /// What the row says per channel (email, SMS), with the source to record if
-        /// its word decides.
-        consent: [(IncomingConsent, Option<String>); 2],
+        /// What the row states per channel (email, SMS), with the source and
+        /// evidence to record if its word decides (boxed: the other variants are small).
+        consent: Box<[Statement; 2]>,
         age: AgeMark,
         /// The row's order line, with `--aggregate` (`None` without an order id).
         order: Option<OrderLine>,
@@ -81,53 +83,50 @@ pub struct Preparer<'a> {
     plan: &'a ImportPlan,
     analysis: &'a Analysis,
     erased: &'a ErasedHashes,
-    /// Source text of each consent column (same order as `analysis.consent`).
-    column_sources: Vec<String>,
-    /// Source text of the file's stated consent, per channel.
-    file_sources: [Option<String>; 2],
+    consent: RowReader<'a>,
     key_prefix: String,
 }
 
 impl<'a> Preparer<'a> {
-    /// Prepare rows of `plan`'s file for batch `batch`; `erased` holds the erased
-    /// entries' hashes.
+    /// Prepare rows of `plan`'s file for batch `batch`, recorded at `recorded_at`
+    /// (RFC 3339); `erased` holds the erased entries' hashes.
     pub fn new(
         plan: &'a ImportPlan,
         analysis: &'a Analysis,
         erased: &'a ErasedHashes,
         batch: i64,
+        recorded_at: &str,
     ) -> Self {
-        let column_sources = analysis
-            .consent
-            .iter()
-            .map(|c| {
-                format!(
-                    "column {}, batch {batch}",
-                    analysis.columns[c.index].field.name
-                )
-            })
-            .collect();
-        let file_sources = Channel::ALL.map(|channel| {
-            plan.consent
-                .get(&channel)
-                .map(|state| format!("--consent {channel}={state}, batch {batch}"))
-        });
+        let consent = RowReader {
+            columns: &analysis.consent,
+            column_fields: analysis
+                .consent
+                .iter()
+                .map(|c| analysis.columns[c.index].field.name.clone())
+                .collect(),
+            evidence: &analysis.evidence,
+            file_status: analysis.file_status.as_ref(),
+            options: &plan.consent,
+            file: plan.file_name(),
+            batch,
+            recorded_at: recorded_at.to_string(),
+        };
         Preparer {
             plan,
             analysis,
             erased,
-            column_sources,
-            file_sources,
+            consent,
             key_prefix: format!("row-{}-", analysis.scan.sha256.get(..8).unwrap_or("")),
         }
     }
 
     /// What to do with `row`.
     pub fn prepare(&self, row: Row) -> Prepared {
-        let Row::Data { line, values: raw } = row else {
+        let Row::Data { line, values } = row else {
             return Prepared::Counted;
         };
         let analysis = self.analysis;
+        let raw = analysis.map.project(&values, None);
         let parsed = row_phones::parse_row(analysis, &raw);
         let first_phone = row_phones::first(&parsed);
         let mut keyed_by_phone = false;
@@ -233,7 +232,7 @@ impl<'a> Preparer<'a> {
         Prepared::Contact {
             key,
             line,
-            consent: self.consent(&raw),
+            consent: Box::new(self.consent.read(&raw)),
             age: self.age(&raw),
             order,
             values,
@@ -280,34 +279,6 @@ impl<'a> Preparer<'a> {
             mark = AgeMark::Readable;
         }
         mark
-    }
-
-    /// Each channel's word: its consent column if it says something, else the file's
-    /// stated consent, else nothing.
-    fn consent(&self, raw: &[String]) -> [(IncomingConsent, Option<String>); 2] {
-        let mut out = [
-            (IncomingConsent::Silent, None),
-            (IncomingConsent::Silent, None),
-        ];
-        for ((channel, slot), file_source) in
-            Channel::ALL.iter().zip(&mut out).zip(&self.file_sources)
-        {
-            let from_column = self
-                .analysis
-                .consent
-                .iter()
-                .zip(&self.column_sources)
-                .filter(|(c, _)| c.channel == *channel)
-                .find_map(|(c, source)| c.state(&raw[c.index]).map(|s| (s, source)));
-            *slot = match from_column {
-                Some((said, source)) => (said, Some(source.clone())),
-                None => match self.plan.consent.get(channel) {
-                    Some(state) => (IncomingConsent::from(*state), file_source.clone()),
-                    None => (IncomingConsent::Silent, None),
-                },
-            };
-        }
-        out
     }
 
     fn is_erased(&self, key: &str, raw: &[String], phones: &[ParsedPhone]) -> bool {

@@ -1,19 +1,21 @@
 //! One prepared row into the workspace: link it to the person it names
-//! ([`identity`]), insert or merge its contact, fold its order line, and count what it
-//! was. Called by [`super::load`] for every row, in file order, inside its transaction.
+//! ([`identity`]), insert or merge its contact (consent decided by [`super::upsert`]),
+//! fold its order line, and count what it was. Called by [`super::load`] for every
+//! row, in file order, inside its transaction.
 
 use rusqlite::types::Value as Sql;
 
 use super::ImportError;
 use super::Rejected;
 use super::analyse::Analysis;
-use super::consent::{self, IncomingConsent};
+use super::consent::row::Statement;
 use super::identity::{self, Link, Linking};
 use super::key::KeySource;
 use super::orders::Fold;
 use super::prepare::{AgeMark, Prepared};
 use super::report::PhoneReport;
-use crate::fields::{Channel, ConsentState};
+use super::upsert::ConsentWriter;
+use crate::fields::Channel;
 use crate::workspace::WorkspaceError;
 use crate::workspace::contacts::{AgeWord, ContactWriter, Existing, Incoming};
 
@@ -25,7 +27,6 @@ pub struct Counts {
     pub updated: u64,
     pub duplicates: u64,
     pub skipped_erased: u64,
-    pub consent_kept: u64,
     pub rejected: Vec<Rejected>,
     /// Phone numbers parsed, fixed lines and the values that are no number (the
     /// region fields are the caller's).
@@ -37,7 +38,7 @@ pub struct Counts {
 ///
 /// Errors: workspace errors.
 pub fn write_prepared(
-    writer: &mut ContactWriter<'_>,
+    (writer, consent_writer): (&mut ContactWriter<'_>, &mut ConsentWriter<'_>),
     analysis: &Analysis,
     batch: i64,
     prepared: Prepared,
@@ -64,12 +65,12 @@ pub fn write_prepared(
                 AgeMark::Unreadable(i) => AgeWord::Unreadable(&analysis.columns[i].field.name),
             };
             write_contact(
-                writer,
+                (writer, consent_writer),
                 analysis,
                 batch,
                 (&key, into, age),
                 &mut values,
-                consent,
+                &consent,
                 counts,
             )?;
             counts.keyed_by_phone += u64::from(phones.keyed_by_phone);
@@ -93,15 +94,16 @@ pub fn write_prepared(
 }
 
 /// Insert the contact of one prepared row, or merge it with the stored one (`into`, when
-/// [`identity::link`] chose it): consent through [`consent::merge`], a blank cell
+/// [`identity::link`] chose it): consent through [`ConsentWriter`] (a channel whose
+/// stored state stands keeps its consent column's stored value too), a blank cell
 /// keeping the stored value, the key's e-mail keeping the spelling first stored.
 fn write_contact(
-    writer: &mut ContactWriter<'_>,
+    (writer, consent): (&mut ContactWriter<'_>, &mut ConsentWriter<'_>),
     analysis: &Analysis,
     batch: i64,
     (key, into, age): (&str, Option<Existing>, AgeWord<'_>),
     values: &mut [Sql],
-    incoming: [(IncomingConsent, Option<String>); 2],
+    said: &[Statement; 2],
     counts: &mut Counts,
 ) -> Result<(), ImportError> {
     // The order columns of `--aggregate` are read, not stored; the phone columns'
@@ -115,21 +117,34 @@ fn write_contact(
             .chain(values.iter().skip(analysis.columns.len()).cloned())
             .collect()
     };
-    // A new contact meets the row's word as "not asked" would.
-    let fresh = incoming.each_ref().map(|(said, source)| {
-        let merged = consent::merge(ConsentState::NotAsked, *said);
-        (merged.state, source.as_deref().filter(|_| merged.by_row))
-    });
-    let added = into.is_none()
-        && writer.insert(
+    let keep_columns = |values: &mut [Sql], keep: [bool; 2]| {
+        for (channel, keep) in Channel::ALL.iter().zip(keep) {
+            if keep {
+                for c in analysis.consent.iter().filter(|c| c.channel == *channel) {
+                    values[c.index] = Sql::Null;
+                }
+            }
+        }
+    };
+    consent.count(said);
+    let mut added = false;
+    if into.is_none() {
+        let fresh = consent.for_new(key, said)?;
+        let mut new_values = values.to_vec();
+        keep_columns(&mut new_values, fresh.keep_columns);
+        added = writer.insert(
             batch,
             &Incoming {
                 key,
-                values: &stored(values),
-                consent: fresh,
+                values: &stored(&new_values),
+                consent: fresh.to_store(),
                 age,
             },
         )?;
+        if added {
+            consent.record(key, &fresh)?;
+        }
+    }
     if added {
         counts.added += 1;
     } else {
@@ -141,26 +156,8 @@ fn write_contact(
                 )))
             })?,
         };
-        let mut consent = existing
-            .consent
-            .each_ref()
-            .map(|(s, src)| (*s, src.as_deref()));
-        let channels = Channel::ALL.iter().zip(&incoming).zip(&mut consent);
-        for ((channel, (said, source)), stored) in channels {
-            let merged = consent::merge(stored.0, *said);
-            if *said == IncomingConsent::Granted && merged.state != ConsentState::Granted {
-                counts.consent_kept += 1;
-            }
-            if merged.by_row {
-                *stored = (merged.state, source.as_deref());
-            } else {
-                // The stored state stands: so do its source and the consent
-                // column's stored value, which must agree with it.
-                for c in analysis.consent.iter().filter(|c| c.channel == *channel) {
-                    values[c.index] = Sql::Null;
-                }
-            }
-        }
+        let outcome = consent.for_existing(&existing, said);
+        keep_columns(values, outcome.keep_columns);
         // A contact re-keyed by this row's e-mail address takes the address too.
         if let KeySource::Column { index, email: true } = analysis.key
             && existing.key == key
@@ -173,11 +170,12 @@ fn write_contact(
             &Incoming {
                 key,
                 values: &stored(values),
-                consent,
+                consent: outcome.to_store(),
                 age,
             },
             existing.batch != batch,
         )?;
+        consent.record(key, &outcome)?;
         if first {
             counts.updated += 1;
         }

@@ -353,8 +353,12 @@ pub enum Request {
     Review(ReviewJob),
     /// Complete a typed path from the file system.
     CompletePath { generation: u64, typed: String },
-    /// Read a file and say what an import would detect; writes nothing.
-    DetectImport { generation: u64, plan: ImportPlan },
+    /// Read a file and say what an import would detect; writes nothing. (Boxed: a plan
+    /// with its column maps is far larger than the other requests.)
+    DetectImport {
+        generation: u64,
+        plan: Box<ImportPlan>,
+    },
     /// Read the import batches.
     LoadBatches { generation: u64 },
     /// Read the campaign names.

@@ -9,6 +9,7 @@
 pub mod audit;
 pub mod batches;
 pub mod browse;
+pub mod consent;
 pub mod contacts;
 pub mod exports;
 pub mod fields;
