@@ -63,8 +63,14 @@ pub fn is_status_value(value: &str) -> bool {
 pub fn recognise(name: &str, all_status_values: bool) -> Option<(Channel, Polarity, String)> {
     let known = |what: &str| format!("header `{name}` is a known consent column ({what})");
     let hit = match name {
-        "accepts_email_marketing" => (Channel::Email, Polarity::Positive, known("Shopify")),
-        "accepts_sms_marketing" => (Channel::Sms, Polarity::Positive, known("Shopify")),
+        // `accepts_marketing` is Shopify's older customer export; the short forms are
+        // the same columns as exported by other tools (new-user trial).
+        "accepts_email_marketing" | "accepts_marketing" | "accepts_email" => {
+            (Channel::Email, Polarity::Positive, known("Shopify"))
+        }
+        "accepts_sms_marketing" | "accepts_sms" => {
+            (Channel::Sms, Polarity::Positive, known("Shopify"))
+        }
         "subscribed_to_emails" | "subscribed" => {
             (Channel::Email, Polarity::Positive, known("Ghost"))
         }
@@ -266,6 +272,16 @@ mod tests {
         assert_eq!(shopify.state("no"), Some(Declined));
         assert_eq!(shopify.state("unsubscribed"), Some(Withdrawn));
         assert_eq!(column("accepts_sms_marketing", false).channel, Channel::Sms);
+        // Short forms seen in the new-user trial, and Shopify's older export.
+        for (header, channel) in [
+            ("accepts_sms", Channel::Sms),
+            ("accepts_email", Channel::Email),
+            ("accepts_marketing", Channel::Email),
+        ] {
+            let c = column(header, false);
+            assert_eq!((c.channel, c.polarity), (channel, Polarity::Positive));
+            assert_eq!(c.state("no"), Some(Declined));
+        }
         let ghost = column("subscribed_to_emails", false);
         assert_eq!(ghost.state("true"), Some(Granted));
         assert_eq!(ghost.state("false"), Some(Declined));
