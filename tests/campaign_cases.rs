@@ -295,15 +295,16 @@ fn withdrawn_suppressed_and_minors_never_receive() {
     );
     assert_eq!(sue.steps[1].status, StepStatus::NotReached);
     let teo = explain(&ws, &c, as_of(), "teo@example.com").unwrap();
+    // Born 2010-11-02: one day short of 16 on 2026-11-01.
     assert_eq!(
         teo.steps[2].detail,
-        "date of birth 2010-11-02: 15 years old on 2026-11-01; contacts under 16 are minors"
+        "field `date_of_birth` (date of birth) `2010-11-02`: 15 years old; the youngest plausible age on 2026-11-01, 15 (field `date_of_birth`), is under the minor age 16 (the default, GDPR Art. 8(1)): a known minor"
     );
+    assert_eq!(teo.minor_check.decided_by.as_deref(), Some("date_of_birth"));
+    assert_eq!(teo.minor_check.youngest, Some(15));
     let wes = explain(&ws, &c, as_of(), "wes@example.com").unwrap();
     assert!(
-        wes.steps[1]
-            .detail
-            .starts_with("e-mail consent is withdrawn"),
+        wes.steps[1].detail.starts_with("e-mail consent: withdrawn"),
         "{}",
         wes.steps[1].detail
     );

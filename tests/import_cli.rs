@@ -85,7 +85,7 @@ fn human_report_names_what_was_detected() {
         .assert()
         .success()
         .stdout(contains("dry run: nothing was changed"))
-        .stdout(contains("delimiter ;"))
+        .stdout(contains("delimiter \";\","))
         .stdout(contains("total_spend (total_spend): text"));
 }
 

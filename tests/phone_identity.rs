@@ -257,7 +257,7 @@ fn an_sms_opt_out_holds_for_every_contact_with_the_number() {
     let e = ws.json(&["explain", "text", "bo@example.com"], 0);
     assert_eq!(
         e["steps"][1]["detail"],
-        "SMS consent is withdrawn (source: SMS consent withdrawn on contact +447911123456, which holds the same number); only granted consent receives messages"
+        "SMS consent: withdrawn (source: SMS consent withdrawn on contact +447911123456, which holds the same number); only granted consent receives messages"
     );
 }
 

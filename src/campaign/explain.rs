@@ -10,13 +10,16 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Campaign;
-use super::assign::{DEFAULT_MINOR_AGE, Exclusion, Outcome, holdout_bucket};
+use super::assign::{Exclusion, Outcome, holdout_bucket};
 use super::audience;
+use super::explain_minor::{age_trace, minor_detail};
 use super::prepare::{Prepared, PreviewError, prepare};
 use super::suppressed::SuppressionHit;
-use super::walk::{minor_facts, walk};
+use super::walk::walk;
 use crate::fields::phone::LineType;
 use crate::fields::value::{Record, Value};
+
+pub use super::explain_minor::AgeTrace;
 use crate::fields::{Channel, ConsentState};
 use crate::message::RenderedMessage;
 use crate::segment::eval::{self, ConditionResult};
@@ -82,6 +85,8 @@ pub struct Explanation {
     /// `None` for a recipient.
     pub excluded: Option<Exclusion>,
     pub steps: Vec<Step>,
+    /// The minor check (step 3), field by field.
+    pub minor_check: AgeTrace,
     pub segments: Vec<SegmentTrace>,
     /// The message rendered for the contact, when it is a recipient.
     pub message: Option<RenderedMessage>,
@@ -246,9 +251,20 @@ fn build(ws: &Workspace, p: &Prepared, seen: Seen) -> Result<Explanation, Previe
             Outcome::Recipient { .. } => None,
         },
         steps,
+        minor_check: age_trace(p, &seen.record),
         segments,
         message,
     })
+}
+
+/// The stored consent state in words (`not_asked` reads `not asked`); text that is no
+/// consent state is quoted and read as not asked, as assignment reads it.
+fn consent_words(stored: &str) -> String {
+    match stored.parse::<ConsentState>() {
+        Ok(state) => state.as_str().replace('_', " "),
+        Err(_) if stored.trim().is_empty() => "not asked".to_string(),
+        Err(_) => format!("not asked (stored as `{stored}`)"),
+    }
 }
 
 fn channel_word(c: Channel) -> &'static str {
@@ -281,12 +297,12 @@ fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<usize>) -> 
                 .as_deref()
                 .map(|s| format!(" (source: {s})"))
                 .unwrap_or_default();
+            let words = consent_words(&seen.consent_stored);
             if seen.consent == ConsentState::Granted {
-                format!("{channel} consent is granted{source}")
+                format!("{channel} consent: {words}{source}")
             } else {
                 format!(
-                    "{channel} consent is {}{source}; only granted consent receives messages",
-                    seen.consent_stored
+                    "{channel} consent: {words}{source}; only granted consent receives messages"
                 )
             }
         }
@@ -387,25 +403,15 @@ fn stored_e164(p: &Prepared, seen: &Seen) -> Option<String> {
     }
 }
 
-fn minor_detail(p: &Prepared, record: &Record) -> String {
-    let (dob, year, age) = minor_facts(p, record);
-    let limit = DEFAULT_MINOR_AGE;
-    if let Some(d) = dob {
-        let years = p.as_of.years_since(d).unwrap_or(0);
-        return format!(
-            "date of birth {d}: {years} years old on {}; contacts under {limit} are minors",
-            p.as_of
-        );
+#[cfg(test)]
+mod tests {
+    use super::consent_words;
+
+    #[test]
+    fn consent_reads_as_words() {
+        assert_eq!(consent_words("not_asked"), "not asked");
+        assert_eq!(consent_words("granted"), "granted");
+        assert_eq!(consent_words(""), "not asked");
+        assert_eq!(consent_words("maybe"), "not asked (stored as `maybe`)");
     }
-    if let Some(y) = year {
-        return format!(
-            "birth year {y}: at most {} years old on {}; contacts under {limit} are minors",
-            i64::from(chrono::Datelike::year(&p.as_of)) - y,
-            p.as_of
-        );
-    }
-    if let Some(a) = age {
-        return format!("age {a}; contacts under {limit} are minors");
-    }
-    "no date of birth, birth year or age: not a known minor".to_string()
 }

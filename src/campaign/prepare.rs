@@ -11,6 +11,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use super::age::MAX_AGE_FIELDS;
+use super::minor_age::MinorAge;
 use super::{Campaign, CampaignError, Entry};
 use crate::fields::{Channel, Field, FieldType, PrivacyClass, Role};
 use crate::message::{Message, MessageDraft, MessageError, PolicyScope};
@@ -84,10 +86,9 @@ pub struct Slots {
     /// contact.
     pub email: Option<usize>,
     pub phones: Vec<usize>,
-    /// Minor check: first date-of-birth, birth-year and age fields.
-    pub date_of_birth: Option<usize>,
-    pub birth_year: Option<usize>,
-    pub age: Option<usize>,
+    /// Minor check: every date-of-birth, birth-year and age field (up to
+    /// [`super::age::MAX_AGE_FIELDS`]), in workspace order, with its role.
+    pub ages: Vec<(usize, Role)>,
 }
 
 /// A campaign ready to stream.
@@ -100,6 +101,8 @@ pub struct Prepared {
     /// The fields a preview reads, each once: the slots' fields and every merge field.
     pub columns: Vec<Field>,
     pub slots: Slots,
+    /// The minor age the campaign runs with, and where it comes from.
+    pub minor_age: MinorAge,
 }
 
 /// The rule scope of `campaign`: its category and unlocks, with `as_of`.
@@ -204,6 +207,12 @@ pub fn prepare(
         .filter(|f| f.role == Role::Phone)
         .map(|f| column(&mut columns, &hidden(phones::e164_column(&f.name))))
         .collect();
+    let ages = fields
+        .iter()
+        .filter(|f| matches!(f.role, Role::DateOfBirth | Role::BirthYear | Role::Age))
+        .take(MAX_AGE_FIELDS)
+        .map(|f| (column(&mut columns, f), f.role))
+        .collect();
     let slots = Slots {
         address: match campaign.channel {
             Channel::Email => email,
@@ -213,9 +222,7 @@ pub fn prepare(
         address_line,
         email,
         phones: phone_e164s,
-        date_of_birth: slot_of(&fields, &mut columns, Role::DateOfBirth),
-        birth_year: slot_of(&fields, &mut columns, Role::BirthYear),
-        age: slot_of(&fields, &mut columns, Role::Age),
+        ages,
     };
     for entry in &entries {
         for name in entry.message.merge_fields() {
@@ -225,6 +232,7 @@ pub fn prepare(
         }
     }
     Ok(Prepared {
+        minor_age: campaign.minor_age(),
         campaign: campaign.clone(),
         as_of,
         fields,

@@ -21,7 +21,9 @@ use crate::message::CoverageTally;
 use crate::workspace::Workspace;
 
 pub use super::prepare::{Prepared, PreviewError, prepare};
-pub use super::summary::{EntryCoverage, Overlap, ReasonCount, SegmentCount, SmsSummary, Summary};
+pub use super::summary::{
+    EntryCoverage, FieldCount, MinorCheck, Overlap, ReasonCount, SegmentCount, SmsSummary, Summary,
+};
 
 /// One contact in the preview.
 ///
@@ -88,7 +90,17 @@ pub fn run_prepared(
         .iter()
         .map(|e| (e.segment.clone(), CoverageTally::new(&e.message)))
         .collect();
-    let mut tally = Tally::new((campaign.name.clone(), campaign.channel, as_of), &tallies);
+    let age_fields = prepared
+        .slots
+        .ages
+        .iter()
+        .filter_map(|&(i, _)| prepared.columns.get(i).map(|f| f.name.clone()))
+        .collect();
+    let mut tally = Tally::new(
+        (campaign.name.clone(), campaign.channel, as_of),
+        &tallies,
+        MinorCheck::new(prepared.minor_age.clone(), age_fields),
+    );
     walk(ws, prepared, |d| {
         let mut row = PreviewRow {
             key: d.key.clone(),
@@ -127,7 +139,7 @@ pub fn run_prepared(
                 None
             }
         };
-        tally.add(d.outcome, d.matches, d.record, rendered.as_ref());
+        tally.add(d.outcome, d.matches, d.record, rendered.as_ref(), &d.age);
         if let Some(r) = rendered {
             row.subject = r.subject;
             row.body = Some(r.body);

@@ -15,9 +15,8 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
-
-use super::assign::{Assigner, ContactFacts, DEFAULT_MINOR_AGE, Outcome, is_minor};
+use super::age::{self, AgeCheck};
+use super::assign::{Assigner, ContactFacts, Outcome};
 use super::audience::{self, AudienceQuery, AudienceRow};
 use super::prepare::{Prepared, PreviewError};
 use super::suppressed::{Suppression, SuppressionHit};
@@ -29,6 +28,8 @@ use crate::workspace::{Workspace, WorkspaceError, phones};
 /// Everything assignment decided for one contact, and the facts it decided on.
 #[derive(Debug, Clone)]
 pub struct Decided<'a> {
+    /// The contact's `_id` (workspace order).
+    pub id: i64,
     pub key: String,
     /// The contact's values of [`Prepared::columns`].
     pub record: &'a Record,
@@ -37,7 +38,8 @@ pub struct Decided<'a> {
     /// The stored consent text and where it came from.
     pub consent_stored: String,
     pub consent_source: Option<String>,
-    pub minor: bool,
+    /// What the minor check decided (minor, age unknown, or neither) and from what.
+    pub age: AgeCheck,
     /// The channel address as stored (shown in the preview), if not blank.
     pub address_stored: Option<String>,
     /// The normalised address (lower-case e-mail, E.164 phone), `None` if blank,
@@ -130,7 +132,7 @@ fn decide<'a>(
     let suppressed = suppression.check(&key, email.as_deref(), &numbers);
     let mut consent_stored = row.consent()?;
     let mut consent_source = row.consent_source()?;
-    let minor = minor_of(prepared, record, prepared.as_of);
+    let age = age_check(prepared, record);
     let address_stored = text_of(prepared, record, slots.address);
     let address_line =
         text_of(prepared, record, slots.address_line).and_then(|l| l.parse::<LineType>().ok());
@@ -158,18 +160,19 @@ fn decide<'a>(
         key: &key,
         suppressed: suppressed.is_some(),
         consent,
-        minor,
+        minor: age.minor,
         address: address.as_deref(),
         matches,
     });
     Ok(Decided {
+        id: row.id()?,
         key,
         record,
         suppressed,
         consent,
         consent_stored,
         consent_source,
-        minor,
+        age,
         address_stored,
         address,
         address_line,
@@ -178,34 +181,22 @@ fn decide<'a>(
     })
 }
 
-/// The values the minor check reads: date of birth, birth year, age (each `None` when
-/// blank or not of the expected type).
-pub fn minor_facts(
-    prepared: &Prepared,
-    record: &Record,
-) -> (Option<NaiveDate>, Option<i64>, Option<i64>) {
-    let get = |slot: Option<usize>| {
-        slot.and_then(|i| prepared.columns.get(i))
-            .and_then(|f| record.get(&f.name))
-    };
-    let dob = match get(prepared.slots.date_of_birth) {
-        Some(Value::Date(d)) => Some(*d),
-        Some(Value::Datetime(d)) => Some(d.date_naive()),
-        _ => None,
-    };
-    let int = |v: Option<&Value>| match v {
-        Some(Value::Integer(i)) => Some(*i),
-        Some(Value::Decimal(f)) if f.fract() == 0.0 => Some(*f as i64),
-        _ => None,
-    };
-    (
-        dob,
-        int(get(prepared.slots.birth_year)),
-        int(get(prepared.slots.age)),
-    )
+/// The minor check for one contact: every age field of [`Prepared::slots`] read as of
+/// the campaign's as-of date, judged against its minor age (see [`super::age`]).
+pub fn age_check(prepared: &Prepared, record: &Record) -> AgeCheck {
+    let readings =
+        age_values(prepared, record).map(|(_, role, value)| age::read(role, value, prepared.as_of));
+    age::assess(readings, prepared.minor_age.years)
 }
 
-fn minor_of(prepared: &Prepared, record: &Record, as_of: NaiveDate) -> bool {
-    let (dob, year, age) = minor_facts(prepared, record);
-    is_minor(as_of, DEFAULT_MINOR_AGE, dob, year, age)
+/// The age fields of `prepared` with the contact's values: (field name, role, value).
+pub fn age_values<'a>(
+    prepared: &'a Prepared,
+    record: &'a Record,
+) -> impl Iterator<Item = (&'a str, crate::fields::Role, &'a Value)> + 'a {
+    static BLANK: Value = Value::Null;
+    prepared.slots.ages.iter().filter_map(|&(i, role)| {
+        let f = prepared.columns.get(i)?;
+        Some((f.name.as_str(), role, record.get(&f.name).unwrap_or(&BLANK)))
+    })
 }

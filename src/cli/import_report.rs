@@ -34,7 +34,7 @@ pub fn print(r: &ImportReport) -> std::io::Result<()> {
             "  detected: encoding {} ({}), delimiter {}{}, {header}",
             r.encoding,
             r.encoding_source,
-            t(&r.delimiter),
+            t(&crate::import::sniff::quoted(&r.delimiter)),
             if r.sep_line {
                 " (from the `sep=` first line, which was skipped)"
             } else {

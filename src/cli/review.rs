@@ -14,10 +14,11 @@ use crate::workspace::actor;
 pub struct ReviewArgs {
     /// The campaign to review.
     campaign: String,
-    /// Sign the campaign off as NAME (refused while a blocker is open).
+    /// Sign the campaign off as NAME (refused while a blocker is open); required with
+    /// --note.
     #[arg(long, value_name = "NAME", requires = "note")]
     sign_off: Option<String>,
-    /// The reviewer's note, recorded with the sign-off.
+    /// The reviewer's note, recorded with the sign-off; required with --sign-off.
     #[arg(long, value_name = "TEXT", requires = "sign_off")]
     note: Option<String>,
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::campaign::Unlock;
 use crate::campaign::code::CampaignFile;
-use crate::campaign::preview::SegmentCount;
+use crate::campaign::preview::{MinorCheck, SegmentCount};
 use crate::fields::policy::Category;
 use crate::fields::{Channel, PrivacyClass};
 use crate::review::{Finding, SignOffStatus};
@@ -37,6 +37,9 @@ pub struct Manifest {
     /// Hex SHA-256 over every preview row (the hash a sign-off covers).
     pub preview_sha256: String,
     pub counts: Counts,
+    /// The minor check: the minor age and where it comes from (default, campaign or
+    /// country with its law), the fields read, and the recipients it could not judge.
+    pub minor_check: MinorCheck,
     pub files: Files,
     pub profile: ProfileSection,
     /// The columns of `recipients.csv`, in order, each with why it is there.

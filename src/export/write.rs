@@ -306,6 +306,7 @@ pub fn export(
             by_segment: summary.per_segment.clone(),
             left_out: left_out.len() as u64,
         },
+        minor_check: summary.minor_check.clone(),
         files: Files {
             data,
             templates,

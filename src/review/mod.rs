@@ -2,9 +2,10 @@
 //! findings with a stable code, a severity, a message and the items they concern, and
 //! the reviewer's sign-off.
 //!
-//! Findings come from two places: the campaign definition ([`definition`]: which fields
-//! rules and messages use, under which policy, unlocks, consent sources, fields an
-//! export adds) and one preview pass over the audience ([`data`]: coverage, small
+//! Findings come from three places: the campaign definition ([`definition`]: which
+//! fields rules and messages use, under which policy, unlocks, consent sources, fields
+//! an export adds), the sensitive values it uses ([`values`]: tags such as `muslim` in
+//! rules and messages, or stored in fields that leave) and one preview pass over the audience ([`data`]: coverage, small
 //! cells, quasi-identifier groups, overlaps, spreadsheet damage, exclusion counts). A
 //! campaign that cannot be previewed (a blocked field, a broken rule) still gets its
 //! review: the problem becomes a blocker, never a crash. [`signoff`] hashes the
@@ -14,7 +15,9 @@
 
 pub mod data;
 pub mod definition;
+pub mod minors;
 pub mod signoff;
+pub mod values;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -54,9 +57,14 @@ pub struct Finding {
     pub message: String,
     /// What the finding concerns: fields, segments, pairs, counts; one line each.
     pub items: Vec<String>,
+    /// Whether a reviewer may accept this finding with a written reason (`review
+    /// --accept CODE --reason TEXT`) instead of resolving it. Blocked fields (they need
+    /// an unlock) and special ad category breaches never may.
+    pub acceptable: bool,
 }
 
 impl Finding {
+    /// A finding that cannot be accepted, only resolved.
     pub fn new(
         code: &'static str,
         severity: Severity,
@@ -68,7 +76,14 @@ impl Finding {
             severity,
             message,
             items,
+            acceptable: false,
         }
+    }
+
+    /// The same finding, marked as one a reviewer may accept with a written reason.
+    pub fn acceptable(mut self) -> Self {
+        self.acceptable = true;
+        self
     }
 }
 
@@ -145,6 +160,8 @@ pub fn run_with(
     let conn = ws.conn();
     let uses = definition::uses(conn, campaign)?;
     let mut findings = definition::findings(conn, campaign, &uses, extra)?;
+    findings.extend(values::findings(conn, campaign, &uses, extra)?);
+    findings.extend(minors::definition_findings(campaign));
     let definition_toml = signoff::definition_toml(conn, campaign)?;
     let definition_sha256 = signoff::sha256_hex(definition_toml.as_bytes());
     let policy_blocked = findings.iter().any(|f| f.severity == Severity::Blocker);
@@ -153,6 +170,7 @@ pub fn run_with(
     match data::pass(ws, campaign, as_of, &uses, extra) {
         Ok(pass) => {
             findings.extend(data::findings(campaign, &pass));
+            findings.extend(minors::data_findings(campaign, &pass.summary));
             preview_sha256 = Some(pass.preview_sha256.clone());
             summary = Some(pass.summary);
         }

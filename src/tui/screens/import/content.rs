@@ -116,10 +116,10 @@ fn detected(d: &Detected, plan: &ImportPlan, width: usize, ready: bool) -> Vec<L
         for_terminal(&d.file)
     ))];
     out.push(Line::from(format!(
-        " {} ({}), delimiter `{}`, {}, contact key {}",
+        " {} ({}), delimiter {}, {}, contact key {}",
         d.encoding,
         d.encoding_source,
-        for_terminal(&d.delimiter),
+        for_terminal(&crate::import::sniff::quoted(&d.delimiter)),
         if d.header {
             "header row"
         } else {
