@@ -5,7 +5,8 @@
 //! text, or with `--json` one object when there is one batch; an array when several
 //! files, or an archive, were given). When a file fails, the files before it stay
 //! imported (each was its own committed batch): the error says so and names them, and
-//! with `--json` their reports are printed first. A progress bar of bytes read goes to stderr, only
+//! with `--json` their reports are printed first; a single file of which nothing was
+//! imported prints its report (`batch` null) before the error. A progress bar of bytes read goes to stderr, only
 //! when stderr is a terminal and the output is not JSON.
 
 use std::io::IsTerminal;
@@ -204,10 +205,16 @@ fn failed_after(
     e: import::ImportError,
 ) -> anyhow::Error {
     let failed = format!("import of {} failed", plan.path.display());
-    if ctx.json
-        && files > 1
-        && let Err(print) = print_json(&done)
-    {
+    // A single file of which nothing was imported still has a report (no batch): a
+    // script sees why (rows rejected, contacts erased) as it sees a success. With
+    // several files the array stays the batches that are in.
+    let printed = match (ctx.json, e.report()) {
+        (false, _) => Ok(()),
+        (true, _) if files > 1 => print_json(&done),
+        (true, Some(report)) => print_json(report),
+        (true, None) => Ok(()),
+    };
+    if let Err(print) = printed {
         return print.context(failed);
     }
     if done.is_empty() {

@@ -205,25 +205,6 @@ pub fn load(
         None => None,
     };
     rejected.sort_by_key(|r| r.line);
-    if counts.imported == 0 {
-        let examples: Vec<String> = rejected
-            .iter()
-            .take(5)
-            .map(|r| format!("line {}: {}", r.line, r.reason))
-            .collect();
-        return Err(ImportError::NothingImported {
-            file: file_name,
-            rows_read: analysis.rows_read,
-            delimiter,
-            encoding: analysis.scan.encoding.name().to_string(),
-            rejected: rejected.len(),
-            examples: if examples.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", examples.join("; "))
-            },
-        });
-    }
     if counts.skipped_erased > 0 {
         warnings.push(format!(
             "{} row{} skipped: the contact was erased earlier and stays erased",
@@ -263,7 +244,7 @@ pub fn load(
         sha256: analysis.scan.sha256.clone(),
         encoding: analysis.scan.encoding.name().to_string(),
         encoding_source: analysis.scan.encoding_source.to_string(),
-        delimiter,
+        delimiter: delimiter.clone(),
         header: analysis.sniffed.has_header,
         key: analysis.key_name(),
         rows_read: analysis.rows_read,
@@ -306,6 +287,9 @@ pub fn load(
         batch: (!plan.dry_run).then_some(batch),
         dry_run: plan.dry_run,
     };
+    if counts.imported == 0 {
+        return Err(nothing_imported(file_name, delimiter, analysis, report));
+    }
     let counts_json = report.counts_json();
     batches::finish(tx, batch, &counts_json)?;
     audit::append(
@@ -353,4 +337,44 @@ fn consent_warnings(plan: &ImportPlan, tally: &Tally) -> Vec<String> {
         ));
     }
     out
+}
+
+/// The error for a file of which no row was imported (case BR-02), saying why: rows
+/// rejected (with the first few), rows skipped because their contact was erased, blank
+/// rows. It carries the report, without a batch (nothing was committed), so `--json`
+/// still prints it.
+fn nothing_imported(
+    file: String,
+    delimiter: String,
+    analysis: &Analysis,
+    mut report: ImportReport,
+) -> ImportError {
+    let rejected = &report.rows_rejected;
+    let mut why: Vec<String> = rejected
+        .iter()
+        .take(5)
+        .map(|r| format!("line {}: {}", r.line, r.reason))
+        .collect();
+    for (n, what) in [
+        (report.rows_skipped_erased, "erased contacts"),
+        (report.rows_skipped_blank, "blank"),
+    ] {
+        if n > 0 {
+            why.push(format!("{n} row{} skipped: {what}", plural(n)));
+        }
+    }
+    report.batch = None;
+    ImportError::NothingImported {
+        file,
+        rows_read: analysis.rows_read,
+        delimiter,
+        encoding: analysis.scan.encoding.name().to_string(),
+        rejected: rejected.len(),
+        examples: if why.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", why.join("; "))
+        },
+        report: Box::new(report),
+    }
 }

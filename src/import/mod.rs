@@ -105,6 +105,12 @@ pub enum ImportError {
         sheet: String,
         sheets: String,
     },
+    /// A quote opened and never closed: every later line would be swallowed into one
+    /// value, so nothing is imported.
+    #[error(
+        "a quote opened at line {line}, column {column} is never closed before the end of the file, so every later line would be read into that one value; close the quote (a quote inside a quoted value is written twice: \"\") or remove it"
+    )]
+    UnclosedQuote { line: u64, column: u64 },
     #[error("CSV error at line {line}: {message}")]
     Csv { line: u64, message: String },
     #[error("the file has no rows")]
@@ -148,6 +154,8 @@ pub enum ImportError {
         encoding: String,
         rejected: usize,
         examples: String,
+        /// The report of the rolled-back import (`batch` is `None`), for `--json`.
+        report: Box<ImportReport>,
     },
     #[error(
         "this file brings {new} new fields, but the workspace has room for {room} more (SQLite allows {max} columns per table, {fixed} of them used by tactful itself); import fewer columns, for example by removing unused ones from the file"
@@ -168,6 +176,41 @@ pub enum ImportError {
     Undo(String),
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
+}
+
+impl ImportError {
+    /// The report of a file of which nothing was imported (also inside an archive
+    /// member's error); `None` for other errors.
+    pub fn report(&self) -> Option<&ImportReport> {
+        match self {
+            ImportError::NothingImported { report, .. } => Some(report),
+            ImportError::Member { error, .. } => error.report(),
+            _ => None,
+        }
+    }
+
+    /// This error as the error of the archive member `member` (`junk.zip/junk.csv`):
+    /// an error that names a file names the member, never the temporary file it was
+    /// extracted to (new-user trial); any other error is prefixed with the member.
+    pub fn in_member(self, member: String) -> ImportError {
+        let path = PathBuf::from(&member);
+        match self {
+            ImportError::Io { cause, .. } => ImportError::Io { path, cause },
+            ImportError::NotText { offset, .. } => ImportError::NotText { path, offset },
+            ImportError::IsArchive { .. } => ImportError::IsArchive { path },
+            ImportError::Archive { message, .. } => ImportError::Archive { path, message },
+            ImportError::Workbook { message, .. } => ImportError::Workbook { path, message },
+            ImportError::NoSheet { sheet, sheets, .. } => ImportError::NoSheet {
+                path,
+                sheet,
+                sheets,
+            },
+            error => ImportError::Member {
+                member,
+                error: Box::new(error),
+            },
+        }
+    }
 }
 
 impl From<rusqlite::Error> for ImportError {
@@ -275,10 +318,7 @@ fn run_plans(
             match import_one(tx, plan, progress) {
                 Ok(report) => reports.push(report),
                 Err(e) if plan.archive.is_some() => {
-                    return Err(Outcome::Failed(ImportError::Member {
-                        member: plan.display_name(),
-                        error: Box::new(e),
-                    }));
+                    return Err(Outcome::Failed(e.in_member(plan.display_name())));
                 }
                 Err(e) => return Err(e.into()),
             }

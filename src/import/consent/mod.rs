@@ -88,8 +88,14 @@ pub fn is_status_value(value: &str) -> bool {
 pub fn recognise(name: &str, all_status_values: bool) -> Option<(Channel, Polarity, String)> {
     let known = |what: &str| format!("header `{name}` is a known consent column ({what})");
     let hit = match name {
-        "accepts_email_marketing" => (Channel::Email, Polarity::Positive, known("Shopify")),
-        "accepts_sms_marketing" => (Channel::Sms, Polarity::Positive, known("Shopify")),
+        // `accepts_marketing` is Shopify's older customer export; the short forms are
+        // the same columns as exported by other tools (new-user trial).
+        "accepts_email_marketing" | "accepts_marketing" | "accepts_email" => {
+            (Channel::Email, Polarity::Positive, known("Shopify"))
+        }
+        "accepts_sms_marketing" | "accepts_sms" => {
+            (Channel::Sms, Polarity::Positive, known("Shopify"))
+        }
         "subscribed_to_emails" | "subscribed" => {
             (Channel::Email, Polarity::Positive, known("Ghost"))
         }
