@@ -10,6 +10,7 @@ use tactful::campaign::explain::{StepStatus, Verdict, explain};
 use tactful::campaign::prepare::PreviewError;
 use tactful::campaign::preview as run_preview;
 use tactful::fields::{Channel, ConsentState};
+use tactful::import::ImportPlan;
 use tactful::import::suppress::{entry_hash, suppress_file};
 use tactful::workspace::keyed_hash::HashKey;
 use tactful::workspace::{Workspace, suppression};
@@ -203,16 +204,16 @@ fn br23_international_names_are_kept_exactly() {
     assert_eq!(rows[3].subject.as_deref(), Some("山田"));
 }
 
-/// BR-24 on the SMS channel: phones are shown as stored; the spreadsheet-damaged one
-/// is not a valid address and is never repaired.
+/// BR-24 on the SMS channel: phones are shown as stored and sent to in E.164 (read in
+/// the UK: `44…` and `07…` are UK numbers); the spreadsheet-damaged one is not a valid
+/// address and is never repaired.
 #[test]
 fn br24_phones_as_stored() {
     let mut ws = Workspace::open_in_memory().unwrap();
-    import(
-        &mut ws,
-        "br24_phones.csv",
-        Some((Channel::Sms, ConsentState::Granted)),
-    );
+    let mut plan = ImportPlan::new(campaign_support::fixture("br24_phones.csv"), "test");
+    plan.consent.insert(Channel::Sms, ConsentState::Granted);
+    plan.region = Some("GB".parse().unwrap());
+    tactful::import::run(&mut ws, &plan, &mut |_| {}).unwrap();
     segment(&mut ws, "all", "email is not blank");
     let c = campaign(
         &mut ws,
@@ -221,17 +222,23 @@ fn br24_phones_as_stored() {
         &[("all", None, "Hi {{ first_name }}")],
     );
     let (rows, summary) = preview(&ws, &c);
-    let got: Vec<(Option<&str>, Option<Exclusion>)> = rows
+    let got: Vec<(Option<&str>, Option<&str>, Option<Exclusion>)> = rows
         .iter()
-        .map(|r| (r.address.as_deref(), r.excluded))
+        .map(|r| {
+            (
+                r.address.as_deref(),
+                r.channel_address.as_deref(),
+                r.excluded,
+            )
+        })
         .collect();
     assert_eq!(
         got,
         vec![
-            (Some("447700900123"), None),
-            (Some("4.47700900124E+11"), Some(Exclusion::NoAddress)),
-            (Some("+44 7700 900125"), None),
-            (Some("07700900126"), None),
+            (Some("447700900123"), Some("+447700900123"), None),
+            (Some("4.47700900124E+11"), None, Some(Exclusion::NoAddress)),
+            (Some("+44 7700 900125"), Some("+447700900125"), None),
+            (Some("07700900126"), Some("+447700900126"), None),
         ]
     );
     // "Hi Ana" is 6 GSM-7 septets: one part.
@@ -288,15 +295,16 @@ fn withdrawn_suppressed_and_minors_never_receive() {
     );
     assert_eq!(sue.steps[1].status, StepStatus::NotReached);
     let teo = explain(&ws, &c, as_of(), "teo@example.com").unwrap();
+    // Born 2010-11-02: one day short of 16 on 2026-11-01.
     assert_eq!(
         teo.steps[2].detail,
-        "date of birth 2010-11-02: 15 years old on 2026-11-01; contacts under 16 are minors"
+        "field `date_of_birth` (date of birth) `2010-11-02`: 15 years old; the youngest plausible age on 2026-11-01, 15 (field `date_of_birth`), is under the minor age 16 (the default, GDPR Art. 8(1)): a known minor"
     );
+    assert_eq!(teo.minor_check.decided_by.as_deref(), Some("date_of_birth"));
+    assert_eq!(teo.minor_check.youngest, Some(15));
     let wes = explain(&ws, &c, as_of(), "wes@example.com").unwrap();
     assert!(
-        wes.steps[1]
-            .detail
-            .starts_with("e-mail consent is withdrawn"),
+        wes.steps[1].detail.starts_with("e-mail consent: withdrawn"),
         "{}",
         wes.steps[1].detail
     );

@@ -126,7 +126,15 @@ fn preview_json_has_the_documented_shape() {
         .collect();
     assert_eq!(
         keys,
-        ["address", "body", "excluded", "key", "segment", "subject"]
+        [
+            "address",
+            "body",
+            "channel_address",
+            "excluded",
+            "key",
+            "segment",
+            "subject"
+        ]
     );
     assert_eq!(rows[0]["subject"], "S1 Ana");
     assert_eq!(rows[1]["body"], "M2\nsecond line");

@@ -148,7 +148,10 @@ body = "Hi {{ first_name }}"
 #[test]
 fn br24_phones_as_stored_quoted_only_in_the_spreadsheet_profile() {
     let ws = Ws::new();
-    ws.import("br24_phones.csv", &["--consent", "sms=granted"]);
+    ws.import(
+        "br24_phones.csv",
+        &["--consent", "sms=granted", "--region", "GB"],
+    );
     ws.apply(SMS);
     let (sheet, upload) = (ws.out("sheet"), ws.out("upload"));
     ws.ok(&["export", "text", "--out", sheet.to_str().unwrap()]);
@@ -168,19 +171,34 @@ fn br24_phones_as_stored_quoted_only_in_the_spreadsheet_profile() {
          '+44 7700 900125,named,Hi Cy\r\n\
          07700900126,named,Hi Dee\r\n"
     );
+    // The upload profile sends to the E.164 form stored at import (UK numbers:
+    // +44 and the national number without its trunk 0).
     assert_eq!(
         String::from_utf8(read(&upload.join("recipients.csv"))).unwrap(),
         "\u{FEFF}phone,segment,body\r\n\
-         447700900123,named,Hi Ana\r\n\
-         +44 7700 900125,named,Hi Cy\r\n\
-         07700900126,named,Hi Dee\r\n"
+         +447700900123,named,Hi Ana\r\n\
+         +447700900125,named,Hi Cy\r\n\
+         +447700900126,named,Hi Dee\r\n"
     );
     let manifest: serde_json::Value =
         serde_json::from_slice(&read(&upload.join("manifest.json"))).unwrap();
     assert_eq!(manifest["profile"]["name"], "upload");
     assert_eq!(manifest["profile"]["e164_phones_intact"], true);
+    assert_eq!(manifest["profile"]["phones_e164"], true);
     assert_eq!(manifest["counts"]["by_exclusion"]["no_address"], 1);
     assert_eq!(manifest["counts"]["recipients"], 3);
+    // Issue 9: the three recipients' SMS consent all comes from the file's option.
+    assert_eq!(
+        manifest["consent_evidence"],
+        serde_json::json!([{
+            "source": "--consent sms=granted, batch 1",
+            "file": "br24_phones.csv",
+            "batch": 1,
+            "recipients": 3,
+            "with_time": 0,
+            "with_ip": 0
+        }])
+    );
     let sheet_manifest: serde_json::Value =
         serde_json::from_slice(&read(&sheet.join("manifest.json"))).unwrap();
     assert_eq!(sheet_manifest["profile"]["e164_phones_intact"], false);

@@ -460,16 +460,19 @@ body = "Hi {{ first_name }}"
         0,
     );
     // The five spellings are one address: the first contact gets it, the other four
-    // are duplicate_address. Fay's national number has no country code: left out.
+    // are duplicate_address. Fay's national number has no country code and the import
+    // had no region: it is no phone number, so Fay is no_address (the import report
+    // listed her line), and nobody is left out of the file.
     assert_eq!(
         String::from_utf8(read(&out.join("recipients.csv"))).unwrap(),
         "\u{FEFF}phone,body\r\n+447700900123,Hi Ann\r\n"
     );
-    assert_eq!(report["left_out"], serde_json::json!(["f@example.com"]));
+    assert_eq!(report["left_out"], serde_json::json!([]));
     let manifest: serde_json::Value =
         serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
-    assert_eq!(manifest["counts"]["left_out"], 1);
+    assert_eq!(manifest["counts"]["left_out"], 0);
     assert_eq!(manifest["counts"]["by_exclusion"]["duplicate_address"], 4);
+    assert_eq!(manifest["counts"]["by_exclusion"]["no_address"], 1);
     assert_eq!(manifest["profile"]["phones_e164"], true);
     // Never an e-mail address in an SMS file: --with-key is refused here.
     let refused = ws

@@ -85,7 +85,7 @@ fn human_report_names_what_was_detected() {
         .assert()
         .success()
         .stdout(contains("dry run: nothing was changed"))
-        .stdout(contains("delimiter ;"))
+        .stdout(contains("delimiter \";\","))
         .stdout(contains("total_spend (total_spend): text"));
 }
 
@@ -194,4 +194,70 @@ fn a_missing_file_names_its_cause_once() {
         1,
         "{stderr}"
     );
+}
+
+/// Issue 9: the issue's one-liner on Mailchimp's files. The JSON report names the
+/// layout and counts the rows `--consent` did not fill; the human report says which
+/// layout decided; the upgrade a stale file asks for is listed with `applied: false`.
+#[test]
+fn layouts_and_consent_upgrades_in_both_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.tactful");
+    let out = tactful(&ws)
+        .args(["--json", "import", "--consent", "email=granted"])
+        .arg(fixture("layouts/subscribed_members_export_5c1f0a.csv"))
+        .arg(fixture("layouts/unsubscribed_members_export_ana.csv"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r[0]["layout"]["id"], "mailchimp_subscribed");
+    assert_eq!(
+        r[0]["layout"]["recognised_by"],
+        "file name subscribed_members_export…"
+    );
+    assert_eq!(r[0]["consent_not_applied"]["email"], 2);
+    assert_eq!(r[0]["mapping"][0]["header"], "Email Address");
+    assert_eq!(r[0]["mapping"][0]["field"], "email");
+    // Ana was granted by the subscribed file, then unsubscribed: a withdrawal, no upgrade.
+    assert_eq!(r[1]["consent_upgrades"], serde_json::json!([]));
+    tactful(&ws)
+        .args(["import", "--consent", "email=granted"])
+        .arg(fixture("layouts/customers_yes.csv"))
+        .assert()
+        .success()
+        .stdout(contains("consent upgrades: 0 applied, 1 refused"))
+        .stdout(contains(
+            "ana@example.com email: withdrawn -> granted refused (an opt-out (withdrawn) is never turned back on by an import)",
+        ));
+    tactful(&ws)
+        .args(["contact", "show", "ana@example.com"])
+        .assert()
+        .success()
+        .stdout(contains("consent upgrade email withdrawn -> granted in batch 3: refused"))
+        .stdout(contains(
+            "evidence: file unsubscribed_members_export_ana.csv, layout mailchimp_unsubscribed, batch 2, at 2024-02-14T08:30:00Z",
+        ));
+}
+
+#[test]
+fn map_and_skip_mistakes_are_usage_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.tactful");
+    tactful(&ws)
+        .args(["import", "--map", "phone"])
+        .arg(fixture("br08_ragged.csv"))
+        .assert()
+        .code(2)
+        .stderr(contains("--map `phone` must look like 'Header=field'"));
+    tactful(&ws)
+        .args(["import", "--skip", "nope"])
+        .arg(fixture("br03_first.csv"))
+        .assert()
+        .code(1)
+        .stderr(contains("--skip `nope`: the file has no such column"));
 }

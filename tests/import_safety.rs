@@ -19,9 +19,10 @@ fn consent(ws: &Workspace, key: &str) -> (String, Option<String>) {
         .unwrap()
 }
 
-/// Ana says yes, then no (she unsubscribed); Bo never subscribed ("no"), then
-/// unsubscribes explicitly in a HubSpot-style file. A stale export saying yes for both
-/// keeps both withdrawn, with the source of the withdrawal and the consent column's "no".
+/// Ana says yes, then no (she unsubscribed); Bo said no (declined), then unsubscribes
+/// explicitly in a HubSpot-style file. A stale export saying yes for both keeps both
+/// withdrawn, with the source of the withdrawal and the consent column's "no", and
+/// lists both refused upgrades.
 #[test]
 fn stale_reimport_keeps_withdrawn_consent_withdrawn() {
     let mut ws = Workspace::open_in_memory().unwrap();
@@ -32,10 +33,10 @@ fn stale_reimport_keeps_withdrawn_consent_withdrawn() {
         consent(&ws, "ana@example.com"),
         ("granted".into(), Some(column1.clone()))
     );
-    // "no" for a contact we did not hold: not subscribed, not a withdrawal.
+    // "no" for a contact we did not hold: declined (issue 9), not a withdrawal.
     assert_eq!(
         consent(&ws, "bo@example.com"),
-        ("not_asked".into(), Some(column1))
+        ("declined".into(), Some(column1))
     );
     let declined = run(&mut ws, &plan("consent_declined.csv")).unwrap();
     let batch2 = declined.batch.unwrap();
@@ -60,6 +61,18 @@ fn stale_reimport_keeps_withdrawn_consent_withdrawn() {
 
     let stale = run(&mut ws, &plan("consent_stale.csv")).unwrap();
     assert_eq!(stale.consent_kept_withdrawn, 2);
+    let upgrades: Vec<(&str, &str, bool)> = stale
+        .consent_upgrades
+        .iter()
+        .map(|u| (u.key.as_str(), u.from.as_str(), u.applied))
+        .collect();
+    assert_eq!(
+        upgrades,
+        [
+            ("ana@example.com", "withdrawn", false),
+            ("bo@example.com", "withdrawn", false)
+        ]
+    );
     assert_eq!(
         consent(&ws, "ana@example.com"),
         (
@@ -85,21 +98,53 @@ fn stale_reimport_keeps_withdrawn_consent_withdrawn() {
     assert_eq!(stale.contacts_updated, 2);
 }
 
-/// A customer who had not subscribed ("no") and opts in later ("yes") is granted: a
-/// "no" is not a withdrawal unless consent had been granted.
+/// Issue 9: Bo said "no" (declined); a later export says "yes" with no consent time,
+/// so nothing shows the consent came after the refusal: the upgrade is refused and
+/// listed, his column keeps its "no". Confirmed with `--accept-consent-upgrades`, the
+/// same file grants him.
 #[test]
-fn declined_then_opted_in_is_granted() {
+fn a_stale_yes_does_not_overturn_a_no() {
     let mut ws = Workspace::open_in_memory().unwrap();
-    run(&mut ws, &plan("consent_first.csv")).unwrap();
+    let first = run(&mut ws, &plan("consent_first.csv")).unwrap();
     let later = run(&mut ws, &plan("consent_stale.csv")).unwrap();
     assert_eq!(later.consent_kept_withdrawn, 0);
+    let bo = &later.consent_upgrades[0];
+    assert_eq!(
+        (bo.key.as_str(), bo.from, bo.to, bo.applied),
+        (
+            "bo@example.com",
+            ConsentState::Declined,
+            ConsentState::Granted,
+            false
+        )
+    );
+    assert_eq!(later.consent_upgrades.len(), 1);
+    assert_eq!(
+        consent(&ws, "bo@example.com"),
+        (
+            "declined".into(),
+            Some(format!(
+                "column accepts_email_marketing, batch {}",
+                first.batch.unwrap()
+            ))
+        )
+    );
+    assert_eq!(
+        value(&ws, "bo@example.com", "accepts_email_marketing"),
+        ("integer".into(), "0".into())
+    );
+    undo::undo(&mut ws, None, "test").unwrap();
+    let mut confirmed = plan("consent_stale.csv");
+    confirmed.accept_consent_upgrades = true;
+    let again = run(&mut ws, &confirmed).unwrap();
+    assert!(again.consent_upgrades[0].applied);
     assert_eq!(
         consent(&ws, "bo@example.com"),
         (
             "granted".into(),
             Some(format!(
                 "column accepts_email_marketing, batch {}",
-                later.batch.unwrap()
+                again.batch.unwrap()
             ))
         )
     );
@@ -117,7 +162,12 @@ fn file_level_consent_is_recorded_and_never_overrides_a_row() {
     p.consent.insert(Channel::Sms, ConsentState::Granted);
     let report = run(&mut ws, &p).unwrap();
     // Bo's row says "no": the file-level grant does not override it.
-    assert_eq!(consent(&ws, "bo@example.com").0, "not_asked");
+    assert_eq!(consent(&ws, "bo@example.com").0, "declined");
+    // Both rows state e-mail consent, so the option filled neither; SMS it filled.
+    assert_eq!(
+        report.consent_not_applied,
+        std::collections::BTreeMap::from([(Channel::Email, 2), (Channel::Sms, 0)])
+    );
     let sms: (String, String) = ws
         .conn()
         .query_row(
@@ -412,16 +462,17 @@ fn placeholder_emails_are_rejected_not_merged() {
     assert_eq!(count(&ws, "SELECT count(*) FROM contacts"), 20);
 }
 
-/// Review P2-4: SQLite allows 2000 columns and `contacts` has 9 fixed ones (8, plus
-/// `_age_unknown` of migration 0007), so an empty workspace has room for 1991 fields. A
-/// file of `email` plus 1991 more columns brings 1992: refused before any ALTER TABLE,
-/// with both numbers, and nothing written.
+/// Review P2-4: SQLite allows 2000 columns and `contacts` has 11 fixed ones (8, plus
+/// `_age_unknown` of migration 0007 and the consent evidence of each channel of
+/// migration 0004), so an empty workspace has room for 1989 fields. A file of `email`
+/// plus 1989 more columns brings 1990: refused before any ALTER TABLE, with both
+/// numbers, and nothing written.
 #[test]
 fn too_many_columns_fail_early_with_the_room_left() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("wide.csv");
-    let header: Vec<String> = (0..1991).map(|i| format!("c{i}")).collect();
-    let row: Vec<String> = (0..1991).map(|i| i.to_string()).collect();
+    let header: Vec<String> = (0..1989).map(|i| format!("c{i}")).collect();
+    let row: Vec<String> = (0..1989).map(|i| i.to_string()).collect();
     std::fs::write(
         &path,
         format!(
@@ -436,7 +487,7 @@ fn too_many_columns_fail_early_with_the_room_left() {
     let message = err.to_string();
     assert!(
         message.starts_with(
-            "this file brings 1992 new fields, but the workspace has room for 1991 more"
+            "this file brings 1990 new fields, but the workspace has room for 1989 more"
         ),
         "{message}"
     );

@@ -124,7 +124,8 @@ fn coverage_counts_own_fallback_and_nothing() {
             field: "first_name".into(),
             own: 1,
             fallback: 0,
-            nothing: 3
+            nothing: 3,
+            placeholder: 0
         }]
     );
     let with_default = Message::check(
@@ -139,9 +140,48 @@ fn coverage_counts_own_fallback_and_nothing() {
             field: "first_name".into(),
             own: 1,
             fallback: 3,
-            nothing: 0
+            nothing: 0,
+            placeholder: 0
         }]
     );
+    // Issue 10, item 8: a placeholder fallback is no fallback. The three contacts with
+    // a blank first name count as getting nothing, and the text shows what would ship.
+    for placeholder in [
+        "...",
+        "…",
+        "TODO",
+        "xxx",
+        "[name]",
+        "FNAME",
+        "first_name",
+        "\u{200b}",
+    ] {
+        let body = format!("Hi {{{{ first_name | default('{placeholder}') }}}},");
+        let m = Message::check(&draft(&body), &fields(), &scope).unwrap();
+        assert_eq!(
+            coverage(&m, &records).unwrap(),
+            vec![Coverage {
+                field: "first_name".into(),
+                own: 1,
+                fallback: 0,
+                nothing: 3,
+                placeholder: 3
+            }],
+            "{placeholder:?}"
+        );
+        let blank = records
+            .iter()
+            .find(|r| {
+                m.render(r)
+                    .unwrap()
+                    .missing
+                    .contains(&"first_name".to_string())
+            })
+            .unwrap();
+        let rendered = m.render(blank).unwrap();
+        assert_eq!(rendered.body, format!("Hi {placeholder},"));
+        assert_eq!(rendered.placeholders, vec!["first_name".to_string()]);
+    }
 }
 
 #[test]

@@ -570,3 +570,36 @@ fn names_with_path_separators_or_controls_are_refused() {
             .stderr(predicate::str::contains("path separators"));
     }
 }
+
+#[test]
+fn the_acceptance_mechanism_is_general_age_unknown_can_be_accepted_too() {
+    // tests/fixtures/minors.csv (see minors_cli.rs): Dan's age says `unknown`, so the
+    // minor check cannot judge one recipient of the gold segment.
+    let ws = Ws::new();
+    ws.import("minors.csv", &["--consent", "email=granted"]);
+    ws.apply(
+        r#"
+name = "fr"
+channel = "email"
+as_of = "2026-11-01"
+[[entry]]
+segment = "gold"
+rule = 'tier is "gold"'
+subject = "Hi"
+body = "Hello"
+"#,
+    );
+    assert_eq!(
+        codes(&ws.json(&["review", "fr"], 3), "blocker"),
+        ["age_unknown"]
+    );
+    let why = "Dan confirmed his age in the shop, see the signed form";
+    let review = ws.json(
+        &["review", "fr", "--accept", "age_unknown", "--reason", why],
+        0,
+    );
+    let f = finding(&review, "age_unknown");
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["accepted"]["reason"], why);
+    assert_eq!(f["accepted"]["was"], "blocker");
+}

@@ -155,25 +155,85 @@ fn a_message_that_does_not_check_is_not_saved_and_says_where() {
 }
 
 #[test]
-fn stepping_through_contacts_changes_the_render() {
+fn stepping_goes_through_the_entrys_recipients_only() {
     let mut ws = br15();
     let mut a = started(&ws, Screen::Messages);
-    // Contacts in import order: ana, bo, cy (blank first name), dee.
+    // Contacts in import order: ana, bo, cy (blank first name), dee. By hand: Gold gets
+    // Ana and Cy (Ana is in Lyon too, Gold comes first), Lyon gets Bo, Dee gets nothing.
     assert_eq!(a.messages.sample.as_ref().unwrap().key, "ana@example.com");
     assert_eq!(rendered_body(&a), "Hi Ana\nM1");
     key(&mut a, &mut ws, KeyCode::Char(']'));
-    assert_eq!(rendered_body(&a), "Hi Bo\nM1");
-    key(&mut a, &mut ws, KeyCode::Char(']'));
+    // Bo is skipped: the campaign assigns him to Lyon.
+    assert_eq!(a.messages.sample.as_ref().unwrap().key, "cy@example.com");
     assert_eq!(rendered_body(&a), "Hi there\nM1");
     let r = a.messages.rendered.clone().unwrap().unwrap();
     assert_eq!(r.subject.as_deref(), Some("S1 for you"));
     assert_eq!(r.fallbacks_used, ["first_name"]);
     assert!(screen_text(&a, 120, 40).contains("fallback used: first_name"));
+    // Dee gets no message, so Cy is the last recipient of Gold.
+    key(&mut a, &mut ws, KeyCode::Char(']'));
+    assert_eq!(a.messages.sample.as_ref().unwrap().key, "cy@example.com");
+    assert_eq!(
+        a.notice.as_deref(),
+        Some("no more recipients of this entry that way")
+    );
+    key(&mut a, &mut ws, KeyCode::Char('['));
+    assert_eq!(a.messages.sample.as_ref().unwrap().key, "ana@example.com");
+    // The second entry starts over at its own first recipient, Bo.
+    key(&mut a, &mut ws, KeyCode::Down);
+    assert_eq!(a.messages.sample.as_ref().unwrap().key, "bo@example.com");
+    assert_eq!(rendered_body(&a), "M2");
     key(&mut a, &mut ws, KeyCode::Char('['));
     assert_eq!(a.messages.sample.as_ref().unwrap().key, "bo@example.com");
-    // The second entry renders its own message for the same contact.
+}
+
+#[test]
+fn moving_an_entry_finds_its_recipients_again() {
+    let mut ws = br15();
+    let mut a = started(&ws, Screen::Messages);
+    assert_eq!(a.messages.sample.as_ref().unwrap().key, "ana@example.com");
+    // Lyon moves first: Ana (gold, in Lyon) now gets Lyon, so Gold has only Cy.
+    key(&mut a, &mut ws, KeyCode::Char('J'));
+    assert_eq!(a.messages.entry().unwrap().segment, "Gold");
+    assert_eq!(a.messages.sample.as_ref().unwrap().key, "cy@example.com");
+}
+
+#[test]
+fn an_entry_nobody_gets_says_so() {
+    let mut ws = br15();
+    // Nobody is both gold and in Lyon after Ana, who gets the Gold entry first.
+    let defs = fields::list(ws.conn()).unwrap();
+    let none = std::collections::BTreeSet::new();
+    let scope = tactful::segment::Scope {
+        fields: &defs,
+        category: None,
+        unlocked: &none,
+        as_of: tui_campaign_support::as_of(),
+    };
+    tactful::segment::store::add(
+        &mut ws,
+        "GoldLyon",
+        r#"tier is "gold" and city is "Lyon""#,
+        "",
+        &scope,
+    )
+    .unwrap();
+    let mut c = campaigns::load(ws.conn(), "br15").unwrap().unwrap();
+    c.entries.push(tactful::campaign::Entry {
+        segment: "GoldLyon".into(),
+        subject: Some("S3".into()),
+        body: "M3".into(),
+        format: tactful::campaign::BodyFormat::Plain,
+    });
+    ws.write(|tx| campaigns::save(tx, &c)).unwrap();
+    let mut a = started(&ws, Screen::Messages);
     key(&mut a, &mut ws, KeyCode::Down);
-    assert_eq!(rendered_body(&a), "M2");
+    key(&mut a, &mut ws, KeyCode::Down);
+    assert_eq!(a.messages.selected, 2);
+    assert!(a.messages.sample.is_none());
+    assert!(a.messages.no_recipients);
+    let text = screen_text(&a, 120, 40);
+    assert!(text.contains("no contact would get this"), "{text}");
 }
 
 #[test]
@@ -215,13 +275,56 @@ fn merge_fields_insert_a_fallback_and_blocked_ones_say_why() {
         key(&mut a, &mut ws, KeyCode::Up);
     }
     key(&mut a, &mut ws, KeyCode::Enter);
+    // Issue 10, item 8: the picker asks for the fallback instead of inserting one.
+    assert_eq!(a.popup, Some(Popup::MergeFields));
+    assert_eq!(a.messages.body.text(), GOLD_BODY, "nothing inserted yet");
+    assert!(screen_text(&a, 120, 40).contains("Words to print for contacts whose city is blank"));
+    // An empty fallback and a placeholder are refused, with the reason; the popup stays.
+    key(&mut a, &mut ws, KeyCode::Enter);
+    assert!(a.messages.merge_fallback.as_ref().unwrap().error.is_some());
+    type_text(&mut a, &mut ws, "...");
+    key(&mut a, &mut ws, KeyCode::Enter);
+    let error = a
+        .messages
+        .merge_fallback
+        .as_ref()
+        .unwrap()
+        .error
+        .clone()
+        .unwrap();
+    assert!(error.contains("`...` is a placeholder"), "{error}");
+    assert_eq!(a.messages.body.text(), GOLD_BODY);
+    for _ in 0..3 {
+        key(&mut a, &mut ws, KeyCode::Backspace);
+    }
+    type_text(&mut a, &mut ws, "your town");
+    key(&mut a, &mut ws, KeyCode::Enter);
     assert_eq!(a.popup, None);
     assert_eq!(
         a.messages.body.text(),
-        format!("{{{{ city | default(\"...\") }}}}{GOLD_BODY}")
+        format!("{{{{ city | default(\"your town\") }}}}{GOLD_BODY}")
     );
     // Ana lives in Lyon.
     assert_eq!(rendered_body(&a), "LyonHi Ana\nM1");
+}
+
+/// Esc while typing the fallback goes back to the field list; Esc again closes it.
+#[test]
+fn merge_field_fallback_can_be_abandoned() {
+    let mut ws = br15();
+    let mut a = started(&ws, Screen::Messages);
+    key(&mut a, &mut ws, KeyCode::Char('f'));
+    while a.messages.merge[a.messages.merge_selected].name != "city" {
+        key(&mut a, &mut ws, KeyCode::Down);
+    }
+    key(&mut a, &mut ws, KeyCode::Enter);
+    assert!(a.messages.merge_fallback.is_some());
+    key(&mut a, &mut ws, KeyCode::Esc);
+    assert_eq!(a.popup, Some(Popup::MergeFields));
+    assert!(a.messages.merge_fallback.is_none());
+    key(&mut a, &mut ws, KeyCode::Esc);
+    assert_eq!(a.popup, None);
+    assert_eq!(a.messages.body.text(), GOLD_BODY);
 }
 
 #[test]

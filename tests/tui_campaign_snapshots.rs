@@ -26,8 +26,8 @@ fn on(screen: Screen, w: u16, h: u16) -> (tactful::workspace::Workspace, tactful
 fn messages_screen() {
     for (w, h) in SIZES {
         let (ws, mut a) = on(Screen::Messages, w, h);
-        // Cy: blank first name, so the render shows the fallback.
-        send(&mut a, &ws, Message::NextContact);
+        // Cy, Gold's second recipient: blank first name, so the render shows the
+        // fallback.
         send(&mut a, &ws, Message::NextContact);
         insta::assert_snapshot!(format!("messages_{w}x{h}"), draw(&a, w, h).backend());
     }

@@ -29,3 +29,23 @@ fn br20_corrupt_workspace_fails_before_touching_the_terminal() {
     assert!(!out.stdout.contains(&0x1b), "{:?}", out.stdout);
     assert!(!out.stderr.contains(&0x1b), "{stderr}");
 }
+
+#[test]
+fn bare_tactful_without_a_terminal_says_so_and_creates_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.tactful");
+    // assert_cmd pipes standard input and output: no terminal.
+    let out = Command::cargo_bin("tactful")
+        .unwrap()
+        .arg("--workspace")
+        .arg(&path)
+        .env_remove("TACTFUL_WORKSPACE")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("not a terminal"), "{stderr}");
+    assert!(stderr.contains("tactful --help"), "{stderr}");
+    assert!(!path.exists(), "the workspace was created");
+    assert!(!out.stdout.contains(&0x1b), "{:?}", out.stdout);
+}

@@ -3,7 +3,7 @@
 //!
 //! 1. suppressed (suppression list or erased) → `suppressed`
 //! 2. consent for the channel not granted → `no_consent`
-//! 3. known minor → `minor`
+//! 3. known minor (see [`super::age`]) → `minor`
 //! 4. no valid address for the channel → `no_address`
 //! 5. same address as a contact already assigned → `duplicate_address`
 //! 6. first matching segment in priority order, else `no_segment`
@@ -15,19 +15,10 @@
 
 use std::collections::HashSet;
 
-use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::fields::ConsentState;
-
-/// Default age below which a contact is a minor and excluded (GDPR Art. 8(1): 16, which
-/// member states may lower to 13).
-pub const DEFAULT_MINOR_AGE: u32 = 16;
-
-/// Below this age a contact is always excluded, whatever the campaign says (GDPR Art.
-/// 8(1) floor; COPPA, 15 U.S.C. §6501).
-pub const ABSOLUTE_MINOR_AGE: u32 = 13;
 
 /// Why a contact gets no message. Codes are stable (JSON, CSV, manifest).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -173,36 +164,6 @@ pub fn holdout_bucket(campaign: &str, key: &str) -> u64 {
     u64::from_be_bytes(digest[..8].try_into().unwrap_or_default()) % 10_000
 }
 
-/// Whether a contact is a known minor on `as_of`, from the first of: a date of birth,
-/// a birth year, an age. Unknown age is not a minor (nothing to go on). `min_age` is the
-/// campaign's threshold; below [`ABSOLUTE_MINOR_AGE`] always counts.
-///
-/// With only a birth year, the contact is a known minor if even the oldest age the year
-/// allows (`as_of.year - birth_year`) is below the threshold.
-pub fn is_minor(
-    as_of: NaiveDate,
-    min_age: u32,
-    date_of_birth: Option<NaiveDate>,
-    birth_year: Option<i64>,
-    age: Option<i64>,
-) -> bool {
-    let threshold = i64::from(min_age.max(ABSOLUTE_MINOR_AGE));
-    if let Some(dob) = date_of_birth {
-        // A birth date after the as-of date is a typo, not a minor.
-        return as_of
-            .years_since(dob)
-            .is_some_and(|age| i64::from(age) < threshold);
-    }
-    if let Some(year) = birth_year {
-        // A year that is not a plausible birth year (a typo, spreadsheet damage) says
-        // nothing about age.
-        return i64::from(as_of.year())
-            .checked_sub(year)
-            .is_some_and(|age| (0..threshold).contains(&age));
-    }
-    age.is_some_and(|a| (0..threshold).contains(&a))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,27 +242,5 @@ mod tests {
             none.assign(&facts("a", Some("a"), &[true])),
             Outcome::Recipient { entry: 0 }
         );
-    }
-
-    #[test]
-    fn minors_from_birth_date_year_or_age() {
-        let as_of = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
-        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
-        // Turns 16 on 2026-11-01: not a minor that day; one day later birthday: minor.
-        assert!(!is_minor(as_of, 16, d(2010, 11, 1), None, None));
-        assert!(is_minor(as_of, 16, d(2010, 11, 2), None, None));
-        // Born 2011: at most 15 in 2026.
-        assert!(is_minor(as_of, 16, None, Some(2011), None));
-        // Born 2010: 15 or 16, not known to be a minor.
-        assert!(!is_minor(as_of, 16, None, Some(2010), None));
-        assert!(is_minor(as_of, 16, None, None, Some(15)));
-        assert!(!is_minor(as_of, 16, None, None, None));
-        // Implausible birth years are unknown, not minors, and never overflow.
-        assert!(!is_minor(as_of, 16, None, Some(i64::MIN), None));
-        assert!(!is_minor(as_of, 16, None, Some(2030), None));
-        assert!(!is_minor(as_of, 16, d(2030, 1, 1), None, None));
-        assert!(!is_minor(as_of, 16, None, None, Some(-3)));
-        // The campaign cannot go below 13.
-        assert!(is_minor(as_of, 10, None, None, Some(12)));
     }
 }

@@ -112,7 +112,8 @@ where
 }
 
 /// The stored contact key for `key`, tried as given (trimmed), then lower-cased (e-mail
-/// keys are stored lower-case); `None` if no contact has it.
+/// keys are stored lower-case), then as a phone number in any spelling
+/// (`workspace::phones::find_key`); `None` if no contact has it.
 pub fn find_key(conn: &Connection, key: &str) -> Result<Option<String>, WorkspaceError> {
     let key = key.trim();
     for candidate in [key.to_string(), key.to_lowercase()] {
@@ -127,5 +128,5 @@ pub fn find_key(conn: &Connection, key: &str) -> Result<Option<String>, Workspac
             return Ok(found);
         }
     }
-    Ok(None)
+    crate::workspace::phones::find_key(conn, key)
 }

@@ -12,6 +12,8 @@
 //! k = 5                      # small-cell threshold for review
 //! as_of = "2026-11-01"       # optional; default: the day of the preview
 //! locale = "de-DE"           # optional: month names and money format of messages
+//! country = "FR"             # optional; sets the minor age from assets/minor-age.toml
+//! minor_age = 15             # optional (13 to 21); default: the country's, else 16
 //!
 //! [[entry]]                  # in priority order: the first matching segment wins
 //! segment = "vip"
@@ -49,6 +51,10 @@ pub struct CampaignFile {
     /// The message locale (`de-DE`); absent means English.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub locale: Option<MessageLocale>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minor_age: Option<u32>,
     #[serde(default, rename = "entry")]
     pub entries: Vec<EntryFile>,
     #[serde(default, rename = "unlock", skip_serializing_if = "Vec::is_empty")]
@@ -89,10 +95,13 @@ impl CampaignFile {
     /// Parse a campaign file.
     ///
     /// Errors: TOML syntax or shape errors with line and column (from the toml crate),
-    /// and [`Campaign::validate`]'s errors.
+    /// a country with no known minor age, and [`Campaign::validate`]'s errors.
     pub fn parse(text: &str) -> Result<Self, CampaignError> {
-        let file: CampaignFile = toml::from_str(text)
+        let mut file: CampaignFile = toml::from_str(text)
             .map_err(|e| CampaignError::Invalid(format!("campaign file: {e}")))?;
+        if let Some(given) = &file.country {
+            file.country = Some(super::minor_age::country(given)?.code.clone());
+        }
         file.campaign().validate()?;
         Ok(file)
     }
@@ -107,6 +116,8 @@ impl CampaignFile {
             k: campaign.k,
             as_of: campaign.as_of,
             locale: campaign.locale,
+            country: campaign.country.clone(),
+            minor_age: campaign.minor_age,
             entries: campaign
                 .entries
                 .iter()
@@ -137,6 +148,8 @@ impl CampaignFile {
         c.k = self.k;
         c.as_of = self.as_of;
         c.locale = self.locale;
+        c.country = self.country.clone();
+        c.minor_age = self.minor_age;
         c.entries = self
             .entries
             .iter()
@@ -198,6 +211,28 @@ reason = "birthday greeting needs the day and month"
         );
         let again = CampaignFile::parse(&file.to_toml().unwrap()).unwrap();
         assert_eq!(again, file);
+    }
+
+    #[test]
+    fn minor_age_and_country_round_trip_and_are_checked() {
+        let text = "name = \"x\"\nchannel = \"sms\"\ncountry = \"fr\"\nminor_age = 14\n";
+        let file = CampaignFile::parse(text).unwrap();
+        assert_eq!(file.country.as_deref(), Some("FR"));
+        assert_eq!(file.campaign().minor_age().years, 14);
+        let dumped = file.to_toml().unwrap();
+        assert!(
+            dumped.contains("country = \"FR\"\nminor_age = 14\n"),
+            "{dumped}"
+        );
+        assert_eq!(CampaignFile::parse(&dumped).unwrap(), file);
+        let low = CampaignFile::parse("name = \"x\"\nchannel = \"sms\"\nminor_age = 12\n");
+        assert!(low.unwrap_err().to_string().contains("below 13"));
+        let unknown = CampaignFile::parse("name = \"x\"\nchannel = \"sms\"\ncountry = \"ZZ\"\n");
+        assert!(unknown.unwrap_err().to_string().contains("ZZ"));
+        // A file without the keys keeps the defaults: 16.
+        let plain = CampaignFile::parse("name = \"x\"\nchannel = \"sms\"\n").unwrap();
+        assert_eq!(plain.campaign().minor_age().years, 16);
+        assert!(!plain.to_toml().unwrap().contains("minor_age"));
     }
 
     #[test]

@@ -35,8 +35,9 @@ pub enum Direction {
     Down,
 }
 
-/// Settings [`set`] changes; `None` leaves one as it is. `as_of` and `locale` are
-/// `Some(None)` to clear them (as-of "today", English messages).
+/// Settings [`set`] changes; `None` leaves one as it is. `as_of`, `locale`, `minor_age`
+/// and `country` are `Some(None)` to clear them (as-of "today", English messages, the
+/// country's or the default minor age, no country).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Settings {
     pub channel: Option<Channel>,
@@ -46,6 +47,10 @@ pub struct Settings {
     pub k: Option<u32>,
     pub as_of: Option<Option<NaiveDate>>,
     pub locale: Option<Option<MessageLocale>>,
+    /// The campaign's own minor age (13 to 21).
+    pub minor_age: Option<Option<u32>>,
+    /// The country as typed (`fr`, `UK`); stored in the table's spelling.
+    pub country: Option<Option<String>>,
 }
 
 /// The as-of date a campaign is checked and run at: the date given for this run (the
@@ -279,6 +284,12 @@ pub fn set(
     if let Some(locale) = settings.locale {
         c.locale = locale;
     }
+    if let Some(minor_age) = settings.minor_age {
+        c.minor_age = minor_age;
+    }
+    if let Some(country) = &settings.country {
+        c.set_country(country.as_deref())?;
+    }
     c.validate()?;
     if c.channel != before.channel || c.category != before.category {
         check_entries(ws.conn(), &c, as_of(&c))?;
@@ -360,5 +371,7 @@ fn settings_json(c: &Campaign) -> serde_json::Value {
         "k": c.k,
         "as_of": c.as_of,
         "locale": c.locale.map(|l| l.to_string()),
+        "minor_age": c.minor_age,
+        "country": c.country,
     })
 }

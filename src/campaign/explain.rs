@@ -10,16 +10,21 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Campaign;
-use super::assign::{DEFAULT_MINOR_AGE, Exclusion, Outcome, holdout_bucket};
+use super::assign::{Exclusion, Outcome, holdout_bucket};
 use super::audience;
+use super::explain_minor::{age_trace, minor_detail};
 use super::prepare::{Prepared, PreviewError, prepare};
 use super::suppressed::SuppressionHit;
-use super::walk::{minor_facts, walk};
-use crate::fields::value::Record;
-use crate::fields::{Channel, ConsentState};
+use super::walk::walk;
+use crate::fields::phone::LineType;
+use crate::fields::value::{Record, Value};
+
+pub use super::explain_minor::AgeTrace;
+use crate::fields::{Channel, ConsentEvidence, ConsentState};
 use crate::message::RenderedMessage;
 use crate::segment::eval::{self, ConditionResult};
 use crate::segment::store::{self, SegmentError};
+use crate::workspace::consent::EvidenceLookup;
 use crate::workspace::{Workspace, WorkspaceError};
 
 /// How one assignment step went for the contact.
@@ -81,6 +86,8 @@ pub struct Explanation {
     /// `None` for a recipient.
     pub excluded: Option<Exclusion>,
     pub steps: Vec<Step>,
+    /// The minor check (step 3), field by field.
+    pub minor_check: AgeTrace,
     pub segments: Vec<SegmentTrace>,
     /// The message rendered for the contact, when it is a recipient.
     pub message: Option<RenderedMessage>,
@@ -94,8 +101,10 @@ struct Seen {
     consent: ConsentState,
     consent_stored: String,
     consent_source: Option<String>,
+    consent_evidence: Option<ConsentEvidence>,
     address_stored: Option<String>,
     address: Option<String>,
+    address_line: Option<LineType>,
     matches: Vec<bool>,
     outcome: Outcome,
     /// The earlier contact that already holds the address, for duplicates.
@@ -127,8 +136,10 @@ pub fn explain(
             consent: d.consent,
             consent_stored: d.consent_stored.clone(),
             consent_source: d.consent_source.clone(),
+            consent_evidence: None,
             address_stored: d.address_stored.clone(),
             address: d.address.clone(),
+            address_line: d.address_line,
             matches: d.matches.to_vec(),
             outcome: d.outcome,
             earlier: None,
@@ -136,6 +147,10 @@ pub fn explain(
         Ok(false)
     })?;
     let mut seen = seen.ok_or_else(|| PreviewError::NoContact(key.clone()))?;
+    // Looked up for this one contact, so the preview's walk never reads evidence.
+    seen.consent_evidence = EvidenceLookup::new(ws.conn(), campaign.channel)?
+        .get(&seen.key)?
+        .and_then(|(_, evidence)| ConsentEvidence::from_json(evidence.as_deref()));
     if seen.outcome == Outcome::Excluded(Exclusion::DuplicateAddress) {
         // A second pass names the earlier contact without holding every address.
         let target = seen.address.clone();
@@ -243,9 +258,20 @@ fn build(ws: &Workspace, p: &Prepared, seen: Seen) -> Result<Explanation, Previe
             Outcome::Recipient { .. } => None,
         },
         steps,
+        minor_check: age_trace(p, &seen.record),
         segments,
         message,
     })
+}
+
+/// The stored consent state in words (`not_asked` reads `not asked`); text that is no
+/// consent state is quoted and read as not asked, as assignment reads it.
+fn consent_words(stored: &str) -> String {
+    match stored.parse::<ConsentState>() {
+        Ok(state) => state.as_str().replace('_', " "),
+        Err(_) if stored.trim().is_empty() => "not asked".to_string(),
+        Err(_) => format!("not asked (stored as `{stored}`)"),
+    }
 }
 
 fn channel_word(c: Channel) -> &'static str {
@@ -278,12 +304,20 @@ fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<usize>) -> 
                 .as_deref()
                 .map(|s| format!(" (source: {s})"))
                 .unwrap_or_default();
+            let words = consent_words(&seen.consent_stored);
+            // The evidence is added where the file gave a time or an IP: the source
+            // already says everything else that an option or a bare column stated.
+            let source = match &seen.consent_evidence {
+                Some(e) if e.at.is_some() || e.ip.is_some() => {
+                    format!("{source}; evidence: {e}")
+                }
+                _ => source,
+            };
             if seen.consent == ConsentState::Granted {
-                format!("{channel} consent is granted{source}")
+                format!("{channel} consent: {words}{source}")
             } else {
                 format!(
-                    "{channel} consent is {}{source}; only granted consent receives messages",
-                    seen.consent_stored
+                    "{channel} consent: {words}{source}; only granted consent receives messages"
                 )
             }
         }
@@ -305,9 +339,20 @@ fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<usize>) -> 
                     },
                 ),
                 (Some(f), None, _) => format!("field `{}` is blank", f.name),
-                (Some(f), Some(raw), None) => format!(
-                    "`{raw}` in field `{}` is not a valid {} address",
-                    f.name, channel
+                (Some(f), Some(raw), None) => match (stored_e164(p, seen), seen.address_line) {
+                    (Some(e164), Some(LineType::FixedLine)) => format!(
+                        "`{raw}` in field `{}` is {e164}, a fixed line (numbering plan): it cannot take an SMS",
+                        f.name
+                    ),
+                    _ => format!(
+                        "`{raw}` in field `{}` is not a valid {} address",
+                        f.name, channel
+                    ),
+                },
+                (Some(f), Some(raw), Some(a)) if p.campaign.channel == Channel::Sms => format!(
+                    "SMS address {a} (E.164, line type {}) from `{raw}` in field `{}`",
+                    seen.address_line.unwrap_or(LineType::Unknown),
+                    f.name
                 ),
                 (Some(f), Some(raw), Some(_)) => {
                     format!("{channel} address `{raw}` from field `{}`", f.name)
@@ -364,25 +409,24 @@ fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<usize>) -> 
     }
 }
 
-fn minor_detail(p: &Prepared, record: &Record) -> String {
-    let (dob, year, age) = minor_facts(p, record);
-    let limit = DEFAULT_MINOR_AGE;
-    if let Some(d) = dob {
-        let years = p.as_of.years_since(d).unwrap_or(0);
-        return format!(
-            "date of birth {d}: {years} years old on {}; contacts under {limit} are minors",
-            p.as_of
-        );
+/// The stored E.164 form of the SMS address field, parsed or not (a fixed line's too).
+fn stored_e164(p: &Prepared, seen: &Seen) -> Option<String> {
+    let f = p.columns.get(p.slots.address_e164?)?;
+    match seen.record.get(&f.name)? {
+        Value::Text(t) if !t.is_empty() => Some(t.clone()),
+        _ => None,
     }
-    if let Some(y) = year {
-        return format!(
-            "birth year {y}: at most {} years old on {}; contacts under {limit} are minors",
-            i64::from(chrono::Datelike::year(&p.as_of)) - y,
-            p.as_of
-        );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::consent_words;
+
+    #[test]
+    fn consent_reads_as_words() {
+        assert_eq!(consent_words("not_asked"), "not asked");
+        assert_eq!(consent_words("granted"), "granted");
+        assert_eq!(consent_words(""), "not asked");
+        assert_eq!(consent_words("maybe"), "not asked (stored as `maybe`)");
     }
-    if let Some(a) = age {
-        return format!("age {a}; contacts under {limit} are minors");
-    }
-    "no date of birth, birth year or age: not a known minor".to_string()
 }

@@ -1,7 +1,8 @@
 //! Campaigns: an ordered list of segment → message entries for one channel, with a
 //! category, a holdout share, a small-cell threshold and an as-of date.
 //!
-//! This module owns the campaign model and its validation, unlocks of blocked fields
+//! This module owns the campaign model and its validation, the minor age
+//! ([`minor_age`]) and the minor check ([`age`], [`age_text`]), unlocks of blocked fields
 //! ([`unlock`]), campaign as code ([`code`]: a TOML file that round-trips, applied by
 //! [`apply`]), assignment ([`assign`]), and the pass over the audience behind
 //! [`preview`] and [`explain`] ([`prepare`] checks and compiles, [`walk`] streams and
@@ -10,14 +11,19 @@
 //! streamed audience query), so `workspace` knows no campaign type; editing use cases
 //! shared by the CLI and the TUI are in [`edit`].
 
+pub mod age;
+pub mod age_text;
 pub mod apply;
 pub mod assign;
 pub mod audience;
 pub mod code;
 pub mod edit;
 pub mod explain;
+pub mod explain_minor;
+pub mod minor_age;
 pub mod prepare;
 pub mod preview;
+pub mod recipients;
 pub mod store;
 pub mod summary;
 pub mod suppressed;
@@ -78,6 +84,13 @@ pub struct Campaign {
     /// The language of its messages (`de-DE`): month names of `date`, the number
     /// format of `currency`. `None`: English.
     pub locale: Option<MessageLocale>,
+    /// The campaign's own minor age (13 to 21); `None` takes the country's, else 16.
+    #[serde(default)]
+    pub minor_age: Option<u32>,
+    /// ISO 3166-1 alpha-2 code of the country the campaign addresses, which sets the
+    /// minor age when `minor_age` is not given (`assets/minor-age.toml`).
+    #[serde(default)]
+    pub country: Option<String>,
     /// Entries in priority order: the first matching segment wins.
     pub entries: Vec<Entry>,
     pub unlocks: Vec<Unlock>,
@@ -107,6 +120,8 @@ impl Campaign {
             k: DEFAULT_K,
             as_of: None,
             locale: None,
+            minor_age: None,
+            country: None,
             entries: Vec::new(),
             unlocks: Vec::new(),
         }
@@ -115,11 +130,24 @@ impl Campaign {
     /// Check the campaign's own consistency (not its rules or templates, which need the
     /// workspace's fields).
     ///
-    /// Errors: a blank or overlong name, a holdout outside 0..=50 %, k below 2, an SMS
-    /// entry with a subject, an e-mail entry without one, a segment used twice.
+    /// Errors: a blank or overlong name, a holdout outside 0..=50 %, k below 2, a minor
+    /// age outside 13..=21, a country with no known minor age, an SMS entry with a
+    /// subject, an e-mail entry without one, a segment used twice.
     pub fn validate(&self) -> Result<(), CampaignError> {
         let invalid = |m: String| Err(CampaignError::Invalid(m));
         validate_name("campaign", &self.name)?;
+        if let Some(age) = self.minor_age {
+            minor_age::validate(age)?;
+        }
+        if let Some(code) = &self.country {
+            let known = minor_age::country(code)?;
+            if known.code != *code {
+                return invalid(format!(
+                    "country `{code}` must be stored as `{}`",
+                    known.code
+                ));
+            }
+        }
         if !(0.0..=MAX_HOLDOUT_PCT).contains(&self.holdout_pct) || self.holdout_pct.is_nan() {
             return invalid(format!(
                 "holdout must be between 0 and {MAX_HOLDOUT_PCT} percent, not {}",
@@ -162,6 +190,22 @@ impl Campaign {
     /// Names of the fields this campaign unlocked.
     pub fn unlocked(&self) -> std::collections::BTreeSet<String> {
         self.unlocks.iter().map(|u| u.field.clone()).collect()
+    }
+
+    /// The minor age this campaign runs with, and where it comes from.
+    pub fn minor_age(&self) -> minor_age::MinorAge {
+        minor_age::MinorAge::resolve(self.minor_age, self.country.as_deref())
+    }
+
+    /// Set the country from what a person typed (`fr`, `UK`), in the table's spelling.
+    ///
+    /// Errors: a country with no known minor age.
+    pub fn set_country(&mut self, given: Option<&str>) -> Result<(), CampaignError> {
+        self.country = match given.map(str::trim).filter(|g| !g.is_empty()) {
+            Some(g) => Some(minor_age::country(g)?.code.clone()),
+            None => None,
+        };
+        Ok(())
     }
 
     /// The as-of date to use: the campaign's own, else `today`.

@@ -11,14 +11,16 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
+use super::age::MAX_AGE_FIELDS;
+use super::minor_age::MinorAge;
 use super::{Campaign, CampaignError, Entry};
-use crate::fields::{Channel, Field, Role};
+use crate::fields::{Channel, Field, FieldType, PrivacyClass, Role};
 use crate::message::{Message, MessageDraft, MessageError, PolicyScope};
 use crate::segment::RuleError;
 use crate::segment::check::{CheckedRule, Scope, prepare as check_rule};
 use crate::segment::compile::{CompiledRule, compile};
 use crate::segment::store::{self, SegmentError};
-use crate::workspace::{WorkspaceError, fields as field_store};
+use crate::workspace::{WorkspaceError, fields as field_store, phones};
 
 /// Errors of preparing, previewing or explaining a campaign, as sentences a user can act
 /// on. Entries are numbered from 1 in priority order.
@@ -72,16 +74,21 @@ pub struct PreparedEntry {
 /// Positions in [`Prepared::columns`] of the fields assignment reads.
 #[derive(Debug, Clone, Default)]
 pub struct Slots {
-    /// The channel's address field (first field with role e-mail, or phone for SMS).
+    /// The channel's address field (first field with role e-mail, or phone for SMS),
+    /// as written.
     pub address: Option<usize>,
-    /// First e-mail and phone fields, checked against the suppression list whatever
-    /// the channel: a suppressed address suppresses its contact.
+    /// For SMS: the address field's stored E.164 form and line type (its hidden
+    /// columns, `workspace::phones`), so no number is parsed again per contact.
+    pub address_e164: Option<usize>,
+    pub address_line: Option<usize>,
+    /// The first e-mail field and the E.164 form of every phone field, checked against
+    /// the suppression list whatever the channel: a suppressed address suppresses its
+    /// contact.
     pub email: Option<usize>,
-    pub phone: Option<usize>,
-    /// Minor check: first date-of-birth, birth-year and age fields.
-    pub date_of_birth: Option<usize>,
-    pub birth_year: Option<usize>,
-    pub age: Option<usize>,
+    pub phones: Vec<usize>,
+    /// Minor check: every date-of-birth, birth-year and age field (up to
+    /// [`super::age::MAX_AGE_FIELDS`]), in workspace order, with its role.
+    pub ages: Vec<(usize, Role)>,
 }
 
 /// A campaign ready to stream.
@@ -94,6 +101,8 @@ pub struct Prepared {
     /// The fields a preview reads, each once: the slots' fields and every merge field.
     pub columns: Vec<Field>,
     pub slots: Slots,
+    /// The minor age the campaign runs with, and where it comes from.
+    pub minor_age: MinorAge,
 }
 
 /// The rule scope of `campaign`: its category and unlocks, with `as_of`.
@@ -191,22 +200,42 @@ pub fn prepare_with_fields(
         });
     }
     let mut columns: Vec<Field> = Vec::new();
-    let mut slot = |role: Role| -> Option<usize> {
-        let f = fields.iter().find(|f| f.role == role)?;
-        Some(column(&mut columns, f))
-    };
-    let email = slot(Role::Email);
-    let phone = slot(Role::Phone);
+    let email = slot_of(&fields, &mut columns, Role::Email);
+    let phone = slot_of(&fields, &mut columns, Role::Phone);
+    let phone_name = fields
+        .iter()
+        .find(|f| f.role == Role::Phone)
+        .map(|f| f.name.clone());
+    let sms = campaign.channel == Channel::Sms;
+    let address_e164 = phone_name
+        .as_deref()
+        .filter(|_| sms)
+        .map(|name| column(&mut columns, &hidden(phones::e164_column(name))));
+    let address_line = phone_name
+        .as_deref()
+        .filter(|_| sms)
+        .map(|name| column(&mut columns, &hidden(phones::line_column(name))));
+    let phone_e164s: Vec<usize> = fields
+        .iter()
+        .filter(|f| f.role == Role::Phone)
+        .map(|f| column(&mut columns, &hidden(phones::e164_column(&f.name))))
+        .collect();
+    let ages = fields
+        .iter()
+        .filter(|f| matches!(f.role, Role::DateOfBirth | Role::BirthYear | Role::Age))
+        .take(MAX_AGE_FIELDS)
+        .map(|f| (column(&mut columns, f), f.role))
+        .collect();
     let slots = Slots {
         address: match campaign.channel {
             Channel::Email => email,
             Channel::Sms => phone,
         },
+        address_e164,
+        address_line,
         email,
-        phone,
-        date_of_birth: slot(Role::DateOfBirth),
-        birth_year: slot(Role::BirthYear),
-        age: slot(Role::Age),
+        phones: phone_e164s,
+        ages,
     };
     for entry in &entries {
         for name in entry.message.merge_fields() {
@@ -216,6 +245,7 @@ pub fn prepare_with_fields(
         }
     }
     Ok(Prepared {
+        minor_age: campaign.minor_age(),
         campaign: campaign.clone(),
         as_of,
         fields,
@@ -223,6 +253,26 @@ pub fn prepare_with_fields(
         columns,
         slots,
     })
+}
+
+/// Position in `columns` of the first field with `role`, adding it if absent.
+fn slot_of(fields: &[Field], columns: &mut Vec<Field>, role: Role) -> Option<usize> {
+    let f = fields.iter().find(|f| f.role == role)?;
+    Some(column(columns, f))
+}
+
+/// A hidden column of `contacts` read like a text field: it never reaches rules,
+/// templates or exports, which only know the fields.
+fn hidden(name: String) -> Field {
+    Field {
+        header: name.clone(),
+        name,
+        ty: FieldType::Text,
+        role: Role::None,
+        class: PrivacyClass::DirectIdentifier,
+        reason: "E.164 form of a phone field (workspace::phones)".into(),
+        kind: None,
+    }
 }
 
 /// Position of `f` in `columns`, adding it if absent.

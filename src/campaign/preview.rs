@@ -21,11 +21,15 @@ use crate::message::CoverageTally;
 use crate::workspace::Workspace;
 
 pub use super::prepare::{Prepared, PreviewError, prepare};
-pub use super::summary::{EntryCoverage, Overlap, ReasonCount, SegmentCount, SmsSummary, Summary};
+pub use super::summary::{
+    EntryCoverage, FieldCount, MinorCheck, Overlap, ReasonCount, SegmentCount, SmsSummary, Summary,
+};
 
 /// One contact in the preview.
 ///
-/// JSON: `{key, address, segment, subject, body, excluded}`; `excluded` is `null` for a
+/// JSON: `{key, address, channel_address, segment, subject, body, excluded}`;
+/// `address` is as stored, `channel_address` the form messages go to (lower-case
+/// e-mail, E.164 phone; `null` when there is none); `excluded` is `null` for a
 /// recipient or the reason code (`no_consent`, ...). `segment` is set for recipients and
 /// for held-out contacts (the segment they would have got); `subject` and `body` only
 /// for recipients.
@@ -34,6 +38,10 @@ pub struct PreviewRow {
     pub key: String,
     /// The channel address exactly as stored; `None` when blank.
     pub address: Option<String>,
+    /// The normalised channel address: lower-case e-mail, or the phone in E.164 as
+    /// stored beside the phone field (`workspace::phones`); `None` when blank, not an
+    /// address, or a fixed line on the SMS channel.
+    pub channel_address: Option<String>,
     pub segment: Option<String>,
     pub subject: Option<String>,
     pub body: Option<String>,
@@ -82,11 +90,22 @@ pub fn run_prepared(
         .iter()
         .map(|e| (e.segment.clone(), CoverageTally::new(&e.message)))
         .collect();
-    let mut tally = Tally::new((campaign.name.clone(), campaign.channel, as_of), &tallies);
+    let age_fields = prepared
+        .slots
+        .ages
+        .iter()
+        .filter_map(|&(i, _)| prepared.columns.get(i).map(|f| f.name.clone()))
+        .collect();
+    let mut tally = Tally::new(
+        (campaign.name.clone(), campaign.channel, as_of),
+        &tallies,
+        MinorCheck::new(prepared.minor_age.clone(), age_fields),
+    );
     walk(ws, prepared, |d| {
         let mut row = PreviewRow {
             key: d.key.clone(),
             address: d.address_stored.clone(),
+            channel_address: d.address.clone(),
             segment: None,
             subject: None,
             body: None,
@@ -120,7 +139,7 @@ pub fn run_prepared(
                 None
             }
         };
-        tally.add(d.outcome, d.matches, d.record, rendered.as_ref());
+        tally.add(d.outcome, d.matches, d.record, rendered.as_ref(), &d.age);
         if let Some(r) = rendered {
             row.subject = r.subject;
             row.body = Some(r.body);

@@ -21,22 +21,28 @@ pub fn names(conn: &Connection) -> Result<Vec<String>, WorkspaceError> {
 pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, WorkspaceError> {
     let head = conn
         .query_row(
-            "SELECT name, channel, category, holdout_pct, k, as_of, locale FROM campaigns WHERE name = ?1",
+            "SELECT name, channel, category, holdout_pct, k, as_of, locale, minor_age, country
+             FROM campaigns WHERE name = ?1",
             [name],
             |r| {
                 Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, f64>(3)?,
+                    (
+                        r.get::<_, String>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, f64>(3)?,
+                    ),
                     r.get::<_, i64>(4)?,
                     r.get::<_, Option<String>>(5)?,
                     r.get::<_, Option<String>>(6)?,
+                    r.get::<_, Option<i64>>(7)?,
+                    r.get::<_, Option<String>>(8)?,
                 ))
             },
         )
         .optional()?;
-    let Some((name, channel, category, holdout_pct, k, as_of, locale)) = head else {
+    let Some(((name, channel, category, holdout_pct), k, as_of, locale, minor_age, country)) = head
+    else {
         return Ok(None);
     };
     let mut stmt = conn.prepare(
@@ -88,6 +94,8 @@ pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, Workspace
             .map(|l| l.parse::<MessageLocale>())
             .transpose()
             .map_err(invalid)?,
+        minor_age: minor_age.map(u32::try_from).transpose().map_err(invalid)?,
+        country,
         entries,
         unlocks,
     }))
@@ -98,11 +106,13 @@ pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, Workspace
 pub fn save(conn: &Connection, c: &Campaign) -> Result<(), WorkspaceError> {
     let now = now_rfc3339();
     conn.execute(
-        "INSERT INTO campaigns (name, channel, category, holdout_pct, k, as_of, created_at, updated_at, locale)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)
+        "INSERT INTO campaigns (name, channel, category, holdout_pct, k, as_of, created_at,
+           updated_at, locale, minor_age, country)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10)
          ON CONFLICT(name) DO UPDATE SET channel = excluded.channel, category = excluded.category,
            holdout_pct = excluded.holdout_pct, k = excluded.k, as_of = excluded.as_of,
-           locale = excluded.locale, updated_at = excluded.updated_at",
+           locale = excluded.locale, minor_age = excluded.minor_age,
+           country = excluded.country, updated_at = excluded.updated_at",
         params![
             c.name,
             c.channel.as_str(),
@@ -111,7 +121,9 @@ pub fn save(conn: &Connection, c: &Campaign) -> Result<(), WorkspaceError> {
             c.k,
             c.as_of.map(|d| d.format("%Y-%m-%d").to_string()),
             now,
-            c.locale.map(|l| l.to_string())
+            c.locale.map(|l| l.to_string()),
+            c.minor_age,
+            c.country
         ],
     )?;
     conn.execute(

@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::age::AgeCheck;
 use super::assign::{Exclusion, Outcome};
+use super::minor_age::MinorAge;
 use crate::fields::Channel;
 use crate::fields::value::Record;
 use crate::message::{Coverage, CoverageTally, RenderedMessage, SmsEncoding, sms_length};
@@ -58,6 +60,40 @@ pub struct SmsSummary {
     pub ucs2: u64,
 }
 
+/// Recipients of one field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldCount {
+    pub field: String,
+    pub recipients: u64,
+}
+
+/// The minor check over the audience: the minor age, the fields read, and the
+/// recipients it could not judge (PRODUCT.md, "Review findings": unreadable ages must
+/// never let contacts through the minor check unseen).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MinorCheck {
+    pub minor_age: MinorAge,
+    /// The date of birth, birth year and age fields read, in workspace order.
+    pub fields: Vec<String>,
+    /// Recipients whose age the check could not judge: an age field holds a value
+    /// that is not a plausible age and no other makes them a minor.
+    pub age_unknown: u64,
+    /// Per field (those with any), recipients whose value there is not a plausible age.
+    pub age_unknown_by_field: Vec<FieldCount>,
+}
+
+impl MinorCheck {
+    /// Zero counts for `fields` under `minor_age`.
+    pub fn new(minor_age: MinorAge, fields: Vec<String>) -> Self {
+        MinorCheck {
+            minor_age,
+            fields,
+            age_unknown: 0,
+            age_unknown_by_field: Vec::new(),
+        }
+    }
+}
+
 /// What a preview found, over the whole audience.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Summary {
@@ -78,6 +114,8 @@ pub struct Summary {
     pub coverage: Vec<EntryCoverage>,
     /// One per entry for SMS campaigns; empty for e-mail.
     pub sms: Vec<SmsSummary>,
+    /// The minor check: its age, fields, and the recipients it could not judge.
+    pub minor_check: MinorCheck,
 }
 
 impl Summary {
@@ -102,24 +140,50 @@ impl Summary {
 
     /// One sentence per merge field that some recipients get no value for ("3
     /// recipients get no value for first_name (segment `all`)"): the "Hi ," of case
-    /// BR-16, a blocker at review.
+    /// BR-16, a blocker at review; and one for recipients the minor check could not
+    /// judge (`age_unknown`), first.
     pub fn warnings(&self) -> Vec<String> {
         let mut out = Vec::new();
+        let m = &self.minor_check;
+        if m.age_unknown > 0 {
+            let fields: Vec<String> = m
+                .age_unknown_by_field
+                .iter()
+                .map(|f| format!("{} in {}", f.recipients, f.field))
+                .collect();
+            out.push(format!(
+                "the minor check could not judge {} recipient(s): their age field holds a value that is not a plausible age ({}); review blocks the export until the values are fixed or the finding `age_unknown` is accepted with a reason",
+                m.age_unknown,
+                fields.join(", ")
+            ));
+        }
         for entry in &self.coverage {
             for c in entry.fields.iter().filter(|c| c.nothing > 0) {
+                let placeholder = match c.placeholder {
+                    0 => String::new(),
+                    n => format!(", {n} of them only a placeholder fallback"),
+                };
                 out.push(format!(
-                    "{} recipient{} get{} no value for {} (segment `{}`); add a fallback: {{{{ {} | default(\"...\") }}}}",
+                    "{} recipient{} get{} no value for {} (segment `{}`{placeholder}); {}",
                     c.nothing,
                     if c.nothing == 1 { "" } else { "s" },
                     if c.nothing == 1 { "s" } else { "" },
                     c.field,
                     entry.segment,
-                    c.field
+                    fallback_advice(&c.field)
                 ));
             }
         }
         out
     }
+}
+
+/// What to do about a merge field that prints nothing: a fallback in words. The example
+/// itself is no placeholder, or the advice would be copied into the next blocker.
+pub fn fallback_advice(field: &str) -> String {
+    format!(
+        "add a fallback, the words to print when it is blank, such as {{{{ {field} | default(\"there\") }}}} in a greeting; a placeholder such as \"...\", \"TODO\" or \"[name]\" counts as no fallback"
+    )
 }
 
 /// Running counts while the preview streams.
@@ -128,15 +192,19 @@ pub(crate) struct Tally {
     summary: Summary,
     overlap: Vec<Vec<u64>>,
     coverage: Vec<CoverageTally>,
+    /// Recipients per age field whose value is not a plausible age.
+    age_unknown: Vec<u64>,
 }
 
 impl Tally {
     pub(crate) fn new(
         head: (String, Channel, NaiveDate),
         entries: &[(String, CoverageTally)],
+        minor_check: MinorCheck,
     ) -> Self {
         let (campaign, channel, as_of) = head;
         let n = entries.len();
+        let age_fields = minor_check.fields.len();
         Tally {
             summary: Summary {
                 campaign,
@@ -175,9 +243,11 @@ impl Tally {
                 } else {
                     Vec::new()
                 },
+                minor_check,
             },
             overlap: vec![vec![0; n]; n],
             coverage: entries.iter().map(|(_, t)| t.clone()).collect(),
+            age_unknown: vec![0; age_fields],
         }
     }
 
@@ -188,9 +258,18 @@ impl Tally {
         matches: &[bool],
         record: &Record,
         rendered: Option<&RenderedMessage>,
+        age: &AgeCheck,
     ) {
         let s = &mut self.summary;
         s.audience += 1;
+        if matches!(outcome, Outcome::Recipient { .. }) && age.unknown() {
+            s.minor_check.age_unknown += 1;
+            for (i, n) in self.age_unknown.iter_mut().enumerate() {
+                if age.unreadable & (1 << i) != 0 {
+                    *n += 1;
+                }
+            }
+        }
         for (count, _) in s.per_segment.iter_mut().zip(matches).filter(|(_, m)| **m) {
             count.matched += 1;
         }
@@ -244,6 +323,17 @@ impl Tally {
 
     pub(crate) fn finish(self) -> Summary {
         let mut s = self.summary;
+        s.minor_check.age_unknown_by_field = s
+            .minor_check
+            .fields
+            .iter()
+            .zip(&self.age_unknown)
+            .filter(|(_, n)| **n > 0)
+            .map(|(field, &recipients)| FieldCount {
+                field: field.clone(),
+                recipients,
+            })
+            .collect();
         let names: Vec<String> = s.per_segment.iter().map(|c| c.segment.clone()).collect();
         for (i, row) in self.overlap.iter().enumerate() {
             for (j, &contacts) in row.iter().enumerate().filter(|(_, c)| **c > 0) {

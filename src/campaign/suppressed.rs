@@ -9,9 +9,10 @@
 
 use std::collections::HashMap;
 
-use crate::import::suppress::{entry_hash, normalise_email, normalise_phone};
+use crate::fields::phone;
+use crate::import::suppress::{entry_hash, normalise_email};
 use crate::workspace::keyed_hash::HashKey;
-use crate::workspace::{WorkspaceError, suppression};
+use crate::workspace::{WorkspaceError, phones, suppression};
 
 /// Why a contact is suppressed: the entry that matched.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -45,8 +46,18 @@ impl Suppression {
             hashes: HashMap::new(),
             wrapped: HashMap::new(),
         };
+        let region = phones::region(conn)?;
         for e in suppression::entries(conn)? {
             match e.value {
+                // A phone listed before numbers were kept in E.164 (`07700 900126` kept
+                // as `07700900126`) matches in its E.164 form too.
+                Some(v) if e.kind == "phone" && !v.starts_with('+') => {
+                    let map = s.plain.entry(e.kind).or_default();
+                    if let Some(number) = phone::e164(&v, region) {
+                        map.insert(number, e.reason.clone());
+                    }
+                    map.insert(v, e.reason);
+                }
                 Some(v) => {
                     s.plain.entry(e.kind).or_default().insert(v, e.reason);
                 }
@@ -61,28 +72,23 @@ impl Suppression {
         Ok(s)
     }
 
-    /// The entry that suppresses a contact with this key, raw e-mail address and raw
-    /// phone number, if any. Addresses are normalised as the list stores them
-    /// (`import::suppress`); phones are also tried with a leading `00` read as `+`
-    /// (ITU-T E.164), so `0044…` on one side matches `+44…` on the other.
+    /// The entry that suppresses a contact with this key, raw e-mail address and phone
+    /// numbers in E.164 (as stored beside each phone field, `workspace::phones`), if
+    /// any. E-mail addresses are normalised as the list stores them
+    /// (`import::suppress`); the list stores phones in E.164 too, so every spelling
+    /// of a number matches.
     pub fn check(
         &self,
         key: &str,
         email: Option<&str>,
-        phone: Option<&str>,
+        phones: &[String],
     ) -> Option<SuppressionHit> {
         let mut candidates: Vec<(&str, String)> = vec![("key", key.to_string())];
         if let Some(e) = email.map(normalise_email).filter(|e| !e.is_empty()) {
             candidates.push(("email", e));
         }
-        if let Some(raw) = phone {
-            let p = normalise_phone(raw);
-            if !p.is_empty() {
-                if let Some(rest) = p.strip_prefix("00") {
-                    candidates.push(("phone", format!("+{rest}")));
-                }
-                candidates.push(("phone", p));
-            }
+        for p in phones.iter().filter(|p| !p.is_empty()) {
+            candidates.push(("phone", p.clone()));
         }
         for (kind, value) in &candidates {
             if let Some(reason) = self.plain.get(*kind).and_then(|m| m.get(value)) {
@@ -120,6 +126,31 @@ mod tests {
     use super::*;
     use crate::workspace::Workspace;
 
+    /// An entry a list added before phones were kept in E.164 (value `07700900126`,
+    /// digits only) still suppresses the number, read in the workspace's region (UK:
+    /// +44 and the number without its trunk 0).
+    #[test]
+    fn phones_listed_before_e164_still_match() {
+        let ws = Workspace::open_in_memory().unwrap();
+        let conn = ws.conn();
+        conn.execute_batch(
+            "INSERT INTO settings (name, value) VALUES ('phone_region', 'GB');
+             INSERT INTO suppression (kind, value, value_hash, reason, source, added_at)
+             VALUES ('phone', '07700900126', 'old', 'list', 'test', '2026-11-01T00:00:00Z')",
+        )
+        .unwrap();
+        let list = Suppression::load(conn).unwrap();
+        assert_eq!(
+            list.check("c1", None, &["+447700900126".into()]),
+            Some(SuppressionHit {
+                kind: "phone".into(),
+                value: Some("+447700900126".into()),
+                reason: "list".into(),
+            })
+        );
+        assert_eq!(list.check("c2", None, &["+447700900127".into()]), None);
+    }
+
     #[test]
     fn erased_entries_match_in_both_hash_forms() {
         let ws = Workspace::open_in_memory().unwrap();
@@ -146,13 +177,14 @@ mod tests {
                 reason: "erased".into(),
             })
         };
+        // Phones reach the check in E.164, as stored beside each phone field.
         assert_eq!(
-            list.check("c1", None, Some("0044 7700 900123")),
+            list.check("c1", None, &["+447700900123".into()]),
             erased("phone")
         );
-        assert_eq!(list.check("c2", Some(" A@B.c"), None), erased("email"));
+        assert_eq!(list.check("c2", Some(" A@B.c"), &[]), erased("email"));
         assert_eq!(
-            list.check("c3", Some("b@b.c"), Some("+44 7700 900124")),
+            list.check("c3", Some("b@b.c"), &["+447700900124".into()]),
             None
         );
     }

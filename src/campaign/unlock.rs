@@ -1,5 +1,10 @@
 //! Unlocking a blocked field for one campaign, with a written justification that is
 //! audited and travels with the export (PRODUCT.md, "Privacy classes").
+//!
+//! A sensitive value of an ordinary field (the tag `muslim`) is unlocked by its kind on
+//! that field: `tactful unlock CAMPAIGN tags:religion --reason ...` opens every religion
+//! value of `tags` for the campaign, and nothing else (see
+//! [`crate::fields::policy::check_value_use`]).
 
 use rusqlite::Connection;
 
@@ -7,7 +12,8 @@ use super::{Campaign, CampaignError, Unlock};
 use crate::campaign::store as campaigns;
 use crate::fields::Field;
 use crate::fields::change::closest;
-use crate::fields::policy::{Usage, check_use};
+use crate::fields::classify::{sensitive_kind, sensitive_kinds};
+use crate::fields::policy::{Usage, check_use, value_unlock_key};
 use crate::workspace::{Workspace, audit, fields, now_rfc3339};
 use crate::written;
 
@@ -26,8 +32,11 @@ pub fn load(ws: &Workspace, name: &str) -> Result<Campaign, CampaignError> {
 }
 
 /// Unlock `field` for `campaign` with `reason`, audited in the same transaction.
+/// `field` is a field name, or `FIELD:KIND` for the sensitive values of one kind in an
+/// ordinary field (`tags:religion`).
 ///
 /// Errors: unknown campaign or field; a field that is not blocked (nothing to unlock);
+/// an unknown or non-sensitive kind, or a kind on a field that is itself blocked;
 /// a protected trait or special category data in a housing, employment, credit or
 /// politics campaign (never unlockable); a justification [`written::check_justification`]
 /// refuses (20 visible characters, two words).
@@ -53,14 +62,22 @@ pub fn checked(
     reason: &str,
     actor: &str,
 ) -> Result<(Unlock, Field), CampaignError> {
-    let Some(f) = fields::get(conn, field)? else {
+    let (name, kind) = match field.split_once(':') {
+        Some((name, kind)) => (name.trim(), Some(kind.trim())),
+        None => (field, None),
+    };
+    let Some(f) = fields::get(conn, name)? else {
         let names: Vec<String> = fields::list(conn)?.into_iter().map(|f| f.name).collect();
         return Err(CampaignError::Invalid(format!(
-            "no field `{field}`{}",
-            closest(field, &names)
+            "no field `{name}`{}",
+            closest(name, &names)
                 .map(|n| format!("; did you mean `{n}`?"))
                 .unwrap_or_default()
         )));
+    };
+    let f = match kind {
+        Some(kind) => value_kind(f, kind)?,
+        None => f,
     };
     if !f.class.is_blocked_by_default() {
         return Err(CampaignError::Invalid(format!(
@@ -83,6 +100,31 @@ pub fn checked(
         at: now_rfc3339(),
     };
     Ok((unlock, f))
+}
+
+/// The stand-in field that the unlock of `kind` values in `f` opens: named by its
+/// unlock key, of the kind's class.
+fn value_kind(f: Field, kind: &str) -> Result<Field, CampaignError> {
+    if f.class.is_blocked_by_default() {
+        return Err(CampaignError::Invalid(format!(
+            "field `{}` is itself a {} field: unlock the field (tactful unlock CAMPAIGN {} --reason \"...\"), not one kind of its values",
+            f.name,
+            f.class.label(),
+            f.name
+        )));
+    }
+    let Some(class) = sensitive_kind(kind) else {
+        return Err(CampaignError::Invalid(format!(
+            "`{kind}` is not a kind of sensitive value; unlock one of: {}",
+            sensitive_kinds().join(", ")
+        )));
+    };
+    Ok(Field {
+        name: value_unlock_key(&f.name, kind),
+        class,
+        kind: Some(kind.to_string()),
+        ..f
+    })
 }
 
 /// Store `unlock` for campaign `name` and append it to the audit log, inside the
@@ -118,6 +160,7 @@ mod tests {
             for (name, class) in [
                 ("age", PrivacyClass::Protected),
                 ("city", PrivacyClass::QuasiIdentifier),
+                ("tags", PrivacyClass::Ordinary),
             ] {
                 let f = Field {
                     name: name.into(),
@@ -217,5 +260,34 @@ mod tests {
         let err = unlock(&mut ws, "spring", "age", &"\u{200b}".repeat(25), "ana").unwrap_err();
         assert!(err.to_string().contains("no visible text"), "{err}");
         assert!(unlock(&mut ws, "spring", "age", "aaaaaaaaaaaaaaaaaaaaaaaa", "ana").is_err());
+    }
+
+    #[test]
+    fn a_kind_of_values_unlocks_on_its_field() {
+        let mut ws = setup(Category::General);
+        let why = "Eid greetings for customers who asked for them";
+        let u = unlock(&mut ws, "spring", "tags:religion", why, "ana").unwrap();
+        assert_eq!(u.field, "tags:religion");
+        assert!(
+            load(&ws, "spring")
+                .unwrap()
+                .unlocked()
+                .contains("tags:religion")
+        );
+        let log = audit::entries(ws.conn()).unwrap();
+        assert_eq!(log[0].detail["class"], "special_category");
+        assert_eq!(log[0].detail["kind"], "religion");
+        // Not a sensitive kind; a kind on a field that is itself blocked; a protected
+        // kind in a housing campaign.
+        let e = unlock(&mut ws, "spring", "tags:email", why, "ana").unwrap_err();
+        assert!(
+            e.to_string().contains("not a kind of sensitive value"),
+            "{e}"
+        );
+        let e = unlock(&mut ws, "spring", "age:religion", why, "ana").unwrap_err();
+        assert!(e.to_string().contains("unlock the field"), "{e}");
+        let mut housing = setup(Category::Housing);
+        let e = unlock(&mut housing, "spring", "tags:gender", why, "ana").unwrap_err();
+        assert!(e.to_string().contains("not even with an unlock"), "{e}");
     }
 }

@@ -5,20 +5,31 @@
 //! Keeping a single pass for both means `explain` can never disagree with `preview`:
 //! the duplicate-address step depends on every earlier contact, so the explanation of
 //! one contact walks the audience up to it.
+//!
+//! SMS addresses are the stored E.164 form of the first phone field
+//! (`workspace::phones`), so every spelling of a number is one address; a number the
+//! numbering plan knows as a fixed line is no SMS address. An SMS opt-out belongs to
+//! the number as well as to the contact (a person texts STOP from a phone): a number
+//! whose SMS consent was withdrawn or bounced on one contact is withdrawn for every
+//! contact that holds it, with the other contact named as the source.
 
-use chrono::NaiveDate;
+use std::collections::HashMap;
 
-use super::assign::{Assigner, ContactFacts, DEFAULT_MINOR_AGE, Outcome, is_minor};
+use super::age::{self, AgeCheck};
+use super::assign::{Assigner, ContactFacts, Outcome};
 use super::audience::{self, AudienceQuery, AudienceRow};
 use super::prepare::{Prepared, PreviewError};
 use super::suppressed::{Suppression, SuppressionHit};
+use crate::fields::phone::LineType;
 use crate::fields::value::{Record, Value};
 use crate::fields::{Channel, ConsentState, address};
-use crate::workspace::{Workspace, WorkspaceError};
+use crate::workspace::{Workspace, WorkspaceError, phones};
 
 /// Everything assignment decided for one contact, and the facts it decided on.
 #[derive(Debug, Clone)]
 pub struct Decided<'a> {
+    /// The contact's `_id` (workspace order).
+    pub id: i64,
     pub key: String,
     /// The contact's values of [`Prepared::columns`].
     pub record: &'a Record,
@@ -27,11 +38,15 @@ pub struct Decided<'a> {
     /// The stored consent text and where it came from.
     pub consent_stored: String,
     pub consent_source: Option<String>,
-    pub minor: bool,
+    /// What the minor check decided (minor, age unknown, or neither) and from what.
+    pub age: AgeCheck,
     /// The channel address as stored (shown in the preview), if not blank.
     pub address_stored: Option<String>,
-    /// The normalised address, `None` if blank or invalid.
+    /// The normalised address (lower-case e-mail, E.164 phone), `None` if blank,
+    /// invalid, or a fixed line on the SMS channel.
     pub address: Option<String>,
+    /// SMS: the stored number's line type, when it parsed.
+    pub address_line: Option<LineType>,
     /// Whether each entry's segment matched, in priority order.
     pub matches: &'a [bool],
     pub outcome: Outcome,
@@ -47,6 +62,10 @@ pub fn walk(
     mut each: impl FnMut(&Decided<'_>) -> Result<bool, PreviewError>,
 ) -> Result<(), PreviewError> {
     let suppression = Suppression::load(ws.conn())?;
+    let opted_out = match prepared.campaign.channel {
+        Channel::Sms => phones::sms_opt_outs(ws.conn())?,
+        Channel::Email => HashMap::new(),
+    };
     let rules: Vec<_> = prepared
         .entries
         .iter()
@@ -77,7 +96,7 @@ pub fn walk(
         let decided = decide(
             row,
             prepared,
-            &suppression,
+            (&suppression, &opted_out),
             &record,
             &matches,
             &mut assigner,
@@ -97,7 +116,7 @@ fn text_of(prepared: &Prepared, record: &Record, slot: Option<usize>) -> Option<
 fn decide<'a>(
     row: &AudienceRow<'_, '_>,
     prepared: &Prepared,
-    suppression: &Suppression,
+    (suppression, opted_out): (&Suppression, &HashMap<String, (String, String)>),
     record: &'a Record,
     matches: &'a [bool],
     assigner: &mut Assigner,
@@ -105,71 +124,79 @@ fn decide<'a>(
     let key = row.key()?;
     let slots = &prepared.slots;
     let email = text_of(prepared, record, slots.email);
-    let phone = text_of(prepared, record, slots.phone);
-    let suppressed = suppression.check(&key, email.as_deref(), phone.as_deref());
-    let consent_stored = row.consent()?;
+    let numbers: Vec<String> = slots
+        .phones
+        .iter()
+        .filter_map(|&i| text_of(prepared, record, Some(i)))
+        .collect();
+    let suppressed = suppression.check(&key, email.as_deref(), &numbers);
+    let mut consent_stored = row.consent()?;
+    let mut consent_source = row.consent_source()?;
+    let age = age_check(prepared, record);
+    let address_stored = text_of(prepared, record, slots.address);
+    let address_line =
+        text_of(prepared, record, slots.address_line).and_then(|l| l.parse::<LineType>().ok());
+    let address = match prepared.campaign.channel {
+        Channel::Email => address_stored.as_deref().and_then(address::normalise_email),
+        Channel::Sms => text_of(prepared, record, slots.address_e164)
+            .filter(|_| address_line.is_some_and(LineType::sms_capable)),
+    };
+    let own_opt_out = consent_stored
+        .parse::<ConsentState>()
+        .is_ok_and(ConsentState::is_sticky);
+    if let Some((other, state)) = text_of(prepared, record, slots.address_e164)
+        .and_then(|n| opted_out.get(&n))
+        .filter(|(other, _)| *other != key && !own_opt_out)
+    {
+        consent_source = Some(format!(
+            "SMS consent {state} on contact {other}, which holds the same number"
+        ));
+        consent_stored = state.clone();
+    }
     let consent = consent_stored
         .parse::<ConsentState>()
         .unwrap_or(ConsentState::NotAsked);
-    let minor = minor_of(prepared, record, prepared.as_of);
-    let address_stored = text_of(prepared, record, slots.address);
-    let address = address_stored
-        .as_deref()
-        .and_then(|a| match prepared.campaign.channel {
-            Channel::Email => address::normalise_email(a),
-            Channel::Sms => address::normalise_phone(a),
-        });
     let outcome = assigner.assign(&ContactFacts {
         key: &key,
         suppressed: suppressed.is_some(),
         consent,
-        minor,
+        minor: age.minor,
         address: address.as_deref(),
         matches,
     });
     Ok(Decided {
+        id: row.id()?,
         key,
         record,
         suppressed,
         consent,
         consent_stored,
-        consent_source: row.consent_source()?,
-        minor,
+        consent_source,
+        age,
         address_stored,
         address,
+        address_line,
         matches,
         outcome,
     })
 }
 
-/// The values the minor check reads: date of birth, birth year, age (each `None` when
-/// blank or not of the expected type).
-pub fn minor_facts(
-    prepared: &Prepared,
-    record: &Record,
-) -> (Option<NaiveDate>, Option<i64>, Option<i64>) {
-    let get = |slot: Option<usize>| {
-        slot.and_then(|i| prepared.columns.get(i))
-            .and_then(|f| record.get(&f.name))
-    };
-    let dob = match get(prepared.slots.date_of_birth) {
-        Some(Value::Date(d)) => Some(*d),
-        Some(Value::Datetime(d)) => Some(d.date_naive()),
-        _ => None,
-    };
-    let int = |v: Option<&Value>| match v {
-        Some(Value::Integer(i)) => Some(*i),
-        Some(Value::Decimal(f)) if f.fract() == 0.0 => Some(*f as i64),
-        _ => None,
-    };
-    (
-        dob,
-        int(get(prepared.slots.birth_year)),
-        int(get(prepared.slots.age)),
-    )
+/// The minor check for one contact: every age field of [`Prepared::slots`] read as of
+/// the campaign's as-of date, judged against its minor age (see [`super::age`]).
+pub fn age_check(prepared: &Prepared, record: &Record) -> AgeCheck {
+    let readings =
+        age_values(prepared, record).map(|(_, role, value)| age::read(role, value, prepared.as_of));
+    age::assess(readings, prepared.minor_age.years)
 }
 
-fn minor_of(prepared: &Prepared, record: &Record, as_of: NaiveDate) -> bool {
-    let (dob, year, age) = minor_facts(prepared, record);
-    is_minor(as_of, DEFAULT_MINOR_AGE, dob, year, age)
+/// The age fields of `prepared` with the contact's values: (field name, role, value).
+pub fn age_values<'a>(
+    prepared: &'a Prepared,
+    record: &'a Record,
+) -> impl Iterator<Item = (&'a str, crate::fields::Role, &'a Value)> + 'a {
+    static BLANK: Value = Value::Null;
+    prepared.slots.ages.iter().filter_map(|&(i, role)| {
+        let f = prepared.columns.get(i)?;
+        Some((f.name.as_str(), role, record.get(&f.name).unwrap_or(&BLANK)))
+    })
 }

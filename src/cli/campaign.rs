@@ -33,6 +33,7 @@ pub struct CampaignArgs {
 enum CampaignAction {
     /// Create an empty campaign; the global --as-of sets its as-of date.
     New {
+        /// The new campaign's name.
         name: String,
         #[arg(long)]
         channel: Channel,
@@ -49,10 +50,14 @@ enum CampaignAction {
         /// number format of `currency`; English without it.
         #[arg(long)]
         locale: Option<MessageLocale>,
+        #[command(flatten)]
+        minors: super::campaign_edit::MinorArgs,
     },
     /// Add a segment → message entry (lowest priority so far).
     Add {
+        /// The campaign to add the entry to.
         name: String,
+        /// The segment whose contacts get this entry's message.
         segment: String,
         /// E-mail subject (template).
         #[arg(long)]
@@ -74,7 +79,10 @@ enum CampaignAction {
     /// List campaigns.
     List,
     /// Settings, entries with the reach of each segment, unlocks with justifications.
-    Show { name: String },
+    Show {
+        /// The campaign to show.
+        name: String,
+    },
     /// Delete a campaign (its segments stay).
     Rm {
         /// The campaign to delete.
@@ -107,9 +115,15 @@ enum CampaignAction {
     /// Change settings; the global --as-of sets the as-of date (--clear-as-of: today).
     Set(super::campaign_edit::SetArgs),
     /// Create or update a campaign (and the segments whose rule it gives) from TOML.
-    Apply { file: PathBuf },
+    Apply {
+        /// The campaign's TOML file (as `campaign dump` writes it).
+        file: PathBuf,
+    },
     /// Print a campaign as TOML (campaign as code).
-    Dump { name: String },
+    Dump {
+        /// The campaign to print.
+        name: String,
+    },
 }
 
 /// Turn a preview error into an exit, printing a rule error's caret display first.
@@ -160,6 +174,7 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
             holdout,
             k,
             locale,
+            minors,
         } => {
             let mut ws = ctx.open()?;
             let mut c = Campaign::new(&name, channel);
@@ -168,14 +183,19 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
             c.holdout_pct = holdout;
             c.k = k;
             c.as_of = ctx.as_of_given.then_some(ctx.as_of);
+            let mut given = crate::campaign::edit::Settings::default();
+            minors.fill(&mut given)?;
+            c.minor_age = given.minor_age.flatten();
+            c.set_country(given.country.flatten().as_deref())?;
             edit::create(&mut ws, &c, &crate::workspace::actor())?;
             if ctx.json {
                 return print_json(&c);
             }
             outln!(
-                "Created {} campaign `{}`; add entries with `tactful campaign add {} SEGMENT ...`.",
+                "Created {} campaign `{}` (minor age {}); add entries with `tactful campaign add {} SEGMENT ...`.",
                 c.channel,
                 for_terminal(&c.name),
+                for_terminal(&c.minor_age().describe()),
                 for_terminal(&c.name)
             );
             Ok(())

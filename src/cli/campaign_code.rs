@@ -1,7 +1,7 @@
 //! `tactful campaign apply FILE` and `tactful campaign dump NAME`: campaign as code.
 //!
 //! `dump` prints the TOML exactly as `apply` reads it, so applying a dump and dumping
-//! again gives the same bytes.
+//! again gives the same bytes (on a terminal, unsafe characters are shown as stand-ins).
 
 use std::path::Path;
 
@@ -53,10 +53,14 @@ pub fn dump(ctx: &Context, name: &str) -> anyhow::Result<()> {
     let file = CampaignFile::from_campaign(&c, |segment| {
         store::get(ws.conn(), segment).ok().map(|s| s.rule)
     });
-    // TOML on stdout whatever --json says: it is the machine-readable form.
+    // TOML on stdout whatever --json says: it is the machine-readable form. Exact bytes
+    // into a file or pipe (so a dump applies back as it was); on a terminal, control,
+    // C1 and bidi characters in names or messages are shown, not obeyed.
     {
         use std::io::Write as _;
-        write!(std::io::stdout(), "{}", file.to_toml()?)?;
+        let mut out = super::document_out(false);
+        write!(out, "{}", file.to_toml()?)?;
+        out.flush()?;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use clap::{Args, ValueEnum};
 use super::campaign::preview_failed;
 use super::{Context, print_json};
 use crate::campaign::edit::{self, Direction, Settings};
-use crate::campaign::{Campaign, MessageLocale};
+use crate::campaign::{Campaign, CampaignError, MessageLocale};
 use crate::fields::Channel;
 use crate::fields::policy::Category;
 use crate::text::for_terminal;
@@ -47,6 +47,48 @@ pub struct SetArgs {
     /// Forget the campaign's as-of date: it runs as of today.
     #[arg(long)]
     clear_as_of: bool,
+    #[command(flatten)]
+    minors: MinorArgs,
+}
+
+/// The minor-age options `campaign new` and `campaign set` share.
+#[derive(Debug, Args)]
+pub struct MinorArgs {
+    /// Age below which contacts are excluded as minors (13 to 21); `default` clears it.
+    /// Default: the country's digital age of consent, else 16 (GDPR Art. 8(1)).
+    #[arg(long, value_name = "N")]
+    minor_age: Option<String>,
+    /// ISO country code the campaign addresses (FR, DE, UK, US...): sets the minor age
+    /// from assets/minor-age.toml when --minor-age is not given; `none` clears it.
+    #[arg(long, value_name = "CC")]
+    country: Option<String>,
+}
+
+impl MinorArgs {
+    /// Put the settings given into [`Settings::minor_age`] and [`Settings::country`]:
+    /// left `None` when not given, `Some(None)` for `default` / `none`.
+    ///
+    /// Errors: a minor age that is not a number of years.
+    pub fn fill(&self, settings: &mut Settings) -> Result<(), CampaignError> {
+        let minor_age = match self.minor_age.as_deref().map(str::trim) {
+            None => None,
+            Some("default" | "none") => Some(None),
+            Some(n) => Some(Some(n.parse::<u32>().map_err(|_| {
+                CampaignError::Invalid(format!(
+                    "--minor-age takes a number of years (13 to 21) or `default`, not `{}`",
+                    for_terminal(n)
+                ))
+            })?)),
+        };
+        let country = self
+            .country
+            .as_deref()
+            .map(str::trim)
+            .map(|c| (!c.eq_ignore_ascii_case("none") && !c.is_empty()).then(|| c.to_string()));
+        settings.minor_age = minor_age;
+        settings.country = country;
+        Ok(())
+    }
 }
 
 /// `campaign rm-entry NAME N`.
@@ -100,9 +142,10 @@ pub fn rename(ctx: &Context, old: &str, new: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `campaign set NAME [--channel] [--category] [--holdout] [--k] [--locale] [--as-of]`.
+/// `campaign set NAME [--channel] [--category] [--holdout] [--k] [--locale] [--as-of]
+/// [--minor-age] [--country]`.
 pub fn set(ctx: &Context, args: SetArgs) -> anyhow::Result<()> {
-    let settings = Settings {
+    let mut settings = Settings {
         channel: args.channel,
         category: args.category,
         holdout_pct: args.holdout,
@@ -117,10 +160,12 @@ pub fn set(ctx: &Context, args: SetArgs) -> anyhow::Result<()> {
         } else {
             args.locale.map(Some)
         },
+        ..Settings::default()
     };
+    args.minors.fill(&mut settings)?;
     if settings == Settings::default() {
         anyhow::bail!(
-            "nothing to change: give --channel, --category, --holdout, --k, --locale or --as-of"
+            "nothing to change: give --channel, --category, --holdout, --k, --locale, --as-of, --minor-age or --country"
         );
     }
     let mut ws = ctx.open()?;
@@ -136,14 +181,15 @@ pub fn set(ctx: &Context, args: SetArgs) -> anyhow::Result<()> {
         return print_json(&c);
     }
     outln!(
-        "Campaign `{}`: {}, category {}, holdout {}%, k = {}, as of {}.",
+        "Campaign `{}`: {}, category {}, holdout {}%, k = {}, as of {}, minor age {}.",
         for_terminal(&c.name),
         c.channel,
         c.category,
         c.holdout_pct,
         c.k,
         c.as_of
-            .map_or_else(|| "today".to_string(), |d| d.to_string())
+            .map_or_else(|| "today".to_string(), |d| d.to_string()),
+        for_terminal(&c.minor_age().describe())
     );
     Ok(())
 }

@@ -41,6 +41,9 @@ struct Settings {
     holdout: f64,
     k: u32,
     as_of: Option<chrono::NaiveDate>,
+    country: Option<String>,
+    /// The minor age in effect and where it comes from.
+    minor_age: crate::campaign::minor_age::MinorAge,
 }
 
 fn entries(
@@ -90,6 +93,8 @@ pub fn run(ctx: &Context, name: &str) -> anyhow::Result<()> {
             holdout: c.holdout_pct,
             k: c.k,
             as_of: c.as_of,
+            country: c.country.clone(),
+            minor_age: c.minor_age(),
         },
     };
     if ctx.json {
@@ -105,6 +110,11 @@ pub fn run(ctx: &Context, name: &str) -> anyhow::Result<()> {
         "as of:     {}",
         s.as_of
             .map_or_else(|| "the day of the preview".to_string(), |d| d.to_string())
+    );
+    outln!("country:   {}", s.country.as_deref().unwrap_or("not named"));
+    outln!(
+        "minor age: {}; contacts younger are excluded as minors",
+        for_terminal(&s.minor_age.describe())
     );
     if shown.entries.is_empty() {
         outln!("\nNo entries yet: add one with `tactful campaign add NAME SEGMENT --body TEXT`.");

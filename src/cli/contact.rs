@@ -17,7 +17,8 @@ pub struct ContactArgs {
 #[derive(Debug, Subcommand)]
 enum ContactCommand {
     /// Everything held about one contact: fields with values and privacy classes,
-    /// consent and its source, import batches, older values kept for undo, segments it
+    /// consent with its source and evidence, consent upgrades applied or refused,
+    /// refusals on record, import batches, older values kept for undo, segments it
     /// matches, suppression entries and exports that included it.
     Show {
         /// The contact key (e-mail address or ID).
@@ -51,6 +52,11 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
             "Contact {} was erased; only hashes are kept.",
             for_terminal(&report.key)
         );
+    } else if report.fields.is_empty() && report.consent.is_empty() {
+        outln!(
+            "Contact {} is not stored (an import undo removed it); only hashes are kept.",
+            for_terminal(&report.key)
+        );
     } else {
         outln!("Contact {}", for_terminal(&report.key));
         let rows: Vec<Vec<String>> = report
@@ -75,6 +81,9 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
                 c.state,
                 for_terminal(c.source.as_deref().unwrap_or("no source"))
             );
+            if let Some(e) = &c.evidence {
+                outln!("  evidence: {}", for_terminal(&e.to_string()));
+            }
         }
         for b in &report.batches {
             outln!(
@@ -124,6 +133,26 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
                 for_terminal(&place)
             );
         }
+    }
+    for u in &report.consent_upgrades {
+        outln!(
+            "consent upgrade {} {} -> {} in batch {}: {} ({})",
+            u.channel,
+            u.from,
+            u.to,
+            u.batch,
+            if u.applied { "applied" } else { "refused" },
+            for_terminal(&u.reason)
+        );
+    }
+    for r in &report.refusals_on_record {
+        outln!(
+            "refusal on record: {} {} ({}, batch {}), kept for any later import",
+            r.channel,
+            r.state,
+            for_terminal(&r.source),
+            r.batch
+        );
     }
     for s in &report.suppression {
         outln!(

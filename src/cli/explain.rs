@@ -12,6 +12,7 @@ use crate::text::for_terminal;
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
+    /// The campaign whose assignment to explain.
     campaign: String,
     /// The contact key (e-mail address or ID, as imported).
     key: String,
@@ -31,7 +32,7 @@ fn print_text(e: &Explanation) -> anyhow::Result<()> {
     let safe = |s: &str| for_terminal(s).into_owned();
     let verdict = match (&e.excluded, &e.segment) {
         (None, Some(s)) => format!("gets the message of segment `{}`", safe(s)),
-        (Some(x), _) => format!("is excluded: {} ({})", x.code(), x.describe()),
+        (Some(x), _) => format!("is excluded: {}", x.describe()),
         (None, None) => "gets nothing".to_string(),
     };
     outln!(

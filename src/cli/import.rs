@@ -5,7 +5,8 @@
 //! text, or with `--json` one object when there is one batch; an array when several
 //! files, or an archive, were given). When a file fails, the files before it stay
 //! imported (each was its own committed batch): the error says so and names them, and
-//! with `--json` their reports are printed first. A progress bar of bytes read goes to stderr, only
+//! with `--json` their reports are printed first; a single file of which nothing was
+//! imported prints its report (`batch` null) before the error. A progress bar of bytes read goes to stderr, only
 //! when stderr is a terminal and the output is not JSON.
 
 use std::io::IsTerminal;
@@ -67,10 +68,27 @@ pub struct ImportArgs {
     /// The first row is data, not a header (default: detected).
     #[arg(long)]
     no_header: bool,
-    /// Consent for the whole file, e.g. email=granted or sms=withdrawn (repeatable);
-    /// applies to rows without their own consent value.
+    /// Consent for the whole file, e.g. email=granted or sms=withdrawn (repeatable).
+    /// Fills only what the file does not state: a row's consent column or the status a
+    /// recognised export gives its file always wins.
     #[arg(long, value_name = "CHANNEL=STATE")]
     consent: Vec<String>,
+    /// Put a column into a field: 'Header=field' (repeatable); the field may exist
+    /// already or is created with that name.
+    #[arg(long = "map", value_name = "HEADER=FIELD")]
+    map: Vec<String>,
+    /// Leave a column out of the import (repeatable).
+    #[arg(long = "skip", value_name = "HEADER")]
+    skip: Vec<String>,
+    /// Apply upgrades into granted that lack evidence (a contact that declined, or one
+    /// held as not asked and granted by --consent); never an opt-out.
+    #[arg(long)]
+    accept_consent_upgrades: bool,
+    /// Read phone numbers written without a country code in this region (ISO 3166-1
+    /// code such as GB, DE, US); a row's country column wins. Stored as the workspace's
+    /// region for later imports, suppression lists and erasure.
+    #[arg(long, value_name = "CC")]
+    region: Option<String>,
     /// Do everything, then roll back: shows the report without changing the workspace.
     #[arg(long)]
     dry_run: bool,
@@ -113,6 +131,12 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 )
             }
         );
+        if report.refusals_on_record > 0 {
+            outln!(
+                "{} refusal(s) of removed contacts stay on record: importing those people again keeps them declined, withdrawn or bounced",
+                report.refusals_on_record
+            );
+        }
         return Ok(());
     }
     if args.files.is_empty() {
@@ -181,10 +205,16 @@ fn failed_after(
     e: import::ImportError,
 ) -> anyhow::Error {
     let failed = format!("import of {} failed", plan.path.display());
-    if ctx.json
-        && files > 1
-        && let Err(print) = print_json(&done)
-    {
+    // A single file of which nothing was imported still has a report (no batch): a
+    // script sees why (rows rejected, contacts erased) as it sees a success. With
+    // several files the array stays the batches that are in.
+    let printed = match (ctx.json, e.report()) {
+        (false, _) => Ok(()),
+        (true, _) if files > 1 => print_json(&done),
+        (true, Some(report)) => print_json(report),
+        (true, None) => Ok(()),
+    };
+    if let Err(print) = printed {
         return print.context(failed);
     }
     if done.is_empty() {
@@ -240,6 +270,18 @@ fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
         let (channel, state) = plan::parse_consent(c).map_err(usage)?;
         consent.insert(channel, state);
     }
+    let map = args
+        .map
+        .iter()
+        .map(|m| plan::parse_map(m))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(usage)?;
+    let region = args
+        .region
+        .as_deref()
+        .map(plan::parse_region)
+        .transpose()
+        .map_err(usage)?;
     let who = actor();
     Ok(args
         .files
@@ -261,6 +303,10 @@ fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
             },
             allow_ragged: args.allow_ragged,
             consent: consent.clone(),
+            map: map.clone(),
+            skip: args.skip.clone(),
+            accept_consent_upgrades: args.accept_consent_upgrades,
+            region,
             dry_run: args.dry_run,
             ..ImportPlan::new(path, who.clone())
         })

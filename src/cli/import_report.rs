@@ -1,8 +1,10 @@
 //! The human form of `tactful import`'s report, one batch at a time: what was
 //! detected (encoding and delimiter, or workbook and sheet; the `sep=` line), the
 //! archive member, counts, the date order of each date column, currencies, ages the
-//! minor check cannot judge, `--aggregate`'s orders, rejected rows, warnings and the
-//! fields created. Every string from the file goes through `for_terminal`.
+//! minor check cannot judge, `--aggregate`'s orders, the platform layout recognised and
+//! what it decided, columns mapped or skipped, consent the option did not fill and the
+//! consent upgrades, rejected rows, warnings and the fields created. Every string from
+//! the file goes through `for_terminal`.
 
 use crate::import::{self, ImportReport};
 use crate::text::for_terminal;
@@ -34,7 +36,7 @@ pub fn print(r: &ImportReport) -> std::io::Result<()> {
             "  detected: encoding {} ({}), delimiter {}{}, {header}",
             r.encoding,
             r.encoding_source,
-            t(&r.delimiter),
+            t(&crate::import::sniff::quoted(&r.delimiter)),
             if r.sep_line {
                 " (from the `sep=` first line, which was skipped)"
             } else {
@@ -51,6 +53,27 @@ pub fn print(r: &ImportReport) -> std::io::Result<()> {
         );
     }
     outln!("  contact key: {}", t(&r.key));
+    if let Some(l) = &r.layout {
+        outln!(
+            "  layout: {} {} (recognised by {})",
+            t(&l.platform),
+            t(&l.kind),
+            t(&l.recognised_by)
+        );
+        for d in &l.decisions {
+            outln!("    - {}", t(d));
+        }
+    }
+    for m in r.mapping.iter().filter(|m| m.by == "--map") {
+        outln!(
+            "  mapped: column {} fills field {} (--map)",
+            t(&m.header),
+            t(&m.field)
+        );
+    }
+    for s in &r.skipped_columns {
+        outln!("  skipped: column {} ({})", t(&s.header), s.by);
+    }
     outln!(
         "  rows: {} read, {} imported, {} rejected, {} blank skipped, {} skipped (erased earlier)",
         r.rows_read,
@@ -66,12 +89,21 @@ pub fn print(r: &ImportReport) -> std::io::Result<()> {
         r.duplicates_merged,
         r.contacts_total
     );
+    if let Some(p) = &r.phones {
+        print_phones(r, p)?;
+    }
     if r.consent_kept_withdrawn > 0 {
         outln!(
             "  consent: {} withdrawn or bounced consent(s) kept",
             r.consent_kept_withdrawn
         );
     }
+    for (channel, n) in &r.consent_not_applied {
+        outln!(
+            "  consent: --consent {channel} did not apply to {n} row(s) whose {channel} consent the file states"
+        );
+    }
+    print_upgrades(r)?;
     for f in r.fields.iter() {
         match (f.date_order, &f.date_order_reason) {
             (Some(import::DateOrder::Ymd), Some(why)) => {
@@ -155,6 +187,78 @@ pub fn print(r: &ImportReport) -> std::io::Result<()> {
                 t(&f.reason)
             );
         }
+    }
+    Ok(())
+}
+
+/// The consent upgrades: counts, then the first few of each kind.
+fn print_upgrades(r: &ImportReport) -> std::io::Result<()> {
+    const SHOWN: usize = 10;
+    if r.consent_upgrades.is_empty() {
+        return Ok(());
+    }
+    let applied = r.consent_upgrades.iter().filter(|u| u.applied).count();
+    outln!(
+        "  consent upgrades: {applied} applied, {} refused{}",
+        r.consent_upgrades.len() - applied,
+        if r.consent_upgrades.len() > SHOWN {
+            format!(" (first {SHOWN} shown; --json lists all)")
+        } else {
+            String::new()
+        }
+    );
+    for u in r.consent_upgrades.iter().take(SHOWN) {
+        outln!(
+            "    {} {}: {} -> {} {} ({})",
+            for_terminal(&u.key),
+            u.channel,
+            u.from,
+            u.to,
+            if u.applied { "applied" } else { "refused" },
+            for_terminal(&u.reason)
+        );
+    }
+    Ok(())
+}
+
+/// The `phones:` lines: region, counts, and the first values that are no number.
+fn print_phones(r: &ImportReport, p: &import::report::PhoneReport) -> std::io::Result<()> {
+    let t = |s: &str| for_terminal(s).into_owned();
+    outln!(
+        "  phones: region {} ({}){}; {} number(s) in E.164, {} not SMS-capable (fixed line), {} not a phone number",
+        p.region.as_deref().unwrap_or("none"),
+        p.region_source,
+        p.country_column
+            .as_deref()
+            .map(|c| format!(", a row's country from column {}", t(c)))
+            .unwrap_or_default(),
+        p.parsed,
+        p.fixed_line,
+        p.unparseable.len()
+    );
+    if r.keyed_by_phone > 0 {
+        outln!(
+            "  contact key: {} row(s) without an e-mail address keyed by their phone (E.164)",
+            r.keyed_by_phone
+        );
+    }
+    // A file read without its region can hold a million of them: the first ones say
+    // what is wrong; `--json` lists every one.
+    const SHOWN: usize = 20;
+    for u in p.unparseable.iter().take(SHOWN) {
+        outln!(
+            "    line {}: {} `{}`: {}",
+            u.line,
+            t(&u.field),
+            t(&u.value),
+            t(&u.reason)
+        );
+    }
+    if p.unparseable.len() > SHOWN {
+        outln!(
+            "    ... and {} more (--json lists every one)",
+            p.unparseable.len() - SHOWN
+        );
     }
     Ok(())
 }

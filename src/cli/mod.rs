@@ -231,11 +231,22 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
-/// Print `value` as pretty JSON on stdout.
+/// Standard output for a whole document (CSV, JSON, TOML): the exact bytes into a pipe
+/// or a file, made safe for a terminal when it is one (escape sequences, C1 controls
+/// and bidi overrides from the data never reach it: [`crate::text::SafeWriter`]).
+pub fn document_out(json: bool) -> crate::text::SafeWriter<io::StdoutLock<'static>> {
+    use std::io::IsTerminal as _;
+    let stdout = io::stdout();
+    let mode = crate::text::StreamSafety::for_output(stdout.is_terminal(), json);
+    crate::text::SafeWriter::new(stdout.lock(), mode)
+}
+
+/// Print `value` as pretty JSON on stdout (escaped where unsafe on a terminal).
 pub fn print_json(value: &impl serde::Serialize) -> anyhow::Result<()> {
-    let mut out = io::stdout().lock();
+    let mut out = io::BufWriter::new(document_out(true));
     serde_json::to_writer_pretty(&mut out, value).map_err(io::Error::from)?;
     writeln!(out)?;
+    out.flush()?;
     Ok(())
 }
 

@@ -6,6 +6,8 @@
 //! (to pad columns), which is why it prints [`TABLE_ROWS`] rows unless `--limit` says
 //! otherwise. CSV (RFC 4180, via the csv crate) goes to stdout with the summary on
 //! stderr; JSON is one object `{"rows": [...], "summary": {...}}` written as it streams.
+//! Both keep their exact bytes into a pipe or file and are made safe on a terminal
+//! ([`super::document_out`]).
 //! `--limit` limits printed rows; the summary always counts every contact.
 
 use std::io::{self, Write};
@@ -13,7 +15,7 @@ use std::io::{self, Write};
 use clap::{Args, ValueEnum};
 
 use super::campaign::preview_failed;
-use super::{Context, Exit, print_table};
+use super::{Context, Exit, document_out, print_table};
 use crate::campaign::preview::{PreviewRow, Summary, run as preview};
 use crate::campaign::unlock::load;
 use crate::fields::Channel;
@@ -31,6 +33,7 @@ enum Format {
 
 #[derive(Debug, Args)]
 pub struct PreviewArgs {
+    /// The campaign to preview.
     campaign: String,
     /// Print at most N rows (the summary still counts everyone).
     #[arg(long, value_name = "N")]
@@ -105,7 +108,7 @@ pub fn run(ctx: &Context, args: PreviewArgs) -> anyhow::Result<()> {
             summary
         }
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(io::BufWriter::new(stdout.lock()));
+            let mut w = csv::Writer::from_writer(io::BufWriter::new(document_out(false)));
             w.write_record(["key", "address", "segment", "subject", "body", "excluded"])?;
             let summary = preview(&ws, &campaign, as_of, &mut |row| {
                 if wanted(row) {
@@ -127,7 +130,7 @@ pub fn run(ctx: &Context, args: PreviewArgs) -> anyhow::Result<()> {
             summary
         }
         Format::Json => {
-            let mut out = io::BufWriter::new(stdout.lock());
+            let mut out = io::BufWriter::new(document_out(true));
             out.write_all(b"{\"rows\":[")?;
             let mut first = true;
             let summary = preview(&ws, &campaign, as_of, &mut |row| {
@@ -213,6 +216,15 @@ fn print_summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
             m.max_parts,
             m.max_units,
             m.ucs2
+        )?;
+    }
+    let m = &s.minor_check;
+    if !m.fields.is_empty() {
+        writeln!(
+            out,
+            "  minor check: contacts under {} excluded; read from {}",
+            for_terminal(&m.minor_age.describe()),
+            for_terminal(&m.fields.join(", "))
         )?;
     }
     for w in s.warnings() {

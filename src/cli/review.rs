@@ -25,10 +25,11 @@ pub struct ReviewArgs {
     /// characters in two words; audited, shown in review and the export manifest).
     #[arg(long, value_name = "TEXT", requires = "accept")]
     reason: Option<String>,
-    /// Sign the campaign off as NAME (refused while a blocker is open).
+    /// Sign the campaign off as NAME (refused while a blocker is open); required with
+    /// --note.
     #[arg(long, value_name = "NAME", requires = "note")]
     sign_off: Option<String>,
-    /// The reviewer's note, recorded with the sign-off.
+    /// The reviewer's note, recorded with the sign-off; required with --sign-off.
     #[arg(long, value_name = "TEXT", requires = "sign_off")]
     note: Option<String>,
     /// Review (and sign off) the export with this profile, as `export --profile`.

@@ -47,19 +47,28 @@ enum SegmentAction {
     List,
     /// Show one segment; --sql adds the compiled SQL and its parameters.
     Show {
+        /// The segment to show.
         name: String,
         #[arg(long)]
         sql: bool,
     },
     /// Replace a segment's rule (checked first).
-    Edit { name: String, rule: String },
+    Edit {
+        /// The segment to change.
+        name: String,
+        /// Its new rule.
+        rule: String,
+    },
     /// Delete a segment (refused, naming them, while campaigns use it).
     Rm {
         /// The segment to delete.
         name: String,
     },
     /// Pairwise overlap (contacts in both) of the named segments, or of all.
-    Overlap { names: Vec<String> },
+    Overlap {
+        /// The segments to compare (all when none is named).
+        names: Vec<String>,
+    },
 }
 
 /// The scope for rules checked outside a campaign: no category, nothing unlocked.

@@ -1,6 +1,7 @@
 //! `tactful unlock CAMPAIGN FIELD --reason TEXT`: unlock a special-category or protected
 //! field for one campaign's rules and messages, with a justification that is audited and
-//! travels with the export (PRODUCT.md, "Privacy classes").
+//! travels with the export (PRODUCT.md, "Privacy classes"). `FIELD:KIND`
+//! (`tags:religion`) unlocks one kind of sensitive value in an ordinary field.
 
 use clap::Args;
 
@@ -10,7 +11,9 @@ use crate::text::for_terminal;
 
 #[derive(Debug, Args)]
 pub struct UnlockArgs {
+    /// The campaign that may use the field.
     campaign: String,
+    /// A field, or FIELD:KIND for one kind of sensitive value in it (tags:religion).
     field: String,
     /// Why the campaign needs this field (at least 20 characters; logged).
     #[arg(long)]

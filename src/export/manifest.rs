@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::campaign::Unlock;
 use crate::campaign::code::CampaignFile;
-use crate::campaign::preview::SegmentCount;
+use crate::campaign::preview::{MinorCheck, SegmentCount};
 use crate::fields::policy::Category;
 use crate::fields::{Channel, PrivacyClass};
 use crate::review::{Finding, Severity, SignOffStatus};
@@ -37,12 +37,19 @@ pub struct Manifest {
     /// Hex SHA-256 over every preview row (the hash a sign-off covers).
     pub preview_sha256: String,
     pub counts: Counts,
+    /// The minor check: the minor age and where it comes from (default, campaign or
+    /// country with its law), the fields read, and the recipients it could not judge.
+    pub minor_check: MinorCheck,
     pub files: Files,
     pub profile: ProfileSection,
     /// The columns of `recipients.csv`, in order, each with why it is there.
     pub columns: Vec<ColumnInfo>,
     /// What the privacy policy allowed in this campaign's category.
     pub policy: PolicySection,
+    /// Where the recipients' consent for the channel comes from: one entry per source
+    /// (file and column or option, batch), with how many recipients it covers and how
+    /// many of them the file gave a consent time and an IP for (GDPR Art. 7(1)).
+    pub consent_evidence: Vec<ConsentSource>,
     /// Every review finding at export time (none is a blocker, or there would be no
     /// export; an accepted blocker shows as a warning with `accepted` set).
     pub findings: Vec<Finding>,
@@ -182,6 +189,19 @@ pub struct ProfileSection {
     /// `rendered_text` (the file holds finished messages) or `merge_values` (the file
     /// holds per-recipient merge values, the templates the rest).
     pub personal_data_leaves_as: &'static str,
+}
+
+/// One source of the recipients' consent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConsentSource {
+    /// As stored with the state: `column accepts_email_marketing, batch 1`.
+    pub source: String,
+    /// The imported file, when the state's evidence was kept.
+    pub file: Option<String>,
+    pub batch: Option<i64>,
+    pub recipients: u64,
+    pub with_time: u64,
+    pub with_ip: u64,
 }
 
 /// Why a column is in the export.

@@ -15,6 +15,7 @@
 
 pub mod cells;
 pub mod columns;
+pub mod consent;
 pub mod files;
 pub mod manifest;
 pub mod merge;

@@ -73,9 +73,13 @@ impl Profile {
         self == Profile::Spreadsheet
     }
 
-    /// Whether phones are written in E.164 (every profile that sends SMS).
+    /// Whether phones are written in E.164, the form stored at import (every profile
+    /// a sending tool reads: `upload` and those that send SMS).
     pub fn e164(self) -> bool {
-        matches!(self, Profile::Sms | Profile::Klaviyo | Profile::Brevo)
+        matches!(
+            self,
+            Profile::Upload | Profile::Sms | Profile::Klaviyo | Profile::Brevo
+        )
     }
 
     /// Why this profile cannot export a campaign on `channel`, if it cannot.
@@ -98,7 +102,7 @@ impl Profile {
                 "OWASP CSV injection: a text cell that starts with = + - @ TAB or CR, or whose first character after leading whitespace is = + - @ (or full-width ＝ ＋ － ＠), gets a single quote (') in front; cells of number fields are written as numbers; phone numbers starting with + are quoted too"
             }
             _ => {
-                "none: every cell is written exactly as stored or rendered, E.164 phone numbers (+447700900123) intact; do not open this file in a spreadsheet program"
+                "none: every cell is written exactly as stored or rendered, and an SMS campaign's phone numbers in the E.164 form stored at import (+447700900123); do not open this file in a spreadsheet program"
             }
         }
     }
@@ -124,17 +128,6 @@ impl FromStr for Profile {
                 )
             })
     }
-}
-
-/// A stored phone number in E.164 (`+447700900125`), or `None` when it cannot be
-/// written so (no country code, too few or many digits, spreadsheet damage).
-///
-/// Uses the workspace's phone normalisation (`fields::address::normalise_phone`),
-/// which keeps the `+` or `00` international form; a national number (`07700 900125`)
-/// has no country and is not E.164. When stored E.164 phones land (with a region per
-/// import), this is the one function to switch to them.
-pub fn e164(stored: &str) -> Option<String> {
-    crate::fields::address::normalise_phone(stored).filter(|p| p.starts_with('+'))
 }
 
 /// A sending platform whose own templates an export writes.

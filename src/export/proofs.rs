@@ -90,6 +90,7 @@ mod tests {
         PreviewRow {
             key: "ana@example.com".into(),
             address: Some("ana@example.com".into()),
+            channel_address: Some("ana@example.com".into()),
             segment: Some("VIP & friends".into()),
             subject: Some(subject.into()),
             body: Some(body.into()),

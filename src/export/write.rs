@@ -6,13 +6,14 @@ use std::io;
 use serde_json::json;
 
 use super::columns::Layout;
+use super::consent::ConsentTally;
 use super::files::{self, Target};
 use super::manifest::{
     self, BatchRef, CampaignSection, Counts, FileInfo, Files, Manifest, ProfileSection, ProofFile,
     TemplateFile, Tool,
 };
 use super::merge::{LimitTally, TemplatePlan};
-use super::profile::{KLAVIYO_FILE_BYTES, MAILCHIMP_TAG_CHARS, Platform, e164};
+use super::profile::{KLAVIYO_FILE_BYTES, MAILCHIMP_TAG_CHARS, Platform};
 use super::recipients::Rows;
 use super::{
     AUDIENCE, ExportError, ExportPlan, ExportReport, MANIFEST, Profile, RECIPIENTS, proofs,
@@ -26,6 +27,7 @@ use crate::import::suppress::entry_hash;
 use crate::message::Part;
 use crate::review::signoff::PreviewHasher;
 use crate::review::{self, ExportScope, Finding, ReviewError, Severity};
+use crate::workspace::consent::EvidenceLookup;
 use crate::workspace::exports::{self as store, ExportRecord};
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::records::ValueLookup;
@@ -97,6 +99,8 @@ pub fn export(
 
     let mut rows = Rows::new(profile.neutralises()).map_err(|e| io_failed(plan, e))?;
     let mut lookup = ValueLookup::new(ws.conn(), &extra_fields)?;
+    let mut evidence = EvidenceLookup::new(ws.conn(), campaign.channel)?;
+    let mut consent = ConsentTally::default();
     let mut hasher = PreviewHasher::new(plan.as_of);
     let hash_key = HashKey::load(ws.conn())?;
     let mut key_hashes: Vec<String> = Vec::new();
@@ -110,17 +114,18 @@ pub fn export(
         let Some(entry) = entry else {
             return Ok(());
         };
-        let stored = row.address.clone().unwrap_or_default();
+        // The E.164 form stored beside the phone field at import (`workspace::phones`):
+        // a recipient always has one, since a number without it is `no_address`.
         let address = if profile.e164() && campaign.channel == Channel::Sms {
-            match e164(&stored) {
-                Some(p) => p,
+            match &row.channel_address {
+                Some(p) => p.clone(),
                 None => {
                     left_out.push(row.key.clone());
                     return Ok(());
                 }
             }
         } else {
-            stored
+            row.address.clone().unwrap_or_default()
         };
         let values = match &template {
             Some(t) => {
@@ -147,6 +152,11 @@ pub fn export(
             .unwrap_or_default();
         rows.push(&layout.cells(row, &address, &values, &extras))?;
         key_hashes.push(entry_hash(&hash_key, "key", &row.key));
+        let (source, ev) = evidence
+            .get(&row.key)
+            .map_err(|e| io::Error::other(e.to_string()))?
+            .unwrap_or_default();
+        consent.add(source, ev.as_deref());
         if proofs_per_entry[entry] < plan.proofs {
             proofs_per_entry[entry] += 1;
             proof_rows.push((entry, row.clone()));
@@ -154,6 +164,7 @@ pub fn export(
         Ok(())
     });
     drop(lookup);
+    drop(evidence);
     let summary = match (result, inner) {
         (Ok(s), _) => s,
         (Err(_), Some(e)) => return Err(e),
@@ -309,6 +320,7 @@ pub fn export(
             by_segment: summary.per_segment.clone(),
             left_out: left_out.len() as u64,
         },
+        minor_check: summary.minor_check.clone(),
         files: Files {
             data,
             templates,
@@ -330,6 +342,7 @@ pub fn export(
         columns: layout.columns.clone(),
         policy: manifest::PolicySection::of(campaign.category),
         accepted: manifest::AcceptedFinding::of(&findings),
+        consent_evidence: consent.finish(),
         findings,
         unlocks: campaign.unlocks.clone(),
         sign_off: review.sign_off.clone(),

@@ -1,6 +1,6 @@
-//! Channel addresses: normalising e-mail addresses and phone numbers so the same
-//! address is recognised however it was typed (contact keys, suppression list,
-//! duplicate-address check).
+//! E-mail addresses: one normal form so the same address is recognised however it was
+//! typed (contact keys, suppression list, duplicate-address check). Phone numbers have
+//! theirs in [`super::phone`] (E.164).
 
 /// Normalise an e-mail address: trim, lower-case the whole address (mailbox names are
 /// case-sensitive in RFC 5321 §2.4, but no mainstream provider treats them so, and
@@ -24,46 +24,6 @@ pub fn normalise_email(raw: &str) -> Option<String> {
 /// itself.
 pub fn email_key(raw: &str) -> String {
     raw.trim().to_lowercase()
-}
-
-/// The comparison form of a phone number, valid or not: a leading `+` (or `00`, the
-/// ITU-T E.164 international prefix, which becomes `+`) and the digits; empty when there
-/// are no digits.
-pub fn phone_key(raw: &str) -> String {
-    let raw = raw.trim();
-    let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
-    if digits.is_empty() {
-        String::new()
-    } else if raw.starts_with('+') {
-        format!("+{digits}")
-    } else if let Some(rest) = digits.strip_prefix("00") {
-        format!("+{rest}")
-    } else {
-        digits
-    }
-}
-
-/// Normalise a phone number for comparison and sending: keep a leading `+` and the
-/// digits, drop spaces, dots, dashes and parentheses; a leading `00` becomes `+`
-/// (ITU-T E.164 international prefix).
-///
-/// Returns `None` when there are fewer than 7 or more than 15 digits (E.164 allows at
-/// most 15), when other characters appear, or when the value looks like a number a
-/// spreadsheet turned into scientific notation (`4.477E+11`): such a value has lost
-/// digits and must not be guessed back (case BR-24).
-pub fn normalise_phone(raw: &str) -> Option<String> {
-    let s = raw.trim();
-    for (i, c) in s.chars().enumerate() {
-        match c {
-            '+' if i == 0 => {}
-            '0'..='9' | ' ' | '-' | '(' | ')' | '/' => {}
-            '.' if !s.contains(['E', 'e']) => {}
-            _ => return None,
-        }
-    }
-    let out = phone_key(s);
-    let digits = out.trim_start_matches('+').len();
-    (7..=15).contains(&digits).then_some(out)
 }
 
 #[cfg(test)]
@@ -95,24 +55,7 @@ mod tests {
     }
 
     #[test]
-    fn phones_keep_their_digits() {
-        assert_eq!(
-            normalise_phone("+44 7700 900125").as_deref(),
-            Some("+447700900125")
-        );
-        assert_eq!(
-            normalise_phone("07700900126").as_deref(),
-            Some("07700900126")
-        );
-        assert_eq!(
-            normalise_phone("0049 (30) 123-4567").as_deref(),
-            Some("+49301234567")
-        );
-        assert_eq!(normalise_phone("4.47700900124E+11"), None);
-        assert_eq!(normalise_phone("12345"), None);
-        assert_eq!(normalise_phone("call me"), None);
-        assert_eq!(phone_key("(0612) 34-56-78"), "0612345678");
-        assert_eq!(phone_key("n/a"), "");
+    fn email_keys_are_trimmed_and_lower_case() {
         assert_eq!(
             email_key("  Ana.Example@Example.COM "),
             "ana.example@example.com"

@@ -5,20 +5,46 @@
 //! [`ValueProfile::observe`] for each value, then [`classify`] once per column.
 //!
 //! The words and vocabularies are data (`assets/privacy-dictionary.toml`, loaded by
-//! [`dictionary`]); this module weighs the evidence. Headers are matched on whole words
-//! ([`words`]), values against closed vocabularies and the validators in [`validate`].
+//! [`dictionary`]); this module weighs the evidence. Headers are first read as a person
+//! sees them ([`normalise`]: NFKC, invisible characters removed, look-alike letters
+//! folded to Latin), split into whole words ([`words`]) and matched against phrases
+//! however the header spaced or joined its words ([`header`]: `Year_Birth`,
+//! `YearOfBirth`, `G e n d e r`, `Kidhome`). Values are matched against closed
+//! vocabularies and the validators in [`validate`].
+//!
+//! How the dictionary tells a sensitive word from the same word in an innocent header:
+//! - whole words only, so `age` never matches `page`, `passage` or `usage`, and
+//!   compounds split only into words the dictionary knows (`passage` has no known
+//!   split); words that would split wrongly are listed as ordinary (`postage`);
+//! - `headers` phrases count only as the whole header (`partner`, `name`);
+//! - `vetoes`: a one-word phrase is dropped when a neighbouring word gives it an
+//!   innocent meaning: `party` is a political party, but `party_size`, `third_party` and
+//!   `party_id` are not; `union` is trade union membership, but `credit_union` is not.
+//!   The reason notes every veto, so a reviewer sees what was set aside;
+//! - value share rules: `diet` or `meal_preference` is religion data when halal and
+//!   kosher values make up the share the dictionary states, even among other diets.
+//!
 //! Special category data beats protected traits, which beat everything else (PRODUCT.md,
 //! "Privacy classes and the default policy"); the reason names every piece of evidence
-//! so a privacy reviewer can check it. Changing a class later is `fields set`'s job.
+//! so a privacy reviewer can check it. Changing a class later is `fields set`'s job. The
+//! same vocabularies classify single values such as tags ([`sensitive_value`]).
 
 mod dictionary;
+mod evidence;
+mod header;
+mod normalise;
+mod profile;
 mod validate;
+mod values;
 mod words;
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
-use self::dictionary::{Check, Entry, Term, dictionary};
+use self::dictionary::{Check, Entry, dictionary};
+use self::evidence::{Found, HeaderHit, ValueHit, check_phrase, describe};
+use self::header::Header;
+pub use self::profile::ValueProfile;
+pub use self::values::{SensitiveValue, sensitive_kind, sensitive_kinds, sensitive_value};
 use super::{FieldType, PrivacyClass, Role};
 
 /// The outcome for one column.
@@ -43,95 +69,6 @@ const VOCABULARY_PERCENT: u64 = 80;
 /// Distinct strong vocabulary terms needed, so one coincidental word (`m` in a size
 /// column) does not make a column gender data.
 const VOCABULARY_MIN_TERMS: usize = 2;
-/// Values longer than this are not looked up: no vocabulary term is that long.
-const MAX_TERM_LEN: usize = 48;
-/// Values longer than this cannot be card numbers or IBANs, even with spaces.
-const MAX_NUMBER_LEN: usize = 42;
-
-/// What the classifier needs to know about a column's values, gathered in one pass.
-///
-/// Memory is bounded by the dictionary, not the data: it keeps counters and one count
-/// per vocabulary term seen, never the values themselves.
-#[derive(Debug, Clone, Default)]
-pub struct ValueProfile {
-    non_blank: u64,
-    email: u64,
-    phone: u64,
-    phone_marked: u64,
-    phone_plus: u64,
-    phone_digits: Option<(u8, u8)>,
-    luhn: u64,
-    iban: u64,
-    neutral: u64,
-    terms: HashMap<u16, u64>,
-}
-
-impl ValueProfile {
-    /// An empty profile: no values seen.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Record one cleaned, non-blank value (blank values are ignored). Runs the shape
-    /// checks and one vocabulary lookup; allocates only for values short enough to be
-    /// a vocabulary term.
-    pub fn observe(&mut self, value: &str) {
-        let v = value.trim();
-        if v.is_empty() {
-            return;
-        }
-        self.non_blank += 1;
-        if validate::is_email(v) {
-            self.email += 1;
-        }
-        if let Some(shape) = validate::phone_shape(v) {
-            self.phone += 1;
-            self.phone_marked += u64::from(shape.marked);
-            self.phone_plus += u64::from(shape.plus);
-            let (lo, hi) = self.phone_digits.unwrap_or((shape.digits, shape.digits));
-            self.phone_digits = Some((lo.min(shape.digits), hi.max(shape.digits)));
-        }
-        if v.len() <= MAX_NUMBER_LEN {
-            self.luhn += u64::from(validate::passes_luhn(v));
-            self.iban += u64::from(validate::is_iban(v));
-        }
-        if v.len() <= MAX_TERM_LEN {
-            match dictionary().term(&words::fold(v)) {
-                Some(Term::Listed(id)) => *self.terms.entry(id).or_insert(0) += 1,
-                Some(Term::Neutral) => self.neutral += 1,
-                None => {}
-            }
-        }
-    }
-
-    /// `n` as a whole percentage of the non-blank values, rounded down (so 89.9% is
-    /// reported as 89% and does not pass a 90% bar it failed).
-    fn percent(&self, n: u64) -> u64 {
-        n.saturating_mul(100)
-            .checked_div(self.non_blank)
-            .unwrap_or(0)
-    }
-
-    fn passing(&self, check: Check) -> u64 {
-        self.percent(match check {
-            Check::Email => self.email,
-            Check::Phone => self.phone,
-            Check::Luhn => self.luhn,
-            Check::Iban => self.iban,
-        })
-    }
-
-    /// Phone numbers by shape alone: most values shaped like phones, at least half
-    /// written with phone marks, and not a column of same-length plain numbers
-    /// (customer IDs are all digits and all one length; phone columns are not, unless
-    /// every number is in `+` international form).
-    fn looks_like_phones(&self) -> bool {
-        let same_length = self.phone_digits.is_some_and(|(lo, hi)| lo == hi);
-        self.passing(Check::Phone) >= VALIDATOR_PERCENT
-            && self.phone_marked * 2 >= self.non_blank
-            && !(same_length && self.phone_plus == 0)
-    }
-}
 
 /// Classify a column from its header (as in the file), its normalised name (used when
 /// the header has no words), its inferred type and its value profile.
@@ -139,24 +76,25 @@ impl ValueProfile {
 /// Never fails: a column nothing matches is ordinary, and the reason says so.
 pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile) -> Classification {
     let dict = dictionary();
-    let mut all = words::words(header);
-    if all.is_empty() {
-        all = words::words(name);
+    let mut words = Header::new(header, dict);
+    if words.words.is_empty() {
+        words = Header::new(name, dict);
     }
-    let prefix = all
-        .iter()
-        .take_while(|w| dict.subject_prefixes.contains(*w))
-        .count();
-    let subject = &all[prefix.min(all.len().saturating_sub(1))..];
-
     let mut notes = Vec::new();
     let mut found = Vec::new();
     for (index, entry) in dict.entries.iter().enumerate() {
-        let header_hit = header_match(entry, &all, subject)
+        let mut header_hit = header_match(entry, &words, &mut notes)
             .filter(|_| entry.types.as_ref().is_none_or(|t| t.contains(&ty)))
             .and_then(|hit| confirm(entry, hit, profile, &mut notes));
-        let value_hit =
+        let mut value_hit =
             vocabulary_hit(index, profile).or_else(|| validator_hit(entry, ty, profile));
+        if header_hit.is_none()
+            && value_hit.is_none()
+            && let Some((h, v)) = share_hit(entry, &words, profile, &mut notes)
+        {
+            header_hit = Some(h);
+            value_hit = Some(v);
+        }
         if header_hit.is_some() || value_hit.is_some() {
             found.push(Found {
                 entry,
@@ -165,21 +103,33 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
             });
         }
     }
+    // Two entries of one kind (card numbers by header and by values) note alike.
+    notes.dedup();
     found.sort_by_key(|f| {
         let tier = match f.entry.class {
             PrivacyClass::SpecialCategory => 0,
             PrivacyClass::Protected => 1,
             _ => 2,
         };
-        let (len, end) = f.header.as_ref().map_or((1, 0), |h| (h.len, h.end));
-        (tier, Reverse(len), Reverse(end), f.entry.class)
+        let (covered, end) = f.header.as_ref().map_or((1, 0), |h| (h.covered, h.end));
+        (tier, Reverse(covered), Reverse(end), f.entry.class)
     });
+    if ty == FieldType::List
+        && let Some(note) = sensitive_items(profile)
+    {
+        notes.push(note);
+    }
     let Some(best) = found.first() else {
+        let mut reason =
+            String::from("no sensitive header word, value vocabulary or validator matched");
+        for note in notes {
+            reason += &format!("; {note}");
+        }
         return Classification {
             role: Role::None,
             class: PrivacyClass::Ordinary,
             kind: None,
-            reason: "no sensitive header word, value vocabulary or validator matched".into(),
+            reason,
         };
     };
     let entry = best.entry;
@@ -213,129 +163,147 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
     }
 }
 
-/// One entry's evidence for a column.
-struct Found<'d> {
+/// The most specific phrase of `entry` in the header: `tokens` anywhere in it,
+/// `headers` only as the whole header, with or without its subject prefixes. A one-word
+/// token is dropped when one of its veto words is in the header (noted for a sensitive
+/// entry, so the reviewer sees why `party_size` is not a political opinion).
+fn header_match<'d>(
     entry: &'d Entry,
-    header: Option<HeaderHit<'d>>,
-    value: Option<ValueHit>,
-}
-
-struct HeaderHit<'d> {
-    phrase: &'d str,
-    /// Matched the whole header (a `headers` phrase), not a run of words in it.
-    whole: bool,
-    /// Words in the phrase: longer phrases are more specific.
-    len: usize,
-    /// Index just past the match: the rightmost word is usually the head noun
-    /// ("Shipping Address City" is a city).
-    end: usize,
-    /// The `needs` check that confirmed it, and its share.
-    confirmed: Option<(Check, u64)>,
-    /// Subject words dropped before a whole-header match (`customer` in `Customer Name`).
-    dropped: Option<String>,
-}
-
-enum ValueHit {
-    Vocabulary {
-        percent: u64,
-        vocabulary: String,
-        examples: Vec<String>,
-    },
-    Validator {
-        check: Check,
-        percent: u64,
-    },
-}
-
-impl Found<'_> {
-    fn evidence(&self) -> String {
-        let header = self.header.as_ref().map(|h| {
-            let what = match (h.whole, h.len) {
-                (true, _) => "whole header",
-                (false, 1) => "header token",
-                (false, _) => "header phrase",
-            };
-            let mut s = format!("{what} `{}`", h.phrase);
-            if let Some(dropped) = &h.dropped {
-                s += &format!(" (after `{dropped}`)");
+    header: &Header,
+    notes: &mut Vec<String>,
+) -> Option<HeaderHit<'d>> {
+    let anywhere = entry.tokens.iter().filter_map(|p| {
+        let (start, end) = header.find(p)?;
+        if let Some(veto) = vetoed(p, header) {
+            if entry.class.is_blocked_by_default() {
+                notes.push(format!(
+                    "header token `{}` not taken as {}: `{veto}` beside it gives it another meaning",
+                    p.text, entry.label
+                ));
             }
-            if let Some((check, percent)) = h.confirmed {
-                s += &format!(", {percent}% of values {}", check_phrase(check));
-            }
-            s
-        });
-        let confirmed = self
-            .header
-            .as_ref()
-            .and_then(|h| h.confirmed)
-            .map(|(c, _)| c);
-        let value = self.value.as_ref().filter(
-            |v| !matches!(v, ValueHit::Validator { check, .. } if Some(*check) == confirmed),
-        );
-        let value = value.map(|v| match v {
-            ValueHit::Vocabulary {
-                percent,
-                vocabulary,
-                examples,
-            } => {
-                format!(
-                    "{percent}% of values are {vocabulary} ({})",
-                    examples.join(", ")
-                )
-            }
-            ValueHit::Validator { check, percent } => {
-                format!("{percent}% of values {}", check_phrase(*check))
-            }
-        });
-        match (header, value) {
-            (Some(h), Some(v)) => format!("{h} and {v}"),
-            (Some(s), None) | (None, Some(s)) => s,
-            (None, None) => String::new(),
+            return None;
         }
-    }
-}
-
-fn describe(entry: &Entry) -> String {
-    format!(
-        "{}, {} ({})",
-        entry.label,
-        entry.class.label(),
-        entry.source
-    )
-}
-
-fn check_phrase(check: Check) -> &'static str {
-    match check {
-        Check::Email => "look like e-mail addresses",
-        Check::Phone => "look like phone numbers",
-        Check::Luhn => "pass the Luhn check",
-        Check::Iban => "are valid IBANs (ISO 13616 mod-97)",
-    }
-}
-
-/// The most specific phrase of `entry` in the header: `tokens` anywhere in `all`,
-/// `headers` only as the whole header, with or without its subject prefixes.
-fn header_match<'d>(entry: &'d Entry, all: &[String], subject: &[String]) -> Option<HeaderHit<'d>> {
-    let anywhere = entry
-        .tokens
-        .iter()
-        .filter_map(|p| words::find_phrase(all, &p.words).map(|end| (p, false, end)));
-    let whole = entry
-        .headers
-        .iter()
-        .filter(|p| p.words == all || p.words == subject)
-        .map(|p| (p, true, all.len()));
+        Some((p, None, end - start, start, end))
+    });
+    let whole = entry.headers.iter().filter_map(|p| {
+        let after = header.whole(p)?;
+        Some((p, Some(after), p.words.len(), 0, header.words.len()))
+    });
+    // The match covering the most header words, then the phrase spelt as the header
+    // wrote it (`email` over `e mail` for the header `email`, `date of birth` over
+    // `dateofbirth` for `Date of Birth`), then the rightmost.
     anywhere
         .chain(whole)
-        .max_by_key(|(p, _, end)| (p.words.len(), *end))
-        .map(|(p, whole, end)| HeaderHit {
+        .max_by_key(|(p, _, covered, start, end)| {
+            (*covered, header.spelled_as(p, *start, *end), *end)
+        })
+        .map(|(p, whole, covered, _, end)| HeaderHit {
             phrase: &p.text,
-            whole,
+            whole: whole.is_some(),
             len: p.words.len(),
+            covered,
             end,
             confirmed: None,
-            dropped: (whole && p.words != all).then(|| all[..all.len() - subject.len()].join(" ")),
+            dropped: (whole == Some(true)).then(|| header.dropped.clone()),
         })
+}
+
+/// A note naming the sensitive values among a list column's items (tags such as
+/// `muslim`, `pregnant`), with how many values hold each, most frequent first: the
+/// column stays what it is, but rules, messages and exports that use these values need
+/// an unlock of their kind ([`crate::fields::policy::check_value_use`]).
+fn sensitive_items(profile: &ValueProfile) -> Option<String> {
+    let mut by_term: std::collections::BTreeMap<String, (u64, String)> = Default::default();
+    for (&id, &n) in profile.items.iter().chain(&profile.terms) {
+        if let Some(s) = values::sensitive_term(id) {
+            by_term.entry(s.term).or_insert((0, s.kind)).0 += n;
+        }
+    }
+    let mut held: Vec<(u64, String, String)> = by_term
+        .into_iter()
+        .map(|(term, (n, kind))| (n, term, kind))
+        .collect();
+    held.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    if held.is_empty() {
+        return None;
+    }
+    let listed: Vec<String> = held
+        .iter()
+        .take(5)
+        .map(|(n, term, kind)| format!("{term} ({}, {n})", kind.replace('_', " ")))
+        .collect();
+    Some(format!(
+        "holds sensitive values: {}; rules, messages and exports that use them need an unlock of their kind (tactful unlock CAMPAIGN FIELD:KIND)",
+        listed.join(", ")
+    ))
+}
+
+/// The veto word in `header` that cancels the one-word `phrase`, if any.
+fn vetoed<'h>(phrase: &dictionary::Phrase, header: &'h Header) -> Option<&'h str> {
+    let [word] = phrase.words.as_slice() else {
+        return None;
+    };
+    let vetoes = dictionary().vetoes.get(word)?;
+    header
+        .words
+        .iter()
+        .find(|w| vetoes.contains(w))
+        .map(String::as_str)
+}
+
+/// A value share rule of `entry`: one of its header phrases in the header, and at
+/// least its share of values among its terms.
+fn share_hit<'d>(
+    entry: &'d Entry,
+    header: &Header,
+    profile: &ValueProfile,
+    notes: &mut Vec<String>,
+) -> Option<(HeaderHit<'d>, ValueHit)> {
+    let share = entry.share.as_ref()?;
+    let (phrase, covered, end) = share
+        .headers
+        .iter()
+        .filter(|p| vetoed(p, header).is_none())
+        .filter_map(|p| header.find(p).map(|(start, end)| (p, start, end)))
+        .max_by_key(|(p, start, end)| (end - start, header.spelled_as(p, *start, *end), *end))
+        .map(|(p, start, end)| (p, end - start, end))?;
+    let dict = dictionary();
+    let mut seen: Vec<(u64, &str)> = share
+        .terms
+        .iter()
+        .filter_map(|id| {
+            let count = *profile.terms.get(id)?;
+            Some((count, dict.terms.get(usize::from(*id))?.0.as_str()))
+        })
+        .collect();
+    let count: u64 = seen.iter().map(|(n, _)| n).sum();
+    let percent = profile.percent(count);
+    if count == 0 {
+        return None;
+    }
+    if percent < share.percent {
+        notes.push(format!(
+            "header token `{}` with {count} value(s) among {}: {percent}%, under the {}% that makes the column {}",
+            phrase.text, share.vocabulary, share.percent, entry.label
+        ));
+        return None;
+    }
+    seen.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let hit = HeaderHit {
+        phrase: &phrase.text,
+        whole: false,
+        len: phrase.words.len(),
+        covered,
+        end,
+        confirmed: None,
+        dropped: None,
+    };
+    let value = ValueHit::Share {
+        percent,
+        vocabulary: share.vocabulary.clone(),
+        examples: seen.iter().take(3).map(|(_, s)| (*s).to_string()).collect(),
+    };
+    Some((hit, value))
 }
 
 /// Apply the entry's `needs` check to a header match. A rejected match of a sensitive
@@ -415,3 +383,5 @@ fn validator_hit(entry: &Entry, ty: FieldType, profile: &ValueProfile) -> Option
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_disguise;

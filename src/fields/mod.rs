@@ -3,12 +3,16 @@
 //! This module owns the vocabulary every other part of tactful speaks about data in:
 //! [`FieldType`], [`Role`], [`PrivacyClass`], [`Channel`] and [`ConsentState`], and the
 //! [`Field`] record that ties them to a column. The classifier that assigns roles and
-//! classes lives in [`classify`]; what each class may be used for lives in [`policy`].
+//! classes lives in [`classify`]; what each class may be used for lives in [`policy`];
+//! the one written form of an address lives in [`address`] (e-mail) and [`phone`]
+//! (E.164).
 //! Storage of field definitions is the workspace's job (`workspace::fields`).
 
 pub mod address;
 pub mod change;
 pub mod classify;
+pub mod evidence;
+pub mod phone;
 pub mod policy;
 pub mod provenance;
 pub mod value;
@@ -17,6 +21,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
+
+pub use evidence::ConsentEvidence;
 
 /// The stored type of a field, inferred at import from every value of the column.
 ///
@@ -183,27 +189,49 @@ impl Channel {
 /// Per-channel consent of one contact.
 ///
 /// `Withdrawn` and `Bounced` are sticky: a later import never turns them back into
-/// `Granted` (PRODUCT.md, "Import rules").
+/// `Granted` (PRODUCT.md, "Import rules"). `Declined` (the person said no) is turned
+/// into `Granted` only by evidence of consent given after the refusal, or when the user
+/// confirms the upgrade (`--accept-consent-upgrades`); `NotAsked` means nobody knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ConsentState {
     Granted,
     NotAsked,
+    Declined,
     Withdrawn,
     Bounced,
 }
 
 impl ConsentState {
-    pub const ALL: [ConsentState; 4] = [
+    pub const ALL: [ConsentState; 5] = [
         ConsentState::Granted,
         ConsentState::NotAsked,
+        ConsentState::Declined,
         ConsentState::Withdrawn,
         ConsentState::Bounced,
     ];
 
-    /// True for states an import may not overwrite with `Granted`.
+    /// True for states an import may never overwrite with `Granted`.
     pub fn is_sticky(self) -> bool {
         matches!(self, ConsentState::Withdrawn | ConsentState::Bounced)
+    }
+
+    /// True for a "no" recorded about the person: declined, withdrawn or bounced. A
+    /// refusal outlives the file and the contact row that recorded it (`import undo`).
+    pub fn is_refusal(self) -> bool {
+        self.refusal_rank() > 0
+    }
+
+    /// How strong a refusal the state is: 0 for granted and not asked, 1 for declined
+    /// (may become granted with later evidence), 2 for withdrawn and bounced (never
+    /// granted again). `import undo` keeps the current state when it ranks above the
+    /// one it would restore.
+    pub fn refusal_rank(self) -> u8 {
+        match self {
+            ConsentState::Granted | ConsentState::NotAsked => 0,
+            ConsentState::Declined => 1,
+            ConsentState::Withdrawn | ConsentState::Bounced => 2,
+        }
     }
 }
 
@@ -282,7 +310,8 @@ snake_names!(PrivacyClass, "privacy class", {
 });
 snake_names!(Channel, "channel", { Email => "email", Sms => "sms" });
 snake_names!(ConsentState, "consent state", {
-    Granted => "granted", NotAsked => "not_asked", Withdrawn => "withdrawn", Bounced => "bounced",
+    Granted => "granted", NotAsked => "not_asked", Declined => "declined",
+    Withdrawn => "withdrawn", Bounced => "bounced",
 });
 
 #[cfg(test)]

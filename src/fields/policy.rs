@@ -11,12 +11,18 @@
 //! sexual orientation in any ad, and anti-discrimination law (US FHA, ECOA, Title VII;
 //! EU Directive 2000/43/EC) covers race, religion and disability in exactly these
 //! domains (issue 10, item 4).
+//!
+//! [`check_use`] is the one decision. A sensitive value of an ordinary field (the tag
+//! `muslim` in `tags has "muslim"`, see [`super::classify::sensitive_value`]) is decided
+//! by [`check_value_use`], which asks [`check_use`] about a stand-in field of the value's
+//! class, unlocked by the key `FIELD:KIND` ([`value_unlock_key`]: `tags:religion`).
 
 use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use super::classify::SensitiveValue;
 use super::{Field, ParseNameError, PrivacyClass};
 
 /// Shortest written justification, in visible characters (see [`crate::written`]).
@@ -175,10 +181,152 @@ pub fn check_use(
     })
 }
 
+/// The unlock key for the values of `kind` in field `field`: `tags:religion`. Field
+/// names never hold `:`, so the key cannot name a field.
+pub fn value_unlock_key(field: &str, kind: &str) -> String {
+    format!("{field}:{kind}")
+}
+
+/// Decide whether a rule, message or export may use `value`, a sensitive value of
+/// `field` (a tag, or a value compared with a text field), for `usage`: exactly as
+/// [`check_use`] decides for a field of the value's class, unlocked when `unlocked`
+/// holds the field itself or [`value_unlock_key`] of the value's kind.
+///
+/// Errors: [`Blocked`] naming the value, its class and how to unlock its kind.
+pub fn check_value_use(
+    field: &Field,
+    value: &SensitiveValue,
+    usage: Usage,
+    category: Option<Category>,
+    unlocked: &std::collections::BTreeSet<String>,
+) -> Result<(), Blocked> {
+    if field.class.is_blocked_by_default() {
+        // The field itself is sensitive: its own check covers every value.
+        return check_use(field, usage, category, unlocked.contains(&field.name));
+    }
+    let key = value_unlock_key(&field.name, &value.kind);
+    let stand_in = Field {
+        name: key.clone(),
+        class: value.class,
+        kind: Some(value.kind.clone()),
+        ..field.clone()
+    };
+    check_use(&stand_in, usage, category, unlocked.contains(&key)).map_err(|b| {
+        let what = format!(
+            "value `{}` of field `{}` is {} data ({}, {}; {})",
+            value.value,
+            field.name,
+            value.kind.replace('_', " "),
+            value.label,
+            value.class.label(),
+            value.source
+        );
+        let message = if !b.unlockable {
+            format!(
+                "{what} and cannot be used {} in a {} campaign, not even with an unlock (special ad category)",
+                usage.phrase(),
+                category.map_or("special ad category", Category::as_str)
+            )
+        } else if category.is_some() {
+            format!(
+                "{what}: using it {} is using {} data, blocked unless the campaign unlocks {} values of `{}`: tactful unlock CAMPAIGN {key} --reason \"why this is necessary\"",
+                usage.phrase(),
+                value.kind.replace('_', " "),
+                value.kind,
+                field.name
+            )
+        } else {
+            format!(
+                "{what}: using it {} is using {} data; it can only be used in a segment of a campaign that unlocked {} values of `{}` (tactful unlock CAMPAIGN {key} --reason \"...\")",
+                usage.phrase(),
+                value.kind.replace('_', " "),
+                value.kind,
+                field.name
+            )
+        };
+        Blocked {
+            field: field.name.clone(),
+            message,
+            ..b
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::fields::{FieldType, Role};
+
+    fn value(v: &str) -> SensitiveValue {
+        crate::fields::classify::sensitive_value(v).unwrap()
+    }
+
+    fn unlocked(keys: &[&str]) -> std::collections::BTreeSet<String> {
+        keys.iter().map(|k| k.to_string()).collect()
+    }
+
+    #[test]
+    fn a_sensitive_value_is_blocked_like_a_field_of_its_class() {
+        let tags = Field {
+            name: "tags".into(),
+            ..field(PrivacyClass::Ordinary)
+        };
+        let muslim = value("muslim");
+        let err = check_value_use(
+            &tags,
+            &muslim,
+            Usage::Rule,
+            Some(Category::General),
+            &unlocked(&[]),
+        )
+        .unwrap_err();
+        assert!(err.unlockable);
+        assert_eq!(err.class, PrivacyClass::SpecialCategory);
+        assert!(
+            err.message
+                .starts_with("value `muslim` of field `tags` is religion data"),
+            "{}",
+            err.message
+        );
+        assert!(
+            err.message
+                .contains("tactful unlock CAMPAIGN tags:religion --reason"),
+            "{}",
+            err.message
+        );
+        // Unlocking the kind on the field opens it; another kind's unlock does not.
+        let open = unlocked(&["tags:religion"]);
+        assert!(
+            check_value_use(&tags, &muslim, Usage::Rule, Some(Category::General), &open).is_ok()
+        );
+        let other = unlocked(&["tags:health", "notes:religion"]);
+        assert!(
+            check_value_use(
+                &tags,
+                &muslim,
+                Usage::MessageText,
+                Some(Category::General),
+                &other
+            )
+            .is_err()
+        );
+        // A protected value can never be unlocked in a special ad category.
+        let female = value("female");
+        let err = check_value_use(
+            &tags,
+            &female,
+            Usage::Rule,
+            Some(Category::Housing),
+            &unlocked(&["tags:gender"]),
+        )
+        .unwrap_err();
+        assert!(!err.unlockable);
+        assert!(
+            err.message.contains("not even with an unlock"),
+            "{}",
+            err.message
+        );
+    }
 
     fn field(class: PrivacyClass) -> Field {
         Field {

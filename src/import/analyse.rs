@@ -1,7 +1,8 @@
 //! The first pass: read every row once, without writing, to learn the columns.
 //!
 //! Owns what the importer knows before loading: the detected format (text, or which
-//! workbook and sheet), each column's field ([`super::columns`]), the contact key
+//! workbook and sheet), the platform layout and column plan ([`super::mapping`]), each
+//! column's field ([`super::columns`]), the contact key
 //! column, the order columns of `--aggregate` ([`super::orders`]), the age columns,
 //! the rejected rows and the warnings. Memory stays bounded by the number of columns
 //! (plus a few example line numbers), never by rows; a workbook sheet is held in
@@ -14,11 +15,15 @@ use std::sync::Arc;
 
 use rusqlite::Connection;
 
+use super::column_kind::Kind as ColumnKind;
 use super::columns::{self, DamageSeen, Seen};
+use super::consent::evidence::EvidenceColumn;
+use super::consent::row::FileStatus;
 use super::consent::{self, ConsentColumn};
 use super::decode::{self, Scan};
 use super::infer::{ColumnStats, Inferred};
 use super::key::{self, KeySource};
+use super::mapping::ColumnMap;
 use super::normalise::{self, Damage};
 use super::orders::{self, OrderColumns};
 use super::read::{Row, Rows, Shape};
@@ -29,8 +34,9 @@ use super::source::{self, Kind};
 use super::workbook::{self, Sheet};
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected};
 use crate::fields::classify::ValueProfile;
+use crate::fields::phone::{self, Region};
 use crate::fields::{Channel, Field, Role};
-use crate::workspace::fields as stored_fields;
+use crate::workspace::{fields as stored_fields, phones};
 
 /// How many example line numbers a warning quotes.
 const EXAMPLES: usize = 3;
@@ -63,10 +69,25 @@ pub struct Analysis {
     pub sheet: Option<Arc<Sheet>>,
     pub columns: Vec<Column>,
     pub key: KeySource,
+    /// The recognised layout, the imported columns and the mapping applied.
+    pub map: ColumnMap,
     pub consent: Vec<ConsentColumn>,
-    /// Index of the e-mail and phone columns, for the erasure check.
+    /// Consent evidence columns, in the layout's order.
+    pub evidence: Vec<EvidenceColumn>,
+    /// The consent the recognised layout states for every row.
+    pub file_status: Option<FileStatus>,
+    /// Index of the e-mail column, for the erasure check.
     pub email_column: Option<usize>,
-    pub phone_column: Option<usize>,
+    /// Indexes of the columns with the phone role, in file order: their numbers are
+    /// parsed into E.164 (the first that parses keys a row without an e-mail address).
+    pub phone_columns: Vec<usize>,
+    /// The column giving a row's country, which decides numbers written without a
+    /// country code (see `fields::phone::country_column`).
+    pub country_column: Option<usize>,
+    /// The default region for such numbers, and where it came from (`--region`,
+    /// `workspace setting` or `none`).
+    pub region: Option<Region>,
+    pub region_source: &'static str,
     /// Date-of-birth, birth-year and age columns, and whether the minor check can
     /// read their stored values.
     pub age_columns: Vec<(usize, bool)>,
@@ -80,6 +101,19 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The contact key as the report names it: the key field, the phone field for a
+    /// key of phone numbers, or `generated`.
+    pub fn key_name(&self) -> String {
+        match self.key {
+            KeySource::Column { index, .. } => self.columns[index].field.name.clone(),
+            KeySource::Phone => self
+                .phone_columns
+                .first()
+                .map_or_else(|| "phone".into(), |&i| self.columns[i].field.name.clone()),
+            KeySource::Generated => "generated".to_string(),
+        }
+    }
+
     /// The reader shape for the second pass.
     pub fn shape(&self, plan: &ImportPlan) -> Shape {
         Shape {
@@ -163,8 +197,7 @@ pub fn analyse(
         Some(s) => Rows::from_sheet(Arc::clone(s), shape, scan.size)?,
         None => Rows::open(&plan.path, shape)?,
     };
-    let width = headers.len();
-    if width == 1
+    if headers.len() == 1
         && sheet.is_none()
         && let Some(other) = sniff::CANDIDATES
             .iter()
@@ -175,9 +208,14 @@ pub fn analyse(
             other: sniff::describe(*other),
         });
     }
+    let map = ColumnMap::build(plan, &plan.file_name(), &headers)?;
+    let width = map.columns.len();
     let mut stats = vec![ColumnStats::default(); width];
     let mut profiles = vec![ValueProfile::new(); width];
     let mut all_status = vec![true; width];
+    let mut words = vec![0u64; width];
+    let mut not_a_word: Vec<Option<String>> = vec![None; width];
+    let mut stripped = vec![0u64; width];
     let mut damage: Vec<BTreeMap<Damage, DamageSeen>> = vec![BTreeMap::new(); width];
     let mut rejected = Vec::new();
     let (mut rows_read, mut blank) = (0u64, 0u64);
@@ -187,6 +225,7 @@ pub fn analyse(
             Row::Blank { .. } => blank += 1,
             Row::Rejected { line, reason } => rejected.push(Rejected { line, reason }),
             Row::Data { line, values } => {
+                let values = map.project(&values, Some(&mut stripped));
                 for (i, value) in values.iter().enumerate() {
                     if value.is_empty() {
                         continue;
@@ -194,6 +233,11 @@ pub fn analyse(
                     stats[i].observe(value, line, plan.types);
                     profiles[i].observe(value);
                     all_status[i] &= consent::is_status_value(value);
+                    if consent::is_consent_word(value) {
+                        words[i] += 1;
+                    } else if not_a_word[i].is_none() {
+                        not_a_word[i] = Some(value.clone());
+                    }
                     if let Some(d) = normalise::damage(value) {
                         let seen = damage[i].entry(d).or_default();
                         seen.count += 1;
@@ -222,7 +266,7 @@ pub fn analyse(
             where_: "most lines",
         });
     }
-    let mut warnings = Vec::new();
+    let mut warnings = map.warnings.clone();
     if let Some(s) = &sheet
         && s.error_cells > 0
     {
@@ -234,38 +278,59 @@ pub fn analyse(
             s.error_examples.join(", ")
         ));
     }
-    let names = normalise::field_names(&headers);
+    let layout_id = map.recognised.as_ref().map(|r| r.layout.id.clone());
     let existing: BTreeMap<String, Field> = stored_fields::list(conn)?
         .into_iter()
         .map(|f| (f.name.clone(), f))
         .collect();
     let provenance = stored_fields::provenance(conn)?;
-    let file_name = plan.path.file_name().map_or_else(
-        || plan.path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
+    let file_name = plan.file_name();
     let mut columns = Vec::with_capacity(width);
     let mut consent_columns = Vec::new();
-    for (i, name) in names.iter().enumerate() {
+    let mut evidence = Vec::new();
+    for (i, mapped) in map.columns.iter().enumerate() {
+        let name = &mapped.name;
+        let header = if mapped.header.is_empty() {
+            name.clone()
+        } else {
+            mapped.header.clone()
+        };
+        warnings.extend(map.stripped_warning(&header, stripped[i]));
         let seen = Seen {
-            header: if headers[i].is_empty() {
-                name.clone()
-            } else {
-                headers[i].clone()
-            },
+            header,
             name,
             stats: &stats[i],
             profile: &profiles[i],
             all_status: all_status[i],
             damage: &damage[i],
+            spec: mapped.spec,
+            layout: layout_id.as_deref(),
+            words: words[i],
+            not_a_word: not_a_word[i].clone(),
             file: &file_name,
         };
         let stored = existing
             .get(name)
             .map(|f| (f, provenance.iter().find(|p| p.field == *name)));
-        let (column, consent) = columns::build(i, &seen, stored, plan, &mut warnings)?;
+        let (column, kind) = columns::build(i, &seen, stored, plan, &mut warnings)?;
         columns.push(column);
-        consent_columns.extend(consent);
+        match kind {
+            ColumnKind::Consent(c) => consent_columns.push(c),
+            ColumnKind::Evidence(e) => evidence.push(e),
+            ColumnKind::Plain => {}
+        }
+    }
+    map.order_evidence(&mut evidence);
+    let file_status = map.file_status();
+    for r in rows.runaways() {
+        warnings.push(format!(
+            "a quoted value from line {}, column {} to line {} holds {} line{} that look like whole records; if a quote was left open there, those rows were read into that value: check the file",
+            r.from.line,
+            r.from.column,
+            r.to,
+            r.record_like,
+            plural(r.record_like)
+        ));
     }
     if let Some(first) = rows.replacement_records.first() {
         warnings.push(format!(
@@ -309,8 +374,20 @@ pub fn analyse(
     let new_fields = columns.iter().filter(|c| c.is_new && !c.skip).count();
     check_room(existing.len(), new_fields)?;
     let email_column = columns.iter().position(|c| c.field.role == Role::Email);
-    let phone_column = columns.iter().position(|c| c.field.role == Role::Phone);
-    let key = key::choose(plan, &mut columns, email_column, &sniffed)?;
+    // Order columns (`--aggregate`) are not stored in `contacts`: no phone among them.
+    let phone_columns: Vec<usize> = (0..columns.len())
+        .filter(|&i| columns[i].field.role == Role::Phone && !columns[i].skip)
+        .collect();
+    let phone_column = phone_columns.first().copied();
+    let country_column = phone::country_column(columns.iter().map(|c| c.field.name.as_str()));
+    let (region, region_source) = match plan.region {
+        Some(r) => (Some(r), "--region"),
+        None => match phones::region(conn)? {
+            Some(r) => (Some(r), "workspace setting"),
+            None => (None, "none"),
+        },
+    };
+    let key = key::choose(plan, &mut columns, (email_column, phone_column), &sniffed)?;
     if let KeySource::Column { index, .. } = key
         && columns[index].skip
     {
@@ -326,7 +403,10 @@ pub fn analyse(
                 .to_string(),
         );
     }
-    let has_email_consent = consent_columns.iter().any(|c| c.channel == Channel::Email);
+    let has_email_consent = consent_columns.iter().any(|c| c.channel == Channel::Email)
+        || file_status
+            .as_ref()
+            .is_some_and(|f| f.states.contains_key(&Channel::Email));
     if !has_email_consent && !plan.consent.contains_key(&Channel::Email) {
         warnings.push(
             "no email consent column and no --consent email=STATE: email consent is not_asked, so email campaigns will exclude these contacts"
@@ -345,9 +425,15 @@ pub fn analyse(
         sheet,
         columns,
         key,
+        map,
         consent: consent_columns,
+        evidence,
+        file_status,
         email_column,
-        phone_column,
+        phone_columns,
+        country_column,
+        region,
+        region_source,
         age_columns,
         orders,
         rejected,
@@ -360,9 +446,10 @@ pub fn analyse(
 /// SQLite's default limit on the columns of a table (`SQLITE_MAX_COLUMN`).
 const MAX_COLUMNS: usize = 2000;
 
-/// The fixed columns of `contacts` (`_id`, `_key`, consent state and source per
-/// channel, `_batch`, `_updated_batch`, `_age_unknown`): see migrations 0001, 0007.
-const FIXED_COLUMNS: usize = 9;
+/// The fixed columns of `contacts` (`_id`, `_key`, consent state, source and evidence
+/// per channel, `_batch`, `_updated_batch`, `_age_unknown`): see migrations 0001,
+/// 0004, 0007.
+const FIXED_COLUMNS: usize = 11;
 
 /// Fail before any ALTER TABLE when the new fields would pass SQLite's column limit
 /// (review P2-4), instead of a raw SQLite error half way through the batch.

@@ -1,6 +1,7 @@
 //! One column of a file becomes a field: its name, type, classification, consent
-//! meaning, spreadsheet-damage warnings, and how it meets the workspace's field of
-//! the same name.
+//! meaning ([`super::column_kind`]: consent column, consent evidence or plain, with a
+//! platform layout's roles and types), spreadsheet-damage warnings, and how it meets
+//! the workspace's field of the same name.
 //!
 //! Two safeguards live here. Phones and postcodes are identifiers, not quantities:
 //! stored as text so a later file with `01067` or `+44 ...` fits the same field (case
@@ -13,15 +14,16 @@
 use std::collections::BTreeMap;
 
 use super::analyse::Column;
-use super::consent::{self, ConsentColumn};
+use super::column_kind::{self, Facts, Kind};
 use super::infer::{ColumnStats, Inferred};
+use super::layout::LayoutColumn;
 use super::normalise::Damage;
 use super::reclassify;
 use super::report::plural;
 use super::{ImportError, ImportPlan};
 use crate::fields::classify::{Classification, ValueProfile, classify};
 use crate::fields::provenance::Provenance;
-use crate::fields::{Channel, Field, FieldType, PrivacyClass, Role};
+use crate::fields::{Field, FieldType, Role};
 
 /// Spreadsheet damage seen in one column: how often, and the first few lines.
 #[derive(Debug, Clone, Default)]
@@ -39,6 +41,12 @@ pub struct Seen<'a> {
     /// Every non-blank value is a Mailchimp member status.
     pub all_status: bool,
     pub damage: &'a BTreeMap<Damage, DamageSeen>,
+    /// What the recognised platform layout says about the column, and the layout.
+    pub spec: Option<&'static LayoutColumn>,
+    pub layout: Option<&'a str>,
+    /// Non-blank values that are consent words, and the first that is not.
+    pub words: u64,
+    pub not_a_word: Option<String>,
     /// The file's name, for the report.
     pub file: &'a str,
 }
@@ -55,7 +63,7 @@ pub fn build(
     existing: Option<(&Field, Option<&Provenance>)>,
     plan: &ImportPlan,
     warnings: &mut Vec<String>,
-) -> Result<(Column, Option<ConsentColumn>), ImportError> {
+) -> Result<(Column, Kind), ImportError> {
     let (name, header, stats) = (seen.name, &seen.header, seen.stats);
     let (mut inferred, column_warnings) = stats.infer(name, plan.types);
     warnings.extend(column_warnings);
@@ -66,31 +74,26 @@ pub fn build(
         inferred = Inferred::plain(FieldType::Text);
     }
     keep_age_role(&mut class, inferred.ty);
-    let recognised = consent::recognise(name, seen.all_status && stats.non_blank > 0);
-    let mut consent_column = None;
-    if let Some((channel, polarity, reason)) = recognised {
-        if class.role.consent_channel().is_none() {
-            class.role = match channel {
-                Channel::Email => Role::ConsentEmail,
-                Channel::Sms => Role::ConsentSms,
-            };
-            class.class = PrivacyClass::Consent;
-            class.kind = Some("consent".into());
-            class.reason = reason.clone();
-        }
-        consent_column = Some(ConsentColumn {
+    // Consent column, consent evidence or plain, with the layout's roles and types.
+    let kind = column_kind::decide(
+        &Facts {
             index,
-            channel,
-            polarity,
-            reason,
-        });
-    } else if let Some(channel) = class.role.consent_channel() {
-        consent_column = Some(ConsentColumn {
-            index,
-            channel,
-            polarity: consent::polarity_from_name(name, seen.all_status),
-            reason: class.reason.clone(),
-        });
+            name,
+            spec: seen.spec,
+            layout: seen.layout,
+            non_blank: stats.non_blank,
+            all_status: seen.all_status,
+            words: seen.words,
+            not_a_word: seen.not_a_word.clone(),
+        },
+        &mut class,
+        &mut inferred,
+    );
+    // A layout's phone or postcode is an identifier too.
+    if matches!(class.role, Role::Phone | Role::Postcode)
+        && matches!(inferred.ty, FieldType::Integer | FieldType::Decimal)
+    {
+        inferred = Inferred::plain(FieldType::Text);
     }
     let mut reclassified = None;
     let (field, is_new, storage) = match existing {
@@ -190,7 +193,7 @@ pub fn build(
         stats: stats.clone(),
         skip: false,
     };
-    Ok((column, consent_column))
+    Ok((column, kind))
 }
 
 /// Date of birth, birth year and age: the roles the minor check reads.

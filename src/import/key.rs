@@ -1,12 +1,18 @@
 //! The contact key: which column identifies a contact, and the rule that a workspace
 //! keeps the key its first import chose.
 //!
-//! Owns picking the key column (`--key`, else the e-mail column, else a generated key)
-//! and the fixed-key rule: consent is merged per contact, so keying the same people
+//! Owns picking the key column (`--key`, else the e-mail column, else the phone column,
+//! else a generated key) and the fixed-key rule: consent is merged per contact, so keying the same people
 //! by another column (e-mail first, `--key customer_id` later) would give an opted-out
 //! person a second contact with fresh consent (review P1-2). The first import that keys
 //! by a column records it in the workspace's settings; a later file must key by the
 //! same field. Called by [`super::analyse`] (check) and [`super::load`] (record).
+//!
+//! The e-mail key is "e-mail, else phone": a row with no e-mail address (blank, or a
+//! placeholder such as `n/a`) but a phone number that parses is keyed by the number in
+//! E.164 (`fields::phone`), and so is every row of a file with a phone column and no
+//! e-mail column. Both kinds of key live side by side under one setting (`_email`):
+//! an e-mail key holds an `@`, a phone key starts with `+`, so they never collide.
 
 use rusqlite::Connection;
 
@@ -16,16 +22,19 @@ use super::{ImportError, ImportPlan};
 use crate::fields::Role;
 use crate::workspace::settings;
 
-/// The stored setting for a key of e-mail addresses, whatever the column's name:
-/// field names never start with `_`, so it cannot clash with one.
+/// The stored setting for a key of e-mail addresses (else phone numbers in E.164),
+/// whatever the column's name: field names never start with `_`, so it cannot clash
+/// with one.
 const EMAIL: &str = "_email";
 
 /// Where each contact's key comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeySource {
     /// This column; `email` says to lower-case it (e-mail addresses compare without
-    /// case, case BR-03).
+    /// case, case BR-03), and to key a row without an address by its phone number.
     Column { index: usize, email: bool },
+    /// No e-mail column: the row's first phone number that parses, in E.164.
+    Phone,
     /// `row-<first 8 hex of the file's SHA-256>-<line>`: stable for the same file, but
     /// a changed file will not merge with it.
     Generated,
@@ -35,7 +44,7 @@ pub enum KeySource {
 /// `None` for generated keys, which never merge and so fix nothing.
 pub fn setting(columns: &[Column], key: KeySource) -> Option<String> {
     match key {
-        KeySource::Column { email: true, .. } => Some(EMAIL.to_string()),
+        KeySource::Column { email: true, .. } | KeySource::Phone => Some(EMAIL.to_string()),
         KeySource::Column { index, .. } => Some(columns[index].field.name.clone()),
         KeySource::Generated => None,
     }
@@ -43,7 +52,7 @@ pub fn setting(columns: &[Column], key: KeySource) -> Option<String> {
 
 fn describe(setting: &str) -> String {
     if setting == EMAIL {
-        "e-mail address".to_string()
+        "e-mail address (else phone number)".to_string()
     } else {
         format!("field `{setting}`")
     }
@@ -89,11 +98,12 @@ pub fn record(conn: &Connection, columns: &[Column], key: KeySource) -> Result<(
 }
 
 /// Pick the key column: `--key` (matched against field name, header, or either with
-/// `_` and spaces removed, ignoring case), else the e-mail column, else generated.
+/// `_` and spaces removed, ignoring case), else the e-mail column, else the phone
+/// column, else generated.
 pub fn choose(
     plan: &ImportPlan,
     columns: &mut [Column],
-    email_column: Option<usize>,
+    (email_column, phone_column): (Option<usize>, Option<usize>),
     sniffed: &Sniffed,
 ) -> Result<KeySource, ImportError> {
     let squash = |s: &str| {
@@ -137,6 +147,9 @@ pub fn choose(
     }
     if let Some(index) = email_column {
         return Ok(KeySource::Column { index, email: true });
+    }
+    if phone_column.is_some() {
+        return Ok(KeySource::Phone);
     }
     if columns.len() < 2 {
         return Err(ImportError::NoKeyColumn {

@@ -6,27 +6,38 @@
 //! (one sheet's cells), [`decode`] (hash,
 //! encoding, BOM), [`sniff`] (delimiter, header), [`read`] (RFC 4180 records, blank and
 //! ragged rows), [`normalise`] (header names, value cleaning, spreadsheet damage),
-//! [`infer`] (types from every value), [`columns`] (a column becomes a field), [`key`]
-//! (the contact key), [`consent`] (consent columns), [`orders`] (`--aggregate`),
-//! [`analyse`] (the first pass, no writes), [`reclassify`] (existing fields raised,
-//! never lowered, by new values), [`prepare`] (rows into contacts),
-//! [`load`] (the second pass, one transaction) with [`figures`] (orders and
-//! per-contact figures), [`report`],
+//! [`layout`] (platform layouts recognised by file name and headers) and [`mapping`]
+//! (which columns fill which fields: layouts, `--map`, `--skip`), [`infer`] (types
+//! from every value), [`columns`] (a column becomes a field) with [`column_kind`]
+//! (consent column, consent evidence or plain) and [`reclassify`] (existing fields
+//! raised, never lowered, by new values), [`key`] (the contact key),
+//! [`identity`] (one contact per person known by e-mail and by phone), [`consent`]
+//! (consent vocabularies, evidence, and how a statement meets the stored state),
+//! [`orders`] (`--aggregate`), [`analyse`] (the first pass, no writes), [`prepare`]
+//! (rows into contacts, with [`row_phones`]), [`ahead`] (preparing rows on a second
+//! thread), [`load`] (the second pass, one transaction; [`write`] writes each row,
+//! with [`upsert`] deciding consent) with [`figures`] (orders and per-contact
+//! figures), [`report`],
 //! [`undo`] and [`suppress`] (suppression lists). SQL lives in `workspace::contacts`,
 //! `workspace::batches` and `workspace::suppression`.
 //!
 //! Faces: the CLI (`tactful import`, `import undo`, `suppress`) and the TUI build an
 //! [`ImportPlan`] and call [`run_all`], [`run`] or [`detect`].
 
+pub mod ahead;
 pub mod analyse;
 pub mod archive;
+pub mod column_kind;
 pub mod columns;
 pub mod consent;
 pub mod decode;
 pub mod figures;
+pub mod identity;
 pub mod infer;
 pub mod key;
+pub mod layout;
 pub mod load;
+pub mod mapping;
 pub mod normalise;
 pub mod orders;
 pub mod plan;
@@ -34,11 +45,14 @@ pub mod prepare;
 pub mod read;
 pub mod reclassify;
 pub mod report;
+pub mod row_phones;
 pub mod sniff;
 pub mod source;
 pub mod suppress;
 pub mod undo;
+pub mod upsert;
 pub mod workbook;
+pub mod write;
 
 use std::path::PathBuf;
 
@@ -93,6 +107,12 @@ pub enum ImportError {
         sheet: String,
         sheets: String,
     },
+    /// A quote opened and never closed: every later line would be swallowed into one
+    /// value, so nothing is imported.
+    #[error(
+        "a quote opened at line {line}, column {column} is never closed before the end of the file, so every later line would be read into that one value; close the quote (a quote inside a quoted value is written twice: \"\") or remove it"
+    )]
+    UnclosedQuote { line: u64, column: u64 },
     #[error("CSV error at line {line}: {message}")]
     Csv { line: u64, message: String },
     #[error("the file has no rows")]
@@ -136,6 +156,8 @@ pub enum ImportError {
         encoding: String,
         rejected: usize,
         examples: String,
+        /// The report of the rolled-back import (`batch` is `None`), for `--json`.
+        report: Box<ImportReport>,
     },
     #[error(
         "this file brings {new} new fields, but the workspace has room for {room} more (SQLite allows {max} columns per table, {fixed} of them used by tactful itself); import fewer columns, for example by removing unused ones from the file"
@@ -156,6 +178,41 @@ pub enum ImportError {
     Undo(String),
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
+}
+
+impl ImportError {
+    /// The report of a file of which nothing was imported (also inside an archive
+    /// member's error); `None` for other errors.
+    pub fn report(&self) -> Option<&ImportReport> {
+        match self {
+            ImportError::NothingImported { report, .. } => Some(report),
+            ImportError::Member { error, .. } => error.report(),
+            _ => None,
+        }
+    }
+
+    /// This error as the error of the archive member `member` (`junk.zip/junk.csv`):
+    /// an error that names a file names the member, never the temporary file it was
+    /// extracted to (new-user trial); any other error is prefixed with the member.
+    pub fn in_member(self, member: String) -> ImportError {
+        let path = PathBuf::from(&member);
+        match self {
+            ImportError::Io { cause, .. } => ImportError::Io { path, cause },
+            ImportError::NotText { offset, .. } => ImportError::NotText { path, offset },
+            ImportError::IsArchive { .. } => ImportError::IsArchive { path },
+            ImportError::Archive { message, .. } => ImportError::Archive { path, message },
+            ImportError::Workbook { message, .. } => ImportError::Workbook { path, message },
+            ImportError::NoSheet { sheet, sheets, .. } => ImportError::NoSheet {
+                path,
+                sheet,
+                sheets,
+            },
+            error => ImportError::Member {
+                member,
+                error: Box::new(error),
+            },
+        }
+    }
 }
 
 impl From<rusqlite::Error> for ImportError {
@@ -263,10 +320,7 @@ fn run_plans(
             match import_one(tx, plan, progress) {
                 Ok(report) => reports.push(report),
                 Err(e) if plan.archive.is_some() => {
-                    return Err(Outcome::Failed(ImportError::Member {
-                        member: plan.display_name(),
-                        error: Box::new(e),
-                    }));
+                    return Err(Outcome::Failed(e.in_member(plan.display_name())));
                 }
                 Err(e) => return Err(e.into()),
             }

@@ -13,6 +13,7 @@ use serde_json::json;
 use super::ImportError;
 use super::infer::{DateOrder, TypeOptions};
 use super::orders::OrderOptions;
+use crate::fields::phone::Region;
 use crate::fields::{Channel, ConsentState};
 
 /// One file to import, with the user's overrides. `Default` is "detect everything".
@@ -32,8 +33,21 @@ pub struct ImportPlan {
     /// Pad short rows with blanks instead of rejecting them.
     pub allow_ragged: bool,
     /// Consent stated for the whole file, per channel (`--consent email=granted`).
-    /// Applies to rows whose own consent column is absent or blank.
+    /// Fills only what the file does not state: a row's consent column, or the status
+    /// a platform layout gives the whole file, always wins.
     pub consent: BTreeMap<Channel, ConsentState>,
+    /// Columns put into a field (`--map 'Header=field'`), in the order given: header
+    /// (or field name) and the field name it fills.
+    pub map: Vec<(String, String)>,
+    /// Columns left out (`--skip 'Header'`), by header or field name.
+    pub skip: Vec<String>,
+    /// Apply consent upgrades the rules would refuse for want of evidence (declined or
+    /// not asked into granted); never an opt-out (`--accept-consent-upgrades`).
+    pub accept_consent_upgrades: bool,
+    /// Default region for phone numbers written without a country code (`--region CC`);
+    /// `None` uses the workspace's region. A row's country column wins over both. A
+    /// region given here becomes the workspace's region.
+    pub region: Option<Region>,
     /// The sheet of a workbook to read (`--sheet NAME`); `None` reads the first.
     pub sheet: Option<String>,
     /// Turn order lines into per-contact figures (`--aggregate`), with the columns
@@ -48,8 +62,10 @@ pub struct ImportPlan {
 }
 
 impl ImportPlan {
-    /// The file name the batch records: the last component of `path` (for a member
-    /// of a ZIP archive, the member's own file name).
+    /// The file name the batch and the consent evidence record, and platform layouts
+    /// recognise: the last component of `path` (for a member of a ZIP archive, the
+    /// member's own file name, so Mailchimp's `unsubscribed_members_export_…` inside
+    /// its ZIP is recognised by name).
     pub fn file_name(&self) -> String {
         self.path.file_name().map_or_else(
             || self.path.display().to_string(),
@@ -85,6 +101,10 @@ impl ImportPlan {
             "decimal_comma": self.types.decimal_comma,
             "allow_ragged": self.allow_ragged,
             "consent": self.consent.iter().map(|(c, s)| (c.as_str(), s.as_str())).collect::<BTreeMap<_, _>>(),
+            "map": self.map.iter().map(|(h, f)| json!({ "header": h, "field": f })).collect::<Vec<_>>(),
+            "skip": self.skip,
+            "accept_consent_upgrades": self.accept_consent_upgrades,
+            "region": self.region.map(|r| r.to_string()),
             "sheet": self.sheet,
             "aggregate": self.aggregate.as_ref().map(|o| json!({
                 "order_id": o.order_id,
@@ -153,6 +173,34 @@ pub fn parse_consent(s: &str) -> Result<(Channel, ConsentState), ImportError> {
     Ok((channel, state))
 }
 
+/// Read `Header=field` (`--map`): the column with that header (or field name) fills
+/// the field, spelled as a field name (`Phone Number=phone`; `Mobile=Phone` fills
+/// `phone`). The last `=` splits, so a header may hold one.
+///
+/// Errors: [`ImportError::BadOption`] without `=`, or with no letters for the field.
+pub fn parse_map(s: &str) -> Result<(String, String), ImportError> {
+    let (header, field) = s.rsplit_once('=').ok_or_else(|| {
+        ImportError::BadOption(format!(
+            "--map `{s}` must look like 'Header=field', e.g. 'Phone Number=phone'"
+        ))
+    })?;
+    let name = super::normalise::snake_case(field);
+    if header.trim().is_empty() || name.is_empty() {
+        return Err(ImportError::BadOption(format!(
+            "--map `{s}` needs a header before `=` and a field name with letters after it"
+        )));
+    }
+    Ok((header.trim().to_string(), name))
+}
+
+/// Read a region as `--region` takes it: an ISO 3166-1 code (`GB`, `gb`, `GBR`) or a
+/// country name.
+///
+/// Errors: [`ImportError::BadOption`] naming the value.
+pub fn parse_region(s: &str) -> Result<Region, ImportError> {
+    s.parse().map_err(ImportError::BadOption)
+}
+
 /// Read `dmy`, `mdy` or `ymd`.
 ///
 /// Errors: [`ImportError::BadOption`].
@@ -178,6 +226,22 @@ mod tests {
             (Channel::Sms, ConsentState::NotAsked)
         );
         assert!(parse_consent("fax=granted").is_err());
+        assert_eq!(
+            parse_consent("email=declined").unwrap(),
+            (Channel::Email, ConsentState::Declined)
+        );
+        assert_eq!(
+            parse_map("Phone Number=phone").unwrap(),
+            ("Phone Number".to_string(), "phone".to_string())
+        );
+        assert_eq!(
+            parse_map(" a=b =Mobile Phone").unwrap(),
+            ("a=b".to_string(), "mobile_phone".to_string())
+        );
+        assert!(parse_map("phone").is_err());
+        assert!(parse_map("phone=#").is_err());
         assert!(parse_consent("email").is_err());
+        assert_eq!(parse_region("gb").unwrap().to_string(), "GB");
+        assert!(parse_region("Narnia").is_err());
     }
 }

@@ -1,26 +1,31 @@
 //! Rows into contacts-to-be: the per-row work of the second pass that needs no SQLite.
 //!
-//! Owns turning one read row into what the loader writes: the contact key (e-mail
-//! lower-cased, case BR-03; a blank key, or an e-mail key that is not an address,
-//! rejects the row), the erasure check (a row
-//! whose key, e-mail or phone matches an erased entry of the suppression list is
-//! skipped: GDPR Art. 17), the values in storage form (a value that does not fit its
-//! field's type rejects the row), what the row says about consent and about the
+//! Owns turning one read row into what the loader writes: the row's phone numbers in
+//! E.164 ([`super::row_phones`]), the contact key (e-mail lower-cased, case BR-03; a
+//! row with no e-mail address but a phone number is keyed by the number in E.164; a row
+//! with neither is rejected), the erasure check (a row whose key, e-mail or any phone
+//! matches an erased entry of the suppression list is skipped: GDPR Art. 17), the
+//! values in storage form (a value that does not fit its field's type rejects the row;
+//! each phone column's E.164 form and line type follow the columns, see
+//! `workspace::phones`), what the row says about consent and about the
 //! contact's age (an unreadable date of birth marks the age unknown), and, with
 //! `--aggregate`, its order line (a row with no key but an order id is a line of that
-//! order, not a rejected row). It needs no
+//! order, not a rejected row). Consent comes with its evidence
+//! ([`super::consent::row`]). Rows first go through the file's column plan
+//! ([`super::mapping`]): skipped columns out, Shopify's apostrophes off. It needs no
 //! SQLite, so [`super::load`] keeps only the writing. Called by [`super::load`].
 
 use rusqlite::types::Value as Sql;
 
 use super::analyse::Analysis;
-use super::consent::IncomingConsent;
+use super::consent::row::{RowReader, Statement};
 use super::infer::to_sql;
 use super::key::KeySource;
 use super::read::Row;
-use super::suppress::{normalise_email, normalise_phone};
+use super::row_phones::{self, ParsedPhone, RowPhones};
+use super::suppress::normalise_email;
 use super::{ImportPlan, Rejected};
-use crate::fields::{Channel, address};
+use crate::fields::address;
 use crate::workspace::suppression::ErasedHashes;
 
 /// What the loader does with one row.
@@ -30,14 +35,18 @@ pub enum Prepared {
     Contact {
         key: String,
         line: u64,
-        /// One value per column, in storage form; `Null` for blanks.
+        /// One value per column, in storage form; `Null` for blanks; then the E.164
+        /// form and line type of each phone column (see [`row_phones::phone_cells`]).
         values: Vec<Sql>,
-        /// What the row says per channel (email, SMS), with the source to record if
-        /// its word decides.
-        consent: [(IncomingConsent, Option<String>); 2],
+        /// What the row states per channel (email, SMS), with the source and
+        /// evidence to record if its word decides (boxed: the other variants are small).
+        consent: Box<[Statement; 2]>,
         age: AgeMark,
         /// The row's order line, with `--aggregate` (`None` without an order id).
         order: Option<OrderLine>,
+        /// What became of the row's phone numbers (boxed: most rows of most files
+        /// have none to tell, and the other variants are small).
+        phones: Box<RowPhones>,
     },
     /// With `--aggregate`: a line of an order whose row names no contact of its own
     /// (Shopify's later line-item rows); it belongs to the order's contact.
@@ -74,94 +83,120 @@ pub struct Preparer<'a> {
     plan: &'a ImportPlan,
     analysis: &'a Analysis,
     erased: &'a ErasedHashes,
-    /// Source text of each consent column (same order as `analysis.consent`).
-    column_sources: Vec<String>,
-    /// Source text of the file's stated consent, per channel.
-    file_sources: [Option<String>; 2],
+    consent: RowReader<'a>,
     key_prefix: String,
 }
 
 impl<'a> Preparer<'a> {
-    /// Prepare rows of `plan`'s file for batch `batch`; `erased` holds the erased
-    /// entries' hashes.
+    /// Prepare rows of `plan`'s file for batch `batch`, recorded at `recorded_at`
+    /// (RFC 3339); `erased` holds the erased entries' hashes.
     pub fn new(
         plan: &'a ImportPlan,
         analysis: &'a Analysis,
         erased: &'a ErasedHashes,
         batch: i64,
+        recorded_at: &str,
     ) -> Self {
-        let column_sources = analysis
-            .consent
-            .iter()
-            .map(|c| {
-                format!(
-                    "column {}, batch {batch}",
-                    analysis.columns[c.index].field.name
-                )
-            })
-            .collect();
-        let file_sources = Channel::ALL.map(|channel| {
-            plan.consent
-                .get(&channel)
-                .map(|state| format!("--consent {channel}={state}, batch {batch}"))
-        });
+        let consent = RowReader {
+            columns: &analysis.consent,
+            column_fields: analysis
+                .consent
+                .iter()
+                .map(|c| analysis.columns[c.index].field.name.clone())
+                .collect(),
+            evidence: &analysis.evidence,
+            file_status: analysis.file_status.as_ref(),
+            options: &plan.consent,
+            file: plan.file_name(),
+            batch,
+            recorded_at: recorded_at.to_string(),
+        };
         Preparer {
             plan,
             analysis,
             erased,
-            column_sources,
-            file_sources,
+            consent,
             key_prefix: format!("row-{}-", analysis.scan.sha256.get(..8).unwrap_or("")),
         }
     }
 
     /// What to do with `row`.
     pub fn prepare(&self, row: Row) -> Prepared {
-        let Row::Data { line, values: raw } = row else {
+        let Row::Data { line, values } = row else {
             return Prepared::Counted;
         };
         let analysis = self.analysis;
+        let raw = analysis.map.project(&values, None);
+        let parsed = row_phones::parse_row(analysis, &raw);
+        let first_phone = row_phones::first(&parsed);
+        let mut keyed_by_phone = false;
         let key = match analysis.key {
             KeySource::Column { index, email } => {
                 let raw_key = &raw[index];
-                if raw_key.is_empty() {
-                    if let Some(order) = self.order_line(&raw) {
-                        return match order {
-                            Ok(order) => Prepared::OrderLine { line, order },
-                            Err(reason) => Prepared::Rejected(Rejected { line, reason }),
-                        };
-                    }
-                    return Prepared::Rejected(Rejected {
-                        line,
-                        reason: format!(
-                            "blank contact key (column {})",
-                            analysis.columns[index].header
-                        ),
-                    });
-                }
-                if !email {
-                    raw_key.clone()
+                // A placeholder (`n/a`, `-`, `unknown`) would otherwise be one key
+                // shared by unrelated people, each row overwriting the last (review
+                // P1-3), so only a valid address keys a contact; else its phone does.
+                let address = if email {
+                    address::normalise_email(raw_key)
                 } else {
-                    // A placeholder (`n/a`, `-`, `unknown`) would otherwise be one key
-                    // shared by unrelated people, each row overwriting the last (review
-                    // P1-3), so only a valid address keys a contact.
-                    match address::normalise_email(raw_key) {
-                        Some(v) => v,
-                        None => {
-                            return Prepared::Rejected(Rejected {
-                                line,
-                                reason: format!(
-                                    "`{}` is not an e-mail address; pass --key FIELD to key contacts by another column",
-                                    shorten(raw_key)
-                                ),
-                            });
+                    Some(raw_key.clone()).filter(|k| !k.is_empty())
+                };
+                match (address, first_phone) {
+                    (Some(key), _) => key,
+                    (None, Some(p)) if email => {
+                        keyed_by_phone = true;
+                        p.e164.clone()
+                    }
+                    (None, _) if raw_key.is_empty() => {
+                        if let Some(order) = self.order_line(&raw) {
+                            return match order {
+                                Ok(order) => Prepared::OrderLine { line, order },
+                                Err(reason) => Prepared::Rejected(Rejected { line, reason }),
+                            };
                         }
+                        let phones = if email {
+                            row_phones::no_phone(analysis, &parsed)
+                        } else {
+                            String::new()
+                        };
+                        return Prepared::Rejected(Rejected {
+                            line,
+                            reason: format!(
+                                "blank contact key (column {}){phones}",
+                                analysis.columns[index].header
+                            ),
+                        });
+                    }
+                    (None, _) => {
+                        return Prepared::Rejected(Rejected {
+                            line,
+                            reason: format!(
+                                "`{}` is not an e-mail address{}; pass --key FIELD to key contacts by another column",
+                                shorten(raw_key),
+                                row_phones::no_phone(analysis, &parsed)
+                            ),
+                        });
                     }
                 }
             }
+            KeySource::Phone => match first_phone {
+                Some(p) => {
+                    keyed_by_phone = true;
+                    p.e164.clone()
+                }
+                None => {
+                    return Prepared::Rejected(Rejected {
+                        line,
+                        reason: format!(
+                            "no e-mail column{}",
+                            row_phones::no_phone(analysis, &parsed)
+                        ),
+                    });
+                }
+            },
             KeySource::Generated => format!("{}{line}", self.key_prefix),
         };
-        if !self.erased.is_empty() && self.is_erased(&key, &raw) {
+        if !self.erased.is_empty() && self.is_erased(&key, &raw, &parsed) {
             return Prepared::Erased;
         }
         let mut values = Vec::with_capacity(raw.len());
@@ -186,13 +221,22 @@ impl<'a> Preparer<'a> {
                 date: o.date.map_or(Sql::Null, |i| values[i].clone()),
             })
         });
+        let phones = row_phones::finish(
+            analysis,
+            (line, &raw),
+            &parsed,
+            keyed_by_phone,
+            &mut values,
+            shorten,
+        );
         Prepared::Contact {
             key,
             line,
-            consent: self.consent(&raw),
+            consent: Box::new(self.consent.read(&raw)),
             age: self.age(&raw),
             order,
             values,
+            phones: Box::new(phones),
         }
     }
 
@@ -237,48 +281,18 @@ impl<'a> Preparer<'a> {
         mark
     }
 
-    /// Each channel's word: its consent column if it says something, else the file's
-    /// stated consent, else nothing.
-    fn consent(&self, raw: &[String]) -> [(IncomingConsent, Option<String>); 2] {
-        let mut out = [
-            (IncomingConsent::Silent, None),
-            (IncomingConsent::Silent, None),
-        ];
-        for ((channel, slot), file_source) in
-            Channel::ALL.iter().zip(&mut out).zip(&self.file_sources)
-        {
-            let from_column = self
-                .analysis
-                .consent
-                .iter()
-                .zip(&self.column_sources)
-                .filter(|(c, _)| c.channel == *channel)
-                .find_map(|(c, source)| c.state(&raw[c.index]).map(|s| (s, source)));
-            *slot = match from_column {
-                Some((said, source)) => (said, Some(source.clone())),
-                None => match self.plan.consent.get(channel) {
-                    Some(state) => (IncomingConsent::from(*state), file_source.clone()),
-                    None => (IncomingConsent::Silent, None),
-                },
-            };
-        }
-        out
-    }
-
-    fn is_erased(&self, key: &str, raw: &[String]) -> bool {
+    fn is_erased(&self, key: &str, raw: &[String], phones: &[ParsedPhone]) -> bool {
         let email = self
             .analysis
             .email_column
             .map(|i| normalise_email(&raw[i]))
             .filter(|e| !e.is_empty());
-        let phone = self
-            .analysis
-            .phone_column
-            .map(|i| normalise_phone(&raw[i]))
-            .filter(|p| !p.is_empty());
         self.erased.contains("key", key)
             || email.is_some_and(|e| self.erased.contains("email", &e))
-            || phone.is_some_and(|p| self.erased.contains("phone", &p))
+            || phones.iter().any(|(_, p)| match p {
+                Some(Ok(p)) => self.erased.contains("phone", &p.e164),
+                _ => false,
+            })
     }
 }
 

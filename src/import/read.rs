@@ -13,6 +13,7 @@
 //! in the sheet. Values come out cleaned by [`super::normalise`].
 
 mod line_ends;
+mod quotes;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -22,6 +23,8 @@ use csv::{ReaderBuilder, StringRecord};
 use encoding_rs::Encoding;
 
 pub use line_ends::LineEnds;
+pub use quotes::{At, Runaway};
+use quotes::{Quotes, SharedLog, with_log};
 
 use super::ImportError;
 use super::decode::{self, TextReader};
@@ -57,7 +60,7 @@ pub struct Shape {
 
 /// Where records come from.
 enum Records {
-    Csv(Box<csv::Reader<LineEnds<TextReader>>>),
+    Csv(Box<csv::Reader<Quotes<LineEnds<TextReader>>>>),
     Sheet { sheet: Arc<Sheet>, next: usize },
 }
 
@@ -69,6 +72,10 @@ pub struct Rows {
     line: u64,
     /// The field of the current record that holds a NUL byte.
     nul_at: Option<usize>,
+    /// Where the current record has text after a closing quote.
+    trailing_at: Option<At>,
+    /// What the quote scan of a CSV file found (empty for a sheet).
+    quotes: SharedLog,
     /// The current record is the first data row of a header-less file, not yet given
     /// out.
     pending: bool,
@@ -97,12 +104,20 @@ impl Rows {
     /// [`Rows::next_row`].
     pub fn open(path: &Path, shape: Shape) -> Result<(Vec<String>, Rows), ImportError> {
         let (text, bytes_read) = decode::open(path, shape.encoding)?;
+        let quotes = SharedLog::default();
         let reader = ReaderBuilder::new()
             .delimiter(shape.delimiter)
             .has_headers(false)
             .flexible(true)
-            .from_reader(LineEnds::new(text));
-        Rows::start(Records::Csv(Box::new(reader)), shape, bytes_read, 0)
+            .from_reader(Quotes::new(
+                LineEnds::new(text),
+                shape.delimiter,
+                quotes.clone(),
+            ));
+        let (headers, mut rows) =
+            Rows::start(Records::Csv(Box::new(reader)), shape, bytes_read, 0)?;
+        rows.quotes = quotes;
+        Ok((headers, rows))
     }
 
     /// Read `sheet` as [`Rows::open`] reads a file; `size` is the workbook's size in
@@ -127,6 +142,8 @@ impl Rows {
             record: StringRecord::new(),
             line: 0,
             nul_at: None,
+            trailing_at: None,
+            quotes: SharedLog::default(),
             pending: false,
             width: 0,
             headers: Vec::new(),
@@ -192,6 +209,7 @@ impl Rows {
                     .line()
                     .saturating_sub(inside as u64 + 1)
                     .max(1);
+                self.check_quotes(self.line + inside as u64)?;
                 more
             }
             Records::Sheet { sheet, next } => match sheet.rows.get(*next) {
@@ -226,6 +244,33 @@ impl Rows {
         Ok(more)
     }
 
+    /// Match what the quote scan found to the record on lines `self.line..=end`.
+    ///
+    /// Errors: [`ImportError::UnclosedQuote`] when the record holds a quote never
+    /// closed: the csv crate would end the record at the end of the file, swallowing
+    /// every later line into one value (new-user trial: an opt-out lost that way).
+    fn check_quotes(&mut self, end: u64) -> Result<(), ImportError> {
+        let start = self.line;
+        with_log(&self.quotes, |log| {
+            if let Some(open) = log.unclosed.filter(|o| o.line <= end) {
+                return Err(ImportError::UnclosedQuote {
+                    line: open.line,
+                    column: open.column,
+                });
+            }
+            log.trailing.retain(|at| at.line >= start);
+            self.trailing_at = log.trailing.first().copied().filter(|at| at.line <= end);
+            log.trailing.retain(|at| at.line > end);
+            Ok(())
+        })
+    }
+
+    /// Quoted values that ran over lines looking like whole records (a stray quote
+    /// paired with a later one), in file order; complete once the file is read.
+    pub fn runaways(&self) -> Vec<Runaway> {
+        with_log(&self.quotes, |log| log.runaways.clone())
+    }
+
     /// The next row that is not a blank line, or `None` at the end of the file.
     ///
     /// Errors: [`ImportError::Undecodable`] for a record holding U+FFFD (the bytes were
@@ -254,6 +299,15 @@ impl Rows {
                     reason: format!(
                         "a NUL byte (U+0000) in {}: no text value holds one, so the line is damaged and was not imported",
                         self.field_name(at)
+                    ),
+                }));
+            }
+            if let Some(at) = self.trailing_at {
+                return Ok(Some(Row::Rejected {
+                    line,
+                    reason: format!(
+                        "text after a closing quote at line {}, column {}: a quoted value ends at its closing quote (RFC 4180); quote the whole value or remove the stray quotes",
+                        at.line, at.column
                     ),
                 }));
             }

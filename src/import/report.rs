@@ -8,14 +8,101 @@
 use serde::Serialize;
 use serde_json::json;
 
+use std::collections::BTreeMap;
+
 use super::ImportPlan;
 use super::Rejected;
 use super::analyse::{Analysis, Column};
 use super::figures::OrdersReport;
 use super::infer::{DateOrder, TypeOptions};
-use super::key::KeySource;
+use super::layout::{EvidenceKind, Recognised};
+use super::mapping::{MappingEntry, SkipEntry};
 use super::plan::ArchiveMember;
 use super::sniff;
+use super::upsert::ConsentUpgrade;
+use crate::fields::Channel;
+
+/// The platform layout an import recognised, and what it decided.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LayoutReport {
+    /// `mailchimp_unsubscribed`, `klaviyo_profiles`, ...
+    pub id: String,
+    pub platform: String,
+    pub kind: String,
+    /// `file name unsubscribed_members_export…` or `headers Email Address, UNSUB_TIME`.
+    pub recognised_by: String,
+    /// What the layout decided, one sentence each.
+    pub decisions: Vec<String>,
+}
+
+impl LayoutReport {
+    pub(crate) fn new(r: &Recognised, a: &Analysis) -> Self {
+        let mut decisions: Vec<String> = r
+            .layout
+            .status
+            .iter()
+            .map(|(channel, state)| {
+                format!(
+                    "{channel} consent of every contact: {state} ({} {}), whatever --consent says",
+                    r.layout.platform, r.layout.kind
+                )
+            })
+            .collect();
+        for m in &a.map.applied {
+            decisions.push(format!(
+                "column {} fills field {} ({})",
+                m.header, m.field, m.by
+            ));
+        }
+        for (i, c) in a.map.columns.iter().enumerate() {
+            let Some(spec) = c.spec else {
+                continue;
+            };
+            let header = &a.columns[i].header;
+            if let Some(role) = spec.role.filter(|_| spec.evidence.is_none()) {
+                decisions.push(format!("column {header}: role {role}"));
+            }
+            if let Some(ty) = spec.ty {
+                decisions.push(format!("column {header}: type {ty}"));
+            }
+            if let Some(channel) = spec.consent {
+                decisions.push(format!("column {header}: {channel} consent"));
+            }
+            if let (Some(kind), Some(channel)) = (spec.evidence, spec.channel) {
+                let states: Vec<&str> = crate::fields::ConsentState::ALL
+                    .iter()
+                    .filter(|s| spec.evidences(**s))
+                    .map(|s| s.as_str())
+                    .collect();
+                decisions.push(format!(
+                    "column {header}: {} of the {channel} consent when {} (consent evidence, not a consent column)",
+                    match kind {
+                        EvidenceKind::Time => "time",
+                        EvidenceKind::Ip => "IP address",
+                    },
+                    if states.len() == crate::fields::ConsentState::ALL.len() {
+                        "stated".to_string()
+                    } else {
+                        states.join(" or ")
+                    }
+                ));
+            }
+            if spec.strip_apostrophe {
+                decisions.push(format!(
+                    "column {header}: a leading apostrophe is {}'s export convention and is removed",
+                    r.layout.platform
+                ));
+            }
+        }
+        LayoutReport {
+            id: r.layout.id.clone(),
+            platform: r.layout.platform.clone(),
+            kind: r.layout.kind.clone(),
+            recognised_by: r.by.clone(),
+            decisions,
+        }
+    }
+}
 
 /// One field of the file: the column's header, its field and whether the import
 /// created it.
@@ -110,6 +197,22 @@ pub struct ImportReport {
     pub contacts_total: u64,
     /// Rows whose "granted" was ignored because consent had been withdrawn or bounced.
     pub consent_kept_withdrawn: u64,
+    /// Per channel given with `--consent`: rows it did not fill because the file
+    /// states their consent (a consent column, or the status of a layout's file).
+    pub consent_not_applied: BTreeMap<Channel, u64>,
+    /// Every change into granted this file asked for, applied or refused.
+    pub consent_upgrades: Vec<ConsentUpgrade>,
+    /// The platform layout recognised, if any, and what it decided.
+    pub layout: Option<LayoutReport>,
+    /// Columns put into a field other than their own name (by the layout or `--map`).
+    pub mapping: Vec<MappingEntry>,
+    /// Columns left out with `--skip`.
+    pub skipped_columns: Vec<SkipEntry>,
+    /// Rows without an e-mail address identified by their phone number in E.164: keyed
+    /// by it, or merged into the one contact holding it.
+    pub keyed_by_phone: u64,
+    /// What became of the file's phone numbers; `null` when it has no phone column.
+    pub phones: Option<PhoneReport>,
     /// Contacts in the workspace whose date of birth, birth year or age could not be
     /// read (`contacts._age_unknown`): the minor check cannot judge them.
     pub contacts_age_unknown: u64,
@@ -135,11 +238,47 @@ impl ImportReport {
             "contacts_added": self.contacts_added,
             "contacts_updated": self.contacts_updated,
             "consent_kept_withdrawn": self.consent_kept_withdrawn,
+            "consent_not_applied": self.consent_not_applied,
+            "consent_upgrades_applied": self.consent_upgrades.iter().filter(|u| u.applied).count(),
+            "consent_upgrades_refused": self.consent_upgrades.iter().filter(|u| !u.applied).count(),
+            "keyed_by_phone": self.keyed_by_phone,
             "contacts_age_unknown": self.contacts_age_unknown,
             "orders_added": self.orders.as_ref().map(|o| o.orders_added),
             "orders_updated": self.orders.as_ref().map(|o| o.orders_updated),
         })
     }
+}
+
+/// The phone numbers of one file: how they were read and what they became.
+///
+/// JSON: `{region, region_source, country_column, parsed, fixed_line, unparseable:
+/// [{line, field, value, reason}]}`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct PhoneReport {
+    /// The default region numbers without a country code were read in (`GB`), if any.
+    pub region: Option<String>,
+    /// `--region`, `workspace setting` or `none`.
+    pub region_source: String,
+    /// The column whose country, where it names one, decided instead.
+    pub country_column: Option<String>,
+    /// Values stored with their E.164 form, over every phone column of imported rows.
+    pub parsed: u64,
+    /// Of those, numbers the numbering plan knows as fixed lines: not SMS-capable.
+    pub fixed_line: u64,
+    /// Values that are not phone numbers, by line: kept as written, with no E.164 form,
+    /// so they are no SMS address and key no contact.
+    pub unparseable: Vec<UnparseablePhone>,
+}
+
+/// A value of a phone column that is not a phone number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct UnparseablePhone {
+    pub line: u64,
+    /// The field (column) it is in.
+    pub field: String,
+    /// The value as written (at most 40 characters).
+    pub value: String,
+    pub reason: String,
 }
 
 /// What [`super::detect`] found, without writing anything.
@@ -156,6 +295,9 @@ pub struct Detected {
     pub rows_read: u64,
     pub rows_rejected: Vec<Rejected>,
     pub rows_skipped_blank: u64,
+    pub layout: Option<LayoutReport>,
+    pub mapping: Vec<MappingEntry>,
+    pub skipped_columns: Vec<SkipEntry>,
     pub warnings: Vec<String>,
     pub fields: Vec<FieldReport>,
 }
@@ -174,13 +316,13 @@ impl Detected {
                 sniff::describe(a.sniffed.delimiter)
             },
             header: a.sniffed.has_header,
-            key: match a.key {
-                KeySource::Column { index, .. } => a.columns[index].field.name.clone(),
-                KeySource::Generated => "generated".to_string(),
-            },
+            key: a.key_name(),
             rows_read: a.rows_read,
             rows_rejected: a.rejected.clone(),
             rows_skipped_blank: a.rows_skipped_blank,
+            layout: a.map.recognised.as_ref().map(|r| LayoutReport::new(r, a)),
+            mapping: a.map.applied.clone(),
+            skipped_columns: a.map.skipped.clone(),
             warnings: a.warnings.clone(),
             fields: FieldReport::all(a, plan.types),
         }

@@ -216,9 +216,30 @@ pub fn describe(delimiter: u8) -> String {
     }
 }
 
+/// A delimiter named by [`describe`], as a report prints it: one character in double
+/// quotes (`","`, `";"`; a double quote itself in single quotes), a word (`TAB`,
+/// `space`) as it is, so a comma or space is never lost in the sentence around it.
+pub fn quoted(described: &str) -> String {
+    let mut chars = described.chars();
+    match (chars.next(), chars.next()) {
+        (Some('"'), None) => "'\"'".to_string(),
+        (Some(c), None) => format!("\"{c}\""),
+        _ => described.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_delimiters_read_plainly() {
+        assert_eq!(quoted(","), "\",\"");
+        assert_eq!(quoted(";"), "\";\"");
+        assert_eq!(quoted("\""), "'\"'");
+        assert_eq!(quoted("TAB"), "TAB");
+        assert_eq!(quoted("space"), "space");
+    }
 
     #[test]
     fn semicolon_with_commas_in_values_is_semicolon() {

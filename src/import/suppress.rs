@@ -1,10 +1,13 @@
 //! Suppression lists in: addresses that must never be contacted.
 //!
-//! Owns the normal forms of addresses (e-mail: trimmed, lower-case; phone: digits with a
-//! leading `+` kept) and their hash ([`entry_hash`]: the workspace's keyed HMAC-SHA-256
-//! of `kind:value`), shared with the loader's erasure check, erasure and exports. A list is a file with one address per line or a CSV
-//! with e-mail and/or phone columns; it is read with the importer's decoding and
-//! sniffing. Called by `tactful suppress`.
+//! Owns the normal forms of addresses (e-mail: trimmed, lower-case; phone: E.164, see
+//! `fields::phone`, so every spelling of a number is one entry) and their hash
+//! ([`entry_hash`]: the workspace's keyed HMAC-SHA-256 of `kind:value`), shared with
+//! the loader's erasure check, erasure and exports. A list is a file with one address
+//! per line or a CSV with e-mail and/or phone columns; it is read with the importer's
+//! decoding and sniffing. Phone numbers written without a country code are read in the
+//! `--region` given, else the workspace's region; a value that is neither an address
+//! nor a number is listed, with its line. Called by `tactful suppress`.
 
 use std::path::Path;
 
@@ -14,8 +17,9 @@ use serde_json::json;
 use super::decode;
 use super::read::{Row, Rows, Shape};
 use super::{ImportError, ImportPlan, normalise};
+use crate::fields::phone::{self, Region};
 use crate::workspace::keyed_hash::HashKey;
-use crate::workspace::{Workspace, audit, suppression};
+use crate::workspace::{Workspace, audit, phones, suppression};
 
 /// The `reason` of entries added from a list.
 pub const REASON_LIST: &str = "list";
@@ -25,9 +29,10 @@ pub fn normalise_email(value: &str) -> String {
     crate::fields::address::email_key(value)
 }
 
-/// A phone number in normal form: its digits, with a leading `+` kept (`00` becomes `+`).
-pub fn normalise_phone(value: &str) -> String {
-    crate::fields::address::phone_key(value)
+/// A phone number in normal form: E.164 (`+447911123456`), reading a number written
+/// without its country code in `region`; `None` when it does not parse.
+pub fn normalise_phone(value: &str, region: Option<Region>) -> Option<String> {
+    crate::fields::phone::e164(value, region)
 }
 
 /// The stored hash of an address or contact key: lower-case hex HMAC-SHA-256 of
@@ -50,7 +55,8 @@ pub struct SuppressReport {
     pub total: u64,
 }
 
-/// Add every address in `path` to the suppression list, in one transaction.
+/// Add every address in `path` to the suppression list, in one transaction; phone
+/// numbers without a country code are read in the workspace's region.
 ///
 /// Errors: reading and decoding errors as for imports; workspace errors.
 pub fn suppress_file(
@@ -58,6 +64,21 @@ pub fn suppress_file(
     path: &Path,
     actor: &str,
 ) -> Result<SuppressReport, ImportError> {
+    suppress_file_in(ws, path, None, actor)
+}
+
+/// As [`suppress_file`], reading phone numbers without a country code in `region`
+/// (`tactful suppress FILE --region CC`), else the workspace's region.
+pub fn suppress_file_in(
+    ws: &mut Workspace,
+    path: &Path,
+    region: Option<Region>,
+    actor: &str,
+) -> Result<SuppressReport, ImportError> {
+    let region = match region {
+        Some(r) => Some(r),
+        None => phones::region(ws.conn())?,
+    };
     let plan = ImportPlan::new(path, actor);
     let scan = decode::scan(path, None)?;
     let sniffed = super::sniff::sniff_file(path, &scan, None, None)?;
@@ -118,18 +139,23 @@ pub fn suppress_file(
                 }
                 let (kind, normal) = if value.contains('@') {
                     ("email", normalise_email(value))
+                } else if value.chars().any(char::is_alphabetic) {
+                    report.skipped.push(super::Rejected {
+                        line,
+                        reason: "neither an e-mail address nor a phone number".into(),
+                    });
+                    continue;
                 } else {
-                    let phone = normalise_phone(value);
-                    if phone.trim_start_matches('+').len() < 6
-                        || value.chars().any(char::is_alphabetic)
-                    {
-                        report.skipped.push(super::Rejected {
-                            line,
-                            reason: "neither an e-mail address nor a phone number".into(),
-                        });
-                        continue;
+                    match phone::parse(value, region) {
+                        Ok(p) => ("phone", p.e164),
+                        Err(e) => {
+                            report.skipped.push(super::Rejected {
+                                line,
+                                reason: format!("not a phone number: {e}"),
+                            });
+                            continue;
+                        }
                     }
-                    ("phone", phone)
                 };
                 let hash = entry_hash(&key, kind, &normal);
                 if suppression::add(tx, kind, Some(&normal), &hash, REASON_LIST, &source)? {
@@ -161,9 +187,16 @@ mod tests {
             normalise_email("  Ana.Example@Example.COM "),
             "ana.example@example.com"
         );
-        assert_eq!(normalise_phone("+44 7700 900125"), "+447700900125");
-        assert_eq!(normalise_phone("(0612) 34-56-78"), "0612345678");
-        assert_eq!(normalise_phone("n/a"), "");
+        let gb = Some("GB".parse().unwrap());
+        assert_eq!(
+            normalise_phone("+44 7911 123456", None).as_deref(),
+            Some("+447911123456")
+        );
+        assert_eq!(
+            normalise_phone("(07911) 12-34-56", gb).as_deref(),
+            Some("+447911123456")
+        );
+        assert_eq!(normalise_phone("n/a", gb), None);
     }
 
     #[test]

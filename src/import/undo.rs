@@ -2,17 +2,27 @@
 //!
 //! Owns the rule that only the newest batch still in effect can be undone (undoing an
 //! older one would lose the later batch's changes to the same contacts), and the order
-//! of the undo: restore before-images (never re-granting a withdrawn or bounced consent), delete the contacts the batch added, put back
-//! the orders it replaced and delete those it added (`--aggregate`), drop the fields it
+//! of the undo: restore before-images (never weakening a refusal), put the refusals of
+//! the contacts the batch added on record (`workspace::consent`: a "no" is a fact about
+//! the person and outlives the contact row, so re-importing the person later cannot
+//! grant them), delete those contacts, forget the batch's consent upgrades, put back the
+//! orders it replaced and delete those it added (`--aggregate`), drop the fields it
 //! added, recompute the order figures of the contacts its orders touched, mark it
 //! undone, audit. One transaction. Called by the CLI and TUI.
+//!
+//! Why a record of refusals rather than keeping the contact or a suppression entry:
+//! keeping the row would leave the undone file's other values in the workspace, and a
+//! suppression entry would block every channel for a refusal of one; the record keeps
+//! exactly the refusal, per channel, under the key's hash (nothing readable).
 
 use serde::Serialize;
 use serde_json::json;
 
 use super::ImportError;
+use super::suppress::entry_hash;
 use crate::fields::Channel;
-use crate::workspace::{Workspace, audit, batches, contacts, fields, orders, settings};
+use crate::workspace::keyed_hash::HashKey;
+use crate::workspace::{Workspace, audit, batches, consent, contacts, fields, orders, settings};
 
 /// What an undo did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -21,9 +31,12 @@ pub struct UndoReport {
     pub file_name: String,
     pub contacts_removed: u64,
     pub contacts_restored: u64,
-    /// Opt-outs (withdrawn or bounced consent, per contact and channel) this batch
-    /// recorded that stay in place: undoing a file does not re-grant consent.
+    /// Refusals (declined, withdrawn or bounced, per contact and channel) the restored
+    /// contacts keep: undoing a file does not re-grant consent.
     pub opt_outs_kept: u64,
+    /// Refusals of the removed contacts put on record, so a later import of the same
+    /// person meets them (per contact and channel).
+    pub refusals_on_record: u64,
     pub fields_removed: Vec<String>,
 }
 
@@ -67,6 +80,14 @@ pub fn undo(
                 Some((prefix, f.name))
             })
             .collect();
+        let mut on_record = 0u64;
+        let hash_key = HashKey::load(tx)?;
+        for (key, refusal) in consent::refusals_of_added(tx, target.id)? {
+            // Already on record (a contact re-created from its refusal) counts too.
+            consent::keep_refusal(tx, &entry_hash(&hash_key, "key", &key), &refusal)?;
+            on_record += 1;
+        }
+        consent::remove_upgrades_of(tx, target.id)?;
         let counts = contacts::undo_batch(tx, target.id, &consent_fields)?;
         let (restored, removed) = (counts.restored, counts.deleted);
         let touched = orders::undo_batch(tx, target.id)?;
@@ -100,6 +121,7 @@ pub fn undo(
             contacts_removed: removed,
             contacts_restored: restored,
             opt_outs_kept: counts.opt_outs_kept,
+            refusals_on_record: on_record,
             fields_removed: dropped,
         };
         audit::append(
@@ -112,6 +134,7 @@ pub fn undo(
                 "contacts_removed": removed,
                 "contacts_restored": restored,
                 "opt_outs_kept": counts.opt_outs_kept,
+                "refusals_on_record": on_record,
                 "fields_removed": report.fields_removed,
             }),
         )?;

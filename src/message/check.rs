@@ -12,6 +12,7 @@ use std::sync::Arc;
 use minijinja::{Environment, ErrorKind};
 
 use super::BodyFormat;
+use super::clean::{self, Lines};
 use super::engine::{self, TEMPLATE_NAME};
 use super::error::{Issue, IssueKind, MAX_TEMPLATE_BYTES, TemplateError};
 use super::filters;
@@ -45,6 +46,8 @@ pub struct CheckedTemplate {
     pub(crate) env: Environment<'static>,
     pub(crate) merge_fields: Vec<Arc<str>>,
     pub(crate) format: BodyFormat,
+    /// Whether the rendered text may span lines (see [`clean::clean_output`]).
+    pub(crate) lines: Lines,
 }
 
 impl std::fmt::Debug for CheckedTemplate {
@@ -68,18 +71,35 @@ impl CheckedTemplate {
     }
 }
 
-/// Check `source` as a template of `format` against the workspace's `fields` and the
-/// policy in `scope`.
+/// Check `source` as a multi-line template (an e-mail body) of `format` against the
+/// workspace's `fields` and the policy in `scope`: [`check_part`] with [`Lines::Multi`].
 ///
-/// Errors: [`TemplateError::TooLarge`] past [`MAX_TEMPLATE_BYTES`];
-/// [`TemplateError::Syntax`] with line, column and a caret excerpt;
-/// [`TemplateError::Invalid`] listing every other problem (unknown merge fields with a
-/// suggestion, blocked and consent fields, Liquid-style filters with the accepted form,
-/// unknown filters, bad literal date formats and currency codes; functions, tests,
-/// methods and `~`, which templates do not offer).
+/// Errors: see [`check_part`].
 pub fn check(
     source: &str,
     format: BodyFormat,
+    fields: &[Field],
+    scope: &PolicyScope<'_>,
+) -> Result<CheckedTemplate, TemplateError> {
+    check_part(source, format, Lines::Multi, fields, scope)
+}
+
+/// Check `source` as a template of `format` for a part of `lines` (a subject and an SMS
+/// body are one line) against the workspace's `fields` and the policy in `scope`.
+///
+/// Errors: [`TemplateError::TooLarge`] past [`MAX_TEMPLATE_BYTES`];
+/// [`TemplateError::Syntax`] with line, column and a caret excerpt;
+/// [`TemplateError::Invalid`] listing every other problem (control, C1 and bidi
+/// override characters and, in one-line parts, line breaks, each with its line and
+/// column; unknown merge fields with a suggestion, blocked and consent fields,
+/// sensitive values compared in tags (`{% if "muslim" in tags %}`, see
+/// [`super::sensitive`]), Liquid-style filters with the accepted form, unknown filters,
+/// bad literal date formats and currency codes; functions, tests, methods and `~`,
+/// which templates do not offer).
+pub fn check_part(
+    source: &str,
+    format: BodyFormat,
+    lines: Lines,
     fields: &[Field],
     scope: &PolicyScope<'_>,
 ) -> Result<CheckedTemplate, TemplateError> {
@@ -90,7 +110,7 @@ pub fn check(
         });
     }
     let tags = scan::tags(source);
-    let mut issues = Vec::new();
+    let mut issues = clean::issues(source, &tags, lines);
     let fixed = liquid_filters(source, &tags, &mut issues);
     let env = match engine::build(fixed, format) {
         Ok(env) => env,
@@ -131,6 +151,7 @@ pub fn check(
             }
         }
     }
+    super::sensitive::literals(source, &tags, fields, scope, &mut issues);
     if !issues.is_empty() {
         issues.sort_by_key(|i| (i.line, i.column));
         return Err(TemplateError::Invalid(issues));
@@ -140,6 +161,7 @@ pub fn check(
         env,
         merge_fields,
         format,
+        lines,
     })
 }
 

@@ -1,7 +1,8 @@
 //! Coverage: for each merge field of a message, how many recipients get their own
 //! value, the fallback, or nothing.
 //!
-//! "Nothing" is a blank value printed without a fallback, the "Hi ," of case BR-16;
+//! "Nothing" is a blank value printed without a fallback, the "Hi ," of case BR-16, or
+//! with a placeholder fallback ("Hi ...");
 //! review treats any such count as a blocker (PRODUCT.md, "Review findings"). The
 //! counts come from real renders, not from reading the template, so a blank field that
 //! a `{% if %}` steers around is not counted as nothing. Campaign preview, which
@@ -25,8 +26,11 @@ pub struct Coverage {
     /// Recipients whose value is blank and whose text still has no hole for it: the
     /// fallback was printed, or a condition skipped the field.
     pub fallback: usize,
-    /// Recipients whose value is blank and was printed as nothing.
+    /// Recipients whose value is blank and was printed as nothing, or as a placeholder
+    /// fallback ("...", "TODO": [`super::placeholder`]), which counts as nothing.
     pub nothing: usize,
+    /// Of `nothing`, the recipients who got the placeholder fallback.
+    pub placeholder: usize,
 }
 
 /// Running coverage counts for one message.
@@ -47,6 +51,7 @@ impl CoverageTally {
                     own: 0,
                     fallback: 0,
                     nothing: 0,
+                    placeholder: 0,
                 };
                 (field, zero)
             })
@@ -61,6 +66,9 @@ impl CoverageTally {
                 count.own += 1;
             } else if rendered.missing.contains(field) {
                 count.nothing += 1;
+                if rendered.placeholders.contains(field) {
+                    count.placeholder += 1;
+                }
             } else {
                 count.fallback += 1;
             }

@@ -64,6 +64,8 @@ impl Object for Blank {
 pub(crate) struct MergeLog {
     pub fallbacks_used: BTreeSet<String>,
     pub missing: BTreeSet<String>,
+    /// Blank fields whose fallback was a placeholder (also in `missing`).
+    pub placeholders: BTreeSet<String>,
 }
 
 /// A fresh environment holding `source` as its one template.

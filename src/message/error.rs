@@ -130,6 +130,26 @@ pub enum IssueKind {
     /// reported; text written outside the tag does the same job safely.
     #[error("`~` is not available; write the text outside the tag: `{{{{ first_name }}}}!`")]
     Concat,
+    /// A line break in a one-line part: in a subject it would end the header for the
+    /// sending tool and start a new one (header injection, CWE-93).
+    #[error(
+        "a line break ({name}) is not allowed in {part}: it must stay one line (in a subject, what follows a line break would become a header of its own, such as `Bcc:`); write it on one line"
+    )]
+    LineBreak { name: String, part: &'static str },
+    /// A control, C1 or bidi override character typed or pasted into the template.
+    #[error(
+        "{name} is not allowed in {part}: control characters, C1 controls and bidi overrides can rewrite a terminal or disguise text; delete it (it may have come in with pasted text)"
+    )]
+    UnsafeCharacter { name: String, part: &'static str },
+    /// The same, written as an escape in a string literal.
+    #[error("the escape `{escape}` makes {name}, which is not allowed in {part}; delete it")]
+    EscapedCharacter {
+        escape: String,
+        name: String,
+        part: &'static str,
+    },
+    #[error("and {more} more such characters")]
+    MoreCharacters { more: usize },
 }
 
 fn did_you_mean(suggestion: &Option<String>) -> String {

@@ -3,7 +3,8 @@
 //!
 //! `default` replaces minijinja's own, which only fires for undefined values: ours also
 //! fires for none, empty and whitespace-only values, because an imported blank cell is
-//! exactly the "Hi ," case (BR-16). Every filter passes a blank merge value through as
+//! exactly the "Hi ," case (BR-16); a placeholder fallback ("...", "TODO",
+//! [`super::placeholder`]) is printed but logged as missing, like no fallback. Every filter passes a blank merge value through as
 //! blank, so the renderer can still tell which field was blank. Registered by
 //! [`super::engine`]; [`NAMES`] and [`suggest`] feed the checks' error messages.
 
@@ -18,6 +19,7 @@ use iso_currency::Currency;
 
 use super::engine::{Blank, MergeLog, display};
 use super::locale::{MessageLocale, Monetary};
+use super::placeholder::is_placeholder;
 
 /// The filters templates may use, in the order error messages list them.
 pub const NAMES: [&str; 6] = ["default", "upper", "lower", "title", "date", "currency"];
@@ -76,10 +78,19 @@ fn default(state: &mut State, value: JValue, fallback: Option<JValue>) -> JValue
     }
     if let Some(blank) = value.downcast_object_ref::<Blank>() {
         let field = blank.field.to_string();
-        state
-            .get_or_insert_extension_with(MergeLog::default)
-            .fallbacks_used
-            .insert(field);
+        let log = state.get_or_insert_extension_with(MergeLog::default);
+        // A placeholder ("...", "TODO", "[name]") is no fallback: the recipient still
+        // gets nothing worth reading, so it counts as missing (PRODUCT.md: "Hi ," never
+        // ships), and the preview shows exactly what would be sent.
+        // Another blank merge field as the fallback is no placeholder: the next
+        // `default` or the output decides about it.
+        let chained = fallback.downcast_object_ref::<Blank>().is_some();
+        if chained || (!is_blank(&fallback) && !is_placeholder(&display(&fallback), &field)) {
+            log.fallbacks_used.insert(field);
+        } else {
+            log.placeholders.insert(field.clone());
+            log.missing.insert(field);
+        }
     }
     fallback
 }

@@ -2,8 +2,10 @@
 //! rendered per contact, with coverage and SMS length.
 //!
 //! This module owns the template language (minijinja, sandboxed: [`engine`]), the
-//! checks that run before anything renders ([`check`]), rendering ([`render`]),
-//! [`coverage`] of merge fields over recipients and [`sms`] length. It is pure domain
+//! checks that run before anything renders ([`check`], with the characters a template
+//! may hold in [`clean`]), rendering ([`render`]), placeholder fallbacks that count as
+//! none ([`placeholder`]), [`coverage`] of merge fields over recipients and [`sms`]
+//! length. It is pure domain
 //! code: it never touches SQLite (callers pass [`Record`]s) or a terminal. Campaign
 //! preview and export render through [`Message`]; review reads [`Coverage`]; the CLI and
 //! TUI show [`TemplateError`]s as they are.
@@ -15,14 +17,17 @@
 //! never HTML-escaped; HTML bodies escape merge values.
 
 pub mod check;
+pub mod clean;
 pub mod coverage;
 pub mod engine;
 pub mod error;
 pub mod filters;
 pub mod locale;
 pub mod pieces;
+pub mod placeholder;
 pub mod render;
 mod scan;
+mod sensitive;
 pub mod sms;
 
 use std::collections::BTreeSet;
@@ -30,11 +35,13 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use check::{CheckedTemplate, PolicyScope, check};
+pub use check::{CheckedTemplate, PolicyScope, check, check_part};
+pub use clean::Lines;
 pub use coverage::{Coverage, CoverageTally, coverage};
 pub use error::{Issue, IssueKind, MAX_TEMPLATE_BYTES, TemplateError};
 pub use locale::MessageLocale;
 pub use render::Rendered;
+pub use sensitive::blocked_values;
 pub use sms::{SmsEncoding, SmsLength, sms_length, sms_parts};
 
 use crate::fields::value::Record;
@@ -136,8 +143,11 @@ pub struct RenderedMessage {
     pub body: String,
     /// Merge fields (subject or body) that were blank and used their fallback.
     pub fallbacks_used: Vec<String>,
-    /// Merge fields (subject or body) that were blank and printed nothing.
+    /// Merge fields (subject or body) that were blank and printed nothing, or only a
+    /// placeholder fallback.
     pub missing: Vec<String>,
+    /// Of `missing`, the fields whose fallback was a placeholder ("...", "TODO").
+    pub placeholders: Vec<String>,
 }
 
 impl RenderedMessage {
@@ -170,18 +180,22 @@ impl Message {
             return Err(MessageError::HtmlSms);
         }
         let subject = subject
-            .map(|s| check::check(s, BodyFormat::Plain, fields, scope))
+            .map(|s| check::check_part(s, BodyFormat::Plain, Lines::Subject, fields, scope))
             .transpose()
             .map_err(|error| MessageError::Template {
                 part: Part::Subject,
                 error,
             })?;
-        let body = check::check(&draft.body, draft.format, fields, scope).map_err(|error| {
-            MessageError::Template {
+        let lines = match draft.channel {
+            Channel::Email => Lines::Multi,
+            Channel::Sms => Lines::SmsBody,
+        };
+        let body = check::check_part(&draft.body, draft.format, lines, fields, scope).map_err(
+            |error| MessageError::Template {
                 part: Part::Body,
                 error,
-            }
-        })?;
+            },
+        )?;
         Ok(Message {
             channel: draft.channel,
             subject,
@@ -240,9 +254,11 @@ impl Message {
             })?;
         let mut fallbacks_used: BTreeSet<String> = body.fallbacks_used.into_iter().collect();
         let mut missing: BTreeSet<String> = body.missing.into_iter().collect();
+        let mut placeholders: BTreeSet<String> = body.placeholders.into_iter().collect();
         let subject = subject.map(|s| {
             fallbacks_used.extend(s.fallbacks_used);
             missing.extend(s.missing);
+            placeholders.extend(s.placeholders);
             s.text
         });
         Ok(RenderedMessage {
@@ -251,6 +267,7 @@ impl Message {
             body: body.text,
             fallbacks_used: fallbacks_used.into_iter().collect(),
             missing: missing.into_iter().collect(),
+            placeholders: placeholders.into_iter().collect(),
         })
     }
 }

@@ -11,6 +11,7 @@ use minijinja::ErrorKind;
 use serde::Serialize;
 
 use super::check::CheckedTemplate;
+use super::clean;
 use super::engine::{self, FUEL, MergeLog, TEMPLATE_NAME};
 use super::error::TemplateError;
 use crate::fields::value::Record;
@@ -24,6 +25,9 @@ pub struct Rendered {
     /// Merge fields that were blank and printed nothing (no fallback), sorted by name.
     /// Not empty means the text has a hole where the value should be.
     pub missing: Vec<String>,
+    /// Of `missing`, the fields whose fallback was a placeholder ("...", "TODO"),
+    /// printed as written.
+    pub placeholders: Vec<String>,
 }
 
 impl CheckedTemplate {
@@ -45,17 +49,20 @@ impl CheckedTemplate {
         let captured = template
             .render_captured(context)
             .map_err(|e| render_error(&e))?;
-        let (fallbacks_used, missing) = match captured.state().get_extension::<MergeLog>() {
-            Some(log) => (
-                log.fallbacks_used.iter().cloned().collect(),
-                log.missing.iter().cloned().collect(),
-            ),
-            None => (Vec::new(), Vec::new()),
-        };
+        let (fallbacks_used, missing, placeholders) =
+            match captured.state().get_extension::<MergeLog>() {
+                Some(log) => (
+                    log.fallbacks_used.iter().cloned().collect(),
+                    log.missing.iter().cloned().collect(),
+                    log.placeholders.iter().cloned().collect(),
+                ),
+                None => (Vec::new(), Vec::new(), Vec::new()),
+            };
         Ok(Rendered {
-            text: captured.into_output(),
+            text: clean::clean_output(captured.into_output(), self.lines),
             fallbacks_used,
             missing,
+            placeholders,
         })
     }
 }

@@ -132,8 +132,12 @@ pub fn findings(campaign: &Campaign, pass: &Pass) -> Vec<Finding> {
         .iter()
         .flat_map(|e| {
             e.fields.iter().filter(|c| c.nothing > 0).map(move |c| {
+                let placeholder = match c.placeholder {
+                    0 => String::new(),
+                    n => format!(" ({n} of them a placeholder fallback)"),
+                };
                 format!(
-                    "segment `{}`: {} recipient(s) get nothing for {}",
+                    "segment `{}`: {} recipient(s) get nothing for {}{placeholder}",
                     e.segment, c.nothing, c.field
                 )
             })
@@ -143,7 +147,7 @@ pub fn findings(campaign: &Campaign, pass: &Pass) -> Vec<Finding> {
         out.push(Finding::new(
             "merge_field_blank",
             Severity::Blocker,
-            "merge fields print nothing for some recipients (\"Hi ,\"); add a fallback: {{ field | default(\"...\") }}".into(),
+            "merge fields print nothing or a placeholder for some recipients (\"Hi ,\", \"Hi ...\"); add a fallback in words".into(),
             blank,
         ));
     }

@@ -15,6 +15,8 @@ use rusqlite::Connection;
 
 use super::{ExtraField, Finding, ReviewError, Severity, policy};
 use crate::campaign::Campaign;
+use crate::fields::classify::{sensitive_kind, sensitive_kinds};
+use crate::fields::policy::value_unlock_key;
 use crate::fields::provenance::Provenance;
 use crate::fields::{Channel, Field};
 use crate::message::{Message, MessageDraft, PolicyScope};
@@ -88,7 +90,16 @@ impl Uses {
 /// Read what each entry of `campaign` uses.
 pub fn uses(conn: &Connection, campaign: &Campaign) -> Result<Uses, ReviewError> {
     let fields = field_store::list(conn)?;
-    let everything: BTreeSet<String> = fields.iter().map(|f| f.name.clone()).collect();
+    // Every field and every kind of sensitive value on it (`tags:religion`): the
+    // policy's refusals are findings ([`super::values`]), not unreadable entries.
+    let kinds = sensitive_kinds();
+    let everything: BTreeSet<String> = fields
+        .iter()
+        .flat_map(|f| {
+            std::iter::once(f.name.clone())
+                .chain(kinds.iter().map(|k| value_unlock_key(&f.name, k)))
+        })
+        .collect();
     let permissive = PolicyScope {
         category: None,
         unlocked: &everything,
@@ -204,9 +215,16 @@ pub fn findings(
                 .unlocks
                 .iter()
                 .map(|u| {
+                    let value_class = u
+                        .field
+                        .split_once(':')
+                        .and_then(|(_, kind)| sensitive_kind(kind))
+                        .map(|c| c.label());
                     let class = uses
                         .field(&u.field)
-                        .map_or("unknown field", |f| f.class.label());
+                        .map(|f| f.class.label())
+                        .or(value_class)
+                        .unwrap_or("unknown field");
                     format!(
                         "{} ({class}): \"{}\" (unlocked by {} at {})",
                         u.field, u.reason, u.actor, u.at

@@ -2,19 +2,21 @@
 //! findings with a stable code, a severity, a message and the items they concern, and
 //! the reviewer's sign-off.
 //!
-//! Findings come from four places: the campaign definition ([`definition`]: which fields
-//! rules and messages use, unlocks, consent sources; [`policy`]: whether the policy
-//! allows each use and each field an export adds), the fields' provenance ([`lowered`]: protections a person lowered, and
+//! Findings come from several places: the campaign definition ([`definition`]: which
+//! fields rules and messages use, unlocks, consent sources; [`policy`]: whether the
+//! policy allows each use and each field an export adds), the sensitive values it uses
+//! ([`values`]: tags such as `muslim` in rules and messages, or stored in fields that
+//! leave), the fields' provenance ([`lowered`]: protections a person lowered, and
 //! safeguard roles taken away with the contacts that lets through), the dates
-//! ([`dates`]: an as-of date far from today) and one preview pass over the audience
-//! ([`data`]: coverage, small cells, quasi-identifier groups, overlaps, spreadsheet
-//! damage, exclusion counts). A campaign that cannot be previewed (a blocked field, a
-//! broken rule) still gets its review: the problem becomes a blocker, never a crash.
-//! [`accept`] applies the findings a campaign accepted with a written reason;
-//! [`signoff`] hashes the definition, every preview row, the data and the export so a
-//! sign-off goes stale when any of them changes. Called by `tactful review`, by export
-//! (which refuses while a blocker is open) and by the TUI's review screen. Codes are
-//! listed in the README; never rename one.
+//! ([`dates`]: an as-of date far from today), the minor check ([`minors`]) and one
+//! preview pass over the audience ([`data`]: coverage, small cells, quasi-identifier
+//! groups, overlaps, spreadsheet damage, exclusion counts). A campaign that cannot be
+//! previewed (a blocked field, a broken rule) still gets its review: the problem becomes
+//! a blocker, never a crash. [`accept`] applies the findings a campaign accepted with a
+//! written reason; [`signoff`] hashes the definition, every preview row, the data and
+//! the export so a sign-off goes stale when any of them changes. Called by `tactful
+//! review`, by export (which refuses while a blocker is open) and by the TUI's review
+//! screen. Codes are listed in the README; never rename one.
 //!
 //! ## Making a finding acceptable
 //!
@@ -36,8 +38,10 @@ pub mod data;
 pub mod dates;
 pub mod definition;
 pub mod lowered;
+pub mod minors;
 pub mod policy;
 pub mod signoff;
+pub mod values;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -79,14 +83,16 @@ pub struct Finding {
     pub message: String,
     /// What the finding concerns: fields, segments, pairs, counts; one line each.
     pub items: Vec<String>,
-    /// True when a campaign may accept it with a written reason (module docs).
+    /// Whether a reviewer may accept this finding with a written reason (`review
+    /// --accept CODE --reason TEXT`) instead of resolving it (module docs). Blocked
+    /// fields (they need an unlock) and special ad category breaches never may.
     pub acceptable: bool,
     /// The acceptance in force, if any.
     pub accepted: Option<Accepted>,
 }
 
 impl Finding {
-    /// A finding no acceptance can lift.
+    /// A finding that cannot be accepted, only resolved.
     pub fn new(
         code: &'static str,
         severity: Severity,
@@ -103,7 +109,8 @@ impl Finding {
         }
     }
 
-    /// The same finding, acceptable with a written reason (see the module docs).
+    /// The same finding, marked as one a reviewer may accept with a written reason
+    /// (see the module docs).
     pub fn acceptable(mut self) -> Self {
         self.acceptable = true;
         self
@@ -217,6 +224,8 @@ pub fn run_for(
     let extra = export.map_or(&[][..], |e| &e.fields[..]);
     let uses = definition::uses(conn, campaign)?;
     let mut findings = definition::findings(conn, campaign, &uses, extra)?;
+    findings.extend(values::findings(conn, campaign, &uses, extra)?);
+    findings.extend(minors::definition_findings(campaign));
     findings.extend(dates::as_of_far(as_of, ws.today()));
     let definition_toml = signoff::definition_toml(conn, campaign)?;
     let definition_sha256 = signoff::sha256_hex(definition_toml.as_bytes());
@@ -226,6 +235,7 @@ pub fn run_for(
     match data::pass(ws, campaign, as_of, &uses, extra) {
         Ok(pass) => {
             findings.extend(data::findings(campaign, &pass));
+            findings.extend(minors::data_findings(campaign, &pass.summary));
             preview_sha256 = Some(pass.preview_sha256.clone());
             summary = Some(pass.summary);
         }

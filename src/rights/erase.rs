@@ -7,7 +7,8 @@
 //! numbers go on the suppression list as keyed hashes only, reason `erased` (so the
 //! importer skips them in any later file), and the audit log records the erasure by the
 //! key's keyed hash, never the address. The hashes use `import::suppress::entry_hash`
-//! over the same normal forms the importer compares.
+//! over the same normal forms the importer compares: lower-case e-mail, and phones in
+//! E.164 as stored beside each phone field, so no spelling of the number brings it back.
 //!
 //! Deleting a row is not enough to make its bytes go: the free space of a page keeps
 //! copies of values that earlier updates replaced, SQLite keeps the old page in the
@@ -28,11 +29,12 @@ use serde_json::json;
 
 use super::{RightsError, trace_hashes};
 use crate::fields::Role;
-use crate::import::suppress::{entry_hash, normalise_email, normalise_phone};
+use crate::fields::phone;
+use crate::import::suppress::{entry_hash, normalise_email};
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::rights::{self as sql, Checkpoint, ExportIncluding};
 use crate::workspace::suppression::ERASED;
-use crate::workspace::{Workspace, audit, fields};
+use crate::workspace::{Workspace, audit, fields, phones};
 
 /// What an erasure did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -51,7 +53,8 @@ pub struct ErasureReport {
     pub exports_including: Vec<ExportIncluding>,
 }
 
-/// Erase the contact with `key` (trimmed; e-mail keys also lower-cased), or finish the
+/// Erase the contact with `key` (trimmed; e-mail keys also lower-cased; a phone number
+/// in any spelling finds the contact it keys, or the one contact holding it), or finish the
 /// erasure of a contact erased earlier whose old copies a reader kept alive.
 ///
 /// Errors: [`RightsError::ReaderBeforeErasure`] when another connection is reading the
@@ -96,20 +99,24 @@ fn delete(
     actor: &str,
 ) -> Result<ErasureReport, RightsError> {
     let defs = fields::list(tx)?;
-    let address_fields: Vec<_> = defs
+    let names: Vec<String> = defs
         .iter()
-        .filter(|f| matches!(f.role, Role::Email | Role::Phone))
+        .filter(|f| f.role == Role::Email)
+        .map(|f| f.name.clone())
         .collect();
-    let names: Vec<String> = address_fields.iter().map(|f| f.name.clone()).collect();
     let values = sql::text_values(tx, head.id, &names)?;
     let key_hash = entry_hash(hash_key, "key", &head.key);
     let mut entries = vec![("key", key_hash.clone())];
-    for (field, value) in address_fields.iter().zip(values) {
-        let Some(text) = value else { continue };
-        let (kind, normal) = match field.role {
-            Role::Email => ("email", normalise_email(&text)),
-            _ => ("phone", normalise_phone(&text)),
-        };
+    let emails = values
+        .into_iter()
+        .flatten()
+        .map(|t| ("email", normalise_email(&t)));
+    // Phones as stored in E.164 (`workspace::phones`): every spelling of the number in
+    // a later file or list meets this entry.
+    let numbers = phones::numbers_of(tx, head.id)?
+        .into_iter()
+        .map(|n| ("phone", n));
+    for (kind, normal) in emails.chain(numbers) {
         let entry = (kind, entry_hash(hash_key, kind, &normal));
         if !normal.is_empty() && !entries.contains(&entry) {
             entries.push(entry);
@@ -148,7 +155,12 @@ fn erased_earlier(
     hash_key: &HashKey,
     asked: &str,
 ) -> Result<ErasureReport, RightsError> {
-    for candidate in [asked.to_string(), asked.to_lowercase()] {
+    // A phone key was stored in E.164: any spelling of the number finds it.
+    let number = phone::e164(asked, phones::region(tx)?);
+    for candidate in [asked.to_string(), asked.to_lowercase()]
+        .into_iter()
+        .chain(number)
+    {
         let hashes = trace_hashes(hash_key, "key", &candidate);
         let erased = sql::suppression_entries(tx, &hashes)?
             .iter()

@@ -21,14 +21,16 @@ use crate::campaign::assign::Exclusion;
 use crate::campaign::explain::explain;
 use crate::campaign::preview::PreviewError;
 use crate::campaign::store as campaigns;
+use crate::fields::phone;
 use crate::fields::value::Value;
-use crate::fields::{Channel, ConsentState, FieldType, PrivacyClass, Role};
-use crate::import::suppress::{entry_hash, normalise_email, normalise_phone};
+use crate::fields::{Channel, ConsentEvidence, ConsentState, FieldType, PrivacyClass, Role};
+use crate::import::suppress::{entry_hash, normalise_email};
 use crate::segment::store::{self, SegmentError};
 use crate::segment::{Scope, check, eval};
+use crate::workspace::consent::{self as consent_store, Refusal, UpgradeRecord};
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::rights::{self as sql, BeforeImage, ExportIncluding, SuppressionEntry};
-use crate::workspace::{Workspace, WorkspaceError, batches, fields};
+use crate::workspace::{Workspace, WorkspaceError, batches, fields, phones};
 
 /// Errors of access and erasure requests, as sentences a user can act on.
 #[derive(Debug, thiserror::Error)]
@@ -65,8 +67,13 @@ pub struct ContactReport {
     pub erased: bool,
     /// Every field with its value (`null` when blank) and privacy class.
     pub fields: Vec<FieldValue>,
-    /// Consent per channel with the source that set it.
+    /// Consent per channel with the source that set it and its evidence.
     pub consent: Vec<ConsentEntry>,
+    /// Every change into granted an import applied or refused for this contact.
+    pub consent_upgrades: Vec<UpgradeRecord>,
+    /// Refusals on record for the key: kept when `import undo` removed the contact,
+    /// and met again if a later file brings the person back.
+    pub refusals_on_record: Vec<Refusal>,
     /// Import batches that added or updated the contact.
     pub batches: Vec<BatchTouch>,
     /// Older values kept so `import undo` can restore them, per batch that updated the
@@ -102,6 +109,9 @@ pub struct ConsentEntry {
     /// Where the state came from (`column accepts_email_marketing, batch 1`, or the
     /// `--consent` stated for a file); `null` when never asked.
     pub source: Option<String>,
+    /// File, column or option, batch, and the time and IP the file gave; `null` for
+    /// states recorded before evidence was kept, and when never asked.
+    pub evidence: Option<ConsentEvidence>,
 }
 
 /// Where a contact stands in one campaign.
@@ -147,24 +157,17 @@ pub fn show(ws: &Workspace, key: &str, as_of: NaiveDate) -> Result<ContactReport
     let record = store::load_record(conn, &defs, &head.key)?.unwrap_or_default();
     let hash_key = HashKey::load(conn)?;
     let key_hashes = trace_hashes(&hash_key, "key", &head.key);
+    let key_hash = key_hashes[0].clone();
     let mut hashes = key_hashes.to_vec();
     let mut values = Vec::with_capacity(defs.len());
     for f in &defs {
         let value = record.get(&f.name).cloned().unwrap_or(Value::Null);
-        if !value.is_blank() {
-            match f.role {
-                Role::Email => hashes.extend(trace_hashes(
-                    &hash_key,
-                    "email",
-                    &normalise_email(&value.display()),
-                )),
-                Role::Phone => hashes.extend(trace_hashes(
-                    &hash_key,
-                    "phone",
-                    &normalise_phone(&value.display()),
-                )),
-                _ => {}
-            }
+        if !value.is_blank() && f.role == Role::Email {
+            hashes.extend(trace_hashes(
+                &hash_key,
+                "email",
+                &normalise_email(&value.display()),
+            ));
         }
         values.push(FieldValue {
             name: f.name.clone(),
@@ -174,6 +177,9 @@ pub fn show(ws: &Workspace, key: &str, as_of: NaiveDate) -> Result<ContactReport
             class: f.class,
             value,
         });
+    }
+    for number in phones::numbers_of(conn, head.id)? {
+        hashes.extend(trace_hashes(&hash_key, "phone", &number));
     }
     let before_images = sql::before_images(conn, head.id)?;
     let everything: BTreeSet<String> = defs.iter().map(|f| f.name.clone()).collect();
@@ -197,12 +203,15 @@ pub fn show(ws: &Workspace, key: &str, as_of: NaiveDate) -> Result<ContactReport
         consent: Channel::ALL
             .iter()
             .zip(head.consent.iter())
-            .map(|(channel, (state, source))| ConsentEntry {
+            .map(|(channel, (state, source, evidence))| ConsentEntry {
                 channel: *channel,
                 state: *state,
                 source: source.clone(),
+                evidence: ConsentEvidence::from_json(evidence.as_deref()),
             })
             .collect(),
+        consent_upgrades: consent_store::upgrades(conn, &key_hash)?,
+        refusals_on_record: consent_store::refusals(conn, &key_hash)?,
         batches: batch_touches(ws, &head, &before_images)?,
         before_images,
         segments,
@@ -218,12 +227,15 @@ fn trace_hashes(key: &HashKey, kind: &str, value: &str) -> [String; 2] {
     [entry_hash(key, kind, value), key.wrapped(kind, value)]
 }
 
-/// The report for a key that is not stored: what erasure left (hashes only).
+/// The report for a key that is not stored: what erasure or an undo left (hashes only:
+/// suppression entries, exports, refusals on record).
 fn erased_report(ws: &Workspace, key: &str) -> Result<ContactReport, RightsError> {
     let conn = ws.conn();
     let hash_key = HashKey::load(conn)?;
     let key = key.trim();
-    let candidates: BTreeSet<String> = [key.to_string(), normalise_email(key)].into();
+    let number = phone::e164(key, phones::region(conn)?);
+    let mut candidates: BTreeSet<String> = [key.to_string(), normalise_email(key)].into();
+    candidates.extend(number.clone());
     for candidate in candidates {
         let key_hashes = trace_hashes(&hash_key, "key", &candidate);
         let mut hashes = key_hashes.to_vec();
@@ -234,16 +246,22 @@ fn erased_report(ws: &Workspace, key: &str) -> Result<ContactReport, RightsError
                 &normalise_email(&candidate),
             ));
         }
+        if number.as_ref() == Some(&candidate) {
+            hashes.extend(trace_hashes(&hash_key, "phone", &candidate));
+        }
         let suppression = sql::suppression_entries(conn, &hashes)?;
         let exports = sql::exports_including(conn, &key_hashes)?;
-        if suppression.is_empty() && exports.is_empty() {
+        let refusals = consent_store::refusals(conn, &key_hashes[0])?;
+        if suppression.is_empty() && exports.is_empty() && refusals.is_empty() {
             continue;
         }
         return Ok(ContactReport {
             key: candidate,
-            erased: true,
+            erased: !suppression.is_empty() || !exports.is_empty(),
             fields: Vec::new(),
             consent: Vec::new(),
+            consent_upgrades: consent_store::upgrades(conn, &key_hashes[0])?,
+            refusals_on_record: refusals,
             batches: Vec::new(),
             before_images: Vec::new(),
             segments: Vec::new(),

@@ -3,7 +3,10 @@
 //! A rule passes when every field it names exists, every operator suits the field's type
 //! and every value suits the operator, and the policy allows each field in a rule
 //! (special category data and protected traits are refused wherever they appear, inside
-//! `not`, `or` or a list alike, unless the campaign unlocked them). Only a
+//! `not`, `or` or a list alike, unless the campaign unlocked them). A sensitive value
+//! written in a rule (`tags has "muslim"`, `diet is "halal"`) is a rule on its class and
+//! refused the same way unless the campaign unlocked that kind of value on the field
+//! ([`crate::fields::policy::check_value_use`]). Only a
 //! [`CheckedRule`] can be compiled or evaluated. Called by the segment store, the CLI and
 //! (later) the campaign code, which passes its category and unlocks in a [`Scope`].
 
@@ -13,7 +16,8 @@ use chrono::NaiveDate;
 
 use super::ast::{Condition, Literal, Op, Rule};
 use super::{RuleError, parse};
-use crate::fields::policy::{Category, Usage, check_use};
+use crate::fields::classify::sensitive_value;
+use crate::fields::policy::{Category, Usage, check_use, check_value_use};
 use crate::fields::{Field, FieldType, change::closest};
 
 /// What a rule is checked against.
@@ -76,6 +80,13 @@ pub fn check(source: &str, rule: &Rule, scope: &Scope<'_>) -> Result<CheckedRule
         let unlocked = scope.unlocked.contains(&field.name);
         check_use(field, Usage::Rule, scope.category, unlocked)
             .map_err(|b| RuleError::at_span(source, cond.field_span, b.message))?;
+        for value in text_values(&cond.op)
+            .into_iter()
+            .filter_map(sensitive_value)
+        {
+            check_value_use(field, &value, Usage::Rule, scope.category, scope.unlocked)
+                .map_err(|b| RuleError::at_span(source, cond.op_span, b.message))?;
+        }
         check_op(cond, field).map_err(|m| RuleError::at_span(source, cond.op_span, m))?;
         types.insert(field.name.clone(), field.ty);
     }
@@ -84,6 +95,23 @@ pub fn check(source: &str, rule: &Rule, scope: &Scope<'_>) -> Result<CheckedRule
         types,
         as_of: scope.as_of,
     })
+}
+
+/// The text values and tags a condition compares with (review reads them too).
+pub fn text_values(op: &Op) -> Vec<&str> {
+    fn text(l: &Literal) -> Option<&str> {
+        match l {
+            Literal::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+    match op {
+        Op::Eq(l) | Op::NotEq(l) => text(l).into_iter().collect(),
+        Op::In(ls) | Op::NotIn(ls) => ls.iter().filter_map(text).collect(),
+        Op::Contains(t) | Op::StartsWith(t) | Op::EndsWith(t) | Op::Has(t) => vec![t.as_str()],
+        Op::HasAny(ts) | Op::HasAll(ts) => ts.iter().map(String::as_str).collect(),
+        _ => Vec::new(),
+    }
 }
 
 fn find_field<'f>(

@@ -162,3 +162,67 @@ fn blocked_fields_are_refused_in_every_position() {
         );
     }
 }
+
+/// Issue 10: a sensitive tag or text value is a rule on its class, wherever it is written.
+#[test]
+fn sensitive_values_are_refused_like_their_class() {
+    for source in [
+        "tags has \"muslim\"",
+        "not tags has \"Muslim\"",
+        "tags has any (\"vip\", \"mus\u{200B}lim\")",
+        "tags has all (\"vip\", \"religion:catholic\")",
+        "city is \"x\" or city is \"halal\"",
+        "city in (\"Berlin\", \"kosher\")",
+        "city contains \"muslim\"",
+    ] {
+        let e = run(source, Some(Category::General), &[]).unwrap_err();
+        assert!(
+            e.message.contains("is religion data") && e.message.contains("tactful unlock CAMPAIGN"),
+            "{source}: {}",
+            e.message
+        );
+        assert!(e.message.contains(":religion --reason"), "{}", e.message);
+    }
+    // Unlocked as the kind on the field, the rule passes; another field's unlock does not.
+    assert!(
+        run(
+            "tags has \"muslim\"",
+            Some(Category::General),
+            &["tags:religion"]
+        )
+        .is_ok()
+    );
+    assert!(
+        run(
+            "tags has \"muslim\"",
+            Some(Category::General),
+            &["city:religion"]
+        )
+        .is_err()
+    );
+    // Health and orientation tags; outside a campaign the message says where to unlock.
+    let e = run("tags has \"pregnant\"", None, &[]).unwrap_err();
+    assert!(e.message.contains("is health data"), "{}", e.message);
+    assert!(
+        e.message
+            .contains("campaign that unlocked health values of `tags`"),
+        "{}",
+        e.message
+    );
+    assert!(run("tags has \"lgbtq\"", None, &[]).is_err());
+    // A protected value in a housing campaign: never, even unlocked.
+    let e = run(
+        "tags has \"female\"",
+        Some(Category::Housing),
+        &["tags:gender"],
+    )
+    .unwrap_err();
+    assert!(
+        e.message.contains("not even with an unlock"),
+        "{}",
+        e.message
+    );
+    // Ordinary tags and values pass.
+    assert!(run("tags has any (\"vip\", \"single\", \"vegan\")", None, &[]).is_ok());
+    assert!(run("city is \"Berlin\"", None, &[]).is_ok());
+}

@@ -87,6 +87,8 @@ pub struct App {
     pub size: Rect,
     /// The last error from the worker, shown in the status line until the next success.
     pub error: Option<String>,
+    /// How long [`Self::notice`] and [`Self::error`] have stood (they expire).
+    pub status_age: super::status::StatusAge,
     /// Descriptions of edits not yet written to the workspace ("rule of segment
     /// `vip`"). Editing screens add and remove entries; `Quit` asks first while any exist.
     pub unsaved: Vec<String>,
@@ -130,6 +132,7 @@ impl App {
             workspace: options.workspace,
             size: Rect::new(0, 0, options.width, options.height),
             error: None,
+            status_age: Default::default(),
             unsaved: Vec::new(),
             quit: false,
             as_of: options.as_of,

@@ -63,6 +63,8 @@ pub enum Scope {
     BodyEditor,
     /// The merge-field list.
     MergeFields,
+    /// The merge-field list, typing the chosen field's fallback.
+    MergeFallback,
     /// The new-campaign dialog.
     NewCampaign,
     /// The list of segments to add an entry for.
@@ -122,6 +124,7 @@ impl Scope {
             Scope::SubjectEditor => "Messages: editing the subject",
             Scope::BodyEditor => "Messages: editing the body",
             Scope::MergeFields => "Merge fields",
+            Scope::MergeFallback => "Merge fields: typing the fallback",
             Scope::NewCampaign => "New campaign",
             Scope::AddEntry => "Add a segment",
             Scope::ConfirmDeleteCampaign => "Delete campaign?",
@@ -210,6 +213,9 @@ pub fn active_scopes(app: &App) -> Vec<Scope> {
             _ => vec![Scope::FieldDialog],
         },
         Some(Popup::CampaignPicker) => vec![Scope::CampaignPicker],
+        Some(Popup::MergeFields) if app.messages.merge_fallback.is_some() => {
+            vec![Scope::MergeFallback, Scope::TextInput]
+        }
         Some(Popup::MergeFields) => vec![Scope::MergeFields],
         Some(Popup::Explanation) => vec![Scope::Explanation],
         Some(Popup::NewCampaign) => vec![Scope::NewCampaign, Scope::TextInput],

@@ -261,7 +261,8 @@ pub enum Message {
         generation: u64,
         result: Result<Option<String>, String>,
     },
-    /// Reply: the contact to render messages for; `None` past either end.
+    /// Reply: the recipient to render messages for; `None` when there is none that way
+    /// (none at all for [`SampleStep::First`]).
     SampleLoaded {
         generation: u64,
         result: Result<Option<Sample>, String>,
@@ -352,18 +353,26 @@ pub enum Request {
     Review(ReviewJob),
     /// Complete a typed path from the file system.
     CompletePath { generation: u64, typed: String },
-    /// Read a file and say what an import would detect; writes nothing.
-    DetectImport { generation: u64, plan: ImportPlan },
+    /// Read a file and say what an import would detect; writes nothing. (Boxed: a plan
+    /// with its column maps is far larger than the other requests.)
+    DetectImport {
+        generation: u64,
+        plan: Box<ImportPlan>,
+    },
     /// Read the import batches.
     LoadBatches { generation: u64 },
     /// Read the campaign names.
     LoadCampaigns { generation: u64 },
     /// Read one campaign.
     LoadCampaign { generation: u64, name: String },
-    /// Read one contact's values of `fields`, found by [`SampleStep`].
+    /// Find a would-be recipient of entry `entry` (0-based) of `campaign` as of `as_of`
+    /// by [`SampleStep`], and read its values of `fields`.
     LoadSample {
         generation: u64,
         fields: Vec<Field>,
+        campaign: Box<Campaign>,
+        entry: usize,
+        as_of: NaiveDate,
         step: SampleStep,
     },
     /// Preview `campaign` without storing rows, for its coverage counts (background;
@@ -434,15 +443,9 @@ pub enum Job {
     DeleteCampaign(String),
 }
 
-/// Which contact a [`Request::LoadSample`] reads, in `_id` order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SampleStep {
-    First,
-    /// The first contact after this `_id`.
-    After(i64),
-    /// The last contact before this `_id`.
-    Before(i64),
-}
+/// Which of the entry's would-be recipients a [`Request::LoadSample`] reads, in `_id`
+/// order.
+pub use crate::campaign::recipients::Step as SampleStep;
 
 impl Request {
     /// The generation this request was made in.

@@ -24,6 +24,7 @@ pub mod message_review;
 pub mod message_segments;
 pub mod paths;
 pub mod screens;
+pub mod status;
 pub mod terminal;
 pub mod theme;
 pub mod update;
@@ -48,6 +49,21 @@ use ratatui::backend::Backend;
 use app::{App, AppOptions};
 use message::Message;
 use worker::Worker;
+
+/// Refuse to start the app when standard input or output is not a terminal (a pipe, a
+/// file, a job without one): it would draw escape codes nobody sees and wait for keys
+/// that never come.
+///
+/// Errors: a sentence naming the way out (run it in a terminal, or give a command).
+fn require_terminal() -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "`tactful` without a command opens the terminal app, but standard input or output is not a terminal; run it in a terminal, or give a command (see `tactful --help`)"
+    )
+}
 
 /// How often the loop gets a [`Message::Tick`] when nothing else happens.
 const TICK: Duration = Duration::from_millis(250);
@@ -76,8 +92,14 @@ pub enum LoopEvent {
 /// relative rules, previews, reviews and exports count from it instead of today (or a
 /// campaign's own date).
 pub fn run(workspace_path: &Path, as_of: Option<chrono::NaiveDate>) -> anyhow::Result<()> {
+    // A workspace that does not exist yet is not created for an app that cannot start;
+    // an existing one is opened first, so a damaged file is reported as such (BR-20).
+    if !workspace_path.exists() {
+        require_terminal()?;
+    }
     let ws = crate::workspace::Workspace::open(workspace_path)
         .with_context(|| format!("cannot open workspace {}", workspace_path.display()))?;
+    require_terminal()?;
     let fields = crate::workspace::fields::list(ws.conn())?;
     let (events, inbox) = mpsc::channel();
     let worker = Worker::spawn(ws, workspace_path, events.clone())?;

@@ -26,6 +26,9 @@ pub const LOADING_HINT_TICKS: u32 = 2;
 
 /// Apply `message` to `app`; return the work it asks of the worker.
 pub fn update(app: &mut App, message: Message) -> Vec<Request> {
+    if matches!(message, Message::Tick) {
+        super::status::tick(app);
+    }
     if let Some(requests) = segments_nav::intercept(app, &message) {
         return requests;
     }

@@ -185,10 +185,7 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
             text.push_str(", ");
             text.push_str(&contacts);
         }
-        if let Some(d) = app.as_of {
-            // The global `--as-of`: every date on screen counts from it, not today.
-            text.push_str(&format!(", as of {d}"));
-        }
+        text.push_str(&format!(", as of {}", as_of_text(app)));
         if app.contacts.waiting_ticks >= LOADING_HINT_TICKS {
             text.push_str(", loading rows...");
         }
@@ -198,10 +195,38 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
         }
         left.push(Span::raw(text));
     }
-    Line::from(left).render(area, buf);
     let width = keys.len() as u16;
-    if area.width > width {
+    if area.width > width + 1 {
+        // The messages end one column before the key hints, cut with `…` if longer.
+        let room = area.width - width - 1;
+        let line = Line::from(left);
+        if line.width() > usize::from(room) {
+            let cut = Rect::new(area.x, area.y, room - 1, 1);
+            line.render(cut, buf);
+            Line::styled("…", theme::CHROME).render(Rect::new(cut.right(), area.y, 1, 1), buf);
+        } else {
+            line.render(area, buf);
+        }
         let right = Rect::new(area.right() - width, area.y, width, 1);
         Line::styled(keys, theme::CHROME).render(right, buf);
+    } else {
+        Line::from(left).render(area, buf);
+    }
+}
+
+/// The date relative rules count from, always shown: the global `--as-of`, else on the
+/// campaign screens the current campaign's own as-of date, else today (named, not
+/// printed, so drawing reads no clock).
+fn as_of_text(app: &App) -> String {
+    if let Some(d) = app.as_of {
+        return d.to_string();
+    }
+    let campaign_screen = matches!(
+        app.screen,
+        Screen::Messages | Screen::Preview | Screen::Review | Screen::Export
+    );
+    match app.campaigns.current.as_ref().and_then(|c| c.as_of) {
+        Some(d) if campaign_screen => format!("{d} (campaign)"),
+        _ => "today".to_string(),
     }
 }

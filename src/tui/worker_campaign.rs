@@ -32,10 +32,10 @@ use super::screens::preview::PreviewPage;
 use crate::campaign::Campaign;
 use crate::campaign::explain::explain;
 use crate::campaign::preview::{self, PreviewRow};
+use crate::campaign::recipients;
 use crate::campaign::store as campaigns;
 use crate::fields::Field;
 use crate::segment::store::load_record;
-use crate::workspace::browse::{self, Bound};
 use crate::workspace::preview_rows::{self, PreviewFilter, PreviewLine, RowBound};
 use crate::workspace::{Workspace, WorkspaceError, actor};
 
@@ -284,27 +284,21 @@ pub fn create(ws: &mut Workspace, generation: u64, campaign: &Campaign) -> Messa
 fn load_sample(
     ws: &Workspace,
     fields: &[Field],
+    wanted: (&Campaign, usize, NaiveDate),
     step: SampleStep,
 ) -> Result<Option<Sample>, String> {
-    let bound = match step {
-        SampleStep::First => Bound::First,
-        SampleStep::After(id) => Bound::From(id.saturating_add(1)),
-        SampleStep::Before(id) => Bound::Before(id),
-    };
-    let text = |e: WorkspaceError| e.to_string();
-    let Some(row) = browse::page(ws.conn(), &[], bound, 1)
-        .map_err(text)?
-        .into_iter()
-        .next()
+    let (campaign, entry, as_of) = wanted;
+    let Some(found) =
+        recipients::step(ws, campaign, as_of, entry, step).map_err(|e| e.to_string())?
     else {
         return Ok(None);
     };
-    let record = load_record(ws.conn(), fields, &row.key)
+    let record = load_record(ws.conn(), fields, &found.key)
         .map_err(|e| e.to_string())?
         .unwrap_or_default();
     Ok(Some(Sample {
-        id: row.id,
-        key: row.key,
+        id: found.id,
+        key: found.key,
         record,
     }))
 }
@@ -364,9 +358,16 @@ pub fn answer(ws: &Workspace, request: &Request) -> Option<Message> {
                 Err(e) => Err(e.to_string()),
             },
         },
-        Request::LoadSample { fields, step, .. } => Message::SampleLoaded {
+        Request::LoadSample {
+            fields,
+            campaign,
+            entry,
+            as_of,
+            step,
+            ..
+        } => Message::SampleLoaded {
             generation,
-            result: load_sample(ws, fields, *step),
+            result: load_sample(ws, fields, (campaign, *entry, *as_of), *step),
         },
         Request::Coverage {
             campaign, as_of, ..

@@ -58,8 +58,9 @@ pub fn get(conn: &Connection, name: &str) -> Result<Option<Field>, WorkspaceErro
         .transpose()
 }
 
-/// Add a new field and its `contacts` column. `batch_id` is the import batch that
-/// brought it (so undoing the batch drops the column again).
+/// Add a new field and its `contacts` column (and, for a phone field, its hidden E.164
+/// columns: `phones`). `batch_id` is the import batch that brought it (so undoing the
+/// batch drops the column again).
 pub fn add(
     conn: &Connection,
     field: &Field,
@@ -95,10 +96,15 @@ pub fn add(
         quote_ident(&field.name),
         field.ty.sql_type()
     ))?;
+    if field.role == crate::fields::Role::Phone {
+        super::phones::add_columns(conn, &field.name)?;
+    }
     Ok(())
 }
 
-/// Update a field's type, role, class, reason and kind (not its name or column).
+/// Update a field's type, role, class, reason and kind (not its name or column). A
+/// field that gains the phone role gets its hidden E.164 columns, filled for every
+/// contact; one that loses it loses them (`phones::sync`).
 pub fn update(conn: &Connection, field: &Field, actor: &str) -> Result<(), WorkspaceError> {
     let changed = conn.execute(
         "UPDATE fields SET type = ?2, role = ?3, class = ?4, reason = ?5, kind = ?6, changed_by = ?7, changed_at = ?8
@@ -120,7 +126,7 @@ pub fn update(conn: &Connection, field: &Field, actor: &str) -> Result<(), Works
             field.name
         )));
     }
-    Ok(())
+    super::phones::sync(conn, field)
 }
 
 const PROVENANCE: &str = "SELECT name, class, role, reason, classifier_class, classifier_role,
@@ -215,9 +221,11 @@ pub fn record_classifier(conn: &Connection, p: &Provenance) -> Result<(), Worksp
     Ok(())
 }
 
-/// Remove a field and drop its column (used by `import undo` for fields a batch added).
+/// Remove a field and drop its column, and a phone field's hidden columns (used by
+/// `import undo` for fields a batch added).
 pub fn remove(conn: &Connection, name: &str) -> Result<(), WorkspaceError> {
     conn.execute("DELETE FROM fields WHERE name = ?1", [name])?;
+    super::phones::drop_columns(conn, name)?;
     conn.execute_batch(&format!(
         "ALTER TABLE contacts DROP COLUMN {}",
         quote_ident(name)

@@ -18,8 +18,10 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_review_export.sql"),
     include_str!("migrations/0003_settings.sql"),
+    include_str!("migrations/0004_consent_evidence.sql"),
     include_str!("migrations/0006_policy.sql"),
     include_str!("migrations/0007_orders_age_unknown.sql"),
+    include_str!("migrations/0008_campaign_minor_age.sql"),
     KEYED_HASHES,
     include_str!("migrations/0010_campaign_locale.sql"),
 ];

@@ -10,12 +10,14 @@ pub mod acceptances;
 pub mod audit;
 pub mod batches;
 pub mod browse;
+pub mod consent;
 pub mod contacts;
 pub mod exports;
 pub mod fields;
 pub mod keyed_hash;
 mod migrate;
 pub mod orders;
+pub mod phones;
 pub mod preview_rows;
 pub mod records;
 mod rekey;
@@ -157,6 +159,9 @@ impl Workspace {
             WorkspaceError::Sqlite(inner) => classify(inner, path),
             other => other,
         })?;
+        if phones::missing(&ws.conn)? {
+            ws.write(|tx| phones::ensure(tx))?;
+        }
         Ok(ws)
     }
 
@@ -272,12 +277,20 @@ pub fn now_rfc3339() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
-/// Who is acting, for the audit log: `$TACTFUL_ACTOR`, else `$USER`/`$USERNAME`, else
-/// `unknown`.
+/// Who is acting, for the audit log: `$TACTFUL_ACTOR`, else the login name
+/// (`$USER`, `$LOGNAME`, `$USERNAME`), else the last part of `$HOME` (named after the
+/// user on Unix-like systems: cron jobs and containers often set `HOME` but not `USER`),
+/// else `unknown`. Blank values are skipped.
 pub fn actor() -> String {
-    ["TACTFUL_ACTOR", "USER", "USERNAME"]
+    let set = |v: &str| std::env::var(v).ok().filter(|s| !s.trim().is_empty());
+    ["TACTFUL_ACTOR", "USER", "LOGNAME", "USERNAME"]
         .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .find_map(|v| set(v))
+        .or_else(|| {
+            let home = set("HOME")?;
+            let name = std::path::Path::new(&home).file_name()?.to_str()?;
+            Some(name.to_string())
+        })
         .unwrap_or_else(|| "unknown".to_string())
 }
 

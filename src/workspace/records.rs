@@ -11,6 +11,29 @@ use super::{WorkspaceError, quote_ident};
 use crate::fields::Field;
 use crate::fields::value::Value;
 
+/// The distinct non-blank values of field `name` stored as text, at most `max_chars`
+/// characters long, each with the number of contacts that hold it (review reads them
+/// for sensitive values in fields a message merges or an export adds).
+///
+/// Errors: SQLite errors (an unknown field name is one).
+pub fn value_counts(
+    conn: &Connection,
+    name: &str,
+    max_chars: u32,
+) -> Result<Vec<(String, u64)>, WorkspaceError> {
+    let column = quote_ident(name);
+    let mut stmt = conn.prepare(&format!(
+        "SELECT CAST({column} AS TEXT) AS v, count(*) FROM contacts \
+         WHERE {column} IS NOT NULL AND length(CAST({column} AS TEXT)) BETWEEN 1 AND ?1 \
+         GROUP BY v ORDER BY v"
+    ))?;
+    let rows = stmt.query_map([max_chars], |r| {
+        let count: i64 = r.get(1)?;
+        Ok((r.get(0)?, u64::try_from(count).unwrap_or(0)))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// A prepared lookup of `fields` by contact key.
 pub struct ValueLookup<'c> {
     stmt: Option<Statement<'c>>,

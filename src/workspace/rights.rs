@@ -18,8 +18,8 @@ use crate::fields::ConsentState;
 pub struct ContactHead {
     pub id: i64,
     pub key: String,
-    /// Consent state and the source it came from, e-mail then SMS.
-    pub consent: [(ConsentState, Option<String>); 2],
+    /// Consent state, the source it came from and its evidence (JSON), e-mail then SMS.
+    pub consent: [(ConsentState, Option<String>, Option<String>); 2],
     /// The batch that added the contact.
     pub batch: i64,
     /// The last batch that updated it, if any.
@@ -63,39 +63,48 @@ pub struct ExportIncluding {
     pub recipients_sha256: String,
 }
 
-/// The contact with key `key`, tried as given (trimmed) and then lower-cased, because
-/// e-mail keys are stored lower-case.
+/// The contact with key `key`, tried as given (trimmed), then lower-cased, because
+/// e-mail keys are stored lower-case, then as a phone number in any spelling
+/// (`phones::find_key`).
 pub fn find(conn: &Connection, key: &str) -> Result<Option<ContactHead>, WorkspaceError> {
     let key = key.trim();
     let mut stmt = conn.prepare(
-        "SELECT _id, _key, _consent_email, _consent_email_source, _consent_sms,
-                _consent_sms_source, _batch, _updated_batch
+        "SELECT _id, _key, _consent_email, _consent_email_source, _consent_email_evidence,
+                _consent_sms, _consent_sms_source, _consent_sms_evidence, _batch, _updated_batch
          FROM contacts WHERE _key = ?1",
     )?;
-    for candidate in [key.to_string(), key.to_lowercase()] {
+    let by_phone = super::phones::find_key(conn, key)?;
+    for candidate in [key.to_string(), key.to_lowercase()]
+        .into_iter()
+        .chain(by_phone)
+    {
         let row = stmt
             .query_row([&candidate], |r| {
+                let channel =
+                    |at: usize| -> rusqlite::Result<(String, Option<String>, Option<String>)> {
+                        Ok((r.get(at)?, r.get(at + 1)?, r.get(at + 2)?))
+                    };
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                    r.get::<_, Option<String>>(3)?,
-                    r.get::<_, String>(4)?,
-                    r.get::<_, Option<String>>(5)?,
-                    r.get::<_, i64>(6)?,
-                    r.get::<_, Option<i64>>(7)?,
+                    channel(2)?,
+                    channel(5)?,
+                    r.get::<_, i64>(8)?,
+                    r.get::<_, Option<i64>>(9)?,
                 ))
             })
             .optional()?;
-        if let Some((id, key, email, email_src, sms, sms_src, batch, updated_batch)) = row {
-            let parse = |s: String| {
-                s.parse::<ConsentState>()
+        if let Some((id, key, email, sms, batch, updated_batch)) = row {
+            let parse = |(state, source, evidence): (String, Option<String>, Option<String>)| {
+                state
+                    .parse::<ConsentState>()
+                    .map(|s| (s, source, evidence))
                     .map_err(|e| WorkspaceError::Invalid(e.to_string()))
             };
             return Ok(Some(ContactHead {
                 id,
                 key,
-                consent: [(parse(email)?, email_src), (parse(sms)?, sms_src)],
+                consent: [parse(email)?, parse(sms)?],
                 batch,
                 updated_batch,
             }));

@@ -10,6 +10,11 @@ use super::WorkspaceError;
 /// The setting naming the field contacts are keyed by (see `import::key`).
 pub const CONTACT_KEY: &str = "contact_key";
 
+/// The setting naming the default region for phone numbers written without a country
+/// code (an ISO 3166-1 alpha-2 code), set by `tactful import --region CC` (see
+/// `fields::phone`).
+pub const REGION: &str = "phone_region";
+
 /// The value of setting `name`, if set.
 pub fn get(conn: &Connection, name: &str) -> Result<Option<String>, WorkspaceError> {
     Ok(conn

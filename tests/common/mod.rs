@@ -92,3 +92,21 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
     eprintln!("skipping: {} is absent", path.display());
     None
 }
+
+/// One contact's consent for `channel` (`email` or `sms`): state, source and the
+/// evidence JSON, by contact key.
+pub fn consent_of(
+    ws: &Workspace,
+    key: &str,
+    channel: &str,
+) -> (String, Option<String>, Option<String>) {
+    ws.conn()
+        .query_row(
+            &format!(
+                "SELECT _consent_{channel}, _consent_{channel}_source, _consent_{channel}_evidence FROM contacts WHERE _key = ?1"
+            ),
+            [key],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap()
+}

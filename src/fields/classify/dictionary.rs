@@ -1,8 +1,8 @@
 //! The privacy dictionary: `assets/privacy-dictionary.toml`, parsed once.
 //!
-//! Owns the shape of the asset and its indexes (phrases split into words, a lookup from
-//! folded value to vocabulary terms). It decides nothing: [`super::classify`] weighs the
-//! matches. The asset is compiled in, so a parse failure is a build defect caught by the
+//! Owns the shape of the asset and its indexes (phrases split into words and joined, the
+//! words the dictionary knows for splitting compounds, a lookup from folded value to
+//! vocabulary terms). It decides nothing: [`super::classify`] weighs the matches. The asset is compiled in, so a parse failure is a build defect caught by the
 //! unit tests here, never a user's input error.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -30,7 +30,21 @@ pub(crate) enum Check {
 struct RawDictionary {
     neutral_values: Vec<String>,
     subject_prefixes: Vec<String>,
+    connectors: Vec<String>,
+    compound_words: Vec<String>,
+    ordinary_words: Vec<String>,
+    ambiguous_values: Vec<String>,
+    vetoes: BTreeMap<String, Vec<String>>,
     entry: Vec<RawEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawShare {
+    vocabulary: String,
+    percent: u64,
+    headers: BTreeMap<String, Vec<String>>,
+    values: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -59,13 +73,59 @@ struct RawEntry {
     needs: Option<Check>,
     #[serde(default)]
     validator: Option<Check>,
+    #[serde(default)]
+    share: Option<RawShare>,
 }
 
-/// A phrase as written in the dictionary and as words.
+/// A phrase as written in the dictionary, as words, and joined for lookups.
 #[derive(Debug)]
 pub(crate) struct Phrase {
     pub text: String,
     pub words: Vec<String>,
+    /// The words joined without separators; a second form without connector words when
+    /// the phrase has any inside (`yearbirth` for `year of birth`).
+    pub joined: Vec<String>,
+}
+
+impl Phrase {
+    /// `text` split into words and joined, with `dict`'s connectors.
+    #[cfg(test)]
+    pub fn new(text: &str, dict: &Dictionary) -> Phrase {
+        Phrase::with_connectors(text, &dict.connectors)
+    }
+
+    fn with_connectors(text: &str, connectors: &HashSet<String>) -> Phrase {
+        let words = words(text);
+        let mut joined = vec![words.concat()];
+        if words.len() > 2 {
+            let inner: String = words[1..words.len() - 1]
+                .iter()
+                .filter(|w| !connectors.contains(*w))
+                .map(String::as_str)
+                .collect();
+            let bare = format!("{}{inner}{}", words[0], words[words.len() - 1]);
+            if bare != joined[0] {
+                joined.push(bare);
+            }
+        }
+        Phrase {
+            text: text.to_string(),
+            words,
+            joined,
+        }
+    }
+}
+
+/// A value share rule: a column whose header is one of `headers` is classified as the
+/// entry when at least `percent` % of its non-blank values are among `terms`.
+#[derive(Debug)]
+pub(crate) struct Share {
+    /// Plural noun for the reason ("religious diet terms").
+    pub vocabulary: String,
+    pub percent: u64,
+    pub headers: Vec<Phrase>,
+    /// Term ids of the values that count.
+    pub terms: HashSet<u16>,
 }
 
 /// One dictionary entry (see the asset's header comment for each field's meaning).
@@ -84,6 +144,7 @@ pub(crate) struct Entry {
     pub role_types: Option<Vec<FieldType>>,
     pub needs: Option<Check>,
     pub validator: Option<Check>,
+    pub share: Option<Share>,
 }
 
 /// A vocabulary term's membership in one entry.
@@ -99,6 +160,19 @@ pub(crate) struct Membership {
 pub(crate) struct Dictionary {
     pub entries: Vec<Entry>,
     pub subject_prefixes: HashSet<String>,
+    /// Words a phrase or header may leave out between two others (`of`, `de`).
+    pub connectors: HashSet<String>,
+    /// Words compounds may be split into besides phrase words (`home`, `count`).
+    pub compound_words: HashSet<String>,
+    /// Header words that are never split (`postage` is not `post age`).
+    pub ordinary_words: HashSet<String>,
+    /// Values never taken as sensitive on their own (`single`, `m`).
+    pub ambiguous_values: HashSet<String>,
+    /// One-word phrase → header words that cancel its match (`party` → `size`).
+    pub vetoes: HashMap<String, Vec<String>>,
+    /// Every word the dictionary knows: phrase words, subject prefixes, connectors,
+    /// compound words and veto words; compounds split only into these.
+    pub known: HashSet<String>,
     /// Folded value → term id (index into `terms`).
     term_ids: HashMap<String, u16>,
     /// Per term id: its spelling as in the dictionary, and the entries that list it.
@@ -136,9 +210,20 @@ pub(crate) fn dictionary() -> &'static Dictionary {
 
 fn parse(source: &str) -> Result<Dictionary, String> {
     let raw: RawDictionary = toml::from_str(source).map_err(|e| e.to_string())?;
+    let word_set = |list: &[String]| -> HashSet<String> { list.iter().map(|w| fold(w)).collect() };
     let mut dict = Dictionary {
         entries: Vec::with_capacity(raw.entry.len()),
-        subject_prefixes: raw.subject_prefixes.iter().map(|p| fold(p)).collect(),
+        subject_prefixes: word_set(&raw.subject_prefixes),
+        connectors: word_set(&raw.connectors),
+        compound_words: word_set(&raw.compound_words),
+        ordinary_words: word_set(&raw.ordinary_words),
+        ambiguous_values: word_set(&raw.ambiguous_values),
+        vetoes: raw
+            .vetoes
+            .iter()
+            .map(|(w, by)| (fold(w), by.iter().map(|b| fold(b)).collect()))
+            .collect(),
+        known: HashSet::new(),
         term_ids: HashMap::new(),
         terms: Vec::new(),
         neutral: raw.neutral_values.iter().map(|v| fold(v)).collect(),
@@ -149,33 +234,45 @@ fn parse(source: &str) -> Result<Dictionary, String> {
                 .values()
                 .flatten()
                 .map(|text| {
-                    let w = words(text);
-                    if w.is_empty() {
+                    let p = Phrase::with_connectors(text, &dict.connectors);
+                    if p.words.is_empty() {
                         return Err(format!("entry `{}`: phrase `{text}` has no words", e.kind));
                     }
-                    Ok(Phrase {
-                        text: text.clone(),
-                        words: w,
-                    })
+                    Ok(p)
                 })
                 .collect()
         };
         let tokens = phrases(&e.tokens)?;
         let headers = phrases(&e.headers)?;
+        let share_headers = match &e.share {
+            Some(share) => phrases(&share.headers)?,
+            None => Vec::new(),
+        };
         for (list, weak) in [(&e.values, false), (&e.weak_values, true)] {
             for value in list {
-                let folded = fold(value);
-                let next = u16::try_from(dict.terms.len()).map_err(|_| "too many terms")?;
-                let id = *dict.term_ids.entry(folded).or_insert(next);
-                if id == next {
-                    dict.terms.push((value.clone(), Vec::new()));
-                }
+                let id = dict.term_id(value)?;
                 if let Some((_, members)) = dict.terms.get_mut(usize::from(id))
                     && !members.iter().any(|m| m.entry == index)
                 {
                     members.push(Membership { entry: index, weak });
                 }
             }
+        }
+        let share = match e.share {
+            Some(raw) => Some(Share {
+                vocabulary: raw.vocabulary,
+                percent: raw.percent,
+                headers: share_headers,
+                terms: raw
+                    .values
+                    .iter()
+                    .map(|v| dict.term_id(v))
+                    .collect::<Result<_, _>>()?,
+            }),
+            None => None,
+        };
+        for p in tokens.iter().chain(&headers) {
+            dict.known.extend(p.words.iter().cloned());
         }
         dict.entries.push(Entry {
             vocabulary: e.vocabulary.unwrap_or_else(|| format!("{} terms", e.kind)),
@@ -190,9 +287,32 @@ fn parse(source: &str) -> Result<Dictionary, String> {
             role_types: e.role_types,
             needs: e.needs,
             validator: e.validator,
+            share,
         });
     }
+    let extra: Vec<String> = dict
+        .subject_prefixes
+        .iter()
+        .chain(&dict.connectors)
+        .chain(&dict.compound_words)
+        .chain(dict.vetoes.keys())
+        .chain(dict.vetoes.values().flatten())
+        .cloned()
+        .collect();
+    dict.known.extend(extra);
     Ok(dict)
+}
+
+impl Dictionary {
+    /// The id of the term `value` folds to, added without members if new.
+    fn term_id(&mut self, value: &str) -> Result<u16, String> {
+        let next = u16::try_from(self.terms.len()).map_err(|_| "too many terms")?;
+        let id = *self.term_ids.entry(fold(value)).or_insert(next);
+        if id == next {
+            self.terms.push((value.to_string(), Vec::new()));
+        }
+        Ok(id)
+    }
 }
 
 #[cfg(test)]
@@ -277,7 +397,8 @@ mod tests {
     #[test]
     fn a_broken_dictionary_is_an_error_not_a_panic() {
         assert!(parse("entry = 3").is_err());
-        let empty_phrase = "neutral_values = []\nsubject_prefixes = []\n[[entry]]\nkind = \"x\"\n\
+        let empty_phrase = "neutral_values = []\nsubject_prefixes = []\nconnectors = []\n\
+            compound_words = []\nordinary_words = []\nambiguous_values = []\nvetoes = {}\n[[entry]]\nkind = \"x\"\n\
             class = \"ordinary\"\nrole = \"none\"\nlabel = \"x\"\nsource = \"x\"\ntokens.en = [\"--\"]\n";
         assert!(parse(empty_phrase).unwrap_err().contains("no words"));
     }

@@ -162,6 +162,9 @@ fn protected_traits_and_their_roles() {
     let year = header("Birth Year", Integer);
     assert_eq!((year.role, year.class), (Role::BirthYear, Protected));
     assert_eq!(header("Age", Integer).role, Role::Age);
+    // Issue 10, item 10: ages and birth years written as text still feed the minor check.
+    assert_eq!(header("Age", Text).role, Role::Age);
+    assert_eq!(header("Year of Birth", Text).role, Role::BirthYear);
     // An age band is protected but is not a number of years for the minor check.
     let band = header("Age Group", Integer);
     assert_eq!((band.role, band.class), (Role::None, Protected));

@@ -3,14 +3,20 @@
 //! Owns the one tokenizer that both headers and dictionary phrases go through, so a
 //! phrase written as `date of birth` matches `DateOfBirth`, `date_of_birth` and
 //! `Date-of-Birth` alike. Matching whole words is what keeps `age` from matching `page`
-//! or `stage`. Used by the dictionary loader and by [`super::classify`].
+//! or `stage`. Text is first read as a person sees it ([`super::normalise::visible`]:
+//! NFKC, invisible characters removed, look-alike letters folded), so no hidden or
+//! foreign character splits or disguises a word. Used by the dictionary loader, by
+//! [`super::header`] and by [`super::classify`].
+
+use super::normalise::visible;
 
 /// Split `header` into whole words: breaks at anything that is not a letter or digit
 /// (spaces, `_`, `.`, `-`, apostrophes), at camelCase humps (`customerID` → `customer`,
 /// `id`; `IDNumber` → `id`, `number`) and between letters and digits (`Address1` →
-/// `address`, `1`). Words are lower-cased and accent-folded (see [`fold_char`]).
+/// `address`, `1`). Words are lower-cased and accent-folded (see [`fold_char`]) after
+/// the header is read as a person sees it ([`visible`]).
 pub(crate) fn words(header: &str) -> Vec<String> {
-    let chars: Vec<char> = header.chars().collect();
+    let chars: Vec<char> = visible(header).chars().collect();
     let mut out = Vec::new();
     let mut current = String::new();
     for (i, &c) in chars.iter().enumerate() {
@@ -36,15 +42,30 @@ pub(crate) fn words(header: &str) -> Vec<String> {
     out
 }
 
-/// Lower-case and accent-fold a whole value, trimming its edges: the form in which
-/// values are looked up in the dictionary's vocabularies.
+/// A whole value in the form in which it is looked up in the dictionary's
+/// vocabularies: read as a person sees it, lower-cased and accent-folded, every run of
+/// characters that are not letters or digits (spaces, `-`, `_`, `/`, `.`, `+`) made one
+/// space, edges trimmed. So `Non-Binary`, `non binary` and `non_binary` are one term,
+/// and `HIV+` is `hiv`.
 pub(crate) fn fold(value: &str) -> String {
-    if value.is_ascii() {
-        return value.trim().to_ascii_lowercase();
-    }
-    let mut out = String::with_capacity(value.len());
-    for c in value.trim().chars() {
-        push_folded(&mut out, c);
+    let seen = visible(value);
+    let mut out = String::with_capacity(seen.len());
+    let mut gap = false;
+    for c in seen.chars() {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            if c.is_ascii() {
+                // The common case on every imported value: no case or accent tables.
+                out.push(c.to_ascii_lowercase());
+            } else {
+                push_folded(&mut out, c);
+            }
+        } else {
+            gap = true;
+        }
     }
     out
 }
@@ -92,18 +113,6 @@ fn fold_char(c: char) -> Option<&'static str> {
     })
 }
 
-/// Where `phrase` occurs as a run of whole words in `words`: the index just past its
-/// rightmost occurrence, or `None`.
-pub(crate) fn find_phrase(words: &[String], phrase: &[String]) -> Option<usize> {
-    if phrase.is_empty() || phrase.len() > words.len() {
-        return None;
-    }
-    words
-        .windows(phrase.len())
-        .rposition(|w| w == phrase)
-        .map(|start| start + phrase.len())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,16 +149,21 @@ mod tests {
     }
 
     #[test]
-    fn phrases_match_whole_words_only() {
-        let phrase = w("age");
-        assert_eq!(find_phrase(&w("Customer Age"), &phrase), Some(2));
-        for header in ["page", "Stage", "usage", "message", "average_age_x"] {
-            let hit = find_phrase(&w(header), &phrase);
-            assert_eq!(hit.is_some(), header == "average_age_x", "{header}");
-        }
-        assert_eq!(find_phrase(&w("essex"), &w("sex")), None);
-        assert_eq!(find_phrase(&w("racetrack"), &w("race")), None);
-        assert_eq!(find_phrase(&w("trace id"), &w("race")), None);
-        assert_eq!(find_phrase(&w("dateOfBirth"), &w("date of birth")), Some(3));
+    fn hidden_and_foreign_characters_do_not_split_words() {
+        assert_eq!(w("Gen\u{AD}der"), ["gender"]);
+        assert_eq!(w("Gen\u{200B}der_Identity"), ["gender", "identity"]);
+        assert_eq!(w("G\u{435}nder"), ["gender"]);
+        assert_eq!(w("Year\u{FEFF}Of\u{200D}Birth"), ["year", "of", "birth"]);
+    }
+
+    #[test]
+    fn values_fold_separators_to_one_space() {
+        assert_eq!(fold(" Non-Binary "), "non binary");
+        assert_eq!(fold("non_binary"), "non binary");
+        assert_eq!(fold("HIV+"), "hiv");
+        assert_eq!(fold("he/him"), "he him");
+        assert_eq!(fold("mu\u{200B}slim"), "muslim");
+        assert_eq!(fold("\u{41C}uslim"), "muslim");
+        assert_eq!(fold("n/a"), "n a");
     }
 }

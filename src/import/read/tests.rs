@@ -106,3 +106,134 @@ fn a_nul_byte_rejects_its_line_only() {
     );
     assert_eq!(rows[1], data(3, &["bo@example.com", "Bo"]));
 }
+
+/// The error of opening and reading `bytes` to the end, if any.
+fn read_error(bytes: &[u8]) -> Option<ImportError> {
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    f.write_all(bytes).unwrap();
+    let shape = Shape {
+        encoding: encoding_rs::UTF_8,
+        delimiter: b',',
+        has_header: true,
+        allow_ragged: false,
+        replacement_is_data: false,
+        sep_line: false,
+    };
+    let (_, mut rows) = match Rows::open(f.path(), shape) {
+        Ok(opened) => opened,
+        Err(e) => return Some(e),
+    };
+    loop {
+        match rows.next_row() {
+            Ok(Some(_)) => {}
+            Ok(None) => return None,
+            Err(e) => return Some(e),
+        }
+    }
+}
+
+#[test]
+fn an_unclosed_quote_is_an_error_where_it_opened() {
+    // New-user trial: `"Bob` opens at line 2, column 21 (15 + 1 + 3 + 1 + 1) and
+    // would swallow Ana's opt-out on line 3.
+    let trial = b"email,accepts_email_marketing,first_name\nbob@example.com,yes,\"Bob\nana@example.com,unsubscribed,Ana\n";
+    assert!(matches!(
+        read_error(trial),
+        Some(ImportError::UnclosedQuote {
+            line: 2,
+            column: 21
+        })
+    ));
+    // After a legitimate quoted line break (lines 2-3), in CR LF text, without a final
+    // line break: the quote on line 4 column 3 is the open one.
+    assert!(matches!(
+        read_error(b"a,b\r\n\"x\r\ny\",1\r\nz,\"2"),
+        Some(ImportError::UnclosedQuote { line: 4, column: 3 })
+    ));
+    // Column in characters, not bytes: `é` is one.
+    assert!(matches!(
+        read_error("a,b\né,\"x\n".as_bytes()),
+        Some(ImportError::UnclosedQuote { line: 2, column: 3 })
+    ));
+    // Closed quotes, doubled quotes and quoted line breaks are fine.
+    assert!(read_error(b"a,b\n\"x\"\"\ny\",1\n\"\",2\n").is_none());
+}
+
+#[test]
+fn text_after_a_closing_quote_rejects_its_row() {
+    // `z` follows the closing quote at column 16 (1 + 13 + 1 + 1); the other rows stay.
+    let (_, rows) = rows_of(
+        b"email,name\n\"y@example.com\"z,Y\n\"a\nb\",\"c\"\nx@example.com,\"X\"\"\"\n",
+        false,
+    );
+    match &rows[0] {
+        Row::Rejected { line: 2, reason } => {
+            assert!(
+                reason.starts_with("text after a closing quote at line 2, column 16"),
+                "{reason}"
+            )
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(rows[1], data(3, &["a\nb", "c"]));
+    assert_eq!(rows[2], data(5, &["x@example.com", "X\""]));
+    assert_eq!(rows.len(), 3);
+    // On the second line of a multi-line record: the record (line 2) is rejected.
+    let (_, rows) = rows_of(b"a,b\n\"x\ny\"q,1\nz,2\n", false);
+    assert!(matches!(rows[0], Row::Rejected { line: 2, .. }));
+    assert_eq!(rows[1], data(4, &["z", "2"]));
+}
+
+#[test]
+fn rejections_name_the_records_first_line() {
+    // New-user trial: the ragged record starts on line 2 (line 1 is the header).
+    let (_, rows) = rows_of(b"email,first_name\nx@example.com\ny@example.com,Y\n", false);
+    assert!(matches!(rows[0], Row::Rejected { line: 2, .. }));
+    assert_eq!(rows[1], data(3, &["y@example.com", "Y"]));
+    // After a quoted record over lines 2-4, the ragged one starts on line 5.
+    let (_, rows) = rows_of(b"a,b\n\"1\n\n2\",x\nonly\n", false);
+    assert!(matches!(rows[1], Row::Rejected { line: 5, .. }));
+    // After a `sep=` line (1) and the header (2): line 3.
+    let (_, rows) = rows_of(b"sep=,\na,b\nonly\n", false);
+    assert!(matches!(rows[0], Row::Rejected { line: 3, .. }));
+}
+
+#[test]
+fn a_quoted_value_over_record_like_lines_is_reported() {
+    // `"one` opens at line 2, column 15; lines 3 and 4 have the header's two commas
+    // and no quote; line 5 closes it. Line 6 is read as a row again.
+    let bytes = b"email,a,b\nx@example.com,\"one\ny@example.com,1,2\nz@example.com,3,4\nstill\",5\nw@example.com,6,7\n";
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    f.write_all(bytes).unwrap();
+    let shape = Shape {
+        encoding: encoding_rs::UTF_8,
+        delimiter: b',',
+        has_header: true,
+        allow_ragged: false,
+        replacement_is_data: false,
+        sep_line: false,
+    };
+    let (_, mut rows) = Rows::open(f.path(), shape).unwrap();
+    while rows.next_row().unwrap().is_some() {}
+    assert_eq!(
+        rows.runaways(),
+        vec![Runaway {
+            from: At {
+                line: 2,
+                column: 15
+            },
+            to: 5,
+            record_like: 2
+        }]
+    );
+    // Free text over lines, with commas but not the header's count: no report.
+    let (_, mut rows) = {
+        let mut f = tempfile::NamedTempFile::new().unwrap();
+        f.write_all(b"email,a,b\nx@example.com,\"Hi,\nthanks, see you\nbye\",1\n")
+            .unwrap();
+        let opened = Rows::open(f.path(), shape).unwrap();
+        (f, opened.1)
+    };
+    while rows.next_row().unwrap().is_some() {}
+    assert!(rows.runaways().is_empty());
+}

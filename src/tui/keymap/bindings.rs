@@ -570,9 +570,21 @@ pub const BINDINGS: &[Binding] = &[
         S::MergeFields,
         &[key(KeyCode::Enter)],
         M::Submit,
-        "insert it with a fallback",
+        "choose it, then type its fallback",
     ),
     bind(S::MergeFields, &[key(KeyCode::Esc)], M::ClosePopup, "close"),
+    bind(
+        S::MergeFallback,
+        &[key(KeyCode::Enter)],
+        M::Submit,
+        "insert the field with this fallback",
+    ),
+    bind(
+        S::MergeFallback,
+        &[key(KeyCode::Esc)],
+        M::ClosePopup,
+        "back to the field list",
+    ),
     bind(
         S::NewCampaign,
         &[key(KeyCode::Tab), key(KeyCode::Left), key(KeyCode::Right)],

@@ -228,11 +228,15 @@ fn hint(state: &ImportState, area: Rect, buf: &mut Buffer) {
 pub fn options_summary(plan: &ImportPlan) -> String {
     let parts: Vec<String> = OptionRow::ALL
         .iter()
+        .filter(|&&row| row != OptionRow::Column)
         .filter(|&&row| {
             let default = ImportPlan::default();
             options::value_label(plan, row) != options::value_label(&default, row)
         })
-        .map(|&row| format!("{} {}", row.label(), options::value_label(plan, row)))
+        .map(|&row| match row {
+            OptionRow::ColumnTarget => format!("columns {}", options::value_label(plan, row)),
+            _ => format!("{} {}", row.label(), options::value_label(plan, row)),
+        })
         .collect();
     if parts.is_empty() {
         "detect everything".into()

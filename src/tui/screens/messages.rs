@@ -16,7 +16,7 @@ use crate::message::{Message, MessageDraft, PolicyScope, RenderedMessage};
 use crate::tui::widgets::text_area::TextArea;
 use crate::tui::widgets::text_input::TextInput;
 
-use super::merge_fields::MergeChoice;
+use super::merge_fields::{FallbackInput, MergeChoice};
 
 /// What has the keyboard on the Messages screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -28,7 +28,7 @@ pub enum Focus {
     Body,
 }
 
-/// The contact messages are rendered for: its `_id` (the keyset cursor), key and values
+/// The would-be recipient messages are rendered for: its `_id` (the keyset cursor), key and values
 /// of every field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sample {
@@ -51,8 +51,11 @@ pub struct MessagesState {
     pub problem: Option<String>,
     /// The selected entry rendered for [`Self::sample`], or why it could not be.
     pub rendered: Option<Result<RenderedMessage, String>>,
+    /// A would-be recipient of the selected entry (one the campaign assigns to it).
     pub sample: Option<Sample>,
     pub pending_sample: Option<u64>,
+    /// The campaign assigns no contact to the selected entry.
+    pub no_recipients: bool,
     /// The last background preview of the draft (coverage and SMS lengths).
     pub coverage: Option<Summary>,
     pub pending_coverage: Option<u64>,
@@ -63,6 +66,8 @@ pub struct MessagesState {
     /// The merge-field list while its popup is open.
     pub merge: Vec<MergeChoice>,
     pub merge_selected: usize,
+    /// The fallback being typed, once a field of the list is chosen.
+    pub merge_fallback: Option<FallbackInput>,
     /// The new-campaign dialog, while open.
     pub create: Option<NewCampaign>,
     /// The highlighted segment in the add-entry list.
@@ -88,7 +93,17 @@ impl MessagesState {
         self.draft = Some(campaign);
         self.focus = Focus::Entries;
         self.coverage = None;
+        self.forget_sample();
         self.load_editors();
+    }
+
+    /// Drop the sample (and ignore the one being found): it belonged to another entry
+    /// or campaign.
+    pub fn forget_sample(&mut self) {
+        self.sample = None;
+        self.pending_sample = None;
+        self.no_recipients = false;
+        self.rendered = None;
     }
 
     /// The selected entry of the draft.

@@ -157,7 +157,11 @@ fn live(s: &MessagesState, channel: Channel, area: Rect, buf: &mut Buffer) {
     let mut lines: Vec<Line> = Vec::new();
     let who = match &s.sample {
         Some(sample) => format!("Rendered for {}", safe(&sample.key)),
-        None => "Rendered for: no contact loaded".to_string(),
+        None if s.no_recipients => {
+            "Rendered for: nobody, no contact would get this entry's message".to_string()
+        }
+        None if s.pending_sample.is_some() => "Rendered for: finding a recipient...".to_string(),
+        None => "Rendered for: no recipient found".to_string(),
     };
     lines.push(Line::from(vec![
         Span::styled(who, theme::HEADER),

@@ -42,9 +42,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
         Some(Popup::CampaignPicker) => super::campaign_picker::render(&app.campaigns, area, buf),
-        Some(Popup::MergeFields) => {
-            super::merge_fields::render(&app.messages.merge, app.messages.merge_selected, area, buf)
-        }
+        Some(Popup::MergeFields) => super::merge_fields::render(
+            &app.messages.merge,
+            app.messages.merge_selected,
+            app.messages.merge_fallback.as_ref(),
+            area,
+            buf,
+        ),
         Some(Popup::NewCampaign) => {
             if let Some(d) = &app.messages.create {
                 super::campaign_new::render_new(d, area, buf);

@@ -23,7 +23,7 @@ fn safe(s: &str) -> String {
 pub fn lines(e: &Explanation) -> Vec<Line<'static>> {
     let verdict = match (&e.excluded, &e.segment) {
         (None, Some(s)) => format!("gets the message of segment `{}`", safe(s)),
-        (Some(x), _) => format!("is excluded: {} ({})", x.code(), x.describe()),
+        (Some(x), _) => format!("is excluded: {}", x.describe()),
         (None, None) => "gets nothing".to_string(),
     };
     let mut out = vec![

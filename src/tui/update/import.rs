@@ -3,9 +3,10 @@
 //! whose generation is not the one waited for are dropped.
 
 use super::refresh;
+use crate::import::report::Detected;
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Job, Message, Request};
-use crate::tui::screens::import::options::{OptionRow, OptionsForm};
+use crate::tui::screens::import::options::{COMMON_FIELDS, OptionRow, OptionsForm};
 use crate::tui::screens::import::{Stage, max_scroll};
 use crate::workspace::actor;
 
@@ -64,14 +65,17 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
             Vec::new()
         }
         Message::OpenImportOptions => {
-            let key_choices = match &s.stage {
-                Stage::Detected(d) => d.fields.iter().map(|f| f.name.clone()).collect(),
-                _ => Vec::new(),
+            let (key_choices, columns, targets) = match &s.stage {
+                Stage::Detected(d) => column_choices(d),
+                _ => Default::default(),
             };
             s.form = Some(OptionsForm {
                 row: 0,
                 draft: s.plan.clone(),
                 key_choices,
+                columns,
+                column: 0,
+                targets,
             });
             app.popup = Some(Popup::ImportOptions);
             Vec::new()
@@ -158,13 +162,14 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
                 Ok(r) => {
                     s.error = None;
                     let text = format!(
-                        "Undid batch {} ({}): {} contacts removed, {} restored, {} fields removed, {} opt-outs kept",
+                        "Undid batch {} ({}): {} contacts removed, {} restored, {} fields removed, {} opt-outs kept, {} refusals on record",
                         r.batch,
                         r.file_name,
                         r.contacts_removed,
                         r.contacts_restored,
                         r.fields_removed.len(),
-                        r.opt_outs_kept
+                        r.opt_outs_kept,
+                        r.refusals_on_record
                     );
                     s.notice = Some(text.clone());
                     app.notice = Some(text);
@@ -203,7 +208,10 @@ fn detect(app: &mut App) -> Vec<Request> {
     let plan = s.plan_for_path(actor());
     let generation = app.next_generation();
     app.import.pending = Some(generation);
-    vec![Request::DetectImport { generation, plan }]
+    vec![Request::DetectImport {
+        generation,
+        plan: Box::new(plan),
+    }]
 }
 
 fn run(app: &mut App) -> Vec<Request> {
@@ -236,6 +244,22 @@ fn run(app: &mut App) -> Vec<Request> {
         generation,
         job: Job::Import(Box::new(plan)),
     }]
+}
+
+/// From a detected file: the key choices (its field names), its columns (headers,
+/// skipped ones too so they can be brought back) and the fields a column may go to
+/// (the common fields, then the file's).
+fn column_choices(d: &Detected) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let keys: Vec<String> = d.fields.iter().map(|f| f.name.clone()).collect();
+    let mut columns: Vec<String> = d.fields.iter().map(|f| f.header.clone()).collect();
+    columns.extend(d.skipped_columns.iter().map(|s| s.header.clone()));
+    let mut targets: Vec<String> = COMMON_FIELDS.iter().map(|f| f.to_string()).collect();
+    for k in &keys {
+        if !targets.contains(k) {
+            targets.push(k.clone());
+        }
+    }
+    (keys, columns, targets)
 }
 
 fn load_batches(app: &mut App) -> Vec<Request> {

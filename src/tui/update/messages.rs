@@ -6,7 +6,7 @@
 use super::campaign::as_of;
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Job, Message, Request, SampleStep};
-use crate::tui::screens::merge_fields::{choices, snippet};
+use crate::tui::screens::merge_fields::{FallbackInput, checked_fallback, choices, snippet};
 use crate::tui::screens::messages::{Focus, check_entry};
 use crate::tui::widgets::text_area::AreaEdit;
 use crate::tui::widgets::text_input::TextEdit;
@@ -44,7 +44,8 @@ pub(super) fn rechecked(app: &mut App) -> Vec<Request> {
     }]
 }
 
-/// On showing the screen: load the first contact to render for, once.
+/// On showing the screen: find the selected entry's first would-be recipient to render
+/// for, once.
 pub(super) fn entered(app: &mut App) -> Vec<Request> {
     let m = &app.messages;
     if m.draft.is_none() || m.sample.is_some() || m.pending_sample.is_some() {
@@ -53,12 +54,23 @@ pub(super) fn entered(app: &mut App) -> Vec<Request> {
     load_sample(app, SampleStep::First)
 }
 
+/// Ask for the selected entry's would-be recipient `step` says; nothing when the
+/// campaign has no entry.
 fn load_sample(app: &mut App, step: SampleStep) -> Vec<Request> {
+    let Some(draft) = app.messages.draft.clone() else {
+        return Vec::new();
+    };
+    if app.messages.entry().is_none() {
+        return Vec::new();
+    }
     let generation = app.next_generation();
     app.messages.pending_sample = Some(generation);
     vec![Request::LoadSample {
         generation,
         fields: app.fields.fields.clone(),
+        entry: app.messages.selected,
+        as_of: as_of(app, &draft),
+        campaign: Box::new(draft),
         step,
     }]
 }
@@ -83,9 +95,15 @@ pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
             } else {
                 -1
             };
+            let before = m.selected;
             m.select_by(delta);
+            if app.messages.selected == before {
+                return Some(Vec::new());
+            }
+            // Another entry has other recipients: start over at its first one.
+            app.messages.forget_sample();
             app.messages.recheck(&app.fields.fields);
-            Vec::new()
+            load_sample(app, SampleStep::First)
         }
         (Message::EditBody, _) if m.entry().is_some() => {
             m.focus = Focus::Body;
@@ -137,6 +155,7 @@ pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
             };
             m.merge = choices(&app.fields.fields, draft);
             m.merge_selected = 0;
+            m.merge_fallback = None;
             if m.focus == Focus::Entries {
                 m.focus = Focus::Body;
             }
@@ -149,7 +168,9 @@ pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
                 app.messages.set_campaign(c);
             }
             sync_unsaved(app);
-            rechecked(app)
+            let mut requests = rechecked(app);
+            requests.extend(entered(app));
+            requests
         }
         _ => return None,
     };
@@ -205,6 +226,14 @@ pub(super) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
                         format!("saved the messages of campaign `{}`", c.name)
                     });
                     app.error = None;
+                    let order = |c: &crate::campaign::Campaign| {
+                        c.entries
+                            .iter()
+                            .map(|e| e.segment.clone())
+                            .collect::<Vec<_>>()
+                    };
+                    // Entries removed or moved: the recipients of each entry changed.
+                    let reordered = app.campaigns.current.as_ref().map(order) != Some(order(c));
                     app.campaigns.current = Some((**c).clone());
                     // Preview shows the campaign as saved from now on.
                     app.preview.computed_for = None;
@@ -216,6 +245,12 @@ pub(super) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
                         app.messages.set_campaign((**c).clone());
                         sync_unsaved(app);
                         return super::campaign::load_names(app);
+                    }
+                    if reordered {
+                        app.messages.forget_sample();
+                        app.messages.recheck(&app.fields.fields);
+                        sync_unsaved(app);
+                        return entered(app);
                     }
                 }
                 Err(e) => match m.create.as_mut() {
@@ -230,10 +265,14 @@ pub(super) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
             match result {
                 Ok(Some(sample)) => {
                     m.sample = Some(sample.clone());
+                    m.no_recipients = false;
                     app.messages.recheck(&app.fields.fields);
                 }
-                Ok(None) => app.notice = Some("no more contacts that way".into()),
-                Err(e) => app.error = Some(e.clone()),
+                Ok(None) if m.sample.is_none() => m.no_recipients = true,
+                Ok(None) => {
+                    app.notice = Some("no more recipients of this entry that way".into());
+                }
+                Err(e) => app.error = Some(format!("cannot find a recipient: {e}")),
             }
         }
         Message::CoverageFinished { generation, result }
@@ -253,9 +292,14 @@ pub(super) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
     Vec::new()
 }
 
-/// Keys while the merge-field list is open: move, insert the selected field (refused,
-/// with the reason, when it is blocked), or close.
+/// Keys while the merge-field list is open: move, choose the selected field (refused,
+/// with the reason, when it is blocked), or close; once a field is chosen, type its
+/// fallback and insert both (an empty or placeholder fallback is refused, with the
+/// reason), or go back to the list.
 pub(super) fn merge_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+    if app.messages.merge_fallback.is_some() {
+        return Some(fallback_popup(app, message));
+    }
     let m = &mut app.messages;
     let last = m.merge.len().saturating_sub(1);
     match message {
@@ -269,15 +313,40 @@ pub(super) fn merge_popup(app: &mut App, message: &Message) -> Option<Vec<Reques
                 app.error = Some(why);
                 return Some(Vec::new());
             }
-            app.popup = None;
-            let paste = TextEdit::Paste(snippet(&choice.name));
-            match m.focus {
-                Focus::Subject => m.subject.apply(&paste),
-                _ => m.body.apply(&paste),
-            }
-            return Some(edited(app));
+            app.error = None;
+            m.merge_fallback = Some(FallbackInput::new(&choice.name));
         }
         _ => return None,
     }
     Some(Vec::new())
+}
+
+/// Keys while the fallback of the chosen merge field is typed.
+fn fallback_popup(app: &mut App, message: &Message) -> Vec<Request> {
+    let m = &mut app.messages;
+    let Some(f) = m.merge_fallback.as_mut() else {
+        return Vec::new();
+    };
+    match message {
+        Message::Edit(edit) => {
+            f.input.apply(edit);
+            f.error = None;
+        }
+        Message::ClosePopup => m.merge_fallback = None,
+        Message::Submit => match checked_fallback(&f.field, f.input.value()) {
+            Err(why) => f.error = Some(why),
+            Ok(fallback) => {
+                let paste = TextEdit::Paste(snippet(&f.field, &fallback));
+                m.merge_fallback = None;
+                app.popup = None;
+                match m.focus {
+                    Focus::Subject => m.subject.apply(&paste),
+                    _ => m.body.apply(&paste),
+                }
+                return edited(app);
+            }
+        },
+        _ => {}
+    }
+    Vec::new()
 }

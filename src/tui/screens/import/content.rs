@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 
 use super::{ImportState, Stage};
 use crate::fields::{Channel, Role};
-use crate::import::report::{Detected, FieldReport};
+use crate::import::mapping::{MappingEntry, SkipEntry};
+use crate::import::report::{Detected, FieldReport, LayoutReport};
 use crate::import::{ImportPlan, ImportReport, Rejected};
 use crate::text::for_terminal;
 use crate::tui::theme;
@@ -116,10 +117,10 @@ fn detected(d: &Detected, plan: &ImportPlan, width: usize, ready: bool) -> Vec<L
         for_terminal(&d.file)
     ))];
     out.push(Line::from(format!(
-        " {} ({}), delimiter `{}`, {}, contact key {}",
+        " {} ({}), delimiter {}, {}, contact key {}",
         d.encoding,
         d.encoding_source,
-        for_terminal(&d.delimiter),
+        for_terminal(&crate::import::sniff::quoted(&d.delimiter)),
         if d.header {
             "header row"
         } else {
@@ -133,7 +134,12 @@ fn detected(d: &Detected, plan: &ImportPlan, width: usize, ready: bool) -> Vec<L
         d.rows_rejected.len(),
         d.rows_skipped_blank
     )));
-    out.push(consent_line(&d.fields, plan));
+    out.extend(layout_lines(
+        d.layout.as_ref(),
+        &d.mapping,
+        &d.skipped_columns,
+    ));
+    out.push(consent_line(&d.fields, plan, d.layout.as_ref()));
     out.push(Line::from(""));
     out.extend(field_table(&d.fields, width));
     out.extend(warnings(&d.warnings));
@@ -151,14 +157,64 @@ fn detected(d: &Detected, plan: &ImportPlan, width: usize, ready: bool) -> Vec<L
     out
 }
 
-/// Which column gives each channel's consent, or what the plan says for the whole file.
-fn consent_line(fields: &[FieldReport], plan: &ImportPlan) -> Line<'static> {
+/// The recognised platform layout with what it decided, and the columns mapped or
+/// skipped by the user.
+fn layout_lines(
+    layout: Option<&LayoutReport>,
+    mapping: &[MappingEntry],
+    skipped: &[SkipEntry],
+) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    if let Some(l) = layout {
+        out.push(Line::from(format!(
+            " layout: {} {} (recognised by {})",
+            for_terminal(&l.platform),
+            for_terminal(&l.kind),
+            for_terminal(&l.recognised_by)
+        )));
+        out.extend(
+            l.decisions
+                .iter()
+                .map(|d| Line::from(format!("   - {}", for_terminal(d)))),
+        );
+    }
+    for m in mapping.iter().filter(|m| m.by == "--map") {
+        out.push(Line::from(format!(
+            " mapped: column {} fills field {}",
+            for_terminal(&m.header),
+            for_terminal(&m.field)
+        )));
+    }
+    for s in skipped {
+        out.push(Line::from(format!(
+            " skipped: column {}",
+            for_terminal(&s.header)
+        )));
+    }
+    out
+}
+
+/// Which column gives each channel's consent, or what the layout or the plan says for
+/// the whole file.
+fn consent_line(
+    fields: &[FieldReport],
+    plan: &ImportPlan,
+    layout: Option<&LayoutReport>,
+) -> Line<'static> {
     let part = |channel: Channel| {
         let role = match channel {
             Channel::Email => Role::ConsentEmail,
             Channel::Sms => Role::ConsentSms,
         };
         let column = fields.iter().find(|f| f.role == role);
+        let status = layout.and_then(|l| {
+            l.decisions
+                .iter()
+                .find(|d| d.starts_with(&format!("{channel} consent of every contact")))
+        });
+        if let Some(status) = status {
+            return for_terminal(status).into_owned();
+        }
         match (column, plan.consent.get(&channel)) {
             (Some(f), stated) => format!(
                 "{channel}: from `{}`{}",
@@ -274,10 +330,22 @@ fn report(r: &ImportReport, width: usize) -> Vec<Line<'static>> {
         " contacts: {} added, {} updated, {} duplicate rows merged, {} in the workspace",
         r.contacts_added, r.contacts_updated, r.duplicates_merged, r.contacts_total
     )));
+    out.extend(layout_lines(
+        r.layout.as_ref(),
+        &r.mapping,
+        &r.skipped_columns,
+    ));
     if r.consent_kept_withdrawn > 0 {
         out.push(Line::from(format!(
             " consent: {} withdrawn or bounced consents kept",
             r.consent_kept_withdrawn
+        )));
+    }
+    if !r.consent_upgrades.is_empty() {
+        let applied = r.consent_upgrades.iter().filter(|u| u.applied).count();
+        out.push(Line::from(format!(
+            " consent upgrades: {applied} applied, {} refused",
+            r.consent_upgrades.len() - applied
         )));
     }
     out.extend(rejected(&r.rows_rejected));

@@ -1,6 +1,7 @@
 //! The import options form: the overrides a user can set before importing (delimiter,
-//! encoding, header, date order, contact key, short rows, consent for the whole file),
-//! each a short list of choices stepped through with Left and Right.
+//! encoding, header, date order, contact key, short rows, consent for the whole file,
+//! and which field each column goes to: `--map` and `--skip`), each a short list of
+//! choices stepped through with Left and Right.
 //!
 //! The form edits a draft [`ImportPlan`], the same type the CLI builds from its flags
 //! (STYLE.md, pattern 6); Enter makes the draft the screen's plan.
@@ -27,11 +28,15 @@ pub enum OptionRow {
     Key,
     ShortRows,
     Consent(Channel),
+    /// Which column the next row maps (a selector, not a setting).
+    Column,
+    /// The field the selected column goes to, or skip.
+    ColumnTarget,
 }
 
 impl OptionRow {
     /// The rows, top to bottom.
-    pub const ALL: [OptionRow; 8] = [
+    pub const ALL: [OptionRow; 10] = [
         OptionRow::Delimiter,
         OptionRow::Encoding,
         OptionRow::Header,
@@ -40,6 +45,8 @@ impl OptionRow {
         OptionRow::ShortRows,
         OptionRow::Consent(Channel::Email),
         OptionRow::Consent(Channel::Sms),
+        OptionRow::Column,
+        OptionRow::ColumnTarget,
     ];
 
     /// The label in the form.
@@ -53,17 +60,35 @@ impl OptionRow {
             OptionRow::ShortRows => "short rows",
             OptionRow::Consent(Channel::Email) => "email consent",
             OptionRow::Consent(Channel::Sms) => "sms consent",
+            OptionRow::Column => "column",
+            OptionRow::ColumnTarget => "  goes to",
         }
     }
 }
 
-/// The open form: which row is selected, the draft plan, and the field names the
-/// contact key may be chosen from (the detected file's).
-#[derive(Debug, Clone, PartialEq)]
+/// The workspace's common fields, offered first as targets of a column: what the
+/// platform layouts fill (`assets/platform-layouts.toml`).
+pub const COMMON_FIELDS: [&str; 5] = ["email", "first_name", "last_name", "phone", "tags"];
+
+/// The open form: which row is selected, the draft plan, the field names the contact
+/// key may be chosen from (the detected file's), the file's column headers, the column
+/// selected for mapping and the fields it may go to.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct OptionsForm {
     pub row: usize,
     pub draft: ImportPlan,
     pub key_choices: Vec<String>,
+    pub columns: Vec<String>,
+    pub column: usize,
+    pub targets: Vec<String>,
+}
+
+/// Where a column goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Target {
+    Detected,
+    Skip,
+    Field(String),
 }
 
 const DELIMITERS: [Option<u8>; 5] = [None, Some(b','), Some(b';'), Some(b'\t'), Some(b'|')];
@@ -125,6 +150,59 @@ impl OptionsForm {
                     None => d.consent.remove(&channel),
                 };
             }
+            OptionRow::Column => self.column = step(self.column, delta, self.columns.len()),
+            OptionRow::ColumnTarget => self.change_target(delta),
+        }
+    }
+
+    /// The selected column's header, if the file has columns.
+    pub fn selected_column(&self) -> Option<&str> {
+        self.columns.get(self.column).map(String::as_str)
+    }
+
+    fn target(&self) -> Target {
+        let Some(header) = self.selected_column() else {
+            return Target::Detected;
+        };
+        if self.draft.skip.iter().any(|h| h == header) {
+            return Target::Skip;
+        }
+        self.draft
+            .map
+            .iter()
+            .find(|(h, _)| h == header)
+            .map_or(Target::Detected, |(_, f)| Target::Field(f.clone()))
+    }
+
+    fn change_target(&mut self, delta: i8) {
+        let Some(header) = self.selected_column().map(String::from) else {
+            return;
+        };
+        let mut choices = vec![Target::Detected, Target::Skip];
+        choices.extend(self.targets.iter().cloned().map(Target::Field));
+        let next = choices[step(position(&choices, &self.target()), delta, choices.len())].clone();
+        let d = &mut self.draft;
+        d.skip.retain(|h| *h != header);
+        d.map.retain(|(h, _)| *h != header);
+        match next {
+            Target::Detected => {}
+            Target::Skip => d.skip.push(header),
+            Target::Field(f) => d.map.push((header, f)),
+        }
+    }
+
+    /// How `row` reads in the open form (the column rows depend on the selection).
+    pub fn label(&self, row: OptionRow) -> String {
+        match row {
+            OptionRow::Column => self
+                .selected_column()
+                .map_or("(read a file first)".into(), String::from),
+            OptionRow::ColumnTarget => match self.target() {
+                Target::Detected => "as detected".into(),
+                Target::Skip => "skip (--skip)".into(),
+                Target::Field(f) => format!("field {f} (--map)"),
+            },
+            _ => value_label(&self.draft, row),
         }
     }
 }
@@ -158,6 +236,11 @@ pub fn value_label(plan: &ImportPlan, row: OptionRow) -> String {
             .consent
             .get(&channel)
             .map_or("from the file".into(), |s| s.as_str().to_string()),
+        OptionRow::Column => String::new(),
+        OptionRow::ColumnTarget => match (plan.map.len(), plan.skip.len()) {
+            (0, 0) => "as detected".into(),
+            (m, s) => format!("{m} mapped, {s} skipped"),
+        },
     }
 }
 
@@ -174,7 +257,7 @@ pub fn render(form: &OptionsForm, area: Rect, buf: &mut Buffer) {
         .enumerate()
         .map(|(i, &row)| {
             let selected = i == form.row;
-            let value = format!("< {} >", value_label(&form.draft, row));
+            let value = format!("< {} >", form.label(row));
             let style = if selected {
                 theme::SELECTED
             } else {
@@ -212,6 +295,7 @@ mod tests {
             row: 0,
             draft: ImportPlan::default(),
             key_choices: vec!["customer_id".into()],
+            ..OptionsForm::default()
         };
         form.change(1);
         assert_eq!(form.draft.delimiter, Some(b','));
@@ -230,5 +314,35 @@ mod tests {
         );
         form.change(-1);
         assert!(form.draft.consent.is_empty());
+    }
+
+    /// The column rows write `--map` and `--skip` into the draft, one column at a time.
+    #[test]
+    fn columns_are_mapped_and_skipped() {
+        let mut form = OptionsForm {
+            columns: vec!["Email Address".into(), "Mobile".into()],
+            targets: vec!["email".into(), "phone".into()],
+            ..OptionsForm::default()
+        };
+        form.row = 8;
+        form.change(1);
+        assert_eq!(form.selected_column(), Some("Mobile"));
+        form.row = 9;
+        form.change(1);
+        assert_eq!(form.label(OptionRow::ColumnTarget), "skip (--skip)");
+        assert_eq!(form.draft.skip, ["Mobile"]);
+        form.change(2);
+        assert_eq!(
+            form.draft.map,
+            [("Mobile".to_string(), "phone".to_string())]
+        );
+        assert!(form.draft.skip.is_empty());
+        assert_eq!(
+            value_label(&form.draft, OptionRow::ColumnTarget),
+            "1 mapped, 0 skipped"
+        );
+        form.change(1);
+        assert_eq!(form.label(OptionRow::ColumnTarget), "as detected");
+        assert!(form.draft.map.is_empty());
     }
 }

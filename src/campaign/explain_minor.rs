@@ -1,0 +1,83 @@
+//! The minor check in an explanation: every age field of one contact that holds a
+//! value, what it says on the as-of date, and which field decided (issue: "explain says
+//! which signal decided"). Split from [`super::explain`], which calls it for step 3 and
+//! for the explanation's `minor_check`.
+
+use serde::Serialize;
+
+use super::age::{self, AgeReading};
+use super::minor_age::MinorAge;
+use super::prepare::Prepared;
+use super::walk::age_values;
+use crate::fields::value::Record;
+
+/// The minor check for the contact: every age field that holds a value, what it says,
+/// and which one decided.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgeTrace {
+    /// The campaign's minor age and where it comes from.
+    pub minor_age: MinorAge,
+    /// The youngest plausible age on the as-of date any age field allows.
+    pub youngest: Option<i64>,
+    /// The field that gave `youngest` (the first, when several agree).
+    pub decided_by: Option<String>,
+    pub minor: bool,
+    /// Some age field holds a value that is not a plausible age and no other makes the
+    /// contact a minor: the check could not judge it.
+    pub age_unknown: bool,
+    /// Each age field that is not blank, in words, in workspace order.
+    pub signals: Vec<String>,
+}
+
+/// The minor check of one contact, field by field.
+pub fn age_trace(p: &Prepared, record: &Record) -> AgeTrace {
+    let values: Vec<_> = age_values(p, record).collect();
+    let readings: Vec<AgeReading> = values
+        .iter()
+        .map(|(_, role, v)| age::read(*role, v, p.as_of))
+        .collect();
+    let check = age::assess(readings.iter().copied(), p.minor_age.years);
+    AgeTrace {
+        minor_age: p.minor_age.clone(),
+        youngest: check.youngest.map(|(y, _)| y),
+        decided_by: check
+            .youngest
+            .and_then(|(_, i)| values.get(i))
+            .map(|(name, _, _)| name.to_string()),
+        minor: check.minor,
+        age_unknown: check.unknown(),
+        signals: values
+            .iter()
+            .zip(&readings)
+            .filter(|(_, r)| **r != AgeReading::Blank)
+            .map(|((name, role, v), r)| age::describe(name, *role, v, *r))
+            .collect(),
+    }
+}
+
+/// Step 3's detail: every age field that holds a value, then the verdict.
+pub(crate) fn minor_detail(p: &Prepared, record: &Record) -> String {
+    let t = age_trace(p, record);
+    let limit = t.minor_age.describe();
+    if p.slots.ages.is_empty() {
+        return "no date of birth, birth year or age field: not a known minor".to_string();
+    }
+    let verdict = match (&t.youngest, &t.decided_by) {
+        (Some(y), Some(field)) if t.minor => format!(
+            "the youngest plausible age on {}, {y} (field `{field}`), is under the minor age {limit}: a known minor",
+            p.as_of
+        ),
+        _ if t.age_unknown => format!(
+            "age unknown: a field holds a value that is not a plausible age, so the minor check cannot judge this contact (review counts it); minor age {limit}"
+        ),
+        (Some(y), Some(field)) => format!(
+            "the youngest plausible age on {}, {y} (field `{field}`), is not under the minor age {limit}",
+            p.as_of
+        ),
+        _ => format!("no date of birth, birth year or age: not a known minor; minor age {limit}"),
+    };
+    if t.signals.is_empty() {
+        return verdict;
+    }
+    format!("{}; {verdict}", t.signals.join("; "))
+}

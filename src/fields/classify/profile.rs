@@ -1,0 +1,120 @@
+//! What the classifier learns about a column's values in the import's first pass.
+//!
+//! Owns [`ValueProfile`]: counters for the shape checks ([`super::validate`]) and one
+//! count per vocabulary term seen ([`super::dictionary`]). It judges nothing; the
+//! classifier reads the shares it reports.
+
+use std::collections::HashMap;
+
+use super::dictionary::{Check, Term, dictionary};
+use super::{VALIDATOR_PERCENT, validate, words};
+
+/// Values longer than this are not looked up: no vocabulary term is that long.
+const MAX_TERM_LEN: usize = 48;
+/// Values longer than this cannot be card numbers or IBANs, even with spaces.
+const MAX_NUMBER_LEN: usize = 42;
+/// Lists (tags joined by commas) longer than this are not read item by item.
+const MAX_LIST_LEN: usize = 1024;
+
+/// What the classifier needs to know about a column's values, gathered in one pass.
+///
+/// Memory is bounded by the dictionary, not the data: it keeps counters and one count
+/// per vocabulary term seen, never the values themselves.
+#[derive(Debug, Clone, Default)]
+pub struct ValueProfile {
+    pub(super) non_blank: u64,
+    email: u64,
+    phone: u64,
+    phone_marked: u64,
+    phone_plus: u64,
+    phone_digits: Option<(u8, u8)>,
+    luhn: u64,
+    iban: u64,
+    pub(super) neutral: u64,
+    pub(super) terms: HashMap<u16, u64>,
+    /// Vocabulary terms among the items of list values (`vip, muslim`, `["vip","muslim"]`).
+    pub(super) items: HashMap<u16, u64>,
+}
+
+impl ValueProfile {
+    /// An empty profile: no values seen.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Record one cleaned, non-blank value (blank values are ignored). Runs the shape
+    /// checks and one vocabulary lookup; allocates only for values short enough to be
+    /// a vocabulary term.
+    pub fn observe(&mut self, value: &str) {
+        let v = value.trim();
+        if v.is_empty() {
+            return;
+        }
+        self.non_blank += 1;
+        if validate::is_email(v) {
+            self.email += 1;
+        }
+        if let Some(shape) = validate::phone_shape(v) {
+            self.phone += 1;
+            self.phone_marked += u64::from(shape.marked);
+            self.phone_plus += u64::from(shape.plus);
+            let (lo, hi) = self.phone_digits.unwrap_or((shape.digits, shape.digits));
+            self.phone_digits = Some((lo.min(shape.digits), hi.max(shape.digits)));
+        }
+        if v.len() <= MAX_NUMBER_LEN {
+            self.luhn += u64::from(validate::passes_luhn(v));
+            self.iban += u64::from(validate::is_iban(v));
+        }
+        if v.len() <= MAX_TERM_LEN {
+            match dictionary().term(&words::fold(v)) {
+                Some(Term::Listed(id)) => *self.terms.entry(id).or_insert(0) += 1,
+                Some(Term::Neutral) => self.neutral += 1,
+                None => {}
+            }
+        }
+        // Tag cells as platforms write them: `a, b`, `a;b`, `a|b`, `["a","b"]`.
+        let separators = [',', ';', '|'];
+        if v.contains(separators) && v.len() <= MAX_LIST_LEN {
+            for item in v.split(separators).map(unquote) {
+                if item.len() <= MAX_TERM_LEN
+                    && let Some(Term::Listed(id)) = dictionary().term(&words::fold(item))
+                {
+                    *self.items.entry(id).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+
+    /// `n` as a whole percentage of the non-blank values, rounded down (so 89.9% is
+    /// reported as 89% and does not pass a 90% bar it failed).
+    pub(super) fn percent(&self, n: u64) -> u64 {
+        n.saturating_mul(100)
+            .checked_div(self.non_blank)
+            .unwrap_or(0)
+    }
+
+    pub(super) fn passing(&self, check: Check) -> u64 {
+        self.percent(match check {
+            Check::Email => self.email,
+            Check::Phone => self.phone,
+            Check::Luhn => self.luhn,
+            Check::Iban => self.iban,
+        })
+    }
+
+    /// Phone numbers by shape alone: most values shaped like phones, at least half
+    /// written with phone marks, and not a column of same-length plain numbers
+    /// (customer IDs are all digits and all one length; phone columns are not, unless
+    /// every number is in `+` international form).
+    pub(super) fn looks_like_phones(&self) -> bool {
+        let same_length = self.phone_digits.is_some_and(|(lo, hi)| lo == hi);
+        self.passing(Check::Phone) >= VALIDATOR_PERCENT
+            && self.phone_marked * 2 >= self.non_blank
+            && !(same_length && self.phone_plus == 0)
+    }
+}
+
+/// A tag item without the spaces, quotes and brackets around it (`["vip"` → `vip`).
+fn unquote(item: &str) -> &str {
+    item.trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '[' | ']'))
+}

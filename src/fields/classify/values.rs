@@ -1,0 +1,204 @@
+//! Single values read against the same vocabularies as columns: is this tag, or this
+//! value written in a rule or a template, sensitive data on its own?
+//!
+//! A tag `muslim` reveals religion and a tag `pregnant` health as surely as a religion
+//! or health column does (PRODUCT.md: derived copies of sensitive data are just as
+//! sensitive). The policy treats a rule, message or export that uses such a value like
+//! one that uses a field of its class ([`crate::fields::policy::check_value_use`]).
+//!
+//! A value is sensitive when, read as a person sees it and folded like every vocabulary
+//! value (`Mus\u{200B}lim`, `MUSLIM` and `Muslim ` are one), it is a strong vocabulary
+//! term of a special category or protected entry and not one of the dictionary's
+//! `ambiguous_values` (`single`, `m`, `men`: common innocent tags). A `key:value` or
+//! `key=value` tag is read on both sides: `religion:catholic` by its value,
+//! `gender:f` by its key, read like a header. Weak terms (`white`, `vegan`) never count.
+
+use super::dictionary::{Term, dictionary};
+use super::words::fold;
+use super::{ValueProfile, classify};
+use crate::fields::{FieldType, PrivacyClass};
+
+/// What a sensitive value is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SensitiveValue {
+    /// The value as given.
+    pub value: String,
+    /// The dictionary term or header word it matched, as the dictionary spells it.
+    pub term: String,
+    /// The dictionary entry (`religion`, `health`, `gender`).
+    pub kind: String,
+    pub class: PrivacyClass,
+    /// The entry's label ("religious or philosophical beliefs").
+    pub label: String,
+    /// The rule that makes it sensitive ("GDPR Art. 9(1)").
+    pub source: String,
+}
+
+/// The class of dictionary kind `kind` (`religion`, `health`, `gender`), if it is special
+/// category data or a protected trait: the kinds whose values can be unlocked on a field
+/// (`tactful unlock CAMPAIGN tags:religion`).
+pub fn sensitive_kind(kind: &str) -> Option<PrivacyClass> {
+    dictionary()
+        .entries
+        .iter()
+        .filter(|e| e.kind == kind && e.class.is_blocked_by_default())
+        .map(|e| e.class)
+        .min()
+}
+
+/// Every sensitive kind, sorted, once each (for error messages).
+pub fn sensitive_kinds() -> Vec<&'static str> {
+    let mut kinds: Vec<&str> = dictionary()
+        .entries
+        .iter()
+        .filter(|e| e.class.is_blocked_by_default())
+        .map(|e| e.kind.as_str())
+        .collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    kinds
+}
+
+/// The class a single `value` reveals on its own, if it is special category data or a
+/// protected trait; `None` for everything else.
+pub fn sensitive_value(value: &str) -> Option<SensitiveValue> {
+    if let Some((key, rest)) = value.split_once([':', '='])
+        && !key.trim().is_empty()
+    {
+        return term(value, rest).or_else(|| header_word(value, key));
+    }
+    term(value, value)
+}
+
+/// `text` looked up as a vocabulary term; spaced-out letters (`m u s l i m`) are joined.
+fn term(value: &str, text: &str) -> Option<SensitiveValue> {
+    let dict = dictionary();
+    let mut folded = fold(text);
+    let letters: Vec<&str> = folded.split(' ').collect();
+    if letters.len() >= 3 && letters.iter().all(|l| l.chars().count() == 1) {
+        folded = letters.concat();
+    }
+    if folded.is_empty() || dict.ambiguous_values.contains(&folded) {
+        return None;
+    }
+    let Some(Term::Listed(id)) = dict.term(&folded) else {
+        return None;
+    };
+    sensitive_term(id).map(|mut s| {
+        s.value = value.to_string();
+        s
+    })
+}
+
+/// The sensitive value that vocabulary term `id` is, if it is one (as [`term`] reads
+/// it, without the ambiguity check).
+pub(super) fn sensitive_term(id: u16) -> Option<SensitiveValue> {
+    let dict = dictionary();
+    let (spelling, members) = dict.terms.get(usize::from(id))?;
+    if dict.ambiguous_values.contains(&fold(spelling)) {
+        return None;
+    }
+    let entry = members
+        .iter()
+        .filter(|m| !m.weak)
+        .filter_map(|m| dict.entries.get(m.entry))
+        .filter(|e| e.class.is_blocked_by_default())
+        .min_by_key(|e| e.class)?;
+    Some(SensitiveValue {
+        value: spelling.clone(),
+        term: spelling.clone(),
+        kind: entry.kind.clone(),
+        class: entry.class,
+        label: entry.label.clone(),
+        source: entry.source.clone(),
+    })
+}
+
+/// The key of a `key:value` tag read as a column header.
+fn header_word(value: &str, key: &str) -> Option<SensitiveValue> {
+    let c = classify(key, "", FieldType::Text, &ValueProfile::new());
+    if !c.class.is_blocked_by_default() {
+        return None;
+    }
+    let kind = c.kind?;
+    let entry = dictionary().entries.iter().find(|e| e.kind == kind)?;
+    Some(SensitiveValue {
+        value: value.to_string(),
+        term: key.trim().to_string(),
+        kind,
+        class: c.class,
+        label: entry.label.clone(),
+        source: entry.source.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kind(v: &str) -> Option<String> {
+        sensitive_value(v).map(|s| s.kind)
+    }
+
+    #[test]
+    fn tags_named_in_issue_10_are_sensitive() {
+        for (tag, expected) in [
+            ("pregnant", "health"),
+            ("diabetic", "health"),
+            ("HIV positive", "health"),
+            ("muslim", "religion"),
+            ("Halal", "religion"),
+            ("kosher", "religion"),
+            ("lgbtq", "sexual_orientation"),
+            ("LGBTQ+", "sexual_orientation"),
+            ("gay", "sexual_orientation"),
+            ("female", "gender"),
+            ("married", "marital_status"),
+            ("trade union member", "union_membership"),
+        ] {
+            assert_eq!(kind(tag).as_deref(), Some(expected), "{tag}");
+        }
+    }
+
+    #[test]
+    fn disguised_tags_are_still_read() {
+        assert_eq!(kind("mus\u{200B}lim").as_deref(), Some("religion"));
+        assert_eq!(kind("\u{41C}uslim").as_deref(), Some("religion")); // Cyrillic М
+        assert_eq!(kind("m u s l i m").as_deref(), Some("religion"));
+        assert_eq!(kind(" PREGNANT ").as_deref(), Some("health"));
+        assert_eq!(kind("religion:catholic").as_deref(), Some("religion"));
+        assert_eq!(kind("gender=f").as_deref(), Some("gender"));
+        assert_eq!(kind("diet: halal").as_deref(), Some("religion"));
+    }
+
+    #[test]
+    fn ordinary_and_ambiguous_tags_are_not() {
+        for tag in [
+            "vip",
+            "newsletter",
+            "wholesale",
+            "black friday",
+            "white",
+            "vegan",
+            "single",
+            "engaged",
+            "m",
+            "men",
+            "women",
+            "standard",
+            "summer:sale",
+            "",
+            "other",
+        ] {
+            assert_eq!(kind(tag), None, "{tag}");
+        }
+    }
+
+    #[test]
+    fn the_most_protected_entry_wins() {
+        let s = sensitive_value("muslim").unwrap();
+        assert_eq!(s.class, PrivacyClass::SpecialCategory);
+        assert_eq!(s.term, "muslim");
+        assert!(s.source.contains("GDPR Art. 9(1)"), "{}", s.source);
+    }
+}

@@ -1,0 +1,417 @@
+//! Phone numbers: one written form per number, E.164 (ITU-T E.164), however it was typed.
+//!
+//! Owns parsing a phone number against a default region with the `phonenumber` crate
+//! (a port of Google's libphonenumber and its numbering-plan metadata), the line type
+//! that says whether a number can take an SMS, and reading a region from a user's
+//! `--region CC` or a row's country column (ISO codes and country names, from
+//! `assets/countries.tsv`). `+44 (0)7911 123456`, `07911 123456` (region GB),
+//! `0044 7911-123.456` and `+447911123456` all become `+447911123456`.
+//!
+//! Contact keys, the campaign's SMS address and duplicate check, the suppression list
+//! and erasure all compare this form, so a number is one address in every spelling.
+//! It needs no SQLite; where the E.164 form is stored is `workspace::phones`'s job.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+use phonenumber::Type;
+use phonenumber::country::Id;
+use serde::Serialize;
+
+/// A default region for numbers written without their country code: an ISO 3166-1
+/// alpha-2 code that has a numbering plan (`GB`, `DE`, `US`, ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Region(Id);
+
+impl Region {
+    /// The ISO 3166-1 alpha-2 code, upper case.
+    pub fn code(&self) -> &str {
+        self.0.as_ref()
+    }
+
+    /// The region of a country cell: an alpha-2 or alpha-3 code or a country name from
+    /// `assets/countries.tsv`, ignoring case and surrounding spaces; `None` for anything
+    /// else, or a country with no numbering plan of its own.
+    pub fn from_country(cell: &str) -> Option<Region> {
+        let wanted = squash(cell);
+        if wanted.is_empty() {
+            return None;
+        }
+        COUNTRIES.get(&wanted).copied()
+    }
+}
+
+impl fmt::Display for Region {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Region {
+    type Err = String;
+
+    /// Read `--region CC`: an alpha-2 code (`gb`, `GB`); also accepts what
+    /// [`Region::from_country`] accepts, so `--region "United Kingdom"` works too.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Region::from_country(s).ok_or_else(|| {
+            format!(
+                "unknown region `{}`; use an ISO 3166-1 country code such as GB, DE, FR or US",
+                s.trim()
+            )
+        })
+    }
+}
+
+/// Countries by squashed code or name, built once from `assets/countries.tsv`.
+static COUNTRIES: LazyLock<HashMap<String, Region>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for line in include_str!("../../assets/countries.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(alpha2), Some(alpha3), Some(names)) = (cols.next(), cols.next(), cols.next())
+        else {
+            continue;
+        };
+        // Countries without a numbering plan of their own (Antarctica, ...) are no region.
+        let Ok(id) = alpha2.parse::<Id>() else {
+            continue;
+        };
+        for name in [alpha2, alpha3].into_iter().chain(names.split('|')) {
+            map.entry(squash(name)).or_insert(Region(id));
+        }
+    }
+    map
+});
+
+/// Lower case, inner whitespace collapsed, edges trimmed.
+fn squash(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// What kind of line a number is, from the numbering plan (libphonenumber's types).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineType {
+    Mobile,
+    FixedLine,
+    /// Plans that do not tell fixed from mobile (the NANP: US, Canada, ...).
+    FixedLineOrMobile,
+    Voip,
+    TollFree,
+    PremiumRate,
+    SharedCost,
+    PersonalNumber,
+    Pager,
+    Uan,
+    Voicemail,
+    /// The number has the right length for its country but lies in no range the
+    /// numbering plan has allocated (yet), such as the UK's 07700 900xxx drama range.
+    Unknown,
+}
+
+impl LineType {
+    /// The stored spelling (`mobile`, `fixed_line`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineType::Mobile => "mobile",
+            LineType::FixedLine => "fixed_line",
+            LineType::FixedLineOrMobile => "fixed_line_or_mobile",
+            LineType::Voip => "voip",
+            LineType::TollFree => "toll_free",
+            LineType::PremiumRate => "premium_rate",
+            LineType::SharedCost => "shared_cost",
+            LineType::PersonalNumber => "personal_number",
+            LineType::Pager => "pager",
+            LineType::Uan => "uan",
+            LineType::Voicemail => "voicemail",
+            LineType::Unknown => "unknown",
+        }
+    }
+
+    /// Whether an SMS can reach this line. Only a number the plan knows to be a fixed
+    /// line is refused: "fixed line or mobile" and unknown ranges may be mobiles, and
+    /// refusing them would drop real recipients.
+    pub fn sms_capable(self) -> bool {
+        self != LineType::FixedLine
+    }
+
+    fn from_type(t: Type) -> LineType {
+        match t {
+            Type::Mobile => LineType::Mobile,
+            Type::FixedLine => LineType::FixedLine,
+            Type::FixedLineOrMobile => LineType::FixedLineOrMobile,
+            Type::Voip => LineType::Voip,
+            Type::TollFree => LineType::TollFree,
+            Type::PremiumRate => LineType::PremiumRate,
+            Type::SharedCost => LineType::SharedCost,
+            Type::PersonalNumber => LineType::PersonalNumber,
+            Type::Pager => LineType::Pager,
+            Type::Uan => LineType::Uan,
+            Type::Voicemail => LineType::Voicemail,
+            _ => LineType::Unknown,
+        }
+    }
+}
+
+impl fmt::Display for LineType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for LineType {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [
+            LineType::Mobile,
+            LineType::FixedLine,
+            LineType::FixedLineOrMobile,
+            LineType::Voip,
+            LineType::TollFree,
+            LineType::PremiumRate,
+            LineType::SharedCost,
+            LineType::PersonalNumber,
+            LineType::Pager,
+            LineType::Uan,
+            LineType::Voicemail,
+            LineType::Unknown,
+        ]
+        .into_iter()
+        .find(|t| t.as_str() == s)
+        .ok_or_else(|| format!("unknown line type `{s}`"))
+    }
+}
+
+/// A parsed phone number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Phone {
+    /// `+` and at most 15 digits (ITU-T E.164), no spaces: the channel address.
+    pub e164: String,
+    pub line: LineType,
+}
+
+/// Why a value is not a phone number, as a phrase for the import report.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PhoneError {
+    #[error("no digits")]
+    NotANumber,
+    #[error("a spreadsheet turned it into scientific notation, so digits are lost (case BR-24)")]
+    Scientific,
+    #[error(
+        "written without its country code and no region is known: pass --region CC, or give the file a country column"
+    )]
+    NoRegion,
+    #[error("`+{0}` is not a country calling code")]
+    UnknownCountryCode(String),
+    #[error("too short to be a phone number")]
+    TooShort,
+    #[error("too long to be a phone number")]
+    TooLong,
+    #[error("not a possible length for a {0} number")]
+    WrongLength(String),
+}
+
+/// Parse `raw` as a phone number, reading numbers without a country code in `region`.
+///
+/// Before the library sees it: the edges are trimmed, a leading `'` (a spreadsheet's or
+/// Shopify's text marker) is dropped, a leading `00` becomes `+` (ITU-T recommends `00`
+/// as the international prefix, Rec. E.164 Annex A, and lists carry it whatever their
+/// region), and a `(0)` after the country code is dropped (`+44 (0)20 …`: the trunk
+/// prefix that is dialled only inside the country). A number is accepted when the
+/// numbering plan knows it, or when it has a possible length for its country (so a
+/// newly allocated range is not refused by old metadata; its line type is then
+/// [`LineType::Unknown`]).
+///
+/// Errors: [`PhoneError`], saying why.
+pub fn parse(raw: &str, region: Option<Region>) -> Result<Phone, PhoneError> {
+    let text = raw.trim().trim_start_matches('\'').trim();
+    if text.contains(['E', 'e']) && text.contains('.') && text.contains('+') {
+        return Err(PhoneError::Scientific);
+    }
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    if digits == 0 {
+        return Err(PhoneError::NotANumber);
+    }
+    let international = international_form(text);
+    let text = international.as_deref().unwrap_or(text);
+    if !text.starts_with('+') && region.is_none() {
+        return Err(PhoneError::NoRegion);
+    }
+    let number = phonenumber::parse(region.map(|r| r.0), text).map_err(|e| match e {
+        phonenumber::ParseError::InvalidCountryCode => {
+            PhoneError::UnknownCountryCode(leading_digits(text, 3))
+        }
+        phonenumber::ParseError::TooShortAfterIdd | phonenumber::ParseError::TooShortNsn => {
+            PhoneError::TooShort
+        }
+        phonenumber::ParseError::TooLong => PhoneError::TooLong,
+        _ => PhoneError::NotANumber,
+    })?;
+    let db = &*phonenumber::metadata::DATABASE;
+    let line = match line_type(db, &number) {
+        Type::Unknown => {
+            possible_length(db, &number)?;
+            LineType::Unknown
+        }
+        known => LineType::from_type(known),
+    };
+    // E.164: `+`, the country calling code, the national significant number (with an
+    // Italian leading zero, which `NationalNumber` prints); extensions are not part of it.
+    Ok(Phone {
+        e164: format!("+{}{}", number.code().value(), number.national()),
+        line,
+    })
+}
+
+/// The number's line type by its country's plan; `Unknown` when no allocated range
+/// holds it (libphonenumber's "not valid": `is_valid` is "has a type").
+///
+/// Done here, with the crate's metadata, rather than with its `is_valid` and
+/// `number_type`: those two each run the whole classification (about 10 µs each in a
+/// release build, once per phone cell of an import), and both pick the region of a
+/// shared calling code from the national number without its leading zeros, so Italian
+/// and Vatican numbers (+39 06…) are misread.
+fn line_type(db: &phonenumber::metadata::Database, number: &phonenumber::PhoneNumber) -> Type {
+    let national = number.national().to_string();
+    let Some(metas) = db.by_code(&number.code().value()) else {
+        return Type::Unknown;
+    };
+    if let [meta] = metas.as_slice() {
+        return classify_line(meta, &national);
+    }
+    // libphonenumber's region for a shared calling code: the first whose leading
+    // digits start the number, or (without leading digits) whose plan knows it.
+    for meta in &metas {
+        match meta.leading_digits() {
+            Some(digits) => {
+                if digits.find(&national).is_some_and(|m| m.start() == 0) {
+                    return classify_line(meta, &national);
+                }
+            }
+            None => match classify_line(meta, &national) {
+                Type::Unknown => {}
+                known => return known,
+            },
+        }
+    }
+    Type::Unknown
+}
+
+/// libphonenumber's order: premium rate, toll free, shared cost, VoIP, personal, pager,
+/// UAN, voicemail, then fixed line and mobile (both, or one pattern for both: "fixed
+/// line or mobile").
+fn classify_line(meta: &phonenumber::metadata::Metadata, national: &str) -> Type {
+    const SPECIAL: [Type; 8] = [
+        Type::PremiumRate,
+        Type::TollFree,
+        Type::SharedCost,
+        Type::Voip,
+        Type::PersonalNumber,
+        Type::Pager,
+        Type::Uan,
+        Type::Voicemail,
+    ];
+    let d = meta.descriptors();
+    if !d.general().is_match(national) {
+        return Type::Unknown;
+    }
+    if let Some(kind) = SPECIAL
+        .into_iter()
+        .find(|k| d.get(*k).is_some_and(|x| x.is_match(national)))
+    {
+        return kind;
+    }
+    let fixed = d.fixed_line().filter(|x| x.is_match(national));
+    let mobile = d.mobile().filter(|x| x.is_match(national));
+    let one_pattern = |f: &phonenumber::metadata::Descriptor| {
+        d.mobile()
+            .is_some_and(|m| m.national_number().as_str() == f.national_number().as_str())
+    };
+    match (fixed, mobile) {
+        (Some(f), None) if !one_pattern(f) => Type::FixedLine,
+        (Some(_), _) => Type::FixedLineOrMobile,
+        (None, Some(_)) => Type::Mobile,
+        (None, None) => Type::Unknown,
+    }
+}
+
+/// The E.164 form of `raw`, or `None` when it does not parse (see [`parse`]).
+pub fn e164(raw: &str, region: Option<Region>) -> Option<String> {
+    parse(raw, region).ok().map(|p| p.e164)
+}
+
+/// `text` with a leading `00` read as `+` and a `(0)` after an international prefix
+/// removed; `None` when neither applies.
+fn international_form(text: &str) -> Option<String> {
+    let rest = text.strip_prefix('+').or_else(|| text.strip_prefix("00"))?;
+    Some(format!("+{}", rest.replacen("(0)", "", 1)))
+}
+
+/// The first `n` digits of `text`, for naming a country code.
+fn leading_digits(text: &str, n: usize) -> String {
+    text.chars().filter(char::is_ascii_digit).take(n).collect()
+}
+
+/// Ok when the national number has a length the plans of its country calling code
+/// allow for some kind of line (libphonenumber's "possible length").
+fn possible_length(
+    db: &phonenumber::metadata::Database,
+    number: &phonenumber::PhoneNumber,
+) -> Result<(), PhoneError> {
+    const KINDS: [Type; 10] = [
+        Type::FixedLine,
+        Type::Mobile,
+        Type::TollFree,
+        Type::PremiumRate,
+        Type::SharedCost,
+        Type::PersonalNumber,
+        Type::Voip,
+        Type::Pager,
+        Type::Uan,
+        Type::Voicemail,
+    ];
+    let code = number.code().value();
+    let metas = db
+        .by_code(&code)
+        .ok_or_else(|| PhoneError::UnknownCountryCode(code.to_string()))?;
+    let len = number.national().to_string().len() as u16;
+    let mut lengths: Vec<u16> = metas
+        .iter()
+        .flat_map(|m| KINDS.iter().filter_map(|k| m.descriptors().get(*k)))
+        .flat_map(|d| d.possible_length().iter().copied())
+        .collect();
+    lengths.sort_unstable();
+    match (lengths.first(), lengths.last()) {
+        _ if lengths.contains(&len) => Ok(()),
+        (Some(min), _) if len < *min => Err(PhoneError::TooShort),
+        (_, Some(max)) if len > *max => Err(PhoneError::TooLong),
+        _ => Err(PhoneError::WrongLength(format!("+{code}"))),
+    }
+}
+
+/// The country column of a file or workspace, from field names: the first whose
+/// `_`-separated words include `country` (or `land`, `pays`, `pais`, `paese`), except
+/// those about birth or origin (a nationality is not where a phone is).
+pub fn country_column<'a>(names: impl IntoIterator<Item = &'a str>) -> Option<usize> {
+    names.into_iter().position(|name| {
+        let words: Vec<&str> = name.split('_').collect();
+        let place = words
+            .iter()
+            .any(|w| matches!(*w, "country" | "land" | "pays" | "pais" | "paese"));
+        let personal = words
+            .iter()
+            .any(|w| matches!(*w, "birth" | "origin" | "nationality" | "citizenship"));
+        place && !personal
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,125 @@
+use super::*;
+
+fn gb() -> Option<Region> {
+    Some("GB".parse().unwrap())
+}
+
+/// One UK mobile in the forms people write it: E.164 is `+44` then the national
+/// number without its trunk `0` (Ofcom numbering; ITU-T E.164 §6).
+#[test]
+fn one_mobile_in_every_form_is_one_e164() {
+    for raw in [
+        "+44 (0)7911 123456",
+        "07911 123456",
+        "+447911123456",
+        "0044 7911-123.456",
+        "(07911) 123 456",
+        "'+44 7911 123456",
+        "  +44 7911 123456 ",
+    ] {
+        let p = parse(raw, gb()).unwrap_or_else(|e| panic!("{raw}: {e}"));
+        assert_eq!(p.e164, "+447911123456", "{raw}");
+        assert_eq!(p.line, LineType::Mobile, "{raw}");
+    }
+    // International forms need no region.
+    assert_eq!(
+        e164("+44 (0)7911 123456", None).as_deref(),
+        Some("+447911123456")
+    );
+    assert_eq!(
+        e164("0044 7911 123456", None).as_deref(),
+        Some("+447911123456")
+    );
+}
+
+/// 020 7946 0xxx is London fixed-line (Ofcom's drama range for London numbers).
+#[test]
+fn fixed_lines_are_not_sms_capable() {
+    let p = parse("020 7946 0018", gb()).unwrap();
+    assert_eq!(p.e164, "+442079460018");
+    assert_eq!(p.line, LineType::FixedLine);
+    assert!(!p.line.sms_capable());
+    // NANP numbers do not say which they are: they stay SMS-capable.
+    let us = parse("+1 (415) 555-2671", None).unwrap();
+    assert_eq!(us.e164, "+14155552671");
+    assert_eq!(us.line, LineType::FixedLineOrMobile);
+    assert!(us.line.sms_capable());
+}
+
+/// Italian fixed lines keep their leading 0 after the country code (+39 02 …: Milan).
+#[test]
+fn italian_fixed_lines_keep_their_leading_zero() {
+    let p = parse("02 1234 5678", Some("IT".parse().unwrap())).unwrap();
+    assert_eq!(p.e164, "+390212345678");
+    assert_eq!(p.line, LineType::FixedLine);
+    // 06698 starts the Vatican's numbers, inside Rome's 06 (shared code +39).
+    let v = parse("+39 06 698 12345", None).unwrap();
+    assert_eq!(v.e164, "+390669812345");
+    assert_eq!(v.line, LineType::FixedLine);
+    let m = parse("+39 312 345 6789", None).unwrap();
+    assert_eq!(m.e164, "+393123456789");
+    assert_eq!(m.line, LineType::Mobile);
+}
+
+/// 07700 900xxx is Ofcom's drama range: the right length, in no allocated range.
+#[test]
+fn unallocated_ranges_of_a_possible_length_are_kept_as_unknown() {
+    for raw in ["+44 (0)7700 900123", "07700 900123", "+447700900123"] {
+        let p = parse(raw, gb()).unwrap();
+        assert_eq!(p.e164, "+447700900123", "{raw}");
+        assert_eq!(p.line, LineType::Unknown);
+        assert!(p.line.sms_capable());
+    }
+}
+
+#[test]
+fn what_is_not_a_number_says_why() {
+    assert_eq!(parse("07911 123456", None), Err(PhoneError::NoRegion));
+    assert_eq!(
+        parse("4.47700900124E+11", gb()),
+        Err(PhoneError::Scientific)
+    );
+    assert_eq!(parse("call me", gb()), Err(PhoneError::NotANumber));
+    assert_eq!(parse("12345", gb()), Err(PhoneError::TooShort));
+    assert_eq!(
+        parse("+999 1234 5678", None),
+        Err(PhoneError::UnknownCountryCode("999".into()))
+    );
+}
+
+#[test]
+fn regions_come_from_codes_and_country_names() {
+    let code = |s: &str| Region::from_country(s).map(|r| r.to_string());
+    assert_eq!(code("GB").as_deref(), Some("GB"));
+    assert_eq!(code(" gbr ").as_deref(), Some("GB"));
+    assert_eq!(code("United  Kingdom").as_deref(), Some("GB"));
+    assert_eq!(code("uk").as_deref(), Some("GB"));
+    assert_eq!(code("Deutschland").as_deref(), Some("DE"));
+    assert_eq!(code("United States").as_deref(), Some("US"));
+    assert_eq!(code("France").as_deref(), Some("FR"));
+    assert_eq!(code("Atlantis"), None);
+    assert_eq!(code(""), None);
+    assert!("XX".parse::<Region>().is_err());
+    // A French national number read in France.
+    assert_eq!(
+        e164("06 12 34 56 78", Region::from_country("France")).as_deref(),
+        Some("+33612345678")
+    );
+}
+
+#[test]
+fn the_country_column_is_found_by_name() {
+    assert_eq!(country_column(["email", "phone", "country"]), Some(2));
+    assert_eq!(
+        country_column(["country_of_birth", "default_address_country_code"]),
+        Some(1)
+    );
+    assert_eq!(country_column(["email", "countryside"]), None);
+}
+
+#[test]
+fn line_types_round_trip_their_stored_spelling() {
+    for t in [LineType::Mobile, LineType::FixedLine, LineType::Unknown] {
+        assert_eq!(t.as_str().parse::<LineType>(), Ok(t));
+    }
+}

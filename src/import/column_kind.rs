@@ -1,0 +1,267 @@
+//! What one column of a file is beyond its values: a consent column, consent evidence,
+//! or an ordinary field, and the role and type a platform layout gives it.
+//!
+//! Owns the rule that closes the class of fault behind Mailchimp's `OPTIN_IP` being read
+//! as consent (issue 9): a layout's word is final (its evidence columns are never
+//! consent columns, its consent columns are read with its own vocabulary); without a
+//! layout, a column is a consent column only when its header is a known consent header
+//! or the classifier gives it a consent role **and** at least half of its values are
+//! consent words. A consent-sounding header over IP addresses or times loses its consent
+//! role, and the reason says why. Half, not all: a real consent column with a stray
+//! value must stay one, or a file-wide `--consent` would fill the rows its "no"s speak
+//! for (the stray values themselves are read as an unknown statement, see
+//! `consent::row`). Called by [`super::analyse`] once per column.
+
+use super::consent::evidence::EvidenceColumn;
+use super::consent::{self, ConsentColumn, Reading};
+use super::infer::Inferred;
+use super::layout::{LayoutColumn, layouts};
+use crate::fields::classify::Classification;
+use crate::fields::{Channel, PrivacyClass, Role};
+
+/// What the first pass saw of a column's values that decides its kind.
+#[derive(Debug, Clone)]
+pub struct Facts<'a> {
+    /// Index among the imported columns.
+    pub index: usize,
+    /// Field name.
+    pub name: &'a str,
+    pub spec: Option<&'static LayoutColumn>,
+    /// The recognised layout's id, for reasons.
+    pub layout: Option<&'a str>,
+    pub non_blank: u64,
+    /// Every non-blank value is a Mailchimp member status.
+    pub all_status: bool,
+    /// Non-blank values that are consent words ([`consent::is_consent_word`]).
+    pub words: u64,
+    /// The first non-blank value that is no consent word, if any.
+    pub not_a_word: Option<String>,
+}
+
+/// The column's kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    Consent(ConsentColumn),
+    Evidence(EvidenceColumn),
+    Plain,
+}
+
+fn consent_role(channel: Channel) -> Role {
+    match channel {
+        Channel::Email => Role::ConsentEmail,
+        Channel::Sms => Role::ConsentSms,
+    }
+}
+
+/// The class a role implies, where it implies one.
+fn class_for_role(role: Role) -> Option<PrivacyClass> {
+    match role {
+        Role::Email | Role::Phone | Role::Name | Role::Address | Role::ContactKey => {
+            Some(PrivacyClass::DirectIdentifier)
+        }
+        Role::Postcode => Some(PrivacyClass::QuasiIdentifier),
+        Role::Tags => Some(PrivacyClass::Ordinary),
+        _ => None,
+    }
+}
+
+/// Decide the column's kind, adjusting its classification and type as the layout or the
+/// consent rule says.
+pub fn decide(facts: &Facts<'_>, class: &mut Classification, inferred: &mut Inferred) -> Kind {
+    let layout = facts.layout.unwrap_or_default();
+    if let Some(spec) = facts.spec {
+        if let Some(ty) = spec.ty {
+            *inferred = Inferred::plain(ty);
+        }
+        if let Some(role) = spec.role {
+            class.role = role;
+            if let Some(implied) = class_for_role(role) {
+                // Never lowers a class the classifier found more protected.
+                class.class = class.class.min(implied);
+            }
+            class.reason = format!("{} (layout {layout}: role {role})", class.reason);
+        }
+        if let (Some(kind), Some(channel)) = (spec.evidence, spec.channel) {
+            class.role = Role::None;
+            class.class = PrivacyClass::Consent;
+            class.kind = Some("consent_evidence".into());
+            class.reason = format!(
+                "layout {layout}: the {} of the {channel} consent or refusal a row states: consent evidence, not a consent state",
+                match kind {
+                    super::layout::EvidenceKind::Time => "time",
+                    super::layout::EvidenceKind::Ip => "IP address",
+                }
+            );
+            return Kind::Evidence(EvidenceColumn {
+                index: facts.index,
+                field: facts.name.to_string(),
+                channel,
+                kind,
+                spec,
+            });
+        }
+        if let Some(channel) = spec.consent {
+            let reading = match (&spec.vocabulary, spec.polarity) {
+                (Some(v), _) => layouts().vocabulary(v).map(Reading::Vocabulary),
+                (None, Some(p)) => Some(Reading::Polarity(p)),
+                (None, None) => None,
+            };
+            if let Some(reading) = reading {
+                let reason = format!("layout {layout}: {channel} consent column");
+                *class = Classification {
+                    role: consent_role(channel),
+                    class: PrivacyClass::Consent,
+                    kind: Some("consent".into()),
+                    reason: reason.clone(),
+                };
+                return Kind::Consent(ConsentColumn {
+                    index: facts.index,
+                    channel,
+                    reading,
+                    reason,
+                });
+            }
+        }
+    }
+    generic(facts, class)
+}
+
+/// A column no layout describes as consent or evidence.
+fn generic(facts: &Facts<'_>, class: &mut Classification) -> Kind {
+    let known = consent::recognise(facts.name, facts.all_status && facts.non_blank > 0);
+    let classified = class.role.consent_channel();
+    if known.is_none() && classified.is_none() {
+        return Kind::Plain;
+    }
+    let mostly_words = facts.words.saturating_mul(2) >= facts.non_blank;
+    if let Some(example) = facts.not_a_word.as_ref().filter(|_| !mostly_words)
+        && !(facts.all_status && facts.non_blank > 0)
+    {
+        // Consent words only: an IP address or a time under a consent-sounding header
+        // is not a consent state (issue 9: Mailchimp `OPTIN_IP`).
+        if classified.is_some() || class.class == PrivacyClass::Consent {
+            class.role = Role::None;
+            class.class = PrivacyClass::Ordinary;
+            class.kind = None;
+        }
+        class.reason = format!(
+            "header `{}` sounds like consent, but its values are not consent words (e.g. `{}`), so it is no consent column",
+            facts.name,
+            shorten(example)
+        );
+        return Kind::Plain;
+    }
+    let (channel, polarity, reason) = match known {
+        Some((channel, polarity, reason)) => {
+            if classified.is_none() {
+                *class = Classification {
+                    role: consent_role(channel),
+                    class: PrivacyClass::Consent,
+                    kind: Some("consent".into()),
+                    reason: reason.clone(),
+                };
+            }
+            (channel, polarity, reason)
+        }
+        None => {
+            let channel = classified.unwrap_or(Channel::Email);
+            (
+                channel,
+                consent::polarity_from_name(facts.name, facts.all_status && facts.non_blank > 0),
+                class.reason.clone(),
+            )
+        }
+    };
+    Kind::Consent(ConsentColumn {
+        index: facts.index,
+        channel,
+        reading: Reading::Polarity(polarity),
+        reason,
+    })
+}
+
+/// At most 30 characters of `value`, for quoting it in a reason.
+fn shorten(value: &str) -> String {
+    match value.char_indices().nth(30) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::FieldType;
+
+    fn classification(role: Role, class: PrivacyClass) -> Classification {
+        Classification {
+            role,
+            class,
+            kind: None,
+            reason: "header token".into(),
+        }
+    }
+
+    fn facts<'a>(name: &'a str, not_a_word: Option<&str>) -> Facts<'a> {
+        Facts {
+            index: 0,
+            name,
+            spec: None,
+            layout: None,
+            non_blank: 2,
+            all_status: false,
+            words: if not_a_word.is_some() { 0 } else { 2 },
+            not_a_word: not_a_word.map(String::from),
+        }
+    }
+
+    /// Issue 9: `OPTIN_IP` classified as consent from its header, over IP addresses,
+    /// is no consent column; `email_opt_in` over yes/no is one.
+    #[test]
+    fn consent_needs_consent_words() {
+        let mut c = classification(Role::ConsentEmail, PrivacyClass::Consent);
+        let mut ty = Inferred::plain(FieldType::Text);
+        let kind = decide(&facts("optin_ip", Some("203.0.113.7")), &mut c, &mut ty);
+        assert_eq!(kind, Kind::Plain);
+        assert_eq!((c.role, c.class), (Role::None, PrivacyClass::Ordinary));
+        assert!(c.reason.contains("`203.0.113.7`"), "{}", c.reason);
+        let mut c = classification(Role::None, PrivacyClass::Ordinary);
+        let kind = decide(&facts("email_opt_in", None), &mut c, &mut ty);
+        assert!(matches!(kind, Kind::Consent(ref k) if k.channel == Channel::Email));
+        assert_eq!(c.role, Role::ConsentEmail);
+        // One stray value among yes/no keeps the column a consent column.
+        let mut stray = facts("accepts_email_marketing", Some("maybe"));
+        stray.words = 9;
+        stray.non_blank = 10;
+        let mut c = classification(Role::ConsentEmail, PrivacyClass::Consent);
+        assert!(matches!(decide(&stray, &mut c, &mut ty), Kind::Consent(_)));
+    }
+
+    #[test]
+    fn a_layout_role_never_lowers_a_class() {
+        let all = layouts();
+        let shopify = all
+            .layouts
+            .iter()
+            .find(|l| l.id == "shopify_customers")
+            .unwrap();
+        let spec = all
+            .columns(shopify)
+            .iter()
+            .find(|c| c.header == "Phone")
+            .unwrap();
+        let mut f = facts("phone", Some("+351912345678"));
+        f.spec = Some(spec);
+        f.layout = Some("shopify_customers");
+        let mut ty = Inferred::plain(FieldType::Text);
+        let mut c = classification(Role::None, PrivacyClass::Ordinary);
+        assert_eq!(decide(&f, &mut c, &mut ty), Kind::Plain);
+        assert_eq!(
+            (c.role, c.class),
+            (Role::Phone, PrivacyClass::DirectIdentifier)
+        );
+        let mut c = classification(Role::None, PrivacyClass::SpecialCategory);
+        decide(&f, &mut c, &mut ty);
+        assert_eq!(c.class, PrivacyClass::SpecialCategory);
+    }
+}

@@ -1,0 +1,405 @@
+//! Which columns of a file are imported, and into which fields.
+//!
+//! Owns the column plan of one file: the recognised platform layout
+//! ([`super::layout`]) renames its headers into the workspace's common fields and says
+//! what each column is; the user's `--map 'Header=field'` then puts any column into any
+//! field (the user wins over the layout), and `--skip 'Header'` leaves a column out
+//! altogether. Names come from [`super::normalise::field_names`] first, so a file that
+//! neither a layout nor the user touches gets exactly the names it always got.
+//! Applying the plan to a row ([`ColumnMap::project`]) keeps the imported columns and
+//! removes Shopify's deliberate leading apostrophe where its layout says so. Called by
+//! [`super::analyse`] (which builds it) and [`super::prepare`] (every row).
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::consent::evidence::EvidenceColumn;
+use super::consent::row::FileStatus;
+use super::layout::{LayoutColumn, Recognised, layouts, recognise};
+use super::normalise::{field_names, snake_case};
+use super::{ImportError, ImportPlan};
+
+/// One imported column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mapped {
+    /// The header as in the file (cleaned); empty without a header row.
+    pub header: String,
+    /// The field it fills.
+    pub name: String,
+    /// What the recognised layout says about it, if anything.
+    pub spec: Option<&'static LayoutColumn>,
+}
+
+/// A column put into a field other than its header's own name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MappingEntry {
+    pub header: String,
+    pub field: String,
+    /// `layout <id>` or `--map`.
+    pub by: String,
+}
+
+/// A column left out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SkipEntry {
+    pub header: String,
+    /// `--skip`.
+    pub by: String,
+}
+
+/// The column plan of one file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ColumnMap {
+    pub recognised: Option<Recognised>,
+    /// Indexes in the file of the imported columns, in file order.
+    kept: Vec<usize>,
+    /// One per imported column.
+    pub columns: Vec<Mapped>,
+    pub applied: Vec<MappingEntry>,
+    pub skipped: Vec<SkipEntry>,
+    /// Layout renames dropped because the file has its own column of that name.
+    pub warnings: Vec<String>,
+}
+
+/// Find the column `wanted` names: its header (any case, edge spaces ignored) or its
+/// field name as the import would give it.
+fn find(headers: &[String], names: &[String], wanted: &str) -> Option<usize> {
+    let w = wanted.trim();
+    headers
+        .iter()
+        .position(|h| h.trim().eq_ignore_ascii_case(w))
+        .or_else(|| names.iter().position(|n| n == w))
+        .or_else(|| names.iter().position(|n| *n == snake_case(w)))
+}
+
+impl ColumnMap {
+    /// Plan the columns of `plan`'s file, whose own name is `file_name` and whose
+    /// header cells are `headers` (empty strings without a header row).
+    ///
+    /// Errors: [`ImportError::BadOption`] for a `--map` or `--skip` naming no column,
+    /// a `--map` onto a field another column fills, or skipping every column.
+    pub fn build(
+        plan: &ImportPlan,
+        file_name: &str,
+        headers: &[String],
+    ) -> Result<Self, ImportError> {
+        let base = field_names(headers);
+        let recognised = if headers.iter().all(String::is_empty) {
+            None
+        } else {
+            recognise(file_name, headers)
+        };
+        let unknown = |option: &str, wanted: &str| {
+            ImportError::BadOption(format!(
+                "{option} `{wanted}`: the file has no such column; its columns are: {}",
+                headers
+                    .iter()
+                    .zip(&base)
+                    .map(|(h, n)| if h.is_empty() { n.clone() } else { h.clone() })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        };
+        let mut skip = vec![false; headers.len()];
+        let mut skipped = Vec::new();
+        for wanted in &plan.skip {
+            let i = find(headers, &base, wanted).ok_or_else(|| unknown("--skip", wanted))?;
+            if !std::mem::replace(&mut skip[i], true) {
+                skipped.push(SkipEntry {
+                    header: display(headers, &base, i),
+                    by: "--skip".into(),
+                });
+            }
+        }
+        let mut user: HashMap<usize, String> = HashMap::new();
+        for (wanted, field) in &plan.map {
+            let i = find(headers, &base, wanted)
+                .ok_or_else(|| unknown("--map", &format!("{wanted}={field}")))?;
+            user.insert(i, field.clone());
+        }
+        let specs: Vec<Option<&'static LayoutColumn>> = headers
+            .iter()
+            .map(|h| {
+                let r = recognised.as_ref()?;
+                layouts()
+                    .columns(r.layout)
+                    .iter()
+                    .find(|c| snake_case(&c.header) == snake_case(h))
+            })
+            .collect();
+        let kept: Vec<usize> = (0..headers.len()).filter(|&i| !skip[i]).collect();
+        if kept.is_empty() {
+            return Err(ImportError::BadOption(
+                "--skip leaves no column to import".into(),
+            ));
+        }
+        let mut map = ColumnMap {
+            recognised,
+            kept,
+            columns: Vec::new(),
+            applied: Vec::new(),
+            skipped,
+            warnings: Vec::new(),
+        };
+        map.name_columns(headers, &base, &specs, &user)?;
+        Ok(map)
+    }
+
+    /// Give every kept column its field: `--map`, else the layout's, else its own
+    /// name. A layout rename onto a name another column of the file holds is dropped
+    /// (with a warning); a `--map` onto one is refused.
+    fn name_columns(
+        &mut self,
+        headers: &[String],
+        base: &[String],
+        specs: &[Option<&'static LayoutColumn>],
+        user: &HashMap<usize, String>,
+    ) -> Result<(), ImportError> {
+        let layout_id = self.recognised.as_ref().map(|r| r.layout.id.clone());
+        let layout_field = |i: usize| specs[i].and_then(|s| s.field.clone());
+        let mut taken: HashMap<String, usize> = HashMap::new();
+        // Columns keeping their own name claim it first, then `--map`, then layouts.
+        let own: Vec<usize> = self
+            .kept
+            .iter()
+            .copied()
+            .filter(|i| !user.contains_key(i) && layout_field(*i).is_none())
+            .collect();
+        for &i in &own {
+            taken.insert(base[i].clone(), i);
+        }
+        let mut names: HashMap<usize, String> = own.iter().map(|&i| (i, base[i].clone())).collect();
+        for &i in self.kept.iter().filter(|i| user.contains_key(i)) {
+            let field = &user[&i];
+            if let Some(&other) = taken.get(field) {
+                return Err(ImportError::BadOption(format!(
+                    "--map puts column `{}` into field `{field}`, which column `{}` fills already; skip that column or map it elsewhere",
+                    display(headers, base, i),
+                    display(headers, base, other)
+                )));
+            }
+            taken.insert(field.clone(), i);
+            names.insert(i, field.clone());
+        }
+        for &i in self.kept.iter() {
+            if names.contains_key(&i) {
+                continue;
+            }
+            let wanted = layout_field(i).unwrap_or_else(|| base[i].clone());
+            let name = match taken.get(&wanted) {
+                Some(&other) => {
+                    self.warnings.push(format!(
+                        "column {} stays field {}: the layout would put it into {wanted}, which column {} fills",
+                        display(headers, base, i),
+                        base[i],
+                        display(headers, base, other)
+                    ));
+                    base[i].clone()
+                }
+                None => wanted,
+            };
+            taken.insert(name.clone(), i);
+            names.insert(i, name);
+        }
+        for &i in &self.kept {
+            let name = names[&i].clone();
+            if name != base[i] {
+                self.applied.push(MappingEntry {
+                    header: display(headers, base, i),
+                    field: name.clone(),
+                    by: if user.contains_key(&i) {
+                        "--map".into()
+                    } else {
+                        format!("layout {}", layout_id.clone().unwrap_or_default())
+                    },
+                });
+            }
+            self.columns.push(Mapped {
+                header: headers[i].clone(),
+                name,
+                spec: specs[i],
+            });
+        }
+        Ok(())
+    }
+
+    /// The consent the recognised layout states for every row, if it states any.
+    pub fn file_status(&self) -> Option<FileStatus> {
+        let r = self.recognised.as_ref()?;
+        (!r.layout.status.is_empty()).then(|| FileStatus {
+            layout: r.layout.id.clone(),
+            states: r.layout.status.clone(),
+        })
+    }
+
+    /// Put evidence columns in the layout's order: the first non-blank one of a kind
+    /// is the one recorded (Mailchimp's `CONFIRM_TIME` before `OPTIN_TIME`).
+    pub fn order_evidence(&self, evidence: &mut [EvidenceColumn]) {
+        if let Some(r) = &self.recognised {
+            let order = layouts().columns(r.layout);
+            evidence.sort_by_key(|e| order.iter().position(|c| std::ptr::eq(c, e.spec)));
+        }
+    }
+
+    /// The report's warning for `n` apostrophes removed from column `header`.
+    pub fn stripped_warning(&self, header: &str, n: u64) -> Option<String> {
+        let platform = self
+            .recognised
+            .as_ref()
+            .map_or("the platform", |r| r.layout.platform.as_str());
+        (n > 0).then(|| {
+            format!(
+                "column {header}: the leading apostrophe of {n} value{} removed: {platform}'s export writes it on purpose so spreadsheets keep IDs, zips and phones as text (not spreadsheet damage)",
+                if n == 1 { "" } else { "s" }
+            )
+        })
+    }
+
+    /// The imported values of one row (`values` has one per column of the file), with
+    /// the platform's deliberate leading apostrophe removed where the layout says so.
+    /// `stripped`, when given, counts the removals per imported column.
+    pub fn project(&self, values: &[String], mut stripped: Option<&mut [u64]>) -> Vec<String> {
+        self.kept
+            .iter()
+            .zip(&self.columns)
+            .enumerate()
+            .map(|(j, (&i, c))| {
+                let v = values.get(i).map_or("", String::as_str);
+                match v.strip_prefix('\'') {
+                    Some(rest) if c.spec.is_some_and(|s| s.strip_apostrophe) => {
+                        if let Some(counts) = stripped.as_deref_mut() {
+                            counts[j] += 1;
+                        }
+                        rest.trim().to_string()
+                    }
+                    _ => v.to_string(),
+                }
+            })
+            .collect()
+    }
+}
+
+fn display(headers: &[String], base: &[String], i: usize) -> String {
+    if headers[i].is_empty() {
+        base[i].clone()
+    } else {
+        headers[i].clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(hs: &[&str]) -> Vec<String> {
+        hs.iter().map(|h| h.to_string()).collect()
+    }
+
+    fn names(m: &ColumnMap) -> Vec<&str> {
+        m.columns.iter().map(|c| c.name.as_str()).collect()
+    }
+
+    #[test]
+    fn a_plain_file_keeps_its_names() {
+        let plan = ImportPlan::default();
+        let m = ColumnMap::build(&plan, "x.csv", &headers(&["E-mail", "Vorname"])).unwrap();
+        assert_eq!(names(&m), ["e_mail", "vorname"]);
+        assert!(m.applied.is_empty() && m.recognised.is_none());
+    }
+
+    /// Mailchimp's `Email Address` and `TAGS` fill the common fields `email` and `tags`.
+    #[test]
+    fn a_layout_renames_into_common_fields() {
+        let plan = ImportPlan::default();
+        let h = headers(&["Email Address", "First Name", "TAGS", "MEMBER_RATING"]);
+        let m = ColumnMap::build(&plan, "subscribed_members_export_1.csv", &h).unwrap();
+        assert_eq!(names(&m), ["email", "first_name", "tags", "member_rating"]);
+        assert_eq!(
+            m.applied,
+            vec![MappingEntry {
+                header: "Email Address".into(),
+                field: "email".into(),
+                by: "layout mailchimp_subscribed".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn the_user_maps_and_skips_and_wins_over_the_layout() {
+        let plan = ImportPlan {
+            map: vec![
+                ("Email Address".into(), "mail".into()),
+                ("member_rating".into(), "stars".into()),
+            ],
+            skip: vec!["first name".into()],
+            ..ImportPlan::default()
+        };
+        let h = headers(&["Email Address", "First Name", "MEMBER_RATING"]);
+        let m = ColumnMap::build(&plan, "subscribed_members_export_1.csv", &h).unwrap();
+        assert_eq!(names(&m), ["mail", "stars"]);
+        assert_eq!(m.skipped[0].header, "First Name");
+        let row = m.project(&headers(&["a@b.c", "Ana", "3"]), None);
+        assert_eq!(row, ["a@b.c", "3"]);
+    }
+
+    #[test]
+    fn mistakes_in_the_options_are_named() {
+        let h = headers(&["email", "name"]);
+        let plan = ImportPlan {
+            map: vec![("phone".into(), "mobile".into())],
+            ..ImportPlan::default()
+        };
+        let e = ColumnMap::build(&plan, "x.csv", &h)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            e,
+            "--map `phone=mobile`: the file has no such column; its columns are: email, name"
+        );
+        let plan = ImportPlan {
+            map: vec![("name".into(), "email".into())],
+            ..ImportPlan::default()
+        };
+        let e = ColumnMap::build(&plan, "x.csv", &h)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("which column `email` fills already"), "{e}");
+        let plan = ImportPlan {
+            skip: vec!["email".into(), "name".into()],
+            ..ImportPlan::default()
+        };
+        assert!(ColumnMap::build(&plan, "x.csv", &h).is_err());
+    }
+
+    /// A Klaviyo file with both `Phone Number` and its own `phone` column: the layout's
+    /// rename gives way instead of merging two columns into one field.
+    #[test]
+    fn a_layout_rename_never_collides() {
+        let plan = ImportPlan::default();
+        let h = headers(&["Email", "Klaviyo ID", "Phone Number", "phone"]);
+        let m = ColumnMap::build(&plan, "x.csv", &h).unwrap();
+        assert_eq!(names(&m), ["email", "klaviyo_id", "phone_number", "phone"]);
+        assert_eq!(m.warnings.len(), 1);
+    }
+
+    #[test]
+    fn shopify_apostrophes_are_removed_and_counted() {
+        let plan = ImportPlan::default();
+        let h = headers(&[
+            "Customer ID",
+            "Email",
+            "Accepts Email Marketing",
+            "Default Address Zip",
+            "Note",
+        ]);
+        let m = ColumnMap::build(&plan, "customers_export.csv", &h).unwrap();
+        let mut counts = vec![0; 5];
+        let row = m.project(
+            &headers(&["'8779761975521", "a@b.c", "no", "'01067", "'tis"]),
+            Some(&mut counts),
+        );
+        assert_eq!(row, ["8779761975521", "a@b.c", "no", "01067", "'tis"]);
+        assert_eq!(counts, [1, 0, 0, 1, 0]);
+    }
+}

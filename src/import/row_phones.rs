@@ -1,0 +1,126 @@
+//! The phone numbers of one row: each phone column's value parsed into E.164
+//! (`fields::phone`), in the row's country when its country column names one, else
+//! the import's default region; the two stored cells that follow each phone column
+//! (`workspace::phones`); and what the report says of them. No SQLite. Called by
+//! [`super::prepare`] for every row.
+
+use rusqlite::types::Value as Sql;
+
+use super::analyse::Analysis;
+use super::report::UnparseablePhone;
+use crate::fields::phone::{self, LineType, Phone, PhoneError, Region};
+
+/// A phone column's index and its value parsed (`None` when blank).
+pub type ParsedPhone = (usize, Option<Result<Phone, PhoneError>>);
+
+/// The phone numbers of one imported row, for the report and for linking.
+#[derive(Debug, Default)]
+pub struct RowPhones {
+    /// Identified by its phone number: the row has no e-mail address.
+    pub keyed_by_phone: bool,
+    /// The first number that parsed: its position among the file's phone columns and
+    /// its E.164 form (see `super::identity`).
+    pub first: Option<(usize, String)>,
+    pub parsed: u64,
+    pub fixed_line: u64,
+    pub unparseable: Vec<UnparseablePhone>,
+}
+
+/// Each phone column's index with its value parsed (`None` when blank).
+pub fn parse_row(analysis: &Analysis, raw: &[String]) -> Vec<ParsedPhone> {
+    if analysis.phone_columns.is_empty() {
+        return Vec::new();
+    }
+    let region = analysis
+        .country_column
+        .and_then(|i| Region::from_country(&raw[i]))
+        .or(analysis.region);
+    analysis
+        .phone_columns
+        .iter()
+        .map(|&i| {
+            let value = &raw[i];
+            (i, (!value.is_empty()).then(|| phone::parse(value, region)))
+        })
+        .collect()
+}
+
+/// The first number of the row that parsed.
+pub fn first(parsed: &[ParsedPhone]) -> Option<&Phone> {
+    parsed
+        .iter()
+        .find_map(|(_, p)| p.as_ref().and_then(|r| r.as_ref().ok()))
+}
+
+/// Why the row's phone numbers cannot key it either, as a clause of a rejection
+/// (empty for a file without phone columns).
+pub fn no_phone(analysis: &Analysis, parsed: &[ParsedPhone]) -> String {
+    if parsed.is_empty() {
+        return String::new();
+    }
+    let bad: Vec<String> = parsed
+        .iter()
+        .filter_map(|(i, p)| match p {
+            Some(Err(e)) => Some(format!(
+                "{} is not a phone number: {e}",
+                analysis.columns[*i].header
+            )),
+            _ => None,
+        })
+        .collect();
+    if bad.is_empty() {
+        " and no phone number".to_string()
+    } else {
+        format!(" and {}", bad.join("; "))
+    }
+}
+
+/// The two stored cells after a phone column's value: its E.164 form and line type.
+/// A blank value gives `Null` (an update keeps what is stored); a value that is not a
+/// number gives empty text, so an update clears the old number's E.164 form with it.
+pub fn phone_cells(parsed: Option<&Result<Phone, PhoneError>>) -> [Sql; 2] {
+    match parsed {
+        None => [Sql::Null, Sql::Null],
+        Some(Ok(p)) => [Sql::Text(p.e164.clone()), Sql::Text(p.line.as_str().into())],
+        Some(Err(_)) => [Sql::Text(String::new()), Sql::Text(String::new())],
+    }
+}
+
+/// Append each phone column's stored cells to `values` and sum up the row's numbers.
+/// `shorten` cuts a quoted value for the report.
+pub fn finish(
+    analysis: &Analysis,
+    (line, raw): (u64, &[String]),
+    parsed: &[ParsedPhone],
+    keyed_by_phone: bool,
+    values: &mut Vec<Sql>,
+    shorten: fn(&str) -> String,
+) -> RowPhones {
+    let mut phones = RowPhones {
+        keyed_by_phone,
+        first: parsed.iter().enumerate().find_map(|(n, (_, p))| match p {
+            Some(Ok(p)) => Some((n, p.e164.clone())),
+            _ => None,
+        }),
+        ..RowPhones::default()
+    };
+    for (index, p) in parsed {
+        values.extend(phone_cells(p.as_ref()));
+        match p {
+            Some(Ok(p)) => {
+                phones.parsed += 1;
+                if p.line == LineType::FixedLine {
+                    phones.fixed_line += 1;
+                }
+            }
+            Some(Err(e)) => phones.unparseable.push(UnparseablePhone {
+                line,
+                field: analysis.columns[*index].field.name.clone(),
+                value: shorten(&raw[*index]),
+                reason: e.to_string(),
+            }),
+            None => {}
+        }
+    }
+    phones
+}

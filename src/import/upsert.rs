@@ -1,0 +1,193 @@
+//! The consent part of writing one contact: how each channel's statement meets what the
+//! workspace holds ([`super::consent::merge`]), and the record of upgrades.
+//!
+//! Owns, per contact and channel: the stored state a row meets (the contact's own, or
+//! for a contact the workspace does not hold, the refusal on record when an undo
+//! removed it: `workspace::consent`), the state, source and evidence to store, and
+//! which consent columns must keep their stored values because the stored state stands
+//! (so the column never contradicts the state). Every change into granted, applied or
+//! refused, is recorded for the report and for `contact show`. No route turns an
+//! opt-out back on. Called by [`super::write`] for every contact row.
+
+use rusqlite::Connection;
+use serde::Serialize;
+
+use super::ImportError;
+use super::consent::merge::{Decision, Stored, decide};
+use super::consent::row::Statement;
+use super::suppress::entry_hash;
+use crate::fields::{Channel, ConsentEvidence, ConsentState, evidence::parse_time};
+use crate::workspace::consent::{self as store, Refusal, RefusalLookup, UpgradeRecord};
+use crate::workspace::contacts::{ConsentToStore, Existing};
+use crate::workspace::keyed_hash::HashKey;
+
+/// A change into granted, as the import report lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ConsentUpgrade {
+    pub key: String,
+    pub channel: Channel,
+    pub from: ConsentState,
+    pub to: ConsentState,
+    pub applied: bool,
+    pub reason: String,
+}
+
+/// What the rows' consent did, counted as they are written.
+#[derive(Debug, Default)]
+pub struct Tally {
+    /// Rows whose "granted" met a withdrawal or bounce, which stood.
+    pub consent_kept: u64,
+    /// Per channel (email, SMS): rows where `--consent` was given but the file stated.
+    pub option_not_applied: [u64; 2],
+    /// Per channel: rows whose consent column held an unknown word.
+    pub unknown_words: [u64; 2],
+    pub upgrades: Vec<ConsentUpgrade>,
+}
+
+/// The consent to store for one contact, with the decisions behind it.
+#[derive(Debug)]
+pub struct Outcome {
+    decisions: [Decision; 2],
+    /// State, source and evidence JSON per channel.
+    store: [(ConsentState, Option<String>, Option<String>); 2],
+    /// Channels whose stored state stands: their consent columns keep their values.
+    pub keep_columns: [bool; 2],
+}
+
+impl Outcome {
+    /// The consent in the form the contact writer takes.
+    pub fn to_store(&self) -> [ConsentToStore<'_>; 2] {
+        self.store
+            .each_ref()
+            .map(|(s, source, ev)| (*s, source.as_deref(), ev.as_deref()))
+    }
+}
+
+/// Decides and records the consent of one file's contacts.
+pub struct ConsentWriter<'c> {
+    pub conn: &'c Connection,
+    pub batch: i64,
+    pub accept_upgrades: bool,
+    /// Present when refusals are on record (otherwise no row needs a lookup).
+    pub refusals: Option<RefusalLookup<'c>>,
+    /// The workspace's key for contact-key hashes.
+    pub hash_key: HashKey,
+    pub tally: Tally,
+}
+
+fn stored_of(state: ConsentState, evidence: Option<&str>) -> Stored {
+    Stored {
+        state,
+        at: ConsentEvidence::from_json(evidence).and_then(|e| e.effective_time()),
+        fresh: false,
+    }
+}
+
+fn statement_store(s: &Statement, d: &Decision) -> (ConsentState, Option<String>, Option<String>) {
+    (
+        d.state,
+        s.source.clone(),
+        s.evidence.as_ref().map(ConsentEvidence::to_json),
+    )
+}
+
+impl ConsentWriter<'_> {
+    /// Count what the row's statements say (once per row).
+    pub fn count(&mut self, said: &[Statement; 2]) {
+        for (i, s) in said.iter().enumerate() {
+            self.tally.option_not_applied[i] += u64::from(s.option_not_applied);
+            self.tally.unknown_words[i] += u64::from(s.unknown);
+        }
+    }
+
+    /// The consent of a contact the workspace does not hold under `key`: the row's
+    /// word meets the refusal on record, if any, else nothing.
+    pub fn for_new(&mut self, key: &str, said: &[Statement; 2]) -> Result<Outcome, ImportError> {
+        let on_record: [Option<Refusal>; 2] = match &mut self.refusals {
+            Some(lookup) => {
+                let found = lookup.get(&entry_hash(&self.hash_key, "key", key))?;
+                Channel::ALL.map(|c| found.iter().find(|r| r.channel == c).cloned())
+            }
+            None => [None, None],
+        };
+        let decisions: [Decision; 2] = std::array::from_fn(|i| {
+            let stored = on_record[i]
+                .as_ref()
+                .map_or_else(Stored::fresh, |r| Stored {
+                    state: r.state,
+                    at: stored_of(r.state, r.evidence.as_deref())
+                        .at
+                        .or_else(|| parse_time(&r.recorded_at)),
+                    fresh: false,
+                });
+            decide(stored, said[i].said, self.accept_upgrades)
+        });
+        let store = std::array::from_fn(|i| match (&on_record[i], decisions[i].by_row) {
+            (_, true) => statement_store(&said[i], &decisions[i]),
+            // The refusal on record stands, with its own source and evidence.
+            (Some(r), false) => (r.state, Some(r.source.clone()), r.evidence.clone()),
+            (None, false) => (decisions[i].state, None, None),
+        });
+        let keep_columns = std::array::from_fn(|i| on_record[i].is_some() && !decisions[i].by_row);
+        Ok(Outcome {
+            decisions,
+            store,
+            keep_columns,
+        })
+    }
+
+    /// The consent of the stored contact `existing` after the row.
+    pub fn for_existing(&self, existing: &Existing, said: &[Statement; 2]) -> Outcome {
+        let decisions: [Decision; 2] = std::array::from_fn(|i| {
+            let (state, _, ev) = &existing.consent[i];
+            decide(
+                stored_of(*state, ev.as_deref()),
+                said[i].said,
+                self.accept_upgrades,
+            )
+        });
+        let store = std::array::from_fn(|i| {
+            if decisions[i].by_row {
+                statement_store(&said[i], &decisions[i])
+            } else {
+                existing.consent[i].clone()
+            }
+        });
+        let keep_columns = decisions.each_ref().map(|d| !d.by_row);
+        Outcome {
+            decisions,
+            store,
+            keep_columns,
+        }
+    }
+
+    /// Count and record the upgrades of a contact written under `key`.
+    pub fn record(&mut self, key: &str, outcome: &Outcome) -> Result<(), ImportError> {
+        for (channel, d) in Channel::ALL.iter().zip(&outcome.decisions) {
+            let Some(u) = &d.upgrade else {
+                continue;
+            };
+            if !u.applied && u.from.is_sticky() {
+                self.tally.consent_kept += 1;
+            }
+            let record = UpgradeRecord {
+                batch: self.batch,
+                channel: *channel,
+                from: u.from,
+                to: ConsentState::Granted,
+                applied: u.applied,
+                reason: u.reason.clone(),
+            };
+            store::add_upgrade(self.conn, &entry_hash(&self.hash_key, "key", key), &record)?;
+            self.tally.upgrades.push(ConsentUpgrade {
+                key: key.to_string(),
+                channel: *channel,
+                from: u.from,
+                to: ConsentState::Granted,
+                applied: u.applied,
+                reason: u.reason.clone(),
+            });
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,186 @@
+//! One prepared row into the workspace: link it to the person it names
+//! ([`identity`]), insert or merge its contact (consent decided by [`super::upsert`]),
+//! fold its order line, and count what it was. Called by [`super::load`] for every
+//! row, in file order, inside its transaction.
+
+use rusqlite::types::Value as Sql;
+
+use super::ImportError;
+use super::Rejected;
+use super::analyse::Analysis;
+use super::consent::row::Statement;
+use super::identity::{self, Link, Linking};
+use super::key::KeySource;
+use super::orders::Fold;
+use super::prepare::{AgeMark, Prepared};
+use super::report::PhoneReport;
+use super::upsert::ConsentWriter;
+use crate::fields::Channel;
+use crate::workspace::WorkspaceError;
+use crate::workspace::contacts::{AgeWord, ContactWriter, Existing, Incoming};
+
+/// What the rows of one file did, for the report.
+#[derive(Debug, Default)]
+pub struct Counts {
+    pub imported: u64,
+    pub added: u64,
+    pub updated: u64,
+    pub duplicates: u64,
+    pub skipped_erased: u64,
+    pub rejected: Vec<Rejected>,
+    /// Phone numbers parsed, fixed lines and the values that are no number (the
+    /// region fields are the caller's).
+    pub phones: PhoneReport,
+    pub keyed_by_phone: u64,
+}
+
+/// Write one prepared row.
+///
+/// Errors: workspace errors.
+pub fn write_prepared(
+    (writer, consent_writer): (&mut ContactWriter<'_>, &mut ConsentWriter<'_>),
+    analysis: &Analysis,
+    batch: i64,
+    prepared: Prepared,
+    (linking, fold): (&mut Linking, &mut Fold),
+    counts: &mut Counts,
+) -> Result<(), ImportError> {
+    match prepared {
+        Prepared::Contact {
+            key,
+            line,
+            mut values,
+            consent,
+            age,
+            order,
+            phones,
+        } => {
+            let (key, into) = match identity::link(writer, key, &phones, linking)? {
+                Link::Key(key) => (key, None),
+                Link::Into(key, existing) => (key, Some(existing)),
+            };
+            let age = match age {
+                AgeMark::Silent => AgeWord::Silent,
+                AgeMark::Readable => AgeWord::Readable,
+                AgeMark::Unreadable(i) => AgeWord::Unreadable(&analysis.columns[i].field.name),
+            };
+            write_contact(
+                (writer, consent_writer),
+                analysis,
+                batch,
+                (&key, into, age),
+                &mut values,
+                &consent,
+                counts,
+            )?;
+            counts.keyed_by_phone += u64::from(phones.keyed_by_phone);
+            counts.phones.parsed += phones.parsed;
+            counts.phones.fixed_line += phones.fixed_line;
+            counts.phones.unparseable.extend(phones.unparseable);
+            if let (Some(found), Some(o)) = (&analysis.orders, order) {
+                fold.add(found, o.id, Some(&key), line, &o.amount, &o.date);
+            }
+        }
+        Prepared::OrderLine { line, order: o } => {
+            if let Some(found) = &analysis.orders {
+                fold.add(found, o.id, None, line, &o.amount, &o.date);
+            }
+        }
+        Prepared::Rejected(r) => counts.rejected.push(r),
+        Prepared::Erased => counts.skipped_erased += 1,
+        Prepared::Counted => {}
+    }
+    Ok(())
+}
+
+/// Insert the contact of one prepared row, or merge it with the stored one (`into`, when
+/// [`identity::link`] chose it): consent through [`ConsentWriter`] (a channel whose
+/// stored state stands keeps its consent column's stored value too), a blank cell
+/// keeping the stored value, the key's e-mail keeping the spelling first stored.
+fn write_contact(
+    (writer, consent): (&mut ContactWriter<'_>, &mut ConsentWriter<'_>),
+    analysis: &Analysis,
+    batch: i64,
+    (key, into, age): (&str, Option<Existing>, AgeWord<'_>),
+    values: &mut [Sql],
+    said: &[Statement; 2],
+    counts: &mut Counts,
+) -> Result<(), ImportError> {
+    // The order columns of `--aggregate` are read, not stored; the phone columns'
+    // E.164 cells, after the columns, are.
+    let stored = |values: &[Sql]| -> Vec<Sql> {
+        values
+            .iter()
+            .zip(&analysis.columns)
+            .filter(|(_, c)| !c.skip)
+            .map(|(v, _)| v.clone())
+            .chain(values.iter().skip(analysis.columns.len()).cloned())
+            .collect()
+    };
+    let keep_columns = |values: &mut [Sql], keep: [bool; 2]| {
+        for (channel, keep) in Channel::ALL.iter().zip(keep) {
+            if keep {
+                for c in analysis.consent.iter().filter(|c| c.channel == *channel) {
+                    values[c.index] = Sql::Null;
+                }
+            }
+        }
+    };
+    consent.count(said);
+    let mut added = false;
+    if into.is_none() {
+        let fresh = consent.for_new(key, said)?;
+        let mut new_values = values.to_vec();
+        keep_columns(&mut new_values, fresh.keep_columns);
+        added = writer.insert(
+            batch,
+            &Incoming {
+                key,
+                values: &stored(&new_values),
+                consent: fresh.to_store(),
+                age,
+            },
+        )?;
+        if added {
+            consent.record(key, &fresh)?;
+        }
+    }
+    if added {
+        counts.added += 1;
+    } else {
+        let existing = match into {
+            Some(existing) => existing,
+            None => writer.find(key)?.ok_or_else(|| {
+                ImportError::Workspace(WorkspaceError::Invalid(format!(
+                    "contact key {key} is neither new nor stored"
+                )))
+            })?,
+        };
+        let outcome = consent.for_existing(&existing, said);
+        keep_columns(values, outcome.keep_columns);
+        // A contact re-keyed by this row's e-mail address takes the address too.
+        if let KeySource::Column { index, email: true } = analysis.key
+            && existing.key == key
+        {
+            values[index] = Sql::Null;
+        }
+        let first = writer.update(
+            batch,
+            &existing,
+            &Incoming {
+                key,
+                values: &stored(values),
+                consent: outcome.to_store(),
+                age,
+            },
+            existing.batch != batch,
+        )?;
+        consent.record(key, &outcome)?;
+        if first {
+            counts.updated += 1;
+        }
+        counts.duplicates += 1;
+    }
+    counts.imported += 1;
+    Ok(())
+}

@@ -1,0 +1,161 @@
+//! CSV faults from the new-user trial, end to end: each is an error or a rejection
+//! naming the line (and column), and the workspace stays as it was.
+
+use std::io::Write;
+use std::path::Path;
+
+use assert_cmd::Command;
+use tactful::workspace::Workspace;
+
+fn tactful(ws: &Path) -> Command {
+    let mut c = Command::cargo_bin("tactful").unwrap();
+    c.arg("--workspace").arg(ws).env("TACTFUL_ACTOR", "tester");
+    c
+}
+
+fn count(ws: &Path, sql: &str) -> i64 {
+    Workspace::open(ws)
+        .unwrap()
+        .conn()
+        .query_row(sql, [], |r| r.get(0))
+        .unwrap()
+}
+
+/// Bob's unclosed quote would have swallowed Ana's unsubscribe: the import fails,
+/// naming where the quote opened, and nothing of the file gets in.
+#[test]
+fn an_unclosed_quote_fails_the_import_where_it_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.tactful");
+    let first = dir.path().join("first.csv");
+    std::fs::write(&first, "email,first_name\ncy@example.com,Cy\n").unwrap();
+    tactful(&ws).arg("import").arg(&first).assert().success();
+    let trial = dir.path().join("trial.csv");
+    std::fs::write(
+        &trial,
+        "email,accepts_email_marketing,first_name\nbob@example.com,yes,\"Bob\nana@example.com,unsubscribed,Ana\n",
+    )
+    .unwrap();
+    let out = tactful(&ws).arg("import").arg(&trial).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("trial.csv failed"), "{err}");
+    assert!(
+        err.contains("a quote opened at line 2, column 21 is never closed"),
+        "{err}"
+    );
+    assert_eq!(count(&ws, "SELECT count(*) FROM import_batches"), 1);
+    assert_eq!(count(&ws, "SELECT count(*) FROM contacts"), 1);
+}
+
+/// `"y@example.com"z`: the row is rejected with the column after the closing quote
+/// (1 + 13 + 1 + 1 = 16); the good row is imported.
+#[test]
+fn text_after_a_closing_quote_is_rejected_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.tactful");
+    let file = dir.path().join("trail.csv");
+    std::fs::write(
+        &file,
+        "email,first_name\nx@example.com,X\n\"y@example.com\"z,Y\n",
+    )
+    .unwrap();
+    let out = tactful(&ws)
+        .args(["--json", "import"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["rows_read"], 2);
+    assert_eq!(r["rows_imported"], 1);
+    assert_eq!(r["rows_rejected"][0]["line"], 3);
+    let reason = r["rows_rejected"][0]["reason"].as_str().unwrap();
+    assert!(
+        reason.starts_with("text after a closing quote at line 3, column 16"),
+        "{reason}"
+    );
+}
+
+/// A ragged record starting on line 2 (header = line 1) is rejected as line 2.
+#[test]
+fn a_ragged_row_names_its_own_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.tactful");
+    let file = dir.path().join("ragged.csv");
+    std::fs::write(&file, "email,first_name\nx@example.com\ny@example.com,Y\n").unwrap();
+    tactful(&ws)
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "    line 2: 1 field where the header has 2",
+        ));
+}
+
+/// Every row skipped because its contact was erased: the error says so, and `--json`
+/// still prints the report (no batch: nothing was committed).
+#[test]
+fn a_file_of_erased_contacts_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.tactful");
+    let file = dir.path().join("e.csv");
+    std::fs::write(
+        &file,
+        "email,first_name\na@example.com,A\nb@example.com,B\n",
+    )
+    .unwrap();
+    tactful(&ws).arg("import").arg(&file).assert().success();
+    {
+        let mut w = Workspace::open(&ws).unwrap();
+        for key in ["a@example.com", "b@example.com"] {
+            tactful::rights::erase::erase(&mut w, key, "test").unwrap();
+        }
+    }
+    let out = tactful(&ws)
+        .args(["--json", "import"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("2 rows read with delimiter `,` and encoding UTF-8, 0 rejected (2 rows skipped: erased contacts)"),
+        "{err}"
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["rows_read"], 2);
+    assert_eq!(r["rows_imported"], 0);
+    assert_eq!(r["rows_skipped_erased"], 2);
+    assert_eq!(r["batch"], serde_json::Value::Null);
+    assert_eq!(count(&ws, "SELECT count(*) FROM import_batches"), 1);
+    assert_eq!(count(&ws, "SELECT count(*) FROM contacts"), 0);
+}
+
+/// A binary member of a ZIP is named by archive and member, never by the temporary
+/// file it was extracted to.
+#[test]
+fn a_binary_zip_member_is_named_without_a_temporary_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.tactful");
+    let path = dir.path().join("junk.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    zip.start_file("junk.csv", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    // Control characters only (valid UTF-8): binary from byte 0.
+    zip.write_all(&[1u8, 2, 3, 4, 5, 6, 7, 8].repeat(100))
+        .unwrap();
+    zip.finish().unwrap();
+    let out = tactful(&ws).arg("import").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(
+            "/junk.zip/junk.csv does not look like a text/CSV file (binary content at byte 0"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("tactful-zip"), "{err}");
+    assert_eq!(err.matches("junk.csv").count(), 1, "{err}");
+}

@@ -1,0 +1,81 @@
+//! The status line: notices and errors expire after a number of ticks (no clock),
+//! long messages stop before the key hints, and the as-of date is always shown. Driven
+//! through the same `update` the loop uses, on case BR-15 (`tui_campaign_support`).
+
+#[path = "tui_common/mod.rs"]
+mod common;
+mod tui_campaign_support;
+
+use common::{app, draw, send};
+use tactful::tui::message::{Message, Screen};
+use tactful::tui::status::{ERROR_TICKS, NOTICE_TICKS};
+use tui_campaign_support::br15;
+
+fn bottom_line(a: &tactful::tui::app::App, w: u16, h: u16) -> String {
+    let terminal = draw(a, w, h);
+    let buf = terminal.backend().buffer();
+    (0..w).map(|x| buf[(x, h - 1)].symbol()).collect()
+}
+
+#[test]
+fn a_notice_goes_after_its_ticks_and_a_new_one_starts_over() {
+    let ws = br15();
+    let mut a = app(&ws, 80, 24);
+    send(&mut a, &ws, Message::Refresh);
+    a.notice = Some("saved".into());
+    for _ in 0..NOTICE_TICKS - 1 {
+        send(&mut a, &ws, Message::Tick);
+    }
+    assert_eq!(a.notice.as_deref(), Some("saved"));
+    // Another notice restarts the count.
+    a.notice = Some("saved again".into());
+    send(&mut a, &ws, Message::Tick);
+    assert_eq!(a.notice.as_deref(), Some("saved again"));
+    for _ in 0..NOTICE_TICKS - 2 {
+        send(&mut a, &ws, Message::Tick);
+    }
+    assert_eq!(a.notice.as_deref(), Some("saved again"));
+    send(&mut a, &ws, Message::Tick);
+    assert_eq!(a.notice, None);
+}
+
+#[test]
+fn an_error_stays_longer_than_a_notice_then_goes() {
+    let ws = br15();
+    let mut a = app(&ws, 80, 24);
+    a.error = Some("disk full".into());
+    for _ in 0..NOTICE_TICKS {
+        send(&mut a, &ws, Message::Tick);
+    }
+    assert_eq!(a.error.as_deref(), Some("disk full"));
+    for _ in NOTICE_TICKS..ERROR_TICKS {
+        send(&mut a, &ws, Message::Tick);
+    }
+    assert_eq!(a.error, None);
+}
+
+#[test]
+fn a_long_notice_stops_before_the_key_hints() {
+    let ws = br15();
+    let mut a = app(&ws, 80, 24);
+    send(&mut a, &ws, Message::Refresh);
+    a.notice = Some("x".repeat(100));
+    let line = bottom_line(&a, 80, 24);
+    // "? keys  q quit " is 15 columns; one blank column before it, `…` before that.
+    assert!(line.ends_with("… ? keys  q quit "), "{line:?}");
+    assert!(
+        line.starts_with(" 5 fields, 4 contacts, as of today | xxx"),
+        "{line:?}"
+    );
+}
+
+#[test]
+fn the_as_of_date_is_always_on_screen() {
+    let ws = br15();
+    let mut a = app(&ws, 120, 40);
+    send(&mut a, &ws, Message::Refresh);
+    assert!(bottom_line(&a, 120, 40).contains("as of today"));
+    // Campaign br15 has its own as-of date, 2026-11-01, which its screens count from.
+    send(&mut a, &ws, Message::SwitchScreen(Screen::Messages));
+    assert!(bottom_line(&a, 120, 40).contains("as of 2026-11-01 (campaign)"));
+}
