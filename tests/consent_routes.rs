@@ -274,6 +274,6 @@ fn explain_shows_the_consent_evidence() {
         .unwrap();
     assert_eq!(
         step.detail,
-        "e-mail consent is withdrawn (source: file status of layout mailchimp_unsubscribed, batch 2); evidence: file unsubscribed_members_export_5c1f0a.csv, layout mailchimp_unsubscribed, batch 2, at 2024-02-14T08:30:00Z; only granted consent receives messages"
+        "e-mail consent: withdrawn (source: file status of layout mailchimp_unsubscribed, batch 2); evidence: file unsubscribed_members_export_5c1f0a.csv, layout mailchimp_unsubscribed, batch 2, at 2024-02-14T08:30:00Z; only granted consent receives messages"
     );
 }

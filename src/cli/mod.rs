@@ -74,7 +74,7 @@ pub enum Command {
     /// Build a fresh demo workspace from the bundled sample data and open it.
     Demo(demo::DemoArgs),
     /// Import CSV files into the audience (one undoable batch per file), or undo one.
-    Import(import::ImportArgs),
+    Import(Box<import::ImportArgs>),
     /// Add addresses from a file to the suppression list.
     Suppress(suppress::SuppressArgs),
     /// Add, list, show, edit and remove segments; their overlap.
@@ -215,7 +215,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Fields(args)) => fields::run(&ctx, args),
         Some(Command::Audit) => audit::run(&ctx),
         Some(Command::Demo(args)) => demo::run(&ctx, args),
-        Some(Command::Import(args)) => import::run(&ctx, args),
+        Some(Command::Import(args)) => import::run(&ctx, *args),
         Some(Command::Suppress(args)) => suppress::run(&ctx, args),
         None => crate::tui::run(&ctx.workspace, ctx.as_of_given.then_some(ctx.as_of)),
         Some(Command::Segment(args)) => segment::run(&ctx, args),
