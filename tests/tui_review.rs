@@ -16,10 +16,12 @@ use fixture::{
 use tactful::campaign::unlock::load;
 use tactful::review::{Severity, SignOffState};
 use tactful::tui::message::{Message, Request};
-use tactful::tui::message_review::{ExportFailure, ReviewJob, ReviewMsg};
 use tactful::tui::screens::export::ExportQuestion;
+use tactful::tui::screens::export::message::ExportFailure;
 use tactful::tui::screens::review::ReviewMode;
+use tactful::tui::screens::review::message::ReviewMsg;
 use tactful::tui::update::update;
+use tactful::tui::worker_review::ReviewJob;
 use tactful::workspace::{audit, exports};
 
 #[test]

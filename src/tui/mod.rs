@@ -20,8 +20,6 @@ pub mod app;
 pub mod keymap;
 pub mod layout;
 pub mod message;
-pub mod message_review;
-pub mod message_segments;
 pub mod paths;
 pub mod screens;
 pub mod status;
@@ -33,7 +31,6 @@ pub mod widgets;
 pub mod worker;
 pub mod worker_campaign;
 pub mod worker_review;
-pub mod worker_segments;
 
 use std::path::Path;
 use std::sync::Arc;

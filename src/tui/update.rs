@@ -16,9 +16,11 @@ mod preview;
 use super::app::{App, Popup};
 use super::layout;
 use super::message::{Message, PageAnchor, Request, Screen};
+use super::screens::export::update as export_update;
 use super::screens::fields::FieldsView;
-use super::screens::{export_update, review_update};
-use super::screens::{segments_nav, segments_update};
+use super::screens::review::message::ReviewMsg;
+use super::screens::review::update as review_update;
+use super::screens::segments::{nav as segments_nav, update as segments_update};
 
 /// Ticks (about a quarter second each) a page may be in flight before the status line
 /// says it is loading; shorter waits would only flicker.
@@ -33,6 +35,9 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
         return requests;
     }
     if let Some(requests) = review_update::intercept(app, &message) {
+        return requests;
+    }
+    if let Some(requests) = export_intercept(app, &message) {
         return requests;
     }
     let view = layout::visible_rows(app.size);
@@ -220,7 +225,17 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
             Vec::new()
         }
         Message::Segments(m) => segments_update::update(app, m),
-        Message::Review(m) => review_update::update(app, m),
+        Message::Review(m) => {
+            // A review that arrives may change the campaign shown, which the Export
+            // screen's directory follows.
+            let arrives = matches!(&m, ReviewMsg::Reviewed { generation, result: Ok(_) }
+                if app.review.pending == Some(*generation));
+            let requests = review_update::update(app, m);
+            if arrives {
+                export_update::campaign_changed(app);
+            }
+            requests
+        }
         Message::Export(m) => export_update::update(app, m),
         Message::Resize { width, height } => {
             app.size = ratatui::layout::Rect::new(0, 0, width, height);
@@ -233,6 +248,19 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
             }
         }
     }
+}
+
+/// Typing into the Export screen's form (not while a popup is open or on a screen
+/// switch, as for the Review screen). `None` leaves the message to the rest of `update`.
+fn export_intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+    let switch = matches!(
+        message,
+        Message::SwitchScreen(_) | Message::NextScreen | Message::PreviousScreen
+    );
+    if switch || app.popup.is_some() || app.screen != Screen::Export {
+        return None;
+    }
+    export_update::intercept(app, message)
 }
 
 /// Messages the open popup takes for itself: moving and confirming inside a dialog.

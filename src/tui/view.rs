@@ -14,11 +14,12 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::app::App;
 use super::layout::{self, Areas};
 use super::message::Screen;
-use super::screens::export::ExportView;
+use super::screens::export::{ExportView, ReviewShown};
 use super::screens::fields::FieldsView;
 use super::screens::guide::{GuideView, tagline};
 use super::screens::import::ImportView;
 use super::screens::popup;
+use super::screens::review::review_line;
 use super::screens::segments::SegmentsView;
 use super::theme;
 use super::update::LOADING_HINT_TICKS;
@@ -143,7 +144,12 @@ fn body(app: &App, areas: &Areas, buf: &mut Buffer) {
         Screen::Review => (&app.review).render(area, buf),
         Screen::Export => (&ExportView {
             state: &app.export,
-            review: &app.review,
+            review: ReviewShown {
+                campaign: app.review.campaign.as_deref(),
+                review: app.review.review.as_ref(),
+                columns: &app.review.columns,
+                head: review_line(&app.review, usize::from(area.width)),
+            },
         })
             .render(area, buf),
         Screen::Fields => (&GuideView {

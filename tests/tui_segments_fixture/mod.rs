@@ -12,7 +12,8 @@ use tactful::segment::Scope;
 use tactful::segment::store;
 use tactful::tui::app::App;
 use tactful::tui::message::{Message, Request};
-use tactful::tui::{keymap, update::update, worker, worker_segments};
+use tactful::tui::screens::segments::jobs as worker_segments;
+use tactful::tui::{keymap, update::update, worker};
 use tactful::workspace::Workspace;
 
 use crate::common::{field, workspace};

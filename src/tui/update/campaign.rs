@@ -12,7 +12,7 @@ use super::{campaign_edit, campaign_new, messages, preview};
 use crate::campaign::Campaign;
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Message, Request, Screen};
-use crate::tui::screens::review_update;
+use crate::tui::screens::review::update as review_update;
 
 /// The as-of date a campaign runs at in the TUI: the global `--as-of` when given (it
 /// wins, as in the CLI), else the campaign's own, else today.

@@ -10,9 +10,9 @@ use crate::campaign::{Campaign, Entry};
 use crate::fields::{Channel, Field};
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Job, Message, Request};
-use crate::tui::message_segments::SegmentJob;
 use crate::tui::screens::campaign_new::addable;
 use crate::tui::screens::messages::{Focus, NewCampaign, check_entry};
+use crate::tui::screens::segments::message::SegmentJob;
 
 /// `n` and `a` on the Messages screen's entry list; `None` for other messages.
 pub(super) fn open(app: &mut App, message: &Message) -> Option<Vec<Request>> {

@@ -21,12 +21,12 @@ use std::thread;
 use chrono::NaiveDate;
 use rusqlite::{ErrorCode, InterruptHandle};
 
-use super::LoopEvent;
-use super::message::Message;
-use super::message_segments::{ListReaches, Overlap, Reach, RuleProblem, SegmentJob, SegmentsMsg};
+use super::message::{ListReaches, Overlap, Reach, RuleProblem, SegmentJob, SegmentsMsg};
 use crate::fields::Field;
 use crate::segment::store::{self, SegmentError};
 use crate::segment::{RuleError, Scope, parse};
+use crate::tui::LoopEvent;
+use crate::tui::message::Message;
 use crate::workspace::{Workspace, WorkspaceError, fields};
 
 type Kind = Discriminant<SegmentJob>;

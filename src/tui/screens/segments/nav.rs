@@ -5,8 +5,8 @@
 //! Called only from `tui::update`, before its own handling, so `update` stays the one
 //! mutator.
 
-use super::segments::{SegmentsMode, list_rows};
-use super::segments_update::load;
+use super::update::load;
+use super::{SegmentsMode, list_rows};
 use crate::tui::app::App;
 use crate::tui::message::{Message, Request, Screen};
 

@@ -5,11 +5,11 @@
 //! rule asks the segments worker for its reach with a fresh generation; replies older
 //! than the one an editor waits for are dropped, so the newest rule text wins.
 
-use super::segments_builder::{BuilderState, BuilderStep, append, condition};
-use super::segments_editor::{EditorState, Focus};
+use super::builder::{BuilderState, BuilderStep, append, condition};
+use super::editor::{EditorState, Focus};
 use crate::tui::app::App;
 use crate::tui::message::Request;
-use crate::tui::message_segments::{RuleProblem, SegmentJob, SegmentsMsg};
+use crate::tui::screens::segments::message::{RuleProblem, SegmentJob, SegmentsMsg};
 use crate::tui::widgets::line_input::LineInput;
 
 fn job(app: &mut App, make: impl FnOnce(u64) -> SegmentJob) -> (u64, Request) {
@@ -236,7 +236,7 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
             }
             Vec::new()
         }
-        reply => super::segments_replies::apply(app, reply),
+        reply => super::replies::apply(app, reply),
     }
 }
 

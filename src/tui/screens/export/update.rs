@@ -1,15 +1,16 @@
 //! How the Export screen changes: the part of `update` for [`ExportMsg`], and typing
 //! into its text rows.
 //!
-//! Called only from `tui::update` (through `review_update::intercept` for typing), so
+//! Called only from `tui::update` (typing too, through [`intercept`]), so
 //! `update` stays the one mutator. An export is asked for only after a "yes", and a
 //! second "yes" is needed before existing files are replaced (`force`).
 
-use super::export::ExportQuestion;
+use super::ExportQuestion;
+use super::message::{ExportFailure, ExportMsg, ExportRequest, ExportRow};
 use crate::tui::app::App;
 use crate::tui::message::{Message, Request};
-use crate::tui::message_review::{ExportFailure, ExportMsg, ExportRequest, ExportRow, ReviewJob};
 use crate::tui::widgets::text_input::TextInput;
+use crate::tui::worker_review::ReviewJob;
 
 /// Typing into the export form's text row. `None` leaves other messages to `update`.
 pub fn intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {

@@ -3,9 +3,16 @@
 //! columns, rows from the last review, the profile's neutralisation rule), the
 //! confirmation questions, and the result or the refusal with its blockers.
 //!
+//! The screen's folder holds its messages ([`message`]), the code that changes its
+//! state ([`update`]) and its drawing (here); its export runs on the review worker
+//! (`tui::worker_review`).
+//!
 //! Owns [`ExportState`]; the campaign (the shared current one) and its review come
-//! from the Review screen's state. `screens::export_update` is the only code that changes it; the widget only
-//! reads.
+//! through [`ExportView`], filled in by `tui::view`. [`update`] is the only code that
+//! changes the state; the widget only reads.
+
+pub mod message;
+pub mod update;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -13,14 +20,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::popup::centred;
-use super::review::{ReviewState, review_line, wrap};
+use self::message::{ExportFailure, ExportRow, Exported};
 use crate::export::{AUDIENCE, MANIFEST, Profile, RECIPIENTS};
+use crate::review::Review;
 use crate::text::for_terminal;
-use crate::tui::message_review::{ExportFailure, ExportRow, Exported};
+use crate::tui::screens::popup::centred;
 use crate::tui::theme;
 use crate::tui::view::thousands;
-use crate::tui::widgets::cell_text::fit;
+use crate::tui::widgets::cell_text::{fit, wrap};
 use crate::tui::widgets::text_input::{TextInput, TextInputView};
 
 /// What the Export screen shows, for the keymap to pick the keys that apply.
@@ -108,17 +115,30 @@ impl ExportState {
     }
 }
 
-/// What the Export screen draws: its state and the Review screen's.
+/// The review of the current campaign as the Export screen shows it (`tui::view`
+/// reads it from the Review screen's state).
+pub struct ReviewShown<'a> {
+    /// The campaign reviewed: the shared current one; `None` before a review.
+    pub campaign: Option<&'a str>,
+    /// Its last review.
+    pub review: Option<&'a Review>,
+    /// Columns each export profile would write without added fields.
+    pub columns: &'a [(Profile, Vec<String>)],
+    /// The line above the review: its as-of date, "reviewing..." while one runs.
+    pub head: Line<'static>,
+}
+
+/// What the Export screen draws: its state and the review it exports.
 pub struct ExportView<'a> {
     pub state: &'a ExportState,
-    pub review: &'a ReviewState,
+    pub review: ReviewShown<'a>,
 }
 
 impl Widget for &ExportView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (s, r) = (self.state, self.review);
+        let (s, r) = (self.state, &self.review);
         let width = usize::from(area.width);
-        let mut lines = vec![review_line(r, width), Line::from("")];
+        let mut lines = vec![r.head.clone(), Line::from("")];
         let on = |b: bool| if b { "on" } else { "off" };
         let rows: [(ExportRow, &str, String); 5] = [
             (
@@ -200,12 +220,11 @@ impl Widget for &ExportView<'_> {
     }
 }
 
-fn plan_lines(s: &ExportState, r: &ReviewState, width: usize) -> Vec<Line<'static>> {
+fn plan_lines(s: &ExportState, r: &ReviewShown<'_>, width: usize) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(" What will be written", theme::HEADER)];
     let dir = s.out.value();
     let rows = r
         .review
-        .as_ref()
         .and_then(|rv| rv.summary.as_ref())
         .map_or("? rows (no preview yet)".to_string(), |sm| {
             format!("{} row(s), one per recipient", thousands(sm.recipients))
@@ -257,7 +276,7 @@ fn plan_lines(s: &ExportState, r: &ReviewState, width: usize) -> Vec<Line<'stati
         "   Owner-only files (0600); existing files are replaced only after a second yes.",
         width,
     )));
-    if let Some(rv) = &r.review
+    if let Some(rv) = r.review
         && rv.blockers > 0
     {
         lines.push(Line::styled(
@@ -359,15 +378,20 @@ fn outcome_lines(outcome: &Result<Exported, ExportFailure>, width: usize) -> Vec
     }
 }
 
-fn question(q: &ExportQuestion, s: &ExportState, r: &ReviewState, area: Rect, buf: &mut Buffer) {
+fn question(
+    q: &ExportQuestion,
+    s: &ExportState,
+    r: &ReviewShown<'_>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let rect = centred(area, 64, 8);
     Clear.render(rect, buf);
-    let campaign = r.campaign.as_deref().unwrap_or("");
+    let campaign = r.campaign.unwrap_or("");
     let (title, text) = match q {
         ExportQuestion::Export => {
             let n = r
                 .review
-                .as_ref()
                 .and_then(|rv| rv.summary.as_ref())
                 .map_or("the".to_string(), |sm| thousands(sm.recipients));
             (

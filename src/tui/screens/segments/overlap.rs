@@ -13,7 +13,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::tui::layout;
-use crate::tui::message_segments::Overlap;
+use crate::tui::screens::segments::message::Overlap;
 use crate::tui::theme;
 use crate::tui::view::thousands;
 use crate::tui::widgets::cell_text::{display_width, fit};

@@ -4,10 +4,10 @@
 //!
 //! Split from `segments_update` to keep files small; called only from there.
 
-use super::segments_update::{reload, saved, show_rule_problem};
+use super::update::{reload, saved, show_rule_problem};
 use crate::tui::app::App;
 use crate::tui::message::Request;
-use crate::tui::message_segments::SegmentsMsg;
+use crate::tui::screens::segments::message::SegmentsMsg;
 
 /// Apply a reply; return the work it leads to (a reload after a save or delete).
 pub fn apply(app: &mut App, reply: SegmentsMsg) -> Vec<Request> {

@@ -3,7 +3,7 @@
 //! segments worker thread, carried by `Request::Segments`).
 //!
 //! Kept apart from `message` so the screen's vocabulary sits in one place. Replies carry
-//! the generation of the job they answer; `screens::segments_update` drops stale ones.
+//! the generation of the job they answer; `screens::segments::update` drops stale ones.
 
 use chrono::NaiveDate;
 

@@ -1,12 +1,21 @@
 //! The Review screen: the privacy review of one campaign, its findings grouped by
 //! severity (blockers first, in the danger style with a text marker, then warnings,
 //! then info), their counts and the sign-off state; the unlock and sign-off dialogs
-//! (`review_dialogs`) open over it.
+//! ([`dialogs`]) open over it.
 //!
-//! Owns [`ReviewState`], which the Export screen reads too (the campaign reviewed, the
-//! shared current one, and its last review). `screens::review_update` is the only code that changes it; the
-//! widget impl only reads it. Every string from the data goes through `fit` or
-//! [`wrap`], which make it safe for the terminal first.
+//! The screen's folder holds its messages ([`message`]), the code that changes its
+//! state ([`update`], [`replies`]) and its drawing (here and in [`dialogs`]); its jobs
+//! run on the review worker (`tui::worker_review`), which the Export screen shares.
+//!
+//! Owns [`ReviewState`]; the Export screen is drawn with the campaign reviewed (the
+//! shared current one) and its last review, handed over by `tui::view`. [`update`] is
+//! the only code that changes it; the widget impl only reads it. Every string from the
+//! data goes through `fit` or `wrap`, which make it safe for the terminal first.
+
+pub mod dialogs;
+pub mod message;
+pub mod replies;
+pub mod update;
 
 use std::collections::BTreeSet;
 
@@ -15,13 +24,12 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
-use unicode_segmentation::UnicodeSegmentation;
 
-use super::review_dialogs::{SignOffDialog, UnlockDialog};
+use self::dialogs::{SignOffDialog, UnlockDialog};
 use crate::review::{Finding, Review, Severity, SignOffState};
 use crate::tui::layout;
 use crate::tui::theme;
-use crate::tui::widgets::cell_text::{display_width, fit};
+use crate::tui::widgets::cell_text::{fit, wrap};
 
 /// Lines above the findings (as-of date, counts and sign-off, notice) and below them
 /// (keys).
@@ -194,32 +202,6 @@ pub fn visible_lines(size: Rect) -> usize {
     layout::areas(size).map_or(1, |a| {
         usize::from(a.body.height.saturating_sub(HEADER_LINES + FOOTER_LINES)).max(1)
     })
-}
-
-/// `text` made safe for the terminal and broken into lines of at most `width` columns,
-/// at spaces where it can be and between graphemes where a word is longer.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let safe = crate::text::for_terminal(text);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in safe.split(' ') {
-        let needed = display_width(&line) + usize::from(!line.is_empty()) + display_width(word);
-        if needed > width && !line.is_empty() {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        for g in word.graphemes(true) {
-            if display_width(&line) + display_width(g) > width && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            line.push_str(g);
-        }
-    }
-    lines.push(line);
-    lines
 }
 
 /// The sign-off as one line: who and when, and whether it still matches.

@@ -1,7 +1,7 @@
 //! The segment editor: the rule input with live reach, the error under it with a caret
 //! at its column, field-name completion, and the name and description inputs.
 //!
-//! Owns [`EditorState`]; `screens::segments_update` changes it, the widget impl only
+//! Owns [`EditorState`]; `screens::segments::update` changes it, the widget impl only
 //! reads it. A rule the privacy policy refuses is shown in the blocked style with the
 //! [`theme::BLOCKED_MARK`] text marker, so the meaning survives without colour.
 
@@ -11,9 +11,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::segments_builder::BuilderState;
+use super::builder::BuilderState;
 use crate::fields::Field;
-use crate::tui::message_segments::{Reach, RuleProblem};
+use crate::tui::screens::segments::message::{Reach, RuleProblem};
 use crate::tui::theme;
 use crate::tui::view::thousands;
 use crate::tui::widgets::cell_text::{display_width, fit};

@@ -3,7 +3,7 @@
 //! `and`. It never builds a rule tree itself: what it writes goes through the same
 //! parser and checker as typed text, so it cannot say anything a user could not type.
 //!
-//! Owns [`BuilderState`] and its popup; `screens::segments_update` drives it.
+//! Owns [`BuilderState`] and its popup; `screens::segments::update` drives it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

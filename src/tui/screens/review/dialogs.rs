@@ -13,9 +13,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::popup::centred;
 use crate::fields::PrivacyClass;
 use crate::fields::policy::MIN_JUSTIFICATION_CHARS;
+use crate::tui::screens::popup::centred;
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::fit;
 use crate::tui::widgets::text_input::{TextInput, TextInputView};

@@ -1,6 +1,6 @@
 //! How the Review screen changes: the part of `update` for [`ReviewMsg`], and the
-//! Review and Export screens' share of the messages every screen gets (entering one,
-//! which reviews the campaign; scrolling the findings; typing into a dialog).
+//! Review screen's share of the messages every screen gets (scrolling the findings,
+//! typing into a dialog); entering it reviews the campaign ([`run`]).
 //!
 //! Called only from `tui::update`, so `update` stays the one mutator. Every review
 //! request gets a fresh generation and replies older than the one waited for are
@@ -8,12 +8,13 @@
 
 use std::collections::BTreeSet;
 
-use super::review::{ReviewMode, ReviewState, visible_lines};
-use super::review_dialogs::{SignOffDialog, SignOffFocus, UnlockDialog};
+use super::dialogs::{SignOffDialog, SignOffFocus, UnlockDialog};
+use super::message::{ReviewMsg, Reviewed};
+use super::{ReviewMode, ReviewState, visible_lines};
 use crate::review::{ExportScope, ExtraField};
 use crate::tui::app::App;
 use crate::tui::message::{Message, Request, Screen};
-use crate::tui::message_review::{ReviewJob, ReviewMsg, Reviewed};
+use crate::tui::worker_review::ReviewJob;
 
 /// Ask for a review of the current campaign (the shared one, `app.campaigns`; the
 /// first one when there is none yet). When that is another campaign than the one
@@ -42,8 +43,8 @@ pub fn run(app: &mut App) -> Vec<Request> {
     })]
 }
 
-/// Handle `message` here when it concerns the Review or Export screen: scrolling the
-/// findings and typing into a dialog or the export form. Entering either screen is the
+/// Handle `message` here when it concerns the Review screen: scrolling the findings
+/// and typing into a dialog. Entering the screen is the
 /// campaign screens' business (`update::campaign`), which loads the shared campaign
 /// first and then calls [`run`]. `None` leaves the message to the rest of `update`.
 pub fn intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
@@ -51,14 +52,11 @@ pub fn intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
         message,
         Message::SwitchScreen(_) | Message::NextScreen | Message::PreviousScreen
     ) || app.popup.is_some()
+        || app.screen != Screen::Review
     {
         return None;
     }
-    match app.screen {
-        Screen::Export => super::export_update::intercept(app, message),
-        Screen::Review => review_intercept(app, message),
-        _ => None,
-    }
+    review_intercept(app, message)
 }
 
 fn review_intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
@@ -193,7 +191,7 @@ pub fn update(app: &mut App, message: ReviewMsg) -> Vec<Request> {
             }
             Vec::new()
         }
-        reply => super::review_replies::apply(app, reply),
+        reply => super::replies::apply(app, reply),
     }
 }
 
@@ -335,5 +333,4 @@ pub(super) fn reviewed(app: &mut App, r: Reviewed) {
     let lines = s.lines(width);
     s.scroll = s.scroll.min(lines.len().saturating_sub(1));
     keep_visible(s, &lines, visible_lines(size));
-    super::export_update::campaign_changed(app);
 }

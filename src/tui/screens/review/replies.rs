@@ -5,11 +5,11 @@
 //!
 //! Split from `review_update` to keep files small; called only from there.
 
-use super::review_update::{reviewed, run};
+use super::message::ReviewMsg;
+use super::update::{reviewed, run};
 use crate::text::for_terminal;
 use crate::tui::app::App;
 use crate::tui::message::Request;
-use crate::tui::message_review::ReviewMsg;
 
 /// Apply a reply; return the work it leads to (a new review after a change).
 pub fn apply(app: &mut App, reply: ReviewMsg) -> Vec<Request> {

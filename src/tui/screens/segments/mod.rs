@@ -1,10 +1,23 @@
 //! The Segments screen: saved segments with their reach, rule and description; the
-//! editor (`segments_editor`), the condition builder (`segments_builder`) and the
-//! overlap matrix (`segments_overlap`) open from here.
+//! editor ([`editor`]), the condition builder ([`builder`]) and the overlap matrix
+//! ([`overlap`]) open from here.
 //!
-//! Owns [`SegmentsState`]; `screens::segments_update` is the only code that changes it,
-//! the widget impl only reads it. Reaches arrive from the segments worker after the
-//! list itself, so the list shows at once and fills in.
+//! The screen's folder holds all of it: its messages and jobs ([`message`]), the code
+//! that changes its state ([`update`], [`nav`], [`replies`]), its drawing (here and in
+//! the dialogs' files) and the thread that runs its jobs ([`jobs`]).
+//!
+//! Owns [`SegmentsState`]; [`update`] is the only code that changes it, the widget impl
+//! only reads it. Reaches arrive from the segments worker after the list itself, so the
+//! list shows at once and fills in.
+
+pub mod builder;
+pub mod editor;
+pub mod jobs;
+pub mod message;
+pub mod nav;
+pub mod overlap;
+pub mod replies;
+pub mod update;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -16,12 +29,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::popup::centred;
-use super::segments_editor::{EditorState, EditorView};
-use super::segments_overlap::OverlapState;
+use self::editor::{EditorState, EditorView};
+use self::overlap::OverlapState;
 use crate::fields::Field;
 use crate::segment::store::Segment;
 use crate::tui::layout;
+use crate::tui::screens::popup::centred;
 use crate::tui::theme;
 use crate::tui::view::thousands;
 use crate::tui::widgets::cell_text::{display_width, fit};
@@ -85,7 +98,7 @@ impl SegmentsState {
         self.editor.as_ref().is_some_and(|e| {
             e.builder
                 .as_ref()
-                .is_none_or(|b| b.step == super::segments_builder::BuilderStep::Value)
+                .is_none_or(|b| b.step == self::builder::BuilderStep::Value)
         })
     }
 
