@@ -17,10 +17,12 @@
 //! BR-20); nothing else sets it.
 
 pub mod app;
+pub mod guide;
 pub mod keymap;
 pub mod layout;
 pub mod message;
 pub mod paths;
+pub mod popup;
 pub mod screens;
 pub mod status;
 pub mod terminal;

@@ -5,19 +5,15 @@
 //! sequences (STYLE.md, pattern 12). Replies whose generation is not the one a state is
 //! waiting for are dropped: the newest request wins.
 
-mod campaign;
-mod campaign_edit;
-mod campaign_new;
-mod field_edit;
-mod import;
-mod messages;
-mod preview;
+pub mod campaign;
 
 use super::app::{App, Popup};
 use super::layout;
 use super::message::{Message, PageAnchor, Request, Screen};
 use super::screens::export::update as export_update;
 use super::screens::fields::FieldsView;
+use super::screens::fields::update as field_edit;
+use super::screens::import::update as import;
 use super::screens::review::message::ReviewMsg;
 use super::screens::review::update as review_update;
 use super::screens::segments::{nav as segments_nav, update as segments_update};
@@ -275,7 +271,7 @@ fn popup_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     };
     match app.popup? {
         Popup::Help if delta != 0 => {
-            let last = super::screens::popup::help_pages(app.size) - 1;
+            let last = super::popup::help_pages(app.size) - 1;
             app.help_page = app
                 .help_page
                 .saturating_add_signed(delta.signum())

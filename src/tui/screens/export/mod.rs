@@ -24,10 +24,10 @@ use self::message::{ExportFailure, ExportRow, Exported};
 use crate::export::{AUDIENCE, MANIFEST, Profile, RECIPIENTS};
 use crate::review::Review;
 use crate::text::for_terminal;
-use crate::tui::screens::popup::centred;
 use crate::tui::theme;
 use crate::tui::view::thousands;
 use crate::tui::widgets::cell_text::{fit, wrap};
+use crate::tui::widgets::dialog::centred;
 use crate::tui::widgets::text_input::{TextInput, TextInputView};
 
 /// What the Export screen shows, for the keymap to pick the keys that apply.

@@ -15,9 +15,9 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use crate::fields::PrivacyClass;
 use crate::fields::policy::MIN_JUSTIFICATION_CHARS;
-use crate::tui::screens::popup::centred;
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::fit;
+use crate::tui::widgets::dialog::centred;
 use crate::tui::widgets::text_input::{TextInput, TextInputView};
 
 /// The unlock dialog: which field, then why.

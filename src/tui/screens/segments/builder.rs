@@ -12,9 +12,9 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::fields::{Field, FieldType};
 use crate::segment::{Rule, parse};
-use crate::tui::screens::popup::centred;
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::fit;
+use crate::tui::widgets::dialog::centred;
 use crate::tui::widgets::line_input::{self, LineInput};
 
 /// An operator the builder offers, with the words it writes.

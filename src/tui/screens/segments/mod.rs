@@ -34,11 +34,11 @@ use self::overlap::OverlapState;
 use crate::fields::Field;
 use crate::segment::store::Segment;
 use crate::tui::layout;
-use crate::tui::screens::popup::centred;
 use crate::tui::theme;
 use crate::tui::view::thousands;
 use crate::tui::widgets::cell_text::{display_width, fit};
 use crate::tui::widgets::data_table::{Column, DataTable, DataTableState, TableSource};
+use crate::tui::widgets::dialog::centred;
 
 /// Lines under the list for the selected segment's rule, description and the keys.
 pub const DETAIL_LINES: u16 = 6;

@@ -34,6 +34,17 @@ pub(super) fn load(app: &mut App) -> Vec<Request> {
     requests
 }
 
+/// Ask for the saved segments alone, unless they are here or on their way (for the
+/// Messages screen's add-entry list).
+pub fn read_list(app: &mut App) -> Vec<Request> {
+    if app.segments.loaded || app.segments.pending_list.is_some() {
+        return Vec::new();
+    }
+    let (generation, request) = job(app, |generation| SegmentJob::List { generation });
+    app.segments.pending_list = Some(generation);
+    vec![request]
+}
+
 fn overlap(app: &mut App) -> Vec<Request> {
     let as_of = app.segments.as_of;
     let (g, r) = job(app, |generation| SegmentJob::Overlap { generation, as_of });

@@ -2,15 +2,15 @@
 //! paging the stored rows, filters and search, the explanation popup, and the replies
 //! for them.
 
-use super::campaign::as_of;
+use super::view::visible_rows;
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Message, PageAnchor, Request};
-use crate::tui::screens::preview_view::visible_rows;
+use crate::tui::update::campaign::as_of;
 use crate::workspace::preview_rows::ReasonMatch;
 
 /// On showing the screen: preview the campaign unless the stored preview is of the
 /// campaign exactly as it is edited now.
-pub(super) fn entered(app: &mut App) -> Vec<Request> {
+pub(crate) fn entered(app: &mut App) -> Vec<Request> {
     let Some(draft) = app.messages.draft.clone() else {
         return Vec::new();
     };
@@ -83,7 +83,7 @@ fn jump(app: &mut App, to_end: bool) -> Vec<Request> {
 }
 
 /// The Preview screen's own intents; `None` for the rest.
-pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     let view = visible_rows(app.size) as isize;
     let p = &mut app.preview;
     if p.searching {
@@ -163,7 +163,7 @@ pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
 }
 
 /// Replies for the Preview screen.
-pub(super) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
+pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
     let view = visible_rows(app.size);
     let p = &mut app.preview;
     match message {
@@ -218,7 +218,7 @@ pub(super) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
 }
 
 /// Keys while the explanation is open: scroll it; the rest (Esc) goes on.
-pub(super) fn explanation_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+pub(crate) fn explanation_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     let p = &mut app.preview;
     let delta: i32 = match message {
         Message::ScrollDown => 1,

@@ -10,10 +10,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::popup::centred;
 use crate::campaign::explain::{Explanation, StepStatus, Verdict};
 use crate::text::for_terminal;
 use crate::tui::theme;
+use crate::tui::widgets::dialog::centred;
 
 fn safe(s: &str) -> String {
     for_terminal(s).into_owned()

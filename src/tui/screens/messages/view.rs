@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::messages::{Focus, MessagesState};
+use super::{Focus, MessagesState};
 use crate::campaign::preview::Summary;
 use crate::fields::Channel;
 use crate::message::{SmsEncoding, sms_length};

@@ -2,12 +2,12 @@
 //! unsaved work (`App::unsaved`) until it is saved or the dialog is cancelled, so `q`
 //! asks before losing it.
 
-use super::refresh;
+use super::FieldsView;
+use super::dialog::{FieldEdit, Focus, Step};
 use crate::fields::change::FieldChange;
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Job, Message, Request, Screen};
-use crate::tui::screens::field_dialog::{FieldEdit, Focus, Step};
-use crate::tui::screens::fields::FieldsView;
+use crate::tui::update::refresh;
 
 /// Open the dialog on the selected field.
 pub fn open(app: &mut App) -> Vec<Request> {

@@ -2,12 +2,12 @@
 //! with progress, batches and undo. The worker does all file and workspace work; replies
 //! whose generation is not the one waited for are dropped.
 
-use super::refresh;
+use super::options::{COMMON_FIELDS, OptionRow, OptionsForm};
+use super::{Stage, max_scroll};
 use crate::import::report::Detected;
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Job, Message, Request};
-use crate::tui::screens::import::options::{COMMON_FIELDS, OptionRow, OptionsForm};
-use crate::tui::screens::import::{Stage, max_scroll};
+use crate::tui::update::refresh;
 use crate::workspace::actor;
 
 /// Apply an Import screen message.

@@ -9,12 +9,12 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::messages::NewCampaign;
-use super::popup::centred;
+use super::NewCampaign;
 use crate::fields::Channel;
 use crate::tui::app::App;
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::fit;
+use crate::tui::widgets::dialog::centred;
 use crate::tui::widgets::text_input::TextInputView;
 
 /// The saved segments not yet in the campaign being edited, in list order.

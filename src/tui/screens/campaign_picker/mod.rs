@@ -10,11 +10,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-use super::popup::centred;
 use crate::campaign::Campaign;
 use crate::fields::Channel;
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::fit;
+use crate::tui::widgets::dialog::centred;
 
 /// The campaign names and the current campaign.
 #[derive(Debug, Clone, Default)]

@@ -11,18 +11,7 @@ use crate::tui::app::{App, Popup};
 use crate::tui::keymap::{self, HelpSection};
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::fit;
-
-/// A rectangle of at most `width`×`height`, centred in `area` and never outside it.
-pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
+use crate::tui::widgets::dialog::centred;
 
 /// Draw `app.popup`, if any, over `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -33,16 +22,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Popup::ConfirmUndo) => confirm_undo(app, area, buf),
         Some(Popup::ImportOptions) => {
             if let Some(form) = &app.import.form {
-                super::import::options::render(form, area, buf);
+                super::screens::import::options::render(form, area, buf);
             }
         }
         Some(Popup::FieldEdit) => {
             if let Some(edit) = &app.fields.edit {
-                super::field_dialog::render(edit, area, buf);
+                super::screens::fields::dialog::render(edit, area, buf);
             }
         }
-        Some(Popup::CampaignPicker) => super::campaign_picker::render(&app.campaigns, area, buf),
-        Some(Popup::MergeFields) => super::merge_fields::render(
+        Some(Popup::CampaignPicker) => {
+            super::screens::campaign_picker::render(&app.campaigns, area, buf)
+        }
+        Some(Popup::MergeFields) => super::screens::messages::merge_fields::render(
             &app.messages.merge,
             app.messages.merge_selected,
             app.messages.merge_fallback.as_ref(),
@@ -51,14 +42,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         Some(Popup::NewCampaign) => {
             if let Some(d) = &app.messages.create {
-                super::campaign_new::render_new(d, area, buf);
+                super::screens::messages::new_dialogs::render_new(d, area, buf);
             }
         }
-        Some(Popup::AddEntry) => super::campaign_new::render_add(app, area, buf),
+        Some(Popup::AddEntry) => super::screens::messages::new_dialogs::render_add(app, area, buf),
         Some(Popup::ConfirmDeleteCampaign) => confirm_delete_campaign(app, area, buf),
         Some(Popup::Explanation) => {
             if let Some(e) = &app.preview.explanation {
-                super::preview_explain::render(e, app.preview.explain_scroll, area, buf);
+                super::screens::preview::explain::render(e, app.preview.explain_scroll, area, buf);
             }
         }
     }

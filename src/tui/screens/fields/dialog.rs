@@ -11,9 +11,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
 use crate::fields::{Field, PrivacyClass, Role};
-use crate::tui::screens::popup::centred;
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::fit;
+use crate::tui::widgets::dialog::centred;
 use crate::tui::widgets::text_input::{TextInput, TextInputView};
 
 /// Which list has the keyboard while picking.

@@ -2,8 +2,13 @@
 //! reason it was given. Special category and protected fields are marked with a text
 //! marker and a colour (`theme::sensitivity`).
 //!
-//! Owns [`FieldsState`]; `update` changes it, the widget impl only reads it. The
-//! contacts browser is the screen's second view (`screens::contacts`).
+//! Owns [`FieldsState`]; `tui::update` and [`update`] (the class and role dialog,
+//! [`dialog`]) change it, the widget impl only reads it. The contacts browser is the
+//! screen's second view ([`contacts`]).
+
+pub mod contacts;
+pub mod dialog;
+pub mod update;
 
 use std::borrow::Cow;
 
@@ -12,8 +17,8 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
+use self::dialog::FieldEdit;
 use crate::fields::Field;
-use crate::tui::screens::field_dialog::FieldEdit;
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::display_width;
 use crate::tui::widgets::data_table::{Column, DataTable, DataTableState, TableSource};

@@ -5,8 +5,17 @@
 //! The screen edits a copy of the campaign (`draft`); every keystroke writes the
 //! editors back into it and checks it again (`Message::check` in the campaign's policy
 //! scope), so the problem under the editor and the live render are always those of
-//! what is on screen. Saving (`update::messages`) checks every entry before writing.
-//! Drawing is in `messages_view.rs`, the merge-field list in `merge_fields.rs`.
+//! what is on screen. Saving ([`update`]) checks every entry before writing.
+//! Drawing is in [`view`], the merge-field list in [`merge_fields`], the new-campaign
+//! and add-entry dialogs in [`new_dialogs`] (changed by [`new_update`]); removing,
+//! moving, renaming and deleting are [`edit_update`]'s.
+
+pub mod edit_update;
+pub mod merge_fields;
+pub mod new_dialogs;
+pub mod new_update;
+pub mod update;
+pub mod view;
 
 use crate::campaign::preview::Summary;
 use crate::campaign::{Campaign, Entry};
@@ -16,7 +25,7 @@ use crate::message::{Message, MessageDraft, PolicyScope, RenderedMessage};
 use crate::tui::widgets::text_area::TextArea;
 use crate::tui::widgets::text_input::TextInput;
 
-use super::merge_fields::{FallbackInput, MergeChoice};
+use self::merge_fields::{FallbackInput, MergeChoice};
 
 /// What has the keyboard on the Messages screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -4,13 +4,13 @@
 //! it through the core (`Job::SaveCampaign`); rename and delete are the core's use
 //! cases (`campaign::edit`), and the reply reloads the campaign list.
 
-use super::messages::{rechecked, save, sync_unsaved};
+use super::update::{rechecked, save, sync_unsaved};
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Job, Message, Request};
 use crate::tui::screens::messages::NewCampaign;
 
 /// The entry-list intents of this module; `None` for other messages.
-pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     match message {
         Message::RemoveEntry => Some(change_entries(app, |entries, i| {
             entries.remove(i);
@@ -64,7 +64,7 @@ pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
 }
 
 /// Keys while "Delete campaign?" is open.
-pub(super) fn confirm_delete(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+pub(crate) fn confirm_delete(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     match message {
         Message::ConfirmDeleteCampaign => {
             app.popup = None;
@@ -88,7 +88,7 @@ pub(super) fn confirm_delete(app: &mut App, message: &Message) -> Option<Vec<Req
 
 /// The reply to a rename or delete: say what happened and read the campaigns again
 /// (the renamed one stays current; after a delete the first one is).
-pub(super) fn changed(
+pub(crate) fn changed(
     app: &mut App,
     generation: u64,
     result: &Result<Option<String>, String>,
@@ -125,7 +125,7 @@ pub(super) fn changed(
                 }
             }
             sync_unsaved(app);
-            super::campaign::load_names(app)
+            crate::tui::update::campaign::load_names(app)
         }
         Err(e) => {
             match app.messages.create.as_mut() {

@@ -3,11 +3,11 @@
 //! them. Every edit rechecks and re-renders the entry and asks for fresh coverage
 //! counts (the newest request wins in the worker).
 
-use super::campaign::as_of;
+use super::merge_fields::{FallbackInput, checked_fallback, choices, snippet};
+use super::{Focus, check_entry};
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Job, Message, Request, SampleStep};
-use crate::tui::screens::merge_fields::{FallbackInput, checked_fallback, choices, snippet};
-use crate::tui::screens::messages::{Focus, check_entry};
+use crate::tui::update::campaign::as_of;
 use crate::tui::widgets::text_area::AreaEdit;
 use crate::tui::widgets::text_input::TextEdit;
 
@@ -15,7 +15,7 @@ use crate::tui::widgets::text_input::TextEdit;
 const UNSAVED: &str = "message edits in campaign";
 
 /// Keep `app.unsaved` in step with the Messages screen's draft.
-pub(super) fn sync_unsaved(app: &mut App) {
+pub(crate) fn sync_unsaved(app: &mut App) {
     app.unsaved.retain(|u| !u.starts_with(UNSAVED));
     if app.messages.is_dirty(app.campaigns.current.as_ref())
         && let Some(d) = &app.messages.draft
@@ -26,7 +26,7 @@ pub(super) fn sync_unsaved(app: &mut App) {
 
 /// Check and render the selected entry again; ask for coverage counts of the draft when
 /// the entry checks.
-pub(super) fn rechecked(app: &mut App) -> Vec<Request> {
+pub(crate) fn rechecked(app: &mut App) -> Vec<Request> {
     app.messages.recheck(&app.fields.fields);
     if app.messages.problem.is_some() {
         app.messages.pending_coverage = None;
@@ -46,7 +46,7 @@ pub(super) fn rechecked(app: &mut App) -> Vec<Request> {
 
 /// On showing the screen: find the selected entry's first would-be recipient to render
 /// for, once.
-pub(super) fn entered(app: &mut App) -> Vec<Request> {
+pub(crate) fn entered(app: &mut App) -> Vec<Request> {
     let m = &app.messages;
     if m.draft.is_none() || m.sample.is_some() || m.pending_sample.is_some() {
         return Vec::new();
@@ -82,7 +82,7 @@ fn edited(app: &mut App) -> Vec<Request> {
 }
 
 /// The Messages screen's own intents; `None` for the rest.
-pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     let m = &mut app.messages;
     let email = m
         .draft
@@ -179,7 +179,7 @@ pub(super) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
 
 /// Check every entry's message (the first problem is shown under the editor, on its
 /// entry), then ask the writer to save the campaign through the core's use case.
-pub(super) fn save(app: &mut App) -> Vec<Request> {
+pub(crate) fn save(app: &mut App) -> Vec<Request> {
     app.messages.store_editors();
     let Some(draft) = app.messages.draft.clone() else {
         return Vec::new();
@@ -212,7 +212,7 @@ pub(super) fn save(app: &mut App) -> Vec<Request> {
 }
 
 /// Replies for the Messages screen.
-pub(super) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
+pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
     let m = &mut app.messages;
     match message {
         Message::CampaignSaved { generation, result } if m.pending_save == Some(*generation) => {
@@ -244,7 +244,7 @@ pub(super) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
                         app.messages.selected = 0;
                         app.messages.set_campaign((**c).clone());
                         sync_unsaved(app);
-                        return super::campaign::load_names(app);
+                        return crate::tui::update::campaign::load_names(app);
                     }
                     if reordered {
                         app.messages.forget_sample();
@@ -296,7 +296,7 @@ pub(super) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
 /// with the reason, when it is blocked), or close; once a field is chosen, type its
 /// fallback and insert both (an empty or placeholder fallback is refused, with the
 /// reason), or go back to the list.
-pub(super) fn merge_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+pub(crate) fn merge_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     if app.messages.merge_fallback.is_some() {
         return Some(fallback_popup(app, message));
     }

@@ -5,17 +5,16 @@
 //! replies are handled in `messages::reply`. The dialog also renames (`R`, in
 //! `campaign_edit`).
 
-use super::messages::{rechecked, save, sync_unsaved};
+use super::new_dialogs::addable;
+use super::update::{rechecked, save, sync_unsaved};
+use super::{Focus, NewCampaign, check_entry};
 use crate::campaign::{Campaign, Entry};
 use crate::fields::{Channel, Field};
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Job, Message, Request};
-use crate::tui::screens::campaign_new::addable;
-use crate::tui::screens::messages::{Focus, NewCampaign, check_entry};
-use crate::tui::screens::segments::message::SegmentJob;
 
 /// `n` and `a` on the Messages screen's entry list; `None` for other messages.
-pub(super) fn open(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+pub(crate) fn open(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     match message {
         Message::NewCampaign => {
             if app.messages.is_dirty(app.campaigns.current.as_ref()) {
@@ -40,20 +39,16 @@ pub(super) fn open(app: &mut App, message: &Message) -> Option<Vec<Request>> {
                 return Some(Vec::new());
             }
             app.messages.add_selected = 0;
+            // The list shows the saved segments: `tui::update` has them read.
             app.popup = Some(Popup::AddEntry);
-            if app.segments.loaded || app.segments.pending_list.is_some() {
-                return Some(Vec::new());
-            }
-            let generation = app.next_generation();
-            app.segments.pending_list = Some(generation);
-            Some(vec![Request::Segments(SegmentJob::List { generation })])
+            Some(Vec::new())
         }
         _ => None,
     }
 }
 
 /// Keys while the new-campaign dialog is open.
-pub(super) fn new_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+pub(crate) fn new_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     let Some(d) = app.messages.create.as_mut() else {
         app.popup = None;
         return Some(Vec::new());
@@ -104,7 +99,7 @@ pub(super) fn new_popup(app: &mut App, message: &Message) -> Option<Vec<Request>
 }
 
 /// Keys while the add-entry list is open: move, add the highlighted segment, close.
-pub(super) fn add_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+pub(crate) fn add_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     let choices = addable(app);
     let last = choices.len().saturating_sub(1);
     let m = &mut app.messages;

@@ -3,10 +3,12 @@
 //! the report, and undo the latest batch.
 //!
 //! Owns [`ImportState`]; `update` changes it and the worker does the file and workspace
-//! work. The options form lives in [`options`], the text of each stage in [`content`].
+//! work. The options form lives in [`options`], the text of each stage in [`content`],
+//! the changes in [`update`].
 
 pub mod content;
 pub mod options;
+pub mod update;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

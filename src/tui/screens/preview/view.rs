@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::preview::PreviewState;
+use super::PreviewState;
 use crate::text::for_terminal;
 use crate::tui::layout;
 use crate::tui::theme;

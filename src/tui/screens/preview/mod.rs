@@ -7,7 +7,11 @@
 //! address, segment, reason, subject, first line), and this state holds only a window
 //! of it (about three screenfuls), refilled by keyset paging on `rowid` as the
 //! selection nears an edge, exactly as the contacts browser does. Drawing is in
-//! `preview_view.rs`, the explanation popup in `preview_explain.rs`.
+//! [`view`], the explanation popup in [`explain`], the changes in [`update`].
+
+pub mod explain;
+pub mod update;
+pub mod view;
 
 use std::borrow::Cow;
 

@@ -16,13 +16,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::popup::centred;
 use crate::campaign::Campaign;
 use crate::fields::policy::{Usage, check_use};
 use crate::fields::{Field, PrivacyClass};
 use crate::message::placeholder::is_placeholder;
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::fit;
+use crate::tui::widgets::dialog::centred;
 use crate::tui::widgets::text_input::{TextInput, TextInputView};
 
 /// One field in the list.
