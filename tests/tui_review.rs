@@ -5,6 +5,8 @@
 //! into a temp dir, and never overwriting without a second yes. Expected findings and
 //! counts are worked out by hand in `tui_review_fixture`.
 
+#[path = "tui_common/mod.rs"]
+mod common;
 #[path = "tui_review_fixture/mod.rs"]
 mod fixture;
 
