@@ -5,13 +5,13 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::tui::app::{App, Popup};
 use crate::tui::keymap::{self, HelpSection};
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::fit;
-use crate::tui::widgets::dialog::centred;
+use crate::tui::widgets::dialog::{Confirm, centred};
 
 /// Draw `app.popup`, if any, over `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -151,8 +151,6 @@ fn help(page: usize, area: Rect, buf: &mut Buffer) {
 }
 
 fn confirm_undo(app: &App, area: Rect, buf: &mut Buffer) {
-    let rect = centred(area, 64, 8);
-    Clear.render(rect, buf);
     let what = match app.import.latest_active() {
         Some(b) => format!(
             "Undo batch {} ({})? Its contacts are removed, the ones it updated are put back, and the fields it added are dropped.",
@@ -161,53 +159,35 @@ fn confirm_undo(app: &App, area: Rect, buf: &mut Buffer) {
         ),
         None => "Undo the latest import still in effect?".to_string(),
     };
-    let lines = vec![
-        Line::from(what),
-        Line::from(""),
-        Line::from(vec![
-            Span::styled("y", theme::COMMAND),
-            Span::raw(" undo   "),
-            Span::styled("n", theme::COMMAND),
-            Span::raw(" / "),
-            Span::styled("Esc", theme::COMMAND),
-            Span::raw(" keep it"),
-        ]),
-    ];
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(" Undo import? "))
-        .render(rect, buf);
+    Confirm {
+        title: " Undo import? ",
+        lines: vec![Line::from(what)],
+        yes: "undo",
+        no: "keep it",
+        width: 64,
+        height: 8,
+    }
+    .render(area, buf);
 }
 
 fn confirm_delete_campaign(app: &App, area: Rect, buf: &mut Buffer) {
-    let rect = centred(area, 64, 8);
-    Clear.render(rect, buf);
     let name = app.campaigns.current_name().unwrap_or_default();
-    let lines = vec![
-        Line::from(format!(
+    Confirm {
+        title: " Delete campaign? ",
+        lines: vec![Line::from(format!(
             "Delete campaign `{}` with its entries and unlocks? Its segments stay; the audit log, sign-offs and exports keep its history.",
             crate::text::for_terminal(name)
-        )),
-        Line::from(""),
-        Line::from(vec![
-            Span::styled("y", theme::COMMAND),
-            Span::raw(" delete   "),
-            Span::styled("n", theme::COMMAND),
-            Span::raw(" / "),
-            Span::styled("Esc", theme::COMMAND),
-            Span::raw(" keep it"),
-        ]),
-    ];
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(" Delete campaign? "))
-        .render(rect, buf);
+        ))],
+        yes: "delete",
+        no: "keep it",
+        width: 64,
+        height: 8,
+    }
+    .render(area, buf);
 }
 
 fn confirm_quit(unsaved: &[String], area: Rect, buf: &mut Buffer) {
     let height = (unsaved.len() as u16).saturating_add(6).min(16);
-    let rect = centred(area, 60, height);
-    Clear.render(rect, buf);
     let mut lines = vec![
         Line::from("These edits are not saved and will be lost:"),
         Line::from(""),
@@ -218,17 +198,13 @@ fn confirm_quit(unsaved: &[String], area: Rect, buf: &mut Buffer) {
             crate::text::for_terminal(item)
         )));
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(vec![
-        Span::styled("y", theme::COMMAND),
-        Span::raw(" quit anyway   "),
-        Span::styled("n", theme::COMMAND),
-        Span::raw(" / "),
-        Span::styled("Esc", theme::COMMAND),
-        Span::raw(" stay"),
-    ]));
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(" Quit without saving? "))
-        .render(rect, buf);
+    Confirm {
+        title: " Quit without saving? ",
+        lines,
+        yes: "quit anyway",
+        no: "stay",
+        width: 60,
+        height,
+    }
+    .render(area, buf);
 }

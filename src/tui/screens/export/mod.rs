@@ -18,7 +18,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use self::message::{ExportFailure, ExportRow, Exported};
 use crate::export::{AUDIENCE, MANIFEST, Profile, RECIPIENTS};
@@ -27,7 +27,7 @@ use crate::text::for_terminal;
 use crate::tui::theme;
 use crate::tui::view::thousands;
 use crate::tui::widgets::cell_text::{fit, wrap};
-use crate::tui::widgets::dialog::centred;
+use crate::tui::widgets::dialog::Confirm;
 use crate::tui::widgets::text_input::{TextInput, TextInputView};
 
 /// What the Export screen shows, for the keymap to pick the keys that apply.
@@ -385,8 +385,6 @@ fn question(
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let rect = centred(area, 64, 8);
-    Clear.render(rect, buf);
     let campaign = r.campaign.unwrap_or("");
     let (title, text) = match q {
         ExportQuestion::Export => {
@@ -412,20 +410,13 @@ fn question(
             ),
         ),
     };
-    let lines = vec![
-        Line::from(text),
-        Line::from(""),
-        Line::from(vec![
-            Span::styled("y", theme::COMMAND),
-            Span::raw(" yes   "),
-            Span::styled("n", theme::COMMAND),
-            Span::raw(" / "),
-            Span::styled("Esc", theme::COMMAND),
-            Span::raw(" no"),
-        ]),
-    ];
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(title))
-        .render(rect, buf);
+    Confirm {
+        title,
+        lines: vec![Line::from(text)],
+        yes: "yes",
+        no: "no",
+        width: 64,
+        height: 8,
+    }
+    .render(area, buf);
 }

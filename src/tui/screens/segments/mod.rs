@@ -27,7 +27,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget};
 
 use self::editor::{EditorState, EditorView};
 use self::overlap::OverlapState;
@@ -38,7 +38,7 @@ use crate::tui::theme;
 use crate::tui::view::thousands;
 use crate::tui::widgets::cell_text::{display_width, fit};
 use crate::tui::widgets::data_table::{Column, DataTable, DataTableState, TableSource};
-use crate::tui::widgets::dialog::centred;
+use crate::tui::widgets::dialog::Confirm;
 
 /// Lines under the list for the selected segment's rule, description and the keys.
 pub const DETAIL_LINES: u16 = 6;
@@ -294,25 +294,16 @@ impl SegmentsView<'_> {
 }
 
 fn confirm_delete(name: &str, area: Rect, buf: &mut Buffer) {
-    let rect = centred(area, 56, 7);
-    Clear.render(rect, buf);
-    let lines = vec![
-        Line::from(format!(
+    Confirm {
+        title: " Delete segment ",
+        lines: vec![Line::from(format!(
             "Delete segment `{}`?",
             crate::text::for_terminal(name)
-        )),
-        Line::from(""),
-        Line::from(vec![
-            Span::styled("y", theme::COMMAND),
-            Span::raw(" delete   "),
-            Span::styled("n", theme::COMMAND),
-            Span::raw(" / "),
-            Span::styled("Esc", theme::COMMAND),
-            Span::raw(" keep it"),
-        ]),
-    ];
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(Block::bordered().title(" Delete segment "))
-        .render(rect, buf);
+        ))],
+        yes: "delete",
+        no: "keep it",
+        width: 56,
+        height: 7,
+    }
+    .render(area, buf);
 }
