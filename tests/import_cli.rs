@@ -335,3 +335,35 @@ fn the_report_and_the_fields_name_one_contact_key() {
         .success()
         .stdout(contains("contact key: generated (one contact per row: nothing merges; see warnings)"));
 }
+
+/// A bank file's `default` (has credit in default?) and `loan` columns are ordinary by
+/// the product's class table (PRODUCT.md: financial data is neither special category,
+/// GDPR Art. 9(1), nor a protected trait), and the reason records that decision instead
+/// of "nothing matched".
+#[test]
+fn credit_default_is_ordinary_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("bank.csv");
+    std::fs::write(
+        &bank,
+        "\"email\";\"default\";\"loan\"\n\"a@example.com\";\"no\";\"yes\"\n\"b@example.com\";\"unknown\";\"no\"\n",
+    )
+    .unwrap();
+    let out = tactful(&dir.path().join("ws.tactful"))
+        .args(["--json", "import"])
+        .arg(&bank)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for name in ["default", "loan"] {
+        let f = field(&r, name);
+        assert_eq!((f["class"].as_str(), f["role"].as_str()), (Some("ordinary"), Some("none")));
+        assert!(
+            f["reason"].as_str().unwrap().starts_with(&format!(
+                "whole header `{name}`: credit history (in default, loans): financial data, neither special category data nor a protected trait"
+            )),
+            "{f}"
+        );
+    }
+}
