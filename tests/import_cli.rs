@@ -293,13 +293,20 @@ fn the_report_and_the_fields_name_one_contact_key() {
             .args(extra)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice(&out.stdout).unwrap()
     };
     let r = import("a.tactful", &telco, &[]);
     assert_eq!(r["key"], "generated");
     let id = field(&r, "customer_id");
-    assert_eq!((id["role"].as_str(), id["class"].as_str()), (Some("none"), Some("direct_identifier")));
+    assert_eq!(
+        (id["role"].as_str(), id["class"].as_str()),
+        (Some("none"), Some("direct_identifier"))
+    );
     assert!(
         id["reason"]
             .as_str()
@@ -312,7 +319,9 @@ fn the_report_and_the_fields_name_one_contact_key() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|w| w.as_str().unwrap().ends_with("`customer_id` looks like a customer ID: pass --key customer_id to merge by it")),
+            .any(|w| w.as_str().unwrap().ends_with(
+                "`customer_id` looks like a customer ID: pass --key customer_id to merge by it"
+            )),
         "{r}"
     );
     let r = import("b.tactful", &telco, &["--key", "customer_id"]);
@@ -333,7 +342,9 @@ fn the_report_and_the_fields_name_one_contact_key() {
         .arg(&telco)
         .assert()
         .success()
-        .stdout(contains("contact key: generated (one contact per row: nothing merges; see warnings)"));
+        .stdout(contains(
+            "contact key: generated (one contact per row: nothing merges; see warnings)",
+        ));
 }
 
 /// A bank file's `default` (has credit in default?) and `loan` columns are ordinary by
@@ -354,11 +365,18 @@ fn credit_default_is_ordinary_with_its_reason() {
         .arg(&bank)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for name in ["default", "loan"] {
         let f = field(&r, name);
-        assert_eq!((f["class"].as_str(), f["role"].as_str()), (Some("ordinary"), Some("none")));
+        assert_eq!(
+            (f["class"].as_str(), f["role"].as_str()),
+            (Some("ordinary"), Some("none"))
+        );
         assert!(
             f["reason"].as_str().unwrap().starts_with(&format!(
                 "whole header `{name}`: credit history (in default, loans): financial data, neither special category data nor a protected trait"

@@ -304,7 +304,11 @@ fn a_field_named_like_a_reserved_word_is_refused_with_a_rename_hint() {
             matches!(&err.issues()[0].kind, IssueKind::ReservedName { name: n, field: true, .. } if n == name),
             "{err}"
         );
-        assert!(err.to_string().contains(&format!("the field `{name}` cannot be used in a message")), "{err}");
+        assert!(
+            err.to_string()
+                .contains(&format!("the field `{name}` cannot be used in a message")),
+            "{err}"
+        );
         assert!(err.to_string().contains("--map"), "{err}");
     }
 }

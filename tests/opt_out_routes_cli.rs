@@ -162,7 +162,14 @@ fn unsubscribes_for_an_id_keyed_workspace_point_to_the_suppression_list() {
     )
     .unwrap();
     let customers = customers.to_str().unwrap();
-    ws.ok(&["import", customers, "--key", "customer_id", "--consent", "email=granted"]);
+    ws.ok(&[
+        "import",
+        customers,
+        "--key",
+        "customer_id",
+        "--consent",
+        "email=granted",
+    ]);
     let unsubscribed = path("unsubscribed_members_export_ana.csv");
     ws.cmd()
         .args(["import", &unsubscribed])
@@ -172,8 +179,5 @@ fn unsubscribes_for_an_id_keyed_workspace_point_to_the_suppression_list() {
             "goes on the suppression list: `tactful suppress FILE`",
         ));
     ws.ok(&["suppress", &unsubscribed]);
-    assert_eq!(
-        outcome(&ws),
-        pairs(&[("1", "suppressed"), ("2", "-")])
-    );
+    assert_eq!(outcome(&ws), pairs(&[("1", "suppressed"), ("2", "-")]));
 }

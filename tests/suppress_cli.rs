@@ -93,7 +93,10 @@ fn national_numbers_without_a_region_are_named_not_lost() {
         ])
     );
     let r = ws.json(&["suppress", &list, "--region", "GB"], 0);
-    assert_eq!((r["added"].as_u64(), r["already_present"].as_u64()), (Some(2), Some(1)));
+    assert_eq!(
+        (r["added"].as_u64(), r["already_present"].as_u64()),
+        (Some(2), Some(1))
+    );
     assert_eq!(r["needs_region"]["count"], 0);
     assert!(exclusions(&ws).iter().all(|(_, e)| e == "suppressed"));
 }
@@ -107,7 +110,10 @@ fn the_workspace_region_reads_national_numbers() {
     ws.ok(&["import", &contacts, "--region", "GB"]);
     let list = write(&ws, "optouts.txt", "07700 900123\n07700 900125\n");
     let r = ws.json(&["suppress", &list], 0);
-    assert_eq!((r["added"].as_u64(), r["needs_region"]["count"].as_u64()), (Some(2), Some(0)));
+    assert_eq!(
+        (r["added"].as_u64(), r["needs_region"]["count"].as_u64()),
+        (Some(2), Some(0))
+    );
     ws.apply(SMS_EVERYONE);
     assert_eq!(
         exclusions(&ws),
@@ -128,7 +134,10 @@ fn other_spellings_and_one_line_lists_suppress() {
     ws.ok(&["import", &contacts]);
     let list = write(&ws, "two.txt", "+44 (0)7700 900123\n0044 7700 900123\n");
     let r = ws.json(&["suppress", &list], 0);
-    assert_eq!((r["added"].as_u64(), r["already_present"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(
+        (r["added"].as_u64(), r["already_present"].as_u64()),
+        (Some(1), Some(1))
+    );
     let one = write(&ws, "one.txt", "+44 (0)7700 900125\n");
     let r = ws.json(&["suppress", &one], 0);
     assert_eq!(r["added"], 1);

@@ -400,9 +400,7 @@ pub fn analyse(
     let ids = key::settle_roles(&mut columns, key);
     if key == KeySource::Generated {
         let hint = match ids.first() {
-            Some(id) => format!(
-                "`{id}` looks like a customer ID: pass --key {id} to merge by it"
-            ),
+            Some(id) => format!("`{id}` looks like a customer ID: pass --key {id} to merge by it"),
             None => "pass --key FIELD to merge by an ID".to_string(),
         };
         warnings.push(format!(

@@ -203,4 +203,3 @@ pub fn settle_roles(columns: &mut [Column], key: KeySource) -> Vec<String> {
     }
     demoted
 }
-

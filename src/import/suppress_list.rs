@@ -142,7 +142,7 @@ pub fn read(path: &Path, region: Option<Region>) -> Result<ListRead, ImportError
                 // In a shifted row a name or an ID may sit anywhere: not worth a note.
                 Cell::Text | Cell::BadPhone(_) if ragged.is_some() => {}
                 Cell::Text => out.skipped.push(at(
-                    "neither an e-mail address nor a phone number".to_string(),
+                    "neither an e-mail address nor a phone number".to_string()
                 )),
                 Cell::BadPhone(e) => out.skipped.push(at(format!("not a phone number: {e}"))),
             }

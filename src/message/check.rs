@@ -127,7 +127,8 @@ pub fn check_part(
     super::reserved::names(source, &tags, fields, &mut issues);
     let mut merge_fields = Vec::new();
     for name in &undeclared {
-        let reserved = |i: &Issue| matches!(&i.kind, IssueKind::ReservedName { name: n, .. } if n == name);
+        let reserved =
+            |i: &Issue| matches!(&i.kind, IssueKind::ReservedName { name: n, .. } if n == name);
         if issues.iter().any(reserved) {
             continue;
         }
