@@ -235,3 +235,40 @@ body = "Hi {{ first_name }}"
         ]
     );
 }
+
+/// A workbook list is read from its first sheet (tests/fixtures/customers.xlsx, written
+/// by make_workbooks.py): rows 2, 3 and 5 hold ana@, bo@ and cy@ (added); row 2's phone
+/// 447700900123 has no `+` and no region is known (named, not added); row 5's phone
+/// `#N/A` and row 6's `not-an-email` are neither. A ZIP is refused with where it goes.
+#[test]
+fn a_workbook_list_is_read_and_a_zip_is_sent_to_import() {
+    let ws = Ws::new();
+    let book = review_support::fixture("customers.xlsx");
+    let r = ws.json(&["suppress", book.to_str().unwrap()], 0);
+    assert_eq!(r["added"], 3, "{r}");
+    assert_eq!(r["needs_region"]["lines"], serde_json::json!([2]));
+    let skipped: Vec<(u64, &str)> = r["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["line"].as_u64().unwrap(), s["column"].as_str().unwrap()))
+        .collect();
+    assert_eq!(skipped, [(2, "Phone"), (5, "Phone"), (6, "Email")]);
+    let zip = ws.dir.path().join("export.zip");
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(&zip).unwrap());
+    writer
+        .start_file(
+            "unsubscribed_members_export_1.csv",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+    std::io::Write::write_all(&mut writer, b"Email Address\nana@example.com\n").unwrap();
+    writer.finish().unwrap();
+    ws.cmd()
+        .args(["suppress", zip.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "is a ZIP archive: import it with `tactful import FILE`",
+        ));
+}

@@ -1,22 +1,25 @@
 //! Reading a suppression list into addresses, losing none silently.
 //!
-//! A list is a file with one address per line or a CSV with e-mail and/or phone
-//! columns, read with the importer's decoding and sniffing. An opt-out must never be
-//! dropped without a word, so where the file is not what its header says, every cell is
-//! searched instead of the address columns only: a row with more or fewer fields than
-//! the header (an unquoted comma in a name shifts the e-mail into another column), a
-//! row the reader rejects (text after a closing quote, a NUL byte), a cell holding
-//! several addresses or a display name (`Ana <ana@example.com>`). Each such row is
-//! reported with its line and column. Phone numbers are read in the row's country
-//! (a country column), else the default region; a number written without a country
-//! code where no region is known cannot be matched and is counted apart, so the caller
-//! can warn. Called by [`super::suppress`].
+//! A list is a file with one address per line, a CSV with e-mail and/or phone columns
+//! (read with the importer's decoding and sniffing), or a workbook's first sheet. An
+//! opt-out must never be dropped without a word, so where the file is not what its
+//! header says, every cell is searched instead of the address columns only: a row with
+//! more or fewer fields than the header (an unquoted comma in a name shifts the e-mail
+//! into another column), a row the reader rejects (text after a closing quote, a NUL
+//! byte), a cell holding several addresses or a display name (`Ana <ana@example.com>`).
+//! Each such row is reported with its line and column. Phone numbers are read in the
+//! row's country (a country column), else the default region; a number written without
+//! a country code where no region is known cannot be matched and is counted apart, so
+//! the caller can warn. Called by [`super::suppress`].
 
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Serialize;
 
 use super::read::{Row, Rows, Shape};
+use super::source::{self, Kind};
+use super::workbook::{self, Sheet};
 use super::{ImportError, decode, normalise};
 use crate::fields::address;
 use crate::fields::phone::{self, PhoneError, Region};
@@ -56,17 +59,12 @@ pub struct ListRead {
 ///
 /// Errors: reading and decoding errors as for imports.
 pub fn read(path: &Path, region: Option<Region>) -> Result<ListRead, ImportError> {
-    let scan = decode::scan(path, None)?;
-    let sniffed = super::sniff::sniff_file(path, &scan, None, None)?;
-    let mut shape = Shape {
-        encoding: scan.encoding,
-        delimiter: sniffed.delimiter,
-        has_header: sniffed.has_header,
-        allow_ragged: true,
-        replacement_is_data: scan.lossless_utf8,
-        sep_line: sniffed.sep_line,
+    let (mut shape, sheet) = open(path)?;
+    let reopen = |shape: Shape| match &sheet {
+        Some(sheet) => Rows::from_sheet(Arc::clone(sheet), shape, 0),
+        None => Rows::open(path, shape),
     };
-    let (mut headers, mut rows) = Rows::open(path, shape)?;
+    let (mut headers, mut rows) = reopen(shape)?;
     // A header holds names, never addresses: a list whose first line is an address (a
     // one-line list, which the sniffer takes for a header) has no header, and its first
     // line is an opt-out like the others.
@@ -76,7 +74,7 @@ pub fn read(path: &Path, region: Option<Region>) -> Result<ListRead, ImportError
             .any(|h| matches!(read_cell(h, region), Cell::Addresses(_) | Cell::NoRegion))
     {
         shape.has_header = false;
-        (headers, rows) = Rows::open(path, shape)?;
+        (headers, rows) = reopen(shape)?;
     }
     let names = normalise::field_names(&headers);
     let columns = address_columns(&names);
@@ -157,6 +155,38 @@ pub fn read(path: &Path, region: Option<Region>) -> Result<ListRead, ImportError
         }
     }
     Ok(out)
+}
+
+/// The reader shape of a text list (sniffed as imports sniff) or of a workbook's first
+/// sheet, with the sheet.
+///
+/// Errors: as for imports; [`ImportError::IsArchive`] for a ZIP, whose members
+/// `tactful import` reads (a Mailchimp export's unsubscribed file records withdrawals).
+fn open(path: &Path) -> Result<(Shape, Option<Arc<Sheet>>), ImportError> {
+    let mut shape = Shape {
+        encoding: encoding_rs::UTF_8,
+        delimiter: b',',
+        has_header: true,
+        allow_ragged: true,
+        replacement_is_data: true,
+        sep_line: false,
+    };
+    match source::detect(path)? {
+        Kind::Text => {
+            let scan = decode::scan(path, None)?;
+            let sniffed = super::sniff::sniff_file(path, &scan, None, None)?;
+            shape.encoding = scan.encoding;
+            shape.delimiter = sniffed.delimiter;
+            shape.has_header = sniffed.has_header;
+            shape.replacement_is_data = scan.lossless_utf8;
+            shape.sep_line = sniffed.sep_line;
+            Ok((shape, None))
+        }
+        Kind::Workbook(kind) => Ok((shape, Some(Arc::new(workbook::read(path, kind, None)?)))),
+        Kind::Archive => Err(ImportError::IsArchive {
+            path: path.to_path_buf(),
+        }),
+    }
 }
 
 /// The columns that hold addresses: those whose name speaks of e-mail, phone, mobile,
