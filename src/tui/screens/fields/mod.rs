@@ -2,10 +2,11 @@
 //! reason it was given. Special category and protected fields are marked with a text
 //! marker and a colour (`theme::sensitivity`).
 //!
-//! Owns [`FieldsState`]; `tui::update` and [`update`] (the class and role dialog,
-//! [`dialog`]) change it, the widget impl only reads it. The contacts browser is the
+//! Owns [`FieldsState`]; [`browse`] (moving and filling the tables) and [`update`]
+//! (the class and role dialog, [`dialog`]) change it, the widget impl only reads it. The contacts browser is the
 //! screen's second view ([`contacts`]).
 
+pub mod browse;
 pub mod contacts;
 pub mod dialog;
 pub mod update;
