@@ -8,6 +8,11 @@
 //!   messages;
 //! - [`view`] draws an `&App` (screens in [`screens`], reusable widgets in [`widgets`]).
 //!
+//! Each screen is one folder, `screens/<screen>/`: its state and view, its messages,
+//! its update code, its dialogs and its own jobs. A screen never imports another screen
+//! or the keymap (`tests/architecture.rs`); [`update::update`] routes each message to
+//! the screen it belongs to, [`popup`] draws whichever popup is open.
+//!
 //! One `std::sync::mpsc` channel carries terminal input, worker replies and ticks into
 //! [`run`]'s loop. This module and `cli` are the only ones that use ratatui or crossterm.
 //!

@@ -218,7 +218,7 @@ pub fn answer(ws: &Workspace, request: &Request) -> Option<Message> {
                 result: result.map_err(text),
             }),
         },
-        // Saves and deletes need a writable workspace: `worker_segments::answer`.
+        // Saves and deletes need a writable workspace: `screens::segments::jobs::answer`.
         Request::Segments(job) => crate::tui::screens::segments::jobs::read(ws, job),
         // Unlocks, sign-offs and exports write: `worker_review::answer`.
         Request::Review(job) => worker_review::read(ws, job),

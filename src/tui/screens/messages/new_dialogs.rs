@@ -1,6 +1,6 @@
 //! The two popups for planning a campaign from scratch on the Messages screen: the
 //! new-campaign dialog (`n`: name and channel) and the list of saved segments to add
-//! an entry for (`a`). Their keys are handled in `update::campaign_new`. The first
+//! an entry for (`a`). Their keys are handled in [`super::new_update`]. The first
 //! also renames the current campaign (`R`).
 
 use ratatui::buffer::Buffer;

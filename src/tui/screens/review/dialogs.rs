@@ -4,7 +4,7 @@
 //! of visible characters as the core counts them) and signing
 //! the campaign off (reviewer name and note).
 //!
-//! Each dialog's state sits beside its drawing; `screens::review_update` changes them,
+//! Each dialog's state sits beside its drawing; `super::update` changes them,
 //! drawing only reads.
 
 use ratatui::buffer::Buffer;

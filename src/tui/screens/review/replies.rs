@@ -3,7 +3,7 @@
 //! (the newest request wins); an unlock or a sign-off that went through closes its
 //! dialog and reviews the campaign again, since both change what the review says.
 //!
-//! Split from `review_update` to keep files small; called only from there.
+//! Split from [`super::update`] to keep files small; called only from there.
 
 use super::message::ReviewMsg;
 use super::update::{reviewed, run};
@@ -69,7 +69,7 @@ pub fn apply(app: &mut App, reply: ReviewMsg) -> Vec<Request> {
                 Err(e) => d.error = Some(e),
             }
         }
-        // Intents never come here: `review_update::update` handles them.
+        // Intents never come here: `super::update::update` handles them.
         _ => {}
     }
     Vec::new()

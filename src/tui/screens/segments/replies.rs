@@ -2,7 +2,7 @@
 //! live reach, saves, deletes and the overlap matrix. A reply whose generation is not the
 //! one its state waits for is dropped (the newest request wins).
 //!
-//! Split from `segments_update` to keep files small; called only from there.
+//! Split from [`super::update`] to keep files small; called only from there.
 
 use super::update::{reload, saved, show_rule_problem};
 use crate::tui::app::App;
@@ -104,7 +104,7 @@ pub fn apply(app: &mut App, reply: SegmentsMsg) -> Vec<Request> {
                 Err(e) => s.overlap.error = Some(e),
             }
         }
-        // Intents never come here: `segments_update::update` handles them.
+        // Intents never come here: `super::update::update` handles them.
         _ => {}
     }
     Vec::new()

@@ -1,5 +1,5 @@
 //! How the Segments screen changes: the part of `update` for [`SegmentsMsg`] (table
-//! movement is in `segments_nav`, replies in `segments_replies`).
+//! movement is in [`super::nav`], replies in [`super::replies`]).
 //!
 //! Called only from `tui::update`, so `update` stays the one mutator. Every edit of the
 //! rule asks the segments worker for its reach with a fresh generation; replies older
