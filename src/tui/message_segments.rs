@@ -20,6 +20,8 @@ pub enum SegmentsMsg {
     EditSelected,
     /// Open a new segment straight in the condition builder.
     BuildNew,
+    /// Open the rename dialog on the selected segment.
+    AskRename,
     /// Ask whether to delete the selected segment.
     AskDelete,
     /// Delete it: the answer "yes".
@@ -78,6 +80,12 @@ pub enum SegmentsMsg {
         generation: u64,
         name: String,
         result: Result<(), String>,
+    },
+    /// Reply: a segment was renamed (the new name and the campaigns whose entries
+    /// followed), or why not.
+    Renamed {
+        generation: u64,
+        result: Result<(String, Vec<String>), String>,
     },
     /// Reply: the overlap matrix.
     OverlapCounted {
@@ -156,6 +164,12 @@ pub enum SegmentJob {
     },
     /// Delete a segment.
     Delete { generation: u64, name: String },
+    /// Rename segment `old` to `new`, with the campaign entries that use it.
+    Rename {
+        generation: u64,
+        old: String,
+        new: String,
+    },
 }
 
 impl SegmentJob {
@@ -167,12 +181,16 @@ impl SegmentJob {
             | SegmentJob::Reach { generation, .. }
             | SegmentJob::Overlap { generation, .. }
             | SegmentJob::Save { generation, .. }
-            | SegmentJob::Delete { generation, .. } => *generation,
+            | SegmentJob::Delete { generation, .. }
+            | SegmentJob::Rename { generation, .. } => *generation,
         }
     }
 
-    /// True for saves and deletes, which are never dropped for a newer job.
+    /// True for saves, renames and deletes, which are never dropped for a newer job.
     pub fn writes(&self) -> bool {
-        matches!(self, SegmentJob::Save { .. } | SegmentJob::Delete { .. })
+        matches!(
+            self,
+            SegmentJob::Save { .. } | SegmentJob::Delete { .. } | SegmentJob::Rename { .. }
+        )
     }
 }

@@ -137,6 +137,16 @@ pub fn answer(ws: &mut Workspace, job: &SegmentJob) -> Option<Message> {
             name: name.clone(),
             result: store::remove(ws, name, &crate::workspace::actor()).map_err(|e| e.to_string()),
         },
+        SegmentJob::Rename {
+            generation,
+            old,
+            new,
+        } => SegmentsMsg::Renamed {
+            generation: *generation,
+            result: store::rename(ws, old, new, &crate::workspace::actor())
+                .map(|campaigns| (new.trim().to_string(), campaigns))
+                .map_err(|e| e.to_string()),
+        },
         read => return self::read(ws, read),
     };
     Some(Message::Segments(reply))
@@ -190,7 +200,9 @@ pub fn read(ws: &Workspace, job: &SegmentJob) -> Option<Message> {
                 Ok(fields) => interruptible(overlap(ws, &scope(&fields, *as_of)))?,
             },
         },
-        SegmentJob::Save { .. } | SegmentJob::Delete { .. } => return None,
+        SegmentJob::Save { .. } | SegmentJob::Delete { .. } | SegmentJob::Rename { .. } => {
+            return None;
+        }
     };
     Some(Message::Segments(reply))
 }

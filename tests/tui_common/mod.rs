@@ -195,6 +195,10 @@ pub fn send_mut(app: &mut App, ws: &mut Workspace, message: Message) -> Vec<Mess
                 }
                 Some(reply)
             }
+            // Segment saves, renames and deletes need the writable workspace.
+            Request::Segments(job) if job.writes() => {
+                tactful::tui::worker_segments::answer(ws, job)
+            }
             other => worker::answer(ws, other),
         };
         if let Some(reply) = reply {

@@ -471,6 +471,12 @@ pub const BINDINGS: &[Binding] = &[
         "delete the campaign",
     ),
     bind(
+        S::MessageEntries,
+        &[ch('S')],
+        M::OpenSettings,
+        "campaign settings (channel, category, holdout, k, as-of, minor age)",
+    ),
+    bind(
         S::SubjectEditor,
         &[key(KeyCode::Enter), key(KeyCode::Down)],
         M::EditLines(AreaEdit::Newline),
@@ -604,6 +610,30 @@ pub const BINDINGS: &[Binding] = &[
         "cancel",
     ),
     bind(
+        S::CampaignSettings,
+        &[key(KeyCode::Down), key(KeyCode::Tab)],
+        M::ScrollDown,
+        "next setting",
+    ),
+    bind(
+        S::CampaignSettings,
+        &[key(KeyCode::Up), key(KeyCode::BackTab)],
+        M::ScrollUp,
+        "previous setting",
+    ),
+    bind(
+        S::CampaignSettings,
+        &[key(KeyCode::Enter)],
+        M::Submit,
+        "save the settings",
+    ),
+    bind(
+        S::CampaignSettings,
+        &[key(KeyCode::Esc)],
+        M::ClosePopup,
+        "cancel",
+    ),
+    bind(
         S::ConfirmDeleteCampaign,
         &[ch('y')],
         M::ConfirmDeleteCampaign,
@@ -731,6 +761,12 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         S::SegmentList,
+        &[ch('R')],
+        seg(SM::AskRename),
+        "rename segment (campaign entries follow)",
+    ),
+    bind(
+        S::SegmentList,
         &[ch('d'), key(KeyCode::Delete)],
         seg(SM::AskDelete),
         "delete segment",
@@ -759,6 +795,19 @@ pub const BINDINGS: &[Binding] = &[
         seg(SM::CancelDialog),
         "keep it",
     ),
+    bind(
+        S::RenameSegment,
+        &[key(KeyCode::Enter)],
+        seg(SM::Submit),
+        "rename",
+    ),
+    bind(
+        S::RenameSegment,
+        &[key(KeyCode::Esc)],
+        seg(SM::Cancel),
+        "cancel",
+    ),
+    bind(S::RenameSegment, &[ctrl('c')], M::Quit, "quit"),
     bind(
         S::SegmentOverlap,
         &[key(KeyCode::Esc), ch('o')],

@@ -3,6 +3,7 @@
 
 pub mod campaign_new;
 pub mod campaign_picker;
+pub mod campaign_settings;
 pub mod contacts;
 pub mod export;
 pub mod export_update;

@@ -56,6 +56,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Some(Popup::AddEntry) => super::campaign_new::render_add(app, area, buf),
         Some(Popup::ConfirmDeleteCampaign) => confirm_delete_campaign(app, area, buf),
+        Some(Popup::CampaignSettings) => {
+            if let Some(form) = &app.settings {
+                super::campaign_settings::view::render(form, area, buf);
+            }
+        }
         Some(Popup::Explanation) => {
             if let Some(e) = &app.preview.explanation {
                 super::preview_explain::render(e, app.preview.explain_scroll, area, buf);

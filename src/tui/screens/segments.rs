@@ -6,6 +6,8 @@
 //! the widget impl only reads it. Reaches arrive from the segments worker after the
 //! list itself, so the list shows at once and fills in.
 
+pub mod rename;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -35,6 +37,8 @@ pub const DETAIL_LINES: u16 = 6;
 pub enum SegmentsMode {
     List,
     ConfirmDelete,
+    /// The rename dialog over the list.
+    Rename,
     Editor,
     Builder,
     Overlap,
@@ -56,6 +60,8 @@ pub struct SegmentsState {
     /// The segment the delete question is about.
     pub confirm_delete: Option<String>,
     pub pending_delete: Option<u64>,
+    /// The rename dialog, while open.
+    pub rename: Option<rename::RenameState>,
     /// The outcome of the last delete or save, and whether it is an error.
     pub notice: Option<(String, bool)>,
     /// The editor, while open (drawn instead of the list).
@@ -73,6 +79,7 @@ impl SegmentsState {
         match &self.editor {
             Some(e) if e.builder.is_some() => SegmentsMode::Builder,
             Some(_) => SegmentsMode::Editor,
+            None if self.rename.is_some() => SegmentsMode::Rename,
             None if self.confirm_delete.is_some() => SegmentsMode::ConfirmDelete,
             None if self.show_overlap => SegmentsMode::Overlap,
             None => SegmentsMode::List,
@@ -82,11 +89,12 @@ impl SegmentsState {
     /// True while typed characters go into an input (the editor, or the builder's value
     /// step) rather than being keys.
     pub fn typing(&self) -> bool {
-        self.editor.as_ref().is_some_and(|e| {
-            e.builder
-                .as_ref()
-                .is_none_or(|b| b.step == super::segments_builder::BuilderStep::Value)
-        })
+        self.rename.is_some()
+            || self.editor.as_ref().is_some_and(|e| {
+                e.builder
+                    .as_ref()
+                    .is_none_or(|b| b.step == super::segments_builder::BuilderStep::Value)
+            })
     }
 
     /// The selected saved segment.
@@ -202,6 +210,9 @@ impl Widget for &SegmentsView<'_> {
         if let Some(name) = &s.confirm_delete {
             confirm_delete(name, area, buf);
         }
+        if let Some(r) = &s.rename {
+            rename::render(r, area, buf);
+        }
     }
 }
 
@@ -271,7 +282,7 @@ impl SegmentsView<'_> {
         lines.push(Line::from(""));
         lines.push(Line::styled(
             fit(
-                " n new   e/Enter edit   b build   d delete   o overlap   r recount",
+                " n new   e/Enter edit   b build   R rename   d delete   o overlap   r recount",
                 width,
             ),
             theme::CHROME,

@@ -92,7 +92,14 @@ fn close_editor(app: &mut App) {
 /// Apply a Segments message; return the work it asks of the worker.
 pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
     use SegmentsMsg as M;
+    if let Some(requests) = super::segments::rename::update(app, &message) {
+        return requests;
+    }
     match message {
+        M::AskRename => super::segments::rename::open(app),
+        M::Renamed { generation, result } => {
+            super::segments::rename::renamed(app, generation, result)
+        }
         M::NewSegment => {
             app.segments.editor = Some(EditorState::new(None, "", "", ""));
             Vec::new()

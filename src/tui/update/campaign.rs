@@ -12,6 +12,7 @@ use super::{campaign_edit, campaign_new, messages, preview};
 use crate::campaign::Campaign;
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Message, Request, Screen};
+use crate::tui::screens::campaign_settings::update as settings;
 use crate::tui::screens::review_update;
 
 /// The as-of date a campaign runs at in the TUI: the global `--as-of` when given (it
@@ -34,6 +35,7 @@ pub(super) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
         Some(Popup::NewCampaign) => return campaign_new::new_popup(app, message),
         Some(Popup::AddEntry) => return campaign_new::add_popup(app, message),
         Some(Popup::ConfirmDeleteCampaign) => return campaign_edit::confirm_delete(app, message),
+        Some(Popup::CampaignSettings) => return settings::popup(app, message),
         Some(_) => return None,
         None => {}
     }
@@ -57,6 +59,7 @@ pub(super) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
         Message::SwitchScreen(screen) => Some(switch(app, *screen)),
         Message::NextScreen => Some(switch(app, app.screen.offset(1))),
         Message::PreviousScreen => Some(switch(app, app.screen.offset(-1))),
+        Message::OpenSettings if app.screen == Screen::Messages => Some(settings::open(app)),
         Message::NewCampaign | Message::AddEntry if app.screen == Screen::Messages => {
             campaign_new::open(app, message)
         }
@@ -96,6 +99,9 @@ fn reply(app: &mut App, message: &Message) -> Option<Vec<Request>> {
         }
         Message::CampaignChanged { generation, result } => {
             Some(campaign_edit::changed(app, *generation, result))
+        }
+        Message::SettingsSaved { generation, result } => {
+            Some(settings::saved(app, *generation, result))
         }
         Message::CampaignSaved { .. }
         | Message::SampleLoaded { .. }
