@@ -49,6 +49,9 @@ pub enum SegmentsMsg {
     Cancel,
     /// Open the condition builder over the editor.
     OpenBuilder,
+    /// Check the rule in the current campaign's scope (its unlocks apply), or outside
+    /// any campaign again.
+    ToggleScope,
     /// Move the builder's selection by this many rows.
     BuilderMove(i8),
     /// Enter in the builder: take the choice and go to the next step.
@@ -141,11 +144,13 @@ pub enum SegmentJob {
         generation: u64,
         as_of: Option<NaiveDate>,
     },
-    /// Check and count an unsaved rule.
+    /// Check and count an unsaved rule; in campaign `campaign`'s scope when given (its
+    /// category and unlocks apply, and its as-of date when `as_of` is not given).
     Reach {
         generation: u64,
         rule: String,
         as_of: Option<NaiveDate>,
+        campaign: Option<String>,
     },
     /// Count the overlap matrix of the saved segments.
     Overlap {
@@ -161,6 +166,8 @@ pub enum SegmentJob {
         rule: String,
         description: String,
         as_of: Option<NaiveDate>,
+        /// Check the rule in this campaign's scope (as `segment add --campaign`).
+        campaign: Option<String>,
     },
     /// Delete a segment.
     Delete { generation: u64, name: String },

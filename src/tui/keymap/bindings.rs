@@ -846,6 +846,12 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         S::SegmentEditor,
+        &[ctrl('o')],
+        seg(SM::ToggleScope),
+        "check in the current campaign's scope (its unlocks apply) / outside",
+    ),
+    bind(
+        S::SegmentEditor,
         &[key(KeyCode::Down)],
         seg(SM::NextInput),
         "next input",

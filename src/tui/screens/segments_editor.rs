@@ -60,6 +60,11 @@ pub struct EditorState {
     pub save_error: Option<String>,
     /// The condition builder, while open.
     pub builder: Option<BuilderState>,
+    /// The campaign whose scope the rule is checked and saved in (its category and
+    /// unlocks apply, as `segment add --campaign`); `None`: outside any campaign.
+    pub campaign: Option<String>,
+    /// The campaign Ctrl+O switches to: the current one when the editor opened.
+    pub offer: Option<String>,
     /// The texts the editor opened with, to tell whether anything changed.
     initial: [String; 3],
 }
@@ -81,6 +86,8 @@ impl EditorState {
             pending_save: None,
             save_error: None,
             builder: None,
+            campaign: None,
+            offer: None,
             initial: [rule.into(), name.into(), description.into()],
         }
     }
@@ -246,6 +253,7 @@ impl Widget for &EditorView<'_> {
             input_at(1),
             buf,
         );
+        self.scope_line(Rect::new(area.x, area.y + 2, area.width, 1), buf);
         label(buf, 3, "Rule", Focus::Rule);
         let rule_area = Rect::new(area.x + 2, area.y + 4, area.width - 3, 1);
         Line::styled(">", theme::CHROME).render(row(4), buf);
@@ -313,6 +321,38 @@ impl EditorView<'_> {
                 buf.set_stringn(rule_area.right().saturating_sub(1), y, ">", 1, style);
             }
         }
+    }
+
+    /// Which scope the rule is checked in, and what Ctrl+O switches to.
+    fn scope_line(&self, area: Rect, buf: &mut Buffer) {
+        let e = self.editor;
+        let name = |n: &str| crate::text::for_terminal(n).into_owned();
+        let text = match (&e.campaign, &e.offer) {
+            (Some(c), _) => format!(
+                "campaign `{}`: its category and unlocks apply (Ctrl+O: no campaign)",
+                name(c)
+            ),
+            (None, Some(c)) => format!(
+                "no campaign (Ctrl+O: campaign `{}`, where its unlocks apply)",
+                name(c)
+            ),
+            (None, None) => {
+                "no campaign: protected and special category fields stay blocked".to_string()
+            }
+        };
+        Line::styled(" Scope", theme::CHROME).render(area, buf);
+        let at = Rect::new(
+            area.x + LABEL,
+            area.y,
+            area.width.saturating_sub(LABEL + 1),
+            1,
+        );
+        let style = if e.campaign.is_some() {
+            theme::HEADER
+        } else {
+            theme::CHROME
+        };
+        Line::styled(fit(&text, usize::from(at.width)), style).render(at, buf);
     }
 
     fn reach_line(&self, area: Rect, buf: &mut Buffer) {

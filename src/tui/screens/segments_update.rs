@@ -44,11 +44,11 @@ fn overlap(app: &mut App) -> Vec<Request> {
 /// Ask for the reach of the rule being edited; a blank rule has none to ask for.
 fn reach(app: &mut App) -> Vec<Request> {
     let as_of = app.segments.as_of;
-    let Some(rule) = app
+    let Some((rule, campaign)) = app
         .segments
         .editor
         .as_ref()
-        .map(|e| e.rule.text().to_string())
+        .map(|e| (e.rule.text().to_string(), e.campaign.clone()))
     else {
         return Vec::new();
     };
@@ -63,11 +63,18 @@ fn reach(app: &mut App) -> Vec<Request> {
         generation,
         rule,
         as_of,
+        campaign,
     });
     if let Some(e) = app.segments.editor.as_mut() {
         e.pending_reach = Some(g);
     }
     vec![r]
+}
+
+/// Open `editor`, offering the current campaign's scope (Ctrl+O).
+fn open_editor(app: &mut App, mut editor: EditorState) {
+    editor.offer = app.campaigns.current_name().map(str::to_string);
+    app.segments.editor = Some(editor);
 }
 
 /// Keep `app.unsaved` listing the editor's changes exactly while it has any.
@@ -101,23 +108,36 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
             super::segments::rename::renamed(app, generation, result)
         }
         M::NewSegment => {
-            app.segments.editor = Some(EditorState::new(None, "", "", ""));
+            open_editor(app, EditorState::new(None, "", "", ""));
             Vec::new()
         }
         M::BuildNew => {
-            app.segments.editor = Some(EditorState::new(None, "", "", ""));
+            open_editor(app, EditorState::new(None, "", "", ""));
             update(app, M::OpenBuilder)
+        }
+        M::ToggleScope => {
+            let Some(e) = app.segments.editor.as_mut() else {
+                return Vec::new();
+            };
+            if e.campaign.is_some() {
+                e.campaign = None;
+            } else if e.offer.is_some() {
+                e.campaign = e.offer.clone();
+            } else {
+                e.completion_note =
+                    Some("no campaign chosen: choose one with C on the Messages screen".into());
+                return Vec::new();
+            }
+            reach(app)
         }
         M::EditSelected => {
             let Some(s) = app.segments.selected().cloned() else {
                 return Vec::new();
             };
-            app.segments.editor = Some(EditorState::new(
-                Some(s.name.clone()),
-                &s.rule,
-                &s.name,
-                &s.description,
-            ));
+            open_editor(
+                app,
+                EditorState::new(Some(s.name.clone()), &s.rule, &s.name, &s.description),
+            );
             reach(app)
         }
         M::AskDelete => {
@@ -318,10 +338,11 @@ fn save(app: &mut App) -> Vec<Request> {
         e.focus = Focus::Name;
         return Vec::new();
     }
-    let (original, rule, description) = (
+    let (original, rule, description, campaign) = (
         e.original.clone(),
         e.rule.text().to_string(),
         e.description.text().to_string(),
+        e.campaign.clone(),
     );
     let (g, r) = job(app, |generation| SegmentJob::Save {
         generation,
@@ -330,6 +351,7 @@ fn save(app: &mut App) -> Vec<Request> {
         rule,
         description,
         as_of,
+        campaign,
     });
     if let Some(e) = app.segments.editor.as_mut() {
         e.pending_save = Some(g);
