@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::segment::RuleError;
 use crate::segment::store::Segment;
+use crate::segment::values::ValueCount;
 use crate::tui::widgets::line_input::InputEdit;
 
 /// What happens on the Segments screen.
@@ -58,6 +59,10 @@ pub enum SegmentsMsg {
     BuilderNext,
     /// Esc in the builder: back one step, or close it from the first.
     BuilderBack,
+    /// Tab in the builder: join the condition with `or` instead of `and`, or back.
+    BuilderJoin,
+    /// Ctrl+N in the builder: write the condition with `not`, or without again.
+    BuilderNot,
     /// Reply: the saved segments, by name.
     ListLoaded {
         generation: u64,
@@ -89,6 +94,12 @@ pub enum SegmentsMsg {
     Renamed {
         generation: u64,
         result: Result<(String, Vec<String>), String>,
+    },
+    /// Reply: the most common values of `field`, for suggestions.
+    ValuesLoaded {
+        generation: u64,
+        field: String,
+        result: Result<Vec<ValueCount>, String>,
     },
     /// Reply: the overlap matrix.
     OverlapCounted {
@@ -171,6 +182,13 @@ pub enum SegmentJob {
     },
     /// Delete a segment.
     Delete { generation: u64, name: String },
+    /// Read the most common values of `field` (with its unlock in `campaign`'s scope
+    /// when given), for suggestions while a value is typed.
+    Values {
+        generation: u64,
+        field: String,
+        campaign: Option<String>,
+    },
     /// Rename segment `old` to `new`, with the campaign entries that use it.
     Rename {
         generation: u64,
@@ -189,7 +207,8 @@ impl SegmentJob {
             | SegmentJob::Overlap { generation, .. }
             | SegmentJob::Save { generation, .. }
             | SegmentJob::Delete { generation, .. }
-            | SegmentJob::Rename { generation, .. } => *generation,
+            | SegmentJob::Rename { generation, .. }
+            | SegmentJob::Values { generation, .. } => *generation,
         }
     }
 

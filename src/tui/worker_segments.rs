@@ -211,6 +211,15 @@ pub fn read(ws: &Workspace, job: &SegmentJob) -> Option<Message> {
                 result,
             }
         }
+        SegmentJob::Values {
+            generation,
+            field,
+            campaign,
+        } => SegmentsMsg::ValuesLoaded {
+            generation: *generation,
+            field: field.clone(),
+            result: interruptible(values(ws, field, campaign.as_deref()))?,
+        },
         SegmentJob::CountReaches { generation, as_of } => SegmentsMsg::ReachesCounted {
             generation: *generation,
             result: match fields {
@@ -325,6 +334,27 @@ fn save(
         SegmentError::Rule(error) => problem(rule, error, &fields),
         other => RuleProblem::Other(other.to_string()),
     })
+}
+
+/// How many suggestions a value input gets.
+pub const SUGGESTIONS: usize = 50;
+
+fn values(
+    ws: &Workspace,
+    field: &str,
+    campaign: Option<&str>,
+) -> Result<Vec<crate::segment::values::ValueCount>, SegmentError> {
+    let all = fields::list(ws.conn())?;
+    let Some(field) = all.iter().find(|f| f.name == field) else {
+        return Ok(Vec::new());
+    };
+    let unlocked = match campaign {
+        Some(c) => in_campaign(ws, c)
+            .map_err(|e| SegmentError::Workspace(WorkspaceError::Invalid(e)))?
+            .unlocked(),
+        None => BTreeSet::new(),
+    };
+    crate::segment::values::top_values(ws.conn(), field, &unlocked, SUGGESTIONS)
 }
 
 fn reaches(ws: &Workspace, scope: &Scope<'_>) -> Result<ListReaches, SegmentError> {

@@ -873,13 +873,13 @@ pub const BINDINGS: &[Binding] = &[
         S::ConditionBuilder,
         &[key(KeyCode::Up)],
         seg(SM::BuilderMove(-1)),
-        "previous choice",
+        "previous choice (value: previous suggestion)",
     ),
     bind(
         S::ConditionBuilder,
         &[key(KeyCode::Down)],
         seg(SM::BuilderMove(1)),
-        "next choice",
+        "next choice (value: next suggestion)",
     ),
     bind(
         S::ConditionBuilder,
@@ -892,6 +892,18 @@ pub const BINDINGS: &[Binding] = &[
         &[key(KeyCode::Esc)],
         seg(SM::BuilderBack),
         "back one step",
+    ),
+    bind(
+        S::ConditionBuilder,
+        &[key(KeyCode::Tab)],
+        seg(SM::BuilderJoin),
+        "join with `and` / `or`",
+    ),
+    bind(
+        S::ConditionBuilder,
+        &[ctrl('n')],
+        seg(SM::BuilderNot),
+        "negate the condition (`not`) / not",
     ),
     bind(S::ConditionBuilder, &[ctrl('c')], M::Quit, "quit"),
     bind(

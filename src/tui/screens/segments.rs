@@ -6,7 +6,9 @@
 //! the widget impl only reads it. Reaches arrive from the segments worker after the
 //! list itself, so the list shows at once and fills in.
 
+pub mod build;
 pub mod rename;
+pub mod suggest;
 
 use std::borrow::Cow;
 use std::collections::HashMap;

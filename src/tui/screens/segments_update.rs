@@ -5,12 +5,11 @@
 //! rule asks the segments worker for its reach with a fresh generation; replies older
 //! than the one an editor waits for are dropped, so the newest rule text wins.
 
-use super::segments_builder::{BuilderState, BuilderStep, append, condition};
+use super::segments_builder::BuilderState;
 use super::segments_editor::{EditorState, Focus};
 use crate::tui::app::App;
 use crate::tui::message::Request;
 use crate::tui::message_segments::{RuleProblem, SegmentJob, SegmentsMsg};
-use crate::tui::widgets::line_input::LineInput;
 
 fn job(app: &mut App, make: impl FnOnce(u64) -> SegmentJob) -> (u64, Request) {
     let generation = app.next_generation();
@@ -42,7 +41,7 @@ fn overlap(app: &mut App) -> Vec<Request> {
 }
 
 /// Ask for the reach of the rule being edited; a blank rule has none to ask for.
-fn reach(app: &mut App) -> Vec<Request> {
+pub(super) fn reach(app: &mut App) -> Vec<Request> {
     let as_of = app.segments.as_of;
     let Some((rule, campaign)) = app
         .segments
@@ -78,7 +77,7 @@ fn open_editor(app: &mut App, mut editor: EditorState) {
 }
 
 /// Keep `app.unsaved` listing the editor's changes exactly while it has any.
-fn sync_unsaved(app: &mut App) {
+pub(super) fn sync_unsaved(app: &mut App) {
     let Some(e) = &app.segments.editor else {
         return;
     };
@@ -100,6 +99,9 @@ fn close_editor(app: &mut App) {
 pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
     use SegmentsMsg as M;
     if let Some(requests) = super::segments::rename::update(app, &message) {
+        return requests;
+    }
+    if let Some(requests) = super::segments::build::update(app, &message) {
         return requests;
     }
     match message {
@@ -175,12 +177,6 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
             let Some(e) = app.segments.editor.as_mut() else {
                 return Vec::new();
             };
-            if let Some(b) = e.builder.as_mut() {
-                if b.step == BuilderStep::Value && b.value.apply(&edit) {
-                    b.error = None;
-                }
-                return Vec::new();
-            }
             e.completion = None;
             e.completion_note = None;
             let changed = e.focused().apply(&edit);
@@ -245,81 +241,7 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
             }
             Vec::new()
         }
-        M::BuilderMove(delta) => {
-            if let Some(b) = builder(app) {
-                b.move_by(delta);
-            }
-            Vec::new()
-        }
-        M::BuilderNext => builder_next(app),
-        M::BuilderBack => {
-            let Some(e) = app.segments.editor.as_mut() else {
-                return Vec::new();
-            };
-            match e.builder.as_ref().map(|b| b.step) {
-                Some(BuilderStep::Value) => set_step(e, BuilderStep::Operator),
-                Some(BuilderStep::Operator) => set_step(e, BuilderStep::Field),
-                _ => e.builder = None,
-            }
-            Vec::new()
-        }
         reply => super::segments_replies::apply(app, reply),
-    }
-}
-
-fn builder(app: &mut App) -> Option<&mut BuilderState> {
-    app.segments.editor.as_mut()?.builder.as_mut()
-}
-
-fn set_step(e: &mut EditorState, step: BuilderStep) {
-    if let Some(b) = e.builder.as_mut() {
-        b.step = step;
-        b.error = None;
-    }
-}
-
-fn builder_next(app: &mut App) -> Vec<Request> {
-    let Some(e) = app.segments.editor.as_mut() else {
-        return Vec::new();
-    };
-    let Some(b) = e.builder.as_mut() else {
-        return Vec::new();
-    };
-    let finish = match b.step {
-        BuilderStep::Field => {
-            b.step = BuilderStep::Operator;
-            b.op = 0;
-            false
-        }
-        BuilderStep::Operator if b.needs_no_value() => true,
-        BuilderStep::Operator => {
-            b.step = BuilderStep::Value;
-            b.value = LineInput::default();
-            b.error = None;
-            false
-        }
-        BuilderStep::Value => true,
-    };
-    if !finish {
-        return Vec::new();
-    }
-    let (Some(field), Some(op)) = (b.chosen_field(), b.chosen_op()) else {
-        return Vec::new();
-    };
-    match condition(field, op, b.value.text()) {
-        Err(why) => {
-            b.error = Some(why);
-            Vec::new()
-        }
-        Ok(text) => {
-            let rule = append(e.rule.text(), &text);
-            e.rule = LineInput::new(&rule);
-            e.builder = None;
-            e.focus = Focus::Rule;
-            e.completion = None;
-            sync_unsaved(app);
-            reach(app)
-        }
     }
 }
 
