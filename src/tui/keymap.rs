@@ -88,6 +88,8 @@ pub enum Scope {
     SegmentOverlap,
     /// The segment editor.
     SegmentEditor,
+    /// "Drop the unsaved changes?" in the segment editor.
+    DiscardSegment,
     /// The condition builder.
     ConditionBuilder,
     /// The segment editor's inputs and the builder's value.
@@ -141,6 +143,7 @@ impl Scope {
             Scope::RenameSegment => "Rename segment",
             Scope::SegmentOverlap => "Overlap matrix",
             Scope::SegmentEditor => "Segment editor",
+            Scope::DiscardSegment => "Drop changes?",
             Scope::ConditionBuilder => "Condition builder",
             Scope::SegmentText => "Segments: typing",
             Scope::Review => "Review screen",
@@ -258,6 +261,7 @@ pub fn active_scopes(app: &App) -> Vec<Scope> {
             SegmentsMode::Overlap => vec![Scope::SegmentOverlap, Scope::Table, Scope::Global],
             SegmentsMode::Editor => vec![Scope::SegmentEditor, Scope::SegmentText],
             SegmentsMode::Builder => vec![Scope::ConditionBuilder, Scope::SegmentText],
+            SegmentsMode::ConfirmDiscard => vec![Scope::DiscardSegment],
         },
         None if app.screen == Screen::Review => match app.review.mode() {
             ReviewMode::List => vec![Scope::Review, Scope::Table, Scope::Global],

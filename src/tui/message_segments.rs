@@ -39,6 +39,14 @@ pub enum SegmentsMsg {
     Edit(InputEdit),
     /// Complete the field name under the cursor (again: the next candidate).
     Complete,
+    /// A line break in the rule (Alt+Enter, Ctrl+J).
+    NewLine,
+    /// Clear the line the cursor is on (Ctrl+U).
+    ClearLine,
+    /// Drop the editor's unsaved changes: the answer "yes" to Esc's question.
+    ConfirmDiscard,
+    /// Go on editing: the answer "no" to Esc's question.
+    KeepEditing,
     /// Focus the next / previous input of the editor.
     NextInput,
     PreviousInput,

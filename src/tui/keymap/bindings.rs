@@ -868,7 +868,31 @@ pub const BINDINGS: &[Binding] = &[
         seg(SM::Cancel),
         "close list / cancel edit",
     ),
+    bind(
+        S::SegmentEditor,
+        &[
+            Key {
+                code: KeyCode::Enter,
+                modifiers: KeyModifiers::ALT,
+            },
+            ctrl('j'),
+        ],
+        seg(SM::NewLine),
+        "line break in the rule",
+    ),
     bind(S::SegmentEditor, &[ctrl('c')], M::Quit, "quit"),
+    bind(
+        S::DiscardSegment,
+        &[ch('y')],
+        seg(SM::ConfirmDiscard),
+        "drop the changes",
+    ),
+    bind(
+        S::DiscardSegment,
+        &[ch('n'), key(KeyCode::Esc)],
+        seg(SM::KeepEditing),
+        "keep editing",
+    ),
     bind(
         S::ConditionBuilder,
         &[key(KeyCode::Up)],
@@ -935,6 +959,12 @@ pub const BINDINGS: &[Binding] = &[
         &[key(KeyCode::Backspace)],
         seg(SM::Edit(InputEdit::Backspace)),
         "delete before cursor",
+    ),
+    bind(
+        S::SegmentText,
+        &[ctrl('u')],
+        seg(SM::ClearLine),
+        "clear the line",
     ),
     bind(
         S::SegmentText,

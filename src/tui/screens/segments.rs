@@ -42,6 +42,8 @@ pub enum SegmentsMode {
     /// The rename dialog over the list.
     Rename,
     Editor,
+    /// "Drop the unsaved changes?" over the editor.
+    ConfirmDiscard,
     Builder,
     Overlap,
 }
@@ -79,6 +81,7 @@ impl SegmentsState {
     /// What is showing now.
     pub fn mode(&self) -> SegmentsMode {
         match &self.editor {
+            Some(e) if e.confirm_discard => SegmentsMode::ConfirmDiscard,
             Some(e) if e.builder.is_some() => SegmentsMode::Builder,
             Some(_) => SegmentsMode::Editor,
             None if self.rename.is_some() => SegmentsMode::Rename,
@@ -93,9 +96,10 @@ impl SegmentsState {
     pub fn typing(&self) -> bool {
         self.rename.is_some()
             || self.editor.as_ref().is_some_and(|e| {
-                e.builder
-                    .as_ref()
-                    .is_none_or(|b| b.step == super::segments_builder::BuilderStep::Value)
+                !e.confirm_discard
+                    && e.builder
+                        .as_ref()
+                        .is_none_or(|b| b.step == super::segments_builder::BuilderStep::Value)
             })
     }
 

@@ -10,6 +10,8 @@ use super::segments_editor::{EditorState, Focus};
 use crate::tui::app::App;
 use crate::tui::message::Request;
 use crate::tui::message_segments::{RuleProblem, SegmentJob, SegmentsMsg};
+use crate::tui::widgets::line_input::InputEdit;
+use crate::tui::widgets::rule_lines;
 
 fn job(app: &mut App, make: impl FnOnce(u64) -> SegmentJob) -> (u64, Request) {
     let generation = app.next_generation();
@@ -179,7 +181,12 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
             };
             e.completion = None;
             e.completion_note = None;
-            let changed = e.focused().apply(&edit);
+            let changed = match (&edit, e.focus) {
+                (InputEdit::Paste(text), Focus::Rule) => {
+                    rule_lines::insert(&mut e.rule, &rule_lines::clean_paste(text))
+                }
+                _ => e.focused().apply(&edit),
+            };
             let rule = e.focus == Focus::Rule;
             sync_unsaved(app);
             if changed && rule {
@@ -224,10 +231,39 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
                     e.completion = None;
                     e.completion_note = None;
                 }
+                Some(e) if e.changed() => e.confirm_discard = true,
                 Some(_) => close_editor(app),
                 None => {}
             }
             Vec::new()
+        }
+        M::ConfirmDiscard => {
+            close_editor(app);
+            Vec::new()
+        }
+        M::KeepEditing => {
+            if let Some(e) = app.segments.editor.as_mut() {
+                e.confirm_discard = false;
+            }
+            Vec::new()
+        }
+        M::NewLine | M::ClearLine => {
+            let Some(e) = app.segments.editor.as_mut() else {
+                return Vec::new();
+            };
+            e.completion = None;
+            let changed = match message {
+                M::NewLine if e.focus == Focus::Rule => rule_lines::insert(&mut e.rule, "\n"),
+                M::NewLine => false,
+                _ => rule_lines::clear_line(e.focused()),
+            };
+            let rule = e.focus == Focus::Rule;
+            sync_unsaved(app);
+            if changed && rule {
+                reach(app)
+            } else {
+                Vec::new()
+            }
         }
         M::OpenBuilder => {
             let fields = app.fields.fields.clone();

@@ -48,6 +48,10 @@ pub fn update(app: &mut App, message: &SegmentsMsg) -> Option<Vec<Request>> {
             }
         }
         M::BuilderMove(delta) => b.move_by(*delta),
+        M::ClearLine if b.step == BuilderStep::Value => {
+            b.value = LineInput::default();
+            b.suggestions.typed("");
+        }
         M::BuilderJoin => {
             b.join = match b.join {
                 Join::And => Join::Or,

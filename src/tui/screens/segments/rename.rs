@@ -48,6 +48,7 @@ pub fn update(app: &mut App, message: &SegmentsMsg) -> Option<Vec<Request>> {
                 r.error = None;
             }
         }
+        SegmentsMsg::ClearLine => r.name = LineInput::default(),
         SegmentsMsg::Cancel => app.segments.rename = None,
         SegmentsMsg::Submit | SegmentsMsg::Save => {
             let (old, new) = (r.old.clone(), r.name.text().trim().to_string());
