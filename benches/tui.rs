@@ -409,6 +409,7 @@ fn main() -> Bench {
         generation: last_generation + 1,
         rule: RULE.to_string(),
         as_of: Some(as_of()),
+        campaign: None,
     };
     let t = Instant::now();
     worker_segments::read(&ws, &job);

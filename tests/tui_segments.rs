@@ -188,6 +188,7 @@ fn tab_completes_field_names_and_cycles() {
     // Completing in the middle of a word replaces the whole word: `ci|t` -> `city`.
     press(&mut app, &mut ws, key(KeyCode::Esc));
     press(&mut app, &mut ws, key(KeyCode::Esc));
+    press(&mut app, &mut ws, key(KeyCode::Char('y')));
     press(&mut app, &mut ws, key(KeyCode::Char('n')));
     type_text(&mut app, &mut ws, "cit is \"Lyon\"");
     press(&mut app, &mut ws, key(KeyCode::Home));
@@ -316,7 +317,14 @@ fn esc_cancels_and_quit_asks_while_the_editor_has_changes() {
     press(&mut app, &mut ws, ctrl('c'));
     assert_eq!(app.popup, Some(Popup::ConfirmQuit));
     press(&mut app, &mut ws, key(KeyCode::Esc));
+    // Esc with a typed rule asks before dropping it; n keeps it, y drops it.
     press(&mut app, &mut ws, key(KeyCode::Esc));
+    assert_eq!(app.segments.mode(), SegmentsMode::ConfirmDiscard);
+    press(&mut app, &mut ws, key(KeyCode::Char('n')));
+    assert_eq!(app.segments.mode(), SegmentsMode::Editor);
+    assert_eq!(rule(&app), "q");
+    press(&mut app, &mut ws, key(KeyCode::Esc));
+    press(&mut app, &mut ws, key(KeyCode::Char('y')));
     assert_eq!(app.segments.mode(), SegmentsMode::List);
     assert!(app.unsaved.is_empty());
     press(&mut app, &mut ws, key(KeyCode::Char('q')));
@@ -324,16 +332,19 @@ fn esc_cancels_and_quit_asks_while_the_editor_has_changes() {
 }
 
 #[test]
-fn paste_goes_into_the_rule_on_one_line() {
+fn paste_keeps_the_rule_lines_and_a_leading_comment_ends_at_its_line() {
     let mut ws = shop();
     let mut app = on_segments(&mut ws, 80, 24);
     press(&mut app, &mut ws, key(KeyCode::Char('n')));
     press(
         &mut app,
         &mut ws,
-        Event::Paste("tags has \"vip\"\nor city is \"Lyon\"".into()),
+        Event::Paste("# VIPs or Lyon\r\ntags has \"vip\"\nor city is \"Lyon\"".into()),
     );
-    assert_eq!(rule(&app), "tags has \"vip\" or city is \"Lyon\"");
+    assert_eq!(
+        rule(&app),
+        "# VIPs or Lyon\ntags has \"vip\"\nor city is \"Lyon\""
+    );
     // vip: ana, chloe, eva; Lyon: eva. Together: 3.
     assert_eq!(
         reach(&app),

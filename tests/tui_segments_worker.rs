@@ -57,6 +57,7 @@ fn a_burst_of_reach_jobs_ends_with_the_newest_answer() {
             generation: g,
             rule: format!("n > {}", g - 1),
             as_of: None,
+            campaign: None,
         });
     }
     let mut seen = Vec::new();
@@ -99,6 +100,7 @@ fn saves_always_run_in_order() {
             rule: "n > 5".into(),
             description: String::new(),
             as_of: None,
+            campaign: None,
         });
     }
     for expected in [1, 2] {

@@ -3,7 +3,8 @@
 //! Rule text flows through small stages, one module each: [`parse`] (text → [`ast`]),
 //! [`check`] (names, types and the privacy policy, against the workspace's fields and a
 //! [`check::Scope`]), [`compile`] (checked rule → parameterised SQL over `contacts`), and
-//! [`store`] (the `segments` table, reach, overlap, loading one contact). [`eval`] is an
+//! [`store`] (the `segments` table, reach, overlap, loading one contact); [`values`]
+//! offers a field's most common values while a rule is typed. [`eval`] is an
 //! independent evaluator over one in-memory contact, used to explain a decision and to
 //! test the compiler against. The CLI and TUI call these; this module never prints.
 
@@ -13,6 +14,7 @@ pub mod compile;
 pub mod eval;
 pub mod parse;
 pub mod store;
+pub mod values;
 
 use std::fmt;
 

@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 
 use super::message::Screen;
 use super::screens::campaign_picker::CampaignsState;
+use super::screens::campaign_settings::SettingsForm;
 use super::screens::export::ExportState;
 use super::screens::fields::FieldsState;
 use super::screens::fields::contacts::ContactsState;
@@ -44,6 +45,8 @@ pub enum Popup {
     AddEntry,
     /// "Delete campaign?" (the current one).
     ConfirmDeleteCampaign,
+    /// The current campaign's settings (`App::settings`).
+    CampaignSettings,
 }
 
 /// What the TUI starts with.
@@ -76,6 +79,8 @@ pub struct App {
     pub preview: PreviewState,
     pub review: ReviewState,
     pub export: ExportState,
+    /// The campaign settings dialog, while open.
+    pub settings: Option<SettingsForm>,
     /// The page of the key help showing (it has more keys than fit on a small screen).
     pub help_page: usize,
     /// What the last change did ("field `dob`: class protected -> ordinary"), shown in
@@ -127,6 +132,7 @@ impl App {
             preview: PreviewState::default(),
             review: ReviewState::default(),
             export: ExportState::default(),
+            settings: None,
             help_page: 0,
             notice: None,
             workspace: options.workspace,

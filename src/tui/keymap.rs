@@ -70,6 +70,8 @@ pub enum Scope {
     /// The list of segments to add an entry for.
     AddEntry,
     ConfirmDeleteCampaign,
+    /// The campaign settings dialog.
+    CampaignSettings,
     /// The Preview screen.
     Preview,
     /// The Preview screen's search input.
@@ -80,10 +82,14 @@ pub enum Scope {
     SegmentList,
     /// The delete question on the segment list.
     DeleteSegment,
+    /// The segment rename dialog.
+    RenameSegment,
     /// The overlap matrix.
     SegmentOverlap,
     /// The segment editor.
     SegmentEditor,
+    /// "Drop the unsaved changes?" in the segment editor.
+    DiscardSegment,
     /// The condition builder.
     ConditionBuilder,
     /// The segment editor's inputs and the builder's value.
@@ -128,13 +134,16 @@ impl Scope {
             Scope::NewCampaign => "New campaign",
             Scope::AddEntry => "Add a segment",
             Scope::ConfirmDeleteCampaign => "Delete campaign?",
+            Scope::CampaignSettings => "Campaign settings",
             Scope::Preview => "Preview screen",
             Scope::PreviewSearch => "Preview: typing a search",
             Scope::Explanation => "Explanation",
             Scope::SegmentList => "Segment list",
             Scope::DeleteSegment => "Delete question",
+            Scope::RenameSegment => "Rename segment",
             Scope::SegmentOverlap => "Overlap matrix",
             Scope::SegmentEditor => "Segment editor",
+            Scope::DiscardSegment => "Drop changes?",
             Scope::ConditionBuilder => "Condition builder",
             Scope::SegmentText => "Segments: typing",
             Scope::Review => "Review screen",
@@ -221,6 +230,7 @@ pub fn active_scopes(app: &App) -> Vec<Scope> {
         Some(Popup::NewCampaign) => vec![Scope::NewCampaign, Scope::TextInput],
         Some(Popup::AddEntry) => vec![Scope::AddEntry],
         Some(Popup::ConfirmDeleteCampaign) => vec![Scope::ConfirmDeleteCampaign],
+        Some(Popup::CampaignSettings) => vec![Scope::CampaignSettings, Scope::TextInput],
         None if app.screen == Screen::Messages => match app.messages.focus {
             Focus::Entries => vec![Scope::MessageEntries, Scope::Global],
             Focus::Subject => vec![Scope::SubjectEditor, Scope::TextInput],
@@ -247,9 +257,11 @@ pub fn active_scopes(app: &App) -> Vec<Scope> {
         None if app.screen == Screen::Segments => match app.segments.mode() {
             SegmentsMode::List => vec![Scope::SegmentList, Scope::Table, Scope::Global],
             SegmentsMode::ConfirmDelete => vec![Scope::DeleteSegment],
+            SegmentsMode::Rename => vec![Scope::RenameSegment, Scope::SegmentText],
             SegmentsMode::Overlap => vec![Scope::SegmentOverlap, Scope::Table, Scope::Global],
             SegmentsMode::Editor => vec![Scope::SegmentEditor, Scope::SegmentText],
             SegmentsMode::Builder => vec![Scope::ConditionBuilder, Scope::SegmentText],
+            SegmentsMode::ConfirmDiscard => vec![Scope::DiscardSegment],
         },
         None if app.screen == Screen::Review => match app.review.mode() {
             ReviewMode::List => vec![Scope::Review, Scope::Table, Scope::Global],

@@ -222,6 +222,9 @@ pub enum Message {
     MoveEntry { up: bool },
     /// Open the dialog renaming the current campaign.
     RenameCampaign,
+    /// Open the current campaign's settings (channel, category, holdout, k, as-of,
+    /// minor age).
+    OpenSettings,
     /// Ask whether to delete the current campaign.
     AskDeleteCampaign,
     /// Delete the current campaign (after the question).
@@ -262,6 +265,11 @@ pub enum Message {
     CampaignChanged {
         generation: u64,
         result: Result<Option<String>, String>,
+    },
+    /// Reply: a campaign's settings were changed (the campaign as saved), or why not.
+    SettingsSaved {
+        generation: u64,
+        result: Result<Box<Campaign>, String>,
     },
     /// Reply: the recipient to render messages for; `None` when there is none that way
     /// (none at all for [`SampleStep::First`]).
@@ -443,6 +451,13 @@ pub enum Job {
     RenameCampaign { old: String, new: String },
     /// `campaign::edit::delete`.
     DeleteCampaign(String),
+    /// `campaign::edit::set`: every setting of `settings` given; entries are checked
+    /// again at the campaign's as-of date (`as_of`, the global `--as-of`, wins).
+    SetCampaign {
+        name: String,
+        settings: Box<crate::campaign::edit::Settings>,
+        as_of: Option<NaiveDate>,
+    },
 }
 
 /// Which of the entry's would-be recipients a [`Request::LoadSample`] reads, in `_id`

@@ -47,6 +47,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Some(Popup::AddEntry) => super::screens::messages::new_dialogs::render_add(app, area, buf),
         Some(Popup::ConfirmDeleteCampaign) => confirm_delete_campaign(app, area, buf),
+        Some(Popup::CampaignSettings) => {
+            if let Some(form) = &app.settings {
+                super::screens::campaign_settings::view::render(form, area, buf);
+            }
+        }
         Some(Popup::Explanation) => {
             if let Some(e) = &app.preview.explanation {
                 super::screens::preview::explain::render(e, app.preview.explain_scroll, area, buf);

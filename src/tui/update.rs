@@ -133,6 +133,8 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
         | Message::MoveEntry { .. }
         | Message::RenameCampaign
         | Message::AskDeleteCampaign
+        | Message::OpenSettings
+        | Message::SettingsSaved { .. }
         | Message::ConfirmDeleteCampaign
         | Message::CampaignChanged { .. }
         | Message::ToggleChannel

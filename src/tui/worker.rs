@@ -296,6 +296,28 @@ pub fn write(
                 .map(|c| Some(c.name))
                 .map_err(|e| e.to_string()),
         },
+        Job::SetCampaign {
+            name,
+            settings,
+            as_of,
+        } => Message::SettingsSaved {
+            generation,
+            result: crate::campaign::edit::set(
+                ws,
+                name,
+                settings,
+                |c| {
+                    crate::campaign::edit::effective_as_of(
+                        c,
+                        *as_of,
+                        chrono::Local::now().date_naive(),
+                    )
+                },
+                &actor(),
+            )
+            .map(Box::new)
+            .map_err(|e| e.to_string()),
+        },
         Job::DeleteCampaign(name) => Message::CampaignChanged {
             generation,
             result: crate::campaign::edit::delete(ws, name, &actor())

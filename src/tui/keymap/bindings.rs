@@ -472,6 +472,12 @@ pub const BINDINGS: &[Binding] = &[
         "delete the campaign",
     ),
     bind(
+        S::MessageEntries,
+        &[ch('S')],
+        M::OpenSettings,
+        "campaign settings (channel, category, holdout, k, as-of, minor age)",
+    ),
+    bind(
         S::SubjectEditor,
         &[key(KeyCode::Enter), key(KeyCode::Down)],
         M::EditLines(AreaEdit::Newline),
@@ -605,6 +611,30 @@ pub const BINDINGS: &[Binding] = &[
         "cancel",
     ),
     bind(
+        S::CampaignSettings,
+        &[key(KeyCode::Down), key(KeyCode::Tab)],
+        M::ScrollDown,
+        "next setting",
+    ),
+    bind(
+        S::CampaignSettings,
+        &[key(KeyCode::Up), key(KeyCode::BackTab)],
+        M::ScrollUp,
+        "previous setting",
+    ),
+    bind(
+        S::CampaignSettings,
+        &[key(KeyCode::Enter)],
+        M::Submit,
+        "save the settings",
+    ),
+    bind(
+        S::CampaignSettings,
+        &[key(KeyCode::Esc)],
+        M::ClosePopup,
+        "cancel",
+    ),
+    bind(
         S::ConfirmDeleteCampaign,
         &[ch('y')],
         M::ConfirmDeleteCampaign,
@@ -732,6 +762,12 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         S::SegmentList,
+        &[ch('R')],
+        seg(SM::AskRename),
+        "rename segment (campaign entries follow)",
+    ),
+    bind(
+        S::SegmentList,
         &[ch('d'), key(KeyCode::Delete)],
         seg(SM::AskDelete),
         "delete segment",
@@ -760,6 +796,19 @@ pub const BINDINGS: &[Binding] = &[
         seg(SM::CancelDialog),
         "keep it",
     ),
+    bind(
+        S::RenameSegment,
+        &[key(KeyCode::Enter)],
+        seg(SM::Submit),
+        "rename",
+    ),
+    bind(
+        S::RenameSegment,
+        &[key(KeyCode::Esc)],
+        seg(SM::Cancel),
+        "cancel",
+    ),
+    bind(S::RenameSegment, &[ctrl('c')], M::Quit, "quit"),
     bind(
         S::SegmentOverlap,
         &[key(KeyCode::Esc), ch('o')],
@@ -798,6 +847,12 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         S::SegmentEditor,
+        &[ctrl('o')],
+        seg(SM::ToggleScope),
+        "check in the current campaign's scope (its unlocks apply) / outside",
+    ),
+    bind(
+        S::SegmentEditor,
         &[key(KeyCode::Down)],
         seg(SM::NextInput),
         "next input",
@@ -814,18 +869,42 @@ pub const BINDINGS: &[Binding] = &[
         seg(SM::Cancel),
         "close list / cancel edit",
     ),
+    bind(
+        S::SegmentEditor,
+        &[
+            Key {
+                code: KeyCode::Enter,
+                modifiers: KeyModifiers::ALT,
+            },
+            ctrl('j'),
+        ],
+        seg(SM::NewLine),
+        "line break in the rule",
+    ),
     bind(S::SegmentEditor, &[ctrl('c')], M::Quit, "quit"),
+    bind(
+        S::DiscardSegment,
+        &[ch('y')],
+        seg(SM::ConfirmDiscard),
+        "drop the changes",
+    ),
+    bind(
+        S::DiscardSegment,
+        &[ch('n'), key(KeyCode::Esc)],
+        seg(SM::KeepEditing),
+        "keep editing",
+    ),
     bind(
         S::ConditionBuilder,
         &[key(KeyCode::Up)],
         seg(SM::BuilderMove(-1)),
-        "previous choice",
+        "previous choice (value: previous suggestion)",
     ),
     bind(
         S::ConditionBuilder,
         &[key(KeyCode::Down)],
         seg(SM::BuilderMove(1)),
-        "next choice",
+        "next choice (value: next suggestion)",
     ),
     bind(
         S::ConditionBuilder,
@@ -838,6 +917,18 @@ pub const BINDINGS: &[Binding] = &[
         &[key(KeyCode::Esc)],
         seg(SM::BuilderBack),
         "back one step",
+    ),
+    bind(
+        S::ConditionBuilder,
+        &[key(KeyCode::Tab)],
+        seg(SM::BuilderJoin),
+        "join with `and` / `or`",
+    ),
+    bind(
+        S::ConditionBuilder,
+        &[ctrl('n')],
+        seg(SM::BuilderNot),
+        "negate the condition (`not`) / not",
     ),
     bind(S::ConditionBuilder, &[ctrl('c')], M::Quit, "quit"),
     bind(
@@ -869,6 +960,12 @@ pub const BINDINGS: &[Binding] = &[
         &[key(KeyCode::Backspace)],
         seg(SM::Edit(InputEdit::Backspace)),
         "delete before cursor",
+    ),
+    bind(
+        S::SegmentText,
+        &[ctrl('u')],
+        seg(SM::ClearLine),
+        "clear the line",
     ),
     bind(
         S::SegmentText,

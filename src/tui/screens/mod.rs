@@ -6,6 +6,7 @@
 //! `tui::update` routes each message to the screen it belongs to.
 
 pub mod campaign_picker;
+pub mod campaign_settings;
 pub mod export;
 pub mod fields;
 pub mod import;

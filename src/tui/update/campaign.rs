@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use crate::campaign::Campaign;
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Message, Request, Screen};
+use crate::tui::screens::campaign_settings::update as settings;
 use crate::tui::screens::messages::{
     edit_update as campaign_edit, new_update as campaign_new, update as messages,
 };
@@ -38,6 +39,7 @@ pub(crate) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
         Some(Popup::NewCampaign) => return campaign_new::new_popup(app, message),
         Some(Popup::AddEntry) => return campaign_new::add_popup(app, message),
         Some(Popup::ConfirmDeleteCampaign) => return campaign_edit::confirm_delete(app, message),
+        Some(Popup::CampaignSettings) => return settings::popup(app, message),
         Some(_) => return None,
         None => {}
     }
@@ -61,6 +63,7 @@ pub(crate) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
         Message::SwitchScreen(screen) => Some(switch(app, *screen)),
         Message::NextScreen => Some(switch(app, app.screen.offset(1))),
         Message::PreviousScreen => Some(switch(app, app.screen.offset(-1))),
+        Message::OpenSettings if app.screen == Screen::Messages => Some(settings::open(app)),
         Message::NewCampaign if app.screen == Screen::Messages => campaign_new::open(app, message),
         Message::AddEntry if app.screen == Screen::Messages => {
             campaign_new::open(app, message).map(|mut requests| {
@@ -108,6 +111,9 @@ fn reply(app: &mut App, message: &Message) -> Option<Vec<Request>> {
         }
         Message::CampaignChanged { generation, result } => {
             Some(campaign_edit::changed(app, *generation, result))
+        }
+        Message::SettingsSaved { generation, result } => {
+            Some(settings::saved(app, *generation, result))
         }
         Message::CampaignSaved { .. }
         | Message::SampleLoaded { .. }

@@ -8,5 +8,6 @@ pub mod cell_text;
 pub mod data_table;
 pub mod dialog;
 pub mod line_input;
+pub mod rule_lines;
 pub mod text_area;
 pub mod text_input;

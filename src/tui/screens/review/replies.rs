@@ -35,7 +35,7 @@ pub fn apply(app: &mut App, reply: ReviewMsg) -> Vec<Request> {
                     s.unlock = None;
                     s.notice = Some((
                         format!(
-                            "Unlocked `{}` for this campaign; the justification is in the audit log. Reviewing again.",
+                            "Unlocked `{}` for this campaign; the justification is in the audit log. Reviewing again. To use it in a segment: Segments (3), Ctrl+O in the editor.",
                             for_terminal(&u.field)
                         ),
                         false,

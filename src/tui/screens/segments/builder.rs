@@ -1,6 +1,7 @@
 //! The condition builder: pick a field, then an operator its type allows, then type a
-//! value; the builder writes the condition as rule text and the editor appends it with
-//! `and`. It never builds a rule tree itself: what it writes goes through the same
+//! value (the field's most common values are offered); the builder writes the
+//! condition as rule text and the editor appends it with `and` or `or` (Tab), negated
+//! with `not` when asked (Ctrl+N). It never builds a rule tree itself: what it writes goes through the same
 //! parser and checker as typed text, so it cannot say anything a user could not type.
 //!
 //! Owns [`BuilderState`] and its popup; `screens::segments::update` drives it.
@@ -12,6 +13,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::fields::{Field, FieldType};
 use crate::segment::{Rule, parse};
+use crate::tui::screens::segments::suggest::Suggestions;
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::fit;
 use crate::tui::widgets::dialog::centred;
@@ -207,17 +209,34 @@ pub fn condition(field: &Field, op: BuilderOp, value: &str) -> Result<String, St
     })
 }
 
-/// `rule` with `condition` appended with `and`. A rule whose top level is an `or` is
-/// put in parentheses first, since `and` binds tighter and would otherwise attach the
-/// condition to its last part only.
-pub fn append(rule: &str, condition: &str) -> String {
+/// How the builder joins a new condition to the rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Join {
+    #[default]
+    And,
+    Or,
+}
+
+impl Join {
+    pub fn word(self) -> &'static str {
+        match self {
+            Join::And => "and",
+            Join::Or => "or",
+        }
+    }
+}
+
+/// `rule` with `condition` appended with `join`. With `and`, a rule whose top level is
+/// an `or` is put in parentheses first, since `and` binds tighter and would otherwise
+/// attach the condition to its last part only; `or` binds loosest, so it needs none.
+pub fn append(rule: &str, condition: &str, join: Join) -> String {
     let trimmed = rule.trim_end();
     if trimmed.trim_start().is_empty() {
         return condition.to_string();
     }
-    match parse::parse(trimmed) {
-        Ok(Rule::Or(_)) => format!("({trimmed}) and {condition}"),
-        _ => format!("{trimmed} and {condition}"),
+    match (join, parse::parse(trimmed)) {
+        (Join::And, Ok(Rule::Or(_))) => format!("({trimmed}) and {condition}"),
+        _ => format!("{trimmed} {} {condition}", join.word()),
     }
 }
 
@@ -241,6 +260,12 @@ pub struct BuilderState {
     pub value: LineInput,
     /// What is missing from the value, after Enter.
     pub error: Option<String>,
+    /// The chosen field's most common values, in the value step.
+    pub suggestions: Suggestions,
+    /// How the condition joins the rule (Tab switches).
+    pub join: Join,
+    /// Write the condition as `not ...` (Ctrl+N switches).
+    pub negate: bool,
 }
 
 impl BuilderState {
@@ -252,6 +277,9 @@ impl BuilderState {
             op: 0,
             value: LineInput::default(),
             error: None,
+            suggestions: Suggestions::default(),
+            join: Join::And,
+            negate: false,
         }
     }
 
@@ -280,6 +308,20 @@ impl BuilderState {
         *index = index
             .saturating_add_signed(isize::from(delta))
             .min(len.saturating_sub(1));
+    }
+
+    /// The condition as it will be added: `[join] [not] field op value` without the
+    /// join (the editor adds it), or what is missing.
+    pub fn written(&self) -> Result<String, String> {
+        let (Some(field), Some(op)) = (self.chosen_field(), self.chosen_op()) else {
+            return Err("choose a field and an operator".into());
+        };
+        let text = condition(field, op, self.value.text())?;
+        Ok(if self.negate {
+            format!("not {text}")
+        } else {
+            text
+        })
     }
 
     /// True when the chosen operator takes no value, so Enter on it finishes.
@@ -360,7 +402,12 @@ impl Widget for &BuilderState {
             BuilderStep::Value => self.render_value(body, buf),
         }
         let footer = Rect::new(inner.x, inner.bottom() - 1, inner.width, 1);
-        Line::styled("Enter next   Esc back   Up/Down choose", theme::CHROME).render(footer, buf);
+        let keys = format!(
+            "Enter next  Esc back  Up/Down choose  Tab: {}  Ctrl+N: {}",
+            self.join.word(),
+            if self.negate { "not" } else { "-" }
+        );
+        Line::styled(fit(&keys, width), theme::CHROME).render(footer, buf);
     }
 }
 
@@ -391,7 +438,7 @@ impl BuilderState {
             let text = Rect::new(input.x + 2, input.y, input.width.saturating_sub(2), 1);
             line_input::render(&self.value, true, theme::HEADER, text, buf);
         }
-        match (&self.error, condition(field, op, self.value.text())) {
+        match (&self.error, self.written()) {
             (Some(e), _) => line(buf, area.y + 5, Line::styled(fit(e, width), theme::ERROR)),
             (None, Ok(text)) => line(
                 buf,
@@ -400,5 +447,12 @@ impl BuilderState {
             ),
             (None, Err(_)) => {}
         }
+        let rest = Rect::new(
+            area.x,
+            area.y + 7,
+            area.width,
+            area.height.saturating_sub(7),
+        );
+        self.suggestions.render(rest, buf);
     }
 }

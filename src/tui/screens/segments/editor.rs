@@ -18,6 +18,7 @@ use crate::tui::theme;
 use crate::tui::view::thousands;
 use crate::tui::widgets::cell_text::{display_width, fit};
 use crate::tui::widgets::line_input::{self, LineInput};
+use crate::tui::widgets::rule_lines;
 
 /// Which input has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +61,13 @@ pub struct EditorState {
     pub save_error: Option<String>,
     /// The condition builder, while open.
     pub builder: Option<BuilderState>,
+    /// The campaign whose scope the rule is checked and saved in (its category and
+    /// unlocks apply, as `segment add --campaign`); `None`: outside any campaign.
+    pub campaign: Option<String>,
+    /// The campaign Ctrl+O switches to: the current one when the editor opened.
+    pub offer: Option<String>,
+    /// Esc was pressed with unsaved changes: "drop them?" is showing.
+    pub confirm_discard: bool,
     /// The texts the editor opened with, to tell whether anything changed.
     initial: [String; 3],
 }
@@ -81,6 +89,9 @@ impl EditorState {
             pending_save: None,
             save_error: None,
             builder: None,
+            campaign: None,
+            offer: None,
+            confirm_discard: false,
             initial: [rule.into(), name.into(), description.into()],
         }
     }
@@ -195,6 +206,30 @@ pub struct EditorView<'a> {
 /// Column where the inputs start, after their labels.
 const LABEL: u16 = 14;
 
+/// Most rows the rule is drawn over (wrapped, with its line breaks).
+const RULE_ROWS: u16 = 4;
+
+/// "Drop the unsaved changes?" over the editor (Esc with changes).
+fn confirm_discard(area: Rect, buf: &mut Buffer) {
+    use ratatui::widgets::{Block, Clear};
+    let rect = crate::tui::widgets::dialog::centred(area, 52, 6);
+    Clear.render(rect, buf);
+    Paragraph::new(vec![
+        Line::from("The segment has changes that are not saved."),
+        Line::from(""),
+        Line::from(vec![
+            Span::styled("y", theme::COMMAND),
+            Span::raw(" drop them   "),
+            Span::styled("n", theme::COMMAND),
+            Span::raw(" / "),
+            Span::styled("Esc", theme::COMMAND),
+            Span::raw(" keep editing"),
+        ]),
+    ])
+    .block(Block::bordered().title(" Drop changes? "))
+    .render(rect, buf);
+}
+
 impl Widget for &EditorView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let e = self.editor;
@@ -246,33 +281,55 @@ impl Widget for &EditorView<'_> {
             input_at(1),
             buf,
         );
+        self.scope_line(Rect::new(area.x, area.y + 2, area.width, 1), buf);
         label(buf, 3, "Rule", Focus::Rule);
-        let rule_area = Rect::new(area.x + 2, area.y + 4, area.width - 3, 1);
+        // The rule takes the rows its wrapped lines need (up to RULE_ROWS, then it
+        // scrolls with the cursor); what follows moves down with it.
+        let width = area.width - 3;
+        let needed = rule_lines::layout(e.rule.text(), width)
+            .last()
+            .map_or(1, |(r, _)| r + 1);
+        let rows = needed.clamp(1, RULE_ROWS);
+        let extra = rows - 1;
+        let rule_area = Rect::new(area.x + 2, area.y + 4, width, rows);
         Line::styled(">", theme::CHROME).render(row(4), buf);
-        line_input::render(
+        let caret = needed <= RULE_ROWS && self.caret(rule_area, buf);
+        rule_lines::render(
             &e.rule,
             e.focus == Focus::Rule,
             theme::HEADER,
+            self.marked().filter(|_| !caret),
             rule_area,
             buf,
         );
-        self.caret(rule_area, buf);
-        let message = Rect::new(area.x + 1, area.y + 6, area.width - 2, 3);
+        let fits = |y: u16| y < area.height.saturating_sub(1);
+        let message = Rect::new(
+            area.x + 1,
+            area.y + 6 + extra,
+            area.width - 2,
+            3.min(area.height.saturating_sub(7 + extra)),
+        );
         self.reach_line(message, buf);
-        self.completions(row(10), buf);
-        if let Some(err) = &e.save_error {
+        if fits(10 + extra) {
+            self.completions(row(10 + extra), buf);
+        }
+        if let Some(err) = &e.save_error
+            && fits(11 + extra)
+        {
             Line::styled(
                 fit(&format!(" not saved: {err}"), usize::from(area.width)),
                 theme::ERROR,
             )
-            .render(row(11), buf);
+            .render(row(11 + extra), buf);
         }
-        let keys =
-            " Ctrl+S save  Esc cancel  Tab complete  Ctrl+B condition builder  Up/Down input";
+        let keys = " Ctrl+S save  Esc cancel  Tab complete  Ctrl+B builder  Alt+Enter line break";
         Line::styled(fit(keys, usize::from(area.width)), theme::CHROME)
             .render(row(area.height - 1), buf);
         if let Some(builder) = &e.builder {
             builder.render(area, buf);
+        }
+        if e.confirm_discard {
+            confirm_discard(area, buf);
         }
     }
 }
@@ -285,34 +342,83 @@ fn placeholder(input: &LineInput, show: bool, hint: &str, area: Rect, buf: &mut 
 }
 
 impl EditorView<'_> {
-    /// `^` under the part of the rule an error points at, or `<`/`>` at the edge when
-    /// that part is scrolled out of view.
-    fn caret(&self, rule_area: Rect, buf: &mut Buffer) {
+    /// `^` under the part of the rule an error points at, on the row below its text,
+    /// when that row is free (the error is on the rule's last row); true when drawn.
+    /// Otherwise the error's characters are marked in the text (see [`Self::marked`]).
+    fn caret(&self, rule_area: Rect, buf: &mut Buffer) -> bool {
         let Some(Err(RuleProblem::Rule { error, blocked })) = &self.editor.reach else {
-            return;
+            return false;
         };
         let style = if *blocked {
             theme::BLOCKED
         } else {
             theme::ERROR
         };
-        let y = rule_area.y + 1;
         let text = self.editor.rule.text();
-        let index = char_index(text, error.line, error.column);
-        let window = self.editor.rule.window(rule_area.width);
-        match window.column_of(index, rule_area.width) {
-            Some(x) => {
-                let room = usize::from(rule_area.width - x);
-                let marks = "^".repeat(error.len.clamp(1, room.max(1)));
-                buf.set_stringn(rule_area.x + x, y, marks, room, style);
-            }
-            None if index < window.start => {
-                buf.set_stringn(rule_area.x, y, "<", 1, style);
-            }
-            None => {
-                buf.set_stringn(rule_area.right().saturating_sub(1), y, ">", 1, style);
-            }
+        let at = rule_lines::layout(text, rule_area.width);
+        let index = char_index(text, error.line, error.column).min(at.len() - 1);
+        let (row, col) = at[index];
+        let last = at.last().map_or(0, |(r, _)| *r);
+        if row != last {
+            return false;
         }
+        let y = rule_area.y + row + 1;
+        if y >= buf.area.bottom() {
+            return false;
+        }
+        let room = usize::from(rule_area.width.saturating_sub(col));
+        let marks = "^".repeat(error.len.clamp(1, room.max(1)));
+        buf.set_stringn(rule_area.x + col, y, marks, room, style);
+        true
+    }
+
+    /// The characters of the rule an error points at, and the style to mark them in.
+    fn marked(&self) -> Option<(std::ops::Range<usize>, Style)> {
+        let Some(Err(RuleProblem::Rule { error, blocked })) = &self.editor.reach else {
+            return None;
+        };
+        let style = if *blocked {
+            theme::BLOCKED
+        } else {
+            theme::ERROR
+        };
+        let start = char_index(self.editor.rule.text(), error.line, error.column);
+        Some((
+            start..start + error.len.max(1),
+            style.patch(theme::SELECTED),
+        ))
+    }
+
+    /// Which scope the rule is checked in, and what Ctrl+O switches to.
+    fn scope_line(&self, area: Rect, buf: &mut Buffer) {
+        let e = self.editor;
+        let name = |n: &str| crate::text::for_terminal(n).into_owned();
+        let text = match (&e.campaign, &e.offer) {
+            (Some(c), _) => format!(
+                "campaign `{}`: its category and unlocks apply (Ctrl+O: no campaign)",
+                name(c)
+            ),
+            (None, Some(c)) => format!(
+                "no campaign (Ctrl+O: campaign `{}`, where its unlocks apply)",
+                name(c)
+            ),
+            (None, None) => {
+                "no campaign: protected and special category fields stay blocked".to_string()
+            }
+        };
+        Line::styled(" Scope", theme::CHROME).render(area, buf);
+        let at = Rect::new(
+            area.x + LABEL,
+            area.y,
+            area.width.saturating_sub(LABEL + 1),
+            1,
+        );
+        let style = if e.campaign.is_some() {
+            theme::HEADER
+        } else {
+            theme::CHROME
+        };
+        Line::styled(fit(&text, usize::from(at.width)), style).render(at, buf);
     }
 
     fn reach_line(&self, area: Rect, buf: &mut Buffer) {

@@ -9,7 +9,9 @@
 //! reply, unless nothing newer of its kind was asked for, in which case it runs again.
 //! Saves and deletes always run, in the order sent. Rules are checked outside any
 //! campaign (category none, nothing unlocked), as `tactful segment add` does, so
-//! special category and protected fields stay blocked here.
+//! special category and protected fields stay blocked here; or, when the editor works
+//! in a campaign's scope, with that campaign's category and unlocks, as `tactful
+//! segment add --campaign` does (issue 11: an unlock on Review must be usable).
 
 use std::collections::{BTreeSet, HashMap};
 use std::mem::{Discriminant, discriminant};
@@ -22,6 +24,7 @@ use chrono::NaiveDate;
 use rusqlite::{ErrorCode, InterruptHandle};
 
 use super::message::{ListReaches, Overlap, Reach, RuleProblem, SegmentJob, SegmentsMsg};
+use crate::campaign::Campaign;
 use crate::fields::Field;
 use crate::segment::store::{self, SegmentError};
 use crate::segment::{RuleError, Scope, parse};
@@ -128,14 +131,32 @@ pub fn answer(ws: &mut Workspace, job: &SegmentJob) -> Option<Message> {
             rule,
             description,
             as_of,
+            campaign,
         } => SegmentsMsg::Saved {
             generation: *generation,
-            result: save(ws, original.as_deref(), name, rule, description, *as_of),
+            result: save(
+                ws,
+                original.as_deref(),
+                name,
+                (rule, description),
+                *as_of,
+                campaign.as_deref(),
+            ),
         },
         SegmentJob::Delete { generation, name } => SegmentsMsg::Deleted {
             generation: *generation,
             name: name.clone(),
             result: store::remove(ws, name, &crate::workspace::actor()).map_err(|e| e.to_string()),
+        },
+        SegmentJob::Rename {
+            generation,
+            old,
+            new,
+        } => SegmentsMsg::Renamed {
+            generation: *generation,
+            result: store::rename(ws, old, new, &crate::workspace::actor())
+                .map(|campaigns| (new.trim().to_string(), campaigns))
+                .map_err(|e| e.to_string()),
         },
         read => return self::read(ws, read),
     };
@@ -157,10 +178,24 @@ pub fn read(ws: &Workspace, job: &SegmentJob) -> Option<Message> {
             generation,
             rule,
             as_of,
+            campaign,
         } => {
+            let within = match campaign.as_deref().map(|c| in_campaign(ws, c)).transpose() {
+                Ok(c) => c,
+                Err(e) => {
+                    return Some(Message::Segments(SegmentsMsg::ReachCounted {
+                        generation: *generation,
+                        result: Err(RuleProblem::Other(e)),
+                    }));
+                }
+            };
+            let unlocked = within.as_ref().map(|c| c.unlocked()).unwrap_or_default();
             let result = match fields {
                 Err(e) => Err(RuleProblem::Other(e.to_string())),
-                Ok(fields) => match store::compile_rule(rule, &scope(&fields, *as_of)) {
+                Ok(fields) => match store::compile_rule(
+                    rule,
+                    &rule_scope(&fields, within.as_ref(), &unlocked, *as_of),
+                ) {
                     Err(error) => Err(problem(rule, error, &fields)),
                     Ok(compiled) => match (
                         interruptible(store::reach(ws.conn(), &compiled))?,
@@ -176,6 +211,15 @@ pub fn read(ws: &Workspace, job: &SegmentJob) -> Option<Message> {
                 result,
             }
         }
+        SegmentJob::Values {
+            generation,
+            field,
+            campaign,
+        } => SegmentsMsg::ValuesLoaded {
+            generation: *generation,
+            field: field.clone(),
+            result: interruptible(values(ws, field, campaign.as_deref()))?,
+        },
         SegmentJob::CountReaches { generation, as_of } => SegmentsMsg::ReachesCounted {
             generation: *generation,
             result: match fields {
@@ -190,7 +234,9 @@ pub fn read(ws: &Workspace, job: &SegmentJob) -> Option<Message> {
                 Ok(fields) => interruptible(overlap(ws, &scope(&fields, *as_of)))?,
             },
         },
-        SegmentJob::Save { .. } | SegmentJob::Delete { .. } => return None,
+        SegmentJob::Save { .. } | SegmentJob::Delete { .. } | SegmentJob::Rename { .. } => {
+            return None;
+        }
     };
     Some(Message::Segments(reply))
 }
@@ -207,6 +253,31 @@ fn outside_campaign<'a>(
         category: None,
         unlocked: none,
         as_of: as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
+    }
+}
+
+/// Campaign `name` as stored, for checking rules in its scope.
+///
+/// Errors: unknown campaign, workspace errors, as sentences.
+fn in_campaign(ws: &Workspace, name: &str) -> Result<Campaign, String> {
+    crate::campaign::unlock::load(ws, name).map_err(|e| e.to_string())
+}
+
+/// The scope a rule is checked in: `campaign`'s (its category and unlocks; relative
+/// dates from the given as-of, else its own, else today), or outside any campaign.
+fn rule_scope<'a>(
+    fields: &'a [Field],
+    campaign: Option<&Campaign>,
+    unlocked: &'a BTreeSet<String>,
+    as_of: Option<NaiveDate>,
+) -> Scope<'a> {
+    match campaign {
+        Some(c) => {
+            let today = chrono::Local::now().date_naive();
+            let as_of = crate::campaign::edit::effective_as_of(c, as_of, today);
+            crate::campaign::prepare::rule_scope(fields, c, unlocked, as_of)
+        }
+        None => outside_campaign(fields, unlocked, as_of),
     }
 }
 
@@ -243,13 +314,17 @@ fn save(
     ws: &mut Workspace,
     original: Option<&str>,
     name: &str,
-    rule: &str,
-    description: &str,
+    (rule, description): (&str, &str),
     as_of: Option<NaiveDate>,
+    campaign: Option<&str>,
 ) -> Result<crate::segment::store::Segment, RuleProblem> {
     let fields = fields::list(ws.conn()).map_err(|e| RuleProblem::Other(e.to_string()))?;
-    let none = BTreeSet::new();
-    let scope = outside_campaign(&fields, &none, as_of);
+    let within = campaign
+        .map(|c| in_campaign(ws, c))
+        .transpose()
+        .map_err(RuleProblem::Other)?;
+    let unlocked = within.as_ref().map(|c| c.unlocked()).unwrap_or_default();
+    let scope = rule_scope(&fields, within.as_ref(), &unlocked, as_of);
     let saved = match original {
         None => store::add(ws, name, rule, description, &scope),
         Some(original) => store::edit(ws, original, rule, &scope)
@@ -259,6 +334,27 @@ fn save(
         SegmentError::Rule(error) => problem(rule, error, &fields),
         other => RuleProblem::Other(other.to_string()),
     })
+}
+
+/// How many suggestions a value input gets.
+pub const SUGGESTIONS: usize = 50;
+
+fn values(
+    ws: &Workspace,
+    field: &str,
+    campaign: Option<&str>,
+) -> Result<Vec<crate::segment::values::ValueCount>, SegmentError> {
+    let all = fields::list(ws.conn())?;
+    let Some(field) = all.iter().find(|f| f.name == field) else {
+        return Ok(Vec::new());
+    };
+    let unlocked = match campaign {
+        Some(c) => in_campaign(ws, c)
+            .map_err(|e| SegmentError::Workspace(WorkspaceError::Invalid(e)))?
+            .unlocked(),
+        None => BTreeSet::new(),
+    };
+    crate::segment::values::top_values(ws.conn(), field, &unlocked, SUGGESTIONS)
 }
 
 fn reaches(ws: &Workspace, scope: &Scope<'_>) -> Result<ListReaches, SegmentError> {

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 
 use crate::segment::RuleError;
 use crate::segment::store::Segment;
+use crate::segment::values::ValueCount;
 use crate::tui::widgets::line_input::InputEdit;
 
 /// What happens on the Segments screen.
@@ -20,6 +21,8 @@ pub enum SegmentsMsg {
     EditSelected,
     /// Open a new segment straight in the condition builder.
     BuildNew,
+    /// Open the rename dialog on the selected segment.
+    AskRename,
     /// Ask whether to delete the selected segment.
     AskDelete,
     /// Delete it: the answer "yes".
@@ -36,6 +39,14 @@ pub enum SegmentsMsg {
     Edit(InputEdit),
     /// Complete the field name under the cursor (again: the next candidate).
     Complete,
+    /// A line break in the rule (Alt+Enter, Ctrl+J).
+    NewLine,
+    /// Clear the line the cursor is on (Ctrl+U).
+    ClearLine,
+    /// Drop the editor's unsaved changes: the answer "yes" to Esc's question.
+    ConfirmDiscard,
+    /// Go on editing: the answer "no" to Esc's question.
+    KeepEditing,
     /// Focus the next / previous input of the editor.
     NextInput,
     PreviousInput,
@@ -47,12 +58,19 @@ pub enum SegmentsMsg {
     Cancel,
     /// Open the condition builder over the editor.
     OpenBuilder,
+    /// Check the rule in the current campaign's scope (its unlocks apply), or outside
+    /// any campaign again.
+    ToggleScope,
     /// Move the builder's selection by this many rows.
     BuilderMove(i8),
     /// Enter in the builder: take the choice and go to the next step.
     BuilderNext,
     /// Esc in the builder: back one step, or close it from the first.
     BuilderBack,
+    /// Tab in the builder: join the condition with `or` instead of `and`, or back.
+    BuilderJoin,
+    /// Ctrl+N in the builder: write the condition with `not`, or without again.
+    BuilderNot,
     /// Reply: the saved segments, by name.
     ListLoaded {
         generation: u64,
@@ -78,6 +96,18 @@ pub enum SegmentsMsg {
         generation: u64,
         name: String,
         result: Result<(), String>,
+    },
+    /// Reply: a segment was renamed (the new name and the campaigns whose entries
+    /// followed), or why not.
+    Renamed {
+        generation: u64,
+        result: Result<(String, Vec<String>), String>,
+    },
+    /// Reply: the most common values of `field`, for suggestions.
+    ValuesLoaded {
+        generation: u64,
+        field: String,
+        result: Result<Vec<ValueCount>, String>,
     },
     /// Reply: the overlap matrix.
     OverlapCounted {
@@ -133,11 +163,13 @@ pub enum SegmentJob {
         generation: u64,
         as_of: Option<NaiveDate>,
     },
-    /// Check and count an unsaved rule.
+    /// Check and count an unsaved rule; in campaign `campaign`'s scope when given (its
+    /// category and unlocks apply, and its as-of date when `as_of` is not given).
     Reach {
         generation: u64,
         rule: String,
         as_of: Option<NaiveDate>,
+        campaign: Option<String>,
     },
     /// Count the overlap matrix of the saved segments.
     Overlap {
@@ -153,9 +185,24 @@ pub enum SegmentJob {
         rule: String,
         description: String,
         as_of: Option<NaiveDate>,
+        /// Check the rule in this campaign's scope (as `segment add --campaign`).
+        campaign: Option<String>,
     },
     /// Delete a segment.
     Delete { generation: u64, name: String },
+    /// Read the most common values of `field` (with its unlock in `campaign`'s scope
+    /// when given), for suggestions while a value is typed.
+    Values {
+        generation: u64,
+        field: String,
+        campaign: Option<String>,
+    },
+    /// Rename segment `old` to `new`, with the campaign entries that use it.
+    Rename {
+        generation: u64,
+        old: String,
+        new: String,
+    },
 }
 
 impl SegmentJob {
@@ -167,12 +214,17 @@ impl SegmentJob {
             | SegmentJob::Reach { generation, .. }
             | SegmentJob::Overlap { generation, .. }
             | SegmentJob::Save { generation, .. }
-            | SegmentJob::Delete { generation, .. } => *generation,
+            | SegmentJob::Delete { generation, .. }
+            | SegmentJob::Rename { generation, .. }
+            | SegmentJob::Values { generation, .. } => *generation,
         }
     }
 
-    /// True for saves and deletes, which are never dropped for a newer job.
+    /// True for saves, renames and deletes, which are never dropped for a newer job.
     pub fn writes(&self) -> bool {
-        matches!(self, SegmentJob::Save { .. } | SegmentJob::Delete { .. })
+        matches!(
+            self,
+            SegmentJob::Save { .. } | SegmentJob::Delete { .. } | SegmentJob::Rename { .. }
+        )
     }
 }

@@ -19,6 +19,10 @@ pub mod overlap;
 pub mod replies;
 pub mod update;
 
+pub mod build;
+pub mod rename;
+pub mod suggest;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 
@@ -48,7 +52,11 @@ pub const DETAIL_LINES: u16 = 6;
 pub enum SegmentsMode {
     List,
     ConfirmDelete,
+    /// The rename dialog over the list.
+    Rename,
     Editor,
+    /// "Drop the unsaved changes?" over the editor.
+    ConfirmDiscard,
     Builder,
     Overlap,
 }
@@ -69,6 +77,8 @@ pub struct SegmentsState {
     /// The segment the delete question is about.
     pub confirm_delete: Option<String>,
     pub pending_delete: Option<u64>,
+    /// The rename dialog, while open.
+    pub rename: Option<rename::RenameState>,
     /// The outcome of the last delete or save, and whether it is an error.
     pub notice: Option<(String, bool)>,
     /// The editor, while open (drawn instead of the list).
@@ -84,8 +94,10 @@ impl SegmentsState {
     /// What is showing now.
     pub fn mode(&self) -> SegmentsMode {
         match &self.editor {
+            Some(e) if e.confirm_discard => SegmentsMode::ConfirmDiscard,
             Some(e) if e.builder.is_some() => SegmentsMode::Builder,
             Some(_) => SegmentsMode::Editor,
+            None if self.rename.is_some() => SegmentsMode::Rename,
             None if self.confirm_delete.is_some() => SegmentsMode::ConfirmDelete,
             None if self.show_overlap => SegmentsMode::Overlap,
             None => SegmentsMode::List,
@@ -95,11 +107,13 @@ impl SegmentsState {
     /// True while typed characters go into an input (the editor, or the builder's value
     /// step) rather than being keys.
     pub fn typing(&self) -> bool {
-        self.editor.as_ref().is_some_and(|e| {
-            e.builder
-                .as_ref()
-                .is_none_or(|b| b.step == self::builder::BuilderStep::Value)
-        })
+        self.rename.is_some()
+            || self.editor.as_ref().is_some_and(|e| {
+                !e.confirm_discard
+                    && e.builder
+                        .as_ref()
+                        .is_none_or(|b| b.step == self::builder::BuilderStep::Value)
+            })
     }
 
     /// The selected saved segment.
@@ -215,6 +229,9 @@ impl Widget for &SegmentsView<'_> {
         if let Some(name) = &s.confirm_delete {
             confirm_delete(name, area, buf);
         }
+        if let Some(r) = &s.rename {
+            rename::render(r, area, buf);
+        }
     }
 }
 
@@ -284,7 +301,7 @@ impl SegmentsView<'_> {
         lines.push(Line::from(""));
         lines.push(Line::styled(
             fit(
-                " n new   e/Enter edit   b build   d delete   o overlap   r recount",
+                " n new   e/Enter edit   b build   R rename   d delete   o overlap   r recount",
                 width,
             ),
             theme::CHROME,

@@ -93,6 +93,9 @@ fn move_rows(app: &mut App, delta: isize) {
                 b.move_by(delta.clamp(-1, 1) as i8);
             }
         }
-        SegmentsMode::Editor | SegmentsMode::ConfirmDelete => {}
+        SegmentsMode::Editor
+        | SegmentsMode::ConfirmDiscard
+        | SegmentsMode::ConfirmDelete
+        | SegmentsMode::Rename => {}
     }
 }

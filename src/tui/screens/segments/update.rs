@@ -5,12 +5,13 @@
 //! rule asks the segments worker for its reach with a fresh generation; replies older
 //! than the one an editor waits for are dropped, so the newest rule text wins.
 
-use super::builder::{BuilderState, BuilderStep, append, condition};
+use super::builder::BuilderState;
 use super::editor::{EditorState, Focus};
 use crate::tui::app::App;
 use crate::tui::message::Request;
 use crate::tui::screens::segments::message::{RuleProblem, SegmentJob, SegmentsMsg};
-use crate::tui::widgets::line_input::LineInput;
+use crate::tui::widgets::line_input::InputEdit;
+use crate::tui::widgets::rule_lines;
 
 fn job(app: &mut App, make: impl FnOnce(u64) -> SegmentJob) -> (u64, Request) {
     let generation = app.next_generation();
@@ -53,13 +54,13 @@ fn overlap(app: &mut App) -> Vec<Request> {
 }
 
 /// Ask for the reach of the rule being edited; a blank rule has none to ask for.
-fn reach(app: &mut App) -> Vec<Request> {
+pub(super) fn reach(app: &mut App) -> Vec<Request> {
     let as_of = app.segments.as_of;
-    let Some(rule) = app
+    let Some((rule, campaign)) = app
         .segments
         .editor
         .as_ref()
-        .map(|e| e.rule.text().to_string())
+        .map(|e| (e.rule.text().to_string(), e.campaign.clone()))
     else {
         return Vec::new();
     };
@@ -74,6 +75,7 @@ fn reach(app: &mut App) -> Vec<Request> {
         generation,
         rule,
         as_of,
+        campaign,
     });
     if let Some(e) = app.segments.editor.as_mut() {
         e.pending_reach = Some(g);
@@ -81,8 +83,14 @@ fn reach(app: &mut App) -> Vec<Request> {
     vec![r]
 }
 
+/// Open `editor`, offering the current campaign's scope (Ctrl+O).
+fn open_editor(app: &mut App, mut editor: EditorState) {
+    editor.offer = app.campaigns.current_name().map(str::to_string);
+    app.segments.editor = Some(editor);
+}
+
 /// Keep `app.unsaved` listing the editor's changes exactly while it has any.
-fn sync_unsaved(app: &mut App) {
+pub(super) fn sync_unsaved(app: &mut App) {
     let Some(e) = &app.segments.editor else {
         return;
     };
@@ -103,25 +111,46 @@ fn close_editor(app: &mut App) {
 /// Apply a Segments message; return the work it asks of the worker.
 pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
     use SegmentsMsg as M;
+    if let Some(requests) = super::rename::update(app, &message) {
+        return requests;
+    }
+    if let Some(requests) = super::build::update(app, &message) {
+        return requests;
+    }
     match message {
+        M::AskRename => super::rename::open(app),
+        M::Renamed { generation, result } => super::rename::renamed(app, generation, result),
         M::NewSegment => {
-            app.segments.editor = Some(EditorState::new(None, "", "", ""));
+            open_editor(app, EditorState::new(None, "", "", ""));
             Vec::new()
         }
         M::BuildNew => {
-            app.segments.editor = Some(EditorState::new(None, "", "", ""));
+            open_editor(app, EditorState::new(None, "", "", ""));
             update(app, M::OpenBuilder)
+        }
+        M::ToggleScope => {
+            let Some(e) = app.segments.editor.as_mut() else {
+                return Vec::new();
+            };
+            if e.campaign.is_some() {
+                e.campaign = None;
+            } else if e.offer.is_some() {
+                e.campaign = e.offer.clone();
+            } else {
+                e.completion_note =
+                    Some("no campaign chosen: choose one with C on the Messages screen".into());
+                return Vec::new();
+            }
+            reach(app)
         }
         M::EditSelected => {
             let Some(s) = app.segments.selected().cloned() else {
                 return Vec::new();
             };
-            app.segments.editor = Some(EditorState::new(
-                Some(s.name.clone()),
-                &s.rule,
-                &s.name,
-                &s.description,
-            ));
+            open_editor(
+                app,
+                EditorState::new(Some(s.name.clone()), &s.rule, &s.name, &s.description),
+            );
             reach(app)
         }
         M::AskDelete => {
@@ -159,15 +188,14 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
             let Some(e) = app.segments.editor.as_mut() else {
                 return Vec::new();
             };
-            if let Some(b) = e.builder.as_mut() {
-                if b.step == BuilderStep::Value && b.value.apply(&edit) {
-                    b.error = None;
-                }
-                return Vec::new();
-            }
             e.completion = None;
             e.completion_note = None;
-            let changed = e.focused().apply(&edit);
+            let changed = match (&edit, e.focus) {
+                (InputEdit::Paste(text), Focus::Rule) => {
+                    rule_lines::insert(&mut e.rule, &rule_lines::clean_paste(text))
+                }
+                _ => e.focused().apply(&edit),
+            };
             let rule = e.focus == Focus::Rule;
             sync_unsaved(app);
             if changed && rule {
@@ -212,10 +240,39 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
                     e.completion = None;
                     e.completion_note = None;
                 }
+                Some(e) if e.changed() => e.confirm_discard = true,
                 Some(_) => close_editor(app),
                 None => {}
             }
             Vec::new()
+        }
+        M::ConfirmDiscard => {
+            close_editor(app);
+            Vec::new()
+        }
+        M::KeepEditing => {
+            if let Some(e) = app.segments.editor.as_mut() {
+                e.confirm_discard = false;
+            }
+            Vec::new()
+        }
+        M::NewLine | M::ClearLine => {
+            let Some(e) = app.segments.editor.as_mut() else {
+                return Vec::new();
+            };
+            e.completion = None;
+            let changed = match message {
+                M::NewLine if e.focus == Focus::Rule => rule_lines::insert(&mut e.rule, "\n"),
+                M::NewLine => false,
+                _ => rule_lines::clear_line(e.focused()),
+            };
+            let rule = e.focus == Focus::Rule;
+            sync_unsaved(app);
+            if changed && rule {
+                reach(app)
+            } else {
+                Vec::new()
+            }
         }
         M::OpenBuilder => {
             let fields = app.fields.fields.clone();
@@ -229,81 +286,7 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
             }
             Vec::new()
         }
-        M::BuilderMove(delta) => {
-            if let Some(b) = builder(app) {
-                b.move_by(delta);
-            }
-            Vec::new()
-        }
-        M::BuilderNext => builder_next(app),
-        M::BuilderBack => {
-            let Some(e) = app.segments.editor.as_mut() else {
-                return Vec::new();
-            };
-            match e.builder.as_ref().map(|b| b.step) {
-                Some(BuilderStep::Value) => set_step(e, BuilderStep::Operator),
-                Some(BuilderStep::Operator) => set_step(e, BuilderStep::Field),
-                _ => e.builder = None,
-            }
-            Vec::new()
-        }
         reply => super::replies::apply(app, reply),
-    }
-}
-
-fn builder(app: &mut App) -> Option<&mut BuilderState> {
-    app.segments.editor.as_mut()?.builder.as_mut()
-}
-
-fn set_step(e: &mut EditorState, step: BuilderStep) {
-    if let Some(b) = e.builder.as_mut() {
-        b.step = step;
-        b.error = None;
-    }
-}
-
-fn builder_next(app: &mut App) -> Vec<Request> {
-    let Some(e) = app.segments.editor.as_mut() else {
-        return Vec::new();
-    };
-    let Some(b) = e.builder.as_mut() else {
-        return Vec::new();
-    };
-    let finish = match b.step {
-        BuilderStep::Field => {
-            b.step = BuilderStep::Operator;
-            b.op = 0;
-            false
-        }
-        BuilderStep::Operator if b.needs_no_value() => true,
-        BuilderStep::Operator => {
-            b.step = BuilderStep::Value;
-            b.value = LineInput::default();
-            b.error = None;
-            false
-        }
-        BuilderStep::Value => true,
-    };
-    if !finish {
-        return Vec::new();
-    }
-    let (Some(field), Some(op)) = (b.chosen_field(), b.chosen_op()) else {
-        return Vec::new();
-    };
-    match condition(field, op, b.value.text()) {
-        Err(why) => {
-            b.error = Some(why);
-            Vec::new()
-        }
-        Ok(text) => {
-            let rule = append(e.rule.text(), &text);
-            e.rule = LineInput::new(&rule);
-            e.builder = None;
-            e.focus = Focus::Rule;
-            e.completion = None;
-            sync_unsaved(app);
-            reach(app)
-        }
     }
 }
 
@@ -322,10 +305,11 @@ fn save(app: &mut App) -> Vec<Request> {
         e.focus = Focus::Name;
         return Vec::new();
     }
-    let (original, rule, description) = (
+    let (original, rule, description, campaign) = (
         e.original.clone(),
         e.rule.text().to_string(),
         e.description.text().to_string(),
+        e.campaign.clone(),
     );
     let (g, r) = job(app, |generation| SegmentJob::Save {
         generation,
@@ -334,6 +318,7 @@ fn save(app: &mut App) -> Vec<Request> {
         rule,
         description,
         as_of,
+        campaign,
     });
     if let Some(e) = app.segments.editor.as_mut() {
         e.pending_save = Some(g);
