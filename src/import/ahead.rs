@@ -1,6 +1,7 @@
-//! Reading ahead: the load pass reads and prepares rows on a second thread while the
-//! first writes them to SQLite, so decoding, typing and parsing phone numbers (some
-//! 15 µs per number in a release build, `fields::phone`) overlap with the writes.
+//! Reading ahead: the load pass reads and prepares rows on a second thread, with a
+//! helper thread preparing half of each chunk, while the first writes them to SQLite,
+//! so decoding, typing and parsing phone numbers (`fields::phone`, the largest part)
+//! overlap with the writes.
 //!
 //! Owns the chunks rows travel in and the reading thread's loop; rows keep file order,
 //! and a read error is sent to the writer, which ends the import (nothing is written:
