@@ -279,7 +279,10 @@ pub fn parse(raw: &str, region: Option<Region>) -> Result<Phone, PhoneError> {
 /// release build, once per phone cell of an import), and both pick the region of a
 /// shared calling code from the national number without its leading zeros, so Italian
 /// and Vatican numbers (+39 06…) are misread.
-fn line_type(db: &phonenumber::metadata::Database, number: &phonenumber::PhoneNumber) -> Type {
+fn line_type(
+    db: &'static phonenumber::metadata::Database,
+    number: &phonenumber::PhoneNumber,
+) -> Type {
     let national = number.national().to_string();
     let Some(metas) = db.by_code(&number.code().value()) else {
         return Type::Unknown;
@@ -305,42 +308,9 @@ fn line_type(db: &phonenumber::metadata::Database, number: &phonenumber::PhoneNu
     Type::Unknown
 }
 
-/// libphonenumber's order: premium rate, toll free, shared cost, VoIP, personal, pager,
-/// UAN, voicemail, then fixed line and mobile (both, or one pattern for both: "fixed
-/// line or mobile").
-fn classify_line(meta: &phonenumber::metadata::Metadata, national: &str) -> Type {
-    const SPECIAL: [Type; 8] = [
-        Type::PremiumRate,
-        Type::TollFree,
-        Type::SharedCost,
-        Type::Voip,
-        Type::PersonalNumber,
-        Type::Pager,
-        Type::Uan,
-        Type::Voicemail,
-    ];
-    let d = meta.descriptors();
-    if !d.general().is_match(national) {
-        return Type::Unknown;
-    }
-    if let Some(kind) = SPECIAL
-        .into_iter()
-        .find(|k| d.get(*k).is_some_and(|x| x.is_match(national)))
-    {
-        return kind;
-    }
-    let fixed = d.fixed_line().filter(|x| x.is_match(national));
-    let mobile = d.mobile().filter(|x| x.is_match(national));
-    let one_pattern = |f: &phonenumber::metadata::Descriptor| {
-        d.mobile()
-            .is_some_and(|m| m.national_number().as_str() == f.national_number().as_str())
-    };
-    match (fixed, mobile) {
-        (Some(f), None) if !one_pattern(f) => Type::FixedLine,
-        (Some(_), _) => Type::FixedLineOrMobile,
-        (None, Some(_)) => Type::Mobile,
-        (None, None) => Type::Unknown,
-    }
+/// The line type of `national` by `meta`'s plan (see [`patterns::Plan::classify`]).
+fn classify_line(meta: &'static phonenumber::metadata::Metadata, national: &str) -> Type {
+    patterns::plan(meta).classify(national)
 }
 
 /// The E.164 form of `raw`, or `None` when it does not parse (see [`parse`]).
@@ -412,6 +382,8 @@ pub fn country_column<'a>(names: impl IntoIterator<Item = &'a str>) -> Option<us
         place && !personal
     })
 }
+
+mod patterns;
 
 #[cfg(test)]
 mod tests;

@@ -1,16 +1,17 @@
-//! Reading ahead: the load pass reads and prepares rows on a second thread while the
-//! first writes them to SQLite, so decoding, typing and parsing phone numbers (some
-//! 15 µs per number in a release build, `fields::phone`) overlap with the writes.
+//! Reading ahead: the load pass reads and prepares rows on a second thread, with a
+//! helper thread preparing half of each chunk, while the first writes them to SQLite,
+//! so decoding, typing and parsing phone numbers (`fields::phone`, the largest part)
+//! overlap with the writes.
 //!
 //! Owns the chunks rows travel in and the reading thread's loop; rows keep file order,
 //! and a read error is sent to the writer, which ends the import (nothing is written:
 //! the transaction rolls back). Called by [`super::load`] inside `std::thread::scope`.
 
-use std::sync::mpsc::SyncSender;
+use std::sync::mpsc::{self, SyncSender};
 
 use super::ImportError;
 use super::prepare::{Prepared, Preparer};
-use super::read::Rows;
+use super::read::{Row, Rows};
 
 /// Rows prepared per message from the reading thread, and messages it may run ahead.
 pub const CHUNK: usize = 1024;
@@ -23,34 +24,60 @@ pub struct Chunk {
 }
 
 /// The reading thread: read and prepare rows, sending them in chunks until the file
-/// ends, a read fails (the error is sent) or the writer stops listening.
+/// ends, a read fails (the error is sent) or the writer stops listening. Half of each
+/// chunk is prepared by a helper thread that lives as long as the reading (preparing,
+/// parsing phone numbers above all, costs more than reading or writing a row; the
+/// numbering plan's compiled patterns keep their caches per thread, so the helper is
+/// one thread for the whole file, never one per chunk).
 pub fn read_ahead(
     rows: &mut Rows,
     preparer: &Preparer<'_>,
     send: &SyncSender<Result<Chunk, ImportError>>,
 ) {
-    loop {
-        let mut chunk = Vec::with_capacity(CHUNK);
-        let mut end = false;
-        while chunk.len() < CHUNK {
-            match rows.next_row() {
-                Ok(Some(row)) => chunk.push(preparer.prepare(row)),
-                Ok(None) => {
-                    end = true;
-                    break;
-                }
-                Err(e) => {
-                    let _ = send.send(Err(e));
+    std::thread::scope(|scope| {
+        let (to_helper, helper_rows) = mpsc::sync_channel::<Vec<Row>>(1);
+        let (helper_done, from_helper) = mpsc::sync_channel::<Vec<Prepared>>(1);
+        scope.spawn(move || {
+            for read in helper_rows {
+                let prepared = read.into_iter().map(|r| preparer.prepare(r)).collect();
+                if helper_done.send(prepared).is_err() {
                     return;
                 }
             }
+        });
+        loop {
+            let mut read = Vec::with_capacity(CHUNK);
+            let mut end = false;
+            while read.len() < CHUNK {
+                match rows.next_row() {
+                    Ok(Some(row)) => read.push(row),
+                    Ok(None) => {
+                        end = true;
+                        break;
+                    }
+                    Err(e) => {
+                        let _ = send.send(Err(e));
+                        return;
+                    }
+                }
+            }
+            let second = read.split_off(read.len() / 2);
+            // The helper only stops when this side stops sending, so both sends and
+            // the receive below succeed while it runs.
+            let helped = to_helper.send(second).is_ok();
+            let mut prepared: Vec<Prepared> =
+                read.into_iter().map(|r| preparer.prepare(r)).collect();
+            match from_helper.recv() {
+                Ok(rest) if helped => prepared.extend(rest),
+                _ => return,
+            }
+            let chunk = Chunk {
+                rows: prepared,
+                bytes_done: rows.bytes_done(),
+            };
+            if send.send(Ok(chunk)).is_err() || end {
+                return;
+            }
         }
-        let chunk = Chunk {
-            rows: chunk,
-            bytes_done: rows.bytes_done(),
-        };
-        if send.send(Ok(chunk)).is_err() || end {
-            return;
-        }
-    }
+    });
 }

@@ -177,9 +177,9 @@ pub fn load(
     };
     let mut counts = Counts::default();
     let mut fold = Fold::default();
-    // Reading and preparing rows (decoding, typing, parsing phone numbers: some 15 µs
-    // per number in a release build) runs on a second thread while this one writes to
-    // SQLite, so the two overlap. Rows arrive in file order; an error ends the import.
+    // Reading and preparing rows (decoding, typing, parsing phone numbers) runs on a
+    // second thread and its helper (`ahead`) while this one writes to SQLite, so they
+    // overlap. Rows arrive in file order; an error ends the import.
     std::thread::scope(|scope| -> Result<(), ImportError> {
         let (send, receive) = mpsc::sync_channel(CHUNKS_AHEAD);
         let preparer = &preparer;
