@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::tui::app::{App, Popup};
 use crate::tui::keymap::{self, HelpSection};
+use crate::tui::screens::messages::new_dialogs::{AddEntryView, render_add};
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::fit;
 use crate::tui::widgets::dialog::{Confirm, centred};
@@ -45,7 +46,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 super::screens::messages::new_dialogs::render_new(d, area, buf);
             }
         }
-        Some(Popup::AddEntry) => super::screens::messages::new_dialogs::render_add(app, area, buf),
+        Some(Popup::AddEntry) => {
+            let view = AddEntryView {
+                state: &app.messages,
+                saved: &app.segments.segments,
+                loading: app.segments.pending_list.is_some(),
+            };
+            render_add(&view, area, buf);
+        }
         Some(Popup::ConfirmDeleteCampaign) => confirm_delete_campaign(app, area, buf),
         Some(Popup::CampaignSettings) => {
             if let Some(form) = &app.settings {

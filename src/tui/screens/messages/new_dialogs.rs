@@ -9,24 +9,20 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use super::NewCampaign;
+use super::{MessagesState, NewCampaign};
+use crate::campaign::Campaign;
 use crate::fields::Channel;
-use crate::tui::app::App;
+use crate::segment::store::Segment;
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::fit;
 use crate::tui::widgets::dialog::centred;
 use crate::tui::widgets::text_input::TextInputView;
 
-/// The saved segments not yet in the campaign being edited, in list order.
-pub fn addable(app: &App) -> Vec<String> {
-    let taken = |name: &str| {
-        app.messages
-            .draft
-            .as_ref()
-            .is_some_and(|c| c.entries.iter().any(|e| e.segment == name))
-    };
-    app.segments
-        .segments
+/// The saved segments (`saved`, as the Segments screen read them) not yet in the
+/// campaign being edited (`draft`), in list order.
+pub fn addable(draft: Option<&Campaign>, saved: &[Segment]) -> Vec<String> {
+    let taken = |name: &str| draft.is_some_and(|c| c.entries.iter().any(|e| e.segment == name));
+    saved
         .iter()
         .map(|s| s.name.clone())
         .filter(|n| !taken(n))
@@ -75,16 +71,25 @@ pub fn render_new(d: &NewCampaign, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// The add-entry list's view: the screen's state and the saved segments it offers.
+pub struct AddEntryView<'a> {
+    pub state: &'a MessagesState,
+    /// The saved segments, as the Segments screen read them.
+    pub saved: &'a [Segment],
+    /// True while they are being read.
+    pub loading: bool,
+}
+
 /// Draw the list of segments to add over `area`.
-pub fn render_add(app: &App, area: Rect, buf: &mut Buffer) {
-    let choices = addable(app);
+pub fn render_add(view: &AddEntryView<'_>, area: Rect, buf: &mut Buffer) {
+    let choices = addable(view.state.draft.as_ref(), view.saved);
     let rect = centred(area, 50, (choices.len() as u16).saturating_add(4).min(20));
     Clear.render(rect, buf);
     let block = Block::bordered().title(" Add a segment (Enter adds, Esc closes) ");
     let inner = block.inner(rect);
     block.render(rect, buf);
     if choices.is_empty() {
-        let text = if app.segments.pending_list.is_some() {
+        let text = if view.loading {
             "Loading segments..."
         } else {
             "No saved segment left to add: save one on Segments (3)."
@@ -95,7 +100,7 @@ pub fn render_add(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let rows = usize::from(inner.height);
-    let selected = app.messages.add_selected;
+    let selected = view.state.add_selected;
     let top = (selected + 1).saturating_sub(rows);
     let width = usize::from(inner.width);
     let lines: Vec<Line> = choices

@@ -100,7 +100,7 @@ pub(crate) fn new_popup(app: &mut App, message: &Message) -> Option<Vec<Request>
 
 /// Keys while the add-entry list is open: move, add the highlighted segment, close.
 pub(crate) fn add_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
-    let choices = addable(app);
+    let choices = addable(app.messages.draft.as_ref(), &app.segments.segments);
     let last = choices.len().saturating_sub(1);
     let m = &mut app.messages;
     match message {
