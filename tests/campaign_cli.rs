@@ -351,3 +351,26 @@ fn unlock_command_records_the_justification() {
             "date_of_birth: birthday greeting needs the day and month (tester",
         ));
 }
+
+/// `{{ self }}` is minijinja's own block object, not a field: it must be refused when
+/// the message is added, with where it is and why, and nothing saved.
+#[test]
+fn add_refuses_a_reserved_template_name() {
+    let (_dir, path) = setup();
+    tactful(&path)
+        .args([
+            "campaign", "add", "spring", "Gold", "--subject", "x", "--body",
+            "Hi {{ self }}",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "line 1, column 7: `self` is the template language's name for the template's own blocks, not a merge field",
+        ));
+    let out = tactful(&path)
+        .args(["--json", "campaign", "show", "spring"])
+        .output()
+        .unwrap();
+    let shown: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(shown["entries"].as_array().unwrap().len(), 2);
+}

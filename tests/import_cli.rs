@@ -261,3 +261,127 @@ fn map_and_skip_mistakes_are_usage_errors() {
         .code(1)
         .stderr(contains("--skip `nope`: the file has no such column"));
 }
+
+/// The field named `name` in an import report's `fields`.
+fn field<'a>(report: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    report["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == name)
+        .unwrap_or_else(|| panic!("no field {name} in {report}"))
+}
+
+/// The key the report names is the only field with the contact-key role. A telco-like
+/// file (`customerID`, no e-mail, no phone) is keyed by generated row keys, so
+/// `customer_id` is no key (role none, still a direct identifier) and the warning says
+/// how to key by it; with `--key customer_id` it is the key. A Shopify export is keyed
+/// by its e-mail column, so its `Customer ID` is no key either.
+#[test]
+fn the_report_and_the_fields_name_one_contact_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let telco = dir.path().join("telco.csv");
+    std::fs::write(
+        &telco,
+        "customerID,gender,Contract\n7590-VHVEG,Female,Month-to-month\n5575-GNVDE,Male,One year\n",
+    )
+    .unwrap();
+    let import = |ws: &str, file: &Path, extra: &[&str]| -> serde_json::Value {
+        let out = tactful(&dir.path().join(ws))
+            .args(["--json", "import"])
+            .arg(file)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let r = import("a.tactful", &telco, &[]);
+    assert_eq!(r["key"], "generated");
+    let id = field(&r, "customer_id");
+    assert_eq!(
+        (id["role"].as_str(), id["class"].as_str()),
+        (Some("none"), Some("direct_identifier"))
+    );
+    assert!(
+        id["reason"]
+            .as_str()
+            .unwrap()
+            .ends_with("not the contact key: contacts are keyed by generated row keys, one contact per row (import with --key customer_id to key them by this field)"),
+        "{id}"
+    );
+    assert!(
+        r["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| w.as_str().unwrap().ends_with(
+                "`customer_id` looks like a customer ID: pass --key customer_id to merge by it"
+            )),
+        "{r}"
+    );
+    let r = import("b.tactful", &telco, &["--key", "customer_id"]);
+    assert_eq!(r["key"], "customer_id");
+    assert_eq!(field(&r, "customer_id")["role"], "contact_key");
+    let r = import("c.tactful", &fixture("layouts/customers_export.csv"), &[]);
+    assert_eq!(r["key"], "email");
+    let roles: Vec<(&str, &str)> = r["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["role"] == "contact_key" || f["role"] == "email")
+        .map(|f| (f["name"].as_str().unwrap(), f["role"].as_str().unwrap()))
+        .collect();
+    assert_eq!(roles, [("email", "email")]);
+    tactful(&dir.path().join("d.tactful"))
+        .arg("import")
+        .arg(&telco)
+        .assert()
+        .success()
+        .stdout(contains(
+            "contact key: generated (one contact per row: nothing merges; see warnings)",
+        ));
+}
+
+/// A bank file's `default` (has credit in default?) and `loan` columns are ordinary by
+/// the product's class table (PRODUCT.md: financial data is neither special category,
+/// GDPR Art. 9(1), nor a protected trait), and the reason records that decision instead
+/// of "nothing matched".
+#[test]
+fn credit_default_is_ordinary_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let bank = dir.path().join("bank.csv");
+    std::fs::write(
+        &bank,
+        "\"email\";\"default\";\"loan\"\n\"a@example.com\";\"no\";\"yes\"\n\"b@example.com\";\"unknown\";\"no\"\n",
+    )
+    .unwrap();
+    let out = tactful(&dir.path().join("ws.tactful"))
+        .args(["--json", "import"])
+        .arg(&bank)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for name in ["default", "loan"] {
+        let f = field(&r, name);
+        assert_eq!(
+            (f["class"].as_str(), f["role"].as_str()),
+            (Some("ordinary"), Some("none"))
+        );
+        assert!(
+            f["reason"].as_str().unwrap().starts_with(&format!(
+                "whole header `{name}`: credit history (in default, loans): financial data, neither special category data nor a protected trait"
+            )),
+            "{f}"
+        );
+    }
+}

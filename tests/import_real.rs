@@ -55,8 +55,19 @@ fn telco_churn() {
     let r = import(f.clone(), &[]);
     check(&r, 7043, 7043);
     assert_eq!(r["key"], "generated");
+    // The report's key and the field list agree: `customerID` is no key here.
+    let role = |r: &serde_json::Value, name: &str| {
+        r["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == name)
+            .map(|f| f["role"].as_str().unwrap().to_string())
+    };
+    assert_eq!(role(&r, "customer_id").as_deref(), Some("none"));
     let r = import(f, &["--key", "customer_id"]);
     check(&r, 7043, 7043);
+    assert_eq!(role(&r, "customer_id").as_deref(), Some("contact_key"));
     let names: Vec<&str> = r["fields"]
         .as_array()
         .unwrap()

@@ -256,3 +256,59 @@ fn conditionals_are_allowed_and_merge_fields_listed() {
     .unwrap();
     assert_eq!(t.merge_fields().collect::<Vec<_>>(), ["first_name", "vip"]);
 }
+
+/// Names minijinja binds itself never read a contact's value: `{{ self }}` would print
+/// the engine's block object to every recipient. Position: `Hi ` is 3 characters, so
+/// `{{` is column 4 and `self` column 7.
+#[test]
+fn reserved_names_are_refused() {
+    let fields = [text("first_name")];
+    let err = plain("Hi {{ self }}", &fields).unwrap_err();
+    assert_eq!(err.issues().len(), 1, "{err}");
+    let issue = &err.issues()[0];
+    assert_eq!((issue.line, issue.column), (1, 7));
+    assert!(
+        matches!(&issue.kind, IssueKind::ReservedName { name, field: false, .. } if name == "self")
+    );
+    assert!(err.to_string().contains("`self` is the template language's name for the template's own blocks, not a merge field"), "{err}");
+    for src in [
+        "{{ super }}",
+        "{{ varargs }}",
+        "{{ kwargs | upper }}",
+        "{% for t in first_name %}{{ loop }}{% endfor %}",
+        "{% if self %}x{% endif %}",
+    ] {
+        let err = plain(src, &fields).unwrap_err();
+        assert!(
+            matches!(err.issues()[0].kind, IssueKind::ReservedName { .. }),
+            "{src}: {err}"
+        );
+    }
+    // The loop's attributes are what `loop` is for, and `none` with no such field is a
+    // literal.
+    plain(
+        "{% for t in first_name %}{{ loop.index }}{% endfor %}{% if first_name != none %}x{% endif %}",
+        &fields,
+    )
+    .unwrap();
+}
+
+/// A field named like a literal or an engine name is hidden by it: `{{ none }}` reads
+/// the literal none, never the field `none`, so the check says to rename the field.
+#[test]
+fn a_field_named_like_a_reserved_word_is_refused_with_a_rename_hint() {
+    for name in ["none", "loop", "self", "true"] {
+        let err = plain(&format!("x {{{{ {name} }}}}"), &[text(name)]).unwrap_err();
+        assert_eq!(err.issues().len(), 1, "{err}");
+        assert!(
+            matches!(&err.issues()[0].kind, IssueKind::ReservedName { name: n, field: true, .. } if n == name),
+            "{err}"
+        );
+        assert!(
+            err.to_string()
+                .contains(&format!("the field `{name}` cannot be used in a message")),
+            "{err}"
+        );
+        assert!(err.to_string().contains("--map"), "{err}");
+    }
+}

@@ -52,7 +52,11 @@ pub fn print(r: &ImportReport) -> std::io::Result<()> {
             t(&a.member)
         );
     }
-    outln!("  contact key: {}", t(&r.key));
+    if r.key == "generated" {
+        outln!("  contact key: generated (one contact per row: nothing merges; see warnings)");
+    } else {
+        outln!("  contact key: {}", t(&r.key));
+    }
     if let Some(l) = &r.layout {
         outln!(
             "  layout: {} {} (recognised by {})",

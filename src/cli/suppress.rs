@@ -41,8 +41,47 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
         report.already_present,
         report.total
     );
-    for s in &report.skipped {
-        outln!("  line {}: {}", s.line, for_terminal(&s.reason));
+    let needs = &report.needs_region;
+    if needs.count > 0 {
+        outln!(
+            "warning: {} phone number(s) written without a country code were NOT suppressed, because no region is known (line(s) {}): run again with --region CC (such as --region GB), or import contacts with --region first",
+            needs.count,
+            lines(&needs.lines)
+        );
+    }
+    if !report.ragged.is_empty() {
+        outln!(
+            "warning: {} row(s) do not line up with the header; every field of each was searched for addresses:",
+            report.ragged.len()
+        );
+        for r in &report.ragged {
+            outln!(
+                "  line {}, column {}: {}",
+                r.line,
+                for_terminal(&r.column),
+                for_terminal(&r.reason)
+            );
+        }
+    }
+    if !report.skipped.is_empty() {
+        outln!("{} value(s) not added:", report.skipped.len());
+        for s in &report.skipped {
+            outln!(
+                "  line {}, column {}: {}",
+                s.line,
+                for_terminal(&s.column),
+                for_terminal(&s.reason)
+            );
+        }
     }
     Ok(())
+}
+
+/// `3, 7, 12` (the first 20, then how many more).
+fn lines(lines: &[u64]) -> String {
+    let mut out: Vec<String> = lines.iter().take(20).map(u64::to_string).collect();
+    if lines.len() > 20 {
+        out.push(format!("and {} more", lines.len() - 20));
+    }
+    out.join(", ")
 }

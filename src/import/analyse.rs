@@ -397,11 +397,15 @@ pub fn analyse(
         )));
     }
     key::check_fixed(conn, &columns, key)?;
+    let ids = key::settle_roles(&mut columns, key);
     if key == KeySource::Generated {
-        warnings.push(
-            "no e-mail column and no --key: every row became its own contact with a generated key, so re-importing will not merge; pass --key FIELD to merge by an ID"
-                .to_string(),
-        );
+        let hint = match ids.first() {
+            Some(id) => format!("`{id}` looks like a customer ID: pass --key {id} to merge by it"),
+            None => "pass --key FIELD to merge by an ID".to_string(),
+        };
+        warnings.push(format!(
+            "no e-mail or phone column and no --key: every row became its own contact with a generated key, so re-importing will not merge; {hint}"
+        ));
     }
     let has_email_consent = consent_columns.iter().any(|c| c.channel == Channel::Email)
         || file_status

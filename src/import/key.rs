@@ -77,6 +77,12 @@ pub fn check_fixed(
     }
     let hint = if stored == EMAIL {
         "drop --key so the file's e-mail column is the key".to_string()
+    } else if wanted == EMAIL {
+        // A list of unsubscribes (Mailchimp's unsubscribed export) has no ID column: its
+        // opt-outs must still get in, by address.
+        format!(
+            "pass --key {stored} if the file has that column (a list of opt-outs without it, such as Mailchimp's unsubscribed export, goes on the suppression list: `tactful suppress FILE`)"
+        )
     } else {
         format!("pass --key {stored}")
     };
@@ -158,4 +164,42 @@ pub fn choose(
         });
     }
     Ok(KeySource::Generated)
+}
+
+/// Keep the contact-key role for the key column only, and return the names of the new
+/// columns that lost it.
+///
+/// The classifier gives an ID column (`customerID`, `Kundennummer`) the contact-key
+/// role from its header, but the key is `--key`, else the e-mail column, else the phone
+/// column, else generated (see [`choose`]). Left alone, a telco file without e-mail
+/// would show `customer_id` as its key in the field list while the report said
+/// `generated`, and a Shopify export would name two keys (its e-mail and its
+/// `Customer ID`). The column keeps its class (a direct identifier) and its reason says
+/// what keys the contacts instead and how to key by it.
+pub fn settle_roles(columns: &mut [Column], key: KeySource) -> Vec<String> {
+    let key_index = match key {
+        KeySource::Column { index, .. } => Some(index),
+        KeySource::Phone | KeySource::Generated => None,
+    };
+    let keyed_by = match key {
+        KeySource::Column { index, email: true } => {
+            format!("the e-mail address in `{}`", columns[index].field.name)
+        }
+        KeySource::Column { index, .. } => format!("`{}`", columns[index].field.name),
+        KeySource::Phone => "phone number".to_string(),
+        KeySource::Generated => "generated row keys, one contact per row".to_string(),
+    };
+    let mut demoted = Vec::new();
+    for (i, column) in columns.iter_mut().enumerate() {
+        if Some(i) == key_index || !column.is_new || column.field.role != Role::ContactKey {
+            continue;
+        }
+        column.field.role = Role::None;
+        column.field.reason = format!(
+            "{}; not the contact key: contacts are keyed by {keyed_by} (import with --key {} to key them by this field)",
+            column.field.reason, column.field.name
+        );
+        demoted.push(column.field.name.clone());
+    }
+    demoted
 }

@@ -49,6 +49,7 @@ pub mod row_phones;
 pub mod sniff;
 pub mod source;
 pub mod suppress;
+pub mod suppress_list;
 pub mod undo;
 pub mod upsert;
 pub mod workbook;

@@ -323,6 +323,21 @@ impl Rows {
         }
     }
 
+    /// How many fields the record last given out had in the file, before padding.
+    pub fn last_record_len(&self) -> usize {
+        self.record.len()
+    }
+
+    /// Every field of the record last given out, cleaned as data values are, however
+    /// many there are (a rejected row's too): the suppression list searches them all
+    /// so that a shifted row loses no address.
+    pub fn last_record_cells(&self) -> Vec<String> {
+        self.record
+            .iter()
+            .map(|f| normalise::clean_value(f).0)
+            .collect()
+    }
+
     /// Bytes of the raw file read so far.
     pub fn bytes_done(&self) -> u64 {
         self.bytes_read.load(Ordering::Relaxed)

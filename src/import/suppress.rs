@@ -4,20 +4,20 @@
 //! `fields::phone`, so every spelling of a number is one entry) and their hash
 //! ([`entry_hash`]: the workspace's keyed HMAC-SHA-256 of `kind:value`), shared with
 //! the loader's erasure check, erasure and exports. A list is a file with one address
-//! per line or a CSV with e-mail and/or phone columns; it is read with the importer's
-//! decoding and sniffing. Phone numbers written without a country code are read in the
-//! `--region` given, else the workspace's region; a value that is neither an address
-//! nor a number is listed, with its line. Called by `tactful suppress`.
+//! per line or a CSV with e-mail and/or phone columns, read by [`suppress_list`], which
+//! loses no address silently: values that are neither, rows that do not line up with
+//! the header and numbers that need a region are all reported with line and column.
+//! Phone numbers written without a country code are read in the row's country, the
+//! `--region` given, else the workspace's region. Called by `tactful suppress`.
 
 use std::path::Path;
 
 use serde::Serialize;
 use serde_json::json;
 
-use super::decode;
-use super::read::{Row, Rows, Shape};
-use super::{ImportError, ImportPlan, normalise};
-use crate::fields::phone::{self, Region};
+use super::suppress_list::{self, ListNote};
+use super::{ImportError, ImportPlan};
+use crate::fields::phone::Region;
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::{Workspace, audit, phones, suppression};
 
@@ -50,9 +50,23 @@ pub struct SuppressReport {
     pub file: String,
     pub added: u64,
     pub already_present: u64,
-    /// Values that are neither an e-mail address nor a phone number, by line.
-    pub skipped: Vec<super::Rejected>,
+    /// Values not added (neither an e-mail address nor a phone number, or a number that
+    /// cannot be read), by line and column.
+    pub skipped: Vec<ListNote>,
+    /// Rows with more or fewer fields than the header, or rejected by the reader: every
+    /// field was searched for addresses (the reason says how many were found).
+    pub ragged: Vec<ListNote>,
+    /// Numbers written without a country code while no region was known: not
+    /// suppressed, so the caller warns (`--region CC` reads them).
+    pub needs_region: NeedsRegion,
     pub total: u64,
+}
+
+/// Numbers of a list that need a region to be read: how many, and their lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct NeedsRegion {
+    pub count: u64,
+    pub lines: Vec<u64>,
 }
 
 /// Add every address in `path` to the suppression list, in one transaction; phone
@@ -67,8 +81,9 @@ pub fn suppress_file(
     suppress_file_in(ws, path, None, actor)
 }
 
-/// As [`suppress_file`], reading phone numbers without a country code in `region`
-/// (`tactful suppress FILE --region CC`), else the workspace's region.
+/// As [`suppress_file`], reading phone numbers without a country code in the row's
+/// country (a country column), else `region` (`tactful suppress FILE --region CC`),
+/// else the workspace's region; see [`suppress_list::read`] for how a list is read.
 pub fn suppress_file_in(
     ws: &mut Workspace,
     path: &Path,
@@ -80,39 +95,7 @@ pub fn suppress_file_in(
         None => phones::region(ws.conn())?,
     };
     let plan = ImportPlan::new(path, actor);
-    let scan = decode::scan(path, None)?;
-    let sniffed = super::sniff::sniff_file(path, &scan, None, None)?;
-    let shape = Shape {
-        encoding: scan.encoding,
-        delimiter: sniffed.delimiter,
-        has_header: sniffed.has_header,
-        allow_ragged: true,
-        replacement_is_data: scan.lossless_utf8,
-        sep_line: sniffed.sep_line,
-    };
-    let (headers, mut rows) = Rows::open(path, shape)?;
-    let names = normalise::field_names(&headers);
-    let address_columns: Vec<usize> = {
-        let picked: Vec<usize> = names
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| {
-                n.contains("email")
-                    || n.split('_').any(|part| {
-                        matches!(
-                            part,
-                            "mail" | "phone" | "mobile" | "tel" | "telephone" | "sms" | "msisdn"
-                        )
-                    })
-            })
-            .map(|(i, _)| i)
-            .collect();
-        if picked.is_empty() {
-            (0..names.len()).collect()
-        } else {
-            picked
-        }
-    };
+    let list = suppress_list::read(path, region)?;
     let source = format!(
         "suppress {}",
         plan.path
@@ -125,44 +108,28 @@ pub fn suppress_file_in(
             file: path.display().to_string(),
             added: 0,
             already_present: 0,
-            skipped: Vec::new(),
+            needs_region: NeedsRegion {
+                count: list.needs_region.len() as u64,
+                lines: list.needs_region.clone(),
+            },
+            skipped: list.skipped.clone(),
+            ragged: list.ragged.clone(),
             total: 0,
         };
-        while let Some(row) = rows.next_row()? {
-            let Row::Data { line, values } = row else {
-                continue;
-            };
-            for &i in &address_columns {
-                let value = &values[i];
-                if value.is_empty() {
-                    continue;
-                }
-                let (kind, normal) = if value.contains('@') {
-                    ("email", normalise_email(value))
-                } else if value.chars().any(char::is_alphabetic) {
-                    report.skipped.push(super::Rejected {
-                        line,
-                        reason: "neither an e-mail address nor a phone number".into(),
-                    });
-                    continue;
-                } else {
-                    match phone::parse(value, region) {
-                        Ok(p) => ("phone", p.e164),
-                        Err(e) => {
-                            report.skipped.push(super::Rejected {
-                                line,
-                                reason: format!("not a phone number: {e}"),
-                            });
-                            continue;
-                        }
-                    }
-                };
-                let hash = entry_hash(&key, kind, &normal);
-                if suppression::add(tx, kind, Some(&normal), &hash, REASON_LIST, &source)? {
-                    report.added += 1;
-                } else {
-                    report.already_present += 1;
-                }
+        for address in &list.addresses {
+            let hash = entry_hash(&key, address.kind, &address.value);
+            let added = suppression::add(
+                tx,
+                address.kind,
+                Some(&address.value),
+                &hash,
+                REASON_LIST,
+                &source,
+            )?;
+            if added {
+                report.added += 1;
+            } else {
+                report.already_present += 1;
             }
         }
         report.total = suppression::count(tx)?;
@@ -171,7 +138,13 @@ pub fn suppress_file_in(
             actor,
             "suppress",
             &report.file,
-            &json!({ "added": report.added, "already_present": report.already_present }),
+            &json!({
+                "added": report.added,
+                "already_present": report.already_present,
+                "skipped": report.skipped.len(),
+                "needs_region": report.needs_region.count,
+                "ragged": report.ragged.len(),
+            }),
         )?;
         Ok(report)
     })

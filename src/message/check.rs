@@ -98,7 +98,8 @@ pub fn check(
 /// sensitive values compared in tags (`{% if "muslim" in tags %}`, see
 /// [`super::sensitive`]), Liquid-style filters with the accepted form, unknown filters,
 /// bad literal date formats and currency codes; functions, tests, methods and `~`,
-/// which templates do not offer).
+/// which templates do not offer; names the template language reserves, such as
+/// `{{ self }}`, see [`super::reserved`]).
 pub fn check_part(
     source: &str,
     format: BodyFormat,
@@ -127,8 +128,14 @@ pub fn check_part(
         .undeclared_variables(false);
     let uses = Uses::of(&tags);
     uses.filter_issues(source, fields, &mut issues);
+    super::reserved::names(source, &tags, fields, &mut issues);
     let mut merge_fields = Vec::new();
     for name in &undeclared {
+        let reserved =
+            |i: &Issue| matches!(&i.kind, IssueKind::ReservedName { name: n, .. } if n == name);
+        if issues.iter().any(reserved) {
+            continue;
+        }
         let at = |kind| issue(source, uses.names.get(name).copied().unwrap_or(0), kind);
         let field = fields.iter().find(|f| &f.name == name);
         match field {

@@ -148,8 +148,30 @@ pub enum IssueKind {
         name: String,
         part: &'static str,
     },
+    /// A name the template language binds itself (`self`, `loop`, …) or a literal
+    /// (`none`) hiding a field of that name: it never reads a contact's value.
+    #[error("{}", reserved(.name, .meaning, *.field))]
+    ReservedName {
+        name: String,
+        meaning: String,
+        field: bool,
+    },
     #[error("and {more} more such characters")]
     MoreCharacters { more: usize },
+}
+
+fn reserved(name: &str, meaning: &str, field: bool) -> String {
+    if field {
+        return format!(
+            "the field `{name}` cannot be used in a message: `{name}` is {meaning}, so `{{{{ {name} }}}}` never reads the field; import the column under another name (`tactful import FILE --map 'HEADER=new_name'`)"
+        );
+    }
+    let instead = match name {
+        "loop" => "inside `{% for %}` use one of its attributes, such as `{{ loop.index }}`",
+        "caller" => "inside a call block write `{{ caller() }}`",
+        _ => "write a merge field, such as `{{ first_name }}`",
+    };
+    format!("`{name}` is {meaning}, not a merge field: it never reads a contact's value; {instead}")
 }
 
 fn did_you_mean(suggestion: &Option<String>) -> String {

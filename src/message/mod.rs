@@ -27,6 +27,7 @@ pub mod locale;
 pub mod pieces;
 pub mod placeholder;
 pub mod render;
+mod reserved;
 mod scan;
 mod sensitive;
 pub mod sms;

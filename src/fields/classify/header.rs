@@ -148,36 +148,45 @@ impl Header {
     }
 }
 
-/// `words` with every run of two or more consecutive words that joined make one word
-/// the dictionary knows merged into that word (the longest from the left first), each
-/// with the words it was made of: a space put inside a word is not a word boundary, so
-/// `local idade` stays the city word `localidade` and does not become the age word
-/// `idade`, `kunden kartennummer` stays the loyalty card word, and `Gen der` is `gender`.
+/// `words` regrouped so that runs of consecutive words that joined make one word the
+/// dictionary knows are that word, each with the words it was made of: a space put inside
+/// a word is not a word boundary, so `local idade` stays the city word `localidade` and
+/// does not become the age word `idade`, `kunden kartennummer` stays the loyalty card word,
+/// and `Gen der` is `gender`.
+///
+/// The grouping is the one that leaves the fewest words the dictionary does not know, then
+/// has the fewest groups (a shortest-path search over the word boundaries). A greedy
+/// longest-from-the-left merge is not enough: in `email s ubsc rib ed` it takes `emails`
+/// and leaves the fragment `rib` (a French bank account word) where `email subscribed`
+/// was written.
 fn rejoin(words: Vec<String>, dict: &Dictionary) -> Vec<(String, Vec<String>)> {
-    let mut out = Vec::with_capacity(words.len());
-    let mut i = 0;
-    while i < words.len() {
-        let mut joined = String::new();
-        let mut merged = None;
-        for (j, w) in words.iter().enumerate().skip(i) {
-            joined.push_str(w);
+    let n = words.len();
+    // best[i]: (unknown words, groups, end of the first group) for words[i..].
+    let mut best: Vec<(usize, usize, usize)> = vec![(0, 0, n); n + 1];
+    for i in (0..n).rev() {
+        let alone = usize::from(!dict.known.contains(&words[i]));
+        let mut choice = (alone + best[i + 1].0, 1 + best[i + 1].1, i + 1);
+        let mut joined = words[i].clone();
+        for j in i + 1..n {
+            joined.push_str(&words[j]);
             if joined.len() > MAX_RUN_BYTES {
                 break;
             }
-            if j > i && dict.known.contains(&joined) {
-                merged = Some((j + 1, joined.clone()));
+            if dict.known.contains(&joined) {
+                let merged = (best[j + 1].0, 1 + best[j + 1].1, j + 1);
+                if (merged.0, merged.1) <= (choice.0, choice.1) {
+                    choice = merged;
+                }
             }
         }
-        match merged {
-            Some((next, word)) => {
-                out.push((word, words[i..next].to_vec()));
-                i = next;
-            }
-            None => {
-                out.push((words[i].clone(), vec![words[i].clone()]));
-                i += 1;
-            }
-        }
+        best[i] = choice;
+    }
+    let mut out = Vec::with_capacity(n);
+    let mut i = 0;
+    while i < n {
+        let next = best[i].2;
+        out.push((words[i..next].concat(), words[i..next].to_vec()));
+        i = next;
     }
     out
 }
@@ -348,6 +357,8 @@ mod tests {
         assert_eq!(header("local idade").words, ["localidade"]);
         assert_eq!(header("c idade").words, ["cidade"]);
         assert_eq!(header("Gen der").words, ["gender"]);
+        // Greedy from the left would take `emails` and leave `ubsc`, `rib` and `ed`.
+        assert_eq!(header("email s ubsc rib ed").words, ["email", "subscribed"]);
         assert_eq!(header("Customer Age").words, ["customer", "age"]);
         assert_eq!(header("Date of Birth").words, ["dateofbirth"]);
         assert!(header("Date of Birth").spelled_as(&phrase("date of birth"), 0, 1));

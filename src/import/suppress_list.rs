@@ -1,0 +1,305 @@
+//! Reading a suppression list into addresses, losing none silently.
+//!
+//! A list is a file with one address per line, a CSV with e-mail and/or phone columns
+//! (read with the importer's decoding and sniffing), or a workbook's first sheet. An
+//! opt-out must never be dropped without a word, so where the file is not what its
+//! header says, every cell is searched instead of the address columns only: a row with
+//! more or fewer fields than the header (an unquoted comma in a name shifts the e-mail
+//! into another column), a row the reader rejects (text after a closing quote, a NUL
+//! byte), a cell holding several addresses or a display name (`Ana <ana@example.com>`).
+//! Each such row is reported with its line and column. Phone numbers are read in the
+//! row's country (a country column), else the default region; a number written without
+//! a country code where no region is known cannot be matched and is counted apart, so
+//! the caller can warn. Called by [`super::suppress`].
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::read::{Row, Rows, Shape};
+use super::source::{self, Kind};
+use super::workbook::{self, Sheet};
+use super::{ImportError, decode, normalise};
+use crate::fields::address;
+use crate::fields::phone::{self, PhoneError, Region};
+
+/// One address read from the list, in normal form (see [`super::suppress`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListAddress {
+    /// `email` or `phone`.
+    pub kind: &'static str,
+    pub value: String,
+}
+
+/// A value that was not added, or a row that was read in a way its header does not
+/// say: where (1-based line, the column's header or `field N`) and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListNote {
+    pub line: u64,
+    pub column: String,
+    pub reason: String,
+}
+
+/// What reading a list found.
+#[derive(Debug, Default)]
+pub struct ListRead {
+    pub addresses: Vec<ListAddress>,
+    /// Values not added, with line, column and reason.
+    pub skipped: Vec<ListNote>,
+    /// Rows with more or fewer fields than the header, or that the reader rejected,
+    /// whose every field was searched for addresses.
+    pub ragged: Vec<ListNote>,
+    /// Lines of numbers written without a country code while no region was known.
+    pub needs_region: Vec<u64>,
+}
+
+/// Read every address of `path`; numbers without a country code are read in the row's
+/// country, else `region`.
+///
+/// Errors: reading and decoding errors as for imports.
+pub fn read(path: &Path, region: Option<Region>) -> Result<ListRead, ImportError> {
+    let (mut shape, sheet) = open(path)?;
+    let reopen = |shape: Shape| match &sheet {
+        Some(sheet) => Rows::from_sheet(Arc::clone(sheet), shape, 0),
+        None => Rows::open(path, shape),
+    };
+    let (mut headers, mut rows) = reopen(shape)?;
+    // A header holds names, never addresses: a list whose first line is an address (a
+    // one-line list, which the sniffer takes for a header) has no header, and its first
+    // line is an opt-out like the others.
+    if shape.has_header
+        && headers
+            .iter()
+            .any(|h| matches!(read_cell(h, region), Cell::Addresses(_) | Cell::NoRegion))
+    {
+        shape.has_header = false;
+        (headers, rows) = reopen(shape)?;
+    }
+    let names = normalise::field_names(&headers);
+    let columns = address_columns(&names);
+    let country = phone::country_column(names.iter().map(String::as_str));
+    let column_name = |i: usize| match headers.get(i).filter(|h| !h.is_empty()) {
+        Some(h) if shape.has_header => h.clone(),
+        _ => format!("field {}", i + 1),
+    };
+    let mut out = ListRead::default();
+    while let Some(row) = rows.next_row()? {
+        let width = headers.len();
+        // A row whose fields do not line up with the header is searched whole, and
+        // reported once with what was found, not cell by cell.
+        let (line, cells, ragged) = match row {
+            Row::Blank { .. } => continue,
+            Row::Data { line, values } => {
+                let fields = rows.last_record_len();
+                let ragged = (fields < width).then(|| ListNote {
+                    line,
+                    column: column_name(fields),
+                    reason: format!(
+                        "{fields} field{} where the header has {width}",
+                        if fields == 1 { "" } else { "s" }
+                    ),
+                });
+                (line, values, ragged)
+            }
+            Row::Rejected { line, reason } => {
+                let cells = rows.last_record_cells();
+                let ragged = ListNote {
+                    line,
+                    column: column_name(width.min(cells.len().saturating_sub(1))),
+                    reason,
+                };
+                (line, cells, Some(ragged))
+            }
+        };
+        let row_region = country
+            .and_then(|c| cells.get(c))
+            .and_then(|cell| Region::from_country(cell))
+            .or(region);
+        let searched: Vec<usize> = match ragged {
+            Some(_) => (0..cells.len()).collect(),
+            None => columns.clone(),
+        };
+        let before = out.addresses.len();
+        for i in searched {
+            let Some(value) = cells.get(i).filter(|v| !v.is_empty()) else {
+                continue;
+            };
+            let at = |reason: String| ListNote {
+                line,
+                column: column_name(i),
+                reason,
+            };
+            match read_cell(value, row_region) {
+                Cell::Addresses(found) => out.addresses.extend(found),
+                Cell::NoRegion => {
+                    out.needs_region.push(line);
+                    out.skipped
+                        .push(at(format!("not suppressed: {}", PhoneError::NoRegion)));
+                }
+                // In a shifted row a name or an ID may sit anywhere: not worth a note.
+                Cell::Text | Cell::BadPhone(_) if ragged.is_some() => {}
+                Cell::Text => out.skipped.push(at(
+                    "neither an e-mail address nor a phone number".to_string()
+                )),
+                Cell::BadPhone(e) => out.skipped.push(at(format!("not a phone number: {e}"))),
+            }
+        }
+        if let Some(mut note) = ragged {
+            let found = out.addresses.len() - before;
+            note.reason = format!(
+                "{}; every field was searched for addresses: {found} found",
+                note.reason
+            );
+            out.ragged.push(note);
+        }
+    }
+    Ok(out)
+}
+
+/// The reader shape of a text list (sniffed as imports sniff) or of a workbook's first
+/// sheet, with the sheet.
+///
+/// Errors: as for imports; [`ImportError::IsArchive`] for a ZIP, whose members
+/// `tactful import` reads (a Mailchimp export's unsubscribed file records withdrawals).
+fn open(path: &Path) -> Result<(Shape, Option<Arc<Sheet>>), ImportError> {
+    let mut shape = Shape {
+        encoding: encoding_rs::UTF_8,
+        delimiter: b',',
+        has_header: true,
+        allow_ragged: true,
+        replacement_is_data: true,
+        sep_line: false,
+    };
+    match source::detect(path)? {
+        Kind::Text => {
+            let scan = decode::scan(path, None)?;
+            let sniffed = super::sniff::sniff_file(path, &scan, None, None)?;
+            shape.encoding = scan.encoding;
+            shape.delimiter = sniffed.delimiter;
+            shape.has_header = sniffed.has_header;
+            shape.replacement_is_data = scan.lossless_utf8;
+            shape.sep_line = sniffed.sep_line;
+            Ok((shape, None))
+        }
+        Kind::Workbook(kind) => Ok((shape, Some(Arc::new(workbook::read(path, kind, None)?)))),
+        Kind::Archive => Err(ImportError::IsArchive {
+            path: path.to_path_buf(),
+        }),
+    }
+}
+
+/// The columns that hold addresses: those whose name speaks of e-mail, phone, mobile,
+/// SMS; all columns when none does (a list with no header, or an unusual one).
+fn address_columns(names: &[String]) -> Vec<usize> {
+    let picked: Vec<usize> = names
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| {
+            n.contains("email")
+                || n.split('_').any(|part| {
+                    matches!(
+                        part,
+                        "mail" | "phone" | "mobile" | "tel" | "telephone" | "sms" | "msisdn"
+                    )
+                })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if picked.is_empty() {
+        (0..names.len()).collect()
+    } else {
+        picked
+    }
+}
+
+/// What one cell holds.
+enum Cell {
+    Addresses(Vec<ListAddress>),
+    /// Text that is no address.
+    Text,
+    /// A number written without its country code, and no region known.
+    NoRegion,
+    BadPhone(PhoneError),
+}
+
+/// Read one cell: an e-mail address (or several, or one inside a display name), else a
+/// phone number.
+fn read_cell(value: &str, region: Option<Region>) -> Cell {
+    if value.contains('@') {
+        let whole = address::normalise_email(value);
+        let found: Vec<String> = match whole {
+            Some(one) => vec![one],
+            None => value
+                .split(|c: char| c.is_whitespace() || ",;<>()[]\"'".contains(c))
+                .filter_map(address::normalise_email)
+                .collect(),
+        };
+        // A malformed address still matches itself (see `address::email_key`).
+        let found = if found.is_empty() {
+            vec![address::email_key(value)]
+        } else {
+            found
+        };
+        return Cell::Addresses(
+            found
+                .into_iter()
+                .map(|value| ListAddress {
+                    kind: "email",
+                    value,
+                })
+                .collect(),
+        );
+    }
+    if value.chars().any(char::is_alphabetic) {
+        return Cell::Text;
+    }
+    match phone::parse(value, region) {
+        Ok(p) => Cell::Addresses(vec![ListAddress {
+            kind: "phone",
+            value: p.e164,
+        }]),
+        Err(PhoneError::NoRegion) => Cell::NoRegion,
+        Err(e) => Cell::BadPhone(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn emails(cell: &str) -> Vec<String> {
+        match read_cell(cell, None) {
+            Cell::Addresses(found) => found.into_iter().map(|a| a.value).collect(),
+            _ => vec![],
+        }
+    }
+
+    #[test]
+    fn a_cell_gives_every_address_it_holds() {
+        assert_eq!(emails(" Ana@Example.com "), ["ana@example.com"]);
+        assert_eq!(emails("Ana <Ana@Example.com>"), ["ana@example.com"]);
+        assert_eq!(
+            emails("a@x.org; B@Y.org"),
+            ["a@x.org".to_string(), "b@y.org".to_string()]
+        );
+        // Malformed: kept as written, lower-cased, so it still matches itself.
+        assert_eq!(emails("ana@localhost"), ["ana@localhost"]);
+    }
+
+    #[test]
+    fn a_national_number_needs_a_region() {
+        assert!(matches!(read_cell("07700 900123", None), Cell::NoRegion));
+        let gb = Some("GB".parse().unwrap());
+        assert!(
+            matches!(read_cell("07700 900123", gb), Cell::Addresses(a) if a[0].value == "+447700900123")
+        );
+        // Written with its country code, it needs none.
+        for written in ["+44 (0)7700 900123", "0044 7700 900123"] {
+            assert!(
+                matches!(read_cell(written, None), Cell::Addresses(a) if a[0].value == "+447700900123"),
+                "{written}"
+            );
+        }
+    }
+}

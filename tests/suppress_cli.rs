@@ -1,0 +1,274 @@
+//! `tactful suppress FILE` loses no opt-out silently (issue 9 follow-up): a national
+//! number is read in `--region` or the workspace's region and, with neither, is counted
+//! and named by line in a warning; any spelling with a country code (`+44 (0)…`,
+//! `0044 …`) needs no region; a row that does not line up with the header is searched
+//! whole and reported with its line and column; a one-line list is not taken for a
+//! header. Driven through the `tactful` binary, as a user would.
+//!
+//! Numbers: the UK drama range 07700 900123..5; in E.164 `+44` then the national number
+//! without its trunk `0` (Ofcom's numbering plan), `+447700900123` and so on. Every
+//! expected value is worked out by hand from the files written below.
+
+mod review_support;
+
+use predicates::str::contains;
+use review_support::Ws;
+
+/// Ana, Bo and Cy with SMS consent, their numbers written with the country code.
+const CONTACTS: &str = "email,first_name,phone,accepts_sms_marketing\n\
+    ana@example.com,Ana,+44 7700 900123,yes\n\
+    bo@example.com,Bo,+44 7700 900124,yes\n\
+    cy@example.com,Cy,+44 7700 900125,yes\n";
+
+const SMS_EVERYONE: &str = r#"
+name = "text"
+channel = "sms"
+as_of = "2026-11-01"
+
+[[entry]]
+segment = "named"
+rule = "first_name is not blank"
+body = "Hi {{ first_name }}"
+"#;
+
+fn write(ws: &Ws, name: &str, text: &str) -> String {
+    let path = ws.dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// `(key, excluded)` of every preview row of the campaign `text`.
+fn exclusions(ws: &Ws) -> Vec<(String, String)> {
+    let p = ws.json(&["preview", "text", "--format", "json"], 0);
+    p["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
+            (s(&r["key"]), s(&r["excluded"]))
+        })
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+/// Lines 2 and 4 are national numbers; with no region anywhere they cannot be read:
+/// the report counts them, names their lines and says how to read them, and only the
+/// `+44 (0)` number (line 3) is added. With `--region GB` the other two are added.
+#[test]
+fn national_numbers_without_a_region_are_named_not_lost() {
+    let ws = Ws::new();
+    let contacts = write(&ws, "contacts.csv", CONTACTS);
+    ws.ok(&["import", &contacts]);
+    let list = write(
+        &ws,
+        "optouts.csv",
+        "phone\n07700 900123\n+44 (0)7700 900124\n07700 900125\n",
+    );
+    let r = ws.json(&["suppress", &list], 0);
+    assert_eq!(r["added"], 1);
+    assert_eq!(r["needs_region"]["count"], 2);
+    assert_eq!(r["needs_region"]["lines"], serde_json::json!([2, 4]));
+    assert_eq!(r["skipped"][0]["line"], 2);
+    assert_eq!(r["skipped"][0]["column"], "phone");
+    ws.cmd()
+        .args(["suppress", &list])
+        .assert()
+        .success()
+        .stdout(contains(
+            "warning: 2 phone number(s) written without a country code were NOT suppressed, because no region is known (line(s) 2, 4): run again with --region CC",
+        ));
+    ws.apply(SMS_EVERYONE);
+    assert_eq!(
+        exclusions(&ws),
+        pairs(&[
+            ("ana@example.com", "-"),
+            ("bo@example.com", "suppressed"),
+            ("cy@example.com", "-"),
+        ])
+    );
+    let r = ws.json(&["suppress", &list, "--region", "GB"], 0);
+    assert_eq!(
+        (r["added"].as_u64(), r["already_present"].as_u64()),
+        (Some(2), Some(1))
+    );
+    assert_eq!(r["needs_region"]["count"], 0);
+    assert!(exclusions(&ws).iter().all(|(_, e)| e == "suppressed"));
+}
+
+/// The workspace's region (from `import --region GB`) reads the national numbers of a
+/// later list without `--region`.
+#[test]
+fn the_workspace_region_reads_national_numbers() {
+    let ws = Ws::new();
+    let contacts = write(&ws, "contacts.csv", CONTACTS);
+    ws.ok(&["import", &contacts, "--region", "GB"]);
+    let list = write(&ws, "optouts.txt", "07700 900123\n07700 900125\n");
+    let r = ws.json(&["suppress", &list], 0);
+    assert_eq!(
+        (r["added"].as_u64(), r["needs_region"]["count"].as_u64()),
+        (Some(2), Some(0))
+    );
+    ws.apply(SMS_EVERYONE);
+    assert_eq!(
+        exclusions(&ws),
+        pairs(&[
+            ("ana@example.com", "suppressed"),
+            ("bo@example.com", "-"),
+            ("cy@example.com", "suppressed"),
+        ])
+    );
+}
+
+/// `+44 (0)7700 900123` and `0044 7700 900123` are Ana's number with its country code:
+/// one entry, no region needed. A list of one line is that one opt-out, not a header.
+#[test]
+fn other_spellings_and_one_line_lists_suppress() {
+    let ws = Ws::new();
+    let contacts = write(&ws, "contacts.csv", CONTACTS);
+    ws.ok(&["import", &contacts]);
+    let list = write(&ws, "two.txt", "+44 (0)7700 900123\n0044 7700 900123\n");
+    let r = ws.json(&["suppress", &list], 0);
+    assert_eq!(
+        (r["added"].as_u64(), r["already_present"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let one = write(&ws, "one.txt", "+44 (0)7700 900125\n");
+    let r = ws.json(&["suppress", &one], 0);
+    assert_eq!(r["added"], 1);
+    ws.apply(SMS_EVERYONE);
+    assert_eq!(
+        exclusions(&ws),
+        pairs(&[
+            ("ana@example.com", "suppressed"),
+            ("bo@example.com", "-"),
+            ("cy@example.com", "suppressed"),
+        ])
+    );
+}
+
+/// Line 3 has an unquoted comma in the name (3 fields where the header has 2), line 4
+/// only the address (1 field): both still hold an e-mail address. Every field of such a
+/// row is searched, so all four opt-outs are added, and both rows are reported with
+/// line, column and what was found. Eve, not on the list, is the one recipient.
+#[test]
+fn ragged_rows_are_searched_whole_and_reported() {
+    let ws = Ws::new();
+    let contacts = write(
+        &ws,
+        "contacts.csv",
+        "email,first_name\nana@example.com,Ana\nbo@example.com,Bo\ncy@example.com,Cy\n\
+         dee@example.com,Dee\neve@example.com,Eve\n",
+    );
+    ws.ok(&["import", &contacts, "--consent", "email=granted"]);
+    let list = write(
+        &ws,
+        "optouts.csv",
+        "name,email\n\"Silva, Ana\",ana@example.com\nBerg, Bo,bo@example.com\n\
+         cy@example.com\nDorn,dee@example.com\n",
+    );
+    let r = ws.json(&["suppress", &list], 0);
+    assert_eq!(r["added"], 4);
+    let ragged = r["ragged"].as_array().unwrap();
+    assert_eq!(ragged.len(), 2, "{r}");
+    assert_eq!(
+        (ragged[0]["line"].as_u64(), ragged[0]["column"].as_str()),
+        (Some(3), Some("field 3"))
+    );
+    assert!(
+        ragged[0]["reason"]
+            .as_str()
+            .unwrap()
+            .ends_with("every field was searched for addresses: 1 found"),
+        "{r}"
+    );
+    assert_eq!(
+        (ragged[1]["line"].as_u64(), ragged[1]["column"].as_str()),
+        (Some(4), Some("email"))
+    );
+    assert_eq!(
+        ragged[1]["reason"],
+        "1 field where the header has 2; every field was searched for addresses: 1 found"
+    );
+    ws.cmd()
+        .args(["suppress", &list])
+        .assert()
+        .success()
+        .stdout(contains(
+            "warning: 2 row(s) do not line up with the header; every field of each was searched for addresses:",
+        ))
+        .stdout(contains("  line 4, column email: 1 field where the header has 2"));
+    ws.apply(
+        r#"
+name = "news"
+channel = "email"
+as_of = "2026-11-01"
+
+[[entry]]
+segment = "everyone"
+rule = "first_name is not blank"
+subject = "News"
+body = "Hi {{ first_name }}"
+"#,
+    );
+    let p = ws.json(&["preview", "news", "--format", "json"], 0);
+    assert_eq!(p["summary"]["recipients"], 1);
+    let excluded: Vec<&str> = p["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["excluded"] == "suppressed")
+        .map(|r| r["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        excluded,
+        [
+            "ana@example.com",
+            "bo@example.com",
+            "cy@example.com",
+            "dee@example.com"
+        ]
+    );
+}
+
+/// A workbook list is read from its first sheet (tests/fixtures/customers.xlsx, written
+/// by make_workbooks.py): rows 2, 3 and 5 hold ana@, bo@ and cy@ (added); row 2's phone
+/// 447700900123 has no `+` and no region is known (named, not added); row 5's phone
+/// `#N/A` and row 6's `not-an-email` are neither. A ZIP is refused with where it goes.
+#[test]
+fn a_workbook_list_is_read_and_a_zip_is_sent_to_import() {
+    let ws = Ws::new();
+    let book = review_support::fixture("customers.xlsx");
+    let r = ws.json(&["suppress", book.to_str().unwrap()], 0);
+    assert_eq!(r["added"], 3, "{r}");
+    assert_eq!(r["needs_region"]["lines"], serde_json::json!([2]));
+    let skipped: Vec<(u64, &str)> = r["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["line"].as_u64().unwrap(), s["column"].as_str().unwrap()))
+        .collect();
+    assert_eq!(skipped, [(2, "Phone"), (5, "Phone"), (6, "Email")]);
+    let zip = ws.dir.path().join("export.zip");
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(&zip).unwrap());
+    writer
+        .start_file(
+            "unsubscribed_members_export_1.csv",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+    std::io::Write::write_all(&mut writer, b"Email Address\nana@example.com\n").unwrap();
+    writer.finish().unwrap();
+    ws.cmd()
+        .args(["suppress", zip.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(contains(
+            "is a ZIP archive: import it with `tactful import FILE`",
+        ));
+}
