@@ -10,7 +10,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
 use crate::fields::value::Value;
-use crate::fields::{Channel, Field};
+use crate::fields::{Channel, Field, FieldType};
 use crate::segment::CompiledRule;
 use crate::workspace::{WorkspaceError, quote_ident};
 
@@ -63,6 +63,28 @@ impl AudienceRow<'_, '_> {
             .map(|f| f.ty)
             .ok_or_else(|| WorkspaceError::Invalid(format!("no column {i} in the query")))?;
         Ok(Value::from_sql(ty, self.row.get_ref(FIXED + i)?))
+    }
+
+    /// [`AudienceRow::value`] written into `slot`, reusing the text buffer `slot`
+    /// already holds when both are text (one allocation less per value and contact).
+    pub fn read_into(&self, i: usize, slot: &mut Value) -> Result<(), WorkspaceError> {
+        let ty = self
+            .query
+            .columns
+            .get(i)
+            .map(|f| f.ty)
+            .ok_or_else(|| WorkspaceError::Invalid(format!("no column {i} in the query")))?;
+        let raw = self.row.get_ref(FIXED + i)?;
+        let plain_text = !matches!(ty, FieldType::Date | FieldType::Datetime | FieldType::List);
+        if let (true, ValueRef::Text(bytes), Value::Text(buffer)) = (plain_text, raw, &mut *slot)
+            && let Ok(text) = std::str::from_utf8(bytes)
+        {
+            buffer.clear();
+            buffer.push_str(text);
+            return Ok(());
+        }
+        *slot = Value::from_sql(ty, raw);
+        Ok(())
     }
 
     /// Whether the `j`-th rule matched this contact.

@@ -102,17 +102,6 @@ pub fn run_prepared(
         MinorCheck::new(prepared.minor_age.clone(), age_fields),
     );
     walk(ws, prepared, |d| {
-        let mut row = PreviewRow {
-            key: d.key.clone(),
-            address: d.address_stored.clone(),
-            channel_address: d.address.clone(),
-            segment: None,
-            subject: None,
-            body: None,
-            excluded: None,
-            fallbacks_used: Vec::new(),
-            missing: Vec::new(),
-        };
         let rendered = match d.outcome {
             Outcome::Recipient { entry } => {
                 let e = &prepared.entries[entry];
@@ -124,8 +113,24 @@ pub fn run_prepared(
                         segment: e.segment.clone(),
                         error,
                     })?;
-                row.segment = Some(e.segment.clone());
                 Some(r)
+            }
+            Outcome::Excluded(_) => None,
+        };
+        let mut row = PreviewRow {
+            key: std::mem::take(&mut d.key),
+            address: d.address_stored.take(),
+            channel_address: d.address.take(),
+            segment: None,
+            subject: None,
+            body: None,
+            excluded: None,
+            fallbacks_used: Vec::new(),
+            missing: Vec::new(),
+        };
+        match d.outcome {
+            Outcome::Recipient { entry } => {
+                row.segment = Some(prepared.entries[entry].segment.clone());
             }
             Outcome::Excluded(reason) => {
                 row.excluded = Some(reason);
@@ -136,9 +141,8 @@ pub fn run_prepared(
                         .position(|&m| m)
                         .map(|i| prepared.entries[i].segment.clone());
                 }
-                None
             }
-        };
+        }
         tally.add(d.outcome, d.matches, d.record, rendered.as_ref(), &d.age);
         if let Some(r) = rendered {
             row.subject = r.subject;

@@ -77,6 +77,11 @@ impl Suppression {
     /// any. E-mail addresses are normalised as the list stores them
     /// (`import::suppress`); the list stores phones in E.164 too, so every spelling
     /// of a number matches.
+    /// Whether the list holds no entry at all (then [`Suppression::check`] finds none).
+    pub fn is_empty(&self) -> bool {
+        self.plain.is_empty() && self.hashes.is_empty() && self.wrapped.is_empty()
+    }
+
     pub fn check(
         &self,
         key: &str,

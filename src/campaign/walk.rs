@@ -53,13 +53,14 @@ pub struct Decided<'a> {
 }
 
 /// Stream the audience through assignment, calling `each` per contact; `each` returns
-/// `Ok(false)` to stop.
+/// `Ok(false)` to stop. `each` may take the contact's strings out of [`Decided`] (the
+/// preview moves them into its row instead of copying them).
 ///
 /// Errors: workspace errors, or the first error of `each`.
 pub fn walk(
     ws: &Workspace,
     prepared: &Prepared,
-    mut each: impl FnMut(&Decided<'_>) -> Result<bool, PreviewError>,
+    mut each: impl FnMut(&mut Decided<'_>) -> Result<bool, PreviewError>,
 ) -> Result<(), PreviewError> {
     let suppression = Suppression::load(ws.conn())?;
     let opted_out = match prepared.campaign.channel {
@@ -85,15 +86,14 @@ pub fn walk(
     let mut matches = vec![false; rules.len()];
     audience::stream(ws.conn(), &query, |row| {
         for (i, f) in prepared.columns.iter().enumerate() {
-            let v = row.value(i)?;
             if let Some(slot) = record.get_mut(&f.name) {
-                *slot = v;
+                row.read_into(i, slot)?;
             }
         }
         for (j, m) in matches.iter_mut().enumerate() {
             *m = row.matched(j)?;
         }
-        let decided = decide(
+        let mut decided = decide(
             row,
             prepared,
             (&suppression, &opted_out),
@@ -101,7 +101,7 @@ pub fn walk(
             &matches,
             &mut assigner,
         )?;
-        each(&decided)
+        each(&mut decided)
     })
 }
 
@@ -123,13 +123,18 @@ fn decide<'a>(
 ) -> Result<Decided<'a>, WorkspaceError> {
     let key = row.key()?;
     let slots = &prepared.slots;
-    let email = text_of(prepared, record, slots.email);
-    let numbers: Vec<String> = slots
-        .phones
-        .iter()
-        .filter_map(|&i| text_of(prepared, record, Some(i)))
-        .collect();
-    let suppressed = suppression.check(&key, email.as_deref(), &numbers);
+    // An empty list suppresses no one: skip gathering the addresses to check.
+    let suppressed = if suppression.is_empty() {
+        None
+    } else {
+        let email = text_of(prepared, record, slots.email);
+        let numbers: Vec<String> = slots
+            .phones
+            .iter()
+            .filter_map(|&i| text_of(prepared, record, Some(i)))
+            .collect();
+        suppression.check(&key, email.as_deref(), &numbers)
+    };
     let mut consent_stored = row.consent()?;
     let mut consent_source = row.consent_source()?;
     let age = age_check(prepared, record);

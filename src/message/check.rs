@@ -15,6 +15,7 @@ use super::BodyFormat;
 use super::clean::{self, Lines};
 use super::engine::{self, TEMPLATE_NAME};
 use super::error::{Issue, IssueKind, MAX_TEMPLATE_BYTES, TemplateError};
+use super::fast::Plan;
 use super::filters;
 use super::scan::{self, Tag, TokenKind};
 use crate::fields::policy::{Category, Usage, check_use};
@@ -48,6 +49,8 @@ pub struct CheckedTemplate {
     pub(crate) format: BodyFormat,
     /// Whether the rendered text may span lines (see [`clean::clean_output`]).
     pub(crate) lines: Lines,
+    /// The direct renderer, when the template is simple enough ([`super::fast`]).
+    pub(crate) plan: Option<Plan>,
 }
 
 impl std::fmt::Debug for CheckedTemplate {
@@ -113,6 +116,7 @@ pub fn check_part(
     let tags = scan::tags(source);
     let mut issues = clean::issues(source, &tags, lines);
     let fixed = liquid_filters(source, &tags, &mut issues);
+    let plan_source = fixed.clone();
     let env = match engine::build(fixed, format) {
         Ok(env) => env,
         Err(_) if !issues.is_empty() => return Err(TemplateError::Invalid(issues)),
@@ -164,11 +168,13 @@ pub fn check_part(
         return Err(TemplateError::Invalid(issues));
     }
     merge_fields.sort();
+    let plan = Plan::compile(&plan_source, format, &merge_fields);
     Ok(CheckedTemplate {
         env,
         merge_fields,
         format,
         lines,
+        plan,
     })
 }
 

@@ -170,9 +170,16 @@ pub(crate) fn is_blank(value: Option<&Value>) -> bool {
     match value {
         None | Some(Value::Null) => true,
         Some(Value::Integer(_) | Value::Decimal(_) | Value::Boolean(_)) => false,
-        Some(Value::List(items)) => items.iter().all(|s| clean(s).trim().is_empty()),
-        Some(other) => clean(&other.display()).trim().is_empty(),
+        Some(Value::Text(s)) => blank_text(s),
+        Some(Value::List(items)) => items.iter().all(|s| blank_text(s)),
+        Some(other) => blank_text(&other.display()),
     }
+}
+
+/// `clean(s).trim().is_empty()` without building the cleaned text: every character is
+/// whitespace or one [`clean`] removes or turns into a space.
+fn blank_text(s: &str) -> bool {
+    s.chars().all(|c| c.is_whitespace() || is_unsafe(c))
 }
 
 /// `s` without control and bidi characters; tab, CR and LF become a space each.
@@ -199,6 +206,23 @@ mod tests {
         assert_eq!(clean("a\r\nb\tc"), "a  b c");
         assert_eq!(clean("\u{202e}evil"), "evil");
         assert_eq!(clean("zoë"), "zoë");
+    }
+
+    #[test]
+    fn blank_text_is_blank_after_cleaning() {
+        for s in [
+            "",
+            " ",
+            "\t\r\n",
+            "\u{1b}",
+            " \u{202e} ",
+            "\u{85}",
+            "a",
+            " \u{1b}b",
+            "é",
+        ] {
+            assert_eq!(blank_text(s), clean(s).trim().is_empty(), "{s:?}");
+        }
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod clean;
 pub mod coverage;
 pub mod engine;
 pub mod error;
+mod fast;
 pub mod filters;
 pub mod locale;
 pub mod pieces;

@@ -14,6 +14,7 @@ use super::check::CheckedTemplate;
 use super::clean;
 use super::engine::{self, FUEL, MergeLog, TEMPLATE_NAME};
 use super::error::TemplateError;
+use super::fast;
 use crate::fields::value::Record;
 
 /// One rendered template.
@@ -41,6 +42,18 @@ impl CheckedTemplate {
     /// Errors: [`TemplateError::Render`] when the template runs out of fuel, nests too
     /// deeply, or a filter gets a value it cannot use (`date` on a non-date).
     pub fn render(&self, record: &Record) -> Result<Rendered, TemplateError> {
+        if let Some(plan) = &self.plan {
+            let mut text = String::new();
+            let mut log = fast::Log::default();
+            if plan.render(record, &mut text, &mut log) {
+                return Ok(Rendered {
+                    text: clean::clean_output(text, self.lines),
+                    fallbacks_used: sorted(log.fallbacks_used),
+                    missing: sorted(log.missing),
+                    placeholders: sorted(log.placeholders),
+                });
+            }
+        }
         let template = self
             .env
             .get_template(TEMPLATE_NAME)
@@ -65,6 +78,13 @@ impl CheckedTemplate {
             placeholders,
         })
     }
+}
+
+/// Sorted without repeats, as the engine's merge log (a set) gives them.
+fn sorted(mut names: Vec<String>) -> Vec<String> {
+    names.sort();
+    names.dedup();
+    names
 }
 
 fn render_error(e: &minijinja::Error) -> TemplateError {

@@ -1,0 +1,128 @@
+//! Golden output of preview, review and export on a fixed fixture, so work on their
+//! speed (issue 13) cannot change a single byte a user gets.
+//!
+//! The fixture is the demo workspace (the bundled sample files: 2,000 Shopify customers,
+//! 300 loyalty cards merged into them, a suppression list; segments and the
+//! `winter-thanks` campaign) plus an SMS campaign with a holdout and fallbacks, all as of
+//! 2026-11-01. The digests below are SHA-256 of the files and hashes the code wrote
+//! before the speed work (commit b1526fb), checked by hand with `sha256sum` on those
+//! files; any change to the preview rows, the review's preview hash or the exported file
+//! shows here. Independently of the digests, the CSV preview has one row per contact of
+//! the summary's audience.
+
+mod review_support;
+
+use review_support::*;
+use sha2::{Digest, Sha256};
+
+const SMS: &str = r#"
+name = "sms-golden"
+channel = "sms"
+as_of = "2026-11-01"
+holdout = 10.0
+
+[[entry]]
+segment = "vip"
+rule = 'tags has "vip" or loyalty_tier is "vip"'
+body = "Hi {{ first_name | default(\"there\") }}, VIP offer in {{ city }}"
+
+[[entry]]
+segment = "newsletter"
+rule = 'tags has "newsletter"'
+body = "News for {{ first_name }} {{ last_name }}"
+"#;
+
+fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn fixture() -> Ws {
+    let ws = Ws::new();
+    ws.ok(&["demo", "--no-tui"]);
+    ws.apply(SMS);
+    ws
+}
+
+fn stdout(ws: &Ws, args: &[&str]) -> Vec<u8> {
+    ws.cmd()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
+/// (campaign, preview CSV, preview JSON, review preview hash, exported recipients.csv)
+const GOLDEN: &[(&str, &str, &str, &str, &str)] = &[
+    (
+        "winter-thanks",
+        "cd92d95ea69cf374502e9e3d8722475065761490e088c6e9d74cd6190eaceb3a",
+        "2c0338f29e4b0318007bd35ad4719287bb69abf1e970325f0ebc2ad1002546bf",
+        "262d4512fdf6c0753864ca360ced0540827a4e84f48275993eeac5a663321406",
+        "637e721d823163dd8e5c0f09578effcb2c2aebff5837647447f63da0bef95795",
+    ),
+    (
+        "sms-golden",
+        "51385e3bfa9ffa95cc5338e7b23806f59bdf7cfdacb306fcac0184313a9375f2",
+        "a74f7d3c25f60c8ab1fdb3ebe1e27fa2af471253180e71658d39c5b47b016bc9",
+        "c02fb909e48b32e6a634c2f4a38737a09eab9043079167253929e1ca1d356f4d",
+        "164f43d0a76c24e6a8348ef8e30776641adc95ef7f94e2d5aeefecb2695729d1",
+    ),
+];
+
+/// The Mailchimp export of `winter-thanks`: audience.csv holds each recipient's merge
+/// values, the pieces of the templates rendered one by one.
+const MAILCHIMP_AUDIENCE: &str = "5285b22488e15c84440bca58f8e15d6e086484524a63025c6aef0a4643e1b3c0";
+
+#[test]
+fn preview_review_and_export_bytes_are_unchanged() {
+    let ws = fixture();
+    let mut got = Vec::new();
+    for (campaign, ..) in GOLDEN {
+        let csv = stdout(&ws, &["preview", campaign, "--format", "csv"]);
+        let json = stdout(&ws, &["preview", campaign, "--format", "json"]);
+        let parsed: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        let audience = parsed["summary"]["audience"].as_u64().unwrap();
+        let rows = csv::Reader::from_reader(&csv[..]).records().count() as u64;
+        assert_eq!(rows, audience, "{campaign}: one CSV row per contact");
+        let review = ws.json(&["review", campaign], 0);
+        let preview_hash = review["preview_sha256"].as_str().unwrap().to_string();
+        let out = ws.out(&format!("export-{campaign}"));
+        ws.ok(&["export", campaign, "--out", out.to_str().unwrap()]);
+        let exported = sha256(&read(&out.join("recipients.csv")));
+        got.push((
+            campaign.to_string(),
+            sha256(&csv),
+            sha256(&json),
+            preview_hash,
+            exported,
+        ));
+    }
+    let out = ws.out("export-mailchimp");
+    ws.ok(&[
+        "export",
+        "winter-thanks",
+        "--profile",
+        "mailchimp",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(sha256(&read(&out.join("audience.csv"))), MAILCHIMP_AUDIENCE);
+    for ((campaign, csv, json, review, export), g) in GOLDEN.iter().zip(&got) {
+        assert_eq!(
+            (*campaign, *csv, *json, *review, *export),
+            (
+                g.0.as_str(),
+                g.1.as_str(),
+                g.2.as_str(),
+                g.3.as_str(),
+                g.4.as_str()
+            ),
+            "output changed for {campaign}"
+        );
+    }
+}
