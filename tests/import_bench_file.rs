@@ -54,12 +54,10 @@ fn expected(path: &std::path::Path) -> HashMap<String, Expected> {
     for record in reader.records() {
         let r = record.unwrap();
         let (whole, cents) = r[spent].split_once('.').unwrap();
+        // Every number is written `+49 NNN NNNNNNN`: its E.164 form is the same
+        // without spaces, whatever the row's country (a US row once lost the `1` of
+        // `+49 157 9734003` to the US national prefix).
         let e164 = (!r[phone].is_empty()).then(|| r[phone].replace(' ', ""));
-        // Numbers of the `+49 1…` ranges where the numbering plan wants another
-        // length are read by the phone library in a way this file's simple rule does
-        // not predict (`+49 157 9734003` is stored as `+49579734003`): not pinned
-        // here, reported with issue 13. Every other number is.
-        let e164 = e164.filter(|e| !e.starts_with("+491"));
         out.insert(
             r[email].to_lowercase(),
             Expected {
@@ -84,7 +82,7 @@ fn stored(ws: &Workspace) -> HashMap<String, Stored> {
         .conn()
         .prepare(
             "SELECT _key, _consent_email, _consent_sms,
-                    CASE WHEN phone LIKE '+49 1%' THEN NULL ELSE nullif(_e164_phone, '') END,
+                    nullif(_e164_phone, ''),
                     CAST(round(total_spent * 100) AS INTEGER), zip, customer_id,
                     typeof(total_spent), typeof(zip), typeof(customer_id)
              FROM contacts",

@@ -245,6 +245,11 @@ pub fn parse(raw: &str, region: Option<Region>) -> Result<Phone, PhoneError> {
     if !text.starts_with('+') && region.is_none() {
         return Err(PhoneError::NoRegion);
     }
+    // A number that starts with `+` names its own country: the region must not take
+    // part. The phonenumber crate strips the *region's* national prefix from it, so
+    // with region US (prefix `1`) `+49 157 9734003` became `+49579734003`: a wrong
+    // address, and an opt-out of the right one that no longer matched.
+    let region = if text.starts_with('+') { None } else { region };
     let number = phonenumber::parse(region.map(|r| r.0), text).map_err(|e| match e {
         phonenumber::ParseError::InvalidCountryCode => {
             PhoneError::UnknownCountryCode(leading_digits(text, 3))

@@ -32,6 +32,24 @@ fn one_mobile_in_every_form_is_one_e164() {
     );
 }
 
+/// A number written with its country code is read the same whatever the row's region:
+/// German mobiles (+49 15x/16x/17x, Bundesnetzagentur numbering) keep their leading `1`
+/// even where the region's own national prefix is `1` (US, CA; NANP).
+#[test]
+fn international_numbers_ignore_the_region() {
+    for region in [None, Some("US"), Some("CA"), Some("DE"), Some("GB"), Some("FR")] {
+        let region = region.map(|r| r.parse().unwrap());
+        for (raw, want) in [
+            ("+49 157 9734003", "+491579734003"),
+            ("+49 151 2345678", "+491512345678"),
+            ("0049 170 1234567", "+491701234567"),
+            ("+44 (0)7911 123456", "+447911123456"),
+        ] {
+            assert_eq!(e164(raw, region).as_deref(), Some(want), "{raw} in {region:?}");
+        }
+    }
+}
+
 /// 020 7946 0xxx is London fixed-line (Ofcom's drama range for London numbers).
 #[test]
 fn fixed_lines_are_not_sms_capable() {
