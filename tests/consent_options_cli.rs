@@ -1,10 +1,12 @@
-//! The import report's advice about consent is true (README, "Consent rules"): `pass
-//! --accept-consent-upgrades` is advised only where that option would confirm
-//! something. Driven through the
+//! Import options never talk a refusal away, and the report's advice about them is
+//! true (README, "Consent rules"): `--skip` on a consent column that holds a "no" is
+//! refused with the column, the count and the lines; `pass --accept-consent-upgrades`
+//! is advised only where that option would confirm something. Driven through the
 //! `tactful` binary; expected values worked out by hand from the files written below.
 
 mod review_support;
 
+use predicates::str::contains;
 use review_support::Ws;
 
 const EMAIL_EVERYONE: &str = r#"
@@ -53,6 +55,74 @@ fn warnings(report: &serde_json::Value) -> Vec<String> {
         .iter()
         .map(|w| w.as_str().unwrap().to_string())
         .collect()
+}
+
+/// The trial: Bo said `no` (line 3) in the column the user skips while `--consent
+/// email=granted` would grant everyone. The import is refused, naming the column, the
+/// one refusing row and its line, and nothing is written (no contact to show).
+/// Importing the column instead records Bo's "no" (declined) and grants Ana.
+#[test]
+fn a_refusal_cannot_be_skipped_away() {
+    let ws = Ws::new();
+    let file = write(
+        &ws,
+        "customers.csv",
+        "email,first_name,accepts_email_marketing\n\
+         ana@example.com,Ana,yes\n\
+         bo@example.com,Bo,no\n",
+    );
+    ws.cmd()
+        .args([
+            "import",
+            &file,
+            "--skip",
+            "accepts_email_marketing",
+            "--consent",
+            "email=granted",
+        ])
+        .assert()
+        .failure()
+        .stderr(contains(
+            "--skip `accepts_email_marketing`: the column is e-mail consent and 1 row in it refuses (line 3: `no`); a refusal cannot be skipped away, so nothing was imported",
+        ));
+    ws.cmd()
+        .args(["contact", "show", "bo@example.com"])
+        .assert()
+        .failure();
+    ws.ok(&["import", &file, "--consent", "email=granted"]);
+    assert_eq!(
+        exclusions(&ws),
+        pairs(&[("ana@example.com", "-"), ("bo@example.com", "no_consent")])
+    );
+    let bo = ws.json(&["contact", "show", "bo@example.com"], 0);
+    assert_eq!(bo["consent"][0]["channel"], "email");
+    assert_eq!(bo["consent"][0]["state"], "declined", "{bo:#}");
+}
+
+/// A skipped consent column that refuses nothing loses nobody's "no": the import goes
+/// ahead and `--consent email=granted` grants both.
+#[test]
+fn a_consent_column_without_refusals_may_be_skipped() {
+    let ws = Ws::new();
+    let file = write(
+        &ws,
+        "customers.csv",
+        "email,first_name,accepts_email_marketing\n\
+         ana@example.com,Ana,yes\n\
+         bo@example.com,Bo,\n",
+    );
+    ws.ok(&[
+        "import",
+        &file,
+        "--skip",
+        "Accepts Email Marketing",
+        "--consent",
+        "email=granted",
+    ]);
+    assert_eq!(
+        exclusions(&ws),
+        pairs(&[("ana@example.com", "-"), ("bo@example.com", "-")])
+    );
 }
 
 /// Bo unsubscribed and Cy declined; a later file says `yes` for both. Without the
