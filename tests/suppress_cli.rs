@@ -272,3 +272,85 @@ fn a_workbook_list_is_read_and_a_zip_is_sent_to_import() {
             "is a ZIP archive: import it with `tactful import FILE`",
         ));
 }
+
+/// The trial's list, one value a line, no header: `mailto:ana@…` (a link), `CY@…COM.`
+/// (a sentence's full stop), `<bo@…>;` (brackets and a separator), `"dee@…"`
+/// (quoted) are ana, cy, bo and dee; `tel:+44-7700-900126` is Eve's number in a link
+/// (RFC 3966); `fay@localhost` holds no valid address: not added, named by line and
+/// column. So 5 added, and every contact but Fay (not on the list) is suppressed.
+#[test]
+fn wrapped_addresses_are_read_out_and_a_value_with_none_is_named() {
+    let ws = Ws::new();
+    let contacts = write(
+        &ws,
+        "contacts.csv",
+        "email,first_name,phone\nana@example.com,Ana,\nbo@example.com,Bo,\n\
+         cy@example.com,Cy,\ndee@example.com,Dee,\neve@example.com,Eve,+44 7700 900126\n\
+         fay@example.com,Fay,\n",
+    );
+    ws.ok(&["import", &contacts, "--consent", "email=granted"]);
+    let list = write(
+        &ws,
+        "optouts.txt",
+        "mailto:ana@example.com\nCY@EXAMPLE.COM.\n<bo@example.com>;\n\"dee@example.com\"\n\
+         tel:+44-7700-900126\nfay@localhost\n",
+    );
+    let r = ws.json(&["suppress", &list], 0);
+    assert_eq!(
+        (r["added"].as_u64(), r["already_present"].as_u64()),
+        (Some(5), Some(0)),
+        "{r}"
+    );
+    let skipped: Vec<(u64, &str)> = r["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["line"].as_u64().unwrap(), s["column"].as_str().unwrap()))
+        .collect();
+    assert_eq!(skipped, [(6, "field 1")]);
+    ws.apply(
+        r#"
+name = "news"
+channel = "email"
+as_of = "2026-11-01"
+
+[[entry]]
+segment = "everyone"
+rule = "first_name is not blank"
+subject = "News"
+body = "Hi {{ first_name }}"
+"#,
+    );
+    let p = ws.json(&["preview", "news", "--format", "json"], 0);
+    let rows: Vec<(String, String)> = p["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
+            (s(&r["key"]), s(&r["excluded"]))
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        pairs(&[
+            ("ana@example.com", "suppressed"),
+            ("bo@example.com", "suppressed"),
+            ("cy@example.com", "suppressed"),
+            ("dee@example.com", "suppressed"),
+            ("eve@example.com", "suppressed"),
+            ("fay@example.com", "-"),
+        ])
+    );
+    // The same list again: all five are already on it, the one value is named again.
+    ws.cmd()
+        .args(["suppress", &list])
+        .assert()
+        .success()
+        .stdout(contains(
+            "0 address(es) added to the suppression list, 5 already on it (5 entries in total)",
+        ))
+        .stdout(contains(
+            "  line 6, column field 1: no valid e-mail address (local@domain.tld) in the value",
+        ));
+}

@@ -64,7 +64,7 @@ impl Exclusion {
         match self {
             Exclusion::Suppressed => "on the suppression list (or erased)",
             Exclusion::NoConsent => {
-                "no consent for this channel (withdrawn, bounced or never asked)"
+                "no consent for this channel (declined, withdrawn, bounced or never asked)"
             }
             Exclusion::Minor => "a known minor",
             Exclusion::NoAddress => "no valid address for this channel",

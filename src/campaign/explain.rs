@@ -101,6 +101,7 @@ struct Seen {
     consent: ConsentState,
     consent_stored: String,
     consent_source: Option<String>,
+    consent_from: Option<String>,
     consent_evidence: Option<ConsentEvidence>,
     address_stored: Option<String>,
     address: Option<String>,
@@ -136,6 +137,7 @@ pub fn explain(
             consent: d.consent,
             consent_stored: d.consent_stored.clone(),
             consent_source: d.consent_source.clone(),
+            consent_from: d.consent_from.clone(),
             consent_evidence: None,
             address_stored: d.address_stored.clone(),
             address: d.address.clone(),
@@ -147,9 +149,11 @@ pub fn explain(
         Ok(false)
     })?;
     let mut seen = seen.ok_or_else(|| PreviewError::NoContact(key.clone()))?;
-    // Looked up for this one contact, so the preview's walk never reads evidence.
+    // Looked up for this one contact, so the preview's walk never reads evidence; a
+    // refusal shared by the address shows the refusing contact's evidence.
+    let evidence_of = seen.consent_from.as_deref().unwrap_or(&seen.key);
     seen.consent_evidence = EvidenceLookup::new(ws.conn(), campaign.channel)?
-        .get(&seen.key)?
+        .get(evidence_of)?
         .and_then(|(_, evidence)| ConsentEvidence::from_json(evidence.as_deref()));
     if seen.outcome == Outcome::Excluded(Exclusion::DuplicateAddress) {
         // A second pass names the earlier contact without holding every address.

@@ -6,7 +6,8 @@
 //! ([`unlock`]), campaign as code ([`code`]: a TOML file that round-trips, applied by
 //! [`apply`]), assignment ([`assign`]), and the pass over the audience behind
 //! [`preview`] and [`explain`] ([`prepare`] checks and compiles, [`walk`] streams and
-//! decides, [`summary`] counts, [`suppressed`] holds the suppression list). Storage SQL
+//! decides, [`summary`] counts, [`suppressed`] holds the suppression list, [`opt_outs`]
+//! the refusals shared by every contact at an address). Storage SQL
 //! lives here too, in [`store`] (campaigns, entries, unlocks) and [`audience`] (the
 //! streamed audience query), so `workspace` knows no campaign type; editing use cases
 //! shared by the CLI and the TUI are in [`edit`].
@@ -21,6 +22,7 @@ pub mod edit;
 pub mod explain;
 pub mod explain_minor;
 pub mod minor_age;
+pub mod opt_outs;
 pub mod prepare;
 pub mod preview;
 pub mod recipients;

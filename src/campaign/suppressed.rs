@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use crate::fields::phone;
+use crate::fields::{address, phone};
 use crate::import::suppress::{entry_hash, normalise_email};
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::{WorkspaceError, phones, suppression};
@@ -75,7 +75,7 @@ impl Suppression {
     /// The entry that suppresses a contact with this key, raw e-mail address and phone
     /// numbers in E.164 (as stored beside each phone field, `workspace::phones`), if
     /// any. E-mail addresses are normalised as the list stores them
-    /// (`import::suppress`); the list stores phones in E.164 too, so every spelling
+    /// (`import::suppress`, `fields::address::addresses_in`); the list stores phones in E.164 too, so every spelling
     /// of a number matches.
     /// Whether the list holds no entry at all (then [`Suppression::check`] finds none).
     pub fn is_empty(&self) -> bool {
@@ -89,8 +89,18 @@ impl Suppression {
         phones: &[String],
     ) -> Option<SuppressionHit> {
         let mut candidates: Vec<(&str, String)> = vec![("key", key.to_string())];
-        if let Some(e) = email.map(normalise_email).filter(|e| !e.is_empty()) {
-            candidates.push(("email", e));
+        if let Some(raw) = email {
+            // As written (lower-cased), and every address the value holds, as the list
+            // reads them: `mailto:ana@x.org` in a contact matches `ana@x.org` listed.
+            let written = normalise_email(raw);
+            for e in address::addresses_in(raw) {
+                if e != written {
+                    candidates.push(("email", e));
+                }
+            }
+            if !written.is_empty() {
+                candidates.push(("email", written));
+            }
         }
         for p in phones.iter().filter(|p| !p.is_empty()) {
             candidates.push(("phone", p.clone()));

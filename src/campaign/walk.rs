@@ -8,22 +8,21 @@
 //!
 //! SMS addresses are the stored E.164 form of the first phone field
 //! (`workspace::phones`), so every spelling of a number is one address; a number the
-//! numbering plan knows as a fixed line is no SMS address. An SMS opt-out belongs to
-//! the number as well as to the contact (a person texts STOP from a phone): a number
-//! whose SMS consent was withdrawn or bounced on one contact is withdrawn for every
-//! contact that holds it, with the other contact named as the source.
-
-use std::collections::HashMap;
+//! numbering plan knows as a fixed line is no SMS address. A refusal belongs to the
+//! address as well as to the contact, on both channels ([`super::opt_outs`]): an
+//! address whose consent was declined, withdrawn or bounced on one contact is refused
+//! for every contact that holds it, with the other contact named as the source.
 
 use super::age::{self, AgeCheck};
 use super::assign::{Assigner, ContactFacts, Outcome};
 use super::audience::{self, AudienceQuery, AudienceRow};
+use super::opt_outs::AddressOptOuts;
 use super::prepare::{Prepared, PreviewError};
 use super::suppressed::{Suppression, SuppressionHit};
 use crate::fields::phone::LineType;
 use crate::fields::value::{Record, Value};
 use crate::fields::{Channel, ConsentState, address};
-use crate::workspace::{Workspace, WorkspaceError, phones};
+use crate::workspace::{Workspace, WorkspaceError};
 
 /// Everything assignment decided for one contact, and the facts it decided on.
 #[derive(Debug, Clone)]
@@ -38,6 +37,9 @@ pub struct Decided<'a> {
     /// The stored consent text and where it came from.
     pub consent_stored: String,
     pub consent_source: Option<String>,
+    /// The contact whose refusal holds for this contact's address, when the consent
+    /// is another contact's ([`super::opt_outs`]); its evidence is the one to show.
+    pub consent_from: Option<String>,
     /// What the minor check decided (minor, age unknown, or neither) and from what.
     pub age: AgeCheck,
     /// The channel address as stored (shown in the preview), if not blank.
@@ -63,10 +65,7 @@ pub fn walk(
     mut each: impl FnMut(&mut Decided<'_>) -> Result<bool, PreviewError>,
 ) -> Result<(), PreviewError> {
     let suppression = Suppression::load(ws.conn())?;
-    let opted_out = match prepared.campaign.channel {
-        Channel::Sms => phones::sms_opt_outs(ws.conn())?,
-        Channel::Email => HashMap::new(),
-    };
+    let opted_out = AddressOptOuts::load(ws.conn(), prepared.campaign.channel)?;
     let rules: Vec<_> = prepared
         .entries
         .iter()
@@ -116,7 +115,7 @@ fn text_of(prepared: &Prepared, record: &Record, slot: Option<usize>) -> Option<
 fn decide<'a>(
     row: &AudienceRow<'_, '_>,
     prepared: &Prepared,
-    (suppression, opted_out): (&Suppression, &HashMap<String, (String, String)>),
+    (suppression, opted_out): (&Suppression, &AddressOptOuts),
     record: &'a Record,
     matches: &'a [bool],
     assigner: &mut Assigner,
@@ -146,21 +145,25 @@ fn decide<'a>(
         Channel::Sms => text_of(prepared, record, slots.address_e164)
             .filter(|_| address_line.is_some_and(LineType::sms_capable)),
     };
-    let own_opt_out = consent_stored
-        .parse::<ConsentState>()
-        .is_ok_and(ConsentState::is_sticky);
-    if let Some((other, state)) = text_of(prepared, record, slots.address_e164)
-        .and_then(|n| opted_out.get(&n))
-        .filter(|(other, _)| *other != key && !own_opt_out)
-    {
-        consent_source = Some(format!(
-            "SMS consent {state} on contact {other}, which holds the same number"
-        ));
-        consent_stored = state.clone();
-    }
-    let consent = consent_stored
+    let mut consent_from = None;
+    let mut consent = consent_stored
         .parse::<ConsentState>()
         .unwrap_or(ConsentState::NotAsked);
+    // The address as the refusal was recorded: the normalised e-mail, or the stored
+    // E.164 number whatever its line type.
+    let refused_address = match prepared.campaign.channel {
+        Channel::Email => address.clone(),
+        Channel::Sms => text_of(prepared, record, slots.address_e164),
+    };
+    if let Some(other) = refused_address
+        .as_deref()
+        .and_then(|a| opted_out.other_refusal(a, &key, consent))
+    {
+        consent_source = Some(opted_out.source(other));
+        consent_stored = other.state.as_str().to_string();
+        consent = other.state;
+        consent_from = Some(other.key.clone());
+    }
     let outcome = assigner.assign(&ContactFacts {
         key: &key,
         suppressed: suppressed.is_some(),
@@ -177,6 +180,7 @@ fn decide<'a>(
         consent,
         consent_stored,
         consent_source,
+        consent_from,
         age,
         address_stored,
         address,

@@ -19,6 +19,36 @@ pub fn normalise_email(raw: &str) -> Option<String> {
     valid.then_some(email)
 }
 
+/// Every e-mail address a written value holds, in normal form ([`normalise_email`]),
+/// each once, in the order written: one cell may hold several (`a@x.org; b@y.org`), a
+/// display name (`Ana <ana@x.org>`), a link (`mailto:ana@x.org?subject=Hi`), quotes or
+/// the punctuation of a sentence (`ana@x.org.`). The value is cut at white space and
+/// at `,;<>()[]"'`; each piece loses a leading `mailto:` (RFC 6068), a `?` query
+/// after it, and surrounding `.:!?`, then must have the shape of an address.
+///
+/// Empty when the value holds no valid address (`ana@localhost`, `n/a`).
+pub fn addresses_in(raw: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for piece in raw.split(|c: char| c.is_whitespace() || ",;<>()[]\"'`".contains(c)) {
+        let mut piece = piece.trim_matches(|c: char| ".:!?".contains(c));
+        if let Some(link) = strip_scheme(piece, "mailto:") {
+            let target = link.split('?').next().unwrap_or_default();
+            piece = target.trim_matches(|c: char| ".:!?".contains(c));
+        }
+        if let Some(email) = normalise_email(piece).filter(|e| !out.contains(e)) {
+            out.push(email);
+        }
+    }
+    out
+}
+
+/// `value` without its leading URI `scheme` (`mailto:`, `tel:`, any case), if it has it.
+pub fn strip_scheme<'a>(value: &'a str, scheme: &str) -> Option<&'a str> {
+    let head = value.get(..scheme.len())?;
+    head.eq_ignore_ascii_case(scheme)
+        .then(|| &value[scheme.len()..])
+}
+
 /// The comparison form of an e-mail address, valid or not: trimmed and lower-cased.
 /// Contact keys and suppression hashes use it, so a malformed address still matches
 /// itself.
@@ -51,6 +81,29 @@ mod tests {
             "a@x..com",
         ] {
             assert_eq!(normalise_email(bad), None, "{bad}");
+        }
+    }
+
+    /// The values of issue 9's trial list: only the address is kept, however it was
+    /// wrapped; a value with no valid address gives none.
+    #[test]
+    fn the_addresses_a_value_holds_are_read_out_of_their_wrapping() {
+        let one = |raw: &str, want: &str| assert_eq!(addresses_in(raw), [want], "{raw}");
+        one("mailto:ana@example.com", "ana@example.com");
+        one("MAILTO:Ana@Example.com?subject=Stop", "ana@example.com");
+        one("CY@EXAMPLE.COM.", "cy@example.com");
+        one("<bo@example.com>;", "bo@example.com");
+        one("\"dee@example.com\"", "dee@example.com");
+        one(
+            "Ana Example <ana@example.com>, ana@example.com",
+            "ana@example.com",
+        );
+        assert_eq!(
+            addresses_in("a@x.org; B@Y.org"),
+            ["a@x.org".to_string(), "b@y.org".to_string()]
+        );
+        for none in ["ana@localhost", "n/a", "mailto:", "@example.com", ""] {
+            assert!(addresses_in(none).is_empty(), "{none}");
         }
     }
 

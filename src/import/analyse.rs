@@ -29,6 +29,7 @@ use super::orders::{self, OrderColumns};
 use super::read::{Row, Rows, Shape};
 use super::reclassify::Reclassification;
 use super::report::plural;
+use super::skipped_consent;
 use super::sniff::{self, Sniffed};
 use super::source::{self, Kind};
 use super::workbook::{self, Sheet};
@@ -209,6 +210,7 @@ pub fn analyse(
         });
     }
     let map = ColumnMap::build(plan, &plan.file_name(), &headers)?;
+    let mut skipped_consent = skipped_consent::find(&map, &headers);
     let width = map.columns.len();
     let mut stats = vec![ColumnStats::default(); width];
     let mut profiles = vec![ValueProfile::new(); width];
@@ -225,6 +227,9 @@ pub fn analyse(
             Row::Blank { .. } => blank += 1,
             Row::Rejected { line, reason } => rejected.push(Rejected { line, reason }),
             Row::Data { line, values } => {
+                for s in &mut skipped_consent {
+                    s.observe(line, &values);
+                }
                 let values = map.project(&values, Some(&mut stripped));
                 for (i, value) in values.iter().enumerate() {
                     if value.is_empty() {
@@ -256,6 +261,7 @@ pub fn analyse(
             });
         }
     }
+    skipped_consent::check(&skipped_consent)?;
     // One damaged line is rejected alone; NULs in most lines mean the encoding is wrong.
     if let Some(line) = rows.first_nul_line
         && rows.nul_rows >= 2

@@ -353,11 +353,18 @@ fn consent_warnings(plan: &ImportPlan, tally: &Tally) -> Vec<String> {
             ));
         }
     }
-    let refused = tally.upgrades.iter().filter(|u| !u.applied).count() as u64;
-    if refused > 0 {
+    // Only upgrades the option could confirm are worth the advice: an opt-out is never
+    // turned back on (counted in `consent_kept` above), and with the option given
+    // nothing it covers is refused, so the advice would be false.
+    let confirmable = tally
+        .upgrades
+        .iter()
+        .filter(|u| !u.applied && !u.from.is_sticky())
+        .count() as u64;
+    if confirmable > 0 && !plan.accept_consent_upgrades {
         out.push(format!(
-            "{refused} consent upgrade{} refused (see consent_upgrades); pass --accept-consent-upgrades to confirm upgrades of declined or not-asked contacts",
-            plural(refused)
+            "{confirmable} consent upgrade{} refused (see consent_upgrades); pass --accept-consent-upgrades to confirm upgrades of declined or not-asked contacts",
+            plural(confirmable)
         ));
     }
     out

@@ -43,6 +43,9 @@ pub struct MappingEntry {
 /// A column left out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SkipEntry {
+    /// Index of the column in the file.
+    #[serde(skip)]
+    pub index: usize,
     pub header: String,
     /// `--skip`.
     pub by: String,
@@ -107,6 +110,7 @@ impl ColumnMap {
             let i = find(headers, &base, wanted).ok_or_else(|| unknown("--skip", wanted))?;
             if !std::mem::replace(&mut skip[i], true) {
                 skipped.push(SkipEntry {
+                    index: i,
                     header: display(headers, &base, i),
                     by: "--skip".into(),
                 });

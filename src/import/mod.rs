@@ -46,6 +46,7 @@ pub mod read;
 pub mod reclassify;
 pub mod report;
 pub mod row_phones;
+pub mod skipped_consent;
 pub mod sniff;
 pub mod source;
 pub mod suppress;

@@ -69,9 +69,12 @@ pub fn read(path: &Path, region: Option<Region>) -> Result<ListRead, ImportError
     // one-line list, which the sniffer takes for a header) has no header, and its first
     // line is an opt-out like the others.
     if shape.has_header
-        && headers
-            .iter()
-            .any(|h| matches!(read_cell(h, region), Cell::Addresses(_) | Cell::NoRegion))
+        && headers.iter().any(|h| {
+            matches!(
+                read_cell(h, region),
+                Cell::Addresses(_) | Cell::NoRegion | Cell::NoEmail
+            )
+        })
     {
         shape.has_header = false;
         (headers, rows) = reopen(shape)?;
@@ -138,7 +141,10 @@ pub fn read(path: &Path, region: Option<Region>) -> Result<ListRead, ImportError
                         .push(at(format!("not suppressed: {}", PhoneError::NoRegion)));
                 }
                 // In a shifted row a name or an ID may sit anywhere: not worth a note.
-                Cell::Text | Cell::BadPhone(_) if ragged.is_some() => {}
+                Cell::Text | Cell::NoEmail | Cell::BadPhone(_) if ragged.is_some() => {}
+                Cell::NoEmail => out.skipped.push(at(
+                    "no valid e-mail address (local@domain.tld) in the value".to_string(),
+                )),
                 Cell::Text => out.skipped.push(at(
                     "neither an e-mail address nor a phone number".to_string()
                 )),
@@ -218,29 +224,24 @@ enum Cell {
     Addresses(Vec<ListAddress>),
     /// Text that is no address.
     Text,
+    /// Text with an `@` that holds no valid e-mail address (`ana@localhost`).
+    NoEmail,
     /// A number written without its country code, and no region known.
     NoRegion,
     BadPhone(PhoneError),
 }
 
-/// Read one cell: an e-mail address (or several, or one inside a display name), else a
-/// phone number.
+/// Read one cell: every e-mail address it holds, however wrapped
+/// ([`address::addresses_in`]: `mailto:`, a display name, quotes, trailing
+/// punctuation, several in one cell), else a phone number (a `tel:` link too, RFC
+/// 3966). A value with an `@` but no valid address is no address: it is skipped and
+/// reported, never counted as added.
 fn read_cell(value: &str, region: Option<Region>) -> Cell {
     if value.contains('@') {
-        let whole = address::normalise_email(value);
-        let found: Vec<String> = match whole {
-            Some(one) => vec![one],
-            None => value
-                .split(|c: char| c.is_whitespace() || ",;<>()[]\"'".contains(c))
-                .filter_map(address::normalise_email)
-                .collect(),
-        };
-        // A malformed address still matches itself (see `address::email_key`).
-        let found = if found.is_empty() {
-            vec![address::email_key(value)]
-        } else {
-            found
-        };
+        let found = address::addresses_in(value);
+        if found.is_empty() {
+            return Cell::NoEmail;
+        }
         return Cell::Addresses(
             found
                 .into_iter()
@@ -251,10 +252,12 @@ fn read_cell(value: &str, region: Option<Region>) -> Cell {
                 .collect(),
         );
     }
-    if value.chars().any(char::is_alphabetic) {
+    let value = value.trim();
+    let number = address::strip_scheme(value, "tel:").unwrap_or(value);
+    if number.chars().any(char::is_alphabetic) {
         return Cell::Text;
     }
-    match phone::parse(value, region) {
+    match phone::parse(number, region) {
         Ok(p) => Cell::Addresses(vec![ListAddress {
             kind: "phone",
             value: p.e164,
@@ -279,12 +282,13 @@ mod tests {
     fn a_cell_gives_every_address_it_holds() {
         assert_eq!(emails(" Ana@Example.com "), ["ana@example.com"]);
         assert_eq!(emails("Ana <Ana@Example.com>"), ["ana@example.com"]);
+        assert_eq!(emails("<bo@example.com>;"), ["bo@example.com"]);
         assert_eq!(
             emails("a@x.org; B@Y.org"),
             ["a@x.org".to_string(), "b@y.org".to_string()]
         );
-        // Malformed: kept as written, lower-cased, so it still matches itself.
-        assert_eq!(emails("ana@localhost"), ["ana@localhost"]);
+        // No valid address: none is read, and the cell is reported.
+        assert!(matches!(read_cell("ana@localhost", None), Cell::NoEmail));
     }
 
     #[test]
@@ -294,8 +298,13 @@ mod tests {
         assert!(
             matches!(read_cell("07700 900123", gb), Cell::Addresses(a) if a[0].value == "+447700900123")
         );
-        // Written with its country code, it needs none.
-        for written in ["+44 (0)7700 900123", "0044 7700 900123"] {
+        // Written with its country code, it needs none; a `tel:` link is a number.
+        for written in [
+            "+44 (0)7700 900123",
+            "0044 7700 900123",
+            "tel:+44-7700-900123",
+            "TEL:+447700900123",
+        ] {
             assert!(
                 matches!(read_cell(written, None), Cell::Addresses(a) if a[0].value == "+447700900123"),
                 "{written}"

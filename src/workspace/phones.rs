@@ -17,16 +17,14 @@
 //! kept in before-images like any other column, so `import undo` restores them.
 //!
 //! Readers: `campaign::prepare` (SMS address and line type), `campaign::suppressed`
-//! (every phone of a contact), `rights` (erasure and access), and exports, through
+//! (every phone of a contact), `campaign::opt_outs` (refused numbers), `rights` (erasure and access), and exports, through
 //! [`e164_column`] and [`line_column`]. Called by `workspace::fields` and `import`.
-
-use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{WorkspaceError, quote_ident, settings};
 use crate::fields::phone::{self, Region};
-use crate::fields::{ConsentState, Field, Role};
+use crate::fields::{Field, Role};
 
 /// The hidden column holding the E.164 form of phone field `field`.
 pub fn e164_column(field: &str) -> String {
@@ -217,35 +215,6 @@ pub fn contacts_with(conn: &Connection, e164: &str) -> Result<Vec<String>, Works
         .query_map([e164], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     Ok(rows)
-}
-
-/// Numbers whose SMS consent was withdrawn or bounced on some contact, in any phone
-/// field: E.164 → (that contact's key, its state), the first such contact in workspace
-/// order. A campaign treats the number as opted out for every contact holding it.
-pub fn sms_opt_outs(
-    conn: &Connection,
-) -> Result<HashMap<String, (String, String)>, WorkspaceError> {
-    let mut out = HashMap::new();
-    for field in phone_fields(conn)? {
-        let column = quote_ident(&e164_column(&field));
-        let sql = format!(
-            "SELECT {column}, _key, _consent_sms FROM contacts
-             WHERE _consent_sms IN (?1, ?2) AND {column} <> '' ORDER BY _id"
-        );
-        let mut stmt = conn.prepare(&sql)?;
-        let rows = stmt.query_map(
-            [
-                ConsentState::Withdrawn.as_str(),
-                ConsentState::Bounced.as_str(),
-            ],
-            |r| Ok((r.get::<_, String>(0)?, r.get(1)?, r.get(2)?)),
-        )?;
-        for row in rows {
-            let (number, key, state) = row?;
-            out.entry(number).or_insert((key, state));
-        }
-    }
-    Ok(out)
 }
 
 /// The key of the contact `raw` names as a phone number in any spelling (read in the

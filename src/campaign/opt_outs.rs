@@ -1,0 +1,200 @@
+//! Refusals that belong to an address as well as to a contact: one rule for both
+//! channels. A person says no from an inbox or a handset, not from a row of a file, so
+//! a declined, withdrawn or bounced consent recorded on one contact holds for the
+//! address it was recorded with, for every contact that shares that address (two
+//! customer IDs with one e-mail address, two spellings of one mobile number).
+//!
+//! The address is the normal form the duplicate-address step compares: the
+//! lower-cased e-mail address (`fields::address`) of every e-mail field for the e-mail
+//! channel, the stored E.164 form of every phone field (`workspace::phones`) for SMS.
+//! Loaded once per campaign run by [`super::walk`], so each contact costs one look-up.
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use crate::fields::{Channel, ConsentState, Role, address};
+use crate::workspace::{WorkspaceError, fields as field_store, phones, quote_ident};
+
+/// The refusal recorded for one address: the contact it was recorded on and its state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddressRefusal {
+    /// The key of the contact whose consent said no.
+    pub key: String,
+    /// Declined, withdrawn or bounced.
+    pub state: ConsentState,
+}
+
+/// Every refused address of one channel: normalised address → the strongest refusal
+/// recorded for it (withdrawn and bounced over declined; among equals, the first
+/// contact in workspace order).
+#[derive(Debug, Default)]
+pub struct AddressOptOuts {
+    channel: Option<Channel>,
+    refused: HashMap<String, AddressRefusal>,
+}
+
+impl AddressOptOuts {
+    /// Load the refused addresses of `channel`: each contact whose consent for the
+    /// channel is a refusal ([`ConsentState::is_refusal`]) and the normalised address
+    /// of each of its address fields (e-mail fields for e-mail, phone fields for SMS).
+    ///
+    /// Errors: workspace errors.
+    pub fn load(conn: &Connection, channel: Channel) -> Result<Self, WorkspaceError> {
+        let role = match channel {
+            Channel::Email => Role::Email,
+            Channel::Sms => Role::Phone,
+        };
+        let columns: Vec<String> = field_store::list(conn)?
+            .into_iter()
+            .filter(|f| f.role == role)
+            .map(|f| match channel {
+                Channel::Email => f.name,
+                Channel::Sms => phones::e164_column(&f.name),
+            })
+            .collect();
+        let consent = quote_ident(&format!("_consent_{}", channel.as_str()));
+        let refusals: Vec<&str> = ConsentState::ALL
+            .iter()
+            .filter(|s| s.is_refusal())
+            .map(|s| s.as_str())
+            .collect();
+        let mut out = AddressOptOuts {
+            channel: Some(channel),
+            refused: HashMap::new(),
+        };
+        for column in columns {
+            let sql = format!(
+                "SELECT CAST({col} AS TEXT), _key, {consent} FROM contacts
+                 WHERE {consent} IN (?1, ?2, ?3) AND {col} IS NOT NULL ORDER BY _id",
+                col = quote_ident(&column),
+            );
+            let mut stmt = conn.prepare(&sql)?;
+            let rows = stmt.query_map(rusqlite::params_from_iter(&refusals), |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })?;
+            for row in rows {
+                let (value, key, state) = row?;
+                let Ok(state) = state.parse::<ConsentState>() else {
+                    continue;
+                };
+                let normal = match channel {
+                    Channel::Email => address::normalise_email(&value),
+                    Channel::Sms => Some(value).filter(|v| !v.is_empty()),
+                };
+                if let Some(normal) = normal {
+                    out.add(normal, AddressRefusal { key, state });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn add(&mut self, address: String, refusal: AddressRefusal) {
+        match self.refused.get(&address) {
+            Some(held) if held.state.refusal_rank() >= refusal.state.refusal_rank() => {}
+            _ => {
+                self.refused.insert(address, refusal);
+            }
+        }
+    }
+
+    /// The refusal another contact recorded for `address` (normalised as [`load`]
+    /// reads it), when the contact `key` has not refused itself (`own`): its own
+    /// refusal is the one to show. `None` when nobody else refused the address.
+    ///
+    /// [`load`]: AddressOptOuts::load
+    pub fn other_refusal(
+        &self,
+        address: &str,
+        key: &str,
+        own: ConsentState,
+    ) -> Option<&AddressRefusal> {
+        if own.refusal_rank() >= 2 {
+            return None;
+        }
+        self.refused
+            .get(address)
+            .filter(|r| r.key != key && r.state.refusal_rank() > own.refusal_rank())
+    }
+
+    /// The sentence naming where a shared refusal comes from, as `explain` shows it.
+    pub fn source(&self, refusal: &AddressRefusal) -> String {
+        let (channel, thing) = match self.channel {
+            Some(Channel::Sms) => ("SMS", "number"),
+            _ => ("e-mail", "address"),
+        };
+        format!(
+            "{channel} consent {} on contact {}, which holds the same {thing}",
+            refusal.state.as_str(),
+            refusal.key
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::{Field, FieldType, PrivacyClass};
+    use crate::workspace::Workspace;
+
+    /// Three contacts share `bo@example.com` in two spellings: 1 declined, 2 withdrew,
+    /// 3 granted. The address is refused for 3 by the stronger refusal (2, withdrawn);
+    /// 1's own declined gives way to 2's withdrawal, 2 shows its own.
+    #[test]
+    fn the_strongest_refusal_of_an_address_holds_for_every_contact_with_it() {
+        let mut ws = Workspace::open_in_memory().unwrap();
+        ws.write(|tx| {
+            field_store::add(
+                tx,
+                &Field {
+                    name: "email".into(),
+                    header: "email".into(),
+                    ty: FieldType::Text,
+                    role: Role::Email,
+                    class: PrivacyClass::DirectIdentifier,
+                    reason: "test".into(),
+                    kind: None,
+                },
+                "test",
+                None,
+            )?;
+            tx.execute_batch(
+                "INSERT INTO contacts (_key, _batch, email, _consent_email) VALUES
+                 ('1', 1, 'bo@example.com', 'declined'),
+                 ('2', 1, ' BO@Example.com', 'withdrawn'),
+                 ('3', 1, 'bo@example.com', 'granted'),
+                 ('4', 1, 'cy@example.com', 'granted')",
+            )?;
+            Ok::<_, WorkspaceError>(())
+        })
+        .unwrap();
+        let o = AddressOptOuts::load(ws.conn(), Channel::Email).unwrap();
+        let withdrawn = AddressRefusal {
+            key: "2".into(),
+            state: ConsentState::Withdrawn,
+        };
+        let bo = "bo@example.com";
+        assert_eq!(
+            o.other_refusal(bo, "3", ConsentState::Granted),
+            Some(&withdrawn)
+        );
+        assert_eq!(
+            o.other_refusal(bo, "1", ConsentState::Declined),
+            Some(&withdrawn)
+        );
+        assert_eq!(o.other_refusal(bo, "2", ConsentState::Withdrawn), None);
+        assert_eq!(
+            o.other_refusal("cy@example.com", "4", ConsentState::Granted),
+            None
+        );
+        assert_eq!(
+            o.source(&withdrawn),
+            "e-mail consent withdrawn on contact 2, which holds the same address"
+        );
+    }
+}

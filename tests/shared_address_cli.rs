@@ -1,0 +1,155 @@
+//! A refusal belongs to the address as well as to the contact, on both channels
+//! (README, "Campaigns"): a declined, withdrawn or bounced consent on one contact
+//! keeps every other contact holding the same e-mail address or number out, whatever
+//! that contact's own consent says. Driven through the `tactful` binary, as the
+//! new-user trial did; every expected value is worked out by hand from the files
+//! written below.
+//!
+//! Numbers: the UK drama range; `+44 (0)7700 900200` and `07700-900-200` read in
+//! region GB are both `+447700900200` (Ofcom: +44, the national number without its
+//! trunk 0).
+
+mod review_support;
+
+use review_support::Ws;
+
+const EMAIL_EVERYONE: &str = r#"
+name = "news"
+channel = "email"
+as_of = "2026-11-01"
+
+[[entry]]
+segment = "everyone"
+rule = "email is not blank"
+subject = "News"
+body = "Hello"
+"#;
+
+const SMS_EVERYONE: &str = r#"
+name = "text"
+channel = "sms"
+as_of = "2026-11-01"
+
+[[entry]]
+segment = "everyone"
+rule = "email is not blank"
+body = "Hello"
+"#;
+
+fn write(ws: &Ws, name: &str, text: &str) -> String {
+    let path = ws.dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+/// `(key, excluded or "-")` of every preview row of `campaign`, in workspace order.
+fn exclusions(ws: &Ws, campaign: &str) -> Vec<(String, String)> {
+    let p = ws.json(&["preview", campaign, "--format", "json"], 0);
+    p["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
+            (s(&r["key"]), s(&r["excluded"]))
+        })
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+/// The consent step of `explain CAMPAIGN KEY`.
+fn consent_step(ws: &Ws, campaign: &str, key: &str) -> String {
+    let e = ws.json(&["explain", campaign, key], 0);
+    e["steps"][1]["detail"].as_str().unwrap().to_string()
+}
+
+/// The trial's file, keyed by customer ID: 1003 unsubscribed bo@example.com, 1004
+/// said yes with `BO@example.com`, the same inbox. 1002 said yes with the same address
+/// before the refusal in the file, so file order does not matter; 1005 (cy) is the
+/// only other address and the only recipient.
+#[test]
+fn an_e_mail_refusal_holds_for_every_contact_with_the_address() {
+    let ws = Ws::new();
+    let file = write(
+        &ws,
+        "customers.csv",
+        "customer_id,email,accepts_email_marketing\n\
+         1002,bo@example.com,yes\n\
+         1003,bo@example.com,unsubscribed\n\
+         1004,BO@example.com,yes\n\
+         1005,cy@example.com,yes\n",
+    );
+    ws.ok(&["import", &file, "--key", "customer_id"]);
+    ws.apply(EMAIL_EVERYONE);
+    assert_eq!(
+        exclusions(&ws, "news"),
+        pairs(&[
+            ("1002", "no_consent"),
+            ("1003", "no_consent"),
+            ("1004", "no_consent"),
+            ("1005", "-"),
+        ])
+    );
+    assert_eq!(
+        consent_step(&ws, "news", "1004"),
+        "e-mail consent: withdrawn (source: e-mail consent withdrawn on contact 1003, which holds the same address); only granted consent receives messages"
+    );
+}
+
+/// A `no` in a positive column is declined (the person said no): it holds for the
+/// address like a withdrawal, on e-mail and on SMS.
+#[test]
+fn a_declined_e_mail_consent_holds_for_the_address() {
+    let ws = Ws::new();
+    let file = write(
+        &ws,
+        "customers.csv",
+        "customer_id,email,accepts_email_marketing\n\
+         1003,bo@example.com,no\n\
+         1004,bo@example.com,yes\n",
+    );
+    ws.ok(&["import", &file, "--key", "customer_id"]);
+    ws.apply(EMAIL_EVERYONE);
+    assert_eq!(
+        exclusions(&ws, "news"),
+        pairs(&[("1003", "no_consent"), ("1004", "no_consent")])
+    );
+    assert_eq!(
+        consent_step(&ws, "news", "1004"),
+        "e-mail consent: declined (source: e-mail consent declined on contact 1003, which holds the same address); only granted consent receives messages"
+    );
+}
+
+/// The trial's SMS file: a said no (Shopify "Accepts SMS Marketing: no") to the
+/// handset b holds too, written another way; c's own number still gets the SMS.
+#[test]
+fn a_declined_sms_consent_holds_for_the_number() {
+    let ws = Ws::new();
+    let file = write(
+        &ws,
+        "customers.csv",
+        "email,phone,accepts_sms_marketing\n\
+         a@example.com,+44 (0)7700 900200,no\n\
+         b@example.com,07700-900-200,yes\n\
+         c@example.com,07700 900201,yes\n",
+    );
+    ws.ok(&["import", &file, "--region", "GB"]);
+    ws.apply(SMS_EVERYONE);
+    assert_eq!(
+        exclusions(&ws, "text"),
+        pairs(&[
+            ("a@example.com", "no_consent"),
+            ("b@example.com", "no_consent"),
+            ("c@example.com", "-"),
+        ])
+    );
+    assert_eq!(
+        consent_step(&ws, "text", "b@example.com"),
+        "SMS consent: declined (source: SMS consent declined on contact a@example.com, which holds the same number); only granted consent receives messages"
+    );
+}
