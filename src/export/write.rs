@@ -75,7 +75,7 @@ pub fn export(
     if !reasons.is_empty() {
         return Err(refused(reasons));
     }
-    let prepared = preview::prepare(ws.conn(), campaign, plan.as_of)?;
+    let prepared = preview::prepare(ws.conn(), campaign, plan.as_of, ws.today())?;
     let template = match profile.platform() {
         Some(p) => Some(
             TemplatePlan::build(p, campaign, &prepared).map_err(|r| refused(vec![r.message]))?,

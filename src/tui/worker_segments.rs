@@ -25,6 +25,7 @@ use super::LoopEvent;
 use super::message::Message;
 use super::message_segments::{ListReaches, Overlap, Reach, RuleProblem, SegmentJob, SegmentsMsg};
 use crate::fields::Field;
+use crate::fields::held::HeldValues;
 use crate::segment::store::{self, SegmentError};
 use crate::segment::{RuleError, Scope, parse};
 use crate::workspace::{Workspace, WorkspaceError, fields};
@@ -145,9 +146,14 @@ pub fn answer(ws: &mut Workspace, job: &SegmentJob) -> Option<Message> {
 /// Answer a read-only job (list, reaches, overlap) on `ws`; `None` for an interrupted
 /// read, and for saves and deletes, which need [`answer`]'s writable workspace.
 pub fn read(ws: &Workspace, job: &SegmentJob) -> Option<Message> {
-    let fields = fields::list(ws.conn());
+    let (fields, held) = match fields::list(ws.conn())
+        .and_then(|f| HeldValues::load(ws.conn(), &f).map(|h| (f, h)))
+    {
+        Ok((f, h)) => (Ok(f), h),
+        Err(e) => (Err(e), HeldValues::none()),
+    };
     let none = BTreeSet::new();
-    let scope = |fields, as_of| outside_campaign(fields, &none, as_of);
+    let scope = |fields, as_of| outside_campaign(fields, &held, &none, as_of);
     let reply = match job {
         SegmentJob::List { generation } => SegmentsMsg::ListLoaded {
             generation: *generation,
@@ -196,9 +202,11 @@ pub fn read(ws: &Workspace, job: &SegmentJob) -> Option<Message> {
 }
 
 /// The scope for rules outside a campaign (as `tactful segment add` checks them): no
-/// category, nothing unlocked; relative dates count from `as_of`, or today.
+/// category, nothing unlocked; relative dates count from `as_of`, or today; `held`, the
+/// sensitive values the fields hold.
 fn outside_campaign<'a>(
     fields: &'a [Field],
+    held: &'a HeldValues,
     none: &'a BTreeSet<String>,
     as_of: Option<NaiveDate>,
 ) -> Scope<'a> {
@@ -207,6 +215,7 @@ fn outside_campaign<'a>(
         category: None,
         unlocked: none,
         as_of: as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        held,
     }
 }
 
@@ -248,8 +257,10 @@ fn save(
     as_of: Option<NaiveDate>,
 ) -> Result<crate::segment::store::Segment, RuleProblem> {
     let fields = fields::list(ws.conn()).map_err(|e| RuleProblem::Other(e.to_string()))?;
+    let held =
+        HeldValues::load(ws.conn(), &fields).map_err(|e| RuleProblem::Other(e.to_string()))?;
     let none = BTreeSet::new();
-    let scope = outside_campaign(&fields, &none, as_of);
+    let scope = outside_campaign(&fields, &held, &none, as_of);
     let saved = match original {
         None => store::add(ws, name, rule, description, &scope),
         Some(original) => store::edit(ws, original, rule, &scope)
