@@ -27,8 +27,8 @@ use tactful::fields::{Channel, FieldType, PrivacyClass, Role};
 use tactful::tui::LoopEvent;
 use tactful::tui::app::{App, AppOptions};
 use tactful::tui::message::{Message, Request, Screen};
-use tactful::tui::message_segments::{SegmentJob, SegmentsMsg};
-use tactful::tui::worker_segments::{self, SegmentsWorker};
+use tactful::tui::screens::segments::jobs::{self as worker_segments, SegmentsWorker};
+use tactful::tui::screens::segments::message::{SegmentJob, SegmentsMsg};
 use tactful::tui::{keymap, update::update, view, worker};
 use tactful::workspace::{Workspace, fields};
 

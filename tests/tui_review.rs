@@ -5,6 +5,8 @@
 //! into a temp dir, and never overwriting without a second yes. Expected findings and
 //! counts are worked out by hand in `tui_review_fixture`.
 
+#[path = "tui_common/mod.rs"]
+mod common;
 #[path = "tui_review_fixture/mod.rs"]
 mod fixture;
 
@@ -16,10 +18,12 @@ use fixture::{
 use tactful::campaign::unlock::load;
 use tactful::review::{Severity, SignOffState};
 use tactful::tui::message::{Message, Request};
-use tactful::tui::message_review::{ExportFailure, ReviewJob, ReviewMsg};
 use tactful::tui::screens::export::ExportQuestion;
+use tactful::tui::screens::export::message::ExportFailure;
 use tactful::tui::screens::review::ReviewMode;
+use tactful::tui::screens::review::message::ReviewMsg;
 use tactful::tui::update::update;
+use tactful::tui::worker_review::ReviewJob;
 use tactful::workspace::{audit, exports};
 
 #[test]

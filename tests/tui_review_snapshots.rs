@@ -3,6 +3,8 @@
 //! and after an export), reached through the same keymap and `update` the event loop
 //! uses; and a style check: blocker lines are drawn in the danger style.
 
+#[path = "tui_common/mod.rs"]
+mod common;
 #[path = "tui_review_fixture/mod.rs"]
 mod fixture;
 

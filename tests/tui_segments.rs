@@ -13,12 +13,13 @@ use crossterm::event::{Event, KeyCode};
 use fixture::{ctrl, key, on_segments, press, run, send, shop, type_text, use_in_campaign};
 use tactful::segment::store;
 use tactful::tui::app::Popup;
+use tactful::tui::keymap;
 use tactful::tui::message::{Message, Request};
-use tactful::tui::message_segments::{Reach, RuleProblem, SegmentJob, SegmentsMsg};
 use tactful::tui::screens::segments::SegmentsMode;
+use tactful::tui::screens::segments::jobs as worker_segments;
+use tactful::tui::screens::segments::message::{Reach, RuleProblem, SegmentJob, SegmentsMsg};
 use tactful::tui::update::update;
 use tactful::tui::widgets::line_input::InputEdit;
-use tactful::tui::{keymap, worker_segments};
 
 fn rule(app: &tactful::tui::app::App) -> String {
     app.segments

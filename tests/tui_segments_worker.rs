@@ -10,8 +10,8 @@ use tactful::fields::{Field, FieldType, PrivacyClass, Role};
 use tactful::segment::store;
 use tactful::tui::LoopEvent;
 use tactful::tui::message::Message;
-use tactful::tui::message_segments::{Reach, SegmentJob, SegmentsMsg};
-use tactful::tui::worker_segments::SegmentsWorker;
+use tactful::tui::screens::segments::jobs::SegmentsWorker;
+use tactful::tui::screens::segments::message::{Reach, SegmentJob, SegmentsMsg};
 use tactful::workspace::{Workspace, WorkspaceError, fields};
 
 /// A workspace file with field `n` (integer) and contacts 1..=count holding n = 1..=count.

@@ -9,9 +9,9 @@ use ratatui::layout::Rect;
 
 use super::message::Screen;
 use super::screens::campaign_picker::CampaignsState;
-use super::screens::contacts::ContactsState;
 use super::screens::export::ExportState;
 use super::screens::fields::FieldsState;
+use super::screens::fields::contacts::ContactsState;
 use super::screens::import::ImportState;
 use super::screens::messages::MessagesState;
 use super::screens::preview::PreviewState;

@@ -14,13 +14,13 @@ use crossterm::event::{
 use super::app::{App, Popup};
 use super::layout;
 use super::message::{Message, Screen};
-use super::message_segments::SegmentsMsg as SM;
 use super::screens::export::ExportMode;
-use super::screens::field_dialog::Step;
 use super::screens::fields::FieldsView;
+use super::screens::fields::dialog::Step;
 use super::screens::messages::Focus;
 use super::screens::review::ReviewMode;
 use super::screens::segments::SegmentsMode;
+use super::screens::segments::message::SegmentsMsg as SM;
 use super::widgets::line_input::InputEdit;
 use super::widgets::text_input::TextEdit;
 
@@ -336,7 +336,8 @@ fn click(app: &App, x: u16, y: u16) -> Option<Message> {
         return Some(Message::SwitchScreen(screen));
     }
     if app.screen == Screen::Preview {
-        return super::screens::preview_view::table_line_at(app.size, x, y).map(Message::SelectRow);
+        return super::screens::preview::view::table_line_at(app.size, x, y)
+            .map(Message::SelectRow);
     }
     if app.screen == Screen::Segments {
         return layout::table_line_at(app.size, x, y).map(Message::SelectRow);

@@ -12,8 +12,10 @@ use crate::fields::{Field, PrivacyClass, Role};
 use crate::import::report::Detected;
 use crate::import::undo::UndoReport;
 use crate::import::{ImportPlan, ImportReport, Progress};
-use crate::tui::message_review::{ExportMsg, ReviewJob, ReviewMsg};
-use crate::tui::message_segments::{SegmentJob, SegmentsMsg};
+use crate::tui::screens::export::message::ExportMsg;
+use crate::tui::screens::review::message::ReviewMsg;
+use crate::tui::screens::segments::message::{SegmentJob, SegmentsMsg};
+use crate::tui::worker_review::ReviewJob;
 use crate::workspace::batches::Batch;
 use crate::workspace::browse::ContactRow;
 

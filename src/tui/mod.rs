@@ -8,6 +8,11 @@
 //!   messages;
 //! - [`view`] draws an `&App` (screens in [`screens`], reusable widgets in [`widgets`]).
 //!
+//! Each screen is one folder, `screens/<screen>/`: its state and view, its messages,
+//! its update code, its dialogs and its own jobs. A screen never imports another screen
+//! or the keymap (`tests/architecture.rs`); [`update::update`] routes each message to
+//! the screen it belongs to, [`popup`] draws whichever popup is open.
+//!
 //! One `std::sync::mpsc` channel carries terminal input, worker replies and ticks into
 //! [`run`]'s loop. This module and `cli` are the only ones that use ratatui or crossterm.
 //!
@@ -17,12 +22,12 @@
 //! BR-20); nothing else sets it.
 
 pub mod app;
+pub mod guide;
 pub mod keymap;
 pub mod layout;
 pub mod message;
-pub mod message_review;
-pub mod message_segments;
 pub mod paths;
+pub mod popup;
 pub mod screens;
 pub mod status;
 pub mod terminal;
@@ -33,7 +38,6 @@ pub mod widgets;
 pub mod worker;
 pub mod worker_campaign;
 pub mod worker_review;
-pub mod worker_segments;
 
 use std::path::Path;
 use std::sync::Arc;

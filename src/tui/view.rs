@@ -12,13 +12,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::app::App;
+use super::guide::{GuideView, tagline};
 use super::layout::{self, Areas};
 use super::message::Screen;
-use super::screens::export::ExportView;
+use super::popup;
+use super::screens::export::{ExportView, ReviewShown};
 use super::screens::fields::FieldsView;
-use super::screens::guide::{GuideView, tagline};
 use super::screens::import::ImportView;
-use super::screens::popup;
+use super::screens::review::review_line;
 use super::screens::segments::SegmentsView;
 use super::theme;
 use super::update::LOADING_HINT_TICKS;
@@ -135,7 +136,7 @@ fn body(app: &App, areas: &Areas, buf: &mut Buffer) {
             empty_workspace: app.is_empty_workspace(),
         })
             .render(area, buf),
-        Screen::Messages => (&super::screens::messages_view::MessagesView {
+        Screen::Messages => (&super::screens::messages::view::MessagesView {
             state: &app.messages,
         })
             .render(area, buf),
@@ -143,7 +144,12 @@ fn body(app: &App, areas: &Areas, buf: &mut Buffer) {
         Screen::Review => (&app.review).render(area, buf),
         Screen::Export => (&ExportView {
             state: &app.export,
-            review: &app.review,
+            review: ReviewShown {
+                campaign: app.review.campaign.as_deref(),
+                review: app.review.review.as_ref(),
+                columns: &app.review.columns,
+                head: review_line(&app.review, usize::from(area.width)),
+            },
         })
             .render(area, buf),
         Screen::Fields => (&GuideView {

@@ -22,8 +22,8 @@ use rusqlite::{ErrorCode, InterruptHandle};
 use super::LoopEvent;
 use super::message::{Job, Message, Page, PageAnchor, Request};
 use super::paths;
+use super::screens::segments::jobs::SegmentsWorker;
 use super::worker_review::{self, ReviewWorker};
-use super::worker_segments::{self, SegmentsWorker};
 use crate::workspace::browse::{self, Bound};
 use crate::workspace::{Workspace, WorkspaceError, actor, batches, fields};
 
@@ -218,8 +218,8 @@ pub fn answer(ws: &Workspace, request: &Request) -> Option<Message> {
                 result: result.map_err(text),
             }),
         },
-        // Saves and deletes need a writable workspace: `worker_segments::answer`.
-        Request::Segments(job) => worker_segments::read(ws, job),
+        // Saves and deletes need a writable workspace: `screens::segments::jobs::answer`.
+        Request::Segments(job) => crate::tui::screens::segments::jobs::read(ws, job),
         // Unlocks, sign-offs and exports write: `worker_review::answer`.
         Request::Review(job) => worker_review::read(ws, job),
         Request::CompletePath { generation, typed } => Some(Message::PathCompleted {

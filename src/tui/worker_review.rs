@@ -20,15 +20,67 @@ use rusqlite::InterruptHandle;
 
 use super::LoopEvent;
 use super::message::Message;
-use super::message_review::{
-    ExportFailure, ExportMsg, ExportRequest, Exported, ReviewJob, ReviewMsg, Reviewed,
-};
+use super::screens::export::message::{ExportFailure, ExportMsg, ExportRequest, Exported};
+use super::screens::review::message::{ReviewMsg, Reviewed};
 use crate::campaign::Campaign;
 use crate::campaign::store as campaigns;
 use crate::campaign::unlock::{self, load};
 use crate::export::{self, ExportError, ExportPlan, FileError};
 use crate::review::{self, ExtraField};
 use crate::workspace::{Workspace, WorkspaceError, actor, fields};
+
+/// Work for the review worker thread, sent by the Review and Export screens. A newer `Run` supersedes an older one (the
+/// running one is interrupted); writes always run, in the order sent.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReviewJob {
+    /// Review `campaign` (the first campaign when `None` or unknown), at `as_of` (the
+    /// global `--as-of`) when given, else at the campaign's own date or today.
+    Run {
+        generation: u64,
+        campaign: Option<String>,
+        as_of: Option<NaiveDate>,
+    },
+    /// `campaign::unlock::unlock`.
+    Unlock {
+        generation: u64,
+        campaign: String,
+        field: String,
+        reason: String,
+    },
+    /// Review again (at `as_of` as for `Run`) for `export` (the Export screen's profile
+    /// and added field: what the sign-off approves), then `review::sign_off` (refused
+    /// while blockers are open).
+    SignOff {
+        generation: u64,
+        campaign: String,
+        name: String,
+        note: String,
+        as_of: Option<NaiveDate>,
+        export: crate::review::ExportScope,
+    },
+    /// `export::export`.
+    Export {
+        generation: u64,
+        request: ExportRequest,
+    },
+}
+
+impl ReviewJob {
+    /// The generation this job was made in.
+    pub fn generation(&self) -> u64 {
+        match self {
+            ReviewJob::Run { generation, .. }
+            | ReviewJob::Unlock { generation, .. }
+            | ReviewJob::SignOff { generation, .. }
+            | ReviewJob::Export { generation, .. } => *generation,
+        }
+    }
+
+    /// True for everything but `Run`: changes are never dropped for a newer job.
+    pub fn writes(&self) -> bool {
+        !matches!(self, ReviewJob::Run { .. })
+    }
+}
 
 /// Which review runs now and the newest review asked for.
 #[derive(Debug, Default)]

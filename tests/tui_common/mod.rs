@@ -1,13 +1,17 @@
-//! Helpers for the TUI tests: a workspace built from hand-written fields and contacts,
-//! an `App` on it, and a synchronous stand-in for the worker thread.
+//! The TUI test driver, shared by every TUI test: a workspace built from hand-written
+//! fields and contacts, an `App` on it, one synchronous stand-in for the worker
+//! threads ([`run`]) behind the same `update` and keymap the event loop uses, and
+//! drawing to a `TestBackend`.
 #![allow(dead_code)]
 
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tactful::fields::{Field, FieldType, PrivacyClass, Role};
 use tactful::tui::app::{App, AppOptions};
 use tactful::tui::message::{Message, Request};
-use tactful::tui::{update::update, view, worker};
+use tactful::tui::screens::segments::jobs as segments_jobs;
+use tactful::tui::{update::update, view, worker, worker_review};
 use tactful::workspace::{Workspace, WorkspaceError, fields, quote_ident};
 
 /// A field as an import would have described it.
@@ -178,11 +182,14 @@ pub fn send(app: &mut App, ws: &Workspace, message: Message) {
     }
 }
 
-/// Like [`send`], with writes run too; returns the progress messages they sent, in
+/// The one synchronous stand-in for the worker threads: run `requests` and every
+/// request their replies cause on `ws`, as the threads would, writes included (the
+/// workspace writes, the segments jobs, the review jobs), applying each reply with the
+/// same `update` the event loop uses. Returns the progress messages the writes sent, in
 /// order, after applying them.
-pub fn send_mut(app: &mut App, ws: &mut Workspace, message: Message) -> Vec<Message> {
+pub fn run(app: &mut App, ws: &mut Workspace, requests: Vec<Request>) -> Vec<Message> {
     let mut progress = Vec::new();
-    let mut queue: Vec<Request> = update(app, message);
+    let mut queue = requests;
     while !queue.is_empty() {
         let request = queue.remove(0);
         let reply = match &request {
@@ -195,6 +202,8 @@ pub fn send_mut(app: &mut App, ws: &mut Workspace, message: Message) -> Vec<Mess
                 }
                 Some(reply)
             }
+            Request::Segments(job) => segments_jobs::answer(ws, job),
+            Request::Review(job) => worker_review::answer(ws, job),
             other => worker::answer(ws, other),
         };
         if let Some(reply) = reply {
@@ -204,25 +213,39 @@ pub fn send_mut(app: &mut App, ws: &mut Workspace, message: Message) -> Vec<Mess
     progress
 }
 
+/// Like [`send`], with writes run too ([`run`]); returns the progress messages they
+/// sent, in order, after applying them.
+pub fn send_mut(app: &mut App, ws: &mut Workspace, message: Message) -> Vec<Message> {
+    let requests = update(app, message);
+    run(app, ws, requests)
+}
+
 /// Map `event` with the keymap and apply it with [`send_mut`], as the event loop does.
-pub fn press(app: &mut App, ws: &mut Workspace, event: crossterm::event::Event) {
+pub fn press(app: &mut App, ws: &mut Workspace, event: Event) {
     if let Some(m) = tactful::tui::keymap::map(app, &event) {
         send_mut(app, ws, m);
     }
 }
 
 /// A key press of `code` without modifiers.
-pub fn key(code: crossterm::event::KeyCode) -> crossterm::event::Event {
-    crossterm::event::Event::Key(crossterm::event::KeyEvent::new(
-        code,
-        crossterm::event::KeyModifiers::NONE,
-    ))
+pub fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
-/// Type `text` key by key.
+/// A key press of the character `c`.
+pub fn ch(c: char) -> Event {
+    key(KeyCode::Char(c))
+}
+
+/// `c` with Ctrl held.
+pub fn ctrl(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+/// Type `text` key by key (each key's work runs before the next, as reaches do).
 pub fn type_text(app: &mut App, ws: &mut Workspace, text: &str) {
     for c in text.chars() {
-        press(app, ws, key(crossterm::event::KeyCode::Char(c)));
+        press(app, ws, ch(c));
     }
 }
 

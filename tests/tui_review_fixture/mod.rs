@@ -1,6 +1,6 @@
 //! The workspace the Review and Export screen tests share, imported from
-//! tests/fixtures/tui_review.csv with `import::run`, and a driver that runs the
-//! worker's answers synchronously, writes included.
+//! tests/fixtures/tui_review.csv with `import::run`. The driver is the one in
+//! `tui_common`.
 //!
 //! By hand, from the seven contacts (fay has not consented; cy has no first name):
 //! - campaign `autumn`: entry `berlin` (`city is "Berlin"`: ana, bo, gus = 3), then
@@ -17,7 +17,7 @@
 
 use std::collections::BTreeSet;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use tactful::campaign::store as campaigns;
 use tactful::campaign::{Campaign, Entry};
 use tactful::fields::Channel;
@@ -25,9 +25,11 @@ use tactful::message::BodyFormat;
 use tactful::segment::Scope;
 use tactful::segment::store;
 use tactful::tui::app::App;
-use tactful::tui::message::{Message, Request};
-use tactful::tui::{keymap, update::update, worker, worker_review};
 use tactful::workspace::{Workspace, fields};
+
+// The driver is `tui_common`'s; each test binary that includes this file uses a part.
+#[allow(unused_imports)]
+pub use crate::common::{ch, ctrl, key, press, run, send_mut as send, type_text};
 
 /// The justification the tests unlock `birth_date` with (over 20 characters).
 pub const WHY: &str = "the range is designed for customers over sixty";
@@ -100,54 +102,6 @@ pub fn shop() -> Workspace {
 /// Unlock `birth_date` for `spring` through the core, as `tactful unlock` does.
 pub fn unlock_spring(ws: &mut Workspace) {
     tactful::campaign::unlock::unlock(ws, "spring", "birth_date", WHY, "test").unwrap();
-}
-
-/// Run `requests` and every request their replies cause, as the worker threads would:
-/// review jobs (writes included) on `ws` through `worker_review::answer`.
-pub fn run(app: &mut App, ws: &mut Workspace, requests: Vec<Request>) {
-    let mut queue = requests;
-    while !queue.is_empty() {
-        let request = queue.remove(0);
-        let reply = match &request {
-            Request::Review(job) => worker_review::answer(ws, job),
-            other => worker::answer(ws, other),
-        };
-        if let Some(reply) = reply {
-            queue.extend(update(app, reply));
-        }
-    }
-}
-
-/// Apply `message` and run what it causes.
-pub fn send(app: &mut App, ws: &mut Workspace, message: Message) {
-    let requests = update(app, message);
-    run(app, ws, requests);
-}
-
-/// Map `event` with the keymap and apply it, as the event loop does.
-pub fn press(app: &mut App, ws: &mut Workspace, event: Event) {
-    if let Some(m) = keymap::map(app, &event) {
-        send(app, ws, m);
-    }
-}
-
-pub fn key(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-pub fn ch(c: char) -> Event {
-    key(KeyCode::Char(c))
-}
-
-pub fn ctrl(c: char) -> Event {
-    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-/// Type `text` key by key.
-pub fn type_text(app: &mut App, ws: &mut Workspace, text: &str) {
-    for c in text.chars() {
-        press(app, ws, ch(c));
-    }
 }
 
 /// An app on `ws` at `width`×`height`, on screen `n` (6 Review, 7 Export) with the

@@ -1,20 +1,21 @@
 //! The workspace the Segments screen tests share: six hand-written contacts, a field of
 //! each kind a rule uses (one of them special category data), three saved segments
-//! whose reach and overlap are worked out by hand below, and a driver that runs the
-//! worker's answers synchronously, writes included.
+//! whose reach and overlap are worked out by hand below. The driver is the one in
+//! `tui_common`.
 #![allow(dead_code)]
 
 use std::collections::BTreeSet;
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use tactful::fields::{Field, FieldType as T, PrivacyClass as C, Role};
 use tactful::segment::Scope;
 use tactful::segment::store;
 use tactful::tui::app::App;
-use tactful::tui::message::{Message, Request};
-use tactful::tui::{keymap, update::update, worker, worker_segments};
 use tactful::workspace::Workspace;
 
+// The driver is `tui_common`'s; each test binary that includes this file uses a part.
+#[allow(unused_imports)]
+pub use crate::common::{ctrl, key, press, run, send_mut as send, type_text};
 use crate::common::{field, workspace};
 
 /// Fields in the order they are added (the builder lists them in this order).
@@ -131,50 +132,6 @@ pub fn use_in_campaign(ws: &mut Workspace) {
         Ok::<_, tactful::workspace::WorkspaceError>(())
     })
     .unwrap();
-}
-
-/// Run `requests` and every request their replies cause, as the worker threads would:
-/// segment jobs (writes included) on `ws` through `worker_segments::answer`.
-pub fn run(app: &mut App, ws: &mut Workspace, requests: Vec<Request>) {
-    let mut queue = requests;
-    while !queue.is_empty() {
-        let request = queue.remove(0);
-        let reply = match &request {
-            Request::Segments(job) => worker_segments::answer(ws, job),
-            other => worker::answer(ws, other),
-        };
-        if let Some(reply) = reply {
-            queue.extend(update(app, reply));
-        }
-    }
-}
-
-/// Apply `message` and run what it causes.
-pub fn send(app: &mut App, ws: &mut Workspace, message: Message) {
-    let requests = update(app, message);
-    run(app, ws, requests);
-}
-
-/// Map `event` with the keymap and apply it, as the event loop does.
-pub fn press(app: &mut App, ws: &mut Workspace, event: Event) {
-    if let Some(m) = keymap::map(app, &event) {
-        send(app, ws, m);
-    }
-}
-
-pub fn key(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-pub fn ctrl(c: char) -> Event {
-    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
-}
-
-/// Type `text` key by key, running each reach as it is asked for.
-pub fn type_text(app: &mut App, ws: &mut Workspace, text: &str) {
-    for c in text.chars() {
-        press(app, ws, key(KeyCode::Char(c)));
-    }
 }
 
 /// An app on `ws` at `width`×`height`, on the Segments screen with the list loaded.

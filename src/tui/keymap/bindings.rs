@@ -4,8 +4,9 @@ use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::{Binding, CTRL_C, Key, Scope, bind, ch, ctrl, key, seg};
 use crate::tui::message::{Message, Screen};
-use crate::tui::message_review::{ExportMsg as EM, ReviewMsg as RM};
-use crate::tui::message_segments::SegmentsMsg as SM;
+use crate::tui::screens::export::message::ExportMsg as EM;
+use crate::tui::screens::review::message::ReviewMsg as RM;
+use crate::tui::screens::segments::message::SegmentsMsg as SM;
 use crate::tui::widgets::line_input::InputEdit;
 use crate::tui::widgets::text_area::AreaEdit;
 use crate::tui::widgets::text_input::TextEdit;

@@ -1,30 +1,15 @@
-//! One file per screen (or view), each with its state struct and a widget impl that only
-//! reads it. `view` picks which to draw; `update` is the only code that changes them.
+//! One folder per screen: its state and a widget impl that only reads it (`mod.rs`),
+//! its messages, the code that changes its state, its dialogs and, where it has its
+//! own, the jobs it runs. A screen never imports another screen: what screens share is
+//! in `tui::app` (the fields, the current campaign, the as-of date, the status) and
+//! the reusable widgets in `tui::widgets`. `tui::view` picks which screen to draw and
+//! `tui::update` routes each message to the screen it belongs to.
 
-pub mod campaign_new;
 pub mod campaign_picker;
-pub mod contacts;
 pub mod export;
-pub mod export_update;
-pub mod field_dialog;
 pub mod fields;
-pub mod guide;
 pub mod import;
-pub mod merge_fields;
 pub mod messages;
-pub mod messages_view;
-pub mod popup;
 pub mod preview;
-pub mod preview_explain;
-pub mod preview_view;
 pub mod review;
-pub mod review_dialogs;
-pub mod review_replies;
-pub mod review_update;
 pub mod segments;
-pub mod segments_builder;
-pub mod segments_editor;
-pub mod segments_nav;
-pub mod segments_overlap;
-pub mod segments_replies;
-pub mod segments_update;

@@ -8,11 +8,15 @@
 
 use chrono::NaiveDate;
 
-use super::{campaign_edit, campaign_new, messages, preview};
 use crate::campaign::Campaign;
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Message, Request, Screen};
-use crate::tui::screens::review_update;
+use crate::tui::screens::messages::{
+    edit_update as campaign_edit, new_update as campaign_new, update as messages,
+};
+use crate::tui::screens::preview::update as preview;
+use crate::tui::screens::review::update as review_update;
+use crate::tui::screens::segments::update as segments_update;
 
 /// The as-of date a campaign runs at in the TUI: the global `--as-of` when given (it
 /// wins, as in the CLI), else the campaign's own, else today.
@@ -22,7 +26,7 @@ pub fn as_of(app: &App, c: &Campaign) -> NaiveDate {
 }
 
 /// Handle `message` if it belongs to the campaign screens or their popups.
-pub(super) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+pub(crate) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     // Replies are applied whatever popup is open.
     if let Some(requests) = reply(app, message) {
         return Some(requests);
@@ -57,8 +61,16 @@ pub(super) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
         Message::SwitchScreen(screen) => Some(switch(app, *screen)),
         Message::NextScreen => Some(switch(app, app.screen.offset(1))),
         Message::PreviousScreen => Some(switch(app, app.screen.offset(-1))),
-        Message::NewCampaign | Message::AddEntry if app.screen == Screen::Messages => {
-            campaign_new::open(app, message)
+        Message::NewCampaign if app.screen == Screen::Messages => campaign_new::open(app, message),
+        Message::AddEntry if app.screen == Screen::Messages => {
+            campaign_new::open(app, message).map(|mut requests| {
+                // The add-entry list shows the saved segments, which the Segments
+                // screen reads.
+                if app.popup == Some(Popup::AddEntry) {
+                    requests.extend(segments_update::read_list(app));
+                }
+                requests
+            })
         }
         Message::RemoveEntry
         | Message::MoveEntry { .. }
@@ -107,7 +119,7 @@ fn reply(app: &mut App, message: &Message) -> Option<Vec<Request>> {
         | Message::Explained { .. } => Some(preview::reply(app, message)),
         Message::Resize { width, height } => {
             let size = ratatui::layout::Rect::new(0, 0, *width, *height);
-            let view = crate::tui::screens::preview_view::visible_rows(size);
+            let view = crate::tui::screens::preview::view::visible_rows(size);
             app.preview.table.keep_visible(view);
             None
         }
@@ -124,7 +136,7 @@ fn switch(app: &mut App, screen: Screen) -> Vec<Request> {
 /// sample contact on Messages, a preview on Preview when the one stored is not of the
 /// campaign as edited now, a review of the current campaign on Review and Export (so
 /// picking a campaign there reviews it).
-pub(super) fn entered(app: &mut App) -> Vec<Request> {
+pub(crate) fn entered(app: &mut App) -> Vec<Request> {
     let campaign_screen = matches!(
         app.screen,
         Screen::Messages | Screen::Preview | Screen::Review | Screen::Export
@@ -143,7 +155,7 @@ pub(super) fn entered(app: &mut App) -> Vec<Request> {
     }
 }
 
-pub(super) fn load_names(app: &mut App) -> Vec<Request> {
+pub(crate) fn load_names(app: &mut App) -> Vec<Request> {
     let generation = app.next_generation();
     app.campaigns.pending_names = Some(generation);
     vec![Request::LoadCampaigns { generation }]

@@ -57,6 +57,32 @@ fn take_width(s: &str, budget: usize) -> (String, usize) {
     (out, used)
 }
 
+/// `text` made safe for the terminal and broken into lines of at most `width` columns,
+/// at spaces where it can be and between graphemes where a word is longer.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let safe = crate::text::for_terminal(text);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in safe.split(' ') {
+        let needed = display_width(&line) + usize::from(!line.is_empty()) + display_width(word);
+        if needed > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        for g in word.graphemes(true) {
+            if display_width(&line) + display_width(g) > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            line.push_str(g);
+        }
+    }
+    lines.push(line);
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,9 +14,9 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::fields::{Channel, ConsentState};
 use crate::import::{DateOrder, ImportPlan};
-use crate::tui::screens::popup::centred;
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::fit;
+use crate::tui::widgets::dialog::centred;
 
 /// One line of the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,210 @@
+//! Popups drawn over the screens: the key help (built from the keymap's table, in
+//! pages when it does not fit), the quit and undo questions, and the dialogs whose
+//! drawing lives beside their screens (import options, field change).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+use crate::tui::app::{App, Popup};
+use crate::tui::keymap::{self, HelpSection};
+use crate::tui::theme;
+use crate::tui::widgets::cell_text::fit;
+use crate::tui::widgets::dialog::{Confirm, centred};
+
+/// Draw `app.popup`, if any, over `area`.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    match app.popup {
+        None => {}
+        Some(Popup::Help) => help(app.help_page, area, buf),
+        Some(Popup::ConfirmQuit) => confirm_quit(&app.unsaved, area, buf),
+        Some(Popup::ConfirmUndo) => confirm_undo(app, area, buf),
+        Some(Popup::ImportOptions) => {
+            if let Some(form) = &app.import.form {
+                super::screens::import::options::render(form, area, buf);
+            }
+        }
+        Some(Popup::FieldEdit) => {
+            if let Some(edit) = &app.fields.edit {
+                super::screens::fields::dialog::render(edit, area, buf);
+            }
+        }
+        Some(Popup::CampaignPicker) => {
+            super::screens::campaign_picker::render(&app.campaigns, area, buf)
+        }
+        Some(Popup::MergeFields) => super::screens::messages::merge_fields::render(
+            &app.messages.merge,
+            app.messages.merge_selected,
+            app.messages.merge_fallback.as_ref(),
+            area,
+            buf,
+        ),
+        Some(Popup::NewCampaign) => {
+            if let Some(d) = &app.messages.create {
+                super::screens::messages::new_dialogs::render_new(d, area, buf);
+            }
+        }
+        Some(Popup::AddEntry) => super::screens::messages::new_dialogs::render_add(app, area, buf),
+        Some(Popup::ConfirmDeleteCampaign) => confirm_delete_campaign(app, area, buf),
+        Some(Popup::Explanation) => {
+            if let Some(e) = &app.preview.explanation {
+                super::screens::preview::explain::render(e, app.preview.explain_scroll, area, buf);
+            }
+        }
+    }
+}
+
+/// Width of the keys column in the help.
+const KEYS_WIDTH: usize = 16;
+
+fn section_lines(section: &HelpSection, width: usize) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::styled(section.title, theme::HEADER)];
+    for (keys, what) in &section.entries {
+        lines.push(Line::from(vec![
+            Span::styled(fit(keys, KEYS_WIDTH), theme::COMMAND),
+            Span::raw(fit(what, width.saturating_sub(KEYS_WIDTH))),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines
+}
+
+/// The help's rectangle in a terminal of `area`: most of it, up to 100×36.
+fn help_rect(area: Rect) -> Rect {
+    centred(
+        area,
+        area.width.saturating_sub(2).clamp(80, 100),
+        area.height.saturating_sub(2).clamp(22, 36),
+    )
+}
+
+/// The help's lines cut into columns of `height` lines, each `width` wide: sections
+/// stay whole where they fit in one column.
+fn help_columns(height: usize, width: usize) -> Vec<Vec<Line<'static>>> {
+    let height = height.max(1);
+    let mut columns: Vec<Vec<Line<'static>>> = vec![Vec::new()];
+    for section in keymap::help() {
+        let lines = section_lines(&section, width.saturating_sub(1));
+        let current = columns.len() - 1;
+        // The trailing blank line of a section may fall off the bottom of a column.
+        if !columns[current].is_empty() && columns[current].len() + lines.len() > height + 1 {
+            columns.push(Vec::new());
+        }
+        for line in lines {
+            if columns.last().is_some_and(|c| c.len() >= height) {
+                columns.push(Vec::new());
+            }
+            if let Some(c) = columns.last_mut() {
+                c.push(line);
+            }
+        }
+    }
+    columns
+}
+
+/// How many pages (two columns each) the help takes in a terminal of `area`.
+pub fn help_pages(area: Rect) -> usize {
+    let inner = Block::bordered().inner(help_rect(area));
+    let columns = help_columns(
+        usize::from(inner.height.saturating_sub(1)),
+        usize::from(inner.width / 2),
+    );
+    columns.len().div_ceil(2).max(1)
+}
+
+fn help(page: usize, area: Rect, buf: &mut Buffer) {
+    let rect = help_rect(area);
+    Clear.render(rect, buf);
+    let pages = help_pages(area);
+    let page = page.min(pages - 1);
+    let title = if pages > 1 {
+        format!(
+            " Keys, page {} of {pages} (PgDn more, Esc closes) ",
+            page + 1
+        )
+    } else {
+        " Keys (Esc closes) ".to_string()
+    };
+    let block = Block::bordered().title(title);
+    let inner = block.inner(rect);
+    block.render(rect, buf);
+    if inner.is_empty() {
+        return;
+    }
+    let footer = "Mouse: click a tab or a row; the wheel scrolls.";
+    let half = inner.width / 2;
+    let body_height = inner.height.saturating_sub(1);
+    let mut columns = help_columns(usize::from(body_height), usize::from(half)).into_iter();
+    let mut columns = columns.by_ref().skip(page * 2);
+    let left = columns.next().unwrap_or_default();
+    let right = columns.next().unwrap_or_default();
+    Paragraph::new(left).render(Rect::new(inner.x, inner.y, half, body_height), buf);
+    Paragraph::new(right).render(
+        Rect::new(inner.x + half, inner.y, inner.width - half, body_height),
+        buf,
+    );
+    Paragraph::new(footer).render(
+        Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1),
+        buf,
+    );
+}
+
+fn confirm_undo(app: &App, area: Rect, buf: &mut Buffer) {
+    let what = match app.import.latest_active() {
+        Some(b) => format!(
+            "Undo batch {} ({})? Its contacts are removed, the ones it updated are put back, and the fields it added are dropped.",
+            b.id,
+            crate::text::for_terminal(&b.file_name)
+        ),
+        None => "Undo the latest import still in effect?".to_string(),
+    };
+    Confirm {
+        title: " Undo import? ",
+        lines: vec![Line::from(what)],
+        yes: "undo",
+        no: "keep it",
+        width: 64,
+        height: 8,
+    }
+    .render(area, buf);
+}
+
+fn confirm_delete_campaign(app: &App, area: Rect, buf: &mut Buffer) {
+    let name = app.campaigns.current_name().unwrap_or_default();
+    Confirm {
+        title: " Delete campaign? ",
+        lines: vec![Line::from(format!(
+            "Delete campaign `{}` with its entries and unlocks? Its segments stay; the audit log, sign-offs and exports keep its history.",
+            crate::text::for_terminal(name)
+        ))],
+        yes: "delete",
+        no: "keep it",
+        width: 64,
+        height: 8,
+    }
+    .render(area, buf);
+}
+
+fn confirm_quit(unsaved: &[String], area: Rect, buf: &mut Buffer) {
+    let height = (unsaved.len() as u16).saturating_add(6).min(16);
+    let mut lines = vec![
+        Line::from("These edits are not saved and will be lost:"),
+        Line::from(""),
+    ];
+    for item in unsaved {
+        lines.push(Line::from(format!(
+            "  - {}",
+            crate::text::for_terminal(item)
+        )));
+    }
+    Confirm {
+        title: " Quit without saving? ",
+        lines,
+        yes: "quit anyway",
+        no: "stay",
+        width: 60,
+        height,
+    }
+    .render(area, buf);
+}

@@ -1,0 +1,310 @@
+//! `update` for the Import screen: path input and completion, detect, options, import
+//! with progress, batches and undo. The worker does all file and workspace work; replies
+//! whose generation is not the one waited for are dropped.
+
+use super::options::{COMMON_FIELDS, OptionRow, OptionsForm};
+use super::{Stage, max_scroll};
+use crate::import::report::Detected;
+use crate::tui::app::{App, Popup};
+use crate::tui::message::{Job, Message, Request};
+use crate::tui::update::refresh;
+use crate::workspace::actor;
+
+/// Apply an Import screen message.
+pub fn update(app: &mut App, message: Message) -> Vec<Request> {
+    let s = &mut app.import;
+    match message {
+        Message::EditPath => {
+            s.editing = true;
+            s.show_batches = false;
+            Vec::new()
+        }
+        Message::StopEditing => {
+            s.editing = false;
+            s.completion = None;
+            Vec::new()
+        }
+        Message::CompletePath => {
+            let generation = app.next_generation();
+            app.import.pending_completion = Some(generation);
+            vec![Request::CompletePath {
+                generation,
+                typed: app.import.path.value().to_string(),
+            }]
+        }
+        Message::PathCompleted { generation, result } => {
+            if s.pending_completion == Some(generation) {
+                s.pending_completion = None;
+                match result {
+                    Ok(c) => {
+                        s.error = None;
+                        s.path.set(c.input.clone());
+                        s.completion = Some(c);
+                    }
+                    Err(e) => s.error = Some(e),
+                }
+            }
+            Vec::new()
+        }
+        Message::DetectImport => detect(app),
+        Message::ImportDetected { generation, result } => {
+            if s.pending == Some(generation) {
+                s.pending = None;
+                s.scroll = 0;
+                match result {
+                    Ok(d) => {
+                        s.error = None;
+                        s.stage = Stage::Detected(d);
+                    }
+                    Err(e) => {
+                        s.error = Some(e);
+                        s.stage = Stage::Idle;
+                    }
+                }
+            }
+            Vec::new()
+        }
+        Message::OpenImportOptions => {
+            let (key_choices, columns, targets) = match &s.stage {
+                Stage::Detected(d) => column_choices(d),
+                _ => Default::default(),
+            };
+            s.form = Some(OptionsForm {
+                row: 0,
+                draft: s.plan.clone(),
+                key_choices,
+                columns,
+                column: 0,
+                targets,
+            });
+            app.popup = Some(Popup::ImportOptions);
+            Vec::new()
+        }
+        Message::RunImport => run(app),
+        Message::ImportProgressed {
+            generation,
+            progress: p,
+        } => {
+            if s.pending == Some(generation)
+                && let Stage::Importing { progress, .. } = &mut s.stage
+            {
+                *progress = Some(p);
+            }
+            Vec::new()
+        }
+        Message::ImportFinished { generation, result } => {
+            if s.pending != Some(generation) {
+                return Vec::new();
+            }
+            s.pending = None;
+            s.scroll = 0;
+            match result {
+                Ok(report) => {
+                    s.error = None;
+                    app.notice = report
+                        .batch
+                        .map(|b| format!("imported batch {b}: {} rows", report.rows_imported));
+                    s.stage = Stage::Reported(report);
+                    let mut requests = refresh(app);
+                    requests.extend(load_batches(app));
+                    requests
+                }
+                Err(e) => {
+                    s.error = Some(format!("nothing was imported: {e}"));
+                    if let Stage::Importing { detected, .. } = std::mem::take(&mut s.stage) {
+                        s.stage = Stage::Detected(detected);
+                    }
+                    Vec::new()
+                }
+            }
+        }
+        Message::ToggleBatches => {
+            s.show_batches = !s.show_batches;
+            s.scroll = 0;
+            if s.show_batches {
+                load_batches(app)
+            } else {
+                Vec::new()
+            }
+        }
+        Message::BatchesLoaded { generation, result } => {
+            if s.pending_batches == Some(generation) {
+                s.pending_batches = None;
+                match result {
+                    Ok(b) => s.batches = b,
+                    Err(e) => s.error = Some(e),
+                }
+            }
+            Vec::new()
+        }
+        Message::AskUndo => {
+            if s.pending_undo.is_none() && s.pending.is_none() {
+                app.popup = Some(Popup::ConfirmUndo);
+                return load_batches(app);
+            }
+            Vec::new()
+        }
+        Message::ConfirmUndo => {
+            app.popup = None;
+            let generation = app.next_generation();
+            app.import.pending_undo = Some(generation);
+            vec![Request::Write {
+                generation,
+                job: Job::UndoLatest,
+            }]
+        }
+        Message::UndoFinished { generation, result } => {
+            if s.pending_undo != Some(generation) {
+                return Vec::new();
+            }
+            s.pending_undo = None;
+            match result {
+                Ok(r) => {
+                    s.error = None;
+                    let text = format!(
+                        "Undid batch {} ({}): {} contacts removed, {} restored, {} fields removed, {} opt-outs kept, {} refusals on record",
+                        r.batch,
+                        r.file_name,
+                        r.contacts_removed,
+                        r.contacts_restored,
+                        r.fields_removed.len(),
+                        r.opt_outs_kept,
+                        r.refusals_on_record
+                    );
+                    s.notice = Some(text.clone());
+                    app.notice = Some(text);
+                    if matches!(s.stage, Stage::Reported(_)) {
+                        s.stage = Stage::Idle;
+                    }
+                    let mut requests = refresh(app);
+                    requests.extend(load_batches(app));
+                    requests
+                }
+                Err(e) => {
+                    s.error = Some(e);
+                    Vec::new()
+                }
+            }
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn detect(app: &mut App) -> Vec<Request> {
+    let s = &mut app.import;
+    if s.pending.is_some() && matches!(s.stage, Stage::Importing { .. }) {
+        return Vec::new();
+    }
+    if s.path.is_blank() {
+        s.editing = true;
+        return Vec::new();
+    }
+    s.editing = false;
+    s.completion = None;
+    s.show_batches = false;
+    s.notice = None;
+    s.error = None;
+    s.stage = Stage::Detecting;
+    let plan = s.plan_for_path(actor());
+    let generation = app.next_generation();
+    app.import.pending = Some(generation);
+    vec![Request::DetectImport {
+        generation,
+        plan: Box::new(plan),
+    }]
+}
+
+fn run(app: &mut App) -> Vec<Request> {
+    let s = &mut app.import;
+    match &s.stage {
+        Stage::Detected(_) => {}
+        Stage::Idle => {
+            s.error = Some("read the file first: press e, type its path and press Enter".into());
+            return Vec::new();
+        }
+        Stage::Reported(_) => {
+            s.error = Some("this file is imported; press Enter to read it again first".into());
+            return Vec::new();
+        }
+        Stage::Detecting | Stage::Importing { .. } => return Vec::new(),
+    }
+    let Stage::Detected(detected) = std::mem::take(&mut s.stage) else {
+        return Vec::new();
+    };
+    s.stage = Stage::Importing {
+        detected,
+        progress: None,
+    };
+    s.error = None;
+    s.show_batches = false;
+    let plan = s.plan_for_path(actor());
+    let generation = app.next_generation();
+    app.import.pending = Some(generation);
+    vec![Request::Write {
+        generation,
+        job: Job::Import(Box::new(plan)),
+    }]
+}
+
+/// From a detected file: the key choices (its field names), its columns (headers,
+/// skipped ones too so they can be brought back) and the fields a column may go to
+/// (the common fields, then the file's).
+fn column_choices(d: &Detected) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let keys: Vec<String> = d.fields.iter().map(|f| f.name.clone()).collect();
+    let mut columns: Vec<String> = d.fields.iter().map(|f| f.header.clone()).collect();
+    columns.extend(d.skipped_columns.iter().map(|s| s.header.clone()));
+    let mut targets: Vec<String> = COMMON_FIELDS.iter().map(|f| f.to_string()).collect();
+    for k in &keys {
+        if !targets.contains(k) {
+            targets.push(k.clone());
+        }
+    }
+    (keys, columns, targets)
+}
+
+fn load_batches(app: &mut App) -> Vec<Request> {
+    let generation = app.next_generation();
+    app.import.pending_batches = Some(generation);
+    vec![Request::LoadBatches { generation }]
+}
+
+/// Scroll the content by `delta` lines (`isize::MIN`/`MAX` jump to an end).
+pub fn scroll(app: &mut App, delta: isize) -> Vec<Request> {
+    let last = crate::tui::layout::areas(app.size).map_or(0, |a| {
+        max_scroll(&app.import, app.is_empty_workspace(), a.body)
+    });
+    let s = &mut app.import;
+    s.scroll = s.scroll.saturating_add_signed(delta).min(last);
+    Vec::new()
+}
+
+/// Messages while the options form is open: move, change, apply, cancel. Applying
+/// reads the file again when one is typed, so what is shown matches the options.
+pub fn options_message(app: &mut App, message: &Message, delta: isize) -> Option<Vec<Request>> {
+    let form = app.import.form.as_mut()?;
+    match message {
+        _ if delta != 0 => {
+            let last = OptionRow::ALL.len() - 1;
+            form.row = form.row.saturating_add_signed(delta.signum()).min(last);
+            Some(Vec::new())
+        }
+        Message::ChangeValue(d) => {
+            form.change(*d);
+            Some(Vec::new())
+        }
+        Message::Submit => {
+            let form = app.import.form.take()?;
+            app.import.plan = form.draft;
+            app.popup = None;
+            let was_read = matches!(app.import.stage, Stage::Detected(_))
+                || (app.import.error.is_some() && !app.import.path.is_blank());
+            Some(if was_read { detect(app) } else { Vec::new() })
+        }
+        Message::ClosePopup => {
+            app.import.form = None;
+            app.popup = None;
+            Some(Vec::new())
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,166 @@
+//! `update` for changing a campaign on the Messages screen: removing (`x`) and
+//! reordering (`K`/`J`) entries, renaming (`R`, in the new-campaign dialog) and
+//! deleting (`D`, after a question) the campaign. Entry changes edit the draft and save
+//! it through the core (`Job::SaveCampaign`); rename and delete are the core's use
+//! cases (`campaign::edit`), and the reply reloads the campaign list.
+
+use super::update::{rechecked, save, sync_unsaved};
+use crate::tui::app::{App, Popup};
+use crate::tui::message::{Job, Message, Request};
+use crate::tui::screens::messages::NewCampaign;
+
+/// The entry-list intents of this module; `None` for other messages.
+pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+    match message {
+        Message::RemoveEntry => Some(change_entries(app, |entries, i| {
+            entries.remove(i);
+            Some(i.min(entries.len().saturating_sub(1)))
+        })),
+        Message::MoveEntry { up } => {
+            let up = *up;
+            Some(change_entries(app, move |entries, i| {
+                let j = if up { i.checked_sub(1)? } else { i + 1 };
+                (j < entries.len()).then(|| {
+                    entries.swap(i, j);
+                    j
+                })
+            }))
+        }
+        Message::RenameCampaign | Message::AskDeleteCampaign => {
+            let Some(name) = app.campaigns.current_name().map(str::to_string) else {
+                app.error = Some("no campaign yet: press n to create one".into());
+                return Some(Vec::new());
+            };
+            if app.messages.is_dirty(app.campaigns.current.as_ref()) {
+                app.error = Some(
+                    "the messages have unsaved edits: save them (Ctrl+S) or discard them (u) first"
+                        .into(),
+                );
+                return Some(Vec::new());
+            }
+            if *message == Message::RenameCampaign {
+                let mut input = crate::tui::widgets::text_input::TextInput::default();
+                input.apply(&crate::tui::widgets::text_input::TextEdit::Paste(
+                    name.clone(),
+                ));
+                app.messages.create = Some(NewCampaign {
+                    name: input,
+                    channel: app
+                        .messages
+                        .draft
+                        .as_ref()
+                        .map_or(crate::fields::Channel::Email, |c| c.channel),
+                    error: None,
+                    renaming: Some(name),
+                });
+                app.popup = Some(Popup::NewCampaign);
+            } else {
+                app.popup = Some(Popup::ConfirmDeleteCampaign);
+            }
+            Some(Vec::new())
+        }
+        _ => None,
+    }
+}
+
+/// Keys while "Delete campaign?" is open.
+pub(crate) fn confirm_delete(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+    match message {
+        Message::ConfirmDeleteCampaign => {
+            app.popup = None;
+            let Some(name) = app.campaigns.current_name().map(str::to_string) else {
+                return Some(Vec::new());
+            };
+            let generation = app.next_generation();
+            app.messages.pending_change = Some(generation);
+            Some(vec![Request::Write {
+                generation,
+                job: Job::DeleteCampaign(name),
+            }])
+        }
+        Message::ClosePopup => {
+            app.popup = None;
+            Some(Vec::new())
+        }
+        _ => None,
+    }
+}
+
+/// The reply to a rename or delete: say what happened and read the campaigns again
+/// (the renamed one stays current; after a delete the first one is).
+pub(crate) fn changed(
+    app: &mut App,
+    generation: u64,
+    result: &Result<Option<String>, String>,
+) -> Vec<Request> {
+    if app.messages.pending_change != Some(generation) {
+        return Vec::new();
+    }
+    app.messages.pending_change = None;
+    match result {
+        Ok(renamed) => {
+            let old = app.campaigns.current_name().unwrap_or_default().to_string();
+            app.notice = Some(match renamed {
+                Some(new) => format!(
+                    "renamed campaign `{old}` to `{new}`: review and sign it off again before exporting"
+                ),
+                None => format!("deleted campaign `{old}`; its segments stay"),
+            });
+            app.error = None;
+            app.messages.create = None;
+            app.popup = None;
+            app.preview.computed_for = None;
+            match renamed {
+                Some(new) => {
+                    if let Some(c) = app.campaigns.current.as_mut() {
+                        c.name = new.clone();
+                    }
+                    if let Some(d) = app.messages.draft.as_mut() {
+                        d.name = new.clone();
+                    }
+                }
+                None => {
+                    app.campaigns.current = None;
+                    app.messages = Default::default();
+                }
+            }
+            sync_unsaved(app);
+            crate::tui::update::campaign::load_names(app)
+        }
+        Err(e) => {
+            match app.messages.create.as_mut() {
+                Some(d) => d.error = Some(format!("Not renamed: {e}")),
+                None => app.error = Some(format!("Not deleted: {e}")),
+            }
+            Vec::new()
+        }
+    }
+}
+
+/// Apply `change` to the draft's entries at the selected one (it returns where the
+/// selection goes, `None` when nothing changed: a move past either end), then save.
+fn change_entries(
+    app: &mut App,
+    change: impl FnOnce(&mut Vec<crate::campaign::Entry>, usize) -> Option<usize>,
+) -> Vec<Request> {
+    let m = &mut app.messages;
+    m.store_editors();
+    let selected = m.selected;
+    let Some(draft) = m.draft.as_mut() else {
+        app.error = Some("no campaign yet: press n to create one".into());
+        return Vec::new();
+    };
+    if selected >= draft.entries.len() {
+        app.error = Some("no entry selected: press a to add one".into());
+        return Vec::new();
+    }
+    let Some(next) = change(&mut draft.entries, selected) else {
+        return Vec::new();
+    };
+    m.selected = next;
+    m.load_editors();
+    let mut requests = save(app);
+    sync_unsaved(app);
+    requests.extend(rechecked(app));
+    requests
+}

@@ -1,0 +1,155 @@
+//! `update` for planning a campaign from scratch on the Messages screen: the
+//! new-campaign dialog (`n`: name and channel) and the list of saved segments to add
+//! an entry for (`a`). A new campaign is created by `Job::CreateCampaign`, an added
+//! entry saved through the Messages screen's save path (`Job::SaveCampaign`); both
+//! replies are handled in `messages::reply`. The dialog also renames (`R`, in
+//! `campaign_edit`).
+
+use super::new_dialogs::addable;
+use super::update::{rechecked, save, sync_unsaved};
+use super::{Focus, NewCampaign, check_entry};
+use crate::campaign::{Campaign, Entry};
+use crate::fields::{Channel, Field};
+use crate::tui::app::{App, Popup};
+use crate::tui::message::{Job, Message, Request};
+
+/// `n` and `a` on the Messages screen's entry list; `None` for other messages.
+pub(crate) fn open(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+    match message {
+        Message::NewCampaign => {
+            if app.messages.is_dirty(app.campaigns.current.as_ref()) {
+                app.error = Some(
+                    "the messages have unsaved edits: save them (Ctrl+S) or discard them (u) before creating a campaign"
+                        .into(),
+                );
+                return Some(Vec::new());
+            }
+            app.messages.create = Some(NewCampaign {
+                name: Default::default(),
+                channel: Channel::Email,
+                error: None,
+                renaming: None,
+            });
+            app.popup = Some(Popup::NewCampaign);
+            Some(Vec::new())
+        }
+        Message::AddEntry => {
+            if app.messages.draft.is_none() {
+                app.error = Some("no campaign yet: press n to create one".into());
+                return Some(Vec::new());
+            }
+            app.messages.add_selected = 0;
+            // The list shows the saved segments: `tui::update` has them read.
+            app.popup = Some(Popup::AddEntry);
+            Some(Vec::new())
+        }
+        _ => None,
+    }
+}
+
+/// Keys while the new-campaign dialog is open.
+pub(crate) fn new_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+    let Some(d) = app.messages.create.as_mut() else {
+        app.popup = None;
+        return Some(Vec::new());
+    };
+    match message {
+        Message::Edit(edit) => {
+            d.name.apply(edit);
+            d.error = None;
+        }
+        Message::ToggleChannel if d.renaming.is_none() => {
+            d.channel = match d.channel {
+                Channel::Email => Channel::Sms,
+                Channel::Sms => Channel::Email,
+            };
+        }
+        Message::ClosePopup => {
+            app.messages.create = None;
+            app.popup = None;
+        }
+        Message::Submit => {
+            let campaign = Campaign::new(d.name.value(), d.channel);
+            // The name is checked here for a quick answer; whether it is taken is the
+            // core's question, asked inside the write (`campaign::edit::create`).
+            if let Err(e) = campaign.validate() {
+                d.error = Some(e.to_string());
+                return Some(Vec::new());
+            }
+            let renaming = d.renaming.clone();
+            let generation = app.next_generation();
+            let job = match renaming {
+                Some(old) => {
+                    app.messages.pending_change = Some(generation);
+                    Job::RenameCampaign {
+                        old,
+                        new: campaign.name,
+                    }
+                }
+                None => {
+                    app.messages.pending_save = Some(generation);
+                    Job::CreateCampaign(Box::new(campaign))
+                }
+            };
+            return Some(vec![Request::Write { generation, job }]);
+        }
+        _ => return None,
+    }
+    Some(Vec::new())
+}
+
+/// Keys while the add-entry list is open: move, add the highlighted segment, close.
+pub(crate) fn add_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+    let choices = addable(app);
+    let last = choices.len().saturating_sub(1);
+    let m = &mut app.messages;
+    match message {
+        Message::ScrollDown => m.add_selected = (m.add_selected + 1).min(last),
+        Message::ScrollUp => m.add_selected = m.add_selected.saturating_sub(1),
+        Message::ClosePopup => app.popup = None,
+        Message::Submit => {
+            let Some(segment) = choices.get(m.add_selected).cloned() else {
+                return Some(Vec::new());
+            };
+            app.popup = None;
+            m.store_editors();
+            let Some(draft) = m.draft.as_mut() else {
+                return Some(Vec::new());
+            };
+            let entry = starter(draft, segment, &app.fields.fields);
+            draft.entries.push(entry);
+            m.selected = draft.entries.len() - 1;
+            m.load_editors();
+            m.focus = Focus::Body;
+            let mut requests = save(app);
+            sync_unsaved(app);
+            requests.extend(rechecked(app));
+            return Some(requests);
+        }
+        _ => return None,
+    }
+    Some(Vec::new())
+}
+
+/// A starter message for `segment`: a greeting by first name (with a fallback) when
+/// a `first_name` field exists and may be used here, else a plain one.
+fn starter(campaign: &Campaign, segment: String, fields: &[Field]) -> Entry {
+    let email = campaign.channel == Channel::Email;
+    let make = |name: &str| Entry {
+        segment: segment.clone(),
+        subject: email.then(|| format!("Hello{name}")),
+        body: if email {
+            format!("Hi{name},\n\n")
+        } else {
+            format!("Hi{name},")
+        },
+        format: Default::default(),
+    };
+    let personal = make(" {{ first_name | default(\"there\") }}");
+    let has_first_name = fields.iter().any(|f| f.name == "first_name");
+    if has_first_name && check_entry(campaign, &personal, fields).is_ok() {
+        personal
+    } else {
+        make("")
+    }
+}
