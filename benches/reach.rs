@@ -90,11 +90,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let ws = Workspace::open(&path)?;
     let defs = fields::list(ws.conn())?;
     let none = BTreeSet::new();
+    let held = tactful::fields::held::HeldValues::load(ws.conn(), &defs)?;
     let scope = Scope {
         fields: &defs,
         category: None,
         unlocked: &none,
         as_of: as_of(),
+        held: &held,
     };
     let shell = Path::new(SHELL).exists();
     if !shell {

@@ -182,11 +182,13 @@ fn as_of() -> NaiveDate {
 fn add_segments_and_campaign(ws: &mut Workspace) -> Result<(), DemoError> {
     let all_fields = fields::list(ws.conn())?;
     let unlocked = BTreeSet::new();
+    let held = crate::fields::held::HeldValues::load(ws.conn(), &all_fields)?;
     let scope = Scope {
         fields: &all_fields,
         category: None,
         unlocked: &unlocked,
         as_of: as_of(),
+        held: &held,
     };
     for (name, rule, description) in SEGMENTS {
         segments::add(ws, name, rule, description, &scope)

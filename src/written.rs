@@ -4,10 +4,17 @@
 //! A reason of twenty zero-width spaces or soft hyphens has twenty characters and says
 //! nothing (issue 10, item 5). Every check here first reduces the text to its visible
 //! form ([`visible`]): control characters, Unicode format characters (general category
-//! Cf: soft hyphen, zero-width space and joiners, bidi marks, the BOM) and the other
+//! Cf: soft hyphen, zero-width space and joiners, bidi marks, the BOM), the other
 //! default-ignorable code points (variation selectors, Hangul fillers, tag characters:
-//! Unicode `DerivedCoreProperties.txt`, `Default_Ignorable_Code_Point`) are removed and
-//! runs of whitespace fold to one space. Justifications and reasons then need
+//! Unicode `DerivedCoreProperties.txt`, `Default_Ignorable_Code_Point`) and the
+//! characters fonts draw as nothing (the Braille blank U+2800, the musical null
+//! notehead U+1D159) are removed and runs of whitespace fold to one space.
+//!
+//! What is left is counted in grapheme clusters (UAX #29, what a reader takes for one
+//! character), and a cluster counts only when it holds a visible base character: `a`
+//! followed by twenty combining accents is one character, and accents stacked on a
+//! blank or standing alone are nothing (issue: a trial passed `a` + 20 U+0301 + ` b`
+//! and 21 Braille blanks + `a 1`). Justifications and reasons then need
 //! [`MIN_JUSTIFICATION_CHARS`] visible characters in at least [`MIN_JUSTIFICATION_WORDS`]
 //! words (a word holds a letter or digit); names and notes need visible text at all.
 //!
@@ -29,7 +36,7 @@ pub const MIN_JUSTIFICATION_WORDS: usize = 2;
 /// What a piece of written text amounts to once invisible characters are gone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Measure {
-    /// Characters of [`visible`] text (whitespace runs count as one).
+    /// Grapheme clusters of [`visible`] text (whitespace runs count as one).
     pub chars: usize,
     /// Whitespace-separated words holding at least one letter or digit.
     pub words: usize,
@@ -51,8 +58,13 @@ pub enum WrittenError {
     },
 }
 
+use unicode_normalization::char::is_combining_mark;
+use unicode_segmentation::UnicodeSegmentation;
+
 /// True for characters no reader sees: controls (C0, DEL, C1), format characters
-/// (Unicode general category Cf) and default-ignorable code points.
+/// (Unicode general category Cf), default-ignorable code points (Hangul fillers U+115F,
+/// U+1160, U+3164, U+FFA0 among them) and blank-rendering symbols (Braille pattern
+/// blank U+2800, musical symbol null notehead U+1D159).
 pub fn is_invisible(c: char) -> bool {
     let u = c as u32;
     c.is_control()
@@ -72,6 +84,7 @@ pub fn is_invisible(c: char) -> bool {
                 | 0x200B..=0x200F
                 | 0x202A..=0x202E
                 | 0x2060..=0x206F
+                | 0x2800
                 | 0x3164
                 | 0xFE00..=0xFE0F
                 | 0xFEFF
@@ -81,39 +94,49 @@ pub fn is_invisible(c: char) -> bool {
                 | 0x110CD
                 | 0x13430..=0x1343F
                 | 0x1BCA0..=0x1BCA3
+                | 0x1D159
                 | 0x1D173..=0x1D17A
                 | 0xE0000..=0xE0FFF
         )
 }
 
-/// The text a reader sees: invisible characters removed, every run of whitespace
-/// (Unicode White_Space, so no-break and ideographic spaces too) folded to one space,
-/// no space at either end.
+/// True for a character a reader sees on its own: not invisible, not whitespace and not
+/// a combining mark (which only decorates the character before it).
+fn is_visible_base(c: char) -> bool {
+    !is_invisible(c) && !c.is_whitespace() && !is_combining_mark(c)
+}
+
+/// The text a reader sees: grapheme clusters without a visible base character removed
+/// (invisible characters, marks on nothing), invisible characters removed from the
+/// rest, every run of whitespace (Unicode White_Space, so no-break and ideographic
+/// spaces too) folded to one space, no space at either end.
 pub fn visible(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut space = false;
-    for c in text
-        .chars()
-        .filter(|&c| !is_invisible(c) || c.is_whitespace())
-    {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
+    for g in text.graphemes(true) {
+        if !g.chars().any(is_visible_base) {
+            if g.chars().any(char::is_whitespace) {
+                space = !out.is_empty();
             }
-            out.push(c);
+            continue;
         }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.extend(
+            g.chars()
+                .filter(|&c| !is_invisible(c) && !c.is_whitespace()),
+        );
     }
     out
 }
 
-/// Visible characters and words of `text`.
+/// Visible characters (grapheme clusters) and words of `text`.
 pub fn measure(text: &str) -> Measure {
     let seen = visible(text);
     Measure {
-        chars: seen.chars().count(),
+        chars: seen.graphemes(true).count(),
         words: seen
             .split(' ')
             .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -203,6 +226,52 @@ mod tests {
         // Exactly 20 visible: "abcdefghi abcdefghij" (9 + 1 + 10).
         assert!(check_justification("r", "abcdefghi abcdefghij").is_ok());
         assert!(check_justification("r", "abcdefghi abcdefghi").is_err());
+    }
+
+    #[test]
+    fn blank_rendering_characters_and_lone_marks_do_not_count() {
+        // 21 Braille blanks then "a 1": only "a 1" is seen, 3 characters in 2 words.
+        let braille = format!("{}a 1", "\u{2800}".repeat(21));
+        assert_eq!(measure(&braille), Measure { chars: 3, words: 2 });
+        assert!(check_justification("the justification", &braille).is_err());
+        // "a" with 20 combining acute accents is one character; "a b" is 3.
+        let accents = format!("a{} b", "\u{301}".repeat(20));
+        assert_eq!(measure(&accents), Measure { chars: 3, words: 2 });
+        assert!(check_justification("the reason", &accents).is_err());
+        // Each Hangul filler and the Braille blank alone is blank, as a name or a note.
+        for blank in ["\u{2800}", "\u{3164}", "\u{115f}", "\u{1160}", "\u{ffa0}"] {
+            assert!(
+                matches!(
+                    check_present("the note", blank),
+                    Err(WrittenError::Blank { .. })
+                ),
+                "{blank:?}"
+            );
+        }
+        // Accents on a blank or on a space decorate nothing.
+        assert_eq!(
+            measure("\u{2800}\u{301}\u{301} \u{301}"),
+            Measure { chars: 0, words: 0 }
+        );
+        // Accented letters still count once each: "café crème" is 10, in 2 words (both
+        // precomposed and decomposed spellings).
+        assert_eq!(
+            measure("café crème"),
+            Measure {
+                chars: 10,
+                words: 2
+            }
+        );
+        assert_eq!(
+            measure("cafe\u{301} cre\u{300}me"),
+            Measure {
+                chars: 10,
+                words: 2
+            }
+        );
+        // 20 visible graphemes in 2 words pass even with blanks between them:
+        // "abcdefghi" (9) + space + "abcdefghij" (10).
+        assert!(check_justification("r", "abcdefghi\u{2800}\u{3164} abcdefghij").is_ok());
     }
 
     #[test]

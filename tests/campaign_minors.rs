@@ -180,3 +180,39 @@ fn a_minor_age_below_the_country_is_a_warning() {
     // Germany keeps GDPR Art. 8(1)'s 16: contacts aged 13 to 15 get through.
     assert!(w.message.contains("aged 13 to 15"), "{}", w.message);
 }
+
+#[test]
+fn a_far_as_of_date_does_not_age_todays_children() {
+    // Today is 2026-11-01; the campaign runs as of 2040-01-01. On 2040-01-01 Cal
+    // (born 2012-06-01) would be 27 and Gus (2011-06-01) 28, but both are minors today
+    // (14 and 15), so the minor check reads ages on the earlier date, today. Ada's
+    // `12 years` and Ben's `10` do not depend on the date.
+    let mut ws = workspace();
+    ws.set_today(as_of());
+    let c = gold(&mut ws, "far");
+    let far = chrono::NaiveDate::from_ymd_opt(2040, 1, 1).unwrap();
+    let mut rows = Vec::new();
+    tactful::campaign::preview::run(&ws, &c, far, &mut |r| {
+        rows.push(r.clone());
+        Ok(())
+    })
+    .unwrap();
+    let minors: Vec<String> = rows
+        .iter()
+        .filter(|r| r.excluded == Some(Exclusion::Minor))
+        .map(|r| r.key.split('@').next().unwrap().to_string())
+        .collect();
+    assert_eq!(minors, ["ada", "ben", "cal", "gus"]);
+    // Explain says which date the ages were read on: Cal is 14 on 2026-11-01 (born
+    // 2012-06-01, birthday passed).
+    let cal = explain(&ws, &c, far, "cal@example.com").unwrap();
+    assert_eq!(cal.excluded, Some(Exclusion::Minor));
+    assert_eq!(cal.minor_check.youngest, Some(14));
+    assert!(
+        cal.steps[2]
+            .detail
+            .contains("the youngest plausible age on 2026-11-01, 14"),
+        "{}",
+        cal.steps[2].detail
+    );
+}

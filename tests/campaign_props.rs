@@ -144,6 +144,7 @@ fn build(people: &[Person], rules: &[usize], holdout: f64) -> (Workspace, Campai
         category: None,
         unlocked: &none,
         as_of: as_of(),
+        held: &tactful::fields::held::HeldValues::load(ws.conn(), &defs).unwrap(),
     };
     let mut c = Campaign::new("prop", Channel::Email);
     c.holdout_pct = holdout;

@@ -253,8 +253,10 @@ fn formula_triggers_are_neutralised_in_names_subjects_and_bodies() {
         String::from_utf8(read(&out.join("recipients.csv"))).unwrap(),
         expected
     );
+    // The upload profile writes cells exactly, so it refuses them: 3 cells each for a
+    // to d (subject, body, first_name) and e's TAB-led body, 13 in all.
     let raw = ws.out("raw");
-    ws.ok(&[
+    let upload = [
         "export",
         "inject",
         "--out",
@@ -266,13 +268,40 @@ fn formula_triggers_are_neutralised_in_names_subjects_and_bodies() {
         "first_name",
         "--reason",
         reason,
-    ]);
+    ];
+    ws.cmd()
+        .args(upload)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "formula_value: 13 cell(s) start with = + - @ TAB or CR",
+        ))
+        .stderr(predicates::str::contains(
+            "columns body, first_name, subject;",
+        ))
+        .stderr(predicates::str::contains(
+            "contacts a@example.com, b@example.com, c@example.com, d@example.com, e@example.com.",
+        ));
+    assert!(!raw.join("recipients.csv").exists());
+    // Neutralised on request: the same quoting as the spreadsheet profile, recorded.
+    ws.cmd()
+        .args(upload)
+        .arg("--neutralise-formulas")
+        .assert()
+        .success();
     let text = String::from_utf8(read(&raw.join("recipients.csv"))).unwrap();
     assert!(text.starts_with("email,"));
     assert!(
-        text.contains("a@example.com,all,  =1+1,\t=1+1,=1+1\r\n"),
+        text.contains("a@example.com,all,'  =1+1,'\t=1+1,'=1+1\r\n"),
         "{text}"
     );
+    assert!(
+        text.contains("e@example.com,all,  a=b,'\ta=b,a=b\r\n"),
+        "{text}"
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&read(&raw.join("manifest.json"))).unwrap();
+    assert_eq!(manifest["profile"]["formulas_neutralised"], 13);
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! the `tactful` binary: every lowered protection shows in review, a removed safeguard
 //! is a blocker a campaign may accept with a written reason (and the acceptance goes
 //! when anything it accepted changes), special category data stays out of special ad
-//! categories, written reasons count only visible text, a far as-of date warns, re-imports
+//! categories, written reasons count only visible text, a far as-of date warns (and
+//! never makes today's minors adults), re-imports
 //! raise a field's class but never lower it, and a sign-off goes stale when the export
 //! changes.
 //!
@@ -384,11 +385,36 @@ fn an_as_of_ten_years_ahead_is_a_warning_naming_the_date() {
             .contains("2036-11-01 is 3653 days after today (2026-11-01)"),
         "{f}"
     );
-    // Ten years on, cy, dee and gus are adults: only fay (no consent) is left out.
+    // Ten years on cy, dee and gus would be adults, but they are minors today
+    // (2026-11-01: 14, 15 and 14), and the minor check reads ages on the earlier of
+    // the as-of date and today: still fay for consent and the three minors.
     assert_eq!(
         finding(&review, "exclusion_counts")["items"],
-        serde_json::json!(["no_consent: 1"])
+        serde_json::json!(["no_consent: 1", "minor: 3"])
     );
+    // The export writes ana, bo and eve only, with just the warning.
+    let out = ws.out("far");
+    assert_cmd::Command::cargo_bin("tactful")
+        .unwrap()
+        .env("TACTFUL_TODAY", "2026-11-01")
+        .arg("--workspace")
+        .arg(&ws.path)
+        .args(["--as-of", "2036-11-01", "export", "everyone", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let csv = String::from_utf8(read(&out.join("recipients.csv"))).unwrap();
+    for (key, written) in [
+        ("ana@", true),
+        ("bo@", true),
+        ("eve@", true),
+        ("cy@", false),
+        ("dee@", false),
+        ("gus@", false),
+        ("fay@", false),
+    ] {
+        assert_eq!(csv.contains(key), written, "{key}: {csv}");
+    }
     // Within a month: no warning.
     let near = ws.json(&["review", "everyone"], 0);
     assert!(!has_code(&near, "as_of_far"));
@@ -459,7 +485,15 @@ fn reimports_raise_a_field_but_never_over_a_person_who_lowered_it() {
     );
     assert!(warning.contains(why), "{warning}");
     assert_eq!(class(&ws), "ordinary");
-    // A campaign using it shows the lowered protection with the reason.
+    // Any rule on it selects by the religion values it holds, whatever its class.
+    ws.cmd()
+        .args(["reach", "note is not blank"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains(
+            "`note` holds religion values for 3 contact(s)",
+        ));
+    // A campaign merging it shows the lowered protection with the reason.
     ws.apply(
         r#"
 name = "notes"
@@ -467,7 +501,7 @@ channel = "email"
 as_of = "2026-11-01"
 [[entry]]
 segment = "noted"
-rule = "note is not blank"
+rule = "email is not blank"
 subject = "Hello"
 body = "Hi, we noted: {{ note }}"
 "#,

@@ -145,6 +145,7 @@ fn br15_segments_and_their_overlap() {
         category: None,
         unlocked: &none,
         as_of: as_of(),
+        held: &tactful::fields::held::HeldValues::load(ws.conn(), &fields).unwrap(),
     };
     store::add(&mut ws, "Gold", r#"tier = "gold""#, "S1", &scope).unwrap();
     store::add(&mut ws, "Lyon", r#"city = "Lyon""#, "S2", &scope).unwrap();

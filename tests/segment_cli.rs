@@ -271,6 +271,7 @@ fn a_megabyte_rule_is_refused_by_the_store() {
         category: None,
         unlocked: &none,
         as_of: day(2024, 5, 1),
+        held: &tactful::fields::held::HeldValues::load(ws.conn(), &fields).unwrap(),
     };
     let rule = format!("city is \"{}\"", "x".repeat(1 << 20));
     let err = tactful::segment::store::add(&mut ws, "big", &rule, "", &scope).unwrap_err();

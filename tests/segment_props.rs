@@ -271,7 +271,8 @@ proptest! {
             .map(|(k, _)| (k.clone(), store::load_record(ws.conn(), &defs, k).unwrap().unwrap()))
             .collect();
         let none = BTreeSet::new();
-        let scope = Scope { fields: &defs, category: None, unlocked: &none, as_of: as_of() };
+        let held = tactful::fields::held::HeldValues::load(ws.conn(), &defs).unwrap();
+        let scope = Scope { fields: &defs, category: None, unlocked: &none, as_of: as_of(), held: &held };
         for r in rules {
             let text = r.to_string();
             let checked = check::prepare(&text, &scope).map_err(|e| TestCaseError::fail(e.caret()))?;

@@ -209,6 +209,7 @@ fn an_entry_nobody_gets_says_so() {
         category: None,
         unlocked: &none,
         as_of: tui_campaign_support::as_of(),
+        held: &tactful::fields::held::HeldValues::load(ws.conn(), &defs).unwrap(),
     };
     tactful::segment::store::add(
         &mut ws,

@@ -163,6 +163,7 @@ fn hostile_segment_names_are_drawn_safely_in_the_matrix() {
         category: None,
         unlocked: &none,
         as_of: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+        held: &tactful::fields::held::HeldValues::load(ws.conn(), &fields).unwrap(),
     };
     let hostile = "花子\x1b[2J🇩🇪 long name here";
     // The store refuses such a name; one written by another tool must still draw safely.

@@ -14,6 +14,7 @@ use super::code::CampaignFile;
 use super::prepare::{PreviewError, check_entry};
 use super::unlock;
 use crate::campaign::store as campaigns;
+use crate::fields::held::HeldValues;
 use crate::segment::store::{self, Put};
 use crate::workspace::{Workspace, audit, fields as field_store};
 
@@ -60,6 +61,7 @@ pub fn apply(
     campaign.unlocks = unlocks.iter().map(|(u, _, _)| u.clone()).collect();
     let as_of = campaign.as_of_or(today);
     let fields = field_store::list(ws.conn())?;
+    let held = HeldValues::load(ws.conn(), &fields)?;
     let mut rules = Vec::new();
     for (i, (entry, file_entry)) in campaign.entries.iter().zip(&file.entries).enumerate() {
         let rule = match &file_entry.rule {
@@ -74,7 +76,7 @@ pub fn apply(
                     .rule
             }
         };
-        check_entry(&fields, &campaign, i + 1, entry, &rule, as_of)?;
+        check_entry(&fields, &held, &campaign, i + 1, entry, &rule, as_of)?;
         rules.push((entry.segment.clone(), file_entry.rule.clone()));
     }
     let removed: Vec<String> = existing

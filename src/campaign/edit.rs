@@ -18,6 +18,7 @@ use serde_json::json;
 use super::prepare::{PreviewError, check_entry};
 use super::unlock::load;
 use super::{Campaign, CampaignError, Entry, MessageLocale, store, validate_name};
+use crate::fields::held::HeldValues;
 use crate::fields::policy::Category;
 use crate::fields::{Channel, Field};
 use crate::segment::store::{self as segments, Segment, SegmentError};
@@ -63,8 +64,9 @@ pub fn effective_as_of(c: &Campaign, given: Option<NaiveDate>, today: NaiveDate)
 /// campaign's scope). Errors name the first entry that fails.
 pub fn check_entries(conn: &Connection, c: &Campaign, as_of: NaiveDate) -> Result<(), EditError> {
     let fields = field_store::list(conn)?;
+    let held = HeldValues::load(conn, &fields)?;
     for (i, entry) in c.entries.iter().enumerate() {
-        check_one(conn, &fields, c, i + 1, entry, as_of)?;
+        check_one(conn, &fields, &held, c, i + 1, entry, as_of)?;
     }
     Ok(())
 }
@@ -72,6 +74,7 @@ pub fn check_entries(conn: &Connection, c: &Campaign, as_of: NaiveDate) -> Resul
 fn check_one(
     conn: &Connection,
     fields: &[Field],
+    held: &HeldValues,
     c: &Campaign,
     n: usize,
     entry: &Entry,
@@ -82,7 +85,7 @@ fn check_one(
         segment: entry.segment.clone(),
         error,
     })?;
-    check_entry(fields, c, n, entry, &seg.rule, as_of)?;
+    check_entry(fields, held, c, n, entry, &seg.rule, as_of)?;
     Ok(seg)
 }
 
@@ -140,8 +143,9 @@ pub fn add_entry(
 ) -> Result<(Campaign, usize), EditError> {
     let mut c = load(ws, name)?;
     let fields = field_store::list(ws.conn())?;
+    let held = HeldValues::load(ws.conn(), &fields)?;
     let n = c.entries.len() + 1;
-    let seg = check_one(ws.conn(), &fields, &c, n, &entry, as_of(&c))?;
+    let seg = check_one(ws.conn(), &fields, &held, &c, n, &entry, as_of(&c))?;
     entry.segment = seg.name;
     c.entries.push(entry);
     c.validate()?;
@@ -320,7 +324,8 @@ pub fn add_segment(
     })?;
     let fields = field_store::list(ws.conn())?;
     let unlocked = c.unlocked();
-    let scope = super::prepare::rule_scope(&fields, &c, &unlocked, as_of(&c));
+    let held = HeldValues::load(ws.conn(), &fields)?;
+    let scope = super::prepare::rule_scope(&fields, &held, &c, &unlocked, as_of(&c));
     segments::add(ws, name, rule, description, &scope)
 }
 

@@ -121,7 +121,7 @@ pub fn explain(
     as_of: NaiveDate,
     key: &str,
 ) -> Result<Explanation, PreviewError> {
-    let prepared = prepare(ws.conn(), campaign, as_of)?;
+    let prepared = prepare(ws.conn(), campaign, as_of, ws.today())?;
     let Some(key) = audience::find_key(ws.conn(), key)? else {
         return Err(PreviewError::NoContact(key.trim().to_string()));
     };

@@ -34,7 +34,7 @@ pub fn age_trace(p: &Prepared, record: &Record) -> AgeTrace {
     let values: Vec<_> = age_values(p, record).collect();
     let readings: Vec<AgeReading> = values
         .iter()
-        .map(|(_, role, v)| age::read(*role, v, p.as_of))
+        .map(|(_, role, v)| age::read(*role, v, p.minor_as_of))
         .collect();
     let check = age::assess(readings.iter().copied(), p.minor_age.years);
     AgeTrace {
@@ -65,14 +65,14 @@ pub(crate) fn minor_detail(p: &Prepared, record: &Record) -> String {
     let verdict = match (&t.youngest, &t.decided_by) {
         (Some(y), Some(field)) if t.minor => format!(
             "the youngest plausible age on {}, {y} (field `{field}`), is under the minor age {limit}: a known minor",
-            p.as_of
+            p.minor_as_of
         ),
         _ if t.age_unknown => format!(
             "age unknown: a field holds a value that is not a plausible age, so the minor check cannot judge this contact (review counts it); minor age {limit}"
         ),
         (Some(y), Some(field)) => format!(
             "the youngest plausible age on {}, {y} (field `{field}`), is not under the minor age {limit}",
-            p.as_of
+            p.minor_as_of
         ),
         _ => format!("no date of birth, birth year or age: not a known minor; minor age {limit}"),
     };

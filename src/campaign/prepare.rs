@@ -14,6 +14,7 @@ use rusqlite::Connection;
 use super::age::MAX_AGE_FIELDS;
 use super::minor_age::MinorAge;
 use super::{Campaign, CampaignError, Entry};
+use crate::fields::held::HeldValues;
 use crate::fields::{Channel, Field, FieldType, PrivacyClass, Role};
 use crate::message::{Message, MessageDraft, MessageError, PolicyScope};
 use crate::segment::RuleError;
@@ -96,6 +97,12 @@ pub struct Slots {
 pub struct Prepared {
     pub campaign: Campaign,
     pub as_of: NaiveDate,
+    /// The date the minor check reads ages on: the earlier of `as_of` and today. A
+    /// contact who is a minor today stays one whatever as-of date is given (a far
+    /// `--as-of 2040-01-01` must not turn today's children into adults; README,
+    /// "Privacy"). An earlier as-of date makes people younger, never older, so it is
+    /// kept.
+    pub minor_as_of: NaiveDate,
     pub fields: Vec<Field>,
     pub entries: Vec<PreparedEntry>,
     /// The fields a preview reads, each once: the slots' fields and every merge field.
@@ -105,9 +112,11 @@ pub struct Prepared {
     pub minor_age: MinorAge,
 }
 
-/// The rule scope of `campaign`: its category and unlocks, with `as_of`.
+/// The rule scope of `campaign`: its category and unlocks, with `as_of` and the
+/// sensitive values the fields hold.
 pub fn rule_scope<'a>(
     fields: &'a [Field],
+    held: &'a HeldValues,
     campaign: &Campaign,
     unlocked: &'a BTreeSet<String>,
     as_of: NaiveDate,
@@ -117,15 +126,18 @@ pub fn rule_scope<'a>(
         category: Some(campaign.category),
         unlocked,
         as_of,
+        held,
     }
 }
 
-/// Check one entry's rule text and message in `campaign`'s scope. `n` is the entry's
-/// 1-based number, for errors.
+/// Check one entry's rule text and message in `campaign`'s scope, `held` being the
+/// sensitive values the fields hold ([`HeldValues::load`]). `n` is the entry's 1-based
+/// number, for errors.
 ///
 /// Errors: [`PreviewError::Rule`] or [`PreviewError::Message`].
 pub fn check_entry(
     fields: &[Field],
+    held: &HeldValues,
     campaign: &Campaign,
     n: usize,
     entry: &Entry,
@@ -133,7 +145,7 @@ pub fn check_entry(
     as_of: NaiveDate,
 ) -> Result<(CheckedRule, Message), PreviewError> {
     let unlocked = campaign.unlocked();
-    let scope = rule_scope(fields, campaign, &unlocked, as_of);
+    let scope = rule_scope(fields, held, campaign, &unlocked, as_of);
     let checked = check_rule(rule, &scope).map_err(|error| PreviewError::Rule {
         entry: n,
         segment: entry.segment.clone(),
@@ -159,7 +171,9 @@ pub fn check_entry(
     Ok((checked, message))
 }
 
-/// Load the fields and segments and prepare `campaign` to run as of `as_of`.
+/// Load the fields and segments and prepare `campaign` to run as of `as_of`, on
+/// `today` (the workspace's today: the minor check reads ages on the earlier of the
+/// two, see [`Prepared::minor_as_of`]).
 ///
 /// Errors: a segment that no longer exists, a rule or message that no longer checks
 /// (fields or their classes changed since it was saved), workspace errors.
@@ -167,8 +181,9 @@ pub fn prepare(
     conn: &Connection,
     campaign: &Campaign,
     as_of: NaiveDate,
+    today: NaiveDate,
 ) -> Result<Prepared, PreviewError> {
-    prepare_with_fields(conn, campaign, as_of, field_store::list(conn)?)
+    prepare_with_fields(conn, campaign, as_of, today, field_store::list(conn)?)
 }
 
 /// As [`prepare`], with the field definitions given instead of the stored ones: review
@@ -180,9 +195,11 @@ pub fn prepare_with_fields(
     conn: &Connection,
     campaign: &Campaign,
     as_of: NaiveDate,
+    today: NaiveDate,
     fields: Vec<Field>,
 ) -> Result<Prepared, PreviewError> {
     let mut entries = Vec::with_capacity(campaign.entries.len());
+    let held = HeldValues::load(conn, &fields)?;
     for (i, entry) in campaign.entries.iter().enumerate() {
         let segment = store::get(conn, &entry.segment).map_err(|error| PreviewError::Segment {
             entry: i + 1,
@@ -190,7 +207,7 @@ pub fn prepare_with_fields(
             error,
         })?;
         let (checked, message) =
-            check_entry(&fields, campaign, i + 1, entry, &segment.rule, as_of)?;
+            check_entry(&fields, &held, campaign, i + 1, entry, &segment.rule, as_of)?;
         entries.push(PreparedEntry {
             segment: segment.name,
             compiled: compile(&checked),
@@ -248,6 +265,7 @@ pub fn prepare_with_fields(
         minor_age: campaign.minor_age(),
         campaign: campaign.clone(),
         as_of,
+        minor_as_of: as_of.min(today),
         fields,
         entries,
         columns,

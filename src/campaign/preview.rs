@@ -67,7 +67,7 @@ pub fn run(
     as_of: NaiveDate,
     sink: &mut dyn FnMut(&PreviewRow) -> io::Result<()>,
 ) -> Result<Summary, PreviewError> {
-    let prepared = prepare(ws.conn(), campaign, as_of)?;
+    let prepared = prepare(ws.conn(), campaign, as_of, ws.today())?;
     run_prepared(ws, &prepared, &mut |row, _, _| sink(row))
 }
 

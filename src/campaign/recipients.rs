@@ -55,7 +55,7 @@ pub fn step(
     if entry >= campaign.entries.len() {
         return Ok(None);
     }
-    let prepared = prepare(ws.conn(), &without_messages(campaign), as_of)?;
+    let prepared = prepare(ws.conn(), &without_messages(campaign), as_of, ws.today())?;
     let mut found: Option<Recipient> = None;
     walk(ws, &prepared, |d| {
         let mine = d.outcome == Outcome::Recipient { entry };

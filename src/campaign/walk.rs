@@ -190,11 +190,11 @@ fn decide<'a>(
     })
 }
 
-/// The minor check for one contact: every age field of [`Prepared::slots`] read as of
-/// the campaign's as-of date, judged against its minor age (see [`super::age`]).
+/// The minor check for one contact: every age field of [`Prepared::slots`] read on
+/// [`Prepared::minor_as_of`] (the earlier of the as-of date and today), judged against its minor age (see [`super::age`]).
 pub fn age_check(prepared: &Prepared, record: &Record) -> AgeCheck {
-    let readings =
-        age_values(prepared, record).map(|(_, role, value)| age::read(role, value, prepared.as_of));
+    let readings = age_values(prepared, record)
+        .map(|(_, role, value)| age::read(role, value, prepared.minor_as_of));
     age::assess(readings, prepared.minor_age.years)
 }
 

@@ -53,7 +53,8 @@ fn entries(
 ) -> anyhow::Result<Vec<EntryShown>> {
     let fields = field_store::list(ws.conn())?;
     let unlocked = c.unlocked();
-    let scope = rule_scope(&fields, c, &unlocked, ctx.as_of_for(c));
+    let held = crate::fields::held::HeldValues::load(ws.conn(), &fields)?;
+    let scope = rule_scope(&fields, &held, c, &unlocked, ctx.as_of_for(c));
     let mut out = Vec::new();
     for e in &c.entries {
         let (rule, reach, error) = match store::get(ws.conn(), &e.segment) {

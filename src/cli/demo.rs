@@ -75,11 +75,13 @@ pub fn run(ctx: &Context, args: DemoArgs) -> anyhow::Result<()> {
         .collect();
     print_table(&["name", "type", "role", "class"], &rows)?;
     let unlocked = BTreeSet::new();
+    let held = crate::fields::held::HeldValues::load(ws.conn(), &all_fields)?;
     let scope = Scope {
         fields: &all_fields,
         category: None,
         unlocked: &unlocked,
         as_of: ctx.as_of,
+        held: &held,
     };
     let demo_scope = Scope {
         as_of: chrono::NaiveDate::from_ymd_opt(demo::AS_OF.0, demo::AS_OF.1, demo::AS_OF.2)

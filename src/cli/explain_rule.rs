@@ -7,6 +7,7 @@ use clap::Args;
 
 use super::segment::{outside_campaign, rule_failed};
 use super::{Context, Exit, print_json, print_table};
+use crate::fields::held::HeldValues;
 use crate::segment::{check, eval, store};
 use crate::workspace::fields as field_store;
 
@@ -21,8 +22,9 @@ pub struct ExplainRuleArgs {
 pub fn run(ctx: &Context, args: ExplainRuleArgs) -> anyhow::Result<()> {
     let ws = ctx.open()?;
     let fields = field_store::list(ws.conn())?;
+    let held = HeldValues::load(ws.conn(), &fields)?;
     let none = BTreeSet::new();
-    let scope = outside_campaign(ctx, &fields, &none);
+    let scope = outside_campaign(ctx, &fields, &held, &none);
     let checked = check::prepare(&args.rule, &scope).map_err(|e| rule_failed(&e))?;
     let Some(record) = store::load_record(ws.conn(), &fields, &args.key)? else {
         return Err(Exit {

@@ -44,6 +44,10 @@ pub struct ExportArgs {
     /// (.eml for e-mail, .txt with its SMS parts for SMS).
     #[arg(long, value_name = "N", default_value_t = 0)]
     proofs: usize,
+    /// Write text cells that start like a formula (= + - @ TAB CR) with a ' in front
+    /// instead of refusing the export; the recipient sees the quote.
+    #[arg(long)]
+    neutralise_formulas: bool,
     /// Add a field as a column (repeatable; each needs a --reason, in the same order).
     #[arg(long = "field", value_name = "NAME")]
     fields: Vec<String>,
@@ -76,6 +80,7 @@ pub fn run(ctx: &Context, args: ExportArgs) -> anyhow::Result<()> {
     plan.with_key = args.with_key;
     plan.split_rows = args.split_rows;
     plan.proofs = args.proofs;
+    plan.neutralise_formulas = args.neutralise_formulas;
     plan.extra = args
         .fields
         .into_iter()

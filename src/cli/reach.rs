@@ -6,6 +6,7 @@ use clap::Args;
 
 use super::segment::{outside_campaign, rule_failed};
 use super::{Context, print_json};
+use crate::fields::held::HeldValues;
 use crate::segment::store;
 use crate::workspace::fields as field_store;
 
@@ -18,8 +19,9 @@ pub struct ReachArgs {
 pub fn run(ctx: &Context, args: ReachArgs) -> anyhow::Result<()> {
     let ws = ctx.open()?;
     let fields = field_store::list(ws.conn())?;
+    let held = HeldValues::load(ws.conn(), &fields)?;
     let none = BTreeSet::new();
-    let scope = outside_campaign(ctx, &fields, &none);
+    let scope = outside_campaign(ctx, &fields, &held, &none);
     let compiled = store::compile_rule(&args.rule, &scope).map_err(|e| rule_failed(&e))?;
     let reach = store::reach(ws.conn(), &compiled)?;
     let audience = store::audience(ws.conn())?;

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::{Context, Exit, print_json, print_table};
 use crate::fields::Field;
+use crate::fields::held::HeldValues;
 use crate::segment::store::{self, Segment, SegmentError};
 use crate::segment::{CompiledRule, RuleError, Scope};
 use crate::workspace::fields as field_store;
@@ -71,10 +72,12 @@ enum SegmentAction {
     },
 }
 
-/// The scope for rules checked outside a campaign: no category, nothing unlocked.
+/// The scope for rules checked outside a campaign: no category, nothing unlocked;
+/// `held`, the sensitive values the fields hold.
 pub(super) fn outside_campaign<'a>(
     ctx: &Context,
     fields: &'a [Field],
+    held: &'a HeldValues,
     none: &'a BTreeSet<String>,
 ) -> Scope<'a> {
     Scope {
@@ -82,6 +85,7 @@ pub(super) fn outside_campaign<'a>(
         category: None,
         unlocked: none,
         as_of: ctx.as_of,
+        held,
     }
 }
 
@@ -138,8 +142,9 @@ fn json_param(v: &rusqlite::types::Value) -> serde_json::Value {
 pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
     let mut ws = ctx.open()?;
     let fields = field_store::list(ws.conn())?;
+    let held = HeldValues::load(ws.conn(), &fields)?;
     let none = BTreeSet::new();
-    let scope = outside_campaign(ctx, &fields, &none);
+    let scope = outside_campaign(ctx, &fields, &held, &none);
     let measure = |ws: &crate::workspace::Workspace,
                    segment: Segment|
      -> anyhow::Result<(Listed, Option<CompiledRule>)> {

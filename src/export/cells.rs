@@ -6,8 +6,10 @@
 //! The spreadsheet profile neutralises such text cells by putting a single quote in
 //! front, which spreadsheets show as "text, not a formula". Two additions to OWASP's
 //! list:
-//! - leading whitespace does not make a trigger safe (several spreadsheet programs skip
-//!   it before deciding), so the first non-whitespace character is checked too;
+//! - leading whitespace and invisible characters (zero-width space, BOM, soft hyphen:
+//!   [`crate::written::is_invisible`]) do not make a trigger safe: spreadsheet programs
+//!   and the import cleaning of sending platforms strip them, and `\u{200B}=1+1` is
+//!   then `=1+1`; so the first character of the cleaned text is checked too;
 //! - the full-width forms `＝ ＋ － ＠` (U+FF1D, U+FF0B, U+FF0D, U+FF20) count, because
 //!   spreadsheets in East Asian locales read them as formula signs.
 //!
@@ -16,7 +18,12 @@
 //! holds what parses as a plain decimal number). The price of the rule for text: an
 //! E.164 phone number `+447700900123` becomes `'+447700900123`; a spreadsheet shows it
 //! as typed, a program reading the file sees the quote (tactful's own importer removes
-//! it again, see `import::normalise`). Every other profile writes cells exactly.
+//! it again, see `import::normalise`).
+//!
+//! Every other profile writes cells exactly, because the platform delivers the cell as
+//! is: a quote in front would reach the person (`'=Ana`). There a formula-like text
+//! cell is not written at all unless the user asks for it to be neutralised
+//! ([`FormulaCell`], `export --neutralise-formulas`, recorded in the manifest).
 
 use std::borrow::Cow;
 
@@ -63,12 +70,34 @@ impl<'a> Cell<'a> {
 
 const SIGNS: [char; 8] = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
 
-/// Whether a spreadsheet could read `cell` as a formula (see the module notes).
+/// Whether a spreadsheet could read `cell` as a formula (see the module notes): it
+/// starts with TAB or CR, or its first character after leading whitespace and
+/// invisible characters is a formula sign.
 pub fn is_formula_like(cell: &str) -> bool {
     if cell.starts_with(['\t', '\r']) {
         return true;
     }
-    cell.trim_start().starts_with(SIGNS)
+    cell.trim_start_matches(|c: char| c.is_whitespace() || crate::written::is_invisible(c))
+        .starts_with(SIGNS)
+}
+
+/// A text cell of a non-neutralising export that a spreadsheet would read as a
+/// formula: the contact and the column, for the refusal and the manifest.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormulaCell {
+    /// The contact key.
+    pub key: String,
+    /// The column (listmonk: `attributes.NAME`).
+    pub column: String,
+}
+
+/// True for an E.164 phone number (`+` and 2 to 15 digits, ITU-T E.164): the form an
+/// SMS export writes in its phone column, which starts with `+` and is no formula to
+/// a sending platform.
+pub fn is_e164(s: &str) -> bool {
+    s.strip_prefix('+').is_some_and(|d| {
+        (2..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()) && !d.starts_with('0')
+    })
 }
 
 #[cfg(test)]
@@ -87,6 +116,10 @@ mod tests {
             ("  =HYPERLINK(\"x\")", "'  =HYPERLINK(\"x\")"),
             ("\t =1", "'\t =1"),
             ("＝1+1", "'＝1+1"),
+            ("\u{200b}=1+1", "'\u{200b}=1+1"),
+            ("\u{feff}\u{ad}@SUM(A1)", "'\u{feff}\u{ad}@SUM(A1)"),
+            ("＠x", "'＠x"),
+            ("－1", "'－1"),
             ("Zoë", "Zoë"),
             ("a=b", "a=b"),
             ("", ""),
@@ -95,6 +128,16 @@ mod tests {
             assert_eq!(Cell::text(cell).written(true), want, "{cell:?}");
             assert_eq!(Cell::text(cell).written(false), cell, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn e164_is_a_plus_and_up_to_fifteen_digits() {
+        assert!(is_e164("+447700900123"));
+        assert!(!is_e164("+44 7700 900123"));
+        assert!(!is_e164("+0123"));
+        assert!(!is_e164("+1234567890123456")); // 16 digits
+        assert!(!is_e164("=1+1"));
+        assert!(!is_e164("+"));
     }
 
     #[test]

@@ -176,6 +176,9 @@ pub struct FileInfo {
 pub struct ProfileSection {
     pub name: &'static str,
     pub neutralisation: &'static str,
+    /// Formula-like text cells written with a `'` in front because the export was run
+    /// with `--neutralise-formulas` (0 without it: such cells refuse the export).
+    pub formulas_neutralised: u64,
     /// True when phone numbers starting with `+` are written exactly (every profile
     /// but spreadsheet).
     pub e164_phones_intact: bool,

@@ -17,6 +17,7 @@ pub mod cells;
 pub mod columns;
 pub mod consent;
 pub mod files;
+pub mod formulas;
 pub mod manifest;
 pub mod merge;
 pub mod profile;
@@ -62,6 +63,9 @@ pub struct ExportPlan {
     pub split_rows: Option<u64>,
     /// Proofs per entry (`--proofs`); 0 for none.
     pub proofs: usize,
+    /// Write formula-like text cells with a `'` in front instead of refusing them
+    /// (`--neutralise-formulas`; see [`formulas`]).
+    pub neutralise_formulas: bool,
 }
 
 impl ExportPlan {
@@ -77,6 +81,7 @@ impl ExportPlan {
             with_key: false,
             split_rows: None,
             proofs: 0,
+            neutralise_formulas: false,
         }
     }
 }

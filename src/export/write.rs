@@ -5,6 +5,7 @@ use std::io;
 
 use serde_json::json;
 
+use super::cells::FormulaCell;
 use super::columns::Layout;
 use super::consent::ConsentTally;
 use super::files::{self, Target};
@@ -75,7 +76,7 @@ pub fn export(
     if !reasons.is_empty() {
         return Err(refused(reasons));
     }
-    let prepared = preview::prepare(ws.conn(), campaign, plan.as_of)?;
+    let prepared = preview::prepare(ws.conn(), campaign, plan.as_of, ws.today())?;
     let template = match profile.platform() {
         Some(p) => Some(
             TemplatePlan::build(p, campaign, &prepared).map_err(|r| refused(vec![r.message]))?,
@@ -109,6 +110,7 @@ pub fn export(
     let mut proof_rows: Vec<(usize, PreviewRow)> = Vec::new();
     let mut proofs_per_entry = vec![0usize; campaign.entries.len()];
     let mut inner: Option<ExportError> = None;
+    let mut formulas: Vec<FormulaCell> = Vec::new();
     let result = preview::run_prepared(ws, &prepared, &mut |row, record, entry| {
         hasher.add(row);
         let Some(entry) = entry else {
@@ -150,7 +152,9 @@ pub fn export(
             .get(&row.key)
             .map_err(|e| io::Error::other(e.to_string()))?
             .unwrap_or_default();
-        rows.push(&layout.cells(row, &address, &values, &extras))?;
+        let mut cells = layout.cells(row, &address, &values, &extras);
+        formulas.extend(layout.formulas(&row.key, &mut cells, plan.neutralise_formulas));
+        rows.push(&cells)?;
         key_hashes.push(entry_hash(&hash_key, "key", &row.key));
         let (source, ev) = evidence
             .get(&row.key)
@@ -172,6 +176,9 @@ pub fn export(
     };
     if Some(hasher.finish()) != review.preview_sha256 {
         return Err(ExportError::Changed);
+    }
+    if !formulas.is_empty() && !plan.neutralise_formulas {
+        return Err(refused(vec![super::formulas::refusal(&formulas)]));
     }
     if let Some(t) = &template {
         let over = limits.refusals(t);
@@ -329,6 +336,7 @@ pub fn export(
         profile: ProfileSection {
             name: profile.as_str(),
             neutralisation: profile.rule(),
+            formulas_neutralised: formulas.len() as u64,
             e164_phones_intact: profile != Profile::Spreadsheet,
             phones_e164: profile.e164() && campaign.channel == Channel::Sms,
             platform_doc: profile.platform().map(Platform::doc),

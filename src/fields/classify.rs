@@ -385,3 +385,5 @@ fn validator_hit(entry: &Entry, ty: FieldType, profile: &ValueProfile) -> Option
 mod tests;
 #[cfg(test)]
 mod tests_disguise;
+#[cfg(test)]
+mod tests_trial;

@@ -5,13 +5,14 @@
 //! [`Field`] record that ties them to a column. The classifier that assigns roles and
 //! classes lives in [`classify`]; what each class may be used for lives in [`policy`];
 //! the one written form of an address lives in [`address`] (e-mail) and [`phone`]
-//! (E.164).
+//! (E.164); the sensitive values an ordinary field holds in [`held`].
 //! Storage of field definitions is the workspace's job (`workspace::fields`).
 
 pub mod address;
 pub mod change;
 pub mod classify;
 pub mod evidence;
+pub mod held;
 pub mod phone;
 pub mod policy;
 pub mod provenance;

@@ -172,11 +172,12 @@ fn recipients(
     as_of: NaiveDate,
     fields: &[Field],
 ) -> Result<Option<Vec<bool>>, ReviewError> {
-    let prepared = match prepare_with_fields(ws.conn(), campaign, as_of, fields.to_vec()) {
-        Ok(p) => p,
-        Err(PreviewError::Workspace(e)) => return Err(e.into()),
-        Err(_) => return Ok(None),
-    };
+    let prepared =
+        match prepare_with_fields(ws.conn(), campaign, as_of, ws.today(), fields.to_vec()) {
+            Ok(p) => p,
+            Err(PreviewError::Workspace(e)) => return Err(e.into()),
+            Err(_) => return Ok(None),
+        };
     let mut out = Vec::new();
     match walk(ws, &prepared, |d| {
         out.push(matches!(d.outcome, Outcome::Recipient { .. }));
@@ -197,7 +198,7 @@ fn let_through(
     restored: Vec<Field>,
     current: &[bool],
 ) -> Result<Option<BTreeMap<Exclusion, u64>>, ReviewError> {
-    let prepared = match prepare_with_fields(ws.conn(), campaign, as_of, restored) {
+    let prepared = match prepare_with_fields(ws.conn(), campaign, as_of, ws.today(), restored) {
         Ok(p) => p,
         Err(PreviewError::Workspace(e)) => return Err(e.into()),
         Err(_) => return Ok(None),

@@ -1,6 +1,8 @@
 //! `sensitive_value` (blocker): sensitive values the campaign uses without an unlock of
-//! their kind on the field: a tag or text value written in a rule (`tags has "muslim"`)
-//! or compared in a message (`{% if "pregnant" in tags %}`), and the stored values of a
+//! their kind on the field: a tag or text value written in a rule (`tags has "muslim"`),
+//! a rule of any kind on a field that holds sensitive values (`orientation is
+//! "straight"` when `orientation` holds `lesbian`: [`crate::fields::held`]), or compared
+//! in a message (`{% if "pregnant" in tags %}`), and the stored values of a
 //! field a message merges or the export adds (`{{ tags }}` prints `muslim` for the
 //! contacts who hold it). Each use is decided by
 //! [`crate::fields::policy::check_value_use`], the same decision the segment and message
@@ -14,22 +16,14 @@ use rusqlite::Connection;
 use super::definition::Uses;
 use super::{ExtraField, Finding, ReviewError, Severity};
 use crate::campaign::Campaign;
-use crate::fields::classify::{SensitiveValue, sensitive_value};
+use crate::fields::Field;
+use crate::fields::classify::sensitive_value;
+use crate::fields::held::held_values;
 use crate::fields::policy::{Blocked, Usage, check_value_use};
-use crate::fields::{Field, FieldType};
 use crate::message::{PolicyScope, blocked_values};
 use crate::segment::check::text_values;
 use crate::segment::parse::parse;
 use crate::segment::store;
-use crate::workspace::records::value_counts;
-
-/// Longest stored text value read: no vocabulary term is longer (a longer value is a
-/// sentence, not a value that names a class).
-const MAX_TEXT_CHARS: u32 = 48;
-/// Longest stored list (tags joined by `, `) read.
-const MAX_LIST_CHARS: u32 = 4096;
-/// Example values named per kind.
-const EXAMPLES: usize = 3;
 
 /// The findings about sensitive values in `campaign`, from the entries' rules and
 /// messages and the stored values of fields that leave in messages or `extra` fields.
@@ -66,6 +60,20 @@ pub fn findings(
                         refused.push((b, format!("{at}, rule")));
                     }
                 }
+                if field.class.is_blocked_by_default() {
+                    continue; // The field's own finding covers it.
+                }
+                for held in held_values(conn, field)? {
+                    if let Err(b) =
+                        check_value_use(field, &held.value, Usage::Rule, category, &unlocked)
+                    {
+                        let item = format!(
+                            "{at}, rule on {}: any comparison with it selects by them",
+                            held.describe(&field.name)
+                        );
+                        refused.push((b, item));
+                    }
+                }
             }
         }
         for text in entry.subject.iter().chain(std::iter::once(&entry.body)) {
@@ -99,14 +107,7 @@ pub fn findings(
         for held in held_values(conn, field)? {
             let usage = Usage::MessageText;
             if let Err(b) = check_value_use(field, &held.value, usage, category, &unlocked) {
-                let item = format!(
-                    "{}: `{}` holds {} values for {} contact(s) ({})",
-                    whos.join("; "),
-                    field.name,
-                    held.value.kind.replace('_', " "),
-                    held.contacts,
-                    held.examples.join(", ")
-                );
+                let item = format!("{}: {}", whos.join("; "), held.describe(&field.name));
                 refused.push((b, item));
             }
         }
@@ -139,62 +140,4 @@ fn field<'u>(uses: &'u Uses, name: &str) -> Option<&'u Field> {
     uses.fields
         .iter()
         .find(|f| f.name.eq_ignore_ascii_case(name))
-}
-
-/// The sensitive values of one kind stored in a field.
-struct Held {
-    /// The most frequent value of the kind.
-    value: SensitiveValue,
-    /// Contacts holding at least one value of the kind.
-    contacts: u64,
-    /// The most frequent values, most frequent first.
-    examples: Vec<String>,
-}
-
-/// Per kind: contacts holding at least one value of it, and per value its count.
-type KindTally = (u64, BTreeMap<String, (u64, SensitiveValue)>);
-
-/// The sensitive values stored in `field`, by kind. List fields are read tag by tag,
-/// text fields value by value; other types hold no vocabulary values.
-fn held_values(conn: &Connection, field: &Field) -> Result<Vec<Held>, ReviewError> {
-    let max = match field.ty {
-        FieldType::List => MAX_LIST_CHARS,
-        FieldType::Text => MAX_TEXT_CHARS,
-        _ => return Ok(Vec::new()),
-    };
-    let mut kinds: BTreeMap<String, KindTally> = BTreeMap::new();
-    for (stored, count) in value_counts(conn, &field.name, max)? {
-        let items: Vec<&str> = match field.ty {
-            FieldType::List => stored.split(',').map(str::trim).collect(),
-            _ => vec![stored.as_str()],
-        };
-        let mut seen_kinds: Vec<String> = Vec::new();
-        for v in items.into_iter().filter_map(sensitive_value) {
-            let slot = kinds.entry(v.kind.clone()).or_default();
-            if !seen_kinds.contains(&v.kind) {
-                slot.0 += count;
-                seen_kinds.push(v.kind.clone());
-            }
-            let value = slot.1.entry(v.value.clone()).or_insert((0, v));
-            value.0 += count;
-        }
-    }
-    Ok(kinds
-        .into_values()
-        .filter_map(|(contacts, values)| {
-            let mut values: Vec<(u64, SensitiveValue)> = values.into_values().collect();
-            values.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.value.cmp(&b.1.value)));
-            let examples = values
-                .iter()
-                .take(EXAMPLES)
-                .map(|(_, v)| v.value.clone())
-                .collect();
-            let (_, value) = values.into_iter().next()?;
-            Some(Held {
-                value,
-                contacts,
-                examples,
-            })
-        })
-        .collect())
 }

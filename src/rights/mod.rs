@@ -21,6 +21,7 @@ use crate::campaign::assign::Exclusion;
 use crate::campaign::explain::explain;
 use crate::campaign::preview::PreviewError;
 use crate::campaign::store as campaigns;
+use crate::fields::held::HeldValues;
 use crate::fields::phone;
 use crate::fields::value::Value;
 use crate::fields::{Channel, ConsentEvidence, ConsentState, FieldType, PrivacyClass, Role};
@@ -188,6 +189,8 @@ pub fn show(ws: &Workspace, key: &str, as_of: NaiveDate) -> Result<ContactReport
         category: None,
         unlocked: &everything,
         as_of,
+        // Membership is reported whatever the policy says: nothing is refused here.
+        held: &HeldValues::none(),
     };
     let segments = store::list(conn)?
         .into_iter()

@@ -6,7 +6,11 @@
 //! `not`, `or` or a list alike, unless the campaign unlocked them). A sensitive value
 //! written in a rule (`tags has "muslim"`, `diet is "halal"`) is a rule on its class and
 //! refused the same way unless the campaign unlocked that kind of value on the field
-//! ([`crate::fields::policy::check_value_use`]). Only a
+//! ([`crate::fields::policy::check_value_use`]). So is any condition, whatever its
+//! operator (`is`, `is not`, `contains`, `starts with`, `in`, `is blank`...), on an
+//! ordinary field that holds sensitive values ([`Scope::held`]): `orientation is
+//! "straight"` selects by sexual orientation when `orientation` holds `lesbian`, though
+//! no word in it is a vocabulary term. Only a
 //! [`CheckedRule`] can be compiled or evaluated. Called by the segment store, the CLI and
 //! (later) the campaign code, which passes its category and unlocks in a [`Scope`].
 
@@ -17,6 +21,7 @@ use chrono::NaiveDate;
 use super::ast::{Condition, Literal, Op, Rule};
 use super::{RuleError, parse};
 use crate::fields::classify::sensitive_value;
+use crate::fields::held::HeldValues;
 use crate::fields::policy::{Category, Usage, check_use, check_value_use};
 use crate::fields::{Field, FieldType, change::closest};
 
@@ -31,6 +36,9 @@ pub struct Scope<'a> {
     pub unlocked: &'a BTreeSet<String>,
     /// The date relative dates count from (`within last 90 days`).
     pub as_of: NaiveDate,
+    /// The sensitive values the workspace's ordinary fields hold
+    /// ([`HeldValues::load`]): a condition on such a field uses their kinds.
+    pub held: &'a HeldValues,
 }
 
 /// A rule that passed [`check`]: field names resolved to the workspace's spelling, each
@@ -86,6 +94,23 @@ pub fn check(source: &str, rule: &Rule, scope: &Scope<'_>) -> Result<CheckedRule
         {
             check_value_use(field, &value, Usage::Rule, scope.category, scope.unlocked)
                 .map_err(|b| RuleError::at_span(source, cond.op_span, b.message))?;
+        }
+        for held in scope.held.of(&field.name) {
+            check_value_use(
+                field,
+                &held.value,
+                Usage::Rule,
+                scope.category,
+                scope.unlocked,
+            )
+            .map_err(|b| {
+                let message = format!(
+                    "{}, so any condition on it selects by them: {}",
+                    held.describe(&field.name),
+                    b.message
+                );
+                RuleError::at_span(source, cond.field_span, message)
+            })?;
         }
         check_op(cond, field).map_err(|m| RuleError::at_span(source, cond.op_span, m))?;
         types.insert(field.name.clone(), field.ty);

@@ -45,6 +45,7 @@ fn run(
         category,
         unlocked: &unlocked,
         as_of: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+        held: &crate::fields::held::HeldValues::none(),
     };
     prepare(source, &scope)
 }
@@ -225,4 +226,97 @@ fn sensitive_values_are_refused_like_their_class() {
     // Ordinary tags and values pass.
     assert!(run("tags has any (\"vip\", \"single\", \"vegan\")", None, &[]).is_ok());
     assert!(run("city is \"Berlin\"", None, &[]).is_ok());
+}
+
+/// A trial's break: with `orientation` (lesbian/straight/bi) left ordinary, partial
+/// text operators and the other values got round the literal check. Any condition on
+/// a field that holds sensitive values uses their kind.
+#[test]
+fn any_condition_on_a_field_holding_sensitive_values_uses_their_kind() {
+    use crate::fields::classify::sensitive_value;
+    use crate::fields::held::{Held, HeldValues};
+    let mut fields = fields();
+    fields.push(field(
+        "orientation",
+        FieldType::Text,
+        PrivacyClass::Ordinary,
+    ));
+    let mut held = HeldValues::none();
+    held.insert(
+        "orientation",
+        vec![Held {
+            value: sensitive_value("lesbian").unwrap(),
+            contacts: 2,
+            examples: vec!["lesbian".into(), "bi".into()],
+        }],
+    );
+    let check = |source: &str, category: Option<Category>, unlocked: &[&str]| {
+        let unlocked: BTreeSet<String> = unlocked.iter().map(|s| s.to_string()).collect();
+        let scope = Scope {
+            fields: &fields,
+            category,
+            unlocked: &unlocked,
+            as_of: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+            held: &held,
+        };
+        prepare(source, &scope)
+    };
+    // A sensitive literal is refused as before, by the value it names.
+    let e = check("orientation is \"lesbian\"", None, &[]).unwrap_err();
+    assert!(
+        e.message
+            .starts_with("value `lesbian` of field `orientation`"),
+        "{}",
+        e.message
+    );
+    for source in [
+        "orientation contains \"lesb\"",
+        "orientation starts with \"l\"",
+        "orientation ends with \"ian\"",
+        "orientation is \"straight\"",
+        "orientation is not \"straight\"",
+        "orientation in (\"straight\", \"x\")",
+        "orientation is blank",
+        "not orientation is not blank",
+        "city is \"Lyon\" or ORIENTATION is \"bi\"",
+    ] {
+        for category in [None, Some(Category::General)] {
+            let e = check(source, category, &[]).unwrap_err();
+            assert!(
+                e.message.starts_with(
+                    "`orientation` holds sexual orientation values for 2 contact(s) (lesbian, bi), so any condition on it selects by them"
+                ),
+                "{source}: {}",
+                e.message
+            );
+            assert!(
+                e.message.contains("orientation:sexual_orientation"),
+                "{}",
+                e.message
+            );
+        }
+    }
+    // The caret points at the field: `orientation` starts at column 19 (after
+    // `city is "Lyon" or `, 18 characters) and is 11 long.
+    let e = check("city is \"Lyon\" or orientation is \"bi\"", None, &[]).unwrap_err();
+    assert_eq!((e.line, e.column, e.len), (1, 19, 11));
+    // The campaign's unlock of the kind on the field opens it; another kind does not;
+    // a special ad category never does.
+    let rule = "orientation starts with \"l\"";
+    let general = Some(Category::General);
+    assert!(check(rule, general, &["orientation:sexual_orientation"]).is_ok());
+    assert!(check(rule, general, &["orientation:religion"]).is_err());
+    let e = check(
+        rule,
+        Some(Category::Housing),
+        &["orientation:sexual_orientation"],
+    )
+    .unwrap_err();
+    assert!(
+        e.message.contains("not even with an unlock"),
+        "{}",
+        e.message
+    );
+    // Fields holding nothing sensitive are untouched.
+    assert!(check("city starts with \"L\"", None, &[]).is_ok());
 }

@@ -44,6 +44,7 @@ pub fn segment(ws: &mut Workspace, name: &str, rule: &str) {
         category: None,
         unlocked: &none,
         as_of: as_of(),
+        held: &tactful::fields::held::HeldValues::load(ws.conn(), &defs).unwrap(),
     };
     store::add(ws, name, rule, "", &scope).unwrap();
 }

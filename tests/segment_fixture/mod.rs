@@ -78,6 +78,7 @@ pub fn matching(ws: &Workspace, rule: &str, as_of: NaiveDate) -> BTreeSet<String
         category: None,
         unlocked: &none,
         as_of,
+        held: &tactful::fields::held::HeldValues::load(ws.conn(), &defs).unwrap(),
     };
     let checked = check::prepare(rule, &scope).unwrap_or_else(|e| panic!("{}", e.caret()));
     let compiled = compile::compile(&checked);

@@ -44,6 +44,7 @@ pub fn br15() -> Workspace {
         category: None,
         unlocked: &none,
         as_of: as_of(),
+        held: &tactful::fields::held::HeldValues::load(ws.conn(), &defs).unwrap(),
     };
     store::add(&mut ws, "Gold", r#"tier is "gold""#, "", &scope).unwrap();
     store::add(&mut ws, "Lyon", r#"city is "Lyon""#, "", &scope).unwrap();

@@ -59,6 +59,7 @@ pub fn shop() -> Workspace {
         category: None,
         unlocked: &unlocked,
         as_of: as_of(),
+        held: &tactful::fields::held::HeldValues::load(ws.conn(), &fields).unwrap(),
     };
     for (name, rule) in [
         ("berlin", "city is \"Berlin\""),

@@ -106,6 +106,7 @@ pub fn shop() -> Workspace {
         category: None,
         unlocked: &none,
         as_of: chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+        held: &tactful::fields::held::HeldValues::load(ws.conn(), &fields).unwrap(),
     };
     for (name, rule, description) in [
         ("berlin", "city is \"Berlin\"", "Everyone in Berlin"),

@@ -271,7 +271,10 @@ fn parse(source: &str) -> Result<Dictionary, String> {
             }),
             None => None,
         };
-        for p in tokens.iter().chain(&headers) {
+        // Share headers' words are known words too, so a split `herit age` is rejoined
+        // as `heritage` rather than read as `age`.
+        let share_phrases = share.iter().flat_map(|s| &s.headers);
+        for p in tokens.iter().chain(&headers).chain(share_phrases) {
             dict.known.extend(p.words.iter().cloned());
         }
         dict.entries.push(Entry {

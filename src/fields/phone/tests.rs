@@ -37,7 +37,14 @@ fn one_mobile_in_every_form_is_one_e164() {
 /// even where the region's own national prefix is `1` (US, CA; NANP).
 #[test]
 fn international_numbers_ignore_the_region() {
-    for region in [None, Some("US"), Some("CA"), Some("DE"), Some("GB"), Some("FR")] {
+    for region in [
+        None,
+        Some("US"),
+        Some("CA"),
+        Some("DE"),
+        Some("GB"),
+        Some("FR"),
+    ] {
         let region = region.map(|r| r.parse().unwrap());
         for (raw, want) in [
             ("+49 157 9734003", "+491579734003"),
@@ -45,7 +52,11 @@ fn international_numbers_ignore_the_region() {
             ("0049 170 1234567", "+491701234567"),
             ("+44 (0)7911 123456", "+447911123456"),
         ] {
-            assert_eq!(e164(raw, region).as_deref(), Some(want), "{raw} in {region:?}");
+            assert_eq!(
+                e164(raw, region).as_deref(),
+                Some(want),
+                "{raw} in {region:?}"
+            );
         }
     }
 }

@@ -26,6 +26,7 @@ use rusqlite::{ErrorCode, InterruptHandle};
 use super::message::{ListReaches, Overlap, Reach, RuleProblem, SegmentJob, SegmentsMsg};
 use crate::campaign::Campaign;
 use crate::fields::Field;
+use crate::fields::held::HeldValues;
 use crate::segment::store::{self, SegmentError};
 use crate::segment::{RuleError, Scope, parse};
 use crate::tui::LoopEvent;
@@ -166,9 +167,14 @@ pub fn answer(ws: &mut Workspace, job: &SegmentJob) -> Option<Message> {
 /// Answer a read-only job (list, reaches, overlap) on `ws`; `None` for an interrupted
 /// read, and for saves and deletes, which need [`answer`]'s writable workspace.
 pub fn read(ws: &Workspace, job: &SegmentJob) -> Option<Message> {
-    let fields = fields::list(ws.conn());
+    let (fields, held) = match fields::list(ws.conn())
+        .and_then(|f| HeldValues::load(ws.conn(), &f).map(|h| (f, h)))
+    {
+        Ok((f, h)) => (Ok(f), h),
+        Err(e) => (Err(e), HeldValues::none()),
+    };
     let none = BTreeSet::new();
-    let scope = |fields, as_of| outside_campaign(fields, &none, as_of);
+    let scope = |fields, as_of| outside_campaign(fields, &held, &none, as_of);
     let reply = match job {
         SegmentJob::List { generation } => SegmentsMsg::ListLoaded {
             generation: *generation,
@@ -194,7 +200,7 @@ pub fn read(ws: &Workspace, job: &SegmentJob) -> Option<Message> {
                 Err(e) => Err(RuleProblem::Other(e.to_string())),
                 Ok(fields) => match store::compile_rule(
                     rule,
-                    &rule_scope(&fields, within.as_ref(), &unlocked, *as_of),
+                    &rule_scope(&fields, &held, within.as_ref(), &unlocked, *as_of),
                 ) {
                     Err(error) => Err(problem(rule, error, &fields)),
                     Ok(compiled) => match (
@@ -242,9 +248,11 @@ pub fn read(ws: &Workspace, job: &SegmentJob) -> Option<Message> {
 }
 
 /// The scope for rules outside a campaign (as `tactful segment add` checks them): no
-/// category, nothing unlocked; relative dates count from `as_of`, or today.
+/// category, nothing unlocked; relative dates count from `as_of`, or today; `held`, the
+/// sensitive values the fields hold.
 fn outside_campaign<'a>(
     fields: &'a [Field],
+    held: &'a HeldValues,
     none: &'a BTreeSet<String>,
     as_of: Option<NaiveDate>,
 ) -> Scope<'a> {
@@ -253,6 +261,7 @@ fn outside_campaign<'a>(
         category: None,
         unlocked: none,
         as_of: as_of.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        held,
     }
 }
 
@@ -267,6 +276,7 @@ fn in_campaign(ws: &Workspace, name: &str) -> Result<Campaign, String> {
 /// dates from the given as-of, else its own, else today), or outside any campaign.
 fn rule_scope<'a>(
     fields: &'a [Field],
+    held: &'a HeldValues,
     campaign: Option<&Campaign>,
     unlocked: &'a BTreeSet<String>,
     as_of: Option<NaiveDate>,
@@ -275,9 +285,9 @@ fn rule_scope<'a>(
         Some(c) => {
             let today = chrono::Local::now().date_naive();
             let as_of = crate::campaign::edit::effective_as_of(c, as_of, today);
-            crate::campaign::prepare::rule_scope(fields, c, unlocked, as_of)
+            crate::campaign::prepare::rule_scope(fields, held, c, unlocked, as_of)
         }
-        None => outside_campaign(fields, unlocked, as_of),
+        None => outside_campaign(fields, held, unlocked, as_of),
     }
 }
 
@@ -319,12 +329,14 @@ fn save(
     campaign: Option<&str>,
 ) -> Result<crate::segment::store::Segment, RuleProblem> {
     let fields = fields::list(ws.conn()).map_err(|e| RuleProblem::Other(e.to_string()))?;
+    let held =
+        HeldValues::load(ws.conn(), &fields).map_err(|e| RuleProblem::Other(e.to_string()))?;
     let within = campaign
         .map(|c| in_campaign(ws, c))
         .transpose()
         .map_err(RuleProblem::Other)?;
     let unlocked = within.as_ref().map(|c| c.unlocked()).unwrap_or_default();
-    let scope = rule_scope(&fields, within.as_ref(), &unlocked, as_of);
+    let scope = rule_scope(&fields, &held, within.as_ref(), &unlocked, as_of);
     let saved = match original {
         None => store::add(ws, name, rule, description, &scope),
         Some(original) => store::edit(ws, original, rule, &scope)

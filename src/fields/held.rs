@@ -1,0 +1,148 @@
+//! The sensitive values stored in ordinary fields: what a rule on such a field selects
+//! by, whatever it compares.
+//!
+//! A column `orientation` holding `lesbian`, `straight` and `bi` is sexual orientation
+//! data even when its class was left ordinary: `orientation is "straight"`,
+//! `orientation contains "lesb"` and `orientation is blank` all pick people by their
+//! orientation although no literal in them is a vocabulary term. So the policy decides
+//! per field, not per literal: a rule, message or export that uses a field holding
+//! values of a sensitive kind uses that kind ([`crate::fields::policy::check_value_use`],
+//! unlocked by `FIELD:KIND`). Templates were already judged this way (review reads a
+//! merged field's stored values); segment rules now are too.
+//!
+//! Text fields are read value by value (values longer than [`MAX_TEXT_CHARS`] are
+//! sentences, not values that name a class), list fields tag by tag.
+
+use std::collections::BTreeMap;
+
+use rusqlite::Connection;
+
+use super::classify::{SensitiveValue, sensitive_value};
+use super::{Field, FieldType};
+use crate::workspace::WorkspaceError;
+use crate::workspace::records::value_counts;
+
+/// Longest stored text value read: no vocabulary term is longer.
+pub const MAX_TEXT_CHARS: u32 = 48;
+/// Longest stored list (tags joined by `, `) read.
+pub const MAX_LIST_CHARS: u32 = 4096;
+/// Example values named per kind.
+const EXAMPLES: usize = 3;
+
+/// The sensitive values of one kind stored in a field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Held {
+    /// The most frequent value of the kind.
+    pub value: SensitiveValue,
+    /// Contacts holding at least one value of the kind.
+    pub contacts: u64,
+    /// The most frequent values, most frequent first.
+    pub examples: Vec<String>,
+}
+
+impl Held {
+    /// "`orientation` holds sexual orientation values for 2 contact(s) (lesbian, bi)".
+    pub fn describe(&self, field: &str) -> String {
+        format!(
+            "`{field}` holds {} values for {} contact(s) ({})",
+            self.value.kind.replace('_', " "),
+            self.contacts,
+            self.examples.join(", ")
+        )
+    }
+}
+
+/// Per kind: contacts holding at least one value of it, and per value its count.
+type KindTally = (u64, BTreeMap<String, (u64, SensitiveValue)>);
+
+/// The sensitive values stored in `field`, one [`Held`] per kind, by kind name. List
+/// fields are read tag by tag, text fields value by value; other types hold no
+/// vocabulary values.
+///
+/// Errors: workspace errors only.
+pub fn held_values(conn: &Connection, field: &Field) -> Result<Vec<Held>, WorkspaceError> {
+    let max = match field.ty {
+        FieldType::List => MAX_LIST_CHARS,
+        FieldType::Text => MAX_TEXT_CHARS,
+        _ => return Ok(Vec::new()),
+    };
+    let mut kinds: BTreeMap<String, KindTally> = BTreeMap::new();
+    for (stored, count) in value_counts(conn, &field.name, max)? {
+        let items: Vec<&str> = match field.ty {
+            FieldType::List => stored.split(',').map(str::trim).collect(),
+            _ => vec![stored.as_str()],
+        };
+        let mut seen_kinds: Vec<String> = Vec::new();
+        for v in items.into_iter().filter_map(sensitive_value) {
+            let slot = kinds.entry(v.kind.clone()).or_default();
+            if !seen_kinds.contains(&v.kind) {
+                slot.0 += count;
+                seen_kinds.push(v.kind.clone());
+            }
+            let value = slot.1.entry(v.value.clone()).or_insert((0, v));
+            value.0 += count;
+        }
+    }
+    Ok(kinds
+        .into_values()
+        .filter_map(|(contacts, values)| {
+            let mut values: Vec<(u64, SensitiveValue)> = values.into_values().collect();
+            values.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.value.cmp(&b.1.value)));
+            let examples = values
+                .iter()
+                .take(EXAMPLES)
+                .map(|(_, v)| v.value.clone())
+                .collect();
+            let (_, value) = values.into_iter().next()?;
+            Some(Held {
+                value,
+                contacts,
+                examples,
+            })
+        })
+        .collect())
+}
+
+/// The sensitive values held by each ordinary text or list field of a workspace, by
+/// field name: what rule checks consult ([`crate::segment::check::Scope::held`]).
+/// Fields whose class is already blocked are left out (their own check covers every
+/// value).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HeldValues(BTreeMap<String, Vec<Held>>);
+
+impl HeldValues {
+    /// No stored values consulted: for checks that have no workspace data (unit tests)
+    /// or that do not decide on the policy (the rights report, which unlocks all).
+    pub fn none() -> Self {
+        HeldValues::default()
+    }
+
+    /// Read the stored values of every ordinary text or list field in `fields`.
+    ///
+    /// Errors: workspace errors only.
+    pub fn load(conn: &Connection, fields: &[Field]) -> Result<Self, WorkspaceError> {
+        let mut map = BTreeMap::new();
+        for f in fields
+            .iter()
+            .filter(|f| !f.class.is_blocked_by_default())
+            .filter(|f| matches!(f.ty, FieldType::Text | FieldType::List))
+        {
+            let held = held_values(conn, f)?;
+            if !held.is_empty() {
+                map.insert(f.name.clone(), held);
+            }
+        }
+        Ok(HeldValues(map))
+    }
+
+    /// The sensitive values `field` holds, one per kind (empty when none).
+    pub fn of(&self, field: &str) -> &[Held] {
+        self.0.get(field).map_or(&[], Vec::as_slice)
+    }
+
+    /// Record that `field` holds `held` (tests, and callers that read values another
+    /// way).
+    pub fn insert(&mut self, field: &str, held: Vec<Held>) {
+        self.0.insert(field.to_string(), held);
+    }
+}
