@@ -21,7 +21,7 @@ use crate::fields::classify::sensitive_value;
 use crate::fields::held::held_values;
 use crate::fields::policy::{Blocked, Usage, check_value_use};
 use crate::message::{PolicyScope, blocked_values};
-use crate::segment::check::text_values;
+use crate::segment::check::{selects_by_held_values, text_values};
 use crate::segment::parse::parse;
 use crate::segment::store;
 
@@ -60,8 +60,8 @@ pub fn findings(
                         refused.push((b, format!("{at}, rule")));
                     }
                 }
-                if field.class.is_blocked_by_default() {
-                    continue; // The field's own finding covers it.
+                if field.class.is_blocked_by_default() || !selects_by_held_values(field, &cond.op) {
+                    continue; // The field's own finding, or the named tags, cover it.
                 }
                 for held in held_values(conn, field)? {
                     if let Err(b) =

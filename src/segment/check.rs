@@ -10,7 +10,9 @@
 //! operator (`is`, `is not`, `contains`, `starts with`, `in`, `is blank`...), on an
 //! ordinary field that holds sensitive values ([`Scope::held`]): `orientation is
 //! "straight"` selects by sexual orientation when `orientation` holds `lesbian`, though
-//! no word in it is a vocabulary term. Only a
+//! no word in it is a vocabulary term. The exception is an exact tag test on a list
+//! field (`tags has "vip"`, `has any`, `has all`), which selects by the tags it names
+//! only; a substring or blank test on the same field is still refused. Only a
 //! [`CheckedRule`] can be compiled or evaluated. Called by the segment store, the CLI and
 //! (later) the campaign code, which passes its category and unlocks in a [`Scope`].
 
@@ -95,7 +97,13 @@ pub fn check(source: &str, rule: &Rule, scope: &Scope<'_>) -> Result<CheckedRule
             check_value_use(field, &value, Usage::Rule, scope.category, scope.unlocked)
                 .map_err(|b| RuleError::at_span(source, cond.op_span, b.message))?;
         }
-        for held in scope.held.of(&field.name) {
+        let held_values = scope.held.of(&field.name);
+        let held_values = if selects_by_held_values(field, &cond.op) {
+            held_values
+        } else {
+            &[]
+        };
+        for held in held_values {
             check_value_use(
                 field,
                 &held.value,
@@ -120,6 +128,15 @@ pub fn check(source: &str, rule: &Rule, scope: &Scope<'_>) -> Result<CheckedRule
         types,
         as_of: scope.as_of,
     })
+}
+
+/// Whether a condition with `op` on `field` selects by every value the field holds, so
+/// that the sensitive values it holds count as used. True for every condition but an
+/// exact tag test on a list field (`tags has "vip"`, `has any`, `has all`): that selects
+/// by the tags it names, whatever other tags a contact holds, and those named tags are
+/// checked themselves. The segment check and review both ask this.
+pub fn selects_by_held_values(field: &Field, op: &Op) -> bool {
+    !(field.ty == FieldType::List && matches!(op, Op::Has(_) | Op::HasAny(_) | Op::HasAll(_)))
 }
 
 /// The text values and tags a condition compares with (review reads them too).

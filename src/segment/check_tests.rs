@@ -320,3 +320,41 @@ fn any_condition_on_a_field_holding_sensitive_values_uses_their_kind() {
     // Fields holding nothing sensitive are untouched.
     assert!(check("city starts with \"L\"", None, &[]).is_ok());
 }
+
+/// An exact tag test selects by the tags it names, so a tags field holding `pregnant`
+/// for one contact does not block `tags has "vip"`; a substring or blank test on the
+/// same field still selects by every tag and is refused.
+#[test]
+fn exact_tag_tests_select_only_by_the_tags_they_name() {
+    use crate::fields::classify::sensitive_value;
+    use crate::fields::held::{Held, HeldValues};
+    let fields = fields();
+    let mut held = HeldValues::none();
+    held.insert(
+        "tags",
+        vec![Held {
+            value: sensitive_value("pregnant").unwrap(),
+            contacts: 1,
+            examples: vec!["pregnant".into()],
+        }],
+    );
+    let unlocked = BTreeSet::new();
+    let scope = Scope {
+        fields: &fields,
+        category: None,
+        unlocked: &unlocked,
+        as_of: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+        held: &held,
+    };
+    for source in [
+        "tags has \"vip\"",
+        "not tags has \"vip\"",
+        "tags has any (\"vip\", \"gold\")",
+        "tags has all (\"vip\", \"gold\")",
+    ] {
+        assert!(prepare(source, &scope).is_ok(), "{source}");
+    }
+    for source in ["tags has \"pregnant\"", "tags is blank"] {
+        assert!(prepare(source, &scope).is_err(), "{source}");
+    }
+}
