@@ -1,21 +1,22 @@
 //! Everything that can happen to the TUI, as data: [`Message`]s into `update`, and
-//! [`Request`]s out of it to the worker thread.
+//! [`Request`]s out of it to the job runner (`tui::jobs`).
 //!
 //! User intents are imperative (`SwitchScreen`, `ScrollDown`, `Quit`); worker replies are
 //! past-tense facts (`FieldsLoaded`, `PageLoaded`, `CountFinished`) carrying the
 //! generation of the request they answer, so `update` can drop stale ones. Nothing here
-//! knows about key codes (that is `keymap`) or SQL (that is the worker and the
-//! workspace).
+//! knows about key codes (that is `keymap`) or SQL (that is the screens' jobs and
+//! the workspace).
 
 use crate::fields::change::FieldChange;
 use crate::fields::{Field, PrivacyClass, Role};
 use crate::import::report::Detected;
 use crate::import::undo::UndoReport;
 use crate::import::{ImportPlan, ImportReport, Progress};
+use crate::tui::screens::export::jobs::ExportJob;
 use crate::tui::screens::export::message::ExportMsg;
+use crate::tui::screens::review::jobs::ReviewJob;
 use crate::tui::screens::review::message::ReviewMsg;
 use crate::tui::screens::segments::message::{SegmentJob, SegmentsMsg};
-use crate::tui::worker_review::ReviewJob;
 use crate::workspace::batches::Batch;
 use crate::workspace::browse::ContactRow;
 
@@ -339,8 +340,8 @@ pub struct Page {
     pub at_end: bool,
 }
 
-/// Work for the worker thread. Each carries a generation; only the newest of each kind
-/// matters.
+/// Work for the job runner (`tui::jobs`). Each carries a generation; only the newest
+/// of each kind matters (`Schedule` in `tui::jobs::route` names the kinds).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Request {
     /// Read the field list.
@@ -357,10 +358,12 @@ pub enum Request {
     /// Count the contacts (slow on large workspaces; runs in the background and is
     /// cancelled when a newer count is asked for).
     CountContacts { generation: u64 },
-    /// Work for the segments worker thread (rules, reach, overlap, saves).
+    /// Work for the Segments screen (rules, reach, overlap, saves).
     Segments(SegmentJob),
-    /// Work for the review worker thread (reviews, unlocks, sign-offs, exports).
+    /// Work for the Review screen (reviews, unlocks, sign-offs).
     Review(ReviewJob),
+    /// Write an export (the Export screen's).
+    Export(ExportJob),
     /// Complete a typed path from the file system.
     CompletePath { generation: u64, typed: String },
     /// Read a file and say what an import would detect; writes nothing. (Boxed: a plan
@@ -425,7 +428,7 @@ pub enum Request {
     Write { generation: u64, job: Job },
 }
 
-/// A change to the workspace, run by the worker's writer thread.
+/// A change to the workspace, run by the job runner's writer.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Job {
     /// Import one file as one batch, sending progress as it goes.
@@ -485,6 +488,7 @@ impl Request {
             | Request::Explain { generation, .. } => *generation,
             Request::Segments(job) => job.generation(),
             Request::Review(job) => job.generation(),
+            Request::Export(job) => job.generation,
         }
     }
 }
