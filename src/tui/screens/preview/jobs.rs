@@ -118,8 +118,8 @@ fn line(row: &PreviewRow) -> PreviewLine {
 
 /// Preview `campaign` into this connection's preview table. `between` is called every
 /// [`BATCH`] contacts with the count so far and returns false to stop; a stopped run
-/// gives `None`.
-fn run_preview(
+/// gives `None`. ([`run`] on the lane; the TUI bench calls it directly.)
+pub fn run_preview(
     ws: &Workspace,
     generation: u64,
     campaign: &Campaign,
