@@ -2,28 +2,32 @@
 //! (which loads the segments) and table movement (keys, wheel, row clicks) while it
 //! shows, applied to the list, the overlap matrix or the builder's choices.
 //!
-//! Called only from `tui::update`, before its own handling, so `update` stays the one
-//! mutator.
+//! Called only from `tui::update`, so `update` stays the one mutator.
 
 use super::update::load;
 use super::{SegmentsMode, list_rows};
+use ratatui::layout::Rect;
+
 use crate::tui::app::App;
 use crate::tui::message::{Message, Request, Screen};
 
-/// Handle `message` here when it concerns the Segments screen: entering it (which
-/// loads the segments), and table movement while it shows. `None` leaves the message
-/// to the rest of `update`.
+/// Show the Segments screen, loading the segments.
+pub fn enter(app: &mut App) -> Vec<Request> {
+    app.screen = Screen::Segments;
+    load(app)
+}
+
+/// The terminal is now `size`: the list and the overlap matrix keep their selection
+/// in view.
+pub fn resized(app: &mut App, size: Rect) {
+    app.segments.table.keep_visible(list_rows(size));
+    let rows = app.segments.overlap.visible_rows(size);
+    app.segments.overlap.table.keep_visible(rows);
+}
+
+/// Handle `message` here when it is table movement while the Segments screen shows.
+/// `None` leaves the message to the rest of `update`.
 pub fn intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
-    let entering = match message {
-        Message::SwitchScreen(screen) => *screen == Screen::Segments,
-        Message::NextScreen => app.screen.offset(1) == Screen::Segments,
-        Message::PreviousScreen => app.screen.offset(-1) == Screen::Segments,
-        _ => false,
-    };
-    if entering {
-        app.screen = Screen::Segments;
-        return Some(load(app));
-    }
     if app.screen != Screen::Segments || app.popup.is_some() {
         return None;
     }
@@ -65,13 +69,6 @@ pub fn intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
             if line < view as usize && table.top + line < n {
                 table.selected = table.top + line;
             }
-        }
-        Message::Resize { width, height } => {
-            let size = ratatui::layout::Rect::new(0, 0, *width, *height);
-            app.segments.table.keep_visible(list_rows(size));
-            let rows = app.segments.overlap.visible_rows(size);
-            app.segments.overlap.table.keep_visible(rows);
-            return None;
         }
         _ => return None,
     }
