@@ -153,7 +153,8 @@ fn review(app: &mut App, m: ReviewMsg) -> Vec<Request> {
 /// below it without loading anything (but the Segments screen always loads).
 fn switch(app: &mut App, screen: Screen) -> Vec<Request> {
     if screen == Screen::Segments {
-        return segments_nav::enter(app);
+        app.screen = screen;
+        return segments_update::load(app);
     }
     if app.popup.is_some() {
         app.screen = screen;
@@ -166,7 +167,7 @@ fn switch(app: &mut App, screen: Screen) -> Vec<Request> {
 fn resize(app: &mut App, width: u16, height: u16) -> Vec<Request> {
     let size = ratatui::layout::Rect::new(0, 0, width, height);
     if app.screen == Screen::Segments && app.popup.is_none() {
-        segments_nav::resized(app, size);
+        segments_nav::resized(&mut app.segments, size);
     }
     campaign::resized(app, size);
     app.size = size;
@@ -187,7 +188,7 @@ fn focused(app: &mut App, message: Message) -> Vec<Request> {
 /// message to [`global`].
 fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     let own = match app.screen {
-        Screen::Segments => segments_nav::intercept(app, message),
+        Screen::Segments => segments_nav::intercept(&mut app.segments, app.size, message),
         Screen::Review => review_update::intercept(app, message),
         Screen::Export => export_update::intercept(app, message),
         Screen::Import | Screen::Fields | Screen::Messages | Screen::Preview => None,
