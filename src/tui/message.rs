@@ -310,9 +310,9 @@ pub enum Message {
     Tick,
     /// The terminal now has this size, in columns and rows.
     Resize { width: u16, height: u16 },
-    /// Something on the Segments screen: an intent or a segments worker reply.
+    /// Something on the Segments screen: an intent or a reply to one of its jobs.
     Segments(SegmentsMsg),
-    /// Something on the Review screen: an intent or a review worker reply.
+    /// Something on the Review screen: an intent or a reply to one of its jobs.
     Review(ReviewMsg),
     /// Something on the Export screen: an intent or the export's reply.
     Export(ExportMsg),

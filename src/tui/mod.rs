@@ -79,7 +79,7 @@ pub const TEST_PANIC: &str = "TACTFUL_TEST_PANIC";
 pub enum LoopEvent {
     /// A key, mouse, resize or paste event from the terminal.
     Terminal(crossterm::event::Event),
-    /// A worker's reply.
+    /// A reply from the job runner.
     Reply(Message),
     /// Nothing happened for a tick.
     Tick,
