@@ -91,15 +91,15 @@ fn a_campaign_with_unsaved_edits_is_not_left_silently() {
     key(&mut a, &mut ws, KeyCode::Char('e'));
     type_text(&mut a, &mut ws, "x");
     key(&mut a, &mut ws, KeyCode::Esc);
-    assert_eq!(a.unsaved, ["message edits in campaign `br15`"]);
+    assert_eq!(a.ctx.unsaved, ["message edits in campaign `br15`"]);
     key(&mut a, &mut ws, KeyCode::Char('C'));
     key(&mut a, &mut ws, KeyCode::Down);
     key(&mut a, &mut ws, KeyCode::Enter);
     assert_eq!(a.campaigns.current_name(), Some("br15"));
-    assert!(a.error.as_deref().unwrap().contains("unsaved edits"));
+    assert!(a.ctx.error.as_deref().unwrap().contains("unsaved edits"));
     // `u` discards them; the store never saw them.
     key(&mut a, &mut ws, KeyCode::Char('u'));
-    assert!(a.unsaved.is_empty());
+    assert!(a.ctx.unsaved.is_empty());
     assert_eq!(a.messages.body.text(), GOLD_BODY);
 }
 
@@ -124,7 +124,7 @@ fn editing_the_body_and_saving_changes_the_store() {
     assert_eq!(stored.entries[1].body, "M2");
     assert!(!a.has_unsaved_work());
     assert_eq!(
-        a.notice.as_deref(),
+        a.ctx.notice.as_deref(),
         Some("saved the messages of campaign `br15`")
     );
 }
@@ -174,7 +174,7 @@ fn stepping_goes_through_the_entrys_recipients_only() {
     key(&mut a, &mut ws, KeyCode::Char(']'));
     assert_eq!(a.messages.sample.as_ref().unwrap().key, "cy@example.com");
     assert_eq!(
-        a.notice.as_deref(),
+        a.ctx.notice.as_deref(),
         Some("no more recipients of this entry that way")
     );
     key(&mut a, &mut ws, KeyCode::Char('['));
@@ -270,7 +270,7 @@ fn merge_fields_insert_a_fallback_and_blocked_ones_say_why() {
     }
     key(&mut a, &mut ws, KeyCode::Enter);
     assert_eq!(a.popup, Some(Popup::MergeFields), "blocked: stays open");
-    assert!(a.error.as_deref().unwrap().contains("religion"));
+    assert!(a.ctx.error.as_deref().unwrap().contains("religion"));
     key(&mut a, &mut ws, KeyCode::Home);
     while a.messages.merge[a.messages.merge_selected].name != "city" {
         key(&mut a, &mut ws, KeyCode::Up);
@@ -417,7 +417,7 @@ fn n_creates_a_campaign_that_becomes_current() {
     assert_eq!(stored.channel, tactful::fields::Channel::Email);
     assert!(stored.entries.is_empty());
     assert!(screen_text(&a, 120, 40).contains("Campaign spring (e-mail, 0 entries)"));
-    assert!(a.unsaved.is_empty());
+    assert!(a.ctx.unsaved.is_empty());
 }
 
 #[test]
@@ -445,7 +445,7 @@ fn a_adds_an_entry_for_a_saved_segment_and_saves_it() {
     // The new entry is selected for editing, and nothing is left unsaved.
     assert_eq!(a.messages.focus, Focus::Body);
     assert_eq!(a.messages.entry().unwrap().segment, "Lyon");
-    assert!(a.unsaved.is_empty());
+    assert!(a.ctx.unsaved.is_empty());
     // Only Gold is left to add.
     key(&mut a, &mut ws, KeyCode::Esc);
     key(&mut a, &mut ws, KeyCode::Char('a'));

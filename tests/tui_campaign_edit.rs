@@ -50,7 +50,7 @@ fn x_removes_the_selected_entry_and_saves() {
     ch(&mut a, &mut ws, 'x');
     assert_eq!(stored(&ws, "br15").unwrap(), ["Lyon"]);
     assert_eq!(a.messages.entry().unwrap().segment, "Lyon");
-    assert!(a.unsaved.is_empty(), "{:?}", a.unsaved);
+    assert!(a.ctx.unsaved.is_empty(), "{:?}", a.ctx.unsaved);
     assert!(actions(&ws).contains(&"campaign saved".to_string()));
     // The other campaign is untouched.
     assert_eq!(stored(&ws, "texts").unwrap(), ["Lyon"]);
@@ -99,7 +99,13 @@ fn r_renames_the_campaign_and_a_taken_name_is_refused() {
     assert_eq!(stored(&ws, "spring").unwrap(), ["Gold", "Lyon"]);
     assert_eq!(a.campaigns.names, ["spring", "texts"]);
     assert_eq!(a.campaigns.current_name(), Some("spring"));
-    assert!(a.notice.as_deref().unwrap().contains("sign it off again"));
+    assert!(
+        a.ctx
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("sign it off again")
+    );
     assert!(actions(&ws).contains(&"campaign renamed".to_string()));
 }
 

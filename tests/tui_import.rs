@@ -215,7 +215,7 @@ fn lowering_a_class_asks_for_a_reason_which_is_audited() {
     press(&mut a, &mut ws, key(KeyCode::Enter));
     assert!(a.fields.edit.as_ref().unwrap().error.is_some());
     type_text(&mut a, &mut ws, "only used for greetings");
-    assert_eq!(a.unsaved.len(), 1);
+    assert_eq!(a.ctx.unsaved.len(), 1);
     press(&mut a, &mut ws, ctrl_c());
     assert_eq!(a.popup, Some(Popup::ConfirmQuit));
     press(&mut a, &mut ws, key(KeyCode::Char('n')));
@@ -223,7 +223,7 @@ fn lowering_a_class_asks_for_a_reason_which_is_audited() {
     press(&mut a, &mut ws, key(KeyCode::Enter));
 
     assert_eq!(a.popup, None);
-    assert!(a.unsaved.is_empty());
+    assert!(a.ctx.unsaved.is_empty());
     let gender = fields::get(ws.conn(), "gender").unwrap().unwrap();
     assert_eq!(gender.class, PrivacyClass::Ordinary);
     assert_eq!(a.fields.fields[4].class, PrivacyClass::Ordinary, "reloaded");
@@ -255,10 +255,10 @@ fn changing_only_the_role_also_needs_a_reason_and_esc_drops_it() {
         Some("role email -> phone, which a safeguard depends on")
     );
     type_text(&mut a, &mut ws, "x");
-    assert_eq!(a.unsaved.len(), 1);
+    assert_eq!(a.ctx.unsaved.len(), 1);
     press(&mut a, &mut ws, key(KeyCode::Esc));
     assert_eq!(a.popup, None);
-    assert!(a.unsaved.is_empty());
+    assert!(a.ctx.unsaved.is_empty());
     assert_eq!(
         fields::get(ws.conn(), "email").unwrap().unwrap().role,
         Role::Email

@@ -245,13 +245,13 @@ fn the_builder_writes_rule_text_and_saving_stores_it() {
             audience: 6
         }))
     );
-    assert_eq!(app.unsaved, ["a new segment"]);
+    assert_eq!(app.ctx.unsaved, ["a new segment"]);
 
     press(&mut app, &mut ws, key(KeyCode::Enter));
     type_text(&mut app, &mut ws, "berlin_big");
     press(&mut app, &mut ws, key(KeyCode::Enter));
     assert_eq!(app.segments.mode(), SegmentsMode::List, "saved and closed");
-    assert!(app.unsaved.is_empty());
+    assert!(app.ctx.unsaved.is_empty());
     let saved = store::get(ws.conn(), "berlin_big").unwrap();
     assert_eq!(saved.rule, "city is \"Berlin\" and total_spent >= 100");
     assert_eq!(app.segments.reaches["berlin_big"], Ok(2));
@@ -326,7 +326,7 @@ fn esc_cancels_and_quit_asks_while_the_editor_has_changes() {
     press(&mut app, &mut ws, key(KeyCode::Esc));
     press(&mut app, &mut ws, key(KeyCode::Char('y')));
     assert_eq!(app.segments.mode(), SegmentsMode::List);
-    assert!(app.unsaved.is_empty());
+    assert!(app.ctx.unsaved.is_empty());
     press(&mut app, &mut ws, key(KeyCode::Char('q')));
     assert!(app.quit);
 }

@@ -82,9 +82,13 @@ fn s_edits_category_holdout_k_as_of_and_minor_age() {
     // The screens work on the campaign as saved.
     assert_eq!(a.campaigns.current.as_ref().unwrap().k, 7);
     assert!(
-        a.notice.as_deref().unwrap().contains("category housing"),
+        a.ctx
+            .notice
+            .as_deref()
+            .unwrap()
+            .contains("category housing"),
         "{:?}",
-        a.notice
+        a.ctx.notice
     );
     assert!(actions(&ws).contains(&"campaign settings changed".to_string()));
 }
@@ -124,7 +128,7 @@ fn a_bad_value_or_a_refused_channel_leaves_the_campaign_as_it_was() {
 fn the_settings_dialog_shows_every_setting() {
     let mut ws = br15();
     let mut a = started(&ws, Screen::Messages);
-    a.size = ratatui::layout::Rect::new(0, 0, 80, 24);
+    a.ctx.size = ratatui::layout::Rect::new(0, 0, 80, 24);
     press(&mut a, &mut ws, key(KeyCode::Char('S')));
     let t = draw(&a, 80, 24);
     let text: Vec<String> = t

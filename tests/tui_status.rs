@@ -22,36 +22,36 @@ fn a_notice_goes_after_its_ticks_and_a_new_one_starts_over() {
     let ws = br15();
     let mut a = app(&ws, 80, 24);
     send(&mut a, &ws, Message::Refresh);
-    a.notice = Some("saved".into());
+    a.ctx.notice = Some("saved".into());
     for _ in 0..NOTICE_TICKS - 1 {
         send(&mut a, &ws, Message::Tick);
     }
-    assert_eq!(a.notice.as_deref(), Some("saved"));
+    assert_eq!(a.ctx.notice.as_deref(), Some("saved"));
     // Another notice restarts the count.
-    a.notice = Some("saved again".into());
+    a.ctx.notice = Some("saved again".into());
     send(&mut a, &ws, Message::Tick);
-    assert_eq!(a.notice.as_deref(), Some("saved again"));
+    assert_eq!(a.ctx.notice.as_deref(), Some("saved again"));
     for _ in 0..NOTICE_TICKS - 2 {
         send(&mut a, &ws, Message::Tick);
     }
-    assert_eq!(a.notice.as_deref(), Some("saved again"));
+    assert_eq!(a.ctx.notice.as_deref(), Some("saved again"));
     send(&mut a, &ws, Message::Tick);
-    assert_eq!(a.notice, None);
+    assert_eq!(a.ctx.notice, None);
 }
 
 #[test]
 fn an_error_stays_longer_than_a_notice_then_goes() {
     let ws = br15();
     let mut a = app(&ws, 80, 24);
-    a.error = Some("disk full".into());
+    a.ctx.error = Some("disk full".into());
     for _ in 0..NOTICE_TICKS {
         send(&mut a, &ws, Message::Tick);
     }
-    assert_eq!(a.error.as_deref(), Some("disk full"));
+    assert_eq!(a.ctx.error.as_deref(), Some("disk full"));
     for _ in NOTICE_TICKS..ERROR_TICKS {
         send(&mut a, &ws, Message::Tick);
     }
-    assert_eq!(a.error, None);
+    assert_eq!(a.ctx.error, None);
 }
 
 #[test]
@@ -59,7 +59,7 @@ fn a_long_notice_stops_before_the_key_hints() {
     let ws = br15();
     let mut a = app(&ws, 80, 24);
     send(&mut a, &ws, Message::Refresh);
-    a.notice = Some("x".repeat(100));
+    a.ctx.notice = Some("x".repeat(100));
     let line = bottom_line(&a, 80, 24);
     // "? keys  q quit " is 15 columns; one blank column before it, `…` before that.
     assert!(line.ends_with("… ? keys  q quit "), "{line:?}");

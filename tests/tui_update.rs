@@ -154,7 +154,7 @@ fn help_lists_every_binding() {
 fn quit_asks_only_when_work_is_unsaved() {
     let ws = workspace(&shop_fields(), &shop_contacts());
     let mut a = app(&ws, 80, 24);
-    a.unsaved.push("rule of segment `vip`".into());
+    a.ctx.unsaved.push("rule of segment `vip`".into());
     press(&mut a, &ws, key('q'));
     assert_eq!(a.popup, Some(Popup::ConfirmQuit));
     assert!(!a.quit);

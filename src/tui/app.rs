@@ -5,8 +5,8 @@
 //! reads an `&App`; tests build one with [`App::new`] and drive it with messages.
 
 use chrono::NaiveDate;
-use ratatui::layout::Rect;
 
+use super::context::Context;
 use super::message::Screen;
 use super::screens::campaign_picker::CampaignsState;
 use super::screens::campaign_settings::SettingsForm;
@@ -83,25 +83,12 @@ pub struct App {
     pub settings: Option<SettingsForm>,
     /// The page of the key help showing (it has more keys than fit on a small screen).
     pub help_page: usize,
-    /// What the last change did ("field `dob`: class protected -> ordinary"), shown in
-    /// the status line.
-    pub notice: Option<String>,
     /// The workspace file, for display.
     pub workspace: String,
-    /// The terminal area, origin at 0,0.
-    pub size: Rect,
-    /// The last error from the worker, shown in the status line until the next success.
-    pub error: Option<String>,
-    /// How long [`Self::notice`] and [`Self::error`] have stood (they expire).
-    pub status_age: super::status::StatusAge,
-    /// Descriptions of edits not yet written to the workspace ("rule of segment
-    /// `vip`"). Editing screens add and remove entries; `Quit` asks first while any exist.
-    pub unsaved: Vec<String>,
     /// Set by `update` when the user has chosen to quit; the event loop then ends.
     pub quit: bool,
-    /// The global `--as-of`, when given (see [`AppOptions::as_of`]).
-    pub as_of: Option<NaiveDate>,
-    generation: u64,
+    /// What the screens share: size, as-of, status line, unsaved edits, generations.
+    pub ctx: Context,
 }
 
 impl App {
@@ -134,32 +121,19 @@ impl App {
             export: ExportState::default(),
             settings: None,
             help_page: 0,
-            notice: None,
             workspace: options.workspace,
-            size: Rect::new(0, 0, options.width, options.height),
-            error: None,
-            status_age: Default::default(),
-            unsaved: Vec::new(),
             quit: false,
-            as_of: options.as_of,
-            generation: 0,
+            ctx: Context::new(options.width, options.height, options.as_of),
         }
     }
 
     /// True while any screen holds edits not yet written to the workspace.
     pub fn has_unsaved_work(&self) -> bool {
-        !self.unsaved.is_empty()
+        self.ctx.has_unsaved_work()
     }
 
     /// True when nothing has been imported yet.
     pub fn is_empty_workspace(&self) -> bool {
         self.fields.fields.is_empty()
-    }
-
-    /// A fresh generation number for a request; replies carrying an older one than the
-    /// state waits for are dropped (the newest request wins).
-    pub fn next_generation(&mut self) -> u64 {
-        self.generation += 1;
-        self.generation
     }
 }

@@ -343,25 +343,25 @@ fn click(app: &App, x: u16, y: u16) -> Option<Message> {
         Some(_) => return None,
         None => {}
     }
-    if let Some(screen) = layout::tab_at(app.size, x, y) {
+    if let Some(screen) = layout::tab_at(app.ctx.size, x, y) {
         return Some(Message::SwitchScreen(screen));
     }
     if app.screen == Screen::Preview {
-        return super::screens::preview::view::table_line_at(app.size, x, y)
+        return super::screens::preview::view::table_line_at(app.ctx.size, x, y)
             .map(Message::SelectRow);
     }
     if app.screen == Screen::Segments {
-        return layout::table_line_at(app.size, x, y).map(Message::SelectRow);
+        return layout::table_line_at(app.ctx.size, x, y).map(Message::SelectRow);
     }
     if app.screen != Screen::Fields || app.is_empty_workspace() {
         return None;
     }
-    match layout::sub_tab_at(app.size, x, y) {
+    match layout::sub_tab_at(app.ctx.size, x, y) {
         Some(0) => return Some(Message::CloseContacts),
         Some(_) => return Some(Message::OpenContacts),
         None => {}
     }
-    layout::table_line_at(app.size, x, y).map(Message::SelectRow)
+    layout::table_line_at(app.ctx.size, x, y).map(Message::SelectRow)
 }
 
 /// How a key is written in the help: `Ctrl+c`, `Down`, `PgDn`, `Space`, `q`.

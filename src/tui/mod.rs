@@ -22,6 +22,7 @@
 //! BR-20); nothing else sets it.
 
 pub mod app;
+pub mod context;
 pub mod guide;
 pub mod jobs;
 pub mod keymap;

@@ -19,7 +19,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     match app.popup {
         None => {}
         Some(Popup::Help) => help(app.help_page, area, buf),
-        Some(Popup::ConfirmQuit) => confirm_quit(&app.unsaved, area, buf),
+        Some(Popup::ConfirmQuit) => confirm_quit(&app.ctx.unsaved, area, buf),
         Some(Popup::ConfirmUndo) => confirm_undo(app, area, buf),
         Some(Popup::ImportOptions) => {
             if let Some(form) = &app.import.form {

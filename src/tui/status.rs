@@ -8,7 +8,7 @@
 //! A message is recognised by its text: setting the same text again does not restart
 //! its count, setting another one does.
 
-use super::app::App;
+use super::context::Context;
 
 /// Ticks a notice stays (about 5 seconds at the loop's quarter-second tick).
 pub const NOTICE_TICKS: u32 = 20;
@@ -23,9 +23,9 @@ pub struct StatusAge {
 }
 
 /// One tick passed: age the notice and the error, clearing each one that is old enough.
-pub fn tick(app: &mut App) {
-    age(&mut app.notice, &mut app.status_age.notice, NOTICE_TICKS);
-    age(&mut app.error, &mut app.status_age.error, ERROR_TICKS);
+pub fn tick(ctx: &mut Context) {
+    age(&mut ctx.notice, &mut ctx.status_age.notice, NOTICE_TICKS);
+    age(&mut ctx.error, &mut ctx.status_age.error, ERROR_TICKS);
 }
 
 fn age(shown: &mut Option<String>, seen: &mut Option<(String, u32)>, limit: u32) {

@@ -12,6 +12,7 @@
 //! screen showing, and what neither takes to the global handler ([`global`]).
 
 pub mod campaign;
+pub mod parts;
 
 use super::app::{App, Popup};
 use super::layout;
@@ -23,7 +24,9 @@ use super::screens::fields::update as field_edit;
 use super::screens::import::update as import;
 use super::screens::review::message::ReviewMsg;
 use super::screens::review::update as review_update;
+use super::screens::segments::message::SegmentsMsg;
 use super::screens::segments::{nav as segments_nav, update as segments_update};
+use parts::{in_browse, in_export, in_import, in_review, segments};
 
 /// Ticks (about a quarter second each) a page may be in flight before the status line
 /// says it is loading; shorter waits would only flicker.
@@ -31,12 +34,12 @@ pub const LOADING_HINT_TICKS: u32 = 2;
 
 /// Apply `message` to `app`; return the work it asks of the job runner.
 pub fn update(app: &mut App, message: Message) -> Vec<Request> {
-    let view = layout::visible_rows(app.size);
+    let view = layout::visible_rows(app.ctx.size);
     match message {
         // Loop events.
         Message::Tick => {
-            super::status::tick(app);
-            browse::tick(app);
+            super::status::tick(&mut app.ctx);
+            in_browse(app, browse::tick);
             Vec::new()
         }
         Message::Resize { width, height } => resize(app, width, height),
@@ -46,18 +49,29 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
         | Message::ImportProgressed { .. }
         | Message::ImportFinished { .. }
         | Message::BatchesLoaded { .. }
-        | Message::UndoFinished { .. } => import::update(app, message),
+        | Message::UndoFinished { .. } => in_import(app, |u| import::update(u, message)),
         Message::FieldChanged { generation, result } => {
-            field_edit::changed(app, generation, result)
+            let done = field_edit::changed(
+                &mut app.fields,
+                &mut app.contacts,
+                &mut app.ctx,
+                generation,
+                result,
+            );
+            // The change went through: its dialog closed.
+            if done.is_some() {
+                app.popup = None;
+            }
+            done.unwrap_or_default()
         }
         Message::FieldsLoaded { generation, result } => {
-            browse::fields_loaded(app, generation, result, view)
+            in_browse(app, |b| browse::fields_loaded(b, generation, result, view))
         }
         Message::PageLoaded { generation, result } => {
-            browse::page_loaded(app, generation, result, view)
+            in_browse(app, |b| browse::page_loaded(b, generation, result, view))
         }
         Message::CountFinished { generation, result } => {
-            browse::count_finished(app, generation, result)
+            in_browse(app, |b| browse::count_finished(b, generation, result))
         }
         Message::CampaignsLoaded { .. }
         | Message::CampaignLoaded { .. }
@@ -72,9 +86,9 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
         | Message::PreviewCounted { .. }
         | Message::Explained { .. } => campaign::reply(app, &message),
         // The screens with a message type of their own: intents and replies.
-        Message::Segments(m) => segments_update::update(app, m),
+        Message::Segments(m) => segments_message(app, m),
         Message::Review(m) => review(app, m),
-        Message::Export(m) => export_update::update(app, m),
+        Message::Export(m) => in_export(app, |u| export_update::update(u, m)),
         // Screen switches.
         Message::SwitchScreen(screen) => switch(app, screen),
         Message::NextScreen => switch(app, app.screen.offset(1)),
@@ -137,14 +151,26 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
     }
 }
 
+/// A Segments message; `Reload` reads the fields again first.
+fn segments_message(app: &mut App, m: SegmentsMsg) -> Vec<Request> {
+    let mut requests = Vec::new();
+    if matches!(m, SegmentsMsg::Reload) {
+        let generation = app.ctx.next_generation();
+        app.fields.pending = Some(generation);
+        requests.push(Request::LoadFields { generation });
+    }
+    requests.extend(segments(app, |u| segments_update::update(u, m)));
+    requests
+}
+
 /// A review arriving may change the campaign shown, which the Export screen's
 /// directory follows.
 fn review(app: &mut App, m: ReviewMsg) -> Vec<Request> {
     let arrives = matches!(&m, ReviewMsg::Reviewed { generation, result: Ok(_) }
         if app.review.pending == Some(*generation));
-    let requests = review_update::update(app, m);
+    let requests = in_review(app, |u| review_update::update(u, m));
     if arrives {
-        export_update::campaign_changed(app);
+        in_export(app, export_update::campaign_changed);
     }
     requests
 }
@@ -154,7 +180,7 @@ fn review(app: &mut App, m: ReviewMsg) -> Vec<Request> {
 fn switch(app: &mut App, screen: Screen) -> Vec<Request> {
     if screen == Screen::Segments {
         app.screen = screen;
-        return segments_update::load(app);
+        return segments(app, segments_update::load);
     }
     if app.popup.is_some() {
         app.screen = screen;
@@ -170,8 +196,9 @@ fn resize(app: &mut App, width: u16, height: u16) -> Vec<Request> {
         segments_nav::resized(&mut app.segments, size);
     }
     campaign::resized(app, size);
-    app.size = size;
-    browse::resized(app, layout::visible_rows(app.size))
+    app.ctx.size = size;
+    let view = layout::visible_rows(size);
+    in_browse(app, |b| browse::resized(b, view))
 }
 
 /// An intent to whatever has the focus: the open popup, else the screen showing; what
@@ -188,9 +215,9 @@ fn focused(app: &mut App, message: Message) -> Vec<Request> {
 /// message to [`global`].
 fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     let own = match app.screen {
-        Screen::Segments => segments_nav::intercept(&mut app.segments, app.size, message),
-        Screen::Review => review_update::intercept(app, message),
-        Screen::Export => export_update::intercept(app, message),
+        Screen::Segments => segments_nav::intercept(&mut app.segments, app.ctx.size, message),
+        Screen::Review => in_review(app, |u| review_update::intercept(u, message)),
+        Screen::Export => in_export(app, |u| export_update::intercept(u, message)),
         Screen::Import | Screen::Fields | Screen::Messages | Screen::Preview => None,
     };
     // The campaign screens' intents, and the picker and refresh every screen has.
@@ -209,7 +236,7 @@ fn popup_message(app: &mut App, popup: Popup, message: &Message) -> Option<Vec<R
     };
     match popup {
         Popup::Help if delta != 0 => {
-            let last = super::popup::help_pages(app.size) - 1;
+            let last = super::popup::help_pages(app.ctx.size) - 1;
             app.help_page = app
                 .help_page
                 .saturating_add_signed(delta.signum())
@@ -217,8 +244,14 @@ fn popup_message(app: &mut App, popup: Popup, message: &Message) -> Option<Vec<R
             Some(Vec::new())
         }
         Popup::Help | Popup::ConfirmQuit | Popup::ConfirmUndo => None,
-        Popup::ImportOptions => import::options_message(app, message, delta),
-        Popup::FieldEdit => field_edit::dialog_message(app, message, delta),
+        Popup::ImportOptions => in_import(app, |u| import::options_message(u, message, delta)),
+        Popup::FieldEdit => {
+            let taken = field_edit::dialog_message(&mut app.fields, &mut app.ctx, message, delta);
+            if taken.is_some() && app.fields.edit.is_none() {
+                app.popup = None;
+            }
+            taken
+        }
         Popup::CampaignPicker
         | Popup::MergeFields
         | Popup::Explanation
@@ -232,7 +265,7 @@ fn popup_message(app: &mut App, popup: Popup, message: &Message) -> Option<Vec<R
 /// The intents no popup or screen took: the ones every screen has, and the Import and
 /// Fields screens' (which have no message type of their own yet).
 fn global(app: &mut App, message: Message) -> Vec<Request> {
-    let view = layout::visible_rows(app.size);
+    let view = layout::visible_rows(app.ctx.size);
     match message {
         Message::ShowHelp => {
             app.popup = Some(Popup::Help);
@@ -263,7 +296,7 @@ fn global(app: &mut App, message: Message) -> Vec<Request> {
             Vec::new()
         }
         Message::Refresh => refresh(app),
-        Message::OpenContacts => browse::open_contacts(app),
+        Message::OpenContacts => in_browse(app, browse::open_contacts),
         Message::CloseContacts => {
             app.fields.view = FieldsView::List;
             Vec::new()
@@ -276,7 +309,7 @@ fn global(app: &mut App, message: Message) -> Vec<Request> {
         | Message::RunImport
         | Message::ToggleBatches
         | Message::AskUndo
-        | Message::ConfirmUndo => import::update(app, message),
+        | Message::ConfirmUndo => in_import(app, |u| import::update(u, message)),
         Message::Edit(edit) => {
             if app.screen == Screen::Import && app.import.editing {
                 app.import.path.apply(&edit);
@@ -284,22 +317,41 @@ fn global(app: &mut App, message: Message) -> Vec<Request> {
             }
             Vec::new()
         }
-        Message::EditField => field_edit::open(app),
-        Message::ScrollDown if app.screen == Screen::Import => import::scroll(app, 1),
-        Message::ScrollUp if app.screen == Screen::Import => import::scroll(app, -1),
-        Message::PageDown if app.screen == Screen::Import => import::scroll(app, view as isize),
-        Message::PageUp if app.screen == Screen::Import => import::scroll(app, -(view as isize)),
-        Message::ScrollToTop if app.screen == Screen::Import => import::scroll(app, isize::MIN),
-        Message::ScrollToBottom if app.screen == Screen::Import => import::scroll(app, isize::MAX),
-        Message::ScrollDown => browse::scroll(app, 1, view),
-        Message::ScrollUp => browse::scroll(app, -1, view),
-        Message::PageDown => browse::scroll(app, view as isize, view),
-        Message::PageUp => browse::scroll(app, -(view as isize), view),
-        Message::ScrollToTop => browse::jump(app, PageAnchor::First, view),
-        Message::ScrollToBottom => browse::jump(app, PageAnchor::Last, view),
-        Message::ScrollLeft => browse::scroll_columns(app, -1),
-        Message::ScrollRight => browse::scroll_columns(app, 1),
-        Message::SelectRow(line) => browse::select_line(app, usize::from(line), view),
+        Message::EditField => {
+            if app.screen == Screen::Fields && field_edit::open(&mut app.fields) {
+                app.popup = Some(Popup::FieldEdit);
+            }
+            Vec::new()
+        }
+        Message::ScrollDown if app.screen == Screen::Import => {
+            in_import(app, |u| import::scroll(u, 1))
+        }
+        Message::ScrollUp if app.screen == Screen::Import => {
+            in_import(app, |u| import::scroll(u, -1))
+        }
+        Message::PageDown if app.screen == Screen::Import => {
+            in_import(app, |u| import::scroll(u, view as isize))
+        }
+        Message::PageUp if app.screen == Screen::Import => {
+            in_import(app, |u| import::scroll(u, -(view as isize)))
+        }
+        Message::ScrollToTop if app.screen == Screen::Import => {
+            in_import(app, |u| import::scroll(u, isize::MIN))
+        }
+        Message::ScrollToBottom if app.screen == Screen::Import => {
+            in_import(app, |u| import::scroll(u, isize::MAX))
+        }
+        Message::ScrollDown => in_browse(app, |b| browse::scroll(b, 1, view)),
+        Message::ScrollUp => in_browse(app, |b| browse::scroll(b, -1, view)),
+        Message::PageDown => in_browse(app, |b| browse::scroll(b, view as isize, view)),
+        Message::PageUp => in_browse(app, |b| browse::scroll(b, -(view as isize), view)),
+        Message::ScrollToTop => in_browse(app, |b| browse::jump(b, PageAnchor::First, view)),
+        Message::ScrollToBottom => in_browse(app, |b| browse::jump(b, PageAnchor::Last, view)),
+        Message::ScrollLeft => in_browse(app, |b| browse::scroll_columns(b, -1)),
+        Message::ScrollRight => in_browse(app, |b| browse::scroll_columns(b, 1)),
+        Message::SelectRow(line) => {
+            in_browse(app, |b| browse::select_line(b, usize::from(line), view))
+        }
         // Taken by a dialog or a campaign screen when they apply; nothing otherwise.
         Message::Submit
         | Message::SwitchFocus
@@ -364,12 +416,5 @@ fn global(app: &mut App, message: Message) -> Vec<Request> {
 
 /// Reload the fields and the count (after a change to the workspace, or on `r`).
 pub(crate) fn refresh(app: &mut App) -> Vec<Request> {
-    let fields = app.next_generation();
-    app.fields.pending = Some(fields);
-    let count = app.next_generation();
-    app.contacts.pending_count = Some(count);
-    vec![
-        Request::LoadFields { generation: fields },
-        Request::CountContacts { generation: count },
-    ]
+    field_edit::refresh(&mut app.fields, &mut app.contacts, &mut app.ctx)
 }

@@ -175,7 +175,7 @@ pub fn thousands(n: u64) -> String {
 fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let keys = "? keys  q quit ";
     let mut left: Vec<Span> = Vec::new();
-    if let Some(e) = &app.error {
+    if let Some(e) = &app.ctx.error {
         left.push(Span::styled(
             format!(" error: {}", crate::text::for_terminal(e)),
             theme::ERROR,
@@ -195,7 +195,7 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
         if app.contacts.waiting_ticks >= LOADING_HINT_TICKS {
             text.push_str(", loading rows...");
         }
-        if let Some(n) = &app.notice {
+        if let Some(n) = &app.ctx.notice {
             text.push_str(" | ");
             text.push_str(&crate::text::for_terminal(n));
         }
@@ -224,7 +224,7 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
 /// campaign screens the current campaign's own as-of date, else today (named, not
 /// printed, so drawing reads no clock).
 fn as_of_text(app: &App) -> String {
-    if let Some(d) = app.as_of {
+    if let Some(d) = app.ctx.as_of {
         return d.to_string();
     }
     let campaign_screen = matches!(

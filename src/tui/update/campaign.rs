@@ -23,8 +23,23 @@ use crate::tui::screens::segments::update as segments_update;
 /// The as-of date a campaign runs at in the TUI: the global `--as-of` when given (it
 /// wins, as in the CLI), else the campaign's own, else today.
 pub fn as_of(app: &App, c: &Campaign) -> NaiveDate {
-    app.as_of
-        .unwrap_or_else(|| c.as_of_or(chrono::Local::now().date_naive()))
+    app.ctx.as_of_for(c)
+}
+
+/// Run `f` on the Preview screen with the shared context and the campaign as edited
+/// on the Messages screen; show the explanation popup when one arrived.
+fn in_preview<R>(app: &mut App, f: impl FnOnce(&mut preview::Update<'_>) -> R) -> R {
+    let mut u = preview::Update {
+        preview: &mut app.preview,
+        ctx: &mut app.ctx,
+        draft: app.messages.draft.as_ref(),
+        explained: false,
+    };
+    let result = f(&mut u);
+    if u.explained {
+        app.popup = Some(Popup::Explanation);
+    }
+    result
 }
 
 /// Handle an intent for a campaign popup, `popup`, the one open. `None` when the popup
@@ -37,11 +52,17 @@ pub(crate) fn popup_message(
     match popup {
         Popup::CampaignPicker => picker_message(app, message),
         Popup::MergeFields => messages::merge_popup(app, message),
-        Popup::Explanation => preview::explanation_popup(app, message),
+        Popup::Explanation => preview::explanation_popup(&mut app.preview, message),
         Popup::NewCampaign => campaign_new::new_popup(app, message),
         Popup::AddEntry => campaign_new::add_popup(app, message),
         Popup::ConfirmDeleteCampaign => campaign_edit::confirm_delete(app, message),
-        Popup::CampaignSettings => settings::popup(app, message),
+        Popup::CampaignSettings => {
+            let requests = settings::popup(&mut app.settings, &mut app.ctx, message);
+            if app.settings.is_none() {
+                app.popup = None;
+            }
+            requests
+        }
         Popup::Help
         | Popup::ConfirmQuit
         | Popup::ImportOptions
@@ -70,14 +91,21 @@ pub(crate) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
             requests.extend(load_names(app));
             Some(requests)
         }
-        Message::OpenSettings if app.screen == Screen::Messages => Some(settings::open(app)),
+        Message::OpenSettings if app.screen == Screen::Messages => {
+            let current = app.campaigns.current.as_ref();
+            let dirty = app.messages.is_dirty(current);
+            if settings::open(&mut app.settings, &mut app.ctx, current, dirty) {
+                app.popup = Some(Popup::CampaignSettings);
+            }
+            Some(Vec::new())
+        }
         Message::NewCampaign if app.screen == Screen::Messages => campaign_new::open(app, message),
         Message::AddEntry if app.screen == Screen::Messages => {
             campaign_new::open(app, message).map(|mut requests| {
                 // The add-entry list shows the saved segments, which the Segments
                 // screen reads.
                 if app.popup == Some(Popup::AddEntry) {
-                    requests.extend(segments_update::read_list(app));
+                    requests.extend(super::parts::segments(app, segments_update::read_list));
                 }
                 requests
             })
@@ -91,7 +119,9 @@ pub(crate) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
             campaign_edit::screen_message(app, message)
         }
         _ if app.screen == Screen::Messages => messages::screen_message(app, message),
-        _ if app.screen == Screen::Preview => preview::screen_message(app, message),
+        _ if app.screen == Screen::Preview => {
+            in_preview(app, |u| preview::screen_message(u, message))
+        }
         _ => None,
     }
 }
@@ -111,7 +141,7 @@ pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
             match result {
                 Ok(c) => campaign_loaded(app, (**c).clone()),
                 Err(e) => {
-                    app.error = Some(e.clone());
+                    app.ctx.error = Some(e.clone());
                     Vec::new()
                 }
             }
@@ -119,7 +149,17 @@ pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
         Message::CampaignChanged { generation, result } => {
             campaign_edit::changed(app, *generation, result)
         }
-        Message::SettingsSaved { generation, result } => settings::saved(app, *generation, result),
+        Message::SettingsSaved { generation, result } => {
+            match settings::saved(&mut app.settings, &mut app.ctx, *generation, result) {
+                // The campaign changed: every screen works on it as read again.
+                Some(c) => {
+                    app.popup = None;
+                    app.preview.computed_for = None;
+                    load_campaign(app, c.name.clone())
+                }
+                None => Vec::new(),
+            }
+        }
         Message::CampaignSaved { .. }
         | Message::SampleLoaded { .. }
         | Message::CoverageFinished { .. } => messages::reply(app, message),
@@ -127,7 +167,7 @@ pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
         | Message::PreviewFinished { .. }
         | Message::PreviewPageLoaded { .. }
         | Message::PreviewCounted { .. }
-        | Message::Explained { .. } => preview::reply(app, message),
+        | Message::Explained { .. } => in_preview(app, |u| preview::reply(u, message)),
         _ => Vec::new(),
     }
 }
@@ -159,23 +199,23 @@ pub(crate) fn entered(app: &mut App) -> Vec<Request> {
     }
     match app.screen {
         Screen::Messages => messages::entered(app),
-        Screen::Preview => preview::entered(app),
+        Screen::Preview => in_preview(app, preview::entered),
         // Reviewed once the shared campaign is here: `campaign_loaded` comes back.
         Screen::Review | Screen::Export if app.campaigns.pending_load.is_none() => {
-            review_update::run(app)
+            super::parts::in_review(app, review_update::run)
         }
         _ => Vec::new(),
     }
 }
 
 pub(crate) fn load_names(app: &mut App) -> Vec<Request> {
-    let generation = app.next_generation();
+    let generation = app.ctx.next_generation();
     app.campaigns.pending_names = Some(generation);
     vec![Request::LoadCampaigns { generation }]
 }
 
 fn load_campaign(app: &mut App, name: String) -> Vec<Request> {
-    let generation = app.next_generation();
+    let generation = app.ctx.next_generation();
     app.campaigns.pending_load = Some(generation);
     vec![Request::LoadCampaign { generation, name }]
 }
@@ -192,7 +232,7 @@ fn names_loaded(
     let names = match result {
         Ok(names) => names,
         Err(e) => {
-            app.error = Some(e);
+            app.ctx.error = Some(e);
             return Vec::new();
         }
     };
@@ -213,7 +253,7 @@ fn names_loaded(
             messages::sync_unsaved(app);
             // Review and Export then say there is no campaign.
             if matches!(app.screen, Screen::Review | Screen::Export) {
-                review_update::run(app)
+                super::parts::in_review(app, review_update::run)
             } else {
                 Vec::new()
             }
@@ -251,7 +291,7 @@ fn picker_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
                 return Some(Vec::new());
             }
             if app.messages.is_dirty(app.campaigns.current.as_ref()) {
-                app.error = Some(
+                app.ctx.error = Some(
                     "the messages have unsaved edits: save them (Ctrl+S) or discard them (u) before choosing another campaign"
                         .into(),
                 );

@@ -1,35 +1,47 @@
 //! `update` for the campaign settings dialog: open it on the current campaign, move
 //! between rows, type or choose values, save through `Job::SetCampaign` and take the
 //! reply.
+//!
+//! The dialog's state is `form` (`None` while closed); `tui::update` shows its popup
+//! while the form is there and reads the campaign again after a save.
 
 use super::SettingsForm;
 use crate::campaign::Campaign;
-use crate::tui::app::{App, Popup};
+use crate::tui::context::Context;
 use crate::tui::message::{Job, Message, Request};
 use crate::tui::widgets::text_input::TextEdit;
 
 /// `S` on the Messages screen: open the dialog on the current campaign. Refused while
-/// its messages have unsaved edits (a new channel is checked against the saved ones).
-pub fn open(app: &mut App) -> Vec<Request> {
-    let Some(c) = app.campaigns.current.as_ref() else {
-        app.error = Some("no campaign yet: press n to create one".into());
-        return Vec::new();
+/// its messages have unsaved edits (`dirty`; a new channel is checked against the
+/// saved ones). True when the dialog opened.
+pub fn open(
+    form: &mut Option<SettingsForm>,
+    ctx: &mut Context,
+    current: Option<&Campaign>,
+    dirty: bool,
+) -> bool {
+    let Some(c) = current else {
+        ctx.error = Some("no campaign yet: press n to create one".into());
+        return false;
     };
-    if app.messages.is_dirty(Some(c)) {
-        app.error = Some(
+    if dirty {
+        ctx.error = Some(
             "the messages have unsaved edits: save them (Ctrl+S) or discard them (u) first".into(),
         );
-        return Vec::new();
+        return false;
     }
-    app.settings = Some(SettingsForm::new(c));
-    app.popup = Some(Popup::CampaignSettings);
-    Vec::new()
+    *form = Some(SettingsForm::new(c));
+    true
 }
 
-/// Keys while the dialog is open; `None` for messages it does not take.
-pub fn popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
-    let Some(form) = app.settings.as_mut() else {
-        app.popup = None;
+/// Keys while the dialog is open; `None` for messages it does not take. Closing it
+/// leaves `form` empty.
+pub fn popup(
+    settings: &mut Option<SettingsForm>,
+    ctx: &mut Context,
+    message: &Message,
+) -> Option<Vec<Request>> {
+    let Some(form) = settings.as_mut() else {
         return Some(Vec::new());
     };
     let last = super::Row::ALL.len() - 1;
@@ -47,10 +59,7 @@ pub fn popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
                 form.error = None;
             }
         }
-        Message::ClosePopup => {
-            app.settings = None;
-            app.popup = None;
-        }
+        Message::ClosePopup => *settings = None,
         Message::Submit => {
             let settings = match form.settings() {
                 Ok(s) => s,
@@ -60,14 +69,12 @@ pub fn popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
                 }
             };
             let name = form.campaign.clone();
-            let generation = app.next_generation();
-            if let Some(form) = app.settings.as_mut() {
-                form.pending = Some(generation);
-            }
+            let generation = ctx.next_generation();
+            form.pending = Some(generation);
             let job = Job::SetCampaign {
                 name,
                 settings: Box::new(settings),
-                as_of: app.as_of,
+                as_of: ctx.as_of,
             };
             return Some(vec![Request::Write { generation, job }]);
         }
@@ -76,30 +83,29 @@ pub fn popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     Some(Vec::new())
 }
 
-/// The reply to a save: close the dialog and read the campaign again (so every screen
-/// works on the new settings), or show why the core refused.
-pub fn saved(
-    app: &mut App,
+/// The reply to a save: close the dialog and say what the campaign is now, or show why
+/// the core refused. Returns the saved campaign, which `tui::update` reads again (so
+/// every screen works on the new settings).
+pub fn saved<'c>(
+    settings: &mut Option<SettingsForm>,
+    ctx: &mut Context,
     generation: u64,
-    result: &Result<Box<Campaign>, String>,
-) -> Vec<Request> {
-    let Some(form) = app.settings.as_mut() else {
-        return Vec::new();
-    };
+    result: &'c Result<Box<Campaign>, String>,
+) -> Option<&'c Campaign> {
+    let form = settings.as_mut()?;
     if form.pending != Some(generation) {
-        return Vec::new();
+        return None;
     }
     form.pending = None;
     match result {
         Err(e) => {
             form.error = Some(format!("Not saved: {e}"));
-            Vec::new()
+            None
         }
         Ok(c) => {
-            app.settings = None;
-            app.popup = None;
-            app.error = None;
-            app.notice = Some(format!(
+            *settings = None;
+            ctx.error = None;
+            ctx.notice = Some(format!(
                 "campaign `{}`: {}, category {}, holdout {}%, k = {}, as of {}, minor age {}",
                 c.name,
                 c.channel,
@@ -110,13 +116,7 @@ pub fn saved(
                     .map_or_else(|| "today".to_string(), |d| d.to_string()),
                 c.minor_age().describe()
             ));
-            app.preview.computed_for = None;
-            let generation = app.next_generation();
-            app.campaigns.pending_load = Some(generation);
-            vec![Request::LoadCampaign {
-                generation,
-                name: c.name.clone(),
-            }]
+            Some(c)
         }
     }
 }

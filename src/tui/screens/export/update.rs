@@ -8,12 +8,27 @@
 use super::ExportQuestion;
 use super::jobs::ExportJob;
 use super::message::{ExportFailure, ExportMsg, ExportRequest, ExportRow};
-use crate::tui::app::App;
+use crate::review::Review;
+use crate::tui::context::Context;
 use crate::tui::message::{Message, Request};
 use crate::tui::widgets::text_input::TextInput;
 
+/// What one Export update works on: the screen's own state, the shared context, and
+/// what it reads of the Review screen (the export follows the campaign reviewed),
+/// passed in by `tui::update`.
+pub struct Update<'a> {
+    pub export: &'a mut super::ExportState,
+    pub ctx: &'a mut Context,
+    /// The campaign the review is of (`None`: no campaign yet).
+    pub campaign: Option<&'a str>,
+    /// That campaign's review, once one arrived.
+    pub review: Option<&'a Review>,
+    /// True while a review of it is running.
+    pub reviewing: bool,
+}
+
 /// Typing into the export form's text row. `None` leaves other messages to `update`.
-pub fn intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+pub fn intercept(app: &mut Update<'_>, message: &Message) -> Option<Vec<Request>> {
     let Message::Edit(edit) = message else {
         return None;
     };
@@ -50,8 +65,8 @@ pub fn default_dir(campaign: &str) -> String {
 
 /// The campaign shown changed (or its review arrived): a directory the user did not
 /// type follows the campaign.
-pub fn campaign_changed(app: &mut App) {
-    if let Some(c) = &app.review.campaign
+pub fn campaign_changed(app: &mut Update<'_>) {
+    if let Some(c) = app.campaign
         && !app.export.out_edited
     {
         app.export.out = TextInput::new(default_dir(c));
@@ -59,7 +74,7 @@ pub fn campaign_changed(app: &mut App) {
 }
 
 /// Apply an Export message; return the work it asks of the worker.
-pub fn update(app: &mut App, message: ExportMsg) -> Vec<Request> {
+pub fn update(app: &mut Update<'_>, message: ExportMsg) -> Vec<Request> {
     let s = &mut app.export;
     match message {
         ExportMsg::MoveFocus(delta) => {
@@ -93,7 +108,7 @@ pub fn update(app: &mut App, message: ExportMsg) -> Vec<Request> {
     Vec::new()
 }
 
-fn toggle(app: &mut App) {
+fn toggle(app: &mut Update<'_>) {
     let s = &mut app.export;
     match s.focus {
         ExportRow::Profile => {
@@ -107,16 +122,15 @@ fn toggle(app: &mut App) {
 }
 
 /// Open the "export?" question, or refuse at once while the review has blockers.
-fn ask(app: &mut App) {
-    let r = &app.review;
-    let s = &mut app.export;
+fn ask(app: &mut Update<'_>) {
+    let s = &mut *app.export;
     if s.pending.is_some() {
         return;
     }
     let failure = |text: &str| Some(Err(ExportFailure::Other(text.to_string())));
-    match &r.review {
-        _ if r.campaign.is_none() => s.outcome = failure("there is no campaign to export"),
-        _ if r.pending.is_some() => {
+    match app.review {
+        _ if app.campaign.is_none() => s.outcome = failure("there is no campaign to export"),
+        _ if app.reviewing => {
             s.outcome = failure("the review is still running; ask again when it is done")
         }
         None => s.outcome = failure("the campaign has no review yet; press r to review it"),
@@ -133,24 +147,24 @@ fn ask(app: &mut App) {
     }
 }
 
-fn confirm(app: &mut App) -> Vec<Request> {
+fn confirm(app: &mut Update<'_>) -> Vec<Request> {
     let Some(question) = app.export.question.take() else {
         return Vec::new();
     };
-    let Some(campaign) = app.review.campaign.clone() else {
+    let Some(campaign) = app.campaign.map(str::to_string) else {
         return Vec::new();
     };
-    let s = &app.export;
+    let s = &*app.export;
     let request = ExportRequest {
         campaign,
         out: s.out.value().trim().to_string(),
         profile: s.profile,
         bom: s.bom,
         force: matches!(question, ExportQuestion::Overwrite(_)),
-        as_of: app.as_of,
+        as_of: app.ctx.as_of,
         extra: s.extra(),
     };
-    let generation = app.next_generation();
+    let generation = app.ctx.next_generation();
     app.export.pending = Some(generation);
     app.export.outcome = None;
     vec![Request::Export(ExportJob {

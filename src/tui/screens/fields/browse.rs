@@ -5,16 +5,27 @@
 //! for is dropped, so the newest wins.
 
 use crate::fields::Field;
-use crate::tui::app::App;
+use crate::tui::context::Context;
 use crate::tui::layout;
 use crate::tui::message::{Page, PageAnchor, Request, Screen};
 
-use super::FieldsView;
+use super::contacts::ContactsState;
+use super::{FieldsState, FieldsView};
+
+/// What the Fields screen's tables work on: its two states, the shared context, and the
+/// screen showing (opening the contacts browser shows the Fields screen; `tui::update`
+/// passes it in and takes it back).
+pub struct Browse<'a> {
+    pub fields: &'a mut FieldsState,
+    pub contacts: &'a mut ContactsState,
+    pub ctx: &'a mut Context,
+    pub screen: Screen,
+}
 
 /// The field list arrived: it replaces the one shown, and the browser reads its window
 /// again when the fields changed under it.
 pub fn fields_loaded(
-    app: &mut App,
+    app: &mut Browse<'_>,
     generation: u64,
     result: Result<Vec<Field>, String>,
     view: usize,
@@ -25,7 +36,7 @@ pub fn fields_loaded(
     app.fields.pending = None;
     match result {
         Ok(fields) => {
-            app.error = None;
+            app.ctx.error = None;
             let changed = fields != app.fields.fields;
             app.fields.set_fields(fields.clone());
             if changed {
@@ -35,14 +46,14 @@ pub fn fields_loaded(
                 }
             }
         }
-        Err(e) => app.error = Some(e),
+        Err(e) => app.ctx.error = Some(e),
     }
     Vec::new()
 }
 
 /// A window of contacts arrived.
 pub fn page_loaded(
-    app: &mut App,
+    app: &mut Browse<'_>,
     generation: u64,
     result: Result<Page, String>,
     view: usize,
@@ -54,30 +65,34 @@ pub fn page_loaded(
     app.contacts.waiting_ticks = 0;
     match result {
         Ok(page) => {
-            app.error = None;
+            app.ctx.error = None;
             app.contacts.apply_page(page, view);
         }
-        Err(e) => app.error = Some(e),
+        Err(e) => app.ctx.error = Some(e),
     }
     Vec::new()
 }
 
 /// The number of contacts arrived.
-pub fn count_finished(app: &mut App, generation: u64, result: Result<u64, String>) -> Vec<Request> {
+pub fn count_finished(
+    app: &mut Browse<'_>,
+    generation: u64,
+    result: Result<u64, String>,
+) -> Vec<Request> {
     if app.contacts.pending_count != Some(generation) {
         return Vec::new();
     }
     app.contacts.pending_count = None;
     match result {
         Ok(n) => app.contacts.total = Some(n),
-        Err(e) => app.error = Some(e),
+        Err(e) => app.ctx.error = Some(e),
     }
     Vec::new()
 }
 
 /// A tick: how long a window has been waited for (the status line says "loading"
 /// after a while).
-pub fn tick(app: &mut App) {
+pub fn tick(app: &mut Browse<'_>) {
     if app.contacts.pending_page.is_some() {
         app.contacts.waiting_ticks = app.contacts.waiting_ticks.saturating_add(1);
     }
@@ -85,7 +100,7 @@ pub fn tick(app: &mut App) {
 
 /// The terminal now shows `view` rows: keep the selections visible and read more
 /// contacts if the window no longer covers the screen.
-pub fn resized(app: &mut App, view: usize) -> Vec<Request> {
+pub fn resized(app: &mut Browse<'_>, view: usize) -> Vec<Request> {
     app.fields.table.keep_visible(view);
     app.contacts.table.keep_visible(view);
     match app.contacts.refill(view) {
@@ -95,28 +110,28 @@ pub fn resized(app: &mut App, view: usize) -> Vec<Request> {
 }
 
 /// Whether the message should go to the contacts browser rather than the field list.
-fn in_contacts(app: &App) -> bool {
+fn in_contacts(app: &Browse<'_>) -> bool {
     app.screen == Screen::Fields && app.fields.view == FieldsView::Contacts
 }
 
-fn in_field_list(app: &App) -> bool {
+fn in_field_list(app: &Browse<'_>) -> bool {
     app.screen == Screen::Fields && app.fields.view == FieldsView::List
 }
 
 /// Show the contacts browser, reading its first window and the count.
-pub fn open_contacts(app: &mut App) -> Vec<Request> {
-    if app.is_empty_workspace() {
+pub fn open_contacts(app: &mut Browse<'_>) -> Vec<Request> {
+    if app.fields.fields.is_empty() {
         return Vec::new();
     }
     app.screen = Screen::Fields;
     app.fields.view = FieldsView::Contacts;
-    let view = layout::visible_rows(app.size);
+    let view = layout::visible_rows(app.ctx.size);
     let mut requests = if app.contacts.loaded {
         Vec::new()
     } else {
         request_page(app, PageAnchor::First, view)
     };
-    let count = app.next_generation();
+    let count = app.ctx.next_generation();
     app.contacts.pending_count = Some(count);
     requests.push(Request::CountContacts { generation: count });
     requests
@@ -124,8 +139,8 @@ pub fn open_contacts(app: &mut App) -> Vec<Request> {
 
 /// Ask for a window: one screenful before the anchor and two from it, so moving a
 /// screenful either way stays inside what is loaded.
-pub fn request_page(app: &mut App, anchor: PageAnchor, view: usize) -> Vec<Request> {
-    let generation = app.next_generation();
+pub fn request_page(app: &mut Browse<'_>, anchor: PageAnchor, view: usize) -> Vec<Request> {
+    let generation = app.ctx.next_generation();
     app.contacts.pending_page = Some(generation);
     app.contacts.waiting_ticks = 0;
     vec![Request::LoadPage {
@@ -138,7 +153,7 @@ pub fn request_page(app: &mut App, anchor: PageAnchor, view: usize) -> Vec<Reque
 }
 
 /// Move the selection of the list showing by `delta` rows.
-pub fn scroll(app: &mut App, delta: isize, view: usize) -> Vec<Request> {
+pub fn scroll(app: &mut Browse<'_>, delta: isize, view: usize) -> Vec<Request> {
     if in_field_list(app) {
         let n = app.fields.fields.len();
         app.fields.table.move_by(delta, n, view);
@@ -156,7 +171,7 @@ pub fn scroll(app: &mut App, delta: isize, view: usize) -> Vec<Request> {
 }
 
 /// Jump to the first or last row of the list showing.
-pub fn jump(app: &mut App, anchor: PageAnchor, view: usize) -> Vec<Request> {
+pub fn jump(app: &mut Browse<'_>, anchor: PageAnchor, view: usize) -> Vec<Request> {
     let to_end = anchor == PageAnchor::Last;
     if in_field_list(app) {
         let n = app.fields.fields.len() as isize;
@@ -168,7 +183,7 @@ pub fn jump(app: &mut App, anchor: PageAnchor, view: usize) -> Vec<Request> {
     if !in_contacts(app) {
         return Vec::new();
     }
-    let c = &mut app.contacts;
+    let c = &mut *app.contacts;
     let n = c.rows.len();
     if (to_end && c.at_end) || (!to_end && c.at_start) {
         // This jump is answered locally and supersedes any window still in flight.
@@ -181,7 +196,7 @@ pub fn jump(app: &mut App, anchor: PageAnchor, view: usize) -> Vec<Request> {
 }
 
 /// Scroll the table showing by `delta` columns.
-pub fn scroll_columns(app: &mut App, delta: isize) -> Vec<Request> {
+pub fn scroll_columns(app: &mut Browse<'_>, delta: isize) -> Vec<Request> {
     if in_field_list(app) {
         let n = app.fields.scrollable_columns();
         app.fields.table.scroll_columns(delta, n);
@@ -193,7 +208,7 @@ pub fn scroll_columns(app: &mut App, delta: isize) -> Vec<Request> {
 }
 
 /// Select the row drawn at `line` of the table body.
-pub fn select_line(app: &mut App, line: usize, view: usize) -> Vec<Request> {
+pub fn select_line(app: &mut Browse<'_>, line: usize, view: usize) -> Vec<Request> {
     if in_field_list(app) {
         let row = app.fields.table.top + line;
         if row < app.fields.fields.len() {

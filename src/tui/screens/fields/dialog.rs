@@ -99,7 +99,7 @@ impl FieldEdit {
         *index = index.saturating_add_signed(delta).min(len - 1);
     }
 
-    /// What `app.unsaved` says while a reason is typed.
+    /// What `app.ctx.unsaved` says while a reason is typed.
     pub fn unsaved_label(&self) -> String {
         format!("reason for changing field `{}`", self.field.name)
     }

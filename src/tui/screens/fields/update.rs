@@ -1,29 +1,38 @@
 //! `update` for the class and role dialog of the Fields screen. A typed reason is
-//! unsaved work (`App::unsaved`) until it is saved or the dialog is cancelled, so `q`
-//! asks before losing it.
+//! unsaved work (`Context::unsaved`) until it is saved or the dialog is cancelled, so
+//! `q` asks before losing it.
+//!
+//! The dialog is `FieldsState::edit`; `tui::update` shows its popup while it is open.
 
+use super::FieldsState;
 use super::FieldsView;
+use super::contacts::ContactsState;
 use super::dialog::{FieldEdit, Focus, Step};
 use crate::fields::change::FieldChange;
-use crate::tui::app::{App, Popup};
-use crate::tui::message::{Job, Message, Request, Screen};
-use crate::tui::update::refresh;
+use crate::tui::context::Context;
+use crate::tui::message::{Job, Message, Request};
 
-/// Open the dialog on the selected field.
-pub fn open(app: &mut App) -> Vec<Request> {
-    if app.screen != Screen::Fields || app.fields.view != FieldsView::List {
-        return Vec::new();
+/// Open the dialog on the selected field (the Fields screen showing its list). True
+/// when it opened.
+pub fn open(fields: &mut FieldsState) -> bool {
+    if fields.view != FieldsView::List {
+        return false;
     }
-    if let Some(field) = app.fields.fields.get(app.fields.table.selected) {
-        app.fields.edit = Some(FieldEdit::new(field.clone()));
-        app.popup = Some(Popup::FieldEdit);
-    }
-    Vec::new()
+    let Some(field) = fields.fields.get(fields.table.selected) else {
+        return false;
+    };
+    fields.edit = Some(FieldEdit::new(field.clone()));
+    true
 }
 
-/// Messages while the dialog is open.
-pub fn dialog_message(app: &mut App, message: &Message, delta: isize) -> Option<Vec<Request>> {
-    let edit = app.fields.edit.as_mut()?;
+/// Messages while the dialog is open. Closing it leaves `FieldsState::edit` empty.
+pub fn dialog_message(
+    fields: &mut FieldsState,
+    ctx: &mut Context,
+    message: &Message,
+    delta: isize,
+) -> Option<Vec<Request>> {
+    let edit = fields.edit.as_mut()?;
     match (edit.step, message) {
         (Step::Pick, _) if delta != 0 => edit.move_by(delta.signum()),
         (Step::Pick, Message::SwitchFocus) => {
@@ -44,9 +53,9 @@ pub fn dialog_message(app: &mut App, message: &Message, delta: isize) -> Option<
             edit.reason.apply(e);
             let label = edit.unsaved_label();
             let typed = !edit.reason.is_blank();
-            app.unsaved.retain(|u| *u != label);
+            ctx.unsaved.retain(|u| *u != label);
             if typed {
-                app.unsaved.push(label);
+                ctx.unsaved.push(label);
             }
         }
         (Step::Reason, Message::Submit) => {
@@ -71,43 +80,41 @@ pub fn dialog_message(app: &mut App, message: &Message, delta: isize) -> Option<
                 reason: edit.reason.value().trim().to_string(),
             };
             edit.error = None;
-            let generation = app.next_generation();
-            if let Some(edit) = app.fields.edit.as_mut() {
-                edit.pending = Some(generation);
-            }
+            let generation = ctx.next_generation();
+            edit.pending = Some(generation);
             return Some(vec![Request::Write { generation, job }]);
         }
-        (_, Message::ClosePopup) => close(app),
+        (_, Message::ClosePopup) => close(fields, ctx),
         _ => return None,
     }
     Some(Vec::new())
 }
 
-fn close(app: &mut App) {
-    if let Some(edit) = app.fields.edit.take() {
+fn close(fields: &mut FieldsState, ctx: &mut Context) {
+    if let Some(edit) = fields.edit.take() {
         let label = edit.unsaved_label();
-        app.unsaved.retain(|u| *u != label);
+        ctx.unsaved.retain(|u| *u != label);
     }
-    app.popup = None;
 }
 
 /// The worker's answer to a change: close the dialog and reload the fields, or show
-/// why it failed in the dialog.
+/// why it failed in the dialog. Returns the reload when the change went through
+/// (`tui::update` then hides the dialog's popup), `None` otherwise.
 pub fn changed(
-    app: &mut App,
+    fields: &mut FieldsState,
+    contacts: &mut ContactsState,
+    ctx: &mut Context,
     generation: u64,
     result: Result<Box<FieldChange>, String>,
-) -> Vec<Request> {
-    let Some(edit) = app.fields.edit.as_mut() else {
-        return Vec::new();
-    };
+) -> Option<Vec<Request>> {
+    let edit = fields.edit.as_mut()?;
     if edit.pending != Some(generation) {
-        return Vec::new();
+        return None;
     }
     edit.pending = None;
     match result {
         Ok(change) => {
-            app.notice = Some(format!(
+            ctx.notice = Some(format!(
                 "field `{}`: class {} -> {}, role {} -> {}{}; recorded in the audit log",
                 change.after.name,
                 change.before.class,
@@ -120,12 +127,28 @@ pub fn changed(
                     ""
                 }
             ));
-            close(app);
-            refresh(app)
+            close(fields, ctx);
+            Some(refresh(fields, contacts, ctx))
         }
         Err(e) => {
             edit.error = Some(e);
-            Vec::new()
+            None
         }
     }
+}
+
+/// Reload the fields and the count (after a change to the workspace, or on `r`).
+pub fn refresh(
+    fields: &mut FieldsState,
+    contacts: &mut ContactsState,
+    ctx: &mut Context,
+) -> Vec<Request> {
+    let generation = ctx.next_generation();
+    fields.pending = Some(generation);
+    let count = ctx.next_generation();
+    contacts.pending_count = Some(count);
+    vec![
+        Request::LoadFields { generation },
+        Request::CountContacts { generation: count },
+    ]
 }

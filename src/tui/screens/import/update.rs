@@ -2,17 +2,46 @@
 //! with progress, batches and undo. The worker does all file and workspace work; replies
 //! whose generation is not the one waited for are dropped.
 
+use super::ImportState;
 use super::options::{COMMON_FIELDS, OptionRow, OptionsForm};
 use super::{Stage, max_scroll};
 use crate::import::report::Detected;
-use crate::tui::app::{App, Popup};
+use crate::tui::context::Context;
 use crate::tui::message::{Job, Message, Request};
-use crate::tui::update::refresh;
 use crate::workspace::actor;
 
+/// A popup change the Import screen asks of `tui::update`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PopupChange {
+    /// Show the options form (`ImportState::form`).
+    OpenOptions,
+    /// Ask "Undo the latest import?".
+    OpenConfirmUndo,
+    /// Close the popup showing.
+    Close,
+}
+
+/// What one Import update works on: the screen's own state, the shared context, and
+/// what it needs of the rest of the app, passed in by `tui::update`.
+pub struct Update<'a> {
+    pub import: &'a mut ImportState,
+    pub ctx: &'a mut Context,
+    /// True when nothing has been imported yet (the screen then shows a guide).
+    pub empty_workspace: bool,
+    /// Reloads the fields and the count after the workspace changed (an import or an
+    /// undo); returns the requests for it.
+    pub refresh: &'a mut dyn FnMut(&mut Context) -> Vec<Request>,
+    /// The popup change asked for, which `tui::update` applies.
+    pub popup: Option<PopupChange>,
+}
+
+fn refresh(app: &mut Update<'_>) -> Vec<Request> {
+    (app.refresh)(app.ctx)
+}
+
 /// Apply an Import screen message.
-pub fn update(app: &mut App, message: Message) -> Vec<Request> {
-    let s = &mut app.import;
+pub fn update(app: &mut Update<'_>, message: Message) -> Vec<Request> {
+    let s = &mut *app.import;
     match message {
         Message::EditPath => {
             s.editing = true;
@@ -25,7 +54,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
             Vec::new()
         }
         Message::CompletePath => {
-            let generation = app.next_generation();
+            let generation = app.ctx.next_generation();
             app.import.pending_completion = Some(generation);
             vec![Request::CompletePath {
                 generation,
@@ -77,7 +106,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
                 column: 0,
                 targets,
             });
-            app.popup = Some(Popup::ImportOptions);
+            app.popup = Some(PopupChange::OpenOptions);
             Vec::new()
         }
         Message::RunImport => run(app),
@@ -101,7 +130,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
             match result {
                 Ok(report) => {
                     s.error = None;
-                    app.notice = report
+                    app.ctx.notice = report
                         .batch
                         .map(|b| format!("imported batch {b}: {} rows", report.rows_imported));
                     s.stage = Stage::Reported(report);
@@ -139,14 +168,14 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
         }
         Message::AskUndo => {
             if s.pending_undo.is_none() && s.pending.is_none() {
-                app.popup = Some(Popup::ConfirmUndo);
+                app.popup = Some(PopupChange::OpenConfirmUndo);
                 return load_batches(app);
             }
             Vec::new()
         }
         Message::ConfirmUndo => {
-            app.popup = None;
-            let generation = app.next_generation();
+            app.popup = Some(PopupChange::Close);
+            let generation = app.ctx.next_generation();
             app.import.pending_undo = Some(generation);
             vec![Request::Write {
                 generation,
@@ -172,7 +201,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
                         r.refusals_on_record
                     );
                     s.notice = Some(text.clone());
-                    app.notice = Some(text);
+                    app.ctx.notice = Some(text);
                     if matches!(s.stage, Stage::Reported(_)) {
                         s.stage = Stage::Idle;
                     }
@@ -190,8 +219,8 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
     }
 }
 
-fn detect(app: &mut App) -> Vec<Request> {
-    let s = &mut app.import;
+fn detect(app: &mut Update<'_>) -> Vec<Request> {
+    let s = &mut *app.import;
     if s.pending.is_some() && matches!(s.stage, Stage::Importing { .. }) {
         return Vec::new();
     }
@@ -206,7 +235,7 @@ fn detect(app: &mut App) -> Vec<Request> {
     s.error = None;
     s.stage = Stage::Detecting;
     let plan = s.plan_for_path(actor());
-    let generation = app.next_generation();
+    let generation = app.ctx.next_generation();
     app.import.pending = Some(generation);
     vec![Request::DetectImport {
         generation,
@@ -214,8 +243,8 @@ fn detect(app: &mut App) -> Vec<Request> {
     }]
 }
 
-fn run(app: &mut App) -> Vec<Request> {
-    let s = &mut app.import;
+fn run(app: &mut Update<'_>) -> Vec<Request> {
+    let s = &mut *app.import;
     match &s.stage {
         Stage::Detected(_) => {}
         Stage::Idle => {
@@ -238,7 +267,7 @@ fn run(app: &mut App) -> Vec<Request> {
     s.error = None;
     s.show_batches = false;
     let plan = s.plan_for_path(actor());
-    let generation = app.next_generation();
+    let generation = app.ctx.next_generation();
     app.import.pending = Some(generation);
     vec![Request::Write {
         generation,
@@ -262,25 +291,28 @@ fn column_choices(d: &Detected) -> (Vec<String>, Vec<String>, Vec<String>) {
     (keys, columns, targets)
 }
 
-fn load_batches(app: &mut App) -> Vec<Request> {
-    let generation = app.next_generation();
+fn load_batches(app: &mut Update<'_>) -> Vec<Request> {
+    let generation = app.ctx.next_generation();
     app.import.pending_batches = Some(generation);
     vec![Request::LoadBatches { generation }]
 }
 
 /// Scroll the content by `delta` lines (`isize::MIN`/`MAX` jump to an end).
-pub fn scroll(app: &mut App, delta: isize) -> Vec<Request> {
-    let last = crate::tui::layout::areas(app.size).map_or(0, |a| {
-        max_scroll(&app.import, app.is_empty_workspace(), a.body)
-    });
-    let s = &mut app.import;
+pub fn scroll(app: &mut Update<'_>, delta: isize) -> Vec<Request> {
+    let last = crate::tui::layout::areas(app.ctx.size)
+        .map_or(0, |a| max_scroll(app.import, app.empty_workspace, a.body));
+    let s = &mut *app.import;
     s.scroll = s.scroll.saturating_add_signed(delta).min(last);
     Vec::new()
 }
 
 /// Messages while the options form is open: move, change, apply, cancel. Applying
 /// reads the file again when one is typed, so what is shown matches the options.
-pub fn options_message(app: &mut App, message: &Message, delta: isize) -> Option<Vec<Request>> {
+pub fn options_message(
+    app: &mut Update<'_>,
+    message: &Message,
+    delta: isize,
+) -> Option<Vec<Request>> {
     let form = app.import.form.as_mut()?;
     match message {
         _ if delta != 0 => {
@@ -295,14 +327,14 @@ pub fn options_message(app: &mut App, message: &Message, delta: isize) -> Option
         Message::Submit => {
             let form = app.import.form.take()?;
             app.import.plan = form.draft;
-            app.popup = None;
+            app.popup = Some(PopupChange::Close);
             let was_read = matches!(app.import.stage, Stage::Detected(_))
                 || (app.import.error.is_some() && !app.import.path.is_blank());
             Some(if was_read { detect(app) } else { Vec::new() })
         }
         Message::ClosePopup => {
             app.import.form = None;
-            app.popup = None;
+            app.popup = Some(PopupChange::Close);
             Some(Vec::new())
         }
         _ => None,

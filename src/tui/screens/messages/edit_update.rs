@@ -28,11 +28,11 @@ pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
         }
         Message::RenameCampaign | Message::AskDeleteCampaign => {
             let Some(name) = app.campaigns.current_name().map(str::to_string) else {
-                app.error = Some("no campaign yet: press n to create one".into());
+                app.ctx.error = Some("no campaign yet: press n to create one".into());
                 return Some(Vec::new());
             };
             if app.messages.is_dirty(app.campaigns.current.as_ref()) {
-                app.error = Some(
+                app.ctx.error = Some(
                     "the messages have unsaved edits: save them (Ctrl+S) or discard them (u) first"
                         .into(),
                 );
@@ -71,7 +71,7 @@ pub(crate) fn confirm_delete(app: &mut App, message: &Message) -> Option<Vec<Req
             let Some(name) = app.campaigns.current_name().map(str::to_string) else {
                 return Some(Vec::new());
             };
-            let generation = app.next_generation();
+            let generation = app.ctx.next_generation();
             app.messages.pending_change = Some(generation);
             Some(vec![Request::Write {
                 generation,
@@ -100,13 +100,13 @@ pub(crate) fn changed(
     match result {
         Ok(renamed) => {
             let old = app.campaigns.current_name().unwrap_or_default().to_string();
-            app.notice = Some(match renamed {
+            app.ctx.notice = Some(match renamed {
                 Some(new) => format!(
                     "renamed campaign `{old}` to `{new}`: review and sign it off again before exporting"
                 ),
                 None => format!("deleted campaign `{old}`; its segments stay"),
             });
-            app.error = None;
+            app.ctx.error = None;
             app.messages.create = None;
             app.popup = None;
             app.preview.computed_for = None;
@@ -130,7 +130,7 @@ pub(crate) fn changed(
         Err(e) => {
             match app.messages.create.as_mut() {
                 Some(d) => d.error = Some(format!("Not renamed: {e}")),
-                None => app.error = Some(format!("Not deleted: {e}")),
+                None => app.ctx.error = Some(format!("Not deleted: {e}")),
             }
             Vec::new()
         }
@@ -147,11 +147,11 @@ fn change_entries(
     m.store_editors();
     let selected = m.selected;
     let Some(draft) = m.draft.as_mut() else {
-        app.error = Some("no campaign yet: press n to create one".into());
+        app.ctx.error = Some("no campaign yet: press n to create one".into());
         return Vec::new();
     };
     if selected >= draft.entries.len() {
-        app.error = Some("no entry selected: press a to add one".into());
+        app.ctx.error = Some("no entry selected: press a to add one".into());
         return Vec::new();
     }
     let Some(next) = change(&mut draft.entries, selected) else {

@@ -18,7 +18,7 @@ pub(crate) fn open(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     match message {
         Message::NewCampaign => {
             if app.messages.is_dirty(app.campaigns.current.as_ref()) {
-                app.error = Some(
+                app.ctx.error = Some(
                     "the messages have unsaved edits: save them (Ctrl+S) or discard them (u) before creating a campaign"
                         .into(),
                 );
@@ -35,7 +35,7 @@ pub(crate) fn open(app: &mut App, message: &Message) -> Option<Vec<Request>> {
         }
         Message::AddEntry => {
             if app.messages.draft.is_none() {
-                app.error = Some("no campaign yet: press n to create one".into());
+                app.ctx.error = Some("no campaign yet: press n to create one".into());
                 return Some(Vec::new());
             }
             app.messages.add_selected = 0;
@@ -77,7 +77,7 @@ pub(crate) fn new_popup(app: &mut App, message: &Message) -> Option<Vec<Request>
                 return Some(Vec::new());
             }
             let renaming = d.renaming.clone();
-            let generation = app.next_generation();
+            let generation = app.ctx.next_generation();
             let job = match renaming {
                 Some(old) => {
                     app.messages.pending_change = Some(generation);

@@ -11,16 +11,16 @@ use crate::tui::update::campaign::as_of;
 use crate::tui::widgets::text_area::AreaEdit;
 use crate::tui::widgets::text_input::TextEdit;
 
-/// What `app.unsaved` says while the messages have edits not saved.
+/// What `app.ctx.unsaved` says while the messages have edits not saved.
 const UNSAVED: &str = "message edits in campaign";
 
-/// Keep `app.unsaved` in step with the Messages screen's draft.
+/// Keep `app.ctx.unsaved` in step with the Messages screen's draft.
 pub(crate) fn sync_unsaved(app: &mut App) {
-    app.unsaved.retain(|u| !u.starts_with(UNSAVED));
+    app.ctx.unsaved.retain(|u| !u.starts_with(UNSAVED));
     if app.messages.is_dirty(app.campaigns.current.as_ref())
         && let Some(d) = &app.messages.draft
     {
-        app.unsaved.push(format!("{UNSAVED} `{}`", d.name));
+        app.ctx.unsaved.push(format!("{UNSAVED} `{}`", d.name));
     }
 }
 
@@ -35,7 +35,7 @@ pub(crate) fn rechecked(app: &mut App) -> Vec<Request> {
     let Some(draft) = app.messages.draft.clone() else {
         return Vec::new();
     };
-    let generation = app.next_generation();
+    let generation = app.ctx.next_generation();
     app.messages.pending_coverage = Some(generation);
     vec![Request::Coverage {
         generation,
@@ -63,7 +63,7 @@ fn load_sample(app: &mut App, step: SampleStep) -> Vec<Request> {
     if app.messages.entry().is_none() {
         return Vec::new();
     }
-    let generation = app.next_generation();
+    let generation = app.ctx.next_generation();
     app.messages.pending_sample = Some(generation);
     vec![Request::LoadSample {
         generation,
@@ -199,7 +199,7 @@ pub(crate) fn save(app: &mut App) -> Vec<Request> {
     }
     // The core checks again, rules included, and decides (`campaign::edit::save`); the
     // check above only points at the entry whose message fails.
-    let generation = app.next_generation();
+    let generation = app.ctx.next_generation();
     app.messages.pending_save = Some(generation);
     let as_of = as_of(app, &draft);
     vec![Request::Write {
@@ -220,12 +220,12 @@ pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
             match result {
                 Ok(c) => {
                     let created = !app.campaigns.names.contains(&c.name);
-                    app.notice = Some(if created {
+                    app.ctx.notice = Some(if created {
                         format!("created campaign `{}`: press a to add a segment", c.name)
                     } else {
                         format!("saved the messages of campaign `{}`", c.name)
                     });
-                    app.error = None;
+                    app.ctx.error = None;
                     let order = |c: &crate::campaign::Campaign| {
                         c.entries
                             .iter()
@@ -270,9 +270,9 @@ pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
                 }
                 Ok(None) if m.sample.is_none() => m.no_recipients = true,
                 Ok(None) => {
-                    app.notice = Some("no more recipients of this entry that way".into());
+                    app.ctx.notice = Some("no more recipients of this entry that way".into());
                 }
-                Err(e) => app.error = Some(format!("cannot find a recipient: {e}")),
+                Err(e) => app.ctx.error = Some(format!("cannot find a recipient: {e}")),
             }
         }
         Message::CoverageFinished { generation, result }
@@ -283,7 +283,7 @@ pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
                 Ok(summary) => m.coverage = Some((**summary).clone()),
                 Err(e) => {
                     m.coverage = None;
-                    app.error = Some(e.clone());
+                    app.ctx.error = Some(e.clone());
                 }
             }
         }
@@ -310,10 +310,10 @@ pub(crate) fn merge_popup(app: &mut App, message: &Message) -> Option<Vec<Reques
                 return Some(Vec::new());
             };
             if let Some(why) = choice.blocked {
-                app.error = Some(why);
+                app.ctx.error = Some(why);
                 return Some(Vec::new());
             }
-            app.error = None;
+            app.ctx.error = None;
             m.merge_fallback = Some(FallbackInput::new(&choice.name));
         }
         _ => return None,

@@ -2,33 +2,45 @@
 //! paging the stored rows, filters and search, the explanation popup, and the replies
 //! for them.
 
+use super::PreviewState;
 use super::view::visible_rows;
-use crate::tui::app::{App, Popup};
+use crate::campaign::Campaign;
+use crate::tui::context::Context;
 use crate::tui::message::{Message, PageAnchor, Request};
-use crate::tui::update::campaign::as_of;
 use crate::workspace::preview_rows::ReasonMatch;
+
+/// What one Preview update works on: the screen's own state, the shared context, and
+/// the campaign as edited on the Messages screen, passed in by `tui::update`.
+pub struct Update<'a> {
+    pub preview: &'a mut PreviewState,
+    pub ctx: &'a mut Context,
+    /// The campaign as edited now (`None`: no campaign yet).
+    pub draft: Option<&'a Campaign>,
+    /// Set when a contact's explanation arrived: `tui::update` opens its popup.
+    pub explained: bool,
+}
 
 /// On showing the screen: preview the campaign unless the stored preview is of the
 /// campaign exactly as it is edited now.
-pub(crate) fn entered(app: &mut App) -> Vec<Request> {
-    let Some(draft) = app.messages.draft.clone() else {
+pub(crate) fn entered(app: &mut Update<'_>) -> Vec<Request> {
+    let Some(draft) = app.draft.cloned() else {
         return Vec::new();
     };
     if app.preview.computed_for.as_ref() == Some(&draft) {
         return Vec::new();
     }
-    let generation = app.next_generation();
+    let generation = app.ctx.next_generation();
     app.preview.start(draft.clone(), generation);
     vec![Request::RunPreview {
         generation,
-        as_of: as_of(app, &draft),
+        as_of: app.ctx.as_of_for(&draft),
         campaign: Box::new(draft),
     }]
 }
 
-fn request_page(app: &mut App, anchor: PageAnchor) -> Vec<Request> {
-    let view = visible_rows(app.size);
-    let generation = app.next_generation();
+fn request_page(app: &mut Update<'_>, anchor: PageAnchor) -> Vec<Request> {
+    let view = visible_rows(app.ctx.size);
+    let generation = app.ctx.next_generation();
     app.preview.pending_page = Some(generation);
     vec![Request::LoadPreviewPage {
         generation,
@@ -40,10 +52,10 @@ fn request_page(app: &mut App, anchor: PageAnchor) -> Vec<Request> {
 }
 
 /// The filters changed: the first rows they keep, and their count.
-fn reload(app: &mut App) -> Vec<Request> {
+fn reload(app: &mut Update<'_>) -> Vec<Request> {
     app.preview.matching = None;
     let mut requests = request_page(app, PageAnchor::First);
-    let generation = app.next_generation();
+    let generation = app.ctx.next_generation();
     app.preview.pending_count = Some(generation);
     requests.push(Request::CountPreview {
         generation,
@@ -52,9 +64,9 @@ fn reload(app: &mut App) -> Vec<Request> {
     requests
 }
 
-fn scroll(app: &mut App, delta: isize) -> Vec<Request> {
-    let view = visible_rows(app.size);
-    let p = &mut app.preview;
+fn scroll(app: &mut Update<'_>, delta: isize) -> Vec<Request> {
+    let view = visible_rows(app.ctx.size);
+    let p = &mut *app.preview;
     p.table.move_by(delta, p.rows.len(), view);
     match p.refill(view) {
         Some(anchor) => request_page(app, anchor),
@@ -62,9 +74,9 @@ fn scroll(app: &mut App, delta: isize) -> Vec<Request> {
     }
 }
 
-fn jump(app: &mut App, to_end: bool) -> Vec<Request> {
-    let view = visible_rows(app.size);
-    let p = &mut app.preview;
+fn jump(app: &mut Update<'_>, to_end: bool) -> Vec<Request> {
+    let view = visible_rows(app.ctx.size);
+    let p = &mut *app.preview;
     let n = p.rows.len();
     if (to_end && p.at_end) || (!to_end && p.at_start) {
         p.pending_page = None;
@@ -83,9 +95,9 @@ fn jump(app: &mut App, to_end: bool) -> Vec<Request> {
 }
 
 /// The Preview screen's own intents; `None` for the rest.
-pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
-    let view = visible_rows(app.size) as isize;
-    let p = &mut app.preview;
+pub(crate) fn screen_message(app: &mut Update<'_>, message: &Message) -> Option<Vec<Request>> {
+    let view = visible_rows(app.ctx.size) as isize;
+    let p = &mut *app.preview;
     if p.searching {
         return match message {
             Message::Edit(edit) => {
@@ -149,11 +161,11 @@ pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
                 return Some(Vec::new());
             };
             let key = key.to_string();
-            let generation = app.next_generation();
+            let generation = app.ctx.next_generation();
             app.preview.pending_explain = Some(generation);
             vec![Request::Explain {
                 generation,
-                as_of: as_of(app, &c),
+                as_of: app.ctx.as_of_for(&c),
                 campaign: Box::new(c),
                 key,
             }]
@@ -163,9 +175,9 @@ pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
 }
 
 /// Replies for the Preview screen.
-pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
-    let view = visible_rows(app.size);
-    let p = &mut app.preview;
+pub(crate) fn reply(app: &mut Update<'_>, message: &Message) -> Vec<Request> {
+    let view = visible_rows(app.ctx.size);
+    let p = &mut *app.preview;
     match message {
         Message::PreviewProgressed { generation, rows } if p.pending_run == Some(*generation) => {
             p.progress = *rows;
@@ -191,14 +203,14 @@ pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
             p.pending_page = None;
             match result {
                 Ok(page) => p.apply_page(page.clone(), view),
-                Err(e) => app.error = Some(e.clone()),
+                Err(e) => app.ctx.error = Some(e.clone()),
             }
         }
         Message::PreviewCounted { generation, result } if p.pending_count == Some(*generation) => {
             p.pending_count = None;
             match result {
                 Ok(n) => p.matching = Some(*n),
-                Err(e) => app.error = Some(e.clone()),
+                Err(e) => app.ctx.error = Some(e.clone()),
             }
         }
         Message::Explained { generation, result } if p.pending_explain == Some(*generation) => {
@@ -207,9 +219,9 @@ pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
                 Ok(e) => {
                     p.explanation = Some((**e).clone());
                     p.explain_scroll = 0;
-                    app.popup = Some(Popup::Explanation);
+                    app.explained = true;
                 }
-                Err(e) => app.error = Some(e.clone()),
+                Err(e) => app.ctx.error = Some(e.clone()),
             }
         }
         _ => {}
@@ -218,8 +230,7 @@ pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
 }
 
 /// Keys while the explanation is open: scroll it; the rest (Esc) goes on.
-pub(crate) fn explanation_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
-    let p = &mut app.preview;
+pub(crate) fn explanation_popup(p: &mut PreviewState, message: &Message) -> Option<Vec<Request>> {
     let delta: i32 = match message {
         Message::ScrollDown => 1,
         Message::ScrollUp => -1,

@@ -6,13 +6,12 @@
 //! Split from [`super::update`] to keep files small; called only from there.
 
 use super::message::ReviewMsg;
-use super::update::{reviewed, run};
+use super::update::{Update, reviewed, run};
 use crate::text::for_terminal;
-use crate::tui::app::App;
 use crate::tui::message::Request;
 
 /// Apply a reply; return the work it leads to (a new review after a change).
-pub fn apply(app: &mut App, reply: ReviewMsg) -> Vec<Request> {
+pub fn apply(app: &mut Update<'_>, reply: ReviewMsg) -> Vec<Request> {
     let s = &mut app.review;
     match reply {
         ReviewMsg::Reviewed { generation, result } => {

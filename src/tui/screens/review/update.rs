@@ -12,16 +12,33 @@ use super::dialogs::{SignOffDialog, SignOffFocus, UnlockDialog};
 use super::jobs::ReviewJob;
 use super::message::{ReviewMsg, Reviewed};
 use super::{ReviewMode, ReviewState, visible_lines};
-use crate::review::{ExportScope, ExtraField};
-use crate::tui::app::App;
-use crate::tui::message::{Message, Request, Screen};
+use crate::fields::Field;
+use crate::review::ExportScope;
+use crate::tui::context::Context;
+use crate::tui::message::{Message, Request};
 
-/// Ask for a review of the current campaign (the shared one, `app.campaigns`; the
+/// What one Review update works on: the screen's own state, the shared context, and
+/// what it reads from elsewhere, passed in by `tui::update`.
+pub struct Update<'a> {
+    pub review: &'a mut ReviewState,
+    pub ctx: &'a mut Context,
+    /// The workspace's fields (the unlock dialog offers the blocked ones).
+    pub fields: &'a [Field],
+    /// The current campaign's name, the one to review.
+    pub campaign: Option<&'a str>,
+    /// The export the Export screen is set up for, which a sign-off approves.
+    pub export: ExportScope,
+    /// Set when the review moved to another campaign: `tui::update` drops the Export
+    /// screen's outcome, which was the old campaign's.
+    pub campaign_switched: bool,
+}
+
+/// Ask for a review of the current campaign (the shared one, [`Update::campaign`]; the
 /// first one when there is none yet). When that is another campaign than the one
 /// shown, the old review, selection and outcomes go at once, so nothing of the old
 /// campaign can be signed off or exported while the new review runs.
-pub fn run(app: &mut App) -> Vec<Request> {
-    let campaign = app.campaigns.current_name().map(str::to_string);
+pub fn run(app: &mut Update<'_>) -> Vec<Request> {
+    let campaign = app.campaign.map(str::to_string);
     if campaign.is_some() && campaign != app.review.campaign {
         let s = &mut app.review;
         s.campaign = campaign.clone();
@@ -32,14 +49,14 @@ pub fn run(app: &mut App) -> Vec<Request> {
         s.notice = None;
         s.unlock = None;
         s.sign_off = None;
-        app.export.outcome = None;
+        app.campaign_switched = true;
     }
-    let generation = app.next_generation();
+    let generation = app.ctx.next_generation();
     app.review.pending = Some(generation);
     vec![Request::Review(ReviewJob::Run {
         generation,
         campaign,
-        as_of: app.as_of,
+        as_of: app.ctx.as_of,
     })]
 }
 
@@ -47,20 +64,19 @@ pub fn run(app: &mut App) -> Vec<Request> {
 /// and typing into a dialog. Entering the screen is the
 /// campaign screens' business (`update::campaign`), which loads the shared campaign
 /// first and then calls [`run`]. `None` leaves the message to the rest of `update`.
-pub fn intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+/// `tui::update` calls it only while the Review screen shows and no popup is open.
+pub fn intercept(app: &mut Update<'_>, message: &Message) -> Option<Vec<Request>> {
     if matches!(
         message,
         Message::SwitchScreen(_) | Message::NextScreen | Message::PreviousScreen
-    ) || app.popup.is_some()
-        || app.screen != Screen::Review
-    {
+    ) {
         return None;
     }
     review_intercept(app, message)
 }
 
-fn review_intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
-    let lines = visible_lines(app.size) as isize;
+fn review_intercept(app: &mut Update<'_>, message: &Message) -> Option<Vec<Request>> {
+    let lines = visible_lines(app.ctx.size) as isize;
     match message {
         Message::Edit(edit) => {
             let s = &mut app.review;
@@ -85,14 +101,14 @@ fn review_intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
 
 /// Move down (or up) by `delta` lines' worth: a step scrolls through the selected
 /// finding's lines while some are out of view, then selects the next finding.
-fn move_by(app: &mut App, delta: isize) {
+fn move_by(app: &mut Update<'_>, delta: isize) {
     if app.review.mode() != ReviewMode::List {
         if let Some(d) = app.review.unlock.as_mut() {
             move_choice(d, delta.clamp(-1, 1));
         }
         return;
     }
-    let size = app.size;
+    let size = app.ctx.size;
     let width = crate::tui::layout::areas(size).map_or(size.width, |a| a.body.width);
     let view = visible_lines(size);
     let s = &mut app.review;
@@ -146,7 +162,7 @@ fn move_choice(d: &mut UnlockDialog, delta: isize) {
 }
 
 /// Apply a Review message; return the work it asks of the worker.
-pub fn update(app: &mut App, message: ReviewMsg) -> Vec<Request> {
+pub fn update(app: &mut Update<'_>, message: ReviewMsg) -> Vec<Request> {
     match message {
         ReviewMsg::Rerun => run(app),
         ReviewMsg::ToggleItems => {
@@ -195,14 +211,13 @@ pub fn update(app: &mut App, message: ReviewMsg) -> Vec<Request> {
     }
 }
 
-fn open_unlock(app: &mut App) {
+fn open_unlock(app: &mut Update<'_>) {
     let s = &mut app.review;
     if s.campaign.is_none() {
         s.notice = Some(("there is no campaign to unlock a field for".into(), true));
         return;
     }
     let fields: Vec<_> = app
-        .fields
         .fields
         .iter()
         .filter(|f| f.class.is_blocked_by_default() && !s.unlocked.contains(&f.name))
@@ -223,7 +238,7 @@ fn open_unlock(app: &mut App) {
     });
 }
 
-fn open_sign_off(app: &mut App) {
+fn open_sign_off(app: &mut Update<'_>) {
     let s = &mut app.review;
     match &s.review {
         _ if s.pending.is_some() => {
@@ -243,7 +258,7 @@ fn open_sign_off(app: &mut App) {
     }
 }
 
-fn confirm(app: &mut App) -> Vec<Request> {
+fn confirm(app: &mut Update<'_>) -> Vec<Request> {
     let Some(campaign) = app.review.campaign.clone() else {
         return Vec::new();
     };
@@ -263,7 +278,7 @@ fn confirm(app: &mut App) -> Vec<Request> {
         }
         let field = d.field().map(|(f, _)| f.clone()).unwrap_or_default();
         let reason = d.reason.value().to_string();
-        let generation = app.next_generation();
+        let generation = app.ctx.next_generation();
         if let Some(d) = app.review.unlock.as_mut() {
             d.pending = Some(generation);
         }
@@ -290,16 +305,8 @@ fn confirm(app: &mut App) -> Vec<Request> {
     }
     let (name, note) = (d.name.value().to_string(), d.note.value().to_string());
     // The sign-off approves the export the Export screen is set up for.
-    let export = ExportScope {
-        profile: app.export.profile.as_str().to_string(),
-        fields: app
-            .export
-            .extra()
-            .map(|(field, reason)| ExtraField { field, reason })
-            .into_iter()
-            .collect(),
-    };
-    let generation = app.next_generation();
+    let export = app.export.clone();
+    let generation = app.ctx.next_generation();
     if let Some(d) = app.review.sign_off.as_mut() {
         d.pending = Some(generation);
     }
@@ -308,13 +315,13 @@ fn confirm(app: &mut App) -> Vec<Request> {
         campaign,
         name,
         note,
-        as_of: app.as_of,
+        as_of: app.ctx.as_of,
         export,
     })]
 }
 
 /// Take a review that arrived: keep the selection when the campaign is the same.
-pub(super) fn reviewed(app: &mut App, r: Reviewed) {
+pub(super) fn reviewed(app: &mut Update<'_>, r: Reviewed) {
     let s = &mut app.review;
     if s.campaign != r.campaign {
         s.selected = 0;
@@ -328,7 +335,7 @@ pub(super) fn reviewed(app: &mut App, r: Reviewed) {
     s.unlocked = r.unlocked;
     let n = s.order().len();
     s.selected = s.selected.min(n.saturating_sub(1));
-    let size = app.size;
+    let size = app.ctx.size;
     let width = crate::tui::layout::areas(size).map_or(size.width, |a| a.body.width);
     let lines = s.lines(width);
     s.scroll = s.scroll.min(lines.len().saturating_sub(1));

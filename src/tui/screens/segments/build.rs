@@ -3,18 +3,18 @@
 //! segments worker), the join (`and`/`or`, Tab) and `not` (Ctrl+N), and appending the
 //! finished condition to the rule.
 
-use crate::tui::app::App;
 use crate::tui::message::Request;
 use crate::tui::screens::segments::builder::{BuilderState, BuilderStep, Join, append};
 use crate::tui::screens::segments::editor::{EditorState, Focus};
 use crate::tui::screens::segments::message::{SegmentJob, SegmentsMsg};
 use crate::tui::screens::segments::suggest::Suggestions;
+use crate::tui::screens::segments::update::Update;
 use crate::tui::screens::segments::update::{reach, sync_unsaved};
 use crate::tui::widgets::text_input::TextInput;
 
 /// Handle `message` while the builder is open (and the values reply whenever it comes);
 /// `None` leaves it to the editor.
-pub fn update(app: &mut App, message: &SegmentsMsg) -> Option<Vec<Request>> {
+pub fn update(app: &mut Update<'_>, message: &SegmentsMsg) -> Option<Vec<Request>> {
     use SegmentsMsg as M;
     if let M::ValuesLoaded {
         generation,
@@ -73,7 +73,7 @@ pub fn update(app: &mut App, message: &SegmentsMsg) -> Option<Vec<Request>> {
     Some(Vec::new())
 }
 
-fn builder(app: &mut App) -> Option<&mut BuilderState> {
+fn builder(app: &mut Update<'_>) -> Option<&mut BuilderState> {
     app.segments.editor.as_mut()?.builder.as_mut()
 }
 
@@ -86,7 +86,7 @@ fn set_step(e: &mut EditorState, step: BuilderStep) {
 
 /// Enter: take the choice and go on; from the value (or an operator needing none),
 /// append the condition to the rule and close the builder.
-fn next(app: &mut App) -> Vec<Request> {
+fn next(app: &mut Update<'_>) -> Vec<Request> {
     let Some(e) = app.segments.editor.as_mut() else {
         return Vec::new();
     };
@@ -112,7 +112,7 @@ fn next(app: &mut App) -> Vec<Request> {
                 b.suggestions.typed("");
                 return Vec::new();
             }
-            let generation = app.next_generation();
+            let generation = app.ctx.next_generation();
             if let Some(b) = builder(app) {
                 b.suggestions = Suggestions::asked(&field, generation);
             }

@@ -8,9 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
-use crate::tui::app::App;
 use crate::tui::message::Request;
 use crate::tui::screens::segments::message::{SegmentJob, SegmentsMsg};
+use crate::tui::screens::segments::update::Update;
 use crate::tui::theme;
 use crate::tui::widgets::dialog::centred;
 use crate::tui::widgets::text_input::{self, TextInput};
@@ -27,7 +27,7 @@ pub struct RenameState {
 }
 
 /// `R`: open the dialog on the selected segment.
-pub fn open(app: &mut App) -> Vec<Request> {
+pub fn open(app: &mut Update<'_>) -> Vec<Request> {
     if let Some(s) = app.segments.selected() {
         app.segments.rename = Some(RenameState {
             old: s.name.clone(),
@@ -40,7 +40,7 @@ pub fn open(app: &mut App) -> Vec<Request> {
 }
 
 /// Keys while the dialog is open; `None` for messages it does not take.
-pub fn update(app: &mut App, message: &SegmentsMsg) -> Option<Vec<Request>> {
+pub fn update(app: &mut Update<'_>, message: &SegmentsMsg) -> Option<Vec<Request>> {
     let r = app.segments.rename.as_mut()?;
     match message {
         SegmentsMsg::Edit(edit) => {
@@ -52,7 +52,7 @@ pub fn update(app: &mut App, message: &SegmentsMsg) -> Option<Vec<Request>> {
         SegmentsMsg::Cancel => app.segments.rename = None,
         SegmentsMsg::Submit | SegmentsMsg::Save => {
             let (old, new) = (r.old.clone(), r.name.value().trim().to_string());
-            let generation = app.next_generation();
+            let generation = app.ctx.next_generation();
             if let Some(r) = app.segments.rename.as_mut() {
                 r.pending = Some(generation);
             }
@@ -70,7 +70,7 @@ pub fn update(app: &mut App, message: &SegmentsMsg) -> Option<Vec<Request>> {
 /// The reply: close the dialog, say which campaigns followed, and read the segments
 /// and campaigns again (entries now carry the new name); or show why not.
 pub fn renamed(
-    app: &mut App,
+    app: &mut Update<'_>,
     generation: u64,
     result: Result<(String, Vec<String>), String>,
 ) -> Vec<Request> {
@@ -105,12 +105,8 @@ pub fn renamed(
             );
             app.segments.rename = None;
             app.segments.notice = Some((notice, false));
-            let mut requests = super::update::reload(app);
-            if app.campaigns.loaded {
-                let generation = app.next_generation();
-                app.campaigns.pending_names = Some(generation);
-                requests.push(Request::LoadCampaigns { generation });
-            }
+            let requests = super::update::reload(app);
+            app.campaigns_changed = true;
             requests
         }
     }

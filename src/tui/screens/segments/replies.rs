@@ -4,13 +4,12 @@
 //!
 //! Split from [`super::update`] to keep files small; called only from there.
 
-use super::update::{reload, saved, show_rule_problem};
-use crate::tui::app::App;
+use super::update::{Update, reload, saved, show_rule_problem};
 use crate::tui::message::Request;
 use crate::tui::screens::segments::message::SegmentsMsg;
 
 /// Apply a reply; return the work it leads to (a reload after a save or delete).
-pub fn apply(app: &mut App, reply: SegmentsMsg) -> Vec<Request> {
+pub fn apply(app: &mut Update<'_>, reply: SegmentsMsg) -> Vec<Request> {
     let s = &mut app.segments;
     match reply {
         SegmentsMsg::ListLoaded { generation, result } => {

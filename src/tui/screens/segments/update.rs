@@ -8,19 +8,34 @@
 use super::builder::BuilderState;
 use super::editor::{EditorState, Focus};
 use super::values;
-use crate::tui::app::App;
+use crate::fields::Field;
+use crate::tui::context::Context;
 use crate::tui::message::Request;
 use crate::tui::screens::segments::message::{RuleProblem, SegmentJob, SegmentsMsg};
 use crate::tui::widgets::text_input::TextEdit;
 
-fn job(app: &mut App, make: impl FnOnce(u64) -> SegmentJob) -> (u64, Request) {
-    let generation = app.next_generation();
+/// What one Segments update works on: the screen's own state, the shared context, and
+/// what it reads from elsewhere, passed in by `tui::update`.
+pub struct Update<'a> {
+    pub segments: &'a mut super::SegmentsState,
+    pub ctx: &'a mut Context,
+    /// The workspace's fields (value suggestions, completion, the condition builder).
+    pub fields: &'a [Field],
+    /// The current campaign's name, offered as a new segment's scope.
+    pub campaign: Option<&'a str>,
+    /// Set when a rename changed campaign entries: `tui::update` reads the campaigns
+    /// again (when they are loaded).
+    pub campaigns_changed: bool,
+}
+
+fn job(app: &mut Update<'_>, make: impl FnOnce(u64) -> SegmentJob) -> (u64, Request) {
+    let generation = app.ctx.next_generation();
     (generation, Request::Segments(make(generation)))
 }
 
 /// Ask for the segment list and their reaches (and the overlap, if it shows): on
 /// entering the screen.
-pub fn load(app: &mut App) -> Vec<Request> {
+pub fn load(app: &mut Update<'_>) -> Vec<Request> {
     let as_of = app.segments.as_of;
     let (list, a) = job(app, |generation| SegmentJob::List { generation });
     let (reaches, b) = job(app, |generation| SegmentJob::CountReaches {
@@ -38,7 +53,7 @@ pub fn load(app: &mut App) -> Vec<Request> {
 
 /// Ask for the saved segments alone, unless they are here or on their way (for the
 /// Messages screen's add-entry list).
-pub fn read_list(app: &mut App) -> Vec<Request> {
+pub fn read_list(app: &mut Update<'_>) -> Vec<Request> {
     if app.segments.loaded || app.segments.pending_list.is_some() {
         return Vec::new();
     }
@@ -47,7 +62,7 @@ pub fn read_list(app: &mut App) -> Vec<Request> {
     vec![request]
 }
 
-fn overlap(app: &mut App) -> Vec<Request> {
+fn overlap(app: &mut Update<'_>) -> Vec<Request> {
     let as_of = app.segments.as_of;
     let (g, r) = job(app, |generation| SegmentJob::Overlap { generation, as_of });
     app.segments.overlap.pending = Some(g);
@@ -55,7 +70,7 @@ fn overlap(app: &mut App) -> Vec<Request> {
 }
 
 /// Ask for the reach of the rule being edited; a blank rule has none to ask for.
-pub(super) fn reach(app: &mut App) -> Vec<Request> {
+pub(super) fn reach(app: &mut Update<'_>) -> Vec<Request> {
     let as_of = app.segments.as_of;
     let Some((rule, campaign)) = app
         .segments
@@ -86,11 +101,11 @@ pub(super) fn reach(app: &mut App) -> Vec<Request> {
 
 /// After the rule (or its cursor) changed: its reach when the text `changed`, and the
 /// value suggestions for where the cursor now is.
-fn rule_changed(app: &mut App, changed: bool) -> Vec<Request> {
+fn rule_changed(app: &mut Update<'_>, changed: bool) -> Vec<Request> {
     let mut requests = if changed { reach(app) } else { Vec::new() };
-    let generation = app.next_generation();
+    let generation = app.ctx.next_generation();
     if let Some(e) = app.segments.editor.as_mut()
-        && let Some(job) = super::values::refresh(e, &app.fields.fields, generation)
+        && let Some(job) = super::values::refresh(e, app.fields, generation)
     {
         requests.push(Request::Segments(job));
     }
@@ -99,9 +114,9 @@ fn rule_changed(app: &mut App, changed: bool) -> Vec<Request> {
 
 /// Tab, or Enter on a chosen value: write the value into the rule; `None` when no
 /// value is offered.
-fn insert_value(app: &mut App) -> Option<Vec<Request>> {
+fn insert_value(app: &mut Update<'_>) -> Option<Vec<Request>> {
     let e = app.segments.editor.as_mut()?;
-    if !super::values::insert(e, &app.fields.fields) {
+    if !super::values::insert(e, app.fields) {
         return None;
     }
     sync_unsaved(app);
@@ -109,37 +124,37 @@ fn insert_value(app: &mut App) -> Option<Vec<Request>> {
 }
 
 /// The editor, for the value suggestions' steps.
-fn editor(app: &mut App) -> Option<&mut EditorState> {
+fn editor(app: &mut Update<'_>) -> Option<&mut EditorState> {
     app.segments.editor.as_mut()
 }
 
 /// Open `editor`, offering the current campaign's scope (Ctrl+O).
-fn open_editor(app: &mut App, mut editor: EditorState) {
-    editor.offer = app.campaigns.current_name().map(str::to_string);
+fn open_editor(app: &mut Update<'_>, mut editor: EditorState) {
+    editor.offer = app.campaign.map(str::to_string);
     app.segments.editor = Some(editor);
 }
 
-/// Keep `app.unsaved` listing the editor's changes exactly while it has any.
-pub(super) fn sync_unsaved(app: &mut App) {
+/// Keep `app.ctx.unsaved` listing the editor's changes exactly while it has any.
+pub(super) fn sync_unsaved(app: &mut Update<'_>) {
     let Some(e) = &app.segments.editor else {
         return;
     };
     let label = e.unsaved_label();
-    app.unsaved.retain(|u| *u != label);
+    app.ctx.unsaved.retain(|u| *u != label);
     if e.changed() {
-        app.unsaved.push(label);
+        app.ctx.unsaved.push(label);
     }
 }
 
-fn close_editor(app: &mut App) {
+fn close_editor(app: &mut Update<'_>) {
     if let Some(e) = app.segments.editor.take() {
         let label = e.unsaved_label();
-        app.unsaved.retain(|u| *u != label);
+        app.ctx.unsaved.retain(|u| *u != label);
     }
 }
 
 /// Apply a Segments message; return the work it asks of the worker.
-pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
+pub fn update(app: &mut Update<'_>, message: SegmentsMsg) -> Vec<Request> {
     use SegmentsMsg as M;
     if let Some(requests) = super::rename::update(app, &message) {
         return requests;
@@ -211,13 +226,8 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
             app.segments.show_overlap = false;
             Vec::new()
         }
-        M::Reload => {
-            let g = app.next_generation();
-            app.fields.pending = Some(g);
-            let mut requests = vec![Request::LoadFields { generation: g }];
-            requests.extend(load(app));
-            requests
-        }
+        // `tui::update` reloads the fields first.
+        M::Reload => load(app),
         M::Edit(edit) => {
             let Some(e) = app.segments.editor.as_mut() else {
                 return Vec::new();
@@ -233,7 +243,7 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
             if let Some(requests) = insert_value(app) {
                 return requests;
             }
-            let fields = app.fields.fields.clone();
+            let fields = app.fields.to_vec();
             let Some(e) = app.segments.editor.as_mut() else {
                 return Vec::new();
             };
@@ -322,7 +332,7 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
             rule_changed(app, changed && rule)
         }
         M::OpenBuilder => {
-            let fields = app.fields.fields.clone();
+            let fields = app.fields.to_vec();
             if let Some(e) = app.segments.editor.as_mut() {
                 e.completion = None;
                 e.values = None;
@@ -339,7 +349,7 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
 }
 
 /// Save the editor's segment, unless it is new and has no name yet.
-fn save(app: &mut App) -> Vec<Request> {
+fn save(app: &mut Update<'_>) -> Vec<Request> {
     let as_of = app.segments.as_of;
     let Some(e) = app.segments.editor.as_mut() else {
         return Vec::new();
@@ -389,11 +399,11 @@ pub(super) fn show_rule_problem(e: &mut EditorState, problem: RuleProblem) {
 }
 
 /// Reload the list after a save or delete.
-pub(super) fn reload(app: &mut App) -> Vec<Request> {
+pub(super) fn reload(app: &mut Update<'_>) -> Vec<Request> {
     load(app)
 }
 
 /// Close the editor after a save.
-pub(super) fn saved(app: &mut App) {
+pub(super) fn saved(app: &mut Update<'_>) {
     close_editor(app);
 }
