@@ -23,6 +23,7 @@ pub mod engine;
 pub mod error;
 mod fast;
 pub mod filters;
+mod held;
 pub mod locale;
 pub mod pieces;
 pub mod placeholder;
@@ -46,6 +47,7 @@ pub use render::Rendered;
 pub use sensitive::blocked_values;
 pub use sms::{SmsEncoding, SmsLength, sms_length, sms_parts};
 
+use crate::fields::held::HeldValues;
 use crate::fields::value::Record;
 use crate::fields::{Channel, Field};
 
@@ -203,6 +205,46 @@ impl Message {
             subject,
             body,
         })
+    }
+
+    /// Check the merge fields of this message, checked from `draft`, with the sensitive
+    /// values the workspace's fields hold ([`HeldValues::load`]): a merged text or tags
+    /// field that holds values of a blocked kind for some contacts prints them, so it is
+    /// refused unless `scope` unlocks the field or the kind (`FIELD:KIND`). See
+    /// [`held`].
+    ///
+    /// Errors: [`MessageError::Template`] with every refusal of the first part that has
+    /// one (subject before body), each naming the field, its values and the unlock.
+    pub fn check_held(
+        &self,
+        draft: &MessageDraft,
+        fields: &[Field],
+        held: &HeldValues,
+        scope: &PolicyScope<'_>,
+    ) -> Result<(), MessageError> {
+        let parts = [
+            (
+                Part::Subject,
+                self.subject.as_ref(),
+                draft.subject.as_deref(),
+            ),
+            (Part::Body, Some(&self.body), Some(draft.body.as_str())),
+        ];
+        for (part, template, source) in parts {
+            let (Some(template), Some(source)) = (template, source) else {
+                continue;
+            };
+            let merged: Vec<&str> = template.merge_fields().collect();
+            let mut issues = Vec::new();
+            held::merged_values(source, &merged, fields, held, scope, &mut issues);
+            if !issues.is_empty() {
+                return Err(MessageError::Template {
+                    part,
+                    error: TemplateError::Invalid(issues),
+                });
+            }
+        }
+        Ok(())
     }
 
     pub fn channel(&self) -> Channel {
