@@ -217,6 +217,7 @@ pub fn analyse(
     let mut all_status = vec![true; width];
     let mut words = vec![0u64; width];
     let mut not_a_word: Vec<Option<String>> = vec![None; width];
+    let mut not_a_word_line: Vec<Option<u64>> = vec![None; width];
     let mut stripped = vec![0u64; width];
     let mut damage: Vec<BTreeMap<Damage, DamageSeen>> = vec![BTreeMap::new(); width];
     let mut rejected = Vec::new();
@@ -242,6 +243,7 @@ pub fn analyse(
                         words[i] += 1;
                     } else if not_a_word[i].is_none() {
                         not_a_word[i] = Some(value.clone());
+                        not_a_word_line[i] = Some(line);
                     }
                     if let Some(d) = normalise::damage(value) {
                         let seen = damage[i].entry(d).or_default();
@@ -313,6 +315,7 @@ pub fn analyse(
             layout: layout_id.as_deref(),
             words: words[i],
             not_a_word: not_a_word[i].clone(),
+            not_a_word_line: not_a_word_line[i],
             file: &file_name,
         };
         let stored = existing

@@ -140,6 +140,16 @@ pub enum ImportError {
     )]
     OneColumn { delimiter: String, other: String },
     #[error(
+        "{file}, line {line}, column `{header}`: `{value}` is not a consent value, but field `{field}` in the workspace holds consent; a consent column says yes/no, subscribed/unsubscribed/cleaned, opted in/out per contact. Fix the value, or, for a list of people who opted out, use `tactful suppress FILE`"
+    )]
+    NotConsent {
+        file: String,
+        line: u64,
+        header: String,
+        field: String,
+        value: String,
+    },
+    #[error(
         "column `{header}` holds {found} values, but field `{field}` in the workspace is {existing}; rename the column or fix its values"
     )]
     TypeConflict {
