@@ -323,6 +323,9 @@ fn run_plans(
     plans: &[ImportPlan],
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Vec<ImportReport>, ImportError> {
+    for plan in plans {
+        plan.check()?;
+    }
     let dry_run = plans.iter().any(|p| p.dry_run);
     let cache = contacts::cache_size(ws.conn())?;
     contacts::set_cache_size(ws.conn(), -contacts::IMPORT_CACHE_KIB)?;
