@@ -405,7 +405,7 @@ pub fn analyse(
             columns[index].header
         )));
     }
-    key::check_fixed(conn, &columns, key)?;
+    key::check_fixed(conn, &columns, key, &key::generated_prefix(&scan.sha256))?;
     let ids = key::settle_roles(&mut columns, key);
     if key == KeySource::Generated {
         let hint = match ids.first() {

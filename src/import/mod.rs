@@ -132,6 +132,10 @@ pub enum ImportError {
         hint: String,
     },
     #[error(
+        "this workspace keys its contacts by generated row keys and already holds {held} contact(s) from another file keyed that way; generated keys never merge, so the people in both files would be held twice: undo the earlier import (`tactful import undo`) and import every file with --key FIELD naming an ID column they share, or use a new workspace"
+    )]
+    GeneratedTwice { held: u64 },
+    #[error(
         "no e-mail column found and the file splits into {columns} column with the delimiter `{delimiter}`; if that delimiter is wrong pass --delimiter, otherwise pass --key FIELD"
     )]
     NoKeyColumn { delimiter: String, columns: usize },

@@ -116,7 +116,7 @@ impl<'a> Preparer<'a> {
             analysis,
             erased,
             consent,
-            key_prefix: format!("row-{}-", analysis.scan.sha256.get(..8).unwrap_or("")),
+            key_prefix: super::key::generated_prefix(&analysis.scan.sha256),
         }
     }
 
