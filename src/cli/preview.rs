@@ -2,7 +2,8 @@
 //! contact with the segment and message it gets, or the reason it gets nothing, then the
 //! summary.
 //!
-//! Rows stream from `campaign::preview::run`; only the table buffers the rows it prints
+//! Rows stream from `campaign::preview::run_marked` (a merge field that printed
+//! nothing shows as `[FIELD missing]`, never as `Hi ,`: case BR-16); only the table buffers the rows it prints
 //! (to pad columns), which is why it prints [`TABLE_ROWS`] rows unless `--limit` says
 //! otherwise. CSV (RFC 4180, via the csv crate) goes to stdout with the summary on
 //! stderr; JSON is one object `{"rows": [...], "summary": {...}}` written as it streams.
@@ -16,7 +17,7 @@ use clap::{Args, ValueEnum};
 
 use super::campaign::preview_failed;
 use super::{Context, Exit, document_out, print_table};
-use crate::campaign::preview::{PreviewRow, Summary, run as preview};
+use crate::campaign::preview::{PreviewRow, Summary, run_marked as preview};
 use crate::campaign::unlock::load;
 use crate::fields::Channel;
 use crate::text::for_terminal;

@@ -275,6 +275,36 @@ impl Message {
         all.into_iter().map(str::to_string).collect()
     }
 
+    /// Render as [`Message::render`], but for people reading a preview: each merge
+    /// field that printed nothing (blank with no fallback, or only a placeholder one)
+    /// prints `[FIELD missing]` instead, so a preview never shows `Hi ,` (case BR-16)
+    /// and says what is missing where. The lists of fallbacks and missing fields are
+    /// those of the plain rendering. A template that cannot render the marker (a
+    /// `date` filter given it) keeps the plain text.
+    ///
+    /// Errors: as [`Message::render`].
+    pub fn render_marked(&self, record: &Record) -> Result<RenderedMessage, MessageError> {
+        let plain = self.render(record)?;
+        if plain.missing.is_empty() {
+            return Ok(plain);
+        }
+        let mut marked_record = record.clone();
+        for name in &plain.missing {
+            marked_record.insert(
+                name.clone(),
+                crate::fields::value::Value::Text(format!("[{name} missing]")),
+            );
+        }
+        Ok(match self.render(&marked_record) {
+            Ok(marked) => RenderedMessage {
+                subject: marked.subject,
+                body: marked.body,
+                ..plain
+            },
+            Err(_) => plain,
+        })
+    }
+
     /// Render subject and body for one contact.
     ///
     /// Errors: [`MessageError::Template`] with a [`TemplateError::Render`] (out of fuel,
