@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use rusqlite::Connection;
 
+use super::big_cells::BigCells;
 use super::column_kind::Kind as ColumnKind;
 use super::columns::{self, DamageSeen, Seen};
 use super::consent::evidence::EvidenceColumn;
@@ -220,6 +221,7 @@ pub fn analyse(
     let mut not_a_word_line: Vec<Option<u64>> = vec![None; width];
     let mut stripped = vec![0u64; width];
     let mut damage: Vec<BTreeMap<Damage, DamageSeen>> = vec![BTreeMap::new(); width];
+    let mut big_cells = BigCells::default();
     let mut rejected = Vec::new();
     let (mut rows_read, mut blank) = (0u64, 0u64);
     while let Some(row) = rows.next_row()? {
@@ -236,6 +238,7 @@ pub fn analyse(
                     if value.is_empty() {
                         continue;
                     }
+                    big_cells.observe(line, i, value);
                     stats[i].observe(value, line, plan.types);
                     profiles[i].observe(value);
                     all_status[i] &= consent::is_status_value(value);
@@ -275,6 +278,7 @@ pub fn analyse(
         });
     }
     let mut warnings = map.warnings.clone();
+    warnings.extend(big_cells.warning(|i| map.columns[i].header.clone()));
     if let Some(s) = &sheet
         && s.error_cells > 0
     {

@@ -27,6 +27,7 @@
 pub mod ahead;
 pub mod analyse;
 pub mod archive;
+pub mod big_cells;
 pub mod column_kind;
 pub mod columns;
 pub mod consent;
