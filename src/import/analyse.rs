@@ -426,7 +426,7 @@ pub fn analyse(
             .is_some_and(|f| f.states.contains_key(&Channel::Email));
     if !has_email_consent && !plan.consent.contains_key(&Channel::Email) {
         warnings.push(
-            "no email consent column and no --consent email=STATE: email consent is not_asked, so email campaigns will exclude these contacts"
+            "no e-mail consent column and no --consent email=STATE: e-mail consent is not asked, so e-mail campaigns will exclude these contacts"
                 .to_string(),
         );
     }
