@@ -510,7 +510,11 @@ fn reimports_raise_a_field_but_never_over_a_person_who_lowered_it() {
     // Written now, a message merging it is refused: the values it holds are religion
     // data whatever its class (held_merge_cli.rs).
     let file = ws.dir.path().join("notes_again.toml");
-    std::fs::write(&file, NOTES_CAMPAIGN.replace("\"notes\"", "\"notes-again\"")).unwrap();
+    std::fs::write(
+        &file,
+        NOTES_CAMPAIGN.replace("\"notes\"", "\"notes-again\""),
+    )
+    .unwrap();
     ws.cmd()
         .args(["campaign", "apply", file.to_str().unwrap()])
         .assert()
