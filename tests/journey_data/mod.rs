@@ -78,8 +78,10 @@ impl Contacts {
                 *counts.entry(v.as_str()).or_default() += 1;
             }
         }
-        let mut list: Vec<(String, usize)> =
-            counts.into_iter().map(|(v, n)| (v.to_string(), n)).collect();
+        let mut list: Vec<(String, usize)> = counts
+            .into_iter()
+            .map(|(v, n)| (v.to_string(), n))
+            .collect();
         list.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         list
     }
