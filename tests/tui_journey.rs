@@ -25,11 +25,13 @@
 
 mod common;
 mod journey_data;
+mod journey_screens;
 mod pty_support;
 
 use std::path::Path;
 
-use journey_data::Contacts;
+use journey_data::{Contacts, thousands};
+use journey_screens::{listed, review_done, wait_for_entries};
 use pty_support::{Session, assert_restored};
 
 const FILE: &str = "real-data/support-tickets/customer_support_tickets.csv";
@@ -53,19 +55,6 @@ const REFUND: (&str, &str, &str) = ("refund", "Ticket Type", "Refund request");
 const FEMALE: (&str, &str, &str) = ("female", "Customer Gender", "Female");
 const HOLDOUT_PCT: u64 = 10;
 const REASON: &str = "Testing a product line for women that the brand team asked for";
-
-/// `n` with thousands separators, as the app prints counts (`2,143`).
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 #[test]
 fn a_campaign_from_an_empty_workspace_by_keys_only() {
@@ -220,14 +209,6 @@ fn save_as(s: &mut Session, name: &str, reach: usize) {
     );
 }
 
-/// The reach column of segment `name` in the segment list on `screen` (`name|  2,085|`).
-fn listed(screen: &str, name: &str) -> Option<String> {
-    screen.lines().find_map(|l| {
-        let mut cells = l.split('|');
-        (cells.next()?.trim() == name).then(|| cells.next().unwrap_or("").trim().to_string())
-    })
-}
-
 /// Messages screen: a campaign with category housing and a 10 % holdout set in the
 /// settings dialog; three entries added, the last moved up, the first removed.
 fn campaign(s: &mut Session) {
@@ -269,22 +250,6 @@ fn campaign(s: &mut Session) {
     s.press(UP);
     s.press(b"x");
     wait_for_entries(s, &["refund", "critical"]);
-}
-
-/// Wait until the Messages screen lists exactly `names` as its saved entries.
-fn wait_for_entries(s: &Session, names: &[&str]) {
-    let header = format!("(e-mail, {} entr", names.len());
-    s.wait_until(&format!("the entries {names:?}, saved"), |screen| {
-        let listed = names
-            .iter()
-            .enumerate()
-            .all(|(i, n)| screen.contains(&format!(" {}. {n} -> ", i + 1)));
-        let next = format!(" {}. ", names.len() + 1);
-        listed
-            && !screen.contains(&next)
-            && screen.contains(&header)
-            && !screen.contains("[unsaved edits]")
-    });
 }
 
 /// Review refuses to unlock gender in a housing campaign; with the category set back
@@ -344,14 +309,6 @@ fn unlock_and_scope(s: &mut Session, data: &Contacts) {
     s.press(ESC);
     s.wait_for("(e edit, t subject");
     wait_for_entries(s, &["refund", "critical", "female"]);
-}
-
-/// Wait until the Review (or Export) screen shows a finished review (no
-/// "reviewing..."): its dialogs and the export wait for it.
-fn review_done(s: &Session) {
-    s.wait_until("a finished review", |screen| {
-        screen.contains("Review as of") && !screen.contains("reviewing...")
-    });
 }
 
 /// `u` on Review: choose `customer_gender`, write the reason, Enter.

@@ -151,3 +151,16 @@ pub fn exported(file: &Path, column: &str) -> (usize, HashMap<String, usize>) {
     }
     (rows, counts)
 }
+
+/// `n` with thousands separators, as the app prints counts (`2,143`).
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
