@@ -21,7 +21,6 @@ use super::screens::messages::Focus;
 use super::screens::review::ReviewMode;
 use super::screens::segments::SegmentsMode;
 use super::screens::segments::message::SegmentsMsg as SM;
-use super::widgets::line_input::InputEdit;
 use super::widgets::text_input::TextEdit;
 
 /// Where a binding applies.
@@ -299,7 +298,7 @@ pub fn map(app: &App, event: &Event) -> Option<Message> {
             height: *height,
         }),
         Event::Paste(text) if typing_segment(app) => {
-            Some(seg(SM::Edit(InputEdit::Paste(text.clone()))))
+            Some(seg(SM::Edit(TextEdit::Paste(text.clone()))))
         }
         Event::Paste(text) if typing(app) => Some(Message::Edit(TextEdit::Paste(text.clone()))),
         _ => None,
@@ -329,7 +328,7 @@ fn map_key(app: &App, k: &KeyEvent) -> Option<Message> {
     }
     match k.code {
         KeyCode::Char(c) if typing_segment(app) && mods.is_empty() => {
-            Some(seg(SM::Edit(InputEdit::Insert(c))))
+            Some(seg(SM::Edit(TextEdit::Insert(c))))
         }
         KeyCode::Char(c) if typing(app) && !mods.contains(KeyModifiers::CONTROL) => {
             Some(Message::Edit(TextEdit::Insert(c)))
