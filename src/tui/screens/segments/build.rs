@@ -73,7 +73,7 @@ pub fn update(app: &mut Update<'_>, message: &SegmentsMsg) -> Option<Vec<Request
     Some(Vec::new())
 }
 
-fn builder(app: &mut Update<'_>) -> Option<&mut BuilderState> {
+fn builder<'a>(app: &'a mut Update<'_>) -> Option<&'a mut BuilderState> {
     app.segments.editor.as_mut()?.builder.as_mut()
 }
 

@@ -124,7 +124,7 @@ fn insert_value(app: &mut Update<'_>) -> Option<Vec<Request>> {
 }
 
 /// The editor, for the value suggestions' steps.
-fn editor(app: &mut Update<'_>) -> Option<&mut EditorState> {
+fn editor<'a>(app: &'a mut Update<'_>) -> Option<&'a mut EditorState> {
     app.segments.editor.as_mut()
 }
 
