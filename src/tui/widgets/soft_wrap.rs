@@ -29,16 +29,19 @@ use crate::tui::theme;
 /// fills the width exactly is placed at the start of the row after it, so the cursor
 /// there shows.
 pub fn layout(text: &str, width: u16) -> Vec<(u16, u16)> {
-    let width = width.max(1);
+    let width = usize::from(width.max(1));
+    // Counted in usize and clamped on the way out: a pasted line may be wider than
+    // u16 columns.
+    let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
     let mut at = Vec::with_capacity(text.len() + 1);
-    let mut row = 0u16;
+    let mut row = 0usize;
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
             row += 1;
         }
-        let mut col = 0u16;
+        let mut col = 0usize;
         for unit in units(line) {
-            let unit_w: u16 = unit.iter().map(|g| g.1).sum();
+            let unit_w: usize = unit.iter().map(|g| g.1).sum();
             if col > 0 && col + unit_w > width {
                 row += 1;
                 col = 0;
@@ -48,7 +51,7 @@ pub fn layout(text: &str, width: u16) -> Vec<(u16, u16)> {
                     row += 1;
                     col = 0;
                 }
-                at.extend(std::iter::repeat_n((row, col), g.chars().count()));
+                at.extend(std::iter::repeat_n((clamp(row), clamp(col)), g.chars().count()));
                 col += w;
             }
         }
@@ -57,21 +60,23 @@ pub fn layout(text: &str, width: u16) -> Vec<(u16, u16)> {
             col = 0;
         }
         // The line break after the line, or the end of the text.
-        at.push((row, col));
+        at.push((clamp(row), clamp(col)));
     }
     at
 }
 
 /// How many rows `text` takes wrapped at `width` columns (at least 1).
 pub fn rows(text: &str, width: u16) -> u16 {
-    layout(text, width).last().map_or(1, |(r, _)| r + 1)
+    layout(text, width)
+        .last()
+        .map_or(1, |(r, _)| r.saturating_add(1))
 }
 
 /// The graphemes of one line (no line break in it) with their display widths, grouped
 /// into units that wrap together: a word with the spaces after it (a line's leading
 /// spaces are a unit of their own).
-fn units(line: &str) -> Vec<Vec<(&str, u16)>> {
-    let mut out: Vec<Vec<(&str, u16)>> = Vec::new();
+fn units(line: &str) -> Vec<Vec<(&str, usize)>> {
+    let mut out: Vec<Vec<(&str, usize)>> = Vec::new();
     let mut in_spaces = true;
     for g in line.graphemes(true) {
         let space = g == " ";
@@ -79,7 +84,7 @@ fn units(line: &str) -> Vec<Vec<(&str, u16)>> {
             out.push(Vec::new());
         }
         in_spaces = space;
-        let w = u16::try_from(display_width(&crate::text::for_terminal(g))).unwrap_or(u16::MAX);
+        let w = display_width(&crate::text::for_terminal(g));
         if let Some(unit) = out.last_mut() {
             unit.push((g, w));
         }
@@ -105,13 +110,14 @@ pub fn render(
     let at = layout(&text, area.width);
     let cursor = input.cursor_index().min(at.len() - 1);
     let cursor_row = at[cursor].0;
-    let top = (cursor_row + 1).saturating_sub(area.height);
+    let top = cursor_row.saturating_add(1).saturating_sub(area.height);
+    let shows = |row: u16| row >= top && row - top < area.height;
     let mut index = 0;
     for g in text.graphemes(true) {
         let chars = index..index + g.chars().count();
         let (row, col) = at[index];
         index = chars.end;
-        if g == "\n" || row < top || row >= top + area.height {
+        if g == "\n" || !shows(row) || col >= area.width {
             continue;
         }
         let mut s = style;
@@ -120,12 +126,12 @@ pub fn render(
         {
             s = *mark;
         }
-        let room = usize::from(area.width.saturating_sub(col));
+        let room = usize::from(area.width - col);
         let shown = crate::text::for_terminal(g);
         buf.set_stringn(area.x + col, area.y + row - top, shown, room, s);
     }
     let (row, col) = at[cursor];
-    if focused && col < area.width && row >= top && row < top + area.height {
+    if focused && col < area.width && shows(row) {
         buf[(area.x + col, area.y + row - top)].set_style(style.patch(theme::SELECTED));
     }
 }
