@@ -51,7 +51,10 @@ pub fn layout(text: &str, width: u16) -> Vec<(u16, u16)> {
                     row += 1;
                     col = 0;
                 }
-                at.extend(std::iter::repeat_n((clamp(row), clamp(col)), g.chars().count()));
+                at.extend(std::iter::repeat_n(
+                    (clamp(row), clamp(col)),
+                    g.chars().count(),
+                ));
                 col += w;
             }
         }

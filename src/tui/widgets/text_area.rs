@@ -151,7 +151,11 @@ impl TextArea {
             }
             at += g.chars().count();
         }
-        if forward { (at > col).then_some(at) } else { before }
+        if forward {
+            (at > col).then_some(at)
+        } else {
+            before
+        }
     }
 
     /// Left or Right by one whole grapheme cluster (a letter with its combining marks,

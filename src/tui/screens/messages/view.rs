@@ -145,10 +145,7 @@ fn editor(s: &MessagesState, channel: Channel, area: Rect, buf: &mut Buffer) {
         focused: s.focus == Focus::Body,
         style: Style::default(),
     }
-    .render(
-        Rect::new(area.x + 1, y, body_w, body_h),
-        buf,
-    );
+    .render(Rect::new(area.x + 1, y, body_w, body_h), buf);
     y += body_h;
     Paragraph::new(problem_lines)
         .wrap(Wrap { trim: false })
