@@ -12,9 +12,12 @@ use crate::fields::{Field, PrivacyClass, Role};
 use crate::import::report::Detected;
 use crate::import::undo::UndoReport;
 use crate::import::{ImportPlan, ImportReport, Progress};
+use crate::tui::screens::audit::message::{AuditJob, AuditMsg};
+use crate::tui::screens::contact::message::{ContactJob, ContactMsg};
 use crate::tui::screens::export::message::ExportMsg;
 use crate::tui::screens::review::message::ReviewMsg;
 use crate::tui::screens::segments::message::{SegmentJob, SegmentsMsg};
+use crate::tui::screens::suppression::message::{SuppressionJob, SuppressionMsg};
 use crate::tui::worker_review::ReviewJob;
 use crate::workspace::batches::Batch;
 use crate::workspace::browse::ContactRow;
@@ -30,7 +33,8 @@ use crate::campaign::preview::Summary;
 use crate::workspace::preview_rows::PreviewFilter;
 use chrono::NaiveDate;
 
-/// The screens, in tab order. Number keys 1-7 follow this order.
+/// The screens: the seven of the tab bar, in tab order (number keys 1-7 follow it),
+/// then the record screens outside it (keys 8, 9 and 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
     Import,
@@ -40,6 +44,12 @@ pub enum Screen {
     Preview,
     Review,
     Export,
+    /// The suppression list (key 8).
+    Suppression,
+    /// The audit log (key 9).
+    Audit,
+    /// One contact: show and erase (key 0, or Enter in the contacts browser).
+    Contact,
 }
 
 impl Screen {
@@ -64,10 +74,14 @@ impl Screen {
             Screen::Preview => "Preview",
             Screen::Review => "Review",
             Screen::Export => "Export",
+            Screen::Suppression => "Suppression list",
+            Screen::Audit => "Audit log",
+            Screen::Contact => "Contact",
         }
     }
 
-    /// Position in the tab bar, from 0.
+    /// Position in the tab bar, from 0 (the record screens, outside it, count as the
+    /// first tab).
     pub fn index(self) -> usize {
         Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
@@ -315,6 +329,12 @@ pub enum Message {
     Review(ReviewMsg),
     /// Something on the Export screen: an intent or the export's reply.
     Export(ExportMsg),
+    /// Something on the suppression list screen.
+    Suppression(SuppressionMsg),
+    /// Something on the audit log screen.
+    Audit(AuditMsg),
+    /// Something on the contact screen.
+    Contact(ContactMsg),
 }
 
 /// Which window of contacts to load.
@@ -423,6 +443,12 @@ pub enum Request {
     /// Change the workspace. Writes are never dropped for a newer one, and run one at a
     /// time in the order sent.
     Write { generation: u64, job: Job },
+    /// Read a page of the suppression list.
+    Suppression(SuppressionJob),
+    /// Read a page of the audit log.
+    Audit(AuditJob),
+    /// Read everything held about one contact.
+    Contact(ContactJob),
 }
 
 /// A change to the workspace, run by the worker's writer thread.
@@ -451,6 +477,10 @@ pub enum Job {
     RenameCampaign { old: String, new: String },
     /// `campaign::edit::delete`.
     DeleteCampaign(String),
+    /// `import::suppress::suppress_file_in`: add the addresses of a suppression file.
+    Suppress(std::path::PathBuf),
+    /// `rights::erase`: erase the contact with this key for good (GDPR Art. 17).
+    EraseContact(String),
     /// `campaign::edit::set`: every setting of `settings` given; entries are checked
     /// again at the campaign's as-of date (`as_of`, the global `--as-of`, wins).
     SetCampaign {
@@ -485,6 +515,9 @@ impl Request {
             | Request::Explain { generation, .. } => *generation,
             Request::Segments(job) => job.generation(),
             Request::Review(job) => job.generation(),
+            Request::Suppression(job) => job.generation,
+            Request::Audit(job) => job.generation,
+            Request::Contact(job) => job.generation,
         }
     }
 }

@@ -6,6 +6,7 @@
 //! waiting for are dropped: the newest request wins.
 
 pub mod campaign;
+pub mod records;
 
 use super::app::{App, Popup};
 use super::layout;
@@ -35,6 +36,9 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
         return requests;
     }
     if let Some(requests) = export_intercept(app, &message) {
+        return requests;
+    }
+    if let Some(requests) = records::intercept(app, &message) {
         return requests;
     }
     let view = layout::visible_rows(app.size);
@@ -196,6 +200,9 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
             requests
         }
         Message::Export(m) => export_update::update(app, m),
+        Message::Suppression(m) => records::suppression(app, m),
+        Message::Audit(m) => records::audit(app, m),
+        Message::Contact(m) => records::contact(app, m),
         Message::Resize { width, height } => {
             app.size = ratatui::layout::Rect::new(0, 0, width, height);
             browse::resized(app, layout::visible_rows(app.size))
@@ -228,7 +235,7 @@ fn popup_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     };
     match app.popup? {
         Popup::Help if delta != 0 => {
-            let last = super::popup::help_pages(app.size) - 1;
+            let last = super::popup::help_pages(app) - 1;
             app.help_page = app
                 .help_page
                 .saturating_add_signed(delta.signum())

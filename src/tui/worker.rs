@@ -22,6 +22,7 @@ use rusqlite::{ErrorCode, InterruptHandle};
 use super::LoopEvent;
 use super::message::{Job, Message, Page, PageAnchor, Request};
 use super::paths;
+use super::screens;
 use super::screens::segments::jobs::SegmentsWorker;
 use super::worker_review::{self, ReviewWorker};
 use crate::workspace::browse::{self, Bound};
@@ -98,7 +99,10 @@ impl Worker {
             | Request::CompletePath { .. }
             | Request::LoadCampaigns { .. }
             | Request::LoadCampaign { .. }
-            | Request::LoadSample { .. } => self.quick.send(request),
+            | Request::LoadSample { .. }
+            | Request::Suppression(_)
+            | Request::Audit(_)
+            | Request::Contact(_) => self.quick.send(request),
             Request::Coverage { .. }
             | Request::RunPreview { .. }
             | Request::LoadPreviewPage { .. }
@@ -237,6 +241,9 @@ pub fn answer(ws: &Workspace, request: &Request) -> Option<Message> {
             result: batches::list(ws.conn()).map_err(text),
         }),
         Request::Write { .. } => None,
+        Request::Suppression(job) => Some(screens::suppression::jobs::read(ws, job)),
+        Request::Audit(job) => Some(screens::audit::jobs::read(ws, job)),
+        Request::Contact(job) => Some(screens::contact::jobs::read(ws, job)),
         Request::LoadCampaigns { .. }
         | Request::LoadCampaign { .. }
         | Request::LoadSample { .. }
@@ -318,6 +325,8 @@ pub fn write(
             .map(Box::new)
             .map_err(|e| e.to_string()),
         },
+        Job::Suppress(path) => screens::suppression::jobs::import(ws, generation, path),
+        Job::EraseContact(key) => screens::contact::jobs::erase(ws, generation, key),
         Job::DeleteCampaign(name) => Message::CampaignChanged {
             generation,
             result: crate::campaign::edit::delete(ws, name, &actor())
