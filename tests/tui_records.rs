@@ -325,3 +325,82 @@ fn record_screens_snapshots() {
         insta::assert_snapshot!(format!("contact_erase_{w}x{h}"), screen_text(&a, w, h));
     }
 }
+
+/// The app keeps several connections open on its worker threads (quick reads, counts,
+/// writes, segments, review, preview). An erasure must wipe the old copies all the
+/// same: none of them may hold a read open while idle, or `rights::erase` would refuse
+/// ("another program is reading"). Run through the real threads on a workspace file.
+#[test]
+fn an_erasure_succeeds_beside_the_apps_own_connections() {
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+    use tactful::tui::LoopEvent;
+    use tactful::tui::message::{Job, Request};
+    use tactful::tui::screens::contact::message::ContactMsg;
+    use tactful::tui::worker::Worker;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shop.tactful");
+    let mut ws = Workspace::open(&path).unwrap();
+    let csv = format!(
+        "{}/tests/fixtures/tui_campaign.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let mut plan = ImportPlan::new(csv, "test");
+    plan.consent.insert(
+        tactful::fields::Channel::Email,
+        tactful::fields::ConsentState::Granted,
+    );
+    import::run(&mut ws, &plan, &mut |_| {}).unwrap();
+    let (events, inbox) = mpsc::channel();
+    let worker = Worker::spawn(ws, &path, events).unwrap();
+    // Reads on the quick and background threads first, as the app does on start.
+    worker.send(Request::LoadFields { generation: 1 });
+    worker.send(Request::CountContacts { generation: 2 });
+    worker.send(Request::Write {
+        generation: 3,
+        job: Job::EraseContact("bo@example.com".into()),
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let erased = loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match inbox.recv_timeout(left).expect("a reply within a minute") {
+            LoopEvent::Reply(Message::Contact(ContactMsg::Erased { result, .. })) => break result,
+            _ => continue,
+        }
+    };
+    let report = erased.expect("the erasure succeeds");
+    assert_eq!(report.suppression_entries, 2);
+    drop(worker);
+    let ws = Workspace::open(&path).unwrap();
+    assert_eq!(tactful::workspace::browse::count(ws.conn()).unwrap(), 3);
+}
+
+#[test]
+fn the_mouse_wheel_moves_through_the_audit_log() {
+    use crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
+    let mut ws = br15();
+    tactful::import::suppress::suppress_file(
+        &mut ws,
+        std::path::Path::new(&common::fixture("suppress_list.txt")),
+        "test",
+    )
+    .unwrap();
+    let mut a = started(&ws, 80, 24);
+    press(&mut a, &mut ws, ch('9'));
+    let wheel = |kind| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 10,
+            row: 6,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    press(&mut a, &mut ws, wheel(MouseEventKind::ScrollDown));
+    assert_eq!(a.audit.selected, 1);
+    // Two entries (the import, the suppression): the wheel stops at the last.
+    press(&mut a, &mut ws, wheel(MouseEventKind::ScrollDown));
+    assert_eq!(a.audit.selected, 1);
+    press(&mut a, &mut ws, wheel(MouseEventKind::ScrollUp));
+    assert_eq!(a.audit.selected, 0);
+}

@@ -23,12 +23,27 @@ fn body_height(app: &App) -> u16 {
 }
 
 /// Messages the record screens take before the rest of `update`: showing one of them
-/// (which reads its data) and typing into their inputs. `None`: not theirs.
+/// (which reads its data), the mouse wheel and typing into their inputs. `None`: not
+/// theirs.
 pub fn intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     match message {
         Message::SwitchScreen(screen @ (Screen::Suppression | Screen::Audit | Screen::Contact)) => {
             app.screen = *screen;
             Some(entered(app))
+        }
+        // The mouse wheel moves through the record screens' own lists.
+        Message::ScrollDown | Message::ScrollUp if app.popup.is_none() => {
+            let delta = if *message == Message::ScrollDown {
+                1
+            } else {
+                -1
+            };
+            match app.screen {
+                Screen::Suppression => Some(suppression(app, SuppressionMsg::Move(delta))),
+                Screen::Audit => Some(audit(app, AuditMsg::Move(delta))),
+                Screen::Contact => Some(contact(app, ContactMsg::Scroll(delta))),
+                _ => None,
+            }
         }
         Message::Edit(edit) if app.popup.is_none() && app.screen == Screen::Suppression => {
             suppression_update::edit(&mut app.suppression, edit);
