@@ -19,7 +19,7 @@ use tactful::tui::screens::segments::SegmentsMode;
 use tactful::tui::screens::segments::jobs as worker_segments;
 use tactful::tui::screens::segments::message::{Reach, RuleProblem, SegmentJob, SegmentsMsg};
 use tactful::tui::update::update;
-use tactful::tui::widgets::line_input::InputEdit;
+use tactful::tui::widgets::text_input::TextEdit;
 
 fn rule(app: &tactful::tui::app::App) -> String {
     app.segments
@@ -89,7 +89,7 @@ fn an_old_reach_reply_is_dropped() {
     for c in "city is \"Berlin\"".chars() {
         asked.push(update(
             &mut app,
-            Message::Segments(SegmentsMsg::Edit(InputEdit::Insert(c))),
+            Message::Segments(SegmentsMsg::Edit(TextEdit::Insert(c))),
         ));
     }
     // More typed before the first reply: Berlin and vip is ana alone (1).
@@ -97,7 +97,7 @@ fn an_old_reach_reply_is_dropped() {
     for c in " and tags has \"vip\"".chars() {
         newest = update(
             &mut app,
-            Message::Segments(SegmentsMsg::Edit(InputEdit::Insert(c))),
+            Message::Segments(SegmentsMsg::Edit(TextEdit::Insert(c))),
         );
     }
     let full = asked.last().unwrap()[0].clone();

@@ -162,7 +162,7 @@ fn capital_r_renames_a_segment_and_both_campaigns_follow() {
     assert_eq!(names, ["Gold", "Lyon"]);
     press(&mut a, &mut ws, key(KeyCode::Char('j')));
     press(&mut a, &mut ws, key(KeyCode::Char('R')));
-    assert_eq!(a.segments.rename.as_ref().unwrap().name.text(), "Lyon");
+    assert_eq!(a.segments.rename.as_ref().unwrap().name.value(), "Lyon");
     // A taken name is refused by the core, and nothing changes.
     for _ in 0..4 {
         press(&mut a, &mut ws, key(KeyCode::Backspace));

@@ -25,7 +25,6 @@ use super::screens::review::ReviewMode;
 use super::screens::segments::SegmentsMode;
 use super::screens::segments::message::SegmentsMsg as SM;
 use super::screens::suppression::SuppressionMode;
-use super::widgets::line_input::InputEdit;
 use super::widgets::text_input::TextEdit;
 
 /// Where a binding applies.
@@ -349,7 +348,7 @@ pub fn map(app: &App, event: &Event) -> Option<Message> {
             height: *height,
         }),
         Event::Paste(text) if typing_segment(app) => {
-            Some(seg(SM::Edit(InputEdit::Paste(text.clone()))))
+            Some(seg(SM::Edit(TextEdit::Paste(text.clone()))))
         }
         Event::Paste(text) if typing(app) => Some(Message::Edit(TextEdit::Paste(text.clone()))),
         _ => None,
@@ -379,7 +378,7 @@ fn map_key(app: &App, k: &KeyEvent) -> Option<Message> {
     }
     match k.code {
         KeyCode::Char(c) if typing_segment(app) && mods.is_empty() => {
-            Some(seg(SM::Edit(InputEdit::Insert(c))))
+            Some(seg(SM::Edit(TextEdit::Insert(c))))
         }
         KeyCode::Char(c) if typing(app) && !mods.contains(KeyModifiers::CONTROL) => {
             Some(Message::Edit(TextEdit::Insert(c)))

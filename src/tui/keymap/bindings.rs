@@ -10,7 +10,6 @@ use crate::tui::screens::export::message::ExportMsg as EM;
 use crate::tui::screens::review::message::ReviewMsg as RM;
 use crate::tui::screens::segments::message::SegmentsMsg as SM;
 use crate::tui::screens::suppression::message::SuppressionMsg as XM;
-use crate::tui::widgets::line_input::InputEdit;
 use crate::tui::widgets::text_area::AreaEdit;
 use crate::tui::widgets::text_input::TextEdit;
 
@@ -264,6 +263,24 @@ pub const BINDINGS: &[Binding] = &[
         M::Edit(TextEdit::Clear),
         "clear the text",
     ),
+    bind(
+        S::TextInput,
+        &[Key {
+            code: KeyCode::Left,
+            modifiers: KeyModifiers::CONTROL,
+        }],
+        M::Edit(TextEdit::WordLeft),
+        "word left",
+    ),
+    bind(
+        S::TextInput,
+        &[Key {
+            code: KeyCode::Right,
+            modifiers: KeyModifiers::CONTROL,
+        }],
+        M::Edit(TextEdit::WordRight),
+        "word right",
+    ),
     bind(S::TextInput, &[CTRL_C], M::Quit, "quit"),
     bind(
         S::ImportOptions,
@@ -511,6 +528,8 @@ pub const BINDINGS: &[Binding] = &[
         M::EditLines(AreaEdit::Newline),
         "new line",
     ),
+    bind(S::BodyEditor, &[ctrl('z')], M::Edit(TextEdit::Undo), "undo"),
+    bind(S::BodyEditor, &[ctrl('y')], M::Edit(TextEdit::Redo), "redo"),
     bind(
         S::BodyEditor,
         &[key(KeyCode::Up)],
@@ -956,31 +975,61 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         S::SegmentText,
         &[key(KeyCode::Left)],
-        seg(SM::Edit(InputEdit::Left)),
+        seg(SM::Edit(TextEdit::Left)),
         "cursor left",
     ),
     bind(
         S::SegmentText,
         &[key(KeyCode::Right)],
-        seg(SM::Edit(InputEdit::Right)),
+        seg(SM::Edit(TextEdit::Right)),
         "cursor right",
     ),
     bind(
         S::SegmentText,
+        &[Key {
+            code: KeyCode::Left,
+            modifiers: KeyModifiers::CONTROL,
+        }],
+        seg(SM::Edit(TextEdit::WordLeft)),
+        "word left",
+    ),
+    bind(
+        S::SegmentText,
+        &[Key {
+            code: KeyCode::Right,
+            modifiers: KeyModifiers::CONTROL,
+        }],
+        seg(SM::Edit(TextEdit::WordRight)),
+        "word right",
+    ),
+    bind(
+        S::SegmentText,
+        &[ctrl('z')],
+        seg(SM::Edit(TextEdit::Undo)),
+        "undo (the rule)",
+    ),
+    bind(
+        S::SegmentText,
+        &[ctrl('y')],
+        seg(SM::Edit(TextEdit::Redo)),
+        "redo (the rule)",
+    ),
+    bind(
+        S::SegmentText,
         &[key(KeyCode::Home)],
-        seg(SM::Edit(InputEdit::Home)),
+        seg(SM::Edit(TextEdit::Home)),
         "start of line",
     ),
     bind(
         S::SegmentText,
         &[key(KeyCode::End)],
-        seg(SM::Edit(InputEdit::End)),
+        seg(SM::Edit(TextEdit::End)),
         "end of line",
     ),
     bind(
         S::SegmentText,
         &[key(KeyCode::Backspace)],
-        seg(SM::Edit(InputEdit::Backspace)),
+        seg(SM::Edit(TextEdit::Backspace)),
         "delete before cursor",
     ),
     bind(
@@ -992,7 +1041,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         S::SegmentText,
         &[key(KeyCode::Delete)],
-        seg(SM::Edit(InputEdit::Delete)),
+        seg(SM::Edit(TextEdit::Delete)),
         "delete at cursor",
     ),
     bind(

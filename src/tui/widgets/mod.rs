@@ -1,13 +1,14 @@
 //! Reusable widgets of the TUI, each with its state beside it.
 //!
 //! [`data_table`] draws any table of untrusted data; [`cell_text`] fits one value into a
-//! fixed number of columns; [`text_input`] is a one-line input; [`dialog`] places a popup. Screens compose
-//! these; nothing here knows about contacts or fields.
+//! fixed number of columns; [`text_input`] is the one-line input and [`text_area`] the
+//! multi-line editor, both fed through our sanitising [`paste`]; [`dialog`] places a popup.
+//! Screens compose these; nothing here knows about contacts or fields.
 
 pub mod cell_text;
 pub mod data_table;
 pub mod dialog;
-pub mod line_input;
+pub mod paste;
 pub mod rule_lines;
 pub mod text_area;
 pub mod text_input;

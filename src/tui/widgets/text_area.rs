@@ -1,19 +1,24 @@
-//! A multi-line text editor: its state ([`TextArea`]: lines and a cursor) and its
-//! widget ([`TextAreaView`]).
+//! The multi-line editor: its state ([`TextArea`], wrapping `ratatui_textarea::TextArea`,
+//! which keeps the lines, a cursor, word moves and an undo/redo history) and its
+//! widget ([`TextAreaView`]). Used for a message body and a segment rule.
 //!
 //! Edits arrive as the same [`TextEdit`] intents a one-line input takes (Home and End
-//! act on the cursor's line, Clear empties that line) plus [`AreaEdit`] for what only
-//! several lines have: a line break and moving up and down. The cursor moves by whole
-//! graphemes. Control characters never enter the text; a pasted text keeps its line
-//! breaks as lines. The view scrolls to keep the cursor visible, both ways.
+//! act on the cursor's line, Clear empties that line, Undo and Redo walk the history)
+//! plus [`AreaEdit`] for what only several lines have. Every text entering the editor
+//! goes through [`super::paste::lines`]: control characters never enter it, a pasted
+//! text keeps its line breaks as lines. We draw the editor ourselves (after
+//! [`crate::text::for_terminal`]); the crate's own widget is not used, so nothing it
+//! draws can bypass that. The view scrolls to keep the cursor visible, both ways.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
+use ratatui_textarea::CursorMove;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::cell_text::{display_width, fit};
+use super::paste;
 use super::text_input::TextEdit;
 use crate::tui::theme;
 
@@ -26,13 +31,17 @@ pub enum AreaEdit {
     Down,
 }
 
-/// Lines of text (never empty: an empty text is one empty line) and the cursor as a
-/// line index and a byte offset on a grapheme boundary of that line.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Lines of text (never empty: an empty text is one empty line), a cursor (line and
+/// character column) and the history of changes.
+#[derive(Debug, Clone)]
 pub struct TextArea {
-    lines: Vec<String>,
-    row: usize,
-    col: usize,
+    inner: ratatui_textarea::TextArea<'static>,
+}
+
+impl PartialEq for TextArea {
+    fn eq(&self, other: &Self) -> bool {
+        (self.lines(), self.cursor()) == (other.lines(), other.cursor())
+    }
 }
 
 impl Default for TextArea {
@@ -41,141 +50,132 @@ impl Default for TextArea {
     }
 }
 
-fn clean(s: &str) -> String {
-    s.chars().filter(|c| !c.is_control()).collect()
-}
-
 impl TextArea {
-    /// An editor holding `text`, cursor at the start.
+    /// An editor holding `text` (sanitised, line breaks kept), cursor at the start,
+    /// with no history.
     pub fn new(text: &str) -> Self {
-        let lines: Vec<String> = text.split('\n').map(clean).collect();
+        let lines: Vec<String> = paste::lines(text).split('\n').map(String::from).collect();
         TextArea {
-            lines,
-            row: 0,
-            col: 0,
+            inner: ratatui_textarea::TextArea::new(lines),
         }
+    }
+
+    /// Put the cursor at the end of the last line.
+    pub fn move_to_end(&mut self) {
+        self.inner.move_cursor(CursorMove::Bottom);
+        self.inner.move_cursor(CursorMove::End);
     }
 
     /// The text, lines joined with `\n`.
     pub fn text(&self) -> String {
-        self.lines.join("\n")
+        self.inner.lines().join("\n")
     }
 
     pub fn lines(&self) -> &[String] {
-        &self.lines
+        self.inner.lines()
     }
 
-    /// The cursor: line index and column in graphemes, both from 0.
+    /// The cursor: line index and column in characters, both from 0.
     pub fn cursor(&self) -> (usize, usize) {
-        (
-            self.row,
-            self.lines[self.row][..self.col].graphemes(true).count(),
-        )
+        let ratatui_textarea::DataCursor(row, col) = self.inner.cursor();
+        (row, col)
     }
 
-    /// Apply one single-line edit at the cursor.
-    pub fn apply(&mut self, edit: &TextEdit) {
-        let count = self.lines.len();
-        let line = &mut self.lines[self.row];
-        match edit {
-            TextEdit::Insert(c) => self.insert(&c.to_string()),
-            TextEdit::Paste(s) => self.insert(s),
-            TextEdit::Backspace => match line[..self.col].grapheme_indices(true).next_back() {
-                Some((start, _)) => {
-                    line.replace_range(start..self.col, "");
-                    self.col = start;
-                }
-                None if self.row > 0 => {
-                    let rest = self.lines.remove(self.row);
-                    self.row -= 1;
-                    self.col = self.lines[self.row].len();
-                    self.lines[self.row].push_str(&rest);
-                }
-                None => {}
-            },
-            TextEdit::Delete => match line[self.col..].graphemes(true).next() {
-                Some(g) => {
-                    let end = self.col + g.len();
-                    line.replace_range(self.col..end, "");
-                }
-                None if self.row + 1 < count => {
-                    let next = self.lines.remove(self.row + 1);
-                    self.lines[self.row].push_str(&next);
-                }
-                None => {}
-            },
-            TextEdit::Left => match line[..self.col].grapheme_indices(true).next_back() {
-                Some((start, _)) => self.col = start,
-                None if self.row > 0 => {
-                    self.row -= 1;
-                    self.col = self.lines[self.row].len();
-                }
-                None => {}
-            },
-            TextEdit::Right => match line[self.col..].graphemes(true).next() {
-                Some(g) => self.col += g.len(),
-                None if self.row + 1 < count => {
-                    self.row += 1;
-                    self.col = 0;
-                }
-                None => {}
-            },
-            TextEdit::Home => self.col = 0,
-            TextEdit::End => self.col = line.len(),
-            TextEdit::Clear => {
-                line.clear();
-                self.col = 0;
+    /// The cursor as a character index into [`Self::text`] (a line break counts one).
+    pub fn cursor_index(&self) -> usize {
+        let (row, col) = self.cursor();
+        self.lines()[..row]
+            .iter()
+            .map(|l| l.chars().count() + 1)
+            .sum::<usize>()
+            + col
+    }
+
+    /// Put the cursor at character index `index` of [`Self::text`] (clamped).
+    fn move_to_index(&mut self, index: usize) {
+        let mut left = index;
+        let last = self.lines().len() - 1;
+        for (row, line) in self.lines().iter().enumerate() {
+            let len = line.chars().count();
+            if left <= len || row == last {
+                let (row, col) = (row, left.min(len));
+                self.jump(row, col);
+                return;
             }
+            left -= len + 1;
         }
     }
 
-    /// Apply one multi-line edit.
-    pub fn apply_area(&mut self, edit: AreaEdit) {
+    fn jump(&mut self, row: usize, col: usize) {
+        let clamp = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        self.inner
+            .move_cursor(CursorMove::Jump(clamp(row), clamp(col)));
+    }
+
+    /// Apply one edit at the cursor; true when the text changed.
+    pub fn apply(&mut self, edit: &TextEdit) -> bool {
+        let t = &mut self.inner;
+        match edit {
+            TextEdit::Insert(c) if c.is_control() || crate::text::is_unsafe(*c) => false,
+            TextEdit::Insert(c) => {
+                t.insert_char(*c);
+                true
+            }
+            TextEdit::Paste(text) => self.insert(&paste::lines(text)),
+            TextEdit::Backspace => t.delete_char(),
+            TextEdit::Delete => t.delete_next_char(),
+            TextEdit::Left => self.step(CursorMove::Back),
+            TextEdit::Right => self.step(CursorMove::Forward),
+            TextEdit::WordLeft => self.step(CursorMove::WordBack),
+            TextEdit::WordRight => self.step(CursorMove::WordForward),
+            TextEdit::Home => self.step(CursorMove::Head),
+            TextEdit::End => self.step(CursorMove::End),
+            TextEdit::Clear => self.clear_line(),
+            TextEdit::Undo => t.undo(),
+            TextEdit::Redo => t.redo(),
+        }
+    }
+
+    /// Move the cursor; never a change.
+    fn step(&mut self, to: CursorMove) -> bool {
+        self.inner.move_cursor(to);
+        false
+    }
+
+    /// Apply one multi-line edit; true when the text changed.
+    pub fn apply_area(&mut self, edit: AreaEdit) -> bool {
         match edit {
             AreaEdit::Newline => {
-                let rest = self.lines[self.row].split_off(self.col);
-                self.lines.insert(self.row + 1, rest);
-                self.row += 1;
-                self.col = 0;
+                self.inner.insert_newline();
+                true
             }
-            AreaEdit::Up if self.row > 0 => self.move_to_row(self.row - 1),
-            AreaEdit::Down if self.row + 1 < self.lines.len() => self.move_to_row(self.row + 1),
-            AreaEdit::Up | AreaEdit::Down => {}
+            AreaEdit::Up => self.step(CursorMove::Up),
+            AreaEdit::Down => self.step(CursorMove::Down),
         }
     }
 
-    /// Go to line `row`, at the same grapheme column or the line's end.
-    fn move_to_row(&mut self, row: usize) {
-        let (_, column) = self.cursor();
-        self.row = row;
-        let line = &self.lines[row];
-        self.col = line
-            .grapheme_indices(true)
-            .nth(column)
-            .map_or(line.len(), |(i, _)| i);
+    /// Insert `text` (already sanitised) at the cursor, its line breaks as lines; true
+    /// when anything was inserted.
+    pub fn insert(&mut self, text: &str) -> bool {
+        !text.is_empty() && self.inner.insert_str(text)
     }
 
-    /// Insert `s` at the cursor; its line breaks become lines.
-    fn insert(&mut self, s: &str) {
-        let mut parts = s.split('\n');
-        let first = clean(parts.next().unwrap_or_default());
-        let rest: Vec<String> = parts.map(clean).collect();
-        let line = &mut self.lines[self.row];
-        if rest.is_empty() {
-            line.insert_str(self.col, &first);
-            self.col += first.len();
-            return;
-        }
-        let tail = line.split_off(self.col);
-        line.push_str(&first);
-        for (i, part) in rest.iter().enumerate() {
-            self.row += 1;
-            self.lines.insert(self.row, part.clone());
-            if i + 1 == rest.len() {
-                self.col = part.len();
-                self.lines[self.row].push_str(&tail);
-            }
-        }
+    /// Replace the characters `start..end` of [`Self::text`] with `with` (already
+    /// sanitised) and put the cursor after it (two changes in the history: the
+    /// deletion and the insertion).
+    pub fn replace(&mut self, start: usize, end: usize, with: &str) {
+        let end = end.max(start);
+        self.move_to_index(start);
+        self.inner.delete_str(end - start);
+        self.inner.insert_str(with);
+    }
+
+    /// Empty the line the cursor is on (Ctrl+U), keeping the other lines; true when
+    /// the text changed.
+    pub fn clear_line(&mut self) -> bool {
+        self.inner.move_cursor(CursorMove::End);
+        // On an empty line the crate would join it to the line before: nothing to clear.
+        self.cursor().1 > 0 && self.inner.delete_line_by_head()
     }
 }
 
@@ -196,15 +196,16 @@ impl Widget for TextAreaView<'_> {
         }
         let height = usize::from(rect.height);
         let width = usize::from(rect.width);
-        let row = self.area.row;
+        let (row, col) = self.area.cursor();
         let top = (row + 1).saturating_sub(height);
-        for (i, line) in self.area.lines.iter().enumerate().skip(top).take(height) {
+        for (i, line) in self.area.lines().iter().enumerate().skip(top).take(height) {
             let y = rect.y + (i - top) as u16;
             if i != row || !self.focused {
                 buf.set_stringn(rect.x, y, fit(line, width), width, self.style);
                 continue;
             }
-            let before = &line[..self.area.col];
+            let split = line.char_indices().nth(col).map_or(line.len(), |(b, _)| b);
+            let before = &line[..split];
             let mut shown = before;
             while display_width(&crate::text::for_terminal(shown)) + 1 > width {
                 let mut g = shown.graphemes(true);
@@ -214,7 +215,7 @@ impl Widget for TextAreaView<'_> {
                 shown = g.as_str();
             }
             let used = display_width(&crate::text::for_terminal(shown));
-            let text = format!("{shown}{}", &line[self.area.col..]);
+            let text = format!("{shown}{}", &line[split..]);
             buf.set_stringn(rect.x, y, fit(&text, width), width, self.style);
             if used < width
                 && let Some(cell) = buf.cell_mut((rect.x + used as u16, y))
@@ -250,5 +251,27 @@ mod tests {
         t.apply(&TextEdit::Paste("a\u{1b}b\nc".into()));
         assert_eq!(t.text(), "Hi!ab\ncthere");
         assert_eq!(t.cursor(), (1, 1));
+    }
+
+    #[test]
+    fn undo_and_redo_restore_the_text() {
+        let mut t = TextArea::new("Hello");
+        t.apply(&TextEdit::End);
+        t.apply(&TextEdit::Paste(" world".into()));
+        assert!(t.apply(&TextEdit::Undo));
+        assert_eq!(t.text(), "Hello");
+        assert!(t.apply(&TextEdit::Redo));
+        assert_eq!(t.text(), "Hello world");
+    }
+
+    #[test]
+    fn replace_and_clear_line_work_on_character_indexes() {
+        // "# note\ncity" : `c` of city is index 7.
+        let mut t = TextArea::new("# note\ncity");
+        t.replace(7, 11, "country");
+        assert_eq!((t.text(), t.cursor_index()), ("# note\ncountry".into(), 14));
+        assert!(t.clear_line());
+        assert_eq!((t.text(), t.cursor()), ("# note\n".into(), (1, 0)));
+        assert!(!t.clear_line());
     }
 }

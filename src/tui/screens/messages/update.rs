@@ -342,7 +342,7 @@ fn fallback_popup(app: &mut App, message: &Message) -> Vec<Request> {
                 match m.focus {
                     Focus::Subject => m.subject.apply(&paste),
                     _ => m.body.apply(&paste),
-                }
+                };
                 return edited(app);
             }
         },

@@ -10,7 +10,7 @@ use crate::tui::screens::segments::editor::{EditorState, Focus};
 use crate::tui::screens::segments::message::{SegmentJob, SegmentsMsg};
 use crate::tui::screens::segments::suggest::Suggestions;
 use crate::tui::screens::segments::update::{reach, sync_unsaved};
-use crate::tui::widgets::line_input::LineInput;
+use crate::tui::widgets::text_input::TextInput;
 
 /// Handle `message` while the builder is open (and the values reply whenever it comes);
 /// `None` leaves it to the editor.
@@ -22,14 +22,14 @@ pub fn update(app: &mut App, message: &SegmentsMsg) -> Option<Vec<Request>> {
         result,
     } = message
     {
-        if let Some(b) = builder(app)
-            && b.suggestions.pending == Some(*generation)
-            && b.suggestions.field == *field
-        {
-            b.suggestions.pending = None;
-            // A field whose values cannot be read just gets no suggestions.
-            b.suggestions.values = result.clone().unwrap_or_default();
+        let b = builder(app)?;
+        if b.suggestions.pending != Some(*generation) || b.suggestions.field != *field {
+            // Not the builder's: the rule editor's suggestions may wait for it.
+            return None;
         }
+        b.suggestions.pending = None;
+        // A field whose values cannot be read just gets no suggestions.
+        b.suggestions.values = result.clone().unwrap_or_default();
         return Some(Vec::new());
     }
     let b = builder(app)?;
@@ -37,19 +37,19 @@ pub fn update(app: &mut App, message: &SegmentsMsg) -> Option<Vec<Request>> {
         M::Edit(edit) => {
             if b.step == BuilderStep::Value && b.value.apply(edit) {
                 b.error = None;
-                let typed = b.value.text().to_string();
+                let typed = b.value.value().to_string();
                 b.suggestions.typed(&typed);
             }
         }
         M::BuilderMove(delta) if b.step == BuilderStep::Value => {
             if let Some(value) = b.suggestions.step(*delta) {
-                b.value = LineInput::new(&value);
+                b.value = TextInput::new(value);
                 b.error = None;
             }
         }
         M::BuilderMove(delta) => b.move_by(*delta),
         M::ClearLine if b.step == BuilderStep::Value => {
-            b.value = LineInput::default();
+            b.value = TextInput::default();
             b.suggestions.typed("");
         }
         M::BuilderJoin => {
@@ -103,7 +103,7 @@ fn next(app: &mut App) -> Vec<Request> {
         BuilderStep::Operator if b.needs_no_value() => true,
         BuilderStep::Operator => {
             b.step = BuilderStep::Value;
-            b.value = LineInput::default();
+            b.value = TextInput::default();
             b.error = None;
             let Some(field) = b.chosen_field().map(|f| f.name.clone()) else {
                 return Vec::new();
@@ -133,8 +133,10 @@ fn next(app: &mut App) -> Vec<Request> {
             Vec::new()
         }
         Ok(text) => {
-            let rule = append(e.rule.text(), &text, b.join);
-            e.rule = LineInput::new(&rule);
+            let old = e.rule.text();
+            let rule = append(&old, &text, b.join);
+            // One edit of the editor's text, so Ctrl+Z takes the condition back.
+            e.rule.replace(0, old.chars().count(), &rule);
             e.builder = None;
             e.focus = Focus::Rule;
             e.completion = None;

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use crate::segment::RuleError;
 use crate::segment::store::Segment;
 use crate::segment::values::ValueCount;
-use crate::tui::widgets::line_input::InputEdit;
+use crate::tui::widgets::text_input::TextEdit;
 
 /// What happens on the Segments screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +36,7 @@ pub enum SegmentsMsg {
     /// Read the segments (and fields) again and recount.
     Reload,
     /// Change the focused input of the editor or the builder's value.
-    Edit(InputEdit),
+    Edit(TextEdit),
     /// Complete the field name under the cursor (again: the next candidate).
     Complete,
     /// A line break in the rule (Alt+Enter, Ctrl+J).

@@ -1,5 +1,6 @@
 //! The Segments screen: saved segments with their reach, rule and description; the
-//! editor ([`editor`]), the condition builder ([`builder`]) and the overlap matrix
+//! editor ([`editor`], with value suggestions from [`values`] and [`suggest`]), the
+//! condition builder ([`builder`], driven by [`build`]) and the overlap matrix
 //! ([`overlap`]) open from here.
 //!
 //! The screen's folder holds all of it: its messages and jobs ([`message`]), the code
@@ -22,6 +23,7 @@ pub mod update;
 pub mod build;
 pub mod rename;
 pub mod suggest;
+mod values;
 
 use std::borrow::Cow;
 use std::collections::HashMap;

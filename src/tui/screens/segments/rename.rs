@@ -13,14 +13,14 @@ use crate::tui::message::Request;
 use crate::tui::screens::segments::message::{SegmentJob, SegmentsMsg};
 use crate::tui::theme;
 use crate::tui::widgets::dialog::centred;
-use crate::tui::widgets::line_input::{self, LineInput};
+use crate::tui::widgets::text_input::{self, TextInput};
 
 /// The rename dialog: the segment's name now, the new name typed, and why the last
 /// Enter failed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RenameState {
     pub old: String,
-    pub name: LineInput,
+    pub name: TextInput,
     pub error: Option<String>,
     /// Generation of the rename in flight.
     pub pending: Option<u64>,
@@ -31,7 +31,7 @@ pub fn open(app: &mut App) -> Vec<Request> {
     if let Some(s) = app.segments.selected() {
         app.segments.rename = Some(RenameState {
             old: s.name.clone(),
-            name: LineInput::new(&s.name),
+            name: TextInput::new(s.name.clone()),
             error: None,
             pending: None,
         });
@@ -48,10 +48,10 @@ pub fn update(app: &mut App, message: &SegmentsMsg) -> Option<Vec<Request>> {
                 r.error = None;
             }
         }
-        SegmentsMsg::ClearLine => r.name = LineInput::default(),
+        SegmentsMsg::ClearLine => r.name = TextInput::default(),
         SegmentsMsg::Cancel => app.segments.rename = None,
         SegmentsMsg::Submit | SegmentsMsg::Save => {
-            let (old, new) = (r.old.clone(), r.name.text().trim().to_string());
+            let (old, new) = (r.old.clone(), r.name.value().trim().to_string());
             let generation = app.next_generation();
             if let Some(r) = app.segments.rename.as_mut() {
                 r.pending = Some(generation);
@@ -132,7 +132,7 @@ pub fn render(r: &RenameState, area: Rect, buf: &mut Buffer) {
     }
     buf.set_stringn(inner.x, inner.y, " Name    ", 9, theme::HEADER);
     let input = Rect::new(inner.x + 9, inner.y, inner.width - 10, 1);
-    line_input::render(&r.name, true, Style::default(), input, buf);
+    text_input::render(&r.name, true, Style::default(), input, buf);
     Line::styled(
         " Campaign entries using it follow the new name.",
         theme::CHROME,

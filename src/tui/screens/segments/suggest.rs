@@ -70,8 +70,10 @@ impl Suggestions {
         self.taken = None;
     }
 
-    /// Draw the heading and as many values as fit in `area`.
-    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+    /// Draw the heading (saying `how` a value is taken) and as many values as fit in
+    /// `area`; `compact` puts the counts just after the widest value instead of at the
+    /// right edge (for a wide area).
+    pub fn render(&self, how: &str, compact: bool, area: Rect, buf: &mut Buffer) {
         if area.height == 0 {
             return;
         }
@@ -81,16 +83,20 @@ impl Suggestions {
         } else if self.values.is_empty() {
             "No values to suggest for this field.".to_string()
         } else {
-            "Most common values (Up/Down takes one):".to_string()
+            format!("Most common values ({how}):")
         };
         Line::styled(fit(&heading, width), theme::CHROME)
             .render(Rect::new(area.x, area.y, area.width, 1), buf);
         let shown = self.shown();
         let rows = usize::from(area.height - 1);
         let top = self.taken.map_or(0, |t| (t + 1).saturating_sub(rows));
+        let widest = shown.iter().map(|v| display_width(&v.value)).max();
         for (row, (i, v)) in shown.iter().enumerate().skip(top).take(rows).enumerate() {
             let count = thousands(v.contacts);
-            let room = width.saturating_sub(display_width(&count) + 4);
+            let mut room = width.saturating_sub(display_width(&count) + 4);
+            if compact {
+                room = room.min(widest.unwrap_or(0));
+            }
             let style = if self.taken == Some(i) {
                 theme::SELECTED
             } else {

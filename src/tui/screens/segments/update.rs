@@ -7,11 +7,11 @@
 
 use super::builder::BuilderState;
 use super::editor::{EditorState, Focus};
+use super::values;
 use crate::tui::app::App;
 use crate::tui::message::Request;
 use crate::tui::screens::segments::message::{RuleProblem, SegmentJob, SegmentsMsg};
-use crate::tui::widgets::line_input::InputEdit;
-use crate::tui::widgets::rule_lines;
+use crate::tui::widgets::text_input::TextEdit;
 
 fn job(app: &mut App, make: impl FnOnce(u64) -> SegmentJob) -> (u64, Request) {
     let generation = app.next_generation();
@@ -60,7 +60,7 @@ pub(super) fn reach(app: &mut App) -> Vec<Request> {
         .segments
         .editor
         .as_ref()
-        .map(|e| (e.rule.text().to_string(), e.campaign.clone()))
+        .map(|e| (e.rule.text(), e.campaign.clone()))
     else {
         return Vec::new();
     };
@@ -81,6 +81,35 @@ pub(super) fn reach(app: &mut App) -> Vec<Request> {
         e.pending_reach = Some(g);
     }
     vec![r]
+}
+
+/// After the rule (or its cursor) changed: its reach when the text `changed`, and the
+/// value suggestions for where the cursor now is.
+fn rule_changed(app: &mut App, changed: bool) -> Vec<Request> {
+    let mut requests = if changed { reach(app) } else { Vec::new() };
+    let generation = app.next_generation();
+    if let Some(e) = app.segments.editor.as_mut()
+        && let Some(job) = super::values::refresh(e, &app.fields.fields, generation)
+    {
+        requests.push(Request::Segments(job));
+    }
+    requests
+}
+
+/// Tab, or Enter on a chosen value: write the value into the rule; `None` when no
+/// value is offered.
+fn insert_value(app: &mut App) -> Option<Vec<Request>> {
+    let e = app.segments.editor.as_mut()?;
+    if !super::values::insert(e, &app.fields.fields) {
+        return None;
+    }
+    sync_unsaved(app);
+    Some(reach(app))
+}
+
+/// The editor, for the value suggestions' steps.
+fn editor(app: &mut App) -> Option<&mut EditorState> {
+    app.segments.editor.as_mut()
 }
 
 /// Open `editor`, offering the current campaign's scope (Ctrl+O).
@@ -141,7 +170,11 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
                     Some("no campaign chosen: choose one with C on the Messages screen".into());
                 return Vec::new();
             }
-            reach(app)
+            if let Some(e) = app.segments.editor.as_mut() {
+                // The campaign's unlocks change which values may be shown.
+                e.values = None;
+            }
+            rule_changed(app, true)
         }
         M::EditSelected => {
             let Some(s) = app.segments.selected().cloned() else {
@@ -190,21 +223,15 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
             };
             e.completion = None;
             e.completion_note = None;
-            let changed = match (&edit, e.focus) {
-                (InputEdit::Paste(text), Focus::Rule) => {
-                    rule_lines::insert(&mut e.rule, &rule_lines::clean_paste(text))
-                }
-                _ => e.focused().apply(&edit),
-            };
+            let changed = e.apply(&edit);
             let rule = e.focus == Focus::Rule;
             sync_unsaved(app);
-            if changed && rule {
-                reach(app)
-            } else {
-                Vec::new()
-            }
+            rule_changed(app, changed && rule)
         }
         M::Complete => {
+            if let Some(requests) = insert_value(app) {
+                return requests;
+            }
             let fields = app.fields.fields.clone();
             let Some(e) = app.segments.editor.as_mut() else {
                 return Vec::new();
@@ -215,11 +242,27 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
             }
             let changed = e.complete(&fields);
             sync_unsaved(app);
-            if changed { reach(app) } else { Vec::new() }
+            rule_changed(app, changed)
+        }
+        M::NextInput if editor(app).is_some_and(|e| values::choose(e, 1)) => Vec::new(),
+        M::PreviousInput if editor(app).is_some_and(|e| values::choose(e, -1)) => Vec::new(),
+        M::Submit if editor(app).is_some_and(|e| values::chosen(e)) => {
+            insert_value(app).unwrap_or_default()
+        }
+        M::ValuesLoaded {
+            generation,
+            field,
+            result,
+        } => {
+            if let Some(e) = editor(app) {
+                values::loaded(e, generation, &field, result);
+            }
+            Vec::new()
         }
         M::NextInput | M::PreviousInput => {
             if let Some(e) = app.segments.editor.as_mut() {
                 e.completion = None;
+                e.values = None;
                 e.move_focus(if message == M::NextInput { 1 } else { -1 });
             }
             Vec::new()
@@ -227,6 +270,7 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
         M::Submit => match app.segments.editor.as_mut() {
             Some(e) if e.focus == Focus::Rule => {
                 e.completion = None;
+                e.values = None;
                 e.move_focus(1);
                 Vec::new()
             }
@@ -236,9 +280,14 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
         M::Save => save(app),
         M::Cancel => {
             match app.segments.editor.as_mut() {
-                Some(e) if e.completion.is_some() || e.completion_note.is_some() => {
+                Some(e)
+                    if e.completion.is_some()
+                        || e.completion_note.is_some()
+                        || e.values.is_some() =>
+                {
                     e.completion = None;
                     e.completion_note = None;
+                    e.values = None;
                 }
                 Some(e) if e.changed() => e.confirm_discard = true,
                 Some(_) => close_editor(app),
@@ -261,23 +310,21 @@ pub fn update(app: &mut App, message: SegmentsMsg) -> Vec<Request> {
                 return Vec::new();
             };
             e.completion = None;
-            let changed = match message {
-                M::NewLine if e.focus == Focus::Rule => rule_lines::insert(&mut e.rule, "\n"),
-                M::NewLine => false,
-                _ => rule_lines::clear_line(e.focused()),
+            let changed = match (&message, e.focus) {
+                (M::NewLine, Focus::Rule) => e.rule.insert("\n"),
+                (M::NewLine, _) => false,
+                (_, Focus::Rule) => e.rule.clear_line(),
+                _ => e.apply(&TextEdit::Clear),
             };
             let rule = e.focus == Focus::Rule;
             sync_unsaved(app);
-            if changed && rule {
-                reach(app)
-            } else {
-                Vec::new()
-            }
+            rule_changed(app, changed && rule)
         }
         M::OpenBuilder => {
             let fields = app.fields.fields.clone();
             if let Some(e) = app.segments.editor.as_mut() {
                 e.completion = None;
+                e.values = None;
                 if fields.is_empty() {
                     e.completion_note = Some("no fields yet: import a file first".into());
                 } else {
@@ -299,7 +346,7 @@ fn save(app: &mut App) -> Vec<Request> {
     let name = e
         .original
         .clone()
-        .unwrap_or_else(|| e.name.text().to_string());
+        .unwrap_or_else(|| e.name.value().to_string());
     if name.trim().is_empty() {
         e.save_error = Some("type a name for the segment first".into());
         e.focus = Focus::Name;
@@ -307,8 +354,8 @@ fn save(app: &mut App) -> Vec<Request> {
     }
     let (original, rule, description, campaign) = (
         e.original.clone(),
-        e.rule.text().to_string(),
-        e.description.text().to_string(),
+        e.rule.text(),
+        e.description.value().to_string(),
         e.campaign.clone(),
     );
     let (g, r) = job(app, |generation| SegmentJob::Save {

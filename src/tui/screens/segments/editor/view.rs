@@ -1,8 +1,8 @@
-//! The segment editor: the rule input with live reach, the error under it with a caret
-//! at its column, field-name completion, and the name and description inputs.
+//! Drawing the segment editor: the inputs with their labels, the rule wrapped over up to
+//! [`RULE_ROWS`] rows with the error under it (a caret at its column), the reach, the
+//! field-name completions or the value suggestions, and the "drop changes?" question.
 //!
-//! Owns [`EditorState`]; `screens::segments::update` changes it, the widget impl only
-//! reads it. A rule the privacy policy refuses is shown in the blocked style with the
+//! A rule the privacy policy refuses is shown in the blocked style with the
 //! [`theme::BLOCKED_MARK`] text marker, so the meaning survives without colour.
 
 use ratatui::buffer::Buffer;
@@ -11,191 +11,14 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::builder::BuilderState;
+use super::{EditorState, Focus, char_index};
 use crate::fields::Field;
 use crate::tui::screens::segments::message::{Reach, RuleProblem};
 use crate::tui::theme;
 use crate::tui::view::thousands;
 use crate::tui::widgets::cell_text::{display_width, fit};
-use crate::tui::widgets::line_input::{self, LineInput};
 use crate::tui::widgets::rule_lines;
-
-/// Which input has the keyboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Rule,
-    Name,
-    Description,
-}
-
-/// Field names offered for the word under the cursor; Tab again takes the next one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Completion {
-    pub candidates: Vec<String>,
-    /// The candidate now in the text.
-    pub index: usize,
-    /// Where the completed word starts, in characters.
-    pub start: usize,
-}
-
-/// State of the segment editor.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EditorState {
-    /// The saved segment being changed; `None` for a new one. A saved segment keeps its
-    /// name (the store has no rename).
-    pub original: Option<String>,
-    pub rule: LineInput,
-    pub name: LineInput,
-    pub description: LineInput,
-    pub focus: Focus,
-    /// The last reach answer for the rule text (kept while a newer one is counted).
-    pub reach: Option<Result<Reach, RuleProblem>>,
-    /// Generation of the reach job in flight.
-    pub pending_reach: Option<u64>,
-    pub completion: Option<Completion>,
-    /// Why Tab completed nothing.
-    pub completion_note: Option<String>,
-    /// Generation of the save in flight.
-    pub pending_save: Option<u64>,
-    /// Why the last save failed (rule problems show as `reach` instead).
-    pub save_error: Option<String>,
-    /// The condition builder, while open.
-    pub builder: Option<BuilderState>,
-    /// The campaign whose scope the rule is checked and saved in (its category and
-    /// unlocks apply, as `segment add --campaign`); `None`: outside any campaign.
-    pub campaign: Option<String>,
-    /// The campaign Ctrl+O switches to: the current one when the editor opened.
-    pub offer: Option<String>,
-    /// Esc was pressed with unsaved changes: "drop them?" is showing.
-    pub confirm_discard: bool,
-    /// The texts the editor opened with, to tell whether anything changed.
-    initial: [String; 3],
-}
-
-impl EditorState {
-    /// An editor on `rule`, `name` and `description`; `original` names the saved segment
-    /// being changed.
-    pub fn new(original: Option<String>, rule: &str, name: &str, description: &str) -> Self {
-        EditorState {
-            original,
-            rule: LineInput::new(rule),
-            name: LineInput::new(name),
-            description: LineInput::new(description),
-            focus: Focus::Rule,
-            reach: None,
-            pending_reach: None,
-            completion: None,
-            completion_note: None,
-            pending_save: None,
-            save_error: None,
-            builder: None,
-            campaign: None,
-            offer: None,
-            confirm_discard: false,
-            initial: [rule.into(), name.into(), description.into()],
-        }
-    }
-
-    /// True when any input differs from what the editor opened with.
-    pub fn changed(&self) -> bool {
-        [self.rule.text(), self.name.text(), self.description.text()]
-            != self.initial.each_ref().map(String::as_str)
-    }
-
-    /// How the change is listed in the quit question.
-    pub fn unsaved_label(&self) -> String {
-        match &self.original {
-            Some(name) => format!("changes to segment `{name}`"),
-            None => "a new segment".to_string(),
-        }
-    }
-
-    /// The input with the keyboard (the name of a saved segment cannot change, so focus
-    /// never rests there).
-    pub fn focused(&mut self) -> &mut LineInput {
-        match self.focus {
-            Focus::Rule => &mut self.rule,
-            Focus::Name => &mut self.name,
-            Focus::Description => &mut self.description,
-        }
-    }
-
-    /// Move focus `delta` inputs on, wrapping, skipping the fixed name of a saved
-    /// segment.
-    pub fn move_focus(&mut self, delta: isize) {
-        let order: &[Focus] = if self.original.is_some() {
-            &[Focus::Rule, Focus::Description]
-        } else {
-            &[Focus::Rule, Focus::Name, Focus::Description]
-        };
-        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
-        let n = order.len() as isize;
-        self.focus = order[(at + delta).rem_euclid(n) as usize];
-    }
-
-    /// Complete the field name under the rule's cursor against `fields` (names in
-    /// alphabetical order, matched ignoring case); Tab again with nothing typed in
-    /// between takes the next candidate. True when the text changed.
-    pub fn complete(&mut self, fields: &[Field]) -> bool {
-        self.completion_note = None;
-        if let Some(c) = &mut self.completion {
-            c.index = (c.index + 1) % c.candidates.len().max(1);
-            let (start, name) = (c.start, c.candidates[c.index].clone());
-            let end = self.rule.cursor();
-            self.rule.replace(start, end, &name);
-            return true;
-        }
-        let chars: Vec<char> = self.rule.text().chars().collect();
-        let cursor = self.rule.cursor().min(chars.len());
-        let word = |c: &char| c.is_alphanumeric() || *c == '_';
-        let start = chars[..cursor]
-            .iter()
-            .rposition(|c| !word(c))
-            .map_or(0, |i| i + 1);
-        let end = chars[cursor..]
-            .iter()
-            .position(|c| !word(c))
-            .map_or(chars.len(), |i| cursor + i);
-        let prefix: String = chars[start..cursor]
-            .iter()
-            .collect::<String>()
-            .to_lowercase();
-        let mut candidates: Vec<String> = fields
-            .iter()
-            .filter(|f| f.name.to_lowercase().starts_with(&prefix))
-            .map(|f| f.name.clone())
-            .collect();
-        candidates.sort();
-        let Some(first) = candidates.first().cloned() else {
-            self.completion_note = Some(format!("no field starts with `{prefix}`"));
-            return false;
-        };
-        self.rule.replace(start, end, &first);
-        self.completion = Some(Completion {
-            candidates,
-            index: 0,
-            start,
-        });
-        true
-    }
-}
-
-/// The character index in `text` of 1-based `line` and `column` (columns counted in
-/// characters, as [`crate::segment::RuleError`] counts them).
-pub fn char_index(text: &str, line: usize, column: usize) -> usize {
-    let mut at_line = 1;
-    let mut line_start = 0;
-    for (i, c) in text.chars().enumerate() {
-        if at_line == line {
-            break;
-        }
-        if c == '\n' {
-            at_line += 1;
-            line_start = i + 1;
-        }
-    }
-    line_start + column.saturating_sub(1)
-}
+use crate::tui::widgets::text_input::{self, TextInput};
 
 /// What the editor draws: its state and the workspace's fields (for markers).
 pub struct EditorView<'a> {
@@ -254,7 +77,7 @@ impl Widget for &EditorView<'_> {
                 usize::from(input_at(0).width),
             ))
             .render(input_at(0), buf),
-            None => line_input::render(
+            None => text_input::render(
                 &e.name,
                 e.focus == Focus::Name,
                 Style::default(),
@@ -274,7 +97,7 @@ impl Widget for &EditorView<'_> {
             buf,
         );
         label(buf, 1, "Description", Focus::Description);
-        line_input::render(
+        text_input::render(
             &e.description,
             e.focus == Focus::Description,
             Style::default(),
@@ -286,7 +109,7 @@ impl Widget for &EditorView<'_> {
         // The rule takes the rows its wrapped lines need (up to RULE_ROWS, then it
         // scrolls with the cursor); what follows moves down with it.
         let width = area.width - 3;
-        let needed = rule_lines::layout(e.rule.text(), width)
+        let needed = rule_lines::layout(&e.rule.text(), width)
             .last()
             .map_or(1, |(r, _)| r + 1);
         let rows = needed.clamp(1, RULE_ROWS);
@@ -310,10 +133,17 @@ impl Widget for &EditorView<'_> {
             3.min(area.height.saturating_sub(7 + extra)),
         );
         self.reach_line(message, buf);
-        if fits(10 + extra) {
+        if let Some(v) = &e.values {
+            // The value list takes the rows down to the key hints.
+            let rows = area.height.saturating_sub(11 + extra);
+            let at = Rect::new(area.x + 1, area.y + 10 + extra, area.width - 1, rows);
+            v.suggestions
+                .render("Tab inserts, Down/Up choose", true, at, buf);
+        } else if fits(10 + extra) {
             self.completions(row(10 + extra), buf);
         }
         if let Some(err) = &e.save_error
+            && e.values.is_none()
             && fits(11 + extra)
         {
             Line::styled(
@@ -335,8 +165,8 @@ impl Widget for &EditorView<'_> {
 }
 
 /// A dim hint in an empty input that does not have the keyboard.
-fn placeholder(input: &LineInput, show: bool, hint: &str, area: Rect, buf: &mut Buffer) {
-    if show && input.text().is_empty() {
+fn placeholder(input: &TextInput, show: bool, hint: &str, area: Rect, buf: &mut Buffer) {
+    if show && input.value().is_empty() {
         Line::styled(fit(hint, usize::from(area.width)), theme::CHROME).render(area, buf);
     }
 }
@@ -355,8 +185,8 @@ impl EditorView<'_> {
             theme::ERROR
         };
         let text = self.editor.rule.text();
-        let at = rule_lines::layout(text, rule_area.width);
-        let index = char_index(text, error.line, error.column).min(at.len() - 1);
+        let at = rule_lines::layout(&text, rule_area.width);
+        let index = char_index(&text, error.line, error.column).min(at.len() - 1);
         let (row, col) = at[index];
         let last = at.last().map_or(0, |(r, _)| *r);
         if row != last {
@@ -382,7 +212,7 @@ impl EditorView<'_> {
         } else {
             theme::ERROR
         };
-        let start = char_index(self.editor.rule.text(), error.line, error.column);
+        let start = char_index(&self.editor.rule.text(), error.line, error.column);
         Some((
             start..start + error.len.max(1),
             style.patch(theme::SELECTED),
