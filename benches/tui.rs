@@ -2,14 +2,14 @@
 //! the first frame, time to the Preview screen's first page while the preview fills in
 //! the background (issue 13, goal under 200 ms), frame draw time while scrolling the
 //! contacts browser and the Preview table, and keystroke-to-frame time while typing a rule on the Segments
-//! screen, with the rule's reach counted on the segments worker thread in the
+//! screen, with the rule's reach counted on the job runner's segments lane in the
 //! background.
 //!
 //! Run with `cargo bench --bench tui`. No terminal is needed: frames are drawn into
-//! ratatui's `TestBackend` at 120×40, and the worker's reading requests are answered on
-//! this thread with the worker's own `answer` functions (as the TUI tests do), except
-//! where the figure is about the background: the typed rule's reaches go to a real
-//! `SegmentsWorker` thread and are not waited for. Figures are printed, never asserted:
+//! ratatui's `TestBackend` at 120×40, and the reading requests are answered on this
+//! thread with the screens' own job functions (`jobs::route::read`, as the TUI tests
+//! do), except where the figure is about the background: the typed rule's reaches go
+//! to a real job `Runner` and are not waited for. Figures are printed, never asserted:
 //! medians and 99th percentiles of wall time, with `std::time::Instant`.
 
 mod generator;
@@ -27,10 +27,12 @@ use tactful::campaign::{BodyFormat, Campaign, Entry};
 use tactful::fields::{Channel, FieldType, PrivacyClass, Role};
 use tactful::tui::LoopEvent;
 use tactful::tui::app::{App, AppOptions};
+use tactful::tui::jobs::{Runner, route};
 use tactful::tui::message::{Message, Request, Screen};
-use tactful::tui::screens::segments::jobs::{self as worker_segments, SegmentsWorker};
+use tactful::tui::screens::preview::jobs as preview_jobs;
+use tactful::tui::screens::segments::jobs as worker_segments;
 use tactful::tui::screens::segments::message::{SegmentJob, SegmentsMsg};
-use tactful::tui::{keymap, update::update, view, worker, worker_campaign};
+use tactful::tui::{keymap, update::update, view};
 use tactful::workspace::{Workspace, fields};
 
 type Bench = Result<(), Box<dyn std::error::Error>>;
@@ -114,7 +116,7 @@ fn workspace() -> Result<PathBuf, Box<dyn std::error::Error>> {
     Ok(path)
 }
 
-/// Requests the real worker runs on its background threads (counts over all contacts,
+/// Requests the job runner runs on its background lanes (counts over all contacts,
 /// reaches, coverage, the preview itself): not waited for before a frame.
 fn background(request: &Request) -> bool {
     matches!(
@@ -137,7 +139,7 @@ fn kind(request: &Request) -> String {
     text[..end].trim_end_matches('(').to_string()
 }
 
-/// Apply `requests` with the worker's synchronous `answer` (and the requests their
+/// Apply `requests` with the synchronous `jobs::route::read` (and the requests their
 /// replies cause) until none is left; background ones are returned unanswered.
 fn pump(app: &mut App, ws: &Workspace, requests: Vec<Request>) -> Vec<Request> {
     let mut queue = requests;
@@ -146,7 +148,7 @@ fn pump(app: &mut App, ws: &Workspace, requests: Vec<Request>) -> Vec<Request> {
         let request = queue.remove(0);
         if background(&request) {
             deferred.push(request);
-        } else if let Some(reply) = worker::answer(ws, &request) {
+        } else if let Some(reply) = route::read(ws, &request) {
             queue.extend(update(app, reply));
         }
     }
@@ -244,7 +246,7 @@ fn main() -> Bench {
         ms(first_draw)
     );
     println!(
-        "   quick replies answered synchronously by worker::answer, frame with fields: at {:.1} ms (draw {:.2} ms)  [goal < 300 ms: {}]",
+        "   quick replies answered synchronously by jobs::route::read, frame with fields: at {:.1} ms (draw {:.2} ms)  [goal < 300 ms: {}]",
         ms(t_first),
         ms(data_draw),
         goal(t_first < Duration::from_millis(300))
@@ -256,15 +258,15 @@ fn main() -> Bench {
     );
     let (events, _inbox) = mpsc::channel();
     let t = Instant::now();
-    let spawned = worker::Worker::spawn(Workspace::open(&path)?, &path, events)?;
+    let spawned: Runner<Request> = Runner::spawn(Workspace::open(&path)?, events, route::execute)?;
     println!(
-        "   not included above: Worker::spawn (its threads and their own connections) {:.1} ms",
+        "   not included above: Runner::spawn (its lanes and their own connections) {:.1} ms",
         ms(t.elapsed())
     );
     drop(spawned);
     for request in &deferred {
         let t = Instant::now();
-        if let Some(reply) = worker::answer(&ws, request) {
+        if let Some(reply) = route::read(&ws, request) {
             update(&mut app, reply);
         }
         println!(
@@ -291,7 +293,7 @@ fn main() -> Bench {
     }
 
     // 2b. The Preview table: entering the screen runs the preview into its table. As
-    // on the worker's preview thread, the run reports progress every batch of rows and
+    // on the job runner's preview lane, the run reports progress every batch of rows and
     // answers page requests in between, so the first page shows long before the end.
     let requests = update(&mut app, Message::SwitchScreen(Screen::Preview));
     let mut run = None;
@@ -323,7 +325,7 @@ fn main() -> Bench {
             }
             true
         };
-        worker_campaign::run_preview(&ws, generation, &campaign, run_as_of, &mut between)
+        preview_jobs::run_preview(&ws, generation, &campaign, run_as_of, &mut between)
     };
     let preview_time = t.elapsed();
     if let Some(reply) = reply {
@@ -339,7 +341,7 @@ fn main() -> Bench {
         None => println!("   Preview screen: no page before the preview finished"),
     }
     println!(
-        "   preview of campaign `bench` into the preview table (worker_campaign::run_preview, in the background): {:.2} s, {} rows loaded on screen; left: {:?}",
+        "   preview of campaign `bench` into the preview table (preview::jobs::run_preview, in the background): {:.2} s, {} rows loaded on screen; left: {:?}",
         preview_time.as_secs_f64(),
         app.preview.rows.len(),
         left.iter().map(kind).collect::<Vec<_>>()
@@ -353,9 +355,9 @@ fn main() -> Bench {
         ms(answering)
     );
 
-    // 3. Keystroke to frame on the Segments screen, reaches on a real worker thread.
+    // 3. Keystroke to frame on the Segments screen, reaches on a real job runner.
     let (events, inbox) = mpsc::channel();
-    let segments = SegmentsWorker::spawn(&path, events)?;
+    let segments: Runner<Request> = Runner::spawn(Workspace::open(&path)?, events, route::execute)?;
     let requests = update(&mut app, Message::SwitchScreen(Screen::Segments));
     pump(&mut app, &ws, requests);
     let requests = update(&mut app, Message::Segments(SegmentsMsg::NewSegment));
@@ -381,7 +383,7 @@ fn main() -> Bench {
                     reach_requests += 1;
                     last_generation = job.generation();
                     last_sent = Some(Instant::now());
-                    segments.send(job);
+                    segments.send(Request::Segments(job));
                 }
                 other => println!("   unexpected request {}", kind(&other)),
             }
@@ -406,7 +408,7 @@ fn main() -> Bench {
     );
     println!("   {slowest_note}");
     println!(
-        "   {reach_requests} of {typed} keys returned a reach request for the segments thread; none was waited for  [goal no keystroke waits on a query: {}]",
+        "   {reach_requests} of {typed} keys returned a reach request for the segments lane; none was waited for  [goal no keystroke waits on a query: {}]",
         goal(reach_requests == typed)
     );
     // The newest reach: wait for its reply now that typing is done.

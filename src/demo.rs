@@ -135,11 +135,11 @@ pub fn build(path: &Path) -> Result<Demo, DemoError> {
         let path = path.to_path_buf();
         move |source| DemoError::Io { path, source }
     };
-    fs::create_dir_all(&dir).map_err(io(&dir))?;
+    create_private_dir(&dir).map_err(io(&dir))?;
     let mut files = Vec::new();
     for (name, bytes) in FILES {
         let file = dir.join(name);
-        fs::write(&file, bytes).map_err(io(&file))?;
+        write_private(&file, bytes).map_err(io(&file))?;
         files.push(file);
     }
     let actor = crate::workspace::actor();
@@ -239,4 +239,37 @@ fn add_segments_and_campaign(ws: &mut Workspace) -> Result<(), DemoError> {
         .map_err(|e| DemoError::Setup(e.to_string()))?;
     ws.write(|tx| campaigns::save(tx, &campaign))?;
     Ok(())
+}
+
+/// Create `dir` (and its parents) readable by the owner only (0700 on Unix), as the
+/// workspace and export directories are: the sample files are contact data.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// Write `bytes` to `file`, owner-only (0600 on Unix), replacing an earlier demo's copy
+/// (whose permissions are tightened too).
+fn write_private(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut f = options.open(file)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        f.set_permissions(fs::Permissions::from_mode(0o600))?;
+    }
+    f.write_all(bytes)
 }

@@ -11,6 +11,27 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+/// `n` and an English noun that agrees with it: `count(1, "recipient")` is
+/// `1 recipient`, `count(3, "recipient")` is `3 recipients`, `count(2, "entry")` is
+/// `2 entries`, `count(2, "address")` is `2 addresses`. For the counts people read in
+/// reports and summaries ("1 recipients" reads as a fault).
+pub fn count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        return format!("1 {noun}");
+    }
+    let consonant_y = noun.ends_with('y')
+        && !noun.ends_with("ay")
+        && !noun.ends_with("ey")
+        && !noun.ends_with("oy");
+    if consonant_y {
+        format!("{n} {}ies", &noun[..noun.len() - 1])
+    } else if ["s", "x", "ch", "sh"].iter().any(|e| noun.ends_with(e)) {
+        format!("{n} {noun}es")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Replace control characters with visible stand-ins so the string can be printed to a
 /// terminal: C0 controls become their Control Pictures (`\x1b` → `␛`, U+241B), DEL
 /// becomes `␡`, C1 controls and bidi embedding/override/isolate controls become `�`.
@@ -180,6 +201,15 @@ impl<W: Write> Write for SafeWriter<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(count(1, "recipient"), "1 recipient");
+        assert_eq!(count(0, "recipient"), "0 recipients");
+        assert_eq!(count(2, "entry"), "2 entries");
+        assert_eq!(count(2, "address"), "2 addresses");
+        assert_eq!(count(2, "day"), "2 days");
+    }
 
     #[test]
     fn escape_sequences_become_visible() {

@@ -144,12 +144,21 @@ fn the_upgrade_advice_is_given_only_where_the_option_would_help() {
     );
     ws.ok(&["import", &first]);
     let kept = "1 row said consent was granted where it had been withdrawn or had bounced; the opt-out was kept";
-    let advice = "1 consent upgrade refused (see consent_upgrades); pass --accept-consent-upgrades to confirm upgrades of declined or not-asked contacts";
+    let advice = "1 consent upgrade refused (see consent_upgrades); pass --accept-consent-upgrades with --upgrade-reason TEXT (why) to confirm upgrades of declined or not-asked contacts";
     let r = ws.json(&["import", &later], 0);
     let w = warnings(&r);
     assert!(w.iter().any(|w| w == kept), "{w:#?}");
     assert!(w.iter().any(|w| w == advice), "{w:#?}");
-    let r = ws.json(&["import", &later, "--accept-consent-upgrades"], 0);
+    let r = ws.json(
+        &[
+            "import",
+            &later,
+            "--accept-consent-upgrades",
+            "--upgrade-reason",
+            "Cy re-subscribed in person at the fair",
+        ],
+        0,
+    );
     let w = warnings(&r);
     assert!(w.iter().any(|w| w == kept), "{w:#?}");
     assert!(

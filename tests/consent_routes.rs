@@ -36,6 +36,7 @@ fn apply(ws: &mut Workspace, steps: &[Step]) {
             Step::ImportConfirmed(f) => {
                 let mut plan = ImportPlan::new(common::fixture(f), "test");
                 plan.accept_consent_upgrades = true;
+                plan.upgrade_reason = Some("confirmed by phone with each person".into());
                 run(ws, &plan).unwrap();
             }
             Step::Undo => {

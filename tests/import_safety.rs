@@ -136,6 +136,7 @@ fn a_stale_yes_does_not_overturn_a_no() {
     undo::undo(&mut ws, None, "test").unwrap();
     let mut confirmed = plan("consent_stale.csv");
     confirmed.accept_consent_upgrades = true;
+    confirmed.upgrade_reason = Some("Bo signed up again at the shop counter".into());
     let again = run(&mut ws, &confirmed).unwrap();
     assert!(again.consent_upgrades[0].applied);
     assert_eq!(

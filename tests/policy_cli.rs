@@ -420,6 +420,18 @@ fn an_as_of_ten_years_ahead_is_a_warning_naming_the_date() {
     assert!(!has_code(&near, "as_of_far"));
 }
 
+/// A campaign whose message merges `note`.
+const NOTES_CAMPAIGN: &str = r#"
+name = "notes"
+channel = "email"
+as_of = "2026-11-01"
+[[entry]]
+segment = "noted"
+rule = "email is not blank"
+subject = "Hello"
+body = "Hi, we noted: {{ note }}"
+"#;
+
 #[test]
 fn reimports_raise_a_field_but_never_over_a_person_who_lowered_it() {
     let ws = Ws::new();
@@ -434,6 +446,8 @@ fn reimports_raise_a_field_but_never_over_a_person_who_lowered_it() {
             .clone()
     };
     assert_eq!(class(&ws), "ordinary");
+    // A campaign merging it, written while it held no religion values.
+    ws.apply(NOTES_CAMPAIGN);
     // Religion terms arrive in the ordinary `note` field.
     let report = ws.json(
         &["import", fixture("policy_notes_2.csv").to_str().unwrap()],
@@ -493,19 +507,21 @@ fn reimports_raise_a_field_but_never_over_a_person_who_lowered_it() {
         .stderr(predicates::str::contains(
             "`note` holds religion values for 3 contact(s)",
         ));
-    // A campaign merging it shows the lowered protection with the reason.
-    ws.apply(
-        r#"
-name = "notes"
-channel = "email"
-as_of = "2026-11-01"
-[[entry]]
-segment = "noted"
-rule = "email is not blank"
-subject = "Hello"
-body = "Hi, we noted: {{ note }}"
-"#,
-    );
+    // Written now, a message merging it is refused: the values it holds are religion
+    // data whatever its class (held_merge_cli.rs).
+    let file = ws.dir.path().join("notes_again.toml");
+    std::fs::write(
+        &file,
+        NOTES_CAMPAIGN.replace("\"notes\"", "\"notes-again\""),
+    )
+    .unwrap();
+    ws.cmd()
+        .args(["campaign", "apply", file.to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains("note:religion"));
+    // The campaign written before the values arrived shows the lowered protection with
+    // the reason.
     // Its religious values still block the message on their own (`sensitive_value`,
     // the classifier's value check); the lowered class shows beside them.
     let review = ws.json(&["review", "notes"], 3);

@@ -91,8 +91,25 @@ fn a_rule_on_a_sensitive_tag_needs_its_kind_unlocked() {
 
 #[test]
 fn merging_a_field_that_holds_sensitive_tags_is_a_blocker_per_kind() {
-    let ws = tagged();
+    // The campaign is written while `tags` holds only `vip` (Bo's row of the fixture):
+    // written after the sensitive tags arrived, it is refused (held_merge_cli.rs).
+    let ws = Ws::new();
+    let first = ws.out("bo.csv");
+    std::fs::write(
+        &first,
+        "email,first_name,tags,accepts_email_marketing\nbo@example.com,Bo,vip,yes\n",
+    )
+    .unwrap();
+    ws.ok(&["import", first.to_str().unwrap()]);
     ws.apply(VIP);
+    ws.import("tagged_people.csv", &[]);
+    let again = ws.out("vip_again.toml");
+    std::fs::write(&again, VIP.replace("\"vips\"", "\"vips-again\"")).unwrap();
+    ws.cmd()
+        .args(["campaign", "apply"])
+        .arg(&again)
+        .assert()
+        .code(1);
     let review = ws.json(&["review", "vips"], 3);
     let items: Vec<String> = finding(&review, "sensitive_value")["items"]
         .as_array()

@@ -335,9 +335,9 @@ fn an_erasure_succeeds_beside_the_apps_own_connections() {
     use std::sync::mpsc;
     use std::time::{Duration, Instant};
     use tactful::tui::LoopEvent;
+    use tactful::tui::jobs::{Runner, route};
     use tactful::tui::message::{Job, Request};
     use tactful::tui::screens::contact::message::ContactMsg;
-    use tactful::tui::worker::Worker;
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("shop.tactful");
@@ -353,7 +353,7 @@ fn an_erasure_succeeds_beside_the_apps_own_connections() {
     );
     import::run(&mut ws, &plan, &mut |_| {}).unwrap();
     let (events, inbox) = mpsc::channel();
-    let worker = Worker::spawn(ws, &path, events).unwrap();
+    let worker = Runner::spawn(ws, events, route::execute).unwrap();
     // Reads on the quick and background threads first, as the app does on start.
     worker.send(Request::LoadFields { generation: 1 });
     worker.send(Request::CountContacts { generation: 2 });

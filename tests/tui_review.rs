@@ -19,11 +19,11 @@ use tactful::campaign::unlock::load;
 use tactful::review::{Severity, SignOffState};
 use tactful::tui::message::{Message, Request};
 use tactful::tui::screens::export::ExportQuestion;
+use tactful::tui::screens::export::jobs::ExportJob;
 use tactful::tui::screens::export::message::ExportFailure;
 use tactful::tui::screens::review::ReviewMode;
 use tactful::tui::screens::review::message::ReviewMsg;
 use tactful::tui::update::update;
-use tactful::tui::worker_review::ReviewJob;
 use tactful::workspace::{audit, exports};
 
 #[test]
@@ -279,7 +279,7 @@ fn export_writes_both_files_and_asks_before_overwriting() {
     press(&mut app, &mut ws, ch('y'));
     let yes = keymap_message(&app, 'y');
     let requests = update(&mut app, yes);
-    let [Request::Review(ReviewJob::Export { request, .. })] = requests.as_slice() else {
+    let [Request::Export(ExportJob { request, .. })] = requests.as_slice() else {
         panic!("{requests:?}");
     };
     assert!(request.force);

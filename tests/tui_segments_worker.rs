@@ -1,6 +1,6 @@
-//! The segments worker thread on a real workspace file: a burst of reach jobs is
-//! answered newest-last (older ones skipped or interrupted, never answered after a
-//! newer one), and saves always run, in order. No timings are asserted; the receive
+//! The Segments screen's jobs through the job runner on a real workspace file: a burst
+//! of reach jobs is answered newest-last (older ones skipped or interrupted, never
+//! answered after a newer one), and saves always run, in order. No timings are asserted; the receive
 //! timeout only keeps a broken worker from hanging the test run.
 
 use std::sync::mpsc;
@@ -9,8 +9,8 @@ use std::time::Duration;
 use tactful::fields::{Field, FieldType, PrivacyClass, Role};
 use tactful::segment::store;
 use tactful::tui::LoopEvent;
-use tactful::tui::message::Message;
-use tactful::tui::screens::segments::jobs::SegmentsWorker;
+use tactful::tui::jobs::{Runner, route};
+use tactful::tui::message::{Message, Request};
 use tactful::tui::screens::segments::message::{Reach, SegmentJob, SegmentsMsg};
 use tactful::workspace::{Workspace, WorkspaceError, fields};
 
@@ -37,6 +37,12 @@ fn numbered(path: &std::path::Path, count: i64) {
     .unwrap();
 }
 
+/// The app's job runner on the workspace file at `path`.
+fn runner(path: &std::path::Path, events: mpsc::Sender<LoopEvent>) -> Runner<Request> {
+    let ws = Workspace::open(path).unwrap();
+    Runner::spawn(ws, events, route::execute).unwrap()
+}
+
 fn next(inbox: &mpsc::Receiver<LoopEvent>) -> SegmentsMsg {
     match inbox.recv_timeout(Duration::from_secs(120)) {
         Ok(LoopEvent::Reply(Message::Segments(m))) => m,
@@ -50,15 +56,15 @@ fn a_burst_of_reach_jobs_ends_with_the_newest_answer() {
     let path = dir.path().join("ws.tactful");
     numbered(&path, 50_000);
     let (events, inbox) = mpsc::channel();
-    let worker = SegmentsWorker::spawn(&path, events).unwrap();
+    let worker = runner(&path, events);
     // Rules `n > 0` .. `n > 9`: the newest (`n > 9`) reaches 50,000 - 9 contacts.
     for g in 1..=10u64 {
-        worker.send(SegmentJob::Reach {
+        worker.send(Request::Segments(SegmentJob::Reach {
             generation: g,
             rule: format!("n > {}", g - 1),
             as_of: None,
             campaign: None,
-        });
+        }));
     }
     let mut seen = Vec::new();
     loop {
@@ -91,9 +97,9 @@ fn saves_always_run_in_order() {
     let path = dir.path().join("ws.tactful");
     numbered(&path, 10);
     let (events, inbox) = mpsc::channel();
-    let worker = SegmentsWorker::spawn(&path, events).unwrap();
+    let worker = runner(&path, events);
     for (g, name) in [(1, "small"), (2, "large")] {
-        worker.send(SegmentJob::Save {
+        worker.send(Request::Segments(SegmentJob::Save {
             generation: g,
             original: None,
             name: name.into(),
@@ -101,7 +107,7 @@ fn saves_always_run_in_order() {
             description: String::new(),
             as_of: None,
             campaign: None,
-        });
+        }));
     }
     for expected in [1, 2] {
         match next(&inbox) {

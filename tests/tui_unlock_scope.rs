@@ -15,10 +15,9 @@ use crossterm::event::{Event, KeyCode};
 use fixture::{WHY, ch, ctrl, key, next_campaign, on_screen};
 use tactful::segment::store;
 use tactful::tui::app::App;
-use tactful::tui::message::Request;
-use tactful::tui::screens::segments::jobs as worker_segments;
+use tactful::tui::jobs::route;
 use tactful::tui::screens::segments::message::{Reach, RuleProblem};
-use tactful::tui::{keymap, update::update, worker, worker_review};
+use tactful::tui::{keymap, update::update};
 use tactful::workspace::Workspace;
 
 /// Press `event` and run everything it causes, writes of every worker included.
@@ -28,14 +27,7 @@ fn press(app: &mut App, ws: &mut Workspace, event: Event) {
     };
     let mut queue = update(app, message);
     while !queue.is_empty() {
-        let reply = match &queue.remove(0) {
-            Request::Review(job) => worker_review::answer(ws, job),
-            Request::Segments(job) => worker_segments::answer(ws, job),
-            Request::Write { generation, job } => {
-                Some(worker::write(ws, *generation, job, &mut |_| {}))
-            }
-            other => worker::answer(ws, other),
-        };
+        let reply = route::answer(ws, &queue.remove(0), &mut |_| {});
         if let Some(reply) = reply {
             queue.extend(update(app, reply));
         }

@@ -218,7 +218,7 @@ fn opening_contacts_asks_for_the_first_window_and_a_count() {
     ));
     assert!(matches!(requests[1], Request::CountContacts { .. }));
     for r in requests {
-        let reply = tactful::tui::worker::answer(&ws, &r).unwrap();
+        let reply = tactful::tui::jobs::route::read(&ws, &r).unwrap();
         assert!(update(&mut a, reply).is_empty());
     }
     assert_eq!(a.contacts.total, Some(100));
@@ -273,7 +273,7 @@ fn a_jump_answered_locally_drops_the_page_in_flight() {
         vec![],
         "the window holds the start"
     );
-    let late = tactful::tui::worker::answer(&ws, &to_end[0]).unwrap();
+    let late = tactful::tui::jobs::route::read(&ws, &to_end[0]).unwrap();
     update(&mut a, late);
     assert_eq!(
         selected_key(&a),
@@ -297,10 +297,10 @@ fn a_page_arriving_late_keeps_the_row_the_user_moved_to() {
     // Two more rows down before the reply arrives.
     update(&mut a, Message::ScrollDown);
     let newest = update(&mut a, Message::ScrollDown);
-    let reply = tactful::tui::worker::answer(&ws, &asked[0]).unwrap();
+    let reply = tactful::tui::jobs::route::read(&ws, &asked[0]).unwrap();
     update(&mut a, reply);
     assert_eq!(selected_key(&a), "c43@example.com", "stale reply dropped");
-    let reply = tactful::tui::worker::answer(&ws, &newest[0]).unwrap();
+    let reply = tactful::tui::jobs::route::read(&ws, &newest[0]).unwrap();
     update(&mut a, reply);
     assert_eq!(selected_key(&a), "c43@example.com");
     // Row 43 selected with 20 rows on screen puts row 24 on top; the window is the 20

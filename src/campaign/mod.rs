@@ -26,6 +26,7 @@ pub mod opt_outs;
 pub mod prepare;
 pub mod preview;
 pub mod recipients;
+pub mod segment_scope;
 pub mod store;
 pub mod summary;
 pub mod suppressed;

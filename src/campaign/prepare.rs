@@ -131,7 +131,8 @@ pub fn rule_scope<'a>(
 }
 
 /// Check one entry's rule text and message in `campaign`'s scope, `held` being the
-/// sensitive values the fields hold ([`HeldValues::load`]). `n` is the entry's 1-based
+/// sensitive values the fields hold ([`HeldValues::load`]): a rule on such a field and
+/// a merge field of it are refused alike unless the campaign unlocked them. `n` is the entry's 1-based
 /// number, for errors.
 ///
 /// Errors: [`PreviewError::Rule`] or [`PreviewError::Message`].
@@ -161,13 +162,16 @@ pub fn check_entry(
         category: Some(campaign.category),
         unlocked: &unlocked,
     };
-    let message = Message::check(&draft, fields, &policy)
-        .map_err(|error| PreviewError::Message {
-            entry: n,
-            segment: entry.segment.clone(),
-            error,
-        })?
-        .with_locale(campaign.locale);
+    let as_entry_error = |error| PreviewError::Message {
+        entry: n,
+        segment: entry.segment.clone(),
+        error,
+    };
+    let message = Message::check(&draft, fields, &policy).map_err(as_entry_error)?;
+    message
+        .check_held(&draft, fields, held, &policy)
+        .map_err(as_entry_error)?;
+    let message = message.with_locale(campaign.locale);
     Ok((checked, message))
 }
 

@@ -71,6 +71,38 @@ pub fn run(
     run_prepared(ws, &prepared, &mut |row, _, _| sink(row))
 }
 
+/// [`run`] for people reading the preview: a recipient whose message has a merge
+/// field that printed nothing gets `[FIELD missing]` in its place
+/// ([`crate::message::Message::render_marked`]), so no preview shows `Hi ,` (case
+/// BR-16). Review and export hash and write the plain rendering ([`run`],
+/// [`run_prepared`]); this one is for showing only.
+///
+/// Errors: as [`run`].
+pub fn run_marked(
+    ws: &Workspace,
+    campaign: &Campaign,
+    as_of: NaiveDate,
+    sink: &mut dyn FnMut(&PreviewRow) -> io::Result<()>,
+) -> Result<Summary, PreviewError> {
+    let prepared = prepare(ws.conn(), campaign, as_of, ws.today())?;
+    run_prepared(ws, &prepared, &mut |row, record, entry| {
+        let marked = match entry {
+            Some(e) if !row.missing.is_empty() => {
+                prepared.entries[e].message.render_marked(record).ok()
+            }
+            _ => None,
+        };
+        match marked {
+            Some(m) => sink(&PreviewRow {
+                subject: m.subject,
+                body: Some(m.body),
+                ..row.clone()
+            }),
+            None => sink(row),
+        }
+    })
+}
+
 /// What [`run_prepared`] calls per contact: the row, the contact's values, and the
 /// entry (0-based) of a recipient.
 pub type DetailedSink<'a> = dyn FnMut(&PreviewRow, &Record, Option<usize>) -> io::Result<()> + 'a;

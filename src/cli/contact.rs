@@ -76,9 +76,13 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
         outln!();
         for c in &report.consent {
             outln!(
-                "consent {}: {} ({})",
-                c.channel,
-                c.state,
+                "{} consent: {} ({})",
+                match c.channel {
+                    crate::fields::Channel::Email => "e-mail",
+                    crate::fields::Channel::Sms => "SMS",
+                },
+                // In words: `not asked`, not the code `not_asked`.
+                c.state.as_str().replace('_', " "),
                 for_terminal(c.source.as_deref().unwrap_or("no source"))
             );
             if let Some(e) = &c.evidence {

@@ -51,10 +51,10 @@ pub fn run(ctx: &Context, args: DemoArgs) -> anyhow::Result<()> {
     );
     for report in &built.imports {
         outln!(
-            "  imported {}: {} rows, {} contacts added, {} updated, {} rejected",
+            "  imported {}: {}, {} added, {} updated, {} rejected",
             for_terminal(&report.file),
-            report.rows_read,
-            report.contacts_added,
+            crate::text::count(report.rows_read, "row"),
+            crate::text::count(report.contacts_added, "contact"),
             report.contacts_updated,
             report.rows_rejected.len()
         );
@@ -89,9 +89,9 @@ pub fn run(ctx: &Context, args: DemoArgs) -> anyhow::Result<()> {
         ..scope
     };
     outln!(
-        "\nSegments (reach as of {}, of {} contacts):",
+        "\nSegments (reach as of {}, of {}):",
         demo_scope.as_of,
-        segments::audience(ws.conn())?
+        crate::text::count(segments::audience(ws.conn())?, "contact")
     );
     let mut rows = Vec::new();
     for segment in segments::list(ws.conn())? {

@@ -91,8 +91,8 @@ pub fn run(ctx: &Context, args: ExportArgs) -> anyhow::Result<()> {
         Ok(r) => r,
         Err(ExportError::Blocked { campaign, blockers }) => {
             let mut message = format!(
-                "export refused: {} blocker(s) open in the review of `{campaign}`:",
-                blockers.len()
+                "export refused: {} open in the review of `{campaign}`:",
+                crate::text::count(blockers.len() as u64, "blocker")
             );
             for b in &blockers {
                 message.push_str(&format!("\n  {}: {}", b.code, b.message));

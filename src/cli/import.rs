@@ -81,9 +81,15 @@ pub struct ImportArgs {
     #[arg(long = "skip", value_name = "HEADER")]
     skip: Vec<String>,
     /// Apply upgrades into granted that lack evidence (a contact that declined, or one
-    /// held as not asked and granted by --consent); never an opt-out.
+    /// held as not asked and granted by --consent); never an opt-out. Needs
+    /// --upgrade-reason.
     #[arg(long)]
     accept_consent_upgrades: bool,
+    /// Why the upgrades may be applied (at least 20 characters in 2 words), required
+    /// with --accept-consent-upgrades; recorded in the audit log and on each upgraded
+    /// contact's consent evidence.
+    #[arg(long, value_name = "TEXT")]
+    upgrade_reason: Option<String>,
     /// Read phone numbers written without a country code in this region (ISO 3166-1
     /// code such as GB, DE, US); a row's country column wins. Stored as the workspace's
     /// region for later imports, suppression lists and erasure.
@@ -147,6 +153,13 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
         .into());
     }
     let plans = plans(&args)?;
+    for plan in &plans {
+        // Before the workspace is opened: a refused option creates nothing.
+        plan.check().map_err(|e| super::Exit {
+            code: 2,
+            message: format!("error: {e}"),
+        })?;
+    }
     let mut ws = ctx.open_or_create()?;
     let mut reports = Vec::with_capacity(plans.len());
     for plan in &plans {
@@ -306,6 +319,7 @@ fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
             map: map.clone(),
             skip: args.skip.clone(),
             accept_consent_upgrades: args.accept_consent_upgrades,
+            upgrade_reason: args.upgrade_reason.clone(),
             region,
             dry_run: args.dry_run,
             ..ImportPlan::new(path, who.clone())

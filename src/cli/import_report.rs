@@ -87,10 +87,10 @@ pub fn print(r: &ImportReport) -> std::io::Result<()> {
         r.rows_skipped_erased
     );
     outln!(
-        "  contacts: {} added, {} updated, {} duplicate row(s) merged, {} in the workspace",
+        "  contacts: {} added, {} updated (already in the workspace), {} merged into a contact an earlier row of this file gave, {} in the workspace",
         r.contacts_added,
         r.contacts_updated,
-        r.duplicates_merged,
+        crate::text::count(r.repeated_in_file(), "repeated row"),
         r.contacts_total
     );
     if let Some(p) = &r.phones {

@@ -2,7 +2,8 @@
 //! contact with the segment and message it gets, or the reason it gets nothing, then the
 //! summary.
 //!
-//! Rows stream from `campaign::preview::run`; only the table buffers the rows it prints
+//! Rows stream from `campaign::preview::run_marked` (a merge field that printed
+//! nothing shows as `[FIELD missing]`, never as `Hi ,`: case BR-16); only the table buffers the rows it prints
 //! (to pad columns), which is why it prints [`TABLE_ROWS`] rows unless `--limit` says
 //! otherwise. CSV (RFC 4180, via the csv crate) goes to stdout with the summary on
 //! stderr; JSON is one object `{"rows": [...], "summary": {...}}` written as it streams.
@@ -16,10 +17,10 @@ use clap::{Args, ValueEnum};
 
 use super::campaign::preview_failed;
 use super::{Context, Exit, document_out, print_table};
-use crate::campaign::preview::{PreviewRow, Summary, run as preview};
+use crate::campaign::preview::{PreviewRow, Summary, run_marked as preview};
 use crate::campaign::unlock::load;
 use crate::fields::Channel;
-use crate::text::for_terminal;
+use crate::text::{count, for_terminal};
 
 /// Rows a table prints when `--limit` is not given.
 pub const TABLE_ROWS: u64 = 100;
@@ -176,15 +177,18 @@ fn print_summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
     let excluded = s.audience - s.recipients;
     writeln!(
         out,
-        "audience {} = {} recipients + {} excluded (as of {})",
-        s.audience, s.recipients, excluded, s.as_of
+        "audience {} = {} + {} excluded (as of {})",
+        s.audience,
+        count(s.recipients, "recipient"),
+        excluded,
+        s.as_of
     )?;
     for c in &s.per_segment {
         writeln!(
             out,
-            "  segment {}: {} recipients ({} matched, {} held out)",
+            "  segment {}: {} ({} matched, {} held out)",
             for_terminal(&c.segment),
-            c.recipients,
+            count(c.recipients, "recipient"),
             c.matched,
             c.held_out
         )?;
@@ -211,11 +215,15 @@ fn print_summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
     for m in &s.sms {
         writeln!(
             out,
-            "  SMS {}: at most {} part(s), {} units; {} recipients need UCS-2",
+            "  SMS {}: at most {}, {}; {} UCS-2",
             for_terminal(&m.segment),
-            m.max_parts,
-            m.max_units,
-            m.ucs2
+            count(m.max_parts as u64, "part"),
+            count(m.max_units as u64, "unit"),
+            if m.ucs2 == 1 {
+                "1 recipient needs".to_string()
+            } else {
+                format!("{} recipients need", m.ucs2)
+            }
         )?;
     }
     let m = &s.minor_check;

@@ -28,6 +28,9 @@ pub fn run(ctx: &Context, args: ReachArgs) -> anyhow::Result<()> {
     if ctx.json {
         return print_json(&serde_json::json!({ "reach": reach, "audience": audience }));
     }
-    outln!("reach {reach} of {audience} contacts");
+    outln!(
+        "reach {reach} of {}",
+        crate::text::count(audience, "contact")
+    );
     Ok(())
 }

@@ -109,8 +109,9 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> anyhow::Result<()> {
         return Err(Exit {
             code: 3,
             message: format!(
-                "{} blocker(s) open in the review of `{}`{refused}",
-                review.blockers, review.campaign
+                "{} open in the review of `{}`{refused}",
+                crate::text::count(review.blockers as u64, "blocker"),
+                review.campaign
             ),
         }
         .into());
@@ -120,11 +121,11 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> anyhow::Result<()> {
 
 fn print_human(review: &Review) -> std::io::Result<()> {
     outln!(
-        "Review of {} as of {}: {} blocker(s), {} warning(s)",
+        "Review of {} as of {}: {}, {}",
         for_terminal(&review.campaign),
         review.as_of,
-        review.blockers,
-        review.warnings
+        crate::text::count(review.blockers as u64, "blocker"),
+        crate::text::count(review.warnings as u64, "warning")
     );
     for f in &review.findings {
         let tag = match f.severity {

@@ -1,7 +1,9 @@
 //! `tactful segment`: add, list, show, edit, remove segments, and their overlap matrix.
 //!
 //! Rules are checked outside any campaign here, so special-category and protected fields
-//! stay blocked (a campaign that unlocks a field checks its segments in its own scope).
+//! stay blocked, unless `--campaign C` names the campaign whose scope (category and
+//! unlocks) applies. A saved rule that needs a campaign's unlocks is listed and counted
+//! in that campaign's scope (`campaign::segment_scope`).
 
 use std::collections::BTreeSet;
 
@@ -9,6 +11,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use super::{Context, Exit, print_json, print_table};
+use crate::campaign::segment_scope;
 use crate::fields::Field;
 use crate::fields::held::HeldValues;
 use crate::segment::store::{self, Segment, SegmentError};
@@ -44,7 +47,8 @@ enum SegmentAction {
         /// The new name.
         new: String,
     },
-    /// List segments with their reach and rule.
+    /// List segments with their scope, reach and rule. A segment whose rule needs a
+    /// campaign's unlocks is counted in that campaign's scope (its `scope`).
     List,
     /// Show one segment; --sql adds the compiled SQL and its parameters.
     Show {
@@ -59,6 +63,11 @@ enum SegmentAction {
         name: String,
         /// Its new rule.
         rule: String,
+        /// Check the rule in this campaign's scope (its category and unlocks), as
+        /// `segment add --campaign` does: needed for a rule on a field the campaign
+        /// unlocked.
+        #[arg(long, value_name = "CAMPAIGN")]
+        campaign: Option<String>,
     },
     /// Delete a segment (refused, naming them, while campaigns use it).
     Rm {
@@ -113,6 +122,10 @@ fn segment_failed(e: SegmentError) -> anyhow::Error {
 struct Listed {
     #[serde(flatten)]
     segment: Segment,
+    /// The campaign whose scope the rule checks in (it uses a field that campaign
+    /// unlocked); absent for a rule that checks outside any campaign.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    campaign: Option<String>,
     /// `None` when the saved rule no longer checks (a field changed since).
     reach: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -148,36 +161,31 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
     let measure = |ws: &crate::workspace::Workspace,
                    segment: Segment|
      -> anyhow::Result<(Listed, Option<CompiledRule>)> {
-        match store::compile_rule(&segment.rule, &scope) {
-            // A stored rule SQLite cannot run (saved by an older version, say) is
-            // reported on its own line; it must not hide the other segments.
-            Ok(compiled) => match store::reach(ws.conn(), &compiled) {
-                Ok(reach) => Ok((
-                    Listed {
-                        segment,
-                        reach: Some(reach),
-                        error: None,
-                    },
-                    Some(compiled),
-                )),
-                Err(e) => Ok((
-                    Listed {
-                        segment,
-                        reach: None,
-                        error: Some(e.to_string()),
-                    },
-                    None,
-                )),
-            },
-            Err(e) => Ok((
+        // A stored rule that checks nowhere, or that SQLite cannot run (saved by an
+        // older version, say), is reported on its own line; it must not hide the
+        // other segments.
+        let scoped =
+            segment_scope::measure(ws, &segment, &fields, &held, &scope, |c| ctx.as_of_for(c))?;
+        Ok(match scoped.reach {
+            Ok((reach, compiled)) => (
                 Listed {
                     segment,
+                    campaign: scoped.campaign,
+                    reach: Some(reach),
+                    error: None,
+                },
+                Some(compiled),
+            ),
+            Err(e) => (
+                Listed {
+                    segment,
+                    campaign: scoped.campaign,
                     reach: None,
-                    error: Some(e.to_string()),
+                    error: Some(e),
                 },
                 None,
-            )),
-        }
+            ),
+        })
     };
     match args.action {
         SegmentAction::Add {
@@ -209,8 +217,16 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
             );
             Ok(())
         }
-        SegmentAction::Edit { name, rule } => {
-            let segment = store::edit(&mut ws, &name, &rule, &scope).map_err(segment_failed)?;
+        SegmentAction::Edit {
+            name,
+            rule,
+            campaign,
+        } => {
+            let segment = match campaign {
+                Some(c) => segment_scope::edit_in(&mut ws, &c, &name, &rule, |c| ctx.as_of_for(c)),
+                None => store::edit(&mut ws, &name, &rule, &scope),
+            }
+            .map_err(segment_failed)?;
             let (listed, _) = measure(&ws, segment)?;
             if ctx.json {
                 return print_json(&listed);
@@ -256,6 +272,9 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
                 .map(|l| {
                     vec![
                         l.segment.name.clone(),
+                        l.campaign
+                            .as_ref()
+                            .map_or_else(|| "all".to_string(), |c| format!("campaign {c}")),
                         l.reach
                             .map_or_else(|| "error".to_string(), |r| r.to_string()),
                         l.segment
@@ -266,7 +285,7 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
                     ]
                 })
                 .collect();
-            print_table(&["name", "reach", "rule"], &rows)
+            print_table(&["name", "scope", "reach", "rule"], &rows)
         }
         SegmentAction::Show { name, sql } => {
             let segment = store::get(ws.conn(), &name)?;
@@ -291,6 +310,13 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
             outln!("segment:     {}", safe(&s.name));
             if !s.description.is_empty() {
                 outln!("description: {}", safe(&s.description));
+            }
+            if let Some(c) = &shown.listed.campaign {
+                outln!(
+                    "scope:       campaign {} (the rule uses what it unlocked; edit with --campaign {})",
+                    safe(c),
+                    safe(c)
+                );
             }
             match (&shown.listed.reach, &shown.listed.error) {
                 (Some(r), _) => outln!("reach:       {r}"),

@@ -365,7 +365,12 @@ pub fn export(
     written.push(MANIFEST.to_string());
     let record = ExportRecord {
         campaign: campaign.name.clone(),
-        dir: plan.out.display().to_string(),
+        // Recorded absolute: `--out exports` means nothing in an audit log read from
+        // another directory (`contact show` lists the exports that held a person).
+        dir: std::path::absolute(&plan.out)
+            .unwrap_or_else(|_| plan.out.clone())
+            .display()
+            .to_string(),
         at: manifest.created_at.clone(),
         as_of: plan.as_of.format("%Y-%m-%d").to_string(),
         profile: profile.as_str().to_string(),

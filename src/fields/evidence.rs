@@ -39,6 +39,11 @@ pub struct ConsentEvidence {
     pub evidence_columns: Vec<String>,
     /// When the import recorded it (RFC 3339 UTC).
     pub recorded_at: String,
+    /// The user's written reason, when the state is an upgrade into granted applied
+    /// only because the user confirmed it (`--accept-consent-upgrades
+    /// --upgrade-reason TEXT`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upgrade_reason: Option<String>,
 }
 
 impl ConsentEvidence {
@@ -100,6 +105,9 @@ impl fmt::Display for ConsentEvidence {
         if let Some(ip) = &self.ip {
             write!(f, ", IP {ip}")?;
         }
+        if let Some(why) = &self.upgrade_reason {
+            write!(f, ", upgrade confirmed: \"{why}\"")?;
+        }
         Ok(())
     }
 }
@@ -120,6 +128,7 @@ mod tests {
             ip: None,
             evidence_columns: vec![],
             recorded_at: "2026-01-02T03:04:05Z".into(),
+            upgrade_reason: None,
         };
         assert_eq!(
             ConsentEvidence::from_json(Some(&e.to_json())),

@@ -203,7 +203,7 @@ pub struct Phone {
 pub enum PhoneError {
     #[error("no digits")]
     NotANumber,
-    #[error("a spreadsheet turned it into scientific notation, so digits are lost (case BR-24)")]
+    #[error("a spreadsheet turned it into scientific notation, so digits are lost")]
     Scientific,
     #[error(
         "written without its country code and no region is known: pass --region CC, or give the file a country column"

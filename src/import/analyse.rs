@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use rusqlite::Connection;
 
+use super::big_cells::BigCells;
 use super::column_kind::Kind as ColumnKind;
 use super::columns::{self, DamageSeen, Seen};
 use super::consent::evidence::EvidenceColumn;
@@ -217,8 +218,10 @@ pub fn analyse(
     let mut all_status = vec![true; width];
     let mut words = vec![0u64; width];
     let mut not_a_word: Vec<Option<String>> = vec![None; width];
+    let mut not_a_word_line: Vec<Option<u64>> = vec![None; width];
     let mut stripped = vec![0u64; width];
     let mut damage: Vec<BTreeMap<Damage, DamageSeen>> = vec![BTreeMap::new(); width];
+    let mut big_cells = BigCells::default();
     let mut rejected = Vec::new();
     let (mut rows_read, mut blank) = (0u64, 0u64);
     while let Some(row) = rows.next_row()? {
@@ -235,6 +238,7 @@ pub fn analyse(
                     if value.is_empty() {
                         continue;
                     }
+                    big_cells.observe(line, i, value);
                     stats[i].observe(value, line, plan.types);
                     profiles[i].observe(value);
                     all_status[i] &= consent::is_status_value(value);
@@ -242,6 +246,7 @@ pub fn analyse(
                         words[i] += 1;
                     } else if not_a_word[i].is_none() {
                         not_a_word[i] = Some(value.clone());
+                        not_a_word_line[i] = Some(line);
                     }
                     if let Some(d) = normalise::damage(value) {
                         let seen = damage[i].entry(d).or_default();
@@ -273,6 +278,7 @@ pub fn analyse(
         });
     }
     let mut warnings = map.warnings.clone();
+    warnings.extend(big_cells.warning(|i| map.columns[i].header.clone()));
     if let Some(s) = &sheet
         && s.error_cells > 0
     {
@@ -313,6 +319,7 @@ pub fn analyse(
             layout: layout_id.as_deref(),
             words: words[i],
             not_a_word: not_a_word[i].clone(),
+            not_a_word_line: not_a_word_line[i],
             file: &file_name,
         };
         let stored = existing
@@ -402,7 +409,7 @@ pub fn analyse(
             columns[index].header
         )));
     }
-    key::check_fixed(conn, &columns, key)?;
+    key::check_fixed(conn, &columns, key, &key::generated_prefix(&scan.sha256))?;
     let ids = key::settle_roles(&mut columns, key);
     if key == KeySource::Generated {
         let hint = match ids.first() {
@@ -419,7 +426,7 @@ pub fn analyse(
             .is_some_and(|f| f.states.contains_key(&Channel::Email));
     if !has_email_consent && !plan.consent.contains_key(&Channel::Email) {
         warnings.push(
-            "no email consent column and no --consent email=STATE: email consent is not_asked, so email campaigns will exclude these contacts"
+            "no e-mail consent column and no --consent email=STATE: e-mail consent is not asked, so e-mail campaigns will exclude these contacts"
                 .to_string(),
         );
     }

@@ -47,6 +47,8 @@ pub struct Seen<'a> {
     /// Non-blank values that are consent words, and the first that is not.
     pub words: u64,
     pub not_a_word: Option<String>,
+    /// The line of `not_a_word`.
+    pub not_a_word_line: Option<u64>,
     /// The file's name, for the report.
     pub file: &'a str,
 }
@@ -110,16 +112,16 @@ pub fn build(
             // Integer widens to decimal (review P2-5): every stored integer is a
             // decimal too, and SQLite's INTEGER column affinity keeps 12.5 as a
             // REAL while `Value::from_sql` reads both as a decimal, so the column
-            // stays and only the field's type changes. Any other mismatch fails.
-            if old.ty == FieldType::Integer
-                && !stats.fits(old.ty, plan.types)
-                && stats.fits(FieldType::Decimal, plan.types)
-            {
+            // stays and only the field's type changes. A consent column's words fit a
+            // boolean consent field (see `consent_fits`). Any other mismatch fails.
+            if stats.fits(old.ty, plan.types) || consent_fits(old, seen, &kind)? {
+                // Fits as it is, or a consent column's words in a boolean consent field.
+            } else if old.ty == FieldType::Integer && stats.fits(FieldType::Decimal, plan.types) {
                 field.ty = FieldType::Decimal;
                 warnings.push(format!(
                     "field {name} widened from integer to decimal: column {header} holds decimal values"
                 ));
-            } else if !stats.fits(old.ty, plan.types) {
+            } else {
                 return Err(ImportError::TypeConflict {
                     header: header.clone(),
                     field: name.to_string(),
@@ -194,6 +196,34 @@ pub fn build(
         skip: false,
     };
     Ok((column, kind))
+}
+
+/// A consent field a first file typed (yes/no made it boolean, 1/0 integer) meets a later file's
+/// column of the same name: consent words (`unsubscribed`, `cleaned`) are read with the
+/// consent vocabulary whatever the field's type (the loader stores them as the
+/// field's booleans, `consent::as_boolean`); a value that is no consent word is an
+/// error naming file, line and column, since a list of opt-outs belongs on the
+/// suppression list.
+///
+/// Returns whether the column's values fit the field this way. Errors:
+/// [`ImportError::NotConsent`].
+fn consent_fits(old: &Field, seen: &Seen<'_>, kind: &Kind) -> Result<bool, ImportError> {
+    let consent_field =
+        old.role.consent_channel().is_some() || old.class == crate::fields::PrivacyClass::Consent;
+    if !consent_field && !matches!(kind, Kind::Consent(_)) {
+        return Ok(false);
+    }
+    match (&seen.not_a_word, seen.not_a_word_line) {
+        (Some(value), Some(line)) => Err(ImportError::NotConsent {
+            file: seen.file.to_string(),
+            line,
+            header: seen.header.clone(),
+            field: old.name.clone(),
+            value: crate::text::for_terminal(value).chars().take(40).collect(),
+        }),
+        _ => Ok(matches!(old.ty, FieldType::Boolean | FieldType::Integer)
+            && matches!(kind, Kind::Consent(_))),
+    }
 }
 
 /// Date of birth, birth year and age: the roles the minor check reads.

@@ -20,7 +20,7 @@ use super::analyse::Column;
 use super::sniff::{self, Sniffed};
 use super::{ImportError, ImportPlan};
 use crate::fields::Role;
-use crate::workspace::settings;
+use crate::workspace::{contacts, settings};
 
 /// The stored setting for a key of e-mail addresses (else phone numbers in E.164),
 /// whatever the column's name: field names never start with `_`, so it cannot clash
@@ -40,42 +40,67 @@ pub enum KeySource {
     Generated,
 }
 
-/// The setting value for `key`: [`EMAIL`] for e-mail addresses, else the field name;
-/// `None` for generated keys, which never merge and so fix nothing.
-pub fn setting(columns: &[Column], key: KeySource) -> Option<String> {
+/// The stored setting for generated row keys: contacts keyed this way never merge
+/// with a later file's, so a workspace keyed by them refuses any other key (telco's
+/// 7,043 customers imported without `--key`, then again with `--key customerID`, were
+/// held twice).
+const GENERATED: &str = "_generated";
+
+/// The setting value for `key`: [`EMAIL`] for e-mail addresses, [`GENERATED`] for
+/// generated row keys, else the field name.
+pub fn setting(columns: &[Column], key: KeySource) -> String {
     match key {
-        KeySource::Column { email: true, .. } | KeySource::Phone => Some(EMAIL.to_string()),
-        KeySource::Column { index, .. } => Some(columns[index].field.name.clone()),
-        KeySource::Generated => None,
+        KeySource::Column { email: true, .. } | KeySource::Phone => EMAIL.to_string(),
+        KeySource::Column { index, .. } => columns[index].field.name.clone(),
+        KeySource::Generated => GENERATED.to_string(),
     }
 }
 
 fn describe(setting: &str) -> String {
-    if setting == EMAIL {
-        "e-mail address (else phone number)".to_string()
-    } else {
-        format!("field `{setting}`")
+    match setting {
+        EMAIL => "e-mail address (else phone number)".to_string(),
+        GENERATED => {
+            "generated row keys (its first file had no e-mail or phone column and no --key)"
+                .to_string()
+        }
+        _ => format!("field `{setting}`"),
     }
 }
 
-/// Refuse a key other than the one the workspace's contacts are keyed by.
+/// Refuse a key other than the one the workspace's contacts are keyed by, and a file
+/// keyed by generated row keys (`key_prefix`: this file's, see
+/// [`super::prepare`]) while contacts of another file keyed that way are held: generated
+/// keys never merge, so the same people would be held twice.
 ///
-/// Errors: [`ImportError::KeyChanged`], naming both keys and what to pass instead.
+/// Errors: [`ImportError::KeyChanged`], naming both keys and what to do instead.
 pub fn check_fixed(
     conn: &Connection,
     columns: &[Column],
     key: KeySource,
+    key_prefix: &str,
 ) -> Result<(), ImportError> {
-    let (Some(stored), Some(wanted)) = (
-        settings::get(conn, settings::CONTACT_KEY)?,
-        setting(columns, key),
-    ) else {
+    let Some(stored) = settings::get(conn, settings::CONTACT_KEY)? else {
         return Ok(());
     };
+    let wanted = setting(columns, key);
     if stored == wanted {
+        if wanted == GENERATED {
+            let others = contacts::count_generated_other_than(conn, key_prefix)?;
+            if others > 0 {
+                return Err(ImportError::GeneratedTwice { held: others });
+            }
+        }
         return Ok(());
     }
-    let hint = if stored == EMAIL {
+    let hint = if stored == GENERATED {
+        "undo the imports keyed that way (`tactful import undo`, latest first) and import every file again with the same --key FIELD".to_string()
+    } else if wanted == GENERATED {
+        if stored == EMAIL {
+            "add the file's e-mail or phone column, or put its opt-outs on the suppression list (`tactful suppress FILE`)".to_string()
+        } else {
+            format!("pass --key {stored} with the file's column of that ID")
+        }
+    } else if stored == EMAIL {
         "drop --key so the file's e-mail column is the key".to_string()
     } else if wanted == EMAIL {
         // A list of unsubscribes (Mailchimp's unsubscribed export) has no ID column: its
@@ -93,12 +118,16 @@ pub fn check_fixed(
     })
 }
 
-/// Record the key of the workspace's first keyed import (no change when one is set).
+/// The start of every generated key of the file whose SHA-256 (hex) is `sha256`:
+/// `row-<first 8 hex>-`, followed by the row's line.
+pub fn generated_prefix(sha256: &str) -> String {
+    format!("row-{}-", sha256.get(..8).unwrap_or(""))
+}
+
+/// Record the key of the workspace's first import (no change when one is set).
 pub fn record(conn: &Connection, columns: &[Column], key: KeySource) -> Result<(), ImportError> {
-    if let Some(wanted) = setting(columns, key)
-        && settings::get(conn, settings::CONTACT_KEY)?.is_none()
-    {
-        settings::set(conn, settings::CONTACT_KEY, &wanted)?;
+    if settings::get(conn, settings::CONTACT_KEY)?.is_none() {
+        settings::set(conn, settings::CONTACT_KEY, &setting(columns, key))?;
     }
     Ok(())
 }

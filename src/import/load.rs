@@ -167,6 +167,7 @@ pub fn load(
         conn: tx,
         batch,
         accept_upgrades: plan.accept_consent_upgrades,
+        upgrade_reason: plan.upgrade_reason.clone(),
         refusals: if any_refusals(tx)? {
             Some(RefusalLookup::new(tx)?)
         } else {
@@ -321,7 +322,13 @@ pub fn load(
         &plan.actor,
         "import",
         &file_name,
-        &json!({ "batch": batch, "sha256": report.sha256, "counts": counts_json }),
+        &json!({
+            "batch": batch,
+            "sha256": report.sha256,
+            "counts": counts_json,
+            // Why confirmed consent upgrades may stand (`--upgrade-reason`), on record.
+            "upgrade_reason": plan.upgrade_reason,
+        }),
     )?;
     Ok(report)
 }
@@ -363,7 +370,7 @@ fn consent_warnings(plan: &ImportPlan, tally: &Tally) -> Vec<String> {
         .count() as u64;
     if confirmable > 0 && !plan.accept_consent_upgrades {
         out.push(format!(
-            "{confirmable} consent upgrade{} refused (see consent_upgrades); pass --accept-consent-upgrades to confirm upgrades of declined or not-asked contacts",
+            "{confirmable} consent upgrade{} refused (see consent_upgrades); pass --accept-consent-upgrades with --upgrade-reason TEXT (why) to confirm upgrades of declined or not-asked contacts",
             plural(confirmable)
         ));
     }

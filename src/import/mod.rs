@@ -27,6 +27,7 @@
 pub mod ahead;
 pub mod analyse;
 pub mod archive;
+pub mod big_cells;
 pub mod column_kind;
 pub mod columns;
 pub mod consent;
@@ -132,6 +133,10 @@ pub enum ImportError {
         hint: String,
     },
     #[error(
+        "this workspace keys its contacts by generated row keys and already holds {held} contact(s) from another file keyed that way; generated keys never merge, so the people in both files would be held twice: undo the earlier import (`tactful import undo`) and import every file with --key FIELD naming an ID column they share, or use a new workspace"
+    )]
+    GeneratedTwice { held: u64 },
+    #[error(
         "no e-mail column found and the file splits into {columns} column with the delimiter `{delimiter}`; if that delimiter is wrong pass --delimiter, otherwise pass --key FIELD"
     )]
     NoKeyColumn { delimiter: String, columns: usize },
@@ -139,6 +144,16 @@ pub enum ImportError {
         "the header is one column with the delimiter `{delimiter}` but contains `{other}`; pass --delimiter '{other}' if that is the delimiter"
     )]
     OneColumn { delimiter: String, other: String },
+    #[error(
+        "{file}, line {line}, column `{header}`: `{value}` is not a consent value, but field `{field}` in the workspace holds consent; a consent column says yes/no, subscribed/unsubscribed/cleaned, opted in/out per contact. Fix the value, or, for a list of people who opted out, use `tactful suppress FILE`"
+    )]
+    NotConsent {
+        file: String,
+        line: u64,
+        header: String,
+        field: String,
+        value: String,
+    },
     #[error(
         "column `{header}` holds {found} values, but field `{field}` in the workspace is {existing}; rename the column or fix its values"
     )]
@@ -313,6 +328,9 @@ fn run_plans(
     plans: &[ImportPlan],
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Vec<ImportReport>, ImportError> {
+    for plan in plans {
+        plan.check()?;
+    }
     let dry_run = plans.iter().any(|p| p.dry_run);
     let cache = contacts::cache_size(ws.conn())?;
     contacts::set_cache_size(ws.conn(), -contacts::IMPORT_CACHE_KIB)?;

@@ -44,6 +44,11 @@ pub struct ImportPlan {
     /// Apply consent upgrades the rules would refuse for want of evidence (declined or
     /// not asked into granted); never an opt-out (`--accept-consent-upgrades`).
     pub accept_consent_upgrades: bool,
+    /// Why those upgrades may be applied (`--upgrade-reason TEXT`): required with
+    /// `accept_consent_upgrades`, as every written reason that puts a decision on
+    /// record is ([`crate::written`]). Recorded with the batch, in the audit log and on
+    /// each upgraded contact's consent evidence.
+    pub upgrade_reason: Option<String>,
     /// Default region for phone numbers written without a country code (`--region CC`);
     /// `None` uses the workspace's region. A row's country column wins over both. A
     /// region given here becomes the workspace's region.
@@ -90,6 +95,24 @@ impl ImportPlan {
         }
     }
 
+    /// Check the options that need one another before any work: confirmed consent
+    /// upgrades need a written reason, and a reason needs upgrades to confirm.
+    ///
+    /// Errors: [`ImportError::BadOption`] saying what to add or drop.
+    pub fn check(&self) -> Result<(), ImportError> {
+        match (self.accept_consent_upgrades, self.upgrade_reason.as_deref()) {
+            (true, None) => Err(ImportError::BadOption(
+                "--accept-consent-upgrades turns a declined or not-asked consent into granted, so it needs a written reason on record: add --upgrade-reason \"why these people may be contacted\" (who confirmed the consent, and how)".to_string(),
+            )),
+            (true, Some(reason)) => crate::written::check_justification("the upgrade reason", reason)
+                .map_err(|e| ImportError::BadOption(format!("--upgrade-reason: {e}"))),
+            (false, Some(_)) => Err(ImportError::BadOption(
+                "--upgrade-reason is read only with --accept-consent-upgrades: add that option, or drop the reason".to_string(),
+            )),
+            (false, None) => Ok(()),
+        }
+    }
+
     /// The options as recorded with the batch (JSON object).
     pub fn options_json(&self) -> serde_json::Value {
         json!({
@@ -104,6 +127,7 @@ impl ImportPlan {
             "map": self.map.iter().map(|(h, f)| json!({ "header": h, "field": f })).collect::<Vec<_>>(),
             "skip": self.skip,
             "accept_consent_upgrades": self.accept_consent_upgrades,
+            "upgrade_reason": self.upgrade_reason,
             "region": self.region.map(|r| r.to_string()),
             "sheet": self.sheet,
             "aggregate": self.aggregate.as_ref().map(|o| json!({

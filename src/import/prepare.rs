@@ -116,7 +116,7 @@ impl<'a> Preparer<'a> {
             analysis,
             erased,
             consent,
-            key_prefix: format!("row-{}-", analysis.scan.sha256.get(..8).unwrap_or("")),
+            key_prefix: super::key::generated_prefix(&analysis.scan.sha256),
         }
     }
 
@@ -200,8 +200,10 @@ impl<'a> Preparer<'a> {
             return Prepared::Erased;
         }
         let mut values = Vec::with_capacity(raw.len());
-        for (column, value) in analysis.columns.iter().zip(&raw) {
-            match to_sql(value, column.storage, self.plan.types) {
+        for (i, (column, value)) in analysis.columns.iter().zip(&raw).enumerate() {
+            let stored = to_sql(value, column.storage, self.plan.types)
+                .or_else(|| consent_value(analysis, i, value));
+            match stored {
                 Some(v) => values.push(v),
                 None => {
                     return Prepared::Rejected(Rejected {
@@ -294,6 +296,23 @@ impl<'a> Preparer<'a> {
                 _ => false,
             })
     }
+}
+
+/// A consent word (`unsubscribed`, `cleaned`) in consent column `index` whose field is
+/// boolean or integer (a first file's yes/no or 1/0): the field's value for what the
+/// word says ([`super::consent::as_boolean`]); `None` when `index` is no consent column
+/// or the word says nothing a boolean can hold.
+fn consent_value(analysis: &Analysis, index: usize, value: &str) -> Option<Sql> {
+    let column = analysis.consent.iter().find(|c| c.index == index)?;
+    let field = &analysis.columns[index].field;
+    if !matches!(
+        field.ty,
+        crate::fields::FieldType::Boolean | crate::fields::FieldType::Integer
+    ) {
+        return None;
+    }
+    let stored = super::consent::as_boolean(column.read(value), &field.name)?;
+    Some(stored.map_or(Sql::Null, |b| Sql::Integer(i64::from(b))))
 }
 
 /// At most 40 characters of `value`, for quoting it in a rejection reason.

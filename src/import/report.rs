@@ -226,6 +226,13 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
+    /// Rows merged into a contact an earlier row of the same file had already added or
+    /// updated: `duplicates_merged` counts those and the first row of every contact of
+    /// an earlier batch, which is an update (`contacts_updated`), not a duplicate.
+    pub fn repeated_in_file(&self) -> u64 {
+        self.duplicates_merged.saturating_sub(self.contacts_updated)
+    }
+
     /// The counts recorded with the batch.
     pub fn counts_json(&self) -> serde_json::Value {
         json!({

@@ -13,7 +13,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use super::ImportError;
-use super::consent::merge::{Decision, Stored, decide};
+use super::consent::merge::{Decision, Stored, Upgrade, decide};
 use super::consent::row::Statement;
 use super::suppress::entry_hash;
 use crate::fields::{Channel, ConsentEvidence, ConsentState, evidence::parse_time};
@@ -68,6 +68,8 @@ pub struct ConsentWriter<'c> {
     pub conn: &'c Connection,
     pub batch: i64,
     pub accept_upgrades: bool,
+    /// The written reason for confirmed upgrades (`--upgrade-reason`).
+    pub upgrade_reason: Option<String>,
     /// Present when refusals are on record (otherwise no row needs a lookup).
     pub refusals: Option<RefusalLookup<'c>>,
     /// The workspace's key for contact-key hashes.
@@ -83,12 +85,23 @@ fn stored_of(state: ConsentState, evidence: Option<&str>) -> Stored {
     }
 }
 
-fn statement_store(s: &Statement, d: &Decision) -> (ConsentState, Option<String>, Option<String>) {
-    (
-        d.state,
-        s.source.clone(),
-        s.evidence.as_ref().map(ConsentEvidence::to_json),
-    )
+/// What to store for a channel the row decided: its state, source and evidence, with
+/// the user's written `upgrade_reason` on the evidence of an upgrade applied only
+/// because the user confirmed it.
+fn statement_store(
+    s: &Statement,
+    d: &Decision,
+    upgrade_reason: Option<&str>,
+) -> (ConsentState, Option<String>, Option<String>) {
+    let confirmed = d.upgrade.as_ref().is_some_and(|u| u.applied && u.confirmed);
+    let evidence = s.evidence.as_ref().map(|e| {
+        let mut e = e.clone();
+        if confirmed {
+            e.upgrade_reason = upgrade_reason.map(str::to_string);
+        }
+        e.to_json()
+    });
+    (d.state, s.source.clone(), evidence)
 }
 
 impl ConsentWriter<'_> {
@@ -123,7 +136,7 @@ impl ConsentWriter<'_> {
             decide(stored, said[i].said, self.accept_upgrades)
         });
         let store = std::array::from_fn(|i| match (&on_record[i], decisions[i].by_row) {
-            (_, true) => statement_store(&said[i], &decisions[i]),
+            (_, true) => statement_store(&said[i], &decisions[i], self.upgrade_reason.as_deref()),
             // The refusal on record stands, with its own source and evidence.
             (Some(r), false) => (r.state, Some(r.source.clone()), r.evidence.clone()),
             (None, false) => (decisions[i].state, None, None),
@@ -148,7 +161,7 @@ impl ConsentWriter<'_> {
         });
         let store = std::array::from_fn(|i| {
             if decisions[i].by_row {
-                statement_store(&said[i], &decisions[i])
+                statement_store(&said[i], &decisions[i], self.upgrade_reason.as_deref())
             } else {
                 existing.consent[i].clone()
             }
@@ -158,6 +171,15 @@ impl ConsentWriter<'_> {
             decisions,
             store,
             keep_columns,
+        }
+    }
+
+    /// Why an upgrade was applied or refused, with the user's written reason when the
+    /// user confirmed it.
+    fn reason_of(&self, u: &Upgrade) -> String {
+        match (&self.upgrade_reason, u.applied && u.confirmed) {
+            (Some(why), true) => format!("{}: \"{why}\"", u.reason),
+            _ => u.reason.clone(),
         }
     }
 
@@ -176,7 +198,7 @@ impl ConsentWriter<'_> {
                 from: u.from,
                 to: ConsentState::Granted,
                 applied: u.applied,
-                reason: u.reason.clone(),
+                reason: self.reason_of(u),
             };
             store::add_upgrade(self.conn, &entry_hash(&self.hash_key, "key", key), &record)?;
             self.tally.upgrades.push(ConsentUpgrade {
@@ -185,7 +207,7 @@ impl ConsentWriter<'_> {
                 from: u.from,
                 to: ConsentState::Granted,
                 applied: u.applied,
-                reason: u.reason.clone(),
+                reason: self.reason_of(u),
             });
         }
         Ok(())

@@ -23,6 +23,7 @@ pub mod engine;
 pub mod error;
 mod fast;
 pub mod filters;
+mod held;
 pub mod locale;
 pub mod pieces;
 pub mod placeholder;
@@ -46,6 +47,7 @@ pub use render::Rendered;
 pub use sensitive::blocked_values;
 pub use sms::{SmsEncoding, SmsLength, sms_length, sms_parts};
 
+use crate::fields::held::HeldValues;
 use crate::fields::value::Record;
 use crate::fields::{Channel, Field};
 
@@ -205,6 +207,46 @@ impl Message {
         })
     }
 
+    /// Check the merge fields of this message, checked from `draft`, with the sensitive
+    /// values the workspace's fields hold ([`HeldValues::load`]): a merged text or tags
+    /// field that holds values of a blocked kind for some contacts prints them, so it is
+    /// refused unless `scope` unlocks the field or the kind (`FIELD:KIND`). See
+    /// [`held`].
+    ///
+    /// Errors: [`MessageError::Template`] with every refusal of the first part that has
+    /// one (subject before body), each naming the field, its values and the unlock.
+    pub fn check_held(
+        &self,
+        draft: &MessageDraft,
+        fields: &[Field],
+        held: &HeldValues,
+        scope: &PolicyScope<'_>,
+    ) -> Result<(), MessageError> {
+        let parts = [
+            (
+                Part::Subject,
+                self.subject.as_ref(),
+                draft.subject.as_deref(),
+            ),
+            (Part::Body, Some(&self.body), Some(draft.body.as_str())),
+        ];
+        for (part, template, source) in parts {
+            let (Some(template), Some(source)) = (template, source) else {
+                continue;
+            };
+            let merged: Vec<&str> = template.merge_fields().collect();
+            let mut issues = Vec::new();
+            held::merged_values(source, &merged, fields, held, scope, &mut issues);
+            if !issues.is_empty() {
+                return Err(MessageError::Template {
+                    part,
+                    error: TemplateError::Invalid(issues),
+                });
+            }
+        }
+        Ok(())
+    }
+
     pub fn channel(&self) -> Channel {
         self.channel
     }
@@ -231,6 +273,36 @@ impl Message {
             all.extend(subject.merge_fields());
         }
         all.into_iter().map(str::to_string).collect()
+    }
+
+    /// Render as [`Message::render`], but for people reading a preview: each merge
+    /// field that printed nothing (blank with no fallback, or only a placeholder one)
+    /// prints `[FIELD missing]` instead, so a preview never shows `Hi ,` (case BR-16)
+    /// and says what is missing where. The lists of fallbacks and missing fields are
+    /// those of the plain rendering. A template that cannot render the marker (a
+    /// `date` filter given it) keeps the plain text.
+    ///
+    /// Errors: as [`Message::render`].
+    pub fn render_marked(&self, record: &Record) -> Result<RenderedMessage, MessageError> {
+        let plain = self.render(record)?;
+        if plain.missing.is_empty() {
+            return Ok(plain);
+        }
+        let mut marked_record = record.clone();
+        for name in &plain.missing {
+            marked_record.insert(
+                name.clone(),
+                crate::fields::value::Value::Text(format!("[{name} missing]")),
+            );
+        }
+        Ok(match self.render(&marked_record) {
+            Ok(marked) => RenderedMessage {
+                subject: marked.subject,
+                body: marked.body,
+                ..plain
+            },
+            Err(_) => plain,
+        })
     }
 
     /// Render subject and body for one contact.

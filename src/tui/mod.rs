@@ -4,8 +4,8 @@
 //!   knows key codes);
 //! - [`update::update`] is the only code that changes the [`app::App`], and returns
 //!   [`message::Request`]s;
-//! - [`worker`] runs those requests on its own workspace connections and replies with
-//!   messages;
+//! - [`jobs`] runs those requests on workspace connections of its own (one writes, the
+//!   others are read-only; the newest request of a kind wins) and replies with messages;
 //! - [`view`] draws an `&App` (screens in [`screens`], reusable widgets in [`widgets`]).
 //!
 //! Each screen is one folder, `screens/<screen>/`: its state and view, its messages,
@@ -23,6 +23,7 @@
 
 pub mod app;
 pub mod guide;
+pub mod jobs;
 pub mod keymap;
 pub mod layout;
 pub mod message;
@@ -35,9 +36,6 @@ pub mod theme;
 pub mod update;
 pub mod view;
 pub mod widgets;
-pub mod worker;
-pub mod worker_campaign;
-pub mod worker_review;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -51,8 +49,9 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use app::{App, AppOptions};
+use jobs::Runner;
 use message::Message;
-use worker::Worker;
+use message::Request;
 
 /// Refuse to start the app when standard input or output is not a terminal (a pipe, a
 /// file, a job without one): it would draw escape codes nobody sees and wait for keys
@@ -80,7 +79,7 @@ pub const TEST_PANIC: &str = "TACTFUL_TEST_PANIC";
 pub enum LoopEvent {
     /// A key, mouse, resize or paste event from the terminal.
     Terminal(crossterm::event::Event),
-    /// A worker's reply.
+    /// A reply from the job runner.
     Reply(Message),
     /// Nothing happened for a tick.
     Tick,
@@ -106,7 +105,7 @@ pub fn run(workspace_path: &Path, as_of: Option<chrono::NaiveDate>) -> anyhow::R
     require_terminal()?;
     let fields = crate::workspace::fields::list(ws.conn())?;
     let (events, inbox) = mpsc::channel();
-    let worker = Worker::spawn(ws, workspace_path, events.clone())?;
+    let worker: Runner<Request> = Runner::spawn(ws, events.clone(), jobs::route::execute)?;
 
     let mut guard = terminal::TerminalGuard::enter().context("cannot set up the terminal")?;
     let size = guard.terminal.size()?;
@@ -153,7 +152,7 @@ fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     inbox: &Receiver<LoopEvent>,
-    worker: &Worker,
+    worker: &Runner<Request>,
 ) -> anyhow::Result<()>
 where
     B::Error: std::error::Error + Send + Sync + 'static,

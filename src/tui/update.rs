@@ -1,9 +1,15 @@
 //! `update`: the only function that changes the TUI's state.
 //!
-//! It takes one [`Message`] and returns the [`Request`]s the worker should run. It never
-//! touches the terminal or the workspace, so tests drive it directly with message
+//! It takes one [`Message`] and returns the [`Request`]s the job runner should run. It
+//! never touches the terminal or the workspace, so tests drive it directly with message
 //! sequences (STYLE.md, pattern 12). Replies whose generation is not the one a state is
 //! waiting for are dropped: the newest request wins.
+//!
+//! [`update`] is one exhaustive `match` over [`Message`], with no catch-all: a new
+//! variant does not compile until it is routed. Loop events, replies and the screens'
+//! own message types go straight to their screen; screen switches to [`switch`]; the
+//! other intents to whatever has the focus ([`focused`]): the open popup, else the
+//! screen showing, and what neither takes to the global handler ([`global`]).
 
 pub mod campaign;
 pub mod records;
@@ -24,43 +30,224 @@ use super::screens::segments::{nav as segments_nav, update as segments_update};
 /// says it is loading; shorter waits would only flicker.
 pub const LOADING_HINT_TICKS: u32 = 2;
 
-/// Apply `message` to `app`; return the work it asks of the worker.
+/// Apply `message` to `app`; return the work it asks of the job runner.
 pub fn update(app: &mut App, message: Message) -> Vec<Request> {
-    if matches!(message, Message::Tick) {
-        super::status::tick(app);
-    }
-    if let Some(requests) = segments_nav::intercept(app, &message) {
-        return requests;
-    }
-    if let Some(requests) = review_update::intercept(app, &message) {
-        return requests;
-    }
-    if let Some(requests) = export_intercept(app, &message) {
-        return requests;
-    }
-    if let Some(requests) = records::intercept(app, &message) {
-        return requests;
-    }
     let view = layout::visible_rows(app.size);
-    if let Some(requests) = popup_message(app, &message) {
-        return requests;
-    }
-    if let Some(requests) = campaign::message(app, &message) {
-        return requests;
-    }
     match message {
-        Message::SwitchScreen(screen) => {
-            app.screen = screen;
+        // Loop events.
+        Message::Tick => {
+            super::status::tick(app);
+            browse::tick(app);
             Vec::new()
         }
-        Message::NextScreen => {
-            app.screen = app.screen.offset(1);
-            Vec::new()
+        Message::Resize { width, height } => resize(app, width, height),
+        // Replies, to the screen whose request they answer.
+        Message::PathCompleted { .. }
+        | Message::ImportDetected { .. }
+        | Message::ImportProgressed { .. }
+        | Message::ImportFinished { .. }
+        | Message::BatchesLoaded { .. }
+        | Message::UndoFinished { .. } => import::update(app, message),
+        Message::FieldChanged { generation, result } => {
+            field_edit::changed(app, generation, result)
         }
-        Message::PreviousScreen => {
-            app.screen = app.screen.offset(-1);
-            Vec::new()
+        Message::FieldsLoaded { generation, result } => {
+            browse::fields_loaded(app, generation, result, view)
         }
+        Message::PageLoaded { generation, result } => {
+            browse::page_loaded(app, generation, result, view)
+        }
+        Message::CountFinished { generation, result } => {
+            browse::count_finished(app, generation, result)
+        }
+        Message::CampaignsLoaded { .. }
+        | Message::CampaignLoaded { .. }
+        | Message::CampaignSaved { .. }
+        | Message::CampaignChanged { .. }
+        | Message::SettingsSaved { .. }
+        | Message::SampleLoaded { .. }
+        | Message::CoverageFinished { .. }
+        | Message::PreviewProgressed { .. }
+        | Message::PreviewFinished { .. }
+        | Message::PreviewPageLoaded { .. }
+        | Message::PreviewCounted { .. }
+        | Message::Explained { .. } => campaign::reply(app, &message),
+        // The screens with a message type of their own: intents and replies.
+        Message::Segments(m) => segments_update::update(app, m),
+        Message::Review(m) => review(app, m),
+        Message::Export(m) => export_update::update(app, m),
+        Message::Suppression(m) => records::suppression(app, m),
+        Message::Audit(m) => records::audit(app, m),
+        Message::Contact(m) => records::contact(app, m),
+        // Screen switches.
+        Message::SwitchScreen(screen) => switch(app, screen),
+        Message::NextScreen => switch(app, app.screen.offset(1)),
+        Message::PreviousScreen => switch(app, app.screen.offset(-1)),
+        // Intents for whatever has the focus.
+        Message::ShowHelp
+        | Message::ClosePopup
+        | Message::Quit
+        | Message::ConfirmQuit
+        | Message::Refresh
+        | Message::ScrollDown
+        | Message::ScrollUp
+        | Message::PageDown
+        | Message::PageUp
+        | Message::ScrollToTop
+        | Message::ScrollToBottom
+        | Message::ScrollLeft
+        | Message::ScrollRight
+        | Message::SelectRow(_)
+        | Message::OpenContacts
+        | Message::CloseContacts
+        | Message::Edit(_)
+        | Message::Submit
+        | Message::SwitchFocus
+        | Message::ChangeValue(_)
+        | Message::EditPath
+        | Message::StopEditing
+        | Message::CompletePath
+        | Message::DetectImport
+        | Message::OpenImportOptions
+        | Message::RunImport
+        | Message::ToggleBatches
+        | Message::AskUndo
+        | Message::ConfirmUndo
+        | Message::EditField
+        | Message::OpenCampaignPicker
+        | Message::LeaveEditor
+        | Message::EditSubject
+        | Message::EditBody
+        | Message::EditLines(_)
+        | Message::SaveMessages
+        | Message::DiscardEdits
+        | Message::OpenMergeFields
+        | Message::NewCampaign
+        | Message::AddEntry
+        | Message::RemoveEntry
+        | Message::MoveEntry { .. }
+        | Message::RenameCampaign
+        | Message::OpenSettings
+        | Message::AskDeleteCampaign
+        | Message::ConfirmDeleteCampaign
+        | Message::ToggleChannel
+        | Message::NextContact
+        | Message::PreviousContact
+        | Message::CycleSegmentFilter
+        | Message::CycleReasonFilter
+        | Message::StartSearch
+        | Message::ExplainContact
+        | Message::ClearFilters => focused(app, message),
+    }
+}
+
+/// A review arriving may change the campaign shown, which the Export screen's
+/// directory follows.
+fn review(app: &mut App, m: ReviewMsg) -> Vec<Request> {
+    let arrives = matches!(&m, ReviewMsg::Reviewed { generation, result: Ok(_) }
+        if app.review.pending == Some(*generation));
+    let requests = review_update::update(app, m);
+    if arrives {
+        export_update::campaign_changed(app);
+    }
+    requests
+}
+
+/// Show `screen` and ask for what it needs. With a popup open, the screen changes
+/// below it without loading anything (but the Segments screen always loads).
+fn switch(app: &mut App, screen: Screen) -> Vec<Request> {
+    if matches!(
+        screen,
+        Screen::Suppression | Screen::Audit | Screen::Contact
+    ) {
+        app.screen = screen;
+        return records::entered(app);
+    }
+    if screen == Screen::Segments {
+        app.screen = screen;
+        return segments_update::load(app);
+    }
+    if app.popup.is_some() {
+        app.screen = screen;
+        return Vec::new();
+    }
+    campaign::switch(app, screen)
+}
+
+/// The terminal's new size: every table keeps its selection in view.
+fn resize(app: &mut App, width: u16, height: u16) -> Vec<Request> {
+    let size = ratatui::layout::Rect::new(0, 0, width, height);
+    if app.screen == Screen::Segments && app.popup.is_none() {
+        segments_nav::resized(&mut app.segments, size);
+    }
+    campaign::resized(app, size);
+    app.size = size;
+    browse::resized(app, layout::visible_rows(app.size))
+}
+
+/// An intent to whatever has the focus: the open popup, else the screen showing; what
+/// neither takes goes to [`global`].
+fn focused(app: &mut App, message: Message) -> Vec<Request> {
+    let taken = match app.popup {
+        Some(popup) => popup_message(app, popup, &message),
+        None => screen_message(app, &message),
+    };
+    taken.unwrap_or_else(|| global(app, message))
+}
+
+/// Intents the showing screen takes for itself (no popup is open). `None` leaves the
+/// message to [`global`].
+fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+    let own = match app.screen {
+        Screen::Segments => segments_nav::intercept(&mut app.segments, app.size, message),
+        Screen::Review => review_update::intercept(app, message),
+        Screen::Export => export_update::intercept(app, message),
+        Screen::Suppression | Screen::Audit | Screen::Contact => {
+            records::screen_message(app, message)
+        }
+        Screen::Import | Screen::Fields | Screen::Messages | Screen::Preview => None,
+    };
+    // The campaign screens' intents, and the picker and refresh every screen has.
+    own.or_else(|| campaign::message(app, message))
+}
+
+/// Intents the open popup takes for itself: moving and confirming inside a dialog.
+/// `None` when the message is not the popup's (it then goes to [`global`]).
+fn popup_message(app: &mut App, popup: Popup, message: &Message) -> Option<Vec<Request>> {
+    let delta: isize = match message {
+        Message::ScrollDown => 1,
+        Message::ScrollUp => -1,
+        Message::PageDown => 10,
+        Message::PageUp => -10,
+        _ => 0,
+    };
+    match popup {
+        Popup::Help if delta != 0 => {
+            let last = super::popup::help_pages(app) - 1;
+            app.help_page = app
+                .help_page
+                .saturating_add_signed(delta.signum())
+                .min(last);
+            Some(Vec::new())
+        }
+        Popup::Help | Popup::ConfirmQuit | Popup::ConfirmUndo => None,
+        Popup::ImportOptions => import::options_message(app, message, delta),
+        Popup::FieldEdit => field_edit::dialog_message(app, message, delta),
+        Popup::CampaignPicker
+        | Popup::MergeFields
+        | Popup::Explanation
+        | Popup::NewCampaign
+        | Popup::AddEntry
+        | Popup::ConfirmDeleteCampaign
+        | Popup::CampaignSettings => campaign::popup_message(app, popup, message),
+    }
+}
+
+/// The intents no popup or screen took: the ones every screen has, and the Import and
+/// Fields screens' (which have no message type of their own yet).
+fn global(app: &mut App, message: Message) -> Vec<Request> {
+    let view = layout::visible_rows(app.size);
+    match message {
         Message::ShowHelp => {
             app.popup = Some(Popup::Help);
             app.help_page = 0;
@@ -103,13 +290,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
         | Message::RunImport
         | Message::ToggleBatches
         | Message::AskUndo
-        | Message::ConfirmUndo
-        | Message::PathCompleted { .. }
-        | Message::ImportDetected { .. }
-        | Message::ImportProgressed { .. }
-        | Message::ImportFinished { .. }
-        | Message::BatchesLoaded { .. }
-        | Message::UndoFinished { .. } => import::update(app, message),
+        | Message::ConfirmUndo => import::update(app, message),
         Message::Edit(edit) => {
             if app.screen == Screen::Import && app.import.editing {
                 app.import.path.apply(&edit);
@@ -118,47 +299,6 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
             Vec::new()
         }
         Message::EditField => field_edit::open(app),
-        Message::FieldChanged { generation, result } => {
-            field_edit::changed(app, generation, result)
-        }
-        Message::Submit | Message::SwitchFocus | Message::ChangeValue(_) => Vec::new(),
-        // The campaign screens' messages (see `campaign::message`) when they do not apply.
-        Message::OpenCampaignPicker
-        | Message::LeaveEditor
-        | Message::EditSubject
-        | Message::EditBody
-        | Message::EditLines(_)
-        | Message::SaveMessages
-        | Message::DiscardEdits
-        | Message::OpenMergeFields
-        | Message::NewCampaign
-        | Message::AddEntry
-        | Message::RemoveEntry
-        | Message::MoveEntry { .. }
-        | Message::RenameCampaign
-        | Message::AskDeleteCampaign
-        | Message::OpenSettings
-        | Message::SettingsSaved { .. }
-        | Message::ConfirmDeleteCampaign
-        | Message::CampaignChanged { .. }
-        | Message::ToggleChannel
-        | Message::NextContact
-        | Message::PreviousContact
-        | Message::CycleSegmentFilter
-        | Message::CycleReasonFilter
-        | Message::StartSearch
-        | Message::ExplainContact
-        | Message::ClearFilters
-        | Message::CampaignsLoaded { .. }
-        | Message::CampaignLoaded { .. }
-        | Message::CampaignSaved { .. }
-        | Message::SampleLoaded { .. }
-        | Message::CoverageFinished { .. }
-        | Message::PreviewProgressed { .. }
-        | Message::PreviewFinished { .. }
-        | Message::PreviewPageLoaded { .. }
-        | Message::PreviewCounted { .. }
-        | Message::Explained { .. } => Vec::new(),
         Message::ScrollDown if app.screen == Screen::Import => import::scroll(app, 1),
         Message::ScrollUp if app.screen == Screen::Import => import::scroll(app, -1),
         Message::PageDown if app.screen == Screen::Import => import::scroll(app, view as isize),
@@ -174,77 +314,68 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
         Message::ScrollLeft => browse::scroll_columns(app, -1),
         Message::ScrollRight => browse::scroll_columns(app, 1),
         Message::SelectRow(line) => browse::select_line(app, usize::from(line), view),
-        Message::FieldsLoaded { generation, result } => {
-            browse::fields_loaded(app, generation, result, view)
-        }
-        Message::PageLoaded { generation, result } => {
-            browse::page_loaded(app, generation, result, view)
-        }
-        Message::CountFinished { generation, result } => {
-            browse::count_finished(app, generation, result)
-        }
-        Message::Tick => {
-            browse::tick(app);
-            Vec::new()
-        }
-        Message::Segments(m) => segments_update::update(app, m),
-        Message::Review(m) => {
-            // A review that arrives may change the campaign shown, which the Export
-            // screen's directory follows.
-            let arrives = matches!(&m, ReviewMsg::Reviewed { generation, result: Ok(_) }
-                if app.review.pending == Some(*generation));
-            let requests = review_update::update(app, m);
-            if arrives {
-                export_update::campaign_changed(app);
-            }
-            requests
-        }
-        Message::Export(m) => export_update::update(app, m),
-        Message::Suppression(m) => records::suppression(app, m),
-        Message::Audit(m) => records::audit(app, m),
-        Message::Contact(m) => records::contact(app, m),
-        Message::Resize { width, height } => {
-            app.size = ratatui::layout::Rect::new(0, 0, width, height);
-            browse::resized(app, layout::visible_rows(app.size))
-        }
-    }
-}
-
-/// Typing into the Export screen's form (not while a popup is open or on a screen
-/// switch, as for the Review screen). `None` leaves the message to the rest of `update`.
-fn export_intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
-    let switch = matches!(
-        message,
-        Message::SwitchScreen(_) | Message::NextScreen | Message::PreviousScreen
-    );
-    if switch || app.popup.is_some() || app.screen != Screen::Export {
-        return None;
-    }
-    export_update::intercept(app, message)
-}
-
-/// Messages the open popup takes for itself: moving and confirming inside a dialog.
-/// `None` when the message is not the popup's (it then goes to the screen).
-fn popup_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
-    let delta: isize = match message {
-        Message::ScrollDown => 1,
-        Message::ScrollUp => -1,
-        Message::PageDown => 10,
-        Message::PageUp => -10,
-        _ => 0,
-    };
-    match app.popup? {
-        Popup::Help if delta != 0 => {
-            let last = super::popup::help_pages(app) - 1;
-            app.help_page = app
-                .help_page
-                .saturating_add_signed(delta.signum())
-                .min(last);
-            Some(Vec::new())
-        }
-        Popup::ImportOptions => import::options_message(app, message, delta),
-        Popup::FieldEdit => field_edit::dialog_message(app, message, delta),
-        _ => None,
+        // Taken by a dialog or a campaign screen when they apply; nothing otherwise.
+        Message::Submit
+        | Message::SwitchFocus
+        | Message::ChangeValue(_)
+        | Message::OpenCampaignPicker
+        | Message::LeaveEditor
+        | Message::EditSubject
+        | Message::EditBody
+        | Message::EditLines(_)
+        | Message::SaveMessages
+        | Message::DiscardEdits
+        | Message::OpenMergeFields
+        | Message::NewCampaign
+        | Message::AddEntry
+        | Message::RemoveEntry
+        | Message::MoveEntry { .. }
+        | Message::RenameCampaign
+        | Message::OpenSettings
+        | Message::AskDeleteCampaign
+        | Message::ConfirmDeleteCampaign
+        | Message::ToggleChannel
+        | Message::NextContact
+        | Message::PreviousContact
+        | Message::CycleSegmentFilter
+        | Message::CycleReasonFilter
+        | Message::StartSearch
+        | Message::ExplainContact
+        | Message::ClearFilters => Vec::new(),
+        // Routed by `update` before anything has the focus.
+        Message::Tick
+        | Message::Resize { .. }
+        | Message::SwitchScreen(_)
+        | Message::NextScreen
+        | Message::PreviousScreen
+        | Message::PathCompleted { .. }
+        | Message::ImportDetected { .. }
+        | Message::ImportProgressed { .. }
+        | Message::ImportFinished { .. }
+        | Message::BatchesLoaded { .. }
+        | Message::UndoFinished { .. }
+        | Message::FieldChanged { .. }
+        | Message::FieldsLoaded { .. }
+        | Message::PageLoaded { .. }
+        | Message::CountFinished { .. }
+        | Message::CampaignsLoaded { .. }
+        | Message::CampaignLoaded { .. }
+        | Message::CampaignSaved { .. }
+        | Message::CampaignChanged { .. }
+        | Message::SettingsSaved { .. }
+        | Message::SampleLoaded { .. }
+        | Message::CoverageFinished { .. }
+        | Message::PreviewProgressed { .. }
+        | Message::PreviewFinished { .. }
+        | Message::PreviewPageLoaded { .. }
+        | Message::PreviewCounted { .. }
+        | Message::Explained { .. }
+        | Message::Segments(_)
+        | Message::Review(_)
+        | Message::Export(_)
+        | Message::Suppression(_)
+        | Message::Audit(_)
+        | Message::Contact(_) => Vec::new(),
     }
 }
 

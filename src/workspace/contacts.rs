@@ -280,6 +280,18 @@ pub fn any_phone_keys(conn: &Connection) -> Result<bool, WorkspaceError> {
     )?)
 }
 
+/// How many contacts hold a generated row key (`row-<hash>-<line>`, see
+/// `import::key`) that does not start with `prefix` (one file's keys): the contacts
+/// of other files keyed that way.
+pub fn count_generated_other_than(conn: &Connection, prefix: &str) -> Result<u64, WorkspaceError> {
+    Ok(conn.query_row(
+        "SELECT count(*) FROM contacts WHERE _key >= 'row-' AND _key < 'row.' \
+         AND substr(_key, 1, length(?1)) <> ?1",
+        [prefix],
+        |r| r.get::<_, i64>(0),
+    )? as u64)
+}
+
 /// How many contacts the workspace holds.
 pub fn count(conn: &Connection) -> Result<u64, WorkspaceError> {
     Ok(conn.query_row("SELECT count(*) FROM contacts", [], |r| r.get::<_, i64>(0))? as u64)

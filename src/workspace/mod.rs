@@ -132,6 +132,33 @@ impl Workspace {
         Self::open(path)
     }
 
+    /// Open the workspace at `path`, which another connection has already opened (and
+    /// migrated), for reading only (`SQLITE_OPEN_READ_ONLY`): SQLite refuses any change
+    /// through it ("attempt to write a readonly database"), while TEMP tables, which
+    /// live outside the file, still work. The terminal app's job runner gives these to
+    /// every lane but its one writer.
+    ///
+    /// Errors: [`WorkspaceError::NotAWorkspace`] for a file that is not SQLite or is
+    /// corrupt; a missing file fails to open.
+    pub fn open_read_only(path: &Path) -> Result<Self, WorkspaceError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(e, path))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        sqlfn::register(&conn)?;
+        // The journal mode is the file's (WAL, set by the writer); reading it is the
+        // first statement that touches the file, so a foreign file fails here.
+        conn.query_row("PRAGMA journal_mode", [], |_| Ok(()))
+            .and_then(|()| {
+                conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;")
+            })
+            .map_err(|e| classify(e, path))?;
+        Ok(Workspace {
+            conn,
+            path: path.to_path_buf(),
+            today: None,
+        })
+    }
+
     /// Open a workspace in memory (tests and dry runs of whole flows).
     pub fn open_in_memory() -> Result<Self, WorkspaceError> {
         let conn = Connection::open_in_memory()?;

@@ -9,9 +9,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tactful::fields::{Field, FieldType, PrivacyClass, Role};
 use tactful::tui::app::{App, AppOptions};
+use tactful::tui::jobs::route;
 use tactful::tui::message::{Message, Request};
-use tactful::tui::screens::segments::jobs as segments_jobs;
-use tactful::tui::{update::update, view, worker, worker_review};
+use tactful::tui::{update::update, view};
 use tactful::workspace::{Workspace, WorkspaceError, fields, quote_ident};
 
 /// A field as an import would have described it.
@@ -176,15 +176,15 @@ pub fn send(app: &mut App, ws: &Workspace, message: Message) {
             !matches!(request, Request::Write { .. }),
             "{request:?} writes; use send_mut"
         );
-        if let Some(reply) = worker::answer(ws, &request) {
+        if let Some(reply) = route::read(ws, &request) {
             queue.extend(update(app, reply));
         }
     }
 }
 
-/// The one synchronous stand-in for the worker threads: run `requests` and every
-/// request their replies cause on `ws`, as the threads would, writes included (the
-/// workspace writes, the segments jobs, the review jobs), applying each reply with the
+/// The one synchronous stand-in for the job runner's lanes: run `requests` and every
+/// request their replies cause on `ws`, as the lanes would, changes included,
+/// applying each reply with the
 /// same `update` the event loop uses. Returns the progress messages the writes sent, in
 /// order, after applying them.
 pub fn run(app: &mut App, ws: &mut Workspace, requests: Vec<Request>) -> Vec<Message> {
@@ -192,20 +192,12 @@ pub fn run(app: &mut App, ws: &mut Workspace, requests: Vec<Request>) -> Vec<Mes
     let mut queue = requests;
     while !queue.is_empty() {
         let request = queue.remove(0);
-        let reply = match &request {
-            Request::Write { generation, job } => {
-                let mut sent = Vec::new();
-                let reply = worker::write(ws, *generation, job, &mut |m| sent.push(m));
-                for m in sent {
-                    queue.extend(update(app, m.clone()));
-                    progress.push(m);
-                }
-                Some(reply)
-            }
-            Request::Segments(job) => segments_jobs::answer(ws, job),
-            Request::Review(job) => worker_review::answer(ws, job),
-            other => worker::answer(ws, other),
-        };
+        let mut sent = Vec::new();
+        let reply = route::answer(ws, &request, &mut |m| sent.push(m));
+        for m in sent {
+            queue.extend(update(app, m.clone()));
+            progress.push(m);
+        }
         if let Some(reply) = reply {
             queue.extend(update(app, reply));
         }

@@ -72,6 +72,9 @@ pub struct Upgrade {
     pub from: ConsentState,
     pub applied: bool,
     pub reason: String,
+    /// Applied only because the user confirmed upgrades (`--accept-consent-upgrades`),
+    /// so the user's written reason belongs on its evidence.
+    pub confirmed: bool,
 }
 
 /// The outcome for one contact and channel.
@@ -116,6 +119,12 @@ pub fn decide(stored: Stored, said: Option<Said>, accept_upgrades: bool) -> Deci
 
 fn upgrade(stored: Stored, said: Said, from: ConsentState, accept: bool) -> Decision {
     use ConsentState as S;
+    let confirmed = accept
+        && match from {
+            S::NotAsked => said.origin != Origin::Stated,
+            S::Declined => true,
+            _ => false,
+        };
     let (applied, reason) = match from {
         S::Withdrawn | S::Bounced => (
             false,
@@ -130,7 +139,7 @@ fn upgrade(stored: Stored, said: Said, from: ConsentState, accept: bool) -> Deci
         ),
         S::NotAsked => (
             false,
-            "--consent does not grant consent to a contact already held as not asked; the file must state it, or pass --accept-consent-upgrades".to_string(),
+            "--consent does not grant consent to a contact already held as not asked; the file must state it, or pass --accept-consent-upgrades with --upgrade-reason TEXT".to_string(),
         ),
         S::Declined if accept => (
             true,
@@ -148,7 +157,7 @@ fn upgrade(stored: Stored, said: Said, from: ConsentState, accept: bool) -> Deci
             (_, given, refused) => (
                 false,
                 format!(
-                    "the person declined{}; the file shows no consent given after that ({}); pass --accept-consent-upgrades to confirm",
+                    "the person declined{}; the file shows no consent given after that ({}); pass --accept-consent-upgrades with --upgrade-reason TEXT to confirm",
                     refused.map_or(String::new(), |t| format!(" at {}", t.to_rfc3339())),
                     given.map_or("it gives no consent time".to_string(), |t| format!(
                         "its consent time is {}",
@@ -166,6 +175,7 @@ fn upgrade(stored: Stored, said: Said, from: ConsentState, accept: bool) -> Deci
             from,
             applied,
             reason,
+            confirmed,
         }),
     }
 }

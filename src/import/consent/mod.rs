@@ -189,7 +189,33 @@ fn read_polarity(polarity: Polarity, value: &str) -> Reads {
             "pending" | "transactional" | "archived" => Reads::State(S::NotAsked),
             _ => Reads::Unknown,
         },
-        _ => Reads::Unknown,
+        // A yes/no column that later holds member statuses (a Mailchimp export
+        // imported into a field a Shopify file made): `cleaned` is a bounce whatever
+        // the column's polarity, `pending` never confirmed.
+        (_, Word::Other) => match read_polarity(Polarity::Status, value) {
+            Reads::State(S::Bounced) => Reads::State(S::Bounced),
+            Reads::State(S::NotAsked) => Reads::State(S::NotAsked),
+            _ => Reads::Unknown,
+        },
+    }
+}
+
+/// The value to store in a boolean consent field named `field` for what a consent
+/// column's value `reads`, under the field's own polarity (its name: `unsubscribed`
+/// is true for an opt-out): `Some(None)` for a blank, `None` for a value no boolean
+/// can hold (an unknown word). A yes/no field that a later file fills with consent
+/// words (`unsubscribed`, `cleaned`) keeps its type this way; the consent state itself
+/// is recorded as for any consent column.
+pub fn as_boolean(reads: Reads, field: &str) -> Option<Option<bool>> {
+    use ConsentState as S;
+    let inverted = polarity_from_name(field, false) == Polarity::Inverted;
+    match reads {
+        Reads::Nothing | Reads::State(S::NotAsked) => Some(None),
+        Reads::Unknown => None,
+        Reads::State(S::Granted) => Some(Some(!inverted)),
+        Reads::State(S::Withdrawn | S::Declined) => Some(Some(inverted)),
+        // A bounce says nothing about an opt-out; in an opt-in field it is no "yes".
+        Reads::State(S::Bounced) => Some((!inverted).then_some(false)),
     }
 }
 

@@ -177,6 +177,7 @@ impl RowReader<'_> {
             ip: None,
             evidence_columns: Vec::new(),
             recorded_at: self.recorded_at.clone(),
+            upgrade_reason: None,
         }
     }
 }

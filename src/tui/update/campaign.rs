@@ -2,9 +2,10 @@
 //! and the campaign picker: which messages are theirs, the picker, and what happens
 //! when a campaign arrives or one of these screens is entered.
 //!
-//! [`message`] is asked first (after the shared popups); it returns `None` for anything
-//! that is not the campaign screens' business, which then goes on to the rest of
-//! `update` unchanged.
+//! `update` routes here the campaign replies ([`reply`]), screen switches ([`switch`]),
+//! the campaign popups' intents ([`popup_message`]) and, while no popup is open, the
+//! intents the screen showing did not take ([`message`]), which returns `None` for
+//! anything that is not the campaign screens' business.
 
 use chrono::NaiveDate;
 
@@ -26,23 +27,32 @@ pub fn as_of(app: &App, c: &Campaign) -> NaiveDate {
         .unwrap_or_else(|| c.as_of_or(chrono::Local::now().date_naive()))
 }
 
-/// Handle `message` if it belongs to the campaign screens or their popups.
+/// Handle an intent for a campaign popup, `popup`, the one open. `None` when the popup
+/// does not take it.
+pub(crate) fn popup_message(
+    app: &mut App,
+    popup: Popup,
+    message: &Message,
+) -> Option<Vec<Request>> {
+    match popup {
+        Popup::CampaignPicker => picker_message(app, message),
+        Popup::MergeFields => messages::merge_popup(app, message),
+        Popup::Explanation => preview::explanation_popup(app, message),
+        Popup::NewCampaign => campaign_new::new_popup(app, message),
+        Popup::AddEntry => campaign_new::add_popup(app, message),
+        Popup::ConfirmDeleteCampaign => campaign_edit::confirm_delete(app, message),
+        Popup::CampaignSettings => settings::popup(app, message),
+        Popup::Help
+        | Popup::ConfirmQuit
+        | Popup::ImportOptions
+        | Popup::ConfirmUndo
+        | Popup::FieldEdit => None,
+    }
+}
+
+/// Handle an intent (no popup open) if it belongs to the campaign screens, or is the
+/// picker or a refresh, which every screen has.
 pub(crate) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
-    // Replies are applied whatever popup is open.
-    if let Some(requests) = reply(app, message) {
-        return Some(requests);
-    }
-    match app.popup {
-        Some(Popup::CampaignPicker) => return picker_message(app, message),
-        Some(Popup::MergeFields) => return messages::merge_popup(app, message),
-        Some(Popup::Explanation) => return preview::explanation_popup(app, message),
-        Some(Popup::NewCampaign) => return campaign_new::new_popup(app, message),
-        Some(Popup::AddEntry) => return campaign_new::add_popup(app, message),
-        Some(Popup::ConfirmDeleteCampaign) => return campaign_edit::confirm_delete(app, message),
-        Some(Popup::CampaignSettings) => return settings::popup(app, message),
-        Some(_) => return None,
-        None => {}
-    }
     match message {
         Message::OpenCampaignPicker => {
             let c = &mut app.campaigns;
@@ -60,9 +70,6 @@ pub(crate) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
             requests.extend(load_names(app));
             Some(requests)
         }
-        Message::SwitchScreen(screen) => Some(switch(app, *screen)),
-        Message::NextScreen => Some(switch(app, app.screen.offset(1))),
-        Message::PreviousScreen => Some(switch(app, app.screen.offset(-1))),
         Message::OpenSettings if app.screen == Screen::Messages => Some(settings::open(app)),
         Message::NewCampaign if app.screen == Screen::Messages => campaign_new::open(app, message),
         Message::AddEntry if app.screen == Screen::Messages => {
@@ -89,51 +96,51 @@ pub(crate) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
     }
 }
 
-/// Worker replies for the campaign screens, and their part of a resize (which then
-/// goes on to the rest of `update`: `None`).
-fn reply(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+/// A reply for the campaign screens, applied whatever popup is open (`update` routes
+/// only these here; anything else changes nothing).
+pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
     match message {
         Message::CampaignsLoaded { generation, result } => {
-            Some(names_loaded(app, *generation, result.clone()))
+            names_loaded(app, *generation, result.clone())
         }
         Message::CampaignLoaded { generation, result } => {
             if app.campaigns.pending_load != Some(*generation) {
-                return Some(Vec::new());
+                return Vec::new();
             }
             app.campaigns.pending_load = None;
             match result {
-                Ok(c) => Some(campaign_loaded(app, (**c).clone())),
+                Ok(c) => campaign_loaded(app, (**c).clone()),
                 Err(e) => {
                     app.error = Some(e.clone());
-                    Some(Vec::new())
+                    Vec::new()
                 }
             }
         }
         Message::CampaignChanged { generation, result } => {
-            Some(campaign_edit::changed(app, *generation, result))
+            campaign_edit::changed(app, *generation, result)
         }
-        Message::SettingsSaved { generation, result } => {
-            Some(settings::saved(app, *generation, result))
-        }
+        Message::SettingsSaved { generation, result } => settings::saved(app, *generation, result),
         Message::CampaignSaved { .. }
         | Message::SampleLoaded { .. }
-        | Message::CoverageFinished { .. } => Some(messages::reply(app, message)),
+        | Message::CoverageFinished { .. } => messages::reply(app, message),
         Message::PreviewProgressed { .. }
         | Message::PreviewFinished { .. }
         | Message::PreviewPageLoaded { .. }
         | Message::PreviewCounted { .. }
-        | Message::Explained { .. } => Some(preview::reply(app, message)),
-        Message::Resize { width, height } => {
-            let size = ratatui::layout::Rect::new(0, 0, *width, *height);
-            let view = crate::tui::screens::preview::view::visible_rows(size);
-            app.preview.table.keep_visible(view);
-            None
-        }
-        _ => None,
+        | Message::Explained { .. } => preview::reply(app, message),
+        _ => Vec::new(),
     }
 }
 
-fn switch(app: &mut App, screen: Screen) -> Vec<Request> {
+/// The campaign screens' part of a resize: the preview table keeps its selection in
+/// view at `size`.
+pub(crate) fn resized(app: &mut App, size: ratatui::layout::Rect) {
+    let view = crate::tui::screens::preview::view::visible_rows(size);
+    app.preview.table.keep_visible(view);
+}
+
+/// Show `screen` (no popup open) and ask for what it needs ([`entered`]).
+pub(crate) fn switch(app: &mut App, screen: Screen) -> Vec<Request> {
     app.screen = screen;
     entered(app)
 }

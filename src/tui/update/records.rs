@@ -22,17 +22,11 @@ fn body_height(app: &App) -> u16 {
     layout::areas(app.size).map_or(0, |a| a.body.height)
 }
 
-/// Messages the record screens take before the rest of `update`: showing one of them
-/// (which reads its data), the mouse wheel and typing into their inputs. `None`: not
-/// theirs.
-pub fn intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+/// Intents a record screen takes for itself while it shows and no popup is open: the
+/// mouse wheel moves through its list and typing goes to its input. `None`: not theirs.
+pub fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     match message {
-        Message::SwitchScreen(screen @ (Screen::Suppression | Screen::Audit | Screen::Contact)) => {
-            app.screen = *screen;
-            Some(entered(app))
-        }
-        // The mouse wheel moves through the record screens' own lists.
-        Message::ScrollDown | Message::ScrollUp if app.popup.is_none() => {
+        Message::ScrollDown | Message::ScrollUp => {
             let delta = if *message == Message::ScrollDown {
                 1
             } else {
@@ -45,11 +39,11 @@ pub fn intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
                 _ => None,
             }
         }
-        Message::Edit(edit) if app.popup.is_none() && app.screen == Screen::Suppression => {
+        Message::Edit(edit) if app.screen == Screen::Suppression => {
             suppression_update::edit(&mut app.suppression, edit);
             Some(Vec::new())
         }
-        Message::Edit(edit) if app.popup.is_none() && app.screen == Screen::Contact => {
+        Message::Edit(edit) if app.screen == Screen::Contact => {
             contact_update::edit(&mut app.contact, edit);
             Some(Vec::new())
         }
@@ -58,7 +52,7 @@ pub fn intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
 }
 
 /// What a record screen reads when it shows.
-fn entered(app: &mut App) -> Vec<Request> {
+pub fn entered(app: &mut App) -> Vec<Request> {
     let generation = app.next_generation();
     let height = body_height(app);
     match app.screen {

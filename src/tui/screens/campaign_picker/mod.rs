@@ -5,6 +5,8 @@
 //! The first campaign (alphabetically) is chosen until the user picks another. The
 //! campaign here is the one stored in the workspace; the Messages screen edits a copy.
 
+pub mod jobs;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

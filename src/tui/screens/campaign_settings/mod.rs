@@ -5,6 +5,7 @@
 //!
 //! [`SettingsForm`] is the dialog's state, [`view`] draws it, [`update`] changes it.
 
+pub mod jobs;
 pub mod update;
 pub mod view;
 

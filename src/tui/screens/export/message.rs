@@ -1,6 +1,6 @@
 //! The Export screen's messages, as data: [`ExportMsg`] (user intents and the export's
 //! reply, carried by `Message::Export`), the form's rows ([`ExportRow`]) and the
-//! export asked of the review worker ([`ExportRequest`]). Replies carry the generation
+//! export asked of the job runner ([`ExportRequest`]). Replies carry the generation
 //! of the job they answer; [`super::update`] drops stale ones.
 
 use chrono::NaiveDate;

@@ -4,13 +4,14 @@
 //! confirmation questions, and the result or the refusal with its blockers.
 //!
 //! The screen's folder holds its messages ([`message`]), the code that changes its
-//! state ([`update`]) and its drawing (here); its export runs on the review worker
-//! (`tui::worker_review`).
+//! state ([`update`]) and its drawing (here); its export runs on the job runner's
+//! writer ([`jobs`]).
 //!
 //! Owns [`ExportState`]; the campaign (the shared current one) and its review come
 //! through [`ExportView`], filled in by `tui::view`. [`update`] is the only code that
 //! changes the state; the widget only reads.
 
+pub mod jobs;
 pub mod message;
 pub mod update;
 

@@ -6,11 +6,11 @@
 //! second "yes" is needed before existing files are replaced (`force`).
 
 use super::ExportQuestion;
+use super::jobs::ExportJob;
 use super::message::{ExportFailure, ExportMsg, ExportRequest, ExportRow};
 use crate::tui::app::App;
 use crate::tui::message::{Message, Request};
 use crate::tui::widgets::text_input::TextInput;
-use crate::tui::worker_review::ReviewJob;
 
 /// Typing into the export form's text row. `None` leaves other messages to `update`.
 pub fn intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
@@ -153,7 +153,7 @@ fn confirm(app: &mut App) -> Vec<Request> {
     let generation = app.next_generation();
     app.export.pending = Some(generation);
     app.export.outcome = None;
-    vec![Request::Review(ReviewJob::Export {
+    vec![Request::Export(ExportJob {
         generation,
         request,
     })]

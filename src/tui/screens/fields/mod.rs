@@ -9,6 +9,7 @@
 pub mod browse;
 pub mod contacts;
 pub mod dialog;
+pub mod jobs;
 pub mod update;
 
 use std::borrow::Cow;

@@ -7,6 +7,7 @@
 //! the changes in [`update`].
 
 pub mod content;
+pub mod jobs;
 pub mod options;
 pub mod update;
 

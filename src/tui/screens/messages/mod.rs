@@ -11,6 +11,7 @@
 //! moving, renaming and deleting are [`edit_update`]'s.
 
 pub mod edit_update;
+pub mod jobs;
 pub mod merge_fields;
 pub mod new_dialogs;
 pub mod new_update;

@@ -10,6 +10,7 @@
 //! [`view`], the explanation popup in [`explain`], the changes in [`update`].
 
 pub mod explain;
+pub mod jobs;
 pub mod update;
 pub mod view;
 

@@ -1,8 +1,7 @@
 //! The Review screen's messages, as data: [`ReviewMsg`] (user intents and the review
 //! worker's replies, carried by `Message::Review`) and [`Reviewed`] (one review as the
 //! screen shows it). Replies carry the generation of the job they answer;
-//! [`super::update`] drops stale ones. The jobs themselves are `tui::worker_review`'s
-//! (the Export screen sends them too).
+//! [`super::update`] drops stale ones. The jobs themselves are in [`super::jobs`].
 
 use crate::campaign::Unlock;
 use crate::export::Profile;

@@ -5,7 +5,7 @@
 //!
 //! The screen's folder holds its messages ([`message`]), the code that changes its
 //! state ([`update`], [`replies`]) and its drawing (here and in [`dialogs`]); its jobs
-//! run on the review worker (`tui::worker_review`), which the Export screen shares.
+//! run through the job runner ([`jobs`]); the Export screen's export has its own job.
 //!
 //! Owns [`ReviewState`]; the Export screen is drawn with the campaign reviewed (the
 //! shared current one) and its last review, handed over by `tui::view`. [`update`] is
@@ -13,6 +13,7 @@
 //! data goes through `fit` or `wrap`, which make it safe for the terminal first.
 
 pub mod dialogs;
+pub mod jobs;
 pub mod message;
 pub mod replies;
 pub mod update;

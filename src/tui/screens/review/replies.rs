@@ -1,4 +1,4 @@
-//! The review worker's replies applied to the Review screen: reviews, unlocks and
+//! The replies to the Review screen's jobs, applied to the Review screen: reviews, unlocks and
 //! sign-offs. A reply whose generation is not the one its state waits for is dropped
 //! (the newest request wins); an unlock or a sign-off that went through closes its
 //! dialog and reviews the campaign again, since both change what the review says.

@@ -9,12 +9,12 @@
 use std::collections::BTreeSet;
 
 use super::dialogs::{SignOffDialog, SignOffFocus, UnlockDialog};
+use super::jobs::ReviewJob;
 use super::message::{ReviewMsg, Reviewed};
 use super::{ReviewMode, ReviewState, visible_lines};
 use crate::review::{ExportScope, ExtraField};
 use crate::tui::app::App;
 use crate::tui::message::{Message, Request, Screen};
-use crate::tui::worker_review::ReviewJob;
 
 /// Ask for a review of the current campaign (the shared one, `app.campaigns`; the
 /// first one when there is none yet). When that is another campaign than the one

@@ -1,27 +1,20 @@
-//! The segments worker: a thread with its own workspace connection that checks and
-//! counts rules (live reach while typing, the list's reaches, the overlap matrix) and
-//! saves and deletes segments, replying with `Message::Segments` on the event loop's
-//! channel.
+//! The Segments screen's jobs, run by the job runner (`tui::jobs`): checking and
+//! counting rules (live reach while typing, the list's reaches, the overlap matrix,
+//! suggested values) on the segments lane, and saving, renaming and deleting segments
+//! on the writer, each replying with `Message::Segments`.
 //!
-//! Reads of one kind supersede each other: a newer reach job interrupts the reach query
-//! running now (`sqlite3_interrupt` through rusqlite's `InterruptHandle`) and queued
-//! older ones are skipped, so typing never waits on a count. An interrupted job sends no
-//! reply, unless nothing newer of its kind was asked for, in which case it runs again.
-//! Saves and deletes always run, in the order sent. Rules are checked outside any
+//! Reads of one kind supersede each other (the runner interrupts the query running), so
+//! typing never waits on a count; an interrupted read gives no reply here, and the
+//! runner runs it again if nothing newer of its kind was asked for. Rules are checked outside any
 //! campaign (category none, nothing unlocked), as `tactful segment add` does, so
 //! special category and protected fields stay blocked here; or, when the editor works
 //! in a campaign's scope, with that campaign's category and unlocks, as `tactful
 //! segment add --campaign` does (issue 11: an unlock on Review must be usable).
 
-use std::collections::{BTreeSet, HashMap};
-use std::mem::{Discriminant, discriminant};
-use std::path::Path;
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex, PoisonError};
-use std::thread;
+use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
-use rusqlite::{ErrorCode, InterruptHandle};
+use rusqlite::ErrorCode;
 
 use super::message::{ListReaches, Overlap, Reach, RuleProblem, SegmentJob, SegmentsMsg};
 use crate::campaign::Campaign;
@@ -29,100 +22,11 @@ use crate::fields::Field;
 use crate::fields::held::HeldValues;
 use crate::segment::store::{self, SegmentError};
 use crate::segment::{RuleError, Scope, parse};
-use crate::tui::LoopEvent;
 use crate::tui::message::Message;
 use crate::workspace::{Workspace, WorkspaceError, fields};
 
-type Kind = Discriminant<SegmentJob>;
-
-/// Which read runs now and the newest generation asked for of each kind.
-#[derive(Debug, Default)]
-struct Progress {
-    running: Option<(Kind, u64)>,
-    newest: HashMap<Kind, u64>,
-}
-
-/// The UI's handle on the segments thread. Dropping it ends the thread once its
-/// current job is done.
-pub struct SegmentsWorker {
-    jobs: Sender<SegmentJob>,
-    interrupt: InterruptHandle,
-    progress: Arc<Mutex<Progress>>,
-}
-
-impl SegmentsWorker {
-    /// Start the thread on a connection of its own to `path`; replies go to `events`.
-    ///
-    /// Errors: opening the connection (busy, damaged file).
-    pub fn spawn(path: &Path, events: Sender<LoopEvent>) -> Result<SegmentsWorker, WorkspaceError> {
-        let mut ws = Workspace::open(path)?;
-        let interrupt = ws.conn().get_interrupt_handle();
-        let progress = Arc::new(Mutex::new(Progress::default()));
-        let (jobs, rx) = mpsc::channel();
-        let shared = Arc::clone(&progress);
-        thread::spawn(move || serve(&mut ws, &rx, &events, &shared));
-        Ok(SegmentsWorker {
-            jobs,
-            interrupt,
-            progress,
-        })
-    }
-
-    /// Queue `job`. A read interrupts an older read of the same kind still running.
-    pub fn send(&self, job: SegmentJob) {
-        if !job.writes() {
-            let kind = discriminant(&job);
-            let mut p = self.progress.lock().unwrap_or_else(PoisonError::into_inner);
-            p.newest.insert(kind, job.generation());
-            if matches!(p.running, Some((k, g)) if k == kind && g < job.generation()) {
-                self.interrupt.interrupt();
-            }
-        }
-        // A send fails only when the thread has ended, i.e. the app is shutting down.
-        let _ = self.jobs.send(job);
-    }
-}
-
-fn serve(
-    ws: &mut Workspace,
-    jobs: &Receiver<SegmentJob>,
-    events: &Sender<LoopEvent>,
-    progress: &Mutex<Progress>,
-) {
-    let lock = || progress.lock().unwrap_or_else(PoisonError::into_inner);
-    while let Ok(first) = jobs.recv() {
-        let queued: Vec<SegmentJob> = std::iter::once(first).chain(jobs.try_iter()).collect();
-        for job in queued {
-            let kind = discriminant(&job);
-            let mut reply = None;
-            // An interrupted read runs again only while it is still the newest of its kind.
-            for _ in 0..3 {
-                let newest = !job.writes()
-                    && lock()
-                        .newest
-                        .get(&kind)
-                        .is_some_and(|&g| g > job.generation());
-                if newest {
-                    break;
-                }
-                lock().running = (!job.writes()).then_some((kind, job.generation()));
-                reply = answer(ws, &job);
-                lock().running = None;
-                if reply.is_some() {
-                    break;
-                }
-            }
-            if let Some(message) = reply
-                && events.send(LoopEvent::Reply(message)).is_err()
-            {
-                return;
-            }
-        }
-    }
-}
-
-/// Run one job against `ws` and build its reply; `None` for an interrupted read. Runs
-/// on the segments thread; tests call it directly to drive `update` without threads.
+/// Run one job against `ws` and build its reply; `None` for an interrupted read. Reads
+/// run on the segments lane, changes on the writer.
 pub fn answer(ws: &mut Workspace, job: &SegmentJob) -> Option<Message> {
     let reply = match job {
         SegmentJob::Save {

@@ -1,6 +1,6 @@
 //! The Segments screen's messages and worker jobs, as data: [`SegmentsMsg`] (user intents
 //! and worker replies, carried by `Message::Segments`) and [`SegmentJob`] (work for the
-//! segments worker thread, carried by `Request::Segments`).
+//! job runner, carried by `Request::Segments`).
 //!
 //! Kept apart from `message` so the screen's vocabulary sits in one place. Replies carry
 //! the generation of the job they answer; `screens::segments::update` drops stale ones.
@@ -152,7 +152,7 @@ pub struct Overlap {
     pub left_out: Vec<(String, String)>,
 }
 
-/// Work for the segments worker thread. Reads of the same kind supersede older ones
+/// Work for the job runner (`tui::jobs`). Reads of the same kind supersede older ones
 /// (the running one is interrupted); saves and deletes always run, in order.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SegmentJob {

@@ -1,59 +1,52 @@
-//! The Segments screen's share of the messages every screen gets: entering the screen
-//! (which loads the segments) and table movement (keys, wheel, row clicks) while it
-//! shows, applied to the list, the overlap matrix or the builder's choices.
+//! The Segments screen's share of the messages every screen gets: table movement
+//! (keys, wheel, row clicks) while it shows, applied to the list, the overlap matrix
+//! or the builder's choices, and a new terminal size. It changes the screen's own
+//! state only.
 //!
-//! Called only from `tui::update`, before its own handling, so `update` stays the one
-//! mutator.
+//! Called only from `tui::update`, so `update` stays the one mutator.
 
-use super::update::load;
-use super::{SegmentsMode, list_rows};
-use crate::tui::app::App;
-use crate::tui::message::{Message, Request, Screen};
+use ratatui::layout::Rect;
 
-/// Handle `message` here when it concerns the Segments screen: entering it (which
-/// loads the segments), and table movement while it shows. `None` leaves the message
-/// to the rest of `update`.
-pub fn intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
-    let entering = match message {
-        Message::SwitchScreen(screen) => *screen == Screen::Segments,
-        Message::NextScreen => app.screen.offset(1) == Screen::Segments,
-        Message::PreviousScreen => app.screen.offset(-1) == Screen::Segments,
-        _ => false,
-    };
-    if entering {
-        app.screen = Screen::Segments;
-        return Some(load(app));
-    }
-    if app.screen != Screen::Segments || app.popup.is_some() {
-        return None;
-    }
-    let size = app.size;
-    let rows = |app: &App| match app.segments.mode() {
-        SegmentsMode::Overlap => app.segments.overlap.visible_rows(size),
+use super::{SegmentsMode, SegmentsState, list_rows};
+use crate::tui::message::{Message, Request};
+
+/// The terminal is now `size`: the list and the overlap matrix keep their selection
+/// in view.
+pub fn resized(s: &mut SegmentsState, size: Rect) {
+    s.table.keep_visible(list_rows(size));
+    let rows = s.overlap.visible_rows(size);
+    s.overlap.table.keep_visible(rows);
+}
+
+/// Handle `message` here when it is table movement (`update` asks only while the
+/// screen shows with no popup open, in a terminal of `size`). `None` leaves the
+/// message to the rest of `update`.
+pub fn intercept(s: &mut SegmentsState, size: Rect, message: &Message) -> Option<Vec<Request>> {
+    let view = match s.mode() {
+        SegmentsMode::Overlap => s.overlap.visible_rows(size),
         _ => list_rows(size),
-    };
-    let view = rows(app) as isize;
+    } as isize;
+    let step = |s: &mut SegmentsState, delta| move_rows(s, size, delta);
     match message {
-        Message::ScrollDown => move_rows(app, 1),
-        Message::ScrollUp => move_rows(app, -1),
-        Message::PageDown => move_rows(app, view),
-        Message::PageUp => move_rows(app, -view),
-        Message::ScrollToTop => move_rows(app, isize::MIN / 2),
-        Message::ScrollToBottom => move_rows(app, isize::MAX / 2),
+        Message::ScrollDown => step(s, 1),
+        Message::ScrollUp => step(s, -1),
+        Message::PageDown => step(s, view),
+        Message::PageUp => step(s, -view),
+        Message::ScrollToTop => step(s, isize::MIN / 2),
+        Message::ScrollToBottom => step(s, isize::MAX / 2),
         Message::ScrollLeft | Message::ScrollRight => {
             let delta = if *message == Message::ScrollLeft {
                 -1
             } else {
                 1
             };
-            if app.segments.mode() == SegmentsMode::Overlap {
-                let n = app.segments.overlap.scrollable_columns();
-                app.segments.overlap.table.scroll_columns(delta, n);
+            if s.mode() == SegmentsMode::Overlap {
+                let n = s.overlap.scrollable_columns();
+                s.overlap.table.scroll_columns(delta, n);
             }
         }
         Message::SelectRow(line) => {
             let line = usize::from(*line);
-            let s = &mut app.segments;
             let (table, n) = match s.mode() {
                 SegmentsMode::List => (&mut s.table, s.segments.len()),
                 SegmentsMode::Overlap => {
@@ -66,21 +59,12 @@ pub fn intercept(app: &mut App, message: &Message) -> Option<Vec<Request>> {
                 table.selected = table.top + line;
             }
         }
-        Message::Resize { width, height } => {
-            let size = ratatui::layout::Rect::new(0, 0, *width, *height);
-            app.segments.table.keep_visible(list_rows(size));
-            let rows = app.segments.overlap.visible_rows(size);
-            app.segments.overlap.table.keep_visible(rows);
-            return None;
-        }
         _ => return None,
     }
     Some(Vec::new())
 }
 
-fn move_rows(app: &mut App, delta: isize) {
-    let size = app.size;
-    let s = &mut app.segments;
+fn move_rows(s: &mut SegmentsState, size: Rect, delta: isize) {
     match s.mode() {
         SegmentsMode::List => s.table.move_by(delta, s.segments.len(), list_rows(size)),
         SegmentsMode::Overlap => {

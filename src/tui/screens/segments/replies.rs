@@ -1,4 +1,4 @@
-//! The segments worker's replies applied to the Segments screen: the list, reaches,
+//! The replies to the Segments screen's jobs, applied to the Segments screen: the list, reaches,
 //! live reach, saves, deletes and the overlap matrix. A reply whose generation is not the
 //! one its state waits for is dropped (the newest request wins).
 //!

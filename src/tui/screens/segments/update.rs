@@ -18,8 +18,9 @@ fn job(app: &mut App, make: impl FnOnce(u64) -> SegmentJob) -> (u64, Request) {
     (generation, Request::Segments(make(generation)))
 }
 
-/// Ask for the segment list and their reaches (and the overlap, if it shows).
-pub(super) fn load(app: &mut App) -> Vec<Request> {
+/// Ask for the segment list and their reaches (and the overlap, if it shows): on
+/// entering the screen.
+pub fn load(app: &mut App) -> Vec<Request> {
     let as_of = app.segments.as_of;
     let (list, a) = job(app, |generation| SegmentJob::List { generation });
     let (reaches, b) = job(app, |generation| SegmentJob::CountReaches {
