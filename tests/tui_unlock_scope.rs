@@ -13,9 +13,11 @@ mod fixture;
 
 use crossterm::event::{Event, KeyCode};
 use fixture::{WHY, ch, ctrl, key, next_campaign, on_screen};
+use tactful::campaign::store as campaign_store;
 use tactful::segment::store;
 use tactful::tui::app::App;
 use tactful::tui::jobs::route;
+use tactful::tui::screens::messages::new_dialogs::addable;
 use tactful::tui::screens::segments::message::{Reach, RuleProblem};
 use tactful::tui::{keymap, update::update};
 use tactful::workspace::Workspace;
@@ -81,6 +83,22 @@ fn a_field_unlocked_on_review_is_usable_in_that_campaigns_scope() {
         store::get(ws.conn(), "oldest").unwrap().rule,
         "birth_date before 1956-01-01"
     );
+
+    // And it can be added to the campaign: the Messages screen checks the entry with
+    // the campaign as stored now, unlock included (it held the copy read before the
+    // unlock, and refused the field).
+    press(&mut app, &mut ws, ch('4'));
+    press(&mut app, &mut ws, ch('a'));
+    let choices = addable(app.messages.draft.as_ref(), &app.segments.segments);
+    let at = choices.iter().position(|n| n == "oldest").unwrap();
+    for _ in 0..at {
+        press(&mut app, &mut ws, key(KeyCode::Down));
+    }
+    press(&mut app, &mut ws, key(KeyCode::Enter));
+    assert_eq!(app.error, None);
+    let stored = campaign_store::load(ws.conn(), "spring").unwrap().unwrap();
+    assert!(stored.entries.iter().any(|e| e.segment == "oldest"));
+    assert!(stored.unlocks.iter().any(|u| u.field == "birth_date"));
 }
 
 #[test]

@@ -142,13 +142,21 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
 }
 
 /// A review arriving may change the campaign shown, which the Export screen's
-/// directory follows.
+/// directory follows. An unlock changes the stored campaign, which is read again.
 fn review(app: &mut App, m: ReviewMsg) -> Vec<Request> {
     let arrives = matches!(&m, ReviewMsg::Reviewed { generation, result: Ok(_) }
         if app.review.pending == Some(*generation));
-    let requests = review_update::update(app, m);
+    let unlocked = matches!(&m, ReviewMsg::Unlocked { generation, result: Ok(_) }
+        if app.review.unlock.as_ref().is_some_and(|d| d.pending == Some(*generation)));
+    let mut requests = review_update::update(app, m);
     if arrives {
         export_update::campaign_changed(app);
+    }
+    if unlocked {
+        // The stored campaign now holds the unlock: read it again, or the Messages
+        // screen checks (and saves) its older copy without it, and an entry for a
+        // segment using the field is refused.
+        requests.extend(campaign::load_names(app));
     }
     requests
 }
