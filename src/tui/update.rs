@@ -13,6 +13,7 @@
 
 pub mod campaign;
 pub mod parts;
+pub mod records;
 
 use super::app::{App, Popup};
 use super::layout;
@@ -89,6 +90,9 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
         Message::Segments(m) => segments_message(app, m),
         Message::Review(m) => review(app, m),
         Message::Export(m) => in_export(app, |u| export_update::update(u, m)),
+        Message::Suppression(m) => records::suppression(app, m),
+        Message::Audit(m) => records::audit(app, m),
+        Message::Contact(m) => records::contact(app, m),
         // Screen switches.
         Message::SwitchScreen(screen) => switch(app, screen),
         Message::NextScreen => switch(app, app.screen.offset(1)),
@@ -186,6 +190,13 @@ fn review(app: &mut App, m: ReviewMsg) -> Vec<Request> {
 /// Show `screen` and ask for what it needs. With a popup open, the screen changes
 /// below it without loading anything (but the Segments screen always loads).
 fn switch(app: &mut App, screen: Screen) -> Vec<Request> {
+    if matches!(
+        screen,
+        Screen::Suppression | Screen::Audit | Screen::Contact
+    ) {
+        app.screen = screen;
+        return records::entered(app);
+    }
     if screen == Screen::Segments {
         app.screen = screen;
         return segments(app, segments_update::load);
@@ -226,6 +237,9 @@ fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
         Screen::Segments => segments_nav::intercept(&mut app.segments, app.ctx.size, message),
         Screen::Review => in_review(app, |u| review_update::intercept(u, message)),
         Screen::Export => in_export(app, |u| export_update::intercept(u, message)),
+        Screen::Suppression | Screen::Audit | Screen::Contact => {
+            records::screen_message(app, message)
+        }
         Screen::Import | Screen::Fields | Screen::Messages | Screen::Preview => None,
     };
     // The campaign screens' intents, and the picker and refresh every screen has.
@@ -244,7 +258,7 @@ fn popup_message(app: &mut App, popup: Popup, message: &Message) -> Option<Vec<R
     };
     match popup {
         Popup::Help if delta != 0 => {
-            let last = super::popup::help_pages(app.ctx.size) - 1;
+            let last = super::popup::help_pages(app) - 1;
             app.help_page = app
                 .help_page
                 .saturating_add_signed(delta.signum())
@@ -418,7 +432,10 @@ fn global(app: &mut App, message: Message) -> Vec<Request> {
         | Message::Explained { .. }
         | Message::Segments(_)
         | Message::Review(_)
-        | Message::Export(_) => Vec::new(),
+        | Message::Export(_)
+        | Message::Suppression(_)
+        | Message::Audit(_)
+        | Message::Contact(_) => Vec::new(),
     }
 }
 
