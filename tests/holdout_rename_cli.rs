@@ -57,7 +57,10 @@ fn held_out_by_hash(seed: &str, pct: u64) -> BTreeSet<String> {
 
 /// The keys the preview of `campaign` excludes as `holdout`.
 fn held_out(path: &std::path::Path, campaign: &str) -> BTreeSet<String> {
-    let csv = ok(path, &["preview", campaign, "--excluded", "--format", "csv"]);
+    let csv = ok(
+        path,
+        &["preview", campaign, "--excluded", "--format", "csv"],
+    );
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers = reader.headers().unwrap().clone();
     let key = headers.iter().position(|h| h == "key").unwrap();
@@ -106,7 +109,14 @@ fn a_rename_keeps_the_same_contacts_held_out() {
     ok(
         &path,
         &[
-            "campaign", "add", "spring", "All", "--subject", "Hi", "--body", "Hello",
+            "campaign",
+            "add",
+            "spring",
+            "All",
+            "--subject",
+            "Hi",
+            "--body",
+            "Hello",
         ],
     );
     assert_eq!(held_out(&path, "spring"), expected);
@@ -154,7 +164,14 @@ fn a_rename_keeps_the_same_contacts_held_out() {
     ok(
         &path,
         &[
-            "campaign", "add", "summer", "All", "--subject", "Hi", "--body", "Hello",
+            "campaign",
+            "add",
+            "summer",
+            "All",
+            "--subject",
+            "Hi",
+            "--body",
+            "Hello",
         ],
     );
     assert_eq!(held_out(&path, "summer"), held_out_by_hash("summer", pct));

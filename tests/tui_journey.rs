@@ -89,7 +89,14 @@ fn a_campaign_from_an_empty_workspace_by_keys_only() {
     let rules: Vec<(&str, &str)> = entries.iter().map(|(_, h, v)| (*h, *v)).collect();
     preview_and_explain(&mut s, &data, &entries, &rules);
     sign_off(&mut s);
-    export(&mut s, &data, dir.path(), ("spring", "spring"), &entries, &rules);
+    export(
+        &mut s,
+        &data,
+        dir.path(),
+        ("spring", "spring"),
+        &entries,
+        &rules,
+    );
     s.wait_for("sign-off current");
 
     // Rename: the Export screen follows the campaign under its new name, and the
@@ -103,7 +110,14 @@ fn a_campaign_from_an_empty_workspace_by_keys_only() {
     s.wait_for("Name    spring-sale");
     s.press(ENTER);
     s.wait_for("Campaign spring-sale (e-mail, 3 entries)");
-    export(&mut s, &data, dir.path(), ("spring-sale", "spring"), &entries, &rules);
+    export(
+        &mut s,
+        &data,
+        dir.path(),
+        ("spring-sale", "spring"),
+        &entries,
+        &rules,
+    );
     s.wait_for("not signed off");
     // The first export is still there, as written.
     let (rows, _) =

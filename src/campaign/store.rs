@@ -37,7 +37,10 @@ pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, Workspace
                     r.get::<_, Option<String>>(5)?,
                     r.get::<_, Option<String>>(6)?,
                     r.get::<_, Option<i64>>(7)?,
-                    (r.get::<_, Option<String>>(8)?, r.get::<_, Option<String>>(9)?),
+                    (
+                        r.get::<_, Option<String>>(8)?,
+                        r.get::<_, Option<String>>(9)?,
+                    ),
                 ))
             },
         )
