@@ -7,7 +7,8 @@
 //! 4. no valid address for the channel → `no_address`
 //! 5. same address as a contact already assigned → `duplicate_address`
 //! 6. first matching segment in priority order, else `no_segment`
-//! 7. holdout (stable hash of contact key and campaign name) → `holdout`
+//! 7. holdout (stable hash of contact key and the campaign's first name, kept through
+//!    renames: `Campaign::holdout_seed`) → `holdout`
 //!
 //! Contacts are assigned in workspace order (`_id`), so "already assigned" means an
 //! earlier contact. A held-out contact's address counts as assigned: otherwise a second
@@ -176,7 +177,8 @@ fn hash64(bytes: &[u8]) -> u64 {
 }
 
 /// The contact's holdout bucket in 0..10_000: the first 8 bytes of
-/// SHA-256(campaign name, NUL, contact key) modulo 10 000. SHA-256 rather than Rust's
+/// SHA-256(campaign, NUL, contact key) modulo 10 000, where `campaign` is the campaign's
+/// holdout seed (its first name, `Campaign::holdout_seed`). SHA-256 rather than Rust's
 /// hasher because the buckets must stay the same across tactful versions and platforms,
 /// so the same contacts stay held out on every run.
 pub fn holdout_bucket(campaign: &str, key: &str) -> u64 {

@@ -14,6 +14,7 @@
 //! locale = "de-DE"           # optional: month names and money format of messages
 //! country = "FR"             # optional; sets the minor age from assets/minor-age.toml
 //! minor_age = 15             # optional (13 to 21); default: the country's, else 16
+//! holdout_seed = "winter"    # written by dump after a rename: the holdout's first name
 //!
 //! [[entry]]                  # in priority order: the first matching segment wins
 //! segment = "vip"
@@ -55,6 +56,10 @@ pub struct CampaignFile {
     pub country: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minor_age: Option<u32>,
+    /// The name the holdout is drawn from, when the campaign was renamed (absent: its
+    /// name), so a dump and apply keep the same control group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holdout_seed: Option<String>,
     #[serde(default, rename = "entry")]
     pub entries: Vec<EntryFile>,
     #[serde(default, rename = "unlock", skip_serializing_if = "Vec::is_empty")]
@@ -118,6 +123,7 @@ impl CampaignFile {
             locale: campaign.locale,
             country: campaign.country.clone(),
             minor_age: campaign.minor_age,
+            holdout_seed: campaign.holdout_seed.clone(),
             entries: campaign
                 .entries
                 .iter()
@@ -150,6 +156,7 @@ impl CampaignFile {
         c.locale = self.locale;
         c.country = self.country.clone();
         c.minor_age = self.minor_age;
+        c.holdout_seed = self.holdout_seed.clone();
         c.entries = self
             .entries
             .iter()

@@ -405,7 +405,7 @@ fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<usize>) -> 
             } else {
                 format!(
                     "holdout bucket {} of 10000 (a hash of the contact key and campaign name); buckets below {threshold} ({}%) are held out",
-                    holdout_bucket(&p.campaign.name, &seen.key),
+                    holdout_bucket(p.campaign.holdout_seed(), &seen.key),
                     p.campaign.holdout_pct
                 )
             }

@@ -94,6 +94,12 @@ pub struct Campaign {
     /// minor age when `minor_age` is not given (`assets/minor-age.toml`).
     #[serde(default)]
     pub country: Option<String>,
+    /// The name the holdout is drawn from when it is not [`Self::name`]: the name the
+    /// campaign had before its first rename, so a rename keeps the same contacts in the
+    /// control group. `None`: the campaign's own name. Read it with
+    /// [`Self::holdout_seed`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holdout_seed: Option<String>,
     /// Entries in priority order: the first matching segment wins.
     pub entries: Vec<Entry>,
     pub unlocks: Vec<Unlock>,
@@ -125,9 +131,16 @@ impl Campaign {
             locale: None,
             minor_age: None,
             country: None,
+            holdout_seed: None,
             entries: Vec::new(),
             unlocks: Vec::new(),
         }
+    }
+
+    /// The text the holdout hashes with each contact key: the campaign's first name,
+    /// kept through renames ([`Self::holdout_seed`] field), else its name.
+    pub fn holdout_seed(&self) -> &str {
+        self.holdout_seed.as_deref().unwrap_or(&self.name)
     }
 
     /// Check the campaign's own consistency (not its rules or templates, which need the

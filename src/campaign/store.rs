@@ -21,7 +21,8 @@ pub fn names(conn: &Connection) -> Result<Vec<String>, WorkspaceError> {
 pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, WorkspaceError> {
     let head = conn
         .query_row(
-            "SELECT name, channel, category, holdout_pct, k, as_of, locale, minor_age, country
+            "SELECT name, channel, category, holdout_pct, k, as_of, locale, minor_age, country,
+                    holdout_seed
              FROM campaigns WHERE name = ?1",
             [name],
             |r| {
@@ -36,12 +37,22 @@ pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, Workspace
                     r.get::<_, Option<String>>(5)?,
                     r.get::<_, Option<String>>(6)?,
                     r.get::<_, Option<i64>>(7)?,
-                    r.get::<_, Option<String>>(8)?,
+                    (
+                        r.get::<_, Option<String>>(8)?,
+                        r.get::<_, Option<String>>(9)?,
+                    ),
                 ))
             },
         )
         .optional()?;
-    let Some(((name, channel, category, holdout_pct), k, as_of, locale, minor_age, country)) = head
+    let Some((
+        (name, channel, category, holdout_pct),
+        k,
+        as_of,
+        locale,
+        minor_age,
+        (country, holdout_seed),
+    )) = head
     else {
         return Ok(None);
     };
@@ -96,6 +107,7 @@ pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, Workspace
             .map_err(invalid)?,
         minor_age: minor_age.map(u32::try_from).transpose().map_err(invalid)?,
         country,
+        holdout_seed,
         entries,
         unlocks,
     }))
@@ -107,12 +119,13 @@ pub fn save(conn: &Connection, c: &Campaign) -> Result<(), WorkspaceError> {
     let now = now_rfc3339();
     conn.execute(
         "INSERT INTO campaigns (name, channel, category, holdout_pct, k, as_of, created_at,
-           updated_at, locale, minor_age, country)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10)
+           updated_at, locale, minor_age, country, holdout_seed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT(name) DO UPDATE SET channel = excluded.channel, category = excluded.category,
            holdout_pct = excluded.holdout_pct, k = excluded.k, as_of = excluded.as_of,
            locale = excluded.locale, minor_age = excluded.minor_age,
-           country = excluded.country, updated_at = excluded.updated_at",
+           country = excluded.country, updated_at = excluded.updated_at,
+           holdout_seed = coalesce(excluded.holdout_seed, campaigns.holdout_seed)",
         params![
             c.name,
             c.channel.as_str(),
@@ -123,7 +136,8 @@ pub fn save(conn: &Connection, c: &Campaign) -> Result<(), WorkspaceError> {
             now,
             c.locale.map(|l| l.to_string()),
             c.minor_age,
-            c.country
+            c.country,
+            c.holdout_seed
         ],
     )?;
     conn.execute(
@@ -187,7 +201,9 @@ pub fn rename(conn: &Connection, old: &str, new: &str) -> Result<(), WorkspaceEr
     conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
     let now = now_rfc3339();
     conn.execute(
-        "UPDATE campaigns SET name = ?2, updated_at = ?3 WHERE name = ?1",
+        // The holdout keeps being drawn from the first name (SET reads the old row).
+        "UPDATE campaigns SET holdout_seed = coalesce(holdout_seed, name), name = ?2,
+           updated_at = ?3 WHERE name = ?1",
         params![old, new, now],
     )?;
     conn.execute(

@@ -76,7 +76,10 @@ pub fn walk(
         columns: &prepared.columns,
         rules: &rules,
     };
-    let mut assigner = Assigner::new(&prepared.campaign.name, prepared.campaign.holdout_pct);
+    let mut assigner = Assigner::new(
+        prepared.campaign.holdout_seed(),
+        prepared.campaign.holdout_pct,
+    );
     let mut record: Record = prepared
         .columns
         .iter()

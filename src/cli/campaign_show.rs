@@ -39,6 +39,9 @@ struct Settings {
     channel: crate::fields::Channel,
     category: crate::fields::policy::Category,
     holdout: f64,
+    /// The name the holdout is drawn from, when the campaign was renamed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    holdout_seed: Option<String>,
     k: u32,
     as_of: Option<chrono::NaiveDate>,
     country: Option<String>,
@@ -92,6 +95,7 @@ pub fn run(ctx: &Context, name: &str) -> anyhow::Result<()> {
             channel: c.channel,
             category: c.category,
             holdout: c.holdout_pct,
+            holdout_seed: c.holdout_seed.clone(),
             k: c.k,
             as_of: c.as_of,
             country: c.country.clone(),
@@ -105,7 +109,14 @@ pub fn run(ctx: &Context, name: &str) -> anyhow::Result<()> {
     outln!("campaign:  {}", for_terminal(&s.name));
     outln!("channel:   {}", s.channel);
     outln!("category:  {}", s.category);
-    outln!("holdout:   {}%", s.holdout);
+    match &s.holdout_seed {
+        Some(seed) => outln!(
+            "holdout:   {}% (drawn from its first name `{}`, kept through renames)",
+            s.holdout,
+            for_terminal(seed)
+        ),
+        None => outln!("holdout:   {}%", s.holdout),
+    }
     outln!("k:         {}", s.k);
     outln!(
         "as of:     {}",

@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_campaign_minor_age.sql"),
     KEYED_HASHES,
     include_str!("migrations/0010_campaign_locale.sql"),
+    include_str!("migrations/0011_holdout_seed.sql"),
 ];
 
 /// The schema version this build writes.
