@@ -178,7 +178,7 @@ fn sign_off_is_refused_with_blockers_and_recorded_without() {
     assert!(app.review.sign_off.is_none());
     let (notice, error) = app.review.notice.clone().unwrap();
     assert!(
-        error && notice.contains("sign-off refused: 1 blocker(s)"),
+        error && notice.contains("sign-off refused: 1 blocker open"),
         "{notice}"
     );
     assert_eq!(exports::latest_signoff(ws.conn(), "spring").unwrap(), None);

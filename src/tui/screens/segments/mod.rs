@@ -41,7 +41,7 @@ use crate::fields::Field;
 use crate::segment::store::Segment;
 use crate::tui::layout;
 use crate::tui::theme;
-use crate::tui::view::thousands;
+use crate::tui::view::{count, thousands};
 use crate::tui::widgets::cell_text::{display_width, fit};
 use crate::tui::widgets::data_table::{Column, DataTable, DataTableState, TableSource};
 use crate::tui::widgets::dialog::Confirm;
@@ -311,7 +311,7 @@ impl SegmentsView<'_> {
         }
         let audience = s
             .audience
-            .map(|n| format!(" Reach is out of {} contacts.", thousands(n)))
+            .map(|n| format!(" Reach is out of {}.", count(n, "contact")))
             .unwrap_or_default();
         match &s.notice {
             Some((text, error)) => lines.push(Line::styled(
