@@ -327,8 +327,11 @@ fn report(r: &ImportReport, width: usize) -> Vec<Line<'static>> {
         r.rows_skipped_erased
     )));
     out.push(Line::from(format!(
-        " contacts: {} added, {} updated, {} duplicate rows merged, {} in the workspace",
-        r.contacts_added, r.contacts_updated, r.duplicates_merged, r.contacts_total
+        " contacts: {} added, {} updated (already in the workspace), {} merged into a contact an earlier row of this file gave, {} in the workspace",
+        r.contacts_added,
+        r.contacts_updated,
+        crate::text::count(r.repeated_in_file(), "repeated row"),
+        r.contacts_total
     )));
     out.extend(layout_lines(
         r.layout.as_ref(),
