@@ -143,8 +143,12 @@ fn import(s: &mut Session, file: &Path, data: &Contacts) {
     s.wait_for("as batch 1");
     let merged = data.rows - data.len();
     s.wait_for(&format!(
-        "contacts: {} added, 0 updated, {merged} duplicate rows merged",
+        "contacts: {} added, 0 updated (already in the workspace)",
         data.len()
+    ));
+    s.wait_for(&format!(
+        "{merged} repeated row{} merged into a contact",
+        if merged == 1 { "" } else { "s" }
     ));
     s.wait_for(&format!("17 fields, {} contacts", thousands(data.len())));
 }
