@@ -508,3 +508,30 @@ fn preview_summary_says_1_recipient() {
     );
     assert!(screen.contains(" 5 fields, 4 contacts, "), "{screen}");
 }
+
+/// The Preview screen marks a merge field that printed nothing, as `tactful preview`
+/// does: with Gold's body `Hi {{ first_name }},` (no fallback), Cy, whose first name is
+/// blank in the fixture, reads `Hi [first_name missing],`, never `Hi ,`; Ana reads
+/// `Hi Ana,`. Review and export keep the plain rendering (they hash what is sent).
+#[test]
+fn preview_marks_a_merge_field_that_printed_nothing() {
+    let mut ws = br15();
+    let mut c = campaigns::load(ws.conn(), "br15").unwrap().unwrap();
+    c.entries[0].body = "Hi {{ first_name }},\nM1".into();
+    ws.write(|tx| campaigns::save(tx, &c)).unwrap();
+
+    let a = started(&ws, Screen::Preview);
+    let first = |key: &str| {
+        a.preview
+            .rows
+            .iter()
+            .find(|r| r.key == key)
+            .and_then(|r| r.first_line.clone())
+    };
+    assert_eq!(
+        first("cy@example.com").as_deref(),
+        Some("Hi [first_name missing],")
+    );
+    assert_eq!(first("ana@example.com").as_deref(), Some("Hi Ana,"));
+    assert!(screen_text(&a, 120, 40).contains("Hi [first_name missing],"));
+}
