@@ -20,6 +20,10 @@ pub fn apply(app: &mut App, reply: ReviewMsg) -> Vec<Request> {
                 return Vec::new();
             }
             s.pending = None;
+            // The review the Export screen said it waits for has arrived (or failed):
+            // its "still running" answer is out of date.
+            crate::tui::screens::export::update::review_ended(&mut app.export);
+            let s = &mut app.review;
             match result {
                 Ok(r) => reviewed(app, *r),
                 Err(e) => s.notice = Some((e, true)),
