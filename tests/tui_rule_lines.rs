@@ -88,3 +88,35 @@ fn a_long_rule_wraps_onto_the_next_row() {
         "{screen:#?}"
     );
 }
+
+#[test]
+fn a_word_moves_whole_to_the_next_row_and_the_caret_follows_it() {
+    let mut ws = shop();
+    let mut app = on_segments(&mut ws, 80, 24);
+    press(&mut app, &mut ws, key(KeyCode::Char('n')));
+    // `totl_spent` (no such field) starts at character 75 of the rule: cut by
+    // characters at 77 columns it would be split "to" / "tl_spent"; wrapped by words,
+    // row 0 ends with "or " (75 characters) and row 1 starts with the whole word.
+    let long = "city is \"Berlin\" or city is \"Hamburg\" or city is \"Ulm\" or city is \"Ulm\" or totl_spent >= 100";
+    assert_eq!(long.find("totl"), Some(75));
+    type_text(&mut app, &mut ws, long);
+    let screen = rows(&app, 80, 24);
+    let first: String = long.chars().take(75).collect();
+    assert_eq!(
+        screen[6].chars().skip(2).collect::<String>(),
+        format!("{first}   "),
+        "{screen:#?}"
+    );
+    assert_eq!(
+        screen[7].chars().skip(2).take(18).collect::<String>(),
+        "totl_spent >= 100 ",
+        "{screen:#?}"
+    );
+    // The error is on the rule's last row, so `^` marks its 10 characters on the row
+    // under it, from the same column 2.
+    assert_eq!(
+        screen[8].chars().take(14).collect::<String>(),
+        "  ^^^^^^^^^^  ",
+        "{screen:#?}"
+    );
+}

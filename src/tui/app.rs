@@ -8,8 +8,10 @@ use chrono::NaiveDate;
 use ratatui::layout::Rect;
 
 use super::message::Screen;
+use super::screens::audit::AuditState;
 use super::screens::campaign_picker::CampaignsState;
 use super::screens::campaign_settings::SettingsForm;
+use super::screens::contact::ContactState;
 use super::screens::export::ExportState;
 use super::screens::fields::FieldsState;
 use super::screens::fields::contacts::ContactsState;
@@ -18,6 +20,7 @@ use super::screens::messages::MessagesState;
 use super::screens::preview::PreviewState;
 use super::screens::review::ReviewState;
 use super::screens::segments::SegmentsState;
+use super::screens::suppression::SuppressionState;
 use crate::fields::Field;
 
 /// A dialog drawn over the current screen; while one is open, keys go to it.
@@ -79,6 +82,12 @@ pub struct App {
     pub preview: PreviewState,
     pub review: ReviewState,
     pub export: ExportState,
+    /// The suppression list screen.
+    pub suppression: SuppressionState,
+    /// The audit log screen.
+    pub audit: AuditState,
+    /// The contact screen (show and erase).
+    pub contact: ContactState,
     /// The campaign settings dialog, while open.
     pub settings: Option<SettingsForm>,
     /// The page of the key help showing (it has more keys than fit on a small screen).
@@ -132,6 +141,9 @@ impl App {
             preview: PreviewState::default(),
             review: ReviewState::default(),
             export: ExportState::default(),
+            suppression: SuppressionState::default(),
+            audit: AuditState::default(),
+            contact: ContactState::default(),
             settings: None,
             help_page: 0,
             notice: None,

@@ -18,6 +18,9 @@ pub fn tagline(screen: Screen) -> Option<&'static str> {
         Screen::Import => Some("bring CSV exports into the audience"),
         Screen::Fields => Some("types, roles and privacy classes"),
         Screen::Segments => Some("rules over fields, with reach"),
+        Screen::Suppression => Some("addresses never to contact (key 8)"),
+        Screen::Audit => Some("every change to the workspace, newest first (key 9)"),
+        Screen::Contact => Some("everything held about one contact; erase it (key 0)"),
         Screen::Messages | Screen::Preview | Screen::Review | Screen::Export => None,
     }
 }

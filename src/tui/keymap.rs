@@ -6,6 +6,7 @@
 //! the `?` popup, so the help can never disagree with what the keys do.
 
 mod bindings;
+mod help;
 
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -14,6 +15,8 @@ use crossterm::event::{
 use super::app::{App, Popup};
 use super::layout;
 use super::message::{Message, Screen};
+use super::screens::audit::AuditMode;
+use super::screens::contact::ContactMode;
 use super::screens::export::ExportMode;
 use super::screens::fields::FieldsView;
 use super::screens::fields::dialog::Step;
@@ -21,6 +24,7 @@ use super::screens::messages::Focus;
 use super::screens::review::ReviewMode;
 use super::screens::segments::SegmentsMode;
 use super::screens::segments::message::SegmentsMsg as SM;
+use super::screens::suppression::SuppressionMode;
 use super::widgets::text_input::TextEdit;
 
 /// Where a binding applies.
@@ -105,6 +109,22 @@ pub enum Scope {
     ExportText,
     /// The export and overwrite questions.
     ExportConfirm,
+    /// The suppression list screen.
+    Suppression,
+    /// The suppression list screen, typing the path of a file.
+    SuppressionPath,
+    /// The suppression list screen, reading an import's report.
+    SuppressionReport,
+    /// The audit log screen.
+    Audit,
+    /// The audit log screen, one entry shown whole.
+    AuditEntry,
+    /// The contact screen.
+    Contact,
+    /// The contact screen, typing a key.
+    ContactKey,
+    /// "Erase this contact?"
+    ConfirmErase,
 }
 
 impl Scope {
@@ -151,6 +171,14 @@ impl Scope {
             Scope::Export => "Export screen",
             Scope::ExportText => "Export: typing",
             Scope::ExportConfirm => "Export questions",
+            Scope::Suppression => "Suppression list screen",
+            Scope::SuppressionPath => "Suppression list: typing a path",
+            Scope::SuppressionReport => "Suppression list: import report",
+            Scope::Audit => "Audit log screen",
+            Scope::AuditEntry => "Audit log: one entry",
+            Scope::Contact => "Contact screen",
+            Scope::ContactKey => "Contact: typing a key",
+            Scope::ConfirmErase => "Erase question",
         }
     }
 }
@@ -208,6 +236,7 @@ const fn bind(scope: Scope, keys: &'static [Key], message: Message, help: &'stat
 }
 
 pub use bindings::BINDINGS;
+pub use help::{HelpSection, help, help_for, label};
 
 /// The scopes that apply now, most specific first.
 pub fn active_scopes(app: &App) -> Vec<Scope> {
@@ -230,30 +259,38 @@ pub fn active_scopes(app: &App) -> Vec<Scope> {
         Some(Popup::AddEntry) => vec![Scope::AddEntry],
         Some(Popup::ConfirmDeleteCampaign) => vec![Scope::ConfirmDeleteCampaign],
         Some(Popup::CampaignSettings) => vec![Scope::CampaignSettings, Scope::TextInput],
-        None if app.screen == Screen::Messages => match app.messages.focus {
+        None => screen_scopes(app),
+    }
+}
+
+/// The scopes of the screen showing, most specific first, as if no popup were open
+/// (the help popup lists their keys first).
+pub fn screen_scopes(app: &App) -> Vec<Scope> {
+    match app.screen {
+        Screen::Messages => match app.messages.focus {
             Focus::Entries => vec![Scope::MessageEntries, Scope::Global],
             Focus::Subject => vec![Scope::SubjectEditor, Scope::TextInput],
             Focus::Body => vec![Scope::BodyEditor, Scope::TextInput],
         },
-        None if app.screen == Screen::Preview => {
+        Screen::Preview => {
             if app.preview.searching {
                 vec![Scope::PreviewSearch, Scope::TextInput]
             } else {
                 vec![Scope::Preview, Scope::Table, Scope::Global]
             }
         }
-        None if app.screen == Screen::Import => {
+        Screen::Import => {
             if app.import.editing {
                 vec![Scope::PathInput, Scope::TextInput]
             } else {
                 vec![Scope::Import, Scope::Table, Scope::Global]
             }
         }
-        None if app.screen == Screen::Fields => match app.fields.view {
+        Screen::Fields => match app.fields.view {
             FieldsView::List => vec![Scope::FieldList, Scope::Table, Scope::Global],
             FieldsView::Contacts => vec![Scope::Contacts, Scope::Table, Scope::Global],
         },
-        None if app.screen == Screen::Segments => match app.segments.mode() {
+        Screen::Segments => match app.segments.mode() {
             SegmentsMode::List => vec![Scope::SegmentList, Scope::Table, Scope::Global],
             SegmentsMode::ConfirmDelete => vec![Scope::DeleteSegment],
             SegmentsMode::Rename => vec![Scope::RenameSegment, Scope::SegmentText],
@@ -262,19 +299,32 @@ pub fn active_scopes(app: &App) -> Vec<Scope> {
             SegmentsMode::Builder => vec![Scope::ConditionBuilder, Scope::SegmentText],
             SegmentsMode::ConfirmDiscard => vec![Scope::DiscardSegment],
         },
-        None if app.screen == Screen::Review => match app.review.mode() {
+        Screen::Review => match app.review.mode() {
             ReviewMode::List => vec![Scope::Review, Scope::Table, Scope::Global],
             ReviewMode::UnlockField => vec![Scope::UnlockField],
             ReviewMode::UnlockReason | ReviewMode::SignOff => {
                 vec![Scope::ReviewDialog, Scope::TextInput]
             }
         },
-        None if app.screen == Screen::Export => match app.export.mode() {
+        Screen::Export => match app.export.mode() {
             ExportMode::Form => vec![Scope::Export, Scope::Global],
             ExportMode::Typing => vec![Scope::ExportText, Scope::TextInput],
             ExportMode::Confirm => vec![Scope::ExportConfirm],
         },
-        None => vec![Scope::Global],
+        Screen::Suppression => match app.suppression.mode {
+            SuppressionMode::List => vec![Scope::Suppression, Scope::Global],
+            SuppressionMode::Typing => vec![Scope::SuppressionPath, Scope::TextInput],
+            SuppressionMode::Report => vec![Scope::SuppressionReport, Scope::Global],
+        },
+        Screen::Audit => match app.audit.mode {
+            AuditMode::List => vec![Scope::Audit, Scope::Global],
+            AuditMode::Entry => vec![Scope::AuditEntry, Scope::Global],
+        },
+        Screen::Contact => match app.contact.mode {
+            ContactMode::View => vec![Scope::Contact, Scope::Global],
+            ContactMode::Typing => vec![Scope::ContactKey, Scope::TextInput],
+            ContactMode::ConfirmErase => vec![Scope::ConfirmErase],
+        },
     }
 }
 
@@ -362,61 +412,4 @@ fn click(app: &App, x: u16, y: u16) -> Option<Message> {
         None => {}
     }
     layout::table_line_at(app.size, x, y).map(Message::SelectRow)
-}
-
-/// How a key is written in the help: `Ctrl+c`, `Down`, `PgDn`, `Space`, `q`.
-pub fn label(key: &Key) -> String {
-    let name = match key.code {
-        KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Up => "Up".into(),
-        KeyCode::Down => "Down".into(),
-        KeyCode::Left => "Left".into(),
-        KeyCode::Right => "Right".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        KeyCode::Home => "Home".into(),
-        KeyCode::End => "End".into(),
-        KeyCode::Enter => "Enter".into(),
-        KeyCode::Esc => "Esc".into(),
-        KeyCode::Tab => "Tab".into(),
-        KeyCode::BackTab => "Shift+Tab".into(),
-        KeyCode::Backspace => "Backspace".into(),
-        KeyCode::Delete => "Del".into(),
-        other => format!("{other:?}"),
-    };
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl+{name}")
-    } else {
-        name
-    }
-}
-
-/// One section of the help popup: a scope's title and its keys with what they do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HelpSection {
-    pub title: &'static str,
-    /// (keys, as `Down j`; what they do)
-    pub entries: Vec<(String, &'static str)>,
-}
-
-/// The help popup's content, built from [`BINDINGS`], one section per scope in the
-/// order scopes first appear.
-pub fn help() -> Vec<HelpSection> {
-    let mut sections: Vec<(Scope, HelpSection)> = Vec::new();
-    for b in BINDINGS {
-        let keys: Vec<String> = b.keys.iter().map(label).collect();
-        let entry = (keys.join(" "), b.help);
-        match sections.iter_mut().find(|(s, _)| *s == b.scope) {
-            Some((_, section)) => section.entries.push(entry),
-            None => sections.push((
-                b.scope,
-                HelpSection {
-                    title: b.scope.title(),
-                    entries: vec![entry],
-                },
-            )),
-        }
-    }
-    sections.into_iter().map(|(_, s)| s).collect()
 }

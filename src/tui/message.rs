@@ -16,9 +16,12 @@ use crate::fields::change::FieldChange;
 use crate::import::report::Detected;
 use crate::import::undo::UndoReport;
 use crate::import::{ImportReport, Progress};
+use crate::tui::screens::audit::message::AuditMsg;
+use crate::tui::screens::contact::message::ContactMsg;
 use crate::tui::screens::export::message::ExportMsg;
 use crate::tui::screens::review::message::ReviewMsg;
 use crate::tui::screens::segments::message::SegmentsMsg;
+use crate::tui::screens::suppression::message::SuppressionMsg;
 use crate::workspace::batches::Batch;
 use crate::workspace::browse::ContactRow;
 
@@ -31,7 +34,8 @@ use crate::campaign::Campaign;
 use crate::campaign::explain::Explanation;
 use crate::campaign::preview::Summary;
 
-/// The screens, in tab order. Number keys 1-7 follow this order.
+/// The screens: the seven of the tab bar, in tab order (number keys 1-7 follow it),
+/// then the record screens outside it (keys 8, 9 and 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
     Import,
@@ -41,6 +45,12 @@ pub enum Screen {
     Preview,
     Review,
     Export,
+    /// The suppression list (key 8).
+    Suppression,
+    /// The audit log (key 9).
+    Audit,
+    /// One contact: show and erase (key 0, or Enter in the contacts browser).
+    Contact,
 }
 
 impl Screen {
@@ -65,10 +75,14 @@ impl Screen {
             Screen::Preview => "Preview",
             Screen::Review => "Review",
             Screen::Export => "Export",
+            Screen::Suppression => "Suppression list",
+            Screen::Audit => "Audit log",
+            Screen::Contact => "Contact",
         }
     }
 
-    /// Position in the tab bar, from 0.
+    /// Position in the tab bar, from 0 (the record screens, outside it, count as the
+    /// first tab).
     pub fn index(self) -> usize {
         Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
@@ -316,6 +330,12 @@ pub enum Message {
     Review(ReviewMsg),
     /// Something on the Export screen: an intent or the export's reply.
     Export(ExportMsg),
+    /// Something on the suppression list screen.
+    Suppression(SuppressionMsg),
+    /// Something on the audit log screen.
+    Audit(AuditMsg),
+    /// Something on the contact screen.
+    Contact(ContactMsg),
 }
 
 /// Which window of contacts to load.

@@ -1,5 +1,5 @@
-//! Popups drawn over the screens: the key help (built from the keymap's table, in
-//! pages when it does not fit), the quit and undo questions, and the dialogs whose
+//! Popups drawn over the screens: the key help (built from the keymap's table, the
+//! current screen's keys first, labels whole, in pages when it does not fit), the quit and undo questions, and the dialogs whose
 //! drawing lives beside their screens (import options, field change).
 
 use ratatui::buffer::Buffer;
@@ -11,14 +11,14 @@ use crate::tui::app::{App, Popup};
 use crate::tui::keymap::{self, HelpSection};
 use crate::tui::screens::messages::new_dialogs::{AddEntryView, render_add};
 use crate::tui::theme;
-use crate::tui::widgets::cell_text::fit;
+use crate::tui::widgets::cell_text::{display_width, fit, wrap};
 use crate::tui::widgets::dialog::{Confirm, centred};
 
 /// Draw `app.popup`, if any, over `area`.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     match app.popup {
         None => {}
-        Some(Popup::Help) => help(app.help_page, area, buf),
+        Some(Popup::Help) => help(app, area, buf),
         Some(Popup::ConfirmQuit) => confirm_quit(&app.unsaved, area, buf),
         Some(Popup::ConfirmUndo) => confirm_undo(app, area, buf),
         Some(Popup::ImportOptions) => {
@@ -71,16 +71,34 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 /// Width of the keys column in the help.
 const KEYS_WIDTH: usize = 16;
 
-fn section_lines(section: &HelpSection, width: usize) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(section.title, theme::HEADER)];
-    for (keys, what) in &section.entries {
-        lines.push(Line::from(vec![
-            Span::styled(fit(keys, KEYS_WIDTH), theme::COMMAND),
-            Span::raw(fit(what, width.saturating_sub(KEYS_WIDTH))),
-        ]));
+/// A section's lines in a column `width` wide, in groups that stay together in one
+/// column: the title with the first key, then one group per key. Labels are never cut:
+/// a long one wraps under itself, and keys too long for their column get a line of
+/// their own.
+fn section_lines(section: &HelpSection, width: usize) -> Vec<Vec<Line<'static>>> {
+    let mut groups = vec![vec![Line::styled(section.title, theme::HEADER)]];
+    let room = width.saturating_sub(KEYS_WIDTH).max(8);
+    for (n, (keys, what)) in section.entries.iter().enumerate() {
+        let mut lines = Vec::new();
+        let mut keys_cell = fit(keys, KEYS_WIDTH);
+        if display_width(keys) >= KEYS_WIDTH {
+            lines.push(Line::styled(keys.clone(), theme::COMMAND));
+            keys_cell = " ".repeat(KEYS_WIDTH);
+        }
+        for (i, part) in wrap(what, room).into_iter().enumerate() {
+            let lead = if i == 0 {
+                Span::styled(keys_cell.clone(), theme::COMMAND)
+            } else {
+                Span::raw(" ".repeat(KEYS_WIDTH))
+            };
+            lines.push(Line::from(vec![lead, Span::raw(part)]));
+        }
+        match groups.last_mut() {
+            Some(first) if n == 0 => first.extend(lines),
+            _ => groups.push(lines),
+        }
     }
-    lines.push(Line::from(""));
-    lines
+    groups
 }
 
 /// The help's rectangle in a terminal of `area`: most of it, up to 100×36.
@@ -93,44 +111,60 @@ fn help_rect(area: Rect) -> Rect {
 }
 
 /// The help's lines cut into columns of `height` lines, each `width` wide: sections
-/// stay whole where they fit in one column.
-fn help_columns(height: usize, width: usize) -> Vec<Vec<Line<'static>>> {
+/// stay whole where they fit in one column, and a key's lines always do.
+fn help_columns(sections: &[HelpSection], height: usize, width: usize) -> Vec<Vec<Line<'static>>> {
     let height = height.max(1);
     let mut columns: Vec<Vec<Line<'static>>> = vec![Vec::new()];
-    for section in keymap::help() {
-        let lines = section_lines(&section, width.saturating_sub(1));
-        let current = columns.len() - 1;
-        // The trailing blank line of a section may fall off the bottom of a column.
-        if !columns[current].is_empty() && columns[current].len() + lines.len() > height + 1 {
+    for section in sections {
+        let groups = section_lines(section, width.saturating_sub(1));
+        let total: usize = groups.iter().map(Vec::len).sum();
+        let used = columns.last().map_or(0, Vec::len);
+        if used > 0 && used + total > height {
             columns.push(Vec::new());
         }
-        for line in lines {
-            if columns.last().is_some_and(|c| c.len() >= height) {
+        for group in groups {
+            let used = columns.last().map_or(0, Vec::len);
+            if used > 0 && used + group.len() > height {
                 columns.push(Vec::new());
             }
-            if let Some(c) = columns.last_mut() {
-                c.push(line);
+            for line in group {
+                if columns.last().is_some_and(|c| c.len() >= height) {
+                    columns.push(Vec::new());
+                }
+                if let Some(c) = columns.last_mut() {
+                    c.push(line);
+                }
             }
+        }
+        // A blank line between sections, where the column has room for it.
+        if let Some(c) = columns.last_mut().filter(|c| c.len() < height) {
+            c.push(Line::from(""));
         }
     }
     columns
 }
 
-/// How many pages (two columns each) the help takes in a terminal of `area`.
-pub fn help_pages(area: Rect) -> usize {
-    let inner = Block::bordered().inner(help_rect(area));
+/// The help for the screen showing: its keys first, then the global ones.
+fn help_sections(app: &App) -> Vec<HelpSection> {
+    keymap::help_for(&keymap::screen_scopes(app))
+}
+
+/// How many pages (two columns each) the help takes for `app`'s screen and size.
+pub fn help_pages(app: &App) -> usize {
+    let inner = Block::bordered().inner(help_rect(app.size));
     let columns = help_columns(
+        &help_sections(app),
         usize::from(inner.height.saturating_sub(1)),
         usize::from(inner.width / 2),
     );
     columns.len().div_ceil(2).max(1)
 }
 
-fn help(page: usize, area: Rect, buf: &mut Buffer) {
+fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let rect = help_rect(area);
     Clear.render(rect, buf);
-    let pages = help_pages(area);
-    let page = page.min(pages - 1);
+    let pages = help_pages(app);
+    let page = app.help_page.min(pages - 1);
     let title = if pages > 1 {
         format!(
             " Keys, page {} of {pages} (PgDn more, Esc closes) ",
@@ -148,7 +182,9 @@ fn help(page: usize, area: Rect, buf: &mut Buffer) {
     let footer = "Mouse: click a tab or a row; the wheel scrolls.";
     let half = inner.width / 2;
     let body_height = inner.height.saturating_sub(1);
-    let mut columns = help_columns(usize::from(body_height), usize::from(half)).into_iter();
+    let sections = help_sections(app);
+    let mut columns =
+        help_columns(&sections, usize::from(body_height), usize::from(half)).into_iter();
     let mut columns = columns.by_ref().skip(page * 2);
     let left = columns.next().unwrap_or_default();
     let right = columns.next().unwrap_or_default();

@@ -12,6 +12,7 @@
 //! screen showing, and what neither takes to the global handler ([`global`]).
 
 pub mod campaign;
+pub mod records;
 
 use super::app::{App, Popup};
 use super::layout;
@@ -75,6 +76,9 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
         Message::Segments(m) => segments_update::update(app, m),
         Message::Review(m) => review(app, m),
         Message::Export(m) => export_update::update(app, m),
+        Message::Suppression(m) => records::suppression(app, m),
+        Message::Audit(m) => records::audit(app, m),
+        Message::Contact(m) => records::contact(app, m),
         // Screen switches.
         Message::SwitchScreen(screen) => switch(app, screen),
         Message::NextScreen => switch(app, app.screen.offset(1)),
@@ -160,6 +164,13 @@ fn review(app: &mut App, m: ReviewMsg) -> Vec<Request> {
 /// Show `screen` and ask for what it needs. With a popup open, the screen changes
 /// below it without loading anything (but the Segments screen always loads).
 fn switch(app: &mut App, screen: Screen) -> Vec<Request> {
+    if matches!(
+        screen,
+        Screen::Suppression | Screen::Audit | Screen::Contact
+    ) {
+        app.screen = screen;
+        return records::entered(app);
+    }
     if screen == Screen::Segments {
         app.screen = screen;
         return segments_update::load(app);
@@ -199,6 +210,9 @@ fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
         Screen::Segments => segments_nav::intercept(&mut app.segments, app.size, message),
         Screen::Review => review_update::intercept(app, message),
         Screen::Export => export_update::intercept(app, message),
+        Screen::Suppression | Screen::Audit | Screen::Contact => {
+            records::screen_message(app, message)
+        }
         Screen::Import | Screen::Fields | Screen::Messages | Screen::Preview => None,
     };
     // The campaign screens' intents, and the picker and refresh every screen has.
@@ -217,7 +231,7 @@ fn popup_message(app: &mut App, popup: Popup, message: &Message) -> Option<Vec<R
     };
     match popup {
         Popup::Help if delta != 0 => {
-            let last = super::popup::help_pages(app.size) - 1;
+            let last = super::popup::help_pages(app) - 1;
             app.help_page = app
                 .help_page
                 .saturating_add_signed(delta.signum())
@@ -366,7 +380,10 @@ fn global(app: &mut App, message: Message) -> Vec<Request> {
         | Message::Explained { .. }
         | Message::Segments(_)
         | Message::Review(_)
-        | Message::Export(_) => Vec::new(),
+        | Message::Export(_)
+        | Message::Suppression(_)
+        | Message::Audit(_)
+        | Message::Contact(_) => Vec::new(),
     }
 }
 

@@ -141,6 +141,9 @@ fn body(app: &App, areas: &Areas, buf: &mut Buffer) {
         })
             .render(area, buf),
         Screen::Preview => (&app.preview).render(area, buf),
+        Screen::Suppression => (&app.suppression).render(area, buf),
+        Screen::Audit => (&app.audit).render(area, buf),
+        Screen::Contact => (&app.contact).render(area, buf),
         Screen::Review => (&app.review).render(area, buf),
         Screen::Export => (&ExportView {
             state: &app.export,
@@ -181,7 +184,13 @@ pub fn thousands(n: u64) -> String {
 }
 
 fn status(app: &App, area: Rect, buf: &mut Buffer) {
-    let keys = "? keys  q quit ";
+    // The contacts browser says how to reach a contact's record (the Contact screen).
+    let browsing = app.screen == Screen::Fields && app.fields.view == FieldsView::Contacts;
+    let keys = if browsing {
+        "Enter show contact  ? keys  q quit "
+    } else {
+        "? keys  q quit "
+    };
     let mut left: Vec<Span> = Vec::new();
     if let Some(e) = &app.error {
         left.push(Span::styled(

@@ -37,20 +37,44 @@ pub fn append(
     Ok(())
 }
 
+/// How many entries the log holds.
+pub fn count(conn: &Connection) -> Result<u64, WorkspaceError> {
+    Ok(conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get::<_, i64>(0))? as u64)
+}
+
+/// Up to `limit` entries with an id below `before` (`None`: from the newest), newest
+/// first: one page of a keyset-paged listing.
+pub fn newest_page(
+    conn: &Connection,
+    before: Option<i64>,
+    limit: usize,
+) -> Result<Vec<AuditEntry>, WorkspaceError> {
+    let mut stmt = conn.prepare(
+        "SELECT id, at, actor, action, subject, detail FROM audit_log
+         WHERE id < ?1 ORDER BY id DESC LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![before.unwrap_or(i64::MAX), limit as i64], row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Every entry, oldest first.
 pub fn entries(conn: &Connection) -> Result<Vec<AuditEntry>, WorkspaceError> {
     let mut stmt =
         conn.prepare("SELECT id, at, actor, action, subject, detail FROM audit_log ORDER BY id")?;
-    let rows = stmt.query_map([], |r| {
-        let detail: String = r.get(5)?;
-        Ok(AuditEntry {
-            id: r.get(0)?,
-            at: r.get(1)?,
-            actor: r.get(2)?,
-            action: r.get(3)?,
-            subject: r.get(4)?,
-            detail: serde_json::from_str(&detail).unwrap_or(serde_json::Value::String(detail)),
-        })
-    })?;
+    let rows = stmt.query_map([], row)?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// An entry from a row of `id, at, actor, action, subject, detail`; a detail that is
+/// not JSON is kept as a string.
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    let detail: String = r.get(5)?;
+    Ok(AuditEntry {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        action: r.get(3)?,
+        subject: r.get(4)?,
+        detail: serde_json::from_str(&detail).unwrap_or(serde_json::Value::String(detail)),
+    })
 }

@@ -124,6 +124,42 @@ pub fn entries(conn: &Connection) -> Result<Vec<Entry>, WorkspaceError> {
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// One entry as a listing shows it: its row id (for keyset paging), kind, the value
+/// as stored (`None` for hash-only entries left by erasure), why it is there, where it
+/// came from and when it was added (RFC 3339 UTC).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub id: i64,
+    /// `email`, `phone` or `key`.
+    pub kind: String,
+    pub value: Option<String>,
+    /// `list` or `erased`.
+    pub reason: String,
+    /// `suppress FILE` or `contact erase`.
+    pub source: String,
+    pub added_at: String,
+}
+
+/// Up to `limit` entries with a row id above `after` (0: from the first), in the order
+/// they were added: one page of a keyset-paged listing (never an `OFFSET` scan).
+pub fn page(conn: &Connection, after: i64, limit: usize) -> Result<Vec<Listed>, WorkspaceError> {
+    let mut stmt = conn.prepare(
+        "SELECT id, kind, value, reason, source, added_at FROM suppression
+         WHERE id > ?1 ORDER BY id LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![after, limit as i64], |r| {
+        Ok(Listed {
+            id: r.get(0)?,
+            kind: r.get(1)?,
+            value: r.get(2)?,
+            reason: r.get(3)?,
+            source: r.get(4)?,
+            added_at: r.get(5)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

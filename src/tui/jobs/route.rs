@@ -4,8 +4,10 @@
 
 use super::{Context, Lane, Schedule};
 use crate::tui::message::{Job, Message, Request};
+use crate::tui::screens::audit::jobs as audit;
 use crate::tui::screens::campaign_picker::jobs as picker;
 use crate::tui::screens::campaign_settings::jobs as settings;
+use crate::tui::screens::contact::jobs as contact;
 use crate::tui::screens::export::jobs as export;
 use crate::tui::screens::fields::jobs as fields;
 use crate::tui::screens::import::jobs as import;
@@ -14,6 +16,7 @@ use crate::tui::screens::preview::jobs as preview;
 use crate::tui::screens::review::jobs::{self as review, ReviewJob};
 use crate::tui::screens::segments::jobs as segments;
 use crate::tui::screens::segments::message::SegmentJob;
+use crate::tui::screens::suppression::jobs as suppression;
 use crate::workspace::Workspace;
 
 impl Schedule for Request {
@@ -28,7 +31,10 @@ impl Schedule for Request {
             | Request::CompletePath { .. }
             | Request::LoadCampaigns { .. }
             | Request::LoadCampaign { .. }
-            | Request::LoadSample { .. } => Lane::Quick,
+            | Request::LoadSample { .. }
+            | Request::Suppression(_)
+            | Request::Audit(_)
+            | Request::Contact(_) => Lane::Quick,
             Request::CountContacts { .. } => Lane::Count,
             Request::Coverage { .. } => Lane::Coverage,
             Request::RunPreview { .. }
@@ -59,6 +65,9 @@ impl Schedule for Request {
             Request::LoadCampaigns { .. } => "campaign names",
             Request::LoadCampaign { .. } => "campaign",
             Request::LoadSample { .. } => "sample contact",
+            Request::Suppression(_) => "suppression page",
+            Request::Audit(_) => "audit page",
+            Request::Contact(_) => "contact record",
             Request::Coverage { .. } => "coverage",
             Request::RunPreview { .. } => "preview",
             Request::LoadPreviewPage { .. } => "preview page",
@@ -117,6 +126,9 @@ pub fn read(ws: &Workspace, request: &Request) -> Option<Message> {
         | Request::Explain { .. } => preview::read(ws, request),
         Request::Segments(job) => segments::read(ws, job),
         Request::Review(job) => review::read(ws, job),
+        Request::Suppression(job) => Some(suppression::read(ws, job)),
+        Request::Audit(job) => Some(audit::read(ws, job)),
+        Request::Contact(job) => Some(contact::read(ws, job)),
         Request::Write { .. } | Request::Export(_) => None,
     }
 }
@@ -163,5 +175,7 @@ fn write(
             settings: values,
             as_of,
         } => settings::set(ws, generation, name, values, *as_of),
+        Job::Suppress(path) => suppression::import(ws, generation, path),
+        Job::EraseContact(key) => contact::erase(ws, generation, key),
     }
 }

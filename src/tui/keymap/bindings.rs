@@ -4,9 +4,12 @@ use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::{Binding, CTRL_C, Key, Scope, bind, ch, ctrl, key, seg};
 use crate::tui::message::{Message, Screen};
+use crate::tui::screens::audit::message::AuditMsg as AM;
+use crate::tui::screens::contact::message::ContactMsg as CM;
 use crate::tui::screens::export::message::ExportMsg as EM;
 use crate::tui::screens::review::message::ReviewMsg as RM;
 use crate::tui::screens::segments::message::SegmentsMsg as SM;
+use crate::tui::screens::suppression::message::SuppressionMsg as XM;
 use crate::tui::widgets::text_area::AreaEdit;
 use crate::tui::widgets::text_input::TextEdit;
 
@@ -56,6 +59,25 @@ pub const BINDINGS: &[Binding] = &[
         &[ch('7')],
         M::SwitchScreen(Screen::Export),
         "Export screen",
+    ),
+    // The record screens outside the tab bar (8, 9, 0).
+    bind(
+        S::Global,
+        &[ch('8')],
+        M::SwitchScreen(Screen::Suppression),
+        "suppression list screen",
+    ),
+    bind(
+        S::Global,
+        &[ch('9')],
+        M::SwitchScreen(Screen::Audit),
+        "audit log screen",
+    ),
+    bind(
+        S::Global,
+        &[ch('0')],
+        M::SwitchScreen(Screen::Contact),
+        "contact screen: show or erase one contact",
     ),
     bind(
         S::Global,
@@ -1133,5 +1155,216 @@ pub const BINDINGS: &[Binding] = &[
         &[ch('n'), key(KeyCode::Esc)],
         M::Export(EM::Cancel),
         "no",
+    ),
+    // The record screens.
+    bind(
+        S::Contacts,
+        &[key(KeyCode::Enter)],
+        M::Contact(CM::OpenSelected),
+        "show everything held about this contact (to erase it)",
+    ),
+    bind(
+        S::Suppression,
+        &[ch('i'), ch('/')],
+        M::Suppression(XM::EditPath),
+        "import a suppression file (type its path)",
+    ),
+    bind(
+        S::Suppression,
+        &[key(KeyCode::Down), ch('j')],
+        M::Suppression(XM::Move(1)),
+        "next entry",
+    ),
+    bind(
+        S::Suppression,
+        &[key(KeyCode::Up), ch('k')],
+        M::Suppression(XM::Move(-1)),
+        "previous entry",
+    ),
+    bind(
+        S::Suppression,
+        &[key(KeyCode::PageDown), ch(' ')],
+        M::Suppression(XM::NextPage),
+        "next page of entries",
+    ),
+    bind(
+        S::Suppression,
+        &[key(KeyCode::PageUp)],
+        M::Suppression(XM::PreviousPage),
+        "previous page of entries",
+    ),
+    bind(
+        S::SuppressionPath,
+        &[key(KeyCode::Enter)],
+        M::Suppression(XM::Import),
+        "import this file into the suppression list",
+    ),
+    bind(
+        S::SuppressionPath,
+        &[key(KeyCode::Esc)],
+        M::Suppression(XM::Back),
+        "stop typing",
+    ),
+    bind(
+        S::SuppressionReport,
+        &[key(KeyCode::Down), ch('j')],
+        M::Suppression(XM::Move(1)),
+        "scroll down",
+    ),
+    bind(
+        S::SuppressionReport,
+        &[key(KeyCode::Up), ch('k')],
+        M::Suppression(XM::Move(-1)),
+        "scroll up",
+    ),
+    bind(
+        S::SuppressionReport,
+        &[key(KeyCode::PageDown), ch(' ')],
+        M::Suppression(XM::NextPage),
+        "scroll a page down",
+    ),
+    bind(
+        S::SuppressionReport,
+        &[key(KeyCode::PageUp)],
+        M::Suppression(XM::PreviousPage),
+        "scroll a page up",
+    ),
+    bind(
+        S::SuppressionReport,
+        &[key(KeyCode::Esc), key(KeyCode::Enter)],
+        M::Suppression(XM::Back),
+        "back to the list",
+    ),
+    bind(
+        S::SuppressionReport,
+        &[ch('i'), ch('/')],
+        M::Suppression(XM::EditPath),
+        "import another file",
+    ),
+    bind(
+        S::Audit,
+        &[key(KeyCode::Down), ch('j')],
+        M::Audit(AM::Move(1)),
+        "next (older) entry",
+    ),
+    bind(
+        S::Audit,
+        &[key(KeyCode::Up), ch('k')],
+        M::Audit(AM::Move(-1)),
+        "previous (newer) entry",
+    ),
+    bind(
+        S::Audit,
+        &[key(KeyCode::PageDown), ch(' ')],
+        M::Audit(AM::NextPage),
+        "older page",
+    ),
+    bind(
+        S::Audit,
+        &[key(KeyCode::PageUp)],
+        M::Audit(AM::PreviousPage),
+        "newer page",
+    ),
+    bind(
+        S::Audit,
+        &[key(KeyCode::Enter)],
+        M::Audit(AM::OpenEntry),
+        "show the selected entry whole",
+    ),
+    bind(
+        S::AuditEntry,
+        &[key(KeyCode::Down), ch('j')],
+        M::Audit(AM::Move(1)),
+        "scroll down",
+    ),
+    bind(
+        S::AuditEntry,
+        &[key(KeyCode::Up), ch('k')],
+        M::Audit(AM::Move(-1)),
+        "scroll up",
+    ),
+    bind(
+        S::AuditEntry,
+        &[key(KeyCode::PageDown), ch(' ')],
+        M::Audit(AM::NextPage),
+        "scroll a page down",
+    ),
+    bind(
+        S::AuditEntry,
+        &[key(KeyCode::PageUp)],
+        M::Audit(AM::PreviousPage),
+        "scroll a page up",
+    ),
+    bind(
+        S::AuditEntry,
+        &[key(KeyCode::Esc), key(KeyCode::Enter)],
+        M::Audit(AM::Back),
+        "back to the list",
+    ),
+    bind(
+        S::Contact,
+        &[ch('/'), ch('e')],
+        M::Contact(CM::EditKey),
+        "type a contact key",
+    ),
+    bind(
+        S::Contact,
+        &[ch('E')],
+        M::Contact(CM::AskErase),
+        "erase this contact for good (asks first)",
+    ),
+    bind(
+        S::Contact,
+        &[key(KeyCode::Down), ch('j')],
+        M::Contact(CM::Scroll(1)),
+        "scroll down",
+    ),
+    bind(
+        S::Contact,
+        &[key(KeyCode::Up), ch('k')],
+        M::Contact(CM::Scroll(-1)),
+        "scroll up",
+    ),
+    bind(
+        S::Contact,
+        &[key(KeyCode::PageDown), ch(' ')],
+        M::Contact(CM::Page(true)),
+        "scroll a page down",
+    ),
+    bind(
+        S::Contact,
+        &[key(KeyCode::PageUp)],
+        M::Contact(CM::Page(false)),
+        "scroll a page up",
+    ),
+    bind(
+        S::Contact,
+        &[key(KeyCode::Esc)],
+        M::OpenContacts,
+        "back to the contacts browser",
+    ),
+    bind(
+        S::ContactKey,
+        &[key(KeyCode::Enter)],
+        M::Contact(CM::Show),
+        "show this contact",
+    ),
+    bind(
+        S::ContactKey,
+        &[key(KeyCode::Esc)],
+        M::Contact(CM::Back),
+        "stop typing",
+    ),
+    bind(
+        S::ConfirmErase,
+        &[ch('y')],
+        M::Contact(CM::ConfirmErase),
+        "erase for good",
+    ),
+    bind(
+        S::ConfirmErase,
+        &[ch('n'), key(KeyCode::Esc)],
+        M::Contact(CM::Back),
+        "keep the contact",
     ),
 ];

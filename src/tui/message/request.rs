@@ -8,9 +8,12 @@ use super::PageAnchor;
 use crate::campaign::Campaign;
 use crate::fields::{Field, PrivacyClass, Role};
 use crate::import::ImportPlan;
+use crate::tui::screens::audit::message::AuditJob;
+use crate::tui::screens::contact::message::ContactJob;
 use crate::tui::screens::export::jobs::ExportJob;
 use crate::tui::screens::review::jobs::ReviewJob;
 use crate::tui::screens::segments::message::SegmentJob;
+use crate::tui::screens::suppression::message::SuppressionJob;
 use crate::workspace::preview_rows::PreviewFilter;
 
 /// Work for the job runner (`tui::jobs`). Each carries a generation; only the newest
@@ -37,6 +40,12 @@ pub enum Request {
     Review(ReviewJob),
     /// Write an export (the Export screen's).
     Export(ExportJob),
+    /// Read a page of the suppression list.
+    Suppression(SuppressionJob),
+    /// Read a page of the audit log.
+    Audit(AuditJob),
+    /// Read everything held about one contact.
+    Contact(ContactJob),
     /// Complete a typed path from the file system.
     CompletePath { generation: u64, typed: String },
     /// Read a file and say what an import would detect; writes nothing. (Boxed: a plan
@@ -127,6 +136,10 @@ pub enum Job {
     RenameCampaign { old: String, new: String },
     /// `campaign::edit::delete`.
     DeleteCampaign(String),
+    /// `import::suppress::suppress_file_in`: add the addresses of a suppression file.
+    Suppress(std::path::PathBuf),
+    /// `rights::erase`: erase the contact with this key for good (GDPR Art. 17).
+    EraseContact(String),
     /// `campaign::edit::set`: every setting of `settings` given; entries are checked
     /// again at the campaign's as-of date (`as_of`, the global `--as-of`, wins).
     SetCampaign {
@@ -162,6 +175,9 @@ impl Request {
             Request::Segments(job) => job.generation(),
             Request::Review(job) => job.generation(),
             Request::Export(job) => job.generation,
+            Request::Suppression(job) => job.generation,
+            Request::Audit(job) => job.generation,
+            Request::Contact(job) => job.generation,
         }
     }
 }

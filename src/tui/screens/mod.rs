@@ -5,8 +5,10 @@
 //! the reusable widgets in `tui::widgets`. `tui::view` picks which screen to draw and
 //! `tui::update` routes each message to the screen it belongs to.
 
+pub mod audit;
 pub mod campaign_picker;
 pub mod campaign_settings;
+pub mod contact;
 pub mod export;
 pub mod fields;
 pub mod import;
@@ -14,3 +16,4 @@ pub mod messages;
 pub mod preview;
 pub mod review;
 pub mod segments;
+pub mod suppression;

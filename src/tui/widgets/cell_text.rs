@@ -83,6 +83,18 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Like [`wrap`], keeping the leading spaces of `text` in front of every line it
+/// becomes (so indented report lines and JSON stay indented when wrapped).
+pub fn wrap_indented(text: &str, width: usize) -> Vec<String> {
+    let body = text.trim_start_matches(' ');
+    let indent = &text[..text.len() - body.len()];
+    let room = width.saturating_sub(indent.len()).max(1);
+    wrap(body, room)
+        .into_iter()
+        .map(|line| format!("{indent}{line}"))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +119,15 @@ mod tests {
         assert_eq!(fit("🇫🇷🇩🇪", 3), "🇫🇷~");
         // e + combining acute stays together.
         assert_eq!(fit("De\u{301}mo", 3), "De\u{301}~");
+    }
+
+    #[test]
+    fn wrapped_lines_keep_their_indent() {
+        assert_eq!(
+            wrap_indented("  line 4, column 1", 10),
+            ["  line 4,", "  column 1"]
+        );
+        assert_eq!(wrap_indented("ab cd", 2), ["ab", "cd"]);
     }
 
     #[test]

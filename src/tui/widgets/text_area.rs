@@ -8,7 +8,8 @@
 //! goes through [`super::paste::lines`]: control characters never enter it, a pasted
 //! text keeps its line breaks as lines. We draw the editor ourselves (after
 //! [`crate::text::for_terminal`]); the crate's own widget is not used, so nothing it
-//! draws can bypass that. The view scrolls to keep the cursor visible, both ways.
+//! draws can bypass that. The view soft-wraps long lines and scrolls to keep the
+//! cursor's row visible.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,10 +18,8 @@ use ratatui::widgets::Widget;
 use ratatui_textarea::CursorMove;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::cell_text::{display_width, fit};
-use super::paste;
 use super::text_input::TextEdit;
-use crate::tui::theme;
+use super::{paste, soft_wrap};
 
 /// Edits only a multi-line editor has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,10 +121,10 @@ impl TextArea {
                 true
             }
             TextEdit::Paste(text) => self.insert(&paste::lines(text)),
-            TextEdit::Backspace => t.delete_char(),
-            TextEdit::Delete => t.delete_next_char(),
-            TextEdit::Left => self.step(CursorMove::Back),
-            TextEdit::Right => self.step(CursorMove::Forward),
+            TextEdit::Backspace => self.delete_grapheme(false),
+            TextEdit::Delete => self.delete_grapheme(true),
+            TextEdit::Left => self.step_grapheme(false),
+            TextEdit::Right => self.step_grapheme(true),
             TextEdit::WordLeft => self.step(CursorMove::WordBack),
             TextEdit::WordRight => self.step(CursorMove::WordForward),
             TextEdit::Home => self.step(CursorMove::Head),
@@ -133,6 +132,56 @@ impl TextArea {
             TextEdit::Clear => self.clear_line(),
             TextEdit::Undo => t.undo(),
             TextEdit::Redo => t.redo(),
+        }
+    }
+
+    /// The column (in characters) of the grapheme boundary next to the cursor on its
+    /// line, after it (`forward`) or before it; `None` at the line's end or start.
+    fn next_boundary(&self, forward: bool) -> Option<usize> {
+        let (row, col) = self.cursor();
+        let line = &self.lines()[row];
+        let mut at = 0;
+        let mut before = None;
+        for g in line.graphemes(true) {
+            if forward && at > col {
+                return Some(at);
+            }
+            if !forward && at < col {
+                before = Some(at);
+            }
+            at += g.chars().count();
+        }
+        if forward {
+            (at > col).then_some(at)
+        } else {
+            before
+        }
+    }
+
+    /// Left or Right by one whole grapheme cluster (a letter with its combining marks,
+    /// a flag's two regional indicators), across a line break at either end; never a
+    /// change.
+    fn step_grapheme(&mut self, forward: bool) -> bool {
+        match self.next_boundary(forward) {
+            Some(col) => self.jump(self.cursor().0, col),
+            None if forward => self.inner.move_cursor(CursorMove::Forward),
+            None => self.inner.move_cursor(CursorMove::Back),
+        }
+        false
+    }
+
+    /// Backspace or Delete (`forward`) of one whole grapheme cluster, joining lines at
+    /// either end; true when the text changed.
+    fn delete_grapheme(&mut self, forward: bool) -> bool {
+        let (row, col) = self.cursor();
+        match (self.next_boundary(forward), forward) {
+            (Some(end), true) => self.inner.delete_str(end - col),
+            (Some(start), false) => {
+                self.jump(row, start);
+                self.inner.delete_str(col - start)
+            }
+            (None, true) => self.inner.delete_next_char(),
+            (None, false) => self.inner.delete_char(),
         }
     }
 
@@ -179,8 +228,8 @@ impl TextArea {
     }
 }
 
-/// Draws a [`TextArea`]; lines are cut to the width (the cursor's line scrolls
-/// sideways to keep the cursor in view) and the lines around the cursor show.
+/// Draws a [`TextArea`] soft-wrapped at the area's width ([`super::soft_wrap`]), the
+/// rows around the cursor showing.
 pub struct TextAreaView<'a> {
     pub area: &'a TextArea,
     /// Whether the editor has the keyboard (draws the cursor).
@@ -190,39 +239,7 @@ pub struct TextAreaView<'a> {
 
 impl Widget for TextAreaView<'_> {
     fn render(self, rect: Rect, buf: &mut Buffer) {
-        let rect = rect.intersection(buf.area);
-        if rect.is_empty() {
-            return;
-        }
-        let height = usize::from(rect.height);
-        let width = usize::from(rect.width);
-        let (row, col) = self.area.cursor();
-        let top = (row + 1).saturating_sub(height);
-        for (i, line) in self.area.lines().iter().enumerate().skip(top).take(height) {
-            let y = rect.y + (i - top) as u16;
-            if i != row || !self.focused {
-                buf.set_stringn(rect.x, y, fit(line, width), width, self.style);
-                continue;
-            }
-            let split = line.char_indices().nth(col).map_or(line.len(), |(b, _)| b);
-            let before = &line[..split];
-            let mut shown = before;
-            while display_width(&crate::text::for_terminal(shown)) + 1 > width {
-                let mut g = shown.graphemes(true);
-                if g.next().is_none() {
-                    break;
-                }
-                shown = g.as_str();
-            }
-            let used = display_width(&crate::text::for_terminal(shown));
-            let text = format!("{shown}{}", &line[split..]);
-            buf.set_stringn(rect.x, y, fit(&text, width), width, self.style);
-            if used < width
-                && let Some(cell) = buf.cell_mut((rect.x + used as u16, y))
-            {
-                cell.set_style(theme::SELECTED);
-            }
-        }
+        soft_wrap::render(self.area, self.focused, self.style, None, rect, buf);
     }
 }
 

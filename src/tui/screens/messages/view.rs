@@ -16,6 +16,7 @@ use crate::message::{SmsEncoding, sms_length};
 use crate::text::for_terminal;
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::fit;
+use crate::tui::widgets::soft_wrap;
 use crate::tui::widgets::text_area::TextAreaView;
 use crate::tui::widgets::text_input::TextInputView;
 
@@ -131,19 +132,20 @@ fn editor(s: &MessagesState, channel: Channel, area: Rect, buf: &mut Buffer) {
     let problem_h = (problem_lines.len() as u16 + 1)
         .min(bottom.saturating_sub(y) / 2)
         .max(1);
-    // The body takes what it needs (at least a few lines), the problem sits under it.
+    // The body takes the rows its wrapped lines need (at least a few), the problem
+    // sits under it.
     let room = bottom.saturating_sub(y).saturating_sub(problem_h);
-    let wanted = (s.body.lines().len() as u16).saturating_add(1).max(5);
+    let body_w = area.width.saturating_sub(1);
+    let wanted = soft_wrap::rows(&s.body.text(), body_w)
+        .saturating_add(1)
+        .max(5);
     let body_h = wanted.min(room);
     TextAreaView {
         area: &s.body,
         focused: s.focus == Focus::Body,
         style: Style::default(),
     }
-    .render(
-        Rect::new(area.x + 1, y, area.width.saturating_sub(1), body_h),
-        buf,
-    );
+    .render(Rect::new(area.x + 1, y, body_w, body_h), buf);
     y += body_h;
     Paragraph::new(problem_lines)
         .wrap(Wrap { trim: false })

@@ -17,7 +17,7 @@ use crate::tui::screens::segments::message::{Reach, RuleProblem};
 use crate::tui::theme;
 use crate::tui::view::thousands;
 use crate::tui::widgets::cell_text::{display_width, fit};
-use crate::tui::widgets::rule_lines;
+use crate::tui::widgets::soft_wrap;
 use crate::tui::widgets::text_input::{self, TextInput};
 
 /// What the editor draws: its state and the workspace's fields (for markers).
@@ -109,7 +109,7 @@ impl Widget for &EditorView<'_> {
         // The rule takes the rows its wrapped lines need (up to RULE_ROWS, then it
         // scrolls with the cursor); what follows moves down with it.
         let width = area.width - 3;
-        let needed = rule_lines::layout(&e.rule.text(), width)
+        let needed = soft_wrap::layout(&e.rule.text(), width)
             .last()
             .map_or(1, |(r, _)| r + 1);
         let rows = needed.clamp(1, RULE_ROWS);
@@ -117,7 +117,7 @@ impl Widget for &EditorView<'_> {
         let rule_area = Rect::new(area.x + 2, area.y + 4, width, rows);
         Line::styled(">", theme::CHROME).render(row(4), buf);
         let caret = needed <= RULE_ROWS && self.caret(rule_area, buf);
-        rule_lines::render(
+        soft_wrap::render(
             &e.rule,
             e.focus == Focus::Rule,
             theme::HEADER,
@@ -185,7 +185,7 @@ impl EditorView<'_> {
             theme::ERROR
         };
         let text = self.editor.rule.text();
-        let at = rule_lines::layout(&text, rule_area.width);
+        let at = soft_wrap::layout(&text, rule_area.width);
         let index = char_index(&text, error.line, error.column).min(at.len() - 1);
         let (row, col) = at[index];
         let last = at.last().map_or(0, |(r, _)| *r);
