@@ -401,11 +401,11 @@ fn export(
     s.wait_for("(Space: next profile)");
     s.wait_for(&format!("./export-{campaign}/recipients.csv"));
     review_done(s);
-    s.wait_for(&format!("{} row(s), one per recipient", thousands(sent)));
+    s.wait_for(&format!("{} rows, one per recipient", thousands(sent)));
     s.press(b"x");
     s.wait_for(&format!("of `{campaign}` to"));
     s.press(b"y");
-    s.wait_for(&format!("Exported {} recipient(s)", thousands(sent)));
+    s.wait_for(&format!("Exported {} recipients", thousands(sent)));
 
     let out = dir.join(format!("export-{campaign}"));
     let recipients = out.join("recipients.csv");
