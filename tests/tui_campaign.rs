@@ -477,3 +477,61 @@ fn a_duplicate_campaign_name_is_refused_in_the_dialog() {
     assert_eq!(a.campaigns.current_name(), Some("br15"));
     assert_eq!(a.campaigns.names, ["br15", "texts"]);
 }
+
+/// Counts read as English (the core's `text::count`, as the CLI writes them): with one
+/// entry for `tier is "bronze"`, only Dee is a recipient (by hand from the fixture), so
+/// the summary says `1 recipient`, never `1 recipients`; Ana, Bo and Cy match no
+/// segment: 3 excluded of 4.
+#[test]
+fn preview_summary_says_1_recipient() {
+    let mut ws = br15();
+    let defs = fields::list(ws.conn()).unwrap();
+    let none = std::collections::BTreeSet::new();
+    let scope = tactful::segment::Scope {
+        fields: &defs,
+        category: None,
+        unlocked: &none,
+        as_of: tui_campaign_support::as_of(),
+        held: &tactful::fields::held::HeldValues::load(ws.conn(), &defs).unwrap(),
+    };
+    tactful::segment::store::add(&mut ws, "Bronze", r#"tier is "bronze""#, "", &scope).unwrap();
+    let mut c = campaigns::load(ws.conn(), "br15").unwrap().unwrap();
+    c.entries.truncate(1);
+    c.entries[0].segment = "Bronze".into();
+    ws.write(|tx| campaigns::save(tx, &c)).unwrap();
+
+    let a = started(&ws, Screen::Preview);
+    let screen = screen_text(&a, 120, 40);
+    assert!(
+        screen.contains(" Audience 4 = 1 recipient + 3 excluded (as of 2026-11-01)"),
+        "{screen}"
+    );
+    assert!(screen.contains(" 5 fields, 4 contacts, "), "{screen}");
+}
+
+/// The Preview screen marks a merge field that printed nothing, as `tactful preview`
+/// does: with Gold's body `Hi {{ first_name }},` (no fallback), Cy, whose first name is
+/// blank in the fixture, reads `Hi [first_name missing],`, never `Hi ,`; Ana reads
+/// `Hi Ana,`. Review and export keep the plain rendering (they hash what is sent).
+#[test]
+fn preview_marks_a_merge_field_that_printed_nothing() {
+    let mut ws = br15();
+    let mut c = campaigns::load(ws.conn(), "br15").unwrap().unwrap();
+    c.entries[0].body = "Hi {{ first_name }},\nM1".into();
+    ws.write(|tx| campaigns::save(tx, &c)).unwrap();
+
+    let a = started(&ws, Screen::Preview);
+    let first = |key: &str| {
+        a.preview
+            .rows
+            .iter()
+            .find(|r| r.key == key)
+            .and_then(|r| r.first_line.clone())
+    };
+    assert_eq!(
+        first("cy@example.com").as_deref(),
+        Some("Hi [first_name missing],")
+    );
+    assert_eq!(first("ana@example.com").as_deref(), Some("Hi Ana,"));
+    assert!(screen_text(&a, 120, 40).contains("Hi [first_name missing],"));
+}

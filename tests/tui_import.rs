@@ -289,3 +289,42 @@ fn a_long_report_scrolls_to_its_last_line_at_80x24() {
     assert!(after.contains("date_of_birth"), "{after}");
     assert!(!after.contains("Down: more"), "{after}");
 }
+
+/// Importing the same file again updates its contacts, as `tactful import` reports it:
+/// by hand, tui_shop.csv's four valid rows are four distinct e-mail addresses already
+/// in the workspace after the first import, so 0 added, 4 updated, 0 repeated rows,
+/// 4 in the workspace; never "duplicate rows merged".
+#[test]
+fn a_second_import_reports_its_contacts_as_updated_like_the_cli() {
+    let mut ws = empty();
+    let mut a = app(&ws, 80, 30);
+    read_file(&mut a, &mut ws, &fixture("tui_shop.csv"));
+    press(&mut a, &mut ws, key(KeyCode::Char('i')));
+    press(&mut a, &mut ws, key(KeyCode::Char('e')));
+    press(&mut a, &mut ws, ctrl_u());
+    type_text(&mut a, &mut ws, &fixture("tui_shop.csv"));
+    press(&mut a, &mut ws, key(KeyCode::Enter));
+    press(&mut a, &mut ws, key(KeyCode::Char('i')));
+    let Stage::Reported(r) = &a.import.stage else {
+        panic!("not reported: {:?} {:?}", a.import.stage, a.import.error);
+    };
+    assert_eq!(r.batch, Some(2));
+    let screen = screen_text(&a, 80, 30);
+    assert!(
+        screen.contains(
+            " contacts: 0 added, 4 updated (already in the workspace), 4 in the workspace"
+        ),
+        "{screen}"
+    );
+    assert!(
+        screen
+            .contains("   0 repeated rows merged into a contact an earlier row of this file gave"),
+        "{screen}"
+    );
+    assert!(!screen.contains("duplicate"), "{screen}");
+}
+
+/// Ctrl+U: clear the input.
+fn ctrl_u() -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL))
+}

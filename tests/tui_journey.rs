@@ -158,8 +158,12 @@ fn import(s: &mut Session, file: &Path, data: &Contacts) {
     s.wait_for("as batch 1");
     let merged = data.rows - data.len();
     s.wait_for(&format!(
-        "contacts: {} added, 0 updated, {merged} duplicate rows merged",
+        "contacts: {} added, 0 updated (already in the workspace)",
         data.len()
+    ));
+    s.wait_for(&format!(
+        "{merged} repeated row{} merged into a contact",
+        if merged == 1 { "" } else { "s" }
     ));
     s.wait_for(&format!("17 fields, {} contacts", thousands(data.len())));
 }
@@ -413,11 +417,11 @@ fn export(
     s.wait_for("(Space: next profile)");
     s.wait_for(&format!("./export-{campaign}/recipients.csv"));
     review_done(s);
-    s.wait_for(&format!("{} row(s), one per recipient", thousands(sent)));
+    s.wait_for(&format!("{} rows, one per recipient", thousands(sent)));
     s.press(b"x");
     s.wait_for(&format!("of `{campaign}` to"));
     s.press(b"y");
-    s.wait_for(&format!("Exported {} recipient(s)", thousands(sent)));
+    s.wait_for(&format!("Exported {} recipients", thousands(sent)));
 
     let out = dir.join(format!("export-{campaign}"));
     let recipients = out.join("recipients.csv");

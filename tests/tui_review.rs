@@ -178,7 +178,7 @@ fn sign_off_is_refused_with_blockers_and_recorded_without() {
     assert!(app.review.sign_off.is_none());
     let (notice, error) = app.review.notice.clone().unwrap();
     assert!(
-        error && notice.contains("sign-off refused: 1 blocker(s)"),
+        error && notice.contains("sign-off refused: 1 blocker open"),
         "{notice}"
     );
     assert_eq!(exports::latest_signoff(ws.conn(), "spring").unwrap(), None);
@@ -289,4 +289,35 @@ fn export_writes_both_files_and_asks_before_overwriting() {
 
 fn keymap_message(app: &tactful::tui::app::App, c: char) -> Message {
     tactful::tui::keymap::map(app, &ch(c)).unwrap()
+}
+
+/// `x` while the review runs answers "still running"; when that review arrives the
+/// answer no longer holds and leaves the screen.
+#[test]
+fn the_still_running_answer_goes_when_the_review_arrives() {
+    let mut ws = shop();
+    let mut app = on_screen(&mut ws, '7', 80, 24);
+    let review = update(&mut app, Message::Review(ReviewMsg::Rerun));
+    assert!(app.review.pending.is_some());
+    press(&mut app, &mut ws, ch('x'));
+    let running = "the review is still running; ask again when it is done";
+    assert!(
+        matches!(&app.export.outcome, Some(Err(ExportFailure::Other(t))) if t == running),
+        "{:?}",
+        app.export.outcome
+    );
+    assert!(screen(&app).contains("the review is still running"));
+    run(&mut app, &mut ws, review);
+    assert_eq!(app.review.pending, None);
+    assert!(app.export.outcome.is_none(), "{:?}", app.export.outcome);
+    assert!(!screen(&app).contains("still running"));
+}
+
+/// The screen drawn at 80x24, as text.
+fn screen(app: &tactful::tui::app::App) -> String {
+    let terminal = common::draw(app, 80, 24);
+    let buf = terminal.backend().buffer();
+    (0..24)
+        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect()
 }

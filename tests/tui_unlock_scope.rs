@@ -36,6 +36,18 @@ fn press(app: &mut App, ws: &mut Workspace, event: Event) {
     }
 }
 
+/// The screen as text, one line per row, drawn at `w` x `h`.
+fn screen_text(app: &App, w: u16, h: u16) -> String {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| tactful::tui::view::draw(app, f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    buf.content
+        .chunks(usize::from(w))
+        .map(|r| r.iter().map(|c| c.symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn type_text(app: &mut App, ws: &mut Workspace, text: &str) {
     for c in text.chars() {
         press(app, ws, ch(c));
@@ -83,6 +95,19 @@ fn a_field_unlocked_on_review_is_usable_in_that_campaigns_scope() {
         store::get(ws.conn(), "oldest").unwrap().rule,
         "birth_date before 1956-01-01"
     );
+    // The list counts it where it checks, as `tactful segment list` does: in
+    // `spring`'s scope, reach 2 (cy and dee), never `error`.
+    assert_eq!(app.segments.reaches["oldest"], Ok(2));
+    assert_eq!(app.segments.scopes["oldest"], "spring");
+    let screen = screen_text(&app, 120, 40);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("oldest"))
+        .unwrap()
+        .split('|')
+        .map(str::trim)
+        .collect::<Vec<_>>();
+    assert_eq!(row[..3], ["oldest", "2", "campaign spring"], "{row:?}");
 
     // And it can be added to the campaign: the Messages screen checks the entry with
     // the campaign as stored now, unlock included (it held the copy read before the

@@ -172,9 +172,16 @@ fn segments_message(app: &mut App, m: SegmentsMsg) -> Vec<Request> {
 fn review(app: &mut App, m: ReviewMsg) -> Vec<Request> {
     let arrives = matches!(&m, ReviewMsg::Reviewed { generation, result: Ok(_) }
         if app.review.pending == Some(*generation));
+    // A review that arrives or fails ends the wait the Export screen's "still running"
+    // answer spoke of.
+    let ended = matches!(&m, ReviewMsg::Reviewed { generation, .. }
+        if app.review.pending == Some(*generation));
     let unlocked = matches!(&m, ReviewMsg::Unlocked { generation, result: Ok(_) }
         if app.review.unlock.as_ref().is_some_and(|d| d.pending == Some(*generation)));
     let mut requests = in_review(app, |u| review_update::update(u, m));
+    if ended {
+        export_update::review_ended(&mut app.export);
+    }
     if arrives {
         in_export(app, export_update::campaign_changed);
     }

@@ -162,6 +162,14 @@ fn body(app: &App, areas: &Areas, buf: &mut Buffer) {
     }
 }
 
+/// `n` and a noun that agrees with it, as the CLI writes counts (the core's
+/// [`crate::text::count`]: `1 recipient`, `2 entries`), with the number grouped as
+/// [`thousands`] does (`1,234 contacts`).
+pub fn count(n: u64, noun: &str) -> String {
+    let plain = crate::text::count(n, noun);
+    format!("{}{}", thousands(n), &plain[n.to_string().len()..])
+}
+
 /// `1234567` as `1,234,567`.
 pub fn thousands(n: u64) -> String {
     let digits = n.to_string();
@@ -191,11 +199,11 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
         ));
     } else {
         let contacts = match app.contacts.total {
-            Some(n) => format!("{} contacts", thousands(n)),
+            Some(n) => count(n, "contact"),
             None if app.contacts.pending_count.is_some() => "counting contacts".to_string(),
             None => String::new(),
         };
-        let mut text = format!(" {} fields", app.fields.fields.len());
+        let mut text = format!(" {}", count(app.fields.fields.len() as u64, "field"));
         if !contacts.is_empty() {
             text.push_str(", ");
             text.push_str(&contacts);

@@ -26,7 +26,7 @@ use crate::export::{AUDIENCE, MANIFEST, Profile, RECIPIENTS};
 use crate::review::Review;
 use crate::text::for_terminal;
 use crate::tui::theme;
-use crate::tui::view::thousands;
+use crate::tui::view::count;
 use crate::tui::widgets::cell_text::{fit, wrap};
 use crate::tui::widgets::dialog::Confirm;
 use crate::tui::widgets::text_input::{TextInput, TextInputView};
@@ -228,7 +228,7 @@ fn plan_lines(s: &ExportState, r: &ReviewShown<'_>, width: usize) -> Vec<Line<'s
         .review
         .and_then(|rv| rv.summary.as_ref())
         .map_or("? rows (no preview yet)".to_string(), |sm| {
-            format!("{} row(s), one per recipient", thousands(sm.recipients))
+            format!("{}, one per recipient", count(sm.recipients, "row"))
         });
     let mut columns = r
         .columns
@@ -283,8 +283,8 @@ fn plan_lines(s: &ExportState, r: &ReviewShown<'_>, width: usize) -> Vec<Line<'s
         lines.push(Line::styled(
             fit(
                 &format!(
-                    " !! {} blocker(s) open: export is refused; see the Review screen (6)",
-                    rv.blockers
+                    " !! {} open: export is refused; see the Review screen (6)",
+                    count(rv.blockers as u64, "blocker")
                 ),
                 width,
             ),
@@ -301,8 +301,8 @@ fn outcome_lines(outcome: &Result<Exported, ExportFailure>, width: usize) -> Vec
                 Line::styled(
                     fit(
                         &format!(
-                            " Exported {} recipient(s) ({} profile) to",
-                            thousands(e.recipients),
+                            " Exported {} ({} profile) to",
+                            count(e.recipients, "recipient"),
                             e.profile
                         ),
                         width,
@@ -319,7 +319,7 @@ fn outcome_lines(outcome: &Result<Exported, ExportFailure>, width: usize) -> Vec
                     .file_name()
                     .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
                 let records = if i == 0 {
-                    format!("{} record(s)  ", thousands(e.recipients))
+                    format!("{}  ", count(e.recipients, "record"))
                 } else {
                     String::new()
                 };
@@ -339,7 +339,10 @@ fn outcome_lines(outcome: &Result<Exported, ExportFailure>, width: usize) -> Vec
                 None => "not signed off".into(),
             };
             lines.push(Line::from(fit(
-                &format!("   {signed}; {} warning(s) in the review", e.warnings),
+                &format!(
+                    "   {signed}; {} in the review",
+                    count(e.warnings as u64, "warning")
+                ),
                 width,
             )));
             lines
@@ -348,8 +351,8 @@ fn outcome_lines(outcome: &Result<Exported, ExportFailure>, width: usize) -> Vec
             let mut lines = vec![Line::styled(
                 fit(
                     &format!(
-                        " !! Export refused: {} blocker(s) open in the review",
-                        blockers.len()
+                        " !! Export refused: {} open in the review",
+                        count(blockers.len() as u64, "blocker")
                     ),
                     width,
                 ),
@@ -392,11 +395,13 @@ fn question(
             let n = r
                 .review
                 .and_then(|rv| rv.summary.as_ref())
-                .map_or("the".to_string(), |sm| thousands(sm.recipients));
+                .map_or("the recipients".to_string(), |sm| {
+                    count(sm.recipients, "recipient")
+                });
             (
                 " Export? ",
                 format!(
-                    "Export {n} recipient(s) of `{}` to {} ({} profile)?",
+                    "Export {n} of `{}` to {} ({} profile)?",
                     for_terminal(campaign),
                     for_terminal(s.out.value()),
                     s.profile

@@ -121,6 +121,17 @@ fn toggle(app: &mut Update<'_>) {
     }
 }
 
+/// The answer to `x` while the review runs; [`review_ended`] takes it away.
+const REVIEW_RUNNING: &str = "the review is still running; ask again when it is done";
+
+/// A review arrived: drop the "still running" answer, which no longer holds (any other
+/// outcome, such as a finished export, stays).
+pub fn review_ended(s: &mut super::ExportState) {
+    if matches!(&s.outcome, Some(Err(ExportFailure::Other(t))) if t == REVIEW_RUNNING) {
+        s.outcome = None;
+    }
+}
+
 /// Open the "export?" question, or refuse at once while the review has blockers.
 fn ask(app: &mut Update<'_>) {
     let s = &mut *app.export;
@@ -130,9 +141,7 @@ fn ask(app: &mut Update<'_>) {
     let failure = |text: &str| Some(Err(ExportFailure::Other(text.to_string())));
     match app.review {
         _ if app.campaign.is_none() => s.outcome = failure("there is no campaign to export"),
-        _ if app.reviewing => {
-            s.outcome = failure("the review is still running; ask again when it is done")
-        }
+        _ if app.reviewing => s.outcome = failure(REVIEW_RUNNING),
         None => s.outcome = failure("the campaign has no review yet; press r to review it"),
         Some(rv) if rv.blockers > 0 => {
             s.outcome = Some(Err(ExportFailure::Blocked(

@@ -326,9 +326,14 @@ fn report(r: &ImportReport, width: usize) -> Vec<Line<'static>> {
         r.rows_skipped_blank,
         r.rows_skipped_erased
     )));
+    // The CLI's words (`tactful import`), on two lines so the total fits 80 columns.
     out.push(Line::from(format!(
-        " contacts: {} added, {} updated, {} duplicate rows merged, {} in the workspace",
-        r.contacts_added, r.contacts_updated, r.duplicates_merged, r.contacts_total
+        " contacts: {} added, {} updated (already in the workspace), {} in the workspace",
+        r.contacts_added, r.contacts_updated, r.contacts_total
+    )));
+    out.push(Line::from(format!(
+        "   {} merged into a contact an earlier row of this file gave",
+        crate::text::count(r.repeated_in_file(), "repeated row"),
     )));
     out.extend(layout_lines(
         r.layout.as_ref(),

@@ -8,6 +8,7 @@ use super::{Stage, max_scroll};
 use crate::import::report::Detected;
 use crate::tui::context::Context;
 use crate::tui::message::{Job, Message, Request};
+use crate::tui::view::count;
 use crate::workspace::actor;
 
 /// A popup change the Import screen asks of `tui::update`.
@@ -130,9 +131,9 @@ pub fn update(app: &mut Update<'_>, message: Message) -> Vec<Request> {
             match result {
                 Ok(report) => {
                     s.error = None;
-                    app.ctx.notice = report
-                        .batch
-                        .map(|b| format!("imported batch {b}: {} rows", report.rows_imported));
+                    app.ctx.notice = report.batch.map(|b| {
+                        format!("imported batch {b}: {}", count(report.rows_imported, "row"))
+                    });
                     s.stage = Stage::Reported(report);
                     let mut requests = refresh(app);
                     requests.extend(load_batches(app));
@@ -191,14 +192,14 @@ pub fn update(app: &mut Update<'_>, message: Message) -> Vec<Request> {
                 Ok(r) => {
                     s.error = None;
                     let text = format!(
-                        "Undid batch {} ({}): {} contacts removed, {} restored, {} fields removed, {} opt-outs kept, {} refusals on record",
+                        "Undid batch {} ({}): {} removed, {} restored, {} removed, {} kept, {} on record",
                         r.batch,
                         r.file_name,
-                        r.contacts_removed,
+                        count(r.contacts_removed, "contact"),
                         r.contacts_restored,
-                        r.fields_removed.len(),
-                        r.opt_outs_kept,
-                        r.refusals_on_record
+                        count(r.fields_removed.len() as u64, "field"),
+                        count(r.opt_outs_kept, "opt-out"),
+                        count(r.refusals_on_record, "refusal")
                     );
                     s.notice = Some(text.clone());
                     app.ctx.notice = Some(text);

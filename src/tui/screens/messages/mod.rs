@@ -178,7 +178,13 @@ impl MessagesState {
             Err(problem) => self.problem = Some(problem),
             Ok(message) => {
                 if let Some(sample) = &self.sample {
-                    self.rendered = Some(message.render(&sample.record).map_err(|e| e.to_string()));
+                    // Shown, not sent: mark a merge field that printed nothing, as the
+                    // preview does (`Message::render_marked`).
+                    self.rendered = Some(
+                        message
+                            .render_marked(&sample.record)
+                            .map_err(|e| e.to_string()),
+                    );
                 }
             }
         }

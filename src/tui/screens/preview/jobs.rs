@@ -134,7 +134,9 @@ pub fn run_preview(
     }
     let mut rows = 0u64;
     let mut stopped = false;
-    let result = preview::run(ws, campaign, as_of, &mut |row| {
+    // Shown to people: a merge field that printed nothing is marked `[FIELD missing]`,
+    // as the CLI preview does (review and export keep the plain rendering).
+    let result = preview::run_marked(ws, campaign, as_of, &mut |row| {
         preview_rows::insert(ws.conn(), &line(row)).map_err(io::Error::other)?;
         rows += 1;
         if rows.is_multiple_of(BATCH) && !between(rows) {

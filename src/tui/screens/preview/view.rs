@@ -11,7 +11,7 @@ use super::PreviewState;
 use crate::text::for_terminal;
 use crate::tui::layout;
 use crate::tui::theme;
-use crate::tui::view::thousands;
+use crate::tui::view::{count, thousands};
 use crate::tui::widgets::cell_text::fit;
 use crate::tui::widgets::data_table::DataTable;
 use crate::tui::widgets::text_input::TextInputView;
@@ -57,8 +57,8 @@ fn summary_lines(s: &PreviewState, width: usize) -> Vec<Line<'static>> {
         let text = match (&s.computed_for, s.pending_run) {
             (None, _) => " No campaign to preview.".to_string(),
             (Some(_), Some(_)) => format!(
-                " Computing the preview: {} contacts so far...",
-                thousands(s.progress)
+                " Computing the preview: {} so far...",
+                count(s.progress, "contact")
             ),
             (Some(_), None) => " No preview yet.".to_string(),
         };
@@ -86,9 +86,9 @@ fn summary_lines(s: &PreviewState, width: usize) -> Vec<Line<'static>> {
     vec![
         fitted(
             format!(
-                " Audience {} = {} recipients + {} excluded (as of {})",
+                " Audience {} = {} + {} excluded (as of {})",
                 thousands(sum.audience),
-                thousands(sum.recipients),
+                count(sum.recipients, "recipient"),
                 thousands(excluded),
                 sum.as_of
             ),

@@ -30,6 +30,7 @@ use self::dialogs::{SignOffDialog, UnlockDialog};
 use crate::review::{Finding, Review, Severity, SignOffState};
 use crate::tui::layout;
 use crate::tui::theme;
+use crate::tui::view::count;
 use crate::tui::widgets::cell_text::{fit, wrap};
 
 /// Lines above the findings (as-of date, counts and sign-off, notice) and below them
@@ -252,9 +253,9 @@ impl Widget for &ReviewState {
             let info = r.findings.len() - r.blockers - r.warnings;
             let blockers = Span::styled(
                 format!(
-                    " {}{} blocker(s)",
+                    " {}{}",
                     if r.blockers > 0 { "!! " } else { "" },
-                    r.blockers
+                    count(r.blockers as u64, "blocker")
                 ),
                 if r.blockers > 0 {
                     theme::BLOCKED
@@ -264,7 +265,10 @@ impl Widget for &ReviewState {
             );
             head.push(Line::from(vec![
                 blockers,
-                Span::raw(format!("   {} warning(s)   {info} info   ", r.warnings)),
+                Span::raw(format!(
+                    "   {}   {info} info   ",
+                    count(r.warnings as u64, "warning")
+                )),
                 sign_off_line(r),
             ]));
         } else {

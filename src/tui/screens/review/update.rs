@@ -248,8 +248,8 @@ fn open_sign_off(app: &mut Update<'_>) {
         Some(r) if r.blockers > 0 => {
             s.notice = Some((
                 format!(
-                    "sign-off refused: {} blocker(s) are open; resolve them first (u unlocks a field)",
-                    r.blockers
+                    "sign-off refused: {} open; resolve them first (u unlocks a field)",
+                    crate::tui::view::count(r.blockers as u64, "blocker")
                 ),
                 true,
             ));

@@ -134,7 +134,7 @@ pub fn read(ws: &Workspace, job: &SegmentJob) -> Option<Message> {
             generation: *generation,
             result: match fields {
                 Err(e) => Err(e.to_string()),
-                Ok(fields) => interruptible(reaches(ws, &scope(&fields, *as_of)))?,
+                Ok(fields) => interruptible(reaches(ws, &fields, &held, *as_of))?,
             },
         },
         SegmentJob::Overlap { generation, as_of } => SegmentsMsg::OverlapCounted {
@@ -273,17 +273,35 @@ fn values(
     crate::segment::values::top_values(ws.conn(), field, &unlocked, SUGGESTIONS)
 }
 
-fn reaches(ws: &Workspace, scope: &Scope<'_>) -> Result<ListReaches, SegmentError> {
+/// Every segment's reach, outside any campaign or else in the scope of the campaign it
+/// checks in, as `tactful segment list` measures it; relative dates count from
+/// `as_of`, else the campaign's own, else today.
+fn reaches(
+    ws: &Workspace,
+    fields: &[Field],
+    held: &HeldValues,
+    as_of: Option<NaiveDate>,
+) -> Result<ListReaches, SegmentError> {
     let audience = store::audience(ws.conn())?;
+    let none = BTreeSet::new();
+    let scope = outside_campaign(fields, held, &none, as_of);
+    let today = chrono::Local::now().date_naive();
     let mut reaches = Vec::new();
+    let mut scopes = Vec::new();
     for s in store::list(ws.conn())? {
-        let reach = match store::compile_rule(&s.rule, scope) {
-            Ok(compiled) => Ok(store::reach(ws.conn(), &compiled)?),
-            Err(e) => Err(e.to_string()),
-        };
-        reaches.push((s.name, reach));
+        let scoped = crate::campaign::segment_scope::measure(ws, &s, fields, held, &scope, |c| {
+            crate::campaign::edit::effective_as_of(c, as_of, today)
+        })?;
+        if let Some(c) = scoped.campaign {
+            scopes.push((s.name.clone(), c));
+        }
+        reaches.push((s.name, scoped.reach.map(|(n, _)| n)));
     }
-    Ok(ListReaches { audience, reaches })
+    Ok(ListReaches {
+        audience,
+        reaches,
+        scopes,
+    })
 }
 
 fn overlap(ws: &Workspace, scope: &Scope<'_>) -> Result<Overlap, SegmentError> {

@@ -134,11 +134,16 @@ pub enum RuleProblem {
 }
 
 /// The reach of every saved segment, by name (an error when a saved rule no longer
-/// checks, e.g. a field was reclassified since).
+/// checks, e.g. a field was reclassified since), measured as `tactful segment list`
+/// does (`campaign::segment_scope`): a rule that checks only in a campaign's scope is
+/// counted there.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListReaches {
     pub audience: u64,
     pub reaches: Vec<(String, Result<u64, String>)>,
+    /// The campaign whose scope each campaign-scoped segment was counted in, by
+    /// segment name; segments that check outside any campaign are not listed.
+    pub scopes: Vec<(String, String)>,
 }
 
 /// The pairwise overlap of saved segments: `matrix[i][j]` contacts are in both

@@ -41,7 +41,7 @@ use crate::fields::Field;
 use crate::segment::store::Segment;
 use crate::tui::layout;
 use crate::tui::theme;
-use crate::tui::view::thousands;
+use crate::tui::view::{count, thousands};
 use crate::tui::widgets::cell_text::{display_width, fit};
 use crate::tui::widgets::data_table::{Column, DataTable, DataTableState, TableSource};
 use crate::tui::widgets::dialog::Confirm;
@@ -70,6 +70,9 @@ pub struct SegmentsState {
     /// Reach of each saved segment by name, once counted (an error when the saved rule
     /// no longer checks).
     pub reaches: HashMap<String, Result<u64, String>>,
+    /// The campaign whose scope a campaign-scoped segment's reach was counted in, by
+    /// segment name (absent: counted outside any campaign).
+    pub scopes: HashMap<String, String>,
     /// Number of contacts, from the last reach count.
     pub audience: Option<u64>,
     pub table: DataTableState,
@@ -145,13 +148,33 @@ impl SegmentsState {
         };
         let name = widest(&|s| &s.name, "name", 4, 24);
         let description = widest(&|s| &s.description, "description", 11, 28);
-        let used = name + 10 + description + 3;
-        vec![
-            Column::new("name", name),
-            Column::new("reach", 9),
-            Column::new("description", description),
-            Column::new("rule", width.saturating_sub(used).max(10)),
-        ]
+        let mut columns = vec![Column::new("name", name), Column::new("reach", 9)];
+        // The scope column shows only when a segment is counted in a campaign's scope,
+        // so a workspace without any keeps its wider columns.
+        let scope = self
+            .segments
+            .iter()
+            .filter_map(|s| self.scope_text(&s.name))
+            .map(|t| display_width(&t))
+            .chain([display_width("scope")])
+            .max()
+            .filter(|_| !self.scopes.is_empty())
+            .map(|w| (w as u16).clamp(5, 24));
+        if let Some(w) = scope {
+            columns.push(Column::new("scope", w));
+        }
+        let used = name + 10 + description + 3 + scope.map_or(0, |w| w + 1);
+        columns.push(Column::new("description", description));
+        columns.push(Column::new("rule", width.saturating_sub(used).max(10)));
+        columns
+    }
+
+    /// `campaign NAME` for a segment counted in that campaign's scope, as `tactful
+    /// segment list` shows it; `None` outside any campaign.
+    fn scope_text(&self, name: &str) -> Option<String> {
+        self.scopes
+            .get(name)
+            .map(|c| format!("campaign {}", crate::text::for_terminal(c)))
     }
 }
 
@@ -181,14 +204,15 @@ impl TableSource for ListTable<'_> {
         let Some(s) = self.state.segments.get(row) else {
             return Cow::Borrowed("");
         };
-        match column {
-            0 => Cow::Borrowed(&s.name),
-            1 => {
+        match self.columns.get(column).map(|c| c.title.as_str()) {
+            Some("name") => Cow::Borrowed(&s.name),
+            Some("reach") => {
                 let text = self.state.reach_text(&s.name);
                 Cow::Owned(format!("{text:>9}"))
             }
-            2 => Cow::Borrowed(&s.description),
-            3 => Cow::Owned(s.rule.split_whitespace().collect::<Vec<_>>().join(" ")),
+            Some("scope") => Cow::Owned(self.state.scope_text(&s.name).unwrap_or_default()),
+            Some("description") => Cow::Borrowed(&s.description),
+            Some("rule") => Cow::Owned(s.rule.split_whitespace().collect::<Vec<_>>().join(" ")),
             _ => Cow::Borrowed(""),
         }
     }
@@ -287,7 +311,7 @@ impl SegmentsView<'_> {
         }
         let audience = s
             .audience
-            .map(|n| format!(" Reach is out of {} contacts.", thousands(n)))
+            .map(|n| format!(" Reach is out of {}.", count(n, "contact")))
             .unwrap_or_default();
         match &s.notice {
             Some((text, error)) => lines.push(Line::styled(

@@ -21,6 +21,8 @@ pub fn apply(app: &mut Update<'_>, reply: SegmentsMsg) -> Vec<Request> {
                 Ok(segments) => {
                     s.reaches
                         .retain(|name, _| segments.iter().any(|seg| &seg.name == name));
+                    s.scopes
+                        .retain(|name, _| segments.iter().any(|seg| &seg.name == name));
                     s.segments = segments;
                     s.loaded = true;
                     s.table.selected = s.table.selected.min(s.segments.len().saturating_sub(1));
@@ -38,6 +40,7 @@ pub fn apply(app: &mut Update<'_>, reply: SegmentsMsg) -> Vec<Request> {
                 Ok(counted) => {
                     s.audience = Some(counted.audience);
                     s.reaches = counted.reaches.into_iter().collect();
+                    s.scopes = counted.scopes.into_iter().collect();
                 }
                 Err(e) => s.notice = Some((e, true)),
             }
