@@ -117,3 +117,43 @@ fn other_merge_fields_of_the_same_workspace_are_not_refused() {
     let ws = workspace();
     add(&ws, "News", "Hello {{ first_name }}").success();
 }
+
+/// A first name that is also a religion word ("Christian", in the support-tickets
+/// file) is a name: a name-role field's values never block `{{ first_name }}`, while
+/// the same word in a describing field still blocks that field.
+#[test]
+fn a_first_name_that_spells_a_religion_is_a_name() {
+    let ws = Ws::new();
+    let file = ws.dir.path().join("names.csv");
+    std::fs::write(
+        &file,
+        "email,first_name,community\n\
+         ana@example.com,Christian,christian\n\
+         bo@example.com,Bo,runners\n",
+    )
+    .unwrap();
+    ws.ok(&[
+        "import",
+        file.to_str().unwrap(),
+        "--consent",
+        "email=granted",
+    ]);
+    ws.ok(&["campaign", "new", "news", "--channel", "email"]);
+    ws.ok(&["segment", "add", "everyone", "email is not blank"]);
+    add(&ws, "Hi {{ first_name }}", "Hello").success();
+    ws.ok(&["campaign", "new", "other", "--channel", "email"]);
+    ws.cmd()
+        .args([
+            "campaign",
+            "add",
+            "other",
+            "everyone",
+            "--subject",
+            "Hi",
+            "--body",
+            "{{ community }}",
+        ])
+        .assert()
+        .failure()
+        .stderr(contains("community"));
+}

@@ -41,7 +41,7 @@ fn consent_option_against_each_stated_word() {
     assert!(
         r.warnings
             .iter()
-            .any(|w| w.starts_with("1 row hold a word in a email consent column")),
+            .any(|w| w.starts_with("1 row holds a word in the email consent column")),
         "{:?}",
         r.warnings
     );

@@ -140,6 +140,20 @@ fn a_bad_path_says_so_and_changes_nothing() {
         0
     );
     assert!(screen_text(&a, 80, 24).contains("error: "));
+    // Esc gives the path up; the next `i` starts from an empty input, so the next
+    // path typed is the whole path (it was appended to the failed one).
+    press(&mut a, &mut ws, key(KeyCode::Esc));
+    press(&mut a, &mut ws, ch('i'));
+    type_text(&mut a, &mut ws, "tests/fixtures/suppress_list.txt");
+    assert_eq!(
+        a.suppression.path.value(),
+        "tests/fixtures/suppress_list.txt"
+    );
+    press(&mut a, &mut ws, key(KeyCode::Enter));
+    assert_eq!(
+        tactful::workspace::suppression::count(ws.conn()).unwrap(),
+        2
+    );
 }
 
 #[test]

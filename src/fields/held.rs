@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use rusqlite::Connection;
 
 use super::classify::{SensitiveValue, sensitive_value};
-use super::{Field, FieldType};
+use super::{Field, FieldType, Role};
 use crate::workspace::WorkspaceError;
 use crate::workspace::records::value_counts;
 
@@ -110,6 +110,15 @@ pub fn held_values(conn: &Connection, field: &Field) -> Result<Vec<Held>, Worksp
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct HeldValues(BTreeMap<String, Vec<Held>>);
 
+/// True for roles whose values identify or locate a contact rather than describe them,
+/// so a vocabulary word among them is a coincidence of spelling.
+fn names_a_thing(role: Role) -> bool {
+    matches!(
+        role,
+        Role::Name | Role::Address | Role::Postcode | Role::Email | Role::Phone | Role::ContactKey
+    )
+}
+
 impl HeldValues {
     /// No stored values consulted: for checks that have no workspace data (unit tests)
     /// or that do not decide on the policy (the rights report, which unlocks all).
@@ -117,7 +126,11 @@ impl HeldValues {
         HeldValues::default()
     }
 
-    /// Read the stored values of every ordinary text or list field in `fields`.
+    /// Read the stored values of every ordinary text or list field in `fields`, except
+    /// fields whose role says what their values are (names, addresses, postcodes,
+    /// e-mail addresses, phone numbers, contact keys): "Christian", "Faith" or "Hope" in
+    /// a first-name column is a name, not a religion, and must not block
+    /// `{{ first_name }}` in every campaign.
     ///
     /// Errors: workspace errors only.
     pub fn load(conn: &Connection, fields: &[Field]) -> Result<Self, WorkspaceError> {
@@ -126,6 +139,7 @@ impl HeldValues {
             .iter()
             .filter(|f| !f.class.is_blocked_by_default())
             .filter(|f| matches!(f.ty, FieldType::Text | FieldType::List))
+            .filter(|f| !names_a_thing(f.role))
         {
             let held = held_values(conn, f)?;
             if !held.is_empty() {

@@ -355,8 +355,9 @@ fn consent_warnings(plan: &ImportPlan, tally: &Tally) -> Vec<String> {
         let n = tally.unknown_words[i];
         if n > 0 {
             out.push(format!(
-                "{n} row{} hold a word in a {channel} consent column that is no consent word; recorded as not asked (no --consent fills them)",
-                plural(n)
+                "{n} row{} {} a word in the {channel} consent column that is not a consent word; recorded as not asked (no --consent fills them)",
+                plural(n),
+                if n == 1 { "holds" } else { "hold" }
             ));
         }
     }

@@ -94,7 +94,10 @@ pub fn update(
             Outcome::default()
         }
         SuppressionMsg::Back => {
+            // Esc abandons the typed path: the next `i` starts from an empty input
+            // instead of appending to a path that failed.
             state.mode = SuppressionMode::List;
+            state.path.set("");
             Outcome::default()
         }
         SuppressionMsg::Import => import(state, generation),
