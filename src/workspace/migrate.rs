@@ -57,7 +57,8 @@ pub fn migrate(conn: &mut Connection) -> Result<(), WorkspaceError> {
         let Some(sql) = MIGRATIONS.get(current as usize) else {
             break;
         };
-        tx.execute_batch(sql)?;
+        tx.execute_batch(sql)
+            .map_err(|e| migration_failed(current + 1, e))?;
         if *sql == KEYED_HASHES {
             rekey::run(&tx)?;
             rekeyed = true;
@@ -83,10 +84,42 @@ pub fn migrate(conn: &mut Connection) -> Result<(), WorkspaceError> {
     Ok(())
 }
 
+/// A migration that SQLite refused, said in one sentence: rusqlite's input errors
+/// carry the whole migration text, which is no help to a user.
+fn migration_failed(version: i64, e: rusqlite::Error) -> WorkspaceError {
+    let why = match &e {
+        rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+        other => other.to_string(),
+    };
+    WorkspaceError::Invalid(format!(
+        "the workspace schema could not be brought to version {version} ({why}); the file is as it was before"
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::fields::{PrivacyClass, Role};
+
+    #[test]
+    fn a_refused_migration_names_its_version_not_its_sql() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..7] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.execute_batch("PRAGMA user_version = 7").unwrap();
+        // A table migration 8 (file 0009) creates is already there.
+        conn.execute_batch("CREATE TABLE workspace_secret (id INTEGER)")
+            .unwrap();
+        let err = migrate(&mut conn).unwrap_err().to_string();
+        assert!(err.contains("version 8"), "{err}");
+        assert!(err.contains("workspace_secret already exists"), "{err}");
+        assert!(!err.contains("CREATE TABLE"), "{err}");
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 7);
+    }
 
     #[test]
     fn version_6_recovers_the_classifier_verdict_from_the_audit_log() {
