@@ -7,8 +7,6 @@
 //! intents the screen showing did not take ([`message`]), which returns `None` for
 //! anything that is not the campaign screens' business.
 
-use chrono::NaiveDate;
-
 use crate::campaign::Campaign;
 use crate::tui::app::{App, Popup};
 use crate::tui::message::{Message, Request, Screen};
@@ -19,12 +17,6 @@ use crate::tui::screens::messages::{
 use crate::tui::screens::preview::update as preview;
 use crate::tui::screens::review::update as review_update;
 use crate::tui::screens::segments::update as segments_update;
-
-/// The as-of date a campaign runs at in the TUI: the global `--as-of` when given (it
-/// wins, as in the CLI), else the campaign's own, else today.
-pub fn as_of(app: &App, c: &Campaign) -> NaiveDate {
-    app.ctx.as_of_for(c)
-}
 
 /// Run `f` on the Preview screen with the shared context and the campaign as edited
 /// on the Messages screen; show the explanation popup when one arrived.
@@ -42,6 +34,64 @@ fn in_preview<R>(app: &mut App, f: impl FnOnce(&mut preview::Update<'_>) -> R) -
     result
 }
 
+/// What a Messages update returns, to which [`in_messages`] adds the requests of what
+/// the screen asked of the others.
+trait Requests {
+    fn add(&mut self, more: Vec<Request>);
+}
+
+impl Requests for Vec<Request> {
+    fn add(&mut self, more: Vec<Request>) {
+        self.extend(more);
+    }
+}
+
+/// `None`: the screen did not take the message, so asked nothing.
+impl Requests for Option<Vec<Request>> {
+    fn add(&mut self, more: Vec<Request>) {
+        if let Some(requests) = self {
+            requests.extend(more);
+        }
+    }
+}
+
+/// Run `f` on the Messages screen with the shared context and what it reads and
+/// changes elsewhere (the fields, the saved segments, the current campaign and the
+/// campaign names); then act on what it asked of the others: show or close a popup,
+/// drop the Preview screen's result of an older campaign, read the campaign list again.
+fn in_messages<R: Requests>(app: &mut App, f: impl FnOnce(&mut messages::Update<'_>) -> R) -> R {
+    let mut u = messages::Update {
+        messages: &mut app.messages,
+        ctx: &mut app.ctx,
+        fields: &app.fields.fields,
+        segments: &app.segments.segments,
+        current: &mut app.campaigns.current,
+        names: &app.campaigns.names,
+        popup: None,
+        campaign_changed: false,
+        reload_names: false,
+    };
+    let mut result = f(&mut u);
+    let (popup, changed, reload) = (u.popup, u.campaign_changed, u.reload_names);
+    match popup {
+        Some(messages::PopupChange::MergeFields) => app.popup = Some(Popup::MergeFields),
+        Some(messages::PopupChange::NewCampaign) => app.popup = Some(Popup::NewCampaign),
+        Some(messages::PopupChange::AddEntry) => app.popup = Some(Popup::AddEntry),
+        Some(messages::PopupChange::ConfirmDeleteCampaign) => {
+            app.popup = Some(Popup::ConfirmDeleteCampaign)
+        }
+        Some(messages::PopupChange::Close) => app.popup = None,
+        None => {}
+    }
+    if changed {
+        app.preview.computed_for = None;
+    }
+    if reload {
+        result.add(load_names(app));
+    }
+    result
+}
+
 /// Handle an intent for a campaign popup, `popup`, the one open. `None` when the popup
 /// does not take it.
 pub(crate) fn popup_message(
@@ -51,11 +101,13 @@ pub(crate) fn popup_message(
 ) -> Option<Vec<Request>> {
     match popup {
         Popup::CampaignPicker => picker_message(app, message),
-        Popup::MergeFields => messages::merge_popup(app, message),
+        Popup::MergeFields => in_messages(app, |u| messages::merge_popup(u, message)),
         Popup::Explanation => preview::explanation_popup(&mut app.preview, message),
-        Popup::NewCampaign => campaign_new::new_popup(app, message),
-        Popup::AddEntry => campaign_new::add_popup(app, message),
-        Popup::ConfirmDeleteCampaign => campaign_edit::confirm_delete(app, message),
+        Popup::NewCampaign => in_messages(app, |u| campaign_new::new_popup(u, message)),
+        Popup::AddEntry => in_messages(app, |u| campaign_new::add_popup(u, message)),
+        Popup::ConfirmDeleteCampaign => {
+            in_messages(app, |u| campaign_edit::confirm_delete(u, message))
+        }
         Popup::CampaignSettings => {
             let requests = settings::popup(&mut app.settings, &mut app.ctx, message);
             if app.settings.is_none() {
@@ -99,9 +151,11 @@ pub(crate) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
             }
             Some(Vec::new())
         }
-        Message::NewCampaign if app.screen == Screen::Messages => campaign_new::open(app, message),
+        Message::NewCampaign if app.screen == Screen::Messages => {
+            in_messages(app, |u| campaign_new::open(u, message))
+        }
         Message::AddEntry if app.screen == Screen::Messages => {
-            campaign_new::open(app, message).map(|mut requests| {
+            in_messages(app, |u| campaign_new::open(u, message)).map(|mut requests| {
                 // The add-entry list shows the saved segments, which the Segments
                 // screen reads.
                 if app.popup == Some(Popup::AddEntry) {
@@ -116,9 +170,11 @@ pub(crate) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
         | Message::AskDeleteCampaign
             if app.screen == Screen::Messages =>
         {
-            campaign_edit::screen_message(app, message)
+            in_messages(app, |u| campaign_edit::screen_message(u, message))
         }
-        _ if app.screen == Screen::Messages => messages::screen_message(app, message),
+        _ if app.screen == Screen::Messages => {
+            in_messages(app, |u| messages::screen_message(u, message))
+        }
         _ if app.screen == Screen::Preview => {
             in_preview(app, |u| preview::screen_message(u, message))
         }
@@ -147,7 +203,7 @@ pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
             }
         }
         Message::CampaignChanged { generation, result } => {
-            campaign_edit::changed(app, *generation, result)
+            in_messages(app, |u| campaign_edit::changed(u, *generation, result))
         }
         Message::SettingsSaved { generation, result } => {
             match settings::saved(&mut app.settings, &mut app.ctx, *generation, result) {
@@ -162,7 +218,7 @@ pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
         }
         Message::CampaignSaved { .. }
         | Message::SampleLoaded { .. }
-        | Message::CoverageFinished { .. } => messages::reply(app, message),
+        | Message::CoverageFinished { .. } => in_messages(app, |u| messages::reply(u, message)),
         Message::PreviewProgressed { .. }
         | Message::PreviewFinished { .. }
         | Message::PreviewPageLoaded { .. }
@@ -198,7 +254,7 @@ pub(crate) fn entered(app: &mut App) -> Vec<Request> {
         return load_names(app);
     }
     match app.screen {
-        Screen::Messages => messages::entered(app),
+        Screen::Messages => in_messages(app, messages::entered),
         Screen::Preview => in_preview(app, preview::entered),
         // Reviewed once the shared campaign is here: `campaign_loaded` comes back.
         Screen::Review | Screen::Export if app.campaigns.pending_load.is_none() => {
@@ -250,7 +306,10 @@ fn names_loaded(
         None => {
             app.campaigns.current = None;
             app.messages = Default::default();
-            messages::sync_unsaved(app);
+            in_messages(app, |u| {
+                messages::sync_unsaved(u);
+                Vec::new()
+            });
             // Review and Export then say there is no campaign.
             if matches!(app.screen, Screen::Review | Screen::Export) {
                 super::parts::in_review(app, review_update::run)
@@ -270,8 +329,10 @@ fn campaign_loaded(app: &mut App, c: Campaign) -> Vec<Request> {
     if !keep_edits {
         app.messages.set_campaign(c);
     }
-    messages::sync_unsaved(app);
-    let mut requests = messages::rechecked(app);
+    let mut requests = in_messages(app, |u| {
+        messages::sync_unsaved(u);
+        messages::rechecked(u)
+    });
     requests.extend(entered(app));
     requests
 }

@@ -2,23 +2,24 @@
 //! reordering (`K`/`J`) entries, renaming (`R`, in the new-campaign dialog) and
 //! deleting (`D`, after a question) the campaign. Entry changes edit the draft and save
 //! it through the core (`Job::SaveCampaign`); rename and delete are the core's use
-//! cases (`campaign::edit`), and the reply reloads the campaign list.
+//! cases (`campaign::edit`), and the reply asks `tui::update` to read the
+//! campaign list again.
 
+use super::update::{PopupChange, Update};
 use super::update::{rechecked, save, sync_unsaved};
-use crate::tui::app::{App, Popup};
 use crate::tui::message::{Job, Message, Request};
 use crate::tui::screens::messages::NewCampaign;
 
 /// The entry-list intents of this module; `None` for other messages.
-pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Vec<Request>> {
     match message {
-        Message::RemoveEntry => Some(change_entries(app, |entries, i| {
+        Message::RemoveEntry => Some(change_entries(u, |entries, i| {
             entries.remove(i);
             Some(i.min(entries.len().saturating_sub(1)))
         })),
         Message::MoveEntry { up } => {
             let up = *up;
-            Some(change_entries(app, move |entries, i| {
+            Some(change_entries(u, move |entries, i| {
                 let j = if up { i.checked_sub(1)? } else { i + 1 };
                 (j < entries.len()).then(|| {
                     entries.swap(i, j);
@@ -27,12 +28,12 @@ pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
             }))
         }
         Message::RenameCampaign | Message::AskDeleteCampaign => {
-            let Some(name) = app.campaigns.current_name().map(str::to_string) else {
-                app.ctx.error = Some("no campaign yet: press n to create one".into());
+            let Some(name) = u.current_name().map(str::to_string) else {
+                u.ctx.error = Some("no campaign yet: press n to create one".into());
                 return Some(Vec::new());
             };
-            if app.messages.is_dirty(app.campaigns.current.as_ref()) {
-                app.ctx.error = Some(
+            if u.messages.is_dirty(u.current.as_ref()) {
+                u.ctx.error = Some(
                     "the messages have unsaved edits: save them (Ctrl+S) or discard them (u) first"
                         .into(),
                 );
@@ -43,9 +44,9 @@ pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
                 input.apply(&crate::tui::widgets::text_input::TextEdit::Paste(
                     name.clone(),
                 ));
-                app.messages.create = Some(NewCampaign {
+                u.messages.create = Some(NewCampaign {
                     name: input,
-                    channel: app
+                    channel: u
                         .messages
                         .draft
                         .as_ref()
@@ -53,9 +54,9 @@ pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
                     error: None,
                     renaming: Some(name),
                 });
-                app.popup = Some(Popup::NewCampaign);
+                u.popup = Some(PopupChange::NewCampaign);
             } else {
-                app.popup = Some(Popup::ConfirmDeleteCampaign);
+                u.popup = Some(PopupChange::ConfirmDeleteCampaign);
             }
             Some(Vec::new())
         }
@@ -64,22 +65,22 @@ pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
 }
 
 /// Keys while "Delete campaign?" is open.
-pub(crate) fn confirm_delete(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+pub(crate) fn confirm_delete(u: &mut Update<'_>, message: &Message) -> Option<Vec<Request>> {
     match message {
         Message::ConfirmDeleteCampaign => {
-            app.popup = None;
-            let Some(name) = app.campaigns.current_name().map(str::to_string) else {
+            u.popup = Some(PopupChange::Close);
+            let Some(name) = u.current_name().map(str::to_string) else {
                 return Some(Vec::new());
             };
-            let generation = app.ctx.next_generation();
-            app.messages.pending_change = Some(generation);
+            let generation = u.ctx.next_generation();
+            u.messages.pending_change = Some(generation);
             Some(vec![Request::Write {
                 generation,
                 job: Job::DeleteCampaign(name),
             }])
         }
         Message::ClosePopup => {
-            app.popup = None;
+            u.popup = Some(PopupChange::Close);
             Some(Vec::new())
         }
         _ => None,
@@ -89,48 +90,49 @@ pub(crate) fn confirm_delete(app: &mut App, message: &Message) -> Option<Vec<Req
 /// The reply to a rename or delete: say what happened and read the campaigns again
 /// (the renamed one stays current; after a delete the first one is).
 pub(crate) fn changed(
-    app: &mut App,
+    u: &mut Update<'_>,
     generation: u64,
     result: &Result<Option<String>, String>,
 ) -> Vec<Request> {
-    if app.messages.pending_change != Some(generation) {
+    if u.messages.pending_change != Some(generation) {
         return Vec::new();
     }
-    app.messages.pending_change = None;
+    u.messages.pending_change = None;
     match result {
         Ok(renamed) => {
-            let old = app.campaigns.current_name().unwrap_or_default().to_string();
-            app.ctx.notice = Some(match renamed {
+            let old = u.current_name().unwrap_or_default().to_string();
+            u.ctx.notice = Some(match renamed {
                 Some(new) => format!(
                     "renamed campaign `{old}` to `{new}`: review and sign it off again before exporting"
                 ),
                 None => format!("deleted campaign `{old}`; its segments stay"),
             });
-            app.ctx.error = None;
-            app.messages.create = None;
-            app.popup = None;
-            app.preview.computed_for = None;
+            u.ctx.error = None;
+            u.messages.create = None;
+            u.popup = Some(PopupChange::Close);
+            u.campaign_changed = true;
             match renamed {
                 Some(new) => {
-                    if let Some(c) = app.campaigns.current.as_mut() {
+                    if let Some(c) = u.current.as_mut() {
                         c.name = new.clone();
                     }
-                    if let Some(d) = app.messages.draft.as_mut() {
+                    if let Some(d) = u.messages.draft.as_mut() {
                         d.name = new.clone();
                     }
                 }
                 None => {
-                    app.campaigns.current = None;
-                    app.messages = Default::default();
+                    *u.current = None;
+                    *u.messages = Default::default();
                 }
             }
-            sync_unsaved(app);
-            crate::tui::update::campaign::load_names(app)
+            sync_unsaved(u);
+            u.reload_names = true;
+            Vec::new()
         }
         Err(e) => {
-            match app.messages.create.as_mut() {
+            match u.messages.create.as_mut() {
                 Some(d) => d.error = Some(format!("Not renamed: {e}")),
-                None => app.ctx.error = Some(format!("Not deleted: {e}")),
+                None => u.ctx.error = Some(format!("Not deleted: {e}")),
             }
             Vec::new()
         }
@@ -140,18 +142,18 @@ pub(crate) fn changed(
 /// Apply `change` to the draft's entries at the selected one (it returns where the
 /// selection goes, `None` when nothing changed: a move past either end), then save.
 fn change_entries(
-    app: &mut App,
+    u: &mut Update<'_>,
     change: impl FnOnce(&mut Vec<crate::campaign::Entry>, usize) -> Option<usize>,
 ) -> Vec<Request> {
-    let m = &mut app.messages;
+    let m = &mut u.messages;
     m.store_editors();
     let selected = m.selected;
     let Some(draft) = m.draft.as_mut() else {
-        app.ctx.error = Some("no campaign yet: press n to create one".into());
+        u.ctx.error = Some("no campaign yet: press n to create one".into());
         return Vec::new();
     };
     if selected >= draft.entries.len() {
-        app.ctx.error = Some("no entry selected: press a to add one".into());
+        u.ctx.error = Some("no entry selected: press a to add one".into());
         return Vec::new();
     }
     let Some(next) = change(&mut draft.entries, selected) else {
@@ -159,8 +161,8 @@ fn change_entries(
     };
     m.selected = next;
     m.load_editors();
-    let mut requests = save(app);
-    sync_unsaved(app);
-    requests.extend(rechecked(app));
+    let mut requests = save(u);
+    sync_unsaved(u);
+    requests.extend(rechecked(u));
     requests
 }

@@ -6,41 +6,40 @@
 //! `campaign_edit`).
 
 use super::new_dialogs::addable;
-use super::update::{rechecked, save, sync_unsaved};
+use super::update::{PopupChange, Update, rechecked, save, sync_unsaved};
 use super::{Focus, NewCampaign, check_entry};
 use crate::campaign::{Campaign, Entry};
 use crate::fields::{Channel, Field};
-use crate::tui::app::{App, Popup};
 use crate::tui::message::{Job, Message, Request};
 
 /// `n` and `a` on the Messages screen's entry list; `None` for other messages.
-pub(crate) fn open(app: &mut App, message: &Message) -> Option<Vec<Request>> {
+pub(crate) fn open(u: &mut Update<'_>, message: &Message) -> Option<Vec<Request>> {
     match message {
         Message::NewCampaign => {
-            if app.messages.is_dirty(app.campaigns.current.as_ref()) {
-                app.ctx.error = Some(
+            if u.messages.is_dirty(u.current.as_ref()) {
+                u.ctx.error = Some(
                     "the messages have unsaved edits: save them (Ctrl+S) or discard them (u) before creating a campaign"
                         .into(),
                 );
                 return Some(Vec::new());
             }
-            app.messages.create = Some(NewCampaign {
+            u.messages.create = Some(NewCampaign {
                 name: Default::default(),
                 channel: Channel::Email,
                 error: None,
                 renaming: None,
             });
-            app.popup = Some(Popup::NewCampaign);
+            u.popup = Some(PopupChange::NewCampaign);
             Some(Vec::new())
         }
         Message::AddEntry => {
-            if app.messages.draft.is_none() {
-                app.ctx.error = Some("no campaign yet: press n to create one".into());
+            if u.messages.draft.is_none() {
+                u.ctx.error = Some("no campaign yet: press n to create one".into());
                 return Some(Vec::new());
             }
-            app.messages.add_selected = 0;
+            u.messages.add_selected = 0;
             // The list shows the saved segments: `tui::update` has them read.
-            app.popup = Some(Popup::AddEntry);
+            u.popup = Some(PopupChange::AddEntry);
             Some(Vec::new())
         }
         _ => None,
@@ -48,9 +47,9 @@ pub(crate) fn open(app: &mut App, message: &Message) -> Option<Vec<Request>> {
 }
 
 /// Keys while the new-campaign dialog is open.
-pub(crate) fn new_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
-    let Some(d) = app.messages.create.as_mut() else {
-        app.popup = None;
+pub(crate) fn new_popup(u: &mut Update<'_>, message: &Message) -> Option<Vec<Request>> {
+    let Some(d) = u.messages.create.as_mut() else {
+        u.popup = Some(PopupChange::Close);
         return Some(Vec::new());
     };
     match message {
@@ -65,8 +64,8 @@ pub(crate) fn new_popup(app: &mut App, message: &Message) -> Option<Vec<Request>
             };
         }
         Message::ClosePopup => {
-            app.messages.create = None;
-            app.popup = None;
+            u.messages.create = None;
+            u.popup = Some(PopupChange::Close);
         }
         Message::Submit => {
             let campaign = Campaign::new(d.name.value(), d.channel);
@@ -77,17 +76,17 @@ pub(crate) fn new_popup(app: &mut App, message: &Message) -> Option<Vec<Request>
                 return Some(Vec::new());
             }
             let renaming = d.renaming.clone();
-            let generation = app.ctx.next_generation();
+            let generation = u.ctx.next_generation();
             let job = match renaming {
                 Some(old) => {
-                    app.messages.pending_change = Some(generation);
+                    u.messages.pending_change = Some(generation);
                     Job::RenameCampaign {
                         old,
                         new: campaign.name,
                     }
                 }
                 None => {
-                    app.messages.pending_save = Some(generation);
+                    u.messages.pending_save = Some(generation);
                     Job::CreateCampaign(Box::new(campaign))
                 }
             };
@@ -99,31 +98,31 @@ pub(crate) fn new_popup(app: &mut App, message: &Message) -> Option<Vec<Request>
 }
 
 /// Keys while the add-entry list is open: move, add the highlighted segment, close.
-pub(crate) fn add_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
-    let choices = addable(app.messages.draft.as_ref(), &app.segments.segments);
+pub(crate) fn add_popup(u: &mut Update<'_>, message: &Message) -> Option<Vec<Request>> {
+    let choices = addable(u.messages.draft.as_ref(), u.segments);
     let last = choices.len().saturating_sub(1);
-    let m = &mut app.messages;
+    let m = &mut u.messages;
     match message {
         Message::ScrollDown => m.add_selected = (m.add_selected + 1).min(last),
         Message::ScrollUp => m.add_selected = m.add_selected.saturating_sub(1),
-        Message::ClosePopup => app.popup = None,
+        Message::ClosePopup => u.popup = Some(PopupChange::Close),
         Message::Submit => {
             let Some(segment) = choices.get(m.add_selected).cloned() else {
                 return Some(Vec::new());
             };
-            app.popup = None;
+            u.popup = Some(PopupChange::Close);
             m.store_editors();
             let Some(draft) = m.draft.as_mut() else {
                 return Some(Vec::new());
             };
-            let entry = starter(draft, segment, &app.fields.fields);
+            let entry = starter(draft, segment, u.fields);
             draft.entries.push(entry);
             m.selected = draft.entries.len() - 1;
             m.load_editors();
             m.focus = Focus::Body;
-            let mut requests = save(app);
-            sync_unsaved(app);
-            requests.extend(rechecked(app));
+            let mut requests = save(u);
+            sync_unsaved(u);
+            requests.extend(rechecked(u));
             return Some(requests);
         }
         _ => return None,

@@ -3,87 +3,137 @@
 //! them. Every edit rechecks and re-renders the entry and asks for fresh coverage
 //! counts (the newest request wins in the worker).
 
+use super::MessagesState;
 use super::merge_fields::{FallbackInput, checked_fallback, choices, snippet};
 use super::{Focus, check_entry};
-use crate::tui::app::{App, Popup};
+use crate::campaign::Campaign;
+use crate::fields::Field;
+use crate::segment::store::Segment;
+use crate::tui::context::Context;
 use crate::tui::message::{Job, Message, Request, SampleStep};
-use crate::tui::update::campaign::as_of;
 use crate::tui::widgets::text_area::AreaEdit;
 use crate::tui::widgets::text_input::TextEdit;
 
-/// What `app.ctx.unsaved` says while the messages have edits not saved.
+/// A popup change the Messages screen asks of `tui::update`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PopupChange {
+    /// Show the merge-field list (`MessagesState::merge`).
+    MergeFields,
+    /// Show the new-campaign dialog (`MessagesState::create`), also used to rename.
+    NewCampaign,
+    /// Show the list of saved segments to add an entry for.
+    AddEntry,
+    /// Ask "Delete campaign?".
+    ConfirmDeleteCampaign,
+    /// Close the popup showing.
+    Close,
+}
+
+/// What one Messages update works on: the screen's own state, the shared context, and
+/// what it needs of the rest of the app, passed in by `tui::update`, which applies the
+/// outcomes asked for (popup, preview, campaign list).
+pub struct Update<'a> {
+    /// The Messages screen's state.
+    pub messages: &'a mut MessagesState,
+    /// The shared context.
+    pub ctx: &'a mut Context,
+    /// The workspace's fields.
+    pub fields: &'a [Field],
+    /// The saved segments (the add-entry list offers them).
+    pub segments: &'a [Segment],
+    /// The current campaign as saved; saving, renaming and deleting it change it here.
+    pub current: &'a mut Option<Campaign>,
+    /// The names of the campaigns in the workspace.
+    pub names: &'a [String],
+    /// The popup change asked for.
+    pub popup: Option<PopupChange>,
+    /// The current campaign was saved, renamed or deleted: the Preview screen's result
+    /// is of an older campaign.
+    pub campaign_changed: bool,
+    /// The campaign list must be read again (a campaign was created, renamed or deleted).
+    pub reload_names: bool,
+}
+
+impl Update<'_> {
+    /// The current campaign's name; `None` while there is none.
+    pub fn current_name(&self) -> Option<&str> {
+        self.current.as_ref().map(|c| c.name.as_str())
+    }
+}
+
+/// What `ctx.unsaved` says while the messages have edits not saved.
 const UNSAVED: &str = "message edits in campaign";
 
-/// Keep `app.ctx.unsaved` in step with the Messages screen's draft.
-pub(crate) fn sync_unsaved(app: &mut App) {
-    app.ctx.unsaved.retain(|u| !u.starts_with(UNSAVED));
-    if app.messages.is_dirty(app.campaigns.current.as_ref())
-        && let Some(d) = &app.messages.draft
+/// Keep `ctx.unsaved` in step with the Messages screen's draft.
+pub(crate) fn sync_unsaved(u: &mut Update<'_>) {
+    u.ctx.unsaved.retain(|s| !s.starts_with(UNSAVED));
+    if u.messages.is_dirty(u.current.as_ref())
+        && let Some(d) = &u.messages.draft
     {
-        app.ctx.unsaved.push(format!("{UNSAVED} `{}`", d.name));
+        u.ctx.unsaved.push(format!("{UNSAVED} `{}`", d.name));
     }
 }
 
 /// Check and render the selected entry again; ask for coverage counts of the draft when
 /// the entry checks.
-pub(crate) fn rechecked(app: &mut App) -> Vec<Request> {
-    app.messages.recheck(&app.fields.fields);
-    if app.messages.problem.is_some() {
-        app.messages.pending_coverage = None;
+pub(crate) fn rechecked(u: &mut Update<'_>) -> Vec<Request> {
+    u.messages.recheck(u.fields);
+    if u.messages.problem.is_some() {
+        u.messages.pending_coverage = None;
         return Vec::new();
     }
-    let Some(draft) = app.messages.draft.clone() else {
+    let Some(draft) = u.messages.draft.clone() else {
         return Vec::new();
     };
-    let generation = app.ctx.next_generation();
-    app.messages.pending_coverage = Some(generation);
+    let generation = u.ctx.next_generation();
+    u.messages.pending_coverage = Some(generation);
     vec![Request::Coverage {
         generation,
-        as_of: as_of(app, &draft),
+        as_of: u.ctx.as_of_for(&draft),
         campaign: Box::new(draft),
     }]
 }
 
 /// On showing the screen: find the selected entry's first would-be recipient to render
 /// for, once.
-pub(crate) fn entered(app: &mut App) -> Vec<Request> {
-    let m = &app.messages;
+pub(crate) fn entered(u: &mut Update<'_>) -> Vec<Request> {
+    let m = &u.messages;
     if m.draft.is_none() || m.sample.is_some() || m.pending_sample.is_some() {
         return Vec::new();
     }
-    load_sample(app, SampleStep::First)
+    load_sample(u, SampleStep::First)
 }
 
 /// Ask for the selected entry's would-be recipient `step` says; nothing when the
 /// campaign has no entry.
-fn load_sample(app: &mut App, step: SampleStep) -> Vec<Request> {
-    let Some(draft) = app.messages.draft.clone() else {
+fn load_sample(u: &mut Update<'_>, step: SampleStep) -> Vec<Request> {
+    let Some(draft) = u.messages.draft.clone() else {
         return Vec::new();
     };
-    if app.messages.entry().is_none() {
+    if u.messages.entry().is_none() {
         return Vec::new();
     }
-    let generation = app.ctx.next_generation();
-    app.messages.pending_sample = Some(generation);
+    let generation = u.ctx.next_generation();
+    u.messages.pending_sample = Some(generation);
     vec![Request::LoadSample {
         generation,
-        fields: app.fields.fields.clone(),
-        entry: app.messages.selected,
-        as_of: as_of(app, &draft),
+        fields: u.fields.to_vec(),
+        entry: u.messages.selected,
+        as_of: u.ctx.as_of_for(&draft),
         campaign: Box::new(draft),
         step,
     }]
 }
 
-fn edited(app: &mut App) -> Vec<Request> {
-    app.messages.store_editors();
-    sync_unsaved(app);
-    rechecked(app)
+fn edited(u: &mut Update<'_>) -> Vec<Request> {
+    u.messages.store_editors();
+    sync_unsaved(u);
+    rechecked(u)
 }
 
 /// The Messages screen's own intents; `None` for the rest.
-pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
-    let m = &mut app.messages;
+pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Vec<Request>> {
+    let m = &mut u.messages;
     let email = m
         .draft
         .as_ref()
@@ -97,13 +147,13 @@ pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
             };
             let before = m.selected;
             m.select_by(delta);
-            if app.messages.selected == before {
+            if u.messages.selected == before {
                 return Some(Vec::new());
             }
             // Another entry has other recipients: start over at its first one.
-            app.messages.forget_sample();
-            app.messages.recheck(&app.fields.fields);
-            load_sample(app, SampleStep::First)
+            u.messages.forget_sample();
+            u.messages.recheck(u.fields);
+            load_sample(u, SampleStep::First)
         }
         (Message::EditBody, _) if m.entry().is_some() => {
             m.focus = Focus::Body;
@@ -119,11 +169,11 @@ pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
         }
         (Message::Edit(edit), Focus::Subject) => {
             m.subject.apply(edit);
-            edited(app)
+            edited(u)
         }
         (Message::Edit(edit), Focus::Body) => {
             m.body.apply(edit);
-            edited(app)
+            edited(u)
         }
         (Message::EditLines(AreaEdit::Newline | AreaEdit::Down), Focus::Subject) => {
             m.focus = Focus::Body;
@@ -132,7 +182,7 @@ pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
         (Message::EditLines(edit), Focus::Body) => {
             m.body.apply_area(*edit);
             if *edit == AreaEdit::Newline {
-                edited(app)
+                edited(u)
             } else {
                 Vec::new()
             }
@@ -147,29 +197,29 @@ pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
                 (Some(s), Message::NextContact) => SampleStep::After(s.id),
                 (Some(s), _) => SampleStep::Before(s.id),
             };
-            load_sample(app, step)
+            load_sample(u, step)
         }
         (Message::OpenMergeFields, _) => {
             let Some(draft) = &m.draft else {
                 return Some(Vec::new());
             };
-            m.merge = choices(&app.fields.fields, draft);
+            m.merge = choices(u.fields, draft);
             m.merge_selected = 0;
             m.merge_fallback = None;
             if m.focus == Focus::Entries {
                 m.focus = Focus::Body;
             }
-            app.popup = Some(Popup::MergeFields);
+            u.popup = Some(PopupChange::MergeFields);
             Vec::new()
         }
-        (Message::SaveMessages, _) => save(app),
+        (Message::SaveMessages, _) => save(u),
         (Message::DiscardEdits, _) => {
-            if let Some(c) = app.campaigns.current.clone() {
-                app.messages.set_campaign(c);
+            if let Some(c) = u.current.clone() {
+                u.messages.set_campaign(c);
             }
-            sync_unsaved(app);
-            let mut requests = rechecked(app);
-            requests.extend(entered(app));
+            sync_unsaved(u);
+            let mut requests = rechecked(u);
+            requests.extend(entered(u));
             requests
         }
         _ => return None,
@@ -179,17 +229,17 @@ pub(crate) fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Req
 
 /// Check every entry's message (the first problem is shown under the editor, on its
 /// entry), then ask the writer to save the campaign through the core's use case.
-pub(crate) fn save(app: &mut App) -> Vec<Request> {
-    app.messages.store_editors();
-    let Some(draft) = app.messages.draft.clone() else {
+pub(crate) fn save(u: &mut Update<'_>) -> Vec<Request> {
+    u.messages.store_editors();
+    let Some(draft) = u.messages.draft.clone() else {
         return Vec::new();
     };
     for (i, entry) in draft.entries.iter().enumerate() {
-        if let Err(problem) = check_entry(&draft, entry, &app.fields.fields) {
-            app.messages.selected = i;
-            app.messages.load_editors();
-            app.messages.recheck(&app.fields.fields);
-            app.messages.problem = Some(format!(
+        if let Err(problem) = check_entry(&draft, entry, u.fields) {
+            u.messages.selected = i;
+            u.messages.load_editors();
+            u.messages.recheck(u.fields);
+            u.messages.problem = Some(format!(
                 "Not saved: entry {} ({}): {problem}",
                 i + 1,
                 entry.segment
@@ -199,9 +249,9 @@ pub(crate) fn save(app: &mut App) -> Vec<Request> {
     }
     // The core checks again, rules included, and decides (`campaign::edit::save`); the
     // check above only points at the entry whose message fails.
-    let generation = app.ctx.next_generation();
-    app.messages.pending_save = Some(generation);
-    let as_of = as_of(app, &draft);
+    let generation = u.ctx.next_generation();
+    u.messages.pending_save = Some(generation);
+    let as_of = u.ctx.as_of_for(&draft);
     vec![Request::Write {
         generation,
         job: Job::SaveCampaign {
@@ -212,20 +262,20 @@ pub(crate) fn save(app: &mut App) -> Vec<Request> {
 }
 
 /// Replies for the Messages screen.
-pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
-    let m = &mut app.messages;
+pub(crate) fn reply(u: &mut Update<'_>, message: &Message) -> Vec<Request> {
+    let m = &mut u.messages;
     match message {
         Message::CampaignSaved { generation, result } if m.pending_save == Some(*generation) => {
             m.pending_save = None;
             match result {
                 Ok(c) => {
-                    let created = !app.campaigns.names.contains(&c.name);
-                    app.ctx.notice = Some(if created {
+                    let created = !u.names.contains(&c.name);
+                    u.ctx.notice = Some(if created {
                         format!("created campaign `{}`: press a to add a segment", c.name)
                     } else {
                         format!("saved the messages of campaign `{}`", c.name)
                     });
-                    app.ctx.error = None;
+                    u.ctx.error = None;
                     let order = |c: &crate::campaign::Campaign| {
                         c.entries
                             .iter()
@@ -233,24 +283,25 @@ pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
                             .collect::<Vec<_>>()
                     };
                     // Entries removed or moved: the recipients of each entry changed.
-                    let reordered = app.campaigns.current.as_ref().map(order) != Some(order(c));
-                    app.campaigns.current = Some((**c).clone());
+                    let reordered = u.current.as_ref().map(order) != Some(order(c));
+                    *u.current = Some((**c).clone());
                     // Preview shows the campaign as saved from now on.
-                    app.preview.computed_for = None;
+                    u.campaign_changed = true;
                     if created {
                         // A new campaign (`n`): it becomes the one worked on.
-                        app.messages.create = None;
-                        app.popup = None;
-                        app.messages.selected = 0;
-                        app.messages.set_campaign((**c).clone());
-                        sync_unsaved(app);
-                        return crate::tui::update::campaign::load_names(app);
+                        u.messages.create = None;
+                        u.popup = Some(PopupChange::Close);
+                        u.messages.selected = 0;
+                        u.messages.set_campaign((**c).clone());
+                        sync_unsaved(u);
+                        u.reload_names = true;
+                        return Vec::new();
                     }
                     if reordered {
-                        app.messages.forget_sample();
-                        app.messages.recheck(&app.fields.fields);
-                        sync_unsaved(app);
-                        return entered(app);
+                        u.messages.forget_sample();
+                        u.messages.recheck(u.fields);
+                        sync_unsaved(u);
+                        return entered(u);
                     }
                 }
                 Err(e) => match m.create.as_mut() {
@@ -258,7 +309,7 @@ pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
                     None => m.problem = Some(format!("Not saved: {e}")),
                 },
             }
-            sync_unsaved(app);
+            sync_unsaved(u);
         }
         Message::SampleLoaded { generation, result } if m.pending_sample == Some(*generation) => {
             m.pending_sample = None;
@@ -266,13 +317,13 @@ pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
                 Ok(Some(sample)) => {
                     m.sample = Some(sample.clone());
                     m.no_recipients = false;
-                    app.messages.recheck(&app.fields.fields);
+                    u.messages.recheck(u.fields);
                 }
                 Ok(None) if m.sample.is_none() => m.no_recipients = true,
                 Ok(None) => {
-                    app.ctx.notice = Some("no more recipients of this entry that way".into());
+                    u.ctx.notice = Some("no more recipients of this entry that way".into());
                 }
-                Err(e) => app.ctx.error = Some(format!("cannot find a recipient: {e}")),
+                Err(e) => u.ctx.error = Some(format!("cannot find a recipient: {e}")),
             }
         }
         Message::CoverageFinished { generation, result }
@@ -283,7 +334,7 @@ pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
                 Ok(summary) => m.coverage = Some((**summary).clone()),
                 Err(e) => {
                     m.coverage = None;
-                    app.ctx.error = Some(e.clone());
+                    u.ctx.error = Some(e.clone());
                 }
             }
         }
@@ -296,11 +347,11 @@ pub(crate) fn reply(app: &mut App, message: &Message) -> Vec<Request> {
 /// with the reason, when it is blocked), or close; once a field is chosen, type its
 /// fallback and insert both (an empty or placeholder fallback is refused, with the
 /// reason), or go back to the list.
-pub(crate) fn merge_popup(app: &mut App, message: &Message) -> Option<Vec<Request>> {
-    if app.messages.merge_fallback.is_some() {
-        return Some(fallback_popup(app, message));
+pub(crate) fn merge_popup(u: &mut Update<'_>, message: &Message) -> Option<Vec<Request>> {
+    if u.messages.merge_fallback.is_some() {
+        return Some(fallback_popup(u, message));
     }
-    let m = &mut app.messages;
+    let m = &mut u.messages;
     let last = m.merge.len().saturating_sub(1);
     match message {
         Message::ScrollDown => m.merge_selected = (m.merge_selected + 1).min(last),
@@ -310,10 +361,10 @@ pub(crate) fn merge_popup(app: &mut App, message: &Message) -> Option<Vec<Reques
                 return Some(Vec::new());
             };
             if let Some(why) = choice.blocked {
-                app.ctx.error = Some(why);
+                u.ctx.error = Some(why);
                 return Some(Vec::new());
             }
-            app.ctx.error = None;
+            u.ctx.error = None;
             m.merge_fallback = Some(FallbackInput::new(&choice.name));
         }
         _ => return None,
@@ -322,8 +373,8 @@ pub(crate) fn merge_popup(app: &mut App, message: &Message) -> Option<Vec<Reques
 }
 
 /// Keys while the fallback of the chosen merge field is typed.
-fn fallback_popup(app: &mut App, message: &Message) -> Vec<Request> {
-    let m = &mut app.messages;
+fn fallback_popup(u: &mut Update<'_>, message: &Message) -> Vec<Request> {
+    let m = &mut u.messages;
     let Some(f) = m.merge_fallback.as_mut() else {
         return Vec::new();
     };
@@ -338,12 +389,12 @@ fn fallback_popup(app: &mut App, message: &Message) -> Vec<Request> {
             Ok(fallback) => {
                 let paste = TextEdit::Paste(snippet(&f.field, &fallback));
                 m.merge_fallback = None;
-                app.popup = None;
+                u.popup = Some(PopupChange::Close);
                 match m.focus {
                     Focus::Subject => m.subject.apply(&paste),
                     _ => m.body.apply(&paste),
                 };
-                return edited(app);
+                return edited(u);
             }
         },
         _ => {}
