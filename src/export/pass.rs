@@ -165,11 +165,8 @@ impl<'c> Gathered<'c> {
         let extras = self.lookup.get(&row.key)?.unwrap_or_default();
         let layout = shape.layout;
         let mut cells = layout.cells(row, &address, &values, &extras);
-        self.formulas.extend(layout.formulas(
-            &row.key,
-            &mut cells,
-            shape.neutralise_formulas,
-        ));
+        self.formulas
+            .extend(layout.formulas(&row.key, &mut cells, shape.neutralise_formulas));
         self.rows.push(&cells).map_err(file_error)?;
         self.key_hashes
             .push(entry_hash(&self.hash_key, "key", &row.key));

@@ -150,12 +150,11 @@ pub fn export(
         proof_rows,
         formulas,
     } = gathered.finish();
-    let summary = review
-        .summary
-        .clone()
-        .ok_or_else(|| ExportError::Preview(PreviewError::Output(io::Error::other(
+    let summary = review.summary.clone().ok_or_else(|| {
+        ExportError::Preview(PreviewError::Output(io::Error::other(
             "the review's preview did not run",
-        ))))?;
+        )))
+    })?;
     if !formulas.is_empty() && !plan.neutralise_formulas {
         return Err(refused(vec![super::formulas::refusal(&formulas)]));
     }
