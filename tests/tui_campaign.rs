@@ -109,7 +109,8 @@ fn editing_the_body_and_saving_changes_the_store() {
     let mut a = started(&ws, Screen::Messages);
     key(&mut a, &mut ws, KeyCode::Enter);
     assert_eq!(a.messages.focus, Focus::Body);
-    // Cursor at the start of line 1: go to line 2 ("M1"), its end, break the line.
+    // The editor opens after the text, at the end of line 2 ("M1"); Down and End
+    // leave the cursor there; break the line.
     key(&mut a, &mut ws, KeyCode::Down);
     key(&mut a, &mut ws, KeyCode::End);
     key(&mut a, &mut ws, KeyCode::Enter);
@@ -134,6 +135,8 @@ fn a_message_that_does_not_check_is_not_saved_and_says_where() {
     let mut ws = br15();
     let mut a = started(&ws, Screen::Messages);
     key(&mut a, &mut ws, KeyCode::Char('e'));
+    // The editor opens at the end of line 2: go up to line 1, then to its end.
+    key(&mut a, &mut ws, KeyCode::Up);
     key(&mut a, &mut ws, KeyCode::End);
     // Line 1 is 38 characters; " {{ " takes columns 39-42, so the name starts at 43.
     type_text(&mut a, &mut ws, " {{ frist_name }}");
@@ -301,12 +304,13 @@ fn merge_fields_insert_a_fallback_and_blocked_ones_say_why() {
     type_text(&mut a, &mut ws, "your town");
     key(&mut a, &mut ws, KeyCode::Enter);
     assert_eq!(a.popup, None);
+    // `f` from the entry list opens the body with the cursor after its text.
     assert_eq!(
         a.messages.body.text(),
-        format!("{{{{ city | default(\"your town\") }}}}{GOLD_BODY}")
+        format!("{GOLD_BODY}{{{{ city | default(\"your town\") }}}}")
     );
     // Ana lives in Lyon.
-    assert_eq!(rendered_body(&a), "LyonHi Ana\nM1");
+    assert_eq!(rendered_body(&a), "Hi Ana\nM1Lyon");
 }
 
 /// Esc while typing the fallback goes back to the field list; Esc again closes it.

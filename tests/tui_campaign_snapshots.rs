@@ -9,6 +9,7 @@ mod tui_campaign_support;
 
 use common::{app, draw, send};
 use tactful::tui::message::{Message, Screen};
+use tactful::tui::widgets::text_area::AreaEdit;
 use tactful::tui::widgets::text_input::TextEdit;
 use tui_campaign_support::br15;
 
@@ -38,6 +39,8 @@ fn messages_screen_with_a_problem() {
     for (w, h) in SIZES {
         let (ws, mut a) = on(Screen::Messages, w, h);
         send(&mut a, &ws, Message::EditBody);
+        // The editor opens at the end of the body; the mistake goes on line 1.
+        send(&mut a, &ws, Message::EditLines(AreaEdit::Up));
         send(&mut a, &ws, Message::Edit(TextEdit::End));
         send(
             &mut a,

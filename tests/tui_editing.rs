@@ -34,12 +34,47 @@ fn body_editor() -> (Workspace, App) {
     common::send_mut(&mut app, &mut ws, Message::SwitchScreen(Screen::Messages));
     common::send_mut(&mut app, &mut ws, Message::EditBody);
     assert_eq!(app.messages.body.text(), tui_campaign_support::GOLD_BODY);
+    // GOLD_BODY's last line is `M1`: the editor opens after its 2 characters.
     assert_eq!(
         app.messages.body.cursor(),
-        (0, 0),
-        "the editor opens at the start"
+        (1, 2),
+        "the editor opens at the end"
     );
+    // The tests below start from the first character.
+    press(&mut app, &mut ws, key(KeyCode::Up));
+    press(&mut app, &mut ws, key(KeyCode::Home));
+    assert_eq!(app.messages.body.cursor(), (0, 0));
     (ws, app)
+}
+
+#[test]
+fn the_message_editors_open_after_the_text_so_typing_adds_to_it() {
+    let mut ws = tui_campaign_support::br15();
+    let mut app = common::app(&ws, 100, 30);
+    common::send_mut(&mut app, &mut ws, Message::Refresh);
+    common::send_mut(&mut app, &mut ws, Message::SwitchScreen(Screen::Messages));
+    // `e` edits the Gold entry's body; what is typed goes after `M1`.
+    press(&mut app, &mut ws, key(KeyCode::Char('e')));
+    type_text(&mut app, &mut ws, " ok");
+    assert_eq!(
+        app.messages.body.text(),
+        "Hi {{ first_name | default(\"there\") }}\nM1 ok"
+    );
+    // Esc leaves the body; `t` edits the subject, and typing goes after it too.
+    press(&mut app, &mut ws, key(KeyCode::Esc));
+    press(&mut app, &mut ws, key(KeyCode::Char('t')));
+    type_text(&mut app, &mut ws, "!");
+    assert_eq!(
+        app.messages.subject.value(),
+        "S1 for {{ first_name | default(\"you\") }}!"
+    );
+    // Back in the body, the cursor is after the text again, not where it was put.
+    press(&mut app, &mut ws, key(KeyCode::Esc));
+    press(&mut app, &mut ws, key(KeyCode::Char('e')));
+    press(&mut app, &mut ws, key(KeyCode::Home));
+    press(&mut app, &mut ws, key(KeyCode::Esc));
+    press(&mut app, &mut ws, key(KeyCode::Char('e')));
+    assert_eq!(app.messages.body.cursor(), (1, 5), "after `M1 ok`");
 }
 
 #[test]

@@ -155,11 +155,19 @@ pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Ve
             u.messages.recheck(u.fields);
             load_sample(u, SampleStep::First)
         }
+        // An editor opens with the cursor after the text, so typing adds to it (as the
+        // rename input does); once in, the cursor stays where the user puts it.
         (Message::EditBody, _) if m.entry().is_some() => {
+            if m.focus != Focus::Body {
+                m.body.move_to_end();
+            }
             m.focus = Focus::Body;
             Vec::new()
         }
         (Message::EditSubject, _) if m.entry().is_some() && email => {
+            if m.focus != Focus::Subject {
+                m.subject.apply(&TextEdit::End);
+            }
             m.focus = Focus::Subject;
             Vec::new()
         }
@@ -207,6 +215,7 @@ pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Ve
             m.merge_selected = 0;
             m.merge_fallback = None;
             if m.focus == Focus::Entries {
+                m.body.move_to_end();
                 m.focus = Focus::Body;
             }
             u.popup = Some(PopupChange::MergeFields);
