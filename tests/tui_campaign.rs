@@ -313,6 +313,42 @@ fn merge_fields_insert_a_fallback_and_blocked_ones_say_why() {
     assert_eq!(rendered_body(&a), "Hi Ana\nM1Lyon");
 }
 
+/// The merge-field list marks each field by its class as README and the Fields screen
+/// do: `!!` special category data, `!` a protected trait; blocked is said in words.
+#[test]
+fn merge_fields_are_marked_by_class_as_the_readme_says() {
+    let mut ws = br15();
+    tactful::fields::change::set(
+        &mut ws,
+        "tier",
+        Some(PrivacyClass::Protected),
+        None,
+        "the tier stands in for income here",
+        "test",
+    )
+    .unwrap();
+    let mut a = started(&ws, Screen::Messages);
+    key(&mut a, &mut ws, KeyCode::Char('f'));
+    assert_eq!(a.popup, Some(Popup::MergeFields));
+    let text = screen_text(&a, 120, 40);
+    // Each row is the two-column marker, a space and the label.
+    let row = |label: &str| {
+        text.lines()
+            .find(|l| l.contains(label))
+            .unwrap_or_else(|| panic!("no `{label}` row:\n{text}"))
+            .to_string()
+    };
+    // religion: special category, not unlocked in this general campaign.
+    assert!(row("religion (blocked)").contains("!! religion (blocked)"));
+    // tier: a protected trait, also blocked from message text without an unlock.
+    let tier = row("tier (blocked)");
+    assert!(tier.contains("!  tier (blocked)"), "{tier}");
+    assert!(!tier.contains("!!"), "{tier}");
+    // city: ordinary, no marker.
+    let city = row(" city ");
+    assert!(!city.contains('!'), "{city}");
+}
+
 /// Esc while typing the fallback goes back to the field list; Esc again closes it.
 #[test]
 fn merge_field_fallback_can_be_abandoned() {
