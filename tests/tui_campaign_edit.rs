@@ -51,6 +51,11 @@ fn x_removes_the_selected_entry_and_saves() {
     assert_eq!(stored(&ws, "br15").unwrap(), ["Lyon"]);
     assert_eq!(a.messages.entry().unwrap().segment, "Lyon");
     assert!(a.ctx.unsaved.is_empty(), "{:?}", a.ctx.unsaved);
+    // The status line says which entry went, not just "saved the messages".
+    assert_eq!(
+        a.ctx.notice.as_deref(),
+        Some("campaign `br15`: removed entry 1 (segment Gold); saved")
+    );
     assert!(actions(&ws).contains(&"campaign saved".to_string()));
     // The other campaign is untouched.
     assert_eq!(stored(&ws, "texts").unwrap(), ["Lyon"]);
@@ -64,14 +69,49 @@ fn j_and_k_move_the_selected_entry_and_the_selection_follows() {
     assert_eq!(stored(&ws, "br15").unwrap(), ["Lyon", "Gold"]);
     assert_eq!(a.messages.selected, 1);
     assert_eq!(a.messages.entry().unwrap().segment, "Gold");
-    // Already last: nothing changes.
+    assert_eq!(
+        a.ctx.notice.as_deref(),
+        Some("campaign `br15`: moved entry 1 (segment Gold) down to 2; saved")
+    );
+    // Already last: nothing changes, and the status line says why.
     ch(&mut a, &mut ws, 'J');
     assert_eq!(stored(&ws, "br15").unwrap(), ["Lyon", "Gold"]);
+    assert_eq!(a.ctx.notice.as_deref(), Some("entry 2 is already the last"));
     ch(&mut a, &mut ws, 'K');
     assert_eq!(stored(&ws, "br15").unwrap(), ["Gold", "Lyon"]);
     assert_eq!(a.messages.selected, 0);
+    assert_eq!(
+        a.ctx.notice.as_deref(),
+        Some("campaign `br15`: moved entry 2 (segment Gold) up to 1; saved")
+    );
     ch(&mut a, &mut ws, 'K');
     assert_eq!(stored(&ws, "br15").unwrap(), ["Gold", "Lyon"]);
+    assert_eq!(
+        a.ctx.notice.as_deref(),
+        Some("entry 1 is already the first")
+    );
+}
+
+#[test]
+fn moving_an_entry_with_unsaved_message_edits_says_they_were_saved_too() {
+    let mut ws = br15();
+    let mut a = started(&ws);
+    // Edit Gold's body (the cursor opens after `M1`), leave the editor, move it down.
+    ch(&mut a, &mut ws, 'e');
+    type_text(&mut a, &mut ws, "!");
+    press(&mut a, &mut ws, key(KeyCode::Esc));
+    ch(&mut a, &mut ws, 'J');
+    assert_eq!(
+        a.ctx.notice.as_deref(),
+        Some(
+            "campaign `br15`: moved entry 1 (segment Gold) down to 2; saved with the message edits"
+        )
+    );
+    let c = campaigns::load(ws.conn(), "br15").unwrap().unwrap();
+    assert_eq!(
+        c.entries[1].body,
+        format!("{}!", tui_campaign_support::GOLD_BODY)
+    );
 }
 
 #[test]
@@ -126,3 +166,4 @@ fn d_deletes_the_campaign_only_after_yes() {
     // Its segments stay.
     assert!(tactful::segment::store::get(ws.conn(), "Gold").is_ok());
 }
+

@@ -1,6 +1,7 @@
 //! `update` for changing a campaign on the Messages screen: removing (`x`) and
-//! reordering (`K`/`J`) entries, renaming (`R`, in the new-campaign dialog) and
-//! deleting (`D`, after a question) the campaign. Entry changes edit the draft and save
+//! reordering (`K`/`J`) entries, renaming (`R`, in the
+//! new-campaign dialog) and deleting (`D`, after a question) the campaign. Each says
+//! in the status line what it did. Entry changes edit the draft and save
 //! it through the core (`Job::SaveCampaign`); rename and delete are the core's use
 //! cases (`campaign::edit`), and the reply asks `tui::update` to read the
 //! campaign list again.
@@ -14,17 +15,29 @@ use crate::tui::screens::messages::NewCampaign;
 pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Vec<Request>> {
     match message {
         Message::RemoveEntry => Some(change_entries(u, |entries, i| {
-            entries.remove(i);
-            Some(i.min(entries.len().saturating_sub(1)))
+            let removed = entries.remove(i);
+            let note = format!("removed entry {} (segment {})", i + 1, removed.segment);
+            Ok((i.min(entries.len().saturating_sub(1)), note))
         })),
         Message::MoveEntry { up } => {
             let up = *up;
             Some(change_entries(u, move |entries, i| {
-                let j = if up { i.checked_sub(1)? } else { i + 1 };
-                (j < entries.len()).then(|| {
-                    entries.swap(i, j);
-                    j
-                })
+                let (j, way) = match up {
+                    true if i == 0 => return Err(format!("entry {} is already the first", i + 1)),
+                    true => (i - 1, "up"),
+                    false if i + 1 >= entries.len() => {
+                        return Err(format!("entry {} is already the last", i + 1));
+                    }
+                    false => (i + 1, "down"),
+                };
+                entries.swap(i, j);
+                let segment = &entries[j].segment;
+                let note = format!(
+                    "moved entry {} (segment {segment}) {way} to {}",
+                    i + 1,
+                    j + 1
+                );
+                Ok((j, note))
             }))
         }
         Message::RenameCampaign | Message::AskDeleteCampaign => {
@@ -139,14 +152,18 @@ pub(crate) fn changed(
     }
 }
 
-/// Apply `change` to the draft's entries at the selected one (it returns where the
-/// selection goes, `None` when nothing changed: a move past either end), then save.
+/// Apply `change` to the draft's entries at the selected one, then save. `change`
+/// returns where the selection goes and what it did ("removed entry 3 (segment vip)"),
+/// which the status line says once the save went through; or, when nothing changed (a
+/// move past either end), why.
 fn change_entries(
     u: &mut Update<'_>,
-    change: impl FnOnce(&mut Vec<crate::campaign::Entry>, usize) -> Option<usize>,
+    change: impl FnOnce(&mut Vec<crate::campaign::Entry>, usize) -> Result<(usize, String), String>,
 ) -> Vec<Request> {
     let m = &mut u.messages;
     m.store_editors();
+    // Saving the change saves the message edits with it: say so.
+    let had_edits = m.is_dirty(u.current.as_ref());
     let selected = m.selected;
     let Some(draft) = m.draft.as_mut() else {
         u.ctx.error = Some("no campaign yet: press n to create one".into());
@@ -156,13 +173,28 @@ fn change_entries(
         u.ctx.error = Some("no entry selected: press a to add one".into());
         return Vec::new();
     }
-    let Some(next) = change(&mut draft.entries, selected) else {
-        return Vec::new();
+    let name = draft.name.clone();
+    let (next, did) = match change(&mut draft.entries, selected) {
+        Ok(done) => done,
+        Err(why) => {
+            u.ctx.notice = Some(why);
+            return Vec::new();
+        }
     };
     m.selected = next;
     m.load_editors();
     let mut requests = save(u);
+    if let Some(generation) = u.messages.pending_save {
+        let edits = if had_edits {
+            " with the message edits"
+        } else {
+            ""
+        };
+        let note = format!("campaign `{name}`: {did}; saved{edits}");
+        u.messages.save_note = Some((generation, note));
+    }
     sync_unsaved(u);
     requests.extend(rechecked(u));
     requests
 }
+

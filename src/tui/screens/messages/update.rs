@@ -276,13 +276,17 @@ pub(crate) fn reply(u: &mut Update<'_>, message: &Message) -> Vec<Request> {
     match message {
         Message::CampaignSaved { generation, result } if m.pending_save == Some(*generation) => {
             m.pending_save = None;
+            // An entry removed or moved says which (`edit_update`).
+            let note = m.save_note.take().filter(|(g, _)| g == generation);
             match result {
                 Ok(c) => {
                     let created = !u.names.contains(&c.name);
-                    u.ctx.notice = Some(if created {
-                        format!("created campaign `{}`: press a to add a segment", c.name)
-                    } else {
-                        format!("saved the messages of campaign `{}`", c.name)
+                    u.ctx.notice = Some(match note {
+                        _ if created => {
+                            format!("created campaign `{}`: press a to add a segment", c.name)
+                        }
+                        Some((_, note)) => note,
+                        None => format!("saved the messages of campaign `{}`", c.name),
                     });
                     u.ctx.error = None;
                     let order = |c: &crate::campaign::Campaign| {
