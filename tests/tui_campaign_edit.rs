@@ -115,6 +115,24 @@ fn moving_an_entry_with_unsaved_message_edits_says_they_were_saved_too() {
 }
 
 #[test]
+fn picking_another_campaign_clears_the_notice_of_the_one_left() {
+    let mut ws = br15();
+    let mut a = started(&ws);
+    ch(&mut a, &mut ws, 'n');
+    type_text(&mut a, &mut ws, "temp");
+    press(&mut a, &mut ws, key(KeyCode::Enter));
+    assert_eq!(a.campaigns.current_name(), Some("temp"));
+    let created = a.ctx.notice.clone().unwrap();
+    assert!(created.contains("created campaign `temp`"), "{created}");
+    // Campaigns alphabetically: br15, temp, texts. Pick br15.
+    ch(&mut a, &mut ws, 'C');
+    press(&mut a, &mut ws, key(KeyCode::Up));
+    press(&mut a, &mut ws, key(KeyCode::Enter));
+    assert_eq!(a.campaigns.current_name(), Some("br15"));
+    assert_eq!(a.ctx.notice, None);
+}
+
+#[test]
 fn r_renames_the_campaign_and_a_taken_name_is_refused() {
     let mut ws = br15();
     let mut a = started(&ws);

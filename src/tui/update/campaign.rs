@@ -359,6 +359,10 @@ fn picker_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
                 return Some(Vec::new());
             }
             app.preview.computed_for = None;
+            // What the status line said was about the campaign left ("created campaign
+            // `temp`"): it would read as if about the one picked.
+            app.ctx.notice = None;
+            app.ctx.error = None;
             return Some(load_campaign(app, name));
         }
         _ => return None,
