@@ -115,6 +115,45 @@ fn moving_an_entry_with_unsaved_message_edits_says_they_were_saved_too() {
 }
 
 #[test]
+fn u_says_what_it_discarded_or_that_there_was_nothing() {
+    let mut ws = br15();
+    let mut a = started(&ws);
+    ch(&mut a, &mut ws, 'u');
+    assert_eq!(
+        a.ctx.notice.as_deref(),
+        Some("nothing to discard: the messages of campaign `br15` are as saved")
+    );
+    // Edit the subjects of both entries (Gold, then Lyon), then discard.
+    ch(&mut a, &mut ws, 't');
+    type_text(&mut a, &mut ws, "?");
+    press(&mut a, &mut ws, key(KeyCode::Esc));
+    ch(&mut a, &mut ws, 'j');
+    ch(&mut a, &mut ws, 't');
+    type_text(&mut a, &mut ws, "?");
+    press(&mut a, &mut ws, key(KeyCode::Esc));
+    assert_eq!(a.ctx.unsaved.len(), 1, "{:?}", a.ctx.unsaved);
+    ch(&mut a, &mut ws, 'u');
+    assert_eq!(
+        a.ctx.notice.as_deref(),
+        Some(
+            "discarded the edits to entry 1 (segment Gold) and entry 2 (segment Lyon) of campaign `br15`"
+        )
+    );
+    assert!(a.ctx.unsaved.is_empty(), "{:?}", a.ctx.unsaved);
+    assert_eq!(a.messages.subject.value(), "S2");
+    // Only one entry edited: it alone is named.
+    ch(&mut a, &mut ws, 'e');
+    type_text(&mut a, &mut ws, "!");
+    press(&mut a, &mut ws, key(KeyCode::Esc));
+    ch(&mut a, &mut ws, 'u');
+    assert_eq!(
+        a.ctx.notice.as_deref(),
+        Some("discarded the edits to entry 2 (segment Lyon) of campaign `br15`")
+    );
+    assert_eq!(a.messages.body.text(), "M2");
+}
+
+#[test]
 fn picking_another_campaign_clears_the_notice_of_the_one_left() {
     let mut ws = br15();
     let mut a = started(&ws);

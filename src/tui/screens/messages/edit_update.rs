@@ -1,5 +1,5 @@
 //! `update` for changing a campaign on the Messages screen: removing (`x`) and
-//! reordering (`K`/`J`) entries, renaming (`R`, in the
+//! reordering (`K`/`J`) entries, discarding unsaved edits (`u`), renaming (`R`, in the
 //! new-campaign dialog) and deleting (`D`, after a question) the campaign. Each says
 //! in the status line what it did. Entry changes edit the draft and save
 //! it through the core (`Job::SaveCampaign`); rename and delete are the core's use
@@ -7,7 +7,7 @@
 //! campaign list again.
 
 use super::update::{PopupChange, Update};
-use super::update::{rechecked, save, sync_unsaved};
+use super::update::{entered, rechecked, save, sync_unsaved};
 use crate::tui::message::{Job, Message, Request};
 use crate::tui::screens::messages::NewCampaign;
 
@@ -198,3 +198,50 @@ fn change_entries(
     requests
 }
 
+/// `u`: drop the message edits not saved, saying which entries' edits went, or that
+/// there were none.
+pub(crate) fn discard(u: &mut Update<'_>) -> Vec<Request> {
+    u.messages.store_editors();
+    let (Some(saved), Some(draft)) = (u.current.clone(), u.messages.draft.as_ref()) else {
+        u.ctx.notice = Some("no campaign: nothing to discard".into());
+        return Vec::new();
+    };
+    if !u.messages.is_dirty(Some(&saved)) {
+        u.ctx.notice = Some(format!(
+            "nothing to discard: the messages of campaign `{}` are as saved",
+            saved.name
+        ));
+        return Vec::new();
+    }
+    u.ctx.notice = Some(format!(
+        "discarded {} of campaign `{}`",
+        discarded(&saved, draft),
+        saved.name
+    ));
+    u.messages.set_campaign(saved);
+    sync_unsaved(u);
+    let mut requests = rechecked(u);
+    requests.extend(entered(u));
+    requests
+}
+
+/// Which edits `draft` holds over `saved`: "the edits to entry 1 (segment Gold)", or
+/// to several entries, or "the unsaved edits" when the entries no longer line up.
+fn discarded(saved: &crate::campaign::Campaign, draft: &crate::campaign::Campaign) -> String {
+    if saved.entries.len() != draft.entries.len() {
+        return "the unsaved edits".to_string();
+    }
+    let changed: Vec<String> = saved
+        .entries
+        .iter()
+        .zip(&draft.entries)
+        .enumerate()
+        .filter(|(_, (a, b))| a != b)
+        .map(|(i, (a, _))| format!("entry {} (segment {})", i + 1, a.segment))
+        .collect();
+    match changed.as_slice() {
+        [] => "the unsaved edits".to_string(),
+        [one] => format!("the edits to {one}"),
+        [rest @ .., last] => format!("the edits to {} and {last}", rest.join(", ")),
+    }
+}

@@ -222,15 +222,7 @@ pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Ve
             Vec::new()
         }
         (Message::SaveMessages, _) => save(u),
-        (Message::DiscardEdits, _) => {
-            if let Some(c) = u.current.clone() {
-                u.messages.set_campaign(c);
-            }
-            sync_unsaved(u);
-            let mut requests = rechecked(u);
-            requests.extend(entered(u));
-            requests
-        }
+        (Message::DiscardEdits, _) => super::edit_update::discard(u),
         _ => return None,
     };
     Some(requests)
