@@ -18,6 +18,7 @@ mod tui_campaign_support;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use fixture::{ctrl, key, on_segments, press, shop, type_text};
 use tactful::tui::app::App;
+use tactful::tui::message::CampaignMsg;
 use tactful::tui::message::{Message, Screen};
 use tactful::tui::screens::segments::message::Reach;
 use tactful::workspace::Workspace;
@@ -32,7 +33,7 @@ fn body_editor() -> (Workspace, App) {
     let mut app = common::app(&ws, 100, 30);
     common::send_mut(&mut app, &mut ws, Message::Refresh);
     common::send_mut(&mut app, &mut ws, Message::SwitchScreen(Screen::Messages));
-    common::send_mut(&mut app, &mut ws, Message::EditBody);
+    common::send_mut(&mut app, &mut ws, Message::Campaign(CampaignMsg::EditBody));
     assert_eq!(app.messages.body.text(), tui_campaign_support::GOLD_BODY);
     // GOLD_BODY's last line is `M1`: the editor opens after its 2 characters.
     assert_eq!(

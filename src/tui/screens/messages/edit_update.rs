@@ -8,18 +8,19 @@
 
 use super::update::{PopupChange, Update};
 use super::update::{entered, rechecked, save, sync_unsaved};
+use crate::tui::message::CampaignMsg;
 use crate::tui::message::{Job, Message, Request};
 use crate::tui::screens::messages::NewCampaign;
 
 /// The entry-list intents of this module; `None` for other messages.
 pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Vec<Request>> {
     match message {
-        Message::RemoveEntry => Some(change_entries(u, |entries, i| {
+        Message::Campaign(CampaignMsg::RemoveEntry) => Some(change_entries(u, |entries, i| {
             let removed = entries.remove(i);
             let note = format!("removed entry {} (segment {})", i + 1, removed.segment);
             Ok((i.min(entries.len().saturating_sub(1)), note))
         })),
-        Message::MoveEntry { up } => {
+        Message::Campaign(CampaignMsg::MoveEntry { up }) => {
             let up = *up;
             Some(change_entries(u, move |entries, i| {
                 let (j, way) = match up {
@@ -40,7 +41,8 @@ pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Ve
                 Ok((j, note))
             }))
         }
-        Message::RenameCampaign | Message::AskDeleteCampaign => {
+        Message::Campaign(CampaignMsg::RenameCampaign)
+        | Message::Campaign(CampaignMsg::AskDeleteCampaign) => {
             let Some(name) = u.current_name().map(str::to_string) else {
                 u.ctx.error = Some("no campaign yet: press n to create one".into());
                 return Some(Vec::new());
@@ -52,7 +54,7 @@ pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Ve
                 );
                 return Some(Vec::new());
             }
-            if *message == Message::RenameCampaign {
+            if *message == Message::Campaign(CampaignMsg::RenameCampaign) {
                 let mut input = crate::tui::widgets::text_input::TextInput::default();
                 input.apply(&crate::tui::widgets::text_input::TextEdit::Paste(
                     name.clone(),
@@ -80,7 +82,7 @@ pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Ve
 /// Keys while "Delete campaign?" is open.
 pub(crate) fn confirm_delete(u: &mut Update<'_>, message: &Message) -> Option<Vec<Request>> {
     match message {
-        Message::ConfirmDeleteCampaign => {
+        Message::Campaign(CampaignMsg::ConfirmDeleteCampaign) => {
             u.popup = Some(PopupChange::Close);
             let Some(name) = u.current_name().map(str::to_string) else {
                 return Some(Vec::new());

@@ -10,6 +10,7 @@ use crate::campaign::Campaign;
 use crate::fields::Field;
 use crate::segment::store::Segment;
 use crate::tui::context::Context;
+use crate::tui::message::CampaignMsg;
 use crate::tui::message::{Job, Message, Request, SampleStep};
 use crate::tui::widgets::text_area::AreaEdit;
 use crate::tui::widgets::text_input::TextEdit;
@@ -157,21 +158,21 @@ pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Ve
         }
         // An editor opens with the cursor after the text, so typing adds to it (as the
         // rename input does); once in, the cursor stays where the user puts it.
-        (Message::EditBody, _) if m.entry().is_some() => {
+        (Message::Campaign(CampaignMsg::EditBody), _) if m.entry().is_some() => {
             if m.focus != Focus::Body {
                 m.body.move_to_end();
             }
             m.focus = Focus::Body;
             Vec::new()
         }
-        (Message::EditSubject, _) if m.entry().is_some() && email => {
+        (Message::Campaign(CampaignMsg::EditSubject), _) if m.entry().is_some() && email => {
             if m.focus != Focus::Subject {
                 m.subject.apply(&TextEdit::End);
             }
             m.focus = Focus::Subject;
             Vec::new()
         }
-        (Message::LeaveEditor, _) => {
+        (Message::Campaign(CampaignMsg::LeaveEditor), _) => {
             m.focus = Focus::Entries;
             Vec::new()
         }
@@ -183,11 +184,14 @@ pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Ve
             m.body.apply(edit);
             edited(u)
         }
-        (Message::EditLines(AreaEdit::Newline | AreaEdit::Down), Focus::Subject) => {
+        (
+            Message::Campaign(CampaignMsg::EditLines(AreaEdit::Newline | AreaEdit::Down)),
+            Focus::Subject,
+        ) => {
             m.focus = Focus::Body;
             Vec::new()
         }
-        (Message::EditLines(edit), Focus::Body) => {
+        (Message::Campaign(CampaignMsg::EditLines(edit)), Focus::Body) => {
             m.body.apply_area(*edit);
             if *edit == AreaEdit::Newline {
                 edited(u)
@@ -195,19 +199,20 @@ pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Ve
                 Vec::new()
             }
         }
-        (Message::NextContact, _) | (Message::PreviousContact, _) => {
+        (Message::Campaign(CampaignMsg::NextContact), _)
+        | (Message::Campaign(CampaignMsg::PreviousContact), _) => {
             if m.sample.is_none() && m.pending_sample.is_some() {
                 // The first contact is still loading; stepping starts from it.
                 return Some(Vec::new());
             }
             let step = match (&m.sample, message) {
                 (None, _) => SampleStep::First,
-                (Some(s), Message::NextContact) => SampleStep::After(s.id),
+                (Some(s), Message::Campaign(CampaignMsg::NextContact)) => SampleStep::After(s.id),
                 (Some(s), _) => SampleStep::Before(s.id),
             };
             load_sample(u, step)
         }
-        (Message::OpenMergeFields, _) => {
+        (Message::Campaign(CampaignMsg::OpenMergeFields), _) => {
             let Some(draft) = &m.draft else {
                 return Some(Vec::new());
             };
@@ -221,8 +226,8 @@ pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Ve
             u.popup = Some(PopupChange::MergeFields);
             Vec::new()
         }
-        (Message::SaveMessages, _) => save(u),
-        (Message::DiscardEdits, _) => super::edit_update::discard(u),
+        (Message::Campaign(CampaignMsg::SaveMessages), _) => save(u),
+        (Message::Campaign(CampaignMsg::DiscardEdits), _) => super::edit_update::discard(u),
         _ => return None,
     };
     Some(requests)
