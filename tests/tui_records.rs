@@ -291,7 +291,7 @@ fn the_audit_log_is_newest_first_and_sanitised() {
     assert!(whole.contains("\"added\": 1"), "{whole}");
     press(&mut a, &mut ws, key(KeyCode::Esc));
     press(&mut a, &mut ws, key(KeyCode::Down));
-    assert_eq!(a.audit.selected, 1);
+    assert_eq!(a.audit.page.selected, 1);
 }
 
 #[test]
@@ -411,10 +411,10 @@ fn the_mouse_wheel_moves_through_the_audit_log() {
         })
     };
     press(&mut a, &mut ws, wheel(MouseEventKind::ScrollDown));
-    assert_eq!(a.audit.selected, 1);
+    assert_eq!(a.audit.page.selected, 1);
     // Two entries (the import, the suppression): the wheel stops at the last.
     press(&mut a, &mut ws, wheel(MouseEventKind::ScrollDown));
-    assert_eq!(a.audit.selected, 1);
+    assert_eq!(a.audit.page.selected, 1);
     press(&mut a, &mut ws, wheel(MouseEventKind::ScrollUp));
-    assert_eq!(a.audit.selected, 0);
+    assert_eq!(a.audit.page.selected, 0);
 }
