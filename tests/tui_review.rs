@@ -306,20 +306,11 @@ fn the_still_running_answer_goes_when_the_review_arrives() {
         "{:?}",
         app.export.outcome
     );
-    assert!(screen(&app).contains("the review is still running"));
+    assert!(common::screen_text(&app, 80, 24).contains("the review is still running"));
     run(&mut app, &mut ws, review);
     assert_eq!(app.review.pending, None);
     assert!(app.export.outcome.is_none(), "{:?}", app.export.outcome);
-    assert!(!screen(&app).contains("still running"));
-}
-
-/// The screen drawn at 80x24, as text.
-fn screen(app: &tactful::tui::app::App) -> String {
-    let terminal = common::draw(app, 80, 24);
-    let buf = terminal.backend().buffer();
-    (0..24)
-        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
-        .collect()
+    assert!(!common::screen_text(&app, 80, 24).contains("still running"));
 }
 
 /// In a special ad category no unlock can open a protected trait: the dialog says so
