@@ -320,7 +320,7 @@ fn merge_fields_are_marked_by_class_as_the_readme_says() {
     let mut a = started(&ws, Screen::Messages);
     key(&mut a, &mut ws, KeyCode::Char('f'));
     assert_eq!(a.popup, Some(Popup::MergeFields));
-    let text = screen_text(&a, 120, 40);
+    let text = common::screen_text(&a, 120, 40);
     // Each row is the two-column marker, a space and the label.
     let row = |label: &str| {
         text.lines()

@@ -224,22 +224,13 @@ fn d_deletes_the_campaign_only_after_yes() {
     assert!(tactful::segment::store::get(ws.conn(), "Gold").is_ok());
 }
 
-fn screen_text(a: &App, w: u16, h: u16) -> String {
-    let terminal = common::draw(a, w, h);
-    let buf = terminal.backend().buffer();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[test]
 fn the_messages_screen_without_a_campaign_lists_the_keys_that_get_one() {
     // A workspace with contacts and no campaign.
     let ws = common::workspace(&common::shop_fields(), &common::shop_contacts());
     let mut a = started(&ws);
     assert!(a.campaigns.loaded && a.campaigns.names.is_empty());
-    let text = screen_text(&a, 80, 24);
+    let text = common::screen_text(&a, 80, 24);
     assert!(text.contains("No campaign to edit."), "{text}");
     assert!(
         text.contains("   n  create a campaign (name and channel)"),
@@ -251,7 +242,7 @@ fn the_messages_screen_without_a_campaign_lists_the_keys_that_get_one() {
     // With campaigns, but none current yet (the list read, the campaign not yet),
     // `C` picks one of them.
     a.campaigns.names = vec!["one".into(), "two".into()];
-    let text = screen_text(&a, 80, 24);
+    let text = common::screen_text(&a, 80, 24);
     assert!(
         text.contains("   C  choose a campaign (2 in this workspace)"),
         "{text}"
