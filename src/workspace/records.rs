@@ -91,3 +91,24 @@ impl<'c> ValueLookup<'c> {
             .optional()?)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn value_counts_counts_non_blank_values_up_to_the_length_in_byte_order() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE contacts (city TEXT);
+             INSERT INTO contacts VALUES ('b'), ('a'), ('b'), (''), (NULL), ('é'), ('abcd');",
+        )
+        .unwrap();
+        // '' and NULL are blank; 'abcd' has 4 characters, over the limit of 3; 'é' is one
+        // character (two bytes, 0xC3 0xA9) and sorts after ASCII.
+        assert_eq!(
+            value_counts(&conn, "city", 3).unwrap(),
+            vec![("a".into(), 1), ("b".into(), 2), ("é".into(), 1)]
+        );
+    }
+}
