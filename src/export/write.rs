@@ -73,6 +73,9 @@ pub fn export(
             Err(e) => e.into(),
         }
     };
+    if !reasons.is_empty() {
+        return Err(blocked_or(ws, refused(reasons)));
+    }
     let prepared = match preview::prepare(ws.conn(), campaign, plan.as_of, ws.today()) {
         Ok(p) => p,
         Err(e) => return Err(blocked_or(ws, e.into())),
@@ -80,16 +83,10 @@ pub fn export(
     let template = match profile.platform() {
         Some(p) => match TemplatePlan::build(p, campaign, &prepared) {
             Ok(t) => Some(t),
-            Err(r) => {
-                reasons.push(r.message);
-                None
-            }
+            Err(r) => return Err(blocked_or(ws, refused(vec![r.message]))),
         },
         None => None,
     };
-    if !reasons.is_empty() {
-        return Err(blocked_or(ws, refused(reasons)));
-    }
     let layout = Layout::new(
         profile,
         campaign.channel,
