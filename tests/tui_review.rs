@@ -352,19 +352,7 @@ fn the_unlock_dialog_in_a_housing_campaign_refuses_protected_fields_before_typin
     assert!(load(&ws, "spring").unwrap().unlocks.is_empty());
     // Drawn at 80x24, the rule is there whole: the dialog's rows, borders taken off and
     // joined with spaces, hold it word for word, and no row of it is cut.
-    let terminal = common::draw(&app, 80, 24);
-    let buf = terminal.backend().buffer();
-    let rows: Vec<String> = (0..24)
-        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>())
-        .collect();
-    let inside: Vec<String> = rows
-        .iter()
-        .filter_map(|r| {
-            let start = r.find('│')?;
-            let end = r.rfind('│')?;
-            (end > start).then(|| r[start + '│'.len_utf8()..end].trim().to_string())
-        })
-        .collect();
+    let (rows, inside) = dialog_rows(&app);
     let joined = inside.join(" ");
     assert!(joined.contains(&rule), "{}", rows.join("\n"));
     assert!(
@@ -378,4 +366,49 @@ fn the_unlock_dialog_in_a_housing_campaign_refuses_protected_fields_before_typin
         "{}",
         rows.join("\n")
     );
+}
+
+/// The screen's rows at 80x24, and the rows inside a bordered box with the borders
+/// taken off and trimmed.
+fn dialog_rows(app: &tactful::tui::app::App) -> (Vec<String>, Vec<String>) {
+    let text = common::screen_text(app, 80, 24);
+    let rows: Vec<String> = text.lines().map(str::to_string).collect();
+    let inside = rows
+        .iter()
+        .filter_map(|r| {
+            let start = r.find('│')?;
+            let end = r.rfind('│')?;
+            (end > start).then(|| r[start + '│'.len_utf8()..end].trim().to_string())
+        })
+        .collect();
+    (rows, inside)
+}
+
+/// A refused sign-off says why whole: an empty note is refused with the core's
+/// sentence, which at 80x24 is longer than the dialog is wide; its rows inside the box
+/// hold it word for word and none is cut with `~`.
+#[test]
+fn a_refused_sign_off_shows_its_reason_whole() {
+    let mut ws = shop();
+    let mut app = on_screen(&mut ws, '6', 80, 24);
+    next_campaign(&mut app, &mut ws);
+    unlock_spring(&mut ws);
+    press(&mut app, &mut ws, ch('r'));
+    press(&mut app, &mut ws, ch('s'));
+    type_text(&mut app, &mut ws, "Ana Ortiz");
+    press(&mut app, &mut ws, key(KeyCode::Enter));
+    press(&mut app, &mut ws, key(KeyCode::Enter));
+    let error = app.review.sign_off.as_ref().unwrap().error.clone().unwrap();
+    assert!(
+        error.starts_with("a sign-off needs the reviewer's name") && error.len() > 76,
+        "{error}"
+    );
+    let (rows, inside) = dialog_rows(&app);
+    assert!(inside.join(" ").contains(&error), "{}", rows.join("\n"));
+    assert!(
+        inside.iter().all(|r| !r.ends_with('~')),
+        "{}",
+        rows.join("\n")
+    );
+    assert_eq!(exports::latest_signoff(ws.conn(), "spring").unwrap(), None);
 }

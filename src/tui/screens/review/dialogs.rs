@@ -248,7 +248,15 @@ impl SignOffDialog {
     }
 
     pub fn render(&self, campaign: &str, area: Rect, buf: &mut Buffer) {
-        let rect = centred(area, 72, 10);
+        // A refusal is shown whole, wrapped at the box's inner width after a one-column
+        // margin; the box grows by the rows it needs beyond one.
+        let error_width = usize::from(area.width.min(72).saturating_sub(3)).max(1);
+        let error_lines = self
+            .error
+            .as_deref()
+            .map_or(Vec::new(), |e| wrap(e, error_width));
+        let error_rows = error_lines.len().min(8) as u16;
+        let rect = centred(area, 72, 10 + error_rows.saturating_sub(1));
         Clear.render(rect, buf);
         let block = Block::bordered().title(format!(
             " Sign off `{}` ",
@@ -256,11 +264,12 @@ impl SignOffDialog {
         ));
         let inner = block.inner(rect);
         block.render(rect, buf);
-        if inner.height < 6 {
+        // The header, the two inputs, the refusal's rows and the keys must all fit.
+        if inner.height < 5 + error_rows.max(1) {
             return;
         }
         Line::from(fit(
-            " Records this review's hash; any later change makes the sign-off stale.",
+            " Records this review's hash; a later change makes the sign-off stale.",
             usize::from(inner.width),
         ))
         .render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
@@ -283,25 +292,30 @@ impl SignOffDialog {
                 buf,
             );
         }
-        footer(
-            self.error.as_deref(),
-            self.pending.is_some(),
-            " Tab other input   Enter next / sign off   Esc cancel",
-            inner,
-            buf,
-        );
+        let keys_y = inner.bottom() - 1;
+        if !error_lines.is_empty() {
+            let first = keys_y - error_rows;
+            for (row, line) in error_lines.iter().take(usize::from(error_rows)).enumerate() {
+                Span::styled(line.as_str(), theme::ERROR).render(
+                    Rect::new(
+                        inner.x + 1,
+                        first + row as u16,
+                        inner.width.saturating_sub(1),
+                        1,
+                    ),
+                    buf,
+                );
+            }
+        } else if self.pending.is_some() {
+            Span::raw(" saving...").render(Rect::new(inner.x, keys_y - 1, inner.width, 1), buf);
+        }
+        Span::styled(
+            fit(
+                " Tab other input   Enter next / sign off   Esc cancel",
+                usize::from(inner.width),
+            ),
+            theme::CHROME,
+        )
+        .render(Rect::new(inner.x, keys_y, inner.width, 1), buf);
     }
-}
-
-fn footer(error: Option<&str>, pending: bool, keys: &str, inner: Rect, buf: &mut Buffer) {
-    let width = usize::from(inner.width);
-    let y = inner.bottom() - 1;
-    if let Some(e) = error {
-        Span::styled(fit(&format!(" {e}"), width), theme::ERROR)
-            .render(Rect::new(inner.x, y - 1, inner.width, 1), buf);
-    } else if pending {
-        Span::raw(" saving...").render(Rect::new(inner.x, y - 1, inner.width, 1), buf);
-    }
-    Span::styled(fit(keys, width), theme::CHROME)
-        .render(Rect::new(inner.x, y, inner.width, 1), buf);
 }
