@@ -32,7 +32,9 @@ use crate::fields::Channel;
 use crate::workspace::consent::{RefusalLookup, any_refusals};
 use crate::workspace::contacts::{self, ContactWriter};
 use crate::workspace::keyed_hash::HashKey;
-use crate::workspace::{audit, batches, fields, now_rfc3339, phones, settings, suppression};
+use crate::workspace::{
+    audit, batches, fields, now_rfc3339, phones, settings, statements, suppression,
+};
 
 /// Load `plan.path` as analysed. Returns the report; the caller commits or rolls back.
 ///
@@ -209,6 +211,10 @@ pub fn load(
         }
         Ok(())
     })?;
+    if counts.duplicates > 0 {
+        // Merges may have replaced consent statements that nothing references now.
+        statements::sweep(tx)?;
+    }
     let mut rejected = analysis.rejected.clone();
     rejected.append(&mut counts.rejected);
     let mut warnings = analysis.warnings.clone();
