@@ -177,6 +177,7 @@ pub fn load(
         },
         hash_key: HashKey::load(tx)?,
         tally: Tally::default(),
+        memo: Default::default(),
     };
     let mut counts = Counts::default();
     let mut fold = Fold::default();
