@@ -126,6 +126,19 @@ const E2: &str =
     r#"{"file":"b.csv","column":"accepts","batch":2,"recorded_at":"2026-02-02T03:04:05Z"}"#;
 const E3: &str = r#"{"file":"a.csv","column":"sms_ok","batch":1,"at":"2025-12-24T18:00:00Z","ip":"192.0.2.7","recorded_at":"2026-01-02T03:04:05Z"}"#;
 
+/// One contact as schema 10 stored it: key, e-mail state, source and evidence, SMS
+/// state, source and evidence, the batch that last updated it.
+type OldContact<'a> = (
+    &'a str,
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+    Option<i64>,
+);
+
 /// A workspace at schema version 10 (migrations 0001 to 0011), as tactful wrote it
 /// before consent statements: Ana granted by batch 2, which saved her before-image
 /// (declined by batch 1), Bo declined by batch 1, Cy's SMS withdrawn with a time and
@@ -157,16 +170,7 @@ fn version_10_workspace(path: &std::path::Path) {
     )
     .unwrap();
     let s1 = "column accepts, batch 1";
-    let rows: [(
-        &str,
-        &str,
-        Option<&str>,
-        Option<&str>,
-        &str,
-        Option<&str>,
-        Option<&str>,
-        Option<i64>,
-    ); 4] = [
+    let rows: [OldContact; 4] = [
         (
             "ana@example.com",
             "granted",

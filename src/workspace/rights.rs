@@ -48,7 +48,9 @@ pub struct SuppressionEntry {
 pub struct BeforeImage {
     pub batch: i64,
     /// Column → value as stored: field names, and the fixed columns `_consent_email`,
-    /// `_consent_email_source`, `_consent_sms`, `_consent_sms_source`, `_updated_batch`.
+    /// `_consent_email_source`, `_consent_sms`, `_consent_sms_source`, `_updated_batch`
+    /// (source and evidence read from the consent statement the image references,
+    /// `workspace::statements::image_as_text`).
     pub values: serde_json::Map<String, serde_json::Value>,
 }
 

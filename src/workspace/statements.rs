@@ -50,7 +50,7 @@ pub struct StatementWriter<'c> {
     read: Statement<'c>,
     hasher: RandomState,
     /// Statement ids by the hash of their text, with the text to tell collisions apart.
-    known: HashMap<u64, Vec<(Option<String>, Option<String>, i64)>>,
+    known: HashMap<u64, Vec<(SourceAndEvidence, i64)>>,
     remembered: usize,
 }
 
@@ -83,9 +83,9 @@ impl<'c> StatementWriter<'c> {
         let hash = self.hasher.hash_one((source, evidence));
         if let Some(found) = self.known.get(&hash).and_then(|same| {
             same.iter()
-                .find(|(s, e, _)| s.as_deref() == source && e.as_deref() == evidence)
+                .find(|((s, e), _)| s.as_deref() == source && e.as_deref() == evidence)
         }) {
-            return Ok(Some(found.2));
+            return Ok(Some(found.1));
         }
         let id = self.insert.insert((source, evidence))?;
         if self.remembered >= REMEMBERED {
@@ -93,8 +93,7 @@ impl<'c> StatementWriter<'c> {
             self.remembered = 0;
         }
         self.known.entry(hash).or_default().push((
-            source.map(str::to_string),
-            evidence.map(str::to_string),
+            (source.map(str::to_string), evidence.map(str::to_string)),
             id,
         ));
         self.remembered += 1;
