@@ -178,11 +178,21 @@ fn explain_json_says_why_ana_got_m1() {
     assert_eq!(v["steps"].as_array().unwrap().len(), 7);
     assert_eq!(v["segments"][1]["verdict"], "lost_to_priority");
     assert_eq!(v["message"]["body"], "M1");
+    // The text says in words what each step did: step 6 chose Ana's segment (it is
+    // no `no_segment` exclusion); step 7, the holdout, let her through.
     tactful(&path)
         .args(["explain", "spring", "ana@example.com"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("which lost to priority"));
+        .stdout(
+            predicate::str::contains("which lost to priority")
+                .and(predicate::str::contains(
+                    "  6. segment           assigned    matches `Gold` (entry 1)",
+                ))
+                .and(predicate::str::contains("  7. holdout           passed "))
+                .and(predicate::str::contains("DECIDED").not())
+                .and(predicate::str::contains("no_segment").not()),
+        );
 }
 
 #[test]

@@ -7,54 +7,12 @@
 mod review_support;
 
 use predicates::str::contains;
-use review_support::Ws;
+use review_support::{EMAIL_EVERYONE, Ws, pairs, warnings};
 
-const EMAIL_EVERYONE: &str = r#"
-name = "news"
-channel = "email"
-as_of = "2026-11-01"
-
-[[entry]]
-segment = "everyone"
-rule = "email is not blank"
-subject = "News"
-body = "Hello"
-"#;
-
-fn write(ws: &Ws, name: &str, text: &str) -> String {
-    let path = ws.dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_string()
-}
-
-/// `(key, excluded or "-")` of every preview row, in workspace order.
-fn exclusions(ws: &Ws) -> Vec<(String, String)> {
+/// `(key, excluded or "-")` of every preview row of an e-mail to everyone.
+fn news(ws: &Ws) -> Vec<(String, String)> {
     ws.apply(EMAIL_EVERYONE);
-    let p = ws.json(&["preview", "news", "--format", "json"], 0);
-    p["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            let s = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
-            (s(&r["key"]), s(&r["excluded"]))
-        })
-        .collect()
-}
-
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
-
-fn warnings(report: &serde_json::Value) -> Vec<String> {
-    report["warnings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|w| w.as_str().unwrap().to_string())
-        .collect()
+    ws.exclusions("news")
 }
 
 /// The trial: Bo said `no` (line 3) in the column the user skips while `--consent
@@ -64,8 +22,7 @@ fn warnings(report: &serde_json::Value) -> Vec<String> {
 #[test]
 fn a_refusal_cannot_be_skipped_away() {
     let ws = Ws::new();
-    let file = write(
-        &ws,
+    let file = ws.write(
         "customers.csv",
         "email,first_name,accepts_email_marketing\n\
          ana@example.com,Ana,yes\n\
@@ -91,7 +48,7 @@ fn a_refusal_cannot_be_skipped_away() {
         .failure();
     ws.ok(&["import", &file, "--consent", "email=granted"]);
     assert_eq!(
-        exclusions(&ws),
+        news(&ws),
         pairs(&[("ana@example.com", "-"), ("bo@example.com", "no_consent")])
     );
     let bo = ws.json(&["contact", "show", "bo@example.com"], 0);
@@ -104,8 +61,7 @@ fn a_refusal_cannot_be_skipped_away() {
 #[test]
 fn a_consent_column_without_refusals_may_be_skipped() {
     let ws = Ws::new();
-    let file = write(
-        &ws,
+    let file = ws.write(
         "customers.csv",
         "email,first_name,accepts_email_marketing\n\
          ana@example.com,Ana,yes\n\
@@ -120,7 +76,7 @@ fn a_consent_column_without_refusals_may_be_skipped() {
         "email=granted",
     ]);
     assert_eq!(
-        exclusions(&ws),
+        news(&ws),
         pairs(&[("ana@example.com", "-"), ("bo@example.com", "-")])
     );
 }
@@ -132,13 +88,11 @@ fn a_consent_column_without_refusals_may_be_skipped() {
 #[test]
 fn the_upgrade_advice_is_given_only_where_the_option_would_help() {
     let ws = Ws::new();
-    let first = write(
-        &ws,
+    let first = ws.write(
         "first.csv",
         "email,accepts_email_marketing\nbo@example.com,unsubscribed\ncy@example.com,no\n",
     );
-    let later = write(
-        &ws,
+    let later = ws.write(
         "later.csv",
         "email,accepts_email_marketing\nbo@example.com,yes\ncy@example.com,yes\n",
     );
@@ -166,7 +120,7 @@ fn the_upgrade_advice_is_given_only_where_the_option_would_help() {
         "{w:#?}"
     );
     assert_eq!(
-        exclusions(&ws),
+        news(&ws),
         pairs(&[("bo@example.com", "no_consent"), ("cy@example.com", "-")])
     );
 }

@@ -9,7 +9,7 @@
 mod review_support;
 
 use predicates::str::contains;
-use review_support::Ws;
+use review_support::{EMAIL_EVERYONE, Ws};
 
 const FIRST: &str = "email,email_opt_in\n\
 ana@example.com,yes\n\
@@ -22,35 +22,6 @@ cy@example.com,cleaned\n";
 const BAD: &str = "email,email_opt_in\n\
 ana@example.com,yes\n\
 dee@example.com,maybe later\n";
-
-const EMAIL_EVERYONE: &str = r#"
-name = "news"
-channel = "email"
-as_of = "2026-11-01"
-
-[[entry]]
-segment = "everyone"
-rule = "email is not blank"
-subject = "News"
-body = "Hello"
-"#;
-
-fn write(ws: &Ws, name: &str, text: &str) -> String {
-    let path = ws.dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_string()
-}
-
-fn email_state(ws: &Ws, key: &str) -> String {
-    let shown = ws.json(&["contact", "show", key], 0);
-    shown["consent"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["channel"] == "email")
-        .map(|c| c["state"].as_str().unwrap().to_string())
-        .unwrap()
-}
 
 fn field_type(ws: &Ws, name: &str) -> (String, String) {
     let fields = ws.json(&["fields"], 0);
@@ -71,15 +42,15 @@ fn field_type(ws: &Ws, name: &str) -> (String, String) {
 #[test]
 fn member_statuses_in_a_yes_no_consent_field_are_read_as_consent() {
     let ws = Ws::new();
-    ws.ok(&["import", &write(&ws, "first.csv", FIRST)]);
+    ws.ok(&["import", &ws.write("first.csv", FIRST)]);
     assert_eq!(
         field_type(&ws, "email_opt_in"),
         ("boolean".to_string(), "consent_email".to_string())
     );
-    ws.ok(&["import", &write(&ws, "later.csv", LATER)]);
-    assert_eq!(email_state(&ws, "ana@example.com"), "granted");
-    assert_eq!(email_state(&ws, "bo@example.com"), "withdrawn");
-    assert_eq!(email_state(&ws, "cy@example.com"), "bounced");
+    ws.ok(&["import", &ws.write("later.csv", LATER)]);
+    assert_eq!(ws.email_consent("ana@example.com")["state"], "granted");
+    assert_eq!(ws.email_consent("bo@example.com")["state"], "withdrawn");
+    assert_eq!(ws.email_consent("cy@example.com")["state"], "bounced");
     // The field keeps its type; its values follow the words.
     assert_eq!(field_type(&ws, "email_opt_in").0, "boolean");
     ws.apply(EMAIL_EVERYONE);
@@ -105,9 +76,9 @@ fn member_statuses_in_a_yes_no_consent_field_are_read_as_consent() {
 #[test]
 fn a_value_that_is_no_consent_word_is_refused_with_file_line_and_column() {
     let ws = Ws::new();
-    ws.ok(&["import", &write(&ws, "first.csv", FIRST)]);
+    ws.ok(&["import", &ws.write("first.csv", FIRST)]);
     ws.cmd()
-        .args(["import", &write(&ws, "bad.csv", BAD)])
+        .args(["import", &ws.write("bad.csv", BAD)])
         .assert()
         .code(1)
         .stderr(contains(
@@ -119,5 +90,5 @@ fn a_value_that_is_no_consent_word_is_refused_with_file_line_and_column() {
         .args(["contact", "show", "dee@example.com"])
         .assert()
         .failure();
-    assert_eq!(email_state(&ws, "ana@example.com"), "granted");
+    assert_eq!(ws.email_consent("ana@example.com")["state"], "granted");
 }

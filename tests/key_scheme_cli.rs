@@ -16,12 +16,6 @@ const IDS: &str = "customerID,Contract\n7590-VHVEG,Month-to-month\n5575-GNVDE,On
 const IDS_LATER: &str = "customerID,Contract\n7590-VHVEG,Two year\n5575-GNVDE,One year\n";
 const EMAILS: &str = "email,first_name\nana@example.com,Ana\nbo@example.com,Bo\n";
 
-fn write(ws: &Ws, name: &str, text: &str) -> String {
-    let path = ws.dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_string()
-}
-
 /// `(reach, audience)` of a rule every contact matches.
 fn audience(ws: &Ws) -> u64 {
     let r = ws.json(&["reach", "contract is not blank or contract is blank"], 0);
@@ -31,7 +25,7 @@ fn audience(ws: &Ws) -> u64 {
 #[test]
 fn generated_keys_then_an_id_key_is_refused_naming_both_keys() {
     let ws = Ws::new();
-    let ids = write(&ws, "telco.csv", IDS);
+    let ids = ws.write("telco.csv", IDS);
     let r = ws.json(&["import", &ids], 0);
     assert_eq!(r["key"], "generated");
     ws.cmd()
@@ -45,7 +39,7 @@ fn generated_keys_then_an_id_key_is_refused_naming_both_keys() {
     // After undoing, the file can be keyed by its ID, and a re-import merges.
     ws.ok(&["import", "undo"]);
     ws.ok(&["import", &ids, "--key", "customerID"]);
-    let later = write(&ws, "telco_later.csv", IDS_LATER);
+    let later = ws.write("telco_later.csv", IDS_LATER);
     ws.ok(&["import", &later, "--key", "customerID"]);
     assert_eq!(audience(&ws), 2);
 }
@@ -53,7 +47,7 @@ fn generated_keys_then_an_id_key_is_refused_naming_both_keys() {
 #[test]
 fn the_same_file_again_with_generated_keys_updates_its_contacts() {
     let ws = Ws::new();
-    let ids = write(&ws, "telco.csv", IDS);
+    let ids = ws.write("telco.csv", IDS);
     ws.ok(&["import", &ids]);
     ws.ok(&["import", &ids]);
     assert_eq!(audience(&ws), 2);
@@ -62,9 +56,9 @@ fn the_same_file_again_with_generated_keys_updates_its_contacts() {
 #[test]
 fn another_file_with_generated_keys_is_refused_instead_of_doubling() {
     let ws = Ws::new();
-    ws.ok(&["import", &write(&ws, "telco.csv", IDS)]);
+    ws.ok(&["import", &ws.write("telco.csv", IDS)]);
     ws.cmd()
-        .args(["import", &write(&ws, "telco_later.csv", IDS_LATER)])
+        .args(["import", &ws.write("telco_later.csv", IDS_LATER)])
         .assert()
         .code(1)
         .stderr(contains("already holds 2 contact(s) from another file"))
@@ -76,9 +70,9 @@ fn another_file_with_generated_keys_is_refused_instead_of_doubling() {
 #[test]
 fn an_e_mail_workspace_refuses_a_file_without_e_mail_or_phone() {
     let ws = Ws::new();
-    ws.ok(&["import", &write(&ws, "people.csv", EMAILS)]);
+    ws.ok(&["import", &ws.write("people.csv", EMAILS)]);
     ws.cmd()
-        .args(["import", &write(&ws, "telco.csv", IDS)])
+        .args(["import", &ws.write("telco.csv", IDS)])
         .assert()
         .code(1)
         .stderr(contains("keys its contacts by e-mail address"))
@@ -87,7 +81,7 @@ fn an_e_mail_workspace_refuses_a_file_without_e_mail_or_phone() {
     ws.cmd()
         .args([
             "import",
-            &write(&ws, "telco2.csv", IDS),
+            &ws.write("telco2.csv", IDS),
             "--key",
             "customerID",
         ])

@@ -6,41 +6,14 @@
 
 mod review_support;
 
-use review_support::{Ws, fixture};
+use review_support::{EMAIL_EVERYONE, Ws, fixture, pairs};
 
-const EMAIL_EVERYONE: &str = r#"
-name = "news"
-channel = "email"
-as_of = "2026-11-01"
-
-[[entry]]
-segment = "everyone"
-rule = "email is not blank"
-subject = "News"
-body = "Hello"
-"#;
-
-/// `(key, excluded or "-")` of every preview row, sorted by key.
+/// `(key, excluded or "-")` of every preview row of an e-mail to everyone, sorted by key.
 fn outcome(ws: &Ws) -> Vec<(String, String)> {
     ws.apply(EMAIL_EVERYONE);
-    let p = ws.json(&["preview", "news", "--format", "json"], 0);
-    let mut rows: Vec<(String, String)> = p["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            let s = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
-            (s(&r["key"]), s(&r["excluded"]))
-        })
-        .collect();
+    let mut rows = ws.exclusions("news");
     rows.sort();
     rows
-}
-
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
 }
 
 fn path(name: &str) -> String {

@@ -11,12 +11,6 @@ use assert_cmd::Command;
 use predicates::str::contains;
 use review_support::Ws;
 
-fn write(ws: &Ws, name: &str, text: &str) -> String {
-    let path = ws.dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_string()
-}
-
 const ONE: &str = r#"
 name = "news"
 channel = "email"
@@ -34,7 +28,7 @@ fn one_recipient_is_one_recipient() {
     let ws = Ws::new();
     ws.ok(&[
         "import",
-        &write(&ws, "one.csv", "email,first_name\nana@example.com,Ana\n"),
+        &ws.write("one.csv", "email,first_name\nana@example.com,Ana\n"),
         "--consent",
         "email=granted",
     ]);
@@ -59,7 +53,7 @@ fn the_preview_csv_ends_with_a_line_break() {
     let ws = Ws::new();
     ws.ok(&[
         "import",
-        &write(&ws, "one.csv", "email,first_name\nana@example.com,Ana\n"),
+        &ws.write("one.csv", "email,first_name\nana@example.com,Ana\n"),
         "--consent",
         "email=granted",
     ]);
@@ -80,8 +74,7 @@ fn the_preview_csv_ends_with_a_line_break() {
 #[test]
 fn a_re_import_counts_contacts_as_updated_not_as_duplicates() {
     let ws = Ws::new();
-    let file = write(
-        &ws,
+    let file = ws.write(
         "people.csv",
         "email,first_name\nana@example.com,Ana\nbo@example.com,Bo\nANA@example.com,Ana\n",
     );
@@ -107,8 +100,7 @@ fn a_re_import_counts_contacts_as_updated_not_as_duplicates() {
 fn a_cell_over_one_megabyte_is_named_with_line_and_column() {
     let ws = Ws::new();
     let big = "x".repeat(1_500_000);
-    let file = write(
-        &ws,
+    let file = ws.write(
         "notes.csv",
         &format!("email,notes\nana@example.com,short\nbo@example.com,{big}\n"),
     );
@@ -157,7 +149,7 @@ fn export_directories_are_recorded_absolute() {
     let ws = Ws::new();
     ws.ok(&[
         "import",
-        &write(&ws, "one.csv", "email,first_name\nana@example.com,Ana\n"),
+        &ws.write("one.csv", "email,first_name\nana@example.com,Ana\n"),
         "--consent",
         "email=granted",
     ]);

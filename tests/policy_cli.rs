@@ -59,14 +59,6 @@ fn people() -> Ws {
     ws
 }
 
-fn has_code(review: &Value, code: &str) -> bool {
-    review["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|f| f["code"] == code)
-}
-
 fn manifest(ws: &Ws, campaign: &str, extra: &[&str]) -> Value {
     let out = ws.out(&format!("export-{campaign}"));
     ws.cmd()

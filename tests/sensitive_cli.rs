@@ -29,14 +29,6 @@ subject = "Hello"
 body = "Hi {{ first_name }}, our new range is in."
 "#;
 
-fn has_code(review: &Value, code: &str) -> bool {
-    review["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|f| f["code"] == code)
-}
-
 #[test]
 fn any_rule_on_a_field_holding_sensitive_values_is_a_rule_on_their_kind() {
     let ws = Ws::new();

@@ -11,19 +11,7 @@
 
 mod review_support;
 
-use review_support::Ws;
-
-const EMAIL_EVERYONE: &str = r#"
-name = "news"
-channel = "email"
-as_of = "2026-11-01"
-
-[[entry]]
-segment = "everyone"
-rule = "email is not blank"
-subject = "News"
-body = "Hello"
-"#;
+use review_support::{EMAIL_EVERYONE, Ws, pairs};
 
 const SMS_EVERYONE: &str = r#"
 name = "text"
@@ -35,32 +23,6 @@ segment = "everyone"
 rule = "email is not blank"
 body = "Hello"
 "#;
-
-fn write(ws: &Ws, name: &str, text: &str) -> String {
-    let path = ws.dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_string()
-}
-
-/// `(key, excluded or "-")` of every preview row of `campaign`, in workspace order.
-fn exclusions(ws: &Ws, campaign: &str) -> Vec<(String, String)> {
-    let p = ws.json(&["preview", campaign, "--format", "json"], 0);
-    p["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            let s = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
-            (s(&r["key"]), s(&r["excluded"]))
-        })
-        .collect()
-}
-
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
 
 /// The consent step of `explain CAMPAIGN KEY`.
 fn consent_step(ws: &Ws, campaign: &str, key: &str) -> String {
@@ -75,8 +37,7 @@ fn consent_step(ws: &Ws, campaign: &str, key: &str) -> String {
 #[test]
 fn an_e_mail_refusal_holds_for_every_contact_with_the_address() {
     let ws = Ws::new();
-    let file = write(
-        &ws,
+    let file = ws.write(
         "customers.csv",
         "customer_id,email,accepts_email_marketing\n\
          1002,bo@example.com,yes\n\
@@ -87,7 +48,7 @@ fn an_e_mail_refusal_holds_for_every_contact_with_the_address() {
     ws.ok(&["import", &file, "--key", "customer_id"]);
     ws.apply(EMAIL_EVERYONE);
     assert_eq!(
-        exclusions(&ws, "news"),
+        ws.exclusions("news"),
         pairs(&[
             ("1002", "no_consent"),
             ("1003", "no_consent"),
@@ -106,8 +67,7 @@ fn an_e_mail_refusal_holds_for_every_contact_with_the_address() {
 #[test]
 fn a_declined_e_mail_consent_holds_for_the_address() {
     let ws = Ws::new();
-    let file = write(
-        &ws,
+    let file = ws.write(
         "customers.csv",
         "customer_id,email,accepts_email_marketing\n\
          1003,bo@example.com,no\n\
@@ -116,7 +76,7 @@ fn a_declined_e_mail_consent_holds_for_the_address() {
     ws.ok(&["import", &file, "--key", "customer_id"]);
     ws.apply(EMAIL_EVERYONE);
     assert_eq!(
-        exclusions(&ws, "news"),
+        ws.exclusions("news"),
         pairs(&[("1003", "no_consent"), ("1004", "no_consent")])
     );
     assert_eq!(
@@ -130,8 +90,7 @@ fn a_declined_e_mail_consent_holds_for_the_address() {
 #[test]
 fn a_declined_sms_consent_holds_for_the_number() {
     let ws = Ws::new();
-    let file = write(
-        &ws,
+    let file = ws.write(
         "customers.csv",
         "email,phone,accepts_sms_marketing\n\
          a@example.com,+44 (0)7700 900200,no\n\
@@ -141,7 +100,7 @@ fn a_declined_sms_consent_holds_for_the_number() {
     ws.ok(&["import", &file, "--region", "GB"]);
     ws.apply(SMS_EVERYONE);
     assert_eq!(
-        exclusions(&ws, "text"),
+        ws.exclusions("text"),
         pairs(&[
             ("a@example.com", "no_consent"),
             ("b@example.com", "no_consent"),

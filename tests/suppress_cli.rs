@@ -12,7 +12,7 @@
 mod review_support;
 
 use predicates::str::contains;
-use review_support::Ws;
+use review_support::{Ws, pairs};
 
 /// Ana, Bo and Cy with SMS consent, their numbers written with the country code.
 const CONTACTS: &str = "email,first_name,phone,accepts_sms_marketing\n\
@@ -31,42 +31,15 @@ rule = "first_name is not blank"
 body = "Hi {{ first_name }}"
 "#;
 
-fn write(ws: &Ws, name: &str, text: &str) -> String {
-    let path = ws.dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_string()
-}
-
-/// `(key, excluded)` of every preview row of the campaign `text`.
-fn exclusions(ws: &Ws) -> Vec<(String, String)> {
-    let p = ws.json(&["preview", "text", "--format", "json"], 0);
-    p["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            let s = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
-            (s(&r["key"]), s(&r["excluded"]))
-        })
-        .collect()
-}
-
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect()
-}
-
 /// Lines 2 and 4 are national numbers; with no region anywhere they cannot be read:
 /// the report counts them, names their lines and says how to read them, and only the
 /// `+44 (0)` number (line 3) is added. With `--region GB` the other two are added.
 #[test]
 fn national_numbers_without_a_region_are_named_not_lost() {
     let ws = Ws::new();
-    let contacts = write(&ws, "contacts.csv", CONTACTS);
+    let contacts = ws.write("contacts.csv", CONTACTS);
     ws.ok(&["import", &contacts]);
-    let list = write(
-        &ws,
+    let list = ws.write(
         "optouts.csv",
         "phone\n07700 900123\n+44 (0)7700 900124\n07700 900125\n",
     );
@@ -85,7 +58,7 @@ fn national_numbers_without_a_region_are_named_not_lost() {
         ));
     ws.apply(SMS_EVERYONE);
     assert_eq!(
-        exclusions(&ws),
+        ws.exclusions("text"),
         pairs(&[
             ("ana@example.com", "-"),
             ("bo@example.com", "suppressed"),
@@ -98,7 +71,7 @@ fn national_numbers_without_a_region_are_named_not_lost() {
         (Some(2), Some(1))
     );
     assert_eq!(r["needs_region"]["count"], 0);
-    assert!(exclusions(&ws).iter().all(|(_, e)| e == "suppressed"));
+    assert!(ws.exclusions("text").iter().all(|(_, e)| e == "suppressed"));
 }
 
 /// The workspace's region (from `import --region GB`) reads the national numbers of a
@@ -106,9 +79,9 @@ fn national_numbers_without_a_region_are_named_not_lost() {
 #[test]
 fn the_workspace_region_reads_national_numbers() {
     let ws = Ws::new();
-    let contacts = write(&ws, "contacts.csv", CONTACTS);
+    let contacts = ws.write("contacts.csv", CONTACTS);
     ws.ok(&["import", &contacts, "--region", "GB"]);
-    let list = write(&ws, "optouts.txt", "07700 900123\n07700 900125\n");
+    let list = ws.write("optouts.txt", "07700 900123\n07700 900125\n");
     let r = ws.json(&["suppress", &list], 0);
     assert_eq!(
         (r["added"].as_u64(), r["needs_region"]["count"].as_u64()),
@@ -116,7 +89,7 @@ fn the_workspace_region_reads_national_numbers() {
     );
     ws.apply(SMS_EVERYONE);
     assert_eq!(
-        exclusions(&ws),
+        ws.exclusions("text"),
         pairs(&[
             ("ana@example.com", "suppressed"),
             ("bo@example.com", "-"),
@@ -130,20 +103,20 @@ fn the_workspace_region_reads_national_numbers() {
 #[test]
 fn other_spellings_and_one_line_lists_suppress() {
     let ws = Ws::new();
-    let contacts = write(&ws, "contacts.csv", CONTACTS);
+    let contacts = ws.write("contacts.csv", CONTACTS);
     ws.ok(&["import", &contacts]);
-    let list = write(&ws, "two.txt", "+44 (0)7700 900123\n0044 7700 900123\n");
+    let list = ws.write("two.txt", "+44 (0)7700 900123\n0044 7700 900123\n");
     let r = ws.json(&["suppress", &list], 0);
     assert_eq!(
         (r["added"].as_u64(), r["already_present"].as_u64()),
         (Some(1), Some(1))
     );
-    let one = write(&ws, "one.txt", "+44 (0)7700 900125\n");
+    let one = ws.write("one.txt", "+44 (0)7700 900125\n");
     let r = ws.json(&["suppress", &one], 0);
     assert_eq!(r["added"], 1);
     ws.apply(SMS_EVERYONE);
     assert_eq!(
-        exclusions(&ws),
+        ws.exclusions("text"),
         pairs(&[
             ("ana@example.com", "suppressed"),
             ("bo@example.com", "-"),
@@ -159,15 +132,13 @@ fn other_spellings_and_one_line_lists_suppress() {
 #[test]
 fn ragged_rows_are_searched_whole_and_reported() {
     let ws = Ws::new();
-    let contacts = write(
-        &ws,
+    let contacts = ws.write(
         "contacts.csv",
         "email,first_name\nana@example.com,Ana\nbo@example.com,Bo\ncy@example.com,Cy\n\
          dee@example.com,Dee\neve@example.com,Eve\n",
     );
     ws.ok(&["import", &contacts, "--consent", "email=granted"]);
-    let list = write(
-        &ws,
+    let list = ws.write(
         "optouts.csv",
         "name,email\n\"Silva, Ana\",ana@example.com\nBerg, Bo,bo@example.com\n\
          cy@example.com\nDorn,dee@example.com\n",
@@ -281,16 +252,14 @@ fn a_workbook_list_is_read_and_a_zip_is_sent_to_import() {
 #[test]
 fn wrapped_addresses_are_read_out_and_a_value_with_none_is_named() {
     let ws = Ws::new();
-    let contacts = write(
-        &ws,
+    let contacts = ws.write(
         "contacts.csv",
         "email,first_name,phone\nana@example.com,Ana,\nbo@example.com,Bo,\n\
          cy@example.com,Cy,\ndee@example.com,Dee,\neve@example.com,Eve,+44 7700 900126\n\
          fay@example.com,Fay,\n",
     );
     ws.ok(&["import", &contacts, "--consent", "email=granted"]);
-    let list = write(
-        &ws,
+    let list = ws.write(
         "optouts.txt",
         "mailto:ana@example.com\nCY@EXAMPLE.COM.\n<bo@example.com>;\n\"dee@example.com\"\n\
          tel:+44-7700-900126\nfay@localhost\n",

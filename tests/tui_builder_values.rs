@@ -43,27 +43,6 @@ fn shown(app: &App) -> Vec<(String, u64)> {
         .collect()
 }
 
-fn rule(app: &App) -> String {
-    app.segments
-        .editor
-        .as_ref()
-        .unwrap()
-        .rule
-        .text()
-        .to_string()
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let t = common::draw(app, w, h);
-    t.backend()
-        .buffer()
-        .content
-        .chunks(usize::from(w))
-        .map(|r| r.iter().map(|c| c.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[test]
 fn the_value_step_offers_the_most_common_values_with_counts() {
     let mut ws = shop();
@@ -76,7 +55,7 @@ fn the_value_step_offers_the_most_common_values_with_counts() {
         .map(|(v, n)| (v.to_string(), *n))
         .collect();
     assert_eq!(shown(&app), expected);
-    let text = screen(&app, 100, 30);
+    let text = common::screen_text(&app, 100, 30);
     assert!(
         text.contains("Most common values (Up/Down takes one):"),
         "{text}"
@@ -85,7 +64,7 @@ fn the_value_step_offers_the_most_common_values_with_counts() {
     press(&mut app, &mut ws, key(KeyCode::Down));
     press(&mut app, &mut ws, key(KeyCode::Down));
     press(&mut app, &mut ws, key(KeyCode::Enter));
-    assert_eq!(rule(&app), "city is \"Hamburg\"");
+    assert_eq!(common::rule_text(&app), "city is \"Hamburg\"");
 }
 
 #[test]
@@ -98,7 +77,7 @@ fn typing_narrows_the_suggestions() {
     assert_eq!(shown(&app), [("München".to_string(), 1)]);
     press(&mut app, &mut ws, key(KeyCode::Down));
     press(&mut app, &mut ws, key(KeyCode::Enter));
-    assert_eq!(rule(&app), "city is \"München\"");
+    assert_eq!(common::rule_text(&app), "city is \"München\"");
 }
 
 #[test]
@@ -109,7 +88,7 @@ fn tab_joins_with_or_and_ctrl_n_negates() {
     to_value_step(&mut app, &mut ws, 2);
     press(&mut app, &mut ws, key(KeyCode::Down));
     press(&mut app, &mut ws, key(KeyCode::Enter));
-    assert_eq!(rule(&app), "city is \"Berlin\"");
+    assert_eq!(common::rule_text(&app), "city is \"Berlin\"");
     to_value_step(&mut app, &mut ws, 5);
     assert_eq!(
         shown(&app),
@@ -117,11 +96,14 @@ fn tab_joins_with_or_and_ctrl_n_negates() {
     );
     press(&mut app, &mut ws, key(KeyCode::Tab));
     press(&mut app, &mut ws, ctrl('n'));
-    let text = screen(&app, 100, 30);
+    let text = common::screen_text(&app, 100, 30);
     assert!(text.contains("Tab: or  Ctrl+N: not"), "{text}");
     press(&mut app, &mut ws, key(KeyCode::Down));
     press(&mut app, &mut ws, key(KeyCode::Enter));
-    assert_eq!(rule(&app), "city is \"Berlin\" or not tags has \"vip\"");
+    assert_eq!(
+        common::rule_text(&app),
+        "city is \"Berlin\" or not tags has \"vip\""
+    );
     // Berlin: ana, ben, dev; not vip: ben, dev, finn; either: ana, ben, dev, finn.
     assert_eq!(
         app.segments.editor.as_ref().unwrap().reach,
@@ -140,7 +122,7 @@ fn a_direct_identifier_offers_no_values() {
     // email: a direct identifier (every value is one person).
     to_value_step(&mut app, &mut ws, 0);
     assert!(shown(&app).is_empty());
-    let text = screen(&app, 100, 30);
+    let text = common::screen_text(&app, 100, 30);
     assert!(
         text.contains("No values to suggest for this field."),
         "{text}"

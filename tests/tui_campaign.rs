@@ -8,7 +8,7 @@
 mod common;
 mod tui_campaign_support;
 
-use common::{app, draw, send, send_mut, type_text};
+use common::{app, send, send_mut, type_text};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use tactful::campaign::explain::Verdict;
 use tactful::campaign::store as campaigns;
@@ -50,19 +50,6 @@ fn preview_keys(a: &App) -> Vec<String> {
     a.preview.rows.iter().map(|r| r.key.clone()).collect()
 }
 
-fn screen_text(a: &App, w: u16, h: u16) -> String {
-    let terminal = draw(a, w, h);
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        for x in 0..w {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
-
 #[test]
 fn the_first_campaign_is_current_and_c_picks_another() {
     let mut ws = br15();
@@ -70,7 +57,7 @@ fn the_first_campaign_is_current_and_c_picks_another() {
     // Campaigns are listed alphabetically: br15, texts.
     assert_eq!(a.campaigns.names, ["br15", "texts"]);
     assert_eq!(a.campaigns.current_name(), Some("br15"));
-    assert!(screen_text(&a, 120, 40).contains("Campaign br15 (e-mail, 2 entries)"));
+    assert!(common::screen_text(&a, 120, 40).contains("Campaign br15 (e-mail, 2 entries)"));
     key(&mut a, &mut ws, KeyCode::Char('C'));
     assert_eq!(a.popup, Some(Popup::CampaignPicker));
     key(&mut a, &mut ws, KeyCode::Down);
@@ -81,7 +68,7 @@ fn the_first_campaign_is_current_and_c_picks_another() {
         a.messages.draft.as_ref().unwrap().entries[0].body,
         "Lyon news"
     );
-    assert!(screen_text(&a, 120, 40).contains("Campaign texts (SMS, 1 entry)"));
+    assert!(common::screen_text(&a, 120, 40).contains("Campaign texts (SMS, 1 entry)"));
 }
 
 #[test]
@@ -109,7 +96,8 @@ fn editing_the_body_and_saving_changes_the_store() {
     let mut a = started(&ws, Screen::Messages);
     key(&mut a, &mut ws, KeyCode::Enter);
     assert_eq!(a.messages.focus, Focus::Body);
-    // Cursor at the start of line 1: go to line 2 ("M1"), its end, break the line.
+    // The editor opens after the text, at the end of line 2 ("M1"); Down and End
+    // leave the cursor there; break the line.
     key(&mut a, &mut ws, KeyCode::Down);
     key(&mut a, &mut ws, KeyCode::End);
     key(&mut a, &mut ws, KeyCode::Enter);
@@ -134,13 +122,15 @@ fn a_message_that_does_not_check_is_not_saved_and_says_where() {
     let mut ws = br15();
     let mut a = started(&ws, Screen::Messages);
     key(&mut a, &mut ws, KeyCode::Char('e'));
+    // The editor opens at the end of line 2: go up to line 1, then to its end.
+    key(&mut a, &mut ws, KeyCode::Up);
     key(&mut a, &mut ws, KeyCode::End);
     // Line 1 is 38 characters; " {{ " takes columns 39-42, so the name starts at 43.
     type_text(&mut a, &mut ws, " {{ frist_name }}");
     let problem = a.messages.problem.clone().unwrap();
     assert!(problem.contains("line 1, column 43"), "{problem}");
     assert!(problem.contains("did you mean `first_name`"), "{problem}");
-    assert!(screen_text(&a, 120, 40).contains("line 1, column 43: unknown merge field"));
+    assert!(common::screen_text(&a, 120, 40).contains("line 1, column 43: unknown merge field"));
     press(&mut a, &mut ws, KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert!(
         a.messages
@@ -169,7 +159,7 @@ fn stepping_goes_through_the_entrys_recipients_only() {
     let r = a.messages.rendered.clone().unwrap().unwrap();
     assert_eq!(r.subject.as_deref(), Some("S1 for you"));
     assert_eq!(r.fallbacks_used, ["first_name"]);
-    assert!(screen_text(&a, 120, 40).contains("fallback used: first_name"));
+    assert!(common::screen_text(&a, 120, 40).contains("fallback used: first_name"));
     // Dee gets no message, so Cy is the last recipient of Gold.
     key(&mut a, &mut ws, KeyCode::Char(']'));
     assert_eq!(a.messages.sample.as_ref().unwrap().key, "cy@example.com");
@@ -233,7 +223,7 @@ fn an_entry_nobody_gets_says_so() {
     assert_eq!(a.messages.selected, 2);
     assert!(a.messages.sample.is_none());
     assert!(a.messages.no_recipients);
-    let text = screen_text(&a, 120, 40);
+    let text = common::screen_text(&a, 120, 40);
     assert!(text.contains("no contact would get this"), "{text}");
 }
 
@@ -279,7 +269,10 @@ fn merge_fields_insert_a_fallback_and_blocked_ones_say_why() {
     // Issue 10, item 8: the picker asks for the fallback instead of inserting one.
     assert_eq!(a.popup, Some(Popup::MergeFields));
     assert_eq!(a.messages.body.text(), GOLD_BODY, "nothing inserted yet");
-    assert!(screen_text(&a, 120, 40).contains("Words to print for contacts whose city is blank"));
+    assert!(
+        common::screen_text(&a, 120, 40)
+            .contains("Words to print for contacts whose city is blank")
+    );
     // An empty fallback and a placeholder are refused, with the reason; the popup stays.
     key(&mut a, &mut ws, KeyCode::Enter);
     assert!(a.messages.merge_fallback.as_ref().unwrap().error.is_some());
@@ -301,12 +294,49 @@ fn merge_fields_insert_a_fallback_and_blocked_ones_say_why() {
     type_text(&mut a, &mut ws, "your town");
     key(&mut a, &mut ws, KeyCode::Enter);
     assert_eq!(a.popup, None);
+    // `f` from the entry list opens the body with the cursor after its text.
     assert_eq!(
         a.messages.body.text(),
-        format!("{{{{ city | default(\"your town\") }}}}{GOLD_BODY}")
+        format!("{GOLD_BODY}{{{{ city | default(\"your town\") }}}}")
     );
     // Ana lives in Lyon.
-    assert_eq!(rendered_body(&a), "LyonHi Ana\nM1");
+    assert_eq!(rendered_body(&a), "Hi Ana\nM1Lyon");
+}
+
+/// The merge-field list marks each field by its class as README and the Fields screen
+/// do: `!!` special category data, `!` a protected trait; blocked is said in words.
+#[test]
+fn merge_fields_are_marked_by_class_as_the_readme_says() {
+    let mut ws = br15();
+    tactful::fields::change::set(
+        &mut ws,
+        "tier",
+        Some(PrivacyClass::Protected),
+        None,
+        "the tier stands in for income here",
+        "test",
+    )
+    .unwrap();
+    let mut a = started(&ws, Screen::Messages);
+    key(&mut a, &mut ws, KeyCode::Char('f'));
+    assert_eq!(a.popup, Some(Popup::MergeFields));
+    let text = common::screen_text(&a, 120, 40);
+    // Each row is the two-column marker, a space and the label.
+    let row = |label: &str| {
+        text.lines()
+            .find(|l| l.contains(label))
+            .unwrap_or_else(|| panic!("no `{label}` row:\n{text}"))
+            .to_string()
+    };
+    // religion: special category, not unlocked in this general campaign.
+    assert!(row("religion (blocked)").contains("!! religion (blocked)"));
+    // tier: a protected trait, also blocked from message text without an unlock.
+    let tier = row("tier (blocked)");
+    assert!(tier.contains("!  tier (blocked)"), "{tier}");
+    assert!(!tier.contains("!!"), "{tier}");
+    // city: ordinary, no marker.
+    let city = row(" city ");
+    assert!(!city.contains('!'), "{city}");
 }
 
 /// Esc while typing the fallback goes back to the field list; Esc again closes it.
@@ -344,7 +374,7 @@ fn br15_preview_shows_three_recipients_and_filters_narrow_the_rows() {
             "dee@example.com"
         ]
     );
-    assert!(screen_text(&a, 120, 40).contains("Audience 4 = 3 recipients + 1 excluded"));
+    assert!(common::screen_text(&a, 120, 40).contains("Audience 4 = 3 recipients + 1 excluded"));
     key(&mut a, &mut ws, KeyCode::Char('f'));
     assert_eq!(a.preview.segment_filter.as_deref(), Some("Gold"));
     assert_eq!(preview_keys(&a), ["ana@example.com", "cy@example.com"]);
@@ -391,7 +421,7 @@ fn br15_enter_explains_that_ana_got_gold_by_priority() {
     assert_eq!(e.segment.as_deref(), Some("Gold"));
     assert_eq!(e.segments[0].verdict, Verdict::Won);
     assert_eq!(e.segments[1].verdict, Verdict::LostToPriority);
-    let text = screen_text(&a, 120, 40);
+    let text = common::screen_text(&a, 120, 40);
     assert!(text.contains("ana@example.com gets the message of segment `Gold`"));
     assert!(text.contains("Segment 2 `Lyon`: matched: lost to priority"));
     key(&mut a, &mut ws, KeyCode::Esc);
@@ -408,7 +438,7 @@ fn n_creates_a_campaign_that_becomes_current() {
     // Tab twice: SMS, then e-mail again.
     key(&mut a, &mut ws, KeyCode::Tab);
     key(&mut a, &mut ws, KeyCode::Tab);
-    assert!(screen_text(&a, 120, 40).contains("[e-mail]"));
+    assert!(common::screen_text(&a, 120, 40).contains("[e-mail]"));
     key(&mut a, &mut ws, KeyCode::Enter);
     assert_eq!(a.popup, None);
     assert_eq!(a.campaigns.names, ["br15", "spring", "texts"]);
@@ -416,7 +446,7 @@ fn n_creates_a_campaign_that_becomes_current() {
     let stored = campaigns::load(ws.conn(), "spring").unwrap().unwrap();
     assert_eq!(stored.channel, tactful::fields::Channel::Email);
     assert!(stored.entries.is_empty());
-    assert!(screen_text(&a, 120, 40).contains("Campaign spring (e-mail, 0 entries)"));
+    assert!(common::screen_text(&a, 120, 40).contains("Campaign spring (e-mail, 0 entries)"));
     assert!(a.ctx.unsaved.is_empty());
 }
 
@@ -429,7 +459,7 @@ fn a_adds_an_entry_for_a_saved_segment_and_saves_it() {
     key(&mut a, &mut ws, KeyCode::Enter);
     key(&mut a, &mut ws, KeyCode::Char('a'));
     assert_eq!(a.popup, Some(Popup::AddEntry));
-    assert!(screen_text(&a, 120, 40).contains("Lyon"));
+    assert!(common::screen_text(&a, 120, 40).contains("Lyon"));
     key(&mut a, &mut ws, KeyCode::Down);
     key(&mut a, &mut ws, KeyCode::Enter);
     assert_eq!(a.popup, None);
@@ -449,7 +479,7 @@ fn a_adds_an_entry_for_a_saved_segment_and_saves_it() {
     // Only Gold is left to add.
     key(&mut a, &mut ws, KeyCode::Esc);
     key(&mut a, &mut ws, KeyCode::Char('a'));
-    let text = screen_text(&a, 120, 40);
+    let text = common::screen_text(&a, 120, 40);
     assert!(
         text.contains("│ Gold") && !text.contains("│ Lyon"),
         "{text}"
@@ -466,7 +496,7 @@ fn a_duplicate_campaign_name_is_refused_in_the_dialog() {
     assert_eq!(a.popup, Some(Popup::NewCampaign));
     let error = a.messages.create.as_ref().unwrap().error.clone().unwrap();
     assert!(error.contains("already exists"), "{error}");
-    assert!(screen_text(&a, 120, 40).contains("already exists"));
+    assert!(common::screen_text(&a, 120, 40).contains("already exists"));
     // A blank name is refused too; Esc leaves the current campaign as it was.
     key(&mut a, &mut ws, KeyCode::Esc);
     key(&mut a, &mut ws, KeyCode::Char('n'));
@@ -501,7 +531,7 @@ fn preview_summary_says_1_recipient() {
     ws.write(|tx| campaigns::save(tx, &c)).unwrap();
 
     let a = started(&ws, Screen::Preview);
-    let screen = screen_text(&a, 120, 40);
+    let screen = common::screen_text(&a, 120, 40);
     assert!(
         screen.contains(" Audience 4 = 1 recipient + 3 excluded (as of 2026-11-01)"),
         "{screen}"
@@ -533,5 +563,5 @@ fn preview_marks_a_merge_field_that_printed_nothing() {
         Some("Hi [first_name missing],")
     );
     assert_eq!(first("ana@example.com").as_deref(), Some("Hi Ana,"));
-    assert!(screen_text(&a, 120, 40).contains("Hi [first_name missing],"));
+    assert!(common::screen_text(&a, 120, 40).contains("Hi [first_name missing],"));
 }

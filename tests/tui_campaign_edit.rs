@@ -51,6 +51,11 @@ fn x_removes_the_selected_entry_and_saves() {
     assert_eq!(stored(&ws, "br15").unwrap(), ["Lyon"]);
     assert_eq!(a.messages.entry().unwrap().segment, "Lyon");
     assert!(a.ctx.unsaved.is_empty(), "{:?}", a.ctx.unsaved);
+    // The status line says which entry went, not just "saved the messages".
+    assert_eq!(
+        a.ctx.notice.as_deref(),
+        Some("campaign `br15`: removed entry 1 (segment Gold); saved")
+    );
     assert!(actions(&ws).contains(&"campaign saved".to_string()));
     // The other campaign is untouched.
     assert_eq!(stored(&ws, "texts").unwrap(), ["Lyon"]);
@@ -64,14 +69,106 @@ fn j_and_k_move_the_selected_entry_and_the_selection_follows() {
     assert_eq!(stored(&ws, "br15").unwrap(), ["Lyon", "Gold"]);
     assert_eq!(a.messages.selected, 1);
     assert_eq!(a.messages.entry().unwrap().segment, "Gold");
-    // Already last: nothing changes.
+    assert_eq!(
+        a.ctx.notice.as_deref(),
+        Some("campaign `br15`: moved entry 1 (segment Gold) down to 2; saved")
+    );
+    // Already last: nothing changes, and the status line says why.
     ch(&mut a, &mut ws, 'J');
     assert_eq!(stored(&ws, "br15").unwrap(), ["Lyon", "Gold"]);
+    assert_eq!(a.ctx.notice.as_deref(), Some("entry 2 is already the last"));
     ch(&mut a, &mut ws, 'K');
     assert_eq!(stored(&ws, "br15").unwrap(), ["Gold", "Lyon"]);
     assert_eq!(a.messages.selected, 0);
+    assert_eq!(
+        a.ctx.notice.as_deref(),
+        Some("campaign `br15`: moved entry 2 (segment Gold) up to 1; saved")
+    );
     ch(&mut a, &mut ws, 'K');
     assert_eq!(stored(&ws, "br15").unwrap(), ["Gold", "Lyon"]);
+    assert_eq!(
+        a.ctx.notice.as_deref(),
+        Some("entry 1 is already the first")
+    );
+}
+
+#[test]
+fn moving_an_entry_with_unsaved_message_edits_says_they_were_saved_too() {
+    let mut ws = br15();
+    let mut a = started(&ws);
+    // Edit Gold's body (the cursor opens after `M1`), leave the editor, move it down.
+    ch(&mut a, &mut ws, 'e');
+    type_text(&mut a, &mut ws, "!");
+    press(&mut a, &mut ws, key(KeyCode::Esc));
+    ch(&mut a, &mut ws, 'J');
+    assert_eq!(
+        a.ctx.notice.as_deref(),
+        Some(
+            "campaign `br15`: moved entry 1 (segment Gold) down to 2; saved with the message edits"
+        )
+    );
+    let c = campaigns::load(ws.conn(), "br15").unwrap().unwrap();
+    assert_eq!(
+        c.entries[1].body,
+        format!("{}!", tui_campaign_support::GOLD_BODY)
+    );
+}
+
+#[test]
+fn u_says_what_it_discarded_or_that_there_was_nothing() {
+    let mut ws = br15();
+    let mut a = started(&ws);
+    ch(&mut a, &mut ws, 'u');
+    assert_eq!(
+        a.ctx.notice.as_deref(),
+        Some("nothing to discard: the messages of campaign `br15` are as saved")
+    );
+    // Edit the subjects of both entries (Gold, then Lyon), then discard.
+    ch(&mut a, &mut ws, 't');
+    type_text(&mut a, &mut ws, "?");
+    press(&mut a, &mut ws, key(KeyCode::Esc));
+    ch(&mut a, &mut ws, 'j');
+    ch(&mut a, &mut ws, 't');
+    type_text(&mut a, &mut ws, "?");
+    press(&mut a, &mut ws, key(KeyCode::Esc));
+    assert_eq!(a.ctx.unsaved.len(), 1, "{:?}", a.ctx.unsaved);
+    ch(&mut a, &mut ws, 'u');
+    assert_eq!(
+        a.ctx.notice.as_deref(),
+        Some(
+            "discarded the edits to entry 1 (segment Gold) and entry 2 (segment Lyon) of campaign `br15`"
+        )
+    );
+    assert!(a.ctx.unsaved.is_empty(), "{:?}", a.ctx.unsaved);
+    assert_eq!(a.messages.subject.value(), "S2");
+    // Only one entry edited: it alone is named.
+    ch(&mut a, &mut ws, 'e');
+    type_text(&mut a, &mut ws, "!");
+    press(&mut a, &mut ws, key(KeyCode::Esc));
+    ch(&mut a, &mut ws, 'u');
+    assert_eq!(
+        a.ctx.notice.as_deref(),
+        Some("discarded the edits to entry 2 (segment Lyon) of campaign `br15`")
+    );
+    assert_eq!(a.messages.body.text(), "M2");
+}
+
+#[test]
+fn picking_another_campaign_clears_the_notice_of_the_one_left() {
+    let mut ws = br15();
+    let mut a = started(&ws);
+    ch(&mut a, &mut ws, 'n');
+    type_text(&mut a, &mut ws, "temp");
+    press(&mut a, &mut ws, key(KeyCode::Enter));
+    assert_eq!(a.campaigns.current_name(), Some("temp"));
+    let created = a.ctx.notice.clone().unwrap();
+    assert!(created.contains("created campaign `temp`"), "{created}");
+    // Campaigns alphabetically: br15, temp, texts. Pick br15.
+    ch(&mut a, &mut ws, 'C');
+    press(&mut a, &mut ws, key(KeyCode::Up));
+    press(&mut a, &mut ws, key(KeyCode::Enter));
+    assert_eq!(a.campaigns.current_name(), Some("br15"));
+    assert_eq!(a.ctx.notice, None);
 }
 
 #[test]
@@ -125,4 +222,29 @@ fn d_deletes_the_campaign_only_after_yes() {
     assert_eq!(a.campaigns.current_name(), Some("texts"));
     // Its segments stay.
     assert!(tactful::segment::store::get(ws.conn(), "Gold").is_ok());
+}
+
+#[test]
+fn the_messages_screen_without_a_campaign_lists_the_keys_that_get_one() {
+    // A workspace with contacts and no campaign.
+    let ws = common::workspace(&common::shop_fields(), &common::shop_contacts());
+    let mut a = started(&ws);
+    assert!(a.campaigns.loaded && a.campaigns.names.is_empty());
+    let text = common::screen_text(&a, 80, 24);
+    assert!(text.contains("No campaign to edit."), "{text}");
+    assert!(
+        text.contains("   n  create a campaign (name and channel)"),
+        "{text}"
+    );
+    assert!(text.contains("   ?  every key"), "{text}");
+    // No campaign to choose among: `C` is not offered.
+    assert!(!text.contains("choose a campaign"), "{text}");
+    // With campaigns, but none current yet (the list read, the campaign not yet),
+    // `C` picks one of them.
+    a.campaigns.names = vec!["one".into(), "two".into()];
+    let text = common::screen_text(&a, 80, 24);
+    assert!(
+        text.contains("   C  choose a campaign (2 in this workspace)"),
+        "{text}"
+    );
 }

@@ -8,7 +8,9 @@ mod common;
 mod tui_campaign_support;
 
 use common::{app, draw, send};
+use tactful::tui::message::CampaignMsg;
 use tactful::tui::message::{Message, Screen};
+use tactful::tui::widgets::text_area::AreaEdit;
 use tactful::tui::widgets::text_input::TextEdit;
 use tui_campaign_support::br15;
 
@@ -28,7 +30,7 @@ fn messages_screen() {
         let (ws, mut a) = on(Screen::Messages, w, h);
         // Cy, Gold's second recipient: blank first name, so the render shows the
         // fallback.
-        send(&mut a, &ws, Message::NextContact);
+        send(&mut a, &ws, Message::Campaign(CampaignMsg::NextContact));
         insta::assert_snapshot!(format!("messages_{w}x{h}"), draw(&a, w, h).backend());
     }
 }
@@ -37,7 +39,13 @@ fn messages_screen() {
 fn messages_screen_with_a_problem() {
     for (w, h) in SIZES {
         let (ws, mut a) = on(Screen::Messages, w, h);
-        send(&mut a, &ws, Message::EditBody);
+        send(&mut a, &ws, Message::Campaign(CampaignMsg::EditBody));
+        // The editor opens at the end of the body; the mistake goes on line 1.
+        send(
+            &mut a,
+            &ws,
+            Message::Campaign(CampaignMsg::EditLines(AreaEdit::Up)),
+        );
         send(&mut a, &ws, Message::Edit(TextEdit::End));
         send(
             &mut a,
@@ -63,7 +71,7 @@ fn preview_screen() {
 fn explanation_popup() {
     for (w, h) in SIZES {
         let (ws, mut a) = on(Screen::Preview, w, h);
-        send(&mut a, &ws, Message::ExplainContact);
+        send(&mut a, &ws, Message::Campaign(CampaignMsg::ExplainContact));
         insta::assert_snapshot!(format!("explanation_{w}x{h}"), draw(&a, w, h).backend());
     }
 }

@@ -18,6 +18,7 @@ mod tui_campaign_support;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use fixture::{ctrl, key, on_segments, press, shop, type_text};
 use tactful::tui::app::App;
+use tactful::tui::message::CampaignMsg;
 use tactful::tui::message::{Message, Screen};
 use tactful::tui::screens::segments::message::Reach;
 use tactful::workspace::Workspace;
@@ -32,14 +33,49 @@ fn body_editor() -> (Workspace, App) {
     let mut app = common::app(&ws, 100, 30);
     common::send_mut(&mut app, &mut ws, Message::Refresh);
     common::send_mut(&mut app, &mut ws, Message::SwitchScreen(Screen::Messages));
-    common::send_mut(&mut app, &mut ws, Message::EditBody);
+    common::send_mut(&mut app, &mut ws, Message::Campaign(CampaignMsg::EditBody));
     assert_eq!(app.messages.body.text(), tui_campaign_support::GOLD_BODY);
+    // GOLD_BODY's last line is `M1`: the editor opens after its 2 characters.
     assert_eq!(
         app.messages.body.cursor(),
-        (0, 0),
-        "the editor opens at the start"
+        (1, 2),
+        "the editor opens at the end"
     );
+    // The tests below start from the first character.
+    press(&mut app, &mut ws, key(KeyCode::Up));
+    press(&mut app, &mut ws, key(KeyCode::Home));
+    assert_eq!(app.messages.body.cursor(), (0, 0));
     (ws, app)
+}
+
+#[test]
+fn the_message_editors_open_after_the_text_so_typing_adds_to_it() {
+    let mut ws = tui_campaign_support::br15();
+    let mut app = common::app(&ws, 100, 30);
+    common::send_mut(&mut app, &mut ws, Message::Refresh);
+    common::send_mut(&mut app, &mut ws, Message::SwitchScreen(Screen::Messages));
+    // `e` edits the Gold entry's body; what is typed goes after `M1`.
+    press(&mut app, &mut ws, key(KeyCode::Char('e')));
+    type_text(&mut app, &mut ws, " ok");
+    assert_eq!(
+        app.messages.body.text(),
+        "Hi {{ first_name | default(\"there\") }}\nM1 ok"
+    );
+    // Esc leaves the body; `t` edits the subject, and typing goes after it too.
+    press(&mut app, &mut ws, key(KeyCode::Esc));
+    press(&mut app, &mut ws, key(KeyCode::Char('t')));
+    type_text(&mut app, &mut ws, "!");
+    assert_eq!(
+        app.messages.subject.value(),
+        "S1 for {{ first_name | default(\"you\") }}!"
+    );
+    // Back in the body, the cursor is after the text again, not where it was put.
+    press(&mut app, &mut ws, key(KeyCode::Esc));
+    press(&mut app, &mut ws, key(KeyCode::Char('e')));
+    press(&mut app, &mut ws, key(KeyCode::Home));
+    press(&mut app, &mut ws, key(KeyCode::Esc));
+    press(&mut app, &mut ws, key(KeyCode::Char('e')));
+    assert_eq!(app.messages.body.cursor(), (1, 5), "after `M1 ok`");
 }
 
 #[test]
@@ -115,7 +151,7 @@ fn a_paste_keeps_the_line_break_and_drops_the_escape() {
     let mut app = on_segments(&mut ws, 100, 30);
     press(&mut app, &mut ws, key(KeyCode::Char('n')));
     press(&mut app, &mut ws, Event::Paste("a\u{1b}[31mb\nc".into()));
-    assert_eq!(rule(&app), "a[31mb\nc");
+    assert_eq!(common::rule_text(&app), "a[31mb\nc");
 }
 
 #[test]
@@ -131,9 +167,9 @@ fn the_rule_editor_has_undo_and_word_moves_too() {
     let cursor = app.segments.editor.as_ref().unwrap().rule.cursor();
     assert_eq!(cursor, (0, 9));
     press(&mut app, &mut ws, ctrl('z'));
-    assert_eq!(rule(&app), "city is \"Berlin");
+    assert_eq!(common::rule_text(&app), "city is \"Berlin");
     press(&mut app, &mut ws, ctrl('y'));
-    assert_eq!(rule(&app), "city is \"Berlin\"");
+    assert_eq!(common::rule_text(&app), "city is \"Berlin\"");
     assert_eq!(
         reach(&app),
         Some(Reach {
@@ -141,10 +177,6 @@ fn the_rule_editor_has_undo_and_word_moves_too() {
             audience: 6
         })
     );
-}
-
-fn rule(app: &App) -> String {
-    app.segments.editor.as_ref().unwrap().rule.text()
 }
 
 fn reach(app: &App) -> Option<Reach> {
@@ -173,17 +205,6 @@ fn pairs(values: &[(&str, u64)]) -> Vec<(String, u64)> {
     values.iter().map(|(v, n)| (v.to_string(), *n)).collect()
 }
 
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let t = common::draw(app, w, h);
-    t.backend()
-        .buffer()
-        .content
-        .chunks(usize::from(w))
-        .map(|r| r.iter().map(|c| c.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 #[test]
 fn typing_a_value_offers_the_fields_most_common_values_and_tab_inserts_one() {
     let mut ws = shop();
@@ -194,7 +215,7 @@ fn typing_a_value_offers_the_fields_most_common_values_and_tab_inserts_one() {
     assert_eq!(offered(&app), all);
     type_text(&mut app, &mut ws, "\"");
     assert_eq!(offered(&app), all, "the opening quote keeps them");
-    let text = screen(&app, 100, 30);
+    let text = common::screen_text(&app, 100, 30);
     assert!(text.contains("Most common values"), "{text}");
     // Values padded to the widest (Hamburg, München: 7 columns), then two spaces and
     // the count.
@@ -203,7 +224,7 @@ fn typing_a_value_offers_the_fields_most_common_values_and_tab_inserts_one() {
     assert!(row("München  1"), "{text}");
     // Tab takes the first (most contacts) and closes the quote: Berlin reaches 3 of 6.
     press(&mut app, &mut ws, key(KeyCode::Tab));
-    assert_eq!(rule(&app), "city is \"Berlin\"");
+    assert_eq!(common::rule_text(&app), "city is \"Berlin\"");
     assert_eq!(
         reach(&app),
         Some(Reach {
@@ -230,7 +251,7 @@ fn typed_letters_narrow_and_down_enter_choose() {
     press(&mut app, &mut ws, key(KeyCode::Down));
     press(&mut app, &mut ws, key(KeyCode::Enter));
     // Lyon: eva alone.
-    assert_eq!(rule(&app), "city = \"Lyon\"");
+    assert_eq!(common::rule_text(&app), "city = \"Lyon\"");
     assert_eq!(
         reach(&app),
         Some(Reach {
@@ -256,7 +277,7 @@ fn a_list_value_is_offered_after_a_comma() {
     press(&mut app, &mut ws, key(KeyCode::Tab));
     type_text(&mut app, &mut ws, ")");
     // vip or gold: ana, chloe, eva, dev.
-    assert_eq!(rule(&app), "tags has any (\"vip\", \"gold\")");
+    assert_eq!(common::rule_text(&app), "tags has any (\"vip\", \"gold\")");
     assert_eq!(
         reach(&app),
         Some(Reach {
@@ -274,7 +295,7 @@ fn outside_a_value_tab_still_completes_field_names() {
     type_text(&mut app, &mut ws, "ci");
     assert_eq!(offered(&app), Vec::new());
     press(&mut app, &mut ws, key(KeyCode::Tab));
-    assert_eq!(rule(&app), "city");
+    assert_eq!(common::rule_text(&app), "city");
     // An unknown field has no values to offer.
     type_text(&mut app, &mut ws, " is \"Berlin\" and shoe_size is ");
     assert_eq!(offered(&app), Vec::new());

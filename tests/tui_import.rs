@@ -265,15 +265,6 @@ fn changing_only_the_role_also_needs_a_reason_and_esc_drops_it() {
     );
 }
 
-/// The text of every row of `a` drawn at `w`×`h`.
-fn screen_text(a: &tactful::tui::app::App, w: u16, h: u16) -> String {
-    let terminal = common::draw(a, w, h);
-    let buf = terminal.backend().buffer();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
-        .collect()
-}
-
 #[test]
 fn a_long_report_scrolls_to_its_last_line_at_80x24() {
     let mut ws = empty();
@@ -281,11 +272,11 @@ fn a_long_report_scrolls_to_its_last_line_at_80x24() {
     read_file(&mut a, &mut ws, &fixture("tui_shop.csv"));
     press(&mut a, &mut ws, key(KeyCode::Char('i')));
     // The report's last line is the date of birth field, the sixth field created.
-    let before = screen_text(&a, 80, 24);
+    let before = common::screen_text(&a, 80, 24);
     assert!(!before.contains("date_of_birth"), "{before}");
     assert!(before.contains("Down: more"), "{before}");
     press(&mut a, &mut ws, key(KeyCode::End));
-    let after = screen_text(&a, 80, 24);
+    let after = common::screen_text(&a, 80, 24);
     assert!(after.contains("date_of_birth"), "{after}");
     assert!(!after.contains("Down: more"), "{after}");
 }
@@ -309,7 +300,7 @@ fn a_second_import_reports_its_contacts_as_updated_like_the_cli() {
         panic!("not reported: {:?} {:?}", a.import.stage, a.import.error);
     };
     assert_eq!(r.batch, Some(2));
-    let screen = screen_text(&a, 80, 30);
+    let screen = common::screen_text(&a, 80, 30);
     assert!(
         screen.contains(
             " contacts: 0 added, 4 updated (already in the workspace), 4 in the workspace"

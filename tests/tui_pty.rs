@@ -141,3 +141,75 @@ fn preview_of_the_demo_then_explain_a_recipient() {
     assert_eq!(s.finish(), 0);
     assert_restored(&s.bytes());
 }
+
+/// A terminal that hangs up (the other side of the pty closes) ends the app. With
+/// SIGHUP ignored, as under `nohup`, only the app's own reading can notice: crossterm
+/// 0.29 alone spins on the dead terminal at 100 % CPU and never returns, so before the
+/// fix this test timed out with the process still running.
+#[cfg(unix)]
+#[test]
+fn a_terminal_that_hangs_up_ends_the_app_instead_of_spinning() {
+    use std::io::Read;
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+    let dir = tempfile::tempdir().unwrap();
+    let workspace = shop_workspace(dir.path());
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: pty_support::ROWS,
+            cols: pty_support::COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    // `trap '' HUP` ignores SIGHUP, and an ignored signal stays ignored across `exec`.
+    let mut cmd = CommandBuilder::new("/bin/sh");
+    cmd.arg("-c");
+    cmd.arg("trap '' HUP; exec \"$0\" --workspace \"$1\"");
+    cmd.arg(env!("CARGO_BIN_EXE_tactful"));
+    cmd.arg(&workspace);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("TACTFUL_WORKSPACE");
+    cmd.env_remove("TACTFUL_TEST_PANIC");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+
+    // Read until the first frame shows, then let go of the reader.
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let (drawn, seen) = mpsc::channel();
+    std::thread::spawn(move || {
+        let (mut out, mut buf) = (Vec::new(), [0u8; 4096]);
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            out.extend_from_slice(&buf[..n]);
+            if String::from_utf8_lossy(&out).contains("Field list") {
+                let _ = drawn.send(());
+                return;
+            }
+        }
+    });
+    seen.recv_timeout(pty_support::PATIENCE)
+        .expect("the TUI never drew its first frame");
+
+    // Every handle on the pty's other side is gone now: the terminal hangs up.
+    drop(pair.master);
+    let deadline = Instant::now() + pty_support::PATIENCE;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            panic!("the TUI kept running after its terminal hung up");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    // It ends with the error "cannot read the terminal: the terminal closed", which has
+    // nowhere to go; exit code 1 (an error), not 101 (a panic) or a signal.
+    assert_eq!(status.exit_code(), 1);
+}

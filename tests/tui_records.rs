@@ -11,7 +11,7 @@
 mod common;
 mod tui_campaign_support;
 
-use common::{app, ch, draw, key, press, send, send_mut, type_text};
+use common::{app, ch, key, press, send, send_mut, type_text};
 use crossterm::event::KeyCode;
 use tactful::import::{self, ImportPlan};
 use tactful::tui::app::{App, Popup};
@@ -32,15 +32,7 @@ fn started(ws: &Workspace, w: u16, h: u16) -> App {
 /// The screen as text, with every RFC 3339 time and date written as one fixed time
 /// so that snapshots draw no clock.
 fn screen_text(a: &App, w: u16, h: u16) -> String {
-    let terminal = draw(a, w, h);
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        for x in 0..w {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
+    let out = common::screen_text(a, w, h);
     let time = regex::Regex::new(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ").unwrap();
     let out = time.replace_all(&out, "2026-01-01T00:00:00Z");
     // The tail of a time that a dialog covers the rest of.
@@ -291,7 +283,7 @@ fn the_audit_log_is_newest_first_and_sanitised() {
     assert!(whole.contains("\"added\": 1"), "{whole}");
     press(&mut a, &mut ws, key(KeyCode::Esc));
     press(&mut a, &mut ws, key(KeyCode::Down));
-    assert_eq!(a.audit.selected, 1);
+    assert_eq!(a.audit.page.selected, 1);
 }
 
 #[test]
@@ -411,10 +403,10 @@ fn the_mouse_wheel_moves_through_the_audit_log() {
         })
     };
     press(&mut a, &mut ws, wheel(MouseEventKind::ScrollDown));
-    assert_eq!(a.audit.selected, 1);
+    assert_eq!(a.audit.page.selected, 1);
     // Two entries (the import, the suppression): the wheel stops at the last.
     press(&mut a, &mut ws, wheel(MouseEventKind::ScrollDown));
-    assert_eq!(a.audit.selected, 1);
+    assert_eq!(a.audit.page.selected, 1);
     press(&mut a, &mut ws, wheel(MouseEventKind::ScrollUp));
-    assert_eq!(a.audit.selected, 0);
+    assert_eq!(a.audit.page.selected, 0);
 }

@@ -141,7 +141,7 @@ fn the_unlock_dialog_refuses_a_short_justification_and_records_a_long_one() {
     assert_eq!(app.review.mode(), ReviewMode::UnlockField);
     let d = app.review.unlock.as_ref().unwrap();
     // The only blocked-by-default field of the fixture; the finding names it.
-    assert_eq!(d.field().unwrap().0, "birth_date");
+    assert_eq!(d.field().unwrap().name, "birth_date");
     press(&mut app, &mut ws, key(KeyCode::Enter));
     assert_eq!(app.review.mode(), ReviewMode::UnlockReason);
     type_text(&mut app, &mut ws, "over sixties");
@@ -306,18 +306,109 @@ fn the_still_running_answer_goes_when_the_review_arrives() {
         "{:?}",
         app.export.outcome
     );
-    assert!(screen(&app).contains("the review is still running"));
+    assert!(common::screen_text(&app, 80, 24).contains("the review is still running"));
     run(&mut app, &mut ws, review);
     assert_eq!(app.review.pending, None);
     assert!(app.export.outcome.is_none(), "{:?}", app.export.outcome);
-    assert!(!screen(&app).contains("still running"));
+    assert!(!common::screen_text(&app, 80, 24).contains("still running"));
 }
 
-/// The screen drawn at 80x24, as text.
-fn screen(app: &tactful::tui::app::App) -> String {
-    let terminal = common::draw(app, 80, 24);
-    let buf = terminal.backend().buffer();
-    (0..24)
-        .map(|y| (0..80).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
-        .collect()
+/// In a special ad category no unlock can open a protected trait: the dialog says so
+/// for the field before any justification is typed, refuses Enter on it with the rule,
+/// and shows the rule whole (wrapped), not cut with `~`.
+#[test]
+fn the_unlock_dialog_in_a_housing_campaign_refuses_protected_fields_before_typing() {
+    let mut ws = shop();
+    let mut spring = load(&ws, "spring").unwrap();
+    spring.category = tactful::fields::policy::Category::Housing;
+    ws.write(|tx| tactful::campaign::store::save(tx, &spring))
+        .unwrap();
+    let mut app = on_screen(&mut ws, '6', 80, 24);
+    next_campaign(&mut app, &mut ws);
+    press(&mut app, &mut ws, ch('u'));
+    let d = app.review.unlock.as_ref().unwrap();
+    let field = d.field().unwrap();
+    assert_eq!(field.name, "birth_date");
+    // The core's rule (`fields::policy::check_use` in a special ad category).
+    let rule = field
+        .refused
+        .clone()
+        .expect("birth_date cannot be unlocked here");
+    assert!(
+        rule.starts_with("field `birth_date` is a protected trait"),
+        "{rule}"
+    );
+    assert!(
+        rule.ends_with(
+            "cannot be used in segment rules in a housing campaign, not even with an unlock (special ad category)"
+        ),
+        "{rule}"
+    );
+    // Enter does not ask for a justification: it refuses with the rule.
+    press(&mut app, &mut ws, key(KeyCode::Enter));
+    assert_eq!(app.review.mode(), ReviewMode::UnlockField);
+    let d = app.review.unlock.as_ref().unwrap();
+    assert_eq!(d.error.as_deref(), Some(rule.as_str()));
+    assert!(load(&ws, "spring").unwrap().unlocks.is_empty());
+    // Drawn at 80x24, the rule is there whole: the dialog's rows, borders taken off and
+    // joined with spaces, hold it word for word, and no row of it is cut.
+    let (rows, inside) = dialog_rows(&app);
+    let joined = inside.join(" ");
+    assert!(joined.contains(&rule), "{}", rows.join("\n"));
+    assert!(
+        inside.iter().all(|r| !r.ends_with('~')),
+        "{}",
+        rows.join("\n")
+    );
+    // The list says it in words before anything is typed.
+    assert!(
+        joined.contains("cannot be unlocked here"),
+        "{}",
+        rows.join("\n")
+    );
+}
+
+/// The screen's rows at 80x24, and the rows inside a bordered box with the borders
+/// taken off and trimmed.
+fn dialog_rows(app: &tactful::tui::app::App) -> (Vec<String>, Vec<String>) {
+    let text = common::screen_text(app, 80, 24);
+    let rows: Vec<String> = text.lines().map(str::to_string).collect();
+    let inside = rows
+        .iter()
+        .filter_map(|r| {
+            let start = r.find('│')?;
+            let end = r.rfind('│')?;
+            (end > start).then(|| r[start + '│'.len_utf8()..end].trim().to_string())
+        })
+        .collect();
+    (rows, inside)
+}
+
+/// A refused sign-off says why whole: an empty note is refused with the core's
+/// sentence, which at 80x24 is longer than the dialog is wide; its rows inside the box
+/// hold it word for word and none is cut with `~`.
+#[test]
+fn a_refused_sign_off_shows_its_reason_whole() {
+    let mut ws = shop();
+    let mut app = on_screen(&mut ws, '6', 80, 24);
+    next_campaign(&mut app, &mut ws);
+    unlock_spring(&mut ws);
+    press(&mut app, &mut ws, ch('r'));
+    press(&mut app, &mut ws, ch('s'));
+    type_text(&mut app, &mut ws, "Ana Ortiz");
+    press(&mut app, &mut ws, key(KeyCode::Enter));
+    press(&mut app, &mut ws, key(KeyCode::Enter));
+    let error = app.review.sign_off.as_ref().unwrap().error.clone().unwrap();
+    assert!(
+        error.starts_with("a sign-off needs the reviewer's name") && error.len() > 76,
+        "{error}"
+    );
+    let (rows, inside) = dialog_rows(&app);
+    assert!(inside.join(" ").contains(&error), "{}", rows.join("\n"));
+    assert!(
+        inside.iter().all(|r| !r.ends_with('~')),
+        "{}",
+        rows.join("\n")
+    );
+    assert_eq!(exports::latest_signoff(ws.conn(), "spring").unwrap(), None);
 }

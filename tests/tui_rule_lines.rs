@@ -13,16 +13,6 @@ use fixture::{ctrl, key, on_segments, press, shop, type_text};
 use tactful::tui::app::App;
 use tactful::tui::screens::segments::message::Reach;
 
-fn rule(app: &App) -> String {
-    app.segments
-        .editor
-        .as_ref()
-        .unwrap()
-        .rule
-        .text()
-        .to_string()
-}
-
 fn rows(app: &App, w: u16, h: u16) -> Vec<String> {
     let t = common::draw(app, w, h);
     t.backend()
@@ -45,7 +35,7 @@ fn alt_enter_breaks_the_line_and_a_comment_line_does_not_swallow_the_rule() {
         Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)),
     );
     type_text(&mut app, &mut ws, "city is \"Berlin\"");
-    assert_eq!(rule(&app), "# Berlin only\ncity is \"Berlin\"");
+    assert_eq!(common::rule_text(&app), "# Berlin only\ncity is \"Berlin\"");
     // Berlin: ana, ben, dev.
     assert_eq!(
         app.segments.editor.as_ref().unwrap().reach,
@@ -60,7 +50,7 @@ fn alt_enter_breaks_the_line_and_a_comment_line_does_not_swallow_the_rule() {
     assert!(screen[7].starts_with("  city is \"Berlin\""), "{screen:#?}");
     // Ctrl+U clears the cursor's line only.
     press(&mut app, &mut ws, ctrl('u'));
-    assert_eq!(rule(&app), "# Berlin only\n");
+    assert_eq!(common::rule_text(&app), "# Berlin only\n");
 }
 
 #[test]

@@ -21,16 +21,6 @@ use tactful::tui::screens::segments::message::{Reach, RuleProblem, SegmentJob, S
 use tactful::tui::update::update;
 use tactful::tui::widgets::text_input::TextEdit;
 
-fn rule(app: &tactful::tui::app::App) -> String {
-    app.segments
-        .editor
-        .as_ref()
-        .unwrap()
-        .rule
-        .text()
-        .to_string()
-}
-
 fn reach(app: &tactful::tui::app::App) -> Option<Result<Reach, RuleProblem>> {
     app.segments.editor.as_ref().unwrap().reach.clone()
 }
@@ -176,15 +166,18 @@ fn tab_completes_field_names_and_cycles() {
     press(&mut app, &mut ws, key(KeyCode::Char('n')));
     type_text(&mut app, &mut ws, "fir");
     press(&mut app, &mut ws, key(KeyCode::Tab));
-    assert_eq!(rule(&app), "first_name");
+    assert_eq!(common::rule_text(&app), "first_name");
     // `t` matches `tags` and `total_spent` (alphabetical); Tab again takes the next.
     type_text(&mut app, &mut ws, " is \"A\" and t");
     press(&mut app, &mut ws, key(KeyCode::Tab));
-    assert_eq!(rule(&app), "first_name is \"A\" and tags");
+    assert_eq!(common::rule_text(&app), "first_name is \"A\" and tags");
     press(&mut app, &mut ws, key(KeyCode::Tab));
-    assert_eq!(rule(&app), "first_name is \"A\" and total_spent");
+    assert_eq!(
+        common::rule_text(&app),
+        "first_name is \"A\" and total_spent"
+    );
     press(&mut app, &mut ws, key(KeyCode::Tab));
-    assert_eq!(rule(&app), "first_name is \"A\" and tags");
+    assert_eq!(common::rule_text(&app), "first_name is \"A\" and tags");
     // Completing in the middle of a word replaces the whole word: `ci|t` -> `city`.
     press(&mut app, &mut ws, key(KeyCode::Esc));
     press(&mut app, &mut ws, key(KeyCode::Esc));
@@ -195,7 +188,7 @@ fn tab_completes_field_names_and_cycles() {
     press(&mut app, &mut ws, key(KeyCode::Right));
     press(&mut app, &mut ws, key(KeyCode::Right));
     press(&mut app, &mut ws, key(KeyCode::Tab));
-    assert_eq!(rule(&app), "city is \"Lyon\"");
+    assert_eq!(common::rule_text(&app), "city is \"Lyon\"");
     assert_eq!(
         reach(&app),
         Some(Ok(Reach {
@@ -235,9 +228,12 @@ fn the_builder_writes_rule_text_and_saving_stores_it() {
     // Fields: email, first_name, city (2), religion, total_spent (4), tags.
     // Text operators start with `is` (0); decimal ones are is, is not, >, >= (3).
     build(&mut app, &mut ws, 2, 0, "Berlin");
-    assert_eq!(rule(&app), "city is \"Berlin\"");
+    assert_eq!(common::rule_text(&app), "city is \"Berlin\"");
     build(&mut app, &mut ws, 4, 3, "100");
-    assert_eq!(rule(&app), "city is \"Berlin\" and total_spent >= 100");
+    assert_eq!(
+        common::rule_text(&app),
+        "city is \"Berlin\" and total_spent >= 100"
+    );
     assert_eq!(
         reach(&app),
         Some(Ok(Reach {
@@ -284,7 +280,7 @@ fn editing_changes_the_rule_and_description() {
     let mut ws = shop();
     let mut app = on_segments(&mut ws, 80, 24);
     press(&mut app, &mut ws, key(KeyCode::Enter));
-    assert_eq!(rule(&app), "city is \"Berlin\"");
+    assert_eq!(common::rule_text(&app), "city is \"Berlin\"");
     assert_eq!(
         reach(&app),
         Some(Ok(Reach {
@@ -313,7 +309,7 @@ fn esc_cancels_and_quit_asks_while_the_editor_has_changes() {
     let mut app = on_segments(&mut ws, 80, 24);
     press(&mut app, &mut ws, key(KeyCode::Char('n')));
     type_text(&mut app, &mut ws, "q");
-    assert_eq!(rule(&app), "q", "q is typed, not quit");
+    assert_eq!(common::rule_text(&app), "q", "q is typed, not quit");
     press(&mut app, &mut ws, ctrl('c'));
     assert_eq!(app.popup, Some(Popup::ConfirmQuit));
     press(&mut app, &mut ws, key(KeyCode::Esc));
@@ -322,7 +318,7 @@ fn esc_cancels_and_quit_asks_while_the_editor_has_changes() {
     assert_eq!(app.segments.mode(), SegmentsMode::ConfirmDiscard);
     press(&mut app, &mut ws, key(KeyCode::Char('n')));
     assert_eq!(app.segments.mode(), SegmentsMode::Editor);
-    assert_eq!(rule(&app), "q");
+    assert_eq!(common::rule_text(&app), "q");
     press(&mut app, &mut ws, key(KeyCode::Esc));
     press(&mut app, &mut ws, key(KeyCode::Char('y')));
     assert_eq!(app.segments.mode(), SegmentsMode::List);
@@ -342,7 +338,7 @@ fn paste_keeps_the_rule_lines_and_a_leading_comment_ends_at_its_line() {
         Event::Paste("# VIPs or Lyon\r\ntags has \"vip\"\nor city is \"Lyon\"".into()),
     );
     assert_eq!(
-        rule(&app),
+        common::rule_text(&app),
         "# VIPs or Lyon\ntags has \"vip\"\nor city is \"Lyon\""
     );
     // vip: ana, chloe, eva; Lyon: eva. Together: 3.

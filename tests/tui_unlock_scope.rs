@@ -11,48 +11,13 @@ mod common;
 #[path = "tui_review_fixture/mod.rs"]
 mod fixture;
 
-use crossterm::event::{Event, KeyCode};
-use fixture::{WHY, ch, ctrl, key, next_campaign, on_screen};
+use crossterm::event::KeyCode;
+use fixture::{WHY, ch, ctrl, key, next_campaign, on_screen, press, type_text};
 use tactful::campaign::store as campaign_store;
 use tactful::segment::store;
 use tactful::tui::app::App;
-use tactful::tui::jobs::route;
 use tactful::tui::screens::messages::new_dialogs::addable;
 use tactful::tui::screens::segments::message::{Reach, RuleProblem};
-use tactful::tui::{keymap, update::update};
-use tactful::workspace::Workspace;
-
-/// Press `event` and run everything it causes, writes of every worker included.
-fn press(app: &mut App, ws: &mut Workspace, event: Event) {
-    let Some(message) = keymap::map(app, &event) else {
-        return;
-    };
-    let mut queue = update(app, message);
-    while !queue.is_empty() {
-        let reply = route::answer(ws, &queue.remove(0), &mut |_| {});
-        if let Some(reply) = reply {
-            queue.extend(update(app, reply));
-        }
-    }
-}
-
-/// The screen as text, one line per row, drawn at `w` x `h`.
-fn screen_text(app: &App, w: u16, h: u16) -> String {
-    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-    t.draw(|f| tactful::tui::view::draw(app, f)).unwrap();
-    let buf = t.backend().buffer().clone();
-    buf.content
-        .chunks(usize::from(w))
-        .map(|r| r.iter().map(|c| c.symbol()).collect::<String>())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn type_text(app: &mut App, ws: &mut Workspace, text: &str) {
-    for c in text.chars() {
-        press(app, ws, ch(c));
-    }
-}
 
 #[test]
 fn a_field_unlocked_on_review_is_usable_in_that_campaigns_scope() {
@@ -99,7 +64,7 @@ fn a_field_unlocked_on_review_is_usable_in_that_campaigns_scope() {
     // `spring`'s scope, reach 2 (cy and dee), never `error`.
     assert_eq!(app.segments.reaches["oldest"], Ok(2));
     assert_eq!(app.segments.scopes["oldest"], "spring");
-    let screen = screen_text(&app, 120, 40);
+    let screen = common::screen_text(&app, 120, 40);
     let row = screen
         .lines()
         .find(|l| l.contains("oldest"))

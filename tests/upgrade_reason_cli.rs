@@ -14,28 +14,11 @@ const FIRST: &str = "email,accepts_email_marketing\nana@example.com,yes\ncy@exam
 const LATER: &str = "email,accepts_email_marketing\ncy@example.com,yes\n";
 const REASON: &str = "Cy re-subscribed in person at the fair";
 
-fn write(ws: &Ws, name: &str, text: &str) -> String {
-    let path = ws.dir.path().join(name);
-    std::fs::write(&path, text).unwrap();
-    path.to_str().unwrap().to_string()
-}
-
-fn cy_email_consent(ws: &Ws) -> serde_json::Value {
-    let shown = ws.json(&["contact", "show", "cy@example.com"], 0);
-    shown["consent"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["channel"] == "email")
-        .unwrap()
-        .clone()
-}
-
 #[test]
 fn confirming_upgrades_without_a_reason_is_refused_and_changes_nothing() {
     let ws = Ws::new();
-    let first = write(&ws, "first.csv", FIRST);
-    let later = write(&ws, "later.csv", LATER);
+    let first = ws.write("first.csv", FIRST);
+    let later = ws.write("later.csv", LATER);
     ws.ok(&["import", &first]);
     ws.cmd()
         .args(["import", &later, "--accept-consent-upgrades"])
@@ -44,7 +27,7 @@ fn confirming_upgrades_without_a_reason_is_refused_and_changes_nothing() {
         .stderr(contains("needs a written reason"))
         .stderr(contains("--upgrade-reason"));
     // Cy is still declined, and only one batch exists.
-    assert_eq!(cy_email_consent(&ws)["state"], "declined");
+    assert_eq!(ws.email_consent("cy@example.com")["state"], "declined");
     let audit = ws.json(&["audit"], 0);
     let imports = audit
         .as_array()
@@ -58,7 +41,7 @@ fn confirming_upgrades_without_a_reason_is_refused_and_changes_nothing() {
 #[test]
 fn a_reason_that_says_nothing_is_refused_and_a_reason_alone_too() {
     let ws = Ws::new();
-    let first = write(&ws, "first.csv", FIRST);
+    let first = ws.write("first.csv", FIRST);
     // Refused before the workspace is created.
     ws.cmd()
         .args([
@@ -84,8 +67,8 @@ fn a_reason_that_says_nothing_is_refused_and_a_reason_alone_too() {
 #[test]
 fn the_reason_is_kept_on_the_upgrade_the_evidence_and_the_audit_log() {
     let ws = Ws::new();
-    let first = write(&ws, "first.csv", FIRST);
-    let later = write(&ws, "later.csv", LATER);
+    let first = ws.write("first.csv", FIRST);
+    let later = ws.write("later.csv", LATER);
     ws.ok(&["import", &first]);
     let report = ws.json(
         &[
@@ -105,7 +88,7 @@ fn the_reason_is_kept_on_the_upgrade_the_evidence_and_the_audit_log() {
         upgrades[0]["reason"],
         format!("confirmed with --accept-consent-upgrades: \"{REASON}\"")
     );
-    let consent = cy_email_consent(&ws);
+    let consent = ws.email_consent("cy@example.com");
     assert_eq!(consent["state"], "granted");
     assert_eq!(consent["evidence"]["upgrade_reason"], REASON, "{consent:#}");
     // Ana was granted by the first file and not upgraded: no reason on her evidence.

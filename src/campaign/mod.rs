@@ -21,6 +21,7 @@ pub mod code;
 pub mod edit;
 pub mod explain;
 pub mod explain_minor;
+pub mod explain_words;
 pub mod minor_age;
 pub mod opt_outs;
 pub mod prepare;

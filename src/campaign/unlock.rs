@@ -13,7 +13,7 @@ use crate::campaign::store as campaigns;
 use crate::fields::Field;
 use crate::fields::change::closest;
 use crate::fields::classify::{sensitive_kind, sensitive_kinds};
-use crate::fields::policy::{Usage, check_use, value_unlock_key};
+use crate::fields::policy::{Category, Usage, check_use, value_unlock_key};
 use crate::workspace::{Workspace, audit, fields, now_rfc3339};
 use crate::written;
 
@@ -85,8 +85,9 @@ pub fn checked(
             f.class.label()
         )));
     }
-    check_use(&f, Usage::Rule, Some(c.category), true)
-        .map_err(|b| CampaignError::Invalid(b.message))?;
+    if let Some(why) = never_unlockable(&f, c.category) {
+        return Err(CampaignError::Invalid(why));
+    }
     let reason = reason.trim();
     written::check_justification("the justification", reason).map_err(|e| {
         CampaignError::Invalid(format!(
@@ -100,6 +101,17 @@ pub fn checked(
         at: now_rfc3339(),
     };
     Ok((unlock, f))
+}
+
+/// Why field `f` can never be unlocked in a campaign of `category`: a protected trait
+/// or special category data in a special ad category (housing, employment, credit,
+/// politics; `fields::policy::check_use`), where not even an unlock allows it. `None`
+/// when an unlock could open it. The sentence is the one [`unlock`] refuses with, so
+/// the TUI can say it before a justification is typed.
+pub fn never_unlockable(f: &Field, category: Category) -> Option<String> {
+    check_use(f, Usage::Rule, Some(category), true)
+        .err()
+        .map(|b| b.message)
 }
 
 /// The stand-in field that the unlock of `kind` values in `f` opens: named by its

@@ -6,7 +6,7 @@ use clap::Args;
 
 use super::campaign::preview_failed;
 use super::{Context, print_json, print_table};
-use crate::campaign::explain::{Explanation, StepStatus, Verdict, explain};
+use crate::campaign::explain::{Explanation, Verdict, explain};
 use crate::campaign::unlock::load;
 use crate::text::for_terminal;
 
@@ -42,17 +42,13 @@ fn print_text(e: &Explanation) -> anyhow::Result<()> {
         e.as_of
     );
     outln!("\nassignment steps:");
+    // Each step in words (`Step::title`, `Step::outcome`): what it checks, what it did.
     for s in &e.steps {
-        let status = match s.status {
-            StepStatus::Passed => "passed",
-            StepStatus::Decided => "DECIDED",
-            StepStatus::NotReached => "not reached",
-        };
         outln!(
             "  {}. {:<17} {:<11} {}",
             s.step,
-            s.check.code(),
-            status,
+            s.title(),
+            s.outcome(e.excluded),
             safe(&s.detail)
         );
     }

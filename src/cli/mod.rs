@@ -173,13 +173,17 @@ fn report(e: anyhow::Error) -> ExitCode {
     if broken_pipe {
         return ExitCode::SUCCESS;
     }
+    // Written, not `eprintln!`ed: standard error may be a terminal that hung up (the
+    // TUI ends with "the terminal closed" then), and `eprintln!` would panic on it.
+    let mut stderr = io::stderr();
     if let Some(exit) = e.downcast_ref::<Exit>() {
         if !exit.message.is_empty() {
-            eprintln!("{}", crate::text::for_terminal_lines(&exit.message));
+            let _ = writeln!(stderr, "{}", crate::text::for_terminal_lines(&exit.message));
         }
         return ExitCode::from(exit.code);
     }
-    eprintln!(
+    let _ = writeln!(
+        stderr,
         "error: {}",
         crate::text::for_terminal_lines(&format!("{e:#}"))
     );

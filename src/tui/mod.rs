@@ -13,8 +13,8 @@
 //! or the keymap (`tests/architecture.rs`); [`update::update`] routes each message to
 //! the screen it belongs to, [`popup`] draws whichever popup is open.
 //!
-//! One `std::sync::mpsc` channel carries terminal input, worker replies and ticks into
-//! [`run`]'s loop. This module and `cli` are the only ones that use ratatui or crossterm.
+//! One `std::sync::mpsc` channel carries terminal input ([`input`]), worker replies and
+//! ticks into [`run`]'s loop; a terminal that hangs up ends the app. This module and `cli` are the only ones that use ratatui or crossterm.
 //!
 //! Test hook: when the environment variable `TACTFUL_TEST_PANIC` is `1`, the TUI panics
 //! right after drawing its first frame. The end-to-end tests (`tests/tui_pty.rs`) use it
@@ -24,6 +24,7 @@
 pub mod app;
 pub mod context;
 pub mod guide;
+pub mod input;
 pub mod jobs;
 pub mod keymap;
 pub mod layout;
@@ -41,9 +42,7 @@ pub mod widgets;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
-use std::thread;
-use std::time::Duration;
+use std::sync::mpsc::{self, Receiver};
 
 use anyhow::Context as _;
 use ratatui::Terminal;
@@ -68,9 +67,6 @@ fn require_terminal() -> anyhow::Result<()> {
         "`tactful` without a command opens the terminal app, but standard input or output is not a terminal; run it in a terminal, or give a command (see `tactful --help`)"
     )
 }
-
-/// How often the loop gets a [`Message::Tick`] when nothing else happens.
-const TICK: Duration = Duration::from_millis(250);
 
 /// The environment variable of the test hook (see the module doc).
 pub const TEST_PANIC: &str = "TACTFUL_TEST_PANIC";
@@ -109,7 +105,7 @@ pub fn run(workspace_path: &Path, as_of: Option<chrono::NaiveDate>) -> anyhow::R
     let worker: Runner<Request> = Runner::spawn(ws, events.clone(), jobs::route::execute)?;
 
     let mut guard = terminal::TerminalGuard::enter().context("cannot set up the terminal")?;
-    let size = guard.terminal.size()?;
+    let size = guard.terminal().size()?;
     let mut app = App::new(AppOptions {
         workspace: workspace_path.display().to_string(),
         fields,
@@ -118,35 +114,14 @@ pub fn run(workspace_path: &Path, as_of: Option<chrono::NaiveDate>) -> anyhow::R
         as_of,
     });
     let stop = Arc::new(AtomicBool::new(false));
-    spawn_input(events, Arc::clone(&stop));
+    input::spawn(events, Arc::clone(&stop));
     for request in update::update(&mut app, Message::Refresh) {
         worker.send(request);
     }
-    let outcome = event_loop(&mut guard.terminal, &mut app, &inbox, &worker);
+    let outcome = event_loop(guard.terminal(), &mut app, &inbox, &worker);
     stop.store(true, Ordering::SeqCst);
     drop(guard);
     outcome
-}
-
-/// Read terminal events on a thread of its own, sending a tick when none came for
-/// [`TICK`]. Ends when `stop` is set or the loop's receiver is gone.
-fn spawn_input(events: Sender<LoopEvent>, stop: Arc<AtomicBool>) {
-    thread::spawn(move || {
-        while !stop.load(Ordering::SeqCst) {
-            let event = match crossterm::event::poll(TICK) {
-                Ok(true) => match crossterm::event::read() {
-                    Ok(e) => LoopEvent::Terminal(e),
-                    Err(e) => LoopEvent::InputFailed(e.to_string()),
-                },
-                Ok(false) => LoopEvent::Tick,
-                Err(e) => LoopEvent::InputFailed(e.to_string()),
-            };
-            let failed = matches!(event, LoopEvent::InputFailed(_));
-            if events.send(event).is_err() || failed {
-                return;
-            }
-        }
-    });
 }
 
 fn event_loop<B: Backend>(

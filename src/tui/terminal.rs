@@ -23,7 +23,8 @@ use ratatui::backend::CrosstermBackend;
 /// The terminal in raw mode on the alternate screen, with mouse capture and bracketed
 /// paste; restored on drop.
 pub struct TerminalGuard {
-    pub terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Always `Some` until dropped (see [`TerminalGuard::drop`]).
+    terminal: Option<Terminal<CrosstermBackend<Stdout>>>,
 }
 
 impl TerminalGuard {
@@ -46,7 +47,9 @@ impl TerminalGuard {
             Ok(terminal)
         })();
         match entered {
-            Ok(terminal) => Ok(TerminalGuard { terminal }),
+            Ok(terminal) => Ok(TerminalGuard {
+                terminal: Some(terminal),
+            }),
             Err(e) => {
                 restore();
                 Err(e)
@@ -55,8 +58,29 @@ impl TerminalGuard {
     }
 }
 
+impl TerminalGuard {
+    /// The ratatui terminal to draw on.
+    pub fn terminal(&mut self) -> &mut Terminal<CrosstermBackend<Stdout>> {
+        self.terminal
+            .as_mut()
+            .expect("the terminal is only taken when the guard drops")
+    }
+}
+
 impl Drop for TerminalGuard {
+    /// Restore the terminal. ratatui's `Terminal`, dropped with its cursor hidden, shows
+    /// it and `eprintln!`s when that fails, which panics once standard error is a
+    /// terminal that hung up (`tui::input` ends the app then); so its cursor is shown
+    /// here first, and a terminal whose cursor cannot be shown is let go without its
+    /// drop (it holds nothing the exiting process must release).
     fn drop(&mut self) {
+        if let Some(mut terminal) = self.terminal.take() {
+            if terminal.show_cursor().is_ok() {
+                drop(terminal);
+            } else {
+                std::mem::forget(terminal);
+            }
+        }
         restore();
     }
 }

@@ -128,30 +128,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
         | Message::AskUndo
         | Message::ConfirmUndo
         | Message::EditField
-        | Message::OpenCampaignPicker
-        | Message::LeaveEditor
-        | Message::EditSubject
-        | Message::EditBody
-        | Message::EditLines(_)
-        | Message::SaveMessages
-        | Message::DiscardEdits
-        | Message::OpenMergeFields
-        | Message::NewCampaign
-        | Message::AddEntry
-        | Message::RemoveEntry
-        | Message::MoveEntry { .. }
-        | Message::RenameCampaign
-        | Message::OpenSettings
-        | Message::AskDeleteCampaign
-        | Message::ConfirmDeleteCampaign
-        | Message::ToggleChannel
-        | Message::NextContact
-        | Message::PreviousContact
-        | Message::CycleSegmentFilter
-        | Message::CycleReasonFilter
-        | Message::StartSearch
-        | Message::ExplainContact
-        | Message::ClearFilters => focused(app, message),
+        | Message::Campaign(_) => focused(app, message),
     }
 }
 
@@ -382,33 +359,9 @@ fn global(app: &mut App, message: Message) -> Vec<Request> {
             in_browse(app, |b| browse::select_line(b, usize::from(line), view))
         }
         // Taken by a dialog or a campaign screen when they apply; nothing otherwise.
-        Message::Submit
-        | Message::SwitchFocus
-        | Message::ChangeValue(_)
-        | Message::OpenCampaignPicker
-        | Message::LeaveEditor
-        | Message::EditSubject
-        | Message::EditBody
-        | Message::EditLines(_)
-        | Message::SaveMessages
-        | Message::DiscardEdits
-        | Message::OpenMergeFields
-        | Message::NewCampaign
-        | Message::AddEntry
-        | Message::RemoveEntry
-        | Message::MoveEntry { .. }
-        | Message::RenameCampaign
-        | Message::OpenSettings
-        | Message::AskDeleteCampaign
-        | Message::ConfirmDeleteCampaign
-        | Message::ToggleChannel
-        | Message::NextContact
-        | Message::PreviousContact
-        | Message::CycleSegmentFilter
-        | Message::CycleReasonFilter
-        | Message::StartSearch
-        | Message::ExplainContact
-        | Message::ClearFilters => Vec::new(),
+        Message::Submit | Message::SwitchFocus | Message::ChangeValue(_) | Message::Campaign(_) => {
+            Vec::new()
+        }
         // Routed by `update` before anything has the focus.
         Message::Tick
         | Message::Resize { .. }

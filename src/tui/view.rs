@@ -138,6 +138,7 @@ fn body(app: &App, areas: &Areas, buf: &mut Buffer) {
             .render(area, buf),
         Screen::Messages => (&super::screens::messages::view::MessagesView {
             state: &app.messages,
+            campaigns: app.campaigns.loaded.then_some(app.campaigns.names.len()),
         })
             .render(area, buf),
         Screen::Preview => (&app.preview).render(area, buf),

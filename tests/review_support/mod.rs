@@ -81,6 +81,78 @@ impl Ws {
     pub fn out(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
+
+    /// Write `text` to `name` in the temp dir; the path as a string, for an argument.
+    pub fn write(&self, name: &str, text: &str) -> String {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    }
+
+    /// `(key, excluded or "-")` of every preview row of `campaign`, in workspace order.
+    pub fn exclusions(&self, campaign: &str) -> Vec<(String, String)> {
+        let p = self.json(&["preview", campaign, "--format", "json"], 0);
+        p["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let s = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
+                (s(&r["key"]), s(&r["excluded"]))
+            })
+            .collect()
+    }
+
+    /// The e-mail consent entry of `contact show KEY --json` (`state`, `source`, ...).
+    pub fn email_consent(&self, key: &str) -> serde_json::Value {
+        let shown = self.json(&["contact", "show", key], 0);
+        shown["consent"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["channel"] == "email")
+            .unwrap()
+            .clone()
+    }
+}
+
+/// A campaign `news` e-mailing everyone with an address, as a `campaign apply` file.
+pub const EMAIL_EVERYONE: &str = r#"
+name = "news"
+channel = "email"
+as_of = "2026-11-01"
+
+[[entry]]
+segment = "everyone"
+rule = "email is not blank"
+subject = "News"
+body = "Hello"
+"#;
+
+/// Owned pairs, to compare with [`Ws::exclusions`].
+pub fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+/// The `warnings` of an import report (`import --json`).
+pub fn warnings(report: &serde_json::Value) -> Vec<String> {
+    report["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w.as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Whether the review has a finding with `code`, whatever its severity.
+pub fn has_code(review: &serde_json::Value, code: &str) -> bool {
+    review["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["code"] == code)
 }
 
 pub fn read(path: &Path) -> Vec<u8> {

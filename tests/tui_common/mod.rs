@@ -252,3 +252,24 @@ pub fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal.draw(|f| view::draw(app, f)).unwrap();
     terminal
 }
+
+/// The text of every row of `app` drawn at `width`×`height`, each row ending in a line
+/// break.
+pub fn screen_text(app: &App, width: u16, height: u16) -> String {
+    let terminal = draw(app, width, height);
+    let buf = terminal.backend().buffer();
+    (0..height)
+        .map(|y| (0..width).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
+/// The segment editor's rule as typed. Panics when no editor is open.
+pub fn rule_text(app: &App) -> String {
+    app.segments
+        .editor
+        .as_ref()
+        .expect("the segment editor is open")
+        .rule
+        .text()
+        .to_string()
+}

@@ -1,5 +1,6 @@
 //! The table of every key binding: data, read by `keymap::map` and the help popup.
 
+use crate::tui::message::CampaignMsg as CG;
 use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::{Binding, CTRL_C, Key, Scope, bind, ch, ctrl, key, seg};
@@ -96,7 +97,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         S::Global,
         &[ch('C')],
-        M::OpenCampaignPicker,
+        M::Campaign(CG::OpenCampaignPicker),
         "choose the campaign (screens 4-7)",
     ),
     bind(S::Global, &[ch('q'), CTRL_C], M::Quit, "quit"),
@@ -429,103 +430,103 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         S::MessageEntries,
         &[key(KeyCode::Enter), ch('e')],
-        M::EditBody,
+        M::Campaign(CG::EditBody),
         "edit the body",
     ),
     bind(
         S::MessageEntries,
         &[ch('t')],
-        M::EditSubject,
+        M::Campaign(CG::EditSubject),
         "edit the subject",
     ),
     bind(
         S::MessageEntries,
         &[ch('f')],
-        M::OpenMergeFields,
+        M::Campaign(CG::OpenMergeFields),
         "insert a merge field",
     ),
     bind(
         S::MessageEntries,
         &[ch(']')],
-        M::NextContact,
+        M::Campaign(CG::NextContact),
         "render for the next contact",
     ),
     bind(
         S::MessageEntries,
         &[ch('[')],
-        M::PreviousContact,
+        M::Campaign(CG::PreviousContact),
         "render for the previous contact",
     ),
     bind(
         S::MessageEntries,
         &[ctrl('s')],
-        M::SaveMessages,
+        M::Campaign(CG::SaveMessages),
         "check and save the messages",
     ),
     bind(
         S::MessageEntries,
         &[ch('u')],
-        M::DiscardEdits,
+        M::Campaign(CG::DiscardEdits),
         "discard unsaved edits",
     ),
     bind(
         S::MessageEntries,
         &[ch('n')],
-        M::NewCampaign,
+        M::Campaign(CG::NewCampaign),
         "create a campaign",
     ),
     bind(
         S::MessageEntries,
         &[ch('a')],
-        M::AddEntry,
+        M::Campaign(CG::AddEntry),
         "add an entry for a saved segment",
     ),
     bind(
         S::MessageEntries,
         &[ch('x')],
-        M::RemoveEntry,
+        M::Campaign(CG::RemoveEntry),
         "remove the entry and save",
     ),
     bind(
         S::MessageEntries,
         &[ch('K')],
-        M::MoveEntry { up: true },
+        M::Campaign(CG::MoveEntry { up: true }),
         "move the entry up (earlier wins) and save",
     ),
     bind(
         S::MessageEntries,
         &[ch('J')],
-        M::MoveEntry { up: false },
+        M::Campaign(CG::MoveEntry { up: false }),
         "move the entry down and save",
     ),
     bind(
         S::MessageEntries,
         &[ch('R')],
-        M::RenameCampaign,
+        M::Campaign(CG::RenameCampaign),
         "rename the campaign",
     ),
     bind(
         S::MessageEntries,
         &[ch('D')],
-        M::AskDeleteCampaign,
+        M::Campaign(CG::AskDeleteCampaign),
         "delete the campaign",
     ),
     bind(
         S::MessageEntries,
         &[ch('S')],
-        M::OpenSettings,
+        M::Campaign(CG::OpenSettings),
         "campaign settings (channel, category, holdout, k, as-of, minor age)",
     ),
     bind(
         S::SubjectEditor,
         &[key(KeyCode::Enter), key(KeyCode::Down)],
-        M::EditLines(AreaEdit::Newline),
+        M::Campaign(CG::EditLines(AreaEdit::Newline)),
         "on to the body",
     ),
     bind(
         S::BodyEditor,
         &[key(KeyCode::Enter)],
-        M::EditLines(AreaEdit::Newline),
+        M::Campaign(CG::EditLines(AreaEdit::Newline)),
         "new line",
     ),
     bind(S::BodyEditor, &[ctrl('z')], M::Edit(TextEdit::Undo), "undo"),
@@ -533,73 +534,73 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         S::BodyEditor,
         &[key(KeyCode::Up)],
-        M::EditLines(AreaEdit::Up),
+        M::Campaign(CG::EditLines(AreaEdit::Up)),
         "line up",
     ),
     bind(
         S::BodyEditor,
         &[key(KeyCode::Down)],
-        M::EditLines(AreaEdit::Down),
+        M::Campaign(CG::EditLines(AreaEdit::Down)),
         "line down",
     ),
     bind(
         S::SubjectEditor,
         &[key(KeyCode::Esc)],
-        M::LeaveEditor,
+        M::Campaign(CG::LeaveEditor),
         "stop editing (edits are kept)",
     ),
     bind(
         S::SubjectEditor,
         &[ctrl('s')],
-        M::SaveMessages,
+        M::Campaign(CG::SaveMessages),
         "check and save the messages",
     ),
     bind(
         S::SubjectEditor,
         &[ctrl('f')],
-        M::OpenMergeFields,
+        M::Campaign(CG::OpenMergeFields),
         "insert a merge field",
     ),
     bind(
         S::SubjectEditor,
         &[ctrl('n')],
-        M::NextContact,
+        M::Campaign(CG::NextContact),
         "render for the next contact",
     ),
     bind(
         S::SubjectEditor,
         &[ctrl('p')],
-        M::PreviousContact,
+        M::Campaign(CG::PreviousContact),
         "render for the previous contact",
     ),
     bind(
         S::BodyEditor,
         &[key(KeyCode::Esc)],
-        M::LeaveEditor,
+        M::Campaign(CG::LeaveEditor),
         "stop editing (edits are kept)",
     ),
     bind(
         S::BodyEditor,
         &[ctrl('s')],
-        M::SaveMessages,
+        M::Campaign(CG::SaveMessages),
         "check and save the messages",
     ),
     bind(
         S::BodyEditor,
         &[ctrl('f')],
-        M::OpenMergeFields,
+        M::Campaign(CG::OpenMergeFields),
         "insert a merge field",
     ),
     bind(
         S::BodyEditor,
         &[ctrl('n')],
-        M::NextContact,
+        M::Campaign(CG::NextContact),
         "render for the next contact",
     ),
     bind(
         S::BodyEditor,
         &[ctrl('p')],
-        M::PreviousContact,
+        M::Campaign(CG::PreviousContact),
         "render for the previous contact",
     ),
     bind(
@@ -636,7 +637,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         S::NewCampaign,
         &[key(KeyCode::Tab), key(KeyCode::Left), key(KeyCode::Right)],
-        M::ToggleChannel,
+        M::Campaign(CG::ToggleChannel),
         "switch e-mail / SMS",
     ),
     bind(
@@ -678,7 +679,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         S::ConfirmDeleteCampaign,
         &[ch('y')],
-        M::ConfirmDeleteCampaign,
+        M::Campaign(CG::ConfirmDeleteCampaign),
         "delete it (its segments stay)",
     ),
     bind(
@@ -714,31 +715,31 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         S::Preview,
         &[ch('f')],
-        M::CycleSegmentFilter,
+        M::Campaign(CG::CycleSegmentFilter),
         "filter by segment (cycles)",
     ),
     bind(
         S::Preview,
         &[ch('x')],
-        M::CycleReasonFilter,
+        M::Campaign(CG::CycleReasonFilter),
         "filter by exclusion reason (cycles)",
     ),
     bind(
         S::Preview,
         &[ch('/')],
-        M::StartSearch,
+        M::Campaign(CG::StartSearch),
         "search keys and addresses",
     ),
     bind(
         S::Preview,
         &[key(KeyCode::Enter)],
-        M::ExplainContact,
+        M::Campaign(CG::ExplainContact),
         "explain this contact",
     ),
     bind(
         S::Preview,
         &[key(KeyCode::Esc)],
-        M::ClearFilters,
+        M::Campaign(CG::ClearFilters),
         "clear filters and search",
     ),
     bind(
@@ -750,7 +751,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(
         S::PreviewSearch,
         &[key(KeyCode::Esc)],
-        M::LeaveEditor,
+        M::Campaign(CG::LeaveEditor),
         "stop typing (search kept)",
     ),
     bind(

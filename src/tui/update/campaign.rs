@@ -9,6 +9,7 @@
 
 use crate::campaign::Campaign;
 use crate::tui::app::{App, Popup};
+use crate::tui::message::CampaignMsg;
 use crate::tui::message::{Message, Request, Screen};
 use crate::tui::screens::campaign_settings::update as settings;
 use crate::tui::screens::messages::{
@@ -127,7 +128,7 @@ pub(crate) fn popup_message(
 /// picker or a refresh, which every screen has.
 pub(crate) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
     match message {
-        Message::OpenCampaignPicker => {
+        Message::Campaign(CampaignMsg::OpenCampaignPicker) => {
             let c = &mut app.campaigns;
             c.selected = c
                 .current_name()
@@ -143,7 +144,7 @@ pub(crate) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
             requests.extend(load_names(app));
             Some(requests)
         }
-        Message::OpenSettings if app.screen == Screen::Messages => {
+        Message::Campaign(CampaignMsg::OpenSettings) if app.screen == Screen::Messages => {
             let current = app.campaigns.current.as_ref();
             let dirty = app.messages.is_dirty(current);
             if settings::open(&mut app.settings, &mut app.ctx, current, dirty) {
@@ -151,10 +152,10 @@ pub(crate) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
             }
             Some(Vec::new())
         }
-        Message::NewCampaign if app.screen == Screen::Messages => {
+        Message::Campaign(CampaignMsg::NewCampaign) if app.screen == Screen::Messages => {
             in_messages(app, |u| campaign_new::open(u, message))
         }
-        Message::AddEntry if app.screen == Screen::Messages => {
+        Message::Campaign(CampaignMsg::AddEntry) if app.screen == Screen::Messages => {
             in_messages(app, |u| campaign_new::open(u, message)).map(|mut requests| {
                 // The add-entry list shows the saved segments, which the Segments
                 // screen reads.
@@ -164,10 +165,10 @@ pub(crate) fn message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
                 requests
             })
         }
-        Message::RemoveEntry
-        | Message::MoveEntry { .. }
-        | Message::RenameCampaign
-        | Message::AskDeleteCampaign
+        Message::Campaign(CampaignMsg::RemoveEntry)
+        | Message::Campaign(CampaignMsg::MoveEntry { .. })
+        | Message::Campaign(CampaignMsg::RenameCampaign)
+        | Message::Campaign(CampaignMsg::AskDeleteCampaign)
             if app.screen == Screen::Messages =>
         {
             in_messages(app, |u| campaign_edit::screen_message(u, message))
@@ -359,6 +360,10 @@ fn picker_message(app: &mut App, message: &Message) -> Option<Vec<Request>> {
                 return Some(Vec::new());
             }
             app.preview.computed_for = None;
+            // What the status line said was about the campaign left ("created campaign
+            // `temp`"): it would read as if about the one picked.
+            app.ctx.notice = None;
+            app.ctx.error = None;
             return Some(load_campaign(app, name));
         }
         _ => return None,

@@ -59,6 +59,7 @@ pub(crate) fn in_review<R>(
         ctx: &mut app.ctx,
         fields: &app.fields.fields,
         campaign: app.campaigns.current_name(),
+        category: app.campaigns.current.as_ref().map(|c| c.category),
         export,
         campaign_switched: false,
     };

@@ -1,6 +1,9 @@
 //! A table of untrusted data: fixed-width columns, frozen leading columns, scrolling
 //! both ways, one selected row. Its state ([`DataTableState`]) sits beside it.
 //!
+//! Tables read a page at a time (the suppression list, the audit log) keep where they
+//! are in a [`PageTrail`] and draw their rows with [`render_page_rows`].
+//!
 //! Every cell passes through [`fit`], which sanitises it and pads or cuts it to its
 //! column's display width, so separators line up on every row whatever the script (CJK,
 //! emoji, right-to-left; case BR-18). Drawing clips to the area it is given and never
@@ -171,5 +174,122 @@ impl Widget for DataTable<'_> {
                 (self.source.cell(row, col).into_owned(), style)
             });
         }
+    }
+}
+
+/// Where a table read a page at a time with keyset paging is: the start of each page
+/// shown so far (the current one last; `C` is the keyset cursor a page is read from),
+/// whether the current page is the last, and the selected row of the page. The
+/// suppression list and the audit log page this way.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageTrail<C> {
+    /// The start of each page shown so far, the current one last.
+    pub starts: Vec<C>,
+    /// Whether the current page is the last.
+    pub at_end: bool,
+    /// The selected row of the current page.
+    pub selected: usize,
+}
+
+impl<C: PartialEq> PageTrail<C> {
+    /// Move the selection by `delta` among the `rows` rows of the page.
+    pub fn move_by(&mut self, delta: isize, rows: usize) {
+        self.selected = self
+            .selected
+            .saturating_add_signed(delta)
+            .min(rows.saturating_sub(1));
+    }
+
+    /// The start of the next page, `after_last` (the cursor past the page's last row,
+    /// `None` for an empty page), unless this page is the last.
+    pub fn next(&self, after_last: Option<C>) -> Option<C> {
+        after_last.filter(|_| !self.at_end)
+    }
+
+    /// The start of the page before the one shown; `None` on the first page. Both
+    /// starts are forgotten: the page read remembers its own again ([`Self::arrived`]).
+    pub fn back(&mut self) -> Option<C> {
+        if self.starts.len() < 2 {
+            return None;
+        }
+        self.starts.pop();
+        self.starts.pop()
+    }
+
+    /// The start of the page shown, to read it again (`None` before any page); it is
+    /// forgotten until the page arrives.
+    pub fn again(&mut self) -> Option<C> {
+        self.starts.pop()
+    }
+
+    /// A page starting at `start` with `rows` rows arrived, the last one if `at_end`:
+    /// a start other than the last remembered is remembered and its first row
+    /// selected; the selection stays within the page.
+    pub fn arrived(&mut self, start: C, rows: usize, at_end: bool) {
+        if self.starts.last() != Some(&start) {
+            self.starts.push(start);
+            self.selected = 0;
+        }
+        self.at_end = at_end;
+        self.selected = self.selected.min(rows.saturating_sub(1));
+    }
+
+    /// Which page shows, for the count line: "page 2", "page 3 (last)".
+    pub fn label(&self) -> String {
+        let last = if self.at_end { " (last)" } else { "" };
+        format!("page {}{last}", self.starts.len().max(1))
+    }
+}
+
+/// Draw `rows` (each a whole line, its cells already fitted) one per line from the top
+/// of `area`, as many as fit, the `selected` one highlighted.
+pub fn render_page_rows(
+    rows: impl IntoIterator<Item = String>,
+    selected: usize,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let area = area.intersection(buf.area);
+    for (i, text) in rows.into_iter().take(usize::from(area.height)).enumerate() {
+        let style = if i == selected {
+            theme::SELECTED
+        } else {
+            Style::default()
+        };
+        let line = Rect::new(area.x, area.y + i as u16, area.width, 1);
+        ratatui::text::Line::styled(text, style).render(line, buf);
+    }
+}
+
+#[cfg(test)]
+mod page_tests {
+    use super::PageTrail;
+
+    #[test]
+    fn pages_forward_and_back_remember_their_starts() {
+        // Pages of 3 rows keyed by row id: page 1 starts after 0, holds ids 1-3.
+        let mut t = PageTrail::<i64>::default();
+        t.arrived(0, 3, false);
+        assert_eq!(
+            (t.starts.clone(), t.label()),
+            (vec![0], "page 1".to_string())
+        );
+        t.move_by(5, 3);
+        assert_eq!(t.selected, 2, "clamped to the page's last row");
+        // Next: after id 3; page 2 holds ids 4-5 and is the last.
+        let next = t.next(Some(3)).unwrap();
+        t.arrived(next, 2, true);
+        assert_eq!(t.selected, 0);
+        assert_eq!(t.label(), "page 2 (last)");
+        assert_eq!(t.next(Some(5)), None, "no page after the last");
+        // Back: page 1 again, from its start.
+        let back = t.back().unwrap();
+        assert_eq!((back, t.starts.clone()), (0, vec![]));
+        t.arrived(back, 3, false);
+        assert_eq!(
+            (t.starts.clone(), t.label()),
+            (vec![0], "page 1".to_string())
+        );
+        assert_eq!(t.back(), None, "no page before the first");
     }
 }

@@ -18,6 +18,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::{fit, wrap_indented};
+use crate::tui::widgets::data_table::{PageTrail, render_page_rows};
 use crate::workspace::audit::AuditEntry;
 
 /// What the screen shows.
@@ -38,10 +39,9 @@ pub struct AuditState {
     pub total: Option<u64>,
     /// The page shown, newest first.
     pub entries: Vec<AuditEntry>,
-    /// The `before` id of each page shown so far (`None`: the newest), current last.
-    pub starts: Vec<Option<i64>>,
-    pub at_end: bool,
-    pub selected: usize,
+    /// Where the log is: the `before` id of each page shown so far (`None`: the
+    /// newest), whether this is the last, the selected row.
+    pub page: PageTrail<Option<i64>>,
     /// How far the open entry is scrolled.
     pub scroll: usize,
     /// Generation of the page request in flight.
@@ -87,9 +87,8 @@ impl Widget for &AuditState {
             (Some(e), _) => Line::styled(fit(&format!(" error: {e}"), width), theme::ERROR),
             (None, Some(n)) => Line::styled(
                 format!(
-                    " {n} entries in the audit log, newest first; page {}{}",
-                    self.starts.len().max(1),
-                    if self.at_end { " (last)" } else { "" }
+                    " {n} entries in the audit log, newest first; {}",
+                    self.page.label()
                 ),
                 theme::HEADER,
             ),
@@ -101,7 +100,7 @@ impl Widget for &AuditState {
             AuditMode::Entry => " j/k PgDn/PgUp scroll   Esc back to the list",
         };
         Line::styled(hints, theme::CHROME).render(line_at(area.height - 1), buf);
-        let selected = self.entries.get(self.selected);
+        let selected = self.entries.get(self.page.selected);
         let text_width = width.saturating_sub(2);
         if self.mode == AuditMode::Entry {
             let lines: Vec<Line> = selected
@@ -127,21 +126,17 @@ impl Widget for &AuditState {
         Line::styled(header, theme::HEADER).render(line_at(1), buf);
         let rows = page_rows(area.height);
         let rest = width.saturating_sub(COLUMNS.iter().sum::<usize>() + 4);
-        for (i, e) in self.entries.iter().take(rows).enumerate() {
-            let text = format!(
+        let lines = self.entries.iter().map(|e| {
+            format!(
                 " {} {} {} {}",
                 fit(&e.at, COLUMNS[0]),
                 fit(&e.actor, COLUMNS[1]),
                 fit(&e.action, COLUMNS[2]),
                 fit(&e.subject, rest)
-            );
-            let style = if i == self.selected {
-                theme::SELECTED
-            } else {
-                Default::default()
-            };
-            Line::styled(text, style).render(line_at(2 + i as u16), buf);
-        }
+            )
+        });
+        let table = Rect::new(area.x, area.y + 2, area.width, rows as u16);
+        render_page_rows(lines, self.page.selected, table, buf);
         let pane_top = 2 + rows as u16;
         let pane_height = area.height.saturating_sub(pane_top + 2);
         Line::styled(" Selected entry (Enter shows it whole)", theme::HEADER)

@@ -7,7 +7,7 @@ use crate::tui::message::Request;
 
 /// The screen was opened: read the newest page again (entries may have been added).
 pub fn open(state: &mut AuditState, generation: u64, rows: usize) -> Vec<Request> {
-    state.starts.clear();
+    state.page.starts.clear();
     state.mode = AuditMode::List;
     load(state, generation, None, rows)
 }
@@ -29,8 +29,7 @@ pub fn update(state: &mut AuditState, msg: AuditMsg, generation: u64, rows: usiz
             Vec::new()
         }
         AuditMsg::Move(delta) => {
-            let last = state.entries.len().saturating_sub(1);
-            state.selected = state.selected.saturating_add_signed(delta).min(last);
+            state.page.move_by(delta, state.entries.len());
             Vec::new()
         }
         AuditMsg::NextPage if state.mode == AuditMode::Entry => {
@@ -41,19 +40,14 @@ pub fn update(state: &mut AuditState, msg: AuditMsg, generation: u64, rows: usiz
             state.scroll = state.scroll.saturating_sub(rows);
             Vec::new()
         }
-        AuditMsg::NextPage => match state.entries.last() {
-            Some(last) if !state.at_end => {
-                let before = Some(last.id);
-                load(state, generation, before, rows)
-            }
-            _ => Vec::new(),
+        AuditMsg::NextPage => match state.page.next(state.entries.last().map(|e| Some(e.id))) {
+            Some(before) => load(state, generation, before, rows),
+            None => Vec::new(),
         },
-        AuditMsg::PreviousPage if state.starts.len() > 1 => {
-            state.starts.pop();
-            let before = state.starts.pop().flatten();
-            load(state, generation, before, rows)
-        }
-        AuditMsg::PreviousPage => Vec::new(),
+        AuditMsg::PreviousPage => match state.page.back() {
+            Some(before) => load(state, generation, before, rows),
+            None => Vec::new(),
+        },
         AuditMsg::OpenEntry if !state.entries.is_empty() => {
             state.mode = AuditMode::Entry;
             state.scroll = 0;
@@ -71,10 +65,10 @@ pub fn update(state: &mut AuditState, msg: AuditMsg, generation: u64, rows: usiz
             state.pending = None;
             match result {
                 Ok(page) => {
-                    state.starts.push(page.before);
-                    state.selected = 0;
+                    state
+                        .page
+                        .arrived(page.before, page.entries.len(), page.at_end);
                     state.total = Some(page.total);
-                    state.at_end = page.at_end;
                     state.entries = page.entries;
                     state.error = None;
                 }

@@ -9,7 +9,9 @@
 //!
 //! Blocked are consent fields (they decide who gets a message; PRODUCT.md, "Privacy
 //! classes") and special category or protected fields the campaign has not unlocked
-//! (`fields::policy::check_use`, the same rule `Message::check` applies).
+//! (`fields::policy::check_use`, the same rule `Message::check` applies). Each field is
+//! marked by its class as on the Fields screen (README: `!!` special category data, `!`
+//! protected traits); being blocked is said in words.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -29,6 +31,9 @@ use crate::tui::widgets::text_input::{TextInput, TextInputView};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MergeChoice {
     pub name: String,
+    /// Its privacy class, which picks the marker drawn before it (`theme::sensitivity`:
+    /// `!!` special category data, `!` a protected trait, as on the Fields screen).
+    pub class: PrivacyClass,
     /// Why the field may not appear in this campaign's messages, if it may not.
     pub blocked: Option<String>,
 }
@@ -56,6 +61,7 @@ pub fn choices(fields: &[Field], campaign: &Campaign) -> Vec<MergeChoice> {
             };
             MergeChoice {
                 name: f.name.clone(),
+                class: f.class,
                 blocked,
             }
         })
@@ -136,9 +142,14 @@ pub fn render(
         .skip(top)
         .take(list_height)
         .map(|(i, c)| {
-            let (mark, style) = match c.blocked {
-                Some(_) => (theme::BLOCKED_MARK, theme::BLOCKED),
-                None => ("  ", ratatui::style::Style::default()),
+            // The marker says the field's class; a blocked field of any class is drawn
+            // in the blocked style and says "(blocked)" in words.
+            let (mark, class_style) =
+                theme::sensitivity(c.class).unwrap_or(("  ", ratatui::style::Style::default()));
+            let style = if c.blocked.is_some() {
+                theme::BLOCKED
+            } else {
+                class_style
             };
             let label = if c.blocked.is_some() {
                 format!("{} (blocked)", c.name)

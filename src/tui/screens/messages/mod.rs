@@ -71,6 +71,10 @@ pub struct MessagesState {
     pub pending_coverage: Option<u64>,
     /// Generation of the save in flight.
     pub pending_save: Option<u64>,
+    /// What the save of that generation does, when it is more than saving the messages
+    /// ("campaign `spring`: removed entry 3 (segment vip); saved"): the status
+    /// line says it once the save went through.
+    pub save_note: Option<(u64, String)>,
     /// Generation of the rename or delete in flight.
     pub pending_change: Option<u64>,
     /// The merge-field list while its popup is open.

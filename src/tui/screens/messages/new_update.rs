@@ -10,12 +10,13 @@ use super::update::{PopupChange, Update, rechecked, save, sync_unsaved};
 use super::{Focus, NewCampaign, check_entry};
 use crate::campaign::{Campaign, Entry};
 use crate::fields::{Channel, Field};
+use crate::tui::message::CampaignMsg;
 use crate::tui::message::{Job, Message, Request};
 
 /// `n` and `a` on the Messages screen's entry list; `None` for other messages.
 pub(crate) fn open(u: &mut Update<'_>, message: &Message) -> Option<Vec<Request>> {
     match message {
-        Message::NewCampaign => {
+        Message::Campaign(CampaignMsg::NewCampaign) => {
             if u.messages.is_dirty(u.current.as_ref()) {
                 u.ctx.error = Some(
                     "the messages have unsaved edits: save them (Ctrl+S) or discard them (u) before creating a campaign"
@@ -32,7 +33,7 @@ pub(crate) fn open(u: &mut Update<'_>, message: &Message) -> Option<Vec<Request>
             u.popup = Some(PopupChange::NewCampaign);
             Some(Vec::new())
         }
-        Message::AddEntry => {
+        Message::Campaign(CampaignMsg::AddEntry) => {
             if u.messages.draft.is_none() {
                 u.ctx.error = Some("no campaign yet: press n to create one".into());
                 return Some(Vec::new());
@@ -57,7 +58,7 @@ pub(crate) fn new_popup(u: &mut Update<'_>, message: &Message) -> Option<Vec<Req
             d.name.apply(edit);
             d.error = None;
         }
-        Message::ToggleChannel if d.renaming.is_none() => {
+        Message::Campaign(CampaignMsg::ToggleChannel) if d.renaming.is_none() => {
             d.channel = match d.channel {
                 Channel::Email => Channel::Sms,
                 Channel::Sms => Channel::Email,

@@ -10,6 +10,7 @@ use crate::campaign::Campaign;
 use crate::fields::Field;
 use crate::segment::store::Segment;
 use crate::tui::context::Context;
+use crate::tui::message::CampaignMsg;
 use crate::tui::message::{Job, Message, Request, SampleStep};
 use crate::tui::widgets::text_area::AreaEdit;
 use crate::tui::widgets::text_input::TextEdit;
@@ -155,15 +156,23 @@ pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Ve
             u.messages.recheck(u.fields);
             load_sample(u, SampleStep::First)
         }
-        (Message::EditBody, _) if m.entry().is_some() => {
+        // An editor opens with the cursor after the text, so typing adds to it (as the
+        // rename input does); once in, the cursor stays where the user puts it.
+        (Message::Campaign(CampaignMsg::EditBody), _) if m.entry().is_some() => {
+            if m.focus != Focus::Body {
+                m.body.move_to_end();
+            }
             m.focus = Focus::Body;
             Vec::new()
         }
-        (Message::EditSubject, _) if m.entry().is_some() && email => {
+        (Message::Campaign(CampaignMsg::EditSubject), _) if m.entry().is_some() && email => {
+            if m.focus != Focus::Subject {
+                m.subject.apply(&TextEdit::End);
+            }
             m.focus = Focus::Subject;
             Vec::new()
         }
-        (Message::LeaveEditor, _) => {
+        (Message::Campaign(CampaignMsg::LeaveEditor), _) => {
             m.focus = Focus::Entries;
             Vec::new()
         }
@@ -175,11 +184,14 @@ pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Ve
             m.body.apply(edit);
             edited(u)
         }
-        (Message::EditLines(AreaEdit::Newline | AreaEdit::Down), Focus::Subject) => {
+        (
+            Message::Campaign(CampaignMsg::EditLines(AreaEdit::Newline | AreaEdit::Down)),
+            Focus::Subject,
+        ) => {
             m.focus = Focus::Body;
             Vec::new()
         }
-        (Message::EditLines(edit), Focus::Body) => {
+        (Message::Campaign(CampaignMsg::EditLines(edit)), Focus::Body) => {
             m.body.apply_area(*edit);
             if *edit == AreaEdit::Newline {
                 edited(u)
@@ -187,19 +199,20 @@ pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Ve
                 Vec::new()
             }
         }
-        (Message::NextContact, _) | (Message::PreviousContact, _) => {
+        (Message::Campaign(CampaignMsg::NextContact), _)
+        | (Message::Campaign(CampaignMsg::PreviousContact), _) => {
             if m.sample.is_none() && m.pending_sample.is_some() {
                 // The first contact is still loading; stepping starts from it.
                 return Some(Vec::new());
             }
             let step = match (&m.sample, message) {
                 (None, _) => SampleStep::First,
-                (Some(s), Message::NextContact) => SampleStep::After(s.id),
+                (Some(s), Message::Campaign(CampaignMsg::NextContact)) => SampleStep::After(s.id),
                 (Some(s), _) => SampleStep::Before(s.id),
             };
             load_sample(u, step)
         }
-        (Message::OpenMergeFields, _) => {
+        (Message::Campaign(CampaignMsg::OpenMergeFields), _) => {
             let Some(draft) = &m.draft else {
                 return Some(Vec::new());
             };
@@ -207,21 +220,14 @@ pub(crate) fn screen_message(u: &mut Update<'_>, message: &Message) -> Option<Ve
             m.merge_selected = 0;
             m.merge_fallback = None;
             if m.focus == Focus::Entries {
+                m.body.move_to_end();
                 m.focus = Focus::Body;
             }
             u.popup = Some(PopupChange::MergeFields);
             Vec::new()
         }
-        (Message::SaveMessages, _) => save(u),
-        (Message::DiscardEdits, _) => {
-            if let Some(c) = u.current.clone() {
-                u.messages.set_campaign(c);
-            }
-            sync_unsaved(u);
-            let mut requests = rechecked(u);
-            requests.extend(entered(u));
-            requests
-        }
+        (Message::Campaign(CampaignMsg::SaveMessages), _) => save(u),
+        (Message::Campaign(CampaignMsg::DiscardEdits), _) => super::edit_update::discard(u),
         _ => return None,
     };
     Some(requests)
@@ -267,13 +273,17 @@ pub(crate) fn reply(u: &mut Update<'_>, message: &Message) -> Vec<Request> {
     match message {
         Message::CampaignSaved { generation, result } if m.pending_save == Some(*generation) => {
             m.pending_save = None;
+            // An entry removed or moved says which (`edit_update`).
+            let note = m.save_note.take().filter(|(g, _)| g == generation);
             match result {
                 Ok(c) => {
                     let created = !u.names.contains(&c.name);
-                    u.ctx.notice = Some(if created {
-                        format!("created campaign `{}`: press a to add a segment", c.name)
-                    } else {
-                        format!("saved the messages of campaign `{}`", c.name)
+                    u.ctx.notice = Some(match note {
+                        _ if created => {
+                            format!("created campaign `{}`: press a to add a segment", c.name)
+                        }
+                        Some((_, note)) => note,
+                        None => format!("saved the messages of campaign `{}`", c.name),
                     });
                     u.ctx.error = None;
                     let order = |c: &crate::campaign::Campaign| {

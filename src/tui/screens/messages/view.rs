@@ -27,9 +27,34 @@ fn safe(s: &str) -> String {
     for_terminal(s).into_owned()
 }
 
-/// What the screen draws: its state and whether there is a campaign at all.
+/// What the screen draws: its state, and how many campaigns the workspace has (the
+/// keys shown without a campaign depend on it).
 pub struct MessagesView<'a> {
     pub state: &'a MessagesState,
+    /// The campaigns in the workspace; `None` while their names are being read.
+    pub campaigns: Option<usize>,
+}
+
+/// The keys that get a campaign to edit, as lines: create one, or pick one of the
+/// `campaigns` there are.
+fn campaign_keys(campaigns: Option<usize>) -> Vec<Line<'static>> {
+    let key = |k: &'static str, what: String| {
+        Line::from(vec![
+            Span::styled(format!("   {k:<3}"), theme::COMMAND),
+            Span::raw(what),
+        ])
+    };
+    let mut lines = vec![key("n", "create a campaign (name and channel)".into())];
+    match campaigns {
+        Some(n @ 1..) => lines.push(key(
+            "C",
+            format!("choose a campaign ({n} in this workspace)"),
+        )),
+        Some(0) => {}
+        None => lines.push(Line::styled("   (reading the campaigns...)", theme::CHROME)),
+    }
+    lines.push(key("?", "every key".into()));
+    lines
 }
 
 impl Widget for &MessagesView<'_> {
@@ -40,11 +65,16 @@ impl Widget for &MessagesView<'_> {
         }
         let s = self.state;
         let Some(c) = &s.draft else {
-            Paragraph::new(
-                " No campaign to edit. Press n to create one (or run `tactful campaign new NAME --channel email`).",
-            )
-            .wrap(Wrap { trim: true })
-            .render(area, buf);
+            let mut lines = vec![Line::styled(" No campaign to edit.", theme::HEADER)];
+            lines.push(Line::from(""));
+            lines.extend(campaign_keys(self.campaigns));
+            lines.push(Line::from(""));
+            lines.push(Line::from(
+                " Or from the command line: tactful campaign new NAME --channel email",
+            ));
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: false })
+                .render(area, buf);
             return;
         };
         if c.entries.is_empty() {

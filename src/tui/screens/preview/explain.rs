@@ -34,15 +34,21 @@ pub fn lines(e: &Explanation) -> Vec<Line<'static>> {
         Line::from(""),
         Line::styled("Assignment steps", theme::HEADER),
     ];
+    // Each step in words, as the CLI prints it: what it checks, what it did.
     for s in &e.steps {
-        let (status, style) = match s.status {
-            StepStatus::Passed => ("passed ", Style::default()),
-            StepStatus::Decided => ("DECIDED", theme::WARNING),
-            StepStatus::NotReached => ("-      ", theme::CHROME),
+        let style = match s.status {
+            StepStatus::Passed => Style::default(),
+            StepStatus::Decided => theme::WARNING,
+            StepStatus::NotReached => theme::CHROME,
         };
         out.push(Line::from(vec![
             Span::styled(
-                format!(" {}. {:<17} {status} ", s.step, s.check.code()),
+                format!(
+                    " {}. {:<17} {:<11} ",
+                    s.step,
+                    s.title(),
+                    s.outcome(e.excluded)
+                ),
                 style,
             ),
             Span::raw(safe(&s.detail)),

@@ -6,6 +6,7 @@ use super::PreviewState;
 use super::view::visible_rows;
 use crate::campaign::Campaign;
 use crate::tui::context::Context;
+use crate::tui::message::CampaignMsg;
 use crate::tui::message::{Message, PageAnchor, Request};
 use crate::workspace::preview_rows::ReasonMatch;
 
@@ -104,7 +105,7 @@ pub(crate) fn screen_message(app: &mut Update<'_>, message: &Message) -> Option<
                 p.search.apply(edit);
                 Some(reload(app))
             }
-            Message::Submit | Message::LeaveEditor => {
+            Message::Submit | Message::Campaign(CampaignMsg::LeaveEditor) => {
                 p.searching = false;
                 Some(Vec::new())
             }
@@ -138,25 +139,25 @@ pub(crate) fn screen_message(app: &mut Update<'_>, message: &Message) -> Option<
                 None => Vec::new(),
             }
         }
-        Message::CycleSegmentFilter => {
+        Message::Campaign(CampaignMsg::CycleSegmentFilter) => {
             p.segment_filter = p.next_segment_filter();
             reload(app)
         }
-        Message::CycleReasonFilter => {
+        Message::Campaign(CampaignMsg::CycleReasonFilter) => {
             p.reason_filter = p.next_reason_filter();
             reload(app)
         }
-        Message::StartSearch => {
+        Message::Campaign(CampaignMsg::StartSearch) => {
             p.searching = true;
             Vec::new()
         }
-        Message::ClearFilters => {
+        Message::Campaign(CampaignMsg::ClearFilters) => {
             p.segment_filter = None;
             p.reason_filter = ReasonMatch::Any;
             p.search.set("");
             reload(app)
         }
-        Message::ExplainContact => {
+        Message::Campaign(CampaignMsg::ExplainContact) => {
             let (Some(key), Some(c)) = (p.selected_key(), p.computed_for.clone()) else {
                 return Some(Vec::new());
             };

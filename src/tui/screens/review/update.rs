@@ -8,11 +8,13 @@
 
 use std::collections::BTreeSet;
 
-use super::dialogs::{SignOffDialog, SignOffFocus, UnlockDialog};
+use super::dialogs::{SignOffDialog, SignOffFocus, UnlockChoice, UnlockDialog};
 use super::jobs::ReviewJob;
 use super::message::{ReviewMsg, Reviewed};
 use super::{ReviewMode, ReviewState, visible_lines};
+use crate::campaign::unlock::never_unlockable;
 use crate::fields::Field;
+use crate::fields::policy::Category;
 use crate::review::ExportScope;
 use crate::tui::context::Context;
 use crate::tui::message::{Message, Request};
@@ -26,6 +28,9 @@ pub struct Update<'a> {
     pub fields: &'a [Field],
     /// The current campaign's name, the one to review.
     pub campaign: Option<&'a str>,
+    /// The current campaign's category: in a special ad category the unlock dialog
+    /// marks the fields no unlock can open. `None` when not known.
+    pub category: Option<Category>,
     /// The export the Export screen is set up for, which a sign-off approves.
     pub export: ExportScope,
     /// Set when the review moved to another campaign: `tui::update` drops the Export
@@ -158,6 +163,7 @@ fn move_choice(d: &mut UnlockDialog, delta: isize) {
             .choice
             .saturating_add_signed(delta)
             .min(d.fields.len() - 1);
+        d.error = None;
     }
 }
 
@@ -221,13 +227,19 @@ fn open_unlock(app: &mut Update<'_>) {
         .fields
         .iter()
         .filter(|f| f.class.is_blocked_by_default() && !s.unlocked.contains(&f.name))
-        .map(|f| (f.name.clone(), f.class))
+        .map(|f| UnlockChoice {
+            name: f.name.clone(),
+            class: f.class,
+            refused: app
+                .category
+                .and_then(|category| never_unlockable(f, category)),
+        })
         .collect();
     // Start on the field the selected finding names, e.g. a `blocked_field` item
     // "segment `older`: field `birth_date` is blocked ...".
     let named = s.selected_finding().and_then(|f| {
-        fields.iter().position(|(name, _)| {
-            let quoted = format!("field `{name}`");
+        fields.iter().position(|c| {
+            let quoted = format!("field `{}`", c.name);
             f.items.iter().any(|i| i.contains(&quoted))
         })
     });
@@ -267,7 +279,13 @@ fn confirm(app: &mut Update<'_>) -> Vec<Request> {
             return Vec::new();
         }
         if !d.reason_step {
-            d.reason_step = d.field().is_some();
+            // A field no unlock can open is refused now, with the rule, not after a
+            // justification was typed.
+            match d.field().map(|c| c.refused.clone()) {
+                Some(Some(why)) => d.error = Some(why),
+                Some(None) => d.reason_step = true,
+                None => {}
+            }
             return Vec::new();
         }
         // The core's own check (`campaign::unlock` runs it again), so the dialog says
@@ -276,7 +294,7 @@ fn confirm(app: &mut Update<'_>) -> Vec<Request> {
             d.error = Some(format!("{e}: why is the field necessary?"));
             return Vec::new();
         }
-        let field = d.field().map(|(f, _)| f.clone()).unwrap_or_default();
+        let field = d.field().map(|c| c.name.clone()).unwrap_or_default();
         let reason = d.reason.value().to_string();
         let generation = app.ctx.next_generation();
         if let Some(d) = app.review.unlock.as_mut() {

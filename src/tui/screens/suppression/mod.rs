@@ -19,6 +19,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use crate::import::suppress::SuppressReport;
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::{fit, wrap_indented};
+use crate::tui::widgets::data_table::{PageTrail, render_page_rows};
 use crate::tui::widgets::text_input::{TextInput, TextInputView};
 use crate::workspace::suppression::Listed;
 
@@ -42,12 +43,9 @@ pub struct SuppressionState {
     pub total: Option<u64>,
     /// The page shown, in the order entries were added.
     pub entries: Vec<Listed>,
-    /// The `after` row id of each page shown so far, the current one last.
-    pub starts: Vec<i64>,
-    /// Whether the page shown is the last.
-    pub at_end: bool,
-    /// The selected row of the page.
-    pub selected: usize,
+    /// Where the list is: the `after` row id of each page shown so far, whether this
+    /// is the last, the selected row.
+    pub page: PageTrail<i64>,
     /// Generation of the page request in flight.
     pub pending: Option<u64>,
     /// The path typed.
@@ -160,9 +158,8 @@ impl Widget for &SuppressionState {
         let count = match self.total {
             Some(n) if self.entries.is_empty() => format!(" {n} entries on the suppression list"),
             Some(n) => format!(
-                " {n} entries on the suppression list; page {}{}",
-                self.starts.len().max(1),
-                if self.at_end { " (last)" } else { "" }
+                " {n} entries on the suppression list; {}",
+                self.page.label()
             ),
             None => " reading the suppression list...".to_string(),
         };
@@ -185,18 +182,9 @@ impl Widget for &SuppressionState {
                 width,
             );
             Line::styled(header, theme::HEADER).render(line_at(2), buf);
-            for (i, e) in self.entries.iter().enumerate() {
-                let y = 3 + i as u16;
-                if y >= area.height - 1 {
-                    break;
-                }
-                let style = if i == self.selected {
-                    theme::SELECTED
-                } else {
-                    Default::default()
-                };
-                Line::styled(entry_text(e, width), style).render(line_at(y), buf);
-            }
+            let rows = Rect::new(area.x, area.y + 3, area.width, area.height - 4);
+            let lines = self.entries.iter().map(|e| entry_text(e, width));
+            render_page_rows(lines, self.page.selected, rows, buf);
         }
         let hints = match self.mode {
             SuppressionMode::List => " i import a file   j/k move   PgDn/PgUp pages   ? keys",

@@ -30,7 +30,7 @@ impl From<Vec<Request>> for Outcome {
 /// The screen was opened: read the page shown (the first one the first time), so the
 /// list is current after changes made elsewhere (an erasure adds entries).
 pub fn open(state: &mut SuppressionState, generation: u64, rows: usize) -> Vec<Request> {
-    let after = state.starts.pop().unwrap_or(0);
+    let after = state.page.again().unwrap_or(0);
     load(state, generation, after, rows)
 }
 
@@ -63,8 +63,7 @@ pub fn update(
             Outcome::default()
         }
         SuppressionMsg::Move(delta) => {
-            let last = state.entries.len().saturating_sub(1);
-            state.selected = state.selected.saturating_add_signed(delta).min(last);
+            state.page.move_by(delta, state.entries.len());
             Outcome::default()
         }
         SuppressionMsg::NextPage if state.mode == SuppressionMode::Report => {
@@ -75,19 +74,14 @@ pub fn update(
             state.scroll = state.scroll.saturating_sub(rows);
             Outcome::default()
         }
-        SuppressionMsg::NextPage => match state.entries.last() {
-            Some(last) if !state.at_end => {
-                let after = last.id;
-                load(state, generation, after, rows).into()
-            }
-            _ => Outcome::default(),
+        SuppressionMsg::NextPage => match state.page.next(state.entries.last().map(|e| e.id)) {
+            Some(after) => load(state, generation, after, rows).into(),
+            None => Outcome::default(),
         },
-        SuppressionMsg::PreviousPage if state.starts.len() > 1 => {
-            state.starts.pop();
-            let after = state.starts.pop().unwrap_or(0);
-            load(state, generation, after, rows).into()
-        }
-        SuppressionMsg::PreviousPage => Outcome::default(),
+        SuppressionMsg::PreviousPage => match state.page.back() {
+            Some(after) => load(state, generation, after, rows).into(),
+            None => Outcome::default(),
+        },
         SuppressionMsg::EditPath => {
             state.mode = SuppressionMode::Typing;
             state.error = None;
@@ -108,15 +102,11 @@ pub fn update(
             state.pending = None;
             match result {
                 Ok(page) => {
-                    // Reading the same page again (after an import) keeps its place.
-                    if state.starts.last() != Some(&page.after) {
-                        state.starts.push(page.after);
-                        state.selected = 0;
-                    }
+                    state
+                        .page
+                        .arrived(page.after, page.entries.len(), page.at_end);
                     state.total = Some(page.total);
-                    state.at_end = page.at_end;
                     state.entries = page.entries;
-                    state.selected = state.selected.min(state.entries.len().saturating_sub(1));
                 }
                 Err(e) => state.error = Some(e),
             }
@@ -139,7 +129,7 @@ pub fn update(
                     state.report = Some(report);
                     state.scroll = 0;
                     state.mode = SuppressionMode::Report;
-                    let after = state.starts.pop().unwrap_or(0);
+                    let after = state.page.again().unwrap_or(0);
                     Outcome {
                         requests: load(state, generation, after, rows),
                         notice: Some(notice),
