@@ -12,7 +12,8 @@ use tactful::workspace::{Workspace, suppression};
 fn consent(ws: &Workspace, key: &str) -> (String, Option<String>) {
     ws.conn()
         .query_row(
-            "SELECT _consent_email, _consent_email_source FROM contacts WHERE _key = ?1",
+            "SELECT _consent_email, s.source FROM contacts c
+             LEFT JOIN consent_statements s ON s.id = c._consent_email_ref WHERE _key = ?1",
             [key],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
@@ -172,7 +173,9 @@ fn file_level_consent_is_recorded_and_never_overrides_a_row() {
     let sms: (String, String) = ws
         .conn()
         .query_row(
-            "SELECT _consent_sms, _consent_sms_source FROM contacts WHERE _key = 'bo@example.com'",
+            "SELECT _consent_sms, s.source FROM contacts c
+             LEFT JOIN consent_statements s ON s.id = c._consent_sms_ref
+             WHERE _key = 'bo@example.com'",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )

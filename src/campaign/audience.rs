@@ -12,7 +12,7 @@ use rusqlite::{Connection, OptionalExtension, params_from_iter};
 use crate::fields::value::Value;
 use crate::fields::{Channel, Field, FieldType};
 use crate::segment::CompiledRule;
-use crate::workspace::{WorkspaceError, quote_ident};
+use crate::workspace::{WorkspaceError, quote_ident, statements};
 
 /// What to select: the channel (for its consent columns), the fields to read and the
 /// compiled rule of each campaign entry, in priority order.
@@ -23,8 +23,8 @@ pub struct AudienceQuery<'a> {
     pub rules: &'a [CompiledRule],
 }
 
-/// The fixed columns before the fields: `_id, _key, _consent_<channel>,
-/// _consent_<channel>_source`.
+/// The fixed columns before the fields: `_id, _key, _consent_<channel>` and the
+/// source of the channel's consent statement (`workspace::statements`).
 const FIXED: usize = 4;
 
 /// One contact's row, valid during the callback.
@@ -110,7 +110,7 @@ where
     E: From<WorkspaceError>,
 {
     let consent = quote_ident(&format!("_consent_{}", query.channel.as_str()));
-    let source = quote_ident(&format!("_consent_{}_source", query.channel.as_str()));
+    let source = statements::source_sql(query.channel.as_str(), "contacts");
     let mut select = vec!["_id".to_string(), "_key".to_string(), consent, source];
     select.extend(query.columns.iter().map(|f| quote_ident(&f.name)));
     select.extend(

@@ -3,8 +3,9 @@
 //! GDPR Art. 7(1) asks the controller to be able to demonstrate consent, so every state
 //! an import records keeps where it came from (file, column or `--consent` option,
 //! layout, batch) and, where the file gives them, the time and the IP address. Stored
-//! as JSON beside the state (`_consent_<channel>_evidence`); written by the importer,
-//! read by `contact show`, `explain` and the export manifest.
+//! as JSON in the consent statement the contact references (`workspace::statements`,
+//! shared by the contacts it backs); written by the importer, read by `contact show`,
+//! `explain` and the export manifest.
 
 use std::fmt;
 

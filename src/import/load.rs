@@ -32,7 +32,9 @@ use crate::fields::Channel;
 use crate::workspace::consent::{RefusalLookup, any_refusals};
 use crate::workspace::contacts::{self, ContactWriter};
 use crate::workspace::keyed_hash::HashKey;
-use crate::workspace::{audit, batches, fields, now_rfc3339, phones, settings, suppression};
+use crate::workspace::{
+    audit, batches, fields, now_rfc3339, phones, settings, statements, suppression,
+};
 
 /// Load `plan.path` as analysed. Returns the report; the caller commits or rolls back.
 ///
@@ -175,6 +177,7 @@ pub fn load(
         },
         hash_key: HashKey::load(tx)?,
         tally: Tally::default(),
+        memo: Default::default(),
     };
     let mut counts = Counts::default();
     let mut fold = Fold::default();
@@ -209,6 +212,10 @@ pub fn load(
         }
         Ok(())
     })?;
+    if counts.duplicates > 0 {
+        // Merges may have replaced consent statements that nothing references now.
+        statements::sweep(tx)?;
+    }
     let mut rejected = analysis.rejected.clone();
     rejected.append(&mut counts.rejected);
     let mut warnings = analysis.warnings.clone();

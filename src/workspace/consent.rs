@@ -12,6 +12,7 @@
 use rusqlite::{Connection, OptionalExtension, Statement, params};
 use serde::Serialize;
 
+use super::statements::{evidence_sql, source_sql};
 use super::{WorkspaceError, now_rfc3339};
 use crate::fields::{Channel, ConsentState};
 
@@ -147,9 +148,11 @@ pub fn refusals_of_added(
     for channel in Channel::ALL {
         let c = format!("_consent_{}", channel.as_str());
         let sql = format!(
-            "SELECT _key, {c}, {c}_source, {c}_evidence, coalesce(_updated_batch, _batch)
+            "SELECT _key, {c}, {}, {}, coalesce(_updated_batch, _batch)
              FROM contacts WHERE _batch = ?1 AND {c} IN ('declined', 'withdrawn', 'bounced')
-             ORDER BY _id"
+             ORDER BY _id",
+            source_sql(channel.as_str(), "contacts"),
+            evidence_sql(channel.as_str(), "contacts"),
         );
         let rows: Vec<AddedRow> = conn
             .prepare(&sql)?
@@ -255,10 +258,12 @@ pub struct EvidenceLookup<'c> {
 
 impl<'c> EvidenceLookup<'c> {
     pub fn new(conn: &'c Connection, channel: Channel) -> Result<Self, WorkspaceError> {
-        let c = format!("_consent_{}", channel.as_str());
+        let c = channel.as_str();
         Ok(EvidenceLookup {
             stmt: conn.prepare(&format!(
-                "SELECT {c}_source, {c}_evidence FROM contacts WHERE _key = ?1"
+                "SELECT {}, {} FROM contacts WHERE _key = ?1",
+                source_sql(c, "contacts"),
+                evidence_sql(c, "contacts"),
             ))?,
         })
     }

@@ -8,8 +8,11 @@
 use rusqlite::types::Value as Sql;
 use rusqlite::{Connection, OptionalExtension, Statement, params, params_from_iter};
 
+use super::statements::{self, StatementWriter};
 use super::{WorkspaceError, quote_ident};
 use crate::fields::ConsentState;
+
+pub use super::contacts_undo::{UndoCounts, undo_batch};
 
 /// What the workspace already holds for a key.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,6 +24,9 @@ pub struct Existing {
     pub batch: i64,
     /// Consent state, source and evidence (JSON), email then SMS.
     pub consent: [StoredConsent; 2],
+    /// The ids of the stored consent statements (`workspace::statements`), email then
+    /// SMS: an update that keeps a channel's statement keeps its id.
+    pub refs: [Option<i64>; 2],
 }
 
 /// One channel's stored consent: state, source for people, evidence as JSON.
@@ -68,6 +74,7 @@ impl AgeWord<'_> {
 
 /// Prepared statements for loading one file's columns.
 pub struct ContactWriter<'c> {
+    statements: StatementWriter<'c>,
     lookup: Statement<'c>,
     insert: Statement<'c>,
     update: Statement<'c>,
@@ -92,8 +99,8 @@ impl<'c> ContactWriter<'c> {
         let quoted: Vec<String> = columns.iter().map(|c| quote_ident(c)).collect();
         let n = columns.len();
         let insert_sql = format!(
-            "INSERT INTO contacts (_key, _consent_email, _consent_email_source, _consent_email_evidence, _consent_sms, _consent_sms_source, _consent_sms_evidence, _batch, _age_unknown{}{})
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, nullif(?9, ''){})
+            "INSERT INTO contacts (_key, _consent_email, _consent_email_ref, _consent_sms, _consent_sms_ref, _batch, _age_unknown{}{})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, nullif(?7, ''){})
              ON CONFLICT (_key) DO NOTHING",
             if n > 0 { ", " } else { "" },
             quoted.join(", "),
@@ -105,18 +112,19 @@ impl<'c> ContactWriter<'c> {
             .map(|(i, q)| format!("{q} = coalesce(?{}, {q}), ", i + HEAD + 1))
             .collect();
         let update_sql = format!(
-            "UPDATE contacts SET {sets}_consent_email = ?2, _consent_email_source = ?3, _consent_email_evidence = ?4, _consent_sms = ?5, _consent_sms_source = ?6, _consent_sms_evidence = ?7, _updated_batch = ?8,
-                 _age_unknown = CASE WHEN ?9 IS NULL THEN _age_unknown ELSE nullif(?9, '') END
+            "UPDATE contacts SET {sets}_consent_email = ?2, _consent_email_ref = ?3, _consent_sms = ?4, _consent_sms_ref = ?5, _updated_batch = ?6,
+                 _age_unknown = CASE WHEN ?7 IS NULL THEN _age_unknown ELSE nullif(?7, '') END
              WHERE _id = ?1"
         );
+        // The image names the consent statements by id; a statement an image names
+        // outlives the contact's change (`statements::sweep`), so undo puts back the
+        // very same one.
         let mut image = vec![
             "'_key', _key".to_string(),
             "'_consent_email', _consent_email".to_string(),
-            "'_consent_email_source', _consent_email_source".to_string(),
-            "'_consent_email_evidence', _consent_email_evidence".to_string(),
+            "'_consent_email_ref', _consent_email_ref".to_string(),
             "'_consent_sms', _consent_sms".to_string(),
-            "'_consent_sms_source', _consent_sms_source".to_string(),
-            "'_consent_sms_evidence', _consent_sms_evidence".to_string(),
+            "'_consent_sms_ref', _consent_sms_ref".to_string(),
             "'_updated_batch', _updated_batch".to_string(),
             "'_age_unknown', _age_unknown".to_string(),
         ];
@@ -128,12 +136,19 @@ impl<'c> ContactWriter<'c> {
              SELECT ?1, _id, json_object({}) FROM contacts WHERE _id = ?2",
             image.join(", ")
         );
+        let (source, evidence) = (statements::source_sql, statements::evidence_sql);
+        let lookup_sql = format!(
+            "SELECT _id, _batch, _consent_email, {}, {}, _consent_sms, {}, {},
+                    _consent_email_ref, _consent_sms_ref
+             FROM contacts WHERE _key = ?1",
+            source("email", "contacts"),
+            evidence("email", "contacts"),
+            source("sms", "contacts"),
+            evidence("sms", "contacts"),
+        );
         Ok(ContactWriter {
-            lookup: conn.prepare(
-                "SELECT _id, _batch, _consent_email, _consent_email_source, _consent_email_evidence,
-                        _consent_sms, _consent_sms_source, _consent_sms_evidence
-                 FROM contacts WHERE _key = ?1",
-            )?,
+            statements: StatementWriter::new(conn)?,
+            lookup: conn.prepare(&lookup_sql)?,
             insert: conn.prepare(&insert_sql)?,
             update: conn.prepare(&update_sql)?,
             snapshot: conn.prepare(&snapshot_sql)?,
@@ -174,10 +189,11 @@ impl<'c> ContactWriter<'c> {
                     r.get::<_, i64>(1)?,
                     channel(2)?,
                     channel(5)?,
+                    [r.get(8)?, r.get(9)?],
                 ))
             })
             .optional()?;
-        row.map(|(id, batch, email, sms)| {
+        row.map(|(id, batch, email, sms, refs)| {
             let parse = |(state, source, evidence): (String, Option<String>, Option<String>)| {
                 state
                     .parse::<ConsentState>()
@@ -189,6 +205,7 @@ impl<'c> ContactWriter<'c> {
                 key: key.to_string(),
                 batch,
                 consent: [parse(email)?, parse(sms)?],
+                refs,
             })
         })
         .transpose()
@@ -199,7 +216,8 @@ impl<'c> ContactWriter<'c> {
     /// and [`Self::update`]). Trying the insert first costs new contacts (nearly every
     /// row of a first import) one probe of the key index instead of two.
     pub fn insert(&mut self, batch: i64, c: &Incoming<'_>) -> Result<bool, WorkspaceError> {
-        let head = head(Sql::Text(c.key.to_string()), c, batch);
+        let refs = self.refs(c, None)?;
+        let head = head(Sql::Text(c.key.to_string()), c, batch, refs);
         let inserted = self
             .insert
             .execute(params_from_iter(head.iter().chain(c.values)))?;
@@ -222,28 +240,48 @@ impl<'c> ContactWriter<'c> {
         if c.key != existing.key {
             self.rekey.execute(params![existing.id, c.key])?;
         }
-        let head = head(Sql::Integer(existing.id), c, batch);
+        let refs = self.refs(c, Some(existing))?;
+        let head = head(Sql::Integer(existing.id), c, batch, refs);
         self.update
             .execute(params_from_iter(head.iter().chain(c.values)))?;
         Ok(first)
     }
+
+    /// The statement ids of `c`'s consent: the stored contact's own where `c` keeps
+    /// its source and evidence, else those of [`StatementWriter::id`].
+    fn refs(
+        &mut self,
+        c: &Incoming<'_>,
+        existing: Option<&Existing>,
+    ) -> Result<[Option<i64>; 2], WorkspaceError> {
+        let mut refs = [None; 2];
+        for (i, (_, source, evidence)) in c.consent.iter().enumerate() {
+            let kept = existing.filter(|e| {
+                let (_, s, ev) = &e.consent[i];
+                s.as_deref() == *source && ev.as_deref() == *evidence
+            });
+            refs[i] = match kept {
+                Some(e) => e.refs[i],
+                None => self.statements.id(*source, *evidence)?,
+            };
+        }
+        Ok(refs)
+    }
 }
 
-/// Parameters before the fields' values: key or id, then state, source and evidence
-/// per channel, then the batch and the age mark.
-const HEAD: usize = 9;
+/// Parameters before the fields' values: key or id, then state and statement id per
+/// channel, then the batch and the age mark.
+const HEAD: usize = 7;
 
-fn head(first: Sql, c: &Incoming<'_>, batch: i64) -> [Sql; HEAD] {
-    let opt = |s: &Option<&str>| s.map_or(Sql::Null, |s| Sql::Text(s.to_string()));
-    let [(email, email_src, email_ev), (sms, sms_src, sms_ev)] = &c.consent;
+fn head(first: Sql, c: &Incoming<'_>, batch: i64, refs: [Option<i64>; 2]) -> [Sql; HEAD] {
+    let id = |r: Option<i64>| r.map_or(Sql::Null, Sql::Integer);
+    let [(email, _, _), (sms, _, _)] = &c.consent;
     [
         first,
         Sql::Text(email.as_str().into()),
-        opt(email_src),
-        opt(email_ev),
+        id(refs[0]),
         Sql::Text(sms.as_str().into()),
-        opt(sms_src),
-        opt(sms_ev),
+        id(refs[1]),
         Sql::Integer(batch),
         c.age.param(),
     ]
@@ -304,97 +342,4 @@ pub fn count_age_unknown(conn: &Connection) -> Result<u64, WorkspaceError> {
         [],
         |r| r.get::<_, i64>(0),
     )? as u64)
-}
-
-/// What [`undo_batch`] did to the contacts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct UndoCounts {
-    /// Contacts put back to their before-image.
-    pub restored: u64,
-    /// Contacts the batch had added, now deleted.
-    pub deleted: u64,
-    /// Channels (per contact) whose refusal (declined, withdrawn, bounced) was kept
-    /// although the before-image held a weaker state: a "no" is a fact about the
-    /// person, not about the file that reported it, so undoing the file does not undo
-    /// it.
-    pub opt_outs_kept: u64,
-}
-
-/// Undo a batch's contact changes: put back every before-image it saved, then delete
-/// the contacts it added (the caller first puts their refusals on record, see
-/// `workspace::consent`).
-///
-/// A before-image never weakens a refusal: when the current consent state ranks above
-/// the one it would restore ([`ConsentState::refusal_rank`]: a declined over a granted,
-/// a withdrawal over a "no"), the state, its source and evidence and the channel's
-/// consent fields (`consent_fields`: field names with their channel's consent column
-/// prefix, `_consent_email` or `_consent_sms`) keep their current values. Contacts
-/// erased since the batch have no before-image left (erasure purges them) and no row to
-/// update.
-pub fn undo_batch(
-    conn: &Connection,
-    batch: i64,
-    consent_fields: &[(&str, String)],
-) -> Result<UndoCounts, WorkspaceError> {
-    let images: Vec<(i64, String, Option<String>, Option<String>)> = conn
-        .prepare(
-            "SELECT b.contact_id, b.before, c._consent_email, c._consent_sms
-             FROM batch_changes b LEFT JOIN contacts c ON c._id = b.contact_id
-             WHERE b.batch_id = ?1",
-        )?
-        .query_map([batch], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-        })?
-        .collect::<Result<_, _>>()?;
-    let mut counts = UndoCounts::default();
-    for (id, before, email_now, sms_now) in &images {
-        let mut map: serde_json::Map<String, serde_json::Value> = serde_json::from_str(before)
-            .map_err(|e| WorkspaceError::Invalid(format!("before-image of contact {id}: {e}")))?;
-        for (column, now) in [("_consent_email", email_now), ("_consent_sms", sms_now)] {
-            let rank = |s: Option<&str>| {
-                s.and_then(|s| s.parse::<ConsentState>().ok())
-                    .map_or(0, ConsentState::refusal_rank)
-            };
-            let was = map.get(column).and_then(serde_json::Value::as_str);
-            if rank(now.as_deref()) > rank(was) {
-                map.remove(column);
-                map.remove(&format!("{column}_source"));
-                map.remove(&format!("{column}_evidence"));
-                for (prefix, field) in consent_fields {
-                    if *prefix == column {
-                        map.remove(field);
-                    }
-                }
-                counts.opt_outs_kept += 1;
-            }
-        }
-        if map.is_empty() {
-            continue;
-        }
-        let mut values = vec![Sql::Integer(*id)];
-        let mut sets = Vec::with_capacity(map.len());
-        for (i, (column, value)) in map.iter().enumerate() {
-            sets.push(format!("{} = ?{}", quote_ident(column), i + 2));
-            values.push(json_to_sql(value));
-        }
-        counts.restored += conn.execute(
-            &format!("UPDATE contacts SET {} WHERE _id = ?1", sets.join(", ")),
-            params_from_iter(values),
-        )? as u64;
-    }
-    counts.deleted = conn.execute("DELETE FROM contacts WHERE _batch = ?1", [batch])? as u64;
-    Ok(counts)
-}
-
-fn json_to_sql(value: &serde_json::Value) -> Sql {
-    match value {
-        serde_json::Value::Null => Sql::Null,
-        serde_json::Value::Bool(b) => Sql::Integer(i64::from(*b)),
-        serde_json::Value::Number(n) => match n.as_i64() {
-            Some(i) => Sql::Integer(i),
-            None => Sql::Real(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        serde_json::Value::String(s) => Sql::Text(s.clone()),
-        other => Sql::Text(other.to_string()),
-    }
 }

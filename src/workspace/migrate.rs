@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     KEYED_HASHES,
     include_str!("migrations/0010_campaign_locale.sql"),
     include_str!("migrations/0011_holdout_seed.sql"),
+    include_str!("migrations/0012_consent_statements.sql"),
 ];
 
 /// The schema version this build writes.

@@ -12,6 +12,7 @@ pub mod batches;
 pub mod browse;
 pub mod consent;
 pub mod contacts;
+mod contacts_undo;
 pub mod exports;
 pub mod fields;
 pub mod keyed_hash;
@@ -24,6 +25,7 @@ mod rekey;
 pub mod rights;
 pub mod settings;
 pub mod sqlfn;
+pub mod statements;
 pub mod suppression;
 
 use std::fs::{self, OpenOptions};

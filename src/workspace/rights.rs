@@ -48,7 +48,9 @@ pub struct SuppressionEntry {
 pub struct BeforeImage {
     pub batch: i64,
     /// Column → value as stored: field names, and the fixed columns `_consent_email`,
-    /// `_consent_email_source`, `_consent_sms`, `_consent_sms_source`, `_updated_batch`.
+    /// `_consent_email_source`, `_consent_sms`, `_consent_sms_source`, `_updated_batch`
+    /// (source and evidence read from the consent statement the image references,
+    /// `workspace::statements::image_as_text`).
     pub values: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -68,11 +70,18 @@ pub struct ExportIncluding {
 /// (`phones::find_key`).
 pub fn find(conn: &Connection, key: &str) -> Result<Option<ContactHead>, WorkspaceError> {
     let key = key.trim();
-    let mut stmt = conn.prepare(
-        "SELECT _id, _key, _consent_email, _consent_email_source, _consent_email_evidence,
-                _consent_sms, _consent_sms_source, _consent_sms_evidence, _batch, _updated_batch
+    let (source, evidence) = (
+        super::statements::source_sql,
+        super::statements::evidence_sql,
+    );
+    let mut stmt = conn.prepare(&format!(
+        "SELECT _id, _key, _consent_email, {}, {}, _consent_sms, {}, {}, _batch, _updated_batch
          FROM contacts WHERE _key = ?1",
-    )?;
+        source("email", "contacts"),
+        evidence("email", "contacts"),
+        source("sms", "contacts"),
+        evidence("sms", "contacts"),
+    ))?;
     let by_phone = super::phones::find_key(conn, key)?;
     for candidate in [key.to_string(), key.to_lowercase()]
         .into_iter()
@@ -146,9 +155,11 @@ pub fn before_images(conn: &Connection, id: i64) -> Result<Vec<BeforeImage>, Wor
         .collect::<Result<_, _>>()?;
     rows.into_iter()
         .map(|(batch, before)| {
-            serde_json::from_str(&before)
-                .map(|values| BeforeImage { batch, values })
-                .map_err(|e| WorkspaceError::Invalid(format!("before-image of batch {batch}: {e}")))
+            let mut values = serde_json::from_str(&before).map_err(|e| {
+                WorkspaceError::Invalid(format!("before-image of batch {batch}: {e}"))
+            })?;
+            super::statements::image_as_text(conn, &mut values)?;
+            Ok(BeforeImage { batch, values })
         })
         .collect()
 }
@@ -239,6 +250,9 @@ pub fn delete_contact(conn: &Connection, id: i64) -> Result<u64, WorkspaceError>
     let purged = conn.execute("DELETE FROM batch_changes WHERE contact_id = ?1", [id])?;
     super::orders::delete_for_contact(conn, id)?;
     conn.execute("DELETE FROM contacts WHERE _id = ?1", [id])?;
+    // Its consent evidence (now and in its before-images) may hold an IP address:
+    // gone with it unless another contact shares the statement.
+    super::statements::sweep(conn)?;
     Ok(purged as u64)
 }
 

@@ -103,7 +103,8 @@ pub fn consent_of(
     ws.conn()
         .query_row(
             &format!(
-                "SELECT _consent_{channel}, _consent_{channel}_source, _consent_{channel}_evidence FROM contacts WHERE _key = ?1"
+                "SELECT _consent_{channel}, s.source, s.evidence FROM contacts c
+                 LEFT JOIN consent_statements s ON s.id = c._consent_{channel}_ref WHERE _key = ?1"
             ),
             [key],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
