@@ -141,7 +141,7 @@ fn import(s: &mut Session, file: &Path, data: &Contacts) {
     s.press(b"e");
     s.press(file.to_str().unwrap().as_bytes());
     s.press(ENTER);
-    s.wait_for("nothing imported yet");
+    s.wait_for("Nothing imported yet.");
     s.wait_for("contact key customer_email");
     s.wait_for("email: no column, not asked");
     s.press(b"o");

@@ -101,7 +101,7 @@ fn import_a_file_through_the_screen_with_the_real_worker_threads() {
     s.press(b"e");
     s.press(fixture.as_bytes());
     s.press(b"\r");
-    let detected = s.wait_for("nothing imported yet");
+    let detected = s.wait_for("Nothing imported yet.");
     assert!(detected.contains("rows: 5 read, 1 rejected"), "{detected}");
     assert!(detected.contains("line 5:"), "{detected}");
 

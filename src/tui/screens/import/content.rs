@@ -112,8 +112,9 @@ fn heading(text: String) -> Line<'static> {
 }
 
 fn detected(d: &Detected, plan: &ImportPlan, width: usize, ready: bool) -> Vec<Line<'static>> {
+    // The state first: a long path wraps, and what matters is that nothing is written.
     let mut out = vec![heading(format!(
-        " Detected in {} (nothing imported yet)",
+        " Nothing imported yet. Detected in {}",
         for_terminal(&d.file)
     ))];
     out.push(Line::from(format!(
