@@ -53,7 +53,9 @@ pub fn addresses_in(raw: &str) -> Vec<String> {
 pub fn sendable_email(raw: &str) -> Option<String> {
     let email = normalise_email(raw)?;
     let plain =
-        !email.chars().any(|c| "<>\"(),;:[]\\`".contains(c)) && email.nfkc().eq(email.nfc());
+        // ASCII is its own NFC and NFKC: only other text pays for the comparison.
+        !email.chars().any(|c| "<>\"(),;:[]\\`".contains(c))
+            && (email.is_ascii() || email.nfkc().eq(email.nfc()));
     plain.then_some(email)
 }
 
@@ -64,6 +66,9 @@ pub fn sendable_email(raw: &str) -> Option<String> {
 /// message (GDPR Art. 21(3): after an objection, no more direct marketing).
 pub fn refusal_forms(raw: &str) -> Vec<String> {
     let mut out = addresses_in(raw);
+    if raw.is_ascii() {
+        return out;
+    }
     let folded: String = raw.nfkc().collect();
     for email in addresses_in(&folded) {
         if !out.contains(&email) {

@@ -33,6 +33,9 @@ pub fn source_sql(channel: &str, contacts: &str) -> String {
     column_sql("source", channel, contacts)
 }
 
+/// SQL for the source text of the statement whose id is bound as `?1`.
+pub const SOURCE_BY_ID: &str = "SELECT source FROM consent_statements WHERE id = ?1";
+
 /// SQL for the evidence JSON of the `channel` statement, as [`source_sql`].
 pub fn evidence_sql(channel: &str, contacts: &str) -> String {
     column_sql("evidence", channel, contacts)
