@@ -487,6 +487,26 @@ fn a_adds_an_entry_for_a_saved_segment_and_saves_it() {
 }
 
 #[test]
+fn a_new_entry_opens_its_body_editor_after_the_starter_text() {
+    let mut ws = br15();
+    let mut a = started(&ws, Screen::Messages);
+    key(&mut a, &mut ws, KeyCode::Char('n'));
+    type_text(&mut a, &mut ws, "c2");
+    key(&mut a, &mut ws, KeyCode::Enter);
+    key(&mut a, &mut ws, KeyCode::Char('a'));
+    key(&mut a, &mut ws, KeyCode::Enter);
+    assert_eq!(a.messages.focus, Focus::Body);
+    // The starter body is `Hi {{ first_name | default("there") }},` then two line
+    // breaks: the cursor is on the third (empty) line, so typing adds to the greeting.
+    assert_eq!(a.messages.body.cursor(), (2, 0));
+    type_text(&mut a, &mut ws, "ZZ");
+    assert_eq!(
+        a.messages.body.text(),
+        "Hi {{ first_name | default(\"there\") }},\n\nZZ"
+    );
+}
+
+#[test]
 fn a_duplicate_campaign_name_is_refused_in_the_dialog() {
     let mut ws = br15();
     let mut a = started(&ws, Screen::Messages);
