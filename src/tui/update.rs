@@ -119,6 +119,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
         | Message::SwitchFocus
         | Message::ChangeValue(_)
         | Message::EditPath
+        | Message::StartPath(_)
         | Message::StopEditing
         | Message::CompletePath
         | Message::DetectImport
@@ -308,6 +309,7 @@ fn global(app: &mut App, message: Message) -> Vec<Request> {
             Vec::new()
         }
         Message::EditPath
+        | Message::StartPath(_)
         | Message::StopEditing
         | Message::CompletePath
         | Message::DetectImport
