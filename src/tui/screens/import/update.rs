@@ -35,6 +35,9 @@ pub struct Update<'a> {
     pub refresh: &'a mut dyn FnMut(&mut Context) -> Vec<Request>,
     /// The popup change asked for, which `tui::update` applies.
     pub popup: Option<PopupChange>,
+    /// Set when an import or an undo changed the workspace's contacts and fields, so
+    /// `tui::update` marks what other screens worked out from them as out of date.
+    pub data_changed: bool,
 }
 
 fn refresh(app: &mut Update<'_>) -> Vec<Request> {
@@ -145,6 +148,7 @@ pub fn update(app: &mut Update<'_>, message: Message) -> Vec<Request> {
                         format!("imported batch {b}: {}", count(report.rows_imported, "row"))
                     });
                     s.stage = Stage::Reported(report);
+                    app.data_changed = true;
                     let mut requests = refresh(app);
                     requests.extend(load_batches(app));
                     requests
@@ -216,6 +220,7 @@ pub fn update(app: &mut Update<'_>, message: Message) -> Vec<Request> {
                     if matches!(s.stage, Stage::Reported(_)) {
                         s.stage = Stage::Idle;
                     }
+                    app.data_changed = true;
                     let mut requests = refresh(app);
                     requests.extend(load_batches(app));
                     requests
