@@ -11,9 +11,10 @@
 //! (three segments by priority: tag, city, recent order). The shell does less than
 //! tactful: no suppression list, no minor or address checks, no de-duplication, no
 //! holdout, no Unicode case folding, no coverage counts; its rows differ from ours only
-//! where those steps exclude. Times are medians of [`RUNS`] runs after a warm-up, both
-//! as wall time (the shell's includes its start-up, a few milliseconds). Peak memory is
-//! the process's peak resident set (VmHWM, reset before each run on Linux).
+//! where those steps exclude. Times are medians of [`RUNS`] runs after a warm-up, the
+//! two sides alternating, both as wall time (the shell's includes its start-up, a few
+//! milliseconds). Peak memory is the process's peak resident set (VmHWM, reset before
+//! each run on Linux).
 
 mod common;
 mod generator;
@@ -259,17 +260,35 @@ fn compare(
     let mine = dir.join(format!("tactful-{name}.csv"));
     let theirs = dir.join(format!("sqlite3-{name}.csv"));
     let before = peak_kib();
+    let shell_sql = Path::new(SHELL).exists().then(|| shell_sql(n));
+    if shell_sql.is_none() {
+        println!("{SHELL} not found (Debian package `sqlite3`): skipping the shell comparison");
+    }
+    // The two sides alternate (tactful, shell, tactful, shell, ...), so load that
+    // changes during the run weighs on both alike.
     let mut times = Vec::new();
+    let mut shell_times = Vec::new();
     let mut peak = None;
     let mut summary = None;
     for run in 0..=RUNS {
         reset_peak();
         let (secs, s) = ours(ws, &c, &mine)?;
-        if run > 0 {
-            times.push(secs);
-        }
         peak = peak_kib();
         summary = Some(s);
+        let theirs_secs = match &shell_sql {
+            Some(sql) => match shell(path, &theirs, sql) {
+                Some(t) => Some(t),
+                None => {
+                    println!("the sqlite3 shell failed; skipping the comparison");
+                    return Ok(());
+                }
+            },
+            None => None,
+        };
+        if run > 0 {
+            times.push(secs);
+            shell_times.extend(theirs_secs);
+        }
     }
     let ours_s = median(times);
     if let Some(s) = &summary {
@@ -295,20 +314,8 @@ fn compare(
         peak.map_or_else(|| "?".into(), |k| (k / 1024).to_string()),
         before.map_or_else(|| "?".into(), |k| (k / 1024).to_string())
     );
-    if !Path::new(SHELL).exists() {
-        println!("{SHELL} not found (Debian package `sqlite3`): skipping the shell comparison");
+    if shell_times.is_empty() {
         return Ok(());
-    }
-    let sql = shell_sql(n);
-    let mut shell_times = Vec::new();
-    for run in 0..=RUNS {
-        let Some(secs) = shell(path, &theirs, &sql) else {
-            println!("the sqlite3 shell failed; skipping the comparison");
-            return Ok(());
-        };
-        if run > 0 {
-            shell_times.push(secs);
-        }
     }
     let shell_s = median(shell_times);
     println!(

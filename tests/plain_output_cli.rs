@@ -207,3 +207,45 @@ fn no_message_names_an_internal_case_id() {
     );
     assert!(found.is_empty(), "{found:#?}");
 }
+
+/// The trial's first name `=HYPERLINK("http://evil.example","click")` merged into the
+/// subject: the preview CSV a marketer opens in a spreadsheet holds it with a `'` in
+/// front, never live; the subject cell is `'=HYPERLINK(...)` (RFC 4180 doubles the
+/// quotes). The address column's plain e-mail is untouched.
+#[test]
+fn the_preview_csv_holds_no_live_formula() {
+    let ws = Ws::new();
+    let file = ws.write(
+        "evil.csv",
+        "email,first_name,accepts_email_marketing\n\
+         ana@example.com,\"=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",yes\n",
+    );
+    ws.ok(&["import", &file]);
+    ws.apply(
+        r#"
+name = "em"
+channel = "email"
+as_of = "2026-11-01"
+
+[[entry]]
+segment = "all"
+rule = "email is not blank"
+subject = "{{ first_name }}"
+body = "x"
+"#,
+    );
+    let out = ws
+        .cmd()
+        .args(["preview", "em", "--format", "csv"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert_eq!(
+        text,
+        "key,address,segment,subject,body,excluded\n\
+         ana@example.com,ana@example.com,all,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",x,\n"
+    );
+}

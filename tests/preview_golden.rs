@@ -94,6 +94,11 @@ fn preview_review_and_export_bytes_are_unchanged() {
         let out = ws.out(&format!("export-{campaign}"));
         ws.ok(&["export", campaign, "--out", out.to_str().unwrap()]);
         let exported = sha256(&read(&out.join("recipients.csv")));
+        // The export's file and the review's hash come from one pass (issue 13): the
+        // manifest names the hash the review reported.
+        let manifest: serde_json::Value =
+            serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+        assert_eq!(manifest["preview_sha256"], preview_hash.as_str());
         got.push((
             campaign.to_string(),
             sha256(&csv),

@@ -112,3 +112,52 @@ fn a_declined_sms_consent_holds_for_the_number() {
         "SMS consent: declined (source: SMS consent declined on contact a@example.com, which holds the same number); only granted consent receives messages"
     );
 }
+
+/// The trial's wrapped spellings of one opted-out address (1 said no to
+/// bob@example.com): `MAILTO:`, a `mailto:` link with a query, angle brackets and quotes
+/// are not plain addresses, so nothing is sent to them (`no_address`) whatever their own
+/// consent says; trailing space and capitals are the same inbox as 1 and are refused
+/// by 1's "no". The other way round, a refusal written wrapped (11, `<dan@…>`) or in
+/// full-width letters (13, `ｅｖｅ@…`, NFKC `eve@…`) holds for the plain address (12,
+/// 14). 10 (carol) is the only recipient.
+#[test]
+fn wrapped_or_full_width_spellings_never_slip_past_a_refusal() {
+    let ws = Ws::new();
+    let file = ws.write(
+        "bobs.csv",
+        "customer_id,email,first_name,accepts_email_marketing\n\
+         1,bob@example.com,Bob,no\n\
+         2,MAILTO:bob@example.com,Bob2,yes\n\
+         4,mailto:bob@example.com?subject=hi,Bob4,yes\n\
+         5,<bob@example.com>,Bob5,yes\n\
+         6,\"\"\"bob@example.com\"\"\",Bob6,yes\n\
+         7,bob@example.com ,Bob7,yes\n\
+         9,Bob@Example.Com,Bob9,yes\n\
+         10,carol@example.com,Carol,yes\n\
+         11,<dan@example.com>,Dan,no\n\
+         12,dan@example.com,Dan2,yes\n\
+         13,ｅｖｅ@example.com,Eve,no\n\
+         14,eve@example.com,Eve2,yes\n",
+    );
+    ws.ok(&["import", &file, "--key", "customer_id"]);
+    ws.apply(EMAIL_EVERYONE);
+    let mut got = ws.exclusions("news");
+    got.sort_by_key(|(k, _)| k.parse::<u32>().unwrap());
+    assert_eq!(
+        got,
+        pairs(&[
+            ("1", "no_consent"),
+            ("2", "no_address"),
+            ("4", "no_address"),
+            ("5", "no_address"),
+            ("6", "no_address"),
+            ("7", "no_consent"),
+            ("9", "no_consent"),
+            ("10", "-"),
+            ("11", "no_consent"),
+            ("12", "no_consent"),
+            ("13", "no_consent"),
+            ("14", "no_consent"),
+        ])
+    );
+}

@@ -82,12 +82,20 @@ impl AddressOptOuts {
                 let Ok(state) = state.parse::<ConsentState>() else {
                     continue;
                 };
-                let normal = match channel {
-                    Channel::Email => address::normalise_email(&value),
-                    Channel::Sms => Some(value).filter(|v| !v.is_empty()),
+                // Every spelling of the refused address, so that a wrapped or
+                // full-width copy of it still refuses the plain one.
+                let forms = match channel {
+                    Channel::Email => address::refusal_forms(&value),
+                    Channel::Sms => Vec::from_iter(Some(value).filter(|v| !v.is_empty())),
                 };
-                if let Some(normal) = normal {
-                    out.add(normal, AddressRefusal { key, state });
+                for form in forms {
+                    out.add(
+                        form,
+                        AddressRefusal {
+                            key: key.clone(),
+                            state,
+                        },
+                    );
                 }
             }
         }

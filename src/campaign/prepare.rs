@@ -18,7 +18,7 @@ use crate::fields::held::HeldValues;
 use crate::fields::{Channel, Field, FieldType, PrivacyClass, Role};
 use crate::message::{Message, MessageDraft, MessageError, PolicyScope};
 use crate::segment::RuleError;
-use crate::segment::check::{CheckedRule, Scope, prepare as check_rule};
+use crate::segment::check::{CheckedRule, Scope, prepare as check_rule, selects_by_held_values};
 use crate::segment::compile::{CompiledRule, compile};
 use crate::segment::store::{self, SegmentError};
 use crate::workspace::{WorkspaceError, fields as field_store, phones};
@@ -203,7 +203,17 @@ pub fn prepare_with_fields(
     fields: Vec<Field>,
 ) -> Result<Prepared, PreviewError> {
     let mut entries = Vec::with_capacity(campaign.entries.len());
-    let held = HeldValues::load(conn, &fields)?;
+    let held = match consulted_fields(conn, &fields, campaign, as_of) {
+        Some(names) => {
+            let consulted: Vec<Field> = fields
+                .iter()
+                .filter(|f| names.contains(&f.name))
+                .cloned()
+                .collect();
+            HeldValues::load(conn, &consulted)?
+        }
+        None => HeldValues::load(conn, &fields)?,
+    };
     for (i, entry) in campaign.entries.iter().enumerate() {
         let segment = store::get(conn, &entry.segment).map_err(|error| PreviewError::Segment {
             entry: i + 1,
@@ -275,6 +285,42 @@ pub fn prepare_with_fields(
         columns,
         slots,
     })
+}
+
+/// The fields whose held sensitive values the checks of `campaign`'s entries consult:
+/// the fields of rule conditions that select by every value held
+/// ([`selects_by_held_values`]) and every merge field. Reading a field's held values
+/// is a full scan of the contacts with a sort, so [`prepare_with_fields`] reads only
+/// these instead of every text field's (issue 13); the checks never look at the others,
+/// so they decide exactly as before.
+///
+/// Found by checking each entry without held values. `None` when an entry cannot be
+/// checked that way (a missing segment, a rule or message that does not check): every
+/// field's held values are then read, so the error reported stays the one the full
+/// check gives.
+fn consulted_fields(
+    conn: &Connection,
+    fields: &[Field],
+    campaign: &Campaign,
+    as_of: NaiveDate,
+) -> Option<BTreeSet<String>> {
+    let none = HeldValues::none();
+    let mut names = BTreeSet::new();
+    for (i, entry) in campaign.entries.iter().enumerate() {
+        let segment = store::get(conn, &entry.segment).ok()?;
+        let (checked, message) =
+            check_entry(fields, &none, campaign, i + 1, entry, &segment.rule, as_of).ok()?;
+        for c in checked.rule.conditions() {
+            if fields
+                .iter()
+                .any(|f| f.name == c.field && selects_by_held_values(f, &c.op))
+            {
+                names.insert(c.field.clone());
+            }
+        }
+        names.extend(message.merge_fields());
+    }
+    Some(names)
 }
 
 /// Position in `columns` of the first field with `role`, adding it if absent.

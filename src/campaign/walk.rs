@@ -144,7 +144,7 @@ fn decide<'a>(
     let address_line =
         text_of(prepared, record, slots.address_line).and_then(|l| l.parse::<LineType>().ok());
     let address = match prepared.campaign.channel {
-        Channel::Email => address_stored.as_deref().and_then(address::normalise_email),
+        Channel::Email => address_stored.as_deref().and_then(address::sendable_email),
         Channel::Sms => text_of(prepared, record, slots.address_e164)
             .filter(|_| address_line.is_some_and(LineType::sms_capable)),
     };

@@ -11,6 +11,7 @@
 //! ([`super::document_out`]).
 //! `--limit` limits printed rows; the summary always counts every contact.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use clap::{Args, ValueEnum};
@@ -19,6 +20,7 @@ use super::campaign::preview_failed;
 use super::{Context, Exit, document_out, print_table};
 use crate::campaign::preview::{PreviewRow, Summary, run_marked as preview};
 use crate::campaign::unlock::load;
+use crate::export::cells;
 use crate::fields::Channel;
 use crate::text::{count, for_terminal};
 
@@ -113,15 +115,16 @@ pub fn run(ctx: &Context, args: PreviewArgs) -> anyhow::Result<()> {
             w.write_record(["key", "address", "segment", "subject", "body", "excluded"])?;
             let summary = preview(&ws, &campaign, as_of, &mut |row| {
                 if wanted(row) {
-                    w.write_record([
-                        row.key.as_str(),
-                        row.address.as_deref().unwrap_or_default(),
-                        row.segment.as_deref().unwrap_or_default(),
-                        row.subject.as_deref().unwrap_or_default(),
-                        row.body.as_deref().unwrap_or_default(),
-                        row.excluded.map(|e| e.code()).unwrap_or_default(),
-                    ])
-                    .map_err(csv_to_io)?;
+                    let cells = [
+                        csv_cell(row.key.as_str()),
+                        csv_cell(row.address.as_deref().unwrap_or_default()),
+                        csv_cell(row.segment.as_deref().unwrap_or_default()),
+                        csv_cell(row.subject.as_deref().unwrap_or_default()),
+                        csv_cell(row.body.as_deref().unwrap_or_default()),
+                        Cow::Borrowed(row.excluded.map(|e| e.code()).unwrap_or_default()),
+                    ];
+                    w.write_record(cells.iter().map(|c| c.as_bytes()))
+                        .map_err(csv_to_io)?;
                 }
                 Ok(())
             })
@@ -165,6 +168,22 @@ pub fn run(ctx: &Context, args: PreviewArgs) -> anyhow::Result<()> {
 }
 
 /// The I/O error inside a CSV write error, so a closed pipe stays recognisable.
+/// A preview cell as the CSV holds it: text a spreadsheet would run as a formula
+/// (`=HYPERLINK(…)` in a first name) gets a `'` in front, as the spreadsheet export
+/// profile writes it, because a preview CSV is opened in a spreadsheet. A phone number
+/// as stored (`+34 559 211915`: only digits, spaces and `+-().`) calls no function and
+/// reads no cell, so it stays as it is.
+fn csv_cell(s: &str) -> Cow<'_, str> {
+    let phone_like = s
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    if cells::is_formula_like(s) && !phone_like {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 fn csv_to_io(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(io) => io,

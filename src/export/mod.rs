@@ -1,12 +1,13 @@
 //! Export: the recipients or audience file, platform templates, proofs and the
 //! manifest, written only when review finds no blocker (PRODUCT.md, "Export").
 //!
-//! The flow: review the campaign (refuse with the blockers if any), check that the
-//! [`Profile`] fits the campaign, prepare the campaign as preview does and, for the
-//! template profiles, split its messages into merge columns ([`merge`]); stream the
-//! preview, turning each recipient into cells ([`columns`]) held in a temporary file,
-//! checking every reassembled message against the preview and every value against
-//! the platform's limits; then write the data file or its parts ([`recipients`]), the
+//! The flow: check that the [`Profile`] fits the campaign, prepare the campaign as
+//! preview does and, for the template profiles, split its messages into merge columns
+//! ([`merge`]); review the campaign, its one preview pass also turning each recipient
+//! into cells ([`columns`]) held in a temporary file, checking every reassembled
+//! message against the preview and every value against the platform's limits (so the
+//! reviewed preview hash, the counts and the file come from the same rows); refuse
+//! with the review's blockers if any; then write the data file or its parts ([`recipients`]), the
 //! templates, the proofs ([`proofs`]) and `manifest.json` ([`manifest`]) through
 //! [`files`], and in one workspace transaction record the export (with the key hashes
 //! of its recipients, for `contact show`) and the audit entry before the files get
@@ -20,6 +21,7 @@ pub mod files;
 pub mod formulas;
 pub mod manifest;
 pub mod merge;
+mod pass;
 pub mod profile;
 pub mod proofs;
 pub mod recipients;
@@ -127,10 +129,6 @@ pub enum ExportError {
         entry: usize,
         part: crate::message::Part,
     },
-    #[error(
-        "the workspace changed while the export was written (the preview differs from the one reviewed); run the export again"
-    )]
-    Changed,
     #[error(transparent)]
     Files(#[from] FileError),
     #[error(transparent)]

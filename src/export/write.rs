@@ -5,15 +5,14 @@ use std::io;
 
 use serde_json::json;
 
-use super::cells::FormulaCell;
 use super::columns::Layout;
-use super::consent::ConsentTally;
 use super::files::{self, Target};
 use super::manifest::{
     self, BatchRef, CampaignSection, Counts, FileInfo, Files, Manifest, ProfileSection, ProofFile,
     TemplateFile, Tool,
 };
-use super::merge::{LimitTally, TemplatePlan};
+use super::merge::TemplatePlan;
+use super::pass::{Gathered, Harvest, Shape};
 use super::profile::{KLAVIYO_FILE_BYTES, MAILCHIMP_TAG_CHARS, Platform};
 use super::recipients::Rows;
 use super::{
@@ -22,12 +21,10 @@ use super::{
 use crate::campaign::Campaign;
 use crate::campaign::assign::Exclusion;
 use crate::campaign::code::CampaignFile;
-use crate::campaign::preview::{self, PreviewRow};
+use crate::campaign::preview::{self, PreviewError};
 use crate::fields::{Channel, Field, Role};
-use crate::import::suppress::entry_hash;
 use crate::message::Part;
-use crate::review::signoff::PreviewHasher;
-use crate::review::{self, ExportScope, Finding, ReviewError, Severity};
+use crate::review::{self, ExportScope, Finding, Review, ReviewError, Severity, Tap};
 use crate::workspace::consent::EvidenceLookup;
 use crate::workspace::exports::{self as store, ExportRecord};
 use crate::workspace::keyed_hash::HashKey;
@@ -51,13 +48,6 @@ pub fn export(
         profile: plan.profile.as_str().to_string(),
         fields: plan.extra.clone(),
     };
-    let review = review::run_for(ws, campaign, plan.as_of, Some(&scope))?;
-    if review.blockers > 0 {
-        return Err(ExportError::Blocked {
-            campaign: campaign.name.clone(),
-            blockers: review.open_blockers().cloned().collect(),
-        });
-    }
     let profile = plan.profile;
     let refused = |reasons: Vec<String>| ExportError::Refused { profile, reasons };
     let fields = crate::workspace::fields::list(ws.conn())?;
@@ -73,14 +63,28 @@ pub fn export(
     if let Some(Platform::Mailchimp) = profile.platform() {
         reasons.extend(mailchimp_tags(campaign));
     }
+    // A review's blockers are reported before anything else: when the campaign cannot
+    // be prepared, or the export is refused before any row is written, the review runs
+    // alone to say whether it blocks.
+    let blocked_or = |ws: &Workspace, other: ExportError| -> ExportError {
+        match review::run_for(ws, campaign, plan.as_of, Some(&scope)) {
+            Ok(r) if r.blockers > 0 => blocked(campaign, &r),
+            Ok(_) => other,
+            Err(e) => e.into(),
+        }
+    };
     if !reasons.is_empty() {
-        return Err(refused(reasons));
+        return Err(blocked_or(ws, refused(reasons)));
     }
-    let prepared = preview::prepare(ws.conn(), campaign, plan.as_of, ws.today())?;
+    let prepared = match preview::prepare(ws.conn(), campaign, plan.as_of, ws.today()) {
+        Ok(p) => p,
+        Err(e) => return Err(blocked_or(ws, e.into())),
+    };
     let template = match profile.platform() {
-        Some(p) => Some(
-            TemplatePlan::build(p, campaign, &prepared).map_err(|r| refused(vec![r.message]))?,
-        ),
+        Some(p) => match TemplatePlan::build(p, campaign, &prepared) {
+            Ok(t) => Some(t),
+            Err(r) => return Err(blocked_or(ws, refused(vec![r.message]))),
+        },
         None => None,
     };
     let layout = Layout::new(
@@ -96,87 +100,58 @@ pub fn export(
     } else {
         RECIPIENTS
     };
-    let mut target = Target::open(&plan.out, &[data_name, MANIFEST], plan.force)?;
-
-    let mut rows = Rows::new(profile.neutralises()).map_err(|e| io_failed(plan, e))?;
-    let mut lookup = ValueLookup::new(ws.conn(), &extra_fields)?;
-    let mut evidence = EvidenceLookup::new(ws.conn(), campaign.channel)?;
-    let mut consent = ConsentTally::default();
-    let mut hasher = PreviewHasher::new(plan.as_of);
-    let hash_key = HashKey::load(ws.conn())?;
-    let mut key_hashes: Vec<String> = Vec::new();
-    let mut left_out: Vec<String> = Vec::new();
-    let mut limits = LimitTally::default();
-    let mut proof_rows: Vec<(usize, PreviewRow)> = Vec::new();
-    let mut proofs_per_entry = vec![0usize; campaign.entries.len()];
-    let mut inner: Option<ExportError> = None;
-    let mut formulas: Vec<FormulaCell> = Vec::new();
-    let result = preview::run_prepared(ws, &prepared, &mut |row, record, entry| {
-        hasher.add(row);
-        let Some(entry) = entry else {
-            return Ok(());
-        };
-        // The E.164 form stored beside the phone field at import (`workspace::phones`):
-        // a recipient always has one, since a number without it is `no_address`.
-        let address = if profile.e164() && campaign.channel == Channel::Sms {
-            match &row.channel_address {
-                Some(p) => p.clone(),
-                None => {
-                    left_out.push(row.key.clone());
-                    return Ok(());
-                }
-            }
-        } else {
-            row.address.clone().unwrap_or_default()
-        };
-        let values = match &template {
-            Some(t) => {
-                let body = row.body.as_deref().unwrap_or("");
-                match t.values(entry, record, row.subject.as_deref(), body) {
-                    Ok(v) => {
-                        limits.add(t.platform, entry, &v);
-                        v
-                    }
-                    Err(m) => {
-                        inner = Some(ExportError::Mismatch {
-                            entry: m.entry + 1,
-                            part: m.part,
-                        });
-                        return Err(io::Error::other("mismatch"));
-                    }
-                }
-            }
-            None => Vec::new(),
-        };
-        let extras = lookup
-            .get(&row.key)
-            .map_err(|e| io::Error::other(e.to_string()))?
-            .unwrap_or_default();
-        let mut cells = layout.cells(row, &address, &values, &extras);
-        formulas.extend(layout.formulas(&row.key, &mut cells, plan.neutralise_formulas));
-        rows.push(&cells)?;
-        key_hashes.push(entry_hash(&hash_key, "key", &row.key));
-        let (source, ev) = evidence
-            .get(&row.key)
-            .map_err(|e| io::Error::other(e.to_string()))?
-            .unwrap_or_default();
-        consent.add(source, ev.as_deref());
-        if proofs_per_entry[entry] < plan.proofs {
-            proofs_per_entry[entry] += 1;
-            proof_rows.push((entry, row.clone()));
-        }
-        Ok(())
-    });
-    drop(lookup);
-    drop(evidence);
-    let summary = match (result, inner) {
-        (Ok(s), _) => s,
-        (Err(_), Some(e)) => return Err(e),
+    let shape = Shape {
+        layout: &layout,
+        template: template.as_ref(),
+        e164: profile.e164(),
+        proofs: plan.proofs,
+        neutralise_formulas: plan.neutralise_formulas,
+    };
+    let mut gathered = Gathered::new(
+        Rows::new(profile.neutralises()).map_err(|e| io_failed(plan, e))?,
+        (
+            ValueLookup::new(ws.conn(), &extra_fields)?,
+            EvidenceLookup::new(ws.conn(), campaign.channel)?,
+        ),
+        HashKey::load(ws.conn())?,
+        campaign.entries.len(),
+    );
+    // The review's one preview pass also writes the rows: the preview hash it reports
+    // is the hash of exactly the rows in the file.
+    let reviewed = review::run_tapped(
+        ws,
+        campaign,
+        plan.as_of,
+        Some(&scope),
+        Some(Tap {
+            prepared: &prepared,
+            sink: &mut |row, record, entry| {
+                gathered.row(&shape, campaign.channel, (row, record, entry))
+            },
+        }),
+    );
+    let review = match (reviewed, gathered.failure.take()) {
+        (Ok(r), _) if r.blockers > 0 => return Err(blocked(campaign, &r)),
+        (Ok(r), _) => r,
+        // The export stopped the pass (a template mismatch, a failed write): the
+        // review's blockers, if any, still come first.
+        (Err(_), Some(e)) => return Err(blocked_or(ws, e)),
         (Err(e), None) => return Err(e.into()),
     };
-    if Some(hasher.finish()) != review.preview_sha256 {
-        return Err(ExportError::Changed);
-    }
+    let Harvest {
+        rows,
+        consent,
+        key_hashes,
+        left_out,
+        limits,
+        proof_rows,
+        formulas,
+    } = gathered.finish();
+    let summary = review.summary.clone().ok_or_else(|| {
+        ExportError::Preview(PreviewError::Output(io::Error::other(
+            "the review's preview did not run",
+        )))
+    })?;
     if !formulas.is_empty() && !plan.neutralise_formulas {
         return Err(refused(vec![super::formulas::refusal(&formulas)]));
     }
@@ -186,6 +161,7 @@ pub fn export(
             return Err(refused(over.into_iter().map(|r| r.message).collect()));
         }
     }
+    let mut target = Target::open(&plan.out, &[data_name, MANIFEST], plan.force)?;
 
     // Data file or parts.
     let records = rows.len();
@@ -422,6 +398,14 @@ pub fn export(
         sign_off,
         warnings,
     })
+}
+
+/// The refusal of an export whose review has blockers open.
+fn blocked(campaign: &Campaign, review: &Review) -> ExportError {
+    ExportError::Blocked {
+        campaign: campaign.name.clone(),
+        blockers: review.open_blockers().cloned().collect(),
+    }
 }
 
 fn io_failed(plan: &ExportPlan, e: io::Error) -> ExportError {

@@ -2,6 +2,8 @@
 //! typed (contact keys, suppression list, duplicate-address check). Phone numbers have
 //! theirs in [`super::phone`] (E.164).
 
+use unicode_normalization::UnicodeNormalization;
+
 /// Normalise an e-mail address: trim, lower-case the whole address (mailbox names are
 /// case-sensitive in RFC 5321 §2.4, but no mainstream provider treats them so, and
 /// treating `ANA@x` and `ana@x` as two people sends twice: case BR-03).
@@ -42,6 +44,35 @@ pub fn addresses_in(raw: &str) -> Vec<String> {
     out
 }
 
+/// The address a message may be sent to, from a stored value: [`normalise_email`], and
+/// only when the value is a plain address. A value that wraps an address
+/// (`<bob@x.org>`, `"bob@x.org"`, `mailto:bob@x.org`) or holds letters a compatibility
+/// mapping changes (full-width `ｂｏｂ@x.org`, Unicode NFKC) is `None`: a sending tool
+/// may read it as the plain address, so the consent and duplicate checks could not
+/// vouch for it (the value is excluded as `no_address` instead).
+pub fn sendable_email(raw: &str) -> Option<String> {
+    let email = normalise_email(raw)?;
+    let plain =
+        !email.chars().any(|c| "<>\"(),;:[]\\`".contains(c)) && email.nfkc().eq(email.nfc());
+    plain.then_some(email)
+}
+
+/// Every form under which a refusal recorded on a stored value holds: each address the
+/// value holds ([`addresses_in`]), and each of them after Unicode compatibility mapping
+/// (NFKC: full-width `ｂｏｂ@x.org` is `bob@x.org`). Refusals are read generously and
+/// sends strictly ([`sendable_email`]), so no spelling of an opted-out address gets a
+/// message (GDPR Art. 21(3): after an objection, no more direct marketing).
+pub fn refusal_forms(raw: &str) -> Vec<String> {
+    let mut out = addresses_in(raw);
+    let folded: String = raw.nfkc().collect();
+    for email in addresses_in(&folded) {
+        if !out.contains(&email) {
+            out.push(email);
+        }
+    }
+    out
+}
+
 /// `value` without its leading URI `scheme` (`mailto:`, `tel:`, any case), if it has it.
 pub fn strip_scheme<'a>(value: &'a str, scheme: &str) -> Option<&'a str> {
     let head = value.get(..scheme.len())?;
@@ -59,6 +90,38 @@ pub fn email_key(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The trial's wrapped spellings of one opted-out address: none is sendable, and
+    /// the refusal recorded on each holds for the plain address.
+    #[test]
+    fn wrapped_addresses_are_not_sendable_but_their_refusals_hold() {
+        for wrapped in [
+            "<bob@example.com>",
+            "\"bob@example.com\"",
+            "MAILTO:bob@example.com",
+            "mailto:bob@example.com?subject=hi",
+            "ｂｏｂ@example.com",
+        ] {
+            assert_eq!(sendable_email(wrapped), None, "{wrapped}");
+            assert!(
+                refusal_forms(wrapped).contains(&"bob@example.com".to_string()),
+                "{wrapped}: {:?}",
+                refusal_forms(wrapped)
+            );
+        }
+        for plain in ["bob@example.com ", "Bob@Example.Com", "o'brien@example.com"] {
+            assert_eq!(
+                sendable_email(plain),
+                Some(plain.trim().to_lowercase()),
+                "{plain}"
+            );
+        }
+        // An address in composed letters is sendable as written (NFC, no mapping).
+        assert_eq!(
+            sendable_email("zoë@exämple.org").as_deref(),
+            Some("zoë@exämple.org")
+        );
+    }
 
     #[test]
     fn emails_compare_case_insensitively() {

@@ -11,13 +11,11 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io;
 
-use chrono::NaiveDate;
-
 use super::definition::Uses;
 use super::signoff::PreviewHasher;
 use super::{ExtraField, Finding, Severity};
 use crate::campaign::Campaign;
-use crate::campaign::preview::{self, PreviewError, Summary};
+use crate::campaign::preview::{self, DetailedSink, Prepared, PreviewError, Summary};
 use crate::fields::{Channel, Field, PrivacyClass, Role};
 use crate::import::normalise::damage;
 use crate::workspace::records::ValueLookup;
@@ -47,17 +45,21 @@ fn is_quasi(f: &Field) -> bool {
         || f.kind.as_deref().is_some_and(|k| QUASI_KINDS.contains(&k))
 }
 
-/// Run the preview of `campaign` once and gather what the findings need.
+/// Run the preview of `prepared` once and gather what the findings need, handing every
+/// row on to `tap` as well (the row, the contact's values and a recipient's entry, as
+/// [`preview::run_prepared`] gives them): export writes its file from this very pass,
+/// so the preview hash, the counts and the file cannot come from two walks.
 ///
-/// Errors: the preview's errors (a campaign that does not check, a render failure,
-/// workspace errors).
+/// Errors: the preview's errors (a render failure, workspace errors);
+/// [`PreviewError::Output`] when `tap` fails.
 pub fn pass(
     ws: &Workspace,
-    campaign: &Campaign,
-    as_of: NaiveDate,
+    prepared: &Prepared,
     uses: &Uses,
     extra: &[ExtraField],
+    tap: &mut DetailedSink<'_>,
 ) -> Result<Pass, PreviewError> {
+    let campaign = &prepared.campaign;
     let mut outgoing = uses.message_fields();
     outgoing.extend(extra.iter().map(|x| x.field.clone()));
     let quasi: Vec<Field> = uses
@@ -83,11 +85,11 @@ pub fn pass(
         .iter()
         .filter_map(|q| used.iter().position(|u| u.name == q.name))
         .collect();
-    let mut hasher = PreviewHasher::new(as_of);
+    let mut hasher = PreviewHasher::new(prepared.as_of);
     let mut groups: HashMap<Vec<String>, u64> = HashMap::new();
     let mut damaged: BTreeMap<String, u64> = BTreeMap::new();
     let mut failure: Option<WorkspaceError> = None;
-    let summary = preview::run(ws, campaign, as_of, &mut |row| {
+    let summary = preview::run_prepared(ws, prepared, &mut |row, record, entry| {
         hasher.add(row);
         let values = match lookup.get(&row.key) {
             Ok(v) => v.unwrap_or_default(),
@@ -108,7 +110,7 @@ pub fn pass(
                 *damaged.entry(f.name.clone()).or_default() += 1;
             }
         }
-        Ok(())
+        tap(row, record, entry)
     });
     if let Some(e) = failure {
         return Err(PreviewError::Workspace(e));

@@ -49,7 +49,7 @@ use serde::Serialize;
 pub use accept::{Accepted, accept};
 pub use signoff::{SignOffState, SignOffStatus, sign_off};
 
-use crate::campaign::preview::{PreviewError, Summary};
+use crate::campaign::preview::{self, DetailedSink, Prepared, PreviewError, Summary};
 use crate::campaign::{Campaign, CampaignError};
 use crate::workspace::{Workspace, WorkspaceError};
 
@@ -200,6 +200,19 @@ pub enum ReviewError {
     Campaign(#[from] CampaignError),
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
+    /// The [`Tap`] given to [`run_tapped`] failed; the pass stopped there.
+    #[error("the preview pass was stopped by what it fed: {0}")]
+    Tap(#[source] std::io::Error),
+}
+
+/// What else a review's preview pass feeds, row by row: export writes its file from the
+/// review's own pass instead of walking the audience again.
+pub struct Tap<'p, 's, 'c> {
+    /// The campaign prepared as the review would prepare it
+    /// ([`preview::prepare`] with the review's campaign and as-of date).
+    pub prepared: &'p Prepared,
+    /// Called once per contact after the review has looked at the row.
+    pub sink: &'s mut DetailedSink<'c>,
 }
 
 /// Review `campaign` as of `as_of`, naming no export (sign-off then covers the default
@@ -220,6 +233,21 @@ pub fn run_for(
     as_of: NaiveDate,
     export: Option<&ExportScope>,
 ) -> Result<Review, ReviewError> {
+    run_tapped(ws, campaign, as_of, export, None)
+}
+
+/// [`run_for`], its one preview pass also feeding `tap` when given (`tap.prepared`
+/// must be `campaign` prepared as of `as_of`; the review then does not prepare it
+/// again).
+///
+/// Errors: workspace errors; [`ReviewError::Tap`] when the tap fails.
+pub fn run_tapped(
+    ws: &Workspace,
+    campaign: &Campaign,
+    as_of: NaiveDate,
+    export: Option<&ExportScope>,
+    tap: Option<Tap<'_, '_, '_>>,
+) -> Result<Review, ReviewError> {
     let conn = ws.conn();
     let extra = export.map_or(&[][..], |e| &e.fields[..]);
     let uses = definition::uses(conn, campaign)?;
@@ -232,7 +260,12 @@ pub fn run_for(
     let policy_blocked = findings.iter().any(|f| f.severity == Severity::Blocker);
     let mut summary = None;
     let mut preview_sha256 = None;
-    match data::pass(ws, campaign, as_of, &uses, extra) {
+    let passed = match tap {
+        Some(tap) => data::pass(ws, tap.prepared, &uses, extra, tap.sink),
+        None => preview::prepare(conn, campaign, as_of, ws.today())
+            .and_then(|p| data::pass(ws, &p, &uses, extra, &mut |_, _, _| Ok(()))),
+    };
+    match passed {
         Ok(pass) => {
             findings.extend(data::findings(campaign, &pass));
             findings.extend(minors::data_findings(campaign, &pass.summary));
@@ -240,6 +273,7 @@ pub fn run_for(
             summary = Some(pass.summary);
         }
         Err(PreviewError::Workspace(e)) => return Err(e.into()),
+        Err(PreviewError::Output(e)) => return Err(ReviewError::Tap(e)),
         Err(e) if policy_blocked => findings.push(Finding::new(
             "preview_skipped",
             Severity::Info,
