@@ -201,10 +201,12 @@ pub fn severity_style(severity: Severity) -> Style {
     }
 }
 
-/// Lines of findings that fit at terminal `size` (at least 1).
-pub fn visible_lines(size: Rect) -> usize {
+/// Lines of findings that fit at terminal `size` (at least 1), below `state`'s notice
+/// as wrapped there.
+pub fn visible_lines(state: &ReviewState, size: Rect) -> usize {
     layout::areas(size).map_or(1, |a| {
-        usize::from(a.body.height.saturating_sub(HEADER_LINES + FOOTER_LINES)).max(1)
+        let header = state.header_lines(usize::from(a.body.width));
+        usize::from(a.body.height.saturating_sub(header + FOOTER_LINES)).max(1)
     })
 }
 
@@ -248,6 +250,12 @@ pub fn review_line(state: &ReviewState, width: usize) -> Line<'static> {
 }
 
 impl ReviewState {
+    /// Lines above the findings at `width` columns: [`HEADER_LINES`], more when the
+    /// notice wraps.
+    fn header_lines(&self, width: usize) -> u16 {
+        HEADER_LINES - 1 + (self.notice_lines(width).len() as u16).max(1)
+    }
+
     /// The notice wrapped to `width`, whole (its end often says what to do next), over
     /// at most [`MAX_NOTICE_LINES`] lines; the last one is cut with `~` only beyond that.
     fn notice_lines(&self, width: usize) -> Vec<Line<'static>> {
@@ -299,9 +307,8 @@ impl Widget for &ReviewState {
         } else {
             head.push(Line::from(""));
         }
-        let notice = self.notice_lines(width);
-        let header = HEADER_LINES - 1 + (notice.len() as u16).max(1);
-        head.extend(notice);
+        let header = self.header_lines(width);
+        head.extend(self.notice_lines(width));
         Paragraph::new(head).render(
             Rect::new(area.x, area.y, area.width, header.min(area.height)),
             buf,
