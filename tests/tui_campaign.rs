@@ -339,6 +339,41 @@ fn merge_fields_are_marked_by_class_as_the_readme_says() {
     assert!(!city.contains('!'), "{city}");
 }
 
+/// A blocked field's reason ends with how to unlock it: the popup shows it whole,
+/// wrapped, at 80 and 120 columns.
+#[test]
+fn a_blocked_merge_field_shows_its_whole_reason() {
+    for (w, h) in [(80u16, 24u16), (120, 40)] {
+        let mut ws = br15();
+        let mut a = app(&ws, w, h);
+        send(&mut a, &ws, Message::Refresh);
+        send(&mut a, &ws, Message::SwitchScreen(Screen::Messages));
+        key(&mut a, &mut ws, KeyCode::Char('f'));
+        while a.messages.merge[a.messages.merge_selected].name != "religion" {
+            key(&mut a, &mut ws, KeyCode::Down);
+        }
+        let reason = a.messages.merge[a.messages.merge_selected]
+            .blocked
+            .clone()
+            .unwrap();
+        // The core's sentence ends with the command to unlock the field.
+        assert!(
+            reason.ends_with("tactful unlock CAMPAIGN religion --reason \"why this is necessary\""),
+            "{reason}"
+        );
+        // The popup is 64 columns wide, centred: its inside is columns x0+1..x0+63.
+        let x0 = usize::from((w - 64) / 2) + 1;
+        let text = common::screen_text(&a, w, h);
+        let inside: Vec<String> = text
+            .lines()
+            .map(|l| l.chars().skip(x0).take(62).collect::<String>())
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        assert!(inside.join(" ").contains(&reason), "{text}");
+    }
+}
+
 /// Esc while typing the fallback goes back to the field list; Esc again closes it.
 #[test]
 fn merge_field_fallback_can_be_abandoned() {
@@ -483,6 +518,26 @@ fn a_adds_an_entry_for_a_saved_segment_and_saves_it() {
     assert!(
         text.contains("│ Gold") && !text.contains("│ Lyon"),
         "{text}"
+    );
+}
+
+#[test]
+fn a_new_entry_opens_its_body_editor_after_the_starter_text() {
+    let mut ws = br15();
+    let mut a = started(&ws, Screen::Messages);
+    key(&mut a, &mut ws, KeyCode::Char('n'));
+    type_text(&mut a, &mut ws, "c2");
+    key(&mut a, &mut ws, KeyCode::Enter);
+    key(&mut a, &mut ws, KeyCode::Char('a'));
+    key(&mut a, &mut ws, KeyCode::Enter);
+    assert_eq!(a.messages.focus, Focus::Body);
+    // The starter body is `Hi {{ first_name | default("there") }},` then two line
+    // breaks: the cursor is on the third (empty) line, so typing adds to the greeting.
+    assert_eq!(a.messages.body.cursor(), (2, 0));
+    type_text(&mut a, &mut ws, "ZZ");
+    assert_eq!(
+        a.messages.body.text(),
+        "Hi {{ first_name | default(\"there\") }},\n\nZZ"
     );
 }
 

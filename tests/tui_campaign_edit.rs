@@ -248,3 +248,35 @@ fn the_messages_screen_without_a_campaign_lists_the_keys_that_get_one() {
         "{text}"
     );
 }
+
+#[test]
+fn the_messages_screen_counts_again_after_an_import_and_its_undo() {
+    // br15 holds four contacts (tests/fixtures/tui_campaign.csv).
+    let mut ws = br15();
+    let mut a = started(&ws);
+    let audience = |a: &App| a.messages.coverage.as_ref().map(|c| c.audience);
+    assert_eq!(audience(&a), Some(4));
+    // A second file adds one contact: five once Messages shows again.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("more.csv");
+    std::fs::write(
+        &path,
+        "email,first_name,city,tier\neve@example.com,Eve,Lyon,gold\n",
+    )
+    .unwrap();
+    ch(&mut a, &mut ws, '1');
+    ch(&mut a, &mut ws, 'e');
+    type_text(&mut a, &mut ws, path.to_str().unwrap());
+    press(&mut a, &mut ws, key(KeyCode::Enter));
+    ch(&mut a, &mut ws, 'i');
+    assert!(a.import.error.is_none(), "{:?}", a.import.error);
+    ch(&mut a, &mut ws, '4');
+    assert_eq!(audience(&a), Some(5));
+    // `u` then `y` undoes that import: the count goes back to four without `r`.
+    ch(&mut a, &mut ws, '1');
+    ch(&mut a, &mut ws, 'u');
+    ch(&mut a, &mut ws, 'y');
+    assert_eq!(a.popup, None);
+    ch(&mut a, &mut ws, '4');
+    assert_eq!(audience(&a), Some(4));
+}

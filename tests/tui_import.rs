@@ -93,6 +93,30 @@ fn detect_shows_the_file_before_anything_is_written_then_import_and_undo() {
 }
 
 #[test]
+fn a_path_typed_without_e_keeps_its_first_character() {
+    // The fixture's path is absolute: it starts with `/`, which opens the path input
+    // and is its first character, so Enter reads the whole path.
+    let mut ws = empty();
+    let mut a = app(&ws, 100, 30);
+    let path = fixture("tui_shop.csv");
+    assert!(path.starts_with('/'));
+    type_text(&mut a, &mut ws, &path);
+    assert!(a.import.editing);
+    assert_eq!(a.import.path.value(), path);
+    press(&mut a, &mut ws, key(KeyCode::Enter));
+    let Stage::Detected(d) = &a.import.stage else {
+        panic!("not detected: {:?} {:?}", a.import.stage, a.import.error);
+    };
+    assert_eq!(d.rows_read, 5);
+    // `~` and `.` start a path the same way.
+    for start in ["~/shop.csv", "./shop.csv"] {
+        let mut a = app(&ws, 100, 30);
+        type_text(&mut a, &mut ws, start);
+        assert_eq!(a.import.path.value(), start);
+    }
+}
+
+#[test]
 fn progress_fills_the_gauge_of_the_running_import_only() {
     let mut ws = empty();
     let mut a = app(&ws, 100, 30);

@@ -55,18 +55,45 @@ fn an_error_stays_longer_than_a_notice_then_goes() {
 }
 
 #[test]
-fn a_long_notice_stops_before_the_key_hints() {
+fn a_long_notice_wraps_over_the_row_above_and_stops_before_the_key_hints() {
     let ws = br15();
     let mut a = app(&ws, 80, 24);
     send(&mut a, &ws, Message::Refresh);
     a.ctx.notice = Some("x".repeat(100));
+    // The row above takes 79 `x` one column in; the other 21 go on the status line,
+    // where "? keys  q quit " (15 columns, one blank before it) keeps its place.
     let line = bottom_line(&a, 80, 24);
-    // "? keys  q quit " is 15 columns; one blank column before it, `…` before that.
-    assert!(line.ends_with("… ? keys  q quit "), "{line:?}");
-    assert!(
-        line.starts_with(" 5 fields, 4 contacts, as of today | xxx"),
-        "{line:?}"
+    assert_eq!(
+        line,
+        format!(" {}{}? keys  q quit ", "x".repeat(21), " ".repeat(43))
     );
+    let above = row(&a, 80, 24, 22);
+    assert_eq!(above, format!(" {}", "x".repeat(79)));
+}
+
+#[test]
+fn an_entry_move_notice_is_shown_whole_at_80_and_120_columns() {
+    // `J` moves Gold, entry 1 of campaign br15, below Lyon; the notice does not fit
+    // after the counts (" 5 fields, 4 contacts, as of 2026-11-01 (campaign)", 50
+    // columns), so it is shown alone, whole, before the key hints.
+    let notice = "campaign `br15`: moved entry 1 (segment Gold) down to 2; saved";
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut ws = br15();
+        let mut a = app(&ws, w, h);
+        send(&mut a, &ws, Message::Refresh);
+        send(&mut a, &ws, Message::SwitchScreen(Screen::Messages));
+        common::press(&mut a, &mut ws, common::ch('J'));
+        assert_eq!(a.ctx.notice.as_deref(), Some(notice));
+        let line = bottom_line(&a, w, h);
+        let gap = usize::from(w) - 1 - notice.len() - 15;
+        assert_eq!(line, format!(" {notice}{}? keys  q quit ", " ".repeat(gap)));
+    }
+}
+
+fn row(a: &tactful::tui::app::App, w: u16, h: u16, y: u16) -> String {
+    let terminal = draw(a, w, h);
+    let buf = terminal.backend().buffer();
+    (0..w).map(|x| buf[(x, y)].symbol()).collect()
 }
 
 #[test]

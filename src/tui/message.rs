@@ -147,6 +147,9 @@ pub enum Message {
     ChangeValue(i8),
     /// Type a path on the Import screen.
     EditPath,
+    /// Type a path on the Import screen starting with this character (`/`, `~`, `.`),
+    /// which lands in the path: a path typed without `e` first loses nothing.
+    StartPath(char),
     /// Leave the path input, keeping what was typed.
     StopEditing,
     /// Complete the typed path from the file system (Tab).

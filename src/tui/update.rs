@@ -66,7 +66,15 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
             done.unwrap_or_default()
         }
         Message::FieldsLoaded { generation, result } => {
-            in_browse(app, |b| browse::fields_loaded(b, generation, result, view))
+            let mut requests =
+                in_browse(app, |b| browse::fields_loaded(b, generation, result, view));
+            // An import finished (or was undone) while the Messages screen shows: check
+            // and count again on the fields now read.
+            if app.screen == Screen::Messages && app.messages.stale && app.fields.pending.is_none()
+            {
+                requests.extend(campaign::entered(app));
+            }
+            requests
         }
         Message::PageLoaded { generation, result } => {
             in_browse(app, |b| browse::page_loaded(b, generation, result, view))
@@ -119,6 +127,7 @@ pub fn update(app: &mut App, message: Message) -> Vec<Request> {
         | Message::SwitchFocus
         | Message::ChangeValue(_)
         | Message::EditPath
+        | Message::StartPath(_)
         | Message::StopEditing
         | Message::CompletePath
         | Message::DetectImport
@@ -308,6 +317,7 @@ fn global(app: &mut App, message: Message) -> Vec<Request> {
             Vec::new()
         }
         Message::EditPath
+        | Message::StartPath(_)
         | Message::StopEditing
         | Message::CompletePath
         | Message::DetectImport

@@ -23,6 +23,7 @@ use super::screens::review::review_line;
 use super::screens::segments::SegmentsView;
 use super::theme;
 use super::update::LOADING_HINT_TICKS;
+use super::widgets::cell_text::{display_width, fit, wrap};
 
 /// Draw `app` into a frame (the event loop's entry).
 pub fn draw(app: &App, frame: &mut Frame<'_>) {
@@ -192,50 +193,88 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         "? keys  q quit "
     };
-    let mut left: Vec<Span> = Vec::new();
-    if let Some(e) = &app.ctx.error {
-        left.push(Span::styled(
-            format!(" error: {}", crate::text::for_terminal(e)),
-            theme::ERROR,
-        ));
-    } else {
-        let contacts = match app.contacts.total {
-            Some(n) => count(n, "contact"),
-            None if app.contacts.pending_count.is_some() => "counting contacts".to_string(),
-            None => String::new(),
-        };
-        let mut text = format!(" {}", count(app.fields.fields.len() as u64, "field"));
-        if !contacts.is_empty() {
-            text.push_str(", ");
-            text.push_str(&contacts);
-        }
-        text.push_str(&format!(", as of {}", as_of_text(app)));
-        if app.contacts.waiting_ticks >= LOADING_HINT_TICKS {
-            text.push_str(", loading rows...");
-        }
-        if let Some(n) = &app.ctx.notice {
-            text.push_str(" | ");
-            text.push_str(&crate::text::for_terminal(n));
-        }
-        left.push(Span::raw(text));
-    }
+    // An error takes the place of the counts; a notice follows them when both fit.
+    let (counts, message, style) = match (&app.ctx.error, &app.ctx.notice) {
+        (Some(e), _) => (None, Some(format!("error: {e}")), theme::ERROR),
+        (None, notice) => (Some(counts_text(app)), notice.clone(), Style::default()),
+    };
     let width = keys.len() as u16;
-    if area.width > width + 1 {
-        // The messages end one column before the key hints, cut with `…` if longer.
-        let room = area.width - width - 1;
-        let line = Line::from(left);
-        if line.width() > usize::from(room) {
-            let cut = Rect::new(area.x, area.y, room - 1, 1);
+    if area.width <= width + 1 {
+        Line::from(counts.or(message).unwrap_or_default()).render(area, buf);
+        return;
+    }
+    let right = Rect::new(area.right() - width, area.y, width, 1);
+    Line::styled(keys, theme::CHROME).render(right, buf);
+    // The messages end one column before the key hints.
+    let room = usize::from(area.width - width - 1);
+    let left = Rect::new(area.x, area.y, room as u16, 1);
+    let Some(message) = message else {
+        // The counts alone are cut with `…` if longer.
+        let line = Line::raw(counts.unwrap_or_default());
+        if line.width() > room {
+            let cut = Rect::new(area.x, area.y, room as u16 - 1, 1);
             line.render(cut, buf);
             Line::styled("…", theme::CHROME).render(Rect::new(cut.right(), area.y, 1, 1), buf);
         } else {
-            line.render(area, buf);
+            line.render(left, buf);
         }
-        let right = Rect::new(area.right() - width, area.y, width, 1);
-        Line::styled(keys, theme::CHROME).render(right, buf);
-    } else {
-        Line::from(left).render(area, buf);
+        return;
+    };
+    let message = crate::text::for_terminal(&message);
+    if let Some(counts) = counts.filter(|c| display_width(c) + 3 + display_width(&message) <= room)
+    {
+        Line::styled(format!("{counts} | {message}"), style).render(left, buf);
+        return;
     }
+    // A message that does not fit with the counts is shown alone, whole: its end often
+    // says what to do next. Longer than the row, it wraps upwards over the rows above
+    // the status line (at most `STATUS_ROWS`, the last one cut with `~` beyond that).
+    let max = usize::from(area.y).min(STATUS_ROWS - 1) + 1;
+    let rows = message_rows(&message, usize::from(area.width) - 1, room - 1, max);
+    let top = area.y - (rows.len() as u16 - 1);
+    for (i, row) in rows.iter().enumerate() {
+        let y = top + i as u16;
+        let row_width = if y == area.y { room as u16 } else { area.width };
+        let line = Rect::new(area.x, y, row_width, 1);
+        Line::styled(fit(&format!(" {row}"), usize::from(row_width)), style).render(line, buf);
+    }
+}
+
+/// Rows the status line's message may take, counting the status line itself.
+const STATUS_ROWS: usize = 5;
+
+/// `message` wrapped over at most `max` rows: `width` columns above the status line,
+/// `last` on it (left of the key hints); the last row holds the rest (then cut by the
+/// caller's `fit`).
+fn message_rows(message: &str, width: usize, last: usize, max: usize) -> Vec<String> {
+    let mut rows = wrap(message, width);
+    if let Some(end) = rows.pop() {
+        rows.extend(wrap(&end, last));
+    }
+    if rows.len() > max {
+        let rest = rows.split_off(max.max(1) - 1).join(" ");
+        rows.push(rest);
+    }
+    rows
+}
+
+/// The workspace counts the status line shows: fields, contacts, the as-of date.
+fn counts_text(app: &App) -> String {
+    let contacts = match app.contacts.total {
+        Some(n) => count(n, "contact"),
+        None if app.contacts.pending_count.is_some() => "counting contacts".to_string(),
+        None => String::new(),
+    };
+    let mut text = format!(" {}", count(app.fields.fields.len() as u64, "field"));
+    if !contacts.is_empty() {
+        text.push_str(", ");
+        text.push_str(&contacts);
+    }
+    text.push_str(&format!(", as of {}", as_of_text(app)));
+    if app.contacts.waiting_ticks >= LOADING_HINT_TICKS {
+        text.push_str(", loading rows...");
+    }
+    text
 }
 
 /// The date relative rules count from, always shown: the global `--as-of`, else on the

@@ -185,7 +185,25 @@ pub const BINDINGS: &[Binding] = &[
         M::CloseContacts,
         "back to fields",
     ),
-    bind(S::Import, &[ch('e'), ch('/')], M::EditPath, "type a path"),
+    bind(S::Import, &[ch('e')], M::EditPath, "type a path"),
+    bind(
+        S::Import,
+        &[ch('/')],
+        M::StartPath('/'),
+        "type a path starting with /",
+    ),
+    bind(
+        S::Import,
+        &[ch('~')],
+        M::StartPath('~'),
+        "type a path starting with ~",
+    ),
+    bind(
+        S::Import,
+        &[ch('.')],
+        M::StartPath('.'),
+        "type a path starting with .",
+    ),
     bind(
         S::Import,
         &[key(KeyCode::Enter)],

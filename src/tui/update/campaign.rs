@@ -326,6 +326,12 @@ fn names_loaded(
 fn campaign_loaded(app: &mut App, c: Campaign) -> Vec<Request> {
     let keep_edits = app.messages.is_dirty(app.campaigns.current.as_ref())
         && app.messages.draft.as_ref().map(|d| d.name.as_str()) == Some(c.name.as_str());
+    // What a screen said about the campaign left ("Signed off by ...", "exported ...")
+    // would read as if about this one, on whichever screen the switch was made.
+    if app.campaigns.current_name() != Some(c.name.as_str()) {
+        app.review.notice = None;
+        app.export.outcome = None;
+    }
     app.campaigns.current = Some(c.clone());
     if !keep_edits {
         app.messages.set_campaign(c);

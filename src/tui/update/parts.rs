@@ -111,13 +111,21 @@ pub(crate) fn in_import<R>(app: &mut App, f: impl FnOnce(&mut import::Update<'_>
         empty_workspace,
         refresh: &mut refresh,
         popup: None,
+        data_changed: false,
     };
     let result = f(&mut u);
+    let data_changed = u.data_changed;
     match u.popup {
         Some(import::PopupChange::OpenOptions) => app.popup = Some(Popup::ImportOptions),
         Some(import::PopupChange::OpenConfirmUndo) => app.popup = Some(Popup::ConfirmUndo),
         Some(import::PopupChange::Close) => app.popup = None,
         None => {}
+    }
+    if data_changed {
+        // Worked out on the contacts before: the preview runs again when next shown, the
+        // Messages screen checks and counts again (`messages::entered`).
+        app.preview.computed_for = None;
+        app.messages.stale = true;
     }
     result
 }

@@ -102,6 +102,7 @@ fn guide(empty: bool) -> Vec<Line<'static>> {
         Line::from(" Bring a customer export (CSV) into the audience, merged by contact key."),
         Line::from(" Press e, type the file's path (Tab completes it) and press Enter: you see"),
         Line::from(" what was detected before anything is written, and can change it with o."),
+        Line::from(" A path starting with /, ~ or . needs no e first: just type it."),
         Line::from(" Every import is one batch; u undoes the latest."),
     ]);
     out

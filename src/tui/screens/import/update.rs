@@ -9,6 +9,7 @@ use crate::import::report::Detected;
 use crate::tui::context::Context;
 use crate::tui::message::{Job, Message, Request};
 use crate::tui::view::count;
+use crate::tui::widgets::text_input::TextEdit;
 use crate::workspace::actor;
 
 /// A popup change the Import screen asks of `tui::update`.
@@ -34,6 +35,9 @@ pub struct Update<'a> {
     pub refresh: &'a mut dyn FnMut(&mut Context) -> Vec<Request>,
     /// The popup change asked for, which `tui::update` applies.
     pub popup: Option<PopupChange>,
+    /// Set when an import or an undo changed the workspace's contacts and fields, so
+    /// `tui::update` marks what other screens worked out from them as out of date.
+    pub data_changed: bool,
 }
 
 fn refresh(app: &mut Update<'_>) -> Vec<Request> {
@@ -47,6 +51,15 @@ pub fn update(app: &mut Update<'_>, message: Message) -> Vec<Request> {
         Message::EditPath => {
             s.editing = true;
             s.show_batches = false;
+            Vec::new()
+        }
+        // The key that starts a path is its first character, typed where `e` would
+        // put the cursor, so nothing the user types is lost.
+        Message::StartPath(c) => {
+            s.editing = true;
+            s.show_batches = false;
+            s.path.apply(&TextEdit::Insert(c));
+            s.completion = None;
             Vec::new()
         }
         Message::StopEditing => {
@@ -135,6 +148,7 @@ pub fn update(app: &mut Update<'_>, message: Message) -> Vec<Request> {
                         format!("imported batch {b}: {}", count(report.rows_imported, "row"))
                     });
                     s.stage = Stage::Reported(report);
+                    app.data_changed = true;
                     let mut requests = refresh(app);
                     requests.extend(load_batches(app));
                     requests
@@ -206,6 +220,7 @@ pub fn update(app: &mut Update<'_>, message: Message) -> Vec<Request> {
                     if matches!(s.stage, Stage::Reported(_)) {
                         s.stage = Stage::Idle;
                     }
+                    app.data_changed = true;
                     let mut requests = refresh(app);
                     requests.extend(load_batches(app));
                     requests

@@ -23,7 +23,7 @@ use crate::fields::policy::{Usage, check_use};
 use crate::fields::{Field, PrivacyClass};
 use crate::message::placeholder::is_placeholder;
 use crate::tui::theme;
-use crate::tui::widgets::cell_text::fit;
+use crate::tui::widgets::cell_text::{fit, wrap};
 use crate::tui::widgets::dialog::centred;
 use crate::tui::widgets::text_input::{TextInput, TextInputView};
 
@@ -125,15 +125,22 @@ pub fn render(
     if let Some(f) = fallback {
         return render_fallback(f, area, buf);
     }
-    let rect = centred(area, 64, (choices.len() as u16).saturating_add(7).min(22));
+    // A blocked field's reason is shown whole (its end says how to unlock the field),
+    // wrapped over as many rows as it needs below the list; three rows at least.
+    let detail = detail_lines(choices.get(selected), 62);
+    let detail_rows = (detail.len() as u16).max(3);
+    let height = (choices.len() as u16)
+        .saturating_add(4 + detail_rows)
+        .min(19 + detail_rows);
+    let rect = centred(area, 64, height);
     Clear.render(rect, buf);
     let block = Block::bordered().title(" Insert a merge field (Enter chooses, Esc closes) ");
     let inner = block.inner(rect);
     block.render(rect, buf);
-    if inner.height < 4 {
+    if inner.height < 2 + detail_rows {
         return;
     }
-    let list_height = usize::from(inner.height - 4);
+    let list_height = usize::from(inner.height - 1 - detail_rows);
     let width = usize::from(inner.width);
     let top = (selected + 1).saturating_sub(list_height);
     let lines: Vec<Line> = choices
@@ -171,23 +178,36 @@ pub fn render(
         Rect::new(inner.x, inner.y, inner.width, list_height as u16),
         buf,
     );
-    let detail = match choices.get(selected) {
+    Paragraph::new(detail).render(
+        Rect::new(
+            inner.x,
+            inner.y + list_height as u16 + 1,
+            inner.width,
+            detail_rows,
+        ),
+        buf,
+    );
+}
+
+/// What is said below the list about the `selected` field, in rows of `width` columns:
+/// the block reason wrapped whole, or how to insert it.
+fn detail_lines(selected: Option<&MergeChoice>, width: usize) -> Vec<Line<'static>> {
+    match selected {
         Some(MergeChoice {
             blocked: Some(why), ..
-        }) => Line::styled(crate::text::for_terminal(why).into_owned(), theme::BLOCKED),
-        Some(c) => Line::from(vec![
+        }) => wrap(why, width)
+            .into_iter()
+            .map(|row| Line::styled(row, theme::BLOCKED))
+            .collect(),
+        Some(c) => vec![Line::from(vec![
             Span::raw("Enter asks for the fallback of "),
             Span::styled(
                 crate::text::for_terminal(&c.name).into_owned(),
                 theme::COMMAND,
             ),
-        ]),
-        None => Line::from("No fields yet."),
-    };
-    Paragraph::new(detail).wrap(Wrap { trim: true }).render(
-        Rect::new(inner.x, inner.y + list_height as u16 + 1, inner.width, 3),
-        buf,
-    );
+        ])],
+        None => vec![Line::from("No fields yet.")],
+    }
 }
 
 /// The fallback input: which field, what the fallback is for, the input, the error.

@@ -66,6 +66,10 @@ pub struct MessagesState {
     pub pending_sample: Option<u64>,
     /// The campaign assigns no contact to the selected entry.
     pub no_recipients: bool,
+    /// The workspace's contacts or fields changed (an import or its undo) since the
+    /// checks, coverage and sample were worked out: they are worked out again when the
+    /// screen shows, or when the fields arrive while it does.
+    pub stale: bool,
     /// The last background preview of the draft (coverage and SMS lengths).
     pub coverage: Option<Summary>,
     pub pending_coverage: Option<u64>,

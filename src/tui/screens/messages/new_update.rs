@@ -120,6 +120,9 @@ pub(crate) fn add_popup(u: &mut Update<'_>, message: &Message) -> Option<Vec<Req
             draft.entries.push(entry);
             m.selected = draft.entries.len() - 1;
             m.load_editors();
+            // The body editor opens after the starter text, as `e` does, so typing adds
+            // to the greeting instead of going before it.
+            m.body.move_to_end();
             m.focus = Focus::Body;
             let mut requests = save(u);
             sync_unsaved(u);

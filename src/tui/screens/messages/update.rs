@@ -98,11 +98,18 @@ pub(crate) fn rechecked(u: &mut Update<'_>) -> Vec<Request> {
 /// On showing the screen: find the selected entry's first would-be recipient to render
 /// for, once.
 pub(crate) fn entered(u: &mut Update<'_>) -> Vec<Request> {
+    let mut requests = Vec::new();
+    if std::mem::take(&mut u.messages.stale) {
+        u.messages.coverage = None;
+        u.messages.forget_sample();
+        requests = rechecked(u);
+    }
     let m = &u.messages;
     if m.draft.is_none() || m.sample.is_some() || m.pending_sample.is_some() {
-        return Vec::new();
+        return requests;
     }
-    load_sample(u, SampleStep::First)
+    requests.extend(load_sample(u, SampleStep::First));
+    requests
 }
 
 /// Ask for the selected entry's would-be recipient `step` says; nothing when the

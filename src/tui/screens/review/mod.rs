@@ -34,8 +34,10 @@ use crate::tui::view::count;
 use crate::tui::widgets::cell_text::{fit, wrap};
 
 /// Lines above the findings (as-of date, counts and sign-off, notice) and below them
-/// (keys).
+/// (keys). A notice longer than the width wraps over more lines (see
+/// [`ReviewState::notice_lines`]), up to [`MAX_NOTICE_LINES`].
 const HEADER_LINES: u16 = 3;
+const MAX_NOTICE_LINES: usize = 3;
 const FOOTER_LINES: u16 = 1;
 
 /// What the Review screen shows, for the keymap to pick the keys that apply.
@@ -199,10 +201,12 @@ pub fn severity_style(severity: Severity) -> Style {
     }
 }
 
-/// Lines of findings that fit at terminal `size` (at least 1).
-pub fn visible_lines(size: Rect) -> usize {
+/// Lines of findings that fit at terminal `size` (at least 1), below `state`'s notice
+/// as wrapped there.
+pub fn visible_lines(state: &ReviewState, size: Rect) -> usize {
     layout::areas(size).map_or(1, |a| {
-        usize::from(a.body.height.saturating_sub(HEADER_LINES + FOOTER_LINES)).max(1)
+        let header = state.header_lines(usize::from(a.body.width));
+        usize::from(a.body.height.saturating_sub(header + FOOTER_LINES)).max(1)
     })
 }
 
@@ -245,6 +249,35 @@ pub fn review_line(state: &ReviewState, width: usize) -> Line<'static> {
     Line::styled(fit(&text, width), theme::CHROME)
 }
 
+impl ReviewState {
+    /// Lines above the findings at `width` columns: [`HEADER_LINES`], more when the
+    /// notice wraps.
+    fn header_lines(&self, width: usize) -> u16 {
+        HEADER_LINES - 1 + (self.notice_lines(width).len() as u16).max(1)
+    }
+
+    /// The notice wrapped to `width`, whole (its end often says what to do next), over
+    /// at most [`MAX_NOTICE_LINES`] lines; the last one is cut with `~` only beyond that.
+    fn notice_lines(&self, width: usize) -> Vec<Line<'static>> {
+        let Some((text, error)) = &self.notice else {
+            return Vec::new();
+        };
+        let style = if *error {
+            theme::ERROR
+        } else {
+            Style::default()
+        };
+        let mut rows = wrap(text, width.saturating_sub(1));
+        if rows.len() > MAX_NOTICE_LINES {
+            let rest = rows.split_off(MAX_NOTICE_LINES - 1).join(" ");
+            rows.push(rest);
+        }
+        rows.into_iter()
+            .map(|row| Line::styled(fit(&format!(" {row}"), width), style))
+            .collect()
+    }
+}
+
 impl Widget for &ReviewState {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let width = usize::from(area.width);
@@ -274,22 +307,16 @@ impl Widget for &ReviewState {
         } else {
             head.push(Line::from(""));
         }
-        if let Some((text, error)) = &self.notice {
-            let style = if *error {
-                theme::ERROR
-            } else {
-                Style::default()
-            };
-            head.push(Line::styled(fit(&format!(" {text}"), width), style));
-        }
+        let header = self.header_lines(width);
+        head.extend(self.notice_lines(width));
         Paragraph::new(head).render(
-            Rect::new(area.x, area.y, area.width, HEADER_LINES.min(area.height)),
+            Rect::new(area.x, area.y, area.width, header.min(area.height)),
             buf,
         );
-        let list_height = area.height.saturating_sub(HEADER_LINES + FOOTER_LINES);
+        let list_height = area.height.saturating_sub(header + FOOTER_LINES);
         let list = Rect::new(
             area.x,
-            area.y + HEADER_LINES.min(area.height),
+            area.y + header.min(area.height),
             area.width,
             list_height,
         );

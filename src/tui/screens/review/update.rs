@@ -81,7 +81,7 @@ pub fn intercept(app: &mut Update<'_>, message: &Message) -> Option<Vec<Request>
 }
 
 fn review_intercept(app: &mut Update<'_>, message: &Message) -> Option<Vec<Request>> {
-    let lines = visible_lines(app.ctx.size) as isize;
+    let lines = visible_lines(app.review, app.ctx.size) as isize;
     match message {
         Message::Edit(edit) => {
             let s = &mut app.review;
@@ -115,7 +115,7 @@ fn move_by(app: &mut Update<'_>, delta: isize) {
     }
     let size = app.ctx.size;
     let width = crate::tui::layout::areas(size).map_or(size.width, |a| a.body.width);
-    let view = visible_lines(size);
+    let view = visible_lines(app.review, size);
     let s = &mut app.review;
     let n = s.order().len();
     if n == 0 {
@@ -357,5 +357,6 @@ pub(super) fn reviewed(app: &mut Update<'_>, r: Reviewed) {
     let width = crate::tui::layout::areas(size).map_or(size.width, |a| a.body.width);
     let lines = s.lines(width);
     s.scroll = s.scroll.min(lines.len().saturating_sub(1));
-    keep_visible(s, &lines, visible_lines(size));
+    let view = visible_lines(s, size);
+    keep_visible(s, &lines, view);
 }
