@@ -73,6 +73,49 @@ fn held_out(path: &std::path::Path, campaign: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// A workspace at `path` holding the BR-15 fixture, everyone granted e-mail consent,
+/// and the segment `All` (every contact with a city).
+fn with_segment_all(path: &std::path::Path) {
+    let mut ws = Workspace::open(path).unwrap();
+    campaign_support::import(
+        &mut ws,
+        "br15_overlap.csv",
+        Some((Channel::Email, ConsentState::Granted)),
+    );
+    drop(ws);
+    ok(path, &["segment", "add", "All", r#"city is not blank"#]);
+}
+
+/// A new e-mail campaign `name` holding `pct` % out, with one entry for `All`.
+fn campaign_to_all(path: &std::path::Path, name: &str, pct: u64) {
+    let pct = pct.to_string();
+    ok(
+        path,
+        &[
+            "campaign",
+            "new",
+            name,
+            "--channel",
+            "email",
+            "--holdout",
+            &pct,
+        ],
+    );
+    ok(
+        path,
+        &[
+            "campaign",
+            "add",
+            name,
+            "All",
+            "--subject",
+            "Hi",
+            "--body",
+            "Hello",
+        ],
+    );
+}
+
 #[test]
 fn a_rename_keeps_the_same_contacts_held_out() {
     // A share at which the names `spring` and `summer` hold out different contacts, so
@@ -85,40 +128,8 @@ fn a_rename_keeps_the_same_contacts_held_out() {
 
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ws.tactful");
-    let mut ws = Workspace::open(&path).unwrap();
-    campaign_support::import(
-        &mut ws,
-        "br15_overlap.csv",
-        Some((Channel::Email, ConsentState::Granted)),
-    );
-    drop(ws);
-    ok(&path, &["segment", "add", "All", r#"city is not blank"#]);
-    let pct_text = pct.to_string();
-    ok(
-        &path,
-        &[
-            "campaign",
-            "new",
-            "spring",
-            "--channel",
-            "email",
-            "--holdout",
-            &pct_text,
-        ],
-    );
-    ok(
-        &path,
-        &[
-            "campaign",
-            "add",
-            "spring",
-            "All",
-            "--subject",
-            "Hi",
-            "--body",
-            "Hello",
-        ],
-    );
+    with_segment_all(&path);
+    campaign_to_all(&path, "spring", pct);
     assert_eq!(held_out(&path, "spring"), expected);
 
     ok(&path, &["campaign", "rename", "spring", "summer"]);
@@ -137,42 +148,11 @@ fn a_rename_keeps_the_same_contacts_held_out() {
     let toml = dir.path().join("autumn.toml");
     std::fs::write(&toml, &dump).unwrap();
     let other = dir.path().join("other.tactful");
-    let mut ws = Workspace::open(&other).unwrap();
-    campaign_support::import(
-        &mut ws,
-        "br15_overlap.csv",
-        Some((Channel::Email, ConsentState::Granted)),
-    );
-    drop(ws);
-    ok(&other, &["segment", "add", "All", r#"city is not blank"#]);
+    with_segment_all(&other);
     ok(&other, &["campaign", "apply", toml.to_str().unwrap()]);
     assert_eq!(held_out(&other, "autumn"), expected);
 
     // A campaign created under a name draws from that name.
-    ok(
-        &path,
-        &[
-            "campaign",
-            "new",
-            "summer",
-            "--channel",
-            "email",
-            "--holdout",
-            &pct_text,
-        ],
-    );
-    ok(
-        &path,
-        &[
-            "campaign",
-            "add",
-            "summer",
-            "All",
-            "--subject",
-            "Hi",
-            "--body",
-            "Hello",
-        ],
-    );
+    campaign_to_all(&path, "summer", pct);
     assert_eq!(held_out(&path, "summer"), held_out_by_hash("summer", pct));
 }
