@@ -8,6 +8,7 @@
 
 mod review_support;
 
+use predicates::prelude::*;
 use review_support::*;
 use tactful::campaign::store as campaigns;
 use tactful::campaign::unlock::load;
@@ -214,8 +215,21 @@ fn sign_off_is_recorded_and_goes_stale_when_the_data_changes() {
     let review = ws.json(&["review", "over60"], 0);
     assert_eq!(review["sign_off"]["state"], "stale");
     assert_eq!(finding(&review, "sign_off_stale")["severity"], "warning");
+    // The text outputs spell the state as the JSON does.
+    ws.cmd()
+        .args(["review", "over60"])
+        .assert()
+        .success()
+        .stdout(
+            predicates::str::contains("Signed off by Ana Reviewer at ")
+                .and(predicates::str::contains(" (stale): ok")),
+        );
     let out = ws.out("x");
-    ws.ok(&["export", "over60", "--out", out.to_str().unwrap()]);
+    ws.cmd()
+        .args(["export", "over60", "--out", out.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("  sign-off: stale\n"));
     let manifest: serde_json::Value =
         serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
     assert_eq!(manifest["sign_off"]["state"], "stale");

@@ -119,7 +119,7 @@ pub fn run(ctx: &Context, args: ExportArgs) -> anyhow::Result<()> {
     outln!("  data sha256     {}", report.recipients_sha256);
     outln!("  manifest sha256 {}", report.manifest_sha256);
     match report.sign_off {
-        Some(state) => outln!("  sign-off: {state:?}"),
+        Some(state) => outln!("  sign-off: {state}"),
         None => outln!("  not signed off"),
     }
     for w in &report.warnings {

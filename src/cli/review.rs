@@ -154,7 +154,7 @@ fn print_human(review: &Review) -> std::io::Result<()> {
     }
     match &review.sign_off {
         Some(s) => outln!(
-            "\nSigned off by {} at {} ({:?}): {}",
+            "\nSigned off by {} at {} ({}): {}",
             for_terminal(&s.record.name),
             s.record.at,
             s.state,

@@ -85,6 +85,18 @@ impl Category {
             Category::Politics => "politics",
         }
     }
+
+    /// The category's name with its indefinite article, for sentences such as
+    /// "an employment campaign may not ...".
+    pub fn with_article(self) -> &'static str {
+        match self {
+            Category::General => "a general",
+            Category::Housing => "a housing",
+            Category::Employment => "an employment",
+            Category::Credit => "a credit",
+            Category::Politics => "a politics",
+        }
+    }
 }
 
 impl fmt::Display for Category {
@@ -223,9 +235,9 @@ pub fn check_value_use(
         );
         let message = if !b.unlockable {
             format!(
-                "{what} and cannot be used {} in a {} campaign, not even with an unlock (special ad category)",
+                "{what} and cannot be used {} in {} campaign, not even with an unlock (special ad category)",
                 usage.phrase(),
-                category.map_or("special ad category", Category::as_str)
+                category.map_or("a special ad category", Category::with_article)
             )
         } else if category.is_some() {
             format!(
@@ -256,6 +268,13 @@ pub fn check_value_use(
 mod tests {
     use super::*;
     use crate::fields::{FieldType, Role};
+
+    #[test]
+    fn a_category_reads_with_its_article() {
+        assert_eq!(Category::Employment.with_article(), "an employment");
+        assert_eq!(Category::Housing.with_article(), "a housing");
+        assert_eq!(Category::Politics.with_article(), "a politics");
+    }
 
     fn value(v: &str) -> SensitiveValue {
         crate::fields::classify::sensitive_value(v).unwrap()

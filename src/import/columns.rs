@@ -158,7 +158,7 @@ pub fn build(
             "column {header}: {} value{} {} (e.g. line{} {}); kept as they are",
             seen.count,
             plural(seen.count),
-            d.describe(),
+            d.describe(seen.count),
             plural(seen.lines.len() as u64),
             seen.lines
                 .iter()

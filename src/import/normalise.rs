@@ -98,14 +98,25 @@ pub enum Damage {
 }
 
 impl Damage {
-    /// Short description for the report.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Damage::ScientificNotation => {
+    /// Short description for the report, its verb agreeing with `n` values
+    /// ("1 value looks like", "3 values look like").
+    pub fn describe(self, n: u64) -> &'static str {
+        let one = n == 1;
+        match (self, one) {
+            (Damage::ScientificNotation, true) => {
+                "looks like a long number a spreadsheet turned into scientific notation (digits are lost)"
+            }
+            (Damage::ScientificNotation, false) => {
                 "look like long numbers a spreadsheet turned into scientific notation (digits are lost)"
             }
-            Damage::LeadingApostrophe => "start with an apostrophe a spreadsheet left behind",
-            Damage::ErrorValue => "are spreadsheet error values such as #N/A",
+            (Damage::LeadingApostrophe, true) => {
+                "starts with an apostrophe a spreadsheet left behind"
+            }
+            (Damage::LeadingApostrophe, false) => {
+                "start with an apostrophe a spreadsheet left behind"
+            }
+            (Damage::ErrorValue, true) => "is a spreadsheet error value such as #N/A",
+            (Damage::ErrorValue, false) => "are spreadsheet error values such as #N/A",
         }
     }
 }
@@ -296,6 +307,28 @@ fn fold(c: char) -> Vec<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn damage_descriptions_agree_with_the_count() {
+        assert_eq!(
+            Damage::ErrorValue.describe(1),
+            "is a spreadsheet error value such as #N/A"
+        );
+        assert_eq!(
+            Damage::ErrorValue.describe(2),
+            "are spreadsheet error values such as #N/A"
+        );
+        assert!(
+            Damage::ScientificNotation
+                .describe(1)
+                .starts_with("looks like a long number")
+        );
+        assert!(
+            Damage::LeadingApostrophe
+                .describe(3)
+                .starts_with("start with")
+        );
+    }
 
     fn names(headers: &[&str]) -> Vec<String> {
         field_names(&headers.iter().map(|h| h.to_string()).collect::<Vec<_>>())

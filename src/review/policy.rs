@@ -56,8 +56,8 @@ pub fn uses_allowed(campaign: &Campaign, uses: &Uses, out: &mut Vec<Finding>) {
             "special_ad_category",
             Severity::Blocker,
             format!(
-                "a {} campaign may not use protected traits or special category data at all, not even with an unlock or a lowered class (special ad category); remove them from rules, messages and the export",
-                campaign.category
+                "{} campaign may not use protected traits or special category data at all, not even with an unlock or a lowered class (special ad category); remove them from rules, messages and the export",
+                campaign.category.with_article()
             ),
             never,
         ));
@@ -81,12 +81,12 @@ fn lowered_in_special_category(campaign: &Campaign, uses: &Uses, field: &Field) 
         .map(|k| format!(" ({k})"))
         .unwrap_or_default();
     Some(format!(
-        "field `{}` was classified {}{kind} and lowered to {} {}; a {} campaign may not use it whatever its current class (special ad category)",
+        "field `{}` was classified {}{kind} and lowered to {} {}; {} campaign may not use it whatever its current class (special ad category)",
         field.name,
         p.classifier_class.label(),
         field.class.label(),
         p.who_when_why(),
-        campaign.category
+        campaign.category.with_article()
     ))
 }
 

@@ -159,6 +159,22 @@ pub enum SignOffState {
     Stale,
 }
 
+impl SignOffState {
+    /// The state as the JSON and the README spell it: `current` or `stale`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignOffState::Current => "current",
+            SignOffState::Stale => "stale",
+        }
+    }
+}
+
+impl std::fmt::Display for SignOffState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The latest sign-off of a campaign and whether it is still current.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SignOffStatus {

@@ -127,8 +127,8 @@ pub fn findings(
             "sensitive_value_special_ad_category",
             Severity::Blocker,
             format!(
-                "a {} campaign may not use protected traits, not even as tag values and not even with an unlock (special ad category); remove them",
-                campaign.category
+                "{} campaign may not use protected traits, not even as tag values and not even with an unlock (special ad category); remove them",
+                campaign.category.with_article()
             ),
             never.into_iter().map(|(b, at)| format!("{at}: {}", b.message)).collect(),
         ));

@@ -335,7 +335,7 @@ fn outcome_lines(outcome: &Result<Exported, ExportFailure>, width: usize) -> Vec
                 }
             }
             let signed = match e.sign_off {
-                Some(state) => format!("sign-off {state:?}").to_lowercase(),
+                Some(state) => format!("sign-off {state}"),
                 None => "not signed off".into(),
             };
             lines.push(Line::from(fit(
