@@ -159,3 +159,45 @@ fn a_binary_zip_member_is_named_without_a_temporary_path() {
     assert!(!err.contains("tactful-zip"), "{err}");
     assert_eq!(err.matches("junk.csv").count(), 1, "{err}");
 }
+
+/// A file holding `Zoë` in Windows-1252 (line 2) and `José` in UTF-8 (line 3) was
+/// guessed Windows-1252 and stored `JosÃ©` (case BR-09). The import now stops, naming
+/// a line of each kind, and nothing gets in; `--encoding` reads it one way on purpose.
+#[test]
+fn a_file_mixing_utf8_and_windows_1252_lines_is_refused_naming_both_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.tactful");
+    let first = dir.path().join("first.csv");
+    std::fs::write(&first, "email,first_name\ncy@example.com,Cy\n").unwrap();
+    tactful(&ws).arg("import").arg(&first).assert().success();
+    let mixed = dir.path().join("mixed.csv");
+    std::fs::write(
+        &mixed,
+        b"email,first_name\ne1@example.com,Zo\xeb\ne2@example.com,Jos\xc3\xa9\n",
+    )
+    .unwrap();
+    let out = tactful(&ws).arg("import").arg(&mixed).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(
+            "mixes two encodings: line 3 is written in UTF-8, but line 2 holds the byte 0xEB"
+        ),
+        "{err}"
+    );
+    // 0xEB is `ë` in Windows-1252.
+    assert!(err.contains("(`ë` in windows-1252)"), "{err}");
+    assert_eq!(count(&ws, "SELECT count(*) FROM contacts"), 1);
+
+    tactful(&ws)
+        .args(["import", "--encoding", "utf-8"])
+        .arg(&mixed)
+        .assert()
+        .failure();
+    tactful(&ws)
+        .args(["import", "--encoding", "windows-1252"])
+        .arg(&mixed)
+        .assert()
+        .success();
+    assert_eq!(count(&ws, "SELECT count(*) FROM contacts"), 3);
+}

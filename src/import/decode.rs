@@ -5,8 +5,10 @@
 //! when they follow each character, BE when they lead); otherwise
 //! a file that is valid UTF-8 throughout is UTF-8; otherwise chardetng guesses from every
 //! byte, falling back to Windows-1252 (the encoding of Excel's "CSV" on Western
-//! Windows). The user's `--encoding` overrides all of this. The BOM is stripped by the
-//! decoder, so nothing after this module (sniffing, the header) ever sees it (case BR-01).
+//! Windows); a guessed single-byte file that also holds UTF-8 lines is refused
+//! ([`super::mixed`]). The user's `--encoding` overrides all of this. The BOM is
+//! stripped by the decoder, so nothing after this module (sniffing, the header) ever
+//! sees it (case BR-01).
 //! Called by the importer's passes; it never interprets CSV.
 
 use std::fs::File;
@@ -100,6 +102,22 @@ pub fn scan(path: &Path, forced: Option<&'static Encoding>) -> Result<Scan, Impo
         } else {
             guess
         };
+        if enc.is_single_byte() {
+            let file = File::open(path).map_err(io_err)?;
+            if let Some(m) = super::mixed::find(BufReader::new(file)).map_err(io_err)? {
+                return Err(ImportError::MixedEncoding {
+                    path: path.to_path_buf(),
+                    utf8_line: m.utf8_line,
+                    other_line: m.other_line,
+                    byte: m.byte,
+                    guessed: enc.name(),
+                    as_guessed: crate::text::for_terminal(
+                        &enc.decode_without_bom_handling(&[m.byte]).0,
+                    )
+                    .into_owned(),
+                });
+            }
+        }
         (enc, "guessed from the bytes")
     };
     let lossless_utf8 = encoding == encoding_rs::UTF_8 && utf8.finish();

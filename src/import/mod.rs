@@ -39,6 +39,7 @@ pub mod key;
 pub mod layout;
 pub mod load;
 pub mod mapping;
+pub mod mixed;
 pub mod normalise;
 pub mod orders;
 pub mod plan;
@@ -82,6 +83,19 @@ pub enum ImportError {
     },
     #[error("unknown encoding `{0}`; use a name such as utf-8, windows-1252, latin1, utf-16le")]
     UnknownEncoding(String),
+    /// UTF-8 lines beside lines in a legacy encoding ([`mixed`]): either reading would
+    /// store one of them garbled, so nothing is imported (case BR-09).
+    #[error(
+        "{path} mixes two encodings: line {utf8_line} is written in UTF-8, but line {other_line} holds the byte 0x{byte:02X}, which UTF-8 never uses there (`{as_guessed}` in {guessed}); read either way, one of them would be stored garbled (`JosÃ©` for `José`). Save the file again as UTF-8, or pass --encoding NAME to read every line in one encoding"
+    )]
+    MixedEncoding {
+        path: PathBuf,
+        utf8_line: u64,
+        other_line: u64,
+        byte: u8,
+        guessed: &'static str,
+        as_guessed: String,
+    },
     #[error(
         "line {line} is not valid {encoding}: some bytes cannot be decoded; pass --encoding NAME with the file's real encoding (for Excel on Windows often windows-1252)"
     )]
