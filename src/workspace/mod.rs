@@ -44,7 +44,7 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(3);
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
     #[error(
-        "workspace {path} is busy: another tactful process is writing to it; try again when it has finished"
+        "workspace {path} is busy: another program holds a lock on it (another tactful, or a tool such as the sqlite3 shell); try again when it has finished"
     )]
     Busy { path: PathBuf },
     #[error("{path} is not a tactful workspace or is damaged (SQLite says: {detail})")]
