@@ -152,7 +152,7 @@ fn a_binary_zip_member_is_named_without_a_temporary_path() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
         err.contains(
-            "/junk.zip/junk.csv does not look like a text/CSV file (binary content at byte 0"
+            "/junk.zip/junk.csv does not look like a text/CSV file (binary content: 800 of the first 800 characters are control characters, the first SOH (U+0001) at line 1, column 1)"
         ),
         "{err}"
     );

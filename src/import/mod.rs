@@ -107,9 +107,10 @@ pub enum ImportError {
     )]
     NulBytes { line: u64, where_: &'static str },
     #[error(
-        "{path} does not look like a text/CSV file (binary content at byte {offset} of the decoded text); check the file, or pass --encoding NAME if it is text in another encoding"
+        "{path} does not look like a text/CSV file (binary content: {} of the first {} characters are control characters, the first {} at line {}, column {}); check the file, or pass --encoding NAME if it is text in another encoding",
+        at.controls, at.characters, at.first, at.line, at.column
     )]
-    NotText { path: PathBuf, offset: usize },
+    NotText { path: PathBuf, at: sniff::Binary },
     #[error(
         "{path} is a ZIP archive: import it with `tactful import FILE`, which imports each CSV file in it as its own batch"
     )]
@@ -229,7 +230,7 @@ impl ImportError {
         let path = PathBuf::from(&member);
         match self {
             ImportError::Io { cause, .. } => ImportError::Io { path, cause },
-            ImportError::NotText { offset, .. } => ImportError::NotText { path, offset },
+            ImportError::NotText { at, .. } => ImportError::NotText { path, at },
             ImportError::IsArchive { .. } => ImportError::IsArchive { path },
             ImportError::Archive { message, .. } => ImportError::Archive { path, message },
             ImportError::Workbook { message, .. } => ImportError::Workbook { path, message },

@@ -54,10 +54,10 @@ pub fn sniff_file(
         })?;
     let truncated = sample.len() > SAMPLE_BYTES;
     sample.truncate(SAMPLE_BYTES);
-    if let Some(offset) = binary_at(&sample) {
+    if let Some(at) = binary_at(&sample) {
         return Err(ImportError::NotText {
             path: path.to_path_buf(),
-            offset,
+            at,
         });
     }
     let mut sniffed = sniff(&sample, truncated, delimiter);
@@ -67,21 +67,44 @@ pub fn sniff_file(
     Ok(sniffed)
 }
 
-/// The byte offset (in the decoded sample) of the first control character when more than [`MAX_BINARY_PERCENT`] of the sample's characters are such; TAB, CR
-/// and LF are text.
-fn binary_at(sample: &[u8]) -> Option<usize> {
+/// Where a sample looks binary, for the error: how many of its characters are control
+/// characters, and the first one with its 1-based line and column (in characters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binary {
+    pub controls: usize,
+    pub characters: usize,
+    /// The first control character by name and code point (`ESC (U+001B)`).
+    pub first: String,
+    pub line: u64,
+    pub column: u64,
+}
+
+/// The sample's control characters when more than [`MAX_BINARY_PERCENT`] of its
+/// characters are such; TAB, CR and LF are text.
+fn binary_at(sample: &[u8]) -> Option<Binary> {
     let text = String::from_utf8_lossy(sample);
     let (mut total, mut odd, mut first) = (0usize, 0usize, None);
-    for (at, c) in text.char_indices() {
+    let (mut line, mut column) = (1u64, 0u64);
+    for c in text.chars() {
         total += 1;
-        if c.is_control() && !matches!(c, '\t' | '\r' | '\n') {
+        if c == '\n' {
+            (line, column) = (line + 1, 0);
+            continue;
+        }
+        column += 1;
+        if c.is_control() && !matches!(c, '\t' | '\r') {
             odd += 1;
-            first.get_or_insert(at);
+            first.get_or_insert((c, line, column));
         }
     }
-    (odd * 100 > total * MAX_BINARY_PERCENT)
-        .then_some(first)
-        .flatten()
+    let (c, line, column) = first?;
+    (odd * 100 > total * MAX_BINARY_PERCENT).then(|| Binary {
+        controls: odd,
+        characters: total,
+        first: crate::message::clean::describe_char(c),
+        line,
+        column,
+    })
 }
 
 /// The sniffer's verdict.
