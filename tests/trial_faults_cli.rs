@@ -1,0 +1,114 @@
+//! Faults a new-user trial found in what tactful tells its user, driven through the
+//! `tactful` binary as the trial did: the reason a value is no address (import report
+//! and `explain`), a count of zero printed as a fact, before-images of an undone batch
+//! listed as if they applied, and a cause printed twice. Every expected value is worked
+//! out by hand from the files written below.
+//!
+//! Numbers: `+44 7700 900123` is in Ofcom's drama range (E.164 `+447700900123`, the
+//! national number without its trunk 0); an extension is not part of an E.164 number.
+
+mod review_support;
+
+use review_support::{Ws, pairs};
+
+const SMS_EVERYONE: &str = r#"
+name = "text"
+channel = "sms"
+as_of = "2026-11-01"
+
+[[entry]]
+segment = "everyone"
+rule = "email is not blank"
+body = "Hello"
+"#;
+
+/// The detail of step 4 (`no_address`) of `explain CAMPAIGN KEY`.
+fn address_step(ws: &Ws, campaign: &str, key: &str) -> String {
+    let e = ws.json(&["explain", campaign, key], 0);
+    assert_eq!(e["steps"][3]["check"], "no_address");
+    e["steps"][3]["detail"].as_str().unwrap().to_string()
+}
+
+/// A number with an extension and one in full-width digits are the number (the
+/// trial saw them refused as "scientific notation" and "no digits"); what is no
+/// number is explained with its true reason, in the import report and in `explain`.
+#[test]
+fn phone_values_are_read_or_refused_for_their_true_reason() {
+    let ws = Ws::new();
+    // Clean numbers first, so the field has the phone role (by its values' shape).
+    let clean = ws.write(
+        "clean.csv",
+        "email,phone\na@example.com,+44 7700 900001\nb@example.com,07700 900002\n\
+         c@example.com,+44 (0)7700 900003\n",
+    );
+    ws.ok(&["import", &clean, "--region", "GB", "--consent", "sms=granted"]);
+    let file = ws.write(
+        "phones.csv",
+        "email,phone\n\
+         ext@example.com,+44 7700 900123 ext. 1\n\
+         wide@example.com,＋４４ ７７００ ９００１２４\n\
+         words@example.com,call me\n\
+         sci@example.com,4.47700900125E+11\n",
+    );
+    let report = ws.json(&["import", &file, "--consent", "sms=granted"], 0);
+    assert_eq!(report["phones"]["parsed"], 2);
+    let unparseable: Vec<(u64, String)> = report["phones"]["unparseable"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["line"].as_u64().unwrap(),
+                u["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        unparseable,
+        [
+            (4, "no digits".to_string()),
+            (
+                5,
+                "a spreadsheet turned it into scientific notation, so digits are lost".to_string()
+            ),
+        ]
+    );
+    ws.apply(SMS_EVERYONE);
+    assert_eq!(
+        ws.exclusions("text"),
+        pairs(&[
+            ("a@example.com", "-"),
+            ("b@example.com", "-"),
+            ("c@example.com", "-"),
+            ("ext@example.com", "-"),
+            ("wide@example.com", "-"),
+            ("words@example.com", "no_address"),
+            ("sci@example.com", "no_address"),
+        ])
+    );
+    let preview = ws.json(&["preview", "text", "--format", "json"], 0);
+    let sent: Vec<&str> = preview["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["channel_address"].as_str())
+        .collect();
+    assert_eq!(
+        sent,
+        [
+            "+447700900001",
+            "+447700900002",
+            "+447700900003",
+            "+447700900123",
+            "+447700900124"
+        ]
+    );
+    assert_eq!(
+        address_step(&ws, "text", "words@example.com"),
+        "`call me` in field `phone` is not a phone number: no digits"
+    );
+    assert_eq!(
+        address_step(&ws, "text", "sci@example.com"),
+        "`4.47700900125E+11` in field `phone` is not a phone number: a spreadsheet turned it into scientific notation, so digits are lost"
+    );
+}
