@@ -9,7 +9,7 @@
 
 mod review_support;
 
-use review_support::{Ws, pairs};
+use review_support::{EMAIL_EVERYONE, Ws, pairs};
 
 const SMS_EVERYONE: &str = r#"
 name = "text"
@@ -110,5 +110,76 @@ fn phone_values_are_read_or_refused_for_their_true_reason() {
     assert_eq!(
         address_step(&ws, "text", "sci@example.com"),
         "`4.47700900125E+11` in field `phone` is not a phone number: a spreadsheet turned it into scientific notation, so digits are lost"
+    );
+}
+
+/// The trial's wrapped spellings: each excluded address is explained with what to
+/// write instead, not as "not a valid e-mail address"; the exclusion code stays
+/// `no_address`. Rows 6-11 are plain, so the column is read as e-mail addresses.
+#[test]
+fn a_wrapped_address_is_explained_with_how_to_write_it() {
+    let ws = Ws::new();
+    let file = ws.write(
+        "bobs.csv",
+        "customer_id,email\n\
+         1,<bob@example.com>\n\
+         2,mailto:bob@example.com\n\
+         3,\"\"\"bob@example.com\"\"\"\n\
+         4,ｂｏｂ@example.com\n\
+         5,bob@localhost\n\
+         6,ann@example.com\n\
+         7,cy@example.com\n\
+         8,dee@example.com\n\
+         9,eve@example.com\n\
+         10,fay@example.com\n\
+         11,gus@example.com\n",
+    );
+    ws.ok(&[
+        "import",
+        &file,
+        "--key",
+        "customer_id",
+        "--consent",
+        "email=granted",
+    ]);
+    ws.apply(EMAIL_EVERYONE);
+    assert_eq!(
+        ws.exclusions("news"),
+        pairs(&[
+            ("1", "no_address"),
+            ("2", "no_address"),
+            ("3", "no_address"),
+            ("4", "no_address"),
+            ("5", "no_address"),
+            ("6", "-"),
+            ("7", "-"),
+            ("8", "-"),
+            ("9", "-"),
+            ("10", "-"),
+            ("11", "-"),
+        ])
+    );
+    let wrapped = "in other text (a name, `<…>`, quotes or `mailto:`); write it plain: bob@example.com";
+    assert_eq!(
+        address_step(&ws, "news", "1"),
+        format!("`<bob@example.com>` in field `email` wraps the address `bob@example.com` {wrapped}")
+    );
+    assert_eq!(
+        address_step(&ws, "news", "2"),
+        format!(
+            "`mailto:bob@example.com` in field `email` wraps the address `bob@example.com` {wrapped}"
+        )
+    );
+    assert_eq!(
+        address_step(&ws, "news", "3"),
+        format!("`\"bob@example.com\"` in field `email` wraps the address `bob@example.com` {wrapped}")
+    );
+    assert_eq!(
+        address_step(&ws, "news", "4"),
+        "`ｂｏｂ@example.com` in field `email` uses full-width or other compatibility characters (`ｂ`); write the address in plain characters"
+    );
+    assert_eq!(
+        address_step(&ws, "news", "5"),
+        "`bob@localhost` in field `email` is not a valid e-mail address (local@domain.tld)"
     );
 }

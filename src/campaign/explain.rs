@@ -16,6 +16,7 @@ use super::explain_minor::{age_trace, minor_detail};
 use super::prepare::{Prepared, PreviewError, prepare};
 use super::suppressed::SuppressionHit;
 use super::walk::walk;
+use crate::fields::address::Unsendable;
 use crate::fields::phone::{self, LineType, Region};
 use crate::fields::value::{Record, Value};
 
@@ -274,8 +275,9 @@ fn build(ws: &Workspace, p: &Prepared, mut seen: Seen) -> Result<Explanation, Pr
 }
 
 /// Why the contact's stored address is no address for the campaign's channel, read
-/// as import and assignment read it: why a phone value is no number
-/// (`fields::phone::parse`, in the contact's country, else the workspace's region). `None` for a blank or usable
+/// as import and assignment read it: an e-mail value's fault ([`Unsendable`]: wrapped,
+/// full-width, ...), or why a phone value is no number (`fields::phone::parse`, in the
+/// contact's country, else the workspace's region). `None` for a blank or usable
 /// address, and for a phone that reads as a number (its line type says the rest).
 fn address_fault(
     ws: &Workspace,
@@ -290,7 +292,7 @@ fn address_fault(
         return Ok(None);
     }
     Ok(match p.campaign.channel {
-        Channel::Email => None,
+        Channel::Email => Unsendable::of(raw).map(|u| u.describe()),
         Channel::Sms => {
             let country = phone::country_column(p.fields.iter().map(|f| f.name.as_str()))
                 .and_then(|i| full.get(&p.fields[i].name))
