@@ -183,3 +183,45 @@ fn a_wrapped_address_is_explained_with_how_to_write_it() {
         "`bob@localhost` in field `email` is not a valid e-mail address (local@domain.tld)"
     );
 }
+
+/// `--consent` that every row took prints no "did not apply to 0 row(s)"; one it did
+/// not fill is counted with an agreeing noun. `--json` keeps the zero.
+#[test]
+fn a_consent_option_that_applied_everywhere_says_nothing() {
+    let ws = Ws::new();
+    let plain = ws.write("plain.csv", "email\nana@example.com\nbo@example.com\n");
+    let out = ws
+        .cmd()
+        .args(["import", &plain, "--consent", "email=granted"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text.contains("did not apply"), "{text}");
+    // Cy's row states its consent (yes), Di's is blank: the option fills Di's only.
+    let stated = ws.write(
+        "stated.csv",
+        "email,accepts_email_marketing\ncy@example.com,yes\ndi@example.com,\n",
+    );
+    let out = ws
+        .cmd()
+        .args(["import", &stated, "--consent", "email=granted"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains(
+            "  consent: --consent email did not apply to 1 row whose email consent the file states\n"
+        ),
+        "{text}"
+    );
+    let zero = Ws::new();
+    let plain = zero.write("plain.csv", "email\nana@example.com\n");
+    let report = zero.json(&["import", &plain, "--consent", "email=granted"], 0);
+    assert_eq!(report["consent_not_applied"]["email"], 0);
+}
