@@ -225,3 +225,64 @@ fn a_consent_option_that_applied_everywhere_says_nothing() {
     let report = zero.json(&["import", &plain, "--consent", "email=granted"], 0);
     assert_eq!(report["consent_not_applied"]["email"], 0);
 }
+
+/// After `import undo` of the batch that changed Ana, `contact show` lists neither its
+/// older values nor the batch: nothing of it applies. An image an earlier version left
+/// behind (put back here by hand) is shown as undone and no longer used.
+#[test]
+fn contact_show_lists_no_change_of_an_undone_batch() {
+    let ws = Ws::new();
+    let first = ws.write("first.csv", "email,note\nana@example.com,first\n");
+    let second = ws.write("second.csv", "email,note\nana@example.com,second\n");
+    ws.ok(&["import", &first]);
+    ws.ok(&["import", &second]);
+    let shown = ws.json(&["contact", "show", "ana@example.com"], 0);
+    assert_eq!(shown["before_images"][0]["batch"], 2);
+    assert_eq!(shown["before_images"][0]["values"]["note"], "first");
+    ws.ok(&["import", "undo"]);
+    let shown = ws.json(&["contact", "show", "ana@example.com"], 0);
+    assert_eq!(shown["before_images"], serde_json::json!([]));
+    let batches: Vec<i64> = shown["batches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["batch"].as_i64().unwrap())
+        .collect();
+    assert_eq!(batches, [1]);
+    let text = ws
+        .cmd()
+        .args(["contact", "show", "ana@example.com"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(text).unwrap();
+    assert!(!text.contains("batch 2"), "{text}");
+
+    // A workspace an earlier version undid still holds batch 2's image.
+    let conn = rusqlite::Connection::open(&ws.path).unwrap();
+    conn.execute(
+        "INSERT INTO batch_changes (batch_id, contact_id, before)
+         SELECT 2, _id, '{\"note\":\"first\"}' FROM contacts WHERE _key = 'ana@example.com'",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let shown = ws.json(&["contact", "show", "ana@example.com"], 0);
+    assert!(shown["before_images"][0]["undone_at"].is_string(), "{shown}");
+    let text = ws
+        .cmd()
+        .args(["contact", "show", "ana@example.com"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(text).unwrap();
+    assert!(
+        text.contains("older values of batch 2, which was undone at ")
+            && text.contains("; no longer used: note = first"),
+        "{text}"
+    );
+}
