@@ -286,3 +286,55 @@ fn contact_show_lists_no_change_of_an_undone_batch() {
         "{text}"
     );
 }
+
+/// `export --out` under a path that cannot exist: the operating system's cause
+/// (ENOENT, "No such file or directory (os error 2)" on Linux) is printed once.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_export_that_cannot_write_names_its_cause_once() {
+    let ws = Ws::new();
+    let file = ws.write(
+        "people.csv",
+        "email,first_name\nana@example.com,Ana\nbo@example.com,Bo\n",
+    );
+    ws.ok(&["import", &file, "--consent", "email=granted"]);
+    ws.apply(EMAIL_EVERYONE);
+    let out = ws
+        .cmd()
+        .args(["export", "news", "--out", "/proc/nope/x.csv"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    let cause = "No such file or directory (os error 2)";
+    assert_eq!(err.matches(cause).count(), 1, "{err}");
+    assert!(err.contains("/proc/nope/x.csv"), "{err}");
+}
+
+/// Every error that carries an I/O or import cause, printed as the CLI prints errors
+/// (`{:#}`, the message and its chain of sources): the cause once.
+#[test]
+fn errors_with_a_cause_print_it_once() {
+    let cause = || std::io::Error::from_raw_os_error(28);
+    let text = cause().to_string();
+    let errors: Vec<anyhow::Error> = vec![
+        tactful::export::FileError::Io {
+            path: "/out".into(),
+            cause: cause(),
+        }
+        .into(),
+        tactful::demo::DemoError::Io {
+            path: "/demo".into(),
+            cause: cause(),
+        }
+        .into(),
+        tactful::campaign::preview::PreviewError::Output(cause()).into(),
+        tactful::review::ReviewError::Tap(cause()).into(),
+    ];
+    for e in errors {
+        let shown = format!("{e:#}");
+        assert_eq!(shown.matches(&text).count(), 1, "{shown}");
+    }
+}
