@@ -41,7 +41,14 @@ fn phone_values_are_read_or_refused_for_their_true_reason() {
         "email,phone\na@example.com,+44 7700 900001\nb@example.com,07700 900002\n\
          c@example.com,+44 (0)7700 900003\n",
     );
-    ws.ok(&["import", &clean, "--region", "GB", "--consent", "sms=granted"]);
+    ws.ok(&[
+        "import",
+        &clean,
+        "--region",
+        "GB",
+        "--consent",
+        "sms=granted",
+    ]);
     let file = ws.write(
         "phones.csv",
         "email,phone\n\
@@ -159,10 +166,13 @@ fn a_wrapped_address_is_explained_with_how_to_write_it() {
             ("11", "-"),
         ])
     );
-    let wrapped = "in other text (a name, `<…>`, quotes or `mailto:`); write it plain: bob@example.com";
+    let wrapped =
+        "in other text (a name, `<…>`, quotes or `mailto:`); write it plain: bob@example.com";
     assert_eq!(
         address_step(&ws, "news", "1"),
-        format!("`<bob@example.com>` in field `email` wraps the address `bob@example.com` {wrapped}")
+        format!(
+            "`<bob@example.com>` in field `email` wraps the address `bob@example.com` {wrapped}"
+        )
     );
     assert_eq!(
         address_step(&ws, "news", "2"),
@@ -172,7 +182,9 @@ fn a_wrapped_address_is_explained_with_how_to_write_it() {
     );
     assert_eq!(
         address_step(&ws, "news", "3"),
-        format!("`\"bob@example.com\"` in field `email` wraps the address `bob@example.com` {wrapped}")
+        format!(
+            "`\"bob@example.com\"` in field `email` wraps the address `bob@example.com` {wrapped}"
+        )
     );
     assert_eq!(
         address_step(&ws, "news", "4"),
@@ -270,7 +282,10 @@ fn contact_show_lists_no_change_of_an_undone_batch() {
     .unwrap();
     drop(conn);
     let shown = ws.json(&["contact", "show", "ana@example.com"], 0);
-    assert!(shown["before_images"][0]["undone_at"].is_string(), "{shown}");
+    assert!(
+        shown["before_images"][0]["undone_at"].is_string(),
+        "{shown}"
+    );
     let text = ws
         .cmd()
         .args(["contact", "show", "ana@example.com"])
