@@ -109,11 +109,7 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
                     other => format!("{column} = {other}"),
                 })
                 .collect();
-            outln!(
-                "older values kept to undo batch {}: {}",
-                image.batch,
-                for_terminal(&values.join(", "))
-            );
+            outln!("{}: {}", image.heading(), for_terminal(&values.join(", ")));
         }
         outln!(
             "segments matched on {}: {}",

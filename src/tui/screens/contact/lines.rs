@@ -101,11 +101,7 @@ fn held(report: &ContactReport, out: &mut Vec<String>) {
                 other => format!("{column} = {other}"),
             })
             .collect();
-        out.push(format!(
-            "older values kept to undo batch {}: {}",
-            image.batch,
-            values.join(", ")
-        ));
+        out.push(format!("{}: {}", image.heading(), values.join(", ")));
     }
     out.push(format!(
         "segments matched: {}",
