@@ -286,3 +286,23 @@ fn a_campaign_nobody_can_receive_is_a_warning() {
         .success()
         .stdout(predicates::str::contains("no_recipients"));
 }
+
+/// Trial fault 2 with a workbook (`dob_cells.xlsx`, made with openpyxl): date cells
+/// 2012-01-01 and 1980-05-05 and a text cell `unknown` in a `Date of Birth` column. The
+/// text cell keeps the column text; before, all 3 contacts were marked age unknown.
+/// The date cells are read (n1 is 14 on 2026-11-01: a minor; n7 46), so only n5 is.
+#[test]
+fn workbook_date_cells_are_readable_ages() {
+    let ws = Ws::new();
+    let report = ws.json(&["import", fixture("dob_cells.xlsx").to_str().unwrap()], 0);
+    assert_eq!(report["contacts_age_unknown"], 1);
+    ws.apply(EMAIL_EVERYONE);
+    assert_eq!(
+        ws.exclusions("news"),
+        pairs(&[
+            ("n1@example.com", "minor"),
+            ("n7@example.com", "-"),
+            ("n5@example.com", "-"),
+        ])
+    );
+}
