@@ -96,6 +96,7 @@ pub struct AgeMerge {
 }
 
 impl AgeMerge {
+    /// A merge that reads values on `today`.
     pub fn new(today: NaiveDate) -> Self {
         AgeMerge {
             today,
@@ -103,11 +104,6 @@ impl AgeMerge {
             conflicts: Vec::new(),
             total: 0,
         }
-    }
-
-    /// Today's date, on which values are read.
-    pub fn today(&self) -> NaiveDate {
-        self.today
     }
 
     /// Before `values` (the row on `line`) update contact `id` (`key`): where the
