@@ -412,3 +412,62 @@ fn a_refused_sign_off_shows_its_reason_whole() {
     );
     assert_eq!(exports::latest_signoff(ws.conn(), "spring").unwrap(), None);
 }
+
+/// Trial fault 5 on the Review screen: an e-mail campaign whose two contacts cannot
+/// receive it (one declined, one with no valid address) shows the warning
+/// `no_recipients` with the count per reason, as `tactful review` does, instead of a
+/// clean review.
+#[test]
+fn a_campaign_nobody_can_receive_shows_no_recipients() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ws.tactful");
+    let csv = dir.path().join("nobody.csv");
+    std::fs::write(
+        &csv,
+        "customer_id,email,first_name,accepts_email_marketing\n1,no@example.com,No,no\n2,n/a,Na,yes\n",
+    )
+    .unwrap();
+    let toml = dir.path().join("news.toml");
+    std::fs::write(
+        &toml,
+        "name = \"news\"\nchannel = \"email\"\nas_of = \"2026-11-01\"\n\n[[entry]]\nsegment = \"everyone\"\nrule = \"email is not blank\"\nsubject = \"News\"\nbody = \"Hello\"\n",
+    )
+    .unwrap();
+    for args in [
+        vec![
+            "import".as_ref(),
+            csv.as_os_str(),
+            "--key".as_ref(),
+            "customer_id".as_ref(),
+        ],
+        vec!["campaign".as_ref(), "apply".as_ref(), toml.as_os_str()],
+    ] {
+        let status = std::process::Command::new(env!("CARGO_BIN_EXE_tactful"))
+            .env("TACTFUL_TODAY", "2026-11-01")
+            .arg("--workspace")
+            .arg(&path)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "{status:?}");
+    }
+    let mut ws = tactful::workspace::Workspace::open(&path).unwrap();
+    ws.set_today(chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap());
+    let app = on_screen(&mut ws, '6', 120, 40);
+    assert!(codes(&app).contains(&"no_recipients"), "{:?}", codes(&app));
+    let f = app
+        .review
+        .order()
+        .into_iter()
+        .find(|f| f.code == "no_recipients")
+        .unwrap();
+    assert_eq!(f.severity, Severity::Warning);
+    assert_eq!(f.items.len(), 2, "{:?}", f.items);
+    assert!(f.items[0].starts_with("no_consent: 1 ("), "{:?}", f.items);
+    assert!(f.items[1].starts_with("no_address: 1 ("), "{:?}", f.items);
+    let text = common::screen_text(&app, 120, 40);
+    assert!(
+        text.contains("no_recipients: nobody can receive this campaign"),
+        "{text}"
+    );
+}

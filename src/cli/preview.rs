@@ -167,23 +167,20 @@ pub fn run(ctx: &Context, args: PreviewArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The I/O error inside a CSV write error, so a closed pipe stays recognisable.
-/// A preview cell as the CSV holds it: text a spreadsheet would run as a formula
-/// (`=HYPERLINK(…)` in a first name) gets a `'` in front, as the spreadsheet export
-/// profile writes it, because a preview CSV is opened in a spreadsheet. A phone number
-/// as stored (`+34 559 211915`: only digits, spaces and `+-().`) calls no function and
-/// reads no cell, so it stays as it is.
+/// A preview cell as the CSV holds it: the spreadsheet profile's rule
+/// ([`cells::neutralised`]: `=HYPERLINK(…)`, `-2+3`, `@x` get a `'` in front), because a
+/// preview CSV is opened in a spreadsheet; except a phone number written with its
+/// country code ([`cells::is_plain_phone`]: `+34 559 211915`), which calls no function
+/// and reads no cell, and stays as it is so the preview shows the address as stored.
 fn csv_cell(s: &str) -> Cow<'_, str> {
-    let phone_like = s
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +-().".contains(c));
-    if cells::is_formula_like(s) && !phone_like {
-        Cow::Owned(format!("'{s}"))
-    } else {
+    if cells::is_plain_phone(s) {
         Cow::Borrowed(s)
+    } else {
+        cells::neutralised(s)
     }
 }
 
+/// The I/O error inside a CSV write error, so a closed pipe stays recognisable.
 fn csv_to_io(e: csv::Error) -> io::Error {
     match e.into_kind() {
         csv::ErrorKind::Io(io) => io,

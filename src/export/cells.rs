@@ -61,7 +61,7 @@ impl<'a> Cell<'a> {
     /// The cell as written, neutralised when `neutralise` and formula-like text.
     pub fn written(&self, neutralise: bool) -> Cow<'_, str> {
         match self {
-            Cell::Text(t) if neutralise && is_formula_like(t) => Cow::Owned(format!("'{t}")),
+            Cell::Text(t) if neutralise => neutralised(t),
             Cell::Text(t) => Cow::Borrowed(t),
             Cell::Number(n) => Cow::Borrowed(n),
         }
@@ -79,6 +79,35 @@ pub fn is_formula_like(cell: &str) -> bool {
     }
     cell.trim_start_matches(|c: char| c.is_whitespace() || crate::written::is_invisible(c))
         .starts_with(SIGNS)
+}
+
+/// The spreadsheet rule for one text cell: formula-like text ([`is_formula_like`]) with
+/// a single quote in front, anything else as it is. The spreadsheet profile and the
+/// preview CSV (`preview --format csv`) both write text through this one function.
+pub fn neutralised(text: &str) -> Cow<'_, str> {
+    if is_formula_like(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Whether `s` is a phone number written with its country code and nothing a
+/// spreadsheet could compute: `+`, a digit, then only digits and single spaces, 7 to 15
+/// digits in all (ITU-T E.164 allows at most 15): `+447700900123`, `+34 559 211915`.
+/// A spreadsheet reads such a cell as a number or as text, never as a formula that
+/// calls a function or reads a cell; `+1+1`, `+1-1`, `+44 (0)7911…` are not phone
+/// numbers here.
+pub fn is_plain_phone(s: &str) -> bool {
+    let Some(rest) = s.strip_prefix('+') else {
+        return false;
+    };
+    let digits = rest.bytes().filter(u8::is_ascii_digit).count();
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        && rest.bytes().all(|b| b.is_ascii_digit() || b == b' ')
+        && !rest.contains("  ")
+        && !rest.ends_with(' ')
+        && (7..=15).contains(&digits)
 }
 
 /// A text cell of a non-neutralising export that a spreadsheet would read as a
@@ -103,6 +132,30 @@ pub fn is_e164(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_phone_numbers_with_a_country_code_are_plain_phones() {
+        for phone in ["+447700900123", "+34 559 211915", "+1 555 0100 123"] {
+            assert!(is_plain_phone(phone), "{phone}");
+        }
+        // Arithmetic, separators a formula can use, too few digits, no `+`.
+        for not in [
+            "+1+1",
+            "+1-1",
+            "-2+3",
+            "=1+1",
+            "@x",
+            "+44 (0)7911 123456",
+            "+1 2",
+            "+ 447700900123",
+            "+447700900123 ",
+            "+4477  00900123",
+            "07911 123456",
+            "+4477009001234567",
+        ] {
+            assert!(!is_plain_phone(not), "{not}");
+        }
+    }
 
     #[test]
     fn every_text_trigger_is_quoted_when_neutralising_only() {

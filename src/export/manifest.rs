@@ -175,7 +175,7 @@ pub struct FileInfo {
 #[derive(Debug, Clone, Serialize)]
 pub struct ProfileSection {
     pub name: &'static str,
-    pub neutralisation: &'static str,
+    pub neutralisation: String,
     /// Formula-like text cells written with a `'` in front because the export was run
     /// with `--neutralise-formulas` (0 without it: such cells refuse the export).
     pub formulas_neutralised: u64,

@@ -95,18 +95,33 @@ impl Profile {
         }
     }
 
-    /// The rule this profile applies to cells, in words, for the export manifest.
-    pub fn rule(self) -> &'static str {
+    /// The rule this profile applies to cells, in words, for the export manifest and the
+    /// export screen. `neutralise_formulas` is the export's `--neutralise-formulas`, the
+    /// same setting that decides the cells (`export::formulas`), so the words say what
+    /// was done to them.
+    pub fn rule(self, neutralise_formulas: bool) -> String {
         match self {
-            Profile::Spreadsheet => {
-                "OWASP CSV injection: a text cell that starts with = + - @ TAB or CR, or whose first character after leading whitespace is = + - @ (or full-width ＝ ＋ － ＠), gets a single quote (') in front; cells of number fields are written as numbers; phone numbers starting with + are quoted too"
-            }
+            Profile::Spreadsheet => SPREADSHEET_RULE.to_string(),
+            _ if neutralise_formulas => format!(
+                "--neutralise-formulas: {FORMULA_LIKE} gets a single quote (') in front, which the recipient sees (formulas_neutralised counts those cells){}; every other cell is written exactly as stored or rendered, and an SMS campaign's phone numbers in the E.164 form stored at import (+447700900123); do not open this file in a spreadsheet program",
+                if self.platform() == Some(Platform::Listmonk) {
+                    ", listmonk's attributes value by value"
+                } else {
+                    ""
+                }
+            ),
             _ => {
-                "none: every cell is written exactly as stored or rendered, and an SMS campaign's phone numbers in the E.164 form stored at import (+447700900123); do not open this file in a spreadsheet program"
+                "none: every cell is written exactly as stored or rendered, and an SMS campaign's phone numbers in the E.164 form stored at import (+447700900123); do not open this file in a spreadsheet program".to_string()
             }
         }
     }
 }
+
+/// Which cells are formula-like, in words (`export::cells::is_formula_like`).
+const FORMULA_LIKE: &str = "a text cell that starts with = + - @ TAB or CR, or whose first character after leading whitespace is = + - @ (or full-width ＝ ＋ － ＠),";
+
+/// The spreadsheet profile's rule in words (`export::cells::Cell::written`).
+const SPREADSHEET_RULE: &str = "OWASP CSV injection: a text cell that starts with = + - @ TAB or CR, or whose first character after leading whitespace is = + - @ (or full-width ＝ ＋ － ＠), gets a single quote (') in front; cells of number fields are written as numbers; phone numbers starting with + are quoted too";
 
 impl fmt::Display for Profile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

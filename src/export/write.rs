@@ -311,7 +311,7 @@ pub fn export(
         },
         profile: ProfileSection {
             name: profile.as_str(),
-            neutralisation: profile.rule(),
+            neutralisation: profile.rule(plan.neutralise_formulas),
             formulas_neutralised: formulas.len() as u64,
             e164_phones_intact: profile != Profile::Spreadsheet,
             phones_e164: profile.e164() && campaign.channel == Channel::Sms,

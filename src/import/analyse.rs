@@ -90,9 +90,9 @@ pub struct Analysis {
     /// `workspace setting` or `none`).
     pub region: Option<Region>,
     pub region_source: &'static str,
-    /// Date-of-birth, birth-year and age columns, and whether the minor check can
-    /// read their stored values.
-    pub age_columns: Vec<(usize, bool)>,
+    /// Date-of-birth, birth-year and age columns: the minor check reads each of their
+    /// values ([`super::ages`]).
+    pub age_columns: Vec<usize>,
     /// The order columns, with `--aggregate`.
     pub orders: Option<OrderColumns>,
     pub rejected: Vec<Rejected>,
@@ -434,7 +434,7 @@ pub fn analyse(
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.skip && columns::is_age_role(c.field.role))
-        .map(|(i, c)| (i, columns::readable_age(c.field.role, c.storage.ty)))
+        .map(|(i, _)| i)
         .collect();
     Ok(Analysis {
         scan,

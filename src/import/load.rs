@@ -15,9 +15,11 @@
 use std::collections::BTreeMap;
 use std::sync::mpsc;
 
+use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde_json::json;
 
+use super::ages::AgeMerge;
 use super::ahead::{CHUNKS_AHEAD, read_ahead};
 use super::analyse::Analysis;
 use super::identity::Linking;
@@ -40,10 +42,11 @@ use crate::workspace::{
 ///
 /// Errors: [`ImportError::NothingImported`] when no row could be imported (never
 /// "success, 0 imported": case BR-02), read and workspace errors.
+/// Age values are read on `today` ([`super::ages`]).
 pub fn load(
     tx: &Connection,
-    plan: &ImportPlan,
-    analysis: &Analysis,
+    (plan, analysis): (&ImportPlan, &Analysis),
+    today: NaiveDate,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ImportError> {
     let file_name = plan.file_name();
@@ -157,14 +160,20 @@ pub fn load(
         )
         .collect();
     let phone_fields: Vec<String> = phone_columns.iter().map(|c| c.field.name.clone()).collect();
-    let mut writer = ContactWriter::new(tx, &names, &snapshot, &phone_fields)?;
+    let age_fields: Vec<String> = analysis
+        .age_columns
+        .iter()
+        .map(|&i| analysis.columns[i].field.name.clone())
+        .collect();
+    let mut writer = ContactWriter::new(tx, &names, &snapshot, (&phone_fields, &age_fields))?;
     let mut linking = Linking {
         phone_keys: contacts::any_phone_keys(tx)?,
         ..Linking::default()
     };
     let erased = suppression::erased_hashes(tx)?;
     let (_, mut rows) = analysis.open_rows(plan)?;
-    let preparer = Preparer::new(plan, analysis, &erased, batch, &started);
+    let preparer = Preparer::new(plan, analysis, &erased, (batch, &started), today);
+    let mut ages = AgeMerge::new(today);
     let mut consent = ConsentWriter {
         conn: tx,
         batch,
@@ -197,7 +206,7 @@ pub fn load(
                     analysis,
                     batch,
                     prepared,
-                    (&mut linking, &mut fold),
+                    (&mut linking, &mut fold, &mut ages),
                     &mut counts,
                 )?;
             }
@@ -267,6 +276,7 @@ pub fn load(
     }
     let consent = consent.tally;
     warnings.extend(consent_warnings(plan, &consent));
+    warnings.extend(super::ages::warnings(&ages));
     let report = ImportReport {
         file: plan.display_name(),
         format: super::report::format_name(analysis),
@@ -313,6 +323,7 @@ pub fn load(
             ..counts.phones
         }),
         contacts_age_unknown: contacts::count_age_unknown(tx)?,
+        age_conflicts: ages.conflicts,
         orders,
         warnings,
         fields: FieldReport::all(analysis, plan.types),

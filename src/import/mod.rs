@@ -13,6 +13,8 @@
 //! raised, never lowered, by new values), [`key`] (the contact key),
 //! [`identity`] (one contact per person known by e-mail and by phone), [`consent`]
 //! (consent vocabularies, evidence, and how a statement meets the stored state),
+//! [`ages`] (age values read as the minor check reads them; conflicting rows merged
+//! youngest first),
 //! [`orders`] (`--aggregate`), [`analyse`] (the first pass, no writes), [`prepare`]
 //! (rows into contacts, with [`row_phones`]), [`ahead`] (preparing rows on a second
 //! thread), [`load`] (the second pass, one transaction; [`write`] writes each row,
@@ -24,6 +26,7 @@
 //! Faces: the CLI (`tactful import`, `import undo`, `suppress`) and the TUI build an
 //! [`ImportPlan`] and call [`run_all`], [`run`] or [`detect`].
 
+pub mod ages;
 pub mod ahead;
 pub mod analyse;
 pub mod archive;
@@ -349,10 +352,11 @@ fn run_plans(
     let dry_run = plans.iter().any(|p| p.dry_run);
     let cache = contacts::cache_size(ws.conn())?;
     contacts::set_cache_size(ws.conn(), -contacts::IMPORT_CACHE_KIB)?;
+    let today = ws.today();
     let outcome = ws.write(|tx| {
         let mut reports = Vec::with_capacity(plans.len());
         for plan in plans {
-            match import_one(tx, plan, progress) {
+            match import_one(tx, plan, today, progress) {
                 Ok(report) => reports.push(report),
                 Err(e) if plan.archive.is_some() => {
                     return Err(Outcome::Failed(e.in_member(plan.display_name())));
@@ -378,10 +382,11 @@ fn run_plans(
 fn import_one(
     tx: &rusqlite::Connection,
     plan: &ImportPlan,
+    today: chrono::NaiveDate,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ImportError> {
     let analysis = analyse::analyse(tx, plan, progress)?;
-    load::load(tx, plan, &analysis, progress)
+    load::load(tx, (plan, &analysis), today, progress)
 }
 
 /// How [`run_plans`] leaves its transaction: a dry run rolls back like a failure.

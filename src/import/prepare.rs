@@ -15,6 +15,7 @@
 //! ([`super::mapping`]): skipped columns out, Shopify's apostrophes off. It needs no
 //! SQLite, so [`super::load`] keeps only the writing. Called by [`super::load`].
 
+use chrono::NaiveDate;
 use rusqlite::types::Value as Sql;
 
 use super::analyse::Analysis;
@@ -59,14 +60,15 @@ pub enum Prepared {
     Counted,
 }
 
-/// What a row says about the contact's age (see `workspace::contacts::AgeWord`).
+/// What a row says about the contact's age (see `workspace::contacts::AgeWord`), as the
+/// campaign's minor check reads its values ([`super::ages::mark`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AgeMark {
     /// No age value.
     Silent,
-    /// A value the minor check can read.
+    /// Values the minor check reads as ages.
     Readable,
-    /// A value in this column that it cannot read.
+    /// A value in this column that it cannot read (not blank, not a plausible age).
     Unreadable(usize),
 }
 
@@ -85,17 +87,20 @@ pub struct Preparer<'a> {
     erased: &'a ErasedHashes,
     consent: RowReader<'a>,
     key_prefix: String,
+    /// The date age values are read on (see [`super::ages`]).
+    today: NaiveDate,
 }
 
 impl<'a> Preparer<'a> {
     /// Prepare rows of `plan`'s file for batch `batch`, recorded at `recorded_at`
-    /// (RFC 3339); `erased` holds the erased entries' hashes.
+    /// (RFC 3339); `erased` holds the erased entries' hashes; age values are read on
+    /// `today`.
     pub fn new(
         plan: &'a ImportPlan,
         analysis: &'a Analysis,
         erased: &'a ErasedHashes,
-        batch: i64,
-        recorded_at: &str,
+        (batch, recorded_at): (i64, &str),
+        today: NaiveDate,
     ) -> Self {
         let consent = RowReader {
             columns: &analysis.consent,
@@ -117,6 +122,7 @@ impl<'a> Preparer<'a> {
             erased,
             consent,
             key_prefix: super::key::generated_prefix(&analysis.scan.sha256),
+            today,
         }
     }
 
@@ -235,7 +241,7 @@ impl<'a> Preparer<'a> {
             key,
             line,
             consent: Box::new(self.consent.read(&raw)),
-            age: self.age(&raw),
+            age: super::ages::mark(analysis, &values, self.today, |_| false),
             order,
             values,
             phones: Box::new(phones),
@@ -266,21 +272,6 @@ impl<'a> Preparer<'a> {
                 date: sql(o.date)?,
             })
         }))
-    }
-
-    /// What the row's age columns say: an unreadable value wins over a readable one.
-    fn age(&self, raw: &[String]) -> AgeMark {
-        let mut mark = AgeMark::Silent;
-        for &(index, readable) in &self.analysis.age_columns {
-            if raw[index].is_empty() {
-                continue;
-            }
-            if !readable {
-                return AgeMark::Unreadable(index);
-            }
-            mark = AgeMark::Readable;
-        }
-        mark
     }
 
     fn is_erased(&self, key: &str, raw: &[String], phones: &[ParsedPhone]) -> bool {

@@ -216,6 +216,11 @@ pub struct ImportReport {
     /// Contacts in the workspace whose date of birth, birth year or age could not be
     /// read (`contacts._age_unknown`): the minor check cannot judge them.
     pub contacts_age_unknown: u64,
+    /// Rows whose date of birth, birth year or age disagreed with the value the
+    /// contact already held (an earlier row of the file or an earlier import), and
+    /// which value was kept: the youngest plausible age decides (`import::ages`).
+    /// At most [`super::ages::MAX_LISTED`]; the warnings count them all.
+    pub age_conflicts: Vec<super::ages::AgeConflict>,
     /// What `--aggregate` did with the file's orders.
     pub orders: Option<OrdersReport>,
     pub warnings: Vec<String>,

@@ -1,6 +1,7 @@
 //! One prepared row into the workspace: link it to the person it names
 //! ([`identity`]), insert or merge its contact (consent decided by [`super::upsert`]),
-//! fold its order line, and count what it was. Called by [`super::load`] for every
+//! fold its order line, and count what it was; age values that disagree with the
+//! contact's are merged by [`super::ages`]. Called by [`super::load`] for every
 //! row, in file order, inside its transaction.
 
 use std::borrow::Cow;
@@ -9,6 +10,7 @@ use rusqlite::types::Value as Sql;
 
 use super::ImportError;
 use super::Rejected;
+use super::ages::AgeMerge;
 use super::analyse::Analysis;
 use super::consent::row::Statement;
 use super::identity::{self, Link, Linking};
@@ -44,7 +46,7 @@ pub fn write_prepared(
     analysis: &Analysis,
     batch: i64,
     prepared: Prepared,
-    (linking, fold): (&mut Linking, &mut Fold),
+    (linking, fold, ages): (&mut Linking, &mut Fold, &mut AgeMerge),
     counts: &mut Counts,
 ) -> Result<(), ImportError> {
     match prepared {
@@ -61,20 +63,16 @@ pub fn write_prepared(
                 Link::Key(key) => (key, None),
                 Link::Into(key, existing) => (key, Some(existing)),
             };
-            let age = match age {
-                AgeMark::Silent => AgeWord::Silent,
-                AgeMark::Readable => AgeWord::Readable,
-                AgeMark::Unreadable(i) => AgeWord::Unreadable(&analysis.columns[i].field.name),
-            };
             write_contact(
-                (writer, consent_writer),
+                (writer, consent_writer, ages),
                 analysis,
                 batch,
-                (&key, into, age),
+                (&key, line, into, age),
                 &mut values,
                 &consent,
                 counts,
             )?;
+            ages.remember(analysis, &key, line, &values);
             counts.keyed_by_phone += u64::from(phones.keyed_by_phone);
             counts.phones.parsed += phones.parsed;
             counts.phones.fixed_line += phones.fixed_line;
@@ -98,12 +96,17 @@ pub fn write_prepared(
 /// Insert the contact of one prepared row, or merge it with the stored one (`into`, when
 /// [`identity::link`] chose it): consent through [`ConsentWriter`] (a channel whose
 /// stored state stands keeps its consent column's stored value too), a blank cell
-/// keeping the stored value, the key's e-mail keeping the spelling first stored.
+/// keeping the stored value, the key's e-mail keeping the spelling first stored, and an
+/// age field keeping the younger of the stored and the row's value ([`AgeMerge`]).
 fn write_contact(
-    (writer, consent): (&mut ContactWriter<'_>, &mut ConsentWriter<'_>),
+    (writer, consent, ages): (
+        &mut ContactWriter<'_>,
+        &mut ConsentWriter<'_>,
+        &mut AgeMerge,
+    ),
     analysis: &Analysis,
     batch: i64,
-    (key, into, age): (&str, Option<Existing>, AgeWord<'_>),
+    (key, line, into, age): (&str, u64, Option<Existing>, AgeMark),
     values: &mut [Sql],
     said: &[Statement; 2],
     counts: &mut Counts,
@@ -136,7 +139,7 @@ fn write_contact(
                 key,
                 values: &stored(analysis, &new_values),
                 consent: fresh.to_store(),
-                age,
+                age: age_word(analysis, age),
             },
         )?;
         if added {
@@ -154,6 +157,7 @@ fn write_contact(
                 )))
             })?,
         };
+        let age = ages.merge(writer, analysis, (existing.id, key, line), values, age)?;
         let outcome = consent.for_existing(&existing, said);
         keep_columns(values, outcome.keep_columns);
         // A contact re-keyed by this row's e-mail address takes the address too.
@@ -169,7 +173,7 @@ fn write_contact(
                 key,
                 values: &stored(analysis, values),
                 consent: outcome.to_store(),
-                age,
+                age: age_word(analysis, age),
             },
             existing.batch != batch,
         )?;
@@ -181,6 +185,16 @@ fn write_contact(
     }
     counts.imported += 1;
     Ok(())
+}
+
+/// The age mark of a row as the workspace stores it: the field's name for an
+/// unreadable value.
+fn age_word(analysis: &Analysis, mark: AgeMark) -> AgeWord<'_> {
+    match mark {
+        AgeMark::Silent => AgeWord::Silent,
+        AgeMark::Readable => AgeWord::Readable,
+        AgeMark::Unreadable(i) => AgeWord::Unreadable(&analysis.columns[i].field.name),
+    }
 }
 
 /// The values of `values` that are stored: without `--aggregate`'s order columns, then

@@ -1,8 +1,9 @@
 //! Findings from one preview pass over the audience: merge fields printed blank
 //! (`merge_field_blank`), cells under k (`small_cell`), recipients singled out by their
 //! quasi-identifiers (`quasi_identifier_cells`), overlaps priority decided
-//! (`priority_overlap`), spreadsheet damage in the values used (`excel_damage`) and the
-//! exclusion counts (`exclusion_counts`).
+//! (`priority_overlap`), spreadsheet damage in the values used (`excel_damage`), a
+//! campaign nobody can receive (`no_recipients`) and the exclusion counts
+//! (`exclusion_counts`).
 //!
 //! The pass streams: besides the preview's own summary it keeps one count per
 //! quasi-identifier combination and per damaged field, and the running hash of the
@@ -215,6 +216,24 @@ pub fn findings(campaign: &Campaign, pass: &Pass) -> Vec<Finding> {
         ));
     }
     let excluded: u64 = s.per_reason.iter().map(|r| r.contacts).sum();
+    if s.recipients == 0 {
+        // An export of nobody is no error, but a campaign nobody can receive is almost
+        // always a mistake (no consent column, the wrong channel), and "0 blockers,
+        // 0 warnings" would say all is well.
+        out.push(Finding::new(
+            "no_recipients",
+            Severity::Warning,
+            format!(
+                "nobody can receive this campaign: all {} contact(s) of the audience are excluded; check the reasons below (a consent column or --consent at import, the channel's addresses, the segments)",
+                s.audience
+            ),
+            s.per_reason
+                .iter()
+                .filter(|r| r.contacts > 0)
+                .map(|r| format!("{}: {} ({})", r.reason.code(), r.contacts, r.reason.describe()))
+                .collect(),
+        ));
+    }
     out.push(Finding::new(
         "exclusion_counts",
         Severity::Info,

@@ -80,6 +80,8 @@ pub struct ContactWriter<'c> {
     update: Statement<'c>,
     snapshot: Statement<'c>,
     rekey: Statement<'c>,
+    /// The stored values of the file's age fields (see [`Self::age_values`]).
+    ages: Option<Statement<'c>>,
     /// Per phone field of the file: the contacts holding a number (E.164).
     holders: Vec<Statement<'c>>,
 }
@@ -89,12 +91,14 @@ impl<'c> ContactWriter<'c> {
     /// `snapshot_columns` are the stored columns an update may change (existing fields
     /// among `columns`): their old values go into the before-image for undo, with the
     /// contact key (an update may re-key a contact, see [`Self::update`]).
-    /// `phone_fields` are the file's phone fields, for [`Self::holders`].
+    /// `phone_fields` are the file's phone fields, for [`Self::holders`];
+    /// `age_fields` its date-of-birth, birth-year and age fields, for
+    /// [`Self::age_values`].
     pub fn new(
         conn: &'c Connection,
         columns: &[String],
         snapshot_columns: &[String],
-        phone_fields: &[String],
+        (phone_fields, age_fields): (&[String], &[String]),
     ) -> Result<Self, WorkspaceError> {
         let quoted: Vec<String> = columns.iter().map(|c| quote_ident(c)).collect();
         let n = columns.len();
@@ -162,7 +166,29 @@ impl<'c> ContactWriter<'c> {
                 })
                 .collect::<Result<_, _>>()?,
             rekey: conn.prepare("UPDATE contacts SET _key = ?2 WHERE _id = ?1")?,
+            ages: if age_fields.is_empty() {
+                None
+            } else {
+                let list: Vec<String> = age_fields.iter().map(|f| quote_ident(f)).collect();
+                Some(conn.prepare(&format!(
+                    "SELECT {} FROM contacts WHERE _id = ?1",
+                    list.join(", ")
+                ))?)
+            },
         })
+    }
+
+    /// The stored values of contact `id`'s age fields, in the order given to
+    /// [`Self::new`] (empty when there are none, all `Null` when the contact is gone).
+    pub fn age_values(&mut self, id: i64) -> Result<Vec<Sql>, WorkspaceError> {
+        let Some(stmt) = self.ages.as_mut() else {
+            return Ok(Vec::new());
+        };
+        let n = stmt.column_count();
+        let row = stmt
+            .query_row([id], |r| (0..n).map(|i| r.get::<_, Sql>(i)).collect())
+            .optional()?;
+        Ok(row.unwrap_or_else(|| vec![Sql::Null; n]))
     }
 
     /// Keys of the contacts (at most two, enough to tell one from several) whose

@@ -264,7 +264,7 @@ fn plan_lines(s: &ExportState, r: &ReviewShown<'_>, width: usize) -> Vec<Line<'s
         width,
     )));
     for (i, part) in wrap(
-        &format!("Cells: {}", s.profile.rule()),
+        &format!("Cells: {}", s.profile.rule(false)),
         width.saturating_sub(3),
     )
     .into_iter()
