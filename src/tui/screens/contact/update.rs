@@ -119,7 +119,7 @@ pub fn update(
             match result {
                 Ok(report) => {
                     let key = state.shown.take().unwrap_or_default();
-                    state.lines = lines::erased(&key, &report);
+                    state.lines = report.lines(Some(&key));
                     state.scroll = 0;
                     state.key.set("");
                     Outcome {
