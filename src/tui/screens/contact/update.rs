@@ -40,7 +40,8 @@ pub fn update(
             state.key.set(key.clone());
             show(state, key, generation, as_of)
         }
-        ContactMsg::EditKey => {
+        ContactMsg::EditKey(how) => {
+            state.key.open(how);
             state.mode = ContactMode::Typing;
             state.error = None;
             none()
