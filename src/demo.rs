@@ -68,15 +68,17 @@ pub enum DemoError {
         "{0} exists and is not a demo workspace; pass --workspace with a new path for the demo"
     )]
     NotADemo(PathBuf),
-    #[error("cannot write the sample files to {path}: {source}")]
+    // The causes below are part of their messages and deliberately not `#[source]`s,
+    // so a printed error chain shows each once (as `ImportError::Io`).
+    #[error("cannot write the sample files to {path}: {cause}")]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
-    #[error("importing sample file {file}: {source}")]
+    #[error("importing sample file {file}: {cause}")]
     Import {
         file: String,
-        source: Box<import::ImportError>,
+        cause: Box<import::ImportError>,
     },
     #[error("demo setup: {0}")]
     Setup(String),
@@ -109,7 +111,7 @@ pub fn build(path: &Path) -> Result<Demo, DemoError> {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
                     return Err(DemoError::Io {
                         path: PathBuf::from(p),
-                        source: e,
+                        cause: e,
                     });
                 }
                 _ => {}
@@ -133,7 +135,7 @@ pub fn build(path: &Path) -> Result<Demo, DemoError> {
         .join("demo-data");
     let io = |path: &Path| {
         let path = path.to_path_buf();
-        move |source| DemoError::Io { path, source }
+        move |cause| DemoError::Io { path, cause }
     };
     create_private_dir(&dir).map_err(io(&dir))?;
     let mut files = Vec::new();
@@ -147,16 +149,16 @@ pub fn build(path: &Path) -> Result<Demo, DemoError> {
     for file in &files[..2] {
         let plan = ImportPlan::new(file, &actor);
         let report =
-            import::run(&mut ws, &plan, &mut |_| {}).map_err(|source| DemoError::Import {
+            import::run(&mut ws, &plan, &mut |_| {}).map_err(|cause| DemoError::Import {
                 file: file.display().to_string(),
-                source: Box::new(source),
+                cause: Box::new(cause),
             })?;
         imports.push(report);
     }
     let suppressed = import::suppress::suppress_file(&mut ws, &files[2], &actor)
-        .map_err(|source| DemoError::Import {
+        .map_err(|cause| DemoError::Import {
             file: files[2].display().to_string(),
-            source: Box::new(source),
+            cause: Box::new(cause),
         })?
         .added;
     add_segments_and_campaign(&mut ws)?;

@@ -106,3 +106,47 @@ fn the_as_of_date_is_always_on_screen() {
     send(&mut a, &ws, Message::SwitchScreen(Screen::Messages));
     assert!(bottom_line(&a, 120, 40).contains("as of 2026-11-01 (campaign)"));
 }
+
+/// A notice longer than the five rows it may take (120 words `w001`..`w120`, 4 columns
+/// each): rows 19-22 hold 16 words each (16×5−1 = 79 columns), the status line the
+/// next 10 words that fit before "… ? shows all" (64 columns left of the key hints,
+/// one blank lead: 10×5−1 = 49 ≤ 64−1−13). It used to end in `~` with the rest lost;
+/// now `?` opens the help with the whole message first.
+#[test]
+fn a_notice_too_long_for_five_rows_is_read_whole_in_the_help() {
+    let words: Vec<String> = (1..=120).map(|n| format!("w{n:03}")).collect();
+    let mut ws = br15();
+    let mut a = app(&ws, 80, 24);
+    send(&mut a, &ws, Message::Refresh);
+    a.ctx.notice = Some(words.join(" "));
+    assert_eq!(row(&a, 80, 24, 19), format!(" {}", words[..16].join(" ")));
+    assert_eq!(row(&a, 80, 24, 22), format!(" {}", words[48..64].join(" ")));
+    assert_eq!(
+        bottom_line(&a, 80, 24),
+        format!(" {}… ? shows all  ? keys  q quit ", words[64..74].join(" "))
+    );
+
+    let mut a = app(&ws, 120, 40);
+    send(&mut a, &ws, Message::Refresh);
+    a.ctx.notice = Some(words.join(" "));
+    common::press(&mut a, &mut ws, common::ch('?'));
+    // The help is 100x36, centred: its left column is columns 11-59 of rows 3-37.
+    let screen = common::screen_text(&a, 120, 40);
+    let terminal = draw(&a, 120, 40);
+    let buf = terminal.backend().buffer();
+    let column: String = (3..38)
+        .map(|y| (11..60).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect();
+    assert!(column.starts_with("The last message, whole"), "{screen}");
+    let shown: Vec<&str> = column
+        .split_whitespace()
+        .filter(|w| w.len() == 4 && w.starts_with('w') && w[1..].parse::<u32>().is_ok())
+        .collect();
+    assert_eq!(shown, words, "{screen}");
+    // The help keeps it after the notice has expired.
+    for _ in 0..NOTICE_TICKS {
+        send(&mut a, &ws, Message::Tick);
+    }
+    assert_eq!(a.ctx.notice, None);
+    assert!(common::screen_text(&a, 120, 40).contains("w120"));
+}

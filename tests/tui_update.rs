@@ -147,7 +147,11 @@ fn help_lists_every_binding() {
     assert_eq!(listed, keymap::BINDINGS.len());
     let global = &keymap::help()[0];
     assert_eq!(global.title, "Everywhere");
-    assert!(global.entries.contains(&("q Ctrl+c".to_string(), "quit")));
+    assert!(
+        global
+            .entries
+            .contains(&("q Ctrl+c".to_string(), "quit".to_string()))
+    );
 }
 
 #[test]

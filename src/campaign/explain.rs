@@ -16,7 +16,8 @@ use super::explain_minor::{age_trace, minor_detail};
 use super::prepare::{Prepared, PreviewError, prepare};
 use super::suppressed::SuppressionHit;
 use super::walk::walk;
-use crate::fields::phone::LineType;
+use crate::fields::address::Unsendable;
+use crate::fields::phone::{self, LineType, Region};
 use crate::fields::value::{Record, Value};
 
 pub use super::explain_minor::AgeTrace;
@@ -25,7 +26,7 @@ use crate::message::RenderedMessage;
 use crate::segment::eval::{self, ConditionResult};
 use crate::segment::store::{self, SegmentError};
 use crate::workspace::consent::EvidenceLookup;
-use crate::workspace::{Workspace, WorkspaceError};
+use crate::workspace::{Workspace, WorkspaceError, phones};
 
 /// How one assignment step went for the contact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -106,6 +107,9 @@ struct Seen {
     address_stored: Option<String>,
     address: Option<String>,
     address_line: Option<LineType>,
+    /// Why the stored address is no address for the channel, as a clause after the
+    /// value (see [`address_fault`]).
+    address_fault: Option<String>,
     matches: Vec<bool>,
     outcome: Outcome,
     /// The earlier contact that already holds the address, for duplicates.
@@ -142,6 +146,7 @@ pub fn explain(
             address_stored: d.address_stored.clone(),
             address: d.address.clone(),
             address_line: d.address_line,
+            address_fault: None,
             matches: d.matches.to_vec(),
             outcome: d.outcome,
             earlier: None,
@@ -173,7 +178,14 @@ pub fn explain(
     build(ws, &prepared, seen)
 }
 
-fn build(ws: &Workspace, p: &Prepared, seen: Seen) -> Result<Explanation, PreviewError> {
+fn build(ws: &Workspace, p: &Prepared, mut seen: Seen) -> Result<Explanation, PreviewError> {
+    let full = store::load_record(ws.conn(), &p.fields, &seen.key)
+        .map_err(|e| match e {
+            SegmentError::Workspace(w) => PreviewError::Workspace(w),
+            other => PreviewError::Workspace(WorkspaceError::Invalid(other.to_string())),
+        })?
+        .unwrap_or_default();
+    seen.address_fault = address_fault(ws, p, &seen, &full)?;
     let decided_at = match seen.outcome {
         Outcome::Recipient { .. } => 6,
         Outcome::Excluded(e) => Exclusion::ALL.iter().position(|x| *x == e).unwrap_or(0) + 1,
@@ -205,12 +217,6 @@ fn build(ws: &Workspace, p: &Prepared, seen: Seen) -> Result<Explanation, Previe
             }
         })
         .collect();
-    let full = store::load_record(ws.conn(), &p.fields, &seen.key)
-        .map_err(|e| match e {
-            SegmentError::Workspace(w) => PreviewError::Workspace(w),
-            other => PreviewError::Workspace(WorkspaceError::Invalid(other.to_string())),
-        })?
-        .unwrap_or_default();
     let segments = p
         .entries
         .iter()
@@ -265,6 +271,40 @@ fn build(ws: &Workspace, p: &Prepared, seen: Seen) -> Result<Explanation, Previe
         minor_check: age_trace(p, &seen.record),
         segments,
         message,
+    })
+}
+
+/// Why the contact's stored address is no address for the campaign's channel, read
+/// as import and assignment read it: an e-mail value's fault ([`Unsendable`]: wrapped,
+/// full-width, ...), or why a phone value is no number (`fields::phone::parse`, in the
+/// contact's country, else the workspace's region). `None` for a blank or usable
+/// address, and for a phone that reads as a number (its line type says the rest).
+fn address_fault(
+    ws: &Workspace,
+    p: &Prepared,
+    seen: &Seen,
+    full: &Record,
+) -> Result<Option<String>, PreviewError> {
+    let Some(raw) = seen.address_stored.as_deref() else {
+        return Ok(None);
+    };
+    if seen.address.is_some() {
+        return Ok(None);
+    }
+    Ok(match p.campaign.channel {
+        Channel::Email => Unsendable::of(raw).map(|u| u.describe()),
+        Channel::Sms => {
+            let country = phone::country_column(p.fields.iter().map(|f| f.name.as_str()))
+                .and_then(|i| full.get(&p.fields[i].name))
+                .and_then(|v| Region::from_country(&v.display()));
+            let region = match country {
+                Some(r) => Some(r),
+                None => phones::region(ws.conn())?,
+            };
+            phone::parse(raw, region)
+                .err()
+                .map(|e| format!("is not a phone number: {e}"))
+        }
     })
 }
 
@@ -348,10 +388,13 @@ fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<usize>) -> 
                         "`{raw}` in field `{}` is {e164}, a fixed line (numbering plan): it cannot take an SMS",
                         f.name
                     ),
-                    _ => format!(
-                        "`{raw}` in field `{}` is not a valid {} address",
-                        f.name, channel
-                    ),
+                    _ => match &seen.address_fault {
+                        Some(why) => format!("`{raw}` in field `{}` {why}", f.name),
+                        None => format!(
+                            "`{raw}` in field `{}` is not a valid {} address",
+                            f.name, channel
+                        ),
+                    },
                 },
                 (Some(f), Some(raw), Some(a)) if p.campaign.channel == Channel::Sms => format!(
                     "SMS address {a} (E.164, line type {}) from `{raw}` in field `{}`",

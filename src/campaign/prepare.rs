@@ -55,8 +55,11 @@ pub enum PreviewError {
     },
     #[error("no contact with key `{0}`")]
     NoContact(String),
+    /// The cause is part of the message and deliberately not a `#[source]`, so a
+    /// printed error chain shows it once (as `ImportError::Io`). `tactful preview`
+    /// turns this error back into its `io::Error`, so a closed pipe still ends quietly.
     #[error("cannot write the preview: {0}")]
-    Output(#[source] std::io::Error),
+    Output(std::io::Error),
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
 }

@@ -7,7 +7,7 @@
 //! the file goes through `for_terminal`.
 
 use crate::import::{self, ImportReport};
-use crate::text::for_terminal;
+use crate::text::{count, for_terminal};
 
 /// Print one batch's report as text.
 pub fn print(r: &ImportReport) -> std::io::Result<()> {
@@ -98,13 +98,15 @@ pub fn print(r: &ImportReport) -> std::io::Result<()> {
     }
     if r.consent_kept_withdrawn > 0 {
         outln!(
-            "  consent: {} withdrawn or bounced consent(s) kept",
-            r.consent_kept_withdrawn
+            "  consent: {} kept",
+            count(r.consent_kept_withdrawn, "withdrawn or bounced consent")
         );
     }
-    for (channel, n) in &r.consent_not_applied {
+    // `--json` keeps the zero (the option was given); people read only a count to act on.
+    for (channel, n) in r.consent_not_applied.iter().filter(|(_, n)| **n > 0) {
         outln!(
-            "  consent: --consent {channel} did not apply to {n} row(s) whose {channel} consent the file states"
+            "  consent: --consent {channel} did not apply to {} whose {channel} consent the file states",
+            count(*n, "row")
         );
     }
     print_upgrades(r)?;
@@ -131,8 +133,8 @@ pub fn print(r: &ImportReport) -> std::io::Result<()> {
     }
     if r.contacts_age_unknown > 0 {
         outln!(
-            "  age unknown: {} contact(s) whose date of birth or age cannot be read; campaigns count them",
-            r.contacts_age_unknown
+            "  age unknown: {} whose date of birth or age cannot be read; campaigns count them",
+            count(r.contacts_age_unknown, "contact")
         );
     }
     if let Some(o) = &r.orders {
@@ -242,8 +244,8 @@ fn print_phones(r: &ImportReport, p: &import::report::PhoneReport) -> std::io::R
     );
     if r.keyed_by_phone > 0 {
         outln!(
-            "  contact key: {} row(s) without an e-mail address keyed by their phone (E.164)",
-            r.keyed_by_phone
+            "  contact key: {} without an e-mail address keyed by their phone (E.164)",
+            count(r.keyed_by_phone, "row")
         );
     }
     // A file read without its region can hold a million of them: the first ones say

@@ -24,8 +24,11 @@ pub enum FileError {
     NotADirectory { path: PathBuf },
     #[error("the disk is full while writing {path}; nothing was written")]
     DiskFull { path: PathBuf },
-    #[error("cannot write {path}: {source}; nothing was written")]
-    Io { path: PathBuf, source: io::Error },
+    /// The cause is part of the message and deliberately not a `#[source]`: the CLI
+    /// prints error chains and the TUI prints the message alone, and both should show
+    /// it exactly once (as `ImportError::Io`).
+    #[error("cannot write {path}: {cause}; nothing was written")]
+    Io { path: PathBuf, cause: io::Error },
 }
 
 fn io_error(path: &Path, source: io::Error) -> FileError {
@@ -33,7 +36,10 @@ fn io_error(path: &Path, source: io::Error) -> FileError {
     if source.kind() == io::ErrorKind::StorageFull {
         FileError::DiskFull { path }
     } else {
-        FileError::Io { path, source }
+        FileError::Io {
+            path,
+            cause: source,
+        }
     }
 }
 

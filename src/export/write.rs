@@ -411,7 +411,7 @@ fn blocked(campaign: &Campaign, review: &Review) -> ExportError {
 fn io_failed(plan: &ExportPlan, e: io::Error) -> ExportError {
     ExportError::Files(super::FileError::Io {
         path: plan.out.clone(),
-        source: e,
+        cause: e,
     })
 }
 

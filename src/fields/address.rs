@@ -59,6 +59,58 @@ pub fn sendable_email(raw: &str) -> Option<String> {
     plain.then_some(email)
 }
 
+/// Why a stored e-mail value is no address a message may go to ([`sendable_email`]),
+/// in terms that tell the user how to mend the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unsendable {
+    /// Characters Unicode compatibility mapping (NFKC) changes, such as full-width
+    /// letters (`ｂｏｂ@x.org`): the first such character.
+    CompatibilityForm(char),
+    /// Several addresses in one value (`a@x.org; b@y.org`): how many.
+    Several(usize),
+    /// One address inside other text: a display name, `<…>`, quotes, `mailto:` (RFC
+    /// 6068) or punctuation. The address as it would be written plain.
+    Wrapped(String),
+    /// No address of the shape `local@domain.tld` at all.
+    Invalid,
+}
+
+impl Unsendable {
+    /// Why `raw` is not sendable, or `None` when it is ([`sendable_email`] gives it).
+    /// A compatibility form is named first: unwrapping would not mend it.
+    pub fn of(raw: &str) -> Option<Unsendable> {
+        if sendable_email(raw).is_some() {
+            return None;
+        }
+        if let Some(c) = raw.chars().find(|c| !c.is_ascii() && !c.nfkc().eq(c.nfc())) {
+            return Some(Unsendable::CompatibilityForm(c));
+        }
+        let mut found = addresses_in(raw);
+        Some(match found.len() {
+            0 => Unsendable::Invalid,
+            1 => Unsendable::Wrapped(found.remove(0)),
+            n => Unsendable::Several(n),
+        })
+    }
+
+    /// The reason as a clause after the value (`` `<bob@x.org>` `` *wraps the address*
+    /// ...), saying what to write instead.
+    pub fn describe(&self) -> String {
+        match self {
+            Unsendable::CompatibilityForm(c) => format!(
+                "uses full-width or other compatibility characters (`{c}`); write the address in plain characters"
+            ),
+            Unsendable::Several(n) => {
+                format!("holds {n} addresses; give each contact one address in this field")
+            }
+            Unsendable::Wrapped(plain) => format!(
+                "wraps the address `{plain}` in other text (a name, `<…>`, quotes or `mailto:`); write it plain: {plain}"
+            ),
+            Unsendable::Invalid => "is not a valid e-mail address (local@domain.tld)".to_string(),
+        }
+    }
+}
+
 /// Every form under which a refusal recorded on a stored value holds: each address the
 /// value holds ([`addresses_in`]), and each of them after Unicode compatibility mapping
 /// (NFKC: full-width `ｂｏｂ@x.org` is `bob@x.org`). Refusals are read generously and
@@ -125,6 +177,42 @@ mod tests {
         assert_eq!(
             sendable_email("zoë@exämple.org").as_deref(),
             Some("zoë@exämple.org")
+        );
+    }
+
+    /// The trial's excluded spellings, each with the reason worked out from the value:
+    /// the wrapping `<>`, quotes and `mailto:` (RFC 6068) around `bob@example.com`,
+    /// full-width `ｂ` (U+FF42, NFKC `b`), two addresses, no address.
+    #[test]
+    fn an_unsendable_value_says_how_to_mend_it() {
+        let wrapped = Some(Unsendable::Wrapped("bob@example.com".into()));
+        for raw in [
+            "<bob@example.com>",
+            "\"bob@example.com\"",
+            "mailto:bob@example.com",
+            "MAILTO:bob@example.com?subject=hi",
+            "Bob <bob@example.com>",
+        ] {
+            assert_eq!(Unsendable::of(raw), wrapped, "{raw}");
+        }
+        assert_eq!(
+            Unsendable::of("ｂｏｂ@example.com"),
+            Some(Unsendable::CompatibilityForm('ｂ'))
+        );
+        assert_eq!(
+            Unsendable::of("<ｂｏｂ@example.com>"),
+            Some(Unsendable::CompatibilityForm('ｂ'))
+        );
+        assert_eq!(
+            Unsendable::of("a@x.org; b@y.org"),
+            Some(Unsendable::Several(2))
+        );
+        assert_eq!(Unsendable::of("bob@localhost"), Some(Unsendable::Invalid));
+        assert_eq!(Unsendable::of("zoë@exämple.org"), None);
+        assert_eq!(Unsendable::of(" Bob@Example.com "), None);
+        assert_eq!(
+            Unsendable::Wrapped("bob@example.com".into()).describe(),
+            "wraps the address `bob@example.com` in other text (a name, `<…>`, quotes or `mailto:`); write it plain: bob@example.com"
         );
     }
 

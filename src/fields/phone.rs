@@ -11,6 +11,7 @@
 //! and erasure all compare this form, so a number is one address in every spelling.
 //! It needs no SQLite; where the E.164 form is stored is `workspace::phones`'s job.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
@@ -19,6 +20,7 @@ use std::sync::LazyLock;
 use phonenumber::Type;
 use phonenumber::country::Id;
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 
 /// A default region for numbers written without their country code: an ISO 3166-1
 /// alpha-2 code that has a numbering plan (`GB`, `DE`, `US`, ...).
@@ -202,6 +204,8 @@ pub struct Phone {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PhoneError {
     #[error("no digits")]
+    NoDigits,
+    #[error("not written as a phone number")]
     NotANumber,
     #[error("a spreadsheet turned it into scientific notation, so digits are lost")]
     Scientific,
@@ -225,20 +229,29 @@ pub enum PhoneError {
 /// Shopify's text marker) is dropped, a leading `00` becomes `+` (ITU-T recommends `00`
 /// as the international prefix, Rec. E.164 Annex A, and lists carry it whatever their
 /// region), and a `(0)` after the country code is dropped (`+44 (0)20 …`: the trunk
-/// prefix that is dialled only inside the country). A number is accepted when the
+/// prefix that is dialled only inside the country). Text that is not ASCII is read
+/// in its Unicode compatibility form (NFKC), so full-width `＋４４ ２０…` is the number
+/// `+44 20…`: the library reads such digits too, and reading them all here keeps the
+/// `+` and `00` rules above in force for them. An extension (`ext. 1`, `x1`) is not
+/// part of the address (E.164 has none). A number is accepted when the
 /// numbering plan knows it, or when it has a possible length for its country (so a
 /// newly allocated range is not refused by old metadata; its line type is then
 /// [`LineType::Unknown`]).
 ///
 /// Errors: [`PhoneError`], saying why.
 pub fn parse(raw: &str, region: Option<Region>) -> Result<Phone, PhoneError> {
-    let text = raw.trim().trim_start_matches('\'').trim();
-    if text.contains(['E', 'e']) && text.contains('.') && text.contains('+') {
+    let folded: Cow<'_, str> = if raw.is_ascii() {
+        Cow::Borrowed(raw)
+    } else {
+        Cow::Owned(raw.nfkc().collect())
+    };
+    let text = folded.trim().trim_start_matches('\'').trim();
+    if is_scientific(text) {
         return Err(PhoneError::Scientific);
     }
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    if digits == 0 {
-        return Err(PhoneError::NotANumber);
+    // Digits of any script count: the library reads every script's decimal digits.
+    if !text.chars().any(char::is_numeric) {
+        return Err(PhoneError::NoDigits);
     }
     let international = international_form(text);
     let text = international.as_deref().unwrap_or(text);
@@ -321,6 +334,20 @@ fn classify_line(meta: &'static phonenumber::metadata::Metadata, national: &str)
 /// The E.164 form of `raw`, or `None` when it does not parse (see [`parse`]).
 pub fn e164(raw: &str, region: Option<Region>) -> Option<String> {
     parse(raw, region).ok().map(|p| p.e164)
+}
+
+/// Whether `text` is a number in a spreadsheet's scientific notation (`4.47912E+11`,
+/// `4,47912E+11` with a decimal comma, `447912345678E0`): digits, an optional decimal
+/// point or comma and digits, `E` or `e`, an optional `+`, digits; nothing else. Text
+/// that merely holds an `e` and a dot (`ext. 1`) is not.
+fn is_scientific(text: &str) -> bool {
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let Some((mantissa, exponent)) = text.split_once(['E', 'e']) else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    let (whole, fraction) = mantissa.split_once(['.', ',']).unwrap_or((mantissa, "0"));
+    all_digits(whole) && all_digits(fraction) && all_digits(exponent)
 }
 
 /// `text` with a leading `00` read as `+` and a `(0)` after an international prefix

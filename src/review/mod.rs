@@ -200,9 +200,11 @@ pub enum ReviewError {
     Campaign(#[from] CampaignError),
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
-    /// The [`Tap`] given to [`run_tapped`] failed; the pass stopped there.
+    /// The [`Tap`] given to [`run_tapped`] failed; the pass stopped there. The cause
+    /// is part of the message and deliberately not a `#[source]`, so a printed error
+    /// chain shows it once.
     #[error("the preview pass was stopped by what it fed: {0}")]
-    Tap(#[source] std::io::Error),
+    Tap(std::io::Error),
 }
 
 /// What else a review's preview pass feeds, row by row: export writes its file from the

@@ -320,7 +320,8 @@ fn batch_touches(
     ids.dedup_by_key(|(id, _)| *id);
     let mut out = Vec::with_capacity(ids.len());
     for (id, how) in ids {
-        if let Some(b) = batches::get(conn, id)? {
+        // An undone batch no longer touches the contact (a spent before-image names it).
+        if let Some(b) = batches::get(conn, id)?.filter(|b| b.undone_at.is_none()) {
             out.push(BatchTouch {
                 batch: id,
                 how,

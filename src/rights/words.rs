@@ -33,7 +33,8 @@ impl ContactReport {
 
     /// Where a stored contact came from: one line per import batch that added or
     /// updated it (`batch 2 updated shop.csv at … (sha256 …)`), then one per batch's
-    /// older values kept for undo, blank values left out (GDPR Art. 15(1) covers them).
+    /// older values kept for undo (or left by an undone batch, `BeforeImage::heading`),
+    /// blank values left out (GDPR Art. 15(1) covers them).
     pub fn import_lines(&self) -> Vec<String> {
         let mut out = Vec::new();
         for b in &self.batches {
@@ -52,11 +53,7 @@ impl ContactReport {
                     other => format!("{column} = {other}"),
                 })
                 .collect();
-            out.push(format!(
-                "older values kept to undo batch {}: {}",
-                image.batch,
-                values.join(", ")
-            ));
+            out.push(format!("{}: {}", image.heading(), values.join(", ")));
         }
         out
     }

@@ -92,6 +92,9 @@ pub struct App {
     pub settings: Option<SettingsForm>,
     /// The page of the key help showing (it has more keys than fit on a small screen).
     pub help_page: usize,
+    /// The status line's message as it was when the help opened, if it was too long
+    /// to show whole there: the help shows it first.
+    pub help_message: Option<String>,
     /// The workspace file, for display.
     pub workspace: String,
     /// Set by `update` when the user has chosen to quit; the event loop then ends.
@@ -133,6 +136,7 @@ impl App {
             contact: ContactState::default(),
             settings: None,
             help_page: 0,
+            help_message: None,
             workspace: options.workspace,
             quit: false,
             ctx: Context::new(options.width, options.height, options.as_of),

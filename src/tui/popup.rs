@@ -79,26 +79,40 @@ fn section_lines(section: &HelpSection, width: usize) -> Vec<Vec<Line<'static>>>
     let mut groups = vec![vec![Line::styled(section.title, theme::HEADER)]];
     let room = width.saturating_sub(KEYS_WIDTH).max(8);
     for (n, (keys, what)) in section.entries.iter().enumerate() {
-        let mut lines = Vec::new();
-        let mut keys_cell = fit(keys, KEYS_WIDTH);
-        if display_width(keys) >= KEYS_WIDTH {
-            lines.push(Line::styled(keys.clone(), theme::COMMAND));
-            keys_cell = " ".repeat(KEYS_WIDTH);
-        }
-        for (i, part) in wrap(what, room).into_iter().enumerate() {
-            let lead = if i == 0 {
-                Span::styled(keys_cell.clone(), theme::COMMAND)
-            } else {
-                Span::raw(" ".repeat(KEYS_WIDTH))
-            };
-            lines.push(Line::from(vec![lead, Span::raw(part)]));
-        }
+        let lines = if keys.is_empty() {
+            // Text of its own (a message), over the whole column.
+            wrap(what, width.max(8))
+                .into_iter()
+                .map(Line::from)
+                .collect()
+        } else {
+            key_lines(keys, what, room)
+        };
         match groups.last_mut() {
             Some(first) if n == 0 => first.extend(lines),
             _ => groups.push(lines),
         }
     }
     groups
+}
+
+/// One key's lines: the keys, then what they do wrapped in `room` columns beside them.
+fn key_lines(keys: &str, what: &str, room: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    let mut keys_cell = fit(keys, KEYS_WIDTH);
+    if display_width(keys) >= KEYS_WIDTH {
+        lines.push(Line::styled(keys.to_string(), theme::COMMAND));
+        keys_cell = " ".repeat(KEYS_WIDTH);
+    }
+    for (i, part) in wrap(what, room).into_iter().enumerate() {
+        let lead = if i == 0 {
+            Span::styled(keys_cell.clone(), theme::COMMAND)
+        } else {
+            Span::raw(" ".repeat(KEYS_WIDTH))
+        };
+        lines.push(Line::from(vec![lead, Span::raw(part)]));
+    }
+    lines
 }
 
 /// The help's rectangle in a terminal of `area`: most of it, up to 100×36.
@@ -144,9 +158,20 @@ fn help_columns(sections: &[HelpSection], height: usize, width: usize) -> Vec<Ve
     columns
 }
 
-/// The help for the screen showing: its keys first, then the global ones.
+/// The help for the screen showing: the status line's message whole if it was cut
+/// there, then the screen's keys, then the global ones.
 fn help_sections(app: &App) -> Vec<HelpSection> {
-    keymap::help_for(&keymap::screen_scopes(app))
+    let mut sections = keymap::help_for(&keymap::screen_scopes(app));
+    if let Some(message) = &app.help_message {
+        sections.insert(
+            0,
+            HelpSection {
+                title: "The last message, whole",
+                entries: vec![(String::new(), message.clone())],
+            },
+        );
+    }
+    sections
 }
 
 /// How many pages (two columns each) the help takes for `app`'s screen and size.

@@ -283,6 +283,8 @@ fn global(app: &mut App, message: Message) -> Vec<Request> {
     let view = layout::visible_rows(app.ctx.size);
     match message {
         Message::ShowHelp => {
+            // Read now: the message may expire while the help is open.
+            app.help_message = super::view::cut_status_message(app);
             app.popup = Some(Popup::Help);
             app.help_page = 0;
             Vec::new()

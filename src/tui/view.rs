@@ -13,6 +13,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use super::app::App;
 use super::guide::{GuideView, tagline};
+use super::keymap::{self, Scope};
 use super::layout::{self, Areas};
 use super::message::Screen;
 use super::popup;
@@ -23,7 +24,7 @@ use super::screens::review::review_line;
 use super::screens::segments::SegmentsView;
 use super::theme;
 use super::update::LOADING_HINT_TICKS;
-use super::widgets::cell_text::{display_width, fit, wrap};
+use super::widgets::cell_text::{CUT_MARK, display_width, fit, wrap};
 
 /// Draw `app` into a frame (the event loop's entry).
 pub fn draw(app: &App, frame: &mut Frame<'_>) {
@@ -186,18 +187,8 @@ pub fn thousands(n: u64) -> String {
 }
 
 fn status(app: &App, area: Rect, buf: &mut Buffer) {
-    // The contacts browser says how to reach a contact's record (the Contact screen).
-    let browsing = app.screen == Screen::Fields && app.fields.view == FieldsView::Contacts;
-    let keys = if browsing {
-        "Enter show contact  ? keys  q quit "
-    } else {
-        "? keys  q quit "
-    };
-    // An error takes the place of the counts; a notice follows them when both fit.
-    let (counts, message, style) = match (&app.ctx.error, &app.ctx.notice) {
-        (Some(e), _) => (None, Some(format!("error: {e}")), theme::ERROR),
-        (None, notice) => (Some(counts_text(app)), notice.clone(), Style::default()),
-    };
+    let keys = status_keys(app);
+    let (counts, message, style) = status_message(app);
     let width = keys.len() as u16;
     if area.width <= width + 1 {
         Line::from(counts.or(message).unwrap_or_default()).render(area, buf);
@@ -228,25 +219,75 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
     }
     // A message that does not fit with the counts is shown alone, whole: its end often
     // says what to do next. Longer than the row, it wraps upwards over the rows above
-    // the status line (at most `STATUS_ROWS`, the last one cut with `~` beyond that).
-    let max = usize::from(area.y).min(STATUS_ROWS - 1) + 1;
-    let rows = message_rows(&message, usize::from(area.width) - 1, room - 1, max);
+    // the status line (at most `STATUS_ROWS`). Longer still, the last row ends with
+    // `MORE` where `?` opens the help, which then shows the message whole first.
+    let (rows, cut) = message_rows(&message, area, room);
+    let more = if keymap::active_scopes(app).contains(&Scope::Global) {
+        MORE
+    } else {
+        CUT_MARK
+    };
     let top = area.y - (rows.len() as u16 - 1);
     for (i, row) in rows.iter().enumerate() {
         let y = top + i as u16;
         let row_width = if y == area.y { room as u16 } else { area.width };
         let line = Rect::new(area.x, y, row_width, 1);
-        Line::styled(fit(&format!(" {row}"), usize::from(row_width)), style).render(line, buf);
+        let text = if cut && y == area.y {
+            // Cut between words, so the hint follows a whole one.
+            let budget = usize::from(row_width).saturating_sub(1 + display_width(more));
+            let head = wrap(row, budget).into_iter().next().unwrap_or_default();
+            format!(" {head}{more}")
+        } else {
+            format!(" {row}")
+        };
+        Line::styled(fit(&text, usize::from(row_width)), style).render(line, buf);
     }
 }
 
 /// Rows the status line's message may take, counting the status line itself.
 const STATUS_ROWS: usize = 5;
 
-/// `message` wrapped over at most `max` rows: `width` columns above the status line,
-/// `last` on it (left of the key hints); the last row holds the rest (then cut by the
-/// caller's `fit`).
-fn message_rows(message: &str, width: usize, last: usize, max: usize) -> Vec<String> {
+/// How the status line ends a message too long for its rows, where `?` opens the help.
+const MORE: &str = "… ? shows all";
+
+/// The key hints at the right of the status line.
+fn status_keys(app: &App) -> &'static str {
+    // The contacts browser says how to reach a contact's record (the Contact screen).
+    let browsing = app.screen == Screen::Fields && app.fields.view == FieldsView::Contacts;
+    if browsing {
+        "Enter show contact  ? keys  q quit "
+    } else {
+        "? keys  q quit "
+    }
+}
+
+/// What the status line says: the counts (unless an error takes their place), the
+/// message (the error, else the notice) and its style.
+fn status_message(app: &App) -> (Option<String>, Option<String>, Style) {
+    // An error takes the place of the counts; a notice follows them when both fit.
+    match (&app.ctx.error, &app.ctx.notice) {
+        (Some(e), _) => (None, Some(format!("error: {e}")), theme::ERROR),
+        (None, notice) => (Some(counts_text(app)), notice.clone(), Style::default()),
+    }
+}
+
+/// The status line's message when it is too long to be shown whole (it ends with
+/// [`MORE`]): what the help popup shows first, so the user can read all of it.
+pub fn cut_status_message(app: &App) -> Option<String> {
+    let area = layout::areas(app.ctx.size)?.status;
+    let keys = status_keys(app).len() as u16;
+    let room = usize::from(area.width.checked_sub(keys + 1)?).max(2);
+    let message = status_message(app).1?;
+    let message = crate::text::for_terminal(&message).into_owned();
+    message_rows(&message, area, room).1.then_some(message)
+}
+
+/// `message` wrapped over at most `STATUS_ROWS` rows ending on the status line `area`:
+/// the full width above it, `room` columns on it (left of the key hints); the last row
+/// holds the rest. True when the rest does not fit on that row (the message is cut).
+fn message_rows(message: &str, area: Rect, room: usize) -> (Vec<String>, bool) {
+    let max = usize::from(area.y).min(STATUS_ROWS - 1) + 1;
+    let (width, last) = (usize::from(area.width) - 1, room - 1);
     let mut rows = wrap(message, width);
     if let Some(end) = rows.pop() {
         rows.extend(wrap(&end, last));
@@ -255,7 +296,8 @@ fn message_rows(message: &str, width: usize, last: usize, max: usize) -> Vec<Str
         let rest = rows.split_off(max.max(1) - 1).join(" ");
         rows.push(rest);
     }
-    rows
+    let cut = rows.last().is_some_and(|r| display_width(r) > last);
+    (rows, cut)
 }
 
 /// The workspace counts the status line shows: fields, contacts, the as-of date.

@@ -29,7 +29,7 @@ pub struct UndoCounts {
 
 /// Undo a batch's contact changes: put back every before-image it saved, then delete
 /// the contacts it added (the caller first puts their refusals on record, see
-/// `workspace::consent`).
+/// `workspace::consent`) and the spent before-images.
 ///
 /// A before-image never weakens a refusal: when the current consent state ranks above
 /// the one it would restore ([`ConsentState::refusal_rank`]: a declined over a granted,
@@ -95,7 +95,12 @@ pub fn undo_batch(
         )? as u64;
     }
     counts.deleted = conn.execute("DELETE FROM contacts WHERE _batch = ?1", [batch])? as u64;
-    // The statements of the deleted contacts, and those the restored images replaced.
+    // The images are spent: an undone batch cannot be undone again, and older values
+    // kept for no purpose are personal data kept for none (GDPR Art. 5(1)(c)); `contact
+    // show` would list them as if they still applied.
+    conn.execute("DELETE FROM batch_changes WHERE batch_id = ?1", [batch])?;
+    // The statements of the deleted contacts, those the restored images replaced, and
+    // those only the spent images referenced.
     statements::sweep(conn)?;
     Ok(counts)
 }

@@ -52,6 +52,24 @@ pub struct BeforeImage {
     /// (source and evidence read from the consent statement the image references,
     /// `workspace::statements::image_as_text`).
     pub values: serde_json::Map<String, serde_json::Value>,
+    /// When the batch was undone (RFC 3339 UTC): the image no longer applies. Only a
+    /// workspace an undo changed before undo deleted spent images holds such images;
+    /// they are still stored, so they are shown. `null` for an image that applies.
+    pub undone_at: Option<String>,
+}
+
+impl BeforeImage {
+    /// What the image is, for people: "older values kept to undo batch 2", or for a
+    /// spent one, "older values of batch 2, which was undone at …; no longer used".
+    pub fn heading(&self) -> String {
+        match &self.undone_at {
+            None => format!("older values kept to undo batch {}", self.batch),
+            Some(at) => format!(
+                "older values of batch {}, which was undone at {at}; no longer used",
+                self.batch
+            ),
+        }
+    }
 }
 
 /// One export that included a contact.
@@ -142,24 +160,31 @@ pub fn text_values(
     })?)
 }
 
-/// Every before-image of contact `id` saved by a batch that updated it (and can be
-/// undone), oldest batch first.
+/// Every before-image of contact `id` saved by a batch that updated it, oldest batch
+/// first: those that can be undone, and any spent one an undo left behind before
+/// undo deleted them (marked with `undone_at`).
 ///
 /// Errors: [`WorkspaceError::Invalid`] for a before-image that is not a JSON object.
 pub fn before_images(conn: &Connection, id: i64) -> Result<Vec<BeforeImage>, WorkspaceError> {
     let mut stmt = conn.prepare(
-        "SELECT batch_id, before FROM batch_changes WHERE contact_id = ?1 ORDER BY batch_id",
+        "SELECT b.batch_id, b.before, i.undone_at
+         FROM batch_changes b LEFT JOIN import_batches i ON i.id = b.batch_id
+         WHERE b.contact_id = ?1 ORDER BY b.batch_id",
     )?;
-    let rows: Vec<(i64, String)> = stmt
-        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+    let rows: Vec<(i64, String, Option<String>)> = stmt
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<Result<_, _>>()?;
     rows.into_iter()
-        .map(|(batch, before)| {
+        .map(|(batch, before, undone_at)| {
             let mut values = serde_json::from_str(&before).map_err(|e| {
                 WorkspaceError::Invalid(format!("before-image of batch {batch}: {e}"))
             })?;
             super::statements::image_as_text(conn, &mut values)?;
-            Ok(BeforeImage { batch, values })
+            Ok(BeforeImage {
+                batch,
+                values,
+                undone_at,
+            })
         })
         .collect()
 }

@@ -101,6 +101,43 @@ fn unallocated_ranges_of_a_possible_length_are_kept_as_unknown() {
     }
 }
 
+/// The trial's two spellings that were refused for a reason they do not have (the `e`
+/// and `.` of `ext.` read as scientific notation; full-width digits read as "no
+/// digits"). Each is the number `+44 20 7946 0958` (E.164: `+` and the digits, no
+/// extension, ITU-T E.164), as its other spellings (`x1`, `ext 1`, a row with some
+/// full-width digits) already were.
+#[test]
+fn extensions_and_full_width_digits_are_the_number() {
+    for raw in [
+        "+44 20 7946 0958 ext. 1",
+        "+44 20 7946 0958 ext 1",
+        "+44 20 7946 0958 x1",
+        "＋４４ ２０ ７９４６ ０９５８",
+        "＋４４　２０　７９４６　０９５８",
+        "+44 20 7946 ０９５８",
+    ] {
+        assert_eq!(
+            parse(raw, None).map(|p| p.e164),
+            Ok("+442079460958".to_string()),
+            "{raw}"
+        );
+    }
+    // Full-width national digits in the region's plan; a full-width `＋` names its
+    // country whatever the region (US's trunk prefix `1` must not be stripped).
+    assert_eq!(
+        parse("０７９１１ １２３４５６", gb()).map(|p| p.e164),
+        Ok("+447911123456".to_string())
+    );
+    assert_eq!(
+        parse("＋４９ １５７ ９７３４００３", "US".parse().ok()).map(|p| p.e164),
+        Ok("+491579734003".to_string())
+    );
+    // Scientific notation is still refused, with a decimal point or comma.
+    for raw in ["4.47911123456E+11", "4,47911123456E+11", "4.4791E11"] {
+        assert_eq!(parse(raw, gb()), Err(PhoneError::Scientific), "{raw}");
+    }
+}
+
 #[test]
 fn what_is_not_a_number_says_why() {
     assert_eq!(parse("07911 123456", None), Err(PhoneError::NoRegion));
@@ -108,7 +145,7 @@ fn what_is_not_a_number_says_why() {
         parse("4.47700900124E+11", gb()),
         Err(PhoneError::Scientific)
     );
-    assert_eq!(parse("call me", gb()), Err(PhoneError::NotANumber));
+    assert_eq!(parse("call me", gb()), Err(PhoneError::NoDigits));
     assert_eq!(parse("12345", gb()), Err(PhoneError::TooShort));
     assert_eq!(
         parse("+999 1234 5678", None),

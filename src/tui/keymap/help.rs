@@ -38,8 +38,9 @@ pub fn label(key: &Key) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HelpSection {
     pub title: &'static str,
-    /// (keys, as `Down j`; what they do)
-    pub entries: Vec<(String, &'static str)>,
+    /// (keys, as `Down j`; what they do). An entry without keys is text shown on its
+    /// own (the status line's message, whole).
+    pub entries: Vec<(String, String)>,
 }
 
 /// The help popup's content for a screen whose scopes are `scopes` (most specific
@@ -72,7 +73,7 @@ fn sections() -> Vec<(Scope, HelpSection)> {
     let mut sections: Vec<(Scope, HelpSection)> = Vec::new();
     for b in BINDINGS {
         let keys: Vec<String> = b.keys.iter().map(label).collect();
-        let entry = (keys.join(" "), b.help);
+        let entry = (keys.join(" "), b.help.to_string());
         match sections.iter_mut().find(|(s, _)| *s == b.scope) {
             Some((_, section)) => section.entries.push(entry),
             None => sections.push((
