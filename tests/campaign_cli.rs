@@ -2,37 +2,31 @@
 //! `preview` in its three formats and `explain`, on a temporary workspace per test.
 
 mod campaign_support;
+mod review_support;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
+use review_support::Ws;
 use tactful::fields::{Channel, ConsentState};
 use tactful::workspace::Workspace;
 
-fn tactful(path: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("tactful").unwrap();
-    cmd.arg("--workspace")
-        .arg(path)
-        .env("TACTFUL_ACTOR", "tester");
-    cmd
-}
-
-/// A workspace with the BR-15 contacts, segments Gold and Lyon and campaign `spring`.
-fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ws.tactful");
-    let mut ws = Workspace::open(&path).unwrap();
-    campaign_support::import(
-        &mut ws,
+/// A workspace (commands without `--as-of`) holding the BR-15 contacts, everyone
+/// granted e-mail consent.
+fn br15() -> Ws {
+    let ws = Ws::undated();
+    campaign_support::import_at(
+        &ws.path,
         "br15_overlap.csv",
         Some((Channel::Email, ConsentState::Granted)),
     );
-    drop(ws);
-    let run = |args: &[&str]| {
-        tactful(&path).args(args).assert().success();
-    };
-    run(&["segment", "add", "Gold", r#"tier is "gold""#]);
-    run(&["segment", "add", "Lyon", r#"city is "Lyon""#]);
-    run(&[
+    ws
+}
+
+/// A workspace with the BR-15 contacts, segments Gold and Lyon and campaign `spring`.
+fn setup() -> Ws {
+    let ws = br15();
+    ws.ok(&["segment", "add", "Gold", r#"tier is "gold""#]);
+    ws.ok(&["segment", "add", "Lyon", r#"city is "Lyon""#]);
+    ws.ok(&[
         "--as-of",
         "2026-11-01",
         "campaign",
@@ -41,7 +35,7 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
         "--channel",
         "email",
     ]);
-    run(&[
+    ws.ok(&[
         "campaign",
         "add",
         "spring",
@@ -51,7 +45,7 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
         "--body",
         "M1",
     ]);
-    run(&[
+    ws.ok(&[
         "campaign",
         "add",
         "spring",
@@ -61,13 +55,13 @@ fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
         "--body",
         "M2\nsecond line",
     ]);
-    (dir, path)
+    ws
 }
 
 #[test]
 fn add_checks_segment_and_message_before_saving() {
-    let (_dir, path) = setup();
-    tactful(&path)
+    let ws = setup();
+    ws.cmd()
         .args([
             "campaign",
             "add",
@@ -83,7 +77,7 @@ fn add_checks_segment_and_message_before_saving() {
         .stderr(predicate::str::contains(
             "no segment `Gld`; did you mean `Gold`?",
         ));
-    tactful(&path)
+    ws.cmd()
         .args([
             "campaign",
             "add",
@@ -97,7 +91,8 @@ fn add_checks_segment_and_message_before_saving() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("frist_name"));
-    let out = tactful(&path)
+    let out = ws
+        .cmd()
         .args(["--json", "campaign", "show", "spring"])
         .output()
         .unwrap();
@@ -109,8 +104,9 @@ fn add_checks_segment_and_message_before_saving() {
 
 #[test]
 fn preview_json_has_the_documented_shape() {
-    let (_dir, path) = setup();
-    let out = tactful(&path)
+    let ws = setup();
+    let out = ws
+        .cmd()
         .args(["preview", "spring", "--format", "json"])
         .output()
         .unwrap();
@@ -148,14 +144,14 @@ fn preview_json_has_the_documented_shape() {
 
 #[test]
 fn limit_and_excluded_filter_rows_but_the_summary_counts_everyone() {
-    let (_dir, path) = setup();
-    tactful(&path)
+    let ws = setup();
+    ws.cmd()
         .args(["preview", "spring", "--format", "csv", "--limit", "1"])
         .assert()
         .success()
         .stdout("key,address,segment,subject,body,excluded\nana@example.com,ana@example.com,Gold,S1 Ana,M1,\n")
         .stderr(predicate::str::contains("audience 4 = 3 recipients + 1 excluded"));
-    tactful(&path)
+    ws.cmd()
         .args(["preview", "spring", "--excluded"])
         .assert()
         .success()
@@ -167,8 +163,9 @@ fn limit_and_excluded_filter_rows_but_the_summary_counts_everyone() {
 
 #[test]
 fn explain_json_says_why_ana_got_m1() {
-    let (_dir, path) = setup();
-    let out = tactful(&path)
+    let ws = setup();
+    let out = ws
+        .cmd()
         .args(["--json", "explain", "spring", "ana@example.com"])
         .output()
         .unwrap();
@@ -180,7 +177,7 @@ fn explain_json_says_why_ana_got_m1() {
     assert_eq!(v["message"]["body"], "M1");
     // The text says in words what each step did: step 6 chose Ana's segment (it is
     // no `no_segment` exclusion); step 7, the holdout, let her through.
-    tactful(&path)
+    ws.cmd()
         .args(["explain", "spring", "ana@example.com"])
         .assert()
         .success()
@@ -197,20 +194,22 @@ fn explain_json_says_why_ana_got_m1() {
 
 #[test]
 fn dump_apply_dump_is_byte_identical_and_apply_creates_segments() {
-    let (dir, path) = setup();
-    let first = tactful(&path)
+    let ws = setup();
+    let first = ws
+        .cmd()
         .args(["campaign", "dump", "spring"])
         .output()
         .unwrap()
         .stdout;
-    let file = dir.path().join("spring.toml");
+    let file = ws.out("spring.toml");
     std::fs::write(&file, &first).unwrap();
-    tactful(&path)
+    ws.cmd()
         .args(["campaign", "apply"])
         .arg(&file)
         .assert()
         .success();
-    let again = tactful(&path)
+    let again = ws
+        .cmd()
         .args(["campaign", "dump", "spring"])
         .output()
         .unwrap()
@@ -221,21 +220,16 @@ fn dump_apply_dump_is_byte_identical_and_apply_creates_segments() {
     );
 
     // A fresh workspace with the same contacts: apply creates the segments from the file.
-    let other = dir.path().join("other.tactful");
-    let mut ws = Workspace::open(&other).unwrap();
-    campaign_support::import(
-        &mut ws,
-        "br15_overlap.csv",
-        Some((Channel::Email, ConsentState::Granted)),
-    );
-    drop(ws);
-    tactful(&other)
+    let other = br15();
+    other
+        .cmd()
         .args(["campaign", "apply"])
         .arg(&file)
         .assert()
         .success()
         .stdout(predicate::str::contains("segments created: Gold, Lyon"));
-    let dumped = tactful(&other)
+    let dumped = other
+        .cmd()
         .args(["campaign", "dump", "spring"])
         .output()
         .unwrap()
@@ -245,11 +239,8 @@ fn dump_apply_dump_is_byte_identical_and_apply_creates_segments() {
 
 #[test]
 fn apply_unlocks_fields_for_its_own_segments_only() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ws.tactful");
-    let mut ws = Workspace::open(&path).unwrap();
-    campaign_support::import(&mut ws, "campaign_guards.csv", None);
-    drop(ws);
+    let ws = Ws::undated();
+    campaign_support::import_at(&ws.path, "campaign_guards.csv", None);
     let toml = r#"name = "birthday"
 channel = "email"
 as_of = "2026-11-01"
@@ -264,27 +255,25 @@ body = "Hi {{ first_name }}"
 field = "date_of_birth"
 reason = "a product range for customers over fifty"
 "#;
-    let file = dir.path().join("birthday.toml");
-    std::fs::write(&file, toml).unwrap();
+    let file = ws.write("birthday.toml", toml);
     // Without the unlock the rule is refused and nothing is written.
-    let locked = dir.path().join("locked.toml");
-    std::fs::write(&locked, toml.split("[[unlock]]").next().unwrap()).unwrap();
-    tactful(&path)
+    let locked = ws.write("locked.toml", toml.split("[[unlock]]").next().unwrap());
+    ws.cmd()
         .args(["campaign", "apply"])
         .arg(&locked)
         .assert()
         .code(1);
-    tactful(&path)
+    ws.cmd()
         .args(["segment", "list"])
         .assert()
         .stdout(predicate::str::contains("No segments yet"));
-    tactful(&path)
+    ws.cmd()
         .args(["campaign", "apply"])
         .arg(&file)
         .assert()
         .success();
     // Outside the campaign the same rule stays refused.
-    tactful(&path)
+    ws.cmd()
         .args([
             "segment",
             "add",
@@ -294,7 +283,8 @@ reason = "a product range for customers over fifty"
         .assert()
         .code(1);
     // Eve (born 1970-12-12) is the only one matching and eligible.
-    let out = tactful(&path)
+    let out = ws
+        .cmd()
         .args(["--json", "preview", "birthday"])
         .output()
         .unwrap();
@@ -302,7 +292,7 @@ reason = "a product range for customers over fifty"
     assert_eq!(v["summary"]["recipients"], 1);
     assert_eq!(v["rows"][5]["key"], "eve@example.com");
     assert_eq!(v["rows"][5]["body"], "Hi Eve");
-    tactful(&path)
+    ws.cmd()
         .arg("audit")
         .assert()
         .stdout(predicate::str::contains("unlock").and(predicate::str::contains("campaign apply")));
@@ -310,16 +300,17 @@ reason = "a product range for customers over fifty"
 
 #[test]
 fn control_characters_never_reach_the_table() {
-    let (_dir, path) = setup();
-    let ws = Workspace::open(&path).unwrap();
-    ws.conn()
+    let ws = setup();
+    let opened = Workspace::open(&ws.path).unwrap();
+    opened
+        .conn()
         .execute(
             "INSERT INTO contacts (_key, _batch, _consent_email, email, first_name, city, tier) VALUES (?1, 1, 'granted', ?2, ?3, 'Lyon', 'gold')",
             ["evil\u{1b}[2J@example.com", "evil\u{1b}[2J@example.com", "Ev\u{1b}]0;pwned\u{7}il"],
         )
         .unwrap();
-    drop(ws);
-    let out = tactful(&path).args(["preview", "spring"]).output().unwrap();
+    drop(opened);
+    let out = ws.cmd().args(["preview", "spring"]).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("evil␛[2J@example.com"), "{text}");
@@ -331,20 +322,17 @@ fn control_characters_never_reach_the_table() {
 
 #[test]
 fn unlock_command_records_the_justification() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ws.tactful");
-    let mut ws = Workspace::open(&path).unwrap();
-    campaign_support::import(&mut ws, "campaign_guards.csv", None);
-    drop(ws);
-    tactful(&path)
+    let ws = Ws::undated();
+    campaign_support::import_at(&ws.path, "campaign_guards.csv", None);
+    ws.cmd()
         .args(["campaign", "new", "b", "--channel", "email"])
         .assert()
         .success();
-    tactful(&path)
+    ws.cmd()
         .args(["unlock", "b", "date_of_birth", "--reason", "short"])
         .assert()
         .code(1);
-    tactful(&path)
+    ws.cmd()
         .args([
             "unlock",
             "b",
@@ -354,7 +342,7 @@ fn unlock_command_records_the_justification() {
         ])
         .assert()
         .success();
-    tactful(&path)
+    ws.cmd()
         .args(["campaign", "show", "b"])
         .assert()
         .stdout(predicate::str::contains(
@@ -366,8 +354,8 @@ fn unlock_command_records_the_justification() {
 /// the message is added, with where it is and why, and nothing saved.
 #[test]
 fn add_refuses_a_reserved_template_name() {
-    let (_dir, path) = setup();
-    tactful(&path)
+    let ws = setup();
+    ws.cmd()
         .args([
             "campaign", "add", "spring", "Gold", "--subject", "x", "--body",
             "Hi {{ self }}",
@@ -377,7 +365,8 @@ fn add_refuses_a_reserved_template_name() {
         .stderr(predicate::str::contains(
             "line 1, column 7: `self` is the template language's name for the template's own blocks, not a merge field",
         ));
-    let out = tactful(&path)
+    let out = ws
+        .cmd()
         .args(["--json", "campaign", "show", "spring"])
         .output()
         .unwrap();

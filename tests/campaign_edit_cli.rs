@@ -4,35 +4,14 @@
 //! the campaign's unlocks. Expected values are worked out by hand from the fixtures.
 
 mod campaign_support;
+mod review_support;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
+use review_support::Ws;
 use tactful::fields::{Channel, ConsentState};
-use tactful::workspace::Workspace;
 
-fn tactful(path: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("tactful").unwrap();
-    cmd.arg("--workspace")
-        .arg(path)
-        .env("TACTFUL_ACTOR", "tester");
-    cmd
-}
-
-fn ok(path: &std::path::Path, args: &[&str]) {
-    tactful(path).args(args).assert().success();
-}
-
-fn show(path: &std::path::Path, campaign: &str) -> serde_json::Value {
-    let out = tactful(path)
-        .args(["--json", "campaign", "show", campaign])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+fn show(ws: &Ws, campaign: &str) -> serde_json::Value {
+    ws.json(&["campaign", "show", campaign], 0)
 }
 
 fn segments_of(shown: &serde_json::Value) -> Vec<String> {
@@ -47,78 +26,66 @@ fn segments_of(shown: &serde_json::Value) -> Vec<String> {
 /// BR-15 (ana Lyon gold, bo Lyon silver, cy Porto gold, dee Porto bronze), segments
 /// Gold (ana, cy) and Lyon (ana, bo); campaign `spring` = [Gold, Lyon] and `autumn` =
 /// [Gold].
-fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ws.tactful");
-    let mut ws = Workspace::open(&path).unwrap();
-    campaign_support::import(
-        &mut ws,
+fn setup() -> Ws {
+    let ws = Ws::undated();
+    campaign_support::import_at(
+        &ws.path,
         "br15_overlap.csv",
         Some((Channel::Email, ConsentState::Granted)),
     );
-    drop(ws);
-    ok(&path, &["segment", "add", "Gold", r#"tier is "gold""#]);
-    ok(&path, &["segment", "add", "Lyon", r#"city is "Lyon""#]);
+    ws.ok(&["segment", "add", "Gold", r#"tier is "gold""#]);
+    ws.ok(&["segment", "add", "Lyon", r#"city is "Lyon""#]);
     for (campaign, segments) in [("spring", &["Gold", "Lyon"][..]), ("autumn", &["Gold"][..])] {
-        ok(
-            &path,
-            &[
-                "--as-of",
-                "2026-11-01",
-                "campaign",
-                "new",
-                campaign,
-                "--channel",
-                "email",
-            ],
-        );
+        ws.ok(&[
+            "--as-of",
+            "2026-11-01",
+            "campaign",
+            "new",
+            campaign,
+            "--channel",
+            "email",
+        ]);
         for s in segments {
-            ok(
-                &path,
-                &[
-                    "campaign",
-                    "add",
-                    campaign,
-                    s,
-                    "--subject",
-                    "Hi",
-                    "--body",
-                    "Hello",
-                ],
-            );
+            ws.ok(&[
+                "campaign",
+                "add",
+                campaign,
+                s,
+                "--subject",
+                "Hi",
+                "--body",
+                "Hello",
+            ]);
         }
     }
-    (dir, path)
+    ws
 }
 
 #[test]
 fn renaming_a_segment_used_by_two_campaigns_updates_both() {
-    let (_dir, path) = setup();
-    tactful(&path)
+    let ws = setup();
+    ws.cmd()
         .args(["segment", "rename", "Gold", "Premium"])
         .assert()
         .success()
         .stdout(predicate::str::contains("`autumn`, `spring`"));
-    let spring = show(&path, "spring");
+    let spring = show(&ws, "spring");
     assert_eq!(segments_of(&spring), ["Premium", "Lyon"]);
     // The rule is the same, so the reach is too: ana and cy are gold.
     assert_eq!(spring["entries"][0]["reach"], 2);
     assert_eq!(spring["entries"][0]["rule"], r#"tier is "gold""#);
-    let autumn = show(&path, "autumn");
+    let autumn = show(&ws, "autumn");
     assert_eq!(segments_of(&autumn), ["Premium"]);
     assert_eq!(autumn["entries"][0]["reach"], 2);
-    tactful(&path)
-        .args(["segment", "show", "Gold"])
-        .assert()
-        .code(1);
+    ws.cmd().args(["segment", "show", "Gold"]).assert().code(1);
     // A taken name is refused and nothing changes.
-    tactful(&path)
+    ws.cmd()
         .args(["segment", "rename", "Premium", "Lyon"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("already exists"));
-    assert_eq!(segments_of(&show(&path, "spring")), ["Premium", "Lyon"]);
-    tactful(&path)
+    assert_eq!(segments_of(&show(&ws, "spring")), ["Premium", "Lyon"]);
+    ws.cmd()
         .arg("audit")
         .assert()
         .stdout(predicate::str::contains("segment renamed"));
@@ -126,50 +93,47 @@ fn renaming_a_segment_used_by_two_campaigns_updates_both() {
 
 #[test]
 fn deleting_a_used_segment_names_every_campaign() {
-    let (_dir, path) = setup();
-    tactful(&path)
+    let ws = setup();
+    ws.cmd()
         .args(["segment", "rm", "Gold"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("campaigns `autumn`, `spring`"));
-    ok(&path, &["campaign", "rm-entry", "autumn", "1"]);
-    ok(&path, &["campaign", "rm-entry", "spring", "1"]);
-    ok(&path, &["segment", "rm", "Gold"]);
-    tactful(&path)
-        .args(["segment", "show", "Gold"])
-        .assert()
-        .code(1);
+    ws.ok(&["campaign", "rm-entry", "autumn", "1"]);
+    ws.ok(&["campaign", "rm-entry", "spring", "1"]);
+    ws.ok(&["segment", "rm", "Gold"]);
+    ws.cmd().args(["segment", "show", "Gold"]).assert().code(1);
 }
 
 #[test]
 fn rm_entry_and_move_are_seen_by_campaign_show() {
-    let (_dir, path) = setup();
-    ok(&path, &["campaign", "move", "spring", "2", "up"]);
-    assert_eq!(segments_of(&show(&path, "spring")), ["Lyon", "Gold"]);
-    tactful(&path)
+    let ws = setup();
+    ws.ok(&["campaign", "move", "spring", "2", "up"]);
+    assert_eq!(segments_of(&show(&ws, "spring")), ["Lyon", "Gold"]);
+    ws.cmd()
         .args(["campaign", "move", "spring", "1", "up"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("entry 1 is already first"));
-    tactful(&path)
+    ws.cmd()
         .args(["campaign", "move", "spring", "2", "down"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("entry 2 is already last"));
-    ok(&path, &["campaign", "move", "spring", "1", "down"]);
-    assert_eq!(segments_of(&show(&path, "spring")), ["Gold", "Lyon"]);
-    tactful(&path)
+    ws.ok(&["campaign", "move", "spring", "1", "down"]);
+    assert_eq!(segments_of(&show(&ws, "spring")), ["Gold", "Lyon"]);
+    ws.cmd()
         .args(["campaign", "rm-entry", "spring", "3"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains(
             "has 2 entries; there is no entry 3",
         ));
-    ok(&path, &["campaign", "rm-entry", "spring", "1"]);
-    assert_eq!(segments_of(&show(&path, "spring")), ["Lyon"]);
+    ws.ok(&["campaign", "rm-entry", "spring", "1"]);
+    assert_eq!(segments_of(&show(&ws, "spring")), ["Lyon"]);
     // The other campaign is untouched.
-    assert_eq!(segments_of(&show(&path, "autumn")), ["Gold"]);
-    let audit = tactful(&path).arg("audit").output().unwrap();
+    assert_eq!(segments_of(&show(&ws, "autumn")), ["Gold"]);
+    let audit = ws.cmd().arg("audit").output().unwrap();
     let audit = String::from_utf8(audit.stdout).unwrap();
     assert!(audit.contains("campaign entry moved"), "{audit}");
     assert!(audit.contains("campaign entry removed"), "{audit}");
@@ -177,85 +141,74 @@ fn rm_entry_and_move_are_seen_by_campaign_show() {
 
 #[test]
 fn a_renamed_campaign_is_found_by_export_and_the_old_name_is_gone() {
-    let (dir, path) = setup();
-    ok(&path, &["campaign", "rename", "spring", "summer"]);
-    tactful(&path)
+    let ws = setup();
+    ws.ok(&["campaign", "rename", "spring", "summer"]);
+    ws.cmd()
         .args(["campaign", "rename", "summer", "autumn"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("`autumn` already exists"));
-    assert_eq!(segments_of(&show(&path, "summer")), ["Gold", "Lyon"]);
-    tactful(&path)
+    assert_eq!(segments_of(&show(&ws, "summer")), ["Gold", "Lyon"]);
+    ws.cmd()
         .args(["campaign", "show", "spring"])
         .assert()
         .code(1);
-    let out = dir.path().join("out");
-    ok(
-        &path,
-        &[
-            "--as-of",
-            "2026-11-01",
-            "export",
-            "summer",
-            "--out",
-            out.to_str().unwrap(),
-        ],
-    );
+    let out = ws.out("out");
+    ws.ok(&[
+        "--as-of",
+        "2026-11-01",
+        "export",
+        "summer",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     // Gold wins ana and cy, Lyon gets bo; dee is in neither: three recipients.
     let csv = std::fs::read_to_string(out.join("recipients.csv")).unwrap();
     assert_eq!(csv.lines().count(), 4, "{csv}");
-    tactful(&path)
-        .args([
-            "export",
-            "spring",
-            "--out",
-            dir.path().join("x").to_str().unwrap(),
-        ])
+    ws.cmd()
+        .args(["export", "spring", "--out", ws.out("x").to_str().unwrap()])
         .assert()
         .code(1);
 }
 
 #[test]
 fn set_changes_settings_and_refuses_bad_values() {
-    let (_dir, path) = setup();
-    ok(
-        &path,
-        &[
-            "--as-of",
-            "2026-01-15",
-            "campaign",
-            "set",
-            "spring",
-            "--category",
-            "housing",
-            "--holdout",
-            "10",
-            "--k",
-            "11",
-        ],
-    );
-    let s = show(&path, "spring");
+    let ws = setup();
+    ws.ok(&[
+        "--as-of",
+        "2026-01-15",
+        "campaign",
+        "set",
+        "spring",
+        "--category",
+        "housing",
+        "--holdout",
+        "10",
+        "--k",
+        "11",
+    ]);
+    let s = show(&ws, "spring");
     assert_eq!(s["category"], "housing");
     assert_eq!(s["holdout"], 10.0);
     assert_eq!(s["k"], 11);
     assert_eq!(s["as_of"], "2026-01-15");
-    tactful(&path)
+    ws.cmd()
         .args(["campaign", "set", "spring", "--holdout", "60"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("between 0 and 50"));
     // E-mail entries have subjects: SMS is refused and nothing changes.
-    tactful(&path)
+    ws.cmd()
         .args(["campaign", "set", "spring", "--channel", "sms"])
         .assert()
         .code(1)
         .stderr(predicate::str::contains("SMS messages have no subject"));
-    ok(&path, &["campaign", "set", "spring", "--clear-as-of"]);
-    let s = show(&path, "spring");
+    ws.ok(&["campaign", "set", "spring", "--clear-as-of"]);
+    let s = show(&ws, "spring");
     assert_eq!(s["holdout"], 10.0);
     assert_eq!(s["channel"], "email");
     assert_eq!(s["as_of"], serde_json::Value::Null);
-    tactful(&path)
+    ws.cmd()
         .args(["campaign", "set", "spring"])
         .assert()
         .code(1)
@@ -264,55 +217,40 @@ fn set_changes_settings_and_refuses_bad_values() {
 
 #[test]
 fn a_segment_added_in_a_campaign_scope_may_use_its_unlocks() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ws.tactful");
-    let mut ws = Workspace::open(&path).unwrap();
-    campaign_support::import(&mut ws, "campaign_guards.csv", None);
-    drop(ws);
-    ok(
-        &path,
-        &["campaign", "new", "birthday", "--channel", "email"],
-    );
+    let ws = Ws::undated();
+    campaign_support::import_at(&ws.path, "campaign_guards.csv", None);
+    ws.ok(&["campaign", "new", "birthday", "--channel", "email"]);
     let rule = "date_of_birth before 1975-01-01";
     // Blocked outside any campaign, and inside one that has not unlocked it.
-    tactful(&path)
+    ws.cmd()
         .args(["segment", "add", "older", rule])
         .assert()
         .code(1);
-    tactful(&path)
+    ws.cmd()
         .args(["segment", "add", "older", rule, "--campaign", "birthday"])
         .assert()
         .code(1);
-    ok(
-        &path,
-        &[
-            "unlock",
-            "birthday",
-            "date_of_birth",
-            "--reason",
-            "a product range for customers over fifty",
-        ],
-    );
-    ok(
-        &path,
-        &["segment", "add", "older", rule, "--campaign", "birthday"],
-    );
-    ok(
-        &path,
-        &[
-            "campaign",
-            "add",
-            "birthday",
-            "older",
-            "--subject",
-            "Hi",
-            "--body",
-            "Hello",
-        ],
-    );
+    ws.ok(&[
+        "unlock",
+        "birthday",
+        "date_of_birth",
+        "--reason",
+        "a product range for customers over fifty",
+    ]);
+    ws.ok(&["segment", "add", "older", rule, "--campaign", "birthday"]);
+    ws.ok(&[
+        "campaign",
+        "add",
+        "birthday",
+        "older",
+        "--subject",
+        "Hi",
+        "--body",
+        "Hello",
+    ]);
     // The unlock follows a rename; the entry still checks under the new name.
-    ok(&path, &["campaign", "rename", "birthday", "over-fifty"]);
-    let s = show(&path, "over-fifty");
+    ws.ok(&["campaign", "rename", "birthday", "over-fifty"]);
+    let s = show(&ws, "over-fifty");
     assert_eq!(s["unlocks"][0]["field"], "date_of_birth");
     assert_eq!(segments_of(&s), ["older"]);
     assert!(s["entries"][0]["reach"].is_u64(), "{s}");

@@ -5,10 +5,11 @@
 //! modulo 10 000, below the holdout share in basis points), not read from tactful.
 
 mod campaign_support;
+mod review_support;
 
 use std::collections::BTreeSet;
 
-use assert_cmd::Command;
+use review_support::Ws;
 use sha2::{Digest, Sha256};
 use tactful::fields::{Channel, ConsentState};
 use tactful::workspace::Workspace;
@@ -20,25 +21,6 @@ const KEYS: [&str; 4] = [
     "cy@example.com",
     "dee@example.com",
 ];
-
-fn tactful(path: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("tactful").unwrap();
-    cmd.arg("--workspace")
-        .arg(path)
-        .args(["--as-of", "2026-11-01"])
-        .env("TACTFUL_ACTOR", "tester");
-    cmd
-}
-
-fn ok(path: &std::path::Path, args: &[&str]) -> String {
-    let out = tactful(path).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn bucket(seed: &str, key: &str) -> u64 {
     let mut h = Sha256::new();
@@ -56,11 +38,8 @@ fn held_out_by_hash(seed: &str, pct: u64) -> BTreeSet<String> {
 }
 
 /// The keys the preview of `campaign` excludes as `holdout`.
-fn held_out(path: &std::path::Path, campaign: &str) -> BTreeSet<String> {
-    let csv = ok(
-        path,
-        &["preview", campaign, "--excluded", "--format", "csv"],
-    );
+fn held_out(ws: &Ws, campaign: &str) -> BTreeSet<String> {
+    let csv = ws.stdout(&["preview", campaign, "--excluded", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let headers = reader.headers().unwrap().clone();
     let key = headers.iter().position(|h| h == "key").unwrap();
@@ -73,47 +52,43 @@ fn held_out(path: &std::path::Path, campaign: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// A workspace at `path` holding the BR-15 fixture, everyone granted e-mail consent,
-/// and the segment `All` (every contact with a city).
-fn with_segment_all(path: &std::path::Path) {
-    let mut ws = Workspace::open(path).unwrap();
+/// A workspace holding the BR-15 fixture, everyone granted e-mail consent, and the
+/// segment `All` (every contact with a city).
+fn with_segment_all() -> Ws {
+    let ws = Ws::new();
+    let mut opened = Workspace::open(&ws.path).unwrap();
     campaign_support::import(
-        &mut ws,
+        &mut opened,
         "br15_overlap.csv",
         Some((Channel::Email, ConsentState::Granted)),
     );
-    drop(ws);
-    ok(path, &["segment", "add", "All", r#"city is not blank"#]);
+    drop(opened);
+    ws.ok(&["segment", "add", "All", r#"city is not blank"#]);
+    ws
 }
 
 /// A new e-mail campaign `name` holding `pct` % out, with one entry for `All`.
-fn campaign_to_all(path: &std::path::Path, name: &str, pct: u64) {
+fn campaign_to_all(ws: &Ws, name: &str, pct: u64) {
     let pct = pct.to_string();
-    ok(
-        path,
-        &[
-            "campaign",
-            "new",
-            name,
-            "--channel",
-            "email",
-            "--holdout",
-            &pct,
-        ],
-    );
-    ok(
-        path,
-        &[
-            "campaign",
-            "add",
-            name,
-            "All",
-            "--subject",
-            "Hi",
-            "--body",
-            "Hello",
-        ],
-    );
+    ws.ok(&[
+        "campaign",
+        "new",
+        name,
+        "--channel",
+        "email",
+        "--holdout",
+        &pct,
+    ]);
+    ws.ok(&[
+        "campaign",
+        "add",
+        name,
+        "All",
+        "--subject",
+        "Hi",
+        "--body",
+        "Hello",
+    ]);
 }
 
 #[test]
@@ -126,33 +101,28 @@ fn a_rename_keeps_the_same_contacts_held_out() {
         .expect("some share tells the two names apart");
     let expected = held_out_by_hash("spring", pct);
 
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ws.tactful");
-    with_segment_all(&path);
-    campaign_to_all(&path, "spring", pct);
-    assert_eq!(held_out(&path, "spring"), expected);
+    let ws = with_segment_all();
+    campaign_to_all(&ws, "spring", pct);
+    assert_eq!(held_out(&ws, "spring"), expected);
 
-    ok(&path, &["campaign", "rename", "spring", "summer"]);
-    assert_eq!(held_out(&path, "summer"), expected);
-    let shown: serde_json::Value =
-        serde_json::from_str(&ok(&path, &["--json", "campaign", "show", "summer"])).unwrap();
+    ws.ok(&["campaign", "rename", "spring", "summer"]);
+    assert_eq!(held_out(&ws, "summer"), expected);
+    let shown = ws.json(&["campaign", "show", "summer"], 0);
     assert_eq!(shown["holdout_seed"], "spring");
 
     // A second rename still draws from the first name.
-    ok(&path, &["campaign", "rename", "summer", "autumn"]);
-    assert_eq!(held_out(&path, "autumn"), expected);
+    ws.ok(&["campaign", "rename", "summer", "autumn"]);
+    assert_eq!(held_out(&ws, "autumn"), expected);
 
     // Dump and apply into a fresh workspace keep it too.
-    let dump = ok(&path, &["campaign", "dump", "autumn"]);
+    let dump = ws.stdout(&["campaign", "dump", "autumn"]);
     assert!(dump.contains("holdout_seed = \"spring\""), "{dump}");
-    let toml = dir.path().join("autumn.toml");
-    std::fs::write(&toml, &dump).unwrap();
-    let other = dir.path().join("other.tactful");
-    with_segment_all(&other);
-    ok(&other, &["campaign", "apply", toml.to_str().unwrap()]);
+    let toml = ws.write("autumn.toml", &dump);
+    let other = with_segment_all();
+    other.ok(&["campaign", "apply", &toml]);
     assert_eq!(held_out(&other, "autumn"), expected);
 
     // A campaign created under a name draws from that name.
-    campaign_to_all(&path, "summer", pct);
-    assert_eq!(held_out(&path, "summer"), held_out_by_hash("summer", pct));
+    campaign_to_all(&ws, "summer", pct);
+    assert_eq!(held_out(&ws, "summer"), held_out_by_hash("summer", pct));
 }

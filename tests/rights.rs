@@ -234,10 +234,15 @@ fn contact_show_json_lists_fields_consent_batches_and_segments() {
     assert_eq!(v["segments"], serde_json::json!(["renamed"]));
     assert_eq!(v["exports"], serde_json::json!([]));
 
+    // By hand: entries for her key, her e-mail address and her phone (kinds `key`,
+    // `email`, `phone`); batch 2 updated her, so one undo record kept her old values.
     tactful(&ws)
         .args(["contact", "erase", "ana@example.com"])
         .assert()
-        .success();
+        .success()
+        .stdout(
+            "Erased. 3 suppression entries (hashes only) keep the contact out of later imports; 1 undo record purged.\n",
+        );
     let v = json(tactful(&ws).args(["contact", "show", "ana@example.com"]));
     assert_eq!(v["erased"], true);
     assert_eq!(v["fields"], serde_json::json!([]));

@@ -18,7 +18,7 @@ use tactful::tui::keymap;
 use tactful::tui::message::{Message, Screen};
 use tactful::tui::screens::messages::Focus;
 use tactful::workspace::{Workspace, fields};
-use tui_campaign_support::{GOLD_BODY, br15};
+use tui_campaign_support::{GOLD_BODY, br15, segment};
 
 fn press(app: &mut App, ws: &mut Workspace, code: KeyCode, modifiers: KeyModifiers) {
     let event = Event::Key(KeyEvent::new(code, modifiers));
@@ -192,23 +192,7 @@ fn moving_an_entry_finds_its_recipients_again() {
 fn an_entry_nobody_gets_says_so() {
     let mut ws = br15();
     // Nobody is both gold and in Lyon after Ana, who gets the Gold entry first.
-    let defs = fields::list(ws.conn()).unwrap();
-    let none = std::collections::BTreeSet::new();
-    let scope = tactful::segment::Scope {
-        fields: &defs,
-        category: None,
-        unlocked: &none,
-        as_of: tui_campaign_support::as_of(),
-        held: &tactful::fields::held::HeldValues::load(ws.conn(), &defs).unwrap(),
-    };
-    tactful::segment::store::add(
-        &mut ws,
-        "GoldLyon",
-        r#"tier is "gold" and city is "Lyon""#,
-        "",
-        &scope,
-    )
-    .unwrap();
+    segment(&mut ws, "GoldLyon", r#"tier is "gold" and city is "Lyon""#);
     let mut c = campaigns::load(ws.conn(), "br15").unwrap().unwrap();
     c.entries.push(tactful::campaign::Entry {
         segment: "GoldLyon".into(),
@@ -570,16 +554,7 @@ fn a_duplicate_campaign_name_is_refused_in_the_dialog() {
 #[test]
 fn preview_summary_says_1_recipient() {
     let mut ws = br15();
-    let defs = fields::list(ws.conn()).unwrap();
-    let none = std::collections::BTreeSet::new();
-    let scope = tactful::segment::Scope {
-        fields: &defs,
-        category: None,
-        unlocked: &none,
-        as_of: tui_campaign_support::as_of(),
-        held: &tactful::fields::held::HeldValues::load(ws.conn(), &defs).unwrap(),
-    };
-    tactful::segment::store::add(&mut ws, "Bronze", r#"tier is "bronze""#, "", &scope).unwrap();
+    segment(&mut ws, "Bronze", r#"tier is "bronze""#);
     let mut c = campaigns::load(ws.conn(), "br15").unwrap().unwrap();
     c.entries.truncate(1);
     c.entries[0].segment = "Bronze".into();

@@ -116,6 +116,25 @@ fn a_path_typed_without_e_keeps_its_first_character() {
     }
 }
 
+/// A second path typed straight away starts a new path: it was appended to the first
+/// one (`/…/tui_shop.csv./shop.csv`), since the key that starts a path went in at the
+/// cursor, after the path read before. `e` still opens the path read, to change it.
+#[test]
+fn a_second_path_typed_without_e_replaces_the_first() {
+    let mut ws = empty();
+    let mut a = app(&ws, 100, 30);
+    let path = fixture("tui_shop.csv");
+    read_file(&mut a, &mut ws, &path);
+    assert!(matches!(a.import.stage, Stage::Detected(_)));
+    assert!(!a.import.editing);
+    type_text(&mut a, &mut ws, "./shop.csv");
+    assert_eq!(a.import.path.value(), "./shop.csv");
+    press(&mut a, &mut ws, key(KeyCode::Esc));
+    press(&mut a, &mut ws, key(KeyCode::Char('e')));
+    assert!(a.import.editing);
+    assert_eq!(a.import.path.value(), "./shop.csv");
+}
+
 #[test]
 fn progress_fills_the_gauge_of_the_running_import_only() {
     let mut ws = empty();

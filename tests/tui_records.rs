@@ -43,6 +43,15 @@ fn screen_text(a: &App, w: u16, h: u16) -> String {
     date.replace_all(&out, "2026-01-01").into_owned()
 }
 
+/// Fields > Contacts, second row (Bo), Enter: everything held about Bo.
+fn open_bo(a: &mut App, ws: &mut Workspace) {
+    send(a, ws, Message::OpenContacts);
+    press(a, ws, key(KeyCode::Down));
+    press(a, ws, key(KeyCode::Enter));
+    assert_eq!(a.screen, Screen::Contact);
+    assert_eq!(a.contact.shown.as_deref(), Some("bo@example.com"));
+}
+
 /// Import `tests/fixtures/suppress_list.txt` on the suppression list screen, typing
 /// its path relative to the package (where `cargo test` runs), as a user would.
 fn import_list(a: &mut App, ws: &mut Workspace) {
@@ -116,6 +125,40 @@ fn a_suppression_file_imported_in_the_app_excludes_its_contact_from_preview() {
     assert_eq!(ana.reason.as_deref(), Some("suppressed"));
 }
 
+/// A path typed straight away on the suppression list keeps its first character, as
+/// on the Import screen: `/`, `~` and `.` open the path input and are its first
+/// character. The fault: `/` opened the input and was lost, so the fixture's absolute
+/// path was read as a relative one. A path typed after the report starts afresh.
+#[test]
+fn a_path_typed_without_i_keeps_its_first_character() {
+    let mut ws = br15();
+    let mut a = started(&ws, 120, 40);
+    press(&mut a, &mut ws, ch('8'));
+    let path = format!(
+        "{}/tests/fixtures/suppress_list.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    assert!(path.starts_with('/'));
+    type_text(&mut a, &mut ws, &path);
+    assert_eq!(a.suppression.mode, SuppressionMode::Typing);
+    assert_eq!(a.suppression.path.value(), path);
+    press(&mut a, &mut ws, key(KeyCode::Enter));
+    // Ana's address and the phone, as in the test above.
+    assert_eq!(a.suppression.mode, SuppressionMode::Report);
+    assert_eq!(
+        tactful::workspace::suppression::count(ws.conn()).unwrap(),
+        2
+    );
+    // From the report, and from the list, `.` and `~` start a new path.
+    type_text(&mut a, &mut ws, "./list.txt");
+    assert_eq!(a.suppression.mode, SuppressionMode::Typing);
+    assert_eq!(a.suppression.path.value(), "./list.txt");
+    press(&mut a, &mut ws, key(KeyCode::Esc));
+    assert_eq!(a.suppression.mode, SuppressionMode::List);
+    type_text(&mut a, &mut ws, "~/list.txt");
+    assert_eq!(a.suppression.path.value(), "~/list.txt");
+}
+
 #[test]
 fn a_bad_path_says_so_and_changes_nothing() {
     let mut ws = br15();
@@ -153,12 +196,7 @@ fn erasing_a_contact_removes_it_keeps_its_hashes_and_logs_it() {
     let mut ws = br15();
     let mut a = started(&ws, 120, 40);
     assert_eq!(a.contacts.total, Some(4));
-    // Fields > Contacts, second row (Bo), Enter: everything held about Bo.
-    send(&mut a, &ws, Message::OpenContacts);
-    press(&mut a, &mut ws, key(KeyCode::Down));
-    press(&mut a, &mut ws, key(KeyCode::Enter));
-    assert_eq!(a.screen, Screen::Contact);
-    assert_eq!(a.contact.shown.as_deref(), Some("bo@example.com"));
+    open_bo(&mut a, &mut ws);
     assert_eq!(a.contact.lines[0], "Contact bo@example.com");
     assert!(
         a.contact
@@ -260,6 +298,31 @@ fn erasing_a_contact_removes_it_keeps_its_hashes_and_logs_it() {
     assert_eq!(a.contact.shown, None, "nothing left to erase");
 }
 
+/// On the contact screen `/` types a new key and `e` edits the key shown. The fault:
+/// both kept the key shown, so after Bo's report, `/` and Cy's key asked for
+/// `bo@example.comcy@example.com`.
+#[test]
+fn slash_types_a_new_contact_key_and_e_edits_the_one_shown() {
+    let mut ws = br15();
+    let mut a = started(&ws, 120, 40);
+    open_bo(&mut a, &mut ws);
+    assert_eq!(a.contact.key.value(), "bo@example.com");
+    press(&mut a, &mut ws, ch('/'));
+    assert_eq!(a.contact.mode, ContactMode::Typing);
+    type_text(&mut a, &mut ws, "cy@example.com");
+    assert_eq!(a.contact.key.value(), "cy@example.com");
+    press(&mut a, &mut ws, key(KeyCode::Enter));
+    assert_eq!(a.contact.error, None);
+    assert_eq!(a.contact.shown.as_deref(), Some("cy@example.com"));
+    // `e` keeps the key, cursor at its end: a Backspace and `m` make `…example.cam`.
+    press(&mut a, &mut ws, ch('e'));
+    assert_eq!(a.contact.mode, ContactMode::Typing);
+    press(&mut a, &mut ws, key(KeyCode::Backspace));
+    press(&mut a, &mut ws, key(KeyCode::Backspace));
+    type_text(&mut a, &mut ws, "am");
+    assert_eq!(a.contact.key.value(), "cy@example.cam");
+}
+
 #[test]
 fn the_audit_log_is_newest_first_and_sanitised() {
     let mut ws = br15();
@@ -295,13 +358,24 @@ fn help_lists_the_screens_keys_first_with_whole_labels() {
     let titles: Vec<&str> = sections.iter().map(|s| s.title).collect();
     assert_eq!(
         titles,
-        ["Suppression list screen", "Everywhere", "This help"]
+        [
+            "Suppression list screen",
+            "Typing a path straight away",
+            "Everywhere",
+            "This help"
+        ]
     );
     press(&mut a, &mut ws, ch('?'));
     assert_eq!(a.popup, Some(Popup::Help));
     let text = screen_text(&a, 80, 24);
-    // Labels are wrapped, never cut, and a key's lines stay in one column.
-    assert!(!text.contains('~'), "{text}");
+    // Labels are wrapped, never cut (a cut one ends in `~`), and a key's lines stay in
+    // one column. The two `~` are the key that starts a path with `~` and its label.
+    assert_eq!(text.matches('~').count(), 2, "{text}");
+    assert!(
+        text.contains("│~               type a path starting"),
+        "{text}"
+    );
+    assert!(text.contains("│                with ~ "), "{text}");
     assert!(text.contains("import a suppression"), "{text}");
     assert!(text.contains("file (type its path)"), "{text}");
     insta::assert_snapshot!("help_suppression_80x24", text);

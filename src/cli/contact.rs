@@ -47,16 +47,8 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
     if ctx.json {
         return print_json(&report);
     }
-    if report.erased {
-        outln!(
-            "Contact {} was erased; only hashes are kept.",
-            for_terminal(&report.key)
-        );
-    } else if report.fields.is_empty() && report.consent.is_empty() {
-        outln!(
-            "Contact {} is not stored (an import undo removed it); only hashes are kept.",
-            for_terminal(&report.key)
-        );
+    if let Some(line) = report.absent_line() {
+        outln!("{}", for_terminal(&line));
     } else {
         outln!("Contact {}", for_terminal(&report.key));
         let rows: Vec<Vec<String>> = report
@@ -89,28 +81,7 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
                 outln!("  evidence: {}", for_terminal(&e.to_string()));
             }
         }
-        for b in &report.batches {
-            outln!(
-                "batch {} {} {} at {} (sha256 {})",
-                b.batch,
-                b.how,
-                for_terminal(&b.file_name),
-                b.imported_at,
-                b.sha256
-            );
-        }
-        for image in &report.before_images {
-            let values: Vec<String> = image
-                .values
-                .iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(column, v)| match v {
-                    serde_json::Value::String(s) => format!("{column} = {s}"),
-                    other => format!("{column} = {other}"),
-                })
-                .collect();
-            outln!("{}: {}", image.heading(), for_terminal(&values.join(", ")));
-        }
+        print_lines(&report.import_lines())?;
         outln!(
             "segments matched on {}: {}",
             ctx.as_of,
@@ -120,61 +91,15 @@ fn show(ctx: &Context, key: &str) -> anyhow::Result<()> {
                 for_terminal(&report.segments.join(", ")).into_owned()
             }
         );
-        for c in &report.campaigns {
-            let place = match (&c.segment, c.excluded, &c.problem) {
-                (_, _, Some(p)) => format!("not evaluated: {p}"),
-                (_, Some(e), _) => format!("excluded: {}", e.code()),
-                (Some(s), None, _) => format!("segment {s}"),
-                (None, None, None) => "not in it".to_string(),
-            };
-            outln!(
-                "campaign {}: {}",
-                for_terminal(&c.campaign),
-                for_terminal(&place)
-            );
-        }
+        print_lines(&report.campaign_lines())?;
     }
-    for u in &report.consent_upgrades {
-        outln!(
-            "consent upgrade {} {} -> {} in batch {}: {} ({})",
-            u.channel,
-            u.from,
-            u.to,
-            u.batch,
-            if u.applied { "applied" } else { "refused" },
-            for_terminal(&u.reason)
-        );
-    }
-    for r in &report.refusals_on_record {
-        outln!(
-            "refusal on record: {} {} ({}, batch {}), kept for any later import",
-            r.channel,
-            r.state,
-            for_terminal(&r.source),
-            r.batch
-        );
-    }
-    for s in &report.suppression {
-        outln!(
-            "suppressed by {} {} ({}, {}, since {})",
-            s.kind,
-            for_terminal(s.value.as_deref().unwrap_or("(hash only)")),
-            s.reason,
-            for_terminal(&s.source),
-            s.added_at
-        );
-    }
-    for e in &report.exports {
-        outln!(
-            "included in export {} of campaign {} to {} at {}",
-            e.id,
-            for_terminal(&e.campaign),
-            for_terminal(&e.dir),
-            e.at
-        );
-    }
-    if report.exports.is_empty() {
-        outln!("included in no export");
+    print_lines(&report.trace_lines())
+}
+
+/// Print `lines` made safe for a terminal, one a line.
+fn print_lines(lines: &[String]) -> anyhow::Result<()> {
+    for line in lines {
+        outln!("{}", for_terminal(line));
     }
     Ok(())
 }
@@ -185,41 +110,5 @@ fn erase(ctx: &Context, key: &str) -> anyhow::Result<()> {
     if ctx.json {
         return print_json(&report);
     }
-    if report.already_erased {
-        outln!(
-            "Already erased earlier; its old copies are now wiped from the workspace's files too."
-        );
-        return Ok(());
-    }
-    outln!(
-        "Erased. {} suppression entr{} (hashes only) keep the contact out of later imports; {} undo record{} purged.",
-        report.suppression_entries,
-        if report.suppression_entries == 1 {
-            "y"
-        } else {
-            "ies"
-        },
-        report.before_images_purged,
-        if report.before_images_purged == 1 {
-            ""
-        } else {
-            "s"
-        },
-    );
-    if !report.exports_including.is_empty() {
-        outln!(
-            "The contact was in {} earlier export(s); those files are outside the workspace, tell their recipients (GDPR Art. 19):",
-            report.exports_including.len()
-        );
-        for e in &report.exports_including {
-            outln!(
-                "  export {} of {} to {} at {}",
-                e.id,
-                for_terminal(&e.campaign),
-                for_terminal(&e.dir),
-                e.at
-            );
-        }
-    }
-    Ok(())
+    print_lines(&report.lines(None))
 }

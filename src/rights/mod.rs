@@ -9,6 +9,7 @@
 //! (`workspace::keyed_hash`). Called by `tactful contact show` and `tactful contact erase`.
 
 pub mod erase;
+mod words;
 
 use std::collections::BTreeSet;
 

@@ -109,6 +109,9 @@ pub enum Scope {
     ExportText,
     /// The export and overwrite questions.
     ExportConfirm,
+    /// The screens that open a path input with the path's first character (Import,
+    /// the suppression list), while the input is closed.
+    PathStart,
     /// The suppression list screen.
     Suppression,
     /// The suppression list screen, typing the path of a file.
@@ -171,6 +174,7 @@ impl Scope {
             Scope::Export => "Export screen",
             Scope::ExportText => "Export: typing",
             Scope::ExportConfirm => "Export questions",
+            Scope::PathStart => "Typing a path straight away",
             Scope::Suppression => "Suppression list screen",
             Scope::SuppressionPath => "Suppression list: typing a path",
             Scope::SuppressionReport => "Suppression list: import report",
@@ -283,7 +287,7 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
             if app.import.editing {
                 vec![Scope::PathInput, Scope::TextInput]
             } else {
-                vec![Scope::Import, Scope::Table, Scope::Global]
+                vec![Scope::Import, Scope::PathStart, Scope::Table, Scope::Global]
             }
         }
         Screen::Fields => match app.fields.view {
@@ -312,9 +316,11 @@ pub fn screen_scopes(app: &App) -> Vec<Scope> {
             ExportMode::Confirm => vec![Scope::ExportConfirm],
         },
         Screen::Suppression => match app.suppression.mode {
-            SuppressionMode::List => vec![Scope::Suppression, Scope::Global],
+            SuppressionMode::List => vec![Scope::Suppression, Scope::PathStart, Scope::Global],
             SuppressionMode::Typing => vec![Scope::SuppressionPath, Scope::TextInput],
-            SuppressionMode::Report => vec![Scope::SuppressionReport, Scope::Global],
+            SuppressionMode::Report => {
+                vec![Scope::SuppressionReport, Scope::PathStart, Scope::Global]
+            }
         },
         Screen::Audit => match app.audit.mode {
             AuditMode::List => vec![Scope::Audit, Scope::Global],

@@ -147,8 +147,10 @@ pub enum Message {
     ChangeValue(i8),
     /// Type a path on the Import screen.
     EditPath,
-    /// Type a path on the Import screen starting with this character (`/`, `~`, `.`),
-    /// which lands in the path: a path typed without `e` first loses nothing.
+    /// Start a new path with this character (`/`, `~`, `.`) on the screen showing
+    /// (Import, suppression list): the key that opens the path input is the path's
+    /// first character, so a path typed straight away loses nothing, and it replaces
+    /// the path typed before instead of being added to it.
     StartPath(char),
     /// Leave the path input, keeping what was typed.
     StopEditing,

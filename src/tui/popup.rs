@@ -228,35 +228,24 @@ fn confirm_undo(app: &App, area: Rect, buf: &mut Buffer) {
     let what = match app.import.latest_active() {
         Some(b) => format!(
             "Undo batch {} ({})? Its contacts are removed, the ones it updated are put back, and the fields it added are dropped.",
-            b.id,
-            crate::text::for_terminal(&b.file_name)
+            b.id, b.file_name
         ),
         None => "Undo the latest import still in effect?".to_string(),
     };
-    Confirm {
-        title: " Undo import? ",
-        lines: vec![Line::from(what)],
-        yes: "undo",
-        no: "keep it",
-        width: 64,
-        height: 8,
-    }
-    .render(area, buf);
+    Confirm::sentence(" Undo import? ", &what, ("undo", "keep it"), (64, 8)).render(area, buf);
 }
 
 fn confirm_delete_campaign(app: &App, area: Rect, buf: &mut Buffer) {
     let name = app.campaigns.current_name().unwrap_or_default();
-    Confirm {
-        title: " Delete campaign? ",
-        lines: vec![Line::from(format!(
-            "Delete campaign `{}` with its entries and unlocks? Its segments stay; the audit log, sign-offs and exports keep its history.",
-            crate::text::for_terminal(name)
-        ))],
-        yes: "delete",
-        no: "keep it",
-        width: 64,
-        height: 8,
-    }
+    let question = format!(
+        "Delete campaign `{name}` with its entries and unlocks? Its segments stay; the audit log, sign-offs and exports keep its history."
+    );
+    Confirm::sentence(
+        " Delete campaign? ",
+        &question,
+        ("delete", "keep it"),
+        (64, 8),
+    )
     .render(area, buf);
 }
 

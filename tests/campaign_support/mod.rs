@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeSet;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use tactful::campaign::preview::{self, PreviewRow, Summary};
@@ -33,6 +33,13 @@ pub fn import(ws: &mut Workspace, name: &str, consent: Option<(Channel, ConsentS
         plan.consent.insert(c, s);
     }
     import::run(ws, &plan, &mut |_| {}).unwrap();
+}
+
+/// Import a fixture, as [`import`] does, into the workspace file at `path` (created
+/// if need be), and close it again: for tests that go on through the `tactful` binary.
+pub fn import_at(path: &Path, name: &str, consent: Option<(Channel, ConsentState)>) {
+    let mut ws = Workspace::open(path).unwrap();
+    import(&mut ws, name, consent);
 }
 
 /// Save a segment, checked outside any campaign.

@@ -17,30 +17,55 @@ pub fn fixture(name: &str) -> PathBuf {
 pub struct Ws {
     pub dir: tempfile::TempDir,
     pub path: PathBuf,
+    /// Whether [`Ws::cmd`] fixes the date (see [`Ws::undated`]).
+    dated: bool,
 }
 
 impl Ws {
     pub fn new() -> Ws {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ws.tactful");
-        Ws { dir, path }
+        Ws {
+            dir,
+            path,
+            dated: true,
+        }
+    }
+
+    /// A workspace whose commands get no `--as-of` and the real clock: for tests that
+    /// give the date per command (`campaign new --as-of`, `campaign set`) or check
+    /// what a command does without one.
+    pub fn undated() -> Ws {
+        Ws {
+            dated: false,
+            ..Ws::new()
+        }
     }
 
     /// `tactful --workspace WS --as-of 2026-11-01 ...`, with today taken as the same
-    /// day (`TACTFUL_TODAY`), so no finding depends on the clock.
+    /// day (`TACTFUL_TODAY`), so no finding depends on the clock; for [`Ws::undated`],
+    /// `tactful --workspace WS ...` alone.
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::cargo_bin("tactful").unwrap();
         cmd.env("TACTFUL_ACTOR", "tester")
-            .env("TACTFUL_TODAY", "2026-11-01")
             .arg("--workspace")
-            .arg(&self.path)
-            .arg("--as-of")
-            .arg("2026-11-01");
+            .arg(&self.path);
+        if self.dated {
+            cmd.env("TACTFUL_TODAY", "2026-11-01")
+                .arg("--as-of")
+                .arg("2026-11-01");
+        }
         cmd
     }
 
     pub fn ok(&self, args: &[&str]) {
         self.cmd().args(args).assert().success();
+    }
+
+    /// Run `args`, expecting success, and return stdout.
+    pub fn stdout(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).assert().success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
     }
 
     pub fn import(&self, fixture_name: &str, extra: &[&str]) {

@@ -6,17 +6,22 @@
 //! Segments in priority order: `Gold` (tier is "gold") → M1, `Lyon` (city is "Lyon") →
 //! M2. Expected by hand: Ana matches both and gets Gold by priority, Bo gets Lyon, Cy
 //! gets Gold, Dee matches neither (no_segment): 3 recipients of an audience of 4.
+//!
+//! Segments are saved with the campaign tests' own helper
+//! (`campaign_support::segment`), which tests here use for segments of their own.
 #![allow(dead_code)]
 
-use std::collections::BTreeSet;
+#[path = "../campaign_support/mod.rs"]
+mod campaign_support;
 
 use chrono::NaiveDate;
 use tactful::campaign::store as campaigns;
 use tactful::campaign::{BodyFormat, Campaign, Entry};
 use tactful::fields::{Channel, ConsentState};
 use tactful::import::{self, ImportPlan};
-use tactful::segment::{Scope, store};
-use tactful::workspace::{Workspace, fields};
+use tactful::workspace::Workspace;
+
+pub use campaign_support::segment;
 
 /// The as-of date of every campaign here.
 pub fn as_of() -> NaiveDate {
@@ -37,17 +42,8 @@ pub fn br15() -> Workspace {
     let mut plan = ImportPlan::new(path, "test");
     plan.consent.insert(Channel::Email, ConsentState::Granted);
     import::run(&mut ws, &plan, &mut |_| {}).unwrap();
-    let defs = fields::list(ws.conn()).unwrap();
-    let none = BTreeSet::new();
-    let scope = Scope {
-        fields: &defs,
-        category: None,
-        unlocked: &none,
-        as_of: as_of(),
-        held: &tactful::fields::held::HeldValues::load(ws.conn(), &defs).unwrap(),
-    };
-    store::add(&mut ws, "Gold", r#"tier is "gold""#, "", &scope).unwrap();
-    store::add(&mut ws, "Lyon", r#"city is "Lyon""#, "", &scope).unwrap();
+    segment(&mut ws, "Gold", r#"tier is "gold""#);
+    segment(&mut ws, "Lyon", r#"city is "Lyon""#);
     let entry = |segment: &str, subject: Option<&str>, body: &str| Entry {
         segment: segment.into(),
         subject: subject.map(str::to_string),

@@ -12,7 +12,7 @@ use crate::tui::screens::review::message::ReviewMsg as RM;
 use crate::tui::screens::segments::message::SegmentsMsg as SM;
 use crate::tui::screens::suppression::message::SuppressionMsg as XM;
 use crate::tui::widgets::text_area::AreaEdit;
-use crate::tui::widgets::text_input::TextEdit;
+use crate::tui::widgets::text_input::{Opening, TextEdit};
 
 use Message as M;
 use Scope as S;
@@ -186,20 +186,21 @@ pub const BINDINGS: &[Binding] = &[
         "back to fields",
     ),
     bind(S::Import, &[ch('e')], M::EditPath, "type a path"),
+    // The ways a path begins: the key opens the path input and is its first character.
     bind(
-        S::Import,
+        S::PathStart,
         &[ch('/')],
         M::StartPath('/'),
         "type a path starting with /",
     ),
     bind(
-        S::Import,
+        S::PathStart,
         &[ch('~')],
         M::StartPath('~'),
         "type a path starting with ~",
     ),
     bind(
-        S::Import,
+        S::PathStart,
         &[ch('.')],
         M::StartPath('.'),
         "type a path starting with .",
@@ -1184,8 +1185,8 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         S::Suppression,
-        &[ch('i'), ch('/')],
-        M::Suppression(XM::EditPath),
+        &[ch('i')],
+        M::Suppression(XM::EditPath(Opening::Edit)),
         "import a suppression file (type its path)",
     ),
     bind(
@@ -1256,8 +1257,8 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         S::SuppressionReport,
-        &[ch('i'), ch('/')],
-        M::Suppression(XM::EditPath),
+        &[ch('i')],
+        M::Suppression(XM::EditPath(Opening::Edit)),
         "import another file",
     ),
     bind(
@@ -1322,9 +1323,15 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         S::Contact,
-        &[ch('/'), ch('e')],
-        M::Contact(CM::EditKey),
+        &[ch('/')],
+        M::Contact(CM::EditKey(Opening::Fresh)),
         "type a contact key",
+    ),
+    bind(
+        S::Contact,
+        &[ch('e')],
+        M::Contact(CM::EditKey(Opening::Edit)),
+        "change the key shown",
     ),
     bind(
         S::Contact,

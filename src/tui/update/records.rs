@@ -16,6 +16,7 @@ use super::super::screens::fields::browse;
 use super::super::screens::suppression::{
     self, message::SuppressionMsg, update as suppression_update,
 };
+use super::super::widgets::text_input::Opening;
 
 /// The body's height at the app's size (0 below the smallest layout).
 fn body_height(app: &App) -> u16 {
@@ -39,6 +40,10 @@ pub fn screen_message(app: &mut App, message: &Message) -> Option<Vec<Request>> 
                 _ => None,
             }
         }
+        Message::StartPath(c) if app.screen == Screen::Suppression => Some(suppression(
+            app,
+            SuppressionMsg::EditPath(Opening::StartWith(*c)),
+        )),
         Message::Edit(edit) if app.screen == Screen::Suppression => {
             suppression_update::edit(&mut app.suppression, edit);
             Some(Vec::new())

@@ -1,11 +1,13 @@
 //! Dialogs shared by every screen and the app's own popups: where a dialog goes
-//! ([`centred`]) and the yes/no question ([`Confirm`]).
+//! ([`centred`]) and the yes/no question ([`Confirm`], most often one sentence:
+//! [`Confirm::sentence`]).
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
+use crate::text::for_terminal;
 use crate::tui::theme;
 
 /// A rectangle of at most `width`×`height`, centred in `area` and never outside it.
@@ -32,6 +34,28 @@ pub struct Confirm<'a> {
     pub no: &'a str,
     pub width: u16,
     pub height: u16,
+}
+
+impl Confirm<'_> {
+    /// A question in one sentence, answered `y <yes>` or `n / Esc <no>`, in a box of
+    /// at most `width`×`height`: the shape of the delete, erase, undo and export
+    /// questions. The sentence is made safe for the terminal here (`for_terminal`),
+    /// so a caller may write an untrusted name (a segment's, a file's) into it as is.
+    pub fn sentence(
+        title: &'static str,
+        question: &str,
+        (yes, no): (&'static str, &'static str),
+        (width, height): (u16, u16),
+    ) -> Self {
+        Confirm {
+            title,
+            lines: vec![Line::from(for_terminal(question).into_owned())],
+            yes,
+            no,
+            width,
+            height,
+        }
+    }
 }
 
 impl Widget for Confirm<'_> {
@@ -98,5 +122,22 @@ mod tests {
             ]
         );
         assert_eq!(buf[(1, 3)].style().fg, theme::COMMAND.fg);
+    }
+
+    /// An untrusted name written into the sentence as is reaches the buffer with its
+    /// escape shown as its Control Picture (`\x1b` → `␛`, U+241B), as
+    /// `text::for_terminal` documents.
+    #[test]
+    fn a_sentence_shows_control_characters_as_pictures() {
+        let area = Rect::new(0, 0, 30, 5);
+        let mut buf = Buffer::empty(area);
+        Confirm::sentence(
+            " Delete? ",
+            "Delete `\x1b[2J`?",
+            ("delete", "keep it"),
+            (30, 5),
+        )
+        .render(area, &mut buf);
+        assert_eq!(rows(&buf)[1], "│Delete `␛[2J`?              │");
     }
 }

@@ -50,6 +50,23 @@ pub enum TextEdit {
     Redo,
 }
 
+/// How a key opens a one-line input, so that nothing typed is lost and nothing is
+/// appended to an older value. Every input that a screen opens with a key says which.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Opening {
+    /// Keep the text and the cursor where they are, to change the text (`e` on the
+    /// Import and Contact screens, `i` on the suppression list).
+    Edit,
+    /// Start a new value with the key itself, where the key is how such values begin:
+    /// `/`, `~` and `.` begin a path. Opening the input with such a key and dropping
+    /// it read `/tmp/list.txt` as `tmp/list.txt`; typing it after an older path read
+    /// the two as one.
+    StartWith(char),
+    /// Start a new, empty value (`/` on the Contact screen: no contact key begins
+    /// with it).
+    Fresh,
+}
+
 /// The text of a one-line input and its cursor (in characters from the start).
 #[derive(Debug, Clone, Default)]
 pub struct TextInput {
@@ -85,6 +102,15 @@ impl TextInput {
     /// Replace the text (sanitised), cursor at the end.
     pub fn set(&mut self, value: impl Into<String>) {
         *self = TextInput::new(value);
+    }
+
+    /// Take the keys that follow as `how` says: keep the text, or start afresh.
+    pub fn open(&mut self, how: Opening) {
+        match how {
+            Opening::Edit => {}
+            Opening::StartWith(c) => self.set(c),
+            Opening::Fresh => self.set(""),
+        }
     }
 
     /// True when nothing but white space has been typed.
@@ -275,6 +301,20 @@ mod tests {
         t.apply(&TextEdit::Paste("a\r\nb\tc\x1b[2Jd".into()));
         assert_eq!((t.value(), t.cursor()), ("a b c[2Jdx", 9));
         assert!(!t.apply(&TextEdit::Insert('\u{1b}')));
+    }
+
+    /// Edit keeps the text and the cursor (moved to the start here); a start key
+    /// replaces the text with itself, cursor after it; Fresh empties it.
+    #[test]
+    fn opening_keeps_the_text_or_starts_afresh() {
+        let mut t = TextInput::new("/old/list.txt");
+        t.apply(&TextEdit::Home);
+        t.open(Opening::Edit);
+        assert_eq!((t.value(), t.cursor()), ("/old/list.txt", 0));
+        t.open(Opening::StartWith('~'));
+        assert_eq!((t.value(), t.cursor()), ("~", 1));
+        t.open(Opening::Fresh);
+        assert_eq!((t.value(), t.cursor()), ("", 0));
     }
 
     #[test]

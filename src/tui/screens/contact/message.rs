@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use crate::rights::ContactReport;
 use crate::rights::erase::ErasureReport;
+use crate::tui::widgets::text_input::Opening;
 
 /// Something on the contact screen.
 #[derive(Debug, Clone, PartialEq)]
@@ -14,8 +15,8 @@ pub enum ContactMsg {
     OpenSelected,
     /// Show the contact with this key.
     Open(String),
-    /// Type a contact key.
-    EditKey,
+    /// Type a contact key: a new one (`/`) or a change to the one shown (`e`).
+    EditKey(Opening),
     /// Leave the key input or the erase question.
     Back,
     /// Show the contact whose key was typed.

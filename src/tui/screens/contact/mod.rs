@@ -124,17 +124,10 @@ impl ContactState {
 
     fn confirm(&self, area: Rect, buf: &mut Buffer) {
         let key = self.shown.as_deref().unwrap_or_default();
-        Confirm {
-            title: " Erase contact? ",
-            lines: vec![Line::from(format!(
-                "Erase contact {} for good (GDPR Art. 17)? Its row and undo records are deleted and only hashes stay on the suppression list, so no later import brings it back. This cannot be undone.",
-                crate::text::for_terminal(key)
-            ))],
-            yes: "erase for good",
-            no: "keep it",
-            width: 64,
-            height: 10,
-        }
-        .render(area, buf);
+        let question = format!(
+            "Erase contact {key} for good (GDPR Art. 17)? Its row and undo records are deleted and only hashes stay on the suppression list, so no later import brings it back. This cannot be undone."
+        );
+        let answers = ("erase for good", "keep it");
+        Confirm::sentence(" Erase contact? ", &question, answers, (64, 10)).render(area, buf);
     }
 }

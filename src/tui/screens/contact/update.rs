@@ -40,7 +40,8 @@ pub fn update(
             state.key.set(key.clone());
             show(state, key, generation, as_of)
         }
-        ContactMsg::EditKey => {
+        ContactMsg::EditKey(how) => {
+            state.key.open(how);
             state.mode = ContactMode::Typing;
             state.error = None;
             none()
@@ -119,7 +120,7 @@ pub fn update(
             match result {
                 Ok(report) => {
                     let key = state.shown.take().unwrap_or_default();
-                    state.lines = lines::erased(&key, &report);
+                    state.lines = report.lines(Some(&key));
                     state.scroll = 0;
                     state.key.set("");
                     Outcome {

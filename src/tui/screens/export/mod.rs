@@ -24,7 +24,6 @@ use ratatui::widgets::{Paragraph, Widget};
 use self::message::{ExportFailure, ExportRow, Exported};
 use crate::export::{AUDIENCE, MANIFEST, Profile, RECIPIENTS};
 use crate::review::Review;
-use crate::text::for_terminal;
 use crate::tui::theme;
 use crate::tui::view::count;
 use crate::tui::widgets::cell_text::{fit, wrap};
@@ -401,28 +400,16 @@ fn question(
             (
                 " Export? ",
                 format!(
-                    "Export {n} of `{}` to {} ({} profile)?",
-                    for_terminal(campaign),
-                    for_terminal(s.out.value()),
+                    "Export {n} of `{campaign}` to {} ({} profile)?",
+                    s.out.value(),
                     s.profile
                 ),
             )
         }
         ExportQuestion::Overwrite(path) => (
             " Overwrite? ",
-            format!(
-                "{} already exists. Replace the existing files?",
-                for_terminal(path)
-            ),
+            format!("{path} already exists. Replace the existing files?"),
         ),
     };
-    Confirm {
-        title,
-        lines: vec![Line::from(text)],
-        yes: "yes",
-        no: "no",
-        width: 64,
-        height: 8,
-    }
-    .render(area, buf);
+    Confirm::sentence(title, &text, ("yes", "no"), (64, 8)).render(area, buf);
 }

@@ -9,7 +9,7 @@ use crate::import::report::Detected;
 use crate::tui::context::Context;
 use crate::tui::message::{Job, Message, Request};
 use crate::tui::view::count;
-use crate::tui::widgets::text_input::TextEdit;
+use crate::tui::widgets::text_input::Opening;
 use crate::workspace::actor;
 
 /// A popup change the Import screen asks of `tui::update`.
@@ -53,12 +53,10 @@ pub fn update(app: &mut Update<'_>, message: Message) -> Vec<Request> {
             s.show_batches = false;
             Vec::new()
         }
-        // The key that starts a path is its first character, typed where `e` would
-        // put the cursor, so nothing the user types is lost.
         Message::StartPath(c) => {
             s.editing = true;
             s.show_batches = false;
-            s.path.apply(&TextEdit::Insert(c));
+            s.path.open(Opening::StartWith(c));
             s.completion = None;
             Vec::new()
         }

@@ -337,16 +337,12 @@ impl SegmentsView<'_> {
 }
 
 fn confirm_delete(name: &str, area: Rect, buf: &mut Buffer) {
-    Confirm {
-        title: " Delete segment ",
-        lines: vec![Line::from(format!(
-            "Delete segment `{}`?",
-            crate::text::for_terminal(name)
-        ))],
-        yes: "delete",
-        no: "keep it",
-        width: 56,
-        height: 7,
-    }
+    let question = format!("Delete segment `{name}`?");
+    Confirm::sentence(
+        " Delete segment ",
+        &question,
+        ("delete", "keep it"),
+        (56, 7),
+    )
     .render(area, buf);
 }

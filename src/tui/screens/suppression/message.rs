@@ -2,6 +2,7 @@
 //! job. Its one write, importing a list, is `Job::Suppress` (it runs on the writer).
 
 use crate::import::suppress::SuppressReport;
+use crate::tui::widgets::text_input::Opening;
 use crate::workspace::suppression::Listed;
 
 /// Something on the suppression list screen.
@@ -13,8 +14,9 @@ pub enum SuppressionMsg {
     NextPage,
     /// Show the previous page of entries.
     PreviousPage,
-    /// Type the path of a suppression file.
-    EditPath,
+    /// Type the path of a suppression file: change the one typed (`i`), or start a new
+    /// one with the key typed (`/`, `~`, `.`).
+    EditPath(Opening),
     /// Leave the path input (keeping what was typed) or the import report.
     Back,
     /// Import the typed file into the suppression list.

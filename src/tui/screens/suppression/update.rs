@@ -82,7 +82,8 @@ pub fn update(
             Some(after) => load(state, generation, after, rows).into(),
             None => Outcome::default(),
         },
-        SuppressionMsg::EditPath => {
+        SuppressionMsg::EditPath(how) => {
+            state.path.open(how);
             state.mode = SuppressionMode::Typing;
             state.error = None;
             Outcome::default()
