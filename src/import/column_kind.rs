@@ -13,7 +13,7 @@
 //! `consent::row`). Called by [`super::analyse`] once per column.
 
 use super::consent::evidence::EvidenceColumn;
-use super::consent::{self, ConsentColumn, Reading};
+use super::consent::{self, ConsentColumn, Reading, words};
 use super::infer::Inferred;
 use super::layout::{LayoutColumn, layouts};
 use crate::fields::classify::Classification;
@@ -36,6 +36,8 @@ pub struct Facts<'a> {
     pub words: u64,
     /// The first non-blank value that is no consent word, if any.
     pub not_a_word: Option<String>,
+    /// The line of `not_a_word`.
+    pub not_a_word_line: Option<u64>,
 }
 
 /// The column's kind.
@@ -164,10 +166,20 @@ fn generic(facts: &Facts<'_>, class: &mut Classification) -> Kind {
             (channel, polarity, reason)
         }
         None => {
-            let channel = classified.unwrap_or(Channel::Email);
+            // The dictionary entry that recognised the header gives the polarity; a
+            // header that names texts or calls is SMS consent whichever entry won.
+            let mut channel = classified.unwrap_or(Channel::Email);
+            if channel == Channel::Email && words::names_sms_only(facts.name) {
+                channel = Channel::Sms;
+                class.role = consent_role(channel);
+                class.reason += "; the header names texts, calls or a phone: SMS consent";
+            }
             (
                 channel,
-                consent::polarity_from_name(facts.name, facts.all_status && facts.non_blank > 0),
+                consent::polarity_of_kind(
+                    class.kind.as_deref(),
+                    facts.all_status && facts.non_blank > 0,
+                ),
                 class.reason.clone(),
             )
         }
@@ -177,6 +189,56 @@ fn generic(facts: &Facts<'_>, class: &mut Classification) -> Kind {
         channel,
         reading: Reading::Polarity(polarity),
         reason,
+    })
+}
+
+/// A value of a column that sounds like consent but is read as no consent column,
+/// with its line: the reason an import with a granting `--consent` stops.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    /// The consent-ish header word (`consent`, `opt`, the dictionary's phrase).
+    pub word: String,
+    pub value: String,
+    pub line: u64,
+}
+
+/// The safe rule for consent columns nobody can read: a column whose header sounds
+/// like consent (`consent_header`: a known or dictionary consent header; or a
+/// consent-ish word, [`words::consent_stem`]) that `kind` left plain while holding
+/// yes/no-like values (some consent words, or a first unread value such as
+/// `Opted-Out (2024)`) may state refusals, so a granting `--consent` must not fill its
+/// rows. Returns the first unread value (or, when every value is a consent word under
+/// a header nothing recognised, the first value) with its line. A platform layout's
+/// column is never caught: the layout's word on its columns is final.
+pub fn unread_consent(
+    facts: &Facts<'_>,
+    kind: &Kind,
+    consent_header: bool,
+    first_value: Option<&(String, u64)>,
+) -> Option<Unread> {
+    if !matches!(kind, Kind::Plain) || facts.spec.is_some() || facts.non_blank == 0 {
+        return None;
+    }
+    let word = match words::consent_stem(facts.name) {
+        Some(stem) => stem.to_string(),
+        None if consent_header => facts.name.to_string(),
+        None => return None,
+    };
+    let unread_yes_no = facts
+        .not_a_word
+        .as_deref()
+        .is_some_and(words::is_yes_no_like);
+    if facts.words == 0 && !unread_yes_no {
+        return None;
+    }
+    let (value, line) = match (&facts.not_a_word, facts.not_a_word_line) {
+        (Some(v), Some(line)) => (v.clone(), line),
+        _ => first_value.cloned()?,
+    };
+    Some(Unread {
+        word,
+        value: shorten(&value),
+        line,
     })
 }
 
@@ -212,6 +274,7 @@ mod tests {
             all_status: false,
             words: if not_a_word.is_some() { 0 } else { 2 },
             not_a_word: not_a_word.map(String::from),
+            not_a_word_line: not_a_word.map(|_| 3),
         }
     }
 

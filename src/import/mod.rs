@@ -154,6 +154,20 @@ pub enum ImportError {
         field: String,
         value: String,
     },
+    /// A column whose header sounds like consent holds values tactful cannot read as
+    /// consent while `--consent` would grant the file's silent rows: the column may
+    /// hold refusals, so nothing is imported (see `column_kind::unread_consent`).
+    #[error(
+        "{file}, line {line}, column `{header}`: the header sounds like consent (`{word}`), but `{value}` is not a consent value tactful can read, so --consent {option} could grant consent to people this column says refused it; nothing was imported. Write the column's values as consent words (yes/no, opted in/opted out, unsubscribed, declined, revoked), import without --consent (these contacts stay not asked), or pass --skip '{header}' if the column states no consent"
+    )]
+    UnreadConsent {
+        file: String,
+        line: u64,
+        header: String,
+        word: String,
+        value: String,
+        option: String,
+    },
     #[error(
         "column `{header}` holds {found} values, but field `{field}` in the workspace is {existing}; rename the column or fix its values"
     )]
