@@ -95,8 +95,27 @@ const CONSENT_STEMS: &[&str] = &[
 ];
 const CONSENT_WORDS: &[&str] = &["opt", "optin", "optout", "dnc", "unsub", "stop"];
 
-/// The consent-ish part of field name `name`, if it has one.
+/// Header words that make a consent-ish header a note about the consent (its reason,
+/// source, time, IP address, ...), not a statement of it: `unsub_reason`,
+/// `optin_source`, `consent_date`.
+const ABOUT_WORDS: &[&str] = &[
+    "reason", "reasons", "source", "date", "time", "timestamp", "at", "on", "ip", "by",
+    "method", "note", "notes", "comment", "comments", "url", "form", "campaign", "id",
+    "version", "text", "language", "updated", "created", "count",
+];
+
+/// The consent-ish part of field name `name`, if it has one and no word makes it a
+/// note about consent ([`ABOUT_WORDS`]; `text` is one only after a consent word, as in
+/// `consent_text`, never in `text_opt_out`).
 pub fn consent_stem(name: &str) -> Option<&'static str> {
+    let parts: Vec<&str> = name.split('_').collect();
+    let about = parts
+        .iter()
+        .enumerate()
+        .any(|(i, p)| ABOUT_WORDS.contains(p) && (*p != "text" || i > 0));
+    if about {
+        return None;
+    }
     CONSENT_STEMS
         .iter()
         .find(|s| name.contains(*s))
@@ -120,10 +139,15 @@ const YES_NO_STEMS: &[&str] = &[
     "revok", "withdr", "grant", "allow", "block", "permi", "bounce", "pending", "confirm",
 ];
 
-/// True when `value` says yes or no in some way (see [`YES_NO_WORDS`]).
+/// True when `value` says yes or no in some way (see [`YES_NO_WORDS`]). Only short
+/// values (at most 32 bytes and 4 words) count: a sentence such as an unsubscribe
+/// reason ("I no longer want these") is a note, not a statement of consent.
 pub fn is_yes_no_like(value: &str) -> bool {
     if word(value) != Word::Other {
         return true;
+    }
+    if value.len() > LONGEST || value.split_whitespace().count() > 4 {
+        return false;
     }
     let lower = value.to_lowercase();
     lower
@@ -163,6 +187,9 @@ mod tests {
         assert_eq!(consent_stem("email_opt"), Some("opt"));
         assert_eq!(consent_stem("optional_extras"), None);
         assert_eq!(consent_stem("lifetime_value"), None);
+        assert_eq!(consent_stem("unsub_reason"), None);
+        assert_eq!(consent_stem("optin_time"), None);
+        assert_eq!(consent_stem("text_opt_out"), Some("opt"));
     }
 
     #[test]
@@ -170,7 +197,13 @@ mod tests {
         for v in ["Opted-Out (2024)", "yes, by phone", "not given", "agreed 2024"] {
             assert!(is_yes_no_like(v), "{v}");
         }
-        for v in ["203.0.113.7", "2024-01-15 10:22:31", "web form", "weekly"] {
+        for v in [
+            "203.0.113.7",
+            "2024-01-15 10:22:31",
+            "web form",
+            "weekly",
+            "I no longer want to receive these emails",
+        ] {
             assert!(!is_yes_no_like(v), "{v}");
         }
     }
