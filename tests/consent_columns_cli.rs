@@ -123,7 +123,10 @@ fn refusal_words_in_any_spelling_are_refusals() {
 #[test]
 fn an_unreadable_consent_column_stops_a_granting_import() {
     let ws = Ws::new();
-    ws.ok(&["import", &ws.write("first.csv", "email,first_name\nz@example.com,Z\n")]);
+    ws.ok(&[
+        "import",
+        &ws.write("first.csv", "email,first_name\nz@example.com,Z\n"),
+    ]);
     let csv = "email,first_name,email_opt_in\n\
                v1@example.com,V1,Opted-In (web form)\n\
                v2@example.com,V2,Opted-Out (2024)\n\

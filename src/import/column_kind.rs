@@ -10,7 +10,10 @@
 //! role, and the reason says why. Half, not all: a real consent column with a stray
 //! value must stay one, or a file-wide `--consent` would fill the rows its "no"s speak
 //! for (the stray values themselves are read as an unknown statement, see
-//! `consent::row`). Called by [`super::analyse`] once per column.
+//! `consent::row`). A consent-sounding column read as no consent column at all while it
+//! holds yes/no-like values is the other side of that rule: [`unread_consent`] names it,
+//! and `columns::build` refuses an import whose `--consent` would grant its rows.
+//! Called by [`super::analyse`] once per column.
 
 use super::consent::evidence::EvidenceColumn;
 use super::consent::{self, ConsentColumn, Reading, words};
@@ -198,7 +201,9 @@ fn generic(facts: &Facts<'_>, class: &mut Classification) -> Kind {
 pub struct Unread {
     /// The consent-ish header word (`consent`, `opt`, the dictionary's phrase).
     pub word: String,
+    /// The value quoted in the error (at most 30 characters).
     pub value: String,
+    /// The file line it was read on.
     pub line: u64,
 }
 
@@ -298,6 +303,41 @@ mod tests {
         stray.non_blank = 10;
         let mut c = classification(Role::ConsentEmail, PrivacyClass::Consent);
         assert!(matches!(decide(&stray, &mut c, &mut ty), Kind::Consent(_)));
+    }
+
+    /// The safe rule: a consent-sounding column left plain over yes/no-like values is
+    /// named with its first unread value; IP addresses, and headers with no consent
+    /// word, are not.
+    #[test]
+    fn unread_consent_columns_are_named() {
+        let mut ty = Inferred::plain(FieldType::Text);
+        let mut f = facts("email_opt_in", Some("Opted-In (web form)"));
+        f.words = 1;
+        f.non_blank = 3;
+        let mut c = classification(Role::ConsentEmail, PrivacyClass::Consent);
+        let kind = decide(&f, &mut c, &mut ty);
+        assert_eq!(kind, Kind::Plain);
+        let unread = unread_consent(&f, &kind, true, None).unwrap();
+        assert_eq!(
+            (unread.word.as_str(), unread.value.as_str(), unread.line),
+            ("opt", "Opted-In (web form)", 3)
+        );
+        let ip = facts("optin_ip", Some("203.0.113.7"));
+        assert_eq!(unread_consent(&ip, &Kind::Plain, true, None), None);
+        // Every value a consent word, but nothing recognised the header: the first value.
+        let permission = facts("permission_given", None);
+        let first = ("no".to_string(), 2);
+        let unread = unread_consent(&permission, &Kind::Plain, false, Some(&first)).unwrap();
+        assert_eq!((unread.value.as_str(), unread.line), ("no", 2));
+        assert_eq!(
+            unread_consent(
+                &facts("favourite_colour", None),
+                &Kind::Plain,
+                false,
+                Some(&first)
+            ),
+            None
+        );
     }
 
     #[test]

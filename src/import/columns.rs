@@ -79,8 +79,8 @@ pub fn build(
     }
     keep_age_role(&mut class, inferred.ty);
     // Consent column, consent evidence or plain, with the layout's roles and types.
-    let consent_header = class.role.consent_channel().is_some()
-        || super::consent::recognise(name, false).is_some();
+    let consent_header =
+        class.role.consent_channel().is_some() || super::consent::recognise(name, false).is_some();
     let facts = Facts {
         index,
         name,
@@ -100,14 +100,14 @@ pub fn build(
         && let Some(unread) =
             column_kind::unread_consent(&facts, &kind, consent_header, seen.first_value.as_ref())
     {
-        return Err(ImportError::UnreadConsent {
+        return Err(ImportError::UnreadConsent(Box::new(super::UnreadConsent {
             file: seen.file.to_string(),
             line: unread.line,
             header: crate::text::for_terminal(header).into_owned(),
             word: unread.word,
             value: crate::text::for_terminal(&unread.value).into_owned(),
             option: format!("{channel}={state}"),
-        });
+        })));
     }
     // A layout's phone or postcode is an identifier too.
     if matches!(class.role, Role::Phone | Role::Postcode)

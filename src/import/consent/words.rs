@@ -53,8 +53,9 @@ pub fn word(value: &str) -> Word {
         "true" | "yes" | "y" | "1" | "ja" | "oui" | "sí" | "si" | "sim" => Word::Yes,
         "false" | "no" | "n" | "0" | "nein" | "non" | "nee" | "não" | "nao" => Word::No,
         "granted" | "optedin" | "optin" | "subscribed" | "consented" | "consentgiven"
-        | "accepted" | "agreed" | "allowed" | "singleoptin" | "doubleoptin"
-        | "confirmedoptin" => Word::OptedIn,
+        | "accepted" | "agreed" | "allowed" | "singleoptin" | "doubleoptin" | "confirmedoptin" => {
+            Word::OptedIn
+        }
         "declined" | "denied" | "refused" | "rejected" | "noconsent" | "notconsented"
         | "consentdeclined" | "consentrefused" | "consentdenied" | "notsubscribed"
         | "nonsubscribed" | "notoptedin" | "neversubscribed" => Word::Refused,
@@ -68,9 +69,28 @@ pub fn word(value: &str) -> Word {
 
 /// Whole header words that name the SMS channel: texts, SMS, phones, calls, WhatsApp.
 const SMS_WORDS: &[&str] = &[
-    "sms", "text", "texts", "texting", "phone", "phones", "call", "calls", "calling",
-    "whatsapp", "mobile", "cell", "telefon", "telephone", "telefono", "telefone", "anrufe",
-    "appeler", "llamar", "chiamare", "bellen", "ligar",
+    "sms",
+    "text",
+    "texts",
+    "texting",
+    "phone",
+    "phones",
+    "call",
+    "calls",
+    "calling",
+    "whatsapp",
+    "mobile",
+    "cell",
+    "telefon",
+    "telephone",
+    "telefono",
+    "telefone",
+    "anrufe",
+    "appeler",
+    "llamar",
+    "chiamare",
+    "bellen",
+    "ligar",
 ];
 
 /// Whole header words that name e-mail.
@@ -88,10 +108,33 @@ pub fn names_sms_only(name: &str) -> bool {
 /// of the dictionary's languages). Whole words where a short stem would hit innocent
 /// words (`opt` is no part of `optional`).
 const CONSENT_STEMS: &[&str] = &[
-    "consent", "subscri", "unsub", "marketing", "newsletter", "gdpr", "permission",
-    "do_not", "donot", "dont_", "opted", "optin", "optout", "einwillig", "abgemeld",
-    "abmeld", "desabon", "desinscri", "baja", "iscritt", "afgemeld", "toestemming",
-    "consentimiento", "consenso", "consentement", "nieuwsbrief", "werbung",
+    "consent",
+    "subscri",
+    "unsub",
+    "marketing",
+    "newsletter",
+    "gdpr",
+    "permission",
+    "do_not",
+    "donot",
+    "dont_",
+    "opted",
+    "optin",
+    "optout",
+    "einwillig",
+    "abgemeld",
+    "abmeld",
+    "desabon",
+    "desinscri",
+    "baja",
+    "iscritt",
+    "afgemeld",
+    "toestemming",
+    "consentimiento",
+    "consenso",
+    "consentement",
+    "nieuwsbrief",
+    "werbung",
 ];
 const CONSENT_WORDS: &[&str] = &["opt", "optin", "optout", "dnc", "unsub", "stop"];
 
@@ -99,9 +142,31 @@ const CONSENT_WORDS: &[&str] = &["opt", "optin", "optout", "dnc", "unsub", "stop
 /// source, time, IP address, ...), not a statement of it: `unsub_reason`,
 /// `optin_source`, `consent_date`.
 const ABOUT_WORDS: &[&str] = &[
-    "reason", "reasons", "source", "date", "time", "timestamp", "at", "on", "ip", "by",
-    "method", "note", "notes", "comment", "comments", "url", "form", "campaign", "id",
-    "version", "text", "language", "updated", "created", "count",
+    "reason",
+    "reasons",
+    "source",
+    "date",
+    "time",
+    "timestamp",
+    "at",
+    "on",
+    "ip",
+    "by",
+    "method",
+    "note",
+    "notes",
+    "comment",
+    "comments",
+    "url",
+    "form",
+    "campaign",
+    "id",
+    "version",
+    "text",
+    "language",
+    "updated",
+    "created",
+    "count",
 ];
 
 /// The consent-ish part of field name `name`, if it has one and no word makes it a
@@ -131,12 +196,12 @@ pub fn consent_stem(name: &str) -> Option<&'static str> {
 /// phone`, `not given`): such a value in a consent-sounding column is a statement
 /// nobody could read, not an innocent note.
 const YES_NO_WORDS: &[&str] = &[
-    "yes", "no", "not", "y", "n", "true", "false", "in", "out", "on", "off", "ja", "nein",
-    "oui", "non", "si", "sí", "nee", "never", "none", "stop", "x",
+    "yes", "no", "not", "y", "n", "true", "false", "in", "out", "on", "off", "ja", "nein", "oui",
+    "non", "si", "sí", "nee", "never", "none", "stop", "x",
 ];
 const YES_NO_STEMS: &[&str] = &[
-    "opt", "subscri", "consent", "agree", "accept", "refus", "declin", "denied", "deny",
-    "revok", "withdr", "grant", "allow", "block", "permi", "bounce", "pending", "confirm",
+    "opt", "subscri", "consent", "agree", "accept", "refus", "declin", "denied", "deny", "revok",
+    "withdr", "grant", "allow", "block", "permi", "bounce", "pending", "confirm",
 ];
 
 /// True when `value` says yes or no in some way (see [`YES_NO_WORDS`]). Only short
@@ -194,7 +259,12 @@ mod tests {
 
     #[test]
     fn yes_no_like_values() {
-        for v in ["Opted-Out (2024)", "yes, by phone", "not given", "agreed 2024"] {
+        for v in [
+            "Opted-Out (2024)",
+            "yes, by phone",
+            "not given",
+            "agreed 2024",
+        ] {
             assert!(is_yes_no_like(v), "{v}");
         }
         for v in [
