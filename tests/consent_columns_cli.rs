@@ -13,6 +13,7 @@
 
 mod review_support;
 
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use review_support::{EMAIL_EVERYONE, Ws, pairs};
 
@@ -138,7 +139,9 @@ fn an_unreadable_consent_column_stops_a_granting_import() {
         .code(1)
         .stderr(contains("people.csv, line 2, column `email_opt_in`"))
         .stderr(contains("`Opted-In (web form)`"))
-        .stderr(contains("nothing was imported"));
+        .stderr(contains("nothing was imported"))
+        // A recognised consent column must not be skipped away: no --skip advice.
+        .stderr(contains("--skip").not());
     // Unchanged: the first file's one contact and no `email_opt_in` field.
     ws.cmd()
         .args(["contact", "show", "v1@example.com"])
@@ -249,7 +252,8 @@ fn an_unrecognised_consent_sounding_column_stops_a_granting_import() {
         .stderr(contains(
             "people.csv, line 2, column `Permission Given`: the header sounds like consent (`permission`)",
         ))
-        .stderr(contains("`yes`"));
+        .stderr(contains("`yes`"))
+        .stderr(contains("--skip 'Permission Given'"));
     ws.cmd()
         .args(["contact", "show", "p2@example.com"])
         .assert()

@@ -195,6 +195,27 @@ fn generic(facts: &Facts<'_>, class: &mut Classification) -> Kind {
     })
 }
 
+/// A consent-sounding column nobody can read, under a granting `--consent`: it may
+/// hold refusals, so nothing is imported (see [`unread_consent`]; README,
+/// "Consent rules", the safe rule).
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{file}, line {line}, column `{header}`: the header sounds like consent (`{word}`), but `{value}` is not a consent value tactful can read, so --consent {option} could grant consent to people this column says refused it; nothing was imported. Write the column's values as consent words (yes/no, opted in/opted out, unsubscribed, declined, revoked), or import without --consent (these contacts stay not asked){skip}"
+)]
+pub struct UnreadConsent {
+    pub file: String,
+    pub line: u64,
+    pub header: String,
+    /// The consent-ish header word.
+    pub word: String,
+    pub value: String,
+    /// The granting option, `email=granted`.
+    pub option: String,
+    /// `--skip` advice for a header only a consent-ish word made suspect; empty for a
+    /// recognised consent header, whose column must not be skipped away.
+    pub skip: String,
+}
+
 /// A value of a column that sounds like consent but is read as no consent column,
 /// with its line: the reason an import with a granting `--consent` stops.
 #[derive(Debug, Clone, PartialEq, Eq)]

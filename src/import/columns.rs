@@ -100,14 +100,24 @@ pub fn build(
         && let Some(unread) =
             column_kind::unread_consent(&facts, &kind, consent_header, seen.first_value.as_ref())
     {
-        return Err(ImportError::UnreadConsent(Box::new(super::UnreadConsent {
-            file: seen.file.to_string(),
-            line: unread.line,
-            header: crate::text::for_terminal(header).into_owned(),
-            word: unread.word,
-            value: crate::text::for_terminal(&unread.value).into_owned(),
-            option: format!("{channel}={state}"),
-        })));
+        return Err(ImportError::UnreadConsent(Box::new(
+            column_kind::UnreadConsent {
+                file: seen.file.to_string(),
+                line: unread.line,
+                header: crate::text::for_terminal(header).into_owned(),
+                word: unread.word,
+                value: crate::text::for_terminal(&unread.value).into_owned(),
+                option: format!("{channel}={state}"),
+                skip: if consent_header {
+                    String::new()
+                } else {
+                    format!(
+                        ", or pass --skip '{}' if the column states no consent",
+                        crate::text::for_terminal(header)
+                    )
+                },
+            },
+        )));
     }
     // A layout's phone or postcode is an identifier too.
     if matches!(class.role, Role::Phone | Role::Postcode)

@@ -158,7 +158,7 @@ pub enum ImportError {
     /// consent while `--consent` would grant the file's silent rows (boxed: the error
     /// stays small).
     #[error(transparent)]
-    UnreadConsent(Box<UnreadConsent>),
+    UnreadConsent(Box<column_kind::UnreadConsent>),
     #[error(
         "column `{header}` holds {found} values, but field `{field}` in the workspace is {existing}; rename the column or fix its values"
     )]
@@ -200,24 +200,6 @@ pub enum ImportError {
     Undo(String),
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
-}
-
-/// A consent-sounding column nobody can read, under a granting `--consent`: it may
-/// hold refusals, so nothing is imported (see `column_kind::unread_consent`; README,
-/// "Consent rules", the safe rule).
-#[derive(Debug, thiserror::Error)]
-#[error(
-    "{file}, line {line}, column `{header}`: the header sounds like consent (`{word}`), but `{value}` is not a consent value tactful can read, so --consent {option} could grant consent to people this column says refused it; nothing was imported. Write the column's values as consent words (yes/no, opted in/opted out, unsubscribed, declined, revoked), import without --consent (these contacts stay not asked), or pass --skip '{header}' if the column states no consent"
-)]
-pub struct UnreadConsent {
-    pub file: String,
-    pub line: u64,
-    pub header: String,
-    /// The consent-ish header word.
-    pub word: String,
-    pub value: String,
-    /// The granting option, `email=granted`.
-    pub option: String,
 }
 
 impl ImportError {
