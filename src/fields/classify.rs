@@ -163,6 +163,17 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
     }
 }
 
+/// True when the dictionary entry of kind `kind` (a [`Classification::kind`]) names a
+/// refusal: its phrases are opt-outs (`do not email`, `unsubscribed`, `abgemeldet`), so a
+/// `yes` in the column says the person opted out. The consent column reader takes a
+/// column's polarity from here, from the same entry that recognised the header.
+pub fn is_opt_out_kind(kind: &str) -> bool {
+    dictionary()
+        .entries
+        .iter()
+        .any(|e| e.kind == kind && e.opt_out)
+}
+
 /// The most specific phrase of `entry` in the header: `tokens` anywhere in it,
 /// `headers` only as the whole header, with or without its subject prefixes. A one-word
 /// token is dropped when one of its veto words is in the header (noted for a sensitive

@@ -219,6 +219,7 @@ pub fn analyse(
     let mut words = vec![0u64; width];
     let mut not_a_word: Vec<Option<String>> = vec![None; width];
     let mut not_a_word_line: Vec<Option<u64>> = vec![None; width];
+    let mut first_value: Vec<Option<(String, u64)>> = vec![None; width];
     let mut stripped = vec![0u64; width];
     let mut damage: Vec<BTreeMap<Damage, DamageSeen>> = vec![BTreeMap::new(); width];
     let mut big_cells = BigCells::default();
@@ -242,6 +243,9 @@ pub fn analyse(
                     stats[i].observe(value, line, plan.types);
                     profiles[i].observe(value);
                     all_status[i] &= consent::is_status_value(value);
+                    if first_value[i].is_none() {
+                        first_value[i] = Some((value.clone(), line));
+                    }
                     if consent::is_consent_word(value) {
                         words[i] += 1;
                     } else if not_a_word[i].is_none() {
@@ -320,6 +324,7 @@ pub fn analyse(
             words: words[i],
             not_a_word: not_a_word[i].clone(),
             not_a_word_line: not_a_word_line[i],
+            first_value: first_value[i].take(),
             file: &file_name,
         };
         let stored = existing

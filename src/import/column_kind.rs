@@ -10,10 +10,13 @@
 //! role, and the reason says why. Half, not all: a real consent column with a stray
 //! value must stay one, or a file-wide `--consent` would fill the rows its "no"s speak
 //! for (the stray values themselves are read as an unknown statement, see
-//! `consent::row`). Called by [`super::analyse`] once per column.
+//! `consent::row`). A consent-sounding column read as no consent column at all while it
+//! holds yes/no-like values is the other side of that rule: [`unread_consent`] names it,
+//! and `columns::build` refuses an import whose `--consent` would grant its rows.
+//! Called by [`super::analyse`] once per column.
 
 use super::consent::evidence::EvidenceColumn;
-use super::consent::{self, ConsentColumn, Reading};
+use super::consent::{self, ConsentColumn, Reading, words};
 use super::infer::Inferred;
 use super::layout::{LayoutColumn, layouts};
 use crate::fields::classify::Classification;
@@ -36,6 +39,8 @@ pub struct Facts<'a> {
     pub words: u64,
     /// The first non-blank value that is no consent word, if any.
     pub not_a_word: Option<String>,
+    /// The line of `not_a_word`.
+    pub not_a_word_line: Option<u64>,
 }
 
 /// The column's kind.
@@ -164,10 +169,20 @@ fn generic(facts: &Facts<'_>, class: &mut Classification) -> Kind {
             (channel, polarity, reason)
         }
         None => {
-            let channel = classified.unwrap_or(Channel::Email);
+            // The dictionary entry that recognised the header gives the polarity; a
+            // header that names texts or calls is SMS consent whichever entry won.
+            let mut channel = classified.unwrap_or(Channel::Email);
+            if channel == Channel::Email && words::names_sms_only(facts.name) {
+                channel = Channel::Sms;
+                class.role = consent_role(channel);
+                class.reason += "; the header names texts, calls or a phone: SMS consent";
+            }
             (
                 channel,
-                consent::polarity_from_name(facts.name, facts.all_status && facts.non_blank > 0),
+                consent::polarity_of_kind(
+                    class.kind.as_deref(),
+                    facts.all_status && facts.non_blank > 0,
+                ),
                 class.reason.clone(),
             )
         }
@@ -177,6 +192,79 @@ fn generic(facts: &Facts<'_>, class: &mut Classification) -> Kind {
         channel,
         reading: Reading::Polarity(polarity),
         reason,
+    })
+}
+
+/// A consent-sounding column nobody can read, under a granting `--consent`: it may
+/// hold refusals, so nothing is imported (see [`unread_consent`]; README,
+/// "Consent rules", the safe rule).
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{file}, line {line}, column `{header}`: the header sounds like consent (`{word}`), but `{value}` is not a consent value tactful can read, so --consent {option} could grant consent to people this column says refused it; nothing was imported. Write the column's values as consent words (yes/no, opted in/opted out, unsubscribed, declined, revoked), or import without --consent (these contacts stay not asked){skip}"
+)]
+pub struct UnreadConsent {
+    pub file: String,
+    pub line: u64,
+    pub header: String,
+    /// The consent-ish header word.
+    pub word: String,
+    pub value: String,
+    /// The granting option, `email=granted`.
+    pub option: String,
+    /// `--skip` advice for a header only a consent-ish word made suspect; empty for a
+    /// recognised consent header, whose column must not be skipped away.
+    pub skip: String,
+}
+
+/// A value of a column that sounds like consent but is read as no consent column,
+/// with its line: the reason an import with a granting `--consent` stops.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    /// The consent-ish header word (`consent`, `opt`, the dictionary's phrase).
+    pub word: String,
+    /// The value quoted in the error (at most 30 characters).
+    pub value: String,
+    /// The file line it was read on.
+    pub line: u64,
+}
+
+/// The safe rule for consent columns nobody can read: a column whose header sounds
+/// like consent (`consent_header`: a known or dictionary consent header; or a
+/// consent-ish word, [`words::consent_stem`]) that `kind` left plain while holding
+/// yes/no-like values (some consent words, or a first unread value such as
+/// `Opted-Out (2024)`) may state refusals, so a granting `--consent` must not fill its
+/// rows. Returns the first unread value (or, when every value is a consent word under
+/// a header nothing recognised, the first value) with its line. A platform layout's
+/// column is never caught: the layout's word on its columns is final.
+pub fn unread_consent(
+    facts: &Facts<'_>,
+    kind: &Kind,
+    consent_header: bool,
+    first_value: Option<&(String, u64)>,
+) -> Option<Unread> {
+    if !matches!(kind, Kind::Plain) || facts.spec.is_some() || facts.non_blank == 0 {
+        return None;
+    }
+    let word = match words::consent_stem(facts.name) {
+        Some(stem) => stem.to_string(),
+        None if consent_header => facts.name.to_string(),
+        None => return None,
+    };
+    let unread_yes_no = facts
+        .not_a_word
+        .as_deref()
+        .is_some_and(words::is_yes_no_like);
+    if facts.words == 0 && !unread_yes_no {
+        return None;
+    }
+    let (value, line) = match (&facts.not_a_word, facts.not_a_word_line) {
+        (Some(v), Some(line)) => (v.clone(), line),
+        _ => first_value.cloned()?,
+    };
+    Some(Unread {
+        word,
+        value: shorten(&value),
+        line,
     })
 }
 
@@ -212,6 +300,7 @@ mod tests {
             all_status: false,
             words: if not_a_word.is_some() { 0 } else { 2 },
             not_a_word: not_a_word.map(String::from),
+            not_a_word_line: not_a_word.map(|_| 3),
         }
     }
 
@@ -235,6 +324,41 @@ mod tests {
         stray.non_blank = 10;
         let mut c = classification(Role::ConsentEmail, PrivacyClass::Consent);
         assert!(matches!(decide(&stray, &mut c, &mut ty), Kind::Consent(_)));
+    }
+
+    /// The safe rule: a consent-sounding column left plain over yes/no-like values is
+    /// named with its first unread value; IP addresses, and headers with no consent
+    /// word, are not.
+    #[test]
+    fn unread_consent_columns_are_named() {
+        let mut ty = Inferred::plain(FieldType::Text);
+        let mut f = facts("email_opt_in", Some("Opted-In (web form)"));
+        f.words = 1;
+        f.non_blank = 3;
+        let mut c = classification(Role::ConsentEmail, PrivacyClass::Consent);
+        let kind = decide(&f, &mut c, &mut ty);
+        assert_eq!(kind, Kind::Plain);
+        let unread = unread_consent(&f, &kind, true, None).unwrap();
+        assert_eq!(
+            (unread.word.as_str(), unread.value.as_str(), unread.line),
+            ("opt", "Opted-In (web form)", 3)
+        );
+        let ip = facts("optin_ip", Some("203.0.113.7"));
+        assert_eq!(unread_consent(&ip, &Kind::Plain, true, None), None);
+        // Every value a consent word, but nothing recognised the header: the first value.
+        let permission = facts("permission_given", None);
+        let first = ("no".to_string(), 2);
+        let unread = unread_consent(&permission, &Kind::Plain, false, Some(&first)).unwrap();
+        assert_eq!((unread.value.as_str(), unread.line), ("no", 2));
+        assert_eq!(
+            unread_consent(
+                &facts("favourite_colour", None),
+                &Kind::Plain,
+                false,
+                Some(&first)
+            ),
+            None
+        );
     }
 
     #[test]

@@ -49,6 +49,8 @@ pub struct Seen<'a> {
     pub not_a_word: Option<String>,
     /// The line of `not_a_word`.
     pub not_a_word_line: Option<u64>,
+    /// The first non-blank value and its line.
+    pub first_value: Option<(String, u64)>,
     /// The file's name, for the report.
     pub file: &'a str,
 }
@@ -77,20 +79,46 @@ pub fn build(
     }
     keep_age_role(&mut class, inferred.ty);
     // Consent column, consent evidence or plain, with the layout's roles and types.
-    let kind = column_kind::decide(
-        &Facts {
-            index,
-            name,
-            spec: seen.spec,
-            layout: seen.layout,
-            non_blank: stats.non_blank,
-            all_status: seen.all_status,
-            words: seen.words,
-            not_a_word: seen.not_a_word.clone(),
-        },
-        &mut class,
-        &mut inferred,
-    );
+    let consent_header =
+        class.role.consent_channel().is_some() || super::consent::recognise(name, false).is_some();
+    let facts = Facts {
+        index,
+        name,
+        spec: seen.spec,
+        layout: seen.layout,
+        non_blank: stats.non_blank,
+        all_status: seen.all_status,
+        words: seen.words,
+        not_a_word: seen.not_a_word.clone(),
+        not_a_word_line: seen.not_a_word_line,
+    };
+    let kind = column_kind::decide(&facts, &mut class, &mut inferred);
+    if let Some((channel, state)) = plan
+        .consent
+        .iter()
+        .find(|(_, s)| **s == crate::fields::ConsentState::Granted)
+        && let Some(unread) =
+            column_kind::unread_consent(&facts, &kind, consent_header, seen.first_value.as_ref())
+    {
+        return Err(ImportError::UnreadConsent(Box::new(
+            column_kind::UnreadConsent {
+                file: seen.file.to_string(),
+                line: unread.line,
+                header: crate::text::for_terminal(header).into_owned(),
+                word: unread.word,
+                value: crate::text::for_terminal(&unread.value).into_owned(),
+                option: format!("{channel}={state}"),
+                skip: if consent_header {
+                    String::new()
+                } else {
+                    format!(
+                        ", or pass --skip '{}' if the column states no consent",
+                        crate::text::for_terminal(header)
+                    )
+                },
+            },
+        )));
+    }
     // A layout's phone or postcode is an identifier too.
     if matches!(class.role, Role::Phone | Role::Postcode)
         && matches!(inferred.ty, FieldType::Integer | FieldType::Decimal)

@@ -172,6 +172,11 @@ pub enum ImportError {
         field: String,
         value: String,
     },
+    /// A column whose header sounds like consent holds values tactful cannot read as
+    /// consent while `--consent` would grant the file's silent rows (boxed: the error
+    /// stays small).
+    #[error(transparent)]
+    UnreadConsent(Box<column_kind::UnreadConsent>),
     #[error(
         "column `{header}` holds {found} values, but field `{field}` in the workspace is {existing}; rename the column or fix its values"
     )]

@@ -302,7 +302,8 @@ fn consent_value(analysis: &Analysis, index: usize, value: &str) -> Option<Sql> 
     ) {
         return None;
     }
-    let stored = super::consent::as_boolean(column.read(value), &field.name)?;
+    let stored =
+        super::consent::as_boolean(column.read(value), column.field_inverted(&field.name))?;
     Some(stored.map_or(Sql::Null, |b| Sql::Integer(i64::from(b))))
 }
 

@@ -3,7 +3,7 @@
 //! `--skip 'Accepts Email Marketing' --consent email=granted` would otherwise store a
 //! customer who said `no` as granted, with no word. A skipped column is still read when
 //! its layout column or its header says it is consent (the same recognition as an
-//! imported column, `consent::recognise`, without the value check: only the refusals it
+//! imported column, `consent::header_reading`, without the value check: only the refusals it
 //! holds matter); if any row's value reads as declined, withdrawn or bounced, the
 //! import is refused before anything is written, naming the column, the count and the
 //! first lines, so the user imports the column (its `no` then wins over `--consent`) or
@@ -54,7 +54,7 @@ pub fn find(map: &ColumnMap, headers: &[String]) -> Vec<SkippedConsent> {
             let (channel, reading) = match layout {
                 Some(found) => found,
                 None => {
-                    let (channel, polarity, _) = consent::recognise(&snake_case(header), false)?;
+                    let (channel, polarity) = consent::header_reading(header)?;
                     (channel, Reading::Polarity(polarity))
                 }
             };

@@ -75,6 +75,8 @@ struct RawEntry {
     validator: Option<Check>,
     #[serde(default)]
     share: Option<RawShare>,
+    #[serde(default)]
+    opt_out: bool,
 }
 
 /// A phrase as written in the dictionary, as words, and joined for lookups.
@@ -145,6 +147,9 @@ pub(crate) struct Entry {
     pub needs: Option<Check>,
     pub validator: Option<Check>,
     pub share: Option<Share>,
+    /// A consent entry whose phrases name a refusal (`do not email`, `abgemeldet`): a
+    /// `yes` in its column is an opt-out.
+    pub opt_out: bool,
 }
 
 /// A vocabulary term's membership in one entry.
@@ -291,6 +296,7 @@ fn parse(source: &str) -> Result<Dictionary, String> {
             needs: e.needs,
             validator: e.validator,
             share,
+            opt_out: e.opt_out,
         });
     }
     let extra: Vec<String> = dict
@@ -368,7 +374,9 @@ mod tests {
             "city",
             "job_title",
             "consent_email",
+            "consent_email_opt_out",
             "consent_sms",
+            "consent_sms_opt_out",
             "tags",
         ] {
             assert!(

@@ -8,8 +8,12 @@
 //! consent column (issue 9). Known headers: Shopify `Accepts Email Marketing` /
 //! `Accepts SMS Marketing` (yes/no), Ghost `subscribed_to_emails` (true/false), HubSpot
 //! `Unsubscribed from all email` (true = withdrawn), generic `email_opt_in`,
-//! `marketing_consent`, `unsubscribed`, and a Mailchimp-style `status` column whose
-//! values are all member statuses.
+//! `marketing_consent`, `unsubscribed`, Salesforce `HasOptedOutOfEmail` (true =
+//! withdrawn), and a Mailchimp-style `status` column whose values are all member
+//! statuses. Other headers are recognised by the privacy dictionary's consent entries,
+//! each of which carries its channel and its polarity ([`polarity_of_kind`]): `Do Not
+//! Email`, `Abgemeldet` and `Text Opt-Out` are opt-outs, the last one of texts. Value
+//! words are [`words`]' job.
 //!
 //! What a value states: a "no" in a positive column is [`ConsentState::Declined`] (the
 //! person said no); opt-out words are withdrawals or bounces; "false" in an opt-out
@@ -20,11 +24,13 @@
 pub mod evidence;
 pub mod merge;
 pub mod row;
+pub mod words;
 
 use serde::Deserialize;
 
+use self::words::{Word, word};
 use super::layout::Vocabulary;
-use crate::fields::{Channel, ConsentState};
+use crate::fields::{Channel, ConsentState, FieldType, classify};
 
 /// How a column's values say consent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -66,6 +72,18 @@ pub struct ConsentColumn {
     pub reading: Reading,
     /// Why it was recognised, for the field's reason.
     pub reason: String,
+}
+
+impl ConsentColumn {
+    /// True when the boolean field this column fills is true for an opt-out: the
+    /// column's own polarity, or for a platform vocabulary the field name's (see
+    /// [`name_is_opt_out`]).
+    pub fn field_inverted(&self, field: &str) -> bool {
+        match self.reading {
+            Reading::Polarity(p) => p == Polarity::Inverted,
+            Reading::Vocabulary(_) => name_is_opt_out(field),
+        }
+    }
 }
 
 /// The values a Mailchimp-style status column may hold.
@@ -113,6 +131,8 @@ pub fn recognise(name: &str, all_status_values: bool) -> Option<(Channel, Polari
             (Channel::Email, Polarity::Inverted, known("opt-out"))
         }
         "sms_opt_out" => (Channel::Sms, Polarity::Inverted, known("opt-out")),
+        // Salesforce contacts and leads: true = the person asked for no e-mail.
+        "has_opted_out_of_email" => (Channel::Email, Polarity::Inverted, known("Salesforce")),
         "status" | "member_status" | "email_status" | "subscription_status"
             if all_status_values =>
         {
@@ -127,59 +147,53 @@ pub fn recognise(name: &str, all_status_values: bool) -> Option<(Channel, Polari
     Some(hit)
 }
 
-/// The polarity to use for a column the classifier called a consent column: inverted
-/// when its name speaks of opting out.
-pub fn polarity_from_name(name: &str, all_status_values: bool) -> Polarity {
+/// The polarity of a column the classifier called a consent column: the polarity of
+/// the dictionary entry that recognised its header (`kind`, see
+/// [`classify::is_opt_out_kind`]: `do_not_email`, `abgemeldet` and `unsubscribe` are
+/// opt-outs), or a member status when every value is one.
+pub fn polarity_of_kind(kind: Option<&str>, all_status_values: bool) -> Polarity {
     if all_status_values {
         Polarity::Status
-    } else if name.contains("unsub") || name.contains("opt_out") || name.contains("optout") {
+    } else if kind.is_some_and(classify::is_opt_out_kind) {
         Polarity::Inverted
     } else {
         Polarity::Positive
     }
 }
 
-/// The word class of one value under the built-in polarities.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Word {
-    Truthy,
-    Falsy,
-    OptedOut,
-    Other,
-}
-
-fn word(value: &str) -> Word {
-    // Consent words are short; anything longer is no consent word (and is not
-    // lower-cased into a fresh string for every row).
-    if value.len() > 16 {
-        return Word::Other;
+/// The channel and polarity of a consent header read without its values (`header` as
+/// in the file): the known headers of [`recognise`], then the privacy dictionary's
+/// consent entries, with a header that names texts or calls on the SMS channel. `None`
+/// when neither calls it consent.
+pub fn header_reading(header: &str) -> Option<(Channel, Polarity)> {
+    let name = super::normalise::snake_case(header);
+    if let Some((channel, polarity, _)) = recognise(&name, false) {
+        return Some((channel, polarity));
     }
-    let v = if value.is_ascii() {
-        value.to_ascii_lowercase()
-    } else {
-        value.to_lowercase()
+    let class = classify::classify(
+        header,
+        &name,
+        FieldType::Boolean,
+        &classify::ValueProfile::new(),
+    );
+    let channel = match class.role.consent_channel()? {
+        Channel::Email if words::names_sms_only(&name) => Channel::Sms,
+        channel => channel,
     };
-    // Yes and no also in German (ja/nein), French (oui/non), Spanish and Italian
-    // (sí, si/no) and Dutch (ja/nee): exports keep the words of their locale, as the
-    // sample loyalty file's `Newsletter` column (ja/nein) does.
-    match v.as_str() {
-        "true" | "yes" | "y" | "1" | "granted" | "opted_in" | "opt_in" | "subscribed" | "ja"
-        | "oui" | "sí" | "si" => Word::Truthy,
-        "false" | "no" | "n" | "0" | "nein" | "non" | "nee" => Word::Falsy,
-        "opted_out" | "opt_out" | "unsubscribed" | "withdrawn" => Word::OptedOut,
-        _ => Word::Other,
-    }
+    Some((channel, polarity_of_kind(class.kind.as_deref(), false)))
 }
 
-/// What `value` (not blank) says under `polarity`.
+/// True when a `yes` in field `name` is an opt-out, by the same vocabularies that
+/// recognise a consent column's header ([`header_reading`]).
+pub fn name_is_opt_out(name: &str) -> bool {
+    header_reading(name).is_some_and(|(_, p)| p == Polarity::Inverted)
+}
+
+/// What `value` (not blank) says under `polarity`. A word that names its state (opted
+/// in, declined, revoked) says it under any polarity; yes and no take the column's.
 fn read_polarity(polarity: Polarity, value: &str) -> Reads {
     use ConsentState as S;
     match (polarity, word(value)) {
-        (Polarity::Positive, Word::Truthy) => Reads::State(S::Granted),
-        (Polarity::Positive, Word::Falsy) => Reads::State(S::Declined),
-        (Polarity::Positive, Word::OptedOut) => Reads::State(S::Withdrawn),
-        (Polarity::Inverted, Word::Truthy | Word::OptedOut) => Reads::State(S::Withdrawn),
-        (Polarity::Inverted, Word::Falsy) => Reads::Nothing,
         (Polarity::Status, _) => match value.to_ascii_lowercase().as_str() {
             "subscribed" => Reads::State(S::Granted),
             "unsubscribed" => Reads::State(S::Withdrawn),
@@ -189,6 +203,10 @@ fn read_polarity(polarity: Polarity, value: &str) -> Reads {
             "pending" | "transactional" | "archived" => Reads::State(S::NotAsked),
             _ => Reads::Unknown,
         },
+        (Polarity::Positive, Word::Yes) | (_, Word::OptedIn) => Reads::State(S::Granted),
+        (Polarity::Positive, Word::No) | (_, Word::Refused) => Reads::State(S::Declined),
+        (Polarity::Inverted, Word::Yes) | (_, Word::OptedOut) => Reads::State(S::Withdrawn),
+        (Polarity::Inverted, Word::No) => Reads::Nothing,
         // A yes/no column that later holds member statuses (a Mailchimp export
         // imported into a field a Shopify file made): `cleaned` is a bounce whatever
         // the column's polarity, `pending` never confirmed.
@@ -200,15 +218,14 @@ fn read_polarity(polarity: Polarity, value: &str) -> Reads {
     }
 }
 
-/// The value to store in a boolean consent field named `field` for what a consent
-/// column's value `reads`, under the field's own polarity (its name: `unsubscribed`
-/// is true for an opt-out): `Some(None)` for a blank, `None` for a value no boolean
-/// can hold (an unknown word). A yes/no field that a later file fills with consent
-/// words (`unsubscribed`, `cleaned`) keeps its type this way; the consent state itself
-/// is recorded as for any consent column.
-pub fn as_boolean(reads: Reads, field: &str) -> Option<Option<bool>> {
+/// The value to store in a boolean consent field for what a consent column's value
+/// `reads`, under the field's own polarity (`inverted`: the field is true for an
+/// opt-out, as `unsubscribed` is; see [`ConsentColumn::field_inverted`]): `Some(None)`
+/// for a blank, `None` for a value no boolean can hold (an unknown word). A yes/no
+/// field that a later file fills with consent words (`unsubscribed`, `cleaned`) keeps
+/// its type this way; the consent state itself is recorded as for any consent column.
+pub fn as_boolean(reads: Reads, inverted: bool) -> Option<Option<bool>> {
     use ConsentState as S;
-    let inverted = polarity_from_name(field, false) == Polarity::Inverted;
     match reads {
         Reads::Nothing | Reads::State(S::NotAsked) => Some(None),
         Reads::Unknown => None,
@@ -303,6 +320,65 @@ mod tests {
         assert_eq!(mailchimp.state("pending"), Some(NotAsked));
         assert!(recognise("status", false).is_none());
         assert_eq!(shopify.state("maybe"), None);
+    }
+
+    /// New-user trial: the channel and polarity of consent headers come from the
+    /// vocabulary that recognises them. Expected values from the headers' meaning: "do
+    /// not", "abgemeldet" (de: unsubscribed), "désabonné" (fr), "dado de baja" (es),
+    /// "disiscritto" (it), "afgemeld" (nl) name refusals; texts and calls are SMS.
+    #[test]
+    fn headers_carry_channel_and_polarity() {
+        use Channel::{Email, Sms};
+        use Polarity::{Inverted, Positive};
+        let table = [
+            ("Do Not Email", Email, Inverted),
+            ("DoNotEmail", Email, Inverted),
+            ("Abgemeldet", Email, Inverted),
+            ("Désabonné", Email, Inverted),
+            ("Dado de baja", Email, Inverted),
+            ("Disiscritto", Email, Inverted),
+            ("Afgemeld", Email, Inverted),
+            ("Newsletter Abmeldung", Email, Inverted),
+            ("HasOptedOutOfEmail", Email, Inverted),
+            ("unsubscribe", Email, Inverted),
+            ("Text Opt-Out", Sms, Inverted),
+            ("Do Not Text", Sms, Inverted),
+            ("Do Not Call", Sms, Inverted),
+            ("SMS opt-out", Sms, Inverted),
+            ("text unsubscribe", Sms, Inverted),
+            ("consent", Email, Positive),
+            ("GDPR Consent", Email, Positive),
+            ("Consent to marketing", Email, Positive),
+            ("Marketing Emails", Email, Positive),
+            ("Opted In", Email, Positive),
+            ("Subscribe", Email, Positive),
+            ("email_opt_in", Email, Positive),
+            ("Accepts SMS Marketing", Sms, Positive),
+            ("WhatsApp consent", Sms, Positive),
+        ];
+        for (header, channel, polarity) in table {
+            assert_eq!(
+                header_reading(header),
+                Some((channel, polarity)),
+                "{header}"
+            );
+        }
+        assert_eq!(header_reading("first_name"), None);
+    }
+
+    #[test]
+    fn state_words_say_their_state_under_any_polarity() {
+        let opt_in = column("email_opt_in", false);
+        let opt_out = column("unsubscribed", false);
+        for c in [&opt_in, &opt_out] {
+            assert_eq!(c.state("Opted Out"), Some(Withdrawn));
+            assert_eq!(c.state("opt-out"), Some(Withdrawn));
+            assert_eq!(c.state("revoked"), Some(Withdrawn));
+            assert_eq!(c.state("declined"), Some(Declined));
+            assert_eq!(c.state("Opted In"), Some(Granted));
+        }
+        assert_eq!(opt_in.state("yes"), Some(Granted));
+        assert_eq!(opt_out.state("yes"), Some(Withdrawn));
     }
 
     /// Issue 9: IP addresses and times are no consent words, so `OPTIN_IP` under a
