@@ -221,18 +221,22 @@ pub enum PhoneError {
 
 /// Parse `raw` as a phone number, reading numbers without a country code in `region`.
 ///
-/// Before the library sees it: the edges are trimmed, a leading `'` (a spreadsheet's or
-/// Shopify's text marker) is dropped, a leading `00` becomes `+` (ITU-T recommends `00`
-/// as the international prefix, Rec. E.164 Annex A, and lists carry it whatever their
-/// region), and a `(0)` after the country code is dropped (`+44 (0)20 …`: the trunk
-/// prefix that is dialled only inside the country). A number is accepted when the
+/// Before the library sees it: the value is read as [`written::written_number`] reads
+/// it (edges trimmed, a spreadsheet's or Shopify's leading `'` dropped, full-width forms
+/// mapped, an extension such as `ext. 9` cut off), a leading `00` becomes `+` (ITU-T
+/// recommends `00` as the international prefix, Rec. E.164 Annex A, and lists carry it
+/// whatever their region), and a `(0)` after the country code is dropped (`+44 (0)20 …`:
+/// the trunk prefix that is dialled only inside the country). A trunk prefix written
+/// without brackets (`+44 07700 900222`) is dropped too when the number as written is
+/// not one the plan knows and the number without it parses. A number is accepted when the
 /// numbering plan knows it, or when it has a possible length for its country (so a
 /// newly allocated range is not refused by old metadata; its line type is then
 /// [`LineType::Unknown`]).
 ///
 /// Errors: [`PhoneError`], saying why.
 pub fn parse(raw: &str, region: Option<Region>) -> Result<Phone, PhoneError> {
-    let text = raw.trim().trim_start_matches('\'').trim();
+    let written = written::written_number(raw);
+    let text: &str = &written;
     if text.contains(['E', 'e']) && text.contains('.') && text.contains('+') {
         return Err(PhoneError::Scientific);
     }
@@ -250,6 +254,40 @@ pub fn parse(raw: &str, region: Option<Region>) -> Result<Phone, PhoneError> {
     // with region US (prefix `1`) `+49 157 9734003` became `+49579734003`: a wrong
     // address, and an opt-out of the right one that no longer matched.
     let region = if text.starts_with('+') { None } else { region };
+    let as_written = read(text, region);
+    if as_written
+        .as_ref()
+        .is_ok_and(|p| p.line != LineType::Unknown)
+    {
+        return as_written;
+    }
+    // `+44 07700 900222`: the trunk prefix kept by habit. The number without it is
+    // taken only when the plan knows it, or when the written form is no number at all.
+    match without_trunk_prefix(text).map(|t| read(&t, None)) {
+        Some(Ok(p)) if p.line != LineType::Unknown || as_written.is_err() => Ok(p),
+        _ => as_written,
+    }
+}
+
+/// `text` (international form, `+` first) without the trunk prefix of its country
+/// written after the country calling code; `None` when it has none to drop.
+fn without_trunk_prefix(text: &str) -> Option<String> {
+    if !text.starts_with('+') {
+        return None;
+    }
+    let db = &*phonenumber::metadata::DATABASE;
+    let digits: String = text.chars().filter(char::is_ascii_digit).take(3).collect();
+    // Country calling codes are prefix-free (ITU-T E.164): at most one length fits.
+    (1..=digits.len()).find_map(|n| {
+        let code: u16 = digits[..n].parse().ok()?;
+        let metas = db.by_code(&code)?;
+        let prefix = metas.first()?.national_prefix()?;
+        written::trunk_dropped(text, &digits[..n], prefix)
+    })
+}
+
+/// Parse `text` (cleaned by [`parse`]) with the library, then classify its line.
+fn read(text: &str, region: Option<Region>) -> Result<Phone, PhoneError> {
     let number = phonenumber::parse(region.map(|r| r.0), text).map_err(|e| match e {
         phonenumber::ParseError::InvalidCountryCode => {
             PhoneError::UnknownCountryCode(leading_digits(text, 3))
@@ -389,6 +427,7 @@ pub fn country_column<'a>(names: impl IntoIterator<Item = &'a str>) -> Option<us
 }
 
 mod patterns;
+pub mod written;
 
 #[cfg(test)]
 mod tests;
