@@ -278,3 +278,44 @@ fn a_header_taken_is_reported() {
             "line 1 taken as the header: Email Address",
         ));
 }
+
+/// Batch 1: x said yes to SMS with `+447700900222`. Batch 2: y said no with the
+/// same number, which keeps x out (a refusal belongs to the number). Undoing batch 2
+/// removes y; its refusal stays on record under the number and still keeps x out,
+/// with the record named as the source.
+#[test]
+fn a_refusal_on_record_keeps_out_a_contact_still_holding_the_number() {
+    let ws = Ws::new();
+    let first = ws.write(
+        "x.csv",
+        "email,phone,first_name,accepts_sms_marketing\n\
+         x@example.com,+447700900222,X,yes\n\
+         z@example.com,+447700900333,Z,yes\n",
+    );
+    ws.ok(&["import", &first]);
+    let second = ws.write(
+        "y.csv",
+        "email,phone,first_name,accepts_sms_marketing\n\
+         y@example.com,07700 900222,Y,no\n",
+    );
+    ws.ok(&["import", &second, "--region", "GB"]);
+    assert_eq!(
+        outcome(&ws, SMS_EVERYONE, "text"),
+        pairs(&[
+            ("x@example.com", "no_consent"),
+            ("y@example.com", "no_consent"),
+            ("z@example.com", "-"),
+        ])
+    );
+    ws.ok(&["import", "undo"]);
+    assert_eq!(
+        outcome(&ws, SMS_EVERYONE, "text"),
+        pairs(&[("x@example.com", "no_consent"), ("z@example.com", "-")])
+    );
+    let e = ws.json(&["explain", "text", "x@example.com"], 0);
+    let consent = e["steps"][1]["detail"].as_str().unwrap().to_string();
+    assert!(
+        consent.contains("SMS consent declined on record for this number (recorded by batch 2"),
+        "{consent}"
+    );
+}

@@ -168,7 +168,7 @@ fn decide<'a>(
         consent_source = Some(opted_out.source(other));
         consent_stored = other.state.as_str().to_string();
         consent = other.state;
-        consent_from = Some(other.key.clone());
+        consent_from = other.key.clone();
     }
     let outcome = assigner.assign(&ContactFacts {
         key: &key,

@@ -125,6 +125,25 @@ impl<'c> RefusalLookup<'c> {
     }
 }
 
+/// Every refusal on record for `channel`: its hash (of a contact key or an address),
+/// state and the batch that recorded it on the contact. Read once per campaign run
+/// (`campaign::opt_outs`), so a refusal kept under an address holds for every contact
+/// still holding it.
+pub fn refusals_of_channel(
+    conn: &Connection,
+    channel: Channel,
+) -> Result<Vec<(String, ConsentState, i64)>, WorkspaceError> {
+    let rows: Vec<(String, String, i64)> = conn
+        .prepare("SELECT key_hash, state, batch_id FROM consent_refusals WHERE channel = ?1")?
+        .query_map([channel.as_str()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    rows.into_iter()
+        .map(|(hash, state, batch)| Ok((hash, parse_state(state)?, batch)))
+        .collect()
+}
+
 /// Put a refusal on record for `key_hash`, unless a stronger or equal one is there
 /// already ([`ConsentState::refusal_rank`]). Returns true when it was written.
 pub fn keep_refusal(
