@@ -244,7 +244,7 @@ pub fn parse(raw: &str, region: Option<Region>) -> Result<Phone, PhoneError> {
     if digits == 0 {
         return Err(PhoneError::NotANumber);
     }
-    let international = international_form(text);
+    let international = written::international_form(text);
     let text = international.as_deref().unwrap_or(text);
     if !text.starts_with('+') && region.is_none() {
         return Err(PhoneError::NoRegion);
@@ -263,27 +263,10 @@ pub fn parse(raw: &str, region: Option<Region>) -> Result<Phone, PhoneError> {
     }
     // `+44 07700 900222`: the trunk prefix kept by habit. The number without it is
     // taken only when the plan knows it, or when the written form is no number at all.
-    match without_trunk_prefix(text).map(|t| read(&t, None)) {
+    match written::without_trunk_prefix(text).map(|t| read(&t, None)) {
         Some(Ok(p)) if p.line != LineType::Unknown || as_written.is_err() => Ok(p),
         _ => as_written,
     }
-}
-
-/// `text` (international form, `+` first) without the trunk prefix of its country
-/// written after the country calling code; `None` when it has none to drop.
-fn without_trunk_prefix(text: &str) -> Option<String> {
-    if !text.starts_with('+') {
-        return None;
-    }
-    let db = &*phonenumber::metadata::DATABASE;
-    let digits: String = text.chars().filter(char::is_ascii_digit).take(3).collect();
-    // Country calling codes are prefix-free (ITU-T E.164): at most one length fits.
-    (1..=digits.len()).find_map(|n| {
-        let code: u16 = digits[..n].parse().ok()?;
-        let metas = db.by_code(&code)?;
-        let prefix = metas.first()?.national_prefix()?;
-        written::trunk_dropped(text, &digits[..n], prefix)
-    })
 }
 
 /// Parse `text` (cleaned by [`parse`]) with the library, then classify its line.
@@ -359,13 +342,6 @@ fn classify_line(meta: &'static phonenumber::metadata::Metadata, national: &str)
 /// The E.164 form of `raw`, or `None` when it does not parse (see [`parse`]).
 pub fn e164(raw: &str, region: Option<Region>) -> Option<String> {
     parse(raw, region).ok().map(|p| p.e164)
-}
-
-/// `text` with a leading `00` read as `+` and a `(0)` after an international prefix
-/// removed; `None` when neither applies.
-fn international_form(text: &str) -> Option<String> {
-    let rest = text.strip_prefix('+').or_else(|| text.strip_prefix("00"))?;
-    Some(format!("+{}", rest.replacen("(0)", "", 1)))
 }
 
 /// The first `n` digits of `text`, for naming a country code.

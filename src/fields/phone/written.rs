@@ -57,7 +57,7 @@ pub fn written_number(raw: &str) -> Cow<'_, str> {
 /// the country's plan has the trunk prefix `prefix` and the digits after the code
 /// start with it; `None` otherwise. The caller keeps the number as written when the
 /// plan knows it (Italy's `+39 06…` keeps its `0`: the zero is part of the number).
-pub fn trunk_dropped(text: &str, code: &str, prefix: &str) -> Option<String> {
+fn trunk_dropped(text: &str, code: &str, prefix: &str) -> Option<String> {
     if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -85,6 +85,30 @@ pub fn trunk_dropped(text: &str, code: &str, prefix: &str) -> Option<String> {
         }
     }
     Some(out)
+}
+
+/// `text` with a leading `00` read as `+` and a `(0)` after an international prefix
+/// removed; `None` when neither applies.
+pub(super) fn international_form(text: &str) -> Option<String> {
+    let rest = text.strip_prefix('+').or_else(|| text.strip_prefix("00"))?;
+    Some(format!("+{}", rest.replacen("(0)", "", 1)))
+}
+
+/// `text` (international form, `+` first) without the trunk prefix of its country
+/// written after the country calling code; `None` when it has none to drop.
+pub(super) fn without_trunk_prefix(text: &str) -> Option<String> {
+    if !text.starts_with('+') {
+        return None;
+    }
+    let db = &*phonenumber::metadata::DATABASE;
+    let digits: String = text.chars().filter(char::is_ascii_digit).take(3).collect();
+    // Country calling codes are prefix-free (ITU-T E.164): at most one length fits.
+    (1..=digits.len()).find_map(|n| {
+        let code: u16 = digits[..n].parse().ok()?;
+        let metas = db.by_code(&code)?;
+        let prefix = metas.first()?.national_prefix()?;
+        trunk_dropped(text, &digits[..n], prefix)
+    })
 }
 
 #[cfg(test)]
