@@ -189,6 +189,15 @@ fn nfc_and_nfd_spellings_are_one_address_for_refusals_and_duplicates() {
             ("5", "no_address"),
         ])
     );
+    // The address step says why 5 is not sent to, naming the address it holds.
+    let e = ws.json(&["explain", "news", "5"], 0);
+    let detail = e["steps"][3]["detail"].as_str().unwrap().to_string();
+    assert!(
+        detail.contains(
+            "holds `j\u{f6}rg@example.com`, but not as a plain address in composed letters"
+        ),
+        "{detail}"
+    );
 }
 
 /// The trial's SMS file read in region GB: d refused `+44 7700 900111 ext. 9`

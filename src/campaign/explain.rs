@@ -20,7 +20,7 @@ use crate::fields::phone::LineType;
 use crate::fields::value::{Record, Value};
 
 pub use super::explain_minor::AgeTrace;
-use crate::fields::{Channel, ConsentEvidence, ConsentState};
+use crate::fields::{Channel, ConsentEvidence, ConsentState, address};
 use crate::message::RenderedMessage;
 use crate::segment::eval::{self, ConditionResult};
 use crate::segment::store::{self, SegmentError};
@@ -348,10 +348,18 @@ fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<usize>) -> 
                         "`{raw}` in field `{}` is {e164}, a fixed line (numbering plan): it cannot take an SMS",
                         f.name
                     ),
-                    _ => format!(
-                        "`{raw}` in field `{}` is not a valid {} address",
-                        f.name, channel
-                    ),
+                    _ => match (p.campaign.channel, address::refusal_forms(raw).first()) {
+                        // Wrapped, full-width or decomposed: an address, not sent to as
+                        // written (`fields::address::sendable_email`).
+                        (Channel::Email, Some(read)) => format!(
+                            "`{raw}` in field `{}` holds `{read}`, but not as a plain address in composed letters (Unicode NFC, RFC 6532 §3.1): a sending tool may read it otherwise, so no message goes to it",
+                            f.name
+                        ),
+                        _ => format!(
+                            "`{raw}` in field `{}` is not a valid {} address",
+                            f.name, channel
+                        ),
+                    },
                 },
                 (Some(f), Some(raw), Some(a)) if p.campaign.channel == Channel::Sms => format!(
                     "SMS address {a} (E.164, line type {}) from `{raw}` in field `{}`",
