@@ -181,12 +181,13 @@ where
     Ok(())
 }
 
-/// The stored contact key for `key`, tried as given (trimmed), then lower-cased (e-mail
-/// keys are stored lower-case), then as a phone number in any spelling
+/// The stored contact key for `key`, tried as given (trimmed), then lower-cased in NFC
+/// (e-mail keys are stored so), then as a phone number in any spelling
 /// (`workspace::phones::find_key`); `None` if no contact has it.
 pub fn find_key(conn: &Connection, key: &str) -> Result<Option<String>, WorkspaceError> {
     let key = key.trim();
-    for candidate in [key.to_string(), key.to_lowercase()] {
+    // E-mail keys are stored in `fields::address::email_key`'s form (lower case, NFC).
+    for candidate in [key.to_string(), crate::fields::address::email_key(key)] {
         let found = conn
             .query_row(
                 "SELECT _key FROM contacts WHERE _key = ?1",

@@ -8,30 +8,43 @@
 //! lower-cased e-mail address (`fields::address`) of every e-mail field for the e-mail
 //! channel, the stored E.164 form of every phone field (`workspace::phones`) for SMS.
 //! Loaded once per campaign run by [`super::walk`], so each contact costs one look-up.
+//!
+//! Refusals on record hold here too: when `import undo` removed the contact that
+//! refused, its refusal stays kept under the keyed hash of each of its addresses
+//! (`import::refusal_hashes`), and another contact still holding the address is
+//! refused by it, as it was while the refusing contact was there. That costs one HMAC
+//! per contact with an address, and only when such refusals are on record.
 
 use std::collections::HashMap;
 
 use rusqlite::Connection;
 
 use crate::fields::{Channel, ConsentState, Role, address};
-use crate::workspace::{WorkspaceError, fields as field_store, phones, quote_ident};
+use crate::workspace::keyed_hash::HashKey;
+use crate::workspace::{WorkspaceError, consent, fields as field_store, phones, quote_ident};
 
 /// The refusal recorded for one address: the contact it was recorded on and its state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AddressRefusal {
-    /// The key of the contact whose consent said no.
-    pub key: String,
+    /// The key of the contact whose consent said no; `None` for a refusal on record
+    /// whose contact `import undo` removed.
+    pub key: Option<String>,
     /// Declined, withdrawn or bounced.
     pub state: ConsentState,
+    /// For a refusal on record: the batch that recorded it on its contact.
+    pub batch: Option<i64>,
 }
 
 /// Every refused address of one channel: normalised address → the strongest refusal
 /// recorded for it (withdrawn and bounced over declined; among equals, the first
-/// contact in workspace order).
+/// contact in workspace order), and the refusals on record by hash.
 #[derive(Debug, Default)]
 pub struct AddressOptOuts {
     channel: Option<Channel>,
     refused: HashMap<String, AddressRefusal>,
+    /// Refusals on record for the channel, by hash, with the key to hash addresses
+    /// with (`None` when there are none).
+    on_record: Option<(HashKey, HashMap<String, AddressRefusal>)>,
 }
 
 impl AddressOptOuts {
@@ -62,7 +75,23 @@ impl AddressOptOuts {
         let mut out = AddressOptOuts {
             channel: Some(channel),
             refused: HashMap::new(),
+            on_record: None,
         };
+        let recorded = consent::refusals_of_channel(conn, channel)?;
+        if !recorded.is_empty() {
+            let by_hash = recorded
+                .into_iter()
+                .map(|(hash, state, batch)| {
+                    let refusal = AddressRefusal {
+                        key: None,
+                        state,
+                        batch: Some(batch),
+                    };
+                    (hash, refusal)
+                })
+                .collect();
+            out.on_record = Some((HashKey::load(conn)?, by_hash));
+        }
         for column in columns {
             let sql = format!(
                 "SELECT CAST({col} AS TEXT), _key, {consent} FROM contacts
@@ -92,8 +121,9 @@ impl AddressOptOuts {
                     out.add(
                         form,
                         AddressRefusal {
-                            key: key.clone(),
+                            key: Some(key.clone()),
                             state,
+                            batch: None,
                         },
                     );
                 }
@@ -112,8 +142,9 @@ impl AddressOptOuts {
     }
 
     /// The refusal another contact recorded for `address` (normalised as [`load`]
-    /// reads it), when the contact `key` has not refused itself (`own`): its own
-    /// refusal is the one to show. `None` when nobody else refused the address.
+    /// reads it), or a refusal on record for it, when the contact `key` has not
+    /// refused as strongly itself (`own`): its own refusal is the one to show. `None`
+    /// when nobody else refused the address.
     ///
     /// [`load`]: AddressOptOuts::load
     pub fn other_refusal(
@@ -125,9 +156,25 @@ impl AddressOptOuts {
         if own.refusal_rank() >= 2 {
             return None;
         }
-        self.refused
+        let stronger = |r: &&AddressRefusal| r.state.refusal_rank() > own.refusal_rank();
+        let by_contact = self
+            .refused
             .get(address)
-            .filter(|r| r.key != key && r.state.refusal_rank() > own.refusal_rank())
+            .filter(|r| r.key.as_deref() != Some(key))
+            .filter(stronger);
+        let on_record = || {
+            let (hash_key, by_hash) = self.on_record.as_ref()?;
+            let kind = match self.channel? {
+                Channel::Email => "email",
+                Channel::Sms => "phone",
+            };
+            by_hash.get(&hash_key.hash(kind, address)).filter(stronger)
+        };
+        match (by_contact, on_record()) {
+            (Some(c), Some(r)) if r.state.refusal_rank() > c.state.refusal_rank() => Some(r),
+            (Some(c), _) => Some(c),
+            (None, r) => r,
+        }
     }
 
     /// The sentence naming where a shared refusal comes from, as `explain` shows it.
@@ -136,11 +183,17 @@ impl AddressOptOuts {
             Some(Channel::Sms) => ("SMS", "number"),
             _ => ("e-mail", "address"),
         };
-        format!(
-            "{channel} consent {} on contact {}, which holds the same {thing}",
-            refusal.state.as_str(),
-            refusal.key
-        )
+        match (&refusal.key, refusal.batch) {
+            (Some(key), _) => format!(
+                "{channel} consent {} on contact {key}, which holds the same {thing}",
+                refusal.state.as_str(),
+            ),
+            (None, batch) => format!(
+                "{channel} consent {} on record for this {thing} (recorded by batch {}; `import undo` removed the contact that held it)",
+                refusal.state.as_str(),
+                batch.unwrap_or_default()
+            ),
+        }
     }
 }
 
@@ -183,8 +236,9 @@ mod tests {
         .unwrap();
         let o = AddressOptOuts::load(ws.conn(), Channel::Email).unwrap();
         let withdrawn = AddressRefusal {
-            key: "2".into(),
+            key: Some("2".into()),
             state: ConsentState::Withdrawn,
+            batch: None,
         };
         let bo = "bo@example.com";
         assert_eq!(

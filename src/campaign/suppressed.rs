@@ -58,6 +58,14 @@ impl Suppression {
                     }
                     map.insert(v, e.reason);
                 }
+                // An address listed before comparisons read addresses in NFC matches
+                // in today's form (`fields::address::email_key`).
+                Some(v) if e.kind == "email" => {
+                    s.plain
+                        .entry(e.kind)
+                        .or_default()
+                        .insert(normalise_email(&v), e.reason);
+                }
                 Some(v) => {
                     s.plain.entry(e.kind).or_default().insert(v, e.reason);
                 }
@@ -72,16 +80,16 @@ impl Suppression {
         Ok(s)
     }
 
-    /// The entry that suppresses a contact with this key, raw e-mail address and phone
-    /// numbers in E.164 (as stored beside each phone field, `workspace::phones`), if
-    /// any. E-mail addresses are normalised as the list stores them
-    /// (`import::suppress`, `fields::address::addresses_in`); the list stores phones in E.164 too, so every spelling
-    /// of a number matches.
     /// Whether the list holds no entry at all (then [`Suppression::check`] finds none).
     pub fn is_empty(&self) -> bool {
         self.plain.is_empty() && self.hashes.is_empty() && self.wrapped.is_empty()
     }
 
+    /// The entry that suppresses a contact with this key, raw e-mail address and phone
+    /// numbers in E.164 (as stored beside each phone field, `workspace::phones`), if
+    /// any. E-mail addresses are normalised as the list stores them
+    /// (`import::suppress`, `fields::address::addresses_in`: lower case, NFC); the list
+    /// stores phones in E.164 too, so every spelling of a number matches.
     pub fn check(
         &self,
         key: &str,
@@ -100,6 +108,11 @@ impl Suppression {
             }
             if !written.is_empty() {
                 candidates.push(("email", written));
+            }
+            // A decomposed address erased before comparisons read addresses in NFC
+            // was hashed as written: that hash must still match.
+            if let Some(old) = address::email_key_before_nfc(raw) {
+                candidates.push(("email", old));
             }
         }
         for p in phones.iter().filter(|p| !p.is_empty()) {

@@ -152,10 +152,13 @@ fn decide<'a>(
     let mut consent = consent_stored
         .parse::<ConsentState>()
         .unwrap_or(ConsentState::NotAsked);
-    // The address as the refusal was recorded: the normalised e-mail, or the stored
-    // E.164 number whatever its line type.
+    // The address as the refusal was recorded: the normalised e-mail (also of an
+    // address not sent to as written, such as one in decomposed letters), or the
+    // stored E.164 number whatever its line type.
     let refused_address = match prepared.campaign.channel {
-        Channel::Email => address.clone(),
+        Channel::Email => address
+            .clone()
+            .or_else(|| address_stored.as_deref().and_then(address::normalise_email)),
         Channel::Sms => text_of(prepared, record, slots.address_e164),
     };
     if let Some(other) = refused_address
@@ -165,7 +168,7 @@ fn decide<'a>(
         consent_source = Some(opted_out.source(other));
         consent_stored = other.state.as_str().to_string();
         consent = other.state;
-        consent_from = Some(other.key.clone());
+        consent_from = other.key.clone();
     }
     let outcome = assigner.assign(&ContactFacts {
         key: &key,

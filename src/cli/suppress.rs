@@ -41,6 +41,13 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
         report.already_present,
         report.total
     );
+    if let Some(h) = &report.header {
+        outln!(
+            "line {} taken as the header: {}",
+            h.line,
+            for_terminal(&h.fields.join(", "))
+        );
+    }
     let needs = &report.needs_region;
     if needs.count > 0 {
         outln!(

@@ -1,12 +1,12 @@
 //! E-mail addresses: one normal form so the same address is recognised however it was
-//! typed (contact keys, suppression list, duplicate-address check). Phone numbers have
-//! theirs in [`super::phone`] (E.164).
+//! typed (contact keys, suppression list and its hashes, erasure, refusals on record,
+//! the duplicate-address check): [`email_key`], which every comparison goes through.
+//! Phone numbers have theirs in [`super::phone`] (E.164).
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Normalise an e-mail address: trim, lower-case the whole address (mailbox names are
-/// case-sensitive in RFC 5321 §2.4, but no mainstream provider treats them so, and
-/// treating `ANA@x` and `ana@x` as two people sends twice: case BR-03).
+/// Normalise an e-mail address: [`email_key`] (trimmed, lower case, Unicode NFC), and
+/// only when it has the shape of an address.
 ///
 /// Returns `None` unless the result has the shape `local@domain.tld`: one `@`, a
 /// non-empty local part, a domain with a dot and no empty labels, no whitespace.
@@ -49,13 +49,19 @@ pub fn addresses_in(raw: &str) -> Vec<String> {
 /// (`<bob@x.org>`, `"bob@x.org"`, `mailto:bob@x.org`) or holds letters a compatibility
 /// mapping changes (full-width `ｂｏｂ@x.org`, Unicode NFKC) is `None`: a sending tool
 /// may read it as the plain address, so the consent and duplicate checks could not
-/// vouch for it (the value is excluded as `no_address` instead).
+/// vouch for it (the value is excluded as `no_address` instead). So is a value whose
+/// letters are decomposed (`zoe` + U+0308 for `zoë`, NFD): addresses are exchanged in
+/// NFC (RFC 6532 §3.1), the file's bytes are what an export hands on, and a mail
+/// system may deliver those bytes to no mailbox or another. Its refusals still hold:
+/// every comparison reads it in NFC.
 pub fn sendable_email(raw: &str) -> Option<String> {
     let email = normalise_email(raw)?;
     let plain =
         // ASCII is its own NFC and NFKC: only other text pays for the comparison.
         !email.chars().any(|c| "<>\"(),;:[]\\`".contains(c))
-            && (email.is_ascii() || email.nfkc().eq(email.nfc()));
+            && (email.is_ascii()
+                || (email.nfkc().eq(email.chars())
+                    && unicode_normalization::is_nfc(raw.trim())));
     plain.then_some(email)
 }
 
@@ -66,6 +72,9 @@ pub enum Unsendable {
     /// Characters Unicode compatibility mapping (NFKC) changes, such as full-width
     /// letters (`ｂｏｂ@x.org`): the first such character.
     CompatibilityForm(char),
+    /// Letters written decomposed (`e` + U+0308 for `ë`): not Unicode NFC, which
+    /// RFC 6532 §3.1 asks of an address. The address in composed letters.
+    Decomposed(String),
     /// Several addresses in one value (`a@x.org; b@y.org`): how many.
     Several(usize),
     /// One address inside other text: a display name, `<…>`, quotes, `mailto:` (RFC
@@ -85,6 +94,12 @@ impl Unsendable {
         if let Some(c) = raw.chars().find(|c| !c.is_ascii() && !c.nfkc().eq(c.nfc())) {
             return Some(Unsendable::CompatibilityForm(c));
         }
+        if !unicode_normalization::is_nfc(raw) {
+            let composed: String = raw.nfc().collect();
+            if let Some(plain) = sendable_email(&composed) {
+                return Some(Unsendable::Decomposed(plain));
+            }
+        }
         let mut found = addresses_in(raw);
         Some(match found.len() {
             0 => Unsendable::Invalid,
@@ -99,6 +114,9 @@ impl Unsendable {
         match self {
             Unsendable::CompatibilityForm(c) => format!(
                 "uses full-width or other compatibility characters (`{c}`); write the address in plain characters"
+            ),
+            Unsendable::Decomposed(plain) => format!(
+                "writes a letter as a base letter and a combining mark (not Unicode NFC, RFC 6532 §3.1), which a sending tool may read as another address; write it with composed letters: {plain}"
             ),
             Unsendable::Several(n) => {
                 format!("holds {n} addresses; give each contact one address in this field")
@@ -137,11 +155,27 @@ pub fn strip_scheme<'a>(value: &'a str, scheme: &str) -> Option<&'a str> {
         .then(|| &value[scheme.len()..])
 }
 
-/// The comparison form of an e-mail address, valid or not: trimmed and lower-cased.
-/// Contact keys and suppression hashes use it, so a malformed address still matches
-/// itself.
+/// The comparison form of an e-mail address, valid or not: trimmed, lower-cased, and
+/// in Unicode NFC (RFC 6532 §3.1: `zoë` typed as one letter or as `e` + U+0308 is one
+/// address). Contact keys, the suppression list and its hashes, erasure, refusals on
+/// record and the duplicate check use it, so every spelling of an address is one, and a
+/// malformed address still matches itself.
 pub fn email_key(raw: &str) -> String {
-    raw.trim().to_lowercase()
+    let lower = raw.trim().to_lowercase();
+    // ASCII is its own NFC: most addresses skip the normalisation.
+    if lower.is_ascii() || unicode_normalization::is_nfc(&lower) {
+        return lower;
+    }
+    lower.nfc().collect()
+}
+
+/// The comparison form hashes and lists made before [`email_key`] read addresses in
+/// NFC held (trimmed and lower-cased only), when it differs from today's: a value
+/// erased or listed then in decomposed letters must still match. `None` for most
+/// addresses.
+pub fn email_key_before_nfc(raw: &str) -> Option<String> {
+    let lower = raw.trim().to_lowercase();
+    (!lower.is_ascii() && lower != email_key(raw)).then_some(lower)
 }
 
 #[cfg(test)]

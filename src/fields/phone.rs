@@ -11,7 +11,6 @@
 //! and erasure all compare this form, so a number is one address in every spelling.
 //! It needs no SQLite; where the E.164 form is stored is `workspace::phones`'s job.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
@@ -20,7 +19,6 @@ use std::sync::LazyLock;
 use phonenumber::Type;
 use phonenumber::country::Id;
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
 /// A default region for numbers written without their country code: an ISO 3166-1
 /// alpha-2 code that has a numbering plan (`GB`, `DE`, `US`, ...).
@@ -225,27 +223,22 @@ pub enum PhoneError {
 
 /// Parse `raw` as a phone number, reading numbers without a country code in `region`.
 ///
-/// Before the library sees it: the edges are trimmed, a leading `'` (a spreadsheet's or
-/// Shopify's text marker) is dropped, a leading `00` becomes `+` (ITU-T recommends `00`
-/// as the international prefix, Rec. E.164 Annex A, and lists carry it whatever their
-/// region), and a `(0)` after the country code is dropped (`+44 (0)20 …`: the trunk
-/// prefix that is dialled only inside the country). Text that is not ASCII is read
-/// in its Unicode compatibility form (NFKC), so full-width `＋４４ ２０…` is the number
-/// `+44 20…`: the library reads such digits too, and reading them all here keeps the
-/// `+` and `00` rules above in force for them. An extension (`ext. 1`, `x1`) is not
-/// part of the address (E.164 has none). A number is accepted when the
+/// Before the library sees it: the value is read as [`written::written_number`] reads
+/// it (edges trimmed, a spreadsheet's or Shopify's leading `'` dropped, full-width forms
+/// mapped, an extension such as `ext. 9` cut off), a leading `00` becomes `+` (ITU-T
+/// recommends `00` as the international prefix, Rec. E.164 Annex A, and lists carry it
+/// whatever their region), and a `(0)` after the country code is dropped (`+44 (0)20 …`:
+/// the trunk prefix that is dialled only inside the country). A trunk prefix written
+/// without brackets (`+44 07700 900222`) is dropped too when the number as written is
+/// not one the plan knows and the number without it parses. A number is accepted when the
 /// numbering plan knows it, or when it has a possible length for its country (so a
 /// newly allocated range is not refused by old metadata; its line type is then
 /// [`LineType::Unknown`]).
 ///
 /// Errors: [`PhoneError`], saying why.
 pub fn parse(raw: &str, region: Option<Region>) -> Result<Phone, PhoneError> {
-    let folded: Cow<'_, str> = if raw.is_ascii() {
-        Cow::Borrowed(raw)
-    } else {
-        Cow::Owned(raw.nfkc().collect())
-    };
-    let text = folded.trim().trim_start_matches('\'').trim();
+    let written = written::written_number(raw);
+    let text: &str = &written;
     if is_scientific(text) {
         return Err(PhoneError::Scientific);
     }
@@ -253,7 +246,7 @@ pub fn parse(raw: &str, region: Option<Region>) -> Result<Phone, PhoneError> {
     if !text.chars().any(char::is_numeric) {
         return Err(PhoneError::NoDigits);
     }
-    let international = international_form(text);
+    let international = written::international_form(text);
     let text = international.as_deref().unwrap_or(text);
     if !text.starts_with('+') && region.is_none() {
         return Err(PhoneError::NoRegion);
@@ -263,6 +256,23 @@ pub fn parse(raw: &str, region: Option<Region>) -> Result<Phone, PhoneError> {
     // with region US (prefix `1`) `+49 157 9734003` became `+49579734003`: a wrong
     // address, and an opt-out of the right one that no longer matched.
     let region = if text.starts_with('+') { None } else { region };
+    let as_written = read(text, region);
+    if as_written
+        .as_ref()
+        .is_ok_and(|p| p.line != LineType::Unknown)
+    {
+        return as_written;
+    }
+    // `+44 07700 900222`: the trunk prefix kept by habit. The number without it is
+    // taken only when the plan knows it, or when the written form is no number at all.
+    match written::without_trunk_prefix(text).map(|t| read(&t, None)) {
+        Some(Ok(p)) if p.line != LineType::Unknown || as_written.is_err() => Ok(p),
+        _ => as_written,
+    }
+}
+
+/// Parse `text` (cleaned by [`parse`]) with the library, then classify its line.
+fn read(text: &str, region: Option<Region>) -> Result<Phone, PhoneError> {
     let number = phonenumber::parse(region.map(|r| r.0), text).map_err(|e| match e {
         phonenumber::ParseError::InvalidCountryCode => {
             PhoneError::UnknownCountryCode(leading_digits(text, 3))
@@ -350,13 +360,6 @@ fn is_scientific(text: &str) -> bool {
     all_digits(whole) && all_digits(fraction) && all_digits(exponent)
 }
 
-/// `text` with a leading `00` read as `+` and a `(0)` after an international prefix
-/// removed; `None` when neither applies.
-fn international_form(text: &str) -> Option<String> {
-    let rest = text.strip_prefix('+').or_else(|| text.strip_prefix("00"))?;
-    Some(format!("+{}", rest.replacen("(0)", "", 1)))
-}
-
 /// The first `n` digits of `text`, for naming a country code.
 fn leading_digits(text: &str, n: usize) -> String {
     text.chars().filter(char::is_ascii_digit).take(n).collect()
@@ -416,6 +419,7 @@ pub fn country_column<'a>(names: impl IntoIterator<Item = &'a str>) -> Option<us
 }
 
 mod patterns;
+pub mod written;
 
 #[cfg(test)]
 mod tests;

@@ -49,6 +49,7 @@ pub mod plan;
 pub mod prepare;
 pub mod read;
 pub mod reclassify;
+pub mod refusal_hashes;
 pub mod report;
 pub mod row_phones;
 pub mod skipped_consent;

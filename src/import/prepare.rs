@@ -278,10 +278,16 @@ impl<'a> Preparer<'a> {
         let email = self
             .analysis
             .email_column
-            .map(|i| normalise_email(&raw[i]))
-            .filter(|e| !e.is_empty());
+            .map(|i| &raw[i])
+            .filter(|e| !e.trim().is_empty());
+        // In NFC, and as erasures before NFC comparison hashed a decomposed address.
+        let erased_email = |e: &str| {
+            self.erased.contains("email", &normalise_email(e))
+                || address::email_key_before_nfc(e)
+                    .is_some_and(|old| self.erased.contains("email", &old))
+        };
         self.erased.contains("key", key)
-            || email.is_some_and(|e| self.erased.contains("email", &e))
+            || email.is_some_and(|e| erased_email(e))
             || phones.iter().any(|(_, p)| match p {
                 Some(Ok(p)) => self.erased.contains("phone", &p.e164),
                 _ => false,

@@ -15,7 +15,7 @@ use std::path::Path;
 use serde::Serialize;
 use serde_json::json;
 
-use super::suppress_list::{self, ListNote};
+use super::suppress_list::{self, ListHeader, ListNote};
 use super::{ImportError, ImportPlan};
 use crate::fields::phone::Region;
 use crate::workspace::keyed_hash::HashKey;
@@ -59,6 +59,9 @@ pub struct SuppressReport {
     /// Numbers written without a country code while no region was known: not
     /// suppressed, so the caller warns (`--region CC` reads them).
     pub needs_region: NeedsRegion,
+    /// The line read as the list's header (its line and fields), `None` when the list
+    /// has none: every line was read for addresses.
+    pub header: Option<ListHeader>,
     pub total: u64,
 }
 
@@ -113,6 +116,7 @@ pub fn suppress_file_in(
                 lines: list.needs_region.clone(),
             },
             skipped: list.skipped.clone(),
+            header: list.header.clone(),
             ragged: list.ragged.clone(),
             total: 0,
         };

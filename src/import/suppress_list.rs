@@ -52,6 +52,16 @@ pub struct ListRead {
     pub ragged: Vec<ListNote>,
     /// Lines of numbers written without a country code while no region was known.
     pub needs_region: Vec<u64>,
+    /// The line read as the header, when one was: its line and fields. Said in the
+    /// report, so a first line taken for names is never an opt-out lost without a word.
+    pub header: Option<ListHeader>,
+}
+
+/// The line of a list read as its header: where, and the names it gave.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ListHeader {
+    pub line: u64,
+    pub fields: Vec<String>,
 }
 
 /// Read every address of `path`; numbers without a country code are read in the row's
@@ -65,17 +75,11 @@ pub fn read(path: &Path, region: Option<Region>) -> Result<ListRead, ImportError
         None => Rows::open(path, shape),
     };
     let (mut headers, mut rows) = reopen(shape)?;
-    // A header holds names, never addresses: a list whose first line is an address (a
-    // one-line list, which the sniffer takes for a header) has no header, and its first
-    // line is an opt-out like the others.
-    if shape.has_header
-        && headers.iter().any(|h| {
-            matches!(
-                read_cell(h, region),
-                Cell::Addresses(_) | Cell::NoRegion | Cell::NoEmail
-            )
-        })
-    {
+    // A header holds names, never addresses: a list whose first line is an address or
+    // a number, even one that cannot be read (a one-line list, or a first value the
+    // sniffer took for a name), has no header, and its first line is an opt-out like
+    // the others, added or reported.
+    if shape.has_header && headers.iter().any(|h| is_value(h, region)) {
         shape.has_header = false;
         (headers, rows) = reopen(shape)?;
     }
@@ -86,7 +90,14 @@ pub fn read(path: &Path, region: Option<Region>) -> Result<ListRead, ImportError
         Some(h) if shape.has_header => h.clone(),
         _ => format!("field {}", i + 1),
     };
-    let mut out = ListRead::default();
+    let mut out = ListRead {
+        header: shape.has_header.then(|| ListHeader {
+            // A `sep=;` line (Excel's delimiter hint) comes before the header.
+            line: 1 + u64::from(shape.sep_line),
+            fields: headers.clone(),
+        }),
+        ..ListRead::default()
+    };
     while let Some(row) = rows.next_row()? {
         let width = headers.len();
         // A row whose fields do not line up with the header is searched whole, and
@@ -231,6 +242,16 @@ enum Cell {
     BadPhone(PhoneError),
 }
 
+/// Whether a first-line cell is a value rather than a column name: an address or a
+/// number, read or not (a number with too many digits is still no name).
+fn is_value(cell: &str, region: Option<Region>) -> bool {
+    match read_cell(cell, region) {
+        Cell::Addresses(_) | Cell::NoRegion | Cell::NoEmail => true,
+        Cell::BadPhone(e) => !matches!(e, PhoneError::NotANumber | PhoneError::NoDigits),
+        Cell::Text => false,
+    }
+}
+
 /// Read one cell: every e-mail address it holds, however wrapped
 /// ([`address::addresses_in`]: `mailto:`, a display name, quotes, trailing
 /// punctuation, several in one cell), else a phone number (a `tel:` link too, RFC
@@ -254,7 +275,12 @@ fn read_cell(value: &str, region: Option<Region>) -> Cell {
     }
     let value = value.trim();
     let number = address::strip_scheme(value, "tel:").unwrap_or(value);
-    if number.chars().any(char::is_alphabetic) {
+    // Letters other than an extension's (`ext 12`, read as the import reads it) make
+    // the value text, not a number.
+    if phone::written::written_number(number)
+        .chars()
+        .any(char::is_alphabetic)
+    {
         return Cell::Text;
     }
     match phone::parse(number, region) {

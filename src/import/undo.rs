@@ -13,14 +13,17 @@
 //! Why a record of refusals rather than keeping the contact or a suppression entry:
 //! keeping the row would leave the undone file's other values in the workspace, and a
 //! suppression entry would block every channel for a refusal of one; the record keeps
-//! exactly the refusal, per channel, under the key's hash (nothing readable).
+//! exactly the refusal, per channel, under the key's hash and the hashes of the
+//! channel's addresses ([`super::refusal_hashes`]: the same person may come back keyed
+//! otherwise), nothing readable.
 
 use serde::Serialize;
 use serde_json::json;
 
 use super::ImportError;
+use super::refusal_hashes;
 use super::suppress::entry_hash;
-use crate::fields::Channel;
+use crate::fields::{Channel, Role};
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::{Workspace, audit, batches, consent, contacts, fields, orders, settings};
 
@@ -70,7 +73,13 @@ pub fn undo(
                 later.id, later.file_name, target.id, later.id
             )));
         }
-        let consent_fields: Vec<(&str, String)> = fields::list(tx)?
+        let defs = fields::list(tx)?;
+        let email_fields: Vec<String> = defs
+            .iter()
+            .filter(|f| f.role == Role::Email)
+            .map(|f| f.name.clone())
+            .collect();
+        let consent_fields: Vec<(&str, String)> = defs
             .into_iter()
             .filter_map(|f| {
                 let prefix = match f.role.consent_channel()? {
@@ -82,9 +91,19 @@ pub fn undo(
             .collect();
         let mut on_record = 0u64;
         let hash_key = HashKey::load(tx)?;
-        for (key, refusal) in consent::refusals_of_added(tx, target.id)? {
+        for added in consent::refusals_of_added(tx, target.id)? {
+            let refusal = &added.refusal;
             // Already on record (a contact re-created from its refusal) counts too.
-            consent::keep_refusal(tx, &entry_hash(&hash_key, "key", &key), &refusal)?;
+            consent::keep_refusal(tx, &entry_hash(&hash_key, "key", &added.key), refusal)?;
+            let by_address = refusal_hashes::of_contact(
+                tx,
+                &hash_key,
+                (added.id, refusal.channel),
+                &email_fields,
+            )?;
+            for hash in by_address {
+                consent::keep_refusal(tx, &hash, refusal)?;
+            }
             on_record += 1;
         }
         consent::remove_upgrades_of(tx, target.id)?;

@@ -138,12 +138,22 @@ impl ConsentWriter<'_> {
     }
 
     /// The consent of a contact the workspace does not hold under `key`: the row's
-    /// word meets the refusal on record, if any, else nothing.
-    pub fn for_new(&mut self, key: &str, said: &[Statement; 2]) -> Result<Outcome, ImportError> {
+    /// word meets the strongest refusal on record for its key or, per channel, for one
+    /// of its addresses (`addresses()`: the hashes of its e-mail addresses and of its
+    /// numbers, see [`super::refusal_hashes::of_row`]; asked only when refusals are on
+    /// record), if any, else nothing.
+    pub fn for_new(
+        &mut self,
+        key: &str,
+        addresses: impl FnOnce(&HashKey) -> [Vec<String>; 2],
+        said: &[Statement; 2],
+    ) -> Result<Outcome, ImportError> {
         let on_record: [Option<Refusal>; 2] = match &mut self.refusals {
             Some(lookup) => {
-                let found = lookup.get(&entry_hash(&self.hash_key, "key", key))?;
-                Channel::ALL.map(|c| found.iter().find(|r| r.channel == c).cloned())
+                let by_key = entry_hash(&self.hash_key, "key", key);
+                let [emails, numbers] = addresses(&self.hash_key);
+                let hashes = std::iter::once(&by_key).chain(&emails).chain(&numbers);
+                lookup.strongest(hashes.map(String::as_str))?
             }
             None => [None, None],
         };

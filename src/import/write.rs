@@ -123,7 +123,8 @@ fn write_contact(
     consent.count(said);
     let mut added = false;
     if into.is_none() {
-        let fresh = consent.for_new(key, said)?;
+        let addresses = |hash_key: &_| super::refusal_hashes::of_row(hash_key, analysis, values);
+        let fresh = consent.for_new(key, addresses, said)?;
         // `values` stays as the row gave it, for the merge below if the insert finds
         // the key taken; copied only when a refusal on record keeps a column.
         let new_values: Cow<'_, [Sql]> = if fresh.keep_columns.contains(&true) {

@@ -157,7 +157,7 @@ fn erased_earlier(
 ) -> Result<ErasureReport, RightsError> {
     // A phone key was stored in E.164: any spelling of the number finds it.
     let number = phone::e164(asked, phones::region(tx)?);
-    for candidate in [asked.to_string(), asked.to_lowercase()]
+    for candidate in [asked.to_string(), normalise_email(asked)]
         .into_iter()
         .chain(number)
     {

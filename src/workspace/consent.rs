@@ -4,9 +4,13 @@
 //! Owns the `consent_refusals` and `consent_upgrades` tables (migration 0004). Both are
 //! keyed by the workspace's keyed hash of `key:<contact key>` (computed by the caller
 //! with `import::suppress::entry_hash`, as the suppression list's key entries are), so
-//! they keep nothing readable about a person.
+//! they keep nothing readable about a person; a refusal is also kept under the hash of
+//! each of the contact's addresses for its channel (`email:<address>` for e-mail,
+//! `phone:<E.164>` for SMS, see `import::refusal_hashes`), in the same column: the
+//! hash covers the kind, so the forms never meet.
 //! A refusal goes on record when `import undo` deletes a contact that held one; the
-//! importer reads it back as the stored state of a contact it creates again. Called by
+//! importer reads it back as the stored state of a contact it creates again, found by
+//! its key or by any of its addresses. Called by
 //! `import::load`, `import::undo`, `rights` and `export`.
 
 use rusqlite::{Connection, OptionalExtension, Statement, params};
@@ -70,6 +74,27 @@ impl<'c> RefusalLookup<'c> {
         })
     }
 
+    /// The strongest refusal on record per channel (e-mail, SMS) under any of
+    /// `hashes` ([`ConsentState::refusal_rank`]; among equals, the first hash's).
+    pub fn strongest<'h>(
+        &mut self,
+        hashes: impl IntoIterator<Item = &'h str>,
+    ) -> Result<[Option<Refusal>; 2], WorkspaceError> {
+        let mut out: [Option<Refusal>; 2] = [None, None];
+        for hash in hashes {
+            for found in self.get(hash)? {
+                let slot = &mut out[usize::from(found.channel == Channel::Sms)];
+                if slot
+                    .as_ref()
+                    .is_none_or(|held| found.state.refusal_rank() > held.state.refusal_rank())
+                {
+                    *slot = Some(found);
+                }
+            }
+        }
+        Ok(out)
+    }
+
     /// The refusals on record for `key_hash`.
     pub fn get(&mut self, key_hash: &str) -> Result<Vec<Refusal>, WorkspaceError> {
         let rows: Vec<(String, String, String, String, i64, String)> = self
@@ -98,6 +123,25 @@ impl<'c> RefusalLookup<'c> {
             })
             .collect()
     }
+}
+
+/// Every refusal on record for `channel`: its hash (of a contact key or an address),
+/// state and the batch that recorded it on the contact. Read once per campaign run
+/// (`campaign::opt_outs`), so a refusal kept under an address holds for every contact
+/// still holding it.
+pub fn refusals_of_channel(
+    conn: &Connection,
+    channel: Channel,
+) -> Result<Vec<(String, ConsentState, i64)>, WorkspaceError> {
+    let rows: Vec<(String, String, i64)> = conn
+        .prepare("SELECT key_hash, state, batch_id FROM consent_refusals WHERE channel = ?1")?
+        .query_map([channel.as_str()], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<Result<_, _>>()?;
+    rows.into_iter()
+        .map(|(hash, state, batch)| Ok((hash, parse_state(state)?, batch)))
+        .collect()
 }
 
 /// Put a refusal on record for `key_hash`, unless a stronger or equal one is there
@@ -135,20 +179,29 @@ pub fn keep_refusal(
     Ok(true)
 }
 
-/// Key, state, source, evidence and batch of a contact holding a refusal.
-type AddedRow = (String, String, Option<String>, Option<String>, i64);
+/// Row id, key, state, source, evidence and batch of a contact holding a refusal.
+type AddedRow = (i64, String, String, Option<String>, Option<String>, i64);
 
-/// The refusals held by the contacts `batch` added, with their keys: what an undo of
-/// the batch must put on record before it deletes them.
+/// A refusal held by a contact a batch added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AddedRefusal {
+    /// The contact's row id (`_id`), to read its addresses.
+    pub id: i64,
+    pub key: String,
+    pub refusal: Refusal,
+}
+
+/// The refusals held by the contacts `batch` added, with their row ids and keys: what
+/// an undo of the batch must put on record before it deletes them.
 pub fn refusals_of_added(
     conn: &Connection,
     batch: i64,
-) -> Result<Vec<(String, Refusal)>, WorkspaceError> {
+) -> Result<Vec<AddedRefusal>, WorkspaceError> {
     let mut out = Vec::new();
     for channel in Channel::ALL {
         let c = format!("_consent_{}", channel.as_str());
         let sql = format!(
-            "SELECT _key, {c}, {}, {}, coalesce(_updated_batch, _batch)
+            "SELECT _id, _key, {c}, {}, {}, coalesce(_updated_batch, _batch)
              FROM contacts WHERE _batch = ?1 AND {c} IN ('declined', 'withdrawn', 'bounced')
              ORDER BY _id",
             source_sql(channel.as_str(), "contacts"),
@@ -157,13 +210,21 @@ pub fn refusals_of_added(
         let rows: Vec<AddedRow> = conn
             .prepare(&sql)?
             .query_map([batch], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
             })?
             .collect::<Result<_, _>>()?;
-        for (key, state, source, evidence, by) in rows {
-            out.push((
+        for (id, key, state, source, evidence, by) in rows {
+            out.push(AddedRefusal {
+                id,
                 key,
-                Refusal {
+                refusal: Refusal {
                     channel,
                     state: parse_state(state)?,
                     source: source.unwrap_or_default(),
@@ -171,7 +232,7 @@ pub fn refusals_of_added(
                     batch: by,
                     recorded_at: now_rfc3339(),
                 },
-            ));
+            });
         }
     }
     Ok(out)

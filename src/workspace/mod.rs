@@ -18,6 +18,7 @@ pub mod fields;
 pub mod keyed_hash;
 mod migrate;
 pub mod orders;
+pub mod phone_reading;
 pub mod phones;
 pub mod preview_rows;
 pub mod records;
@@ -190,6 +191,9 @@ impl Workspace {
         })?;
         if phones::missing(&ws.conn)? {
             ws.write(|tx| phones::ensure(tx))?;
+        }
+        if phone_reading::stale(&ws.conn)? {
+            ws.write(|tx| phone_reading::reread(tx).map(drop))?;
         }
         Ok(ws)
     }

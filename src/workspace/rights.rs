@@ -101,7 +101,8 @@ pub fn find(conn: &Connection, key: &str) -> Result<Option<ContactHead>, Workspa
         evidence("sms", "contacts"),
     ))?;
     let by_phone = super::phones::find_key(conn, key)?;
-    for candidate in [key.to_string(), key.to_lowercase()]
+    // E-mail keys are stored lower-case in NFC (`fields::address::email_key`).
+    for candidate in [key.to_string(), crate::fields::address::email_key(key)]
         .into_iter()
         .chain(by_phone)
     {

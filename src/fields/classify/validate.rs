@@ -39,8 +39,20 @@ pub(crate) struct PhoneShape {
 }
 
 /// Digits with an optional leading `+` and the separators space, `-`, `(`, `)`;
-/// 7 to 15 digits (ITU-T E.164). ISO dates (`2021-03-22`) are not phones.
+/// 7 to 15 digits (ITU-T E.164). ISO dates (`2021-03-22`) are not phones. A value
+/// with an extension or in full-width digits is read as the importer reads it
+/// (`fields::phone::written`: `+44 7700 900111 ext. 9` is shaped like a phone), so a
+/// column of such numbers is found to be phones and its refusals hold for them.
 pub(crate) fn phone_shape(v: &str) -> Option<PhoneShape> {
+    // Only values that could hold an extension or full-width forms pay for reading.
+    if !v.is_ascii() || v.bytes().any(|b| b.is_ascii_alphabetic() || b == b'#') {
+        let number = crate::fields::phone::written::written_number(v);
+        return (number != v).then(|| plain_phone_shape(&number)).flatten();
+    }
+    plain_phone_shape(v)
+}
+
+fn plain_phone_shape(v: &str) -> Option<PhoneShape> {
     let body = v.strip_prefix('+');
     let plus = body.is_some();
     let body = body.unwrap_or(v);
@@ -144,6 +156,13 @@ mod tests {
         assert_eq!(phone_shape("4.47700900124E+11"), None);
         assert_eq!(phone_shape("2021-03-22"), None);
         assert_eq!(phone_shape("7590-VHVEG"), None);
+        // An extension is no part of the number (the trial's `ext. 9`): the number
+        // before it has the shape, 12 digits with `+`; full-width digits are digits.
+        let ext = phone_shape("+44 7700 900111 ext. 9").unwrap();
+        assert_eq!((ext.digits, ext.plus, ext.marked), (12, true, true));
+        assert!(phone_shape("07700 900128 x12").is_some());
+        assert!(phone_shape("＋４４ ７７００ ９００１１１").is_some());
+        assert_eq!(phone_shape("Room 1234567 ext 2"), None);
     }
 
     #[test]

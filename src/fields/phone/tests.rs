@@ -189,3 +189,36 @@ fn line_types_round_trip_their_stored_spelling() {
         assert_eq!(t.as_str().parse::<LineType>(), Ok(t));
     }
 }
+
+/// Issue trial (promise 1, item 3): every value that names one number reads as that
+/// number. `+44 07700 900222` keeps the trunk `0` after the country code (E.164 drops
+/// it: `+447700900222`); extensions are no part of the address; full-width digits are
+/// the same digits (NFKC).
+#[test]
+fn trunk_zeros_and_extensions_name_the_number_they_follow() {
+    for (raw, want) in [
+        ("+44 07700 900222", "+447700900222"),
+        ("+4407700900222", "+447700900222"),
+        ("0044 07700 900222", "+447700900222"),
+        ("+44 7700 900111 ext. 9", "+447700900111"),
+        ("+44 7700 900111 ext 9", "+447700900111"),
+        ("07700 900128 ext 12", "+447700900128"),
+        ("07700 900128 ext. 12", "+447700900128"),
+        ("+44 7700 900333 x9", "+447700900333"),
+        ("+44 7911 123456 #12", "+447911123456"),
+        ("+49 0157 9734003", "+491579734003"),
+        ("＋４４ ７９１１ １２３４５６", "+447911123456"),
+    ] {
+        assert_eq!(e164(raw, gb()).as_deref(), Some(want), "{raw}");
+    }
+    // A zero that belongs to the number stays: Rome's 06 (Italy has no trunk prefix).
+    assert_eq!(
+        e164("+39 06 6982 1234", None).as_deref(),
+        Some("+390669821234")
+    );
+    // A spreadsheet's scientific notation still loses digits and says so.
+    assert_eq!(
+        parse("4.47700900111E+11", gb()),
+        Err(PhoneError::Scientific)
+    );
+}

@@ -75,6 +75,13 @@ pub fn report_lines(report: &SuppressReport) -> Vec<String> {
         "{}: {} address(es) added to the suppression list, {} already on it ({} entries in total)",
         report.file, report.added, report.already_present, report.total
     )];
+    if let Some(h) = &report.header {
+        out.push(format!(
+            "line {} taken as the header: {}",
+            h.line,
+            h.fields.join(", ")
+        ));
+    }
     let needs = &report.needs_region;
     if needs.count > 0 {
         let lines: Vec<String> = needs.lines.iter().map(u64::to_string).collect();

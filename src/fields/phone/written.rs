@@ -1,0 +1,160 @@
+//! What a written phone value names, before the numbering plan reads it: one reading
+//! for imports, suppression lists, refusals and `contact` commands, so a value that
+//! names a number protects that number wherever it is written.
+//!
+//! Owns the clean-up of the written form: the edges trimmed, a spreadsheet's leading
+//! `'` dropped, compatibility forms mapped (full-width `＋４４…` is `+44…`, Unicode
+//! NFKC), an extension cut off (`ext. 9`, `x9`, `#9`, `Durchwahl 9`: an extension is
+//! dialled after the call connects and is no part of the E.164 address, ITU-T E.164
+//! §2), and, for a number written with its country code, the trunk prefix people keep
+//! by habit (`+44 07700 900222`: the `0` is dialled only inside the country, Ofcom's
+//! numbering; [`trunk_dropped`] says when dropping it is right).
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use unicode_normalization::UnicodeNormalization;
+
+/// Words and signs that introduce an extension, lower case: English (`ext`, `extn`,
+/// `extension`, `x`), RFC 3966's `;ext=`, `#`, German (`Durchwahl`, `DW`), French
+/// (`poste`), Spanish and Portuguese (`anexo`, `ramal`), Italian (`interno`), Dutch
+/// (`toestel`), as libphonenumber's extension patterns and office lists write them.
+const MARKERS: &str = "extension|extn|ext|durchwahl|dw|poste|anexo|ramal|interno|toestel|x|#";
+
+/// A trailing extension: a marker, optional punctuation, 1 to 7 digits (as
+/// libphonenumber allows), an optional closing `#`.
+static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\s*[,;]?\s*(?:{MARKERS})\s*[.:=#-]?\s*\d{{1,7}}\s*#?\s*$"
+    ))
+    .expect("the extension pattern compiles")
+});
+
+/// The number `raw` names, as text for the numbering plan: trimmed, without a
+/// leading `'`, compatibility forms mapped (NFKC, only for non-ASCII text) and a
+/// trailing extension removed when digits come before it. Borrowed when nothing
+/// changes.
+pub fn written_number(raw: &str) -> Cow<'_, str> {
+    let text = raw.trim().trim_start_matches('\'').trim();
+    let text: Cow<'_, str> = if text.is_ascii() {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.nfkc().collect::<String>().trim().to_string())
+    };
+    let Some(found) = EXTENSION.find(&text) else {
+        return text;
+    };
+    let head = &text[..found.start()];
+    if !head.chars().any(|c| c.is_ascii_digit()) {
+        return text;
+    }
+    Cow::Owned(head.trim_end().to_string())
+}
+
+/// `text` (an international form, `+` first) without the trunk prefix written after
+/// the country calling code `code` (`+44 07700 900222` → `+44 7700 900222`), when
+/// the country's plan has the trunk prefix `prefix` and the digits after the code
+/// start with it; `None` otherwise. The caller keeps the number as written when the
+/// plan knows it (Italy's `+39 06…` keeps its `0`: the zero is part of the number).
+fn trunk_dropped(text: &str, code: &str, prefix: &str) -> Option<String> {
+    if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // Byte offsets of the digits, so the prefix is cut where it is written, with the
+    // spaces and brackets around it left to the parser.
+    let digits: Vec<(usize, u8)> = text
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| b.is_ascii_digit())
+        .collect();
+    let after: String = digits
+        .iter()
+        .skip(code.len())
+        .map(|(_, b)| char::from(*b))
+        .collect();
+    let all: String = digits.iter().map(|(_, b)| char::from(*b)).collect();
+    if !all.starts_with(code) || !after.starts_with(prefix) {
+        return None;
+    }
+    let cut = &digits[code.len()..code.len() + prefix.len()];
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        if !cut.iter().any(|(at, _)| *at == i) {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
+/// `text` with a leading `00` read as `+` and a `(0)` after an international prefix
+/// removed; `None` when neither applies.
+pub(super) fn international_form(text: &str) -> Option<String> {
+    let rest = text.strip_prefix('+').or_else(|| text.strip_prefix("00"))?;
+    Some(format!("+{}", rest.replacen("(0)", "", 1)))
+}
+
+/// `text` (international form, `+` first) without the trunk prefix of its country
+/// written after the country calling code; `None` when it has none to drop.
+pub(super) fn without_trunk_prefix(text: &str) -> Option<String> {
+    if !text.starts_with('+') {
+        return None;
+    }
+    let db = &*phonenumber::metadata::DATABASE;
+    let digits: String = text.chars().filter(char::is_ascii_digit).take(3).collect();
+    // Country calling codes are prefix-free (ITU-T E.164): at most one length fits.
+    (1..=digits.len()).find_map(|n| {
+        let code: u16 = digits[..n].parse().ok()?;
+        let metas = db.by_code(&code)?;
+        let prefix = metas.first()?.national_prefix()?;
+        trunk_dropped(text, &digits[..n], prefix)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The trial's extensions, in every way offices write them: the number before
+    /// the marker is what remains.
+    #[test]
+    fn extensions_are_cut_off() {
+        for (raw, want) in [
+            ("+44 7700 900111 ext. 9", "+44 7700 900111"),
+            ("07700 900128 ext 12", "07700 900128"),
+            ("07700 900128 EXT.12", "07700 900128"),
+            ("+44 7700 900333 x9", "+44 7700 900333"),
+            ("+44 7700 900333 X 9", "+44 7700 900333"),
+            ("+44 7700 900333 #9", "+44 7700 900333"),
+            ("+44 7700 900333;ext=9", "+44 7700 900333"),
+            ("+44 7700 900333, extension 123", "+44 7700 900333"),
+            ("+49 30 1234567 Durchwahl 12", "+49 30 1234567"),
+            ("+49 30 1234567 DW 12", "+49 30 1234567"),
+            ("+33 1 23 45 67 89 poste 4", "+33 1 23 45 67 89"),
+            ("'+44 7700 900111", "+44 7700 900111"),
+        ] {
+            assert_eq!(written_number(raw), want, "{raw}");
+        }
+        // No digits before the marker: nothing is cut (and the value names no number).
+        assert_eq!(written_number("ext 12"), "ext 12");
+        // Full-width digits and plus sign are the ASCII ones (NFKC).
+        assert_eq!(
+            written_number("＋４４ ７７００ ９００１１１"),
+            "+44 7700 900111"
+        );
+    }
+
+    #[test]
+    fn the_trunk_prefix_after_the_country_code_is_cut_where_it_is_written() {
+        assert_eq!(
+            trunk_dropped("+44 07700 900222", "44", "0").as_deref(),
+            Some("+44 7700 900222")
+        );
+        assert_eq!(
+            trunk_dropped("+4407700900222", "44", "0").as_deref(),
+            Some("+447700900222")
+        );
+        assert_eq!(trunk_dropped("+44 7700 900222", "44", "0"), None);
+        assert_eq!(trunk_dropped("+44 07700", "44", ""), None);
+    }
+}
