@@ -21,7 +21,7 @@ use crate::fields::phone::{self, LineType, Region};
 use crate::fields::value::{Record, Value};
 
 pub use super::explain_minor::AgeTrace;
-use crate::fields::{Channel, ConsentEvidence, ConsentState, address};
+use crate::fields::{Channel, ConsentEvidence, ConsentState};
 use crate::message::RenderedMessage;
 use crate::segment::eval::{self, ConditionResult};
 use crate::segment::store::{self, SegmentError};
