@@ -17,10 +17,11 @@ use crate::fields::{Channel, ConsentState, Role, address};
 use crate::workspace::{WorkspaceError, fields as field_store, phones, quote_ident};
 
 /// The refusal recorded for one address: the contact it was recorded on and its state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AddressRefusal {
-    /// The key of the contact whose consent said no.
-    pub key: String,
+    /// The `_id` of the contact whose consent said no (its key is read only when the
+    /// refusal holds for another contact, which is rare: [`AddressOptOuts::key_of`]).
+    pub id: i64,
     /// Declined, withdrawn or bounced.
     pub state: ConsentState,
 }
@@ -65,81 +66,87 @@ impl AddressOptOuts {
         };
         for column in columns {
             let sql = format!(
-                "SELECT CAST({col} AS TEXT), _key, {consent} FROM contacts
+                "SELECT CAST({col} AS TEXT), _id, {consent} FROM contacts
                  WHERE {consent} IN (?1, ?2, ?3) AND {col} IS NOT NULL ORDER BY _id",
                 col = quote_ident(&column),
             );
             let mut stmt = conn.prepare(&sql)?;
-            let rows = stmt.query_map(rusqlite::params_from_iter(&refusals), |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            })?;
-            for row in rows {
-                let (value, key, state) = row?;
+            let mut rows = stmt.query(rusqlite::params_from_iter(&refusals))?;
+            // Values are read in place: a copy is made only of an address not yet held.
+            while let Some(row) = rows.next()? {
+                let value = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+                let id: i64 = row.get(1)?;
+                let state = row.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
                 let Ok(state) = state.parse::<ConsentState>() else {
                     continue;
                 };
+                let refusal = AddressRefusal { id, state };
                 // Every spelling of the refused address, so that a wrapped or
                 // full-width copy of it still refuses the plain one.
-                let forms = match channel {
-                    Channel::Email => address::refusal_forms(&value),
-                    Channel::Sms => Vec::from_iter(Some(value).filter(|v| !v.is_empty())),
-                };
-                for form in forms {
-                    out.add(
-                        form,
-                        AddressRefusal {
-                            key: key.clone(),
-                            state,
-                        },
-                    );
+                match channel {
+                    Channel::Email if address::is_plain(value) => out.add(value, refusal),
+                    Channel::Email => {
+                        for form in address::refusal_forms(value) {
+                            out.add(&form, refusal);
+                        }
+                    }
+                    Channel::Sms if value.is_empty() => {}
+                    Channel::Sms => out.add(value, refusal),
                 }
             }
         }
         Ok(out)
     }
 
-    fn add(&mut self, address: String, refusal: AddressRefusal) {
-        match self.refused.get(&address) {
+    fn add(&mut self, address: &str, refusal: AddressRefusal) {
+        match self.refused.get_mut(address) {
             Some(held) if held.state.refusal_rank() >= refusal.state.refusal_rank() => {}
-            _ => {
-                self.refused.insert(address, refusal);
+            Some(held) => *held = refusal,
+            None => {
+                self.refused.insert(address.to_string(), refusal);
             }
         }
     }
 
     /// The refusal another contact recorded for `address` (normalised as [`load`]
-    /// reads it), when the contact `key` has not refused itself (`own`): its own
-    /// refusal is the one to show. `None` when nobody else refused the address.
+    /// reads it), when the contact with `_id` `id` has not refused itself (`own`): its
+    /// own refusal is the one to show. `None` when nobody else refused the address.
     ///
     /// [`load`]: AddressOptOuts::load
     pub fn other_refusal(
         &self,
         address: &str,
-        key: &str,
+        id: i64,
         own: ConsentState,
-    ) -> Option<&AddressRefusal> {
+    ) -> Option<AddressRefusal> {
         if own.refusal_rank() >= 2 {
             return None;
         }
         self.refused
             .get(address)
-            .filter(|r| r.key != key && r.state.refusal_rank() > own.refusal_rank())
+            .filter(|r| r.id != id && r.state.refusal_rank() > own.refusal_rank())
+            .copied()
     }
 
-    /// The sentence naming where a shared refusal comes from, as `explain` shows it.
-    pub fn source(&self, refusal: &AddressRefusal) -> String {
+    /// The key of the contact a refusal was recorded on.
+    ///
+    /// Errors: workspace errors ([`WorkspaceError::Sqlite`] when the contact is gone).
+    pub fn key_of(conn: &Connection, refusal: &AddressRefusal) -> Result<String, WorkspaceError> {
+        Ok(conn
+            .prepare_cached("SELECT _key FROM contacts WHERE _id = ?1")?
+            .query_row([refusal.id], |r| r.get(0))?)
+    }
+
+    /// The sentence naming where a shared refusal comes from (the contact with key
+    /// `key`), as `explain` shows it.
+    pub fn source(&self, refusal: &AddressRefusal, key: &str) -> String {
         let (channel, thing) = match self.channel {
             Some(Channel::Sms) => ("SMS", "number"),
             _ => ("e-mail", "address"),
         };
         format!(
-            "{channel} consent {} on contact {}, which holds the same {thing}",
+            "{channel} consent {} on contact {key}, which holds the same {thing}",
             refusal.state.as_str(),
-            refusal.key
         )
     }
 }
@@ -182,26 +189,23 @@ mod tests {
         })
         .unwrap();
         let o = AddressOptOuts::load(ws.conn(), Channel::Email).unwrap();
+        // Contacts get `_id` 1, 2, 3, 4 in the order inserted.
         let withdrawn = AddressRefusal {
-            key: "2".into(),
+            id: 2,
             state: ConsentState::Withdrawn,
         };
         let bo = "bo@example.com";
+        assert_eq!(o.other_refusal(bo, 3, ConsentState::Granted), Some(withdrawn));
+        assert_eq!(o.other_refusal(bo, 1, ConsentState::Declined), Some(withdrawn));
+        assert_eq!(o.other_refusal(bo, 2, ConsentState::Withdrawn), None);
         assert_eq!(
-            o.other_refusal(bo, "3", ConsentState::Granted),
-            Some(&withdrawn)
-        );
-        assert_eq!(
-            o.other_refusal(bo, "1", ConsentState::Declined),
-            Some(&withdrawn)
-        );
-        assert_eq!(o.other_refusal(bo, "2", ConsentState::Withdrawn), None);
-        assert_eq!(
-            o.other_refusal("cy@example.com", "4", ConsentState::Granted),
+            o.other_refusal("cy@example.com", 4, ConsentState::Granted),
             None
         );
+        let key = AddressOptOuts::key_of(ws.conn(), &withdrawn).unwrap();
+        assert_eq!(key, "2");
         assert_eq!(
-            o.source(&withdrawn),
+            o.source(&withdrawn, &key),
             "e-mail consent withdrawn on contact 2, which holds the same address"
         );
     }
