@@ -195,8 +195,14 @@ mod tests {
             state: ConsentState::Withdrawn,
         };
         let bo = "bo@example.com";
-        assert_eq!(o.other_refusal(bo, 3, ConsentState::Granted), Some(withdrawn));
-        assert_eq!(o.other_refusal(bo, 1, ConsentState::Declined), Some(withdrawn));
+        assert_eq!(
+            o.other_refusal(bo, 3, ConsentState::Granted),
+            Some(withdrawn)
+        );
+        assert_eq!(
+            o.other_refusal(bo, 1, ConsentState::Declined),
+            Some(withdrawn)
+        );
         assert_eq!(o.other_refusal(bo, 2, ConsentState::Withdrawn), None);
         assert_eq!(
             o.other_refusal("cy@example.com", 4, ConsentState::Granted),

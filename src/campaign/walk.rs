@@ -171,8 +171,7 @@ fn decide<'a>(
         Channel::Email => address.as_deref(),
         Channel::Sms => e164.as_deref(),
     };
-    if let Some(other) = refused_address.and_then(|a| opted_out.other_refusal(a, id, consent))
-    {
+    if let Some(other) = refused_address.and_then(|a| opted_out.other_refusal(a, id, consent)) {
         let from = AddressOptOuts::key_of(row.conn(), &other)?;
         consent_source = Some(opted_out.source(&other, &from).into());
         consent_stored = Cow::Borrowed(other.state.as_str());

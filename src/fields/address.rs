@@ -156,7 +156,11 @@ mod tests {
     /// Plain values are exactly the ones the general reading leaves as they are.
     #[test]
     fn a_plain_address_is_its_own_only_form() {
-        for plain in ["ana@example.com", "a.b+tag_1%x-y@mail.example.co.uk", "ana.@x.org"] {
+        for plain in [
+            "ana@example.com",
+            "a.b+tag_1%x-y@mail.example.co.uk",
+            "ana.@x.org",
+        ] {
             assert!(is_plain(plain), "{plain}");
             assert_eq!(sendable_email(plain).as_deref(), Some(plain));
             assert_eq!(refusal_forms(plain), [plain]);
