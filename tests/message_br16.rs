@@ -77,7 +77,7 @@ fn null_counts_as_blank_too() {
         &PolicyScope::outside_campaign(),
     )
     .unwrap();
-    let mut rec = Record::new();
+    let mut rec = Record::default();
     rec.insert("first_name".into(), Value::Null);
     assert_eq!(t.render(&rec).unwrap().text, "Hi there,");
 }

@@ -84,7 +84,7 @@ fn control_characters_in_values_are_removed() {
 fn never_prints_none_or_undefined() {
     let out = render(
         "[{{ none }}][{{ first_name }}][{{ first_name | upper }}]",
-        &Record::new(),
+        &Record::default(),
     );
     assert_eq!(out, "[][][]");
 }
@@ -101,14 +101,14 @@ fn case_filters_are_unicode_aware() {
 #[test]
 fn date_filter_formats_dates_and_datetimes() {
     let d = NaiveDate::from_ymd_opt(2024, 4, 30).unwrap();
-    let rec = with(Record::new(), "joined", Value::Date(d));
+    let rec = with(Record::default(), "joined", Value::Date(d));
     assert_eq!(render("{{ joined }}", &rec), "2024-04-30");
     assert_eq!(
         render("{{ joined | date(\"%d %B %Y\") }}", &rec),
         "30 April 2024"
     );
     let dt = d.and_hms_opt(9, 5, 0).unwrap().and_utc();
-    let rec = with(Record::new(), "seen", Value::Datetime(dt));
+    let rec = with(Record::default(), "seen", Value::Datetime(dt));
     assert_eq!(
         render("{{ seen | date(\"%d/%m/%Y %H:%M\") }}", &rec),
         "30/04/2024 09:05"
@@ -118,7 +118,7 @@ fn date_filter_formats_dates_and_datetimes() {
 #[test]
 fn date_format_asking_for_a_time_of_a_date_is_a_render_error() {
     let rec = with(
-        Record::new(),
+        Record::default(),
         "joined",
         Value::Date(NaiveDate::from_ymd_opt(2024, 4, 30).unwrap()),
     );
@@ -130,23 +130,23 @@ fn date_format_asking_for_a_time_of_a_date_is_a_render_error() {
 
 #[test]
 fn currency_has_two_decimals_and_a_symbol() {
-    let rec = with(Record::new(), "spend", Value::Decimal(12.5));
+    let rec = with(Record::default(), "spend", Value::Decimal(12.5));
     assert_eq!(render("{{ spend | currency(\"EUR\") }}", &rec), "€12.50");
     assert_eq!(render("{{ spend | currency(\"CHF\") }}", &rec), "CHF 12.50");
-    let rec = with(Record::new(), "spend", Value::Decimal(1234.005));
+    let rec = with(Record::default(), "spend", Value::Decimal(1234.005));
     // Half away from zero on the decimal as written: .005 rounds up to .01.
     assert_eq!(render("{{ spend | currency(\"USD\") }}", &rec), "$1,234.01");
-    let rec = with(Record::new(), "orders", Value::Integer(-3));
+    let rec = with(Record::default(), "orders", Value::Integer(-3));
     assert_eq!(render("{{ orders | currency(\"GBP\") }}", &rec), "-£3.00");
     // Decimals print as Value::display does: no trailing ".0".
-    let rec = with(Record::new(), "spend", Value::Decimal(12.0));
+    let rec = with(Record::default(), "spend", Value::Decimal(12.0));
     assert_eq!(render("{{ spend }}", &rec), "12");
 }
 
 #[test]
 fn lists_print_joined_and_loop_item_by_item() {
     let rec = with(
-        Record::new(),
+        Record::default(),
         "tags",
         Value::List(vec!["vip".into(), "gold".into()]),
     );
@@ -176,7 +176,7 @@ fn fallback_can_be_another_field() {
         t.render(&record(&[("first_name", "Ana")])).unwrap().text,
         "Hi Ana"
     );
-    let r = t.render(&Record::new()).unwrap();
+    let r = t.render(&Record::default()).unwrap();
     assert_eq!(r.text, "Hi there");
     assert_eq!(r.fallbacks_used, ["company", "first_name"]);
 }
@@ -189,7 +189,7 @@ fn runaway_loops_run_out_of_fuel() {
         "{{% for a in {ten} %}}{{% for b in {ten} %}}{{% for c in {ten} %}}{{% for d in {ten} %}}{{% for e in {ten} %}}x{{% endfor %}}{{% endfor %}}{{% endfor %}}{{% endfor %}}{{% endfor %}}"
     );
     let err = tpl(&src, BodyFormat::Plain)
-        .render(&Record::new())
+        .render(&Record::default())
         .unwrap_err();
     let TemplateError::Render { message } = &err else {
         panic!("expected a render error, got {err}");
@@ -201,7 +201,7 @@ fn runaway_loops_run_out_of_fuel() {
 fn recursive_macros_stop() {
     let src = "{% macro m(n) %}{{ m(n) }}{% endmacro %}{{ m(1) }}";
     let err = tpl(src, BodyFormat::Plain)
-        .render(&Record::new())
+        .render(&Record::default())
         .unwrap_err();
     assert!(matches!(err, TemplateError::Render { .. }));
 }

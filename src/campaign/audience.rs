@@ -8,6 +8,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
@@ -39,20 +40,21 @@ const SOURCES_CACHED: usize = 4_096;
 /// instead of once per contact (a lookup per contact cost a third of a preview).
 struct Sources<'c> {
     conn: &'c Connection,
-    read: RefCell<HashMap<i64, Option<String>>>,
+    read: RefCell<HashMap<i64, Option<Rc<str>>>>,
 }
 
 impl Sources<'_> {
-    fn source(&self, id: i64) -> Result<Option<String>, WorkspaceError> {
+    fn source(&self, id: i64) -> Result<Option<Rc<str>>, WorkspaceError> {
         if let Some(source) = self.read.borrow().get(&id) {
             return Ok(source.clone());
         }
-        let source: Option<String> = self
+        let source: Option<Rc<str>> = self
             .conn
             .prepare_cached(statements::SOURCE_BY_ID)?
-            .query_row([id], |r| r.get(0))
+            .query_row([id], |r| r.get::<_, Option<String>>(0))
             .optional()?
-            .flatten();
+            .flatten()
+            .map(Rc::from);
         let mut read = self.read.borrow_mut();
         if read.len() >= SOURCES_CACHED {
             read.clear();
@@ -80,13 +82,24 @@ impl AudienceRow<'_, '_> {
         Ok(self.row.get(1)?)
     }
 
-    /// The stored consent state for the channel (`granted`, `not_asked`, ...).
-    pub fn consent(&self) -> Result<String, WorkspaceError> {
-        Ok(self.row.get(2)?)
+    /// The stored consent state for the channel (`granted`, `not_asked`, ...), read in
+    /// place.
+    pub fn consent(&self) -> Result<&str, WorkspaceError> {
+        Ok(self
+            .row
+            .get_ref(2)?
+            .as_str()
+            .map_err(rusqlite::Error::from)?)
     }
 
-    /// Where the consent state came from (column or `--consent`), if recorded.
-    pub fn consent_source(&self) -> Result<Option<String>, WorkspaceError> {
+    /// The connection the rows come from, for a look-up while they stream.
+    pub fn conn(&self) -> &Connection {
+        self.sources.conn
+    }
+
+    /// Where the consent state came from (column or `--consent`), if recorded: one
+    /// shared text per statement.
+    pub fn consent_source(&self) -> Result<Option<Rc<str>>, WorkspaceError> {
         match self.row.get::<_, Option<i64>>(3)? {
             Some(id) => self.sources.source(id),
             None => Ok(None),

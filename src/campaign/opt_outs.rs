@@ -24,11 +24,12 @@ use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::{WorkspaceError, consent, fields as field_store, phones, quote_ident};
 
 /// The refusal recorded for one address: the contact it was recorded on and its state.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AddressRefusal {
-    /// The key of the contact whose consent said no; `None` for a refusal on record
-    /// whose contact `import undo` removed.
-    pub key: Option<String>,
+    /// The `_id` of the contact whose consent said no (its key is read only when the
+    /// refusal holds for another contact, which is rare: [`AddressOptOuts::key_of`]);
+    /// `None` for a refusal on record whose contact `import undo` removed.
+    pub id: Option<i64>,
     /// Declined, withdrawn or bounced.
     pub state: ConsentState,
     /// For a refusal on record: the batch that recorded it on its contact.
@@ -83,7 +84,7 @@ impl AddressOptOuts {
                 .into_iter()
                 .map(|(hash, state, batch)| {
                     let refusal = AddressRefusal {
-                        key: None,
+                        id: None,
                         state,
                         batch: Some(batch),
                     };
@@ -94,65 +95,64 @@ impl AddressOptOuts {
         }
         for column in columns {
             let sql = format!(
-                "SELECT CAST({col} AS TEXT), _key, {consent} FROM contacts
+                "SELECT CAST({col} AS TEXT), _id, {consent} FROM contacts
                  WHERE {consent} IN (?1, ?2, ?3) AND {col} IS NOT NULL ORDER BY _id",
                 col = quote_ident(&column),
             );
             let mut stmt = conn.prepare(&sql)?;
-            let rows = stmt.query_map(rusqlite::params_from_iter(&refusals), |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, String>(2)?,
-                ))
-            })?;
-            for row in rows {
-                let (value, key, state) = row?;
+            let mut rows = stmt.query(rusqlite::params_from_iter(&refusals))?;
+            // Values are read in place: a copy is made only of an address not yet held.
+            while let Some(row) = rows.next()? {
+                let value = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+                let id: i64 = row.get(1)?;
+                let state = row.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
                 let Ok(state) = state.parse::<ConsentState>() else {
                     continue;
                 };
+                let refusal = AddressRefusal {
+                    id: Some(id),
+                    state,
+                    batch: None,
+                };
                 // Every spelling of the refused address, so that a wrapped or
                 // full-width copy of it still refuses the plain one.
-                let forms = match channel {
-                    Channel::Email => address::refusal_forms(&value),
-                    Channel::Sms => Vec::from_iter(Some(value).filter(|v| !v.is_empty())),
-                };
-                for form in forms {
-                    out.add(
-                        form,
-                        AddressRefusal {
-                            key: Some(key.clone()),
-                            state,
-                            batch: None,
-                        },
-                    );
+                match channel {
+                    Channel::Email if address::is_plain(value) => out.add(value, refusal),
+                    Channel::Email => {
+                        for form in address::refusal_forms(value) {
+                            out.add(&form, refusal);
+                        }
+                    }
+                    Channel::Sms if value.is_empty() => {}
+                    Channel::Sms => out.add(value, refusal),
                 }
             }
         }
         Ok(out)
     }
 
-    fn add(&mut self, address: String, refusal: AddressRefusal) {
-        match self.refused.get(&address) {
+    fn add(&mut self, address: &str, refusal: AddressRefusal) {
+        match self.refused.get_mut(address) {
             Some(held) if held.state.refusal_rank() >= refusal.state.refusal_rank() => {}
-            _ => {
-                self.refused.insert(address, refusal);
+            Some(held) => *held = refusal,
+            None => {
+                self.refused.insert(address.to_string(), refusal);
             }
         }
     }
 
     /// The refusal another contact recorded for `address` (normalised as [`load`]
-    /// reads it), or a refusal on record for it, when the contact `key` has not
-    /// refused as strongly itself (`own`): its own refusal is the one to show. `None`
-    /// when nobody else refused the address.
+    /// reads it), or a refusal on record for it, when the contact with `_id` `id` has
+    /// not refused as strongly itself (`own`): its own refusal is the one to show.
+    /// `None` when nobody else refused the address.
     ///
     /// [`load`]: AddressOptOuts::load
     pub fn other_refusal(
         &self,
         address: &str,
-        key: &str,
+        id: i64,
         own: ConsentState,
-    ) -> Option<&AddressRefusal> {
+    ) -> Option<AddressRefusal> {
         if own.refusal_rank() >= 2 {
             return None;
         }
@@ -160,7 +160,7 @@ impl AddressOptOuts {
         let by_contact = self
             .refused
             .get(address)
-            .filter(|r| r.key.as_deref() != Some(key))
+            .filter(|r| r.id != Some(id))
             .filter(stronger);
         let on_record = || {
             let (hash_key, by_hash) = self.on_record.as_ref()?;
@@ -171,19 +171,37 @@ impl AddressOptOuts {
             by_hash.get(&hash_key.hash(kind, address)).filter(stronger)
         };
         match (by_contact, on_record()) {
-            (Some(c), Some(r)) if r.state.refusal_rank() > c.state.refusal_rank() => Some(r),
-            (Some(c), _) => Some(c),
-            (None, r) => r,
+            (Some(c), Some(r)) if r.state.refusal_rank() > c.state.refusal_rank() => Some(*r),
+            (Some(c), _) => Some(*c),
+            (None, r) => r.copied(),
         }
     }
 
-    /// The sentence naming where a shared refusal comes from, as `explain` shows it.
-    pub fn source(&self, refusal: &AddressRefusal) -> String {
+    /// The key of the contact a refusal was recorded on; `None` for a refusal on record
+    /// whose contact is gone.
+    ///
+    /// Errors: workspace errors ([`WorkspaceError::Sqlite`] when the contact is gone).
+    pub fn key_of(
+        conn: &Connection,
+        refusal: &AddressRefusal,
+    ) -> Result<Option<String>, WorkspaceError> {
+        let Some(id) = refusal.id else {
+            return Ok(None);
+        };
+        Ok(Some(
+            conn.prepare_cached("SELECT _key FROM contacts WHERE _id = ?1")?
+                .query_row([id], |r| r.get(0))?,
+        ))
+    }
+
+    /// The sentence naming where a shared refusal comes from (the contact with key
+    /// `key`, or a refusal on record when `None`), as `explain` shows it.
+    pub fn source(&self, refusal: &AddressRefusal, key: Option<&str>) -> String {
         let (channel, thing) = match self.channel {
             Some(Channel::Sms) => ("SMS", "number"),
             _ => ("e-mail", "address"),
         };
-        match (&refusal.key, refusal.batch) {
+        match (key, refusal.batch) {
             (Some(key), _) => format!(
                 "{channel} consent {} on contact {key}, which holds the same {thing}",
                 refusal.state.as_str(),
@@ -235,27 +253,30 @@ mod tests {
         })
         .unwrap();
         let o = AddressOptOuts::load(ws.conn(), Channel::Email).unwrap();
+        // Contacts get `_id` 1, 2, 3, 4 in the order inserted.
         let withdrawn = AddressRefusal {
-            key: Some("2".into()),
+            id: Some(2),
             state: ConsentState::Withdrawn,
             batch: None,
         };
         let bo = "bo@example.com";
         assert_eq!(
-            o.other_refusal(bo, "3", ConsentState::Granted),
-            Some(&withdrawn)
+            o.other_refusal(bo, 3, ConsentState::Granted),
+            Some(withdrawn)
         );
         assert_eq!(
-            o.other_refusal(bo, "1", ConsentState::Declined),
-            Some(&withdrawn)
+            o.other_refusal(bo, 1, ConsentState::Declined),
+            Some(withdrawn)
         );
-        assert_eq!(o.other_refusal(bo, "2", ConsentState::Withdrawn), None);
+        assert_eq!(o.other_refusal(bo, 2, ConsentState::Withdrawn), None);
         assert_eq!(
-            o.other_refusal("cy@example.com", "4", ConsentState::Granted),
+            o.other_refusal("cy@example.com", 4, ConsentState::Granted),
             None
         );
+        let key = AddressOptOuts::key_of(ws.conn(), &withdrawn).unwrap();
+        assert_eq!(key.as_deref(), Some("2"));
         assert_eq!(
-            o.source(&withdrawn),
+            o.source(&withdrawn, key.as_deref()),
             "e-mail consent withdrawn on contact 2, which holds the same address"
         );
     }

@@ -13,6 +13,9 @@
 //! address whose consent was declined, withdrawn or bounced on one contact is refused
 //! for every contact that holds it, with the other contact named as the source.
 
+use std::borrow::Cow;
+use std::rc::Rc;
+
 use super::age::{self, AgeCheck};
 use super::assign::{Assigner, ContactFacts, Outcome};
 use super::audience::{self, AudienceQuery, AudienceRow};
@@ -34,9 +37,10 @@ pub struct Decided<'a> {
     pub record: &'a Record,
     pub suppressed: Option<SuppressionHit>,
     pub consent: ConsentState,
-    /// The stored consent text and where it came from.
-    pub consent_stored: String,
-    pub consent_source: Option<String>,
+    /// The stored consent text and where it came from (a statement's source is shared
+    /// by the contacts of one import, not copied per contact).
+    pub consent_stored: Cow<'static, str>,
+    pub consent_source: Option<Rc<str>>,
     /// The contact whose refusal holds for this contact's address, when the consent
     /// is another contact's ([`super::opt_outs`]); its evidence is the one to show.
     pub consent_from: Option<String>,
@@ -137,7 +141,13 @@ fn decide<'a>(
             .collect();
         suppression.check(&key, email.as_deref(), &numbers)
     };
-    let mut consent_stored = row.consent()?;
+    let stored = row.consent()?;
+    let parsed = stored.parse::<ConsentState>().ok();
+    // The stored names need no copy per contact; other text is kept as written.
+    let mut consent_stored = match parsed {
+        Some(c) if c.as_str() == stored => Cow::Borrowed(c.as_str()),
+        _ => Cow::Owned(stored.to_string()),
+    };
     let mut consent_source = row.consent_source()?;
     let age = age_check(prepared, record);
     let address_stored = text_of(prepared, record, slots.address);
@@ -149,26 +159,29 @@ fn decide<'a>(
             .filter(|_| address_line.is_some_and(LineType::sms_capable)),
     };
     let mut consent_from = None;
-    let mut consent = consent_stored
-        .parse::<ConsentState>()
-        .unwrap_or(ConsentState::NotAsked);
+    let mut consent = parsed.unwrap_or(ConsentState::NotAsked);
+    let id = row.id()?;
     // The address as the refusal was recorded: the normalised e-mail (also of an
     // address not sent to as written, such as one in decomposed letters), or the
     // stored E.164 number whatever its line type.
-    let refused_address = match prepared.campaign.channel {
-        Channel::Email => address
-            .clone()
-            .or_else(|| address_stored.as_deref().and_then(address::normalise_email)),
-        Channel::Sms => text_of(prepared, record, slots.address_e164),
+    let refused_address: Option<Cow<'_, str>> = match prepared.campaign.channel {
+        Channel::Email => address.as_deref().map(Cow::Borrowed).or_else(|| {
+            address_stored
+                .as_deref()
+                .and_then(address::normalise_email)
+                .map(Cow::Owned)
+        }),
+        Channel::Sms => text_of(prepared, record, slots.address_e164).map(Cow::Owned),
     };
     if let Some(other) = refused_address
         .as_deref()
-        .and_then(|a| opted_out.other_refusal(a, &key, consent))
+        .and_then(|a| opted_out.other_refusal(a, id, consent))
     {
-        consent_source = Some(opted_out.source(other));
-        consent_stored = other.state.as_str().to_string();
+        let from = AddressOptOuts::key_of(row.conn(), &other)?;
+        consent_source = Some(opted_out.source(&other, from.as_deref()).into());
+        consent_stored = Cow::Borrowed(other.state.as_str());
         consent = other.state;
-        consent_from = other.key.clone();
+        consent_from = from;
     }
     let outcome = assigner.assign(&ContactFacts {
         key: &key,
@@ -179,7 +192,7 @@ fn decide<'a>(
         matches,
     });
     Ok(Decided {
-        id: row.id()?,
+        id,
         key,
         record,
         suppressed,

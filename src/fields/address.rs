@@ -55,6 +55,9 @@ pub fn addresses_in(raw: &str) -> Vec<String> {
 /// system may deliver those bytes to no mailbox or another. Its refusals still hold:
 /// every comparison reads it in NFC.
 pub fn sendable_email(raw: &str) -> Option<String> {
+    if is_plain(raw) {
+        return Some(raw.to_string());
+    }
     let email = normalise_email(raw)?;
     let plain =
         // ASCII is its own NFC and NFKC: only other text pays for the comparison.
@@ -135,6 +138,9 @@ impl Unsendable {
 /// sends strictly ([`sendable_email`]), so no spelling of an opted-out address gets a
 /// message (GDPR Art. 21(3): after an objection, no more direct marketing).
 pub fn refusal_forms(raw: &str) -> Vec<String> {
+    if is_plain(raw) {
+        return vec![raw.to_string()];
+    }
     let mut out = addresses_in(raw);
     if raw.is_ascii() {
         return out;
@@ -146,6 +152,25 @@ pub fn refusal_forms(raw: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether `raw` is already one address in normal form, and nothing else: lower-case
+/// ASCII letters, digits and `._%+-` around one `@`, not starting with a dot, the
+/// domain dotted with no empty label. Such a value is its own [`normalise_email`], its
+/// only [`addresses_in`] and [`refusal_forms`], and its [`sendable_email`]: most stored
+/// addresses are, so a preview reads them without the general checks' copies (issue
+/// 13).
+pub fn is_plain(raw: &str) -> bool {
+    let Some((local, domain)) = raw.split_once('@') else {
+        return false;
+    };
+    let allowed = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._%+-".contains(&b);
+    !local.is_empty()
+        && !local.starts_with('.')
+        && local.bytes().all(allowed)
+        && domain.contains('.')
+        && domain.split('.').all(|label| !label.is_empty())
+        && domain.bytes().all(allowed)
 }
 
 /// `value` without its leading URI `scheme` (`mailto:`, `tel:`, any case), if it has it.
@@ -248,6 +273,49 @@ mod tests {
             Unsendable::Wrapped("bob@example.com".into()).describe(),
             "wraps the address `bob@example.com` in other text (a name, `<…>`, quotes or `mailto:`); write it plain: bob@example.com"
         );
+    }
+
+    /// Plain values are exactly the ones the general reading leaves as they are.
+    #[test]
+    fn a_plain_address_is_its_own_only_form() {
+        for plain in [
+            "ana@example.com",
+            "a.b+tag_1%x-y@mail.example.co.uk",
+            "ana.@x.org",
+        ] {
+            assert!(is_plain(plain), "{plain}");
+            assert_eq!(sendable_email(plain).as_deref(), Some(plain));
+            assert_eq!(refusal_forms(plain), [plain]);
+        }
+        for other in [
+            "Ana@example.com",
+            " ana@example.com",
+            ".ana@example.com",
+            "ana@example",
+            "ana@example..com",
+            "ana@.example.com",
+            "ana@example.com.",
+            "a@b@example.com",
+            "mailto:ana@example.com",
+            "<ana@example.com>",
+            "zoë@example.org",
+            "ana@",
+            "",
+        ] {
+            assert!(!is_plain(other), "{other}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever a value holds, when it counts as plain the general reading
+        /// (normalising, finding the addresses in it) gives back that value alone.
+        #[test]
+        fn plain_values_read_as_themselves(raw in "[a-z0-9._%+-]{0,6}[@A-Z: <]?[a-z0-9._%+-]{0,6}@[a-z0-9.-]{0,8}") {
+            if is_plain(&raw) {
+                proptest::prop_assert_eq!(normalise_email(&raw), Some(raw.clone()));
+                proptest::prop_assert_eq!(addresses_in(&raw), vec![raw.clone()]);
+            }
+        }
     }
 
     #[test]

@@ -280,6 +280,12 @@ macro_rules! snake_names {
         impl FromStr for $ty {
             type Err = ParseNameError;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
+                // A name exactly as stored (every value the workspace holds) needs no
+                // folding: read per contact by a preview, so no copy for it (issue 13).
+                match s {
+                    $($name => return Ok($ty::$variant),)+
+                    _ => {}
+                }
                 let wanted = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
                 match wanted.as_str() {
                     $($name => Ok($ty::$variant),)+

@@ -139,7 +139,7 @@ impl Rows {
     ) -> Result<(Vec<String>, Rows), ImportError> {
         let mut rows = Rows {
             records,
-            record: StringRecord::new(),
+            record: StringRecord::default(),
             line: 0,
             nul_at: None,
             trailing_at: None,

@@ -291,7 +291,7 @@ mod tests {
             &f,
         )
         .unwrap();
-        let mut record = Record::new();
+        let mut record = Record::default();
         record.insert("first_name".into(), Value::Text(" \t".into()));
         record.insert("city".into(), Value::Text("Kö\u{202e}ln\tWest".into()));
         record.insert(
@@ -379,7 +379,7 @@ mod tests {
                 return Ok(());
             };
             prop_assert!(t.plan.is_some());
-            let mut record = Record::new();
+            let mut record = Record::default();
             record.insert("a".into(), a);
             record.insert("b".into(), b);
             let fast = t.render(&record).unwrap();

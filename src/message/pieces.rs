@@ -196,7 +196,7 @@ fn push_text(pieces: &mut Vec<Piece>, text: &str) {
 /// A piece that reads no merge field prints the same for everyone: it becomes text.
 fn constant_or_dynamic(source: &str, template: CheckedTemplate) -> Piece {
     if template.merge_fields().next().is_none()
-        && let Ok(r) = template.render(&Record::new())
+        && let Ok(r) = template.render(&Record::default())
         && r.missing.is_empty()
     {
         return Piece::Text(r.text);
@@ -349,10 +349,10 @@ mod tests {
     #[test]
     fn pieces_reassemble_to_the_whole_render() {
         let scope = PolicyScope::outside_campaign();
-        let mut zoe = Record::new();
+        let mut zoe = Record::default();
         zoe.insert("first_name".into(), Value::Text("zoë".into()));
         zoe.insert("vip".into(), Value::Text("yes".into()));
-        let blank = Record::new();
+        let blank = Record::default();
         for source in [
             "Hi {{ first_name | default(\"there\") | title }},\nthanks.\n",
             "{% if vip %}VIP {{ first_name }}{% else %}Hello{% endif %} -\n  {{- first_name -}}  !",

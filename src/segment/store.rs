@@ -388,7 +388,7 @@ pub fn load_record(
     for candidate in [key.to_string(), key.to_lowercase()] {
         let record = conn
             .query_row(&sql, [&candidate], |r| {
-                let mut record = Record::new();
+                let mut record = Record::default();
                 for (i, f) in fields.iter().enumerate() {
                     record.insert(f.name.clone(), Value::from_sql(f.ty, r.get_ref(i)?));
                 }
