@@ -183,24 +183,3 @@ fn hostile_input_is_refused_without_overflowing() {
     let wide = format!("a is 1{}", " or a is 1".repeat(6000));
     assert!(parse(&wide).is_ok());
 }
-
-#[test]
-fn a_bidi_override_in_a_literal_is_refused_where_it_stands() {
-    // `tags has "v<RLO>ip"`: the override is the 12th character (column 12, 1-based),
-    // counted by hand: t,a,g,s,space,h,a,s,space,",v then U+202E.
-    let e = parse("tags has \"v\u{202e}ip\"").unwrap_err();
-    assert_eq!((e.line, e.column), (1, 12));
-    assert!(
-        e.message.contains("bidi override RLO (U+202E)"),
-        "{}",
-        e.message
-    );
-    let e = parse("city is \"a\u{2066}b\"").unwrap_err();
-    assert!(
-        e.message.contains("bidi isolate LRI (U+2066)"),
-        "{}",
-        e.message
-    );
-    let e = parse("city is \"a\u{1b}b\"").unwrap_err();
-    assert!(e.message.contains("ESC (U+001B)"), "{}", e.message);
-}
