@@ -154,15 +154,23 @@ fn word(value: &str) -> Word {
     if value.len() > 16 {
         return Word::Other;
     }
+    // ASCII words are lower-cased on the stack: this runs on every value of every
+    // column in the first pass.
+    let mut ascii = [0u8; 16];
+    let lowered;
     let v = if value.is_ascii() {
-        value.to_ascii_lowercase()
+        let bytes = &mut ascii[..value.len()];
+        bytes.copy_from_slice(value.as_bytes());
+        bytes.make_ascii_lowercase();
+        std::str::from_utf8(bytes).unwrap_or_default()
     } else {
-        value.to_lowercase()
+        lowered = value.to_lowercase();
+        lowered.as_str()
     };
     // Yes and no also in German (ja/nein), French (oui/non), Spanish and Italian
     // (sí, si/no) and Dutch (ja/nee): exports keep the words of their locale, as the
     // sample loyalty file's `Newsletter` column (ja/nein) does.
-    match v.as_str() {
+    match v {
         "true" | "yes" | "y" | "1" | "granted" | "opted_in" | "opt_in" | "subscribed" | "ja"
         | "oui" | "sí" | "si" => Word::Truthy,
         "false" | "no" | "n" | "0" | "nein" | "non" | "nee" => Word::Falsy,

@@ -12,6 +12,8 @@ use std::io::Read;
 pub struct LineEnds<R> {
     inner: R,
     buf: Vec<u8>,
+    /// The bytes last read from `inner`, kept to be reused by the next read.
+    raw: Vec<u8>,
     pos: usize,
     pending_cr: bool,
     last: Option<u8>,
@@ -23,6 +25,7 @@ impl<R: Read> LineEnds<R> {
         LineEnds {
             inner,
             buf: Vec::new(),
+            raw: vec![0; 64 * 1024],
             pos: 0,
             pending_cr: false,
             last: None,
@@ -43,8 +46,7 @@ impl<R: Read> Read for LineEnds<R> {
             if self.done {
                 return Ok(0);
             }
-            let mut raw = [0u8; 64 * 1024];
-            let n = self.inner.read(&mut raw)?;
+            let n = self.inner.read(&mut self.raw)?;
             self.buf.clear();
             self.pos = 0;
             if n == 0 {
@@ -54,17 +56,22 @@ impl<R: Read> Read for LineEnds<R> {
                 }
                 continue;
             }
-            for &b in &raw[..n] {
-                if std::mem::take(&mut self.pending_cr) && b == b'\n' {
-                    continue;
-                }
-                if b == b'\r' {
-                    self.buf.push(b'\n');
-                    self.pending_cr = true;
-                } else {
-                    self.buf.push(b);
+            let mut rest = &self.raw[..n];
+            if std::mem::take(&mut self.pending_cr) && rest.first() == Some(&b'\n') {
+                rest = &rest[1..];
+            }
+            // Copied in runs between CRs: most files have none (LF line ends).
+            while let Some(cr) = rest.iter().position(|&b| b == b'\r') {
+                self.buf.extend_from_slice(&rest[..cr]);
+                self.buf.push(b'\n');
+                rest = &rest[cr + 1..];
+                match rest.first() {
+                    Some(b'\n') => rest = &rest[1..],
+                    Some(_) => {}
+                    None => self.pending_cr = true,
                 }
             }
+            self.buf.extend_from_slice(rest);
             self.last = self.buf.last().copied().or(self.last);
         }
     }
