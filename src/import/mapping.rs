@@ -265,7 +265,11 @@ impl ColumnMap {
     /// `stripped`, when given, counts the removals per imported column. The values are
     /// moved out of `values`, not copied: two copies of every value were a tenth of the
     /// allocations of an import.
-    pub fn project(&self, mut values: Vec<String>, mut stripped: Option<&mut [u64]>) -> Vec<String> {
+    pub fn project(
+        &self,
+        mut values: Vec<String>,
+        mut stripped: Option<&mut [u64]>,
+    ) -> Vec<String> {
         self.kept
             .iter()
             .zip(&self.columns)
