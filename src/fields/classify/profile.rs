@@ -216,3 +216,29 @@ impl ValueProfile {
 fn unquote(item: &str) -> &str {
     item.trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '[' | ']'))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Past the memo's trial (4,096 look-ups) a repeated value is counted from the
+    /// memo: the shares are those of the values, worked out by hand.
+    #[test]
+    fn repeated_values_count_as_often_as_they_occur() {
+        let mut p = ValueProfile::new();
+        for _ in 0..5000 {
+            p.observe("ana@example.com");
+            p.observe("n/a");
+        }
+        assert_eq!(p.non_blank, 10_000);
+        assert_eq!(p.passing(Check::Email), 50);
+        // Unique values turn the memo off and are still counted one by one.
+        let mut q = ValueProfile::new();
+        for i in 0..6000 {
+            q.observe(&format!("person{i}@example.com"));
+        }
+        q.observe("not an address");
+        assert_eq!(q.non_blank, 6001);
+        assert_eq!(q.email, 6000);
+    }
+}

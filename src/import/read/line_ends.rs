@@ -76,3 +76,39 @@ impl<R: Read> Read for LineEnds<R> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hands out one byte per read, so every CR meets the end of a chunk.
+    struct OneByte<'a>(&'a [u8]);
+
+    impl Read for OneByte<'_> {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            match self.0.split_first() {
+                Some((&b, rest)) if !out.is_empty() => {
+                    out[0] = b;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    fn through(reader: impl Read) -> String {
+        let mut out = String::new();
+        LineEnds::new(reader).read_to_string(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn crs_become_one_lf_also_across_reads() {
+        // CR LF, lone CR, CR CR LF (two breaks) and a final CR, worked out by hand.
+        let text = b"a\r\nb\rc\r\r\nd\r";
+        let want = "a\nb\nc\n\nd\n";
+        assert_eq!(through(&text[..]), want);
+        assert_eq!(through(OneByte(text)), want);
+    }
+}
