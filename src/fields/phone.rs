@@ -35,6 +35,19 @@ impl Region {
     /// `assets/countries.tsv`, ignoring case and surrounding spaces; `None` for anything
     /// else, or a country with no numbering plan of its own.
     pub fn from_country(cell: &str) -> Option<Region> {
+        // The common cell, a short code or one-word name in ASCII, is looked up from a
+        // lower-cased copy on the stack: the importer asks for every row.
+        let mut ascii = [0u8; 16];
+        if !cell.is_empty()
+            && cell.len() <= ascii.len()
+            && cell.bytes().all(|b| b.is_ascii_alphabetic())
+        {
+            let lowered = &mut ascii[..cell.len()];
+            lowered.copy_from_slice(cell.as_bytes());
+            lowered.make_ascii_lowercase();
+            let wanted = std::str::from_utf8(lowered).unwrap_or_default();
+            return COUNTRIES.get(wanted).copied();
+        }
         let wanted = squash(cell);
         if wanted.is_empty() {
             return None;

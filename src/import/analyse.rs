@@ -234,7 +234,7 @@ pub fn analyse(
                 for s in &mut skipped_consent {
                     s.observe(line, &values);
                 }
-                let values = map.project(&values, Some(&mut stripped));
+                let values = map.project(values, Some(&mut stripped));
                 for (i, value) in values.iter().enumerate() {
                     if value.is_empty() {
                         continue;

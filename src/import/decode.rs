@@ -12,7 +12,7 @@
 //! Called by the importer's passes; it never interprets CSV.
 
 use std::fs::File;
-use std::io::{self, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -241,31 +241,62 @@ impl<R: Read> Read for Counting<R> {
     }
 }
 
-/// The decoded text of a file as a UTF-8 byte stream, BOM removed.
-pub type TextReader = DecodeReaderBytes<Counting<BufReader<File>>, Vec<u8>>;
+/// The decoded text of a file as a UTF-8 byte stream, BOM removed: decoded by
+/// `encoding_rs`, or, for a file the scan found to be valid UTF-8, its bytes as they
+/// are (decoding them would only copy them once more; a tenth of the reading).
+pub enum TextReader {
+    Decoded(DecodeReaderBytes<Counting<BufReader<File>>, Vec<u8>>),
+    Utf8(Counting<BufReader<File>>),
+}
+
+impl Read for TextReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            TextReader::Decoded(r) => r.read(buf),
+            TextReader::Utf8(r) => r.read(buf),
+        }
+    }
+}
 
 /// Open `path` for decoding with `encoding`. The returned counter follows the raw bytes
 /// read so far. Bytes that are invalid in `encoding` come out as U+FFFD; the reader
 /// (`read.rs`) refuses any record holding one unless [`Scan::lossless_utf8`] says the
-/// character was in the file already (case BR-09).
+/// character was in the file already (case BR-09). `valid_utf8` (the scan's
+/// [`Scan::lossless_utf8`] for a UTF-8 file) passes the bytes through undecoded.
 pub fn open(
     path: &Path,
     encoding: &'static Encoding,
+    valid_utf8: bool,
 ) -> Result<(TextReader, Arc<AtomicU64>), ImportError> {
-    let file = File::open(path).map_err(|source| ImportError::Io {
+    let io_err = |source| ImportError::Io {
         path: path.to_path_buf(),
         cause: source,
-    })?;
+    };
+    let file = File::open(path).map_err(io_err)?;
     let read = Arc::new(AtomicU64::new(0));
+    let mut buffered = BufReader::with_capacity(256 * 1024, file);
+    if valid_utf8 && encoding == encoding_rs::UTF_8 {
+        const BOM: &[u8] = b"\xef\xbb\xbf";
+        let bom = buffered.fill_buf().map_err(io_err)?.starts_with(BOM);
+        if bom {
+            buffered.consume(BOM.len());
+            read.fetch_add(BOM.len() as u64, Ordering::Relaxed);
+        }
+        let counting = Counting {
+            inner: buffered,
+            read: Arc::clone(&read),
+        };
+        return Ok((TextReader::Utf8(counting), read));
+    }
     let counting = Counting {
-        inner: BufReader::with_capacity(256 * 1024, file),
+        inner: buffered,
         read: Arc::clone(&read),
     };
     let reader = DecodeReaderBytesBuilder::new()
         .encoding(Some(encoding))
         .strip_bom(true)
         .build(counting);
-    Ok((reader, read))
+    Ok((TextReader::Decoded(reader), read))
 }
 
 #[cfg(test)]

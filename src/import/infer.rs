@@ -36,7 +36,7 @@ use std::collections::BTreeSet;
 pub use dates::{Temporal, parse_temporal};
 pub use numbers::{Number, parse_number};
 pub use tags::split_tags;
-pub use values::{parse_bool, parse_integer, to_sql};
+pub use values::{parse_bool, parse_integer, to_sql, to_sql_owned};
 
 use crate::fields::FieldType;
 use dates::DatePart;

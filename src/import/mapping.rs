@@ -262,14 +262,21 @@ impl ColumnMap {
 
     /// The imported values of one row (`values` has one per column of the file), with
     /// the platform's deliberate leading apostrophe removed where the layout says so.
-    /// `stripped`, when given, counts the removals per imported column.
-    pub fn project(&self, values: &[String], mut stripped: Option<&mut [u64]>) -> Vec<String> {
+    /// `stripped`, when given, counts the removals per imported column. The values are
+    /// moved out of `values`, not copied: two copies of every value were a tenth of the
+    /// allocations of an import.
+    pub fn project(
+        &self,
+        mut values: Vec<String>,
+        mut stripped: Option<&mut [u64]>,
+    ) -> Vec<String> {
         self.kept
             .iter()
             .zip(&self.columns)
             .enumerate()
             .map(|(j, (&i, c))| {
-                let v = values.get(i).map_or("", String::as_str);
+                // `kept` holds each file column once, so nothing is taken twice.
+                let v = values.get_mut(i).map(std::mem::take).unwrap_or_default();
                 match v.strip_prefix('\'') {
                     Some(rest) if c.spec.is_some_and(|s| s.strip_apostrophe) => {
                         if let Some(counts) = stripped.as_deref_mut() {
@@ -277,7 +284,7 @@ impl ColumnMap {
                         }
                         rest.trim().to_string()
                     }
-                    _ => v.to_string(),
+                    _ => v,
                 }
             })
             .collect()
@@ -343,7 +350,7 @@ mod tests {
         let m = ColumnMap::build(&plan, "subscribed_members_export_1.csv", &h).unwrap();
         assert_eq!(names(&m), ["mail", "stars"]);
         assert_eq!(m.skipped[0].header, "First Name");
-        let row = m.project(&headers(&["a@b.c", "Ana", "3"]), None);
+        let row = m.project(headers(&["a@b.c", "Ana", "3"]), None);
         assert_eq!(row, ["a@b.c", "3"]);
     }
 
@@ -400,7 +407,7 @@ mod tests {
         let m = ColumnMap::build(&plan, "customers_export.csv", &h).unwrap();
         let mut counts = vec![0; 5];
         let row = m.project(
-            &headers(&["'8779761975521", "a@b.c", "no", "'01067", "'tis"]),
+            headers(&["'8779761975521", "a@b.c", "no", "'01067", "'tis"]),
             Some(&mut counts),
         );
         assert_eq!(row, ["8779761975521", "a@b.c", "no", "01067", "'tis"]);

@@ -20,7 +20,7 @@ use rusqlite::types::Value as Sql;
 
 use super::analyse::Analysis;
 use super::consent::row::{RowReader, Statement};
-use super::infer::to_sql;
+use super::infer::{to_sql, to_sql_owned};
 use super::key::KeySource;
 use super::read::Row;
 use super::row_phones::{self, ParsedPhone, RowPhones};
@@ -132,7 +132,7 @@ impl<'a> Preparer<'a> {
             return Prepared::Counted;
         };
         let analysis = self.analysis;
-        let raw = analysis.map.project(&values, None);
+        let raw = analysis.map.project(values, None);
         let parsed = row_phones::parse_row(analysis, &raw);
         let first_phone = row_phones::first(&parsed);
         let mut keyed_by_phone = false;
@@ -205,13 +205,18 @@ impl<'a> Preparer<'a> {
         if !self.erased.is_empty() && self.is_erased(&key, &raw, &parsed) {
             return Prepared::Erased;
         }
-        let mut values = Vec::with_capacity(raw.len());
-        for (i, (column, value)) in analysis.columns.iter().zip(&raw).enumerate() {
-            let stored = to_sql(value, column.storage, self.plan.types)
-                .or_else(|| consent_value(analysis, i, value));
+        // What the row says of consent and phones is read before its values are
+        // converted: the conversion moves text values into the stored row instead of
+        // copying them. Its age is read from the converted values (`ages::mark`).
+        let consent = Box::new(self.consent.read(&raw));
+        let phones = row_phones::summary(analysis, (line, &raw), &parsed, keyed_by_phone, shorten);
+        let mut values = Vec::with_capacity(raw.len() + 2 * parsed.len());
+        for (i, (column, value)) in analysis.columns.iter().zip(raw).enumerate() {
+            let stored = to_sql_owned(value, column.storage, self.plan.types)
+                .or_else(|value| consent_value(analysis, i, &value).ok_or(()));
             match stored {
-                Some(v) => values.push(v),
-                None => {
+                Ok(v) => values.push(v),
+                Err(()) => {
                     return Prepared::Rejected(Rejected {
                         line,
                         reason: format!(
@@ -229,18 +234,11 @@ impl<'a> Preparer<'a> {
                 date: o.date.map_or(Sql::Null, |i| values[i].clone()),
             })
         });
-        let phones = row_phones::finish(
-            analysis,
-            (line, &raw),
-            &parsed,
-            keyed_by_phone,
-            &mut values,
-            shorten,
-        );
+        row_phones::push_cells(&parsed, &mut values);
         Prepared::Contact {
             key,
             line,
-            consent: Box::new(self.consent.read(&raw)),
+            consent,
             age: super::ages::mark(analysis, &values, self.today, |_| false),
             order,
             values,

@@ -103,7 +103,7 @@ impl Rows {
     /// [`ImportError::NulBytes`] for a header holding a NUL byte, and the errors of
     /// [`Rows::next_row`].
     pub fn open(path: &Path, shape: Shape) -> Result<(Vec<String>, Rows), ImportError> {
-        let (text, bytes_read) = decode::open(path, shape.encoding)?;
+        let (text, bytes_read) = decode::open(path, shape.encoding, shape.replacement_is_data)?;
         let quotes = SharedLog::default();
         let reader = ReaderBuilder::new()
             .delimiter(shape.delimiter)
@@ -199,11 +199,12 @@ impl Rows {
                     })?;
                 // See `LineEnds`: the record's first line is the lines read so far
                 // minus the line breaks inside it.
-                let inside: usize = self
+                let inside = self
                     .record
-                    .iter()
-                    .map(|f| f.bytes().filter(|&b| b == b'\n').count())
-                    .sum();
+                    .as_slice()
+                    .bytes()
+                    .filter(|&b| b == b'\n')
+                    .count();
                 self.line = reader
                     .position()
                     .line()
@@ -227,7 +228,7 @@ impl Rows {
         // A NUL is never customer data: the row is rejected (not cleaned, which would
         // quietly change the value; review P1-4). A file of them is UTF-16 read as
         // bytes, which `decode` detects and `analyse` reports.
-        self.nul_at = if more {
+        self.nul_at = if more && self.record.as_slice().as_bytes().contains(&0) {
             self.record.iter().position(|f| f.contains('\0'))
         } else {
             None

@@ -86,14 +86,13 @@ pub fn phone_cells(parsed: Option<&Result<Phone, PhoneError>>) -> [Sql; 2] {
     }
 }
 
-/// Append each phone column's stored cells to `values` and sum up the row's numbers.
-/// `shorten` cuts a quoted value for the report.
-pub fn finish(
+/// Sum up the row's numbers for the report. `shorten` cuts a quoted value for the
+/// report.
+pub fn summary(
     analysis: &Analysis,
     (line, raw): (u64, &[String]),
     parsed: &[ParsedPhone],
     keyed_by_phone: bool,
-    values: &mut Vec<Sql>,
     shorten: fn(&str) -> String,
 ) -> RowPhones {
     let mut phones = RowPhones {
@@ -105,7 +104,6 @@ pub fn finish(
         ..RowPhones::default()
     };
     for (index, p) in parsed {
-        values.extend(phone_cells(p.as_ref()));
         match p {
             Some(Ok(p)) => {
                 phones.parsed += 1;
@@ -123,4 +121,11 @@ pub fn finish(
         }
     }
     phones
+}
+
+/// Append each phone column's stored cells ([`phone_cells`]) to `values`.
+pub fn push_cells(parsed: &[ParsedPhone], values: &mut Vec<Sql>) {
+    for (_, p) in parsed {
+        values.extend(phone_cells(p.as_ref()));
+    }
 }

@@ -43,7 +43,7 @@ pub fn sniff_file(
     delimiter: Option<u8>,
     header: Option<bool>,
 ) -> Result<Sniffed, ImportError> {
-    let (reader, _) = decode::open(path, scan.encoding)?;
+    let (reader, _) = decode::open(path, scan.encoding, scan.lossless_utf8)?;
     let mut sample = Vec::with_capacity(SAMPLE_BYTES);
     reader
         .take(SAMPLE_BYTES as u64 + 1)

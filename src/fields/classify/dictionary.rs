@@ -186,6 +186,7 @@ pub(crate) struct Dictionary {
 }
 
 /// What a folded value is in the vocabularies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Term {
     Listed(u16),
     Neutral,

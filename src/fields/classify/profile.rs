@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use super::dictionary::{Check, Term, dictionary};
+use super::validate::PhoneShape;
 use super::{VALIDATOR_PERCENT, validate, words};
 
 /// Values longer than this are not looked up: no vocabulary term is that long.
@@ -34,6 +35,66 @@ pub struct ValueProfile {
     pub(super) terms: HashMap<u16, u64>,
     /// Vocabulary terms among the items of list values (`vip, muslim`, `["vip","muslim"]`).
     pub(super) items: HashMap<u16, u64>,
+    /// A buffer for folding values, reused from value to value (not part of what the
+    /// profile knows).
+    folded: String,
+    memo: Memo,
+}
+
+/// What the checks found in one value.
+#[derive(Debug, Clone)]
+struct Finding {
+    email: bool,
+    phone: Option<PhoneShape>,
+    luhn: bool,
+    iban: bool,
+    term: Option<Term>,
+    /// The listed terms among its list items, one per item.
+    items: Vec<u16>,
+}
+
+/// The findings of values a column repeats (first names, cities, yes/no, tag sets), so
+/// the checks run once per distinct value: they were a third of the first pass. Bounded:
+/// at most [`Memo::MAX`] values of at most [`Memo::MAX_LEN`] bytes, and turned off for a
+/// column whose values seldom repeat (e-mail addresses, IDs), where looking up would
+/// only add work. Only a cache: the counts are the same with or without it.
+#[derive(Debug, Clone, Default)]
+struct Memo {
+    found: HashMap<String, Finding>,
+    asked: u64,
+    hits: u64,
+    off: bool,
+}
+
+impl Memo {
+    const MAX: usize = 1024;
+    const MAX_LEN: usize = 64;
+    /// Look-ups before deciding whether the column repeats its values enough.
+    const TRIAL: u64 = 4096;
+
+    fn find(&mut self, v: &str) -> Option<&Finding> {
+        if self.off {
+            return None;
+        }
+        self.asked += 1;
+        let found = self.found.get(v);
+        self.hits += u64::from(found.is_some());
+        found
+    }
+
+    fn keep(&mut self, v: &str, found: Finding) {
+        if self.off {
+            return;
+        }
+        if self.asked >= Self::TRIAL && self.hits * 2 < self.asked {
+            self.off = true;
+            self.found = HashMap::new();
+            return;
+        }
+        if self.found.len() < Self::MAX && v.len() <= Self::MAX_LEN {
+            self.found.insert(v.to_string(), found);
+        }
+    }
 }
 
 impl ValueProfile {
@@ -43,45 +104,82 @@ impl ValueProfile {
     }
 
     /// Record one cleaned, non-blank value (blank values are ignored). Runs the shape
-    /// checks and one vocabulary lookup; allocates only for values short enough to be
-    /// a vocabulary term.
+    /// checks and one vocabulary lookup, or, for a value the column repeats, looks up
+    /// what they found the first time ([`Memo`]).
     pub fn observe(&mut self, value: &str) {
         let v = value.trim();
         if v.is_empty() {
             return;
         }
-        self.non_blank += 1;
-        if validate::is_email(v) {
-            self.email += 1;
+        let mut memo = std::mem::take(&mut self.memo);
+        match memo.find(v) {
+            Some(found) => self.count(found),
+            None => {
+                let found = self.check(v);
+                self.count(&found);
+                memo.keep(v, found);
+            }
         }
-        if let Some(shape) = validate::phone_shape(v) {
+        self.memo = memo;
+    }
+
+    /// What the checks find in `v` (trimmed, not blank). Folds into a buffer kept
+    /// between calls, so it seldom allocates.
+    fn check(&mut self, v: &str) -> Finding {
+        let mut found = Finding {
+            email: validate::is_email(v),
+            phone: validate::phone_shape(v),
+            luhn: false,
+            iban: false,
+            term: None,
+            items: Vec::new(),
+        };
+        if v.len() <= MAX_NUMBER_LEN {
+            found.luhn = validate::passes_luhn(v);
+            found.iban = validate::is_iban(v);
+        }
+        let mut folded = std::mem::take(&mut self.folded);
+        if v.len() <= MAX_TERM_LEN {
+            words::fold_into(v, &mut folded);
+            found.term = dictionary().term(&folded);
+        }
+        // Tag cells as platforms write them: `a, b`, `a;b`, `a|b`, `["a","b"]`.
+        let separators = [',', ';', '|'];
+        if v.contains(separators) && v.len() <= MAX_LIST_LEN {
+            for item in v.split(separators).map(unquote) {
+                if item.len() > MAX_TERM_LEN {
+                    continue;
+                }
+                words::fold_into(item, &mut folded);
+                if let Some(Term::Listed(id)) = dictionary().term(&folded) {
+                    found.items.push(id);
+                }
+            }
+        }
+        self.folded = folded;
+        found
+    }
+
+    /// Count one value's findings.
+    fn count(&mut self, found: &Finding) {
+        self.non_blank += 1;
+        self.email += u64::from(found.email);
+        if let Some(shape) = found.phone {
             self.phone += 1;
             self.phone_marked += u64::from(shape.marked);
             self.phone_plus += u64::from(shape.plus);
             let (lo, hi) = self.phone_digits.unwrap_or((shape.digits, shape.digits));
             self.phone_digits = Some((lo.min(shape.digits), hi.max(shape.digits)));
         }
-        if v.len() <= MAX_NUMBER_LEN {
-            self.luhn += u64::from(validate::passes_luhn(v));
-            self.iban += u64::from(validate::is_iban(v));
+        self.luhn += u64::from(found.luhn);
+        self.iban += u64::from(found.iban);
+        match found.term {
+            Some(Term::Listed(id)) => *self.terms.entry(id).or_insert(0) += 1,
+            Some(Term::Neutral) => self.neutral += 1,
+            None => {}
         }
-        if v.len() <= MAX_TERM_LEN {
-            match dictionary().term(&words::fold(v)) {
-                Some(Term::Listed(id)) => *self.terms.entry(id).or_insert(0) += 1,
-                Some(Term::Neutral) => self.neutral += 1,
-                None => {}
-            }
-        }
-        // Tag cells as platforms write them: `a, b`, `a;b`, `a|b`, `["a","b"]`.
-        let separators = [',', ';', '|'];
-        if v.contains(separators) && v.len() <= MAX_LIST_LEN {
-            for item in v.split(separators).map(unquote) {
-                if item.len() <= MAX_TERM_LEN
-                    && let Some(Term::Listed(id)) = dictionary().term(&words::fold(item))
-                {
-                    *self.items.entry(id).or_insert(0) += 1;
-                }
-            }
+        for &id in &found.items {
+            *self.items.entry(id).or_insert(0) += 1;
         }
     }
 
@@ -117,4 +215,30 @@ impl ValueProfile {
 /// A tag item without the spaces, quotes and brackets around it (`["vip"` → `vip`).
 fn unquote(item: &str) -> &str {
     item.trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '[' | ']'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Past the memo's trial (4,096 look-ups) a repeated value is counted from the
+    /// memo: the shares are those of the values, worked out by hand.
+    #[test]
+    fn repeated_values_count_as_often_as_they_occur() {
+        let mut p = ValueProfile::new();
+        for _ in 0..5000 {
+            p.observe("ana@example.com");
+            p.observe("n/a");
+        }
+        assert_eq!(p.non_blank, 10_000);
+        assert_eq!(p.passing(Check::Email), 50);
+        // Unique values turn the memo off and are still counted one by one.
+        let mut q = ValueProfile::new();
+        for i in 0..6000 {
+            q.observe(&format!("person{i}@example.com"));
+        }
+        q.observe("not an address");
+        assert_eq!(q.non_blank, 6001);
+        assert_eq!(q.email, 6000);
+    }
 }

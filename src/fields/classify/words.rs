@@ -48,8 +48,17 @@ pub(crate) fn words(header: &str) -> Vec<String> {
 /// space, edges trimmed. So `Non-Binary`, `non binary` and `non_binary` are one term,
 /// and `HIV+` is `hiv`.
 pub(crate) fn fold(value: &str) -> String {
+    let mut out = String::new();
+    fold_into(value, &mut out);
+    out
+}
+
+/// [`fold`] into `out` (cleared first), so a caller folding every value of a column
+/// reuses one buffer instead of allocating a string per value.
+pub(crate) fn fold_into(value: &str, out: &mut String) {
+    out.clear();
     let seen = visible(value);
-    let mut out = String::with_capacity(seen.len());
+    out.reserve(seen.len());
     let mut gap = false;
     for c in seen.chars() {
         if c.is_alphanumeric() {
@@ -61,13 +70,12 @@ pub(crate) fn fold(value: &str) -> String {
                 // The common case on every imported value: no case or accent tables.
                 out.push(c.to_ascii_lowercase());
             } else {
-                push_folded(&mut out, c);
+                push_folded(out, c);
             }
         } else {
             gap = true;
         }
     }
-    out
 }
 
 fn flush(current: &mut String, out: &mut Vec<String>) {

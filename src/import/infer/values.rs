@@ -45,6 +45,16 @@ pub fn to_sql(value: &str, inferred: Inferred, opts: TypeOptions) -> Option<Sql>
     }
 }
 
+/// [`to_sql`] for a value the caller gives up: a text value is moved into the stored
+/// form, not copied. `Err` gives the value back when it does not fit the type.
+pub fn to_sql_owned(value: String, inferred: Inferred, opts: TypeOptions) -> Result<Sql, String> {
+    match inferred.ty {
+        FieldType::Text if value.is_empty() => Ok(Sql::Null),
+        FieldType::Text => Ok(Sql::Text(value)),
+        _ => to_sql(&value, inferred, opts).ok_or(value),
+    }
+}
+
 /// A plain integer: optional `-`, digits, no leading zero unless the value is `0`,
 /// fits i64.
 pub fn parse_integer(value: &str) -> Option<i64> {
@@ -60,9 +70,14 @@ pub fn parse_integer(value: &str) -> Option<i64> {
 
 /// true/false, yes/no, y/n in any case.
 pub fn parse_bool(value: &str) -> Option<bool> {
-    match value.to_ascii_lowercase().as_str() {
-        "true" | "yes" | "y" => Some(true),
-        "false" | "no" | "n" => Some(false),
-        _ => None,
+    // Compared without a lower-cased copy: this runs on every value of a column until
+    // one is no boolean, in both passes.
+    let is = |word: &str| value.eq_ignore_ascii_case(word);
+    if is("true") || is("yes") || is("y") {
+        Some(true)
+    } else if is("false") || is("no") || is("n") {
+        Some(false)
+    } else {
+        None
     }
 }

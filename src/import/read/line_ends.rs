@@ -12,6 +12,8 @@ use std::io::Read;
 pub struct LineEnds<R> {
     inner: R,
     buf: Vec<u8>,
+    /// The bytes last read from `inner`, kept to be reused by the next read.
+    raw: Vec<u8>,
     pos: usize,
     pending_cr: bool,
     last: Option<u8>,
@@ -23,6 +25,7 @@ impl<R: Read> LineEnds<R> {
         LineEnds {
             inner,
             buf: Vec::new(),
+            raw: vec![0; 64 * 1024],
             pos: 0,
             pending_cr: false,
             last: None,
@@ -43,8 +46,7 @@ impl<R: Read> Read for LineEnds<R> {
             if self.done {
                 return Ok(0);
             }
-            let mut raw = [0u8; 64 * 1024];
-            let n = self.inner.read(&mut raw)?;
+            let n = self.inner.read(&mut self.raw)?;
             self.buf.clear();
             self.pos = 0;
             if n == 0 {
@@ -54,18 +56,59 @@ impl<R: Read> Read for LineEnds<R> {
                 }
                 continue;
             }
-            for &b in &raw[..n] {
-                if std::mem::take(&mut self.pending_cr) && b == b'\n' {
-                    continue;
-                }
-                if b == b'\r' {
-                    self.buf.push(b'\n');
-                    self.pending_cr = true;
-                } else {
-                    self.buf.push(b);
+            let mut rest = &self.raw[..n];
+            if std::mem::take(&mut self.pending_cr) && rest.first() == Some(&b'\n') {
+                rest = &rest[1..];
+            }
+            // Copied in runs between CRs: most files have none (LF line ends).
+            while let Some(cr) = rest.iter().position(|&b| b == b'\r') {
+                self.buf.extend_from_slice(&rest[..cr]);
+                self.buf.push(b'\n');
+                rest = &rest[cr + 1..];
+                match rest.first() {
+                    Some(b'\n') => rest = &rest[1..],
+                    Some(_) => {}
+                    None => self.pending_cr = true,
                 }
             }
+            self.buf.extend_from_slice(rest);
             self.last = self.buf.last().copied().or(self.last);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Hands out one byte per read, so every CR meets the end of a chunk.
+    struct OneByte<'a>(&'a [u8]);
+
+    impl Read for OneByte<'_> {
+        fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+            match self.0.split_first() {
+                Some((&b, rest)) if !out.is_empty() => {
+                    out[0] = b;
+                    self.0 = rest;
+                    Ok(1)
+                }
+                _ => Ok(0),
+            }
+        }
+    }
+
+    fn through(reader: impl Read) -> String {
+        let mut out = String::new();
+        LineEnds::new(reader).read_to_string(&mut out).unwrap();
+        out
+    }
+
+    #[test]
+    fn crs_become_one_lf_also_across_reads() {
+        // CR LF, lone CR, CR CR LF (two breaks) and a final CR, worked out by hand.
+        let text = b"a\r\nb\rc\r\r\nd\r";
+        let want = "a\nb\nc\n\nd\n";
+        assert_eq!(through(&text[..]), want);
+        assert_eq!(through(OneByte(text)), want);
     }
 }
