@@ -328,3 +328,46 @@ fn a_refusal_on_record_keeps_out_a_contact_still_holding_the_number() {
         "{consent}"
     );
 }
+
+/// An invisible character inside an address (a zero-width space U+200B after `a`, a
+/// soft hyphen U+00AD after `c`) changed its bytes, so the suppression of `a@…` and the
+/// erasure of `c@…` missed it and the trial saw `a`​`@…` get the message. Compared
+/// without invisible characters, `a` is suppressed and `c`'s row is skipped as erased;
+/// `d` + U+200B, on no list, is not sent to as written (`no_address`) and `explain`
+/// says which character to delete. Only `b` is a recipient.
+#[test]
+fn an_invisible_character_never_hides_an_address_from_its_list() {
+    let ws = Ws::new();
+    let first = ws.write(
+        "c.csv",
+        "email,first_name,accepts_email_marketing\nc@example.com,C,yes\n",
+    );
+    ws.ok(&["import", &first]);
+    ws.ok(&["contact", "erase", "c@example.com"]);
+    let list = ws.write("s.txt", "a@example.com\n");
+    ws.ok(&["suppress", &list]);
+    let file = ws.write(
+        "z.csv",
+        "email,first_name,accepts_email_marketing\n\
+         a\u{200b}@example.com,A,yes\n\
+         b@example.com,B,yes\n\
+         c\u{ad}@example.com,C,yes\n\
+         d\u{200b}@example.com,D,yes\n",
+    );
+    let report = ws.json(&["import", &file], 0);
+    assert_eq!(report["rows_skipped_erased"], 1, "{report}");
+    assert_eq!(
+        outcome(&ws, EMAIL_EVERYONE, "news"),
+        pairs(&[
+            ("a@example.com", "suppressed"),
+            ("b@example.com", "-"),
+            ("d@example.com", "no_address"),
+        ])
+    );
+    let e = ws.json(&["explain", "news", "d@example.com"], 0);
+    let detail = e["steps"][3]["detail"].as_str().unwrap().to_string();
+    assert!(
+        detail.contains("holds an invisible character (U+200B) a sending tool may keep as part of the address; delete it: d@example.com"),
+        "{detail}"
+    );
+}

@@ -58,6 +58,11 @@ pub fn sendable_email(raw: &str) -> Option<String> {
     if is_plain(raw) {
         return Some(raw.to_string());
     }
+    // An invisible character is no part of the address a reader sees, and a sending
+    // tool may keep it: not sent to as written (its refusals hold through `email_key`).
+    if raw.chars().any(is_invisible) {
+        return None;
+    }
     let email = normalise_email(raw)?;
     let plain =
         // ASCII is its own NFC and NFKC: only other text pays for the comparison.
@@ -72,6 +77,9 @@ pub fn sendable_email(raw: &str) -> Option<String> {
 /// in terms that tell the user how to mend the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unsendable {
+    /// An invisible character ([`is_invisible`]): the first one, and the address
+    /// without it.
+    Invisible(char, String),
     /// Characters Unicode compatibility mapping (NFKC) changes, such as full-width
     /// letters (`ｂｏｂ@x.org`): the first such character.
     CompatibilityForm(char),
@@ -93,6 +101,12 @@ impl Unsendable {
     pub fn of(raw: &str) -> Option<Unsendable> {
         if sendable_email(raw).is_some() {
             return None;
+        }
+        if let Some(c) = raw.chars().find(|&c| is_invisible(c)) {
+            let visible: String = raw.chars().filter(|&c| !is_invisible(c)).collect();
+            if let Some(plain) = sendable_email(&visible) {
+                return Some(Unsendable::Invisible(c, plain));
+            }
         }
         if let Some(c) = raw.chars().find(|c| !c.is_ascii() && !c.nfkc().eq(c.nfc())) {
             return Some(Unsendable::CompatibilityForm(c));
@@ -117,6 +131,10 @@ impl Unsendable {
         match self {
             Unsendable::CompatibilityForm(c) => format!(
                 "uses full-width or other compatibility characters (`{c}`); write the address in plain characters"
+            ),
+            Unsendable::Invisible(c, plain) => format!(
+                "holds an invisible character (U+{:04X}) a sending tool may keep as part of the address; delete it: {plain}",
+                *c as u32
             ),
             Unsendable::Decomposed(plain) => format!(
                 "writes a letter as a base letter and a combining mark (not Unicode NFC, RFC 6532 §3.1), which a sending tool may read as another address; write it with composed letters: {plain}"
@@ -187,11 +205,29 @@ pub fn strip_scheme<'a>(value: &'a str, scheme: &str) -> Option<&'a str> {
 /// malformed address still matches itself.
 pub fn email_key(raw: &str) -> String {
     let lower = raw.trim().to_lowercase();
-    // ASCII is its own NFC: most addresses skip the normalisation.
-    if lower.is_ascii() || unicode_normalization::is_nfc(&lower) {
+    // ASCII is its own NFC and holds no invisible character: most addresses skip both.
+    if lower.is_ascii() {
         return lower;
     }
-    lower.nfc().collect()
+    let visible: String = lower.chars().filter(|&c| !is_invisible(c)).collect();
+    if unicode_normalization::is_nfc(&visible) {
+        return visible;
+    }
+    visible.nfc().collect()
+}
+
+/// Characters that change an address's bytes but not how it looks: the soft hyphen,
+/// zero-width spaces and joiners, direction marks and controls, the word joiner and
+/// invisible operators, variation selectors, Hangul fillers, the byte order mark and
+/// tag characters (Unicode's Default_Ignorable_Code_Point set, UAX #44). A refusal,
+/// suppression or erasure of `a@x.org` must hold for `a` U+200B `@x.org`.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00ad}' | '\u{034f}' | '\u{061c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}'
+        | '\u{17b5}' | '\u{180b}'..='\u{180f}' | '\u{200b}'..='\u{200f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{3164}'
+        | '\u{fe00}'..='\u{fe0f}' | '\u{feff}' | '\u{ffa0}' | '\u{1bca0}'..='\u{1bca3}'
+        | '\u{1d173}'..='\u{1d17a}' | '\u{e0000}'..='\u{e0fff}')
 }
 
 /// The comparison form hashes and lists made before [`email_key`] read addresses in
