@@ -649,3 +649,36 @@ body = "Hello"
     assert_eq!(f["accepted"]["reason"], why);
     assert_eq!(f["accepted"]["was"], "blocker");
 }
+
+/// A `fields set` that changes nothing must not replace the justification of an
+/// earlier downgrade with text nobody checked (the second trial replaced it with a row
+/// of dots): it is refused, and the field keeps the reason it had.
+#[test]
+fn setting_a_field_to_what_it_already_is_keeps_its_justification() {
+    let ws = people();
+    let why = "the stylist campaign needs it, approved by the privacy lead";
+    ws.ok(&[
+        "fields", "set", "gender", "--class", "ordinary", "--reason", why,
+    ]);
+    ws.cmd()
+        .args(["fields", "set", "gender", "--class", "ordinary", "--reason"])
+        .arg(". . . . . . . . . . . . . . . . . . . . . .")
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "field `gender` is already ordinary with role none: nothing changed, and its recorded reason stays",
+        ));
+    let fields = ws.json(&["fields"], 0);
+    let gender = fields
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "gender")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        gender["reason"],
+        format!("set by tester: {why}"),
+        "{gender}"
+    );
+}

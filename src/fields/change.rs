@@ -20,6 +20,17 @@ pub enum ChangeError {
     UnknownField { name: String, hint: String },
     #[error("nothing to change: give --class or --role")]
     NothingToChange,
+    /// The field already has that class and role. Recording the new reason anyway
+    /// would replace the justification of an earlier downgrade with text nobody
+    /// checked against the justification rule (second new-user trial).
+    #[error(
+        "field `{name}` is already {class} with role {role}: nothing changed, and its recorded reason stays"
+    )]
+    Unchanged {
+        name: String,
+        class: String,
+        role: String,
+    },
     #[error("a reason is required to change a field (it is written to the audit log): {problem}")]
     ReasonRequired { problem: WrittenError },
     #[error(
@@ -76,7 +87,8 @@ pub fn check_reason(
 /// Give field `name` a new class and/or role, recording `reason` and `actor` in the field
 /// and the audit log in one transaction. The reason is stored as typed (trimmed).
 ///
-/// Errors: unknown field (with the closest name as a hint), nothing to change, or a
+/// Errors: unknown field (with the closest name as a hint), nothing to change (no
+/// class or role given, or [`ChangeError::Unchanged`] when both are as they are), or a
 /// reason [`check_reason`] refuses.
 pub fn set(
     ws: &mut Workspace,
@@ -107,6 +119,13 @@ pub fn set(
         }
         if let Some(r) = role {
             after.role = r;
+        }
+        if after.class == before.class && after.role == before.role {
+            return Err(ChangeError::Unchanged {
+                name: before.name.clone(),
+                class: before.class.label().to_string(),
+                role: before.role.as_str().to_string(),
+            });
         }
         after.reason = format!("set by {actor}: {reason}");
         check_reason(&before, class, role, reason)?;
