@@ -14,7 +14,9 @@ mod review_support;
 
 use review_support::{EMAIL_EVERYONE, Ws, pairs};
 
-const SMS_EVERYONE: &str = r#"
+/// An SMS campaign `text` to everyone with a first name (contacts without an e-mail
+/// address included).
+const SMS_BY_FIRST_NAME: &str = r#"
 name = "text"
 channel = "sms"
 as_of = "2026-11-01"
@@ -24,14 +26,6 @@ segment = "everyone"
 rule = "first_name is not blank"
 body = "Hi {{ first_name }}"
 "#;
-
-/// `(key, excluded or "-")` of every row of `campaign` (applied from `toml`), sorted.
-fn outcome(ws: &Ws, toml: &str, campaign: &str) -> Vec<(String, String)> {
-    ws.apply(toml);
-    let mut rows = ws.exclusions(campaign);
-    rows.sort();
-    rows
-}
 
 /// The trial's SMS route: Bo said no to SMS in a file keyed by e-mail; the undo puts
 /// the refusal on record; a phone-only file (so keyed by the number, `+447700900222`)
@@ -70,7 +64,7 @@ fn an_sms_refusal_on_record_holds_for_the_number_under_another_key() {
         )
     );
     assert_eq!(
-        outcome(&ws, SMS_EVERYONE, "text"),
+        ws.outcome(SMS_BY_FIRST_NAME, "text"),
         pairs(&[("+447700900222", "no_consent")])
     );
 }
@@ -96,7 +90,7 @@ fn an_e_mail_refusal_on_record_holds_for_the_address_under_a_customer_id() {
     );
     ws.ok(&["import", &second, "--key", "customer_id"]);
     assert_eq!(
-        outcome(&ws, EMAIL_EVERYONE, "news"),
+        ws.outcome(EMAIL_EVERYONE, "news"),
         pairs(&[("77", "no_consent"), ("78", "-")])
     );
     // The e-mail refusal is not an SMS refusal: the record is per channel.
@@ -132,7 +126,7 @@ fn an_erased_address_stays_erased_in_decomposed_letters() {
     assert_eq!(report["rows_skipped_erased"], 1, "{report}");
     assert_eq!(report["rows_imported"], 1, "{report}");
     assert_eq!(
-        outcome(&ws, EMAIL_EVERYONE, "news"),
+        ws.outcome(EMAIL_EVERYONE, "news"),
         pairs(&[("ann@example.com", "-")])
     );
 }
@@ -152,7 +146,7 @@ fn a_suppressed_address_in_decomposed_letters_suppresses_the_composed_one() {
     let added = ws.json(&["suppress", &list], 0);
     assert_eq!(added["added"], 1, "{added}");
     assert_eq!(
-        outcome(&ws, EMAIL_EVERYONE, "news"),
+        ws.outcome(EMAIL_EVERYONE, "news"),
         pairs(&[
             ("ann@example.com", "-"),
             ("j\u{f6}rg@example.com", "suppressed")
@@ -180,7 +174,7 @@ fn nfc_and_nfd_spellings_are_one_address_for_refusals_and_duplicates() {
     );
     ws.ok(&["import", &file, "--key", "customer_id"]);
     assert_eq!(
-        outcome(&ws, EMAIL_EVERYONE, "news"),
+        ws.outcome(EMAIL_EVERYONE, "news"),
         pairs(&[
             ("1", "no_consent"),
             ("2", "no_consent"),
@@ -190,8 +184,7 @@ fn nfc_and_nfd_spellings_are_one_address_for_refusals_and_duplicates() {
         ])
     );
     // The address step says why 5 is not sent to, naming the address it holds.
-    let e = ws.json(&["explain", "news", "5"], 0);
-    let detail = e["steps"][3]["detail"].as_str().unwrap().to_string();
+    let detail = ws.explain_step("news", "5", 3);
     assert!(
         detail.contains(
             "writes a letter as a base letter and a combining mark (not Unicode NFC, RFC 6532 §3.1), which a sending tool may read as another address; write it with composed letters: j\u{f6}rg@example.com"
@@ -218,7 +211,7 @@ fn an_extension_or_a_trunk_zero_does_not_lose_the_refusal_of_a_number() {
     let report = ws.json(&["import", &file, "--region", "GB"], 0);
     assert_eq!(report["phones"]["parsed"], 5, "{report}");
     assert_eq!(
-        outcome(&ws, SMS_EVERYONE, "text"),
+        ws.outcome(SMS_BY_FIRST_NAME, "text"),
         pairs(&[
             ("b@example.com", "no_consent"),
             ("d@example.com", "no_consent"),
@@ -257,7 +250,7 @@ fn a_first_line_that_is_a_value_is_suppressed_not_taken_as_a_header() {
     );
     ws.ok(&["import", &file, "--region", "GB"]);
     assert_eq!(
-        outcome(&ws, SMS_EVERYONE, "text"),
+        ws.outcome(SMS_BY_FIRST_NAME, "text"),
         pairs(&[
             ("a@example.com", "suppressed"),
             ("b@example.com", "suppressed"),
@@ -309,7 +302,7 @@ fn a_refusal_on_record_keeps_out_a_contact_still_holding_the_number() {
     );
     ws.ok(&["import", &second, "--region", "GB"]);
     assert_eq!(
-        outcome(&ws, SMS_EVERYONE, "text"),
+        ws.outcome(SMS_BY_FIRST_NAME, "text"),
         pairs(&[
             ("x@example.com", "no_consent"),
             ("y@example.com", "no_consent"),
@@ -318,11 +311,10 @@ fn a_refusal_on_record_keeps_out_a_contact_still_holding_the_number() {
     );
     ws.ok(&["import", "undo"]);
     assert_eq!(
-        outcome(&ws, SMS_EVERYONE, "text"),
+        ws.outcome(SMS_BY_FIRST_NAME, "text"),
         pairs(&[("x@example.com", "no_consent"), ("z@example.com", "-")])
     );
-    let e = ws.json(&["explain", "text", "x@example.com"], 0);
-    let consent = e["steps"][1]["detail"].as_str().unwrap().to_string();
+    let consent = ws.explain_step("text", "x@example.com", 1);
     assert!(
         consent.contains("SMS consent declined on record for this number (recorded by batch 2"),
         "{consent}"
@@ -357,15 +349,14 @@ fn an_invisible_character_never_hides_an_address_from_its_list() {
     let report = ws.json(&["import", &file], 0);
     assert_eq!(report["rows_skipped_erased"], 1, "{report}");
     assert_eq!(
-        outcome(&ws, EMAIL_EVERYONE, "news"),
+        ws.outcome(EMAIL_EVERYONE, "news"),
         pairs(&[
             ("a@example.com", "suppressed"),
             ("b@example.com", "-"),
             ("d@example.com", "no_address"),
         ])
     );
-    let e = ws.json(&["explain", "news", "d@example.com"], 0);
-    let detail = e["steps"][3]["detail"].as_str().unwrap().to_string();
+    let detail = ws.explain_step("news", "d@example.com", 3);
     assert!(
         detail.contains("holds an invisible character (U+200B) a sending tool may keep as part of the address; delete it: d@example.com"),
         "{detail}"

@@ -11,24 +11,7 @@
 
 mod review_support;
 
-use review_support::{EMAIL_EVERYONE, Ws, pairs};
-
-const SMS_EVERYONE: &str = r#"
-name = "text"
-channel = "sms"
-as_of = "2026-11-01"
-
-[[entry]]
-segment = "everyone"
-rule = "email is not blank"
-body = "Hello"
-"#;
-
-/// The consent step of `explain CAMPAIGN KEY`.
-fn consent_step(ws: &Ws, campaign: &str, key: &str) -> String {
-    let e = ws.json(&["explain", campaign, key], 0);
-    e["steps"][1]["detail"].as_str().unwrap().to_string()
-}
+use review_support::{EMAIL_EVERYONE, SMS_EVERYONE, Ws, pairs};
 
 /// The trial's file, keyed by customer ID: 1003 unsubscribed bo@example.com, 1004
 /// said yes with `BO@example.com`, the same inbox. 1002 said yes with the same address
@@ -57,7 +40,7 @@ fn an_e_mail_refusal_holds_for_every_contact_with_the_address() {
         ])
     );
     assert_eq!(
-        consent_step(&ws, "news", "1004"),
+        ws.explain_step("news", "1004", 1),
         "e-mail consent: withdrawn (source: e-mail consent withdrawn on contact 1003, which holds the same address); only granted consent receives messages"
     );
 }
@@ -80,7 +63,7 @@ fn a_declined_e_mail_consent_holds_for_the_address() {
         pairs(&[("1003", "no_consent"), ("1004", "no_consent")])
     );
     assert_eq!(
-        consent_step(&ws, "news", "1004"),
+        ws.explain_step("news", "1004", 1),
         "e-mail consent: declined (source: e-mail consent declined on contact 1003, which holds the same address); only granted consent receives messages"
     );
 }
@@ -108,7 +91,7 @@ fn a_declined_sms_consent_holds_for_the_number() {
         ])
     );
     assert_eq!(
-        consent_step(&ws, "text", "b@example.com"),
+        ws.explain_step("text", "b@example.com", 1),
         "SMS consent: declined (source: SMS consent declined on contact a@example.com, which holds the same number); only granted consent receives messages"
     );
 }

@@ -9,18 +9,7 @@
 
 mod review_support;
 
-use review_support::{EMAIL_EVERYONE, Ws, pairs};
-
-const SMS_EVERYONE: &str = r#"
-name = "text"
-channel = "sms"
-as_of = "2026-11-01"
-
-[[entry]]
-segment = "everyone"
-rule = "email is not blank"
-body = "Hello"
-"#;
+use review_support::{EMAIL_EVERYONE, SMS_EVERYONE, Ws, pairs};
 
 /// The detail of step 4 (`no_address`) of `explain CAMPAIGN KEY`.
 fn address_step(ws: &Ws, campaign: &str, key: &str) -> String {

@@ -128,6 +128,22 @@ impl Ws {
             .collect()
     }
 
+    /// `(key, excluded or "-")` of every preview row of `campaign`, applied from `toml`
+    /// first, sorted.
+    pub fn outcome(&self, toml: &str, campaign: &str) -> Vec<(String, String)> {
+        self.apply(toml);
+        let mut rows = self.exclusions(campaign);
+        rows.sort();
+        rows
+    }
+
+    /// The detail of step `n` (0-based: 1 is consent, 3 the address) of
+    /// `explain CAMPAIGN KEY --json`.
+    pub fn explain_step(&self, campaign: &str, key: &str, n: usize) -> String {
+        let e = self.json(&["explain", campaign, key], 0);
+        e["steps"][n]["detail"].as_str().unwrap().to_string()
+    }
+
     /// The e-mail consent entry of `contact show KEY --json` (`state`, `source`, ...).
     pub fn email_consent(&self, key: &str) -> serde_json::Value {
         let shown = self.json(&["contact", "show", key], 0);
@@ -151,6 +167,19 @@ as_of = "2026-11-01"
 segment = "everyone"
 rule = "email is not blank"
 subject = "News"
+body = "Hello"
+"#;
+
+/// A campaign `text` sending an SMS to everyone with an e-mail address (so contacts
+/// without a number show as `no_address`), as a `campaign apply` file.
+pub const SMS_EVERYONE: &str = r#"
+name = "text"
+channel = "sms"
+as_of = "2026-11-01"
+
+[[entry]]
+segment = "everyone"
+rule = "email is not blank"
 body = "Hello"
 "#;
 
