@@ -1,11 +1,11 @@
-//! What the spreadsheet profile does to a cell before it is written.
+//! What counts as a formula in an exported cell, and the one place a cell is
+//! neutralised.
 //!
 //! Spreadsheets treat a cell that starts with `=`, `+`, `-` or `@` as a formula, and
 //! some also after a leading TAB or CR; a contact's name or a rendered body can
 //! therefore run code or leak data when the file is opened (OWASP, "CSV Injection").
-//! The spreadsheet profile neutralises such text cells by putting a single quote in
-//! front, which spreadsheets show as "text, not a formula". Two additions to OWASP's
-//! list:
+//! Such a text cell is neutralised by putting a single quote in front, which
+//! spreadsheets show as "text, not a formula". Two additions to OWASP's list:
 //! - leading whitespace and invisible characters (zero-width space, BOM, soft hyphen:
 //!   [`crate::written::is_invisible`]) do not make a trigger safe: spreadsheet programs
 //!   and the import cleaning of sending platforms strip them, and `\u{200B}=1+1` is
@@ -13,24 +13,28 @@
 //! - the full-width forms `＝ ＋ － ＠` (U+FF1D, U+FF0B, U+FF0D, U+FF20) count, because
 //!   spreadsheets in East Asian locales read them as formula signs.
 //!
-//! Cells of number fields are not text: `-12.5` is written as `-12.5`, which a
-//! spreadsheet reads as the number it is, never as a formula ([`Cell::Number`] only
-//! holds what parses as a plain decimal number). The price of the rule for text: an
-//! E.164 phone number `+447700900123` becomes `'+447700900123`; a spreadsheet shows it
-//! as typed, a program reading the file sees the quote (tactful's own importer removes
-//! it again, see `import::normalise`).
+//! One exception, the same for every export profile and for the preview CSV: a phone
+//! number written with its country code ([`is_plain_phone`]: `+447700900123`,
+//! `+34 559 211915`) calls no function and reads no cell, so it is no formula and is
+//! written as it is; a sending platform takes it as the address it is. Cells of number
+//! fields are not text either: `-12.5` is written as `-12.5`, which a spreadsheet reads
+//! as the number it is ([`Cell::Number`] only holds what parses as a plain decimal
+//! number). [`is_formula`] is the whole rule.
 //!
-//! Every other profile writes cells exactly, because the platform delivers the cell as
-//! is: a quote in front would reach the person (`'=Ana`). There a formula-like text
-//! cell is not written at all unless the user asks for it to be neutralised
-//! ([`FormulaCell`], `export --neutralise-formulas`, recorded in the manifest).
+//! [`Cell::neutralise`] is the only code that puts the quote in front of an export
+//! cell, and `export::formulas` the only caller: it records every cell it changes, so
+//! the manifest's `formulas_neutralised` counts exactly the quoted cells. The
+//! spreadsheet profile always neutralises; every other profile writes cells exactly,
+//! because the platform delivers the cell as is and a quote in front would reach the
+//! person (`'=Ana`): there a formula cell refuses the export unless the user asks for
+//! it to be neutralised ([`FormulaCell`], `export --neutralise-formulas`).
 
 use std::borrow::Cow;
 
 /// One cell of an export row.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell<'a> {
-    /// Text: neutralised in the spreadsheet profile when formula-like.
+    /// Text: neutralised when it is a formula ([`Cell::neutralise`]).
     Text(Cow<'a, str>),
     /// A number field's value, written as it is.
     Number(String),
@@ -58,12 +62,23 @@ impl<'a> Cell<'a> {
         }
     }
 
-    /// The cell as written, neutralised when `neutralise` and formula-like text.
-    pub fn written(&self, neutralise: bool) -> Cow<'_, str> {
+    /// The cell's text, as the export writes it.
+    pub fn as_str(&self) -> &str {
         match self {
-            Cell::Text(t) if neutralise => neutralised(t),
-            Cell::Text(t) => Cow::Borrowed(t),
-            Cell::Number(n) => Cow::Borrowed(n),
+            Cell::Text(t) => t,
+            Cell::Number(n) => n,
+        }
+    }
+
+    /// Put a single quote in front of the cell when it is a formula ([`is_formula`]);
+    /// true when it did. Number cells never change.
+    pub fn neutralise(&mut self) -> bool {
+        match self {
+            Cell::Text(t) if is_formula(t) => {
+                *t = Cow::Owned(format!("'{t}"));
+                true
+            }
+            _ => false,
         }
     }
 }
@@ -81,11 +96,20 @@ pub fn is_formula_like(cell: &str) -> bool {
         .starts_with(SIGNS)
 }
 
-/// The spreadsheet rule for one text cell: formula-like text ([`is_formula_like`]) with
-/// a single quote in front, anything else as it is. The spreadsheet profile and the
-/// preview CSV (`preview --format csv`) both write text through this one function.
+/// Whether an exported or previewed text cell counts as a formula: formula-like
+/// ([`is_formula_like`]) and not a phone number written with its country code
+/// ([`is_plain_phone`]). The export (every profile) and the preview CSV apply this one
+/// rule.
+pub fn is_formula(text: &str) -> bool {
+    is_formula_like(text) && !is_plain_phone(text)
+}
+
+/// One text cell as a spreadsheet should get it: a formula ([`is_formula`]) with a
+/// single quote in front, anything else as it is. The preview CSV (`preview --format
+/// csv`) writes text through this function; the export through [`Cell::neutralise`],
+/// which applies the same rule.
 pub fn neutralised(text: &str) -> Cow<'_, str> {
-    if is_formula_like(text) {
+    if is_formula(text) {
         Cow::Owned(format!("'{text}"))
     } else {
         Cow::Borrowed(text)
@@ -110,23 +134,15 @@ pub fn is_plain_phone(s: &str) -> bool {
         && (7..=15).contains(&digits)
 }
 
-/// A text cell of a non-neutralising export that a spreadsheet would read as a
-/// formula: the contact and the column, for the refusal and the manifest.
+/// A text cell of an export that a spreadsheet would read as a formula
+/// ([`is_formula`]): the contact and the column, for the refusal or, once neutralised,
+/// the manifest's count.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormulaCell {
     /// The contact key.
     pub key: String,
     /// The column (listmonk: `attributes.NAME`).
     pub column: String,
-}
-
-/// True for an E.164 phone number (`+` and 2 to 15 digits, ITU-T E.164): the form an
-/// SMS export writes in its phone column, which starts with `+` and is no formula to
-/// a sending platform.
-pub fn is_e164(s: &str) -> bool {
-    s.strip_prefix('+').is_some_and(|d| {
-        (2..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()) && !d.starts_with('0')
-    })
 }
 
 #[cfg(test)]
@@ -157,11 +173,18 @@ mod tests {
         }
     }
 
+    fn quoted(cell: Cell<'_>) -> (String, bool) {
+        let mut cell = cell;
+        let changed = cell.neutralise();
+        (cell.as_str().to_string(), changed)
+    }
+
     #[test]
-    fn every_text_trigger_is_quoted_when_neutralising_only() {
+    fn every_text_trigger_is_quoted_and_only_those_change() {
         for (cell, want) in [
             ("=1+1", "'=1+1"),
-            ("+44 7700 900123", "'+44 7700 900123"),
+            ("+44 (0)7911 123456", "'+44 (0)7911 123456"),
+            ("+1+1", "'+1+1"),
             ("-5", "'-5"),
             ("@SUM(A1)", "'@SUM(A1)"),
             ("\tx", "'\tx"),
@@ -173,33 +196,31 @@ mod tests {
             ("\u{feff}\u{ad}@SUM(A1)", "'\u{feff}\u{ad}@SUM(A1)"),
             ("＠x", "'＠x"),
             ("－1", "'－1"),
+            // Phone numbers with their country code are no formulas (is_plain_phone).
+            ("+447700900123", "+447700900123"),
+            ("+44 7700 900123", "+44 7700 900123"),
             ("Zoë", "Zoë"),
             ("a=b", "a=b"),
             ("", ""),
             ("   ", "   "),
         ] {
-            assert_eq!(Cell::text(cell).written(true), want, "{cell:?}");
-            assert_eq!(Cell::text(cell).written(false), cell, "{cell:?}");
+            let (got, changed) = quoted(Cell::text(cell));
+            assert_eq!(got, want, "{cell:?}");
+            assert_eq!(changed, cell != want, "{cell:?}");
+            assert_eq!(neutralised(cell), want, "{cell:?}");
         }
     }
 
     #[test]
-    fn e164_is_a_plus_and_up_to_fifteen_digits() {
-        assert!(is_e164("+447700900123"));
-        assert!(!is_e164("+44 7700 900123"));
-        assert!(!is_e164("+0123"));
-        assert!(!is_e164("+1234567890123456")); // 16 digits
-        assert!(!is_e164("=1+1"));
-        assert!(!is_e164("+"));
-    }
-
-    #[test]
     fn number_cells_stay_numbers_and_only_plain_numbers_count() {
-        assert_eq!(Cell::number("-12.5".into()).written(true), "-12.5");
-        assert_eq!(Cell::number("3".into()).written(true), "3");
+        assert_eq!(
+            quoted(Cell::number("-12.5".into())),
+            ("-12.5".into(), false)
+        );
+        assert_eq!(quoted(Cell::number("3".into())), ("3".into(), false));
         // Not plain numbers: these are text and quoted.
-        assert_eq!(Cell::number("-1+2".into()).written(true), "'-1+2");
-        assert_eq!(Cell::number("-".into()).written(true), "'-");
-        assert_eq!(Cell::number("-.5".into()).written(true), "'-.5");
+        assert_eq!(quoted(Cell::number("-1+2".into())), ("'-1+2".into(), true));
+        assert_eq!(quoted(Cell::number("-".into())), ("'-".into(), true));
+        assert_eq!(quoted(Cell::number("-.5".into())), ("'-.5".into(), true));
     }
 }

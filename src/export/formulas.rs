@@ -1,31 +1,34 @@
-//! Formula-like text in the cells of exports that write cells exactly (every profile
-//! but spreadsheet): found, then refused or neutralised.
+//! Formula cells in an export, found and neutralised or refused: the one place every
+//! profile's cells pass through before they are written.
 //!
 //! Nothing reaches an exported CSV as a live formula (PRODUCT.md; OWASP "CSV
-//! Injection"). A sending platform delivers a cell as it is, so quoting it silently
-//! would change what the person receives (`'=Ana`); the export therefore refuses such
+//! Injection"); what counts as a formula is [`is_formula`] (see `export::cells`: a
+//! phone number with its country code is none). The spreadsheet profile is read by a
+//! person in a spreadsheet program, so its formula cells always get a `'` in front.
+//! A sending platform delivers a cell as it is, so quoting it silently would change
+//! what the person receives (`'=Ana`); every other profile therefore refuses such
 //! cells, naming the contacts and columns, and writes them with a `'` in front only
-//! when the user asks (`--neutralise-formulas`), which the manifest records. What
-//! counts as formula-like is [`is_formula_like`] (after cleaning: leading whitespace
-//! and invisible characters skipped). Number cells and the E.164 numbers an SMS export
-//! writes in its phone column are exempt: they are the data, and no platform reads
-//! them as formulas.
+//! when the user asks (`--neutralise-formulas`). Either way [`Layout::formulas`]
+//! changes each cell itself and returns one [`FormulaCell`] per changed cell, so the
+//! manifest's `formulas_neutralised` is the count of exactly the cells that were
+//! quoted, in every data file (a split copies cells without changing them).
 
 use serde_json::{Map, Value as Json};
 
-use super::cells::{Cell, FormulaCell, is_e164, is_formula_like};
+#[cfg(doc)]
+use super::ExportPlan;
+use super::cells::{Cell, FormulaCell, is_formula};
 use super::columns::Layout;
 use super::profile::Platform;
-use crate::fields::Channel;
 
 /// Most contacts a refusal names (the count says how many more).
 pub const NAMED: usize = 20;
 
 impl Layout {
-    /// The formula-like text cells of one recipient's `cells` (from [`Layout::cells`]),
-    /// for contact `key`; when `neutralise`, each gets a single quote in front.
-    /// listmonk's `attributes` cell is read value by value. Nothing is found for the
-    /// spreadsheet profile, which neutralises every cell itself.
+    /// The formula cells of one recipient's `cells` (from [`Layout::cells`]), for
+    /// contact `key`; when `neutralise` ([`ExportPlan::neutralises`]: always for the
+    /// spreadsheet profile), each gets a single quote in front ([`Cell::neutralise`]).
+    /// listmonk's `attributes` cell is read value by value.
     pub fn formulas(
         &self,
         key: &str,
@@ -33,9 +36,6 @@ impl Layout {
         neutralise: bool,
     ) -> Vec<FormulaCell> {
         let mut found = Vec::new();
-        if self.profile.neutralises() {
-            return found;
-        }
         let mut hit = |column: &str| {
             found.push(FormulaCell {
                 key: key.to_string(),
@@ -44,19 +44,22 @@ impl Layout {
         };
         let listmonk = self.profile.platform() == Some(Platform::Listmonk);
         for (i, cell) in cells.iter_mut().enumerate() {
-            let Cell::Text(text) = cell else {
-                continue;
-            };
             if listmonk && i == 1 {
+                let Cell::Text(text) = cell else {
+                    continue;
+                };
                 let Ok(Json::Object(attrs)) = serde_json::from_str::<Json>(text) else {
                     continue;
                 };
                 let mut out = Map::new();
                 for (name, value) in attrs {
                     let value = match value {
-                        Json::String(s) if is_formula_like(&s) => {
-                            hit(&format!("attributes.{name}"));
-                            Json::String(if neutralise { format!("'{s}") } else { s })
+                        Json::String(s) => {
+                            let mut value = Cell::text(s);
+                            if formula(&mut value, neutralise) {
+                                hit(&format!("attributes.{name}"));
+                            }
+                            Json::String(value.as_str().to_string())
                         }
                         other => other,
                     };
@@ -67,20 +70,24 @@ impl Layout {
                 }
                 continue;
             }
-            let phone = i == 0 && self.channel == Channel::Sms && is_e164(text);
-            if phone || !is_formula_like(text) {
-                continue;
-            }
-            hit(self.header.get(i).map_or("?", String::as_str));
-            if neutralise {
-                *cell = Cell::text(format!("'{text}"));
+            if formula(cell, neutralise) {
+                hit(self.header.get(i).map_or("?", String::as_str));
             }
         }
         found
     }
 }
 
-/// The refusal for `found` formula-like cells: how many, in which columns, which
+/// Whether `cell` is a formula; when `neutralise`, it is neutralised too.
+fn formula(cell: &mut Cell<'_>, neutralise: bool) -> bool {
+    if neutralise {
+        cell.neutralise()
+    } else {
+        matches!(cell, Cell::Text(text) if is_formula(text))
+    }
+}
+
+/// The refusal for `found` formula cells: how many, in which columns, which
 /// contacts (the first [`NAMED`]), and the two ways out.
 pub fn refusal(found: &[FormulaCell]) -> String {
     let mut columns: Vec<&str> = found.iter().map(|f| f.column.as_str()).collect();
@@ -100,9 +107,13 @@ pub fn refusal(found: &[FormulaCell]) -> String {
     } else {
         String::new()
     };
+    let (cells, start, them) = if found.len() == 1 {
+        ("1 cell".to_string(), "starts", "it")
+    } else {
+        (format!("{} cells", found.len()), "start", "them")
+    };
     format!(
-        "formula_value: {} cell(s) start with = + - @ TAB or CR (or their full-width forms) and a spreadsheet would run them as formulas; columns {}; contacts {named}{more}. Fix the values in the source and import them again, or add --neutralise-formulas to write them with a ' in front (the recipient then sees the quote; the manifest records it)",
-        found.len(),
+        "formula_value: {cells} {start} with = + - @ TAB or CR (or their full-width forms) and a spreadsheet would run {them} as formulas; columns {}; contacts {named}{more}. Fix the values in the source and import them again, or add --neutralise-formulas to write {them} with a ' in front (the recipient then sees the quote; the manifest records it)",
         columns.join(", ")
     )
 }

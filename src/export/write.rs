@@ -105,10 +105,10 @@ pub fn export(
         template: template.as_ref(),
         e164: profile.e164(),
         proofs: plan.proofs,
-        neutralise_formulas: plan.neutralise_formulas,
+        neutralise_formulas: plan.neutralises(),
     };
     let mut gathered = Gathered::new(
-        Rows::new(profile.neutralises()).map_err(|e| io_failed(plan, e))?,
+        Rows::new().map_err(|e| io_failed(plan, e))?,
         (
             ValueLookup::new(ws.conn(), &extra_fields)?,
             EvidenceLookup::new(ws.conn(), campaign.channel)?,
@@ -152,7 +152,7 @@ pub fn export(
             "the review's preview did not run",
         )))
     })?;
-    if !formulas.is_empty() && !plan.neutralise_formulas {
+    if !formulas.is_empty() && !plan.neutralises() {
         return Err(refused(vec![super::formulas::refusal(&formulas)]));
     }
     if let Some(t) = &template {
@@ -252,8 +252,8 @@ pub fn export(
             "phone_not_e164",
             Severity::Warning,
             format!(
-                "{} recipient(s) left out: their phone number cannot be written in E.164 (+ and country code); fix the numbers and export again",
-                left_out.len()
+                "{} left out: their phone number cannot be written in E.164 (+ and country code); fix the numbers and export again",
+                crate::text::count(left_out.len() as u64, "recipient")
             ),
             left_out.clone(),
         );
@@ -313,7 +313,7 @@ pub fn export(
             name: profile.as_str(),
             neutralisation: profile.rule(plan.neutralise_formulas),
             formulas_neutralised: formulas.len() as u64,
-            e164_phones_intact: profile != Profile::Spreadsheet,
+            e164_phones_intact: true,
             phones_e164: profile.e164() && campaign.channel == Channel::Sms,
             platform_doc: profile.platform().map(Platform::doc),
             escaping: profile.platform().map(Platform::escaping),
