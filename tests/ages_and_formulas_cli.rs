@@ -174,10 +174,9 @@ const FORMULA_NAMES: &str = "email,first_name,accepts_email_marketing\n\
     d@example.com,+1+1,yes\ne@example.com,+44 7700 900123,yes\n";
 
 /// Trial fault 3: with `--neutralise-formulas` the Mailchimp audience file quotes the
-/// first names (`'=1+1`, `'-2+3`, `'@x`, `'+1+1`: four cells; `+44 7700 900123` is a
-/// phone number with its country code, no formula in any profile since the second
-/// new-user trial, and stays as it is), and the manifest says so instead of "none:
-/// every cell is written exactly as stored".
+/// first names (`'=1+1`, `'-2+3`, `'@x`, `'+1+1`, `'+44 7700 900123`: five cells, the
+/// platform profiles exempt no phone in a merge value), and the manifest says so
+/// instead of "none: every cell is written exactly as stored".
 #[test]
 fn the_manifest_says_formulas_were_neutralised() {
     let ws = Ws::new();
@@ -194,7 +193,7 @@ fn the_manifest_says_formulas_were_neutralised() {
         "--neutralise-formulas",
     ]);
     let audience = String::from_utf8(read(&out.join("audience.csv"))).unwrap();
-    for cell in ["'=1+1", "'-2+3", "'@x", "'+1+1", "+44 7700 900123"] {
+    for cell in ["'=1+1", "'-2+3", "'@x", "'+1+1", "'+44 7700 900123"] {
         assert!(
             audience.contains(&format!(",{cell}\r\n")) || audience.contains(&format!(",{cell}\n")),
             "{cell} in {audience}"
@@ -203,8 +202,7 @@ fn the_manifest_says_formulas_were_neutralised() {
     let manifest: serde_json::Value =
         serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
     let profile = &manifest["profile"];
-    assert!(!audience.contains("'+44"), "{audience}");
-    assert_eq!(profile["formulas_neutralised"], 4);
+    assert_eq!(profile["formulas_neutralised"], 5);
     let rule = profile["neutralisation"].as_str().unwrap();
     assert!(
         rule.starts_with("--neutralise-formulas: a text cell that starts with = + - @ TAB or CR")
@@ -217,8 +215,8 @@ fn the_manifest_says_formulas_were_neutralised() {
 /// Trial fault 4: the preview CSV neutralises what the spreadsheet profile does
 /// (`=1+1`, `-2+3`, `@x`, `+1+1` get a `'`); before, `-2+3` and `+1+1` passed as
 /// "phone-like" and stayed live. A phone number with its country code
-/// (`+44 7700 900123`) stays as it is in the preview and, since the second new-user
-/// trial, in the spreadsheet profile too: the two apply one rule.
+/// (`+44 7700 900123`) stays as it is in the preview, where the spreadsheet profile
+/// quotes every `+`.
 #[test]
 fn the_preview_csv_neutralises_as_the_spreadsheet_profile_does() {
     let ws = Ws::new();
@@ -253,8 +251,13 @@ fn the_preview_csv_neutralises_as_the_spreadsheet_profile_does() {
     // recipients.csv: email, segment, subject, body.
     assert_eq!(
         bodies(&read(&out.join("recipients.csv")), 3),
-        ["'=1+1", "'-2+3", "'@x", "'+1+1", "+44 7700 900123"]
+        ["'=1+1", "'-2+3", "'@x", "'+1+1", "'+44 7700 900123"]
     );
+    // Subject and body are both the first name: 5 contacts x 2 quoted cells, the
+    // phone number in a first name included (BR-22's trade-off); no e-mail is quoted.
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+    assert_eq!(manifest["profile"]["formulas_neutralised"], 10);
 }
 
 /// Trial fault 5: an e-mail campaign none of whose contacts can receive it (one

@@ -1,6 +1,6 @@
 //! `tactful export` end to end: cases BR-23 (BOM, CRLF, accents byte for byte, round
-//! trip through our own importer) and BR-24 (phones exactly as stored; a phone number
-//! with its country code is no formula, in any profile), formula injection with every
+//! trip through our own importer) and BR-24 (phones exactly as stored; the spreadsheet
+//! profile quotes `+44…`, the upload profile does not), formula injection with every
 //! trigger, reproducible output, owner-only files, and failures that leave nothing
 //! behind (a path under a file, a full disk, an existing file without --force).
 
@@ -168,7 +168,7 @@ fn br24_phones_as_stored_quoted_only_in_the_spreadsheet_profile() {
         String::from_utf8(read(&sheet.join("recipients.csv"))).unwrap(),
         "\u{FEFF}phone,segment,body\r\n\
          447700900123,named,Hi Ana\r\n\
-         +44 7700 900125,named,Hi Cy\r\n\
+         '+44 7700 900125,named,Hi Cy\r\n\
          07700900126,named,Hi Dee\r\n"
     );
     // The upload profile sends to the E.164 form stored at import (UK numbers:
@@ -184,6 +184,8 @@ fn br24_phones_as_stored_quoted_only_in_the_spreadsheet_profile() {
         serde_json::from_slice(&read(&upload.join("manifest.json"))).unwrap();
     assert_eq!(manifest["profile"]["name"], "upload");
     assert_eq!(manifest["profile"]["e164_phones_intact"], true);
+    // The E.164 phone column is the address, not a formula: nothing quoted.
+    assert_eq!(manifest["profile"]["formulas_neutralised"], 0);
     assert_eq!(manifest["profile"]["phones_e164"], true);
     assert_eq!(manifest["counts"]["by_exclusion"]["no_address"], 1);
     assert_eq!(manifest["counts"]["recipients"], 3);
@@ -201,10 +203,9 @@ fn br24_phones_as_stored_quoted_only_in_the_spreadsheet_profile() {
     );
     let sheet_manifest: serde_json::Value =
         serde_json::from_slice(&read(&sheet.join("manifest.json"))).unwrap();
-    // `+44 7700 900125` is a phone number with its country code, no formula: written
-    // as stored (second new-user trial; the preview CSV always did).
-    assert_eq!(sheet_manifest["profile"]["e164_phones_intact"], true);
-    assert_eq!(sheet_manifest["profile"]["formulas_neutralised"], 0);
+    assert_eq!(sheet_manifest["profile"]["e164_phones_intact"], false);
+    // The one quoted cell, `'+44 7700 900125` (BR-22's trade-off), is counted.
+    assert_eq!(sheet_manifest["profile"]["formulas_neutralised"], 1);
     // The damaged phone is a review warning, carried into the manifest.
     let damage = sheet_manifest["findings"]
         .as_array()

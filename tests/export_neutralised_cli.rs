@@ -1,10 +1,10 @@
 //! Which exported cells get a `'` in front, and the manifest's count of them, through
 //! the binary (second new-user trial): the spreadsheet profile quoted key and address
-//! cells while `profile.formulas_neutralised` said 0, and it quoted E.164 phone numbers
-//! (`'+447700900111`) that the preview CSV and the sending profiles leave as they are.
-//! Every expected cell below is worked out by hand from the rule in README "Export": a
-//! text cell starting with `=` `+` `-` `@` is quoted, unless it is a phone number with
-//! its country code (`+`, then digits and single spaces).
+//! cells while `profile.formulas_neutralised` said 0. Every expected cell below is
+//! worked out by hand from the rule in README "Export": a text cell starting with `=`
+//! `+` `-` `@` is quoted, a phone number starting with `+` included (BR-22, BR-24:
+//! `'+447700900111`), except an SMS export's E.164 phone column in the sending
+//! profiles, which goes to the platform as stored.
 
 mod review_support;
 
@@ -12,7 +12,8 @@ use review_support::*;
 use serde_json::Value;
 
 /// Keys, addresses and first names starting with each formula sign; Eve's first name
-/// is a phone number with its country code, Fay has nothing to quote.
+/// is a phone number with its country code (quoted like any `+`), Fay has nothing to
+/// quote.
 const PEOPLE: &str = "customer_id,email,first_name\n\
     =1+1,=ana@example.com,Ana\n\
     +2+2,bo@example.com,@Bo\n\
@@ -94,15 +95,14 @@ fn the_spreadsheet_profile_counts_every_cell_it_quotes() {
         REASON,
     ]);
     // By hand: Ana 2 (address, key), Bo 3 (key, body, first_name), Cy 4 (address,
-    // key, body, first_name), Dee 3 (key, body, first_name), Eve 2 (address, and the
-    // body, which is no phone number once " hello" follows; her first name is one and
-    // stays), Fay 0: 14 cells.
+    // key, body, first_name), Dee 3 (key, body, first_name), Eve 3 (address, body,
+    // and first_name, a phone number starting with `+`), Fay 0: 15 cells.
     let expected = "\u{FEFF}email,segment,key,subject,body,first_name\r\n\
         '=ana@example.com,all,'=1+1,Hi,Ana hello,Ana\r\n\
         bo@example.com,all,'+2+2,Hi,'@Bo hello,'@Bo\r\n\
         '-cy@example.com,all,'-3,Hi,'-Cy hello,'-Cy\r\n\
         dee@example.com,all,'@d,Hi,'=SUM(A1) hello,'=SUM(A1)\r\n\
-        '+eve@example.com,all,k5,Hi,'+447700900111 hello,+447700900111\r\n\
+        '+eve@example.com,all,k5,Hi,'+447700900111 hello,'+447700900111\r\n\
         fay@example.com,all,k6,Hi,Fay hello,Fay\r\n";
     let bytes = read(&out.join("recipients.csv"));
     assert_eq!(String::from_utf8(bytes.clone()).unwrap(), expected);
@@ -124,11 +124,13 @@ fn the_spreadsheet_profile_counts_every_cell_it_quotes() {
             cell("dee@example.com", "first_name"),
             cell("'+eve@example.com", "email"),
             cell("'+eve@example.com", "body"),
+            cell("'+eve@example.com", "first_name"),
         ]
     );
-    assert_eq!(manifest(&out)["profile"]["formulas_neutralised"], 14);
+    assert_eq!(manifest(&out)["profile"]["formulas_neutralised"], 15);
 
-    // Split into parts of 4 and 2 records: the count covers both files.
+    // Split into parts of 4 and 2 records (Ana to Dee: 12 cells; Eve and Fay: 3): the
+    // count covers both files.
     let split = ws.out("split");
     ws.ok(&[
         "export",
@@ -145,8 +147,8 @@ fn the_spreadsheet_profile_counts_every_cell_it_quotes() {
     ]);
     let first = quoted_cells(&read(&split.join("recipients-001.csv"))).len();
     let second = quoted_cells(&read(&split.join("recipients-002.csv"))).len();
-    assert_eq!((first, second), (12, 2));
-    assert_eq!(manifest(&split)["profile"]["formulas_neutralised"], 14);
+    assert_eq!((first, second), (12, 3));
+    assert_eq!(manifest(&split)["profile"]["formulas_neutralised"], 15);
 }
 
 /// Every e-mail profile, the platform ones with `--neutralise-formulas`: the manifest
@@ -197,13 +199,14 @@ const PHONES: &str = "email,phone\n\
     b@example.com,+44 (0)7700 900112\n\
     c@example.com,07700 900113\n";
 
-/// An SMS campaign's phones in the spreadsheet profile: a phone number with its country
-/// code is no formula and is written as stored, as the preview CSV does; one with
-/// `(0)` in it is not such a number and gets the quote. The sending profiles write the
-/// E.164 form stored at import, without a quote and without asking for
-/// `--neutralise-formulas`.
+/// An SMS campaign's phones. The spreadsheet profile quotes every phone number
+/// starting with `+`, as stored (BR-22's trade-off, BR-24: `'+447700900111`), counts
+/// each quoted cell, and says `e164_phones_intact: false`. The sending profiles write
+/// the E.164 form stored at import, unquoted, with or without `--neutralise-formulas`,
+/// and count nothing. The preview CSV keeps a phone number with its country code as it
+/// is and quotes one with `(0)` in it.
 #[test]
-fn an_sms_export_writes_phone_numbers_unquoted() {
+fn phone_numbers_are_quoted_in_the_spreadsheet_profile_only() {
     let ws = Ws::new();
     let path = ws.write("phones.csv", PHONES);
     ws.cmd()
@@ -214,37 +217,51 @@ fn an_sms_export_writes_phone_numbers_unquoted() {
     ws.apply(SMS_EVERYONE);
     let preview = ws.stdout(&["preview", "text", "--format", "csv"]);
     assert!(preview.contains(",+447700900111,"), "{preview}");
+    assert!(preview.contains(",'+44 (0)7700 900112,"), "{preview}");
 
+    // By hand: the phone column as stored; the two starting with `+` get a quote, the
+    // national number does not: 2 cells.
     let sheet = ws.out("sheet");
     ws.ok(&["export", "text", "--out", sheet.to_str().unwrap()]);
     assert_eq!(
         String::from_utf8(read(&sheet.join("recipients.csv"))).unwrap(),
         "\u{FEFF}phone,segment,body\r\n\
-         +447700900111,everyone,Hello\r\n\
+         '+447700900111,everyone,Hello\r\n\
          '+44 (0)7700 900112,everyone,Hello\r\n\
          07700 900113,everyone,Hello\r\n"
     );
     let m = manifest(&sheet);
-    assert_eq!(m["profile"]["formulas_neutralised"], 1);
-    assert_eq!(m["profile"]["e164_phones_intact"], true);
+    assert_eq!(m["profile"]["formulas_neutralised"], 2);
+    assert_eq!(m["profile"]["e164_phones_intact"], false);
 
-    let sms = ws.out("sms");
-    ws.ok(&[
-        "export",
-        "text",
-        "--profile",
-        "sms",
-        "--out",
-        sms.to_str().unwrap(),
-    ]);
-    assert_eq!(
-        String::from_utf8(read(&sms.join("recipients.csv"))).unwrap(),
-        "\u{FEFF}phone,body\r\n\
+    // By hand: every phone in E.164, the address the gateway sends to; no quote.
+    let e164 = "\u{FEFF}phone,body\r\n\
          +447700900111,Hello\r\n\
          +447700900112,Hello\r\n\
-         +447700900113,Hello\r\n"
-    );
-    assert_eq!(manifest(&sms)["profile"]["formulas_neutralised"], 0);
+         +447700900113,Hello\r\n";
+    for neutralise in [false, true] {
+        let sms = ws.out(&format!("sms-{neutralise}"));
+        let mut args = vec![
+            "export",
+            "text",
+            "--profile",
+            "sms",
+            "--out",
+            sms.to_str().unwrap(),
+        ];
+        if neutralise {
+            args.push("--neutralise-formulas");
+        }
+        ws.ok(&args);
+        assert_eq!(
+            String::from_utf8(read(&sms.join("recipients.csv"))).unwrap(),
+            e164,
+            "--neutralise-formulas: {neutralise}"
+        );
+        let m = manifest(&sms);
+        assert_eq!(m["profile"]["formulas_neutralised"], 0);
+        assert_eq!(m["profile"]["e164_phones_intact"], true);
+    }
     for profile in ["upload", "klaviyo", "brevo"] {
         let out = ws.out(profile);
         ws.ok(&[
@@ -265,7 +282,9 @@ fn an_sms_export_writes_phone_numbers_unquoted() {
             assert!(text.contains(&format!("\n{phone},")), "{profile}: {text}");
         }
         assert!(!text.contains('\''), "{profile}: {text}");
-        assert_eq!(manifest(&out)["profile"]["formulas_neutralised"], 0);
+        let m = manifest(&out);
+        assert_eq!(m["profile"]["formulas_neutralised"], 0);
+        assert_eq!(m["profile"]["e164_phones_intact"], true);
     }
 }
 

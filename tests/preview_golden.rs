@@ -70,13 +70,7 @@ const GOLDEN: &[(&str, &str, &str, &str, &str)] = &[
         "51385e3bfa9ffa95cc5338e7b23806f59bdf7cfdacb306fcac0184313a9375f2",
         "a74f7d3c25f60c8ab1fdb3ebe1e27fa2af471253180e71658d39c5b47b016bc9",
         "c02fb909e48b32e6a634c2f4a38737a09eab9043079167253929e1ca1d356f4d",
-        // Changed on purpose by the second new-user trial (was 164f43d0…29d1): the
-        // spreadsheet profile no longer quotes a phone number with its country code,
-        // the preview CSV's rule. The file is 73 bytes shorter: the `'` in front of the
-        // 73 `phone` cells that are such numbers (`'+34311518844` → `+34311518844`,
-        // `'+39 868 379362` → `+39 868 379362`), and no other byte; checked by removing
-        // exactly those quotes from the old file with a script and hashing the result.
-        "37f916d56d2e746cf9df3ecf91b5f3f5d4899d5b6afd2778df4009fe74e22734",
+        "164f43d0a76c24e6a8348ef8e30776641adc95ef7f94e2d5aeefecb2695729d1",
     ),
 ];
 

@@ -167,13 +167,17 @@ pub fn run(ctx: &Context, args: PreviewArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// A preview cell as the CSV holds it: the export's rule ([`cells::neutralised`]:
-/// `=HYPERLINK(…)`, `-2+3`, `@x` get a `'` in front), because a preview CSV is opened in
-/// a spreadsheet; a phone number written with its country code (`+34 559 211915`) is
-/// no formula under that rule and stays as it is, so the preview shows the address as
-/// stored.
+/// A preview cell as the CSV holds it: the spreadsheet profile's rule
+/// ([`cells::neutralised`]: `=HYPERLINK(…)`, `-2+3`, `@x` get a `'` in front), because a
+/// preview CSV is opened in a spreadsheet; except a phone number written with its
+/// country code ([`cells::is_plain_phone`]: `+34 559 211915`), which calls no function
+/// and reads no cell, and stays as it is so the preview shows the address as stored.
 fn csv_cell(s: &str) -> Cow<'_, str> {
-    cells::neutralised(s)
+    if cells::is_plain_phone(s) {
+        Cow::Borrowed(s)
+    } else {
+        cells::neutralised(s)
+    }
 }
 
 /// The I/O error inside a CSV write error, so a closed pipe stays recognisable.

@@ -13,28 +13,32 @@
 //! - the full-width forms `＝ ＋ － ＠` (U+FF1D, U+FF0B, U+FF0D, U+FF20) count, because
 //!   spreadsheets in East Asian locales read them as formula signs.
 //!
-//! One exception, the same for every export profile and for the preview CSV: a phone
-//! number written with its country code ([`is_plain_phone`]: `+447700900123`,
-//! `+34 559 211915`) calls no function and reads no cell, so it is no formula and is
-//! written as it is; a sending platform takes it as the address it is. Cells of number
-//! fields are not text either: `-12.5` is written as `-12.5`, which a spreadsheet reads
-//! as the number it is ([`Cell::Number`] only holds what parses as a plain decimal
-//! number). [`is_formula`] is the whole rule.
+//! Cells of number fields are not text: `-12.5` is written as `-12.5`, which a
+//! spreadsheet reads as the number it is, never as a formula ([`Cell::Number`] only
+//! holds what parses as a plain decimal number). The price of the rule for text
+//! (BR-22, BR-24): a phone number with its country code, `+447700900123`, is written
+//! `'+447700900123`, so a spreadsheet neither runs it nor turns it into a number
+//! (`4.477E+11`); it shows the number as typed, a program reading the file sees the
+//! quote (tactful's own importer removes it again, see `import::normalise`). Two
+//! places keep such numbers as they are, because no spreadsheet is meant to open
+//! them: an SMS export's phone column in the sending profiles ([`is_e164`], the
+//! address the platform sends to: `export::formulas`) and the preview CSV
+//! ([`is_plain_phone`], `preview --format csv`, which shows the address as stored).
 //!
 //! [`Cell::neutralise`] is the only code that puts the quote in front of an export
 //! cell, and `export::formulas` the only caller: it records every cell it changes, so
 //! the manifest's `formulas_neutralised` counts exactly the quoted cells. The
 //! spreadsheet profile always neutralises; every other profile writes cells exactly,
 //! because the platform delivers the cell as is and a quote in front would reach the
-//! person (`'=Ana`): there a formula cell refuses the export unless the user asks for
-//! it to be neutralised ([`FormulaCell`], `export --neutralise-formulas`).
+//! person (`'=Ana`): there a formula-like cell refuses the export unless the user asks
+//! for it to be neutralised ([`FormulaCell`], `export --neutralise-formulas`).
 
 use std::borrow::Cow;
 
 /// One cell of an export row.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell<'a> {
-    /// Text: neutralised when it is a formula ([`Cell::neutralise`]).
+    /// Text: neutralised when formula-like ([`Cell::neutralise`]).
     Text(Cow<'a, str>),
     /// A number field's value, written as it is.
     Number(String),
@@ -70,11 +74,12 @@ impl<'a> Cell<'a> {
         }
     }
 
-    /// Put a single quote in front of the cell when it is a formula ([`is_formula`]);
-    /// true when it did. Number cells never change.
+    /// Put a single quote in front of the cell when it is formula-like text
+    /// ([`is_formula_like`], a phone number starting with `+` included); true when it
+    /// did. Number cells never change.
     pub fn neutralise(&mut self) -> bool {
         match self {
-            Cell::Text(t) if is_formula(t) => {
+            Cell::Text(t) if is_formula_like(t) => {
                 *t = Cow::Owned(format!("'{t}"));
                 true
             }
@@ -96,20 +101,13 @@ pub fn is_formula_like(cell: &str) -> bool {
         .starts_with(SIGNS)
 }
 
-/// Whether an exported or previewed text cell counts as a formula: formula-like
-/// ([`is_formula_like`]) and not a phone number written with its country code
-/// ([`is_plain_phone`]). The export (every profile) and the preview CSV apply this one
-/// rule.
-pub fn is_formula(text: &str) -> bool {
-    is_formula_like(text) && !is_plain_phone(text)
-}
-
-/// One text cell as a spreadsheet should get it: a formula ([`is_formula`]) with a
-/// single quote in front, anything else as it is. The preview CSV (`preview --format
-/// csv`) writes text through this function; the export through [`Cell::neutralise`],
-/// which applies the same rule.
+/// The spreadsheet rule for one text cell: formula-like text ([`is_formula_like`]) with
+/// a single quote in front, anything else as it is; the same rule as
+/// [`Cell::neutralise`]. The preview CSV (`preview --format csv`) writes its text
+/// through this function, except phone numbers with their country code
+/// ([`is_plain_phone`]).
 pub fn neutralised(text: &str) -> Cow<'_, str> {
-    if is_formula(text) {
+    if is_formula_like(text) {
         Cow::Owned(format!("'{text}"))
     } else {
         Cow::Borrowed(text)
@@ -135,14 +133,23 @@ pub fn is_plain_phone(s: &str) -> bool {
 }
 
 /// A text cell of an export that a spreadsheet would read as a formula
-/// ([`is_formula`]): the contact and the column, for the refusal or, once neutralised,
-/// the manifest's count.
+/// ([`is_formula_like`]): the contact and the column, for the refusal or, once
+/// neutralised, the manifest's count.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormulaCell {
     /// The contact key.
     pub key: String,
     /// The column (listmonk: `attributes.NAME`).
     pub column: String,
+}
+
+/// True for an E.164 phone number (`+` and 2 to 15 digits, ITU-T E.164): the form an
+/// SMS export writes in its phone column, which starts with `+` and is no formula to
+/// a sending platform.
+pub fn is_e164(s: &str) -> bool {
+    s.strip_prefix('+').is_some_and(|d| {
+        (2..=15).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()) && !d.starts_with('0')
+    })
 }
 
 #[cfg(test)]
@@ -183,6 +190,8 @@ mod tests {
     fn every_text_trigger_is_quoted_and_only_those_change() {
         for (cell, want) in [
             ("=1+1", "'=1+1"),
+            ("+44 7700 900123", "'+44 7700 900123"),
+            ("+447700900123", "'+447700900123"),
             ("+44 (0)7911 123456", "'+44 (0)7911 123456"),
             ("+1+1", "'+1+1"),
             ("-5", "'-5"),
@@ -196,9 +205,6 @@ mod tests {
             ("\u{feff}\u{ad}@SUM(A1)", "'\u{feff}\u{ad}@SUM(A1)"),
             ("＠x", "'＠x"),
             ("－1", "'－1"),
-            // Phone numbers with their country code are no formulas (is_plain_phone).
-            ("+447700900123", "+447700900123"),
-            ("+44 7700 900123", "+44 7700 900123"),
             ("Zoë", "Zoë"),
             ("a=b", "a=b"),
             ("", ""),
@@ -209,6 +215,16 @@ mod tests {
             assert_eq!(changed, cell != want, "{cell:?}");
             assert_eq!(neutralised(cell), want, "{cell:?}");
         }
+    }
+
+    #[test]
+    fn e164_is_a_plus_and_up_to_fifteen_digits() {
+        assert!(is_e164("+447700900123"));
+        assert!(!is_e164("+44 7700 900123"));
+        assert!(!is_e164("+0123"));
+        assert!(!is_e164("+1234567890123456")); // 16 digits
+        assert!(!is_e164("=1+1"));
+        assert!(!is_e164("+"));
     }
 
     #[test]

@@ -1,34 +1,40 @@
-//! Formula cells in an export, found and neutralised or refused: the one place every
-//! profile's cells pass through before they are written.
+//! Formula-like cells in an export, found and neutralised or refused: the one place
+//! every profile's cells pass through before they are written.
 //!
 //! Nothing reaches an exported CSV as a live formula (PRODUCT.md; OWASP "CSV
-//! Injection"); what counts as a formula is [`is_formula`] (see `export::cells`: a
-//! phone number with its country code is none). The spreadsheet profile is read by a
-//! person in a spreadsheet program, so its formula cells always get a `'` in front.
-//! A sending platform delivers a cell as it is, so quoting it silently would change
-//! what the person receives (`'=Ana`); every other profile therefore refuses such
-//! cells, naming the contacts and columns, and writes them with a `'` in front only
-//! when the user asks (`--neutralise-formulas`). Either way [`Layout::formulas`]
-//! changes each cell itself and returns one [`FormulaCell`] per changed cell, so the
-//! manifest's `formulas_neutralised` is the count of exactly the cells that were
-//! quoted, in every data file (a split copies cells without changing them).
+//! Injection"); what counts as formula-like is [`is_formula_like`] (see
+//! `export::cells`). The spreadsheet profile is read by a person in a spreadsheet
+//! program, so its formula-like cells always get a `'` in front, a phone number
+//! starting with `+` included (BR-22, BR-24: `'+447700900123`, which the spreadsheet
+//! neither runs nor turns into a number). A sending platform delivers a cell as it
+//! is, so quoting it silently would change what the person receives (`'=Ana`); every
+//! other profile therefore refuses such cells, naming the contacts and columns, and
+//! writes them with a `'` in front only when the user asks (`--neutralise-formulas`).
+//! The E.164 numbers an SMS export writes in its phone column are exempt there
+//! ([`is_e164`]): they are the address the platform sends to, and no platform reads
+//! them as formulas. Either way [`Layout::formulas`] changes each cell itself and
+//! returns one [`FormulaCell`] per changed cell, so the manifest's
+//! `formulas_neutralised` is the count of exactly the cells that were quoted, in every
+//! data file (a split copies cells without changing them).
 
 use serde_json::{Map, Value as Json};
 
 #[cfg(doc)]
 use super::ExportPlan;
-use super::cells::{Cell, FormulaCell, is_formula};
+use super::cells::{Cell, FormulaCell, is_e164, is_formula_like};
 use super::columns::Layout;
 use super::profile::Platform;
+use crate::fields::Channel;
 
 /// Most contacts a refusal names (the count says how many more).
 pub const NAMED: usize = 20;
 
 impl Layout {
-    /// The formula cells of one recipient's `cells` (from [`Layout::cells`]), for
+    /// The formula-like cells of one recipient's `cells` (from [`Layout::cells`]), for
     /// contact `key`; when `neutralise` ([`ExportPlan::neutralises`]: always for the
     /// spreadsheet profile), each gets a single quote in front ([`Cell::neutralise`]).
-    /// listmonk's `attributes` cell is read value by value.
+    /// listmonk's `attributes` cell is read value by value. An SMS campaign's E.164
+    /// phone column is left as it is in every profile but spreadsheet.
     pub fn formulas(
         &self,
         key: &str,
@@ -43,6 +49,7 @@ impl Layout {
             })
         };
         let listmonk = self.profile.platform() == Some(Platform::Listmonk);
+        let phones_exempt = self.channel == Channel::Sms && !self.profile.neutralises();
         for (i, cell) in cells.iter_mut().enumerate() {
             if listmonk && i == 1 {
                 let Cell::Text(text) = cell else {
@@ -70,6 +77,9 @@ impl Layout {
                 }
                 continue;
             }
+            if i == 0 && phones_exempt && matches!(cell, Cell::Text(text) if is_e164(text)) {
+                continue;
+            }
             if formula(cell, neutralise) {
                 hit(self.header.get(i).map_or("?", String::as_str));
             }
@@ -78,16 +88,16 @@ impl Layout {
     }
 }
 
-/// Whether `cell` is a formula; when `neutralise`, it is neutralised too.
+/// Whether `cell` is formula-like text; when `neutralise`, it is neutralised too.
 fn formula(cell: &mut Cell<'_>, neutralise: bool) -> bool {
     if neutralise {
         cell.neutralise()
     } else {
-        matches!(cell, Cell::Text(text) if is_formula(text))
+        matches!(cell, Cell::Text(text) if is_formula_like(text))
     }
 }
 
-/// The refusal for `found` formula cells: how many, in which columns, which
+/// The refusal for `found` formula-like cells: how many, in which columns, which
 /// contacts (the first [`NAMED`]), and the two ways out.
 pub fn refusal(found: &[FormulaCell]) -> String {
     let mut columns: Vec<&str> = found.iter().map(|f| f.column.as_str()).collect();

@@ -67,7 +67,7 @@ impl Profile {
         }
     }
 
-    /// Whether formula cells always get the OWASP CSV-injection quote (spreadsheet
+    /// Whether formula-like cells always get the OWASP CSV-injection quote (spreadsheet
     /// only: every other profile is read by a program, where the quote would be data,
     /// so there they refuse the export unless `--neutralise-formulas`).
     pub fn neutralises(self) -> bool {
@@ -118,11 +118,11 @@ impl Profile {
     }
 }
 
-/// Which cells are formulas, in words (`export::cells::is_formula`).
-const FORMULA_LIKE: &str = "a text cell that starts with = + - @ TAB or CR, or whose first character after leading whitespace is = + - @ (or full-width ＝ ＋ － ＠), other than a phone number with its country code (+447700900123, +34 559 211915),";
+/// Which cells are formula-like, in words (`export::cells::is_formula_like`).
+const FORMULA_LIKE: &str = "a text cell that starts with = + - @ TAB or CR, or whose first character after leading whitespace is = + - @ (or full-width ＝ ＋ － ＠),";
 
 /// The spreadsheet profile's rule in words (`export::cells::Cell::neutralise`).
-const SPREADSHEET_RULE: &str = "OWASP CSV injection: a text cell that starts with = + - @ TAB or CR, or whose first character after leading whitespace is = + - @ (or full-width ＝ ＋ － ＠), gets a single quote (') in front; a phone number with its country code (+447700900123, +34 559 211915) is no formula and stays as it is; cells of number fields are written as numbers";
+const SPREADSHEET_RULE: &str = "OWASP CSV injection: a text cell that starts with = + - @ TAB or CR, or whose first character after leading whitespace is = + - @ (or full-width ＝ ＋ － ＠), gets a single quote (') in front; a phone number starting with + is quoted too ('+447700900123), so the spreadsheet neither runs it nor turns it into a number; cells of number fields are written as numbers";
 
 impl fmt::Display for Profile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -15,7 +15,7 @@ use crate::export::files::Target;
 use crate::export::manifest::{
     self, BatchRef, CampaignSection, Counts, Files, Manifest, ProfileSection, Tool,
 };
-use crate::export::profile::Platform;
+use crate::export::profile::{Platform, Profile};
 use crate::export::{ExportError, ExportPlan, MANIFEST};
 use crate::fields::Channel;
 use crate::review::{Finding, Review, ReviewError};
@@ -112,7 +112,7 @@ pub(super) fn manifest(
             name: profile.as_str(),
             neutralisation: profile.rule(plan.neutralise_formulas),
             formulas_neutralised,
-            e164_phones_intact: true,
+            e164_phones_intact: profile != Profile::Spreadsheet,
             phones_e164: profile.e164() && campaign.channel == Channel::Sms,
             platform_doc: profile.platform().map(Platform::doc),
             escaping: profile.platform().map(Platform::escaping),
