@@ -253,6 +253,11 @@ fn the_preview_csv_neutralises_as_the_spreadsheet_profile_does() {
         bodies(&read(&out.join("recipients.csv")), 3),
         ["'=1+1", "'-2+3", "'@x", "'+1+1", "'+44 7700 900123"]
     );
+    // Subject and body are both the first name: 5 contacts x 2 quoted cells, the
+    // phone number in a first name included (BR-22's trade-off); no e-mail is quoted.
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+    assert_eq!(manifest["profile"]["formulas_neutralised"], 10);
 }
 
 /// Trial fault 5: an e-mail campaign none of whose contacts can receive it (one

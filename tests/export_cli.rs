@@ -184,6 +184,8 @@ fn br24_phones_as_stored_quoted_only_in_the_spreadsheet_profile() {
         serde_json::from_slice(&read(&upload.join("manifest.json"))).unwrap();
     assert_eq!(manifest["profile"]["name"], "upload");
     assert_eq!(manifest["profile"]["e164_phones_intact"], true);
+    // The E.164 phone column is the address, not a formula: nothing quoted.
+    assert_eq!(manifest["profile"]["formulas_neutralised"], 0);
     assert_eq!(manifest["profile"]["phones_e164"], true);
     assert_eq!(manifest["counts"]["by_exclusion"]["no_address"], 1);
     assert_eq!(manifest["counts"]["recipients"], 3);
@@ -202,6 +204,8 @@ fn br24_phones_as_stored_quoted_only_in_the_spreadsheet_profile() {
     let sheet_manifest: serde_json::Value =
         serde_json::from_slice(&read(&sheet.join("manifest.json"))).unwrap();
     assert_eq!(sheet_manifest["profile"]["e164_phones_intact"], false);
+    // The one quoted cell, `'+44 7700 900125` (BR-22's trade-off), is counted.
+    assert_eq!(sheet_manifest["profile"]["formulas_neutralised"], 1);
     // The damaged phone is a review warning, carried into the manifest.
     let damage = sheet_manifest["findings"]
         .as_array()
@@ -274,7 +278,7 @@ fn formula_triggers_are_neutralised_in_names_subjects_and_bodies() {
         .assert()
         .code(1)
         .stderr(predicates::str::contains(
-            "formula_value: 13 cell(s) start with = + - @ TAB or CR",
+            "formula_value: 13 cells start with = + - @ TAB or CR",
         ))
         .stderr(predicates::str::contains(
             "columns body, first_name, subject;",

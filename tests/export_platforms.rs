@@ -350,7 +350,7 @@ body = "Your note: {{ note }}"
     assert_eq!(failed.status.code(), Some(1));
     let err = String::from_utf8(failed.stderr).unwrap();
     assert!(
-        err.contains("mailchimp cannot take entry 1 (`all`): 1 recipient(s) have a merge value longer than Mailchimp's 255-byte text field (longest 300 bytes) in TF_NOTE (`{{ note }}`)"),
+        err.contains("mailchimp cannot take entry 1 (`all`): 1 recipient has a merge value longer than Mailchimp's 255-byte text field (longest 300 bytes) in TF_NOTE (`{{ note }}`)"),
         "{err}"
     );
     assert!(

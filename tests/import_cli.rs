@@ -117,7 +117,7 @@ fn suppress_reports_added_and_present() {
         .arg(fixture("suppress_list.txt"))
         .assert()
         .success()
-        .stdout(contains("2 address(es) added"))
+        .stdout(contains("2 addresses added"))
         .stdout(contains("1 already on it"));
 }
 
@@ -155,7 +155,7 @@ fn a_failing_file_keeps_the_earlier_batches_and_says_so() {
     );
     assert!(err.contains("br03_first.csv (batch 1)"), "{err}");
     assert!(
-        err.contains("the 1 file(s) after it were not imported"),
+        err.contains("the 1 file after it was not imported"),
         "{err}"
     );
     let batches: i64 = tactful::workspace::Workspace::open(&ws)

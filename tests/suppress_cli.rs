@@ -54,7 +54,7 @@ fn national_numbers_without_a_region_are_named_not_lost() {
         .assert()
         .success()
         .stdout(contains(
-            "warning: 2 phone number(s) written without a country code were NOT suppressed, because no region is known (line(s) 2, 4): run again with --region CC",
+            "warning: 2 phone numbers written without a country code were NOT suppressed, because no region is known (lines 2, 4): run again with --region CC",
         ));
     ws.apply(SMS_EVERYONE);
     assert_eq!(
@@ -171,7 +171,7 @@ fn ragged_rows_are_searched_whole_and_reported() {
         .assert()
         .success()
         .stdout(contains(
-            "warning: 2 row(s) do not line up with the header; every field of each was searched for addresses:",
+            "warning: 2 rows do not line up with the header; every field of each was searched for addresses:",
         ))
         .stdout(contains("  line 4, column email: 1 field where the header has 2"));
     ws.apply(
@@ -317,7 +317,7 @@ body = "Hi {{ first_name }}"
         .assert()
         .success()
         .stdout(contains(
-            "0 address(es) added to the suppression list, 5 already on it (5 entries in total)",
+            "0 addresses added to the suppression list, 5 already on it (5 entries in total)",
         ))
         .stdout(contains(
             "  line 6, column field 1: no valid e-mail address (local@domain.tld) in the value",

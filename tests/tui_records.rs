@@ -83,7 +83,7 @@ fn a_suppression_file_imported_in_the_app_excludes_its_contact_from_preview() {
     let lines = report_lines(&report);
     assert!(
         lines[0].contains(
-            "2 address(es) added to the suppression list, 1 already on it (2 entries in total)"
+            "2 addresses added to the suppression list, 1 already on it (2 entries in total)"
         ),
         "{lines:?}"
     );

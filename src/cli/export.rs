@@ -11,7 +11,7 @@ use super::{Context, Exit, print_json};
 use crate::campaign::unlock::load;
 use crate::export::{self, ExportError, ExportPlan, Profile};
 use crate::review::ExtraField;
-use crate::text::for_terminal;
+use crate::text::{count, for_terminal};
 use crate::workspace::actor;
 
 #[derive(Debug, Args)]
@@ -65,9 +65,9 @@ pub fn run(ctx: &Context, args: ExportArgs) -> anyhow::Result<()> {
         return Err(Exit {
             code: 2,
             message: format!(
-                "give one --reason for each --field ({} field(s), {} reason(s))",
-                args.fields.len(),
-                args.reasons.len()
+                "give one --reason for each --field ({}, {})",
+                count(args.fields.len() as u64, "field"),
+                count(args.reasons.len() as u64, "reason")
             ),
         }
         .into());
@@ -92,7 +92,7 @@ pub fn run(ctx: &Context, args: ExportArgs) -> anyhow::Result<()> {
         Err(ExportError::Blocked { campaign, blockers }) => {
             let mut message = format!(
                 "export refused: {} open in the review of `{campaign}`:",
-                crate::text::count(blockers.len() as u64, "blocker")
+                count(blockers.len() as u64, "blocker")
             );
             for b in &blockers {
                 message.push_str(&format!("\n  {}: {}", b.code, b.message));
@@ -108,8 +108,8 @@ pub fn run(ctx: &Context, args: ExportArgs) -> anyhow::Result<()> {
         return print_json(&report);
     }
     outln!(
-        "Exported {} recipient(s) to {} ({} profile)",
-        report.recipients,
+        "Exported {} to {} ({} profile)",
+        count(report.recipients, "recipient"),
         for_terminal(&report.dir),
         report.profile
     );

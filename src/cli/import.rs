@@ -16,7 +16,7 @@ use clap::{Args, Subcommand};
 
 use super::{Context, print_json};
 use crate::import::{self, ImportPlan, ImportReport, Phase, plan, undo};
-use crate::text::for_terminal;
+use crate::text::{count, for_terminal};
 use crate::workspace::actor;
 
 #[derive(Debug, Args)]
@@ -117,12 +117,12 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
             return print_json(&report);
         }
         outln!(
-            "Undid batch {} ({}): {} contact(s) removed, {} restored, {} field(s) removed{}{}",
+            "Undid batch {} ({}): {} removed, {} restored, {} removed{}{}",
             report.batch,
             for_terminal(&report.file_name),
-            report.contacts_removed,
+            count(report.contacts_removed, "contact"),
             report.contacts_restored,
-            report.fields_removed.len(),
+            count(report.fields_removed.len() as u64, "field"),
             if report.fields_removed.is_empty() {
                 String::new()
             } else {
@@ -132,15 +132,20 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 String::new()
             } else {
                 format!(
-                    "; {} opt-out(s) kept (an undo never turns consent back on)",
-                    report.opt_outs_kept
+                    "; {} kept (an undo never turns consent back on)",
+                    count(report.opt_outs_kept, "opt-out")
                 )
             }
         );
         if report.refusals_on_record > 0 {
             outln!(
-                "{} refusal(s) of removed contacts stay on record: importing those people again keeps them declined, withdrawn or bounced",
-                report.refusals_on_record
+                "{} of removed contacts {} on record: importing those people again keeps them declined, withdrawn or bounced",
+                count(report.refusals_on_record, "refusal"),
+                if report.refusals_on_record == 1 {
+                    "stays"
+                } else {
+                    "stay"
+                }
             );
         }
         return Ok(());
@@ -186,9 +191,9 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
         if !ctx.json {
             if let Some(a) = batch.first().and_then(|r| r.archive.as_ref()) {
                 outln!(
-                    "{}: ZIP archive of {} CSV file(s), imported as one import, each its own batch ({})",
+                    "{}: ZIP archive of {}, imported as one import, each its own batch ({})",
                     for_terminal(&a.archive.display().to_string()),
-                    a.members,
+                    count(a.members as u64, "CSV file"),
                     a.order
                 );
             }
@@ -248,7 +253,11 @@ fn failed_after(
         if done.len() == 1 { "s" } else { "" },
         kept.join(", "),
         if later > 0 {
-            format!("; the {later} file(s) after it were not imported")
+            format!(
+                "; the {} after it {} not imported",
+                count(later as u64, "file"),
+                if later == 1 { "was" } else { "were" }
+            )
         } else {
             String::new()
         }

@@ -7,7 +7,7 @@ use clap::Args;
 use super::{Context, print_json};
 use crate::fields::phone::Region;
 use crate::import::suppress;
-use crate::text::for_terminal;
+use crate::text::{count, for_terminal};
 use crate::workspace::actor;
 
 #[derive(Debug, Args)]
@@ -35,11 +35,11 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
         return print_json(&report);
     }
     outln!(
-        "{}: {} address(es) added to the suppression list, {} already on it ({} entries in total)",
+        "{}: {} added to the suppression list, {} already on it ({} in total)",
         for_terminal(&report.file),
-        report.added,
+        count(report.added, "address"),
         report.already_present,
-        report.total
+        count(report.total, "entry")
     );
     if let Some(h) = &report.header {
         outln!(
@@ -51,15 +51,26 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
     let needs = &report.needs_region;
     if needs.count > 0 {
         outln!(
-            "warning: {} phone number(s) written without a country code were NOT suppressed, because no region is known (line(s) {}): run again with --region CC (such as --region GB), or import contacts with --region first",
-            needs.count,
+            "warning: {} written without a country code {} NOT suppressed, because no region is known ({} {}): run again with --region CC (such as --region GB), or import contacts with --region first",
+            count(needs.count, "phone number"),
+            if needs.count == 1 { "was" } else { "were" },
+            if needs.lines.len() == 1 {
+                "line"
+            } else {
+                "lines"
+            },
             lines(&needs.lines)
         );
     }
     if !report.ragged.is_empty() {
         outln!(
-            "warning: {} row(s) do not line up with the header; every field of each was searched for addresses:",
-            report.ragged.len()
+            "warning: {} {} not line up with the header; every field of each was searched for addresses:",
+            count(report.ragged.len() as u64, "row"),
+            if report.ragged.len() == 1 {
+                "does"
+            } else {
+                "do"
+            }
         );
         for r in &report.ragged {
             outln!(
@@ -71,7 +82,7 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
         }
     }
     if !report.skipped.is_empty() {
-        outln!("{} value(s) not added:", report.skipped.len());
+        outln!("{} not added:", count(report.skipped.len() as u64, "value"));
         for s in &report.skipped {
             outln!(
                 "  line {}, column {}: {}",

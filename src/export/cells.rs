@@ -1,11 +1,11 @@
-//! What the spreadsheet profile does to a cell before it is written.
+//! What counts as a formula in an exported cell, and the one place a cell is
+//! neutralised.
 //!
 //! Spreadsheets treat a cell that starts with `=`, `+`, `-` or `@` as a formula, and
 //! some also after a leading TAB or CR; a contact's name or a rendered body can
 //! therefore run code or leak data when the file is opened (OWASP, "CSV Injection").
-//! The spreadsheet profile neutralises such text cells by putting a single quote in
-//! front, which spreadsheets show as "text, not a formula". Two additions to OWASP's
-//! list:
+//! Such a text cell is neutralised by putting a single quote in front, which
+//! spreadsheets show as "text, not a formula". Two additions to OWASP's list:
 //! - leading whitespace and invisible characters (zero-width space, BOM, soft hyphen:
 //!   [`crate::written::is_invisible`]) do not make a trigger safe: spreadsheet programs
 //!   and the import cleaning of sending platforms strip them, and `\u{200B}=1+1` is
@@ -15,22 +15,30 @@
 //!
 //! Cells of number fields are not text: `-12.5` is written as `-12.5`, which a
 //! spreadsheet reads as the number it is, never as a formula ([`Cell::Number`] only
-//! holds what parses as a plain decimal number). The price of the rule for text: an
-//! E.164 phone number `+447700900123` becomes `'+447700900123`; a spreadsheet shows it
-//! as typed, a program reading the file sees the quote (tactful's own importer removes
-//! it again, see `import::normalise`).
+//! holds what parses as a plain decimal number). The price of the rule for text
+//! (BR-22, BR-24): a phone number with its country code, `+447700900123`, is written
+//! `'+447700900123`, so a spreadsheet neither runs it nor turns it into a number
+//! (`4.477E+11`); it shows the number as typed, a program reading the file sees the
+//! quote (tactful's own importer removes it again, see `import::normalise`). Two
+//! places keep such numbers as they are, because no spreadsheet is meant to open
+//! them: an SMS export's phone column in the sending profiles ([`is_e164`], the
+//! address the platform sends to: `export::formulas`) and the preview CSV
+//! ([`is_plain_phone`], `preview --format csv`, which shows the address as stored).
 //!
-//! Every other profile writes cells exactly, because the platform delivers the cell as
-//! is: a quote in front would reach the person (`'=Ana`). There a formula-like text
-//! cell is not written at all unless the user asks for it to be neutralised
-//! ([`FormulaCell`], `export --neutralise-formulas`, recorded in the manifest).
+//! [`Cell::neutralise`] is the only code that puts the quote in front of an export
+//! cell, and `export::formulas` the only caller: it records every cell it changes, so
+//! the manifest's `formulas_neutralised` counts exactly the quoted cells. The
+//! spreadsheet profile always neutralises; every other profile writes cells exactly,
+//! because the platform delivers the cell as is and a quote in front would reach the
+//! person (`'=Ana`): there a formula-like cell refuses the export unless the user asks
+//! for it to be neutralised ([`FormulaCell`], `export --neutralise-formulas`).
 
 use std::borrow::Cow;
 
 /// One cell of an export row.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell<'a> {
-    /// Text: neutralised in the spreadsheet profile when formula-like.
+    /// Text: neutralised when formula-like ([`Cell::neutralise`]).
     Text(Cow<'a, str>),
     /// A number field's value, written as it is.
     Number(String),
@@ -58,12 +66,24 @@ impl<'a> Cell<'a> {
         }
     }
 
-    /// The cell as written, neutralised when `neutralise` and formula-like text.
-    pub fn written(&self, neutralise: bool) -> Cow<'_, str> {
+    /// The cell's text, as the export writes it.
+    pub fn as_str(&self) -> &str {
         match self {
-            Cell::Text(t) if neutralise => neutralised(t),
-            Cell::Text(t) => Cow::Borrowed(t),
-            Cell::Number(n) => Cow::Borrowed(n),
+            Cell::Text(t) => t,
+            Cell::Number(n) => n,
+        }
+    }
+
+    /// Put a single quote in front of the cell when it is formula-like text
+    /// ([`is_formula_like`], a phone number starting with `+` included); true when it
+    /// did. Number cells never change.
+    pub fn neutralise(&mut self) -> bool {
+        match self {
+            Cell::Text(t) if is_formula_like(t) => {
+                *t = Cow::Owned(format!("'{t}"));
+                true
+            }
+            _ => false,
         }
     }
 }
@@ -82,8 +102,10 @@ pub fn is_formula_like(cell: &str) -> bool {
 }
 
 /// The spreadsheet rule for one text cell: formula-like text ([`is_formula_like`]) with
-/// a single quote in front, anything else as it is. The spreadsheet profile and the
-/// preview CSV (`preview --format csv`) both write text through this one function.
+/// a single quote in front, anything else as it is; the same rule as
+/// [`Cell::neutralise`]. The preview CSV (`preview --format csv`) writes its text
+/// through this function, except phone numbers with their country code
+/// ([`is_plain_phone`]).
 pub fn neutralised(text: &str) -> Cow<'_, str> {
     if is_formula_like(text) {
         Cow::Owned(format!("'{text}"))
@@ -110,8 +132,9 @@ pub fn is_plain_phone(s: &str) -> bool {
         && (7..=15).contains(&digits)
 }
 
-/// A text cell of a non-neutralising export that a spreadsheet would read as a
-/// formula: the contact and the column, for the refusal and the manifest.
+/// A text cell of an export that a spreadsheet would read as a formula
+/// ([`is_formula_like`]): the contact and the column, for the refusal or, once
+/// neutralised, the manifest's count.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FormulaCell {
     /// The contact key.
@@ -157,11 +180,20 @@ mod tests {
         }
     }
 
+    fn quoted(cell: Cell<'_>) -> (String, bool) {
+        let mut cell = cell;
+        let changed = cell.neutralise();
+        (cell.as_str().to_string(), changed)
+    }
+
     #[test]
-    fn every_text_trigger_is_quoted_when_neutralising_only() {
+    fn every_text_trigger_is_quoted_and_only_those_change() {
         for (cell, want) in [
             ("=1+1", "'=1+1"),
             ("+44 7700 900123", "'+44 7700 900123"),
+            ("+447700900123", "'+447700900123"),
+            ("+44 (0)7911 123456", "'+44 (0)7911 123456"),
+            ("+1+1", "'+1+1"),
             ("-5", "'-5"),
             ("@SUM(A1)", "'@SUM(A1)"),
             ("\tx", "'\tx"),
@@ -178,8 +210,10 @@ mod tests {
             ("", ""),
             ("   ", "   "),
         ] {
-            assert_eq!(Cell::text(cell).written(true), want, "{cell:?}");
-            assert_eq!(Cell::text(cell).written(false), cell, "{cell:?}");
+            let (got, changed) = quoted(Cell::text(cell));
+            assert_eq!(got, want, "{cell:?}");
+            assert_eq!(changed, cell != want, "{cell:?}");
+            assert_eq!(neutralised(cell), want, "{cell:?}");
         }
     }
 
@@ -195,11 +229,14 @@ mod tests {
 
     #[test]
     fn number_cells_stay_numbers_and_only_plain_numbers_count() {
-        assert_eq!(Cell::number("-12.5".into()).written(true), "-12.5");
-        assert_eq!(Cell::number("3".into()).written(true), "3");
+        assert_eq!(
+            quoted(Cell::number("-12.5".into())),
+            ("-12.5".into(), false)
+        );
+        assert_eq!(quoted(Cell::number("3".into())), ("3".into(), false));
         // Not plain numbers: these are text and quoted.
-        assert_eq!(Cell::number("-1+2".into()).written(true), "'-1+2");
-        assert_eq!(Cell::number("-".into()).written(true), "'-");
-        assert_eq!(Cell::number("-.5".into()).written(true), "'-.5");
+        assert_eq!(quoted(Cell::number("-1+2".into())), ("'-1+2".into(), true));
+        assert_eq!(quoted(Cell::number("-".into())), ("'-".into(), true));
+        assert_eq!(quoted(Cell::number("-.5".into())), ("'-.5".into(), true));
     }
 }

@@ -1,18 +1,26 @@
-//! Formula-like text in the cells of exports that write cells exactly (every profile
-//! but spreadsheet): found, then refused or neutralised.
+//! Formula-like cells in an export, found and neutralised or refused: the one place
+//! every profile's cells pass through before they are written.
 //!
 //! Nothing reaches an exported CSV as a live formula (PRODUCT.md; OWASP "CSV
-//! Injection"). A sending platform delivers a cell as it is, so quoting it silently
-//! would change what the person receives (`'=Ana`); the export therefore refuses such
-//! cells, naming the contacts and columns, and writes them with a `'` in front only
-//! when the user asks (`--neutralise-formulas`), which the manifest records. What
-//! counts as formula-like is [`is_formula_like`] (after cleaning: leading whitespace
-//! and invisible characters skipped). Number cells and the E.164 numbers an SMS export
-//! writes in its phone column are exempt: they are the data, and no platform reads
-//! them as formulas.
+//! Injection"); what counts as formula-like is [`is_formula_like`] (see
+//! `export::cells`). The spreadsheet profile is read by a person in a spreadsheet
+//! program, so its formula-like cells always get a `'` in front, a phone number
+//! starting with `+` included (BR-22, BR-24: `'+447700900123`, which the spreadsheet
+//! neither runs nor turns into a number). A sending platform delivers a cell as it
+//! is, so quoting it silently would change what the person receives (`'=Ana`); every
+//! other profile therefore refuses such cells, naming the contacts and columns, and
+//! writes them with a `'` in front only when the user asks (`--neutralise-formulas`).
+//! The E.164 numbers an SMS export writes in its phone column are exempt there
+//! ([`is_e164`]): they are the address the platform sends to, and no platform reads
+//! them as formulas. Either way [`Layout::formulas`] changes each cell itself and
+//! returns one [`FormulaCell`] per changed cell, so the manifest's
+//! `formulas_neutralised` is the count of exactly the cells that were quoted, in every
+//! data file (a split copies cells without changing them).
 
 use serde_json::{Map, Value as Json};
 
+#[cfg(doc)]
+use super::ExportPlan;
 use super::cells::{Cell, FormulaCell, is_e164, is_formula_like};
 use super::columns::Layout;
 use super::profile::Platform;
@@ -22,10 +30,11 @@ use crate::fields::Channel;
 pub const NAMED: usize = 20;
 
 impl Layout {
-    /// The formula-like text cells of one recipient's `cells` (from [`Layout::cells`]),
-    /// for contact `key`; when `neutralise`, each gets a single quote in front.
-    /// listmonk's `attributes` cell is read value by value. Nothing is found for the
-    /// spreadsheet profile, which neutralises every cell itself.
+    /// The formula-like cells of one recipient's `cells` (from [`Layout::cells`]), for
+    /// contact `key`; when `neutralise` ([`ExportPlan::neutralises`]: always for the
+    /// spreadsheet profile), each gets a single quote in front ([`Cell::neutralise`]).
+    /// listmonk's `attributes` cell is read value by value. An SMS campaign's E.164
+    /// phone column is left as it is in every profile but spreadsheet.
     pub fn formulas(
         &self,
         key: &str,
@@ -33,9 +42,6 @@ impl Layout {
         neutralise: bool,
     ) -> Vec<FormulaCell> {
         let mut found = Vec::new();
-        if self.profile.neutralises() {
-            return found;
-        }
         let mut hit = |column: &str| {
             found.push(FormulaCell {
                 key: key.to_string(),
@@ -43,20 +49,24 @@ impl Layout {
             })
         };
         let listmonk = self.profile.platform() == Some(Platform::Listmonk);
+        let phones_exempt = self.channel == Channel::Sms && !self.profile.neutralises();
         for (i, cell) in cells.iter_mut().enumerate() {
-            let Cell::Text(text) = cell else {
-                continue;
-            };
             if listmonk && i == 1 {
+                let Cell::Text(text) = cell else {
+                    continue;
+                };
                 let Ok(Json::Object(attrs)) = serde_json::from_str::<Json>(text) else {
                     continue;
                 };
                 let mut out = Map::new();
                 for (name, value) in attrs {
                     let value = match value {
-                        Json::String(s) if is_formula_like(&s) => {
-                            hit(&format!("attributes.{name}"));
-                            Json::String(if neutralise { format!("'{s}") } else { s })
+                        Json::String(s) => {
+                            let mut value = Cell::text(s);
+                            if formula(&mut value, neutralise) {
+                                hit(&format!("attributes.{name}"));
+                            }
+                            Json::String(value.as_str().to_string())
                         }
                         other => other,
                     };
@@ -67,16 +77,23 @@ impl Layout {
                 }
                 continue;
             }
-            let phone = i == 0 && self.channel == Channel::Sms && is_e164(text);
-            if phone || !is_formula_like(text) {
+            if i == 0 && phones_exempt && matches!(cell, Cell::Text(text) if is_e164(text)) {
                 continue;
             }
-            hit(self.header.get(i).map_or("?", String::as_str));
-            if neutralise {
-                *cell = Cell::text(format!("'{text}"));
+            if formula(cell, neutralise) {
+                hit(self.header.get(i).map_or("?", String::as_str));
             }
         }
         found
+    }
+}
+
+/// Whether `cell` is formula-like text; when `neutralise`, it is neutralised too.
+fn formula(cell: &mut Cell<'_>, neutralise: bool) -> bool {
+    if neutralise {
+        cell.neutralise()
+    } else {
+        matches!(cell, Cell::Text(text) if is_formula_like(text))
     }
 }
 
@@ -100,9 +117,13 @@ pub fn refusal(found: &[FormulaCell]) -> String {
     } else {
         String::new()
     };
+    let (cells, start, them) = if found.len() == 1 {
+        ("1 cell".to_string(), "starts", "it")
+    } else {
+        (format!("{} cells", found.len()), "start", "them")
+    };
     format!(
-        "formula_value: {} cell(s) start with = + - @ TAB or CR (or their full-width forms) and a spreadsheet would run them as formulas; columns {}; contacts {named}{more}. Fix the values in the source and import them again, or add --neutralise-formulas to write them with a ' in front (the recipient then sees the quote; the manifest records it)",
-        found.len(),
+        "formula_value: {cells} {start} with = + - @ TAB or CR (or their full-width forms) and a spreadsheet would run {them} as formulas; columns {}; contacts {named}{more}. Fix the values in the source and import them again, or add --neutralise-formulas to write {them} with a ' in front (the recipient then sees the quote; the manifest records it)",
         columns.join(", ")
     )
 }

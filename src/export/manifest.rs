@@ -176,11 +176,15 @@ pub struct FileInfo {
 pub struct ProfileSection {
     pub name: &'static str,
     pub neutralisation: String,
-    /// Formula-like text cells written with a `'` in front because the export was run
-    /// with `--neutralise-formulas` (0 without it: such cells refuse the export).
+    /// Formula-like cells written with a `'` in front, in all the data files
+    /// together: by the spreadsheet profile always (phone numbers starting with `+`
+    /// included), by the others with `--neutralise-formulas` (without it such cells
+    /// refuse the export). Counted as the cells are changed (`export::formulas`), so
+    /// it is the number of quoted cells.
     pub formulas_neutralised: u64,
     /// True when phone numbers starting with `+` are written exactly (every profile
-    /// but spreadsheet).
+    /// but spreadsheet, which writes them `'+447700900123`, one of the cells
+    /// `formulas_neutralised` counts).
     pub e164_phones_intact: bool,
     /// True when the phone column holds E.164 numbers (SMS profiles).
     pub phones_e164: bool,

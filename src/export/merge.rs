@@ -339,9 +339,14 @@ impl LimitTally {
                 Refusal {
                     entry: Some(entry + 1),
                     message: format!(
-                        "mailchimp cannot take entry {} (`{}`): {count} recipient(s) have {what}{both} in {} (`{}`); use --profile klaviyo, brevo or listmonk, which hold longer text, or shorten the message",
+                        "mailchimp cannot take entry {} (`{}`): {} {what}{both} in {} (`{}`); use --profile klaviyo, brevo or listmonk, which hold longer text, or shorten the message",
                         entry + 1,
                         plan.entries[entry].segment,
+                        if count == 1 {
+                            "1 recipient has".to_string()
+                        } else {
+                            format!("{count} recipients have")
+                        },
                         col.name,
                         col.expression
                     ),

@@ -86,6 +86,13 @@ impl ExportPlan {
             neutralise_formulas: false,
         }
     }
+
+    /// Whether formula cells are written with a `'` in front rather than refusing the
+    /// export: always for the spreadsheet profile, for the others with
+    /// `--neutralise-formulas`. The one setting both the cells and the refusal follow.
+    pub fn neutralises(&self) -> bool {
+        self.neutralise_formulas || self.profile.neutralises()
+    }
 }
 
 /// What an export wrote.
@@ -112,7 +119,7 @@ pub struct ExportReport {
 /// Why an export was not written. Nothing is left behind in any case.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("export refused: {} blocker(s) open in the review of `{campaign}`", blockers.len())]
+    #[error("export refused: {} open in the review of `{campaign}`", crate::text::count(blockers.len() as u64, "blocker"))]
     Blocked {
         campaign: String,
         blockers: Vec<Finding>,

@@ -67,8 +67,9 @@ impl Profile {
         }
     }
 
-    /// Whether text cells get the OWASP CSV-injection quote (spreadsheet only: every
-    /// other profile is read by a program, where the quote would be data).
+    /// Whether formula-like cells always get the OWASP CSV-injection quote (spreadsheet
+    /// only: every other profile is read by a program, where the quote would be data,
+    /// so there they refuse the export unless `--neutralise-formulas`).
     pub fn neutralises(self) -> bool {
         self == Profile::Spreadsheet
     }
@@ -120,8 +121,8 @@ impl Profile {
 /// Which cells are formula-like, in words (`export::cells::is_formula_like`).
 const FORMULA_LIKE: &str = "a text cell that starts with = + - @ TAB or CR, or whose first character after leading whitespace is = + - @ (or full-width ＝ ＋ － ＠),";
 
-/// The spreadsheet profile's rule in words (`export::cells::Cell::written`).
-const SPREADSHEET_RULE: &str = "OWASP CSV injection: a text cell that starts with = + - @ TAB or CR, or whose first character after leading whitespace is = + - @ (or full-width ＝ ＋ － ＠), gets a single quote (') in front; cells of number fields are written as numbers; phone numbers starting with + are quoted too";
+/// The spreadsheet profile's rule in words (`export::cells::Cell::neutralise`).
+const SPREADSHEET_RULE: &str = "OWASP CSV injection: a text cell that starts with = + - @ TAB or CR, or whose first character after leading whitespace is = + - @ (or full-width ＝ ＋ － ＠), gets a single quote (') in front; a phone number starting with + is quoted too ('+447700900123), so the spreadsheet neither runs it nor turns it into a number; cells of number fields are written as numbers";
 
 impl fmt::Display for Profile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -69,12 +69,12 @@ pub fn sms(row: &PreviewRow) -> String {
     let len = sms_length(&body);
     let parts = sms_parts(&body);
     let mut out = format!(
-        "Segment: {}\n\n{body}\n\n---\n{} characters, {} units of {:?}, {} part(s)\n",
+        "Segment: {}\n\n{body}\n\n---\n{} characters, {} units of {:?}, {}\n",
         row.segment.as_deref().unwrap_or(""),
         len.chars,
         len.units,
         len.encoding,
-        len.parts
+        crate::text::count(len.parts as u64, "part")
     );
     for (i, p) in parts.iter().enumerate() {
         out.push_str(&format!("\n[part {}/{}]\n{p}\n", i + 1, parts.len()));
@@ -136,7 +136,7 @@ mod tests {
         let text = "a".repeat(200);
         let out = sms(&row("", &text));
         assert!(
-            out.contains("200 characters, 200 units of Gsm7, 2 part(s)"),
+            out.contains("200 characters, 200 units of Gsm7, 2 parts"),
             "{out}"
         );
         assert!(out.contains(&format!("[part 1/2]\n{}\n", "a".repeat(153))));

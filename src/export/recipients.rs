@@ -4,7 +4,8 @@
 //! Format: RFC 4180 (fields quoted when they hold a comma, a quote or a line break;
 //! quotes doubled; records end in CRLF), UTF-8, with a byte order mark `EF BB BF` unless
 //! asked not to (spreadsheets on Windows read BOM-less UTF-8 as a legacy code page and
-//! garble accents: case BR-23). Cells pass through [`Cell::written`]. Records are first
+//! garble accents: case BR-23). Cells are written exactly as they come: the formula
+//! cells were already neutralised or refused (`export::formulas`). Records are first
 //! written, final, to an unnamed temporary file ([`Rows`]); [`Rows::parts`] then copies
 //! them into the named file or parts, each with its own BOM and header, so a split
 //! never changes a cell. Nothing time-dependent is written, so the same workspace,
@@ -21,43 +22,31 @@ pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Writes CSV records (RFC 4180, CRLF) to `out`.
 pub struct RecipientsWriter<'w> {
     csv: csv::Writer<&'w mut dyn Write>,
-    neutralise: bool,
     rows: u64,
 }
 
 impl<'w> RecipientsWriter<'w> {
     /// Start a file on `out`: the BOM (when `bom`), then the header record.
-    pub fn new(
-        out: &'w mut dyn Write,
-        bom: bool,
-        neutralise: bool,
-        header: &[String],
-    ) -> io::Result<Self> {
+    pub fn new(out: &'w mut dyn Write, bom: bool, header: &[String]) -> io::Result<Self> {
         if bom {
             out.write_all(BOM)?;
         }
-        let mut writer = Self::headless(out, neutralise);
+        let mut writer = Self::headless(out);
         let cells: Vec<Cell> = header.iter().map(|h| Cell::text(h.as_str())).collect();
         writer.record(&cells)?;
         Ok(writer)
     }
 
-    fn headless(out: &'w mut dyn Write, neutralise: bool) -> Self {
+    fn headless(out: &'w mut dyn Write) -> Self {
         let csv = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .quote_style(csv::QuoteStyle::Necessary)
             .from_writer(out);
-        RecipientsWriter {
-            csv,
-            neutralise,
-            rows: 0,
-        }
+        RecipientsWriter { csv, rows: 0 }
     }
 
     fn record(&mut self, cells: &[Cell]) -> io::Result<()> {
-        let neutralise = self.neutralise;
-        self.csv
-            .write_record(cells.iter().map(|c| c.written(neutralise).into_owned()))?;
+        self.csv.write_record(cells.iter().map(Cell::as_str))?;
         Ok(())
     }
 
@@ -78,22 +67,20 @@ impl<'w> RecipientsWriter<'w> {
 /// Final records held in an unnamed temporary file until they are cut into parts.
 pub struct Rows {
     file: BufWriter<File>,
-    neutralise: bool,
     rows: u64,
 }
 
 impl Rows {
-    pub fn new(neutralise: bool) -> io::Result<Rows> {
+    pub fn new() -> io::Result<Rows> {
         Ok(Rows {
             file: BufWriter::new(tempfile::tempfile()?),
-            neutralise,
             rows: 0,
         })
     }
 
     /// Add one recipient's cells.
     pub fn push(&mut self, cells: &[Cell]) -> io::Result<()> {
-        let mut w = RecipientsWriter::headless(&mut self.file, self.neutralise);
+        let mut w = RecipientsWriter::headless(&mut self.file);
         w.write(cells)?;
         w.finish()?;
         self.rows += 1;
@@ -143,7 +130,7 @@ impl Rows {
             let take = per.min(left);
             left -= take;
             stage(i, take, &mut |out: &mut dyn Write| {
-                let mut w = RecipientsWriter::new(out, bom, false, header)?;
+                let mut w = RecipientsWriter::new(out, bom, header)?;
                 for _ in 0..take {
                     let record = records
                         .next()
@@ -163,10 +150,10 @@ impl Rows {
 mod tests {
     use super::*;
 
-    fn write(bom: bool, neutralise: bool, rows: &[&[&str]]) -> Vec<u8> {
+    fn write(bom: bool, rows: &[&[&str]]) -> Vec<u8> {
         let mut out: Vec<u8> = Vec::new();
         let header = vec!["key".to_string(), "body".to_string()];
-        let mut w = RecipientsWriter::new(&mut out, bom, neutralise, &header).unwrap();
+        let mut w = RecipientsWriter::new(&mut out, bom, &header).unwrap();
         for r in rows {
             let cells: Vec<Cell> = r.iter().map(|c| Cell::text(*c)).collect();
             w.write(&cells).unwrap();
@@ -177,21 +164,20 @@ mod tests {
 
     #[test]
     fn rfc4180_quoting_with_crlf_and_bom() {
-        let out = write(true, true, &[&["a", "Hi \"Zoë\",\nsee you"], &["b", "x,y"]]);
+        let out = write(true, &[&["a", "Hi \"Zoë\",\nsee you"], &["b", "x,y"]]);
         assert_eq!(
             out,
             b"\xEF\xBB\xBFkey,body\r\na,\"Hi \"\"Zo\xC3\xAB\"\",\nsee you\"\r\nb,\"x,y\"\r\n"
         );
-        let plain = write(false, false, &[&["a", "=1"]]);
-        assert_eq!(plain, b"key,body\r\na,=1\r\n");
-        let quoted = write(false, true, &[&["a", "=1"]]);
-        assert_eq!(quoted, b"key,body\r\na,'=1\r\n");
+        // Cells are written exactly: neutralising is `export::formulas`'s job.
+        let plain = write(false, &[&["a", "=1"], &["b", "'=1"]]);
+        assert_eq!(plain, b"key,body\r\na,=1\r\nb,'=1\r\n");
     }
 
     #[test]
     fn parts_each_have_the_header_and_keep_cells_exact() {
-        let mut rows = Rows::new(true).unwrap();
-        for (k, b) in [("a", "=1"), ("b", "x,\ny"), ("c", "z")] {
+        let mut rows = Rows::new().unwrap();
+        for (k, b) in [("a", "'=1"), ("b", "x,\ny"), ("c", "z")] {
             rows.push(&[Cell::text(k), Cell::text(b)]).unwrap();
         }
         assert_eq!(rows.part_count(Some(2)), 2);

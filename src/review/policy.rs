@@ -11,8 +11,8 @@
 use super::definition::Uses;
 use super::{ExtraField, Finding, Severity};
 use crate::campaign::Campaign;
-use crate::fields::Field;
 use crate::fields::policy::{Usage, check_use};
+use crate::fields::{Field, PrivacyClass};
 use crate::written;
 
 /// `blocked_field` and `special_ad_category`: every use the policy refuses.
@@ -91,7 +91,8 @@ fn lowered_in_special_category(campaign: &Campaign, uses: &Uses, field: &Field) 
 }
 
 /// `export_extra_field` (blocker) and `export_field_added` (info): fields an export adds
-/// beyond contact key, address, segment and message.
+/// beyond contact key, address, segment and message. The blocker's headline names the
+/// causes its items have ([`ExtraRefused::headline`]).
 pub fn extra_fields(
     campaign: &Campaign,
     uses: &Uses,
@@ -99,11 +100,13 @@ pub fn extra_fields(
     out: &mut Vec<Finding>,
 ) {
     let mut refused = Vec::new();
+    let mut why = ExtraRefused::default();
     let mut added = Vec::new();
     for x in extra {
         let reason = x.reason.trim();
         let Some(f) = uses.field(&x.field) else {
             refused.push(format!("{}: no such field", x.field));
+            why.unknown += 1;
             continue;
         };
         if f.class.is_blocked_by_default() {
@@ -112,13 +115,18 @@ pub fn extra_fields(
                 f.name,
                 f.class.label()
             ));
-        } else if let Some(why) = lowered_in_special_category(campaign, uses, f) {
-            refused.push(why);
+            why.barred(f.class);
+        } else if let Some(item) = lowered_in_special_category(campaign, uses, f) {
+            refused.push(item);
+            if let Some(p) = uses.provenance(&f.name) {
+                why.barred(p.classifier_class);
+            }
         } else if let Err(e) = written::check_justification("the reason", reason) {
             refused.push(format!(
                 "{}: {e}; say why it must leave the machine",
                 f.name
             ));
+            why.no_reason += 1;
         } else {
             added.push(format!("{} ({}): \"{reason}\"", f.name, f.class.label()));
         }
@@ -127,7 +135,7 @@ pub fn extra_fields(
         out.push(Finding::new(
             "export_extra_field",
             Severity::Blocker,
-            "the export would carry fields no message uses without a valid reason; drop them or give each a reason".into(),
+            why.headline(),
             refused,
         ));
     }
@@ -138,5 +146,69 @@ pub fn extra_fields(
             "fields added to the export knowingly, with the reason given".into(),
             added,
         ));
+    }
+}
+
+/// Why `export_extra_field` refuses the fields it lists, counted by cause.
+#[derive(Debug, Default)]
+struct ExtraRefused {
+    /// Names that are no field of the workspace.
+    unknown: u64,
+    /// Protected traits among the barred fields (anti-discrimination law; PRODUCT.md,
+    /// "Privacy classes and the default policy").
+    protected: u64,
+    /// Special category data among the barred fields (GDPR Art. 9(1)).
+    special: u64,
+    /// Allowed fields whose reason is too short or empty.
+    no_reason: u64,
+}
+
+impl ExtraRefused {
+    fn barred(&mut self, class: PrivacyClass) {
+        match class {
+            PrivacyClass::Protected => self.protected += 1,
+            _ => self.special += 1,
+        }
+    }
+
+    /// The finding's headline: each cause its items have, with what to do about it,
+    /// so a protected trait is not blamed on a missing reason.
+    fn headline(&self) -> String {
+        let mut causes = Vec::new();
+        let barred = self.protected + self.special;
+        if barred > 0 {
+            let what = match (self.protected, self.special) {
+                (1, 0) => "a protected trait".to_string(),
+                (n, 0) => format!("{n} protected traits"),
+                (0, _) => "special category data".to_string(),
+                _ => "protected traits and special category data".to_string(),
+            };
+            let them = if barred == 1 { "it" } else { "them" };
+            causes.push(format!(
+                "{what}, which an export never carries as a column (drop {them})"
+            ));
+        }
+        if self.no_reason > 0 {
+            let (fields, them) = if self.no_reason == 1 {
+                ("a field".to_string(), "it")
+            } else {
+                (format!("{} fields", self.no_reason), "each")
+            };
+            causes.push(format!(
+                "{fields} no message uses without a valid reason (give {them} a reason or drop {})",
+                if self.no_reason == 1 { "it" } else { "them" }
+            ));
+        }
+        if self.unknown > 0 {
+            causes.push(if self.unknown == 1 {
+                "a field that does not exist (check the name: tactful fields)".to_string()
+            } else {
+                format!(
+                    "{} fields that do not exist (check the names: tactful fields)",
+                    self.unknown
+                )
+            });
+        }
+        format!("the export would carry {}", causes.join("; and "))
     }
 }

@@ -262,9 +262,11 @@ fn plan_lines(s: &ExportState, r: &ReviewShown<'_>, width: usize) -> Vec<Line<'s
         "     definition, hashes, counts, columns and why, findings, unlocks, sign-off",
         width,
     )));
+    // Wrapped to the room of the continuation lines (5 columns in), so none runs past
+    // the edge.
     for (i, part) in wrap(
         &format!("Cells: {}", s.profile.rule(false)),
-        width.saturating_sub(3),
+        width.saturating_sub(5),
     )
     .into_iter()
     .enumerate()

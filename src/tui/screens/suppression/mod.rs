@@ -17,6 +17,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use crate::import::suppress::SuppressReport;
+use crate::text::count;
 use crate::tui::theme;
 use crate::tui::widgets::cell_text::{fit, wrap_indented};
 use crate::tui::widgets::data_table::{PageTrail, render_page_rows};
@@ -72,8 +73,11 @@ pub fn page_rows(body_height: u16) -> usize {
 /// value skipped and row warned about). Untrusted text is sanitised when drawn.
 pub fn report_lines(report: &SuppressReport) -> Vec<String> {
     let mut out = vec![format!(
-        "{}: {} address(es) added to the suppression list, {} already on it ({} entries in total)",
-        report.file, report.added, report.already_present, report.total
+        "{}: {} added to the suppression list, {} already on it ({} in total)",
+        report.file,
+        count(report.added, "address"),
+        report.already_present,
+        count(report.total, "entry")
     )];
     if let Some(h) = &report.header {
         out.push(format!(
@@ -86,15 +90,18 @@ pub fn report_lines(report: &SuppressReport) -> Vec<String> {
     if needs.count > 0 {
         let lines: Vec<String> = needs.lines.iter().map(u64::to_string).collect();
         out.push(format!(
-            "warning: {} phone number(s) written without a country code were NOT suppressed, because no region is known (line(s) {}): import contacts with --region first, or run `tactful suppress FILE --region CC`",
-            needs.count,
+            "warning: {} written without a country code {} NOT suppressed, because no region is known ({} {}): import contacts with --region first, or run `tactful suppress FILE --region CC`",
+            count(needs.count, "phone number"),
+            if needs.count == 1 { "was" } else { "were" },
+            if lines.len() == 1 { "line" } else { "lines" },
             lines.join(", ")
         ));
     }
     if !report.ragged.is_empty() {
         out.push(format!(
-            "warning: {} row(s) do not line up with the header; every field of each was searched for addresses:",
-            report.ragged.len()
+            "warning: {} {} not line up with the header; every field of each was searched for addresses:",
+            count(report.ragged.len() as u64, "row"),
+            if report.ragged.len() == 1 { "does" } else { "do" }
         ));
         for r in &report.ragged {
             out.push(format!(
@@ -104,7 +111,10 @@ pub fn report_lines(report: &SuppressReport) -> Vec<String> {
         }
     }
     if !report.skipped.is_empty() {
-        out.push(format!("{} value(s) not added:", report.skipped.len()));
+        out.push(format!(
+            "{} not added:",
+            count(report.skipped.len() as u64, "value")
+        ));
         for s in &report.skipped {
             out.push(format!(
                 "  line {}, column {}: {}",
