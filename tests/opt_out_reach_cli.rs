@@ -60,6 +60,7 @@ fn an_opt_out_naming_no_channel_refuses_e_mail_and_sms() {
         "Global Unsubscribe",
         "TCPA Opt Out",
         "Do Not Market",
+        "Do Not Solicit",
         "Opted out of marketing",
         "Email or Text Opt Out",
         "Robinson",
@@ -268,4 +269,24 @@ fn opt_in_times_are_no_opt_outs() {
     let expected = pairs(&[("p1@example.com", "no_consent"), ("p2@example.com", "-")]);
     assert_eq!(email, expected);
     assert_eq!(sms, expected);
+}
+
+/// Point 2, by values: an opt-out header whose values are all dates (no date word in
+/// it) holds the dates of the opt-outs, on the header's channel: `Unsubscribed` names
+/// none (both refused), `Do Not Email` e-mail, `Text Opt-Out` SMS. p2's blank says
+/// nothing, so both options fill it.
+#[test]
+fn opt_out_headers_over_dates_are_opt_out_dates() {
+    let refused = pairs(&[("p1@example.com", "no_consent"), ("p2@example.com", "-")]);
+    let everyone = pairs(&[("p1@example.com", "-"), ("p2@example.com", "-")]);
+    for (header, email_refused, sms_refused) in [
+        ("Unsubscribed", true, true),
+        ("Do Not Email", true, false),
+        ("Text Opt-Out", false, true),
+    ] {
+        let (email, sms) = outcomes(&file(header, "2024-03-01", ""));
+        let pick = |r| if r { &refused } else { &everyone };
+        assert_eq!(&email, pick(email_refused), "{header}: e-mail");
+        assert_eq!(&sms, pick(sms_refused), "{header}: SMS");
+    }
 }

@@ -137,37 +137,20 @@ pub fn decide(facts: &Facts<'_>, class: &mut Classification, inferred: &mut Infe
 /// Date`): read as the date of a refusal (`consent::headers`).
 fn generic(facts: &Facts<'_>, class: &mut Classification, ty: FieldType) -> Kind {
     let mut known = consent::recognise(facts.name, facts.all_status && facts.non_blank > 0);
+    let plain_known = known.as_ref().map(|(c, p, _)| (*c, *p));
+    if let Some(over_dates) = headers::over_dates(facts.name, ty, plain_known) {
+        known = Some(over_dates);
+    }
     let classified = class.role.consent_channel();
     if known.is_none() && classified.is_none() {
         return Kind::Plain;
     }
-    let header_polarity = known.as_ref().map_or_else(
-        || consent::polarity_of_kind(class.kind.as_deref(), false),
-        |(_, p, _)| *p,
-    );
-    let dated = match header_polarity.dated() {
-        Some(p) if p == header_polarity || headers::holds_dates(ty) => Some(p),
-        _ => None,
-    };
-    if let Some(polarity) = dated.filter(|p| *p != header_polarity) {
-        // An opt-out header over dates (`unsubscribed` = `2024-03-01`): the dates of
-        // the opt-outs, never a column of unreadable words.
-        let channel = known
-            .as_ref()
-            .map(|(c, _, _)| *c)
-            .or(classified)
-            .unwrap_or(Channel::Email);
-        let reason = format!(
-            "header `{}` is an opt-out or bounce header over dates: a filled date is a refusal, a blank says nothing",
-            facts.name
-        );
-        known = Some((channel, polarity, reason));
-    }
+    let dated = known.as_ref().is_some_and(|(_, p, _)| p.is_dated());
     let mostly_words = facts.words.saturating_mul(2) >= facts.non_blank;
     if let Some(example) = facts
         .not_a_word
         .as_ref()
-        .filter(|_| !mostly_words && dated.is_none())
+        .filter(|_| !mostly_words && !dated)
         && !(facts.all_status && facts.non_blank > 0)
     {
         // Consent words only: an IP address or a time under a consent-sounding header
@@ -186,7 +169,7 @@ fn generic(facts: &Facts<'_>, class: &mut Classification, ty: FieldType) -> Kind
     }
     let (channel, polarity, reason) = match known {
         Some((channel, polarity, reason)) => {
-            if classified.is_none() || dated.is_some() {
+            if classified.is_none() || dated {
                 *class = Classification {
                     role: consent_role(channel),
                     class: PrivacyClass::Consent,

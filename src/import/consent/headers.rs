@@ -64,7 +64,8 @@ const DATE_WORDS: &[&str] = &[
     "le",
 ];
 
-/// Compound words that hold a date word: the word and the header word it stands for.
+/// Compound and short words of date headers: the word and the header word it stands
+/// for (a compound holds its date word, so it makes the header a date one by itself).
 const DATE_COMPOUNDS: &[(&str, &str)] = &[
     ("abmeldedatum", "abmeldung"),
     ("abmeldungsdatum", "abmeldung"),
@@ -74,6 +75,39 @@ const DATE_COMPOUNDS: &[(&str, &str)] = &[
     ("uitschrijfdatum", "uitgeschreven"),
     ("unsubdate", "unsubscribed"),
     ("optoutdate", "opt_out"),
+];
+
+/// Short words of date headers and the header word they stand for: Mailchimp's
+/// `UNSUB_TIME` outside its layout.
+const SHORT_FORMS: &[(&str, &str)] = &[("unsub", "unsubscribed")];
+
+/// Header words that make a date header the date of something else than the refusal:
+/// `opt_out_updated_at` changes whenever the flag does, `unsubscribe_reason_date`
+/// dates a note.
+const NOTE_WORDS: &[&str] = &[
+    "reason",
+    "source",
+    "ip",
+    "by",
+    "method",
+    "note",
+    "notes",
+    "comment",
+    "url",
+    "form",
+    "campaign",
+    "id",
+    "version",
+    "updated",
+    "created",
+    "changed",
+    "modified",
+    "count",
+    "requested",
+    "sent",
+    "scheduled",
+    "expires",
+    "expiry",
 ];
 
 /// Header words of a bounce flag; every word of the header must be one of these or
@@ -145,6 +179,9 @@ fn bounce_flag(name: &str) -> Option<Channel> {
 /// [`DATE_COMPOUNDS`]) is an opt-out or bounce header. Returns its channel, the dated
 /// polarity and the header it stands for.
 fn dated(name: &str) -> Option<(Channel, Polarity, String)> {
+    if names_a_note(name) {
+        return None;
+    }
     let mut date = false;
     let mut rest = Vec::new();
     for part in name.split('_') {
@@ -154,7 +191,8 @@ fn dated(name: &str) -> Option<(Channel, Polarity, String)> {
             date = true;
             rest.push(*stands_for);
         } else {
-            rest.push(part);
+            let short = SHORT_FORMS.iter().find(|(s, _)| *s == part);
+            rest.push(short.map_or(part, |(_, stands_for)| stands_for));
         }
     }
     if !date || rest.is_empty() {
@@ -191,6 +229,12 @@ pub fn read_date(polarity: Polarity, value: &str) -> Option<Reads> {
     }))
 }
 
+/// True when a word of the field name `name` makes its dates those of something else
+/// than a refusal ([`NOTE_WORDS`]).
+pub fn names_a_note(name: &str) -> bool {
+    name.split('_').any(|p| NOTE_WORDS.contains(&p))
+}
+
 /// True when `value` reads as a date or datetime in some day order.
 fn is_date(value: &str) -> bool {
     use super::super::infer::DateOrder;
@@ -201,17 +245,43 @@ fn is_date(value: &str) -> bool {
     })
 }
 
-/// True when a column of type `ty` holds dates, so an opt-out or bounce header over it
-/// is read as a date column.
-pub fn holds_dates(ty: FieldType) -> bool {
-    matches!(ty, FieldType::Date | FieldType::Datetime)
+/// An opt-out or bounce header over dates (`unsubscribed`, `Do Not Email` whose
+/// values are all dates, `ty`): the dates of the refusals, never a column of
+/// unreadable words. `known` is what `consent::recognise` made of the field name
+/// `name`; without it, the header is read as `header_reading` does. `None` for
+/// another header or type, or a header already read as dates.
+pub fn over_dates(
+    name: &str,
+    ty: FieldType,
+    known: Option<(Channel, Polarity)>,
+) -> Option<(Channel, Polarity, String)> {
+    if !matches!(ty, FieldType::Date | FieldType::Datetime) || names_a_note(name) {
+        return None;
+    }
+    let (channel, polarity) = known.or_else(|| header_reading(name))?;
+    if polarity.is_dated() {
+        return None;
+    }
+    let dated = polarity.dated()?;
+    Some((
+        channel,
+        dated,
+        format!(
+            "header `{name}` is an opt-out or bounce header over dates: a filled date is a {}, a blank says nothing",
+            if dated == Polarity::BounceDate {
+                "bounce"
+            } else {
+                "withdrawal"
+            }
+        ),
+    ))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use Channel::{Email, Sms};
-    use Polarity::{Bounce, BounceDate, Inverted, OptOutDate, Positive};
+    use Polarity::{Bounce, BounceDate, Inverted, OptOutDate};
 
     /// Opt-out date, bounce and abbreviation headers, with what each names. Expected
     /// values from the headers' meaning: a date "opted out at" is a withdrawal on the
@@ -249,19 +319,33 @@ mod tests {
                 "{header}"
             );
         }
-        // Opt-in times and notes about a bounce are not refusal columns.
+        assert_eq!(header_reading("UNSUB_TIME"), Some((Email, OptOutDate)));
+        // Opt-in times, notes about a refusal and times of a change are no refusal
+        // dates (`opt_out_updated_at` stays what the dictionary makes of it).
         for header in [
+            "unsub_reason",
+            "opt_out_updated_at",
+            "Subscribed At",
             "OPTIN_TIME",
             "CONFIRM_TIME",
             "consent_date",
             "bounce_reason",
         ] {
+            let reading = header_reading(header);
             assert!(
-                header_reading(header).is_none_or(|(_, p)| p == Positive),
-                "{header}: {:?}",
-                header_reading(header)
+                reading.is_none_or(|(_, p)| !p.is_dated() && p != Bounce),
+                "{header}: {reading:?}"
             );
         }
+        assert!(names_a_note("opt_out_updated_at"));
+        // Opt-out headers over dates are opt-out dates; an opt-in header is not.
+        let date = FieldType::Date;
+        let over = |name| over_dates(name, date, None).map(|(c, p, _)| (c, p));
+        assert_eq!(over("do_not_email"), Some((Email, OptOutDate)));
+        assert_eq!(over("bounced"), Some((Email, BounceDate)));
+        assert_eq!(over("consent"), None);
+        assert_eq!(over_dates("do_not_email", FieldType::Boolean, None), None);
+        assert!(!names_a_note("unsubscribed"));
     }
 
     /// Point 1 of the trial: headers naming no channel, or both, reach every channel;
