@@ -21,10 +21,13 @@ use review_support::{EMAIL_EVERYONE, SMS_EVERYONE, Ws, pairs};
 /// Both granting options, as the trial imported.
 const BOTH: [&str; 4] = ["--consent", "email=granted", "--consent", "sms=granted"];
 
+/// Sorted `(key, excluded or "-")` of a campaign's preview.
+type Outcome = Vec<(String, String)>;
+
 /// Import `csv` into a fresh workspace with `--consent email=granted --consent
 /// sms=granted`; `(e-mail outcome, SMS outcome)`, each as sorted `(key, excluded or
 /// "-")`.
-fn outcomes(csv: &str) -> (Vec<(String, String)>, Vec<(String, String)>) {
+fn outcomes(csv: &str) -> (Outcome, Outcome) {
     let ws = Ws::new();
     let file = ws.write("people.csv", csv);
     let mut args = vec!["import", file.as_str()];
