@@ -12,8 +12,9 @@
 //! withdrawn), and a Mailchimp-style `status` column whose values are all member
 //! statuses. Other headers are recognised by the privacy dictionary's consent entries,
 //! each of which carries its channel and its polarity ([`polarity_of_kind`]): `Do Not
-//! Email`, `Abgemeldet` and `Text Opt-Out` are opt-outs, the last one of texts. Value
-//! words are [`words`]' job.
+//! Email`, `Abgemeldet` and `Text Opt-Out` are opt-outs, the last one of texts. Bounce
+//! flags, opt-out dates and the channels a refusal reaches (every channel under a
+//! header that names none) are [`headers`]' job; value words are [`words`]'.
 //!
 //! What a value states: a "no" in a positive column is [`ConsentState::Declined`] (the
 //! person said no); opt-out words are withdrawals or bounces; "false" in an opt-out
