@@ -58,6 +58,7 @@ const DATE_WORDS: &[&str] = &[
     "datetime",
     "when",
     "datum",
+    "zeitpunkt",
     "am",
     "fecha",
     "data",
@@ -73,13 +74,23 @@ const DATE_COMPOUNDS: &[(&str, &str)] = &[
     ("afmelddatum", "afmelding"),
     ("afmeldingsdatum", "afmelding"),
     ("uitschrijfdatum", "uitgeschreven"),
+    ("abmeldezeitpunkt", "abmeldung"),
     ("unsubdate", "unsubscribed"),
     ("optoutdate", "opt_out"),
 ];
 
-/// Short words of date headers and the header word they stand for: Mailchimp's
-/// `UNSUB_TIME` outside its layout.
-const SHORT_FORMS: &[(&str, &str)] = &[("unsub", "unsubscribed")];
+/// Words of date headers and the header words they stand for: Mailchimp's
+/// `UNSUB_TIME` outside its layout, `withdrawn_at`, `revoked_at`, `Suppression Date`,
+/// `fecha_baja` (es), `data_descadastro` (pt). Only in a date header: `Withdrawn`
+/// alone is no header this module reads.
+const SHORT_FORMS: &[(&str, &str)] = &[
+    ("unsub", "unsubscribed"),
+    ("withdrawn", "consent_withdrawn"),
+    ("revoked", "consent_withdrawn"),
+    ("suppression", "suppressed"),
+    ("baja", "de_baja"),
+    ("descadastro", "descadastrado"),
+];
 
 /// Header words that make a date header the date of something else than the refusal:
 /// `opt_out_updated_at` changes whenever the flag does, `unsubscribe_reason_date`
@@ -319,7 +330,21 @@ mod tests {
                 "{header}"
             );
         }
-        assert_eq!(header_reading("UNSUB_TIME"), Some((Email, OptOutDate)));
+        for header in [
+            "UNSUB_TIME",
+            "withdrawn_at",
+            "consent_revoked_at",
+            "Suppression Date",
+            "Abmeldezeitpunkt",
+            "fecha_baja",
+            "data_descadastro",
+        ] {
+            assert_eq!(
+                header_reading(header),
+                Some((Email, OptOutDate)),
+                "{header}"
+            );
+        }
         // Opt-in times, notes about a refusal and times of a change are no refusal
         // dates (`opt_out_updated_at` stays what the dictionary makes of it).
         for header in [
