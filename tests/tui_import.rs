@@ -362,3 +362,27 @@ fn a_second_import_reports_its_contacts_as_updated_like_the_cli() {
 fn ctrl_u() -> Event {
     Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL))
 }
+
+/// Promise 1: a column whose header names no channel (`unsubscribe`) refuses SMS too,
+/// so the consent line names it for SMS instead of "sms: no column, not asked".
+/// Expected text from README "Consent rules" (no `--consent` given: not asked).
+#[test]
+fn the_consent_line_names_a_channel_less_opt_out_for_sms() {
+    let mut ws = empty();
+    let mut a = app(&ws, 120, 40);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("optout.csv");
+    std::fs::write(
+        &path,
+        "email,first_name,unsubscribe\np1@example.com,P1,yes\np2@example.com,P2,no\n",
+    )
+    .unwrap();
+    read_file(&mut a, &mut ws, path.to_str().unwrap());
+    let text = common::screen_text(&a, 120, 40);
+    assert!(
+        text.contains(
+            "consent: email: from `unsubscribe`; sms: refusals from `unsubscribe`, otherwise not asked"
+        ),
+        "{text}"
+    );
+}

@@ -16,11 +16,11 @@
 //! Called by [`super::analyse`] once per column.
 
 use super::consent::evidence::EvidenceColumn;
-use super::consent::{self, ConsentColumn, Reading, words};
+use super::consent::{self, ConsentColumn, Reading, headers, words};
 use super::infer::Inferred;
 use super::layout::{LayoutColumn, layouts};
 use crate::fields::classify::Classification;
-use crate::fields::{Channel, PrivacyClass, Role};
+use crate::fields::{Channel, FieldType, PrivacyClass, Role};
 
 /// What the first pass saw of a column's values that decides its kind.
 #[derive(Debug, Clone)]
@@ -124,22 +124,33 @@ pub fn decide(facts: &Facts<'_>, class: &mut Classification, inferred: &mut Infe
                     channel,
                     reading,
                     reason,
+                    every_channel: false,
                 });
             }
         }
     }
-    generic(facts, class)
+    generic(facts, class, inferred.ty)
 }
 
-/// A column no layout describes as consent or evidence.
-fn generic(facts: &Facts<'_>, class: &mut Classification) -> Kind {
-    let known = consent::recognise(facts.name, facts.all_status && facts.non_blank > 0);
+/// A column no layout describes as consent or evidence. Its values are dates (`ty`)
+/// under an opt-out or bounce header, or its header is a date one (`Email Opt Out
+/// Date`): read as the date of a refusal (`consent::headers`).
+fn generic(facts: &Facts<'_>, class: &mut Classification, ty: FieldType) -> Kind {
+    let mut known = consent::recognise(facts.name, facts.all_status && facts.non_blank > 0);
+    let plain_known = known.as_ref().map(|(c, p, _)| (*c, *p));
+    if let Some(over_dates) = headers::over_dates(facts.name, ty, plain_known) {
+        known = Some(over_dates);
+    }
     let classified = class.role.consent_channel();
     if known.is_none() && classified.is_none() {
         return Kind::Plain;
     }
+    let dated = known.as_ref().is_some_and(|(_, p, _)| p.is_dated());
     let mostly_words = facts.words.saturating_mul(2) >= facts.non_blank;
-    if let Some(example) = facts.not_a_word.as_ref().filter(|_| !mostly_words)
+    if let Some(example) = facts
+        .not_a_word
+        .as_ref()
+        .filter(|_| !mostly_words && !dated)
         && !(facts.all_status && facts.non_blank > 0)
     {
         // Consent words only: an IP address or a time under a consent-sounding header
@@ -158,7 +169,7 @@ fn generic(facts: &Facts<'_>, class: &mut Classification) -> Kind {
     }
     let (channel, polarity, reason) = match known {
         Some((channel, polarity, reason)) => {
-            if classified.is_none() {
+            if classified.is_none() || dated {
                 *class = Classification {
                     role: consent_role(channel),
                     class: PrivacyClass::Consent,
@@ -187,11 +198,19 @@ fn generic(facts: &Facts<'_>, class: &mut Classification) -> Kind {
             )
         }
     };
+    let every_channel = headers::every_channel(facts.name);
+    let reason = if every_channel {
+        class.reason = format!("{}; {}", class.reason, headers::EVERY_CHANNEL_NOTE);
+        format!("{reason}; {}", headers::EVERY_CHANNEL_NOTE)
+    } else {
+        reason
+    };
     Kind::Consent(ConsentColumn {
         index: facts.index,
         channel,
         reading: Reading::Polarity(polarity),
         reason,
+        every_channel,
     })
 }
 

@@ -51,11 +51,12 @@ pub fn find(map: &ColumnMap, headers: &[String]) -> Vec<SkippedConsent> {
                 };
                 Some((spec.consent?, reading?))
             });
-            let (channel, reading) = match layout {
-                Some(found) => found,
+            let (channel, reading, every_channel) = match layout {
+                Some((channel, reading)) => (channel, reading, false),
                 None => {
                     let (channel, polarity) = consent::header_reading(header)?;
-                    (channel, Reading::Polarity(polarity))
+                    let every = consent::headers::every_channel(&snake_case(header));
+                    (channel, Reading::Polarity(polarity), every)
                 }
             };
             Some(SkippedConsent {
@@ -66,6 +67,7 @@ pub fn find(map: &ColumnMap, headers: &[String]) -> Vec<SkippedConsent> {
                     channel,
                     reading,
                     reason: "skipped".into(),
+                    every_channel,
                 },
                 refusals: 0,
                 examples: Vec::new(),
@@ -106,7 +108,9 @@ pub fn check(columns: &[SkippedConsent]) -> Result<(), ImportError> {
     Err(ImportError::BadOption(format!(
         "--skip `{}`: the column is {} consent and {} row{} in it refuse{} ({}{}); a refusal cannot be skipped away, so nothing was imported. Import the column (leave out --skip `{}`: its refusals are recorded and --consent fills only the rows it leaves blank), or take the refusing rows out of the file",
         c.header,
-        if c.column.channel == crate::fields::Channel::Sms {
+        if c.column.every_channel {
+            "e-mail and SMS"
+        } else if c.column.channel == crate::fields::Channel::Sms {
             "SMS"
         } else {
             "e-mail"

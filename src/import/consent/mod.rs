@@ -12,8 +12,9 @@
 //! withdrawn), and a Mailchimp-style `status` column whose values are all member
 //! statuses. Other headers are recognised by the privacy dictionary's consent entries,
 //! each of which carries its channel and its polarity ([`polarity_of_kind`]): `Do Not
-//! Email`, `Abgemeldet` and `Text Opt-Out` are opt-outs, the last one of texts. Value
-//! words are [`words`]' job.
+//! Email`, `Abgemeldet` and `Text Opt-Out` are opt-outs, the last one of texts. Bounce
+//! flags, opt-out dates and the channels a refusal reaches (every channel under a
+//! header that names none) are [`headers`]' job; value words are [`words`]'.
 //!
 //! What a value states: a "no" in a positive column is [`ConsentState::Declined`] (the
 //! person said no); opt-out words are withdrawals or bounces; "false" in an opt-out
@@ -22,6 +23,7 @@
 //! [`merge`]'s job; which time and IP back it is [`evidence`]'s.
 
 pub mod evidence;
+pub mod headers;
 pub mod merge;
 pub mod row;
 pub mod words;
@@ -42,6 +44,13 @@ pub enum Polarity {
     Inverted,
     /// Mailchimp member status: subscribed, unsubscribed, cleaned (bounced), pending.
     Status,
+    /// true/yes = bounced (`Hard Bounce`), false/no = nothing stated.
+    Bounce,
+    /// A date (or yes) = withdrawn on that date (`Email Opt Out Date`), blank or no =
+    /// nothing stated, anything else unreadable (see [`headers`]).
+    OptOutDate,
+    /// A date (or yes) = bounced (`Bounced At`), as [`Polarity::OptOutDate`].
+    BounceDate,
 }
 
 /// How one column is read: a built-in polarity or a platform's vocabulary.
@@ -72,6 +81,10 @@ pub struct ConsentColumn {
     pub reading: Reading,
     /// Why it was recognised, for the field's reason.
     pub reason: String,
+    /// A withdrawal or refusal in it applies to every channel, not only `channel`: the
+    /// header names no channel or every one (`unsubscribe`, `Do Not Contact`; see
+    /// [`headers::every_channel`]). Grants and bounces stay on `channel`.
+    pub every_channel: bool,
 }
 
 impl ConsentColumn {
@@ -80,7 +93,7 @@ impl ConsentColumn {
     /// [`name_is_opt_out`]).
     pub fn field_inverted(&self, field: &str) -> bool {
         match self.reading {
-            Reading::Polarity(p) => p == Polarity::Inverted,
+            Reading::Polarity(p) => p.is_opt_out(),
             Reading::Vocabulary(_) => name_is_opt_out(field),
         }
     }
@@ -142,7 +155,7 @@ pub fn recognise(name: &str, all_status_values: bool) -> Option<(Channel, Polari
                 format!("every value of `{name}` is a Mailchimp member status"),
             )
         }
-        _ => return None,
+        _ => return headers::recognise(name),
     };
     Some(hit)
 }
@@ -186,7 +199,7 @@ pub fn header_reading(header: &str) -> Option<(Channel, Polarity)> {
 /// True when a `yes` in field `name` is an opt-out, by the same vocabularies that
 /// recognise a consent column's header ([`header_reading`]).
 pub fn name_is_opt_out(name: &str) -> bool {
-    header_reading(name).is_some_and(|(_, p)| p == Polarity::Inverted)
+    header_reading(name).is_some_and(|(_, p)| p.is_opt_out())
 }
 
 /// What `value` (not blank) says under `polarity`. A word that names its state (opted
@@ -203,6 +216,11 @@ fn read_polarity(polarity: Polarity, value: &str) -> Reads {
             "pending" | "transactional" | "archived" => Reads::State(S::NotAsked),
             _ => Reads::Unknown,
         },
+        (Polarity::Bounce | Polarity::BounceDate, Word::Yes) => Reads::State(S::Bounced),
+        (Polarity::OptOutDate, Word::Yes) => Reads::State(S::Withdrawn),
+        (Polarity::Bounce | Polarity::OptOutDate | Polarity::BounceDate, Word::No) => {
+            Reads::Nothing
+        }
         (Polarity::Positive, Word::Yes) | (_, Word::OptedIn) => Reads::State(S::Granted),
         (Polarity::Positive, Word::No) | (_, Word::Refused) => Reads::State(S::Declined),
         (Polarity::Inverted, Word::Yes) | (_, Word::OptedOut) => Reads::State(S::Withdrawn),
@@ -243,7 +261,9 @@ impl ConsentColumn {
             return Reads::Nothing;
         }
         match self.reading {
-            Reading::Polarity(p) => read_polarity(p, value),
+            Reading::Polarity(p) => {
+                headers::read_date(p, value).unwrap_or_else(|| read_polarity(p, value))
+            }
             Reading::Vocabulary(v) => v.read(value),
         }
     }
@@ -276,6 +296,7 @@ mod tests {
             channel,
             reading: Reading::Polarity(polarity),
             reason,
+            every_channel: false,
         }
     }
 

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use super::super::layout::EvidenceKind;
 use super::evidence::{EvidenceColumn, normal_time, pick};
 use super::merge::{Origin, Said};
-use super::{ConsentColumn, Reads};
+use super::{ConsentColumn, Reading, Reads};
 use crate::fields::{Channel, ConsentEvidence, ConsentState, evidence::parse_time};
 
 /// The consent a platform layout states for every row of its file.
@@ -57,7 +57,9 @@ pub struct RowReader<'a> {
 /// Where a statement came from, before it becomes text.
 enum Speaker<'a> {
     Layout(&'a str),
-    Column(&'a str),
+    /// A column's field, and the date it gives when it is an opt-out or bounce date
+    /// column (the time of the refusal).
+    Column(&'a str, Option<&'a str>),
 }
 
 /// Higher is a stronger refusal; a tie keeps the first speaker (the file status, then
@@ -72,6 +74,13 @@ fn strength(state: ConsentState) -> u8 {
     }
 }
 
+/// A statement a column whose header names no single channel makes for every channel
+/// (see `consent::headers`): a withdrawal or a refusal. A bounce is a fact about one
+/// address, a grant never widens.
+fn reaches_every_channel(state: ConsentState) -> bool {
+    matches!(state, ConsentState::Withdrawn | ConsentState::Declined)
+}
+
 impl RowReader<'_> {
     /// Each channel's statement (email, then SMS) for a row of imported values.
     pub fn read(&self, values: &[String]) -> [Statement; 2] {
@@ -84,22 +93,31 @@ impl RowReader<'_> {
             .and_then(|f| Some((*f.states.get(&channel)?, Speaker::Layout(&f.layout))));
         let mut unknown = false;
         for (c, field) in self.columns.iter().zip(&self.column_fields) {
-            if c.channel != channel {
+            if c.channel != channel && !c.every_channel {
                 continue;
             }
-            let state = match values.get(c.index).map(|v| c.read(v)) {
-                Some(Reads::State(state)) => state,
-                Some(Reads::Unknown) => {
-                    unknown = true;
-                    ConsentState::NotAsked
-                }
+            let (state, unreadable) = match values.get(c.index).map(|v| c.read(v)) {
+                Some(Reads::State(state)) => (state, false),
+                Some(Reads::Unknown) => (ConsentState::NotAsked, true),
                 Some(Reads::Nothing) | None => continue,
             };
+            // Another channel hears a column only for a refusal, or for a value nobody
+            // can read (it may be one): never for a grant or a bounce.
+            if c.channel != channel && !unreadable && !reaches_every_channel(state) {
+                continue;
+            }
+            unknown |= unreadable;
             if best
                 .as_ref()
                 .is_none_or(|(b, _)| strength(state) > strength(*b))
             {
-                best = Some((state, Speaker::Column(field)));
+                let date = match c.reading {
+                    Reading::Polarity(p) if p.is_dated() && !unreadable => {
+                        values.get(c.index).map(String::as_str)
+                    }
+                    _ => None,
+                };
+                best = Some((state, Speaker::Column(field, date)));
             }
         }
         let option = self.options.get(&channel).copied();
@@ -129,22 +147,24 @@ impl RowReader<'_> {
                 },
             };
         };
-        let (column, layout, source) = match from {
+        let (column, layout, source, date) = match from {
             Speaker::Layout(id) => (
                 None,
                 Some(id.to_string()),
                 format!("file status of layout {id}, batch {}", self.batch),
+                None,
             ),
-            Speaker::Column(field) => (
+            Speaker::Column(field, date) => (
                 Some(field.to_string()),
                 None,
                 format!("column {field}, batch {}", self.batch),
+                date,
             ),
         };
         let time = pick(self.evidence, values, channel, state, EvidenceKind::Time);
         let ip = pick(self.evidence, values, channel, state, EvidenceKind::Ip);
-        let mut evidence =
-            self.evidence_of(column, layout, None, time.map(|(v, _)| normal_time(v)));
+        let at = time.map(|(v, _)| v).or(date).map(normal_time);
+        let mut evidence = self.evidence_of(column, layout, None, at);
         evidence.ip = ip.map(|(v, _)| v.to_string());
         evidence.evidence_columns = time.iter().chain(&ip).map(|(_, f)| f.to_string()).collect();
         Statement {
@@ -185,7 +205,7 @@ impl RowReader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::consent::{Polarity, Reading};
+    use crate::import::consent::Polarity;
     use crate::import::layout::layouts;
 
     fn reader<'a>(
@@ -220,6 +240,7 @@ mod tests {
             channel: Channel::Email,
             reading: Reading::Polarity(Polarity::Positive),
             reason: String::new(),
+            every_channel: false,
         }];
         let options = BTreeMap::from([(Channel::Email, ConsentState::Granted)]);
         let unsubscribed = FileStatus {
@@ -269,6 +290,51 @@ mod tests {
         }
     }
 
+    /// A column whose header names no channel (`unsubscribe`, `consent`) speaks for
+    /// SMS only with a refusal or an unreadable value; its grants and bounces stay on
+    /// e-mail. Table: (polarity, value) → the SMS state said under `--consent
+    /// sms=granted`, worked out from README "Consent rules".
+    #[test]
+    fn a_channel_less_column_refuses_every_channel() {
+        use ConsentState::{Declined, Granted, NotAsked, Withdrawn};
+        let options = BTreeMap::from([(Channel::Sms, Granted)]);
+        let table = [
+            (Polarity::Inverted, "yes", Withdrawn, true),
+            (Polarity::Inverted, "no", Granted, false),
+            (Polarity::Positive, "no", Declined, true),
+            (Polarity::Positive, "yes", Granted, false),
+            (Polarity::Status, "cleaned", Granted, false),
+            (Polarity::Status, "unsubscribed", Withdrawn, true),
+            (Polarity::Inverted, "maybe", NotAsked, true),
+        ];
+        for (polarity, value, state, stated) in table {
+            let column = [ConsentColumn {
+                index: 0,
+                channel: Channel::Email,
+                reading: Reading::Polarity(polarity),
+                reason: String::new(),
+                every_channel: true,
+            }];
+            let [_, sms] = reader(&column, None, &options).read(&row(&[value]));
+            let said = sms.said.unwrap();
+            assert_eq!(
+                (said.state, said.origin == Origin::Stated),
+                (state, stated),
+                "{polarity:?} {value}"
+            );
+            if stated {
+                assert_eq!(sms.source.as_deref(), Some("column c0, batch 7"));
+            }
+            // The same column on its own channel only: SMS takes the option.
+            let own = [ConsentColumn {
+                every_channel: false,
+                ..column[0].clone()
+            }];
+            let [_, sms] = reader(&own, None, &options).read(&row(&[value]));
+            assert_eq!(sms.said.unwrap().state, Granted, "{polarity:?} {value}");
+        }
+    }
+
     #[test]
     fn the_strongest_refusal_wins_and_sources_say_who_spoke() {
         let vocab = layouts().vocabulary("klaviyo_suppression").unwrap();
@@ -278,12 +344,14 @@ mod tests {
                 channel: Channel::Email,
                 reading: Reading::Vocabulary(layouts().vocabulary("klaviyo_consent").unwrap()),
                 reason: String::new(),
+                every_channel: false,
             },
             ConsentColumn {
                 index: 1,
                 channel: Channel::Email,
                 reading: Reading::Vocabulary(vocab),
                 reason: String::new(),
+                every_channel: false,
             },
         ];
         let none = BTreeMap::new();

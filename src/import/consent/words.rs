@@ -68,7 +68,7 @@ pub fn word(value: &str) -> Word {
 }
 
 /// Whole header words that name the SMS channel: texts, SMS, phones, calls, WhatsApp.
-const SMS_WORDS: &[&str] = &[
+pub(super) const SMS_WORDS: &[&str] = &[
     "sms",
     "text",
     "texts",
@@ -94,7 +94,7 @@ const SMS_WORDS: &[&str] = &[
 ];
 
 /// Whole header words that name e-mail.
-const EMAIL_WORDS: &[&str] = &["email", "emails", "mail", "mails", "newsletter", "e"];
+pub(super) const EMAIL_WORDS: &[&str] = &["email", "emails", "mail", "mails", "newsletter", "e"];
 
 /// True when the field name `name` names the SMS channel and not e-mail
 /// (`text_opt_out`, `do_not_call`, `whatsapp_consent`).

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::{ImportState, Stage};
 use crate::fields::{Channel, Role};
+use crate::import::consent::headers::EVERY_CHANNEL_NOTE;
 use crate::import::mapping::{MappingEntry, SkipEntry};
 use crate::import::report::{Detected, FieldReport, LayoutReport};
 use crate::import::{ImportPlan, ImportReport, Rejected};
@@ -216,6 +217,21 @@ fn consent_line(
         });
         if let Some(status) = status {
             return for_terminal(status).into_owned();
+        }
+        // A column whose header names no channel refuses SMS too (its reason says so).
+        let reach = fields.iter().find(|f| {
+            channel == Channel::Sms
+                && f.role == Role::ConsentEmail
+                && f.reason.contains(EVERY_CHANNEL_NOTE)
+        });
+        if let (None, Some(f)) = (column, reach) {
+            return format!(
+                "{channel}: refusals from `{}`, otherwise {}",
+                for_terminal(&f.header),
+                plan.consent
+                    .get(&channel)
+                    .map_or("not asked".to_string(), |s| format!("{s}"))
+            );
         }
         match (column, plan.consent.get(&channel)) {
             (Some(f), stated) => format!(
