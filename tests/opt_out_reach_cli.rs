@@ -293,3 +293,28 @@ fn opt_out_headers_over_dates_are_opt_out_dates() {
         assert_eq!(&sms, pick(sms_refused), "{header}: SMS");
     }
 }
+
+/// A platform's own e-mail column keeps its refusals on e-mail although its header
+/// names no channel: in Shopify's older export `Accepts Marketing` is the e-mail flag
+/// beside `Accepts SMS Marketing`, so p1 (e-mail no, SMS yes) gets the text and not the
+/// e-mail (`declined`), and p2 (e-mail yes, SMS no) the reverse. Worked out from
+/// Shopify's column meanings; without options, so only the file speaks.
+#[test]
+fn a_platform_e_mail_column_keeps_its_refusals_on_e_mail() {
+    let ws = Ws::new();
+    let file = ws.write(
+        "customers.csv",
+        "Email,Phone,First Name,Accepts Marketing,Accepts SMS Marketing\n\
+         p1@example.com,+447700900111,P1,no,yes\n\
+         p2@example.com,+447700900112,P2,yes,no\n",
+    );
+    ws.ok(&["import", file.as_str()]);
+    assert_eq!(
+        ws.outcome(EMAIL_EVERYONE, "news"),
+        pairs(&[("p1@example.com", "no_consent"), ("p2@example.com", "-")])
+    );
+    assert_eq!(
+        ws.outcome(SMS_EVERYONE, "text"),
+        pairs(&[("p1@example.com", "-"), ("p2@example.com", "no_consent")])
+    );
+}

@@ -214,10 +214,28 @@ fn dated(name: &str) -> Option<(Channel, Polarity, String)> {
     Some((channel, polarity.dated()?, rest))
 }
 
+/// Headers whose platform defines them as e-mail columns, though their names say no
+/// channel: Shopify's `Accepts Marketing` (its e-mail marketing flag, beside a
+/// separate `Accepts SMS Marketing`), Ghost's `subscribed` (its e-mail newsletter) and
+/// a Mailchimp-style member `status` (an e-mail audience). A "no" there says nothing
+/// of texts, and reading it as an SMS refusal would decline the SMS that the same
+/// file's SMS column grants.
+const PLATFORM_EMAIL_HEADERS: &[&str] = &[
+    "accepts_marketing",
+    "subscribed",
+    "status",
+    "member_status",
+    "subscription_status",
+];
+
 /// True when a withdrawal or refusal under the field name `name` applies to every
 /// channel: the header names neither e-mail nor SMS (`unsubscribe`, `blocked`,
-/// `TCPA Opt Out`, `Robinson`) or both (`email_or_text_opt_out`).
+/// `TCPA Opt Out`, `Robinson`) or both (`email_or_text_opt_out`), and is no platform's
+/// e-mail column ([`PLATFORM_EMAIL_HEADERS`]).
 pub fn every_channel(name: &str) -> bool {
+    if PLATFORM_EMAIL_HEADERS.contains(&name) {
+        return false;
+    }
     let parts: Vec<&str> = name.split('_').collect();
     let names =
         |list: &[&str], more: &[&str]| parts.iter().any(|p| list.contains(p) || more.contains(p));
@@ -401,6 +419,9 @@ mod tests {
             "newsletter",
             "do_not_call",
             "e_mail_abgemeldet",
+            "accepts_marketing",
+            "subscribed",
+            "status",
         ] {
             assert!(!every_channel(name), "{name}");
         }
