@@ -42,6 +42,11 @@ pub enum Polarity {
     Inverted,
     /// Mailchimp member status: subscribed, unsubscribed, cleaned (bounced), pending.
     Status,
+    /// Only words that name their state (subscribed, opted out, cleaned, declined):
+    /// a column recognised by its values under a header that says nothing of its
+    /// polarity. Yes and no are unknown there (does `yes` under `Mailing` grant or
+    /// refuse?), so such a row is not asked and `--consent` does not fill it.
+    Stated,
 }
 
 /// How one column is read: a built-in polarity or a platform's vocabulary.
@@ -147,6 +152,18 @@ pub fn recognise(name: &str, all_status_values: bool) -> Option<(Channel, Polari
     Some(hit)
 }
 
+/// The channel of a consent column named `name` (a field name) whose header names no
+/// channel the dictionary knows: SMS when the name speaks of texts, SMS, phones, calls
+/// or WhatsApp ([`words::names_sms_only`]), otherwise e-mail. The one place a header's
+/// words choose the channel, for headers the dictionary gives e-mail by default and
+/// for columns recognised by their values.
+pub fn channel_of_name(name: &str, found: Channel) -> Channel {
+    match found {
+        Channel::Email if words::names_sms_only(name) => Channel::Sms,
+        channel => channel,
+    }
+}
+
 /// The polarity of a column the classifier called a consent column: the polarity of
 /// the dictionary entry that recognised its header (`kind`, see
 /// [`classify::is_opt_out_kind`]: `do_not_email`, `abgemeldet` and `unsubscribe` are
@@ -176,10 +193,7 @@ pub fn header_reading(header: &str) -> Option<(Channel, Polarity)> {
         FieldType::Boolean,
         &classify::ValueProfile::new(),
     );
-    let channel = match class.role.consent_channel()? {
-        Channel::Email if words::names_sms_only(&name) => Channel::Sms,
-        channel => channel,
-    };
+    let channel = channel_of_name(&name, class.role.consent_channel()?);
     Some((channel, polarity_of_kind(class.kind.as_deref(), false)))
 }
 
@@ -203,6 +217,7 @@ fn read_polarity(polarity: Polarity, value: &str) -> Reads {
             "pending" | "transactional" | "archived" => Reads::State(S::NotAsked),
             _ => Reads::Unknown,
         },
+        (Polarity::Stated, Word::Yes | Word::No) => Reads::Unknown,
         (Polarity::Positive, Word::Yes) | (_, Word::OptedIn) => Reads::State(S::Granted),
         (Polarity::Positive, Word::No) | (_, Word::Refused) => Reads::State(S::Declined),
         (Polarity::Inverted, Word::Yes) | (_, Word::OptedOut) => Reads::State(S::Withdrawn),
@@ -355,6 +370,8 @@ mod tests {
             ("email_opt_in", Email, Positive),
             ("Accepts SMS Marketing", Sms, Positive),
             ("WhatsApp consent", Sms, Positive),
+            // Second new-user trial: `text` here is the channel, not a note's text.
+            ("Permission to text", Sms, Positive),
         ];
         for (header, channel, polarity) in table {
             assert_eq!(
@@ -379,6 +396,42 @@ mod tests {
         }
         assert_eq!(opt_in.state("yes"), Some(Granted));
         assert_eq!(opt_out.state("yes"), Some(Withdrawn));
+    }
+
+    /// A column read by its values alone: words that name their state say it, yes and
+    /// no are unknown (nothing says which way they go), a blank says nothing.
+    #[test]
+    fn a_stated_column_reads_only_state_words() {
+        let c = ConsentColumn {
+            index: 0,
+            channel: Channel::Email,
+            reading: Reading::Polarity(Polarity::Stated),
+            reason: String::new(),
+        };
+        assert_eq!(c.state("subscribed"), Some(Granted));
+        assert_eq!(c.state("Opted-Out"), Some(Withdrawn));
+        assert_eq!(c.state("cleaned"), Some(Bounced));
+        assert_eq!(c.state("pending"), Some(NotAsked));
+        assert_eq!(c.state("not subscribed"), Some(Declined));
+        for v in ["yes", "no", "OK", "nope", "-"] {
+            assert_eq!(c.read(v), Reads::Unknown, "{v}");
+        }
+        assert_eq!(c.read(" "), Reads::Nothing);
+    }
+
+    #[test]
+    fn channel_of_a_header_by_its_words() {
+        assert_eq!(channel_of_name("sms_status", Channel::Email), Channel::Sms);
+        assert_eq!(
+            channel_of_name("text_subscription", Channel::Email),
+            Channel::Sms
+        );
+        assert_eq!(channel_of_name("mailing", Channel::Email), Channel::Email);
+        assert_eq!(
+            channel_of_name("email_or_text", Channel::Email),
+            Channel::Email
+        );
+        assert_eq!(channel_of_name("newsletter", Channel::Sms), Channel::Sms);
     }
 
     /// Issue 9: IP addresses and times are no consent words, so `OPTIN_IP` under a

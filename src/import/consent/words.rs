@@ -52,6 +52,18 @@ pub fn word(value: &str) -> Word {
     match fold(value).as_str() {
         "true" | "yes" | "y" | "1" | "ja" | "oui" | "sí" | "si" | "sim" => Word::Yes,
         "false" | "no" | "n" | "0" | "nein" | "non" | "nee" | "não" | "nao" => Word::No,
+        // Informal answers and the marks of a ticked or unticked form box (new-user
+        // trial: `Nope`, `unchecked`, `OK` under consent headers went unread). `x` is a
+        // ticked box, the mark a paper or spreadsheet form asks for; `✗` and `✘` are the
+        // crosses of a "no". A dash alone (`-`, `–`, `—`) is deliberately none of
+        // these: it stands for "no" in some exports and for "not answered" in others,
+        // so it stays unread (the row gets no grant from `--consent`, and a column of
+        // dashes under a consent header stops a granting import) rather than read as a
+        // blank the option would fill.
+        "ok" | "okay" | "yep" | "yeah" | "yup" | "on" | "checked" | "ticked" | "x" | "✓" | "✔"
+        | "☑" | "✅" => Word::Yes,
+        "nope" | "nah" | "off" | "unchecked" | "unticked" | "notchecked" | "✗" | "✘" | "☐"
+        | "❌" => Word::No,
         "granted" | "optedin" | "optin" | "subscribed" | "consented" | "consentgiven"
         | "accepted" | "agreed" | "allowed" | "singleoptin" | "doubleoptin" | "confirmedoptin" => {
             Word::OptedIn
@@ -65,6 +77,56 @@ pub fn word(value: &str) -> Word {
         | "afgemeld" | "uitgeschreven" | "descadastrado" => Word::OptedOut,
         _ => Word::Other,
     }
+}
+
+/// True when `value` states consent by itself, whatever its column's header: a member
+/// status (`subscribed`, `unsubscribed`, `cleaned`), an opt-in or opt-out (`opted in`,
+/// `opt-out`, `double opt-in`), or a word naming consent (`consent revoked`, `no
+/// consent`, `not subscribed`, `abgemeldet`). A column holding one of these and only
+/// consent words is a consent column under any header (`import::column_kind`).
+///
+/// Yes/no, `pending` and words that say the same of other things (`granted`,
+/// `accepted`, `declined`, `blocked`, `withdrawn`, `revoked` alone: an access level, a
+/// payment, an application) are left out: a `VIP` column of yes/no or an `Access`
+/// column of granted/revoked is no consent column.
+pub fn states_consent(value: &str) -> bool {
+    if value.len() > LONGEST {
+        return false;
+    }
+    matches!(
+        fold(value).as_str(),
+        "subscribed"
+            | "unsubscribed"
+            | "cleaned"
+            | "optedin"
+            | "optin"
+            | "optedout"
+            | "optout"
+            | "singleoptin"
+            | "doubleoptin"
+            | "confirmedoptin"
+            | "consented"
+            | "consentgiven"
+            | "noconsent"
+            | "notconsented"
+            | "consentdeclined"
+            | "consentrefused"
+            | "consentdenied"
+            | "consentwithdrawn"
+            | "consentrevoked"
+            | "notsubscribed"
+            | "nonsubscribed"
+            | "neversubscribed"
+            | "notoptedin"
+            | "abgemeldet"
+            | "désabonné"
+            | "desabonne"
+            | "dadodebaja"
+            | "disiscritto"
+            | "afgemeld"
+            | "uitgeschreven"
+            | "descadastrado"
+    )
 }
 
 /// Whole header words that name the SMS channel: texts, SMS, phones, calls, WhatsApp.
@@ -169,16 +231,20 @@ const ABOUT_WORDS: &[&str] = &[
     "count",
 ];
 
+/// True when a word of field name `name` makes it a note about consent rather than a
+/// statement of it ([`ABOUT_WORDS`]: `unsub_reason`, `optin_source`, `consent_date`;
+/// `text` only after another word, as in `consent_text`, never in `text_opt_out`).
+pub fn is_note(name: &str) -> bool {
+    name.split('_')
+        .enumerate()
+        .any(|(i, p)| ABOUT_WORDS.contains(&p) && (p != "text" || i > 0))
+}
+
 /// The consent-ish part of field name `name`, if it has one and no word makes it a
 /// note about consent ([`ABOUT_WORDS`]; `text` is one only after a consent word, as in
 /// `consent_text`, never in `text_opt_out`).
 pub fn consent_stem(name: &str) -> Option<&'static str> {
-    let parts: Vec<&str> = name.split('_').collect();
-    let about = parts
-        .iter()
-        .enumerate()
-        .any(|(i, p)| ABOUT_WORDS.contains(p) && (*p != "text" || i > 0));
-    if about {
+    if is_note(name) {
         return None;
     }
     CONSENT_STEMS
@@ -240,6 +306,74 @@ mod tests {
             assert_eq!(word(v), Word::Refused, "{v}");
         }
         assert_eq!(word("web form"), Word::Other);
+    }
+
+    /// Second new-user trial: informal answers and form-box marks are yes or no; a
+    /// dash alone is neither (README: unread, never a yes or a blank).
+    #[test]
+    fn informal_answers_and_box_marks() {
+        for v in [
+            "OK", "okay", "Yep", "yeah", "on", "checked", "Ticked", "x", "X", "✓", "✔", "☑", "✅",
+            "y",
+        ] {
+            assert_eq!(word(v), Word::Yes, "{v}");
+        }
+        for v in [
+            "Nope",
+            "nah",
+            "OFF",
+            "unchecked",
+            "Un-ticked",
+            "✗",
+            "✘",
+            "☐",
+            "❌",
+            "n",
+        ] {
+            assert_eq!(word(v), Word::No, "{v}");
+        }
+        for v in ["-", "–", "—", "--", "n/a", "?"] {
+            assert_eq!(word(v), Word::Other, "{v}");
+        }
+    }
+
+    /// What states consent by itself, whatever the header: member statuses, opt words,
+    /// consent phrases; not yes/no, `pending`, or words shared with access levels,
+    /// payments and applications.
+    #[test]
+    fn words_that_state_consent_by_themselves() {
+        for v in [
+            "subscribed",
+            "Unsubscribed",
+            "cleaned",
+            "Opted In",
+            "opt-out",
+            "Double Opt-In",
+            "no consent",
+            "Consent Revoked",
+            "not subscribed",
+            "abgemeldet",
+            "Désabonné",
+        ] {
+            assert!(states_consent(v), "{v}");
+        }
+        for v in [
+            "yes",
+            "no",
+            "true",
+            "pending",
+            "granted",
+            "accepted",
+            "declined",
+            "revoked",
+            "withdrawn",
+            "blocked",
+            "stop",
+            "-",
+            "VIP",
+        ] {
+            assert!(!states_consent(v), "{v}");
+        }
     }
 
     #[test]
