@@ -284,3 +284,29 @@ fn the_safe_rule_advises_a_map_that_keeps_the_refusals() {
         .code(1)
         .stderr(contains("--map 'Phone Permission Given=sms_opt_in'"));
 }
+
+/// A refusal cannot be skipped away from a column read by its values either:
+/// `--skip Mailing` over `unsubscribed` stops the import before anything is written,
+/// as it does for a column recognised by its header. A column of yes/no alone is no
+/// consent column and may be skipped.
+#[test]
+fn a_column_read_by_its_values_cannot_be_skipped_with_its_refusals() {
+    let ws = Ws::new();
+    let csv = column("Mailing", &["subscribed", "unsubscribed", "opted out"]);
+    let file = ws.write("people.csv", &csv);
+    ws.cmd()
+        .args(["import", &file, "--skip", "Mailing", "--consent", "email=granted"])
+        .assert()
+        .failure()
+        .stderr(contains(
+            "--skip `Mailing`: the column is e-mail consent and 2 rows in it refuse (line 3: `unsubscribed`, line 4: `opted out`)",
+        ));
+    ws.cmd()
+        .args(["contact", "show", "c1@example.com"])
+        .assert()
+        .code(1);
+    assert_eq!(
+        receivers(&column("VIP", &["yes", "no"]), "email", &["--skip", "VIP"]),
+        pairs(&[("c1@example.com", "-"), ("c2@example.com", "-")])
+    );
+}
