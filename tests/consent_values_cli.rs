@@ -310,3 +310,36 @@ fn a_column_read_by_its_values_cannot_be_skipped_with_its_refusals() {
         pairs(&[("c1@example.com", "-"), ("c2@example.com", "-")])
     );
 }
+
+/// A later file filling a field the workspace holds as consent is never read as no
+/// consent column: `Mailing` was read as consent from its member statuses, so a second
+/// file's yes/no there (which way?) stops a granting import, and c3's `no` is never
+/// granted.
+#[test]
+fn a_consent_field_filled_again_is_never_ignored() {
+    let ws = Ws::new();
+    let first = ws.write(
+        "first.csv",
+        &column("Mailing", &["subscribed", "unsubscribed"]),
+    );
+    ws.ok(&["import", &first]);
+    let second = ws.write(
+        "second.csv",
+        "email,phone,first_name,Mailing\n\
+         c3@example.com,+14155550103,C3,no\n\
+         c4@example.com,+14155550104,C4,yes\n",
+    );
+    ws.cmd()
+        .args(["import", &second, "--consent", "email=granted"])
+        .assert()
+        .failure()
+        .stderr(contains(
+            "second.csv, line 2, column `Mailing`: the workspace's field `mailing` holds email consent, but nothing says whether its `no` grants or refuses",
+        ))
+        .stderr(contains("--map 'Mailing=email_opt_in'"))
+        .stderr(contains("--skip").not());
+    ws.cmd()
+        .args(["contact", "show", "c3@example.com"])
+        .assert()
+        .failure();
+}

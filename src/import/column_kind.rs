@@ -48,6 +48,9 @@ pub struct Facts<'a> {
     /// Every non-blank value is an IP address or a date or time: consent evidence, not
     /// a consent state (Mailchimp `OPTIN_IP`, `OPTIN_TIME`; issue 9).
     pub evidence_values: bool,
+    /// The channel of the workspace's field of this name when that field is a consent
+    /// field (an earlier file's consent column, or a role set with `fields set`).
+    pub field_consent: Option<Channel>,
 }
 
 /// The column's kind.
@@ -313,6 +316,8 @@ impl Unread {
 /// - its header has a consent-ish word ([`words::consent_stem`]) and its values are
 ///   yes/no-like (some consent words, or a first unread value such as
 ///   `Opted-Out (2024)`);
+/// - it fills a field the workspace holds as consent (`Mailing` of subscribed and
+///   unsubscribed before, yes/no now) and its values are not all IP addresses or times;
 /// - or, whatever its header, it holds a value that states consent by itself
 ///   (`unsubscribed`, [`words::states_consent`]) among values nobody can read.
 ///
@@ -339,6 +344,11 @@ pub fn unread_consent(
             "the header sounds like consent (`{}`)",
             stem.unwrap_or(facts.name)
         )
+    } else if let Some(channel) = facts.field_consent.filter(|_| !facts.evidence_values) {
+        format!(
+            "the workspace's field `{}` holds {channel} consent",
+            facts.name
+        )
     } else if let Some((value, line)) = &facts.first_stating {
         format!(
             "the column holds a consent word (`{}` on line {line})",
@@ -351,8 +361,10 @@ pub fn unread_consent(
         (Some(v), Some(line)) => (v.clone(), line, false),
         _ => first_value.cloned().map(|(v, l)| (v, l, true))?,
     };
-    let channel =
-        consent::header_reading(facts.name).map_or(Channel::Email, |(channel, _)| channel);
+    let channel = consent::header_reading(facts.name)
+        .map(|(channel, _)| channel)
+        .or(facts.field_consent)
+        .unwrap_or(Channel::Email);
     Some(Unread {
         why,
         value: shorten(&value),

@@ -101,6 +101,7 @@ pub fn build(
         first_stating: seen.first_stating.clone(),
         evidence_values: seen.all_ip
             || matches!(inferred.ty, FieldType::Date | FieldType::Datetime),
+        field_consent: existing.and_then(|(old, _)| old.role.consent_channel()),
     };
     let kind = column_kind::decide(&facts, &mut class, &mut inferred);
     if let Some((channel, state)) = plan

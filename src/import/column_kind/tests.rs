@@ -24,6 +24,7 @@ fn facts<'a>(name: &'a str, not_a_word: Option<&str>) -> Facts<'a> {
         stating: 0,
         first_stating: None,
         evidence_values: not_a_word.is_some_and(|v| v.parse::<std::net::IpAddr>().is_ok()),
+        field_consent: None,
     }
 }
 
