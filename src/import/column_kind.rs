@@ -260,7 +260,7 @@ fn by_values(facts: &Facts<'_>, class: &mut Classification) -> Kind {
 /// without `--consent`; never `--skip`, which would drop them.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "{file}, line {line}, column `{header}`: {why}, but {problem}, so --consent {option} could grant consent to people this column says refused it; nothing was imported. Tell tactful how to read the column: write its values as consent words (yes/no, opted in/opted out, subscribed/unsubscribed, declined, revoked) and map it to a consent field that says which way `yes` goes, --map '{header}={opt_in}' (yes = consent given) or --map '{header}={opt_out}' (yes = opted out); or import without --consent (these contacts stay not asked)"
+    "{file}, line {line}, column `{header}`: {why}, but {problem}, so --consent {option} could grant consent to people this column says refused it; nothing was imported. Tell tactful how to read the column: write its values as consent words (yes/no, opted in/opted out, subscribed/unsubscribed, declined, revoked) and, for yes/no, map it to a consent field that says which way `yes` goes, --map '{header}={opt_in}' (yes = consent given) or --map '{header}={opt_out}' (yes = opted out); or import without --consent (these contacts stay not asked)"
 )]
 pub struct UnreadConsent {
     pub file: String,
