@@ -253,7 +253,9 @@ fn an_unrecognised_consent_sounding_column_stops_a_granting_import() {
             "people.csv, line 2, column `Permission Given`: the header sounds like consent (`permission`)",
         ))
         .stderr(contains("`yes`"))
-        .stderr(contains("--skip 'Permission Given'"));
+        // Never `--skip`, which would drop the column with its refusals.
+        .stderr(contains("--map 'Permission Given=email_opt_in'"))
+        .stderr(contains("--skip").not());
     ws.cmd()
         .args(["contact", "show", "p2@example.com"])
         .assert()

@@ -220,6 +220,9 @@ pub fn analyse(
     let mut not_a_word: Vec<Option<String>> = vec![None; width];
     let mut not_a_word_line: Vec<Option<u64>> = vec![None; width];
     let mut first_value: Vec<Option<(String, u64)>> = vec![None; width];
+    let mut stating = vec![0u64; width];
+    let mut first_stating: Vec<Option<(String, u64)>> = vec![None; width];
+    let mut all_ip = vec![true; width];
     let mut stripped = vec![0u64; width];
     let mut damage: Vec<BTreeMap<Damage, DamageSeen>> = vec![BTreeMap::new(); width];
     let mut big_cells = BigCells::default();
@@ -245,6 +248,13 @@ pub fn analyse(
                     all_status[i] &= consent::is_status_value(value);
                     if first_value[i].is_none() {
                         first_value[i] = Some((value.clone(), line));
+                    }
+                    all_ip[i] &= value.parse::<std::net::IpAddr>().is_ok();
+                    if consent::words::states_consent(value) {
+                        stating[i] += 1;
+                        if first_stating[i].is_none() {
+                            first_stating[i] = Some((value.clone(), line));
+                        }
                     }
                     if consent::is_consent_word(value) {
                         words[i] += 1;
@@ -325,6 +335,9 @@ pub fn analyse(
             not_a_word: not_a_word[i].clone(),
             not_a_word_line: not_a_word_line[i],
             first_value: first_value[i].take(),
+            stating: stating[i],
+            first_stating: first_stating[i].take(),
+            all_ip: all_ip[i],
             file: &file_name,
         };
         let stored = existing

@@ -41,6 +41,16 @@ pub struct Facts<'a> {
     pub not_a_word: Option<String>,
     /// The line of `not_a_word`.
     pub not_a_word_line: Option<u64>,
+    /// Non-blank values that state consent by themselves ([`words::states_consent`]),
+    /// and the first of them with its line.
+    pub stating: u64,
+    pub first_stating: Option<(String, u64)>,
+    /// Every non-blank value is an IP address or a date or time: consent evidence, not
+    /// a consent state (Mailchimp `OPTIN_IP`, `OPTIN_TIME`; issue 9).
+    pub evidence_values: bool,
+    /// The channel of the workspace's field of this name when that field is a consent
+    /// field (an earlier file's consent column, or a role set with `fields set`).
+    pub field_consent: Option<Channel>,
 }
 
 /// The column's kind.
@@ -143,7 +153,7 @@ fn generic(facts: &Facts<'_>, class: &mut Classification, ty: FieldType) -> Kind
     }
     let classified = class.role.consent_channel();
     if known.is_none() && classified.is_none() {
-        return Kind::Plain;
+        return by_values(facts, class);
     }
     let dated = known.as_ref().is_some_and(|(_, p, _)| p.is_dated());
     let mostly_words = facts.words.saturating_mul(2) >= facts.non_blank;
@@ -182,9 +192,9 @@ fn generic(facts: &Facts<'_>, class: &mut Classification, ty: FieldType) -> Kind
         None => {
             // The dictionary entry that recognised the header gives the polarity; a
             // header that names texts or calls is SMS consent whichever entry won.
-            let mut channel = classified.unwrap_or(Channel::Email);
-            if channel == Channel::Email && words::names_sms_only(facts.name) {
-                channel = Channel::Sms;
+            let found = classified.unwrap_or(Channel::Email);
+            let channel = consent::channel_of_name(facts.name, found);
+            if channel != found {
                 class.role = consent_role(channel);
                 class.reason += "; the header names texts, calls or a phone: SMS consent";
             }
@@ -214,47 +224,132 @@ fn generic(facts: &Facts<'_>, class: &mut Classification, ty: FieldType) -> Kind
     })
 }
 
+/// A column no header rule recognises, read by its values (README, "Consent rules": the
+/// words that name their state say it in any column): when every non-blank value is a
+/// consent word and at least one states consent by itself (`subscribed`,
+/// `unsubscribed`, `opted out`, `cleaned`; [`words::states_consent`]), the column is a
+/// consent column, of the channel its header names ([`consent::channel_of_name`]),
+/// read as member statuses or, with other words in it, by the words alone (yes and
+/// no are unknown under a header that gives no polarity, see
+/// [`consent::Polarity::Stated`]). Yes/no alone is not enough: `VIP` is no consent
+/// column. A column with such words and values nobody can read stays plain, and
+/// [`unread_consent`] stops a granting import over it.
+fn by_values(facts: &Facts<'_>, class: &mut Classification) -> Kind {
+    let Some((example, _)) = &facts.first_stating else {
+        return Kind::Plain;
+    };
+    if facts.words < facts.non_blank || facts.spec.is_some() {
+        return Kind::Plain;
+    }
+    let all_status = facts.all_status && facts.non_blank > 0;
+    let channel = consent::channel_of_name(facts.name, Channel::Email);
+    let every_channel = headers::every_channel(facts.name);
+    let reason = format!(
+        "every value of `{}` is a consent word and `{}` states consent: {channel} consent read from its values{}{}",
+        facts.name,
+        shorten(example),
+        if all_status {
+            " (member statuses)"
+        } else {
+            " (by its words alone: a yes or no there is unread, the header does not say which way it goes)"
+        },
+        if every_channel {
+            format!("; {}", headers::EVERY_CHANNEL_NOTE)
+        } else {
+            String::new()
+        }
+    );
+    *class = Classification {
+        role: consent_role(channel),
+        class: PrivacyClass::Consent,
+        kind: Some("consent".into()),
+        reason: reason.clone(),
+    };
+    let polarity = if all_status {
+        consent::Polarity::Status
+    } else {
+        consent::Polarity::Stated
+    };
+    Kind::Consent(ConsentColumn {
+        index: facts.index,
+        channel,
+        reading: Reading::Polarity(polarity),
+        reason,
+        every_channel,
+    })
+}
+
 /// A consent-sounding column nobody can read, under a granting `--consent`: it may
-/// hold refusals, so nothing is imported (see [`unread_consent`]; README,
-/// "Consent rules", the safe rule).
+/// hold refusals, so nothing is imported (see [`unread_consent`]; README, "Consent
+/// rules", the safe rule). The advice keeps the refusals: say how to read the column
+/// (`--map` it to a consent field of known polarity, rewrite its values), or import
+/// without `--consent`; never `--skip`, which would drop them.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "{file}, line {line}, column `{header}`: the header sounds like consent (`{word}`), but `{value}` is not a consent value tactful can read, so --consent {option} could grant consent to people this column says refused it; nothing was imported. Write the column's values as consent words (yes/no, opted in/opted out, unsubscribed, declined, revoked), or import without --consent (these contacts stay not asked){skip}"
+    "{file}, line {line}, column `{header}`: {why}, but {problem}, so --consent {option} could grant consent to people this column says refused it; nothing was imported. Tell tactful how to read the column: write its values as consent words (yes/no, opted in/opted out, subscribed/unsubscribed, declined, revoked) and, for yes/no, map it to a consent field that says which way `yes` goes, --map '{header}={opt_in}' (yes = consent given) or --map '{header}={opt_out}' (yes = opted out); or import without --consent (these contacts stay not asked)"
 )]
 pub struct UnreadConsent {
     pub file: String,
     pub line: u64,
     pub header: String,
-    /// The consent-ish header word.
-    pub word: String,
-    pub value: String,
+    /// Why the column may state consent: `the header sounds like consent (`opt`)`.
+    pub why: String,
+    /// What cannot be read: `` `Nope!` is not a consent value tactful can read``.
+    pub problem: String,
     /// The granting option, `email=granted`.
     pub option: String,
-    /// `--skip` advice for a header only a consent-ish word made suspect; empty for a
-    /// recognised consent header, whose column must not be skipped away.
-    pub skip: String,
+    /// The consent fields of the column's channel whose `yes` grants and refuses
+    /// (`email_opt_in`, `email_opt_out`; `sms_...` for a header naming texts).
+    pub opt_in: &'static str,
+    pub opt_out: &'static str,
 }
 
-/// A value of a column that sounds like consent but is read as no consent column,
-/// with its line: the reason an import with a granting `--consent` stops.
+/// A value of a column that may state consent but is read as no consent column, with
+/// its line: the reason an import with a granting `--consent` stops.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unread {
-    /// The consent-ish header word (`consent`, `opt`, the dictionary's phrase).
-    pub word: String,
+    /// Why the column may state consent (for [`UnreadConsent::why`]).
+    pub why: String,
     /// The value quoted in the error (at most 30 characters).
     pub value: String,
+    /// Whether the value is a consent word whose direction the header does not give
+    /// (`yes` under `Permission Given`) rather than a value nobody can read.
+    pub word: bool,
     /// The file line it was read on.
     pub line: u64,
+    /// The channel the column would speak for.
+    pub channel: Channel,
 }
 
-/// The safe rule for consent columns nobody can read: a column whose header sounds
-/// like consent (`consent_header`: a known or dictionary consent header; or a
-/// consent-ish word, [`words::consent_stem`]) that `kind` left plain while holding
-/// yes/no-like values (some consent words, or a first unread value such as
-/// `Opted-Out (2024)`) may state refusals, so a granting `--consent` must not fill its
-/// rows. Returns the first unread value (or, when every value is a consent word under
-/// a header nothing recognised, the first value) with its line. A platform layout's
-/// column is never caught: the layout's word on its columns is final.
+impl Unread {
+    /// What cannot be read, for [`UnreadConsent::problem`] (`value` already made safe
+    /// for the terminal).
+    pub fn problem(&self, value: &str) -> String {
+        if self.word {
+            format!("nothing says whether its `{value}` grants or refuses")
+        } else {
+            format!("`{value}` is not a consent value tactful can read")
+        }
+    }
+}
+
+/// The safe rule for consent columns nobody can read: a column left plain that may
+/// state consent may hold refusals, so a granting `--consent` must not fill its rows.
+/// A column may state consent when
+/// - its header is a known or dictionary consent header (`consent_header`) and its
+///   values are not all IP addresses or times (those are evidence, issue 9): such a
+///   header is never silently taken for no consent column;
+/// - its header has a consent-ish word ([`words::consent_stem`]) and its values are
+///   yes/no-like (some consent words, or a first unread value such as
+///   `Opted-Out (2024)`);
+/// - it fills a field the workspace holds as consent (`Mailing` of subscribed and
+///   unsubscribed before, yes/no now) and its values are not all IP addresses or times;
+/// - or, whatever its header, it holds a value that states consent by itself
+///   (`unsubscribed`, [`words::states_consent`]) among values nobody can read.
+///
+/// Returns the first unread value (or, when every value is a consent word, the first
+/// value) with its line. A platform layout's column is never caught: the layout's word
+/// on its columns is final.
 pub fn unread_consent(
     facts: &Facts<'_>,
     kind: &Kind,
@@ -264,26 +359,44 @@ pub fn unread_consent(
     if !matches!(kind, Kind::Plain) || facts.spec.is_some() || facts.non_blank == 0 {
         return None;
     }
-    let word = match words::consent_stem(facts.name) {
-        Some(stem) => stem.to_string(),
-        None if consent_header => facts.name.to_string(),
-        None => return None,
-    };
+    let stem = words::consent_stem(facts.name);
     let unread_yes_no = facts
         .not_a_word
         .as_deref()
         .is_some_and(words::is_yes_no_like);
-    if facts.words == 0 && !unread_yes_no {
+    let header_states = consent_header && !facts.evidence_values && !words::is_note(facts.name);
+    let why = if header_states || (stem.is_some() && (facts.words > 0 || unread_yes_no)) {
+        format!(
+            "the header sounds like consent (`{}`)",
+            stem.unwrap_or(facts.name)
+        )
+    } else if let Some(channel) = facts.field_consent.filter(|_| !facts.evidence_values) {
+        format!(
+            "the workspace's field `{}` holds {channel} consent",
+            facts.name
+        )
+    } else if let Some((value, line)) = &facts.first_stating {
+        format!(
+            "the column holds a consent word (`{}` on line {line})",
+            shorten(value)
+        )
+    } else {
         return None;
-    }
-    let (value, line) = match (&facts.not_a_word, facts.not_a_word_line) {
-        (Some(v), Some(line)) => (v.clone(), line),
-        _ => first_value.cloned()?,
     };
+    let (value, line, word) = match (&facts.not_a_word, facts.not_a_word_line) {
+        (Some(v), Some(line)) => (v.clone(), line, false),
+        _ => first_value.cloned().map(|(v, l)| (v, l, true))?,
+    };
+    let channel = consent::header_reading(facts.name)
+        .map(|(channel, _)| channel)
+        .or(facts.field_consent)
+        .unwrap_or(Channel::Email);
     Some(Unread {
-        word,
+        why,
         value: shorten(&value),
+        word,
         line,
+        channel: consent::channel_of_name(facts.name, channel),
     })
 }
 
@@ -296,115 +409,4 @@ fn shorten(value: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::fields::FieldType;
-
-    fn classification(role: Role, class: PrivacyClass) -> Classification {
-        Classification {
-            role,
-            class,
-            kind: None,
-            reason: "header token".into(),
-        }
-    }
-
-    fn facts<'a>(name: &'a str, not_a_word: Option<&str>) -> Facts<'a> {
-        Facts {
-            index: 0,
-            name,
-            spec: None,
-            layout: None,
-            non_blank: 2,
-            all_status: false,
-            words: if not_a_word.is_some() { 0 } else { 2 },
-            not_a_word: not_a_word.map(String::from),
-            not_a_word_line: not_a_word.map(|_| 3),
-        }
-    }
-
-    /// Issue 9: `OPTIN_IP` classified as consent from its header, over IP addresses,
-    /// is no consent column; `email_opt_in` over yes/no is one.
-    #[test]
-    fn consent_needs_consent_words() {
-        let mut c = classification(Role::ConsentEmail, PrivacyClass::Consent);
-        let mut ty = Inferred::plain(FieldType::Text);
-        let kind = decide(&facts("optin_ip", Some("203.0.113.7")), &mut c, &mut ty);
-        assert_eq!(kind, Kind::Plain);
-        assert_eq!((c.role, c.class), (Role::None, PrivacyClass::Ordinary));
-        assert!(c.reason.contains("`203.0.113.7`"), "{}", c.reason);
-        let mut c = classification(Role::None, PrivacyClass::Ordinary);
-        let kind = decide(&facts("email_opt_in", None), &mut c, &mut ty);
-        assert!(matches!(kind, Kind::Consent(ref k) if k.channel == Channel::Email));
-        assert_eq!(c.role, Role::ConsentEmail);
-        // One stray value among yes/no keeps the column a consent column.
-        let mut stray = facts("accepts_email_marketing", Some("maybe"));
-        stray.words = 9;
-        stray.non_blank = 10;
-        let mut c = classification(Role::ConsentEmail, PrivacyClass::Consent);
-        assert!(matches!(decide(&stray, &mut c, &mut ty), Kind::Consent(_)));
-    }
-
-    /// The safe rule: a consent-sounding column left plain over yes/no-like values is
-    /// named with its first unread value; IP addresses, and headers with no consent
-    /// word, are not.
-    #[test]
-    fn unread_consent_columns_are_named() {
-        let mut ty = Inferred::plain(FieldType::Text);
-        let mut f = facts("email_opt_in", Some("Opted-In (web form)"));
-        f.words = 1;
-        f.non_blank = 3;
-        let mut c = classification(Role::ConsentEmail, PrivacyClass::Consent);
-        let kind = decide(&f, &mut c, &mut ty);
-        assert_eq!(kind, Kind::Plain);
-        let unread = unread_consent(&f, &kind, true, None).unwrap();
-        assert_eq!(
-            (unread.word.as_str(), unread.value.as_str(), unread.line),
-            ("opt", "Opted-In (web form)", 3)
-        );
-        let ip = facts("optin_ip", Some("203.0.113.7"));
-        assert_eq!(unread_consent(&ip, &Kind::Plain, true, None), None);
-        // Every value a consent word, but nothing recognised the header: the first value.
-        let permission = facts("permission_given", None);
-        let first = ("no".to_string(), 2);
-        let unread = unread_consent(&permission, &Kind::Plain, false, Some(&first)).unwrap();
-        assert_eq!((unread.value.as_str(), unread.line), ("no", 2));
-        assert_eq!(
-            unread_consent(
-                &facts("favourite_colour", None),
-                &Kind::Plain,
-                false,
-                Some(&first)
-            ),
-            None
-        );
-    }
-
-    #[test]
-    fn a_layout_role_never_lowers_a_class() {
-        let all = layouts();
-        let shopify = all
-            .layouts
-            .iter()
-            .find(|l| l.id == "shopify_customers")
-            .unwrap();
-        let spec = all
-            .columns(shopify)
-            .iter()
-            .find(|c| c.header == "Phone")
-            .unwrap();
-        let mut f = facts("phone", Some("+351912345678"));
-        f.spec = Some(spec);
-        f.layout = Some("shopify_customers");
-        let mut ty = Inferred::plain(FieldType::Text);
-        let mut c = classification(Role::None, PrivacyClass::Ordinary);
-        assert_eq!(decide(&f, &mut c, &mut ty), Kind::Plain);
-        assert_eq!(
-            (c.role, c.class),
-            (Role::Phone, PrivacyClass::DirectIdentifier)
-        );
-        let mut c = classification(Role::None, PrivacyClass::SpecialCategory);
-        decide(&f, &mut c, &mut ty);
-        assert_eq!(c.class, PrivacyClass::SpecialCategory);
-    }
-}
+mod tests;

@@ -51,6 +51,12 @@ pub struct Seen<'a> {
     pub not_a_word_line: Option<u64>,
     /// The first non-blank value and its line.
     pub first_value: Option<(String, u64)>,
+    /// Non-blank values that state consent by themselves (`unsubscribed`), and the
+    /// first with its line.
+    pub stating: u64,
+    pub first_stating: Option<(String, u64)>,
+    /// Every non-blank value is an IP address.
+    pub all_ip: bool,
     /// The file's name, for the report.
     pub file: &'a str,
 }
@@ -91,6 +97,11 @@ pub fn build(
         words: seen.words,
         not_a_word: seen.not_a_word.clone(),
         not_a_word_line: seen.not_a_word_line,
+        stating: seen.stating,
+        first_stating: seen.first_stating.clone(),
+        evidence_values: seen.all_ip
+            || matches!(inferred.ty, FieldType::Date | FieldType::Datetime),
+        field_consent: existing.and_then(|(old, _)| old.role.consent_channel()),
     };
     let kind = column_kind::decide(&facts, &mut class, &mut inferred);
     if let Some((channel, state)) = plan
@@ -100,22 +111,21 @@ pub fn build(
         && let Some(unread) =
             column_kind::unread_consent(&facts, &kind, consent_header, seen.first_value.as_ref())
     {
+        let value = crate::text::for_terminal(&unread.value).into_owned();
+        let (opt_in, opt_out) = match unread.channel {
+            crate::fields::Channel::Email => ("email_opt_in", "email_opt_out"),
+            crate::fields::Channel::Sms => ("sms_opt_in", "sms_opt_out"),
+        };
         return Err(ImportError::UnreadConsent(Box::new(
             column_kind::UnreadConsent {
                 file: seen.file.to_string(),
                 line: unread.line,
                 header: crate::text::for_terminal(header).into_owned(),
-                word: unread.word,
-                value: crate::text::for_terminal(&unread.value).into_owned(),
+                why: crate::text::for_terminal(&unread.why).into_owned(),
+                problem: unread.problem(&value),
                 option: format!("{channel}={state}"),
-                skip: if consent_header {
-                    String::new()
-                } else {
-                    format!(
-                        ", or pass --skip '{}' if the column states no consent",
-                        crate::text::for_terminal(header)
-                    )
-                },
+                opt_in,
+                opt_out,
             },
         )));
     }

@@ -373,7 +373,7 @@ fn consent_warnings(plan: &ImportPlan, tally: &Tally) -> Vec<String> {
         let n = tally.unknown_words[i];
         if n > 0 {
             out.push(format!(
-                "{n} row{} {} a word in the {channel} consent column that is not a consent word; recorded as not asked (no --consent fills them)",
+                "{n} row{} {} a word in the {channel} consent column that is not a consent word, or a yes/no in a column read by its words alone (nothing says which way it goes); recorded as not asked (no --consent fills them)",
                 plural(n),
                 if n == 1 { "holds" } else { "hold" }
             ));

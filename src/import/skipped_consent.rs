@@ -7,7 +7,11 @@
 //! holds matter); if any row's value reads as declined, withdrawn or bounced, the
 //! import is refused before anything is written, naming the column, the count and the
 //! first lines, so the user imports the column (its `no` then wins over `--consent`) or
-//! takes those rows out of the file. Called by [`super::analyse`] on every data row.
+//! takes those rows out of the file. A skipped column no layout or header recognises is
+//! read by its values, as an imported one would be (`column_kind`): when every value
+//! is a consent word and one states consent by itself (`Mailing` holding `subscribed`
+//! and `unsubscribed`), its refusals stop the import the same way. Called by
+//! [`super::analyse`] on every data row.
 
 use super::ImportError;
 use super::consent::{self, ConsentColumn, Reading};
@@ -29,6 +33,18 @@ pub struct SkippedConsent {
     refusals: u64,
     /// The first refusals: (line, value as written).
     examples: Vec<(u64, String)>,
+    /// For a column recognised by neither layout nor header: what its values say so
+    /// far, `None` otherwise.
+    by_values: Option<Values>,
+}
+
+/// What the values of a skipped column recognised by nothing else say about it.
+#[derive(Debug, Clone, Copy)]
+struct Values {
+    /// Every non-blank value so far is a consent word.
+    all_words: bool,
+    /// A value states consent by itself (`unsubscribed`).
+    stating: bool,
 }
 
 /// The skipped columns of `map` that are consent columns by their layout or header.
@@ -51,13 +67,26 @@ pub fn find(map: &ColumnMap, headers: &[String]) -> Vec<SkippedConsent> {
                 };
                 Some((spec.consent?, reading?))
             });
-            let (channel, reading, every_channel) = match layout {
-                Some((channel, reading)) => (channel, reading, false),
-                None => {
-                    let (channel, polarity) = consent::header_reading(header)?;
-                    let every = consent::headers::every_channel(&snake_case(header));
-                    (channel, Reading::Polarity(polarity), every)
-                }
+            let mut by_values = None;
+            let every_channel =
+                layout.is_none() && consent::headers::every_channel(&snake_case(header));
+            let (channel, reading) = match layout {
+                Some(found) => found,
+                None => match consent::header_reading(header) {
+                    Some((channel, polarity)) => (channel, Reading::Polarity(polarity)),
+                    None if spec.is_none() => {
+                        by_values = Some(Values {
+                            all_words: true,
+                            stating: false,
+                        });
+                        let channel = consent::channel_of_name(
+                            &snake_case(header),
+                            crate::fields::Channel::Email,
+                        );
+                        (channel, Reading::Polarity(consent::Polarity::Stated))
+                    }
+                    None => return None,
+                },
             };
             Some(SkippedConsent {
                 header: s.header.clone(),
@@ -71,6 +100,7 @@ pub fn find(map: &ColumnMap, headers: &[String]) -> Vec<SkippedConsent> {
                 },
                 refusals: 0,
                 examples: Vec::new(),
+                by_values,
             })
         })
         .collect()
@@ -83,6 +113,12 @@ impl SkippedConsent {
             return;
         };
         let value = value.trim().trim_start_matches('\'');
+        if let Some(v) = &mut self.by_values
+            && !value.is_empty()
+        {
+            v.all_words &= consent::is_consent_word(value);
+            v.stating |= consent::words::states_consent(value);
+        }
         if self.column.state(value).is_some_and(|s| s.is_refusal()) {
             self.refusals += 1;
             if self.examples.len() < EXAMPLES {
@@ -97,7 +133,8 @@ impl SkippedConsent {
 /// Errors: [`ImportError::BadOption`] naming the column, how many rows refuse, the
 /// first lines and values, and what to do instead.
 pub fn check(columns: &[SkippedConsent]) -> Result<(), ImportError> {
-    let Some(c) = columns.iter().find(|c| c.refusals > 0) else {
+    let consent = |c: &&SkippedConsent| c.by_values.is_none_or(|v| v.all_words && v.stating);
+    let Some(c) = columns.iter().filter(consent).find(|c| c.refusals > 0) else {
         return Ok(());
     };
     let lines: Vec<String> = c

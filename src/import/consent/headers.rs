@@ -35,7 +35,7 @@ impl Polarity {
         match self {
             Polarity::Inverted | Polarity::OptOutDate => Some(Polarity::OptOutDate),
             Polarity::Bounce | Polarity::BounceDate => Some(Polarity::BounceDate),
-            Polarity::Positive | Polarity::Status => None,
+            Polarity::Positive | Polarity::Status | Polarity::Stated => None,
         }
     }
 

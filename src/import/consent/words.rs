@@ -52,6 +52,18 @@ pub fn word(value: &str) -> Word {
     match fold(value).as_str() {
         "true" | "yes" | "y" | "1" | "ja" | "oui" | "sí" | "si" | "sim" => Word::Yes,
         "false" | "no" | "n" | "0" | "nein" | "non" | "nee" | "não" | "nao" => Word::No,
+        // Informal answers and the marks of a ticked or unticked form box (new-user
+        // trial: `Nope`, `unchecked`, `OK` under consent headers went unread). `x` is a
+        // ticked box, the mark a paper or spreadsheet form asks for; `✗` and `✘` are the
+        // crosses of a "no". A dash alone (`-`, `–`, `—`) is deliberately none of
+        // these: it stands for "no" in some exports and for "not answered" in others,
+        // so it stays unread (the row gets no grant from `--consent`, and a column of
+        // dashes under a consent header stops a granting import) rather than read as a
+        // blank the option would fill.
+        "ok" | "okay" | "yep" | "yeah" | "yup" | "on" | "checked" | "ticked" | "x" | "✓" | "✔"
+        | "☑" | "✅" => Word::Yes,
+        "nope" | "nah" | "off" | "unchecked" | "unticked" | "notchecked" | "✗" | "✘" | "☐"
+        | "❌" => Word::No,
         "granted" | "optedin" | "optin" | "subscribed" | "consented" | "consentgiven"
         | "accepted" | "agreed" | "allowed" | "singleoptin" | "doubleoptin" | "confirmedoptin" => {
             Word::OptedIn
@@ -65,6 +77,56 @@ pub fn word(value: &str) -> Word {
         | "afgemeld" | "uitgeschreven" | "descadastrado" => Word::OptedOut,
         _ => Word::Other,
     }
+}
+
+/// True when `value` states consent by itself, whatever its column's header: a member
+/// status (`subscribed`, `unsubscribed`, `cleaned`), an opt-in or opt-out (`opted in`,
+/// `opt-out`, `double opt-in`), or a word naming consent (`consent revoked`, `no
+/// consent`, `not subscribed`, `abgemeldet`). A column holding one of these and only
+/// consent words is a consent column under any header (`import::column_kind`).
+///
+/// Yes/no, `pending` and words that say the same of other things (`granted`,
+/// `accepted`, `declined`, `blocked`, `withdrawn`, `revoked` alone: an access level, a
+/// payment, an application) are left out: a `VIP` column of yes/no or an `Access`
+/// column of granted/revoked is no consent column.
+pub fn states_consent(value: &str) -> bool {
+    if value.len() > LONGEST {
+        return false;
+    }
+    matches!(
+        fold(value).as_str(),
+        "subscribed"
+            | "unsubscribed"
+            | "cleaned"
+            | "optedin"
+            | "optin"
+            | "optedout"
+            | "optout"
+            | "singleoptin"
+            | "doubleoptin"
+            | "confirmedoptin"
+            | "consented"
+            | "consentgiven"
+            | "noconsent"
+            | "notconsented"
+            | "consentdeclined"
+            | "consentrefused"
+            | "consentdenied"
+            | "consentwithdrawn"
+            | "consentrevoked"
+            | "notsubscribed"
+            | "nonsubscribed"
+            | "neversubscribed"
+            | "notoptedin"
+            | "abgemeldet"
+            | "désabonné"
+            | "desabonne"
+            | "dadodebaja"
+            | "disiscritto"
+            | "afgemeld"
+            | "uitgeschreven"
+            | "descadastrado"
+    )
 }
 
 /// Whole header words that name the SMS channel: texts, SMS, phones, calls, WhatsApp.
@@ -169,16 +231,20 @@ const ABOUT_WORDS: &[&str] = &[
     "count",
 ];
 
+/// True when a word of field name `name` makes it a note about consent rather than a
+/// statement of it ([`ABOUT_WORDS`]: `unsub_reason`, `optin_source`, `consent_date`;
+/// `text` only after another word, as in `consent_text`, never in `text_opt_out`).
+pub fn is_note(name: &str) -> bool {
+    name.split('_')
+        .enumerate()
+        .any(|(i, p)| ABOUT_WORDS.contains(&p) && (p != "text" || i > 0))
+}
+
 /// The consent-ish part of field name `name`, if it has one and no word makes it a
 /// note about consent ([`ABOUT_WORDS`]; `text` is one only after a consent word, as in
 /// `consent_text`, never in `text_opt_out`).
 pub fn consent_stem(name: &str) -> Option<&'static str> {
-    let parts: Vec<&str> = name.split('_').collect();
-    let about = parts
-        .iter()
-        .enumerate()
-        .any(|(i, p)| ABOUT_WORDS.contains(p) && (*p != "text" || i > 0));
-    if about {
+    if is_note(name) {
         return None;
     }
     CONSENT_STEMS
@@ -222,59 +288,4 @@ pub fn is_yes_no_like(value: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spellings_fold_to_one_word() {
-        for v in ["Opted Out", "opt-out", "opted_out", "OPTEDOUT", "Opt Out"] {
-            assert_eq!(word(v), Word::OptedOut, "{v}");
-        }
-        for v in ["Opted In", "opt-in", "opted_in", "Subscribed"] {
-            assert_eq!(word(v), Word::OptedIn, "{v}");
-        }
-        for v in ["revoked", "Withdrawn", "Unsubscribed"] {
-            assert_eq!(word(v), Word::OptedOut, "{v}");
-        }
-        for v in ["declined", "Denied", "no consent", "Not subscribed"] {
-            assert_eq!(word(v), Word::Refused, "{v}");
-        }
-        assert_eq!(word("web form"), Word::Other);
-    }
-
-    #[test]
-    fn channel_and_consent_words_of_headers() {
-        assert!(names_sms_only("text_opt_out"));
-        assert!(names_sms_only("do_not_call"));
-        assert!(!names_sms_only("email_or_text_opt_out"));
-        assert!(!names_sms_only("do_not_email"));
-        assert_eq!(consent_stem("gdpr_consent"), Some("consent"));
-        assert_eq!(consent_stem("email_opt"), Some("opt"));
-        assert_eq!(consent_stem("optional_extras"), None);
-        assert_eq!(consent_stem("lifetime_value"), None);
-        assert_eq!(consent_stem("unsub_reason"), None);
-        assert_eq!(consent_stem("optin_time"), None);
-        assert_eq!(consent_stem("text_opt_out"), Some("opt"));
-    }
-
-    #[test]
-    fn yes_no_like_values() {
-        for v in [
-            "Opted-Out (2024)",
-            "yes, by phone",
-            "not given",
-            "agreed 2024",
-        ] {
-            assert!(is_yes_no_like(v), "{v}");
-        }
-        for v in [
-            "203.0.113.7",
-            "2024-01-15 10:22:31",
-            "web form",
-            "weekly",
-            "I no longer want to receive these emails",
-        ] {
-            assert!(!is_yes_no_like(v), "{v}");
-        }
-    }
-}
+mod tests;

@@ -1,0 +1,121 @@
+use super::*;
+
+#[test]
+fn spellings_fold_to_one_word() {
+    for v in ["Opted Out", "opt-out", "opted_out", "OPTEDOUT", "Opt Out"] {
+        assert_eq!(word(v), Word::OptedOut, "{v}");
+    }
+    for v in ["Opted In", "opt-in", "opted_in", "Subscribed"] {
+        assert_eq!(word(v), Word::OptedIn, "{v}");
+    }
+    for v in ["revoked", "Withdrawn", "Unsubscribed"] {
+        assert_eq!(word(v), Word::OptedOut, "{v}");
+    }
+    for v in ["declined", "Denied", "no consent", "Not subscribed"] {
+        assert_eq!(word(v), Word::Refused, "{v}");
+    }
+    assert_eq!(word("web form"), Word::Other);
+}
+
+/// Second new-user trial: informal answers and form-box marks are yes or no; a
+/// dash alone is neither (README: unread, never a yes or a blank).
+#[test]
+fn informal_answers_and_box_marks() {
+    for v in [
+        "OK", "okay", "Yep", "yeah", "on", "checked", "Ticked", "x", "X", "✓", "✔", "☑", "✅", "y",
+    ] {
+        assert_eq!(word(v), Word::Yes, "{v}");
+    }
+    for v in [
+        "Nope",
+        "nah",
+        "OFF",
+        "unchecked",
+        "Un-ticked",
+        "✗",
+        "✘",
+        "☐",
+        "❌",
+        "n",
+    ] {
+        assert_eq!(word(v), Word::No, "{v}");
+    }
+    for v in ["-", "–", "—", "--", "n/a", "?"] {
+        assert_eq!(word(v), Word::Other, "{v}");
+    }
+}
+
+/// What states consent by itself, whatever the header: member statuses, opt words,
+/// consent phrases; not yes/no, `pending`, or words shared with access levels,
+/// payments and applications.
+#[test]
+fn words_that_state_consent_by_themselves() {
+    for v in [
+        "subscribed",
+        "Unsubscribed",
+        "cleaned",
+        "Opted In",
+        "opt-out",
+        "Double Opt-In",
+        "no consent",
+        "Consent Revoked",
+        "not subscribed",
+        "abgemeldet",
+        "Désabonné",
+    ] {
+        assert!(states_consent(v), "{v}");
+    }
+    for v in [
+        "yes",
+        "no",
+        "true",
+        "pending",
+        "granted",
+        "accepted",
+        "declined",
+        "revoked",
+        "withdrawn",
+        "blocked",
+        "stop",
+        "-",
+        "VIP",
+    ] {
+        assert!(!states_consent(v), "{v}");
+    }
+}
+
+#[test]
+fn channel_and_consent_words_of_headers() {
+    assert!(names_sms_only("text_opt_out"));
+    assert!(names_sms_only("do_not_call"));
+    assert!(!names_sms_only("email_or_text_opt_out"));
+    assert!(!names_sms_only("do_not_email"));
+    assert_eq!(consent_stem("gdpr_consent"), Some("consent"));
+    assert_eq!(consent_stem("email_opt"), Some("opt"));
+    assert_eq!(consent_stem("optional_extras"), None);
+    assert_eq!(consent_stem("lifetime_value"), None);
+    assert_eq!(consent_stem("unsub_reason"), None);
+    assert_eq!(consent_stem("optin_time"), None);
+    assert_eq!(consent_stem("text_opt_out"), Some("opt"));
+}
+
+#[test]
+fn yes_no_like_values() {
+    for v in [
+        "Opted-Out (2024)",
+        "yes, by phone",
+        "not given",
+        "agreed 2024",
+    ] {
+        assert!(is_yes_no_like(v), "{v}");
+    }
+    for v in [
+        "203.0.113.7",
+        "2024-01-15 10:22:31",
+        "web form",
+        "weekly",
+        "I no longer want to receive these emails",
+    ] {
+        assert!(!is_yes_no_like(v), "{v}");
+    }
+}
