@@ -69,7 +69,7 @@ pub fn walk(
     mut each: impl FnMut(&mut Decided<'_>) -> Result<bool, PreviewError>,
 ) -> Result<(), PreviewError> {
     let suppression = Suppression::load(ws.conn())?;
-    let opted_out = AddressOptOuts::load(ws.conn(), prepared.campaign.channel)?;
+    let opted_out = &prepared.opt_outs;
     let rules: Vec<_> = prepared
         .entries
         .iter()
@@ -102,7 +102,7 @@ pub fn walk(
         let mut decided = decide(
             row,
             prepared,
-            (&suppression, &opted_out),
+            (&suppression, opted_out),
             &record,
             &matches,
             &mut assigner,
