@@ -79,9 +79,13 @@ impl AudienceRow<'_, '_> {
         Ok(self.row.get(0)?)
     }
 
-    /// The contact key.
-    pub fn key(&self) -> Result<String, WorkspaceError> {
-        Ok(self.row.get(1)?)
+    /// The contact key, read in place.
+    pub fn key(&self) -> Result<&str, WorkspaceError> {
+        Ok(self
+            .row
+            .get_ref(1)?
+            .as_str()
+            .map_err(rusqlite::Error::from)?)
     }
 
     /// The stored consent state for the channel (`granted`, `not_asked`, ...), read in
