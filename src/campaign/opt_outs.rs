@@ -70,6 +70,7 @@ pub struct AddressOptOuts {
 /// fields (e-mail fields for e-mail, the E.164 form of phone fields for SMS).
 #[derive(Debug)]
 pub struct OptOutReader {
+    channel: Channel,
     columns: Vec<String>,
     out: AddressOptOuts,
 }
@@ -110,13 +111,16 @@ impl OptOutReader {
                 .collect();
             out.on_record = Some((HashKey::load(conn)?, by_hash));
         }
-        Ok(OptOutReader { columns, out })
+        Ok(OptOutReader {
+            channel,
+            columns,
+            out,
+        })
     }
 
     /// The consent column of the channel, to select for each contact.
     pub fn consent_column(&self) -> String {
-        let channel = self.out.channel.unwrap_or(Channel::Email);
-        format!("_consent_{}", channel.as_str())
+        format!("_consent_{}", self.channel.as_str())
     }
 
     /// The address columns to select for each contact, in workspace order.
@@ -154,16 +158,15 @@ impl OptOutReader {
         let refusal = ByContact { id, state, column };
         // Every spelling of the refused address, so that a wrapped or full-width copy
         // of it still refuses the plain one.
-        match self.out.channel {
-            Some(Channel::Email) if address::is_plain(value) => self.out.add(value, refusal),
-            Some(Channel::Email) => {
+        match self.channel {
+            Channel::Email if address::is_plain(value) => self.out.add(value, refusal),
+            Channel::Email => {
                 for form in address::refusal_forms(value) {
                     self.out.add(&form, refusal);
                 }
             }
-            Some(Channel::Sms) if value.is_empty() => {}
-            Some(Channel::Sms) => self.out.add(value, refusal),
-            None => {}
+            Channel::Sms if value.is_empty() => {}
+            Channel::Sms => self.out.add(value, refusal),
         }
         Ok(())
     }

@@ -94,7 +94,7 @@ pub fn walk(
     let mut spare = Spare::default();
     audience::stream(ws.conn(), &query, |row| {
         for ((name, slot), &i) in record.iter_mut().zip(&reading.0) {
-            row.read_into(reading.column(name, i, &prepared.columns), slot)?;
+            row.read_into(ReadOrder::checked(name, i, &prepared.columns), slot)?;
         }
         for (j, m) in matches.iter_mut().enumerate() {
             *m = row.matched(j)?;
@@ -157,7 +157,7 @@ fn text_into(
 /// record's map visits them. The walk reads each row into the slots in this order, so
 /// no field name is hashed per value and contact (issue 13: 6 % of a preview). The
 /// walk never adds or removes a slot, so the map visits them in the same order every
-/// time; [`ReadOrder::column`] still checks each name (a comparison of a few bytes).
+/// time; [`ReadOrder::checked`] still checks each name (a comparison of a few bytes).
 struct ReadOrder(Vec<usize>);
 
 impl ReadOrder {
@@ -166,7 +166,7 @@ impl ReadOrder {
     }
 
     /// The column of the slot named `name`, expected at `i`.
-    fn column(&self, name: &str, i: usize, columns: &[Field]) -> usize {
+    fn checked(name: &str, i: usize, columns: &[Field]) -> usize {
         match columns.get(i) {
             Some(f) if f.name == name => i,
             _ => column_of(name, columns),
