@@ -13,7 +13,7 @@ use std::rc::Rc;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
-use crate::fields::value::Value;
+use crate::fields::value::{FieldNames, Value};
 use crate::fields::{Channel, Field, FieldType};
 use crate::segment::CompiledRule;
 use crate::workspace::{WorkspaceError, quote_ident, statements};
@@ -37,10 +37,12 @@ const SOURCES_CACHED: usize = 4_096;
 
 /// The source texts of the consent statements one walk has read, by statement id.
 /// Contacts of one import share a handful of statements, so a walk reads each once
-/// instead of once per contact (a lookup per contact cost a third of a preview).
+/// instead of once per contact (a lookup per contact cost a third of a preview). The
+/// ids are the workspace's own row ids, not values from a file, so they are hashed
+/// with the multiply-rotate hash of field names rather than SipHash (issue 13).
 struct Sources<'c> {
     conn: &'c Connection,
-    read: RefCell<HashMap<i64, Option<Rc<str>>>>,
+    read: RefCell<HashMap<i64, Option<Rc<str>>, FieldNames>>,
 }
 
 impl Sources<'_> {
@@ -77,9 +79,13 @@ impl AudienceRow<'_, '_> {
         Ok(self.row.get(0)?)
     }
 
-    /// The contact key.
-    pub fn key(&self) -> Result<String, WorkspaceError> {
-        Ok(self.row.get(1)?)
+    /// The contact key, read in place.
+    pub fn key(&self) -> Result<&str, WorkspaceError> {
+        Ok(self
+            .row
+            .get_ref(1)?
+            .as_str()
+            .map_err(rusqlite::Error::from)?)
     }
 
     /// The stored consent state for the channel (`granted`, `not_asked`, ...), read in
@@ -165,7 +171,7 @@ where
     let statement = quote_ident(&format!("_consent_{}_ref", query.channel.as_str()));
     let sources = Sources {
         conn,
-        read: RefCell::new(HashMap::new()),
+        read: RefCell::new(HashMap::default()),
     };
     let mut select = vec!["_id".to_string(), "_key".to_string(), consent, statement];
     select.extend(query.columns.iter().map(|f| quote_ident(&f.name)));

@@ -7,7 +7,9 @@
 //! [`apply`]), assignment ([`assign`]), and the pass over the audience behind
 //! [`preview`] and [`explain`] ([`prepare`] checks and compiles, [`walk`] streams and
 //! decides, [`summary`] counts, [`suppressed`] holds the suppression list, [`opt_outs`]
-//! the refusals shared by every contact at an address). Storage SQL
+//! the refusals shared by every contact at an address, in the compact table of
+//! [`refused`], read with the held values by the one scan before the walk,
+//! [`prescan`]). Storage SQL
 //! lives here too, in [`store`] (campaigns, entries, unlocks) and [`audience`] (the
 //! streamed audience query), so `workspace` knows no campaign type; editing use cases
 //! shared by the CLI and the TUI are in [`edit`].
@@ -25,8 +27,10 @@ pub mod explain_words;
 pub mod minor_age;
 pub mod opt_outs;
 pub mod prepare;
+pub mod prescan;
 pub mod preview;
 pub mod recipients;
+pub mod refused;
 pub mod segment_scope;
 pub mod store;
 pub mod summary;

@@ -7,7 +7,9 @@
 //! The address is the normal form the duplicate-address step compares: the
 //! lower-cased e-mail address (`fields::address`) of every e-mail field for the e-mail
 //! channel, the stored E.164 form of every phone field (`workspace::phones`) for SMS.
-//! Loaded once per campaign run by [`super::walk`], so each contact costs one look-up.
+//! Read once per campaign run, by the scan before the walk ([`super::prescan`], with
+//! [`OptOutReader`]), so each contact costs one look-up in a compact table
+//! ([`super::refused`]).
 //!
 //! Refusals on record hold here too: when `import undo` removed the contact that
 //! refused, its refusal stays kept under the keyed hash of each of its addresses
@@ -18,10 +20,12 @@
 use std::collections::HashMap;
 
 use rusqlite::Connection;
+use rusqlite::types::ValueRef;
 
+use super::refused::RefusedAddresses;
 use crate::fields::{Channel, ConsentState, Role, address};
 use crate::workspace::keyed_hash::HashKey;
-use crate::workspace::{WorkspaceError, consent, fields as field_store, phones, quote_ident};
+use crate::workspace::{WorkspaceError, consent, fields as field_store, phones};
 
 /// The refusal recorded for one address: the contact it was recorded on and its state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,25 +40,46 @@ pub struct AddressRefusal {
     pub batch: Option<i64>,
 }
 
+/// A contact's refusal as the table holds it: which contact, how strong, and from
+/// which address column, so the first refusal in the order of the columns, then of the
+/// contacts, wins among equals whatever order the scan reads them in.
+#[derive(Debug, Clone, Copy)]
+struct ByContact {
+    id: i64,
+    state: ConsentState,
+    column: usize,
+}
+
 /// Every refused address of one channel: normalised address → the strongest refusal
 /// recorded for it (withdrawn and bounced over declined; among equals, the first
-/// contact in workspace order), and the refusals on record by hash.
+/// address field in workspace order, then the first contact), and the refusals on
+/// record by hash.
 #[derive(Debug, Default)]
 pub struct AddressOptOuts {
     channel: Option<Channel>,
-    refused: HashMap<String, AddressRefusal>,
+    refused: RefusedAddresses<ByContact>,
     /// Refusals on record for the channel, by hash, with the key to hash addresses
     /// with (`None` when there are none).
     on_record: Option<(HashKey, HashMap<String, AddressRefusal>)>,
 }
 
-impl AddressOptOuts {
-    /// Load the refused addresses of `channel`: each contact whose consent for the
-    /// channel is a refusal ([`ConsentState::is_refusal`]) and the normalised address
-    /// of each of its address fields (e-mail fields for e-mail, phone fields for SMS).
+/// Reads the [`AddressOptOuts`] of one channel from a scan of the contacts in `_id`
+/// order that selects each contact's `_id`, its consent for the channel and, as text,
+/// each of [`OptOutReader::columns`]: every contact whose consent is a refusal
+/// ([`ConsentState::is_refusal`]) refuses the normalised address of each of its address
+/// fields (e-mail fields for e-mail, the E.164 form of phone fields for SMS).
+#[derive(Debug)]
+pub struct OptOutReader {
+    channel: Channel,
+    columns: Vec<String>,
+    out: AddressOptOuts,
+}
+
+impl OptOutReader {
+    /// A reader for `channel`, with the refusals on record read already.
     ///
     /// Errors: workspace errors.
-    pub fn load(conn: &Connection, channel: Channel) -> Result<Self, WorkspaceError> {
+    pub fn new(conn: &Connection, channel: Channel) -> Result<Self, WorkspaceError> {
         let role = match channel {
             Channel::Email => Role::Email,
             Channel::Sms => Role::Phone,
@@ -67,16 +92,9 @@ impl AddressOptOuts {
                 Channel::Sms => phones::e164_column(&f.name),
             })
             .collect();
-        let consent = quote_ident(&format!("_consent_{}", channel.as_str()));
-        let refusals: Vec<&str> = ConsentState::ALL
-            .iter()
-            .filter(|s| s.is_refusal())
-            .map(|s| s.as_str())
-            .collect();
         let mut out = AddressOptOuts {
             channel: Some(channel),
-            refused: HashMap::new(),
-            on_record: None,
+            ..AddressOptOuts::default()
         };
         let recorded = consent::refusals_of_channel(conn, channel)?;
         if !recorded.is_empty() {
@@ -93,60 +111,88 @@ impl AddressOptOuts {
                 .collect();
             out.on_record = Some((HashKey::load(conn)?, by_hash));
         }
-        for column in columns {
-            let sql = format!(
-                "SELECT CAST({col} AS TEXT), _id, {consent} FROM contacts
-                 WHERE {consent} IN (?1, ?2, ?3) AND {col} IS NOT NULL ORDER BY _id",
-                col = quote_ident(&column),
-            );
-            let mut stmt = conn.prepare(&sql)?;
-            let mut rows = stmt.query(rusqlite::params_from_iter(&refusals))?;
-            // Values are read in place: a copy is made only of an address not yet held.
-            while let Some(row) = rows.next()? {
-                let value = row.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
-                let id: i64 = row.get(1)?;
-                let state = row.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
-                let Ok(state) = state.parse::<ConsentState>() else {
-                    continue;
-                };
-                let refusal = AddressRefusal {
-                    id: Some(id),
-                    state,
-                    batch: None,
-                };
-                // Every spelling of the refused address, so that a wrapped or
-                // full-width copy of it still refuses the plain one.
-                match channel {
-                    Channel::Email if address::is_plain(value) => out.add(value, refusal),
-                    Channel::Email => {
-                        for form in address::refusal_forms(value) {
-                            out.add(&form, refusal);
-                        }
-                    }
-                    Channel::Sms if value.is_empty() => {}
-                    Channel::Sms => out.add(value, refusal),
+        Ok(OptOutReader {
+            channel,
+            columns,
+            out,
+        })
+    }
+
+    /// The consent column of the channel, to select for each contact.
+    pub fn consent_column(&self) -> String {
+        format!("_consent_{}", self.channel.as_str())
+    }
+
+    /// The address columns to select for each contact, in workspace order.
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    /// The refusal a contact's stored consent is, if it is one: exactly the stored
+    /// name of a refusal (`declined`, `withdrawn`, `bounced`), as the walk reads it.
+    pub fn refusal(consent: ValueRef<'_>) -> Option<ConsentState> {
+        let ValueRef::Text(stored) = consent else {
+            return None;
+        };
+        ConsentState::ALL
+            .into_iter()
+            .find(|s| s.is_refusal() && s.as_str().as_bytes() == stored)
+    }
+
+    /// Read the refusal `state` of the contact with `_id` `id` for `value`, the value of
+    /// its `column`-th address column ([`OptOutReader::columns`]) as text (NULL holds
+    /// no address).
+    ///
+    /// Errors: a value that is not UTF-8 text.
+    pub fn add(
+        &mut self,
+        id: i64,
+        state: ConsentState,
+        column: usize,
+        value: ValueRef<'_>,
+    ) -> Result<(), WorkspaceError> {
+        if value == ValueRef::Null {
+            return Ok(());
+        }
+        let value = value.as_str().map_err(rusqlite::Error::from)?;
+        let refusal = ByContact { id, state, column };
+        // Every spelling of the refused address, so that a wrapped or full-width copy
+        // of it still refuses the plain one.
+        match self.channel {
+            Channel::Email if address::is_plain(value) => self.out.add(value, refusal),
+            Channel::Email => {
+                for form in address::refusal_forms(value) {
+                    self.out.add(&form, refusal);
                 }
             }
+            Channel::Sms if value.is_empty() => {}
+            Channel::Sms => self.out.add(value, refusal),
         }
-        Ok(out)
+        Ok(())
     }
 
-    fn add(&mut self, address: &str, refusal: AddressRefusal) {
-        match self.refused.get_mut(address) {
-            Some(held) if held.state.refusal_rank() >= refusal.state.refusal_rank() => {}
-            Some(held) => *held = refusal,
-            None => {
-                self.refused.insert(address.to_string(), refusal);
+    /// The refusals read.
+    pub fn finish(self) -> AddressOptOuts {
+        self.out
+    }
+}
+
+impl AddressOptOuts {
+    fn add(&mut self, address: &str, refusal: ByContact) {
+        let earlier = |held: &ByContact| (refusal.column, refusal.id) < (held.column, held.id);
+        self.refused.insert(address, refusal, |held| {
+            match refusal.state.refusal_rank().cmp(&held.state.refusal_rank()) {
+                std::cmp::Ordering::Greater => true,
+                std::cmp::Ordering::Equal => earlier(held),
+                std::cmp::Ordering::Less => false,
             }
-        }
+        });
     }
 
-    /// The refusal another contact recorded for `address` (normalised as [`load`]
-    /// reads it), or a refusal on record for it, when the contact with `_id` `id` has
-    /// not refused as strongly itself (`own`): its own refusal is the one to show.
-    /// `None` when nobody else refused the address.
-    ///
-    /// [`load`]: AddressOptOuts::load
+    /// The refusal another contact recorded for `address` (normalised as
+    /// [`OptOutReader::add`] reads it), or a refusal on record for it, when the contact
+    /// with `_id` `id` has not refused as strongly itself (`own`): its own refusal is
+    /// the one to show. `None` when nobody else refused the address.
     pub fn other_refusal(
         &self,
         address: &str,
@@ -156,11 +202,16 @@ impl AddressOptOuts {
         if own.refusal_rank() >= 2 {
             return None;
         }
-        let stronger = |r: &&AddressRefusal| r.state.refusal_rank() > own.refusal_rank();
+        let stronger = |r: &AddressRefusal| r.state.refusal_rank() > own.refusal_rank();
         let by_contact = self
             .refused
             .get(address)
-            .filter(|r| r.id != Some(id))
+            .filter(|r| r.id != id)
+            .map(|r| AddressRefusal {
+                id: Some(r.id),
+                state: r.state,
+                batch: None,
+            })
             .filter(stronger);
         let on_record = || {
             let (hash_key, by_hash) = self.on_record.as_ref()?;
@@ -168,12 +219,15 @@ impl AddressOptOuts {
                 Channel::Email => "email",
                 Channel::Sms => "phone",
             };
-            by_hash.get(&hash_key.hash(kind, address)).filter(stronger)
+            by_hash
+                .get(&hash_key.hash(kind, address))
+                .copied()
+                .filter(stronger)
         };
         match (by_contact, on_record()) {
-            (Some(c), Some(r)) if r.state.refusal_rank() > c.state.refusal_rank() => Some(*r),
-            (Some(c), _) => Some(*c),
-            (None, r) => r.copied(),
+            (Some(c), Some(r)) if r.state.refusal_rank() > c.state.refusal_rank() => Some(r),
+            (Some(c), _) => Some(c),
+            (None, r) => r,
         }
     }
 
@@ -218,41 +272,50 @@ impl AddressOptOuts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::campaign::prescan::prescan;
     use crate::fields::{Field, FieldType, PrivacyClass};
     use crate::workspace::Workspace;
+
+    fn email_field(name: &str) -> Field {
+        Field {
+            name: name.into(),
+            header: name.into(),
+            ty: FieldType::Text,
+            role: Role::Email,
+            class: PrivacyClass::DirectIdentifier,
+            reason: "test".into(),
+            kind: None,
+        }
+    }
+
+    /// A workspace with the e-mail fields `fields` and the contacts `rows` inserts.
+    fn opt_outs_of(fields: &[&str], rows: &str) -> (Workspace, AddressOptOuts) {
+        let mut ws = Workspace::open_in_memory().unwrap();
+        ws.write(|tx| {
+            for name in fields {
+                field_store::add(tx, &email_field(name), "test", None)?;
+            }
+            tx.execute_batch(rows)?;
+            Ok::<_, WorkspaceError>(())
+        })
+        .unwrap();
+        let o = prescan(ws.conn(), &[], Channel::Email).unwrap().opt_outs;
+        (ws, o)
+    }
 
     /// Three contacts share `bo@example.com` in two spellings: 1 declined, 2 withdrew,
     /// 3 granted. The address is refused for 3 by the stronger refusal (2, withdrawn);
     /// 1's own declined gives way to 2's withdrawal, 2 shows its own.
     #[test]
     fn the_strongest_refusal_of_an_address_holds_for_every_contact_with_it() {
-        let mut ws = Workspace::open_in_memory().unwrap();
-        ws.write(|tx| {
-            field_store::add(
-                tx,
-                &Field {
-                    name: "email".into(),
-                    header: "email".into(),
-                    ty: FieldType::Text,
-                    role: Role::Email,
-                    class: PrivacyClass::DirectIdentifier,
-                    reason: "test".into(),
-                    kind: None,
-                },
-                "test",
-                None,
-            )?;
-            tx.execute_batch(
-                "INSERT INTO contacts (_key, _batch, email, _consent_email) VALUES
-                 ('1', 1, 'bo@example.com', 'declined'),
-                 ('2', 1, ' BO@Example.com', 'withdrawn'),
-                 ('3', 1, 'bo@example.com', 'granted'),
-                 ('4', 1, 'cy@example.com', 'granted')",
-            )?;
-            Ok::<_, WorkspaceError>(())
-        })
-        .unwrap();
-        let o = AddressOptOuts::load(ws.conn(), Channel::Email).unwrap();
+        let (ws, o) = opt_outs_of(
+            &["email"],
+            "INSERT INTO contacts (_key, _batch, email, _consent_email) VALUES
+             ('1', 1, 'bo@example.com', 'declined'),
+             ('2', 1, ' BO@Example.com', 'withdrawn'),
+             ('3', 1, 'bo@example.com', 'granted'),
+             ('4', 1, 'cy@example.com', 'granted')",
+        );
         // Contacts get `_id` 1, 2, 3, 4 in the order inserted.
         let withdrawn = AddressRefusal {
             id: Some(2),
@@ -279,5 +342,21 @@ mod tests {
             o.source(&withdrawn, key.as_deref()),
             "e-mail consent withdrawn on contact 2, which holds the same address"
         );
+    }
+
+    /// Equal refusals of one address: the first e-mail field in workspace order wins,
+    /// then the first contact, although one scan reads contact 1's second field before
+    /// contact 2's first. Contact 3 (granted, `_id` 3) is refused by contact 2's.
+    #[test]
+    fn among_equal_refusals_the_first_field_then_the_first_contact_is_shown() {
+        let (_ws, o) = opt_outs_of(
+            &["email", "email_work"],
+            "INSERT INTO contacts (_key, _batch, email, email_work, _consent_email) VALUES
+             ('1', 1, NULL, 'bo@example.com', 'declined'),
+             ('2', 1, 'bo@example.com', NULL, 'declined'),
+             ('3', 1, 'bo@example.com', NULL, 'granted')",
+        );
+        let refusal = o.other_refusal("bo@example.com", 3, ConsentState::Granted);
+        assert_eq!(refusal.and_then(|r| r.id), Some(2));
     }
 }

@@ -13,6 +13,8 @@ use rusqlite::Connection;
 
 use super::age::MAX_AGE_FIELDS;
 use super::minor_age::MinorAge;
+use super::opt_outs::AddressOptOuts;
+use super::prescan::{Prescan, prescan};
 use super::{Campaign, CampaignError, Entry};
 use crate::fields::held::HeldValues;
 use crate::fields::{Channel, Field, FieldType, PrivacyClass, Role};
@@ -113,6 +115,9 @@ pub struct Prepared {
     pub slots: Slots,
     /// The minor age the campaign runs with, and where it comes from.
     pub minor_age: MinorAge,
+    /// The refused addresses of the channel, read by the same scan as the held values
+    /// ([`super::prescan`]), for the walk that follows.
+    pub opt_outs: AddressOptOuts,
 }
 
 /// The rule scope of `campaign`: its category and unlocks, with `as_of` and the
@@ -206,17 +211,19 @@ pub fn prepare_with_fields(
     fields: Vec<Field>,
 ) -> Result<Prepared, PreviewError> {
     let mut entries = Vec::with_capacity(campaign.entries.len());
-    let held = match consulted_fields(conn, &fields, campaign, as_of) {
+    let consulted: Vec<Field>;
+    let held_fields = match consulted_fields(conn, &fields, campaign, as_of) {
         Some(names) => {
-            let consulted: Vec<Field> = fields
+            consulted = fields
                 .iter()
                 .filter(|f| names.contains(&f.name))
                 .cloned()
                 .collect();
-            HeldValues::load(conn, &consulted)?
+            &consulted
         }
-        None => HeldValues::load(conn, &fields)?,
+        None => &fields,
     };
+    let Prescan { held, opt_outs } = prescan(conn, held_fields, campaign.channel)?;
     for (i, entry) in campaign.entries.iter().enumerate() {
         let segment = store::get(conn, &entry.segment).map_err(|error| PreviewError::Segment {
             entry: i + 1,
@@ -287,14 +294,16 @@ pub fn prepare_with_fields(
         entries,
         columns,
         slots,
+        opt_outs,
     })
 }
 
 /// The fields whose held sensitive values the checks of `campaign`'s entries consult:
 /// the fields of rule conditions that select by every value held
-/// ([`selects_by_held_values`]) and every merge field. Reading a field's held values
-/// is a full scan of the contacts with a sort, so [`prepare_with_fields`] reads only
-/// these instead of every text field's (issue 13); the checks never look at the others,
+/// ([`selects_by_held_values`]) and every merge field. Counting a field's held values
+/// costs a map look-up per contact in the scan before the walk ([`super::prescan`]),
+/// so [`prepare_with_fields`] reads only these instead of every text field's (issue
+/// 13); the checks never look at the others,
 /// so they decide exactly as before.
 ///
 /// Found by checking each entry without held values. `None` when an entry cannot be

@@ -133,6 +133,17 @@ pub fn run_prepared(
         &tallies,
         MinorCheck::new(prepared.minor_age.clone(), age_fields),
     );
+    let mut row = PreviewRow {
+        key: String::new(),
+        address: None,
+        channel_address: None,
+        segment: None,
+        subject: None,
+        body: None,
+        excluded: None,
+        fallbacks_used: Vec::new(),
+        missing: Vec::new(),
+    };
     walk(ws, prepared, |d| {
         let rendered = match d.outcome {
             Outcome::Recipient { entry } => {
@@ -149,32 +160,26 @@ pub fn run_prepared(
             }
             Outcome::Excluded(_) => None,
         };
-        let mut row = PreviewRow {
-            key: std::mem::take(&mut d.key),
-            address: d.address_stored.take(),
-            channel_address: d.address.take(),
-            segment: None,
-            subject: None,
-            body: None,
-            excluded: None,
-            fallbacks_used: Vec::new(),
-            missing: Vec::new(),
+        // One row, refilled for every contact: its strings keep their buffers.
+        row.key.clone_from(&d.key);
+        row.address.clone_from(&d.address_stored);
+        row.channel_address.clone_from(&d.address);
+        let (segment, excluded) = match d.outcome {
+            Outcome::Recipient { entry } => (Some(entry), None),
+            Outcome::Excluded(Exclusion::Holdout) => {
+                (d.matches.iter().position(|&m| m), Some(Exclusion::Holdout))
+            }
+            Outcome::Excluded(reason) => (None, Some(reason)),
         };
-        match d.outcome {
-            Outcome::Recipient { entry } => {
-                row.segment = Some(prepared.entries[entry].segment.clone());
-            }
-            Outcome::Excluded(reason) => {
-                row.excluded = Some(reason);
-                if reason == Exclusion::Holdout {
-                    row.segment = d
-                        .matches
-                        .iter()
-                        .position(|&m| m)
-                        .map(|i| prepared.entries[i].segment.clone());
-                }
-            }
-        }
+        set_text(
+            &mut row.segment,
+            segment.map(|i| prepared.entries[i].segment.as_str()),
+        );
+        row.excluded = excluded;
+        row.subject = None;
+        row.body = None;
+        row.fallbacks_used.clear();
+        row.missing.clear();
         tally.add(d.outcome, d.matches, d.record, rendered.as_ref(), &d.age);
         if let Some(r) = rendered {
             row.subject = r.subject;
@@ -190,4 +195,15 @@ pub fn run_prepared(
         Ok(true)
     })?;
     Ok(tally.finish())
+}
+
+/// `slot` set to `value`, keeping the buffer of the text it held.
+fn set_text(slot: &mut Option<String>, value: Option<&str>) {
+    match (slot.as_mut(), value) {
+        (Some(held), Some(value)) => {
+            held.clear();
+            held.push_str(value);
+        }
+        (_, value) => *slot = value.map(str::to_string),
+    }
 }

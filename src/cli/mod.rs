@@ -24,6 +24,7 @@ mod campaign_code;
 mod campaign_edit;
 mod campaign_show;
 mod contact;
+mod csv_out;
 mod demo;
 mod explain;
 mod explain_rule;

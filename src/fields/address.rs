@@ -182,13 +182,23 @@ pub fn is_plain(raw: &str) -> bool {
     let Some((local, domain)) = raw.split_once('@') else {
         return false;
     };
-    let allowed = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b"._%+-".contains(&b);
-    !local.is_empty()
-        && !local.starts_with('.')
-        && local.bytes().all(allowed)
-        && domain.contains('.')
-        && domain.split('.').all(|label| !label.is_empty())
-        && domain.bytes().all(allowed)
+    let allowed =
+        |b: &u8| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'_' | b'%' | b'+' | b'-');
+    if local.is_empty() || local.starts_with('.') || !local.as_bytes().iter().all(allowed) {
+        return false;
+    }
+    // The domain in one pass (every address of a preview is read here): allowed bytes,
+    // at least one dot, and no empty label (no dot first, last or after a dot).
+    let mut dots = 0;
+    let mut previous = b'.';
+    for b in domain.bytes() {
+        if !allowed(&b) || (b == b'.' && previous == b'.') {
+            return false;
+        }
+        dots += usize::from(b == b'.');
+        previous = b;
+    }
+    dots > 0 && previous != b'.'
 }
 
 /// `value` without its leading URI `scheme` (`mailto:`, `tel:`, any case), if it has it.

@@ -55,19 +55,38 @@ impl Held {
 /// Per kind: contacts holding at least one value of it, and per value its count.
 type KindTally = (u64, BTreeMap<String, (u64, SensitiveValue)>);
 
+/// The longest stored value of `field` read for sensitive values, in characters; `None`
+/// for types that hold no vocabulary values (numbers, dates, booleans).
+fn max_chars(field: &Field) -> Option<u32> {
+    match field.ty {
+        FieldType::List => Some(MAX_LIST_CHARS),
+        FieldType::Text => Some(MAX_TEXT_CHARS),
+        _ => None,
+    }
+}
+
 /// The sensitive values stored in `field`, one [`Held`] per kind, by kind name. List
 /// fields are read tag by tag, text fields value by value; other types hold no
 /// vocabulary values.
 ///
 /// Errors: workspace errors only.
 pub fn held_values(conn: &Connection, field: &Field) -> Result<Vec<Held>, WorkspaceError> {
-    let max = match field.ty {
-        FieldType::List => MAX_LIST_CHARS,
-        FieldType::Text => MAX_TEXT_CHARS,
-        _ => return Ok(Vec::new()),
+    let Some(max) = max_chars(field) else {
+        return Ok(Vec::new());
     };
+    let counts = value_counts(conn, &[(&field.name, max)])?;
+    Ok(counts
+        .into_iter()
+        .next()
+        .map(|counts| classify(field, counts))
+        .unwrap_or_default())
+}
+
+/// The sensitive values among `counts`, the distinct stored values of `field` with
+/// their counts ([`value_counts`]), one [`Held`] per kind, by kind name.
+fn classify(field: &Field, counts: Vec<(String, u64)>) -> Vec<Held> {
     let mut kinds: BTreeMap<String, KindTally> = BTreeMap::new();
-    for (stored, count) in value_counts(conn, &field.name, max)? {
+    for (stored, count) in counts {
         let items: Vec<&str> = match field.ty {
             FieldType::List => stored.split(',').map(str::trim).collect(),
             _ => vec![stored.as_str()],
@@ -83,7 +102,7 @@ pub fn held_values(conn: &Connection, field: &Field) -> Result<Vec<Held>, Worksp
             value.0 += count;
         }
     }
-    Ok(kinds
+    kinds
         .into_values()
         .filter_map(|(contacts, values)| {
             let mut values: Vec<(u64, SensitiveValue)> = values.into_values().collect();
@@ -100,7 +119,7 @@ pub fn held_values(conn: &Connection, field: &Field) -> Result<Vec<Held>, Worksp
                 examples,
             })
         })
-        .collect())
+        .collect()
 }
 
 /// The sensitive values held by each ordinary text or list field of a workspace, by
@@ -130,23 +149,41 @@ impl HeldValues {
     /// fields whose role says what their values are (names, addresses, postcodes,
     /// e-mail addresses, phone numbers, contact keys): "Christian", "Faith" or "Hope" in
     /// a first-name column is a name, not a religion, and must not block
-    /// `{{ first_name }}` in every campaign.
+    /// `{{ first_name }}` in every campaign. One scan of the contacts reads them all.
     ///
     /// Errors: workspace errors only.
     pub fn load(conn: &Connection, fields: &[Field]) -> Result<Self, WorkspaceError> {
-        let mut map = BTreeMap::new();
-        for f in fields
+        let read = Self::read(fields);
+        let columns: Vec<(&str, u32)> = read
+            .iter()
+            .map(|(f, max)| (f.name.as_str(), *max))
+            .collect();
+        Ok(Self::from_counts(&read, value_counts(conn, &columns)?))
+    }
+
+    /// The fields of `fields` whose values [`HeldValues::load`] reads, each with the
+    /// longest value read (in characters), for a scan that reads them with other things
+    /// (`campaign::prescan`).
+    pub fn read(fields: &[Field]) -> Vec<(&Field, u32)> {
+        fields
             .iter()
             .filter(|f| !f.class.is_blocked_by_default())
-            .filter(|f| matches!(f.ty, FieldType::Text | FieldType::List))
             .filter(|f| !names_a_thing(f.role))
-        {
-            let held = held_values(conn, f)?;
+            .filter_map(|f| Some((f, max_chars(f)?)))
+            .collect()
+    }
+
+    /// The held values of the fields [`HeldValues::read`] chose, from their value
+    /// counts ([`value_counts`]) in the same order.
+    pub fn from_counts(read: &[(&Field, u32)], counts: Vec<Vec<(String, u64)>>) -> Self {
+        let mut map = BTreeMap::new();
+        for ((f, _), counts) in read.iter().zip(counts) {
+            let held = classify(f, counts);
             if !held.is_empty() {
                 map.insert(f.name.clone(), held);
             }
         }
-        Ok(HeldValues(map))
+        HeldValues(map)
     }
 
     /// The sensitive values `field` holds, one per kind (empty when none).

@@ -15,7 +15,9 @@ pub type Record = std::collections::HashMap<String, Value, FieldNames>;
 /// several times per contact while a preview streams a million contacts (issue 13),
 /// where SipHash (the standard map's, made to resist keys chosen to collide) cost
 /// more than the look-ups it served. Field names are the workspace's own and few, so a
-/// multiply-rotate hash (rustc's "FxHash") is enough.
+/// multiply-rotate hash (rustc's "FxHash") is enough. Other keys that are the
+/// workspace's own, never values from a file, use it too (consent statement ids in
+/// `campaign::audience`).
 pub type FieldNames = std::hash::BuildHasherDefault<FieldNameHasher>;
 
 /// FxHash: each 8-byte word rotated in, then multiplied by a large odd constant.

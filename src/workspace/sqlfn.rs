@@ -122,6 +122,14 @@ pub fn ends_ci(hay: &str, suffix: &str) -> bool {
 /// The list (items joined by `,`) holds `tag` as a whole item, ignoring case and the
 /// whitespace around items.
 pub fn has_tag(list: &str, tag: &str) -> bool {
+    // A rule runs this on every contact (issue 13): ASCII text, the usual case, is
+    // checked once for the whole list and compared without folding, as `eq_ci` would.
+    if list.is_ascii() && tag.is_ascii() {
+        let tag = tag.trim();
+        return list
+            .split(',')
+            .any(|item| item.trim().eq_ignore_ascii_case(tag));
+    }
     list.split(',').any(|item| eq_ci(item, tag))
 }
 
