@@ -97,8 +97,11 @@ pub fn run(workspace_path: &Path, as_of: Option<chrono::NaiveDate>) -> anyhow::R
     if !workspace_path.exists() {
         require_terminal()?;
     }
-    let ws = crate::workspace::Workspace::open(workspace_path)
-        .with_context(|| format!("cannot open workspace {}", workspace_path.display()))?;
+    // An upgrade is announced on the normal screen: the app is not up yet.
+    let ws = crate::cli::announce_upgrade(workspace_path, |note| {
+        crate::workspace::Workspace::open_noting_upgrade(workspace_path, note)
+    })
+    .with_context(|| format!("cannot open workspace {}", workspace_path.display()))?;
     require_terminal()?;
     let fields = crate::workspace::fields::list(ws.conn())?;
     let (events, inbox) = mpsc::channel();

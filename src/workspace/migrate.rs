@@ -31,15 +31,51 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
-/// Bring the schema up to [`SCHEMA_VERSION`].
+/// An upgrade of an existing workspace that opening is about to run: its schema goes
+/// from version `from` (SQLite's `user_version`, at least 1) to `to`
+/// ([`SCHEMA_VERSION`]). A large workspace can take a minute (migration 0012 rewrites
+/// every contact's consent columns, README "Benchmarks"), so the faces say so first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Upgrade {
+    pub from: i64,
+    pub to: i64,
+}
+
+impl Upgrade {
+    /// What the faces say before the upgrade of the workspace at `path`, without a line
+    /// end (they add ` done` on the same line when it has finished): `upgrading
+    /// workspace ws.tactful from schema 10 to 11 (one-time; large workspaces take a
+    /// minute)…`. The path is made safe for a terminal.
+    pub fn notice(&self, path: &std::path::Path) -> String {
+        format!(
+            "upgrading workspace {} from schema {} to {} (one-time; large workspaces take a minute)…",
+            crate::text::for_terminal(&path.display().to_string()),
+            self.from,
+            self.to
+        )
+    }
+}
+
+/// Bring the schema up to [`SCHEMA_VERSION`]. `before_upgrade` is called once, before
+/// the first migration, when an existing workspace (version 1 or more) is behind; never
+/// for a new, empty file (version 0), which takes milliseconds to set up.
 ///
 /// Errors: [`WorkspaceError::NewerSchema`] for a workspace written by a newer tactful;
 /// SQLite errors otherwise (the transaction is rolled back).
-pub fn migrate(conn: &mut Connection) -> Result<(), WorkspaceError> {
+pub fn migrate(
+    conn: &mut Connection,
+    before_upgrade: impl FnOnce(Upgrade),
+) -> Result<(), WorkspaceError> {
     // Up to date: no write lock needed (a long import elsewhere must not block opening).
     let start: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if start == SCHEMA_VERSION {
         return Ok(());
+    }
+    if (1..SCHEMA_VERSION).contains(&start) {
+        before_upgrade(Upgrade {
+            from: start,
+            to: SCHEMA_VERSION,
+        });
     }
     // The re-keying turns `secure_delete` on for its rewrite; put it back afterwards.
     let secure_delete: i64 = conn.query_row("PRAGMA secure_delete", [], |r| r.get(0))?;
@@ -102,6 +138,36 @@ mod tests {
     use super::*;
     use crate::fields::{PrivacyClass, Role};
 
+    /// The versions are SQLite's `user_version`: 10 is what migrations 0001 to 0011
+    /// leave (there is no 0005).
+    #[test]
+    fn only_an_existing_workspace_behind_the_schema_announces_its_upgrade() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        let mut seen = Vec::new();
+        migrate(&mut conn, |u| seen.push(u)).unwrap();
+        assert_eq!(seen, [], "a new workspace is set up silently");
+        migrate(&mut conn, |u| seen.push(u)).unwrap();
+        assert_eq!(seen, [], "an up-to-date workspace has nothing to do");
+
+        let mut old = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..10] {
+            old.execute_batch(sql).unwrap();
+        }
+        old.execute_batch("PRAGMA user_version = 10").unwrap();
+        migrate(&mut old, |u| seen.push(u)).unwrap();
+        assert_eq!(
+            seen,
+            [Upgrade {
+                from: 10,
+                to: SCHEMA_VERSION
+            }]
+        );
+        let version: i64 = old
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+    }
+
     #[test]
     fn a_refused_migration_names_its_version_not_its_sql() {
         let mut conn = Connection::open_in_memory().unwrap();
@@ -112,7 +178,7 @@ mod tests {
         // A table migration 8 (file 0009) creates is already there.
         conn.execute_batch("CREATE TABLE workspace_secret (id INTEGER)")
             .unwrap();
-        let err = migrate(&mut conn).unwrap_err().to_string();
+        let err = migrate(&mut conn, |_| {}).unwrap_err().to_string();
         assert!(err.contains("version 8"), "{err}");
         assert!(err.contains("workspace_secret already exists"), "{err}");
         assert!(!err.contains("CREATE TABLE"), "{err}");
@@ -147,7 +213,7 @@ mod tests {
             "#,
         )
         .unwrap();
-        migrate(&mut conn).unwrap();
+        migrate(&mut conn, |_| {}).unwrap();
         let p = crate::workspace::fields::provenance(&conn).unwrap();
         assert_eq!(p[0].classifier_class, PrivacyClass::Protected);
         assert_eq!(p[0].classifier_role, Role::BirthYear);

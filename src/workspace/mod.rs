@@ -35,7 +35,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 
-pub use migrate::SCHEMA_VERSION;
+pub use migrate::{SCHEMA_VERSION, Upgrade};
 
 /// How long a writer waits for another process's write lock before giving up with
 /// [`WorkspaceError::Busy`].
@@ -116,10 +116,23 @@ impl Workspace {
     /// corrupt, [`WorkspaceError::Busy`] when another process holds the write lock during
     /// migration, [`WorkspaceError::Create`] for permission problems.
     pub fn open(path: &Path) -> Result<Self, WorkspaceError> {
+        Self::open_noting_upgrade(path, |_| {})
+    }
+
+    /// [`Workspace::open`], calling `before_upgrade` once before the migrations run
+    /// when the file is an existing workspace of an older schema (see [`Upgrade`]):
+    /// the CLI and the terminal app tell the user, since a large workspace takes a
+    /// while. Never called for a new file or an up-to-date one.
+    ///
+    /// Errors: as [`Workspace::open`].
+    pub fn open_noting_upgrade(
+        path: &Path,
+        before_upgrade: impl FnOnce(Upgrade),
+    ) -> Result<Self, WorkspaceError> {
         create_private_file(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(e, path))?;
-        Self::from_connection(conn, path)
+        Self::from_connection(conn, path, before_upgrade)
     }
 
     /// Open the workspace at `path`, which must already exist: commands that only read
@@ -127,12 +140,23 @@ impl Workspace {
     ///
     /// Errors: [`WorkspaceError::Missing`], then as [`Workspace::open`].
     pub fn open_existing(path: &Path) -> Result<Self, WorkspaceError> {
+        Self::open_existing_noting_upgrade(path, |_| {})
+    }
+
+    /// [`Workspace::open_existing`] with the upgrade notice of
+    /// [`Workspace::open_noting_upgrade`].
+    ///
+    /// Errors: as [`Workspace::open_existing`].
+    pub fn open_existing_noting_upgrade(
+        path: &Path,
+        before_upgrade: impl FnOnce(Upgrade),
+    ) -> Result<Self, WorkspaceError> {
         if !path.exists() {
             return Err(WorkspaceError::Missing {
                 path: path.to_path_buf(),
             });
         }
-        Self::open(path)
+        Self::open_noting_upgrade(path, before_upgrade)
     }
 
     /// Open the workspace at `path`, which another connection has already opened (and
@@ -165,10 +189,14 @@ impl Workspace {
     /// Open a workspace in memory (tests and dry runs of whole flows).
     pub fn open_in_memory() -> Result<Self, WorkspaceError> {
         let conn = Connection::open_in_memory()?;
-        Self::from_connection(conn, Path::new(":memory:"))
+        Self::from_connection(conn, Path::new(":memory:"), |_| {})
     }
 
-    fn from_connection(conn: Connection, path: &Path) -> Result<Self, WorkspaceError> {
+    fn from_connection(
+        conn: Connection,
+        path: &Path,
+        before_upgrade: impl FnOnce(Upgrade),
+    ) -> Result<Self, WorkspaceError> {
         conn.busy_timeout(BUSY_TIMEOUT)?;
         sqlfn::register(&conn)?;
         let setup = (|| -> rusqlite::Result<()> {
@@ -185,7 +213,7 @@ impl Workspace {
             path: path.to_path_buf(),
             today: None,
         };
-        migrate::migrate(&mut ws.conn).map_err(|e| match e {
+        migrate::migrate(&mut ws.conn, before_upgrade).map_err(|e| match e {
             WorkspaceError::Sqlite(inner) => classify(inner, path),
             other => other,
         })?;
