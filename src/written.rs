@@ -49,7 +49,9 @@ pub enum WrittenError {
     #[error("{what} has no visible text (control, format and zero-width characters do not count)")]
     Blank { what: String },
     #[error(
-        "{what} has {chars} visible character(s) in {words} word(s); write at least {MIN_JUSTIFICATION_CHARS} characters in at least {MIN_JUSTIFICATION_WORDS} words (control, format and zero-width characters do not count)"
+        "{what} has {} in {}; write at least {MIN_JUSTIFICATION_CHARS} characters in at least {MIN_JUSTIFICATION_WORDS} words (control, format and zero-width characters do not count)",
+        crate::text::count(*.chars as u64, "visible character"),
+        crate::text::count(*.words as u64, "word")
     )]
     TooShort {
         what: String,

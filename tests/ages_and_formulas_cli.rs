@@ -165,7 +165,7 @@ fn age_unknown_counts_only_values_the_minor_check_cannot_read() {
     let review = ws.json(&["review", "news"], 3);
     assert_eq!(
         finding(&review, "age_unknown")["items"][0],
-        "field `alter`: 1 recipient(s)"
+        "field `alter`: 1 recipient"
     );
 }
 

@@ -213,7 +213,7 @@ fn br24_phones_as_stored_quoted_only_in_the_spreadsheet_profile() {
         .iter()
         .find(|f| f["code"] == "excel_damage")
         .unwrap();
-    assert_eq!(damage["items"], serde_json::json!(["phone: 1 contact(s)"]));
+    assert_eq!(damage["items"], serde_json::json!(["phone: 1 contact"]));
 }
 
 const INJECTION: &str = "

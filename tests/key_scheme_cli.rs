@@ -61,7 +61,7 @@ fn another_file_with_generated_keys_is_refused_instead_of_doubling() {
         .args(["import", &ws.write("telco_later.csv", IDS_LATER)])
         .assert()
         .code(1)
-        .stderr(contains("already holds 2 contact(s) from another file"))
+        .stderr(contains("already holds 2 contacts from another file"))
         .stderr(contains("held twice"))
         .stderr(contains("--key FIELD"));
     assert_eq!(audience(&ws), 2);

@@ -102,7 +102,7 @@ body = "Hello"
     let f = finding(&review, "age_unknown");
     assert_eq!(f["severity"], "blocker");
     assert_eq!(f["acceptable"], true);
-    assert_eq!(f["items"][0], "field `age`: 1 recipient(s)");
+    assert_eq!(f["items"][0], "field `age`: 1 recipient");
 
     // Leave Dan out: nothing blocks, and the manifest says which age applied.
     ws.apply(

@@ -182,7 +182,7 @@ fn the_human_report_lists_numbers_that_do_not_parse() {
         "{text}"
     );
     assert!(
-        text.contains("phones: region GB (--region); 6 number(s) in E.164, 1 not SMS-capable (fixed line), 1 not a phone number"),
+        text.contains("phones: region GB (--region); 6 numbers in E.164, 1 not SMS-capable (fixed line), 1 not a phone number"),
         "{text}"
     );
 }

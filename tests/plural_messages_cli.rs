@@ -77,3 +77,60 @@ fn suppress_counts_one_in_the_singular() {
         .stdout(contains("1 value not added:"))
         .stdout(contains("(s)").not());
 }
+
+/// Review and sign-off of a one-contact campaign whose message prints nothing for
+/// Ana's blank first name: one recipient gets nothing, one blocker is open (the
+/// library's own refusal is checked in `review::tests`).
+#[test]
+fn review_and_sign_off_count_one_in_the_singular() {
+    let ws = Ws::new();
+    let path = ws.write(
+        "one.csv",
+        "email,first_name,accepts_email_marketing\nana@example.com,,yes\nbo@example.com,Bo,no\n",
+    );
+    ws.ok(&["import", &path]);
+    ws.apply(&EMAIL_EVERYONE.replace("body = \"Hello\"", "body = \"Hello {{ first_name }}\""));
+    let review = ws.json(&["review", "news"], 3);
+    assert_eq!(
+        finding(&review, "merge_field_blank")["items"],
+        serde_json::json!(["segment `everyone`: 1 recipient gets nothing for first_name"])
+    );
+    assert_eq!(
+        finding(&review, "exclusion_counts")["message"],
+        "audience 2 = 1 recipient + 1 excluded"
+    );
+    ws.cmd()
+        .args(["review", "news", "--sign-off", "Rita", "--note", "checked"])
+        .assert()
+        .failure()
+        .stderr(contains(
+            "1 blocker open in the review of `news`; sign-off refused",
+        ))
+        .stderr(contains("(s)").not());
+}
+
+/// Nobody can receive a campaign whose only contact declined e-mail.
+#[test]
+fn an_audience_of_one_excluded_is_said_in_the_singular() {
+    let ws = Ws::new();
+    let path = ws.write(
+        "one.csv",
+        "email,accepts_email_marketing\nana@example.com,no\n",
+    );
+    ws.ok(&["import", &path]);
+    ws.apply(EMAIL_EVERYONE);
+    let review = ws.json(&["review", "news"], 0);
+    let message = finding(&review, "no_recipients")["message"]
+        .as_str()
+        .unwrap();
+    assert!(
+        message.starts_with(
+            "nobody can receive this campaign: the one contact of the audience is excluded;"
+        ),
+        "{message}"
+    );
+    assert_eq!(
+        finding(&review, "exclusion_counts")["message"],
+        "audience 1 = 0 recipients + 1 excluded"
+    );
+}

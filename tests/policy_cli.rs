@@ -304,7 +304,7 @@ fn invisible_reasons_are_no_reasons_and_visible_ones_are_stored_as_typed() {
         .arg("aaaaaaaaaaaaaaaaaaaaaa")
         .assert()
         .failure()
-        .stderr(predicate::str::contains("in 1 word(s)"));
+        .stderr(predicate::str::contains("in 1 word;"));
     ws.cmd()
         .args([
             "review",
@@ -497,7 +497,7 @@ fn reimports_raise_a_field_but_never_over_a_person_who_lowered_it() {
         .assert()
         .failure()
         .stderr(predicates::str::contains(
-            "`note` holds religion values for 3 contact(s)",
+            "`note` holds religion values for 3 contacts",
         ));
     // Written now, a message merging it is refused: the values it holds are religion
     // data whatever its class (held_merge_cli.rs).

@@ -63,7 +63,7 @@ fn unlocked_field_shows_its_justification_in_review_and_manifest() {
     // Born before 1966-11-02 with consent: ana, cy, dee (fay has none) = 3 < k = 5.
     assert_eq!(
         finding(&review, "small_cell")["items"],
-        serde_json::json!(["segment `older`: 3 recipient(s)"])
+        serde_json::json!(["segment `older`: 3 recipients"])
     );
     assert_eq!(
         finding(&review, "exclusion_counts")["items"],
@@ -177,7 +177,7 @@ body = "Hi {{ first_name }}, your area {{ postcode }}"
     let review = ws.json(&["review", "post"], 3);
     assert_eq!(
         finding(&review, "merge_field_blank")["items"],
-        serde_json::json!(["segment `everyone`: 1 recipient(s) get nothing for postcode"])
+        serde_json::json!(["segment `everyone`: 1 recipient gets nothing for postcode"])
     );
 }
 

@@ -37,7 +37,7 @@ fn any_rule_on_a_field_holding_sensitive_values_is_a_rule_on_their_kind() {
     // Nothing sensitive is stored yet: the rule reaches Bo.
     ws.ok(&["reach", r#"notes is "straight""#]);
     ws.import("trial_notes_2.csv", &[]);
-    let held = "`notes` holds sexual orientation values for 1 contact(s) (lesbian), so any condition on it selects by them";
+    let held = "`notes` holds sexual orientation values for 1 contact (lesbian), so any condition on it selects by them";
     ws.cmd()
         .args(["reach", r#"notes is "lesbian""#])
         .assert()
@@ -67,7 +67,7 @@ fn any_rule_on_a_field_holding_sensitive_values_is_a_rule_on_their_kind() {
     let item = f["items"][0].as_str().unwrap();
     assert!(
         item.starts_with(
-            "segment `straight`, rule on `notes` holds sexual orientation values for 1 contact(s) (lesbian): any comparison with it selects by them"
+            "segment `straight`, rule on `notes` holds sexual orientation values for 1 contact (lesbian): any comparison with it selects by them"
         ),
         "{item}"
     );
@@ -114,18 +114,14 @@ fn blank_rendering_reasons_and_stacked_accents_are_no_reasons() {
             .args(["unlock", "everyone", "gender", "--reason", reason])
             .assert()
             .failure()
-            .stderr(predicate::str::contains(
-                "3 visible character(s) in 2 word(s)",
-            ));
+            .stderr(predicate::str::contains("3 visible characters in 2 words"));
         ws.cmd()
             .args([
                 "fields", "set", "gender", "--class", "ordinary", "--reason", reason,
             ])
             .assert()
             .failure()
-            .stderr(predicate::str::contains(
-                "3 visible character(s) in 2 word(s)",
-            ));
+            .stderr(predicate::str::contains("3 visible characters in 2 words"));
     }
     // Names and notes of blank-rendering characters are blank (checked while the
     // review has no blocker, so only the name or note can be what is refused).
@@ -163,9 +159,7 @@ fn blank_rendering_reasons_and_stacked_accents_are_no_reasons() {
         .arg(&braille)
         .assert()
         .failure()
-        .stderr(predicate::str::contains(
-            "3 visible character(s) in 2 word(s)",
-        ));
+        .stderr(predicate::str::contains("3 visible characters in 2 words"));
     let log = ws.json(&["audit"], 0);
     assert!(
         !log.as_array().unwrap().iter().any(|e| {

@@ -52,7 +52,7 @@ fn findings_arrive_grouped_by_severity() {
     assert_eq!(blank.severity, Severity::Blocker);
     assert_eq!(
         blank.items,
-        ["segment `rest`: 1 recipient(s) get nothing for first_name"]
+        ["segment `rest`: 1 recipient gets nothing for first_name"]
     );
     assert_eq!(r.summary.as_ref().unwrap().recipients, 6);
 }
@@ -73,7 +73,7 @@ fn enter_expands_the_selected_findings_items() {
         .collect();
     assert!(
         text.iter()
-            .any(|l| l.contains("- segment `berlin`: 3 recipient(s)"))
+            .any(|l| l.contains("- segment `berlin`: 3 recipients"))
     );
     press(&mut app, &mut ws, key(KeyCode::Enter));
     assert!(app.review.expanded.is_empty());

@@ -152,8 +152,8 @@ impl Summary {
                 .map(|f| format!("{} in {}", f.recipients, f.field))
                 .collect();
             out.push(format!(
-                "the minor check could not judge {} recipient(s): their age field holds a value that is not a plausible age ({}); review blocks the export until the values are fixed or the finding `age_unknown` is accepted with a reason",
-                m.age_unknown,
+                "the minor check could not judge {}: their age field holds a value that is not a plausible age ({}); review blocks the export until the values are fixed or the finding `age_unknown` is accepted with a reason",
+                crate::text::count(m.age_unknown, "recipient"),
                 fields.join(", ")
             ));
         }

@@ -139,16 +139,16 @@ pub fn print(r: &ImportReport) -> std::io::Result<()> {
     }
     if let Some(o) = &r.orders {
         outln!(
-            "  orders{}: {} in the file ({} line(s)), {} new, {} already stored (replaced, not counted twice); figures of {} contact(s) recomputed: {}",
+            "  orders{}: {} in the file ({}), {} new, {} already stored (replaced, not counted twice); figures of {} recomputed: {}",
             o.layout
                 .as_deref()
                 .map(|l| format!(" ({})", t(l)))
                 .unwrap_or_default(),
             o.orders_in_file,
-            o.lines,
+            count(o.lines, "line"),
             o.orders_added,
             o.orders_updated,
-            o.contacts,
+            count(o.contacts, "contact"),
             o.fields.join(", ")
         );
         outln!(
@@ -231,14 +231,14 @@ fn print_upgrades(r: &ImportReport) -> std::io::Result<()> {
 fn print_phones(r: &ImportReport, p: &import::report::PhoneReport) -> std::io::Result<()> {
     let t = |s: &str| for_terminal(s).into_owned();
     outln!(
-        "  phones: region {} ({}){}; {} number(s) in E.164, {} not SMS-capable (fixed line), {} not a phone number",
+        "  phones: region {} ({}){}; {} in E.164, {} not SMS-capable (fixed line), {} not a phone number",
         p.region.as_deref().unwrap_or("none"),
         p.region_source,
         p.country_column
             .as_deref()
             .map(|c| format!(", a row's country from column {}", t(c)))
             .unwrap_or_default(),
-        p.parsed,
+        count(p.parsed, "number"),
         p.fixed_line,
         p.unparseable.len()
     );

@@ -53,9 +53,9 @@ pub fn run(ctx: &Context, args: ReviewArgs) -> anyhow::Result<()> {
         return Err(Exit {
             code: 2,
             message: format!(
-                "give one --why for each --field ({} field(s), {} reason(s))",
-                args.fields.len(),
-                args.whys.len()
+                "give one --why for each --field ({}, {})",
+                crate::text::count(args.fields.len() as u64, "field"),
+                crate::text::count(args.whys.len() as u64, "reason")
             ),
         }
         .into());

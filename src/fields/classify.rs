@@ -294,8 +294,10 @@ fn share_hit<'d>(
     }
     if percent < share.percent {
         notes.push(format!(
-            "header token `{}` with {count} value(s) among {}: {percent}%, under the {}% that makes the column {}",
-            phrase.text, share.vocabulary, share.percent, entry.label
+            "header token `{}` with {} among {}: {percent}%, under the {}% that makes the column {}",
+            phrase.text,
+            crate::text::count(count, "value"),
+            share.vocabulary, share.percent, entry.label
         ));
         return None;
     }

@@ -41,12 +41,12 @@ pub struct Held {
 }
 
 impl Held {
-    /// "`orientation` holds sexual orientation values for 2 contact(s) (lesbian, bi)".
+    /// "`orientation` holds sexual orientation values for 2 contacts (lesbian, bi)".
     pub fn describe(&self, field: &str) -> String {
         format!(
-            "`{field}` holds {} values for {} contact(s) ({})",
+            "`{field}` holds {} values for {} ({})",
             self.value.kind.replace('_', " "),
-            self.contacts,
+            crate::text::count(self.contacts, "contact"),
             self.examples.join(", ")
         )
     }

@@ -152,7 +152,8 @@ pub enum ImportError {
         hint: String,
     },
     #[error(
-        "this workspace keys its contacts by generated row keys and already holds {held} contact(s) from another file keyed that way; generated keys never merge, so the people in both files would be held twice: undo the earlier import (`tactful import undo`) and import every file with --key FIELD naming an ID column they share, or use a new workspace"
+        "this workspace keys its contacts by generated row keys and already holds {} from another file keyed that way; generated keys never merge, so the people in both files would be held twice: undo the earlier import (`tactful import undo`) and import every file with --key FIELD naming an ID column they share, or use a new workspace",
+        crate::text::count(*.held, "contact")
     )]
     GeneratedTwice { held: u64 },
     #[error(

@@ -19,6 +19,7 @@ use crate::campaign::Campaign;
 use crate::campaign::preview::{self, DetailedSink, Prepared, PreviewError, Summary};
 use crate::fields::{Channel, Field, PrivacyClass, Role};
 use crate::import::normalise::damage;
+use crate::text::count;
 use crate::workspace::records::ValueLookup;
 use crate::workspace::{Workspace, WorkspaceError};
 
@@ -140,8 +141,11 @@ pub fn findings(campaign: &Campaign, pass: &Pass) -> Vec<Finding> {
                     n => format!(" ({n} of them a placeholder fallback)"),
                 };
                 format!(
-                    "segment `{}`: {} recipient(s) get nothing for {}{placeholder}",
-                    e.segment, c.nothing, c.field
+                    "segment `{}`: {} {} nothing for {}{placeholder}",
+                    e.segment,
+                    count(c.nothing as u64, "recipient"),
+                    if c.nothing == 1 { "gets" } else { "get" },
+                    c.field
                 )
             })
         })
@@ -158,7 +162,13 @@ pub fn findings(campaign: &Campaign, pass: &Pass) -> Vec<Finding> {
         .per_segment
         .iter()
         .filter(|c| c.recipients > 0 && c.recipients < k)
-        .map(|c| format!("segment `{}`: {} recipient(s)", c.segment, c.recipients))
+        .map(|c| {
+            format!(
+                "segment `{}`: {}",
+                c.segment,
+                count(c.recipients, "recipient")
+            )
+        })
         .collect();
     if !small.is_empty() {
         out.push(Finding::new(
@@ -182,9 +192,11 @@ pub fn findings(campaign: &Campaign, pass: &Pass) -> Vec<Finding> {
             "quasi_identifier_cells",
             Severity::Warning,
             format!(
-                "{} combination(s) of {} leaving the machine are shared by fewer than k = {k} recipients ({people} recipient(s) in all): together they can single people out; drop a field from the messages or export, or coarsen it",
-                small_groups.len(),
-                pass.quasi_fields.join(" + ")
+                "{} of {} leaving the machine {} shared by fewer than k = {k} recipients ({} in all): together they can single people out; drop a field from the messages or export, or coarsen it",
+                count(small_groups.len() as u64, "combination"),
+                pass.quasi_fields.join(" + "),
+                if small_groups.len() == 1 { "is" } else { "are" },
+                count(people, "recipient")
             ),
             vec![
                 format!("fields: {}", pass.quasi_fields.join(", ")),
@@ -200,7 +212,12 @@ pub fn findings(campaign: &Campaign, pass: &Pass) -> Vec<Finding> {
             "contacts match more than one segment; the earlier entry wins, so the later segment's message never reaches them".into(),
             s.overlaps
                 .iter()
-                .map(|o| format!("`{}` over `{}`: {} contact(s)", o.winner, o.other, o.contacts))
+                .map(|o| format!(
+                        "`{}` over `{}`: {}",
+                        o.winner,
+                        o.other,
+                        count(o.contacts, "contact")
+                    ))
                 .collect(),
         ));
     }
@@ -211,7 +228,7 @@ pub fn findings(campaign: &Campaign, pass: &Pass) -> Vec<Finding> {
             "values the campaign uses look damaged by a spreadsheet (scientific notation, a stray apostrophe, #N/A); they are used as stored, fix them at the source and re-import".into(),
             pass.damaged
                 .iter()
-                .map(|(f, n)| format!("{f}: {n} contact(s)"))
+                .map(|(f, n)| format!("{f}: {}", count(*n, "contact")))
                 .collect(),
         ));
     }
@@ -224,8 +241,11 @@ pub fn findings(campaign: &Campaign, pass: &Pass) -> Vec<Finding> {
             "no_recipients",
             Severity::Warning,
             format!(
-                "nobody can receive this campaign: all {} contact(s) of the audience are excluded; check the reasons below (a consent column or --consent at import, the channel's addresses, the segments)",
-                s.audience
+                "nobody can receive this campaign: {} excluded; check the reasons below (a consent column or --consent at import, the channel's addresses, the segments)",
+                match s.audience {
+                    1 => "the one contact of the audience is".to_string(),
+                    n => format!("all {n} contacts of the audience are"),
+                }
             ),
             s.per_reason
                 .iter()
@@ -238,8 +258,9 @@ pub fn findings(campaign: &Campaign, pass: &Pass) -> Vec<Finding> {
         "exclusion_counts",
         Severity::Info,
         format!(
-            "audience {} = {} recipient(s) + {excluded} excluded",
-            s.audience, s.recipients
+            "audience {} = {} + {excluded} excluded",
+            s.audience,
+            count(s.recipients, "recipient")
         ),
         s.per_reason
             .iter()

@@ -208,8 +208,8 @@ pub fn findings(
             "unlocked_field",
             Severity::Warning,
             format!(
-                "{} sensitive field(s) unlocked for this campaign; check each justification",
-                campaign.unlocks.len()
+                "{} unlocked for this campaign; check each justification",
+                crate::text::count(campaign.unlocks.len() as u64, "sensitive field")
             ),
             campaign
                 .unlocks

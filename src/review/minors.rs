@@ -11,6 +11,7 @@ use super::{Finding, Severity};
 use crate::campaign::Campaign;
 use crate::campaign::minor_age::{MinorAgeSource, country};
 use crate::campaign::preview::Summary;
+use crate::text::count;
 
 /// Findings from the campaign's settings alone.
 pub fn definition_findings(campaign: &Campaign) -> Vec<Finding> {
@@ -51,12 +52,13 @@ pub fn data_findings(campaign: &Campaign, summary: &Summary) -> Vec<Finding> {
                 "age_unknown",
                 Severity::Blocker,
                 format!(
-                    "the minor check could not judge {} recipient(s): a date of birth, birth year or age field holds a value that is not a plausible age (text such as \"unknown\", a two-digit year, a date after the as-of date), so they would get the message though they may be minors; fix the values at the source and re-import, or accept with `tactful review {} --accept age_unknown --reason TEXT`",
-                    m.age_unknown, campaign.name
+                    "the minor check could not judge {}: a date of birth, birth year or age field holds a value that is not a plausible age (text such as \"unknown\", a two-digit year, a date after the as-of date), so they would get the message though they may be minors; fix the values at the source and re-import, or accept with `tactful review {} --accept age_unknown --reason TEXT`",
+                    count(m.age_unknown, "recipient"),
+                    campaign.name
                 ),
                 m.age_unknown_by_field
                     .iter()
-                    .map(|f| format!("field `{}`: {} recipient(s)", f.field, f.recipients))
+                    .map(|f| format!("field `{}`: {}", f.field, count(f.recipients, "recipient")))
                     .collect(),
             )
             .acceptable(),

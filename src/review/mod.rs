@@ -187,11 +187,18 @@ impl Review {
     }
 }
 
+/// `1 blocker is open`, `3 blockers are open`: the count of the sign-off refusal.
+fn blockers_open(n: usize) -> String {
+    let verb = if n == 1 { "is" } else { "are" };
+    format!("{} {verb} open", crate::text::count(n as u64, "blocker"))
+}
+
 /// Errors of review and sign-off, as sentences a user can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum ReviewError {
     #[error(
-        "cannot sign off campaign `{campaign}`: {blockers} blocker(s) are open; run `tactful review {campaign}` and resolve them first"
+        "cannot sign off campaign `{campaign}`: {}; run `tactful review {campaign}` and resolve them first",
+        blockers_open(*.blockers)
     )]
     Blocked { campaign: String, blockers: usize },
     #[error("{0}")]

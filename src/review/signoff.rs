@@ -377,4 +377,24 @@ mod tests {
         );
         assert!(check_sign_off_text("Ana", "\u{ad}\u{ad}\u{ad}").is_err());
     }
+
+    #[test]
+    fn a_refused_sign_off_counts_its_blockers_in_words() {
+        let refusal = |blockers| {
+            ReviewError::Blocked {
+                campaign: "news".into(),
+                blockers,
+            }
+            .to_string()
+        };
+        assert_eq!(
+            refusal(1),
+            "cannot sign off campaign `news`: 1 blocker is open; run `tactful review news` and resolve them first"
+        );
+        assert!(
+            refusal(2).contains(": 2 blockers are open; "),
+            "{}",
+            refusal(2)
+        );
+    }
 }

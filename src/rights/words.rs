@@ -148,8 +148,8 @@ impl ErasureReport {
         }];
         if !self.exports_including.is_empty() {
             out.push(format!(
-                "The contact was in {} earlier export(s); those files are outside the workspace, tell their recipients (GDPR Art. 19):",
-                self.exports_including.len()
+                "The contact was in {}; those files are outside the workspace, tell their recipients (GDPR Art. 19):",
+                count(self.exports_including.len() as u64, "earlier export")
             ));
             out.extend(self.exports_including.iter().map(|e| {
                 format!(
@@ -227,7 +227,7 @@ mod tests {
         assert_eq!(
             report.lines(None)[1..],
             [
-                "The contact was in 1 earlier export(s); those files are outside the workspace, tell their recipients (GDPR Art. 19):",
+                "The contact was in 1 earlier export; those files are outside the workspace, tell their recipients (GDPR Art. 19):",
                 "  export 4 of spring to /tmp/out at 2026-11-01T10:00:00Z",
             ]
         );

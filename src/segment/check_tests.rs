@@ -284,7 +284,7 @@ fn any_condition_on_a_field_holding_sensitive_values_uses_their_kind() {
             let e = check(source, category, &[]).unwrap_err();
             assert!(
                 e.message.starts_with(
-                    "`orientation` holds sexual orientation values for 2 contact(s) (lesbian, bi), so any condition on it selects by them"
+                    "`orientation` holds sexual orientation values for 2 contacts (lesbian, bi), so any condition on it selects by them"
                 ),
                 "{source}: {}",
                 e.message
