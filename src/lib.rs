@@ -38,5 +38,6 @@ pub mod rights;
 pub mod segment;
 pub mod text;
 pub mod tui;
+pub mod upgrade_notice;
 pub mod workspace;
 pub mod written;

@@ -126,7 +126,7 @@ impl Context {
 
     /// Open the workspace, which must exist (see [`Workspace::open_existing`]).
     pub fn open(&self) -> anyhow::Result<Workspace> {
-        let mut ws = announce_upgrade(&self.workspace, |note| {
+        let mut ws = crate::upgrade_notice::announce_upgrade(&self.workspace, |note| {
             Workspace::open_existing_noting_upgrade(&self.workspace, note)
         })?;
         ws.set_today(self.today);
@@ -135,33 +135,13 @@ impl Context {
 
     /// Open the workspace, creating it if needed: for the commands that bring data in.
     pub fn open_or_create(&self) -> anyhow::Result<Workspace> {
-        let mut ws = announce_upgrade(&self.workspace, |note| {
+        let mut ws = crate::upgrade_notice::announce_upgrade(&self.workspace, |note| {
             Workspace::open_noting_upgrade(&self.workspace, note)
         })
         .with_context(|| format!("cannot open workspace {}", self.workspace.display()))?;
         ws.set_today(self.today);
         Ok(ws)
     }
-}
-
-/// Run `open` (one of the workspace's `*_noting_upgrade` openers) and, when it upgrades
-/// an older workspace, say so on stderr before the migrations start and end the line
-/// with ` done` after: migration 0012 takes about a minute on a million contacts. A
-/// failure ends the line so the error starts on its own. Used by the terminal app too,
-/// before it takes over the screen.
-pub(crate) fn announce_upgrade<T, E>(
-    path: &std::path::Path,
-    open: impl FnOnce(&mut dyn FnMut(crate::workspace::Upgrade)) -> Result<T, E>,
-) -> Result<T, E> {
-    let mut announced = false;
-    let outcome = open(&mut |upgrade| {
-        eprint!("{}", upgrade.notice(path));
-        announced = true;
-    });
-    if announced {
-        eprintln!("{}", if outcome.is_ok() { " done" } else { "" });
-    }
-    outcome
 }
 
 /// Errors that carry their own exit code.

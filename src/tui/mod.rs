@@ -98,7 +98,7 @@ pub fn run(workspace_path: &Path, as_of: Option<chrono::NaiveDate>) -> anyhow::R
         require_terminal()?;
     }
     // An upgrade is announced on the normal screen: the app is not up yet.
-    let ws = crate::cli::announce_upgrade(workspace_path, |note| {
+    let ws = crate::upgrade_notice::announce_upgrade(workspace_path, |note| {
         crate::workspace::Workspace::open_noting_upgrade(workspace_path, note)
     })
     .with_context(|| format!("cannot open workspace {}", workspace_path.display()))?;
