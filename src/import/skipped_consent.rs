@@ -45,6 +45,9 @@ struct Values {
     all_words: bool,
     /// A value states consent by itself (`unsubscribed`).
     stating: bool,
+    /// A value names a refusal (`unsubscribed`, `STOP`, `declined`): whatever else the
+    /// column holds, its refusals cannot be skipped away.
+    refusal: bool,
 }
 
 /// The skipped columns of `map` that are consent columns by their layout or header.
@@ -78,6 +81,7 @@ pub fn find(map: &ColumnMap, headers: &[String]) -> Vec<SkippedConsent> {
                         by_values = Some(Values {
                             all_words: true,
                             stating: false,
+                            refusal: false,
                         });
                         let channel = consent::channel_of_name(
                             &snake_case(header),
@@ -118,6 +122,7 @@ impl SkippedConsent {
         {
             v.all_words &= consent::is_consent_word(value);
             v.stating |= consent::words::states_consent(value);
+            v.refusal |= consent::words::names_refusal(value);
         }
         if self.column.state(value).is_some_and(|s| s.is_refusal()) {
             self.refusals += 1;
@@ -133,7 +138,10 @@ impl SkippedConsent {
 /// Errors: [`ImportError::BadOption`] naming the column, how many rows refuse, the
 /// first lines and values, and what to do instead.
 pub fn check(columns: &[SkippedConsent]) -> Result<(), ImportError> {
-    let consent = |c: &&SkippedConsent| c.by_values.is_none_or(|v| v.all_words && v.stating);
+    let consent = |c: &&SkippedConsent| {
+        c.by_values
+            .is_none_or(|v| (v.all_words && v.stating) || v.refusal)
+    };
     let Some(c) = columns.iter().filter(consent).find(|c| c.refusals > 0) else {
         return Ok(());
     };
