@@ -245,9 +245,9 @@ fn by_values(facts: &Facts<'_>, class: &mut Classification) -> Kind {
     // them. Refusals among yes/no stay plain, and `unread_consent` stops a granting
     // import over them (the yes/no there could go either way).
     let refusals_only = facts.refusal_words > 0 && facts.refusal_words == facts.non_blank;
-    let example = match (&facts.first_stating, &facts.first_refusal) {
-        (Some((example, _)), _) => example,
-        (None, Some((example, _))) if refusals_only => example,
+    let (example, says) = match (&facts.first_stating, &facts.first_refusal) {
+        (Some((example, _)), _) => (example, "states consent"),
+        (None, Some((example, _))) if refusals_only => (example, "names a refusal"),
         _ => return Kind::Plain,
     };
     if facts.words < facts.non_blank || facts.spec.is_some() {
@@ -257,7 +257,7 @@ fn by_values(facts: &Facts<'_>, class: &mut Classification) -> Kind {
     let channel = consent::channel_of_name(facts.name, Channel::Email);
     let every_channel = headers::every_channel(facts.name);
     let reason = format!(
-        "every value of `{}` is a consent word and `{}` states consent: {channel} consent read from its values{}{}",
+        "every value of `{}` is a consent word and `{}` {says}: {channel} consent read from its values{}{}",
         facts.name,
         shorten(example),
         if all_status {

@@ -10,7 +10,9 @@
 //! takes those rows out of the file. A skipped column no layout or header recognises is
 //! read by its values, as an imported one would be (`column_kind`): when every value
 //! is a consent word and one states consent by itself (`Mailing` holding `subscribed`
-//! and `unsubscribed`), its refusals stop the import the same way. Called by
+//! and `unsubscribed`), its refusals stop the import the same way, and so does any
+//! refusal word in it (`unsubscribed`, `STOP`, `declined`) whatever else it holds
+//! (`ask later`, a dash): a refusal is never skipped away. Called by
 //! [`super::analyse`] on every data row.
 
 use super::ImportError;
