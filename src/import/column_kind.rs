@@ -382,8 +382,12 @@ impl Unread {
 ///   `Opted-Out (2024)`);
 /// - it fills a field the workspace holds as consent (`Mailing` of subscribed and
 ///   unsubscribed before, yes/no now) and its values are not all IP addresses or times;
-/// - or, whatever its header, it holds a value that states consent by itself
-///   (`unsubscribed`, [`words::states_consent`]) among values nobody can read.
+/// - whatever its header, it holds a value that states consent by itself
+///   (`unsubscribed`, [`words::states_consent`]) among values nobody can read;
+/// - or, whatever its header, it holds a refusal word (`STOP`, `revoked`, `declined`;
+///   [`words::names_refusal`]) among values mostly consent words (`no`): the yes/no
+///   around it could go either way, and a grant over the `STOP` would text someone
+///   who said stop.
 ///
 /// Returns the first unread value (or, when every value is a consent word, the first
 /// value) with its line. A platform layout's column is never caught: the layout's word
