@@ -318,3 +318,85 @@ fn a_platform_e_mail_column_keeps_its_refusals_on_e_mail() {
         pairs(&[("p1@example.com", "-"), ("p2@example.com", "no_consent")])
     );
 }
+
+/// Third trial: opt-out headers in German, French and CRM shorthand that name no
+/// channel (`Nicht kontaktieren` = do not contact, `Werbesperre` = advertising block,
+/// `Widerspruch` = objection under GDPR Art. 21, `DND` = do not disturb, `Opposition`
+/// = the French right to object): `yes` refuses e-mail and SMS, `no` states nothing.
+#[test]
+fn more_opt_out_headers_refuse_every_channel() {
+    let both_refused = pairs(&[("p1@example.com", "no_consent"), ("p2@example.com", "-")]);
+    for header in [
+        "Nicht kontaktieren",
+        "Kein Kontakt",
+        "Werbesperre",
+        "Gesperrt",
+        "Sperrvermerk",
+        "Widerspruch",
+        "Blacklist",
+        "Blacklisted",
+        "DND",
+        "Opposition",
+    ] {
+        let (email, sms) = outcomes(&file(header, "yes", "no"));
+        assert_eq!(email, both_refused, "{header}: e-mail");
+        assert_eq!(sms, both_refused, "{header}: SMS");
+    }
+}
+
+/// Third trial: `Contact Allowed` / `Kontakt erlaubt` are opt-in headers naming no
+/// channel: p2's `no` is a refusal of both channels, p1's `yes` grants e-mail (and
+/// `--consent sms=granted` fills SMS).
+#[test]
+fn contact_allowed_no_refuses_every_channel() {
+    let p2_refused = pairs(&[("p1@example.com", "-"), ("p2@example.com", "no_consent")]);
+    for header in ["Contact Allowed", "Kontakt erlaubt"] {
+        let (email, sms) = outcomes(&file(header, "yes", "no"));
+        assert_eq!(email, p2_refused, "{header}: e-mail");
+        assert_eq!(sms, p2_refused, "{header}: SMS");
+    }
+}
+
+/// Third trial: a date in an `Unsubscribed` column that also holds yes/no is the day
+/// the person opted out (README, "Opt-out dates are opt-outs"), so p1 is withdrawn on
+/// both channels like p2's `yes`, and a later file's `subscribed` never turns it back
+/// on (README: a withdrawal is never turned back on by an import). Read as unreadable,
+/// p1 was "not asked" and the second file granted the e-mail. p3's `no` states nothing
+/// and the options fill it.
+#[test]
+fn a_date_among_yes_and_no_is_an_opt_out() {
+    let ws = Ws::new();
+    let first = ws.write(
+        "people.csv",
+        "email,phone,first_name,Unsubscribed\n\
+         p1@example.com,+447700900111,P1,2026-01-02\n\
+         p2@example.com,+447700900112,P2,yes\n\
+         p3@example.com,+447700900113,P3,no\n",
+    );
+    let mut args = vec!["import", first.as_str()];
+    args.extend(BOTH);
+    ws.ok(&args);
+    let again = ws.write("again.csv", "email,Status\np1@example.com,subscribed\n");
+    ws.ok(&["import", again.as_str()]);
+    let refused = pairs(&[
+        ("p1@example.com", "no_consent"),
+        ("p2@example.com", "no_consent"),
+        ("p3@example.com", "-"),
+    ]);
+    assert_eq!(ws.outcome(EMAIL_EVERYONE, "news"), refused);
+    assert_eq!(ws.outcome(SMS_EVERYONE, "text"), refused);
+}
+
+/// Third trial: `pending` under a header naming no channel is "not asked" as the file
+/// states it on e-mail, and a value nobody can read on SMS: `--consent sms=granted`
+/// fills neither (README: "A value nobody can read in such a column is not asked on
+/// both channels"), so p1 gets no message; p2's `no` states nothing.
+#[test]
+fn a_status_word_under_a_channel_less_header_is_not_granted_on_sms() {
+    for header in ["unsubscribe", "Do Not Contact"] {
+        let (email, sms) = outcomes(&file(header, "pending", "no"));
+        let p1_kept_out = pairs(&[("p1@example.com", "no_consent"), ("p2@example.com", "-")]);
+        assert_eq!(email, p1_kept_out, "{header}: e-mail");
+        assert_eq!(sms, p1_kept_out, "{header}: SMS");
+    }
+}

@@ -10,6 +10,9 @@
 //! import's transaction, so the fields it compares against cannot change under it)
 //! and by [`super::detect`].
 
+mod analysis;
+mod format;
+
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -18,161 +21,27 @@ use rusqlite::Connection;
 use super::big_cells::BigCells;
 use super::column_kind::Kind as ColumnKind;
 use super::columns::{self, DamageSeen, Seen};
-use super::consent::evidence::EvidenceColumn;
-use super::consent::row::FileStatus;
-use super::consent::{self, ConsentColumn};
-use super::decode::{self, Scan};
-use super::infer::{ColumnStats, Inferred};
+use super::consent;
+use super::infer::ColumnStats;
 use super::key::{self, KeySource};
 use super::mapping::ColumnMap;
 use super::normalise::{self, Damage};
-use super::orders::{self, OrderColumns};
+use super::orders;
 use super::read::{Row, Rows, Shape};
-use super::reclassify::Reclassification;
 use super::report::plural;
 use super::skipped_consent;
-use super::sniff::{self, Sniffed};
-use super::source::{self, Kind};
-use super::workbook::{self, Sheet};
+use super::sniff;
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected};
 use crate::fields::classify::ValueProfile;
-use crate::fields::phone::{self, Region};
+use crate::fields::phone;
 use crate::fields::{Channel, Field, Role};
 use crate::workspace::{fields as stored_fields, phones};
 
+pub use analysis::{Analysis, Column};
+use format::open_source;
+
 /// How many example line numbers a warning quotes.
 const EXAMPLES: usize = 3;
-
-/// One column of the file, as learned by the first pass.
-#[derive(Debug, Clone)]
-pub struct Column {
-    /// The header as in the file (cleaned), or empty without a header row.
-    pub header: String,
-    /// The field this column fills: a new one (`is_new`) or the workspace's own.
-    pub field: Field,
-    pub is_new: bool,
-    /// An existing integer field this file widens to decimal (the loader records it).
-    pub widened: bool,
-    /// What this file's values did to an existing field's class (see [`reclassify`]).
-    pub reclassified: Option<Reclassification>,
-    /// The type values are stored with (the existing field's type for old fields).
-    pub storage: Inferred,
-    pub stats: ColumnStats,
-    /// Read but not stored as a contact field (the order columns of `--aggregate`).
-    pub skip: bool,
-}
-
-/// Everything the first pass learned.
-#[derive(Debug, Clone)]
-pub struct Analysis {
-    pub scan: Scan,
-    pub sniffed: Sniffed,
-    /// The workbook sheet read, for workbooks.
-    pub sheet: Option<Arc<Sheet>>,
-    pub columns: Vec<Column>,
-    pub key: KeySource,
-    /// The recognised layout, the imported columns and the mapping applied.
-    pub map: ColumnMap,
-    pub consent: Vec<ConsentColumn>,
-    /// Consent evidence columns, in the layout's order.
-    pub evidence: Vec<EvidenceColumn>,
-    /// The consent the recognised layout states for every row.
-    pub file_status: Option<FileStatus>,
-    /// Index of the e-mail column, for the erasure check.
-    pub email_column: Option<usize>,
-    /// Indexes of the columns with the phone role, in file order: their numbers are
-    /// parsed into E.164 (the first that parses keys a row without an e-mail address).
-    pub phone_columns: Vec<usize>,
-    /// The column giving a row's country, which decides numbers written without a
-    /// country code (see `fields::phone::country_column`).
-    pub country_column: Option<usize>,
-    /// The default region for such numbers, and where it came from (`--region`,
-    /// `workspace setting` or `none`).
-    pub region: Option<Region>,
-    pub region_source: &'static str,
-    /// Date-of-birth, birth-year and age columns: the minor check reads each of their
-    /// values ([`super::ages`]).
-    pub age_columns: Vec<usize>,
-    /// The order columns, with `--aggregate`.
-    pub orders: Option<OrderColumns>,
-    pub rejected: Vec<Rejected>,
-    /// Data records read, including rejected and delimiter-only ones.
-    pub rows_read: u64,
-    pub rows_skipped_blank: u64,
-    pub warnings: Vec<String>,
-}
-
-impl Analysis {
-    /// The contact key as the report names it: the key field, the phone field for a
-    /// key of phone numbers, or `generated`.
-    pub fn key_name(&self) -> String {
-        match self.key {
-            KeySource::Column { index, .. } => self.columns[index].field.name.clone(),
-            KeySource::Phone => self
-                .phone_columns
-                .first()
-                .map_or_else(|| "phone".into(), |&i| self.columns[i].field.name.clone()),
-            KeySource::Generated => "generated".to_string(),
-        }
-    }
-
-    /// The reader shape for the second pass.
-    pub fn shape(&self, plan: &ImportPlan) -> Shape {
-        Shape {
-            encoding: self.scan.encoding,
-            delimiter: self.sniffed.delimiter,
-            has_header: self.sniffed.has_header,
-            allow_ragged: plan.allow_ragged,
-            replacement_is_data: self.scan.lossless_utf8,
-            sep_line: self.sniffed.sep_line,
-        }
-    }
-
-    /// Open the rows again for the second pass.
-    pub fn open_rows(&self, plan: &ImportPlan) -> Result<(Vec<String>, Rows), ImportError> {
-        match &self.sheet {
-            Some(sheet) => Rows::from_sheet(Arc::clone(sheet), self.shape(plan), self.scan.size),
-            None => Rows::open(&plan.path, self.shape(plan)),
-        }
-    }
-}
-
-/// The format of `plan.path`: its scan, sniffed shape and (for a workbook) sheet.
-fn open_source(plan: &ImportPlan) -> Result<(Scan, Sniffed, Option<Arc<Sheet>>), ImportError> {
-    match source::detect(&plan.path)? {
-        Kind::Text => {
-            if plan.sheet.is_some() {
-                return Err(ImportError::BadOption(format!(
-                    "--sheet applies to workbooks (xlsx, xls, ods); {} is a text file",
-                    plan.display_name()
-                )));
-            }
-            let scan = decode::scan(&plan.path, plan.encoding)?;
-            let sniffed = sniff::sniff_file(&plan.path, &scan, plan.delimiter, plan.header)?;
-            Ok((scan, sniffed, None))
-        }
-        Kind::Workbook(kind) => {
-            let sheet = workbook::read(&plan.path, kind, plan.sheet.as_deref())?;
-            let mut scan = decode::scan(&plan.path, Some(encoding_rs::UTF_8))?;
-            scan.encoding_source = "workbook cells are Unicode";
-            scan.lossless_utf8 = true;
-            let first = sheet.rows.first().map(|(_, cells)| cells);
-            let has_header = plan.header.unwrap_or_else(|| {
-                first.is_none_or(|cells| !cells.iter().any(|c| sniff::looks_like_data(c)))
-            });
-            let sniffed = Sniffed {
-                delimiter: b',',
-                width: first.map_or(0, Vec::len),
-                has_header,
-                sep_line: false,
-            };
-            Ok((scan, sniffed, Some(Arc::new(sheet))))
-        }
-        Kind::Archive => Err(ImportError::IsArchive {
-            path: plan.path.clone(),
-        }),
-    }
-}
 
 /// Run the first pass over `plan.path`, comparing with the fields stored in `conn`.
 ///

@@ -245,13 +245,17 @@ pub fn every_channel(name: &str) -> bool {
 /// The reason's note for a column whose refusals reach every channel.
 pub const EVERY_CHANNEL_NOTE: &str = "the header names no single channel, so an opt-out or refusal in it applies to all channels (e-mail and SMS); a grant in it stays on its own channel";
 
-/// What a date says under a dated polarity: `None` when the polarity is no date one or
+/// What a date says under an opt-out or bounce polarity, dated or not: a date in an
+/// `Unsubscribed` column that also holds yes/no is the day the person opted out, as in
+/// an `Email Opt Out Date` column (third trial: read as unreadable, it became "not
+/// asked", which a later file could grant). `None` under another polarity, or when
 /// `value` is no date or datetime the importer reads.
 pub fn read_date(polarity: Polarity, value: &str) -> Option<Reads> {
-    if !polarity.is_dated() || !is_date(value) {
+    let dated = polarity.dated()?;
+    if !is_date(value) {
         return None;
     }
-    Some(Reads::State(if polarity == Polarity::BounceDate {
+    Some(Reads::State(if dated == Polarity::BounceDate {
         ConsentState::Bounced
     } else {
         ConsentState::Withdrawn
@@ -310,7 +314,7 @@ pub fn over_dates(
 mod tests {
     use super::*;
     use Channel::{Email, Sms};
-    use Polarity::{Bounce, BounceDate, Inverted, OptOutDate};
+    use Polarity::{Bounce, BounceDate, Inverted, OptOutDate, Positive};
 
     /// Opt-out date, bounce and abbreviation headers, with what each names. Expected
     /// values from the headers' meaning: a date "opted out at" is a withdrawal on the
@@ -443,6 +447,8 @@ mod tests {
             Some(Reads::State(ConsentState::Bounced))
         );
         assert_eq!(read_date(OptOutDate, "n/a"), None);
-        assert_eq!(read_date(Inverted, "2024-01-02"), None);
+        assert_eq!(read_date(Inverted, "2024-01-02"), withdrawn);
+        assert_eq!(read_date(Inverted, "1"), None);
+        assert_eq!(read_date(Positive, "2024-01-02"), None);
     }
 }

@@ -101,6 +101,11 @@ impl RowReader<'_> {
                 Some(Reads::Unknown) => (ConsentState::NotAsked, true),
                 Some(Reads::Nothing) | None => continue,
             };
+            // A "not asked" the column states for its own channel (`pending`,
+            // `transactional`) is, on another channel, a value nobody can read there: it
+            // may hide a refusal, so `--consent` must not fill it (third trial).
+            let unreadable =
+                unreadable || (c.channel != channel && state == ConsentState::NotAsked);
             // Another channel hears a column only for a refusal, or for a value nobody
             // can read (it may be one): never for a grant or a bounce.
             if c.channel != channel && !unreadable && !reaches_every_channel(state) {
