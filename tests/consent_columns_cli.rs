@@ -254,7 +254,7 @@ fn an_unrecognised_consent_sounding_column_stops_a_granting_import() {
         ))
         .stderr(contains("`yes`"))
         // Never `--skip`, which would drop the column with its refusals.
-        .stderr(contains("--map 'Permission Given=email_opt_in'"))
+        .stderr(contains("--map 'Permission Given=opt_in'"))
         .stderr(contains("--skip").not());
     ws.cmd()
         .args(["contact", "show", "p2@example.com"])

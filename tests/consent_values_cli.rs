@@ -158,7 +158,7 @@ fn consent_words_among_unread_values_stop_a_granting_import() {
             "people.csv, line 4, column `Mailing`: the column holds a consent word (`subscribed` on line 2), but `ask later` is not a consent value tactful can read",
         ))
         .stderr(contains("nothing was imported"))
-        .stderr(contains("--map 'Mailing=email_opt_in'"))
+        .stderr(contains("--map 'Mailing=opt_in'"))
         .stderr(contains("--skip").not());
     ws.cmd()
         .args(["contact", "show", "c1@example.com"])
@@ -264,7 +264,7 @@ fn the_safe_rule_advises_a_map_that_keeps_the_refusals() {
             "people.csv, line 2, column `Permission Given`: the header sounds like consent (`permission`), but nothing says whether its `yes` grants or refuses",
         ))
         .stderr(contains(
-            "--map 'Permission Given=email_opt_in' (yes = consent given) or --map 'Permission Given=email_opt_out' (yes = opted out)",
+            "--map 'Permission Given=opt_in' (yes = consent given) or --map 'Permission Given=opt_out' (yes = opted out)",
         ))
         .stderr(contains("--skip").not());
     assert_eq!(
@@ -337,7 +337,7 @@ fn a_consent_field_filled_again_is_never_ignored() {
         .stderr(contains(
             "second.csv, line 2, column `Mailing`: the workspace's field `mailing` holds email consent, but nothing says whether its `no` grants or refuses",
         ))
-        .stderr(contains("--map 'Mailing=email_opt_in'"))
+        .stderr(contains("--map 'Mailing=opt_in'"))
         .stderr(contains("--skip").not());
     ws.cmd()
         .args(["contact", "show", "c3@example.com"])

@@ -91,6 +91,9 @@ pub fn analyse(
     let mut first_value: Vec<Option<(String, u64)>> = vec![None; width];
     let mut stating = vec![0u64; width];
     let mut first_stating: Vec<Option<(String, u64)>> = vec![None; width];
+    let mut refusal_words = vec![0u64; width];
+    let mut first_refusal: Vec<Option<(String, u64)>> = vec![None; width];
+    let mut first_yes_no: Vec<Option<(String, u64)>> = vec![None; width];
     let mut all_ip = vec![true; width];
     let mut stripped = vec![0u64; width];
     let mut damage: Vec<BTreeMap<Damage, DamageSeen>> = vec![BTreeMap::new(); width];
@@ -124,6 +127,15 @@ pub fn analyse(
                         if first_stating[i].is_none() {
                             first_stating[i] = Some((value.clone(), line));
                         }
+                    }
+                    if consent::words::names_refusal(value) {
+                        refusal_words[i] += 1;
+                        if first_refusal[i].is_none() {
+                            first_refusal[i] = Some((value.clone(), line));
+                        }
+                    }
+                    if first_yes_no[i].is_none() && consent::words::is_yes_or_no(value) {
+                        first_yes_no[i] = Some((value.clone(), line));
                     }
                     if consent::is_consent_word(value) {
                         words[i] += 1;
@@ -206,6 +218,9 @@ pub fn analyse(
             first_value: first_value[i].take(),
             stating: stating[i],
             first_stating: first_stating[i].take(),
+            refusal_words: refusal_words[i],
+            first_refusal: first_refusal[i].take(),
+            first_yes_no: first_yes_no[i].take(),
             all_ip: all_ip[i],
             file: &file_name,
         };

@@ -45,6 +45,12 @@ pub struct Facts<'a> {
     /// and the first of them with its line.
     pub stating: u64,
     pub first_stating: Option<(String, u64)>,
+    /// Non-blank values that name a refusal (`STOP`, `revoked`, `declined`;
+    /// [`words::names_refusal`]), and the first of them with its line.
+    pub refusal_words: u64,
+    pub first_refusal: Option<(String, u64)>,
+    /// The first plain yes or no (`no`, `1`, `false`) with its line.
+    pub first_yes_no: Option<(String, u64)>,
     /// Every non-blank value is an IP address or a date or time: consent evidence, not
     /// a consent state (Mailchimp `OPTIN_IP`, `OPTIN_TIME`; issue 9).
     pub evidence_values: bool,
@@ -235,8 +241,14 @@ fn generic(facts: &Facts<'_>, class: &mut Classification, ty: FieldType) -> Kind
 /// column. A column with such words and values nobody can read stays plain, and
 /// [`unread_consent`] stops a granting import over it.
 fn by_values(facts: &Facts<'_>, class: &mut Classification) -> Kind {
-    let Some((example, _)) = &facts.first_stating else {
-        return Kind::Plain;
+    // A column of refusals only (`STOP`, `revoked`) says nothing but refusals: read
+    // them. Refusals among yes/no stay plain, and `unread_consent` stops a granting
+    // import over them (the yes/no there could go either way).
+    let refusals_only = facts.refusal_words > 0 && facts.refusal_words == facts.non_blank;
+    let (example, says) = match (&facts.first_stating, &facts.first_refusal) {
+        (Some((example, _)), _) => (example, "states consent"),
+        (None, Some((example, _))) if refusals_only => (example, "names a refusal"),
+        _ => return Kind::Plain,
     };
     if facts.words < facts.non_blank || facts.spec.is_some() {
         return Kind::Plain;
@@ -245,7 +257,7 @@ fn by_values(facts: &Facts<'_>, class: &mut Classification) -> Kind {
     let channel = consent::channel_of_name(facts.name, Channel::Email);
     let every_channel = headers::every_channel(facts.name);
     let reason = format!(
-        "every value of `{}` is a consent word and `{}` states consent: {channel} consent read from its values{}{}",
+        "every value of `{}` is a consent word and `{}` {says}: {channel} consent read from its values{}{}",
         facts.name,
         shorten(example),
         if all_status {
@@ -286,7 +298,7 @@ fn by_values(facts: &Facts<'_>, class: &mut Classification) -> Kind {
 /// without `--consent`; never `--skip`, which would drop them.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "{file}, line {line}, column `{header}`: {why}, but {problem}, so --consent {option} could grant consent to people this column says refused it; nothing was imported. Tell tactful how to read the column: write its values as consent words (yes/no, opted in/opted out, subscribed/unsubscribed, declined, revoked) and, for yes/no, map it to a consent field that says which way `yes` goes, --map '{header}={opt_in}' (yes = consent given) or --map '{header}={opt_out}' (yes = opted out); or import without --consent (these contacts stay not asked)"
+    "{file}, line {line}, column `{header}`: {why}, but {problem}, so --consent {option} could grant consent to people this column says refused it; nothing was imported. Tell tactful how to read the column: write its values as consent words (yes/no, opted in/opted out, subscribed/unsubscribed, declined, revoked) and, for yes/no, {advice}; or import without --consent (these contacts stay not asked)"
 )]
 pub struct UnreadConsent {
     pub file: String,
@@ -298,10 +310,36 @@ pub struct UnreadConsent {
     pub problem: String,
     /// The granting option, `email=granted`.
     pub option: String,
-    /// The consent fields of the column's channel whose `yes` grants and refuses
-    /// (`email_opt_in`, `email_opt_out`; `sms_...` for a header naming texts).
-    pub opt_in: &'static str,
-    pub opt_out: &'static str,
+    /// How to map the column to a consent field that says which way `yes` goes
+    /// ([`map_advice`]).
+    pub advice: String,
+}
+
+/// The `--map` advice of [`UnreadConsent`] for a column under `header` (as in the
+/// file) that would speak for `channel`: the consent fields whose `yes` grants and
+/// refuses, of the channel the header names (`email_opt_in`, `sms_opt_out`), or for a
+/// header that names no single channel (`Do Not Contact`, `Mailing`) the channel-less
+/// `opt_in`/`opt_out`, whose refusals reach every channel as the header's do
+/// ([`headers::every_channel`]): advising `email_opt_out` there would leave SMS granted.
+/// `header` is the header as the import matches `--map` against it (control
+/// characters already cleaned out, see `import::read`); should one remain, the
+/// message would print it stripped and a `--map` copied from it could not match, so
+/// the advice says so instead of quoting it.
+pub fn map_advice(header: &str, channel: Channel) -> String {
+    if header.chars().any(char::is_control) {
+        return "map it to a consent field that says which way `yes` goes (the header holds control characters, so a --map copied from this message cannot match it: rename the column in the file, then --map it to opt_in, yes = consent given, or opt_out, yes = opted out)".to_string();
+    }
+    let (opt_in, opt_out) = if headers::every_channel(&super::normalise::snake_case(header)) {
+        ("opt_in", "opt_out")
+    } else {
+        match channel {
+            Channel::Email => ("email_opt_in", "email_opt_out"),
+            Channel::Sms => ("sms_opt_in", "sms_opt_out"),
+        }
+    };
+    format!(
+        "map it to a consent field that says which way `yes` goes, --map '{header}={opt_in}' (yes = consent given) or --map '{header}={opt_out}' (yes = opted out)"
+    )
 }
 
 /// A value of a column that may state consent but is read as no consent column, with
@@ -344,8 +382,12 @@ impl Unread {
 ///   `Opted-Out (2024)`);
 /// - it fills a field the workspace holds as consent (`Mailing` of subscribed and
 ///   unsubscribed before, yes/no now) and its values are not all IP addresses or times;
-/// - or, whatever its header, it holds a value that states consent by itself
-///   (`unsubscribed`, [`words::states_consent`]) among values nobody can read.
+/// - whatever its header, it holds a value that states consent by itself
+///   (`unsubscribed`, [`words::states_consent`]) among values nobody can read;
+/// - or, whatever its header, it holds a refusal word (`STOP`, `revoked`, `declined`;
+///   [`words::names_refusal`]) among values mostly consent words (`no`): the yes/no
+///   around it could go either way, and a grant over the `STOP` would text someone
+///   who said stop.
 ///
 /// Returns the first unread value (or, when every value is a consent word, the first
 /// value) with its line. A platform layout's column is never caught: the layout's word
@@ -380,12 +422,28 @@ pub fn unread_consent(
             "the column holds a consent word (`{}` on line {line})",
             shorten(value)
         )
+    } else if let Some((value, line)) = facts
+        .first_refusal
+        .as_ref()
+        .filter(|_| facts.words.saturating_mul(2) >= facts.non_blank)
+    {
+        // `STOP` (the SMS opt-out keyword), `revoked`, `declined` among yes/no under
+        // a header that says nothing (`SMS Status`): a refusal nobody may fill over.
+        format!(
+            "the column holds a refusal (`{}` on line {line})",
+            shorten(value)
+        )
     } else {
         return None;
     };
     let (value, line, word) = match (&facts.not_a_word, facts.not_a_word_line) {
         (Some(v), Some(line)) => (v.clone(), line, false),
-        _ => first_value.cloned().map(|(v, l)| (v, l, true))?,
+        _ => facts
+            .first_yes_no
+            .as_ref()
+            .or(first_value)
+            .cloned()
+            .map(|(v, l)| (v, l, true))?,
     };
     let channel = consent::header_reading(facts.name)
         .map(|(channel, _)| channel)

@@ -55,6 +55,11 @@ pub struct Seen<'a> {
     /// first with its line.
     pub stating: u64,
     pub first_stating: Option<(String, u64)>,
+    /// Non-blank values that name a refusal ([`super::consent::words::names_refusal`]),
+    /// the first of them, and the first yes or no, each with its line.
+    pub refusal_words: u64,
+    pub first_refusal: Option<(String, u64)>,
+    pub first_yes_no: Option<(String, u64)>,
     /// Every non-blank value is an IP address.
     pub all_ip: bool,
     /// The file's name, for the report.
@@ -84,6 +89,18 @@ pub fn build(
         inferred = Inferred::plain(FieldType::Text);
     }
     keep_age_role(&mut class, inferred.ty);
+    // 1/0 (or `1.0`/`0.0`) under a consent header are its yes and no (README, "Consent
+    // rules"), though type inference calls them numbers and the dictionary's consent
+    // entries match boolean and text columns only: read the header as for a boolean.
+    let ones_and_zeros = matches!(inferred.ty, FieldType::Integer | FieldType::Decimal)
+        && stats.non_blank > 0
+        && seen.words == stats.non_blank;
+    if ones_and_zeros {
+        let as_boolean = classify(header, name, FieldType::Boolean, seen.profile);
+        if as_boolean.role.consent_channel().is_some() {
+            class = as_boolean;
+        }
+    }
     // Consent column, consent evidence or plain, with the layout's roles and types.
     let consent_header =
         class.role.consent_channel().is_some() || super::consent::recognise(name, false).is_some();
@@ -99,11 +116,19 @@ pub fn build(
         not_a_word_line: seen.not_a_word_line,
         stating: seen.stating,
         first_stating: seen.first_stating.clone(),
+        refusal_words: seen.refusal_words,
+        first_refusal: seen.first_refusal.clone(),
+        first_yes_no: seen.first_yes_no.clone(),
         evidence_values: seen.all_ip
             || matches!(inferred.ty, FieldType::Date | FieldType::Datetime),
         field_consent: existing.and_then(|(old, _)| old.role.consent_channel()),
     };
     let kind = column_kind::decide(&facts, &mut class, &mut inferred);
+    if ones_and_zeros && matches!(kind, Kind::Consent(_)) && seen.spec.is_none() {
+        // Stored as the yes/no it is; `1.0` reaches the field through its consent
+        // reading (`prepare::consent_value`).
+        inferred = Inferred::plain(FieldType::Boolean);
+    }
     if let Some((channel, state)) = plan
         .consent
         .iter()
@@ -112,10 +137,6 @@ pub fn build(
             column_kind::unread_consent(&facts, &kind, consent_header, seen.first_value.as_ref())
     {
         let value = crate::text::for_terminal(&unread.value).into_owned();
-        let (opt_in, opt_out) = match unread.channel {
-            crate::fields::Channel::Email => ("email_opt_in", "email_opt_out"),
-            crate::fields::Channel::Sms => ("sms_opt_in", "sms_opt_out"),
-        };
         return Err(ImportError::UnreadConsent(Box::new(
             column_kind::UnreadConsent {
                 file: seen.file.to_string(),
@@ -124,8 +145,7 @@ pub fn build(
                 why: crate::text::for_terminal(&unread.why).into_owned(),
                 problem: unread.problem(&value),
                 option: format!("{channel}={state}"),
-                opt_in,
-                opt_out,
+                advice: column_kind::map_advice(header, unread.channel),
             },
         )));
     }

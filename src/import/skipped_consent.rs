@@ -10,7 +10,9 @@
 //! takes those rows out of the file. A skipped column no layout or header recognises is
 //! read by its values, as an imported one would be (`column_kind`): when every value
 //! is a consent word and one states consent by itself (`Mailing` holding `subscribed`
-//! and `unsubscribed`), its refusals stop the import the same way. Called by
+//! and `unsubscribed`), its refusals stop the import the same way, and so does any
+//! refusal word in it (`unsubscribed`, `STOP`, `declined`) whatever else it holds
+//! (`ask later`, a dash): a refusal is never skipped away. Called by
 //! [`super::analyse`] on every data row.
 
 use super::ImportError;
@@ -45,6 +47,9 @@ struct Values {
     all_words: bool,
     /// A value states consent by itself (`unsubscribed`).
     stating: bool,
+    /// A value names a refusal (`unsubscribed`, `STOP`, `declined`): whatever else the
+    /// column holds, its refusals cannot be skipped away.
+    refusal: bool,
 }
 
 /// The skipped columns of `map` that are consent columns by their layout or header.
@@ -78,6 +83,7 @@ pub fn find(map: &ColumnMap, headers: &[String]) -> Vec<SkippedConsent> {
                         by_values = Some(Values {
                             all_words: true,
                             stating: false,
+                            refusal: false,
                         });
                         let channel = consent::channel_of_name(
                             &snake_case(header),
@@ -118,6 +124,7 @@ impl SkippedConsent {
         {
             v.all_words &= consent::is_consent_word(value);
             v.stating |= consent::words::states_consent(value);
+            v.refusal |= consent::words::names_refusal(value);
         }
         if self.column.state(value).is_some_and(|s| s.is_refusal()) {
             self.refusals += 1;
@@ -133,7 +140,10 @@ impl SkippedConsent {
 /// Errors: [`ImportError::BadOption`] naming the column, how many rows refuse, the
 /// first lines and values, and what to do instead.
 pub fn check(columns: &[SkippedConsent]) -> Result<(), ImportError> {
-    let consent = |c: &&SkippedConsent| c.by_values.is_none_or(|v| v.all_words && v.stating);
+    let consent = |c: &&SkippedConsent| {
+        c.by_values
+            .is_none_or(|v| (v.all_words && v.stating) || v.refusal)
+    };
     let Some(c) = columns.iter().filter(consent).find(|c| c.refusals > 0) else {
         return Ok(());
     };

@@ -23,6 +23,9 @@ fn facts<'a>(name: &'a str, not_a_word: Option<&str>) -> Facts<'a> {
         not_a_word_line: not_a_word.map(|_| 3),
         stating: 0,
         first_stating: None,
+        refusal_words: 0,
+        first_refusal: None,
+        first_yes_no: None,
         evidence_values: not_a_word.is_some_and(|v| v.parse::<std::net::IpAddr>().is_ok()),
         field_consent: None,
     }

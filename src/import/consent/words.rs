@@ -49,6 +49,12 @@ pub fn word(value: &str) -> Word {
     if value.len() > LONGEST {
         return Word::Other;
     }
+    // `1.0`, `0.00`: the 1 and 0 of a column a spreadsheet or database typed as a
+    // number (new-user trial: a 0/1 `Do Not Contact` column saved as `1.0`/`0.0`).
+    // Matched before folding, which would turn `1.0` into `10`.
+    if let Some(n) = one_or_zero(value.trim()) {
+        return if n { Word::Yes } else { Word::No };
+    }
     match fold(value).as_str() {
         "true" | "yes" | "y" | "1" | "ja" | "oui" | "sí" | "si" | "sim" => Word::Yes,
         "false" | "no" | "n" | "0" | "nein" | "non" | "nee" | "não" | "nao" => Word::No,
@@ -77,6 +83,35 @@ pub fn word(value: &str) -> Word {
         | "afgemeld" | "uitgeschreven" | "descadastrado" => Word::OptedOut,
         _ => Word::Other,
     }
+}
+
+/// `Some(true)` for `1`, `1.0`, `1.00`, ..., `Some(false)` for `0`, `0.0`, ...: a one
+/// or a zero written as an integer or a decimal with only zeros after the point.
+fn one_or_zero(value: &str) -> Option<bool> {
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    if !fraction.bytes().all(|b| b == b'0') || (value.contains('.') && fraction.is_empty()) {
+        return None;
+    }
+    match whole {
+        "1" => Some(true),
+        "0" => Some(false),
+        _ => None,
+    }
+}
+
+/// True when `value` is a plain yes or no ([`Word::Yes`], [`Word::No`]: `yes`, `no`,
+/// `1`, `0.0`, `false`), whose direction only its column's header can give.
+pub fn is_yes_or_no(value: &str) -> bool {
+    matches!(word(value), Word::Yes | Word::No)
+}
+
+/// True when `value` names a refusal by itself ([`Word::Refused`] or
+/// [`Word::OptedOut`]: `stop`, `unsubscribed`, `opted out`, `revoked`, `withdrawn`,
+/// `blocked`, `declined`): among consent words (yes/no, opted in), such a value makes
+/// its column a consent column whatever its header (`import::column_kind`), so a
+/// file-wide `--consent` cannot grant the person who wrote `STOP`.
+pub fn names_refusal(value: &str) -> bool {
+    matches!(word(value), Word::Refused | Word::OptedOut)
 }
 
 /// True when `value` states consent by itself, whatever its column's header: a member

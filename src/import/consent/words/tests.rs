@@ -119,3 +119,31 @@ fn yes_no_like_values() {
         assert!(!is_yes_no_like(v), "{v}");
     }
 }
+
+/// A spreadsheet's 1/0 saved as a decimal is still yes/no; other numbers are not.
+#[test]
+fn decimal_ones_and_zeros_are_yes_and_no() {
+    for v in ["1", "1.0", "1.00", " 1.0 "] {
+        assert_eq!(word(v), Word::Yes, "{v}");
+    }
+    for v in ["0", "0.0", "0.000"] {
+        assert_eq!(word(v), Word::No, "{v}");
+    }
+    for v in ["10", "1.5", "2.0", "01", "0.01"] {
+        assert_eq!(word(v), Word::Other, "{v}");
+    }
+    for v in [
+        "STOP",
+        "stop",
+        "Stop",
+        "revoked",
+        "declined",
+        "blocked",
+        "withdrawn",
+    ] {
+        assert!(names_refusal(v), "{v}");
+    }
+    for v in ["no", "granted", "1"] {
+        assert!(!names_refusal(v), "{v}");
+    }
+}
