@@ -43,7 +43,10 @@ pub fn is_edge_junk(c: char) -> bool {
 pub fn clean_value(raw: &str) -> (String, Cleaning) {
     let (value, stats) = clean_chars(raw);
     match value.strip_prefix('\'') {
-        Some(rest) if crate::export::cells::is_formula_like(rest) => (rest.to_string(), stats),
+        // The quote hid the rest's edges from the trim: `'\u{2000}=` is `=` once cleaned.
+        Some(rest) if crate::export::cells::is_formula_like(rest) => {
+            (rest.trim_matches(is_edge_junk).to_string(), stats)
+        }
         _ => (value, stats),
     }
 }
@@ -403,6 +406,15 @@ mod tests {
         assert_eq!(v, "a b[31mc\nd\ne");
         assert_eq!(c.controls_removed, 2);
         assert_eq!(c.whitespace_replaced, 2);
+    }
+
+    /// Found by `tests/import_props.rs`: the export's quote in front of a space and a
+    /// formula sign hid the space from the trim, so cleaning twice changed the value.
+    #[test]
+    fn a_quoted_formula_is_trimmed_once_unquoted() {
+        assert_eq!(clean_value("'\u{2000}=").0, "=");
+        assert_eq!(clean_value("' =1+1").0, "=1+1");
+        assert_eq!(clean_value("'tis").0, "'tis");
     }
 
     #[test]
