@@ -19,38 +19,7 @@ mod review_support;
 
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
-use review_support::{EMAIL_EVERYONE, SMS_EVERYONE, Ws, pairs};
-
-/// Both granting options, as the trial imported.
-const BOTH: [&str; 4] = ["--consent", "email=granted", "--consent", "sms=granted"];
-
-/// Sorted `(key, excluded or "-")` of a campaign's preview.
-type Outcome = Vec<(String, String)>;
-
-/// Import `csv` with both granting options and `extra`; `(e-mail outcome, SMS
-/// outcome)`.
-fn outcomes(csv: &str, extra: &[&str]) -> (Outcome, Outcome) {
-    let ws = Ws::new();
-    let file = ws.write("people.csv", csv);
-    let mut args = vec!["import", file.as_str()];
-    args.extend(BOTH);
-    args.extend(extra);
-    ws.ok(&args);
-    (
-        ws.outcome(EMAIL_EVERYONE, "news"),
-        ws.outcome(SMS_EVERYONE, "text"),
-    )
-}
-
-/// A file with e-mail, a UK drama-range number (Ofcom) and `header`: p1 holds
-/// `first`, p2 holds `second`.
-fn file(header: &str, first: &str, second: &str) -> String {
-    format!(
-        "email,phone,first_name,{header}\n\
-         p1@example.com,+447700900111,P1,{first}\n\
-         p2@example.com,+447700900112,P2,{second}\n"
-    )
-}
+use review_support::{BOTH_GRANTED, Ws, outcomes, pairs, two_people};
 
 /// Fault 1, the trial's file: Ana's `Do Not Text` is 1 (no texts), Bo's `Robinson`
 /// is 1 (on the opt-out list: no marketing on any channel), Cy said 0 to both. The
@@ -83,7 +52,7 @@ fn ones_and_zeros_under_consent_headers_are_yes_and_no() {
     let file = ws.write("people.csv", csv);
     ws.cmd()
         .args(["import", &file])
-        .args(BOTH)
+        .args(BOTH_GRANTED)
         .assert()
         .success()
         .stdout(contains(
@@ -112,7 +81,7 @@ fn numbers_under_opt_out_headers_withdraw_the_header_channels() {
         ("Do Not Text", false, true),
     ] {
         for (yes, no) in [("1", "0"), ("1.0", "0.0"), ("1.00", "0.00"), ("1", "")] {
-            let (email, sms) = outcomes(&file(header, yes, no), &[]);
+            let (email, sms) = outcomes(&two_people(header, yes, no), &[]);
             let want = |refuses: bool| if refuses { &refused } else { &reached };
             assert_eq!(&email, want(on_email), "{header} {yes}/{no}: e-mail");
             assert_eq!(&sms, want(on_sms), "{header} {yes}/{no}: SMS");
@@ -124,7 +93,7 @@ fn numbers_under_opt_out_headers_withdraw_the_header_channels() {
 /// from the option), p2's `0.0` refuses both channels.
 #[test]
 fn decimals_under_a_consent_header_grant_and_refuse() {
-    let (email, sms) = outcomes(&file("Consent", "1.0", "0.0"), &[]);
+    let (email, sms) = outcomes(&two_people("Consent", "1.0", "0.0"), &[]);
     let p2_refused = pairs(&[("p1@example.com", "-"), ("p2@example.com", "no_consent")]);
     assert_eq!(email, p2_refused);
     assert_eq!(sms, p2_refused);
@@ -136,10 +105,10 @@ fn decimals_under_a_consent_header_grant_and_refuse() {
 #[test]
 fn the_safe_rule_advises_a_map_that_keeps_every_channel() {
     let ws = Ws::new();
-    let path = ws.write("people.csv", &file("Permission Given", "yes", "no"));
+    let path = ws.write("people.csv", &two_people("Permission Given", "yes", "no"));
     ws.cmd()
         .args(["import", &path])
-        .args(BOTH)
+        .args(BOTH_GRANTED)
         .assert()
         .code(1)
         .stderr(contains(
@@ -151,18 +120,18 @@ fn the_safe_rule_advises_a_map_that_keeps_every_channel() {
         .stderr(contains("email_opt_out").not());
     let p1_refused = pairs(&[("p1@example.com", "no_consent"), ("p2@example.com", "-")]);
     let (email, sms) = outcomes(
-        &file("Permission Given", "yes", "no"),
+        &two_people("Permission Given", "yes", "no"),
         &["--map", "Permission Given=opt_out"],
     );
     assert_eq!(email, p1_refused);
     assert_eq!(sms, p1_refused);
     // A header naming texts keeps its own channel.
     let texts = Ws::new();
-    let path = texts.write("people.csv", &file("Texting Permission", "yes", "no"));
+    let path = texts.write("people.csv", &two_people("Texting Permission", "yes", "no"));
     texts
         .cmd()
         .args(["import", &path])
-        .args(BOTH)
+        .args(BOTH_GRANTED)
         .assert()
         .code(1)
         .stderr(contains("--map 'Texting Permission=sms_opt_in'"));
@@ -231,7 +200,7 @@ fn a_refusal_word_among_yes_no_stops_a_granting_import() {
             let path = ws.write("people.csv", &csv);
             ws.cmd()
                 .args(["import", &path])
-                .args(BOTH)
+                .args(BOTH_GRANTED)
                 .assert()
                 .code(1)
                 .stderr(contains(format!(
@@ -244,7 +213,7 @@ fn a_refusal_word_among_yes_no_stops_a_granting_import() {
                 .code(1);
         }
     }
-    let (email, sms) = outcomes(&file("VIP", "yes", "no"), &[]);
+    let (email, sms) = outcomes(&two_people("VIP", "yes", "no"), &[]);
     let everyone = pairs(&[("p1@example.com", "-"), ("p2@example.com", "-")]);
     assert_eq!(email, everyone);
     assert_eq!(sms, everyone);
@@ -255,7 +224,7 @@ fn a_refusal_word_among_yes_no_stops_a_granting_import() {
 /// reaches both (the header names SMS only).
 #[test]
 fn a_column_of_stop_alone_withdraws_the_texts() {
-    let (email, sms) = outcomes(&file("SMS Status", "STOP", ""), &[]);
+    let (email, sms) = outcomes(&two_people("SMS Status", "STOP", ""), &[]);
     assert_eq!(
         sms,
         pairs(&[("p1@example.com", "no_consent"), ("p2@example.com", "-")])

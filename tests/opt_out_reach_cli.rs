@@ -16,38 +16,7 @@
 mod review_support;
 
 use predicates::str::contains;
-use review_support::{EMAIL_EVERYONE, SMS_EVERYONE, Ws, pairs};
-
-/// Both granting options, as the trial imported.
-const BOTH: [&str; 4] = ["--consent", "email=granted", "--consent", "sms=granted"];
-
-/// Sorted `(key, excluded or "-")` of a campaign's preview.
-type Outcome = Vec<(String, String)>;
-
-/// Import `csv` into a fresh workspace with `--consent email=granted --consent
-/// sms=granted`; `(e-mail outcome, SMS outcome)`, each as sorted `(key, excluded or
-/// "-")`.
-fn outcomes(csv: &str) -> (Outcome, Outcome) {
-    let ws = Ws::new();
-    let file = ws.write("people.csv", csv);
-    let mut args = vec!["import", file.as_str()];
-    args.extend(BOTH);
-    ws.ok(&args);
-    (
-        ws.outcome(EMAIL_EVERYONE, "news"),
-        ws.outcome(SMS_EVERYONE, "text"),
-    )
-}
-
-/// A file with e-mail, a UK drama-range number (Ofcom) and `header`: p1 holds
-/// `first`, p2 holds `second`.
-fn file(header: &str, first: &str, second: &str) -> String {
-    format!(
-        "email,phone,first_name,{header}\n\
-         p1@example.com,+447700900111,P1,{first}\n\
-         p2@example.com,+447700900112,P2,{second}\n"
-    )
-}
+use review_support::{BOTH_GRANTED, EMAIL_EVERYONE, SMS_EVERYONE, Ws, outcomes, pairs, two_people};
 
 /// Point 1: `yes` under an opt-out header that names no channel (or all of them) is a
 /// withdrawal on both channels, so p1 gets neither message; p2's `no` states nothing
@@ -70,7 +39,7 @@ fn an_opt_out_naming_no_channel_refuses_e_mail_and_sms() {
         "Robinsonliste",
         "Lista Robinson",
     ] {
-        let (email, sms) = outcomes(&file(header, "yes", "no"));
+        let (email, sms) = outcomes(&two_people(header, "yes", "no"), &[]);
         assert_eq!(email, both_refused, "{header}: e-mail");
         assert_eq!(sms, both_refused, "{header}: SMS");
     }
@@ -116,6 +85,7 @@ fn a_channel_less_grant_stays_on_e_mail_and_its_refusal_reaches_sms() {
          p1@example.com,+447700900111,P1,maybe\n\
          p2@example.com,+447700900112,P2,no\n\
          p3@example.com,+447700900113,P3,yes\n",
+        &[],
     );
     let expected = pairs(&[
         ("p1@example.com", "no_consent"),
@@ -131,10 +101,10 @@ fn a_channel_less_grant_stays_on_e_mail_and_its_refusal_reaches_sms() {
 #[test]
 fn the_sms_refusal_names_its_column() {
     let ws = Ws::new();
-    let csv = file("unsubscribe", "yes", "no");
+    let csv = two_people("unsubscribe", "yes", "no");
     let path = ws.write("people.csv", &csv);
     let mut args = vec!["import", path.as_str()];
-    args.extend(BOTH);
+    args.extend(BOTH_GRANTED);
     ws.ok(&args);
     let shown = ws.json(&["contact", "show", "p1@example.com"], 0);
     for channel in ["email", "sms"] {
@@ -174,7 +144,7 @@ fn the_sms_refusal_names_its_column() {
     let path = ws.write("people.csv", &csv);
     ws.cmd()
         .args(["import", &path, "--skip", "unsubscribe"])
-        .args(BOTH)
+        .args(BOTH_GRANTED)
         .assert()
         .failure()
         .stderr(contains("the column is e-mail and SMS consent"));
@@ -192,7 +162,7 @@ fn abbreviations_refuse_the_channel_they_name() {
         ("DNC", false),
         ("SMS Opt Out", false),
     ] {
-        let (email, sms) = outcomes(&file(header, "yes", "no"));
+        let (email, sms) = outcomes(&two_people(header, "yes", "no"), &[]);
         let (e, s) = if email_refused {
             (&refused, &everyone)
         } else {
@@ -209,7 +179,7 @@ fn abbreviations_refuse_the_channel_they_name() {
 #[test]
 fn a_bounce_flag_bounces_e_mail_only() {
     for header in ["Bounced", "Hard Bounce", "Email Bounced"] {
-        let (email, sms) = outcomes(&file(header, "true", "false"));
+        let (email, sms) = outcomes(&two_people(header, "true", "false"), &[]);
         assert_eq!(
             email,
             pairs(&[("p1@example.com", "no_consent"), ("p2@example.com", "-")]),
@@ -252,7 +222,7 @@ fn opt_out_dates_are_withdrawals_on_their_channel() {
              p2@example.com,+447700900112,P2,\n\
              p3@example.com,+447700900113,P3,unknown\n"
         );
-        let (email, sms) = outcomes(&csv);
+        let (email, sms) = outcomes(&csv, &[]);
         let pick = |refused| if refused { &both } else { &everyone };
         assert_eq!(&email, pick(email_refused), "{header}: e-mail");
         assert_eq!(&sms, pick(sms_refused), "{header}: SMS");
@@ -268,6 +238,7 @@ fn opt_in_times_are_no_opt_outs() {
         "email,phone,first_name,OPTIN_TIME,unsubscribed_at\n\
          p1@example.com,+447700900111,P1,2023-01-05 09:00:00,2024-03-01\n\
          p2@example.com,+447700900112,P2,2023-01-05 09:00:00,\n",
+        &[],
     );
     let expected = pairs(&[("p1@example.com", "no_consent"), ("p2@example.com", "-")]);
     assert_eq!(email, expected);
@@ -287,7 +258,7 @@ fn opt_out_headers_over_dates_are_opt_out_dates() {
         ("Do Not Email", true, false),
         ("Text Opt-Out", false, true),
     ] {
-        let (email, sms) = outcomes(&file(header, "2024-03-01", ""));
+        let (email, sms) = outcomes(&two_people(header, "2024-03-01", ""), &[]);
         let pick = |r| if r { &refused } else { &everyone };
         assert_eq!(&email, pick(email_refused), "{header}: e-mail");
         assert_eq!(&sms, pick(sms_refused), "{header}: SMS");
@@ -338,7 +309,7 @@ fn more_opt_out_headers_refuse_every_channel() {
         "DND",
         "Opposition",
     ] {
-        let (email, sms) = outcomes(&file(header, "yes", "no"));
+        let (email, sms) = outcomes(&two_people(header, "yes", "no"), &[]);
         assert_eq!(email, both_refused, "{header}: e-mail");
         assert_eq!(sms, both_refused, "{header}: SMS");
     }
@@ -351,7 +322,7 @@ fn more_opt_out_headers_refuse_every_channel() {
 fn contact_allowed_no_refuses_every_channel() {
     let p2_refused = pairs(&[("p1@example.com", "-"), ("p2@example.com", "no_consent")]);
     for header in ["Contact Allowed", "Kontakt erlaubt"] {
-        let (email, sms) = outcomes(&file(header, "yes", "no"));
+        let (email, sms) = outcomes(&two_people(header, "yes", "no"), &[]);
         assert_eq!(email, p2_refused, "{header}: e-mail");
         assert_eq!(sms, p2_refused, "{header}: SMS");
     }
@@ -374,7 +345,7 @@ fn a_date_among_yes_and_no_is_an_opt_out() {
          p3@example.com,+447700900113,P3,no\n",
     );
     let mut args = vec!["import", first.as_str()];
-    args.extend(BOTH);
+    args.extend(BOTH_GRANTED);
     ws.ok(&args);
     let again = ws.write("again.csv", "email,Status\np1@example.com,subscribed\n");
     ws.ok(&["import", again.as_str()]);
@@ -394,7 +365,7 @@ fn a_date_among_yes_and_no_is_an_opt_out() {
 #[test]
 fn a_status_word_under_a_channel_less_header_is_not_granted_on_sms() {
     for header in ["unsubscribe", "Do Not Contact"] {
-        let (email, sms) = outcomes(&file(header, "pending", "no"));
+        let (email, sms) = outcomes(&two_people(header, "pending", "no"), &[]);
         let p1_kept_out = pairs(&[("p1@example.com", "no_consent"), ("p2@example.com", "-")]);
         assert_eq!(email, p1_kept_out, "{header}: e-mail");
         assert_eq!(sms, p1_kept_out, "{header}: SMS");

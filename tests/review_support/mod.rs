@@ -183,6 +183,38 @@ rule = "email is not blank"
 body = "Hello"
 "#;
 
+/// Both granting options (`--consent email=granted --consent sms=granted`), as the
+/// new-user trials imported.
+pub const BOTH_GRANTED: [&str; 4] = ["--consent", "email=granted", "--consent", "sms=granted"];
+
+/// Sorted `(key, excluded or "-")` of a campaign's preview ([`Ws::outcome`]).
+pub type Outcome = Vec<(String, String)>;
+
+/// Import `csv` into a fresh workspace with both granting options and `extra`;
+/// `(e-mail outcome, SMS outcome)` of a campaign to everyone on each channel.
+pub fn outcomes(csv: &str, extra: &[&str]) -> (Outcome, Outcome) {
+    let ws = Ws::new();
+    let file = ws.write("people.csv", csv);
+    let mut args = vec!["import", file.as_str()];
+    args.extend(BOTH_GRANTED);
+    args.extend(extra);
+    ws.ok(&args);
+    (
+        ws.outcome(EMAIL_EVERYONE, "news"),
+        ws.outcome(SMS_EVERYONE, "text"),
+    )
+}
+
+/// A file with e-mail, a UK drama-range number (Ofcom) and `header`: p1 holds
+/// `first`, p2 holds `second`.
+pub fn two_people(header: &str, first: &str, second: &str) -> String {
+    format!(
+        "email,phone,first_name,{header}\n\
+         p1@example.com,+447700900111,P1,{first}\n\
+         p2@example.com,+447700900112,P2,{second}\n"
+    )
+}
+
 /// Owned pairs, to compare with [`Ws::exclusions`].
 pub fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
