@@ -25,6 +25,7 @@ pub mod records;
 mod rekey;
 pub mod rights;
 pub mod settings;
+pub mod snapshot;
 pub mod sqlfn;
 pub mod statements;
 pub mod suppression;
