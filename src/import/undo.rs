@@ -23,9 +23,11 @@ use serde_json::json;
 use super::ImportError;
 use super::refusal_hashes;
 use super::suppress::entry_hash;
-use crate::fields::{Channel, Role};
+use crate::fields::Channel;
 use crate::workspace::keyed_hash::HashKey;
-use crate::workspace::{Workspace, audit, batches, consent, contacts, fields, orders, settings};
+use crate::workspace::{
+    Workspace, address_columns, audit, batches, consent, contacts, fields, orders, settings,
+};
 
 /// What an undo did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -74,11 +76,9 @@ pub fn undo(
             )));
         }
         let defs = fields::list(tx)?;
-        let email_fields: Vec<String> = defs
-            .iter()
-            .filter(|f| f.role == Role::Email)
-            .map(|f| f.name.clone())
-            .collect();
+        // Former e-mail fields' kept addresses too: a refusal holds for every address
+        // it was recorded with, whatever the fields' roles now.
+        let email_fields = address_columns::email_columns(tx)?;
         let consent_fields: Vec<(&str, String)> = defs
             .into_iter()
             .filter_map(|f| {
