@@ -219,12 +219,9 @@ fn demoting_the_email_field_keeps_its_refusals_for_the_address() {
 
 /// After the demotion, `import undo` of the phone-only file and its re-import bring
 /// `+447700900111` back as a new contact: a@x.com's refusal of the number still keeps
-/// it out. Undoing both files removes a@x.com; its refusal goes on record under the
-/// number it was recorded with (although `phone` is no phone field now), so the
-/// phone-only file imported alone again is still refused for `+447700900111`, with
-/// a@x.com's column as the source.
+/// it out.
 #[test]
-fn the_refusal_holds_after_undo_and_re_import() {
+fn the_refusal_holds_after_undo_and_re_import_of_the_other_file() {
     let ws = Ws::new();
     trial(&ws);
     demote_phone(&ws);
@@ -239,6 +236,17 @@ fn the_refusal_holds_after_undo_and_re_import() {
             ("b@x.com", "no_address"),
         ])
     );
+}
+
+/// After the demotion, undoing both files removes a@x.com: its two refusals (e-mail
+/// and SMS) go on record, the SMS one under the number it was recorded with although
+/// `phone` is no phone field now. The phone-only file imported alone again meets it:
+/// `+447700900111` is withdrawn, with a@x.com's column as the source.
+#[test]
+fn the_refusal_holds_after_undo_of_both_files_and_re_import() {
+    let ws = Ws::new();
+    trial(&ws);
+    demote_phone(&ws);
     ws.ok(&["import", "undo"]);
     let undo = ws.json(&["import", "undo"], 0);
     assert_eq!(undo["refusals_on_record"], 2, "{undo}");
@@ -250,6 +258,58 @@ fn the_refusal_holds_after_undo_and_re_import() {
     let step = ws.explain_step("c1", "+447700900111", 1);
     assert!(
         step.contains("withdrawn (source: column do_not_contact, batch 1)"),
+        "{step}"
+    );
+}
+
+/// Undo is a route that removes address fields too: the second file brings C1's
+/// `work_email` (x@y.com, C2's address) with Do Not Contact. Its undo restores C1 but
+/// keeps C1's withdrawal (an undo never turns consent back on) and drops `work_email`;
+/// the refusal goes on record under x@y.com, so C2 stays out, the record named.
+#[test]
+fn undo_of_the_file_that_brought_the_address_keeps_its_refusal() {
+    let ws = Ws::new();
+    let first = ws.write(
+        "f1.csv",
+        "customer_id,email,first_name
+C1,a@x.com,A
+C2,x@y.com,B
+",
+    );
+    ws.ok(&[
+        "import",
+        &first,
+        "--key",
+        "customer_id",
+        "--consent",
+        "email=granted",
+    ]);
+    let second = ws.write(
+        "f2.csv",
+        "customer_id,work_email,Do Not Contact
+C1,x@y.com,yes
+",
+    );
+    ws.ok(&["import", &second, "--key", "customer_id"]);
+    ws.ok(&["segment", "add", "all", "first_name is not blank"]);
+    ws.ok(&["campaign", "new", "e1", "--channel", "email"]);
+    ws.ok(&[
+        "campaign",
+        "add",
+        "e1",
+        "all",
+        "--subject",
+        "Hi",
+        "--body",
+        "Hi {{first_name}}",
+    ]);
+    let both_out = pairs(&[("C1", "no_consent"), ("C2", "no_consent")]);
+    assert_eq!(outcome(&ws, "e1"), both_out);
+    ws.ok(&["import", "undo"]);
+    assert_eq!(outcome(&ws, "e1"), both_out);
+    let step = ws.explain_step("e1", "C2", 1);
+    assert!(
+        step.contains("e-mail consent withdrawn on record for this address (recorded by batch 2"),
         "{step}"
     );
 }

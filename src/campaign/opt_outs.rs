@@ -254,7 +254,7 @@ impl AddressOptOuts {
                 refusal.state.as_str(),
             ),
             (None, batch) => format!(
-                "{channel} consent {} on record for this {thing} (recorded by batch {}; `import undo` removed the contact that held it)",
+                "{channel} consent {} on record for this {thing} (recorded by batch {}; kept when `import undo` removed the contact or field that held it)",
                 refusal.state.as_str(),
                 batch.unwrap_or_default()
             ),

@@ -5,7 +5,8 @@
 //! of the undo: restore before-images (never weakening a refusal), put the refusals of
 //! the contacts the batch added on record (`workspace::consent`: a "no" is a fact about
 //! the person and outlives the contact row, so re-importing the person later cannot
-//! grant them), delete those contacts, forget the batch's consent upgrades, put back the
+//! grant them) and those the kept contacts recorded for addresses in the fields the
+//! batch added, delete those contacts, forget the batch's consent upgrades, put back the
 //! orders it replaced and delete those it added (`--aggregate`), drop the fields it
 //! added, recompute the order figures of the contacts its orders touched, mark it
 //! undone, audit. One transaction. Called by the CLI and TUI.
@@ -106,11 +107,14 @@ pub fn undo(
             }
             on_record += 1;
         }
+        // The contacts the undo keeps keep their refusals (a before-image never weakens
+        // one), but the fields the batch added go, with the addresses they held.
+        let dropped = batches::fields_added(tx, target.id)?;
+        refusal_hashes::keep_for_dropped(tx, &hash_key, target.id, &dropped)?;
         consent::remove_upgrades_of(tx, target.id)?;
         let counts = contacts::undo_batch(tx, target.id, &consent_fields)?;
         let (restored, removed) = (counts.restored, counts.deleted);
         let touched = orders::undo_batch(tx, target.id)?;
-        let dropped = batches::fields_added(tx, target.id)?;
         for name in &dropped {
             fields::remove(tx, name)?;
         }
