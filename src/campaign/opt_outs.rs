@@ -7,9 +7,9 @@
 //! The address is the normal form the duplicate-address step compares: the
 //! lower-cased e-mail address (`fields::address`) of every e-mail field for the e-mail
 //! channel, the stored E.164 form of every phone field (`workspace::phones`) for SMS.
-//! A field that was an address field when the refusal was recorded counts too, whatever
-//! its role now (`workspace::address_columns`): a person took the role away to stop
-//! sending to the field, not to let others be sent to at the numbers it held.
+//! A field that lost its address role counts too, with the addresses it held then
+//! (`workspace::address_columns`): a person took the role away to stop sending to the
+//! field, not to let others be sent to at the addresses refused there.
 //! Read once per campaign run, by the scan before the walk ([`super::prescan`], with
 //! [`OptOutReader`]), so each contact costs one look-up in a compact table
 //! ([`super::refused`]).

@@ -9,8 +9,9 @@
 //! trial). So a field that loses its address role keeps its addresses in hidden columns,
 //! read for refusals and erasure, never as an address to send to:
 //! - SMS: the field's E.164 column (`phones`) stays as it was when the role went (the
-//!   importer no longer writes it: later values of a plain field are no numbers anyone
-//!   refused from); a field that gains the role again has it read afresh.
+//!   importer writes it for phone fields only: a value that arrives in a plain field is
+//!   no number a refusal was recorded for); a field that gains the role again has it
+//!   read afresh.
 //! - e-mail: `_was_email_<field>` gets a copy of the field's values (over an earlier copy
 //!   only where the field holds a value).
 //!

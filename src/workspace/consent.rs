@@ -8,7 +8,8 @@
 //! each of the contact's addresses for its channel (`email:<address>` for e-mail,
 //! `phone:<E.164>` for SMS, see `import::refusal_hashes`), in the same column: the
 //! hash covers the kind, so the forms never meet.
-//! A refusal goes on record when `import undo` deletes a contact that held one; the
+//! A refusal goes on record when `import undo` deletes a contact that held one, or
+//! drops a field holding an address a kept contact refused from; the
 //! importer reads it back as the stored state of a contact it creates again, found by
 //! its key or by any of its addresses. Called by
 //! `import::load`, `import::undo`, `rights` and `export`.
