@@ -7,6 +7,9 @@
 //! The address is the normal form the duplicate-address step compares: the
 //! lower-cased e-mail address (`fields::address`) of every e-mail field for the e-mail
 //! channel, the stored E.164 form of every phone field (`workspace::phones`) for SMS.
+//! A field that lost its address role counts too, with the addresses it held then
+//! (`workspace::address_columns`): a person took the role away to stop sending to the
+//! field, not to let others be sent to at the addresses refused there.
 //! Read once per campaign run, by the scan before the walk ([`super::prescan`], with
 //! [`OptOutReader`]), so each contact costs one look-up in a compact table
 //! ([`super::refused`]).
@@ -23,9 +26,9 @@ use rusqlite::Connection;
 use rusqlite::types::ValueRef;
 
 use super::refused::RefusedAddresses;
-use crate::fields::{Channel, ConsentState, Role, address};
+use crate::fields::{Channel, ConsentState, address};
 use crate::workspace::keyed_hash::HashKey;
-use crate::workspace::{WorkspaceError, consent, fields as field_store, phones};
+use crate::workspace::{WorkspaceError, address_columns, consent};
 
 /// The refusal recorded for one address: the contact it was recorded on and its state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +74,8 @@ pub struct AddressOptOuts {
 /// order that selects each contact's `_id`, its consent for the channel and, as text,
 /// each of [`OptOutReader::columns`]: every contact whose consent is a refusal
 /// ([`ConsentState::is_refusal`]) refuses the normalised address of each of its address
-/// fields (e-mail fields for e-mail, the E.164 form of phone fields for SMS).
+/// fields (e-mail fields for e-mail, the E.164 form of phone fields for SMS), current or
+/// former (`workspace::address_columns::refusal_columns`).
 #[derive(Debug)]
 pub struct OptOutReader {
     channel: Channel,
@@ -84,18 +88,7 @@ impl OptOutReader {
     ///
     /// Errors: workspace errors.
     pub fn new(conn: &Connection, channel: Channel) -> Result<Self, WorkspaceError> {
-        let role = match channel {
-            Channel::Email => Role::Email,
-            Channel::Sms => Role::Phone,
-        };
-        let columns: Vec<String> = field_store::list(conn)?
-            .into_iter()
-            .filter(|f| f.role == role)
-            .map(|f| match channel {
-                Channel::Email => f.name,
-                Channel::Sms => phones::e164_column(&f.name),
-            })
-            .collect();
+        let columns = address_columns::refusal_columns(conn, channel)?;
         let mut out = AddressOptOuts {
             channel: Some(channel),
             ..AddressOptOuts::default()
@@ -267,7 +260,7 @@ impl AddressOptOuts {
                 refusal.state.as_str(),
             ),
             (None, batch) => format!(
-                "{channel} consent {} on record for this {thing} (recorded by batch {}; `import undo` removed the contact that held it)",
+                "{channel} consent {} on record for this {thing} (recorded by batch {}; kept when `import undo` removed the contact or field that held it)",
                 refusal.state.as_str(),
                 batch.unwrap_or_default()
             ),
@@ -279,8 +272,8 @@ impl AddressOptOuts {
 mod tests {
     use super::*;
     use crate::campaign::prescan::prescan;
-    use crate::fields::{Field, FieldType, PrivacyClass};
-    use crate::workspace::Workspace;
+    use crate::fields::{Field, FieldType, PrivacyClass, Role};
+    use crate::workspace::{Workspace, fields as field_store};
 
     fn email_field(name: &str) -> Field {
         Field {

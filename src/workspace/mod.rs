@@ -7,6 +7,7 @@
 //! identifiers spliced into SQL go through [`quote_ident`].
 
 pub mod acceptances;
+pub mod address_columns;
 pub mod audit;
 pub mod batches;
 pub mod browse;
