@@ -88,7 +88,11 @@ fn the_trial_file_imports_with_and_without_the_map() {
             "{extra:?}"
         );
         for key in ["a@x.com", "d@x.com"] {
-            assert_eq!(ws.email_consent(key)["state"], "withdrawn", "{key} {extra:?}");
+            assert_eq!(
+                ws.email_consent(key)["state"],
+                "withdrawn",
+                "{key} {extra:?}"
+            );
         }
         assert_eq!(ws.email_consent("b@x.com")["state"], "granted");
     }
@@ -224,9 +228,20 @@ fn fax_and_postal_opt_outs_refuse_no_message() {
         assert!(!out.contains("e-mail marketing"), "{header}: {out}");
         let ws = Ws::new();
         let path = ws.write("people.csv", &csv);
-        ws.ok(&["import", &path, "--skip", header, "--consent", "email=granted"]);
+        ws.ok(&[
+            "import",
+            &path,
+            "--skip",
+            header,
+            "--consent",
+            "email=granted",
+        ]);
     }
-    for (header, on_email) in [("Do Not Mail", true), ("Do Not Call", false), ("DNC", false)] {
+    for (header, on_email) in [
+        ("Do Not Mail", true),
+        ("Do Not Call", false),
+        ("DNC", false),
+    ] {
         let (email, sms) = outcomes(&two_people(header, "yes", "no"), &[]);
         let want = |refuses: bool| if refuses { &p1_refused } else { &everyone };
         assert_eq!(&email, want(on_email), "{header}: e-mail");
@@ -274,7 +289,10 @@ fn one_row_is_one_row_and_the_error_quotes_its_channel() {
     let r = ws.json(&["import", &later], 0);
     assert_eq!(r["consent_kept_withdrawn"], 1);
     let ws = Ws::new();
-    let first = ws.write("first.csv", "email,phone,Unsubscribe\na@x.com,+447700900111,yes\n");
+    let first = ws.write(
+        "first.csv",
+        "email,phone,Unsubscribe\na@x.com,+447700900111,yes\n",
+    );
     ws.ok(&["import", &first]);
     ws.cmd()
         .args(["import", &later])

@@ -322,7 +322,6 @@ fn by_values(facts: &Facts<'_>, class: &mut Classification) -> Kind {
     })
 }
 
-
 /// At most 30 characters of `value`, for quoting it in a reason.
 fn shorten(value: &str) -> String {
     match value.char_indices().nth(30) {

@@ -341,10 +341,25 @@ mod tests {
     /// number is none.
     #[test]
     fn dates_in_any_written_form_are_dates() {
-        for v in ["3/1/24", "01.03.24", "31-12-99", "03/01/2024", "20240301", "1 Mar 2024"] {
+        for v in [
+            "3/1/24",
+            "01.03.24",
+            "31-12-99",
+            "03/01/2024",
+            "20240301",
+            "1 Mar 2024",
+        ] {
             assert!(is_date(v), "{v}");
         }
-        for v in ["13/13/24", "3/1", "1/2/3/4", "+447700900111", "yes", "12.5", "2024"] {
+        for v in [
+            "13/13/24",
+            "3/1",
+            "1/2/3/4",
+            "+447700900111",
+            "yes",
+            "12.5",
+            "2024",
+        ] {
             assert!(!is_date(v), "{v}");
         }
         // Four dates and a `yes` of five values; one date among four yes/no is not.

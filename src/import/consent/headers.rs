@@ -48,7 +48,6 @@ const BOUNCE_OTHER_WORDS: &[&str] = &[
     "hard", "is", "has", "flag", "email", "e", "mail", "address", "sms", "text", "phone",
 ];
 
-
 /// The consent columns of headers `consent::recognise`'s table does not list: bounce
 /// flags, then opt-out and bounce date columns.
 pub fn recognise(name: &str) -> Option<(Channel, Polarity, String)> {
