@@ -98,6 +98,29 @@ fn the_trial_file_imports_with_and_without_the_map() {
     }
 }
 
+/// Fault 1, a later file: an `Unsubscribed` field an earlier file of dates made a
+/// date field takes the trial's file (dates, `yes`, a blank) instead of refusing its
+/// dates as "not a consent value": D's `yes` is a withdrawal with no time (a `yes`
+/// has no day), A's carries its date.
+#[test]
+fn a_date_field_takes_a_later_files_yes() {
+    let ws = Ws::new();
+    let first = ws.write(
+        "first.csv",
+        "email,Unsubscribed\nz@x.com,2024-01-31\nb@x.com,\n",
+    );
+    ws.ok(&["import", &first, "--consent", "email=granted"]);
+    let file = ws.write("md.csv", TRIAL);
+    ws.ok(&["import", &file, "--consent", "email=granted"]);
+    let d = ws.email_consent("d@x.com");
+    assert_eq!(d["state"], "withdrawn");
+    assert!(d["evidence"]["at"].is_null(), "{d}");
+    let a = ws.email_consent("a@x.com");
+    assert_eq!(a["state"], "withdrawn");
+    assert_eq!(a["evidence"]["at"], "2024-03-01T00:00:00Z");
+    assert_eq!(ws.email_consent("b@x.com")["state"], "granted");
+}
+
 /// Fault 1, the kind: opt-out headers with no date word over dates in any form import
 /// reads (year first, an ambiguous day/month, a two-digit year, compact), with a yes, a
 /// no and a blank, with and without a `--map` to the opt-out field of their channel.

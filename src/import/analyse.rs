@@ -149,11 +149,8 @@ pub fn analyse(
                     if consent::is_consent_word(value) {
                         words[i] += 1;
                     } else if date_columns[i] && consent::dates::is_date(value) {
+                        // Readable there: the day of an opt-out, not a stray word.
                         dates[i] += 1;
-                        if not_a_word[i].is_none() {
-                            not_a_word[i] = Some(value.clone());
-                            not_a_word_line[i] = Some(line);
-                        }
                     } else if not_a_word[i].is_none() {
                         not_a_word[i] = Some(value.clone());
                         not_a_word_line[i] = Some(line);

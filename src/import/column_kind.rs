@@ -41,7 +41,8 @@ pub struct Facts<'a> {
     /// column whose header or field name may be an opt-out or bounce header (the first
     /// pass does not parse every cell of every column as a date).
     pub dates: u64,
-    /// The first non-blank value that is no consent word, if any.
+    /// The first non-blank value that is no consent word (nor, where [`Facts::dates`]
+    /// are counted, a date), if any.
     pub not_a_word: Option<String>,
     /// The line of `not_a_word`.
     pub not_a_word_line: Option<u64>,

@@ -266,7 +266,8 @@ pub fn build(
     Ok((column, kind))
 }
 
-/// A consent field a first file typed (yes/no made it boolean, 1/0 integer) meets a later file's
+/// A consent field a first file typed (yes/no made it boolean, 1/0 integer, opt-out
+/// dates a date) meets a later file's
 /// column of the same name: consent words (`unsubscribed`, `cleaned`) are read with the
 /// consent vocabulary whatever the field's type (the loader stores them as the
 /// field's booleans, `consent::as_boolean`); a value that is no consent word is an
@@ -289,8 +290,13 @@ fn consent_fits(old: &Field, seen: &Seen<'_>, kind: &Kind) -> Result<bool, Impor
             field: old.name.clone(),
             value: crate::text::for_terminal(value).chars().take(40).collect(),
         }),
-        _ => Ok(matches!(old.ty, FieldType::Boolean | FieldType::Integer)
-            && matches!(kind, Kind::Consent(_))),
+        // A date field an earlier file's opt-out dates made takes a later file's
+        // dates, yes and no (`consent_value` stores the words as blanks: the consent
+        // state holds what they say).
+        _ => Ok(matches!(
+            old.ty,
+            FieldType::Boolean | FieldType::Integer | FieldType::Date | FieldType::Datetime
+        ) && matches!(kind, Kind::Consent(_))),
     }
 }
 
