@@ -67,10 +67,17 @@ fn maps_that_flip_or_narrow_a_consent_column_are_refused() {
         "email,Accepts Email Marketing,Do Not Contact\na@example.com,yes,no\n",
     );
     ws.cmd()
-        .args(["import", &file, "--map", "Accepts Email Marketing=email_opt_out"])
+        .args([
+            "import",
+            &file,
+            "--map",
+            "Accepts Email Marketing=email_opt_out",
+        ])
         .assert()
         .failure()
-        .stderr(contains("is read as an e-mail opt-in (yes = consent given)"))
+        .stderr(contains(
+            "is read as an e-mail opt-in (yes = consent given)",
+        ))
         .stderr(contains("Map it to email_opt_in instead"));
     ws.cmd()
         .args(["import", &file, "--map", "Do Not Contact=email_opt_out"])
@@ -153,7 +160,9 @@ fn a_refusal_on_a_row_that_cannot_be_imported_stops_the_import() {
         .args(["import", &file])
         .assert()
         .failure()
-        .stderr(contains("bad.csv, line 2, column `email`: the row says email withdrawn"))
+        .stderr(contains(
+            "bad.csv, line 2, column `email`: the row says email withdrawn",
+        ))
         .stderr(contains("nothing was imported"));
     assert_eq!(ws.email_consent("a7@example.com")["state"], "granted");
 }
@@ -183,7 +192,9 @@ fn a_consent_role_over_imported_values_is_refused_with_the_way_that_works() {
         ])
         .assert()
         .failure()
-        .stderr(contains("field `mailing_list` holds values for 2 contact(s)"))
+        .stderr(contains(
+            "field `mailing_list` holds values for 2 contact(s)",
+        ))
         .stderr(contains("--map 'Mailing list=email_opt_in'"));
     let fields = ws.json(&["fields"], 0);
     let mailing = fields
@@ -205,5 +216,63 @@ fn a_consent_role_over_imported_values_is_refused_with_the_way_that_works() {
     assert_eq!(
         ws.outcome(EMAIL_EVERYONE, "news"),
         pairs(&[("no@example.com", "no_consent"), ("yes@example.com", "-")])
+    );
+}
+
+const PHONES: &str = "phone,first_name\n+447700900002,P2\n+447700900003,P3\n\
+                      +447700900004,P4\n+447700900005,P5\n";
+
+/// Item 2 on SMS: a number with a note in parentheses is that number, so P2's `no`
+/// declines +447700900002; a cell of two numbers cannot key one contact, and as its
+/// row refuses, the import stops naming file, line and column (nothing imported: P5's
+/// `no` on line 4 is not recorded either). Without that row P2 and P5 are excluded,
+/// P3 and P4 texted. UK drama-range numbers (Ofcom).
+#[test]
+fn sms_refusals_with_notes_hold_and_two_numbers_stop_the_import() {
+    let ws = Ws::new();
+    let base = ws.write("base.csv", PHONES);
+    ws.ok(&[
+        "import",
+        &base,
+        "--region",
+        "GB",
+        "--consent",
+        "sms=granted",
+    ]);
+    let file = ws.write(
+        "stop.csv",
+        "phone,sms_consent\n+44 7700 900002 (mobile),no\n07700 900003 / 07700 900004,no\n\
+         +447700900005,no\n",
+    );
+    ws.cmd()
+        .args(["import", &file])
+        .assert()
+        .failure()
+        .stderr(contains(
+            "stop.csv, line 3, column `phone`: the row says sms declined",
+        ));
+    let file = ws.write(
+        "stop2.csv",
+        "phone,sms_consent\n+44 7700 900002 (mobile),no\n+447700900005,no\n",
+    );
+    ws.ok(&["import", &file]);
+    let sms_all = r#"
+name = "text"
+channel = "sms"
+as_of = "2026-11-01"
+
+[[entry]]
+segment = "everyone"
+rule = "phone is not blank"
+body = "Hello"
+"#;
+    assert_eq!(
+        ws.outcome(sms_all, "text"),
+        pairs(&[
+            ("+447700900002", "no_consent"),
+            ("+447700900003", "-"),
+            ("+447700900004", "-"),
+            ("+447700900005", "no_consent"),
+        ])
     );
 }
