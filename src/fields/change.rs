@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::{Field, PrivacyClass, Role};
+use super::{Channel, Field, PrivacyClass, Role};
 use crate::workspace::{Workspace, WorkspaceError, audit, fields as store};
 use crate::written::{self, WrittenError};
 
@@ -40,6 +40,20 @@ pub enum ChangeError {
         name: String,
         what: String,
         problem: WrittenError,
+    },
+    /// A consent role set on a field that already holds values: the values were not
+    /// read as consent at import, and setting the role would not read them either.
+    #[error(
+        "field `{name}` holds values for {filled} contact(s), but giving it role {role} would not read them as consent: each contact keeps the {channel} consent it was imported with, so a `no` in it would not stop a message; nothing changed. Undo the import that brought the column (`tactful import undo`) and import the file again with --map '{header}={opt_in}' (yes = consent given) or --map '{header}={opt_out}' (yes = opted out)"
+    )]
+    ConsentRoleOverValues {
+        name: String,
+        header: String,
+        filled: u64,
+        role: String,
+        channel: String,
+        opt_in: String,
+        opt_out: String,
     },
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
@@ -129,6 +143,7 @@ pub fn set(
         }
         after.reason = format!("set by {actor}: {reason}");
         check_reason(&before, class, role, reason)?;
+        consent_role_over_values(tx, &before, &after)?;
         let downgrade = lowered_protection(&before, &after).is_some();
         store::update(tx, &after, actor)?;
         store::record_person_change(tx, &before.name, actor, reason)?;
@@ -149,6 +164,48 @@ pub fn set(
             after,
             downgrade,
         })
+    })
+}
+
+/// Refuse a consent role given to a field that holds values (third new-user trial: a
+/// `Mailing list` column of yes/no given `consent_email` after import showed `false`
+/// while the contact's e-mail consent said granted, and the preview sent). The
+/// consent states were decided at import, column by column; reading the field's values
+/// now would need the import's rules (polarity, refusals that win, upgrades that need
+/// evidence) without the file's evidence, so the sound way is the import itself:
+/// `--map` the column onto a consent field. A field with no values may take the role
+/// (a later import reads it as consent), and so may one whose channel stays the same.
+fn consent_role_over_values(
+    tx: &rusqlite::Connection,
+    before: &Field,
+    after: &Field,
+) -> Result<(), ChangeError> {
+    let Some(channel) = after.role.consent_channel() else {
+        return Ok(());
+    };
+    if before.role.consent_channel() == Some(channel) {
+        return Ok(());
+    }
+    let filled = crate::workspace::records::count_filled(tx, &before.name)?;
+    if filled == 0 {
+        return Ok(());
+    }
+    let (opt_in, opt_out) = match channel {
+        Channel::Email => ("email_opt_in", "email_opt_out"),
+        Channel::Sms => ("sms_opt_in", "sms_opt_out"),
+    };
+    Err(ChangeError::ConsentRoleOverValues {
+        name: before.name.clone(),
+        header: if before.header.is_empty() {
+            before.name.clone()
+        } else {
+            before.header.clone()
+        },
+        filled,
+        role: after.role.as_str().to_string(),
+        channel: channel.to_string(),
+        opt_in: opt_in.to_string(),
+        opt_out: opt_out.to_string(),
     })
 }
 

@@ -81,7 +81,8 @@ impl ColumnMap {
     /// header cells are `headers` (empty strings without a header row).
     ///
     /// Errors: [`ImportError::BadOption`] for a `--map` or `--skip` naming no column,
-    /// a `--map` onto a field another column fills, or skipping every column.
+    /// a `--map` onto a field another column fills or onto a consent field that reads
+    /// the header's consent otherwise ([`super::map_consent`]), or skipping every column.
     pub fn build(
         plan: &ImportPlan,
         file_name: &str,
@@ -120,6 +121,7 @@ impl ColumnMap {
         for (wanted, field) in &plan.map {
             let i = find(headers, &base, wanted)
                 .ok_or_else(|| unknown("--map", &format!("{wanted}={field}")))?;
+            super::map_consent::check(&display(headers, &base, i), field)?;
             user.insert(i, field.clone());
         }
         let specs: Vec<Option<&'static LayoutColumn>> = headers

@@ -39,8 +39,10 @@ pub mod figures;
 pub mod identity;
 pub mod infer;
 pub mod key;
+pub mod key_cell;
 pub mod layout;
 pub mod load;
+pub mod map_consent;
 pub mod mapping;
 pub mod mixed;
 pub mod normalise;
@@ -173,6 +175,19 @@ pub enum ImportError {
         header: String,
         field: String,
         value: String,
+    },
+    /// A row states a refusal but cannot be imported ([`key_cell`]): the import stops
+    /// rather than drop it.
+    #[error(
+        "{file}, line {line}, column `{column}`: the row says {channel} {state}, but it cannot be imported ({reason}); a refusal must never be dropped, so nothing was imported. Write the address or number plain in the file and import it again, or add the refusals with `tactful suppress FILE`"
+    )]
+    RefusalLost {
+        file: String,
+        line: u64,
+        column: String,
+        channel: String,
+        state: String,
+        reason: String,
     },
     /// A column whose header sounds like consent holds values tactful cannot read as
     /// consent while `--consent` would grant the file's silent rows (boxed: the error

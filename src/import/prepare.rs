@@ -22,6 +22,7 @@ use super::analyse::Analysis;
 use super::consent::row::{RowReader, Statement};
 use super::infer::{to_sql, to_sql_owned};
 use super::key::KeySource;
+use super::key_cell::{self, KeyAddress};
 use super::read::Row;
 use super::row_phones::{self, ParsedPhone, RowPhones};
 use super::suppress::normalise_email;
@@ -54,6 +55,9 @@ pub enum Prepared {
     OrderLine { line: u64, order: OrderLine },
     /// Not imported, for this reason.
     Rejected(Rejected),
+    /// Not importable, but it states a refusal: the import stops with this error
+    /// ([`super::key_cell::refusal_lost`]).
+    RefusalLost(Box<super::ImportError>),
     /// The contact was erased earlier and stays erased.
     Erased,
     /// A blank or ragged row the first pass already counted.
@@ -136,6 +140,19 @@ impl<'a> Preparer<'a> {
         let parsed = row_phones::parse_row(analysis, &raw);
         let first_phone = row_phones::first(&parsed);
         let mut keyed_by_phone = false;
+        // Read before the key: a row that states a refusal is never rejected quietly.
+        let mut consent = Box::new(self.consent.read(&raw));
+        let names_someone =
+            |key_cell: &str| !key_cell.trim().is_empty() || parsed.iter().any(|(_, p)| p.is_some());
+        let reject = |consent: &[Statement; 2],
+                      reason: String,
+                      column: &str,
+                      names_someone: bool| match key_cell::refusal(consent) {
+            Some(refusal) if names_someone => Prepared::RefusalLost(Box::new(
+                key_cell::refusal_lost(self.plan.display_name(), line, column, refusal, reason),
+            )),
+            _ => Prepared::Rejected(Rejected { line, reason }),
+        };
         let key = match analysis.key {
             KeySource::Column { index, email } => {
                 let raw_key = &raw[index];
@@ -143,10 +160,18 @@ impl<'a> Preparer<'a> {
                 // shared by unrelated people, each row overwriting the last (review
                 // P1-3), so only a valid address keys a contact; else its phone does.
                 let address = if email {
-                    address::normalise_email(raw_key)
+                    match key_cell::read(raw_key) {
+                        KeyAddress::One(a) => Some(a),
+                        KeyAddress::Several(first) => {
+                            key_cell::drop_grants(&mut consent);
+                            Some(first)
+                        }
+                        KeyAddress::None => None,
+                    }
                 } else {
                     Some(raw_key.clone()).filter(|k| !k.is_empty())
                 };
+                let key_header = &analysis.columns[index].header;
                 match (address, first_phone) {
                     (Some(key), _) => key,
                     (None, Some(p)) if email => {
@@ -165,23 +190,24 @@ impl<'a> Preparer<'a> {
                         } else {
                             String::new()
                         };
-                        return Prepared::Rejected(Rejected {
-                            line,
-                            reason: format!(
-                                "blank contact key (column {}){phones}",
-                                analysis.columns[index].header
-                            ),
-                        });
+                        return reject(
+                            &consent,
+                            format!("blank contact key (column {key_header}){phones}"),
+                            key_header,
+                            names_someone(raw_key),
+                        );
                     }
                     (None, _) => {
-                        return Prepared::Rejected(Rejected {
-                            line,
-                            reason: format!(
+                        return reject(
+                            &consent,
+                            format!(
                                 "`{}` is not an e-mail address{}; pass --key FIELD to key contacts by another column",
                                 shorten(raw_key),
                                 row_phones::no_phone(analysis, &parsed)
                             ),
-                        });
+                            key_header,
+                            true,
+                        );
                     }
                 }
             }
@@ -191,13 +217,19 @@ impl<'a> Preparer<'a> {
                     p.e164.clone()
                 }
                 None => {
-                    return Prepared::Rejected(Rejected {
-                        line,
-                        reason: format!(
+                    let header = analysis
+                        .phone_columns
+                        .first()
+                        .map_or("", |&i| analysis.columns[i].header.as_str());
+                    return reject(
+                        &consent,
+                        format!(
                             "no e-mail column{}",
                             row_phones::no_phone(analysis, &parsed)
                         ),
-                    });
+                        header,
+                        names_someone(""),
+                    );
                 }
             },
             KeySource::Generated => format!("{}{line}", self.key_prefix),
@@ -208,7 +240,6 @@ impl<'a> Preparer<'a> {
         // What the row says of consent and phones is read before its values are
         // converted: the conversion moves text values into the stored row instead of
         // copying them. Its age is read from the converted values (`ages::mark`).
-        let consent = Box::new(self.consent.read(&raw));
         let phones = row_phones::summary(analysis, (line, &raw), &parsed, keyed_by_phone, shorten);
         let mut values = Vec::with_capacity(raw.len() + 2 * parsed.len());
         for (i, (column, value)) in analysis.columns.iter().zip(raw).enumerate() {
@@ -217,13 +248,15 @@ impl<'a> Preparer<'a> {
             match stored {
                 Ok(v) => values.push(v),
                 Err(()) => {
-                    return Prepared::Rejected(Rejected {
-                        line,
-                        reason: format!(
+                    return reject(
+                        &consent,
+                        format!(
                             "value in column {} is not a {}",
                             column.header, column.storage.ty
                         ),
-                    });
+                        &column.header,
+                        true,
+                    );
                 }
             }
         }

@@ -87,6 +87,7 @@ pub fn write_prepared(
             }
         }
         Prepared::Rejected(r) => counts.rejected.push(r),
+        Prepared::RefusalLost(e) => return Err(*e),
         Prepared::Erased => counts.skipped_erased += 1,
         Prepared::Counted => {}
     }
@@ -162,8 +163,11 @@ fn write_contact(
         let outcome = consent.for_existing(&existing, said);
         keep_columns(values, outcome.keep_columns);
         // A contact re-keyed by this row's e-mail address takes the address too.
+        // A cell naming several addresses is stored as written, so the refusals of
+        // every address in it hold (see `import::key_cell`).
         if let KeySource::Column { index, email: true } = analysis.key
             && existing.key == key
+            && !matches!(&values[index], Sql::Text(t) if matches!(super::key_cell::read(t), super::key_cell::KeyAddress::Several(_)))
         {
             values[index] = Sql::Null;
         }

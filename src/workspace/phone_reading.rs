@@ -18,8 +18,8 @@ use crate::fields::phone::{self as phone, Region};
 const SETTING: &str = "phone_reading";
 
 /// Today's reading: 2 reads extensions, trunk zeros after the country code and
-/// full-width digits.
-const READING: &str = "2";
+/// full-width digits; 3 also drops a trailing comment in parentheses (`(mobile)`).
+const READING: &str = "3";
 
 /// Whether some phone field's cells may have been made by an older reading.
 ///

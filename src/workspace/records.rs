@@ -110,6 +110,18 @@ pub fn value_counts(
     Ok(counts.finish())
 }
 
+/// How many contacts hold a value in field `name` (blanks are stored as NULL).
+///
+/// Errors: SQLite errors (an unknown field name is one).
+pub fn count_filled(conn: &Connection, name: &str) -> Result<u64, WorkspaceError> {
+    let sql = format!(
+        "SELECT count(*) FROM contacts WHERE {} IS NOT NULL",
+        quote_ident(name)
+    );
+    let n: i64 = conn.query_row(&sql, [], |r| r.get(0))?;
+    Ok(n.unsigned_abs())
+}
+
 /// A prepared lookup of `fields` by contact key.
 pub struct ValueLookup<'c> {
     stmt: Option<Statement<'c>>,

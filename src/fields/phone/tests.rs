@@ -222,3 +222,19 @@ fn trunk_zeros_and_extensions_name_the_number_they_follow() {
         Err(PhoneError::Scientific)
     );
 }
+
+/// Session 7 trial: a note in parentheses after the number is no part of it, so an
+/// SMS refusal written `+44 7700 900002 (mobile)` holds for +447700900002; a bracket
+/// with a digit is the number's own (`(0)`), and a note alone is no number.
+#[test]
+fn a_comment_in_parentheses_after_the_number_is_dropped() {
+    for (raw, want) in [
+        ("+44 7700 900002 (mobile)", "+447700900002"),
+        ("07700 900003 (work)", "+447700900003"),
+        ("+44 (0)7911 123456", "+447911123456"),
+        ("+44 (0)7911 123456 (Büro)", "+447911123456"),
+    ] {
+        assert_eq!(e164(raw, gb()).as_deref(), Some(want), "{raw}");
+    }
+    assert_eq!(e164("(mobile)", gb()), None);
+}

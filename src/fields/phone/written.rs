@@ -32,11 +32,12 @@ static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The number `raw` names, as text for the numbering plan: trimmed, without a
-/// leading `'`, compatibility forms mapped (NFKC, only for non-ASCII text) and a
-/// trailing extension removed when digits come before it. Borrowed when nothing
-/// changes.
+/// leading `'`, without a trailing comment in parentheses that holds no digit
+/// (`+44 7700 900002 (mobile)`, [`without_comment`]), compatibility forms mapped
+/// (NFKC, only for non-ASCII text) and a trailing extension removed when digits come
+/// before it. Borrowed when nothing changes.
 pub fn written_number(raw: &str) -> Cow<'_, str> {
-    let text = raw.trim().trim_start_matches('\'').trim();
+    let text = without_comment(raw.trim().trim_start_matches('\'').trim());
     let text: Cow<'_, str> = if text.is_ascii() {
         Cow::Borrowed(text)
     } else {
@@ -50,6 +51,28 @@ pub fn written_number(raw: &str) -> Cow<'_, str> {
         return text;
     }
     Cow::Owned(head.trim_end().to_string())
+}
+
+/// `text` without a trailing comment in parentheses (`(mobile)`, `(work)`, `(Büro)`)
+/// when digits come before it: a note about the number, no part of it (session 7
+/// trial: `+44 7700 900002 (mobile)` with an SMS refusal was read as no number, so the
+/// refusal reached nobody). A bracket holding a digit stays: `+44 (0)7911 123456`
+/// writes the trunk zero that way.
+fn without_comment(text: &str) -> &str {
+    let Some(inner) = text.strip_suffix(')') else {
+        return text;
+    };
+    let Some(open) = inner.rfind('(') else {
+        return text;
+    };
+    let (head, comment) = (&inner[..open], &inner[open + 1..]);
+    if comment.chars().any(|c| c.is_ascii_digit() || c == '(')
+        || !comment.chars().any(char::is_alphabetic)
+        || !head.chars().any(|c| c.is_ascii_digit())
+    {
+        return text;
+    }
+    head.trim_end()
 }
 
 /// `text` (an international form, `+` first) without the trunk prefix written after
