@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::dictionary::{Check, Term, dictionary};
 use super::validate::PhoneShape;
-use super::{VALIDATOR_PERCENT, validate, words};
+use super::{VALIDATOR_PERCENT, inside, validate, words};
 
 /// Values longer than this are not looked up: no vocabulary term is that long.
 const MAX_TERM_LEN: usize = 48;
@@ -35,6 +35,9 @@ pub struct ValueProfile {
     pub(super) terms: HashMap<u16, u64>,
     /// Vocabulary terms among the items of list values (`vip, muslim`, `["vip","muslim"]`).
     pub(super) items: HashMap<u16, u64>,
+    /// Special category terms written as words inside longer values (`Pregnant (due
+    /// May)`, `halal-only`), per term the values holding it ([`super::inside`]).
+    pub(super) inside: HashMap<u16, u64>,
     /// A buffer for folding values, reused from value to value (not part of what the
     /// profile knows).
     folded: String,
@@ -51,6 +54,8 @@ struct Finding {
     term: Option<Term>,
     /// The listed terms among its list items, one per item.
     items: Vec<u16>,
+    /// Special category terms inside it that neither the whole value nor an item is.
+    inside: Vec<u16>,
 }
 
 /// The findings of values a column repeats (first names, cities, yes/no, tag sets), so
@@ -133,6 +138,7 @@ impl ValueProfile {
             iban: false,
             term: None,
             items: Vec::new(),
+            inside: Vec::new(),
         };
         if v.len() <= MAX_NUMBER_LEN {
             found.luhn = validate::passes_luhn(v);
@@ -155,6 +161,15 @@ impl ValueProfile {
                     found.items.push(id);
                 }
             }
+        }
+        // Words inside a note or a tag (`on chemo`, `pregnant-2026`); an e-mail address
+        // is not read (`halal@example.com` names a mailbox).
+        if !found.email && v.len() <= MAX_LIST_LEN {
+            words::fold_into(v, &mut folded);
+            found.inside = inside::terms_inside(&folded);
+            found.inside.retain(|id| {
+                found.term != Some(Term::Listed(*id)) && !found.items.contains(id)
+            });
         }
         self.folded = folded;
         found
@@ -180,6 +195,9 @@ impl ValueProfile {
         }
         for &id in &found.items {
             *self.items.entry(id).or_insert(0) += 1;
+        }
+        for &id in &found.inside {
+            *self.inside.entry(id).or_insert(0) += 1;
         }
     }
 
