@@ -258,3 +258,53 @@ b@example.com,n2,n2,n2,n2,n2,n2,n2
     .collect();
     assert_eq!(got, want);
 }
+
+/// Segment names leave the machine as the platform's tags (Mailchimp `Tags`): a name
+/// that says `muslim` labels every recipient, whatever the rule selected (Leeds: C, D
+/// and E in `SHOP`).
+#[test]
+fn a_segment_named_after_a_religion_blocks_export_until_accepted_with_a_reason() {
+    let ws = Ws::new();
+    import_text(&ws, "shop.csv", SHOP);
+    ws.ok(&["segment", "add", "muslim-customers", r#"city is "Leeds""#]);
+    ws.ok(&["campaign", "new", "eid", "--channel", "email"]);
+    ws.ok(&[
+        "campaign",
+        "add",
+        "eid",
+        "muslim-customers",
+        "--subject",
+        "Hi",
+        "--body",
+        "Hello {{ first_name }}",
+    ]);
+    let review = ws.json(&["review", "eid"], 3);
+    let f = finding(&review, "sensitive_name");
+    assert_eq!(f["severity"], "blocker");
+    assert_eq!(f["items"].as_array().unwrap().len(), 1);
+    let item = f["items"][0].as_str().unwrap();
+    assert!(
+        item.starts_with("segment `muslim-customers`: `muslim` is religion data"),
+        "{item}"
+    );
+    let out = ws.out("mailchimp");
+    ws.cmd()
+        .args(["export", "eid", "--profile", "mailchimp", "--out"])
+        .arg(&out)
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("sensitive_name"));
+    ws.ok(&[
+        "review",
+        "eid",
+        "--accept",
+        "sensitive_name",
+        "--reason",
+        "customers joined the Eid mailing list themselves",
+    ]);
+    let review = ws.json(&["review", "eid"], 0);
+    assert!(
+        finding(&review, "sensitive_name")["accepted"].is_object(),
+        "{review}"
+    );
+}
