@@ -35,7 +35,8 @@ d@example.com,D,jewish-holidays,,Leeds
 e@example.com,E,vip,,Leeds
 ";
 
-const HEALTH: &str = "`notes` holds health values for 3 contacts (Pregnant (due May), diabetes type 2, on chemo)";
+const HEALTH: &str =
+    "`notes` holds health values for 3 contacts (Pregnant (due May), diabetes type 2, on chemo)";
 const RELIGION: &str =
     "`notes` holds religion values for 2 contacts (halal meals, practising Catholic)";
 
@@ -89,7 +90,14 @@ fn notes_holding_sensitive_words_are_noted_at_import_and_refused_in_rules_and_me
     ws.ok(&["segment", "add", "all", "first_name is not blank"]);
     ws.ok(&["campaign", "new", "trial", "--channel", "email"]);
     ws.cmd()
-        .args(["campaign", "add", "trial", "all", "--subject", "About: {{ notes }}"])
+        .args([
+            "campaign",
+            "add",
+            "trial",
+            "all",
+            "--subject",
+            "About: {{ notes }}",
+        ])
         .args(["--body", "Hi {{first_name}}, re {{ notes }}"])
         .assert()
         .failure()
@@ -122,7 +130,9 @@ fn a_campaign_saved_before_the_notes_arrived_is_blocked_in_review_preview_and_ex
         .collect();
     let merged = "segment `all`, message merges it: ";
     assert!(
-        items.iter().any(|i| i.starts_with(&format!("{merged}{HEALTH}"))),
+        items
+            .iter()
+            .any(|i| i.starts_with(&format!("{merged}{HEALTH}"))),
         "{items:?}"
     );
     assert!(
@@ -217,7 +227,11 @@ fn shop_tags_and_notes_with_sensitive_words_are_refused_but_city_names_are_not()
         "--body",
         "News from {{ city }}",
     ]);
-    let review = ws.cmd().args(["--json", "review", "places"]).output().unwrap();
+    let review = ws
+        .cmd()
+        .args(["--json", "review", "places"])
+        .output()
+        .unwrap();
     let review: Value = serde_json::from_slice(&review.stdout).unwrap();
     assert!(!has_code(&review, "sensitive_value"), "{review}");
 }

@@ -93,7 +93,11 @@ mod tests {
         assert!(f.acceptable);
         assert_eq!(f.items.len(), 2, "{:?}", f.items);
         assert!(f.items[0].starts_with("segment `muslim-customers`: `muslim` is religion data (religious or philosophical beliefs; GDPR Art. 9(1)"), "{}", f.items[0]);
-        assert!(f.items[1].starts_with("segment `female`: `female` is gender data (sex/gender;"), "{}", f.items[1]);
+        assert!(
+            f.items[1].starts_with("segment `female`: `female` is gender data (sex/gender;"),
+            "{}",
+            f.items[1]
+        );
     }
 
     #[test]

@@ -167,9 +167,9 @@ impl ValueProfile {
         if !found.email && v.len() <= MAX_LIST_LEN {
             words::fold_into(v, &mut folded);
             found.inside = inside::terms_inside(&folded);
-            found.inside.retain(|id| {
-                found.term != Some(Term::Listed(*id)) && !found.items.contains(id)
-            });
+            found
+                .inside
+                .retain(|id| found.term != Some(Term::Listed(*id)) && !found.items.contains(id));
         }
         self.folded = folded;
         found

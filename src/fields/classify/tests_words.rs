@@ -83,5 +83,9 @@ fn a_city_column_is_judged_as_a_city() {
     assert_eq!(c.class, QuasiIdentifier, "{}", c.reason);
     assert!(!c.reason.contains("holds sensitive values"), "{}", c.reason);
     let plain = col("notes", &["Christchurch", "likes tea"]);
-    assert!(!plain.reason.contains("holds sensitive values"), "{}", plain.reason);
+    assert!(
+        !plain.reason.contains("holds sensitive values"),
+        "{}",
+        plain.reason
+    );
 }
