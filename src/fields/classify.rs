@@ -124,7 +124,7 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
         .first()
         .is_none_or(|f| f.entry.class == PrivacyClass::Ordinary);
     if (ty == FieldType::List || (ty == FieldType::Text && plain))
-        && let Some(note) = sensitive_items(profile)
+        && let Some(note) = profile.sensitive_note()
     {
         notes.push(note);
     }
@@ -226,38 +226,6 @@ fn header_match<'d>(
             confirmed: None,
             dropped: (whole == Some(true)).then(|| header.dropped.clone()),
         })
-}
-
-/// A note naming the sensitive values among a column's values, list items (tags such
-/// as `muslim`, `pregnant`) and words inside values (`Pregnant (due May)`), with how
-/// many values hold each, most frequent first: the column stays what it is, but rules,
-/// messages and exports that use these values need an unlock of their kind
-/// ([`crate::fields::policy::check_value_use`]; GDPR Art. 9(1)).
-fn sensitive_items(profile: &ValueProfile) -> Option<String> {
-    let mut by_term: std::collections::BTreeMap<String, (u64, String)> = Default::default();
-    let counted = profile.items.iter().chain(&profile.terms);
-    for (&id, &n) in counted.chain(&profile.inside) {
-        if let Some(s) = values::sensitive_term(id) {
-            by_term.entry(s.term).or_insert((0, s.kind)).0 += n;
-        }
-    }
-    let mut held: Vec<(u64, String, String)> = by_term
-        .into_iter()
-        .map(|(term, (n, kind))| (n, term, kind))
-        .collect();
-    held.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    if held.is_empty() {
-        return None;
-    }
-    let listed: Vec<String> = held
-        .iter()
-        .take(5)
-        .map(|(n, term, kind)| format!("{term} ({}, {n})", kind.replace('_', " ")))
-        .collect();
-    Some(format!(
-        "holds sensitive values: {}; rules, messages and exports that use them need an unlock of their kind (tactful unlock CAMPAIGN FIELD:KIND)",
-        listed.join(", ")
-    ))
 }
 
 /// The veto word in `header` that cancels the one-word `phrase`, if any.

@@ -1,13 +1,16 @@
 //! What the classifier learns about a column's values in the import's first pass.
 //!
 //! Owns [`ValueProfile`]: counters for the shape checks ([`super::validate`]) and one
-//! count per vocabulary term seen ([`super::dictionary`]). It judges nothing; the
-//! classifier reads the shares it reports.
+//! count per vocabulary term seen ([`super::dictionary`]), whole, as list items and as
+//! words inside longer values ([`super::inside`]). It judges nothing: the classifier
+//! reads the shares it reports, and [`ValueProfile::sensitive_note`] names the
+//! sensitive terms it counted.
 
 use std::collections::HashMap;
 
 use super::dictionary::{Check, Term, dictionary};
 use super::validate::PhoneShape;
+use super::values::sensitive_term;
 use super::{VALIDATOR_PERCENT, inside, validate, words};
 
 /// Values longer than this are not looked up: no vocabulary term is that long.
@@ -199,6 +202,38 @@ impl ValueProfile {
         for &id in &found.inside {
             *self.inside.entry(id).or_insert(0) += 1;
         }
+    }
+
+    /// A note naming the sensitive values among a column's values, list items (tags such
+    /// as `muslim`, `pregnant`) and words inside values (`Pregnant (due May)`), with how
+    /// many values hold each, most frequent first: the column stays what it is, but rules,
+    /// messages and exports that use these values need an unlock of their kind
+    /// ([`crate::fields::policy::check_value_use`]; GDPR Art. 9(1)).
+    pub(super) fn sensitive_note(&self) -> Option<String> {
+        let mut by_term: std::collections::BTreeMap<String, (u64, String)> = Default::default();
+        let counted = self.items.iter().chain(&self.terms);
+        for (&id, &n) in counted.chain(&self.inside) {
+            if let Some(s) = sensitive_term(id) {
+                by_term.entry(s.term).or_insert((0, s.kind)).0 += n;
+            }
+        }
+        let mut held: Vec<(u64, String, String)> = by_term
+            .into_iter()
+            .map(|(term, (n, kind))| (n, term, kind))
+            .collect();
+        held.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        if held.is_empty() {
+            return None;
+        }
+        let listed: Vec<String> = held
+            .iter()
+            .take(5)
+            .map(|(n, term, kind)| format!("{term} ({}, {n})", kind.replace('_', " ")))
+            .collect();
+        Some(format!(
+            "holds sensitive values: {}; rules, messages and exports that use them need an unlock of their kind (tactful unlock CAMPAIGN FIELD:KIND)",
+            listed.join(", ")
+        ))
     }
 
     /// `n` as a whole percentage of the non-blank values, rounded down (so 89.9% is
