@@ -32,6 +32,7 @@
 mod dictionary;
 mod evidence;
 mod header;
+mod inside;
 mod normalise;
 mod profile;
 mod validate;
@@ -44,7 +45,9 @@ use self::dictionary::{Check, Entry, dictionary};
 use self::evidence::{Found, HeaderHit, ValueHit, check_phrase, describe};
 use self::header::Header;
 pub use self::profile::ValueProfile;
-pub use self::values::{SensitiveValue, sensitive_kind, sensitive_kinds, sensitive_value};
+pub use self::values::{
+    SensitiveValue, sensitive_kind, sensitive_kinds, sensitive_value, sensitive_values_in,
+};
 use super::{FieldType, PrivacyClass, Role};
 
 /// The outcome for one column.
@@ -114,8 +117,14 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
         let (covered, end) = f.header.as_ref().map_or((1, 0), |h| (h.covered, h.end));
         (tier, Reverse(covered), Reverse(end), f.entry.class)
     });
-    if ty == FieldType::List
-        && let Some(note) = sensitive_items(profile)
+    // A free-text column that stays ordinary (notes, comments) says which sensitive
+    // values and words its values hold, as a tags column does; a column classified as
+    // something else (a name, a city) is judged by that class.
+    let plain = found
+        .first()
+        .is_none_or(|f| f.entry.class == PrivacyClass::Ordinary);
+    if (ty == FieldType::List || (ty == FieldType::Text && plain))
+        && let Some(note) = profile.sensitive_note()
     {
         notes.push(note);
     }
@@ -217,36 +226,6 @@ fn header_match<'d>(
             confirmed: None,
             dropped: (whole == Some(true)).then(|| header.dropped.clone()),
         })
-}
-
-/// A note naming the sensitive values among a list column's items (tags such as
-/// `muslim`, `pregnant`), with how many values hold each, most frequent first: the
-/// column stays what it is, but rules, messages and exports that use these values need
-/// an unlock of their kind ([`crate::fields::policy::check_value_use`]).
-fn sensitive_items(profile: &ValueProfile) -> Option<String> {
-    let mut by_term: std::collections::BTreeMap<String, (u64, String)> = Default::default();
-    for (&id, &n) in profile.items.iter().chain(&profile.terms) {
-        if let Some(s) = values::sensitive_term(id) {
-            by_term.entry(s.term).or_insert((0, s.kind)).0 += n;
-        }
-    }
-    let mut held: Vec<(u64, String, String)> = by_term
-        .into_iter()
-        .map(|(term, (n, kind))| (n, term, kind))
-        .collect();
-    held.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
-    if held.is_empty() {
-        return None;
-    }
-    let listed: Vec<String> = held
-        .iter()
-        .take(5)
-        .map(|(n, term, kind)| format!("{term} ({}, {n})", kind.replace('_', " ")))
-        .collect();
-    Some(format!(
-        "holds sensitive values: {}; rules, messages and exports that use them need an unlock of their kind (tactful unlock CAMPAIGN FIELD:KIND)",
-        listed.join(", ")
-    ))
 }
 
 /// The veto word in `header` that cancels the one-word `phrase`, if any.
@@ -400,3 +379,5 @@ mod tests;
 mod tests_disguise;
 #[cfg(test)]
 mod tests_trial;
+#[cfg(test)]
+mod tests_words;

@@ -10,24 +10,30 @@
 //! unlocked by `FIELD:KIND`). Templates were already judged this way (review reads a
 //! merged field's stored values); segment rules now are too.
 //!
-//! Text fields are read value by value (values longer than [`MAX_TEXT_CHARS`] are
-//! sentences, not values that name a class), list fields tag by tag.
+//! Text fields are read value by value, list fields tag by tag. In ordinary fields
+//! (notes, comments, tags) a value is also read word by word, so `Pregnant (due May)`
+//! or the tag `halal-only` is a health or religion value
+//! ([`super::classify::sensitive_values_in`]); values of other fields (a city, an
+//! employer) name places and organisations and are read whole ([`reads_words`]).
 
 use std::collections::BTreeMap;
 
 use rusqlite::Connection;
 
-use super::classify::{SensitiveValue, sensitive_value};
-use super::{Field, FieldType, Role};
+use super::classify::{SensitiveValue, sensitive_value, sensitive_values_in};
+use super::{Field, FieldType, PrivacyClass, Role};
 use crate::workspace::WorkspaceError;
 use crate::workspace::records::value_counts;
 
-/// Longest stored text value read: no vocabulary term is longer.
-pub const MAX_TEXT_CHARS: u32 = 48;
+/// Longest stored text value read: a note of a few sentences, as long as the import
+/// reads a value's words (`classify::profile`); longer texts are documents, not notes.
+pub const MAX_TEXT_CHARS: u32 = 1024;
 /// Longest stored list (tags joined by `, `) read.
 pub const MAX_LIST_CHARS: u32 = 4096;
 /// Example values named per kind.
 const EXAMPLES: usize = 3;
+/// Characters of a long example value shown (a note is cut, with `…`).
+const EXAMPLE_CHARS: usize = 40;
 
 /// The sensitive values of one kind stored in a field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,7 +98,7 @@ fn classify(field: &Field, counts: Vec<(String, u64)>) -> Vec<Held> {
             _ => vec![stored.as_str()],
         };
         let mut seen_kinds: Vec<String> = Vec::new();
-        for v in items.into_iter().filter_map(sensitive_value) {
+        for v in items.into_iter().flat_map(|item| sensitive_in(field, item)) {
             let slot = kinds.entry(v.kind.clone()).or_default();
             if !seen_kinds.contains(&v.kind) {
                 slot.0 += count;
@@ -110,7 +116,7 @@ fn classify(field: &Field, counts: Vec<(String, u64)>) -> Vec<Held> {
             let examples = values
                 .iter()
                 .take(EXAMPLES)
-                .map(|(_, v)| v.value.clone())
+                .map(|(_, v)| shorten(&v.value))
                 .collect();
             let (_, value) = values.into_iter().next()?;
             Some(Held {
@@ -120,6 +126,35 @@ fn classify(field: &Field, counts: Vec<(String, u64)>) -> Vec<Held> {
             })
         })
         .collect()
+}
+
+/// `value` cut to [`EXAMPLE_CHARS`] characters, with `…` when cut.
+fn shorten(value: &str) -> String {
+    match value.char_indices().nth(EXAMPLE_CHARS) {
+        Some((at, _)) => format!("{}…", &value[..at]),
+        None => value.to_string(),
+    }
+}
+
+/// True when `field`'s values are read word by word as well as whole: ordinary fields
+/// that describe the contact (notes, comments, tags, free text). Quasi-identifiers
+/// (city, employer, job title) name places and organisations, where a vocabulary word
+/// is part of a name: a city `Jewish Museum Berlin` or an employer `Catholic Relief
+/// Services` says nothing about the contact's beliefs, so they are read whole (a judgement:
+/// a reviewer who thinks otherwise raises the field's class). Identifying roles are
+/// never read ([`HeldValues::read`]).
+pub fn reads_words(field: &Field) -> bool {
+    field.class == PrivacyClass::Ordinary && !names_a_thing(field.role)
+}
+
+/// The sensitive values `value`, stored in or compared with `field`, holds: read word by
+/// word as well as whole when the field [`reads_words`], otherwise whole only.
+pub fn sensitive_in(field: &Field, value: &str) -> Vec<SensitiveValue> {
+    if reads_words(field) {
+        sensitive_values_in(value)
+    } else {
+        sensitive_value(value).into_iter().collect()
+    }
 }
 
 /// The sensitive values held by each ordinary text or list field of a workspace, by

@@ -10,7 +10,7 @@
 
 use super::error::{Issue, IssueKind};
 use super::scan::{self, Tag, TokenKind};
-use crate::fields::classify::sensitive_value;
+use crate::fields::held::sensitive_in;
 use crate::fields::policy::Blocked;
 use crate::fields::policy::{Usage, check_value_use};
 use crate::fields::{Field, FieldType, PrivacyClass};
@@ -53,18 +53,19 @@ pub(super) fn literals(
         let named = read_in(tag);
         let compared = if named.is_empty() { &lists } else { &named };
         for (offset, text) in compared_literals(tag) {
-            let Some(value) = sensitive_value(text) else {
-                continue;
-            };
+            // Read as the compared field reads its own values: `"pregnant-2026" in tags`
+            // names `pregnant` ([`sensitive_in`]).
             let refused = compared.iter().find_map(|f| {
-                check_value_use(
-                    f,
-                    &value,
-                    Usage::MessageText,
-                    scope.category,
-                    scope.unlocked,
-                )
-                .err()
+                sensitive_in(f, text).into_iter().find_map(|value| {
+                    check_value_use(
+                        f,
+                        &value,
+                        Usage::MessageText,
+                        scope.category,
+                        scope.unlocked,
+                    )
+                    .err()
+                })
             });
             if let Some(blocked) = refused {
                 let (line, column) = scan::line_col(source, offset);

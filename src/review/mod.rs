@@ -7,7 +7,8 @@
 //! policy allows each use and each field an export adds), the sensitive values it uses
 //! ([`values`]: tags such as `muslim` in rules and messages, or stored in fields that
 //! leave), the fields' provenance ([`lowered`]: protections a person lowered, and
-//! safeguard roles taken away with the contacts that lets through), the dates
+//! safeguard roles taken away with the contacts that lets through), segment names the
+//! export writes as platform tags ([`names`]: `muslim-customers`), the dates
 //! ([`dates`]: an as-of date far from today), the minor check ([`minors`]) and one
 //! preview pass over the audience ([`data`]: coverage, small cells, quasi-identifier
 //! groups, overlaps, spreadsheet damage, exclusion counts). A campaign that cannot be
@@ -39,6 +40,7 @@ pub mod dates;
 pub mod definition;
 pub mod lowered;
 pub mod minors;
+pub mod names;
 pub mod policy;
 pub mod signoff;
 pub mod values;
@@ -264,6 +266,7 @@ pub fn run_tapped(
     let uses = definition::uses(conn, campaign)?;
     let mut findings = definition::findings(conn, campaign, &uses, extra)?;
     findings.extend(values::findings(conn, campaign, &uses, extra)?);
+    findings.extend(names::findings(campaign, export));
     findings.extend(minors::definition_findings(campaign));
     findings.extend(dates::as_of_far(as_of, ws.today()));
     let definition_toml = signoff::definition_toml(conn, campaign)?;

@@ -17,8 +17,7 @@ use super::definition::Uses;
 use super::{ExtraField, Finding, ReviewError, Severity};
 use crate::campaign::Campaign;
 use crate::fields::Field;
-use crate::fields::classify::sensitive_value;
-use crate::fields::held::held_values;
+use crate::fields::held::{held_values, sensitive_in};
 use crate::fields::policy::{Blocked, Usage, check_value_use};
 use crate::message::{PolicyScope, blocked_values};
 use crate::segment::check::{selects_by_held_values, text_values};
@@ -53,7 +52,7 @@ pub fn findings(
                 };
                 for value in text_values(&cond.op)
                     .into_iter()
-                    .filter_map(sensitive_value)
+                    .flat_map(|v| sensitive_in(field, v))
                 {
                     if let Err(b) = check_value_use(field, &value, Usage::Rule, category, &unlocked)
                     {

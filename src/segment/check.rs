@@ -22,8 +22,7 @@ use chrono::NaiveDate;
 
 use super::ast::{Condition, Literal, Op, Rule};
 use super::{RuleError, parse};
-use crate::fields::classify::sensitive_value;
-use crate::fields::held::HeldValues;
+use crate::fields::held::{HeldValues, sensitive_in};
 use crate::fields::policy::{Category, Usage, check_use, check_value_use};
 use crate::fields::{Field, FieldType, change::closest};
 
@@ -92,7 +91,7 @@ pub fn check(source: &str, rule: &Rule, scope: &Scope<'_>) -> Result<CheckedRule
             .map_err(|b| RuleError::at_span(source, cond.field_span, b.message))?;
         for value in text_values(&cond.op)
             .into_iter()
-            .filter_map(sensitive_value)
+            .flat_map(|v| sensitive_in(field, v))
         {
             check_value_use(field, &value, Usage::Rule, scope.category, scope.unlocked)
                 .map_err(|b| RuleError::at_span(source, cond.op_span, b.message))?;

@@ -34,6 +34,7 @@ struct RawDictionary {
     compound_words: Vec<String>,
     ordinary_words: Vec<String>,
     ambiguous_values: Vec<String>,
+    ambiguous_words: Vec<String>,
     vetoes: BTreeMap<String, Vec<String>>,
     entry: Vec<RawEntry>,
 }
@@ -173,6 +174,8 @@ pub(crate) struct Dictionary {
     pub ordinary_words: HashSet<String>,
     /// Values never taken as sensitive on their own (`single`, `m`).
     pub ambiguous_values: HashSet<String>,
+    /// Terms not read as a word inside a longer value (`disabled`: `account disabled`).
+    pub ambiguous_words: HashSet<String>,
     /// One-word phrase → header words that cancel its match (`party` → `size`).
     pub vetoes: HashMap<String, Vec<String>>,
     /// Every word the dictionary knows: phrase words, subject prefixes, connectors,
@@ -224,6 +227,7 @@ fn parse(source: &str) -> Result<Dictionary, String> {
         compound_words: word_set(&raw.compound_words),
         ordinary_words: word_set(&raw.ordinary_words),
         ambiguous_values: word_set(&raw.ambiguous_values),
+        ambiguous_words: word_set(&raw.ambiguous_words),
         vetoes: raw
             .vetoes
             .iter()
@@ -410,7 +414,7 @@ mod tests {
     fn a_broken_dictionary_is_an_error_not_a_panic() {
         assert!(parse("entry = 3").is_err());
         let empty_phrase = "neutral_values = []\nsubject_prefixes = []\nconnectors = []\n\
-            compound_words = []\nordinary_words = []\nambiguous_values = []\nvetoes = {}\n[[entry]]\nkind = \"x\"\n\
+            compound_words = []\nordinary_words = []\nambiguous_values = []\nambiguous_words = []\nvetoes = {}\n[[entry]]\nkind = \"x\"\n\
             class = \"ordinary\"\nrole = \"none\"\nlabel = \"x\"\nsource = \"x\"\ntokens.en = [\"--\"]\n";
         assert!(parse(empty_phrase).unwrap_err().contains("no words"));
     }

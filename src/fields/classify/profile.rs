@@ -1,14 +1,17 @@
 //! What the classifier learns about a column's values in the import's first pass.
 //!
 //! Owns [`ValueProfile`]: counters for the shape checks ([`super::validate`]) and one
-//! count per vocabulary term seen ([`super::dictionary`]). It judges nothing; the
-//! classifier reads the shares it reports.
+//! count per vocabulary term seen ([`super::dictionary`]), whole, as list items and as
+//! words inside longer values ([`super::inside`]). It judges nothing: the classifier
+//! reads the shares it reports, and [`ValueProfile::sensitive_note`] names the
+//! sensitive terms it counted.
 
 use std::collections::HashMap;
 
 use super::dictionary::{Check, Term, dictionary};
 use super::validate::PhoneShape;
-use super::{VALIDATOR_PERCENT, validate, words};
+use super::values::sensitive_term;
+use super::{VALIDATOR_PERCENT, inside, validate, words};
 
 /// Values longer than this are not looked up: no vocabulary term is that long.
 const MAX_TERM_LEN: usize = 48;
@@ -35,6 +38,9 @@ pub struct ValueProfile {
     pub(super) terms: HashMap<u16, u64>,
     /// Vocabulary terms among the items of list values (`vip, muslim`, `["vip","muslim"]`).
     pub(super) items: HashMap<u16, u64>,
+    /// Special category terms written as words inside longer values (`Pregnant (due
+    /// May)`, `halal-only`), per term the values holding it ([`super::inside`]).
+    pub(super) inside: HashMap<u16, u64>,
     /// A buffer for folding values, reused from value to value (not part of what the
     /// profile knows).
     folded: String,
@@ -51,6 +57,8 @@ struct Finding {
     term: Option<Term>,
     /// The listed terms among its list items, one per item.
     items: Vec<u16>,
+    /// Special category terms inside it that neither the whole value nor an item is.
+    inside: Vec<u16>,
 }
 
 /// The findings of values a column repeats (first names, cities, yes/no, tag sets), so
@@ -133,6 +141,7 @@ impl ValueProfile {
             iban: false,
             term: None,
             items: Vec::new(),
+            inside: Vec::new(),
         };
         if v.len() <= MAX_NUMBER_LEN {
             found.luhn = validate::passes_luhn(v);
@@ -155,6 +164,15 @@ impl ValueProfile {
                     found.items.push(id);
                 }
             }
+        }
+        // Words inside a note or a tag (`on chemo`, `pregnant-2026`); an e-mail address
+        // is not read (`halal@example.com` names a mailbox).
+        if !found.email && v.len() <= MAX_LIST_LEN {
+            words::fold_into(v, &mut folded);
+            found.inside = inside::terms_inside(&folded);
+            found
+                .inside
+                .retain(|id| found.term != Some(Term::Listed(*id)) && !found.items.contains(id));
         }
         self.folded = folded;
         found
@@ -181,6 +199,41 @@ impl ValueProfile {
         for &id in &found.items {
             *self.items.entry(id).or_insert(0) += 1;
         }
+        for &id in &found.inside {
+            *self.inside.entry(id).or_insert(0) += 1;
+        }
+    }
+
+    /// A note naming the sensitive values among a column's values, list items (tags such
+    /// as `muslim`, `pregnant`) and words inside values (`Pregnant (due May)`), with how
+    /// many values hold each, most frequent first: the column stays what it is, but rules,
+    /// messages and exports that use these values need an unlock of their kind
+    /// ([`crate::fields::policy::check_value_use`]; GDPR Art. 9(1)).
+    pub(super) fn sensitive_note(&self) -> Option<String> {
+        let mut by_term: std::collections::BTreeMap<String, (u64, String)> = Default::default();
+        let counted = self.items.iter().chain(&self.terms);
+        for (&id, &n) in counted.chain(&self.inside) {
+            if let Some(s) = sensitive_term(id) {
+                by_term.entry(s.term).or_insert((0, s.kind)).0 += n;
+            }
+        }
+        let mut held: Vec<(u64, String, String)> = by_term
+            .into_iter()
+            .map(|(term, (n, kind))| (n, term, kind))
+            .collect();
+        held.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        if held.is_empty() {
+            return None;
+        }
+        let listed: Vec<String> = held
+            .iter()
+            .take(5)
+            .map(|(n, term, kind)| format!("{term} ({}, {n})", kind.replace('_', " ")))
+            .collect();
+        Some(format!(
+            "holds sensitive values: {}; rules, messages and exports that use them need an unlock of their kind (tactful unlock CAMPAIGN FIELD:KIND)",
+            listed.join(", ")
+        ))
     }
 
     /// `n` as a whole percentage of the non-blank values, rounded down (so 89.9% is

@@ -14,6 +14,7 @@
 //! `gender:f` by its key, read like a header. Weak terms (`white`, `vegan`) never count.
 
 use super::dictionary::{Term, dictionary};
+use super::inside::terms_inside;
 use super::words::fold;
 use super::{ValueProfile, classify};
 use crate::fields::{FieldType, PrivacyClass};
@@ -68,6 +69,25 @@ pub fn sensitive_value(value: &str) -> Option<SensitiveValue> {
         return term(value, rest).or_else(|| header_word(value, key));
     }
     term(value, value)
+}
+
+/// The sensitive values a value of a free-text or tags field holds: the whole value
+/// when it is one ([`sensitive_value`]), otherwise every special category term written
+/// as whole words inside it (`Pregnant (due May)` holds `pregnant`, the tag
+/// `halal-only` holds `halal`; see [`super::inside`]), each with the value as given.
+/// Empty for an ordinary value.
+pub fn sensitive_values_in(value: &str) -> Vec<SensitiveValue> {
+    if let Some(whole) = sensitive_value(value) {
+        return vec![whole];
+    }
+    terms_inside(&fold(value))
+        .into_iter()
+        .filter_map(sensitive_term)
+        .map(|mut s| {
+            s.value = value.to_string();
+            s
+        })
+        .collect()
 }
 
 /// `text` looked up as a vocabulary term; spaced-out letters (`m u s l i m`) are joined.

@@ -1,0 +1,169 @@
+//! Sensitive words inside longer values: `Pregnant (due May)`, `practising Catholic`,
+//! `on chemo`, the tags `pregnant-2026` and `halal-only`.
+//!
+//! A note that says a contact is pregnant is health data (GDPR Art. 9(1)) as surely as
+//! the tag `pregnant`, and merging it into a message sends it on. So, besides whole
+//! values ([`super::values`]), a value is read word by word: a strong vocabulary term of
+//! a special category entry written as whole words inside it is a sensitive value.
+//!
+//! Words are those of [`super::words::fold`]: split at anything not a letter or digit
+//! (spaces, `-`, `_`, `/`, brackets), lower-cased, accent-folded and read as a person
+//! sees them, so `Hálal-Only` holds `halal`, while `Christchurch` is one word and holds
+//! no `church`. Only the stems the vocabulary lists count (`diabetes`, `diabetic`, not
+//! `diabet`). Left out, on purpose:
+//! - protected-trait words (`man`, `miss`, `married`, `single`): everyday words in free
+//!   text; they still count as a whole value or tag;
+//! - the dictionary's `ambiguous_words` (`disabled` in `account disabled`, `depression`,
+//!   `aids`, `smoker`, `homo`, `bipolar`), which mostly mean something else in a sentence;
+//! - weak and ambiguous terms, as for whole values.
+//!
+//! Callers decide which fields are read this way ([`crate::fields::held`]).
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::dictionary::{Term, dictionary};
+use super::values::sensitive_term;
+use super::words::fold;
+use crate::fields::PrivacyClass;
+
+/// The terms read inside longer values, and the most words any of them has.
+struct WordTerms {
+    ids: HashSet<u16>,
+    longest: usize,
+}
+
+static WORD_TERMS: LazyLock<WordTerms> = LazyLock::new(|| {
+    let dict = dictionary();
+    let mut ids = HashSet::new();
+    let mut longest = 1;
+    for id in (0..dict.terms.len()).filter_map(|i| u16::try_from(i).ok()) {
+        let Some(s) = sensitive_term(id) else {
+            continue;
+        };
+        let folded = fold(&s.term);
+        if s.class != PrivacyClass::SpecialCategory || dict.ambiguous_words.contains(&folded) {
+            continue;
+        }
+        longest = longest.max(folded.split(' ').count());
+        ids.insert(id);
+    }
+    WordTerms { ids, longest }
+});
+
+/// The special category terms written as whole words in `folded` (a value as
+/// [`fold`] gives it: words joined by one space), each once, in order of appearance.
+///
+/// At each word the longest term wins (`hiv positive` over `hiv`), and the words it
+/// covers are not read again.
+pub(super) fn terms_inside(folded: &str) -> Vec<u16> {
+    let table = &*WORD_TERMS;
+    let dict = dictionary();
+    let mut bounds = Vec::new();
+    let mut start = 0;
+    for (i, _) in folded.match_indices(' ') {
+        bounds.push((start, i));
+        start = i + 1;
+    }
+    if start < folded.len() {
+        bounds.push((start, folded.len()));
+    }
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bounds.len() {
+        let most = table.longest.min(bounds.len() - i);
+        let hit = (1..=most).rev().find_map(|n| {
+            let text = &folded[bounds[i].0..bounds[i + n - 1].1];
+            match dict.term(text) {
+                Some(Term::Listed(id)) if table.ids.contains(&id) => Some((n, id)),
+                _ => None,
+            }
+        });
+        match hit {
+            Some((n, id)) => {
+                if !found.contains(&id) {
+                    found.push(id);
+                }
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The terms inside `value`, as the dictionary spells them.
+    fn inside(value: &str) -> Vec<String> {
+        let dict = dictionary();
+        terms_inside(&fold(value))
+            .into_iter()
+            .map(|id| dict.terms[usize::from(id)].0.clone())
+            .collect()
+    }
+
+    #[test]
+    fn words_in_the_trial_values_are_found() {
+        // The new-user trial's notes and Shopify tags, each with the term it holds.
+        for (value, term) in [
+            ("Pregnant (due May)", "pregnant"),
+            ("diabetes type 2", "diabetes"),
+            ("practising Catholic", "catholic"),
+            ("halal meals", "halal"),
+            ("on chemo", "chemo"),
+            ("diabetic, prefers sugar-free", "diabetic"),
+            ("pregnant-2026", "pregnant"),
+            ("halal-only", "halal"),
+            ("diabetes-type-2", "diabetes"),
+            ("jewish-holidays", "jewish"),
+            ("jewish_holidays", "jewish"),
+        ] {
+            assert_eq!(inside(value), [term], "{value}");
+        }
+    }
+
+    #[test]
+    fn case_accents_and_disguises_do_not_hide_a_word() {
+        assert_eq!(inside("HALAL-ONLY"), ["halal"]);
+        assert_eq!(inside("Hálal meals"), ["halal"]);
+        assert_eq!(inside("mus\u{200B}lim family"), ["muslim"]);
+        // Cyrillic а in `pregn\u{430}nt`.
+        assert_eq!(inside("pregn\u{430}nt, due May"), ["pregnant"]);
+    }
+
+    #[test]
+    fn the_longest_term_wins_and_each_term_counts_once() {
+        assert_eq!(inside("type 2 diabetes since 2019"), ["type 2 diabetes"]);
+        assert_eq!(inside("hiv positive"), ["hiv positive"]);
+        assert_eq!(
+            inside("pregnant; diabetic; pregnant again"),
+            ["pregnant", "diabetic"]
+        );
+    }
+
+    #[test]
+    fn ordinary_values_hold_no_sensitive_word() {
+        for value in [
+            "Christchurch",
+            "Churchill Avenue",
+            "likes tea",
+            "black friday",
+            "vegan options",
+            "Mrs Smith called",
+            "married in June",
+            "single purchase",
+            "account disabled",
+            "visual aids for the stand",
+            "offset smoker",
+            "homo milk",
+            "pregnancies",
+            "Catholicon Ltd",
+            "",
+        ] {
+            assert_eq!(inside(value), Vec::<String>::new(), "{value}");
+        }
+    }
+}
