@@ -1,5 +1,6 @@
 //! The minor check: what each age field (role date of birth, birth year or age) says
-//! about a contact's age on the as-of date, and what they say together.
+//! about a contact's age on the as-of date and today ([`AgeDates`]), and what they say
+//! together.
 //!
 //! Every field with one of those roles is read, not only the first: a file with both a
 //! birth date and an age gives two signals. Each signal gives the range of ages it
@@ -148,6 +149,65 @@ pub fn read(role: Role, value: &Value, as_of: NaiveDate) -> AgeReading {
         (Role::Age, Value::Text(s)) => parse_age(s).map_or(not_an_age, |(y, o)| from_ages(y, o)),
         (Role::DateOfBirth | Role::BirthYear | Role::Age, _) => not_an_age,
         _ => AgeReading::Blank,
+    }
+}
+
+/// The dates the minor check reads ages on: the earlier of the campaign's as-of date
+/// and today, and today.
+///
+/// A minor on either date is a minor. A far as-of date must not turn today's children
+/// into adults, and a past one must not turn them into "age unknown": someone born
+/// after a past as-of date (`--as-of 2010-01-01`, born 2014) is no one on that date,
+/// but is a child today (a new-user trial let such a child through once review's
+/// `age_unknown` was accepted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgeDates {
+    /// The earlier of the as-of date and today.
+    pub earlier: NaiveDate,
+    pub today: NaiveDate,
+}
+
+impl AgeDates {
+    /// The dates for a campaign run as of `as_of` on `today`.
+    pub fn new(as_of: NaiveDate, today: NaiveDate) -> Self {
+        AgeDates {
+            earlier: as_of.min(today),
+            today,
+        }
+    }
+
+    /// "2026-11-01", or "2010-01-01 or 2026-12-07" when the as-of date is earlier.
+    pub fn describe(&self) -> String {
+        if self.earlier == self.today {
+            self.today.to_string()
+        } else {
+            format!("{} or {}", self.earlier, self.today)
+        }
+    }
+}
+
+/// What `value` of a field with `role` says about age on either of `dates`: the ages
+/// it allows on both, youngest first; a value plausible on one date only (born after
+/// the as-of date, or over 120 today but not then) gives that date's ages; a value
+/// plausible on neither is unreadable for today's reason.
+pub fn read_on(role: Role, value: &Value, dates: AgeDates) -> AgeReading {
+    let today = read(role, value, dates.today);
+    if dates.earlier == dates.today {
+        return today;
+    }
+    match (read(role, value, dates.earlier), today) {
+        (
+            AgeReading::Years { youngest, oldest },
+            AgeReading::Years {
+                youngest: y,
+                oldest: o,
+            },
+        ) => AgeReading::Years {
+            youngest: youngest.min(y),
+            oldest: oldest.max(o),
+        },
+        (years @ AgeReading::Years { .. }, _) => years,
+        (_, today) => today,
     }
 }
 
