@@ -190,10 +190,14 @@ fn a_child_born_after_a_past_as_of_date_is_a_minor_today() {
     );
     let explained = run(&["explain", "c", "kid@example.com"], 0);
     assert_eq!(explained["minor_check"]["youngest"], 12);
+    assert_eq!(explained["minor_check"]["youngest_on"], "2026-12-07");
     assert_eq!(explained["minor_check"]["age_unknown"], false);
     let detail = explained["steps"][2]["detail"].as_str().unwrap();
     assert!(
-        detail.contains("the youngest plausible age on 2010-01-01 or 2026-12-07, 12"),
+        detail.contains(
+            "`2014-01-01`: 12 years old on 2026-12-07 (it is after the as-of date 2010-01-01); \
+             the youngest plausible age on 2026-12-07, 12"
+        ),
         "{detail}"
     );
     // No contact is left for review to count as age unknown.

@@ -175,40 +175,24 @@ impl AgeDates {
             today,
         }
     }
+}
 
-    /// "2026-11-01", or "2010-01-01 or 2026-12-07" when the as-of date is earlier.
-    pub fn describe(&self) -> String {
-        if self.earlier == self.today {
-            self.today.to_string()
-        } else {
-            format!("{} or {}", self.earlier, self.today)
+/// What `value` of a field with `role` says about age on either of `dates`, and the
+/// date it was read on: the earlier date, whose ages are the younger, so a minor on
+/// either date is a minor on it; today when the value is after the earlier date (born
+/// after a past as-of date), which says nothing on that date but may say "child" today.
+pub fn read_dated(role: Role, value: &Value, dates: AgeDates) -> (AgeReading, NaiveDate) {
+    match read(role, value, dates.earlier) {
+        AgeReading::Unreadable(Unreadable::Future) if dates.earlier < dates.today => {
+            (read(role, value, dates.today), dates.today)
         }
+        reading => (reading, dates.earlier),
     }
 }
 
-/// What `value` of a field with `role` says about age on either of `dates`: the ages
-/// it allows on both, youngest first; a value plausible on one date only (born after
-/// the as-of date, or over 120 today but not then) gives that date's ages; a value
-/// plausible on neither is unreadable for today's reason.
+/// [`read_dated`] without the date, as the walk needs it.
 pub fn read_on(role: Role, value: &Value, dates: AgeDates) -> AgeReading {
-    let today = read(role, value, dates.today);
-    if dates.earlier == dates.today {
-        return today;
-    }
-    match (read(role, value, dates.earlier), today) {
-        (
-            AgeReading::Years { youngest, oldest },
-            AgeReading::Years {
-                youngest: y,
-                oldest: o,
-            },
-        ) => AgeReading::Years {
-            youngest: youngest.min(y),
-            oldest: oldest.max(o),
-        },
-        (years @ AgeReading::Years { .. }, _) => years,
-        (_, today) => today,
-    }
+    read_dated(role, value, dates).0
 }
 
 /// What the minor check decided for one contact, from all its age fields.
@@ -384,6 +368,30 @@ mod tests {
         // Nothing there: neither minor nor unknown.
         let c = assess([AgeReading::Blank], 16);
         assert!(!c.minor && !c.unknown());
+    }
+
+    #[test]
+    fn a_value_after_a_past_as_of_date_is_read_today() {
+        let (as_of, today) = (day(2010, 1, 1), day(2026, 12, 7));
+        let dates = AgeDates::new(as_of, today);
+        let dob = |d| read_dated(Role::DateOfBirth, &Value::Date(d), dates);
+        let years = |y| AgeReading::Years {
+            youngest: y,
+            oldest: y,
+        };
+        // Not born on 2010-01-01, 12 on 2026-12-07 (the trial's child).
+        assert_eq!(dob(day(2014, 1, 1)), (years(12), today));
+        // Born 2005-03-03: 4 on the as-of date (the younger age), 21 today.
+        assert_eq!(dob(day(2005, 3, 3)), (years(4), as_of));
+        // After today as well: no age on either date.
+        let future = AgeReading::Unreadable(Unreadable::Future);
+        assert_eq!(dob(day(2030, 1, 1)), (future, today));
+        // A later as-of date reads on today alone.
+        let later = AgeDates::new(day(2040, 1, 1), today);
+        assert_eq!(
+            read_dated(Role::DateOfBirth, &Value::Date(day(2014, 1, 1)), later),
+            (years(12), today)
+        );
     }
 
     #[test]

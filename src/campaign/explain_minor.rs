@@ -3,6 +3,7 @@
 //! which signal decided"). Split from [`super::explain`], which calls it for step 3 and
 //! for the explanation's `minor_check`.
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::age::{self, AgeReading};
@@ -20,6 +21,9 @@ pub struct AgeTrace {
     pub minor_age: MinorAge,
     /// The youngest plausible age any age field allows on the dates ages are read on.
     pub youngest: Option<i64>,
+    /// The date `youngest` was read on: the earlier of the as-of date and today, or
+    /// today for a value after a past as-of date ([`age::read_dated`]).
+    pub youngest_on: Option<NaiveDate>,
     /// The field that gave `youngest` (the first, when several agree).
     pub decided_by: Option<String>,
     pub minor: bool,
@@ -37,14 +41,17 @@ pub struct AgeTrace {
 /// [`super::walk::Decided::minor_from`].
 pub fn age_trace(p: &Prepared, record: &Record, minor_from: Option<&str>) -> AgeTrace {
     let values: Vec<_> = age_values(p, record).collect();
-    let readings: Vec<AgeReading> = values
+    let dated: Vec<(AgeReading, NaiveDate)> = values
         .iter()
-        .map(|(_, role, v)| age::read_on(*role, v, p.minor_dates))
+        .map(|(_, role, v)| age::read_dated(*role, v, p.minor_dates))
         .collect();
+    let readings: Vec<AgeReading> = dated.iter().map(|(r, _)| *r).collect();
     let check = age::assess(readings.iter().copied(), p.minor_age.years);
+    let earlier = p.minor_dates.earlier;
     AgeTrace {
         minor_age: p.minor_age.clone(),
         youngest: check.youngest.map(|(y, _)| y),
+        youngest_on: check.youngest.and_then(|(_, i)| dated.get(i)).map(|d| d.1),
         decided_by: check
             .youngest
             .and_then(|(_, i)| values.get(i))
@@ -53,9 +60,17 @@ pub fn age_trace(p: &Prepared, record: &Record, minor_from: Option<&str>) -> Age
         age_unknown: check.unknown() && minor_from.is_none(),
         signals: values
             .iter()
-            .zip(&readings)
-            .filter(|(_, r)| **r != AgeReading::Blank)
-            .map(|((name, role, v), r)| age::describe(name, *role, v, *r))
+            .zip(&dated)
+            .filter(|(_, (r, _))| *r != AgeReading::Blank)
+            .map(|((name, role, v), (r, on))| {
+                let words = age::describe(name, *role, v, *r);
+                match r {
+                    AgeReading::Years { .. } if *on != earlier => {
+                        format!("{words} on {on} (it is after the as-of date {earlier})")
+                    }
+                    _ => words,
+                }
+            })
             .collect(),
         minor_from: minor_from.map(str::to_string),
     }
@@ -65,6 +80,7 @@ pub fn age_trace(p: &Prepared, record: &Record, minor_from: Option<&str>) -> Age
 pub(crate) fn minor_detail(p: &Prepared, record: &Record, minor_from: Option<&str>) -> String {
     let t = age_trace(p, record, minor_from);
     let limit = t.minor_age.describe();
+    let earlier = p.minor_dates.earlier;
     if p.slots.ages.is_empty() {
         return "no date of birth, birth year or age field: not a known minor".to_string();
     }
@@ -79,14 +95,14 @@ pub(crate) fn minor_detail(p: &Prepared, record: &Record, minor_from: Option<&st
         ),
         (Some(y), Some(field)) if t.minor => format!(
             "the youngest plausible age on {}, {y} (field `{field}`), is under the minor age {limit}: a known minor",
-            p.minor_dates.describe()
+            t.youngest_on.unwrap_or(earlier)
         ),
         _ if t.age_unknown => format!(
             "age unknown: a field holds a value that is not a plausible age, so the minor check cannot judge this contact (review counts it); minor age {limit}"
         ),
         (Some(y), Some(field)) => format!(
             "the youngest plausible age on {}, {y} (field `{field}`), is not under the minor age {limit}",
-            p.minor_dates.describe()
+            t.youngest_on.unwrap_or(earlier)
         ),
         _ => format!("no date of birth, birth year or age: not a known minor; minor age {limit}"),
     };
