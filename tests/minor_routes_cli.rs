@@ -204,3 +204,44 @@ fn a_child_born_after_a_past_as_of_date_is_a_minor_today() {
     let review = run(&["review", "c"], 0);
     assert!(!has_code(&review, "age_unknown"), "{review:#}");
 }
+
+#[test]
+fn years_old_headers_are_ages_and_minor_flags_block_review() {
+    // `years_old` and `Yrs old` are ages: the 12-year-old is a known minor, the
+    // 40-year-old a recipient.
+    for header in ["years_old", "Yrs old"] {
+        let ws = Ws::new();
+        let file = ws.write(
+            "f.csv",
+            &format!("email,name,{header}\nkid@example.com,Kid,12\nad@example.com,Ad,40\n"),
+        );
+        ws.ok(&["import", &file, "--consent", "email=granted"]);
+        let outcome = ws.outcome(&hi_everyone("c", "email"), "c");
+        assert_eq!(
+            outcome,
+            pairs(&[("ad@example.com", "-"), ("kid@example.com", "minor")]),
+            "{header}"
+        );
+    }
+    // A yes/no minor flag is age data the check cannot read as years: both recipients
+    // hold a flag, so review blocks on both as age unknown instead of sending unread.
+    for (header, field) in [("U18", "u18"), ("Minor", "minor"), ("Under 18", "under_18")] {
+        let ws = Ws::new();
+        let file = ws.write(
+            "f.csv",
+            &format!("email,name,{header}\nkid@example.com,Kid,yes\nad@example.com,Ad,no\n"),
+        );
+        ws.ok(&["import", &file, "--consent", "email=granted"]);
+        ws.apply(&hi_everyone("c", "email"));
+        let review = ws.json(&["review", "c"], 3);
+        assert!(
+            codes(&review, "blocker").contains(&"age_unknown".to_string()),
+            "{header}: {review:#}"
+        );
+        assert_eq!(
+            finding(&review, "age_unknown")["items"][0],
+            format!("field `{field}`: 2 recipients"),
+            "{header}"
+        );
+    }
+}
