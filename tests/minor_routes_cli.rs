@@ -46,6 +46,10 @@ fn a_known_minors_address_is_excluded_for_every_contact_holding_it() {
         outcome,
         pairs(&[("1", "minor"), ("2", "minor"), ("3", "-")])
     );
+    // A campaign that reads no held values (no merge field) scans only the refusers'
+    // rows for opt-outs, but still every contact's age for the minors' addresses.
+    let news = ws.outcome(EMAIL_EVERYONE, "news");
+    assert_eq!(news, pairs(&[("1", "minor"), ("2", "minor"), ("3", "-")]));
     // Step 3 (index 2) names the minor the status came from; contact 1's own age
     // decides for contact 1.
     let detail = ws.explain_step("c", "2", 2);
