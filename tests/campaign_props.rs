@@ -1,5 +1,5 @@
 //! Reconciliation property: for generated small workspaces (random consent, refusals
-//! shared by an address, suppression, dates of birth, addresses with duplicates and
+//! and minors shared by an address, suppression, dates of birth, addresses with duplicates and
 //! blanks) and campaigns (1 to 3 entries with simple rules, holdout 0 to 50 %), the
 //! preview gives exactly the outcome of a reference model written here from PRODUCT.md's seven steps, its counts
 //! reconcile per reason and per segment, no key appears twice and no address gets two
@@ -181,6 +181,19 @@ fn model(people: &[Person], rules: &[usize], holdout: f64) -> Vec<Result<usize, 
         .filter_map(|p| p.email.and_then(|e| EMAILS[e].1))
         .collect();
     let today = as_of();
+    let minor = |p: &Person| {
+        p.dob.is_some_and(|d| {
+            let before_birthday = (d.month(), d.day()) > (today.month(), today.day());
+            today.year() - d.year() - i32::from(before_birthday) < 16
+        })
+    };
+    // A known minor's address is a minor's address (README, "The minor check"): every
+    // contact holding it is excluded as a minor, whatever its own consent.
+    let minors: HashSet<&str> = people
+        .iter()
+        .filter(|p| minor(p))
+        .filter_map(|p| p.email.and_then(|e| EMAILS[e].1))
+        .collect();
     let mut assigned = HashSet::new();
     people
         .iter()
@@ -193,12 +206,8 @@ fn model(people: &[Person], rules: &[usize], holdout: f64) -> Vec<Result<usize, 
             if p.consent != "granted" || normal.is_some_and(|n| refused.contains(n)) {
                 return Err(Exclusion::NoConsent);
             }
-            if let Some(d) = p.dob {
-                let before_birthday = (d.month(), d.day()) > (today.month(), today.day());
-                let age = today.year() - d.year() - i32::from(before_birthday);
-                if age < 16 {
-                    return Err(Exclusion::Minor);
-                }
+            if minor(p) || normal.is_some_and(|n| minors.contains(n)) {
+                return Err(Exclusion::Minor);
             }
             let Some(address) = normal else {
                 return Err(Exclusion::NoAddress);

@@ -1,5 +1,6 @@
 //! The minor check: what each age field (role date of birth, birth year or age) says
-//! about a contact's age on the as-of date, and what they say together.
+//! about a contact's age on the as-of date and today ([`AgeDates`]), and what they say
+//! together.
 //!
 //! Every field with one of those roles is read, not only the first: a file with both a
 //! birth date and an age gives two signals. Each signal gives the range of ages it
@@ -149,6 +150,49 @@ pub fn read(role: Role, value: &Value, as_of: NaiveDate) -> AgeReading {
         (Role::DateOfBirth | Role::BirthYear | Role::Age, _) => not_an_age,
         _ => AgeReading::Blank,
     }
+}
+
+/// The dates the minor check reads ages on: the earlier of the campaign's as-of date
+/// and today, and today.
+///
+/// A minor on either date is a minor. A far as-of date must not turn today's children
+/// into adults, and a past one must not turn them into "age unknown": someone born
+/// after a past as-of date (`--as-of 2010-01-01`, born 2014) is no one on that date,
+/// but is a child today (a new-user trial let such a child through once review's
+/// `age_unknown` was accepted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AgeDates {
+    /// The earlier of the as-of date and today.
+    pub earlier: NaiveDate,
+    pub today: NaiveDate,
+}
+
+impl AgeDates {
+    /// The dates for a campaign run as of `as_of` on `today`.
+    pub fn new(as_of: NaiveDate, today: NaiveDate) -> Self {
+        AgeDates {
+            earlier: as_of.min(today),
+            today,
+        }
+    }
+}
+
+/// What `value` of a field with `role` says about age on either of `dates`, and the
+/// date it was read on: the earlier date, whose ages are the younger, so a minor on
+/// either date is a minor on it; today when the value is after the earlier date (born
+/// after a past as-of date), which says nothing on that date but may say "child" today.
+pub fn read_dated(role: Role, value: &Value, dates: AgeDates) -> (AgeReading, NaiveDate) {
+    match read(role, value, dates.earlier) {
+        AgeReading::Unreadable(Unreadable::Future) if dates.earlier < dates.today => {
+            (read(role, value, dates.today), dates.today)
+        }
+        reading => (reading, dates.earlier),
+    }
+}
+
+/// [`read_dated`] without the date, as the walk needs it.
+pub fn read_on(role: Role, value: &Value, dates: AgeDates) -> AgeReading {
+    read_dated(role, value, dates).0
 }
 
 /// What the minor check decided for one contact, from all its age fields.
@@ -324,6 +368,30 @@ mod tests {
         // Nothing there: neither minor nor unknown.
         let c = assess([AgeReading::Blank], 16);
         assert!(!c.minor && !c.unknown());
+    }
+
+    #[test]
+    fn a_value_after_a_past_as_of_date_is_read_today() {
+        let (as_of, today) = (day(2010, 1, 1), day(2026, 12, 7));
+        let dates = AgeDates::new(as_of, today);
+        let dob = |d| read_dated(Role::DateOfBirth, &Value::Date(d), dates);
+        let years = |y| AgeReading::Years {
+            youngest: y,
+            oldest: y,
+        };
+        // Not born on 2010-01-01, 12 on 2026-12-07 (the trial's child).
+        assert_eq!(dob(day(2014, 1, 1)), (years(12), today));
+        // Born 2005-03-03: 4 on the as-of date (the younger age), 21 today.
+        assert_eq!(dob(day(2005, 3, 3)), (years(4), as_of));
+        // After today as well: no age on either date.
+        let future = AgeReading::Unreadable(Unreadable::Future);
+        assert_eq!(dob(day(2030, 1, 1)), (future, today));
+        // A later as-of date reads on today alone.
+        let later = AgeDates::new(day(2040, 1, 1), today);
+        assert_eq!(
+            read_dated(Role::DateOfBirth, &Value::Date(day(2014, 1, 1)), later),
+            (years(12), today)
+        );
     }
 
     #[test]

@@ -106,6 +106,8 @@ struct Seen {
     consent_source: Option<String>,
     consent_from: Option<String>,
     consent_evidence: Option<ConsentEvidence>,
+    /// The known minor whose address the contact holds ([`super::walk::Decided`]).
+    minor_from: Option<String>,
     address_stored: Option<String>,
     address: Option<String>,
     address_line: Option<LineType>,
@@ -146,6 +148,7 @@ pub fn explain(
             consent_source: d.consent_source.as_deref().map(str::to_string),
             consent_from: d.consent_from.clone(),
             consent_evidence: None,
+            minor_from: d.minor_from.clone(),
             address_stored: d.address_stored.clone(),
             address: d.address.clone(),
             address_line: d.address_line,
@@ -271,7 +274,7 @@ fn build(ws: &Workspace, p: &Prepared, mut seen: Seen) -> Result<Explanation, Pr
             Outcome::Recipient { .. } => None,
         },
         steps,
-        minor_check: age_trace(p, &seen.record),
+        minor_check: age_trace(p, &seen.record, seen.minor_from.as_deref()),
         segments,
         message,
     })

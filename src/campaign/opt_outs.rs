@@ -154,24 +154,41 @@ impl OptOutReader {
         }
         let value = value.as_str().map_err(rusqlite::Error::from)?;
         let refusal = ByContact { id, state, column };
-        // Every spelling of the refused address, so that a wrapped or full-width copy
-        // of it still refuses the plain one.
-        match self.channel {
-            Channel::Email if address::is_plain(value) => self.out.add(value, refusal),
-            Channel::Email => {
-                for form in address::refusal_forms(value) {
-                    self.out.add(&form, refusal);
-                }
-            }
-            Channel::Sms if value.is_empty() => {}
-            Channel::Sms => self.out.add(value, refusal),
-        }
+        each_form(self.channel, value, |form| self.out.add(form, refusal));
         Ok(())
     }
 
     /// The refusals read.
     pub fn finish(self) -> AddressOptOuts {
         self.out
+    }
+}
+
+/// The key of the contact with `_id` `id`: read only when something recorded on one
+/// contact holds for another, which is rare.
+///
+/// Errors: workspace errors ([`WorkspaceError::Sqlite`] when the contact is gone).
+pub fn contact_key(conn: &Connection, id: i64) -> Result<String, WorkspaceError> {
+    Ok(conn
+        .prepare_cached("SELECT _key FROM contacts WHERE _id = ?1")?
+        .query_row([id], |r| r.get(0))?)
+}
+
+/// Call `each` with every normal form of `value`, an address column's value as text
+/// ([`OptOutReader::columns`]), under which something recorded for the address is
+/// held: every spelling of an e-mail address, so that a wrapped or full-width copy of
+/// it still holds for the plain one; the stored E.164 number as it is. A refusal and a
+/// minor's address ([`super::minor_addresses`]) are held alike.
+pub fn each_form(channel: Channel, value: &str, mut each: impl FnMut(&str)) {
+    match channel {
+        Channel::Email if address::is_plain(value) => each(value),
+        Channel::Email => {
+            for form in address::refusal_forms(value) {
+                each(&form);
+            }
+        }
+        Channel::Sms if value.is_empty() => {}
+        Channel::Sms => each(value),
     }
 }
 
@@ -238,13 +255,7 @@ impl AddressOptOuts {
         conn: &Connection,
         refusal: &AddressRefusal,
     ) -> Result<Option<String>, WorkspaceError> {
-        let Some(id) = refusal.id else {
-            return Ok(None);
-        };
-        Ok(Some(
-            conn.prepare_cached("SELECT _key FROM contacts WHERE _id = ?1")?
-                .query_row([id], |r| r.get(0))?,
-        ))
+        refusal.id.map(|id| contact_key(conn, id)).transpose()
     }
 
     /// The sentence naming where a shared refusal comes from (the contact with key
@@ -271,6 +282,8 @@ impl AddressOptOuts {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::campaign::age::AgeDates;
+    use crate::campaign::minor_addresses::MinorReader;
     use crate::campaign::prescan::prescan;
     use crate::fields::{Field, FieldType, PrivacyClass, Role};
     use crate::workspace::{Workspace, fields as field_store};
@@ -298,7 +311,11 @@ mod tests {
             Ok::<_, WorkspaceError>(())
         })
         .unwrap();
-        let o = prescan(ws.conn(), &[], Channel::Email).unwrap().opt_outs;
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+        let minors = MinorReader::new(Channel::Email, vec![], AgeDates::new(as_of, as_of), 16);
+        let o = prescan(ws.conn(), &[], Channel::Email, minors)
+            .unwrap()
+            .opt_outs;
         (ws, o)
     }
 

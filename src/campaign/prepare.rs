@@ -11,7 +11,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::age::MAX_AGE_FIELDS;
+use super::age::{AgeDates, MAX_AGE_FIELDS};
+use super::minor_addresses::{MinorAddresses, MinorReader};
 use super::minor_age::MinorAge;
 use super::opt_outs::AddressOptOuts;
 use super::prescan::{Prescan, prescan};
@@ -102,12 +103,11 @@ pub struct Slots {
 pub struct Prepared {
     pub campaign: Campaign,
     pub as_of: NaiveDate,
-    /// The date the minor check reads ages on: the earlier of `as_of` and today. A
-    /// contact who is a minor today stays one whatever as-of date is given (a far
-    /// `--as-of 2040-01-01` must not turn today's children into adults; README,
-    /// "Privacy"). An earlier as-of date makes people younger, never older, so it is
-    /// kept.
-    pub minor_as_of: NaiveDate,
+    /// The dates the minor check reads ages on: the earlier of `as_of` and today, and
+    /// today; a minor on either is a minor ([`AgeDates`]). A far `--as-of 2040-01-01`
+    /// must not turn today's children into adults, nor a past one into "age unknown"
+    /// (README, "The minor check").
+    pub minor_dates: AgeDates,
     pub fields: Vec<Field>,
     pub entries: Vec<PreparedEntry>,
     /// The fields a preview reads, each once: the slots' fields and every merge field.
@@ -118,6 +118,9 @@ pub struct Prepared {
     /// The refused addresses of the channel, read by the same scan as the held values
     /// ([`super::prescan`]), for the walk that follows.
     pub opt_outs: AddressOptOuts,
+    /// The channel addresses known minors hold, read by the same scan: every contact
+    /// holding one is a minor too ([`super::minor_addresses`]).
+    pub minor_addresses: MinorAddresses,
 }
 
 /// The rule scope of `campaign`: its category and unlocks, with `as_of` and the
@@ -184,8 +187,8 @@ pub fn check_entry(
 }
 
 /// Load the fields and segments and prepare `campaign` to run as of `as_of`, on
-/// `today` (the workspace's today: the minor check reads ages on the earlier of the
-/// two, see [`Prepared::minor_as_of`]).
+/// `today` (the workspace's today: the minor check reads ages on both, see
+/// [`Prepared::minor_dates`]).
 ///
 /// Errors: a segment that no longer exists, a rule or message that no longer checks
 /// (fields or their classes changed since it was saved), workspace errors.
@@ -223,7 +226,25 @@ pub fn prepare_with_fields(
         }
         None => &fields,
     };
-    let Prescan { held, opt_outs } = prescan(conn, held_fields, campaign.channel)?;
+    let minor_dates = AgeDates::new(as_of, today);
+    let minor_age = campaign.minor_age();
+    let age_fields: Vec<Field> = fields
+        .iter()
+        .filter(|f| matches!(f.role, Role::DateOfBirth | Role::BirthYear | Role::Age))
+        .take(MAX_AGE_FIELDS)
+        .cloned()
+        .collect();
+    let minors = MinorReader::new(
+        campaign.channel,
+        age_fields.clone(),
+        minor_dates,
+        minor_age.years,
+    );
+    let Prescan {
+        held,
+        opt_outs,
+        minors,
+    } = prescan(conn, held_fields, campaign.channel, minors)?;
     for (i, entry) in campaign.entries.iter().enumerate() {
         let segment = store::get(conn, &entry.segment).map_err(|error| PreviewError::Segment {
             entry: i + 1,
@@ -261,10 +282,8 @@ pub fn prepare_with_fields(
         .filter(|f| f.role == Role::Phone)
         .map(|f| column(&mut columns, &hidden(phones::e164_column(&f.name))))
         .collect();
-    let ages = fields
+    let ages = age_fields
         .iter()
-        .filter(|f| matches!(f.role, Role::DateOfBirth | Role::BirthYear | Role::Age))
-        .take(MAX_AGE_FIELDS)
         .map(|f| (column(&mut columns, f), f.role))
         .collect();
     let slots = Slots {
@@ -286,15 +305,16 @@ pub fn prepare_with_fields(
         }
     }
     Ok(Prepared {
-        minor_age: campaign.minor_age(),
+        minor_age,
         campaign: campaign.clone(),
         as_of,
-        minor_as_of: as_of.min(today),
+        minor_dates,
         fields,
         entries,
         columns,
         slots,
         opt_outs,
+        minor_addresses: minors,
     })
 }
 

@@ -1,17 +1,19 @@
 //! The one scan of the contacts a campaign run makes before it walks the audience: the
 //! sensitive values the consulted fields hold, for the checks of [`super::prepare`]
-//! ([`HeldValues`]), and the refused addresses of the channel, for the walk
-//! ([`super::opt_outs`]).
+//! ([`HeldValues`]), and the refused addresses of the channel and the addresses of
+//! known minors, for the walk ([`super::opt_outs`], [`super::minor_addresses`]).
 //!
-//! Both must be complete before the first contact is decided: a check refuses the whole
-//! campaign, and a refusal recorded on the last contact holds for the first one with
-//! the same address. So neither can join the walk. They were one full scan of
-//! `contacts` each, beside the walk's own (issue 13: a preview read the 300 MB table
+//! All must be complete before the first contact is decided: a check refuses the whole
+//! campaign, and a refusal or a minor's age recorded on the last contact holds for the
+//! first one with the same address. So none can join the walk. They were one full scan
+//! of `contacts` each, beside the walk's own (issue 13: a preview read the 300 MB table
 //! three times where the sqlite3 shell reads it once); one `SELECT` in `_id` order now
-//! reads the columns of both.
+//! reads the columns of all. The minors' addresses need every contact's age fields,
+//! but only when the workspace has an age field and an address field.
 
 use rusqlite::{Connection, params_from_iter};
 
+use super::minor_addresses::{MinorAddresses, MinorReader};
 use super::opt_outs::{AddressOptOuts, OptOutReader};
 use crate::fields::held::HeldValues;
 use crate::fields::{Channel, ConsentState, Field};
@@ -26,20 +28,30 @@ pub struct Prescan {
     pub held: HeldValues,
     /// The refused addresses of the channel.
     pub opt_outs: AddressOptOuts,
+    /// The channel addresses held by known minors.
+    pub minors: MinorAddresses,
 }
 
-/// Read the held values of `held_fields` and the refused addresses of `channel` in one
-/// scan of the contacts (none when there is nothing to read).
+/// Read the held values of `held_fields`, the refused addresses of `channel` and the
+/// addresses of the minors `minors` finds in one scan of the contacts (none when there
+/// is nothing to read).
 ///
 /// Errors: workspace errors (a stored value that is not UTF-8 text is one).
 pub fn prescan(
     conn: &Connection,
     held_fields: &[Field],
     channel: Channel,
+    mut minors: MinorReader,
 ) -> Result<Prescan, WorkspaceError> {
     let read = HeldValues::read(held_fields);
     let mut opt_outs = OptOutReader::new(conn, channel)?;
     let addresses = opt_outs.columns().len();
+    // Without an address field no contact holds a minor's address.
+    let ages = if addresses > 0 {
+        minors.fields().len()
+    } else {
+        0
+    };
     let mut counts = ValueCounts::new(read.len());
     if addresses + read.len() > 0 {
         let mut select = vec!["_id".to_string(), quote_ident(&opt_outs.consent_column())];
@@ -54,9 +66,11 @@ pub fn prescan(
                 .enumerate()
                 .map(|(i, (f, _))| ValueCounts::column(&f.name, i + 1)),
         );
-        // With no held values to count, only the refusers' rows matter: SQLite skips the
-        // others without handing them over (most of a million, issue 13).
-        let refusals: Vec<&str> = if read.is_empty() {
+        select.extend(minors.fields()[..ages].iter().map(|f| quote_ident(&f.name)));
+        // With no held values to count and no ages to read, only the refusers' rows
+        // matter: SQLite skips the others without handing them over (most of a
+        // million, issue 13). A minor's address needs every contact's ages.
+        let refusals: Vec<&str> = if read.is_empty() && ages == 0 {
             ConsentState::ALL
                 .into_iter()
                 .filter(|s| s.is_refusal())
@@ -89,11 +103,20 @@ pub fn prescan(
             );
         let mut rows = stmt.query(params_from_iter(params))?;
         let held_at = 2 + addresses;
+        let ages_at = held_at + read.len();
         while let Some(row) = rows.next()? {
-            if let Some(state) = OptOutReader::refusal(row.get_ref(1)?) {
+            let refusal = OptOutReader::refusal(row.get_ref(1)?);
+            let minor = ages > 0 && minors.is_minor(row, ages_at)?;
+            if refusal.is_some() || minor {
                 let id = row.get(0)?;
                 for c in 0..addresses {
-                    opt_outs.add(id, state, c, row.get_ref(2 + c)?)?;
+                    let value = row.get_ref(2 + c)?;
+                    if let Some(state) = refusal {
+                        opt_outs.add(id, state, c, value)?;
+                    }
+                    if minor {
+                        minors.add(id, value)?;
+                    }
                 }
             }
             for i in 0..read.len() {
@@ -104,5 +127,6 @@ pub fn prescan(
     Ok(Prescan {
         held: HeldValues::from_counts(&read, counts.finish()),
         opt_outs: opt_outs.finish(),
+        minors: minors.finish(),
     })
 }

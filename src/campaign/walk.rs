@@ -11,7 +11,8 @@
 //! numbering plan knows as a fixed line is no SMS address. A refusal belongs to the
 //! address as well as to the contact, on both channels ([`super::opt_outs`]): an
 //! address whose consent was declined, withdrawn or bounced on one contact is refused
-//! for every contact that holds it, with the other contact named as the source.
+//! for every contact that holds it, with the other contact named as the source; so is
+//! the address of a known minor ([`super::minor_addresses`]).
 
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -19,7 +20,7 @@ use std::rc::Rc;
 use super::age::{self, AgeCheck};
 use super::assign::{Assigner, ContactFacts, Outcome};
 use super::audience::{self, AudienceQuery, AudienceRow};
-use super::opt_outs::AddressOptOuts;
+use super::opt_outs::{AddressOptOuts, contact_key};
 use super::prepare::{Prepared, PreviewError};
 use super::suppressed::{Suppression, SuppressionHit};
 use crate::fields::phone::LineType;
@@ -46,6 +47,9 @@ pub struct Decided<'a> {
     pub consent_from: Option<String>,
     /// What the minor check decided (minor, age unknown, or neither) and from what.
     pub age: AgeCheck,
+    /// The known minor whose address this contact holds, when the contact is no known
+    /// minor itself ([`super::minor_addresses`]): it is excluded as a minor all the same.
+    pub minor_from: Option<String>,
     /// The channel address as stored (shown in the preview), if not blank.
     pub address_stored: Option<String>,
     /// The normalised address (lower-case e-mail, E.164 phone), `None` if blank,
@@ -250,7 +254,7 @@ fn decide<'a>(
     let mut consent_from = None;
     let mut consent = parsed.unwrap_or(ConsentState::NotAsked);
     let id = row.id()?;
-    // The address as the refusal was recorded: the normalised e-mail (also of an
+    // The address as a refusal or a minor's address was recorded: the normalised e-mail (also of an
     // address not sent to as written, such as one in decomposed letters), or the
     // stored E.164 number whatever its line type.
     let refused_address: Option<Cow<'_, str>> = match prepared.campaign.channel {
@@ -272,11 +276,19 @@ fn decide<'a>(
         consent = other.state;
         consent_from = from;
     }
+    let minor_from = match refused_address.as_deref() {
+        Some(a) if !age.minor => prepared
+            .minor_addresses
+            .other_minor(a, id)
+            .map(|minor| contact_key(row.conn(), minor))
+            .transpose()?,
+        _ => None,
+    };
     let outcome = assigner.assign(&ContactFacts {
         key: &key,
         suppressed: suppressed.is_some(),
         consent,
-        minor: age.minor,
+        minor: age.minor || minor_from.is_some(),
         address: address.as_deref(),
         matches,
     });
@@ -290,6 +302,7 @@ fn decide<'a>(
         consent_source,
         consent_from,
         age,
+        minor_from,
         address_stored,
         address,
         address_line,
@@ -299,10 +312,11 @@ fn decide<'a>(
 }
 
 /// The minor check for one contact: every age field of [`Prepared::slots`] read on
-/// [`Prepared::minor_as_of`] (the earlier of the as-of date and today), judged against its minor age (see [`super::age`]).
+/// [`Prepared::minor_dates`] (the as-of date when earlier, and today), judged against
+/// its minor age (see [`super::age`]).
 pub fn age_check(prepared: &Prepared, record: &Record) -> AgeCheck {
     let readings = age_values(prepared, record)
-        .map(|(_, role, value)| age::read(role, value, prepared.minor_as_of));
+        .map(|(_, role, value)| age::read_on(role, value, prepared.minor_dates));
     age::assess(readings, prepared.minor_age.years)
 }
 

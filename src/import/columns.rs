@@ -169,6 +169,7 @@ pub fn build(
     let mut reclassified = None;
     let (field, is_new, storage) = match existing {
         Some((old, provenance)) => {
+            refuse_age_into_plain_field(header, old, provenance, class.role)?;
             let mut field = old.clone();
             if let Some(p) = provenance {
                 let (raised, r) = reclassify::upward(&field, p, &class, seen.file);
@@ -303,6 +304,34 @@ fn consent_fits(old: &Field, seen: &Seen<'_>, kind: &Kind) -> Result<bool, Impor
 /// Date of birth, birth year and age: the roles the minor check reads.
 pub fn is_age_role(role: Role) -> bool {
     matches!(role, Role::DateOfBirth | Role::BirthYear | Role::Age)
+}
+
+/// Refuse a column the classifier reads as dates of birth, birth years or ages
+/// (`role`) that would land in an existing field without such a role (`--map 'Date of
+/// Birth=signup_date'`): the field would keep its role, so the minor check would not
+/// read the new values and children would pass as recipients. Giving the field the
+/// role instead would read its older values (sign-up dates, scores) as ages and call
+/// adults minors, so the person decides: a field of its own, or the role first.
+/// A field whose age role a person removed (the classifier's role on record is an age
+/// role) is left to review, which blocks on the removed safeguard.
+///
+/// Errors: [`ImportError::AgeIntoPlainField`].
+fn refuse_age_into_plain_field(
+    header: &str,
+    old: &Field,
+    provenance: Option<&Provenance>,
+    role: Role,
+) -> Result<(), ImportError> {
+    let removed_by_person = provenance.is_some_and(|p| is_age_role(p.classifier_role));
+    if !is_age_role(role) || is_age_role(old.role) || removed_by_person {
+        return Ok(());
+    }
+    Err(ImportError::AgeIntoPlainField {
+        header: crate::text::for_terminal(header).into_owned(),
+        field: old.name.clone(),
+        role: role.as_str(),
+        field_role: old.role.as_str(),
+    })
 }
 
 /// True when the minor check can read a value stored as `ty` for `role`.

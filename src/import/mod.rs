@@ -203,6 +203,17 @@ pub enum ImportError {
         existing: FieldType,
         found: FieldType,
     },
+    /// A date-of-birth, birth-year or age column mapped into a field without such a
+    /// role (`columns::refuse_age_into_plain_field`): the minor check would not read it.
+    #[error(
+        "column `{header}` reads as {role} but field `{field}` has the role {field_role}, so the minor check would not read it and minors would get messages; import it as a field of its own (drop the --map or map it to a new name), or, if field `{field}` holds only such values, give it the role first: tactful fields set {field} --role {role} --reason TEXT"
+    )]
+    AgeIntoPlainField {
+        header: String,
+        field: String,
+        role: &'static str,
+        field_role: &'static str,
+    },
     #[error(
         "nothing imported from {file}: {rows_read} rows read with delimiter `{delimiter}` and encoding {encoding}, {rejected} rejected{examples}"
     )]

@@ -2,9 +2,9 @@
 //!
 //! Every relative rule ("within last 90 days") counts from the as-of date, so an as-of
 //! date ten years ahead turns "recent buyers" into nobody without any other finding
-//! noticing (issue 10, item 6). The minor check reads ages on the earlier of the as-of
-//! date and today ([`crate::campaign::prepare::Prepared::minor_as_of`]), so a far date
-//! cannot turn today's children into adults.
+//! noticing (issue 10, item 6). The minor check reads ages on the as-of date when it
+//! is earlier and on today ([`crate::campaign::prepare::Prepared::minor_dates`]), so a
+//! far date cannot turn today's children into adults.
 
 use chrono::NaiveDate;
 
@@ -30,7 +30,7 @@ pub fn as_of_far(as_of: NaiveDate, today: NaiveDate) -> Option<Finding> {
         "as_of_far",
         Severity::Warning,
         format!(
-            "the as-of date {as_of} is {n} days {direction} today ({today}): every relative rule counts from it, so \"last N days\" is off by as much (the minor check reads ages on the earlier of it and today); check --as-of or the campaign's as_of"
+            "the as-of date {as_of} is {n} days {direction} today ({today}): every relative rule counts from it, so \"last N days\" is off by as much (the minor check reads ages on today, and on it when it is earlier); check --as-of or the campaign's as_of"
         ),
         vec![format!("as of {as_of}"), format!("today {today}")],
     ))

@@ -105,7 +105,7 @@ pub(super) fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<
                 )
             }
         }
-        Exclusion::Minor => minor_detail(p, &seen.record),
+        Exclusion::Minor => minor_detail(p, &seen.record, seen.minor_from.as_deref()),
         Exclusion::NoAddress => {
             let field = p.slots.address.and_then(|i| p.columns.get(i));
             match (field, &seen.address_stored, &seen.address) {

@@ -1,0 +1,103 @@
+//! A known minor's address is a minor's address: the channel addresses held by every
+//! contact the minor check finds to be a minor, for the walk to exclude every other
+//! contact holding one of them as `minor` too.
+//!
+//! A child does not become an adult by appearing twice: a second row with the same
+//! inbox and no age (`kid@example.com` aged 12, `Kid@Example.com` blank) would
+//! otherwise get the message the first is excluded from (a new-user trial found
+//! exactly that). The minor status follows the address as refusals do
+//! ([`super::opt_outs`]): the same normal forms ([`each_form`]: the lower-cased e-mail
+//! address of every e-mail field, the stored E.164 form of every phone field), read by
+//! the same scan before the walk ([`super::prescan`]), which must have seen every
+//! contact with an age field before the first contact is decided. `explain` names the
+//! minor the status came from.
+
+use rusqlite::Row;
+use rusqlite::types::ValueRef;
+
+use super::age::{self, AgeDates};
+use super::opt_outs::each_form;
+use super::refused::RefusedAddresses;
+use crate::fields::value::Value;
+use crate::fields::{Channel, Field};
+use crate::workspace::WorkspaceError;
+
+/// The addresses of one channel held by known minors: normalised address → the `_id`
+/// of the first minor (in `_id` order) holding it.
+#[derive(Debug, Default)]
+pub struct MinorAddresses {
+    held: RefusedAddresses<i64>,
+}
+
+impl MinorAddresses {
+    /// The `_id` of a known minor other than the contact with `_id` `id` that holds
+    /// `address` (normalised as [`each_form`] gives it), if any.
+    pub fn other_minor(&self, address: &str, id: i64) -> Option<i64> {
+        self.held.get(address).copied().filter(|&m| m != id)
+    }
+}
+
+/// Reads the [`MinorAddresses`] of one channel from a scan of the contacts that
+/// selects each contact's age fields ([`MinorReader::fields`], raw) and its address
+/// columns as text (those of [`super::opt_outs::OptOutReader::columns`]).
+#[derive(Debug)]
+pub struct MinorReader {
+    channel: Channel,
+    /// The age fields, as the walk reads them (`Prepared::slots`).
+    fields: Vec<Field>,
+    dates: AgeDates,
+    minor_age: u32,
+    out: MinorAddresses,
+}
+
+impl MinorReader {
+    /// A reader for `channel` that judges `fields` (date of birth, birth year, age)
+    /// on `dates` against `minor_age`, as the walk does ([`super::walk::age_check`]).
+    pub fn new(channel: Channel, fields: Vec<Field>, dates: AgeDates, minor_age: u32) -> Self {
+        MinorReader {
+            channel,
+            fields,
+            dates,
+            minor_age,
+            out: MinorAddresses::default(),
+        }
+    }
+
+    /// The age fields to select for each contact, in workspace order.
+    pub fn fields(&self) -> &[Field] {
+        &self.fields
+    }
+
+    /// Whether the contact of `row` is a known minor, its age fields
+    /// ([`MinorReader::fields`]) being selected from column `at` on.
+    ///
+    /// Errors: a column missing from the row.
+    pub fn is_minor(&self, row: &Row<'_>, at: usize) -> Result<bool, WorkspaceError> {
+        let mut readings = Vec::with_capacity(self.fields.len());
+        for (i, f) in self.fields.iter().enumerate() {
+            let value = Value::from_sql(f.ty, row.get_ref(at + i)?);
+            readings.push(age::read_on(f.role, &value, self.dates));
+        }
+        Ok(age::assess(readings, self.minor_age).minor)
+    }
+
+    /// Hold `value`, the value of one of a known minor's address columns as text (NULL
+    /// holds no address), for the minor with `_id` `id`.
+    ///
+    /// Errors: a value that is not UTF-8 text.
+    pub fn add(&mut self, id: i64, value: ValueRef<'_>) -> Result<(), WorkspaceError> {
+        if value == ValueRef::Null {
+            return Ok(());
+        }
+        let value = value.as_str().map_err(rusqlite::Error::from)?;
+        let held = &mut self.out.held;
+        // The scan reads in `_id` order: the first minor holding an address stays.
+        each_form(self.channel, value, |form| held.insert(form, id, |_| false));
+        Ok(())
+    }
+
+    /// The addresses read.
+    pub fn finish(self) -> MinorAddresses {
+        self.out
+    }
+}
