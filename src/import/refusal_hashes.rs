@@ -39,8 +39,11 @@ pub fn address_hashes<'a>(
     };
     match channel {
         Channel::Email => {
+            // With the forms of before today's normal form, so a refusal recorded then
+            // still meets the address.
             for raw in emails {
-                for form in address::refusal_forms(raw) {
+                let forms = address::refusal_forms(raw);
+                for form in forms.into_iter().chain(address::email_keys_before(raw)) {
                     push("email", &form);
                 }
             }
