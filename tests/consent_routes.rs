@@ -8,7 +8,7 @@ mod campaign_support;
 mod common;
 
 use campaign_support::{campaign, preview, segment};
-use chrono::{Duration, Utc};
+use chrono::Utc;
 use common::{consent_of, run, shared};
 use tactful::campaign::assign::Exclusion;
 use tactful::fields::{Channel, ConsentState};
@@ -156,8 +156,8 @@ fn subscribed_at(dir: &std::path::Path, confirm_time: &str) -> std::path::PathBu
 
 /// Ana said no (recorded now, the file gives no time). A Mailchimp export confirming
 /// her subscription in 2019 is stale: refused. One confirming it after the refusal
-/// (tomorrow, seen from the refusal) shows consent given later: applied, with its time
-/// and IP as evidence.
+/// (a second later, and not in the future: a time that has not come yet is no
+/// evidence) shows consent given later: applied, with its time and IP as evidence.
 #[test]
 fn a_no_is_lifted_only_by_a_later_consent() {
     let dir = tempfile::tempdir().unwrap();
@@ -170,9 +170,10 @@ fn a_no_is_lifted_only_by_a_later_consent() {
     .unwrap();
     assert!(!stale.consent_upgrades[0].applied);
     assert_eq!(consent_of(&ws, "ana@example.com", "email").0, "declined");
-    let later = (Utc::now() + Duration::days(1))
-        .format("%Y-%m-%d %H:%M:%S")
-        .to_string();
+    // The file's times have whole seconds: past the next second, "now" is later than
+    // the refusal recorded above and not in the future.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let later = Utc::now().format("%Y-%m-%d %H:%M:%S").to_string();
     let fresh = run(
         &mut ws,
         &ImportPlan::new(subscribed_at(dir.path(), &later), "t"),

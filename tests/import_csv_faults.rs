@@ -201,3 +201,31 @@ fn a_file_mixing_utf8_and_windows_1252_lines_is_refused_naming_both_lines() {
         .success();
     assert_eq!(count(&ws, "SELECT count(*) FROM contacts"), 3);
 }
+
+/// A whole file in Windows-1251 (session 7 trial) was refused as mixed: in `Пётр`,
+/// `Пё` (0xCF 0xB8) happens to be a valid UTF-8 pair. A line is judged whole, so the
+/// file imports in Windows-1251 and the names are stored as written.
+#[test]
+fn a_windows_1251_file_is_not_taken_for_a_mixed_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.tactful");
+    let file = dir.path().join("cp1251.csv");
+    // `Иван, Москва` and `Пётр, Киев` in Windows-1251.
+    std::fs::write(
+        &file,
+        b"email,name,city\na@example.com,\xc8\xe2\xe0\xed,\xcc\xee\xf1\xea\xe2\xe0\nb@example.com,\xcf\xb8\xf2\xf0,\xca\xe8\xe5\xe2\n",
+    )
+    .unwrap();
+    tactful(&ws).arg("import").arg(&file).assert().success();
+    let name = |key: &str| -> String {
+        Workspace::open(&ws)
+            .unwrap()
+            .conn()
+            .query_row("SELECT name FROM contacts WHERE _key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .unwrap()
+    };
+    assert_eq!(name("a@example.com"), "Иван");
+    assert_eq!(name("b@example.com"), "Пётр");
+}

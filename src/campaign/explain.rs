@@ -28,7 +28,7 @@ use crate::message::RenderedMessage;
 use crate::segment::eval::{self, ConditionResult};
 use crate::segment::store::{self, SegmentError};
 use crate::workspace::consent::EvidenceLookup;
-use crate::workspace::{Workspace, WorkspaceError};
+use crate::workspace::{Workspace, WorkspaceError, snapshot};
 
 /// How one assignment step went for the contact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -131,6 +131,7 @@ pub fn explain(
     as_of: NaiveDate,
     key: &str,
 ) -> Result<Explanation, PreviewError> {
+    let _snapshot = snapshot::begin(ws.conn())?;
     let prepared = prepare(ws.conn(), campaign, as_of, ws.today())?;
     let Some(key) = audience::find_key(ws.conn(), key)? else {
         return Err(PreviewError::NoContact(key.trim().to_string()));

@@ -7,6 +7,9 @@
 //! The address is the normal form the duplicate-address step compares: the
 //! lower-cased e-mail address (`fields::address`) of every e-mail field for the e-mail
 //! channel, the stored E.164 form of every phone field (`workspace::phones`) for SMS.
+//! A field that lost its address role counts too, with the addresses it held then
+//! (`workspace::address_columns`): a person took the role away to stop sending to the
+//! field, not to let others be sent to at the addresses refused there.
 //! Read once per campaign run, by the scan before the walk ([`super::prescan`], with
 //! [`OptOutReader`]), so each contact costs one look-up in a compact table
 //! ([`super::refused`]).
@@ -23,9 +26,9 @@ use rusqlite::Connection;
 use rusqlite::types::ValueRef;
 
 use super::refused::RefusedAddresses;
-use crate::fields::{Channel, ConsentState, Role, address};
+use crate::fields::{Channel, ConsentState, address};
 use crate::workspace::keyed_hash::HashKey;
-use crate::workspace::{WorkspaceError, consent, fields as field_store, phones};
+use crate::workspace::{WorkspaceError, address_columns, consent};
 
 /// The refusal recorded for one address: the contact it was recorded on and its state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,13 +64,18 @@ pub struct AddressOptOuts {
     /// Refusals on record for the channel, by hash, with the key to hash addresses
     /// with (`None` when there are none).
     on_record: Option<(HashKey, HashMap<String, AddressRefusal>)>,
+    /// The highest [`ConsentState::refusal_rank`] of any refusal held: a contact whose
+    /// own refusal ranks as high needs no look-up, since nothing held is stronger (the
+    /// bench's 400,000 declined contacts, when nobody withdrew: issue 13).
+    strongest: u8,
 }
 
 /// Reads the [`AddressOptOuts`] of one channel from a scan of the contacts in `_id`
 /// order that selects each contact's `_id`, its consent for the channel and, as text,
 /// each of [`OptOutReader::columns`]: every contact whose consent is a refusal
 /// ([`ConsentState::is_refusal`]) refuses the normalised address of each of its address
-/// fields (e-mail fields for e-mail, the E.164 form of phone fields for SMS).
+/// fields (e-mail fields for e-mail, the E.164 form of phone fields for SMS), current or
+/// former (`workspace::address_columns::refusal_columns`).
 #[derive(Debug)]
 pub struct OptOutReader {
     channel: Channel,
@@ -80,18 +88,7 @@ impl OptOutReader {
     ///
     /// Errors: workspace errors.
     pub fn new(conn: &Connection, channel: Channel) -> Result<Self, WorkspaceError> {
-        let role = match channel {
-            Channel::Email => Role::Email,
-            Channel::Sms => Role::Phone,
-        };
-        let columns: Vec<String> = field_store::list(conn)?
-            .into_iter()
-            .filter(|f| f.role == role)
-            .map(|f| match channel {
-                Channel::Email => f.name,
-                Channel::Sms => phones::e164_column(&f.name),
-            })
-            .collect();
+        let columns = address_columns::refusal_columns(conn, channel)?;
         let mut out = AddressOptOuts {
             channel: Some(channel),
             ..AddressOptOuts::default()
@@ -101,6 +98,7 @@ impl OptOutReader {
             let by_hash = recorded
                 .into_iter()
                 .map(|(hash, state, batch)| {
+                    out.strongest = out.strongest.max(state.refusal_rank());
                     let refusal = AddressRefusal {
                         id: None,
                         state,
@@ -179,6 +177,7 @@ impl OptOutReader {
 
 impl AddressOptOuts {
     fn add(&mut self, address: &str, refusal: ByContact) {
+        self.strongest = self.strongest.max(refusal.state.refusal_rank());
         let earlier = |held: &ByContact| (refusal.column, refusal.id) < (held.column, held.id);
         self.refused.insert(address, refusal, |held| {
             match refusal.state.refusal_rank().cmp(&held.state.refusal_rank()) {
@@ -199,7 +198,7 @@ impl AddressOptOuts {
         id: i64,
         own: ConsentState,
     ) -> Option<AddressRefusal> {
-        if own.refusal_rank() >= 2 {
+        if own.refusal_rank() >= self.strongest {
             return None;
         }
         let stronger = |r: &AddressRefusal| r.state.refusal_rank() > own.refusal_rank();
@@ -261,7 +260,7 @@ impl AddressOptOuts {
                 refusal.state.as_str(),
             ),
             (None, batch) => format!(
-                "{channel} consent {} on record for this {thing} (recorded by batch {}; `import undo` removed the contact that held it)",
+                "{channel} consent {} on record for this {thing} (recorded by batch {}; kept when `import undo` removed the contact or field that held it)",
                 refusal.state.as_str(),
                 batch.unwrap_or_default()
             ),
@@ -273,8 +272,8 @@ impl AddressOptOuts {
 mod tests {
     use super::*;
     use crate::campaign::prescan::prescan;
-    use crate::fields::{Field, FieldType, PrivacyClass};
-    use crate::workspace::Workspace;
+    use crate::fields::{Field, FieldType, PrivacyClass, Role};
+    use crate::workspace::{Workspace, fields as field_store};
 
     fn email_field(name: &str) -> Field {
         Field {

@@ -14,7 +14,7 @@ use rusqlite::{Connection, params_from_iter};
 
 use super::opt_outs::{AddressOptOuts, OptOutReader};
 use crate::fields::held::HeldValues;
-use crate::fields::{Channel, Field};
+use crate::fields::{Channel, ConsentState, Field};
 use crate::workspace::records::ValueCounts;
 use crate::workspace::{WorkspaceError, quote_ident};
 
@@ -54,9 +54,40 @@ pub fn prescan(
                 .enumerate()
                 .map(|(i, (f, _))| ValueCounts::column(&f.name, i + 1)),
         );
-        let sql = format!("SELECT {} FROM contacts ORDER BY _id", select.join(", "));
+        // With no held values to count, only the refusers' rows matter: SQLite skips the
+        // others without handing them over (most of a million, issue 13).
+        let refusals: Vec<&str> = if read.is_empty() {
+            ConsentState::ALL
+                .into_iter()
+                .filter(|s| s.is_refusal())
+                .map(ConsentState::as_str)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let only_refusers = if refusals.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " WHERE {} IN ({})",
+                quote_ident(&opt_outs.consent_column()),
+                vec!["?"; refusals.len()].join(", ")
+            )
+        };
+        let sql = format!(
+            "SELECT {} FROM contacts{only_refusers} ORDER BY _id",
+            select.join(", ")
+        );
         let mut stmt = conn.prepare(&sql)?;
-        let mut rows = stmt.query(params_from_iter(read.iter().map(|(_, max)| max)))?;
+        let params = read
+            .iter()
+            .map(|(_, max)| rusqlite::types::Value::from(*max))
+            .chain(
+                refusals
+                    .iter()
+                    .map(|s| rusqlite::types::Value::from(s.to_string())),
+            );
+        let mut rows = stmt.query(params_from_iter(params))?;
         let held_at = 2 + addresses;
         while let Some(row) = rows.next()? {
             if let Some(state) = OptOutReader::refusal(row.get_ref(1)?) {

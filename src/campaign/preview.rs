@@ -18,7 +18,7 @@ use super::summary::Tally;
 use super::walk::walk;
 use crate::fields::value::Record;
 use crate::message::CoverageTally;
-use crate::workspace::Workspace;
+use crate::workspace::{Workspace, snapshot};
 
 pub use super::prepare::{Prepared, PreviewError, prepare};
 pub use super::summary::{
@@ -67,6 +67,7 @@ pub fn run(
     as_of: NaiveDate,
     sink: &mut dyn FnMut(&PreviewRow) -> io::Result<()>,
 ) -> Result<Summary, PreviewError> {
+    let _snapshot = snapshot::begin(ws.conn())?;
     let prepared = prepare(ws.conn(), campaign, as_of, ws.today())?;
     run_prepared(ws, &prepared, &mut |row, _, _| sink(row))
 }
@@ -84,6 +85,7 @@ pub fn run_marked(
     as_of: NaiveDate,
     sink: &mut dyn FnMut(&PreviewRow) -> io::Result<()>,
 ) -> Result<Summary, PreviewError> {
+    let _snapshot = snapshot::begin(ws.conn())?;
     let prepared = prepare(ws.conn(), campaign, as_of, ws.today())?;
     run_prepared(ws, &prepared, &mut |row, record, entry| {
         let marked = match entry {

@@ -15,7 +15,7 @@ use super::prepare::{PreviewError, prepare};
 use super::walk::walk;
 use super::{BodyFormat, Campaign, Entry};
 use crate::fields::Channel;
-use crate::workspace::Workspace;
+use crate::workspace::{Workspace, snapshot};
 
 /// Which recipient to find, relative to a contact's `_id`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +55,7 @@ pub fn step(
     if entry >= campaign.entries.len() {
         return Ok(None);
     }
+    let _snapshot = snapshot::begin(ws.conn())?;
     let prepared = prepare(ws.conn(), &without_messages(campaign), as_of, ws.today())?;
     let mut found: Option<Recipient> = None;
     walk(ws, &prepared, |d| {

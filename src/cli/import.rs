@@ -17,7 +17,7 @@ use clap::{Args, Subcommand};
 use super::{Context, print_json};
 use crate::import::{self, ImportPlan, ImportReport, Phase, plan, undo};
 use crate::text::{count, for_terminal};
-use crate::workspace::actor;
+use crate::workspace::{Workspace, actor};
 
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
@@ -111,7 +111,8 @@ enum ImportAction {
 
 pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
     if let Some(ImportAction::Undo { batch }) = args.action {
-        let mut ws = ctx.open_or_create()?;
+        // Nothing to undo in a workspace that does not exist: never create one here.
+        let mut ws = ctx.open()?;
         let report = undo::undo(&mut ws, batch, &actor())?;
         if ctx.json {
             return print_json(&report);
@@ -165,7 +166,16 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
             message: format!("error: {e}"),
         })?;
     }
-    let mut ws = ctx.open_or_create()?;
+    for plan in &plans {
+        super::readable(&plan.path)?;
+    }
+    // A dry run changes nothing, so it never creates the workspace: into one that does
+    // not exist yet it runs against an empty one in memory.
+    let mut ws = if args.dry_run && !ctx.workspace.exists() {
+        Workspace::open_in_memory()?
+    } else {
+        ctx.open_or_create()?
+    };
     let mut reports = Vec::with_capacity(plans.len());
     for plan in &plans {
         let show_bar = !ctx.json && std::io::stderr().is_terminal();

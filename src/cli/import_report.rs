@@ -98,8 +98,8 @@ pub fn print(r: &ImportReport) -> std::io::Result<()> {
     }
     if r.consent_kept_withdrawn > 0 {
         outln!(
-            "  consent: {} kept",
-            count(r.consent_kept_withdrawn, "withdrawn or bounced consent")
+            "  consent: withdrawn or bounced consent kept for {}",
+            count(r.consent_kept_withdrawn, "row")
         );
     }
     // `--json` keeps the zero (the option was given); people read only a count to act on.

@@ -144,6 +144,19 @@ impl Context {
     }
 }
 
+/// Check that `path` can be read before a command that creates the workspace opens it:
+/// a mistyped file name must leave no empty workspace behind.
+///
+/// Errors: the file cannot be opened for reading (missing, a directory, no permission).
+pub fn readable(path: &std::path::Path) -> anyhow::Result<()> {
+    let file =
+        std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        anyhow::bail!("cannot read {}: it is a directory", path.display());
+    }
+    Ok(())
+}
+
 /// Errors that carry their own exit code.
 #[derive(Debug, thiserror::Error)]
 #[error("{message}")]

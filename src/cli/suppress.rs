@@ -23,6 +23,7 @@ pub struct SuppressArgs {
 }
 
 pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
+    super::readable(&args.file)?;
     let mut ws = ctx.open_or_create()?;
     let region = args
         .region

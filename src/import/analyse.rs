@@ -86,6 +86,15 @@ pub fn analyse(
     let mut profiles = vec![ValueProfile::new(); width];
     let mut all_status = vec![true; width];
     let mut words = vec![0u64; width];
+    // Dates are counted only where an opt-out or bounce header may hold them
+    // (`Unsubscribed`, a column mapped to `opt_out`): parsing every cell of every column
+    // as a date would slow the first pass for nothing.
+    let date_columns: Vec<bool> = map
+        .columns
+        .iter()
+        .map(|c| consent::dates::may_hold_refusal_dates(&c.name, &c.header))
+        .collect();
+    let mut dates = vec![0u64; width];
     let mut not_a_word: Vec<Option<String>> = vec![None; width];
     let mut not_a_word_line: Vec<Option<u64>> = vec![None; width];
     let mut first_value: Vec<Option<(String, u64)>> = vec![None; width];
@@ -139,6 +148,9 @@ pub fn analyse(
                     }
                     if consent::is_consent_word(value) {
                         words[i] += 1;
+                    } else if date_columns[i] && consent::dates::is_date(value) {
+                        // Readable there: the day of an opt-out, not a stray word.
+                        dates[i] += 1;
                     } else if not_a_word[i].is_none() {
                         not_a_word[i] = Some(value.clone());
                         not_a_word_line[i] = Some(line);
@@ -213,6 +225,7 @@ pub fn analyse(
             spec: mapped.spec,
             layout: layout_id.as_deref(),
             words: words[i],
+            dates: dates[i],
             not_a_word: not_a_word[i].clone(),
             not_a_word_line: not_a_word_line[i],
             first_value: first_value[i].take(),

@@ -16,7 +16,7 @@
 //! Called by [`super::analyse`] once per column.
 
 use super::consent::evidence::EvidenceColumn;
-use super::consent::{self, ConsentColumn, Reading, headers, words};
+use super::consent::{self, ConsentColumn, Reading, dates, reach};
 use super::infer::Inferred;
 use super::layout::{LayoutColumn, layouts};
 use crate::fields::classify::Classification;
@@ -37,16 +37,21 @@ pub struct Facts<'a> {
     pub all_status: bool,
     /// Non-blank values that are consent words ([`consent::is_consent_word`]).
     pub words: u64,
-    /// The first non-blank value that is no consent word, if any.
+    /// Non-blank values that read as dates ([`dates::is_date`]), counted only in a
+    /// column whose header or field name may be an opt-out or bounce header (the first
+    /// pass does not parse every cell of every column as a date).
+    pub dates: u64,
+    /// The first non-blank value that is no consent word (nor, where [`Facts::dates`]
+    /// are counted, a date), if any.
     pub not_a_word: Option<String>,
     /// The line of `not_a_word`.
     pub not_a_word_line: Option<u64>,
-    /// Non-blank values that state consent by themselves ([`words::states_consent`]),
+    /// Non-blank values that state consent by themselves ([`consent::words::states_consent`]),
     /// and the first of them with its line.
     pub stating: u64,
     pub first_stating: Option<(String, u64)>,
     /// Non-blank values that name a refusal (`STOP`, `revoked`, `declined`;
-    /// [`words::names_refusal`]), and the first of them with its line.
+    /// [`consent::words::names_refusal`]), and the first of them with its line.
     pub refusal_words: u64,
     pub first_refusal: Option<(String, u64)>,
     /// The first plain yes or no (`no`, `1`, `false`) with its line.
@@ -148,13 +153,18 @@ pub fn decide(facts: &Facts<'_>, class: &mut Classification, inferred: &mut Infe
     generic(facts, class, inferred.ty)
 }
 
-/// A column no layout describes as consent or evidence. Its values are dates (`ty`)
-/// under an opt-out or bounce header, or its header is a date one (`Email Opt Out
-/// Date`): read as the date of a refusal (`consent::headers`).
+/// A column no layout describes as consent or evidence. Its values are mostly dates
+/// (`ty`, [`Facts::dates`]) under an opt-out or bounce header, or its header is a date
+/// one (`Email Opt Out Date`): read as the date of a refusal (`consent::dates`). A
+/// header naming only fax or post is no consent column ([`unsent`]).
 fn generic(facts: &Facts<'_>, class: &mut Classification, ty: FieldType) -> Kind {
+    if let Some(word) = reach::unsent_only(facts.name) {
+        return unsent(facts, class, word);
+    }
     let mut known = consent::recognise(facts.name, facts.all_status && facts.non_blank > 0);
     let plain_known = known.as_ref().map(|(c, p, _)| (*c, *p));
-    if let Some(over_dates) = headers::over_dates(facts.name, ty, plain_known) {
+    let over = dates::mostly_dates(ty, facts.dates, facts.words, facts.non_blank);
+    if let Some(over_dates) = dates::over_dates(facts.name, over, plain_known) {
         known = Some(over_dates);
     }
     let classified = class.role.consent_channel();
@@ -214,10 +224,14 @@ fn generic(facts: &Facts<'_>, class: &mut Classification, ty: FieldType) -> Kind
             )
         }
     };
-    let every_channel = headers::every_channel(facts.name);
+    let every_channel = reach::every_channel(facts.name);
+    // The dictionary's label names e-mail; say the channels the refusal reaches.
+    let opt_out = polarity.is_opt_out() || polarity.dated().is_some();
+    class.reason = reach::name_channels(&class.reason, channel, every_channel, opt_out);
+    let reason = reach::name_channels(&reason, channel, every_channel, opt_out);
     let reason = if every_channel {
-        class.reason = format!("{}; {}", class.reason, headers::EVERY_CHANNEL_NOTE);
-        format!("{reason}; {}", headers::EVERY_CHANNEL_NOTE)
+        class.reason = format!("{}; {}", class.reason, reach::EVERY_CHANNEL_NOTE);
+        format!("{reason}; {}", reach::EVERY_CHANNEL_NOTE)
     } else {
         reason
     };
@@ -230,10 +244,28 @@ fn generic(facts: &Facts<'_>, class: &mut Classification, ty: FieldType) -> Kind
     })
 }
 
+/// A column whose header names only a channel tactful does not send (`word`: `fax`
+/// in Salesforce's `HasOptedOutOfFax`, `mail` in `Direct Mail Opt Out`;
+/// [`reach::unsent_only`]): it states no e-mail or SMS consent, whatever its values.
+/// Kept as a field with no consent role; a header the dictionary called consent keeps
+/// the consent class (it is still a person's consent choice, kept out of messages).
+fn unsent(facts: &Facts<'_>, class: &mut Classification, word: &str) -> Kind {
+    if class.role.consent_channel().is_some() {
+        class.role = Role::None;
+        class.class = PrivacyClass::Consent;
+    }
+    class.reason = format!(
+        "{}; {}",
+        reach::without_channel(&class.reason),
+        reach::unsent_note(facts.name, word)
+    );
+    Kind::Plain
+}
+
 /// A column no header rule recognises, read by its values (README, "Consent rules": the
 /// words that name their state say it in any column): when every non-blank value is a
 /// consent word and at least one states consent by itself (`subscribed`,
-/// `unsubscribed`, `opted out`, `cleaned`; [`words::states_consent`]), the column is a
+/// `unsubscribed`, `opted out`, `cleaned`; [`consent::words::states_consent`]), the column is a
 /// consent column, of the channel its header names ([`consent::channel_of_name`]),
 /// read as member statuses or, with other words in it, by the words alone (yes and
 /// no are unknown under a header that gives no polarity, see
@@ -255,7 +287,7 @@ fn by_values(facts: &Facts<'_>, class: &mut Classification) -> Kind {
     }
     let all_status = facts.all_status && facts.non_blank > 0;
     let channel = consent::channel_of_name(facts.name, Channel::Email);
-    let every_channel = headers::every_channel(facts.name);
+    let every_channel = reach::every_channel(facts.name);
     let reason = format!(
         "every value of `{}` is a consent word and `{}` {says}: {channel} consent read from its values{}{}",
         facts.name,
@@ -266,7 +298,7 @@ fn by_values(facts: &Facts<'_>, class: &mut Classification) -> Kind {
             " (by its words alone: a yes or no there is unread, the header does not say which way it goes)"
         },
         if every_channel {
-            format!("; {}", headers::EVERY_CHANNEL_NOTE)
+            format!("; {}", reach::EVERY_CHANNEL_NOTE)
         } else {
             String::new()
         }
@@ -291,173 +323,6 @@ fn by_values(facts: &Facts<'_>, class: &mut Classification) -> Kind {
     })
 }
 
-/// A consent-sounding column nobody can read, under a granting `--consent`: it may
-/// hold refusals, so nothing is imported (see [`unread_consent`]; README, "Consent
-/// rules", the safe rule). The advice keeps the refusals: say how to read the column
-/// (`--map` it to a consent field of known polarity, rewrite its values), or import
-/// without `--consent`; never `--skip`, which would drop them.
-#[derive(Debug, thiserror::Error)]
-#[error(
-    "{file}, line {line}, column `{header}`: {why}, but {problem}, so --consent {option} could grant consent to people this column says refused it; nothing was imported. Tell tactful how to read the column: write its values as consent words (yes/no, opted in/opted out, subscribed/unsubscribed, declined, revoked) and, for yes/no, {advice}; or import without --consent (these contacts stay not asked)"
-)]
-pub struct UnreadConsent {
-    pub file: String,
-    pub line: u64,
-    pub header: String,
-    /// Why the column may state consent: `the header sounds like consent (`opt`)`.
-    pub why: String,
-    /// What cannot be read: `` `Nope!` is not a consent value tactful can read``.
-    pub problem: String,
-    /// The granting option, `email=granted`.
-    pub option: String,
-    /// How to map the column to a consent field that says which way `yes` goes
-    /// ([`map_advice`]).
-    pub advice: String,
-}
-
-/// The `--map` advice of [`UnreadConsent`] for a column under `header` (as in the
-/// file) that would speak for `channel`: the consent fields whose `yes` grants and
-/// refuses, of the channel the header names (`email_opt_in`, `sms_opt_out`), or for a
-/// header that names no single channel (`Do Not Contact`, `Mailing`) the channel-less
-/// `opt_in`/`opt_out`, whose refusals reach every channel as the header's do
-/// ([`headers::every_channel`]): advising `email_opt_out` there would leave SMS granted.
-/// `header` is the header as the import matches `--map` against it (control
-/// characters already cleaned out, see `import::read`); should one remain, the
-/// message would print it stripped and a `--map` copied from it could not match, so
-/// the advice says so instead of quoting it.
-pub fn map_advice(header: &str, channel: Channel) -> String {
-    if header.chars().any(char::is_control) {
-        return "map it to a consent field that says which way `yes` goes (the header holds control characters, so a --map copied from this message cannot match it: rename the column in the file, then --map it to opt_in, yes = consent given, or opt_out, yes = opted out)".to_string();
-    }
-    let (opt_in, opt_out) = if headers::every_channel(&super::normalise::snake_case(header)) {
-        ("opt_in", "opt_out")
-    } else {
-        match channel {
-            Channel::Email => ("email_opt_in", "email_opt_out"),
-            Channel::Sms => ("sms_opt_in", "sms_opt_out"),
-        }
-    };
-    format!(
-        "map it to a consent field that says which way `yes` goes, --map '{header}={opt_in}' (yes = consent given) or --map '{header}={opt_out}' (yes = opted out)"
-    )
-}
-
-/// A value of a column that may state consent but is read as no consent column, with
-/// its line: the reason an import with a granting `--consent` stops.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unread {
-    /// Why the column may state consent (for [`UnreadConsent::why`]).
-    pub why: String,
-    /// The value quoted in the error (at most 30 characters).
-    pub value: String,
-    /// Whether the value is a consent word whose direction the header does not give
-    /// (`yes` under `Permission Given`) rather than a value nobody can read.
-    pub word: bool,
-    /// The file line it was read on.
-    pub line: u64,
-    /// The channel the column would speak for.
-    pub channel: Channel,
-}
-
-impl Unread {
-    /// What cannot be read, for [`UnreadConsent::problem`] (`value` already made safe
-    /// for the terminal).
-    pub fn problem(&self, value: &str) -> String {
-        if self.word {
-            format!("nothing says whether its `{value}` grants or refuses")
-        } else {
-            format!("`{value}` is not a consent value tactful can read")
-        }
-    }
-}
-
-/// The safe rule for consent columns nobody can read: a column left plain that may
-/// state consent may hold refusals, so a granting `--consent` must not fill its rows.
-/// A column may state consent when
-/// - its header is a known or dictionary consent header (`consent_header`) and its
-///   values are not all IP addresses or times (those are evidence, issue 9): such a
-///   header is never silently taken for no consent column;
-/// - its header has a consent-ish word ([`words::consent_stem`]) and its values are
-///   yes/no-like (some consent words, or a first unread value such as
-///   `Opted-Out (2024)`);
-/// - it fills a field the workspace holds as consent (`Mailing` of subscribed and
-///   unsubscribed before, yes/no now) and its values are not all IP addresses or times;
-/// - whatever its header, it holds a value that states consent by itself
-///   (`unsubscribed`, [`words::states_consent`]) among values nobody can read;
-/// - or, whatever its header, it holds a refusal word (`STOP`, `revoked`, `declined`;
-///   [`words::names_refusal`]) among values mostly consent words (`no`): the yes/no
-///   around it could go either way, and a grant over the `STOP` would text someone
-///   who said stop.
-///
-/// Returns the first unread value (or, when every value is a consent word, the first
-/// value) with its line. A platform layout's column is never caught: the layout's word
-/// on its columns is final.
-pub fn unread_consent(
-    facts: &Facts<'_>,
-    kind: &Kind,
-    consent_header: bool,
-    first_value: Option<&(String, u64)>,
-) -> Option<Unread> {
-    if !matches!(kind, Kind::Plain) || facts.spec.is_some() || facts.non_blank == 0 {
-        return None;
-    }
-    let stem = words::consent_stem(facts.name);
-    let unread_yes_no = facts
-        .not_a_word
-        .as_deref()
-        .is_some_and(words::is_yes_no_like);
-    let header_states = consent_header && !facts.evidence_values && !words::is_note(facts.name);
-    let why = if header_states || (stem.is_some() && (facts.words > 0 || unread_yes_no)) {
-        format!(
-            "the header sounds like consent (`{}`)",
-            stem.unwrap_or(facts.name)
-        )
-    } else if let Some(channel) = facts.field_consent.filter(|_| !facts.evidence_values) {
-        format!(
-            "the workspace's field `{}` holds {channel} consent",
-            facts.name
-        )
-    } else if let Some((value, line)) = &facts.first_stating {
-        format!(
-            "the column holds a consent word (`{}` on line {line})",
-            shorten(value)
-        )
-    } else if let Some((value, line)) = facts
-        .first_refusal
-        .as_ref()
-        .filter(|_| facts.words.saturating_mul(2) >= facts.non_blank)
-    {
-        // `STOP` (the SMS opt-out keyword), `revoked`, `declined` among yes/no under
-        // a header that says nothing (`SMS Status`): a refusal nobody may fill over.
-        format!(
-            "the column holds a refusal (`{}` on line {line})",
-            shorten(value)
-        )
-    } else {
-        return None;
-    };
-    let (value, line, word) = match (&facts.not_a_word, facts.not_a_word_line) {
-        (Some(v), Some(line)) => (v.clone(), line, false),
-        _ => facts
-            .first_yes_no
-            .as_ref()
-            .or(first_value)
-            .cloned()
-            .map(|(v, l)| (v, l, true))?,
-    };
-    let channel = consent::header_reading(facts.name)
-        .map(|(channel, _)| channel)
-        .or(facts.field_consent)
-        .unwrap_or(Channel::Email);
-    Some(Unread {
-        why,
-        value: shorten(&value),
-        word,
-        line,
-        channel: consent::channel_of_name(facts.name, channel),
-    })
-}
-
 /// At most 30 characters of `value`, for quoting it in a reason.
 fn shorten(value: &str) -> String {
     match value.char_indices().nth(30) {
@@ -465,6 +330,10 @@ fn shorten(value: &str) -> String {
         None => value.to_string(),
     }
 }
+
+mod unread;
+
+pub use unread::{Unread, UnreadConsent, advice, unread_consent};
 
 #[cfg(test)]
 mod tests;

@@ -46,6 +46,9 @@ pub struct Seen<'a> {
     pub layout: Option<&'a str>,
     /// Non-blank values that are consent words, and the first that is not.
     pub words: u64,
+    /// Non-blank values that read as dates, in a column that may hold refusal dates
+    /// (see `Facts::dates`).
+    pub dates: u64,
     pub not_a_word: Option<String>,
     /// The line of `not_a_word`.
     pub not_a_word_line: Option<u64>,
@@ -112,6 +115,7 @@ pub fn build(
         non_blank: stats.non_blank,
         all_status: seen.all_status,
         words: seen.words,
+        dates: seen.dates,
         not_a_word: seen.not_a_word.clone(),
         not_a_word_line: seen.not_a_word_line,
         stating: seen.stating,
@@ -129,12 +133,19 @@ pub fn build(
         // reading (`prepare::consent_value`).
         inferred = Inferred::plain(FieldType::Boolean);
     }
-    if let Some((channel, state)) = plan
-        .consent
-        .iter()
-        .find(|(_, s)| **s == crate::fields::ConsentState::Granted)
-        && let Some(unread) =
-            column_kind::unread_consent(&facts, &kind, consent_header, seen.first_value.as_ref())
+    // The option quoted is the one that would grant over the column: of its own
+    // channel, or of any channel when its refusals reach every channel (trial: an SMS
+    // column's error quoted `--consent email=granted`, which cannot grant an SMS).
+    if let Some(unread) =
+        column_kind::unread_consent(&facts, &kind, consent_header, seen.first_value.as_ref())
+        && let Some((channel, state)) = plan
+            .consent
+            .iter()
+            .filter(|(c, s)| {
+                **s == crate::fields::ConsentState::Granted
+                    && (unread.every_channel || **c == unread.channel)
+            })
+            .min_by_key(|(c, _)| **c != unread.channel)
     {
         let value = crate::text::for_terminal(&unread.value).into_owned();
         return Err(ImportError::UnreadConsent(Box::new(
@@ -145,7 +156,7 @@ pub fn build(
                 why: crate::text::for_terminal(&unread.why).into_owned(),
                 problem: unread.problem(&value),
                 option: format!("{channel}={state}"),
-                advice: column_kind::map_advice(header, unread.channel),
+                advice: column_kind::advice(header, &unread),
             },
         )));
     }
@@ -255,7 +266,8 @@ pub fn build(
     Ok((column, kind))
 }
 
-/// A consent field a first file typed (yes/no made it boolean, 1/0 integer) meets a later file's
+/// A consent field a first file typed (yes/no made it boolean, 1/0 integer, opt-out
+/// dates a date) meets a later file's
 /// column of the same name: consent words (`unsubscribed`, `cleaned`) are read with the
 /// consent vocabulary whatever the field's type (the loader stores them as the
 /// field's booleans, `consent::as_boolean`); a value that is no consent word is an
@@ -278,8 +290,13 @@ fn consent_fits(old: &Field, seen: &Seen<'_>, kind: &Kind) -> Result<bool, Impor
             field: old.name.clone(),
             value: crate::text::for_terminal(value).chars().take(40).collect(),
         }),
-        _ => Ok(matches!(old.ty, FieldType::Boolean | FieldType::Integer)
-            && matches!(kind, Kind::Consent(_))),
+        // A date field an earlier file's opt-out dates made takes a later file's
+        // dates, yes and no (`consent_value` stores the words as blanks: the consent
+        // state holds what they say).
+        _ => Ok(matches!(
+            old.ty,
+            FieldType::Boolean | FieldType::Integer | FieldType::Date | FieldType::Datetime
+        ) && matches!(kind, Kind::Consent(_))),
     }
 }
 

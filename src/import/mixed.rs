@@ -8,11 +8,17 @@
 
 use std::io::{self, Read};
 
-/// Where a file shows both encodings: the first line holding a UTF-8 multi-byte
-/// sequence and the first line holding a byte that cannot be UTF-8 there.
+/// Where a file shows both encodings: the first line that is valid UTF-8 and holds a
+/// multi-byte sequence, and the first line holding a byte that cannot be UTF-8 there.
+///
+/// A line is judged whole: in a legacy encoding, two letters often happen to form a
+/// valid UTF-8 pair (`Пё` in Windows-1251 is 0xCF 0xB8, which UTF-8 reads as `ϸ`), so a
+/// line of Cyrillic holds such pairs beside bytes UTF-8 never uses, and is a legacy line
+/// (session 7 trial: a pure Windows-1251 file was refused as mixed).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mixed {
-    /// 1-based line (counted by line feeds) of the first valid UTF-8 multi-byte sequence.
+    /// 1-based line (counted by line feeds) of the first line that is valid UTF-8 and
+    /// holds a multi-byte sequence.
     pub utf8_line: u64,
     /// 1-based line of the first byte that is not part of a valid UTF-8 sequence.
     pub other_line: u64,
@@ -55,6 +61,10 @@ struct Scanner {
     utf8_line: Option<u64>,
     other: Option<(u64, u8)>,
     binary: bool,
+    /// The current line holds a complete UTF-8 multi-byte sequence.
+    line_utf8: bool,
+    /// The first byte of the current line that cannot be UTF-8 there.
+    line_other: Option<u8>,
 }
 
 impl Default for Scanner {
@@ -67,6 +77,8 @@ impl Default for Scanner {
             utf8_line: None,
             other: None,
             binary: false,
+            line_utf8: false,
+            line_other: None,
         }
     }
 }
@@ -77,14 +89,17 @@ impl Scanner {
             if (0x80..=0xbf).contains(&b) {
                 self.need -= 1;
                 if self.need == 0 {
-                    self.utf8_line.get_or_insert(self.lead_line);
+                    self.line_utf8 = true;
                 }
                 return;
             }
             self.broken();
         }
         match b {
-            b'\n' => self.line += 1,
+            b'\n' => {
+                self.end_line();
+                self.line += 1;
+            }
             b'\t' | b'\r' => {}
             // A control byte after the mix was found (later in the same chunk) changes
             // nothing: the file already showed both encodings as text.
@@ -94,7 +109,7 @@ impl Scanner {
             0xe0..=0xef => self.start(b, 2),
             0xf0..=0xf4 => self.start(b, 3),
             _ => {
-                self.other.get_or_insert((self.line, b));
+                self.line_other.get_or_insert(b);
             }
         }
     }
@@ -105,16 +120,33 @@ impl Scanner {
         self.lead_line = self.line;
     }
 
-    /// A lead byte whose sequence ended early: that byte is not UTF-8 here.
+    /// A lead byte whose sequence ended early: that byte is not UTF-8 here. A
+    /// sequence never holds a line feed, so its line is the current one.
     fn broken(&mut self) {
         self.need = 0;
-        self.other.get_or_insert((self.lead_line, self.lead));
+        self.line_other.get_or_insert(self.lead);
+    }
+
+    /// Judge the line just read whole: any byte UTF-8 cannot hold makes it a legacy
+    /// line, whatever pairs in it look like UTF-8.
+    fn end_line(&mut self) {
+        match self.line_other.take() {
+            Some(b) => {
+                self.other.get_or_insert((self.line, b));
+            }
+            None if self.line_utf8 => {
+                self.utf8_line.get_or_insert(self.line);
+            }
+            None => {}
+        }
+        self.line_utf8 = false;
     }
 
     fn finish(&mut self) {
         if self.need > 0 {
             self.broken();
         }
+        self.end_line();
     }
 
     fn found(&self) -> Option<Mixed> {
@@ -158,5 +190,24 @@ mod tests {
         assert_eq!(find(&b"plain\nZo\xc3"[..]).unwrap(), None);
         // Binary content: a NUL before the mix is left to the binary check.
         assert_eq!(find(&b"\x00\x01Zo\xeb Jos\xc3\xa9"[..]).unwrap(), None);
+    }
+
+    /// `b@example.com,Пётр,Киев` in Windows-1251: `Пё` is 0xCF 0xB8, a valid UTF-8
+    /// pair, but 0xF2 (`т`) followed by 0xF0 (`р`) is not UTF-8: a legacy line.
+    #[test]
+    fn utf8_looking_pairs_in_a_legacy_line_do_not_make_it_mixed() {
+        let bytes = b"email,name\na@example.com,\xc8\xe2\xe0\xed\nb@example.com,\xcf\xb8\xf2\xf0\n";
+        assert_eq!(find(&bytes[..]).unwrap(), None);
+        // The same file with a real UTF-8 line added is mixed, from that line.
+        let mut mixed = bytes.to_vec();
+        mixed.extend_from_slice("c@example.com,José\n".as_bytes());
+        assert_eq!(
+            find(&mixed[..]).unwrap(),
+            Some(Mixed {
+                utf8_line: 4,
+                other_line: 2,
+                byte: 0xc8
+            })
+        );
     }
 }

@@ -296,15 +296,23 @@ impl<'a> Preparer<'a> {
 
 /// A consent word (`unsubscribed`, `cleaned`) in consent column `index` whose field is
 /// boolean or integer (a first file's yes/no or 1/0): the field's value for what the
-/// word says ([`super::consent::as_boolean`]); `None` when `index` is no consent column
-/// or the word says nothing a boolean can hold.
+/// word says ([`super::consent::as_boolean`]); in a date field (a first file's opt-out
+/// dates), a blank for any value the column reads. `None` when `index` is no consent
+/// column or the word says nothing the field can hold.
 fn consent_value(analysis: &Analysis, index: usize, value: &str) -> Option<Sql> {
+    use crate::fields::FieldType;
     let column = analysis.consent.iter().find(|c| c.index == index)?;
     let field = &analysis.columns[index].field;
-    if !matches!(
-        field.ty,
-        crate::fields::FieldType::Boolean | crate::fields::FieldType::Integer
-    ) {
+    if matches!(field.ty, FieldType::Date | FieldType::Datetime) {
+        // An opt-out date field meeting a `yes`, a `no` or a date in a day order the
+        // field cannot store: stored blank, while the consent state records what
+        // the value says (read from the raw row before conversion).
+        return match column.read(value) {
+            super::consent::Reads::Unknown => None,
+            _ => Some(Sql::Null),
+        };
+    }
+    if !matches!(field.ty, FieldType::Boolean | FieldType::Integer) {
         return None;
     }
     let stored =

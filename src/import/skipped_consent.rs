@@ -72,9 +72,14 @@ pub fn find(map: &ColumnMap, headers: &[String]) -> Vec<SkippedConsent> {
                 };
                 Some((spec.consent?, reading?))
             });
+            // A fax or postal header states nothing of e-mail or SMS: skipping it
+            // drops no refusal of theirs (`HasOptedOutOfFax`).
+            if layout.is_none() && consent::reach::unsent_only(&snake_case(header)).is_some() {
+                return None;
+            }
             let mut by_values = None;
             let every_channel =
-                layout.is_none() && consent::headers::every_channel(&snake_case(header));
+                layout.is_none() && consent::reach::every_channel(&snake_case(header));
             let (channel, reading) = match layout {
                 Some(found) => found,
                 None => match consent::header_reading(header) {

@@ -5,7 +5,8 @@
 //! of the undo: restore before-images (never weakening a refusal), put the refusals of
 //! the contacts the batch added on record (`workspace::consent`: a "no" is a fact about
 //! the person and outlives the contact row, so re-importing the person later cannot
-//! grant them), delete those contacts, forget the batch's consent upgrades, put back the
+//! grant them) and those the kept contacts recorded for addresses in the fields the
+//! batch added, delete those contacts, forget the batch's consent upgrades, put back the
 //! orders it replaced and delete those it added (`--aggregate`), drop the fields it
 //! added, recompute the order figures of the contacts its orders touched, mark it
 //! undone, audit. One transaction. Called by the CLI and TUI.
@@ -23,9 +24,11 @@ use serde_json::json;
 use super::ImportError;
 use super::refusal_hashes;
 use super::suppress::entry_hash;
-use crate::fields::{Channel, Role};
+use crate::fields::Channel;
 use crate::workspace::keyed_hash::HashKey;
-use crate::workspace::{Workspace, audit, batches, consent, contacts, fields, orders, settings};
+use crate::workspace::{
+    Workspace, address_columns, audit, batches, consent, contacts, fields, orders, settings,
+};
 
 /// What an undo did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -74,11 +77,9 @@ pub fn undo(
             )));
         }
         let defs = fields::list(tx)?;
-        let email_fields: Vec<String> = defs
-            .iter()
-            .filter(|f| f.role == Role::Email)
-            .map(|f| f.name.clone())
-            .collect();
+        // Former e-mail fields' kept addresses too: a refusal holds for every address
+        // it was recorded with, whatever the fields' roles now.
+        let email_fields = address_columns::email_columns(tx)?;
         let consent_fields: Vec<(&str, String)> = defs
             .into_iter()
             .filter_map(|f| {
@@ -106,11 +107,14 @@ pub fn undo(
             }
             on_record += 1;
         }
+        // The contacts the undo keeps keep their refusals (a before-image never weakens
+        // one), but the fields the batch added go, with the addresses they held.
+        let dropped = batches::fields_added(tx, target.id)?;
+        refusal_hashes::keep_for_dropped(tx, &hash_key, target.id, &dropped)?;
         consent::remove_upgrades_of(tx, target.id)?;
         let counts = contacts::undo_batch(tx, target.id, &consent_fields)?;
         let (restored, removed) = (counts.restored, counts.deleted);
         let touched = orders::undo_batch(tx, target.id)?;
-        let dropped = batches::fields_added(tx, target.id)?;
         for name in &dropped {
             fields::remove(tx, name)?;
         }

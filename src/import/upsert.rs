@@ -229,13 +229,19 @@ impl ConsentWriter<'_> {
 
     /// Count and record the upgrades of a contact written under `key`.
     pub fn record(&mut self, key: &str, outcome: &Outcome) -> Result<(), ImportError> {
+        // One row, however many of its channels kept their opt-out (trial: a row
+        // granting e-mail and SMS over two withdrawals was reported as "2 rows").
+        if outcome.decisions.iter().any(|d| {
+            d.upgrade
+                .as_ref()
+                .is_some_and(|u| !u.applied && u.from.is_sticky())
+        }) {
+            self.tally.consent_kept += 1;
+        }
         for (channel, d) in Channel::ALL.iter().zip(&outcome.decisions) {
             let Some(u) = &d.upgrade else {
                 continue;
             };
-            if !u.applied && u.from.is_sticky() {
-                self.tally.consent_kept += 1;
-            }
             let record = UpgradeRecord {
                 batch: self.batch,
                 channel: *channel,

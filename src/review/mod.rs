@@ -51,7 +51,7 @@ pub use signoff::{SignOffState, SignOffStatus, sign_off};
 
 use crate::campaign::preview::{self, DetailedSink, Prepared, PreviewError, Summary};
 use crate::campaign::{Campaign, CampaignError};
-use crate::workspace::{Workspace, WorkspaceError};
+use crate::workspace::{Workspace, WorkspaceError, snapshot};
 
 /// How much a finding matters. Blockers stop sign-off and export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -258,6 +258,8 @@ pub fn run_tapped(
     tap: Option<Tap<'_, '_, '_>>,
 ) -> Result<Review, ReviewError> {
     let conn = ws.conn();
+    // The definition's hash and the data pass read one commit of the workspace.
+    let _snapshot = snapshot::begin(conn)?;
     let extra = export.map_or(&[][..], |e| &e.fields[..]);
     let uses = definition::uses(conn, campaign)?;
     let mut findings = definition::findings(conn, campaign, &uses, extra)?;

@@ -28,13 +28,12 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{RightsError, trace_hashes};
-use crate::fields::Role;
 use crate::fields::phone;
 use crate::import::suppress::{entry_hash, normalise_email};
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::rights::{self as sql, Checkpoint, ExportIncluding};
 use crate::workspace::suppression::ERASED;
-use crate::workspace::{Workspace, audit, fields, phones};
+use crate::workspace::{Workspace, address_columns, audit, phones};
 
 /// What an erasure did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -98,12 +97,9 @@ fn delete(
     head: sql::ContactHead,
     actor: &str,
 ) -> Result<ErasureReport, RightsError> {
-    let defs = fields::list(tx)?;
-    let names: Vec<String> = defs
-        .iter()
-        .filter(|f| f.role == Role::Email)
-        .map(|f| f.name.clone())
-        .collect();
+    // Every address the person was known by, also those a field kept when it lost its
+    // address role (`workspace::address_columns`).
+    let names = address_columns::email_columns(tx)?;
     let values = sql::text_values(tx, head.id, &names)?;
     let key_hash = entry_hash(hash_key, "key", &head.key);
     let mut entries = vec![("key", key_hash.clone())];

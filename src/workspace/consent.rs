@@ -8,7 +8,8 @@
 //! each of the contact's addresses for its channel (`email:<address>` for e-mail,
 //! `phone:<E.164>` for SMS, see `import::refusal_hashes`), in the same column: the
 //! hash covers the kind, so the forms never meet.
-//! A refusal goes on record when `import undo` deletes a contact that held one; the
+//! A refusal goes on record when `import undo` deletes a contact that held one, or
+//! drops a field holding an address a kept contact refused from; the
 //! importer reads it back as the stored state of a contact it creates again, found by
 //! its key or by any of its addresses. Called by
 //! `import::load`, `import::undo`, `rights` and `export`.
@@ -182,7 +183,7 @@ pub fn keep_refusal(
 /// Row id, key, state, source, evidence and batch of a contact holding a refusal.
 type AddedRow = (i64, String, String, Option<String>, Option<String>, i64);
 
-/// A refusal held by a contact a batch added.
+/// A refusal held by a contact, as an undo puts it on record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AddedRefusal {
     /// The contact's row id (`_id`), to read its addresses.
@@ -197,12 +198,32 @@ pub fn refusals_of_added(
     conn: &Connection,
     batch: i64,
 ) -> Result<Vec<AddedRefusal>, WorkspaceError> {
+    refusals_held(conn, batch, "=")
+}
+
+/// The refusals held by the contacts `batch` did not add (an undo of the batch keeps
+/// them and their refusals), with their row ids and keys: an undo that drops a field
+/// the batch added puts them on record under the addresses the field held.
+pub fn refusals_of_kept(
+    conn: &Connection,
+    batch: i64,
+) -> Result<Vec<AddedRefusal>, WorkspaceError> {
+    refusals_held(conn, batch, "<>")
+}
+
+/// The refusals of the contacts whose `_batch` compares to `batch` by `op` (`=` or
+/// `<>`, never user input).
+fn refusals_held(
+    conn: &Connection,
+    batch: i64,
+    op: &str,
+) -> Result<Vec<AddedRefusal>, WorkspaceError> {
     let mut out = Vec::new();
     for channel in Channel::ALL {
         let c = format!("_consent_{}", channel.as_str());
         let sql = format!(
             "SELECT _id, _key, {c}, {}, {}, coalesce(_updated_batch, _batch)
-             FROM contacts WHERE _batch = ?1 AND {c} IN ('declined', 'withdrawn', 'bounced')
+             FROM contacts WHERE _batch {op} ?1 AND {c} IN ('declined', 'withdrawn', 'bounced')
              ORDER BY _id",
             source_sql(channel.as_str(), "contacts"),
             evidence_sql(channel.as_str(), "contacts"),

@@ -104,8 +104,11 @@ pub fn add(
 
 /// Update a field's type, role, class, reason and kind (not its name or column). A
 /// field that gains the phone role gets its hidden E.164 columns, filled for every
-/// contact; one that loses it loses them (`phones::sync`).
+/// contact; one that loses the phone or e-mail role keeps the addresses it held, so
+/// refusals recorded for them still hold (`address_columns`). Every route that changes
+/// a role comes here.
 pub fn update(conn: &Connection, field: &Field, actor: &str) -> Result<(), WorkspaceError> {
+    let was = get(conn, &field.name)?.map_or(field.role, |f| f.role);
     let changed = conn.execute(
         "UPDATE fields SET type = ?2, role = ?3, class = ?4, reason = ?5, kind = ?6, changed_by = ?7, changed_at = ?8
          WHERE name = ?1",
@@ -126,7 +129,7 @@ pub fn update(conn: &Connection, field: &Field, actor: &str) -> Result<(), Works
             field.name
         )));
     }
-    super::phones::sync(conn, field)
+    super::address_columns::follow_role_change(conn, was, field)
 }
 
 const PROVENANCE: &str = "SELECT name, class, role, reason, classifier_class, classifier_role,
@@ -221,11 +224,13 @@ pub fn record_classifier(conn: &Connection, p: &Provenance) -> Result<(), Worksp
     Ok(())
 }
 
-/// Remove a field and drop its column, and a phone field's hidden columns (used by
+/// Remove a field and drop its column, and its hidden columns: a phone field's (or a
+/// former one's) E.164 columns and a former e-mail field's kept addresses (used by
 /// `import undo` for fields a batch added).
 pub fn remove(conn: &Connection, name: &str) -> Result<(), WorkspaceError> {
     conn.execute("DELETE FROM fields WHERE name = ?1", [name])?;
     super::phones::drop_columns(conn, name)?;
+    super::address_columns::drop_kept(conn, name)?;
     conn.execute_batch(&format!(
         "ALTER TABLE contacts DROP COLUMN {}",
         quote_ident(name)

@@ -7,6 +7,7 @@
 //! identifiers spliced into SQL go through [`quote_ident`].
 
 pub mod acceptances;
+pub mod address_columns;
 pub mod audit;
 pub mod batches;
 pub mod browse;
@@ -21,15 +22,16 @@ pub mod orders;
 pub mod phone_reading;
 pub mod phones;
 pub mod preview_rows;
+mod private_file;
 pub mod records;
 mod rekey;
 pub mod rights;
 pub mod settings;
+pub mod snapshot;
 pub mod sqlfn;
 pub mod statements;
 pub mod suppression;
 
-use std::fs::{self, OpenOptions};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -129,7 +131,7 @@ impl Workspace {
         path: &Path,
         before_upgrade: impl FnOnce(Upgrade),
     ) -> Result<Self, WorkspaceError> {
-        create_private_file(path)?;
+        private_file::create(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(e, path))?;
         Self::from_connection(conn, path, before_upgrade)
@@ -295,38 +297,6 @@ fn classify(e: rusqlite::Error, path: &Path) -> WorkspaceError {
     }
 }
 
-/// Create `path` (and its parent directories) readable by the owner only, unless it
-/// already exists. An existing file keeps its permissions.
-fn create_private_file(path: &Path) -> Result<(), WorkspaceError> {
-    let err = |source| WorkspaceError::Create {
-        path: path.to_path_buf(),
-        source,
-    };
-    if path.is_dir() {
-        return Err(WorkspaceError::IsDirectory {
-            path: path.to_path_buf(),
-        });
-    }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && !parent.exists()
-    {
-        let mut builder = fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-        builder.create(parent).map_err(err)?;
-    }
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(path) {
-        Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(err(e)),
-    }
-}
-
 /// Quote an SQL identifier (a field's column name) for SQLite: wrap in double quotes and
 /// double any inside. The only way an identifier reaches SQL text.
 pub fn quote_ident(name: &str) -> String {
@@ -357,6 +327,8 @@ pub fn actor() -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
 
     #[test]

@@ -13,8 +13,10 @@
 //! row (the row's country column, else the workspace's region, decides numbers written
 //! without a country code); [`fill`] recomputes them for every contact when a field
 //! gains the phone role, and [`ensure`] adds them to workspaces written before they
-//! existed. They go with their field: dropped when it is dropped or loses the role, and
-//! kept in before-images like any other column, so `import undo` restores them.
+//! existed. They go with their field: dropped when it is dropped, kept in
+//! before-images like any other column (so `import undo` restores them), and kept as
+//! they were when the field loses the role, so refusals recorded for its numbers still
+//! hold (`address_columns`; the importer writes them only for phone fields).
 //!
 //! Readers: `campaign::prepare` (SMS address and line type), `campaign::suppressed`
 //! (every phone of a contact), `campaign::opt_outs` (refused numbers), `rights` (erasure and access), and exports, through
@@ -135,14 +137,18 @@ pub fn fill(conn: &Connection, field: &str) -> Result<u64, WorkspaceError> {
 }
 
 /// Give `field` hidden columns if it has the phone role and none yet (filling them),
-/// or drop them if it has lost the role.
-pub fn sync(conn: &Connection, field: &Field) -> Result<(), WorkspaceError> {
-    let has = has_columns(conn, &field.name)?;
-    if field.role == Role::Phone && !has {
+/// or fill them again if it has just gained the role (`was` its role before) and kept
+/// them from an earlier phone role. A field that loses the role keeps them as they are:
+/// the numbers refusals were recorded for (`address_columns`).
+pub fn sync(conn: &Connection, field: &Field, was: Role) -> Result<(), WorkspaceError> {
+    if field.role != Role::Phone {
+        return Ok(());
+    }
+    if !has_columns(conn, &field.name)? {
         add_columns(conn, &field.name)?;
         fill(conn, &field.name)?;
-    } else if field.role != Role::Phone && has {
-        drop_columns(conn, &field.name)?;
+    } else if was != Role::Phone {
+        fill(conn, &field.name)?;
     }
     Ok(())
 }
@@ -162,7 +168,7 @@ pub fn missing(conn: &Connection) -> Result<bool, WorkspaceError> {
 pub fn ensure(conn: &Connection) -> Result<(), WorkspaceError> {
     for field in super::fields::list(conn)? {
         if field.role == Role::Phone && !has_columns(conn, &field.name)? {
-            sync(conn, &field)?;
+            sync(conn, &field, Role::Phone)?;
         }
     }
     Ok(())
@@ -177,13 +183,15 @@ pub fn phone_fields(conn: &Connection) -> Result<Vec<String>, WorkspaceError> {
         .collect())
 }
 
-/// The stored E.164 numbers of contact `id`, one per phone field that holds one.
+/// The stored E.164 numbers of contact `id`, one per phone field that holds one, and
+/// those kept by fields that were phone fields (`address_columns`): a refusal put on
+/// record or an erasure covers every number the person was known by.
 pub fn numbers_of(conn: &Connection, id: i64) -> Result<Vec<String>, WorkspaceError> {
     let mut out = Vec::new();
-    for field in phone_fields(conn)? {
+    for column in super::address_columns::number_columns(conn)? {
         let sql = format!(
             "SELECT {} FROM contacts WHERE _id = ?1",
-            quote_ident(&e164_column(&field))
+            quote_ident(&column)
         );
         let value: Option<String> = conn
             .query_row(&sql, [id], |r| r.get(0))
@@ -271,9 +279,10 @@ mod tests {
     }
 
     /// UK numbers read in region GB: 07911 123456 is a mobile, 020 7946 0018 a London
-    /// fixed line (Ofcom); `n/a` is no number; a blank stays NULL.
+    /// fixed line (Ofcom); `n/a` is no number; a blank stays NULL. Losing the role
+    /// keeps the numbers as they were; gaining it again reads the values afresh.
     #[test]
-    fn a_field_that_gains_the_phone_role_gets_its_e164_form_and_loses_it_again() {
+    fn a_field_that_gains_the_phone_role_gets_its_e164_form_and_keeps_it_after() {
         let mut ws = Workspace::open_in_memory().unwrap();
         ws.write(|tx| {
             settings::set(tx, settings::REGION, "GB")?;
@@ -297,8 +306,21 @@ mod tests {
                 ]
             );
             assert_eq!(contacts_with(tx, "+447911123456")?, ["a@x.com"]);
+            // Losing the role keeps the numbers as they were (refusals recorded for
+            // them still hold), but the field is no phone field to send to.
             fields::update(tx, &mobile(Role::None), "test")?;
-            assert!(!has_columns(tx, "mobile")?);
+            assert!(has_columns(tx, "mobile")?);
+            assert_eq!(stored(tx)[0], (text("+447911123456"), text("mobile")));
+            assert!(contacts_with(tx, "+447911123456")?.is_empty());
+            // A value changed while the field was plain text is read again when it
+            // gains the role again: 07911 123457 is another UK mobile in the same block.
+            tx.execute(
+                "UPDATE contacts SET mobile = '07911 123457' WHERE _key = 'a@x.com'",
+                [],
+            )?;
+            assert_eq!(stored(tx)[0], (text("+447911123456"), text("mobile")));
+            fields::update(tx, &mobile(Role::Phone), "test")?;
+            assert_eq!(stored(tx)[0], (text("+447911123457"), text("mobile")));
             Ok::<_, WorkspaceError>(())
         })
         .unwrap();

@@ -19,10 +19,10 @@ use crate::campaign::Campaign;
 use crate::campaign::preview::{self, PreviewError};
 use crate::fields::Field;
 use crate::review::{self, ExportScope, Finding, Review, Severity, Tap};
-use crate::workspace::Workspace;
 use crate::workspace::consent::EvidenceLookup;
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::records::ValueLookup;
+use crate::workspace::{Workspace, snapshot};
 use record::{Facts, Recorded, Written};
 
 /// Export `campaign` as `plan` says, as `actor`.
@@ -64,6 +64,9 @@ pub fn export(
     if !reasons.is_empty() {
         return Err(blocked_or(ws, refused(reasons)));
     }
+    // The review's pass and the rows written read one commit (see
+    // `workspace::snapshot`); it ends before the export is recorded.
+    let snapshot = snapshot::begin(ws.conn())?;
     let prepared = match preview::prepare(ws.conn(), campaign, plan.as_of, ws.today()) {
         Ok(p) => p,
         Err(e) => return Err(blocked_or(ws, e.into())),
@@ -135,6 +138,7 @@ pub fn export(
         proof_rows,
         formulas,
     } = gathered.finish();
+    drop(snapshot);
     let summary = review.summary.clone().ok_or_else(|| {
         ExportError::Preview(PreviewError::Output(io::Error::other(
             "the review's preview did not run",

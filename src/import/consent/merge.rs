@@ -145,7 +145,17 @@ fn upgrade(stored: Stored, said: Said, from: ConsentState, accept: bool) -> Deci
             true,
             "confirmed with --accept-consent-upgrades".to_string(),
         ),
+        // A consent time after the import runs is a typo or a clock gone wrong, never
+        // evidence of consent given after a refusal (session 7 trial: a Mailchimp
+        // OPTIN_TIME of 2030 overturned a recorded "no").
         S::Declined => match (said.origin, said.at, stored.at) {
+            (Origin::Stated, Some(given), _) if given > Utc::now() => (
+                false,
+                format!(
+                    "the person declined; the file's consent time {} has not come yet, so it shows no consent given after that; pass --accept-consent-upgrades with --upgrade-reason TEXT to confirm",
+                    given.to_rfc3339()
+                ),
+            ),
             (Origin::Stated, Some(given), Some(refused)) if given > refused => (
                 true,
                 format!(
@@ -298,5 +308,29 @@ mod tests {
         // Without a consent time, only the user's confirmation lifts it.
         assert_eq!(decide(declined, said(G, Origin::Stated), false).state, D);
         assert_eq!(decide(declined, said(G, Origin::Stated), true).state, G);
+    }
+
+    /// A consent time that has not come yet (a Mailchimp `OPTIN_TIME` of 2030 in the
+    /// session 7 trial) is no evidence; the user's confirmation still lifts the refusal.
+    #[test]
+    fn a_consent_time_in_the_future_lifts_no_refusal() {
+        let declined = stored(D); // refused 2024-06-01
+        let future = Some(Said {
+            state: G,
+            origin: Origin::Stated,
+            at: t("2999-01-01T00:00:00Z"),
+        });
+        let d = decide(declined, future, false);
+        assert_eq!((d.state, d.by_row), (D, false));
+        let upgrade = d.upgrade.unwrap();
+        assert!(!upgrade.applied);
+        assert!(
+            upgrade
+                .reason
+                .contains("consent time 2999-01-01T00:00:00+00:00 has not come yet"),
+            "{}",
+            upgrade.reason
+        );
+        assert_eq!(decide(declined, future, true).state, G);
     }
 }

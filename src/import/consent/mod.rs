@@ -13,8 +13,9 @@
 //! statuses. Other headers are recognised by the privacy dictionary's consent entries,
 //! each of which carries its channel and its polarity ([`polarity_of_kind`]): `Do Not
 //! Email`, `Abgemeldet` and `Text Opt-Out` are opt-outs, the last one of texts. Bounce
-//! flags, opt-out dates and the channels a refusal reaches (every channel under a
-//! header that names none) are [`headers`]' job; value words are [`words`]'.
+//! flags are [`headers`]' job, opt-out dates [`dates`]', the channels a refusal reaches
+//! (every channel under a header that names none, none under a fax or postal header)
+//! [`reach`]'; value words are [`words`]'.
 //!
 //! What a value states: a "no" in a positive column is [`ConsentState::Declined`] (the
 //! person said no); opt-out words are withdrawals or bounces; "false" in an opt-out
@@ -22,9 +23,11 @@
 //! the file's `--consent` fills it. How a statement meets the stored state is
 //! [`merge`]'s job; which time and IP back it is [`evidence`]'s.
 
+pub mod dates;
 pub mod evidence;
 pub mod headers;
 pub mod merge;
+pub mod reach;
 pub mod row;
 pub mod words;
 
@@ -88,7 +91,7 @@ pub struct ConsentColumn {
     pub reason: String,
     /// A withdrawal or refusal in it applies to every channel, not only `channel`: the
     /// header names no channel or every one (`unsubscribe`, `Do Not Contact`; see
-    /// [`headers::every_channel`]). Grants and bounces stay on `channel`.
+    /// [`reach::every_channel`]). Grants and bounces stay on `channel`.
     pub every_channel: bool,
 }
 
@@ -194,9 +197,13 @@ pub fn polarity_of_kind(kind: Option<&str>, all_status_values: bool) -> Polarity
 /// The channel and polarity of a consent header read without its values (`header` as
 /// in the file): the known headers of [`recognise`], then the privacy dictionary's
 /// consent entries, with a header that names texts or calls on the SMS channel. `None`
-/// when neither calls it consent.
+/// when neither calls it consent, or when the header names only a channel tactful does
+/// not send ([`reach::unsent_only`]: `HasOptedOutOfFax`).
 pub fn header_reading(header: &str) -> Option<(Channel, Polarity)> {
     let name = super::normalise::snake_case(header);
+    if reach::unsent_only(&name).is_some() {
+        return None;
+    }
     if let Some((channel, polarity, _)) = recognise(&name, false) {
         return Some((channel, polarity));
     }
@@ -277,7 +284,7 @@ impl ConsentColumn {
         }
         match self.reading {
             Reading::Polarity(p) => {
-                headers::read_date(p, value).unwrap_or_else(|| read_polarity(p, value))
+                dates::read_date(p, value).unwrap_or_else(|| read_polarity(p, value))
             }
             Reading::Vocabulary(v) => v.read(value),
         }

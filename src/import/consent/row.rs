@@ -117,9 +117,11 @@ impl RowReader<'_> {
                 .is_none_or(|(b, _)| strength(state) > strength(*b))
             {
                 let date = match c.reading {
-                    Reading::Polarity(p) if p.is_dated() && !unreadable => {
-                        values.get(c.index).map(String::as_str)
-                    }
+                    // A `yes` there is a refusal with no day: no evidence time.
+                    Reading::Polarity(p) if p.is_dated() && !unreadable => values
+                        .get(c.index)
+                        .map(String::as_str)
+                        .filter(|v| super::dates::is_date(v)),
                     _ => None,
                 };
                 best = Some((state, Speaker::Column(field, date)));

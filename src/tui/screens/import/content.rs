@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::{ImportState, Stage};
 use crate::fields::{Channel, Role};
-use crate::import::consent::headers::EVERY_CHANNEL_NOTE;
+use crate::import::consent::reach::EVERY_CHANNEL_NOTE;
 use crate::import::mapping::{MappingEntry, SkipEntry};
 use crate::import::report::{Detected, FieldReport, LayoutReport};
 use crate::import::{ImportPlan, ImportReport, Rejected};
@@ -360,8 +360,8 @@ fn report(r: &ImportReport, width: usize) -> Vec<Line<'static>> {
     ));
     if r.consent_kept_withdrawn > 0 {
         out.push(Line::from(format!(
-            " consent: {} withdrawn or bounced consents kept",
-            r.consent_kept_withdrawn
+            " consent: withdrawn or bounced consent kept for {}",
+            crate::text::count(r.consent_kept_withdrawn, "row")
         )));
     }
     if !r.consent_upgrades.is_empty() {
