@@ -19,7 +19,7 @@ use super::analyse::Analysis;
 use super::suppress::entry_hash;
 use crate::fields::{Channel, address};
 use crate::workspace::keyed_hash::HashKey;
-use crate::workspace::{WorkspaceError, phones, rights};
+use crate::workspace::{WorkspaceError, address_columns, consent, phones, rights};
 
 /// The hashes of the addresses a refusal of `channel` holds for: each e-mail address
 /// of `emails` in every form a refusal reads (e-mail channel), or each E.164 number of
@@ -79,6 +79,55 @@ pub fn of_contact(
             address_hashes(key, channel, [], numbers.iter().map(String::as_str))
         }
     })
+}
+
+/// Put on record, under the addresses they hold in the `dropped` fields (current or
+/// former address fields, `workspace::address_columns`), the refusals of the contacts
+/// an undo of `batch` keeps. The undo drops those fields but keeps the contacts'
+/// refusals, so a refusal recorded for an address in such a field keeps holding for
+/// it, as a removed contact's does.
+///
+/// Errors: workspace errors.
+pub fn keep_for_dropped(
+    conn: &Connection,
+    key: &HashKey,
+    batch: i64,
+    dropped: &[String],
+) -> Result<(), WorkspaceError> {
+    let of_dropped = |channel| -> Result<Vec<String>, WorkspaceError> {
+        let holds = |column: &String| {
+            dropped.iter().any(|f| {
+                column == f
+                    || *column == address_columns::kept_email_column(f)
+                    || *column == phones::e164_column(f)
+            })
+        };
+        Ok(address_columns::refusal_columns(conn, channel)?
+            .into_iter()
+            .filter(holds)
+            .collect())
+    };
+    let columns = [of_dropped(Channel::Email)?, of_dropped(Channel::Sms)?];
+    if dropped.is_empty() || columns.iter().all(Vec::is_empty) {
+        return Ok(());
+    }
+    for kept in consent::refusals_of_kept(conn, batch)? {
+        let refusal = &kept.refusal;
+        let columns = &columns[usize::from(refusal.channel == Channel::Sms)];
+        if columns.is_empty() {
+            continue;
+        }
+        let values = rights::text_values(conn, kept.id, columns)?;
+        let values = values.iter().flatten().map(String::as_str);
+        let hashes = match refusal.channel {
+            Channel::Email => address_hashes(key, Channel::Email, values, []),
+            Channel::Sms => address_hashes(key, Channel::Sms, [], values),
+        };
+        for hash in hashes {
+            consent::keep_refusal(conn, &hash, refusal)?;
+        }
+    }
+    Ok(())
 }
 
 /// The address hashes of an imported row for a refusal of either channel: its e-mail
