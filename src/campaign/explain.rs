@@ -108,8 +108,12 @@ struct Seen {
     consent_evidence: Option<ConsentEvidence>,
     /// The known minor whose address the contact holds ([`super::walk::Decided`]).
     minor_from: Option<String>,
+    /// The position in `Prepared::columns` of the address field read.
+    address_field: Option<usize>,
     address_stored: Option<String>,
     address: Option<String>,
+    /// SMS: the stored E.164 form, whatever the line type.
+    address_e164: Option<String>,
     address_line: Option<LineType>,
     /// Why the stored address is no address for the channel, as a clause after the
     /// value (see [`address_fault`]).
@@ -149,8 +153,10 @@ pub fn explain(
             consent_from: d.consent_from.clone(),
             consent_evidence: None,
             minor_from: d.minor_from.clone(),
+            address_field: d.address_field,
             address_stored: d.address_stored.clone(),
             address: d.address.clone(),
+            address_e164: d.address_e164.clone(),
             address_line: d.address_line,
             address_fault: None,
             matches: d.matches.to_vec(),

@@ -81,13 +81,14 @@ pub struct PreparedEntry {
 /// Positions in [`Prepared::columns`] of the fields assignment reads.
 #[derive(Debug, Clone, Default)]
 pub struct Slots {
-    /// The channel's address field (first field with role e-mail, or phone for SMS),
-    /// as written.
+    /// The channel's address field (first field with role e-mail, or for SMS the
+    /// first of [`Slots::sms`]), as written: the field a blank address is reported in.
     pub address: Option<usize>,
-    /// For SMS: the address field's stored E.164 form and line type (its hidden
-    /// columns, `workspace::phones`), so no number is parsed again per contact.
-    pub address_e164: Option<usize>,
-    pub address_line: Option<usize>,
+    /// For SMS: every phone field in the order a contact's SMS address is chosen (the
+    /// first with a value, see [`sms_order`]), each with its stored E.164 form and line
+    /// type (hidden columns, `workspace::phones`), so no number is parsed again per
+    /// contact.
+    pub sms: Vec<SmsSlot>,
     /// The first e-mail field and the E.164 form of every phone field, checked against
     /// the suppression list whatever the channel: a suppressed address suppresses its
     /// contact.
@@ -96,6 +97,15 @@ pub struct Slots {
     /// Minor check: every date-of-birth, birth-year and age field (up to
     /// [`super::age::MAX_AGE_FIELDS`]), in workspace order, with its role.
     pub ages: Vec<(usize, Role)>,
+}
+
+/// One phone field a contact's SMS address may come from: positions in
+/// [`Prepared::columns`] of the value as written, its E.164 form and its line type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SmsSlot {
+    pub stored: usize,
+    pub e164: usize,
+    pub line: usize,
 }
 
 /// A campaign ready to stream.
@@ -263,20 +273,17 @@ pub fn prepare_with_fields(
     }
     let mut columns: Vec<Field> = Vec::new();
     let email = slot_of(&fields, &mut columns, Role::Email);
-    let phone = slot_of(&fields, &mut columns, Role::Phone);
-    let phone_name = fields
-        .iter()
-        .find(|f| f.role == Role::Phone)
-        .map(|f| f.name.clone());
-    let sms = campaign.channel == Channel::Sms;
-    let address_e164 = phone_name
-        .as_deref()
-        .filter(|_| sms)
-        .map(|name| column(&mut columns, &hidden(phones::e164_column(name))));
-    let address_line = phone_name
-        .as_deref()
-        .filter(|_| sms)
-        .map(|name| column(&mut columns, &hidden(phones::line_column(name))));
+    let sms: Vec<SmsSlot> = match campaign.channel {
+        Channel::Sms => sms_order(&fields)
+            .into_iter()
+            .map(|f| SmsSlot {
+                stored: column(&mut columns, f),
+                e164: column(&mut columns, &hidden(phones::e164_column(&f.name))),
+                line: column(&mut columns, &hidden(phones::line_column(&f.name))),
+            })
+            .collect(),
+        Channel::Email => Vec::new(),
+    };
     let phone_e164s: Vec<usize> = fields
         .iter()
         .filter(|f| f.role == Role::Phone)
@@ -289,10 +296,9 @@ pub fn prepare_with_fields(
     let slots = Slots {
         address: match campaign.channel {
             Channel::Email => email,
-            Channel::Sms => phone,
+            Channel::Sms => sms.first().map(|s| s.stored),
         },
-        address_e164,
-        address_line,
+        sms,
         email,
         phones: phone_e164s,
         ages,
@@ -359,6 +365,22 @@ fn consulted_fields(
 fn slot_of(fields: &[Field], columns: &mut Vec<Field>, role: Role) -> Option<usize> {
     let f = fields.iter().find(|f| f.role == role)?;
     Some(column(columns, f))
+}
+
+/// The phone fields in the order an SMS address is chosen from them: the contact's own
+/// numbers first, then those of a postal address (a name with the word `address`,
+/// `shipping`, `billing` or `delivery`), each group in workspace order. Shopify's
+/// customers export puts `Default Address Phone` (the shipping address's) before
+/// `Phone` (the customer's, the number SMS marketing consent was given for).
+fn sms_order(fields: &[Field]) -> Vec<&Field> {
+    let of_address = |f: &Field| {
+        f.name
+            .split('_')
+            .any(|w| matches!(w, "address" | "shipping" | "billing" | "delivery"))
+    };
+    let phones = fields.iter().filter(|f| f.role == Role::Phone);
+    let (own, postal): (Vec<&Field>, Vec<&Field>) = phones.partition(|f| !of_address(f));
+    own.into_iter().chain(postal).collect()
 }
 
 /// A hidden column of `contacts` read like a text field: it never reaches rules,

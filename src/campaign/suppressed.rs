@@ -109,9 +109,10 @@ impl Suppression {
             if !written.is_empty() {
                 candidates.push(("email", written));
             }
-            // A decomposed address erased before comparisons read addresses in NFC
-            // was hashed as written: that hash must still match.
-            if let Some(old) = address::email_key_before_nfc(raw) {
+            // An address erased before comparisons took today's form (NFC, then
+            // NFKC and IDNA) was hashed in its form of the time: that hash must
+            // still match.
+            for old in address::email_keys_before(raw) {
                 candidates.push(("email", old));
             }
         }

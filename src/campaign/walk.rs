@@ -6,8 +6,9 @@
 //! the duplicate-address step depends on every earlier contact, so the explanation of
 //! one contact walks the audience up to it.
 //!
-//! SMS addresses are the stored E.164 form of the first phone field
-//! (`workspace::phones`), so every spelling of a number is one address; a number the
+//! SMS addresses are the stored E.164 form of the contact's first phone field with a
+//! value (`workspace::phones`; own numbers before a postal address's, see
+//! `prepare::Slots::sms`), so every spelling of a number is one address; a number the
 //! numbering plan knows as a fixed line is no SMS address. A refusal belongs to the
 //! address as well as to the contact, on both channels ([`super::opt_outs`]): an
 //! address whose consent was declined, withdrawn or bounced on one contact is refused
@@ -50,11 +51,16 @@ pub struct Decided<'a> {
     /// The known minor whose address this contact holds, when the contact is no known
     /// minor itself ([`super::minor_addresses`]): it is excluded as a minor all the same.
     pub minor_from: Option<String>,
+    /// The position in [`Prepared::columns`] of the field the address was read from
+    /// (SMS: the first phone field with a value), `None` when the workspace has none.
+    pub address_field: Option<usize>,
     /// The channel address as stored (shown in the preview), if not blank.
     pub address_stored: Option<String>,
     /// The normalised address (lower-case e-mail, E.164 phone), `None` if blank,
     /// invalid, or a fixed line on the SMS channel.
     pub address: Option<String>,
+    /// SMS: the stored number's E.164 form whatever its line type, when it parsed.
+    pub address_e164: Option<String>,
     /// SMS: the stored number's line type, when it parsed.
     pub address_line: Option<LineType>,
     /// Whether each entry's segment matched, in priority order.
@@ -228,14 +234,27 @@ fn decide<'a>(
     };
     let mut consent_source = row.consent_source()?;
     let age = age_check(prepared, record);
+    // SMS: the first phone field with a value (`Slots::sms`), so a contact whose
+    // number is in a later phone field is not left without an address.
+    let sms = slots
+        .sms
+        .iter()
+        .find(|s| text_of(prepared, record, Some(s.stored)).is_some())
+        .or(slots.sms.first());
+    let address_field = match prepared.campaign.channel {
+        Channel::Email => slots.address,
+        Channel::Sms => sms.map(|s| s.stored),
+    };
     let address_stored = text_into(
         prepared,
         record,
-        slots.address,
+        address_field,
         std::mem::take(&mut spare.address_stored),
     );
-    let address_line =
-        text_of(prepared, record, slots.address_line).and_then(|l| l.parse::<LineType>().ok());
+    let address_e164 = sms.and_then(|s| text_of(prepared, record, Some(s.e164)));
+    let address_line = sms
+        .and_then(|s| text_of(prepared, record, Some(s.line)))
+        .and_then(|l| l.parse::<LineType>().ok());
     let address = match prepared.campaign.channel {
         // A plain address is its own sendable form (`address::is_plain`): copied into
         // the spare buffer instead of a new string.
@@ -248,7 +267,8 @@ fn decide<'a>(
             }
             stored => stored.and_then(address::sendable_email),
         },
-        Channel::Sms => text_of(prepared, record, slots.address_e164)
+        Channel::Sms => address_e164
+            .clone()
             .filter(|_| address_line.is_some_and(LineType::sms_capable)),
     };
     let mut consent_from = None;
@@ -264,7 +284,7 @@ fn decide<'a>(
                 .and_then(address::normalise_email)
                 .map(Cow::Owned)
         }),
-        Channel::Sms => text_of(prepared, record, slots.address_e164).map(Cow::Owned),
+        Channel::Sms => address_e164.as_deref().map(Cow::Borrowed),
     };
     if let Some(other) = refused_address
         .as_deref()
@@ -303,8 +323,10 @@ fn decide<'a>(
         consent_from,
         age,
         minor_from,
+        address_field,
         address_stored,
         address,
+        address_e164,
         address_line,
         matches,
         outcome,

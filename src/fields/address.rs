@@ -5,7 +5,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-/// Normalise an e-mail address: [`email_key`] (trimmed, lower case, Unicode NFC), and
+/// Normalise an e-mail address: [`email_key`] (trimmed, NFKC, lower case, IDNA), and
 /// only when it has the shape of an address.
 ///
 /// Returns `None` unless the result has the shape `local@domain.tld`: one `@`, a
@@ -64,12 +64,12 @@ pub fn sendable_email(raw: &str) -> Option<String> {
         return None;
     }
     let email = normalise_email(raw)?;
-    let plain =
-        // ASCII is its own NFC and NFKC: only other text pays for the comparison.
-        !email.chars().any(|c| "<>\"(),;:[]\\`".contains(c))
-            && (email.is_ascii()
-                || (email.nfkc().eq(email.chars())
-                    && unicode_normalization::is_nfc(raw.trim())));
+    // The written value, not the normal form (which is NFKC): ASCII is its own NFC
+    // and NFKC, so only other text pays for the comparison.
+    let written = raw.trim();
+    let plain = !email.chars().any(|c| "<>\"(),;:[]\\`".contains(c))
+        && (written.is_ascii()
+            || (written.nfkc().eq(written.chars()) && unicode_normalization::is_nfc(written)));
     plain.then_some(email)
 }
 
@@ -174,7 +174,7 @@ pub fn refusal_forms(raw: &str) -> Vec<String> {
 
 /// Whether `raw` is already one address in normal form, and nothing else: lower-case
 /// ASCII letters, digits and `._%+-` around one `@`, not starting with a dot, the
-/// domain dotted with no empty label. Such a value is its own [`normalise_email`], its
+/// domain dotted with no empty label and no IDNA A-label (`xn--`). Such a value is its own [`normalise_email`], its
 /// only [`addresses_in`] and [`refusal_forms`], and its [`sendable_email`]: most stored
 /// addresses are, so a preview reads them without the general checks' copies (issue
 /// 13).
@@ -198,7 +198,8 @@ pub fn is_plain(raw: &str) -> bool {
         dots += usize::from(b == b'.');
         previous = b;
     }
-    dots > 0 && previous != b'.'
+    // An A-label (`xn--bcher-kva`) reads as its Unicode in the normal form.
+    dots > 0 && previous != b'.' && !domain.starts_with("xn--") && !domain.contains(".xn--")
 }
 
 /// `value` without its leading URI `scheme` (`mailto:`, `tel:`, any case), if it has it.
@@ -208,22 +209,40 @@ pub fn strip_scheme<'a>(value: &'a str, scheme: &str) -> Option<&'a str> {
         .then(|| &value[scheme.len()..])
 }
 
-/// The comparison form of an e-mail address, valid or not: trimmed, lower-cased, and
-/// in Unicode NFC (RFC 6532 §3.1: `zoë` typed as one letter or as `e` + U+0308 is one
-/// address). Contact keys, the suppression list and its hashes, erasure, refusals on
-/// record and the duplicate check use it, so every spelling of an address is one, and a
-/// malformed address still matches itself.
+/// The comparison form of an e-mail address, valid or not: trimmed, without invisible
+/// characters, in Unicode NFKC (full-width `ｆｗ@example.com` is `fw@example.com`),
+/// lower-cased, and with its domain's `xn--` labels in Unicode (IDNA, RFC 5891:
+/// `idn@xn--bcher-kva.de` is `idn@bücher.de`; [`super::idna`]). NFKC includes NFC
+/// (RFC 6532 §3.1: `zoë` typed as one letter or as `e` + U+0308 is one address).
+/// Contact keys, the suppression list and its hashes, erasure, refusals on record and
+/// the duplicate check use it, so every spelling of an address is one, and a malformed
+/// address still matches itself.
 pub fn email_key(raw: &str) -> String {
     let lower = raw.trim().to_lowercase();
-    // ASCII is its own NFC and holds no invisible character: most addresses skip both.
-    if lower.is_ascii() {
-        return lower;
+    // ASCII is its own NFKC and holds no invisible character: most addresses skip
+    // everything but the look for an A-label.
+    let folded = if lower.is_ascii() {
+        lower
+    } else {
+        let visible: String = lower.chars().filter(|&c| !is_invisible(c)).collect();
+        if unicode_normalization::is_nfkc(&visible) {
+            visible
+        } else {
+            // Compatibility mapping can give capitals (`ℌ` is `H`) and lower-casing
+            // can undo NFC: each once more.
+            let mapped: String = visible.nfkc().collect::<String>().to_lowercase();
+            mapped.nfc().collect()
+        }
+    };
+    match folded.rsplit_once('@') {
+        Some((local, domain)) if domain.contains("xn--") => {
+            match super::idna::domain_to_unicode(domain) {
+                Some(unicode) => format!("{local}@{}", unicode.to_lowercase()),
+                None => folded,
+            }
+        }
+        _ => folded,
     }
-    let visible: String = lower.chars().filter(|&c| !is_invisible(c)).collect();
-    if unicode_normalization::is_nfc(&visible) {
-        return visible;
-    }
-    visible.nfc().collect()
 }
 
 /// Characters that change an address's bytes but not how it looks: the soft hyphen,
@@ -240,13 +259,26 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{1d173}'..='\u{1d17a}' | '\u{e0000}'..='\u{e0fff}')
 }
 
-/// The comparison form hashes and lists made before [`email_key`] read addresses in
-/// NFC held (trimmed and lower-cased only), when it differs from today's: a value
-/// erased or listed then in decomposed letters must still match. `None` for most
+/// The comparison forms hashes and lists made before [`email_key`] took its present
+/// form held, where they differ from today's: trimmed and lower-cased only (before
+/// NFC), and in NFC without compatibility mapping or IDNA (before NFKC and `xn--`
+/// labels were read). A value erased or listed then must still match. Empty for most
 /// addresses.
-pub fn email_key_before_nfc(raw: &str) -> Option<String> {
+pub fn email_keys_before(raw: &str) -> Vec<String> {
     let lower = raw.trim().to_lowercase();
-    (!lower.is_ascii() && lower != email_key(raw)).then_some(lower)
+    if lower.is_ascii() && !lower.contains("xn--") {
+        return Vec::new();
+    }
+    let today = email_key(raw);
+    let visible: String = lower.chars().filter(|&c| !is_invisible(c)).collect();
+    let nfc: String = visible.nfc().collect();
+    let mut out: Vec<String> = Vec::new();
+    for old in [lower, nfc] {
+        if old != today && !out.contains(&old) {
+            out.push(old);
+        }
+    }
+    out
 }
 
 #[cfg(test)]

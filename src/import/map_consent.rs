@@ -15,7 +15,7 @@
 //! every `--map`, so the CLI and the terminal app's import options are checked alike.
 
 use super::ImportError;
-use super::consent::{Polarity, header_reading, headers};
+use super::consent::{Polarity, header_reading, reach};
 use super::normalise::snake_case;
 use crate::fields::Channel;
 
@@ -24,7 +24,7 @@ use crate::fields::Channel;
 struct Direction {
     channel: Channel,
     polarity: Polarity,
-    /// A refusal under it reaches e-mail and SMS ([`headers::every_channel`]).
+    /// A refusal under it reaches e-mail and SMS ([`reach::every_channel`]).
     every_channel: bool,
 }
 
@@ -41,7 +41,7 @@ impl Direction {
         Some(Direction {
             channel,
             polarity,
-            every_channel: !bounce && headers::every_channel(&snake_case(name)),
+            every_channel: !bounce && reach::every_channel(&snake_case(name)),
         })
     }
 

@@ -311,11 +311,12 @@ impl<'a> Preparer<'a> {
             .email_column
             .map(|i| &raw[i])
             .filter(|e| !e.trim().is_empty());
-        // In NFC, and as erasures before NFC comparison hashed a decomposed address.
+        // In today's form, and in the forms erasures made before it hashed.
         let erased_email = |e: &str| {
             self.erased.contains("email", &normalise_email(e))
-                || address::email_key_before_nfc(e)
-                    .is_some_and(|old| self.erased.contains("email", &old))
+                || address::email_keys_before(e)
+                    .iter()
+                    .any(|old| self.erased.contains("email", old))
         };
         self.erased.contains("key", key)
             || email.is_some_and(|e| erased_email(e))

@@ -10,7 +10,7 @@ use crate::campaign::explain_minor::minor_detail;
 use crate::campaign::prepare::{Prepared, PreviewError};
 use crate::fields::address::Unsendable;
 use crate::fields::phone::{self, LineType, Region};
-use crate::fields::value::{Record, Value};
+use crate::fields::value::Record;
 use crate::fields::{Channel, ConsentState};
 use crate::workspace::{Workspace, phones};
 
@@ -107,7 +107,7 @@ pub(super) fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<
         }
         Exclusion::Minor => minor_detail(p, &seen.record, seen.minor_from.as_deref()),
         Exclusion::NoAddress => {
-            let field = p.slots.address.and_then(|i| p.columns.get(i));
+            let field = seen.address_field.and_then(|i| p.columns.get(i));
             match (field, &seen.address_stored, &seen.address) {
                 (None, _, _) => format!(
                     "the workspace has no {} field (set one with `tactful fields set FIELD --role {}`)",
@@ -123,7 +123,7 @@ pub(super) fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<
                     },
                 ),
                 (Some(f), None, _) => format!("field `{}` is blank", f.name),
-                (Some(f), Some(raw), None) => match (stored_e164(p, seen), seen.address_line) {
+                (Some(f), Some(raw), None) => match (&seen.address_e164, seen.address_line) {
                     (Some(e164), Some(LineType::FixedLine)) => format!(
                         "`{raw}` in field `{}` is {e164}, a fixed line (numbering plan): it cannot take an SMS",
                         f.name
@@ -193,15 +193,6 @@ pub(super) fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<
                 )
             }
         }
-    }
-}
-
-/// The stored E.164 form of the SMS address field, parsed or not (a fixed line's too).
-fn stored_e164(p: &Prepared, seen: &Seen) -> Option<String> {
-    let f = p.columns.get(p.slots.address_e164?)?;
-    match seen.record.get(&f.name)? {
-        Value::Text(t) if !t.is_empty() => Some(t.clone()),
-        _ => None,
     }
 }
 
