@@ -50,10 +50,10 @@ pub enum ChangeError {
         name: String,
         header: String,
         filled: u64,
-        role: String,
-        channel: String,
-        opt_in: String,
-        opt_out: String,
+        role: &'static str,
+        channel: &'static str,
+        opt_in: &'static str,
+        opt_out: &'static str,
     },
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
@@ -202,10 +202,10 @@ fn consent_role_over_values(
             before.header.clone()
         },
         filled,
-        role: after.role.as_str().to_string(),
-        channel: channel.to_string(),
-        opt_in: opt_in.to_string(),
-        opt_out: opt_out.to_string(),
+        role: after.role.as_str(),
+        channel: channel.as_str(),
+        opt_in,
+        opt_out,
     })
 }
 

@@ -92,8 +92,8 @@ pub fn refusal_lost(
         file,
         line,
         column: column.to_string(),
-        channel: channel.to_string(),
-        state: state.to_string(),
+        channel,
+        state,
         reason,
     }
 }

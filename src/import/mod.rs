@@ -185,8 +185,8 @@ pub enum ImportError {
         file: String,
         line: u64,
         column: String,
-        channel: String,
-        state: String,
+        channel: crate::fields::Channel,
+        state: crate::fields::ConsentState,
         reason: String,
     },
     /// A column whose header sounds like consent holds values tactful cannot read as
