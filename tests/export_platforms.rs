@@ -278,7 +278,7 @@ rule = "customer_email is not blank"
 subject = "Your {{ product_purchased }}, {{ customer_name | title }}"
 body = """
 Dear {{ customer_name | default("customer") }},
-{% if resolution %}We closed your ticket.{% else %}We are still on it.{% endif %} *|NOT_A_TAG|*
+{% if time_to_resolution %}We closed your ticket.{% else %}We are still on it.{% endif %} *|NOT_A_TAG|*
 """
 "#;
 

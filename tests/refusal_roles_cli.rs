@@ -79,8 +79,10 @@ fn outcome(ws: &Ws, campaign: &str) -> Vec<(String, String)> {
     rows
 }
 
-/// The trial: before, `phone` is the SMS address, so the phone-only contacts have none
-/// and b@x.com is texted. After `phone` loses its role, `mobile` is the address:
+/// The trial: before, each contact's first phone field with a value is its SMS address:
+/// b@x.com is texted at `+447700900112` from `phone`; the phone-only contacts' numbers
+/// are in `mobile`: `+447700900111` is a@x.com's refused number (`no_consent`), and
+/// `+447700900112` was already given to b@x.com (`duplicate_address`). After `phone` loses its role, `mobile` is the address:
 /// `+447700900111` holds a@x.com's refused number and stays out (`no_consent`, named
 /// in `explain`), `+447700900112` is texted, b@x.com has no address. The SMS export
 /// (once review's `safeguard_removed` is accepted) holds `+447700900112` alone.
@@ -91,8 +93,8 @@ fn demoting_the_phone_field_keeps_its_refusals_for_the_number() {
     assert_eq!(
         outcome(&ws, "c1"),
         pairs(&[
-            ("+447700900111", "no_address"),
-            ("+447700900112", "no_address"),
+            ("+447700900111", "no_consent"),
+            ("+447700900112", "duplicate_address"),
             ("a@x.com", "no_consent"),
             ("b@x.com", "-"),
         ])
