@@ -138,6 +138,9 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 )
             }
         );
+        for w in &report.warnings {
+            outln!("warning: {}", for_terminal(w));
+        }
         if report.refusals_on_record > 0 {
             outln!(
                 "{} of removed contacts {} on record: importing those people again keeps them declined, withdrawn or bounced",

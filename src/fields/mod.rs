@@ -13,6 +13,7 @@ pub mod change;
 pub mod classify;
 pub mod evidence;
 pub mod held;
+pub mod held_note;
 pub mod idna;
 pub mod phone;
 pub mod policy;

@@ -30,7 +30,7 @@ use super::report::{FieldReport, ImportReport, LayoutReport, PhoneReport};
 use super::upsert::{ConsentWriter, Tally};
 use super::write::{Counts, write_prepared};
 use super::{ImportError, ImportPlan, Phase, Progress, sniff};
-use crate::fields::Channel;
+use crate::fields::{Channel, held_note};
 use crate::workspace::consent::{RefusalLookup, any_refusals};
 use crate::workspace::contacts::{self, ContactWriter};
 use crate::workspace::keyed_hash::HashKey;
@@ -246,6 +246,13 @@ pub fn load(
         None => None,
     };
     rejected.sort_by_key(|r| r.line);
+    // The file's values joined those already stored in its existing fields: their
+    // reasons say what sensitive values they hold now (`fields::held_note`).
+    let existing: Vec<_> = stored()
+        .filter(|c| !c.is_new)
+        .map(|c| c.field.clone())
+        .collect();
+    warnings.extend(held_note::refresh(tx, &existing, &plan.actor, &file_name)?);
     if counts.skipped_erased > 0 {
         warnings.push(format!(
             "{} row{} skipped: the contact was erased earlier and stays erased",

@@ -8,8 +8,9 @@
 //! grant them) and those the kept contacts recorded for addresses in the fields the
 //! batch added, delete those contacts, forget the batch's consent upgrades, put back the
 //! orders it replaced and delete those it added (`--aggregate`), drop the fields it
-//! added, recompute the order figures of the contacts its orders touched, mark it
-//! undone, audit. One transaction. Called by the CLI and TUI.
+//! added, recompute the order figures of the contacts its orders touched, note the
+//! sensitive values the restored values hold in their fields' reasons
+//! ([`crate::fields::held_note`]), mark it undone, audit. One transaction. Called by the CLI and TUI.
 //!
 //! Why a record of refusals rather than keeping the contact or a suppression entry:
 //! keeping the row would leave the undone file's other values in the workspace, and a
@@ -24,7 +25,7 @@ use serde_json::json;
 use super::ImportError;
 use super::refusal_hashes;
 use super::suppress::entry_hash;
-use crate::fields::Channel;
+use crate::fields::{Channel, held_note};
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::{
     Workspace, address_columns, audit, batches, consent, contacts, fields, orders, settings,
@@ -44,6 +45,9 @@ pub struct UndoReport {
     /// person meets them (per contact and channel).
     pub refusals_on_record: u64,
     pub fields_removed: Vec<String>,
+    /// Fields that hold sensitive values again now that earlier values are back, each
+    /// in words ([`crate::fields::held_note::refresh`]); their reasons say so.
+    pub warnings: Vec<String>,
 }
 
 /// Undo `batch`, or the newest batch in effect when `None`.
@@ -133,6 +137,13 @@ pub fn undo(
             last: figure(crate::import::orders::LAST),
         };
         orders::recompute(tx, &touched, &figures)?;
+        // The values put back may hold sensitive values the undone file's had replaced.
+        let warnings = held_note::refresh(
+            tx,
+            &fields::list(tx)?,
+            actor,
+            &format!("import undo {}", target.id),
+        )?;
         batches::mark_undone(tx, target.id)?;
         if batches::latest_active(tx)?.is_none() {
             // No import left in effect: the next one may choose the key afresh.
@@ -146,6 +157,7 @@ pub fn undo(
             opt_outs_kept: counts.opt_outs_kept,
             refusals_on_record: on_record,
             fields_removed: dropped,
+            warnings,
         };
         audit::append(
             tx,

@@ -121,10 +121,10 @@ impl ValueProfile {
         }
         let mut memo = std::mem::take(&mut self.memo);
         match memo.find(v) {
-            Some(found) => self.count(found),
+            Some(found) => self.count(found, 1),
             None => {
                 let found = self.check(v);
-                self.count(&found);
+                self.count(&found, 1);
                 memo.keep(v, found);
             }
         }
@@ -178,29 +178,46 @@ impl ValueProfile {
         found
     }
 
-    /// Count one value's findings.
-    fn count(&mut self, found: &Finding) {
-        self.non_blank += 1;
-        self.email += u64::from(found.email);
+    /// The profile of stored values: each distinct value (cleaned, as
+    /// [`crate::workspace::records::value_counts`] gives them) with how many contacts
+    /// hold it, counted as if observed that many times. Re-imports and undos judge a
+    /// field's values as a whole this way ([`crate::fields::held_note`]).
+    pub fn of_counts(counts: &[(String, u64)]) -> Self {
+        let mut profile = Self::new();
+        for (value, times) in counts {
+            let v = value.trim();
+            if v.is_empty() || *times == 0 {
+                continue;
+            }
+            let found = profile.check(v);
+            profile.count(&found, *times);
+        }
+        profile
+    }
+
+    /// Count one value's findings, `times` over (a value held by that many contacts).
+    fn count(&mut self, found: &Finding, times: u64) {
+        self.non_blank += times;
+        self.email += times * u64::from(found.email);
         if let Some(shape) = found.phone {
-            self.phone += 1;
-            self.phone_marked += u64::from(shape.marked);
-            self.phone_plus += u64::from(shape.plus);
+            self.phone += times;
+            self.phone_marked += times * u64::from(shape.marked);
+            self.phone_plus += times * u64::from(shape.plus);
             let (lo, hi) = self.phone_digits.unwrap_or((shape.digits, shape.digits));
             self.phone_digits = Some((lo.min(shape.digits), hi.max(shape.digits)));
         }
-        self.luhn += u64::from(found.luhn);
-        self.iban += u64::from(found.iban);
+        self.luhn += times * u64::from(found.luhn);
+        self.iban += times * u64::from(found.iban);
         match found.term {
-            Some(Term::Listed(id)) => *self.terms.entry(id).or_insert(0) += 1,
-            Some(Term::Neutral) => self.neutral += 1,
+            Some(Term::Listed(id)) => *self.terms.entry(id).or_insert(0) += times,
+            Some(Term::Neutral) => self.neutral += times,
             None => {}
         }
         for &id in &found.items {
-            *self.items.entry(id).or_insert(0) += 1;
+            *self.items.entry(id).or_insert(0) += times;
         }
         for &id in &found.inside {
-            *self.inside.entry(id).or_insert(0) += 1;
+            *self.inside.entry(id).or_insert(0) += times;
         }
     }
 
@@ -209,7 +226,7 @@ impl ValueProfile {
     /// many values hold each, most frequent first: the column stays what it is, but rules,
     /// messages and exports that use these values need an unlock of their kind
     /// ([`crate::fields::policy::check_value_use`]; GDPR Art. 9(1)).
-    pub(super) fn sensitive_note(&self) -> Option<String> {
+    pub fn sensitive_note(&self) -> Option<String> {
         let mut by_term: std::collections::BTreeMap<String, (u64, String)> = Default::default();
         let counted = self.items.iter().chain(&self.terms);
         for (&id, &n) in counted.chain(&self.inside) {
@@ -293,5 +310,21 @@ mod tests {
         q.observe("not an address");
         assert_eq!(q.non_blank, 6001);
         assert_eq!(q.email, 6000);
+    }
+
+    /// Stored values with their counts count as often as contacts hold them: 3 contacts
+    /// hold `Pregnant (due May)` and 2 the tags `vip, halal-only` (by hand).
+    #[test]
+    fn stored_values_count_once_per_contact_holding_them() {
+        let p = ValueProfile::of_counts(&[
+            ("Pregnant (due May)".into(), 3),
+            ("vip, halal-only".into(), 2),
+        ]);
+        assert_eq!(p.non_blank, 5);
+        let note = p.sensitive_note().unwrap();
+        assert!(
+            note.starts_with("holds sensitive values: pregnant (health, 3), halal (religion, 2);"),
+            "{note}"
+        );
     }
 }

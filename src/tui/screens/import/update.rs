@@ -212,7 +212,11 @@ pub fn update(app: &mut Update<'_>, message: Message) -> Vec<Request> {
                         count(r.fields_removed.len() as u64, "field"),
                         count(r.opt_outs_kept, "opt-out"),
                         count(r.refusals_on_record, "refusal")
-                    );
+                    ) + &r
+                        .warnings
+                        .iter()
+                        .map(|w| format!("; {w}"))
+                        .collect::<String>();
                     s.notice = Some(text.clone());
                     app.ctx.notice = Some(text);
                     if matches!(s.stage, Stage::Reported(_)) {
