@@ -53,9 +53,9 @@ const CTRL_U: &[u8] = b"\x15";
 /// value is the second suggestion, known once the file is read.
 const CRITICAL: (&str, &str, &str) = ("critical", "Ticket Priority", "Critical");
 const REFUND: (&str, &str, &str) = ("refund", "Ticket Type", "Refund request");
-// A neutral name: a segment named after the trait it selects (`female`) labels every
-// recipient with it on the platform, a review blocker of its own (`sensitive_name`).
-const FEMALE: (&str, &str, &str) = ("spring_g", "Customer Gender", "Female");
+// Named after the trait it selects: the campaign unlocks `customer_gender` with a
+// written justification, which covers the name (`sensitive_name_unlocked`, a warning).
+const FEMALE: (&str, &str, &str) = ("female", "Customer Gender", "Female");
 const HOLDOUT_PCT: u64 = 10;
 const REASON: &str = "Testing a product line for women that the brand team asked for";
 
@@ -321,7 +321,7 @@ fn unlock_and_scope(s: &mut Session, data: &Contacts) {
     s.press(DOWN);
     s.press(name.as_bytes());
     s.press(ENTER);
-    s.wait_until("the segment list with `spring_g`", |screen| {
+    s.wait_until("the segment list with `female`", |screen| {
         listed(screen, name).is_some()
     });
 
@@ -329,12 +329,12 @@ fn unlock_and_scope(s: &mut Session, data: &Contacts) {
     s.wait_for("Entries, in priority order");
     s.press(b"a");
     s.wait_for("Add a segment");
-    s.select(DOWN, "spring_g", 5);
+    s.select(DOWN, "female", 5);
     s.press(ENTER);
-    s.wait_for("3. spring_g -> Hello");
+    s.wait_for("3. female -> Hello");
     s.press(ESC);
     s.wait_for("(e edit, t subject");
-    wait_for_entries(s, &["refund", "critical", "spring_g"]);
+    wait_for_entries(s, &["refund", "critical", "female"]);
 }
 
 /// `u` on Review: choose `customer_gender`, write the reason, Enter.

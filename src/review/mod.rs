@@ -266,7 +266,7 @@ pub fn run_tapped(
     let uses = definition::uses(conn, campaign)?;
     let mut findings = definition::findings(conn, campaign, &uses, extra)?;
     findings.extend(values::findings(conn, campaign, &uses, extra)?);
-    findings.extend(names::findings(campaign, export));
+    findings.extend(names::findings(conn, campaign, &uses, export)?);
     findings.extend(minors::definition_findings(campaign));
     findings.extend(dates::as_of_far(as_of, ws.today()));
     let definition_toml = signoff::definition_toml(conn, campaign)?;
