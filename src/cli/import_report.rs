@@ -68,11 +68,20 @@ pub fn print(r: &ImportReport) -> std::io::Result<()> {
             outln!("    - {}", t(d));
         }
     }
-    for m in r.mapping.iter().filter(|m| m.by == "--map") {
+    for m in r
+        .mapping
+        .iter()
+        .filter(|m| m.by == "--map" || m.by == "spelling")
+    {
         outln!(
-            "  mapped: column {} fills field {} (--map)",
+            "  mapped: column {} fills field {} ({})",
             t(&m.header),
-            t(&m.field)
+            t(&m.field),
+            if m.by == "--map" {
+                "--map"
+            } else {
+                "another spelling of the same field"
+            }
         );
     }
     for s in &r.skipped_columns {

@@ -79,7 +79,8 @@ pub fn analyse(
             other: sniff::describe(*other),
         });
     }
-    let map = ColumnMap::build(plan, &plan.file_name(), &headers)?;
+    let stored = stored_fields::list(conn)?;
+    let map = ColumnMap::build(plan, &plan.file_name(), &headers, &stored)?;
     let mut skipped_consent = skipped_consent::find(&map, &headers);
     let width = map.columns.len();
     let mut stats = vec![ColumnStats::default(); width];
@@ -198,10 +199,8 @@ pub fn analyse(
         ));
     }
     let layout_id = map.recognised.as_ref().map(|r| r.layout.id.clone());
-    let existing: BTreeMap<String, Field> = stored_fields::list(conn)?
-        .into_iter()
-        .map(|f| (f.name.clone(), f))
-        .collect();
+    let existing: BTreeMap<String, Field> =
+        stored.into_iter().map(|f| (f.name.clone(), f)).collect();
     let provenance = stored_fields::provenance(conn)?;
     let file_name = plan.file_name();
     let mut columns = Vec::with_capacity(width);

@@ -18,7 +18,9 @@ use super::consent::evidence::EvidenceColumn;
 use super::consent::row::FileStatus;
 use super::layout::{LayoutColumn, Recognised, layouts, recognise};
 use super::normalise::{field_names, snake_case};
+use super::spelling;
 use super::{ImportError, ImportPlan};
+use crate::fields::Field;
 
 /// One imported column.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +38,8 @@ pub struct Mapped {
 pub struct MappingEntry {
     pub header: String,
     pub field: String,
-    /// `layout <id>` or `--map`.
+    /// `layout <id>`, `--map`, or `spelling` (the header spells a stored field's
+    /// common field: [`spelling::same_field`]).
     pub by: String,
 }
 
@@ -87,6 +90,7 @@ impl ColumnMap {
         plan: &ImportPlan,
         file_name: &str,
         headers: &[String],
+        stored: &[Field],
     ) -> Result<Self, ImportError> {
         let base = field_names(headers);
         let recognised = if headers.iter().all(String::is_empty) {
@@ -148,29 +152,34 @@ impl ColumnMap {
             skipped,
             warnings: Vec::new(),
         };
-        map.name_columns(headers, &base, &specs, &user)?;
+        map.name_columns((headers, &base), &specs, &user, stored)?;
         Ok(map)
     }
 
-    /// Give every kept column its field: `--map`, else the layout's, else its own
-    /// name. A layout rename onto a name another column of the file holds is dropped
-    /// (with a warning); a `--map` onto one is refused.
+    /// Give every kept column its field: `--map`, else the layout's, else the stored
+    /// field its name spells ([`spelling::same_field`]: `E-mail` fills `email`), else its
+    /// own name. A layout or spelling rename onto a name another column of the file
+    /// holds is dropped (with a warning); a `--map` onto one is refused.
     fn name_columns(
         &mut self,
-        headers: &[String],
-        base: &[String],
+        (headers, base): (&[String], &[String]),
         specs: &[Option<&'static LayoutColumn>],
         user: &HashMap<usize, String>,
+        stored: &[Field],
     ) -> Result<(), ImportError> {
         let layout_id = self.recognised.as_ref().map(|r| r.layout.id.clone());
         let layout_field = |i: usize| specs[i].and_then(|s| s.field.clone());
+        let spelled = |name: &str| spelling::same_field(name, stored).map(|f| f.name.clone());
         let mut taken: HashMap<String, usize> = HashMap::new();
-        // Columns keeping their own name claim it first, then `--map`, then layouts.
+        // Columns keeping their own name claim it first, then `--map`, then layouts
+        // and spellings.
         let own: Vec<usize> = self
             .kept
             .iter()
             .copied()
-            .filter(|i| !user.contains_key(i) && layout_field(*i).is_none())
+            .filter(|&i| {
+                !user.contains_key(&i) && layout_field(i).is_none() && spelled(&base[i]).is_none()
+            })
             .collect();
         for &i in &own {
             taken.insert(base[i].clone(), i);
@@ -192,11 +201,19 @@ impl ColumnMap {
             if names.contains_key(&i) {
                 continue;
             }
-            let wanted = layout_field(i).unwrap_or_else(|| base[i].clone());
+            let wanted = match layout_field(i) {
+                Some(field) => spelled(&field).unwrap_or(field),
+                None => spelled(&base[i]).unwrap_or_else(|| base[i].clone()),
+            };
             let name = match taken.get(&wanted) {
                 Some(&other) => {
+                    let by = if layout_field(i).is_some() {
+                        "the layout"
+                    } else {
+                        "its spelling"
+                    };
                     self.warnings.push(format!(
-                        "column {} stays field {}: the layout would put it into {wanted}, which column {} fills",
+                        "column {} stays field {}: {by} would put it into {wanted}, which column {} fills",
                         display(headers, base, i),
                         base[i],
                         display(headers, base, other)
@@ -216,8 +233,10 @@ impl ColumnMap {
                     field: name.clone(),
                     by: if user.contains_key(&i) {
                         "--map".into()
-                    } else {
+                    } else if layout_field(i).is_some() {
                         format!("layout {}", layout_id.clone().unwrap_or_default())
+                    } else {
+                        "spelling".into()
                     },
                 });
             }
@@ -316,7 +335,7 @@ mod tests {
     #[test]
     fn a_plain_file_keeps_its_names() {
         let plan = ImportPlan::default();
-        let m = ColumnMap::build(&plan, "x.csv", &headers(&["E-mail", "Vorname"])).unwrap();
+        let m = ColumnMap::build(&plan, "x.csv", &headers(&["E-mail", "Vorname"]), &[]).unwrap();
         assert_eq!(names(&m), ["e_mail", "vorname"]);
         assert!(m.applied.is_empty() && m.recognised.is_none());
     }
@@ -326,7 +345,7 @@ mod tests {
     fn a_layout_renames_into_common_fields() {
         let plan = ImportPlan::default();
         let h = headers(&["Email Address", "First Name", "TAGS", "MEMBER_RATING"]);
-        let m = ColumnMap::build(&plan, "subscribed_members_export_1.csv", &h).unwrap();
+        let m = ColumnMap::build(&plan, "subscribed_members_export_1.csv", &h, &[]).unwrap();
         assert_eq!(names(&m), ["email", "first_name", "tags", "member_rating"]);
         assert_eq!(
             m.applied,
@@ -349,7 +368,7 @@ mod tests {
             ..ImportPlan::default()
         };
         let h = headers(&["Email Address", "First Name", "MEMBER_RATING"]);
-        let m = ColumnMap::build(&plan, "subscribed_members_export_1.csv", &h).unwrap();
+        let m = ColumnMap::build(&plan, "subscribed_members_export_1.csv", &h, &[]).unwrap();
         assert_eq!(names(&m), ["mail", "stars"]);
         assert_eq!(m.skipped[0].header, "First Name");
         let row = m.project(headers(&["a@b.c", "Ana", "3"]), None);
@@ -363,7 +382,7 @@ mod tests {
             map: vec![("phone".into(), "mobile".into())],
             ..ImportPlan::default()
         };
-        let e = ColumnMap::build(&plan, "x.csv", &h)
+        let e = ColumnMap::build(&plan, "x.csv", &h, &[])
             .unwrap_err()
             .to_string();
         assert_eq!(
@@ -374,7 +393,7 @@ mod tests {
             map: vec![("name".into(), "email".into())],
             ..ImportPlan::default()
         };
-        let e = ColumnMap::build(&plan, "x.csv", &h)
+        let e = ColumnMap::build(&plan, "x.csv", &h, &[])
             .unwrap_err()
             .to_string();
         assert!(e.contains("which column `email` fills already"), "{e}");
@@ -382,7 +401,7 @@ mod tests {
             skip: vec!["email".into(), "name".into()],
             ..ImportPlan::default()
         };
-        assert!(ColumnMap::build(&plan, "x.csv", &h).is_err());
+        assert!(ColumnMap::build(&plan, "x.csv", &h, &[]).is_err());
     }
 
     /// A Klaviyo file with both `Phone Number` and its own `phone` column: the layout's
@@ -391,7 +410,7 @@ mod tests {
     fn a_layout_rename_never_collides() {
         let plan = ImportPlan::default();
         let h = headers(&["Email", "Klaviyo ID", "Phone Number", "phone"]);
-        let m = ColumnMap::build(&plan, "x.csv", &h).unwrap();
+        let m = ColumnMap::build(&plan, "x.csv", &h, &[]).unwrap();
         assert_eq!(names(&m), ["email", "klaviyo_id", "phone_number", "phone"]);
         assert_eq!(m.warnings.len(), 1);
     }
@@ -406,7 +425,7 @@ mod tests {
             "Default Address Zip",
             "Note",
         ]);
-        let m = ColumnMap::build(&plan, "customers_export.csv", &h).unwrap();
+        let m = ColumnMap::build(&plan, "customers_export.csv", &h, &[]).unwrap();
         let mut counts = vec![0; 5];
         let row = m.project(
             headers(&["'8779761975521", "a@b.c", "no", "'01067", "'tis"]),

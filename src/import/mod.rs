@@ -57,6 +57,7 @@ pub mod row_phones;
 pub mod skipped_consent;
 pub mod sniff;
 pub mod source;
+pub mod spelling;
 pub mod suppress;
 pub mod suppress_list;
 pub mod undo;
