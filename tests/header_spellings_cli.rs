@@ -19,21 +19,6 @@ a@example.com,+447700900111,A
 b@example.com,+447700900112,B
 ";
 
-/// The field names of the workspace, in column order.
-fn names(ws: &Ws) -> Vec<String> {
-    let fields = ws.json(&["fields"], 0);
-    let fields = fields.as_array().unwrap().iter();
-    fields.map(|f| f["name"].as_str().unwrap().into()).collect()
-}
-
-/// `import FILE [extra] --json`: the report.
-fn import(ws: &Ws, name: &str, csv: &str, extra: &[&str]) -> Value {
-    let file = ws.write(name, csv);
-    let mut args = vec!["import", &file];
-    args.extend(extra);
-    ws.json(&args, 0)
-}
-
 /// `(header, field, by)` of each entry of a report's `mapping`.
 fn mapping(report: &Value) -> Vec<(String, String, String)> {
     let s = |v: &Value| v.as_str().unwrap().to_string();
@@ -45,12 +30,12 @@ fn mapping(report: &Value) -> Vec<(String, String, String)> {
 #[test]
 fn a_later_files_e_mail_and_phone_number_fill_the_stored_fields() {
     let ws = Ws::new();
-    import(&ws, "first.csv", FIRST, &["--consent", "email=granted"]);
+    ws.import_csv("first.csv", FIRST, &["--consent", "email=granted"]);
     let second = "E-mail,Phone Number,First Name,Accepts Email Marketing
 b@example.com,+447700900112,Bee,no
 c@example.com,+447700900113,C,yes
 ";
-    let report = import(&ws, "second.csv", second, &[]);
+    let report = ws.import_csv("second.csv", second, &[]);
     assert_eq!(report["key"], "email");
     assert_eq!(report["contacts_added"], 1);
     assert_eq!(report["contacts_updated"], 1);
@@ -60,7 +45,7 @@ c@example.com,+447700900113,C,yes
         [spelled("E-mail", "email"), spelled("Phone Number", "phone")]
     );
     assert_eq!(
-        names(&ws),
+        ws.field_names(),
         ["email", "phone", "first_name", "accepts_email_marketing"]
     );
     assert_eq!(
@@ -77,27 +62,27 @@ c@example.com,+447700900113,C,yes
 fn the_rule_reads_names_alone_so_email_after_e_mail_fills_e_mail() {
     let ws = Ws::new();
     let first = "E-Mail Address,Telephone\na@example.com,+447700900111\n";
-    import(&ws, "first.csv", first, &["--consent", "email=granted"]);
-    assert_eq!(names(&ws), ["e_mail_address", "telephone"]);
+    ws.import_csv("first.csv", first, &["--consent", "email=granted"]);
+    assert_eq!(ws.field_names(), ["e_mail_address", "telephone"]);
     let second = "email,phone\nb@example.com,+447700900112\n";
-    let report = import(&ws, "second.csv", second, &["--consent", "email=granted"]);
+    let report = ws.import_csv("second.csv", second, &["--consent", "email=granted"]);
     assert_eq!(report["contacts_added"], 1);
-    assert_eq!(names(&ws), ["e_mail_address", "telephone"]);
+    assert_eq!(ws.field_names(), ["e_mail_address", "telephone"]);
 }
 
 #[test]
 fn columns_that_are_other_fields_keep_their_own_names() {
     let ws = Ws::new();
-    import(&ws, "first.csv", FIRST, &["--consent", "email=granted"]);
+    ws.import_csv("first.csv", FIRST, &["--consent", "email=granted"]);
     // Another address, another number, and a second spelling of e-mail in a file that
     // has its own `email` column: three new fields, and a warning for `E-mail`.
     let second = "email,E-mail,Work Email,Mobile
 c@example.com,c2@example.com,c@work.example,+447700900113
 ";
-    let report = import(&ws, "second.csv", second, &["--consent", "email=granted"]);
+    let report = ws.import_csv("second.csv", second, &["--consent", "email=granted"]);
     assert_eq!(mapping(&report), Vec::<(String, String, String)>::new());
     assert_eq!(
-        names(&ws),
+        ws.field_names(),
         [
             "email",
             "phone",

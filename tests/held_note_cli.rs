@@ -36,21 +36,14 @@ const TAGS_WARNING: &str = "field tags now holds sensitive values: `tags` holds 
 
 /// `import FILE --consent email=granted [extra] --json`, the report.
 fn import(ws: &Ws, name: &str, csv: &str, extra: &[&str]) -> Value {
-    let file = ws.write(name, csv);
-    let mut args = vec!["import", &file, "--consent", "email=granted"];
+    let mut args = vec!["--consent", "email=granted"];
     args.extend(extra);
-    ws.json(&args, 0)
+    ws.import_csv(name, csv, &args)
 }
 
 /// The reason `fields --json` gives field `name`.
 fn reason(ws: &Ws, name: &str) -> String {
-    let fields = ws.json(&["fields"], 0);
-    let field = fields
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["name"] == name);
-    field.unwrap()["reason"].as_str().unwrap().to_string()
+    ws.field(name)["reason"].as_str().unwrap().to_string()
 }
 
 #[test]

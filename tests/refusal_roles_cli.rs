@@ -22,41 +22,44 @@ use review_support::{BOTH_GRANTED, Ws, pairs};
 /// file brings `+447700900111` and `+447700900112` (keyed by the number) in a `mobile`
 /// column, with SMS granted. Campaign `c1` texts everyone with a first name.
 fn trial(ws: &Ws) {
-    let first = ws.write(
-        "r1a.csv",
-        "email,phone,first_name,Do Not Contact\n\
-         a@x.com,07700 900111,A,yes\n\
-         b@x.com,07700 900112,B,no\n",
-    );
-    let mut args = vec!["import", first.as_str(), "--region", "GB"];
+    let first = "email,phone,first_name,Do Not Contact\n\
+                 a@x.com,07700 900111,A,yes\n\
+                 b@x.com,07700 900112,B,no\n";
+    let mut args = vec!["--region", "GB"];
     args.extend(BOTH_GRANTED);
-    ws.ok(&args);
+    ws.import_csv("r1a.csv", first, &args);
     import_phone_only(ws);
-    ws.ok(&["segment", "add", "all", "first_name is not blank"]);
-    ws.ok(&["campaign", "new", "c1", "--channel", "sms"]);
-    ws.ok(&[
-        "campaign",
-        "add",
-        "c1",
-        "all",
-        "--body",
-        "Hi {{first_name}}",
-    ]);
+    campaign_to_all(ws, "c1", "sms");
 }
 
 fn import_phone_only(ws: &Ws) {
-    let second = ws.write(
+    let second = "mobile,first_name\n+44 (0)7700-900111,A2\n0044 7700 900112,B2\n";
+    ws.import_csv(
         "r1b.csv",
-        "mobile,first_name\n+44 (0)7700-900111,A2\n0044 7700 900112,B2\n",
+        second,
+        &["--region", "GB", "--consent", "sms=granted"],
     );
-    ws.ok(&[
-        "import",
-        &second,
-        "--region",
-        "GB",
-        "--consent",
-        "sms=granted",
-    ]);
+}
+
+/// Campaign `name` on `channel` (`email` or `sms`) with one entry: segment `all`
+/// (everyone with a first name), `Hi {{first_name}}` (subject `Hi` for e-mail).
+fn campaign_to_all(ws: &Ws, name: &str, channel: &str) {
+    let subject = if channel == "email" {
+        "subject = \"Hi\"\n"
+    } else {
+        ""
+    };
+    ws.apply(&format!(
+        "name = \"{name}\"\nchannel = \"{channel}\"\n[[entry]]\nsegment = \"all\"\n\
+         rule = \"first_name is not blank\"\n{subject}body = \"Hi {{{{first_name}}}}\"\n"
+    ));
+}
+
+/// Import `csv` (written to `name`) keyed by `customer_id`, with `extra` options.
+fn import_by_id(ws: &Ws, name: &str, csv: &str, extra: &[&str]) {
+    let mut args = vec!["--key", "customer_id"];
+    args.extend(extra);
+    ws.import_csv(name, csv, &args);
 }
 
 /// `fields set phone --role none`, as the trial did.
@@ -72,13 +75,6 @@ fn demote_phone(ws: &Ws) {
     ]);
 }
 
-/// Sorted `(key, excluded or "-")` of campaign `c1`.
-fn outcome(ws: &Ws, campaign: &str) -> Vec<(String, String)> {
-    let mut rows = ws.exclusions(campaign);
-    rows.sort();
-    rows
-}
-
 /// The trial: before, each contact's first phone field with a value is its SMS address:
 /// b@x.com is texted at `+447700900112` from `phone`; the phone-only contacts' numbers
 /// are in `mobile`: `+447700900111` is a@x.com's refused number (`no_consent`), and
@@ -91,7 +87,7 @@ fn demoting_the_phone_field_keeps_its_refusals_for_the_number() {
     let ws = Ws::new();
     trial(&ws);
     assert_eq!(
-        outcome(&ws, "c1"),
+        ws.sorted_exclusions("c1"),
         pairs(&[
             ("+447700900111", "no_consent"),
             ("+447700900112", "duplicate_address"),
@@ -101,7 +97,7 @@ fn demoting_the_phone_field_keeps_its_refusals_for_the_number() {
     );
     demote_phone(&ws);
     assert_eq!(
-        outcome(&ws, "c1"),
+        ws.sorted_exclusions("c1"),
         pairs(&[
             ("+447700900111", "no_consent"),
             ("+447700900112", "-"),
@@ -147,46 +143,16 @@ fn demoting_the_phone_field_keeps_its_refusals_for_the_number() {
 #[test]
 fn demoting_the_email_field_keeps_its_refusals_for_the_address() {
     let ws = Ws::new();
-    let first = ws.write(
-        "e1.csv",
-        "customer_id,email,first_name,Do Not Contact\n\
-         C1,a@x.com,A,yes\n\
-         C2,b@x.com,B,no\n",
-    );
-    ws.ok(&[
-        "import",
-        &first,
-        "--key",
-        "customer_id",
-        "--consent",
-        "email=granted",
-    ]);
-    let second = ws.write(
-        "e2.csv",
-        "customer_id,first_name,contact_email\nC3,Z,A@X.com\nC4,Y,b@x.com\n",
-    );
-    ws.ok(&[
-        "import",
-        &second,
-        "--key",
-        "customer_id",
-        "--consent",
-        "email=granted",
-    ]);
-    ws.ok(&["segment", "add", "all", "first_name is not blank"]);
-    ws.ok(&["campaign", "new", "e1", "--channel", "email"]);
-    ws.ok(&[
-        "campaign",
-        "add",
-        "e1",
-        "all",
-        "--subject",
-        "Hi",
-        "--body",
-        "Hi {{first_name}}",
-    ]);
+    let granted = ["--consent", "email=granted"];
+    let first = "customer_id,email,first_name,Do Not Contact\n\
+                 C1,a@x.com,A,yes\n\
+                 C2,b@x.com,B,no\n";
+    import_by_id(&ws, "e1.csv", first, &granted);
+    let second = "customer_id,first_name,contact_email\nC3,Z,A@X.com\nC4,Y,b@x.com\n";
+    import_by_id(&ws, "e2.csv", second, &granted);
+    campaign_to_all(&ws, "e1", "email");
     assert_eq!(
-        outcome(&ws, "e1"),
+        ws.sorted_exclusions("e1"),
         pairs(&[
             ("C1", "no_consent"),
             ("C2", "-"),
@@ -204,7 +170,7 @@ fn demoting_the_email_field_keeps_its_refusals_for_the_address() {
         "we mail the contact_email column only from now on",
     ]);
     assert_eq!(
-        outcome(&ws, "e1"),
+        ws.sorted_exclusions("e1"),
         pairs(&[
             ("C1", "no_consent"),
             ("C2", "no_address"),
@@ -230,7 +196,7 @@ fn the_refusal_holds_after_undo_and_re_import_of_the_other_file() {
     ws.ok(&["import", "undo"]);
     import_phone_only(&ws);
     assert_eq!(
-        outcome(&ws, "c1"),
+        ws.sorted_exclusions("c1"),
         pairs(&[
             ("+447700900111", "no_consent"),
             ("+447700900112", "-"),
@@ -254,7 +220,7 @@ fn the_refusal_holds_after_undo_of_both_files_and_re_import() {
     assert_eq!(undo["refusals_on_record"], 2, "{undo}");
     import_phone_only(&ws);
     assert_eq!(
-        outcome(&ws, "c1"),
+        ws.sorted_exclusions("c1"),
         pairs(&[("+447700900111", "no_consent"), ("+447700900112", "-")])
     );
     let step = ws.explain_step("c1", "+447700900111", 1);
@@ -271,44 +237,15 @@ fn the_refusal_holds_after_undo_of_both_files_and_re_import() {
 #[test]
 fn undo_of_the_file_that_brought_the_address_keeps_its_refusal() {
     let ws = Ws::new();
-    let first = ws.write(
-        "f1.csv",
-        "customer_id,email,first_name
-C1,a@x.com,A
-C2,x@y.com,B
-",
-    );
-    ws.ok(&[
-        "import",
-        &first,
-        "--key",
-        "customer_id",
-        "--consent",
-        "email=granted",
-    ]);
-    let second = ws.write(
-        "f2.csv",
-        "customer_id,work_email,Do Not Contact
-C1,x@y.com,yes
-",
-    );
-    ws.ok(&["import", &second, "--key", "customer_id"]);
-    ws.ok(&["segment", "add", "all", "first_name is not blank"]);
-    ws.ok(&["campaign", "new", "e1", "--channel", "email"]);
-    ws.ok(&[
-        "campaign",
-        "add",
-        "e1",
-        "all",
-        "--subject",
-        "Hi",
-        "--body",
-        "Hi {{first_name}}",
-    ]);
+    let first = "customer_id,email,first_name\nC1,a@x.com,A\nC2,x@y.com,B\n";
+    import_by_id(&ws, "f1.csv", first, &["--consent", "email=granted"]);
+    let second = "customer_id,work_email,Do Not Contact\nC1,x@y.com,yes\n";
+    import_by_id(&ws, "f2.csv", second, &[]);
+    campaign_to_all(&ws, "e1", "email");
     let both_out = pairs(&[("C1", "no_consent"), ("C2", "no_consent")]);
-    assert_eq!(outcome(&ws, "e1"), both_out);
+    assert_eq!(ws.sorted_exclusions("e1"), both_out);
     ws.ok(&["import", "undo"]);
-    assert_eq!(outcome(&ws, "e1"), both_out);
+    assert_eq!(ws.sorted_exclusions("e1"), both_out);
     let step = ws.explain_step("e1", "C2", 1);
     assert!(
         step.contains("e-mail consent withdrawn on record for this address (recorded by batch 2"),
@@ -326,7 +263,7 @@ fn erasure_suppresses_the_number_a_demoted_field_held() {
     demote_phone(&ws);
     ws.ok(&["contact", "erase", "a@x.com"]);
     assert_eq!(
-        outcome(&ws, "c1"),
+        ws.sorted_exclusions("c1"),
         pairs(&[
             ("+447700900111", "suppressed"),
             ("+447700900112", "-"),

@@ -52,27 +52,14 @@ body = "Hi {{first_name}}, re {{ notes }}"
 "#;
 
 fn import_text(ws: &Ws, name: &str, csv: &str) {
-    let file = ws.write(name, csv);
-    ws.ok(&["import", &file, "--consent", "email=granted"]);
-}
-
-/// The `fields --json` entry of `name`.
-fn field(ws: &Ws, name: &str) -> Value {
-    let fields = ws.json(&["fields"], 0);
-    fields
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|f| f["name"] == name)
-        .unwrap_or_else(|| panic!("no field {name}: {fields}"))
-        .clone()
+    ws.import_csv(name, csv, &["--consent", "email=granted"]);
 }
 
 #[test]
 fn notes_holding_sensitive_words_are_noted_at_import_and_refused_in_rules_and_messages() {
     let ws = Ws::new();
     import_text(&ws, "notes.csv", NOTES);
-    let notes = field(&ws, "notes");
+    let notes = ws.field("notes");
     assert_eq!(notes["class"], "ordinary");
     let reason = notes["reason"].as_str().unwrap();
     assert!(
@@ -172,7 +159,7 @@ fn a_campaign_saved_before_the_notes_arrived_is_blocked_in_review_preview_and_ex
 fn shop_tags_and_notes_with_sensitive_words_are_refused_but_city_names_are_not() {
     let ws = Ws::new();
     import_text(&ws, "shop.csv", SHOP);
-    let tags = field(&ws, "tags");
+    let tags = ws.field("tags");
     let reason = tags["reason"].as_str().unwrap();
     assert!(
         reason.contains("holds sensitive values: diabetes (health, 1), halal (religion, 1), jewish (religion, 1), pregnant (health, 1)"),
@@ -209,7 +196,7 @@ fn shop_tags_and_notes_with_sensitive_words_are_refused_but_city_names_are_not()
             .stderr(predicate::str::contains(refusal));
     }
     // Place names in the city column are read whole: no refusal, no finding.
-    assert_eq!(field(&ws, "city")["class"], "quasi_identifier");
+    assert_eq!(ws.field("city")["class"], "quasi_identifier");
     ws.ok(&[
         "segment",
         "add",

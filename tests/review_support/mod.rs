@@ -128,13 +128,47 @@ impl Ws {
             .collect()
     }
 
+    /// `(key, excluded or "-")` of every preview row of `campaign`, sorted.
+    pub fn sorted_exclusions(&self, campaign: &str) -> Vec<(String, String)> {
+        let mut rows = self.exclusions(campaign);
+        rows.sort();
+        rows
+    }
+
     /// `(key, excluded or "-")` of every preview row of `campaign`, applied from `toml`
     /// first, sorted.
     pub fn outcome(&self, toml: &str, campaign: &str) -> Vec<(String, String)> {
         self.apply(toml);
-        let mut rows = self.exclusions(campaign);
-        rows.sort();
-        rows
+        self.sorted_exclusions(campaign)
+    }
+
+    /// Write `csv` to `name` in the temp dir and `import` it with `extra` options,
+    /// expecting success; the import report (`--json`).
+    pub fn import_csv(&self, name: &str, csv: &str, extra: &[&str]) -> serde_json::Value {
+        let file = self.write(name, csv);
+        let mut args = vec!["import", file.as_str()];
+        args.extend(extra);
+        self.json(&args, 0)
+    }
+
+    /// The `fields --json` entry of field `name`.
+    pub fn field(&self, name: &str) -> serde_json::Value {
+        let fields = self.json(&["fields"], 0);
+        let found = fields
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["name"] == name);
+        found
+            .unwrap_or_else(|| panic!("no field {name}: {fields}"))
+            .clone()
+    }
+
+    /// The names of the workspace's fields, in column order (`fields --json`).
+    pub fn field_names(&self) -> Vec<String> {
+        let fields = self.json(&["fields"], 0);
+        let fields = fields.as_array().unwrap().iter();
+        fields.map(|f| f["name"].as_str().unwrap().into()).collect()
     }
 
     /// The detail of step `n` (0-based: 1 is consent, 3 the address) of
