@@ -15,9 +15,10 @@
 //! [`refresh`]: the note is worked out again from all stored values, as one import of
 //! them would write it, the reason is updated, the change audited
 //! (`field.sensitive_values`) and, when the field holds sensitive values, the caller
-//! gets a warning for its report. Contacts are never edited value by value; erasure only
-//! removes values, which can leave a note naming a value no longer held (more caution,
-//! never less).
+//! gets a warning for its report. Contacts are never edited value by value. Erasure
+//! (`contact erase`) leaves the note as it was: rewriting and auditing it there would
+//! put on record which sensitive values the erased contact held (GDPR Art. 17), and a
+//! note naming a value no longer held is more caution, never less.
 
 use rusqlite::Connection;
 use serde_json::json;
