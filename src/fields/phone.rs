@@ -17,7 +17,7 @@ use std::str::FromStr;
 use phonenumber::Type;
 use serde::Serialize;
 
-pub use region::{Region, country_column};
+pub use region::{Region, country_column, readings};
 
 /// What kind of line a number is, from the numbering plan (libphonenumber's types).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
