@@ -113,7 +113,7 @@ pub fn analyse(
         rows_read += 1;
         match row {
             Row::Blank { .. } => blank += 1,
-            Row::Rejected { line, reason } => rejected.push(Rejected { line, reason }),
+            Row::Rejected { line, reason, .. } => rejected.push(Rejected { line, reason }),
             Row::Data { line, values } => {
                 for s in &mut skipped_consent {
                     s.observe(line, &values);

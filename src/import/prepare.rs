@@ -132,8 +132,24 @@ impl<'a> Preparer<'a> {
 
     /// What to do with `row`.
     pub fn prepare(&self, row: Row) -> Prepared {
-        let Row::Data { line, values } = row else {
-            return Prepared::Counted;
+        let (line, values) = match row {
+            Row::Data { line, values } => (line, values),
+            // Listed by the first read; one that may refuse stops the import.
+            Row::Rejected {
+                line,
+                reason,
+                cells,
+            } => {
+                let file = self.plan.display_name();
+                return super::rejected_refusal::check(
+                    self.analysis,
+                    &self.plan.consent,
+                    file,
+                    (line, &reason, &cells),
+                )
+                .map_or(Prepared::Counted, |e| Prepared::RefusalLost(Box::new(e)));
+            }
+            Row::Blank { .. } => return Prepared::Counted,
         };
         let analysis = self.analysis;
         let raw = analysis.map.project(values, None);

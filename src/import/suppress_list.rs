@@ -121,8 +121,11 @@ pub fn read(path: &Path, regions: &[Region]) -> Result<ListRead, ImportError> {
                 });
                 (line, values, ragged)
             }
-            Row::Rejected { line, reason } => {
-                let cells = rows.last_record_cells();
+            Row::Rejected {
+                line,
+                reason,
+                cells,
+            } => {
                 let ragged = ListNote {
                     line,
                     column: column_name(width.min(cells.len().saturating_sub(1))),
