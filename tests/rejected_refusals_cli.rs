@@ -43,7 +43,9 @@ fn a_shifted_row_with_a_no_stops_the_import() {
         &[],
     );
     assert!(
-        err.contains("people.csv, line 2, column `Accepts SMS Marketing`: the row says sms declined"),
+        err.contains(
+            "people.csv, line 2, column `Accepts SMS Marketing`: the row says sms declined"
+        ),
         "{err}"
     );
     assert!(err.contains("field 4 holds `no`"), "{err}");
@@ -78,7 +80,9 @@ fn a_row_with_a_stray_quote_that_refuses_stops_the_import() {
         &[],
     );
     assert!(
-        err.contains("people.csv, line 2, column `Accepts Email Marketing`: the row says email declined"),
+        err.contains(
+            "people.csv, line 2, column `Accepts Email Marketing`: the row says email declined"
+        ),
         "{err}"
     );
     nothing_imported(&ws);

@@ -153,7 +153,7 @@ impl<'a> Preparer<'a> {
         };
         let analysis = self.analysis;
         let raw = analysis.map.project(values, None);
-        let parsed = row_phones::parse_row(analysis, &raw);
+        let (parsed, more_phones) = row_phones::parse_row(analysis, &raw);
         let first_phone = row_phones::first(&parsed);
         let mut keyed_by_phone = false;
         // Read before the key: a row that states a refusal is never rejected quietly.
@@ -256,7 +256,9 @@ impl<'a> Preparer<'a> {
         // What the row says of consent and phones is read before its values are
         // converted: the conversion moves text values into the stored row instead of
         // copying them. Its age is read from the converted values (`ages::mark`).
-        let phones = row_phones::summary(analysis, (line, &raw), &parsed, keyed_by_phone, shorten);
+        let mut phones =
+            row_phones::summary(analysis, (line, &raw), &parsed, keyed_by_phone, shorten);
+        phones.more = more_phones;
         let mut values = Vec::with_capacity(raw.len() + 2 * parsed.len());
         for (i, (column, value)) in analysis.columns.iter().zip(raw).enumerate() {
             let stored = to_sql_owned(value, column.storage, self.plan.types)

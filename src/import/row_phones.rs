@@ -1,8 +1,9 @@
 //! The phone numbers of one row: each phone column's value parsed into E.164
 //! (`fields::phone`), in the row's country when its country column names one, else
-//! the import's default region; the two stored cells that follow each phone column
-//! (`workspace::phones`); and what the report says of them. No SQLite. Called by
-//! [`super::prepare`] for every row.
+//! the import's default region; a cell holding several numbers read as its first, the
+//! others kept for refusals (`fields::phone::parse_several`); the two stored cells that
+//! follow each phone column (`workspace::phones`); and what the report says of them.
+//! No SQLite. Called by [`super::prepare`] for every row.
 
 use rusqlite::types::Value as Sql;
 
@@ -24,25 +25,40 @@ pub struct RowPhones {
     pub parsed: u64,
     pub fixed_line: u64,
     pub unparseable: Vec<UnparseablePhone>,
+    /// The E.164 numbers after the first of cells holding several: not stored, but a
+    /// refusal on the row holds for them (`super::write` puts them on the suppression
+    /// list).
+    pub more: Vec<String>,
 }
 
-/// Each phone column's index with its value parsed (`None` when blank).
-pub fn parse_row(analysis: &Analysis, raw: &[String]) -> Vec<ParsedPhone> {
+/// Each phone column's index with its value parsed (`None` when blank; a cell holding
+/// several numbers gives its first), and the numbers after the first of such cells, in
+/// E.164.
+pub fn parse_row(analysis: &Analysis, raw: &[String]) -> (Vec<ParsedPhone>, Vec<String>) {
+    let mut more = Vec::new();
     if analysis.phone_columns.is_empty() {
-        return Vec::new();
+        return (Vec::new(), more);
     }
     let region = analysis
         .country_column
         .and_then(|i| Region::from_country(&raw[i]))
         .or(analysis.region);
-    analysis
+    let parsed = analysis
         .phone_columns
         .iter()
         .map(|&i| {
             let value = &raw[i];
-            (i, (!value.is_empty()).then(|| phone::parse(value, region)))
+            let read = (!value.is_empty()).then(|| {
+                phone::parse(value, region).or_else(|e| {
+                    let mut several = phone::parse_several(value, region).ok_or(e)?;
+                    more.extend(several.drain(1..).map(|p| p.e164));
+                    Ok(several.remove(0))
+                })
+            });
+            (i, read)
         })
-        .collect()
+        .collect();
+    (parsed, more)
 }
 
 /// The first number of the row that parsed.

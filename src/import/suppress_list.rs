@@ -301,34 +301,40 @@ fn read_cell(value: &str, regions: &[Region]) -> Cell {
     {
         return Cell::Text;
     }
-    let (mut found, mut error) = (Vec::new(), None);
-    for region in regions
-        .iter()
-        .map(|r| Some(*r))
-        .chain(regions.is_empty().then_some(None))
-    {
-        match phone::parse(number, region) {
-            Ok(p) if !found.contains(&p.e164) => found.push(p.e164),
+    // Each region's reading: the number, or every number of a cell holding several
+    // (`07911 123456 / 07700 900123`, read as imports read it).
+    let (mut readings, mut error): (Vec<Vec<String>>, _) = (Vec::new(), None);
+    let tried = regions.iter().map(|r| Some(*r));
+    for region in tried.chain(regions.is_empty().then_some(None)) {
+        let read = phone::parse(number, region)
+            .map(|p| vec![p.e164])
+            .or_else(|e| {
+                let several = phone::parse_several(number, region).ok_or(e)?;
+                Ok(several.into_iter().map(|p| p.e164).collect())
+            });
+        match read {
+            Ok(numbers) if !readings.contains(&numbers) => readings.push(numbers),
             Ok(_) => {}
             Err(e) => {
                 error.get_or_insert(e);
             }
         }
     }
-    let phones = |found: Vec<String>| {
-        found
-            .into_iter()
-            .map(|value| ListAddress {
+    let several_regions = readings.len() > 1;
+    let mut found: Vec<ListAddress> = Vec::new();
+    for value in readings.into_iter().flatten() {
+        if !found.iter().any(|a| a.value == value) {
+            found.push(ListAddress {
                 kind: "phone",
                 value,
-            })
-            .collect()
-    };
-    match (found.len(), error) {
-        (0, Some(PhoneError::NoRegion) | None) => Cell::NoRegion,
-        (0, Some(e)) => Cell::BadPhone(e),
-        (1, _) => Cell::Addresses(phones(found)),
-        _ => Cell::Readings(phones(found)),
+            });
+        }
+    }
+    match error {
+        _ if several_regions => Cell::Readings(found),
+        _ if !found.is_empty() => Cell::Addresses(found),
+        Some(PhoneError::NoRegion) | None => Cell::NoRegion,
+        Some(e) => Cell::BadPhone(e),
     }
 }
 

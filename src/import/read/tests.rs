@@ -169,7 +169,9 @@ fn text_after_a_closing_quote_rejects_its_row() {
         false,
     );
     match &rows[0] {
-        Row::Rejected { line: 2, reason, .. } => {
+        Row::Rejected {
+            line: 2, reason, ..
+        } => {
             assert!(
                 reason.starts_with("text after a closing quote at line 2, column 16"),
                 "{reason}"
