@@ -62,7 +62,10 @@ fn a_refusal_holds_for_both_numbers() {
     ws.ok(&args);
     assert_eq!(
         ws.outcome(SMS_EVERYONE, "text"),
-        pairs(&[("a@example.com", "no_consent"), ("c@example.com", "suppressed")])
+        pairs(&[
+            ("a@example.com", "no_consent"),
+            ("c@example.com", "suppressed")
+        ])
     );
 }
 
