@@ -83,3 +83,24 @@ fn a_contact_is_found_by_a_national_number_of_an_earlier_region() {
         pairs(&[("b@example.com", "-")])
     );
 }
+
+/// An import with no `--region` reads national numbers in the workspace's region (DE,
+/// the last one given), but a refusal of `07911 123456` may be the GB contact's: the
+/// refusing row also puts its GB reading, +447911123456, on the suppression list, so a
+/// is suppressed. The row itself keys a new contact by its DE reading,
+/// +497911123456, declined. Before, a was still texted.
+#[test]
+fn a_refusal_imported_later_holds_in_every_region() {
+    let ws = gb_then_de();
+    let unsub = ws.write("unsub.csv", "phone,sms_consent\n07911 123456,no\n");
+    ws.ok(&["import", &unsub]);
+    let sms_all = SMS_EVERYONE.replace("email is not blank", "phone is not blank");
+    assert_eq!(
+        ws.outcome(&sms_all, "text"),
+        pairs(&[
+            ("+497911123456", "no_consent"),
+            ("a@example.com", "suppressed"),
+            ("b@example.com", "-")
+        ])
+    );
+}

@@ -259,6 +259,10 @@ impl<'a> Preparer<'a> {
         let mut phones =
             row_phones::summary(analysis, (line, &raw), &parsed, keyed_by_phone, shorten);
         phones.more = more_phones;
+        if consent[1].said.is_some_and(|s| s.state.is_refusal()) {
+            let others = row_phones::other_readings(analysis, &raw, &parsed);
+            phones.more.extend(others);
+        }
         let mut values = Vec::with_capacity(raw.len() + 2 * parsed.len());
         for (i, (column, value)) in analysis.columns.iter().zip(raw).enumerate() {
             let stored = to_sql_owned(value, column.storage, self.plan.types)

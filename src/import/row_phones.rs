@@ -7,9 +7,13 @@
 
 use rusqlite::types::Value as Sql;
 
+use rusqlite::Connection;
+
+use super::ImportPlan;
 use super::analyse::Analysis;
 use super::report::UnparseablePhone;
 use crate::fields::phone::{self, LineType, Phone, PhoneError, Region};
+use crate::workspace::{WorkspaceError, phones, regions};
 
 /// A phone column's index and its value parsed (`None` when blank).
 pub type ParsedPhone = (usize, Option<Result<Phone, PhoneError>>);
@@ -59,6 +63,52 @@ pub fn parse_row(analysis: &Analysis, raw: &[String]) -> (Vec<ParsedPhone>, Vec<
         })
         .collect();
     (parsed, more)
+}
+
+/// The default region of an import, where it came from (`--region`, `workspace
+/// setting`, `none`), and, when it is the workspace's, the other regions the workspace's
+/// imports used ([`regions::all`]): the setting holds only the last `--region`.
+///
+/// Errors: workspace errors.
+pub fn default_region(
+    plan: &ImportPlan,
+    conn: &Connection,
+) -> Result<(Option<Region>, &'static str, Vec<Region>), WorkspaceError> {
+    if let Some(r) = plan.region {
+        return Ok((Some(r), "--region", Vec::new()));
+    }
+    let mut all = regions::all(conn)?;
+    Ok(match phones::region(conn)? {
+        Some(r) => {
+            all.retain(|&o| o != r);
+            (Some(r), "workspace setting", all)
+        }
+        None => (None, "none", Vec::new()),
+    })
+}
+
+/// The E.164 forms a row's national numbers take in [`Analysis::other_regions`] and not
+/// in its own: a file imported without `--region` after a GB and a DE import reads
+/// `07911 123456` as German, but a refusal of it may be the GB contact's, so a refusing
+/// row puts these on the suppression list too (over-suppressing is the safe side). Rows
+/// whose country column names a region read only in it.
+pub fn other_readings(analysis: &Analysis, raw: &[String], parsed: &[ParsedPhone]) -> Vec<String> {
+    let country = analysis
+        .country_column
+        .and_then(|i| Region::from_country(&raw[i]));
+    if analysis.other_regions.is_empty() || country.is_some() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, p) in parsed {
+        let own = p.as_ref().and_then(|r| r.as_ref().ok()).map(|p| &p.e164);
+        for number in phone::readings(&raw[*i], &analysis.other_regions) {
+            if Some(&number) != own && !out.contains(&number) {
+                out.push(number);
+            }
+        }
+    }
+    out
 }
 
 /// The first number of the row that parsed.
