@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use crate::fields::phone::Region;
 use crate::fields::{address, phone};
 use crate::import::suppress::{entry_hash, normalise_email};
 use crate::workspace::keyed_hash::HashKey;
@@ -47,15 +48,19 @@ impl Suppression {
             wrapped: HashMap::new(),
         };
         // A number listed without its country code may name one in each region the
-        // workspace's imports used: every reading matches.
-        let regions = regions::all(conn)?;
+        // workspace's imports used: every reading matches. Looked up only for such an
+        // entry (it scans the contacts' countries).
+        let mut read_in: Option<Vec<Region>> = None;
         for e in suppression::entries(conn)? {
             match e.value {
                 // A phone listed before numbers were kept in E.164 (`07700 900126` kept
                 // as `07700900126`) matches in its E.164 form too.
                 Some(v) if e.kind == "phone" && !v.starts_with('+') => {
                     let map = s.plain.entry(e.kind).or_default();
-                    for number in phone::readings(&v, &regions) {
+                    if read_in.is_none() {
+                        read_in = Some(regions::all(conn)?);
+                    }
+                    for number in phone::readings(&v, read_in.as_deref().unwrap_or_default()) {
                         map.insert(number, e.reason.clone());
                     }
                     map.insert(v, e.reason);
