@@ -210,7 +210,7 @@ fn a_child_born_after_a_past_as_of_date_is_a_minor_today() {
 }
 
 #[test]
-fn years_old_headers_are_ages_and_minor_flags_block_review() {
+fn years_old_headers_are_ages_and_minor_flags_are_read() {
     // `years_old` and `Yrs old` are ages: the 12-year-old is a known minor, the
     // 40-year-old a recipient.
     for header in ["years_old", "Yrs old"] {
@@ -227,25 +227,73 @@ fn years_old_headers_are_ages_and_minor_flags_block_review() {
             "{header}"
         );
     }
-    // A yes/no minor flag is age data the check cannot read as years: both recipients
-    // hold a flag, so review blocks on both as age unknown instead of sending unread.
-    for (header, field) in [("U18", "u18"), ("Minor", "minor"), ("Under 18", "under_18")] {
+    // A minor flag's yes is a known minor, its no an adult (session 8; it used to make
+    // both "age unknown"): by hand, the kid is excluded as a minor, the adult is a
+    // recipient, and review has no age_unknown. `Under 18` with 1/0 is a flag too (it
+    // used to be an integer column with no role, read by no check).
+    for (header, yes, no) in [
+        ("U18", "yes", "no"),
+        ("Minor", "y", "n"),
+        ("Under 18", "1", "0"),
+        ("U16", "x", "false"),
+    ] {
         let ws = Ws::new();
         let file = ws.write(
             "f.csv",
-            &format!("email,name,{header}\nkid@example.com,Kid,yes\nad@example.com,Ad,no\n"),
+            &format!("email,name,{header}\nkid@example.com,Kid,{yes}\nad@example.com,Ad,{no}\n"),
         );
         ws.ok(&["import", &file, "--consent", "email=granted"]);
-        ws.apply(&hi_everyone("c", "email"));
-        let review = ws.json(&["review", "c"], 3);
-        assert!(
-            codes(&review, "blocker").contains(&"age_unknown".to_string()),
-            "{header}: {review:#}"
-        );
+        let outcome = ws.outcome(&hi_everyone("c", "email"), "c");
         assert_eq!(
-            finding(&review, "age_unknown")["items"][0],
-            format!("field `{field}`: 2 recipients"),
+            outcome,
+            pairs(&[("ad@example.com", "-"), ("kid@example.com", "minor")]),
             "{header}"
         );
+        let review = ws.json(&["review", "c"], 0);
+        assert!(!has_code(&review, "age_unknown"), "{header}: {review:#}");
     }
+}
+
+/// A flag's no is an adult unless another age field says younger (`age` 12: a
+/// minor); a value that is neither yes nor no (`maybe`) stays "age unknown"; a
+/// flagged minor's number is excluded for the contact sharing it (+447700900111, as
+/// for a minor by age above).
+#[test]
+fn minor_flags_meet_other_age_fields_and_shared_numbers() {
+    let ws = Ws::new();
+    let file = ws.write(
+        "f.csv",
+        "customer_id,phone,name,U18,age\n\
+         1,+447700900111,Kid,yes,\n\
+         2,07700 900111,Parent,no,\n\
+         3,+447700900222,Young,no,12\n\
+         4,+447700900333,Odd,maybe,\n\
+         5,+447700900444,Adult,no,40\n",
+    );
+    ws.ok(&[
+        "import",
+        &file,
+        "--key",
+        "customer_id",
+        "--consent",
+        "sms=granted",
+        "--region",
+        "GB",
+    ]);
+    ws.apply(&hi_everyone("t", "sms"));
+    assert_eq!(
+        ws.exclusions("t"),
+        pairs(&[
+            ("1", "minor"),
+            ("2", "minor"),
+            ("3", "minor"),
+            ("4", "-"),
+            ("5", "-")
+        ])
+    );
+    let review = ws.json(&["review", "t"], 3);
+    assert_eq!(
+        finding(&review, "age_unknown")["items"][0],
+        "field `u18`: 1 recipient"
+    );
 }

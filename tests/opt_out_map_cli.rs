@@ -223,12 +223,12 @@ const PHONES: &str = "phone,first_name\n+447700900002,P2\n+447700900003,P3\n\
                       +447700900004,P4\n+447700900005,P5\n";
 
 /// Item 2 on SMS: a number with a note in parentheses is that number, so P2's `no`
-/// declines +447700900002; a cell of two numbers cannot key one contact, and as its
-/// row refuses, the import stops naming file, line and column (nothing imported: P5's
-/// `no` on line 4 is not recorded either). Without that row P2 and P5 are excluded,
-/// P3 and P4 texted. UK drama-range numbers (Ofcom).
+/// declines +447700900002; a cell of two numbers (session 8) is both numbers: the row
+/// is keyed by the first (+447700900003, P3, declined) and the second (+447700900004)
+/// goes on the suppression list, so the refusal holds for both. P5's `no` declines it.
+/// UK drama-range numbers (Ofcom).
 #[test]
-fn sms_refusals_with_notes_hold_and_two_numbers_stop_the_import() {
+fn sms_refusals_with_notes_hold_and_two_numbers_refuse_both() {
     let ws = Ws::new();
     let base = ws.write("base.csv", PHONES);
     ws.ok(&[
@@ -240,20 +240,9 @@ fn sms_refusals_with_notes_hold_and_two_numbers_stop_the_import() {
         "sms=granted",
     ]);
     let file = ws.write(
-        "stop.csv",
+        "refuse.csv",
         "phone,sms_consent\n+44 7700 900002 (mobile),no\n07700 900003 / 07700 900004,no\n\
          +447700900005,no\n",
-    );
-    ws.cmd()
-        .args(["import", &file])
-        .assert()
-        .failure()
-        .stderr(contains(
-            "stop.csv, line 3, column `phone`: the row says sms declined",
-        ));
-    let file = ws.write(
-        "stop2.csv",
-        "phone,sms_consent\n+44 7700 900002 (mobile),no\n+447700900005,no\n",
     );
     ws.ok(&["import", &file]);
     let sms_all = r#"
@@ -270,8 +259,8 @@ body = "Hello"
         ws.outcome(sms_all, "text"),
         pairs(&[
             ("+447700900002", "no_consent"),
-            ("+447700900003", "-"),
-            ("+447700900004", "-"),
+            ("+447700900003", "no_consent"),
+            ("+447700900004", "suppressed"),
             ("+447700900005", "no_consent"),
         ])
     );

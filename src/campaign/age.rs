@@ -190,11 +190,6 @@ pub fn read_dated(role: Role, value: &Value, dates: AgeDates) -> (AgeReading, Na
     }
 }
 
-/// [`read_dated`] without the date, as the walk needs it.
-pub fn read_on(role: Role, value: &Value, dates: AgeDates) -> AgeReading {
-    read_dated(role, value, dates).0
-}
-
 /// What the minor check decided for one contact, from all its age fields.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct AgeCheck {

@@ -43,7 +43,7 @@ pub fn age_trace(p: &Prepared, record: &Record, minor_from: Option<&str>) -> Age
     let values: Vec<_> = age_values(p, record).collect();
     let dated: Vec<(AgeReading, NaiveDate)> = values
         .iter()
-        .map(|(_, role, v)| age::read_dated(*role, v, p.minor_dates))
+        .map(|(name, role, v)| super::minor_flag::read_field(name, *role, v, p.minor_dates))
         .collect();
     let readings: Vec<AgeReading> = dated.iter().map(|(r, _)| *r).collect();
     let check = age::assess(readings.iter().copied(), p.minor_age.years);

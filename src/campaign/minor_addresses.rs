@@ -76,7 +76,8 @@ impl MinorReader {
         let mut readings = Vec::with_capacity(self.fields.len());
         for (i, f) in self.fields.iter().enumerate() {
             let value = Value::from_sql(f.ty, row.get_ref(at + i)?);
-            readings.push(age::read_on(f.role, &value, self.dates));
+            let (reading, _) = super::minor_flag::read_field(&f.name, f.role, &value, self.dates);
+            readings.push(reading);
         }
         Ok(age::assess(readings, self.minor_age).minor)
     }

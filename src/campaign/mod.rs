@@ -26,6 +26,7 @@ pub mod explain_minor;
 pub mod explain_words;
 pub mod minor_addresses;
 pub mod minor_age;
+pub mod minor_flag;
 pub mod opt_outs;
 pub mod prepare;
 pub mod prescan;

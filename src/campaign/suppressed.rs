@@ -9,10 +9,11 @@
 
 use std::collections::HashMap;
 
+use crate::fields::phone::Region;
 use crate::fields::{address, phone};
 use crate::import::suppress::{entry_hash, normalise_email};
 use crate::workspace::keyed_hash::HashKey;
-use crate::workspace::{WorkspaceError, phones, suppression};
+use crate::workspace::{WorkspaceError, regions, suppression};
 
 /// Why a contact is suppressed: the entry that matched.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -46,14 +47,20 @@ impl Suppression {
             hashes: HashMap::new(),
             wrapped: HashMap::new(),
         };
-        let region = phones::region(conn)?;
+        // A number listed without its country code may name one in each region the
+        // workspace's imports used: every reading matches. Looked up only for such an
+        // entry (it scans the contacts' countries).
+        let mut read_in: Option<Vec<Region>> = None;
         for e in suppression::entries(conn)? {
             match e.value {
                 // A phone listed before numbers were kept in E.164 (`07700 900126` kept
                 // as `07700900126`) matches in its E.164 form too.
                 Some(v) if e.kind == "phone" && !v.starts_with('+') => {
                     let map = s.plain.entry(e.kind).or_default();
-                    if let Some(number) = phone::e164(&v, region) {
+                    if read_in.is_none() {
+                        read_in = Some(regions::all(conn)?);
+                    }
+                    for number in phone::readings(&v, read_in.as_deref().unwrap_or_default()) {
                         map.insert(number, e.reason.clone());
                     }
                     map.insert(v, e.reason);

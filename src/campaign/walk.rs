@@ -337,8 +337,9 @@ fn decide<'a>(
 /// [`Prepared::minor_dates`] (the as-of date when earlier, and today), judged against
 /// its minor age (see [`super::age`]).
 pub fn age_check(prepared: &Prepared, record: &Record) -> AgeCheck {
-    let readings = age_values(prepared, record)
-        .map(|(_, role, value)| age::read_on(role, value, prepared.minor_dates));
+    let readings = age_values(prepared, record).map(|(name, role, value)| {
+        super::minor_flag::read_field(name, role, value, prepared.minor_dates).0
+    });
     age::assess(readings, prepared.minor_age.years)
 }
 

@@ -17,7 +17,7 @@ pub struct SuppressArgs {
     #[arg(value_name = "FILE")]
     file: PathBuf,
     /// Read phone numbers written without a country code in this region (ISO 3166-1
-    /// code such as GB); default: the workspace's region, set by `import --region`.
+    /// code such as GB) as well as in every region the workspace's imports used.
     #[arg(long, value_name = "CC")]
     region: Option<String>,
 }
@@ -61,6 +61,21 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
                 "lines"
             },
             lines(&needs.lines)
+        );
+    }
+    let several = &report.several_regions;
+    if several.count > 0 {
+        outln!(
+            "note: {} written without a country code {} read in each region the workspace's imports used ({}) and suppressed in every reading, on the safe side ({} {}); write numbers with their country code (+44 ...) or add a country column to suppress only the one meant",
+            count(several.count, "phone number"),
+            if several.count == 1 { "was" } else { "were" },
+            report.regions.join(", "),
+            if several.lines.len() == 1 {
+                "line"
+            } else {
+                "lines"
+            },
+            lines(&several.lines)
         );
     }
     if !report.ragged.is_empty() {

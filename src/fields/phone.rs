@@ -17,7 +17,8 @@ use std::str::FromStr;
 use phonenumber::Type;
 use serde::Serialize;
 
-pub use region::{Region, country_column};
+pub use region::{Region, country_column, readings};
+pub use several::parse_several;
 
 /// What kind of line a number is, from the numbering plan (libphonenumber's types).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -328,6 +329,7 @@ fn possible_length(
 
 mod patterns;
 mod region;
+mod several;
 pub mod written;
 
 #[cfg(test)]

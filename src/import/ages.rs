@@ -37,7 +37,8 @@ pub const MAX_LISTED: usize = 100;
 /// `today`: the same reading a campaign makes of the stored value.
 pub fn reading(column: &Column, value: &Sql, today: NaiveDate) -> AgeReading {
     let value = Value::from_sql(column.field.ty, value.into());
-    age::read(column.field.role, &value, today)
+    let dates = age::AgeDates::new(today, today);
+    crate::campaign::minor_flag::read_field(&column.field.name, column.field.role, &value, dates).0
 }
 
 /// What `values` (one per column, storage form) say about the contact's age: an

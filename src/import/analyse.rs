@@ -35,7 +35,7 @@ use super::{ImportError, ImportPlan, Phase, Progress, Rejected};
 use crate::fields::classify::ValueProfile;
 use crate::fields::phone;
 use crate::fields::{Channel, Field, Role};
-use crate::workspace::{fields as stored_fields, phones};
+use crate::workspace::fields as stored_fields;
 
 pub use analysis::{Analysis, Column};
 use format::open_source;
@@ -114,7 +114,7 @@ pub fn analyse(
         rows_read += 1;
         match row {
             Row::Blank { .. } => blank += 1,
-            Row::Rejected { line, reason } => rejected.push(Rejected { line, reason }),
+            Row::Rejected { line, reason, .. } => rejected.push(Rejected { line, reason }),
             Row::Data { line, values } => {
                 for s in &mut skipped_consent {
                     s.observe(line, &values);
@@ -307,13 +307,7 @@ pub fn analyse(
         .collect();
     let phone_column = phone_columns.first().copied();
     let country_column = phone::country_column(columns.iter().map(|c| c.field.name.as_str()));
-    let (region, region_source) = match plan.region {
-        Some(r) => (Some(r), "--region"),
-        None => match phones::region(conn)? {
-            Some(r) => (Some(r), "workspace setting"),
-            None => (None, "none"),
-        },
-    };
+    let (region, region_source, other_regions) = super::row_phones::default_region(plan, conn)?;
     let key = key::choose(plan, &mut columns, (email_column, phone_column), &sniffed)?;
     if let KeySource::Column { index, .. } = key
         && columns[index].skip
@@ -365,6 +359,7 @@ pub fn analyse(
         country_column,
         region,
         region_source,
+        other_regions,
         age_columns,
         orders,
         rejected,

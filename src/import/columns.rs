@@ -91,7 +91,7 @@ pub fn build(
     {
         inferred = Inferred::plain(FieldType::Text);
     }
-    keep_age_role(&mut class, inferred.ty);
+    keep_age_role(&mut class, header, inferred.ty);
     // 1/0 (or `1.0`/`0.0`) under a consent header are its yes and no (README, "Consent
     // rules"), though type inference calls them numbers and the dictionary's consent
     // entries match boolean and text columns only: read the header as for a boolean.
@@ -344,8 +344,19 @@ pub fn readable_age(role: Role, ty: FieldType) -> bool {
 }
 
 /// Give a date-of-birth, birth-year or age column its role back when the classifier
-/// withheld it only because the values stay text (see the module header).
-fn keep_age_role(class: &mut Classification, ty: FieldType) {
+/// withheld it only because the values stay text (see the module header); a minor
+/// flag column (`U18`, `Under 18`) gets the age role whatever its type (`yes`/`no`,
+/// `1`/`0`, `x`), and the minor check reads its yes/no (`campaign::minor_flag`).
+fn keep_age_role(class: &mut Classification, header: &str, ty: FieldType) {
+    if class.role == Role::None
+        && let Some(under) = crate::fields::classify::minor_flag_age(header)
+    {
+        class.reason += &format!(
+            "; kept as age: a yes makes the contact a known minor (under {under}), a no an adult unless another age field says younger"
+        );
+        class.role = Role::Age;
+        return;
+    }
     let role = match class.kind.as_deref() {
         Some("date_of_birth") => Role::DateOfBirth,
         Some("birth_year") => Role::BirthYear,

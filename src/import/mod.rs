@@ -52,6 +52,7 @@ pub mod prepare;
 pub mod read;
 pub mod reclassify;
 pub mod refusal_hashes;
+pub mod rejected_refusal;
 pub mod report;
 pub mod row_phones;
 pub mod skipped_consent;

@@ -132,12 +132,28 @@ impl<'a> Preparer<'a> {
 
     /// What to do with `row`.
     pub fn prepare(&self, row: Row) -> Prepared {
-        let Row::Data { line, values } = row else {
-            return Prepared::Counted;
+        let (line, values) = match row {
+            Row::Data { line, values } => (line, values),
+            // Listed by the first read; one that may refuse stops the import.
+            Row::Rejected {
+                line,
+                reason,
+                cells,
+            } => {
+                let file = self.plan.display_name();
+                return super::rejected_refusal::check(
+                    self.analysis,
+                    &self.plan.consent,
+                    file,
+                    (line, &reason, &cells),
+                )
+                .map_or(Prepared::Counted, |e| Prepared::RefusalLost(Box::new(e)));
+            }
+            Row::Blank { .. } => return Prepared::Counted,
         };
         let analysis = self.analysis;
         let raw = analysis.map.project(values, None);
-        let parsed = row_phones::parse_row(analysis, &raw);
+        let (parsed, more_phones) = row_phones::parse_row(analysis, &raw);
         let first_phone = row_phones::first(&parsed);
         let mut keyed_by_phone = false;
         // Read before the key: a row that states a refusal is never rejected quietly.
@@ -240,7 +256,13 @@ impl<'a> Preparer<'a> {
         // What the row says of consent and phones is read before its values are
         // converted: the conversion moves text values into the stored row instead of
         // copying them. Its age is read from the converted values (`ages::mark`).
-        let phones = row_phones::summary(analysis, (line, &raw), &parsed, keyed_by_phone, shorten);
+        let mut phones =
+            row_phones::summary(analysis, (line, &raw), &parsed, keyed_by_phone, shorten);
+        phones.more = more_phones;
+        if consent[1].said.is_some_and(|s| s.state.is_refusal()) {
+            let others = row_phones::other_readings(analysis, &raw, &parsed);
+            phones.more.extend(others);
+        }
         let mut values = Vec::with_capacity(raw.len() + 2 * parsed.len());
         for (i, (column, value)) in analysis.columns.iter().zip(raw).enumerate() {
             let stored = to_sql_owned(value, column.storage, self.plan.types)

@@ -39,8 +39,13 @@ pub enum Row {
     Data { line: u64, values: Vec<String> },
     /// A row of delimiters and blanks only (`,,`): skipped and counted.
     Blank { line: u64 },
-    /// A row that cannot be imported as it is.
-    Rejected { line: u64, reason: String },
+    /// A row that cannot be imported as it is, with every field it has, cleaned as
+    /// data values are (a refusal among them must not be dropped unseen).
+    Rejected {
+        line: u64,
+        reason: String,
+        cells: Vec<String>,
+    },
 }
 
 /// Options of the reader that come from the plan and the sniffer.
@@ -297,6 +302,7 @@ impl Rows {
                 self.first_nul_line.get_or_insert(line);
                 return Ok(Some(Row::Rejected {
                     line,
+                    cells: self.last_record_cells(),
                     reason: format!(
                         "a NUL byte (U+0000) in {}: no text value holds one, so the line is damaged and was not imported",
                         self.field_name(at)
@@ -306,6 +312,7 @@ impl Rows {
             if let Some(at) = self.trailing_at {
                 return Ok(Some(Row::Rejected {
                     line,
+                    cells: self.last_record_cells(),
                     reason: format!(
                         "text after a closing quote at line {}, column {}: a quoted value ends at its closing quote (RFC 4180); quote the whole value or remove the stray quotes",
                         at.line, at.column
@@ -355,6 +362,7 @@ impl Rows {
             if extra_data {
                 return Row::Rejected {
                     line,
+                    cells: self.last_record_cells(),
                     reason: format!(
                         "{len} fields where the header has {}; the extra fields hold data",
                         self.width
@@ -365,6 +373,7 @@ impl Rows {
         if len < self.width && !self.shape.allow_ragged {
             return Row::Rejected {
                 line,
+                cells: self.last_record_cells(),
                 reason: format!(
                     "{len} field{} where the header has {} (pass --allow-ragged to fill missing fields with blanks)",
                     plural(len as u64),

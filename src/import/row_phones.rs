@@ -1,14 +1,19 @@
 //! The phone numbers of one row: each phone column's value parsed into E.164
 //! (`fields::phone`), in the row's country when its country column names one, else
-//! the import's default region; the two stored cells that follow each phone column
-//! (`workspace::phones`); and what the report says of them. No SQLite. Called by
-//! [`super::prepare`] for every row.
+//! the import's default region; a cell holding several numbers read as its first, the
+//! others kept for refusals (`fields::phone::parse_several`); the two stored cells that
+//! follow each phone column (`workspace::phones`); and what the report says of them.
+//! No SQLite. Called by [`super::prepare`] for every row.
 
 use rusqlite::types::Value as Sql;
 
+use rusqlite::Connection;
+
+use super::ImportPlan;
 use super::analyse::Analysis;
 use super::report::UnparseablePhone;
 use crate::fields::phone::{self, LineType, Phone, PhoneError, Region};
+use crate::workspace::{WorkspaceError, phones, regions};
 
 /// A phone column's index and its value parsed (`None` when blank).
 pub type ParsedPhone = (usize, Option<Result<Phone, PhoneError>>);
@@ -24,25 +29,86 @@ pub struct RowPhones {
     pub parsed: u64,
     pub fixed_line: u64,
     pub unparseable: Vec<UnparseablePhone>,
+    /// The E.164 numbers after the first of cells holding several: not stored, but a
+    /// refusal on the row holds for them (`super::write` puts them on the suppression
+    /// list).
+    pub more: Vec<String>,
 }
 
-/// Each phone column's index with its value parsed (`None` when blank).
-pub fn parse_row(analysis: &Analysis, raw: &[String]) -> Vec<ParsedPhone> {
+/// Each phone column's index with its value parsed (`None` when blank; a cell holding
+/// several numbers gives its first), and the numbers after the first of such cells, in
+/// E.164.
+pub fn parse_row(analysis: &Analysis, raw: &[String]) -> (Vec<ParsedPhone>, Vec<String>) {
+    let mut more = Vec::new();
     if analysis.phone_columns.is_empty() {
-        return Vec::new();
+        return (Vec::new(), more);
     }
     let region = analysis
         .country_column
         .and_then(|i| Region::from_country(&raw[i]))
         .or(analysis.region);
-    analysis
+    let parsed = analysis
         .phone_columns
         .iter()
         .map(|&i| {
             let value = &raw[i];
-            (i, (!value.is_empty()).then(|| phone::parse(value, region)))
+            let read = (!value.is_empty()).then(|| {
+                phone::parse(value, region).or_else(|e| {
+                    let mut several = phone::parse_several(value, region).ok_or(e)?;
+                    more.extend(several.drain(1..).map(|p| p.e164));
+                    Ok(several.remove(0))
+                })
+            });
+            (i, read)
         })
-        .collect()
+        .collect();
+    (parsed, more)
+}
+
+/// The default region of an import, where it came from (`--region`, `workspace
+/// setting`, `none`), and, when it is the workspace's, the other regions the workspace's
+/// imports used ([`regions::all`]): the setting holds only the last `--region`.
+///
+/// Errors: workspace errors.
+pub fn default_region(
+    plan: &ImportPlan,
+    conn: &Connection,
+) -> Result<(Option<Region>, &'static str, Vec<Region>), WorkspaceError> {
+    if let Some(r) = plan.region {
+        return Ok((Some(r), "--region", Vec::new()));
+    }
+    let mut all = regions::all(conn)?;
+    Ok(match phones::region(conn)? {
+        Some(r) => {
+            all.retain(|&o| o != r);
+            (Some(r), "workspace setting", all)
+        }
+        None => (None, "none", Vec::new()),
+    })
+}
+
+/// The E.164 forms a row's national numbers take in [`Analysis::other_regions`] and not
+/// in its own: a file imported without `--region` after a GB and a DE import reads
+/// `07911 123456` as German, but a refusal of it may be the GB contact's, so a refusing
+/// row puts these on the suppression list too (over-suppressing is the safe side). Rows
+/// whose country column names a region read only in it.
+pub fn other_readings(analysis: &Analysis, raw: &[String], parsed: &[ParsedPhone]) -> Vec<String> {
+    let country = analysis
+        .country_column
+        .and_then(|i| Region::from_country(&raw[i]));
+    if analysis.other_regions.is_empty() || country.is_some() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, p) in parsed {
+        let own = p.as_ref().and_then(|r| r.as_ref().ok()).map(|p| &p.e164);
+        for number in phone::readings(&raw[*i], &analysis.other_regions) {
+            if Some(&number) != own && !out.contains(&number) {
+                out.push(number);
+            }
+        }
+    }
+    out
 }
 
 /// The first number of the row that parsed.

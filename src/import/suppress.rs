@@ -7,8 +7,9 @@
 //! per line or a CSV with e-mail and/or phone columns, read by [`suppress_list`], which
 //! loses no address silently: values that are neither, rows that do not line up with
 //! the header and numbers that need a region are all reported with line and column.
-//! Phone numbers written without a country code are read in the row's country, the
-//! `--region` given, else the workspace's region. Called by `tactful suppress`.
+//! Phone numbers written without a country code are read in the row's country, else in
+//! the `--region` given and every region the workspace's imports used
+//! (`workspace::regions`), each reading suppressed. Called by `tactful suppress`.
 
 use std::path::Path;
 
@@ -19,7 +20,7 @@ use super::suppress_list::{self, ListHeader, ListNote};
 use super::{ImportError, ImportPlan};
 use crate::fields::phone::Region;
 use crate::workspace::keyed_hash::HashKey;
-use crate::workspace::{Workspace, audit, phones, suppression};
+use crate::workspace::{Workspace, audit, regions, suppression};
 
 /// The `reason` of entries added from a list.
 pub const REASON_LIST: &str = "list";
@@ -59,13 +60,22 @@ pub struct SuppressReport {
     /// Numbers written without a country code while no region was known: not
     /// suppressed, so the caller warns (`--region CC` reads them).
     pub needs_region: NeedsRegion,
+    /// Numbers written without a country code that name a different number in
+    /// several of the regions read (`regions`): every reading was suppressed, which
+    /// over-suppresses rather than miss the person.
+    pub several_regions: NeedsRegion,
+    /// The regions numbers without a country code were read in, in order: the
+    /// `--region` given, the workspace's region, each import's, its contacts'
+    /// countries (ISO 3166-1 codes).
+    pub regions: Vec<String>,
     /// The line read as the list's header (its line and fields), `None` when the list
     /// has none: every line was read for addresses.
     pub header: Option<ListHeader>,
     pub total: u64,
 }
 
-/// Numbers of a list that need a region to be read: how many, and their lines.
+/// Numbers of a list, by their lines: how many, and which lines (those that need a
+/// region to be read, or that were read in several).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct NeedsRegion {
     pub count: u64,
@@ -73,7 +83,8 @@ pub struct NeedsRegion {
 }
 
 /// Add every address in `path` to the suppression list, in one transaction; phone
-/// numbers without a country code are read in the workspace's region.
+/// numbers without a country code are read in every region the workspace's imports
+/// used.
 ///
 /// Errors: reading and decoding errors as for imports; workspace errors.
 pub fn suppress_file(
@@ -85,20 +96,23 @@ pub fn suppress_file(
 }
 
 /// As [`suppress_file`], reading phone numbers without a country code in the row's
-/// country (a country column), else `region` (`tactful suppress FILE --region CC`),
-/// else the workspace's region; see [`suppress_list::read`] for how a list is read.
+/// country (a country column), else in `region` (`tactful suppress FILE --region CC`)
+/// and each region of [`regions::all`], suppressing every reading; see
+/// [`suppress_list::read`] for how a list is read.
 pub fn suppress_file_in(
     ws: &mut Workspace,
     path: &Path,
     region: Option<Region>,
     actor: &str,
 ) -> Result<SuppressReport, ImportError> {
-    let region = match region {
-        Some(r) => Some(r),
-        None => phones::region(ws.conn())?,
-    };
+    let mut read_in: Vec<Region> = region.into_iter().collect();
+    for r in regions::all(ws.conn())? {
+        if !read_in.contains(&r) {
+            read_in.push(r);
+        }
+    }
     let plan = ImportPlan::new(path, actor);
-    let list = suppress_list::read(path, region)?;
+    let list = suppress_list::read(path, &read_in)?;
     let source = format!(
         "suppress {}",
         plan.path
@@ -115,6 +129,11 @@ pub fn suppress_file_in(
                 count: list.needs_region.len() as u64,
                 lines: list.needs_region.clone(),
             },
+            several_regions: NeedsRegion {
+                count: list.several_regions.len() as u64,
+                lines: list.several_regions.clone(),
+            },
+            regions: read_in.iter().map(|r| r.code().to_string()).collect(),
             skipped: list.skipped.clone(),
             header: list.header.clone(),
             ragged: list.ragged.clone(),
@@ -147,6 +166,7 @@ pub fn suppress_file_in(
                 "already_present": report.already_present,
                 "skipped": report.skipped.len(),
                 "needs_region": report.needs_region.count,
+                "several_regions": report.several_regions.count,
                 "ragged": report.ragged.len(),
             }),
         )?;

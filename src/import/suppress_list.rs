@@ -8,9 +8,11 @@
 //! into another column), a row the reader rejects (text after a closing quote, a NUL
 //! byte), a cell holding several addresses or a display name (`Ana <ana@example.com>`).
 //! Each such row is reported with its line and column. Phone numbers are read in the
-//! row's country (a country column), else the default region; a number written without
-//! a country code where no region is known cannot be matched and is counted apart, so
-//! the caller can warn. Called by [`super::suppress`].
+//! row's country (a country column), else in each of the regions given (every region the
+//! workspace's imports used, `workspace::regions`): a number written without its
+//! country code gives one entry per reading, and its line is counted apart so the
+//! caller says so; where no region is known it cannot be matched and is counted
+//! apart too, so the caller can warn. Called by [`super::suppress`].
 
 use std::path::Path;
 use std::sync::Arc;
@@ -52,6 +54,9 @@ pub struct ListRead {
     pub ragged: Vec<ListNote>,
     /// Lines of numbers written without a country code while no region was known.
     pub needs_region: Vec<u64>,
+    /// Lines of numbers written without a country code that read as different numbers
+    /// in the regions given: every reading was added.
+    pub several_regions: Vec<u64>,
     /// The line read as the header, when one was: its line and fields. Said in the
     /// report, so a first line taken for names is never an opt-out lost without a word.
     pub header: Option<ListHeader>,
@@ -65,10 +70,10 @@ pub struct ListHeader {
 }
 
 /// Read every address of `path`; numbers without a country code are read in the row's
-/// country, else `region`.
+/// country, else in each of `regions`.
 ///
 /// Errors: reading and decoding errors as for imports.
-pub fn read(path: &Path, region: Option<Region>) -> Result<ListRead, ImportError> {
+pub fn read(path: &Path, regions: &[Region]) -> Result<ListRead, ImportError> {
     let (mut shape, sheet) = open(path)?;
     let reopen = |shape: Shape| match &sheet {
         Some(sheet) => Rows::from_sheet(Arc::clone(sheet), shape, 0),
@@ -79,7 +84,7 @@ pub fn read(path: &Path, region: Option<Region>) -> Result<ListRead, ImportError
     // a number, even one that cannot be read (a one-line list, or a first value the
     // sniffer took for a name), has no header, and its first line is an opt-out like
     // the others, added or reported.
-    if shape.has_header && headers.iter().any(|h| is_value(h, region)) {
+    if shape.has_header && headers.iter().any(|h| is_value(h, regions)) {
         shape.has_header = false;
         (headers, rows) = reopen(shape)?;
     }
@@ -116,8 +121,11 @@ pub fn read(path: &Path, region: Option<Region>) -> Result<ListRead, ImportError
                 });
                 (line, values, ragged)
             }
-            Row::Rejected { line, reason } => {
-                let cells = rows.last_record_cells();
+            Row::Rejected {
+                line,
+                reason,
+                cells,
+            } => {
                 let ragged = ListNote {
                     line,
                     column: column_name(width.min(cells.len().saturating_sub(1))),
@@ -126,10 +134,13 @@ pub fn read(path: &Path, region: Option<Region>) -> Result<ListRead, ImportError
                 (line, cells, Some(ragged))
             }
         };
-        let row_region = country
+        let row_country = country
             .and_then(|c| cells.get(c))
-            .and_then(|cell| Region::from_country(cell))
-            .or(region);
+            .and_then(|cell| Region::from_country(cell));
+        let row_regions = match &row_country {
+            Some(r) => std::slice::from_ref(r),
+            None => regions,
+        };
         let searched: Vec<usize> = match ragged {
             Some(_) => (0..cells.len()).collect(),
             None => columns.clone(),
@@ -144,8 +155,12 @@ pub fn read(path: &Path, region: Option<Region>) -> Result<ListRead, ImportError
                 column: column_name(i),
                 reason,
             };
-            match read_cell(value, row_region) {
+            match read_cell(value, row_regions) {
                 Cell::Addresses(found) => out.addresses.extend(found),
+                Cell::Readings(found) => {
+                    out.several_regions.push(line);
+                    out.addresses.extend(found);
+                }
                 Cell::NoRegion => {
                     out.needs_region.push(line);
                     out.skipped
@@ -233,6 +248,9 @@ fn address_columns(names: &[String]) -> Vec<usize> {
 /// What one cell holds.
 enum Cell {
     Addresses(Vec<ListAddress>),
+    /// A number written without its country code that names a different number in
+    /// each of several regions: every reading.
+    Readings(Vec<ListAddress>),
     /// Text that is no address.
     Text,
     /// Text with an `@` that holds no valid e-mail address (`ana@localhost`).
@@ -244,9 +262,9 @@ enum Cell {
 
 /// Whether a first-line cell is a value rather than a column name: an address or a
 /// number, read or not (a number with too many digits is still no name).
-fn is_value(cell: &str, region: Option<Region>) -> bool {
-    match read_cell(cell, region) {
-        Cell::Addresses(_) | Cell::NoRegion | Cell::NoEmail => true,
+fn is_value(cell: &str, regions: &[Region]) -> bool {
+    match read_cell(cell, regions) {
+        Cell::Addresses(_) | Cell::Readings(_) | Cell::NoRegion | Cell::NoEmail => true,
         Cell::BadPhone(e) => !matches!(e, PhoneError::NotANumber | PhoneError::NoDigits),
         Cell::Text => false,
     }
@@ -255,9 +273,9 @@ fn is_value(cell: &str, region: Option<Region>) -> bool {
 /// Read one cell: every e-mail address it holds, however wrapped
 /// ([`address::addresses_in`]: `mailto:`, a display name, quotes, trailing
 /// punctuation, several in one cell), else a phone number (a `tel:` link too, RFC
-/// 3966). A value with an `@` but no valid address is no address: it is skipped and
-/// reported, never counted as added.
-fn read_cell(value: &str, region: Option<Region>) -> Cell {
+/// 3966), read in each of `regions`. A value with an `@` but no valid address is no
+/// address: it is skipped and reported, never counted as added.
+fn read_cell(value: &str, regions: &[Region]) -> Cell {
     if value.contains('@') {
         let found = address::addresses_in(value);
         if found.is_empty() {
@@ -283,13 +301,40 @@ fn read_cell(value: &str, region: Option<Region>) -> Cell {
     {
         return Cell::Text;
     }
-    match phone::parse(number, region) {
-        Ok(p) => Cell::Addresses(vec![ListAddress {
-            kind: "phone",
-            value: p.e164,
-        }]),
-        Err(PhoneError::NoRegion) => Cell::NoRegion,
-        Err(e) => Cell::BadPhone(e),
+    // Each region's reading: the number, or every number of a cell holding several
+    // (`07911 123456 / 07700 900123`, read as imports read it).
+    let (mut readings, mut error): (Vec<Vec<String>>, _) = (Vec::new(), None);
+    let tried = regions.iter().map(|r| Some(*r));
+    for region in tried.chain(regions.is_empty().then_some(None)) {
+        let read = phone::parse(number, region)
+            .map(|p| vec![p.e164])
+            .or_else(|e| {
+                let several = phone::parse_several(number, region).ok_or(e)?;
+                Ok(several.into_iter().map(|p| p.e164).collect())
+            });
+        match read {
+            Ok(numbers) if !readings.contains(&numbers) => readings.push(numbers),
+            Ok(_) => {}
+            Err(e) => {
+                error.get_or_insert(e);
+            }
+        }
+    }
+    let several_regions = readings.len() > 1;
+    let mut found: Vec<ListAddress> = Vec::new();
+    for value in readings.into_iter().flatten() {
+        if !found.iter().any(|a| a.value == value) {
+            found.push(ListAddress {
+                kind: "phone",
+                value,
+            });
+        }
+    }
+    match error {
+        _ if several_regions => Cell::Readings(found),
+        _ if !found.is_empty() => Cell::Addresses(found),
+        Some(PhoneError::NoRegion) | None => Cell::NoRegion,
+        Some(e) => Cell::BadPhone(e),
     }
 }
 
@@ -298,7 +343,7 @@ mod tests {
     use super::*;
 
     fn emails(cell: &str) -> Vec<String> {
-        match read_cell(cell, None) {
+        match read_cell(cell, &[]) {
             Cell::Addresses(found) => found.into_iter().map(|a| a.value).collect(),
             _ => vec![],
         }
@@ -314,16 +359,22 @@ mod tests {
             ["a@x.org".to_string(), "b@y.org".to_string()]
         );
         // No valid address: none is read, and the cell is reported.
-        assert!(matches!(read_cell("ana@localhost", None), Cell::NoEmail));
+        assert!(matches!(read_cell("ana@localhost", &[]), Cell::NoEmail));
     }
 
     #[test]
     fn a_national_number_needs_a_region() {
-        assert!(matches!(read_cell("07700 900123", None), Cell::NoRegion));
-        let gb = Some("GB".parse().unwrap());
+        assert!(matches!(read_cell("07700 900123", &[]), Cell::NoRegion));
+        let gb = ["GB".parse().unwrap()];
         assert!(
-            matches!(read_cell("07700 900123", gb), Cell::Addresses(a) if a[0].value == "+447700900123")
+            matches!(read_cell("07700 900123", &gb), Cell::Addresses(a) if a[0].value == "+447700900123")
         );
+        // Read in GB and DE it names two numbers (by hand: +44 7700 900123 and the
+        // German area code 07700's +49 7700 900123), each added.
+        let both = ["GB".parse().unwrap(), "DE".parse().unwrap()];
+        assert!(matches!(read_cell("07700 900123", &both),
+            Cell::Readings(a) if a.iter().map(|a| a.value.as_str()).collect::<Vec<_>>()
+                == ["+447700900123", "+497700900123"]));
         // Written with its country code, it needs none; a `tel:` link is a number.
         for written in [
             "+44 (0)7700 900123",
@@ -332,7 +383,7 @@ mod tests {
             "TEL:+447700900123",
         ] {
             assert!(
-                matches!(read_cell(written, None), Cell::Addresses(a) if a[0].value == "+447700900123"),
+                matches!(read_cell(written, &[]), Cell::Addresses(a) if a[0].value == "+447700900123"),
                 "{written}"
             );
         }

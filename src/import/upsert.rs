@@ -20,6 +20,7 @@ use crate::fields::{Channel, ConsentEvidence, ConsentState, evidence::parse_time
 use crate::workspace::consent::{self as store, Refusal, RefusalLookup, UpgradeRecord};
 use crate::workspace::contacts::{ConsentToStore, Existing};
 use crate::workspace::keyed_hash::HashKey;
+use crate::workspace::{WorkspaceError, suppression};
 
 /// A change into granted, as the import report lists it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -77,6 +78,25 @@ pub struct ConsentWriter<'c> {
     pub tally: Tally,
     pub memo: EvidenceMemo,
 }
+
+impl ConsentWriter<'_> {
+    /// Put `numbers` (E.164) on the suppression list: the numbers after the first of
+    /// a phone cell holding several, on a row that refuses SMS (`import::row_phones`).
+    /// Kept after `import undo`, as the row's refusal is.
+    ///
+    /// Errors: workspace errors.
+    pub fn suppress_numbers(&self, numbers: &[String]) -> Result<(), WorkspaceError> {
+        for number in numbers {
+            let hash = entry_hash(&self.hash_key, "phone", number);
+            let source = format!("import batch {}", self.batch);
+            suppression::add(self.conn, "phone", Some(number), &hash, REFUSED, &source)?;
+        }
+        Ok(())
+    }
+}
+
+/// The `reason` of suppression entries for numbers refused in a cell of several.
+pub const REFUSED: &str = "refused";
 
 fn stored_of(state: ConsentState, evidence: Option<&str>) -> Stored {
     Stored {

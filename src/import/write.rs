@@ -59,6 +59,11 @@ pub fn write_prepared(
             order,
             phones,
         } => {
+            // A refusal of a cell's other numbers (`07911 123456 / 07700 900123`)
+            // holds for them too: they are not stored, so they go on the list.
+            if consent[1].said.is_some_and(|s| s.state.is_refusal()) {
+                consent_writer.suppress_numbers(&phones.more)?;
+            }
             let (key, into) = match identity::link(writer, key, &phones, linking)? {
                 Link::Key(key) => (key, None),
                 Link::Into(key, existing) => (key, Some(existing)),

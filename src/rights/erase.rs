@@ -28,12 +28,11 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{RightsError, trace_hashes};
-use crate::fields::phone;
 use crate::import::suppress::{entry_hash, normalise_email};
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::rights::{self as sql, Checkpoint, ExportIncluding};
 use crate::workspace::suppression::ERASED;
-use crate::workspace::{Workspace, address_columns, audit, phones};
+use crate::workspace::{Workspace, address_columns, audit, phones, regions};
 
 /// What an erasure did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -151,8 +150,9 @@ fn erased_earlier(
     hash_key: &HashKey,
     asked: &str,
 ) -> Result<ErasureReport, RightsError> {
-    // A phone key was stored in E.164: any spelling of the number finds it.
-    let number = phone::e164(asked, phones::region(tx)?);
+    // A phone key was stored in E.164: any spelling of the number finds it, a national
+    // one in each region the workspace's imports used.
+    let number = regions::readings(tx, asked)?;
     for candidate in [asked.to_string(), normalise_email(asked)]
         .into_iter()
         .chain(number)

@@ -23,7 +23,6 @@ use crate::campaign::explain::explain;
 use crate::campaign::preview::PreviewError;
 use crate::campaign::store as campaigns;
 use crate::fields::held::HeldValues;
-use crate::fields::phone;
 use crate::fields::value::Value;
 use crate::fields::{Channel, ConsentEvidence, ConsentState, FieldType, PrivacyClass, Role};
 use crate::import::suppress::{entry_hash, normalise_email};
@@ -32,7 +31,7 @@ use crate::segment::{Scope, check, eval};
 use crate::workspace::consent::{self as consent_store, Refusal, UpgradeRecord};
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::rights::{self as sql, BeforeImage, ExportIncluding, SuppressionEntry};
-use crate::workspace::{Workspace, WorkspaceError, batches, fields, phones};
+use crate::workspace::{Workspace, WorkspaceError, batches, fields, phones, regions};
 
 /// Errors of access and erasure requests, as sentences a user can act on.
 #[derive(Debug, thiserror::Error)]
@@ -237,9 +236,10 @@ fn erased_report(ws: &Workspace, key: &str) -> Result<ContactReport, RightsError
     let conn = ws.conn();
     let hash_key = HashKey::load(conn)?;
     let key = key.trim();
-    let number = phone::e164(key, phones::region(conn)?);
+    // A national number may name a number in each region the workspace's imports used.
+    let numbers = regions::readings(conn, key)?;
     let mut candidates: BTreeSet<String> = [key.to_string(), normalise_email(key)].into();
-    candidates.extend(number.clone());
+    candidates.extend(numbers.iter().cloned());
     for candidate in candidates {
         let key_hashes = trace_hashes(&hash_key, "key", &candidate);
         let mut hashes = key_hashes.to_vec();
@@ -250,7 +250,7 @@ fn erased_report(ws: &Workspace, key: &str) -> Result<ContactReport, RightsError
                 &normalise_email(&candidate),
             ));
         }
-        if number.as_ref() == Some(&candidate) {
+        if numbers.contains(&candidate) {
             hashes.extend(trace_hashes(&hash_key, "phone", &candidate));
         }
         let suppression = sql::suppression_entries(conn, &hashes)?;

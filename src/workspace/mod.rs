@@ -24,6 +24,7 @@ pub mod phones;
 pub mod preview_rows;
 mod private_file;
 pub mod records;
+pub mod regions;
 mod rekey;
 pub mod rights;
 pub mod settings;

@@ -225,30 +225,35 @@ pub fn contacts_with(conn: &Connection, e164: &str) -> Result<Vec<String>, Works
     Ok(rows)
 }
 
-/// The key of the contact `raw` names as a phone number in any spelling (read in the
-/// workspace's region): the contact keyed by its E.164 form, else the one contact
-/// holding it in a phone field; `None` when it is no number, or no contact or several
-/// hold it. For `contact show`, `contact erase` and `explain`.
+/// The key of the contact `raw` names as a phone number in any spelling (a national
+/// number read in every region the workspace's imports used, `super::regions`): the
+/// contact keyed by its E.164 form, else the one contact holding it in a phone field;
+/// `None` when it is no number, or no contact or several hold it (in one reading, or
+/// one each in several). For `contact show`, `contact erase` and `explain`.
 pub fn find_key(conn: &Connection, raw: &str) -> Result<Option<String>, WorkspaceError> {
-    let Some(number) = phone::e164(raw, region(conn)?) else {
-        return Ok(None);
-    };
-    let keyed: Option<String> = conn
-        .query_row(
-            "SELECT _key FROM contacts WHERE _key = ?1",
-            [&number],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if keyed.is_some() {
-        return Ok(keyed);
+    let mut found: Vec<String> = Vec::new();
+    for number in super::regions::readings(conn, raw)? {
+        let keyed: Option<String> = conn
+            .query_row(
+                "SELECT _key FROM contacts WHERE _key = ?1",
+                [&number],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let mut holders = match keyed {
+            Some(key) => vec![key],
+            None => contacts_with(conn, &number)?,
+        };
+        if holders.len() > 1 {
+            return Ok(None);
+        }
+        if let Some(key) = holders.pop()
+            && !found.contains(&key)
+        {
+            found.push(key);
+        }
     }
-    let mut holders = contacts_with(conn, &number)?;
-    Ok(if holders.len() == 1 {
-        holders.pop()
-    } else {
-        None
-    })
+    Ok(if found.len() == 1 { found.pop() } else { None })
 }
 
 #[cfg(test)]

@@ -44,6 +44,20 @@ pub(crate) struct PhoneShape {
 /// (`fields::phone::written`: `+44 7700 900111 ext. 9` is shaped like a phone), so a
 /// column of such numbers is found to be phones and its refusals hold for them.
 pub(crate) fn phone_shape(v: &str) -> Option<PhoneShape> {
+    let whole = one_phone_shape(v);
+    // A cell of several numbers (`07911 123456 / 07700 900123`) is shaped like its
+    // first when every part is shaped like a phone, as the importer reads it
+    // (`fields::phone::parse_several`), so a column holding some is still phones.
+    const SEPARATORS: [char; 4] = ['/', ';', ',', '|'];
+    if whole.is_some() || !v.contains(SEPARATORS) {
+        return whole;
+    }
+    let mut parts = v.split(SEPARATORS).map(str::trim).filter(|p| !p.is_empty());
+    let first = parts.next().and_then(one_phone_shape)?;
+    parts.all(|p| one_phone_shape(p).is_some()).then_some(first)
+}
+
+fn one_phone_shape(v: &str) -> Option<PhoneShape> {
     // Only values that could hold an extension or full-width forms pay for reading.
     if !v.is_ascii() || v.bytes().any(|b| b.is_ascii_alphabetic() || b == b'#') {
         let number = crate::fields::phone::written::written_number(v);
@@ -152,6 +166,12 @@ mod tests {
         assert_eq!((plain.digits, plain.plus, plain.marked), (11, false, false));
         assert!(phone_shape("(555) 010-4477").is_some());
         assert_eq!(phone_shape("123456"), None);
+        // Two numbers in a cell: shaped like the first (11 digits, by count).
+        assert_eq!(
+            phone_shape("07911 123456 / 07700 900123").map(|s| s.digits),
+            Some(11)
+        );
+        assert_eq!(phone_shape("07911 123456 / 7"), None);
         assert_eq!(phone_shape("1234567890123456"), None);
         assert_eq!(phone_shape("4.47700900124E+11"), None);
         assert_eq!(phone_shape("2021-03-22"), None);

@@ -98,6 +98,23 @@ fn squash(s: &str) -> String {
         .to_lowercase()
 }
 
+/// Every distinct E.164 form of `raw` read in each of `regions` (a number written with
+/// its country code gives one; a national number gives one per region whose plan
+/// knows it), in the order of `regions`; empty when no reading parses. For values
+/// compared with a workspace whose imports used several regions: a national number
+/// must protect (suppress, refuse, erase) every number it may name.
+pub fn readings(raw: &str, regions: &[Region]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for region in regions {
+        if let Some(number) = super::e164(raw, Some(*region))
+            && !out.contains(&number)
+        {
+            out.push(number);
+        }
+    }
+    out
+}
+
 /// The country column of a file or workspace, from field names: the first whose
 /// `_`-separated words include `country` (or `land`, `pays`, `pais`, `paese`), except
 /// those about birth or origin (a nationality is not where a phone is).

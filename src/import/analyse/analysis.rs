@@ -68,6 +68,10 @@ pub struct Analysis {
     /// `workspace setting` or `none`).
     pub region: Option<Region>,
     pub region_source: &'static str,
+    /// With the workspace's region as the default, the other regions its imports used
+    /// (`workspace::regions`): a row refusing SMS refuses its national numbers read in
+    /// each of them too (`import::row_phones::other_readings`).
+    pub other_regions: Vec<Region>,
     /// Date-of-birth, birth-year and age columns: the minor check reads each of their
     /// values ([`crate::import::ages`]).
     pub age_columns: Vec<usize>,
