@@ -29,6 +29,7 @@ pub mod headers;
 pub mod merge;
 pub mod reach;
 pub mod row;
+pub mod sounds;
 pub mod words;
 
 use serde::Deserialize;
@@ -96,6 +97,20 @@ pub struct ConsentColumn {
 }
 
 impl ConsentColumn {
+    /// True when a `yes` in this column is a grant (Shopify `Accepts Email Marketing`,
+    /// `Newsletter`, a member status, Klaviyo's `SUBSCRIBED`), so a blank in it is a box
+    /// left unticked: not asked, which `--consent` does not fill (new-user trial: a
+    /// blank `Newsletter` cell became a grant). A blank in an opt-out or bounce column
+    /// says only that no refusal is known, and the option fills it.
+    pub fn opts_in(&self) -> bool {
+        match self.reading {
+            Reading::Polarity(p) => {
+                matches!(p, Polarity::Positive | Polarity::Status | Polarity::Stated)
+            }
+            Reading::Vocabulary(v) => !v.granted.is_empty(),
+        }
+    }
+
     /// True when the boolean field this column fills is true for an opt-out: the
     /// column's own polarity, or for a platform vocabulary the field name's (see
     /// [`name_is_opt_out`]).
