@@ -168,10 +168,7 @@ pub fn unread_consent(
     {
         return None;
     }
-    // A consent-ish word by stem (`opt`, `subscri`) or by whole words (`Mailing list`,
-    // `Can Contact`, `Email status`; [`sounds::consent_ish`]).
-    let stem = (words::consent_stem(facts.name).map(String::from))
-        .or_else(|| sounds::consent_ish(facts.name));
+    let stem = words::consent_stem(facts.name);
     let unread_yes_no = facts
         .not_a_word
         .as_deref()
@@ -182,11 +179,11 @@ pub fn unread_consent(
     let statuses = facts.status_words > 0
         && (facts.words + facts.status_words).saturating_mul(2) >= facts.non_blank;
     let header_states = consent_header && !facts.evidence_values && !words::is_note(facts.name);
-    let why = if header_states || (stem.is_some() && (facts.words > 0 || unread_yes_no || statuses))
-    {
+    let said = facts.words > 0 || unread_yes_no || statuses;
+    let why = if header_states || (stem.is_some() && said) {
         format!(
             "the header sounds like consent (`{}`)",
-            stem.as_deref().unwrap_or(facts.name)
+            stem.unwrap_or(facts.name)
         )
     } else if let Some(channel) = facts.field_consent.filter(|_| !facts.evidence_values) {
         format!(
@@ -209,6 +206,10 @@ pub fn unread_consent(
             "the column holds a refusal (`{}` on line {line})",
             shorten(value)
         )
+    } else if let Some(words) = sounds::consent_ish(facts.name).filter(|_| said) {
+        // Whole words no stem catches (`Mailing list`, `Can Contact`, `Email status`),
+        // after the reasons above, which say more when they hold.
+        format!("the header sounds like consent (`{words}`)")
     } else {
         return None;
     };

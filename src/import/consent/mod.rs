@@ -97,18 +97,15 @@ pub struct ConsentColumn {
 }
 
 impl ConsentColumn {
-    /// True when a `yes` in this column is a grant (Shopify `Accepts Email Marketing`,
-    /// `Newsletter`, a member status, Klaviyo's `SUBSCRIBED`), so a blank in it is a box
-    /// left unticked: not asked, which `--consent` does not fill (new-user trial: a
-    /// blank `Newsletter` cell became a grant). A blank in an opt-out or bounce column
-    /// says only that no refusal is known, and the option fills it.
+    /// True when this is a yes/no column whose `yes` is a grant (Shopify `Accepts Email
+    /// Marketing`, `Newsletter`, `email_opt_in`), so a blank in it is a box left
+    /// unticked: not asked, which `--consent` does not fill (new-user trial: a blank
+    /// `Newsletter` cell became a grant). A blank in an opt-out or bounce column says
+    /// only that no refusal is known, and one in a column of member statuses or other
+    /// words that name their state (`subscribed`, `STOP`) or of a platform's vocabulary
+    /// that no status was written: the option fills those, as before.
     pub fn opts_in(&self) -> bool {
-        match self.reading {
-            Reading::Polarity(p) => {
-                matches!(p, Polarity::Positive | Polarity::Status | Polarity::Stated)
-            }
-            Reading::Vocabulary(v) => !v.granted.is_empty(),
-        }
+        self.reading == Reading::Polarity(Polarity::Positive)
     }
 
     /// True when the boolean field this column fills is true for an opt-out: the

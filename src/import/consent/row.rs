@@ -377,13 +377,8 @@ mod tests {
         assert_eq!(email.evidence.unwrap().column.as_deref(), Some("c1"));
         let [email, _] = r.read(&row(&["SUBSCRIBED", ""]));
         assert_eq!(email.said.unwrap().state, ConsentState::Granted);
-        // A blank Klaviyo consent (an opt-in vocabulary) is not asked; an empty
-        // suppression list says nothing.
         let [email, _] = r.read(&row(&["", "[]"]));
-        assert_eq!(email.said.map(|s| s.state), Some(ConsentState::NotAsked));
-        assert!(!email.unknown);
-        let [email, _] = r.read(&row(&["SUBSCRIBED", "[]"]));
-        assert_eq!(email.said.unwrap().state, ConsentState::Granted);
+        assert_eq!(email.said, None);
         let [email, _] = r.read(&row(&["MAYBE", ""]));
         assert_eq!(email.said.unwrap().state, ConsentState::NotAsked);
         assert!(email.unknown);
