@@ -89,7 +89,8 @@ fn an_opt_out_header_records_a_withdrawal_from_its_column() {
 }
 
 /// Fault kind 2: refusal words in every spelling are read, so `--consent` fills only
-/// the rows that say nothing. v1 opted in, v2..v5 refused in some way.
+/// the rows that say nothing. v1 opted in, v2..v5 refused in some way, v6 left the
+/// opt-in blank.
 #[test]
 fn refusal_words_in_any_spelling_are_refusals() {
     for header in ["email_opt_in", "marketing_consent", "newsletter"] {
@@ -110,8 +111,9 @@ fn refusal_words_in_any_spelling_are_refusals() {
                 ("v3@example.com", "no_consent"),
                 ("v4@example.com", "no_consent"),
                 ("v5@example.com", "no_consent"),
-                // A blank says nothing: the option fills it.
-                ("v6@example.com", "-"),
+                // A blank in these opt-in columns is a box left unticked: not
+                // asked, and the option does not fill it (README, "Consent rules").
+                ("v6@example.com", "no_consent"),
             ]),
             "{header}"
         );

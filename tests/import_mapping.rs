@@ -19,8 +19,9 @@ fn text(ws: &Workspace, key: &str, column: &str) -> String {
     value(ws, key, column).1
 }
 
-/// `--consent email=granted` against each word a consent column states: it fills only
-/// the blank; yes, no and unsubscribed are the file's word, and an unknown word is the
+/// `--consent email=granted` against each word a consent column states: it fills no
+/// row (a blank in this opt-in column is an unticked box, not asked); yes, no and
+/// unsubscribed are the file's word, and an unknown word is the
 /// file's word too (not asked), never filled by the option.
 #[test]
 fn consent_option_against_each_stated_word() {
@@ -32,12 +33,15 @@ fn consent_option_against_each_stated_word() {
         ("yes@example.com", "granted"),
         ("no@example.com", "declined"),
         ("unsub@example.com", "withdrawn"),
-        ("blank@example.com", "granted"),
+        // A blank `Accepts Email Marketing` is a box left unticked: the file's word
+        // (not asked), not filled by the option (README, "Consent rules").
+        ("blank@example.com", "not_asked"),
         ("maybe@example.com", "not_asked"),
     ] {
         assert_eq!(state(&ws, key, "email"), want, "{key}");
     }
-    assert_eq!(r.consent_not_applied, BTreeMap::from([(Channel::Email, 4)]));
+    // Every row states its e-mail consent now, the blank included.
+    assert_eq!(r.consent_not_applied, BTreeMap::from([(Channel::Email, 5)]));
     assert!(
         r.warnings
             .iter()

@@ -201,7 +201,8 @@ fn a_consent_option_that_applied_everywhere_says_nothing() {
         .clone();
     let text = String::from_utf8(out).unwrap();
     assert!(!text.contains("did not apply"), "{text}");
-    // Cy's row states its consent (yes), Di's is blank: the option fills Di's only.
+    // Cy's row states its consent (yes); Di's is blank, a box left unticked in this
+    // opt-in column, which the file states too (not asked): the option fills neither.
     let stated = ws.write(
         "stated.csv",
         "email,accepts_email_marketing\ncy@example.com,yes\ndi@example.com,\n",
@@ -217,7 +218,7 @@ fn a_consent_option_that_applied_everywhere_says_nothing() {
     let text = String::from_utf8(out).unwrap();
     assert!(
         text.contains(
-            "  consent: --consent email did not apply to 1 row whose email consent the file states\n"
+            "  consent: --consent email did not apply to 2 rows whose email consent the file states\n"
         ),
         "{text}"
     );

@@ -96,6 +96,14 @@ pub fn analyse(
         .map(|c| consent::dates::may_hold_refusal_dates(&c.name, &c.header))
         .collect();
     let mut dates = vec![0u64; width];
+    // Status words (`active`, `removed`) count only under a consent-ish header.
+    let status_columns: Vec<bool> = (map.columns.iter())
+        .map(|c| {
+            consent::words::consent_stem(&c.name).is_some()
+                || consent::sounds::consent_ish(&c.name).is_some()
+        })
+        .collect();
+    let mut status_words = vec![0u64; width];
     let mut not_a_word: Vec<Option<String>> = vec![None; width];
     let mut not_a_word_line: Vec<Option<u64>> = vec![None; width];
     let mut first_value: Vec<Option<(String, u64)>> = vec![None; width];
@@ -152,9 +160,13 @@ pub fn analyse(
                     } else if date_columns[i] && consent::dates::is_date(value) {
                         // Readable there: the day of an opt-out, not a stray word.
                         dates[i] += 1;
-                    } else if not_a_word[i].is_none() {
-                        not_a_word[i] = Some(value.clone());
-                        not_a_word_line[i] = Some(line);
+                    } else {
+                        status_words[i] +=
+                            u64::from(status_columns[i] && consent::sounds::is_status_word(value));
+                        if not_a_word[i].is_none() {
+                            not_a_word[i] = Some(value.clone());
+                            not_a_word_line[i] = Some(line);
+                        }
                     }
                     if let Some(d) = normalise::damage(value) {
                         let seen = damage[i].entry(d).or_default();
@@ -224,6 +236,7 @@ pub fn analyse(
             spec: mapped.spec,
             layout: layout_id.as_deref(),
             words: words[i],
+            status_words: status_words[i],
             dates: dates[i],
             not_a_word: not_a_word[i].clone(),
             not_a_word_line: not_a_word_line[i],

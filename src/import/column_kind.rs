@@ -37,6 +37,10 @@ pub struct Facts<'a> {
     pub all_status: bool,
     /// Non-blank values that are consent words ([`consent::is_consent_word`]).
     pub words: u64,
+    /// Non-blank values that are list or account statuses and no consent words
+    /// (`active`, `removed`; [`consent::sounds::is_status_word`]), counted only under a
+    /// consent-ish header ([`consent::sounds::consent_ish`]).
+    pub status_words: u64,
     /// Non-blank values that read as dates ([`dates::is_date`]), counted only in a
     /// column whose header or field name may be an opt-out or bounce header (the first
     /// pass does not parse every cell of every column as a date).

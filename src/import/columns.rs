@@ -46,6 +46,10 @@ pub struct Seen<'a> {
     pub layout: Option<&'a str>,
     /// Non-blank values that are consent words, and the first that is not.
     pub words: u64,
+    /// Non-blank values that are list or account statuses (`active`, `removed`) and no
+    /// consent words, counted under a consent-ish header only
+    /// ([`super::consent::sounds`]).
+    pub status_words: u64,
     /// Non-blank values that read as dates, in a column that may hold refusal dates
     /// (see `Facts::dates`).
     pub dates: u64,
@@ -115,6 +119,7 @@ pub fn build(
         non_blank: stats.non_blank,
         all_status: seen.all_status,
         words: seen.words,
+        status_words: seen.status_words,
         dates: seen.dates,
         not_a_word: seen.not_a_word.clone(),
         not_a_word_line: seen.not_a_word_line,

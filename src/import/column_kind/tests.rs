@@ -19,6 +19,7 @@ fn facts<'a>(name: &'a str, not_a_word: Option<&str>) -> Facts<'a> {
         non_blank: 2,
         all_status: false,
         words: if not_a_word.is_some() { 0 } else { 2 },
+        status_words: 0,
         dates: 0,
         not_a_word: not_a_word.map(String::from),
         not_a_word_line: not_a_word.map(|_| 3),

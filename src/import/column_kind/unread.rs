@@ -6,7 +6,7 @@
 
 use super::{Facts, Kind, shorten};
 use crate::fields::Channel;
-use crate::import::consent::{self, Polarity, dates, reach, words};
+use crate::import::consent::{self, Polarity, dates, reach, sounds, words};
 
 /// A consent-sounding column nobody can read, under a granting `--consent`: it may
 /// hold refusals, so nothing is imported (see [`unread_consent`]; README, "Consent
@@ -136,9 +136,11 @@ impl Unread {
 /// - its header is a known or dictionary consent header (`consent_header`) and its
 ///   values are not all IP addresses or times (those are evidence, issue 9): such a
 ///   header is never silently taken for no consent column;
-/// - its header has a consent-ish word ([`words::consent_stem`]) and its values are
-///   yes/no-like (some consent words, or a first unread value such as
-///   `Opted-Out (2024)`);
+/// - its header has a consent-ish word ([`words::consent_stem`], or whole words such
+///   as `Mailing list`, `Can Contact`, `Email status`: [`sounds::consent_ish`]) and its
+///   values are yes/no-like (some consent words, or a first unread value such as
+///   `Opted-Out (2024)`) or mostly list statuses (`Active`, `Removed`,
+///   [`sounds::is_status_word`]);
 /// - it fills a field the workspace holds as consent (`Mailing` of subscribed and
 ///   unsubscribed before, yes/no now) and its values are not all IP addresses or times;
 /// - whatever its header, it holds a value that states consent by itself
@@ -171,8 +173,14 @@ pub fn unread_consent(
         .not_a_word
         .as_deref()
         .is_some_and(words::is_yes_no_like);
+    // List or account statuses (`Removed`, `Active`, `cancelled`) making up at least
+    // half of the values, with the consent words: a `Subscription` of plan names is
+    // none, one of active/cancelled is.
+    let statuses = facts.status_words > 0
+        && (facts.words + facts.status_words).saturating_mul(2) >= facts.non_blank;
     let header_states = consent_header && !facts.evidence_values && !words::is_note(facts.name);
-    let why = if header_states || (stem.is_some() && (facts.words > 0 || unread_yes_no)) {
+    let said = facts.words > 0 || unread_yes_no || statuses;
+    let why = if header_states || (stem.is_some() && said) {
         format!(
             "the header sounds like consent (`{}`)",
             stem.unwrap_or(facts.name)
@@ -198,6 +206,10 @@ pub fn unread_consent(
             "the column holds a refusal (`{}` on line {line})",
             shorten(value)
         )
+    } else if let Some(words) = sounds::consent_ish(facts.name).filter(|_| said) {
+        // Whole words no stem catches (`Mailing list`, `Can Contact`, `Email status`),
+        // after the reasons above, which say more when they hold.
+        format!("the header sounds like consent (`{words}`)")
     } else {
         return None;
     };

@@ -29,6 +29,7 @@ pub mod headers;
 pub mod merge;
 pub mod reach;
 pub mod row;
+pub mod sounds;
 pub mod words;
 
 use serde::Deserialize;
@@ -96,6 +97,17 @@ pub struct ConsentColumn {
 }
 
 impl ConsentColumn {
+    /// True when this is a yes/no column whose `yes` is a grant (Shopify `Accepts Email
+    /// Marketing`, `Newsletter`, `email_opt_in`), so a blank in it is a box left
+    /// unticked: not asked, which `--consent` does not fill (new-user trial: a blank
+    /// `Newsletter` cell became a grant). A blank in an opt-out or bounce column says
+    /// only that no refusal is known, and one in a column of member statuses or other
+    /// words that name their state (`subscribed`, `STOP`) or of a platform's vocabulary
+    /// that no status was written: the option fills those, as before.
+    pub fn opts_in(&self) -> bool {
+        self.reading == Reading::Polarity(Polarity::Positive)
+    }
+
     /// True when the boolean field this column fills is true for an opt-out: the
     /// column's own polarity, or for a platform vocabulary the field name's (see
     /// [`name_is_opt_out`]).

@@ -96,19 +96,24 @@ impl RowReader<'_> {
             if c.channel != channel && !c.every_channel {
                 continue;
             }
-            let (state, unreadable) = match values.get(c.index).map(|v| c.read(v)) {
-                Some(Reads::State(state)) => (state, false),
-                Some(Reads::Unknown) => (ConsentState::NotAsked, true),
-                Some(Reads::Nothing) | None => continue,
+            let value = values.get(c.index).map_or("", String::as_str);
+            // A blank in an opt-in column is a box left unticked: not asked, on every
+            // channel the column speaks for, and `--consent` does not fill it.
+            let unticked = value.trim().is_empty() && c.opts_in();
+            let (state, unreadable) = match c.read(value) {
+                Reads::State(state) => (state, false),
+                Reads::Unknown => (ConsentState::NotAsked, true),
+                Reads::Nothing if unticked => (ConsentState::NotAsked, false),
+                Reads::Nothing => continue,
             };
             // A "not asked" the column states for its own channel (`pending`,
             // `transactional`) is, on another channel, a value nobody can read there: it
             // may hide a refusal, so `--consent` must not fill it (third trial).
-            let unreadable =
-                unreadable || (c.channel != channel && state == ConsentState::NotAsked);
-            // Another channel hears a column only for a refusal, or for a value nobody
-            // can read (it may be one): never for a grant or a bounce.
-            if c.channel != channel && !unreadable && !reaches_every_channel(state) {
+            let unreadable = unreadable
+                || (c.channel != channel && state == ConsentState::NotAsked && !unticked);
+            // Another channel hears a column only for a refusal, an unticked box, or a
+            // value nobody can read (it may be a refusal): never for a grant or a bounce.
+            if c.channel != channel && !unreadable && !unticked && !reaches_every_channel(state) {
                 continue;
             }
             unknown |= unreadable;
@@ -258,8 +263,11 @@ mod tests {
             layout: "mailchimp_cleaned".into(),
             states: BTreeMap::from([(Channel::Email, ConsentState::Bounced)]),
         };
+        // A blank in an opt-in column is a box left unticked: the file's word (not
+        // asked), which the option does not fill (new-user trial: a blank
+        // `Newsletter` cell was granted).
         let table: [(Option<&FileStatus>, &str, ConsentState, Origin, bool); 6] = [
-            (None, "", ConsentState::Granted, Origin::Assumed, false),
+            (None, "", ConsentState::NotAsked, Origin::Stated, true),
             (None, "yes", ConsentState::Granted, Origin::Stated, true),
             (None, "no", ConsentState::Declined, Origin::Stated, true),
             (

@@ -41,8 +41,9 @@ pub fn fold(value: &str) -> String {
 }
 
 /// What `value` is among the consent words. Yes and no also in German (ja/nein),
-/// French (oui/non), Spanish and Italian (sí, si/no) and Dutch (ja/nee): exports keep
-/// the words of their locale, as the sample loyalty file's `Newsletter` column does.
+/// French (oui/non), Spanish (sí/no), Italian (sì, si/no), Portuguese (sim/não) and
+/// Dutch (ja/nee): exports keep the words of their locale, as the sample loyalty
+/// file's `Newsletter` column does.
 /// Withdrawals in the languages of the dictionary's opt-out headers too (abgemeldet,
 /// désabonné, dado de baja, disiscritto, afgemeld).
 pub fn word(value: &str) -> Word {
@@ -56,7 +57,7 @@ pub fn word(value: &str) -> Word {
         return if n { Word::Yes } else { Word::No };
     }
     match fold(value).as_str() {
-        "true" | "yes" | "y" | "1" | "ja" | "oui" | "sí" | "si" | "sim" => Word::Yes,
+        "true" | "yes" | "y" | "1" | "ja" | "oui" | "sí" | "sì" | "si" | "sim" => Word::Yes,
         "false" | "no" | "n" | "0" | "nein" | "non" | "nee" | "não" | "nao" => Word::No,
         // Informal answers and the marks of a ticked or unticked form box (new-user
         // trial: `Nope`, `unchecked`, `OK` under consent headers went unread). `x` is a
