@@ -24,6 +24,7 @@ pub mod edit;
 pub mod explain;
 pub mod explain_minor;
 pub mod explain_words;
+pub mod indexes;
 pub mod minor_addresses;
 pub mod minor_age;
 pub mod minor_flag;

@@ -336,7 +336,7 @@ pub fn prepare_with_fields(
 /// checked that way (a missing segment, a rule or message that does not check): every
 /// field's held values are then read, so the error reported stays the one the full
 /// check gives.
-fn consulted_fields(
+pub(super) fn consulted_fields(
     conn: &Connection,
     fields: &[Field],
     campaign: &Campaign,

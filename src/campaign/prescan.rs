@@ -15,10 +15,10 @@ use rusqlite::{Connection, params_from_iter};
 
 use super::minor_addresses::{MinorAddresses, MinorReader};
 use super::opt_outs::{AddressOptOuts, OptOutReader};
-use crate::fields::held::HeldValues;
-use crate::fields::{Channel, ConsentState, Field};
+use crate::fields::held::{self, HeldValues};
+use crate::fields::{Channel, Field};
 use crate::workspace::records::ValueCounts;
-use crate::workspace::{WorkspaceError, quote_ident};
+use crate::workspace::{WorkspaceError, indexes, quote_ident};
 
 /// What the scan read.
 #[derive(Debug)]
@@ -44,6 +44,17 @@ pub fn prescan(
     mut minors: MinorReader,
 ) -> Result<Prescan, WorkspaceError> {
     let read = HeldValues::read(held_fields);
+    // A field with a value index is read from it (a few seeks at 1,000,000 contacts);
+    // only the others are counted by the scan.
+    let mut indexed: Vec<Option<Vec<(String, u64)>>> = Vec::with_capacity(read.len());
+    for (f, max) in &read {
+        indexed.push(held::indexed_counts(conn, f, *max)?);
+    }
+    let scanned: Vec<(usize, &(&Field, u32))> = read
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| indexed[*i].is_none())
+        .collect();
     let mut opt_outs = OptOutReader::new(conn, channel)?;
     let addresses = opt_outs.columns().len();
     // Without an address field no contact holds a minor's address.
@@ -52,9 +63,10 @@ pub fn prescan(
     } else {
         0
     };
-    let mut counts = ValueCounts::new(read.len());
-    if addresses + read.len() > 0 {
-        let mut select = vec!["_id".to_string(), quote_ident(&opt_outs.consent_column())];
+    let mut counts = ValueCounts::new(scanned.len());
+    if addresses + scanned.len() > 0 {
+        let consent = opt_outs.consent_column();
+        let mut select = vec!["_id".to_string(), quote_ident(&consent)];
         select.extend(
             opt_outs
                 .columns()
@@ -62,48 +74,30 @@ pub fn prescan(
                 .map(|c| format!("CAST({} AS TEXT)", quote_ident(c))),
         );
         select.extend(
-            read.iter()
+            scanned
+                .iter()
                 .enumerate()
-                .map(|(i, (f, _))| ValueCounts::column(&f.name, i + 1)),
+                .map(|(i, (_, (f, _)))| ValueCounts::column(&f.name, i + 1)),
         );
         select.extend(minors.fields()[..ages].iter().map(|f| quote_ident(&f.name)));
         // With no held values to count and no ages to read, only the refusers' rows
-        // matter: SQLite skips the others without handing them over (most of a
-        // million, issue 13). A minor's address needs every contact's ages.
-        let refusals: Vec<&str> = if read.is_empty() && ages == 0 {
-            ConsentState::ALL
-                .into_iter()
-                .filter(|s| s.is_refusal())
-                .map(ConsentState::as_str)
-                .collect()
+        // matter: SQLite reads them from the channel's partial index of refusers when
+        // the workspace has one (`campaign::indexes`), else skips the others without
+        // handing them over (most of a million, issue 13). In any order: among equal
+        // refusals the first column, then contact, wins whatever the order read. A
+        // minor's address needs every contact's ages, read in `_id` order.
+        let tail = if scanned.is_empty() && ages == 0 {
+            let refusals = super::indexes::refusals();
+            format!(" WHERE {}", indexes::refusal_filter(&consent, &refusals)?)
         } else {
-            Vec::new()
+            " ORDER BY _id".to_string()
         };
-        let only_refusers = if refusals.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " WHERE {} IN ({})",
-                quote_ident(&opt_outs.consent_column()),
-                vec!["?"; refusals.len()].join(", ")
-            )
-        };
-        let sql = format!(
-            "SELECT {} FROM contacts{only_refusers} ORDER BY _id",
-            select.join(", ")
-        );
+        let sql = format!("SELECT {} FROM contacts{tail}", select.join(", "));
         let mut stmt = conn.prepare(&sql)?;
-        let params = read
-            .iter()
-            .map(|(_, max)| rusqlite::types::Value::from(*max))
-            .chain(
-                refusals
-                    .iter()
-                    .map(|s| rusqlite::types::Value::from(s.to_string())),
-            );
+        let params = scanned.iter().map(|(_, (_, max))| *max);
         let mut rows = stmt.query(params_from_iter(params))?;
         let held_at = 2 + addresses;
-        let ages_at = held_at + read.len();
+        let ages_at = held_at + scanned.len();
         while let Some(row) = rows.next()? {
             let refusal = OptOutReader::refusal(row.get_ref(1)?);
             let minor = ages > 0 && minors.is_minor(row, ages_at)?;
@@ -119,13 +113,18 @@ pub fn prescan(
                     }
                 }
             }
-            for i in 0..read.len() {
+            for i in 0..scanned.len() {
                 counts.add(i, row.get_ref(held_at + i)?)?;
             }
         }
     }
+    let mut scanned_counts = counts.finish().into_iter();
+    let counts = indexed
+        .into_iter()
+        .map(|c| c.unwrap_or_else(|| scanned_counts.next().unwrap_or_default()))
+        .collect();
     Ok(Prescan {
-        held: HeldValues::from_counts(&read, counts.finish()),
+        held: HeldValues::from_counts(&read, counts),
         opt_outs: opt_outs.finish(),
         minors: minors.finish(),
     })

@@ -158,14 +158,16 @@ pub fn save(conn: &Connection, c: &Campaign) -> Result<(), WorkspaceError> {
             e.format.as_str()
         ])?;
     }
-    Ok(())
+    super::indexes::refresh(conn)
 }
 
 /// Delete a campaign (entries, unlocks and accepted findings go with it; the audit log
 /// keeps the history).
 pub fn delete(conn: &Connection, name: &str) -> Result<bool, WorkspaceError> {
     crate::workspace::acceptances::remove_all(conn, name)?;
-    Ok(conn.execute("DELETE FROM campaigns WHERE name = ?1", [name])? > 0)
+    let deleted = conn.execute("DELETE FROM campaigns WHERE name = ?1", [name])? > 0;
+    super::indexes::refresh(conn)?;
+    Ok(deleted)
 }
 
 /// Record an unlock (replacing an earlier one for the same field).

@@ -23,6 +23,7 @@ use rusqlite::Connection;
 use super::classify::{SensitiveValue, sensitive_value, sensitive_values_in};
 use super::{Field, FieldType, PrivacyClass, Role};
 use crate::workspace::WorkspaceError;
+use crate::workspace::indexes::value_counts_indexed;
 use crate::workspace::records::value_counts;
 
 /// Longest stored text value read: a note of a few sentences, as long as the import
@@ -80,12 +81,40 @@ pub fn held_values(conn: &Connection, field: &Field) -> Result<Vec<Held>, Worksp
     let Some(max) = max_chars(field) else {
         return Ok(Vec::new());
     };
-    let counts = value_counts(conn, &[(&field.name, max)])?;
-    Ok(counts
-        .into_iter()
-        .next()
-        .map(|counts| classify(field, counts))
-        .unwrap_or_default())
+    let counts = match indexed_counts(conn, field, max)? {
+        Some(counts) => counts,
+        None => value_counts(conn, &[(&field.name, max)])?
+            .into_iter()
+            .next()
+            .unwrap_or_default(),
+    };
+    Ok(classify(field, counts))
+}
+
+/// The counts [`classify`] reads of `field`, from the field's value index
+/// (`workspace::indexes`) when it has one: only the distinct values that hold a
+/// sensitive value are counted, the others change nothing [`classify`] finds. `None`
+/// without an index (read the table).
+///
+/// Errors: workspace errors only.
+pub fn indexed_counts(
+    conn: &Connection,
+    field: &Field,
+    max: u32,
+) -> Result<Option<Vec<(String, u64)>>, WorkspaceError> {
+    value_counts_indexed(conn, &field.name, max, |stored| {
+        holds_sensitive(field, stored)
+    })
+}
+
+/// True when `stored`, a value of `field` as stored, holds a value [`classify`] counts.
+fn holds_sensitive(field: &Field, stored: &str) -> bool {
+    match field.ty {
+        FieldType::List => stored
+            .split(',')
+            .any(|item| !sensitive_in(field, item.trim()).is_empty()),
+        _ => !sensitive_in(field, stored).is_empty(),
+    }
 }
 
 /// The sensitive values among `counts`, the distinct stored values of `field` with
@@ -184,16 +213,28 @@ impl HeldValues {
     /// fields whose role says what their values are (names, addresses, postcodes,
     /// e-mail addresses, phone numbers, contact keys): "Christian", "Faith" or "Hope" in
     /// a first-name column is a name, not a religion, and must not block
-    /// `{{ first_name }}` in every campaign. One scan of the contacts reads them all.
+    /// `{{ first_name }}` in every campaign. Fields with a value index are read from
+    /// it ([`indexed_counts`]); one scan of the contacts reads all the others.
     ///
     /// Errors: workspace errors only.
     pub fn load(conn: &Connection, fields: &[Field]) -> Result<Self, WorkspaceError> {
         let read = Self::read(fields);
-        let columns: Vec<(&str, u32)> = read
+        let mut counts: Vec<Option<Vec<(String, u64)>>> = Vec::with_capacity(read.len());
+        for (f, max) in &read {
+            counts.push(indexed_counts(conn, f, *max)?);
+        }
+        let scanned: Vec<(&str, u32)> = read
             .iter()
-            .map(|(f, max)| (f.name.as_str(), *max))
+            .zip(&counts)
+            .filter(|(_, c)| c.is_none())
+            .map(|((f, max), _)| (f.name.as_str(), *max))
             .collect();
-        Ok(Self::from_counts(&read, value_counts(conn, &columns)?))
+        let mut scanned = value_counts(conn, &scanned)?.into_iter();
+        let counts = counts
+            .into_iter()
+            .map(|c| c.unwrap_or_else(|| scanned.next().unwrap_or_default()))
+            .collect();
+        Ok(Self::from_counts(&read, counts))
     }
 
     /// The fields of `fields` whose values [`HeldValues::load`] reads, each with the

@@ -124,6 +124,7 @@ fn keep_emails(conn: &Connection, field: &str) -> Result<(), WorkspaceError> {
 pub fn drop_kept(conn: &Connection, field: &str) -> Result<(), WorkspaceError> {
     let kept = kept_email_column(field);
     if contact_columns(conn)?.contains(&kept) {
+        super::indexes::drop_on_column(conn, &kept)?;
         conn.execute_batch(&format!(
             "ALTER TABLE contacts DROP COLUMN {}",
             quote_ident(&kept)

@@ -231,6 +231,7 @@ pub fn remove(conn: &Connection, name: &str) -> Result<(), WorkspaceError> {
     conn.execute("DELETE FROM fields WHERE name = ?1", [name])?;
     super::phones::drop_columns(conn, name)?;
     super::address_columns::drop_kept(conn, name)?;
+    super::indexes::drop_on_column(conn, name)?;
     conn.execute_batch(&format!(
         "ALTER TABLE contacts DROP COLUMN {}",
         quote_ident(name)

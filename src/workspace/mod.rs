@@ -16,6 +16,7 @@ pub mod contacts;
 mod contacts_undo;
 pub mod exports;
 pub mod fields;
+pub mod indexes;
 pub mod keyed_hash;
 mod migrate;
 pub mod orders;

@@ -73,6 +73,8 @@ pub fn drop_columns(conn: &Connection, field: &str) -> Result<(), WorkspaceError
     if !has_columns(conn, field)? {
         return Ok(());
     }
+    super::indexes::drop_on_column(conn, &e164_column(field))?;
+    super::indexes::drop_on_column(conn, &line_column(field))?;
     conn.execute_batch(&format!(
         "DROP INDEX IF EXISTS {};
          ALTER TABLE contacts DROP COLUMN {};
