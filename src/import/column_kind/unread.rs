@@ -210,6 +210,12 @@ pub fn unread_consent(
         // Whole words no stem catches (`Mailing list`, `Can Contact`, `Email status`),
         // after the reasons above, which say more when they hold.
         format!("the header sounds like consent (`{words}`)")
+    } else if let Some(word) = sounds::names_channel(facts.name)
+        .filter(|_| facts.words > 0 && facts.words.saturating_mul(2) >= facts.non_blank)
+    {
+        // Yes/no under a header naming a channel (`SMS`, `Emails`, `Email preference`):
+        // a permission for that channel whatever the other words.
+        format!("the header speaks of a channel or its news (`{word}`) over yes/no")
     } else {
         return None;
     };

@@ -259,6 +259,82 @@ pub fn consent_ish(name: &str) -> Option<String> {
     })
 }
 
+/// Words naming a channel tactful sends on, or the written form of one: a column of
+/// yes/no under a header naming a channel (`SMS`, `Emails`, `Email preference`,
+/// `Werbe-Mails`, `Info per Mail`, `WhatsApp`, `Mobile`) says whether that channel may
+/// be used (new-user trial, session 8: such a `no` was ignored and a granting
+/// `--consent` wrote to the person). Values decide: an address or a number column under
+/// these words holds no yes/no.
+const CHANNELS: &[&str] = &[
+    "email",
+    "emails",
+    "mail",
+    "mails",
+    "emailing",
+    "mailout",
+    "correo",
+    "correos",
+    "courriel",
+    "courriels",
+    "sms",
+    "text",
+    "texts",
+    "texting",
+    "whatsapp",
+    "mobile",
+    "messages",
+    "messaging",
+];
+
+/// Words that say a channel's yes/no is about the address, not about permission:
+/// `Email verified`, `Valid email`, `Has mobile`.
+const ADDRESS_FACTS: &[&str] = &[
+    "verified",
+    "valid",
+    "invalid",
+    "validated",
+    "has",
+    "missing",
+    "known",
+    "format",
+];
+
+/// Words of preference and news vocabularies no channel word names (`Updates`, `Keep
+/// me informed`, `Bulletin`, `Nyhetsbrev`, `Rundbrief`): under them, as under a
+/// channel, a yes/no says whether the person may be written to.
+const NEWS: &[&str] = &[
+    "updates",
+    "informed",
+    "bulletin",
+    "bulletins",
+    "rundbrief",
+    "nyhetsbrev",
+    "nyhedsbrev",
+    "biuletyn",
+    "angebote",
+    "abo",
+    "newsletterabo",
+    "preferences",
+    "preference",
+    "optins",
+];
+
+/// The word of field name `name` that names a channel or a news vocabulary
+/// ([`CHANNELS`], [`NEWS`]), unless a word says the column is about the address
+/// itself ([`ADDRESS_FACTS`]) or the name is a note about consent (`email_date`).
+/// Only a yes/no column under such a header is caught (`unread_consent`).
+pub fn names_channel(name: &str) -> Option<&'static str> {
+    let words: Vec<&str> = name.split('_').filter(|w| !w.is_empty()).collect();
+    if super::words::is_note(name) || words.iter().any(|w| ADDRESS_FACTS.contains(w)) {
+        return None;
+    }
+    CHANNELS
+        .iter()
+        .chain(NEWS)
+        .find(|c| words.contains(c))
+        .copied()
+}
+
 /// True when `value` is a list or account status that says whether a person may be
 /// written to (`active`, `removed`, `cancelled`, `bounced`, `cleaned`, `pending`,
 /// `blocklisted`), in the languages of [`ALONE`]. Only under a consent-ish header

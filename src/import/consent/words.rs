@@ -82,6 +82,10 @@ pub fn word(value: &str) -> Word {
         | "consentwithdrawn" | "consentrevoked" | "stop" | "blocked" | "donotcontact"
         | "abgemeldet" | "désabonné" | "desabonne" | "dadodebaja" | "debaja" | "disiscritto"
         | "afgemeld" | "uitgeschreven" | "descadastrado" => Word::OptedOut,
+        // Do-not-contact marks ([`states_consent`]).
+        "donotemail" | "donotmail" | "donottext" | "donotsms" | "dnc" | "unsub" | "nomarketing"
+        | "nomail" | "nomailing" | "keinewerbung" | "nepascontacter" | "nepassolliciter"
+        | "nocontactar" | "nietcontacteren" => Word::OptedOut,
         _ => Word::Other,
     }
 }
@@ -162,6 +166,23 @@ pub fn states_consent(value: &str) -> bool {
             | "afgemeld"
             | "uitgeschreven"
             | "descadastrado"
+            // Do-not-contact marks (new-user trial, session 8: a `Status` of `do not
+            // email` or `DNC` beside `ok` was filled by a granting `--consent`).
+            | "donotemail"
+            | "donotmail"
+            | "donotcontact"
+            | "donottext"
+            | "donotsms"
+            | "dnc"
+            | "unsub"
+            | "nomarketing"
+            | "nomail"
+            | "nomailing"
+            | "keinewerbung"
+            | "nepascontacter"
+            | "nepassolliciter"
+            | "nocontactar"
+            | "nietcontacteren"
     )
 }
 

@@ -97,3 +97,23 @@ fn status_words() {
         assert!(!is_status_word(v), "{v}");
     }
 }
+
+/// A header naming a channel or a newsletter vocabulary gives its word, worked out from
+/// `CHANNELS` and `NEWS`; one about the address itself (`verified`, `valid`, `has`) or
+/// a note (`email_date`) gives none, and so does a header with neither.
+#[test]
+fn channel_and_news_headers() {
+    for (header, word) in [
+        ("Email preference", Some("email")),
+        ("Werbe-Mails", Some("mails")),
+        ("SMS", Some("sms")),
+        ("Keep me informed", Some("informed")),
+        ("Nyhetsbrev", Some("nyhetsbrev")),
+        ("Email verified", None),
+        ("Has mobile", None),
+        ("Partner", None),
+        ("Paperless Billing", None),
+    ] {
+        assert_eq!(names_channel(&snake_case(header)), word, "{header}");
+    }
+}
