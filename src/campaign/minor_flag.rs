@@ -1,5 +1,6 @@
 //! The minor check's reading of a minor flag field (`Minor`, `U18`, `Under 18`: an age
-//! field whose header is a flag, `fields::classify::minor_flag_age`).
+//! field whose header is a flag, `fields::classify::minor_flag_age`), and of an adult
+//! flag (`Adult`, `Over 18`, `18+`, `Volljährig`), the same with yes and no swapped.
 //!
 //! A flag's `yes` says the contact is under the flag's age, so a known minor (excluded
 //! as one, and its addresses with it: `super::minor_addresses`); its `no` says the
@@ -13,55 +14,88 @@ use chrono::NaiveDate;
 
 use super::age::{self, AgeDates, AgeReading, MAX_PLAUSIBLE_AGE, Unreadable};
 use crate::fields::Role;
-use crate::fields::classify::minor_flag_age;
+use crate::fields::classify::{adult_flag_age, minor_flag_age};
 use crate::fields::value::Value;
 
 /// What value `value` of minor flag field with age `under` says: yes (`true`, `1`,
 /// `y`, `x`, `ja`, `oui`, `si`) → ages 0 to `under - 1`; no (`false`, `0`, `n`,
 /// `nein`, `non`) → `under` to [`MAX_PLAUSIBLE_AGE`]; blank → nothing; else unreadable.
 pub fn read(under: u32, value: &Value) -> AgeReading {
-    let under = i64::from(under);
+    match said(value) {
+        Ok(true) => younger_than(under),
+        Ok(false) => at_least(under),
+        Err(reading) => reading,
+    }
+}
+
+/// What value `value` of adult flag field with age `from` (`Adult`, `Over 18`,
+/// `Volljährig`, `18+`: `fields::classify::adult_flag_age`) says: the minor flag's
+/// opposite, yes → `from` to [`MAX_PLAUSIBLE_AGE`], no → 0 to `from - 1` (a known
+/// minor); blank → nothing; else unreadable. Adult flags used to be no age field at
+/// all (`Adult`, `18+`), or an age field whose no was "age unknown" (`Over 18`).
+pub fn read_adult(from: u32, value: &Value) -> AgeReading {
+    match said(value) {
+        Ok(true) => at_least(from),
+        Ok(false) => younger_than(from),
+        Err(reading) => reading,
+    }
+}
+
+/// A flag's `value` as yes (true) or no (false), or the reading of a value that is
+/// neither: blank, or unreadable.
+fn said(value: &Value) -> Result<bool, AgeReading> {
     let yes = match value {
-        Value::Null => return AgeReading::Blank,
+        Value::Null => return Err(AgeReading::Blank),
         Value::Boolean(b) => Some(*b),
         Value::Integer(1) => Some(true),
         Value::Integer(0) => Some(false),
         Value::Decimal(f) if *f == 1.0 => Some(true),
         Value::Decimal(f) if *f == 0.0 => Some(false),
         Value::Text(t) => match t.trim().to_lowercase().as_str() {
-            "" => return AgeReading::Blank,
+            "" => return Err(AgeReading::Blank),
             "yes" | "y" | "true" | "1" | "x" | "ja" | "j" | "oui" | "si" | "sí" => Some(true),
             "no" | "n" | "false" | "0" | "nein" | "non" => Some(false),
             _ => None,
         },
         _ => None,
     };
-    match yes {
-        Some(true) => AgeReading::Years {
-            youngest: 0,
-            oldest: (under - 1).max(0),
-        },
-        Some(false) => AgeReading::Years {
-            youngest: under,
-            oldest: MAX_PLAUSIBLE_AGE,
-        },
-        None => AgeReading::Unreadable(Unreadable::NotAnAge),
+    yes.ok_or(AgeReading::Unreadable(Unreadable::NotAnAge))
+}
+
+/// Ages 0 to `age - 1`.
+fn younger_than(age: u32) -> AgeReading {
+    AgeReading::Years {
+        youngest: 0,
+        oldest: (i64::from(age) - 1).max(0),
+    }
+}
+
+/// Ages `age` to [`MAX_PLAUSIBLE_AGE`].
+fn at_least(age: u32) -> AgeReading {
+    AgeReading::Years {
+        youngest: i64::from(age),
+        oldest: MAX_PLAUSIBLE_AGE,
     }
 }
 
 /// What age field `name` (role `role`) holding `value` says, and the date it was read
-/// on: a minor flag's yes/no ([`read`], true on any date), any other field as
-/// [`age::read_dated`] reads it.
+/// on: a minor flag's yes/no ([`read`], true on any date), an adult flag's
+/// ([`read_adult`]), any other field as [`age::read_dated`] reads it.
 pub fn read_field(
     name: &str,
     role: Role,
     value: &Value,
     dates: AgeDates,
 ) -> (AgeReading, NaiveDate) {
-    match minor_flag_age(name).filter(|_| role == Role::Age) {
-        Some(under) => (read(under, value), dates.earlier),
-        None => age::read_dated(role, value, dates),
+    if role == Role::Age {
+        if let Some(under) = minor_flag_age(name) {
+            return (read(under, value), dates.earlier);
+        }
+        if let Some(from) = adult_flag_age(name) {
+            return (read_adult(from, value), dates.earlier);
+        }
     }
+    age::read_dated(role, value, dates)
 }
 
 #[cfg(test)]
@@ -102,6 +136,47 @@ mod tests {
         assert_eq!(
             read(18, &Value::Integer(7)),
             read(18, &Value::Text("7".into()))
+        );
+    }
+
+    /// By hand: an adult flag from 18 reads yes as 18 to 120 and no as 0 to 17 (a
+    /// known minor); from 16, no is 0 to 15; blank says nothing, `maybe` is unreadable.
+    #[test]
+    fn an_adult_flag_reads_yes_and_no_the_other_way() {
+        let adult = AgeReading::Years {
+            youngest: 18,
+            oldest: MAX_PLAUSIBLE_AGE,
+        };
+        let minor = AgeReading::Years {
+            youngest: 0,
+            oldest: 17,
+        };
+        for yes in ["yes", "True", "1", "x", "ja", "oui", "sí"] {
+            assert_eq!(read_adult(18, &Value::Text(yes.into())), adult, "{yes}");
+        }
+        assert_eq!(read_adult(18, &Value::Boolean(true)), adult);
+        assert_eq!(read_adult(18, &Value::Integer(1)), adult);
+        for no in ["no", "FALSE", "0", "n", "nein", "non"] {
+            assert_eq!(read_adult(18, &Value::Text(no.into())), minor, "{no}");
+        }
+        assert_eq!(read_adult(18, &Value::Boolean(false)), minor);
+        assert_eq!(read_adult(18, &Value::Integer(0)), minor);
+        assert_eq!(
+            read_adult(16, &Value::Text("no".into())),
+            AgeReading::Years {
+                youngest: 0,
+                oldest: 15
+            }
+        );
+        assert_eq!(read_adult(18, &Value::Null), AgeReading::Blank);
+        assert_eq!(read_adult(18, &Value::Text(" ".into())), AgeReading::Blank);
+        assert_eq!(
+            read_adult(18, &Value::Text("maybe".into())),
+            AgeReading::Unreadable(Unreadable::NotAnAge)
+        );
+        assert_eq!(
+            read_adult(18, &Value::Integer(2)),
+            AgeReading::Unreadable(Unreadable::NotAnAge)
         );
     }
 }

@@ -45,7 +45,7 @@ use std::cmp::Reverse;
 use self::dictionary::{Check, Entry, dictionary};
 use self::evidence::{Found, HeaderHit, ValueHit, check_phrase, describe};
 use self::header::Header;
-pub use self::minor_flag::{FLAG_AGE, minor_flag_age};
+pub use self::minor_flag::{FLAG_AGE, adult_flag_age, minor_flag_age};
 pub use self::profile::ValueProfile;
 pub use self::values::{
     SensitiveValue, sensitive_kind, sensitive_kinds, sensitive_value, sensitive_values_in,

@@ -95,7 +95,10 @@ pub fn build(
     {
         inferred = Inferred::plain(FieldType::Text);
     }
-    keep_age_role(&mut class, header, inferred.ty);
+    // An adult flag (`Adult`) whose values are numbers other than 1/0 is a count.
+    let yes_no_values = !matches!(inferred.ty, FieldType::Integer | FieldType::Decimal)
+        || seen.words == stats.non_blank;
+    keep_age_role(&mut class, header, inferred.ty, yes_no_values);
     // 1/0 (or `1.0`/`0.0`) under a consent header are its yes and no (README, "Consent
     // rules"), though type inference calls them numbers and the dictionary's consent
     // entries match boolean and text columns only: read the header as for a boolean.
@@ -351,13 +354,25 @@ pub fn readable_age(role: Role, ty: FieldType) -> bool {
 /// Give a date-of-birth, birth-year or age column its role back when the classifier
 /// withheld it only because the values stay text (see the module header); a minor
 /// flag column (`U18`, `Under 18`) gets the age role whatever its type (`yes`/`no`,
-/// `1`/`0`, `x`), and the minor check reads its yes/no (`campaign::minor_flag`).
-fn keep_age_role(class: &mut Classification, header: &str, ty: FieldType) {
+/// `1`/`0`, `x`), and the minor check reads its yes/no (`campaign::minor_flag`); so
+/// does an adult flag (`Adult`, `Over 18`, `18+`, `Volljährig`) when `yes_no_values`
+/// (its values are no numbers but 1/0: `Adult` holding 2 and 3 counts adults).
+fn keep_age_role(class: &mut Classification, header: &str, ty: FieldType, yes_no_values: bool) {
     if class.role == Role::None
         && let Some(under) = crate::fields::classify::minor_flag_age(header)
     {
         class.reason += &format!(
             "; kept as age: a yes makes the contact a known minor (under {under}), a no an adult unless another age field says younger"
+        );
+        class.role = Role::Age;
+        return;
+    }
+    if class.role == Role::None
+        && yes_no_values
+        && let Some(from) = crate::fields::classify::adult_flag_age(header)
+    {
+        class.reason += &format!(
+            "; kept as age: a no makes the contact a known minor (under {from}), a yes an adult unless another age field says younger"
         );
         class.role = Role::Age;
         return;
