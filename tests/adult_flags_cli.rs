@@ -143,3 +143,22 @@ fn an_adult_count_is_no_flag() {
         pairs(&[("a@example.com", "-"), ("b@example.com", "minor")])
     );
 }
+
+/// A flag is an age, a trait protected by anti-discrimination law (EU Directive
+/// 2000/78/EC), whatever its header: `18+` has no dictionary word, yet its field is
+/// protected and a segment rule on it is refused until a campaign unlocks it (the
+/// trial's build had left it ordinary, so `f_18 is false` was saved).
+#[test]
+fn a_flag_is_protected_like_any_age() {
+    let ws = Ws::new();
+    ws.import_csv(
+        "plus.csv",
+        "email,name,18+,email consent\na@x.com,Ann,yes,yes\nb@x.com,Bob,no,yes\n",
+        &[],
+    );
+    assert_eq!(ws.field("f_18")["class"], "protected");
+    ws.cmd()
+        .args(["segment", "add", "kids", "f_18 is false"])
+        .assert()
+        .failure();
+}

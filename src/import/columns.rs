@@ -23,7 +23,7 @@ use super::report::plural;
 use super::{ImportError, ImportPlan};
 use crate::fields::classify::{Classification, ValueProfile, classify};
 use crate::fields::provenance::Provenance;
-use crate::fields::{Field, FieldType, Role};
+use crate::fields::{Field, FieldType, PrivacyClass, Role};
 
 /// Spreadsheet damage seen in one column: how often, and the first few lines.
 #[derive(Debug, Clone, Default)]
@@ -351,6 +351,17 @@ pub fn readable_age(role: Role, ty: FieldType) -> bool {
     }
 }
 
+/// Make a minor or adult flag column an age: its role, and at least the protected class
+/// of an age (EU Directive 2000/78/EC), so no rule or merge field uses it without an
+/// unlock. A header with no dictionary word (`18+`) would otherwise stay ordinary.
+fn age_flag(class: &mut Classification) {
+    class.role = Role::Age;
+    if !class.class.is_blocked_by_default() {
+        class.class = PrivacyClass::Protected;
+        class.reason += "; protected: an age is a trait protected by anti-discrimination law";
+    }
+}
+
 /// Give a date-of-birth, birth-year or age column its role back when the classifier
 /// withheld it only because the values stay text (see the module header); a minor
 /// flag column (`U18`, `Under 18`) gets the age role whatever its type (`yes`/`no`,
@@ -364,7 +375,7 @@ fn keep_age_role(class: &mut Classification, header: &str, ty: FieldType, yes_no
         class.reason += &format!(
             "; kept as age: a yes makes the contact a known minor (under {under}), a no an adult unless another age field says younger"
         );
-        class.role = Role::Age;
+        age_flag(class);
         return;
     }
     if class.role == Role::None
@@ -374,7 +385,7 @@ fn keep_age_role(class: &mut Classification, header: &str, ty: FieldType, yes_no
         class.reason += &format!(
             "; kept as age: a no makes the contact a known minor (under {from}), a yes an adult unless another age field says younger"
         );
-        class.role = Role::Age;
+        age_flag(class);
         return;
     }
     let role = match class.kind.as_deref() {
