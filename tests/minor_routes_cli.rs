@@ -86,16 +86,7 @@ fn a_known_minors_number_is_excluded_for_every_contact_holding_it() {
          2,07700 900111,Kid again,\n\
          3,+447700900222,Mom,41\n",
     );
-    ws.ok(&[
-        "import",
-        &file,
-        "--key",
-        "customer_id",
-        "--consent",
-        "sms=granted",
-        "--region",
-        "GB",
-    ]);
+    import_gb_texts(&ws, &file);
     let outcome = ws.outcome(&hi_everyone("t", "sms"), "t");
     assert_eq!(
         outcome,
@@ -270,16 +261,7 @@ fn minor_flags_meet_other_age_fields_and_shared_numbers() {
          4,+447700900333,Odd,maybe,\n\
          5,+447700900444,Adult,no,40\n",
     );
-    ws.ok(&[
-        "import",
-        &file,
-        "--key",
-        "customer_id",
-        "--consent",
-        "sms=granted",
-        "--region",
-        "GB",
-    ]);
+    import_gb_texts(&ws, &file);
     ws.apply(&hi_everyone("t", "sms"));
     assert_eq!(
         ws.exclusions("t"),
@@ -296,4 +278,18 @@ fn minor_flags_meet_other_age_fields_and_shared_numbers() {
         finding(&review, "age_unknown")["items"][0],
         "field `u18`: 1 recipient"
     );
+}
+
+/// Import `file` keyed by `customer_id`, SMS consent granted, national numbers read in GB.
+fn import_gb_texts(ws: &Ws, file: &str) {
+    ws.ok(&[
+        "import",
+        file,
+        "--key",
+        "customer_id",
+        "--consent",
+        "sms=granted",
+        "--region",
+        "GB",
+    ]);
 }

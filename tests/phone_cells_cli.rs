@@ -10,16 +10,7 @@ use review_support::{BOTH_GRANTED, SMS_EVERYONE, Ws, pairs};
 
 /// The SMS address preview gives each contact, by key.
 fn addresses(ws: &Ws) -> Vec<(String, String)> {
-    let p = ws.json(&["preview", "text", "--format", "json"], 0);
-    p["rows"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            let s = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
-            (s(&r["key"]), s(&r["channel_address"]))
-        })
-        .collect()
+    ws.preview_column("text", "channel_address")
 }
 
 /// a's cell of two numbers gives its first, +447911123456, as its SMS address; b's

@@ -116,6 +116,12 @@ impl Ws {
 
     /// `(key, excluded or "-")` of every preview row of `campaign`, in workspace order.
     pub fn exclusions(&self, campaign: &str) -> Vec<(String, String)> {
+        self.preview_column(campaign, "excluded")
+    }
+
+    /// `(key, column or "-")` of every preview row of `campaign` (`--format json`), in
+    /// workspace order: `excluded`, `channel_address`.
+    pub fn preview_column(&self, campaign: &str, column: &str) -> Vec<(String, String)> {
         let p = self.json(&["preview", campaign, "--format", "json"], 0);
         p["rows"]
             .as_array()
@@ -123,7 +129,7 @@ impl Ws {
             .iter()
             .map(|r| {
                 let s = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
-                (s(&r["key"]), s(&r["excluded"]))
+                (s(&r["key"]), s(&r[column]))
             })
             .collect()
     }
