@@ -241,10 +241,7 @@ const ORDINARY: &[&str] = &[
 /// in the name, or one that makes it a note about consent (`newsletter_date`,
 /// [`super::words::is_note`]).
 pub fn consent_ish(name: &str) -> Option<String> {
-    let words: Vec<&str> = name.split('_').filter(|w| !w.is_empty()).collect();
-    if super::words::is_note(name) || words.iter().any(|w| ORDINARY.contains(w)) {
-        return None;
-    }
+    let words = words_unless(name, ORDINARY)?;
     if let Some(alone) = ALONE.iter().find(|a| words.contains(a)) {
         return Some(alone.to_string());
     }
@@ -324,15 +321,20 @@ const NEWS: &[&str] = &[
 /// itself ([`ADDRESS_FACTS`]) or the name is a note about consent (`email_date`).
 /// Only a yes/no column under such a header is caught (`unread_consent`).
 pub fn names_channel(name: &str) -> Option<&'static str> {
-    let words: Vec<&str> = name.split('_').filter(|w| !w.is_empty()).collect();
-    if super::words::is_note(name) || words.iter().any(|w| ADDRESS_FACTS.contains(w)) {
-        return None;
-    }
+    let words = words_unless(name, ADDRESS_FACTS)?;
     CHANNELS
         .iter()
         .chain(NEWS)
         .find(|c| words.contains(c))
         .copied()
+}
+
+/// The words of field name `name` (`snake_case`), or `None` when one of them is in
+/// `clearing` or the name is a note about consent (`newsletter_date`,
+/// [`super::words::is_note`]).
+fn words_unless<'a>(name: &'a str, clearing: &[&str]) -> Option<Vec<&'a str>> {
+    let words: Vec<&str> = name.split('_').filter(|w| !w.is_empty()).collect();
+    (!super::words::is_note(name) && !words.iter().any(|w| clearing.contains(w))).then_some(words)
 }
 
 /// True when `value` is a list or account status that says whether a person may be
