@@ -76,7 +76,9 @@ fn an_e_mail_workspace_refuses_a_file_without_e_mail_or_phone() {
         .assert()
         .code(1)
         .stderr(contains("keys its contacts by e-mail address"))
-        .stderr(contains("would key them by generated row keys"))
+        .stderr(contains(
+            "would key them by generated row keys (this file had no e-mail or phone column",
+        ))
         .stderr(contains("tactful suppress FILE"));
     ws.cmd()
         .args([

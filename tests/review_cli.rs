@@ -251,3 +251,52 @@ fn a_protected_trait_used_to_exclude_is_a_warning() {
         serde_json::json!(["segment `older` excludes by birth_date"])
     );
 }
+
+/// Session-8 trial: after `fields set newsletter --role none` the contacts keep the
+/// e-mail consent read from the column at import (`fields set` says so), and the
+/// preview sends to the granted one; review said `no_consent_source` ("nobody can be
+/// contacted") at the same time. By hand: ana said yes (granted), bo said no
+/// (declined), so one recipient and a consent source on record.
+#[test]
+fn a_grant_kept_after_its_column_loses_the_consent_role_is_a_consent_source() {
+    let ws = Ws::new();
+    ws.import_csv(
+        "news.csv",
+        "email,first_name,newsletter\nana@example.com,Ana,yes\nbo@example.com,Bo,no\n",
+        &[],
+    );
+    assert_eq!(ws.field("newsletter")["role"], "consent_email");
+    ws.ok(&[
+        "fields",
+        "set",
+        "newsletter",
+        "--role",
+        "none",
+        "--reason",
+        "the column is a history, the grants stay as imported",
+    ]);
+    ws.apply(
+        r#"
+name = "c"
+channel = "email"
+as_of = "2026-11-01"
+[[entry]]
+segment = "all"
+rule = "email is not blank"
+subject = "Hello"
+body = "Hi {{ first_name }}"
+"#,
+    );
+    assert_eq!(
+        ws.sorted_exclusions("c"),
+        [
+            ("ana@example.com".to_string(), "-".to_string()),
+            ("bo@example.com".to_string(), "no_consent".to_string()),
+        ]
+    );
+    let review = ws.json(&["review", "c"], 3);
+    assert!(
+        !codes(&review, "blocker").contains(&"no_consent_source".to_string()),
+        "{review}"
+    );
+}

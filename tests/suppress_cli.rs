@@ -320,6 +320,6 @@ body = "Hi {{ first_name }}"
             "0 addresses added to the suppression list, 5 already on it (5 entries in total)",
         ))
         .stdout(contains(
-            "  line 6, column field 1: no valid e-mail address (local@domain.tld) in the value",
+            "  line 6, field 1: no valid e-mail address (local@domain.tld) in the value",
         ));
 }

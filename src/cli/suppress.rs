@@ -90,9 +90,9 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
         );
         for r in &report.ragged {
             outln!(
-                "  line {}, column {}: {}",
+                "  line {}, {}: {}",
                 r.line,
-                for_terminal(&r.column),
+                place(report.header.is_some(), &r.column),
                 for_terminal(&r.reason)
             );
         }
@@ -101,14 +101,24 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
         outln!("{} not added:", count(report.skipped.len() as u64, "value"));
         for s in &report.skipped {
             outln!(
-                "  line {}, column {}: {}",
+                "  line {}, {}: {}",
                 s.line,
-                for_terminal(&s.column),
+                place(report.header.is_some(), &s.column),
                 for_terminal(&s.reason)
             );
         }
     }
     Ok(())
+}
+
+/// `column Email` under a header; a list without one names its fields by position
+/// (`field 1`), which needs no `column` before it.
+fn place(has_header: bool, column: &str) -> String {
+    if has_header {
+        format!("column {}", for_terminal(column))
+    } else {
+        for_terminal(column).into_owned()
+    }
 }
 
 /// `3, 7, 12` (the first 20, then how many more).

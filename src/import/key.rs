@@ -56,12 +56,14 @@ pub fn setting(columns: &[Column], key: KeySource) -> String {
     }
 }
 
-fn describe(setting: &str) -> String {
+/// `setting` in words; `whose` names the file it came from (`its first file` for the
+/// stored key, `this file` for the one being imported), because a generated key is
+/// explained by what that file lacked.
+fn describe(setting: &str, whose: &str) -> String {
     match setting {
         EMAIL => "e-mail address (else phone number)".to_string(),
         GENERATED => {
-            "generated row keys (its first file had no e-mail or phone column and no --key)"
-                .to_string()
+            format!("generated row keys ({whose} had no e-mail or phone column and no --key)")
         }
         _ => format!("field `{setting}`"),
     }
@@ -112,8 +114,8 @@ pub fn check_fixed(
         format!("pass --key {stored}")
     };
     Err(ImportError::KeyChanged {
-        stored: describe(&stored),
-        wanted: describe(&wanted),
+        stored: describe(&stored, "its first file"),
+        wanted: describe(&wanted, "this file"),
         hint,
     })
 }

@@ -23,7 +23,7 @@ use crate::message::{Message, MessageDraft, PolicyScope};
 use crate::segment::ast::{Op, Rule};
 use crate::segment::parse::parse;
 use crate::segment::store;
-use crate::workspace::{batches, fields as field_store};
+use crate::workspace::{batches, contacts, fields as field_store};
 
 /// What one entry uses.
 #[derive(Debug, Clone, Default)]
@@ -299,7 +299,10 @@ fn consent_source(
     let stated = batches::list(conn)?
         .iter()
         .any(|b| b.undone_at.is_none() && !b.options["consent"][channel.as_str()].is_null());
-    if !stated {
+    // A grant stays with its contact when the field it was read from loses its consent
+    // role (`fields set newsletter --role none`): the preview still sends on it, so a
+    // review saying "nobody can be contacted" would contradict it (session-8 trial).
+    if !stated && contacts::count_granted(conn, channel)? == 0 {
         let flag = match channel {
             Channel::Email => "--consent email=granted",
             Channel::Sms => "--consent sms=granted",

@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, Statement, params, params_from_ite
 
 use super::statements::{self, StatementWriter};
 use super::{WorkspaceError, quote_ident};
-use crate::fields::ConsentState;
+use crate::fields::{Channel, ConsentState};
 
 pub use super::contacts_undo::{UndoCounts, undo_batch};
 
@@ -377,6 +377,20 @@ pub fn count_generated_other_than(conn: &Connection, prefix: &str) -> Result<u64
 /// How many contacts the workspace holds.
 pub fn count(conn: &Connection) -> Result<u64, WorkspaceError> {
     Ok(conn.query_row("SELECT count(*) FROM contacts", [], |r| r.get::<_, i64>(0))? as u64)
+}
+
+/// How many contacts hold a `granted` consent state on `channel` (whatever source
+/// recorded it: a consent column, an import's stated consent, a field whose consent
+/// role was later removed).
+pub fn count_granted(conn: &Connection, channel: Channel) -> Result<u64, WorkspaceError> {
+    // The column name comes from the channel enum, never from input.
+    let sql = format!(
+        "SELECT count(*) FROM contacts WHERE _consent_{} = ?1",
+        channel.as_str()
+    );
+    Ok(conn.query_row(&sql, [ConsentState::Granted.as_str()], |r| {
+        r.get::<_, i64>(0)
+    })? as u64)
 }
 
 /// How many contacts are marked "age unknown" (`_age_unknown`, migration 0007).
