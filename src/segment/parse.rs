@@ -157,62 +157,6 @@ fn span(state: &mut State<'_>, start: usize, end: usize) -> Span {
     }
 }
 
-/// Skip whitespace and `#` comments.
-fn skip_space(input: &mut Input<'_>) {
-    loop {
-        let rest = input.input.trim_start();
-        if let Some(comment) = rest.strip_prefix('#') {
-            input.input = comment.find('\n').map_or("", |i| &comment[i..]);
-        } else {
-            input.input = rest;
-            return;
-        }
-    }
-}
-
-fn is_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_'
-}
-
-/// The next word (letters, digits, `_`) without consuming it.
-fn peek_word<'s>(input: &Input<'s>) -> &'s str {
-    let s = input.input;
-    let end = s.find(|c: char| !is_word_char(c)).unwrap_or(s.len());
-    &s[..end]
-}
-
-/// Consume keyword `kw` (case-insensitive, whole word) if it comes next.
-fn keyword(input: &mut Input<'_>, kw: &str) -> bool {
-    skip_space(input);
-    let w = peek_word(input);
-    if w.eq_ignore_ascii_case(kw) {
-        input.input = &input.input[w.len()..];
-        true
-    } else {
-        false
-    }
-}
-
-/// Require keyword `kw`, failing with `what` otherwise.
-fn expect_keyword(input: &mut Input<'_>, kw: &str, what: &str) -> PResult<()> {
-    if keyword(input, kw) {
-        Ok(())
-    } else {
-        fail(input, what.to_string())
-    }
-}
-
-fn symbol(input: &mut Input<'_>, sym: &str) -> bool {
-    skip_space(input);
-    match input.input.strip_prefix(sym) {
-        Some(rest) => {
-            input.input = rest;
-            true
-        }
-        None => false,
-    }
-}
-
 fn or_expr(input: &mut Input<'_>) -> PResult<Rule> {
     let mut parts = vec![and_expr(input)?];
     while keyword(input, "or") {
@@ -436,6 +380,10 @@ fn operator(input: &mut Input<'_>, field: &str) -> PResult<Op> {
         }
     }
 }
+
+#[path = "parse_words.rs"]
+mod words;
+use words::{expect_keyword, is_word_char, keyword, peek_word, skip_space, symbol};
 
 #[path = "parse_values.rs"]
 mod values;
