@@ -13,9 +13,8 @@ use crate::import::report::{Detected, FieldReport, LayoutReport};
 use crate::import::{ImportPlan, ImportReport, Rejected};
 use crate::text::for_terminal;
 use crate::tui::theme;
-use crate::tui::widgets::cell_text::{display_width, fit};
+use crate::tui::widgets::cell_text::{fit, wrap_indented};
 use crate::workspace::batches::Batch;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// The content lines for `state` in a screen `width` columns wide.
 pub fn lines(state: &ImportState, width: usize, empty: bool) -> Vec<Line<'static>> {
@@ -38,57 +37,18 @@ pub fn lines(state: &ImportState, width: usize, empty: bool) -> Vec<Line<'static
     }
 }
 
-/// `line` cut into rows of at most `width` columns, breaking at spaces where it can.
-/// Lines of several spans (tables, key hints) are already laid out and stay whole.
+/// `line` cut into rows of at most `width` columns, breaking at spaces where it can
+/// (continuation rows keep the line's indent, so wrapped text lines up). Lines of
+/// several spans (tables, key hints) are already laid out and stay whole.
 pub fn wrap(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
     if line.width() <= width || line.spans.len() != 1 || width == 0 {
         return vec![line];
     }
     let style = line.spans[0].style.patch(line.style);
-    let text = line.spans[0].content.to_string();
-    // Continuation rows keep the line's one-space indent, so wrapped text lines up.
-    let indent = if text.starts_with(' ') { " " } else { "" };
-    let mut rows: Vec<String> = vec![String::new()];
-    for word in text.split_inclusive(' ') {
-        let mut rest = word;
-        while let Some(row) = rows.last_mut() {
-            let room = width.saturating_sub(display_width(row));
-            if display_width(rest.trim_end()) <= room {
-                row.push_str(rest);
-                break;
-            }
-            if !row.trim_end().is_empty() {
-                // Start the word on a fresh row.
-                rows.push(indent.to_string());
-                continue;
-            }
-            // A word longer than a whole row: cut it between graphemes.
-            let (head, tail) = split_at_width(rest, room.max(1));
-            row.push_str(head);
-            rest = tail;
-            rows.push(indent.to_string());
-        }
-    }
-    rows.into_iter()
+    wrap_indented(&line.spans[0].content, width)
+        .into_iter()
         .map(|r| Line::styled(r.trim_end().to_string(), style))
         .collect()
-}
-
-/// The longest prefix of `s` (whole graphemes) fitting in `width` columns, and the rest.
-fn split_at_width(s: &str, width: usize) -> (&str, &str) {
-    let mut used = 0;
-    for (i, g) in s.grapheme_indices(true) {
-        let w = display_width(g);
-        if used + w > width {
-            return if i == 0 {
-                s.split_at(g.len())
-            } else {
-                s.split_at(i)
-            };
-        }
-        used += w;
-    }
-    (s, "")
 }
 
 fn guide(empty: bool) -> Vec<Line<'static>> {
