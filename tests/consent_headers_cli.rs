@@ -157,8 +157,10 @@ fn without_a_granting_option_nothing_stops_and_nobody_is_granted() {
 
 /// Ordinary columns are not stopped: no consent-ish word (`Contact Name`, `Last order
 /// status`, `Email verified`), a word of an ordinary field beside one (`Promo code`,
-/// `Subscription plan`, `Mailing address`), or values that are no consent or status
-/// words (`Subscription` of plan names). The option grants both rows.
+/// `Subscription plan`, `Mailing address`, `Receive invoices`), a word that only holds a
+/// consent stem (`Bewerbung`, a job application, holds `werbung`), or values that are
+/// no consent or status words (`Subscription` of plan names). The option grants both
+/// rows.
 #[test]
 fn ordinary_columns_import_as_before() {
     let everyone = pairs(&[("p1@example.com", "-"), ("p2@example.com", "-")]);
@@ -171,6 +173,11 @@ fn ordinary_columns_import_as_before() {
         ("Mailing address", "1 High St", "2 Low Rd"),
         ("Email verified", "no", "yes"),
         ("Order status", "cancelled", "cancelled"),
+        // Session-8 trial: a job application (`Bewerbung` holds `werbung`) and
+        // paperwork by post are no consent.
+        ("Bewerbung", "nein", "ja"),
+        ("Bewerbung eingegangen", "no", "yes"),
+        ("Receive invoices by post", "no", "yes"),
     ] {
         let (email, sms) = outcomes(&two_people(header, first, second), &[]);
         assert_eq!((&email, &sms), (&everyone, &everyone), "{header}");

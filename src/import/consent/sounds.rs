@@ -189,7 +189,8 @@ const PAIRS: &[(&[&str], &[&str])] = &[
 ];
 
 /// Words of ordinary fields that clear a header of its consent-ish word: `Promo code`,
-/// `Subscription plan`, `Marketing budget`, `Subscription auto renew`.
+/// `Subscription plan`, `Marketing budget`, `Subscription auto renew`, `Receive
+/// invoices by post`.
 const ORDINARY: &[&str] = &[
     "code",
     "codes",
@@ -214,6 +215,9 @@ const ORDINARY: &[&str] = &[
     "payment",
     "billing",
     "invoice",
+    "invoices",
+    "receipt",
+    "receipts",
     "renew",
     "renews",
     "renewal",

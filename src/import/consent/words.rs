@@ -255,6 +255,11 @@ const CONSENT_STEMS: &[&str] = &[
     "nieuwsbrief",
     "werbung",
 ];
+/// Words that hold a stem of [`CONSENT_STEMS`] but say something else, read as if
+/// absent: `Bewerbung` (a job application) and `Erwerbung` (an acquisition) hold
+/// `werbung` (advertising), so a yes/no `Bewerbung eingegangen` stopped a granting
+/// import (session-8 trial). `Telefonwerbung`, `Keine Werbung` still hold it.
+const FALSE_FRIENDS: &[&str] = &["bewerbung", "erwerbung"];
 const CONSENT_WORDS: &[&str] = &["opt", "optin", "optout", "dnc", "unsub", "stop"];
 
 /// Header words that make a consent-ish header a note about the consent (its reason,
@@ -304,6 +309,15 @@ pub fn consent_stem(name: &str) -> Option<&'static str> {
     if is_note(name) {
         return None;
     }
+    let name = FALSE_FRIENDS
+        .iter()
+        .fold(std::borrow::Cow::Borrowed(name), |n, f| {
+            if n.contains(f) {
+                n.replace(f, "_").into()
+            } else {
+                n
+            }
+        });
     CONSENT_STEMS
         .iter()
         .find(|s| name.contains(*s))

@@ -96,6 +96,11 @@ fn channel_and_consent_words_of_headers() {
     assert_eq!(consent_stem("lifetime_value"), None);
     assert_eq!(consent_stem("unsub_reason"), None);
     assert_eq!(consent_stem("optin_time"), None);
+    assert_eq!(consent_stem("bewerbung"), None);
+    assert_eq!(consent_stem("bewerbung_eingegangen"), None);
+    assert_eq!(consent_stem("erwerbungsdatum_x"), None);
+    assert_eq!(consent_stem("telefonwerbung"), Some("werbung"));
+    assert_eq!(consent_stem("bewerbung_und_werbung"), Some("werbung"));
     assert_eq!(consent_stem("text_opt_out"), Some("opt"));
 }
 
