@@ -329,7 +329,7 @@ fn possible_length(
 
 mod patterns;
 mod region;
-mod several;
+pub mod several;
 pub mod written;
 
 #[cfg(test)]

@@ -293,12 +293,14 @@ fn read_cell(value: &str, regions: &[Region]) -> Cell {
     }
     let value = value.trim();
     let number = address::strip_scheme(value, "tel:").unwrap_or(value);
-    // Letters other than an extension's (`ext 12`, read as the import reads it) make
-    // the value text, not a number.
-    if phone::written::written_number(number)
-        .chars()
-        .any(char::is_alphabetic)
-    {
+    // Letters other than an extension's (`ext 12`, read as the import reads it) or a
+    // word joining two numbers (`07911 123456 or 07700 900123`) make the value text,
+    // not a number.
+    if phone::several::parts(number).any(|part| {
+        phone::written::written_number(part)
+            .chars()
+            .any(char::is_alphabetic)
+    }) {
         return Cell::Text;
     }
     // Each region's reading: the number, or every number of a cell holding several
