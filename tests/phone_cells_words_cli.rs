@@ -1,7 +1,10 @@
 //! Phone cells of several numbers, the second trial (session 9): numbers joined by a
-//! word (`or`, `oder`, `y`) are split like those joined by `/`, in the importer, the
-//! classifier and `tactful suppress`. UK numbers (Ofcom): 07911 123456 is a mobile,
-//! 07700 900xxx the drama range (a possible mobile, line type unknown).
+//! word (`or`, `oder`, `y`) are split like those joined by `/`, in the importer and in
+//! the classifier; the contact's number is the cell's first mobile, not a landline
+//! written first; the import report counts the cells and their other numbers. UK
+//! numbers (Ofcom): 07911 123456 is a mobile, 07700 900xxx the drama range (a possible
+//! mobile, line type unknown), 020 7946 0xxx and 0161 496 0xxx London's and
+//! Manchester's drama ranges of fixed lines.
 
 mod review_support;
 
@@ -80,5 +83,75 @@ fn a_suppression_list_cell_joined_by_a_word_suppresses_both() {
     assert_eq!(
         ws.outcome(SMS_EVERYONE, "text"),
         pairs(&[("c@example.com", "suppressed")])
+    );
+}
+
+/// A landline written first: a is texted on the mobile after it, b on the drama-range
+/// number after Manchester's landline (no mobile: the first that is no fixed line); c's
+/// one landline stays `no_address`. Before, a and b were `no_address` too.
+#[test]
+fn sms_goes_to_the_first_mobile_of_the_cell() {
+    let ws = Ws::new();
+    import_gb(
+        &ws,
+        "email,phone\n\
+         a@example.com,020 7946 0000 / 07911 123456\n\
+         b@example.com,\"0161 496 0000, 07700 900222\"\n\
+         c@example.com,020 7946 0001\n",
+    );
+    assert_eq!(
+        addresses(&ws),
+        pairs(&[
+            ("a@example.com", "+447911123456"),
+            ("b@example.com", "+447700900222"),
+            ("c@example.com", "-"),
+        ])
+    );
+}
+
+/// A refusal on a row whose cell starts with a landline still holds for every number
+/// of it (a guard, not a failure on main): a withdraws SMS; in a later file with
+/// consent, d holding a's landline and e holding a's mobile are not texted.
+#[test]
+fn a_refusal_holds_for_the_landline_and_the_mobile() {
+    let ws = Ws::new();
+    ws.import_csv(
+        "unsub.csv",
+        "email,phone,sms_consent\na@example.com,020 7946 0000 / 07911 123456,withdrawn\n",
+        &["--region", "GB"],
+    );
+    import_gb(
+        &ws,
+        "email,phone\nd@example.com,020 7946 0000\ne@example.com,07911 123456\n",
+    );
+    let outcome = ws.outcome(SMS_EVERYONE, "text");
+    assert_eq!(outcome[0], ("a@example.com".into(), "no_consent".into()));
+    assert!(
+        outcome[1..].iter().all(|(_, why)| why != "-"),
+        "{outcome:?}"
+    );
+}
+
+/// By hand: two cells of several numbers (a: one more, b: two more), c one number:
+/// `several_cells` 2, `more_numbers` 3, `parsed` 3 (one per cell). Before, the report
+/// had no such counts.
+#[test]
+fn the_report_counts_cells_of_several_numbers() {
+    let ws = Ws::new();
+    let csv = "email,phone\n\
+         a@example.com,07911 123456 / 07700 900123\n\
+         b@example.com,07700 900222; 07700 900223 or 07700 900224\n\
+         c@example.com,07700 900225\n";
+    let report = import_gb(&ws, csv);
+    let phones = &report["phones"];
+    assert_eq!(phones["several_cells"], 2, "{report}");
+    assert_eq!(phones["more_numbers"], 3, "{report}");
+    assert_eq!(phones["parsed"], 3, "{report}");
+    let again = Ws::new();
+    let file = again.write("people.csv", csv);
+    let said = again.stdout(&["import", &file, "--region", "GB"]);
+    assert!(
+        said.contains("phones: 2 cells held more than one number (3 more numbers): each is read as its first mobile"),
+        "{said}"
     );
 }

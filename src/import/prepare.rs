@@ -258,7 +258,9 @@ impl<'a> Preparer<'a> {
         // copying them. Its age is read from the converted values (`ages::mark`).
         let mut phones =
             row_phones::summary(analysis, (line, &raw), &parsed, keyed_by_phone, shorten);
-        phones.more = more_phones;
+        phones.several_cells = more_phones.cells;
+        phones.more_numbers = more_phones.numbers.len() as u64;
+        phones.more = more_phones.numbers;
         if consent[1].said.is_some_and(|s| s.state.is_refusal()) {
             let others = row_phones::other_readings(analysis, &raw, &parsed);
             phones.more.extend(others);

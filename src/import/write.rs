@@ -81,6 +81,8 @@ pub fn write_prepared(
             counts.keyed_by_phone += u64::from(phones.keyed_by_phone);
             counts.phones.parsed += phones.parsed;
             counts.phones.fixed_line += phones.fixed_line;
+            counts.phones.several_cells += phones.several_cells;
+            counts.phones.more_numbers += phones.more_numbers;
             counts.phones.unparseable.extend(phones.unparseable);
             if let (Some(found), Some(o)) = (&analysis.orders, order) {
                 fold.add(found, o.id, Some(&key), line, &o.amount, &o.date);
