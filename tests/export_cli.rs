@@ -1,6 +1,6 @@
 //! `tactful export` end to end: cases BR-23 (BOM, CRLF, accents byte for byte, round
-//! trip through our own importer) and BR-24 (phones exactly as stored; the spreadsheet
-//! profile quotes `+44…`, the upload profile does not), formula injection with every
+//! trip through our own importer) and BR-24 (phones in E.164 since session 9; the
+//! spreadsheet profile quotes `+44…`, the upload profile does not), formula injection with every
 //! trigger, reproducible output, owner-only files, and failures that leave nothing
 //! behind (a path under a file, a full disk, an existing file without --force).
 
@@ -164,12 +164,14 @@ fn br24_phones_as_stored_quoted_only_in_the_spreadsheet_profile() {
         "upload",
     ]);
     // Bo's 4.47700900124E+11 lost digits: no valid phone, so no_address, not exported.
+    // Since session 9 every profile writes the number sent to, in E.164 (a cell as
+    // stored may hold a second, refused number); the spreadsheet quotes its `+`.
     assert_eq!(
         String::from_utf8(read(&sheet.join("recipients.csv"))).unwrap(),
         "\u{FEFF}phone,segment,body\r\n\
-         447700900123,named,Hi Ana\r\n\
-         '+44 7700 900125,named,Hi Cy\r\n\
-         07700900126,named,Hi Dee\r\n"
+         '+447700900123,named,Hi Ana\r\n\
+         '+447700900125,named,Hi Cy\r\n\
+         '+447700900126,named,Hi Dee\r\n"
     );
     // The upload profile sends to the E.164 form stored at import (UK numbers:
     // +44 and the national number without its trunk 0).
@@ -204,8 +206,8 @@ fn br24_phones_as_stored_quoted_only_in_the_spreadsheet_profile() {
     let sheet_manifest: serde_json::Value =
         serde_json::from_slice(&read(&sheet.join("manifest.json"))).unwrap();
     assert_eq!(sheet_manifest["profile"]["e164_phones_intact"], false);
-    // The one quoted cell, `'+44 7700 900125` (BR-22's trade-off), is counted.
-    assert_eq!(sheet_manifest["profile"]["formulas_neutralised"], 1);
+    // The three quoted cells, `'+447700900123` ... (BR-22's trade-off), are counted.
+    assert_eq!(sheet_manifest["profile"]["formulas_neutralised"], 3);
     // The damaged phone is a review warning, carried into the manifest.
     let damage = sheet_manifest["findings"]
         .as_array()

@@ -199,8 +199,8 @@ const PHONES: &str = "email,phone\n\
     b@example.com,+44 (0)7700 900112\n\
     c@example.com,07700 900113\n";
 
-/// An SMS campaign's phones. The spreadsheet profile quotes every phone number
-/// starting with `+`, as stored (BR-22's trade-off, BR-24: `'+447700900111`), counts
+/// An SMS campaign's phones. The spreadsheet profile writes each in E.164 and quotes
+/// it (BR-22's trade-off: `'+447700900111`), counts
 /// each quoted cell, and says `e164_phones_intact: false`. The sending profiles write
 /// the E.164 form stored at import, unquoted, with or without `--neutralise-formulas`,
 /// and count nothing. The preview CSV keeps a phone number with its country code as it
@@ -219,19 +219,19 @@ fn phone_numbers_are_quoted_in_the_spreadsheet_profile_only() {
     assert!(preview.contains(",+447700900111,"), "{preview}");
     assert!(preview.contains(",'+44 (0)7700 900112,"), "{preview}");
 
-    // By hand: the phone column as stored; the two starting with `+` get a quote, the
-    // national number does not: 2 cells.
+    // By hand: the phone column in E.164 (since session 9: the number sent to, never
+    // the cell as stored); each starts with `+` and gets a quote: 3 cells.
     let sheet = ws.out("sheet");
     ws.ok(&["export", "text", "--out", sheet.to_str().unwrap()]);
     assert_eq!(
         String::from_utf8(read(&sheet.join("recipients.csv"))).unwrap(),
         "\u{FEFF}phone,segment,body\r\n\
          '+447700900111,everyone,Hello\r\n\
-         '+44 (0)7700 900112,everyone,Hello\r\n\
-         07700 900113,everyone,Hello\r\n"
+         '+447700900112,everyone,Hello\r\n\
+         '+447700900113,everyone,Hello\r\n"
     );
     let m = manifest(&sheet);
-    assert_eq!(m["profile"]["formulas_neutralised"], 2);
+    assert_eq!(m["profile"]["formulas_neutralised"], 3);
     assert_eq!(m["profile"]["e164_phones_intact"], false);
 
     // By hand: every phone in E.164, the address the gateway sends to; no quote.

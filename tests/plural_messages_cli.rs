@@ -58,12 +58,12 @@ fn one_refusal_kept_by_an_undo_is_singular() {
         .stdout(contains("(s)").not());
 }
 
-/// One national number and no region: one number not suppressed, on one line, one
-/// value not added.
+/// One national number and no region: one number kept without a region, on one line;
+/// one value (`unknown`) not added.
 #[test]
 fn suppress_counts_one_in_the_singular() {
     let ws = Ws::new();
-    let list = ws.write("optouts.csv", "phone\n07700 900123\n+44 7700 900124\n");
+    let list = ws.write("optouts.csv", "phone\n07700 900123\nunknown\n");
     ws.cmd()
         .args(["suppress", &list])
         .assert()
@@ -72,7 +72,7 @@ fn suppress_counts_one_in_the_singular() {
             "optouts.csv: 1 address added to the suppression list, 0 already on it (1 entry in total)",
         ))
         .stdout(contains(
-            "warning: 1 phone number written without a country code was NOT suppressed, because no region is known (line 2): run again with --region CC",
+            "note: 1 phone number written without a country code and no region is known (line 2): it is kept as written and suppressed in every region, against any contact whose number it could be; run again with --region CC",
         ))
         .stdout(contains("1 value not added:"))
         .stdout(contains("(s)").not());

@@ -57,6 +57,11 @@ fn stdout(ws: &Ws, args: &[&str]) -> Vec<u8> {
 }
 
 /// (campaign, preview CSV, preview JSON, review preview hash, exported recipients.csv)
+///
+/// Session 9: the SMS export's phone column is the E.164 number sent to, no longer the
+/// cell as stored (`'+39 868 379362` is `'+39868379362`, `0796 8061119` is
+/// `'+447968061119`); checked by exporting from main's and this build and diffing:
+/// every other column is byte for byte the same, so only that digest changed.
 const GOLDEN: &[(&str, &str, &str, &str, &str)] = &[
     (
         "winter-thanks",
@@ -70,7 +75,7 @@ const GOLDEN: &[(&str, &str, &str, &str, &str)] = &[
         "51385e3bfa9ffa95cc5338e7b23806f59bdf7cfdacb306fcac0184313a9375f2",
         "a74f7d3c25f60c8ab1fdb3ebe1e27fa2af471253180e71658d39c5b47b016bc9",
         "c02fb909e48b32e6a634c2f4a38737a09eab9043079167253929e1ca1d356f4d",
-        "164f43d0a76c24e6a8348ef8e30776641adc95ef7f94e2d5aeefecb2695729d1",
+        "e8cb71e271d446e842e061608ef667073d2c92d0d98cb5ee13bbb60458e66056",
     ),
 ];
 

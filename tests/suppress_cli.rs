@@ -1,6 +1,6 @@
 //! `tactful suppress FILE` loses no opt-out silently (issue 9 follow-up): a national
-//! number is read in `--region` or the workspace's region and, with neither, is counted
-//! and named by line in a warning; any spelling with a country code (`+44 (0)…`,
+//! number is read in `--region` or the workspace's region and, with neither, is kept as
+//! written, matched in every region, and named by line in a note; any spelling with a country code (`+44 (0)…`,
 //! `0044 …`) needs no region; a row that does not line up with the header is searched
 //! whole and reported with its line and column; a one-line list is not taken for a
 //! header. Driven through the `tactful` binary, as a user would.
@@ -31,11 +31,14 @@ rule = "first_name is not blank"
 body = "Hi {{ first_name }}"
 "#;
 
-/// Lines 2 and 4 are national numbers; with no region anywhere they cannot be read:
-/// the report counts them, names their lines and says how to read them, and only the
-/// `+44 (0)` number (line 3) is added. With `--region GB` the other two are added.
+/// Lines 2 and 4 are national numbers; with no region anywhere they are kept as
+/// written (their digits) and matched in every region: the report counts them and
+/// names their lines, all three are added, and Ana (+447700900123, the UK reading of
+/// line 2) and Cy (line 4) are suppressed as Bo (line 3, `+44 (0)`) is. Before session
+/// 9 lines 2 and 4 were named but not added, and Ana and Cy were texted. With
+/// `--region GB` their E.164 forms are added beside them.
 #[test]
-fn national_numbers_without_a_region_are_named_not_lost() {
+fn national_numbers_without_a_region_are_kept_and_matched() {
     let ws = Ws::new();
     let contacts = ws.write("contacts.csv", CONTACTS);
     ws.ok(&["import", &contacts]);
@@ -44,25 +47,24 @@ fn national_numbers_without_a_region_are_named_not_lost() {
         "phone\n07700 900123\n+44 (0)7700 900124\n07700 900125\n",
     );
     let r = ws.json(&["suppress", &list], 0);
-    assert_eq!(r["added"], 1);
+    assert_eq!(r["added"], 3);
     assert_eq!(r["needs_region"]["count"], 2);
     assert_eq!(r["needs_region"]["lines"], serde_json::json!([2, 4]));
-    assert_eq!(r["skipped"][0]["line"], 2);
-    assert_eq!(r["skipped"][0]["column"], "phone");
+    assert_eq!(r["skipped"], serde_json::json!([]));
     ws.cmd()
         .args(["suppress", &list])
         .assert()
         .success()
         .stdout(contains(
-            "warning: 2 phone numbers written without a country code were NOT suppressed, because no region is known (lines 2, 4): run again with --region CC",
+            "note: 2 phone numbers written without a country code and no region is known (lines 2, 4): they are kept as written and suppressed in every region",
         ));
     ws.apply(SMS_EVERYONE);
     assert_eq!(
         ws.exclusions("text"),
         pairs(&[
-            ("ana@example.com", "-"),
+            ("ana@example.com", "suppressed"),
             ("bo@example.com", "suppressed"),
-            ("cy@example.com", "-"),
+            ("cy@example.com", "suppressed"),
         ])
     );
     let r = ws.json(&["suppress", &list, "--region", "GB"], 0);
@@ -209,14 +211,14 @@ body = "Hi {{ first_name }}"
 
 /// A workbook list is read from its first sheet (tests/fixtures/customers.xlsx, written
 /// by make_workbooks.py): rows 2, 3 and 5 hold ana@, bo@ and cy@ (added); row 2's phone
-/// 447700900123 has no `+` and no region is known (named, not added); row 5's phone
-/// `#N/A` and row 6's `not-an-email` are neither. A ZIP is refused with where it goes.
+/// 447700900123 has no `+` and no region is known (named, kept as written: added); row
+/// 5's phone `#N/A` and row 6's `not-an-email` are neither. A ZIP is refused with where it goes.
 #[test]
 fn a_workbook_list_is_read_and_a_zip_is_sent_to_import() {
     let ws = Ws::new();
     let book = review_support::fixture("customers.xlsx");
     let r = ws.json(&["suppress", book.to_str().unwrap()], 0);
-    assert_eq!(r["added"], 3, "{r}");
+    assert_eq!(r["added"], 4, "{r}");
     assert_eq!(r["needs_region"]["lines"], serde_json::json!([2]));
     let skipped: Vec<(u64, &str)> = r["skipped"]
         .as_array()
@@ -224,7 +226,7 @@ fn a_workbook_list_is_read_and_a_zip_is_sent_to_import() {
         .iter()
         .map(|s| (s["line"].as_u64().unwrap(), s["column"].as_str().unwrap()))
         .collect();
-    assert_eq!(skipped, [(2, "Phone"), (5, "Phone"), (6, "Email")]);
+    assert_eq!(skipped, [(5, "Phone"), (6, "Email")]);
     let zip = ws.dir.path().join("export.zip");
     let mut writer = zip::ZipWriter::new(std::fs::File::create(&zip).unwrap());
     writer

@@ -104,3 +104,37 @@ fn a_refusal_imported_later_holds_in_every_region() {
         ])
     );
 }
+
+/// Session-9 trial: `tactful suppress` before any region is known (a fresh workspace:
+/// no `--region`, no import, no country column) keeps `07911 123456` as written (added
+/// 1, named on line 1) and it matches once the number arrives in any region: a
+/// (`--region GB`: +447911123456) and b (`--region DE`: +497911123456) are suppressed;
+/// c (+447911123457) is not. Before, the number was reported, not added (exit 0), and
+/// a and b were sent to.
+#[test]
+fn a_number_listed_before_any_region_is_suppressed_in_every_region() {
+    let ws = Ws::new();
+    let list = ws.write("list.txt", "07911 123456\n");
+    let report = ws.json(&["suppress", &list], 0);
+    assert_eq!(report["added"], 1, "{report}");
+    assert_eq!(report["needs_region"]["count"], 1, "{report}");
+    assert_eq!(report["needs_region"]["lines"], serde_json::json!([1]));
+    let gb = ws.write(
+        "gb.csv",
+        "email,phone\na@example.com,07911 123456\nc@example.com,07911 123457\n",
+    );
+    let de = ws.write("de.csv", "email,phone\nb@example.com,07911 123456\n");
+    for (file, region) in [(&gb, "GB"), (&de, "DE")] {
+        let mut args = vec!["import", file.as_str(), "--region", region];
+        args.extend(BOTH_GRANTED);
+        ws.ok(&args);
+    }
+    assert_eq!(
+        ws.outcome(review_support::EMAIL_EVERYONE, "news"),
+        pairs(&[
+            ("a@example.com", "suppressed"),
+            ("b@example.com", "suppressed"),
+            ("c@example.com", "-"),
+        ])
+    );
+}

@@ -36,6 +36,21 @@ pub struct Suppression {
     hashes: HashMap<String, (String, String)>,
     /// Hash-only entries erased before keyed hashing: wrapped hash → (kind, reason).
     wrapped: HashMap<String, (String, String)>,
+    /// Phones listed without their country code (while no region was known, or before
+    /// numbers were kept in E.164), by their last [`TAIL`] digits: (value, reason).
+    /// Each matches a contact's number that it names in any region of that number's
+    /// own country code ([`phone::national_match`]), so no region needs to be known.
+    national: HashMap<String, Vec<(String, String)>>,
+}
+
+/// How many trailing digits index [`Suppression::national`] entries: every number
+/// has at least this many, and the check parses only numbers that share them.
+const TAIL: usize = 4;
+
+/// The last [`TAIL`] digits of `value` (fewer when it has fewer).
+fn tail(value: &str) -> String {
+    let digits: Vec<char> = value.chars().filter(char::is_ascii_digit).collect();
+    digits[digits.len().saturating_sub(TAIL)..].iter().collect()
 }
 
 impl Suppression {
@@ -46,6 +61,7 @@ impl Suppression {
             plain: HashMap::new(),
             hashes: HashMap::new(),
             wrapped: HashMap::new(),
+            national: HashMap::new(),
         };
         // A number listed without its country code may name one in each region the
         // workspace's imports used: every reading matches. Looked up only for such an
@@ -53,8 +69,9 @@ impl Suppression {
         let mut read_in: Option<Vec<Region>> = None;
         for e in suppression::entries(conn)? {
             match e.value {
-                // A phone listed before numbers were kept in E.164 (`07700 900126` kept
-                // as `07700900126`) matches in its E.164 form too.
+                // A phone listed without its country code (by `tactful suppress` while
+                // no region was known, or before numbers were kept in E.164:
+                // `07700 900126` kept as `07700900126`) matches in its E.164 forms too.
                 Some(v) if e.kind == "phone" && !v.starts_with('+') => {
                     let map = s.plain.entry(e.kind).or_default();
                     if read_in.is_none() {
@@ -63,6 +80,10 @@ impl Suppression {
                     for number in phone::readings(&v, read_in.as_deref().unwrap_or_default()) {
                         map.insert(number, e.reason.clone());
                     }
+                    s.national
+                        .entry(tail(&v))
+                        .or_default()
+                        .push((v.clone(), e.reason.clone()));
                     map.insert(v, e.reason);
                 }
                 // An address listed before comparisons read addresses in NFC matches
@@ -89,7 +110,10 @@ impl Suppression {
 
     /// Whether the list holds no entry at all (then [`Suppression::check`] finds none).
     pub fn is_empty(&self) -> bool {
-        self.plain.is_empty() && self.hashes.is_empty() && self.wrapped.is_empty()
+        self.plain.is_empty()
+            && self.hashes.is_empty()
+            && self.wrapped.is_empty()
+            && self.national.is_empty()
     }
 
     /// The entry that suppresses a contact with this key, raw e-mail address and phone
@@ -131,6 +155,24 @@ impl Suppression {
                 return Some(SuppressionHit {
                     kind: kind.to_string(),
                     value: Some(value.clone()),
+                    reason: reason.clone(),
+                });
+            }
+        }
+        // A number listed without its country code names this one in its own
+        // country (`07911 123456` and `+447911123456` or `+497911123456`).
+        let national = phones
+            .iter()
+            .filter(|p| !self.national.is_empty() && p.starts_with('+'));
+        for p in national {
+            let listed = self.national.get(&tail(p)).into_iter().flatten();
+            if let Some((_, reason)) = listed
+                .into_iter()
+                .find(|(v, _)| phone::national_match(v, p))
+            {
+                return Some(SuppressionHit {
+                    kind: "phone".into(),
+                    value: Some(p.clone()),
                     reason: reason.clone(),
                 });
             }

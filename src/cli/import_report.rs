@@ -251,6 +251,14 @@ fn print_phones(r: &ImportReport, p: &import::report::PhoneReport) -> std::io::R
         p.fixed_line,
         p.unparseable.len()
     );
+    if p.several_cells > 0 {
+        outln!(
+            "  phones: {} held more than one number ({} more number{}): each is read as its first mobile (key and SMS address); a refusal on its row suppresses every number in it",
+            count(p.several_cells, "cell"),
+            p.more_numbers,
+            if p.more_numbers == 1 { "" } else { "s" }
+        );
+    }
     if r.keyed_by_phone > 0 {
         outln!(
             "  contact key: {} without an e-mail address keyed by their phone (E.164)",

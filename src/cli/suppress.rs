@@ -52,15 +52,20 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
     let needs = &report.needs_region;
     if needs.count > 0 {
         outln!(
-            "warning: {} written without a country code {} NOT suppressed, because no region is known ({} {}): run again with --region CC (such as --region GB), or import contacts with --region first",
+            "note: {} written without a country code and no region is known ({} {}): {} kept as written and suppressed in every region, against any contact whose number {} could be; run again with --region CC (such as --region GB) to suppress only the one meant",
             count(needs.count, "phone number"),
-            if needs.count == 1 { "was" } else { "were" },
             if needs.lines.len() == 1 {
                 "line"
             } else {
                 "lines"
             },
-            lines(&needs.lines)
+            lines(&needs.lines),
+            if needs.count == 1 {
+                "it is"
+            } else {
+                "they are"
+            },
+            if needs.count == 1 { "it" } else { "one" }
         );
     }
     let several = &report.several_regions;

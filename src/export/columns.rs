@@ -90,10 +90,13 @@ impl Layout {
         let mut address = info(
             &address_name,
             ColumnSource::ChannelAddress,
-            &if profile.e164() && channel == Channel::Sms {
-                "the phone number the message is sent to, in E.164".to_string()
-            } else {
-                format!("the {channel} address the message is sent to, exactly as stored")
+            match channel {
+                Channel::Sms => {
+                    "the phone number the message is sent to, in E.164, and no other number of its cell"
+                }
+                Channel::Email => {
+                    "the e-mail address the message is sent to, and no other address of its cell"
+                }
             },
         );
         address.field = address_field.map(|f| f.name.clone());

@@ -186,7 +186,8 @@ pub struct ProfileSection {
     /// but spreadsheet, which writes them `'+447700900123`, one of the cells
     /// `formulas_neutralised` counts).
     pub e164_phones_intact: bool,
-    /// True when the phone column holds E.164 numbers (SMS profiles).
+    /// True when the phone column holds E.164 numbers: every SMS export (the
+    /// spreadsheet profile writes them `'+447700900123`, see `e164_phones_intact`).
     pub phones_e164: bool,
     /// The platform documentation headers, syntax and limits come from (template
     /// profiles), else `null`.

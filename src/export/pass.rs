@@ -13,7 +13,6 @@ use super::consent::ConsentTally;
 use super::merge::{LimitTally, TemplatePlan};
 use super::recipients::Rows;
 use crate::campaign::preview::{PreviewError, PreviewRow};
-use crate::fields::Channel;
 use crate::fields::value::Record;
 use crate::import::suppress::entry_hash;
 use crate::workspace::consent::EvidenceLookup;
@@ -25,8 +24,6 @@ use crate::workspace::records::ValueLookup;
 pub struct Shape<'a> {
     pub layout: &'a Layout,
     pub template: Option<&'a TemplatePlan>,
-    /// Recipients' phones written in E.164 (an SMS export to a profile that wants it).
-    pub e164: bool,
     /// Proofs per entry.
     pub proofs: usize,
     /// Write formula-like cells neutralised instead of collecting them for a refusal.
@@ -57,7 +54,7 @@ pub struct Harvest {
     pub consent: ConsentTally,
     /// Keyed hashes of the recipients' keys, in file order (for `contact show`).
     pub key_hashes: Vec<String>,
-    /// Recipients left out: their phone has no E.164 form.
+    /// Recipients left out: they have no normalised channel address.
     pub left_out: Vec<String>,
     pub limits: LimitTally,
     /// The first rows of each entry, for proofs: (entry, row).
@@ -112,13 +109,12 @@ impl<'c> Gathered<'c> {
     pub fn row(
         &mut self,
         shape: &Shape<'_>,
-        channel: Channel,
         (row, record, entry): (&PreviewRow, &Record, Option<usize>),
     ) -> io::Result<()> {
         let Some(entry) = entry else {
             return Ok(());
         };
-        match self.recipient(shape, channel, row, record, entry) {
+        match self.recipient(shape, row, record, entry) {
             Ok(()) => Ok(()),
             Err(e) => {
                 self.failure = Some(e);
@@ -130,23 +126,22 @@ impl<'c> Gathered<'c> {
     fn recipient(
         &mut self,
         shape: &Shape<'_>,
-        channel: Channel,
         row: &PreviewRow,
         record: &Record,
         entry: usize,
     ) -> Result<(), ExportError> {
-        // The E.164 form stored beside the phone field at import (`workspace::phones`):
-        // a recipient always has one, since a number without it is `no_address`.
-        let address = if shape.e164 && channel == Channel::Sms {
-            match &row.channel_address {
-                Some(p) => p.clone(),
-                None => {
-                    self.left_out.push(row.key.clone());
-                    return Ok(());
-                }
+        // Only the address the campaign sends to, normalised (the E.164 form stored
+        // beside the phone field at import, the sendable e-mail address), in every
+        // profile: the stored text may hold more than that address (a cell of two
+        // numbers whose second was refused, new-user trial session 9), and the file
+        // goes to the sending platform. A recipient always has one, since a contact
+        // without it is `no_address`.
+        let address = match &row.channel_address {
+            Some(a) => a.clone(),
+            None => {
+                self.left_out.push(row.key.clone());
+                return Ok(());
             }
-        } else {
-            row.address.clone().unwrap_or_default()
         };
         let values = match shape.template {
             Some(t) => {

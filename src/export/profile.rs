@@ -74,15 +74,6 @@ impl Profile {
         self == Profile::Spreadsheet
     }
 
-    /// Whether phones are written in E.164, the form stored at import (every profile
-    /// a sending tool reads: `upload` and those that send SMS).
-    pub fn e164(self) -> bool {
-        matches!(
-            self,
-            Profile::Upload | Profile::Sms | Profile::Klaviyo | Profile::Brevo
-        )
-    }
-
     /// Why this profile cannot export a campaign on `channel`, if it cannot.
     pub fn refuses(self, channel: Channel) -> Option<String> {
         match (self, channel) {

@@ -17,7 +17,7 @@ use std::str::FromStr;
 use phonenumber::Type;
 use serde::Serialize;
 
-pub use region::{Region, country_column, readings};
+pub use region::{Region, country_column, national_match, readings, regions_of};
 pub use several::parse_several;
 
 /// What kind of line a number is, from the numbering plan (libphonenumber's types).
@@ -329,7 +329,7 @@ fn possible_length(
 
 mod patterns;
 mod region;
-mod several;
+pub mod several;
 pub mod written;
 
 #[cfg(test)]

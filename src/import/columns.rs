@@ -144,8 +144,9 @@ pub fn build(
     // The option quoted is the one that would grant over the column: of its own
     // channel, or of any channel when its refusals reach every channel (trial: an SMS
     // column's error quoted `--consent email=granted`, which cannot grant an SMS).
-    if let Some(unread) =
-        column_kind::unread_consent(&facts, &kind, consent_header, seen.first_value.as_ref())
+    let unread =
+        column_kind::unread_consent(&facts, &kind, consent_header, seen.first_value.as_ref());
+    if let Some(unread) = &unread
         && let Some((channel, state)) = plan
             .consent
             .iter()
@@ -164,7 +165,7 @@ pub fn build(
                 why: crate::text::for_terminal(&unread.why).into_owned(),
                 problem: unread.problem(&value),
                 option: format!("{channel}={state}"),
-                advice: column_kind::advice(header, &unread),
+                advice: column_kind::advice(header, unread),
             },
         )));
     }
@@ -271,6 +272,7 @@ pub fn build(
         storage,
         stats: stats.clone(),
         skip: false,
+        unread,
     };
     Ok((column, kind))
 }

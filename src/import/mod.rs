@@ -62,6 +62,7 @@ pub mod spelling;
 pub mod suppress;
 pub mod suppress_list;
 pub mod undo;
+pub mod unread_refusal;
 pub mod upsert;
 pub mod workbook;
 pub mod write;
@@ -196,6 +197,10 @@ pub enum ImportError {
     /// stays small).
     #[error(transparent)]
     UnreadConsent(Box<column_kind::UnreadConsent>),
+    /// A row's value in a column nobody reads may refuse a channel its contact has
+    /// granted on record (`unread_refusal`).
+    #[error(transparent)]
+    UnreadRefusal(Box<unread_refusal::UnreadRefusal>),
     #[error(
         "column `{header}` holds {found} values, but field `{field}` in the workspace is {existing}; rename the column or fix its values"
     )]

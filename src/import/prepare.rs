@@ -49,6 +49,9 @@ pub enum Prepared {
         /// What became of the row's phone numbers (boxed: most rows of most files
         /// have none to tell, and the other variants are small).
         phones: Box<RowPhones>,
+        /// Values that may refuse in columns no rule reads: they stop the import if
+        /// the contact has a grant on record (`super::unread_refusal`).
+        unread: Vec<super::unread_refusal::Candidate>,
     },
     /// With `--aggregate`: a line of an order whose row names no contact of its own
     /// (Shopify's later line-item rows); it belongs to the order's contact.
@@ -258,11 +261,14 @@ impl<'a> Preparer<'a> {
         // copying them. Its age is read from the converted values (`ages::mark`).
         let mut phones =
             row_phones::summary(analysis, (line, &raw), &parsed, keyed_by_phone, shorten);
-        phones.more = more_phones;
+        phones.several_cells = more_phones.cells;
+        phones.more_numbers = more_phones.numbers.len() as u64;
+        phones.more = more_phones.numbers;
         if consent[1].said.is_some_and(|s| s.state.is_refusal()) {
             let others = row_phones::other_readings(analysis, &raw, &parsed);
             phones.more.extend(others);
         }
+        let unread = super::unread_refusal::candidates(analysis, (self.plan, line), &raw);
         let mut values = Vec::with_capacity(raw.len() + 2 * parsed.len());
         for (i, (column, value)) in analysis.columns.iter().zip(raw).enumerate() {
             let stored = to_sql_owned(value, column.storage, self.plan.types)
@@ -298,6 +304,7 @@ impl<'a> Preparer<'a> {
             order,
             values,
             phones: Box::new(phones),
+            unread,
         }
     }
 

@@ -263,8 +263,8 @@ impl ImportReport {
 
 /// The phone numbers of one file: how they were read and what they became.
 ///
-/// JSON: `{region, region_source, country_column, parsed, fixed_line, unparseable:
-/// [{line, field, value, reason}]}`.
+/// JSON: `{region, region_source, country_column, parsed, fixed_line, several_cells,
+/// more_numbers, unparseable: [{line, field, value, reason}]}`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PhoneReport {
     /// The default region numbers without a country code were read in (`GB`), if any.
@@ -277,6 +277,12 @@ pub struct PhoneReport {
     pub parsed: u64,
     /// Of those, numbers the numbering plan knows as fixed lines: not SMS-capable.
     pub fixed_line: u64,
+    /// Cells holding more than one number (`07911 123456 / 07700 900123`), each
+    /// counted once in `parsed` as the number it is read as.
+    pub several_cells: u64,
+    /// The other numbers of those cells: not stored, suppressed when their row
+    /// refuses SMS.
+    pub more_numbers: u64,
     /// Values that are not phone numbers, by line: kept as written, with no E.164 form,
     /// so they are no SMS address and key no contact.
     pub unparseable: Vec<UnparseablePhone>,

@@ -1,7 +1,7 @@
 //! The phone numbers of one row: each phone column's value parsed into E.164
 //! (`fields::phone`), in the row's country when its country column names one, else
-//! the import's default region; a cell holding several numbers read as its first, the
-//! others kept for refusals (`fields::phone::parse_several`); the two stored cells that
+//! the import's default region; a cell holding several numbers read as its first
+//! mobile ([`sms_number`]), the others kept for refusals (`fields::phone::parse_several`); the two stored cells that
 //! follow each phone column (`workspace::phones`); and what the report says of them.
 //! No SQLite. Called by [`super::prepare`] for every row.
 
@@ -29,17 +29,30 @@ pub struct RowPhones {
     pub parsed: u64,
     pub fixed_line: u64,
     pub unparseable: Vec<UnparseablePhone>,
-    /// The E.164 numbers after the first of cells holding several: not stored, but a
-    /// refusal on the row holds for them (`super::write` puts them on the suppression
-    /// list).
+    /// The E.164 numbers of cells holding several, other than the one each is read
+    /// as: not stored, but a refusal on the row holds for them (`super::write` puts
+    /// them on the suppression list).
     pub more: Vec<String>,
+    /// Cells of the row holding more than one number, and how many more numbers they
+    /// held (for the report).
+    pub several_cells: u64,
+    pub more_numbers: u64,
+}
+
+/// The numbers of a row's cells that hold several, beyond the one each is read as.
+#[derive(Debug, Default)]
+pub struct MoreNumbers {
+    /// In E.164, in the order written.
+    pub numbers: Vec<String>,
+    /// How many cells held more than one number.
+    pub cells: u64,
 }
 
 /// Each phone column's index with its value parsed (`None` when blank; a cell holding
-/// several numbers gives its first), and the numbers after the first of such cells, in
-/// E.164.
-pub fn parse_row(analysis: &Analysis, raw: &[String]) -> (Vec<ParsedPhone>, Vec<String>) {
-    let mut more = Vec::new();
+/// several numbers gives its SMS number, [`sms_number`]), and the other numbers of such
+/// cells.
+pub fn parse_row(analysis: &Analysis, raw: &[String]) -> (Vec<ParsedPhone>, MoreNumbers) {
+    let mut more = MoreNumbers::default();
     if analysis.phone_columns.is_empty() {
         return (Vec::new(), more);
     }
@@ -55,14 +68,30 @@ pub fn parse_row(analysis: &Analysis, raw: &[String]) -> (Vec<ParsedPhone>, Vec<
             let read = (!value.is_empty()).then(|| {
                 phone::parse(value, region).or_else(|e| {
                     let mut several = phone::parse_several(value, region).ok_or(e)?;
-                    more.extend(several.drain(1..).map(|p| p.e164));
-                    Ok(several.remove(0))
+                    let chosen = several.remove(sms_number(&several));
+                    more.cells += 1;
+                    more.numbers.extend(several.into_iter().map(|p| p.e164));
+                    Ok(chosen)
                 })
             });
             (i, read)
         })
         .collect();
     (parsed, more)
+}
+
+/// Which of a cell's several numbers is the contact's (its key, stored E.164 form and
+/// SMS address): the first mobile; else the first a plan does not tell from a mobile
+/// (`fixed_line_or_mobile`, the NANP); else the first that is no known fixed line; else
+/// the first. A landline written first no longer leaves the contact `no_address` when
+/// a mobile follows (new-user trial, session 9); a refusal still holds for every
+/// number of the cell.
+pub fn sms_number(numbers: &[Phone]) -> usize {
+    let first = |pred: &dyn Fn(LineType) -> bool| numbers.iter().position(|p| pred(p.line));
+    first(&|l| l == LineType::Mobile)
+        .or_else(|| first(&|l| l == LineType::FixedLineOrMobile))
+        .or_else(|| first(&LineType::sms_capable))
+        .unwrap_or(0)
 }
 
 /// The default region of an import, where it came from (`--region`, `workspace

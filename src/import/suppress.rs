@@ -57,8 +57,9 @@ pub struct SuppressReport {
     /// Rows with more or fewer fields than the header, or rejected by the reader: every
     /// field was searched for addresses (the reason says how many were found).
     pub ragged: Vec<ListNote>,
-    /// Numbers written without a country code while no region was known: not
-    /// suppressed, so the caller warns (`--region CC` reads them).
+    /// Numbers written without a country code while no region was known: kept as
+    /// written (their digits) and matched in every region, so the caller says so
+    /// (`--region CC` reads them in one).
     pub needs_region: NeedsRegion,
     /// Numbers written without a country code that name a different number in
     /// several of the regions read (`regions`): every reading was suppressed, which

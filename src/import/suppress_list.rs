@@ -11,8 +11,9 @@
 //! row's country (a country column), else in each of the regions given (every region the
 //! workspace's imports used, `workspace::regions`): a number written without its
 //! country code gives one entry per reading, and its line is counted apart so the
-//! caller says so; where no region is known it cannot be matched and is counted
-//! apart too, so the caller can warn. Called by [`super::suppress`].
+//! caller says so; where no region is known it is kept as its digits, which
+//! `campaign::suppressed` matches in every region, and counted apart too, so the
+//! caller says so. Called by [`super::suppress`].
 
 use std::path::Path;
 use std::sync::Arc;
@@ -52,7 +53,8 @@ pub struct ListRead {
     /// Rows with more or fewer fields than the header, or that the reader rejected,
     /// whose every field was searched for addresses.
     pub ragged: Vec<ListNote>,
-    /// Lines of numbers written without a country code while no region was known.
+    /// Lines of numbers written without a country code while no region was known:
+    /// kept as their digits, matched in every region.
     pub needs_region: Vec<u64>,
     /// Lines of numbers written without a country code that read as different numbers
     /// in the regions given: every reading was added.
@@ -161,10 +163,9 @@ pub fn read(path: &Path, regions: &[Region]) -> Result<ListRead, ImportError> {
                     out.several_regions.push(line);
                     out.addresses.extend(found);
                 }
-                Cell::NoRegion => {
+                Cell::NoRegion(found) => {
                     out.needs_region.push(line);
-                    out.skipped
-                        .push(at(format!("not suppressed: {}", PhoneError::NoRegion)));
+                    out.addresses.extend(found);
                 }
                 // In a shifted row a name or an ID may sit anywhere: not worth a note.
                 Cell::Text | Cell::NoEmail | Cell::BadPhone(_) if ragged.is_some() => {}
@@ -255,8 +256,9 @@ enum Cell {
     Text,
     /// Text with an `@` that holds no valid e-mail address (`ana@localhost`).
     NoEmail,
-    /// A number written without its country code, and no region known.
-    NoRegion,
+    /// Numbers written without their country code while no region is known: each
+    /// kept as its digits, matched in every region (`campaign::suppressed`).
+    NoRegion(Vec<ListAddress>),
     BadPhone(PhoneError),
 }
 
@@ -264,7 +266,7 @@ enum Cell {
 /// number, read or not (a number with too many digits is still no name).
 fn is_value(cell: &str, regions: &[Region]) -> bool {
     match read_cell(cell, regions) {
-        Cell::Addresses(_) | Cell::Readings(_) | Cell::NoRegion | Cell::NoEmail => true,
+        Cell::Addresses(_) | Cell::Readings(_) | Cell::NoRegion(_) | Cell::NoEmail => true,
         Cell::BadPhone(e) => !matches!(e, PhoneError::NotANumber | PhoneError::NoDigits),
         Cell::Text => false,
     }
@@ -293,12 +295,14 @@ fn read_cell(value: &str, regions: &[Region]) -> Cell {
     }
     let value = value.trim();
     let number = address::strip_scheme(value, "tel:").unwrap_or(value);
-    // Letters other than an extension's (`ext 12`, read as the import reads it) make
-    // the value text, not a number.
-    if phone::written::written_number(number)
-        .chars()
-        .any(char::is_alphabetic)
-    {
+    // Letters other than an extension's (`ext 12`, read as the import reads it) or a
+    // word joining two numbers (`07911 123456 or 07700 900123`) make the value text,
+    // not a number.
+    if phone::several::parts(number).any(|part| {
+        phone::written::written_number(part)
+            .chars()
+            .any(char::is_alphabetic)
+    }) {
         return Cell::Text;
     }
     // Each region's reading: the number, or every number of a cell holding several
@@ -333,9 +337,30 @@ fn read_cell(value: &str, regions: &[Region]) -> Cell {
     match error {
         _ if several_regions => Cell::Readings(found),
         _ if !found.is_empty() => Cell::Addresses(found),
-        Some(PhoneError::NoRegion) | None => Cell::NoRegion,
+        Some(PhoneError::NoRegion) | None => national(number),
         Some(e) => Cell::BadPhone(e),
     }
+}
+
+/// The numbers of `number` (one, or each of a cell of several) as their digits, to be
+/// kept without a region: `07911 123456` is `07911123456`. A part of fewer than 5 or
+/// more than 15 digits (ITU-T E.164's longest) names no number and is not kept.
+fn national(number: &str) -> Cell {
+    let mut found = Vec::new();
+    for part in phone::several::parts(number) {
+        let digits: String = phone::written::written_number(part)
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        if !(5..=15).contains(&digits.len()) {
+            return Cell::BadPhone(PhoneError::NoRegion);
+        }
+        found.push(ListAddress {
+            kind: "phone",
+            value: digits,
+        });
+    }
+    Cell::NoRegion(found)
 }
 
 #[cfg(test)]
@@ -364,7 +389,7 @@ mod tests {
 
     #[test]
     fn a_national_number_needs_a_region() {
-        assert!(matches!(read_cell("07700 900123", &[]), Cell::NoRegion));
+        assert!(matches!(read_cell("07700 900123", &[]), Cell::NoRegion(_)));
         let gb = ["GB".parse().unwrap()];
         assert!(
             matches!(read_cell("07700 900123", &gb), Cell::Addresses(a) if a[0].value == "+447700900123")

@@ -58,6 +58,7 @@ pub fn write_prepared(
             age,
             order,
             phones,
+            unread,
         } => {
             // A refusal of a cell's other numbers (`07911 123456 / 07700 900123`)
             // holds for them too: they are not stored, so they go on the list.
@@ -73,7 +74,7 @@ pub fn write_prepared(
                 analysis,
                 batch,
                 (&key, line, into, age),
-                &mut values,
+                (&mut values, unread),
                 &consent,
                 counts,
             )?;
@@ -81,6 +82,8 @@ pub fn write_prepared(
             counts.keyed_by_phone += u64::from(phones.keyed_by_phone);
             counts.phones.parsed += phones.parsed;
             counts.phones.fixed_line += phones.fixed_line;
+            counts.phones.several_cells += phones.several_cells;
+            counts.phones.more_numbers += phones.more_numbers;
             counts.phones.unparseable.extend(phones.unparseable);
             if let (Some(found), Some(o)) = (&analysis.orders, order) {
                 fold.add(found, o.id, Some(&key), line, &o.amount, &o.date);
@@ -113,7 +116,7 @@ fn write_contact(
     analysis: &Analysis,
     batch: i64,
     (key, line, into, age): (&str, u64, Option<Existing>, AgeMark),
-    values: &mut [Sql],
+    (values, unread): (&mut [Sql], Vec<super::unread_refusal::Candidate>),
     said: &[Statement; 2],
     counts: &mut Counts,
 ) -> Result<(), ImportError> {
@@ -164,6 +167,7 @@ fn write_contact(
                 )))
             })?,
         };
+        super::unread_refusal::check(unread, &existing, said)?;
         let age = ages.merge(writer, analysis, (existing.id, key, line), values, age)?;
         let outcome = consent.for_existing(&existing, said);
         keep_columns(values, outcome.keep_columns);

@@ -71,6 +71,10 @@ pub fn export(
         Ok(p) => p,
         Err(e) => return Err(blocked_or(ws, e.into())),
     };
+    let merged = refusals::merged_addresses(&prepared);
+    if !merged.is_empty() {
+        return Err(blocked_or(ws, refused(merged)));
+    }
     let template = match profile.platform() {
         Some(p) => match TemplatePlan::build(p, campaign, &prepared) {
             Ok(t) => Some(t),
@@ -94,7 +98,6 @@ pub fn export(
     let shape = Shape {
         layout: &layout,
         template: template.as_ref(),
-        e164: profile.e164(),
         proofs: plan.proofs,
         neutralise_formulas: plan.neutralises(),
     };
@@ -116,9 +119,7 @@ pub fn export(
         Some(&scope),
         Some(Tap {
             prepared: &prepared,
-            sink: &mut |row, record, entry| {
-                gathered.row(&shape, campaign.channel, (row, record, entry))
-            },
+            sink: &mut |row, record, entry| gathered.row(&shape, (row, record, entry)),
         }),
     );
     let review = match (reviewed, gathered.failure.take()) {

@@ -113,7 +113,7 @@ pub(super) fn manifest(
             neutralisation: profile.rule(plan.neutralise_formulas),
             formulas_neutralised,
             e164_phones_intact: profile != Profile::Spreadsheet,
-            phones_e164: profile.e164() && campaign.channel == Channel::Sms,
+            phones_e164: campaign.channel == Channel::Sms,
             platform_doc: profile.platform().map(Platform::doc),
             escaping: profile.platform().map(Platform::escaping),
             personal_data_leaves_as: if merge_values {

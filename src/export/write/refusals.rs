@@ -4,6 +4,7 @@
 //! after the review's blockers, if any.
 
 use crate::campaign::Campaign;
+use crate::campaign::prepare::Prepared;
 use crate::export::profile::{MAILCHIMP_TAG_CHARS, Platform};
 use crate::export::{ExportError, ExportPlan};
 use crate::fields::{Channel, Field, Role};
@@ -19,21 +20,18 @@ pub(super) fn up_front(
 ) -> Result<Vec<String>, ExportError> {
     let mut reasons: Vec<String> = plan.profile.refuses(campaign.channel).into_iter().collect();
     if campaign.channel == Channel::Sms {
-        reasons.extend(sms_privacy(ws, plan, extra)?);
+        reasons.extend(sms_privacy(ws, plan)?);
     }
+    reasons.extend(address_copies(campaign.channel, extra));
     if let Some(Platform::Mailchimp) = plan.profile.platform() {
         reasons.extend(mailchimp_tags(campaign));
     }
     Ok(reasons)
 }
 
-/// An SMS file never carries an e-mail address: not as the contact key, not as an
-/// added field.
-fn sms_privacy(
-    ws: &Workspace,
-    plan: &ExportPlan,
-    extra: &[Field],
-) -> Result<Vec<String>, ExportError> {
+/// An SMS file never carries an e-mail address as the contact key (nor as an added
+/// field: [`address_copies`]).
+fn sms_privacy(ws: &Workspace, plan: &ExportPlan) -> Result<Vec<String>, ExportError> {
     let mut reasons = Vec::new();
     let key = settings::get(ws.conn(), settings::CONTACT_KEY)?;
     if plan.with_key && key.as_deref().is_none_or(|k| k == "_email") {
@@ -41,13 +39,43 @@ fn sms_privacy(
             "--with-key: this workspace keys contacts by e-mail address, and an SMS file never carries one".into(),
         );
     }
-    for f in extra.iter().filter(|f| f.role == Role::Email) {
-        reasons.push(format!(
-            "--field {}: it holds e-mail addresses, and an SMS file never carries one",
-            f.name
-        ));
-    }
     Ok(reasons)
+}
+
+/// Whether `f` holds e-mail addresses or phone numbers: its role, or the dictionary
+/// entry that classed it (a role a person changed keeps the values it held).
+fn holds_addresses(f: &Field) -> Option<&'static str> {
+    match (f.role, f.kind.as_deref()) {
+        (Role::Email, _) | (_, Some("email")) => Some("e-mail addresses"),
+        (Role::Phone, _) | (_, Some("phone")) => Some("phone numbers"),
+        _ => None,
+    }
+}
+
+/// An added field that holds addresses is never copied into a file (every profile):
+/// its cell is as written, so it may hold a second number or address, one that refused
+/// or is suppressed (new-user trial, session 9: `07911 123456 / 07700 900123` with the
+/// second refused reached the sending platform). The address column carries the one
+/// address the campaign sends to, normalised; an SMS file carries no e-mail address at
+/// all.
+fn address_copies(channel: Channel, extra: &[Field]) -> Vec<String> {
+    extra
+        .iter()
+        .filter_map(|f| {
+            let held = holds_addresses(f)?;
+            Some(if channel == Channel::Sms && held == "e-mail addresses" {
+                format!(
+                    "--field {}: it holds e-mail addresses, and an SMS file never carries one",
+                    f.name
+                )
+            } else {
+                format!(
+                    "--field {}: it holds {held} as written, which may include one that opted out or is suppressed; the file's address column already carries the one address each message goes to, normalised",
+                    f.name
+                )
+            })
+        })
+        .collect()
 }
 
 /// Segment names that cannot be Mailchimp tags (format guidelines: at most 100
@@ -75,4 +103,35 @@ fn mailchimp_tags(campaign: &Campaign) -> Vec<String> {
 /// supplementary symbol planes from U+1F000).
 fn is_emoji(c: char) -> bool {
     matches!(c as u32, 0x2600..=0x27BF | 0x1F000..=0x1FAFF)
+}
+
+/// A message that merges a field holding addresses would copy the cell as written into
+/// the file (its rendered text, or a template profile's merge value): a second number
+/// or address of the cell, perhaps one that refused, would reach the platform. Only an
+/// e-mail campaign's own address field may be merged: for a recipient it is the one
+/// plain address the message goes to (a cell of several addresses grants nothing).
+pub(super) fn merged_addresses(prepared: &Prepared) -> Vec<String> {
+    let own = match prepared.campaign.channel {
+        Channel::Email => prepared.slots.address.map(|i| &prepared.columns[i].name),
+        Channel::Sms => None,
+    };
+    let mut reasons = Vec::new();
+    for (n, entry) in prepared.entries.iter().enumerate() {
+        for name in entry.message.merge_fields() {
+            let Some(f) = prepared.fields.iter().find(|f| f.name == name) else {
+                continue;
+            };
+            if Some(&f.name) == own {
+                continue;
+            }
+            if let Some(held) = holds_addresses(f) {
+                reasons.push(format!(
+                    "entry {} (`{}`): its message merges `{{{{ {name} }}}}`, which holds {held} as written, perhaps one that opted out or is suppressed; take it out of the message (the file's address column carries the address each message goes to)",
+                    n + 1,
+                    entry.segment
+                ));
+            }
+        }
+    }
+    reasons
 }

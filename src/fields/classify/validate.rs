@@ -45,16 +45,21 @@ pub(crate) struct PhoneShape {
 /// column of such numbers is found to be phones and its refusals hold for them.
 pub(crate) fn phone_shape(v: &str) -> Option<PhoneShape> {
     let whole = one_phone_shape(v);
-    // A cell of several numbers (`07911 123456 / 07700 900123`) is shaped like its
-    // first when every part is shaped like a phone, as the importer reads it
-    // (`fields::phone::parse_several`), so a column holding some is still phones.
-    const SEPARATORS: [char; 4] = ['/', ';', ',', '|'];
-    if whole.is_some() || !v.contains(SEPARATORS) {
+    // A cell of several numbers (`07911 123456 / 07700 900123`, `... or ...`, `...
+    // oder ...`) is shaped like its first when every part is shaped like a phone, split
+    // where the importer splits it (`fields::phone::several::parts`), so a column
+    // holding some is still phones.
+    if whole.is_some() || !crate::fields::phone::several::splits(v) {
         return whole;
     }
-    let mut parts = v.split(SEPARATORS).map(str::trim).filter(|p| !p.is_empty());
+    let mut parts = crate::fields::phone::several::parts(v);
     let first = parts.next().and_then(one_phone_shape)?;
-    parts.all(|p| one_phone_shape(p).is_some()).then_some(first)
+    let mut more = false;
+    for part in parts {
+        one_phone_shape(part)?;
+        more = true;
+    }
+    more.then_some(first)
 }
 
 fn one_phone_shape(v: &str) -> Option<PhoneShape> {

@@ -130,3 +130,30 @@ pub fn country_column<'a>(names: impl IntoIterator<Item = &'a str>) -> Option<us
         place && !personal
     })
 }
+
+/// The regions sharing the country calling code of `e164` (`+44…`: GB, GG, IM, JE),
+/// in the plan's order; empty when it is no international number. For matching a
+/// number listed without its country code against a contact's: the list's number is
+/// read in each of them ([`national_match`]).
+pub fn regions_of(e164: &str) -> Vec<Region> {
+    let Ok(number) = phonenumber::parse(None, e164) else {
+        return Vec::new();
+    };
+    let db = &*phonenumber::metadata::DATABASE;
+    db.by_code(&number.code().value())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|m| m.id().parse::<Id>().ok())
+        .map(Region)
+        .collect()
+}
+
+/// Whether `national`, a number written without its country code, names `e164` when
+/// read in a region of `e164`'s own country code: `07911 123456` names `+447911123456`
+/// (read in GB) and `+497911123456` (read in DE). A suppression entry kept while no
+/// region was known matches this way, in every region (`tactful suppress`).
+pub fn national_match(national: &str, e164: &str) -> bool {
+    regions_of(e164)
+        .into_iter()
+        .any(|r| super::e164(national, Some(r)).as_deref() == Some(e164))
+}

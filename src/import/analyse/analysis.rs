@@ -38,6 +38,10 @@ pub struct Column {
     pub stats: ColumnStats,
     /// Read but not stored as a contact field (the order columns of `--aggregate`).
     pub skip: bool,
+    /// A column that may state consent but that no rule reads
+    /// (`column_kind::unread_consent`): a row whose value in it may refuse stops the
+    /// import when its contact has a grant on record (`import::unread_refusal`).
+    pub unread: Option<crate::import::column_kind::Unread>,
 }
 
 /// Everything the first pass learned.

@@ -90,11 +90,11 @@ pub fn report_lines(report: &SuppressReport) -> Vec<String> {
     if needs.count > 0 {
         let lines: Vec<String> = needs.lines.iter().map(u64::to_string).collect();
         out.push(format!(
-            "warning: {} written without a country code {} NOT suppressed, because no region is known ({} {}): import contacts with --region first, or run `tactful suppress FILE --region CC`",
+            "note: {} written without a country code and no region is known ({} {}): {} kept as written and suppressed in every region; run `tactful suppress FILE --region CC` to suppress only the one meant",
             count(needs.count, "phone number"),
-            if needs.count == 1 { "was" } else { "were" },
             if lines.len() == 1 { "line" } else { "lines" },
-            lines.join(", ")
+            lines.join(", "),
+            if needs.count == 1 { "it is" } else { "they are" }
         ));
     }
     if !report.ragged.is_empty() {
