@@ -15,6 +15,8 @@
 //! shared by the CLI and the TUI are in [`edit`].
 
 pub mod age;
+pub mod age_group;
+pub mod age_group_words;
 pub mod age_text;
 pub mod apply;
 pub mod assign;
