@@ -166,6 +166,46 @@ fn age_group_ranges_are_read() {
     assert!(detail.contains("`Under 18`: 0 to 17 years old"), "{detail}");
 }
 
+/// A bare year in a date-of-birth column is a birth year. By hand on 2026-11-01: born
+/// in 2010 → 15 or 16, 2009 → 16 or 17, 2008 → 17 or 18, 2007 → 18 or 19, 1990 → 35 or
+/// 36; `2014-06-05` → 12. Under minor age 16 only 2010 and 2014 are minors; under 18
+/// 2009 and 2008 are too (2008 may still be 17: the youngest age decides), 2007 is not.
+/// The same years in birth-year columns read the same.
+#[test]
+fn a_year_of_birth_gives_its_two_ages() {
+    let years = ["2010", "2009", "2008", "2007", "1990", "2014-06-05"];
+    let at_16 = [true, false, false, false, false, true];
+    let at_18 = [true, true, true, false, false, true];
+    for header in [
+        "DOB",
+        "Birth date",
+        "Geburtsdatum",
+        "Birth year",
+        "Year of birth",
+        "Geburtsjahr",
+    ] {
+        let ws = Ws::new();
+        import(&ws, &one_column(header, &years));
+        let name = ws.field_names()[3].clone();
+        let role = ws.field(&name)["role"].clone();
+        assert!(
+            role == "date_of_birth" || role == "birth_year",
+            "{header}: {role}"
+        );
+        let outcome = ws.outcome(&hi_everyone("c", None), "c");
+        assert_eq!(outcome, expected(&at_16), "{header}");
+        let outcome = ws.outcome(&hi_everyone("c18", Some(18)), "c18");
+        assert_eq!(outcome, expected(&at_18), "{header}");
+        let review = ws.json(&["review", "c"], 0);
+        assert!(!has_code(&review, "age_unknown"), "{header}: {review:#}");
+    }
+    // Years alone: a number column, read as birth years too.
+    let ws = Ws::new();
+    import(&ws, &one_column("DOB", &years[..5]));
+    let outcome = ws.outcome(&hi_everyone("c", None), "c");
+    assert_eq!(outcome, expected(&at_16[..5]));
+}
+
 /// Re-import and undo keep an age-group minor a minor. By hand: a later file calling
 /// the kid (`Child`, 0 to 17) an `Adult` (18 or more) keeps `Child`, the youngest, and
 /// says so in the report; a `Teenager` it brings (13) is a minor; undoing that import

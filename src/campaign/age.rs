@@ -129,8 +129,16 @@ pub fn read(role: Role, value: &Value, as_of: NaiveDate) -> AgeReading {
     match (role, value) {
         (Role::DateOfBirth, Value::Date(d)) => from_dates(&[*d], as_of),
         (Role::DateOfBirth, Value::Datetime(d)) => from_dates(&[d.date_naive()], as_of),
-        (Role::DateOfBirth, Value::Text(s)) => {
-            parse_date(s).map_or(not_an_age, |dates| from_dates(&dates, as_of))
+        // A bare year (`2010`) in a date-of-birth column is a birth year.
+        (Role::DateOfBirth, Value::Text(s)) => match parse_year(s) {
+            Some(y) => from_year(y, as_of),
+            None => parse_date(s).map_or(not_an_age, |dates| from_dates(&dates, as_of)),
+        },
+        (Role::DateOfBirth, Value::Integer(y)) if (1000..=9999).contains(y) => from_year(*y, as_of),
+        (Role::DateOfBirth, Value::Decimal(f))
+            if f.fract() == 0.0 && (1000.0..=9999.0).contains(f) =>
+        {
+            from_year(*f as i64, as_of)
         }
         // `20140605` stored as a number.
         (Role::DateOfBirth, Value::Integer(i)) => {

@@ -146,6 +146,38 @@ fn the_minor_age_is_a_campaign_setting() {
     assert!(!assess(fourteen, 13).minor);
 }
 
+/// By hand on 2026-11-01: a bare year in a date-of-birth column is a birth year, born
+/// in 2010 → 15 or 16 (trial, session 9: it was "age unknown"); `20140605` is still a
+/// date (12).
+#[test]
+fn a_year_alone_in_a_date_of_birth_column_is_a_birth_year() {
+    let as_of = AS_OF();
+    let years = |y, o| AgeReading::Years {
+        youngest: y,
+        oldest: o,
+    };
+    for value in [
+        Value::Text("2010".into()),
+        Value::Text(" 2010 ".into()),
+        Value::Integer(2010),
+        Value::Decimal(2010.0),
+    ] {
+        assert_eq!(
+            read(Role::DateOfBirth, &value, as_of),
+            years(15, 16),
+            "{value:?}"
+        );
+    }
+    assert_eq!(
+        read(Role::DateOfBirth, &Value::Integer(20140605), as_of),
+        years(12, 12)
+    );
+    assert_eq!(
+        read(Role::DateOfBirth, &Value::Integer(2030), as_of),
+        AgeReading::Unreadable(Unreadable::Future)
+    );
+}
+
 /// By hand: age groups in an age column read as `super::age_group` reads them.
 #[test]
 fn age_groups_in_an_age_column() {
