@@ -206,6 +206,40 @@ fn a_year_of_birth_gives_its_two_ages() {
     assert_eq!(outcome, expected(&at_16[..5]));
 }
 
+/// The import warning says what each age column is: a flag's yes/no, an age group, a
+/// category holding age groups; none of them speaks of dates.
+#[test]
+fn the_import_warning_names_the_kind_of_age_column() {
+    let ws = Ws::new();
+    let report = import(
+        &ws,
+        "customer_id,email,name,Minor,Adult,Age group,Customer type\n\
+         1,c1@example.com,C1,yes,no,Child,Child\n\
+         2,c2@example.com,C2,no,yes,18-24,Retail\n",
+    );
+    let warnings = warnings(&report);
+    let about = |header: &str| {
+        warnings
+            .iter()
+            .find(|w| w.starts_with(&format!("column {header} ")))
+            .unwrap_or_else(|| panic!("no warning on {header}: {warnings:?}"))
+            .clone()
+    };
+    for (header, says) in [
+        ("Minor", "is a minor flag"),
+        ("Adult", "is an adult flag"),
+        ("Age group", "is an age group"),
+        (
+            "Customer type",
+            "sorts people into groups and holds age groups (`Child` on line 2)",
+        ),
+    ] {
+        let w = about(header);
+        assert!(w.contains(says), "{w}");
+        assert!(!w.contains("date"), "{w}");
+    }
+}
+
 /// Re-import and undo keep an age-group minor a minor. By hand: a later file calling
 /// the kid (`Child`, 0 to 17) an `Adult` (18 or more) keeps `Child`, the youngest, and
 /// says so in the report; a `Teenager` it brings (13) is a minor; undoing that import

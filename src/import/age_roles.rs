@@ -13,8 +13,10 @@
 //! [`super::analyse`] (the count).
 
 use crate::campaign::age_group;
-use crate::fields::classify::{Classification, GroupHeader, group_header};
-use crate::fields::{FieldType, PrivacyClass, Role};
+use crate::fields::classify::{
+    Classification, GroupHeader, adult_flag_age, age_band_header, group_header, minor_flag_age,
+};
+use crate::fields::{Field, FieldType, PrivacyClass, Role};
 
 /// The age groups the first pass saw in one column, counted only when its header sorts
 /// people into categories.
@@ -152,4 +154,47 @@ pub fn keep_age_role(
         "; kept as {words} although its values stay {ty}, so the minor check counts contacts it cannot read as age unknown"
     );
     class.role = role;
+}
+
+/// The report's warning for age column `header` (field `field`) whose values stay
+/// `ty`: what the column is (a date of birth, a birth year, a minor or adult flag, an
+/// age group, a category holding age groups, an age) and how the minor check reads it.
+/// Flags used to be described with dates (new-user trial, session 9).
+pub fn kept_warning(header: &str, field: &Field, ty: FieldType, groups: &GroupsSeen) -> String {
+    let unread = "contacts whose value it cannot read count as age unknown";
+    let groups_read = "each value as an age group (`Child`, `Teen`, `Adult`, `Senior`, in seven languages) or a range (`13-17`, `under 18`, `65+`), the youngest age it allows deciding";
+    let flag = |name: &str| {
+        let f = |g: fn(&str) -> Option<u32>| g(header).or_else(|| g(name));
+        (f(minor_flag_age), f(adult_flag_age))
+    };
+    match (field.role, flag(&field.name)) {
+        (Role::DateOfBirth, _) => format!(
+            "column {header} is a date of birth kept as {ty}: the minor check reads each of its values on its own (a date with a four-digit year, or a year alone such as `2010`; a day/month-ambiguous date gives the younger age), and {unread}; pass --date-order dmy|mdy if its dates are ambiguous"
+        ),
+        (Role::BirthYear, _) => format!(
+            "column {header} is a birth year kept as {ty}: the minor check reads each of its values on its own (a four-digit year such as `2010`, which allows two ages, or a date), and {unread}"
+        ),
+        (_, (Some(under), _)) => format!(
+            "column {header} is a minor flag kept as {ty}: the minor check reads its yes/no: a yes (`yes`, `1`, `x`, `ja`, `oui`) makes the contact a known minor (under {under}), a no {under} or older; blanks say nothing, and contacts with any other value count as age unknown"
+        ),
+        (_, (None, Some(from))) => format!(
+            "column {header} is an adult flag kept as {ty}: the minor check reads its yes/no: a no (`no`, `0`, `nein`, `non`) makes the contact a known minor (under {from}), a yes {from} or older; blanks say nothing, and contacts with any other value count as age unknown"
+        ),
+        _ if groups.holds_ages() || group_header(&field.name).is_some() => format!(
+            "column {header} sorts people into groups and holds age groups{}: it is kept as an age (protected), and the minor check reads {groups_read}; its other values say nothing about age",
+            groups
+                .first
+                .as_ref()
+                .map_or(String::new(), |(v, line)| format!(
+                    " (`{}` on line {line})",
+                    crate::text::for_terminal(v)
+                ))
+        ),
+        _ if age_band_header(header) || age_band_header(&field.name) => format!(
+            "column {header} is an age group kept as {ty}: the minor check reads {groups_read}, and {unread}"
+        ),
+        _ => format!(
+            "column {header} is an age kept as {ty}: the minor check reads each of its values on its own (a number of years such as `15 Jahre`, a range such as `13-17` or `under 18`, an age group such as `Teen`), and {unread}"
+        ),
+    }
 }

@@ -249,19 +249,11 @@ pub fn build(
         ));
     }
     if is_age_role(field.role) && !readable_age(field.role, storage.ty) && stats.non_blank > 0 {
-        warnings.push(format!(
-            "column {header} is {} kept as {}: the minor check reads each of its values on its own (a date with a four-digit year, a year, a number of years such as `15 Jahre`; a day/month-ambiguous date gives the younger age), and contacts whose value it cannot read count as age unknown{}",
-            match field.role {
-                Role::DateOfBirth => "a date of birth",
-                Role::BirthYear => "a birth year",
-                _ => "an age",
-            },
+        warnings.push(age_roles::kept_warning(
+            header,
+            &field,
             storage.ty,
-            if field.role == Role::DateOfBirth {
-                "; pass --date-order dmy|mdy if its dates are ambiguous"
-            } else {
-                ""
-            }
+            seen.groups,
         ));
     }
     let widened = existing.is_some_and(|(old, _)| old.ty != field.ty);
