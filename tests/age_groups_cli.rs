@@ -244,7 +244,7 @@ fn the_import_warning_names_the_kind_of_age_column() {
 /// the kid (`Child`, 0 to 17) an `Adult` (18 or more) keeps `Child`, the youngest, and
 /// says so in the report; a `Teenager` it brings (13) is a minor; undoing that import
 /// removes the teenager and leaves the kid a minor; importing the file again changes
-/// nothing.
+/// nothing; nor does a later `Retail`, which says nothing about age.
 #[test]
 fn re_import_and_undo_keep_an_age_group_minor() {
     let ws = Ws::new();
@@ -265,6 +265,15 @@ fn re_import_and_undo_keep_an_age_group_minor() {
     );
     import(&ws, second);
     import(&ws, second);
+    assert_eq!(ws.sorted_exclusions("c"), both);
+    // A later customer type that says nothing about age (`Retail`) leaves `Child`.
+    let retail = import(
+        &ws,
+        "customer_id,email,name,Customer type
+1,kid@example.com,Kid,Retail
+",
+    );
+    assert_eq!(retail["age_conflicts"][0]["kept"], "held", "{retail:#}");
     assert_eq!(ws.sorted_exclusions("c"), both);
 }
 
