@@ -329,3 +329,38 @@ fn age_groups_into_an_ordinary_customer_type_are_refused() {
         pairs(&[("1", "-"), ("2", "-"), ("3", "minor")])
     );
 }
+
+/// Reclassification: taking the age role away from a customer type (a downgrade with
+/// a written reason) sends the kid, but review blocks on the removed safeguard and
+/// counts the one contact (Kid, `Child`) the role would exclude.
+#[test]
+fn removing_a_customer_types_age_role_is_a_review_blocker() {
+    let ws = Ws::new();
+    import(
+        &ws,
+        "customer_id,email,name,Customer type\n\
+         1,kid@example.com,Kid,Child\n2,mom@example.com,Mom,Retail\n",
+    );
+    let campaign = hi_everyone("c", None);
+    assert_eq!(
+        ws.outcome(&campaign, "c"),
+        pairs(&[("1", "minor"), ("2", "-")])
+    );
+    ws.ok(&[
+        "fields",
+        "set",
+        "customer_type",
+        "--role",
+        "none",
+        "--reason",
+        "customer types are no ages in this shop",
+    ]);
+    let review = ws.json(&["review", "c"], 3);
+    let item = finding(&review, "safeguard_removed")["items"][0].clone();
+    assert!(
+        item.as_str().unwrap().starts_with(
+            "minor check off: 1 contact would be excluded as a minor; field `customer_type`"
+        ),
+        "{item}"
+    );
+}
