@@ -21,6 +21,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use super::age_group;
 use super::age_text::{parse_age, parse_date, parse_year};
 use crate::fields::Role;
 use crate::fields::value::Value;
@@ -48,7 +49,7 @@ impl Unreadable {
     pub fn describe(self) -> &'static str {
         match self {
             Unreadable::NotAnAge => {
-                "cannot be read as an age (not a date with a four-digit year, a year or a number of years)"
+                "cannot be read as an age (not a date with a four-digit year, a year, a number of years or an age group such as `Teen` or `under 18`)"
             }
             Unreadable::Future => "is after the as-of date, so it is not plausible",
             Unreadable::TooOld => "makes the contact older than 120, so it is not plausible",
@@ -128,8 +129,16 @@ pub fn read(role: Role, value: &Value, as_of: NaiveDate) -> AgeReading {
     match (role, value) {
         (Role::DateOfBirth, Value::Date(d)) => from_dates(&[*d], as_of),
         (Role::DateOfBirth, Value::Datetime(d)) => from_dates(&[d.date_naive()], as_of),
-        (Role::DateOfBirth, Value::Text(s)) => {
-            parse_date(s).map_or(not_an_age, |dates| from_dates(&dates, as_of))
+        // A bare year (`2010`) in a date-of-birth column is a birth year.
+        (Role::DateOfBirth, Value::Text(s)) => match parse_year(s) {
+            Some(y) => from_year(y, as_of),
+            None => parse_date(s).map_or(not_an_age, |dates| from_dates(&dates, as_of)),
+        },
+        (Role::DateOfBirth, Value::Integer(y)) if (1000..=9999).contains(y) => from_year(*y, as_of),
+        (Role::DateOfBirth, Value::Decimal(f))
+            if f.fract() == 0.0 && (1000.0..=9999.0).contains(f) =>
+        {
+            from_year(*f as i64, as_of)
         }
         // `20140605` stored as a number.
         (Role::DateOfBirth, Value::Integer(i)) => {
@@ -146,7 +155,9 @@ pub fn read(role: Role, value: &Value, as_of: NaiveDate) -> AgeReading {
         (Role::BirthYear, Value::Date(d)) => from_dates(&[*d], as_of),
         (Role::Age, Value::Integer(n)) => from_ages(*n, *n),
         (Role::Age, Value::Decimal(f)) => whole(*f).map_or(not_an_age, |n| from_ages(n, n)),
-        (Role::Age, Value::Text(s)) => parse_age(s).map_or(not_an_age, |(y, o)| from_ages(y, o)),
+        (Role::Age, Value::Text(s)) => parse_age(s)
+            .or_else(|| age_group::parse(s).map(|g| (g.youngest, g.oldest)))
+            .map_or(not_an_age, |(y, o)| from_ages(y, o)),
         (Role::DateOfBirth | Role::BirthYear | Role::Age, _) => not_an_age,
         _ => AgeReading::Blank,
     }
@@ -251,150 +262,5 @@ pub fn describe(field: &str, role: Role, value: &Value, reading: AgeReading) -> 
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    const AS_OF: fn() -> NaiveDate = || day(2026, 11, 1);
-
-    #[test]
-    fn each_role_reads_its_values() {
-        let as_of = AS_OF();
-        let years = |y, o| AgeReading::Years {
-            youngest: y,
-            oldest: o,
-        };
-        // Turns 16 on the as-of date.
-        assert_eq!(
-            read(Role::DateOfBirth, &Value::Date(day(2010, 11, 1)), as_of),
-            years(16, 16)
-        );
-        // 2010-11-02 is one day short of 16.
-        assert_eq!(
-            read(Role::DateOfBirth, &Value::Text("02/11/2010".into()), as_of),
-            // Day first: 2 Nov 2010 → 15; month first: 11 Feb 2010 → 16.
-            years(15, 16)
-        );
-        assert_eq!(
-            read(Role::BirthYear, &Value::Integer(2011), as_of),
-            years(14, 15)
-        );
-        assert_eq!(
-            read(Role::Age, &Value::Text("12 years".into()), as_of),
-            years(12, 12)
-        );
-        assert_eq!(read(Role::Age, &Value::Decimal(12.9), as_of), years(12, 12));
-        assert_eq!(read(Role::Age, &Value::Null, as_of), AgeReading::Blank);
-        assert_eq!(
-            read(Role::Age, &Value::Text("  ".into()), as_of),
-            AgeReading::Blank
-        );
-        assert_eq!(
-            read(Role::None, &Value::Integer(3), as_of),
-            AgeReading::Blank
-        );
-    }
-
-    #[test]
-    fn implausible_values_say_nothing() {
-        let as_of = AS_OF();
-        let no = AgeReading::Unreadable;
-        assert_eq!(
-            read(Role::DateOfBirth, &Value::Date(day(2030, 1, 1)), as_of),
-            no(Unreadable::Future)
-        );
-        assert_eq!(
-            read(Role::DateOfBirth, &Value::Date(day(1900, 1, 1)), as_of),
-            no(Unreadable::TooOld)
-        );
-        assert_eq!(
-            read(Role::BirthYear, &Value::Integer(2030), as_of),
-            no(Unreadable::Future)
-        );
-        assert_eq!(
-            read(Role::BirthYear, &Value::Integer(i64::MIN), as_of),
-            no(Unreadable::TooOld)
-        );
-        assert_eq!(
-            read(Role::Age, &Value::Integer(-3), as_of),
-            no(Unreadable::NotAnAge)
-        );
-        assert_eq!(
-            read(Role::Age, &Value::Integer(130), as_of),
-            no(Unreadable::TooOld)
-        );
-        assert_eq!(
-            read(Role::Age, &Value::Text("unknown".into()), as_of),
-            no(Unreadable::NotAnAge)
-        );
-        assert_eq!(
-            read(Role::DateOfBirth, &Value::Text("05/06/14".into()), as_of),
-            no(Unreadable::NotAnAge)
-        );
-    }
-
-    #[test]
-    fn the_youngest_plausible_age_decides() {
-        let as_of = AS_OF();
-        let dob = read(Role::DateOfBirth, &Value::Date(day(2030, 1, 1)), as_of);
-        let age = read(Role::Age, &Value::Integer(10), as_of);
-        // A future date of birth is no signal: the age decides, and the contact is a
-        // minor, not "unknown".
-        let c = assess([dob, age], 16);
-        assert_eq!(
-            (c.minor, c.youngest, c.unknown()),
-            (true, Some((10, 1)), false)
-        );
-        // Two readable signals: 30 and 14; 14 decides.
-        let c = assess(
-            [
-                read(Role::Age, &Value::Integer(30), as_of),
-                read(Role::BirthYear, &Value::Integer(2012), as_of),
-            ],
-            16,
-        );
-        assert_eq!((c.minor, c.youngest), (true, Some((13, 1))));
-        // Adult by age, but the date of birth is unreadable: unknown.
-        let c = assess([dob, read(Role::Age, &Value::Integer(30), as_of)], 16);
-        assert_eq!((c.minor, c.unknown(), c.unreadable), (false, true, 0b01));
-        // Nothing there: neither minor nor unknown.
-        let c = assess([AgeReading::Blank], 16);
-        assert!(!c.minor && !c.unknown());
-    }
-
-    #[test]
-    fn a_value_after_a_past_as_of_date_is_read_today() {
-        let (as_of, today) = (day(2010, 1, 1), day(2026, 12, 7));
-        let dates = AgeDates::new(as_of, today);
-        let dob = |d| read_dated(Role::DateOfBirth, &Value::Date(d), dates);
-        let years = |y| AgeReading::Years {
-            youngest: y,
-            oldest: y,
-        };
-        // Not born on 2010-01-01, 12 on 2026-12-07 (the trial's child).
-        assert_eq!(dob(day(2014, 1, 1)), (years(12), today));
-        // Born 2005-03-03: 4 on the as-of date (the younger age), 21 today.
-        assert_eq!(dob(day(2005, 3, 3)), (years(4), as_of));
-        // After today as well: no age on either date.
-        let future = AgeReading::Unreadable(Unreadable::Future);
-        assert_eq!(dob(day(2030, 1, 1)), (future, today));
-        // A later as-of date reads on today alone.
-        let later = AgeDates::new(day(2040, 1, 1), today);
-        assert_eq!(
-            read_dated(Role::DateOfBirth, &Value::Date(day(2014, 1, 1)), later),
-            (years(12), today)
-        );
-    }
-
-    #[test]
-    fn the_minor_age_is_a_campaign_setting() {
-        let fourteen = [read(Role::Age, &Value::Integer(14), AS_OF())];
-        assert!(assess(fourteen, 16).minor);
-        assert!(assess(fourteen, 15).minor);
-        assert!(!assess(fourteen, 14).minor);
-        assert!(!assess(fourteen, 13).minor);
-    }
-}
+#[path = "age_tests.rs"]
+mod tests;

@@ -122,7 +122,7 @@ const MONTHS_LATE: [(&str, u32); 27] = [
 
 /// Lower case with the accents these words carry removed (`años` → `anos`, `âge` →
 /// `age`, `März` → `marz`, `età` → `eta`).
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     s.chars()
         .flat_map(char::to_lowercase)
         .map(|c| match c {

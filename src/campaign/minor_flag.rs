@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 
 use super::age::{self, AgeDates, AgeReading, MAX_PLAUSIBLE_AGE, Unreadable};
 use crate::fields::Role;
-use crate::fields::classify::{adult_flag_age, minor_flag_age};
+use crate::fields::classify::{adult_flag_age, group_header, minor_flag_age};
 use crate::fields::value::Value;
 
 /// What value `value` of minor flag field with age `under` says: yes (`true`, `1`,
@@ -38,6 +38,22 @@ pub fn read_adult(from: u32, value: &Value) -> AgeReading {
         Ok(true) => at_least(from),
         Ok(false) => younger_than(from),
         Err(reading) => reading,
+    }
+}
+
+/// What value `value` of a category field holding age groups (`Customer type`,
+/// `fields::classify::group_header`) says: an age group (`Child`, `Under 18`, `Adult`)
+/// its ages ([`super::age_group::parse`]); anything else (`Retail`, a code `2`)
+/// nothing, since the column sorts people by more than age.
+pub fn read_category(value: &Value) -> AgeReading {
+    match value {
+        Value::Text(t) => {
+            super::age_group::parse(t).map_or(AgeReading::Blank, |g| AgeReading::Years {
+                youngest: g.youngest,
+                oldest: g.oldest,
+            })
+        }
+        _ => AgeReading::Blank,
     }
 }
 
@@ -80,7 +96,8 @@ fn at_least(age: u32) -> AgeReading {
 
 /// What age field `name` (role `role`) holding `value` says, and the date it was read
 /// on: a minor flag's yes/no ([`read`], true on any date), an adult flag's
-/// ([`read_adult`]), any other field as [`age::read_dated`] reads it.
+/// ([`read_adult`]), a category field's age groups ([`read_category`]), any other
+/// field as [`age::read_dated`] reads it.
 pub fn read_field(
     name: &str,
     role: Role,
@@ -93,6 +110,9 @@ pub fn read_field(
         }
         if let Some(from) = adult_flag_age(name) {
             return (read_adult(from, value), dates.earlier);
+        }
+        if group_header(name).is_some() {
+            return (read_category(value), dates.earlier);
         }
     }
     age::read_dated(role, value, dates)

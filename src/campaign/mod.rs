@@ -2,7 +2,8 @@
 //! category, a holdout share, a small-cell threshold and an as-of date.
 //!
 //! This module owns the campaign model and its validation, the minor age
-//! ([`minor_age`]) and the minor check ([`age`], [`age_text`]), unlocks of blocked fields
+//! ([`minor_age`]) and the minor check ([`age`]; ages, dates and age groups written as
+//! text in [`age_text`] and [`age_group`]), unlocks of blocked fields
 //! ([`unlock`]), campaign as code ([`code`]: a TOML file that round-trips, applied by
 //! [`apply`]), assignment ([`assign`]), and the pass over the audience behind
 //! [`preview`] and [`explain`] ([`prepare`] checks and compiles, [`walk`] streams and
@@ -15,6 +16,8 @@
 //! shared by the CLI and the TUI are in [`edit`].
 
 pub mod age;
+pub mod age_group;
+pub mod age_group_words;
 pub mod age_text;
 pub mod apply;
 pub mod assign;

@@ -29,6 +29,7 @@
 //! so a privacy reviewer can check it. Changing a class later is `fields set`'s job. The
 //! same vocabularies classify single values such as tags ([`sensitive_value`]).
 
+mod age_group;
 mod dictionary;
 mod evidence;
 mod header;
@@ -42,6 +43,7 @@ mod words;
 
 use std::cmp::Reverse;
 
+pub use self::age_group::{GroupHeader, age_band_header, group_header};
 use self::dictionary::{Check, Entry, dictionary};
 use self::evidence::{Found, HeaderHit, ValueHit, check_phrase, describe};
 use self::header::Header;

@@ -207,10 +207,14 @@ pub fn warnings(merge: &AgeMerge) -> Option<String> {
 /// Whether two readings of one field conflict and, if so, whether the held value
 /// stays (`Some(true)`) or the given one replaces it (`Some(false)`): the younger
 /// plausible age wins, and a readable value wins over an unreadable one. Equal youngest
-/// ages (`14` and `14 years`) or two unreadable values are no conflict.
+/// ages (`14` and `14 years`) or two unreadable values are no conflict. The given value
+/// is never blank (blanks are skipped), so a blank reading of it is a value that says
+/// nothing about age (a customer type's `Retail`): a held age stays, or a later file
+/// would turn a `Child` into no age at all (new-user trial, session 9).
 fn decide(held: AgeReading, given: AgeReading) -> Option<bool> {
     use AgeReading::{Blank, Unreadable, Years};
     match (held, given) {
+        (Years { .. }, Blank) => Some(true),
         (Blank, _) | (_, Blank) | (Unreadable(_), Unreadable(_)) => None,
         (Years { youngest: h, .. }, Years { youngest: g, .. }) if h == g => None,
         (Years { youngest: h, .. }, Years { youngest: g, .. }) => Some(h < g),
@@ -260,5 +264,8 @@ mod tests {
         assert_eq!(decide(no, years(40)), Some(false));
         assert_eq!(decide(no, no), None);
         assert_eq!(decide(AgeReading::Blank, years(3)), None);
+        // A value that says nothing (`Retail`) leaves a held age alone.
+        assert_eq!(decide(years(3), AgeReading::Blank), Some(true));
+        assert_eq!(decide(no, AgeReading::Blank), None);
     }
 }

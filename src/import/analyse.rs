@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 use rusqlite::Connection;
 
+use super::age_roles::GroupsSeen;
 use super::big_cells::BigCells;
 use super::column_kind::Kind as ColumnKind;
 use super::columns::{self, DamageSeen, Seen};
@@ -113,6 +114,9 @@ pub fn analyse(
     let mut first_refusal: Vec<Option<(String, u64)>> = vec![None; width];
     let mut first_yes_no: Vec<Option<(String, u64)>> = vec![None; width];
     let mut all_ip = vec![true; width];
+    let mut groups: Vec<GroupsSeen> = (map.columns.iter())
+        .map(|c| GroupsSeen::new(&c.name, &c.header))
+        .collect();
     let mut stripped = vec![0u64; width];
     let mut damage: Vec<BTreeMap<Damage, DamageSeen>> = vec![BTreeMap::new(); width];
     let mut big_cells = BigCells::default();
@@ -140,6 +144,7 @@ pub fn analyse(
                         first_value[i] = Some((value.clone(), line));
                     }
                     all_ip[i] &= value.parse::<std::net::IpAddr>().is_ok();
+                    groups[i].observe(value, line);
                     if consent::words::states_consent(value) {
                         stating[i] += 1;
                         if first_stating[i].is_none() {
@@ -248,6 +253,7 @@ pub fn analyse(
             first_yes_no: first_yes_no[i].take(),
             all_ip: all_ip[i],
             file: &file_name,
+            groups: &groups[i],
         };
         let stored = existing
             .get(name)
@@ -354,7 +360,7 @@ pub fn analyse(
     let age_columns = columns
         .iter()
         .enumerate()
-        .filter(|(_, c)| !c.skip && columns::is_age_role(c.field.role))
+        .filter(|(_, c)| !c.skip && super::age_roles::is_age_role(c.field.role))
         .map(|(i, _)| i)
         .collect();
     Ok(Analysis {

@@ -13,6 +13,7 @@
 
 use std::collections::BTreeMap;
 
+use super::age_roles::{self, is_age_role, readable_age};
 use super::analyse::Column;
 use super::column_kind::{self, Facts, Kind};
 use super::infer::{ColumnStats, Inferred};
@@ -21,9 +22,9 @@ use super::normalise::Damage;
 use super::reclassify;
 use super::report::plural;
 use super::{ImportError, ImportPlan};
-use crate::fields::classify::{Classification, ValueProfile, classify};
+use crate::fields::classify::{ValueProfile, classify};
 use crate::fields::provenance::Provenance;
-use crate::fields::{Field, FieldType, PrivacyClass, Role};
+use crate::fields::{Field, FieldType, Role};
 
 /// Spreadsheet damage seen in one column: how often, and the first few lines.
 #[derive(Debug, Clone, Default)]
@@ -71,6 +72,8 @@ pub struct Seen<'a> {
     pub all_ip: bool,
     /// The file's name, for the report.
     pub file: &'a str,
+    /// Age groups seen under a header that sorts people into categories.
+    pub groups: &'a age_roles::GroupsSeen,
 }
 
 /// Build column `index` of the file from what was `seen`, against the workspace's
@@ -98,7 +101,7 @@ pub fn build(
     // An adult flag (`Adult`) whose values are numbers other than 1/0 is a count.
     let yes_no_values = !matches!(inferred.ty, FieldType::Integer | FieldType::Decimal)
         || seen.words == stats.non_blank;
-    keep_age_role(&mut class, header, inferred.ty, yes_no_values);
+    age_roles::keep_age_role(&mut class, header, inferred.ty, yes_no_values, seen.groups);
     // 1/0 (or `1.0`/`0.0`) under a consent header are its yes and no (README, "Consent
     // rules"), though type inference calls them numbers and the dictionary's consent
     // entries match boolean and text columns only: read the header as for a boolean.
@@ -247,19 +250,11 @@ pub fn build(
         ));
     }
     if is_age_role(field.role) && !readable_age(field.role, storage.ty) && stats.non_blank > 0 {
-        warnings.push(format!(
-            "column {header} is {} kept as {}: the minor check reads each of its values on its own (a date with a four-digit year, a year, a number of years such as `15 Jahre`; a day/month-ambiguous date gives the younger age), and contacts whose value it cannot read count as age unknown{}",
-            match field.role {
-                Role::DateOfBirth => "a date of birth",
-                Role::BirthYear => "a birth year",
-                _ => "an age",
-            },
+        warnings.push(age_roles::kept_warning(
+            header,
+            &field,
             storage.ty,
-            if field.role == Role::DateOfBirth {
-                "; pass --date-order dmy|mdy if its dates are ambiguous"
-            } else {
-                ""
-            }
+            seen.groups,
         ));
     }
     let widened = existing.is_some_and(|(old, _)| old.ty != field.ty);
@@ -311,11 +306,6 @@ fn consent_fits(old: &Field, seen: &Seen<'_>, kind: &Kind) -> Result<bool, Impor
     }
 }
 
-/// Date of birth, birth year and age: the roles the minor check reads.
-pub fn is_age_role(role: Role) -> bool {
-    matches!(role, Role::DateOfBirth | Role::BirthYear | Role::Age)
-}
-
 /// Refuse a column the classifier reads as dates of birth, birth years or ages
 /// (`role`) that would land in an existing field without such a role (`--map 'Date of
 /// Birth=signup_date'`): the field would keep its role, so the minor check would not
@@ -342,70 +332,4 @@ fn refuse_age_into_plain_field(
         role: role.as_str(),
         field_role: old.role.as_str(),
     })
-}
-
-/// True when the minor check can read a value stored as `ty` for `role`.
-pub fn readable_age(role: Role, ty: FieldType) -> bool {
-    match role {
-        Role::DateOfBirth => matches!(ty, FieldType::Date | FieldType::Datetime),
-        Role::BirthYear | Role::Age => matches!(ty, FieldType::Integer | FieldType::Decimal),
-        _ => true,
-    }
-}
-
-/// Make a minor or adult flag column an age: its role, and at least the protected class
-/// of an age (EU Directive 2000/78/EC), so no rule or merge field uses it without an
-/// unlock. A header with no dictionary word (`18+`) would otherwise stay ordinary.
-fn age_flag(class: &mut Classification) {
-    class.role = Role::Age;
-    if !class.class.is_blocked_by_default() {
-        class.class = PrivacyClass::Protected;
-        class.reason += "; protected: an age is a trait protected by anti-discrimination law";
-    }
-}
-
-/// Give a date-of-birth, birth-year or age column its role back when the classifier
-/// withheld it only because the values stay text (see the module header); a minor
-/// flag column (`U18`, `Under 18`) gets the age role whatever its type (`yes`/`no`,
-/// `1`/`0`, `x`), and the minor check reads its yes/no (`campaign::minor_flag`); so
-/// does an adult flag (`Adult`, `Over 18`, `18+`, `Volljährig`) when `yes_no_values`
-/// (its values are no numbers but 1/0: `Adult` holding 2 and 3 counts adults).
-fn keep_age_role(class: &mut Classification, header: &str, ty: FieldType, yes_no_values: bool) {
-    if class.role == Role::None
-        && let Some(under) = crate::fields::classify::minor_flag_age(header)
-    {
-        class.reason += &format!(
-            "; kept as age: a yes makes the contact a known minor (under {under}), a no an adult unless another age field says younger"
-        );
-        age_flag(class);
-        return;
-    }
-    if class.role == Role::None
-        && yes_no_values
-        && let Some(from) = crate::fields::classify::adult_flag_age(header)
-    {
-        class.reason += &format!(
-            "; kept as age: a no makes the contact a known minor (under {from}), a yes an adult unless another age field says younger"
-        );
-        age_flag(class);
-        return;
-    }
-    let role = match class.kind.as_deref() {
-        Some("date_of_birth") => Role::DateOfBirth,
-        Some("birth_year") => Role::BirthYear,
-        Some("age") => Role::Age,
-        _ => return,
-    };
-    if class.role != Role::None || readable_age(role, ty) {
-        return;
-    }
-    let words = role.as_str().replace('_', " ");
-    class.reason = class.reason.replace(
-        &format!("; not used as {words} because the column type is {ty}"),
-        "",
-    );
-    class.reason += &format!(
-        "; kept as {words} although its values stay {ty}, so the minor check counts contacts it cannot read as age unknown"
-    );
-    class.role = role;
 }

@@ -3,7 +3,7 @@
 //! age each one says its holders are under.
 //!
 //! The classifier recognises such a header as protected age data; the importer gives
-//! its column the age role (`import::columns`), and the minor check reads its yes/no
+//! its column the age role (`import::age_roles`), and the minor check reads its yes/no
 //! (`campaign::minor_flag`) rather than reading `1` as one year old or `yes` as no age.
 
 use super::dictionary::dictionary;

@@ -1,0 +1,181 @@
+//! The words around the numbers of an age-group value, in the seven languages of the
+//! privacy dictionary: bounds before a number (`under`, `unter`, `moins de`, `<`), after
+//! it (`and over`, `et plus`, `+`), range words (`to`, `bis`, `à`), units and fillers.
+//! Written folded (lower case, no accents: `mas` for `más`, `uber` for `über`). Flat
+//! tables for [`super::age_group`], which reads them.
+
+/// Words before a number that make it an upper bound: (words, bound included).
+pub const UNDER: &[(&[&str], bool)] = &[
+    (&["<"], false),
+    (&["-"], false),
+    (&["under"], false),
+    (&["below"], false),
+    (&["younger", "than"], false),
+    (&["less", "than"], false),
+    (&["unter"], false),
+    (&["junger", "als"], false),
+    (&["moins", "de"], false),
+    (&["menos", "de"], false),
+    (&["menor", "de"], false),
+    (&["menores", "de"], false),
+    (&["sotto", "i"], false),
+    (&["sotto"], false),
+    (&["meno", "di"], false),
+    (&["minore", "di"], false),
+    (&["minori", "di"], false),
+    (&["onder"], false),
+    (&["jonger", "dan"], false),
+    (&["menor", "que"], false),
+    (&["<="], true),
+    (&["up", "to"], true),
+    (&["until"], true),
+    (&["bis"], true),
+    (&["max"], true),
+    (&["jusqu", "a"], true),
+    (&["hasta"], true),
+    (&["fino", "a"], true),
+    (&["tot"], true),
+    (&["ate"], true),
+];
+
+/// Words before a number that make it a lower bound: `over 18` (counted from 18, the
+/// cautious reading), `ab 18`, `+18`, `plus de 18 ans`.
+pub const OVER: &[&[&str]] = &[
+    &[">"],
+    &[">="],
+    &["+"],
+    &["over"],
+    &["above"],
+    &["older", "than"],
+    &["more", "than"],
+    &["from"],
+    &["ab"],
+    &["uber"],
+    &["ueber"],
+    &["alter", "als"],
+    &["plus", "de"],
+    &["a", "partir", "de"],
+    &["des"],
+    &["mas", "de"],
+    &["mayor", "de"],
+    &["mayores", "de"],
+    &["desde"],
+    &["oltre", "i"],
+    &["oltre"],
+    &["sopra", "i"],
+    &["sopra"],
+    &["piu", "di"],
+    &["dai"],
+    &["boven"],
+    &["ouder", "dan"],
+    &["vanaf"],
+    &["meer", "dan"],
+    &["mais", "de"],
+    &["maior", "de"],
+    &["maiores", "de"],
+];
+
+/// Words after a number that make it a lower bound (`18 and over`, `18 ans et plus`)
+/// or an included upper bound (`12 and under`): (words, is upper).
+pub const AFTER: &[(&[&str], bool)] = &[
+    (&["+"], false),
+    (&["plus"], false),
+    (&["and", "over"], false),
+    (&["and", "older"], false),
+    (&["and", "above"], false),
+    (&["and", "up"], false),
+    (&["or", "older"], false),
+    (&["or", "over"], false),
+    (&["or", "more"], false),
+    (&["und", "alter"], false),
+    (&["und", "mehr"], false),
+    (&["und", "daruber"], false),
+    (&["oder", "alter"], false),
+    (&["et", "plus"], false),
+    (&["ou", "plus"], false),
+    (&["y", "mas"], false),
+    (&["o", "mas"], false),
+    (&["e", "oltre"], false),
+    (&["e", "piu"], false),
+    (&["en", "ouder"], false),
+    (&["en", "meer"], false),
+    (&["of", "ouder"], false),
+    (&["ou", "mais"], false),
+    (&["e", "mais"], false),
+    (&["and", "under"], true),
+    (&["and", "younger"], true),
+    (&["or", "younger"], true),
+    (&["or", "under"], true),
+    (&["und", "junger"], true),
+    (&["et", "moins"], true),
+    (&["o", "menos"], true),
+    (&["e", "meno"], true),
+    (&["en", "jonger"], true),
+    (&["ou", "menos"], true),
+];
+
+/// Words between two numbers that make a range (`13 to 17`, `13 bis 17`, `13 à 17`).
+pub const RANGE: &[&str] = &[
+    "-", "to", "bis", "a", "tot", "al", "y", "and", "und", "et", "e", "en",
+];
+
+/// Units of years, and `old`, as written after a number (`12 years old`, `18 ans`).
+pub const UNITS: &[&str] = &[
+    "y", "yr", "yrs", "year", "years", "yo", "an", "ans", "j", "jr", "jahr", "jahre", "jahren",
+    "ano", "anos", "anno", "anni", "jaar", "jaren", "aa", "old", "alt", "oud",
+];
+
+/// Words that say nothing: `aged`, articles and prepositions of the seven languages.
+pub const FILLER: &[&str] = &[
+    "a",
+    "aged",
+    "age",
+    "ages",
+    "alter",
+    "edad",
+    "eta",
+    "leeftijd",
+    "idade",
+    "de",
+    "of",
+    "the",
+    "between",
+    "entre",
+    "von",
+    "van",
+    "da",
+    "des",
+    "du",
+    "les",
+    "le",
+    "la",
+    "el",
+    "los",
+    "las",
+    "i",
+    "il",
+    "gli",
+    "der",
+    "die",
+    "das",
+    "het",
+    "o",
+    "os",
+    "as",
+    "en",
+    "group",
+    "gruppe",
+    "groupe",
+    "grupo",
+    "gruppo",
+    "groep",
+    "only",
+    "nur",
+    "seulement",
+];
+
+/// Units of months: `0-18 months` is 0 to 1 year old.
+pub const MONTHS: &[&str] = &[
+    "mo", "mos", "month", "months", "mois", "monat", "monate", "monaten", "mes", "meses", "mese",
+    "mesi", "maand", "maanden",
+];

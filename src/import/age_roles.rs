@@ -1,0 +1,200 @@
+//! Which columns the minor check reads, decided per column at import: dates of birth,
+//! birth years and ages that stay text, minor and adult flags (`Minor`, `Adult`), and
+//! columns that sort people into categories holding age groups (`Customer type` =
+//! `Child`), with the report's warning saying what such a column is.
+//!
+//! A category column (`fields::classify::group_header`) is an age only when its values
+//! say so ([`GroupsSeen`]): `Customer type` holding one `Child` or `Under 18` is, one
+//! holding only `Retail` and `Business` is not; a bare `Type` or `Category` must hold
+//! nothing but age groups, one of them unambiguous (not only `Junior` and `Senior`, the
+//! job levels). Such a column becomes protected, like any age (EU Directive 2000/78/EC).
+//! A new-user trial (session 9) found `Customer type: Child` read as an ordinary column,
+//! so the child was sent to. Called by [`super::columns::build`] and
+//! [`super::analyse`] (the count).
+
+use crate::campaign::age_group;
+use crate::fields::classify::{
+    Classification, GroupHeader, adult_flag_age, age_band_header, group_header, minor_flag_age,
+};
+use crate::fields::{Field, FieldType, PrivacyClass, Role};
+
+/// The age groups the first pass saw in one column, counted only when its header sorts
+/// people into categories.
+#[derive(Debug, Clone, Default)]
+pub struct GroupsSeen {
+    /// The header's kind; `None`: not counted.
+    pub header: Option<GroupHeader>,
+    /// Non-blank values.
+    pub values: u64,
+    /// Non-blank values that read as age groups.
+    pub groups: u64,
+    /// Of those, values with an unambiguous group word (`Child`, not `Junior`).
+    pub clear: u64,
+    /// The first age-group value and its line.
+    pub first: Option<(String, u64)>,
+}
+
+impl GroupsSeen {
+    /// A count for the column named `name` headed `header` (the name when blank).
+    pub fn new(name: &str, header: &str) -> Self {
+        GroupsSeen {
+            header: group_header(if header.is_empty() { name } else { header }),
+            ..GroupsSeen::default()
+        }
+    }
+
+    /// Count non-blank `value` on `line`.
+    pub fn observe(&mut self, value: &str, line: u64) {
+        if self.header.is_none() {
+            return;
+        }
+        self.values += 1;
+        if let Some(g) = age_group::parse(value) {
+            self.groups += 1;
+            self.clear += u64::from(g.clear);
+            if self.first.is_none() {
+                self.first = Some((value.chars().take(40).collect(), line));
+            }
+        }
+    }
+
+    /// Whether the column holds age groups by the rule above.
+    pub fn holds_ages(&self) -> bool {
+        match self.header {
+            Some(GroupHeader::Person) => self.groups > 0,
+            Some(GroupHeader::Generic) => self.groups == self.values && self.clear > 0,
+            None => false,
+        }
+    }
+}
+
+/// Date of birth, birth year and age: the roles the minor check reads.
+pub fn is_age_role(role: Role) -> bool {
+    matches!(role, Role::DateOfBirth | Role::BirthYear | Role::Age)
+}
+
+/// True when the minor check can read a value stored as `ty` for `role`.
+pub fn readable_age(role: Role, ty: FieldType) -> bool {
+    match role {
+        Role::DateOfBirth => matches!(ty, FieldType::Date | FieldType::Datetime),
+        Role::BirthYear | Role::Age => matches!(ty, FieldType::Integer | FieldType::Decimal),
+        _ => true,
+    }
+}
+
+/// Make a minor or adult flag column an age: its role, and at least the protected class
+/// of an age (EU Directive 2000/78/EC), so no rule or merge field uses it without an
+/// unlock. A header with no dictionary word (`18+`) would otherwise stay ordinary.
+pub(super) fn age_flag(class: &mut Classification) {
+    class.role = Role::Age;
+    if !class.class.is_blocked_by_default() {
+        class.class = PrivacyClass::Protected;
+        class.reason += "; protected: an age is a trait protected by anti-discrimination law";
+    }
+}
+
+/// Give a date-of-birth, birth-year or age column its role back when the classifier
+/// withheld it only because the values stay text (see the module header); a minor
+/// flag column (`U18`, `Under 18`) gets the age role whatever its type (`yes`/`no`,
+/// `1`/`0`, `x`), and the minor check reads its yes/no (`campaign::minor_flag`); so
+/// does an adult flag (`Adult`, `Over 18`, `18+`, `Volljährig`) when `yes_no_values`
+/// (its values are no numbers but 1/0: `Adult` holding 2 and 3 counts adults), and a
+/// category column whose values hold age groups (`groups`, see the module header).
+pub fn keep_age_role(
+    class: &mut Classification,
+    header: &str,
+    ty: FieldType,
+    yes_no_values: bool,
+    groups: &GroupsSeen,
+) {
+    if class.role == Role::None
+        && let Some(under) = crate::fields::classify::minor_flag_age(header)
+    {
+        class.reason += &format!(
+            "; kept as age: a yes makes the contact a known minor (under {under}), a no an adult unless another age field says younger"
+        );
+        age_flag(class);
+        return;
+    }
+    if class.role == Role::None
+        && yes_no_values
+        && let Some(from) = crate::fields::classify::adult_flag_age(header)
+    {
+        class.reason += &format!(
+            "; kept as age: a no makes the contact a known minor (under {from}), a yes an adult unless another age field says younger"
+        );
+        age_flag(class);
+        return;
+    }
+    if class.role == Role::None && groups.holds_ages() {
+        let (value, line) = groups.first.clone().unwrap_or_default();
+        class.reason += &format!(
+            "; kept as age: it sorts people into groups and holds age groups (`{}` on line {line}), read by the minor check (its other values say nothing about age)",
+            crate::text::for_terminal(&value)
+        );
+        class.kind.get_or_insert_with(|| "age".to_string());
+        age_flag(class);
+        return;
+    }
+    let role = match class.kind.as_deref() {
+        Some("date_of_birth") => Role::DateOfBirth,
+        Some("birth_year") => Role::BirthYear,
+        Some("age") => Role::Age,
+        _ => return,
+    };
+    if class.role != Role::None || readable_age(role, ty) {
+        return;
+    }
+    let words = role.as_str().replace('_', " ");
+    class.reason = class.reason.replace(
+        &format!("; not used as {words} because the column type is {ty}"),
+        "",
+    );
+    class.reason += &format!(
+        "; kept as {words} although its values stay {ty}, so the minor check counts contacts it cannot read as age unknown"
+    );
+    class.role = role;
+}
+
+/// The report's warning for age column `header` (field `field`) whose values stay
+/// `ty`: what the column is (a date of birth, a birth year, a minor or adult flag, an
+/// age group, a category holding age groups, an age) and how the minor check reads it.
+/// Flags used to be described with dates (new-user trial, session 9).
+pub fn kept_warning(header: &str, field: &Field, ty: FieldType, groups: &GroupsSeen) -> String {
+    let unread = "contacts whose value it cannot read count as age unknown";
+    let groups_read = "each value as an age group (`Child`, `Teen`, `Adult`, `Senior`, in seven languages) or a range (`13-17`, `under 18`, `65+`), the youngest age it allows deciding";
+    let flag = |name: &str| {
+        let f = |g: fn(&str) -> Option<u32>| g(header).or_else(|| g(name));
+        (f(minor_flag_age), f(adult_flag_age))
+    };
+    match (field.role, flag(&field.name)) {
+        (Role::DateOfBirth, _) => format!(
+            "column {header} is a date of birth kept as {ty}: the minor check reads each of its values on its own (a date with a four-digit year, or a year alone such as `2010`; a day/month-ambiguous date gives the younger age), and {unread}; pass --date-order dmy|mdy if its dates are ambiguous"
+        ),
+        (Role::BirthYear, _) => format!(
+            "column {header} is a birth year kept as {ty}: the minor check reads each of its values on its own (a four-digit year such as `2010`, which allows two ages, or a date), and {unread}"
+        ),
+        (_, (Some(under), _)) => format!(
+            "column {header} is a minor flag kept as {ty}: the minor check reads its yes/no: a yes (`yes`, `1`, `x`, `ja`, `oui`) makes the contact a known minor (under {under}), a no {under} or older; blanks say nothing, and contacts with any other value count as age unknown"
+        ),
+        (_, (None, Some(from))) => format!(
+            "column {header} is an adult flag kept as {ty}: the minor check reads its yes/no: a no (`no`, `0`, `nein`, `non`) makes the contact a known minor (under {from}), a yes {from} or older; blanks say nothing, and contacts with any other value count as age unknown"
+        ),
+        _ if groups.holds_ages() || group_header(&field.name).is_some() => format!(
+            "column {header} sorts people into groups and holds age groups{}: it is kept as an age (protected), and the minor check reads {groups_read}; its other values say nothing about age",
+            groups
+                .first
+                .as_ref()
+                .map_or(String::new(), |(v, line)| format!(
+                    " (`{}` on line {line})",
+                    crate::text::for_terminal(v)
+                ))
+        ),
+        _ if age_band_header(header) || age_band_header(&field.name) => format!(
+            "column {header} is an age group kept as {ty}: the minor check reads {groups_read}, and {unread}"
+        ),
+        _ => format!(
+            "column {header} is an age kept as {ty}: the minor check reads each of its values on its own (a number of years such as `15 Jahre`, a range such as `13-17` or `under 18`, an age group such as `Teen`), and {unread}"
+        ),
+    }
+}
