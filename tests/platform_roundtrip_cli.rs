@@ -73,3 +73,53 @@ fn mailchimp_audience_export_names_of_today_give_the_status() {
     assert_eq!(ws.email_consent("sub@example.com")["state"], "granted");
     assert_eq!(ws.email_consent("non@example.com")["state"], "not_asked");
 }
+
+/// A HubSpot contacts export with the e-mail health properties a portal holds by
+/// default. HubSpot drops hard-bounced, invalid and quarantined addresses from every
+/// marketing send
+/// (https://knowledge.hubspot.com/marketing-email/what-is-the-difference-between-a-hard-bounce-and-a-soft-bounce ,
+/// https://knowledge.hubspot.com/marketing-email/understand-and-manage-quarantined-contacts),
+/// and none of that shows in `Unsubscribed from all email`. The export has no column
+/// that grants, so a user imports it with `--consent email=granted`: cy (a hard bounce
+/// reason), dee (quarantined), eli (an invalid address) and gus (a quarantine reason)
+/// were granted and sent to. bo opted out of the marketing subscription type
+/// (`Opted out of email: Marketing Information`, read as before); ana and fay state
+/// nothing and take the option.
+#[test]
+fn hubspot_bounced_invalid_and_quarantined_addresses_are_not_sent_to() {
+    let ws = Ws::new();
+    let csv = "Record ID,First Name,Last Name,Email,Contact owner,Lifecycle Stage,Marketing contact status,Unsubscribed from all email,Opted out of email: Marketing Information,Email hard bounce reason,Email address quarantine reason,Email Address Quarantined,Invalid email address,Marketing emails bounced\n\
+101,Ana,Silva,ana@example.com,Sam Sales,Customer,Marketing contact,false,false,,,false,false,0\n\
+102,Bo,Berg,bo@example.com,Sam Sales,Lead,Marketing contact,false,true,,,false,false,0\n\
+103,Cy,Costa,cy@example.com,,Lead,Marketing contact,false,false,550 5.1.1 The email account that you tried to reach does not exist,,false,false,1\n\
+104,Dee,Dorn,dee@example.com,,Subscriber,Marketing contact,false,false,,,true,false,0\n\
+105,Eli,Eng,eli@example.com,,Subscriber,Marketing contact,false,false,,,false,true,0\n\
+106,Fay,Fox,fay@example.com,,Subscriber,Marketing contact,,,,,,,\n\
+107,Gus,Gray,gus@example.com,,Subscriber,Marketing contact,false,false,,Suspicious form activity,false,false,0\n";
+    let report = ws.import_csv(
+        "hubspot-crm-exports-all-contacts-2026-12-01.csv",
+        csv,
+        &["--consent", "email=granted"],
+    );
+    assert_eq!(report["layout"]["id"], "hubspot_contacts");
+    assert_eq!(
+        ws.outcome(EMAIL_EVERYONE, "news"),
+        pairs(&[
+            ("ana@example.com", "-"),
+            ("bo@example.com", "no_consent"),
+            ("cy@example.com", "no_consent"),
+            ("dee@example.com", "no_consent"),
+            ("eli@example.com", "no_consent"),
+            ("fay@example.com", "-"),
+            ("gus@example.com", "no_consent"),
+        ])
+    );
+    for key in [
+        "cy@example.com",
+        "dee@example.com",
+        "eli@example.com",
+        "gus@example.com",
+    ] {
+        assert_eq!(ws.email_consent(key)["state"], "bounced", "{key}");
+    }
+}
