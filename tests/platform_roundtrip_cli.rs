@@ -123,3 +123,37 @@ fn hubspot_bounced_invalid_and_quarantined_addresses_are_not_sent_to() {
         assert_eq!(ws.email_consent(key)["state"], "bounced", "{key}");
     }
 }
+
+/// A header holding an opt-in phrase and a refusal word says the refusal: a `yes` under
+/// `Marketing Emails Unsubscribed` is someone who unsubscribed (the refusal reading
+/// of README "Polarity and channel come from the header's own words"). The
+/// dictionary's opt-in phrase (`marketing emails`, `consent`, `opt in`) outranked the
+/// refusal word and the `yes` was granted; a `no` states nothing (not asked).
+#[test]
+fn an_opt_in_phrase_beside_a_refusal_word_is_a_refusal() {
+    let cases = [
+        ("Marketing Emails Unsubscribed", "withdrawn"),
+        ("Email Marketing Unsubscribe", "withdrawn"),
+        ("Consent Revoked", "withdrawn"),
+        ("Email Opt In Revoked", "withdrawn"),
+        ("Marketing Consent Declined", "withdrawn"),
+        ("Newsletter Opt Out", "withdrawn"),
+        ("Marketing emails bounced", "bounced"),
+        ("Newsletter Bounced", "bounced"),
+    ];
+    for (header, refused) in cases {
+        let ws = Ws::new();
+        let csv = format!("Email,{header}\nyes@example.com,yes\nno@example.com,no\n");
+        ws.import_csv("people.csv", &csv, &[]);
+        assert_eq!(
+            ws.email_consent("yes@example.com")["state"],
+            refused,
+            "{header}"
+        );
+        assert_eq!(
+            ws.email_consent("no@example.com")["state"],
+            "not_asked",
+            "{header}"
+        );
+    }
+}

@@ -223,6 +223,7 @@ fn generic(facts: &Facts<'_>, class: &mut Classification, ty: FieldType) -> Kind
                 consent::polarity_of_kind(
                     class.kind.as_deref(),
                     facts.all_status && facts.non_blank > 0,
+                    facts.name,
                 ),
                 class.reason.clone(),
             )
