@@ -157,3 +157,42 @@ fn an_opt_in_phrase_beside_a_refusal_word_is_a_refusal() {
         );
     }
 }
+
+/// The value of field `name` in `contact show KEY --json`.
+fn field_value(ws: &Ws, key: &str, name: &str) -> String {
+    let shown = ws.json(&["contact", "show", key], 0);
+    let fields = shown["fields"].as_array().unwrap();
+    let field = fields.iter().find(|f| f["name"] == name).unwrap();
+    field["value"].as_str().unwrap_or("").to_string()
+}
+
+/// Shopify's customers export before `Customer ID` (2022-2023 layout,
+/// https://help.shopify.com/en/manual/customers/import-export-customers) and the older
+/// one with `Accepts Marketing` write zips and phones with the same leading apostrophe
+/// as today's, so a spreadsheet keeps them as text. Without the layout the zip kept
+/// its `'` (`'SW1A 1AA`, which no rule on the postcode matches and a message would
+/// print) and so did a national phone number (`'07700 900004`).
+#[test]
+fn shopify_exports_without_customer_id_lose_their_apostrophes() {
+    let ws = Ws::new();
+    let newer = "First Name,Last Name,Email,Accepts Email Marketing,Company,Address1,Address2,City,Province,Province Code,Country,Country Code,Zip,Phone,Accepts SMS Marketing,Total Spent,Total Orders,Tags,Note,Tax Exempt\n\
+Ann,Lee,ann@example.com,yes,,1 High St,,London,England,ENG,United Kingdom,GB,'SW1A 1AA,'+447700900001,yes,120.50,3,\"VIP, Newsletter Subscriber\",,no\n\
+Dan,Oh,dan@example.com,yes,,4 High St,,Leeds,England,ENG,United Kingdom,GB,'LS1 1AA,'07700 900004,no,55.00,2,\"wholesale,vip\",,no\n";
+    let report = ws.import_csv("customers_export_1.csv", newer, &[]);
+    assert_eq!(report["layout"]["id"], "shopify_customers");
+    assert_eq!(field_value(&ws, "ann@example.com", "zip"), "SW1A 1AA");
+    assert_eq!(field_value(&ws, "dan@example.com", "zip"), "LS1 1AA");
+    assert_eq!(field_value(&ws, "dan@example.com", "phone"), "07700 900004");
+    assert_eq!(ws.email_consent("dan@example.com")["state"], "granted");
+
+    let ws = Ws::new();
+    let older = "First Name,Last Name,Email,Company,Address1,Address2,City,Province,Province Code,Country,Country Code,Zip,Phone,Accepts Marketing,Total Spent,Total Orders,Tags,Note,Tax Exempt\n\
+Bo,Berg,bo@example.com,,Storgatan 1,,Stockholm,,,Sweden,SE,'111 22,'+46701234567,no,0.00,0,,,no\n\
+Cy,Costa,cy@example.com,,Rua Augusta 1,,Lisboa,,,Portugal,PT,'1100-053,,yes,45.00,1,newsletter,,no\n";
+    let report = ws.import_csv("customers_export.csv", older, &[]);
+    assert_eq!(report["layout"]["id"], "shopify_customers");
+    assert_eq!(field_value(&ws, "bo@example.com", "zip"), "111 22");
+    assert_eq!(field_value(&ws, "cy@example.com", "zip"), "1100-053");
+    assert_eq!(ws.email_consent("bo@example.com")["state"], "declined");
+    assert_eq!(ws.email_consent("cy@example.com")["state"], "granted");
+}
