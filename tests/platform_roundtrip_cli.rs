@@ -196,3 +196,108 @@ Cy,Costa,cy@example.com,,Rua Augusta 1,,Lisboa,,,Portugal,PT,'1100-053,,yes,45.0
     assert_eq!(ws.email_consent("bo@example.com")["state"], "declined");
     assert_eq!(ws.email_consent("cy@example.com")["state"], "granted");
 }
+
+/// A minimal XLSX workbook with `sheets` (name, rows of inline strings), as Excel's
+/// file format lays it out (ECMA-376 Part 1: workbook, relationships, worksheets).
+fn workbook(path: &std::path::Path, sheets: &[(&str, &[&[&str]])]) {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let mut put = |name: &str, text: &str| {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    };
+    const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const PKG: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+    let mut types = String::from(
+        r#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#,
+    );
+    let (mut book, mut rels) = (String::new(), String::new());
+    for (i, (name, rows)) in sheets.iter().enumerate() {
+        let n = i + 1;
+        types += &format!(
+            r#"<Override PartName="/xl/worksheets/sheet{n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#
+        );
+        book += &format!(r#"<sheet name="{name}" sheetId="{n}" r:id="rId{n}"/>"#);
+        rels += &format!(
+            r#"<Relationship Id="rId{n}" Type="{REL}/worksheet" Target="worksheets/sheet{n}.xml"/>"#
+        );
+        let mut data = String::new();
+        for (r, row) in rows.iter().enumerate() {
+            data += &format!(r#"<row r="{}">"#, r + 1);
+            for (c, v) in row.iter().enumerate() {
+                let cell = format!("{}{}", char::from(b'A' + c as u8), r + 1);
+                data += &format!(r#"<c r="{cell}" t="inlineStr"><is><t>{v}</t></is></c>"#);
+            }
+            data += "</row>";
+        }
+        put(
+            &format!("xl/worksheets/sheet{n}.xml"),
+            &format!(
+                r#"<?xml version="1.0"?><worksheet xmlns="{MAIN}"><sheetData>{data}</sheetData></worksheet>"#
+            ),
+        );
+    }
+    put("[Content_Types].xml", &(types + "</Types>"));
+    put(
+        "_rels/.rels",
+        &format!(
+            r#"<?xml version="1.0"?><Relationships xmlns="{PKG}"><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+        ),
+    );
+    put(
+        "xl/workbook.xml",
+        &format!(
+            r#"<?xml version="1.0"?><workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets>{book}</sheets></workbook>"#
+        ),
+    );
+    put(
+        "xl/_rels/workbook.xml.rels",
+        &format!(r#"<?xml version="1.0"?><Relationships xmlns="{PKG}">{rels}</Relationships>"#),
+    );
+    zip.finish().unwrap();
+}
+
+/// An Excel workbook whose first sheet is a note for the person filling it in: the
+/// import read that sheet, found no key, and blamed the CSV delimiter ("the file splits
+/// into 1 column with the delimiter `,`; ... pass --delimiter"), which a workbook has
+/// not. The error names the sheet read and the workbook's other sheets, and `--sheet`
+/// imports the right one. A workbook read by default whose other sheets were left out
+/// says so in a warning (`customers.xlsx`: sheets Customers and Orders).
+#[test]
+fn a_workbook_names_the_sheet_it_read_and_the_others() {
+    let ws = Ws::new();
+    let book = ws.out("contacts.xlsx");
+    let note: &[&[&str]] = &[
+        &["Fill in the Contacts sheet"],
+        &["Do not change the headers"],
+    ];
+    let contacts: &[&[&str]] = &[
+        &["Email", "First Name", "Accepts Email Marketing"],
+        &["ann@example.com", "Ann", "yes"],
+    ];
+    workbook(&book, &[("Instructions", note), ("Contacts", contacts)]);
+    let out = ws.cmd().arg("import").arg(&book).assert().code(1);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("sheet `Instructions`"), "{err}");
+    assert!(err.contains("other sheets: Contacts"), "{err}");
+    assert!(err.contains("--sheet NAME"), "{err}");
+    assert!(!err.contains("--delimiter"), "{err}");
+    let report = ws.json(
+        &["import", book.to_str().unwrap(), "--sheet", "Contacts"],
+        0,
+    );
+    assert_eq!(report["rows_imported"], 1);
+
+    let ws = Ws::new();
+    let path = review_support::fixture("customers.xlsx");
+    let report = ws.json(&["import", path.to_str().unwrap()], 0);
+    let warned = review_support::warnings(&report);
+    assert!(
+        warned.iter().any(
+            |w| w.contains("read sheet `Customers`") && w.contains("other sheets too (Orders)")
+        ),
+        "{warned:?}"
+    );
+}

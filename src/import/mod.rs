@@ -164,6 +164,12 @@ pub enum ImportError {
         "no e-mail column found and the file splits into {columns} column with the delimiter `{delimiter}`; if that delimiter is wrong pass --delimiter, otherwise pass --key FIELD"
     )]
     NoKeyColumn { delimiter: String, columns: usize },
+    /// [`ImportError::NoKeyColumn`] for a workbook: the sheet read and the others.
+    #[error(
+        "sheet `{sheet}` of the workbook has no e-mail or phone column and a single column, so its rows cannot be keyed{}; pass --sheet NAME to import another sheet, or --key FIELD",
+        if others.is_empty() { String::new() } else { format!(" (the workbook's other sheets: {others})") }
+    )]
+    SheetNoKey { sheet: String, others: String },
     #[error(
         "the header is one column with the delimiter `{delimiter}` but contains `{other}`; pass --delimiter '{other}' if that is the delimiter"
     )]
