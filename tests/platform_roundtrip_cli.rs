@@ -301,3 +301,23 @@ fn a_workbook_names_the_sheet_it_read_and_the_others() {
         "{warned:?}"
     );
 }
+
+/// A workbook cut short (a download that stopped): it starts like a ZIP container but
+/// has no end. The error called it "a ZIP archive of CSV files", which a person
+/// importing `customers.xlsx` does not have; it now says the file may be cut short,
+/// and nothing is imported (the workspace keeps its one contact).
+#[test]
+fn a_workbook_cut_short_says_so_and_imports_nothing() {
+    let ws = Ws::new();
+    ws.import_csv("first.csv", "Email\nann@example.com\n", &[]);
+    let whole = review_support::read(&review_support::fixture("customers.xlsx"));
+    let cut = ws.out("customers.xlsx");
+    std::fs::write(&cut, &whole[..300]).unwrap();
+    let out = ws.cmd().arg("import").arg(&cut).assert().code(1);
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    assert!(err.contains("customers.xlsx"), "{err}");
+    assert!(err.contains("may be cut short"), "{err}");
+    assert!(!err.contains("archive of CSV files"), "{err}");
+    let report = ws.import_csv("second.csv", "Email\nbo@example.com\n", &[]);
+    assert_eq!(report["contacts_total"], 2);
+}

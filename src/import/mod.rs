@@ -125,6 +125,12 @@ pub enum ImportError {
     IsArchive { path: PathBuf },
     #[error("cannot read {path} as a ZIP archive of CSV files: {message}")]
     Archive { path: PathBuf, message: String },
+    /// A file that starts like a ZIP container (XLSX, XLSB, ODS or a ZIP of CSV files)
+    /// but cannot be opened as one, nothing imported.
+    #[error(
+        "cannot read {path}: it starts like a ZIP container (an XLSX or ODS workbook, or a ZIP of CSV files) but is not a whole one ({message}); the file may be cut short: download or save it again"
+    )]
+    DamagedZip { path: PathBuf, message: String },
     #[error("cannot read the workbook {path}: {message}")]
     Workbook { path: PathBuf, message: String },
     #[error("{path} has no sheet named `{sheet}`; its sheets are: {sheets}")]
