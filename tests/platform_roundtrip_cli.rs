@@ -128,7 +128,8 @@ fn hubspot_bounced_invalid_and_quarantined_addresses_are_not_sent_to() {
 /// `Marketing Emails Unsubscribed` is someone who unsubscribed (the refusal reading
 /// of README "Polarity and channel come from the header's own words"). The
 /// dictionary's opt-in phrase (`marketing emails`, `consent`, `opt in`) outranked the
-/// refusal word and the `yes` was granted; a `no` states nothing (not asked).
+/// refusal word and the `yes` was granted; a `no` states nothing (not asked). The
+/// field's reason says the header also names the refusal.
 #[test]
 fn an_opt_in_phrase_beside_a_refusal_word_is_a_refusal() {
     let cases = [
@@ -155,6 +156,16 @@ fn an_opt_in_phrase_beside_a_refusal_word_is_a_refusal() {
             "not_asked",
             "{header}"
         );
+        // `fields` says why the opt-in phrase's reading was turned round.
+        let reason = ws.field(&header.to_lowercase().replace(' ', "_"))["reason"].to_string();
+        let named = if refused == "bounced" {
+            "also names a bounce"
+        } else {
+            "also names a refusal"
+        };
+        // (`Newsletter Opt Out` is a dictionary opt-out already, and says so.)
+        let said = reason.contains(named) || reason.contains("opt-out (yes = the person refused)");
+        assert!(said, "{header}: {reason}");
     }
 }
 
