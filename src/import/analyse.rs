@@ -204,6 +204,13 @@ pub fn analyse(
     }
     let mut warnings = map.warnings.clone();
     warnings.extend(big_cells.warning(|i| map.columns[i].header.clone()));
+    if let Some(s) = sheet.as_ref().filter(|s| !s.others.is_empty()) {
+        warnings.push(format!(
+            "read sheet `{}`, the workbook's first visible worksheet; it has other sheets too ({}): pass --sheet NAME to import one of them",
+            s.name,
+            s.others.join(", ")
+        ));
+    }
     if let Some(s) = &sheet
         && s.error_cells > 0
     {
@@ -327,7 +334,16 @@ pub fn analyse(
     let phone_column = phone_columns.first().copied();
     let country_column = phone::country_column(columns.iter().map(|c| c.field.name.as_str()));
     let (region, region_source, other_regions) = super::row_phones::default_region(plan, conn)?;
-    let key = key::choose(plan, &mut columns, (email_column, phone_column), &sniffed)?;
+    let key = key::choose(plan, &mut columns, (email_column, phone_column), &sniffed).map_err(
+        |e| match (e, &sheet) {
+            // A workbook has no delimiter to blame: name the sheet read and the others.
+            (ImportError::NoKeyColumn { .. }, Some(s)) => ImportError::SheetNoKey {
+                sheet: s.name.clone(),
+                others: s.others.join(", "),
+            },
+            (e, _) => e,
+        },
+    )?;
     if let KeySource::Column { index, .. } = key
         && columns[index].skip
     {

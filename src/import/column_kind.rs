@@ -16,10 +16,10 @@
 //! Called by [`super::analyse`] once per column.
 
 use super::consent::evidence::EvidenceColumn;
-use super::consent::{self, ConsentColumn, Reading, dates, reach};
+use super::consent::{self, ConsentColumn, Polarity, Reading, dates, reach};
 use super::infer::Inferred;
 use super::layout::{LayoutColumn, layouts};
-use crate::fields::classify::Classification;
+use crate::fields::classify::{self, Classification};
 use crate::fields::{Channel, FieldType, PrivacyClass, Role};
 
 /// What the first pass saw of a column's values that decides its kind.
@@ -218,14 +218,19 @@ fn generic(facts: &Facts<'_>, class: &mut Classification, ty: FieldType) -> Kind
                 class.role = consent_role(channel);
                 class.reason += "; the header names texts, calls or a phone: SMS consent";
             }
-            (
-                channel,
-                consent::polarity_of_kind(
-                    class.kind.as_deref(),
-                    facts.all_status && facts.non_blank > 0,
-                ),
-                class.reason.clone(),
-            )
+            let polarity = consent::polarity_of_kind(
+                class.kind.as_deref(),
+                facts.all_status && facts.non_blank > 0,
+                facts.name,
+            );
+            if polarity == Polarity::Bounce {
+                class.reason += "; the header also names a bounce: yes = the address bounced";
+            } else if polarity.is_opt_out()
+                && !class.kind.as_deref().is_some_and(classify::is_opt_out_kind)
+            {
+                class.reason += "; the header also names a refusal: yes = the person refused";
+            }
+            (channel, polarity, class.reason.clone())
         }
     };
     let every_channel = reach::every_channel(facts.name);

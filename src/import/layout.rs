@@ -266,9 +266,17 @@ pub struct Recognised {
 
 /// The layout of a file called `file_name` (its own name, without directories) with
 /// these headers, if any.
+///
+/// File names are compared in lower case with spaces and hyphens read as underscores:
+/// a browser or a person may show Mailchimp's `subscribed_email_audience_export_1a2b.csv`
+/// as `Subscribed Email Audience Export 1a2b.csv`, and its status must not be lost.
 pub fn recognise(file_name: &str, headers: &[String]) -> Option<Recognised> {
     let all = layouts();
-    let name = file_name.to_lowercase();
+    let name: String = file_name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+        .collect();
     for layout in &all.layouts {
         if let Some(prefix) = layout.file_names.iter().find(|p| name.starts_with(*p)) {
             return Some(Recognised {

@@ -127,6 +127,12 @@ pub enum ImportError {
     IsArchive { path: PathBuf },
     #[error("cannot read {path} as a ZIP archive of CSV files: {message}")]
     Archive { path: PathBuf, message: String },
+    /// A file that starts like a ZIP container (XLSX, XLSB, ODS or a ZIP of CSV files)
+    /// but cannot be opened as one, nothing imported.
+    #[error(
+        "cannot read {path}: it starts like a ZIP container (an XLSX or ODS workbook, or a ZIP of CSV files) but is not a whole one ({message}); the file may be cut short: download or save it again"
+    )]
+    DamagedZip { path: PathBuf, message: String },
     #[error("cannot read the workbook {path}: {message}")]
     Workbook { path: PathBuf, message: String },
     #[error("{path} has no sheet named `{sheet}`; its sheets are: {sheets}")]
@@ -166,6 +172,12 @@ pub enum ImportError {
         "no e-mail column found and the file splits into {columns} column with the delimiter `{delimiter}`; if that delimiter is wrong pass --delimiter, otherwise pass --key FIELD"
     )]
     NoKeyColumn { delimiter: String, columns: usize },
+    /// [`ImportError::NoKeyColumn`] for a workbook: the sheet read and the others.
+    #[error(
+        "sheet `{sheet}` of the workbook has no e-mail or phone column and a single column, so its rows cannot be keyed{}; pass --sheet NAME to import another sheet, or --key FIELD",
+        if others.is_empty() { String::new() } else { format!(" (the workbook's other sheets: {others})") }
+    )]
+    SheetNoKey { sheet: String, others: String },
     #[error(
         "the header is one column with the delimiter `{delimiter}` but contains `{other}`; pass --delimiter '{other}' if that is the delimiter"
     )]

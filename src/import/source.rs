@@ -49,8 +49,8 @@ const OLE2: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
 /// The kind of the file at `path`.
 ///
-/// Errors: [`ImportError::Io`] when it cannot be read; [`ImportError::Archive`] for a
-/// file that starts like a ZIP but is not one.
+/// Errors: [`ImportError::Io`] when it cannot be read; [`ImportError::DamagedZip`] for a
+/// file that starts like a ZIP container (a workbook or an archive) but is not a whole one.
 pub fn detect(path: &Path) -> Result<Kind, ImportError> {
     let io = |cause| ImportError::Io {
         path: path.to_path_buf(),
@@ -73,8 +73,14 @@ pub fn detect(path: &Path) -> Result<Kind, ImportError> {
     if !(head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06")) {
         return Ok(Kind::Text);
     }
-    let mut zip = zip::ZipArchive::new(File::open(path).map_err(io)?)
-        .map_err(|e| super::archive::error(path, &e))?;
+    // A workbook (XLSX, XLSB, ODS) is a ZIP container too: one whose end is missing
+    // (a download cut short) is no "archive of CSV files" to the person importing it.
+    let mut zip = zip::ZipArchive::new(File::open(path).map_err(io)?).map_err(|e| {
+        ImportError::DamagedZip {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        }
+    })?;
     if zip.index_for_name("xl/workbook.xml").is_some() {
         return Ok(Kind::Workbook(WorkbookKind::Xlsx));
     }

@@ -34,6 +34,9 @@ pub struct Sheet {
     /// Error cells: how many, and the first few as `Sheet!A1 (#N/A)`.
     pub error_cells: u64,
     pub error_examples: Vec<String>,
+    /// The workbook's other worksheets, in workbook order, when the sheet was taken by
+    /// default (no `--sheet`); empty when `--sheet` named it.
+    pub others: Vec<String>,
 }
 
 /// Read the sheet `wanted` (or the first visible worksheet) of the workbook at `path`.
@@ -71,6 +74,14 @@ pub fn read(path: &Path, kind: WorkbookKind, wanted: Option<&str>) -> Result<She
             .map(|s| s.name.clone())
             .ok_or_else(|| fail(&"the workbook has no worksheet"))?,
     };
+    let others = match wanted {
+        Some(_) => Vec::new(),
+        None => meta
+            .iter()
+            .filter(|s| s.typ == SheetType::WorkSheet && s.name != name)
+            .map(|s| s.name.clone())
+            .collect(),
+    };
     let range = book.worksheet_range(&name).map_err(|e| fail(&e))?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let mut sheet = Sheet {
@@ -79,6 +90,7 @@ pub fn read(path: &Path, kind: WorkbookKind, wanted: Option<&str>) -> Result<She
         rows: Vec::with_capacity(range.height()),
         error_cells: 0,
         error_examples: Vec::new(),
+        others,
     };
     for (i, cells) in range.rows().enumerate() {
         let row = u64::from(row0) + i as u64 + 1;

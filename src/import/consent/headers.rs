@@ -92,3 +92,44 @@ fn bounce_flag(name: &str) -> Option<Channel> {
         }
     })
 }
+
+/// Header words that name a refusal ([`refusal_in_header`]).
+const OPT_OUT_WORDS: &[&str] = &[
+    "unsubscribe",
+    "unsubscribed",
+    "unsubscribes",
+    "unsub",
+    "optout",
+    "optedout",
+    "revoke",
+    "revoked",
+    "revocation",
+    "withdraw",
+    "withdrawn",
+    "withdrawal",
+    "decline",
+    "declined",
+    "refused",
+    "refusal",
+    "abgemeldet",
+    "abmeldung",
+    "widerrufen",
+];
+
+/// The refusal a header's own words name beside an opt-in phrase: `Marketing Emails
+/// Unsubscribed`, `Consent Revoked`, `Email Opt In Revoked`, `Marketing Consent
+/// Declined` ([`Polarity::Inverted`]: yes = the person refused) or `Marketing emails
+/// bounced`, `Newsletter Bounced` ([`Polarity::Bounce`]). The dictionary's opt-in
+/// phrase (`marketing emails`, `consent`) outranks the refusal word when it classifies
+/// the header, but a `yes` under such a header is a refusal, never a grant (session-9
+/// trial: `Marketing Emails Unsubscribed: yes` was granted).
+pub fn refusal_in_header(name: &str) -> Option<Polarity> {
+    let parts: Vec<&str> = name.split('_').collect();
+    if parts.iter().any(|p| BOUNCE_WORDS.contains(p)) {
+        return Some(Polarity::Bounce);
+    }
+    let two_words = parts
+        .windows(2)
+        .any(|w| matches!(w, ["opt" | "opted" | "opting", "out"]));
+    (two_words || parts.iter().any(|p| OPT_OUT_WORDS.contains(p))).then_some(Polarity::Inverted)
+}

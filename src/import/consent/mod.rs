@@ -192,17 +192,20 @@ pub fn channel_of_name(name: &str, found: Channel) -> Channel {
     }
 }
 
-/// The polarity of a column the classifier called a consent column: the polarity of
-/// the dictionary entry that recognised its header (`kind`, see
-/// [`classify::is_opt_out_kind`]: `do_not_email`, `abgemeldet` and `unsubscribe` are
-/// opt-outs), or a member status when every value is one.
-pub fn polarity_of_kind(kind: Option<&str>, all_status_values: bool) -> Polarity {
+/// The polarity of a column named `name` (a field name) the classifier called a
+/// consent column: the polarity of the dictionary entry that recognised its header
+/// (`kind`, see [`classify::is_opt_out_kind`]: `do_not_email`, `abgemeldet` and
+/// `unsubscribe` are opt-outs), or a member status when every value is one. An opt-in
+/// entry's header that also names a refusal (`Marketing Emails Unsubscribed`,
+/// `Marketing emails bounced`) takes the refusal's polarity
+/// ([`headers::refusal_in_header`]).
+pub fn polarity_of_kind(kind: Option<&str>, all_status_values: bool, name: &str) -> Polarity {
     if all_status_values {
         Polarity::Status
     } else if kind.is_some_and(classify::is_opt_out_kind) {
         Polarity::Inverted
     } else {
-        Polarity::Positive
+        headers::refusal_in_header(name).unwrap_or(Polarity::Positive)
     }
 }
 
@@ -226,7 +229,10 @@ pub fn header_reading(header: &str) -> Option<(Channel, Polarity)> {
         &classify::ValueProfile::new(),
     );
     let channel = channel_of_name(&name, class.role.consent_channel()?);
-    Some((channel, polarity_of_kind(class.kind.as_deref(), false)))
+    Some((
+        channel,
+        polarity_of_kind(class.kind.as_deref(), false, &name),
+    ))
 }
 
 /// True when a `yes` in field `name` is an opt-out, by the same vocabularies that
