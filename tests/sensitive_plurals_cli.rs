@@ -30,6 +30,22 @@ mod review_support;
 
 use predicates::prelude::*;
 use review_support::*;
+use serde_json::Value;
+
+const PEOPLE: &str = "email,first_name,gender,religion,tags
+a@example.com,A,Female,muslim,vip
+b@example.com,B,Male,christian,cancer
+c@example.com,C,Female,muslim,vip
+d@example.com,D,Male,jewish,vip
+e@example.com,E,Female,muslim,vip
+f@example.com,F,Female,muslim,vip
+";
+
+fn people() -> Ws {
+    let ws = Ws::new();
+    ws.import_csv("people.csv", PEOPLE, &["--consent", "email=granted"]);
+    ws
+}
 
 #[test]
 fn the_import_report_names_every_value_a_rule_is_refused_on() {
@@ -72,4 +88,80 @@ k@example.com,K,schwanger seit Mai
         .stderr(predicate::str::contains(
             "value `schwanger` of field `notes` is health data",
         ));
+}
+
+fn campaign_for_unlocks() -> Ws {
+    let ws = people();
+    ws.ok(&["segment", "add", "all", "first_name is not blank"]);
+    ws.ok(&["campaign", "new", "c", "--channel", "email"]);
+    ws.ok(&[
+        "campaign",
+        "add",
+        "c",
+        "all",
+        "--subject",
+        "Hi",
+        "--body",
+        "Hello",
+    ]);
+    ws
+}
+
+#[test]
+fn the_manifest_carries_every_unlock_and_justification_in_force() {
+    let ws = campaign_for_unlocks();
+    let reasons = [
+        (
+            "gender",
+            "Testing a product line for women the brand asked for",
+        ),
+        (
+            "religion",
+            "Eid greetings these customers asked us for in writing",
+        ),
+        (
+            "gender",
+            "Second look: the product line now also covers men",
+        ),
+    ];
+    for (field, why) in reasons {
+        ws.ok(&["unlock", "c", field, "--reason", why]);
+    }
+    let out = ws.out("export");
+    ws.cmd()
+        .args(["export", "c", "--profile", "spreadsheet", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
+    let manifest: Value =
+        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let unlocks: Vec<(String, String)> = manifest["unlocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| {
+            (
+                u["field"].as_str().unwrap().to_string(),
+                u["reason"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    // By field, each field's justifications in the order given.
+    assert_eq!(
+        unlocks,
+        pairs(&[
+            ("gender", reasons[0].1),
+            ("gender", reasons[2].1),
+            ("religion", reasons[1].1),
+        ])
+    );
+    // The audit log has the same three.
+    let audit = ws.json(&["audit"], 0);
+    let logged = audit
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "unlock")
+        .count();
+    assert_eq!(logged, 3);
 }
