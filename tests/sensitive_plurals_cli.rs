@@ -165,3 +165,49 @@ fn the_manifest_carries_every_unlock_and_justification_in_force() {
         .count();
     assert_eq!(logged, 3);
 }
+
+#[test]
+fn a_justification_of_repeated_words_or_only_the_field_name_is_refused() {
+    let ws = campaign_for_unlocks();
+    for (field, why, said) in [
+        (
+            "gender",
+            "test test test test test",
+            "the justification repeats itself: 1 different word in 5 words, `test` 5 times; \
+             write a sentence of at least 3 different words",
+        ),
+        (
+            "gender",
+            "Gender: gender field gender",
+            "the justification repeats itself: 2 different words in 4 words, `gender` 3 times",
+        ),
+        (
+            "tags:religion",
+            "religion in tags, the religion tags",
+            "the justification only names what it unlocks (tags, religion); say why it is \
+             needed, in at least 3 other different words",
+        ),
+    ] {
+        ws.cmd()
+            .args(["unlock", "c", field, "--reason", why])
+            .assert()
+            .failure()
+            .stderr(predicate::str::contains(said));
+    }
+    let audit = ws.json(&["audit"], 0);
+    assert!(
+        !audit
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["action"] == "unlock"),
+        "nothing refused is on record"
+    );
+    ws.ok(&[
+        "unlock",
+        "c",
+        "tags:religion",
+        "--reason",
+        "Eid greetings for customers who asked for them",
+    ]);
+}
