@@ -41,10 +41,57 @@ e@example.com,E,Female,muslim,vip
 f@example.com,F,Female,muslim,vip
 ";
 
+/// `(segment name, term, kind)` for the names that label recipients with a sensitive
+/// inference, and the names that do not.
+const NAMED: &[(&str, &str, &str)] = &[
+    ("muslims", "muslim", "religion"),
+    ("females", "female", "gender"),
+    ("women", "women", "gender"),
+    ("Frauen", "frau", "gender"),
+    ("christians", "christian", "religion"),
+    ("diabetics", "diabetic", "health"),
+    ("musulmanes", "musulman", "religion"),
+    ("Schwangere", "schwanger", "health"),
+    ("lesbians", "lesbian", "sexual orientation"),
+    ("female-customers", "female", "gender"),
+];
+const INNOCENT: &[&str] = &["spring-sale", "we-miss-you", "Church Street shoppers"];
+
 fn people() -> Ws {
     let ws = Ws::new();
     ws.import_csv("people.csv", PEOPLE, &["--consent", "email=granted"]);
     ws
+}
+
+fn items(f: &Value) -> Vec<String> {
+    let items = f["items"].as_array().unwrap();
+    items.iter().map(|i| i.as_str().unwrap().into()).collect()
+}
+
+#[test]
+fn plural_and_foreign_segment_names_are_a_sensitive_name_blocker() {
+    let ws = people();
+    let mut toml = String::from("name = \"c\"\nchannel = \"email\"\nas_of = \"2026-11-01\"\n");
+    for name in NAMED.iter().map(|n| n.0).chain(INNOCENT.iter().copied()) {
+        toml += &format!(
+            "[[entry]]\nsegment = \"{name}\"\nrule = 'first_name is not blank'\nsubject = \"Hi\"\nbody = \"Hello\"\n"
+        );
+    }
+    ws.apply(&toml);
+    let review = ws.json(&["review", "c"], 3);
+    assert_eq!(codes(&review, "blocker"), ["sensitive_name"]);
+    let said = items(finding(&review, "sensitive_name"));
+    assert_eq!(said.len(), NAMED.len(), "{said:#?}");
+    for ((name, term, kind), item) in NAMED.iter().zip(&said) {
+        let start = format!("segment `{name}`: `{term}` is {kind} data");
+        assert!(item.starts_with(&start), "{item} should start with {start}");
+    }
+    for name in INNOCENT {
+        assert!(
+            !said.iter().any(|i| i.contains(&format!("`{name}`"))),
+            "{name}: {said:?}"
+        );
+    }
 }
 
 #[test]
