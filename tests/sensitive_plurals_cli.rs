@@ -49,7 +49,10 @@ const NAMED: &[(&str, &str, &str)] = &[
     ("women", "women", "gender"),
     ("Frauen", "frau", "gender"),
     ("christians", "christian", "religion"),
+    ("jews", "jew", "religion"),
     ("diabetics", "diabetic", "health"),
+    ("seniors", "seniors", "age"),
+    ("Katholiken", "katholik", "religion"),
     ("musulmanes", "musulman", "religion"),
     ("Schwangere", "schwanger", "health"),
     ("lesbians", "lesbian", "sexual orientation"),
@@ -92,6 +95,55 @@ fn plural_and_foreign_segment_names_are_a_sensitive_name_blocker() {
             "{name}: {said:?}"
         );
     }
+}
+
+#[test]
+fn new_vocabulary_in_notes_and_tags_is_noted_and_refused() {
+    let ws = Ws::new();
+    let csv = "email,first_name,notes
+a@example.com,A,Krebs diagnostiziert
+b@example.com,B,on insulin
+c@example.com,C,blood type AB
+d@example.com,D,fingerprint on file
+e@example.com,E,trade union rep
+f@example.com,F,Gewerkschaft
+g@example.com,G,mosque volunteer
+h@example.com,H,synagogue board
+i@example.com,I,Ramadan fasting
+j@example.com,J,Kirche
+k@example.com,K,uses a wheelchair
+l@example.com,L,church choir
+m@example.com,M,12 Church Street
+n@example.com,N,European Union citizen
+";
+    ws.import_csv("notes.csv", csv, &["--consent", "email=granted"]);
+    let reason = ws.field("notes")["reason"].as_str().unwrap().to_string();
+    assert!(
+        reason.contains(
+            "holds sensitive values: blood type (health, 1), church choir (religion, 1), \
+             fingerprint (biometric, 1), gewerkschaft (union membership, 1), insulin (health, 1), \
+             kirche (religion, 1), krebs (health, 1), mosque (religion, 1), ramadan (religion, 1), \
+             synagogue (religion, 1), trade union (union membership, 1), wheelchair (health, 1); "
+        ),
+        "{reason}"
+    );
+    // Any rule on the notes selects by what they hold.
+    ws.cmd()
+        .args(["segment", "add", "n", "notes is not blank"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "`notes` holds biometric values for 1 contact (fingerprint on file)",
+        ));
+    // A tag `cancer` is health data (no longer an ambiguous star sign).
+    let ws = people();
+    ws.cmd()
+        .args(["segment", "add", "c", r#"tags has "cancer""#])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "value `cancer` of field `tags` is health data",
+        ));
 }
 
 #[test]

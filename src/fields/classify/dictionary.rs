@@ -40,6 +40,8 @@ struct RawDictionary {
     inflections: RawInflections,
     #[serde(default)]
     audience_words: Vec<String>,
+    #[serde(default)]
+    value_vetoes: BTreeMap<String, Vec<String>>,
     entry: Vec<RawEntry>,
 }
 
@@ -218,6 +220,10 @@ pub(crate) struct Dictionary {
     /// Words that name a segment's audience rather than say anything about it
     /// (`customers`, `buyers`, `Kunden`): left out when a segment name is read.
     pub audience_words: HashSet<String>,
+    /// One-word value term → words that, anywhere in the same value, give it an
+    /// innocent meaning when it is read inside a longer value (`church` in `Church
+    /// Street`, `cancer` in `Cancer Research UK`).
+    pub value_vetoes: HashMap<String, HashSet<String>>,
 }
 
 /// What a folded value is in the vocabularies.
@@ -292,6 +298,11 @@ fn parse(source: &str) -> Result<Dictionary, String> {
             .collect(),
         uninflected: word_set(&raw.inflections.never),
         audience_words: word_set(&raw.audience_words),
+        value_vetoes: raw
+            .value_vetoes
+            .iter()
+            .map(|(w, by)| (fold(w), by.iter().map(|b| fold(b)).collect()))
+            .collect(),
     };
     for (index, e) in raw.entry.into_iter().enumerate() {
         let phrases = |by_lang: &BTreeMap<String, Vec<String>>| -> Result<Vec<Phrase>, String> {

@@ -76,13 +76,17 @@ mod tests {
             ("diabetics", "diabetic"),
             ("females", "female"),
             ("Womens", "woman"),
+            ("Seniorinnen", "seniorin"),
             ("Frauen", "frau"),
             ("Musliminnen", "muslim"),
             ("Muslime", "muslim"),
             ("Schwangere", "schwanger"),
             ("musulmanes", "musulman"),
             ("mujeres", "mujer"),
-            ("trade union members", "trade union member"),
+            ("allergies", "allergy"),
+            ("trade unions", "trade union"),
+            ("Jüdinnen", "judin"),
+            ("Juden", "jude"),
         ] {
             assert_eq!(read_as(word).as_deref(), Some(base), "{word}");
         }

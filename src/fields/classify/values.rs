@@ -201,13 +201,29 @@ mod tests {
             ("female", "gender"),
             ("married", "marital_status"),
             ("trade union member", "union_membership"),
-            // Session 9: plurals and other languages.
+            // Session 9: plurals, other languages, the new vocabulary.
             ("muslims", "religion"),
             ("females", "gender"),
             ("women", "gender"),
             ("Frauen", "gender"),
             ("christians", "religion"),
+            ("jews", "religion"),
             ("diabetics", "health"),
+            ("seniors", "age"),
+            ("cancer", "health"),
+            ("Krebs", "health"),
+            ("insulin", "health"),
+            ("blood type", "health"),
+            ("fingerprint", "biometric"),
+            ("trade union", "union_membership"),
+            ("Gewerkschaft", "union_membership"),
+            ("mosque", "religion"),
+            ("synagogue", "religion"),
+            ("Ramadan", "religion"),
+            ("Kirche", "religion"),
+            ("wheelchair", "health"),
+            ("church choir", "religion"),
+            ("Katholiken", "religion"),
             ("musulmanes", "religion"),
             ("Schwangere", "health"),
         ] {
@@ -257,6 +273,7 @@ mod tests {
         };
         assert_eq!(kinds("female-customers"), ["gender"]);
         assert_eq!(kinds("Frauen Kunden 2026"), ["gender"]);
+        assert_eq!(kinds("seniors list"), ["age"]);
         assert_eq!(kinds("muslims"), ["religion"]);
         assert_eq!(kinds("muslim-customers"), ["religion"]);
         for name in [
