@@ -33,6 +33,12 @@ pub const MIN_JUSTIFICATION_CHARS: usize = 20;
 /// `....................`) is not a sentence.
 pub const MIN_JUSTIFICATION_WORDS: usize = 2;
 
+/// Fewest different words in a justification, and no word may make up more than half
+/// of its words: `test test test test` or `ok ok ok ok ok ok ok` has twenty characters
+/// in several words and still says nothing (session 9 trial). Words are compared
+/// lower-cased, so `Test TEST test` is one word.
+pub const MIN_JUSTIFICATION_DISTINCT_WORDS: usize = 3;
+
 /// What a piece of written text amounts to once invisible characters are gone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Measure {
@@ -58,6 +64,24 @@ pub enum WrittenError {
         chars: usize,
         words: usize,
     },
+    #[error(
+        "{what} repeats itself: {} in {}, `{most}` {}; write a sentence of at least {MIN_JUSTIFICATION_DISTINCT_WORDS} different words, none more than half of them, that says why",
+        crate::text::count(*.distinct as u64, "different word"),
+        crate::text::count(*.words as u64, "word"),
+        crate::text::count(*.times as u64, "time")
+    )]
+    Repetitive {
+        what: String,
+        distinct: usize,
+        words: usize,
+        /// The most repeated word and how often it occurs.
+        most: String,
+        times: usize,
+    },
+    #[error(
+        "{what} only names what it unlocks ({named}); say why it is needed, in at least {MIN_JUSTIFICATION_DISTINCT_WORDS} other different words"
+    )]
+    OnlySubject { what: String, named: String },
 }
 
 use unicode_normalization::char::is_combining_mark;
@@ -164,7 +188,67 @@ pub fn check_justification(what: &str, text: &str) -> Result<(), WrittenError> {
             words: m.words,
         });
     }
+    let words = lower_words(text);
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for w in &words {
+        match counts.iter_mut().find(|(c, _)| c == w) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((w, 1)),
+        }
+    }
+    let (most, times) = counts
+        .iter()
+        .max_by_key(|(_, n)| *n)
+        .map_or(("", 0), |&(w, n)| (w, n));
+    if counts.len() < MIN_JUSTIFICATION_DISTINCT_WORDS || times * 2 > words.len() {
+        return Err(WrittenError::Repetitive {
+            what: what.into(),
+            distinct: counts.len(),
+            words: words.len(),
+            most: most.to_string(),
+            times,
+        });
+    }
     Ok(())
+}
+
+/// [`check_justification`] for the justification of an unlock of `subject` (a field
+/// name, `tags:religion`): besides that check, it needs
+/// [`MIN_JUSTIFICATION_DISTINCT_WORDS`] different words that are not the subject's own
+/// words, so `religion tags religion tags religion` or `unlock the age` cannot pass
+/// for a reason.
+///
+/// Errors: as [`check_justification`], and [`WrittenError::OnlySubject`].
+pub fn check_justification_about(
+    what: &str,
+    text: &str,
+    subject: &str,
+) -> Result<(), WrittenError> {
+    check_justification(what, text)?;
+    let named = lower_words(subject);
+    let mut other: Vec<String> = lower_words(text)
+        .into_iter()
+        .filter(|w| !named.contains(w))
+        .collect();
+    other.sort_unstable();
+    other.dedup();
+    if other.len() < MIN_JUSTIFICATION_DISTINCT_WORDS {
+        return Err(WrittenError::OnlySubject {
+            what: what.into(),
+            named: named.join(", "),
+        });
+    }
+    Ok(())
+}
+
+/// The words of the visible text of `text`, lower-cased: runs of letters and digits
+/// (punctuation, `_`, `:` and `-` separate words, so `tags:religion` is two).
+fn lower_words(text: &str) -> Vec<String> {
+    visible(text)
+        .split(|c: char| !c.is_alphanumeric() && !is_combining_mark(c))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// Check a name or note: some visible text.
@@ -225,9 +309,9 @@ mod tests {
             }
         );
         assert!(check_justification("the reason", "menu choice only, no belief implied").is_ok());
-        // Exactly 20 visible: "abcdefghi abcdefghij" (9 + 1 + 10).
-        assert!(check_justification("r", "abcdefghi abcdefghij").is_ok());
-        assert!(check_justification("r", "abcdefghi abcdefghi").is_err());
+        // Exactly 20 visible: "abcdefghi abc defghij" (9 + 1 + 3 + 1 + 6), three words.
+        assert!(check_justification("r", "abcdefghi abc defghij").is_ok());
+        assert!(check_justification("r", "abcdefghi abc defgh").is_err());
     }
 
     #[test]
@@ -271,9 +355,59 @@ mod tests {
                 words: 2
             }
         );
-        // 20 visible graphemes in 2 words pass even with blanks between them:
-        // "abcdefghi" (9) + space + "abcdefghij" (10).
-        assert!(check_justification("r", "abcdefghi\u{2800}\u{3164} abcdefghij").is_ok());
+        // 20 visible graphemes in 3 words pass even with blanks between them:
+        // "abcdefghi" (9) + space + "abc" (3) + space + "defghij" (6).
+        assert!(check_justification("r", "abcdefghi\u{2800}\u{3164} abc defghij").is_ok());
+    }
+
+    #[test]
+    fn repeated_words_are_no_sentence() {
+        // The session 9 trial's justification: 19 visible characters, one word 4 times.
+        assert!(matches!(
+            check_justification("the justification", "test test test test"),
+            Err(WrittenError::TooShort { .. })
+        ));
+        // 24 characters, still one word: repetitive.
+        assert_eq!(
+            check_justification("the justification", "test test test test test"),
+            Err(WrittenError::Repetitive {
+                what: "the justification".into(),
+                distinct: 1,
+                words: 5,
+                most: "test".into(),
+                times: 5
+            })
+        );
+        // Case does not make a word new; two different words are too few.
+        assert!(check_justification("r", "Test TEST test tEsT ok ok").is_err());
+        // Three different words, but `test` is 4 of 6 words, more than half.
+        assert!(check_justification("r", "test test test test the shop").is_err());
+        // A real sentence passes, whatever it repeats.
+        assert!(check_justification("r", "the shop sells to the shop's regulars").is_ok());
+    }
+
+    #[test]
+    fn an_unlock_justification_must_say_more_than_its_subject() {
+        let only = check_justification_about(
+            "the justification",
+            "religion for the tags religion",
+            "tags:religion",
+        );
+        assert_eq!(
+            only,
+            Err(WrittenError::OnlySubject {
+                what: "the justification".into(),
+                named: "tags, religion".into()
+            })
+        );
+        assert!(
+            check_justification_about(
+                "the justification",
+                "Eid greetings for customers who asked for them",
+                "tags:religion"
+            )
+            .is_ok()
+        );
     }
 
     #[test]

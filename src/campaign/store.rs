@@ -180,7 +180,33 @@ pub fn add_unlock(
         "INSERT OR REPLACE INTO unlocks (campaign, field, reason, actor, at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![campaign, unlock.field, unlock.reason, unlock.actor, unlock.at],
     )?;
+    conn.execute(
+        "INSERT INTO unlock_history (campaign, field, reason, actor, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![campaign, unlock.field, unlock.reason, unlock.actor, unlock.at],
+    )?;
     Ok(())
+}
+
+/// Every unlock in force for `campaign`, each time it was given: a field unlocked twice
+/// is listed twice, with both justifications, oldest first (by field, then in the
+/// order given). What the export manifest carries.
+pub fn unlock_history(conn: &Connection, campaign: &str) -> Result<Vec<Unlock>, WorkspaceError> {
+    let mut stmt = conn.prepare(
+        "SELECT h.field, h.reason, h.actor, h.at FROM unlock_history h
+           JOIN unlocks u ON u.campaign = h.campaign AND u.field = h.field
+          WHERE h.campaign = ?1 ORDER BY h.field, h.id",
+    )?;
+    let rows = stmt
+        .query_map([campaign], |r| {
+            Ok(Unlock {
+                field: r.get(0)?,
+                reason: r.get(1)?,
+                actor: r.get(2)?,
+                at: r.get(3)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
 }
 
 /// Remove an unlock; true if there was one.
@@ -189,6 +215,10 @@ pub fn remove_unlock(
     campaign: &str,
     field: &str,
 ) -> Result<bool, WorkspaceError> {
+    conn.execute(
+        "DELETE FROM unlock_history WHERE campaign = ?1 AND field = ?2",
+        [campaign, field],
+    )?;
     Ok(conn.execute(
         "DELETE FROM unlocks WHERE campaign = ?1 AND field = ?2",
         [campaign, field],
@@ -214,6 +244,10 @@ pub fn rename(conn: &Connection, old: &str, new: &str) -> Result<(), WorkspaceEr
     )?;
     conn.execute(
         "UPDATE unlocks SET campaign = ?2 WHERE campaign = ?1",
+        [old, new],
+    )?;
+    conn.execute(
+        "UPDATE unlock_history SET campaign = ?2 WHERE campaign = ?1",
         [old, new],
     )?;
     Ok(())

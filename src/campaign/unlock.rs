@@ -38,8 +38,10 @@ pub fn load(ws: &Workspace, name: &str) -> Result<Campaign, CampaignError> {
 /// Errors: unknown campaign or field; a field that is not blocked (nothing to unlock);
 /// an unknown or non-sensitive kind, or a kind on a field that is itself blocked;
 /// a protected trait or special category data in a housing, employment, credit or
-/// politics campaign (never unlockable); a justification [`written::check_justification`]
-/// refuses (20 visible characters, two words).
+/// politics campaign (never unlockable); a justification
+/// [`written::check_justification_about`] refuses (20 visible characters, at least three
+/// different words, none more than half of them, three of them not the words of
+/// `field` itself).
 pub fn unlock(
     ws: &mut Workspace,
     campaign: &str,
@@ -89,7 +91,7 @@ pub fn checked(
         return Err(CampaignError::Invalid(why));
     }
     let reason = reason.trim();
-    written::check_justification("the justification", reason).map_err(|e| {
+    written::check_justification_about("the justification", reason, field).map_err(|e| {
         CampaignError::Invalid(format!(
             "{e}: why is `{field}` necessary for this campaign? It is logged and travels with the export"
         ))

@@ -55,7 +55,10 @@ pub struct Manifest {
     pub findings: Vec<Finding>,
     /// The findings the campaign accepted with a written reason, one per finding.
     pub accepted: Vec<AcceptedFinding>,
-    /// Fields the campaign unlocked, with the justification, who and when.
+    /// Every unlock in force, each with its justification, who and when: one per
+    /// `tactful unlock` given, so a field unlocked twice is listed twice with both
+    /// justifications (by field, oldest first). The audit log has the same, and the
+    /// unlocks removed since.
     pub unlocks: Vec<Unlock>,
     /// The latest sign-off and whether it matches this export (`current`) or predates
     /// a change (`stale`); `null` when nobody signed off.

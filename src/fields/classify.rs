@@ -33,6 +33,7 @@ mod age_group;
 mod dictionary;
 mod evidence;
 mod header;
+mod inflect;
 mod inside;
 mod minor_flag;
 mod normalise;
@@ -51,6 +52,7 @@ pub use self::minor_flag::{FLAG_AGE, adult_flag_age, minor_flag_age};
 pub use self::profile::ValueProfile;
 pub use self::values::{
     SensitiveValue, sensitive_kind, sensitive_kinds, sensitive_value, sensitive_values_in,
+    sensitive_values_in_name,
 };
 use super::{FieldType, PrivacyClass, Role};
 

@@ -26,9 +26,12 @@
 //! unlock of the kind used by another segment, or any unlock in a housing, employment,
 //! credit or politics campaign (where no unlock is possible) leaves the blocker.
 //!
-//! Names are read like free-text values ([`crate::fields::classify::sensitive_values_in`]):
-//! the whole name (`female`, `religion:catholic`) or special category words inside it
-//! (`muslim-customers`, `pregnant_2026`). Campaign names and the message text are not
+//! Names are read like free-text values, then whole without their audience words
+//! ([`crate::fields::classify::sensitive_values_in_name`]): the whole name (`female`,
+//! `religion:catholic`), special category words inside it (`muslim-customers`,
+//! `pregnant_2026`), and a protected trait with only audience words or numbers around
+//! it (`female-customers`, `Frauen 2026`), each also in the plural and other inflected
+//! forms (`muslims`, `women`, `Frauen`, `seniors`: session 9 trial). Campaign names and the message text are not
 //! read: they are the same for every recipient, and a message may well mention halal or
 //! gluten-free food to everyone.
 
@@ -37,7 +40,7 @@ use rusqlite::Connection;
 use super::definition::Uses;
 use super::{ExportScope, Finding, ReviewError, Severity};
 use crate::campaign::{Campaign, Unlock};
-use crate::fields::classify::{SensitiveValue, sensitive_values_in};
+use crate::fields::classify::{SensitiveValue, sensitive_values_in_name};
 use crate::fields::held::{held_values, sensitive_in};
 use crate::fields::policy::value_unlock_key;
 use crate::segment::check::{selects_by_held_values, text_values};
@@ -65,7 +68,7 @@ pub fn findings(
     let mut open: Vec<String> = Vec::new();
     let mut covered: Vec<String> = Vec::new();
     for entry in &campaign.entries {
-        for v in sensitive_values_in(&entry.segment) {
+        for v in sensitive_values_in_name(&entry.segment) {
             let item = format!(
                 "segment `{}`: `{}` is {} data ({}; {})",
                 entry.segment,

@@ -127,7 +127,8 @@ pub(super) fn manifest(
         accepted: manifest::AcceptedFinding::of(&findings),
         consent_evidence: consent.finish(),
         findings,
-        unlocks: campaign.unlocks.clone(),
+        // Every justification in force, a field unlocked twice with both of them.
+        unlocks: crate::campaign::store::unlock_history(ws.conn(), &campaign.name)?,
         sign_off: review.sign_off.clone(),
     })
 }

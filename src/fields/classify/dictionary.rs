@@ -36,7 +36,32 @@ struct RawDictionary {
     ambiguous_values: Vec<String>,
     ambiguous_words: Vec<String>,
     vetoes: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    inflections: RawInflections,
+    #[serde(default)]
+    audience_words: Vec<String>,
+    #[serde(default)]
+    value_vetoes: BTreeMap<String, Vec<String>>,
     entry: Vec<RawEntry>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawInflections {
+    endings: Vec<Ending>,
+    irregular: BTreeMap<String, String>,
+    never: Vec<String>,
+}
+
+/// One inflectional ending a word may carry: `word` ending in `ending`, with `base` in
+/// its place, is read as that base when the base keeps at least `min` letters
+/// (`muslims` → `muslim`, `allergies` → `allergy`, `Frauen` → `frau`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Ending {
+    pub ending: String,
+    pub base: String,
+    pub min: usize,
 }
 
 #[derive(Deserialize)]
@@ -186,6 +211,19 @@ pub(crate) struct Dictionary {
     /// Per term id: its spelling as in the dictionary, and the entries that list it.
     pub terms: Vec<(String, Vec<Membership>)>,
     neutral: HashSet<String>,
+    /// Inflectional endings, tried in order ([`super::inflect`]).
+    pub endings: Vec<Ending>,
+    /// Irregular forms and their base (`women` → `woman`).
+    pub irregular: HashMap<String, String>,
+    /// Words never read as an inflected form (`hive` is no plural of `hiv`).
+    pub uninflected: HashSet<String>,
+    /// Words that name a segment's audience rather than say anything about it
+    /// (`customers`, `buyers`, `Kunden`): left out when a segment name is read.
+    pub audience_words: HashSet<String>,
+    /// One-word value term → words that, anywhere in the same value, give it an
+    /// innocent meaning when it is read inside a longer value (`church` in `Church
+    /// Street`, `cancer` in `Cancer Research UK`).
+    pub value_vetoes: HashMap<String, HashSet<String>>,
 }
 
 /// What a folded value is in the vocabularies.
@@ -196,8 +234,22 @@ pub(crate) enum Term {
 }
 
 impl Dictionary {
-    /// The vocabulary term `folded` is, if any.
+    /// The vocabulary term `folded` is, if any: as written, or else as the inflected
+    /// form of a term (its last word in the plural or another inflection, `muslims`,
+    /// `trade unions`, `Frauen`; [`super::inflect::bases`]). The one matcher every
+    /// reader of values goes through: whole values, tags, words inside notes, literals
+    /// in rules and templates, segment names, column vocabularies.
     pub fn term(&self, folded: &str) -> Option<Term> {
+        if let Some(t) = self.exact_term(folded) {
+            return Some(t);
+        }
+        super::inflect::bases(self, folded)
+            .into_iter()
+            .find_map(|base| self.exact_term(&base))
+    }
+
+    /// The vocabulary term `folded` is as written, if any.
+    pub fn exact_term(&self, folded: &str) -> Option<Term> {
         if let Some(&id) = self.term_ids.get(folded) {
             Some(Term::Listed(id))
         } else if self.neutral.contains(folded) {
@@ -237,6 +289,20 @@ fn parse(source: &str) -> Result<Dictionary, String> {
         term_ids: HashMap::new(),
         terms: Vec::new(),
         neutral: raw.neutral_values.iter().map(|v| fold(v)).collect(),
+        endings: raw.inflections.endings.clone(),
+        irregular: raw
+            .inflections
+            .irregular
+            .iter()
+            .map(|(w, b)| (fold(w), fold(b)))
+            .collect(),
+        uninflected: word_set(&raw.inflections.never),
+        audience_words: word_set(&raw.audience_words),
+        value_vetoes: raw
+            .value_vetoes
+            .iter()
+            .map(|(w, by)| (fold(w), by.iter().map(|b| fold(b)).collect()))
+            .collect(),
     };
     for (index, e) in raw.entry.into_iter().enumerate() {
         let phrases = |by_lang: &BTreeMap<String, Vec<String>>| -> Result<Vec<Phrase>, String> {

@@ -18,6 +18,9 @@
 //!   do not. Words listed as
 //!   ordinary (`postage`, `username`) are never split.
 //!
+//! - a word the dictionary does not know, that is the plural or another inflection of
+//!   one it knows, is that word (`Religions`, `Krankheiten`; [`super::inflect`]).
+//!
 //! Used by [`super::classify`]; the word lists are the dictionary's ([`super::dictionary`]).
 
 use std::collections::HashMap;
@@ -64,7 +67,7 @@ impl Header {
                     out.extend(pieces);
                 }
                 None => {
-                    out.push(w);
+                    out.push(base_word(w, dict));
                     spelled.push(original);
                 }
             }
@@ -211,6 +214,19 @@ fn subject_start(words: &[String], dict: &Dictionary) -> usize {
         break;
     }
     at
+}
+
+/// `word`, or the known word it is an inflection of when the dictionary does not know
+/// it (`Religions`, `Disabilities`, `Krankheiten`, `Gewerkschaften`: the one inflection
+/// reader of [`super::inflect`], as for values).
+fn base_word(word: String, dict: &Dictionary) -> String {
+    if dict.known.contains(&word) {
+        return word;
+    }
+    super::inflect::bases(dict, &word)
+        .into_iter()
+        .find(|b| dict.known.contains(b))
+        .unwrap_or(word)
 }
 
 /// `word` split into words the dictionary knows, if it is not known itself, is not a

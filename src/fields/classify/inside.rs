@@ -9,13 +9,16 @@
 //! Words are those of [`super::words::fold`]: split at anything not a letter or digit
 //! (spaces, `-`, `_`, `/`, brackets), lower-cased, accent-folded and read as a person
 //! sees them, so `Hálal-Only` holds `halal`, while `Christchurch` is one word and holds
-//! no `church`. Only the stems the vocabulary lists count (`diabetes`, `diabetic`, not
-//! `diabet`). Left out, on purpose:
+//! no `church`. Only the terms the vocabulary lists count, as written or inflected
+//! (`diabetics`, `two pregnancies`, `trade unions`: [`super::inflect`]; never a guessed
+//! stem such as `diabet`). Left out, on purpose:
 //! - protected-trait words (`man`, `miss`, `married`, `single`): everyday words in free
 //!   text; they still count as a whole value or tag;
 //! - the dictionary's `ambiguous_words` (`disabled` in `account disabled`, `depression`,
 //!   `aids`, `smoker`, `homo`, `bipolar`), which mostly mean something else in a sentence;
-//! - weak and ambiguous terms, as for whole values.
+//! - weak and ambiguous terms, as for whole values;
+//! - a one-word term beside a word of its `value_vetoes` anywhere in the value
+//!   (`church` in `12 Church Street`, `cancer` in `Cancer Research UK`).
 //!
 //! Callers decide which fields are read this way ([`crate::fields::held`]).
 
@@ -79,6 +82,8 @@ pub(super) fn terms_inside(folded: &str) -> Vec<u16> {
                 _ => None,
             }
         });
+        // A word its neighbours give an innocent meaning (`Church Street`) is passed.
+        let hit = hit.filter(|&(n, id)| n > 1 || !vetoed(folded, id));
         match hit {
             Some((n, id)) => {
                 if !found.contains(&id) {
@@ -90,6 +95,18 @@ pub(super) fn terms_inside(folded: &str) -> Vec<u16> {
         }
     }
     found
+}
+
+/// True when the one-word term `id` has a value veto word among the words of `folded`
+/// (the dictionary's `value_vetoes`: `church` in `church road`).
+fn vetoed(folded: &str, id: u16) -> bool {
+    let dict = dictionary();
+    let Some((spelling, _)) = dict.terms.get(usize::from(id)) else {
+        return false;
+    };
+    dict.value_vetoes
+        .get(&fold(spelling))
+        .is_some_and(|by| folded.split(' ').any(|w| by.contains(w)))
 }
 
 #[cfg(test)]
@@ -135,6 +152,28 @@ mod tests {
     }
 
     #[test]
+    fn plurals_and_the_session_9_vocabulary_are_found() {
+        for (value, term) in [
+            ("two pregnancies", "pregnancy"),
+            ("on insulin since 2019", "insulin"),
+            ("Krebs diagnostiziert", "krebs"),
+            ("sings in the church choir", "church choir"),
+            ("goes to church on Sundays", "church"),
+            ("fasting for Ramadan", "ramadan"),
+            ("Gewerkschaft ver.di", "gewerkschaft"),
+            ("trade unions rep", "trade union"),
+            ("fingerprint on file", "fingerprint"),
+            ("blood type A+", "blood type"),
+            ("uses a wheelchair", "wheelchair"),
+            ("Mitglied der Kirche", "kirche"),
+            ("visits the mosque", "mosque"),
+            ("synagogue board", "synagogue"),
+        ] {
+            assert_eq!(inside(value), [term], "{value}");
+        }
+    }
+
+    #[test]
     fn the_longest_term_wins_and_each_term_counts_once() {
         assert_eq!(inside("type 2 diabetes since 2019"), ["type 2 diabetes"]);
         assert_eq!(inside("hiv positive"), ["hiv positive"]);
@@ -159,8 +198,16 @@ mod tests {
             "visual aids for the stand",
             "offset smoker",
             "homo milk",
-            "pregnancies",
             "Catholicon Ltd",
+            // Value vetoes (session 9): streets, a charity, a star sign, a band.
+            "12 Church Street",
+            "Kirche strasse 4",
+            "Calle Iglesia 3",
+            "donated to Cancer Research UK",
+            "star sign: cancer",
+            "Black Sabbath fan",
+            "European Union citizen",
+            "Union Square store",
             "",
         ] {
             assert_eq!(inside(value), Vec::<String>::new(), "{value}");

@@ -1,17 +1,18 @@
 //! What the classifier learns about a column's values in the import's first pass.
 //!
-//! Owns [`ValueProfile`]: counters for the shape checks ([`super::validate`]) and one
-//! count per vocabulary term seen ([`super::dictionary`]), whole, as list items and as
-//! words inside longer values ([`super::inside`]). It judges nothing: the classifier
-//! reads the shares it reports, and [`ValueProfile::sensitive_note`] names the
-//! sensitive terms it counted.
+//! Owns [`ValueProfile`]: counters for the shape checks ([`super::validate`]), one
+//! count per vocabulary term seen ([`super::dictionary`]), whole and as list items, and
+//! the sensitive values the policy's own reading finds ([`super::sensitive_values_in`]:
+//! whole, tag by tag and word by word). It judges nothing: the classifier reads the
+//! shares it reports, and [`ValueProfile::sensitive_note`] names the sensitive values
+//! it counted, found exactly as the checks that refuse them find them.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::dictionary::{Check, Term, dictionary};
 use super::validate::PhoneShape;
-use super::values::sensitive_term;
-use super::{VALIDATOR_PERCENT, inside, validate, words};
+use super::values::sensitive_values_in;
+use super::{VALIDATOR_PERCENT, validate, words};
 
 /// Values longer than this are not looked up: no vocabulary term is that long.
 const MAX_TERM_LEN: usize = 48;
@@ -38,9 +39,13 @@ pub struct ValueProfile {
     pub(super) terms: HashMap<u16, u64>,
     /// Vocabulary terms among the items of list values (`vip, muslim`, `["vip","muslim"]`).
     pub(super) items: HashMap<u16, u64>,
-    /// Special category terms written as words inside longer values (`Pregnant (due
-    /// May)`, `halal-only`), per term the values holding it ([`super::inside`]).
-    pub(super) inside: HashMap<u16, u64>,
+    /// The sensitive values the policy finds in the values, read exactly as the
+    /// checks read a stored value ([`crate::fields::held::sensitive_in`]: whole, word by
+    /// word, tag by tag): per (term, kind), the values holding it. What
+    /// [`ValueProfile::sensitive_note`] reports, so the import report names every value
+    /// a rule would be refused on (session 9 trial: `schwanger` was refused in rules but
+    /// missing from the report).
+    held: BTreeMap<(String, String), u64>,
     /// A buffer for folding values, reused from value to value (not part of what the
     /// profile knows).
     folded: String,
@@ -57,8 +62,8 @@ struct Finding {
     term: Option<Term>,
     /// The listed terms among its list items, one per item.
     items: Vec<u16>,
-    /// Special category terms inside it that neither the whole value nor an item is.
-    inside: Vec<u16>,
+    /// The sensitive values the checks find in it, as (term, kind), each once.
+    held: Vec<(String, String)>,
 }
 
 /// The findings of values a column repeats (first names, cities, yes/no, tag sets), so
@@ -141,7 +146,7 @@ impl ValueProfile {
             iban: false,
             term: None,
             items: Vec::new(),
-            inside: Vec::new(),
+            held: Vec::new(),
         };
         if v.len() <= MAX_NUMBER_LEN {
             found.luhn = validate::passes_luhn(v);
@@ -165,16 +170,8 @@ impl ValueProfile {
                 }
             }
         }
-        // Words inside a note or a tag (`on chemo`, `pregnant-2026`); an e-mail address
-        // is not read (`halal@example.com` names a mailbox).
-        if !found.email && v.len() <= MAX_LIST_LEN {
-            words::fold_into(v, &mut folded);
-            found.inside = inside::terms_inside(&folded);
-            found
-                .inside
-                .retain(|id| found.term != Some(Term::Listed(*id)) && !found.items.contains(id));
-        }
         self.folded = folded;
+        found.held = held_in(v);
         found
     }
 
@@ -216,35 +213,29 @@ impl ValueProfile {
         for &id in &found.items {
             *self.items.entry(id).or_insert(0) += times;
         }
-        for &id in &found.inside {
-            *self.inside.entry(id).or_insert(0) += times;
+        for key in &found.held {
+            *self.held.entry(key.clone()).or_insert(0) += times;
         }
     }
 
-    /// A note naming the sensitive values among a column's values, list items (tags such
-    /// as `muslim`, `pregnant`) and words inside values (`Pregnant (due May)`), with how
-    /// many values hold each, most frequent first: the column stays what it is, but rules,
-    /// messages and exports that use these values need an unlock of their kind
-    /// ([`crate::fields::policy::check_value_use`]; GDPR Art. 9(1)).
+    /// A note naming every sensitive value the checks find among a column's values (the
+    /// whole value, its tags, words inside it: `muslim`, `pregnant`, `Pregnant (due
+    /// May)`), with how many values hold each, most frequent first: the column stays
+    /// what it is, but rules, messages and exports that use these values need an unlock
+    /// of their kind ([`crate::fields::policy::check_value_use`]; GDPR Art. 9(1)). Every
+    /// value is listed: a reviewer must see each one a rule would be refused on.
     pub fn sensitive_note(&self) -> Option<String> {
-        let mut by_term: std::collections::BTreeMap<String, (u64, String)> = Default::default();
-        let counted = self.items.iter().chain(&self.terms);
-        for (&id, &n) in counted.chain(&self.inside) {
-            if let Some(s) = sensitive_term(id) {
-                by_term.entry(s.term).or_insert((0, s.kind)).0 += n;
-            }
-        }
-        let mut held: Vec<(u64, String, String)> = by_term
-            .into_iter()
-            .map(|(term, (n, kind))| (n, term, kind))
+        let mut held: Vec<(u64, &str, &str)> = self
+            .held
+            .iter()
+            .map(|((term, kind), &n)| (n, term.as_str(), kind.as_str()))
             .collect();
-        held.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        held.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         if held.is_empty() {
             return None;
         }
         let listed: Vec<String> = held
             .iter()
-            .take(5)
             .map(|(n, term, kind)| format!("{term} ({}, {n})", kind.replace('_', " ")))
             .collect();
         Some(format!(
@@ -280,6 +271,33 @@ impl ValueProfile {
             && self.phone_marked * 2 >= self.non_blank
             && !(same_length && self.phone_plus == 0)
     }
+}
+
+/// The sensitive values (term, kind) that the checks find in `v` read as a stored text
+/// value and as a stored list of tags ([`crate::fields::held`] reads a text field whole
+/// and word by word, a list field tag by tag, both with
+/// [`sensitive_values_in`]), each once. Values longer than the checks read are skipped.
+fn held_in(v: &str) -> Vec<(String, String)> {
+    if v.chars().count() > crate::fields::held::MAX_LIST_CHARS as usize {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, String)> = Vec::new();
+    let separators = [',', ';', '|'];
+    let items: Vec<&str> = if v.contains(separators) {
+        v.split(separators).map(unquote).collect()
+    } else {
+        Vec::new()
+    };
+    for s in std::iter::once(v)
+        .chain(items)
+        .flat_map(sensitive_values_in)
+    {
+        let key = (s.term, s.kind);
+        if !out.contains(&key) {
+            out.push(key);
+        }
+    }
+    out
 }
 
 /// A tag item without the spaces, quotes and brackets around it (`["vip"` → `vip`).

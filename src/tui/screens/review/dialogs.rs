@@ -65,7 +65,8 @@ impl UnlockDialog {
 
     /// True when the justification passes the core's check.
     pub fn is_enough(&self) -> bool {
-        crate::written::check_justification("", self.reason.value()).is_ok()
+        let field = self.field().map_or("", |c| c.name.as_str());
+        crate::written::check_justification_about("", self.reason.value(), field).is_ok()
     }
 
     pub fn render(&self, campaign: &str, area: Rect, buf: &mut Buffer) {

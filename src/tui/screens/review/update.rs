@@ -290,11 +290,13 @@ fn confirm(app: &mut Update<'_>) -> Vec<Request> {
         }
         // The core's own check (`campaign::unlock` runs it again), so the dialog says
         // exactly what the CLI would.
-        if let Err(e) = crate::written::check_justification("the justification", d.reason.value()) {
+        let field = d.field().map(|c| c.name.clone()).unwrap_or_default();
+        if let Err(e) =
+            crate::written::check_justification_about("the justification", d.reason.value(), &field)
+        {
             d.error = Some(format!("{e}: why is the field necessary?"));
             return Vec::new();
         }
-        let field = d.field().map(|c| c.name.clone()).unwrap_or_default();
         let reason = d.reason.value().to_string();
         let generation = app.ctx.next_generation();
         if let Some(d) = app.review.unlock.as_mut() {

@@ -1,0 +1,107 @@
+//! Inflected forms: `muslims`, `christians`, `allergies`, `women`, `Frauen`,
+//! `Musliminnen`, `musulmanes`, `trade unions` are the vocabulary's `muslim`,
+//! `christian`, `allergy`, `woman`, `frau`, `muslim`, `musulman`, `trade union`.
+//!
+//! A segment called `muslims` labels every recipient as Muslim on the sending platform
+//! as surely as one called `muslim` (GDPR Art. 9(1)), so no reader of words may depend
+//! on the vocabulary listing every plural. [`bases`] gives the base forms a folded
+//! value may be the inflection of, and [`super::dictionary::Dictionary::term`] looks
+//! them up when the value itself is not a term: one matcher for whole values, tags,
+//! words inside notes, literals in rules and templates, segment names and column
+//! vocabularies.
+//!
+//! The rules are data (`[inflections]` in `assets/privacy-dictionary.toml`): endings of
+//! English (`-s`, `-es`, `-ies` → `-y`), German (`-en`, `-n`, `-e`, `-in`, `-innen`),
+//! French and Spanish (`-s`, `-es`) plurals and feminines, irregular forms (`women`,
+//! `men`), and words that only look inflected (`hive` is not `hiv` + `e`). Only the
+//! last word of a value is inflected (the head noun of `trade unions`, `wheelchair
+//! users`), only one ending is taken off, and a base must keep the ending's minimum of
+//! letters, so `bis` is not `bi` + `s` and `gain` not `gai` + `n`. A base counts only
+//! when it is a vocabulary term: taking `-s` off `bus` finds nothing.
+
+use super::dictionary::Dictionary;
+
+/// The base forms `folded` (a value as [`super::words::fold`] gives it) may be an
+/// inflection of, most likely first: its last word replaced by an irregular form's base
+/// or with one ending replaced. Empty when the last word is not all letters or is
+/// listed as never inflected.
+pub(super) fn bases(dict: &Dictionary, folded: &str) -> Vec<String> {
+    let (head, last) = match folded.rfind(' ') {
+        Some(i) => folded.split_at(i + 1),
+        None => ("", folded),
+    };
+    if last.is_empty() || !last.chars().all(char::is_alphabetic) || dict.uninflected.contains(last)
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    if let Some(base) = dict.irregular.get(last) {
+        out.push(format!("{head}{base}"));
+    }
+    let letters = last.chars().count();
+    for e in &dict.endings {
+        let Some(stem) = last.strip_suffix(e.ending.as_str()) else {
+            continue;
+        };
+        if letters - e.ending.chars().count() + e.base.chars().count() < e.min {
+            continue;
+        }
+        let base = format!("{head}{stem}{}", e.base);
+        if !out.contains(&base) {
+            out.push(base);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::dictionary::{Term, dictionary};
+    use super::*;
+
+    /// The vocabulary term `word` is read as, as the dictionary spells it.
+    fn read_as(word: &str) -> Option<String> {
+        let dict = dictionary();
+        match dict.term(&super::super::words::fold(word))? {
+            Term::Listed(id) => Some(dict.terms[usize::from(id)].0.clone()),
+            Term::Neutral => Some("(neutral)".into()),
+        }
+    }
+
+    #[test]
+    fn plurals_and_feminines_read_as_their_base() {
+        for (word, base) in [
+            ("muslims", "muslim"),
+            ("Christians", "christian"),
+            ("diabetics", "diabetic"),
+            ("females", "female"),
+            ("Womens", "woman"),
+            ("Seniorinnen", "seniorin"),
+            ("Frauen", "frau"),
+            ("Musliminnen", "muslim"),
+            ("Muslime", "muslim"),
+            ("Schwangere", "schwanger"),
+            ("musulmanes", "musulman"),
+            ("mujeres", "mujer"),
+            ("allergies", "allergy"),
+            ("trade unions", "trade union"),
+            ("Jüdinnen", "judin"),
+            ("Juden", "jude"),
+        ] {
+            assert_eq!(read_as(word).as_deref(), Some(base), "{word}");
+        }
+    }
+
+    #[test]
+    fn short_stems_and_look_alikes_are_not_inflections() {
+        // `bis` (German `until`) is not `bi`, `gain` not French `gai`, a bee `hive`
+        // not `hiv`, `bus` nothing at all.
+        for word in ["bis", "gain", "hive", "bus", "mane", "gaye", "2026s"] {
+            let dict = dictionary();
+            let hit = bases(dict, word)
+                .iter()
+                .any(|b| matches!(dict.exact_term(b), Some(Term::Listed(_))));
+            assert!(!hit, "{word}");
+        }
+    }
+}
