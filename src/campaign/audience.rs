@@ -43,10 +43,24 @@ const SOURCES_CACHED: usize = 4_096;
 struct Sources<'c> {
     conn: &'c Connection,
     read: RefCell<HashMap<i64, Option<Rc<str>>, FieldNames>>,
+    /// The statement read last: rows of one import are stored one after another, so
+    /// the next contact's statement is most often the same (no look-up in `read`).
+    last: RefCell<Option<(i64, Option<Rc<str>>)>>,
 }
 
 impl Sources<'_> {
     fn source(&self, id: i64) -> Result<Option<Rc<str>>, WorkspaceError> {
+        if let Some((last, source)) = &*self.last.borrow()
+            && *last == id
+        {
+            return Ok(source.clone());
+        }
+        let source = self.look_up(id)?;
+        *self.last.borrow_mut() = Some((id, source.clone()));
+        Ok(source)
+    }
+
+    fn look_up(&self, id: i64) -> Result<Option<Rc<str>>, WorkspaceError> {
         if let Some(source) = self.read.borrow().get(&id) {
             return Ok(source.clone());
         }
@@ -172,6 +186,7 @@ where
     let sources = Sources {
         conn,
         read: RefCell::new(HashMap::default()),
+        last: RefCell::new(None),
     };
     let mut select = vec!["_id".to_string(), "_key".to_string(), consent, statement];
     select.extend(query.columns.iter().map(|f| quote_ident(&f.name)));

@@ -35,7 +35,8 @@ pub struct Decided<'a> {
     /// The contact's `_id` (workspace order).
     pub id: i64,
     pub key: String,
-    /// The contact's values of [`Prepared::columns`].
+    /// The contact's values of [`Prepared::columns`] (those only the suppression
+    /// check reads are blank when the list is empty: [`unread_columns`]).
     pub record: &'a Record,
     pub suppressed: Option<SuppressionHit>,
     pub consent: ConsentState,
@@ -100,11 +101,14 @@ pub fn walk(
         .map(|f| (f.name.clone(), Value::Null))
         .collect();
     let reading = ReadOrder::of(&record, &prepared.columns);
+    let unread = unread_columns(prepared, &suppression);
     let mut matches = vec![false; rules.len()];
     let mut spare = Spare::default();
     audience::stream(ws.conn(), &query, |row| {
-        for ((name, slot), &i) in record.iter_mut().zip(&reading.0) {
-            row.read_into(ReadOrder::checked(name, i, &prepared.columns), slot)?;
+        for (slot, &i) in record.values_mut().zip(&reading.0) {
+            if !unread.get(i).copied().unwrap_or_default() {
+                row.read_into(i, slot)?;
+            }
         }
         for (j, m) in matches.iter_mut().enumerate() {
             *m = row.matched(j)?;
@@ -121,6 +125,49 @@ pub fn walk(
         spare.recycle(decided);
         Ok(go_on)
     })
+}
+
+/// The columns of [`Prepared::columns`] the walk leaves blank: with an empty
+/// suppression list, the E.164 forms of phone fields that only the suppression check
+/// reads (on the e-mail channel, every one). Each was a value checked as UTF-8 and
+/// copied per contact for nothing (issue 13, session 9). A column that is also the
+/// address, an SMS slot, an age or a merge field is read.
+fn unread_columns(prepared: &Prepared, suppression: &Suppression) -> Vec<bool> {
+    let mut unread = vec![false; prepared.columns.len()];
+    if !suppression.is_empty() {
+        return unread;
+    }
+    let slots = &prepared.slots;
+    for &i in &slots.phones {
+        if let Some(u) = unread.get_mut(i) {
+            *u = true;
+        }
+    }
+    let merged: Vec<String> = prepared
+        .entries
+        .iter()
+        .flat_map(|e| e.message.merge_fields())
+        .collect();
+    let sms = slots.sms.iter().flat_map(|s| [s.stored, s.e164, s.line]);
+    let ages = slots.ages.iter().map(|&(i, _)| i);
+    let merge = prepared
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| merged.contains(&f.name))
+        .map(|(i, _)| i);
+    let read = [slots.address, slots.email]
+        .into_iter()
+        .flatten()
+        .chain(sms)
+        .chain(ages)
+        .chain(merge);
+    for i in read {
+        if let Some(u) = unread.get_mut(i) {
+            *u = false;
+        }
+    }
+    unread
 }
 
 /// The text buffers of the contact decided last, for the next one: a walk of a million
@@ -166,21 +213,14 @@ fn text_into(
 /// The position in [`Prepared::columns`] of each of a record's slots, in the order the
 /// record's map visits them. The walk reads each row into the slots in this order, so
 /// no field name is hashed per value and contact (issue 13: 6 % of a preview). The
-/// walk never adds or removes a slot, so the map visits them in the same order every
-/// time; [`ReadOrder::checked`] still checks each name (a comparison of a few bytes).
+/// walk never adds or removes a slot, and a map visits its entries in the same order
+/// until one is added or removed, so the names are matched once, here, not per value
+/// (issue 13, session 9: a string comparison per value and contact).
 struct ReadOrder(Vec<usize>);
 
 impl ReadOrder {
     fn of(record: &Record, columns: &[Field]) -> Self {
         ReadOrder(record.keys().map(|name| column_of(name, columns)).collect())
-    }
-
-    /// The column of the slot named `name`, expected at `i`.
-    fn checked(name: &str, i: usize, columns: &[Field]) -> usize {
-        match columns.get(i) {
-            Some(f) if f.name == name => i,
-            _ => column_of(name, columns),
-        }
     }
 }
 

@@ -94,6 +94,15 @@ const SIGNS: [char; 8] = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
 /// starts with TAB or CR, or its first character after leading whitespace and
 /// invisible characters is a formula sign.
 pub fn is_formula_like(cell: &str) -> bool {
+    // Most cells start with a letter or digit: no sign, nothing to trim (a preview asks
+    // this of five cells per contact).
+    if cell
+        .as_bytes()
+        .first()
+        .is_none_or(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
     if cell.starts_with(['\t', '\r']) {
         return true;
     }
