@@ -1,0 +1,169 @@
+//! Tests of e-mail address reading: normal forms, keys, sendable forms and refusal forms.
+
+use super::*;
+
+/// The trial's wrapped spellings of one opted-out address: none is sendable, and
+/// the refusal recorded on each holds for the plain address.
+#[test]
+fn wrapped_addresses_are_not_sendable_but_their_refusals_hold() {
+    for wrapped in [
+        "<bob@example.com>",
+        "\"bob@example.com\"",
+        "MAILTO:bob@example.com",
+        "mailto:bob@example.com?subject=hi",
+        "ｂｏｂ@example.com",
+    ] {
+        assert_eq!(sendable_email(wrapped), None, "{wrapped}");
+        assert!(
+            refusal_forms(wrapped).contains(&"bob@example.com".to_string()),
+            "{wrapped}: {:?}",
+            refusal_forms(wrapped)
+        );
+    }
+    for plain in ["bob@example.com ", "Bob@Example.Com", "o'brien@example.com"] {
+        assert_eq!(
+            sendable_email(plain),
+            Some(plain.trim().to_lowercase()),
+            "{plain}"
+        );
+    }
+    // An address in composed letters is sendable as written (NFC, no mapping).
+    assert_eq!(
+        sendable_email("zoë@exämple.org").as_deref(),
+        Some("zoë@exämple.org")
+    );
+}
+
+/// The trial's excluded spellings, each with the reason worked out from the value:
+/// the wrapping `<>`, quotes and `mailto:` (RFC 6068) around `bob@example.com`,
+/// full-width `ｂ` (U+FF42, NFKC `b`), two addresses, no address.
+#[test]
+fn an_unsendable_value_says_how_to_mend_it() {
+    let wrapped = Some(Unsendable::Wrapped("bob@example.com".into()));
+    for raw in [
+        "<bob@example.com>",
+        "\"bob@example.com\"",
+        "mailto:bob@example.com",
+        "MAILTO:bob@example.com?subject=hi",
+        "Bob <bob@example.com>",
+    ] {
+        assert_eq!(Unsendable::of(raw), wrapped, "{raw}");
+    }
+    assert_eq!(
+        Unsendable::of("ｂｏｂ@example.com"),
+        Some(Unsendable::CompatibilityForm('ｂ'))
+    );
+    assert_eq!(
+        Unsendable::of("<ｂｏｂ@example.com>"),
+        Some(Unsendable::CompatibilityForm('ｂ'))
+    );
+    assert_eq!(
+        Unsendable::of("a@x.org; b@y.org"),
+        Some(Unsendable::Several(2))
+    );
+    assert_eq!(Unsendable::of("bob@localhost"), Some(Unsendable::Invalid));
+    assert_eq!(Unsendable::of("zoë@exämple.org"), None);
+    assert_eq!(Unsendable::of(" Bob@Example.com "), None);
+    assert_eq!(
+        Unsendable::Wrapped("bob@example.com".into()).describe(),
+        "wraps the address `bob@example.com` in other text (a name, `<…>`, quotes or `mailto:`); write it plain: bob@example.com"
+    );
+}
+
+/// Plain values are exactly the ones the general reading leaves as they are.
+#[test]
+fn a_plain_address_is_its_own_only_form() {
+    for plain in [
+        "ana@example.com",
+        "a.b+tag_1%x-y@mail.example.co.uk",
+        "ana.@x.org",
+    ] {
+        assert!(is_plain(plain), "{plain}");
+        assert_eq!(sendable_email(plain).as_deref(), Some(plain));
+        assert_eq!(refusal_forms(plain), [plain]);
+    }
+    for other in [
+        "Ana@example.com",
+        " ana@example.com",
+        ".ana@example.com",
+        "ana@example",
+        "ana@example..com",
+        "ana@.example.com",
+        "ana@example.com.",
+        "a@b@example.com",
+        "mailto:ana@example.com",
+        "<ana@example.com>",
+        "zoë@example.org",
+        "ana@",
+        "",
+    ] {
+        assert!(!is_plain(other), "{other}");
+    }
+}
+
+proptest::proptest! {
+    /// Whatever a value holds, when it counts as plain the general reading
+    /// (normalising, finding the addresses in it) gives back that value alone.
+    #[test]
+    fn plain_values_read_as_themselves(raw in "[a-z0-9._%+-]{0,6}[@A-Z: <]?[a-z0-9._%+-]{0,6}@[a-z0-9.-]{0,8}") {
+        if is_plain(&raw) {
+            proptest::prop_assert_eq!(normalise_email(&raw), Some(raw.clone()));
+            proptest::prop_assert_eq!(addresses_in(&raw), vec![raw.clone()]);
+        }
+    }
+}
+
+#[test]
+fn emails_compare_case_insensitively() {
+    assert_eq!(
+        normalise_email("  ANA@Example.COM ").as_deref(),
+        Some("ana@example.com")
+    );
+    assert_eq!(
+        normalise_email("zoë@exämple.org").as_deref(),
+        Some("zoë@exämple.org")
+    );
+    for bad in [
+        "",
+        "ana",
+        "ana@",
+        "@x.com",
+        "ana@x",
+        "a b@x.com",
+        "a@b@c.com",
+        "a@x..com",
+    ] {
+        assert_eq!(normalise_email(bad), None, "{bad}");
+    }
+}
+
+/// The values of issue 9's trial list: only the address is kept, however it was
+/// wrapped; a value with no valid address gives none.
+#[test]
+fn the_addresses_a_value_holds_are_read_out_of_their_wrapping() {
+    let one = |raw: &str, want: &str| assert_eq!(addresses_in(raw), [want], "{raw}");
+    one("mailto:ana@example.com", "ana@example.com");
+    one("MAILTO:Ana@Example.com?subject=Stop", "ana@example.com");
+    one("CY@EXAMPLE.COM.", "cy@example.com");
+    one("<bo@example.com>;", "bo@example.com");
+    one("\"dee@example.com\"", "dee@example.com");
+    one(
+        "Ana Example <ana@example.com>, ana@example.com",
+        "ana@example.com",
+    );
+    assert_eq!(
+        addresses_in("a@x.org; B@Y.org"),
+        ["a@x.org".to_string(), "b@y.org".to_string()]
+    );
+    for none in ["ana@localhost", "n/a", "mailto:", "@example.com", ""] {
+        assert!(addresses_in(none).is_empty(), "{none}");
+    }
+}
+
+#[test]
+fn email_keys_are_trimmed_and_lower_case() {
+    assert_eq!(
+        email_key("  Ana.Example@Example.COM "),
+        "ana.example@example.com"
+    );
+}

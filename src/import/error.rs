@@ -1,0 +1,238 @@
+//! The errors of an import ([`ImportError`]): each a sentence a user can act on, naming
+//! the file, line and column where there is one.
+
+use std::path::PathBuf;
+
+use super::{ImportReport, column_kind, sniff, unread_refusal};
+use crate::fields::FieldType;
+use crate::workspace::WorkspaceError;
+
+/// Errors of an import, as sentences a user can act on. Nothing is written when one
+/// occurs: the batch's transaction is rolled back.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The cause is part of the message and deliberately not a `#[source]`: the CLI
+    /// prints error chains and the TUI prints the message alone, and both should show
+    /// it exactly once (review P3-1).
+    #[error("cannot read {path}: {cause}")]
+    Io {
+        path: PathBuf,
+        cause: std::io::Error,
+    },
+    #[error("unknown encoding `{0}`; use a name such as utf-8, windows-1252, latin1, utf-16le")]
+    UnknownEncoding(String),
+    /// UTF-8 lines beside lines in a legacy encoding ([`mixed`]): either reading would
+    /// store one of them garbled, so nothing is imported (case BR-09).
+    #[error(
+        "{path} mixes two encodings: line {utf8_line} is written in UTF-8, but line {other_line} holds the byte 0x{byte:02X}, which UTF-8 never uses there (`{as_guessed}` in {guessed}); read either way, one of them would be stored garbled (`JosÃ©` for `José`). Save the file again as UTF-8, or pass --encoding NAME to read every line in one encoding"
+    )]
+    MixedEncoding {
+        path: PathBuf,
+        utf8_line: u64,
+        other_line: u64,
+        byte: u8,
+        guessed: &'static str,
+        as_guessed: String,
+    },
+    #[error(
+        "line {line} is not valid {encoding}: some bytes cannot be decoded; pass --encoding NAME with the file's real encoding (for Excel on Windows often windows-1252)"
+    )]
+    Undecodable { encoding: &'static str, line: u64 },
+    /// NUL bytes where one damaged line does not explain them: in the header, or in
+    /// most lines (a single damaged line is rejected alone, see `read`).
+    #[error(
+        "NUL bytes in {where_} (from line {line}): the file is not text in the encoding it was read with; is it UTF-16? pass --encoding utf-16le (or utf-16be)"
+    )]
+    NulBytes { line: u64, where_: &'static str },
+    #[error(
+        "{path} does not look like a text/CSV file (binary content: {} of the first {} characters are control characters, the first {} at line {}, column {}); check the file, or pass --encoding NAME if it is text in another encoding",
+        at.controls, at.characters, at.first, at.line, at.column
+    )]
+    NotText { path: PathBuf, at: sniff::Binary },
+    #[error(
+        "{path} is a ZIP archive: import it with `tactful import FILE`, which imports each CSV file in it as its own batch"
+    )]
+    IsArchive { path: PathBuf },
+    #[error("cannot read {path} as a ZIP archive of CSV files: {message}")]
+    Archive { path: PathBuf, message: String },
+    /// A file that starts like a ZIP container (XLSX, XLSB, ODS or a ZIP of CSV files)
+    /// but cannot be opened as one, nothing imported.
+    #[error(
+        "cannot read {path}: it starts like a ZIP container (an XLSX or ODS workbook, or a ZIP of CSV files) but is not a whole one ({message}); the file may be cut short: download or save it again"
+    )]
+    DamagedZip { path: PathBuf, message: String },
+    #[error("cannot read the workbook {path}: {message}")]
+    Workbook { path: PathBuf, message: String },
+    #[error("{path} has no sheet named `{sheet}`; its sheets are: {sheets}")]
+    NoSheet {
+        path: PathBuf,
+        sheet: String,
+        sheets: String,
+    },
+    /// A quote opened and never closed: every later line would be swallowed into one
+    /// value, so nothing is imported.
+    #[error(
+        "a quote opened at line {line}, column {column} is never closed before the end of the file, so every later line would be read into that one value; close the quote (a quote inside a quoted value is written twice: \"\") or remove it"
+    )]
+    UnclosedQuote { line: u64, column: u64 },
+    #[error("CSV error at line {line}: {message}")]
+    Csv { line: u64, message: String },
+    #[error("the file has no rows")]
+    Empty,
+    #[error("{0}")]
+    BadOption(String),
+    #[error("--key {key}: no such column in this file; its fields are: {fields}")]
+    UnknownKey { key: String, fields: String },
+    #[error(
+        "this workspace keys its contacts by {stored}, but this file would key them by {wanted}: consent belongs to a contact, so a second key would give the same person a second contact (and an opt-out could be lost); {hint}, or use a new workspace"
+    )]
+    KeyChanged {
+        stored: String,
+        wanted: String,
+        hint: String,
+    },
+    #[error(
+        "this workspace keys its contacts by generated row keys and already holds {} from another file keyed that way; generated keys never merge, so the people in both files would be held twice: undo the earlier import (`tactful import undo`) and import every file with --key FIELD naming an ID column they share, or use a new workspace",
+        crate::text::count(*.held, "contact")
+    )]
+    GeneratedTwice { held: u64 },
+    #[error(
+        "no e-mail column found and the file splits into {columns} column with the delimiter `{delimiter}`; if that delimiter is wrong pass --delimiter, otherwise pass --key FIELD"
+    )]
+    NoKeyColumn { delimiter: String, columns: usize },
+    /// [`ImportError::NoKeyColumn`] for a workbook: the sheet read and the others.
+    #[error(
+        "sheet `{sheet}` of the workbook has no e-mail or phone column and a single column, so its rows cannot be keyed{}; pass --sheet NAME to import another sheet, or --key FIELD",
+        if others.is_empty() { String::new() } else { format!(" (the workbook's other sheets: {others})") }
+    )]
+    SheetNoKey { sheet: String, others: String },
+    #[error(
+        "the header is one column with the delimiter `{delimiter}` but contains `{other}`; pass --delimiter '{other}' if that is the delimiter"
+    )]
+    OneColumn { delimiter: String, other: String },
+    #[error(
+        "{file}, line {line}, column `{header}`: `{value}` is not a consent value, but field `{field}` in the workspace holds consent; a consent column says yes/no, subscribed/unsubscribed/cleaned, opted in/out per contact. Fix the value, or, for a list of people who opted out, use `tactful suppress FILE`"
+    )]
+    NotConsent {
+        file: String,
+        line: u64,
+        header: String,
+        field: String,
+        value: String,
+    },
+    /// A row states a refusal but cannot be imported ([`key_cell`]): the import stops
+    /// rather than drop it.
+    #[error(
+        "{file}, line {line}, column `{column}`: the row says {channel} {state}, but it cannot be imported ({reason}); a refusal must never be dropped, so nothing was imported. Write the address or number plain in the file and import it again, or add the refusals with `tactful suppress FILE`"
+    )]
+    RefusalLost {
+        file: String,
+        line: u64,
+        column: String,
+        channel: crate::fields::Channel,
+        state: crate::fields::ConsentState,
+        reason: String,
+    },
+    /// A column whose header sounds like consent holds values tactful cannot read as
+    /// consent while `--consent` would grant the file's silent rows (boxed: the error
+    /// stays small).
+    #[error(transparent)]
+    UnreadConsent(Box<column_kind::UnreadConsent>),
+    /// A row's value in a column nobody reads may refuse a channel its contact has
+    /// granted on record (`unread_refusal`).
+    #[error(transparent)]
+    UnreadRefusal(Box<unread_refusal::UnreadRefusal>),
+    #[error(
+        "column `{header}` holds {found} values, but field `{field}` in the workspace is {existing}; rename the column or fix its values"
+    )]
+    TypeConflict {
+        header: String,
+        field: String,
+        existing: FieldType,
+        found: FieldType,
+    },
+    /// A date-of-birth, birth-year or age column mapped into a field without such a
+    /// role (`columns::refuse_age_into_plain_field`): the minor check would not read it.
+    #[error(
+        "column `{header}` reads as {role} but field `{field}` has the role {field_role}, so the minor check would not read it and minors would get messages; import it as a field of its own (drop the --map or map it to a new name), or, if field `{field}` holds only such values, give it the role first: tactful fields set {field} --role {role} --reason TEXT"
+    )]
+    AgeIntoPlainField {
+        header: String,
+        field: String,
+        role: &'static str,
+        field_role: &'static str,
+    },
+    #[error(
+        "nothing imported from {file}: {rows_read} rows read with delimiter `{delimiter}` and encoding {encoding}, {rejected} rejected{examples}"
+    )]
+    NothingImported {
+        file: String,
+        rows_read: u64,
+        delimiter: String,
+        encoding: String,
+        rejected: usize,
+        examples: String,
+        /// The report of the rolled-back import (`batch` is `None`), for `--json`.
+        report: Box<ImportReport>,
+    },
+    #[error(
+        "this file brings {new} new fields, but the workspace has room for {room} more (SQLite allows {max} columns per table, {fixed} of them used by tactful itself); import fewer columns, for example by removing unused ones from the file"
+    )]
+    TooManyColumns {
+        new: usize,
+        room: usize,
+        max: usize,
+        fixed: usize,
+    },
+    /// A member of a ZIP archive failed; the whole archive was rolled back.
+    #[error("{member}: {error}")]
+    Member {
+        member: String,
+        error: Box<ImportError>,
+    },
+    #[error("{0}")]
+    Undo(String),
+    #[error(transparent)]
+    Workspace(#[from] WorkspaceError),
+}
+
+impl ImportError {
+    /// The report of a file of which nothing was imported (also inside an archive
+    /// member's error); `None` for other errors.
+    pub fn report(&self) -> Option<&ImportReport> {
+        match self {
+            ImportError::NothingImported { report, .. } => Some(report),
+            ImportError::Member { error, .. } => error.report(),
+            _ => None,
+        }
+    }
+
+    /// This error as the error of the archive member `member` (`junk.zip/junk.csv`):
+    /// an error that names a file names the member, never the temporary file it was
+    /// extracted to (new-user trial); any other error is prefixed with the member.
+    pub fn in_member(self, member: String) -> ImportError {
+        let path = PathBuf::from(&member);
+        match self {
+            ImportError::Io { cause, .. } => ImportError::Io { path, cause },
+            ImportError::NotText { at, .. } => ImportError::NotText { path, at },
+            ImportError::IsArchive { .. } => ImportError::IsArchive { path },
+            ImportError::Archive { message, .. } => ImportError::Archive { path, message },
+            ImportError::Workbook { message, .. } => ImportError::Workbook { path, message },
+            ImportError::NoSheet { sheet, sheets, .. } => ImportError::NoSheet {
+                path,
+                sheet,
+                sheets,
+            },
+            error => ImportError::Member {
+                member,
+                error: Box::new(error),
+            },
+        }
+    }
+}
+
+impl From<rusqlite::Error> for ImportError {
+    fn from(e: rusqlite::Error) -> Self {
+        ImportError::Workspace(e.into())
+    }
+}
