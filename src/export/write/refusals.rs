@@ -8,7 +8,8 @@ use crate::campaign::prepare::Prepared;
 use crate::export::profile::{MAILCHIMP_TAG_CHARS, Platform};
 use crate::export::{ExportError, ExportPlan};
 use crate::fields::{Channel, Field, Role};
-use crate::workspace::{Workspace, settings};
+use crate::text::for_terminal;
+use crate::workspace::{Workspace, fields, settings};
 
 /// Every reason `plan`'s profile refuses `campaign` up front; `extra` are the fields
 /// the plan adds (`--field`), as the workspace holds them. Empty when it fits.
@@ -22,6 +23,7 @@ pub(super) fn up_front(
     if campaign.channel == Channel::Sms {
         reasons.extend(sms_privacy(ws, plan)?);
     }
+    reasons.extend(blocked_key(ws, plan)?);
     reasons.extend(address_copies(campaign.channel, extra));
     if let Some(Platform::Mailchimp) = plan.profile.platform() {
         reasons.extend(mailchimp_tags(campaign));
@@ -40,6 +42,37 @@ fn sms_privacy(ws: &Workspace, plan: &ExportPlan) -> Result<Vec<String>, ExportE
         );
     }
     Ok(reasons)
+}
+
+/// `--with-key` never writes a key field of a class blocked by default (GDPR Art. 9(1)
+/// special category data, protected traits): an NHS number or a date of birth as the
+/// key would reach the sending platform with no unlock and no justification, whatever
+/// the campaign's category (session-9 trial: `--key 'NHS Number'`, then `export
+/// --with-key`, wrote the number as `TF_KEY` and a manifest saying special category
+/// data was never used). The platform needs no key to send; without `--with-key` the
+/// file carries none.
+fn blocked_key(ws: &Workspace, plan: &ExportPlan) -> Result<Vec<String>, ExportError> {
+    if !plan.with_key {
+        return Ok(Vec::new());
+    }
+    let Some(key) = settings::get(ws.conn(), settings::CONTACT_KEY)? else {
+        return Ok(Vec::new());
+    };
+    let Some(field) = fields::get(ws.conn(), &key)? else {
+        return Ok(Vec::new());
+    };
+    Ok(field
+        .class
+        .is_blocked_by_default()
+        .then(|| {
+            format!(
+                "--with-key: the contacts are keyed by field `{}`, {} data, which an export never carries; export without --with-key",
+                for_terminal(&field.name),
+                field.class.label()
+            )
+        })
+        .into_iter()
+        .collect())
 }
 
 /// Whether `f` holds e-mail addresses or phone numbers: its role, or the dictionary
