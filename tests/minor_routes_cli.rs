@@ -245,6 +245,41 @@ fn years_old_headers_are_ages_and_minor_flags_are_read() {
     }
 }
 
+/// Date-of-birth headers as spreadsheets abbreviate them and in more European languages
+/// (session-9 trial: under `Fecha nac.` a 13-year-old was previewed with a clean
+/// review). By hand, on 2026-11-01: born 2013-04-04 is 13, a minor; 1980-04-04 is 46.
+#[test]
+fn abbreviated_and_other_language_birth_date_headers_are_read() {
+    for header in [
+        "Fecha nac.",
+        "Fec. Nac.",
+        "Dt. nasc.",
+        "Date de naiss.",
+        "DDN",
+        "bd",
+        "Födelsedatum",
+        "Fødselsdato",
+        "Data urodzenia",
+        "Datum narození",
+        "Syntymäaika",
+    ] {
+        let ws = Ws::new();
+        let file = ws.write(
+            "f.csv",
+            &format!(
+                "email,name,\"{header}\"\nkid@example.com,Kid,2013-04-04\nad@example.com,Ad,1980-04-04\n"
+            ),
+        );
+        ws.ok(&["import", &file, "--consent", "email=granted"]);
+        let outcome = ws.outcome(&hi_everyone("c", "email"), "c");
+        assert_eq!(
+            outcome,
+            pairs(&[("ad@example.com", "-"), ("kid@example.com", "minor")]),
+            "{header}"
+        );
+    }
+}
+
 /// A flag's no is an adult unless another age field says younger (`age` 12: a
 /// minor); a value that is neither yes nor no (`maybe`) stays "age unknown"; a
 /// flagged minor's number is excluded for the contact sharing it (+447700900111, as
