@@ -82,7 +82,7 @@ static TABLE: LazyLock<HashMap<char, Read>> = LazyLock::new(|| {
 });
 
 /// `text` as a reader sees it: NFKC-normalised, with invisible characters and
-/// combining marks removed and look-alike letters replaced by their ASCII letter.
+/// combining marks removed (also those NFKC composes into a letter) and look-alike letters replaced by their ASCII letter.
 ///
 /// ASCII text is returned as it is, without allocating (NFKC leaves it unchanged and it
 /// holds no invisible or look-alike characters).
@@ -92,10 +92,10 @@ pub(crate) fn visible(text: &str) -> Cow<'_, str> {
     }
     let table = &*TABLE;
     let mut out = String::with_capacity(text.len());
-    for c in text.nfkc() {
-        if is_combining_mark(c) {
-            continue;
-        }
+    // Decomposed first, so a mark that NFKC would compose into a letter of its own
+    // (`m` + U+0301 is `ḿ`, which no fold reads as `m`) is dropped like any other mark
+    // (session-9 trial: `musliḿ` read as no religion); composed again for the table.
+    for c in text.nfkd().filter(|c| !is_combining_mark(*c)).nfc() {
         match table.get(&c) {
             Some(Read::Drop) => {}
             Some(Read::Latin(latin)) => out.push(*latin),
@@ -159,9 +159,17 @@ mod tests {
         assert_eq!(visible("\u{1D406}ender"), "Gender"); // mathematical bold G
         assert_eq!(visible("G\u{336}ender"), "Gender"); // combining long stroke overlay
         assert_eq!(visible("\u{FB01}rst"), "first"); // ﬁ ligature
-        // Precomposed accented letters stay: the word folder turns them into ASCII.
-        assert_eq!(visible("Religión"), "Religión");
+        // Marks go whether typed composed or not, also where NFKC would compose them
+        // into a letter no fold knows (`m` + U+0301 is `ḿ`); letters without a
+        // decomposition stay for the word folder (`ß`, `ø`).
+        assert_eq!(visible("Religión"), "Religion");
+        assert_eq!(visible("musli\u{1E3F}"), "muslim");
+        assert_eq!(visible("muslim\u{301}"), "muslim");
+        assert_eq!(visible("\u{1E3F}uslim"), "muslim");
         assert_eq!(visible("Straße"), "Straße");
+        assert_eq!(visible("Søren"), "Søren");
+        // Hangul decomposes into jamo and composes back.
+        assert_eq!(visible("한국"), "한국");
     }
 
     #[test]
