@@ -30,6 +30,7 @@ use super::normalise::{self, Damage};
 use super::orders;
 use super::read::{Row, Rows, Shape};
 use super::report::plural;
+use super::skipped_ages;
 use super::skipped_consent;
 use super::sniff;
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected};
@@ -50,10 +51,12 @@ const EXAMPLES: usize = 3;
 /// line), [`ImportError::Empty`], [`ImportError::UnknownKey`],
 /// [`ImportError::TypeConflict`], [`ImportError::NoKeyColumn`], workbook errors,
 /// [`ImportError::IsArchive`] for a ZIP (see [`super::run_all`]),
-/// [`ImportError::NulBytes`] when most lines hold NUL bytes.
+/// [`ImportError::NulBytes`] when most lines hold NUL bytes, and a skipped column that
+/// hides a refusal or a minor ([`skipped_consent`], [`skipped_ages`], read on `today`).
 pub fn analyse(
     conn: &Connection,
     plan: &ImportPlan,
+    today: chrono::NaiveDate,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Analysis, ImportError> {
     let (scan, sniffed, sheet) = open_source(plan)?;
@@ -83,6 +86,7 @@ pub fn analyse(
     let stored = stored_fields::list(conn)?;
     let map = ColumnMap::build(plan, &plan.file_name(), &headers, &stored)?;
     let mut skipped_consent = skipped_consent::find(&map, &headers);
+    let mut skipped_ages = skipped_ages::find(&map, &headers);
     let width = map.columns.len();
     let mut stats = vec![ColumnStats::default(); width];
     let mut profiles = vec![ValueProfile::new(); width];
@@ -130,6 +134,9 @@ pub fn analyse(
             Row::Data { line, values } => {
                 for s in &mut skipped_consent {
                     s.observe(line, &values);
+                }
+                for s in &mut skipped_ages {
+                    s.observe(line, &values, today);
                 }
                 let values = map.project(values, Some(&mut stripped));
                 for (i, value) in values.iter().enumerate() {
@@ -192,6 +199,7 @@ pub fn analyse(
         }
     }
     skipped_consent::check(&skipped_consent)?;
+    skipped_ages::check(&skipped_ages, &plan.file_name())?;
     // One damaged line is rejected alone; NULs in most lines mean the encoding is wrong.
     if let Some(line) = rows.first_nul_line
         && rows.nul_rows >= 2

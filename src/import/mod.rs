@@ -57,6 +57,7 @@ pub mod refusal_hashes;
 pub mod rejected_refusal;
 pub mod report;
 pub mod row_phones;
+pub mod skipped_ages;
 pub mod skipped_consent;
 pub mod sniff;
 pub mod source;
@@ -207,7 +208,7 @@ fn import_one(
     today: chrono::NaiveDate,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<ImportReport, ImportError> {
-    let analysis = analyse::analyse(tx, plan, progress)?;
+    let analysis = analyse::analyse(tx, plan, today, progress)?;
     load::load(tx, (plan, &analysis), today, progress)
 }
 
@@ -232,6 +233,6 @@ impl From<WorkspaceError> for Outcome {
 /// Read a file and say what an import would find (format, fields with type and class,
 /// row counts, warnings), without writing anything. For the TUI's import screen.
 pub fn detect(ws: &Workspace, plan: &ImportPlan) -> Result<report::Detected, ImportError> {
-    let analysis = analyse::analyse(ws.conn(), plan, &mut |_| {})?;
+    let analysis = analyse::analyse(ws.conn(), plan, ws.today(), &mut |_| {})?;
     Ok(report::Detected::from_analysis(plan, &analysis))
 }

@@ -166,7 +166,7 @@ fn let_through_phrase(role: Role, counts: &BTreeMap<Exclusion, u64>) -> String {
 
 /// Whether each contact, in `_id` order, is a recipient of `campaign` with `fields` as
 /// they are; `None` when the campaign cannot be prepared (other blockers say why).
-fn recipients(
+pub(super) fn recipients(
     ws: &Workspace,
     campaign: &Campaign,
     as_of: NaiveDate,
@@ -191,7 +191,7 @@ fn recipients(
 
 /// Contacts that are recipients now (`current`) and that assignment with `restored`
 /// fields excludes, per exclusion reason.
-fn let_through(
+pub(super) fn let_through(
     ws: &Workspace,
     campaign: &Campaign,
     as_of: NaiveDate,

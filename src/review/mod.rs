@@ -9,7 +9,7 @@
 //! leave), the fields' provenance ([`lowered`]: protections a person lowered, and
 //! safeguard roles taken away with the contacts that lets through), segment names the
 //! export writes as platform tags ([`names`]: `muslim-customers`), the dates
-//! ([`dates`]: an as-of date far from today), the minor check ([`minors`]) and one
+//! ([`dates`]: an as-of date far from today), the minor check ([`minors`]; [`minor_age_lowered`]: a minor age below 16) and one
 //! preview pass over the audience ([`data`]: coverage, small cells, quasi-identifier
 //! groups, overlaps, spreadsheet damage, exclusion counts). A campaign that cannot be
 //! previewed (a blocked field, a broken rule) still gets its review: the problem becomes
@@ -39,6 +39,7 @@ pub mod data;
 pub mod dates;
 pub mod definition;
 pub mod lowered;
+pub mod minor_age_lowered;
 pub mod minors;
 pub mod names;
 pub mod policy;
@@ -304,6 +305,12 @@ pub fn run_tapped(
         )),
     }
     findings.extend(lowered::findings(ws, campaign, as_of, &uses, extra)?);
+    findings.extend(minor_age_lowered::findings(
+        ws,
+        campaign,
+        as_of,
+        &uses.fields,
+    )?);
     accept::apply(conn, &campaign.name, &definition_sha256, &mut findings)?;
     let data_sha256 = signoff::data_sha256(conn, &campaign.name)?;
     let status = signoff::status(
