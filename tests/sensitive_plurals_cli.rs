@@ -19,7 +19,7 @@
 //!   `we-miss-you` and `Church Street shoppers` (church vetoed by `street`) hold nothing.
 //! - Vocabulary (issue 2): notes each holding one new word, all once, listed in byte
 //!   order: blood type, church choir, fingerprint, gewerkschaft, insulin, kirche, krebs,
-//!   mosque, ramadan, synagogue, trade union, wheelchair; `12 Church Street` and
+//!   mosque, ramadan, synagogue, trade union rep (the longest term the note holds), wheelchair; `12 Church Street` and
 //!   `European Union citizen` hold none.
 //! - Report (issue 3): notes holding 5 health words twice each (`Diabetiker seit
 //!   Jahren`) and `schwanger seit Mai` once; no note is a whole vocabulary term, so the
@@ -123,7 +123,7 @@ n@example.com,N,European Union citizen
             "holds sensitive values: blood type (health, 1), church choir (religion, 1), \
              fingerprint (biometric, 1), gewerkschaft (union membership, 1), insulin (health, 1), \
              kirche (religion, 1), krebs (health, 1), mosque (religion, 1), ramadan (religion, 1), \
-             synagogue (religion, 1), trade union (union membership, 1), wheelchair (health, 1); "
+             synagogue (religion, 1), trade union rep (union membership, 1), wheelchair (health, 1); "
         ),
         "{reason}"
     );

@@ -240,6 +240,49 @@ mod tests {
         assert_eq!(kind("religion:catholic").as_deref(), Some("religion"));
         assert_eq!(kind("gender=f").as_deref(), Some("gender"));
         assert_eq!(kind("diet: halal").as_deref(), Some("religion"));
+        // Symbols say their word (session-9 trial): the star and crescent, the rainbow
+        // flag (white flag, VS16, ZWJ, rainbow) and the transgender flag.
+        assert_eq!(kind("\u{262A}").as_deref(), Some("religion"));
+        assert_eq!(kind("\u{271D}").as_deref(), Some("religion"));
+        assert_eq!(
+            kind("\u{1F3F3}\u{FE0F}\u{200D}\u{1F308}").as_deref(),
+            Some("sexual_orientation")
+        );
+        assert_eq!(
+            kind("\u{1F3F3}\u{FE0F}\u{200D}\u{26A7}\u{FE0F}").as_deref(),
+            Some("gender")
+        );
+        // A white flag alone, or a rainbow alone, says nothing.
+        assert_eq!(kind("\u{1F3F3}"), None);
+        assert_eq!(kind("\u{1F308}"), None);
+    }
+
+    /// Session-9 trial: notes, tags and job titles the vocabulary missed.
+    #[test]
+    fn trial_words_of_each_kind_are_read() {
+        for (tag, expected) in [
+            ("AA meetings", "health"),
+            ("in recovery (alcohol)", "health"),
+            ("VIH positivo", "health"),
+            ("Imam", "religion"),
+            ("Rabbi", "religion"),
+            ("wears a turban", "religion"),
+            ("sehr gläubig", "religion"),
+            ("Trade union rep", "union_membership"),
+            ("GMB member", "union_membership"),
+            ("Member of Unite union", "union_membership"),
+            ("Votes Labour", "political_opinion"),
+            ("asylum seeker", "citizenship"),
+            ("Roma family", "ethnicity"),
+            ("trans", "gender"),
+            ("convicted", "criminal_offence"),
+        ] {
+            let found: Vec<String> = sensitive_values_in(tag)
+                .into_iter()
+                .map(|s| s.kind)
+                .collect();
+            assert!(found.iter().any(|k| k == expected), "{tag}: {found:?}");
+        }
     }
 
     #[test]
