@@ -9,7 +9,7 @@
 
 mod review_support;
 
-use review_support::{EMAIL_EVERYONE, Ws};
+use review_support::{EMAIL_EVERYONE, Ws, outcomes, two_people};
 
 /// (header, x0's value, the others' value): x0 opted out in words, x1 and x2 did not.
 const CASES: &[(&str, &str, &str)] = &[
@@ -141,4 +141,26 @@ fn a_later_opt_out_in_words_withdraws_a_grant_on_record() {
     ws.ok(&["import", &later]);
     assert_eq!(ws.email_consent("x0@example.com")["state"], "withdrawn");
     assert_eq!(ws.email_consent("x1@example.com")["state"], "granted");
+}
+
+/// A header naming only texts reaches SMS only: `unsubscribe me please` under
+/// `Text preferences` withdraws p1's SMS grant and leaves the e-mail grant both
+/// options gave; p2 (`weekly`) keeps both grants.
+#[test]
+fn an_opt_out_under_a_texts_header_reaches_sms_only() {
+    let (email, sms) = outcomes(
+        &two_people("Text preferences", "unsubscribe me please", "weekly"),
+        &[],
+    );
+    assert_eq!(
+        email.iter().filter(|(_, e)| e == "-").count(),
+        2,
+        "both are e-mailed: {email:?}"
+    );
+    let texted: Vec<&str> = sms
+        .iter()
+        .filter(|(_, e)| e == "-")
+        .map(|(k, _)| k.as_str())
+        .collect();
+    assert_eq!(texted, ["p2@example.com"], "{sms:?}");
 }

@@ -50,6 +50,14 @@ const PHRASES: &[&[&str]] = &[
     &["no", "more", "email"],
     &["no", "more", "texts"],
     &["abgemeldet"],
+    &["abmeldung"],
+    &["désabonnés"],
+    &["désabonnées"],
+    &["désinscrits"],
+    &["désinscrites"],
+    &["dados", "de", "baja"],
+    &["dadas", "de", "baja"],
+    &["uitgeschreven"],
     &["keine", "werbung"],
     &["désabonné"],
     &["désabonnée"],
@@ -80,7 +88,9 @@ pub fn says_refusal(value: &str) -> bool {
     if value.is_empty() || (value.contains('@') && !value.contains(' ')) {
         return false;
     }
-    if WHOLE.contains(&words::fold(value).as_str()) {
+    // `STOP!`, `Stop.`, `"stop"`: the keyword with punctuation around it.
+    let bare = value.trim_matches(|c: char| !c.is_alphanumeric());
+    if WHOLE.contains(&words::fold(bare).as_str()) {
         return true;
     }
     let lower = value.to_lowercase();

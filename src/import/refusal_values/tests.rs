@@ -21,6 +21,11 @@ fn refusal_phrases_are_whole_words() {
         "désinscrite",
         "dado de baja",
         "DNC",
+        "STOP!",
+        "\"stop\"",
+        "Opted-Out",
+        "UNSUBSCRIBED.",
+        "désabonnés",
     ] {
         assert!(says_refusal(v), "{v}");
     }
@@ -35,6 +40,8 @@ fn refusal_phrases_are_whole_words() {
         "",
         "Email",
         "None",
+        "stopped",
+        "Stop here",
     ] {
         assert!(!says_refusal(v), "{v}");
     }
