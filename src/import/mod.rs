@@ -54,6 +54,7 @@ pub mod prepare;
 pub mod read;
 pub mod reclassify;
 pub mod refusal_hashes;
+pub mod refusal_values;
 pub mod rejected_refusal;
 pub mod report;
 pub mod row_phones;

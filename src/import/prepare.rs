@@ -161,6 +161,8 @@ impl<'a> Preparer<'a> {
         let mut keyed_by_phone = false;
         // Read before the key: a row that states a refusal is never rejected quietly.
         let mut consent = Box::new(self.consent.read(&raw));
+        // An opt-out in words in a column no rule reads (`unsubscribed from all`).
+        super::refusal_values::apply(analysis, &raw, self.consent.batch, &mut consent);
         let names_someone =
             |key_cell: &str| !key_cell.trim().is_empty() || parsed.iter().any(|(_, p)| p.is_some());
         let reject = |consent: &[Statement; 2],

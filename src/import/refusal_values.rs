@@ -1,0 +1,234 @@
+//! An opt-out written in words in a column no rule reads as consent is a withdrawal
+//! (README, "Consent rules"): `unsubscribed from all` under `Email preferences`,
+//! `STOP` under `Comms`, `opted out of everything`, `do not email`, `abgemeldet`,
+//! and any value under a header that notes an opt-out (`Opt Out Reason`, `Unsub
+//! date`). Without this a granting `--consent` filled such a row, and the person who
+//! wrote `unsubscribed` was sent to (bug report, session 9).
+//!
+//! Phrases are matched as whole words of the value (split at anything that is not a
+//! letter or digit), so `asked about stop-loss` in a `Notes` column is no refusal;
+//! `STOP` counts only as the whole value, a bare `None` only under a preferences
+//! header. Addresses (a value holding `@` and no space) are never read: `stop@shop.com`
+//! says nothing. [`apply`] is called by `import::prepare` for every row, after the
+//! consent columns were read.
+
+use super::analyse::Analysis;
+use super::consent::merge::{Origin, Said};
+use super::consent::row::Statement;
+use super::consent::words;
+use crate::fields::ConsentState;
+
+/// Refusal phrases, as lower-case words in order. A value holding one of them as
+/// consecutive whole words states a withdrawal.
+const PHRASES: &[&[&str]] = &[
+    &["unsubscribed"],
+    &["unsubscribe"],
+    &["unsubscribes"],
+    &["unsubscribing"],
+    &["unsubbed"],
+    &["unsub"],
+    &["optout"],
+    &["optedout"],
+    &["opted", "out"],
+    &["opt", "out"],
+    &["opting", "out"],
+    &["opts", "out"],
+    &["do", "not", "contact"],
+    &["do", "not", "email"],
+    &["do", "not", "e", "mail"],
+    &["do", "not", "mail"],
+    &["do", "not", "text"],
+    &["do", "not", "sms"],
+    &["do", "not", "call"],
+    &["do", "not", "message"],
+    &["don", "t", "contact"],
+    &["don", "t", "email"],
+    &["don", "t", "mail"],
+    &["don", "t", "text"],
+    &["no", "marketing"],
+    &["no", "more", "emails"],
+    &["no", "more", "email"],
+    &["no", "more", "texts"],
+    &["abgemeldet"],
+    &["abmeldung"],
+    &["désabonnés"],
+    &["désabonnées"],
+    &["désinscrits"],
+    &["désinscrites"],
+    &["dados", "de", "baja"],
+    &["dadas", "de", "baja"],
+    &["uitgeschreven"],
+    &["keine", "werbung"],
+    &["désabonné"],
+    &["désabonnée"],
+    &["desabonne"],
+    &["desabonnee"],
+    &["désinscrit"],
+    &["désinscrite"],
+    &["desinscrit"],
+    &["desinscrite"],
+    &["ne", "pas", "contacter"],
+    &["dado", "de", "baja"],
+    &["dada", "de", "baja"],
+    &["darse", "de", "baja"],
+    &["disiscritto"],
+    &["disiscritta"],
+    &["afgemeld"],
+    &["uitgeschreven"],
+    &["descadastrado"],
+];
+
+/// Whole values that refuse (folded, see [`words::fold`]): the SMS stop keywords and
+/// the do-not-contact marks of [`words::word`].
+const WHOLE: &[&str] = &["stop", "stopall", "dnc", "nomail", "nomailing"];
+
+/// True when `value` states an opt-out in words (see the module doc).
+pub fn says_refusal(value: &str) -> bool {
+    let value = value.trim();
+    if value.is_empty() || (value.contains('@') && !value.contains(' ')) {
+        return false;
+    }
+    // `STOP!`, `Stop.`, `"stop"`: the keyword with punctuation around it.
+    let bare = value.trim_matches(|c: char| !c.is_alphanumeric());
+    if WHOLE.contains(&words::fold(bare).as_str()) {
+        return true;
+    }
+    let lower = value.to_lowercase();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
+    PHRASES
+        .iter()
+        .any(|p| tokens.windows(p.len()).any(|w| w == *p))
+}
+
+/// Header words (of the field name) that note something of a consent: the header
+/// states why or when someone opted out, so a filled value means they did.
+const NOTE_WORDS: &[&str] = &[
+    "reason",
+    "reasons",
+    "date",
+    "time",
+    "timestamp",
+    "at",
+    "on",
+    "comment",
+    "comments",
+    "note",
+    "notes",
+    "why",
+    "feedback",
+    "grund",
+    "raison",
+    "motivo",
+];
+
+/// Parts of field names that name an opt-out.
+const OPT_OUT_PARTS: &[&str] = &[
+    "unsub",
+    "opt_out",
+    "optout",
+    "opted_out",
+    "abmeld",
+    "abgemeld",
+    "desabon",
+    "desinscri",
+    "baja",
+    "disiscri",
+    "afmeld",
+    "afgemeld",
+    "do_not_contact",
+    "do_not_email",
+];
+
+/// True when field name `name` notes an opt-out (`opt_out_reason`, `unsub_date`,
+/// `marketing_opt_out_reason`): a non-blank value under it means the person opted
+/// out. Links (`unsubscribe_url`), sources and ids are not notes of an opt-out: every
+/// row of a newsletter export has an unsubscribe link.
+pub fn notes_opt_out(name: &str) -> bool {
+    OPT_OUT_PARTS.iter().any(|p| name.contains(p))
+        && name.split('_').any(|w| NOTE_WORDS.contains(&w))
+}
+
+/// True when field name `name` is a preferences header (`contact_preferences`,
+/// `comms`), under which `none` or `nothing` is a refusal of every message.
+fn preferences(name: &str) -> bool {
+    name.split('_').any(|w| {
+        matches!(
+            w,
+            "preference"
+                | "preferences"
+                | "prefs"
+                | "pref"
+                | "comms"
+                | "communication"
+                | "communications"
+        )
+    })
+}
+
+/// The channels an opt-out under field name `name` reaches: SMS alone under a header
+/// naming only texts or calls, e-mail alone under one naming only e-mail, else both.
+fn reaches(name: &str) -> [bool; 2] {
+    if words::names_sms_only(name) {
+        return [false, true];
+    }
+    let email = name
+        .split('_')
+        .any(|w| matches!(w, "email" | "emails" | "mail" | "mails" | "newsletter"));
+    [true, !email]
+}
+
+/// Record a withdrawal on the channels of `consent` (email, then SMS) that a column
+/// no rule reads as consent refuses in words (see the module doc), unless the row
+/// already states a refusal there. `raw` is the row as read, in `analysis` column
+/// order; `batch` names the import in the statement's source.
+pub fn apply(analysis: &Analysis, raw: &[String], batch: i64, consent: &mut [Statement; 2]) {
+    for (index, (column, value)) in analysis.columns.iter().zip(raw).enumerate() {
+        if value.trim().is_empty()
+            || analysis.consent.iter().any(|c| c.index == index)
+            || analysis.evidence.iter().any(|e| e.index == index)
+        {
+            continue;
+        }
+        let name = column.field.name.as_str();
+        let refuses = says_refusal(value)
+            || notes_opt_out(name)
+            || (preferences(name)
+                && matches!(
+                    words::fold(value).as_str(),
+                    "none" | "nothing" | "no" | "never" | "nocontact" | "noemails" | "nomessages"
+                ));
+        if !refuses {
+            continue;
+        }
+        for (statement, reaches) in consent.iter_mut().zip(reaches(name)) {
+            if !reaches || statement.said.is_some_and(|s| s.state.is_refusal()) {
+                continue;
+            }
+            let mut evidence = statement.evidence.take();
+            if let Some(e) = evidence.as_mut() {
+                e.column = Some(name.to_string());
+                e.option = None;
+            }
+            *statement = Statement {
+                said: Some(Said {
+                    state: ConsentState::Withdrawn,
+                    origin: Origin::Stated,
+                    at: None,
+                }),
+                source: Some(format!(
+                    "column {name} (an opt-out in words), batch {batch}"
+                )),
+                evidence,
+                option_not_applied: statement.option_not_applied
+                    || matches!(statement.said, Some(s) if s.origin == Origin::Assumed),
+                unknown: statement.unknown,
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
