@@ -8,7 +8,7 @@
 //! Phrases are matched as whole words of the value (split at anything that is not a
 //! letter or digit), so `asked about stop-loss` in a `Notes` column is no refusal;
 //! `STOP` counts only as the whole value, a bare `None` only under a preferences
-//! header. Addresses (a value holding `@` and no space) are never read: `stop@shop.com`
+//! header, and a phrase only in a value of at most twelve words (longer is prose). Addresses (a value holding `@` and no space) are never read: `stop@shop.com`
 //! says nothing. [`apply`] is called by `import::prepare` for every row, after the
 //! consent columns were read.
 
@@ -98,10 +98,19 @@ pub fn says_refusal(value: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|t| !t.is_empty())
         .collect();
-    PHRASES
-        .iter()
-        .any(|p| tokens.windows(p.len()).any(|w| w == *p))
+    tokens.len() <= MOST_WORDS
+        && PHRASES
+            .iter()
+            .any(|p| tokens.windows(p.len()).any(|w| w == *p))
 }
+
+/// Most words a value may have to state an opt-out: a longer one is prose (a support
+/// ticket, a pasted e-mail quoting a footer's "you may unsubscribe at any time"), in
+/// which a refusal phrase is as likely quoted or about something else as said by the
+/// person. The real support-ticket file's descriptions run 30 words and more; the
+/// statements seen in exports (`Unsubscribed - too many emails`, `please do not email
+/// me again`) run under ten.
+const MOST_WORDS: usize = 12;
 
 /// Header words (of the field name) that note something of a consent: the header
 /// states why or when someone opted out, so a filled value means they did.

@@ -26,6 +26,8 @@ fn refusal_phrases_are_whole_words() {
         "Opted-Out",
         "UNSUBSCRIBED.",
         "désabonnés",
+        // Twelve words: still a statement.
+        "please do not email me again, I asked you twice last week",
     ] {
         assert!(says_refusal(v), "{v}");
     }
@@ -42,6 +44,8 @@ fn refusal_phrases_are_whole_words() {
         "None",
         "stopped",
         "Stop here",
+        // Prose of more than twelve words (the real support tickets' descriptions).
+        "I'm having an issue with the product. Please assist. Thank you for subscribing! You may unsubscribe at any time.",
     ] {
         assert!(!says_refusal(v), "{v}");
     }
