@@ -7,7 +7,7 @@
 
 mod review_support;
 
-use review_support::{SMS_EVERYONE, Ws};
+use review_support::{EMAIL_EVERYONE, SMS_EVERYONE, Ws};
 
 /// a's cell holds two numbers, b's one; both consent to SMS and e-mail.
 const PEOPLE: &str = "email,first_name,phone,mobile\n\
@@ -31,6 +31,12 @@ fn suppressed_second() -> Ws {
     let list = ws.write("optouts.txt", "+44 7700 900456\n");
     ws.ok(&["suppress", &list]);
     ws
+}
+
+/// Run `args`, expecting exit 1 (refused); stderr.
+fn refused(ws: &Ws, args: &[&str]) -> String {
+    let out = ws.cmd().args(args).assert().code(1);
+    String::from_utf8(out.get_output().stderr.clone()).unwrap()
 }
 
 /// Every file an export wrote into `dir`, as text.
@@ -76,43 +82,28 @@ fn every_profile_writes_only_the_number_texted() {
     );
 }
 
-/// An e-mail campaign, its recipients a and b.
-const EMAIL_NAMED: &str = r#"
-name = "news"
-channel = "email"
-as_of = "2026-11-01"
-
-[[entry]]
-segment = "everyone"
-rule = "email is not blank"
-subject = "News"
-body = "Hello {{ first_name }}"
-"#;
-
 /// `--field phone` (and `--field mobile`, a second phone field) would copy the cell as
 /// written into the file: refused, exit 1, the field named, no file written. Before,
 /// the export wrote `07911 123456 / 07700 900456`.
 #[test]
 fn an_added_phone_field_is_refused() {
     let ws = suppressed_second();
-    ws.apply(EMAIL_NAMED);
+    ws.apply(EMAIL_EVERYONE);
     for field in ["phone", "mobile"] {
         let out = ws.out(field);
-        let got = ws
-            .cmd()
-            .args(["export", "news", "--out", out.to_str().unwrap()])
-            .args([
+        let err = refused(
+            &ws,
+            &[
+                "export",
+                "news",
+                "--out",
+                out.to_str().unwrap(),
                 "--field",
                 field,
                 "--reason",
                 "the shop calls them back by phone",
-            ])
-            .assert()
-            .code(1)
-            .get_output()
-            .stderr
-            .clone();
-        let err = String::from_utf8(got).unwrap();
+            ],
+        );
         assert!(
             err.contains(&format!("--field {field}: it holds phone numbers")),
             "{err}"
@@ -161,16 +152,17 @@ fn a_message_merging_a_phone_field_is_refused() {
     ws.apply(&SMS_EVERYONE.replace("body = \"Hello\"", "body = \"Your numbers: {{ phone }}\""));
     for profile in ["spreadsheet", "sms", "klaviyo"] {
         let out = ws.out(profile);
-        let got = ws
-            .cmd()
-            .args(["export", "text", "--profile", profile])
-            .args(["--out", out.to_str().unwrap()])
-            .assert()
-            .code(1)
-            .get_output()
-            .stderr
-            .clone();
-        let err = String::from_utf8(got).unwrap();
+        let err = refused(
+            &ws,
+            &[
+                "export",
+                "text",
+                "--profile",
+                profile,
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
         assert!(
             err.contains("entry 1 (`everyone`): its message merges `{{ phone }}`"),
             "{profile}: {err}"

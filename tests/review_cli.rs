@@ -275,26 +275,15 @@ fn a_grant_kept_after_its_column_loses_the_consent_role_is_a_consent_source() {
         "--reason",
         "the column is a history, the grants stay as imported",
     ]);
-    ws.apply(
-        r#"
-name = "c"
-channel = "email"
-as_of = "2026-11-01"
-[[entry]]
-segment = "all"
-rule = "email is not blank"
-subject = "Hello"
-body = "Hi {{ first_name }}"
-"#,
-    );
+    ws.apply(EMAIL_EVERYONE);
     assert_eq!(
-        ws.sorted_exclusions("c"),
+        ws.sorted_exclusions("news"),
         [
             ("ana@example.com".to_string(), "-".to_string()),
             ("bo@example.com".to_string(), "no_consent".to_string()),
         ]
     );
-    let review = ws.json(&["review", "c"], 3);
+    let review = ws.json(&["review", "news"], 3);
     assert!(
         !codes(&review, "blocker").contains(&"no_consent_source".to_string()),
         "{review}"

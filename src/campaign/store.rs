@@ -82,14 +82,7 @@ pub fn load(conn: &Connection, name: &str) -> Result<Option<Campaign>, Workspace
         "SELECT field, reason, actor, at FROM unlocks WHERE campaign = ?1 ORDER BY field",
     )?;
     let unlocks = stmt
-        .query_map([&name], |r| {
-            Ok(Unlock {
-                field: r.get(0)?,
-                reason: r.get(1)?,
-                actor: r.get(2)?,
-                at: r.get(3)?,
-            })
-        })?
+        .query_map([&name], unlock_row)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Some(Campaign {
         name,
@@ -197,16 +190,20 @@ pub fn unlock_history(conn: &Connection, campaign: &str) -> Result<Vec<Unlock>, 
           WHERE h.campaign = ?1 ORDER BY h.field, h.id",
     )?;
     let rows = stmt
-        .query_map([campaign], |r| {
-            Ok(Unlock {
-                field: r.get(0)?,
-                reason: r.get(1)?,
-                actor: r.get(2)?,
-                at: r.get(3)?,
-            })
-        })?
+        .query_map([campaign], unlock_row)?
         .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
+}
+
+/// An [`Unlock`] from a row of `field, reason, actor, at` (of `unlocks` or
+/// `unlock_history`).
+fn unlock_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Unlock> {
+    Ok(Unlock {
+        field: r.get(0)?,
+        reason: r.get(1)?,
+        actor: r.get(2)?,
+        at: r.get(3)?,
+    })
 }
 
 /// Remove an unlock; true if there was one.

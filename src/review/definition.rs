@@ -302,7 +302,7 @@ fn consent_source(
     // A grant stays with its contact when the field it was read from loses its consent
     // role (`fields set newsletter --role none`): the preview still sends on it, so a
     // review saying "nobody can be contacted" would contradict it (session-8 trial).
-    if !stated && contacts::count_granted(conn, channel)? == 0 {
+    if !stated && !contacts::any_granted(conn, channel)? {
         let flag = match channel {
             Channel::Email => "--consent email=granted",
             Channel::Sms => "--consent sms=granted",

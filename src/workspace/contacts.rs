@@ -379,18 +379,16 @@ pub fn count(conn: &Connection) -> Result<u64, WorkspaceError> {
     Ok(conn.query_row("SELECT count(*) FROM contacts", [], |r| r.get::<_, i64>(0))? as u64)
 }
 
-/// How many contacts hold a `granted` consent state on `channel` (whatever source
+/// Whether any contact holds a `granted` consent state on `channel` (whatever source
 /// recorded it: a consent column, an import's stated consent, a field whose consent
-/// role was later removed).
-pub fn count_granted(conn: &Connection, channel: Channel) -> Result<u64, WorkspaceError> {
+/// role was later removed). Stops at the first such contact.
+pub fn any_granted(conn: &Connection, channel: Channel) -> Result<bool, WorkspaceError> {
     // The column name comes from the channel enum, never from input.
     let sql = format!(
-        "SELECT count(*) FROM contacts WHERE _consent_{} = ?1",
+        "SELECT EXISTS (SELECT 1 FROM contacts WHERE _consent_{} = ?1)",
         channel.as_str()
     );
-    Ok(conn.query_row(&sql, [ConsentState::Granted.as_str()], |r| {
-        r.get::<_, i64>(0)
-    })? as u64)
+    Ok(conn.query_row(&sql, [ConsentState::Granted.as_str()], |r| r.get(0))?)
 }
 
 /// How many contacts are marked "age unknown" (`_age_unknown`, migration 0007).
