@@ -13,7 +13,7 @@ use crate::tui::message::CampaignMsg;
 use crate::tui::message::{Message, Request, Screen};
 use crate::tui::screens::campaign_settings::update as settings;
 use crate::tui::screens::messages::{
-    edit_update as campaign_edit, new_update as campaign_new, update as messages,
+    edit_update as campaign_edit, merge_popup, new_update as campaign_new, update as messages,
 };
 use crate::tui::screens::preview::update as preview;
 use crate::tui::screens::review::update as review_update;
@@ -102,7 +102,7 @@ pub(crate) fn popup_message(
 ) -> Option<Vec<Request>> {
     match popup {
         Popup::CampaignPicker => picker_message(app, message),
-        Popup::MergeFields => in_messages(app, |u| messages::merge_popup(u, message)),
+        Popup::MergeFields => in_messages(app, |u| merge_popup::merge_popup(u, message)),
         Popup::Explanation => preview::explanation_popup(&mut app.preview, message),
         Popup::NewCampaign => in_messages(app, |u| campaign_new::new_popup(u, message)),
         Popup::AddEntry => in_messages(app, |u| campaign_new::add_popup(u, message)),

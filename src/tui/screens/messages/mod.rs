@@ -13,6 +13,7 @@
 pub mod edit_update;
 pub mod jobs;
 pub mod merge_fields;
+pub mod merge_popup;
 pub mod new_dialogs;
 pub mod new_update;
 pub mod update;
