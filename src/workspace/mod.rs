@@ -16,6 +16,7 @@ pub mod contacts;
 mod contacts_undo;
 pub mod exports;
 pub mod fields;
+mod foreign;
 pub mod indexes;
 pub mod keyed_hash;
 mod migrate;
@@ -54,6 +55,10 @@ pub enum WorkspaceError {
     Busy { path: PathBuf },
     #[error("{path} is not a tactful workspace or is damaged (SQLite says: {detail})")]
     NotAWorkspace { path: PathBuf, detail: String },
+    #[error(
+        "{path} is not a tactful workspace: it is another application's SQLite database (tables: {tables}); it was left unchanged. Name a new file or an existing workspace with --workspace"
+    )]
+    ForeignDatabase { path: PathBuf, tables: String },
     #[error(
         "workspace schema version {found} is newer than this tactful supports ({supported}); upgrade tactful"
     )]
@@ -133,6 +138,7 @@ impl Workspace {
         path: &Path,
         before_upgrade: impl FnOnce(Upgrade),
     ) -> Result<Self, WorkspaceError> {
+        foreign::check(path)?;
         private_file::create(path)?;
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(e, path))?;
