@@ -31,7 +31,8 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
         .map(str::parse::<Region>)
         .transpose()
         .map_err(|message| super::Exit { code: 2, message })?;
-    let report = suppress::suppress_file_in(&mut ws, &args.file, region, &actor())?;
+    let report = suppress::suppress_file_in(&mut ws, &args.file, region, &actor())
+        .map_err(|e| anyhow::Error::new(e).context(args.file.display().to_string()))?;
     if ctx.json {
         return print_json(&report);
     }
@@ -103,7 +104,11 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
         }
     }
     if !report.skipped.is_empty() {
-        outln!("{} not added:", count(report.skipped.len() as u64, "value"));
+        // A warning: each is an opt-out that may not be held.
+        outln!(
+            "warning: {} not added: not suppressed until added again as an e-mail address or a phone number with its country code:",
+            count(report.skipped.len() as u64, "value")
+        );
         for s in &report.skipped {
             outln!(
                 "  line {}, {}: {}",

@@ -79,6 +79,20 @@ pub enum ImportError {
     Csv { line: u64, message: String },
     #[error("the file has no rows")]
     Empty,
+    /// A suppression list in which not one e-mail address or phone number could be
+    /// read: nothing is added (PRODUCT.md: never "success, 0 imported"), and the first
+    /// values that were not read say why.
+    #[error(
+        "no e-mail address or phone number could be read from it, so nothing was added to the suppression list{}{}",
+        .header.as_ref().map_or_else(String::new, |(line, names)| format!(" (line {line} was read as the header: {names})")),
+        crate::import::error::first_notes(.skipped)
+    )]
+    NoAddresses {
+        /// The line read as the header and its names, when one was.
+        header: Option<(u64, String)>,
+        /// `(line, place, reason)` of each value not read.
+        skipped: Vec<(u64, String, String)>,
+    },
     #[error("{0}")]
     BadOption(String),
     #[error("--key {key}: no such column in this file; its fields are: {fields}")]
@@ -235,4 +249,29 @@ impl From<rusqlite::Error> for ImportError {
     fn from(e: rusqlite::Error) -> Self {
         ImportError::Workspace(e.into())
     }
+}
+
+/// `; 2 values were not read: line 1, field 1: not an e-mail address…` for
+/// [`ImportError::NoAddresses`]: up to three `(line, place, reason)` notes, and how
+/// many more there are; empty when there are none.
+pub(crate) fn first_notes(notes: &[(u64, String, String)]) -> String {
+    if notes.is_empty() {
+        return String::new();
+    }
+    let shown: Vec<String> = notes
+        .iter()
+        .take(3)
+        .map(|(line, place, reason)| format!("line {line}, {place}: {reason}"))
+        .collect();
+    let more = notes.len().saturating_sub(shown.len());
+    format!(
+        "; {} not read: {}{}",
+        crate::text::count(notes.len() as u64, "value"),
+        shown.join("; "),
+        if more > 0 {
+            format!("; and {more} more")
+        } else {
+            String::new()
+        }
+    )
 }

@@ -114,6 +114,20 @@ pub fn suppress_file_in(
     }
     let plan = ImportPlan::new(path, actor);
     let list = suppress_list::read(path, &read_in)?;
+    if list.addresses.is_empty() {
+        let place = |column: &str| match list.header {
+            Some(_) => format!("column {column}"),
+            None => column.to_string(),
+        };
+        return Err(ImportError::NoAddresses {
+            header: list.header.as_ref().map(|h| (h.line, h.fields.join(", "))),
+            skipped: list
+                .skipped
+                .iter()
+                .map(|n| (n.line, place(&n.column), n.reason.clone()))
+                .collect(),
+        });
+    }
     let source = format!(
         "suppress {}",
         plan.path
