@@ -89,9 +89,10 @@ pub fn says_refusal(value: &str) -> bool {
         return false;
     }
     // `STOP!`, `Stop.`, `"stop"`: the keyword with punctuation around it. A value
-    // whose fold does not fit the stack buffer is longer than every keyword.
+    // whose fold is longer than the longest keyword is none (folding stops there).
     let bare = value.trim_matches(|c: char| !c.is_alphanumeric());
-    if words::with_folded(bare, |f| WHOLE.contains(&f)).unwrap_or(false) {
+    let longest = WHOLE.iter().map(|w| w.len()).max().unwrap_or(0);
+    if words::with_folded_within(bare, longest, |f| WHOLE.contains(&f)).unwrap_or(false) {
         return true;
     }
     if value.is_ascii() {

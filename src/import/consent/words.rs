@@ -52,11 +52,18 @@ const FOLD_BUFFER: usize = 128;
 /// load pass of every value no consent rule reads. `None` when the folded text is
 /// longer than 128 bytes (no word compared this way is).
 pub fn with_folded<R>(value: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    with_folded_within(value, FOLD_BUFFER, f)
+}
+
+/// [`with_folded`], `None` as soon as the folded text is longer than `most` bytes
+/// (at most 128): a caller comparing with short words stops folding there.
+pub fn with_folded_within<R>(value: &str, most: usize, f: impl FnOnce(&str) -> R) -> Option<R> {
+    let most = most.min(FOLD_BUFFER);
     let mut buf = [0u8; FOLD_BUFFER];
     let mut n = 0;
     for c in folded_chars(value) {
         let len = c.len_utf8();
-        if n + len > FOLD_BUFFER {
+        if n + len > most {
             return None;
         }
         c.encode_utf8(&mut buf[n..n + len]);
