@@ -96,8 +96,15 @@ pub fn says_refusal(value: &str) -> bool {
         return true;
     }
     if value.is_ascii() {
-        return has_phrase_ascii(value);
+        has_phrase_ascii(value)
+    } else {
+        has_phrase(value)
     }
+}
+
+/// True when `value` (trimmed) has at most [`MOST_WORDS`] words and holds one of the
+/// [`PHRASES`] as consecutive words, read lower-cased.
+fn has_phrase(value: &str) -> bool {
     let lower = value.to_lowercase();
     let tokens: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
