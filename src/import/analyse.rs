@@ -23,6 +23,7 @@ use super::big_cells::BigCells;
 use super::column_kind::Kind as ColumnKind;
 use super::columns::{self, DamageSeen, Seen};
 use super::consent;
+use super::consent::words::Word;
 use super::infer::ColumnStats;
 use super::key::{self, KeySource};
 use super::mapping::ColumnMap;
@@ -146,28 +147,32 @@ pub fn analyse(
                     big_cells.observe(line, i, value);
                     stats[i].observe(value, line, plan.types);
                     profiles[i].observe(value);
-                    all_status[i] &= consent::is_status_value(value);
+                    let status = consent::is_status_value(value);
+                    all_status[i] &= status;
                     if first_value[i].is_none() {
                         first_value[i] = Some((value.clone(), line));
                     }
-                    all_ip[i] &= value.parse::<std::net::IpAddr>().is_ok();
+                    // Parsed only while every value so far was an address.
+                    all_ip[i] = all_ip[i] && value.parse::<std::net::IpAddr>().is_ok();
                     groups[i].observe(value, line);
-                    if consent::words::states_consent(value) {
+                    // One fold of the value answers all the word questions below.
+                    let (word, states) = consent::words::word_and_statement(value);
+                    if states {
                         stating[i] += 1;
                         if first_stating[i].is_none() {
                             first_stating[i] = Some((value.clone(), line));
                         }
                     }
-                    if consent::words::names_refusal(value) {
+                    if matches!(word, Word::Refused | Word::OptedOut) {
                         refusal_words[i] += 1;
                         if first_refusal[i].is_none() {
                             first_refusal[i] = Some((value.clone(), line));
                         }
                     }
-                    if first_yes_no[i].is_none() && consent::words::is_yes_or_no(value) {
+                    if first_yes_no[i].is_none() && matches!(word, Word::Yes | Word::No) {
                         first_yes_no[i] = Some((value.clone(), line));
                     }
-                    if consent::is_consent_word(value) {
+                    if word != Word::Other || status {
                         words[i] += 1;
                     } else if date_columns[i] && consent::dates::is_date(value) {
                         // Readable there: the day of an opt-out, not a stray word.

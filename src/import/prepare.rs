@@ -93,6 +93,8 @@ pub struct Preparer<'a> {
     analysis: &'a Analysis,
     erased: &'a ErasedHashes,
     consent: RowReader<'a>,
+    /// How each column is read for an opt-out in words, worked out once.
+    refusals: super::refusal_values::RefusalColumns,
     key_prefix: String,
     /// The date age values are read on (see [`super::ages`]).
     today: NaiveDate,
@@ -128,6 +130,7 @@ impl<'a> Preparer<'a> {
             analysis,
             erased,
             consent,
+            refusals: super::refusal_values::RefusalColumns::new(analysis),
             key_prefix: super::key::generated_prefix(&analysis.scan.sha256),
             today,
         }
@@ -162,7 +165,7 @@ impl<'a> Preparer<'a> {
         // Read before the key: a row that states a refusal is never rejected quietly.
         let mut consent = Box::new(self.consent.read(&raw));
         // An opt-out in words in a column no rule reads (`unsubscribed from all`).
-        super::refusal_values::apply(analysis, &raw, self.consent.batch, &mut consent);
+        self.refusals.apply(&raw, self.consent.batch, &mut consent);
         let names_someone =
             |key_cell: &str| !key_cell.trim().is_empty() || parsed.iter().any(|(_, p)| p.is_some());
         let reject = |consent: &[Statement; 2],

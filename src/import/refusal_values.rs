@@ -88,11 +88,23 @@ pub fn says_refusal(value: &str) -> bool {
     if value.is_empty() || (value.contains('@') && !value.contains(' ')) {
         return false;
     }
-    // `STOP!`, `Stop.`, `"stop"`: the keyword with punctuation around it.
+    // `STOP!`, `Stop.`, `"stop"`: the keyword with punctuation around it. A value
+    // whose fold is longer than the longest keyword is none (folding stops there).
     let bare = value.trim_matches(|c: char| !c.is_alphanumeric());
-    if WHOLE.contains(&words::fold(bare).as_str()) {
+    let longest = WHOLE.iter().map(|w| w.len()).max().unwrap_or(0);
+    if words::with_folded_within(bare, longest, |f| WHOLE.contains(&f)).unwrap_or(false) {
         return true;
     }
+    if value.is_ascii() {
+        has_phrase_ascii(value)
+    } else {
+        has_phrase(value)
+    }
+}
+
+/// True when `value` (trimmed) has at most [`MOST_WORDS`] words and holds one of the
+/// [`PHRASES`] as consecutive words, read lower-cased.
+fn has_phrase(value: &str) -> bool {
     let lower = value.to_lowercase();
     let tokens: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
@@ -102,6 +114,34 @@ pub fn says_refusal(value: &str) -> bool {
         && PHRASES
             .iter()
             .any(|p| tokens.windows(p.len()).any(|w| w == *p))
+}
+
+/// The phrase check of [`says_refusal`] for an ASCII value, without a lower-cased
+/// copy or a list of words (it ran for every value of every column no rule reads):
+/// ASCII lower-casing changes no character's class, so the words are the same, and
+/// the phrases' words are lower-case, so comparing without case is comparing the
+/// lower-cased words.
+fn has_phrase_ascii(value: &str) -> bool {
+    let mut tokens = [""; MOST_WORDS];
+    let mut n = 0;
+    for token in value
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+    {
+        if n == MOST_WORDS {
+            return false;
+        }
+        tokens[n] = token;
+        n += 1;
+    }
+    let tokens = &tokens[..n];
+    PHRASES.iter().any(|p| {
+        tokens.windows(p.len()).any(|w| {
+            w.iter()
+                .zip(p.iter())
+                .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        })
+    })
 }
 
 /// Most words a value may have to state an opt-out: a longer one is prose (a support
@@ -194,23 +234,66 @@ fn reaches(name: &str) -> [bool; 2] {
 /// already states a refusal there. `raw` is the row as read, in `analysis` column
 /// order; `batch` names the import in the statement's source.
 pub fn apply(analysis: &Analysis, raw: &[String], batch: i64, consent: &mut [Statement; 2]) {
-    for (index, (column, value)) in analysis.columns.iter().zip(raw).enumerate() {
-        if value.trim().is_empty()
-            || analysis.consent.iter().any(|c| c.index == index)
-            || analysis.evidence.iter().any(|e| e.index == index)
-        {
-            continue;
+    RefusalColumns::new(analysis).apply(raw, batch, consent);
+}
+
+/// What [`apply`] reads of each column of a file, worked out once per import instead
+/// of once per value (the header checks were a tenth of preparing a row).
+#[derive(Debug, Clone)]
+pub struct RefusalColumns {
+    columns: Vec<ColumnRead>,
+}
+
+#[derive(Debug, Clone)]
+struct ColumnRead {
+    name: String,
+    /// Not a consent or evidence column: its values are read here.
+    read: bool,
+    notes_opt_out: bool,
+    preferences: bool,
+}
+
+impl RefusalColumns {
+    /// The columns of `analysis`, in its order.
+    pub fn new(analysis: &Analysis) -> Self {
+        let columns = (analysis.columns.iter().enumerate())
+            .map(|(index, column)| {
+                let name = column.field.name.clone();
+                ColumnRead {
+                    read: !analysis.consent.iter().any(|c| c.index == index)
+                        && !analysis.evidence.iter().any(|e| e.index == index),
+                    notes_opt_out: notes_opt_out(&name),
+                    preferences: preferences(&name),
+                    name,
+                }
+            })
+            .collect();
+        RefusalColumns { columns }
+    }
+
+    /// [`apply`] with the columns read once.
+    pub fn apply(&self, raw: &[String], batch: i64, consent: &mut [Statement; 2]) {
+        for (column, value) in self.columns.iter().zip(raw) {
+            if !column.read || value.trim().is_empty() {
+                continue;
+            }
+            column.apply(value, batch, consent);
         }
-        let name = column.field.name.as_str();
+    }
+}
+
+impl ColumnRead {
+    fn apply(&self, value: &str, batch: i64, consent: &mut [Statement; 2]) {
+        let name = self.name.as_str();
         let refuses = says_refusal(value)
-            || notes_opt_out(name)
-            || (preferences(name)
+            || self.notes_opt_out
+            || (self.preferences
                 && matches!(
                     words::fold(value).as_str(),
                     "none" | "nothing" | "no" | "never" | "nocontact" | "noemails" | "nomessages"
                 ));
         if !refuses {
-            continue;
+            return;
         }
         for (statement, reaches) in consent.iter_mut().zip(reaches(name)) {
             if !reaches || statement.said.is_some_and(|s| s.state.is_refusal()) {

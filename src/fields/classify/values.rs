@@ -63,12 +63,20 @@ pub fn sensitive_kinds() -> Vec<&'static str> {
 /// The class a single `value` reveals on its own, if it is special category data or a
 /// protected trait; `None` for everything else.
 pub fn sensitive_value(value: &str) -> Option<SensitiveValue> {
+    sensitive_value_with(value, None)
+}
+
+/// [`sensitive_value`], given `fold(value)` when the caller has it.
+fn sensitive_value_with(value: &str, folded: Option<&str>) -> Option<SensitiveValue> {
     if let Some((key, rest)) = value.split_once([':', '='])
         && !key.trim().is_empty()
     {
         return term(value, rest).or_else(|| header_word(value, key));
     }
-    term(value, value)
+    match folded {
+        Some(folded) => term_folded(value, folded),
+        None => term_folded(value, &fold(value)),
+    }
 }
 
 /// The sensitive values a value of a free-text or tags field holds: the whole value
@@ -77,10 +85,12 @@ pub fn sensitive_value(value: &str) -> Option<SensitiveValue> {
 /// `halal-only` holds `halal`; see [`super::inside`]), each with the value as given.
 /// Empty for an ordinary value.
 pub fn sensitive_values_in(value: &str) -> Vec<SensitiveValue> {
-    if let Some(whole) = sensitive_value(value) {
+    // Folded once for both readings (it was folded twice for every value imported).
+    let folded = fold(value);
+    if let Some(whole) = sensitive_value_with(value, Some(&folded)) {
         return vec![whole];
     }
-    terms_inside(&fold(value))
+    terms_inside(&folded)
         .into_iter()
         .filter_map(sensitive_term)
         .map(|mut s| {
@@ -118,16 +128,25 @@ pub fn sensitive_values_in_name(name: &str) -> Vec<SensitiveValue> {
 
 /// `text` looked up as a vocabulary term; spaced-out letters (`m u s l i m`) are joined.
 fn term(value: &str, text: &str) -> Option<SensitiveValue> {
+    term_folded(value, &fold(text))
+}
+
+/// [`term`] of a text already folded.
+fn term_folded(value: &str, folded: &str) -> Option<SensitiveValue> {
     let dict = dictionary();
-    let mut folded = fold(text);
-    let letters: Vec<&str> = folded.split(' ').collect();
-    if letters.len() >= 3 && letters.iter().all(|l| l.chars().count() == 1) {
-        folded = letters.concat();
-    }
-    if folded.is_empty() || dict.ambiguous_values.contains(&folded) {
+    let spaced =
+        folded.split(' ').count() >= 3 && folded.split(' ').all(|l| l.chars().count() == 1);
+    let joined;
+    let folded = if spaced {
+        joined = folded.replace(' ', "");
+        joined.as_str()
+    } else {
+        folded
+    };
+    if folded.is_empty() || dict.ambiguous_values.contains(folded) {
         return None;
     }
-    let Some(Term::Listed(id)) = dict.term(&folded) else {
+    let Some(Term::Listed(id)) = dict.term(folded) else {
         return None;
     };
     sensitive_term(id).map(|mut s| {

@@ -33,11 +33,49 @@ const LONGEST: usize = 32;
 
 /// `value` lower-cased with spaces, hyphens, underscores and dots left out.
 pub fn fold(value: &str) -> String {
+    folded_chars(value).collect()
+}
+
+/// The characters of [`fold`].
+fn folded_chars(value: &str) -> impl Iterator<Item = char> + '_ {
     value
         .chars()
         .filter(|c| !matches!(c, ' ' | '-' | '_' | '.') && !c.is_whitespace())
         .flat_map(char::to_lowercase)
-        .collect()
+}
+
+/// Most bytes [`with_folded`] folds on the stack.
+const FOLD_BUFFER: usize = 128;
+
+/// `f` of [`fold`]`(value)`, folded into a buffer on the stack instead of a new
+/// string: the first pass asks this of every short value of every column, and the
+/// load pass of every value no consent rule reads. `None` when the folded text is
+/// longer than 128 bytes (no word compared this way is).
+pub fn with_folded<R>(value: &str, f: impl FnOnce(&str) -> R) -> Option<R> {
+    with_folded_within(value, FOLD_BUFFER, f)
+}
+
+/// [`with_folded`], `None` as soon as the folded text is longer than `most` bytes
+/// (at most 128): a caller comparing with short words stops folding there.
+pub fn with_folded_within<R>(value: &str, most: usize, f: impl FnOnce(&str) -> R) -> Option<R> {
+    let most = most.min(FOLD_BUFFER);
+    let mut buf = [0u8; FOLD_BUFFER];
+    let mut n = 0;
+    for c in folded_chars(value) {
+        let len = c.len_utf8();
+        if n + len > most {
+            return None;
+        }
+        c.encode_utf8(&mut buf[n..n + len]);
+        n += len;
+    }
+    // Whole characters were encoded, so this never fails.
+    std::str::from_utf8(&buf[..n]).ok().map(f)
+}
+
+/// `f` of [`fold`]`(value)`: on the stack ([`with_folded`]), else in a new string.
+fn on_folded<R>(value: &str, f: impl Fn(&str) -> R) -> R {
+    with_folded(value, &f).unwrap_or_else(|| f(&fold(value)))
 }
 
 /// What `value` is among the consent words. Yes and no also in German (ja/nein),
@@ -56,7 +94,28 @@ pub fn word(value: &str) -> Word {
     if let Some(n) = one_or_zero(value.trim()) {
         return if n { Word::Yes } else { Word::No };
     }
-    match fold(value).as_str() {
+    on_folded(value, folded_word)
+}
+
+/// [`word`] and [`states_consent`] of one value, folding it once: the first pass
+/// asks both of every value of every column.
+pub fn word_and_statement(value: &str) -> (Word, bool) {
+    if value.len() > LONGEST {
+        return (Word::Other, false);
+    }
+    on_folded(value, |folded| {
+        let word = match one_or_zero(value.trim()) {
+            Some(true) => Word::Yes,
+            Some(false) => Word::No,
+            None => folded_word(folded),
+        };
+        (word, folded_states_consent(folded))
+    })
+}
+
+/// [`word`] of a value already folded ([`fold`]), past the one-or-zero check.
+fn folded_word(folded: &str) -> Word {
+    match folded {
         "true" | "yes" | "y" | "1" | "ja" | "oui" | "sí" | "sì" | "si" | "sim" => Word::Yes,
         "false" | "no" | "n" | "0" | "nein" | "non" | "nee" | "não" | "nao" => Word::No,
         // Informal answers and the marks of a ticked or unticked form box (new-user
@@ -133,8 +192,13 @@ pub fn states_consent(value: &str) -> bool {
     if value.len() > LONGEST {
         return false;
     }
+    on_folded(value, folded_states_consent)
+}
+
+/// [`states_consent`] of a value already folded ([`fold`]).
+fn folded_states_consent(folded: &str) -> bool {
     matches!(
-        fold(value).as_str(),
+        folded,
         "subscribed"
             | "unsubscribed"
             | "cleaned"

@@ -1,7 +1,7 @@
 //! Which values state an opt-out in words; expected values worked out by hand from
 //! the module doc (whole words, `STOP` only alone, addresses never).
 
-use super::{notes_opt_out, says_refusal};
+use super::{has_phrase, has_phrase_ascii, notes_opt_out, says_refusal};
 
 #[test]
 fn refusal_phrases_are_whole_words() {
@@ -69,5 +69,39 @@ fn opt_out_notes_are_reasons_and_dates_not_links() {
         "email_preferences",
     ] {
         assert!(!notes_opt_out(n), "{n}");
+    }
+}
+
+/// The ASCII phrase check (no lower-cased copy, words compared without case) answers
+/// as the check of any text does, on values worked out by hand: phrases in any case,
+/// split by any punctuation, at most twelve words, and the near misses.
+#[test]
+fn ascii_phrase_check_reads_as_the_lower_cased_words() {
+    for (v, expected) in [
+        ("Please DO NOT email me", true),
+        ("do-not-e-mail", true),
+        ("Opted_Out!!", true),
+        ("UNSUB", true),
+        ("keine Werbung", true),
+        ("no more EMAILS please", true),
+        // Twelve words holding a phrase: still read; thirteen: prose.
+        (
+            "one two three four five six seven eight nine ten opted out",
+            true,
+        ),
+        (
+            "one two three four five six seven eight nine ten eleven opted out",
+            false,
+        ),
+        ("do not", false),
+        ("optedout2", false),
+        ("asked about stop-loss", false),
+        ("opt in", false),
+        ("", false),
+        ("don't email", true),
+        ("dont email", false),
+    ] {
+        assert_eq!(has_phrase_ascii(v), expected, "{v}");
+        assert_eq!(has_phrase(v), expected, "{v}");
     }
 }

@@ -152,3 +152,28 @@ fn decimal_ones_and_zeros_are_yes_and_no() {
         assert!(!names_refusal(v), "{v}");
     }
 }
+
+/// One fold answers both questions as asking each does: the yes/no of a number
+/// written as a decimal (matched before folding), spellings folded, values past the
+/// longest word, and characters whose lower case is longer than they are.
+#[test]
+fn word_and_statement_reads_as_word_and_states_consent() {
+    for (v, expected) in [
+        ("1.0", (Word::Yes, false)),
+        ("0.00", (Word::No, false)),
+        ("Opted-Out", (Word::OptedOut, true)),
+        ("Consent Withdrawn", (Word::OptedOut, true)),
+        ("not subscribed", (Word::Refused, true)),
+        ("subscribed", (Word::OptedIn, true)),
+        ("cleaned", (Word::Other, true)),
+        ("yes", (Word::Yes, false)),
+        ("DNC", (Word::OptedOut, true)),
+        ("web form", (Word::Other, false)),
+        ("\u{130}", (Word::Other, false)),
+        // 33 bytes: longer than any consent word is read.
+        ("unsubscribed unsubscribed unsubsc", (Word::Other, false)),
+    ] {
+        assert_eq!(word_and_statement(v), expected, "{v}");
+        assert_eq!((word(v), states_consent(v)), expected, "{v}");
+    }
+}
