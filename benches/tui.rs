@@ -3,7 +3,8 @@
 //! the background (issue 13, goal under 200 ms), frame draw time while scrolling the
 //! contacts browser and the Preview table, and keystroke-to-frame time while typing a rule on the Segments
 //! screen, with the rule's reach counted on the job runner's segments lane in the
-//! background.
+//! background; and entering Review after the Preview fill, from the pass the fill kept
+//! against a review that walks again (issue 13 item 3).
 //!
 //! Run with `cargo bench --bench tui`. No terminal is needed: frames are drawn into
 //! ratatui's `TestBackend` at 120×40, and the reading requests are answered on this
@@ -23,8 +24,10 @@ use generator::as_of;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tactful::campaign::store as campaigns;
+use tactful::campaign::walk;
 use tactful::campaign::{BodyFormat, Campaign, Entry};
 use tactful::fields::{Channel, FieldType, PrivacyClass, Role};
+use tactful::review::{self, Kept};
 use tactful::tui::LoopEvent;
 use tactful::tui::app::{App, AppOptions};
 use tactful::tui::jobs::{Runner, route};
@@ -312,6 +315,8 @@ fn main() -> Bench {
         println!("   the Preview screen asked for no preview (no campaign loaded?); stopping");
         return Ok(());
     };
+    // As on the job runner: the fill also makes the review's pass and keeps it.
+    let kept = Kept::watch(&path)?;
     let t = Instant::now();
     let mut first_page: Option<(Duration, u64, usize)> = None;
     let reply = {
@@ -325,7 +330,14 @@ fn main() -> Bench {
             }
             true
         };
-        preview_jobs::run_preview(&ws, generation, &campaign, run_as_of, &mut between)
+        preview_jobs::run_preview(
+            &ws,
+            generation,
+            &campaign,
+            run_as_of,
+            Some(&kept),
+            &mut between,
+        )
     };
     let preview_time = t.elapsed();
     if let Some(reply) = reply {
@@ -353,6 +365,32 @@ fn main() -> Bench {
         "   preview table:    draw median {med:.2} ms, p99 {p99:.2} ms  [goal < 5 ms: {}]; page loads answered in between: {:.1} ms in all",
         goal(p99 < 5.0),
         ms(answering)
+    );
+
+    // 2c. Entering Review after the fill (issue 13 item 3): the review from the pass
+    // the fill kept, against a review that walks the audience again (what entering
+    // Review did before), and the fill without keeping a pass, for what the review's
+    // pass adds to it.
+    let walks = walk::started();
+    let t = Instant::now();
+    let reused = kept.review(&ws, &campaign, run_as_of, None)?;
+    let reuse_time = t.elapsed();
+    let reuse_walks = walk::started() - walks;
+    let t = Instant::now();
+    let fresh = review::run(&ws, &campaign, run_as_of)?;
+    let fresh_time = t.elapsed();
+    println!(
+        "\n2c. entering Review after the Preview fill: review from the fill's pass {:.1} ms ({reuse_walks} walks), a review that walks again {:.2} s; same preview hash: {}",
+        ms(reuse_time),
+        fresh_time.as_secs_f64(),
+        reused.preview_sha256 == fresh.preview_sha256
+    );
+    let t = Instant::now();
+    preview_jobs::run_preview(&ws, generation, &campaign, run_as_of, None, &mut |_| true);
+    println!(
+        "   the fill without keeping the review's pass: {:.2} s (with it: {:.2} s above)",
+        t.elapsed().as_secs_f64(),
+        preview_time.as_secs_f64()
     );
 
     // 3. Keystroke to frame on the Segments screen, reaches on a real job runner.

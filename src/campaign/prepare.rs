@@ -361,6 +361,17 @@ pub(super) fn consulted_fields(
     Some(names)
 }
 
+impl Prepared {
+    /// Have the walk read `fields` too (those not read already), so a caller that
+    /// needs their values per contact takes them from the record the walk hands on
+    /// (`review::data`). Assignment and rendering do not change.
+    pub fn read_also(&mut self, fields: &[Field]) {
+        for f in fields {
+            column(&mut self.columns, f);
+        }
+    }
+}
+
 /// Position in `columns` of the first field with `role`, adding it if absent.
 fn slot_of(fields: &[Field], columns: &mut Vec<Field>, role: Role) -> Option<usize> {
     let f = fields.iter().find(|f| f.role == role)?;

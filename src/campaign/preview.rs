@@ -87,7 +87,18 @@ pub fn run_marked(
 ) -> Result<Summary, PreviewError> {
     let _snapshot = snapshot::begin(ws.conn())?;
     let prepared = prepare(ws.conn(), campaign, as_of, ws.today())?;
-    run_prepared(ws, &prepared, &mut |row, record, entry| {
+    run_prepared(ws, &prepared, &mut marked(&prepared, sink))
+}
+
+/// A [`DetailedSink`] that hands `sink` each row as [`run_marked`] shows it: a
+/// recipient whose message printed a merge field as nothing gets the marked rendering,
+/// every other row goes through as it is. So one walk can feed the plain rows to a
+/// review (`review::kept`) and the marked ones to the Preview screen.
+pub fn marked<'a>(
+    prepared: &'a Prepared,
+    sink: &'a mut dyn FnMut(&PreviewRow) -> io::Result<()>,
+) -> impl FnMut(&PreviewRow, &Record, Option<usize>) -> io::Result<()> + 'a {
+    move |row, record, entry| {
         let marked = match entry {
             Some(e) if !row.missing.is_empty() => {
                 prepared.entries[e].message.render_marked(record).ok()
@@ -102,7 +113,7 @@ pub fn run_marked(
             }),
             None => sink(row),
         }
-    })
+    }
 }
 
 /// What [`run_prepared`] calls per contact: the row, the contact's values, and the

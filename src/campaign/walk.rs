@@ -17,6 +17,7 @@
 
 use std::borrow::Cow;
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::age::{self, AgeCheck};
 use super::assign::{Assigner, ContactFacts, Outcome};
@@ -69,6 +70,15 @@ pub struct Decided<'a> {
     pub outcome: Outcome,
 }
 
+/// Walks started by this process (every [`walk`], whatever it was for).
+static STARTED: AtomicU64 = AtomicU64::new(0);
+
+/// How many walks of the audience this process has started: tests count walks with it
+/// (a reused walk starts none; issue 13), never with a clock.
+pub fn started() -> u64 {
+    STARTED.load(Ordering::Relaxed)
+}
+
 /// Stream the audience through assignment, calling `each` per contact; `each` returns
 /// `Ok(false)` to stop. The strings of one contact's [`Decided`] are handed back to the
 /// walk and reused for the next ([`Spare`]).
@@ -79,6 +89,7 @@ pub fn walk(
     prepared: &Prepared,
     mut each: impl FnMut(&Decided<'_>) -> Result<bool, PreviewError>,
 ) -> Result<(), PreviewError> {
+    STARTED.fetch_add(1, Ordering::Relaxed);
     let suppression = Suppression::load(ws.conn())?;
     let opted_out = &prepared.opt_outs;
     let rules: Vec<_> = prepared

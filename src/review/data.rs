@@ -17,6 +17,7 @@ use super::signoff::PreviewHasher;
 use super::{ExtraField, Finding, Severity};
 use crate::campaign::Campaign;
 use crate::campaign::preview::{self, DetailedSink, Prepared, PreviewError, Summary};
+use crate::fields::value::Value;
 use crate::fields::{Channel, Field, PrivacyClass, Role};
 use crate::import::normalise::damage;
 use crate::text::count;
@@ -47,6 +48,44 @@ fn is_quasi(f: &Field) -> bool {
         || f.kind.as_deref().is_some_and(|k| QUASI_KINDS.contains(&k))
 }
 
+/// The quasi-identifier fields that leave the machine: used by messages or added to
+/// the export.
+fn quasi_fields(uses: &Uses, extra: &[ExtraField]) -> Vec<Field> {
+    let mut outgoing = uses.message_fields();
+    outgoing.extend(extra.iter().map(|x| x.field.clone()));
+    uses.fields
+        .iter()
+        .filter(|f| outgoing.contains(&f.name) && is_quasi(f))
+        .cloned()
+        .collect()
+}
+
+/// The fields a pass looks at per contact: those rules and messages use, those the
+/// export adds, and the channel's address fields (a damaged phone number silently
+/// becomes `no_address`).
+fn watched_fields(channel: Channel, uses: &Uses, extra: &[ExtraField]) -> Vec<Field> {
+    let address_role = match channel {
+        Channel::Email => Role::Email,
+        Channel::Sms => Role::Phone,
+    };
+    let mut watched = uses.all_fields();
+    watched.extend(extra.iter().map(|x| x.field.clone()));
+    uses.fields
+        .iter()
+        .filter(|f| watched.contains(&f.name) || f.role == address_role)
+        .cloned()
+        .collect()
+}
+
+/// Have the walk of `prepared` read every field [`pass`] looks at, so the pass takes
+/// them from each contact's record instead of looking each contact up by key again
+/// (issue 13: that look-up was most of a review's time beyond the preview's own).
+/// Reading more columns changes no row, count or hash.
+pub fn read_also(prepared: &mut Prepared, uses: &Uses, extra: &[ExtraField]) {
+    let fields = watched_fields(prepared.campaign.channel, uses, extra);
+    prepared.read_also(&fields);
+}
+
 /// Run the preview of `prepared` once and gather what the findings need, handing every
 /// row on to `tap` as well (the row, the contact's values and a recipient's entry, as
 /// [`preview::run_prepared`] gives them): export writes its file from this very pass,
@@ -61,28 +100,21 @@ pub fn pass(
     extra: &[ExtraField],
     tap: &mut DetailedSink<'_>,
 ) -> Result<Pass, PreviewError> {
-    let campaign = &prepared.campaign;
-    let mut outgoing = uses.message_fields();
-    outgoing.extend(extra.iter().map(|x| x.field.clone()));
-    let quasi: Vec<Field> = uses
-        .fields
+    let quasi = quasi_fields(uses, extra);
+    let used = watched_fields(prepared.campaign.channel, uses, extra);
+    // A value the walk reads anyway comes from the contact's record; the others are
+    // looked up by key, one indexed read per contact ([`read_also`] spares it).
+    let in_record: Vec<bool> = used
         .iter()
-        .filter(|f| outgoing.contains(&f.name) && is_quasi(f))
-        .cloned()
+        .map(|f| prepared.columns.iter().any(|c| c.name == f.name))
         .collect();
-    let address_role = match campaign.channel {
-        Channel::Email => Role::Email,
-        Channel::Sms => Role::Phone,
-    };
-    let mut watched = uses.all_fields();
-    watched.extend(extra.iter().map(|x| x.field.clone()));
-    let used: Vec<Field> = uses
-        .fields
+    let looked_up: Vec<Field> = used
         .iter()
-        .filter(|f| watched.contains(&f.name) || f.role == address_role)
-        .cloned()
+        .zip(&in_record)
+        .filter(|&(_, &r)| !r)
+        .map(|(f, _)| f.clone())
         .collect();
-    let mut lookup = ValueLookup::new(ws.conn(), &used)?;
+    let mut lookup = ValueLookup::new(ws.conn(), &looked_up)?;
     let quasi_at: Vec<usize> = quasi
         .iter()
         .filter_map(|q| used.iter().position(|u| u.name == q.name))
@@ -93,22 +125,43 @@ pub fn pass(
     let mut failure: Option<WorkspaceError> = None;
     let summary = preview::run_prepared(ws, prepared, &mut |row, record, entry| {
         hasher.add(row);
-        let values = match lookup.get(&row.key) {
-            Ok(v) => v.unwrap_or_default(),
-            Err(e) => {
-                failure = Some(e);
-                return Err(io::Error::other("workspace lookup failed"));
+        let fetched = if looked_up.is_empty() {
+            Vec::new()
+        } else {
+            match lookup.get(&row.key) {
+                // No contact with the key: no value, as before values came from the
+                // record.
+                Ok(v) => v.unwrap_or_default(),
+                Err(e) => {
+                    failure = Some(e);
+                    return Err(io::Error::other("workspace lookup failed"));
+                }
             }
         };
+        let mut fetched = fetched.iter();
+        let values: Vec<Option<&Value>> = used
+            .iter()
+            .zip(&in_record)
+            .map(|(f, &r)| {
+                if r {
+                    record.get(&f.name)
+                } else {
+                    fetched.next()
+                }
+            })
+            .collect();
         if !quasi_at.is_empty() && row.excluded.is_none() {
             let combo = quasi_at
                 .iter()
-                .map(|&i| values.get(i).map(|v| v.display()).unwrap_or_default())
+                .map(|&i| values[i].map(|v| v.display()).unwrap_or_default())
                 .collect();
             *groups.entry(combo).or_default() += 1;
         }
         for (f, v) in used.iter().zip(&values) {
-            if !v.is_blank() && damage(&v.display()).is_some() {
+            if let Some(v) = v
+                && !v.is_blank()
+                && damage(&v.display()).is_some()
+            {
                 *damaged.entry(f.name.clone()).or_default() += 1;
             }
         }

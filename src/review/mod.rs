@@ -38,6 +38,7 @@ pub mod accept;
 pub mod data;
 pub mod dates;
 pub mod definition;
+pub mod kept;
 pub mod lowered;
 pub mod minor_age_lowered;
 pub mod minors;
@@ -46,10 +47,13 @@ pub mod policy;
 pub mod signoff;
 pub mod values;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use accept::{Accepted, accept};
+pub use kept::Kept;
 pub use signoff::{SignOffState, SignOffStatus, sign_off};
 
 use crate::campaign::preview::{self, DetailedSink, Prepared, PreviewError, Summary};
@@ -260,9 +264,37 @@ pub fn run_tapped(
     export: Option<&ExportScope>,
     tap: Option<Tap<'_, '_, '_>>,
 ) -> Result<Review, ReviewError> {
+    let pass = match tap {
+        Some(tap) => PassFrom::Tap(tap),
+        None => PassFrom::Walk,
+    };
+    run_from(ws, campaign, as_of, export, pass).map(|(review, _)| review)
+}
+
+/// Where a review's preview pass comes from.
+enum PassFrom<'k, 'p, 's, 'c> {
+    /// A walk of its own.
+    Walk,
+    /// A walk of its own that also feeds a tap.
+    Tap(Tap<'p, 's, 'c>),
+    /// A pass kept from an earlier walk when it still holds ([`kept`]), else a walk.
+    Kept(&'k kept::Reuse<'k>),
+}
+
+/// The review, and the pass its data findings came from (`None` when the preview
+/// could not run).
+fn run_from(
+    ws: &Workspace,
+    campaign: &Campaign,
+    as_of: NaiveDate,
+    export: Option<&ExportScope>,
+    from: PassFrom<'_, '_, '_, '_>,
+) -> Result<(Review, Option<Arc<data::Pass>>), ReviewError> {
     let conn = ws.conn();
     // The definition's hash and the data pass read one commit of the workspace.
     let _snapshot = snapshot::begin(conn)?;
+    // Taken now, so a kept pass is checked against the commit this review reads.
+    snapshot::pin(conn)?;
     let extra = export.map_or(&[][..], |e| &e.fields[..]);
     let uses = definition::uses(conn, campaign)?;
     let mut findings = definition::findings(conn, campaign, &uses, extra)?;
@@ -275,17 +307,33 @@ pub fn run_tapped(
     let policy_blocked = findings.iter().any(|f| f.severity == Severity::Blocker);
     let mut summary = None;
     let mut preview_sha256 = None;
-    let passed = match tap {
-        Some(tap) => data::pass(ws, tap.prepared, &uses, extra, tap.sink),
-        None => preview::prepare(conn, campaign, as_of, ws.today())
-            .and_then(|p| data::pass(ws, &p, &uses, extra, &mut |_, _, _| Ok(()))),
+    let kept = match &from {
+        PassFrom::Kept(reuse) => reuse.pass_for(ws, campaign, as_of, extra)?,
+        _ => None,
     };
+    let walk = |ws: &Workspace| {
+        preview::prepare(conn, campaign, as_of, ws.today())
+            .and_then(|mut p| {
+                data::read_also(&mut p, &uses, extra);
+                data::pass(ws, &p, &uses, extra, &mut |_, _, _| Ok(()))
+            })
+            .map(Arc::new)
+    };
+    let passed = match (kept, from) {
+        (Some(pass), _) => Ok(pass),
+        (None, PassFrom::Tap(tap)) => {
+            data::pass(ws, tap.prepared, &uses, extra, tap.sink).map(Arc::new)
+        }
+        (None, _) => walk(ws),
+    };
+    let mut kept_pass = None;
     match passed {
         Ok(pass) => {
             findings.extend(data::findings(campaign, &pass));
             findings.extend(minors::data_findings(campaign, &pass.summary));
             preview_sha256 = Some(pass.preview_sha256.clone());
-            summary = Some(pass.summary);
+            summary = Some(pass.summary.clone());
+            kept_pass = Some(pass);
         }
         Err(PreviewError::Workspace(e)) => return Err(e.into()),
         Err(PreviewError::Output(e)) => return Err(ReviewError::Tap(e)),
@@ -337,7 +385,7 @@ pub fn run_tapped(
         ));
     }
     findings.sort_by_key(|f| f.severity);
-    Ok(Review {
+    let review = Review {
         campaign: campaign.name.clone(),
         as_of,
         blockers: count(&findings, Severity::Blocker),
@@ -350,7 +398,8 @@ pub fn run_tapped(
         export: export.cloned(),
         summary,
         definition_toml,
-    })
+    };
+    Ok((review, kept_pass))
 }
 
 fn count(findings: &[Finding], severity: Severity) -> usize {

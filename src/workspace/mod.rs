@@ -11,6 +11,7 @@ pub mod address_columns;
 pub mod audit;
 pub mod batches;
 pub mod browse;
+pub mod changes;
 pub mod consent;
 pub mod contacts;
 mod contacts_undo;

@@ -32,6 +32,19 @@ pub fn begin(conn: &Connection) -> Result<Snapshot<'_>, WorkspaceError> {
     Ok(Snapshot { began: Some(conn) })
 }
 
+/// Take the snapshot of the read transaction open on `conn` now rather than at its
+/// next read: everything committed from here on is outside it. A reader that compares
+/// a change mark (`workspace::changes`) pins its snapshot first, so an unchanged mark
+/// means the snapshot holds what the marked walk read. Outside a transaction it reads
+/// and holds nothing.
+///
+/// Errors: [`WorkspaceError::Sqlite`] when the file cannot be read.
+pub fn pin(conn: &Connection) -> Result<(), WorkspaceError> {
+    // Reading the schema cookie reads the file's header in the transaction.
+    conn.query_row("PRAGMA schema_version", [], |_| Ok(()))?;
+    Ok(())
+}
+
 impl Drop for Snapshot<'_> {
     fn drop(&mut self) {
         if let Some(conn) = self.began {

@@ -33,6 +33,7 @@ use rusqlite::InterruptHandle;
 
 use super::LoopEvent;
 use super::message::Message;
+use crate::review::Kept;
 use crate::workspace::{Workspace, WorkspaceError};
 
 /// A thread with a workspace connection of its own; requests on one lane run one at a
@@ -122,6 +123,7 @@ pub struct Context<'a, R> {
     progress: Option<&'a Mutex<Progress>>,
     emit: &'a mut dyn FnMut(Message),
     waiting: Option<(&'a Receiver<R>, &'a mut VecDeque<R>)>,
+    kept: Option<&'a Kept>,
 }
 
 impl<'a, R: Schedule> Context<'a, R> {
@@ -134,7 +136,15 @@ impl<'a, R: Schedule> Context<'a, R> {
             progress: None,
             emit,
             waiting: None,
+            kept: None,
         }
+    }
+
+    /// The review pass the lanes share (`review::Kept`): the Preview screen's walk
+    /// keeps it, a review uses it while it still holds. `None` outside the runner, where
+    /// every review walks.
+    pub fn kept(&self) -> Option<&'a Kept> {
+        self.kept
     }
 
     /// True once a newer request of this job's kind was sent: the job may stop (its
@@ -197,6 +207,7 @@ impl<R: Schedule + Send + 'static> Runner<R> {
         let path = writer.path().to_path_buf();
         let mut writer = Some(writer);
         let progress = Arc::new(Mutex::new(Progress::default()));
+        let kept = Arc::new(Kept::watch(&path)?);
         let mut lanes = Vec::new();
         for lane in Lane::ALL {
             let ws = match writer.take() {
@@ -206,7 +217,14 @@ impl<R: Schedule + Send + 'static> Runner<R> {
             let interrupt = ws.conn().get_interrupt_handle();
             let (sender, incoming) = mpsc::channel();
             let (events, progress) = (events.clone(), Arc::clone(&progress));
-            thread::spawn(move || serve(lane, ws, &incoming, &events, &progress, execute));
+            let kept = Arc::clone(&kept);
+            thread::spawn(move || {
+                let shared = Shared {
+                    progress: &progress,
+                    kept: &kept,
+                };
+                serve(lane, ws, &incoming, &events, shared, execute)
+            });
             lanes.push((sender, interrupt));
         }
         Ok(Runner { lanes, progress })
@@ -241,7 +259,7 @@ fn serve<R: Schedule>(
     mut ws: Workspace,
     incoming: &Receiver<R>,
     events: &Sender<LoopEvent>,
-    progress: &Mutex<Progress>,
+    shared: Shared<'_>,
     execute: Execute<R>,
 ) {
     let mut waiting: VecDeque<R> = VecDeque::new();
@@ -257,7 +275,8 @@ fn serve<R: Schedule>(
                 lane,
                 incoming,
                 events,
-                progress,
+                progress: shared.progress,
+                kept: shared.kept,
                 execute,
             };
             if !job.run(&mut ws, &request, &mut waiting) {
@@ -273,7 +292,15 @@ struct Job<'a, R> {
     incoming: &'a Receiver<R>,
     events: &'a Sender<LoopEvent>,
     progress: &'a Mutex<Progress>,
+    kept: &'a Kept,
     execute: Execute<R>,
+}
+
+/// What the lanes share besides their queues: who runs what, and the kept review pass.
+#[derive(Clone, Copy)]
+struct Shared<'a> {
+    progress: &'a Mutex<Progress>,
+    kept: &'a Kept,
 }
 
 impl<R: Schedule> Job<'_, R> {
@@ -298,6 +325,7 @@ impl<R: Schedule> Job<'_, R> {
                 progress: Some(self.progress),
                 emit: &mut emit,
                 waiting: Some((self.incoming, &mut *waiting)),
+                kept: Some(self.kept),
             };
             reply = (self.execute)(ws, request, &mut context);
             let mut p = lock(self.progress);

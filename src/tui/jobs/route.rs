@@ -99,7 +99,7 @@ pub fn execute(
     match request {
         Request::Write { generation, job } => Some(write(ws, *generation, job, context)),
         Request::Segments(job) => segments::answer(ws, job),
-        Request::Review(job) => review::answer(ws, job),
+        Request::Review(job) => review::answer(ws, job, context.kept()),
         Request::Export(job) => Some(export::answer(ws, job)),
         Request::RunPreview { .. } => preview::run(ws, request, context),
         Request::Coverage { .. } => messages::coverage(ws, request, &|| !context.superseded()),
@@ -125,7 +125,7 @@ pub fn read(ws: &Workspace, request: &Request) -> Option<Message> {
         | Request::CountPreview { .. }
         | Request::Explain { .. } => preview::read(ws, request),
         Request::Segments(job) => segments::read(ws, job),
-        Request::Review(job) => review::read(ws, job),
+        Request::Review(job) => review::read(ws, job, None),
         Request::Suppression(job) => Some(suppression::read(ws, job)),
         Request::Audit(job) => Some(audit::read(ws, job)),
         Request::Contact(job) => Some(contact::read(ws, job)),

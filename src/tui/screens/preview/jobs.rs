@@ -16,6 +16,7 @@ use super::PreviewPage;
 use crate::campaign::Campaign;
 use crate::campaign::explain::explain;
 use crate::campaign::preview::{self, PreviewRow};
+use crate::review::Kept;
 use crate::tui::jobs::Context;
 use crate::tui::message::{Message, PageAnchor, Request};
 use crate::workspace::preview_rows::{self, PreviewFilter, PreviewLine, RowBound};
@@ -40,6 +41,7 @@ pub fn run(
     else {
         return None;
     };
+    let kept = context.kept();
     let mut between = |rows: u64| {
         let between = |r: &Request| {
             matches!(
@@ -58,7 +60,7 @@ pub fn run(
         });
         !context.superseded()
     };
-    run_preview(ws, *generation, campaign, *as_of, &mut between)
+    run_preview(ws, *generation, campaign, *as_of, kept, &mut between)
 }
 
 /// Answer a request of the Preview screen at once (`None` for any other request). A
@@ -70,7 +72,7 @@ pub fn read(ws: &Workspace, request: &Request) -> Option<Message> {
             generation,
             campaign,
             as_of,
-        } => return run_preview(ws, *generation, campaign, *as_of, &mut |_| true),
+        } => return run_preview(ws, *generation, campaign, *as_of, None, &mut |_| true),
         Request::LoadPreviewPage {
             generation,
             filter,
@@ -118,12 +120,15 @@ fn line(row: &PreviewRow) -> PreviewLine {
 
 /// Preview `campaign` into this connection's preview table. `between` is called every
 /// [`BATCH`] contacts with the count so far and returns false to stop; a stopped run
-/// gives `None`. ([`run`] on the lane; the TUI bench calls it directly.)
+/// gives `None`. With `kept`, the same walk makes the review's pass and keeps it, so
+/// Review and Export need not walk again (`review::Kept`). ([`run`] on the lane; the
+/// TUI bench calls it directly.)
 pub fn run_preview(
     ws: &Workspace,
     generation: u64,
     campaign: &Campaign,
     as_of: NaiveDate,
+    kept: Option<&Kept>,
     between: &mut dyn FnMut(u64) -> bool,
 ) -> Option<Message> {
     if let Err(e) = preview_rows::reset(ws.conn()) {
@@ -136,7 +141,7 @@ pub fn run_preview(
     let mut stopped = false;
     // Shown to people: a merge field that printed nothing is marked `[FIELD missing]`,
     // as the CLI preview does (review and export keep the plain rendering).
-    let result = preview::run_marked(ws, campaign, as_of, &mut |row| {
+    let mut sink = |row: &PreviewRow| {
         preview_rows::insert(ws.conn(), &line(row)).map_err(io::Error::other)?;
         rows += 1;
         if rows.is_multiple_of(BATCH) && !between(rows) {
@@ -144,7 +149,11 @@ pub fn run_preview(
             return Err(io::Error::other("a newer preview replaced this one"));
         }
         Ok(())
-    });
+    };
+    let result = match kept {
+        Some(kept) => kept.preview_marked(ws, campaign, as_of, &mut sink),
+        None => preview::run_marked(ws, campaign, as_of, &mut sink),
+    };
     if stopped {
         return None;
     }

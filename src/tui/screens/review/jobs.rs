@@ -12,7 +12,7 @@ use crate::campaign::edit::effective_as_of;
 use crate::campaign::store as campaigns;
 use crate::campaign::unlock::{self, load};
 use crate::export;
-use crate::review;
+use crate::review::{self, Kept};
 use crate::tui::message::Message;
 use crate::workspace::{Workspace, actor, fields};
 
@@ -75,11 +75,12 @@ fn as_of(campaign: &Campaign, given: Option<NaiveDate>) -> NaiveDate {
 }
 
 /// Run one job against `ws` and build its reply. Runs on the job runner's writer
-/// (a review on its review lane, through [`read`]).
-pub fn answer(ws: &mut Workspace, job: &ReviewJob) -> Option<Message> {
+/// (a review on its review lane, through [`read`]). Reviews use `kept`'s pass while
+/// it still holds (`review::Kept`), and keep the one they walk.
+pub fn answer(ws: &mut Workspace, job: &ReviewJob, kept: Option<&Kept>) -> Option<Message> {
     let text = |e: &dyn std::fmt::Display| e.to_string();
     let reply = match job {
-        ReviewJob::Run { .. } => return read(ws, job),
+        ReviewJob::Run { .. } => return read(ws, job, kept),
         ReviewJob::Unlock {
             generation,
             campaign,
@@ -98,14 +99,15 @@ pub fn answer(ws: &mut Workspace, job: &ReviewJob) -> Option<Message> {
             export,
         } => ReviewMsg::SignedOff {
             generation: *generation,
-            result: sign_off(ws, campaign, (name, note), *as_of, export).map(Box::new),
+            result: sign_off(ws, kept, campaign, (name, note), *as_of, export).map(Box::new),
         },
     };
     Some(Message::Review(reply))
 }
 
-/// Answer a review (read-only); `None` for the writing jobs, which need [`answer`].
-pub fn read(ws: &Workspace, job: &ReviewJob) -> Option<Message> {
+/// Answer a review (read-only), using `kept`'s pass while it holds; `None` for the
+/// writing jobs, which need [`answer`].
+pub fn read(ws: &Workspace, job: &ReviewJob, kept: Option<&Kept>) -> Option<Message> {
     let ReviewJob::Run {
         generation,
         campaign,
@@ -116,12 +118,27 @@ pub fn read(ws: &Workspace, job: &ReviewJob) -> Option<Message> {
     };
     Some(Message::Review(ReviewMsg::Reviewed {
         generation: *generation,
-        result: reviewed(ws, campaign.as_deref(), *as_of).map(Box::new),
+        result: reviewed(ws, kept, campaign.as_deref(), *as_of).map(Box::new),
     }))
+}
+
+/// `review::run_for` through `kept` when there is one.
+fn review_with(
+    ws: &Workspace,
+    kept: Option<&Kept>,
+    campaign: &Campaign,
+    as_of: NaiveDate,
+    export: Option<&review::ExportScope>,
+) -> Result<review::Review, review::ReviewError> {
+    match kept {
+        Some(k) => k.review(ws, campaign, as_of, export),
+        None => review::run_for(ws, campaign, as_of, export),
+    }
 }
 
 fn reviewed(
     ws: &Workspace,
+    kept: Option<&Kept>,
     wanted: Option<&str>,
     given: Option<NaiveDate>,
 ) -> Result<Reviewed, String> {
@@ -140,7 +157,8 @@ fn reviewed(
         });
     };
     let campaign = load(ws, &name).map_err(|e| text(&e))?;
-    let review = review::run(ws, &campaign, as_of(&campaign, given)).map_err(|e| text(&e))?;
+    let review =
+        review_with(ws, kept, &campaign, as_of(&campaign, given), None).map_err(|e| text(&e))?;
     let fields = fields::list(ws.conn()).map_err(|e| text(&e))?;
     Ok(Reviewed {
         campaign: Some(name),
@@ -152,6 +170,7 @@ fn reviewed(
 
 fn sign_off(
     ws: &mut Workspace,
+    kept: Option<&Kept>,
     campaign: &str,
     (name, note): (&str, &str),
     given: Option<NaiveDate>,
@@ -160,6 +179,6 @@ fn sign_off(
     let text = |e: &dyn std::fmt::Display| e.to_string();
     let campaign = load(ws, campaign).map_err(|e| text(&e))?;
     let as_of = as_of(&campaign, given);
-    let review = review::run_for(ws, &campaign, as_of, Some(export)).map_err(|e| text(&e))?;
+    let review = review_with(ws, kept, &campaign, as_of, Some(export)).map_err(|e| text(&e))?;
     review::sign_off(ws, &review, name, note, &actor()).map_err(|e| text(&e))
 }
