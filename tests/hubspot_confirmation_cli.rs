@@ -55,7 +55,10 @@ fn confirmation_columns_are_kept_as_evidence_and_the_import_runs() {
 fn each_column_alone_is_recognised_as_hubspot() {
     for (header, yes) in [
         ("Email Confirmed", "true"),
-        ("Marketing email confirmation status", "Confirmation Pending"),
+        (
+            "Marketing email confirmation status",
+            "Confirmation Pending",
+        ),
         ("Enrichment opt out", "true"),
     ] {
         let ws = Ws::new();
