@@ -118,6 +118,16 @@ subject = "Hi"
 body = "Hello"
 "#,
     );
+    // France's 15 is below 16: the blocker `minor_age_lowered` (session 10), accepted
+    // here with the country's law as the reason.
+    ws.ok(&[
+        "review",
+        "fr",
+        "--accept",
+        "minor_age_lowered",
+        "--reason",
+        "Every recipient lives in France, whose digital age of consent is 15.",
+    ]);
     let out = ws.out("export");
     ws.ok(&["export", "fr", "--out", out.to_str().unwrap()]);
     let manifest: serde_json::Value =

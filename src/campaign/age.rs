@@ -16,13 +16,15 @@
 //! the contact "age unknown" unless another field already makes it a minor: the check
 //! could not judge it, and review says how many recipients that is (a blocker that may be
 //! accepted with a written reason). An unreadable value never switches the check off
-//! quietly. Called by [`super::walk`] for every contact, so reading allocates only for
+//! quietly. A birthday without a year (`05/14`: [`super::birthday`]) is no age
+//! information at all, read as a blank. Called by [`super::walk`] for every contact, so reading allocates only for
 //! text values; [`describe`] words it for `explain`.
 
 use chrono::{Datelike, NaiveDate};
 
 use super::age_group;
 use super::age_text::{parse_age, parse_date, parse_year};
+use super::birthday;
 use crate::fields::Role;
 use crate::fields::value::Value;
 
@@ -129,6 +131,10 @@ pub fn read(role: Role, value: &Value, as_of: NaiveDate) -> AgeReading {
     match (role, value) {
         (Role::DateOfBirth, Value::Date(d)) => from_dates(&[*d], as_of),
         (Role::DateOfBirth, Value::Datetime(d)) => from_dates(&[d.date_naive()], as_of),
+        // A birthday without a year (`05/14`, Mailchimp's) says nothing about age.
+        (Role::DateOfBirth | Role::BirthYear, Value::Text(s)) if birthday::without_year(s) => {
+            AgeReading::Blank
+        }
         // A bare year (`2010`) in a date-of-birth column is a birth year.
         (Role::DateOfBirth, Value::Text(s)) => match parse_year(s) {
             Some(y) => from_year(y, as_of),

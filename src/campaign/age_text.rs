@@ -120,6 +120,16 @@ const MONTHS_LATE: [(&str, u32); 27] = [
     ("dezembro", 12),
 ];
 
+/// The number of the month named `word` (folded: [`fold`]), in any of the seven
+/// languages, written out or abbreviated (`may`, `mai`, `sept`).
+pub(crate) fn month_number(word: &str) -> Option<u32> {
+    MONTHS
+        .iter()
+        .chain(&MONTHS_LATE)
+        .find(|(n, _)| *n == word)
+        .map(|(_, m)| *m)
+}
+
 /// Lower case with the accents these words carry removed (`años` → `anos`, `âge` →
 /// `age`, `März` → `marz`, `età` → `eta`).
 pub(crate) fn fold(s: &str) -> String {

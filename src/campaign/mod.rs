@@ -22,6 +22,7 @@ pub mod age_text;
 pub mod apply;
 pub mod assign;
 pub mod audience;
+pub mod birthday;
 pub mod code;
 pub mod edit;
 pub mod explain;

@@ -22,7 +22,9 @@
 //!   `party_id` are not; `union` is trade union membership, but `credit_union` is not.
 //!   The reason notes every veto, so a reviewer sees what was set aside;
 //! - value share rules: `diet` or `meal_preference` is religion data when halal and
-//!   kosher values make up the share the dictionary states, even among other diets.
+//!   kosher values make up the share the dictionary states, even among other diets;
+//! - an age beside a word for another person or an animal (`kids_age`, `Pet birthday`)
+//!   is theirs, never the contact's age ([`others`]).
 //!
 //! Special category data beats protected traits, which beat everything else (PRODUCT.md,
 //! "Privacy classes and the default policy"); the reason names every piece of evidence
@@ -37,6 +39,7 @@ mod inflect;
 mod inside;
 mod minor_flag;
 mod normalise;
+mod others;
 mod profile;
 mod validate;
 mod values;
@@ -123,6 +126,12 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
         let (covered, end) = f.header.as_ref().map_or((1, 0), |h| (h.covered, h.end));
         (tier, Reverse(covered), Reverse(end), f.entry.class)
     });
+    // An age beside another person or an animal (`kids_age`, `Pet birthday`) is theirs.
+    if let Some(whose) = others::whose(&words, dict)
+        && let Some(c) = others::set_aside(&whose, &mut found, &mut notes, dict)
+    {
+        return c;
+    }
     // A free-text column that stays ordinary (notes, comments) says which sensitive
     // values and words its values hold, as a tags column does; a column classified as
     // something else (a name, a city) is judged by that class.

@@ -32,19 +32,59 @@ pub struct GroupsSeen {
     pub clear: u64,
     /// The first age-group value and its line.
     pub first: Option<(String, u64)>,
+    /// Whether the header names a date of birth or birth year (`Birthday`), whose
+    /// values are then counted for [`Self::yearless`].
+    pub birth_header: bool,
+    /// Whether that header names a day or a month of birth (`Birthday Month`), whose
+    /// numbers 1 to 31 are then no years.
+    pub birth_part: bool,
+    /// Non-blank values under such a header, and those that are a day and month with
+    /// no year (`05/14`: [`crate::campaign::birthday`]), with the first and its line.
+    pub birth_values: u64,
+    pub yearless: u64,
+    pub first_yearless: Option<(String, u64)>,
 }
 
 impl GroupsSeen {
     /// A count for the column named `name` headed `header` (the name when blank).
     pub fn new(name: &str, header: &str) -> Self {
+        let shown = if header.is_empty() { name } else { header };
+        let by_header = crate::fields::classify::classify(
+            shown,
+            name,
+            FieldType::Text,
+            &crate::fields::classify::ValueProfile::default(),
+        );
         GroupsSeen {
-            header: group_header(if header.is_empty() { name } else { header }),
+            header: group_header(shown),
+            birth_header: matches!(
+                by_header.kind.as_deref(),
+                Some("date_of_birth" | "birth_year")
+            ),
+            birth_part: crate::campaign::birthday::names_day_or_month(shown),
             ..GroupsSeen::default()
         }
     }
 
+    /// Whether every value of a birth-date header is a day and month with no year (or,
+    /// under `Birthday Month`, a day or month number): a birthday (Mailchimp's `MM/DD`),
+    /// no date of birth (see [`birthday_only`]).
+    pub fn all_yearless(&self) -> bool {
+        self.birth_header && self.birth_values > 0 && self.yearless == self.birth_values
+    }
+
     /// Count non-blank `value` on `line`.
     pub fn observe(&mut self, value: &str, line: u64) {
+        if self.birth_header {
+            self.birth_values += 1;
+            let part = self.birth_part && crate::campaign::birthday::day_or_month_number(value);
+            if part || crate::campaign::birthday::without_year(value) {
+                self.yearless += 1;
+                if self.first_yearless.is_none() {
+                    self.first_yearless = Some((value.chars().take(40).collect(), line));
+                }
+            }
+        }
         if self.header.is_none() {
             return;
         }
@@ -107,6 +147,9 @@ pub fn keep_age_role(
     yes_no_values: bool,
     groups: &GroupsSeen,
 ) {
+    if birthday_only(class, groups) {
+        return;
+    }
     if class.role == Role::None
         && let Some(under) = crate::fields::classify::minor_flag_age(header)
     {
@@ -154,6 +197,37 @@ pub fn keep_age_role(
         "; kept as {words} although its values stay {ty}, so the minor check counts contacts it cannot read as age unknown"
     );
     class.role = role;
+}
+
+/// A date-of-birth or birth-year column whose every value is a day and month with no
+/// year (Mailchimp's Month/Day birthday, `05/14`) is a birthday, no age information:
+/// no age role, so the minor check and review treat the file as one with no age column
+/// (session 10: every contact was "age unknown", a review blocker). A quasi-identifier,
+/// kind `birthday`: a day and month of birth narrow people down with a postcode, but
+/// reveal no age (not the protected trait). True when `class` was changed so.
+fn birthday_only(class: &mut Classification, groups: &GroupsSeen) -> bool {
+    let birth_kind = matches!(class.kind.as_deref(), Some("date_of_birth" | "birth_year"));
+    if !birth_kind || !groups.all_yearless() {
+        return false;
+    }
+    let (value, line) = groups.first_yearless.clone().unwrap_or_default();
+    class.role = Role::None;
+    class.class = PrivacyClass::QuasiIdentifier;
+    class.kind = Some("birthday".to_string());
+    class.reason += &format!(
+        "; every value is a birthday without a year, a day and month or one of them (`{}` on line {line}): it says nothing about age, so no date of birth for the minor check; a quasi-identifier (day and month of birth narrow people down)",
+        crate::text::for_terminal(&value)
+    );
+    true
+}
+
+/// The report's warning for a column [`birthday_only`] made a birthday.
+pub fn birthday_warning(header: &str, groups: &GroupsSeen) -> String {
+    let (value, line) = groups.first_yearless.clone().unwrap_or_default();
+    format!(
+        "column {header} holds birthdays without a year (`{}` on line {line}): they say nothing about age, so the minor check does not read the column (as a file with no age column); add a column with the year of birth or the age if the file may hold minors",
+        crate::text::for_terminal(&value)
+    )
 }
 
 /// The report's warning for age column `header` (field `field`) whose values stay

@@ -257,6 +257,9 @@ pub fn build(
             seen.groups,
         ));
     }
+    if field.kind.as_deref() == Some("birthday") && seen.groups.all_yearless() {
+        warnings.push(age_roles::birthday_warning(header, seen.groups));
+    }
     let widened = existing.is_some_and(|(old, _)| old.ty != field.ty);
     let column = Column {
         header: header.clone(),

@@ -7,7 +7,8 @@
 //! more or fewer fields than the header (an unquoted comma in a name shifts the e-mail
 //! into another column), a row the reader rejects (text after a closing quote, a NUL
 //! byte), a cell holding several addresses or a display name (`Ana <ana@example.com>`).
-//! Each such row is reported with its line and column. Phone numbers are read in the
+//! Each such row is reported with its line and column, and so is a number a spreadsheet
+//! damaged (`4.47700900601E+11`, `#N/A`: digits lost), never read as text. Phone numbers are read in the
 //! row's country (a country column), else in each of the regions given (every region the
 //! workspace's imports used, `workspace::regions`): a number written without its
 //! country code gives one entry per reading, and its line is counted apart so the
@@ -167,6 +168,10 @@ pub fn read(path: &Path, regions: &[Region]) -> Result<ListRead, ImportError> {
                     out.needs_region.push(line);
                     out.addresses.extend(found);
                 }
+                Cell::Damaged(d) => out.skipped.push(at(format!(
+                    "damaged by a spreadsheet: the value {} and cannot be added; export the list again with the column formatted as text",
+                    d.describe(1)
+                ))),
                 // In a shifted row a name or an ID may sit anywhere: not worth a note.
                 Cell::Text | Cell::NoEmail | Cell::BadPhone(_) if ragged.is_some() => {}
                 Cell::NoEmail => out.skipped.push(at(
@@ -260,13 +265,20 @@ enum Cell {
     /// kept as its digits, matched in every region (`campaign::suppressed`).
     NoRegion(Vec<ListAddress>),
     BadPhone(PhoneError),
+    /// A number a spreadsheet damaged (`4.47700900601E+11`: digits lost) or an error
+    /// value (`#N/A`) in its place: an opt-out that cannot be added, said as such.
+    Damaged(normalise::Damage),
 }
 
 /// Whether a first-line cell is a value rather than a column name: an address or a
 /// number, read or not (a number with too many digits is still no name).
 fn is_value(cell: &str, regions: &[Region]) -> bool {
     match read_cell(cell, regions) {
-        Cell::Addresses(_) | Cell::Readings(_) | Cell::NoRegion(_) | Cell::NoEmail => true,
+        Cell::Addresses(_)
+        | Cell::Readings(_)
+        | Cell::NoRegion(_)
+        | Cell::NoEmail
+        | Cell::Damaged(_) => true,
         Cell::BadPhone(e) => !matches!(e, PhoneError::NotANumber | PhoneError::NoDigits),
         Cell::Text => false,
     }
@@ -294,6 +306,13 @@ fn read_cell(value: &str, regions: &[Region]) -> Cell {
         );
     }
     let value = value.trim();
+    // A spreadsheet's damage is no text and no number: the digits are gone (as the
+    // import reports for contacts, `normalise::damage`).
+    if let Some(d @ (normalise::Damage::ScientificNotation | normalise::Damage::ErrorValue)) =
+        normalise::damage(value)
+    {
+        return Cell::Damaged(d);
+    }
     let number = address::strip_scheme(value, "tel:").unwrap_or(value);
     // Letters other than an extension's (`ext 12`, read as the import reads it) or a
     // word joining two numbers (`07911 123456 or 07700 900123`) make the value text,

@@ -48,6 +48,10 @@ struct RawDictionary {
     audience_words: Vec<String>,
     #[serde(default)]
     value_vetoes: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    other_person_words: Vec<String>,
+    #[serde(default)]
+    animal_words: Vec<String>,
     entry: Vec<RawEntry>,
 }
 
@@ -230,6 +234,11 @@ pub(crate) struct Dictionary {
     /// innocent meaning when it is read inside a longer value (`church` in `Church
     /// Street`, `cancer` in `Cancer Research UK`).
     pub value_vetoes: HashMap<String, HashSet<String>>,
+    /// Words naming someone other than the contact (`kids`, `spouse`, `Kindes`): an
+    /// age, birth date or birth year beside one is theirs ([`super::others`]).
+    pub other_person_words: HashSet<String>,
+    /// Words naming an animal (`pet`, `dog`): an age beside one is the animal's.
+    pub animal_words: HashSet<String>,
 }
 
 /// What a folded value is in the vocabularies.
@@ -309,6 +318,8 @@ fn parse(source: &str) -> Result<Dictionary, String> {
             .iter()
             .map(|(w, by)| (fold(w), by.iter().map(|b| fold(b)).collect()))
             .collect(),
+        other_person_words: word_set(&raw.other_person_words),
+        animal_words: word_set(&raw.animal_words),
     };
     for (index, e) in raw.entry.into_iter().enumerate() {
         let phrases = |by_lang: &BTreeMap<String, Vec<String>>| -> Result<Vec<Phrase>, String> {
@@ -383,6 +394,8 @@ fn parse(source: &str) -> Result<Dictionary, String> {
         .chain(&dict.compound_words)
         .chain(dict.vetoes.keys())
         .chain(dict.vetoes.values().flatten())
+        .chain(&dict.other_person_words)
+        .chain(&dict.animal_words)
         .cloned()
         .collect();
     dict.known.extend(extra);
