@@ -326,23 +326,31 @@ fn decide<'a>(
         }),
         Channel::Sms => address_e164.as_deref().map(Cow::Borrowed),
     };
-    if let Some(other) = refused_address
-        .as_deref()
-        .and_then(|a| opted_out.other_refusal(a, id, consent))
-    {
+    // The same inbox written another way (`address::inbox_form`: `a.n.a+x@gmail.com`
+    // is `ana@gmail.com`) holds what was recorded for it too.
+    let inbox = match prepared.campaign.channel {
+        Channel::Email => refused_address.as_deref().and_then(address::inbox_form),
+        Channel::Sms => None,
+    };
+    let forms = || {
+        refused_address
+            .as_deref()
+            .into_iter()
+            .chain(inbox.as_deref())
+    };
+    if let Some(other) = forms().find_map(|a| opted_out.other_refusal(a, id, consent)) {
         let from = AddressOptOuts::key_of(row.conn(), &other)?;
         consent_source = Some(opted_out.source(&other, from.as_deref()).into());
         consent_stored = Cow::Borrowed(other.state.as_str());
         consent = other.state;
         consent_from = from;
     }
-    let minor_from = match refused_address.as_deref() {
-        Some(a) if !age.minor => prepared
-            .minor_addresses
-            .other_minor(a, id)
+    let minor_from = match age.minor {
+        false => forms()
+            .find_map(|a| prepared.minor_addresses.other_minor(a, id))
             .map(|minor| contact_key(row.conn(), minor))
             .transpose()?,
-        _ => None,
+        true => None,
     };
     let outcome = assigner.assign(&ContactFacts {
         key: &key,

@@ -1,0 +1,119 @@
+//! Routes around promise 1 that a new-user trial (session 10) found, each through the
+//! binary: the same Gmail inbox written another way (F9). README, "Addresses: one
+//! inbox, many spellings". Expected values worked out by hand from the files below.
+
+mod review_support;
+
+use review_support::*;
+
+/// Four contacts keyed by e-mail: three spellings of the one inbox ana@gmail.com
+/// (dots and googlemail.com are Gmail's own equivalences, `+news` a sub-address) and
+/// Bo.
+const ANA_SPELLINGS: &str = "email,first_name\n\
+    a.n.a@gmail.com,A\n\
+    ana+news@gmail.com,B\n\
+    ana@googlemail.com,C\n\
+    bo@example.com,Bo\n";
+
+#[test]
+fn a_listed_inbox_suppresses_its_other_spellings() {
+    let ws = Ws::new();
+    ws.import_csv("g.csv", ANA_SPELLINGS, &["--consent", "email=granted"]);
+    let list = ws.write("s.txt", "ana@gmail.com\n");
+    ws.ok(&["suppress", &list]);
+    assert_eq!(
+        ws.outcome(EMAIL_EVERYONE, "news"),
+        pairs(&[
+            ("a.n.a@gmail.com", "suppressed"),
+            ("ana+news@gmail.com", "suppressed"),
+            ("ana@googlemail.com", "suppressed"),
+            ("bo@example.com", "-"),
+        ])
+    );
+}
+
+#[test]
+fn a_listed_sub_address_suppresses_the_inbox() {
+    let ws = Ws::new();
+    let people = "email,first_name\nana@gmail.com,A\nbo@example.org,Bo\ncy@example.org,Cy\n";
+    ws.import_csv("p.csv", people, &["--consent", "email=granted"]);
+    let list = ws.write("s.txt", "A.na+shop@googlemail.com\nbo+x@example.org\n");
+    ws.ok(&["suppress", &list]);
+    assert_eq!(
+        ws.outcome(EMAIL_EVERYONE, "news"),
+        pairs(&[
+            ("ana@gmail.com", "suppressed"),
+            ("bo@example.org", "suppressed"),
+            ("cy@example.org", "-"),
+        ])
+    );
+}
+
+/// One contact refused as `ana+shop@gmail.com`; another holds `a.n.a@gmail.com` with
+/// a grant; a third `ana@gmail.com` is granted by the file's option. Both are the
+/// person who refused.
+#[test]
+fn a_refusal_holds_for_every_spelling_of_the_inbox() {
+    let ws = Ws::new();
+    let people = "id,email,first_name,email_opt_in\n\
+        1,ana+shop@gmail.com,A,no\n\
+        2,a.n.a@gmail.com,B,yes\n\
+        3,ana@gmail.com,C,yes\n\
+        4,bo@example.com,Bo,yes\n";
+    ws.import_csv("p.csv", people, &["--key", "id"]);
+    assert_eq!(
+        ws.outcome(EMAIL_EVERYONE, "news"),
+        pairs(&[
+            ("1", "no_consent"),
+            ("2", "no_consent"),
+            ("3", "no_consent"),
+            ("4", "-"),
+        ])
+    );
+}
+
+/// The trial's child: born 2013 (13 on 2026-11-01), and the same inbox twice more.
+#[test]
+fn a_known_minors_inbox_is_a_minors_in_every_spelling() {
+    let ws = Ws::new();
+    let people = "email,first_name,dob\n\
+        kid@gmail.com,Kid,2013-01-01\n\
+        k.i.d@gmail.com,Kid2,\n\
+        kid+shop@googlemail.com,Kid3,\n\
+        mom@gmail.com,Mom,1980-01-01\n";
+    ws.import_csv("k.csv", people, &["--consent", "email=granted"]);
+    assert_eq!(
+        ws.outcome(EMAIL_EVERYONE, "news"),
+        pairs(&[
+            ("k.i.d@gmail.com", "minor"),
+            ("kid+shop@googlemail.com", "minor"),
+            ("kid@gmail.com", "minor"),
+            ("mom@gmail.com", "-"),
+        ])
+    );
+}
+
+/// Erasing `ana+x@gmail.com` keeps its inbox out: a later file with `a.n.a@gmail.com`
+/// gets no message (it is not imported, or it is suppressed).
+#[test]
+fn an_erased_sub_address_keeps_the_inbox_out() {
+    let ws = Ws::new();
+    ws.import_csv(
+        "a.csv",
+        "email,first_name\nana+x@gmail.com,A\nbo@example.com,Bo\n",
+        &["--consent", "email=granted"],
+    );
+    ws.ok(&["contact", "erase", "ana+x@gmail.com"]);
+    ws.import_csv(
+        "b.csv",
+        "email,first_name\na.n.a@gmail.com,A\n",
+        &["--consent", "email=granted"],
+    );
+    let outcome = ws.outcome(EMAIL_EVERYONE, "news");
+    assert!(
+        !outcome.contains(&("a.n.a@gmail.com".to_string(), "-".to_string())),
+        "{outcome:?}"
+    );
+    assert!(outcome.contains(&("bo@example.com".to_string(), "-".to_string())));
+}
+
