@@ -1,5 +1,6 @@
 //! Routes around promise 1 that a new-user trial (session 10) found, each through the
-//! binary: the same Gmail inbox written another way (F9). README, "Addresses: one
+//! binary: the same Gmail inbox written another way (F9), numbers written in another
+//! script's digits (F14). README, "Addresses: one
 //! inbox, many spellings". Expected values worked out by hand from the files below.
 
 mod review_support;
@@ -117,3 +118,35 @@ fn an_erased_sub_address_keeps_the_inbox_out() {
     assert!(outcome.contains(&("bo@example.com".to_string(), "-".to_string())));
 }
 
+/// Trial F14: a list exported from an Arabic- or Persian-locale system writes its
+/// numbers in that script's digits. Line 1 (Arabic-Indic `+٤٤…`) is an opt-out, not a
+/// header; line 2 is in Extended Arabic-Indic (Persian) digits, line 3 in full-width
+/// digits. A contact whose phone cell is written in Persian digits is the ASCII
+/// number the list names. Every one of b, e, f, h is suppressed; g is texted.
+#[test]
+fn numbers_in_other_scripts_digits_are_read_as_digits() {
+    let ws = Ws::new();
+    let people = "email,phone,first_name\n\
+        b@example.com,+447700900002,B\n\
+        e@example.com,+971501234567,E\n\
+        f@example.com,+447700900003,F\n\
+        g@example.com,+447700900004,G\n\
+        h@example.com,+۴۴۷۷۰۰۹۰۰۰۰۵,H\n";
+    ws.import_csv("p.csv", people, &BOTH_GRANTED);
+    let list = ws.write(
+        "s.txt",
+        "+٤٤٧٧٠٠٩٠٠٠٠٢\n+۹۷۱۵۰۱۲۳۴۵۶۷\n＋４４７７００９００００３\n+447700900005\n",
+    );
+    let r = ws.json(&["suppress", &list], 0);
+    assert_eq!(r["added"], 4, "{r}");
+    assert_eq!(
+        ws.outcome(SMS_EVERYONE, "text"),
+        pairs(&[
+            ("b@example.com", "suppressed"),
+            ("e@example.com", "suppressed"),
+            ("f@example.com", "suppressed"),
+            ("g@example.com", "-"),
+            ("h@example.com", "suppressed"),
+        ])
+    );
+}
