@@ -1,6 +1,6 @@
 //! Routes around promise 1 that a new-user trial (session 10) found, each through the
 //! binary: the same Gmail inbox written another way (F9), numbers written in another
-//! script's digits (F14). README, "Addresses: one
+//! script's digits (F14), a today set in the future (F11). README, "Addresses: one
 //! inbox, many spellings". Expected values worked out by hand from the files below.
 
 mod review_support;
@@ -149,4 +149,69 @@ fn numbers_in_other_scripts_digits_are_read_as_digits() {
             ("h@example.com", "suppressed"),
         ])
     );
+}
+
+/// Trial F11: `TACTFUL_TODAY` set in the future aged every child into an adult. The
+/// child here is 10 on the clock's date (born ten years before it); with today set
+/// to 2099-01-01 and no as-of date (the campaign runs as of "today") it would be 82.
+/// The check reads ages on the clock's date instead, and the preview and the export
+/// manifest say which date that was.
+#[test]
+fn a_today_set_in_the_future_does_not_age_children() {
+    let clock = chrono::Local::now().date_naive();
+    let born = clock.checked_sub_months(chrono::Months::new(120)).unwrap();
+    let ws = Ws::undated();
+    let future = |args: &[&str], code: i32| {
+        let out = ws
+            .cmd()
+            .env("TACTFUL_TODAY", "2099-01-01")
+            .arg("--json")
+            .args(args)
+            .assert()
+            .code(code)
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice::<serde_json::Value>(&out).unwrap()
+    };
+    let file = ws.write(
+        "a.csv",
+        &format!(
+            "email,first_name,dob\nkid@example.com,Kid,{born}\nad@example.com,Ad,1980-01-01\n"
+        ),
+    );
+    future(&["import", &file, "--consent", "email=granted"], 0);
+    ws.apply(
+        "name = \"c\"\nchannel = \"email\"\n\n[[entry]]\nsegment = \"all\"\n\
+         rule = \"first_name is not blank\"\nsubject = \"s\"\nbody = \"b\"\n",
+    );
+    let preview = future(&["preview", "c", "--format", "json"], 0);
+    let rows: Vec<(String, String)> = preview["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let s = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
+            (s(&r["key"]), s(&r["excluded"]))
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        pairs(&[("kid@example.com", "minor"), ("ad@example.com", "-")])
+    );
+    let on = clock.to_string();
+    assert_eq!(preview["summary"]["minor_check"]["read_on"], on.as_str());
+    let out = ws.out("o");
+    let review = future(&["review", "c"], 0);
+    assert!(
+        has_code(&review, "as_of_far"),
+        "an as-of date in 2099 is far from today: {review}"
+    );
+    future(&["export", "c", "--out", out.to_str().unwrap()], 0);
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+    assert_eq!(manifest["minor_check"]["read_on"], on.as_str());
+    assert_eq!(manifest["minor_check"]["today"], on.as_str());
+    let recipients = String::from_utf8(read(&out.join("recipients.csv"))).unwrap();
+    assert!(!recipients.contains("kid@example.com"), "{recipients}");
 }
