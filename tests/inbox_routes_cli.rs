@@ -1,7 +1,9 @@
 //! Routes around promise 1 that a new-user trial (session 10) found, each through the
 //! binary: the same Gmail inbox written another way (F9), numbers written in another
-//! script's digits (F14), a today set in the future (F11). README, "Addresses: one
-//! inbox, many spellings". Expected values worked out by hand from the files below.
+//! script's digits (F14), a today set in the future (F11), a known minor forgotten by
+//! `import undo` (F15). README: "One inbox, many spellings", the phone reading, the
+//! scripting contract's `TACTFUL_TODAY`, "A known minor outlives an undo". Expected
+//! values worked out by hand from the files below.
 
 mod review_support;
 
@@ -214,4 +216,49 @@ fn a_today_set_in_the_future_does_not_age_children() {
     assert_eq!(manifest["minor_check"]["today"], on.as_str());
     let recipients = String::from_utf8(read(&out.join("recipients.csv"))).unwrap();
     assert!(!recipients.contains("kid@example.com"), "{recipients}");
+}
+
+/// Trial F15: undoing the loyalty file that brought the child's date of birth kept
+/// nothing of it, and the child was mailed. Kid (born 2013-05-05) is 13 on 2026-11-01;
+/// Ad (1980) is an adult. After the undo the age field is gone, yet Kid stays a known
+/// minor, also when a later file (keyed by a new ID column, with a different spelling
+/// of the same Gmail inbox) brings Kid back; Ad stays a recipient.
+#[test]
+fn an_undo_keeps_a_known_minor() {
+    let ws = Ws::new();
+    ws.import_csv(
+        "shop.csv",
+        "email,first_name\nkid@gmail.com,Kid\nad@example.com,Ad\n",
+        &["--consent", "email=granted"],
+    );
+    ws.import_csv(
+        "loyal.csv",
+        "email,loyalty_points,Date of Birth\nkid@gmail.com,10,2013-05-05\nad@example.com,20,1980-01-01\n",
+        &[],
+    );
+    let campaign = "name = \"c\"\nchannel = \"email\"\nas_of = \"2026-11-01\"\n\n[[entry]]\n\
+        segment = \"all\"\nrule = \"first_name is not blank\"\nsubject = \"s\"\nbody = \"b\"\n";
+    assert_eq!(
+        ws.outcome(campaign, "c"),
+        pairs(&[("ad@example.com", "-"), ("kid@gmail.com", "minor")])
+    );
+    let undo = ws.json(&["import", "undo"], 0);
+    assert_eq!(
+        ws.sorted_exclusions("c"),
+        pairs(&[("ad@example.com", "-"), ("kid@gmail.com", "minor")])
+    );
+    assert_eq!(undo["minors_on_record"], 1, "{undo}");
+    let detail = ws.explain_step("c", "kid@gmail.com", 2);
+    assert!(detail.contains("kept on record"), "{detail}");
+    // Every contact goes; a later file brings Kid back as k.i.d@gmail.com.
+    ws.ok(&["import", "undo"]);
+    ws.import_csv(
+        "again.csv",
+        "email,first_name\nk.i.d@gmail.com,Kid\nad@example.com,Ad\n",
+        &["--consent", "email=granted"],
+    );
+    assert_eq!(
+        ws.sorted_exclusions("c"),
+        pairs(&[("ad@example.com", "-"), ("k.i.d@gmail.com", "minor")])
+    );
 }

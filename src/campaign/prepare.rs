@@ -253,8 +253,9 @@ pub fn prepare_with_fields(
     let Prescan {
         held,
         opt_outs,
-        minors,
+        mut minors,
     } = prescan(conn, held_fields, campaign.channel, minors)?;
+    minors.load_kept(conn)?;
     for (i, entry) in campaign.entries.iter().enumerate() {
         let segment = store::get(conn, &entry.segment).map_err(|error| PreviewError::Segment {
             entry: i + 1,

@@ -21,6 +21,7 @@ use std::rc::Rc;
 use super::age::{self, AgeCheck};
 use super::assign::{Assigner, ContactFacts, Outcome};
 use super::audience::{self, AudienceQuery, AudienceRow};
+use super::minor_addresses::KEPT_ON_RECORD;
 use super::opt_outs::{AddressOptOuts, contact_key};
 use super::prepare::{Prepared, PreviewError};
 use super::suppressed::{Suppression, SuppressionHit};
@@ -345,13 +346,21 @@ fn decide<'a>(
         consent = other.state;
         consent_from = from;
     }
+    let minors = &prepared.minor_addresses;
     let minor_from = match age.minor {
         false => forms()
-            .find_map(|a| prepared.minor_addresses.other_minor(a, id))
+            .find_map(|a| minors.other_minor(a, id))
             .map(|minor| contact_key(row.conn(), minor))
             .transpose()?,
         true => None,
     };
+    // A known minor's address kept on record after an undo (`workspace::kept_minors`).
+    let minor_from = minor_from.or_else(|| {
+        let (on, years) = (prepared.minor_dates.earlier, prepared.minor_age.years);
+        let channel = prepared.campaign.channel;
+        (!age.minor && forms().any(|a| minors.kept_minor(channel, a, on, years)))
+            .then(|| KEPT_ON_RECORD.to_string())
+    });
     let outcome = assigner.assign(&ContactFacts {
         key: &key,
         suppressed: suppressed.is_some(),

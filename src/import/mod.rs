@@ -66,6 +66,7 @@ pub mod spelling;
 pub mod suppress;
 pub mod suppress_list;
 pub mod undo;
+mod undo_minors;
 pub mod unread_refusal;
 pub mod upsert;
 pub mod workbook;

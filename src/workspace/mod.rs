@@ -17,6 +17,7 @@ mod contacts_undo;
 pub mod exports;
 pub mod fields;
 pub mod indexes;
+pub mod kept_minors;
 pub mod keyed_hash;
 mod migrate;
 pub mod orders;
