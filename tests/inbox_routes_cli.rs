@@ -262,3 +262,40 @@ fn an_undo_keeps_a_known_minor() {
         pairs(&[("ad@example.com", "-"), ("k.i.d@gmail.com", "minor")])
     );
 }
+
+/// Trial F13: a ragged row (an unquoted comma in `Kid, Jr`) holding a child's date of
+/// birth (2013-05-05: 13 on 2026-11-01) was dropped with a note, so a later file with
+/// the same address mailed the child. Such a row now stops the import, naming the line
+/// and the column, and nothing is imported; a ragged row whose only date makes an
+/// adult (1980-01-01: 46) is listed and dropped as before.
+#[test]
+fn a_rejected_row_holding_a_minors_age_stops_the_import() {
+    let ws = Ws::new();
+    let file = ws.write(
+        "r.csv",
+        "email,first_name,DOB\nkid2@example.com,Kid, Jr,2013-05-05\nad2@example.com,Ad,1980-01-01\n",
+    );
+    let out = ws
+        .cmd()
+        .args(["import", &file, "--consent", "email=granted"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stderr
+        .clone();
+    let err = String::from_utf8(out).unwrap();
+    assert!(err.contains("line 2"), "{err}");
+    assert!(err.contains("`2013-05-05`"), "{err}");
+    assert!(err.contains("column `DOB`"), "{err}");
+    assert!(err.contains("nothing was imported"), "{err}");
+    // Nothing imported: no batch to undo.
+    ws.cmd().args(["import", "undo"]).assert().code(1);
+
+    let adult = ws.write(
+        "a.csv",
+        "email,first_name,DOB\nad3@example.com,Ad, Sr,1980-01-01\nad4@example.com,Bo,1981-02-02\n",
+    );
+    let report = ws.json(&["import", &adult, "--consent", "email=granted"], 0);
+    assert_eq!(report["rows_rejected"][0]["line"], 2, "{report}");
+    assert_eq!(report["rows_imported"], 1, "{report}");
+}

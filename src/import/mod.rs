@@ -55,6 +55,7 @@ pub mod read;
 pub mod reclassify;
 pub mod refusal_hashes;
 pub mod refusal_values;
+mod rejected_minor;
 pub mod rejected_refusal;
 pub mod report;
 pub mod row_phones;
