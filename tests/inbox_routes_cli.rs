@@ -299,3 +299,38 @@ fn a_rejected_row_holding_a_minors_age_stops_the_import() {
     assert_eq!(report["rows_rejected"][0]["line"], 2, "{report}");
     assert_eq!(report["rows_imported"], 1, "{report}");
 }
+
+/// Trial F5: minor flags and ages under form-question headers, each with a child (p1)
+/// and another contact (p2): a yes under `Are you under 18?` is under 18, under
+/// `Under13` under 13; 12 under `How old are you?` (and its German, Spanish and Dutch
+/// forms) is 12; a yes under a negated adult flag (`Not an adult`, `Non maggiorenne`,
+/// `Niet meerderjarig`) is under 18: p1 is a minor under the default minor age 16. p2
+/// (no, or 40) is a recipient, except under `Under13`, where a no says 13 or older: the
+/// youngest plausible age, 13, is under 16, so p2 is a minor too.
+#[test]
+fn form_question_minor_flags_and_ages_are_read() {
+    for (header, child, other, other_is) in [
+        ("Are you under 18?", "yes", "no", "-"),
+        ("Are you under 16?", "yes", "no", "-"),
+        ("Under13", "yes", "no", "minor"),
+        ("Student under 16", "yes", "no", "-"),
+        ("How old are you?", "12", "40", "-"),
+        ("Wie alt bist du?", "12", "40", "-"),
+        ("¿Cuántos años tienes?", "12", "40", "-"),
+        ("Hoe oud ben je?", "12", "40", "-"),
+        ("Not an adult", "yes", "no", "-"),
+        ("Non maggiorenne", "yes", "no", "-"),
+        ("Niet meerderjarig", "yes", "no", "-"),
+    ] {
+        let ws = Ws::new();
+        let csv = format!(
+            "email,first_name,\"{header}\"\np1@example.com,P1,{child}\np2@example.com,P2,{other}\n"
+        );
+        ws.import_csv("f.csv", &csv, &["--consent", "email=granted"]);
+        assert_eq!(
+            ws.outcome(EMAIL_EVERYONE, "news"),
+            pairs(&[("p1@example.com", "minor"), ("p2@example.com", other_is)]),
+            "{header}"
+        );
+    }
+}
