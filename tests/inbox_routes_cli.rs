@@ -334,3 +334,38 @@ fn form_question_minor_flags_and_ages_are_read() {
         );
     }
 }
+
+/// Trial F17: a tag that names a minor age group makes the contact a known minor:
+/// `minor`, `kid` (children, 0 to 17), `teen` (13 to 19), `u16` and `under-18` (under
+/// 16, under 18), `age:14` (14). All are under 16 at their youngest. `vip` alone, and
+/// `junior` (also a job level), say nothing about age; `adult` says 18 or older.
+#[test]
+fn a_tag_naming_a_minor_age_group_excludes_as_minor() {
+    let ws = Ws::new();
+    let csv = "email,first_name,tags\n\
+        t1@example.com,T1,\"vip,minor\"\n\
+        t2@example.com,T2,\"vip,u16\"\n\
+        t3@example.com,T3,\"vip,age:14\"\n\
+        t4@example.com,T4,\"vip,teen\"\n\
+        t5@example.com,T5,\"vip,kid\"\n\
+        t6@example.com,T6,\"vip,under-18\"\n\
+        t7@example.com,T7,vip\n\
+        t8@example.com,T8,\"vip,junior\"\n\
+        t9@example.com,T9,\"vip,adult\"\n";
+    ws.import_csv("t.csv", csv, &["--consent", "email=granted"]);
+    assert_eq!(ws.field("tags")["role"], "tags");
+    assert_eq!(
+        ws.outcome(EMAIL_EVERYONE, "news"),
+        pairs(&[
+            ("t1@example.com", "minor"),
+            ("t2@example.com", "minor"),
+            ("t3@example.com", "minor"),
+            ("t4@example.com", "minor"),
+            ("t5@example.com", "minor"),
+            ("t6@example.com", "minor"),
+            ("t7@example.com", "-"),
+            ("t8@example.com", "-"),
+            ("t9@example.com", "-"),
+        ])
+    );
+}

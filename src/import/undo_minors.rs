@@ -39,7 +39,12 @@ pub fn keep(
 ) -> Result<u64, WorkspaceError> {
     let ages: Vec<_> = fields::list(conn)?
         .into_iter()
-        .filter(|f| matches!(f.role, Role::DateOfBirth | Role::BirthYear | Role::Age))
+        .filter(|f| {
+            matches!(
+                f.role,
+                Role::DateOfBirth | Role::BirthYear | Role::Age | Role::Tags
+            )
+        })
         .take(age::MAX_AGE_FIELDS)
         .collect();
     if ages.is_empty() {
