@@ -62,18 +62,24 @@ fn stdout(ws: &Ws, args: &[&str]) -> Vec<u8> {
 /// cell as stored (`'+39 868 379362` is `'+39868379362`, `0796 8061119` is
 /// `'+447968061119`); checked by exporting from main's and this build and diffing:
 /// every other column is byte for byte the same, so only that digest changed.
+///
+/// Session 10 (routes): the preview JSON's `summary.minor_check` gains `read_on` and
+/// `today` (the dates the minor check used, trial F11) and lists the demo's `tags`
+/// field among the fields read (tags naming an age group, trial F17); checked by
+/// comparing main's and this build's `minor_check` on the demo: nothing else in the
+/// JSON changed, and the CSV, review and export digests are the same.
 const GOLDEN: &[(&str, &str, &str, &str, &str)] = &[
     (
         "winter-thanks",
         "cd92d95ea69cf374502e9e3d8722475065761490e088c6e9d74cd6190eaceb3a",
-        "2c0338f29e4b0318007bd35ad4719287bb69abf1e970325f0ebc2ad1002546bf",
+        "e8fbdb5bcf34fe993bd5cbb8bf4332e227d283fcc6bc49db90d8abbba349949b",
         "262d4512fdf6c0753864ca360ced0540827a4e84f48275993eeac5a663321406",
         "637e721d823163dd8e5c0f09578effcb2c2aebff5837647447f63da0bef95795",
     ),
     (
         "sms-golden",
         "51385e3bfa9ffa95cc5338e7b23806f59bdf7cfdacb306fcac0184313a9375f2",
-        "a74f7d3c25f60c8ab1fdb3ebe1e27fa2af471253180e71658d39c5b47b016bc9",
+        "e26aac9024110654c82017ced677868a470b05a044494f06c510309dff5c032b",
         "c02fb909e48b32e6a634c2f4a38737a09eab9043079167253929e1ca1d356f4d",
         "e8cb71e271d446e842e061608ef667073d2c92d0d98cb5ee13bbb60458e66056",
     ),

@@ -81,13 +81,18 @@ pub(crate) fn minor_detail(p: &Prepared, record: &Record, minor_from: Option<&st
     let t = age_trace(p, record, minor_from);
     let limit = t.minor_age.describe();
     let earlier = p.minor_dates.earlier;
-    if p.slots.ages.is_empty() {
-        return "no date of birth, birth year or age field: not a known minor".to_string();
-    }
     let held = match p.campaign.channel {
         Channel::Email => "e-mail address",
         Channel::Sms => "phone number",
     };
+    if t.minor_from.as_deref() == Some(super::minor_addresses::KEPT_ON_RECORD) {
+        return format!(
+            "holds the {held} of a known minor kept on record when the import that held their age was undone, so it is excluded as one; minor age {limit}"
+        );
+    }
+    if p.slots.ages.is_empty() {
+        return "no date of birth, birth year or age field: not a known minor".to_string();
+    }
     let verdict = match (&t.youngest, &t.decided_by) {
         _ if t.minor_from.is_some() => format!(
             "holds the same {held} as contact {}, a known minor, so it is excluded as one; minor age {limit}",

@@ -12,28 +12,74 @@
 //! contact with an age field before the first contact is decided. `explain` names the
 //! minor the status came from.
 
-use rusqlite::Row;
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
 use rusqlite::types::ValueRef;
+use rusqlite::{Connection, Row};
 
 use super::age::{self, AgeDates};
 use super::opt_outs::each_form;
 use super::refused::RefusedAddresses;
 use crate::fields::value::Value;
 use crate::fields::{Channel, Field};
-use crate::workspace::WorkspaceError;
+use crate::workspace::keyed_hash::HashKey;
+use crate::workspace::{WorkspaceError, kept_minors};
 
 /// The addresses of one channel held by known minors: normalised address → the `_id`
-/// of the first minor (in `_id` order) holding it.
+/// of the first minor (in `_id` order) holding it; and the known minors' addresses
+/// kept on record after `import undo` (`workspace::kept_minors`).
 #[derive(Debug, Default)]
 pub struct MinorAddresses {
     held: RefusedAddresses<i64>,
+    /// The workspace's hash key and each kept hash's birth date bound; `None` when
+    /// nothing is kept (the usual case: no hash per contact).
+    kept: Option<(HashKey, HashMap<String, NaiveDate>)>,
 }
+
+/// What `minor_from` says (in place of a contact key) when the minor status comes from
+/// an address kept on record after an undo ([`MinorAddresses::kept_minor`]).
+pub const KEPT_ON_RECORD: &str = "(kept on record after an import undo)";
 
 impl MinorAddresses {
     /// The `_id` of a known minor other than the contact with `_id` `id` that holds
     /// `address` (normalised as [`each_form`] gives it), if any.
     pub fn other_minor(&self, address: &str, id: i64) -> Option<i64> {
         self.held.get(address).copied().filter(|&m| m != id)
+    }
+
+    /// Read the known minors' addresses kept on record (`workspace::kept_minors`).
+    ///
+    /// Errors: workspace errors.
+    pub fn load_kept(&mut self, conn: &Connection) -> Result<(), WorkspaceError> {
+        let kept = kept_minors::all(conn)?;
+        self.kept = match kept.is_empty() {
+            true => None,
+            false => Some((HashKey::load(conn)?, kept)),
+        };
+        Ok(())
+    }
+
+    /// Whether `address` of `channel` (an e-mail address in normal or inbox form, or
+    /// an E.164 number) was kept on record as a known minor's who is still under
+    /// `minor_age` on `on`: the kept birth date bound is the latest the removed values
+    /// allowed, so the age read from it is the youngest plausible one.
+    pub fn kept_minor(
+        &self,
+        channel: Channel,
+        address: &str,
+        on: NaiveDate,
+        minor_age: u32,
+    ) -> bool {
+        let Some((key, kept)) = &self.kept else {
+            return false;
+        };
+        let kind = match channel {
+            Channel::Email => "email",
+            Channel::Sms => "phone",
+        };
+        kept.get(&key.hash(kind, address))
+            .is_some_and(|&born| on.years_since(born).is_none_or(|age| age < minor_age))
     }
 }
 

@@ -57,6 +57,50 @@ pub fn read_category(value: &Value) -> AgeReading {
     }
 }
 
+/// What a tags field's `value` says about age (session 10 trial, F17): each tag that
+/// is an age group or range (`teen`, `kid`, `minor`, `under-18`, `u16`, `Adult`;
+/// `assets/age-groups.toml`) or an age (`age:14`, `Alter=14`) allows its ages, and the youngest decides, as
+/// between fields. A tag must hold an unambiguous group word or a number (`junior`
+/// and `senior` are also job levels); tags that are no age group say nothing, so they
+/// never make a contact "age unknown".
+pub fn read_tags(value: &Value) -> AgeReading {
+    let tags: Vec<&str> = match value {
+        Value::List(tags) => tags.iter().map(String::as_str).collect(),
+        Value::Text(t) => t.split([',', ';', '|']).collect(),
+        _ => return AgeReading::Blank,
+    };
+    let mut out: Option<(i64, i64)> = None;
+    for tag in tags {
+        // `age:14`, `Alter=14`, `edad-14`: an age written as a tag.
+        let lower = tag.trim().to_lowercase();
+        let stated = ["age", "alter", "edad", "âge", "età", "leeftijd", "idade"]
+            .iter()
+            .find_map(|w| lower.strip_prefix(w))
+            .and_then(|rest| rest.strip_prefix([':', '=', '-', '_', ' ']))
+            .and_then(|n| n.trim().parse::<i64>().ok())
+            .filter(|n| (0..=super::age::MAX_PLAUSIBLE_AGE).contains(n));
+        if let Some(n) = stated {
+            if out.is_none_or(|(y, _)| n < y) {
+                out = Some((n, n));
+            }
+            continue;
+        }
+        let Some(g) = super::age_group::parse(tag) else {
+            continue;
+        };
+        if !g.clear && !tag.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if out.is_none_or(|(y, _)| g.youngest < y) {
+            out = Some((g.youngest, g.oldest));
+        }
+    }
+    out.map_or(AgeReading::Blank, |(youngest, oldest)| AgeReading::Years {
+        youngest,
+        oldest,
+    })
+}
+
 /// A flag's `value` as yes (true) or no (false), or the reading of a value that is
 /// neither: blank, or unreadable.
 fn said(value: &Value) -> Result<bool, AgeReading> {
@@ -104,6 +148,9 @@ pub fn read_field(
     value: &Value,
     dates: AgeDates,
 ) -> (AgeReading, NaiveDate) {
+    if role == Role::Tags {
+        return (read_tags(value), dates.earlier);
+    }
     if role == Role::Age {
         if let Some(under) = minor_flag_age(name) {
             return (read(under, value), dates.earlier);

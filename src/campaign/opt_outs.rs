@@ -177,11 +177,18 @@ pub fn contact_key(conn: &Connection, id: i64) -> Result<String, WorkspaceError>
 /// Call `each` with every normal form of `value`, an address column's value as text
 /// ([`OptOutReader::columns`]), under which something recorded for the address is
 /// held: every spelling of an e-mail address, so that a wrapped or full-width copy of
-/// it still holds for the plain one; the stored E.164 number as it is. A refusal and a
+/// it still holds for the plain one, and its inbox form (`address::inbox_form`: a
+/// refusal of `a.n.a+x@gmail.com` holds for `ana@gmail.com`); the stored E.164
+/// number as it is. A refusal and a
 /// minor's address ([`super::minor_addresses`]) are held alike.
 pub fn each_form(channel: Channel, value: &str, mut each: impl FnMut(&str)) {
     match channel {
-        Channel::Email if address::is_plain(value) => each(value),
+        Channel::Email if address::is_plain(value) => {
+            each(value);
+            if let Some(inbox) = address::inbox_form(value) {
+                each(&inbox);
+            }
+        }
         Channel::Email => {
             for form in address::refusal_forms(value) {
                 each(&form);

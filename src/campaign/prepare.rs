@@ -240,7 +240,13 @@ pub fn prepare_with_fields(
     let minor_age = campaign.minor_age();
     let age_fields: Vec<Field> = fields
         .iter()
-        .filter(|f| matches!(f.role, Role::DateOfBirth | Role::BirthYear | Role::Age))
+        // Tags too: a tag that names an age group (`teen`, `u16`) is an age signal.
+        .filter(|f| {
+            matches!(
+                f.role,
+                Role::DateOfBirth | Role::BirthYear | Role::Age | Role::Tags
+            )
+        })
         .take(MAX_AGE_FIELDS)
         .cloned()
         .collect();
@@ -253,8 +259,9 @@ pub fn prepare_with_fields(
     let Prescan {
         held,
         opt_outs,
-        minors,
+        mut minors,
     } = prescan(conn, held_fields, campaign.channel, minors)?;
+    minors.load_kept(conn)?;
     for (i, entry) in campaign.entries.iter().enumerate() {
         let segment = store::get(conn, &entry.segment).map_err(|error| PreviewError::Segment {
             entry: i + 1,

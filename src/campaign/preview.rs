@@ -144,7 +144,7 @@ pub fn run_prepared(
     let mut tally = Tally::new(
         (campaign.name.clone(), campaign.channel, as_of),
         &tallies,
-        MinorCheck::new(prepared.minor_age.clone(), age_fields),
+        MinorCheck::new(prepared.minor_age.clone(), age_fields, prepared.minor_dates),
     );
     let mut row = PreviewRow {
         key: String::new(),

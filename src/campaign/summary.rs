@@ -80,16 +80,23 @@ pub struct MinorCheck {
     pub age_unknown: u64,
     /// Per field (those with any), recipients whose value there is not a plausible age.
     pub age_unknown_by_field: Vec<FieldCount>,
+    /// The date ages were read on: the earlier of the as-of date and today (never
+    /// later than the clock's date, `workspace::Workspace::today`).
+    pub read_on: NaiveDate,
+    /// Today as the check took it (a birth date after `read_on` is read on it).
+    pub today: NaiveDate,
 }
 
 impl MinorCheck {
-    /// Zero counts for `fields` under `minor_age`.
-    pub fn new(minor_age: MinorAge, fields: Vec<String>) -> Self {
+    /// Zero counts for `fields` under `minor_age`, read on `dates`.
+    pub fn new(minor_age: MinorAge, fields: Vec<String>, dates: super::age::AgeDates) -> Self {
         MinorCheck {
             minor_age,
             fields,
             age_unknown: 0,
             age_unknown_by_field: Vec::new(),
+            read_on: dates.earlier,
+            today: dates.today,
         }
     }
 }

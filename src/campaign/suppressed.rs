@@ -88,11 +88,15 @@ impl Suppression {
                 }
                 // An address listed before comparisons read addresses in NFC matches
                 // in today's form (`fields::address::email_key`).
+                // Its inbox form too (`address::inbox_form`): `ana+news@gmail.com`
+                // listed suppresses `a.n.a@gmail.com`.
                 Some(v) if e.kind == "email" => {
-                    s.plain
-                        .entry(e.kind)
-                        .or_default()
-                        .insert(normalise_email(&v), e.reason);
+                    let map = s.plain.entry(e.kind).or_default();
+                    let normal = normalise_email(&v);
+                    if let Some(inbox) = address::inbox_form(&normal) {
+                        map.insert(inbox, e.reason.clone());
+                    }
+                    map.insert(normal, e.reason);
                 }
                 Some(v) => {
                     s.plain.entry(e.kind).or_default().insert(v, e.reason);
@@ -145,6 +149,18 @@ impl Suppression {
             // still match.
             for old in address::email_keys_before(raw) {
                 candidates.push(("email", old));
+            }
+            // The inbox each form delivers to (`address::inbox_form`): the list holds
+            // listed addresses in that form too, and erasure hashes it.
+            let inboxes: Vec<String> = candidates
+                .iter()
+                .filter(|(kind, _)| *kind == "email")
+                .filter_map(|(_, e)| address::inbox_form(e))
+                .collect();
+            for inbox in inboxes {
+                if !candidates.iter().any(|(_, e)| *e == inbox) {
+                    candidates.push(("email", inbox));
+                }
             }
         }
         for p in phones.iter().filter(|p| !p.is_empty()) {

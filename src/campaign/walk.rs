@@ -22,6 +22,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use super::age::{self, AgeCheck};
 use super::assign::{Assigner, ContactFacts, Outcome};
 use super::audience::{self, AudienceQuery, AudienceRow};
+use super::minor_addresses::KEPT_ON_RECORD;
 use super::opt_outs::{AddressOptOuts, contact_key};
 use super::prepare::{Prepared, PreviewError};
 use super::suppressed::{Suppression, SuppressionHit};
@@ -337,24 +338,40 @@ fn decide<'a>(
         }),
         Channel::Sms => address_e164.as_deref().map(Cow::Borrowed),
     };
-    if let Some(other) = refused_address
-        .as_deref()
-        .and_then(|a| opted_out.other_refusal(a, id, consent))
-    {
+    // The same inbox written another way (`address::inbox_form`: `a.n.a+x@gmail.com`
+    // is `ana@gmail.com`) holds what was recorded for it too.
+    let inbox = match prepared.campaign.channel {
+        Channel::Email => refused_address.as_deref().and_then(address::inbox_form),
+        Channel::Sms => None,
+    };
+    let forms = || {
+        refused_address
+            .as_deref()
+            .into_iter()
+            .chain(inbox.as_deref())
+    };
+    if let Some(other) = forms().find_map(|a| opted_out.other_refusal(a, id, consent)) {
         let from = AddressOptOuts::key_of(row.conn(), &other)?;
         consent_source = Some(opted_out.source(&other, from.as_deref()).into());
         consent_stored = Cow::Borrowed(other.state.as_str());
         consent = other.state;
         consent_from = from;
     }
-    let minor_from = match refused_address.as_deref() {
-        Some(a) if !age.minor => prepared
-            .minor_addresses
-            .other_minor(a, id)
+    let minors = &prepared.minor_addresses;
+    let minor_from = match age.minor {
+        false => forms()
+            .find_map(|a| minors.other_minor(a, id))
             .map(|minor| contact_key(row.conn(), minor))
             .transpose()?,
-        _ => None,
+        true => None,
     };
+    // A known minor's address kept on record after an undo (`workspace::kept_minors`).
+    let minor_from = minor_from.or_else(|| {
+        let (on, years) = (prepared.minor_dates.earlier, prepared.minor_age.years);
+        let channel = prepared.campaign.channel;
+        (!age.minor && forms().any(|a| minors.kept_minor(channel, a, on, years)))
+            .then(|| KEPT_ON_RECORD.to_string())
+    });
     let outcome = assigner.assign(&ContactFacts {
         key: &key,
         suppressed: suppressed.is_some(),

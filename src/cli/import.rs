@@ -152,6 +152,17 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 }
             );
         }
+        if report.minors_on_record > 0 {
+            outln!(
+                "{} kept on record by address: the minor check still excludes {} if a later file brings the same address",
+                count(report.minors_on_record, "known minor"),
+                if report.minors_on_record == 1 {
+                    "that person"
+                } else {
+                    "those people"
+                }
+            );
+        }
         return Ok(());
     }
     if args.files.is_empty() {

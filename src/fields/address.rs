@@ -155,21 +155,58 @@ impl Unsendable {
 /// (NFKC: full-width `ｂｏｂ@x.org` is `bob@x.org`). Refusals are read generously and
 /// sends strictly ([`sendable_email`]), so no spelling of an opted-out address gets a
 /// message (GDPR Art. 21(3): after an objection, no more direct marketing).
+///
+/// Each form is followed by its [`inbox_form`] where that differs: a refusal of
+/// `ana+news@gmail.com` holds for `ana@gmail.com` and `a.n.a@googlemail.com`.
 pub fn refusal_forms(raw: &str) -> Vec<String> {
-    if is_plain(raw) {
-        return vec![raw.to_string()];
-    }
-    let mut out = addresses_in(raw);
-    if raw.is_ascii() {
-        return out;
-    }
-    let folded: String = raw.nfkc().collect();
-    for email in addresses_in(&folded) {
-        if !out.contains(&email) {
-            out.push(email);
+    let mut out = if is_plain(raw) {
+        vec![raw.to_string()]
+    } else {
+        let mut out = addresses_in(raw);
+        if !raw.is_ascii() {
+            let folded: String = raw.nfkc().collect();
+            for email in addresses_in(&folded) {
+                if !out.contains(&email) {
+                    out.push(email);
+                }
+            }
+        }
+        out
+    };
+    for i in 0..out.len() {
+        if let Some(inbox) = inbox_form(&out[i]).filter(|f| !out.contains(f)) {
+            out.push(inbox);
         }
     }
     out
+}
+
+/// The mailbox an address in normal form ([`email_key`]) delivers to, read
+/// generously, when it differs from the address: the sub-address (`+tag`) removed
+/// from the local part on every domain (RFC 5233; Gmail, Outlook, iCloud, Fastmail
+/// and most others deliver `ana+news@x.org` to `ana@x.org`), and for Gmail the dots of
+/// the local part removed and `googlemail.com` read as `gmail.com` (Google: "Gmail
+/// doesn't recognize dots", googlemail.com is the same service). `None` when the
+/// address is its own inbox form, or the local part would be left empty.
+///
+/// Only refusals, the suppression list, erasure and known minors' addresses compare
+/// in this form (over-excluding is the safe side); a message still goes to the
+/// address as stored ([`sendable_email`]).
+pub fn inbox_form(email: &str) -> Option<String> {
+    let (local, domain) = email.rsplit_once('@')?;
+    let gmail = matches!(domain, "gmail.com" | "googlemail.com");
+    if !gmail && !local.contains('+') {
+        return None;
+    }
+    let mailbox = local.split('+').next().unwrap_or_default();
+    let mailbox: String = if gmail {
+        mailbox.chars().filter(|&c| c != '.').collect()
+    } else {
+        mailbox.to_string()
+    };
+    let domain = if gmail { "gmail.com" } else { domain };
+    let inbox = format!("{mailbox}@{domain}");
+    (!mailbox.is_empty() && inbox != email).then_some(inbox)
 }
 
 /// Whether `raw` is already one address in normal form, and nothing else: lower-case

@@ -80,8 +80,13 @@ fn a_plain_address_is_its_own_only_form() {
     ] {
         assert!(is_plain(plain), "{plain}");
         assert_eq!(sendable_email(plain).as_deref(), Some(plain));
-        assert_eq!(refusal_forms(plain), [plain]);
+        assert_eq!(refusal_forms(plain)[0], plain);
     }
+    // A sub-address also refuses for its inbox.
+    assert_eq!(
+        refusal_forms("a.b+tag_1%x-y@mail.example.co.uk"),
+        ["a.b+tag_1%x-y@mail.example.co.uk", "a.b@mail.example.co.uk"]
+    );
     for other in [
         "Ana@example.com",
         " ana@example.com",
@@ -165,5 +170,38 @@ fn email_keys_are_trimmed_and_lower_case() {
     assert_eq!(
         email_key("  Ana.Example@Example.COM "),
         "ana.example@example.com"
+    );
+}
+
+/// The inbox form: `+tag` removed on every domain; for Gmail also dots, and
+/// googlemail.com read as gmail.com (worked out by hand from the rule).
+#[test]
+fn inbox_forms_of_gmail_and_sub_addresses() {
+    assert_eq!(
+        inbox_form("a.n.a@gmail.com").as_deref(),
+        Some("ana@gmail.com")
+    );
+    assert_eq!(
+        inbox_form("ana+news@gmail.com").as_deref(),
+        Some("ana@gmail.com")
+    );
+    assert_eq!(
+        inbox_form("ana@googlemail.com").as_deref(),
+        Some("ana@gmail.com")
+    );
+    assert_eq!(
+        inbox_form("a.na+x+y@googlemail.com").as_deref(),
+        Some("ana@gmail.com")
+    );
+    assert_eq!(
+        inbox_form("bo+shop@example.org").as_deref(),
+        Some("bo@example.org")
+    );
+    assert_eq!(inbox_form("ana@gmail.com"), None);
+    assert_eq!(inbox_form("b.o@example.org"), None);
+    assert_eq!(inbox_form("+only@example.org"), None);
+    assert_eq!(
+        refusal_forms("Ana <A.na+x@GMail.com>"),
+        ["a.na+x@gmail.com", "ana@gmail.com"]
     );
 }

@@ -58,8 +58,9 @@ pub enum Prepared {
     OrderLine { line: u64, order: OrderLine },
     /// Not imported, for this reason.
     Rejected(Rejected),
-    /// Not importable, but it states a refusal: the import stops with this error
-    /// ([`super::key_cell::refusal_lost`]).
+    /// Not importable, but it states a refusal ([`super::key_cell::refusal_lost`]) or
+    /// a rejected row may name a minor ([`super::rejected_minor`]): the import stops
+    /// with this error.
     RefusalLost(Box<super::ImportError>),
     /// The contact was erased earlier and stays erased.
     Erased,
@@ -147,12 +148,17 @@ impl<'a> Preparer<'a> {
                 cells,
             } => {
                 let file = self.plan.display_name();
+                let minor = || {
+                    let row = (line, reason.as_str(), cells.as_slice());
+                    super::rejected_minor::check(self.analysis, &file, self.today, row)
+                };
                 return super::rejected_refusal::check(
                     self.analysis,
                     &self.plan.consent,
-                    file,
+                    file.clone(),
                     (line, &reason, &cells),
                 )
+                .or_else(minor)
                 .map_or(Prepared::Counted, |e| Prepared::RefusalLost(Box::new(e)));
             }
             Row::Blank { .. } => return Prepared::Counted,

@@ -10,7 +10,8 @@
 //! orders it replaced and delete those it added (`--aggregate`), drop the fields it
 //! added, recompute the order figures of the contacts its orders touched, note the
 //! sensitive values the restored values hold in their fields' reasons
-//! ([`crate::fields::held_note`]), mark it undone, audit. One transaction. Called by the CLI and TUI.
+//! ([`crate::fields::held_note`]), mark it undone, audit. Before all that, known
+//! minors' addresses go on record with their age ([`super::undo_minors`]). One transaction. Called by the CLI and TUI.
 //!
 //! Why a record of refusals rather than keeping the contact or a suppression entry:
 //! keeping the row would leave the undone file's other values in the workspace, and a
@@ -44,6 +45,10 @@ pub struct UndoReport {
     /// Refusals of the removed contacts put on record, so a later import of the same
     /// person meets them (per contact and channel).
     pub refusals_on_record: u64,
+    /// Contacts whose age made them possible minors (under the highest minor age a
+    /// campaign may set): their addresses are kept on record with their age
+    /// (`workspace::kept_minors`), so the minor check holds after the undo.
+    pub minors_on_record: u64,
     pub fields_removed: Vec<String>,
     /// Fields that hold sensitive values again now that earlier values are back, each
     /// in words ([`crate::fields::held_note::refresh`]); their reasons say so.
@@ -59,6 +64,7 @@ pub fn undo(
     batch: Option<i64>,
     actor: &str,
 ) -> Result<UndoReport, ImportError> {
+    let today = ws.today();
     ws.write(|tx| {
         let latest = batches::latest_active(tx)?;
         let target = match batch {
@@ -96,6 +102,8 @@ pub fn undo(
             .collect();
         let mut on_record = 0u64;
         let hash_key = HashKey::load(tx)?;
+        // A known minor stays one: their addresses go on record with their age.
+        let minors_on_record = super::undo_minors::keep(tx, &hash_key, target.id, today)?;
         for added in consent::refusals_of_added(tx, target.id)? {
             let refusal = &added.refusal;
             // Already on record (a contact re-created from its refusal) counts too.
@@ -156,6 +164,7 @@ pub fn undo(
             contacts_restored: restored,
             opt_outs_kept: counts.opt_outs_kept,
             refusals_on_record: on_record,
+            minors_on_record,
             fields_removed: dropped,
             warnings,
         };
@@ -170,6 +179,7 @@ pub fn undo(
                 "contacts_restored": restored,
                 "opt_outs_kept": counts.opt_outs_kept,
                 "refusals_on_record": on_record,
+                "minors_on_record": minors_on_record,
                 "fields_removed": report.fields_removed,
             }),
         )?;

@@ -102,10 +102,17 @@ fn delete(
     let values = sql::text_values(tx, head.id, &names)?;
     let key_hash = entry_hash(hash_key, "key", &head.key);
     let mut entries = vec![("key", key_hash.clone())];
+    // Each address also in its inbox form (`address::inbox_form`), so the same
+    // mailbox written another way (`a.n.a+x@gmail.com`) stays out too.
     let emails = values
         .into_iter()
         .flatten()
-        .map(|t| ("email", normalise_email(&t)));
+        .flat_map(|t| {
+            let normal = normalise_email(&t);
+            let inbox = crate::fields::address::inbox_form(&normal);
+            std::iter::once(normal).chain(inbox)
+        })
+        .map(|e| ("email", e));
     // Phones as stored in E.164 (`workspace::phones`): every spelling of the number in
     // a later file or list meets this entry.
     let numbers = phones::numbers_of(tx, head.id)?

@@ -19,6 +19,7 @@ pub mod exports;
 pub mod fields;
 mod foreign;
 pub mod indexes;
+pub mod kept_minors;
 pub mod keyed_hash;
 mod migrate;
 pub mod orders;
@@ -243,15 +244,19 @@ impl Workspace {
     }
 
     /// Today's date as this workspace's users see it: the one given to
-    /// [`Workspace::set_today`], else the local clock's. Review compares a campaign's
-    /// as-of date with it (a date far from today is a warning).
+    /// [`Workspace::set_today`] when it is not later than the local clock's, else the
+    /// clock's. Review compares a campaign's as-of date with it (a date far from today
+    /// is a warning), and the minor check reads ages on it and the as-of date: a date
+    /// set in the future (`TACTFUL_TODAY=2040-01-01`) would age every child into an
+    /// adult, so today never runs ahead of the clock (trial F11).
     pub fn today(&self) -> chrono::NaiveDate {
-        self.today
-            .unwrap_or_else(|| chrono::Local::now().date_naive())
+        let clock = chrono::Local::now().date_naive();
+        self.today.map_or(clock, |given| given.min(clock))
     }
 
     /// Take `today` as today's date instead of the clock's, for reproducible runs (the
-    /// CLI's `TACTFUL_TODAY`, tests).
+    /// CLI's `TACTFUL_TODAY`, tests); only a date no later than the clock's is taken
+    /// ([`Workspace::today`]).
     pub fn set_today(&mut self, today: chrono::NaiveDate) {
         self.today = Some(today);
     }

@@ -22,6 +22,100 @@ pub const FLAG_AGE: u32 = 18;
 /// [`FLAG_AGE`]; `None` when `header` (a header or field name) is no minor flag.
 pub fn minor_flag_age(header: &str) -> Option<u32> {
     flag_age(header, LABEL)
+        .or_else(|| question_under(header))
+        .or_else(|| negated_adult(header))
+}
+
+/// Words a form question or a label puts before the flag itself (`Are you under
+/// 18?`, `Is the customer a minor`, `Student under 16`): pronouns, verbs of being,
+/// articles and nouns for the person, in the seven languages.
+const LEAD: &[&str] = &[
+    "are",
+    "you",
+    "is",
+    "the",
+    "a",
+    "an",
+    "am",
+    "i",
+    "customer",
+    "contact",
+    "person",
+    "user",
+    "member",
+    "student",
+    "participant",
+    "child",
+    "kid",
+    "bist",
+    "du",
+    "sind",
+    "sie",
+    "ist",
+    "der",
+    "die",
+    "kunde",
+    "es",
+    "eres",
+    "usted",
+    "tu",
+    "etes",
+    "vous",
+    "est",
+    "il",
+    "elle",
+    "sei",
+    "e",
+    "ben",
+    "je",
+    "bent",
+    "u",
+    "voce",
+    "o",
+    "cliente",
+    "client",
+];
+
+/// The age of a question-form minor flag (session 10 trial, F5): lead words
+/// ([`LEAD`]) then `under N` / `below N` / `younger than N` / `unter N` / `moins de N`
+/// / `menor de N` / `sotto i N` / `onder N` / `menos de N` (`Are you under 18?`,
+/// `Under13`, `Student under 16`), N from 12 to 21. `None` otherwise: `Orders under 20`
+/// has a lead word no person takes.
+fn question_under(header: &str) -> Option<u32> {
+    let said = words(header);
+    let start = said.iter().position(|w| !LEAD.contains(&w.as_str()))?;
+    let rest: Vec<&str> = said[start..].iter().map(String::as_str).collect();
+    let number = match rest.as_slice() {
+        ["under" | "below" | "unter" | "onder", n]
+        | ["younger" | "jünger" | "junger", "than" | "als", n]
+        | ["moins" | "menor" | "menos" | "sotto", "de" | "i", n]
+        | ["moins", "de", n, "ans"]
+        | ["menor" | "menos", "de", n, "anos"] => n.parse::<u32>().ok(),
+        _ => None,
+    };
+    number.filter(|n| (12..=21).contains(n))
+}
+
+/// Words that negate an adult flag (`Not an adult`, `Non maggiorenne`, `Niet
+/// meerderjarig`, `Nicht volljährig`, `Não é maior de idade`).
+const NEGATION: &[&str] = &["not", "non", "niet", "nicht", "no", "nao", "kein", "keine"];
+
+/// The age of a negated adult flag, which is a minor flag: a yes under `Not an adult`
+/// says the contact is under the adult flag's age (session 10 trial, F5).
+fn negated_adult(header: &str) -> Option<u32> {
+    let said = words(header);
+    let at = said.iter().position(|w| NEGATION.contains(&w.as_str()))?;
+    let rest: Vec<String> = said[at + 1..]
+        .iter()
+        .filter(|w| !LEAD.contains(&w.as_str()) && w.as_str() != "of")
+        .cloned()
+        .collect();
+    let before_ok = said[..at].iter().all(|w| LEAD.contains(&w.as_str()));
+    if !before_ok || rest.is_empty() {
+        return None;
+    }
+    let adult = rest.join(" ");
+    adult_flag_age(&adult).or_else(|| (adult == "age").then_some(FLAG_AGE))
 }
 
 /// The label of the dictionary entry whose headers are adult flags.
@@ -80,6 +174,19 @@ mod tests {
         assert_eq!(minor_flag_age("Minor"), Some(18));
         assert_eq!(minor_flag_age("minor_version"), None);
         assert_eq!(minor_flag_age("age"), None);
+        // Session 10 trial (F5): form questions and negated adult flags.
+        assert_eq!(minor_flag_age("Are you under 18?"), Some(18));
+        assert_eq!(minor_flag_age("Are you under 16?"), Some(16));
+        assert_eq!(minor_flag_age("Under13"), Some(13));
+        assert_eq!(minor_flag_age("Student under 16"), Some(16));
+        assert_eq!(minor_flag_age("Not an adult"), Some(18));
+        assert_eq!(minor_flag_age("Non adulte"), None);
+        assert_eq!(minor_flag_age("Non maggiorenne"), Some(18));
+        assert_eq!(minor_flag_age("Niet meerderjarig"), Some(18));
+        assert_eq!(minor_flag_age("Not of age"), Some(18));
+        assert_eq!(minor_flag_age("Orders under 20"), None);
+        assert_eq!(minor_flag_age("Spend under 50"), None);
+        assert_eq!(minor_flag_age("Not adult size"), None);
     }
 
     /// By hand: the brief's adult headers and their ages, the `18+` field name, and

@@ -34,14 +34,16 @@ static EXTENSION: LazyLock<Regex> = LazyLock::new(|| {
 /// The number `raw` names, as text for the numbering plan: trimmed, without a
 /// leading `'`, without a trailing comment in parentheses that holds no digit
 /// (`+44 7700 900002 (mobile)`, [`without_comment`]), compatibility forms mapped
-/// (NFKC, only for non-ASCII text) and a trailing extension removed when digits come
+/// (NFKC, only for non-ASCII text), decimal digits of every script read as ASCII
+/// digits ([`ascii_digit`]: `+٤٤٧٧…` is `+4477…`) and a trailing extension removed when digits come
 /// before it. Borrowed when nothing changes.
 pub fn written_number(raw: &str) -> Cow<'_, str> {
     let text = without_comment(raw.trim().trim_start_matches('\'').trim());
     let text: Cow<'_, str> = if text.is_ascii() {
         Cow::Borrowed(text)
     } else {
-        Cow::Owned(text.nfkc().collect::<String>().trim().to_string())
+        let mapped: String = text.nfkc().map(ascii_digit).collect();
+        Cow::Owned(mapped.trim().to_string())
     };
     let Some(found) = EXTENSION.find(&text) else {
         return text;
@@ -51,6 +53,35 @@ pub fn written_number(raw: &str) -> Cow<'_, str> {
         return text;
     }
     Cow::Owned(head.trim_end().to_string())
+}
+
+/// The first code point of each run of ten decimal digits (Unicode general category
+/// Nd) that lists and cells are written in: Arabic-Indic, Extended Arabic-Indic
+/// (Persian, Urdu), N'Ko, the Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer,
+/// Mongolian and others of Unicode's Nd list, and the mathematical digits. (Full-width
+/// digits are mapped by NFKC before this.) libphonenumber normalises every Nd digit
+/// the same way.
+const DIGIT_ZEROS: &[u32] = &[
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16B50, 0x1D7CE,
+    0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+];
+
+/// `c` as an ASCII digit when it is a decimal digit of another script
+/// ([`DIGIT_ZEROS`]: `٤` U+0664 and `۴` U+06F4 are `4`); otherwise `c` itself.
+pub fn ascii_digit(c: char) -> char {
+    if c.is_ascii() || !c.is_numeric() {
+        return c;
+    }
+    let code = c as u32;
+    DIGIT_ZEROS
+        .iter()
+        .find(|&&zero| (zero..zero + 10).contains(&code))
+        .and_then(|&zero| char::from_digit(code - zero, 10))
+        .unwrap_or(c)
 }
 
 /// `text` without a trailing comment in parentheses (`(mobile)`, `(work)`, `(Büro)`)
