@@ -36,6 +36,7 @@ mod header;
 mod inflect;
 mod inside;
 mod minor_flag;
+mod names;
 mod normalise;
 mod profile;
 mod validate;
@@ -49,10 +50,10 @@ use self::dictionary::{Check, Entry, dictionary};
 use self::evidence::{Found, HeaderHit, ValueHit, check_phrase, describe};
 use self::header::Header;
 pub use self::minor_flag::{FLAG_AGE, adult_flag_age, minor_flag_age};
+pub use self::names::sensitive_values_in_name;
 pub use self::profile::ValueProfile;
 pub use self::values::{
     SensitiveValue, sensitive_kind, sensitive_kinds, sensitive_value, sensitive_values_in,
-    sensitive_values_in_name,
 };
 use super::{FieldType, PrivacyClass, Role};
 
