@@ -316,7 +316,22 @@ fn confirm<'d>(
     let Some(check) = entry.needs else {
         return Some(hit);
     };
+    // A whole header of three letters or fewer (`CC`, `PAN`) is an abbreviation with
+    // other common meanings (Mailchimp's `CC` is the country code, an e-mail's `CC` its
+    // copies): for a blocked class only values that pass the check confirm it, so a
+    // blank `CC` column is no card number. Longer phrases (`card number`) are taken
+    // on a blank column, as before.
+    let abbreviation = hit.whole && hit.phrase.chars().filter(|c| c.is_alphanumeric()).count() <= 3;
     if profile.non_blank == 0 {
+        if abbreviation && entry.class.is_blocked_by_default() {
+            notes.push(format!(
+                "header `{}` not taken as {}: a short abbreviation, and no values {}",
+                hit.phrase,
+                entry.label,
+                check_phrase(check)
+            ));
+            return None;
+        }
         return Some(hit);
     }
     let percent = profile.passing(check);

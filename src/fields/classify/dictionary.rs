@@ -23,6 +23,8 @@ pub(crate) enum Check {
     Phone,
     Luhn,
     Iban,
+    /// An ISO 3166-1 alpha-2 country code (`US`, `DE`): never a card number.
+    CountryCode,
 }
 
 #[derive(Deserialize)]
