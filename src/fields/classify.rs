@@ -39,6 +39,7 @@ mod minor_flag;
 mod names;
 mod normalise;
 mod profile;
+mod symbols;
 mod validate;
 mod values;
 mod words;
