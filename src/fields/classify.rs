@@ -38,9 +38,11 @@ mod header;
 mod inflect;
 mod inside;
 mod minor_flag;
+mod names;
 mod normalise;
 mod others;
 mod profile;
+mod symbols;
 mod validate;
 mod values;
 mod words;
@@ -52,10 +54,10 @@ use self::dictionary::{Check, Entry, dictionary};
 use self::evidence::{Found, HeaderHit, ValueHit, check_phrase, describe};
 use self::header::Header;
 pub use self::minor_flag::{FLAG_AGE, adult_flag_age, minor_flag_age};
+pub use self::names::sensitive_values_in_name;
 pub use self::profile::ValueProfile;
 pub use self::values::{
     SensitiveValue, sensitive_kind, sensitive_kinds, sensitive_value, sensitive_values_in,
-    sensitive_values_in_name,
 };
 use super::{FieldType, PrivacyClass, Role};
 
@@ -324,7 +326,22 @@ fn confirm<'d>(
     let Some(check) = entry.needs else {
         return Some(hit);
     };
+    // A whole header of three letters or fewer (`CC`, `PAN`) is an abbreviation with
+    // other common meanings (Mailchimp's `CC` is the country code, an e-mail's `CC` its
+    // copies): for a blocked class only values that pass the check confirm it, so a
+    // blank `CC` column is no card number. Longer phrases (`card number`) are taken
+    // on a blank column, as before.
+    let abbreviation = hit.whole && hit.phrase.chars().filter(|c| c.is_alphanumeric()).count() <= 3;
     if profile.non_blank == 0 {
+        if abbreviation && entry.class.is_blocked_by_default() {
+            notes.push(format!(
+                "header `{}` not taken as {}: a short abbreviation, and no values {}",
+                hit.phrase,
+                entry.label,
+                check_phrase(check)
+            ));
+            return None;
+        }
         return Some(hit);
     }
     let percent = profile.passing(check);

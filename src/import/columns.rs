@@ -92,7 +92,16 @@ pub fn build(
     let (name, header, stats) = (seen.name, &seen.header, seen.stats);
     let (mut inferred, column_warnings) = stats.infer(name, plan.types);
     warnings.extend(column_warnings);
-    let mut class = classify(header, name, inferred.ty, seen.profile);
+    // A layout may say what its abbreviated header means (Mailchimp `CC`: country code).
+    let reads_as = seen.spec.and_then(|s| s.reads_as.as_deref());
+    let mut class = classify(reads_as.unwrap_or(header), name, inferred.ty, seen.profile);
+    if let Some(read) = reads_as {
+        class.reason = format!(
+            "{} (layout {}: header `{header}` read as `{read}`)",
+            class.reason,
+            seen.layout.unwrap_or_default()
+        );
+    }
     if matches!(class.role, Role::Phone | Role::Postcode)
         && matches!(inferred.ty, FieldType::Integer | FieldType::Decimal)
     {

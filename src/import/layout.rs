@@ -75,6 +75,11 @@ pub struct LayoutColumn {
     pub evidence_for: Vec<EvidenceFor>,
     #[serde(default)]
     pub strip_apostrophe: bool,
+    /// The header the column is classified by instead of its own, when the platform's
+    /// header is an abbreviation the classifier would misread (Mailchimp's `CC` is the
+    /// country code, not a card).
+    #[serde(default)]
+    pub reads_as: Option<String>,
 }
 
 /// What an evidence column holds.

@@ -26,14 +26,18 @@
 //! unlock of the kind used by another segment, or any unlock in a housing, employment,
 //! credit or politics campaign (where no unlock is possible) leaves the blocker.
 //!
-//! Names are read like free-text values, then whole without their audience words
-//! ([`crate::fields::classify::sensitive_values_in_name`]): the whole name (`female`,
-//! `religion:catholic`), special category words inside it (`muslim-customers`,
-//! `pregnant_2026`), and a protected trait with only audience words or numbers around
-//! it (`female-customers`, `Frauen 2026`), each also in the plural and other inflected
-//! forms (`muslims`, `women`, `Frauen`, `seniors`: session 9 trial). Campaign names and the message text are not
-//! read: they are the same for every recipient, and a message may well mention halal or
-//! gluten-free food to everyone.
+//! Names are read as labels ([`crate::fields::classify::sensitive_values_in_name`]):
+//! the whole name (`female`, `religion:catholic`); special category words inside it
+//! (`muslim-customers`, `pregnant_2026`); since session 10 protected-trait words
+//! anywhere in it too (`women over 50`, `vip_women`, `trans-allies`, `kids-club`), in
+//! compounds joined by `-`, `_` or camelCase (`KidsClub`), and ages written as phrases
+//! (`over 40`, `u18`, `50plus`, `over-50s`), but for the words a name mostly uses for
+//! something else (`man` in `Man City fans`, `miss` in `we miss you`, `trans` in
+//! `Trans-Atlantic`, a count in `orders over 50`); each also in the plural and other
+//! inflected forms (`muslims`, `women`, `Frauen`, `seniors`). Campaign names and the
+//! message text are not read: they are the same for every recipient, no export writes
+//! a campaign name per recipient, and a message may well mention halal or gluten-free
+//! food to everyone.
 
 use rusqlite::Connection;
 
@@ -293,7 +297,9 @@ mod tests {
     #[test]
     fn ordinary_names_and_sms_exports_raise_nothing() {
         let none = gender_uses(&[]);
-        let ordinary = campaign(&["leeds", "christchurch-buyers", "vip_women", "all"]);
+        // `vip_women` was here until session 10: a name labels every recipient, so
+        // `women` in it is gender data; a count over 50 is no age.
+        let ordinary = campaign(&["leeds", "christchurch-buyers", "orders-over-50", "all"]);
         assert_eq!(judge(&ordinary, &none, None), Vec::new());
         let sensitive = campaign(&["pregnant-2026"]);
         assert_eq!(judge(&sensitive, &none, Some(&scope("sms"))), Vec::new());

@@ -29,6 +29,8 @@ pub(crate) enum Check {
     Phone,
     Luhn,
     Iban,
+    /// An ISO 3166-1 alpha-2 country code (`US`, `DE`): never a card number.
+    CountryCode,
 }
 
 #[derive(Deserialize)]
@@ -52,7 +54,28 @@ struct RawDictionary {
     other_person_words: Vec<String>,
     #[serde(default)]
     animal_words: Vec<String>,
+    name_everyday_words: Vec<String>,
+    #[serde(default)]
+    age_phrases: AgePhrases,
     entry: Vec<RawEntry>,
+}
+
+/// Ages written as phrases in a segment name (`over 40`, `u18`, `50plus`, `under-25s`):
+/// a word of `before` then a number, or a number then a word of `after`, unless a
+/// word of `vetoes` says the number counts something else (`orders over 50`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct AgePhrases {
+    /// Words written before the number (`over`, `under`, `u`, `ueber`, `plus de`).
+    pub before: Vec<String>,
+    /// Words written after the number (`plus`).
+    pub after: Vec<String>,
+    /// The youngest and oldest number read as an age, in whole years.
+    pub ages: [u32; 2],
+    /// The vocabulary term whose entry (class, label, source) an age phrase is read as.
+    pub like: String,
+    /// Words that, anywhere in the name, make the number a quantity or an amount.
+    pub vetoes: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -239,6 +262,12 @@ pub(crate) struct Dictionary {
     pub other_person_words: HashSet<String>,
     /// Words naming an animal (`pet`, `dog`): an age beside one is the animal's.
     pub animal_words: HashSet<String>,
+    /// Protected-trait terms read in a segment name only as the whole name, never as
+    /// one word among others: in a name they are mostly something else (`man` in `Man
+    /// City fans`, `miss` in `we miss you`, `dame` in `Notre Dame`).
+    pub name_everyday_words: HashSet<String>,
+    /// Ages written as phrases in a segment name, folded ([`AgePhrases`]).
+    pub age_phrases: AgePhrases,
 }
 
 /// What a folded value is in the vocabularies.
@@ -320,6 +349,14 @@ fn parse(source: &str) -> Result<Dictionary, String> {
             .collect(),
         other_person_words: word_set(&raw.other_person_words),
         animal_words: word_set(&raw.animal_words),
+        name_everyday_words: word_set(&raw.name_everyday_words),
+        age_phrases: AgePhrases {
+            before: raw.age_phrases.before.iter().map(|w| fold(w)).collect(),
+            after: raw.age_phrases.after.iter().map(|w| fold(w)).collect(),
+            ages: raw.age_phrases.ages,
+            like: raw.age_phrases.like.clone(),
+            vetoes: raw.age_phrases.vetoes.iter().map(|w| fold(w)).collect(),
+        },
     };
     for (index, e) in raw.entry.into_iter().enumerate() {
         let phrases = |by_lang: &BTreeMap<String, Vec<String>>| -> Result<Vec<Phrase>, String> {

@@ -119,5 +119,6 @@ pub(super) fn check_phrase(check: Check) -> &'static str {
         Check::Phone => "look like phone numbers",
         Check::Luhn => "pass the Luhn check",
         Check::Iban => "are valid IBANs (ISO 13616 mod-97)",
+        Check::CountryCode => "are two-letter ISO 3166-1 country codes",
     }
 }

@@ -12,8 +12,10 @@
 //!
 //! The rules are data (`[inflections]` in `assets/privacy-dictionary.toml`): endings of
 //! English (`-s`, `-es`, `-ies` → `-y`), German (`-en`, `-n`, `-e`, `-in`, `-innen`),
-//! French and Spanish (`-s`, `-es`) plurals and feminines, irregular forms (`women`,
-//! `men`), and words that only look inflected (`hive` is not `hiv` + `e`). Only the
+//! French and Spanish (`-s`, `-es`) plurals and feminines, Italian (`-i`, `-e`, `-che`,
+//! `-ci`), Portuguese (`-s`, `-oes`, `-ais`, `-ns`) and Dutch (`-s`, `-en`, `-elen`,
+//! `-eten`, `-oden`) plurals and feminines, the apostrophe `s` (`homo's`, `women's`),
+//! irregular forms (`women`, `men`, `children`), and words that only look inflected (`hive` is not `hiv` + `e`). Only the
 //! last word of a value is inflected (the head noun of `trade unions`, `wheelchair
 //! users`), only one ending is taken off, and a base must keep the ending's minimum of
 //! letters, so `bis` is not `bi` + `s` and `gain` not `gai` + `n`. A base counts only
@@ -26,6 +28,20 @@ use super::dictionary::Dictionary;
 /// or with one ending replaced. Empty when the last word is not all letters or is
 /// listed as never inflected.
 pub(super) fn bases(dict: &Dictionary, folded: &str) -> Vec<String> {
+    // An apostrophe `s` (Dutch plural `homo's`, English possessive `women's`) folds to
+    // a last word `s`: the value is read without it, as written and inflected.
+    if let Some(stem) = folded.strip_suffix(" s")
+        && !stem.is_empty()
+    {
+        let mut out = vec![stem.to_string()];
+        out.extend(endings(dict, stem));
+        return out;
+    }
+    endings(dict, folded)
+}
+
+/// [`bases`] of a value without an apostrophe `s`.
+fn endings(dict: &Dictionary, folded: &str) -> Vec<String> {
     let (head, last) = match folded.rfind(' ') {
         Some(i) => folded.split_at(i + 1),
         None => ("", folded),
@@ -87,6 +103,32 @@ mod tests {
             ("trade unions", "trade union"),
             ("Jüdinnen", "judin"),
             ("Juden", "jude"),
+            // Session 10: Italian, Dutch and Portuguese.
+            ("musulmani", "musulmano"),
+            ("lesbiche", "lesbica"),
+            ("diabetici", "diabetico"),
+            ("omosessuali", "omosessuale"),
+            ("buddisti", "buddista"),
+            ("cattoliche", "cattolica"),
+            ("ebrei", "ebreo"),
+            ("incinte", "incinta"),
+            ("donne", "donna"),
+            ("moslims", "moslim"),
+            ("zwangeren", "zwanger"),
+            ("homoseksuelen", "homoseksueel"),
+            ("homoseksuele", "homoseksueel"),
+            // `-n` comes first and finds the Italian `diabete`: health all the same.
+            ("diabeten", "diabete"),
+            ("joden", "jood"),
+            ("christenen", "christen"),
+            ("homo's", "homo"),
+            ("women's", "women"),
+            ("muçulmanos", "muculmano"),
+            ("muçulmanas", "muculmana"),
+            ("grávidas", "gravida"),
+            ("cristãos", "cristao"),
+            ("homossexuais", "homossexual"),
+            ("católicas", "catolica"),
         ] {
             assert_eq!(read_as(word).as_deref(), Some(base), "{word}");
         }
@@ -96,7 +138,10 @@ mod tests {
     fn short_stems_and_look_alikes_are_not_inflections() {
         // `bis` (German `until`) is not `bi`, `gain` not French `gai`, a bee `hive`
         // not `hiv`, `bus` nothing at all.
-        for word in ["bis", "gain", "hive", "bus", "mane", "gaye", "2026s"] {
+        for word in [
+            "bis", "gain", "hive", "bus", "mane", "gaye", "2026s", "amici", "anche", "pasta",
+            "pizze", "gente", "mais",
+        ] {
             let dict = dictionary();
             let hit = bases(dict, word)
                 .iter()

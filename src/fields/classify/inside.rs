@@ -36,22 +36,44 @@ struct WordTerms {
     longest: usize,
 }
 
+impl WordTerms {
+    /// The sensitive terms that `keep` accepts (given the term's class and folded
+    /// spelling).
+    fn build(keep: impl Fn(PrivacyClass, &str) -> bool) -> WordTerms {
+        let dict = dictionary();
+        let mut ids = HashSet::new();
+        let mut longest = 1;
+        for id in (0..dict.terms.len()).filter_map(|i| u16::try_from(i).ok()) {
+            let Some(s) = sensitive_term(id) else {
+                continue;
+            };
+            let folded = fold(&s.term);
+            if !keep(s.class, &folded) {
+                continue;
+            }
+            longest = longest.max(folded.split(' ').count());
+            ids.insert(id);
+        }
+        WordTerms { ids, longest }
+    }
+}
+
+/// Special category terms, but for the ambiguous words: what a note is read for.
 static WORD_TERMS: LazyLock<WordTerms> = LazyLock::new(|| {
     let dict = dictionary();
-    let mut ids = HashSet::new();
-    let mut longest = 1;
-    for id in (0..dict.terms.len()).filter_map(|i| u16::try_from(i).ok()) {
-        let Some(s) = sensitive_term(id) else {
-            continue;
-        };
-        let folded = fold(&s.term);
-        if s.class != PrivacyClass::SpecialCategory || dict.ambiguous_words.contains(&folded) {
-            continue;
-        }
-        longest = longest.max(folded.split(' ').count());
-        ids.insert(id);
-    }
-    WordTerms { ids, longest }
+    WordTerms::build(|class, folded| {
+        class == PrivacyClass::SpecialCategory && !dict.ambiguous_words.contains(folded)
+    })
+});
+
+/// Special category and protected-trait terms, but for the ambiguous words and the
+/// words that in a name mostly mean something else: what a label (a segment name) is
+/// read for.
+static LABEL_TERMS: LazyLock<WordTerms> = LazyLock::new(|| {
+    let dict = dictionary();
+    WordTerms::build(|_, folded| {
+        !dict.ambiguous_words.contains(folded) && !dict.name_everyday_words.contains(folded)
+    })
 });
 
 /// The special category terms written as whole words in `folded` (a value as
@@ -60,7 +82,23 @@ static WORD_TERMS: LazyLock<WordTerms> = LazyLock::new(|| {
 /// At each word the longest term wins (`hiv positive` over `hiv`), and the words it
 /// covers are not read again.
 pub(super) fn terms_inside(folded: &str) -> Vec<u16> {
-    let table = &*WORD_TERMS;
+    scan(folded, &WORD_TERMS, false)
+}
+
+/// The special category and protected-trait terms written as whole words in `folded`
+/// (a label: a segment name, words joined by one space), as [`terms_inside`] finds
+/// them, with the protected-trait words a note is not read for (`women` in `women
+/// over 50`, `trans` in `trans allies`, `kids` in `kids club`). Every term, of one
+/// word or more, is passed beside a word of its `value_vetoes` (`trans` in `trans
+/// atlantic`), and the dictionary's `name_everyday_words` are not read (`man` in `man
+/// city fans`).
+pub(super) fn labels_inside(folded: &str) -> Vec<u16> {
+    scan(folded, &LABEL_TERMS, true)
+}
+
+/// The terms of `table` written as whole words in `folded`; `veto_all`: value vetoes
+/// apply to terms of several words too.
+fn scan(folded: &str, table: &WordTerms, veto_all: bool) -> Vec<u16> {
     let dict = dictionary();
     let mut bounds = Vec::new();
     let mut start = 0;
@@ -83,7 +121,7 @@ pub(super) fn terms_inside(folded: &str) -> Vec<u16> {
             }
         });
         // A word its neighbours give an innocent meaning (`Church Street`) is passed.
-        let hit = hit.filter(|&(n, id)| n > 1 || !vetoed(folded, id));
+        let hit = hit.filter(|&(n, id)| (n > 1 && !veto_all) || !vetoed(folded, id));
         match hit {
             Some((n, id)) => {
                 if !found.contains(&id) {
@@ -97,8 +135,8 @@ pub(super) fn terms_inside(folded: &str) -> Vec<u16> {
     found
 }
 
-/// True when the one-word term `id` has a value veto word among the words of `folded`
-/// (the dictionary's `value_vetoes`: `church` in `church road`).
+/// True when the term `id` has a value veto word among the words of `folded` (the
+/// dictionary's `value_vetoes`: `church` in `church road`).
 fn vetoed(folded: &str, id: u16) -> bool {
     let dict = dictionary();
     let Some((spelling, _)) = dict.terms.get(usize::from(id)) else {

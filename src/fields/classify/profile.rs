@@ -35,6 +35,7 @@ pub struct ValueProfile {
     phone_digits: Option<(u8, u8)>,
     luhn: u64,
     iban: u64,
+    country_code: u64,
     pub(super) neutral: u64,
     pub(super) terms: HashMap<u16, u64>,
     /// Vocabulary terms among the items of list values (`vip, muslim`, `["vip","muslim"]`).
@@ -59,6 +60,7 @@ struct Finding {
     phone: Option<PhoneShape>,
     luhn: bool,
     iban: bool,
+    country_code: bool,
     term: Option<Term>,
     /// The listed terms among its list items, one per item.
     items: Vec<u16>,
@@ -144,6 +146,7 @@ impl ValueProfile {
             phone: validate::phone_shape(v),
             luhn: false,
             iban: false,
+            country_code: validate::is_country_code(v),
             term: None,
             items: Vec::new(),
             held: Vec::new(),
@@ -205,6 +208,7 @@ impl ValueProfile {
         }
         self.luhn += times * u64::from(found.luhn);
         self.iban += times * u64::from(found.iban);
+        self.country_code += times * u64::from(found.country_code);
         match found.term {
             Some(Term::Listed(id)) => *self.terms.entry(id).or_insert(0) += times,
             Some(Term::Neutral) => self.neutral += times,
@@ -258,6 +262,7 @@ impl ValueProfile {
             Check::Phone => self.phone,
             Check::Luhn => self.luhn,
             Check::Iban => self.iban,
+            Check::CountryCode => self.country_code,
         })
     }
 

@@ -116,6 +116,15 @@ pub(crate) fn passes_luhn(v: &str) -> bool {
     (13..=19).contains(&count) && sum.is_multiple_of(10)
 }
 
+/// True for an ISO 3166-1 alpha-2 country code (`US`, `de`, ` GB `) of a country in
+/// `assets/countries.tsv`: two letters, which no card number, phone or IBAN is.
+pub(crate) fn is_country_code(v: &str) -> bool {
+    let v = v.trim();
+    v.len() == 2
+        && v.bytes().all(|b| b.is_ascii_alphabetic())
+        && crate::fields::phone::Region::from_country(v).is_some()
+}
+
 /// True for an IBAN (ISO 13616): two letters, two check digits, up to 30 letters or
 /// digits, 15 to 34 characters without spaces, whose rearranged number is 1 mod 97.
 pub(crate) fn is_iban(v: &str) -> bool {

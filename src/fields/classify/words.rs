@@ -9,6 +9,7 @@
 //! [`super::header`] and by [`super::classify`].
 
 use super::normalise::visible;
+use super::symbols::{FLAG, symbol_word};
 
 /// Split `header` into whole words: breaks at anything that is not a letter or digit
 /// (spaces, `_`, `.`, `-`, apostrophes), at camelCase humps (`customerID` → `customer`,
@@ -88,35 +89,6 @@ pub(crate) fn fold_into(value: &str, out: &mut String) {
             gap = true;
         }
     }
-}
-
-/// The white flag that, with a sign after it, makes the pride flags (U+1F3F3; the
-/// joiner and variation selector between them are gone after [`visible`]).
-const FLAG: char = '\u{1F3F3}';
-
-/// The word a symbol says in a tag or note (session-9 trial: the tags `☪` and `🏳️‍🌈`
-/// were ordinary): a religion's sign, a place of worship, the hammer and sickle, and
-/// the rainbow and transgender flags (`next`: the character after a white flag).
-/// Each word is a vocabulary term of its kind.
-fn symbol_word(c: char, next: Option<char>) -> Option<&'static str> {
-    Some(match c {
-        FLAG => match next {
-            Some('\u{1F308}') => "lgbt",
-            Some('\u{26A7}') => "transgender",
-            _ => return None,
-        },
-        '\u{26A7}' => "transgender",
-        '\u{262A}' | '\u{1F54C}' => "islam",
-        '\u{271D}' | '\u{271E}' | '\u{271F}' | '\u{2627}' | '\u{2629}' => "christian",
-        '\u{2626}' => "orthodox",
-        '\u{2721}' | '\u{1F54E}' | '\u{1F54D}' => "jewish",
-        '\u{1F549}' => "hindu",
-        '\u{2638}' => "buddhist",
-        '\u{262C}' => "sikh",
-        '\u{26EA}' => "church",
-        '\u{262D}' => "communist",
-        _ => return None,
-    })
 }
 
 fn flush(current: &mut String, out: &mut Vec<String>) {

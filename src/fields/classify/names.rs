@@ -1,0 +1,178 @@
+//! Segment names read as the label they put on every recipient.
+//!
+//! Every export profile but `sms` writes each recipient's segment name (a platform tag
+//! or list, a spreadsheet column), so a name says what it names about each of them:
+//! `kids-club` that they are children, `trans-allies` a gender identity, `women over
+//! 50` a sex and an age (session-10 faults: none of the three was read). A name is a
+//! label, not prose, so it is read more strictly than a note ([`super::inside`]):
+//! - split like a header as well as like a value: compounds joined by `-`, `_`, `.`,
+//!   spaces and camelCase humps, letters and digits apart (`KidsClub`, `WomenOver50`,
+//!   `u18`, `50plus`), `50+` read `50 plus`;
+//! - every special category **and protected-trait** term written as whole words
+//!   anywhere in it, as written or inflected (`women`, `kids`, `trans`, `teens`,
+//!   `seniors`, `over-50s`), but for the dictionary's `ambiguous_words` and
+//!   `name_everyday_words` (`man` in `Man City fans`, `miss` in `we miss you`) and a
+//!   term beside a word of its `value_vetoes` (`trans` in `trans-atlantic`, `kid` in
+//!   `kid gloves`);
+//! - ages written as phrases, any number of years in the dictionary's `[age_phrases]`
+//!   range (`over 40`, `under-25s`, `u18`, `50plus`), unless a word of the name makes the
+//!   number an amount or a count (`orders over 50`, `spent over 100`);
+//! - and, as before, the whole name once audience words and numbers are left out at
+//!   either end (`Frauen Kunden 2026`).
+//!
+//! Campaign names are not read: no export writes them per recipient. Message text is
+//! read where it selects (a literal compared in a template tag, [`crate::message`]),
+//! not where it only speaks: a message may mention halal food or a kids' menu to all.
+
+use super::dictionary::dictionary;
+use super::inside::labels_inside;
+use super::values::{SensitiveValue, sensitive_term, sensitive_values_in, term};
+use super::words::{fold, words};
+
+/// The sensitive values a segment name says about every recipient it labels, each
+/// term once, in the order found: the name read as free text ([`sensitive_values_in`]),
+/// then as a label (see the module header), then whole without its audience words.
+/// Each value's `value` is the name as given.
+pub fn sensitive_values_in_name(name: &str) -> Vec<SensitiveValue> {
+    let split = label_words(name);
+    let counts = age_vetoed(&split);
+    let mut found = Vec::new();
+    let add = |v: SensitiveValue, found: &mut Vec<SensitiveValue>| {
+        let known = found.iter().any(|f: &SensitiveValue| f.term == v.term);
+        let a_count = counts && is_age_phrase(&v.term);
+        if !known && !a_count {
+            found.push(SensitiveValue {
+                value: name.to_string(),
+                ..v
+            });
+        }
+    };
+    for v in sensitive_values_in(name) {
+        add(v, &mut found);
+    }
+    let joined = split.join(" ");
+    if joined != fold(name) {
+        for v in sensitive_values_in(&joined) {
+            add(v, &mut found);
+        }
+    }
+    for v in labels_inside(&joined)
+        .into_iter()
+        .filter_map(sensitive_term)
+    {
+        add(v, &mut found);
+    }
+    if !counts {
+        for v in age_phrases(name, &split) {
+            add(v, &mut found);
+        }
+    }
+    if let Some(v) = without_audience_words(name) {
+        add(v, &mut found);
+    }
+    found
+}
+
+/// `name` split into words as a header is ([`words`]: camelCase humps, letters apart
+/// from digits), with `+` after a digit read as the word `plus` and a lone `s` after a
+/// number kept with it (`over-50s` is `over`, `50s`).
+fn label_words(name: &str) -> Vec<String> {
+    let mut spelled = String::with_capacity(name.len());
+    let mut prev = ' ';
+    for c in name.chars() {
+        if c == '+' && prev.is_ascii_digit() {
+            spelled.push_str(" plus ");
+        } else {
+            spelled.push(c);
+        }
+        prev = c;
+    }
+    let mut out: Vec<String> = Vec::new();
+    for w in words(&spelled) {
+        match out.last_mut() {
+            Some(last) if w == "s" && last.chars().all(|c| c.is_ascii_digit()) => last.push('s'),
+            _ => out.push(w),
+        }
+    }
+    out
+}
+
+/// Ages written as phrases among `split` (the words of `name`): a word of the
+/// dictionary's `age_phrases.before` then a number of years in its range, written
+/// alone or with `s` (`over 40`, `under 25s`, `u 18`), or such a number then a word of
+/// `after` (`50 plus`). Each has the class and entry of the term `age_phrases.like`.
+fn age_phrases(name: &str, split: &[String]) -> Vec<SensitiveValue> {
+    let Some(base) = term(name, &dictionary().age_phrases.like) else {
+        return Vec::new();
+    };
+    (0..split.len())
+        .filter_map(|i| age_phrase_at(split, i))
+        .map(|phrase| SensitiveValue {
+            term: phrase,
+            ..base.clone()
+        })
+        .collect()
+}
+
+/// True when a word of `age_phrases.vetoes` is among `split`: the name counts or
+/// prices something (`orders over 50`, `spent-over-100`), so no number in it is an age.
+fn age_vetoed(split: &[String]) -> bool {
+    let vetoes = &dictionary().age_phrases.vetoes;
+    split.iter().any(|w| vetoes.contains(w))
+}
+
+/// True when `term` (a found term's spelling) holds an age phrase (`over 50`).
+fn is_age_phrase(term: &str) -> bool {
+    let split = label_words(term);
+    (0..split.len()).any(|i| age_phrase_at(&split, i).is_some())
+}
+
+/// The age phrase whose number is `split[i]`, if any (see [`age_phrases`]).
+fn age_phrase_at(split: &[String], i: usize) -> Option<String> {
+    let rules = &dictionary().age_phrases;
+    let w = &split[i];
+    let digits = w.strip_suffix('s').unwrap_or(w);
+    let in_range = !digits.is_empty()
+        && digits.len() <= 3
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && digits
+            .parse::<u32>()
+            .is_ok_and(|n| (rules.ages[0]..=rules.ages[1]).contains(&n));
+    if !in_range {
+        return None;
+    }
+    let before = rules.before.iter().find(|b| {
+        let n = b.split(' ').count();
+        i >= n && split[i - n..i].join(" ") == **b
+    });
+    match (before, split.get(i + 1)) {
+        // `u18`, as written, rather than `u 18`.
+        (Some(b), _) if b.len() == 1 => Some(format!("{b}{w}")),
+        (Some(b), _) => Some(format!("{b} {w}")),
+        (None, Some(next)) if digits == w && rules.after.contains(next) => {
+            Some(format!("{w} {next}"))
+        }
+        _ => None,
+    }
+}
+
+/// The name read whole once the words that only name the audience (the dictionary's
+/// `audience_words`: `customers`, `buyers`, `Kunden`, `list`) and numbers are left out
+/// at either end: `Frauen Kunden 2026`, `seniors list`.
+fn without_audience_words(name: &str) -> Option<SensitiveValue> {
+    let dict = dictionary();
+    let folded = fold(name);
+    let words: Vec<&str> = folded.split(' ').collect();
+    let filler =
+        |w: &&str| dict.audience_words.contains(*w) || w.chars().all(|c| c.is_ascii_digit());
+    let start = words.iter().position(|w| !filler(w))?;
+    let end = words.iter().rposition(|w| !filler(w))?;
+    if start == 0 && end + 1 == words.len() {
+        return None;
+    }
+    term(name, &words[start..=end].join(" "))
+}
+
+#[cfg(test)]
+#[path = "names_tests.rs"]
+mod tests;
