@@ -42,6 +42,8 @@ struct RawDictionary {
     audience_words: Vec<String>,
     #[serde(default)]
     value_vetoes: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    named_header_exceptions: Vec<String>,
     entry: Vec<RawEntry>,
 }
 
@@ -224,6 +226,9 @@ pub(crate) struct Dictionary {
     /// innocent meaning when it is read inside a longer value (`church` in `Church
     /// Street`, `cancer` in `Cancer Research UK`).
     pub value_vetoes: HashMap<String, HashSet<String>>,
+    /// Value terms never read as the name of a whole header (`parish`: local
+    /// government in UK address data; [`super::named`]).
+    pub named_header_exceptions: HashSet<String>,
 }
 
 /// What a folded value is in the vocabularies.
@@ -303,6 +308,7 @@ fn parse(source: &str) -> Result<Dictionary, String> {
             .iter()
             .map(|(w, by)| (fold(w), by.iter().map(|b| fold(b)).collect()))
             .collect(),
+        named_header_exceptions: word_set(&raw.named_header_exceptions),
     };
     for (index, e) in raw.entry.into_iter().enumerate() {
         let phrases = |by_lang: &BTreeMap<String, Vec<String>>| -> Result<Vec<Phrase>, String> {
