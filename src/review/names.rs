@@ -31,9 +31,8 @@
 //! `religion:catholic`), special category words inside it (`muslim-customers`,
 //! `pregnant_2026`), and a protected trait with only audience words or numbers around
 //! it (`female-customers`, `Frauen 2026`), each also in the plural and other inflected
-//! forms (`muslims`, `women`, `Frauen`, `seniors`: session 9 trial). Campaign names and the message text are not
-//! read: they are the same for every recipient, and a message may well mention halal or
-//! gluten-free food to everyone.
+//! forms (`muslims`, `women`, `Frauen`, `seniors`: session 9 trial). Campaign names are not
+//! read (they do not leave); message text is read by [`super::text`].
 
 use rusqlite::Connection;
 
@@ -120,7 +119,7 @@ pub fn findings(
 /// a value unlock of the kind on a field the rule compares with a value of that kind
 /// or selects by all it holds. `None` in a special ad category campaign, where no
 /// unlock counts.
-fn covering_unlock<'c>(
+pub(super) fn covering_unlock<'c>(
     conn: &Connection,
     campaign: &'c Campaign,
     uses: &Uses,
