@@ -39,6 +39,7 @@ mod minor_flag;
 mod named;
 mod normalise;
 mod profile;
+mod respell;
 mod validate;
 mod values;
 mod words;

@@ -15,6 +15,7 @@
 
 use super::dictionary::{Term, dictionary};
 use super::inside::terms_inside;
+use super::respell::respellings;
 use super::words::fold;
 use super::{ValueProfile, classify};
 use crate::fields::{FieldType, PrivacyClass};
@@ -62,7 +63,26 @@ pub fn sensitive_kinds() -> Vec<&'static str> {
 
 /// The class a single `value` reveals on its own, if it is special category data or a
 /// protected trait; `None` for everything else.
+///
+/// A value disguised with digits or symbols (`musl1m`, `g4y`, `musIim`) or with a
+/// number stuck to it (`trump2024`) is read as what it spells ([`respellings`]).
 pub fn sensitive_value(value: &str) -> Option<SensitiveValue> {
+    read_value(value).or_else(|| {
+        respellings(value)
+            .iter()
+            .find_map(|r| read_value(r))
+            .map(|s| as_given(s, value))
+    })
+}
+
+/// `s` with the value as given (not as respelled).
+fn as_given(mut s: SensitiveValue, value: &str) -> SensitiveValue {
+    s.value = value.to_string();
+    s
+}
+
+/// [`sensitive_value`] of `value` as written.
+fn read_value(value: &str) -> Option<SensitiveValue> {
     if let Some((key, rest)) = value.split_once([':', '='])
         && !key.trim().is_empty()
     {
@@ -77,7 +97,22 @@ pub fn sensitive_value(value: &str) -> Option<SensitiveValue> {
 /// `halal-only` holds `halal`; see [`super::inside`]), each with the value as given.
 /// Empty for an ordinary value.
 pub fn sensitive_values_in(value: &str) -> Vec<SensitiveValue> {
-    if let Some(whole) = sensitive_value(value) {
+    let found = read_in(value);
+    if !found.is_empty() {
+        return found;
+    }
+    for r in respellings(value) {
+        let found = read_in(&r);
+        if !found.is_empty() {
+            return found.into_iter().map(|s| as_given(s, value)).collect();
+        }
+    }
+    Vec::new()
+}
+
+/// [`sensitive_values_in`] of `value` as written.
+fn read_in(value: &str) -> Vec<SensitiveValue> {
+    if let Some(whole) = read_value(value) {
         return vec![whole];
     }
     terms_inside(&fold(value))
