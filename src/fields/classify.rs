@@ -39,10 +39,12 @@ mod inflect;
 mod inside;
 mod minor_flag;
 mod names;
+mod named;
 mod normalise;
 mod others;
 mod profile;
 mod symbols;
+mod respell;
 mod validate;
 mod values;
 mod words;
@@ -117,6 +119,7 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
             });
         }
     }
+    named_header(&words, &mut found);
     // Two entries of one kind (card numbers by header and by values) note alike.
     notes.dedup();
     found.sort_by_key(|f| {
@@ -242,7 +245,43 @@ fn header_match<'d>(
             end,
             confirmed: None,
             dropped: (whole == Some(true)).then(|| header.dropped.clone()),
+            named: false,
         })
+}
+
+/// Add the evidence of a header named by a sensitive value (`Muslim customer`, `Gay`:
+/// [`named::named_by`]) to `found`, unless a header phrase matched: the header
+/// reader's phrases come first (`Ramadan newsletter opt-in` stays consent, a spaced
+/// `nazi onalita` is the nationality word rejoined, not `nazi`).
+fn named_header(header: &Header, found: &mut Vec<Found<'_>>) {
+    if found.iter().any(|f| f.header.is_some()) {
+        return;
+    }
+    let Some(named) = named::named_by(header) else {
+        return;
+    };
+    let Some(entry) = dictionary().entries.get(named.entry) else {
+        return;
+    };
+    let hit = HeaderHit {
+        phrase: named.term,
+        whole: false,
+        len: named.words,
+        covered: named.words,
+        end: header.words.len(),
+        confirmed: None,
+        dropped: None,
+        named: true,
+    };
+    match found.iter_mut().find(|f| std::ptr::eq(f.entry, entry)) {
+        Some(f) if f.header.is_none() => f.header = Some(hit),
+        Some(_) => {}
+        None => found.push(Found {
+            entry,
+            header: Some(hit),
+            value: None,
+        }),
+    }
 }
 
 /// The veto word in `header` that cancels the one-word `phrase`, if any.
@@ -306,6 +345,7 @@ fn share_hit<'d>(
         end,
         confirmed: None,
         dropped: None,
+        named: false,
     };
     let value = ValueHit::Share {
         percent,

@@ -24,6 +24,7 @@ pub mod error;
 mod fast;
 pub mod filters;
 mod held;
+pub mod literal;
 pub mod locale;
 pub mod pieces;
 pub mod placeholder;

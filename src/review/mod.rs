@@ -8,7 +8,8 @@
 //! ([`values`]: tags such as `muslim` in rules and messages, or stored in fields that
 //! leave), the fields' provenance ([`lowered`]: protections a person lowered, and
 //! safeguard roles taken away with the contacts that lets through), segment names the
-//! export writes as platform tags ([`names`]: `muslim-customers`), the dates
+//! export writes as platform tags ([`names`]: `muslim-customers`), message text that
+//! names sensitive data ([`text`]: `Eid Mubarak to our Muslim customers`), the dates
 //! ([`dates`]: an as-of date far from today), the minor check ([`minors`]; [`minor_age_lowered`]: a minor age below 16) and one
 //! preview pass over the audience ([`data`]: coverage, small cells, quasi-identifier
 //! groups, overlaps, spreadsheet damage, exclusion counts). A campaign that cannot be
@@ -45,6 +46,7 @@ pub mod minors;
 pub mod names;
 pub mod policy;
 pub mod signoff;
+pub mod text;
 pub mod values;
 
 use std::sync::Arc;
@@ -300,6 +302,7 @@ fn run_from(
     let mut findings = definition::findings(conn, campaign, &uses, extra)?;
     findings.extend(values::findings(conn, campaign, &uses, extra)?);
     findings.extend(names::findings(conn, campaign, &uses, export)?);
+    findings.extend(text::findings(conn, campaign, &uses)?);
     findings.extend(minors::definition_findings(campaign));
     findings.extend(dates::as_of_far(as_of, ws.today()));
     let definition_toml = signoff::definition_toml(conn, campaign)?;

@@ -34,10 +34,8 @@
 //! (`over 40`, `u18`, `50plus`, `over-50s`), but for the words a name mostly uses for
 //! something else (`man` in `Man City fans`, `miss` in `we miss you`, `trans` in
 //! `Trans-Atlantic`, a count in `orders over 50`); each also in the plural and other
-//! inflected forms (`muslims`, `women`, `Frauen`, `seniors`). Campaign names and the
-//! message text are not read: they are the same for every recipient, no export writes
-//! a campaign name per recipient, and a message may well mention halal or gluten-free
-//! food to everyone.
+//! inflected forms (`muslims`, `women`, `Frauen`, `seniors`). Campaign names are not read
+//! (they do not leave); message text is read by [`super::text`].
 
 use rusqlite::Connection;
 
@@ -124,7 +122,7 @@ pub fn findings(
 /// a value unlock of the kind on a field the rule compares with a value of that kind
 /// or selects by all it holds. `None` in a special ad category campaign, where no
 /// unlock counts.
-fn covering_unlock<'c>(
+pub(super) fn covering_unlock<'c>(
     conn: &Connection,
     campaign: &'c Campaign,
     uses: &Uses,

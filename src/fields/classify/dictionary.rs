@@ -54,9 +54,12 @@ struct RawDictionary {
     other_person_words: Vec<String>,
     #[serde(default)]
     animal_words: Vec<String>,
+    #[serde(default)]
     name_everyday_words: Vec<String>,
     #[serde(default)]
     age_phrases: AgePhrases,
+    #[serde(default)]
+    named_header_exceptions: Vec<String>,
     entry: Vec<RawEntry>,
 }
 
@@ -268,6 +271,9 @@ pub(crate) struct Dictionary {
     pub name_everyday_words: HashSet<String>,
     /// Ages written as phrases in a segment name, folded ([`AgePhrases`]).
     pub age_phrases: AgePhrases,
+    /// Value terms never read as the name of a whole header (`parish`: local
+    /// government in UK address data; [`super::named`]).
+    pub named_header_exceptions: HashSet<String>,
 }
 
 /// What a folded value is in the vocabularies.
@@ -357,6 +363,7 @@ fn parse(source: &str) -> Result<Dictionary, String> {
             like: raw.age_phrases.like.clone(),
             vetoes: raw.age_phrases.vetoes.iter().map(|w| fold(w)).collect(),
         },
+        named_header_exceptions: word_set(&raw.named_header_exceptions),
     };
     for (index, e) in raw.entry.into_iter().enumerate() {
         let phrases = |by_lang: &BTreeMap<String, Vec<String>>| -> Result<Vec<Phrase>, String> {

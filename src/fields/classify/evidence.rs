@@ -27,6 +27,9 @@ pub(super) struct HeaderHit<'d> {
     pub confirmed: Option<(Check, u64)>,
     /// Subject words dropped before a whole-header match (`customer` in `Customer Name`).
     pub dropped: Option<String>,
+    /// The phrase is a value term the header is named by (`Muslim customer`), not one of
+    /// the entry's header phrases ([`super::named`]).
+    pub named: bool,
 }
 
 pub(super) enum ValueHit {
@@ -50,6 +53,12 @@ pub(super) enum ValueHit {
 impl Found<'_> {
     pub(super) fn evidence(&self) -> String {
         let header = self.header.as_ref().map(|h| {
+            if h.named {
+                return format!(
+                    "header word `{}`, one of the {}: a yes/no or other column named by it says who holds it",
+                    h.phrase, self.entry.vocabulary
+                );
+            }
             let what = match (h.whole, h.len) {
                 (true, _) => "whole header",
                 (false, 1) => "header token",

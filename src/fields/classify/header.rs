@@ -53,6 +53,9 @@ pub(crate) struct Header {
     runs: HashMap<String, (usize, usize)>,
     /// Per word, the words the header had there before rejoining.
     spelled: Vec<Vec<String>>,
+    /// The words as [`Header::words`], but each as written rather than its base form
+    /// (`seniors`, not `senior`): what a value reader looks up ([`super::named`]).
+    pub written: Vec<String>,
 }
 
 impl Header {
@@ -60,13 +63,16 @@ impl Header {
     pub fn new(text: &str, dict: &Dictionary) -> Header {
         let mut out = Vec::new();
         let mut spelled = Vec::new();
+        let mut written = Vec::new();
         for (w, original) in rejoin(words(text), dict) {
             match split(&w, dict) {
                 Some(pieces) => {
                     spelled.extend(pieces.iter().map(|p| vec![p.clone()]));
+                    written.extend(pieces.iter().cloned());
                     out.extend(pieces);
                 }
                 None => {
+                    written.push(w.clone());
                     out.push(base_word(w, dict));
                     spelled.push(original);
                 }
@@ -74,6 +80,7 @@ impl Header {
         }
         let mut header = Header::from_words(out, dict);
         header.spelled = spelled;
+        header.written = written;
         header
     }
 
@@ -123,6 +130,7 @@ impl Header {
             dropped: words[..prefix].join(" "),
             runs,
             spelled: words.iter().map(|w| vec![w.clone()]).collect(),
+            written: words.clone(),
             words,
         }
     }

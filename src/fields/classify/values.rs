@@ -15,6 +15,7 @@
 
 use super::dictionary::{Term, dictionary};
 use super::inside::terms_inside;
+use super::respell::respellings;
 use super::words::fold;
 use super::{ValueProfile, classify};
 use crate::fields::{FieldType, PrivacyClass};
@@ -62,11 +63,25 @@ pub fn sensitive_kinds() -> Vec<&'static str> {
 
 /// The class a single `value` reveals on its own, if it is special category data or a
 /// protected trait; `None` for everything else.
+///
+/// A value disguised with digits or symbols (`musl1m`, `g4y`, `musIim`) or with a
+/// number stuck to it (`trump2024`) is read as what it spells ([`respellings`]).
 pub fn sensitive_value(value: &str) -> Option<SensitiveValue> {
-    sensitive_value_with(value, None)
+    sensitive_value_with(value, None).or_else(|| {
+        respellings(value)
+            .iter()
+            .find_map(|r| sensitive_value_with(r, None))
+            .map(|s| as_given(s, value))
+    })
 }
 
-/// [`sensitive_value`], given `fold(value)` when the caller has it.
+/// `s` with the value as given (not as respelled).
+fn as_given(mut s: SensitiveValue, value: &str) -> SensitiveValue {
+    s.value = value.to_string();
+    s
+}
+
+/// [`sensitive_value`] of `value` as written, given `fold(value)` when the caller has it.
 fn sensitive_value_with(value: &str, folded: Option<&str>) -> Option<SensitiveValue> {
     if let Some((key, rest)) = value.split_once([':', '='])
         && !key.trim().is_empty()
@@ -85,6 +100,21 @@ fn sensitive_value_with(value: &str, folded: Option<&str>) -> Option<SensitiveVa
 /// `halal-only` holds `halal`; see [`super::inside`]), each with the value as given.
 /// Empty for an ordinary value.
 pub fn sensitive_values_in(value: &str) -> Vec<SensitiveValue> {
+    let found = read_in(value);
+    if !found.is_empty() {
+        return found;
+    }
+    for r in respellings(value) {
+        let found = read_in(&r);
+        if !found.is_empty() {
+            return found.into_iter().map(|s| as_given(s, value)).collect();
+        }
+    }
+    Vec::new()
+}
+
+/// [`sensitive_values_in`] of `value` as written.
+fn read_in(value: &str) -> Vec<SensitiveValue> {
     // Folded once for both readings (it was folded twice for every value imported).
     let folded = fold(value);
     if let Some(whole) = sensitive_value_with(value, Some(&folded)) {

@@ -1,0 +1,175 @@
+//! `sensitive_text` (blocker, acceptable): message text that names special category
+//! data or a protected trait, unless the campaign unlocked that kind for the data the
+//! segment's own rule selects by (`sensitive_text_unlocked`, a warning).
+//!
+//! A subject `Eid Mubarak to our Muslim customers` or a body `As a fellow diabetic, …`
+//! states a religion or a condition of every recipient of the segment (GDPR Art. 9(1)),
+//! and with any rule that stands in for it (a postcode, a product bought) it is
+//! targeting by that data; the message leaves the machine in every export profile, SMS
+//! included (session-10 trial F23: such messages passed review with no finding).
+//! PRODUCT.md puts message text under the same blocked-unless-justified rule as
+//! segment rules.
+//!
+//! What is read: the literal text of the subject and body ([`literal_text`]: outside
+//! merge fields and tags, plus `default("…")` fallbacks), cut into phrases at sentence
+//! punctuation and line breaks, each read like a segment name
+//! ([`crate::fields::classify::sensitive_values_in_name`]: special category words
+//! anywhere, plurals and other forms too, and a protected trait that is the whole
+//! phrase but for audience words, `Our seniors`). Merge field names (`{{ diabetic }}`)
+//! and ordinary words are not: `Dear {{ first_name }}`, `Christmas`, `in unison`,
+//! `Church Street store`, `Cancer Research UK` raise nothing. Text that names the kind
+//! the segment's rule selects by through an unlock of that kind is covered, as for
+//! segment names ([`super::names`]), with the unlock's justification shown.
+
+use rusqlite::Connection;
+
+use super::definition::Uses;
+use super::names::covering_unlock;
+use super::{Finding, ReviewError, Severity};
+use crate::campaign::Campaign;
+use crate::fields::classify::sensitive_values_in_name;
+use crate::message::literal::literal_text;
+
+/// `sensitive_text` for the subjects and bodies of `campaign` whose literal text names
+/// sensitive data no unlock covers, and `sensitive_text_unlocked` for those an unlock
+/// covers.
+///
+/// Errors: workspace errors only (reading a segment's rule and a field's values).
+pub fn findings(
+    conn: &Connection,
+    campaign: &Campaign,
+    uses: &Uses,
+) -> Result<Vec<Finding>, ReviewError> {
+    let mut open: Vec<String> = Vec::new();
+    let mut covered: Vec<String> = Vec::new();
+    for entry in &campaign.entries {
+        let parts = entry
+            .subject
+            .iter()
+            .map(|s| ("subject", s))
+            .chain(std::iter::once(("body", &entry.body)));
+        for (part, source) in parts {
+            for text in literal_text(source) {
+                for phrase in text.split(PHRASE_BREAKS) {
+                    for v in sensitive_values_in_name(phrase) {
+                        let item = format!(
+                            "segment `{}`, {part}: `{}` is {} data ({}; {})",
+                            entry.segment,
+                            v.term,
+                            v.kind.replace('_', " "),
+                            v.label,
+                            v.source
+                        );
+                        let unlock = covering_unlock(conn, campaign, uses, &entry.segment, &v)?;
+                        let (list, item) = match unlock {
+                            Some(u) => (
+                                &mut covered,
+                                format!(
+                                    "{item}; its rule selects by it through the unlock of `{}`: \"{}\" (unlocked by {} at {})",
+                                    u.field, u.reason, u.actor, u.at
+                                ),
+                            ),
+                            None => (&mut open, item),
+                        };
+                        if !list.contains(&item) {
+                            list.push(item);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if !open.is_empty() {
+        out.push(
+            Finding::new(
+                "sensitive_text",
+                Severity::Blocker,
+                "message text names special category data or a protected trait, saying it of every recipient of the segment; reword the message, unlock the kind for the data the segment's rule selects by (tactful unlock CAMPAIGN FIELD --reason \"...\"), or accept with a written reason (tactful review CAMPAIGN --accept sensitive_text --reason \"...\")".into(),
+                open,
+            )
+            .acceptable(),
+        );
+    }
+    if !covered.is_empty() {
+        out.push(Finding::new(
+            "sensitive_text_unlocked",
+            Severity::Warning,
+            "message text names special category data or a protected trait that the segment's rule selects by through an unlock; every recipient of the segment reads it, as the unlock's justification allows".into(),
+            covered,
+        ));
+    }
+    Ok(out)
+}
+
+/// Where message text is cut into phrases: sentence punctuation and line breaks, so
+/// `Hi Ana! Seniors save 10%` reads `Seniors save 10%` as one phrase, not the whole.
+const PHRASE_BREAKS: &[char] = &['.', '!', '?', ',', ';', ':', '\n', '\r', '(', ')'];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::campaign::Entry;
+
+    fn campaign(subject: &str, body: &str) -> Campaign {
+        let mut c = Campaign::new("c", crate::fields::Channel::Email);
+        c.entries = vec![Entry {
+            segment: "promo".into(),
+            subject: Some(subject.into()),
+            body: body.into(),
+            format: crate::message::BodyFormat::default(),
+        }];
+        c
+    }
+
+    fn judge(subject: &str, body: &str) -> Vec<Finding> {
+        let conn = Connection::open_in_memory().unwrap();
+        let uses = Uses {
+            fields: Vec::new(),
+            provenance: Vec::new(),
+            entries: Vec::new(),
+        };
+        findings(&conn, &campaign(subject, body), &uses).unwrap()
+    }
+
+    #[test]
+    fn the_trial_messages_are_blockers_naming_each_word() {
+        let found = judge(
+            "Eid Mubarak to our Muslim customers",
+            "As a fellow diabetic, {{ first_name }}, you will love our sugar-free range. Congratulations on your pregnancy!",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code, "sensitive_text");
+        assert!(found[0].acceptable);
+        let terms: Vec<&str> = found[0]
+            .items
+            .iter()
+            .map(|i| i.split('`').nth(3).unwrap())
+            .collect();
+        assert_eq!(terms, ["eid mubarak", "muslim", "diabetic", "pregnancy"]);
+    }
+
+    #[test]
+    fn merge_fields_and_ordinary_words_are_not_read() {
+        for (subject, body) in [
+            (
+                "Hi {{ first_name }}",
+                "Your order {{ order_id }} has shipped.",
+            ),
+            (
+                "Christmas sale",
+                "{{ diabetic | default(\"there\") }}, see our Church Street store.",
+            ),
+            (
+                "We miss you",
+                "Sang in unison. Donate to Cancer Research UK. Single purchase discount.",
+            ),
+            (
+                "Vegan treats",
+                "Gluten-free and vegan options for everyone.",
+            ),
+        ] {
+            assert_eq!(judge(subject, body), Vec::new(), "{subject} / {body}");
+        }
+    }
+}
