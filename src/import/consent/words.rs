@@ -187,7 +187,7 @@ pub fn states_consent(value: &str) -> bool {
 }
 
 /// Whole header words that name the SMS channel: texts, SMS, phones, calls, WhatsApp.
-pub(super) const SMS_WORDS: &[&str] = &[
+pub(crate) const SMS_WORDS: &[&str] = &[
     "sms",
     "text",
     "texts",
