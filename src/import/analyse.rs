@@ -236,6 +236,7 @@ pub fn analyse(
         ));
     }
     let layout_id = map.recognised.as_ref().map(|r| r.layout.id.clone());
+    super::opt_out_file::check(plan, layout_id.as_deref())?;
     let existing: BTreeMap<String, Field> =
         stored.into_iter().map(|f| (f.name.clone(), f)).collect();
     let provenance = stored_fields::provenance(conn)?;

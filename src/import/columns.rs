@@ -156,8 +156,12 @@ pub fn build(
     // The option quoted is the one that would grant over the column: of its own
     // channel, or of any channel when its refusals reach every channel (trial: an SMS
     // column's error quoted `--consent email=granted`, which cannot grant an SMS).
+    // A minor flag (`Parental consent required`) is read by the minor check, never as
+    // the contact's own consent: its `consent` word stops nothing.
+    let minor_flag = crate::fields::classify::minor_flag_age(header).is_some();
     let unread =
-        column_kind::unread_consent(&facts, &kind, consent_header, seen.first_value.as_ref());
+        column_kind::unread_consent(&facts, &kind, consent_header, seen.first_value.as_ref())
+            .filter(|_| !minor_flag);
     if let Some(unread) = &unread
         && let Some((channel, state)) = plan
             .consent

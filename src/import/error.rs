@@ -134,6 +134,16 @@ pub enum ImportError {
         field: String,
         value: String,
     },
+    /// A file named like a list of opt-outs (`unsubscribed.csv`, `bounces.csv`) with a
+    /// granting `--consent` ([`super::opt_out_file`]).
+    #[error(
+        "{file}: the file's name says it lists opt-outs (`{word}`), so --consent {option} would grant consent to people who opted out; nothing was imported. Add its addresses to the suppression list with `tactful suppress {file}` (they are then never contacted), or, if the file lists people who agreed, rename it"
+    )]
+    OptOutFile {
+        file: String,
+        word: String,
+        option: String,
+    },
     /// A row states a refusal but cannot be imported ([`key_cell`]): the import stops
     /// rather than drop it.
     #[error(

@@ -48,6 +48,7 @@ pub mod map_consent;
 pub mod mapping;
 pub mod mixed;
 pub mod normalise;
+pub mod opt_out_file;
 pub mod orders;
 pub mod plan;
 pub mod prepare;

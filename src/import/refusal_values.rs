@@ -76,11 +76,121 @@ const PHRASES: &[&[&str]] = &[
     &["afgemeld"],
     &["uitgeschreven"],
     &["descadastrado"],
+    // Spam complaints are opt-outs (session-10 trial F2/F3: a `spam complaint` status
+    // or note was granted by `--consent`), and removal requests in a few words.
+    &["spam", "complaint"],
+    &["spam", "complaints"],
+    &["spam", "complained"],
+    &["complained", "spam"],
+    &["marked", "as", "spam"],
+    &["marked", "spam"],
+    &["reported", "as", "spam"],
+    &["reported", "spam"],
+    &["spam", "report"],
+    &["spam", "reported"],
+    &["remove", "me"],
+    &["take", "me", "off"],
+    &["stop", "emailing"],
+    &["stop", "texting"],
+    &["stop", "messaging"],
+    &["stop", "sending"],
+    &["stop", "please"],
+    &["please", "stop"],
+    &["keine", "e", "mails", "mehr"],
+    &["keine", "emails", "mehr"],
+    &["keine", "mails", "mehr"],
+    &["keine", "sms", "mehr"],
+    &["nicht", "mehr", "kontaktieren"],
+    &["ne", "plus", "me", "contacter"],
+    &["ne", "plus", "m", "envoyer"],
+    &["no", "me", "envíen"],
+    &["no", "me", "envien"],
+    &["no", "más", "correos"],
+    &["no", "mas", "correos"],
+    &["non", "contattatemi"],
+    &["non", "contattarmi"],
+    &["geen", "mails", "meer"],
+    &["geen", "e", "mails", "meer"],
+    &["geen", "sms", "meer"],
+    &["niet", "meer", "mailen"],
+    &["não", "contactar"],
+    &["nao", "contactar"],
+    &["não", "contatar"],
+    &["nao", "contatar"],
 ];
 
-/// Whole values that refuse (folded, see [`words::fold`]): the SMS stop keywords and
-/// the do-not-contact marks of [`words::word`].
-const WHOLE: &[&str] = &["stop", "stopall", "dnc", "nomail", "nomailing"];
+/// Whole values that refuse (folded, see [`words::fold`]): the SMS stop keywords that
+/// mean nothing else (`STOPALL`, `UNSUBSCRIBE`, `REVOKE`, French `ARRET`, German
+/// `STOPP`), the do-not-contact marks of [`words::word`], and a spam complaint
+/// (`complained`, MailerLite's `junk`).
+const WHOLE: &[&str] = &[
+    "stop",
+    "stopall",
+    "dnc",
+    "nomail",
+    "nomailing",
+    "unsubscribe",
+    "optout",
+    "revoke",
+    "arret",
+    "arrêt",
+    "stopp",
+    "remove",
+    "spam",
+    "junk",
+    "complained",
+    "spamcomplaint",
+    "markedasspam",
+    "abusecomplaint",
+];
+
+/// SMS opt-out keywords that are ordinary words elsewhere (`END`, `CANCEL`, `QUIT`,
+/// Spanish `BAJA` and `ALTO`, which also mean "low" and "high"): a refusal only as the
+/// whole value of a column whose header names texts or replies ([`replies`]). The FCC's
+/// revocation rule (47 CFR 64.1200(a)(10)) and CTIA's keywords (STOP, STOPALL,
+/// UNSUBSCRIBE, CANCEL, END, QUIT) plus the carriers' French, German and Spanish ones
+/// (session-10 trial F16: these were texted).
+const REPLY_KEYWORDS: &[&str] = &["cancel", "end", "quit", "baja", "alto", "fin", "halt"];
+
+/// Header words of a column holding a person's replies to texts.
+const REPLY_WORDS: &[&str] = &[
+    "reply",
+    "replies",
+    "replied",
+    "response",
+    "responses",
+    "keyword",
+    "keywords",
+    "inbound",
+    "message",
+    "messages",
+    "antwort",
+    "reponse",
+    "respuesta",
+    "risposta",
+    "antwoord",
+    "resposta",
+];
+
+/// True when field name `name` names texts or replies (`last_sms_reply`,
+/// `inbound_keyword`, `text_response`).
+fn replies(name: &str) -> bool {
+    name.split('_')
+        .any(|w| REPLY_WORDS.contains(&w) || words::SMS_WORDS.contains(&w))
+}
+
+/// True when `value` is an SMS opt-out keyword under field name `name`: one of
+/// [`WHOLE`] anywhere ([`says_refusal`]), one of [`REPLY_KEYWORDS`] under a header
+/// naming texts or replies.
+pub fn says_keyword(name: &str, value: &str) -> bool {
+    replies(name) && is_reply_keyword(value)
+}
+
+/// True when `value`, without the punctuation around it, is one of the reply keywords.
+fn is_reply_keyword(value: &str) -> bool {
+    let bare = value.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    REPLY_KEYWORDS.contains(&words::fold(bare).as_str())
+}
 
 /// True when `value` states an opt-out in words (see the module doc).
 pub fn says_refusal(value: &str) -> bool {
@@ -201,7 +311,8 @@ pub fn notes_opt_out(name: &str) -> bool {
 }
 
 /// True when field name `name` is a preferences header (`contact_preferences`,
-/// `comms`), under which `none` or `nothing` is a refusal of every message.
+/// `comms`, `Kommunikation`, `Préférences de contact`), under which `none` or
+/// `nothing` ([`NONE`]) is a refusal of every message.
 fn preferences(name: &str) -> bool {
     name.split('_').any(|w| {
         matches!(
@@ -213,9 +324,60 @@ fn preferences(name: &str) -> bool {
                 | "comms"
                 | "communication"
                 | "communications"
+                | "kommunikation"
+                | "praferenz"
+                | "praferenzen"
+                | "kontaktpraferenz"
+                | "kontaktwunsch"
+                | "preferencias"
+                | "preferencia"
+                | "comunicacion"
+                | "comunicaciones"
+                | "preferenze"
+                | "comunicazione"
+                | "comunicazioni"
+                | "voorkeur"
+                | "voorkeuren"
+                | "communicatie"
+                | "comunicacao"
+                | "comunicacoes"
         )
     })
 }
+
+/// Values (folded) that refuse every message under a preferences header: none,
+/// nothing, never, in the seven languages (session-10 trial F4: `Kommunikation:
+/// keine` was granted).
+const NONE: &[&str] = &[
+    "none",
+    "nothing",
+    "no",
+    "never",
+    "nocontact",
+    "noemails",
+    "nomessages",
+    "keine",
+    "kein",
+    "nichts",
+    "nie",
+    "aucun",
+    "aucune",
+    "rien",
+    "jamais",
+    "ninguno",
+    "ninguna",
+    "nada",
+    "nunca",
+    "nessuno",
+    "nessuna",
+    "niente",
+    "mai",
+    "geen",
+    "niets",
+    "nooit",
+    "nenhum",
+    "nenhuma",
+];
 
 /// The channels an opt-out under field name `name` reaches: SMS alone under a header
 /// naming only texts or calls, e-mail alone under one naming only e-mail, else both.
@@ -251,6 +413,8 @@ struct ColumnRead {
     read: bool,
     notes_opt_out: bool,
     preferences: bool,
+    /// The header names texts or replies ([`says_keyword`]).
+    replies: bool,
 }
 
 impl RefusalColumns {
@@ -264,6 +428,7 @@ impl RefusalColumns {
                         && !analysis.evidence.iter().any(|e| e.index == index),
                     notes_opt_out: notes_opt_out(&name),
                     preferences: preferences(&name),
+                    replies: replies(&name),
                     name,
                 }
             })
@@ -286,12 +451,9 @@ impl ColumnRead {
     fn apply(&self, value: &str, batch: i64, consent: &mut [Statement; 2]) {
         let name = self.name.as_str();
         let refuses = says_refusal(value)
+            || (self.replies && is_reply_keyword(value))
             || self.notes_opt_out
-            || (self.preferences
-                && matches!(
-                    words::fold(value).as_str(),
-                    "none" | "nothing" | "no" | "never" | "nocontact" | "noemails" | "nomessages"
-                ));
+            || (self.preferences && NONE.contains(&words::fold(value).as_str()));
         if !refuses {
             return;
         }

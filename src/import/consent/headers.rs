@@ -9,7 +9,7 @@
 //! list.
 
 use super::dates::dated;
-use super::{Polarity, words};
+use super::{Polarity, refusal_words, words};
 use crate::fields::Channel;
 
 impl Polarity {
@@ -33,17 +33,10 @@ impl Polarity {
     }
 }
 
-/// Header words of a bounce flag; every word of the header must be one of these or
-/// [`BOUNCE_OTHER_WORDS`], so `bounce_reason` or `bounce_type` (text about the bounce)
-/// is no flag.
-const BOUNCE_WORDS: &[&str] = &[
-    "bounce",
-    "bounced",
-    "bounces",
-    "hardbounce",
-    "hardbounced",
-    "emailbounced",
-];
+/// Header words of a bounce flag are [`refusal_words::is_bounce_word`]'s
+/// (`bounced`, `undeliverable`, `unzustellbar`); every word of the header must be one
+/// of these or [`BOUNCE_OTHER_WORDS`], so `bounce_reason` or `bounce_type` (text about
+/// the bounce) is no flag.
 const BOUNCE_OTHER_WORDS: &[&str] = &[
     "hard", "is", "has", "flag", "email", "e", "mail", "address", "sms", "text", "phone",
 ];
@@ -80,10 +73,10 @@ pub fn recognise(name: &str) -> Option<(Channel, Polarity, String)> {
 
 fn bounce_flag(name: &str) -> Option<Channel> {
     let parts: Vec<&str> = name.split('_').collect();
-    let flag = parts.iter().any(|p| BOUNCE_WORDS.contains(p))
+    let flag = parts.iter().any(|p| refusal_words::is_bounce_word(p))
         && parts
             .iter()
-            .all(|p| BOUNCE_WORDS.contains(p) || BOUNCE_OTHER_WORDS.contains(p));
+            .all(|p| refusal_words::is_bounce_word(p) || BOUNCE_OTHER_WORDS.contains(p));
     flag.then(|| {
         if words::names_sms_only(name) {
             Channel::Sms
@@ -93,43 +86,21 @@ fn bounce_flag(name: &str) -> Option<Channel> {
     })
 }
 
-/// Header words that name a refusal ([`refusal_in_header`]).
-const OPT_OUT_WORDS: &[&str] = &[
-    "unsubscribe",
-    "unsubscribed",
-    "unsubscribes",
-    "unsub",
-    "optout",
-    "optedout",
-    "revoke",
-    "revoked",
-    "revocation",
-    "withdraw",
-    "withdrawn",
-    "withdrawal",
-    "decline",
-    "declined",
-    "refused",
-    "refusal",
-    "abgemeldet",
-    "abmeldung",
-    "widerrufen",
-];
-
 /// The refusal a header's own words name beside an opt-in phrase: `Marketing Emails
 /// Unsubscribed`, `Consent Revoked`, `Email Opt In Revoked`, `Marketing Consent
 /// Declined` ([`Polarity::Inverted`]: yes = the person refused) or `Marketing emails
 /// bounced`, `Newsletter Bounced` ([`Polarity::Bounce`]). The dictionary's opt-in
 /// phrase (`marketing emails`, `consent`) outranks the refusal word when it classifies
 /// the header, but a `yes` under such a header is a refusal, never a grant (session-9
-/// trial: `Marketing Emails Unsubscribed: yes` was granted).
+/// trial: `Marketing Emails Unsubscribed: yes` was granted). The words, in every
+/// inflection of the dictionary's seven languages (`Withdrew consent`, `Consent
+/// denied`, `Consentement retiré`, `Newsletter gekündigt`, `Consent expired`,
+/// `Previously subscribed`; session-10 trial), are data:
+/// `assets/consent-refusals.toml` ([`refusal_words`]).
 pub fn refusal_in_header(name: &str) -> Option<Polarity> {
     let parts: Vec<&str> = name.split('_').collect();
-    if parts.iter().any(|p| BOUNCE_WORDS.contains(p)) {
+    if parts.iter().any(|p| refusal_words::is_bounce_word(p)) {
         return Some(Polarity::Bounce);
     }
-    let two_words = parts
-        .windows(2)
-        .any(|w| matches!(w, ["opt" | "opted" | "opting", "out"]));
-    (two_words || parts.iter().any(|p| OPT_OUT_WORDS.contains(p))).then_some(Polarity::Inverted)
+    refusal_words::withdrawal_in(&parts).map(|_| Polarity::Inverted)
 }

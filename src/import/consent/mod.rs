@@ -28,6 +28,7 @@ pub mod evidence;
 pub mod headers;
 pub mod merge;
 pub mod reach;
+pub mod refusal_words;
 pub mod row;
 pub mod sounds;
 pub mod words;

@@ -251,7 +251,7 @@ fn folded_states_consent(folded: &str) -> bool {
 }
 
 /// Whole header words that name the SMS channel: texts, SMS, phones, calls, WhatsApp.
-pub(super) const SMS_WORDS: &[&str] = &[
+pub(crate) const SMS_WORDS: &[&str] = &[
     "sms",
     "text",
     "texts",
