@@ -22,7 +22,7 @@ use super::age::{self, AgeDates};
 use super::opt_outs::each_form;
 use super::refused::RefusedAddresses;
 use crate::fields::value::Value;
-use crate::fields::{Channel, Field};
+use crate::fields::{Channel, Field, Role};
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::{WorkspaceError, kept_minors};
 
@@ -121,7 +121,15 @@ impl MinorReader {
     pub fn is_minor(&self, row: &Row<'_>, at: usize) -> Result<bool, WorkspaceError> {
         let mut readings = Vec::with_capacity(self.fields.len());
         for (i, f) in self.fields.iter().enumerate() {
-            let value = Value::from_sql(f.ty, row.get_ref(at + i)?);
+            let raw = row.get_ref(at + i)?;
+            // Tags are read in place: every contact has them, most say nothing of age.
+            if let (Role::Tags, ValueRef::Text(text)) = (f.role, raw)
+                && let Ok(text) = std::str::from_utf8(text)
+            {
+                readings.push(super::minor_flag::read_stored_tags(text));
+                continue;
+            }
+            let value = Value::from_sql(f.ty, raw);
             let (reading, _) = super::minor_flag::read_field(&f.name, f.role, &value, self.dates);
             readings.push(reading);
         }
