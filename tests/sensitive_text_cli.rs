@@ -163,3 +163,52 @@ fn merge_fields_and_ordinary_words_raise_nothing() {
         "{all:?}"
     );
 }
+
+/// Session-10 trial H12: the same words written as strings a tag prints (`{{ "Muslim"
+/// }}`, `{{ "diabetic" | upper }}`, a `set` variable) reach every recipient as well.
+/// Expected by hand: `muslim` (religion) in the subject, `diabetic` and `pregnant`
+/// (health) in the body, in that order.
+#[test]
+fn strings_printed_from_tags_are_message_text() {
+    let ws = ws_with(
+        "promo",
+        "first_name is not blank",
+        "A note for our {{ \"Muslim\" }} customers",
+        "As a fellow {{ \"diabetic\" | upper }}, we care. {% set w = \"pregnant\" %}You are {{ w }}!",
+    );
+    let review = ws.json(&["review", "c"], 3);
+    assert_eq!(codes(&review, "blocker"), ["sensitive_text"]);
+    let said = items(finding(&review, "sensitive_text"));
+    let expected = [
+        ("subject", "muslim"),
+        ("body", "diabetic"),
+        ("body", "pregnant"),
+    ];
+    assert_eq!(said.len(), expected.len(), "{said:#?}");
+    for (item, (part, term)) in said.iter().zip(expected) {
+        let start = format!("segment `promo`, {part}: `{term}` is ");
+        assert!(item.starts_with(&start), "{item}");
+    }
+}
+
+/// Session-10 trial H4: the Italian and Portuguese ending rule read `side` as `sida`
+/// (AIDS) and `Rome` as `Roma`, so a segment `side-tables` and "Side tables on sale"
+/// were blockers. English words the rule would turn into a term are never inflected
+/// (the dictionary's `never`): no sensitive finding at all.
+#[test]
+fn side_tables_and_rome_are_ordinary() {
+    let ws = ws_with(
+        "side-tables",
+        "first_name is not blank",
+        "Side tables on sale, {{ first_name }}",
+        "Nine new side tables, made in Rome. {{ first_name | default(\"friend\") }}",
+    );
+    let review = ws.json(&["review", "c"], 0);
+    let all: Vec<&str> = review["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(!all.iter().any(|c| c.starts_with("sensitive")), "{all:?}");
+}
