@@ -117,11 +117,16 @@ pub(crate) fn passes_luhn(v: &str) -> bool {
 }
 
 /// True for an ISO 3166-1 alpha-2 country code (`US`, `de`, ` GB `) of a country in
-/// `assets/countries.tsv`: two letters, which no card number, phone or IBAN is.
+/// `assets/countries.tsv`: two letters, which no card number, phone or IBAN is. `no`
+/// and `si` are not counted: in a column they are far more often the answers no and
+/// sí than Norway and Slovenia (session-10 trial H3: a yes/no column mostly `no` was
+/// classed as country codes).
 pub(crate) fn is_country_code(v: &str) -> bool {
     let v = v.trim();
     v.len() == 2
         && v.bytes().all(|b| b.is_ascii_alphabetic())
+        && !v.eq_ignore_ascii_case("no")
+        && !v.eq_ignore_ascii_case("si")
         && crate::fields::phone::Region::from_country(v).is_some()
 }
 
@@ -159,6 +164,18 @@ pub(crate) fn is_iban(v: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn yes_and_no_answers_are_no_country_codes() {
+        // By hand: US, de and GB are ISO 3166-1 codes in countries.tsv; `no`/`NO` and
+        // `si` are answers, `XX` no country, `USA` three letters.
+        for code in ["US", " de ", "GB"] {
+            assert!(is_country_code(code), "{code}");
+        }
+        for other in ["no", "NO", "si", "Si", "XX", "USA", "1"] {
+            assert!(!is_country_code(other), "{other}");
+        }
+    }
 
     #[test]
     fn emails_need_one_at_and_a_dotted_domain() {
