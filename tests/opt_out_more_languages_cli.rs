@@ -1,0 +1,53 @@
+//! Session-10 second trial (H10, H13): "do not disturb" in the seven languages (and the
+//! French and Italian do-not-call registers) is an opt-out header, and an age column
+//! headed in Polish, Swedish, Danish or Norwegian (`Wiek`, `Ålder`, `Alder`) or `Age yrs`
+//! is an age. Main sent to the person who said "Nicht stören: ja" and to a 12-year-old
+//! under `Wiek`, with both granting options given. Outcomes by hand: p1 holds the
+//! refusal (or the age 12) and is excluded; p2 is sent to (`-`).
+
+mod review_support;
+
+use review_support::{Outcome, outcomes, pairs, two_people};
+
+fn p1_excluded(reason: &str) -> Outcome {
+    pairs(&[("p1@example.com", reason), ("p2@example.com", "-")])
+}
+
+fn check(cases: &[(&str, &str, &str)], want: &Outcome) {
+    let mut wrong = Vec::new();
+    for (header, first, second) in cases {
+        let (email, _) = outcomes(&two_people(header, first, second), &[]);
+        if &email != want {
+            wrong.push(format!("{header} ({first}/{second}): {email:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn do_not_disturb_in_every_language_withdraws() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("Do not disturb", "yes", "no"),
+        ("Nicht stören", "ja", "nein"),
+        ("Niet storen", "ja", "nee"),
+        ("Ne pas déranger", "oui", "non"),
+        ("No molestar", "sí", "no"),
+        ("Non disturbare", "sì", "no"),
+        ("Não perturbe", "sim", "não"),
+        ("Não incomodar", "sim", "não"),
+        ("Bloctel", "oui", "non"),
+        ("Moved away", "yes", "no"),
+    ];
+    check(cases, &p1_excluded("no_consent"));
+}
+
+#[test]
+fn age_headers_in_more_languages_read_a_minor() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("Wiek", "12", "40"),
+        ("Ålder", "12", "40"),
+        ("Alder", "12", "40"),
+        ("Age yrs", "12", "40"),
+    ];
+    check(cases, &p1_excluded("minor"));
+}
