@@ -55,6 +55,8 @@ struct RawDictionary {
     #[serde(default)]
     animal_words: Vec<String>,
     #[serde(default)]
+    thing_words: Vec<String>,
+    #[serde(default)]
     name_everyday_words: Vec<String>,
     #[serde(default)]
     age_phrases: AgePhrases,
@@ -265,6 +267,9 @@ pub(crate) struct Dictionary {
     pub other_person_words: HashSet<String>,
     /// Words naming an animal (`pet`, `dog`): an age beside one is the animal's.
     pub animal_words: HashSet<String>,
+    /// Words naming a thing that has an age (`account`, `car`, `wine`): an age beside
+    /// one is the thing's ([`super::others`]).
+    pub thing_words: HashSet<String>,
     /// Protected-trait terms read in a segment name only as the whole name, never as
     /// one word among others: in a name they are mostly something else (`man` in `Man
     /// City fans`, `miss` in `we miss you`, `dame` in `Notre Dame`).
@@ -355,6 +360,7 @@ fn parse(source: &str) -> Result<Dictionary, String> {
             .collect(),
         other_person_words: word_set(&raw.other_person_words),
         animal_words: word_set(&raw.animal_words),
+        thing_words: word_set(&raw.thing_words),
         name_everyday_words: word_set(&raw.name_everyday_words),
         age_phrases: AgePhrases {
             before: raw.age_phrases.before.iter().map(|w| fold(w)).collect(),
@@ -440,6 +446,7 @@ fn parse(source: &str) -> Result<Dictionary, String> {
         .chain(dict.vetoes.values().flatten())
         .chain(&dict.other_person_words)
         .chain(&dict.animal_words)
+        .chain(&dict.thing_words)
         .cloned()
         .collect();
     dict.known.extend(extra);

@@ -29,6 +29,8 @@ pub(super) enum Whose {
     Person(String),
     /// An animal's.
     Animal(String),
+    /// A thing's (`Account age`, `Car age`, `Wine age`: session-10 trial H1).
+    Thing(String),
 }
 
 /// The first word of `header` that names another person or an animal, if any: as
@@ -49,6 +51,8 @@ pub(super) fn whose(header: &Header, dict: &Dictionary) -> Option<Whose> {
             Some(Whose::Person(w.clone()))
         } else if listed(&dict.animal_words, w) {
             Some(Whose::Animal(w.clone()))
+        } else if listed(&dict.thing_words, w) {
+            Some(Whose::Thing(w.clone()))
         } else {
             None
         }
@@ -73,6 +77,7 @@ pub(super) fn set_aside(
     let (word, whom) = match whose {
         Whose::Person(w) => (w, "another person's"),
         Whose::Animal(w) => (w, "an animal's"),
+        Whose::Thing(w) => (w, "a thing's"),
     };
     notes.push(format!(
         "{evidence} not taken as the contact's age: `{word}` says it is {whom}, so the minor check does not read it"
