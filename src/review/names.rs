@@ -67,8 +67,7 @@ pub fn findings(
     if export.is_some_and(|e| e.profile == NO_SEGMENT_PROFILE) {
         return Ok(Vec::new());
     }
-    let mut open: Vec<String> = Vec::new();
-    let mut covered: Vec<String> = Vec::new();
+    let mut sorted = ByUnlock::default();
     for entry in &campaign.entries {
         for v in sensitive_values_in_name(&entry.segment) {
             let item = format!(
@@ -79,42 +78,77 @@ pub fn findings(
                 v.label,
                 v.source
             );
-            let (list, item) = match covering_unlock(conn, campaign, uses, &entry.segment, &v)? {
-                Some(u) => (
-                    &mut covered,
-                    format!(
-                        "{item}; its rule selects by it through the unlock of `{}`: \"{}\" (unlocked by {} at {})",
-                        u.field, u.reason, u.actor, u.at
-                    ),
-                ),
-                None => (&mut open, item),
-            };
-            if !list.contains(&item) {
-                list.push(item);
-            }
+            sorted.add(conn, campaign, uses, &entry.segment, &v, item)?;
         }
     }
-    let mut out = Vec::new();
-    if !open.is_empty() {
-        out.push(
-            Finding::new(
-                "sensitive_name",
-                Severity::Blocker,
-                "a segment name names special category data or a protected trait, and the export writes each recipient's segment (the platform's tag or list: Mailchimp `Tags`, Klaviyo and listmonk `tactful_segment`, Brevo `TACTFUL_SEGMENT`, the spreadsheet's `segment` column), labelling every recipient with it; rename the segment (tactful segment rename OLD NEW), unlock the kind for the data its rule selects by (tactful unlock CAMPAIGN FIELD --reason \"...\"), or accept with a written reason (tactful review CAMPAIGN --accept sensitive_name --reason \"...\")".into(),
-                open,
-            )
-            .acceptable(),
-        );
+    Ok(sorted.findings(
+        ("sensitive_name", "a segment name names special category data or a protected trait, and the export writes each recipient's segment (the platform's tag or list: Mailchimp `Tags`, Klaviyo and listmonk `tactful_segment`, Brevo `TACTFUL_SEGMENT`, the spreadsheet's `segment` column), labelling every recipient with it; rename the segment (tactful segment rename OLD NEW), unlock the kind for the data its rule selects by (tactful unlock CAMPAIGN FIELD --reason \"...\"), or accept with a written reason (tactful review CAMPAIGN --accept sensitive_name --reason \"...\")"),
+        ("sensitive_name_unlocked", "a segment name names special category data or a protected trait that its rule selects by through an unlock; the export labels every recipient of the segment with it, as the unlock's justification allows"),
+    ))
+}
+
+/// The items of a finding about sensitive wording (a segment's name, a message's
+/// text), sorted by whether an unlock covers them ([`covering_unlock`]): the open ones
+/// make an acceptable blocker, the covered ones a warning quoting the unlock.
+#[derive(Debug, Default)]
+pub(super) struct ByUnlock {
+    open: Vec<String>,
+    covered: Vec<String>,
+}
+
+impl ByUnlock {
+    /// File `item`, which says that `segment`'s wording names `v`, once.
+    ///
+    /// Errors: workspace errors (reading the segment's rule).
+    pub(super) fn add(
+        &mut self,
+        conn: &Connection,
+        campaign: &Campaign,
+        uses: &Uses,
+        segment: &str,
+        v: &SensitiveValue,
+        item: String,
+    ) -> Result<(), ReviewError> {
+        let (list, item) = match covering_unlock(conn, campaign, uses, segment, v)? {
+            Some(u) => (
+                &mut self.covered,
+                format!(
+                    "{item}; its rule selects by it through the unlock of `{}`: \"{}\" (unlocked by {} at {})",
+                    u.field, u.reason, u.actor, u.at
+                ),
+            ),
+            None => (&mut self.open, item),
+        };
+        if !list.contains(&item) {
+            list.push(item);
+        }
+        Ok(())
     }
-    if !covered.is_empty() {
-        out.push(Finding::new(
-            "sensitive_name_unlocked",
-            Severity::Warning,
-            "a segment name names special category data or a protected trait that its rule selects by through an unlock; the export labels every recipient of the segment with it, as the unlock's justification allows".into(),
-            covered,
-        ));
+
+    /// The blocker `(code, message)` for the open items and the warning for the
+    /// covered ones, each only when it has items.
+    pub(super) fn findings(
+        self,
+        blocker: (&'static str, &str),
+        warning: (&'static str, &str),
+    ) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if !self.open.is_empty() {
+            out.push(
+                Finding::new(blocker.0, Severity::Blocker, blocker.1.into(), self.open)
+                    .acceptable(),
+            );
+        }
+        if !self.covered.is_empty() {
+            out.push(Finding::new(
+                warning.0,
+                Severity::Warning,
+                warning.1.into(),
+                self.covered,
+            ));
+        }
+        out
     }
-    Ok(out)
 }
 
 /// The unlock of `campaign` that covers the sensitive value `named` in the name of

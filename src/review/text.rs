@@ -24,8 +24,8 @@
 use rusqlite::Connection;
 
 use super::definition::Uses;
-use super::names::covering_unlock;
-use super::{Finding, ReviewError, Severity};
+use super::names::ByUnlock;
+use super::{Finding, ReviewError};
 use crate::campaign::Campaign;
 use crate::fields::classify::sensitive_values_in_name;
 use crate::message::literal::literal_text;
@@ -40,8 +40,7 @@ pub fn findings(
     campaign: &Campaign,
     uses: &Uses,
 ) -> Result<Vec<Finding>, ReviewError> {
-    let mut open: Vec<String> = Vec::new();
-    let mut covered: Vec<String> = Vec::new();
+    let mut sorted = ByUnlock::default();
     for entry in &campaign.entries {
         let parts = entry
             .subject
@@ -60,46 +59,16 @@ pub fn findings(
                             v.label,
                             v.source
                         );
-                        let unlock = covering_unlock(conn, campaign, uses, &entry.segment, &v)?;
-                        let (list, item) = match unlock {
-                            Some(u) => (
-                                &mut covered,
-                                format!(
-                                    "{item}; its rule selects by it through the unlock of `{}`: \"{}\" (unlocked by {} at {})",
-                                    u.field, u.reason, u.actor, u.at
-                                ),
-                            ),
-                            None => (&mut open, item),
-                        };
-                        if !list.contains(&item) {
-                            list.push(item);
-                        }
+                        sorted.add(conn, campaign, uses, &entry.segment, &v, item)?;
                     }
                 }
             }
         }
     }
-    let mut out = Vec::new();
-    if !open.is_empty() {
-        out.push(
-            Finding::new(
-                "sensitive_text",
-                Severity::Blocker,
-                "message text names special category data or a protected trait, saying it of every recipient of the segment; reword the message, unlock the kind for the data the segment's rule selects by (tactful unlock CAMPAIGN FIELD --reason \"...\"), or accept with a written reason (tactful review CAMPAIGN --accept sensitive_text --reason \"...\")".into(),
-                open,
-            )
-            .acceptable(),
-        );
-    }
-    if !covered.is_empty() {
-        out.push(Finding::new(
-            "sensitive_text_unlocked",
-            Severity::Warning,
-            "message text names special category data or a protected trait that the segment's rule selects by through an unlock; every recipient of the segment reads it, as the unlock's justification allows".into(),
-            covered,
-        ));
-    }
-    Ok(out)
+    Ok(sorted.findings(
+        ("sensitive_text", "message text names special category data or a protected trait, saying it of every recipient of the segment; reword the message, unlock the kind for the data the segment's rule selects by (tactful unlock CAMPAIGN FIELD --reason \"...\"), or accept with a written reason (tactful review CAMPAIGN --accept sensitive_text --reason \"...\")"),
+        ("sensitive_text_unlocked", "message text names special category data or a protected trait that the segment's rule selects by through an unlock; every recipient of the segment reads it, as the unlock's justification allows"),
+    ))
 }
 
 /// Where message text is cut into phrases: sentence punctuation and line breaks, so
