@@ -105,6 +105,28 @@ fn deleting_a_used_segment_names_every_campaign() {
     ws.cmd().args(["segment", "show", "Gold"]).assert().code(1);
 }
 
+/// The scripting contract (PRODUCT.md) names an entry by its segment:
+/// `campaign rm-entry NAME SEGMENT`, `campaign move NAME SEGMENT up|down`.
+#[test]
+fn entries_are_named_by_their_segment() {
+    let ws = setup();
+    ws.ok(&["campaign", "move", "spring", "Lyon", "up"]);
+    assert_eq!(segments_of(&show(&ws, "spring")), ["Lyon", "Gold"]);
+    // Surrounding spaces do not matter, as when the segment was added.
+    ws.ok(&["campaign", "rm-entry", "spring", " Gold "]);
+    assert_eq!(segments_of(&show(&ws, "spring")), ["Lyon"]);
+    ws.cmd()
+        .args(["campaign", "rm-entry", "spring", "Paris"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "campaign `spring` has no entry for segment `Paris`; its entries: 1 `Lyon`",
+        ));
+    // A number still names the entry as `campaign show` numbers it.
+    ws.ok(&["campaign", "rm-entry", "autumn", "1"]);
+    assert!(segments_of(&show(&ws, "autumn")).is_empty());
+}
+
 #[test]
 fn rm_entry_and_move_are_seen_by_campaign_show() {
     let ws = setup();
@@ -254,4 +276,23 @@ fn a_segment_added_in_a_campaign_scope_may_use_its_unlocks() {
     assert_eq!(s["unlocks"][0]["field"], "date_of_birth");
     assert_eq!(segments_of(&s), ["older"]);
     assert!(s["entries"][0]["reach"].is_u64(), "{s}");
+}
+
+/// The global `--json` promises JSON on stdout: `campaign dump --json` gives the TOML
+/// document's content as JSON.
+#[test]
+fn dump_with_json_prints_json() {
+    let ws = setup();
+    let dumped = ws.json(&["campaign", "dump", "spring"], 0);
+    assert_eq!(dumped["name"], "spring");
+    assert_eq!(dumped["channel"], "email");
+    assert_eq!(dumped["as_of"], "2026-11-01");
+    let entries = dumped["entry"].as_array().unwrap();
+    let segments: Vec<&str> = entries
+        .iter()
+        .map(|e| e["segment"].as_str().unwrap())
+        .collect();
+    assert_eq!(segments, ["Gold", "Lyon"]);
+    assert_eq!(entries[1]["rule"], r#"city is "Lyon""#);
+    assert_eq!(entries[0]["subject"], "Hi");
 }

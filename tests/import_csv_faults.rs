@@ -229,3 +229,34 @@ fn a_windows_1251_file_is_not_taken_for_a_mixed_one() {
     assert_eq!(name("a@example.com"), "Иван");
     assert_eq!(name("b@example.com"), "Пётр");
 }
+
+/// A file with no line breaks (a pasted blob, a one-line export) is one huge header
+/// cell: the import refuses it at once, naming line and column, instead of working on
+/// it for minutes (the classifier's compound search grew with the square of its
+/// length). 1,000 characters is the longest header read (README); 1,001 is refused.
+#[test]
+fn a_header_cell_longer_than_any_column_name_is_refused_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws.tactful");
+    let first = dir.path().join("first.csv");
+    std::fs::write(&first, "email,first_name\ncy@example.com,Cy\n").unwrap();
+    tactful(&ws).arg("import").arg(&first).assert().success();
+    let before = std::fs::read(&ws).unwrap();
+    let blob = dir.path().join("blob.csv");
+    let header = format!("email,{}\na@example.com,1\n", "h".repeat(1_001));
+    std::fs::write(&blob, header).unwrap();
+    let out = tactful(&ws).arg("import").arg(&blob).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("line 1, column 2: the header cell is 1001 characters long"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&ws).unwrap(), before);
+    // At the limit, the column is read like any other.
+    let edge = dir.path().join("edge.csv");
+    let header = format!("email,{}\na@example.com,1\n", "h".repeat(1_000));
+    std::fs::write(&edge, header).unwrap();
+    tactful(&ws).arg("import").arg(&edge).assert().success();
+    assert_eq!(count(&ws, "SELECT count(*) FROM contacts"), 2);
+}

@@ -365,7 +365,7 @@ fn delete_asks_first_and_is_refused_while_a_campaign_uses_the_segment() {
     assert!(error);
     assert_eq!(
         text,
-        "segment `vip` is used by campaign `spring`; remove its entry there first (`tactful campaign rm-entry CAMPAIGN N`, or x on the Messages screen)"
+        "segment `vip` is used by campaign `spring`; remove its entry there first (`tactful campaign rm-entry CAMPAIGN vip`, or x on the Messages screen)"
     );
     assert!(store::get(ws.conn(), "vip").is_ok());
 

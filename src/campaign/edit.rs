@@ -346,6 +346,38 @@ fn write_entries(
     })
 }
 
+/// The number (from 1) of the entry of `c` that `which` names: a segment's name, as the
+/// scripting contract's `campaign rm-entry NAME SEGMENT` gives it, or the entry's number as
+/// `campaign show` prints it. A segment name wins over a number, so a segment called `2`
+/// is still found by its name; a segment is in a campaign once at most. Names are
+/// trimmed, as segment names are when saved. Errors: no entry has that segment and
+/// `which` is no entry's number.
+pub fn entry_number(c: &Campaign, which: &str) -> Result<usize, EditError> {
+    let wanted = which.trim();
+    if let Some(i) = c.entries.iter().position(|e| e.segment == wanted) {
+        return Ok(i + 1);
+    }
+    match wanted.parse::<usize>() {
+        Ok(n) => index(c, n).map(|i| i + 1),
+        Err(_) => Err(invalid(format!(
+            "campaign `{}` has no entry for segment `{wanted}`; its entries: {}",
+            c.name,
+            listed(c)
+        ))),
+    }
+}
+
+fn listed(c: &Campaign) -> String {
+    if c.entries.is_empty() {
+        return "none".into();
+    }
+    let entries = c.entries.iter().enumerate();
+    let named: Vec<String> = entries
+        .map(|(i, e)| format!("{} `{}`", i + 1, e.segment))
+        .collect();
+    named.join(", ")
+}
+
 fn index(c: &Campaign, n: usize) -> Result<usize, EditError> {
     if n == 0 || n > c.entries.len() {
         return Err(invalid(format!(

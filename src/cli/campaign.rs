@@ -35,6 +35,7 @@ enum CampaignAction {
     New {
         /// The new campaign's name.
         name: String,
+        /// email or sms: the channel every entry's message goes out on.
         #[arg(long)]
         channel: Channel,
         /// general, housing, employment, credit or politics.
@@ -88,19 +89,23 @@ enum CampaignAction {
         /// The campaign to delete.
         name: String,
     },
-    /// Remove entry N (as numbered by `campaign show`); later entries move up.
+    /// Remove the entry of SEGMENT (or entry number N, as `campaign show` numbers them);
+    /// later entries move up.
     RmEntry {
         /// The campaign.
         name: String,
-        /// The entry's number, from 1.
-        n: usize,
+        /// The entry's segment, or its number from 1.
+        #[arg(value_name = "SEGMENT")]
+        entry: String,
     },
-    /// Move entry N one place up (earlier: higher priority) or down.
+    /// Move the entry of SEGMENT (or entry number N) one place up (earlier: higher
+    /// priority) or down.
     Move {
         /// The campaign.
         name: String,
-        /// The entry's number, from 1.
-        n: usize,
+        /// The entry's segment, or its number from 1.
+        #[arg(value_name = "SEGMENT")]
+        entry: String,
         /// up or down.
         direction: super::campaign_edit::Way,
     },
@@ -294,10 +299,14 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
             outln!("Removed campaign `{}`.", for_terminal(&c.name));
             Ok(())
         }
-        CampaignAction::RmEntry { name, n } => super::campaign_edit::rm_entry(ctx, &name, n),
-        CampaignAction::Move { name, n, direction } => {
-            super::campaign_edit::move_entry(ctx, &name, n, direction)
+        CampaignAction::RmEntry { name, entry } => {
+            super::campaign_edit::rm_entry(ctx, &name, &entry)
         }
+        CampaignAction::Move {
+            name,
+            entry,
+            direction,
+        } => super::campaign_edit::move_entry(ctx, &name, &entry, direction),
         CampaignAction::Rename { old, new } => super::campaign_edit::rename(ctx, &old, &new),
         CampaignAction::Set(args) => super::campaign_edit::set(ctx, args),
         CampaignAction::Apply { file } => super::campaign_code::apply(ctx, &file),

@@ -105,9 +105,12 @@ pub fn dump(ctx: &Context, name: &str) -> anyhow::Result<()> {
     let file = CampaignFile::from_campaign(&c, |segment| {
         store::get(ws.conn(), segment).ok().map(|s| s.rule)
     });
-    // TOML on stdout whatever --json says: it is the machine-readable form. Exact bytes
-    // into a file or pipe (so a dump applies back as it was); on a terminal, control,
-    // C1 and bidi characters in names or messages are shown, not obeyed.
+    // --json: the same document as JSON (the global promise of JSON on stdout). Else
+    // TOML, exact bytes into a file or pipe (so a dump applies back as it was); on a
+    // terminal, control, C1 and bidi characters in names or messages are shown, not obeyed.
+    if ctx.json {
+        return print_json(&file);
+    }
     {
         use std::io::Write as _;
         let mut out = super::document_out(false);

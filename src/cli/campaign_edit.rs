@@ -91,10 +91,11 @@ impl MinorArgs {
     }
 }
 
-/// `campaign rm-entry NAME N`.
-pub fn rm_entry(ctx: &Context, name: &str, n: usize) -> anyhow::Result<()> {
+/// `campaign rm-entry NAME SEGMENT` (or `NAME N`).
+pub fn rm_entry(ctx: &Context, name: &str, entry: &str) -> anyhow::Result<()> {
     let mut ws = ctx.open()?;
     let before = crate::campaign::unlock::load(&ws, name)?;
+    let n = edit::entry_number(&before, entry).map_err(preview_failed)?;
     let c = edit::remove_entry(&mut ws, name, n, &actor()).map_err(preview_failed)?;
     let segment = before.entries.get(n - 1).map_or("", |e| e.segment.as_str());
     done(
@@ -107,9 +108,11 @@ pub fn rm_entry(ctx: &Context, name: &str, n: usize) -> anyhow::Result<()> {
     )
 }
 
-/// `campaign move NAME N up|down`.
-pub fn move_entry(ctx: &Context, name: &str, n: usize, way: Way) -> anyhow::Result<()> {
+/// `campaign move NAME SEGMENT up|down` (or `NAME N up|down`).
+pub fn move_entry(ctx: &Context, name: &str, entry: &str, way: Way) -> anyhow::Result<()> {
     let mut ws = ctx.open()?;
+    let before = crate::campaign::unlock::load(&ws, name)?;
+    let n = edit::entry_number(&before, entry).map_err(preview_failed)?;
     let direction = match way {
         Way::Up => Direction::Up,
         Way::Down => Direction::Down,

@@ -54,6 +54,7 @@ enum SegmentAction {
     Show {
         /// The segment to show.
         name: String,
+        /// Also print the SQL the rule compiles to, with its parameters.
         #[arg(long)]
         sql: bool,
     },

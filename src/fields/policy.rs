@@ -161,9 +161,10 @@ pub fn check_use(
             usage,
             unlockable: false,
             message: format!(
-                "field `{}` is a {what} and cannot be used {} in a {cat} campaign, not even with an unlock (special ad category)",
+                "field `{}` is a {what} and cannot be used {} in {} campaign, not even with an unlock (special ad category)",
                 field.name,
-                usage.phrase()
+                usage.phrase(),
+                cat.with_article()
             ),
         });
     }

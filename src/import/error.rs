@@ -124,6 +124,18 @@ pub enum ImportError {
         "the header is one column with the delimiter `{delimiter}` but contains `{other}`; pass --delimiter '{other}' if that is the delimiter"
     )]
     OneColumn { delimiter: String, other: String },
+    /// A header cell longer than [`super::read::MAX_HEADER_CHARS`]: a file with no line
+    /// breaks, or not a table at all. Refused before any per-header work, which would
+    /// otherwise grow with the cell's length.
+    #[error(
+        "line {line}, column {column}: the header cell is {chars} characters long, more than any column name ({max} at most): is a line break missing, or is this file not a table of contacts?",
+        max = super::read::MAX_HEADER_CHARS
+    )]
+    LongHeader {
+        line: u64,
+        column: usize,
+        chars: usize,
+    },
     #[error(
         "{file}, line {line}, column `{header}`: `{value}` is not a consent value, but field `{field}` in the workspace holds consent; a consent column says yes/no, subscribed/unsubscribed/cleaned, opted in/out per contact. Fix the value, or, for a list of people who opted out, use `tactful suppress FILE`"
     )]

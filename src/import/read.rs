@@ -32,6 +32,11 @@ use super::normalise::{self, Cleaning};
 use super::report::plural;
 use super::workbook::Sheet;
 
+/// Longest header cell read as a column name, in characters. The longest real headers
+/// are form questions of a few hundred characters; a longer cell is a file with no line
+/// breaks or no table, and per-header work (classification) would grow with it.
+pub const MAX_HEADER_CHARS: usize = 1_000;
+
 /// One record, as the passes see it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Row {
@@ -105,7 +110,8 @@ impl Rows {
     /// later) with the reader.
     ///
     /// Errors: [`ImportError::Empty`] for a file with no records,
-    /// [`ImportError::NulBytes`] for a header holding a NUL byte, and the errors of
+    /// [`ImportError::NulBytes`] for a header holding a NUL byte,
+    /// [`ImportError::LongHeader`] for a header cell over [`MAX_HEADER_CHARS`], and the errors of
     /// [`Rows::next_row`].
     pub fn open(path: &Path, shape: Shape) -> Result<(Vec<String>, Rows), ImportError> {
         let (text, bytes_read) = decode::open(path, shape.encoding, shape.replacement_is_data)?;
@@ -185,6 +191,14 @@ impl Rows {
                 .iter()
                 .map(|h| normalise::clean_value(h).0)
                 .collect();
+            let mut lengths = rows.headers.iter().map(|h| h.chars().count()).enumerate();
+            if let Some((i, chars)) = lengths.find(|&(_, n)| n > MAX_HEADER_CHARS) {
+                return Err(ImportError::LongHeader {
+                    line: rows.line,
+                    column: i + 1,
+                    chars,
+                });
+            }
         } else {
             rows.pending = true;
             rows.headers = vec![String::new(); rows.width];

@@ -112,9 +112,7 @@ pub enum IssueKind {
     BadDateFormat { format: String, reason: String },
     #[error("filter `date` is applied to `{field}`, which is a {ty} field, not a date")]
     DateOfNonDate { field: String, ty: String },
-    #[error(
-        "unknown currency `{code}`: give an ISO 4217 code of three capital letters, such as \"EUR\""
-    )]
+    #[error("{}", bad_currency(.code))]
     BadCurrency { code: String },
     #[error(
         "`{name}(…)` is not available in messages: templates may use merge fields, filters and {{% if %}} conditions"
@@ -178,5 +176,15 @@ fn did_you_mean(suggestion: &Option<String>) -> String {
     match suggestion {
         Some(s) => format!("; did you mean `{s}`?"),
         None => String::new(),
+    }
+}
+
+/// `currency` with an unknown code, or with none at all (`{{ total | currency }}`).
+fn bad_currency(code: &str) -> String {
+    let fix = "give an ISO 4217 code of three capital letters, such as `currency(\"EUR\")`";
+    if code.is_empty() {
+        format!("filter `currency` needs a currency code: {fix}")
+    } else {
+        format!("unknown currency `{code}`: {fix}")
     }
 }

@@ -50,7 +50,7 @@ pub enum SegmentError {
     Exists(String),
     #[error("no segment `{name}`{hint}")]
     NotFound { name: String, hint: String },
-    #[error("segment `{name}` is used by {}; remove its entry there first (`tactful campaign rm-entry CAMPAIGN N`, or x on the Messages screen)", in_campaigns(.campaigns))]
+    #[error("segment `{name}` is used by {}; remove its entry there first (`tactful campaign rm-entry CAMPAIGN {name}`, or x on the Messages screen)", in_campaigns(.campaigns))]
     InUse {
         name: String,
         campaigns: Vec<String>,

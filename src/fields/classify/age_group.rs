@@ -99,15 +99,17 @@ pub fn group_header(header: &str) -> Option<GroupHeader> {
 }
 
 /// A person word and a category word written as one (`customertype`, `kundentyp`,
-/// `typeclient`).
+/// `typeclient`). Two such words fit in 64 bytes; a longer word (a pasted blob as a
+/// header) is not tried, since each split point hashes both halves.
 fn joined(word: &str, h: &Headers) -> bool {
-    (1..word.len())
-        .filter(|&i| word.is_char_boundary(i))
-        .any(|i| {
-            let (a, b) = word.split_at(i);
-            (h.person.contains(a) && h.category.contains(b))
-                || (h.category.contains(a) && h.person.contains(b))
-        })
+    word.len() <= 64
+        && (1..word.len())
+            .filter(|&i| word.is_char_boundary(i))
+            .any(|i| {
+                let (a, b) = word.split_at(i);
+                (h.person.contains(a) && h.category.contains(b))
+                    || (h.category.contains(a) && h.person.contains(b))
+            })
 }
 
 /// Whether `header` is one of the dictionary's age bands (`Age group`, `Age range`,

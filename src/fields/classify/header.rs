@@ -239,9 +239,13 @@ fn base_word(word: String, dict: &Dictionary) -> String {
 
 /// `word` split into words the dictionary knows, if it is not known itself, is not a
 /// listed ordinary word, and splits completely under the piece rules of the module
-/// documentation; the split with the fewest pieces wins.
+/// documentation; the split with the fewest pieces wins. A word longer than
+/// [`MAX_RUN_BYTES`] is no compound of dictionary words (every phrase is shorter) and is
+/// not split: the search is quadratic in the word's length, and a pasted blob as a
+/// header (a file with no line break) must not take minutes.
 fn split(word: &str, dict: &Dictionary) -> Option<Vec<String>> {
-    if word.chars().count() < 2 * MIN_PIECE_CHARS
+    if word.len() > MAX_RUN_BYTES
+        || word.chars().count() < 2 * MIN_PIECE_CHARS
         || dict.known.contains(word)
         || dict.ordinary_words.contains(word)
         || !word.chars().all(char::is_alphabetic)
