@@ -189,7 +189,9 @@ pub fn says_keyword(name: &str, value: &str) -> bool {
 /// True when `value`, without the punctuation around it, is one of the reply keywords.
 fn is_reply_keyword(value: &str) -> bool {
     let bare = value.trim().trim_matches(|c: char| !c.is_alphanumeric());
-    REPLY_KEYWORDS.contains(&words::fold(bare).as_str())
+    // Folded on the stack, stopping past the longest keyword (none is longer).
+    let longest = REPLY_KEYWORDS.iter().map(|w| w.len()).max().unwrap_or(0);
+    words::with_folded_within(bare, longest, |f| REPLY_KEYWORDS.contains(&f)).unwrap_or(false)
 }
 
 /// True when `value` states an opt-out in words (see the module doc).
@@ -245,14 +247,59 @@ fn has_phrase_ascii(value: &str) -> bool {
         n += 1;
     }
     let tokens = &tokens[..n];
-    PHRASES.iter().any(|p| {
-        tokens.windows(p.len()).any(|w| {
-            w.iter()
-                .zip(p.iter())
-                .all(|(a, b)| a.eq_ignore_ascii_case(b))
-        })
+    // A phrase can only start at a word that starts one (most values hold none: the
+    // phrases were compared at every word of every value).
+    (0..n).any(|i| {
+        may_start_phrase(tokens[i])
+            && FIRST_WORDS
+                .iter()
+                .any(|f| tokens[i].eq_ignore_ascii_case(f))
+            && PHRASES.iter().any(|p| {
+                p.len() <= n - i
+                    && p.iter()
+                        .zip(&tokens[i..])
+                        .all(|(b, a)| a.eq_ignore_ascii_case(b))
+            })
     })
 }
+
+/// A first look at an ASCII word (not empty): whether some word of [`FIRST_WORDS`] has
+/// its length and, without case, its first byte. A first word that is not ASCII never
+/// equals an ASCII word without ASCII case, so it is left out; one of 16 bytes or more
+/// would let every word through.
+fn may_start_phrase(token: &str) -> bool {
+    struct Starts {
+        every: bool,
+        by_len: [[bool; 128]; 16],
+    }
+    static STARTS: std::sync::LazyLock<Starts> = std::sync::LazyLock::new(|| {
+        let mut starts = Starts {
+            every: false,
+            by_len: [[false; 128]; 16],
+        };
+        for w in FIRST_WORDS.iter().filter(|w| w.is_ascii() && !w.is_empty()) {
+            match starts.by_len.get_mut(w.len()) {
+                Some(row) => row[usize::from(w.as_bytes()[0].to_ascii_lowercase())] = true,
+                None => starts.every = true,
+            }
+        }
+        starts
+    });
+    let first = token.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    STARTS.every
+        || STARTS
+            .by_len
+            .get(token.len())
+            .is_some_and(|row| row[usize::from(first & 0x7f)])
+}
+
+/// The first words of the [`PHRASES`], each once.
+static FIRST_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    let mut first: Vec<&str> = PHRASES.iter().filter_map(|p| p.first().copied()).collect();
+    first.sort_unstable();
+    first.dedup();
+    first
+});
 
 /// Most words a value may have to state an opt-out: a longer one is prose (a support
 /// ticket, a pasted e-mail quoting a footer's "you may unsubscribe at any time"), in
@@ -379,6 +426,13 @@ const NONE: &[&str] = &[
     "nenhuma",
 ];
 
+/// True when `value`, folded, is one of [`NONE`] (folded on the stack, stopping past
+/// the longest of them).
+fn says_none(value: &str) -> bool {
+    let longest = NONE.iter().map(|w| w.len()).max().unwrap_or(0);
+    words::with_folded_within(value, longest, |f| NONE.contains(&f)).unwrap_or(false)
+}
+
 /// The channels an opt-out under field name `name` reaches: SMS alone under a header
 /// naming only texts or calls, e-mail alone under one naming only e-mail, else both.
 fn reaches(name: &str) -> [bool; 2] {
@@ -453,7 +507,7 @@ impl ColumnRead {
         let refuses = says_refusal(value)
             || (self.replies && is_reply_keyword(value))
             || self.notes_opt_out
-            || (self.preferences && NONE.contains(&words::fold(value).as_str()));
+            || (self.preferences && says_none(value));
         if !refuses {
             return;
         }

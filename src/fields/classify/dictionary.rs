@@ -298,9 +298,7 @@ impl Dictionary {
         if let Some(t) = self.exact_term(folded) {
             return Some(t);
         }
-        super::inflect::bases(self, folded)
-            .into_iter()
-            .find_map(|base| self.exact_term(&base))
+        super::inflect::find_base(self, folded, |base| self.exact_term(base))
     }
 
     /// The vocabulary term `folded` is as written, if any.

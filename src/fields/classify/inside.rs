@@ -34,6 +34,10 @@ use crate::fields::PrivacyClass;
 struct WordTerms {
     ids: HashSet<u16>,
     longest: usize,
+    /// The first words of its terms of several words (`trade` of `trade union`): a run
+    /// of several words that starts with no such word is none of them, as written or
+    /// inflected (only the last word is inflected), so [`scan`] does not look it up.
+    multi_first: HashSet<String>,
 }
 
 impl WordTerms {
@@ -42,6 +46,7 @@ impl WordTerms {
     fn build(keep: impl Fn(PrivacyClass, &str) -> bool) -> WordTerms {
         let dict = dictionary();
         let mut ids = HashSet::new();
+        let mut multi_first = HashSet::new();
         let mut longest = 1;
         for id in (0..dict.terms.len()).filter_map(|i| u16::try_from(i).ok()) {
             let Some(s) = sensitive_term(id) else {
@@ -52,9 +57,16 @@ impl WordTerms {
                 continue;
             }
             longest = longest.max(folded.split(' ').count());
+            if let Some((first, _)) = folded.split_once(' ') {
+                multi_first.insert(first.to_string());
+            }
             ids.insert(id);
         }
-        WordTerms { ids, longest }
+        WordTerms {
+            ids,
+            longest,
+            multi_first,
+        }
     }
 }
 
@@ -113,7 +125,15 @@ fn scan(folded: &str, table: &WordTerms, veto_all: bool) -> Vec<u16> {
     let mut i = 0;
     while i < bounds.len() {
         let most = table.longest.min(bounds.len() - i);
+        let word = |k: usize| &folded[bounds[k].0..bounds[k].1];
+        let starts_several = table.multi_first.contains(word(i));
         let hit = (1..=most).rev().find_map(|n| {
+            // Several words are only looked up from a word that starts a term of several
+            // words, or as a word and an apostrophe `s` (`homo's` folds to `homo s`,
+            // read as `homo`: `super::inflect::bases`).
+            if n >= 2 && !starts_several && !(n == 2 && word(i + 1) == "s") {
+                return None;
+            }
             let text = &folded[bounds[i].0..bounds[i + n - 1].1];
             match dict.term(text) {
                 Some(Term::Listed(id)) if table.ids.contains(&id) => Some((n, id)),

@@ -75,7 +75,8 @@ struct Finding {
 /// only add work. Only a cache: the counts are the same with or without it.
 #[derive(Debug, Clone, Default)]
 struct Memo {
-    found: HashMap<String, Finding>,
+    /// Hashed with foldhash: the map is asked of every value and never iterated.
+    found: HashMap<String, Finding, foldhash::fast::RandomState>,
     asked: u64,
     hits: u64,
     off: bool,
@@ -103,7 +104,7 @@ impl Memo {
         }
         if self.asked >= Self::TRIAL && self.hits * 2 < self.asked {
             self.off = true;
-            self.found = HashMap::new();
+            self.found = HashMap::default();
             return;
         }
         if self.found.len() < Self::MAX && v.len() <= Self::MAX_LEN {

@@ -13,6 +13,8 @@
 //! `key=value` tag is read on both sides: `religion:catholic` by its value,
 //! `gender:f` by its key, read like a header. Weak terms (`white`, `vegan`) never count.
 
+use std::sync::LazyLock;
+
 use super::dictionary::{Term, dictionary};
 use super::inside::terms_inside;
 use super::respell::respellings;
@@ -100,6 +102,9 @@ fn sensitive_value_with(value: &str, folded: Option<&str>) -> Option<SensitiveVa
 /// `halal-only` holds `halal`; see [`super::inside`]), each with the value as given.
 /// Empty for an ordinary value.
 pub fn sensitive_values_in(value: &str) -> Vec<SensitiveValue> {
+    if no_letters(value) {
+        return Vec::new();
+    }
     let found = read_in(value);
     if !found.is_empty() {
         return found;
@@ -111,6 +116,30 @@ pub fn sensitive_values_in(value: &str) -> Vec<SensitiveValue> {
         }
     }
     Vec::new()
+}
+
+/// True when `value` can hold no sensitive value because it is ASCII without a letter,
+/// `:` or `=` (IDs, phone numbers, amounts, dates: most values of an import's unique
+/// columns) and no sensitive term is written with digits alone. Such a value folds to
+/// digits and spaces, has no respelling (only a word with letters is respelled), no
+/// `key:value` reading and no inflection (only words of letters are inflected), so
+/// reading it would only look up digit words, which name no sensitive term.
+fn no_letters(value: &str) -> bool {
+    static DIGIT_TERMS: LazyLock<bool> = LazyLock::new(|| {
+        let dict = dictionary();
+        (0..dict.terms.len())
+            .filter_map(|i| u16::try_from(i).ok())
+            .filter(|&id| sensitive_term(id).is_some())
+            .any(|id| {
+                let folded = fold(&dict.terms[usize::from(id)].0);
+                !folded.is_empty() && folded.bytes().all(|b| b.is_ascii_digit() || b == b' ')
+            })
+    });
+    value.is_ascii()
+        && !value
+            .bytes()
+            .any(|b| b.is_ascii_alphabetic() || b == b':' || b == b'=')
+        && !*DIGIT_TERMS
 }
 
 /// [`sensitive_values_in`] of `value` as written.
@@ -327,6 +356,29 @@ mod tests {
         ] {
             assert_eq!(kind(tag), None, "{tag}");
         }
+    }
+
+    /// Values without letters (IDs, phone numbers, amounts, dates) are passed without
+    /// being read, and no sensitive term is written in digits alone, so that shortcut
+    /// is taken (session 11); a value with letters, a respelling or a `key:value` is
+    /// still read.
+    #[test]
+    fn values_without_letters_hold_nothing_and_letters_still_count() {
+        for v in [
+            "5000000000",
+            "+49 901 6148379",
+            "2123.33",
+            "2022-03-19",
+            "(0)30 1234",
+        ] {
+            assert!(no_letters(v), "{v}");
+            assert_eq!(sensitive_values_in(v), Vec::new(), "{v}");
+        }
+        for v in ["musl1m", "pregnant-2026", "4 muslim", "12:30", "a=1", "٣"] {
+            assert!(!no_letters(v), "{v}");
+        }
+        assert_eq!(sensitive_values_in("musl1m")[0].kind, "religion");
+        assert_eq!(sensitive_values_in("pregnant-2026")[0].kind, "health");
     }
 
     #[test]

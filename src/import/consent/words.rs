@@ -61,6 +61,22 @@ pub fn with_folded_within<R>(value: &str, most: usize, f: impl FnOnce(&str) -> R
     let most = most.min(FOLD_BUFFER);
     let mut buf = [0u8; FOLD_BUFFER];
     let mut n = 0;
+    if value.is_ascii() {
+        // The common case, byte by byte: the same characters [`folded_chars`] keeps
+        // (ASCII white space is tab to carriage return and the space), lower-cased as
+        // `char::to_lowercase` does an ASCII letter.
+        for &b in value.as_bytes() {
+            if matches!(b, b' ' | b'-' | b'_' | b'.' | b'\t'..=b'\r') {
+                continue;
+            }
+            if n == most {
+                return None;
+            }
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        return std::str::from_utf8(&buf[..n]).ok().map(f);
+    }
     for c in folded_chars(value) {
         let len = c.len_utf8();
         if n + len > most {

@@ -19,6 +19,8 @@
 //! Used by the type inference (`super::ColumnStats`) and the storage conversion
 //! (`super::to_sql`), so both read a value the same way.
 
+use std::borrow::Cow;
+
 /// A number read from a cell.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Number {
@@ -114,16 +116,28 @@ fn parse_checked(value: &str, decimal_comma: bool) -> Option<Number> {
     if digits.len() + frac.map_or(0, str::len) > 15 {
         return None;
     }
-    let text = match frac {
-        Some(f) => format!("{}{digits}.{f}", if negative { "-" } else { "" }),
-        None => format!("{}{digits}", if negative { "-" } else { "" }),
+    // The number without its sign, as Rust reads one: `body` itself when it is plain
+    // digits with a `.` decimal part (most amounts and counts: no copy), else built.
+    // The sign is applied after reading, which gives what reading it with the sign
+    // does (both readings are exact about the sign, and 15 digits fit an i64).
+    let built;
+    let unsigned = match (&digits, frac) {
+        (Cow::Borrowed(_), None) => body,
+        (Cow::Borrowed(_), Some(_)) if decimal == Some('.') => body,
+        (_, Some(f)) => {
+            built = format!("{digits}.{f}");
+            built.as_str()
+        }
+        (_, None) => digits.as_ref(),
     };
-    let number: f64 = text.parse().ok()?;
+    let number: f64 = unsigned.parse().ok()?;
+    let signed = |n: f64| if negative { -n } else { n };
     Some(Number {
-        value: number,
+        value: signed(number),
         integer: (frac.is_none() && currency.is_none())
-            .then(|| text.parse().ok())
-            .flatten(),
+            .then(|| unsigned.parse::<i64>().ok())
+            .flatten()
+            .map(|n| if negative { -n } else { n }),
         currency,
     })
 }
@@ -170,10 +184,18 @@ fn money_point(body: &str) -> Option<char> {
 /// The digits of the whole part, checking its thousands groups: one separator from
 /// `groups` (never the decimal one) used throughout, a first group of one to three
 /// digits and then groups of exactly three; no leading zero before more digits.
-fn whole_digits(whole: &str, groups: &[char], decimal: Option<char>) -> Option<String> {
+fn whole_digits<'a>(
+    whole: &'a str,
+    groups: &[char],
+    decimal: Option<char>,
+) -> Option<Cow<'a, str>> {
     let separator = whole.chars().find(|c| !c.is_ascii_digit());
     let parts: Vec<&str> = match separator {
-        None => vec![whole],
+        // No groups (most numbers): the digits as written, not copied.
+        None if !whole.is_empty() => {
+            return (whole.len() == 1 || !whole.starts_with('0')).then_some(Cow::Borrowed(whole));
+        }
+        None => return None,
         Some(sep) if groups.contains(&sep) && Some(sep) != decimal => whole.split(sep).collect(),
         Some(_) => return None,
     };
@@ -192,7 +214,7 @@ fn whole_digits(whole: &str, groups: &[char], decimal: Option<char>) -> Option<S
     if digits.len() > 1 && digits.starts_with('0') {
         return None;
     }
-    Some(digits)
+    Some(Cow::Owned(digits))
 }
 
 #[cfg(test)]
@@ -264,5 +286,26 @@ mod tests {
         assert_eq!(parse_number("12.0", false).unwrap().integer, None);
         assert_eq!(parse_number("$12", false).unwrap().integer, None);
         assert_eq!(parse_number("1234567890123456", false), None);
+    }
+
+    /// Signs and decimals read as before the digits were no longer copied (session
+    /// 11): values and integers worked out by hand; `-0` keeps its sign as an f64.
+    #[test]
+    fn signed_and_decimal_numbers_read_without_copies() {
+        let read = |v: &str, comma: bool| parse_number(v, comma).map(|n| (n.value, n.integer));
+        assert_eq!(read("-7", false), Some((-7.0, Some(-7))));
+        assert_eq!(read("\u{2212}12", false), Some((-12.0, Some(-12))));
+        assert_eq!(read("-12.50", false), Some((-12.5, None)));
+        assert_eq!(read("2123.33", false), Some((2123.33, None)));
+        assert_eq!(read("0.99", false), Some((0.99, None)));
+        assert_eq!(read("0", false), Some((0.0, Some(0))));
+        assert_eq!(read("01067", false), None);
+        assert_eq!(read("-1,234.5", false), Some((-1234.5, None)));
+        assert_eq!(read("12,5", true), Some((12.5, None)));
+        assert_eq!(read("-3", true), Some((-3.0, Some(-3))));
+        assert_eq!(read("$-5.00", false), Some((-5.0, None)));
+        let zero = parse_number("-0", false).unwrap();
+        assert!(zero.value == 0.0 && zero.value.is_sign_negative());
+        assert_eq!(zero.integer, Some(0));
     }
 }

@@ -1,7 +1,9 @@
 //! Which values state an opt-out in words; expected values worked out by hand from
 //! the module doc (whole words, `STOP` only alone, addresses never).
 
-use super::{has_phrase, has_phrase_ascii, notes_opt_out, says_refusal};
+use super::{
+    PHRASES, has_phrase, has_phrase_ascii, is_reply_keyword, notes_opt_out, says_none, says_refusal,
+};
 
 #[test]
 fn refusal_phrases_are_whole_words() {
@@ -103,5 +105,53 @@ fn ascii_phrase_check_reads_as_the_lower_cased_words() {
     ] {
         assert_eq!(has_phrase_ascii(v), expected, "{v}");
         assert_eq!(has_phrase(v), expected, "{v}");
+    }
+}
+
+/// Every phrase, in capitals, between other words and at either end of a value, is
+/// found by the ASCII check with its first-word look (`may_start_phrase`), as by the
+/// lower-casing one, and one word short of each phrase reads as the lower-casing check
+/// reads it (session 11: the phrases are no longer compared at every word).
+#[test]
+fn every_ascii_phrase_is_found_wherever_it_stands() {
+    for phrase in PHRASES.iter().filter(|p| p.iter().all(|w| w.is_ascii())) {
+        let words = phrase.join(" ").to_uppercase();
+        for v in [
+            words.clone(),
+            format!("Note: {words}"),
+            format!("{words} (2024)"),
+        ] {
+            assert!(has_phrase_ascii(&v), "{v}");
+            assert!(has_phrase(&v), "{v}");
+        }
+        if phrase.len() > 1 {
+            let short = phrase[..phrase.len() - 1].join(" ").to_uppercase();
+            assert_eq!(has_phrase_ascii(&short), has_phrase(&short), "{short}");
+        }
+    }
+}
+
+/// The reply keywords and the preferences' `none` words are read folded, as before
+/// (session 11: folded on the stack).
+#[test]
+fn reply_keywords_and_none_words_fold() {
+    for (v, expected) in [
+        ("CANCEL", true),
+        (" Quit! ", true),
+        ("e-n-d", true),
+        ("cancelled", false),
+        ("endless", false),
+        ("", false),
+    ] {
+        assert_eq!(is_reply_keyword(v), expected, "{v}");
+    }
+    for (v, expected) in [
+        ("None", true),
+        ("NO CONTACT", true),
+        ("no_emails", true),
+        ("nothing at all", false),
+        ("nein", false),
+    ] {
+        assert_eq!(says_none(v), expected, "{v}");
     }
 }

@@ -177,3 +177,30 @@ fn word_and_statement_reads_as_word_and_states_consent() {
         assert_eq!((word(v), states_consent(v)), expected, "{v}");
     }
 }
+
+/// An ASCII value folds byte by byte as `fold` folds it character by character
+/// (session 11): the six ASCII white-space characters (tab to carriage return and the
+/// space) and `-` `_` `.` dropped, the separators U+001C..U+001F and other punctuation
+/// kept, capitals lower-cased; and folding stops past the bytes asked for.
+#[test]
+fn ascii_values_fold_as_characters_do() {
+    for v in [
+        "Opted-Out",
+        "DO_NOT.contact",
+        "a\tb\nc\x0bd\x0ce\rf g",
+        "x\x1cy\x1fz",
+        "Ja!",
+        "",
+        "  ",
+        "1.0",
+    ] {
+        assert_eq!(with_folded(v, str::to_string), Some(fold(v)), "{v:?}");
+    }
+    assert_eq!(fold("a\tb\nc\x0bd\x0ce\rf g"), "abcdefg");
+    assert_eq!(fold("x\x1cy"), "x\x1cy");
+    assert_eq!(
+        with_folded_within("Stop-All", 7, str::to_string),
+        Some("stopall".into())
+    );
+    assert_eq!(with_folded_within("Stop-All", 6, str::to_string), None);
+}
