@@ -6,9 +6,11 @@
 //! `sensitive_text_unlocked` when the segment's rule selects by that kind through an
 //! unlock.
 //!
-//! Expected by hand from the dictionary: `eid mubarak` and `muslim` are religion terms,
-//! `diabetic` and `pregnancy` health terms (GDPR Art. 9(1)); the longest term wins, so
-//! `Eid Mubarak` is one item. Merge fields (`{{ first_name }}`) and ordinary words
+//! Expected by hand from the dictionary: `muslim` is a religion term, `diabetic` and
+//! `pregnancy` health terms (GDPR Art. 9(1)); `Eid Mubarak` is a seasonal greeting
+//! (its last word `mubarak` is a `greeting_after` word of the dictionary's `[context]`),
+//! which says nothing about the recipient, as `Merry Christmas` does not (new-user
+//! trial 3, H6). Merge fields (`{{ first_name }}`) and ordinary words
 //! (`Christmas`, `Cancer Research UK`, `Church Street`, `vegan`, `in unison`) raise
 //! nothing. Four contacts in one segment are under k = 5: `small_cell` is a warning,
 //! not a blocker.
@@ -62,7 +64,6 @@ fn message_text_naming_religion_and_health_is_a_blocker_until_accepted() {
     let religion = "religion data (religious or philosophical beliefs; GDPR Art. 9(1)";
     let health = "health data (data concerning health; GDPR Art. 9(1)";
     let expected = [
-        ("subject", "eid mubarak", religion),
         ("subject", "muslim", religion),
         ("body", "diabetic", health),
         ("body", "pregnancy", health),

@@ -32,8 +32,10 @@
 //! same vocabularies classify single values such as tags ([`sensitive_value`]).
 
 mod age_group;
+mod context;
 mod dictionary;
 mod evidence;
+mod excerpt;
 mod header;
 mod inflect;
 mod inside;
@@ -221,6 +223,20 @@ fn header_match<'d>(
                     p.text, entry.label
                 ));
             }
+            return None;
+        }
+        // A sensitive word beside a thing or event noun names that thing (`Health
+        // score`, `Account health`, `Conviction level`: new-user trial 3, H11).
+        if p.words.len() == 1
+            && end == start + 1
+            && entry.class.is_blocked_by_default()
+            && entry.role == Role::None
+            && let Some(thing) = context::header_in_context(&header.words, start)
+        {
+            notes.push(format!(
+                "header token `{}` not taken as {}: `{thing}` beside it names a thing",
+                p.text, entry.label
+            ));
             return None;
         }
         Some((p, None, end - start, start, end))

@@ -24,17 +24,20 @@ use super::classify::{SensitiveValue, sensitive_value, sensitive_values_in};
 use super::{Field, FieldType, PrivacyClass, Role};
 use crate::workspace::WorkspaceError;
 use crate::workspace::indexes::value_counts_indexed;
-use crate::workspace::records::value_counts;
+use crate::workspace::records::{count_filled, value_counts};
 
 /// Longest stored text value read: a note of a few sentences, as long as the import
 /// reads a value's words (`classify::profile`); longer texts are documents, not notes.
 pub const MAX_TEXT_CHARS: u32 = 1024;
 /// Longest stored list (tags joined by `, `) read.
 pub const MAX_LIST_CHARS: u32 = 4096;
+/// Words from which a stored text value is a document (a ticket, a review), not a note.
+pub const DOCUMENT_WORDS: usize = 20;
+/// Share of a field's filled values (percent) that must mention a kind, when only
+/// documents do, for the field to hold it.
+pub const DOCUMENT_PERCENT: u64 = 2;
 /// Example values named per kind.
 const EXAMPLES: usize = 3;
-/// Characters of a long example value shown (a note is cut, with `…`).
-const EXAMPLE_CHARS: usize = 40;
 
 /// The sensitive values of one kind stored in a field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,9 +105,20 @@ pub fn indexed_counts(
     field: &Field,
     max: u32,
 ) -> Result<Option<Vec<(String, u64)>>, WorkspaceError> {
-    value_counts_indexed(conn, &field.name, max, |stored| {
+    let Some(mut counts) = value_counts_indexed(conn, &field.name, max, |stored| {
         holds_sensitive(field, stored)
-    })
+    })?
+    else {
+        return Ok(None);
+    };
+    // The values that hold nothing, as one blank entry, so the counts add up to the
+    // field's filled values as a table scan's do ([`classify`] weighs shares of them).
+    let listed: u64 = counts.iter().map(|(_, n)| n).sum();
+    let filled = count_filled(conn, &field.name)?;
+    if filled > listed {
+        counts.push((String::new(), filled - listed));
+    }
+    Ok(Some(counts))
 }
 
 /// True when `stored`, a value of `field` as stored, holds a value [`classify`] counts.
@@ -119,24 +133,43 @@ fn holds_sensitive(field: &Field, stored: &str) -> bool {
 
 /// The sensitive values among `counts`, the distinct stored values of `field` with
 /// their counts ([`value_counts`]), one [`Held`] per kind, by kind name.
+///
+/// A kind found only inside documents (values of [`DOCUMENT_WORDS`] words or more: a
+/// support ticket, a review), in fewer than [`DOCUMENT_PERCENT`]% of the field's
+/// filled values, is not held: such a column is about something else, and a word that
+/// a few of its texts mention (`Catholic Encyclopedia`, a quoted tweet) does not make a
+/// rule on it (`description contains "refund"`) select by religion (new-user trial H5).
+/// A rule or message that writes the word itself is still judged by that word.
 fn classify(field: &Field, counts: Vec<(String, u64)>) -> Vec<Held> {
     let mut kinds: BTreeMap<String, KindTally> = BTreeMap::new();
+    // Per kind: contacts holding it in a value shorter than a document.
+    let mut outside_documents: BTreeMap<String, u64> = BTreeMap::new();
+    let filled: u64 = counts.iter().map(|(_, n)| n).sum();
     for (stored, count) in counts {
         let items: Vec<&str> = match field.ty {
             FieldType::List => stored.split(',').map(str::trim).collect(),
             _ => vec![stored.as_str()],
         };
+        let document =
+            field.ty != FieldType::List && stored.split_whitespace().count() >= DOCUMENT_WORDS;
         let mut seen_kinds: Vec<String> = Vec::new();
         for v in items.into_iter().flat_map(|item| sensitive_in(field, item)) {
             let slot = kinds.entry(v.kind.clone()).or_default();
             if !seen_kinds.contains(&v.kind) {
                 slot.0 += count;
                 seen_kinds.push(v.kind.clone());
+                if !document {
+                    *outside_documents.entry(v.kind.clone()).or_default() += count;
+                }
             }
             let value = slot.1.entry(v.value.clone()).or_insert((0, v));
             value.0 += count;
         }
     }
+    kinds.retain(|kind, (contacts, _)| {
+        outside_documents.contains_key(kind)
+            || contacts.saturating_mul(100) >= DOCUMENT_PERCENT.saturating_mul(filled)
+    });
     kinds
         .into_values()
         .filter_map(|(contacts, values)| {
@@ -145,7 +178,7 @@ fn classify(field: &Field, counts: Vec<(String, u64)>) -> Vec<Held> {
             let examples = values
                 .iter()
                 .take(EXAMPLES)
-                .map(|(_, v)| shorten(&v.value))
+                .map(|(_, v)| v.shown())
                 .collect();
             let (_, value) = values.into_iter().next()?;
             Some(Held {
@@ -155,14 +188,6 @@ fn classify(field: &Field, counts: Vec<(String, u64)>) -> Vec<Held> {
             })
         })
         .collect()
-}
-
-/// `value` cut to [`EXAMPLE_CHARS`] characters, with `…` when cut.
-fn shorten(value: &str) -> String {
-    match value.char_indices().nth(EXAMPLE_CHARS) {
-        Some((at, _)) => format!("{}…", &value[..at]),
-        None => value.to_string(),
-    }
 }
 
 /// True when `field`'s values are read word by word as well as whole: ordinary fields

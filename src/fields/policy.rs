@@ -227,7 +227,7 @@ pub fn check_value_use(
     check_use(&stand_in, usage, category, unlocked.contains(&key)).map_err(|b| {
         let what = format!(
             "value `{}` of field `{}` is {} data ({}, {}; {})",
-            value.value,
+            value.shown(),
             field.name,
             value.kind.replace('_', " "),
             value.label,

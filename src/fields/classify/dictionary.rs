@@ -62,6 +62,8 @@ struct RawDictionary {
     age_phrases: AgePhrases,
     #[serde(default)]
     named_header_exceptions: Vec<String>,
+    #[serde(default)]
+    context: super::context::RawContext,
     entry: Vec<RawEntry>,
 }
 
@@ -279,6 +281,9 @@ pub(crate) struct Dictionary {
     /// Value terms never read as the name of a whole header (`parish`: local
     /// government in UK address data; [`super::named`]).
     pub named_header_exceptions: HashSet<String>,
+    /// Words around a term that make it name a thing, an event or a greeting
+    /// ([`super::context`]).
+    pub context: super::context::Context,
 }
 
 /// What a folded value is in the vocabularies.
@@ -368,6 +373,7 @@ fn parse(source: &str) -> Result<Dictionary, String> {
             vetoes: raw.age_phrases.vetoes.iter().map(|w| fold(w)).collect(),
         },
         named_header_exceptions: word_set(&raw.named_header_exceptions),
+        context: raw.context.folded(),
     };
     for (index, e) in raw.entry.into_iter().enumerate() {
         let phrases = |by_lang: &BTreeMap<String, Vec<String>>| -> Result<Vec<Phrase>, String> {

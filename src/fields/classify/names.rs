@@ -24,6 +24,7 @@
 //! read where it selects (a literal compared in a template tag, [`crate::message`]),
 //! not where it only speaks: a message may mention halal food or a kids' menu to all.
 
+use super::context::in_context;
 use super::dictionary::dictionary;
 use super::inside::labels_inside;
 use super::values::{SensitiveValue, sensitive_term, sensitive_values_in, term};
@@ -40,7 +41,9 @@ pub fn sensitive_values_in_name(name: &str) -> Vec<SensitiveValue> {
     let add = |v: SensitiveValue, found: &mut Vec<SensitiveValue>| {
         let known = found.iter().any(|f: &SensitiveValue| f.term == v.term);
         let a_count = counts && is_age_phrase(&v.term);
-        if !known && !a_count {
+        // A term naming a menu, an event, a greeting or someone else (`kids-menu`,
+        // `Happy Diwali`, `the kids`) says nothing of the recipient (super::context).
+        if !known && !a_count && !in_context(&split, &v.term, &v.kind) {
             found.push(SensitiveValue {
                 value: name.to_string(),
                 ..v
@@ -62,6 +65,19 @@ pub fn sensitive_values_in_name(name: &str) -> Vec<SensitiveValue> {
     {
         add(v, &mut found);
     }
+    // A word spelt out letter by letter inside a phrase (`As a fellow d-i-a-b-e-t-i-c`;
+    // new-user trial 3, H12): a run of three or more one-letter words read as one.
+    if let Some(letters) = letters_joined(&split) {
+        for v in sensitive_values_in(&letters) {
+            add(v, &mut found);
+        }
+        for v in labels_inside(&letters)
+            .into_iter()
+            .filter_map(sensitive_term)
+        {
+            add(v, &mut found);
+        }
+    }
     if !counts {
         for v in age_phrases(name, &split) {
             add(v, &mut found);
@@ -71,6 +87,33 @@ pub fn sensitive_values_in_name(name: &str) -> Vec<SensitiveValue> {
         add(v, &mut found);
     }
     found
+}
+
+/// `split` with each run of three or more one-letter words joined into one word
+/// (`d i a b e t i c` → `diabetic`), joined by spaces; `None` without such a run.
+fn letters_joined(split: &[String]) -> Option<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut run = String::new();
+    let mut runs = 0;
+    let flush =
+        |run: &mut String, out: &mut Vec<String>, runs: &mut usize| match run.chars().count() {
+            0 => {}
+            n if n >= 3 => {
+                *runs += 1;
+                out.push(std::mem::take(run));
+            }
+            _ => out.extend(run.drain(..).map(String::from)),
+        };
+    for w in split {
+        if w.chars().count() == 1 && w.chars().all(char::is_alphabetic) {
+            run.push_str(w);
+        } else {
+            flush(&mut run, &mut out, &mut runs);
+            out.push(w.clone());
+        }
+    }
+    flush(&mut run, &mut out, &mut runs);
+    (runs > 0).then(|| out.join(" "))
 }
 
 /// `name` split into words as a header is ([`words`]: camelCase humps, letters apart

@@ -10,6 +10,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::dictionary::{Check, Term, dictionary};
+use super::excerpt::SHOWN_CHARS;
 use super::validate::PhoneShape;
 use super::values::sensitive_values_in;
 use super::{VALIDATOR_PERCENT, validate, words};
@@ -18,6 +19,8 @@ use super::{VALIDATOR_PERCENT, validate, words};
 const MAX_TERM_LEN: usize = 48;
 /// Values longer than this cannot be card numbers or IBANs, even with spaces.
 const MAX_NUMBER_LEN: usize = 42;
+/// Excerpts shown in a column's note of sensitive values.
+const NOTE_EXCERPTS: usize = 3;
 /// Lists (tags joined by commas) longer than this are not read item by item.
 const MAX_LIST_LEN: usize = 1024;
 
@@ -36,6 +39,9 @@ pub struct ValueProfile {
     luhn: u64,
     iban: u64,
     country_code: u64,
+    /// Country codes that are also yes/no answers (`no`, `si`): counted as countries
+    /// only beside other country codes ([`ValueProfile::passing`]).
+    answer_codes: u64,
     pub(super) neutral: u64,
     pub(super) terms: HashMap<u16, u64>,
     /// Vocabulary terms among the items of list values (`vip, muslim`, `["vip","muslim"]`).
@@ -47,6 +53,13 @@ pub struct ValueProfile {
     /// a rule would be refused on (session 9 trial: `schwanger` was refused in rules but
     /// missing from the report).
     held: BTreeMap<(String, String), u64>,
+    /// Per (term, kind) of `held`, an excerpt of the first long value holding it, so
+    /// the note shows the word in context, not a whole cell (new-user trial H5).
+    excerpts: BTreeMap<(String, String), String>,
+    /// Per kind of `held`: values holding it, and of those, values shorter than a
+    /// document ([`crate::fields::held::DOCUMENT_WORDS`]), which the share rule for
+    /// documents weighs as [`crate::fields::held`] does.
+    kinds: BTreeMap<String, (u64, u64)>,
     /// A buffer for folding values, reused from value to value (not part of what the
     /// profile knows).
     folded: String,
@@ -61,11 +74,15 @@ struct Finding {
     luhn: bool,
     iban: bool,
     country_code: bool,
+    answer_code: bool,
     term: Option<Term>,
     /// The listed terms among its list items, one per item.
     items: Vec<u16>,
-    /// The sensitive values the checks find in it, as (term, kind), each once.
-    held: Vec<(String, String)>,
+    /// The sensitive values the checks find in it, as (term, kind), each once, with
+    /// an excerpt when the value is more than the term.
+    held: Vec<((String, String), Option<String>)>,
+    /// True for a value of [`crate::fields::held::DOCUMENT_WORDS`] words or more.
+    document: bool,
 }
 
 /// The findings of values a column repeats (first names, cities, yes/no, tag sets), so
@@ -148,9 +165,11 @@ impl ValueProfile {
             luhn: false,
             iban: false,
             country_code: validate::is_country_code(v),
+            answer_code: validate::is_answer_word(v),
             term: None,
             items: Vec::new(),
             held: Vec::new(),
+            document: false,
         };
         if v.len() <= MAX_NUMBER_LEN {
             found.luhn = validate::passes_luhn(v);
@@ -176,6 +195,7 @@ impl ValueProfile {
         }
         self.folded = folded;
         found.held = held_in(v);
+        found.document = v.split_whitespace().count() >= crate::fields::held::DOCUMENT_WORDS;
         found
     }
 
@@ -210,6 +230,7 @@ impl ValueProfile {
         self.luhn += times * u64::from(found.luhn);
         self.iban += times * u64::from(found.iban);
         self.country_code += times * u64::from(found.country_code);
+        self.answer_codes += times * u64::from(found.country_code && found.answer_code);
         match found.term {
             Some(Term::Listed(id)) => *self.terms.entry(id).or_insert(0) += times,
             Some(Term::Neutral) => self.neutral += times,
@@ -218,8 +239,21 @@ impl ValueProfile {
         for &id in &found.items {
             *self.items.entry(id).or_insert(0) += times;
         }
-        for key in &found.held {
+        let mut kinds: Vec<&str> = found.held.iter().map(|((_, k), _)| k.as_str()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        for kind in kinds {
+            let slot = self.kinds.entry(kind.to_string()).or_default();
+            slot.0 += times;
+            slot.1 += times * u64::from(!found.document);
+        }
+        for (key, excerpt) in &found.held {
             *self.held.entry(key.clone()).or_insert(0) += times;
+            if let Some(e) = excerpt
+                && !self.excerpts.contains_key(key)
+            {
+                self.excerpts.insert(key.clone(), e.clone());
+            }
         }
     }
 
@@ -230,18 +264,40 @@ impl ValueProfile {
     /// of their kind ([`crate::fields::policy::check_value_use`]; GDPR Art. 9(1)). Every
     /// value is listed: a reviewer must see each one a rule would be refused on.
     pub fn sensitive_note(&self) -> Option<String> {
+        // As [`crate::fields::held`] weighs stored values: a kind only documents
+        // mention, in under its share of the values, is not held.
+        let held_kind = |kind: &str| {
+            self.kinds.get(kind).is_none_or(|&(all, short)| {
+                short > 0
+                    || all.saturating_mul(100)
+                        >= crate::fields::held::DOCUMENT_PERCENT.saturating_mul(self.non_blank)
+            })
+        };
         let mut held: Vec<(u64, &str, &str)> = self
             .held
             .iter()
+            .filter(|((_, kind), _)| held_kind(kind))
             .map(|((term, kind), &n)| (n, term.as_str(), kind.as_str()))
             .collect();
         held.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         if held.is_empty() {
             return None;
         }
+        // Every term is named; the first few found inside longer values show where.
+        let mut shown = 0;
         let listed: Vec<String> = held
             .iter()
-            .map(|(n, term, kind)| format!("{term} ({}, {n})", kind.replace('_', " ")))
+            .map(|&(n, term, kind)| {
+                let key = (term.to_string(), kind.to_string());
+                let kind = kind.replace('_', " ");
+                match self.excerpts.get(&key) {
+                    Some(e) if shown < NOTE_EXCERPTS => {
+                        shown += 1;
+                        format!("{term} ({kind}, {n}, e.g. \"{e}\")")
+                    }
+                    _ => format!("{term} ({kind}, {n})"),
+                }
+            })
             .collect();
         Some(format!(
             "holds sensitive values: {}; rules, messages and exports that use them need an unlock of their kind (tactful unlock CAMPAIGN FIELD:KIND)",
@@ -263,6 +319,10 @@ impl ValueProfile {
             Check::Phone => self.phone,
             Check::Luhn => self.luhn,
             Check::Iban => self.iban,
+            // A column whose only country codes are `no` and `si` holds answers
+            // (`Student`: no, no, yes), not Norway and Slovenia (new-user trial H3);
+            // beside `SE` and `DK`, `NO` is Norway.
+            Check::CountryCode if self.answer_codes == self.country_code => 0,
             Check::CountryCode => self.country_code,
         })
     }
@@ -283,14 +343,22 @@ impl ValueProfile {
 /// value and as a stored list of tags ([`crate::fields::held`] reads a text field whole
 /// and word by word, a list field tag by tag, both with
 /// [`sensitive_values_in`]), each once. Values longer than the checks read are skipped.
-fn held_in(v: &str) -> Vec<(String, String)> {
+fn held_in(v: &str) -> Vec<((String, String), Option<String>)> {
     if v.chars().count() > crate::fields::held::MAX_LIST_CHARS as usize {
         return Vec::new();
     }
-    let mut out: Vec<(String, String)> = Vec::new();
+    let mut out: Vec<((String, String), Option<String>)> = Vec::new();
     let separators = [',', ';', '|'];
+    // Read item by item only when every item is as short as a tag: the clauses of a
+    // sentence (`Choose one: zinski, tween, or other`) are not tags (new-user trial H5:
+    // `tween` was reported as an age value of a support ticket).
     let items: Vec<&str> = if v.contains(separators) {
-        v.split(separators).map(unquote).collect()
+        let items: Vec<&str> = v.split(separators).map(unquote).collect();
+        if items.iter().all(|i| i.len() <= MAX_TERM_LEN) {
+            items
+        } else {
+            Vec::new()
+        }
     } else {
         Vec::new()
     };
@@ -298,9 +366,11 @@ fn held_in(v: &str) -> Vec<(String, String)> {
         .chain(items)
         .flat_map(sensitive_values_in)
     {
+        // A short value says enough by its term; a long one is shown around it.
+        let excerpt = (s.value.chars().count() > SHOWN_CHARS).then(|| s.shown());
         let key = (s.term, s.kind);
-        if !out.contains(&key) {
-            out.push(key);
+        if !out.iter().any(|(k, _)| *k == key) {
+            out.push((key, excerpt));
         }
     }
     out

@@ -116,18 +116,24 @@ pub(crate) fn passes_luhn(v: &str) -> bool {
     (13..=19).contains(&count) && sum.is_multiple_of(10)
 }
 
-/// True for an ISO 3166-1 alpha-2 country code (`US`, `de`, ` GB `) of a country in
-/// `assets/countries.tsv`: two letters, which no card number, phone or IBAN is. `no`
-/// and `si` are not counted: in a column they are far more often the answers no and
-/// sí than Norway and Slovenia (session-10 trial H3: a yes/no column mostly `no` was
-/// classed as country codes).
+/// True for an ISO 3166-1 alpha-2 country code (`US`, `de`, ` GB `, `NO`) of a country
+/// in `assets/countries.tsv`: two letters, which no card number, phone or IBAN is. A
+/// single value cannot tell Norway from the answer `no`: the column profile does
+/// ([`is_answer_word`]; `super::profile`).
 pub(crate) fn is_country_code(v: &str) -> bool {
     let v = v.trim();
     v.len() == 2
         && v.bytes().all(|b| b.is_ascii_alphabetic())
-        && !v.eq_ignore_ascii_case("no")
-        && !v.eq_ignore_ascii_case("si")
         && crate::fields::phone::Region::from_country(v).is_some()
+}
+
+/// True for the country codes that are also yes/no answers (`no`; `si`, Spanish and
+/// Italian `sí`/`sì` written without the accent): a column whose only country codes are
+/// these holds answers, not Norway and Slovenia (new-user trial H3: `Student` = no/yes
+/// was classed as a quasi-identifier country).
+pub(crate) fn is_answer_word(v: &str) -> bool {
+    let v = v.trim();
+    v.eq_ignore_ascii_case("no") || v.eq_ignore_ascii_case("si")
 }
 
 /// True for an IBAN (ISO 13616): two letters, two check digits, up to 30 letters or
@@ -166,15 +172,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn yes_and_no_answers_are_no_country_codes() {
-        // By hand: US, de and GB are ISO 3166-1 codes in countries.tsv; `no`/`NO` and
-        // `si` are answers, `XX` no country, `USA` three letters.
-        for code in ["US", " de ", "GB"] {
+    fn country_codes_and_the_answers_among_them() {
+        // By hand: US, de, GB, NO (Norway) and SI (Slovenia) are ISO 3166-1 codes in
+        // countries.tsv; `XX` is no country, `USA` three letters. `no` and `si` are
+        // also answers, which the column profile weighs.
+        for code in ["US", " de ", "GB", "NO", "si"] {
             assert!(is_country_code(code), "{code}");
         }
-        for other in ["no", "NO", "si", "Si", "XX", "USA", "1"] {
+        for other in ["XX", "USA", "1"] {
             assert!(!is_country_code(other), "{other}");
         }
+        for answer in ["no", "NO", "si", "Si"] {
+            assert!(is_answer_word(answer), "{answer}");
+        }
+        assert!(!is_answer_word("SE"));
     }
 
     #[test]

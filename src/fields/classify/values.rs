@@ -15,7 +15,8 @@
 
 use std::sync::LazyLock;
 
-use super::dictionary::{Term, dictionary};
+use super::dictionary::{Check, Term, dictionary};
+use super::excerpt::{SHOWN_CHARS, excerpt, without_link_queries};
 use super::inside::terms_inside;
 use super::respell::respellings;
 use super::words::fold;
@@ -36,6 +37,17 @@ pub struct SensitiveValue {
     pub label: String,
     /// The rule that makes it sensitive ("GDPR Art. 9(1)").
     pub source: String,
+}
+
+impl SensitiveValue {
+    /// The value as a reason or refusal quotes it: whole when short, else a short
+    /// excerpt around the matched term ([`excerpt`]).
+    pub fn shown(&self) -> String {
+        if self.value.chars().count() <= SHOWN_CHARS && !self.value.contains('\n') {
+            return self.value.clone();
+        }
+        excerpt(&self.value, &self.term)
+    }
 }
 
 /// The class of dictionary kind `kind` (`religion`, `health`, `gender`), if it is special
@@ -88,7 +100,13 @@ fn sensitive_value_with(value: &str, folded: Option<&str>) -> Option<SensitiveVa
     if let Some((key, rest)) = value.split_once([':', '='])
         && !key.trim().is_empty()
     {
-        return term(value, rest).or_else(|| header_word(value, key));
+        // Only a label and a short value are a `key:value` tag (`religion:catholic`,
+        // `gender=f`); a sentence with a colon in it (`Please be patient: ...`, `Printed
+        // Card Name: Utopia Spire`) is prose, read word by word (new-user trial H5).
+        if !is_label(key, LABEL_WORDS) || !is_label(rest, VALUE_WORDS) {
+            return term(value, rest);
+        }
+        return term(value, rest).or_else(|| header_word(value, key, rest));
     }
     match folded {
         Some(folded) => term_folded(value, folded),
@@ -105,6 +123,18 @@ pub fn sensitive_values_in(value: &str) -> Vec<SensitiveValue> {
     if no_letters(value) {
         return Vec::new();
     }
+    let read = without_link_queries(value);
+    if read != value {
+        return sensitive_values_here(&read)
+            .into_iter()
+            .map(|s| as_given(s, value))
+            .collect();
+    }
+    sensitive_values_here(value)
+}
+
+/// [`sensitive_values_in`] of `value` with no link query in it.
+fn sensitive_values_here(value: &str) -> Vec<SensitiveValue> {
     let found = read_in(value);
     if !found.is_empty() {
         return found;
@@ -212,14 +242,45 @@ pub(super) fn sensitive_term(id: u16) -> Option<SensitiveValue> {
     })
 }
 
-/// The key of a `key:value` tag read as a column header.
-fn header_word(value: &str, key: &str) -> Option<SensitiveValue> {
-    let c = classify(key, "", FieldType::Text, &ValueProfile::new());
+/// Most words of the key of a `key:value` tag, of its value (a card number written in
+/// four groups), and characters of either.
+const LABEL_WORDS: usize = 3;
+const VALUE_WORDS: usize = 4;
+const LABEL_CHARS: usize = 32;
+
+/// True when `text` is short enough to be one side of a `key:value` tag: at most
+/// `words` words and [`LABEL_CHARS`] characters on one line, with no sentence
+/// punctuation.
+fn is_label(text: &str, words: usize) -> bool {
+    let text = text.trim();
+    text.chars().count() <= LABEL_CHARS
+        && text.split_whitespace().count() <= words
+        && !text.contains(['\n', '\r', '.', '!', '?'])
+}
+
+/// The key of a `key:value` tag read as a column header, with `rest` as its one value.
+/// A kind that a validator confirms (a card number's Luhn check, an IBAN's mod 97) needs
+/// a value that passes it: `card: 4111 1111 1111 1111` is a card number, `credit card:
+/// accepted` or `gift card: yes` is not (new-user trial H5).
+fn header_word(value: &str, key: &str, rest: &str) -> Option<SensitiveValue> {
+    let mut profile = ValueProfile::new();
+    profile.observe(rest);
+    let c = classify(key, "", FieldType::Text, &profile);
     if !c.class.is_blocked_by_default() {
         return None;
     }
     let kind = c.kind?;
-    let entry = dictionary().entries.iter().find(|e| e.kind == kind)?;
+    let dict = dictionary();
+    let checks: Vec<Check> = dict
+        .entries
+        .iter()
+        .filter(|e| e.kind == kind)
+        .filter_map(|e| e.needs.or(e.validator))
+        .collect();
+    if !checks.is_empty() && !checks.iter().any(|&c| profile.passing(c) == 100) {
+        return None;
+    }
+    let entry = dict.entries.iter().find(|e| e.kind == kind)?;
     Some(SensitiveValue {
         value: value.to_string(),
         term: key.trim().to_string(),
