@@ -116,3 +116,38 @@ fn the_real_support_tickets_descriptions_are_ordinary_text() {
     let (code, out) = reach(&ws, "ticket_description contains \"pregnant\"");
     assert_ne!(code, 0, "{out}");
 }
+
+/// A kind that only a few long texts mention (1 of 60 tickets of 20 words or more,
+/// under the 2% share) selects nobody: a rule `contains "refund"` is not refused. But a
+/// message merging the column prints that ticket to its contact, so the merge is
+/// refused as health data (PRODUCT.md: sensitive data in message text needs an unlock).
+#[test]
+fn a_rare_mention_in_long_texts_still_blocks_merging_the_column() {
+    let mut csv = String::from("email,description\n");
+    for i in 1..=59 {
+        csv.push_str(&format!(
+            "c{i}@example.com,Order {i} arrived late and the box was damaged so I would like a refund or a replacement sent to my home address soon please\n"
+        ));
+    }
+    csv.push_str("p@example.com,I am pregnant and the dress I ordered as order 7 arrived in the wrong size so please send the right one to me quickly\n");
+    let ws = Ws::new();
+    ws.import_csv("t.csv", &csv, &["--consent", "email=granted"]);
+    let (code, out) = reach(&ws, "description contains \"refund\"");
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("reach 59 of 60 contacts"), "{out}");
+    ws.ok(&["segment", "add", "all", "email is not blank"]);
+    ws.ok(&["campaign", "new", "c", "--channel", "email"]);
+    let out = ws
+        .cmd()
+        .args(["campaign", "add", "c", "all", "--subject", "Hi"])
+        .args(["--body", "About your ticket: {{ description }}"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("merging it prints them into the message"),
+        "{err}"
+    );
+    assert!(err.contains("health values for 1 contact"), "{err}");
+}

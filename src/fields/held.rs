@@ -48,9 +48,18 @@ pub struct Held {
     pub contacts: u64,
     /// The most frequent values, most frequent first.
     pub examples: Vec<String>,
+    /// Found only inside documents, in fewer than [`DOCUMENT_PERCENT`]% of the filled
+    /// values: a rule on the field does not select by the kind ([`Held::selects`]),
+    /// but a message that merges the field prints those texts, so merges still count it.
+    pub documents_only: bool,
 }
 
 impl Held {
+    /// Whether a rule on the field selects by this kind (see [`Held::documents_only`]).
+    pub fn selects(&self) -> bool {
+        !self.documents_only
+    }
+
     /// "`orientation` holds sexual orientation values for 2 contacts (lesbian, bi)".
     pub fn describe(&self, field: &str) -> String {
         format!(
@@ -136,10 +145,12 @@ fn holds_sensitive(field: &Field, stored: &str) -> bool {
 ///
 /// A kind found only inside documents (values of [`DOCUMENT_WORDS`] words or more: a
 /// support ticket, a review), in fewer than [`DOCUMENT_PERCENT`]% of the field's
-/// filled values, is not held: such a column is about something else, and a word that
-/// a few of its texts mention (`Catholic Encyclopedia`, a quoted tweet) does not make a
-/// rule on it (`description contains "refund"`) select by religion (new-user trial H5).
-/// A rule or message that writes the word itself is still judged by that word.
+/// filled values, is held as [`Held::documents_only`]: such a column is about something
+/// else, and a word that a few of its texts mention (`Catholic Encyclopedia`, a quoted
+/// tweet) does not make a rule on it (`description contains "refund"`) select by
+/// religion (new-user trial H5). A message that merges the field still prints those
+/// texts, so merges count every kind; a rule or message that writes the word itself is
+/// judged by that word.
 fn classify(field: &Field, counts: Vec<(String, u64)>) -> Vec<Held> {
     let mut kinds: BTreeMap<String, KindTally> = BTreeMap::new();
     // Per kind: contacts holding it in a value shorter than a document.
@@ -166,13 +177,11 @@ fn classify(field: &Field, counts: Vec<(String, u64)>) -> Vec<Held> {
             value.0 += count;
         }
     }
-    kinds.retain(|kind, (contacts, _)| {
-        outside_documents.contains_key(kind)
-            || contacts.saturating_mul(100) >= DOCUMENT_PERCENT.saturating_mul(filled)
-    });
     kinds
-        .into_values()
-        .filter_map(|(contacts, values)| {
+        .into_iter()
+        .filter_map(|(kind, (contacts, values))| {
+            let documents_only = !outside_documents.contains_key(&kind)
+                && contacts.saturating_mul(100) < DOCUMENT_PERCENT.saturating_mul(filled);
             let mut values: Vec<(u64, SensitiveValue)> = values.into_values().collect();
             values.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.value.cmp(&b.1.value)));
             let examples = values
@@ -185,6 +194,7 @@ fn classify(field: &Field, counts: Vec<(String, u64)>) -> Vec<Held> {
                 value,
                 contacts,
                 examples,
+                documents_only,
             })
         })
         .collect()

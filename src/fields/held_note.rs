@@ -114,7 +114,13 @@ pub fn refresh(
             &json!({"source": source, "reason": noted.reason}),
         )?;
         let held = HeldValues::from_counts(&[(field, max)], vec![counts]);
-        let held = held.of(&field.name);
+        // Kinds only a few long texts mention select nobody (`Held::documents_only`); a
+        // message merging the field is refused with its own reason.
+        let held: Vec<_> = held
+            .of(&field.name)
+            .iter()
+            .filter(|h| h.selects())
+            .collect();
         if note.is_some() && !held.is_empty() {
             let said: Vec<String> = held.iter().map(|h| h.describe(&field.name)).collect();
             let unlocks: Vec<String> = held

@@ -204,7 +204,7 @@ pub(super) fn covering_unlock<'c>(
         let held = selects_by_held_values(field, &cond.op)
             && held_values(conn, field)?
                 .iter()
-                .any(|h| h.value.kind == kind);
+                .any(|h| h.selects() && h.value.kind == kind);
         if compared || held {
             return Ok(Some(u));
         }

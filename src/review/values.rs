@@ -62,7 +62,7 @@ pub fn findings(
                 if field.class.is_blocked_by_default() || !selects_by_held_values(field, &cond.op) {
                     continue; // The field's own finding, or the named tags, cover it.
                 }
-                for held in held_values(conn, field)? {
+                for held in held_values(conn, field)?.iter().filter(|h| h.selects()) {
                     if let Err(b) =
                         check_value_use(field, &held.value, Usage::Rule, category, &unlocked)
                     {

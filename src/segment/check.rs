@@ -102,7 +102,7 @@ pub fn check(source: &str, rule: &Rule, scope: &Scope<'_>) -> Result<CheckedRule
         } else {
             &[]
         };
-        for held in held_values {
+        for held in held_values.iter().filter(|h| h.selects()) {
             check_value_use(
                 field,
                 &held.value,
