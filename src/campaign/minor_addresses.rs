@@ -35,6 +35,10 @@ pub struct MinorAddresses {
     /// The workspace's hash key and each kept hash's birth date bound; `None` when
     /// nothing is kept (the usual case: no hash per contact).
     kept: Option<(HashKey, HashMap<String, NaiveDate>)>,
+    /// The tags fields none of whose stored values says anything about age, as the
+    /// scan found them through their indexes (`super::prescan`), in the snapshot the
+    /// walk reads too.
+    silent: Vec<String>,
 }
 
 /// What `minor_from` says (in place of a contact key) when the minor status comes from
@@ -46,6 +50,13 @@ impl MinorAddresses {
     /// `address` (normalised as [`each_form`] gives it), if any.
     pub fn other_minor(&self, address: &str, id: i64) -> Option<i64> {
         self.held.get(address).copied().filter(|&m| m != id)
+    }
+
+    /// Whether no contact's value of tags field `field` says anything about age (every
+    /// distinct value read blank): the walk, in the same snapshot as the scan, need not
+    /// read it for the minor check (issue 13).
+    pub fn silent(&self, field: &str) -> bool {
+        self.silent.iter().any(|f| f == field)
     }
 
     /// Read the known minors' addresses kept on record (`workspace::kept_minors`).
@@ -136,7 +147,7 @@ impl MinorReader {
     }
 
     /// What stored value `raw` of age field `f` says, as the walk reads it.
-    fn reading(&self, f: &Field, raw: ValueRef<'_>) -> AgeReading {
+    pub fn reading(&self, f: &Field, raw: ValueRef<'_>) -> AgeReading {
         // A list of tags is read in place: every contact has one, most say nothing of
         // age. (Tags held as text are split as the walk splits them: `read_field`.)
         if let (Role::Tags, FieldType::List, ValueRef::Text(text)) = (f.role, f.ty, raw)
@@ -161,6 +172,12 @@ impl MinorReader {
         // The scan reads in `_id` order: the first minor holding an address stays.
         each_form(self.channel, value, |form| held.insert(form, id, |_| false));
         Ok(())
+    }
+
+    /// Note that no value of tags field `field` says anything about age
+    /// ([`MinorAddresses::silent`]).
+    pub fn silent(&mut self, field: &str) {
+        self.out.silent.push(field.to_string());
     }
 
     /// The addresses read.

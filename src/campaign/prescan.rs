@@ -18,6 +18,7 @@ use rusqlite::ToSql;
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{Connection, params_from_iter};
 
+use super::age::AgeReading;
 use super::minor_addresses::{MinorAddresses, MinorReader};
 use super::opt_outs::{AddressOptOuts, OptOutReader};
 use crate::fields::held::{self, HeldValues};
@@ -156,7 +157,9 @@ fn all_tags_indexed(conn: &Connection, fields: &[Field]) -> Result<bool, Workspa
 /// judged again as the scan judges them (all age fields). A contact is a known minor
 /// exactly when one of its age fields says so, so these are the minors a scan of every
 /// contact finds; they are held in `_id` order, as the scan holds them (the first minor
-/// holding an address stays). `columns` are the channel's address columns.
+/// holding an address stays). A field none of whose values says anything about age is
+/// noted silent, for the walk (`MinorAddresses::silent`). `columns` are the channel's
+/// address columns.
 ///
 /// Errors: workspace errors (a stored value that is not UTF-8 text is one).
 fn minors_indexed(
@@ -176,12 +179,17 @@ fn minors_indexed(
     let mut found: Vec<(i64, Vec<Option<String>>)> = Vec::new();
     for f in &fields {
         let mut cells: Vec<Stored> = Vec::new();
+        let mut speaks = false;
         indexes::distinct_indexed(conn, &f.name, |raw| {
+            speaks |= minors.reading(f, raw) != AgeReading::Blank;
             if minors.says_minor(f, raw) {
                 cells.push(Stored::of(raw));
             }
             Ok(())
         })?;
+        if !speaks {
+            minors.silent(&f.name);
+        }
         if cells.is_empty() {
             continue;
         }
