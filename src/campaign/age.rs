@@ -25,8 +25,8 @@ use chrono::{Datelike, NaiveDate};
 use super::age_group;
 use super::age_text::{parse_age, parse_date, parse_year};
 use super::birthday;
-use crate::fields::Role;
 use crate::fields::value::Value;
+use crate::fields::{Field, Role};
 
 /// Oldest age that is plausible, in years (the oldest verified human lived to 122; a
 /// larger age is a typo or a placeholder date such as 1900-01-01).
@@ -246,6 +246,23 @@ pub fn assess(readings: impl IntoIterator<Item = AgeReading>, minor_age: u32) ->
         .youngest
         .is_some_and(|(y, _)| y < i64::from(minor_age));
     check
+}
+
+/// The fields the minor check reads, in workspace order (at most [`MAX_AGE_FIELDS`]):
+/// every date of birth, birth year and age field, and tags fields too, since a tag that
+/// names an age group (`teen`, `u16`) is an age signal.
+pub fn age_fields(fields: &[Field]) -> Vec<Field> {
+    fields
+        .iter()
+        .filter(|f| {
+            matches!(
+                f.role,
+                Role::DateOfBirth | Role::BirthYear | Role::Age | Role::Tags
+            )
+        })
+        .take(MAX_AGE_FIELDS)
+        .cloned()
+        .collect()
 }
 
 /// One field's reading in words for `explain`: "field `dob` (date of birth) 2030-01-01

@@ -137,8 +137,18 @@ impl AudienceRow<'_, '_> {
         Ok(Value::from_sql(ty, self.row.get_ref(FIXED + i)?))
     }
 
+    /// The stored text of the `i`-th field of [`AudienceQuery::columns`], read in
+    /// place; `None` when it is not UTF-8 text (NULL, a number, a blob).
+    pub fn stored_text(&self, i: usize) -> Option<&str> {
+        match self.row.get_ref(FIXED + i).ok()? {
+            ValueRef::Text(bytes) => std::str::from_utf8(bytes).ok(),
+            _ => None,
+        }
+    }
+
     /// [`AudienceRow::value`] written into `slot`, reusing the text buffer `slot`
-    /// already holds when both are text (one allocation less per value and contact).
+    /// already holds when both are text, or the strings of its list when both are lists
+    /// (allocations less per value and contact).
     pub fn read_into(&self, i: usize, slot: &mut Value) -> Result<(), WorkspaceError> {
         let ty = self
             .query
@@ -153,6 +163,25 @@ impl AudienceRow<'_, '_> {
         {
             buffer.clear();
             buffer.push_str(text);
+            return Ok(());
+        }
+        // A list into the strings the slot's list already holds, split as
+        // `Value::from_sql` splits it (a tags field is read for every contact).
+        if let (FieldType::List, ValueRef::Text(bytes), Value::List(items)) = (ty, raw, &mut *slot)
+            && let Ok(text) = std::str::from_utf8(bytes)
+        {
+            let mut n = 0;
+            for item in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+                match items.get_mut(n) {
+                    Some(held) => {
+                        held.clear();
+                        held.push_str(item);
+                    }
+                    None => items.push(item.to_string()),
+                }
+                n += 1;
+            }
+            items.truncate(n);
             return Ok(());
         }
         *slot = Value::from_sql(ty, raw);

@@ -1,6 +1,8 @@
 //! Which indexes the saved campaigns need, kept in step with them: a value index on
-//! each field whose held sensitive values a campaign's checks consult, and a partial
-//! index of the refusers of each channel a campaign sends on (`workspace::indexes`).
+//! each field whose held sensitive values a campaign's checks consult, and on each tags
+//! field when tags are the workspace's only age fields (the known minors are read from
+//! it), and a partial index of the refusers of each channel a campaign sends on
+//! (`workspace::indexes`).
 //!
 //! With them the scan before the walk ([`super::prescan`]) reads only indexes, and the
 //! walk is a preview's one read of the table, as the sqlite3 shell's is (issue 13).
@@ -18,7 +20,7 @@ use rusqlite::Connection;
 
 use super::{Campaign, prepare, store};
 use crate::fields::held::HeldValues;
-use crate::fields::{Channel, ConsentState};
+use crate::fields::{Channel, ConsentState, Role};
 use crate::workspace::{WorkspaceError, address_columns, fields as field_store, indexes};
 
 /// The refusal states, as the prescan's query names them.
@@ -45,11 +47,17 @@ pub fn refresh(conn: &Connection) -> Result<(), WorkspaceError> {
         channels.insert(campaign.channel.as_str());
         consulted.extend(consulted_by(conn, &fields, &campaign, today));
     }
-    let wanted: BTreeSet<String> = HeldValues::read(&fields)
+    let mut wanted: BTreeSet<String> = HeldValues::read(&fields)
         .into_iter()
         .map(|(f, _)| f.name.clone())
         .filter(|name| consulted.contains(name))
         .collect();
+    // Tags name age groups (`teen`, `u16`): when they are the only age fields, the
+    // known minors are found from their value indexes (`super::prescan`).
+    let ages = super::age::age_fields(&fields);
+    if !channels.is_empty() && ages.iter().all(|f| f.role == Role::Tags) {
+        wanted.extend(ages.into_iter().map(|f| f.name));
+    }
     for name in indexes::value_indexed(conn)? {
         if !wanted.contains(&name) {
             indexes::drop_value_index(conn, &name)?;

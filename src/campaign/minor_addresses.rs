@@ -18,11 +18,11 @@ use chrono::NaiveDate;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Row};
 
-use super::age::{self, AgeDates};
+use super::age::{self, AgeDates, AgeReading};
 use super::opt_outs::each_form;
 use super::refused::RefusedAddresses;
 use crate::fields::value::Value;
-use crate::fields::{Channel, Field, Role};
+use crate::fields::{Channel, Field, FieldType, Role};
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::{WorkspaceError, kept_minors};
 
@@ -35,6 +35,10 @@ pub struct MinorAddresses {
     /// The workspace's hash key and each kept hash's birth date bound; `None` when
     /// nothing is kept (the usual case: no hash per contact).
     kept: Option<(HashKey, HashMap<String, NaiveDate>)>,
+    /// The tags fields none of whose stored values says anything about age, as the
+    /// scan found them through their indexes (`super::prescan`), in the snapshot the
+    /// walk reads too.
+    silent: Vec<String>,
 }
 
 /// What `minor_from` says (in place of a contact key) when the minor status comes from
@@ -46,6 +50,13 @@ impl MinorAddresses {
     /// `address` (normalised as [`each_form`] gives it), if any.
     pub fn other_minor(&self, address: &str, id: i64) -> Option<i64> {
         self.held.get(address).copied().filter(|&m| m != id)
+    }
+
+    /// Whether no contact's value of tags field `field` says anything about age (every
+    /// distinct value read blank): the walk, in the same snapshot as the scan, need not
+    /// read it for the minor check (issue 13).
+    pub fn silent(&self, field: &str) -> bool {
+        self.silent.iter().any(|f| f == field)
     }
 
     /// Read the known minors' addresses kept on record (`workspace::kept_minors`).
@@ -121,19 +132,31 @@ impl MinorReader {
     pub fn is_minor(&self, row: &Row<'_>, at: usize) -> Result<bool, WorkspaceError> {
         let mut readings = Vec::with_capacity(self.fields.len());
         for (i, f) in self.fields.iter().enumerate() {
-            let raw = row.get_ref(at + i)?;
-            // Tags are read in place: every contact has them, most say nothing of age.
-            if let (Role::Tags, ValueRef::Text(text)) = (f.role, raw)
-                && let Ok(text) = std::str::from_utf8(text)
-            {
-                readings.push(super::minor_flag::read_stored_tags(text));
-                continue;
-            }
-            let value = Value::from_sql(f.ty, raw);
-            let (reading, _) = super::minor_flag::read_field(&f.name, f.role, &value, self.dates);
-            readings.push(reading);
+            readings.push(self.reading(f, row.get_ref(at + i)?));
         }
         Ok(age::assess(readings, self.minor_age).minor)
+    }
+
+    /// Whether stored value `raw` of age field `f` alone makes its contact a known
+    /// minor. The youngest plausible age of any field decides (`super::age::assess`),
+    /// so a contact is a known minor exactly when one of its age fields says so: the
+    /// scan before the walk finds the minors of an indexed field by judging each
+    /// distinct value once ([`super::prescan`]).
+    pub fn says_minor(&self, f: &Field, raw: ValueRef<'_>) -> bool {
+        age::assess([self.reading(f, raw)], self.minor_age).minor
+    }
+
+    /// What stored value `raw` of age field `f` says, as the walk reads it.
+    pub fn reading(&self, f: &Field, raw: ValueRef<'_>) -> AgeReading {
+        // A list of tags is read in place: every contact has one, most say nothing of
+        // age. (Tags held as text are split as the walk splits them: `read_field`.)
+        if let (Role::Tags, FieldType::List, ValueRef::Text(text)) = (f.role, f.ty, raw)
+            && let Ok(text) = std::str::from_utf8(text)
+        {
+            return super::minor_flag::read_stored_tags(text);
+        }
+        let value = Value::from_sql(f.ty, raw);
+        super::minor_flag::read_field(&f.name, f.role, &value, self.dates).0
     }
 
     /// Hold `value`, the value of one of a known minor's address columns as text (NULL
@@ -149,6 +172,12 @@ impl MinorReader {
         // The scan reads in `_id` order: the first minor holding an address stays.
         each_form(self.channel, value, |form| held.insert(form, id, |_| false));
         Ok(())
+    }
+
+    /// Note that no value of tags field `field` says anything about age
+    /// ([`MinorAddresses::silent`]).
+    pub fn silent(&mut self, field: &str) {
+        self.out.silent.push(field.to_string());
     }
 
     /// The addresses read.

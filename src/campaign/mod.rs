@@ -44,6 +44,7 @@ pub mod summary;
 pub mod suppressed;
 pub mod unlock;
 pub mod walk;
+mod walk_ages;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use rusqlite::Connection;
 
-use super::age::{AgeDates, MAX_AGE_FIELDS};
+use super::age::AgeDates;
 use super::minor_addresses::{MinorAddresses, MinorReader};
 use super::minor_age::MinorAge;
 use super::opt_outs::AddressOptOuts;
@@ -238,18 +238,7 @@ pub fn prepare_with_fields(
     };
     let minor_dates = AgeDates::new(as_of, today);
     let minor_age = campaign.minor_age();
-    let age_fields: Vec<Field> = fields
-        .iter()
-        // Tags too: a tag that names an age group (`teen`, `u16`) is an age signal.
-        .filter(|f| {
-            matches!(
-                f.role,
-                Role::DateOfBirth | Role::BirthYear | Role::Age | Role::Tags
-            )
-        })
-        .take(MAX_AGE_FIELDS)
-        .cloned()
-        .collect();
+    let age_fields = super::age::age_fields(&fields);
     let minors = MinorReader::new(
         campaign.channel,
         age_fields.clone(),

@@ -9,14 +9,20 @@
 //! of `contacts` each, beside the walk's own (issue 13: a preview read the 300 MB table
 //! three times where the sqlite3 shell reads it once); one `SELECT` in `_id` order now
 //! reads the columns of all. The minors' addresses need every contact's age fields,
-//! but only when the workspace has an age field and an address field.
+//! but only when the workspace has an age field and an address field; when its only
+//! age fields are tags fields with a value index (`campaign::indexes`), the known
+//! minors are found from the index instead ([`minors_indexed`]), so a workspace whose
+//! tags name no age group pays a few look-ups, not a second read of the table.
 
+use rusqlite::ToSql;
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{Connection, params_from_iter};
 
+use super::age::AgeReading;
 use super::minor_addresses::{MinorAddresses, MinorReader};
 use super::opt_outs::{AddressOptOuts, OptOutReader};
 use crate::fields::held::{self, HeldValues};
-use crate::fields::{Channel, Field};
+use crate::fields::{Channel, Field, Role};
 use crate::workspace::records::ValueCounts;
 use crate::workspace::{WorkspaceError, indexes, quote_ident};
 
@@ -57,8 +63,10 @@ pub fn prescan(
         .collect();
     let mut opt_outs = OptOutReader::new(conn, channel)?;
     let addresses = opt_outs.columns().len();
-    // Without an address field no contact holds a minor's address.
-    let ages = if addresses > 0 {
+    // Without an address field no contact holds a minor's address. Age fields that
+    // are all indexed tags fields are read from their indexes instead ([`minors_indexed`]).
+    let from_indexes = addresses > 0 && all_tags_indexed(conn, minors.fields())?;
+    let ages = if addresses > 0 && !from_indexes {
         minors.fields().len()
     } else {
         0
@@ -118,6 +126,9 @@ pub fn prescan(
             }
         }
     }
+    if from_indexes {
+        minors_indexed(conn, &mut minors, opt_outs.columns())?;
+    }
     let mut scanned_counts = counts.finish().into_iter();
     let counts = indexed
         .into_iter()
@@ -128,4 +139,112 @@ pub fn prescan(
         opt_outs: opt_outs.finish(),
         minors: minors.finish(),
     })
+}
+
+/// True when `fields` (the age fields) are all tags fields and each has its value index.
+fn all_tags_indexed(conn: &Connection, fields: &[Field]) -> Result<bool, WorkspaceError> {
+    for f in fields {
+        if f.role != Role::Tags || !indexes::has_value_index(conn, &f.name)? {
+            return Ok(false);
+        }
+    }
+    Ok(!fields.is_empty())
+}
+
+/// The known minors' addresses when every age field is an indexed tags field: each
+/// distinct stored value of each field is judged once (`MinorReader::says_minor`), and
+/// only the contacts holding a value judged a minor's are read, through the index, and
+/// judged again as the scan judges them (all age fields). A contact is a known minor
+/// exactly when one of its age fields says so, so these are the minors a scan of every
+/// contact finds; they are held in `_id` order, as the scan holds them (the first minor
+/// holding an address stays). A field none of whose values says anything about age is
+/// noted silent, for the walk (`MinorAddresses::silent`). `columns` are the channel's
+/// address columns.
+///
+/// Errors: workspace errors (a stored value that is not UTF-8 text is one).
+fn minors_indexed(
+    conn: &Connection,
+    minors: &mut MinorReader,
+    columns: &[String],
+) -> Result<(), WorkspaceError> {
+    let fields = minors.fields().to_vec();
+    let mut select = vec!["_id".to_string()];
+    select.extend(
+        columns
+            .iter()
+            .map(|c| format!("CAST({} AS TEXT)", quote_ident(c))),
+    );
+    select.extend(fields.iter().map(|f| quote_ident(&f.name)));
+    let ages_at = 1 + columns.len();
+    let mut found: Vec<(i64, Vec<Option<String>>)> = Vec::new();
+    for f in &fields {
+        let mut cells: Vec<Stored> = Vec::new();
+        let mut speaks = false;
+        indexes::distinct_indexed(conn, &f.name, |raw| {
+            speaks |= minors.reading(f, raw) != AgeReading::Blank;
+            if minors.says_minor(f, raw) {
+                cells.push(Stored::of(raw));
+            }
+            Ok(())
+        })?;
+        if !speaks {
+            minors.silent(&f.name);
+        }
+        if cells.is_empty() {
+            continue;
+        }
+        let sql = format!(
+            "SELECT {} FROM contacts WHERE {} = ?1",
+            select.join(", "),
+            quote_ident(&f.name)
+        );
+        let mut stmt = conn.prepare(&sql)?;
+        for cell in &cells {
+            let mut rows = stmt.query([cell])?;
+            while let Some(row) = rows.next()? {
+                if !minors.is_minor(row, ages_at)? {
+                    continue;
+                }
+                let mut held = Vec::with_capacity(columns.len());
+                for c in 0..columns.len() {
+                    held.push(row.get::<_, Option<String>>(1 + c)?);
+                }
+                found.push((row.get(0)?, held));
+            }
+        }
+    }
+    found.sort_by_key(|(id, _)| *id);
+    found.dedup_by_key(|(id, _)| *id);
+    for (id, held) in found {
+        for value in &held {
+            let raw = value.as_deref().map_or(ValueRef::Null, ValueRef::from);
+            minors.add(id, raw)?;
+        }
+    }
+    Ok(())
+}
+
+/// A stored value kept to be bound again exactly as stored (text bytes as they are,
+/// even if not UTF-8), so `WHERE field = ?1` finds the contacts holding it.
+struct Stored(Value, Option<Vec<u8>>);
+
+impl Stored {
+    fn of(raw: ValueRef<'_>) -> Self {
+        match raw {
+            ValueRef::Null => Stored(Value::Null, None),
+            ValueRef::Integer(i) => Stored(Value::Integer(i), None),
+            ValueRef::Real(f) => Stored(Value::Real(f), None),
+            ValueRef::Text(t) => Stored(Value::Null, Some(t.to_vec())),
+            ValueRef::Blob(b) => Stored(Value::Blob(b.to_vec()), None),
+        }
+    }
+}
+
+impl ToSql for Stored {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(match &self.1 {
+            Some(text) => ToSqlOutput::Borrowed(ValueRef::Text(text)),
+            None => ToSqlOutput::Borrowed(ValueRef::from(&self.0)),
+        })
+    }
 }

@@ -19,13 +19,15 @@ use std::borrow::Cow;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use super::age::{self, AgeCheck};
+use super::age::AgeCheck;
 use super::assign::{Assigner, ContactFacts, Outcome};
 use super::audience::{self, AudienceQuery, AudienceRow};
 use super::minor_addresses::KEPT_ON_RECORD;
+use super::minor_flag::TagCells;
 use super::opt_outs::{AddressOptOuts, contact_key};
 use super::prepare::{Prepared, PreviewError};
 use super::suppressed::{Suppression, SuppressionHit};
+pub use super::walk_ages::{age_check, age_values};
 use crate::fields::phone::LineType;
 use crate::fields::value::{Record, Value};
 use crate::fields::{Channel, ConsentState, Field, address};
@@ -184,12 +186,14 @@ fn unread_columns(prepared: &Prepared, suppression: &Suppression) -> Vec<bool> {
 
 /// The text buffers of the contact decided last, for the next one: a walk of a million
 /// contacts fills three buffers instead of allocating and freeing three strings per
-/// contact (issue 13).
+/// contact (issue 13); and the tags cells read so far.
 #[derive(Default)]
 struct Spare {
     key: String,
     address_stored: String,
     address: String,
+    /// What each tags cell says about age, one memo per age field (`walk_ages`).
+    tag_cells: Vec<TagCells>,
 }
 
 impl Spare {
@@ -285,7 +289,7 @@ fn decide<'a>(
         _ => Cow::Owned(stored.to_string()),
     };
     let mut consent_source = row.consent_source()?;
-    let age = age_check(prepared, record);
+    let age = super::walk_ages::age_check_row(prepared, record, row, &mut spare.tag_cells);
     // SMS: the first phone field with a value (`Slots::sms`), so a contact whose
     // number is in a later phone field is not left without an address.
     let sms = slots
@@ -398,27 +402,5 @@ fn decide<'a>(
         address_line,
         matches,
         outcome,
-    })
-}
-
-/// The minor check for one contact: every age field of [`Prepared::slots`] read on
-/// [`Prepared::minor_dates`] (the as-of date when earlier, and today), judged against
-/// its minor age (see [`super::age`]).
-pub fn age_check(prepared: &Prepared, record: &Record) -> AgeCheck {
-    let readings = age_values(prepared, record).map(|(name, role, value)| {
-        super::minor_flag::read_field(name, role, value, prepared.minor_dates).0
-    });
-    age::assess(readings, prepared.minor_age.years)
-}
-
-/// The age fields of `prepared` with the contact's values: (field name, role, value).
-pub fn age_values<'a>(
-    prepared: &'a Prepared,
-    record: &'a Record,
-) -> impl Iterator<Item = (&'a str, crate::fields::Role, &'a Value)> + 'a {
-    static BLANK: Value = Value::Null;
-    prepared.slots.ages.iter().filter_map(|&(i, role)| {
-        let f = prepared.columns.get(i)?;
-        Some((f.name.as_str(), role, record.get(&f.name).unwrap_or(&BLANK)))
     })
 }

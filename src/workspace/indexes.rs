@@ -1,7 +1,7 @@
 //! Indexes on `contacts` that let a campaign run read what it needs before the walk
 //! from an index instead of the table (issue 13): the distinct values of a field
-//! ([`value_counts_indexed`]) and the contacts who refused a channel, with their
-//! addresses (a partial index, [`refusal_filter`]).
+//! ([`value_counts_indexed`], [`distinct_indexed`]) and the contacts who refused a
+//! channel, with their addresses (a partial index, [`refusal_filter`]).
 //!
 //! SQLite maintains an index in the same write as the row, so what is read from one is
 //! exactly what the table holds: no summary kept by hand that an import, undo or
@@ -11,7 +11,7 @@
 //! (`campaign::indexes`); this module only names, creates, checks and drops them.
 //! A column cannot be dropped while an index uses it, so [`drop_on_column`] runs first.
 
-use rusqlite::types::Value;
+use rusqlite::types::{Value, ValueRef};
 use rusqlite::{Connection, OptionalExtension};
 
 use super::{WorkspaceError, quote_ident};
@@ -246,6 +246,54 @@ pub fn value_counts_indexed(
         }
     }
     Ok(Some(finish(counts)))
+}
+
+/// Hand `each` every distinct stored value of field column `column` that is not NULL,
+/// read through its value index: one seek per value (past [`SEEKS`], one pass over the
+/// rest of the index), so a field of a few dozen distinct values (a tags field's
+/// combinations) costs a few dozen look-ups, not a read of every contact's. Values
+/// SQLite holds equal (an integer and a real of one number) come once. Order: the
+/// index's (byte order for text).
+///
+/// `Ok(false)`, without calling `each`, when the column has no value index (read the
+/// table instead).
+///
+/// Errors: SQLite errors; the first error of `each`.
+pub fn distinct_indexed(
+    conn: &Connection,
+    column: &str,
+    mut each: impl FnMut(ValueRef<'_>) -> Result<(), WorkspaceError>,
+) -> Result<bool, WorkspaceError> {
+    if !has_value_index(conn, column)? {
+        return Ok(false);
+    }
+    let c = quote_ident(column);
+    let mut first = conn.prepare(&format!(
+        "SELECT {c} FROM contacts WHERE {c} IS NOT NULL ORDER BY {c} LIMIT 1"
+    ))?;
+    let mut next = conn.prepare(&format!(
+        "SELECT {c} FROM contacts WHERE {c} > ?1 ORDER BY {c} LIMIT 1"
+    ))?;
+    let mut last: Option<Value> = None;
+    for _ in 0..SEEKS {
+        let row: Option<Value> = match &last {
+            None => first.query_row([], |r| r.get(0)).optional()?,
+            Some(v) => next.query_row([v], |r| r.get(0)).optional()?,
+        };
+        let Some(value) = row else {
+            return Ok(true);
+        };
+        each(ValueRef::from(&value))?;
+        last = Some(value);
+    }
+    let mut rest = conn.prepare(&format!(
+        "SELECT {c} FROM contacts WHERE {c} > ?1 GROUP BY {c}"
+    ))?;
+    let mut rows = rest.query([&last])?;
+    while let Some(row) = rows.next()? {
+        each(row.get_ref(0)?)?;
+    }
+    Ok(true)
 }
 
 /// `counts` in byte order of the value, equal values added up: index order is the

@@ -156,3 +156,41 @@ fn an_indexed_column_can_still_be_dropped() {
     drop_value_index(&conn, "city").unwrap();
     assert_eq!(value_indexed(&conn).unwrap(), vec!["email2".to_string()]);
 }
+
+#[test]
+fn distinct_values_come_from_the_index_once_each() {
+    let conn = table(
+        "INSERT INTO contacts (city) VALUES ('b'), ('a'), ('b'), (''), (NULL), ('é'), ('a');",
+    );
+    let read = |conn: &Connection| {
+        let mut seen: Vec<String> = Vec::new();
+        let indexed = distinct_indexed(conn, "city", |v| {
+            seen.push(v.as_str().unwrap().to_string());
+            Ok(())
+        })
+        .unwrap();
+        (indexed, seen)
+    };
+    // No index: nothing is read, the caller reads the table.
+    assert_eq!(read(&conn), (false, vec![]));
+    ensure_value_index(&conn, "city").unwrap();
+    // By hand: '', 'a', 'b', 'é' in byte order, NULL left out, each once.
+    assert_eq!(
+        read(&conn),
+        (true, ["", "a", "b", "é"].map(String::from).to_vec())
+    );
+    // Past the seeks (300 distinct values), the rest comes from one pass, once each.
+    for i in 0..300 {
+        conn.execute(
+            "INSERT INTO contacts (city) VALUES (?1)",
+            [format!("v{i:03}")],
+        )
+        .unwrap();
+    }
+    // By hand: '', 'a', 'b', then v000 to v299, then 'é' (0xC3 sorts after 'v').
+    let (_, seen) = read(&conn);
+    assert_eq!(seen.len(), 304);
+    assert_eq!(seen[3], "v000");
+    assert_eq!(seen[302], "v299");
+    assert_eq!(seen[303], "é");
+}
