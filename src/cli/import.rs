@@ -62,7 +62,8 @@ pub struct ImportArgs {
     /// Read `12,50` as 12.5 (decimal comma); otherwise such values stay text.
     #[arg(long)]
     decimal_comma: bool,
-    /// Fill missing fields of short rows with blanks instead of rejecting the rows.
+    /// Short rows are padded with blanks by default; this pads also those missing a
+    /// consent, opt-out or age cell, which are otherwise rejected.
     #[arg(long)]
     allow_ragged: bool,
     /// The first row is data, not a header (default: detected).
