@@ -191,6 +191,11 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
     } else {
         ctx.open_or_create()?
     };
+    // Test hook (tests/workspace_cleanup_cli.rs): a panic once the workspace is open,
+    // before anything is committed; nothing else sets it.
+    if std::env::var_os(crate::tui::TEST_PANIC).is_some_and(|v| v == "import") {
+        panic!("TACTFUL_TEST_PANIC=import");
+    }
     let mut reports = Vec::with_capacity(plans.len());
     for plan in &plans {
         let show_bar = !ctx.json && std::io::stderr().is_terminal();
