@@ -3,7 +3,8 @@
 //! the value is missing (`Hi [first_name missing],`) for Bo (empty), Cy
 //! (whitespace-only) and Dee (no cell), flags the three and review blocks before export;
 //! with the default they get `Hi there,`. Expected values worked out by hand from
-//! `customers_names.csv` (ana Ana; bo empty; cy "   "; dee missing).
+//! `customers_names.csv` (ana Ana; bo empty; cy "   "; dee missing: a short row on line
+//! 5, imported without `--allow-ragged` since session 11).
 
 mod common;
 mod review_support;
@@ -13,14 +14,25 @@ use review_support::Ws;
 fn workspace() -> Option<(Ws, std::path::PathBuf)> {
     let case = common::shared("cases/BR-16")?;
     let ws = Ws::new();
-    ws.ok(&[
-        "import",
-        case.join("customers_names.csv").to_str().unwrap(),
-        "--consent",
-        "email=granted",
-        // Dee's row has no cell for the name: kept, with the name blank.
-        "--allow-ragged",
-    ]);
+    // Dee's row (line 5) has no cell for the name: imported by default, the name blank,
+    // and the report names the line.
+    let report = ws.json(
+        &[
+            "import",
+            case.join("customers_names.csv").to_str().unwrap(),
+            "--consent",
+            "email=granted",
+        ],
+        0,
+    );
+    assert_eq!(report["rows_imported"], 4, "{report:#}");
+    assert_eq!(report["rows_rejected"], serde_json::json!([]), "{report:#}");
+    assert!(
+        review_support::warnings(&report).contains(
+            &"line 5: 1 field where the header has 2; missing cells read as blank".to_string()
+        ),
+        "{report:#}"
+    );
     ws.ok(&["segment", "add", "all", "email is not blank"]);
     ws.ok(&["campaign", "new", "welcome", "--channel", "email"]);
     Some((ws, case))

@@ -77,7 +77,8 @@ fn text_after_a_closing_quote_is_rejected_with_line_and_column() {
     );
 }
 
-/// A ragged record starting on line 2 (header = line 1) is rejected as line 2.
+/// A ragged record starting on line 2 (header = line 1) is named as line 2: a long one
+/// rejected, a short one imported with its missing cells blank (case BR-16).
 #[test]
 fn a_ragged_row_names_its_own_line() {
     let dir = tempfile::tempdir().unwrap();
@@ -90,7 +91,20 @@ fn a_ragged_row_names_its_own_line() {
         .assert()
         .success()
         .stdout(predicates::str::contains(
-            "    line 2: 1 field where the header has 2",
+            "    - line 2: 1 field where the header has 2; missing cells read as blank",
+        ));
+    std::fs::write(
+        &file,
+        "email,first_name\nx@example.com,X,Z\ny@example.com,Y\n",
+    )
+    .unwrap();
+    tactful(&dir.path().join("long.tactful"))
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "    line 2: 3 fields where the header has 2; the extra fields hold data",
         ));
 }
 

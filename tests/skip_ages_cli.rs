@@ -35,8 +35,9 @@ fn skip_refused(csv: &str, column: &str, parts: &[&str]) {
     for part in parts {
         assert = assert.stderr(predicate::str::contains(*part));
     }
+    // Nothing was imported: the workspace the failed import created is gone.
     assert!(
-        ws.field_names().is_empty(),
+        !ws.out("ws.tactful").exists(),
         "{column}: something was imported"
     );
 }

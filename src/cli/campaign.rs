@@ -61,8 +61,12 @@ enum CampaignAction {
         /// The segment whose contacts get this entry's message.
         segment: String,
         /// E-mail subject (template).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "subject_file")]
         subject: Option<String>,
+        /// Read the subject from a UTF-8 file (one line; the final line break is not
+        /// part of it).
+        #[arg(long, value_name = "FILE")]
+        subject_file: Option<PathBuf>,
         /// Message body (template).
         #[arg(
             long,
@@ -209,18 +213,25 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
             name,
             segment,
             subject,
+            subject_file,
             body,
             body_file,
             html,
         } => {
-            let mut ws = ctx.open()?;
             let body = match (body, body_file) {
                 (Some(b), _) => b,
-                (None, Some(path)) => std::fs::read_to_string(&path).map_err(|e| {
-                    anyhow::anyhow!("cannot read body file {}: {e}", path.display())
-                })?,
+                (None, Some(path)) => template_file("body", &path)?,
                 (None, None) => anyhow::bail!("give --body TEXT or --body-file FILE"),
             };
+            let subject = match subject_file {
+                Some(path) => {
+                    let text = template_file("subject", &path)?;
+                    let line = text.strip_suffix('\n').unwrap_or(&text);
+                    Some(line.strip_suffix('\r').unwrap_or(line).to_string())
+                }
+                None => subject,
+            };
+            let mut ws = ctx.open()?;
             let entry = Entry {
                 segment,
                 subject,
@@ -312,4 +323,26 @@ pub fn run(ctx: &Context, args: CampaignArgs) -> anyhow::Result<()> {
         CampaignAction::Apply { file } => super::campaign_code::apply(ctx, &file),
         CampaignAction::Dump { name } => super::campaign_code::dump(ctx, &name),
     }
+}
+
+/// The text of template file `path` for `campaign add`'s `--subject-file` or
+/// `--body-file` (`part`: `subject` or `body`), without a leading byte order mark
+/// (Notepad writes one).
+///
+/// Errors name the part and the file: one that cannot be read (missing, a folder, no
+/// permission), or one that is not UTF-8 text.
+fn template_file(part: &str, path: &std::path::Path) -> anyhow::Result<String> {
+    let shown = for_terminal(&path.display().to_string()).into_owned();
+    let bytes =
+        std::fs::read(path).map_err(|e| anyhow::anyhow!("cannot read {part} file {shown}: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{part} file {shown} is not UTF-8 text (byte {} is not valid UTF-8): save it as UTF-8",
+            e.utf8_error().valid_up_to() + 1
+        )
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }

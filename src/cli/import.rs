@@ -62,7 +62,8 @@ pub struct ImportArgs {
     /// Read `12,50` as 12.5 (decimal comma); otherwise such values stay text.
     #[arg(long)]
     decimal_comma: bool,
-    /// Fill missing fields of short rows with blanks instead of rejecting the rows.
+    /// Short rows are padded with blanks by default; this pads also those missing a
+    /// consent, opt-out or age cell, which are otherwise rejected.
     #[arg(long)]
     allow_ragged: bool,
     /// The first row is data, not a header (default: detected).
@@ -190,6 +191,11 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
     } else {
         ctx.open_or_create()?
     };
+    // Test hook (tests/workspace_cleanup_cli.rs): a panic once the workspace is open,
+    // before anything is committed; nothing else sets it.
+    if std::env::var_os(crate::tui::TEST_PANIC).is_some_and(|v| v == "import") {
+        panic!("TACTFUL_TEST_PANIC=import");
+    }
     let mut reports = Vec::with_capacity(plans.len());
     for plan in &plans {
         let show_bar = !ctx.json && std::io::stderr().is_terminal();

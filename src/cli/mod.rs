@@ -24,6 +24,7 @@ mod campaign_code;
 mod campaign_edit;
 mod campaign_show;
 mod contact;
+mod created;
 mod csv_out;
 mod demo;
 mod explain;
@@ -134,11 +135,18 @@ impl Context {
     }
 
     /// Open the workspace, creating it if needed: for the commands that bring data in.
+    /// A file created here is removed again if the command fails before committing
+    /// anything to it ([`created`]).
     pub fn open_or_create(&self) -> anyhow::Result<Workspace> {
-        let mut ws = crate::upgrade_notice::announce_upgrade(&self.workspace, |note| {
+        let existed = std::fs::symlink_metadata(&self.workspace).is_ok();
+        let opened = crate::upgrade_notice::announce_upgrade(&self.workspace, |note| {
             Workspace::open_noting_upgrade(&self.workspace, note)
-        })
-        .with_context(|| format!("cannot open workspace {}", self.workspace.display()))?;
+        });
+        if !existed && std::fs::symlink_metadata(&self.workspace).is_ok() {
+            created::note(&self.workspace);
+        }
+        let mut ws = opened
+            .with_context(|| format!("cannot open workspace {}", self.workspace.display()))?;
         ws.set_today(self.today);
         Ok(ws)
     }
@@ -168,9 +176,13 @@ pub struct Exit {
 /// Parse the arguments, run the command and turn the outcome into an exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    let cleanup = created::Cleanup;
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => report(e),
+        Err(e) => {
+            cleanup.failed();
+            report(e)
+        }
     }
 }
 

@@ -88,6 +88,33 @@ impl<'a> Cell<'a> {
     }
 }
 
+impl Cell<'_> {
+    /// Remove from a text cell what must not travel in a data file
+    /// ([`is_disguising`]); true when it did. Number cells never change.
+    pub fn clean(&mut self) -> bool {
+        match self {
+            Cell::Text(t) if t.chars().any(is_disguising) => {
+                *t = Cow::Owned(t.chars().filter(|&c| !is_disguising(c)).collect());
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Characters no exported cell keeps: C0 controls but TAB, LF and CR (a rendered body's
+/// line breaks; RFC 4180 quotes them), DEL, C1 controls (an escape sequence runs when
+/// the file is shown in a terminal: CWE-150), and the bidi embedding, override and
+/// isolate controls U+202A-U+202E and U+2066-U+2069, which show a cell as other text
+/// than it holds (CVE-2021-42574, "Trojan Source": `Kö\u{202E}ln` shows as `Könl`).
+/// Rendered messages lose them already (`message::engine`); this is the same rule for
+/// every other cell (`--field` values, keys, merge values). The marks LRM, RLM and ALM
+/// (U+200E, U+200F, U+061C) stay: right-to-left text uses them to place punctuation
+/// and digits, and they cannot reorder letters.
+pub fn is_disguising(c: char) -> bool {
+    !matches!(c, '\t' | '\n' | '\r') && crate::text::is_unsafe(c)
+}
+
 const SIGNS: [char; 8] = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
 
 /// Whether a spreadsheet could read `cell` as a formula (see the module notes): it
@@ -247,5 +274,28 @@ mod tests {
         assert_eq!(quoted(Cell::number("-1+2".into())), ("'-1+2".into(), true));
         assert_eq!(quoted(Cell::number("-".into())), ("'-".into(), true));
         assert_eq!(quoted(Cell::number("-.5".into())), ("'-.5".into(), true));
+    }
+
+    #[test]
+    fn cleaning_drops_controls_and_overrides_and_keeps_marks_and_line_breaks() {
+        for (cell, want) in [
+            ("a\u{1b}[2Jb", "a[2Jb"),
+            ("x\u{9b}1my\u{7f}", "x1my"),
+            ("Kö\u{202e}ln", "Köln"),
+            ("\u{202a}a\u{202b}b\u{202c}c\u{202d}d", "abcd"),
+            ("\u{2066}a\u{2067}b\u{2068}c\u{2069}", "abc"),
+            (
+                "مرحبا\u{200f}!\u{200e}\u{61c}",
+                "مرحبا\u{200f}!\u{200e}\u{61c}",
+            ),
+            ("line\r\nnext\tcol", "line\r\nnext\tcol"),
+            ("תל אביב", "תל אביב"),
+        ] {
+            let mut c = Cell::text(cell);
+            assert_eq!(c.clean(), cell != want, "{cell:?}");
+            assert_eq!(c.as_str(), want, "{cell:?}");
+        }
+        let mut n = Cell::number("3".into());
+        assert!(!n.clean());
     }
 }

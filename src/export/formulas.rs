@@ -15,7 +15,9 @@
 //! them as formulas. Either way [`Layout::formulas`] changes each cell itself and
 //! returns one [`FormulaCell`] per changed cell, so the manifest's
 //! `formulas_neutralised` is the count of exactly the cells that were quoted, in every
-//! data file (a split copies cells without changing them).
+//! data file (a split copies cells without changing them). Before that, every text
+//! cell (each listmonk attribute too) loses the control and bidi override characters
+//! that would disguise it or reach a terminal ([`Cell::clean`]).
 
 use serde_json::{Map, Value as Json};
 
@@ -59,10 +61,12 @@ impl Layout {
                     continue;
                 };
                 let mut out = Map::new();
+                let mut changed = false;
                 for (name, value) in attrs {
                     let value = match value {
                         Json::String(s) => {
                             let mut value = Cell::text(s);
+                            changed |= value.clean();
                             if formula(&mut value, neutralise) {
                                 hit(&format!("attributes.{name}"));
                             }
@@ -72,11 +76,13 @@ impl Layout {
                     };
                     out.insert(name, value);
                 }
-                if neutralise {
+                if neutralise || changed {
                     *cell = Cell::text(Json::Object(out).to_string());
                 }
                 continue;
             }
+            // Cleaned first: `\u{202E}=1+1` is a formula once the override is gone.
+            cell.clean();
             if i == 0 && phones_exempt && matches!(cell, Cell::Text(text) if is_e164(text)) {
                 continue;
             }

@@ -32,7 +32,13 @@ impl<'w> RecipientsWriter<'w> {
             out.write_all(BOM)?;
         }
         let mut writer = Self::headless(out);
-        let cells: Vec<Cell> = header.iter().map(|h| Cell::text(h.as_str())).collect();
+        let cells: Vec<Cell> = (header.iter())
+            .map(|h| {
+                let mut cell = Cell::text(h.as_str());
+                cell.clean();
+                cell
+            })
+            .collect();
         writer.record(&cells)?;
         Ok(writer)
     }

@@ -31,6 +31,7 @@ use super::normalise::{self, Damage};
 use super::orders;
 use super::read::{Row, Rows, Shape};
 use super::report::plural;
+use super::short_rows::ShortRows;
 use super::skipped_ages;
 use super::skipped_consent;
 use super::sniff;
@@ -65,7 +66,6 @@ pub fn analyse(
         encoding: scan.encoding,
         delimiter: sniffed.delimiter,
         has_header: sniffed.has_header,
-        allow_ragged: plan.allow_ragged,
         replacement_is_data: scan.lossless_utf8,
         sep_line: sniffed.sep_line,
     };
@@ -126,13 +126,17 @@ pub fn analyse(
     let mut damage: Vec<BTreeMap<Damage, DamageSeen>> = vec![BTreeMap::new(); width];
     let mut big_cells = BigCells::default();
     let mut rejected = Vec::new();
+    let mut short = ShortRows::new(headers.len(), plan.allow_ragged);
     let (mut rows_read, mut blank) = (0u64, 0u64);
     while let Some(row) = rows.next_row()? {
         rows_read += 1;
+        if let Row::Short { line, fields, .. } = row {
+            short.observe(line, fields);
+        }
         match row {
             Row::Blank { .. } => blank += 1,
             Row::Rejected { line, reason, .. } => rejected.push(Rejected { line, reason }),
-            Row::Data { line, values } => {
+            Row::Data { line, values } | Row::Short { line, values, .. } => {
                 for s in &mut skipped_consent {
                     s.observe(line, &values);
                 }
@@ -393,7 +397,7 @@ pub fn analyse(
         .filter(|(_, c)| !c.skip && super::age_roles::is_age_role(c.field.role))
         .map(|(i, _)| i)
         .collect();
-    Ok(Analysis {
+    let mut analysis = Analysis {
         scan,
         sniffed,
         sheet,
@@ -415,7 +419,15 @@ pub fn analyse(
         rows_read,
         rows_skipped_blank: blank,
         warnings,
-    })
+        short_rows: ShortRows::default(),
+    };
+    short.guards = super::short_rows::guards(&analysis);
+    let (short_rejected, padded) = short.settle();
+    analysis.rejected.extend(short_rejected);
+    analysis.rejected.sort_by_key(|r| r.line);
+    analysis.warnings.extend(padded);
+    analysis.short_rows = short;
+    Ok(analysis)
 }
 
 /// SQLite's default limit on the columns of a table (`SQLITE_MAX_COLUMN`).

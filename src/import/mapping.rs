@@ -281,6 +281,11 @@ impl ColumnMap {
         })
     }
 
+    /// The index in the file of imported column `j`.
+    pub fn file_index(&self, j: usize) -> usize {
+        self.kept[j]
+    }
+
     /// The imported values of one row (`values` has one per column of the file), with
     /// the platform's deliberate leading apostrophe removed where the layout says so.
     /// `stripped`, when given, counts the removals per imported column. The values are

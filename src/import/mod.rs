@@ -60,6 +60,7 @@ mod rejected_minor;
 pub mod rejected_refusal;
 pub mod report;
 pub mod row_phones;
+pub mod short_rows;
 pub mod skipped_ages;
 pub mod skipped_consent;
 pub mod sniff;

@@ -30,7 +30,9 @@ pub struct ImportPlan {
     /// Forced header presence; `None` sniffs.
     pub header: Option<bool>,
     pub types: TypeOptions,
-    /// Pad short rows with blanks instead of rejecting them.
+    /// Pad every short row with blanks, also one missing a consent, opt-out or age
+    /// cell; without it such a row is rejected and other short rows are padded
+    /// ([`super::short_rows`]).
     pub allow_ragged: bool,
     /// Consent stated for the whole file, per channel (`--consent email=granted`).
     /// Fills only what the file does not state: a row's consent column, or the status

@@ -141,26 +141,24 @@ impl<'a> Preparer<'a> {
     pub fn prepare(&self, row: Row) -> Prepared {
         let (line, values) = match row {
             Row::Data { line, values } => (line, values),
-            // Listed by the first read; one that may refuse stops the import.
+            Row::Short {
+                line,
+                mut values,
+                fields,
+            } => {
+                let short = &self.analysis.short_rows;
+                if short.pads(fields) {
+                    (line, values)
+                } else {
+                    values.truncate(fields);
+                    return self.rejected(line, short.reason(fields), values);
+                }
+            }
             Row::Rejected {
                 line,
                 reason,
                 cells,
-            } => {
-                let file = self.plan.display_name();
-                let minor = || {
-                    let row = (line, reason.as_str(), cells.as_slice());
-                    super::rejected_minor::check(self.analysis, &file, self.today, row)
-                };
-                return super::rejected_refusal::check(
-                    self.analysis,
-                    &self.plan.consent,
-                    file.clone(),
-                    (line, &reason, &cells),
-                )
-                .or_else(minor)
-                .map_or(Prepared::Counted, |e| Prepared::RefusalLost(Box::new(e)));
-            }
+            } => return self.rejected(line, reason, cells),
             Row::Blank { .. } => return Prepared::Counted,
         };
         let analysis = self.analysis;
@@ -317,6 +315,24 @@ impl<'a> Preparer<'a> {
             phones: Box::new(phones),
             unread,
         }
+    }
+
+    /// A row the first pass listed as rejected (`reason`), with every field it has:
+    /// one that may refuse or name a minor stops the import.
+    fn rejected(&self, line: u64, reason: String, cells: Vec<String>) -> Prepared {
+        let file = self.plan.display_name();
+        let minor = || {
+            let row = (line, reason.as_str(), cells.as_slice());
+            super::rejected_minor::check(self.analysis, &file, self.today, row)
+        };
+        super::rejected_refusal::check(
+            self.analysis,
+            &self.plan.consent,
+            file.clone(),
+            (line, &reason, &cells),
+        )
+        .or_else(minor)
+        .map_or(Prepared::Counted, |e| Prepared::RefusalLost(Box::new(e)))
     }
 
     /// The order line of a row with no contact key, with `--aggregate`: `None` when

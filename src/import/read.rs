@@ -6,7 +6,8 @@
 //! way: Excel's `sep=;` first line is skipped (the sniffer took the delimiter from it),
 //! blank lines and delimiter-only rows are skipped (case BR-10), rows with the wrong
 //! number of fields are rejected with the physical line they start on (header = line 1,
-//! or 2 after a `sep=` line) or padded when the user allowed it (case BR-08), a row
+//! or 2 after a `sep=` line) when they are too long, and padded and marked
+//! ([`Row::Short`]) when they are too short (cases BR-08, BR-16), a row
 //! holding a NUL byte is rejected alone (issue 9: one damaged line must not sink the
 //! file), and no record holding U+FFFD gets through (case BR-09). A workbook sheet
 //! ([`super::workbook::Sheet`]) goes through the same decisions, its rows numbered as
@@ -29,7 +30,6 @@ use quotes::{Quotes, SharedLog, with_log};
 use super::ImportError;
 use super::decode::{self, TextReader};
 use super::normalise::{self, Cleaning};
-use super::report::plural;
 use super::workbook::Sheet;
 
 /// Longest header cell read as a column name, in characters. The longest real headers
@@ -42,6 +42,15 @@ pub const MAX_HEADER_CHARS: usize = 1_000;
 pub enum Row {
     /// A data row with exactly as many cleaned values as the header has columns.
     Data { line: u64, values: Vec<String> },
+    /// A row with fewer fields than the header (the trailing ones missing), padded
+    /// with blanks to the header's width; `fields` is how many the file had. The
+    /// import decides whether a blank may stand for the missing cells (case BR-16,
+    /// see `import::short_rows`).
+    Short {
+        line: u64,
+        values: Vec<String>,
+        fields: usize,
+    },
     /// A row of delimiters and blanks only (`,,`): skipped and counted.
     Blank { line: u64 },
     /// A row that cannot be imported as it is, with every field it has, cleaned as
@@ -59,8 +68,6 @@ pub struct Shape {
     pub encoding: &'static Encoding,
     pub delimiter: u8,
     pub has_header: bool,
-    /// Pad short rows with blanks instead of rejecting them (`--allow-ragged`).
-    pub allow_ragged: bool,
     /// U+FFFD in the text was in the file (valid UTF-8), not made by decoding: keep it
     /// and count it instead of failing.
     pub replacement_is_data: bool,
@@ -345,11 +352,6 @@ impl Rows {
         }
     }
 
-    /// How many fields the record last given out had in the file, before padding.
-    pub fn last_record_len(&self) -> usize {
-        self.record.len()
-    }
-
     /// Every field of the record last given out, cleaned as data values are, however
     /// many there are (a rejected row's too): the suppression list searches them all
     /// so that a shifted row loses no address.
@@ -384,17 +386,6 @@ impl Rows {
                 };
             }
         }
-        if len < self.width && !self.shape.allow_ragged {
-            return Row::Rejected {
-                line,
-                cells: self.last_record_cells(),
-                reason: format!(
-                    "{len} field{} where the header has {} (pass --allow-ragged to fill missing fields with blanks)",
-                    plural(len as u64),
-                    self.width
-                ),
-            };
-        }
         let mut values = Vec::with_capacity(self.width);
         for field in self.record.iter().take(self.width) {
             let (value, c) = normalise::clean_value(field);
@@ -402,7 +393,14 @@ impl Rows {
             self.cleaning.whitespace_replaced += c.whitespace_replaced;
             values.push(value);
         }
-        values.resize(self.width, String::new());
+        if len < self.width {
+            values.resize(self.width, String::new());
+            return Row::Short {
+                line,
+                values,
+                fields: len,
+            };
+        }
         Row::Data { line, values }
     }
 }

@@ -357,6 +357,13 @@ pub fn notes_opt_out(name: &str) -> bool {
         && name.split('_').any(|w| NOTE_WORDS.contains(&w))
 }
 
+/// True when a value under field name `name` may state an opt-out by the header alone
+/// (an opt-out note, a preferences header, texts or replies): a short row missing its
+/// cell there is not read as blank (`import::short_rows`).
+pub fn may_refuse_by_header(name: &str) -> bool {
+    notes_opt_out(name) || preferences(name) || replies(name)
+}
+
 /// True when field name `name` is a preferences header (`contact_preferences`,
 /// `comms`, `Kommunikation`, `Préférences de contact`), under which `none` or
 /// `nothing` ([`NONE`]) is a refusal of every message.

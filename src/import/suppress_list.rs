@@ -112,17 +112,21 @@ pub fn read(path: &Path, regions: &[Region]) -> Result<ListRead, ImportError> {
         // reported once with what was found, not cell by cell.
         let (line, cells, ragged) = match row {
             Row::Blank { .. } => continue,
-            Row::Data { line, values } => {
-                let fields = rows.last_record_len();
-                let ragged = (fields < width).then(|| ListNote {
+            Row::Data { line, values } => (line, values, None),
+            Row::Short {
+                line,
+                values,
+                fields,
+            } => {
+                let ragged = ListNote {
                     line,
                     column: column_name(fields),
                     reason: format!(
                         "{fields} field{} where the header has {width}",
                         if fields == 1 { "" } else { "s" }
                     ),
-                });
-                (line, values, ragged)
+                };
+                (line, values, Some(ragged))
             }
             Row::Rejected {
                 line,
@@ -205,7 +209,6 @@ fn open(path: &Path) -> Result<(Shape, Option<Arc<Sheet>>), ImportError> {
         encoding: encoding_rs::UTF_8,
         delimiter: b',',
         has_header: true,
-        allow_ragged: true,
         replacement_is_data: true,
         sep_line: false,
     };

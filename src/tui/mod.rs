@@ -19,7 +19,8 @@
 //! Test hook: when the environment variable `TACTFUL_TEST_PANIC` is `1`, the TUI panics
 //! right after drawing its first frame. The end-to-end tests (`tests/tui_pty.rs`) use it
 //! to check that a panic restores the terminal and prints a readable message (case
-//! BR-20); nothing else sets it.
+//! BR-20); nothing else sets it. `tactful import` panics once its workspace is open
+//! when it is `import` (tests/workspace_cleanup_cli.rs).
 
 pub mod app;
 pub mod context;

@@ -18,6 +18,7 @@ mod contacts_undo;
 pub mod exports;
 pub mod fields;
 mod foreign;
+pub mod fresh;
 pub mod indexes;
 pub mod kept_minors;
 pub mod keyed_hash;

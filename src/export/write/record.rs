@@ -3,6 +3,8 @@
 //! the keyed hashes of its recipients' keys, for `contact show`) and the audit entry,
 //! before the files get their names ([`Target::commit`]).
 
+use std::io::Write;
+
 use serde_json::json;
 
 use crate::campaign::Campaign;
@@ -19,6 +21,7 @@ use crate::export::profile::{Platform, Profile};
 use crate::export::{ExportError, ExportPlan, MANIFEST};
 use crate::fields::Channel;
 use crate::review::{Finding, Review, ReviewError};
+use crate::text::{SafeWriter, StreamSafety};
 use crate::workspace::exports::{self as store, ExportRecord};
 use crate::workspace::{SCHEMA_VERSION, Workspace, audit, batches, now_rfc3339};
 
@@ -162,8 +165,12 @@ pub(super) fn record(
     manifest: &Manifest,
     written: Written<'_>,
 ) -> Result<Recorded, ExportError> {
+    // Text from the data and from people (reasons, notes, file names) keeps its
+    // value, but C1 controls, DEL and bidi overrides are written as `\uXXXX` escapes,
+    // so the file shown in a terminal or an editor neither runs nor disguises them.
     let ((), manifest_sha256, _) = target.stage(MANIFEST, |w| {
-        serde_json::to_writer_pretty(&mut *w, &manifest)?;
+        let mut w = SafeWriter::new(w, StreamSafety::Json);
+        serde_json::to_writer_pretty(&mut w, &manifest)?;
         w.write_all(b"\n")
     })?;
     let mut files: Vec<String> = manifest.files.data.iter().map(|f| f.name.clone()).collect();

@@ -86,6 +86,9 @@ pub struct Analysis {
     pub rows_read: u64,
     pub rows_skipped_blank: u64,
     pub warnings: Vec<String>,
+    /// How short rows are read: padded, or rejected when a missing cell would decide
+    /// a safeguard ([`crate::import::short_rows`]).
+    pub short_rows: crate::import::short_rows::ShortRows,
 }
 
 impl Analysis {
@@ -103,12 +106,11 @@ impl Analysis {
     }
 
     /// The reader shape for the second pass.
-    pub fn shape(&self, plan: &ImportPlan) -> Shape {
+    pub fn shape(&self) -> Shape {
         Shape {
             encoding: self.scan.encoding,
             delimiter: self.sniffed.delimiter,
             has_header: self.sniffed.has_header,
-            allow_ragged: plan.allow_ragged,
             replacement_is_data: self.scan.lossless_utf8,
             sep_line: self.sniffed.sep_line,
         }
@@ -117,8 +119,8 @@ impl Analysis {
     /// Open the rows again for the second pass.
     pub fn open_rows(&self, plan: &ImportPlan) -> Result<(Vec<String>, Rows), ImportError> {
         match &self.sheet {
-            Some(sheet) => Rows::from_sheet(Arc::clone(sheet), self.shape(plan), self.scan.size),
-            None => Rows::open(&plan.path, self.shape(plan)),
+            Some(sheet) => Rows::from_sheet(Arc::clone(sheet), self.shape(), self.scan.size),
+            None => Rows::open(&plan.path, self.shape()),
         }
     }
 }

@@ -3,14 +3,13 @@
 use super::*;
 use std::io::Write;
 
-fn rows_of(bytes: &[u8], allow_ragged: bool) -> (Vec<String>, Vec<Row>) {
+fn rows_of(bytes: &[u8]) -> (Vec<String>, Vec<Row>) {
     let mut f = tempfile::NamedTempFile::new().unwrap();
     f.write_all(bytes).unwrap();
     let shape = Shape {
         encoding: encoding_rs::UTF_8,
         delimiter: b',',
         has_header: true,
-        allow_ragged,
         replacement_is_data: false,
         sep_line: bytes.starts_with(b"sep="),
     };
@@ -30,32 +29,33 @@ fn data(line: u64, values: &[&str]) -> Row {
 }
 
 #[test]
-fn ragged_rows_are_rejected_by_line() {
-    // Case BR-08: lines 3, 5 and 6 are listed; Cy's empty trailing field is fine.
+fn short_rows_are_padded_and_marked_long_rows_rejected_by_line() {
+    // Case BR-08: lines 3 and 6 are short (padded, with their own field counts), line 5
+    // has extra data (rejected); Cy's empty trailing field is fine.
     let (headers, rows) = rows_of(
         b"email,first_name,city,tier\nana@example.com,Ana,Lyon,gold\nbo@example.com,Bo,Porto\ncy@example.com,Cy,Gent,silver,\ndee@example.com,Dee,Oslo,bronze,EXTRA\ned@example.com\n",
-        false,
     );
     assert_eq!(headers, vec!["email", "first_name", "city", "tier"]);
     assert_eq!(
         rows[0],
         data(2, &["ana@example.com", "Ana", "Lyon", "gold"])
     );
-    assert!(matches!(rows[1], Row::Rejected { line: 3, .. }));
+    assert_eq!(rows[1], short(3, &["bo@example.com", "Bo", "Porto", ""], 3));
     assert_eq!(
         rows[2],
         data(4, &["cy@example.com", "Cy", "Gent", "silver"])
     );
     assert!(matches!(rows[3], Row::Rejected { line: 5, .. }));
-    assert!(matches!(rows[4], Row::Rejected { line: 6, .. }));
+    assert_eq!(rows[4], short(6, &["ed@example.com", "", "", ""], 1));
     assert_eq!(rows.len(), 5);
 }
 
-#[test]
-fn allow_ragged_pads_short_rows_but_not_long_ones() {
-    let (_, rows) = rows_of(b"a,b,c\n1,2\n1,2,3,4\n", true);
-    assert_eq!(rows[0], data(2, &["1", "2", ""]));
-    assert!(matches!(rows[1], Row::Rejected { line: 3, .. }));
+fn short(line: u64, values: &[&str], fields: usize) -> Row {
+    Row::Short {
+        line,
+        values: values.iter().map(|v| v.to_string()).collect(),
+        fields,
+    }
 }
 
 #[test]
@@ -63,7 +63,6 @@ fn blank_lines_and_delimiter_rows_are_skipped() {
     // Case BR-10.
     let (_, rows) = rows_of(
         b"email,first_name,city\nana@example.com,Ana,Lyon\n\nbo@example.com,Bo,Porto\n,,\ncy@example.com,Cy,Gent\n\n\n   \n",
-        false,
     );
     assert_eq!(rows.len(), 4);
     assert_eq!(rows[2], Row::Blank { line: 5 });
@@ -72,13 +71,13 @@ fn blank_lines_and_delimiter_rows_are_skipped() {
 
 #[test]
 fn crlf_and_blank_lines_keep_line_numbers_exact() {
-    let (_, rows) = rows_of(b"a,b\r\n\r\nx,1\r\n\r\n\r\ny,2", false);
+    let (_, rows) = rows_of(b"a,b\r\n\r\nx,1\r\n\r\n\r\ny,2");
     assert_eq!(rows, vec![data(3, &["x", "1"]), data(6, &["y", "2"])]);
 }
 
 #[test]
 fn quoted_line_breaks_count_physical_lines() {
-    let (_, rows) = rows_of(b"a,b\n\"x\ny\",1\nz,2\n", false);
+    let (_, rows) = rows_of(b"a,b\n\"x\ny\",1\nz,2\n");
     assert_eq!(rows[0], data(2, &["x\ny", "1"]));
     assert_eq!(rows[1], data(4, &["z", "2"]));
 }
@@ -86,17 +85,14 @@ fn quoted_line_breaks_count_physical_lines() {
 #[test]
 fn a_sep_line_is_skipped_and_lines_stay_physical() {
     // Excel's delimiter hint: the header is line 2, the first data row line 3.
-    let (headers, rows) = rows_of(b"sep=,\nemail,name\nana@example.com,Ana\n", false);
+    let (headers, rows) = rows_of(b"sep=,\nemail,name\nana@example.com,Ana\n");
     assert_eq!(headers, ["email", "name"]);
     assert_eq!(rows, vec![data(3, &["ana@example.com", "Ana"])]);
 }
 
 #[test]
 fn a_nul_byte_rejects_its_line_only() {
-    let (_, rows) = rows_of(
-        b"email,name\nana@example.com,A\0na\nbo@example.com,Bo\n",
-        false,
-    );
+    let (_, rows) = rows_of(b"email,name\nana@example.com,A\0na\nbo@example.com,Bo\n");
     assert_eq!(
         rows[0],
         Row::Rejected {
@@ -117,7 +113,6 @@ fn read_error(bytes: &[u8]) -> Option<ImportError> {
         encoding: encoding_rs::UTF_8,
         delimiter: b',',
         has_header: true,
-        allow_ragged: false,
         replacement_is_data: false,
         sep_line: false,
     };
@@ -164,10 +159,8 @@ fn an_unclosed_quote_is_an_error_where_it_opened() {
 #[test]
 fn text_after_a_closing_quote_rejects_its_row() {
     // `z` follows the closing quote at column 16 (1 + 13 + 1 + 1); the other rows stay.
-    let (_, rows) = rows_of(
-        b"email,name\n\"y@example.com\"z,Y\n\"a\nb\",\"c\"\nx@example.com,\"X\"\"\"\n",
-        false,
-    );
+    let (_, rows) =
+        rows_of(b"email,name\n\"y@example.com\"z,Y\n\"a\nb\",\"c\"\nx@example.com,\"X\"\"\"\n");
     match &rows[0] {
         Row::Rejected {
             line: 2, reason, ..
@@ -183,7 +176,7 @@ fn text_after_a_closing_quote_rejects_its_row() {
     assert_eq!(rows[2], data(5, &["x@example.com", "X\""]));
     assert_eq!(rows.len(), 3);
     // On the second line of a multi-line record: the record (line 2) is rejected.
-    let (_, rows) = rows_of(b"a,b\n\"x\ny\"q,1\nz,2\n", false);
+    let (_, rows) = rows_of(b"a,b\n\"x\ny\"q,1\nz,2\n");
     assert!(matches!(rows[0], Row::Rejected { line: 2, .. }));
     assert_eq!(rows[1], data(4, &["z", "2"]));
 }
@@ -191,15 +184,15 @@ fn text_after_a_closing_quote_rejects_its_row() {
 #[test]
 fn rejections_name_the_records_first_line() {
     // New-user trial: the ragged record starts on line 2 (line 1 is the header).
-    let (_, rows) = rows_of(b"email,first_name\nx@example.com\ny@example.com,Y\n", false);
+    let (_, rows) = rows_of(b"email,first_name\nx@example.com,X,more\ny@example.com,Y\n");
     assert!(matches!(rows[0], Row::Rejected { line: 2, .. }));
     assert_eq!(rows[1], data(3, &["y@example.com", "Y"]));
-    // After a quoted record over lines 2-4, the ragged one starts on line 5.
-    let (_, rows) = rows_of(b"a,b\n\"1\n\n2\",x\nonly\n", false);
-    assert!(matches!(rows[1], Row::Rejected { line: 5, .. }));
+    // After a quoted record over lines 2-4, the short one starts on line 5.
+    let (_, rows) = rows_of(b"a,b\n\"1\n\n2\",x\nonly\n");
+    assert!(matches!(rows[1], Row::Short { line: 5, .. }));
     // After a `sep=` line (1) and the header (2): line 3.
-    let (_, rows) = rows_of(b"sep=,\na,b\nonly\n", false);
-    assert!(matches!(rows[0], Row::Rejected { line: 3, .. }));
+    let (_, rows) = rows_of(b"sep=,\na,b\nonly\n");
+    assert!(matches!(rows[0], Row::Short { line: 3, .. }));
 }
 
 #[test]
@@ -213,7 +206,6 @@ fn a_quoted_value_over_record_like_lines_is_reported() {
         encoding: encoding_rs::UTF_8,
         delimiter: b',',
         has_header: true,
-        allow_ragged: false,
         replacement_is_data: false,
         sep_line: false,
     };

@@ -227,9 +227,9 @@ pub fn value_label(plan: &ImportPlan, row: OptionRow) -> String {
         },
         OptionRow::Key => plan.key.clone().unwrap_or_else(|| "e-mail column".into()),
         OptionRow::ShortRows => if plan.allow_ragged {
-            "pad with blanks"
+            "pad all with blanks"
         } else {
-            "reject"
+            "pad; reject if a consent/age cell is missing"
         }
         .into(),
         OptionRow::Consent(channel) => plan
