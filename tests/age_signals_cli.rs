@@ -83,6 +83,17 @@ fn an_age_check_or_group_flag_blocks_nobody() {
     assert_eq!(ws.outcome(EMAIL_EVERYONE, "news"), pairs(&P1_MINOR));
     let (_, outcome, _) = run("Age verified", "12", "40");
     assert_eq!(outcome, pairs(&P1_MINOR));
+    // The date of an age check is no age: nobody age unknown.
+    for header in ["Age verified at", "Age check date"] {
+        let (ws, outcome, review) = run(header, "2024-05-01", "2025-01-31");
+        assert_eq!(outcome, pairs(&BOTH_SENT), "{header}");
+        assert!(!has_code(&review, "age_unknown"), "{header}: {review:#}");
+        let name = ws.field_names()[2].clone();
+        assert_eq!(ws.field(&name)["role"], "none", "{header}");
+    }
+    // A checked date of birth is a date of birth: born 2013-01-01 is 13, a minor.
+    let (_, outcome, _) = run("DOB verified", "2013-01-01", "1980-01-01");
+    assert_eq!(outcome, pairs(&P1_MINOR));
 }
 
 /// Month names in the seven languages, abbreviated too, are birthdays: no age role, a

@@ -98,7 +98,8 @@ const FILLER: &[&str] = &[
 ];
 
 /// The age and adult words such a header checks (`age`, `Alter`, `âge`, `edad`, `età`,
-/// `leeftijd`, `idade`, `DOB`), folded.
+/// `leeftijd`, `idade`), folded. Not `DOB`: `DOB verified` says the date of birth on
+/// record was checked, not that the contact is of age.
 const AGE: &[&str] = &[
     "age",
     "ages",
@@ -108,7 +109,6 @@ const AGE: &[&str] = &[
     "eta",
     "leeftijd",
     "idade",
-    "dob",
     "wiek",
     "alder",
     "over",
@@ -161,6 +161,43 @@ pub fn check_age(header: &str) -> Option<u32> {
     (checked && (aged || number.is_some())).then(|| adult.or(number).unwrap_or(FLAG_AGE))
 }
 
+/// Words that make a header the time of something (`Age verified at`, `Age check
+/// date`, `Fecha de verificación de edad`).
+const WHEN: &[&str] = &[
+    "at",
+    "on",
+    "date",
+    "time",
+    "timestamp",
+    "when",
+    "datum",
+    "zeit",
+    "am",
+    "le",
+    "fecha",
+    "data",
+    "em",
+    "il",
+    "op",
+    "tijd",
+];
+
+/// Whether `header` names the time of an age check (`Age verified at`, `Age check
+/// date`): with a date it says when the contact was checked, not how old they are. A
+/// checked date of birth (`DOB verified` holding dates) is a date of birth.
+pub fn check_time(header: &str) -> bool {
+    let said = crate::fields::classify::header_words(header);
+    if said.iter().any(|w| w == "dob") {
+        return false;
+    }
+    let rest: Vec<&str> = said
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !WHEN.contains(w))
+        .collect();
+    check_age(&rest.join(" ")).is_some()
+}
+
 /// The ages an age-group header's yes says (`Senior` → 60 or more, `Over 65` → 65 or
 /// more, `Senior citizen`): the first word or pair of words that reads as an age group
 /// ([`age_group::parse`]). A yes/no column is only read so when the classifier made it
@@ -206,7 +243,6 @@ mod tests {
             ("Leeftijd geverifieerd", 18),
             ("Leeftijdsverificatie", 18),
             ("Idade confirmada", 18),
-            ("DOB verified", 18),
         ] {
             assert_eq!(check_age(header), Some(age), "{header}");
         }
@@ -218,9 +254,15 @@ mod tests {
             "Over 18",
             "Age group",
             "Phone confirmed",
+            "DOB verified",
         ] {
             assert_eq!(check_age(header), None, "{header}");
         }
+        for header in ["Age verified at", "Age check date", "Age verified"] {
+            assert!(check_time(header), "{header}");
+        }
+        assert!(!check_time("Date of birth"));
+        assert!(!check_time("DOB verified"));
     }
 
     /// By hand: a senior is 60 or more (assets/age-groups.toml), `Over 65` 65 or more.

@@ -181,6 +181,17 @@ pub fn keep_age_role(
     if birthday_only(class, groups) {
         return;
     }
+    if matches!(ty, FieldType::Date | FieldType::Datetime)
+        && crate::campaign::age_check::check_time(header)
+    {
+        class.role = Role::None;
+        class.reason = class.reason.replace(
+            &format!("; not used as age because the column type is {ty}"),
+            "",
+        );
+        class.reason += "; the date of an age check says when the contact was checked, not how old they are: the minor check does not read it";
+        return;
+    }
     if class.role == Role::None
         && let Some(under) = crate::fields::classify::minor_flag_age(header)
     {
