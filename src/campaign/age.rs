@@ -131,8 +131,11 @@ pub fn read(role: Role, value: &Value, as_of: NaiveDate) -> AgeReading {
     match (role, value) {
         (Role::DateOfBirth, Value::Date(d)) => from_dates(&[*d], as_of),
         (Role::DateOfBirth, Value::Datetime(d)) => from_dates(&[d.date_naive()], as_of),
-        // A birthday without a year (`05/14`, Mailchimp's) says nothing about age.
-        (Role::DateOfBirth | Role::BirthYear, Value::Text(s)) if birthday::without_year(s) => {
+        // A birthday without a year (`05/14`, Mailchimp's), or a month alone (`May`,
+        // `févr.`), says nothing about age.
+        (Role::DateOfBirth | Role::BirthYear, Value::Text(s))
+            if birthday::without_year(s) || birthday::month_name(s) =>
+        {
             AgeReading::Blank
         }
         // A bare year (`2010`) in a date-of-birth column is a birth year.

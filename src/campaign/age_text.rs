@@ -120,12 +120,46 @@ const MONTHS_LATE: [(&str, u32); 27] = [
     ("dezembro", 12),
 ];
 
+/// Abbreviations the lists above lack, as calendars and exports in the seven languages
+/// write them (CLDR's abbreviated month names, folded, without their dot): German
+/// `Mrz`, `Okt`, `Dez` and Austrian `Jänner`; French `janv.`, `févr.`, `avr.`,
+/// `juil.`; Spanish `ene`, `abr`, `ago`, `dic`, `set`; Italian `gen`, `mag`, `giu`,
+/// `lug`, `ott`; Dutch `mrt`; Portuguese `fev`, `out`, `dez`. Third-trial H9: a
+/// `Birthday Month` of `févr.` was read as a date of birth nobody could read.
+const MONTHS_SHORT: [(&str, u32); 24] = [
+    ("janv", 1),
+    ("janner", 1),
+    ("ene", 1),
+    ("gen", 1),
+    ("fev", 2),
+    ("fevr", 2),
+    ("feber", 2),
+    ("mrz", 3),
+    ("mrt", 3),
+    ("avr", 4),
+    ("abr", 4),
+    ("mag", 5),
+    ("giu", 6),
+    ("juil", 7),
+    ("lug", 7),
+    ("ago", 8),
+    ("setiembre", 9),
+    ("set", 9),
+    ("okt", 10),
+    ("ott", 10),
+    ("out", 10),
+    ("dez", 12),
+    ("dic", 12),
+    ("febr", 2),
+];
+
 /// The number of the month named `word` (folded: [`fold`]), in any of the seven
-/// languages, written out or abbreviated (`may`, `mai`, `sept`).
+/// languages, written out or abbreviated (`may`, `mai`, `sept`, `févr`).
 pub(crate) fn month_number(word: &str) -> Option<u32> {
     MONTHS
         .iter()
         .chain(&MONTHS_LATE)
+        .chain(&MONTHS_SHORT)
         .find(|(n, _)| *n == word)
         .map(|(_, m)| *m)
 }
@@ -322,8 +356,8 @@ fn named_month_date(t: &str) -> Option<NaiveDate> {
             && day.is_none()
         {
             day = Some(digits.parse::<u32>().ok()?);
-        } else if let Some((_, m)) = MONTHS.iter().chain(&MONTHS_LATE).find(|(n, _)| *n == word) {
-            if month.replace(*m).is_some() {
+        } else if let Some(m) = month_number(word) {
+            if month.replace(m).is_some() {
                 return None;
             }
         } else if !matches!(word, "de" | "of" | "the" | "del") {

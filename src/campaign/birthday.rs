@@ -43,7 +43,8 @@ pub fn without_year(text: &str) -> bool {
 
 /// Words that say a birth column holds only the day or the month (Constant Contact's
 /// `Birthday Month` and `Birthday Day`, `Birth month`, `Mois de naissance`), as whole
-/// header words; `monat` and `month` also inside a compound (`Geburtsmonat`). Not
+/// header words; `monat`, `month` and `maand` also inside a compound (`Geburtsmonat`,
+/// `Geboortemaand`). Not
 /// `tag` inside a word: `Geburtstag` is a whole birthday.
 const PART_WORDS: [&str; 13] = [
     "month", "day", "monat", "tag", "mois", "jour", "mes", "dia", "mese", "giorno", "maand", "dag",
@@ -53,18 +54,34 @@ const PART_WORDS: [&str; 13] = [
 /// True when `header` (of a birth column) names a day or a month of birth.
 pub fn names_day_or_month(header: &str) -> bool {
     let folded = fold(header);
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| PART_WORDS.contains(&w) || w.ends_with("monat") || w.ends_with("month"))
+    folded.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        PART_WORDS.contains(&w)
+            || w.ends_with("monat")
+            || w.ends_with("month")
+            || w.ends_with("maand")
+    })
 }
 
-/// True when `value` is a day or a month number (`1` to `31`, one or two digits):
-/// under a header that [`names_day_or_month`], no year and so no age.
+/// True when `value` is a day or a month number (`1` to `31`, one or two digits) or a
+/// month's name (`May`, `Juni`, `févr.`, `Sept`: [`month_name`]): under a header that
+/// [`names_day_or_month`], no year and so no age.
 pub fn day_or_month_number(value: &str) -> bool {
     let v = value.trim();
-    (1..=2).contains(&v.len())
+    let number = (1..=2).contains(&v.len())
         && v.bytes().all(|b| b.is_ascii_digit())
-        && v.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n))
+        && v.parse::<u32>().is_ok_and(|n| (1..=31).contains(&n));
+    number || month_name(v)
+}
+
+/// True when `value` is one month's name and nothing else, written out or abbreviated,
+/// in any of the seven languages (`May`, `Juni`, `Mai`, `févr.`, `Jan`, `Sept.`,
+/// `März`): Constant Contact's `Birthday Month` as some exports write it (third
+/// new-user trial H9: `May` and `Juni` were dates of birth nobody could read, so every
+/// contact was "age unknown"). A month alone says nothing about age.
+pub fn month_name(value: &str) -> bool {
+    let folded = fold(value.trim());
+    let word = folded.strip_suffix('.').unwrap_or(&folded).trim();
+    !word.is_empty() && month_number(word).is_some()
 }
 
 /// `month` and `day` as written are one to two digits and a real day of that month
@@ -142,10 +159,33 @@ mod tests {
         assert!(names_day_or_month("Birthday Month"));
         assert!(names_day_or_month("Birthday Day"));
         assert!(names_day_or_month("Geburtsmonat"));
+        assert!(names_day_or_month("Geboortemaand"));
         assert!(!names_day_or_month("Geburtstag"));
         assert!(!names_day_or_month("Birthday"));
         assert!(day_or_month_number("5") && day_or_month_number("31"));
         assert!(!day_or_month_number("0") && !day_or_month_number("1990"));
+        // Third new-user trial H9: month names in the seven languages, abbreviated too.
+        for month in [
+            "May",
+            "June",
+            "Mai",
+            "Juni",
+            "Jan",
+            "févr.",
+            "Sept.",
+            "März",
+            "mrt",
+            "ott",
+            "Dez",
+            "diciembre",
+            "Outubro",
+            "juil.",
+        ] {
+            assert!(day_or_month_number(month), "{month}");
+        }
+        for no in ["Maybe", "Mayo 2014", "May 14", "Monday", "x", "."] {
+            assert!(!day_or_month_number(no), "{no}");
+        }
         for no in [
             "",
             "05/06/14",

@@ -180,8 +180,20 @@ fn tag_ages(tag: &str) -> Option<(i64, i64)> {
         return Some((n, n));
     }
     let g = super::age_group::parse(tag)?;
+    // A tag naming a baby or a toddler (`baby`, `infant`, `newborn`, `under-3`: every
+    // age it allows below 4) says the contact buys for one, not that they are one: no
+    // baby holds an inbox (third new-user trial H3: a shop's `baby` tag excluded
+    // parents as minors). `kids`, `child`, `teen` still do: a child's own record is
+    // tagged so as well, and the safe error is to leave a parent out.
+    if g.oldest < YOUNG_CHILD_UNTIL {
+        return None;
+    }
     (g.clear || tag.chars().any(|c| c.is_ascii_digit())).then_some((g.youngest, g.oldest))
 }
+
+/// A tag whose every age is below this (the baby and toddler group of
+/// `assets/age-groups.toml`: 0 to 3) names a young child the contact buys for.
+const YOUNG_CHILD_UNTIL: i64 = 4;
 
 /// A flag's `value` as yes (true) or no (false), or the reading of a value that is
 /// neither: blank, or unreadable.
@@ -240,11 +252,76 @@ pub fn read_field(
         if let Some(from) = adult_flag_age(name) {
             return (read_adult(from, value), dates.earlier);
         }
+        if let Some(kind) = super::school_year::school_header(name)
+            && let Some(reading) = read_school(kind, name, value, dates.earlier)
+        {
+            return (reading, dates.earlier);
+        }
         if group_header(name).is_some() {
             return (read_category(value), dates.earlier);
         }
+        if let Some(ages) = super::age_check::yes_ages(name)
+            && let Some(reading) = read_check(ages, value)
+        {
+            return (reading, dates.earlier);
+        }
     }
     age::read_dated(role, value, dates)
+}
+
+/// What `value` of a school column of kind `kind` (`Grade`, `Class of`:
+/// [`super::school_year`]) says on `date`: a school year its ages; under a grades or
+/// school-leaving header any other value nothing (a blank: the column was made an age
+/// because every value was a school year), and under a class header (`Class`, `Year`)
+/// too, unless the header (field `name`) also sorts people into categories (`Class`),
+/// whose column may hold age groups instead: `None`, read on as such.
+fn read_school(
+    kind: super::school_year::SchoolHeader,
+    name: &str,
+    value: &Value,
+    date: NaiveDate,
+) -> Option<AgeReading> {
+    use chrono::Datelike;
+    let text = match value {
+        Value::Text(t) => Some(t.clone()),
+        Value::Integer(n) => Some(n.to_string()),
+        _ => None,
+    };
+    let grade = text
+        .as_deref()
+        .and_then(|t| super::school_year::read(kind, t, date.year()));
+    match (grade, kind) {
+        (Some(g), _) => Some(AgeReading::Years {
+            youngest: g.youngest,
+            oldest: g.oldest,
+        }),
+        (None, super::school_year::SchoolHeader::Classes) if group_header(name).is_some() => None,
+        (None, _) => Some(AgeReading::Blank),
+    }
+}
+
+/// What a yes/no `value` of an age check or age-group flag (`Age verified`, `Senior`:
+/// [`super::age_check`]) whose yes allows `ages` says: a yes (also `verified`,
+/// `passed`, `confirmed`) those ages, a no (also `unverified`, `pending`, `failed`)
+/// nothing, as a blank; `None` for any other value, read as an age field's value is.
+pub fn read_check((youngest, oldest): (i64, i64), value: &Value) -> Option<AgeReading> {
+    let word = match value {
+        Value::Text(t) => Some(t.trim().to_lowercase()),
+        _ => None,
+    };
+    let yes = match word.as_deref() {
+        Some("verified" | "passed" | "pass" | "confirmed" | "ok" | "approved" | "sim") => true,
+        Some(
+            "unverified" | "not verified" | "pending" | "failed" | "fail" | "nee" | "nao" | "não"
+            | "none" | "-",
+        ) => false,
+        _ => said(value).ok()?,
+    };
+    Some(if yes {
+        AgeReading::Years { youngest, oldest }
+    } else {
+        AgeReading::Blank
+    })
 }
 
 #[cfg(test)]

@@ -16,6 +16,7 @@
 //! shared by the CLI and the TUI are in [`edit`].
 
 pub mod age;
+pub mod age_check;
 pub mod age_group;
 pub mod age_group_words;
 pub mod age_text;
@@ -38,6 +39,7 @@ pub mod prescan;
 pub mod preview;
 pub mod recipients;
 pub mod refused;
+pub mod school_year;
 pub mod segment_scope;
 pub mod store;
 pub mod summary;

@@ -63,6 +63,13 @@ pub use self::profile::ValueProfile;
 pub use self::values::{
     SensitiveValue, sensitive_kind, sensitive_kinds, sensitive_value, sensitive_values_in,
 };
+
+/// A header's whole words as the classifier reads them: lower-cased, accent-folded,
+/// split at spaces, punctuation, camelCase humps and digits (`Âge vérifié` → `age`,
+/// `verifie`; `AgeVerified` → `age`, `verified`).
+pub fn header_words(header: &str) -> Vec<String> {
+    words::words(header)
+}
 use super::{FieldType, PrivacyClass, Role};
 
 /// The outcome for one column.

@@ -13,6 +13,7 @@
 //! [`super::analyse`] (the count).
 
 use crate::campaign::age_group;
+use crate::campaign::school_year::{self, SchoolHeader};
 use crate::fields::classify::{
     Classification, GroupHeader, adult_flag_age, age_band_header, group_header, minor_flag_age,
 };
@@ -43,6 +44,14 @@ pub struct GroupsSeen {
     pub birth_values: u64,
     pub yearless: u64,
     pub first_yearless: Option<(String, u64)>,
+    /// The header's kind of school column (`Grade`, `Class`, `Class of`:
+    /// [`crate::campaign::school_year`]), whose non-blank values are then counted, with
+    /// those that read as school years, the unambiguous ones, and the first.
+    pub school: Option<SchoolHeader>,
+    pub school_values: u64,
+    pub grades: u64,
+    pub clear_grades: u64,
+    pub first_grade: Option<(String, u64)>,
 }
 
 impl GroupsSeen {
@@ -62,6 +71,7 @@ impl GroupsSeen {
                 Some("date_of_birth" | "birth_year")
             ),
             birth_part: crate::campaign::birthday::names_day_or_month(shown),
+            school: school_year::school_header(shown),
             ..GroupsSeen::default()
         }
     }
@@ -85,6 +95,17 @@ impl GroupsSeen {
                 }
             }
         }
+        if let Some(kind) = self.school {
+            self.school_values += 1;
+            // Any year reads as a school-leaving year in 2100; the date matters later.
+            if let Some(g) = school_year::read(kind, value, 2100) {
+                self.grades += 1;
+                self.clear_grades += u64::from(g.clear);
+                if self.first_grade.is_none() {
+                    self.first_grade = Some((value.chars().take(40).collect(), line));
+                }
+            }
+        }
         if self.header.is_none() {
             return;
         }
@@ -96,6 +117,16 @@ impl GroupsSeen {
                 self.first = Some((value.chars().take(40).collect(), line));
             }
         }
+    }
+
+    /// Whether the column holds school years: every non-blank value, under a class
+    /// header (`Class`, `Klasse`) one of them unambiguous ([`school_year`]).
+    pub fn holds_school(&self) -> bool {
+        self.school.is_some_and(|kind| {
+            self.school_values > 0
+                && self.grades == self.school_values
+                && (kind != SchoolHeader::Classes || self.clear_grades > 0)
+        })
     }
 
     /// Whether the column holds age groups by the rule above.
@@ -150,6 +181,17 @@ pub fn keep_age_role(
     if birthday_only(class, groups) {
         return;
     }
+    if matches!(ty, FieldType::Date | FieldType::Datetime)
+        && crate::campaign::age_check::check_time(header)
+    {
+        class.role = Role::None;
+        class.reason = class.reason.replace(
+            &format!("; not used as age because the column type is {ty}"),
+            "",
+        );
+        class.reason += "; the date of an age check says when the contact was checked, not how old they are: the minor check does not read it";
+        return;
+    }
     if class.role == Role::None
         && let Some(under) = crate::fields::classify::minor_flag_age(header)
     {
@@ -166,6 +208,37 @@ pub fn keep_age_role(
         class.reason += &format!(
             "; kept as age: a no makes the contact a known minor (under {from}), a yes an adult unless another age field says younger"
         );
+        age_flag(class);
+        return;
+    }
+    if yes_no_values
+        && matches!(class.role, Role::None | Role::Age)
+        && matches!(
+            ty,
+            FieldType::Boolean | FieldType::Text | FieldType::Integer
+        )
+        && let Some(ages) = crate::campaign::age_check::yes_ages(header)
+        && (crate::campaign::age_check::check_age(header).is_some()
+            || class.kind.as_deref() == Some("age"))
+    {
+        class.reason = class.reason.replace(
+            &format!("; not used as age because the column type is {ty}"),
+            "",
+        );
+        class.reason += &format!(
+            "; kept as age: a yes says the contact is {}, a no says nothing (read as a blank)",
+            ages_phrase(ages)
+        );
+        age_flag(class);
+        return;
+    }
+    if class.role == Role::None && groups.holds_school() {
+        let (value, line) = groups.first_grade.clone().unwrap_or_default();
+        class.reason += &format!(
+            "; kept as age: every value is a school year (`{}` on line {line}), read by the minor check as the ages of the children in it",
+            crate::text::for_terminal(&value)
+        );
+        class.kind.get_or_insert_with(|| "age".to_string());
         age_flag(class);
         return;
     }
@@ -197,6 +270,15 @@ pub fn keep_age_role(
         "; kept as {words} although its values stay {ty}, so the minor check counts contacts it cannot read as age unknown"
     );
     class.role = role;
+}
+
+/// `18 or older`, `13 to 19`: the ages a yes of an age check or group flag allows.
+fn ages_phrase((youngest, oldest): (i64, i64)) -> String {
+    if oldest >= crate::campaign::age::MAX_PLAUSIBLE_AGE {
+        format!("{youngest} or older")
+    } else {
+        format!("{youngest} to {oldest}")
+    }
 }
 
 /// A date-of-birth or birth-year column whose every value is a day and month with no
@@ -236,6 +318,7 @@ pub fn birthday_warning(header: &str, groups: &GroupsSeen) -> String {
 /// Flags used to be described with dates (new-user trial, session 9).
 pub fn kept_warning(header: &str, field: &Field, ty: FieldType, groups: &GroupsSeen) -> String {
     let unread = "contacts whose value it cannot read count as age unknown";
+    let check = crate::campaign::age_check::yes_ages(&field.name);
     let groups_read = "each value as an age group (`Child`, `Teen`, `Adult`, `Senior`, in seven languages) or a range (`13-17`, `under 18`, `65+`), the youngest age it allows deciding";
     let flag = |name: &str| {
         let f = |g: fn(&str) -> Option<u32>| g(header).or_else(|| g(name));
@@ -253,6 +336,13 @@ pub fn kept_warning(header: &str, field: &Field, ty: FieldType, groups: &GroupsS
         ),
         (_, (None, Some(from))) => format!(
             "column {header} is an adult flag kept as {ty}: the minor check reads its yes/no: a no (`no`, `0`, `nein`, `non`) makes the contact a known minor (under {from}), a yes {from} or older; blanks say nothing, and contacts with any other value count as age unknown"
+        ),
+        _ if school_year::school_header(&field.name).is_some() => format!(
+            "column {header} holds school years kept as {ty}: the minor check reads each as the ages of the children in it (`7th grade` 12 to 14, `Year 8`, `5e`, `1º ESO`; a school-leaving year such as `Class of 2030` the age of a school leaver then); its other values say nothing"
+        ),
+        _ if check.is_some() => format!(
+            "column {header} is an age check or age-group flag kept as {ty}: the minor check reads its yes/no: a yes (`yes`, `true`, `1`, `verified`, `passed`) says the contact is {}, a no (`no`, `false`, `0`, `pending`, `failed`) says nothing, as a blank; any other value is read as an age, and {unread}",
+            ages_phrase(check.unwrap_or_default())
         ),
         _ if groups.holds_ages() || group_header(&field.name).is_some() => format!(
             "column {header} sorts people into groups and holds age groups{}: it is kept as an age (protected), and the minor check reads {groups_read}; its other values say nothing about age",

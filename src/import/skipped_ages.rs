@@ -59,6 +59,7 @@ pub fn header_age_role(header: &str, name: &str) -> Option<Role> {
         || adult_flag_age(header).is_some()
         || group_header(header).is_some()
         || age_band_header(header)
+        || grade_header(header)
     {
         return Some(Role::Age);
     }
@@ -75,6 +76,18 @@ pub fn header_age_role(header: &str, name: &str) -> Option<Role> {
         )
 }
 
+/// Whether `header` names grades or school-leaving years (`Grade`, `Schulklasse`,
+/// `Class of`: `campaign::school_year`), whose values are read as such; a class header
+/// (`Class`, `Year`), whose values may be a travel class or a purchase year, is not
+/// checked here.
+fn grade_header(header: &str) -> bool {
+    use crate::campaign::school_year::{SchoolHeader, school_header};
+    matches!(
+        school_header(header),
+        Some(SchoolHeader::Grades(_) | SchoolHeader::Graduation)
+    )
+}
+
 /// The skipped columns of `map` that are age columns by their header.
 pub fn find(map: &ColumnMap, headers: &[String]) -> Vec<SkippedAge> {
     map.skipped
@@ -89,6 +102,7 @@ pub fn find(map: &ColumnMap, headers: &[String]) -> Vec<SkippedAge> {
                 name: if minor_flag_age(header).is_some()
                     || adult_flag_age(header).is_some()
                     || group_header(header).is_some()
+                    || grade_header(header)
                 {
                     header.clone()
                 } else {

@@ -17,7 +17,8 @@ use super::symbols::{FLAG, symbol_word};
 /// `address`, `1`). Words are lower-cased and accent-folded (see [`fold_char`]) after
 /// the header is read as a person sees it ([`visible`]).
 pub(crate) fn words(header: &str) -> Vec<String> {
-    let chars: Vec<char> = visible(header).chars().collect();
+    let header = script_lowercase(header);
+    let chars: Vec<char> = visible(&header).chars().collect();
     let mut out = Vec::new();
     let mut current = String::new();
     for (i, &c) in chars.iter().enumerate() {
@@ -41,6 +42,46 @@ pub(crate) fn words(header: &str) -> Vec<String> {
     }
     flush(&mut current, &mut out);
     out
+}
+
+/// `header` with each run of letters that is a word of another script (Cyrillic,
+/// Greek: letters left that are neither ASCII nor Latin once read as a person sees
+/// them) lower-cased first. Look-alike reading maps capitals and small letters of
+/// those scripts differently (`В` reads `B`, `в` stays), so `Возраст` and `Ηλικία`
+/// missed the dictionary's `возраст` and `ηλικια` (third trial H13). A disguised
+/// Latin word (`Gеnder` with a Cyrillic `е`) reads as ASCII and keeps its case.
+fn script_lowercase(header: &str) -> std::borrow::Cow<'_, str> {
+    if header.is_ascii() {
+        return std::borrow::Cow::Borrowed(header);
+    }
+    let foreign = |run: &str| {
+        visible(run).chars().any(|c| {
+            c.is_alphabetic()
+                && !c.is_ascii()
+                && !('\u{00C0}'..='\u{024F}').contains(&c)
+                && !('\u{1E00}'..='\u{1EFF}').contains(&c)
+        })
+    };
+    let mut out = String::with_capacity(header.len());
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.chars().any(char::is_uppercase) && foreign(run) {
+            out.push_str(&run.to_lowercase());
+        } else {
+            out.push_str(run);
+        }
+        run.clear();
+    };
+    for c in header.chars() {
+        if c.is_alphabetic() {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    std::borrow::Cow::Owned(out)
 }
 
 /// A whole value in the form in which it is looked up in the dictionary's
