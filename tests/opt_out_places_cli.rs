@@ -21,7 +21,9 @@ use review_support::Ws;
 
 /// Write the ZIP `name` in the workspace's folder with `members` (path, text).
 fn zip(ws: &Ws, name: &str, members: &[(&str, &str)]) {
-    let file = std::fs::File::create(ws.dir.path().join(name)).unwrap();
+    let path = ws.dir.path().join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let file = std::fs::File::create(path).unwrap();
     let mut writer = zip::ZipWriter::new(file);
     for (member, text) in members {
         writer
@@ -103,15 +105,16 @@ fn a_file_in_an_opt_out_folder_is_refused() {
     }
 }
 
-/// H2: an archive named like an opt-out list whose members have generic names:
-/// refused; the advice `tactful suppress unsubscribed.zip` adds both members' one
-/// address each (2).
+/// H2: an archive named like an opt-out list (or in a folder so named) whose members
+/// have generic names: refused; the advice `tactful suppress unsubscribed.zip` adds
+/// both members' one address each (2).
 #[test]
 fn an_opt_out_archive_with_generic_members_is_refused() {
-    for name in [
-        "unsubscribed.zip",
-        "désinscrits.zip",
-        "Blocked Contacts.zip",
+    for (name, place) in [
+        ("unsubscribed.zip", "archive `unsubscribed.zip`"),
+        ("désinscrits.zip", "archive `désinscrits.zip`"),
+        ("Blocked Contacts.zip", "archive `Blocked Contacts.zip`"),
+        ("Unsubscribed/export.zip", "folder `Unsubscribed`"),
     ] {
         let ws = Ws::new();
         let members = [
@@ -119,7 +122,7 @@ fn an_opt_out_archive_with_generic_members_is_refused() {
             ("data/part2.csv", "email\nz2@example.com\n"),
         ];
         zip(&ws, name, &members);
-        let err = refused(&ws, name, &[name, "archive"]);
+        let err = refused(&ws, name, &[name, place]);
         nobody_imported(&ws, "z1@example.com");
         assert_eq!(run_advice(&ws, &err), (2, 2), "{name}");
     }

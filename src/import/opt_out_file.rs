@@ -86,6 +86,13 @@ pub fn found(plan: &ImportPlan) -> Option<Found> {
     on_disk(&archive.archive, &zip, "archive")
 }
 
+/// Whether the name of the file or archive at `path`, or of one of its folders on disk
+/// (as [`found`] reads them), says it lists opt-outs: `unsubscribed.zip`,
+/// `unsubscribed/export.zip`.
+pub fn named_on_disk(path: &Path) -> bool {
+    on_disk(path, "", "archive").is_some()
+}
+
 /// The opt-out word of the file or archive `path` (`what`), or of its folders on disk.
 fn on_disk(path: &Path, shown: &str, what: &str) -> Option<Found> {
     let name = path.file_name()?.to_string_lossy().into_owned();

@@ -12,10 +12,10 @@
 
 use std::path::{Path, PathBuf};
 
+use super::ImportError;
 use super::archive::{self, Extracted};
-use super::opt_out_file::shell_word;
+use super::opt_out_file::{self, shell_word};
 use super::source::{self, Kind};
-use super::{ImportError, opt_out_name};
 
 /// The lists to read: each with the name the report and the audit log give it and
 /// where it is on disk, with the temporary folder of extracted members (kept as long
@@ -78,13 +78,12 @@ pub fn resolve(path: &Path) -> Result<Lists, ImportError> {
     })
 }
 
-/// Every CSV member of the archive at `path` when its name or every member's name says it lists opt-outs; else [`ImportError::SuppressArchive`] naming
+/// Every CSV member of the archive at `path` when its name (or its folder's, as the
+/// import reads them) or every member's name says it lists opt-outs; else [`ImportError::SuppressArchive`] naming
 /// the members that do.
 fn whole_archive(path: &Path) -> Result<Lists, ImportError> {
     let extracted = archive::extract(path)?;
-    let named = path
-        .file_name()
-        .is_some_and(|n| opt_out_name::file_opt_out_word(&n.to_string_lossy()).is_some());
+    let named = opt_out_file::named_on_disk(path);
     let every = extracted.members.iter().all(|m| m.opt_out);
     if !(named || every) {
         let commands: Vec<String> = extracted
