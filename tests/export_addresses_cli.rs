@@ -9,10 +9,11 @@ mod review_support;
 
 use review_support::{EMAIL_EVERYONE, SMS_EVERYONE, Ws};
 
-/// a's cell holds two numbers, b's one; both consent to SMS and e-mail.
+/// a's and c's cells hold two numbers, b's one; all consent to SMS and e-mail.
 const PEOPLE: &str = "email,first_name,phone,mobile\n\
     a@example.com,Ana,07911 123456 / 07700 900456,07700 900124\n\
-    b@example.com,Bo,+44 7700 900222,\n";
+    b@example.com,Bo,+44 7700 900222,\n\
+    c@example.com,Cy,07911 123457 / 07700 900457,\n";
 
 /// The workspace of [`PEOPLE`] with `+44 7700 900456` (a's second number) suppressed.
 fn suppressed_second() -> Ws {
@@ -49,10 +50,12 @@ fn files(dir: &std::path::Path) -> String {
     all
 }
 
-/// By hand: a is texted on +447911123456 (the first number of the cell), b on
-/// +447700900222; the suppressed +447700900456 appears in no file of any SMS profile.
-/// The spreadsheet profile quotes a `+` (OWASP), the others write E.164 as it is.
-/// Before, the spreadsheet file's first record was `07911 123456 / 07700 900456`.
+/// By hand: c is texted on +447911123457 (the first number of the cell), b on
+/// +447700900222; c's second number 07700 900457 appears in no file of any SMS
+/// profile. a's second number +447700900456 is suppressed, so a is texted on neither
+/// (session-10 trial F22; before, a was texted on its first, +447911123456). The
+/// spreadsheet profile quotes a `+` (OWASP), the others write E.164 as it is. Before
+/// session 9, the spreadsheet file's first record was `07911 123456 / 07700 900456`.
 #[test]
 fn every_profile_writes_only_the_number_texted() {
     let ws = suppressed_second();
@@ -69,16 +72,18 @@ fn every_profile_writes_only_the_number_texted() {
         ]);
         let all = files(&out);
         assert!(!all.contains("900456"), "{profile}: {all}");
-        assert!(!all.contains("07911 123456"), "{profile}: {all}");
-        assert!(all.contains("+447911123456"), "{profile}: {all}");
+        assert!(!all.contains("900457"), "{profile}: {all}");
+        assert!(!all.contains("07911 123457"), "{profile}: {all}");
+        assert!(!all.contains("+447911123456"), "{profile}: {all}");
+        assert!(all.contains("+447911123457"), "{profile}: {all}");
         assert!(all.contains("+447700900222"), "{profile}: {all}");
     }
     let sheet = std::fs::read_to_string(ws.out("spreadsheet").join("recipients.csv")).unwrap();
     assert_eq!(
         sheet,
         "\u{FEFF}phone,segment,body\r\n\
-         '+447911123456,everyone,Hello\r\n\
-         '+447700900222,everyone,Hello\r\n"
+         '+447700900222,everyone,Hello\r\n\
+         '+447911123457,everyone,Hello\r\n"
     );
 }
 

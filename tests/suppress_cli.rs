@@ -212,7 +212,9 @@ body = "Hi {{ first_name }}"
 /// A workbook list is read from its first sheet (tests/fixtures/customers.xlsx, written
 /// by make_workbooks.py): rows 2, 3 and 5 hold ana@, bo@ and cy@ (added); row 2's phone
 /// 447700900123 has no `+` and no region is known (named, kept as written: added); row
-/// 5's phone `#N/A` and row 6's `not-an-email` are neither. A ZIP is refused with where it goes.
+/// 5's phone `#N/A` and row 6's `not-an-email` are neither. A ZIP holding more than
+/// opt-outs is refused with the command for its opt-out file, which then adds eve@ (5 in
+/// all).
 #[test]
 fn a_workbook_list_is_read_and_a_zip_is_sent_to_import() {
     let ws = Ws::new();
@@ -229,21 +231,31 @@ fn a_workbook_list_is_read_and_a_zip_is_sent_to_import() {
     assert_eq!(skipped, [(5, "Phone"), (6, "Email")]);
     let zip = ws.dir.path().join("export.zip");
     let mut writer = zip::ZipWriter::new(std::fs::File::create(&zip).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
     writer
-        .start_file(
-            "unsubscribed_members_export_1.csv",
-            zip::write::SimpleFileOptions::default(),
-        )
+        .start_file("subscribed_members_export_1.csv", options)
         .unwrap();
-    std::io::Write::write_all(&mut writer, b"Email Address\nana@example.com\n").unwrap();
+    std::io::Write::write_all(&mut writer, b"Email Address\nzed@example.com\n").unwrap();
+    writer
+        .start_file("unsubscribed_members_export_1.csv", options)
+        .unwrap();
+    std::io::Write::write_all(&mut writer, b"Email Address\neve@example.com\n").unwrap();
     writer.finish().unwrap();
+    // An export of subscribed and unsubscribed files is no list of opt-outs as a
+    // whole: refused, naming the command for its unsubscribed file (third trial H2).
+    let zip = zip.to_str().unwrap();
+    let member = format!("{zip}/unsubscribed_members_export_1.csv");
     ws.cmd()
-        .args(["suppress", zip.to_str().unwrap()])
+        .args(["suppress", zip])
         .assert()
         .code(1)
         .stderr(contains(
-            "is a ZIP archive: import it with `tactful import FILE`",
-        ));
+            "is a ZIP archive whose name does not say it lists opt-outs",
+        ))
+        .stderr(contains(format!("`tactful suppress {member}`")))
+        .stderr(contains(format!("`tactful import {zip}`")));
+    let r = ws.json(&["suppress", &member], 0);
+    assert_eq!((&r["added"], &r["total"]), (&1.into(), &5.into()), "{r}");
 }
 
 /// The trial's list, one value a line, no header: `mailto:ana@…` (a link), `CY@…COM.`

@@ -24,6 +24,7 @@ pub mod apply;
 pub mod assign;
 pub mod audience;
 pub mod birthday;
+pub mod cell_numbers;
 pub mod code;
 pub mod edit;
 pub mod explain;

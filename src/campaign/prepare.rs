@@ -94,6 +94,10 @@ pub struct Slots {
     /// contact.
     pub email: Option<usize>,
     pub phones: Vec<usize>,
+    /// Every phone field as written with its E.164 form, for the other numbers of a
+    /// cell holding several ([`super::cell_numbers`]): each is checked as the stored
+    /// one is.
+    pub phone_cells: Vec<(usize, usize)>,
     /// Minor check: every date-of-birth, birth-year and age field (up to
     /// [`super::age::MAX_AGE_FIELDS`]), in workspace order, with its role.
     pub ages: Vec<(usize, Role)>,
@@ -131,6 +135,9 @@ pub struct Prepared {
     /// The channel addresses known minors hold, read by the same scan: every contact
     /// holding one is a minor too ([`super::minor_addresses`]).
     pub minor_addresses: MinorAddresses,
+    /// Positions in [`Prepared::columns`] a caller asked for with
+    /// [`Prepared::read_also`]: the walk reads them whatever else it leaves blank.
+    pub asked: Vec<usize>,
 }
 
 /// The rule scope of `campaign`: its category and unlocks, with `as_of` and the
@@ -285,6 +292,14 @@ pub fn prepare_with_fields(
         .filter(|f| f.role == Role::Phone)
         .map(|f| column(&mut columns, &hidden(phones::e164_column(&f.name))))
         .collect();
+    let phone_cells: Vec<(usize, usize)> = fields
+        .iter()
+        .filter(|f| f.role == Role::Phone)
+        .map(|f| {
+            let e164 = column(&mut columns, &hidden(phones::e164_column(&f.name)));
+            (column(&mut columns, f), e164)
+        })
+        .collect();
     let ages = age_fields
         .iter()
         .map(|f| (column(&mut columns, f), f.role))
@@ -297,6 +312,7 @@ pub fn prepare_with_fields(
         sms,
         email,
         phones: phone_e164s,
+        phone_cells,
         ages,
     };
     for entry in &entries {
@@ -317,6 +333,7 @@ pub fn prepare_with_fields(
         slots,
         opt_outs,
         minor_addresses: minors,
+        asked: Vec::new(),
     })
 }
 
@@ -363,7 +380,8 @@ impl Prepared {
     /// (`review::data`). Assignment and rendering do not change.
     pub fn read_also(&mut self, fields: &[Field]) {
         for f in fields {
-            column(&mut self.columns, f);
+            let i = column(&mut self.columns, f);
+            self.asked.push(i);
         }
     }
 }

@@ -131,7 +131,12 @@ impl Suppression {
         email: Option<&str>,
         phones: &[String],
     ) -> Option<SuppressionHit> {
-        let mut candidates: Vec<(&str, String)> = vec![("key", key.to_string())];
+        // An empty key is none (the other numbers of a contact's phone cell are
+        // checked alone, `super::walk`).
+        let mut candidates: Vec<(&str, String)> = match key {
+            "" => Vec::new(),
+            _ => vec![("key", key.to_string())],
+        };
         if let Some(raw) = email {
             // As written (lower-cased), and every address the value holds, as the list
             // reads them: `mailto:ana@x.org` in a contact matches `ana@x.org` listed.

@@ -22,15 +22,17 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use super::age::AgeCheck;
 use super::assign::{Assigner, ContactFacts, Outcome};
 use super::audience::{self, AudienceQuery, AudienceRow};
+use super::cell_numbers::CellNumbers;
 use super::minor_addresses::KEPT_ON_RECORD;
 use super::minor_flag::TagCells;
 use super::opt_outs::{AddressOptOuts, contact_key};
 use super::prepare::{Prepared, PreviewError};
 use super::suppressed::{Suppression, SuppressionHit};
 pub use super::walk_ages::{age_check, age_values};
-use crate::fields::phone::LineType;
+use crate::fields::phone::{self, LineType};
 use crate::fields::value::{Record, Value};
 use crate::fields::{Channel, ConsentState, Field, address};
+use crate::import::upsert::REFUSED;
 use crate::workspace::{Workspace, WorkspaceError};
 
 /// Everything assignment decided for one contact, and the facts it decided on.
@@ -94,6 +96,7 @@ pub fn walk(
 ) -> Result<(), PreviewError> {
     STARTED.fetch_add(1, Ordering::Relaxed);
     let suppression = Suppression::load(ws.conn())?;
+    let cells = CellNumbers::load(ws.conn())?;
     let opted_out = &prepared.opt_outs;
     let rules: Vec<_> = prepared
         .entries
@@ -130,7 +133,7 @@ pub fn walk(
         let decided = decide(
             row,
             prepared,
-            (&suppression, opted_out),
+            (&suppression, opted_out, &cells),
             (&record, &matches),
             &mut assigner,
             &mut spare,
@@ -142,17 +145,22 @@ pub fn walk(
 }
 
 /// The columns of [`Prepared::columns`] the walk leaves blank: with an empty
-/// suppression list, the E.164 forms of phone fields that only the suppression check
-/// reads (on the e-mail channel, every one). Each was a value checked as UTF-8 and
-/// copied per contact for nothing (issue 13, session 9). A column that is also the
-/// address, an SMS slot, an age or a merge field is read.
+/// suppression list, the E.164 forms of phone fields and the phone cells as written
+/// that only the suppression check reads (on the e-mail channel, every one). Each was
+/// a value checked as UTF-8 and copied per contact for nothing (issue 13, session 9).
+/// A column that is also the address, an SMS slot, an age, a merge field or one a
+/// caller asked for ([`Prepared::asked`]) is read.
 fn unread_columns(prepared: &Prepared, suppression: &Suppression) -> Vec<bool> {
     let mut unread = vec![false; prepared.columns.len()];
     if !suppression.is_empty() {
         return unread;
     }
     let slots = &prepared.slots;
-    for &i in &slots.phones {
+    let cells = slots
+        .phone_cells
+        .iter()
+        .flat_map(|&(raw, e164)| [raw, e164]);
+    for i in slots.phones.iter().copied().chain(cells) {
         if let Some(u) = unread.get_mut(i) {
             *u = true;
         }
@@ -175,7 +183,8 @@ fn unread_columns(prepared: &Prepared, suppression: &Suppression) -> Vec<bool> {
         .flatten()
         .chain(sms)
         .chain(ages)
-        .chain(merge);
+        .chain(merge)
+        .chain(prepared.asked.iter().copied());
     for i in read {
         if let Some(u) = unread.get_mut(i) {
             *u = false;
@@ -249,6 +258,48 @@ fn column_of(name: &str, columns: &[Field]) -> usize {
         .unwrap_or(columns.len())
 }
 
+/// The entry of the suppression list that holds another number of one of the contact's
+/// phone cells ([`CellNumbers`], session-10 trial F22), if any, for a contact whose own
+/// consent for the channel is `consent`. On SMS a contact that refused SMS itself is
+/// left to that refusal (its refusal is what put its cell's other numbers on the list,
+/// reason `refused`); on e-mail an entry recorded for an SMS refusal (`refused`) does
+/// not stop e-mail, while any other entry (a list, an erasure) suppresses the contact
+/// as its stored number's would.
+fn other_numbers_listed(
+    prepared: &Prepared,
+    record: &Record,
+    (suppression, cells): (&Suppression, &CellNumbers),
+    consent: Option<ConsentState>,
+) -> Option<SuppressionHit> {
+    let sms = prepared.campaign.channel == Channel::Sms;
+    if sms && consent.is_some_and(ConsentState::is_refusal) {
+        return None;
+    }
+    let mut others = Vec::new();
+    for &(raw, e164) in &prepared.slots.phone_cells {
+        if let Some(cell) = text_ref(prepared, record, raw)
+            && phone::several::splits(cell)
+        {
+            let stored = text_of(prepared, record, Some(e164));
+            others.extend(cells.others(cell, stored.as_deref()));
+        }
+    }
+    others.into_iter().find_map(|number| {
+        suppression
+            .check("", None, std::slice::from_ref(&number))
+            .filter(|hit| sms || hit.reason != REFUSED)
+    })
+}
+
+/// The text value of the field at `slot`, borrowed; `None` when blank or not text.
+fn text_ref<'r>(prepared: &Prepared, record: &'r Record, slot: usize) -> Option<&'r str> {
+    let f = prepared.columns.get(slot)?;
+    match record.get(&f.name)? {
+        Value::Text(t) if !t.trim().is_empty() => Some(t.as_str()),
+        _ => None,
+    }
+}
+
 fn text_of(prepared: &Prepared, record: &Record, slot: Option<usize>) -> Option<String> {
     let f = prepared.columns.get(slot?)?;
     match record.get(&f.name)? {
@@ -260,7 +311,7 @@ fn text_of(prepared: &Prepared, record: &Record, slot: Option<usize>) -> Option<
 fn decide<'a>(
     row: &AudienceRow<'_, '_>,
     prepared: &Prepared,
-    (suppression, opted_out): (&Suppression, &AddressOptOuts),
+    (suppression, opted_out, cells): (&Suppression, &AddressOptOuts, &CellNumbers),
     (record, matches): (&'a Record, &'a [bool]),
     assigner: &mut Assigner,
     spare: &mut Spare,
@@ -269,6 +320,13 @@ fn decide<'a>(
     key.clear();
     key.push_str(row.key()?);
     let slots = &prepared.slots;
+    let stored = row.consent()?;
+    let parsed = stored.parse::<ConsentState>().ok();
+    // The stored names need no copy per contact; other text is kept as written.
+    let mut consent_stored = match parsed {
+        Some(c) if c.as_str() == stored => Cow::Borrowed(c.as_str()),
+        _ => Cow::Owned(stored.to_string()),
+    };
     // An empty list suppresses no one: skip gathering the addresses to check.
     let suppressed = if suppression.is_empty() {
         None
@@ -279,14 +337,9 @@ fn decide<'a>(
             .iter()
             .filter_map(|&i| text_of(prepared, record, Some(i)))
             .collect();
-        suppression.check(&key, email.as_deref(), &numbers)
-    };
-    let stored = row.consent()?;
-    let parsed = stored.parse::<ConsentState>().ok();
-    // The stored names need no copy per contact; other text is kept as written.
-    let mut consent_stored = match parsed {
-        Some(c) if c.as_str() == stored => Cow::Borrowed(c.as_str()),
-        _ => Cow::Owned(stored.to_string()),
+        suppression
+            .check(&key, email.as_deref(), &numbers)
+            .or_else(|| other_numbers_listed(prepared, record, (suppression, cells), parsed))
     };
     let mut consent_source = row.consent_source()?;
     let age = super::walk_ages::age_check_row(prepared, record, row, &mut spare.tag_cells);
@@ -354,7 +407,16 @@ fn decide<'a>(
             .into_iter()
             .chain(inbox.as_deref())
     };
-    if let Some(other) = forms().find_map(|a| opted_out.other_refusal(a, id, consent)) {
+    // SMS: a refusal recorded for any other number of the cell the message would go
+    // to holds too ([`CellNumbers`]): the person said no from that handset.
+    let cell_others = match (prepared.campaign.channel, &address_stored) {
+        (Channel::Sms, Some(cell)) => cells.others(cell, address_e164.as_deref()),
+        _ => Vec::new(),
+    };
+    if let Some(other) = forms()
+        .chain(cell_others.iter().map(String::as_str))
+        .find_map(|a| opted_out.other_refusal(a, id, consent))
+    {
         let from = AddressOptOuts::key_of(row.conn(), &other)?;
         consent_source = Some(opted_out.source(&other, from.as_deref()).into());
         consent_stored = Cow::Borrowed(other.state.as_str());

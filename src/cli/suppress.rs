@@ -1,6 +1,6 @@
 //! `tactful suppress FILE`: add addresses to the suppression list.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
@@ -13,7 +13,8 @@ use crate::workspace::actor;
 #[derive(Debug, Args)]
 pub struct SuppressArgs {
     /// A file with one e-mail address or phone number per line, or a CSV with e-mail
-    /// and/or phone columns.
+    /// and/or phone columns; a file in a ZIP archive as ARCHIVE.zip/FILE.csv; a ZIP
+    /// archive whose name says it lists opt-outs (unsubscribed.zip): every CSV in it.
     #[arg(value_name = "FILE")]
     file: PathBuf,
     /// Read phone numbers written without a country code in this region (ISO 3166-1
@@ -23,7 +24,11 @@ pub struct SuppressArgs {
 }
 
 pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
-    super::readable(&args.file)?;
+    // `export.zip/unsubscribed.csv` names a file in an archive, not one on disk.
+    let in_archive = !args.file.exists() && args.file.ancestors().skip(1).any(Path::is_file);
+    if !in_archive {
+        super::readable(&args.file)?;
+    }
     let mut ws = ctx.open_or_create()?;
     let region = args
         .region

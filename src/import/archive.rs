@@ -54,7 +54,22 @@ pub fn error(path: &Path, e: &dyn std::fmt::Display) -> ImportError {
     }
 }
 
-/// True for a file name that says it lists opt-outs (compared without case).
+/// True for a member whose path in the archive says it lists opt-outs: its file name
+/// or a folder it is in, read as [`super::opt_out_name`] reads names
+/// (`optouts/part1.csv`, `Blocked.csv`), or a file name holding one of Mailchimp's and
+/// Klaviyo's file words anywhere (compared without case).
+pub fn is_opt_out_member(name: &str) -> bool {
+    let mut parts: Vec<&str> = name.split(['/', '\\']).filter(|p| !p.is_empty()).collect();
+    let file_name = parts.pop().unwrap_or_default();
+    is_opt_out_name(file_name)
+        || super::opt_out_name::file_opt_out_word(file_name).is_some()
+        || parts
+            .iter()
+            .any(|p| super::opt_out_name::opt_out_word(p).is_some())
+}
+
+/// True for a file name that holds one of Mailchimp's and Klaviyo's opt-out file words
+/// (compared without case).
 pub fn is_opt_out_name(file_name: &str) -> bool {
     let name = file_name.to_lowercase();
     [
@@ -136,7 +151,7 @@ pub fn extract(path: &Path) -> Result<Extracted, ImportError> {
             ));
         }
         members.push(Member {
-            opt_out: is_opt_out_name(&file_name),
+            opt_out: is_opt_out_member(&name),
             name,
             path: target,
         });
@@ -188,5 +203,8 @@ mod tests {
         assert!(is_opt_out_name("Klaviyo_Suppressions.csv"));
         assert!(!is_opt_out_name("subscribed_members_export_4d2c.csv"));
         assert!(!is_opt_out_name("nonsubscribed_members_export_4d2c.csv"));
+        assert!(is_opt_out_member("export/Blocked.csv"));
+        assert!(is_opt_out_member("optouts/part1.csv"));
+        assert!(!is_opt_out_member("members/part1.csv"));
     }
 }

@@ -53,6 +53,13 @@ pub enum ImportError {
         "{path} is a ZIP archive: import it with `tactful import FILE`, which imports each CSV file in it as its own batch"
     )]
     IsArchive { path: PathBuf },
+    /// `tactful suppress` given a ZIP archive that does not say it lists opt-outs
+    /// ([`super::suppress_source`]); `advice`: the commands for its members named like
+    /// opt-out lists, or how to name one.
+    #[error(
+        "it is a ZIP archive whose name does not say it lists opt-outs, so not every file in it is added to the suppression list: {advice}. `tactful import {path}` imports each CSV file in it as its own batch, reading Mailchimp's unsubscribed and cleaned files as withdrawals"
+    )]
+    SuppressArchive { path: PathBuf, advice: String },
     #[error("cannot read {path} as a ZIP archive of CSV files: {message}")]
     Archive { path: PathBuf, message: String },
     /// A file that starts like a ZIP container (XLSX, XLSB, ODS or a ZIP of CSV files)
@@ -146,16 +153,11 @@ pub enum ImportError {
         field: String,
         value: String,
     },
-    /// A file named like a list of opt-outs (`unsubscribed.csv`, `bounces.csv`) with a
-    /// granting `--consent` ([`super::opt_out_file`]).
-    #[error(
-        "{file}: the file's name says it lists opt-outs (`{word}`), so --consent {option} would grant consent to people who opted out; nothing was imported. Add its addresses to the suppression list with `tactful suppress {file}` (they are then never contacted), or, if the file lists people who agreed, rename it"
-    )]
-    OptOutFile {
-        file: String,
-        word: String,
-        option: String,
-    },
+    /// A file named like a list of opt-outs (`unsubscribed.csv`, `bounces.csv`), or in a
+    /// folder or archive so named, with a granting `--consent` (boxed: the error stays
+    /// small).
+    #[error(transparent)]
+    OptOutFile(Box<super::opt_out_file::OptOutFile>),
     /// A row states a refusal but cannot be imported ([`key_cell`]): the import stops
     /// rather than drop it.
     #[error(
@@ -252,6 +254,8 @@ impl ImportError {
             ImportError::Io { cause, .. } => ImportError::Io { path, cause },
             ImportError::NotText { at, .. } => ImportError::NotText { path, at },
             ImportError::IsArchive { .. } => ImportError::IsArchive { path },
+            // It names the member already (`export.zip/unsubscribed.csv: ...`).
+            error @ ImportError::OptOutFile(_) => error,
             ImportError::Archive { message, .. } => ImportError::Archive { path, message },
             ImportError::Workbook { message, .. } => ImportError::Workbook { path, message },
             ImportError::NoSheet { sheet, sheets, .. } => ImportError::NoSheet {

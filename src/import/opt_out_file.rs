@@ -1,117 +1,165 @@
-//! Files whose name says they list opt-outs (`unsubscribed.csv`, `optouts.csv`,
-//! `spam_complaints.csv`, `bounces.csv`, `suppression_list.csv`, `blocklist.csv`,
-//! `abmeldungen.csv`): a granting `--consent` must not be applied to them.
+//! Files whose name, folder or archive says they list opt-outs (`unsubscribed.csv`,
+//! `unsubscribed/export.csv`, `unsubscribed.zip`, `export.zip/optouts/a.csv`): a
+//! granting `--consent` must not be applied to them.
 //!
 //! Owns the rule of the session-10 trial's F21: `import customers.csv unsubscribed.csv
 //! --consent email=granted` (a shell glob over an export folder) granted consent to the
 //! people in the unsubscribe file. A ZIP's members with such names are imported last
 //! ([`super::archive`]) and Mailchimp's are read by their layout's file status, but a
 //! plain file with no layout had the option applied to every row. Now [`check`] refuses
-//! the import and says how to load such a list (`tactful suppress FILE`). Names are
-//! read as whole words (`snake_case`, see [`super::normalise::snake_case`]), so
-//! `spamalot_fans.csv` or `bouncer_staff.csv` are no opt-out lists.
+//! the import and says how to load such a list (`tactful suppress FILE`, which reads a
+//! ZIP member as `ARCHIVE.zip/MEMBER`, [`super::suppress_source`]). The third trial
+//! (H2) found only the file's own name was read: its folder (`unsubscribed/export.csv`,
+//! the export folder a glob runs over), the archive it came in (`unsubscribed.zip`
+//! with a member `members.csv`) and a member's folders inside the archive are read
+//! too. Names are read by [`super::opt_out_name`].
+
+use std::path::{Path, PathBuf};
 
 use super::ImportError;
+use super::opt_out_name::{file_opt_out_word, opt_out_word};
 use super::plan::ImportPlan;
 use crate::fields::ConsentState;
 
-/// Whole words of a file name that say it lists opt-outs, in the seven languages of
-/// the dictionary.
-const WORDS: &[&str] = &[
-    "unsubscribed",
-    "unsubscribes",
-    "unsubscribe",
-    "unsubscribers",
-    "unsubs",
-    "unsub",
-    "optout",
-    "optouts",
-    "optedout",
-    "suppression",
-    "suppressions",
-    "suppressed",
-    "suppress",
-    "bounces",
-    "bounced",
-    "bounce",
-    "hardbounces",
-    "complaints",
-    "complaint",
-    "complained",
-    "spam",
-    "spamcomplaints",
-    "blocklist",
-    "blocklisted",
-    "blacklist",
-    "blacklisted",
-    "denylist",
-    "dnc",
-    "donotcontact",
-    "donotemail",
-    "robinson",
-    "robinsonliste",
-    "withdrawn",
-    "withdrawals",
-    "revoked",
-    "erasures",
-    "abmeldungen",
-    "abmeldung",
-    "abgemeldet",
-    "abgemeldete",
-    "sperrliste",
-    "desabonnes",
-    "desabonnements",
-    "desinscrits",
-    "desinscriptions",
-    "bajas",
-    "disiscritti",
-    "disiscrizioni",
-    "afmeldingen",
-    "afgemeld",
-    "afgemelde",
-    "uitschrijvingen",
-    "uitgeschreven",
-    "descadastrados",
-    "descadastros",
-];
+/// How many folders above a file on disk are read: its own and the one above
+/// (`unsubscribed/2026/list.csv`). Higher folders are the user's, not the export's.
+const FOLDERS: usize = 2;
 
-/// Two consecutive words that say the same (`opt-outs`, `do not contact`, Mailchimp's
-/// `cleaned_members_export`).
-const PAIRS: &[[&str; 2]] = &[
-    ["opt", "out"],
-    ["opt", "outs"],
-    ["opted", "out"],
-    ["not", "contact"],
-    ["not", "email"],
-    ["de", "baja"],
-    ["cleaned", "members"],
-    ["cleaned", "contacts"],
-    ["cleaned", "subscribers"],
-];
+/// A granting `--consent` for a file named like a list of opt-outs, or in a folder or
+/// archive so named: `place` says which name (`the file's name`), `suppress` is the
+/// path `tactful suppress` reads the list from (a file, an archive member
+/// `export.zip/unsubscribed.csv`, or an archive), quoted for a shell when needed.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{file}: {place} says it lists opt-outs (`{word}`), so --consent {option} would grant consent to people who opted out; nothing was imported. Add its addresses to the suppression list with `tactful suppress {suppress}` (they are then never contacted), or, if it lists people who agreed, rename it"
+)]
+pub struct OptOutFile {
+    pub file: String,
+    pub place: String,
+    pub word: String,
+    pub option: String,
+    pub suppress: String,
+}
 
-/// The word (or two) of `file_name` that says the file lists opt-outs, if any.
-pub fn opt_out_word(file_name: &str) -> Option<String> {
-    let stem = file_name
-        .rsplit_once('.')
-        .map_or(file_name, |(stem, _)| stem);
-    let name = super::normalise::snake_case(stem);
-    let words: Vec<&str> = name.split('_').collect();
-    if let Some(w) = words.iter().find(|w| WORDS.contains(w)) {
-        return Some(w.to_string());
+/// Where the name that says "opt-outs" was found, and what to suppress instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The word (or two) of the name.
+    pub word: String,
+    /// `the file's name`, `the name of its folder `unsubscribed``, `the name of the
+    /// archive `unsubscribed.zip``.
+    pub place: String,
+    /// The path to give `tactful suppress`: the file, the archive member
+    /// (`export.zip/unsubscribed.csv`) or the whole archive.
+    pub suppress: String,
+}
+
+/// The name that says the file of `plan` lists opt-outs, if any: the file's own name,
+/// then its folders (for a member of a ZIP archive: the member's folders inside the
+/// archive, then the archive's name and its folders on disk).
+pub fn found(plan: &ImportPlan) -> Option<Found> {
+    let Some(archive) = &plan.archive else {
+        let shown = plan.path.display().to_string();
+        return on_disk(&plan.path, &shown, "file");
+    };
+    let zip = archive.archive.display().to_string();
+    let member = archive.member.replace('\\', "/");
+    let in_zip = format!("{zip}/{member}");
+    let mut parts: Vec<&str> = member.split('/').filter(|p| !p.is_empty()).collect();
+    let file_name = parts.pop().unwrap_or_default();
+    if let Some(word) = file_opt_out_word(file_name) {
+        return Some(Found {
+            word,
+            place: "the file's name".into(),
+            suppress: in_zip,
+        });
     }
-    words.windows(2).find_map(|w| {
-        PAIRS
-            .iter()
-            .any(|p| w[0] == p[0] && w[1] == p[1])
-            .then(|| format!("{} {}", w[0], w[1]))
+    for folder in parts.iter().rev() {
+        if let Some(word) = opt_out_word(folder) {
+            return Some(Found {
+                word,
+                place: format!("the name of its folder `{folder}` in the archive"),
+                suppress: in_zip,
+            });
+        }
+    }
+    on_disk(&archive.archive, &zip, "archive")
+}
+
+/// Whether the name of the file or archive at `path`, or of one of its folders on disk
+/// (as [`found`] reads them), says it lists opt-outs: `unsubscribed.zip`,
+/// `unsubscribed/export.zip`.
+pub fn named_on_disk(path: &Path) -> bool {
+    on_disk(path, "", "archive").is_some()
+}
+
+/// The opt-out word of the file or archive `path` (`what`), or of its folders on disk.
+fn on_disk(path: &Path, shown: &str, what: &str) -> Option<Found> {
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    if let Some(word) = file_opt_out_word(&name) {
+        let place = match what {
+            "file" => "the file's name".to_string(),
+            _ => format!("the name of the {what} `{name}`"),
+        };
+        return Some(Found {
+            word,
+            place,
+            suppress: shown.to_string(),
+        });
+    }
+    folders(path).into_iter().find_map(|folder| {
+        let name = folder.file_name()?.to_string_lossy().into_owned();
+        opt_out_word(&name).map(|word| Found {
+            word,
+            place: format!("the name of its folder `{name}`"),
+            suppress: shown.to_string(),
+        })
     })
 }
 
-/// Refuse a granting `--consent` for a file named like an opt-out list that no
-/// platform layout reads (`layout`: the recognised layout's id; a layout such as
-/// Mailchimp's gives the file its own status, which the option never overrides).
+/// The [`FOLDERS`] folders nearest `path`, leaving out hidden ones (`.tmpX1y2`, where
+/// temporary files live) and the home folder with everything above it (a user called
+/// Robinson is no opt-out list).
+fn folders(path: &Path) -> Vec<PathBuf> {
+    let Ok(absolute) = std::path::absolute(path) else {
+        return Vec::new();
+    };
+    let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+    absolute
+        .ancestors()
+        .skip(1)
+        .take(FOLDERS)
+        .filter(|f| {
+            f.file_name()
+                .is_some_and(|n| !n.to_string_lossy().starts_with('.'))
+                && !home.as_deref().is_some_and(|h| h.starts_with(f))
+        })
+        .map(Path::to_path_buf)
+        .collect()
+}
+
+/// `path` as a shell word: as it is when it holds only characters no shell reads
+/// specially, else in single quotes (`'Unsubscribed Members.csv'`).
+pub fn shell_word(path: &str) -> String {
+    let plain = !path.is_empty()
+        && path
+            .chars()
+            .all(|c| c.is_alphanumeric() || "_-./:@+,=%".contains(c));
+    if plain {
+        path.to_string()
+    } else {
+        format!("'{}'", path.replace('\'', r"'\''"))
+    }
+}
+
+/// Refuse a granting `--consent` for a file named like an opt-out list, or in a folder
+/// or archive so named, that no platform layout reads (`layout`: the recognised
+/// layout's id; a layout such as Mailchimp's gives the file its own status, which the
+/// option never overrides).
 ///
-/// Errors: [`ImportError::OptOutFile`] naming the file, the word and the option.
+/// Errors: [`ImportError::OptOutFile`] ([`OptOutFile`]) naming the file, where the
+/// word is, the word, the option and the `tactful suppress` command that reads the
+/// list.
 pub fn check(plan: &ImportPlan, layout: Option<&str>) -> Result<(), ImportError> {
     if layout.is_some() {
         return Ok(());
@@ -123,49 +171,66 @@ pub fn check(plan: &ImportPlan, layout: Option<&str>) -> Result<(), ImportError>
     else {
         return Ok(());
     };
-    let Some(word) = opt_out_word(&plan.file_name()) else {
+    let Some(found) = found(plan) else {
         return Ok(());
     };
-    Err(ImportError::OptOutFile {
-        file: crate::text::for_terminal(&plan.display_name()).into_owned(),
-        word,
+    let text = |s: &str| crate::text::for_terminal(s).into_owned();
+    Err(ImportError::OptOutFile(Box::new(OptOutFile {
+        file: text(&plan.display_name()),
+        place: text(&found.place),
+        word: found.word,
         option: format!("{channel}={state}"),
-    })
+        suppress: text(&shell_word(&found.suppress)),
+    })))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::plan::ArchiveMember;
 
-    /// By hand: the trial's file names and their languages' plurals are opt-out lists;
-    /// customer files and words that only contain an opt-out word are not.
+    fn member(archive: &str, member: &str) -> ImportPlan {
+        ImportPlan {
+            archive: Some(ArchiveMember {
+                archive: archive.into(),
+                member: member.into(),
+                position: 1,
+                members: 1,
+                order: "",
+            }),
+            ..ImportPlan::new("/tmp/.tactful-zip-x/0/members.csv", "t")
+        }
+    }
+
+    /// By hand: the third trial's folder and archive (H2), and a member's folder.
     #[test]
-    fn names_of_opt_out_lists() {
-        for (name, word) in [
-            ("unsubscribed.csv", "unsubscribed"),
-            ("optouts.csv", "optouts"),
-            ("opt-outs.csv", "opt outs"),
-            ("spam_complaints.csv", "spam"),
-            ("bounces.csv", "bounces"),
-            ("suppression_list.csv", "suppression"),
-            ("Klaviyo_Suppressions.csv", "suppressions"),
-            ("blocklist.txt", "blocklist"),
-            ("abmeldungen.csv", "abmeldungen"),
-            ("Désabonnés 2024.csv", "desabonnes"),
-            ("cleaned_members_export_4d2c.csv", "cleaned members"),
-            ("do-not-contact.csv", "not contact"),
-        ] {
-            assert_eq!(opt_out_word(name).as_deref(), Some(word), "{name}");
-        }
-        for name in [
-            "customers.csv",
-            "customers_cleaned.csv",
-            "subscribed_members_export.csv",
-            "spamalot_fans.csv",
-            "bouncer_staff.csv",
-            "newsletter.csv",
-        ] {
-            assert_eq!(opt_out_word(name), None, "{name}");
-        }
+    fn folders_and_archives_are_read() {
+        let plan = ImportPlan::new("unsubscribed/export.csv", "t");
+        let f = found(&plan).unwrap();
+        assert_eq!(
+            (f.word.as_str(), f.suppress.as_str()),
+            ("unsubscribed", "unsubscribed/export.csv")
+        );
+        let f = found(&member("unsubscribed.zip", "members.csv")).unwrap();
+        assert_eq!(
+            (f.word.as_str(), f.suppress.as_str()),
+            ("unsubscribed", "unsubscribed.zip")
+        );
+        let f = found(&member("export.zip", "Opt-Outs/part1.csv")).unwrap();
+        assert_eq!(
+            (f.word.as_str(), f.suppress.as_str()),
+            ("opt outs", "export.zip/Opt-Outs/part1.csv")
+        );
+        let f = found(&member("export.zip", "unsubscribed.csv")).unwrap();
+        assert_eq!(f.place, "the file's name");
+        assert_eq!(found(&member("export.zip", "members/customers.csv")), None);
+        assert_eq!(found(&ImportPlan::new("customers/export.csv", "t")), None);
+    }
+
+    #[test]
+    fn shell_words_are_quoted_when_needed() {
+        assert_eq!(shell_word("a/unsubscribed.csv"), "a/unsubscribed.csv");
+        assert_eq!(shell_word("Opt Outs.csv"), "'Opt Outs.csv'");
+        assert_eq!(shell_word("it's.csv"), r"'it'\''s.csv'");
     }
 }

@@ -17,7 +17,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::suppress_list::{self, ListHeader, ListNote};
-use super::{ImportError, ImportPlan};
+use super::{ImportError, suppress_source};
 use crate::fields::phone::Region;
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::{Workspace, audit, regions, suppression};
@@ -112,8 +112,8 @@ pub fn suppress_file_in(
             read_in.push(r);
         }
     }
-    let plan = ImportPlan::new(path, actor);
-    let list = suppress_list::read(path, &read_in)?;
+    let sources = suppress_source::resolve(path)?;
+    let list = read_lists(&sources.lists, &read_in)?;
     if list.addresses.is_empty() {
         let place = |column: &str| match list.header {
             Some(_) => format!("column {column}"),
@@ -128,12 +128,7 @@ pub fn suppress_file_in(
                 .collect(),
         });
     }
-    let source = format!(
-        "suppress {}",
-        plan.path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
-    );
+    let source = format!("suppress {}", sources.name);
     ws.write(|tx| {
         let key = HashKey::load(tx)?;
         let mut report = SuppressReport {
@@ -187,6 +182,35 @@ pub fn suppress_file_in(
         )?;
         Ok(report)
     })
+}
+
+/// Read every list of `lists` (name, path on disk) into one: a single list as
+/// [`suppress_list::read`] reads it; the members of an archive one after the other,
+/// each note's reason saying which member its line is in.
+///
+/// Errors: as [`suppress_list::read`].
+fn read_lists(
+    lists: &[(String, std::path::PathBuf)],
+    regions: &[Region],
+) -> Result<suppress_list::ListRead, ImportError> {
+    if let [(_, path)] = lists {
+        return suppress_list::read(path, regions);
+    }
+    let mut all = suppress_list::ListRead::default();
+    for (name, path) in lists {
+        let mut one = suppress_list::read(path, regions)?;
+        let member = name.rsplit('/').next().unwrap_or(name);
+        for note in one.skipped.iter_mut().chain(one.ragged.iter_mut()) {
+            note.reason = format!("{member}: {}", note.reason);
+        }
+        all.addresses.append(&mut one.addresses);
+        all.skipped.append(&mut one.skipped);
+        all.ragged.append(&mut one.ragged);
+        all.needs_region.append(&mut one.needs_region);
+        all.several_regions.append(&mut one.several_regions);
+        all.header = all.header.or(one.header);
+    }
+    Ok(all)
 }
 
 #[cfg(test)]
