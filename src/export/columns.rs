@@ -155,10 +155,21 @@ impl Layout {
         let mut extra_types = Vec::new();
         for x in extra {
             let f = fields.iter().find(|f| f.name == x.field);
-            let name = match platform {
-                Some(p) => attr(&p.column_name(&x.field, 1)),
-                None => x.field.clone(),
-            };
+            // The first name no column holds yet (compared as the platforms do, without
+            // case): an added field never shares a header with a merge column or with
+            // another added field that shortens to the same name.
+            let name = (1..)
+                .map(|n| match platform {
+                    Some(p) => attr(&p.column_name(&x.field, n)),
+                    None if n == 1 => x.field.clone(),
+                    None => format!("{}_{n}", x.field),
+                })
+                .find(|name| {
+                    !columns
+                        .iter()
+                        .any(|c: &ColumnInfo| c.name.eq_ignore_ascii_case(name))
+                })
+                .expect("an unbounded count finds a free name");
             let mut col = info(&name, ColumnSource::UserAdded, x.reason.trim());
             col.field = Some(x.field.clone());
             col.class = f.map(|f| f.class);

@@ -12,7 +12,7 @@
 //! the preview ([`TemplatePlan::values`]): an export never writes values that do not
 //! give back the reviewed message.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -108,7 +108,14 @@ impl TemplatePlan {
         };
         let mut columns: Vec<MergeColumn> = Vec::new();
         let mut by_key: BTreeMap<(String, String), usize> = BTreeMap::new();
-        let mut names: BTreeMap<String, usize> = BTreeMap::new();
+        // Every name the audience file's header holds, upper-cased: a merge column gets
+        // the first free name, so two fields that shorten or clean to the same name
+        // (`customer_name`, `customer_city` → Mailchimp `TF_CUSTOME`) never share one.
+        let mut used: BTreeSet<String> = platform
+            .fixed_names()
+            .iter()
+            .map(|n| n.to_ascii_uppercase())
+            .collect();
         let mut entries = Vec::new();
         for (i, entry) in campaign.entries.iter().enumerate() {
             let n = i + 1;
@@ -125,10 +132,13 @@ impl TemplatePlan {
                         }
                         return c;
                     }
-                    let count = names.entry(base.to_string()).or_insert(0);
-                    *count += 1;
+                    let name = (1..)
+                        .map(|n| platform.column_name(base, n))
+                        .find(|name| !used.contains(&name.to_ascii_uppercase()))
+                        .expect("an unbounded count finds a free name");
+                    used.insert(name.to_ascii_uppercase());
                     columns.push(MergeColumn {
-                        name: platform.column_name(base, *count),
+                        name,
                         expression: key.1.clone(),
                         kind,
                         fields,
@@ -254,14 +264,18 @@ impl TemplatePlan {
     ) -> Result<Vec<String>, Mismatch> {
         let mut values = vec![String::new(); self.columns.len()];
         let plan = &self.entries[entry];
-        let parts = plan.subject.iter().map(|p| (p, subject.unwrap_or("")));
-        for (part, preview) in parts.chain(std::iter::once((&plan.body, body))) {
-            let mut text = String::new();
+        let parts: Vec<(&PartPlan, &str)> = plan
+            .subject
+            .iter()
+            .map(|p| (p, subject.unwrap_or("")))
+            .chain(std::iter::once((&plan.body, body)))
+            .collect();
+        for &(part, preview) in &parts {
             for slot in &part.slots {
                 match slot {
-                    Slot::Text(t) => text.push_str(t),
+                    Slot::Text(_) => {}
                     Slot::Piece { column, template } => {
-                        let rendered =
+                        values[*column] =
                             template
                                 .render(record)
                                 .map(|r| r.text)
@@ -269,16 +283,30 @@ impl TemplatePlan {
                                     entry,
                                     part: part.part,
                                 })?;
-                        text.push_str(&rendered);
-                        values[*column] = rendered;
                     }
-                    Slot::Constant { column, text: t } => {
-                        text.push_str(t);
-                        values[*column] = t.clone();
-                    }
-                    Slot::Whole { column } => {
-                        text.push_str(preview);
-                        values[*column] = preview.to_string();
+                    Slot::Constant { column, text } => values[*column] = text.clone(),
+                    Slot::Whole { column } => values[*column] = preview.to_string(),
+                }
+            }
+        }
+        // The platform looks a tag up by the column's NAME in the audience file, not by
+        // its position: reassemble the text that way (a later column of the same name
+        // wins), so two columns sharing a name can never pass this check.
+        let by_name: BTreeMap<&str, &str> = self
+            .columns
+            .iter()
+            .zip(&values)
+            .map(|(c, v)| (c.name.as_str(), v.as_str()))
+            .collect();
+        for &(part, preview) in &parts {
+            let mut text = String::new();
+            for slot in &part.slots {
+                match slot {
+                    Slot::Text(t) => text.push_str(t),
+                    Slot::Piece { column, .. }
+                    | Slot::Constant { column, .. }
+                    | Slot::Whole { column } => {
+                        text.push_str(by_name[self.columns[*column].name.as_str()])
                     }
                 }
             }
@@ -370,3 +398,7 @@ pub fn class_of(fields: &[String], all: &[crate::fields::Field]) -> Option<Priva
             PrivacyClass::Ordinary => 0,
         })
 }
+
+#[cfg(test)]
+#[path = "merge_tests.rs"]
+mod tests;

@@ -178,9 +178,13 @@ pub const MAILCHIMP_TAG_CHARS: usize = 100;
 /// field limits as summarised by Chimpmatic ("Mailchimp audience fields and merge
 /// tags"); Premium plans allow more, so this errs on the safe side.
 pub const MAILCHIMP_MERGE_COLUMNS: usize = 25;
-/// Length tactful keeps generated Mailchimp merge tags to. Mailchimp's help does not
-/// state a maximum for the "Put this tag in your content" setting; merge tags it
-/// generates itself (`MMERGE10`) stay within 10 characters, and so do ours.
+/// Length tactful keeps generated Mailchimp merge tags to. Tags hold upper-case
+/// letters, digits and `_` only ("Mailchimp audience fields and merge tags",
+/// Chimpmatic; Marketing API "Merge Fields"); the older API's `listMergeVarAdd` took
+/// tags of at most 10 bytes, and tags Mailchimp generates itself (`MMERGE10`) stay
+/// within 10 characters, so ours do too. Shortening makes different fields meet
+/// (`customer_name`, `customer_city` → `TF_CUSTOME`): `export::merge` numbers every
+/// such meeting (`TF_CUSTOM2`), so each tag names one column.
 pub const MAILCHIMP_TAG_NAME_CHARS: usize = 10;
 /// Klaviyo's CSV upload limit, in bytes (50 MB).
 pub const KLAVIYO_FILE_BYTES: u64 = 50 * 1024 * 1024;
@@ -235,7 +239,20 @@ impl Platform {
         }
     }
 
+    /// Header names the audience file holds besides the merge columns: the address,
+    /// the segment and the contact key columns. A merge column never takes one of them.
+    pub fn fixed_names(self) -> [&'static str; 4] {
+        [
+            self.address_header(Channel::Email),
+            self.address_header(Channel::Sms),
+            self.segment_name(),
+            self.key_name(),
+        ]
+    }
+
     /// The merge column name for `base` (a field name); `n` > 1 tells repeats apart.
+    /// Different bases can give the same name (shortened, or cleaned of characters the
+    /// platform does not take): callers take the first `n` whose name is free.
     /// Prefixed so a merge value never overwrites a platform's own field of the same
     /// name (Mailchimp FNAME, Klaviyo `first_name`, Brevo FIRSTNAME).
     pub fn column_name(self, base: &str, n: usize) -> String {

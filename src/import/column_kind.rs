@@ -175,6 +175,19 @@ fn generic(facts: &Facts<'_>, class: &mut Classification, ty: FieldType) -> Kind
     if known.is_none() && classified.is_none() {
         return by_values(facts, class);
     }
+    // A blank note about consent (`subscribed_ip` beside MailPoet's `status`,
+    // `optin_source`) states nothing: read as a box left unticked it would overrule the
+    // status column (trial 4, N6). It keeps the consent class. A note that holds values
+    // is judged by them below (`OPTIN_IP` over IP addresses, issue 9).
+    if known.is_none() && facts.non_blank == 0 && consent::words::is_note(facts.name) {
+        class.role = Role::None;
+        class.class = PrivacyClass::Consent;
+        class.reason = format!(
+            "header `{}` is a note about consent (its source, time or IP address), not a statement of it",
+            facts.name
+        );
+        return Kind::Plain;
+    }
     let dated = known.as_ref().is_some_and(|(_, p, _)| p.is_dated());
     let mostly_words = facts.words.saturating_mul(2) >= facts.non_blank;
     if let Some(example) = facts

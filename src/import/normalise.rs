@@ -31,7 +31,8 @@ pub fn is_edge_junk(c: char) -> bool {
 /// tab-separated exports and terminal columns); every other C0 control, DEL and every C1
 /// control (U+0080..U+009F) is removed, because no customer value needs them and they
 /// can drive terminals (CWE-150). Then whitespace and zero-width characters are trimmed
-/// at both edges. Leading zeros and everything else are kept exactly.
+/// at both edges, and the text is put in Unicode NFC (canonical composition: the same
+/// characters, one spelling). Leading zeros and everything else are kept exactly.
 ///
 /// A leading apostrophe in front of a formula trigger (`'=1+1`, `'-5`, `'+44 7700 …`)
 /// is removed: it is the quote tactful's spreadsheet export (OWASP CSV injection) and
@@ -80,6 +81,13 @@ fn clean_chars(raw: &str) -> (String, Cleaning) {
     let trimmed = out.trim_matches(is_edge_junk);
     if trimmed.len() != out.len() {
         out = trimmed.to_string();
+    }
+    // One spelling per text (Unicode NFC, canonical composition): `Zürich` written
+    // decomposed (`u` + U+0308, as macOS and some exports write it) is stored as the
+    // `ü` a rule types, so rules, keyed merges and de-duplication see one value
+    // (trial 4, N12). Canonically equivalent text looks the same on every screen.
+    if !unicode_normalization::is_nfc(&out) {
+        out = unicode_normalization::UnicodeNormalization::nfc(out.as_str()).collect();
     }
     (out, stats)
 }

@@ -247,7 +247,7 @@ impl Fold {
         if let Some(v) = value {
             order.amount = match (order.amount, columns.amount_per_order) {
                 (None, _) => Some(v),
-                (Some(sum), false) => Some(sum + v),
+                (Some(sum), false) => Some(crate::fields::money::add(sum, v)),
                 (Some(first), true) => {
                     order.amount_conflict |= first != v;
                     Some(first)

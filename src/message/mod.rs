@@ -24,6 +24,7 @@ pub mod error;
 mod fast;
 pub mod filters;
 mod held;
+mod holes;
 pub mod literal;
 pub mod locale;
 pub mod pieces;
@@ -327,8 +328,18 @@ impl Message {
                 part: Part::Body,
                 error,
             })?;
+        // A blank field printed as nothing by a construct the merge log does not see
+        // (`{% if x %}{{ x }}{% endif %}`, `x or ""`) counts as missing where the
+        // rendered text shows the hole (`Hi ,`): see [`holes`].
+        let body_holes = self.body.holes(record, &body);
+        let subject_holes = match (&self.subject, &subject) {
+            (Some(t), Some(s)) => t.holes(record, s),
+            _ => Vec::new(),
+        };
         let mut fallbacks_used: BTreeSet<String> = body.fallbacks_used.into_iter().collect();
         let mut missing: BTreeSet<String> = body.missing.into_iter().collect();
+        missing.extend(body_holes);
+        missing.extend(subject_holes);
         let mut placeholders: BTreeSet<String> = body.placeholders.into_iter().collect();
         let subject = subject.map(|s| {
             fallbacks_used.extend(s.fallbacks_used);

@@ -106,7 +106,11 @@ pub fn recompute(
         sets.push(format!("{} = (SELECT count(*) {of})", quote_ident(f)));
     }
     if let Some(f) = &fields.total {
-        sets.push(format!("{} = (SELECT sum(o.amount) {of})", quote_ident(f)));
+        // Summed as decimals, not binary floats (`tactful_money_sum`, trial 4 N4).
+        sets.push(format!(
+            "{} = (SELECT tactful_money_sum(o.amount) {of})",
+            quote_ident(f)
+        ));
     }
     if let Some(f) = &fields.first {
         sets.push(format!(

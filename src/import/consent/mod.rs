@@ -120,7 +120,10 @@ impl ConsentColumn {
     }
 }
 
-/// The values a Mailchimp-style status column may hold.
+/// The values a member status column may hold: Mailchimp's (`subscribed`,
+/// `unsubscribed`, `cleaned`, `pending`, `transactional`, `archived`) and MailPoet's
+/// (`subscribed`, `unconfirmed`, `unsubscribed`, `inactive`, `bounced`: MailPoet
+/// "Subscriber statuses", kb.mailpoet.com).
 pub fn is_status_value(value: &str) -> bool {
     [
         "subscribed",
@@ -129,6 +132,9 @@ pub fn is_status_value(value: &str) -> bool {
         "pending",
         "transactional",
         "archived",
+        "unconfirmed",
+        "inactive",
+        "bounced",
     ]
     .iter()
     .any(|s| value.eq_ignore_ascii_case(s))
@@ -173,7 +179,7 @@ pub fn recognise(name: &str, all_status_values: bool) -> Option<(Channel, Polari
             (
                 Channel::Email,
                 Polarity::Status,
-                format!("every value of `{name}` is a Mailchimp member status"),
+                format!("every value of `{name}` is a member status (Mailchimp, MailPoet)"),
             )
         }
         _ => return headers::recognise(name),
@@ -250,10 +256,15 @@ fn read_polarity(polarity: Polarity, value: &str) -> Reads {
         (Polarity::Status, _) => match value.to_ascii_lowercase().as_str() {
             "subscribed" => Reads::State(S::Granted),
             "unsubscribed" => Reads::State(S::Withdrawn),
-            "cleaned" => Reads::State(S::Bounced),
-            // Pending: the double opt-in was never confirmed; transactional and
-            // archived contacts receive no marketing. Not asked, as stated by the file.
-            "pending" | "transactional" | "archived" => Reads::State(S::NotAsked),
+            "cleaned" | "bounced" => Reads::State(S::Bounced),
+            // Pending (Mailchimp) and unconfirmed (MailPoet): the double opt-in was
+            // never confirmed; transactional and archived (Mailchimp) contacts receive
+            // no marketing; inactive (MailPoet) subscribers stopped opening and
+            // MailPoet no longer sends to them. Not granted: not asked, as stated by
+            // the file, which `--consent` does not fill.
+            "pending" | "transactional" | "archived" | "unconfirmed" | "inactive" => {
+                Reads::State(S::NotAsked)
+            }
             _ => Reads::Unknown,
         },
         (Polarity::Bounce | Polarity::BounceDate, Word::Yes) => Reads::State(S::Bounced),
