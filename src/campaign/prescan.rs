@@ -13,12 +13,12 @@
 
 use rusqlite::{Connection, params_from_iter};
 
-use super::minor_addresses::{MinorAddresses, MinorReader};
+use super::minor_addresses::{MinorAddresses, MinorReader, other_channel};
 use super::opt_outs::{AddressOptOuts, OptOutReader};
 use crate::fields::held::{self, HeldValues};
 use crate::fields::{Channel, Field};
 use crate::workspace::records::ValueCounts;
-use crate::workspace::{WorkspaceError, indexes, quote_ident};
+use crate::workspace::{WorkspaceError, address_columns, indexes, quote_ident};
 
 /// What the scan read.
 #[derive(Debug)]
@@ -63,6 +63,11 @@ pub fn prescan(
     } else {
         0
     };
+    // A minor's addresses of the other channel too: a minor is one on every channel.
+    let others = match ages {
+        0 => Vec::new(),
+        _ => address_columns::refusal_columns(conn, other_channel(minors.channel()))?,
+    };
     let mut counts = ValueCounts::new(scanned.len());
     if addresses + scanned.len() > 0 {
         let consent = opt_outs.consent_column();
@@ -80,6 +85,11 @@ pub fn prescan(
                 .map(|(i, (_, (f, _)))| ValueCounts::column(&f.name, i + 1)),
         );
         select.extend(minors.fields()[..ages].iter().map(|f| quote_ident(&f.name)));
+        select.extend(
+            others
+                .iter()
+                .map(|c| format!("CAST({} AS TEXT)", quote_ident(c))),
+        );
         // With no held values to count and no ages to read, only the refusers' rows
         // matter: SQLite reads them from the channel's partial index of refusers when
         // the workspace has one (`campaign::indexes`), else skips the others without
@@ -98,6 +108,7 @@ pub fn prescan(
         let mut rows = stmt.query(params_from_iter(params))?;
         let held_at = 2 + addresses;
         let ages_at = held_at + scanned.len();
+        let others_at = ages_at + ages;
         while let Some(row) = rows.next()? {
             let refusal = OptOutReader::refusal(row.get_ref(1)?);
             let minor = ages > 0 && minors.is_minor(row, ages_at)?;
@@ -110,6 +121,11 @@ pub fn prescan(
                     }
                     if minor {
                         minors.add(id, value)?;
+                    }
+                }
+                if minor {
+                    for c in 0..others.len() {
+                        minors.add_other(id, row.get_ref(others_at + c)?)?;
                     }
                 }
             }
