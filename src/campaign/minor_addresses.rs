@@ -10,7 +10,9 @@
 //! address of every e-mail field, the stored E.164 form of every phone field), read by
 //! the same scan before the walk ([`super::prescan`]), which must have seen every
 //! contact with an age field before the first contact is decided. `explain` names the
-//! minor the status came from.
+//! minor the status came from. Unlike a refusal, the status holds on every channel: the
+//! scan also keeps each minor's addresses of the other channel, and the walk looks up
+//! every address a contact holds ([`MinorAddresses::by_any_address`], trial 4, N8).
 
 use std::collections::HashMap;
 

@@ -171,16 +171,16 @@ pub fn parse(raw: &str, region: Option<Region>) -> Result<Phone, PhoneError> {
     if is_scientific(text) {
         return Err(PhoneError::Scientific);
     }
+    // Digits of any script count: the library reads every script's decimal digits.
+    if !text.chars().any(char::is_numeric) {
+        return Err(PhoneError::NoDigits);
+    }
     // The library reads letters by the phone keypad (`9OO456` → `966456`): a typo of
     // O for 0 became a stranger's number and was texted (trial 4, N3). Letters are far
     // more often such typos than vanity numbers in a customer list, so neither reading
     // is sent; refusals and suppression take both ([`letter_readings`]).
     if has_letters(text) {
         return Err(PhoneError::Letters);
-    }
-    // Digits of any script count: the library reads every script's decimal digits.
-    if !text.chars().any(char::is_numeric) {
-        return Err(PhoneError::NoDigits);
     }
     let international = written::international_form(text);
     let text = international.as_deref().unwrap_or(text);

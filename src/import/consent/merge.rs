@@ -234,7 +234,7 @@ mod tests {
         #[rustfmt::skip]
         let table: [(ConsentState, [After; 5]); 5] = [
             //     said: Granted              NotAsked          Declined          Withdrawn        Bounced
-            (G, [(G, row, None),        (G, kept, None), (W, row, None), (W, row, None), (B, row, None)]),
+            (G, [(G, row, None),        (N, row, None),  (W, row, None), (W, row, None), (B, row, None)]),
             (N, [(G, row, Some(true)),  (N, row, None),  (D, row, None), (W, row, None), (B, row, None)]),
             (D, [(D, kept, Some(false)),(D, kept, None), (D, row, None), (W, row, None), (B, row, None)]),
             (W, [(W, kept, Some(false)),(W, kept, None), (W, kept, None),(W, row, None), (B, row, None)]),
