@@ -252,7 +252,7 @@ fn letters_in_a_number_are_no_number_but_protect_both_readings() {
         assert_eq!(parse(raw, gb()), Err(PhoneError::Letters), "{raw}");
     }
     // Not letters of the number: a scheme, an extension.
-    assert!(parse("tel:+44-7700-900123", None).is_ok());
+    assert!(parse("tel:+44-7700-900123", gb()).is_ok());
     assert!(parse("+44 7700 900123 ext. 2", None).is_ok());
     assert_eq!(
         letter_readings("07700 9OO456", gb()),
