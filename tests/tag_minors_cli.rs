@@ -148,3 +148,22 @@ fn tags_held_as_text_name_a_minor_for_everyone_at_the_address() {
     );
     assert_eq!(ws.exclusions("news"), expected);
 }
+
+#[test]
+fn a_minor_found_from_the_tags_index_is_one_on_the_other_channel_too() {
+    // Trial 4, N8, on the indexed route: Kid is a minor by the tag `teen` (found from
+    // the tags index, the only age field); Pat shares Kid's phone number, so the
+    // e-mail campaign leaves Pat out too, as the scan of every contact would.
+    let csv = "customer_id,email,phone,first_name,tags\n\
+1,kid@example.com,+447700900123,Kid,teen\n\
+2,pat@example.com,+447700900123,Pat,vip\n\
+3,bo@example.com,+447700900456,Bo,vip\n";
+    let ws = Ws::new();
+    import(&ws, "people.csv", csv);
+    news_to_everyone(&ws);
+    assert!(indexes(&ws).contains(&"_values_tags".to_string()));
+    assert_eq!(
+        ws.exclusions("news"),
+        pairs(&[("1", "minor"), ("2", "minor"), ("3", "-")])
+    );
+}

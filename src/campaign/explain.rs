@@ -23,7 +23,7 @@ use crate::fields::value::Record;
 use detail::{address_fault, detail};
 
 pub use super::explain_minor::AgeTrace;
-use crate::fields::{ConsentEvidence, ConsentState};
+use crate::fields::{Channel, ConsentEvidence, ConsentState};
 use crate::message::RenderedMessage;
 use crate::segment::eval::{self, ConditionResult};
 use crate::segment::store::{self, SegmentError};
@@ -108,6 +108,8 @@ struct Seen {
     consent_evidence: Option<ConsentEvidence>,
     /// The known minor whose address the contact holds ([`super::walk::Decided`]).
     minor_from: Option<String>,
+    /// The channel of the address `minor_from` came by.
+    minor_by: Option<Channel>,
     /// The position in `Prepared::columns` of the address field read.
     address_field: Option<usize>,
     address_stored: Option<String>,
@@ -153,6 +155,7 @@ pub fn explain(
             consent_from: d.consent_from.clone(),
             consent_evidence: None,
             minor_from: d.minor_from.clone(),
+            minor_by: d.minor_by,
             address_field: d.address_field,
             address_stored: d.address_stored.clone(),
             address: d.address.clone(),

@@ -77,11 +77,17 @@ pub fn age_trace(p: &Prepared, record: &Record, minor_from: Option<&str>) -> Age
 }
 
 /// Step 3's detail: every age field that holds a value, then the verdict.
-pub(crate) fn minor_detail(p: &Prepared, record: &Record, minor_from: Option<&str>) -> String {
+/// `minor_by`: the channel of the address the status came by, when another contact's.
+pub(crate) fn minor_detail(
+    p: &Prepared,
+    record: &Record,
+    minor_from: Option<&str>,
+    minor_by: Option<Channel>,
+) -> String {
     let t = age_trace(p, record, minor_from);
     let limit = t.minor_age.describe();
     let earlier = p.minor_dates.earlier;
-    let held = match p.campaign.channel {
+    let held = match minor_by.unwrap_or(p.campaign.channel) {
         Channel::Email => "e-mail address",
         Channel::Sms => "phone number",
     };

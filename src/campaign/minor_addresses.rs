@@ -10,7 +10,9 @@
 //! address of every e-mail field, the stored E.164 form of every phone field), read by
 //! the same scan before the walk ([`super::prescan`]), which must have seen every
 //! contact with an age field before the first contact is decided. `explain` names the
-//! minor the status came from.
+//! minor the status came from. Unlike a refusal, the status holds on every channel: the
+//! scan also keeps each minor's addresses of the other channel, and the walk looks up
+//! every address a contact holds ([`MinorAddresses::by_any_address`], trial 4, N8).
 
 use std::collections::HashMap;
 
@@ -32,6 +34,10 @@ use crate::workspace::{WorkspaceError, kept_minors};
 #[derive(Debug, Default)]
 pub struct MinorAddresses {
     held: RefusedAddresses<i64>,
+    /// The other channel's addresses of known minors: a minor is a minor on every
+    /// channel, so an e-mail campaign excludes a contact holding a minor's phone number
+    /// and the other way round (trial 4, N8).
+    other: RefusedAddresses<i64>,
     /// The workspace's hash key and each kept hash's birth date bound; `None` when
     /// nothing is kept (the usual case: no hash per contact).
     kept: Option<(HashKey, HashMap<String, NaiveDate>)>,
@@ -57,6 +63,51 @@ impl MinorAddresses {
     /// read it for the minor check (issue 13).
     pub fn silent(&self, field: &str) -> bool {
         self.silent.iter().any(|f| f == field)
+    }
+
+    /// The `_id` of a known minor other than `id` that holds `address` of the other
+    /// channel than the campaign's (normalised as [`each_form`] gives it), if any.
+    pub fn other_channel_minor(&self, address: &str, id: i64) -> Option<i64> {
+        self.other.get(address).copied().filter(|&m| m != id)
+    }
+
+    /// Whether any known minor's address is held, on either channel or on record: when
+    /// none is, the walk skips reading a contact's other addresses.
+    pub fn any(&self) -> bool {
+        !self.held.is_empty() || !self.other.is_empty() || self.kept.is_some()
+    }
+
+    /// The known minor behind any of a contact's addresses (`email`: its stored e-mail
+    /// address; `phones`: the E.164 forms of its phone fields), whatever the campaign's
+    /// channel: `(channel of the address, minor's _id or None for one kept on record)`.
+    /// The contact with `_id` `id` itself does not count.
+    pub fn by_any_address(
+        &self,
+        (channel, id): (Channel, i64),
+        email: Option<&str>,
+        phones: &[String],
+        (on, minor_age): (NaiveDate, u32),
+    ) -> Option<(Channel, Option<i64>)> {
+        let mut forms: Vec<(Channel, String)> =
+            phones.iter().map(|p| (Channel::Sms, p.clone())).collect();
+        if let Some(stored) = email {
+            each_form(Channel::Email, stored, |f| {
+                forms.push((Channel::Email, f.to_string()))
+            });
+        }
+        let held = |kind: Channel, form: &str| match kind == channel {
+            true => self.other_minor(form, id),
+            false => self.other_channel_minor(form, id),
+        };
+        let minor = forms
+            .iter()
+            .find_map(|(kind, form)| held(*kind, form).map(|m| (*kind, Some(m))));
+        minor.or_else(|| {
+            forms
+                .iter()
+                .find(|(kind, form)| self.kept_minor(*kind, form, on, minor_age))
+                .map(|(kind, _)| (*kind, None))
+        })
     }
 
     /// Read the known minors' addresses kept on record (`workspace::kept_minors`).
@@ -180,8 +231,37 @@ impl MinorReader {
         self.out.silent.push(field.to_string());
     }
 
+    /// Hold `value`, the value of one of a known minor's address columns of the other
+    /// channel ([`other_channel`]) as text, for the minor with `_id` `id`.
+    ///
+    /// Errors: a value that is not UTF-8 text.
+    pub fn add_other(&mut self, id: i64, value: ValueRef<'_>) -> Result<(), WorkspaceError> {
+        if value == ValueRef::Null {
+            return Ok(());
+        }
+        let value = value.as_str().map_err(rusqlite::Error::from)?;
+        let other = &mut self.out.other;
+        each_form(other_channel(self.channel), value, |form| {
+            other.insert(form, id, |_| false)
+        });
+        Ok(())
+    }
+
+    /// The channel this reader reads addresses for.
+    pub fn channel(&self) -> Channel {
+        self.channel
+    }
+
     /// The addresses read.
     pub fn finish(self) -> MinorAddresses {
         self.out
+    }
+}
+
+/// The channel other than `channel`.
+pub fn other_channel(channel: Channel) -> Channel {
+    match channel {
+        Channel::Email => Channel::Sms,
+        Channel::Sms => Channel::Email,
     }
 }

@@ -19,12 +19,12 @@ use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{Connection, params_from_iter};
 
 use super::age::AgeReading;
-use super::minor_addresses::{MinorAddresses, MinorReader};
+use super::minor_addresses::{MinorAddresses, MinorReader, other_channel};
 use super::opt_outs::{AddressOptOuts, OptOutReader};
 use crate::fields::held::{self, HeldValues};
 use crate::fields::{Channel, Field, Role};
 use crate::workspace::records::ValueCounts;
-use crate::workspace::{WorkspaceError, indexes, quote_ident};
+use crate::workspace::{WorkspaceError, address_columns, indexes, quote_ident};
 
 /// What the scan read.
 #[derive(Debug)]
@@ -71,6 +71,13 @@ pub fn prescan(
     } else {
         0
     };
+    // A minor's addresses of the other channel too: a minor is one on every channel.
+    let others = match ages > 0 || from_indexes {
+        false => Vec::new(),
+        true => address_columns::refusal_columns(conn, other_channel(minors.channel()))?,
+    };
+    // The scan reads them only when it reads the ages; else [`minors_indexed`] does.
+    let scan_others: &[String] = if ages > 0 { &others } else { &[] };
     let mut counts = ValueCounts::new(scanned.len());
     if addresses + scanned.len() > 0 {
         let consent = opt_outs.consent_column();
@@ -88,6 +95,11 @@ pub fn prescan(
                 .map(|(i, (_, (f, _)))| ValueCounts::column(&f.name, i + 1)),
         );
         select.extend(minors.fields()[..ages].iter().map(|f| quote_ident(&f.name)));
+        select.extend(
+            scan_others
+                .iter()
+                .map(|c| format!("CAST({} AS TEXT)", quote_ident(c))),
+        );
         // With no held values to count and no ages to read, only the refusers' rows
         // matter: SQLite reads them from the channel's partial index of refusers when
         // the workspace has one (`campaign::indexes`), else skips the others without
@@ -106,6 +118,7 @@ pub fn prescan(
         let mut rows = stmt.query(params_from_iter(params))?;
         let held_at = 2 + addresses;
         let ages_at = held_at + scanned.len();
+        let others_at = ages_at + ages;
         while let Some(row) = rows.next()? {
             let refusal = OptOutReader::refusal(row.get_ref(1)?);
             let minor = ages > 0 && minors.is_minor(row, ages_at)?;
@@ -120,6 +133,11 @@ pub fn prescan(
                         minors.add(id, value)?;
                     }
                 }
+                if minor {
+                    for c in 0..scan_others.len() {
+                        minors.add_other(id, row.get_ref(others_at + c)?)?;
+                    }
+                }
             }
             for i in 0..scanned.len() {
                 counts.add(i, row.get_ref(held_at + i)?)?;
@@ -127,7 +145,7 @@ pub fn prescan(
         }
     }
     if from_indexes {
-        minors_indexed(conn, &mut minors, opt_outs.columns())?;
+        minors_indexed(conn, &mut minors, opt_outs.columns(), &others)?;
     }
     let mut scanned_counts = counts.finish().into_iter();
     let counts = indexed
@@ -159,23 +177,23 @@ fn all_tags_indexed(conn: &Connection, fields: &[Field]) -> Result<bool, Workspa
 /// contact finds; they are held in `_id` order, as the scan holds them (the first minor
 /// holding an address stays). A field none of whose values says anything about age is
 /// noted silent, for the walk (`MinorAddresses::silent`). `columns` are the channel's
-/// address columns.
+/// address columns, `others` the other channel's (a minor is one on every channel).
 ///
 /// Errors: workspace errors (a stored value that is not UTF-8 text is one).
 fn minors_indexed(
     conn: &Connection,
     minors: &mut MinorReader,
     columns: &[String],
+    others: &[String],
 ) -> Result<(), WorkspaceError> {
     let fields = minors.fields().to_vec();
+    let as_text = |c: &String| format!("CAST({} AS TEXT)", quote_ident(c));
     let mut select = vec!["_id".to_string()];
-    select.extend(
-        columns
-            .iter()
-            .map(|c| format!("CAST({} AS TEXT)", quote_ident(c))),
-    );
+    select.extend(columns.iter().map(as_text));
     select.extend(fields.iter().map(|f| quote_ident(&f.name)));
+    select.extend(others.iter().map(as_text));
     let ages_at = 1 + columns.len();
+    let others_at = ages_at + fields.len();
     let mut found: Vec<(i64, Vec<Option<String>>)> = Vec::new();
     for f in &fields {
         let mut cells: Vec<Stored> = Vec::new();
@@ -205,9 +223,12 @@ fn minors_indexed(
                 if !minors.is_minor(row, ages_at)? {
                     continue;
                 }
-                let mut held = Vec::with_capacity(columns.len());
+                let mut held = Vec::with_capacity(columns.len() + others.len());
                 for c in 0..columns.len() {
                     held.push(row.get::<_, Option<String>>(1 + c)?);
+                }
+                for c in 0..others.len() {
+                    held.push(row.get::<_, Option<String>>(others_at + c)?);
                 }
                 found.push((row.get(0)?, held));
             }
@@ -216,12 +237,20 @@ fn minors_indexed(
     found.sort_by_key(|(id, _)| *id);
     found.dedup_by_key(|(id, _)| *id);
     for (id, held) in found {
-        for value in &held {
-            let raw = value.as_deref().map_or(ValueRef::Null, ValueRef::from);
-            minors.add(id, raw)?;
+        let (own, other) = held.split_at(columns.len());
+        for value in own {
+            minors.add(id, raw(value))?;
+        }
+        for value in other {
+            minors.add_other(id, raw(value))?;
         }
     }
     Ok(())
+}
+
+/// A text value read as stored, or NULL.
+fn raw(value: &Option<String>) -> ValueRef<'_> {
+    value.as_deref().map_or(ValueRef::Null, ValueRef::from)
 }
 
 /// A stored value kept to be bound again exactly as stored (text bytes as they are,

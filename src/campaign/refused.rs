@@ -77,6 +77,11 @@ impl<V: Copy> Default for RefusedAddresses<V> {
 }
 
 impl<V: Copy> RefusedAddresses<V> {
+    /// Whether no address is held.
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
     /// The value held for `address`, if any.
     pub fn get(&self, address: &str) -> Option<&V> {
         // An empty table (no known minor, the usual case) needs no hash.

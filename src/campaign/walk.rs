@@ -58,6 +58,9 @@ pub struct Decided<'a> {
     /// The known minor whose address this contact holds, when the contact is no known
     /// minor itself ([`super::minor_addresses`]): it is excluded as a minor all the same.
     pub minor_from: Option<String>,
+    /// The channel of the address that `minor_from` came by (a minor's phone number
+    /// makes a contact a minor in an e-mail campaign too).
+    pub minor_by: Option<Channel>,
     /// The position in [`Prepared::columns`] of the field the address was read from
     /// (SMS: the first phone field with a value), `None` when the workspace has none.
     pub address_field: Option<usize>,
@@ -145,14 +148,16 @@ pub fn walk(
 }
 
 /// The columns of [`Prepared::columns`] the walk leaves blank: with an empty
-/// suppression list, the E.164 forms of phone fields and the phone cells as written
-/// that only the suppression check reads (on the e-mail channel, every one). Each was
-/// a value checked as UTF-8 and copied per contact for nothing (issue 13, session 9).
-/// A column that is also the address, an SMS slot, an age, a merge field or one a
-/// caller asked for ([`Prepared::asked`]) is read.
+/// suppression list and no known minor's address held ([`super::minor_addresses`] reads
+/// them too), the E.164 forms of phone fields and the phone cells as written that only
+/// the suppression check reads (on the e-mail channel, every one). Each was a value
+/// checked as UTF-8 and copied per contact for nothing (issue 13, session 9). A column
+/// that is also the address, an SMS slot, an age, a merge field or one a caller asked
+/// for ([`Prepared::asked`]) is read.
 fn unread_columns(prepared: &Prepared, suppression: &Suppression) -> Vec<bool> {
     let mut unread = vec![false; prepared.columns.len()];
-    if !suppression.is_empty() {
+    // A known minor's address is looked for in every address a contact holds.
+    if !suppression.is_empty() || prepared.minor_addresses.any() {
         return unread;
     }
     let slots = &prepared.slots;
@@ -438,6 +443,30 @@ fn decide<'a>(
         (!age.minor && forms().any(|a| minors.kept_minor(channel, a, on, years)))
             .then(|| KEPT_ON_RECORD.to_string())
     });
+    // Every other address the contact holds, of either channel: a minor is a minor on
+    // every channel (trial 4, N8). Read only when some minor's address is known.
+    let mut minor_by = minor_from.as_ref().map(|_| prepared.campaign.channel);
+    let minor_from = match minor_from {
+        None if !age.minor && minors.any() => {
+            let email = text_of(prepared, record, slots.email);
+            let phones: Vec<String> = (slots.phones.iter())
+                .filter_map(|&i| text_of(prepared, record, Some(i)))
+                .collect();
+            let dates = (prepared.minor_dates.earlier, prepared.minor_age.years);
+            let channel = prepared.campaign.channel;
+            match minors.by_any_address((channel, id), email.as_deref(), &phones, dates) {
+                Some((kind, minor)) => {
+                    minor_by = Some(kind);
+                    Some(match minor {
+                        Some(m) => contact_key(row.conn(), m)?,
+                        None => KEPT_ON_RECORD.to_string(),
+                    })
+                }
+                None => None,
+            }
+        }
+        found => found,
+    };
     let outcome = assigner.assign(&ContactFacts {
         key: &key,
         suppressed: suppressed.is_some(),
@@ -457,6 +486,7 @@ fn decide<'a>(
         consent_from,
         age,
         minor_from,
+        minor_by,
         address_field,
         address_stored,
         address,

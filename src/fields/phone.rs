@@ -138,6 +138,10 @@ pub enum PhoneError {
     NoRegion,
     #[error("`+{0}` is not a country calling code")]
     UnknownCountryCode(String),
+    #[error(
+        "it holds letters (O for 0, I or l for 1?); a number is never guessed from letters: fix it at the source"
+    )]
+    Letters,
     #[error("too short to be a phone number")]
     TooShort,
     #[error("too long to be a phone number")]
@@ -171,6 +175,13 @@ pub fn parse(raw: &str, region: Option<Region>) -> Result<Phone, PhoneError> {
     if !text.chars().any(char::is_numeric) {
         return Err(PhoneError::NoDigits);
     }
+    // The library reads letters by the phone keypad (`9OO456` → `966456`): a typo of
+    // O for 0 became a stranger's number and was texted (trial 4, N3). Letters are far
+    // more often such typos than vanity numbers in a customer list, so neither reading
+    // is sent; refusals and suppression take both ([`letter_readings`]).
+    if has_letters(text) {
+        return Err(PhoneError::Letters);
+    }
     let international = written::international_form(text);
     let text = international.as_deref().unwrap_or(text);
     if !text.starts_with('+') && region.is_none() {
@@ -194,6 +205,55 @@ pub fn parse(raw: &str, region: Option<Region>) -> Result<Phone, PhoneError> {
         Some(Ok(p)) if p.line != LineType::Unknown || as_written.is_err() => Ok(p),
         _ => as_written,
     }
+}
+
+/// Whether the number part of `text` holds an ASCII letter: RFC 3966's `tel:` scheme
+/// and its `;` parameters (`;ext=`, `;phone-context=`) are no part of the number.
+fn has_letters(text: &str) -> bool {
+    let number = match text.get(..4) {
+        Some(scheme) if scheme.eq_ignore_ascii_case("tel:") => &text[4..],
+        _ => text,
+    };
+    let number = number.split(';').next().unwrap_or(number);
+    number.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+/// The numbers a value written with letters may mean, for protecting them (a refusal,
+/// a suppression list entry), never for sending: the typo reading (`O`/`o` as 0, `I`/`l`/`i`
+/// as 1; only when no other letter remains) and the phone keypad's reading (`O` as 6, as
+/// libphonenumber converts vanity numbers), each in E.164, distinct; empty when `raw`
+/// holds no letter or no reading parses. Over-protecting is the safe side of promise 1.
+pub fn letter_readings(raw: &str, region: Option<Region>) -> Vec<String> {
+    let written = written::written_number(raw);
+    if !has_letters(&written) {
+        return Vec::new();
+    }
+    let written = match written.get(..4) {
+        Some(scheme) if scheme.eq_ignore_ascii_case("tel:") => written[4..].to_string(),
+        _ => written.into_owned(),
+    };
+    let mut out = Vec::new();
+    let typo: String = written
+        .chars()
+        .map(|c| match c {
+            'O' | 'o' => '0',
+            'I' | 'l' | 'i' => '1',
+            c => c,
+        })
+        .collect();
+    if let Ok(p) = parse(&typo, region) {
+        out.push(p.e164);
+    }
+    let international = written::international_form(&written);
+    let text = international.as_deref().unwrap_or(&written);
+    let region = if text.starts_with('+') { None } else { region };
+    if (text.starts_with('+') || region.is_some())
+        && let Ok(p) = read(text, region)
+        && !out.contains(&p.e164)
+    {
+        out.push(p.e164);
+    }
+    out
 }
 
 /// Parse `text` (cleaned by [`parse`]) with the library, then classify its line.
@@ -275,7 +335,7 @@ pub fn e164(raw: &str, region: Option<Region>) -> Option<String> {
 /// `4,47912E+11` with a decimal comma, `447912345678E0`): digits, an optional decimal
 /// point or comma and digits, `E` or `e`, an optional `+`, digits; nothing else. Text
 /// that merely holds an `e` and a dot (`ext. 1`) is not.
-fn is_scientific(text: &str) -> bool {
+pub fn is_scientific(text: &str) -> bool {
     let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
     let Some((mantissa, exponent)) = text.split_once(['E', 'e']) else {
         return false;

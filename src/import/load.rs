@@ -370,6 +370,14 @@ fn consent_warnings(plan: &ImportPlan, tally: &Tally) -> Vec<String> {
         ));
     }
     for (i, channel) in Channel::ALL.iter().enumerate() {
+        let n = tally.grants_removed[i];
+        if n > 0 {
+            out.push(format!(
+                "{n} contact{} granted {channel} consent before {} now not asked: this file states no marketing permission for them (a non-marketing contact, never subscribed), so the earlier grant was removed",
+                plural(n),
+                if n == 1 { "is" } else { "are" }
+            ));
+        }
         let n = tally.option_not_applied[i];
         if let Some(state) = plan.consent.get(channel).filter(|_| n > 0) {
             out.push(format!(

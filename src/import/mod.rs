@@ -42,6 +42,7 @@ pub mod identity;
 pub mod infer;
 pub mod key;
 pub mod key_cell;
+pub mod key_damage;
 pub mod layout;
 pub mod load;
 pub mod map_consent;

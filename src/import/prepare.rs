@@ -200,6 +200,11 @@ impl<'a> Preparer<'a> {
                     Some(raw_key.clone()).filter(|k| !k.is_empty())
                 };
                 let key_header = &analysis.columns[index].header;
+                // A damaged ID is shared by different people: never merge by it (N7).
+                if !email && let Some(why) = super::key_damage::check(raw_key) {
+                    let reason = super::key_damage::reason(&shorten(raw_key), key_header, why);
+                    return reject(&consent, reason, key_header, true);
+                }
                 match (address, first_phone) {
                     (Some(key), _) => key,
                     (None, Some(p)) if email => {
@@ -276,6 +281,8 @@ impl<'a> Preparer<'a> {
         if consent[1].said.is_some_and(|s| s.state.is_refusal()) {
             let others = row_phones::other_readings(analysis, &raw, &parsed);
             phones.more.extend(others);
+            let typed = row_phones::letter_readings(analysis, &raw, &parsed);
+            phones.more.extend(typed);
         }
         let unread = super::unread_refusal::candidates(analysis, (self.plan, line), &raw);
         let mut values = Vec::with_capacity(raw.len() + 2 * parsed.len());

@@ -224,3 +224,24 @@ pub fn push_cells(parsed: &[ParsedPhone], values: &mut Vec<Sql>) {
         values.extend(phone_cells(p.as_ref()));
     }
 }
+
+/// What a refusing row's phone cells written with letters (`07700 9OO301`) may mean:
+/// every reading of [`phone::letter_readings`], so the refusal protects the number the
+/// person meant although no number is stored for them (trial 4, N3).
+pub fn letter_readings(analysis: &Analysis, raw: &[String], parsed: &[ParsedPhone]) -> Vec<String> {
+    let region = analysis
+        .country_column
+        .and_then(|i| Region::from_country(&raw[i]))
+        .or(analysis.region);
+    let mut out: Vec<String> = Vec::new();
+    for (i, p) in parsed {
+        if matches!(p, Some(Err(phone::PhoneError::Letters))) {
+            for number in phone::letter_readings(&raw[*i], region) {
+                if !out.contains(&number) {
+                    out.push(number);
+                }
+            }
+        }
+    }
+    out
+}

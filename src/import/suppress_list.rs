@@ -325,7 +325,7 @@ fn read_cell(value: &str, regions: &[Region]) -> Cell {
             .chars()
             .any(char::is_alphabetic)
     }) {
-        return Cell::Text;
+        return letters(number, regions);
     }
     // Each region's reading: the number, or every number of a cell holding several
     // (`07911 123456 / 07700 900123`, read as imports read it).
@@ -361,6 +361,30 @@ fn read_cell(value: &str, regions: &[Region]) -> Cell {
         _ if !found.is_empty() => Cell::Addresses(found),
         Some(PhoneError::NoRegion) | None => national(number),
         Some(e) => Cell::BadPhone(e),
+    }
+}
+
+/// A number written with letters (`07700 9OO456`): every number it may mean, in each
+/// region, is suppressed ([`phone::letter_readings`]: O or I typed for 0 or 1, and the
+/// keypad's reading), since over-suppressing is the safe side (trial 4, N3); other text
+/// stays [`Cell::Text`].
+fn letters(number: &str, regions: &[Region]) -> Cell {
+    let mut found: Vec<ListAddress> = Vec::new();
+    let tried = regions.iter().map(|r| Some(*r));
+    for region in tried.chain(regions.is_empty().then_some(None)) {
+        for value in phone::letter_readings(number, region) {
+            if !found.iter().any(|a| a.value == value) {
+                found.push(ListAddress {
+                    kind: "phone",
+                    value,
+                });
+            }
+        }
+    }
+    if found.is_empty() {
+        Cell::Text
+    } else {
+        Cell::Addresses(found)
     }
 }
 

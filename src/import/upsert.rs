@@ -42,6 +42,9 @@ pub struct Tally {
     pub option_not_applied: [u64; 2],
     /// Per channel: rows whose consent column held an unknown word.
     pub unknown_words: [u64; 2],
+    /// Per channel: stored contacts whose grant this file's stated "not asked" (no
+    /// marketing permission) removed.
+    pub grants_removed: [u64; 2],
     pub upgrades: Vec<ConsentUpgrade>,
 }
 
@@ -218,6 +221,11 @@ impl ConsentWriter<'_> {
                 self.accept_upgrades,
             )
         });
+        for (i, d) in decisions.iter().enumerate() {
+            if existing.consent[i].0 == ConsentState::Granted && d.state == ConsentState::NotAsked {
+                self.tally.grants_removed[i] += 1;
+            }
+        }
         let store = std::array::from_fn(|i| {
             if decisions[i].by_row {
                 statement_store(

@@ -19,6 +19,7 @@ use crate::campaign::Campaign;
 use crate::campaign::preview::{self, DetailedSink, Prepared, PreviewError, Summary};
 use crate::fields::value::Value;
 use crate::fields::{Channel, Field, PrivacyClass, Role};
+use crate::import::key_damage;
 use crate::import::normalise::damage;
 use crate::text::count;
 use crate::workspace::records::ValueLookup;
@@ -165,6 +166,11 @@ pub fn pass(
                 *damaged.entry(f.name.clone()).or_default() += 1;
             }
         }
+        // Contacts merged by a damaged ID may be different people (trial 4, N7): the
+        // key counts whether or not the campaign uses its field.
+        if key_damage::check(&row.key).is_some() {
+            *damaged.entry("contact key".to_string()).or_default() += 1;
+        }
         tap(row, record, entry)
     });
     if let Some(e) = failure {
@@ -278,7 +284,7 @@ pub fn findings(campaign: &Campaign, pass: &Pass) -> Vec<Finding> {
         out.push(Finding::new(
             "excel_damage",
             Severity::Warning,
-            "values the campaign uses look damaged by a spreadsheet (scientific notation, a stray apostrophe, #N/A); they are used as stored, fix them at the source and re-import".into(),
+            "values the campaign uses, or contact keys, look damaged by a spreadsheet (scientific notation, digits cut to 15, a stray apostrophe, #N/A); they are used as stored (a damaged key may have merged different people), fix them at the source and re-import".into(),
             pass.damaged
                 .iter()
                 .map(|(f, n)| format!("{f}: {}", count(*n, "contact")))

@@ -105,7 +105,9 @@ pub(super) fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<
                 )
             }
         }
-        Exclusion::Minor => minor_detail(p, &seen.record, seen.minor_from.as_deref()),
+        Exclusion::Minor => {
+            minor_detail(p, &seen.record, seen.minor_from.as_deref(), seen.minor_by)
+        }
         Exclusion::NoAddress => {
             let field = seen.address_field.and_then(|i| p.columns.get(i));
             match (field, &seen.address_stored, &seen.address) {

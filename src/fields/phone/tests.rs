@@ -238,3 +238,29 @@ fn a_comment_in_parentheses_after_the_number_is_dropped() {
     }
     assert_eq!(e164("(mobile)", gb()), None);
 }
+
+/// Trial 4, N3: letters are never read as digits for sending; both readings of a
+/// typo (O or I for 0 or 1, and the keypad's) are given for protecting.
+#[test]
+fn letters_in_a_number_are_no_number_but_protect_both_readings() {
+    for raw in [
+        "07700 9OO456",
+        "+44 7700 9OO123",
+        "07700 90045l",
+        "1-800-FLOWERS",
+    ] {
+        assert_eq!(parse(raw, gb()), Err(PhoneError::Letters), "{raw}");
+    }
+    // Not letters of the number: a scheme, an extension.
+    assert!(parse("tel:+44-7700-900123", gb()).is_ok());
+    assert!(parse("+44 7700 900123 ext. 2", None).is_ok());
+    assert_eq!(
+        letter_readings("07700 9OO456", gb()),
+        ["+447700900456", "+447700966456"]
+    );
+    assert_eq!(
+        letter_readings("+44 7700 9OO12l", None),
+        ["+447700900121", "+447700966125"]
+    );
+    assert!(letter_readings("07700 900456", gb()).is_empty());
+}

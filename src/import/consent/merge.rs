@@ -6,8 +6,9 @@
 //! - declined (a "no"): withdraws a granted consent, is recorded over not asked, and
 //!   never replaces a withdrawal or a bounce;
 //! - not asked, stated by the file (Klaviyo `NEVER_SUBSCRIBED`, HubSpot non-marketing,
-//!   Mailchimp's non-subscribed file): recorded over not asked, never lowers another
-//!   state;
+//!   Mailchimp's non-subscribed file): recorded over not asked, and over a grant (the
+//!   platform of record no longer holds a permission, trial 4 N2) unless both give
+//!   times and the grant is the later; never lowers a refusal;
 //! - granted over granted refreshes the evidence when the file states it; `--consent`
 //!   keeps the stored evidence, which is better than an option's;
 //! - granted for a new contact is granted. For a stored contact, a change into granted
@@ -109,6 +110,12 @@ pub fn decide(stored: Stored, said: Option<Said>, accept_upgrades: bool) -> Deci
         (S::Declined, S::Granted) => take(S::Withdrawn),
         (S::Declined, S::NotAsked | S::Declined) => take(S::Declined),
         (S::NotAsked, S::NotAsked) => take(S::NotAsked),
+        (S::NotAsked, S::Granted)
+            if said.origin == Origin::Stated
+                && !matches!((said.at, stored.at), (Some(now), Some(granted)) if now < granted) =>
+        {
+            take(S::NotAsked)
+        }
         (S::Declined | S::NotAsked, _) => keep,
         (S::Granted, S::Granted) if said.origin == Origin::Stated => take(S::Granted),
         (S::Granted, S::Granted) => keep,
@@ -227,7 +234,7 @@ mod tests {
         #[rustfmt::skip]
         let table: [(ConsentState, [After; 5]); 5] = [
             //     said: Granted              NotAsked          Declined          Withdrawn        Bounced
-            (G, [(G, row, None),        (G, kept, None), (W, row, None), (W, row, None), (B, row, None)]),
+            (G, [(G, row, None),        (N, row, None),  (W, row, None), (W, row, None), (B, row, None)]),
             (N, [(G, row, Some(true)),  (N, row, None),  (D, row, None), (W, row, None), (B, row, None)]),
             (D, [(D, kept, Some(false)),(D, kept, None), (D, row, None), (W, row, None), (B, row, None)]),
             (W, [(W, kept, Some(false)),(W, kept, None), (W, kept, None),(W, row, None), (B, row, None)]),
