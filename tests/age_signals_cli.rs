@@ -160,7 +160,8 @@ fn school_years_are_the_ages_of_the_children_in_them() {
         ])
         .assert()
         .failure();
-    assert!(ws.field_names().is_empty());
+    // The refused import created the workspace and leaves none behind.
+    assert!(!ws.path.exists());
     // Marks, scores, travel classes, purchase years and school years written as dates
     // are no ages: both sent, the column stays ordinary.
     for (header, first, second) in [

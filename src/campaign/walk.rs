@@ -99,7 +99,7 @@ pub fn walk(
 ) -> Result<(), PreviewError> {
     STARTED.fetch_add(1, Ordering::Relaxed);
     let suppression = Suppression::load(ws.conn())?;
-    let cells = CellNumbers::load(ws.conn())?;
+    let cells = CellNumbers::new(ws.conn());
     let opted_out = &prepared.opt_outs;
     let rules: Vec<_> = prepared
         .entries
@@ -273,12 +273,12 @@ fn column_of(name: &str, columns: &[Field]) -> usize {
 fn other_numbers_listed(
     prepared: &Prepared,
     record: &Record,
-    (suppression, cells): (&Suppression, &CellNumbers),
+    (suppression, cells): (&Suppression, &CellNumbers<'_>),
     consent: Option<ConsentState>,
-) -> Option<SuppressionHit> {
+) -> Result<Option<SuppressionHit>, WorkspaceError> {
     let sms = prepared.campaign.channel == Channel::Sms;
     if sms && consent.is_some_and(ConsentState::is_refusal) {
-        return None;
+        return Ok(None);
     }
     let mut others = Vec::new();
     for &(raw, e164) in &prepared.slots.phone_cells {
@@ -286,14 +286,14 @@ fn other_numbers_listed(
             && phone::several::splits(cell)
         {
             let stored = text_of(prepared, record, Some(e164));
-            others.extend(cells.others(cell, stored.as_deref()));
+            others.extend(cells.others(cell, stored.as_deref())?);
         }
     }
-    others.into_iter().find_map(|number| {
+    Ok(others.into_iter().find_map(|number| {
         suppression
             .check("", None, std::slice::from_ref(&number))
             .filter(|hit| sms || hit.reason != REFUSED)
-    })
+    }))
 }
 
 /// The text value of the field at `slot`, borrowed; `None` when blank or not text.
@@ -316,7 +316,7 @@ fn text_of(prepared: &Prepared, record: &Record, slot: Option<usize>) -> Option<
 fn decide<'a>(
     row: &AudienceRow<'_, '_>,
     prepared: &Prepared,
-    (suppression, opted_out, cells): (&Suppression, &AddressOptOuts, &CellNumbers),
+    (suppression, opted_out, cells): (&Suppression, &AddressOptOuts, &CellNumbers<'_>),
     (record, matches): (&'a Record, &'a [bool]),
     assigner: &mut Assigner,
     spare: &mut Spare,
@@ -342,9 +342,10 @@ fn decide<'a>(
             .iter()
             .filter_map(|&i| text_of(prepared, record, Some(i)))
             .collect();
-        suppression
-            .check(&key, email.as_deref(), &numbers)
-            .or_else(|| other_numbers_listed(prepared, record, (suppression, cells), parsed))
+        match suppression.check(&key, email.as_deref(), &numbers) {
+            Some(hit) => Some(hit),
+            None => other_numbers_listed(prepared, record, (suppression, cells), parsed)?,
+        }
     };
     let mut consent_source = row.consent_source()?;
     let age = super::walk_ages::age_check_row(prepared, record, row, &mut spare.tag_cells);
@@ -415,7 +416,7 @@ fn decide<'a>(
     // SMS: a refusal recorded for any other number of the cell the message would go
     // to holds too ([`CellNumbers`]): the person said no from that handset.
     let cell_others = match (prepared.campaign.channel, &address_stored) {
-        (Channel::Sms, Some(cell)) => cells.others(cell, address_e164.as_deref()),
+        (Channel::Sms, Some(cell)) => cells.others(cell, address_e164.as_deref())?,
         _ => Vec::new(),
     };
     if let Some(other) = forms()
