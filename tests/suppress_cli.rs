@@ -337,3 +337,64 @@ body = "Hi {{ first_name }}"
             "  line 6, field 1: no valid e-mail address (local@domain.tld) in the value",
         ));
 }
+
+/// Trial 4, N10: a workbook kept by hand with a `Customers` sheet and an `Unsubscribed`
+/// sheet (tests/fixtures/shop_book.xlsx, written by
+/// make_workbooks.py; Zed is on both). Importing the opt-out sheet under a granting
+/// `--consent` is refused like a file so named, with the command that reads that sheet
+/// into the suppression list; that command adds exactly Zed, and Ann stays a recipient.
+#[test]
+fn an_opt_out_sheet_is_refused_a_grant_and_suppressed_by_its_name() {
+    let ws = Ws::new();
+    let book = review_support::fixture("shop_book.xlsx");
+    let book = book.to_str().unwrap();
+    let out = ws
+        .cmd()
+        .args(["import", book, "--sheet", "Unsubscribed"])
+        .args(["--consent", "email=granted"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("the name of its sheet `Unsubscribed` says it lists opt-outs"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("`tactful suppress {book} --sheet Unsubscribed`")),
+        "{err}"
+    );
+    assert!(!ws.path.exists(), "nothing was imported");
+    let r = ws.json(&["suppress", book, "--sheet", "Unsubscribed"], 0);
+    assert_eq!(r["added"], 1, "{r}");
+    // Importing the first sheet names the other one as opt-outs, with the same command.
+    let report = ws.json(&["import", book, "--consent", "email=granted"], 0);
+    let advice = format!(
+        "the name of its sheet `Unsubscribed` says it lists opt-outs (`unsubscribed`): add its addresses to the suppression list with `tactful suppress {book} --sheet Unsubscribed`, not by importing it"
+    );
+    assert!(
+        review_support::warnings(&report).contains(&advice),
+        "{report}"
+    );
+    ws.ok(&["segment", "add", "all", "email is not blank"]);
+    ws.ok(&["campaign", "new", "c", "--channel", "email"]);
+    ws.ok(&[
+        "campaign",
+        "add",
+        "c",
+        "all",
+        "--subject",
+        "Hi",
+        "--body",
+        "Hello",
+    ]);
+    let mut got = ws.exclusions("c");
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            ("ann@example.com".to_string(), "-".to_string()),
+            ("zed@example.com".to_string(), "suppressed".to_string())
+        ]
+    );
+}

@@ -21,6 +21,10 @@ pub struct SuppressArgs {
     /// code such as GB) as well as in every region the workspace's imports used.
     #[arg(long, value_name = "CC")]
     region: Option<String>,
+    /// The sheet of a workbook (XLSX/XLS/ODS) to read; without it, the first visible
+    /// sheet.
+    #[arg(long, value_name = "NAME")]
+    sheet: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
@@ -36,7 +40,8 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
         .map(str::parse::<Region>)
         .transpose()
         .map_err(|message| super::Exit { code: 2, message })?;
-    let report = suppress::suppress_file_in(&mut ws, &args.file, region, &actor())
+    let list = (args.file.as_path(), args.sheet.as_deref());
+    let report = suppress::suppress_sheet_in(&mut ws, list, region, &actor())
         .map_err(|e| anyhow::Error::new(e).context(args.file.display().to_string()))?;
     if ctx.json {
         return print_json(&report);

@@ -227,6 +227,7 @@ pub fn analyse(
             s.name,
             s.others.join(", ")
         ));
+        warnings.extend(super::opt_out_file::sheets_to_suppress(plan, &s.others));
     }
     if let Some(s) = &sheet
         && s.error_cells > 0
@@ -240,7 +241,8 @@ pub fn analyse(
         ));
     }
     let layout_id = map.recognised.as_ref().map(|r| r.layout.id.clone());
-    super::opt_out_file::check(plan, layout_id.as_deref())?;
+    let sheet_name = sheet.as_ref().map(|s| s.name.as_str());
+    super::opt_out_file::check(plan, layout_id.as_deref(), sheet_name)?;
     let existing: BTreeMap<String, Field> =
         stored.into_iter().map(|f| (f.name.clone(), f)).collect();
     let provenance = stored_fields::provenance(conn)?;

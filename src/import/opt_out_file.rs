@@ -153,14 +153,19 @@ pub fn shell_word(path: &str) -> String {
 }
 
 /// Refuse a granting `--consent` for a file named like an opt-out list, or in a folder
-/// or archive so named, that no platform layout reads (`layout`: the recognised
-/// layout's id; a layout such as Mailchimp's gives the file its own status, which the
-/// option never overrides).
+/// or archive so named, or a workbook's sheet so named (`sheet`: the sheet read, as
+/// `--sheet Unsubscribed` picks it; trial 4, N10), that no platform layout reads
+/// (`layout`: the recognised layout's id; a layout such as Mailchimp's gives the file
+/// its own status, which the option never overrides).
 ///
 /// Errors: [`ImportError::OptOutFile`] ([`OptOutFile`]) naming the file, where the
 /// word is, the word, the option and the `tactful suppress` command that reads the
 /// list.
-pub fn check(plan: &ImportPlan, layout: Option<&str>) -> Result<(), ImportError> {
+pub fn check(
+    plan: &ImportPlan,
+    layout: Option<&str>,
+    sheet: Option<&str>,
+) -> Result<(), ImportError> {
     if layout.is_some() {
         return Ok(());
     }
@@ -171,8 +176,19 @@ pub fn check(plan: &ImportPlan, layout: Option<&str>) -> Result<(), ImportError>
     else {
         return Ok(());
     };
-    let Some(found) = found(plan) else {
-        return Ok(());
+    // `suppress` reads a sheet by `--sheet`; other places are one path, quoted here.
+    let (found, suppress) = match sheet.and_then(|name| on_sheet(plan, name)) {
+        Some(f) => {
+            let suppress = f.suppress.clone();
+            (f, suppress)
+        }
+        None => {
+            let Some(f) = found(plan) else {
+                return Ok(());
+            };
+            let suppress = shell_word(&f.suppress);
+            (f, suppress)
+        }
     };
     let text = |s: &str| crate::text::for_terminal(s).into_owned();
     Err(ImportError::OptOutFile(Box::new(OptOutFile {
@@ -180,8 +196,38 @@ pub fn check(plan: &ImportPlan, layout: Option<&str>) -> Result<(), ImportError>
         place: text(&found.place),
         word: found.word,
         option: format!("{channel}={state}"),
-        suppress: text(&shell_word(&found.suppress)),
+        suppress: text(&suppress),
     })))
+}
+
+/// A warning for each of `sheets` (a workbook's sheets not read) named like a list of
+/// opt-outs, with the command that adds it to the suppression list: the "other sheets"
+/// warning invites `--sheet NAME`, and importing such a sheet is the wrong way.
+pub fn sheets_to_suppress(plan: &ImportPlan, sheets: &[String]) -> Vec<String> {
+    let sheets = sheets.iter().filter_map(|name| on_sheet(plan, name));
+    sheets
+        .map(|f| {
+            let text = |s: &str| crate::text::for_terminal(s).into_owned();
+            format!(
+                "{} says it lists opt-outs (`{}`): add its addresses to the suppression list with `tactful suppress {}`, not by importing it",
+                text(&f.place),
+                f.word,
+                text(&f.suppress)
+            )
+        })
+        .collect()
+}
+
+/// The opt-out word of sheet `name` of the workbook of `plan`, with the `tactful
+/// suppress` arguments that read that sheet (already quoted for a shell).
+fn on_sheet(plan: &ImportPlan, name: &str) -> Option<Found> {
+    let word = file_opt_out_word(name)?;
+    let book = shell_word(&plan.path.display().to_string());
+    Some(Found {
+        word,
+        place: format!("the name of its sheet `{name}`"),
+        suppress: format!("{book} --sheet {}", shell_word(name)),
+    })
 }
 
 #[cfg(test)]

@@ -106,6 +106,19 @@ pub fn suppress_file_in(
     region: Option<Region>,
     actor: &str,
 ) -> Result<SuppressReport, ImportError> {
+    suppress_sheet_in(ws, (path, None), region, actor)
+}
+
+/// As [`suppress_file_in`], reading sheet `sheet` of a workbook (`tactful suppress
+/// book.xlsx --sheet Unsubscribed`) rather than its first visible sheet.
+///
+/// Errors: as [`suppress_file_in`]; an unknown sheet names the workbook's sheets.
+pub fn suppress_sheet_in(
+    ws: &mut Workspace,
+    (path, sheet): (&Path, Option<&str>),
+    region: Option<Region>,
+    actor: &str,
+) -> Result<SuppressReport, ImportError> {
     let mut read_in: Vec<Region> = region.into_iter().collect();
     for r in regions::all(ws.conn())? {
         if !read_in.contains(&r) {
@@ -113,7 +126,7 @@ pub fn suppress_file_in(
         }
     }
     let sources = suppress_source::resolve(path)?;
-    let list = read_lists(&sources.lists, &read_in)?;
+    let list = read_lists(&sources.lists, sheet, &read_in)?;
     if list.addresses.is_empty() {
         let place = |column: &str| match list.header {
             Some(_) => format!("column {column}"),
@@ -191,14 +204,15 @@ pub fn suppress_file_in(
 /// Errors: as [`suppress_list::read`].
 fn read_lists(
     lists: &[(String, std::path::PathBuf)],
+    sheet: Option<&str>,
     regions: &[Region],
 ) -> Result<suppress_list::ListRead, ImportError> {
     if let [(_, path)] = lists {
-        return suppress_list::read(path, regions);
+        return suppress_list::read(path, sheet, regions);
     }
     let mut all = suppress_list::ListRead::default();
     for (name, path) in lists {
-        let mut one = suppress_list::read(path, regions)?;
+        let mut one = suppress_list::read(path, sheet, regions)?;
         let member = name.rsplit('/').next().unwrap_or(name);
         for note in one.skipped.iter_mut().chain(one.ragged.iter_mut()) {
             note.reason = format!("{member}: {}", note.reason);

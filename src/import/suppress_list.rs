@@ -72,12 +72,13 @@ pub struct ListHeader {
     pub fields: Vec<String>,
 }
 
-/// Read every address of `path`; numbers without a country code are read in the row's
-/// country, else in each of `regions`.
+/// Read every address of `path` (of its sheet `sheet`, for a workbook; else its first
+/// visible sheet); numbers without a country code are read in the row's country, else
+/// in each of `regions`.
 ///
 /// Errors: reading and decoding errors as for imports.
-pub fn read(path: &Path, regions: &[Region]) -> Result<ListRead, ImportError> {
-    let (mut shape, sheet) = open(path)?;
+pub fn read(path: &Path, sheet: Option<&str>, regions: &[Region]) -> Result<ListRead, ImportError> {
+    let (mut shape, sheet) = open(path, sheet)?;
     let reopen = |shape: Shape| match &sheet {
         Some(sheet) => Rows::from_sheet(Arc::clone(sheet), shape, 0),
         None => Rows::open(path, shape),
@@ -204,7 +205,7 @@ pub fn read(path: &Path, regions: &[Region]) -> Result<ListRead, ImportError> {
 ///
 /// Errors: as for imports; [`ImportError::IsArchive`] for a ZIP, whose members
 /// `tactful import` reads (a Mailchimp export's unsubscribed file records withdrawals).
-fn open(path: &Path) -> Result<(Shape, Option<Arc<Sheet>>), ImportError> {
+fn open(path: &Path, sheet: Option<&str>) -> Result<(Shape, Option<Arc<Sheet>>), ImportError> {
     let mut shape = Shape {
         encoding: encoding_rs::UTF_8,
         delimiter: b',',
@@ -223,7 +224,7 @@ fn open(path: &Path) -> Result<(Shape, Option<Arc<Sheet>>), ImportError> {
             shape.sep_line = sniffed.sep_line;
             Ok((shape, None))
         }
-        Kind::Workbook(kind) => Ok((shape, Some(Arc::new(workbook::read(path, kind, None)?)))),
+        Kind::Workbook(kind) => Ok((shape, Some(Arc::new(workbook::read(path, kind, sheet)?)))),
         Kind::Archive => Err(ImportError::IsArchive {
             path: path.to_path_buf(),
         }),
