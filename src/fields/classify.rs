@@ -107,10 +107,15 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
     }
     let mut notes = Vec::new();
     let mut found = Vec::new();
+    // A header word matched whose values did not confirm it (`email` over `n/a`s).
+    let mut unconfirmed = false;
     for (index, entry) in dict.entries.iter().enumerate() {
         let mut header_hit = header_match(entry, &words, &mut notes)
-            .filter(|_| entry.types.as_ref().is_none_or(|t| t.contains(&ty)))
-            .and_then(|hit| confirm(entry, hit, profile, &mut notes));
+            .filter(|_| entry.types.as_ref().is_none_or(|t| t.contains(&ty)));
+        if header_hit.is_some() {
+            header_hit = header_hit.and_then(|hit| confirm(entry, hit, profile, &mut notes));
+            unconfirmed |= header_hit.is_none() && entry.role != Role::None;
+        }
         let mut value_hit =
             vocabulary_hit(index, profile).or_else(|| validator_hit(entry, ty, profile));
         if header_hit.is_none()
@@ -158,8 +163,10 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
         notes.push(note);
     }
     let Some(best) = found.first() else {
-        let mut reason =
-            String::from("no sensitive header word, value vocabulary or validator matched");
+        let mut reason = String::from(match unconfirmed {
+            true => "no header word its values confirm, value vocabulary or validator matched",
+            false => "no sensitive header word, value vocabulary or validator matched",
+        });
         for note in notes {
             reason += &format!("; {note}");
         }
@@ -412,7 +419,9 @@ fn confirm<'d>(
         hit.confirmed = Some((check, percent));
         return Some(hit);
     }
-    if entry.class.is_blocked_by_default() {
+    // Said for a blocked class and for an address or key column (`email` holding mostly
+    // `n/a`): else the reason would say no header word matched, which is false.
+    if entry.class.is_blocked_by_default() || entry.role != Role::None {
         notes.push(format!(
             "header phrase `{}` not taken as {}: only {percent}% of values {}",
             hit.phrase,
