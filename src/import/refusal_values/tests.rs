@@ -1,9 +1,8 @@
 //! Which values state an opt-out in words; expected values worked out by hand from
 //! the module doc (whole words, `STOP` only alone, addresses never).
 
-use super::{
-    PHRASES, has_phrase, has_phrase_ascii, is_reply_keyword, notes_opt_out, says_none, says_refusal,
-};
+use super::phrases::{PHRASES, has_phrase, has_phrase_ascii};
+use super::{is_reply_keyword, notes_opt_out, says_none, says_refusal};
 
 #[test]
 fn refusal_phrases_are_whole_words() {
