@@ -17,36 +17,12 @@ mod review_support;
 use review_support::*;
 use serde_json::Value;
 
-const PEOPLE: &str = "email,first_name,order_status
-a@example.com,A,shipped
-b@example.com,B,shipped
-c@example.com,C,shipped
-d@example.com,D,shipped
-e@example.com,E,shipped
-f@example.com,F,shipped
-";
-
-/// A workspace with one segment per `(name, body)`, all on `order_status is "shipped"`,
-/// in campaign `c`; the review (`--json`).
+/// The review of campaign `c` with one segment per `(name, body)`
+/// ([`shipped_review`]), whatever its exit code.
 fn review(entries: &[(&str, &str)]) -> Value {
-    let ws = Ws::new();
-    ws.import_csv("p.csv", PEOPLE, &["--consent", "email=granted"]);
-    ws.ok(&["campaign", "new", "c", "--channel", "email"]);
-    for (name, body) in entries {
-        ws.ok(&["segment", "add", name, "order_status is \"shipped\""]);
-        ws.ok(&[
-            "campaign",
-            "add",
-            "c",
-            name,
-            "--subject",
-            "News",
-            "--body",
-            body,
-        ]);
-    }
-    let out = ws.cmd().args(["--json", "review", "c"]).output().unwrap();
-    serde_json::from_slice(&out.stdout).unwrap()
+    let entries: Vec<(&str, &str, &[&str])> =
+        entries.iter().map(|&(n, b)| (n, b, &[][..])).collect();
+    shipped_review(&entries).1
 }
 
 /// The items of finding `code`, or none.

@@ -13,36 +13,12 @@ mod review_support;
 use review_support::*;
 use serde_json::Value;
 
-const PEOPLE: &str = "email,first_name,order_status
-a@example.com,A,shipped
-b@example.com,B,shipped
-c@example.com,C,shipped
-d@example.com,D,shipped
-e@example.com,E,shipped
-f@example.com,F,shipped
-";
-
-/// One segment per `(name, body, extra add options)` in campaign `c`; the review.
+/// The review of campaign `c` with one segment per `(name, body, extra add options)`
+/// ([`shipped_review`]); every entry here is blocked (exit code 3).
 fn review(entries: &[(&str, &str, &[&str])]) -> Value {
-    let ws = Ws::new();
-    ws.import_csv("p.csv", PEOPLE, &["--consent", "email=granted"]);
-    ws.ok(&["campaign", "new", "c", "--channel", "email"]);
-    for (name, body, extra) in entries {
-        ws.ok(&["segment", "add", name, "order_status is \"shipped\""]);
-        let mut args = vec![
-            "campaign",
-            "add",
-            "c",
-            name,
-            "--subject",
-            "News",
-            "--body",
-            body,
-        ];
-        args.extend(*extra);
-        ws.ok(&args);
-    }
-    ws.json(&["review", "c"], 3)
+    let (code, review) = shipped_review(entries);
+    assert_eq!(code, 3, "{review}");
+    review
 }
 
 /// The terms named by the items of finding `code`, in order.

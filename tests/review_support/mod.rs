@@ -304,3 +304,41 @@ pub fn finding<'a>(review: &'a serde_json::Value, code: &str) -> &'a serde_json:
         .find(|f| f["code"] == code)
         .unwrap_or_else(|| panic!("no finding {code} in {review:#}"))
 }
+
+/// Six contacts, all with `order_status` shipped (the message-text and segment-name
+/// tests).
+pub const SHIPPED: &str = "email,first_name,order_status
+a@example.com,A,shipped
+b@example.com,B,shipped
+c@example.com,C,shipped
+d@example.com,D,shipped
+e@example.com,E,shipped
+f@example.com,F,shipped
+";
+
+/// A workspace of [`SHIPPED`] with campaign `c` holding one segment per `(name, body,
+/// extra add options)`, each on `order_status is "shipped"` with subject `News`; the
+/// exit code and JSON of `review c`.
+pub fn shipped_review(entries: &[(&str, &str, &[&str])]) -> (i32, serde_json::Value) {
+    let ws = Ws::new();
+    ws.import_csv("p.csv", SHIPPED, &["--consent", "email=granted"]);
+    ws.ok(&["campaign", "new", "c", "--channel", "email"]);
+    for (name, body, extra) in entries {
+        ws.ok(&["segment", "add", name, "order_status is \"shipped\""]);
+        let mut args = vec![
+            "campaign",
+            "add",
+            "c",
+            name,
+            "--subject",
+            "News",
+            "--body",
+            body,
+        ];
+        args.extend(*extra);
+        ws.ok(&args);
+    }
+    let out = ws.cmd().args(["--json", "review", "c"]).output().unwrap();
+    let code = out.status.code().unwrap_or(-1);
+    (code, serde_json::from_slice(&out.stdout).unwrap())
+}
