@@ -271,8 +271,8 @@ pub fn read_field(
 
 /// What `value` of a school column of kind `kind` (`Grade`, `Class of`:
 /// [`super::school_year`]) says on `date`: a school year its ages; under a grades or
-/// school-leaving header any other value nothing (a blank: the column was made an age
-/// because every value was a school year), and under a class header (`Class`, `Year`)
+/// school-leaving header an age group (`Schüler`) its ages and any other value nothing
+/// (a blank: most values were school years), and under a class header (`Class`, `Year`)
 /// too, unless the header (field `name`) also sorts people into categories (`Class`),
 /// whose column may hold age groups instead: `None`, read on as such.
 fn read_school(
@@ -296,7 +296,8 @@ fn read_school(
             oldest: g.oldest,
         }),
         (None, super::school_year::SchoolHeader::Classes) if group_header(name).is_some() => None,
-        (None, _) => Some(AgeReading::Blank),
+        // A pupil word (`Schüler`, `collégien`) beside the school years.
+        (None, _) => Some(read_category(value)),
     }
 }
 
