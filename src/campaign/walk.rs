@@ -31,7 +31,7 @@ use super::suppressed::{Suppression, SuppressionHit};
 pub use super::walk_ages::{age_check, age_values};
 use crate::fields::phone::{self, LineType};
 use crate::fields::value::{Record, Value};
-use crate::fields::{Channel, ConsentState, Field, address};
+use crate::fields::{Channel, ConsentState, Field, Role, address};
 use crate::import::upsert::REFUSED;
 use crate::workspace::{Workspace, WorkspaceError};
 
@@ -41,8 +41,8 @@ pub struct Decided<'a> {
     /// The contact's `_id` (workspace order).
     pub id: i64,
     pub key: String,
-    /// The contact's values of [`Prepared::columns`] (those only the suppression
-    /// check reads are blank when the list is empty: [`unread_columns`]).
+    /// The contact's values of [`Prepared::columns`] (those no check of this walk
+    /// reads are blank: [`unread_columns`]).
     pub record: &'a Record,
     pub suppressed: Option<SuppressionHit>,
     pub consent: ConsentState,
@@ -106,9 +106,11 @@ pub fn walk(
         .iter()
         .map(|e| e.compiled.clone())
         .collect();
+    let unread = unread_columns(prepared, &suppression);
     let query = AudienceQuery {
         channel: prepared.campaign.channel,
         columns: &prepared.columns,
+        unread: &unread,
         rules: &rules,
     };
     let mut assigner = Assigner::new(
@@ -121,7 +123,6 @@ pub fn walk(
         .map(|f| (f.name.clone(), Value::Null))
         .collect();
     let reading = ReadOrder::of(&record, &prepared.columns);
-    let unread = unread_columns(prepared, &suppression);
     let mut matches = vec![false; rules.len()];
     let mut spare = Spare::default();
     audience::stream(ws.conn(), &query, |row| {
@@ -147,36 +148,51 @@ pub fn walk(
     })
 }
 
-/// The columns of [`Prepared::columns`] the walk leaves blank: with an empty
+/// The columns of [`Prepared::columns`] the walk leaves blank. With an empty
 /// suppression list and no known minor's address held ([`super::minor_addresses`] reads
 /// them too), the E.164 forms of phone fields and the phone cells as written that only
-/// the suppression check reads (on the e-mail channel, every one). Each was a value
-/// checked as UTF-8 and copied per contact for nothing (issue 13, session 9). A column
-/// that is also the address, an SMS slot, an age, a merge field or one a caller asked
-/// for ([`Prepared::asked`]) is read.
+/// the suppression check reads (on the e-mail channel, every one): each was a value
+/// checked as UTF-8 and copied per contact for nothing (issue 13, session 9). And a
+/// tags field read only as an age field that the scan before the walk found silent
+/// (`MinorAddresses::silent`: no value of it says anything of age, so the check reads
+/// it as blank without looking): its list was split into the record per contact for
+/// nothing (issue 13, session 12). A column that is also the address, an SMS slot,
+/// another age field, a merge field or one a caller asked for ([`Prepared::asked`]) is
+/// read.
 fn unread_columns(prepared: &Prepared, suppression: &Suppression) -> Vec<bool> {
     let mut unread = vec![false; prepared.columns.len()];
-    // A known minor's address is looked for in every address a contact holds.
-    if !suppression.is_empty() || prepared.minor_addresses.any() {
-        return unread;
-    }
-    let slots = &prepared.slots;
-    let cells = slots
-        .phone_cells
-        .iter()
-        .flat_map(|&(raw, e164)| [raw, e164]);
-    for i in slots.phones.iter().copied().chain(cells) {
+    let mut leave = |i: usize| {
         if let Some(u) = unread.get_mut(i) {
             *u = true;
         }
+    };
+    let slots = &prepared.slots;
+    // A known minor's address is looked for in every address a contact holds.
+    if suppression.is_empty() && !prepared.minor_addresses.any() {
+        let cells = slots
+            .phone_cells
+            .iter()
+            .flat_map(|&(raw, e164)| [raw, e164]);
+        slots
+            .phones
+            .iter()
+            .copied()
+            .chain(cells)
+            .for_each(&mut leave);
     }
+    let silent = |&&(i, role): &&(usize, Role)| {
+        role == Role::Tags
+            && (prepared.columns.get(i)).is_some_and(|f| prepared.minor_addresses.silent(&f.name))
+    };
+    let (silent, ages): (Vec<_>, Vec<_>) = slots.ages.iter().partition(silent);
+    silent.iter().for_each(|&&(i, _)| leave(i));
     let merged: Vec<String> = prepared
         .entries
         .iter()
         .flat_map(|e| e.message.merge_fields())
         .collect();
     let sms = slots.sms.iter().flat_map(|s| [s.stored, s.e164, s.line]);
-    let ages = slots.ages.iter().map(|&(i, _)| i);
+    let ages = ages.into_iter().map(|&(i, _)| i);
     let merge = prepared
         .columns
         .iter()
