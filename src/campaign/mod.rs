@@ -48,6 +48,8 @@ pub mod suppressed;
 pub mod unlock;
 pub mod walk;
 mod walk_ages;
+mod walk_decide;
+mod walk_read;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
