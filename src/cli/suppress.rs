@@ -42,6 +42,16 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
     if !in_archive {
         super::readable(&args.file)?;
     }
+    // A pipe (`suppress <(...)`, /dev/stdin) is read once, into a private copy: the
+    // list is read more than once.
+    let spooled = match in_archive {
+        true => None,
+        false => crate::import::spool::spool(&args.file)
+            .map_err(|e| anyhow::Error::new(e).context(args.file.display().to_string()))?,
+    };
+    let path = spooled
+        .as_ref()
+        .map_or(args.file.as_path(), |s| s.path.as_path());
     let mut ws = ctx.open_or_create()?;
     let region = args
         .region
@@ -56,7 +66,7 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
         report_unread: false,
         shown: Some(&args.file),
     };
-    let report = suppress::suppress_list_in(&mut ws, &args.file, options, &actor())
+    let report = suppress::suppress_list_in(&mut ws, path, options, &actor())
         .map_err(|e| anyhow::Error::new(e).context(args.file.display().to_string()))?;
     if ctx.json {
         return print_json(&report);
