@@ -96,8 +96,8 @@ pub struct ListOptions<'a> {
     /// added.
     pub accept_unread: Option<&'a str>,
     /// Add what was read and report the rest, as before the refusal: the route of
-    /// [`suppress_file_in`] (the TUI's suppression screen, which lists every value not
-    /// added in its report, and the demo). `tactful suppress` never sets it.
+    /// [`suppress_file_in`] (the demo's own list, and library callers). `tactful
+    /// suppress` and the TUI's suppression screen never set it.
     pub report_unread: bool,
     /// The path to name in the report, the audit log and errors when the list is read
     /// from a copy (a pipe's, `import::spool`); `None` names the path read.
