@@ -54,6 +54,35 @@ fn other_numbers_listed(
     }))
 }
 
+/// Every number of the contact other than `sending` (the E.164 form its SMS would go
+/// to), in E.164: each phone field's stored form and the other numbers of each phone
+/// cell that holds several ([`CellNumbers::others`]), each once.
+fn other_phones(
+    prepared: &Prepared,
+    record: &Record,
+    cells: &CellNumbers<'_>,
+    sending: Option<&str>,
+) -> Result<Vec<String>, WorkspaceError> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |number: &str| {
+        if Some(number) != sending && !out.iter().any(|n| n == number) {
+            out.push(number.to_string());
+        }
+    };
+    for &(raw, e164) in &prepared.slots.phone_cells {
+        let stored = text_ref(prepared, record, e164);
+        if let Some(number) = stored {
+            add(number);
+        }
+        if let Some(cell) = text_ref(prepared, record, raw) {
+            for number in cells.others(cell, stored)? {
+                add(&number);
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Decide the contact of `row`, whose values of [`Prepared::columns`] are `record` and
 /// whose segment matches are `matches`, filling the buffers of `spare`.
 ///
@@ -158,11 +187,14 @@ pub(super) fn decide<'a>(
             .into_iter()
             .chain(inbox.as_deref())
     };
-    // SMS: a refusal recorded for any other number of the cell the message would go
-    // to holds too ([`CellNumbers`]): the person said no from that handset.
-    let cell_others = match (prepared.campaign.channel, &address_stored) {
-        (Channel::Sms, Some(cell)) => cells.others(cell, address_e164.as_deref())?,
-        _ => Vec::new(),
+    // SMS: a refusal recorded for any other number the contact holds holds too: the
+    // other numbers of the cell the message would go to ([`CellNumbers`]: the person
+    // said no from that handset), and every other phone field with the other numbers
+    // of its cell (a `mobile` and a `phone` column, a platform's second phone: a number
+    // that opted out on any contact never gets an SMS through another field).
+    let cell_others = match prepared.campaign.channel {
+        Channel::Sms => other_phones(prepared, record, cells, address_e164.as_deref())?,
+        Channel::Email => Vec::new(),
     };
     if let Some(other) = forms()
         .chain(cell_others.iter().map(String::as_str))

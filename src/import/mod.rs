@@ -68,6 +68,7 @@ pub mod skipped_consent;
 pub mod sniff;
 pub mod source;
 pub mod spelling;
+pub mod spool;
 pub mod suppress;
 pub mod suppress_list;
 pub mod suppress_source;

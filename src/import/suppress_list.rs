@@ -1,7 +1,7 @@
 //! Reading a suppression list into addresses, losing none silently.
 //!
 //! A list is a file with one address per line, a CSV with e-mail and/or phone columns
-//! (read with the importer's decoding and sniffing), or a workbook's first sheet. An
+//! (read with the importer's decoding and sniffing), or a workbook's sheet. An
 //! opt-out must never be dropped without a word, so where the file is not what its
 //! header says, every cell is searched instead of the address columns only: a row with
 //! more or fewer fields than the header (an unquoted comma in a name shifts the e-mail
@@ -43,6 +43,15 @@ pub struct ListNote {
     pub line: u64,
     pub column: String,
     pub reason: String,
+    /// The 1-based field of the line (`file:line:field` in the error that refuses a
+    /// list read in part).
+    #[serde(skip)]
+    pub field: usize,
+    /// Whether an opt-out may be lost here: a value not added, or a row that does not
+    /// line up with the header and gave no address. Such a list is refused unless the
+    /// user accepts it (`tactful suppress --accept-unread`).
+    #[serde(skip)]
+    pub lost: bool,
 }
 
 /// What reading a list found.
@@ -63,6 +72,10 @@ pub struct ListRead {
     /// The line read as the header, when one was: its line and fields. Said in the
     /// report, so a first line taken for names is never an opt-out lost without a word.
     pub header: Option<ListHeader>,
+    /// For a workbook: the sheet read, and the workbook's other worksheets when the
+    /// sheet was taken by default (no `--sheet`).
+    pub sheet: Option<String>,
+    pub other_sheets: Vec<String>,
 }
 
 /// The line of a list read as its header: where, and the names it gave.
@@ -84,6 +97,10 @@ pub fn read(path: &Path, sheet: Option<&str>, regions: &[Region]) -> Result<List
         None => Rows::open(path, shape),
     };
     let (mut headers, mut rows) = reopen(shape)?;
+    let (sheet_name, other_sheets) = match &sheet {
+        Some(s) => (Some(s.name.clone()), s.others.clone()),
+        None => (None, Vec::new()),
+    };
     // A header holds names, never addresses: a list whose first line is an address or
     // a number, even one that cannot be read (a one-line list, or a first value the
     // sniffer took for a name), has no header, and its first line is an opt-out like
@@ -105,6 +122,8 @@ pub fn read(path: &Path, sheet: Option<&str>, regions: &[Region]) -> Result<List
             line: 1 + u64::from(shape.sep_line),
             fields: headers.clone(),
         }),
+        sheet: sheet_name,
+        other_sheets,
         ..ListRead::default()
     };
     while let Some(row) = rows.next_row()? {
@@ -122,6 +141,8 @@ pub fn read(path: &Path, sheet: Option<&str>, regions: &[Region]) -> Result<List
                 let ragged = ListNote {
                     line,
                     column: column_name(fields),
+                    field: fields + 1,
+                    lost: false,
                     reason: format!(
                         "{fields} field{} where the header has {width}",
                         if fields == 1 { "" } else { "s" }
@@ -134,9 +155,12 @@ pub fn read(path: &Path, sheet: Option<&str>, regions: &[Region]) -> Result<List
                 reason,
                 cells,
             } => {
+                let at = width.min(cells.len().saturating_sub(1));
                 let ragged = ListNote {
                     line,
-                    column: column_name(width.min(cells.len().saturating_sub(1))),
+                    column: column_name(at),
+                    field: at + 1,
+                    lost: false,
                     reason,
                 };
                 (line, cells, Some(ragged))
@@ -161,6 +185,8 @@ pub fn read(path: &Path, sheet: Option<&str>, regions: &[Region]) -> Result<List
             let at = |reason: String| ListNote {
                 line,
                 column: column_name(i),
+                field: i + 1,
+                lost: true,
                 reason,
             };
             match read_cell(value, row_regions) {
@@ -194,6 +220,7 @@ pub fn read(path: &Path, sheet: Option<&str>, regions: &[Region]) -> Result<List
                 "{}; every field was searched for addresses: {found} found",
                 note.reason
             );
+            note.lost = found == 0;
             out.ragged.push(note);
         }
     }

@@ -327,6 +327,18 @@ impl ValueProfile {
         })
     }
 
+    /// Whether any value passes `check` (for an e-mail header over mostly other values:
+    /// `super::confirm`).
+    pub(super) fn passing_any(&self, check: Check) -> bool {
+        match check {
+            Check::Email => self.email > 0,
+            Check::Phone => self.phone > 0,
+            Check::Luhn => self.luhn > 0,
+            Check::Iban => self.iban > 0,
+            Check::CountryCode => self.country_code > 0,
+        }
+    }
+
     /// Phone numbers by shape alone: most values shaped like phones, at least half
     /// written with phone marks, and not a column of same-length plain numbers
     /// (customer IDs are all digits and all one length; phone columns are not, unless
