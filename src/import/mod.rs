@@ -45,6 +45,7 @@ pub mod key_cell;
 pub mod key_damage;
 pub mod layout;
 pub mod load;
+pub mod lost_zeros;
 pub mod map_consent;
 pub mod mapping;
 pub mod mixed;

@@ -106,6 +106,10 @@ pub enum Damage {
     LeadingApostrophe,
     /// An Excel error value (`#N/A`, `#VALUE!`, `#REF!`, `#NAME?`, `#DIV/0!`, ...).
     ErrorValue,
+    /// A US ZIP code of 3 or 4 digits (`6824` for `06824`): read as a number, it lost
+    /// its leading zero. Needs the row's country, so [`damage`] never returns it:
+    /// [`super::lost_zeros`] finds it.
+    LostLeadingZero,
 }
 
 impl Damage {
@@ -128,6 +132,12 @@ impl Damage {
             }
             (Damage::ErrorValue, true) => "is a spreadsheet error value such as #N/A",
             (Damage::ErrorValue, false) => "are spreadsheet error values such as #N/A",
+            (Damage::LostLeadingZero, true) => {
+                "is a US ZIP code of only 3 or 4 digits: it probably lost a leading zero in a spreadsheet (06824 read as the number 6824)"
+            }
+            (Damage::LostLeadingZero, false) => {
+                "are US ZIP codes of only 3 or 4 digits: they probably lost a leading zero in a spreadsheet (06824 read as the number 6824)"
+            }
         }
     }
 }
