@@ -324,6 +324,13 @@ pub fn analyse(
             plural(cleaning.controls_removed as u64)
         ));
     }
+    if cleaning.sequences_removed > 0 {
+        warnings.push(format!(
+            "{} terminal escape sequence{} (colour codes, window titles: ESC [31m, ESC ]0;… BEL) removed from values, whole",
+            cleaning.sequences_removed,
+            plural(cleaning.sequences_removed as u64)
+        ));
+    }
     if cleaning.whitespace_replaced > 0 {
         warnings.push(format!(
             "{} tab or carriage return character{} inside values replaced by a space or line break",

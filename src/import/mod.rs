@@ -37,6 +37,7 @@ pub mod columns;
 pub mod consent;
 pub mod decode;
 mod error;
+pub mod escapes;
 pub mod figures;
 pub mod identity;
 pub mod infer;
