@@ -125,6 +125,8 @@ pub fn analyse(
     let mut stripped = vec![0u64; width];
     let mut damage: Vec<BTreeMap<Damage, DamageSeen>> = vec![BTreeMap::new(); width];
     let mut big_cells = BigCells::default();
+    let names: Vec<&str> = map.columns.iter().map(|c| c.name.as_str()).collect();
+    let mut lost_zeros = super::lost_zeros::LostZeros::new(&names, plan.region);
     let mut rejected = Vec::new();
     let mut short = ShortRows::new(headers.len(), plan.allow_ragged);
     let (mut rows_read, mut blank) = (0u64, 0u64);
@@ -144,6 +146,7 @@ pub fn analyse(
                     s.observe(line, &values, today);
                 }
                 let values = map.project(values, Some(&mut stripped));
+                lost_zeros.observe(line, &values);
                 for (i, value) in values.iter().enumerate() {
                     if value.is_empty() {
                         continue;
@@ -293,6 +296,7 @@ pub fn analyse(
             ColumnKind::Plain => {}
         }
     }
+    warnings.extend(lost_zeros.warnings(&columns));
     map.order_evidence(&mut evidence);
     let file_status = map.file_status();
     for r in rows.runaways() {
@@ -318,6 +322,13 @@ pub fn analyse(
             "{} control character{} removed from values",
             cleaning.controls_removed,
             plural(cleaning.controls_removed as u64)
+        ));
+    }
+    if cleaning.sequences_removed > 0 {
+        warnings.push(format!(
+            "{} terminal escape sequence{} (colour codes, window titles: ESC [31m, ESC ]0;… BEL) removed from values, whole",
+            cleaning.sequences_removed,
+            plural(cleaning.sequences_removed as u64)
         ));
     }
     if cleaning.whitespace_replaced > 0 {

@@ -33,6 +33,24 @@ pub struct DamageSeen {
     pub lines: Vec<u64>,
 }
 
+/// The report's warning for spreadsheet damage `d` seen in column `header`: `column
+/// zip: 2 values start with an apostrophe a spreadsheet left behind (e.g. lines 2, 4);
+/// kept as they are`.
+pub fn damage_warning(header: &str, d: Damage, seen: &DamageSeen) -> String {
+    format!(
+        "column {header}: {} value{} {} (e.g. line{} {}); kept as they are",
+        seen.count,
+        plural(seen.count),
+        d.describe(seen.count),
+        plural(seen.lines.len() as u64),
+        seen.lines
+            .iter()
+            .map(u64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
 /// What the first pass saw of one column.
 pub struct Seen<'a> {
     pub header: String,
@@ -249,18 +267,7 @@ pub fn build(
         }
     };
     for (d, seen) in seen.damage {
-        warnings.push(format!(
-            "column {header}: {} value{} {} (e.g. line{} {}); kept as they are",
-            seen.count,
-            plural(seen.count),
-            d.describe(seen.count),
-            plural(seen.lines.len() as u64),
-            seen.lines
-                .iter()
-                .map(u64::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        warnings.push(damage_warning(header, *d, seen));
     }
     if is_age_role(field.role) && !readable_age(field.role, storage.ty) && stats.non_blank > 0 {
         warnings.push(age_roles::kept_warning(

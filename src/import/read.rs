@@ -391,6 +391,7 @@ impl Rows {
             let (value, c) = normalise::clean_value(field);
             self.cleaning.controls_removed += c.controls_removed;
             self.cleaning.whitespace_replaced += c.whitespace_replaced;
+            self.cleaning.sequences_removed += c.sequences_removed;
             values.push(value);
         }
         if len < self.width {

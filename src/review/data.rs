@@ -302,9 +302,10 @@ pub fn findings(campaign: &Campaign, pass: &Pass) -> Vec<Finding> {
     }
     let excluded: u64 = s.per_reason.iter().map(|r| r.contacts).sum();
     if s.recipients == 0 {
-        // An export of nobody is no error, but a campaign nobody can receive is almost
-        // always a mistake (no consent column, the wrong channel), and "0 blockers,
-        // 0 warnings" would say all is well.
+        // A campaign nobody can receive is almost always a mistake (no consent column,
+        // the wrong channel), and "0 blockers, 0 warnings" would say all is well. A
+        // warning, not a blocker: review may run before the data is complete; export
+        // refuses to write nobody (`ExportError::NoRecipients`).
         out.push(Finding::new(
             "no_recipients",
             Severity::Warning,
