@@ -26,6 +26,7 @@ use super::cell_numbers::CellNumbers;
 use super::minor_addresses::KEPT_ON_RECORD;
 use super::minor_flag::TagCells;
 use super::opt_outs::{AddressOptOuts, contact_key};
+use super::other_emails;
 use super::prepare::{Prepared, PreviewError};
 use super::suppressed::{Suppression, SuppressionHit};
 pub use super::walk_ages::{age_check, age_values};
@@ -344,7 +345,8 @@ fn decide<'a>(
             .collect();
         match suppression.check(&key, email.as_deref(), &numbers) {
             Some(hit) => Some(hit),
-            None => other_numbers_listed(prepared, record, (suppression, cells), parsed)?,
+            None => other_numbers_listed(prepared, record, (suppression, cells), parsed)?
+                .or_else(|| other_emails::listed(prepared, record, suppression)),
         }
     };
     let mut consent_source = row.consent_source()?;
@@ -422,6 +424,7 @@ fn decide<'a>(
     if let Some(other) = forms()
         .chain(cell_others.iter().map(String::as_str))
         .find_map(|a| opted_out.other_refusal(a, id, consent))
+        .or_else(|| other_emails::refused(prepared, record, (opted_out, id, consent)))
     {
         let from = AddressOptOuts::key_of(row.conn(), &other)?;
         consent_source = Some(opted_out.source(&other, from.as_deref()).into());
