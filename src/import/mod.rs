@@ -69,6 +69,7 @@ pub mod sniff;
 pub mod source;
 pub mod spelling;
 pub mod suppress;
+pub mod suppress_domain;
 pub mod suppress_list;
 pub mod suppress_source;
 pub mod undo;
