@@ -35,6 +35,7 @@ pub mod minor_addresses;
 pub mod minor_age;
 pub mod minor_flag;
 pub mod opt_outs;
+pub mod other_emails;
 pub mod prepare;
 pub mod prescan;
 pub mod preview;

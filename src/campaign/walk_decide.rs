@@ -11,6 +11,7 @@ use super::audience::AudienceRow;
 use super::cell_numbers::CellNumbers;
 use super::minor_addresses::KEPT_ON_RECORD;
 use super::opt_outs::{AddressOptOuts, contact_key};
+use super::other_emails;
 use super::prepare::Prepared;
 use super::suppressed::{Suppression, SuppressionHit};
 use super::walk::Decided;
@@ -118,7 +119,8 @@ pub(super) fn decide<'a>(
             .collect();
         match suppression.check(&key, email.as_deref(), &numbers) {
             Some(hit) => Some(hit),
-            None => other_numbers_listed(prepared, record, (suppression, cells), parsed)?,
+            None => other_numbers_listed(prepared, record, (suppression, cells), parsed)?
+                .or_else(|| other_emails::listed(prepared, record, suppression)),
         }
     };
     let mut consent_source = row.consent_source()?;
@@ -199,6 +201,7 @@ pub(super) fn decide<'a>(
     if let Some(other) = forms()
         .chain(cell_others.iter().map(String::as_str))
         .find_map(|a| opted_out.other_refusal(a, id, consent))
+        .or_else(|| other_emails::refused(prepared, record, (opted_out, id, consent)))
     {
         let from = AddressOptOuts::key_of(row.conn(), &other)?;
         consent_source = Some(opted_out.source(&other, from.as_deref()).into());

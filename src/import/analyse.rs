@@ -245,7 +245,8 @@ pub fn analyse(
     }
     let layout_id = map.recognised.as_ref().map(|r| r.layout.id.clone());
     let sheet_name = sheet.as_ref().map(|s| s.name.as_str());
-    super::opt_out_file::check(plan, layout_id.as_deref(), sheet_name)?;
+    let layout = map.recognised.as_ref().map(|r| r.layout);
+    super::opt_out_file::check(plan, layout, sheet_name)?;
     let existing: BTreeMap<String, Field> =
         stored.into_iter().map(|f| (f.name.clone(), f)).collect();
     let provenance = stored_fields::provenance(conn)?;

@@ -72,6 +72,7 @@ pub mod source;
 pub mod spelling;
 pub mod spool;
 pub mod suppress;
+pub mod suppress_domain;
 pub mod suppress_list;
 pub mod suppress_source;
 pub mod undo;

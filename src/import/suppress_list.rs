@@ -23,6 +23,7 @@ use serde::Serialize;
 
 use super::read::{Row, Rows, Shape};
 use super::source::{self, Kind};
+use super::suppress_domain::Entry;
 use super::workbook::{self, Sheet};
 use super::{ImportError, decode, normalise};
 use crate::fields::address;
@@ -205,6 +206,9 @@ pub fn read(path: &Path, sheet: Option<&str>, regions: &[Region]) -> Result<List
                 ))),
                 // In a shifted row a name or an ID may sit anywhere: not worth a note.
                 Cell::Text | Cell::NoEmail | Cell::BadPhone(_) if ragged.is_some() => {}
+                Cell::BadDomain => out.skipped.push(at(
+                    "a domain entry (`*@example.com` or `@example.com`) with no domain that can be read after the `@`; write the whole domain, such as `*@example.com`".to_string(),
+                )),
                 Cell::NoEmail => out.skipped.push(at(
                     "no valid e-mail address (local@domain.tld) in the value".to_string(),
                 )),
@@ -292,6 +296,8 @@ enum Cell {
     Text,
     /// Text with an `@` that holds no valid e-mail address (`ana@localhost`).
     NoEmail,
+    /// A domain entry whose domain cannot be read (`*@localhost`, `@*.example.com`).
+    BadDomain,
     /// Numbers written without their country code while no region is known: each
     /// kept as its digits, matched in every region (`campaign::suppressed`).
     NoRegion(Vec<ListAddress>),
@@ -309,6 +315,7 @@ fn is_value(cell: &str, regions: &[Region]) -> bool {
         | Cell::Readings(_)
         | Cell::NoRegion(_)
         | Cell::NoEmail
+        | Cell::BadDomain
         | Cell::Damaged(_) => true,
         Cell::BadPhone(e) => !matches!(e, PhoneError::NotANumber | PhoneError::NoDigits),
         Cell::Text => false,
@@ -321,6 +328,17 @@ fn is_value(cell: &str, regions: &[Region]) -> bool {
 /// 3966), read in each of `regions`. A value with an `@` but no valid address is no
 /// address: it is skipped and reported, never counted as added.
 fn read_cell(value: &str, regions: &[Region]) -> Cell {
+    // `*@example.com`, `@example.com`: every address at the domain (trial 6, G9).
+    match super::suppress_domain::entry(value) {
+        Some(Entry::Domain(value)) => {
+            return Cell::Addresses(vec![ListAddress {
+                kind: super::suppress_domain::KIND,
+                value,
+            }]);
+        }
+        Some(Entry::Unreadable) => return Cell::BadDomain,
+        None => {}
+    }
     if value.contains('@') {
         let found = address::addresses_in(value);
         if found.is_empty() {

@@ -31,6 +31,7 @@ pub mod reach;
 pub mod refusal_words;
 pub mod row;
 pub mod sounds;
+pub mod value_words;
 pub mod words;
 
 use serde::Deserialize;
