@@ -20,6 +20,7 @@ pub mod phone;
 pub mod policy;
 pub mod provenance;
 pub mod value;
+pub mod wrappers;
 
 use std::fmt;
 use std::str::FromStr;
