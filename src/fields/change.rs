@@ -67,6 +67,9 @@ pub struct FieldChange {
     /// True when the change lowers protection: the class moved to a less protected one,
     /// or the field lost a role a safeguard depends on (see [`is_safeguard_role`]).
     pub downgrade: bool,
+    /// The sensitive values the field still holds, which stay refused whatever its
+    /// class ([`super::kept`]; new-user trial 5, F5).
+    pub kept_protected: Vec<super::kept::KeptProtected>,
 }
 
 /// Check `reason` for changing `before` to the given class and role, as [`set`] will:
@@ -159,10 +162,12 @@ pub fn set(
                 "reason": reason,
             }),
         )?;
+        let kept_protected = super::kept::kept_protected(tx, &after)?;
         Ok(FieldChange {
             before,
             after,
             downgrade,
+            kept_protected,
         })
     })
 }

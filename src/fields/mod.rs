@@ -15,6 +15,7 @@ pub mod evidence;
 pub mod held;
 pub mod held_note;
 pub mod idna;
+pub mod kept;
 pub mod money;
 pub mod phone;
 pub mod policy;
