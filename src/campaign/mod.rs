@@ -46,6 +46,7 @@ pub mod segment_scope;
 pub mod store;
 pub mod summary;
 pub mod suppressed;
+pub mod tag_forms;
 pub mod unlock;
 pub mod walk;
 mod walk_ages;

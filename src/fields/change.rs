@@ -214,8 +214,10 @@ fn consent_role_over_values(
     })
 }
 
-/// Roles that safeguards depend on: the minor check reads date of birth, birth year and
-/// age; the consent step reads the consent roles; addresses come from e-mail and phone.
+/// Roles that safeguards depend on: the minor check reads date of birth, birth year,
+/// age and tags (a tag naming an age group, `teen`, `u16`, is an age signal: session 12
+/// trial, G17, found `--role none` on tags switching the check off unrecorded); the
+/// consent step reads the consent roles; addresses come from e-mail and phone.
 /// Taking one away lowers protection as much as lowering a class does.
 pub fn is_safeguard_role(role: Role) -> bool {
     matches!(
@@ -223,6 +225,7 @@ pub fn is_safeguard_role(role: Role) -> bool {
         Role::DateOfBirth
             | Role::BirthYear
             | Role::Age
+            | Role::Tags
             | Role::ConsentEmail
             | Role::ConsentSms
             | Role::Email

@@ -52,6 +52,10 @@ pub struct GroupsSeen {
     pub grades: u64,
     pub clear_grades: u64,
     pub first_grade: Option<(String, u64)>,
+    /// The first value holding a tag that names a minor's age group (`teen`, `U12`,
+    /// `Year 7`: `campaign::tag_forms::minor_tag_in`) and its line, for
+    /// `super::age_tags`.
+    pub minor_tag: Option<(String, u64)>,
 }
 
 impl GroupsSeen {
@@ -105,6 +109,9 @@ impl GroupsSeen {
                     self.first_grade = Some((value.chars().take(40).collect(), line));
                 }
             }
+        }
+        if self.minor_tag.is_none() && crate::campaign::tag_forms::minor_tag_in(value) {
+            self.minor_tag = Some((value.chars().take(40).collect(), line));
         }
         if self.header.is_none() {
             return;

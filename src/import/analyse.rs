@@ -408,7 +408,12 @@ pub fn analyse(
     let age_columns = columns
         .iter()
         .enumerate()
-        .filter(|(_, c)| !c.skip && super::age_roles::is_age_role(c.field.role))
+        // Tags name age groups (`teen`): merged as ages are (session 12 trial, G13).
+        .filter(|(_, c)| {
+            !c.skip
+                && (super::age_roles::is_age_role(c.field.role)
+                    || c.field.role == crate::fields::Role::Tags)
+        })
         .map(|(i, _)| i)
         .collect();
     let mut analysis = Analysis {

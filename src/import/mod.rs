@@ -27,6 +27,7 @@
 //! [`ImportPlan`] and call [`run_all`], [`run`] or [`detect`].
 
 pub mod age_roles;
+pub mod age_tags;
 pub mod ages;
 pub mod ahead;
 pub mod analyse;
