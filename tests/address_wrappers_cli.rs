@@ -111,7 +111,25 @@ fn a_wrapped_list_entry_suppresses_the_address() {
 fn a_list_value_with_a_mark_inside_is_skipped_with_its_line() {
     let ws = Ws::new();
     let list = ws.write("optouts.txt", "eve«@example.com\nann@example.com\n");
-    let report = ws.json(&["suppress", &list], 0);
+    // A list read in part is refused whole, naming the line (promise 1, session 12) ...
+    ws.cmd()
+        .args(["suppress", &list])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "optouts.txt:1:1: field 1: no valid e-mail address",
+        ));
+    // ... and, accepted with a reason, adds the rest and reports the line skipped.
+    let report = ws.json(
+        &[
+            "suppress",
+            &list,
+            "--accept-unread",
+            "--reason",
+            "the first line is a typo we will fix by hand",
+        ],
+        0,
+    );
     assert_eq!(report["added"], 1);
     let skipped = report["skipped"].as_array().unwrap();
     assert_eq!(skipped.len(), 1, "{report}");
