@@ -71,3 +71,22 @@ fn a_pupil_word_in_a_school_year_column_marks_the_child() {
     ]);
     assert_eq!(email, want);
 }
+
+/// New-user trial 7, N6 (a regression of the merge above): bank-marketing's
+/// `education` = `high.school` made 9,515 adults "known minors". An education level is
+/// what an adult attained, so neither a school stage nor a grade under `Education`
+/// makes anyone a minor: all three adults (ages 45, 57, 33) are sent to.
+#[test]
+fn an_education_level_is_no_school_year() {
+    let csv = "email,age,education\n\
+        a@example.com,45,high.school\n\
+        b@example.com,57,Grade 10\n\
+        c@example.com,33,Secondary school\n";
+    let (email, _) = outcomes(csv, &[]);
+    let want = pairs(&[
+        ("a@example.com", "-"),
+        ("b@example.com", "-"),
+        ("c@example.com", "-"),
+    ]);
+    assert_eq!(email, want);
+}

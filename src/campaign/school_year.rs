@@ -119,24 +119,18 @@ pub fn read(kind: SchoolHeader, value: &str, year: i32) -> Option<Grade> {
 
 /// A school year that names itself beyond doubt wherever it is written (a customer
 /// group, a tag): an unambiguous class value ([`read`] under a class header) holding a
-/// number (`Year 9`, `KS3`, `7th grade`) or naming a school stage (`Freshman`, `Middle
-/// school`). `Reception`, `CP` or `Kindergarten` alone are school years only under a
-/// school header: as a tag they are a wedding reception, a code or a teacher's job;
-/// `5e` a game's fifth edition.
+/// number (`Year 9`, `KS3`, `7th grade`), or `Freshman` or `Sophomore`. `Reception`,
+/// `CP` or `Kindergarten` alone are school years only under a school header: as a tag
+/// they are a wedding reception, a code or a teacher's job; `5e` a game's fifth
+/// edition; and a school stage (`High school`, `Middle school`) is as often the level
+/// an adult left school at (new-user trial 7, N6: bank-marketing's `high.school`).
 pub fn pupil_year(value: &str) -> Option<Grade> {
     let toks = tokens(value);
     let stage = toks.iter().any(|w| {
         w.chars().all(|c| c.is_ascii_digit())
             || matches!(
                 w.as_str(),
-                "school"
-                    | "highschool"
-                    | "grundschule"
-                    | "freshman"
-                    | "freshmen"
-                    | "sophomore"
-                    | "sophomores"
-                    | "sixth"
+                "freshman" | "freshmen" | "sophomore" | "sophomores"
             )
     });
     // `5e` alone is also a game's fifth edition.
