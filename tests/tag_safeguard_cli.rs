@@ -89,3 +89,30 @@ fn tags_naming_no_age_group_lose_their_role_on_record_without_a_blocker() {
     let review = ws.json(&["review", "news"], 0);
     assert!(!has_code(&review, "safeguard_removed"), "{review}");
 }
+
+/// New-user trial 7, N5: `import --skip Tags` took a child's `teen` tag away before the
+/// minor check could read it, while `--skip` of an age column is refused. Expected by
+/// hand: `teen` allows 13, under the default minor age 16, so the import is refused
+/// naming line 2 and nothing is created; a tags column naming no age group (`vip`,
+/// `vip, gold`) can still be skipped.
+#[test]
+fn tags_naming_a_minor_cannot_be_skipped_away() {
+    let ws = Ws::new();
+    let kid = ws.write(
+        "kid.csv",
+        "Email,First Name,Accepts Email Marketing,Tags\n\
+         kid@example.com,Kid,yes,teen\n\
+         ad@example.com,Ad,yes,vip\n",
+    );
+    ws.cmd()
+        .args(["import", &kid, "--skip", "Tags"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("line 2: `teen` (a minor)"));
+    let adults = ws.write(
+        "adults.csv",
+        "Email,First Name,Accepts Email Marketing,Tags\n\
+         ad@example.com,Ad,yes,\"vip, gold\"\n",
+    );
+    ws.ok(&["import", &adults, "--skip", "Tags"]);
+}
