@@ -155,8 +155,7 @@ fn a_wrapped_address_is_explained_with_how_to_write_it() {
             ("11", "-"),
         ])
     );
-    let wrapped =
-        "in other text (a name, `<…>`, quotes or `mailto:`); write it plain: bob@example.com";
+    let wrapped = "in other text (a name, `<…>`, quotes, `mailto:` or a link's `/`, `?` or `#` after it); write it plain: bob@example.com";
     assert_eq!(
         address_step(&ws, "news", "1"),
         format!(

@@ -97,6 +97,13 @@ impl Suppression {
                     if let Some(inbox) = address::inbox_form(&normal) {
                         map.insert(inbox, e.reason.clone());
                     }
+                    // An entry a list added before links were read (`ana@x.org/`,
+                    // stored as written: trial 7, N8) holds for the address in it.
+                    if !address::is_plain(&v) {
+                        for form in address::refusal_forms(&v) {
+                            map.entry(form).or_insert_with(|| e.reason.clone());
+                        }
+                    }
                     map.insert(normal, e.reason);
                 }
                 Some(v) => {

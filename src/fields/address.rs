@@ -13,7 +13,12 @@ use super::wrappers;
 /// Returns `None` unless the result has the shape `local@domain.tld`: one `@`, a
 /// non-empty local part, a domain with a dot and no empty labels, no whitespace, and
 /// no quotation mark or bracket left inside once the wrapping is gone (`eve«@x.org`,
-/// `a<b@x.org`: no address, so a list reports the value and an import rejects it).
+/// `a<b@x.org`: no address, so a list reports the value and an import rejects it),
+/// and a domain of letters, digits, marks, `-` and `.` only ([`is_domain_char`]):
+/// `ana@x.org/`, `ana@x.org?subject=Hi`, `ana@x.org#x`, `ana@x.org&x` and
+/// `ana@x.org%20` are no address as written (new-user trial 7, N8: they keyed
+/// contacts of their own and list entries that suppressed nobody); [`addresses_in`]
+/// reads the address out of them.
 pub fn normalise_email(raw: &str) -> Option<String> {
     let email = email_key(raw);
     let (local, domain) = email.split_once('@')?;
@@ -21,6 +26,7 @@ pub fn normalise_email(raw: &str) -> Option<String> {
         && !domain.contains('@')
         && domain.contains('.')
         && domain.split('.').all(|label| !label.is_empty())
+        && domain.chars().all(is_domain_char)
         && !email.chars().any(|c| {
             c.is_whitespace()
                 || c.is_control()
@@ -34,11 +40,13 @@ pub fn normalise_email(raw: &str) -> Option<String> {
 /// each once, in the order written: one cell may hold several (`a@x.org; b@y.org`), a
 /// display name (`Ana <ana@x.org>`), a link (`mailto:ana@x.org?subject=Hi`), quotes or
 /// the punctuation of a sentence (`ana@x.org.`), typographic quotes, guillemets or
-/// brackets (`“ana@x.org”`, `«ana@x.org»`, `「ana@x.org」`: [`wrappers`]). The value is
-/// cut at white space, at `,;<>()[]"'` and at their Unicode counterparts
-/// ([`wrappers::separates`]); each piece loses a leading `mailto:` (RFC 6068), a `?`
-/// query after it, and surrounding `.:!?` and wrapping marks, then must have the shape
-/// of an address.
+/// brackets (`“ana@x.org”`, `«ana@x.org»`, `「ana@x.org」`: [`wrappers`]), or the rest
+/// of a link after the domain (`ana@x.org/`, `ana@x.org?subject=Hi`, `ana@x.org#top`,
+/// `ana@x.org&x`, `ana@x.org%20`: trial 7, N8). The value is cut at white space, at
+/// `,;<>()[]"'` and at their Unicode counterparts ([`wrappers::separates`]); each
+/// piece loses a leading `mailto:` (RFC 6068), a `?` query after it, and surrounding
+/// `.:!?` and wrapping marks, and is cut where its domain ends ([`domain_end`]), then
+/// must have the shape of an address.
 ///
 /// Empty when the value holds no valid address (`ana@localhost`, `n/a`).
 pub fn addresses_in(raw: &str) -> Vec<String> {
@@ -53,6 +61,7 @@ pub fn addresses_in(raw: &str) -> Vec<String> {
             let target = link.split('?').next().unwrap_or_default();
             piece = target.trim_matches(edge);
         }
+        let piece = domain_end(piece).trim_matches(edge);
         if let Some(email) = normalise_email(piece).filter(|e| !out.contains(e)) {
             out.push(email);
         }
@@ -111,7 +120,7 @@ pub enum Unsendable {
     /// Several addresses in one value (`a@x.org; b@y.org`): how many.
     Several(usize),
     /// One address inside other text: a display name, `<…>`, quotes, `mailto:` (RFC
-    /// 6068) or punctuation. The address as it would be written plain.
+    /// 6068), punctuation, or the rest of a link after the domain (`/`, `?`, `#`). The address as it would be written plain.
     Wrapped(String),
     /// No address of the shape `local@domain.tld` at all.
     Invalid,
@@ -168,7 +177,7 @@ impl Unsendable {
                 format!("holds {n} addresses; give each contact one address in this field")
             }
             Unsendable::Wrapped(plain) => format!(
-                "wraps the address `{plain}` in other text (a name, `<…>`, quotes or `mailto:`); write it plain: {plain}"
+                "wraps the address `{plain}` in other text (a name, `<…>`, quotes, `mailto:` or a link's `/`, `?` or `#` after it); write it plain: {plain}"
             ),
             Unsendable::Invalid => "is not a valid e-mail address (local@domain.tld)".to_string(),
         }
@@ -239,8 +248,8 @@ pub fn inbox_form(email: &str) -> Option<String> {
 }
 
 /// Whether `raw` is already one address in normal form, and nothing else: lower-case
-/// ASCII letters, digits and `._%+-` around one `@`, not starting with a dot, the
-/// domain dotted with no empty label and no IDNA A-label (`xn--`). Such a value is its own [`normalise_email`], its
+/// ASCII letters, digits and `._%+-` before one `@`, and `.-` after it, not starting
+/// with a dot, the domain dotted with no empty label and no IDNA A-label (`xn--`). Such a value is its own [`normalise_email`], its
 /// only [`addresses_in`] and [`refusal_forms`], and its [`sendable_email`]: most stored
 /// addresses are, so a preview reads them without the general checks' copies (issue
 /// 13).
@@ -262,8 +271,10 @@ pub fn is_plain(raw: &str) -> bool {
     let domain = &bytes[at + 1..];
     let mut dots = 0;
     let mut previous = b'.';
+    // A domain holds no `_%+` ([`is_domain_char`]): `ana@x.org%20` is no plain address.
+    let in_domain = |b: u8| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-');
     for (i, &b) in domain.iter().enumerate() {
-        if !allowed(b) || (b == b'.' && previous == b'.') {
+        if !in_domain(b) || (b == b'.' && previous == b'.') {
             return false;
         }
         if previous == b'.' && domain[i..].starts_with(b"xn--") {
@@ -273,6 +284,44 @@ pub fn is_plain(raw: &str) -> bool {
         previous = b;
     }
     dots > 0 && previous != b'.'
+}
+
+/// `piece` up to the end of its domain: cut at the first character after its last
+/// `@` that no domain name holds ([`is_domain_char`]): the `/`, `?`, `#`, `&`, `%` or
+/// `=` of a link or query, a `;` or `)` left by a sentence. A domain is letters,
+/// digits and hyphens between dots (RFC 1035 §2.3.1; RFC 5890 for other scripts), so
+/// nothing after such a character can be part of the address. `piece` itself when it
+/// has no `@`.
+pub fn domain_end(piece: &str) -> &str {
+    let Some(at) = piece.rfind('@') else {
+        return piece;
+    };
+    let domain = &piece[at + 1..];
+    match domain.find(|c: char| !is_domain_char(c)) {
+        Some(end) => &piece[..at + 1 + end],
+        None => piece,
+    }
+}
+
+/// Whether `c` may be written in the domain of an address: an ASCII letter, digit,
+/// `-` or `.` (RFC 1035 §2.3.1); a letter, digit or combining mark of another script
+/// (an internationalised label, RFC 5890); an invisible character, which the normal
+/// form drops ([`is_invisible`]); the ideographic full stop ([`wrappers::is_idna_dot`]);
+/// or a compatibility form of one of these (full-width `ｏ`, `．`: Unicode NFKC).
+pub fn is_domain_char(c: char) -> bool {
+    let ascii = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '.';
+    if c.is_ascii() {
+        return ascii(c);
+    }
+    c.is_alphanumeric()
+        || unicode_normalization::char::is_combining_mark(c)
+        || is_invisible(c)
+        || wrappers::is_idna_dot(c)
+        || {
+            let mut mapped = c.nfkc();
+            matches!((mapped.next(), mapped.next()),
+                (Some(m), None) if m != c && (ascii(m) || wrappers::is_idna_dot(m)))
+        }
 }
 
 /// `value` without its leading URI `scheme` (`mailto:`, `tel:`, any case), if it has it.

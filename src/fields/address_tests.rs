@@ -66,7 +66,7 @@ fn an_unsendable_value_says_how_to_mend_it() {
     assert_eq!(Unsendable::of(" Bob@Example.com "), None);
     assert_eq!(
         Unsendable::Wrapped("bob@example.com".into()).describe(),
-        "wraps the address `bob@example.com` in other text (a name, `<…>`, quotes or `mailto:`); write it plain: bob@example.com"
+        "wraps the address `bob@example.com` in other text (a name, `<…>`, quotes, `mailto:` or a link's `/`, `?` or `#` after it); write it plain: bob@example.com"
     );
 }
 
@@ -247,5 +247,36 @@ fn inbox_forms_of_gmail_and_sub_addresses() {
     assert_eq!(
         refusal_forms("Ana <A.na+x@GMail.com>"),
         ["a.na+x@gmail.com", "ana@gmail.com"]
+    );
+}
+
+/// Trial 7, N8: the rest of a link or sentence after the domain is no part of the
+/// address. By hand: the domain ends at the first character no domain holds.
+#[test]
+fn junk_after_the_domain_is_cut_and_never_an_address_of_its_own() {
+    for junk in [
+        "jane@gmail.com/",
+        "jane@gmail.com#x",
+        "jane@gmail.com?subject=x",
+        "jane@gmail.com&x",
+        "jane@gmail.com%20",
+        "jane@gmail.com=",
+        "jane@gmail.com_",
+        "jane@gmail.com…",
+    ] {
+        assert_eq!(normalise_email(junk), None, "{junk}");
+        assert_eq!(sendable_email(junk), None, "{junk}");
+        assert!(!is_plain(junk), "{junk}");
+        assert_eq!(addresses_in(junk), ["jane@gmail.com"], "{junk}");
+        assert!(refusal_forms(junk).contains(&"jane@gmail.com".to_string()));
+    }
+    // Full-width letters and dots, the ideographic dot and other scripts are domain
+    // letters; the local part keeps its `/`, `#`, `&` (RFC 5322 atext).
+    assert_eq!(domain_end("a@ｅｘ．ｏｒｇ"), "a@ｅｘ．ｏｒｇ");
+    assert_eq!(domain_end("a@x。org/"), "a@x。org");
+    assert_eq!(domain_end("a@bücher.de?x"), "a@bücher.de");
+    assert_eq!(
+        normalise_email("a/b#c&d@x.org").as_deref(),
+        Some("a/b#c&d@x.org")
     );
 }

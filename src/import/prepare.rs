@@ -378,6 +378,9 @@ impl<'a> Preparer<'a> {
         // In today's form, and in the forms erasures made before it hashed.
         let erased_email = |e: &str| {
             self.erased.contains("email", &normalise_email(e))
+                || address::refusal_forms(e)
+                    .iter()
+                    .any(|form| self.erased.contains("email", form))
                 || address::email_keys_before(e)
                     .iter()
                     .any(|old| self.erased.contains("email", old))

@@ -110,7 +110,11 @@ fn delete(
         .flat_map(|t| {
             let normal = normalise_email(&t);
             let inbox = crate::fields::address::inbox_form(&normal);
-            std::iter::once(normal).chain(inbox)
+            // And every address the value holds, read out of its wrapping as the
+            // list and the key read it (`address::refusal_forms`: `ana@x.org/` or
+            // `mailto:ana@x.org` is `ana@x.org`, trial 7, N8).
+            let held = crate::fields::address::refusal_forms(&t);
+            std::iter::once(normal).chain(inbox).chain(held)
         })
         .map(|e| ("email", e));
     // Phones as stored in E.164 (`workspace::phones`): every spelling of the number in
