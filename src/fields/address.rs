@@ -18,7 +18,8 @@ use super::wrappers;
 /// `ana@x.org/`, `ana@x.org?subject=Hi`, `ana@x.org#x`, `ana@x.org&x` and
 /// `ana@x.org%20` are no address as written (new-user trial 7, N8: they keyed
 /// contacts of their own and list entries that suppressed nobody); [`addresses_in`]
-/// reads the address out of them.
+/// reads the address out of them. Nor is one with a part mixing scripts
+/// (`ivy@еxample.com`, Cyrillic `е`: [`super::look_alike`], trial 6, G18).
 pub fn normalise_email(raw: &str) -> Option<String> {
     let email = email_key(raw);
     let (local, domain) = email.split_once('@')?;
@@ -27,6 +28,7 @@ pub fn normalise_email(raw: &str) -> Option<String> {
         && domain.contains('.')
         && domain.split('.').all(|label| !label.is_empty())
         && domain.chars().all(is_domain_char)
+        && super::look_alike::look_alike(&email).is_none()
         && !email.chars().any(|c| {
             c.is_whitespace()
                 || c.is_control()
@@ -122,6 +124,8 @@ pub enum Unsendable {
     /// One address inside other text: a display name, `<…>`, quotes, `mailto:` (RFC
     /// 6068), punctuation, or the rest of a link after the domain (`/`, `?`, `#`). The address as it would be written plain.
     Wrapped(String),
+    /// A part mixing letters of two scripts (`ivy@еxample.com`, Cyrillic `е`).
+    LookAlike(super::look_alike::LookAlike),
     /// No address of the shape `local@domain.tld` at all.
     Invalid,
 }
@@ -151,6 +155,9 @@ impl Unsendable {
                 return Some(Unsendable::Decomposed(plain));
             }
         }
+        if let Some(mixed) = super::look_alike::look_alike(&email_key(raw)) {
+            return Some(Unsendable::LookAlike(mixed));
+        }
         let mut found = addresses_in(raw);
         Some(match found.len() {
             0 => Unsendable::Invalid,
@@ -179,6 +186,7 @@ impl Unsendable {
             Unsendable::Wrapped(plain) => format!(
                 "wraps the address `{plain}` in other text (a name, `<…>`, quotes, `mailto:` or a link's `/`, `?` or `#` after it); write it plain: {plain}"
             ),
+            Unsendable::LookAlike(mixed) => mixed.describe(),
             Unsendable::Invalid => "is not a valid e-mail address (local@domain.tld)".to_string(),
         }
     }
@@ -199,7 +207,10 @@ pub fn refusal_forms(raw: &str) -> Vec<String> {
         let mut out = addresses_in(raw);
         if !raw.is_ascii() {
             let folded: String = raw.nfkc().collect();
-            for email in addresses_in(&folded) {
+            // A look-alike's refusal holds for the Latin address it imitates too
+            // (`ivy@еxample.com`: `ivy@example.com`, trial 6, G18).
+            let latin = super::look_alike::look_alike(&email_key(raw)).and_then(|l| l.latin);
+            for email in addresses_in(&folded).into_iter().chain(latin) {
                 if !out.contains(&email) {
                     out.push(email);
                 }

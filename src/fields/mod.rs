@@ -16,6 +16,7 @@ pub mod held;
 pub mod held_note;
 pub mod idna;
 pub mod kept;
+pub mod look_alike;
 pub mod money;
 pub mod phone;
 pub mod policy;

@@ -50,6 +50,16 @@ pub fn read(raw: &str) -> KeyAddress {
     }
 }
 
+/// Why key cell `raw` names no address when it mixes scripts in one part (`: it
+/// mixes letters of two scripts ...`, [`crate::fields::look_alike`], trial 6, G18);
+/// empty otherwise.
+pub fn look_alike_clause(raw: &str) -> String {
+    match crate::fields::look_alike::look_alike(&address::email_key(raw)) {
+        Some(mixed) => format!(": it {}", mixed.describe()),
+        None => String::new(),
+    }
+}
+
 /// Forget what `consent` grants (the file's word or `--consent`): the row's key cell
 /// names several addresses and nothing says which one consented. Refusals stay.
 pub fn drop_grants(consent: &mut [Statement; 2]) {

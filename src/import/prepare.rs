@@ -235,8 +235,9 @@ impl<'a> Preparer<'a> {
                         return reject(
                             &consent,
                             format!(
-                                "`{}` is not an e-mail address{}; pass --key FIELD to key contacts by another column",
+                                "`{}` is not an e-mail address{}{}; pass --key FIELD to key contacts by another column",
                                 shorten(raw_key),
+                                key_cell::look_alike_clause(raw_key),
                                 row_phones::no_phone(analysis, &parsed)
                             ),
                             key_header,
