@@ -284,6 +284,7 @@ pub fn load(
     let consent = consent.tally;
     warnings.extend(consent_warnings(plan, &consent));
     warnings.extend(super::ages::warnings(&ages));
+    warnings.extend(super::moved_off_list::warning(tx, batch)?);
     let report = ImportReport {
         file: plan.display_name(),
         format: super::report::format_name(analysis),

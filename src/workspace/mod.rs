@@ -31,6 +31,7 @@ mod private_file;
 pub mod records;
 pub mod regions;
 mod rekey;
+pub mod replaced_emails;
 pub mod rights;
 pub mod settings;
 pub mod snapshot;
