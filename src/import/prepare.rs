@@ -376,10 +376,13 @@ impl<'a> Preparer<'a> {
             .email_column
             .map(|i| &raw[i])
             .filter(|e| !e.trim().is_empty());
-        // In today's form, and in the forms erasures made before it hashed.
+        // In today's form (the value, and each address it holds: `ana@x.org/` is
+        // `ana@x.org`, trial 7, N8; not the inbox form, which excludes a contact
+        // but never drops another person's row), and in the forms erasures made
+        // before it hashed.
         let erased_email = |e: &str| {
             self.erased.contains("email", &normalise_email(e))
-                || address::refusal_forms(e)
+                || address::addresses_in(e)
                     .iter()
                     .any(|form| self.erased.contains("email", form))
                 || address::email_keys_before(e)
