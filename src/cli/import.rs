@@ -25,8 +25,8 @@ pub struct ImportArgs {
     #[command(subcommand)]
     action: Option<ImportAction>,
     /// Files to import: CSV (or other delimited text), XLSX/XLS/ODS workbooks, or a ZIP
-    /// of CSV files (each member its own batch, opt-out files last). Each file is one
-    /// batch.
+    /// of such files (each member its own batch, opt-out files last; a member that is
+    /// neither fails the import). Each file is one batch.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// The sheet of a workbook to import (default: the first visible worksheet).
@@ -232,7 +232,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 outln!(
                     "{}: ZIP archive of {}, imported as one import, each its own batch ({})",
                     for_terminal(&a.archive.display().to_string()),
-                    count(a.members as u64, "CSV file"),
+                    count(a.members as u64, "file"),
                     a.order
                 );
             }
