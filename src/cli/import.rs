@@ -67,8 +67,13 @@ pub struct ImportArgs {
     #[arg(long)]
     allow_ragged: bool,
     /// The first row is data, not a header (default: detected).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "header_line")]
     no_header: bool,
+    /// The header is on line N of the file (1-based); the lines above it are skipped as
+    /// a title (default: title lines above the header are detected and named in a
+    /// warning).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    header_line: Option<u64>,
     /// Consent for the whole file, e.g. email=granted or sms=withdrawn (repeatable).
     /// Fills only what the file does not state: a row's consent column or the status a
     /// recognised export gives its file always wins.
@@ -358,6 +363,7 @@ fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
             delimiter,
             encoding,
             header: args.no_header.then_some(false),
+            header_line: args.header_line,
             types: import::TypeOptions {
                 decimal_comma: args.decimal_comma,
                 date_order,

@@ -56,6 +56,7 @@ pub mod opt_out_file;
 pub mod opt_out_name;
 pub mod orders;
 pub mod plan;
+pub mod preamble;
 pub mod prepare;
 pub mod read;
 pub mod reclassify;
