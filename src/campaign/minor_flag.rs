@@ -258,6 +258,13 @@ pub fn read_field(
     if role == Role::Tags {
         return (read_tags(value), dates.earlier);
     }
+    // A JSON object of attributes (listmonk's `attributes`): its age keys.
+    if role == Role::Age
+        && let Value::Text(text) = value
+        && let Some(read) = super::age_json::read(text, dates)
+    {
+        return read;
+    }
     if role == Role::Age {
         if let Some(under) = minor_flag_age(name) {
             return (read(under, value), dates.earlier);

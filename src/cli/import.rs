@@ -25,8 +25,8 @@ pub struct ImportArgs {
     #[command(subcommand)]
     action: Option<ImportAction>,
     /// Files to import: CSV (or other delimited text), XLSX/XLS/ODS workbooks, or a ZIP
-    /// of CSV files (each member its own batch, opt-out files last). Each file is one
-    /// batch.
+    /// of such files (each member its own batch, opt-out files last; a member that is
+    /// neither fails the import). Each file is one batch.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// The sheet of a workbook to import (default: the first visible worksheet).
@@ -67,8 +67,13 @@ pub struct ImportArgs {
     #[arg(long)]
     allow_ragged: bool,
     /// The first row is data, not a header (default: detected).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "header_line")]
     no_header: bool,
+    /// The header is on line N of the file (1-based); the lines above it are skipped as
+    /// a title (default: title lines above the header are detected and named in a
+    /// warning).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    header_line: Option<u64>,
     /// Consent for the whole file, e.g. email=granted or sms=withdrawn (repeatable).
     /// Fills only what the file does not state: a row's consent column or the status a
     /// recognised export gives its file always wins.
@@ -232,7 +237,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
                 outln!(
                     "{}: ZIP archive of {}, imported as one import, each its own batch ({})",
                     for_terminal(&a.archive.display().to_string()),
-                    count(a.members as u64, "CSV file"),
+                    count(a.members as u64, "file"),
                     a.order
                 );
             }
@@ -358,6 +363,7 @@ fn plans(args: &ImportArgs) -> anyhow::Result<Vec<ImportPlan>> {
             delimiter,
             encoding,
             header: args.no_header.then_some(false),
+            header_line: args.header_line,
             types: import::TypeOptions {
                 decimal_comma: args.decimal_comma,
                 date_order,

@@ -56,6 +56,9 @@ pub struct GroupsSeen {
     /// `Year 7`: `campaign::tag_forms::minor_tag_in`) and its line, for
     /// `super::age_tags`.
     pub minor_tag: Option<(String, u64)>,
+    /// The first value that is a JSON object holding an age (`{"age": 14}`:
+    /// [`crate::campaign::age_json`]): its age key and line.
+    pub json_age: Option<(String, u64)>,
 }
 
 impl GroupsSeen {
@@ -109,6 +112,12 @@ impl GroupsSeen {
                     self.first_grade = Some((value.chars().take(40).collect(), line));
                 }
             }
+        }
+        if self.json_age.is_none()
+            && value.trim_start().starts_with('{')
+            && let Some(key) = crate::campaign::age_json::age_key(value)
+        {
+            self.json_age = Some((key, line));
         }
         if self.minor_tag.is_none() && crate::campaign::tag_forms::minor_tag_in(value) {
             self.minor_tag = Some((value.chars().take(40).collect(), line));
@@ -246,6 +255,17 @@ pub fn keep_age_role(
         age_flag(class);
         return;
     }
+    if class.role == Role::None
+        && let Some((key, line)) = &groups.json_age
+    {
+        class.reason += &format!(
+            "; kept as age: its values are JSON objects of attributes, holding an age (key `{}` on line {line}), read by the minor check (keys that say nothing of age are not read)",
+            crate::text::for_terminal(key)
+        );
+        class.kind.get_or_insert_with(|| "age".to_string());
+        age_flag(class);
+        return;
+    }
     if class.role == Role::None && groups.holds_school() {
         let (value, line) = groups.first_grade.clone().unwrap_or_default();
         class.reason += &format!(
@@ -350,6 +370,10 @@ pub fn kept_warning(header: &str, field: &Field, ty: FieldType, groups: &GroupsS
         ),
         (_, (None, Some(from))) => format!(
             "column {header} is an adult flag kept as {ty}: the minor check reads its yes/no: a no (`no`, `0`, `nein`, `non`) makes the contact a known minor (under {from}), a yes {from} or older; blanks say nothing, and contacts with any other value count as age unknown"
+        ),
+        _ if groups.json_age.is_some() => format!(
+            "column {header} holds JSON objects of attributes with ages in them (key `{}`): the minor check reads each object's age keys (`age`, `dob`, `birth_year`, `age_group`, in any case, also one level deep), the youngest age deciding; an object without one says nothing, and contacts whose age value it cannot read count as age unknown",
+            crate::text::for_terminal(&groups.json_age.clone().unwrap_or_default().0)
         ),
         _ if school_year::school_header(&field.name).is_some() => format!(
             "column {header} holds school years kept as {ty}: the minor check reads each as the ages of the children in it (`7th grade` 12 to 14, `Year 8`, `5e`, `1º ESO`; a school-leaving year such as `Class of 2030` the age of a school leaver then); its other values say nothing"

@@ -68,6 +68,8 @@ pub fn analyse(
         has_header: sniffed.has_header,
         replacement_is_data: scan.lossless_utf8,
         sep_line: sniffed.sep_line,
+        preamble: sniffed.preamble,
+        header_line: sniffed.header_line,
     };
     let (headers, mut rows) = match &sheet {
         Some(s) => Rows::from_sheet(Arc::clone(s), shape, scan.size)?,
@@ -223,6 +225,13 @@ pub fn analyse(
         });
     }
     let mut warnings = map.warnings.clone();
+    if !rows.preamble_lines.is_empty() {
+        warnings.push(super::preamble::warning(
+            &rows.preamble_lines,
+            &rows.preamble_text,
+            rows.header_at,
+        ));
+    }
     warnings.extend(big_cells.warning(|i| map.columns[i].header.clone()));
     if let Some(s) = sheet.as_ref().filter(|s| !s.others.is_empty()) {
         warnings.push(format!(

@@ -50,17 +50,17 @@ pub enum ImportError {
     )]
     NotText { path: PathBuf, at: sniff::Binary },
     #[error(
-        "{path} is a ZIP archive: import it with `tactful import FILE`, which imports each CSV file in it as its own batch"
+        "{path} is a ZIP archive: import it with `tactful import FILE`, which imports each file in it as its own batch"
     )]
     IsArchive { path: PathBuf },
     /// `tactful suppress` given a ZIP archive that does not say it lists opt-outs
     /// ([`super::suppress_source`]); `advice`: the commands for its members named like
     /// opt-out lists, or how to name one.
     #[error(
-        "it is a ZIP archive whose name does not say it lists opt-outs, so not every file in it is added to the suppression list: {advice}. `tactful import {path}` imports each CSV file in it as its own batch, reading Mailchimp's unsubscribed and cleaned files as withdrawals"
+        "it is a ZIP archive whose name does not say it lists opt-outs, so not every file in it is added to the suppression list: {advice}. `tactful import {path}` imports each file in it as its own batch, reading Mailchimp's unsubscribed and cleaned files as withdrawals"
     )]
     SuppressArchive { path: PathBuf, advice: String },
-    #[error("cannot read {path} as a ZIP archive of CSV files: {message}")]
+    #[error("cannot import the ZIP archive {path}: {message}")]
     Archive { path: PathBuf, message: String },
     /// A file that starts like a ZIP container (XLSX, XLSB, ODS or a ZIP of CSV files)
     /// but cannot be opened as one, nothing imported.

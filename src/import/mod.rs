@@ -1,4 +1,4 @@
-//! Import: CSV files, workbooks and ZIP archives of CSVs into the workspace's audience,
+//! Import: CSV files, workbooks and ZIP archives of them into the workspace's audience,
 //! one atomic, undoable batch per file (per member of an archive).
 //!
 //! The flow, one module per step: [`plan`] (the validated request), [`source`] (text,
@@ -57,6 +57,7 @@ pub mod opt_out_file;
 pub mod opt_out_name;
 pub mod orders;
 pub mod plan;
+pub mod preamble;
 pub mod prepare;
 pub mod read;
 pub mod reclassify;
@@ -132,10 +133,10 @@ pub fn run(
     reports.pop().ok_or(ImportError::Empty)
 }
 
-/// Import one file as [`run`] does, or a ZIP archive of CSV files as one import: each
+/// Import one file as [`run`] does, or a ZIP archive of CSV files and workbooks as one import: each
 /// member its own batch, in the order [`archive::ORDER_RULE`] states, all in one
 /// transaction (a failing member leaves the workspace as it was). One report per
-/// batch, in import order; the first names members that were skipped.
+/// batch, in import order.
 ///
 /// Errors: those of [`run`], with the failing member named
 /// ([`ImportError::Member`]); [`ImportError::Archive`] for an unreadable archive.
@@ -165,15 +166,7 @@ pub fn run_all(
             ..plan.clone()
         })
         .collect();
-    let mut reports = run_plans(ws, &plans, progress)?;
-    if !extracted.skipped.is_empty()
-        && let Some(first) = reports.first_mut()
-    {
-        first.warnings.push(format!(
-            "archive members skipped: {}",
-            archive::some(&extracted.skipped)
-        ));
-    }
+    let reports = run_plans(ws, &plans, progress)?;
     Ok(reports)
 }
 

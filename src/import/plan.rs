@@ -29,6 +29,10 @@ pub struct ImportPlan {
     pub encoding: Option<&'static Encoding>,
     /// Forced header presence; `None` sniffs.
     pub header: Option<bool>,
+    /// The header's line in the file (`--header-line N`, 1-based, as error messages
+    /// count lines): the lines above it are skipped as a title. `None` finds title
+    /// lines by [`super::preamble`].
+    pub header_line: Option<u64>,
     pub types: TypeOptions,
     /// Pad every short row with blanks, also one missing a consent, opt-out or age
     /// cell; without it such a row is rejected and other short rows are padded
@@ -126,6 +130,7 @@ impl ImportPlan {
             "delimiter": self.delimiter.map(super::sniff::describe),
             "encoding": self.encoding.map(Encoding::name),
             "header": self.header,
+            "header_line": self.header_line,
             "date_order": self.types.date_order,
             "decimal_comma": self.types.decimal_comma,
             "allow_ragged": self.allow_ragged,

@@ -4,6 +4,7 @@
 //! Owns the RFC 4180 reading (csv crate, `flexible` so a ragged row is an answer, never
 //! a panic: alexhallam/tv#162) and the row-level decisions every pass must make the same
 //! way: Excel's `sep=;` first line is skipped (the sniffer took the delimiter from it),
+//! so are title lines above the header (`super::preamble`, or `--header-line`),
 //! blank lines and delimiter-only rows are skipped (case BR-10), rows with the wrong
 //! number of fields are rejected with the physical line they start on (header = line 1,
 //! or 2 after a `sep=` line) when they are too long, and padded and marked
@@ -73,6 +74,10 @@ pub struct Shape {
     pub replacement_is_data: bool,
     /// The first line is Excel's delimiter hint (`sep=;`): skip it.
     pub sep_line: bool,
+    /// Non-blank records above the header to skip (title lines, `super::preamble`).
+    pub preamble: usize,
+    /// The header is on this line (`--header-line N`): skip every record above it.
+    pub header_line: Option<u64>,
 }
 
 /// Where records come from.
@@ -109,6 +114,11 @@ pub struct Rows {
     /// Lines rejected for a NUL byte: how many, and the first.
     pub nul_rows: u64,
     pub first_nul_line: Option<u64>,
+    /// Lines skipped above the header as a title, and the first one's cells joined.
+    pub preamble_lines: Vec<u64>,
+    pub preamble_text: String,
+    /// The line of the header (of the first row, without one).
+    pub header_at: u64,
 }
 
 impl Rows {
@@ -172,19 +182,49 @@ impl Rows {
             size,
             nul_rows: 0,
             first_nul_line: None,
+            preamble_lines: Vec::new(),
+            preamble_text: String::new(),
+            header_at: 0,
         };
         let mut skip_sep = shape.sep_line;
+        let mut above = shape.preamble;
         loop {
             if !rows.read()? {
-                return Err(ImportError::Empty);
+                return Err(match shape.header_line {
+                    Some(line) => ImportError::BadOption(format!(
+                        "--header-line {line}: the file has no row on line {line} or after it"
+                    )),
+                    None => ImportError::Empty,
+                });
             }
             if rows.record.iter().any(|f| !f.trim().is_empty()) {
                 if std::mem::take(&mut skip_sep) {
                     continue;
                 }
+                let title = match shape.header_line {
+                    Some(line) => rows.line < line,
+                    None => above > 0,
+                };
+                if title {
+                    above = above.saturating_sub(1);
+                    if rows.preamble_lines.is_empty() {
+                        let cells = rows.record.iter().map(|c| c.trim());
+                        let cells: Vec<&str> = cells.filter(|c| !c.is_empty()).collect();
+                        rows.preamble_text = cells.join(" ");
+                    }
+                    rows.preamble_lines.push(rows.line);
+                    continue;
+                }
+                if let Some(line) = shape.header_line.filter(|&l| l != rows.line) {
+                    return Err(ImportError::BadOption(format!(
+                        "--header-line {line}: no row starts on line {line} (it is blank, or inside a quoted value); the next row starts on line {}",
+                        rows.line
+                    )));
+                }
                 break;
             }
         }
+        rows.header_at = rows.line;
         rows.width = rows.record.len();
         if shape.has_header {
             if rows.nul_at.is_some() {

@@ -5,7 +5,7 @@
 //! with a real RFC 4180 parser, so delimiters inside quoted fields do not count; the
 //! winner is the one that splits the most rows into the same number of fields (more than
 //! one). A first line `sep=;` (Excel's delimiter hint) names the delimiter and is
-//! skipped. Called by the importer before its passes and by [`super::detect`].
+//! skipped, and so are title lines above the header ([`super::preamble`]). Called by the importer before its passes and by [`super::detect`].
 
 use std::io::Read;
 use std::path::Path;
@@ -22,7 +22,7 @@ pub const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
 pub const SAMPLE_BYTES: usize = 64 * 1024;
 
 /// How many records of the sample are compared.
-const SAMPLE_RECORDS: usize = 100;
+pub const SAMPLE_RECORDS: usize = 100;
 
 /// Share of the sample's characters, in percent, that may be control characters
 /// before the file counts as binary: text exports hold next to none, while random
@@ -63,6 +63,7 @@ pub fn sniff_file(
     let mut sniffed = sniff(&sample, truncated, delimiter);
     if let Some(h) = header {
         sniffed.has_header = h;
+        sniffed.preamble = 0;
     }
     Ok(sniffed)
 }
@@ -117,6 +118,12 @@ pub struct Sniffed {
     /// The first line is Excel's `sep=` hint, which set the delimiter (unless the user
     /// gave one) and is not the header.
     pub sep_line: bool,
+    /// Non-blank records above the header that read as a title
+    /// ([`super::preamble`]), skipped.
+    pub preamble: usize,
+    /// The header's line as the user gave it (`--header-line N`): the records above it
+    /// are skipped instead.
+    pub header_line: Option<u64>,
 }
 
 /// Sniff `sample` (decoded text from the start of the file). `truncated` says the sample
@@ -145,14 +152,17 @@ pub fn sniff(sample: &[u8], truncated: bool, delimiter: Option<u8>) -> Sniffed {
         }
     };
     let width = mode(&records).map_or(1, |(w, _)| w);
+    let preamble = super::preamble::records_above_header(&records);
     let has_header = records
-        .first()
+        .get(preamble)
         .is_none_or(|first| !first.iter().any(|cell| looks_like_data(cell)));
     Sniffed {
         delimiter,
         width,
         has_header,
         sep_line: hint.is_some(),
+        preamble,
+        header_line: None,
     }
 }
 

@@ -1,5 +1,5 @@
 //! What kind of file an import was given: text (CSV and friends), a workbook, or a ZIP
-//! archive of CSV files.
+//! archive of CSV files and workbooks.
 //!
 //! Decided from the bytes, never the extension (exports get renamed): a ZIP holding
 //! `xl/workbook.xml` is an XLSX workbook, `xl/workbook.bin` XLSB, a `mimetype` member
@@ -19,7 +19,7 @@ pub enum Kind {
     /// CSV, TSV or other delimited text.
     Text,
     Workbook(WorkbookKind),
-    /// A ZIP of CSV files (Mailchimp's audience export).
+    /// A ZIP of CSV files or workbooks (Mailchimp's audience export).
     Archive,
 }
 

@@ -246,6 +246,8 @@ fn open(path: &Path, sheet: Option<&str>) -> Result<(Shape, Option<Arc<Sheet>>),
         has_header: true,
         replacement_is_data: true,
         sep_line: false,
+        preamble: 0,
+        header_line: None,
     };
     match source::detect(path)? {
         Kind::Text => {

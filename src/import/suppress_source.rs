@@ -65,7 +65,7 @@ pub fn resolve(path: &Path) -> Result<Lists, ImportError> {
         return Err(archive::error(
             &zip,
             &format!(
-                "it holds no CSV file `{member}` (its CSV files: {})",
+                "it holds no file `{member}` to read (its files: {})",
                 archive::some(&names)
             ),
         ));

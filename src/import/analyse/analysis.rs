@@ -113,6 +113,8 @@ impl Analysis {
             has_header: self.sniffed.has_header,
             replacement_is_data: self.scan.lossless_utf8,
             sep_line: self.sniffed.sep_line,
+            preamble: self.sniffed.preamble,
+            header_line: self.sniffed.header_line,
         }
     }
 

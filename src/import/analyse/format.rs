@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use crate::import::decode::{self, Scan};
+use crate::import::preamble;
 use crate::import::sniff::{self, Sniffed};
 use crate::import::source::{self, Kind};
 use crate::import::workbook::{self, Sheet};
@@ -24,14 +25,23 @@ pub(super) fn open_source(
             }
             let scan = decode::scan(&plan.path, plan.encoding)?;
             let sniffed = sniff::sniff_file(&plan.path, &scan, plan.delimiter, plan.header)?;
-            Ok((scan, sniffed, None))
+            Ok((scan, at_line(sniffed, plan), None))
         }
         Kind::Workbook(kind) => {
             let sheet = workbook::read(&plan.path, kind, plan.sheet.as_deref())?;
             let mut scan = decode::scan(&plan.path, Some(encoding_rs::UTF_8))?;
             scan.encoding_source = "workbook cells are Unicode";
             scan.lossless_utf8 = true;
-            let first = sheet.rows.first().map(|(_, cells)| cells);
+            // Title rows above the header, as in a text file (`import::preamble`).
+            let preamble = match plan.header {
+                Some(false) => 0,
+                _ => {
+                    let top = sheet.rows.iter().take(sniff::SAMPLE_RECORDS + 1);
+                    let top: Vec<Vec<String>> = top.map(|(_, cells)| cells.clone()).collect();
+                    preamble::records_above_header(&top)
+                }
+            };
+            let first = sheet.rows.get(preamble).map(|(_, cells)| cells);
             let has_header = plan.header.unwrap_or_else(|| {
                 first.is_none_or(|cells| !cells.iter().any(|c| sniff::looks_like_data(c)))
             });
@@ -40,11 +50,23 @@ pub(super) fn open_source(
                 width: first.map_or(0, Vec::len),
                 has_header,
                 sep_line: false,
+                preamble,
+                header_line: None,
             };
-            Ok((scan, sniffed, Some(Arc::new(sheet))))
+            Ok((scan, at_line(sniffed, plan), Some(Arc::new(sheet))))
         }
         Kind::Archive => Err(ImportError::IsArchive {
             path: plan.path.clone(),
         }),
     }
+}
+
+/// `sniffed` with the user's `--header-line N`, which replaces the title lines found.
+fn at_line(mut sniffed: Sniffed, plan: &ImportPlan) -> Sniffed {
+    if let Some(line) = plan.header_line {
+        sniffed.header_line = Some(line);
+        sniffed.has_header = true;
+        sniffed.preamble = 0;
+    }
+    sniffed
 }

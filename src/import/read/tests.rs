@@ -12,6 +12,8 @@ fn rows_of(bytes: &[u8]) -> (Vec<String>, Vec<Row>) {
         has_header: true,
         replacement_is_data: false,
         sep_line: bytes.starts_with(b"sep="),
+        preamble: 0,
+        header_line: None,
     };
     let (headers, mut rows) = Rows::open(f.path(), shape).unwrap();
     let mut out = vec![];
@@ -115,6 +117,8 @@ fn read_error(bytes: &[u8]) -> Option<ImportError> {
         has_header: true,
         replacement_is_data: false,
         sep_line: false,
+        preamble: 0,
+        header_line: None,
     };
     let (_, mut rows) = match Rows::open(f.path(), shape) {
         Ok(opened) => opened,
@@ -208,6 +212,8 @@ fn a_quoted_value_over_record_like_lines_is_reported() {
         has_header: true,
         replacement_is_data: false,
         sep_line: false,
+        preamble: 0,
+        header_line: None,
     };
     let (_, mut rows) = Rows::open(f.path(), shape).unwrap();
     while rows.next_row().unwrap().is_some() {}
