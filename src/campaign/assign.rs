@@ -99,19 +99,43 @@ pub struct ContactFacts<'a> {
     pub matches: &'a [bool],
 }
 
-/// Assigns contacts one by one, remembering addresses already assigned. Memory: one
-/// 64-bit hash per assigned address.
-#[derive(Debug)]
-pub struct Assigner {
-    campaign: String,
-    /// Holdout share in basis points (1/100 of a percent).
-    holdout_bp: u64,
+/// The addresses assigned so far in one run (step 5): an [`AddressSet`], or the walk's
+/// table that holds them beside the refused addresses (`refused::AddressTable`).
+pub trait AssignedAddresses {
+    /// Whether `address` was assigned already.
+    fn contains(&self, address: &str) -> bool;
+    /// Note `address` as assigned; `false` when it was already.
+    fn insert(&mut self, address: &str) -> bool;
+}
+
+/// Assigned addresses on their own. Memory: one 64-bit hash per assigned address.
+#[derive(Debug, Default)]
+pub struct AddressSet {
     assigned: HashSet<u64, BuildHasherDefault<Prehashed>>,
     /// The hash of assigned addresses. Only compared within one run, so any
     /// well-spread 64-bit hash will do; keyed at random per run so no file can be made
     /// to collide with another address on purpose. foldhash costs a fraction of
     /// SipHash over a million addresses (issue 13, session 9).
     hasher: foldhash::quality::RandomState,
+}
+
+impl AssignedAddresses for AddressSet {
+    fn contains(&self, address: &str) -> bool {
+        self.assigned.contains(&self.hasher.hash_one(address))
+    }
+
+    fn insert(&mut self, address: &str) -> bool {
+        self.assigned.insert(self.hasher.hash_one(address))
+    }
+}
+
+/// Assigns contacts one by one, remembering addresses already assigned in `S`.
+#[derive(Debug)]
+pub struct Assigner<S = AddressSet> {
+    campaign: String,
+    /// Holdout share in basis points (1/100 of a percent).
+    holdout_bp: u64,
+    assigned: S,
 }
 
 /// The hasher of a set of values that are hashes already: the value is its own hash.
@@ -137,12 +161,23 @@ impl Hasher for Prehashed {
 impl Assigner {
     /// An assigner for `campaign` holding out `holdout_pct` percent of matched contacts.
     pub fn new(campaign: &str, holdout_pct: f64) -> Self {
+        Assigner::with_addresses(campaign, holdout_pct, AddressSet::default())
+    }
+}
+
+impl<S: AssignedAddresses> Assigner<S> {
+    /// [`Assigner::new`] remembering the assigned addresses in `assigned` (none yet).
+    pub fn with_addresses(campaign: &str, holdout_pct: f64, assigned: S) -> Self {
         Assigner {
             campaign: campaign.to_string(),
             holdout_bp: (holdout_pct * 100.0).round().clamp(0.0, 10_000.0) as u64,
-            assigned: HashSet::default(),
-            hasher: foldhash::quality::RandomState::default(),
+            assigned,
         }
+    }
+
+    /// The assigned addresses (the walk also looks up refusals in its table).
+    pub fn addresses(&self) -> &S {
+        &self.assigned
     }
 
     /// Decide for the next contact (call in workspace order).
@@ -159,16 +194,15 @@ impl Assigner {
         let Some(address) = c.address else {
             return Outcome::Excluded(Exclusion::NoAddress);
         };
-        let address_hash = self.hasher.hash_one(address);
         // One probe of the set per contact: a matched contact's address is inserted
         // and found there at once (`insert` is false when it was there already).
         let Some(entry) = c.matches.iter().position(|&m| m) else {
-            return Outcome::Excluded(match self.assigned.contains(&address_hash) {
+            return Outcome::Excluded(match self.assigned.contains(address) {
                 true => Exclusion::DuplicateAddress,
                 false => Exclusion::NoSegment,
             });
         };
-        if !self.assigned.insert(address_hash) {
+        if !self.assigned.insert(address) {
             return Outcome::Excluded(Exclusion::DuplicateAddress);
         }
         if self.holdout_bp > 0 && holdout_bucket(&self.campaign, c.key) < self.holdout_bp {

@@ -10,7 +10,8 @@
 //! decides, [`summary`] counts, [`suppressed`] holds the suppression list, [`opt_outs`]
 //! the refusals shared by every contact at an address, in the compact table of
 //! [`refused`], read with the held values by the one scan before the walk,
-//! [`prescan`]). Storage SQL
+//! [`prescan`]; the walk holds the refused and the assigned addresses in one table,
+//! `walk_addresses`). Storage SQL
 //! lives here too, in [`store`] (campaigns, entries, unlocks) and [`audience`] (the
 //! streamed audience query), so `workspace` knows no campaign type; editing use cases
 //! shared by the CLI and the TUI are in [`edit`].
@@ -50,6 +51,7 @@ pub mod suppressed;
 pub mod tag_forms;
 pub mod unlock;
 pub mod walk;
+mod walk_addresses;
 mod walk_ages;
 mod walk_decide;
 mod walk_read;

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 use rusqlite::types::ValueRef;
 
-use super::refused::RefusedAddresses;
+use super::refused::{AddressTable, RefusedAddresses};
 use crate::fields::{Channel, ConsentState, address};
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::{WorkspaceError, address_columns, consent};
@@ -47,10 +47,11 @@ pub struct AddressRefusal {
 /// which address column, so the first refusal in the order of the columns, then of the
 /// contacts, wins among equals whatever order the scan reads them in.
 #[derive(Debug, Clone, Copy)]
-struct ByContact {
+pub(super) struct ByContact {
     id: i64,
     state: ConsentState,
-    column: usize,
+    /// 32 bits, so a record of the table is 16 bytes (`refused`).
+    column: u32,
 }
 
 /// Every refused address of one channel: normalised address → the strongest refusal
@@ -153,6 +154,8 @@ impl OptOutReader {
             return Ok(());
         }
         let value = value.as_str().map_err(rusqlite::Error::from)?;
+        // A workspace has a handful of address columns, never 2^32.
+        let column = u32::try_from(column).unwrap_or(u32::MAX);
         let refusal = ByContact { id, state, column };
         each_form(self.channel, value, |form| self.out.add(form, refusal));
         Ok(())
@@ -222,13 +225,29 @@ impl AddressOptOuts {
         id: i64,
         own: ConsentState,
     ) -> Option<AddressRefusal> {
+        self.refusal_among(|a| self.refused.get(a).copied(), address, id, own)
+    }
+
+    /// A table of the refused addresses for one walk, which holds the addresses it
+    /// assigns too (`walk_addresses`).
+    pub(super) fn walk_table(&self) -> AddressTable<'_, ByContact> {
+        self.refused.for_walk()
+    }
+
+    /// [`AddressOptOuts::other_refusal`], the refusals by contact looked up by `held`
+    /// (this table's, or a walk's copy of it).
+    pub(super) fn refusal_among(
+        &self,
+        held: impl FnOnce(&str) -> Option<ByContact>,
+        address: &str,
+        id: i64,
+        own: ConsentState,
+    ) -> Option<AddressRefusal> {
         if own.refusal_rank() >= self.strongest {
             return None;
         }
         let stronger = |r: &AddressRefusal| r.state.refusal_rank() > own.refusal_rank();
-        let by_contact = self
-            .refused
-            .get(address)
+        let by_contact = held(address)
             .filter(|r| r.id != id)
             .map(|r| AddressRefusal {
                 id: Some(r.id),

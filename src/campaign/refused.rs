@@ -6,7 +6,7 @@
 //! made one allocation per address and spread the keys over the heap, so most look-ups
 //! missed the cache twice and freeing the map at the end cost as much again (issue 13:
 //! a fifth of a preview's CPU). Here the probe runs over a table of positions a few
-//! megabytes wide, a record's stored hash turns away most non-matching candidates
+//! megabytes wide, a bucket's half of the hash turns away most non-matching candidates
 //! without reading the text, and the whole table is three allocations.
 //!
 //! A bucket of the table holds the record's position and half of its hash ([`Slot`]),
@@ -35,10 +35,14 @@ pub struct RefusedAddresses<V> {
     hasher: RandomState,
 }
 
+/// Where an address's text lies in the buffer, and its value: 8 bytes and the value's,
+/// so 400,000 refusals take 10 MB of records, not 19 MB (issue 13, session 13: every
+/// megabyte is memory first touched, and copied when the vector grows). The record
+/// keeps no hash: the bucket's half of it ([`Slot`]) already turns away other
+/// addresses, and the text decides.
 struct Record<V> {
-    hash: u64,
-    start: usize,
-    len: usize,
+    start: u32,
+    len: u32,
     value: V,
 }
 
@@ -53,7 +57,24 @@ struct Slot {
     check: u32,
 }
 
+/// The bit of [`Slot::record`] that marks a bucket of an address assigned in a walk
+/// ([`AddressTable`]) rather than a record's position; the other 31 bits hold the low
+/// half of the address's hash, so with `check` such a bucket holds 63 bits of it.
+const ASSIGNED: u32 = 1 << 31;
+
 impl Slot {
+    /// The bucket of an address assigned in a walk, whose hash is `hash`.
+    fn assigned(hash: u64) -> Slot {
+        Slot {
+            record: ASSIGNED | (hash as u32 & !ASSIGNED),
+            check: Slot::check(hash),
+        }
+    }
+
+    fn is_assigned(self) -> bool {
+        self.record & ASSIGNED != 0
+    }
+
     fn check(hash: u64) -> u32 {
         (hash >> 32) as u32
     }
@@ -109,14 +130,17 @@ impl<V: Copy> RefusedAddresses<V> {
             }
             return;
         }
-        // A bucket holds a 32-bit position: 4 billion addresses would take 100 GB of
+        // A bucket holds a 31-bit position: 2 billion addresses would take 50 GB of
         // text and records before this point, so no workspace comes near it.
-        let record =
-            u32::try_from(self.records.len()).expect("fewer than 2^32 addresses in one table");
+        let record = u32::try_from(self.records.len())
+            .ok()
+            .filter(|&r| r & ASSIGNED == 0)
+            .expect("fewer than 2^31 addresses in one table");
+        // Offsets of 32 bits: 4 GiB of addresses, far more than 2^31 records hold.
+        let offset = |n: usize| u32::try_from(n).expect("fewer than 4 GiB of addresses");
         self.records.push(Record {
-            hash,
-            start: self.text.len(),
-            len: address.len(),
+            start: offset(self.text.len()),
+            len: offset(address.len()),
             value,
         });
         self.text.push_str(address);
@@ -125,11 +149,91 @@ impl<V: Copy> RefusedAddresses<V> {
     }
 
     fn is(&self, slot: Slot, hash: u64, address: &str) -> bool {
-        if slot.check != Slot::check(hash) {
+        if slot.check != Slot::check(hash) || slot.is_assigned() {
             return false;
         }
         let r = &self.records[slot.record as usize];
-        r.hash == hash && self.text.get(r.start..r.start + r.len) == Some(address)
+        let start = r.start as usize;
+        self.text.get(start..start + r.len as usize) == Some(address)
+    }
+}
+
+/// One walk's table of addresses: the refused addresses of a [`RefusedAddresses`]
+/// (borrowed) and the addresses the walk has assigned so far
+/// (the duplicate-address step), in one hash table (`walk_addresses`).
+///
+/// A preview looks up a granted contact's address among the refused ones, then among
+/// those assigned (the duplicate-address step): two tables of a few megabytes, a cache
+/// miss in each per contact (issue 13: 5.6 % and 4 % of a preview of 1,000,000
+/// contacts). With both in one table, the second probe reads the buckets the first has
+/// just read. An assigned address is held by its hash alone (63 bits of it), as the
+/// assigner held it before; the table is keyed at random per run, so no file can make
+/// two addresses collide on purpose.
+pub struct AddressTable<'r, V> {
+    refused: &'r RefusedAddresses<V>,
+    /// The refused table's buckets, copied, with the assigned addresses' added.
+    positions: HashTable<Slot>,
+}
+
+impl<V: Copy> RefusedAddresses<V> {
+    /// A table for one walk holding this table's addresses, and none assigned yet.
+    pub fn for_walk(&self) -> AddressTable<'_, V> {
+        AddressTable {
+            refused: self,
+            positions: self.positions.clone(),
+        }
+    }
+}
+
+impl<V: Copy> AddressTable<'_, V> {
+    /// The value held for refused `address`, as [`RefusedAddresses::get`].
+    pub fn get(&self, address: &str) -> Option<&V> {
+        let refused = self.refused;
+        if refused.records.is_empty() {
+            return None;
+        }
+        let hash = refused.hasher.hash_one(address);
+        let at = self.positions.find(Slot::place(Slot::check(hash)), |&s| {
+            refused.is(s, hash, address)
+        })?;
+        Some(&refused.records[at.record as usize].value)
+    }
+
+    /// Whether `address` was assigned in this walk.
+    pub fn assigned(&self, address: &str) -> bool {
+        let hash = self.refused.hasher.hash_one(address);
+        let slot = Slot::assigned(hash);
+        (self.positions)
+            .find(Slot::place(slot.check), |&s| {
+                s.record == slot.record && s.check == slot.check
+            })
+            .is_some()
+    }
+
+    /// Note `address` as assigned; `false` when it was already.
+    pub fn assign(&mut self, address: &str) -> bool {
+        let hash = self.refused.hasher.hash_one(address);
+        let slot = Slot::assigned(hash);
+        let place = Slot::place(slot.check);
+        let same = |s: &Slot| s.record == slot.record && s.check == slot.check;
+        if self.positions.find(place, same).is_some() {
+            return false;
+        }
+        self.positions
+            .insert_unique(place, slot, |s| Slot::place(s.check));
+        true
+    }
+}
+
+impl<V> fmt::Debug for AddressTable<'_, V> {
+    /// The counts only: the addresses are personal data.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "AddressTable({} refused, {} in all)",
+            self.refused.records.len(),
+            self.positions.len()
+        )
     }
 }
 
@@ -157,6 +261,37 @@ mod tests {
         // A prefix of a held address, or an address that ends another, is not held.
         assert_eq!(t.get("a@x.or"), None);
         assert_eq!(t.get("x.org"), None);
+    }
+
+    /// A walk's table holds the refused addresses and those assigned apart: an address
+    /// can be both, assigning one twice says so, and the refused table is unchanged.
+    #[test]
+    fn a_walk_table_holds_assigned_addresses_beside_the_refused_ones() {
+        let mut t: RefusedAddresses<u8> = RefusedAddresses::default();
+        t.insert("a@x.org", 1, |_| false);
+        let mut walk = t.for_walk();
+        assert_eq!(walk.get("a@x.org"), Some(&1));
+        assert!(!walk.assigned("a@x.org"));
+        assert!(walk.assign("b@x.org"));
+        assert!(walk.assigned("b@x.org"));
+        assert_eq!(walk.get("b@x.org"), None);
+        assert!(!walk.assign("b@x.org"));
+        assert!(walk.assign("a@x.org"));
+        assert!(walk.assigned("a@x.org"));
+        assert_eq!(walk.get("a@x.org"), Some(&1));
+        for i in 0..5_000 {
+            assert!(walk.assign(&format!("n{i}@x.org")));
+        }
+        assert!((0..5_000).all(|i| walk.assigned(&format!("n{i}@x.org"))));
+        assert!(!walk.assigned("n5000@x.org"));
+        assert_eq!(walk.get("a@x.org"), Some(&1));
+        assert_eq!(t.get("b@x.org"), None);
+        // A table with nothing refused holds assigned addresses all the same.
+        let empty: RefusedAddresses<u8> = RefusedAddresses::default();
+        let mut walk = empty.for_walk();
+        assert!(walk.assign("c@x.org"));
+        assert!(!walk.assign("c@x.org"));
+        assert_eq!(walk.get("c@x.org"), None);
     }
 
     #[test]

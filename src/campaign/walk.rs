@@ -25,6 +25,7 @@ use super::audience::{self, AudienceQuery};
 use super::cell_numbers::CellNumbers;
 use super::prepare::{Prepared, PreviewError};
 use super::suppressed::{Suppression, SuppressionHit};
+use super::walk_addresses::WalkAddresses;
 pub use super::walk_ages::{age_check, age_values};
 use super::walk_decide::decide;
 use super::walk_read::{ReadOrder, Spare, leaves_unread, unread_columns};
@@ -111,9 +112,11 @@ pub fn walk(
         unread: &unread,
         rules: &rules,
     };
-    let mut assigner = Assigner::new(
+    // The refused addresses and those assigned, in one table (`walk_addresses`).
+    let mut assigner = Assigner::with_addresses(
         prepared.campaign.holdout_seed(),
         prepared.campaign.holdout_pct,
+        WalkAddresses::new(opted_out),
     );
     let mut record: Record = prepared
         .columns
@@ -122,7 +125,10 @@ pub fn walk(
         .collect();
     let reading = ReadOrder::of(&record, &prepared.columns);
     let mut matches = vec![false; rules.len()];
-    let mut spare = Spare::default();
+    let mut spare = Spare {
+        ages_silent: super::walk_ages::all_silent(prepared),
+        ..Spare::default()
+    };
     audience::stream(ws.conn(), &query, |row| {
         for (slot, &i) in record.values_mut().zip(&reading.0) {
             if !unread.get(i).copied().unwrap_or_default() {

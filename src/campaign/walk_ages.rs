@@ -43,6 +43,18 @@ pub(super) fn age_check_row(
     age::assess(readings, prepared.minor_age.years)
 }
 
+/// Whether every age field of `prepared` is a tags field the scan before the walk found
+/// silent (or no column of the walk): [`age_check_row`] then reads every contact as
+/// blank, [`AgeCheck::default`], and the walk need not ask it per contact (issue 13,
+/// session 13: the bench's only age field is such a tags field).
+pub(super) fn all_silent(prepared: &Prepared) -> bool {
+    let silent = |&(i, role): &(usize, Role)| match prepared.columns.get(i) {
+        None => true,
+        Some(f) => role == Role::Tags && prepared.minor_addresses.silent(&f.name),
+    };
+    prepared.slots.ages.iter().all(silent)
+}
+
 /// What age field `slot` (position in [`Prepared::columns`], role) of the contact of
 /// `row` says; `None` when the slot is no column (as [`age_values`] skips it).
 fn reading(

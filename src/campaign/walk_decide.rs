@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use super::age::AgeCheck;
 use super::assign::{Assigner, ContactFacts};
 use super::audience::AudienceRow;
 use super::cell_numbers::CellNumbers;
@@ -15,6 +16,7 @@ use super::other_emails;
 use super::prepare::Prepared;
 use super::suppressed::{Suppression, SuppressionHit};
 use super::walk::Decided;
+use super::walk_addresses::WalkAddresses;
 use super::walk_read::{Spare, text_cow, text_into, text_of, text_ref};
 use crate::fields::phone::{self, LineType};
 use crate::fields::value::Record;
@@ -93,7 +95,7 @@ pub(super) fn decide<'a>(
     prepared: &Prepared,
     (suppression, opted_out, cells): (&Suppression, &AddressOptOuts, &CellNumbers<'_>),
     (record, matches): (&'a Record, &'a [bool]),
-    assigner: &mut Assigner,
+    assigner: &mut Assigner<WalkAddresses<'_>>,
     spare: &mut Spare,
 ) -> Result<Decided<'a>, WorkspaceError> {
     let mut key = std::mem::take(&mut spare.key);
@@ -124,7 +126,10 @@ pub(super) fn decide<'a>(
         }
     };
     let mut consent_source = row.consent_source()?;
-    let age = super::walk_ages::age_check_row(prepared, record, row, &mut spare.tag_cells);
+    let age = match spare.ages_silent {
+        true => AgeCheck::default(),
+        false => super::walk_ages::age_check_row(prepared, record, row, &mut spare.tag_cells),
+    };
     // SMS: the first phone field with a value (`Slots::sms`), so a contact whose
     // number is in a later phone field is not left without an address.
     let sms = slots
@@ -200,7 +205,7 @@ pub(super) fn decide<'a>(
     };
     if let Some(other) = forms()
         .chain(cell_others.iter().map(String::as_str))
-        .find_map(|a| opted_out.other_refusal(a, id, consent))
+        .find_map(|a| assigner.addresses().other_refusal(a, id, consent))
         .or_else(|| other_emails::refused(prepared, record, (opted_out, id, consent)))
     {
         let from = AddressOptOuts::key_of(row.conn(), &other)?;

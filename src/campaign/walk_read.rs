@@ -95,6 +95,8 @@ pub(super) struct Spare {
     pub(super) address: String,
     /// What each tags cell says about age, one memo per age field (`walk_ages`).
     pub(super) tag_cells: Vec<TagCells>,
+    /// Every age field reads blank in this walk (`walk_ages::all_silent`).
+    pub(super) ages_silent: bool,
 }
 
 impl Spare {

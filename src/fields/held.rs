@@ -122,6 +122,12 @@ pub fn indexed_counts(
     else {
         return Ok(None);
     };
+    // No value holds a sensitive one: [`classify`] finds nothing whatever the count of
+    // the rest, so the field's whole index is not counted (issue 13, session 13: 1 %
+    // of a preview of 1,000,000 contacts, for the bench's `city`).
+    if counts.is_empty() {
+        return Ok(Some(counts));
+    }
     // The values that hold nothing, as one blank entry, so the counts add up to the
     // field's filled values as a table scan's do ([`classify`] weighs shares of them).
     let listed: u64 = counts.iter().map(|(_, n)| n).sum();

@@ -114,6 +114,18 @@ impl Plan {
         Some(Plan { steps })
     }
 
+    /// A length for a rendering's buffer: the literal text, and 32 bytes (or the
+    /// fallback's length) per merge field, so the text grows once or not at all
+    /// instead of from empty (issue 13, session 13: a preview renders a subject and a
+    /// body for each of 210,000 recipients, each grown by several reallocations).
+    pub(crate) fn size_hint(&self) -> usize {
+        let step = |s: &Step| match s {
+            Step::Text(t) => t.len(),
+            Step::Field { fallback, .. } => fallback.as_ref().map_or(0, |f| f.text.len()).max(32),
+        };
+        self.steps.iter().map(step).sum()
+    }
+
     /// Render for one contact into `out` (cleared first), logging blank fields in
     /// `log` (cleared first). `false` when a value is too long for the plan: then
     /// nothing is promised about `out` and the engine must render.

@@ -43,7 +43,7 @@ impl CheckedTemplate {
     /// deeply, or a filter gets a value it cannot use (`date` on a non-date).
     pub fn render(&self, record: &Record) -> Result<Rendered, TemplateError> {
         if let Some(plan) = &self.plan {
-            let mut text = String::new();
+            let mut text = String::with_capacity(plan.size_hint());
             let mut log = fast::Log::default();
             if plan.render(record, &mut text, &mut log) {
                 return Ok(Rendered {

@@ -28,16 +28,16 @@ pub fn register(conn: &Connection) -> Result<()> {
     let flags = FunctionFlags::SQLITE_UTF8
         | FunctionFlags::SQLITE_DETERMINISTIC
         | FunctionFlags::SQLITE_INNOCUOUS;
-    let pairs: [(&str, TextTest); 5] = [
+    let pairs: [(&str, TextTest); 4] = [
         ("tactful_eq_ci", eq_ci),
         ("tactful_contains_ci", contains_ci),
         ("tactful_starts_ci", starts_ci),
         ("tactful_ends_ci", ends_ci),
-        ("tactful_has_tag", has_tag),
     ];
     for (name, f) in pairs {
         conn.create_scalar_function(name, 2, flags, move |ctx| Ok(apply2(ctx, f)))?;
     }
+    conn.create_scalar_function("tactful_has_tag", 2, flags, |ctx| Ok(has_tag_sql(ctx)))?;
     conn.create_scalar_function("tactful_blank", 1, flags, |ctx| {
         Ok(text_arg(ctx, 0).is_none_or(|s| s.trim().is_empty()))
     })?;
@@ -97,6 +97,48 @@ fn apply2(ctx: &Context<'_>, f: fn(&str, &str) -> bool) -> Option<bool> {
         }
         _ => Some(false),
     }
+}
+
+/// `tactful_has_tag(list, tag)` as [`apply2`] with [`has_tag`] answers it: NULL for a
+/// NULL list or one that is not UTF-8, false when the list is no text or the tag is not
+/// UTF-8 text. ASCII bytes are UTF-8 already, so an ASCII list and tag (the usual case:
+/// a rule runs this on every contact, issue 13) go to [`has_tag_ascii`] without the
+/// UTF-8 check of the whole list.
+fn has_tag_sql(ctx: &Context<'_>) -> Option<bool> {
+    match ctx.get_raw(0) {
+        ValueRef::Null => None,
+        ValueRef::Text(list) => match ctx.get_raw(1) {
+            ValueRef::Text(tag) if list.is_ascii() && tag.is_ascii() => {
+                Some(has_tag_ascii(list, tag))
+            }
+            _ => {
+                let list = std::str::from_utf8(list).ok()?;
+                Some(text_arg(ctx, 1).is_some_and(|tag| has_tag(list, tag)))
+            }
+        },
+        _ => Some(false),
+    }
+}
+
+/// [`has_tag`] of an ASCII `list` and `tag`, byte by byte: items split at `,`, each and
+/// the tag trimmed of the whitespace `str::trim` trims in ASCII (tab, line feed,
+/// vertical tab, form feed, carriage return, space), compared ignoring ASCII case.
+fn has_tag_ascii(list: &[u8], tag: &[u8]) -> bool {
+    let tag = trim_ascii(tag);
+    list.split(|&b| b == b',')
+        .any(|item| trim_ascii(item).eq_ignore_ascii_case(tag))
+}
+
+/// `bytes` without leading and trailing ASCII whitespace as `char::is_whitespace` has
+/// it (`u8::is_ascii_whitespace` leaves out the vertical tab).
+fn trim_ascii(bytes: &[u8]) -> &[u8] {
+    let space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let start = bytes.iter().position(|b| !space(b)).unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !space(b))
+        .map_or(start, |e| e + 1);
+    &bytes[start..end]
 }
 
 /// One character, case-folded (see the module notes on final sigma).
@@ -167,10 +209,7 @@ pub fn has_tag(list: &str, tag: &str) -> bool {
     // A rule runs this on every contact (issue 13): ASCII text, the usual case, is
     // checked once for the whole list and compared without folding, as `eq_ci` would.
     if list.is_ascii() && tag.is_ascii() {
-        let tag = tag.trim();
-        return list
-            .split(',')
-            .any(|item| item.trim().eq_ignore_ascii_case(tag));
+        return has_tag_ascii(list.as_bytes(), tag.as_bytes());
     }
     list.split(',').any(|item| eq_ci(item, tag))
 }
@@ -211,6 +250,47 @@ mod tests {
         assert!(has_tag("Ärger,x", "ärger"));
     }
 
+    /// The byte path answers as `str`'s split and trim do, whitespace of every ASCII
+    /// kind `str::trim` trims included (`\x0b`, the vertical tab, which
+    /// `u8::is_ascii_whitespace` leaves out), and `\x1c`, which it keeps.
+    #[test]
+    fn the_ascii_tag_path_answers_as_the_text_path() {
+        let by_str = |list: &str, tag: &str| {
+            let tag = tag.trim();
+            list.split(',')
+                .any(|item| item.trim().eq_ignore_ascii_case(tag))
+        };
+        let lists = [
+            "",
+            ",",
+            "vip",
+            " VIP ",
+            "a,vip",
+            "a, vip,b",
+            "vipers, gold",
+            "\x0bvip\x0c",
+            "\tvip\r\n",
+            "\x1cvip",
+            "vip\x1c",
+            " , ,",
+            "v ip",
+            ",,vip,,",
+            "gold, Vip ",
+        ];
+        let tags = [
+            "vip", " vip ", "VIP", "\x0bvip", "\x1cvip", "", " ", "v ip", "gold",
+        ];
+        for list in lists {
+            for tag in tags {
+                assert_eq!(
+                    has_tag_ascii(list.as_bytes(), tag.as_bytes()),
+                    by_str(list, tag),
+                    "{list:?} {tag:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn functions_answer_in_sql_and_keep_null() {
         let conn = Connection::open_in_memory().unwrap();
@@ -224,6 +304,18 @@ mod tests {
             )
             .unwrap();
         assert_eq!(row, (None, true, true, true, true));
+        // Tags: NULL for a NULL list, false for a list that is no text or a tag that is
+        // none; non-ASCII on either side goes the Unicode way.
+        let tags: (Option<bool>, bool, bool, bool, bool) = conn
+            .query_row(
+                "SELECT tactful_has_tag(NULL, 'x'), tactful_has_tag(12, '12'),
+                        tactful_has_tag('a, b', NULL), tactful_has_tag('x, ÄRGER', 'ärger'),
+                        tactful_has_tag('a, b ', ' B')",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+            )
+            .unwrap();
+        assert_eq!(tags, (None, false, false, true, true));
         let sums: (f64, i64, Option<f64>) = conn
             .query_row(
                 "SELECT (SELECT tactful_money_sum(x) FROM (SELECT 10.10 x UNION ALL SELECT 20.20)),
