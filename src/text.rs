@@ -32,6 +32,15 @@ pub fn count(n: u64, noun: &str) -> String {
     }
 }
 
+/// At most `max` characters of `value`, with `…` where it was cut: for quoting a value
+/// in a reason or a finding.
+pub fn shorten(value: &str, max: usize) -> String {
+    match value.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &value[..cut]),
+        None => value.to_string(),
+    }
+}
+
 /// Replace control characters with visible stand-ins so the string can be printed to a
 /// terminal: C0 controls become their Control Pictures (`\x1b` → `␛`, U+241B), DEL
 /// becomes `␡`, C1 controls and bidi embedding/override/isolate controls become `�`.

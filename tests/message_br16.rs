@@ -10,8 +10,8 @@ use support::{record, text};
 use tactful::fields::Channel;
 use tactful::fields::value::{Record, Value};
 use tactful::message::{
-    BodyFormat, Coverage, IssueKind, Message, MessageDraft, PolicyScope, TemplateError, check,
-    coverage,
+    BodyFormat, Coverage, IssueKind, Message, MessageDraft, PlaceholderValues, PolicyScope,
+    TemplateError, check, coverage,
 };
 
 /// The four contacts of `customers_names.csv`, built by hand: a name, an empty cell,
@@ -125,7 +125,8 @@ fn coverage_counts_own_fallback_and_nothing() {
             own: 1,
             fallback: 0,
             nothing: 3,
-            placeholder: 0
+            placeholder: 0,
+            placeholder_values: None,
         }]
     );
     let with_default = Message::check(
@@ -141,7 +142,8 @@ fn coverage_counts_own_fallback_and_nothing() {
             own: 1,
             fallback: 3,
             nothing: 0,
-            placeholder: 0
+            placeholder: 0,
+            placeholder_values: None,
         }]
     );
     // Issue 10, item 8: a placeholder fallback is no fallback. The three contacts with
@@ -165,7 +167,8 @@ fn coverage_counts_own_fallback_and_nothing() {
                 own: 1,
                 fallback: 0,
                 nothing: 3,
-                placeholder: 3
+                placeholder: 3,
+                placeholder_values: None,
             }],
             "{placeholder:?}"
         );
@@ -182,6 +185,41 @@ fn coverage_counts_own_fallback_and_nothing() {
         assert_eq!(rendered.body, format!("Hi {placeholder},"));
         assert_eq!(rendered.placeholders, vec!["first_name".to_string()]);
     }
+}
+
+/// New-user trial 6, G16: a placeholder value (`n/a`, `-`) is blank, so the fallback
+/// prints, and coverage counts it with the values met, sorted.
+#[test]
+fn placeholder_values_count_as_blank_with_examples() {
+    let records = [
+        record(&[("first_name", "Ana")]),
+        record(&[("first_name", "n/a")]),
+        record(&[("first_name", "-")]),
+        record(&[("first_name", "N/A")]),
+    ];
+    let draft = MessageDraft {
+        channel: Channel::Sms,
+        subject: None,
+        body: "Hi {{ first_name | default('there') }},".into(),
+        format: BodyFormat::Plain,
+    };
+    let m = Message::check(&draft, &fields(), &PolicyScope::outside_campaign()).unwrap();
+    let bodies: Vec<String> = records.iter().map(|r| m.render(r).unwrap().body).collect();
+    assert_eq!(bodies, ["Hi Ana,", "Hi there,", "Hi there,", "Hi there,"]);
+    assert_eq!(
+        coverage(&m, &records).unwrap(),
+        vec![Coverage {
+            field: "first_name".into(),
+            own: 1,
+            fallback: 3,
+            nothing: 0,
+            placeholder: 0,
+            placeholder_values: Some(PlaceholderValues {
+                recipients: 3,
+                examples: vec!["-".into(), "N/A".into(), "n/a".into()],
+            }),
+        }]
+    );
 }
 
 #[test]

@@ -338,3 +338,22 @@ fn one_row_is_one_row_and_the_error_quotes_its_channel() {
         .stderr(contains("so --consent sms=granted could grant"));
     ws.ok(&["import", &path, "--consent", "email=granted"]);
 }
+
+/// New-user trial 5, F7: Superstore's `Postal Code` was said to name "`postal`, a
+/// channel tactful does not send (fax or post)". A postcode names no channel: its
+/// reason is the postcode's alone, and it keeps its role.
+#[test]
+fn postcode_headers_name_no_channel() {
+    let ws = Ws::new();
+    let path = ws.write(
+        "people.csv",
+        "Email,Postal Code,Postal Address\na@example.com,LS1 4AP,1 Park Row\n",
+    );
+    ws.ok(&["import", &path, "--consent", "email=granted"]);
+    let postcode = ws.field("postal_code");
+    assert_eq!(postcode["role"], "postcode");
+    for name in ["postal_code", "postal_address"] {
+        let reason = ws.field(name)["reason"].as_str().unwrap().to_string();
+        assert!(!reason.contains("channel"), "{name}: {reason}");
+    }
+}

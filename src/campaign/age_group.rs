@@ -246,7 +246,7 @@ fn in_months(toks: &[Tok], (a, b): (i64, i64), i: usize) -> ((i64, i64), usize) 
 /// one marks a child (new-user trial 6, G7).
 pub fn parse(text: &str) -> Option<Group> {
     words(text).or_else(|| {
-        super::school_year::pupil_year(text).map(|g| Group {
+        super::school_year::pupil_year(text, super::school_year::Within::Value).map(|g| Group {
             youngest: g.youngest,
             oldest: g.oldest,
             clear: true,

@@ -47,7 +47,11 @@ pub struct CampaignFile {
     pub holdout: f64,
     #[serde(default = "default_k")]
     pub k: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::as_of::deserialize"
+    )]
     pub as_of: Option<NaiveDate>,
     /// The message locale (`de-DE`); absent means English.
     #[serde(default, skip_serializing_if = "Option::is_none")]

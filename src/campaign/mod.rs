@@ -1,7 +1,8 @@
 //! Campaigns: an ordered list of segment → message entries for one channel, with a
 //! category, a holdout share, a small-cell threshold and an as-of date.
 //!
-//! This module owns the campaign model and its validation, the minor age
+//! This module owns the campaign model and its validation (the as-of date as typed in
+//! [`as_of`]), the minor age
 //! ([`minor_age`]) and the minor check ([`age`]; ages, dates and age groups written as
 //! text in [`age_text`] and [`age_group`]), unlocks of blocked fields
 //! ([`unlock`]), campaign as code ([`code`]: a TOML file that round-trips, applied by
@@ -23,6 +24,7 @@ pub mod age_group_words;
 pub mod age_json;
 pub mod age_text;
 pub mod apply;
+pub mod as_of;
 pub mod assign;
 pub mod audience;
 pub mod birthday;

@@ -124,7 +124,12 @@ pub fn read(kind: SchoolHeader, value: &str, year: i32) -> Option<Grade> {
 /// they are a wedding reception, a code or a teacher's job; `5e` a game's fifth
 /// edition; and a school stage (`High school`, `Middle school`) is as often the level
 /// an adult left school at (new-user trial 7, N6: bank-marketing's `high.school`).
-pub fn pupil_year(value: &str) -> Option<Grade> {
+///
+/// `within` is where the value was written. A tag among tags ([`Within::Tags`]) also
+/// reads the school years that are not [`Grade::clear`] (`Year 1`, `Year 2`: a pupil,
+/// or a student's first year): a tag list the minor check reads errs on the side of
+/// the child (promise 1). A whole value ([`Within::Value`], a customer group) does not.
+pub fn pupil_year(value: &str, within: Within) -> Option<Grade> {
     let toks = tokens(value);
     let stage = toks.iter().any(|w| {
         w.chars().all(|c| c.is_ascii_digit())
@@ -135,7 +140,17 @@ pub fn pupil_year(value: &str) -> Option<Grade> {
     });
     // `5e` alone is also a game's fifth edition.
     let edition = matches!(toks.as_slice(), [_, e] if e == "e");
-    read(SchoolHeader::Classes, value, 2100).filter(|g| stage && !edition && g.clear)
+    read(SchoolHeader::Classes, value, 2100)
+        .filter(|g| stage && !edition && (g.clear || within == Within::Tags))
+}
+
+/// Where a school year outside a school column was written (see [`pupil_year`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Within {
+    /// One tag of a list (`campaign::tag_forms`).
+    Tags,
+    /// A field's whole value (an age group, a customer group: `campaign::age_group`).
+    Value,
 }
 
 /// A school-leaving year `Y` (a four-digit year, also in `Class of 2030`) on a date in

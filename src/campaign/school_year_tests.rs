@@ -109,7 +109,7 @@ fn stages_key_stages_and_scottish_years_read_under_a_school_header() {
 
 #[test]
 fn only_school_years_that_name_themselves_are_pupil_years_anywhere() {
-    let youngest = |v: &str| pupil_year(v).map(|g| g.youngest);
+    let youngest = |v: &str| pupil_year(v, Within::Value).map(|g| g.youngest);
     assert_eq!(youngest("Year 9"), Some(13));
     assert_eq!(youngest("KS3"), Some(11));
     assert_eq!(youngest("Freshman"), Some(14));
@@ -130,5 +130,22 @@ fn only_school_years_that_name_themselves_are_pupil_years_anywhere() {
         "Year 1",
     ] {
         assert_eq!(youngest(no), None, "{no}");
+    }
+}
+
+/// One reading serves tags and values (`tag_forms` calls [`pupil_year`]): a tag errs
+/// on the child's side with `Year 1` and `Year 2`, a whole value does not.
+#[test]
+fn year_1_and_2_are_pupils_as_tags_only() {
+    for v in ["Year 1", "Year 2"] {
+        assert!(
+            pupil_year(v, Within::Tags).is_some_and(|g| g.youngest < 8),
+            "{v}"
+        );
+        assert_eq!(pupil_year(v, Within::Value), None, "{v}");
+    }
+    for within in [Within::Tags, Within::Value] {
+        assert_eq!(pupil_year("Year 9", within).map(|g| g.youngest), Some(13));
+        assert_eq!(pupil_year("5e", within), None);
     }
 }

@@ -147,7 +147,8 @@ impl Summary {
 
     /// One sentence per merge field that some recipients get no value for ("3
     /// recipients get no value for first_name (segment `all`)"): the "Hi ," of case
-    /// BR-16, a blocker at review; and one for recipients the minor check could not
+    /// BR-16, a blocker at review; one per merge field holding placeholder values
+    /// (`n/a`, `-`) read as blank; and one for recipients the minor check could not
     /// judge (`age_unknown`), first.
     pub fn warnings(&self) -> Vec<String> {
         let mut out = Vec::new();
@@ -165,6 +166,16 @@ impl Summary {
             ));
         }
         for entry in &self.coverage {
+            for note in entry
+                .fields
+                .iter()
+                .filter_map(|c| c.placeholder_values_note())
+            {
+                out.push(format!(
+                    "{note} (segment `{}`): messages read them as blank, so the fallback prints",
+                    entry.segment
+                ));
+            }
             for c in entry.fields.iter().filter(|c| c.nothing > 0) {
                 let placeholder = match c.placeholder {
                     0 => String::new(),

@@ -15,7 +15,7 @@
 //! recipient. Also [`minor_tag_in`]: whether a raw cell holds a tag naming a minor, for
 //! the import's decision to read a column as tags (`import::age_roles`).
 
-use super::school_year::{self, SchoolHeader};
+use super::school_year::{self, Within};
 
 /// Words that may follow a team's age grade: the squad, never a person beside it.
 const SQUAD: &[&str] = &[
@@ -129,7 +129,8 @@ fn stated(w: &[&str]) -> Option<(i64, i64)> {
         .then_some((n, n))
 }
 
-/// `Year 7`, `Grade 6`: the ages of the children in that school year.
+/// `Year 7`, `Grade 6`: the ages of the children in that school year, read as a tag
+/// ([`school_year::pupil_year`] within tags: `Year 1` is a pupil too).
 fn school(tag: &str, w: &[&str]) -> Option<(i64, i64)> {
     let [word, n] = w else {
         return None;
@@ -137,7 +138,7 @@ fn school(tag: &str, w: &[&str]) -> Option<(i64, i64)> {
     if !SCHOOL_WORDS.contains(word) || n.parse::<u32>().is_err() {
         return None;
     }
-    let g = school_year::read(SchoolHeader::Classes, tag, 2100)?;
+    let g = school_year::pupil_year(tag, Within::Tags)?;
     Some((g.youngest, g.oldest))
 }
 
@@ -156,6 +157,10 @@ mod tests {
         assert_eq!(ages("15-jährig"), Some((15, 15)));
         assert!(ages("Year 7").is_some_and(|(y, _)| y < 13));
         assert!(ages("Year 8").is_some_and(|(y, _)| y < 18));
+        // As a tag, `Year 1` and `Year 2` are pupils: the safe side for the minor
+        // check, where a whole value reads them as nothing (`age_group::parse`).
+        assert!(ages("Year 1").is_some_and(|(y, _)| y < 8));
+        assert!(ages("Year 2").is_some_and(|(y, _)| y < 8));
     }
 
     #[test]

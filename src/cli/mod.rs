@@ -48,6 +48,7 @@ use anyhow::Context as _;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
+use crate::campaign::as_of;
 use crate::workspace::Workspace;
 
 /// Plan personalised marketing campaigns offline without crossing privacy lines.
@@ -58,7 +59,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "TACTFUL_WORKSPACE", value_name = "PATH")]
     pub workspace: Option<PathBuf>,
     /// Date that relative dates ("within last 90 days") count from (default: today).
-    #[arg(long, global = true, value_name = "YYYY-MM-DD")]
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = as_of_arg)]
     pub as_of: Option<NaiveDate>,
     /// Print machine-readable JSON on stdout instead of human text.
     #[arg(long, global = true)]
@@ -220,6 +221,11 @@ fn report(e: anyhow::Error) -> ExitCode {
     ExitCode::from(1)
 }
 
+/// `--as-of` as clap reads it: [`as_of::parse`], its error as clap's message.
+fn as_of_arg(text: &str) -> Result<NaiveDate, String> {
+    as_of::parse(text).map_err(|e| e.to_string())
+}
+
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let workspace = match (&cli.command, cli.workspace) {
@@ -228,13 +234,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         (_, None) => Workspace::default_path()?,
     };
     let today = match std::env::var("TACTFUL_TODAY") {
-        Ok(text) if !text.trim().is_empty() => NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-            .map_err(|_| Exit {
+        Ok(text) if !text.trim().is_empty() => as_of::parse(&text).map_err(|e| Exit {
             code: 2,
-            message: format!(
-                "TACTFUL_TODAY must be a date YYYY-MM-DD, not `{}`",
-                crate::text::for_terminal(&text)
-            ),
+            message: format!("TACTFUL_TODAY: {e}"),
         })?,
         _ => chrono::Local::now().date_naive(),
     };

@@ -3,7 +3,9 @@
 //!
 //! "Nothing" is a blank value printed without a fallback, the "Hi ," of case BR-16, or
 //! with a placeholder fallback ("Hi ...");
-//! review treats any such count as a blocker (PRODUCT.md, "Review findings"). The
+//! review treats any such count as a blocker (PRODUCT.md, "Review findings"). A value
+//! that is a placeholder (`n/a`, `-`, `*|FNAME|*`) is blank, and also counted on its own
+//! with a few examples, so review can say which values stood in for a name. The
 //! counts come from real renders, not from reading the template, so a blank field that
 //! a `{% if %}` steers around is not counted as nothing. Campaign preview, which
 //! renders every recipient anyway, feeds its renders to a [`CoverageTally`]; the
@@ -13,8 +15,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Message, RenderedMessage};
+use super::{Message, RenderedMessage, engine};
 use crate::fields::value::Record;
+use crate::text::{count, shorten};
 
 /// Coverage of one merge field over a set of recipients. `own + fallback + nothing` is
 /// the number of recipients.
@@ -31,6 +34,43 @@ pub struct Coverage {
     pub nothing: usize,
     /// Of `nothing`, the recipients who got the placeholder fallback.
     pub placeholder: usize,
+    /// Of `fallback` and `nothing`, the recipients whose value is a placeholder
+    /// ([`super::placeholder::is_placeholder_value`]) rather than empty; absent (and
+    /// not in JSON) when there are none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub placeholder_values: Option<PlaceholderValues>,
+}
+
+/// Recipients whose value of a merge field is a placeholder, read as blank.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlaceholderValues {
+    pub recipients: usize,
+    /// Up to [`EXAMPLES`] of the values, the first met, distinct and sorted, cleaned of
+    /// control characters and cut to 30 characters.
+    pub examples: Vec<String>,
+}
+
+/// Most placeholder values a [`Coverage`] quotes.
+pub const EXAMPLES: usize = 3;
+
+impl Coverage {
+    /// `8 recipients hold a placeholder in first_name (`-`, `n/a`, `*|FNAME|*`)`, when
+    /// some recipients' values are placeholders.
+    pub fn placeholder_values_note(&self) -> Option<String> {
+        let values = self.placeholder_values.as_ref()?;
+        let examples: Vec<String> = values.examples.iter().map(|e| format!("`{e}`")).collect();
+        Some(format!(
+            "{} {} a placeholder in {} ({})",
+            count(values.recipients as u64, "recipient"),
+            if values.recipients == 1 {
+                "holds"
+            } else {
+                "hold"
+            },
+            self.field,
+            examples.join(", ")
+        ))
+    }
 }
 
 /// Running coverage counts for one message.
@@ -52,6 +92,7 @@ impl CoverageTally {
                     fallback: 0,
                     nothing: 0,
                     placeholder: 0,
+                    placeholder_values: None,
                 };
                 (field, zero)
             })
@@ -62,9 +103,27 @@ impl CoverageTally {
     /// Count one recipient, given their record and the message rendered for them.
     pub fn add(&mut self, record: &Record, rendered: &RenderedMessage) {
         for (field, count) in &mut self.counts {
-            if !super::engine::is_blank(record.get(field)) {
+            let value = record.get(field);
+            if !engine::is_blank(field, value) {
                 count.own += 1;
-            } else if rendered.missing.contains(field) {
+                continue;
+            }
+            if let Some(value) = value.filter(|v| !engine::is_empty(Some(v))) {
+                let values = count
+                    .placeholder_values
+                    .get_or_insert_with(|| PlaceholderValues {
+                        recipients: 0,
+                        examples: Vec::new(),
+                    });
+                values.recipients += 1;
+                let example = shorten(engine::clean(&value.display()).trim(), 30);
+                let examples = &mut values.examples;
+                if examples.len() < EXAMPLES && !examples.contains(&example) {
+                    examples.push(example);
+                    examples.sort();
+                }
+            }
+            if rendered.missing.contains(field) {
                 count.nothing += 1;
                 if rendered.placeholders.contains(field) {
                     count.placeholder += 1;

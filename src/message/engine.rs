@@ -14,6 +14,8 @@
 //! cannot break a subject line or disguise text ("Trojan Source", CVE-2021-42574). A
 //! blank value enters as a [`Blank`] marker that prints nothing, is false in `{% if %}`,
 //! and remembers its field, so the renderer can report it instead of printing "Hi ,".
+//! A placeholder value (`n/a`, `-`, `*|FNAME|*`: [`super::placeholder`]) is blank too,
+//! and so is a list item that is one; the workspace keeps the value as imported.
 //! Called by [`super::check`] (building) and [`super::CheckedTemplate::render`].
 
 use std::collections::BTreeSet;
@@ -25,6 +27,7 @@ use minijinja::{AutoEscape, Environment, Error, Output, State, UndefinedBehavior
 
 use super::BodyFormat;
 use super::filters;
+use super::placeholder::is_placeholder_value;
 use crate::fields::value::{Record, Value};
 use crate::text::is_unsafe;
 
@@ -144,7 +147,7 @@ pub(crate) fn context(fields: &[Arc<str>], record: &Record) -> JValue {
 }
 
 fn merge_value(name: &Arc<str>, value: Option<&Value>) -> JValue {
-    if is_blank(value) {
+    if is_blank(name, value) {
         return JValue::from_object(Blank {
             field: Arc::clone(name),
         });
@@ -155,18 +158,27 @@ fn merge_value(name: &Arc<str>, value: Option<&Value>) -> JValue {
         Some(Value::Boolean(b)) => JValue::from(*b),
         Some(Value::List(items)) => items
             .iter()
-            .map(|s| clean(s))
-            .filter(|s| !s.trim().is_empty())
-            .map(JValue::from)
+            .filter(|s| !blank_item(name, s))
+            .map(|s| JValue::from(clean(s)))
             .collect(),
         Some(other) => JValue::from(clean(&other.display())),
         None => JValue::UNDEFINED,
     }
 }
 
-/// True when a contact's value counts as blank in a message: absent, null, or text and
-/// list items with nothing left after removing whitespace and control characters.
-pub(crate) fn is_blank(value: Option<&Value>) -> bool {
+/// True when a contact's value of merge field `field` counts as blank in a message:
+/// [`is_empty`], or text or every list item a placeholder ([`is_placeholder_value`]).
+pub(crate) fn is_blank(field: &str, value: Option<&Value>) -> bool {
+    match value {
+        Some(Value::Text(s)) => blank_item(field, s),
+        Some(Value::List(items)) => items.iter().all(|s| blank_item(field, s)),
+        _ => is_empty(value),
+    }
+}
+
+/// True when a contact's value is empty in a message: absent, null, or text and list
+/// items with nothing left after removing whitespace and control characters.
+pub(crate) fn is_empty(value: Option<&Value>) -> bool {
     match value {
         None | Some(Value::Null) => true,
         Some(Value::Integer(_) | Value::Decimal(_) | Value::Boolean(_)) => false,
@@ -174,6 +186,11 @@ pub(crate) fn is_blank(value: Option<&Value>) -> bool {
         Some(Value::List(items)) => items.iter().all(|s| blank_text(s)),
         Some(other) => blank_text(&other.display()),
     }
+}
+
+/// A text value or list item of `field` that prints as nothing: empty or a placeholder.
+pub(crate) fn blank_item(field: &str, s: &str) -> bool {
+    blank_text(s) || is_placeholder_value(s, field)
 }
 
 /// `clean(s).trim().is_empty()` without building the cleaned text: every character is

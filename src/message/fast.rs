@@ -19,7 +19,7 @@
 use std::sync::Arc;
 
 use super::BodyFormat;
-use super::placeholder::is_placeholder;
+use super::placeholder::{is_placeholder, is_placeholder_value};
 use crate::fields::value::{Record, Value};
 use crate::text::is_unsafe;
 
@@ -143,7 +143,7 @@ impl Plan {
                         return false;
                     }
                     let at = out.len();
-                    if write_value(value, out) {
+                    if write_value(name, value, out) {
                         continue;
                     }
                     out.truncate(at);
@@ -217,10 +217,11 @@ fn too_long(value: &Value) -> bool {
     }
 }
 
-/// Append the value as the engine prints it; `false` (with `out` possibly extended)
-/// when the value is blank in a message (absent, null, or nothing left after removing
-/// whitespace and control characters).
-fn write_value(value: Option<&Value>, out: &mut String) -> bool {
+/// Append the value of field `name` as the engine prints it; `false` (with `out`
+/// possibly extended) when the value is blank in a message (absent, null, nothing left
+/// after removing whitespace and control characters, or a placeholder: see
+/// [`super::engine::is_blank`]).
+fn write_value(name: &str, value: Option<&Value>, out: &mut String) -> bool {
     match value {
         None | Some(Value::Null) => false,
         Some(Value::Integer(i)) => {
@@ -235,10 +236,10 @@ fn write_value(value: Option<&Value>, out: &mut String) -> bool {
             out.push_str(if *b { "True" } else { "False" });
             true
         }
-        Some(Value::Text(s)) => write_clean(s, out),
+        Some(Value::Text(s)) => !is_placeholder_value(s, name) && write_clean(s, out),
         Some(Value::List(items)) => {
             let mut any = false;
-            for item in items {
+            for item in items.iter().filter(|s| !is_placeholder_value(s, name)) {
                 let at = out.len();
                 if any {
                     out.push_str(", ");
@@ -350,6 +351,10 @@ mod tests {
             "&<>",
             "...",
             "TODO",
+            "n/a",
+            "0",
+            "-",
+            "*|FNAME|*",
         ]);
         prop_oneof![
             Just(Value::Null),

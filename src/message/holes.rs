@@ -29,7 +29,7 @@ impl CheckedTemplate {
     pub fn holes(&self, record: &Record, rendered: &Rendered) -> Vec<String> {
         let mut out = Vec::new();
         for field in self.merge_fields() {
-            if !super::engine::is_blank(record.get(field))
+            if !super::engine::is_blank(field, record.get(field))
                 || rendered.missing.iter().any(|m| m == field)
                 || rendered.fallbacks_used.iter().any(|m| m == field)
             {

@@ -43,7 +43,7 @@ use serde::{Deserialize, Serialize};
 
 pub use check::{CheckedTemplate, PolicyScope, check, check_part};
 pub use clean::Lines;
-pub use coverage::{Coverage, CoverageTally, coverage};
+pub use coverage::{Coverage, CoverageTally, PlaceholderValues, coverage};
 pub use error::{Issue, IssueKind, MAX_TEMPLATE_BYTES, TemplateError};
 pub use locale::MessageLocale;
 pub use render::Rendered;

@@ -1,56 +1,43 @@
-//! Placeholder fallbacks: a fallback that is no text a recipient should read ("Hi ...",
-//! "Hi TODO", "Hi [name]", "Hi FNAME", "Hi first_name") counts like no fallback at all.
+//! Placeholders: a fallback, or a contact's value, that is no text a recipient should
+//! read ("Hi ...", "Hi TODO", "Hi [name]", "Hi n/a", "Hi *|FNAME|*") counts like none.
 //!
-//! PRODUCT.md promises that "Hi ," never ships; "Hi ..." is the same hole with dots in
-//! it. A placeholder is recognised by its shape, not only by a list: after removing
-//! whitespace, control and invisible format characters (zero-width space, soft hyphen,
-//! bidi marks), it is empty; or only punctuation (`...`, `…`, `---`, `?`); or text in
+//! PRODUCT.md promises that "Hi ," never ships; "Hi ..." and "Hi n/a" are the same hole
+//! with text in it. A placeholder is recognised by its shape, not only by a list: after
+//! removing whitespace, control and invisible format characters (zero-width space, soft
+//! hyphen, bidi marks), it is only punctuation (`...`, `…`, `---`, `?`); or text in
 //! brackets or another tool's merge-tag syntax (`[name]`, `<first name>`, `{name}`,
 //! `%NAME%`, `*|FNAME|*`, `{{ name }}`); or a run of `x` (`xxx`); or a word people
-//! type as a stand-in (`TODO`, `TBD`, `n/a`, `null`, `placeholder`, the merge tag names
-//! of common tools such as `FNAME`); or the merge field's own name (`first_name`,
-//! `First Name`). Called by the `default` filter when it prints a fallback (so coverage
-//! counts the recipient as getting nothing: a review blocker) and by the TUI's
-//! merge-field picker before it inserts one.
+//! type as a stand-in (`TODO`, `TBD`, `null`, `unknown`, the merge tag names of common
+//! tools such as `FNAME`); or the merge field's own name (`first_name`, `First Name`).
+//!
+//! Fallbacks ([`is_placeholder`]) are also placeholders when empty, in parentheses, or
+//! one of the words that a real value can be (`NA` and `Nan` are names, `ABC` a
+//! company). Values ([`is_placeholder_value`]) are also placeholders when they are the
+//! `0`, `n/a` or `NaN` spreadsheets and scripts write for "nothing", or an Excel error
+//! (`#N/A`). Fallbacks are judged by the `default` filter when it prints one (so
+//! coverage counts the recipient as getting nothing: a review blocker) and by the TUI's
+//! merge-field picker before it inserts one; values by the renderer, which treats a
+//! placeholder value as blank (its fallback prints) while the workspace keeps it.
 
-/// Words people type where the real fallback should go, compared after lower-casing and
-/// removing spaces, `_`, `-`, `.` and `/` (so `N/A`, `n.a.` and `First-Name` match).
-const STAND_INS: [&str; 34] = [
-    "todo",
-    "tbd",
-    "tbc",
-    "fixme",
-    "placeholder",
-    "fallback",
-    "default",
-    "defaultvalue",
-    "null",
-    "none",
-    "nil",
-    "undefined",
-    "nan",
-    "na",
-    "unknown",
-    "value",
-    "text",
-    "yourtext",
-    "name",
-    "yourname",
-    "insertname",
-    "firstname",
-    "fname",
-    "lastname",
-    "lname",
-    "surname",
-    "email",
-    "loremipsum",
-    "lorem",
-    "test",
-    "asdf",
-    "foo",
-    "xyz",
-    "abc",
+use std::borrow::Cow;
+
+use words::{FALLBACK_STAND_INS, NOTHING_EXACT, NOTHING_WRITTEN, STAND_INS};
+
+mod words;
+
+/// Pairs that enclose a stand-in in templates of people and of other tools.
+const TAGS: [(&str, &str); 6] = [
+    ("[", "]"),
+    ("<", ">"),
+    ("{", "}"),
+    ("%", "%"),
+    ("#", "#"),
+    ("*|", "|*"),
 ];
+
+/// Longest text, in bytes, compared with the word lists once whitespace is gone (the
+/// longest word, `notapplicable`, has 13, `n.v.t.` keeps its dots).
+const MAX_WORD: usize = 24;
 
 /// Characters that show nothing: Unicode general category Cf (format) as it occurs in
 /// pasted text, plus controls.
@@ -75,33 +62,97 @@ fn is_filler(c: char) -> bool {
     c.is_ascii_punctuation() || matches!(c, '…' | '‥' | '·' | '–' | '—' | '•')
 }
 
-/// `s` lower-cased without whitespace and the separators people put inside words.
-fn squeeze(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '_' | '-' | '.' | '/'))
-        .flat_map(char::to_lowercase)
-        .collect()
+/// Separators people put inside words: `First-Name`, `N.A.`, `first_name`.
+fn is_separator(b: u8) -> bool {
+    matches!(b, b'_' | b'-' | b'.' | b'/')
 }
 
-/// Whether `fallback`, the fallback of merge field `field`, is a placeholder rather than
-/// text for recipients to read (see the module documentation for the shapes).
-pub fn is_placeholder(fallback: &str, field: &str) -> bool {
-    let visible: String = fallback.chars().filter(|c| !is_invisible(*c)).collect();
-    let text = visible.trim();
+/// The characters of `s` lower-cased, without whitespace and separators, as an
+/// iterator compared lazily: most values differ from the field's name at the first.
+fn squeezed(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !u8::try_from(*c).is_ok_and(is_separator))
+        .flat_map(char::to_lowercase)
+}
+
+/// A short ASCII text lower-cased without whitespace, kept on the stack: the renderer
+/// judges every merge value of every contact, so this must not allocate.
+struct Folded {
+    bytes: [u8; MAX_WORD],
+    len: usize,
+}
+
+impl Folded {
+    /// `text` folded, without separators too when `squeeze` (`N/A`, `First-Name` and
+    /// `Not Set` give `na`, `firstname` and `notset`); `None` when it holds a character
+    /// other than ASCII or is longer than [`MAX_WORD`]: no listed word can be it.
+    fn new(text: &str, squeeze: bool) -> Option<Folded> {
+        let mut folded = Folded {
+            bytes: [0; MAX_WORD],
+            len: 0,
+        };
+        for b in text.bytes() {
+            if b.is_ascii_whitespace() || (squeeze && is_separator(b)) {
+                continue;
+            }
+            if !b.is_ascii() || folded.len == MAX_WORD {
+                return None;
+            }
+            folded.bytes[folded.len] = b.to_ascii_lowercase();
+            folded.len += 1;
+        }
+        Some(folded)
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+
+    /// Whether the folded text is one of `words`, sorted by length, then bytes.
+    fn is_in(&self, words: &[&str]) -> bool {
+        words
+            .binary_search_by(|w| {
+                (w.len().cmp(&self.len)).then_with(|| w.as_bytes().cmp(self.as_bytes()))
+            })
+            .is_ok()
+    }
+
+    /// Whether it is a run of two or more `x` (`xxx`, `XX XX`).
+    fn is_x_run(&self) -> bool {
+        self.len >= 2 && self.as_bytes().iter().all(|&b| b == b'x')
+    }
+
+    /// Whether it is `field`, the merge field's name, squeezed alike (`First Name` in
+    /// `first_name`: a header row inside the data, or a tag nobody filled in).
+    fn is_name_of(&self, field: &str) -> bool {
+        field
+            .bytes()
+            .filter(|b| !b.is_ascii_whitespace() && !is_separator(*b))
+            .map(|b| b.to_ascii_lowercase())
+            .eq(self.as_bytes().iter().copied())
+    }
+}
+
+/// `s` without invisible characters and surrounding whitespace; borrowed when it has
+/// none, as nearly every value has.
+fn visible(s: &str) -> Cow<'_, str> {
+    let suspect = s.bytes().any(|b| !(0x20..0x7f).contains(&b));
+    if suspect && s.chars().any(is_invisible) {
+        let kept: String = s.chars().filter(|c| !is_invisible(*c)).collect();
+        Cow::Owned(kept.trim().to_string())
+    } else {
+        Cow::Borrowed(s.trim())
+    }
+}
+
+/// The shapes fallbacks and values share: only punctuation, a merge tag or bracketed
+/// text, a `$variable`, a run of `x`, a stand-in word or the field's own name. `text`
+/// is [`visible`] and not empty.
+fn is_stand_in(text: &str, field: &str) -> bool {
     if text.chars().all(|c| c.is_whitespace() || is_filler(c)) {
         return true;
     }
-    let enclosed = [
-        ("[", "]"),
-        ("<", ">"),
-        ("{", "}"),
-        ("(", ")"),
-        ("%", "%"),
-        ("#", "#"),
-        ("*|", "|*"),
-    ]
-    .iter()
-    .any(|(open, close)| {
+    let enclosed = TAGS.iter().any(|(open, close)| {
         text.len() > open.len() + close.len() && text.starts_with(open) && text.ends_with(close)
     });
     // `$name` (a variable of another tool), not `$5 off`.
@@ -109,76 +160,55 @@ pub fn is_placeholder(fallback: &str, field: &str) -> bool {
         rest.chars().next().is_some_and(char::is_alphabetic)
             && rest.chars().all(|c| c.is_alphanumeric() || c == '_')
     });
-    if enclosed || variable || text.contains("{{") || text.contains("*|") || text.contains("{%") {
+    let tag_inside = text.bytes().any(|b| b == b'{' || b == b'*')
+        && (text.contains("{{") || text.contains("*|") || text.contains("{%"));
+    if enclosed || variable || tag_inside {
         return true;
     }
-    let squeezed = squeeze(text);
-    if squeezed.len() >= 2 && squeezed.chars().all(|c| c == 'x') {
-        return true;
+    match Folded::new(text, true) {
+        Some(w) => w.is_x_run() || w.is_in(&STAND_INS) || w.is_name_of(field),
+        // Long or not ASCII: no listed word, but maybe a long run of `x` or the name.
+        None => {
+            let mut letters = 0;
+            let x_run = squeezed(text).all(|c| {
+                letters += 1;
+                c == 'x'
+            });
+            (x_run && letters >= 2) || squeezed(text).eq(squeezed(field))
+        }
     }
-    STAND_INS.contains(&squeezed.as_str()) || squeezed == squeeze(field)
+}
+
+/// Whether `fallback`, the fallback of merge field `field`, is a placeholder rather than
+/// text for recipients to read (see the module documentation for the shapes).
+pub fn is_placeholder(fallback: &str, field: &str) -> bool {
+    let text = visible(fallback);
+    let parenthesised = text.len() > 2 && text.starts_with('(') && text.ends_with(')');
+    text.is_empty()
+        || parenthesised
+        || is_stand_in(&text, field)
+        || Folded::new(&text, true).is_some_and(|w| w.is_in(&FALLBACK_STAND_INS))
+}
+
+/// Whether `value`, a contact's value of merge field `field`, is a placeholder that
+/// stands for no value (`n/a`, `-`, `0`, `null`, `*|FNAME|*`; see the module
+/// documentation). A blank value is not a placeholder: it is blank.
+pub fn is_placeholder_value(value: &str, field: &str) -> bool {
+    let text = visible(value);
+    if text.is_empty() {
+        return false;
+    }
+    // Bare, or wrapped the way exports quote an empty marker: `(none)`, `"null"`.
+    let inner = [('(', ')'), ('"', '"'), ('\'', '\'')]
+        .iter()
+        .find_map(|(open, close)| text.strip_prefix(*open)?.strip_suffix(*close))
+        .map_or(&*text, str::trim);
+    let written = || {
+        inner.bytes().any(|b| matches!(b, b'/' | b'.' | b'#'))
+            && Folded::new(inner, false).is_some_and(|f| f.is_in(&NOTHING_WRITTEN))
+    };
+    NOTHING_EXACT.contains(&inner) || written() || is_stand_in(inner, field)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_from_the_issue_are_recognised() {
-        for p in [
-            "",
-            " ",
-            "...",
-            "…",
-            "TODO",
-            "xxx",
-            "[name]",
-            "FNAME",
-            "first_name",
-        ] {
-            assert!(is_placeholder(p, "first_name"), "{p:?}");
-        }
-    }
-
-    #[test]
-    fn placeholder_shapes_beyond_the_list() {
-        for p in [
-            "\u{200b}",
-            "\u{ad}\u{ad}",
-            "---",
-            "?",
-            "<first name>",
-            "{name}",
-            "%FIRSTNAME%",
-            "*|FNAME|*",
-            "{{ first_name }}",
-            "N/A",
-            "n.a.",
-            "XXX XX",
-            "First Name",
-            "city",
-            "T O D O",
-            "$first_name",
-        ] {
-            assert!(is_placeholder(p, "city"), "{p:?}");
-        }
-    }
-
-    #[test]
-    fn real_fallbacks_are_not_placeholders() {
-        for p in [
-            "there",
-            "friend",
-            "valued customer",
-            "Kunde",
-            "cher client",
-            "👋",
-            "your city",
-            "Max",
-            "x",
-            "$5 off",
-        ] {
-            assert!(!is_placeholder(p, "first_name"), "{p:?}");
-        }
-    }
-}
+mod tests;

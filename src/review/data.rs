@@ -1,5 +1,5 @@
 //! Findings from one preview pass over the audience: merge fields printed blank
-//! (`merge_field_blank`), cells under k (`small_cell`), recipients singled out by their
+//! (`merge_field_blank`) or holding placeholder values (`merge_field_placeholder`), cells under k (`small_cell`), recipients singled out by their
 //! quasi-identifiers (`quasi_identifier_cells`), overlaps priority decided
 //! (`priority_overlap`), spreadsheet damage in the values used (`excel_damage`), a
 //! campaign nobody can receive (`no_recipients`) and the exclusion counts
@@ -224,6 +224,24 @@ pub fn findings(campaign: &Campaign, pass: &Pass) -> Vec<Finding> {
             Severity::Blocker,
             "merge fields print nothing or a placeholder for some recipients (\"Hi ,\", \"Hi ...\"); add a fallback in words".into(),
             blank,
+        ));
+    }
+    let placeholders: Vec<String> = s
+        .coverage
+        .iter()
+        .flat_map(|e| {
+            e.fields.iter().filter_map(move |c| {
+                let note = c.placeholder_values_note()?;
+                Some(format!("segment `{}`: {note}", e.segment))
+            })
+        })
+        .collect();
+    if !placeholders.is_empty() {
+        out.push(Finding::new(
+            "merge_field_placeholder",
+            Severity::Warning,
+            "merge fields hold placeholder values for some recipients (`n/a`, `-`, `0`, an unreplaced `*|FNAME|*`): messages read them as blank, so the fallback prints; the workspace keeps the values, fix them at the source".into(),
+            placeholders,
         ));
     }
     let small: Vec<String> = s

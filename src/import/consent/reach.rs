@@ -61,6 +61,14 @@ const UNSENT_WORDS: &[&str] = &[
     "briefpost",
 ];
 
+/// Words that make the `postal` before them part of an address, not the post as a
+/// channel: `Postal Code` (Superstore, WooCommerce) is a quasi-identifier, not a consent
+/// column (new-user trial 5, F7).
+const POSTAL_ADDRESS: &[&str] = &[
+    "code", "codes", "address", "addr", "town", "city", "zip", "box", "district", "area", "region",
+    "county", "zone", "sector",
+];
+
 /// Words that make the `mail` after them post, not e-mail: `Direct Mail Opt Out`,
 /// `postal mail`, `snail mail`, `paper mail`.
 const POSTAL_MAIL: &[&str] = &["direct", "postal", "snail", "paper", "physical"];
@@ -83,9 +91,11 @@ fn named(name: &str) -> Named {
     let sms = parts
         .iter()
         .any(|p| words::SMS_WORDS.contains(p) || SMS_ABBREVIATIONS.contains(p));
+    let address = |i: usize| parts.get(i + 1).is_some_and(|n| POSTAL_ADDRESS.contains(n));
     let unsent = parts
         .iter()
         .enumerate()
+        .filter(|&(i, p)| *p != "postal" || !address(i))
         .find_map(|(i, p)| {
             UNSENT_WORDS
                 .iter()
@@ -212,6 +222,24 @@ mod tests {
         }
         for name in ["fax_or_email_opt_out", "do_not_mail", "do_not_call", "dnc"] {
             assert_eq!(unsent_only(name), None, "{name}");
+        }
+    }
+
+    /// New-user trial 5, F7: `Postal Code` named `postal`, "a channel tactful does not
+    /// send"; a postcode or postal address names no channel. Post as a channel still
+    /// does, also beside an address word later in the header.
+    #[test]
+    fn a_postal_address_names_no_channel() {
+        for name in [
+            "postal_code",
+            "postal_address",
+            "postal_town",
+            "billing_postal_code",
+        ] {
+            assert_eq!(unsent_only(name), None, "{name}");
+        }
+        for name in ["postal_opt_out", "postal_mail_opt_out_address"] {
+            assert_eq!(unsent_only(name), Some("postal"), "{name}");
         }
     }
 

@@ -9,8 +9,6 @@ pub mod jobs;
 pub mod update;
 pub mod view;
 
-use chrono::NaiveDate;
-
 use crate::campaign::Campaign;
 use crate::campaign::edit::Settings;
 use crate::fields::Channel;
@@ -163,12 +161,10 @@ impl SettingsForm {
         })?;
         let as_of = match self.as_of.value().trim() {
             "" => None,
-            d => Some(NaiveDate::parse_from_str(d, "%Y-%m-%d").map_err(|_| {
-                format!(
-                    "As of takes a date as YYYY-MM-DD (blank: today), not `{}`",
-                    crate::text::for_terminal(d)
-                )
-            })?),
+            d => Some(
+                crate::campaign::as_of::parse(d)
+                    .map_err(|e| format!("As of takes a date (blank: today): {e}"))?,
+            ),
         };
         let minor_age = match self.minor_age.value().trim() {
             "" => None,
@@ -188,5 +184,26 @@ impl SettingsForm {
             minor_age: Some(minor_age),
             ..Settings::default()
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use super::*;
+
+    /// New-user trial 6, G11: the TUI refuses a two-digit year as `--as-of` does.
+    #[test]
+    fn a_two_digit_as_of_year_is_refused_with_the_year_in_full() {
+        let mut form = SettingsForm::new(&Campaign::new("c", Channel::Email));
+        form.as_of = TextInput::new("26-01-01");
+        assert_eq!(
+            form.settings().unwrap_err(),
+            "As of takes a date (blank: today): `26-01-01` has a 2-digit year; write it in full, as in 2026-01-01"
+        );
+        form.as_of = TextInput::new("2026-01-01");
+        let as_of = form.settings().unwrap().as_of;
+        assert_eq!(as_of, Some(NaiveDate::from_ymd_opt(2026, 1, 1)));
     }
 }
