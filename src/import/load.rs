@@ -166,6 +166,10 @@ pub fn load(
         .map(|&i| analysis.columns[i].field.name.clone())
         .collect();
     let mut writer = ContactWriter::new(tx, &names, &snapshot, (&phone_fields, &age_fields))?;
+    // A phone field new in this batch has an empty E.164 index: built after the rows.
+    for (i, c) in phone_columns.iter().enumerate().filter(|(_, c)| c.is_new) {
+        writer.defer_phone_index(i, &c.field.name)?;
+    }
     let mut linking = Linking {
         phone_keys: contacts::any_phone_keys(tx)?,
         ..Linking::default()
@@ -221,6 +225,7 @@ pub fn load(
         }
         Ok(())
     })?;
+    writer.build_phone_indexes()?;
     if counts.duplicates > 0 {
         // Merges may have replaced consent statements that nothing references now.
         statements::sweep(tx)?;

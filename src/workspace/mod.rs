@@ -14,6 +14,7 @@ pub mod browse;
 pub mod changes;
 pub mod consent;
 pub mod contacts;
+mod contacts_phones;
 mod contacts_undo;
 pub mod exports;
 pub mod fields;
