@@ -199,11 +199,14 @@ pub fn load(
     // overlap. Rows arrive in file order; an error ends the import.
     std::thread::scope(|scope| -> Result<(), ImportError> {
         let (send, receive) = mpsc::sync_channel(CHUNKS_AHEAD);
+        // Written rows' strings go back to the reader (`ahead`), never waited for.
+        let (give_back, spent) = mpsc::sync_channel(2);
         let preparer = &preparer;
-        scope.spawn(move || read_ahead(&mut rows, preparer, &send));
+        scope.spawn(move || read_ahead(&mut rows, preparer, &send, &spent));
         let mut chunks = 0u64;
         for chunk in receive {
             let chunk = chunk?;
+            let mut strings = Vec::new();
             for prepared in chunk.rows {
                 write_prepared(
                     (&mut writer, &mut consent),
@@ -211,9 +214,10 @@ pub fn load(
                     batch,
                     prepared,
                     (&mut linking, &mut fold, &mut ages),
-                    &mut counts,
+                    (&mut counts, &mut strings),
                 )?;
             }
+            let _ = give_back.try_send(strings);
             chunks += 1;
             if chunks.is_multiple_of(8) {
                 progress(Progress {
