@@ -15,7 +15,7 @@ mod review_support;
 use review_support::{BOTH_GRANTED, EMAIL_EVERYONE, Ws, outcomes, pairs, two_people};
 
 /// (header, p1's value, p2's value): p1's value refuses or may refuse (`no`,
-/// `Removed`, `cancelled`, `blocklisted`); none of these headers is a known or dictionary
+/// `Removed`, `cancelled`, `removed`); none of these headers is a known or dictionary
 /// consent header, and each has a consent-ish word (`mailing`, `contact` beside `me`,
 /// `offers`, `promo`, `email` beside `list` or `status`, `publicidad`, `subscription`,
 /// `werbung`, `offres`, `receber`, `ofertas`).
@@ -29,8 +29,10 @@ const STOPPED: &[(&str, &str, &str)] = &[
     ("Acepta publicidad", "no", "sí"),
     ("Email status", "Removed", "Active"),
     ("Subscription", "cancelled", "active"),
-    // Not `bounced`: a member status since trial 4 (MailPoet), read as a bounce.
-    ("Mailing", "blocklisted", "yes"),
+    // Not `bounced` or `blocklisted`: member statuses since trial 4 (MailPoet) and
+    // trial 6 (listmonk), read as a bounce and a withdrawal, so only the `yes` beside
+    // them is unread.
+    ("Mailing", "removed", "yes"),
     ("Werbung erlaubt", "nein", "ja"),
     ("Reçoit les offres", "non", "oui"),
     ("Aceita receber emails", "não", "sim"),

@@ -62,8 +62,9 @@ fn ones_and_zeros_under_consent_headers_are_yes_and_no() {
 }
 
 /// Fault 1, every number form under opt-out headers: p1's `1`/`1.0`/`1.00` is a
-/// withdrawal on the header's channels (both for a header naming none, e-mail for
-/// `Do Not Email` and `DNE`, SMS for `DNC`); p2's `0`/`0.0`/`0.00` or blank says
+/// withdrawal on the header's channels (both for a header naming none and for `DNC`,
+/// which is "do not call" and "do not contact" alike: new-user trial 6, G4; e-mail for
+/// `Do Not Email` and `DNE`, SMS for `Do Not Text`); p2's `0`/`0.0`/`0.00` or blank says
 /// nothing, so the options fill it. A 0/1 `Do Not Contact` is not stopped by the
 /// safe rule.
 #[test]
@@ -77,7 +78,7 @@ fn numbers_under_opt_out_headers_withdraw_the_header_channels() {
         ("Robinson", true, true),
         ("Do Not Email", true, false),
         ("DNE", true, false),
-        ("DNC", false, true),
+        ("DNC", true, true),
         ("Do Not Text", false, true),
     ] {
         for (yes, no) in [("1", "0"), ("1.0", "0.0"), ("1.00", "0.00"), ("1", "")] {

@@ -113,9 +113,16 @@ fn bad_options_are_usage_errors() {
 fn suppress_reports_added_and_present() {
     let dir = tempfile::tempdir().unwrap();
     let ws = dir.path().join("ws.tactful");
+    // Line 4, `not an address`, is accepted with a reason (without one the list is
+    // refused: tests/suppress_partial_cli.rs).
     tactful(&ws)
         .arg("suppress")
         .arg(fixture("suppress_list.txt"))
+        .args([
+            "--accept-unread",
+            "--reason",
+            "line 4 is a test value of the fixture",
+        ])
         .assert()
         .success()
         .stdout(contains("2 addresses added"))

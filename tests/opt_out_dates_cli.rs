@@ -260,15 +260,17 @@ fn fax_and_postal_opt_outs_refuse_no_message() {
             "email=granted",
         ]);
     }
-    for (header, on_email) in [
-        ("Do Not Mail", true),
-        ("Do Not Call", false),
-        ("DNC", false),
+    // `DNC` is "do not call" and "do not contact" alike, so it refuses both channels
+    // (new-user trial 6, G4); `Do Not Call` spelt out is the telephone only.
+    for (header, on_email, on_sms) in [
+        ("Do Not Mail", true, false),
+        ("Do Not Call", false, true),
+        ("DNC", true, true),
     ] {
         let (email, sms) = outcomes(&two_people(header, "yes", "no"), &[]);
         let want = |refuses: bool| if refuses { &p1_refused } else { &everyone };
         assert_eq!(&email, want(on_email), "{header}: e-mail");
-        assert_eq!(&sms, want(!on_email), "{header}: SMS");
+        assert_eq!(&sms, want(on_sms), "{header}: SMS");
     }
 }
 

@@ -151,25 +151,22 @@ fn the_sms_refusal_names_its_column() {
 }
 
 /// A header naming one channel stays on it: `DNE` (do not e-mail) refuses e-mail only,
-/// `DNC` (do not call) SMS only, like `Do Not Email` and `SMS Opt Out`.
+/// like `Do Not Email`, and `SMS Opt Out` SMS only. `DNC` is "do not call" and "do not
+/// contact" alike, so it refuses both (new-user trial 6, G4).
 #[test]
 fn abbreviations_refuse_the_channel_they_name() {
     let refused = pairs(&[("p1@example.com", "no_consent"), ("p2@example.com", "-")]);
     let everyone = pairs(&[("p1@example.com", "-"), ("p2@example.com", "-")]);
-    for (header, email_refused) in [
-        ("DNE", true),
-        ("Do Not Email", true),
-        ("DNC", false),
-        ("SMS Opt Out", false),
+    for (header, on_email, on_sms) in [
+        ("DNE", true, false),
+        ("Do Not Email", true, false),
+        ("DNC", true, true),
+        ("SMS Opt Out", false, true),
     ] {
         let (email, sms) = outcomes(&two_people(header, "yes", "no"), &[]);
-        let (e, s) = if email_refused {
-            (&refused, &everyone)
-        } else {
-            (&everyone, &refused)
-        };
-        assert_eq!(&email, e, "{header}: e-mail");
-        assert_eq!(&sms, s, "{header}: SMS");
+        let want = |refuses: bool| if refuses { &refused } else { &everyone };
+        assert_eq!(&email, want(on_email), "{header}: e-mail");
+        assert_eq!(&sms, want(on_sms), "{header}: SMS");
     }
 }
 

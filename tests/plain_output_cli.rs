@@ -45,7 +45,9 @@ fn one_recipient_is_one_recipient() {
         .args(["reach", "email is not blank"])
         .assert()
         .success()
-        .stdout(contains("reach 1 of 1 contact\n"));
+        .stdout(contains(
+            "reach 1 of 1 contact (as of 2026-11-01, from --as-of)\n",
+        ));
 }
 
 #[test]

@@ -95,7 +95,10 @@ fn snapshot(path: &std::path::Path) -> (Vec<String>, String) {
 fn reach_json_counts_reach_and_audience() {
     let (_d, path) = setup();
     let v = json(tactful(&path).args(["reach", r#"tags has "vip""#]));
-    assert_eq!(v, serde_json::json!({"reach": 2, "audience": 4}));
+    assert_eq!(
+        v,
+        serde_json::json!({"reach": 2, "audience": 4, "as_of": "2024-05-01"})
+    );
     let v = json(tactful(&path).args(["reach", r#"city is not "lyon""#]));
     assert_eq!(v["reach"], 2);
 }

@@ -219,7 +219,20 @@ body = "Hi {{ first_name }}"
 fn a_workbook_list_is_read_and_a_zip_is_sent_to_import() {
     let ws = Ws::new();
     let book = review_support::fixture("customers.xlsx");
-    let r = ws.json(&["suppress", book.to_str().unwrap()], 0);
+    // Its sheets are Customers and Orders, so the sheet is named; lines 5 and 6 hold
+    // values that are no address, accepted with a reason (tests/suppress_partial_cli.rs).
+    let r = ws.json(
+        &[
+            "suppress",
+            book.to_str().unwrap(),
+            "--sheet",
+            "Customers",
+            "--accept-unread",
+            "--reason",
+            "rows 5 and 6 are test rows of the fixture",
+        ],
+        0,
+    );
     assert_eq!(r["added"], 4, "{r}");
     assert_eq!(r["needs_region"]["lines"], serde_json::json!([2]));
     let skipped: Vec<(u64, &str)> = r["skipped"]
@@ -278,7 +291,14 @@ fn wrapped_addresses_are_read_out_and_a_value_with_none_is_named() {
         "mailto:ana@example.com\nCY@EXAMPLE.COM.\n<bo@example.com>;\n\"dee@example.com\"\n\
          tel:+44-7700-900126\nfay@localhost\n",
     );
-    let r = ws.json(&["suppress", &list], 0);
+    // Accepted with a reason: a list read in part is refused otherwise
+    // (tests/suppress_partial_cli.rs).
+    let accept = [
+        "--accept-unread",
+        "--reason",
+        "fay@localhost is a test value",
+    ];
+    let r = ws.json(&[&["suppress", list.as_str()][..], &accept].concat(), 0);
     assert_eq!(
         (r["added"].as_u64(), r["already_present"].as_u64()),
         (Some(5), Some(0)),
@@ -328,6 +348,7 @@ body = "Hi {{ first_name }}"
     // The same list again: all five are already on it, the one value is named again.
     ws.cmd()
         .args(["suppress", &list])
+        .args(accept)
         .assert()
         .success()
         .stdout(contains(

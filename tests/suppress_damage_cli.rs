@@ -27,6 +27,11 @@ fn skipped(r: &serde_json::Value) -> Vec<(u64, String, String)> {
         .collect()
 }
 
+/// A list with a damaged value is refused unless accepted with a reason
+/// (tests/suppress_partial_cli.rs); these tests read the report of an accepted one.
+const ACCEPT: &str = "--accept-unread";
+const REASON: &str = "the damaged numbers are checked by hand";
+
 #[test]
 fn damaged_numbers_in_a_suppression_list_are_named_as_damage() {
     let ws = Ws::new();
@@ -34,7 +39,12 @@ fn damaged_numbers_in_a_suppression_list_are_named_as_damage() {
         "optouts.csv",
         "Phone,Email\n+447700900123,\n4.47700900601E+11,\n#N/A,\n,ana@example.com\n",
     );
-    let r = ws.json(&["suppress", &list, "--region", "GB"], 0);
+    let r = ws.json(
+        &[
+            "suppress", &list, "--region", "GB", ACCEPT, "--reason", REASON,
+        ],
+        0,
+    );
     assert_eq!(r["added"], 2, "{r:#}");
     let notes = skipped(&r);
     assert_eq!(
@@ -57,7 +67,9 @@ fn damaged_numbers_in_a_suppression_list_are_named_as_damage() {
             .contains("is a spreadsheet error value such as #N/A"),
         "{notes:?}"
     );
-    let out = ws.stdout(&["suppress", &list, "--region", "GB"]);
+    let out = ws.stdout(&[
+        "suppress", &list, "--region", "GB", ACCEPT, "--reason", REASON,
+    ]);
     assert!(
         out.contains("line 3, column Phone: damaged by a spreadsheet"),
         "{out}"
@@ -68,7 +80,7 @@ fn damaged_numbers_in_a_suppression_list_are_named_as_damage() {
 fn a_damaged_first_line_is_a_value_not_a_header() {
     let ws = Ws::new();
     let list = ws.write("optouts.txt", "4.47700900601E+11\n+447700900124\n");
-    let r = ws.json(&["suppress", &list], 0);
+    let r = ws.json(&["suppress", &list, ACCEPT, "--reason", REASON], 0);
     assert_eq!(r["added"], 1, "{r:#}");
     assert!(r["header"].is_null(), "{r:#}");
     let notes = skipped(&r);

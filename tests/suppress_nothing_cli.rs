@@ -60,12 +60,15 @@ fn a_list_with_no_address_is_an_error_naming_the_file_and_writes_nothing() {
     );
 }
 
+/// Accepted with a reason; without one such a list is refused
+/// (tests/suppress_partial_cli.rs).
 #[test]
 fn a_list_with_some_values_read_adds_them_and_warns_about_the_rest() {
     let ws = Ws::new();
     let list = ws.write("mixed.txt", "ana@example.com\nnot-an-address\n");
+    let reason = "line 2 is a placeholder, not an opt-out";
     ws.cmd()
-        .args(["suppress", &list])
+        .args(["suppress", &list, "--accept-unread", "--reason", reason])
         .assert()
         .success()
         .stdout(predicate::str::contains(

@@ -121,26 +121,29 @@ fn a_tag_naming_a_minor_holds_through_import_undo_reimport_and_role_change() {
 
 #[test]
 fn tags_held_as_text_name_a_minor_for_everyone_at_the_address() {
-    // `interests` is free text (not a list by name); made a tags field by hand, its
-    // tags are split at `,` `;` `|` as the walk splits them: `hiking; teen` holds
-    // `teen`, so Kid is a minor, and Kay, at Kid's address, is excluded with Kid.
-    // `main` split it at commas only before the walk: Kay got the message.
+    // `interests` is free text (not a list by name); a tags field because a value names
+    // a minor's age group (session 12, G2), or by hand; its tags are split at `,` `;`
+    // `|` as the walk splits them: `hiking; teen` holds `teen`, so Kid is a minor, and
+    // Kay, at Kid's address, is excluded with Kid. `main` split it at commas only
+    // before the walk: Kay got the message.
     let csv = "customer_id,email,first_name,interests\n\
 1,kid@example.com,Kid,hiking; teen\n\
 2,Kid@Example.com,Kay,\n\
 3,bo@example.com,Bo,gift; sale\n";
     let expected = pairs(&[("1", "minor"), ("2", "minor"), ("3", "-")]);
-    // Role set after the save: no index on `interests`, the table is read.
+    // Role given back by hand after the save: no index on `interests`, the table is read.
     let ws = Ws::new();
     import(&ws, "people.csv", csv);
+    assert_eq!(ws.field("interests")["role"], "tags");
+    set_role(&ws, "interests", "none");
     news_to_everyone(&ws);
     set_role(&ws, "interests", "tags");
     assert_eq!(indexes(&ws), ["_refusers__consent_email"]);
     assert_eq!(ws.exclusions("news"), expected);
-    // Role set before the save: the save indexes `interests`, read from the index.
+    // Role given at import, before the save: the save indexes `interests`, read from
+    // the index.
     let ws = Ws::new();
     import(&ws, "people.csv", csv);
-    set_role(&ws, "interests", "tags");
     news_to_everyone(&ws);
     assert_eq!(
         indexes(&ws),

@@ -158,6 +158,21 @@ fn names() -> String {
     csv
 }
 
+/// A new e-mail campaign `c` sending subject `News` and `body` to segment `all`.
+fn news_to_all(ws: &Ws, c: &str, body: &str) {
+    ws.ok(&["campaign", "new", c, "--channel", "email"]);
+    ws.ok(&[
+        "campaign",
+        "add",
+        c,
+        "all",
+        "--subject",
+        "News",
+        "--body",
+        body,
+    ]);
+}
+
 #[test]
 fn n11_a_blank_name_behind_a_condition_blocks_review_and_export() {
     let ws = setup(&names());
@@ -170,17 +185,7 @@ fn n11_a_blank_name_behind_a_condition_blocks_review_and_export() {
     ];
     for (i, body) in holes.iter().enumerate() {
         let c = format!("h{i}");
-        ws.ok(&["campaign", "new", &c, "--channel", "email"]);
-        ws.ok(&[
-            "campaign",
-            "add",
-            &c,
-            "all",
-            "--subject",
-            "News",
-            "--body",
-            body,
-        ]);
+        news_to_all(&ws, &c, body);
         let review = ws.json(&["review", &c], 3);
         assert_eq!(
             finding(&review, "merge_field_blank")["items"][0],
@@ -206,17 +211,7 @@ fn n11_a_condition_that_drops_a_whole_clause_or_word_is_no_hole() {
     ];
     for (i, body) in fine.iter().enumerate() {
         let c = format!("f{i}");
-        ws.ok(&["campaign", "new", &c, "--channel", "email"]);
-        ws.ok(&[
-            "campaign",
-            "add",
-            &c,
-            "all",
-            "--subject",
-            "News",
-            "--body",
-            body,
-        ]);
+        news_to_all(&ws, &c, body);
         let review = ws.json(&["review", &c], 0);
         assert!(!has_code(&review, "merge_field_blank"), "{body}: {review}");
     }

@@ -240,8 +240,22 @@ fn in_months(toks: &[Tok], (a, b): (i64, i64), i: usize) -> ((i64, i64), usize) 
 
 /// An age-group value: the ages it allows, or `None` when it is no age group (a word
 /// that is none of the asset's groups, a bound, a range word or a filler; a bare
-/// number; a bound or range whose ends are not plausible ages).
+/// number; a bound or range whose ends are not plausible ages). A school year that
+/// names itself unambiguously (`Year 9`, `7th grade`, `KS3`, `Freshman`:
+/// [`super::school_year`]) is an age group too, so a customer group or a tag holding
+/// one marks a child (new-user trial 6, G7).
 pub fn parse(text: &str) -> Option<Group> {
+    words(text).or_else(|| {
+        super::school_year::pupil_year(text).map(|g| Group {
+            youngest: g.youngest,
+            oldest: g.oldest,
+            clear: true,
+        })
+    })
+}
+
+/// [`parse`] of the asset's words, bounds, ranges and numbers.
+fn words(text: &str) -> Option<Group> {
     let toks = tokens(&fold(text));
     let (mut youngest, mut oldest) = (i64::MAX, i64::MIN);
     // Whether anything but a bare number was read, and an unambiguous group word.

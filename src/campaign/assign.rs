@@ -160,13 +160,17 @@ impl Assigner {
             return Outcome::Excluded(Exclusion::NoAddress);
         };
         let address_hash = self.hasher.hash_one(address);
-        if self.assigned.contains(&address_hash) {
+        // One probe of the set per contact: a matched contact's address is inserted
+        // and found there at once (`insert` is false when it was there already).
+        let Some(entry) = c.matches.iter().position(|&m| m) else {
+            return Outcome::Excluded(match self.assigned.contains(&address_hash) {
+                true => Exclusion::DuplicateAddress,
+                false => Exclusion::NoSegment,
+            });
+        };
+        if !self.assigned.insert(address_hash) {
             return Outcome::Excluded(Exclusion::DuplicateAddress);
         }
-        let Some(entry) = c.matches.iter().position(|&m| m) else {
-            return Outcome::Excluded(Exclusion::NoSegment);
-        };
-        self.assigned.insert(address_hash);
         if self.holdout_bp > 0 && holdout_bucket(&self.campaign, c.key) < self.holdout_bp {
             return Outcome::Excluded(Exclusion::Holdout);
         }

@@ -24,6 +24,10 @@ use crate::workspace::{WorkspaceError, quote_ident, statements};
 pub struct AudienceQuery<'a> {
     pub channel: Channel,
     pub columns: &'a [Field],
+    /// Which of `columns` the caller leaves unread (`true`), by position: each is
+    /// selected as `NULL`, so SQLite decodes nothing of it per row (issue 13). Shorter
+    /// than `columns` (or empty): the rest are read.
+    pub unread: &'a [bool],
     pub rules: &'a [CompiledRule],
 }
 
@@ -218,7 +222,12 @@ where
         last: RefCell::new(None),
     };
     let mut select = vec!["_id".to_string(), "_key".to_string(), consent, statement];
-    select.extend(query.columns.iter().map(|f| quote_ident(&f.name)));
+    select.extend(query.columns.iter().enumerate().map(|(i, f)| {
+        match query.unread.get(i).copied().unwrap_or_default() {
+            true => "NULL".to_string(),
+            false => quote_ident(&f.name),
+        }
+    }));
     select.extend(
         query
             .rules

@@ -14,6 +14,7 @@
 //! scan also keeps each minor's addresses of the other channel, and the walk looks up
 //! every address a contact holds ([`MinorAddresses::by_any_address`], trial 4, N8).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
@@ -85,14 +86,15 @@ impl MinorAddresses {
         &self,
         (channel, id): (Channel, i64),
         email: Option<&str>,
-        phones: &[String],
+        phones: &[Cow<'_, str>],
         (on, minor_age): (NaiveDate, u32),
     ) -> Option<(Channel, Option<i64>)> {
-        let mut forms: Vec<(Channel, String)> =
-            phones.iter().map(|p| (Channel::Sms, p.clone())).collect();
+        let mut forms: Vec<(Channel, Cow<'_, str>)> = (phones.iter())
+            .map(|p| (Channel::Sms, Cow::Borrowed(p.as_ref())))
+            .collect();
         if let Some(stored) = email {
             each_form(Channel::Email, stored, |f| {
-                forms.push((Channel::Email, f.to_string()))
+                forms.push((Channel::Email, Cow::Owned(f.to_string())))
             });
         }
         let held = |kind: Channel, form: &str| match kind == channel {

@@ -165,9 +165,15 @@ fn tag_ages_seen(tag: &str) -> Option<(i64, i64)> {
     })
 }
 
+/// [`tag_ages`] of one tag, remembered as the minor check remembers it.
+pub(super) fn tag_ages_of(tag: &str) -> Option<(i64, i64)> {
+    tag_ages_seen(tag)
+}
+
 /// The ages one tag allows: an age written as a tag (`age:14`, `Alter=14`, `edad-14`)
 /// that age; an unambiguous age group or a range with a number (`teen`, `under-18`,
-/// `u16`) its ages; `None` for any other tag.
+/// `u16`) its ages, and the forms of [`super::tag_forms`] (`U14 Girls`, `15yo`,
+/// `Year 7`); `None` for any other tag.
 fn tag_ages(tag: &str) -> Option<(i64, i64)> {
     let lower = tag.trim().to_lowercase();
     let stated = ["age", "alter", "edad", "âge", "età", "leeftijd", "idade"]
@@ -179,7 +185,14 @@ fn tag_ages(tag: &str) -> Option<(i64, i64)> {
     if let Some(n) = stated {
         return Some((n, n));
     }
-    let g = super::age_group::parse(tag)?;
+    let g = match super::tag_forms::ages(&lower) {
+        Some((youngest, oldest)) => super::age_group::Group {
+            youngest,
+            oldest,
+            clear: true,
+        },
+        None => super::age_group::parse(tag)?,
+    };
     // A tag naming a baby or a toddler (`baby`, `infant`, `newborn`, `under-3`: every
     // age it allows below 4) says the contact buys for one, not that they are one: no
     // baby holds an inbox (third new-user trial H3: a shop's `baby` tag excluded
@@ -271,8 +284,8 @@ pub fn read_field(
 
 /// What `value` of a school column of kind `kind` (`Grade`, `Class of`:
 /// [`super::school_year`]) says on `date`: a school year its ages; under a grades or
-/// school-leaving header any other value nothing (a blank: the column was made an age
-/// because every value was a school year), and under a class header (`Class`, `Year`)
+/// school-leaving header an age group (`Schüler`) its ages and any other value nothing
+/// (a blank: most values were school years), and under a class header (`Class`, `Year`)
 /// too, unless the header (field `name`) also sorts people into categories (`Class`),
 /// whose column may hold age groups instead: `None`, read on as such.
 fn read_school(
@@ -296,7 +309,8 @@ fn read_school(
             oldest: g.oldest,
         }),
         (None, super::school_year::SchoolHeader::Classes) if group_header(name).is_some() => None,
-        (None, _) => Some(AgeReading::Blank),
+        // A pupil word (`Schüler`, `collégien`) beside the school years.
+        (None, _) => Some(read_category(value)),
     }
 }
 

@@ -94,6 +94,10 @@ pub struct Slots {
     /// contact.
     pub email: Option<usize>,
     pub phones: Vec<usize>,
+    /// Every other e-mail field (`Work Email`, `Email 2`), in workspace order: checked
+    /// against the suppression list and other contacts' refusals as the first one is
+    /// ([`super::other_emails`]).
+    pub other_emails: Vec<usize>,
     /// Every phone field as written with its E.164 form, for the other numbers of a
     /// cell holding several ([`super::cell_numbers`]): each is checked as the stored
     /// one is.
@@ -300,6 +304,12 @@ pub fn prepare_with_fields(
             (column(&mut columns, f), e164)
         })
         .collect();
+    let other_emails: Vec<usize> = fields
+        .iter()
+        .filter(|f| f.role == Role::Email)
+        .skip(1)
+        .map(|f| column(&mut columns, f))
+        .collect();
     let ages = age_fields
         .iter()
         .map(|f| (column(&mut columns, f), f.role))
@@ -313,6 +323,7 @@ pub fn prepare_with_fields(
         email,
         phones: phone_e164s,
         phone_cells,
+        other_emails,
         ages,
     };
     for entry in &entries {

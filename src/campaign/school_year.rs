@@ -117,6 +117,27 @@ pub fn read(kind: SchoolHeader, value: &str, year: i32) -> Option<Grade> {
     }
 }
 
+/// A school year that names itself beyond doubt wherever it is written (a customer
+/// group, a tag): an unambiguous class value ([`read`] under a class header) holding a
+/// number (`Year 9`, `KS3`, `7th grade`), or `Freshman` or `Sophomore`. `Reception`,
+/// `CP` or `Kindergarten` alone are school years only under a school header: as a tag
+/// they are a wedding reception, a code or a teacher's job; `5e` a game's fifth
+/// edition; and a school stage (`High school`, `Middle school`) is as often the level
+/// an adult left school at (new-user trial 7, N6: bank-marketing's `high.school`).
+pub fn pupil_year(value: &str) -> Option<Grade> {
+    let toks = tokens(value);
+    let stage = toks.iter().any(|w| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                w.as_str(),
+                "freshman" | "freshmen" | "sophomore" | "sophomores"
+            )
+    });
+    // `5e` alone is also a game's fifth edition.
+    let edition = matches!(toks.as_slice(), [_, e] if e == "e");
+    read(SchoolHeader::Classes, value, 2100).filter(|g| stage && !edition && g.clear)
+}
+
 /// A school-leaving year `Y` (a four-digit year, also in `Class of 2030`) on a date in
 /// `year`: `year − Y + 17` to `year − Y + 19`, within 0 to [`MAX_PLAUSIBLE_AGE`];
 /// `None` for a year more than 19 years ahead.
@@ -190,6 +211,40 @@ const DROPPED: &[&str] = &[
     "anos",
 ];
 
+/// US high-school class years, England's key stages, Scotland's primary (`P7`,
+/// `Primary 6`) and secondary (`S2`) years and the old forms (`Form 3`, Year 7 being the
+/// first form), with the ages they allow youngest first (new-user trial 6, G7):
+/// freshman is grade 9, 14 to 16; key stage 1 5 to 7, 2 7 to 11, 3 11 to 14, 4 14 to
+/// 16, 5 16 to 18; P N N+3 to N+5; S N N+10 to N+12; form N N+10 to N+12. `Junior`
+/// and `Senior` are also job levels and `S2`, `P7` or `Form 3` a size, a product or a
+/// document, so only under a school header (never alone under `Class`).
+fn stage_of(t: &[&str]) -> Option<Grade> {
+    let g = |youngest: i64, oldest: i64, clear: bool| {
+        Some(Grade {
+            youngest,
+            oldest,
+            named: true,
+            clear,
+        })
+    };
+    let n = |w: &str, lo: i64, hi: i64| w.parse::<i64>().ok().filter(|n| (lo..=hi).contains(n));
+    match t {
+        ["freshman" | "freshmen"] => g(14, 16, true),
+        ["sophomore" | "sophomores"] => g(15, 17, true),
+        ["junior"] => g(16, 18, false),
+        ["senior"] => g(17, 19, false),
+        ["ks" | "keystage", k] | ["key", "stage", k] => {
+            let (youngest, oldest) = [(5, 7), (7, 11), (11, 14), (14, 16), (16, 18)]
+                [usize::try_from(n(k, 1, 5)? - 1).ok()?];
+            g(youngest, oldest, true)
+        }
+        ["p" | "primary", k] => n(k, 1, 7).and_then(|k| g(k + 3, k + 5, t[0] == "primary")),
+        ["s", k] => n(k, 1, 6).and_then(|k| g(k + 10, k + 12, false)),
+        ["form", k] => n(k, 1, 7).and_then(|k| g(k + 10, k + 12, false)),
+        _ => None,
+    }
+}
+
 /// Read one grade (see the module header); `system` reads a bare number.
 fn grade(value: &str, system: Option<System>) -> Option<Grade> {
     let toks = tokens(value);
@@ -202,6 +257,25 @@ fn grade(value: &str, system: Option<System>) -> Option<Grade> {
             clear,
         })
     };
+    // A school named by its stage (`Middle school`, `high school student`): the pupil
+    // words after it say nothing more (new-user trial 6, G7).
+    let stage = match t.as_slice() {
+        [rest @ .., "student" | "students" | "pupil" | "pupils"] => rest,
+        all => all,
+    };
+    match stage {
+        ["elementary" | "primary", "school"] | ["grundschule"] => return g(5, 11, true),
+        ["middle", "school"] | ["junior", "high"] | ["junior", "high", "school"] => {
+            return g(11, 14, true);
+        }
+        ["secondary", "school"] => return g(11, 18, true),
+        ["high", "school"] | ["highschool"] => return g(14, 18, true),
+        ["sixth", "form"] | ["lower" | "upper", "sixth"] => return g(16, 18, true),
+        _ => {}
+    }
+    if let Some(read) = stage_of(&t) {
+        return Some(read);
+    }
     match t.as_slice() {
         ["kindergarten" | "kinder"] => return g(4, 6, true),
         ["pre", "k"] | ["prek" | "preschool" | "pre", "kindergarten"] => return g(3, 5, true),

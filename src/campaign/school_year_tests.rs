@@ -82,3 +82,53 @@ fn a_school_leaving_year_is_a_school_leavers_age() {
     assert_eq!(ages(SchoolHeader::Graduation, "soon"), None);
     assert_eq!(ages(SchoolHeader::Graduation, "2050"), None);
 }
+
+#[test]
+fn stages_key_stages_and_scottish_years_read_under_a_school_header() {
+    // Trial 6, G7; ages from `stage_of`'s table: freshman grade 9 (14 to 16), KS3 11
+    // to 14, S2 12 to 14, P7 10 to 12, Form 3 13 to 15, middle school 11 to 14.
+    let uk = SchoolHeader::Grades(System::Uk);
+    for (value, want) in [
+        ("Freshman", (14, 16)),
+        ("Sophomore", (15, 17)),
+        ("KS3", (11, 14)),
+        ("Key Stage 4", (14, 16)),
+        ("S2", (12, 14)),
+        ("P7", (10, 12)),
+        ("Primary 6", (9, 11)),
+        ("Form 3", (13, 15)),
+        ("Middle school", (11, 14)),
+        ("high school student", (14, 18)),
+        ("Grundschule", (5, 11)),
+    ] {
+        assert_eq!(ages(uk, value), Some(want), "{value}");
+    }
+    assert_eq!(ages(uk, "KS6"), None);
+    assert_eq!(ages(uk, "S9"), None);
+}
+
+#[test]
+fn only_school_years_that_name_themselves_are_pupil_years_anywhere() {
+    let youngest = |v: &str| pupil_year(v).map(|g| g.youngest);
+    assert_eq!(youngest("Year 9"), Some(13));
+    assert_eq!(youngest("KS3"), Some(11));
+    assert_eq!(youngest("Freshman"), Some(14));
+    // Ambiguous outside a school column: a level, a size, a reception, an edition, the
+    // school an adult left (trial 7, N6).
+    for no in [
+        "Middle school",
+        "high.school",
+        "Secondary school",
+        "Junior",
+        "Senior",
+        "S2",
+        "P7",
+        "Form 3",
+        "Reception",
+        "CP",
+        "5e",
+        "Year 1",
+    ] {
+        assert_eq!(youngest(no), None, "{no}");
+    }
+}

@@ -26,6 +26,9 @@ pub struct Scoped {
     /// The compiled rule and its reach, or why it checks nowhere (the error outside any
     /// campaign) or cannot be counted.
     pub reach: Result<(u64, CompiledRule), String>,
+    /// The date relative rules counted from: `outside`'s, or the campaign's as-of date
+    /// (new-user trial 5, F4: a count must say the day it is for).
+    pub as_of: NaiveDate,
 }
 
 /// Measure `segment` outside any campaign (`outside`), else in the scope of the first
@@ -51,6 +54,7 @@ pub fn measure(
             return Ok(Scoped {
                 campaign: None,
                 reach: count(c),
+                as_of: outside.as_of,
             });
         }
         Err(e) => e.to_string(),
@@ -66,17 +70,20 @@ pub fn measure(
             continue;
         };
         let unlocked = c.unlocked();
-        let scope = rule_scope(fields, held, &c, &unlocked, as_of(&c));
+        let day = as_of(&c);
+        let scope = rule_scope(fields, held, &c, &unlocked, day);
         if let Ok(compiled) = segments::compile_rule(&segment.rule, &scope) {
             return Ok(Scoped {
                 campaign: Some(name),
                 reach: count(compiled),
+                as_of: day,
             });
         }
     }
     Ok(Scoped {
         campaign: None,
         reach: Err(outside_error),
+        as_of: outside.as_of,
     })
 }
 

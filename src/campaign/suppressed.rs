@@ -12,13 +12,14 @@ use std::collections::HashMap;
 use crate::fields::phone::Region;
 use crate::fields::{address, phone};
 use crate::import::suppress::{entry_hash, normalise_email};
+use crate::import::suppress_domain;
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::{WorkspaceError, regions, suppression};
 
 /// Why a contact is suppressed: the entry that matched.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SuppressionHit {
-    /// `email`, `phone` or `key`.
+    /// `email`, `phone`, `key` or `domain` (a listed domain, the value its name).
     pub kind: String,
     /// The matched value; `None` when only the entry's hash is kept (erasure).
     pub value: Option<String>,
@@ -178,6 +179,22 @@ impl Suppression {
                     value: Some(value.clone()),
                     reason: reason.clone(),
                 });
+            }
+        }
+        // A domain listed (`*@example.com`, `import::suppress_domain`) holds every
+        // address at it, in the same normal form.
+        if let Some(domains) = self.plain.get(suppress_domain::KIND) {
+            let emails = candidates.iter().filter(|(kind, _)| *kind == "email");
+            for (_, email) in emails {
+                let listed = suppress_domain::domain_of(email)
+                    .and_then(|d| domains.get(d).map(|reason| (d, reason)));
+                if let Some((domain, reason)) = listed {
+                    return Some(SuppressionHit {
+                        kind: suppress_domain::KIND.into(),
+                        value: Some(domain.to_string()),
+                        reason: reason.clone(),
+                    });
+                }
             }
         }
         // A number listed without its country code names this one in its own

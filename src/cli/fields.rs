@@ -121,6 +121,9 @@ pub fn run(ctx: &Context, args: FieldsArgs) -> anyhow::Result<()> {
                     ""
                 }
             );
+            if let Some(note) = crate::fields::kept::note(&field, &change.kept_protected) {
+                outln!("Note: {}", crate::text::for_terminal(&note));
+            }
             Ok(())
         }
     }

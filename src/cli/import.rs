@@ -173,7 +173,7 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
         }
         .into());
     }
-    let plans = plans(&args)?;
+    let mut plans = plans(&args)?;
     for plan in &plans {
         // Before the workspace is opened: a refused option creates nothing.
         plan.check().map_err(|e| super::Exit {
@@ -183,6 +183,15 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
     }
     for plan in &plans {
         super::readable(&plan.path)?;
+    }
+    // A pipe gives its bytes once and an import reads a file several times: each is
+    // read once into a private copy, kept until the imports are done.
+    let mut spooled = Vec::new();
+    for plan in &mut plans {
+        if let Some(copy) = import::spool::spool(&plan.path)? {
+            plan.shown = Some(std::mem::replace(&mut plan.path, copy.path.clone()));
+            spooled.push(copy);
+        }
     }
     // A dry run changes nothing, so it never creates the workspace: into one that does
     // not exist yet it runs against an empty one in memory.
@@ -252,7 +261,7 @@ fn failed_after(
     plan: &ImportPlan,
     e: import::ImportError,
 ) -> anyhow::Error {
-    let failed = format!("import of {} failed", plan.path.display());
+    let failed = format!("import of {} failed", plan.display_name());
     // A single file of which nothing was imported still has a report (no batch): a
     // script sees why (rows rejected, contacts erased) as it sees a success. With
     // several files the array stays the batches that are in.
@@ -372,6 +381,6 @@ fn progress_bar(plan: &ImportPlan) -> indicatif::ProgressBar {
         indicatif::ProgressStyle::with_template("{prefix} {msg} [{bar:30}] {bytes}/{total_bytes}")
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
-    bar.set_prefix(for_terminal(&plan.path.display().to_string()).into_owned());
+    bar.set_prefix(for_terminal(&plan.display_name()).into_owned());
     bar
 }

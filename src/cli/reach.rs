@@ -26,11 +26,29 @@ pub fn run(ctx: &Context, args: ReachArgs) -> anyhow::Result<()> {
     let reach = store::reach(ws.conn(), &compiled)?;
     let audience = store::audience(ws.conn())?;
     if ctx.json {
-        return print_json(&serde_json::json!({ "reach": reach, "audience": audience }));
+        return print_json(
+            &serde_json::json!({ "reach": reach, "audience": audience, "as_of": scope.as_of }),
+        );
     }
     outln!(
-        "reach {reach} of {}",
-        crate::text::count(audience, "contact")
+        "reach {reach} of {} ({})",
+        crate::text::count(audience, "contact"),
+        as_of_words(ctx, scope.as_of)
     );
     Ok(())
+}
+
+/// `as of 2026-12-07 (today)`: the day relative rules (`within last 90 days`) counted
+/// from, as `preview` and `demo` say it, so two counts of one rule on different days
+/// do not look like a contradiction (new-user trial 5, F4). `(today)` when it is
+/// today's date and no `--as-of` was given; `(--as-of)` when it was; nothing more for
+/// a campaign's own as-of date.
+pub(super) fn as_of_words(ctx: &Context, day: chrono::NaiveDate) -> String {
+    if ctx.as_of_given && day == ctx.as_of {
+        format!("as of {day}, from --as-of")
+    } else if day == ctx.today {
+        format!("as of {day}, today")
+    } else {
+        format!("as of {day}")
+    }
 }

@@ -10,6 +10,7 @@ use std::collections::BTreeSet;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use super::reach::as_of_words;
 use super::{Context, Exit, print_json, print_table};
 use crate::campaign::segment_scope;
 use crate::fields::Field;
@@ -129,6 +130,8 @@ struct Listed {
     campaign: Option<String>,
     /// `None` when the saved rule no longer checks (a field changed since).
     reach: Option<u64>,
+    /// The day relative rules counted from (`--as-of`, today, or the scope campaign's).
+    as_of: chrono::NaiveDate,
     #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
 }
@@ -173,6 +176,7 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
                     segment,
                     campaign: scoped.campaign,
                     reach: Some(reach),
+                    as_of: scoped.as_of,
                     error: None,
                 },
                 Some(compiled),
@@ -182,6 +186,7 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
                     segment,
                     campaign: scoped.campaign,
                     reach: None,
+                    as_of: scoped.as_of,
                     error: Some(e),
                 },
                 None,
@@ -212,9 +217,10 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
                 return print_json(&listed);
             }
             outln!(
-                "Saved segment `{}`: reach {}",
+                "Saved segment `{}`: reach {} ({})",
                 crate::text::for_terminal(&listed.segment.name),
-                listed.reach.unwrap_or(0)
+                listed.reach.unwrap_or(0),
+                as_of_words(ctx, listed.as_of)
             );
             Ok(())
         }
@@ -233,9 +239,10 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
                 return print_json(&listed);
             }
             outln!(
-                "Changed segment `{}`: reach {}",
+                "Changed segment `{}`: reach {} ({})",
                 crate::text::for_terminal(&listed.segment.name),
-                listed.reach.unwrap_or(0)
+                listed.reach.unwrap_or(0),
+                as_of_words(ctx, listed.as_of)
             );
             Ok(())
         }
@@ -273,9 +280,12 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
                 .map(|l| {
                     vec![
                         l.segment.name.clone(),
-                        l.campaign
-                            .as_ref()
-                            .map_or_else(|| "all".to_string(), |c| format!("campaign {c}")),
+                        match &l.campaign {
+                            None => "all".to_string(),
+                            Some(c) if l.as_of == scope.as_of => format!("campaign {c}"),
+                            // Counted on the campaign's own as-of date: say which.
+                            Some(c) => format!("campaign {c}, as of {}", l.as_of),
+                        },
                         l.reach
                             .map_or_else(|| "error".to_string(), |r| r.to_string()),
                         l.segment
@@ -286,6 +296,7 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
                     ]
                 })
                 .collect();
+            outln!("Reach counted {}:", as_of_words(ctx, scope.as_of));
             print_table(&["name", "scope", "reach", "rule"], &rows)
         }
         SegmentAction::Show { name, sql } => {
@@ -320,7 +331,10 @@ pub fn run(ctx: &Context, args: SegmentArgs) -> anyhow::Result<()> {
                 );
             }
             match (&shown.listed.reach, &shown.listed.error) {
-                (Some(r), _) => outln!("reach:       {r}"),
+                (Some(r), _) => outln!(
+                    "reach:       {r} ({})",
+                    as_of_words(ctx, shown.listed.as_of)
+                ),
                 (None, Some(e)) => outln!("error:       {}", safe(e)),
                 _ => {}
             }

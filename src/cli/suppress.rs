@@ -21,10 +21,19 @@ pub struct SuppressArgs {
     /// code such as GB) as well as in every region the workspace's imports used.
     #[arg(long, value_name = "CC")]
     region: Option<String>,
-    /// The sheet of a workbook (XLSX/XLS/ODS) to read; without it, the first visible
-    /// sheet.
+    /// The sheet of a workbook (XLSX/XLS/ODS) to read; required when the workbook has
+    /// several sheets (a workbook of one sheet is read whole, and the sheet is named).
     #[arg(long, value_name = "NAME")]
     sheet: Option<String>,
+    /// Add the list even though some of its values could not be read (each listed by
+    /// file:line:field); without it such a list is refused and nothing is added.
+    /// Needs --reason.
+    #[arg(long, requires = "reason")]
+    accept_unread: bool,
+    /// Why the values that could not be read hold no opt-out (at least 20 characters
+    /// in 2 words), required with --accept-unread; recorded in the audit log.
+    #[arg(long, value_name = "TEXT", requires = "accept_unread")]
+    reason: Option<String>,
 }
 
 pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
@@ -33,6 +42,16 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
     if !in_archive {
         super::readable(&args.file)?;
     }
+    // A pipe (`suppress <(...)`, /dev/stdin) is read once, into a private copy: the
+    // list is read more than once.
+    let spooled = match in_archive {
+        true => None,
+        false => crate::import::spool::spool(&args.file)
+            .map_err(|e| anyhow::Error::new(e).context(args.file.display().to_string()))?,
+    };
+    let path = spooled
+        .as_ref()
+        .map_or(args.file.as_path(), |s| s.path.as_path());
     let mut ws = ctx.open_or_create()?;
     let region = args
         .region
@@ -40,8 +59,14 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
         .map(str::parse::<Region>)
         .transpose()
         .map_err(|message| super::Exit { code: 2, message })?;
-    let list = (args.file.as_path(), args.sheet.as_deref());
-    let report = suppress::suppress_sheet_in(&mut ws, list, region, &actor())
+    let options = suppress::ListOptions {
+        sheet: args.sheet.as_deref(),
+        region,
+        accept_unread: args.reason.as_deref().filter(|_| args.accept_unread),
+        report_unread: false,
+        shown: Some(&args.file),
+    };
+    let report = suppress::suppress_list_in(&mut ws, path, options, &actor())
         .map_err(|e| anyhow::Error::new(e).context(args.file.display().to_string()))?;
     if ctx.json {
         return print_json(&report);
@@ -53,6 +78,14 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
         report.already_present,
         count(report.total, "entry")
     );
+    if let Some(sheet) = &report.sheet {
+        let only = if args.sheet.is_none() {
+            " (the workbook's only sheet)"
+        } else {
+            ""
+        };
+        outln!("sheet `{}` read{only}", for_terminal(sheet));
+    }
     if let Some(h) = &report.header {
         outln!(
             "line {} taken as the header: {}",
@@ -127,6 +160,12 @@ pub fn run(ctx: &Context, args: SuppressArgs) -> anyhow::Result<()> {
                 for_terminal(&s.reason)
             );
         }
+    }
+    if let Some(reason) = &report.accepted {
+        outln!(
+            "accepted with --accept-unread (recorded in the audit log): {}",
+            for_terminal(reason)
+        );
     }
     Ok(())
 }

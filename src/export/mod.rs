@@ -136,6 +136,19 @@ pub enum ExportError {
         entry: usize,
         part: crate::message::Part,
     },
+    /// Nobody would be in the file: every contact is excluded (or every recipient left
+    /// out). An export of nobody is refused, as an import of nothing is ("never
+    /// success, 0 imported", PRODUCT.md; trial 4: `Exported 0 recipients`, exit 0).
+    #[error(
+        "nothing exported: campaign `{campaign}` has no recipients, so no file was written: {}. See `tactful preview {campaign} --excluded`",
+        why.join("; ")
+    )]
+    NoRecipients {
+        campaign: String,
+        /// Why, per exclusion reason (`3 excluded as no_address: ...`) and for
+        /// recipients left out.
+        why: Vec<String>,
+    },
     #[error(transparent)]
     Files(#[from] FileError),
     #[error(transparent)]

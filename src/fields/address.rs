@@ -5,11 +5,15 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::wrappers;
+
 /// Normalise an e-mail address: [`email_key`] (trimmed, NFKC, lower case, IDNA), and
 /// only when it has the shape of an address.
 ///
 /// Returns `None` unless the result has the shape `local@domain.tld`: one `@`, a
-/// non-empty local part, a domain with a dot and no empty labels, no whitespace.
+/// non-empty local part, a domain with a dot and no empty labels, no whitespace, and
+/// no quotation mark or bracket left inside once the wrapping is gone (`eve«@x.org`,
+/// `a<b@x.org`: no address, so a list reports the value and an import rejects it).
 pub fn normalise_email(raw: &str) -> Option<String> {
     let email = email_key(raw);
     let (local, domain) = email.split_once('@')?;
@@ -17,25 +21,37 @@ pub fn normalise_email(raw: &str) -> Option<String> {
         && !domain.contains('@')
         && domain.contains('.')
         && domain.split('.').all(|label| !label.is_empty())
-        && !email.chars().any(|c| c.is_whitespace() || c.is_control());
+        && !email.chars().any(|c| {
+            c.is_whitespace()
+                || c.is_control()
+                || "<>()[]\"".contains(c)
+                || wrappers::separates(c, "")
+        });
     valid.then_some(email)
 }
 
 /// Every e-mail address a written value holds, in normal form ([`normalise_email`]),
 /// each once, in the order written: one cell may hold several (`a@x.org; b@y.org`), a
 /// display name (`Ana <ana@x.org>`), a link (`mailto:ana@x.org?subject=Hi`), quotes or
-/// the punctuation of a sentence (`ana@x.org.`). The value is cut at white space and
-/// at `,;<>()[]"'`; each piece loses a leading `mailto:` (RFC 6068), a `?` query
-/// after it, and surrounding `.:!?`, then must have the shape of an address.
+/// the punctuation of a sentence (`ana@x.org.`), typographic quotes, guillemets or
+/// brackets (`“ana@x.org”`, `«ana@x.org»`, `「ana@x.org」`: [`wrappers`]). The value is
+/// cut at white space, at `,;<>()[]"'` and at their Unicode counterparts
+/// ([`wrappers::separates`]); each piece loses a leading `mailto:` (RFC 6068), a `?`
+/// query after it, and surrounding `.:!?` and wrapping marks, then must have the shape
+/// of an address.
 ///
 /// Empty when the value holds no valid address (`ana@localhost`, `n/a`).
 pub fn addresses_in(raw: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for piece in raw.split(|c: char| c.is_whitespace() || ",;<>()[]\"'`".contains(c)) {
-        let mut piece = piece.trim_matches(|c: char| ".:!?".contains(c));
+    const CUTS: &str = ",;<>()[]\"'`";
+    let edge = |c: char| ".:!?".contains(c) || wrappers::is_wrapper(c);
+    for piece in
+        raw.split(|c: char| c.is_whitespace() || CUTS.contains(c) || wrappers::separates(c, CUTS))
+    {
+        let mut piece = piece.trim_matches(edge);
         if let Some(link) = strip_scheme(piece, "mailto:") {
             let target = link.split('?').next().unwrap_or_default();
-            piece = target.trim_matches(|c: char| ".:!?".contains(c));
+            piece = target.trim_matches(edge);
         }
         if let Some(email) = normalise_email(piece).filter(|e| !out.contains(e)) {
             out.push(email);
@@ -67,7 +83,12 @@ pub fn sendable_email(raw: &str) -> Option<String> {
     // The written value, not the normal form (which is NFKC): ASCII is its own NFC
     // and NFKC, so only other text pays for the comparison.
     let written = raw.trim();
+    // Quotes or brackets around it (`“bob@x.org”`), or a dot only IDNA reads
+    // (`bob@x。org`), are taken off or mapped in the normal form, and a sending tool
+    // may not do so.
     let plain = !email.chars().any(|c| "<>\"(),;:[]\\`".contains(c))
+        && wrappers::unwrap(written).len() == written.len()
+        && !written.contains(wrappers::is_idna_dot)
         && (written.is_ascii()
             || (written.nfkc().eq(written.chars()) && unicode_normalization::is_nfc(written)));
     plain.then_some(email)
@@ -81,7 +102,8 @@ pub enum Unsendable {
     /// without it.
     Invisible(char, String),
     /// Characters Unicode compatibility mapping (NFKC) changes, such as full-width
-    /// letters (`ｂｏｂ@x.org`): the first such character.
+    /// letters (`ｂｏｂ@x.org`), or the ideographic full stop IDNA reads as a dot
+    /// (`bob@x。org`): the first such character.
     CompatibilityForm(char),
     /// Letters written decomposed (`e` + U+0308 for `ë`): not Unicode NFC, which
     /// RFC 6532 §3.1 asks of an address. The address in composed letters.
@@ -108,7 +130,10 @@ impl Unsendable {
                 return Some(Unsendable::Invisible(c, plain));
             }
         }
-        if let Some(c) = raw.chars().find(|c| !c.is_ascii() && !c.nfkc().eq(c.nfc())) {
+        if let Some(c) = raw
+            .chars()
+            .find(|&c| !c.is_ascii() && (!c.nfkc().eq(c.nfc()) || wrappers::is_idna_dot(c)))
+        {
             return Some(Unsendable::CompatibilityForm(c));
         }
         if !unicode_normalization::is_nfc(raw) {
@@ -193,9 +218,13 @@ pub fn refusal_forms(raw: &str) -> Vec<String> {
 /// in this form (over-excluding is the safe side); a message still goes to the
 /// address as stored ([`sendable_email`]).
 pub fn inbox_form(email: &str) -> Option<String> {
-    let (local, domain) = email.rsplit_once('@')?;
+    // Bytes, not `rsplit_once('@')`: the answer is `None` for most addresses, and
+    // the char searcher's compare per byte was most of the cost (issue 13: every
+    // refused address is asked before the walk, every contact's in it).
+    let at = email.bytes().rposition(|b| b == b'@')?;
+    let (local, domain) = (&email[..at], &email[at + 1..]);
     let gmail = matches!(domain, "gmail.com" | "googlemail.com");
-    if !gmail && !local.contains('+') {
+    if !gmail && !local.as_bytes().contains(&b'+') {
         return None;
     }
     let mailbox = local.split('+').next().unwrap_or_default();
@@ -216,27 +245,34 @@ pub fn inbox_form(email: &str) -> Option<String> {
 /// addresses are, so a preview reads them without the general checks' copies (issue
 /// 13).
 pub fn is_plain(raw: &str) -> bool {
-    let Some((local, domain)) = raw.split_once('@') else {
+    let bytes = raw.as_bytes();
+    let allowed = |b: u8| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'_' | b'%' | b'+' | b'-');
+    // The local part up to the first `@` (an `@` is no allowed byte, so the domain
+    // holds none either).
+    let Some(at) = bytes.iter().position(|&b| !allowed(b)) else {
         return false;
     };
-    let allowed =
-        |b: &u8| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'_' | b'%' | b'+' | b'-');
-    if local.is_empty() || local.starts_with('.') || !local.as_bytes().iter().all(allowed) {
+    if at == 0 || bytes[at] != b'@' || bytes[0] == b'.' {
         return false;
     }
-    // The domain in one pass (every address of a preview is read here): allowed bytes,
-    // at least one dot, and no empty label (no dot first, last or after a dot).
+    // The domain in one pass (every address of a preview is read here, issue 13):
+    // allowed bytes, at least one dot, no empty label (no dot first, last or after a
+    // dot) and no label that is an IDNA A-label (`xn--bcher-kva` reads as its Unicode
+    // in the normal form).
+    let domain = &bytes[at + 1..];
     let mut dots = 0;
     let mut previous = b'.';
-    for b in domain.bytes() {
-        if !allowed(&b) || (b == b'.' && previous == b'.') {
+    for (i, &b) in domain.iter().enumerate() {
+        if !allowed(b) || (b == b'.' && previous == b'.') {
+            return false;
+        }
+        if previous == b'.' && domain[i..].starts_with(b"xn--") {
             return false;
         }
         dots += usize::from(b == b'.');
         previous = b;
     }
-    // An A-label (`xn--bcher-kva`) reads as its Unicode in the normal form.
-    dots > 0 && previous != b'.' && !domain.starts_with("xn--") && !domain.contains(".xn--")
+    dots > 0 && previous != b'.'
 }
 
 /// `value` without its leading URI `scheme` (`mailto:`, `tel:`, any case), if it has it.
@@ -247,28 +283,49 @@ pub fn strip_scheme<'a>(value: &'a str, scheme: &str) -> Option<&'a str> {
 }
 
 /// The comparison form of an e-mail address, valid or not: trimmed, without invisible
-/// characters, in Unicode NFKC (full-width `ｆｗ@example.com` is `fw@example.com`),
-/// lower-cased, and with its domain's `xn--` labels in Unicode (IDNA, RFC 5891:
-/// `idn@xn--bcher-kva.de` is `idn@bücher.de`; [`super::idna`]). NFKC includes NFC
-/// (RFC 6532 §3.1: `zoë` typed as one letter or as `e` + U+0308 is one address).
+/// characters, unwrapped of the quotes, guillemets, brackets and asterisks around it
+/// ([`wrappers::unwrap`]: `“eve@example.com”`, `«…»`, `「…」`, `＜…＞` are
+/// `eve@example.com`; before and after compatibility mapping, so full-width brackets go
+/// too), in Unicode NFKC (full-width `ｆｗ@example.com` is `fw@example.com`),
+/// lower-cased, with the ideographic full stop `。` of its domain read as `.` (UTS #46
+/// maps it; [`wrappers::is_idna_dot`]), and its domain's `xn--` labels in Unicode (IDNA,
+/// RFC 5891: `idn@xn--bcher-kva.de` is `idn@bücher.de`; [`super::idna`]). NFKC includes
+/// NFC (RFC 6532 §3.1: `zoë` typed as one letter or as `e` + U+0308 is one address).
 /// Contact keys, the suppression list and its hashes, erasure, refusals on record and
 /// the duplicate check use it, so every spelling of an address is one, and a malformed
 /// address still matches itself.
 pub fn email_key(raw: &str) -> String {
+    fold(raw, true)
+}
+
+/// [`email_key`], with the unwrapping or without it (the form before it was read,
+/// [`email_keys_before`]).
+fn fold(raw: &str, unwrap: bool) -> String {
     let lower = raw.trim().to_lowercase();
+    let unwrapped = |text: String| match unwrap {
+        true if wrappers::unwrap(&text).len() != text.len() => wrappers::unwrap(&text).to_string(),
+        _ => text,
+    };
     // ASCII is its own NFKC and holds no invisible character: most addresses skip
-    // everything but the look for an A-label.
+    // everything but the look for a wrapper and an A-label.
     let folded = if lower.is_ascii() {
-        lower
+        unwrapped(lower)
     } else {
-        let visible: String = lower.chars().filter(|&c| !is_invisible(c)).collect();
-        if unicode_normalization::is_nfkc(&visible) {
+        let visible = unwrapped(lower.chars().filter(|&c| !is_invisible(c)).collect());
+        let mapped = if unicode_normalization::is_nfkc(&visible) {
             visible
         } else {
             // Compatibility mapping can give capitals (`ℌ` is `H`) and lower-casing
             // can undo NFC: each once more.
             let mapped: String = visible.nfkc().collect::<String>().to_lowercase();
-            mapped.nfc().collect()
+            unwrapped(mapped.nfc().collect())
+        };
+        match mapped.rsplit_once('@') {
+            Some((local, domain)) if unwrap && domain.contains(wrappers::is_idna_dot) => {
+                let domain = domain.replace(wrappers::is_idna_dot, ".");
+                format!("{local}@{domain}")
+            }
+            _ => mapped,
         }
     };
     match folded.rsplit_once('@') {
@@ -298,19 +355,21 @@ pub fn is_invisible(c: char) -> bool {
 
 /// The comparison forms hashes and lists made before [`email_key`] took its present
 /// form held, where they differ from today's: trimmed and lower-cased only (before
-/// NFC), and in NFC without compatibility mapping or IDNA (before NFKC and `xn--`
-/// labels were read). A value erased or listed then must still match. Empty for most
-/// addresses.
+/// NFC), in NFC without compatibility mapping or IDNA (before NFKC and `xn--`
+/// labels were read), and without the unwrapping of quotes and brackets and the
+/// reading of `。` (before new-user trial 6, G3). A value erased or listed then must
+/// still match. Empty for most addresses.
 pub fn email_keys_before(raw: &str) -> Vec<String> {
     let lower = raw.trim().to_lowercase();
-    if lower.is_ascii() && !lower.contains("xn--") {
+    let wrapped = wrappers::unwrap(&lower).len() != lower.len();
+    if lower.is_ascii() && !lower.contains("xn--") && !wrapped {
         return Vec::new();
     }
     let today = email_key(raw);
     let visible: String = lower.chars().filter(|&c| !is_invisible(c)).collect();
     let nfc: String = visible.nfc().collect();
     let mut out: Vec<String> = Vec::new();
-    for old in [lower, nfc] {
+    for old in [lower, nfc, fold(raw, false)] {
         if old != today && !out.contains(&old) {
             out.push(old);
         }

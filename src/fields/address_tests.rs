@@ -106,7 +106,51 @@ fn a_plain_address_is_its_own_only_form() {
     }
 }
 
+/// `is_plain` as written before its one-pass form (issue 13, session 12): the two must
+/// agree on every value.
+fn is_plain_reference(raw: &str) -> bool {
+    let Some((local, domain)) = raw.split_once('@') else {
+        return false;
+    };
+    let allowed =
+        |b: &u8| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'_' | b'%' | b'+' | b'-');
+    if local.is_empty() || local.starts_with('.') || !local.as_bytes().iter().all(allowed) {
+        return false;
+    }
+    let mut dots = 0;
+    let mut previous = b'.';
+    for b in domain.bytes() {
+        if !allowed(&b) || (b == b'.' && previous == b'.') {
+            return false;
+        }
+        dots += usize::from(b == b'.');
+        previous = b;
+    }
+    dots > 0 && previous != b'.' && !domain.starts_with("xn--") && !domain.contains(".xn--")
+}
+
+#[test]
+fn a_label_in_any_position_is_not_plain() {
+    for other in [
+        "a@xn--bcher-kva.de",
+        "a@mail.xn--bcher-kva.de",
+        "a@x.xn--p1ai",
+    ] {
+        assert!(!is_plain(other), "{other}");
+    }
+    for plain in ["xn--a@example.de", "a@axn--b.de", "a@x.axn--p1ai"] {
+        assert!(is_plain(plain), "{plain}");
+    }
+}
+
 proptest::proptest! {
+    /// The one-pass `is_plain` answers as the reference does, also around `@`, dots
+    /// and A-labels.
+    #[test]
+    fn is_plain_agrees_with_its_reference(raw in "[a-z.@A+ xn-]{0,6}(xn--)?[a-z0-9.@-]{0,8}(\\.xn--)?[a-z.]{0,4}") {
+        proptest::prop_assert_eq!(is_plain(&raw), is_plain_reference(&raw));
+    }
+
     /// Whatever a value holds, when it counts as plain the general reading
     /// (normalising, finding the addresses in it) gives back that value alone.
     #[test]

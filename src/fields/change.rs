@@ -67,6 +67,9 @@ pub struct FieldChange {
     /// True when the change lowers protection: the class moved to a less protected one,
     /// or the field lost a role a safeguard depends on (see [`is_safeguard_role`]).
     pub downgrade: bool,
+    /// The sensitive values the field still holds, which stay refused whatever its
+    /// class ([`super::kept`]; new-user trial 5, F5).
+    pub kept_protected: Vec<super::kept::KeptProtected>,
 }
 
 /// Check `reason` for changing `before` to the given class and role, as [`set`] will:
@@ -159,10 +162,12 @@ pub fn set(
                 "reason": reason,
             }),
         )?;
+        let kept_protected = super::kept::kept_protected(tx, &after)?;
         Ok(FieldChange {
             before,
             after,
             downgrade,
+            kept_protected,
         })
     })
 }
@@ -209,8 +214,10 @@ fn consent_role_over_values(
     })
 }
 
-/// Roles that safeguards depend on: the minor check reads date of birth, birth year and
-/// age; the consent step reads the consent roles; addresses come from e-mail and phone.
+/// Roles that safeguards depend on: the minor check reads date of birth, birth year,
+/// age and tags (a tag naming an age group, `teen`, `u16`, is an age signal: session 12
+/// trial, G17, found `--role none` on tags switching the check off unrecorded); the
+/// consent step reads the consent roles; addresses come from e-mail and phone.
 /// Taking one away lowers protection as much as lowering a class does.
 pub fn is_safeguard_role(role: Role) -> bool {
     matches!(
@@ -218,6 +225,7 @@ pub fn is_safeguard_role(role: Role) -> bool {
         Role::DateOfBirth
             | Role::BirthYear
             | Role::Age
+            | Role::Tags
             | Role::ConsentEmail
             | Role::ConsentSms
             | Role::Email

@@ -113,7 +113,9 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
         let mut header_hit = header_match(entry, &words, &mut notes)
             .filter(|_| entry.types.as_ref().is_none_or(|t| t.contains(&ty)));
         if header_hit.is_some() {
-            header_hit = header_hit.and_then(|hit| confirm(entry, hit, profile, &mut notes));
+            let whole = words.words.len();
+            header_hit =
+                header_hit.and_then(|hit| confirm(entry, (hit, whole), profile, &mut notes));
             unconfirmed |= header_hit.is_none() && entry.role != Role::None;
         }
         let mut value_hit =
@@ -387,9 +389,17 @@ fn share_hit<'d>(
 
 /// Apply the entry's `needs` check to a header match. A rejected match of a sensitive
 /// entry leaves a note, so the reviewer sees why `Card Number` is not a payment card.
+///
+/// A header that is an e-mail phrase and nothing else (`email`, `E-mail`, `Email
+/// Address`; not the bare `mail`, which is also post) keeps the e-mail role whenever
+/// some value is an address, however few (new-user trial 5, F1): as an ordinary field
+/// its real addresses were no addresses, rows got generated keys, and an opt-out or a
+/// suppression keyed by such an address could miss the contact. Its other values are
+/// then no address: a row keyed by it is rejected by line (`n/a is not an e-mail
+/// address`) or keyed by its phone, as below the half before.
 fn confirm<'d>(
     entry: &Entry,
-    mut hit: HeaderHit<'d>,
+    (mut hit, header_words): (HeaderHit<'d>, usize),
     profile: &ValueProfile,
     notes: &mut Vec<String>,
 ) -> Option<HeaderHit<'d>> {
@@ -416,6 +426,17 @@ fn confirm<'d>(
     }
     let percent = profile.passing(check);
     if percent >= NEEDS_PERCENT {
+        hit.confirmed = Some((check, percent));
+        return Some(hit);
+    }
+    let names_email =
+        entry.role == Role::Email && hit.covered == header_words && hit.phrase != "mail";
+    if names_email && profile.passing_any(check) {
+        notes.push(format!(
+            "the header `{}` names e-mail addresses, so the column keeps that role though only {percent}% of values {}: a value that is none is no address (a row keyed by it is rejected, with its line, or keyed by its phone)",
+            hit.phrase,
+            check_phrase(check)
+        ));
         hit.confirmed = Some((check, percent));
         return Some(hit);
     }

@@ -31,11 +31,12 @@ use crate::workspace::records::{count_filled, value_counts};
 pub const MAX_TEXT_CHARS: u32 = 1024;
 /// Longest stored list (tags joined by `, `) read.
 pub const MAX_LIST_CHARS: u32 = 4096;
-/// Words from which a stored text value is a document (a ticket, a review), not a note.
-pub const DOCUMENT_WORDS: usize = 20;
+/// Words from which a stored text value can be prose (a sentence, a ticket, a review)
+/// rather than a label or a note of a word or two ([`is_prose`]).
+pub const PROSE_WORDS: usize = 3;
 /// Share of a field's filled values (percent) that must mention a kind, when only
-/// documents do, for the field to hold it.
-pub const DOCUMENT_PERCENT: u64 = 2;
+/// prose does, for the field to hold it.
+pub const PROSE_PERCENT: u64 = 2;
 /// Example values named per kind.
 const EXAMPLES: usize = 3;
 
@@ -48,16 +49,17 @@ pub struct Held {
     pub contacts: u64,
     /// The most frequent values, most frequent first.
     pub examples: Vec<String>,
-    /// Found only inside documents, in fewer than [`DOCUMENT_PERCENT`]% of the filled
-    /// values: a rule on the field does not select by the kind ([`Held::selects`]),
-    /// but a message that merges the field prints those texts, so merges still count it.
-    pub documents_only: bool,
+    /// Found only inside prose ([`is_prose`]), in fewer than [`PROSE_PERCENT`]% of the
+    /// filled values: a rule on the field does not select by the kind
+    /// ([`Held::selects`]), but a message that merges the field prints those texts, so
+    /// merges still count it.
+    pub prose_only: bool,
 }
 
 impl Held {
-    /// Whether a rule on the field selects by this kind (see [`Held::documents_only`]).
+    /// Whether a rule on the field selects by this kind (see [`Held::prose_only`]).
     pub fn selects(&self) -> bool {
-        !self.documents_only
+        !self.prose_only
     }
 
     /// "`orientation` holds sexual orientation values for 2 contacts (lesbian, bi)".
@@ -143,34 +145,38 @@ fn holds_sensitive(field: &Field, stored: &str) -> bool {
 /// The sensitive values among `counts`, the distinct stored values of `field` with
 /// their counts ([`value_counts`]), one [`Held`] per kind, by kind name.
 ///
-/// A kind found only inside documents (values of [`DOCUMENT_WORDS`] words or more: a
-/// support ticket, a review), in fewer than [`DOCUMENT_PERCENT`]% of the field's
-/// filled values, is held as [`Held::documents_only`]: such a column is about something
-/// else, and a word that a few of its texts mention (`Catholic Encyclopedia`, a quoted
-/// tweet) does not make a rule on it (`description contains "refund"`) select by
-/// religion (new-user trial H5). A message that merges the field still prints those
-/// texts, so merges count every kind; a rule or message that writes the word itself is
-/// judged by that word.
+/// A kind found only inside prose ([`is_prose`]: a sentence, a support ticket, a
+/// review), in fewer than [`PROSE_PERCENT`]% of the field's filled values, is held as
+/// [`Held::prose_only`]: such a column is about something else, and a word that a few
+/// of its texts mention (`Catholic Encyclopedia`, a quoted tweet, the generated
+/// sentence `He church establish.`) does not make a rule on it (`description contains
+/// "refund"`) select by religion (new-user trial H5; session 12: the real
+/// support-tickets file's `Resolution` sentences of 3 to 8 words were religion and
+/// political data because 29 of 2,769 said `Democrat` or `Republican`). A message that
+/// merges the field still prints those texts, so merges count every kind; a rule or
+/// message that writes the word itself is judged by that word.
 fn classify(field: &Field, counts: Vec<(String, u64)>) -> Vec<Held> {
     let mut kinds: BTreeMap<String, KindTally> = BTreeMap::new();
-    // Per kind: contacts holding it in a value shorter than a document.
-    let mut outside_documents: BTreeMap<String, u64> = BTreeMap::new();
+    // Per kind: contacts holding it in a value that is no prose (a term, a tag, a label).
+    let mut outside_prose: BTreeMap<String, u64> = BTreeMap::new();
     let filled: u64 = counts.iter().map(|(_, n)| n).sum();
     for (stored, count) in counts {
         let items: Vec<&str> = match field.ty {
             FieldType::List => stored.split(',').map(str::trim).collect(),
             _ => vec![stored.as_str()],
         };
-        let document =
-            field.ty != FieldType::List && stored.split_whitespace().count() >= DOCUMENT_WORDS;
+        // Worked out once, and only for a value that holds something.
+        let mut prose: Option<bool> = None;
         let mut seen_kinds: Vec<String> = Vec::new();
         for v in items.into_iter().flat_map(|item| sensitive_in(field, item)) {
             let slot = kinds.entry(v.kind.clone()).or_default();
             if !seen_kinds.contains(&v.kind) {
                 slot.0 += count;
                 seen_kinds.push(v.kind.clone());
-                if !document {
-                    *outside_documents.entry(v.kind.clone()).or_default() += count;
+                let prose =
+                    *prose.get_or_insert_with(|| field.ty != FieldType::List && is_prose(&stored));
+                if !prose {
+                    *outside_prose.entry(v.kind.clone()).or_default() += count;
                 }
             }
             let value = slot.1.entry(v.value.clone()).or_insert((0, v));
@@ -180,8 +186,8 @@ fn classify(field: &Field, counts: Vec<(String, u64)>) -> Vec<Held> {
     kinds
         .into_iter()
         .filter_map(|(kind, (contacts, values))| {
-            let documents_only = !outside_documents.contains_key(&kind)
-                && contacts.saturating_mul(100) < DOCUMENT_PERCENT.saturating_mul(filled);
+            let prose_only = !outside_prose.contains_key(&kind)
+                && contacts.saturating_mul(100) < PROSE_PERCENT.saturating_mul(filled);
             let mut values: Vec<(u64, SensitiveValue)> = values.into_values().collect();
             values.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.value.cmp(&b.1.value)));
             let examples = values
@@ -194,10 +200,24 @@ fn classify(field: &Field, counts: Vec<(String, u64)>) -> Vec<Held> {
                 value,
                 contacts,
                 examples,
-                documents_only,
+                prose_only,
             })
         })
         .collect()
+}
+
+/// True when `value`, a stored text value, is prose: a text of [`PROSE_WORDS`] words or
+/// more that is not itself a sensitive value, nor a list of items one of which is
+/// (`He church establish.`, `I am pregnant and the dress arrived late`, but not
+/// `Catholic`, `trade union member`, `religion: catholic` or `diabetic, needs
+/// sugar-free`). A word inside prose is one word of a sentence about something; a
+/// value that is the term, or holds it as a tag, states it. How many values must
+/// mention a kind is [`PROSE_PERCENT`]; this only says which values are weighed so.
+pub fn is_prose(value: &str) -> bool {
+    value.split_whitespace().count() >= PROSE_WORDS
+        && value
+            .split([',', ';', '|'])
+            .all(|item| sensitive_value(item.trim()).is_none())
 }
 
 /// True when `field`'s values are read word by word as well as whole: ordinary fields
@@ -306,5 +326,32 @@ impl HeldValues {
     /// way).
     pub fn insert(&mut self, field: &str, held: Vec<Held>) {
         self.0.insert(field.to_string(), held);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Worked out by hand: 3 words or more, and no term as the whole value or as an
+    /// item of a list (session 12).
+    #[test]
+    fn sentences_are_prose_and_terms_labels_and_tag_lists_are_not() {
+        for v in [
+            "He church establish.",
+            "Health rest catch Republican.",
+            "I am pregnant and the dress arrived late",
+        ] {
+            assert!(is_prose(v), "{v}");
+        }
+        for v in [
+            "Catholic",
+            "Votes Labour",
+            "trade union member",
+            "religion: catholic",
+            "diabetic, needs sugar-free",
+        ] {
+            assert!(!is_prose(v), "{v}");
+        }
     }
 }

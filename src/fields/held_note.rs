@@ -114,7 +114,7 @@ pub fn refresh(
             &json!({"source": source, "reason": noted.reason}),
         )?;
         let held = HeldValues::from_counts(&[(field, max)], vec![counts]);
-        // Kinds only a few long texts mention select nobody (`Held::documents_only`); a
+        // Kinds only a few sentences mention select nobody (`Held::prose_only`); a
         // message merging the field is refused with its own reason.
         let held: Vec<_> = held
             .of(&field.name)

@@ -15,11 +15,13 @@ pub mod evidence;
 pub mod held;
 pub mod held_note;
 pub mod idna;
+pub mod kept;
 pub mod money;
 pub mod phone;
 pub mod policy;
 pub mod provenance;
 pub mod value;
+pub mod wrappers;
 
 use std::fmt;
 use std::str::FromStr;

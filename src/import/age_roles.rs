@@ -52,6 +52,10 @@ pub struct GroupsSeen {
     pub grades: u64,
     pub clear_grades: u64,
     pub first_grade: Option<(String, u64)>,
+    /// The first value holding a tag that names a minor's age group (`teen`, `U12`,
+    /// `Year 7`: `campaign::tag_forms::minor_tag_in`) and its line, for
+    /// `super::age_tags`.
+    pub minor_tag: Option<(String, u64)>,
 }
 
 impl GroupsSeen {
@@ -106,6 +110,9 @@ impl GroupsSeen {
                 }
             }
         }
+        if self.minor_tag.is_none() && crate::campaign::tag_forms::minor_tag_in(value) {
+            self.minor_tag = Some((value.chars().take(40).collect(), line));
+        }
         if self.header.is_none() {
             return;
         }
@@ -119,13 +126,20 @@ impl GroupsSeen {
         }
     }
 
-    /// Whether the column holds school years: every non-blank value, under a class
-    /// header (`Class`, `Klasse`) one of them unambiguous ([`school_year`]).
+    /// Whether the column holds school years ([`school_year`]): under a class header
+    /// (`Class`, `Klasse`, also a travel or product class) every non-blank value, one of
+    /// them unambiguous; under a header that names school years (`School year`,
+    /// `Grade`, `Class of`) at least half of them, so a pupil column with a few other
+    /// words in it is still read (new-user trial 6, G7).
     pub fn holds_school(&self) -> bool {
         self.school.is_some_and(|kind| {
-            self.school_values > 0
-                && self.grades == self.school_values
-                && (kind != SchoolHeader::Classes || self.clear_grades > 0)
+            self.grades > 0
+                && match kind {
+                    SchoolHeader::Classes => {
+                        self.grades == self.school_values && self.clear_grades > 0
+                    }
+                    _ => self.grades * 2 >= self.school_values,
+                }
         })
     }
 

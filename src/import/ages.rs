@@ -26,6 +26,7 @@ use serde::Serialize;
 use super::analyse::{Analysis, Column};
 use super::prepare::AgeMark;
 use crate::campaign::age::{self, AgeReading};
+use crate::fields::Role;
 use crate::fields::value::Value;
 use crate::workspace::WorkspaceError;
 use crate::workspace::contacts::ContactWriter;
@@ -149,7 +150,10 @@ impl AgeMerge {
                     kept: if keep_held { "held" } else { "given" },
                 });
             }
-            if keep_held {
+            if keep_held && column.field.role == Role::Tags {
+                // The row's tags stay, and so do the held tags naming an age group.
+                values[i] = with_age_tags(&values[i], &held);
+            } else if keep_held {
                 values[i] = Sql::Null;
                 dropped.push(i);
             }
@@ -197,7 +201,7 @@ pub fn warnings(merge: &AgeMerge) -> Option<String> {
         })
         .collect();
     Some(format!(
-        "{} row{} disagreed with a contact's date of birth, birth year or age from an earlier row or import; the youngest plausible age was kept, so the minor check errs on the side of a child (see age_conflicts): {}",
+        "{} row{} disagreed with a contact's date of birth, birth year, age or age-group tags from an earlier row or import; the youngest plausible age was kept (tags naming it beside the row's tags), so the minor check errs on the side of a child (see age_conflicts): {}",
         merge.total,
         super::report::plural(merge.total),
         examples.join("; ")
@@ -221,6 +225,28 @@ fn decide(held: AgeReading, given: AgeReading) -> Option<bool> {
         (Years { .. }, Unreadable(_)) => Some(true),
         (Unreadable(_), Years { .. }) => Some(false),
     }
+}
+
+/// A tags value `given` that would replace `held`, a contact's tags naming an age group
+/// (`teen`) with none as young (`vip`, `adult`): `given` with the held tags that name
+/// an age group added after it (`vip, teen`), so the contact's other tags follow the
+/// file and the younger reading stays (new-user trial, session 12, G13: a re-export
+/// after staff retagged a child as `vip` made the child a recipient, silently).
+fn with_age_tags(given: &Sql, held: &Sql) -> Sql {
+    let text = |v: &Sql| match v {
+        Sql::Text(t) => t.clone(),
+        _ => String::new(),
+    };
+    let (given, held) = (text(given), text(held));
+    let mut out: Vec<&str> = given.split([',', ';', '|']).map(str::trim).collect();
+    out.retain(|t| !t.is_empty());
+    for tag in held.split([',', ';', '|']).map(str::trim) {
+        let names_age = crate::campaign::minor_flag::read_stored_tags(tag) != AgeReading::Blank;
+        if names_age && !out.iter().any(|t| t.eq_ignore_ascii_case(tag)) {
+            out.push(tag);
+        }
+    }
+    Sql::Text(out.join(", "))
 }
 
 /// A stored value for the report: as a person reads it, at most 40 characters.

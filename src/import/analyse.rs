@@ -125,6 +125,8 @@ pub fn analyse(
     let mut stripped = vec![0u64; width];
     let mut damage: Vec<BTreeMap<Damage, DamageSeen>> = vec![BTreeMap::new(); width];
     let mut big_cells = BigCells::default();
+    let names: Vec<&str> = map.columns.iter().map(|c| c.name.as_str()).collect();
+    let mut lost_zeros = super::lost_zeros::LostZeros::new(&names, plan.region);
     let mut rejected = Vec::new();
     let mut short = ShortRows::new(headers.len(), plan.allow_ragged);
     let (mut rows_read, mut blank) = (0u64, 0u64);
@@ -145,6 +147,7 @@ pub fn analyse(
                 for s in &mut skipped_ages {
                     s.observe(line, &values, today);
                 }
+                lost_zeros.observe_with(line, width, |i| map.project_str(&values, i).0);
                 for i in 0..width {
                     let (value, apostrophe) = map.project_str(&values, i);
                     stripped[i] += u64::from(apostrophe);
@@ -246,7 +249,8 @@ pub fn analyse(
     }
     let layout_id = map.recognised.as_ref().map(|r| r.layout.id.clone());
     let sheet_name = sheet.as_ref().map(|s| s.name.as_str());
-    super::opt_out_file::check(plan, layout_id.as_deref(), sheet_name)?;
+    let layout = map.recognised.as_ref().map(|r| r.layout);
+    super::opt_out_file::check(plan, layout, sheet_name)?;
     let existing: BTreeMap<String, Field> =
         stored.into_iter().map(|f| (f.name.clone(), f)).collect();
     let provenance = stored_fields::provenance(conn)?;
@@ -297,6 +301,7 @@ pub fn analyse(
             ColumnKind::Plain => {}
         }
     }
+    warnings.extend(lost_zeros.warnings(&columns));
     map.order_evidence(&mut evidence);
     let file_status = map.file_status();
     for r in rows.runaways() {
@@ -322,6 +327,13 @@ pub fn analyse(
             "{} control character{} removed from values",
             cleaning.controls_removed,
             plural(cleaning.controls_removed as u64)
+        ));
+    }
+    if cleaning.sequences_removed > 0 {
+        warnings.push(format!(
+            "{} terminal escape sequence{} (colour codes, window titles: ESC [31m, ESC ]0;… BEL) removed from values, whole",
+            cleaning.sequences_removed,
+            plural(cleaning.sequences_removed as u64)
         ));
     }
     if cleaning.whitespace_replaced > 0 {
@@ -400,7 +412,12 @@ pub fn analyse(
     let age_columns = columns
         .iter()
         .enumerate()
-        .filter(|(_, c)| !c.skip && super::age_roles::is_age_role(c.field.role))
+        // Tags name age groups (`teen`): merged as ages are (session 12 trial, G13).
+        .filter(|(_, c)| {
+            !c.skip
+                && (super::age_roles::is_age_role(c.field.role)
+                    || c.field.role == crate::fields::Role::Tags)
+        })
         .map(|(i, _)| i)
         .collect();
     let mut analysis = Analysis {

@@ -33,6 +33,24 @@ pub struct DamageSeen {
     pub lines: Vec<u64>,
 }
 
+/// The report's warning for spreadsheet damage `d` seen in column `header`: `column
+/// zip: 2 values start with an apostrophe a spreadsheet left behind (e.g. lines 2, 4);
+/// kept as they are`.
+pub fn damage_warning(header: &str, d: Damage, seen: &DamageSeen) -> String {
+    format!(
+        "column {header}: {} value{} {} (e.g. line{} {}); kept as they are",
+        seen.count,
+        plural(seen.count),
+        d.describe(seen.count),
+        plural(seen.lines.len() as u64),
+        seen.lines
+            .iter()
+            .map(u64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
 /// What the first pass saw of one column.
 pub struct Seen<'a> {
     pub header: String,
@@ -148,6 +166,9 @@ pub fn build(
         field_consent: existing.and_then(|(old, _)| old.role.consent_channel()),
     };
     let kind = column_kind::decide(&facts, &mut class, &mut inferred);
+    if matches!(kind, Kind::Plain) {
+        super::age_tags::tags_by_values(&mut class, inferred.ty, seen.groups);
+    }
     if ones_and_zeros && matches!(kind, Kind::Consent(_)) && seen.spec.is_none() {
         // Stored as the yes/no it is; `1.0` reaches the field through its consent
         // reading (`prepare::consent_value`).
@@ -196,11 +217,20 @@ pub fn build(
         Some((old, provenance)) => {
             refuse_age_into_plain_field(header, old, provenance, class.role)?;
             let mut field = old.clone();
+            reclassified =
+                super::age_tags::tags_on_reimport(&mut field, provenance, &class, seen.file);
+            if let Some(r) = &reclassified {
+                warnings.push(r.warning.clone());
+            }
             if let Some(p) = provenance {
                 let (raised, r) = reclassify::upward(&field, p, &class, seen.file);
                 field = raised;
-                if let Some(r) = r {
+                if let Some(mut r) = r {
                     warnings.push(r.warning.clone());
+                    // Raised and read as tags: the verdict on record says both.
+                    if reclassified.is_some() {
+                        r.provenance.classifier_role = Role::Tags;
+                    }
                     reclassified = Some(r);
                 }
             }
@@ -249,18 +279,7 @@ pub fn build(
         }
     };
     for (d, seen) in seen.damage {
-        warnings.push(format!(
-            "column {header}: {} value{} {} (e.g. line{} {}); kept as they are",
-            seen.count,
-            plural(seen.count),
-            d.describe(seen.count),
-            plural(seen.lines.len() as u64),
-            seen.lines
-                .iter()
-                .map(u64::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        warnings.push(damage_warning(header, *d, seen));
     }
     if is_age_role(field.role) && !readable_age(field.role, storage.ty) && stats.non_blank > 0 {
         warnings.push(age_roles::kept_warning(

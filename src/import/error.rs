@@ -100,6 +100,28 @@ pub enum ImportError {
         /// `(line, place, reason)` of each value not read.
         skipped: Vec<(u64, String, String)>,
     },
+    /// A suppression list some of whose values could not be read: a list applied in
+    /// part looks done while opt-outs are missing, so nothing is added unless the user
+    /// accepts it with a written reason (`tactful suppress --accept-unread --reason`).
+    #[error(
+        "{} could not be read as an e-mail address or a phone number, so nothing was added to the suppression list (a list applied in part would look done while those opt-outs are missing):\n  {}{}\nfix those lines and run again; or, if they hold no opt-out, add the rest with --accept-unread --reason \"why these values are no opt-outs\" (recorded in the audit log)",
+        crate::text::count(*.count, "value"),
+        .places.iter().take(20).cloned().collect::<Vec<_>>().join("\n  "),
+        if .places.len() > 20 { format!("\n  and {} more", .places.len() - 20) } else { String::new() }
+    )]
+    ListReadInPart {
+        /// How many values or rows.
+        count: u64,
+        /// `file:line:field: column NAME: reason` of each, by line.
+        places: Vec<String>,
+    },
+    /// A workbook of several worksheets given to `tactful suppress` without `--sheet`:
+    /// reading its first sheet alone would leave the opt-outs of the others out
+    /// without a word.
+    #[error(
+        "the workbook has several sheets ({sheets}); a suppression list is read from one sheet, and which sheet lists the opt-outs is yours to say, so nothing was added: run again with --sheet NAME (such as --sheet '{first}'), once for each sheet that lists opt-outs"
+    )]
+    ListSheets { sheets: String, first: String },
     #[error("{0}")]
     BadOption(String),
     #[error("--key {key}: no such column in this file; its fields are: {fields}")]

@@ -104,6 +104,9 @@ pub struct ColumnStats {
     not_number_examples: Vec<(String, u64)>,
     /// Values that would read as numbers with the other decimal separator.
     other_separator: u64,
+    /// 16-digit numbers and their last digits, for a key column a spreadsheet may
+    /// have cut to 15 digits (`import::key_damage`).
+    pub sixteen: crate::import::key_damage::Sixteen,
 }
 
 impl Default for ColumnStats {
@@ -125,6 +128,7 @@ impl Default for ColumnStats {
             not_numbers: 0,
             not_number_examples: Vec::new(),
             other_separator: 0,
+            sixteen: Default::default(),
         }
     }
 }
@@ -162,6 +166,7 @@ impl ColumnStats {
     /// Record one cleaned, non-blank value found on `line`.
     pub fn observe(&mut self, value: &str, line: u64, opts: TypeOptions) {
         self.non_blank += 1;
+        self.sixteen.observe(value);
         let number = parse_number(value, opts.decimal_comma);
         if self.integer
             && parse_integer(value).is_none()

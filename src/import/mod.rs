@@ -27,6 +27,7 @@
 //! [`ImportPlan`] and call [`run_all`], [`run`] or [`detect`].
 
 pub mod age_roles;
+pub mod age_tags;
 pub mod ages;
 pub mod ahead;
 pub mod analyse;
@@ -37,6 +38,7 @@ pub mod columns;
 pub mod consent;
 pub mod decode;
 mod error;
+pub mod escapes;
 pub mod figures;
 pub mod identity;
 pub mod infer;
@@ -45,6 +47,7 @@ pub mod key_cell;
 pub mod key_damage;
 pub mod layout;
 pub mod load;
+pub mod lost_zeros;
 pub mod map_consent;
 pub mod mapping;
 pub mod mixed;
@@ -68,7 +71,9 @@ pub mod skipped_consent;
 pub mod sniff;
 pub mod source;
 pub mod spelling;
+pub mod spool;
 pub mod suppress;
+pub mod suppress_domain;
 pub mod suppress_list;
 pub mod suppress_source;
 pub mod undo;

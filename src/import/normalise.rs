@@ -15,6 +15,9 @@ pub struct Cleaning {
     pub controls_removed: u32,
     /// Tabs turned into spaces and carriage returns turned into line feeds.
     pub whitespace_replaced: u32,
+    /// Terminal escape sequences removed whole (`ESC [31m`, `ESC ]0;title BEL`; see
+    /// [`super::escapes`]); their characters are not in `controls_removed`.
+    pub sequences_removed: u32,
 }
 
 /// Zero-width characters trimmed at the edges like whitespace: ZERO WIDTH SPACE,
@@ -28,7 +31,9 @@ pub fn is_edge_junk(c: char) -> bool {
 ///
 /// Inside the value: line breaks are kept (quoted multi-line notes are data) with CR LF
 /// and lone CR turned into LF; TAB becomes a space (a tab in a stored value breaks
-/// tab-separated exports and terminal columns); every other C0 control, DEL and every C1
+/// tab-separated exports and terminal columns); a terminal escape sequence is removed
+/// whole, its printable tail too (`ESC [31m`, not just the ESC: [`super::escapes`]);
+/// every other C0 control, DEL and every C1
 /// control (U+0080..U+009F) is removed, because no customer value needs them and they
 /// can drive terminals (CWE-150). Then whitespace and zero-width characters are trimmed
 /// at both edges, and the text is put in Unicode NFC (canonical composition: the same
@@ -88,6 +93,7 @@ fn clean_chars(raw: &str) -> (String, Cleaning) {
                 }
             }
             '\n' => out.push('\n'),
+            c if super::escapes::skip_sequence(c, &mut chars) => stats.sequences_removed += 1,
             c if is_control(c) => stats.controls_removed += 1,
             c => out.push(c),
         }
@@ -120,6 +126,10 @@ pub enum Damage {
     LeadingApostrophe,
     /// An Excel error value (`#N/A`, `#VALUE!`, `#REF!`, `#NAME?`, `#DIV/0!`, ...).
     ErrorValue,
+    /// A US ZIP code of 3 or 4 digits (`6824` for `06824`): read as a number, it lost
+    /// its leading zero. Needs the row's country, so [`damage`] never returns it:
+    /// [`super::lost_zeros`] finds it.
+    LostLeadingZero,
 }
 
 impl Damage {
@@ -142,6 +152,12 @@ impl Damage {
             }
             (Damage::ErrorValue, true) => "is a spreadsheet error value such as #N/A",
             (Damage::ErrorValue, false) => "are spreadsheet error values such as #N/A",
+            (Damage::LostLeadingZero, true) => {
+                "is a US ZIP code of only 3 or 4 digits: it probably lost a leading zero in a spreadsheet (06824 read as the number 6824)"
+            }
+            (Damage::LostLeadingZero, false) => {
+                "are US ZIP codes of only 3 or 4 digits: they probably lost a leading zero in a spreadsheet (06824 read as the number 6824)"
+            }
         }
     }
 }

@@ -93,9 +93,11 @@ fn values_are_trimmed_and_controls_neutralised() {
     let (v, c) = clean_value("\u{200b} 01067\u{00a0}\u{feff}");
     assert_eq!(v, "01067");
     assert_eq!(c, Cleaning::default());
+    // The escape sequence goes whole (trial 4): no `[31m` tail is left.
     let (v, c) = clean_value("a\tb\u{1b}[31m\u{85}c\r\nd\re");
-    assert_eq!(v, "a b[31mc\nd\ne");
-    assert_eq!(c.controls_removed, 2);
+    assert_eq!(v, "a bc\nd\ne");
+    assert_eq!(c.controls_removed, 1);
+    assert_eq!(c.sequences_removed, 1);
     assert_eq!(c.whitespace_replaced, 2);
 }
 

@@ -17,9 +17,10 @@
 use std::path::{Path, PathBuf};
 
 use super::ImportError;
+use super::layout::{Layout, layouts};
 use super::opt_out_name::{file_opt_out_word, opt_out_word};
 use super::plan::ImportPlan;
-use crate::fields::ConsentState;
+use crate::fields::{Channel, ConsentState};
 
 /// How many folders above a file on disk are read: its own and the one above
 /// (`unsubscribed/2026/list.csv`). Higher folders are the user's, not the export's.
@@ -154,41 +155,67 @@ pub fn shell_word(path: &str) -> String {
 
 /// Refuse a granting `--consent` for a file named like an opt-out list, or in a folder
 /// or archive so named, or a workbook's sheet so named (`sheet`: the sheet read, as
-/// `--sheet Unsubscribed` picks it; trial 4, N10), that no platform layout reads
-/// (`layout`: the recognised layout's id; a layout such as Mailchimp's gives the file
-/// its own status, which the option never overrides).
+/// `--sheet Unsubscribed` picks it; trial 4, N10), or that a platform layout knows as
+/// a list of refusals (`layout`: the recognised layout; Mailchimp's unsubscribed and
+/// cleaned exports).
+///
+/// A layout gives its file its own state on the channels it reads (its `status`, its
+/// consent columns), which the option never overrides, so only an option for another
+/// channel is judged here (new-user trial 6, G19: a Mailchimp unsubscribed export
+/// under `--consent sms=granted` granted SMS consent to everyone who unsubscribed,
+/// while a plain `optouts.csv` was refused). Such an option is refused when the
+/// layout's status for the file is a refusal (withdrawn, declined, bounced), or when
+/// the name says the file lists opt-outs.
 ///
 /// Errors: [`ImportError::OptOutFile`] ([`OptOutFile`]) naming the file, where the
 /// word is, the word, the option and the `tactful suppress` command that reads the
 /// list.
 pub fn check(
     plan: &ImportPlan,
-    layout: Option<&str>,
+    layout: Option<&Layout>,
     sheet: Option<&str>,
 ) -> Result<(), ImportError> {
-    if layout.is_some() {
-        return Ok(());
-    }
+    let read = layout.map(read_channels).unwrap_or_default();
     let Some((channel, state)) = plan
         .consent
         .iter()
-        .find(|(_, s)| **s == ConsentState::Granted)
+        .find(|(c, s)| **s == ConsentState::Granted && !read.contains(c))
     else {
         return Ok(());
     };
+    let refusal = layout.and_then(|l| {
+        l.status
+            .iter()
+            .find(|(_, s)| {
+                matches!(
+                    s,
+                    ConsentState::Withdrawn | ConsentState::Declined | ConsentState::Bounced
+                )
+            })
+            .map(|(c, s)| (l, *c, *s))
+    });
     // `suppress` reads a sheet by `--sheet`; other places are one path, quoted here.
     let (found, suppress) = match sheet.and_then(|name| on_sheet(plan, name)) {
         Some(f) => {
             let suppress = f.suppress.clone();
             (f, suppress)
         }
-        None => {
-            let Some(f) = found(plan) else {
-                return Ok(());
-            };
-            let suppress = shell_word(&f.suppress);
-            (f, suppress)
-        }
+        None => match (found(plan), refusal) {
+            (Some(f), _) => {
+                let suppress = shell_word(&f.suppress);
+                (f, suppress)
+            }
+            (None, Some((l, c, s))) => {
+                let f = Found {
+                    word: format!("{c} {s}"),
+                    place: format!("its layout, {} {}", l.platform, l.kind),
+                    suppress: plan.display_name(),
+                };
+                let suppress = shell_word(&f.suppress);
+                (f, suppress)
+            }
+            (None, None) => return Ok(()),
+        },
     };
     let text = |s: &str| crate::text::for_terminal(s).into_owned();
     Err(ImportError::OptOutFile(Box::new(OptOutFile {
@@ -198,6 +225,13 @@ pub fn check(
         option: format!("{channel}={state}"),
         suppress: text(&suppress),
     })))
+}
+
+/// The channels `layout` gives a state itself: those of its file status and of its
+/// consent columns.
+fn read_channels(layout: &Layout) -> Vec<Channel> {
+    let columns = layouts().columns(layout).iter().filter_map(|c| c.consent);
+    layout.status.keys().copied().chain(columns).collect()
 }
 
 /// A warning for each of `sheets` (a workbook's sheets not read) named like a list of

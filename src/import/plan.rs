@@ -62,6 +62,9 @@ pub struct ImportPlan {
     pub aggregate: Option<OrderOptions>,
     /// Set when the file is a member of a ZIP archive being imported.
     pub archive: Option<ArchiveMember>,
+    /// The path the user gave when `path` is a pipe's copy (`import::spool`): the
+    /// report and errors name it.
+    pub shown: Option<PathBuf>,
     /// Run everything, then roll back.
     pub dry_run: bool,
     /// Who imports, for the audit log and the fields' `changed_by`.
@@ -82,9 +85,10 @@ impl ImportPlan {
 
     /// The file as the report names it: its path, or `archive.zip/member.csv`.
     pub fn display_name(&self) -> String {
-        match &self.archive {
-            Some(a) => format!("{}/{}", a.archive.display(), a.member),
-            None => self.path.display().to_string(),
+        match (&self.archive, &self.shown) {
+            (Some(a), _) => format!("{}/{}", a.archive.display(), a.member),
+            (None, Some(shown)) => shown.display().to_string(),
+            (None, None) => self.path.display().to_string(),
         }
     }
 

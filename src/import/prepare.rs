@@ -201,7 +201,8 @@ impl<'a> Preparer<'a> {
                 };
                 let key_header = &analysis.columns[index].header;
                 // A damaged ID is shared by different people: never merge by it (N7).
-                if !email && let Some(why) = super::key_damage::check(raw_key) {
+                let column = &analysis.columns[index].stats.sixteen;
+                if !email && let Some(why) = super::key_damage::check_in(raw_key, column) {
                     let reason = super::key_damage::reason(&shorten(raw_key), key_header, why);
                     return reject(&consent, reason, key_header, true);
                 }

@@ -405,6 +405,7 @@ impl Rows {
             let c = normalise::clean_value_into(field, value);
             self.cleaning.controls_removed += c.controls_removed;
             self.cleaning.whitespace_replaced += c.whitespace_replaced;
+            self.cleaning.sequences_removed += c.sequences_removed;
         }
         if len < self.width {
             values.resize(self.width, String::new());

@@ -8,7 +8,8 @@
 //! date of birth, a birth year or an age (the dictionary, tried as a date, a number and
 //! text), a minor or adult flag (`Minor`, `U18`, `Adult`, `18+`), an age group or a
 //! category that sorts people into groups (`Customer type`, whose non-group values say
-//! nothing). Each value is read as the minor check reads it
+//! nothing), or tags (`Tags`, `Shopify Tags`: a `teen` or `u16` tag). Each value is
+//! read as the minor check reads it
 //! (`campaign::minor_flag::read_field`) on today's date with the default minor age
 //! (`campaign::minor_age::DEFAULT_MINOR_AGE`, GDPR Art. 8(1)); a row that is a known
 //! minor or whose value cannot be read as a plausible age stops the import before
@@ -66,14 +67,17 @@ pub fn header_age_role(header: &str, name: &str) -> Option<Role> {
     let profile = ValueProfile::new();
     [FieldType::Date, FieldType::Integer, FieldType::Text]
         .into_iter()
-        .find_map(
-            |ty| match classify(header, name, ty, &profile).kind.as_deref() {
+        .find_map(|ty| {
+            let class = classify(header, name, ty, &profile);
+            match class.kind.as_deref() {
                 Some("date_of_birth") => Some(Role::DateOfBirth),
                 Some("birth_year") => Some(Role::BirthYear),
                 Some("age") => Some(Role::Age),
-                _ => None,
-            },
-        )
+                // A tag naming an age group (`teen`, `u16`) makes a child a known
+                // minor, so tags cannot be skipped away either (new-user trial 7, N5).
+                _ => (class.role == Role::Tags).then_some(Role::Tags),
+            }
+        })
 }
 
 /// Whether `header` names grades or school-leaving years (`Grade`, `Schulklasse`,
@@ -174,6 +178,7 @@ pub fn check(columns: &[SkippedAge], file: &str) -> Result<(), ImportError> {
         match c.role {
             Role::DateOfBirth => "date of birth",
             Role::BirthYear => "birth year",
+            Role::Tags => "tags field whose tags name age groups",
             _ => "age, age group or minor flag",
         },
         rows,

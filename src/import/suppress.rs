@@ -9,7 +9,10 @@
 //! the header and numbers that need a region are all reported with line and column.
 //! Phone numbers written without a country code are read in the row's country, else in
 //! the `--region` given and every region the workspace's imports used
-//! (`workspace::regions`), each reading suppressed. Called by `tactful suppress`.
+//! (`workspace::regions`), each reading suppressed. A list read in part (a value that
+//! is no address, a damaged number, a row out of line that gave none) is refused whole
+//! unless the user accepts it with a written reason ([`suppress_list_in`]), and a
+//! workbook of several sheets needs its sheet named. Called by `tactful suppress`.
 
 use std::path::Path;
 
@@ -72,7 +75,33 @@ pub struct SuppressReport {
     /// The line read as the list's header (its line and fields), `None` when the list
     /// has none: every line was read for addresses.
     pub header: Option<ListHeader>,
+    /// The sheet read, for a workbook; `None` for a text list.
+    pub sheet: Option<String>,
+    /// The written reason the user gave for adding a list some of whose values could
+    /// not be read (`--accept-unread --reason TEXT`); `None` when every value was read.
+    pub accepted: Option<String>,
     pub total: u64,
+}
+
+/// How to read a suppression list: its sheet, the region of numbers written without a
+/// country code, and whether values that cannot be read may be left out.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ListOptions<'a> {
+    /// The sheet of a workbook (`--sheet NAME`); required when it has several.
+    pub sheet: Option<&'a str>,
+    /// `--region CC`.
+    pub region: Option<Region>,
+    /// The written reason for adding the list's other values when some cannot be read
+    /// (`--accept-unread --reason TEXT`); without it such a list is refused, nothing
+    /// added.
+    pub accept_unread: Option<&'a str>,
+    /// Add what was read and report the rest, as before the refusal: the route of
+    /// [`suppress_file_in`] (the demo's own list, and library callers). `tactful
+    /// suppress` and the TUI's suppression screen never set it.
+    pub report_unread: bool,
+    /// The path to name in the report, the audit log and errors when the list is read
+    /// from a copy (a pipe's, `import::spool`); `None` names the path read.
+    pub shown: Option<&'a Path>,
 }
 
 /// Numbers of a list, by their lines: how many, and which lines (those that need a
@@ -119,6 +148,41 @@ pub fn suppress_sheet_in(
     region: Option<Region>,
     actor: &str,
 ) -> Result<SuppressReport, ImportError> {
+    let options = ListOptions {
+        sheet,
+        region,
+        accept_unread: None,
+        report_unread: true,
+        shown: None,
+    };
+    suppress_list_in(ws, path, options, actor)
+}
+
+/// Add every address of the list at `path` to the suppression list, read as `options`
+/// say, in one transaction; see [`suppress_file_in`].
+///
+/// A list applied in part must not look like success: when a value cannot be read (no
+/// address or number in it, a number a spreadsheet damaged) or a row that does not
+/// line up with its header gave no address, nothing is added and the error names every
+/// such place as `file:line:field`, unless `options.accept_unread` gives a written
+/// reason ([`crate::written::check_justification`]), which the audit log and the report
+/// keep. A workbook of several worksheets read without `options.sheet` is refused,
+/// naming its sheets: which sheet lists the opt-outs is the user's to say.
+///
+/// Errors: as [`suppress_file_in`]; [`ImportError::ListReadInPart`],
+/// [`ImportError::ListSheets`], [`ImportError::BadOption`] for a reason too short.
+pub fn suppress_list_in(
+    ws: &mut Workspace,
+    path: &Path,
+    options: ListOptions<'_>,
+    actor: &str,
+) -> Result<SuppressReport, ImportError> {
+    let (sheet, region) = (options.sheet, options.region);
+    let shown = options.shown.unwrap_or(path);
+    if let Some(reason) = options.accept_unread {
+        crate::written::check_justification("the --accept-unread reason", reason)
+            .map_err(|e| ImportError::BadOption(e.to_string()))?;
+    }
     let mut read_in: Vec<Region> = region.into_iter().collect();
     for r in regions::all(ws.conn())? {
         if !read_in.contains(&r) {
@@ -127,6 +191,20 @@ pub fn suppress_sheet_in(
     }
     let sources = suppress_source::resolve(path)?;
     let list = read_lists(&sources.lists, sheet, &read_in)?;
+    if let Some(read) = &list.sheet
+        && !list.other_sheets.is_empty()
+    {
+        let mut sheets = vec![read.clone()];
+        sheets.extend(list.other_sheets.iter().cloned());
+        return Err(ImportError::ListSheets {
+            sheets: sheets
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            first: sheets[0].clone(),
+        });
+    }
     if list.addresses.is_empty() {
         let place = |column: &str| match list.header {
             Some(_) => format!("column {column}"),
@@ -141,11 +219,47 @@ pub fn suppress_sheet_in(
                 .collect(),
         });
     }
+    let lost: Vec<&ListNote> = list
+        .skipped
+        .iter()
+        .chain(&list.ragged)
+        .filter(|n| n.lost)
+        .collect();
+    if !lost.is_empty() && options.accept_unread.is_none() && !options.report_unread {
+        let mut places: Vec<(u64, String)> = lost
+            .iter()
+            .map(|n| {
+                let place = match list.header {
+                    Some(_) => format!("column {}", n.column),
+                    None => n.column.clone(),
+                };
+                (
+                    n.line,
+                    format!(
+                        "{}:{}:{}: {place}: {}",
+                        shown.display(),
+                        n.line,
+                        n.field,
+                        n.reason
+                    ),
+                )
+            })
+            .collect();
+        places.sort_by_key(|(line, _)| *line);
+        return Err(ImportError::ListReadInPart {
+            count: places.len() as u64,
+            places: places.into_iter().map(|(_, p)| p).collect(),
+        });
+    }
+    let accepted = options
+        .accept_unread
+        .filter(|_| !lost.is_empty())
+        .map(|r| r.trim().to_string());
     let source = format!("suppress {}", sources.name);
     ws.write(|tx| {
         let key = HashKey::load(tx)?;
         let mut report = SuppressReport {
-            file: path.display().to_string(),
+            file: shown.display().to_string(),
             added: 0,
             already_present: 0,
             needs_region: NeedsRegion {
@@ -160,6 +274,8 @@ pub fn suppress_sheet_in(
             skipped: list.skipped.clone(),
             header: list.header.clone(),
             ragged: list.ragged.clone(),
+            sheet: list.sheet.clone(),
+            accepted: accepted.clone(),
             total: 0,
         };
         for address in &list.addresses {
@@ -191,6 +307,8 @@ pub fn suppress_sheet_in(
                 "needs_region": report.needs_region.count,
                 "several_regions": report.several_regions.count,
                 "ragged": report.ragged.len(),
+                "sheet": report.sheet,
+                "accepted_unread": report.accepted,
             }),
         )?;
         Ok(report)
@@ -223,6 +341,7 @@ fn read_lists(
         all.needs_region.append(&mut one.needs_region);
         all.several_regions.append(&mut one.several_regions);
         all.header = all.header.or(one.header);
+        all.sheet = all.sheet.or(one.sheet);
     }
     Ok(all)
 }

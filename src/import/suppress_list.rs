@@ -1,7 +1,7 @@
 //! Reading a suppression list into addresses, losing none silently.
 //!
 //! A list is a file with one address per line, a CSV with e-mail and/or phone columns
-//! (read with the importer's decoding and sniffing), or a workbook's first sheet. An
+//! (read with the importer's decoding and sniffing), or a workbook's sheet. An
 //! opt-out must never be dropped without a word, so where the file is not what its
 //! header says, every cell is searched instead of the address columns only: a row with
 //! more or fewer fields than the header (an unquoted comma in a name shifts the e-mail
@@ -23,6 +23,7 @@ use serde::Serialize;
 
 use super::read::{Row, Rows, Shape};
 use super::source::{self, Kind};
+use super::suppress_domain::Entry;
 use super::workbook::{self, Sheet};
 use super::{ImportError, decode, normalise};
 use crate::fields::address;
@@ -43,6 +44,15 @@ pub struct ListNote {
     pub line: u64,
     pub column: String,
     pub reason: String,
+    /// The 1-based field of the line (`file:line:field` in the error that refuses a
+    /// list read in part).
+    #[serde(skip)]
+    pub field: usize,
+    /// Whether an opt-out may be lost here: a value not added, or a row that does not
+    /// line up with the header and gave no address. Such a list is refused unless the
+    /// user accepts it (`tactful suppress --accept-unread`).
+    #[serde(skip)]
+    pub lost: bool,
 }
 
 /// What reading a list found.
@@ -63,6 +73,10 @@ pub struct ListRead {
     /// The line read as the header, when one was: its line and fields. Said in the
     /// report, so a first line taken for names is never an opt-out lost without a word.
     pub header: Option<ListHeader>,
+    /// For a workbook: the sheet read, and the workbook's other worksheets when the
+    /// sheet was taken by default (no `--sheet`).
+    pub sheet: Option<String>,
+    pub other_sheets: Vec<String>,
 }
 
 /// The line of a list read as its header: where, and the names it gave.
@@ -84,6 +98,10 @@ pub fn read(path: &Path, sheet: Option<&str>, regions: &[Region]) -> Result<List
         None => Rows::open(path, shape),
     };
     let (mut headers, mut rows) = reopen(shape)?;
+    let (sheet_name, other_sheets) = match &sheet {
+        Some(s) => (Some(s.name.clone()), s.others.clone()),
+        None => (None, Vec::new()),
+    };
     // A header holds names, never addresses: a list whose first line is an address or
     // a number, even one that cannot be read (a one-line list, or a first value the
     // sniffer took for a name), has no header, and its first line is an opt-out like
@@ -105,6 +123,8 @@ pub fn read(path: &Path, sheet: Option<&str>, regions: &[Region]) -> Result<List
             line: 1 + u64::from(shape.sep_line),
             fields: headers.clone(),
         }),
+        sheet: sheet_name,
+        other_sheets,
         ..ListRead::default()
     };
     while let Some(row) = rows.next_row()? {
@@ -122,6 +142,8 @@ pub fn read(path: &Path, sheet: Option<&str>, regions: &[Region]) -> Result<List
                 let ragged = ListNote {
                     line,
                     column: column_name(fields),
+                    field: fields + 1,
+                    lost: false,
                     reason: format!(
                         "{fields} field{} where the header has {width}",
                         if fields == 1 { "" } else { "s" }
@@ -134,9 +156,12 @@ pub fn read(path: &Path, sheet: Option<&str>, regions: &[Region]) -> Result<List
                 reason,
                 cells,
             } => {
+                let at = width.min(cells.len().saturating_sub(1));
                 let ragged = ListNote {
                     line,
-                    column: column_name(width.min(cells.len().saturating_sub(1))),
+                    column: column_name(at),
+                    field: at + 1,
+                    lost: false,
                     reason,
                 };
                 (line, cells, Some(ragged))
@@ -161,6 +186,8 @@ pub fn read(path: &Path, sheet: Option<&str>, regions: &[Region]) -> Result<List
             let at = |reason: String| ListNote {
                 line,
                 column: column_name(i),
+                field: i + 1,
+                lost: true,
                 reason,
             };
             match read_cell(value, row_regions) {
@@ -179,6 +206,9 @@ pub fn read(path: &Path, sheet: Option<&str>, regions: &[Region]) -> Result<List
                 ))),
                 // In a shifted row a name or an ID may sit anywhere: not worth a note.
                 Cell::Text | Cell::NoEmail | Cell::BadPhone(_) if ragged.is_some() => {}
+                Cell::BadDomain => out.skipped.push(at(
+                    "a domain entry (`*@example.com` or `@example.com`) with no domain that can be read after the `@`; write the whole domain, such as `*@example.com`".to_string(),
+                )),
                 Cell::NoEmail => out.skipped.push(at(
                     "no valid e-mail address (local@domain.tld) in the value".to_string(),
                 )),
@@ -194,6 +224,7 @@ pub fn read(path: &Path, sheet: Option<&str>, regions: &[Region]) -> Result<List
                 "{}; every field was searched for addresses: {found} found",
                 note.reason
             );
+            note.lost = found == 0;
             out.ragged.push(note);
         }
     }
@@ -265,6 +296,8 @@ enum Cell {
     Text,
     /// Text with an `@` that holds no valid e-mail address (`ana@localhost`).
     NoEmail,
+    /// A domain entry whose domain cannot be read (`*@localhost`, `@*.example.com`).
+    BadDomain,
     /// Numbers written without their country code while no region is known: each
     /// kept as its digits, matched in every region (`campaign::suppressed`).
     NoRegion(Vec<ListAddress>),
@@ -282,6 +315,7 @@ fn is_value(cell: &str, regions: &[Region]) -> bool {
         | Cell::Readings(_)
         | Cell::NoRegion(_)
         | Cell::NoEmail
+        | Cell::BadDomain
         | Cell::Damaged(_) => true,
         Cell::BadPhone(e) => !matches!(e, PhoneError::NotANumber | PhoneError::NoDigits),
         Cell::Text => false,
@@ -294,6 +328,17 @@ fn is_value(cell: &str, regions: &[Region]) -> bool {
 /// 3966), read in each of `regions`. A value with an `@` but no valid address is no
 /// address: it is skipped and reported, never counted as added.
 fn read_cell(value: &str, regions: &[Region]) -> Cell {
+    // `*@example.com`, `@example.com`: every address at the domain (trial 6, G9).
+    match super::suppress_domain::entry(value) {
+        Some(Entry::Domain(value)) => {
+            return Cell::Addresses(vec![ListAddress {
+                kind: super::suppress_domain::KIND,
+                value,
+            }]);
+        }
+        Some(Entry::Unreadable) => return Cell::BadDomain,
+        None => {}
+    }
     if value.contains('@') {
         let found = address::addresses_in(value);
         if found.is_empty() {

@@ -144,10 +144,17 @@ pub fn cell_text(cell: &Data) -> String {
 }
 
 /// A float as the spreadsheet shows it: at most 15 significant digits, no exponent,
-/// no trailing `.0` on whole numbers.
+/// no trailing `.0` on whole numbers; a whole number of 16 digits (below 2^53, where
+/// every integer is exact) as stored.
 fn float_text(f: f64) -> String {
     if !f.is_finite() {
         return f.to_string();
+    }
+    // A whole number of 16 digits is written as stored, not rounded to 15: rounding
+    // here would damage a 16-digit ID that another tool stored exactly, and one that
+    // Excel cut already ends in 0, which the key check reads (`import::key_damage`).
+    if f.fract() == 0.0 && f.abs() >= 1e15 && f.abs() < 9_007_199_254_740_992.0 {
+        return format!("{}", f as i64);
     }
     let rounded: f64 = format!("{f:.14e}").parse().unwrap_or(f);
     if rounded.fract() == 0.0 && rounded.abs() < 1e15 {
@@ -180,6 +187,9 @@ mod tests {
         assert_eq!(float_text(447700900123.0), "447700900123");
         assert_eq!(float_text(12.5), "12.5");
         assert_eq!(float_text(-3.0), "-3");
+        // 16 digits as stored: another tool's exact ID, Excel's cut one (ends in 0).
+        assert_eq!(float_text(1234567890123456.0), "1234567890123456");
+        assert_eq!(float_text(1234567890123450.0), "1234567890123450");
         assert_eq!(cell_text(&Data::Bool(true)), "true");
         assert_eq!(cell_text(&Data::Int(7)), "7");
         assert_eq!(cell_text(&Data::Error(calamine::CellErrorType::NA)), "#N/A");

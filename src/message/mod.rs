@@ -27,6 +27,7 @@ mod held;
 mod holes;
 pub mod literal;
 pub mod locale;
+mod marked;
 pub mod pieces;
 pub mod placeholder;
 pub mod render;
@@ -281,8 +282,14 @@ impl Message {
     /// field that printed nothing (blank with no fallback, or only a placeholder one)
     /// prints `[FIELD missing]` instead, so a preview never shows `Hi ,` (case BR-16)
     /// and says what is missing where. The lists of fallbacks and missing fields are
-    /// those of the plain rendering. A template that cannot render the marker (a
-    /// `date` filter given it) keeps the plain text.
+    /// those of the plain rendering.
+    ///
+    /// Each part is marked on its own (new-user trial 5, F9): a subject whose own
+    /// `default("there")` covers a field reads `Hi there` although the body has no
+    /// fallback for it. The marker is put in after rendering, so filters never touch
+    /// it (`{{ first_name | title }}` shows `[first_name missing]`, not
+    /// `[First_Name Missing]`). A part that cannot render the marker (a `date` filter
+    /// given it) keeps its plain text.
     ///
     /// Errors: as [`Message::render`].
     pub fn render_marked(&self, record: &Record) -> Result<RenderedMessage, MessageError> {
@@ -290,20 +297,15 @@ impl Message {
         if plain.missing.is_empty() {
             return Ok(plain);
         }
-        let mut marked_record = record.clone();
-        for name in &plain.missing {
-            marked_record.insert(
-                name.clone(),
-                crate::fields::value::Value::Text(format!("[{name} missing]")),
-            );
-        }
-        Ok(match self.render(&marked_record) {
-            Ok(marked) => RenderedMessage {
-                subject: marked.subject,
-                body: marked.body,
-                ..plain
-            },
-            Err(_) => plain,
+        let subject = match (&self.subject, &plain.subject) {
+            (Some(t), Some(text)) => Some(marked::part(t, record).unwrap_or_else(|| text.clone())),
+            (_, text) => text.clone(),
+        };
+        let body = marked::part(&self.body, record).unwrap_or_else(|| plain.body.clone());
+        Ok(RenderedMessage {
+            subject,
+            body,
+            ..plain
         })
     }
 

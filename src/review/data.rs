@@ -15,8 +15,8 @@ use std::io;
 use super::definition::Uses;
 use super::signoff::PreviewHasher;
 use super::{ExtraField, Finding, Severity};
-use crate::campaign::Campaign;
 use crate::campaign::preview::{self, DetailedSink, Prepared, PreviewError, Summary};
+use crate::campaign::{Campaign, walk};
 use crate::fields::value::Value;
 use crate::fields::{Channel, Field, PrivacyClass, Role};
 use crate::import::key_damage;
@@ -105,9 +105,18 @@ pub fn pass(
     let used = watched_fields(prepared.campaign.channel, uses, extra);
     // A value the walk reads anyway comes from the contact's record; the others are
     // looked up by key, one indexed read per contact ([`read_also`] spares it).
+    // Not a column the walk may leave blank (a phone field's, a silent tags field):
+    // the record would hold no value for it unless [`read_also`] asked for it. The
+    // export's pass (`review::Tap`) asks for none.
+    let unread = walk::may_leave_unread(prepared);
     let in_record: Vec<bool> = used
         .iter()
-        .map(|f| prepared.columns.iter().any(|c| c.name == f.name))
+        .map(|f| {
+            let at = prepared.columns.iter().position(|c| c.name == f.name);
+            at.is_some_and(|i| {
+                prepared.asked.contains(&i) || !unread.get(i).copied().unwrap_or_default()
+            })
+        })
         .collect();
     let looked_up: Vec<Field> = used
         .iter()
@@ -293,9 +302,10 @@ pub fn findings(campaign: &Campaign, pass: &Pass) -> Vec<Finding> {
     }
     let excluded: u64 = s.per_reason.iter().map(|r| r.contacts).sum();
     if s.recipients == 0 {
-        // An export of nobody is no error, but a campaign nobody can receive is almost
-        // always a mistake (no consent column, the wrong channel), and "0 blockers,
-        // 0 warnings" would say all is well.
+        // A campaign nobody can receive is almost always a mistake (no consent column,
+        // the wrong channel), and "0 blockers, 0 warnings" would say all is well. A
+        // warning, not a blocker: review may run before the data is complete; export
+        // refuses to write nobody (`ExportError::NoRecipients`).
         out.push(Finding::new(
             "no_recipients",
             Severity::Warning,

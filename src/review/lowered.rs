@@ -3,7 +3,8 @@
 //!   export fields) whose class is less protected than the classifier's, with who
 //!   lowered it, when and why;
 //! - `safeguard_removed` (blocker, acceptable): a field that lost a role a safeguard
-//!   reads (date of birth, birth year or age for the minor check, the channel's consent,
+//!   reads (date of birth, birth year, age or tags for the minor check; tags only when
+//!   the count finds contacts it lets through, since most tags name no age group; the channel's consent,
 //!   e-mail or phone for the suppression and address checks), with the number of
 //!   contacts that gets through: the recipients of the campaign as it is that the same
 //!   assignment, run with the classifier's role restored, would exclude.
@@ -99,6 +100,15 @@ pub fn findings(
             Some(current) => let_through(ws, campaign, as_of, restored, current)?,
             None => None,
         };
+        // Tags mostly name no age group (`vip`): taking their role away is a blocker
+        // only when it lets someone through (or the count could not be made).
+        if role == Role::Tags
+            && counts
+                .as_ref()
+                .is_some_and(|c| c.values().sum::<u64>() == 0)
+        {
+            continue;
+        }
         let who = uses
             .provenance(&f.name)
             .map(|p| p.who_when_why())
@@ -113,6 +123,9 @@ pub fn findings(
             f.name,
             f.role,
         ));
+    }
+    if items.is_empty() {
+        return Ok(out);
     }
     out.push(
         Finding::new(
@@ -129,7 +142,7 @@ pub fn findings(
 /// The safeguard a role feeds, in words.
 fn check_name(role: Role) -> &'static str {
     match role {
-        Role::DateOfBirth | Role::BirthYear | Role::Age => "minor check",
+        Role::DateOfBirth | Role::BirthYear | Role::Age | Role::Tags => "minor check",
         Role::ConsentEmail | Role::ConsentSms => "consent check",
         _ => "suppression and address check",
     }
@@ -139,7 +152,7 @@ fn check_name(role: Role) -> &'static str {
 fn let_through_phrase(role: Role, counts: &BTreeMap<Exclusion, u64>) -> String {
     let n: u64 = counts.values().sum();
     let main = match role {
-        Role::DateOfBirth | Role::BirthYear | Role::Age => Exclusion::Minor,
+        Role::DateOfBirth | Role::BirthYear | Role::Age | Role::Tags => Exclusion::Minor,
         Role::ConsentEmail | Role::ConsentSms => Exclusion::NoConsent,
         _ => Exclusion::Suppressed,
     };

@@ -248,7 +248,7 @@ fn any_condition_on_a_field_holding_sensitive_values_uses_their_kind() {
             value: sensitive_value("lesbian").unwrap(),
             contacts: 2,
             examples: vec!["lesbian".into(), "bi".into()],
-            documents_only: false,
+            prose_only: false,
         }],
     );
     let check = |source: &str, category: Option<Category>, unlocked: &[&str]| {
@@ -337,7 +337,7 @@ fn exact_tag_tests_select_only_by_the_tags_they_name() {
             value: sensitive_value("pregnant").unwrap(),
             contacts: 1,
             examples: vec!["pregnant".into()],
-            documents_only: false,
+            prose_only: false,
         }],
     );
     let unlocked = BTreeSet::new();

@@ -31,8 +31,14 @@ pub fn remove_if_unused(path: &Path) -> bool {
 }
 
 /// True when the workspace at `path` has no audit log table or an empty one.
+///
+/// Opened for writing (never created), though nothing is written: a read-only
+/// connection that is the last to close a WAL workspace cannot checkpoint, so SQLite
+/// leaves its `-wal` (0 bytes) and `-shm` files beside a workspace that stays (a
+/// multi-file import failing on a later file; new-user trial 5, F6). The last
+/// read-write connection removes them on close, as every other command's does.
 fn audit_log_is_empty(path: &Path) -> bool {
-    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let Ok(conn) = Connection::open_with_flags(path, flags) else {
         return false;
     };

@@ -154,6 +154,9 @@ pub fn export(
             return Err(refused(over.into_iter().map(|r| r.message).collect()));
         }
     }
+    if rows.is_empty() {
+        return Err(refusals::no_recipients(campaign, &summary, left_out.len()));
+    }
     let mut target = Target::open(&plan.out, &[data_name, MANIFEST], plan.force)?;
 
     let records = rows.len();

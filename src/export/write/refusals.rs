@@ -168,3 +168,38 @@ pub(super) fn merged_addresses(prepared: &Prepared) -> Vec<String> {
     }
     reasons
 }
+
+/// The refusal of an export that would write nobody: each exclusion reason with its
+/// count and meaning, and the recipients left out for want of an E.164 number.
+pub(super) fn no_recipients(
+    campaign: &Campaign,
+    summary: &crate::campaign::summary::Summary,
+    left_out: usize,
+) -> ExportError {
+    let mut why: Vec<String> = summary
+        .per_reason
+        .iter()
+        .filter(|r| r.contacts > 0)
+        .map(|r| {
+            format!(
+                "{} excluded as {}: {}",
+                r.contacts,
+                r.reason.code(),
+                r.reason.describe()
+            )
+        })
+        .collect();
+    if left_out > 0 {
+        why.push(format!(
+            "{} left out: their phone number cannot be written in E.164",
+            crate::text::count(left_out as u64, "recipient")
+        ));
+    }
+    if summary.audience == 0 {
+        why.push("the workspace holds no contacts".to_string());
+    }
+    ExportError::NoRecipients {
+        campaign: campaign.name.clone(),
+        why,
+    }
+}

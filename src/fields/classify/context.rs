@@ -21,8 +21,9 @@
 //! Never for health terms: `diabetic menu`, `pregnancy test offers` still say what
 //! they say of whoever the label names. A term written alone (`halal`, `muslim`) or
 //! beside an audience word (`muslim-customers`) has no context and counts. Headers use
-//! the same nouns ([`header_in_context`]): `Health score`, `Conviction level`, `Disabled
-//! notifications`, and a word after a thing (`Account health`).
+//! the same nouns ([`header_in_context`]): `Disabled notifications`, a word after a
+//! thing (`Account health`), and a measure right after a word whose measure is of a
+//! thing (`Health score`, `Conviction level`, but not `Religion score`).
 
 use std::collections::HashSet;
 
@@ -41,6 +42,8 @@ pub(crate) struct Context {
     pub greeting_after: HashSet<String>,
     pub determiners: HashSet<String>,
     pub conjunctions: HashSet<String>,
+    pub measures: HashSet<String>,
+    pub measured: HashSet<String>,
 }
 
 /// The `[context]` table as written.
@@ -54,6 +57,8 @@ pub(crate) struct RawContext {
     greeting_after: Vec<String>,
     determiners: Vec<String>,
     conjunctions: Vec<String>,
+    measures: Vec<String>,
+    measured: Vec<String>,
 }
 
 impl RawContext {
@@ -68,6 +73,8 @@ impl RawContext {
             greeting_after: set(&self.greeting_after),
             determiners: set(&self.determiners),
             conjunctions: set(&self.conjunctions),
+            measures: set(&self.measures),
+            measured: set(&self.measured),
         }
     }
 }
@@ -131,17 +138,33 @@ fn at(words: &[String], i: usize, n: usize, window: &str) -> bool {
 }
 
 /// True when the one-word header token at `words[i]` names a thing rather than the
-/// contact: a later header word is a context noun (`Health score`, `Conviction level`,
-/// `Disabled notifications`, `Political science course`), or the word before it names
-/// a thing (`Account health`; the dictionary's `thing_words`).
+/// contact: a later header word is a context noun (`Disabled notifications`,
+/// `Political science course`, `Gender reveal party`), or the word before it names a
+/// thing (`Account health`; the dictionary's `thing_words`).
 /// The word that does, if any.
+///
+/// A measure (`score`, `level`: the dictionary's `measures`) is no such noun, except
+/// right after a word whose measure is mostly of a thing (`measured`: `Health score`
+/// of an account, `Conviction level` of a sale): a `religion_score`,
+/// `political_score`, `ethnicity_level` or `health_risk_score` measures the person's
+/// religion, politics, origin or health, an inference that is that data (GDPR Art.
+/// 9(1); session 12: each was ordinary).
 pub(crate) fn header_in_context(words: &[String], i: usize) -> Option<&str> {
     let dict = dictionary();
+    let c = &dict.context;
+    let measured = words.get(i).is_some_and(|w| c.measured.contains(w));
     words
         .get(i + 1..)
         .unwrap_or_default()
         .iter()
-        .find(|w| dict.context.nouns.contains(*w) || dict.context.occasions.contains(*w))
+        .enumerate()
+        .find(|(k, w)| {
+            if c.measures.contains(*w) {
+                return *k == 0 && measured;
+            }
+            c.nouns.contains(*w) || c.occasions.contains(*w)
+        })
+        .map(|(_, w)| w)
         .or_else(|| {
             i.checked_sub(1)
                 .and_then(|p| words.get(p))
@@ -170,6 +193,25 @@ mod tests {
             ("get the kids ready for back to school", "kids", "age"),
         ] {
             assert!(in_context(&split(text), term, kind), "{text}: {term}");
+        }
+    }
+
+    /// Session 12: a measure passes only a `measured` word right before it.
+    #[test]
+    fn a_measure_names_a_thing_only_after_a_measured_word() {
+        for (header, passed) in [
+            ("health score", true),
+            ("conviction level", true),
+            ("religion score", false),
+            ("political score", false),
+            ("health risk score", false),
+            ("political science course", true),
+        ] {
+            assert_eq!(
+                header_in_context(&split(header), 0).is_some(),
+                passed,
+                "{header}"
+            );
         }
     }
 

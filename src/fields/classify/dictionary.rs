@@ -192,7 +192,7 @@ pub(crate) struct Share {
     pub vocabulary: String,
     pub percent: u64,
     pub headers: Vec<Phrase>,
-    /// Term ids of the values that count.
+    /// Term ids of the values that count: the share's values and the entry's strong ones.
     pub terms: HashSet<u16>,
 }
 
@@ -410,9 +410,13 @@ fn parse(source: &str) -> Result<Dictionary, String> {
                 vocabulary: raw.vocabulary,
                 percent: raw.percent,
                 headers: share_headers,
+                // The entry's strong values count too: `White British` under
+                // `Heritage` is as much ethnic origin as `Irish` is (new-user trial 6,
+                // G1). Weak ones do not: `vegan` in a diet column is no belief.
                 terms: raw
                     .values
                     .iter()
+                    .chain(&e.values)
                     .map(|v| dict.term_id(v))
                     .collect::<Result<_, _>>()?,
             }),

@@ -56,9 +56,9 @@ pub struct ValueProfile {
     /// Per (term, kind) of `held`, an excerpt of the first long value holding it, so
     /// the note shows the word in context, not a whole cell (new-user trial H5).
     excerpts: BTreeMap<(String, String), String>,
-    /// Per kind of `held`: values holding it, and of those, values shorter than a
-    /// document ([`crate::fields::held::DOCUMENT_WORDS`]), which the share rule for
-    /// documents weighs as [`crate::fields::held`] does.
+    /// Per kind of `held`: values holding it, and of those, values that are no prose
+    /// ([`crate::fields::held::is_prose`]), which the share rule for prose weighs as
+    /// [`crate::fields::held`] does.
     kinds: BTreeMap<String, (u64, u64)>,
     /// A buffer for folding values, reused from value to value (not part of what the
     /// profile knows).
@@ -81,8 +81,9 @@ struct Finding {
     /// The sensitive values the checks find in it, as (term, kind), each once, with
     /// an excerpt when the value is more than the term.
     held: Vec<((String, String), Option<String>)>,
-    /// True for a value of [`crate::fields::held::DOCUMENT_WORDS`] words or more.
-    document: bool,
+    /// True for a value that holds something and is prose
+    /// ([`crate::fields::held::is_prose`]).
+    prose: bool,
 }
 
 /// The findings of values a column repeats (first names, cities, yes/no, tag sets), so
@@ -169,7 +170,7 @@ impl ValueProfile {
             term: None,
             items: Vec::new(),
             held: Vec::new(),
-            document: false,
+            prose: false,
         };
         if v.len() <= MAX_NUMBER_LEN {
             found.luhn = validate::passes_luhn(v);
@@ -195,7 +196,7 @@ impl ValueProfile {
         }
         self.folded = folded;
         found.held = held_in(v);
-        found.document = v.split_whitespace().count() >= crate::fields::held::DOCUMENT_WORDS;
+        found.prose = !found.held.is_empty() && crate::fields::held::is_prose(v);
         found
     }
 
@@ -245,7 +246,7 @@ impl ValueProfile {
         for kind in kinds {
             let slot = self.kinds.entry(kind.to_string()).or_default();
             slot.0 += times;
-            slot.1 += times * u64::from(!found.document);
+            slot.1 += times * u64::from(!found.prose);
         }
         for (key, excerpt) in &found.held {
             *self.held.entry(key.clone()).or_insert(0) += times;
@@ -264,13 +265,13 @@ impl ValueProfile {
     /// of their kind ([`crate::fields::policy::check_value_use`]; GDPR Art. 9(1)). Every
     /// value is listed: a reviewer must see each one a rule would be refused on.
     pub fn sensitive_note(&self) -> Option<String> {
-        // As [`crate::fields::held`] weighs stored values: a kind only documents
-        // mention, in under its share of the values, is not held.
+        // As [`crate::fields::held`] weighs stored values: a kind only prose mentions,
+        // in under its share of the values, is not held.
         let held_kind = |kind: &str| {
             self.kinds.get(kind).is_none_or(|&(all, short)| {
                 short > 0
                     || all.saturating_mul(100)
-                        >= crate::fields::held::DOCUMENT_PERCENT.saturating_mul(self.non_blank)
+                        >= crate::fields::held::PROSE_PERCENT.saturating_mul(self.non_blank)
             })
         };
         let mut held: Vec<(u64, &str, &str)> = self
@@ -325,6 +326,18 @@ impl ValueProfile {
             Check::CountryCode if self.answer_codes == self.country_code => 0,
             Check::CountryCode => self.country_code,
         })
+    }
+
+    /// Whether any value passes `check` (for an e-mail header over mostly other values:
+    /// `super::confirm`).
+    pub(super) fn passing_any(&self, check: Check) -> bool {
+        match check {
+            Check::Email => self.email > 0,
+            Check::Phone => self.phone > 0,
+            Check::Luhn => self.luhn > 0,
+            Check::Iban => self.iban > 0,
+            Check::CountryCode => self.country_code > 0,
+        }
     }
 
     /// Phone numbers by shape alone: most values shaped like phones, at least half

@@ -31,6 +31,7 @@ pub mod reach;
 pub mod refusal_words;
 pub mod row;
 pub mod sounds;
+pub mod value_words;
 pub mod words;
 
 use serde::Deserialize;
@@ -120,29 +121,52 @@ impl ConsentColumn {
     }
 }
 
-/// The values a member status column may hold: Mailchimp's (`subscribed`,
-/// `unsubscribed`, `cleaned`, `pending`, `transactional`, `archived`) and MailPoet's
-/// (`subscribed`, `unconfirmed`, `unsubscribed`, `inactive`, `bounced`: MailPoet
-/// "Subscriber statuses", kb.mailpoet.com).
+/// The values a member status column may hold, and the state each states: Mailchimp's
+/// (`subscribed`, `unsubscribed`, `cleaned`, `pending`, `transactional`, `archived`),
+/// MailPoet's (`subscribed`, `unconfirmed`, `unsubscribed`, `inactive`, `bounced`:
+/// MailPoet "Subscriber statuses", kb.mailpoet.com), listmonk's subscriber statuses
+/// (`enabled`, `disabled`, `blocklisted`: "blocklisted subscribers are excluded from
+/// all campaigns", listmonk API docs) and its subscription statuses (`unconfirmed`,
+/// `confirmed`, `unsubscribed`), Salesforce Marketing Cloud's (`Active`, `Bounced`,
+/// `Held`, `Unsubscribed`, `Deleted`: SubscriberStatus), and the suppression reasons
+/// of ESP exports (`bounce`, `complaint`, `hard bounce`, `invalid email`, `spam`). A
+/// status that states no refusal (`active`, `enabled`) is [`Reads::Nothing`]: the file's
+/// `--consent` fills it; one that is on no list now (`disabled`, `held`, `deleted`) is
+/// not asked, which the option does not fill (new-user trial 6, G4: `blocklisted`
+/// beside `enabled`, `Bounced` beside `Active` were granted by `--consent`).
+/// Compared without case, with `_` and `-` read as spaces. `None` for other values.
+pub fn status_reads(value: &str) -> Option<Reads> {
+    use ConsentState as S;
+    let folded = value.trim().to_lowercase().replace(['_', '-'], " ");
+    let reads = match folded.as_str() {
+        "subscribed" | "confirmed" => Reads::State(S::Granted),
+        "unsubscribed" | "blocklisted" | "blacklisted" | "blocked" | "suppressed"
+        | "user suppressed" | "complained" | "complaint" | "spam" | "spam complaint"
+        | "opted out" | "do not contact" | "deceased" => Reads::State(S::Withdrawn),
+        "cleaned" | "bounced" | "bounce" | "hard bounce" | "hard bounced" | "invalid"
+        | "invalid email" | "undeliverable" => Reads::State(S::Bounced),
+        // Pending (Mailchimp) and unconfirmed (MailPoet, listmonk): the double opt-in
+        // was never confirmed; transactional and archived (Mailchimp) contacts receive
+        // no marketing; inactive (MailPoet) subscribers stopped opening and MailPoet no
+        // longer sends to them; disabled (listmonk), held and deleted (Marketing Cloud)
+        // receive no campaign. Not granted: not asked, as stated by the file, which
+        // `--consent` does not fill.
+        "pending" | "transactional" | "archived" | "unconfirmed" | "inactive" | "disabled"
+        | "held" | "deleted" => Reads::State(S::NotAsked),
+        "active" | "enabled" => Reads::Nothing,
+        _ => return None,
+    };
+    Some(reads)
+}
+
+/// True when `value` is a member status ([`status_reads`]).
 pub fn is_status_value(value: &str) -> bool {
-    [
-        "subscribed",
-        "unsubscribed",
-        "cleaned",
-        "pending",
-        "transactional",
-        "archived",
-        "unconfirmed",
-        "inactive",
-        "bounced",
-    ]
-    .iter()
-    .any(|s| value.eq_ignore_ascii_case(s))
+    status_reads(value).is_some()
 }
 
 /// Recognise a consent column by its normalised field name. `all_status_values` says
-/// whether every non-blank value of the column is a Mailchimp status (see
-/// [`is_status_value`]), which a bare `status` header needs to count.
+/// whether every non-blank value of the column is a member status (see
+/// [`status_reads`]), which a bare `status` or `reason` header needs to count.
 pub fn recognise(name: &str, all_status_values: bool) -> Option<(Channel, Polarity, String)> {
     let known = |what: &str| format!("header `{name}` is a known consent column ({what})");
     let hit = match name {
@@ -173,13 +197,24 @@ pub fn recognise(name: &str, all_status_values: bool) -> Option<(Channel, Polari
         "sms_opt_out" => (Channel::Sms, Polarity::Inverted, known("opt-out")),
         // Salesforce contacts and leads: true = the person asked for no e-mail.
         "has_opted_out_of_email" => (Channel::Email, Polarity::Inverted, known("Salesforce")),
-        "status" | "member_status" | "email_status" | "subscription_status"
+        "status"
+        | "member_status"
+        | "email_status"
+        | "subscription_status"
+        | "subscriber_status"
+        | "contact_status"
+        | "list_status"
+        | "reason"
+        | "suppression_reason"
+        | "suppression_type"
             if all_status_values =>
         {
             (
                 Channel::Email,
                 Polarity::Status,
-                format!("every value of `{name}` is a member status (Mailchimp, MailPoet)"),
+                format!(
+                    "every value of `{name}` is a member status or suppression reason (Mailchimp, MailPoet, listmonk, Marketing Cloud, ESP suppression exports)"
+                ),
             )
         }
         _ => return headers::recognise(name),
@@ -253,20 +288,7 @@ pub fn name_is_opt_out(name: &str) -> bool {
 fn read_polarity(polarity: Polarity, value: &str) -> Reads {
     use ConsentState as S;
     match (polarity, word(value)) {
-        (Polarity::Status, _) => match value.to_ascii_lowercase().as_str() {
-            "subscribed" => Reads::State(S::Granted),
-            "unsubscribed" => Reads::State(S::Withdrawn),
-            "cleaned" | "bounced" => Reads::State(S::Bounced),
-            // Pending (Mailchimp) and unconfirmed (MailPoet): the double opt-in was
-            // never confirmed; transactional and archived (Mailchimp) contacts receive
-            // no marketing; inactive (MailPoet) subscribers stopped opening and
-            // MailPoet no longer sends to them. Not granted: not asked, as stated by
-            // the file, which `--consent` does not fill.
-            "pending" | "transactional" | "archived" | "unconfirmed" | "inactive" => {
-                Reads::State(S::NotAsked)
-            }
-            _ => Reads::Unknown,
-        },
+        (Polarity::Status, _) => status_reads(value).unwrap_or(Reads::Unknown),
         (Polarity::Bounce | Polarity::BounceDate, Word::Yes) => Reads::State(S::Bounced),
         (Polarity::OptOutDate, Word::Yes) => Reads::State(S::Withdrawn),
         (Polarity::Bounce | Polarity::OptOutDate | Polarity::BounceDate, Word::No) => {
@@ -278,11 +300,11 @@ fn read_polarity(polarity: Polarity, value: &str) -> Reads {
         (Polarity::Inverted, Word::Yes) | (_, Word::OptedOut) => Reads::State(S::Withdrawn),
         (Polarity::Inverted, Word::No) => Reads::Nothing,
         // A yes/no column that later holds member statuses (a Mailchimp export
-        // imported into a field a Shopify file made): `cleaned` is a bounce whatever
-        // the column's polarity, `pending` never confirmed.
-        (_, Word::Other) => match read_polarity(Polarity::Status, value) {
-            Reads::State(S::Bounced) => Reads::State(S::Bounced),
-            Reads::State(S::NotAsked) => Reads::State(S::NotAsked),
+        // imported into a field a Shopify file made): `cleaned` is a bounce and
+        // `blocklisted` a withdrawal whatever the column's polarity, `pending` never
+        // confirmed.
+        (_, Word::Other) => match status_reads(value) {
+            Some(Reads::State(s @ (S::Bounced | S::NotAsked | S::Withdrawn))) => Reads::State(s),
             _ => Reads::Unknown,
         },
     }

@@ -14,8 +14,9 @@
 //!   they never refused (trial). `Do Not Mail` stays an e-mail opt-out: "mail" is
 //!   e-mail in most exports (`Mail`, de; `mail_opt_out`) and postal in some (the US
 //!   DMA list); read as e-mail, the doubt costs a message, never sends one to someone
-//!   who refused it. `Do Not Call` and `DNC` stay SMS: the TCPA's do-not-call rules
-//!   cover texts.
+//!   who refused it. `Do Not Call` stays SMS: the TCPA's do-not-call rules cover
+//!   texts. `DNC` is "do not call" in telephony and "do not contact" in CRMs, so its
+//!   refusal reaches every channel (new-user trial 6, G4: `DNC` = `Y` was e-mailed).
 //!
 //! Also words a field's reason by those channels ([`name_channels`]): a dictionary
 //! label saying "e-mail" under `TCPA Opt Out` or `Text Opt-Out` would name a channel
@@ -40,9 +41,9 @@ const PLATFORM_EMAIL_HEADERS: &[&str] = &[
 ];
 
 /// Header words that name e-mail or SMS beyond [`words`]' lists: `DNE` (do not
-/// e-mail), `DNC` (do not call).
+/// e-mail). None names SMS alone: `DNC` may be do not call or do not contact.
 const EMAIL_ABBREVIATIONS: &[&str] = &["dne"];
-const SMS_ABBREVIATIONS: &[&str] = &["dnc"];
+const SMS_ABBREVIATIONS: &[&str] = &[];
 
 /// Header words that name a channel tactful does not send: fax and post (letters,
 /// catalogues; `Briefe`, `Briefpost`: German letters). Not `post` alone, which
@@ -177,6 +178,7 @@ mod tests {
             "robinson",
             "email_or_text_opt_out",
             "consent",
+            "dnc",
         ] {
             assert!(every_channel(name), "{name}");
             assert_eq!(unsent_only(name), None, "{name}");
@@ -184,7 +186,6 @@ mod tests {
         for name in [
             "do_not_email",
             "dne",
-            "dnc",
             "sms_opt_out",
             "unsubscribed_from_all_email",
             "newsletter",

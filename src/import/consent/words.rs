@@ -161,7 +161,9 @@ fn folded_word(folded: &str) -> Word {
         "donotemail" | "donotmail" | "donottext" | "donotsms" | "dnc" | "unsub" | "nomarketing"
         | "nomail" | "nomailing" | "keinewerbung" | "nepascontacter" | "nepassolliciter"
         | "nocontactar" | "nietcontacteren" => Word::OptedOut,
-        _ => Word::Other,
+        // German, French, Spanish, Italian, Dutch and Portuguese grants, refusals and
+        // withdrawals in every form (`assets/consent-values.toml`; trial 6, G22).
+        other => super::value_words::word(other).unwrap_or(Word::Other),
     }
 }
 
@@ -263,7 +265,7 @@ fn folded_states_consent(folded: &str) -> bool {
             | "nepassolliciter"
             | "nocontactar"
             | "nietcontacteren"
-    )
+    ) || super::value_words::states_consent(folded)
 }
 
 /// Whole header words that name the SMS channel: texts, SMS, phones, calls, WhatsApp.
@@ -334,6 +336,20 @@ const CONSENT_STEMS: &[&str] = &[
     "consentement",
     "nieuwsbrief",
     "werbung",
+    // Advertising, canvassing and permission in the dictionary's languages (trial 6,
+    // G22: `Publicidad email` and `Prospection` of refusals were read as no consent
+    // column). Whole words, not `prospect`, which is also a sales lead.
+    "zustimmung",
+    "publicidad",
+    "publicite",
+    "pubblicita",
+    "prospection",
+    "prospeccion",
+    "prospeccao",
+    "reclame",
+    "autorizacion",
+    "autorizzazione",
+    "autorizacao",
 ];
 /// Words that hold a stem of [`CONSENT_STEMS`] but say something else, read as if
 /// absent: `Bewerbung` (a job application) and `Erwerbung` (an acquisition) hold
@@ -436,6 +452,9 @@ pub fn is_yes_no_like(value: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| YES_NO_WORDS.contains(&w))
         || YES_NO_STEMS.iter().any(|s| lower.contains(s))
+        || super::value_words::stems()
+            .iter()
+            .any(|s| lower.contains(s.as_str()))
 }
 
 #[cfg(test)]

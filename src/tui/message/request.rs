@@ -136,7 +136,7 @@ pub enum Job {
     RenameCampaign { old: String, new: String },
     /// `campaign::edit::delete`.
     DeleteCampaign(String),
-    /// `import::suppress::suppress_file_in`: add the addresses of a suppression file.
+    /// `import::suppress::suppress_list_in`: add the addresses of a suppression file.
     Suppress(std::path::PathBuf),
     /// `rights::erase`: erase the contact with this key for good (GDPR Art. 17).
     EraseContact(String),

@@ -114,8 +114,11 @@ pub fn changed(
     edit.pending = None;
     match result {
         Ok(change) => {
+            let kept = crate::fields::kept::note(&change.after.name, &change.kept_protected)
+                .map(|n| format!("; {n}"))
+                .unwrap_or_default();
             ctx.notice = Some(format!(
-                "field `{}`: class {} -> {}, role {} -> {}{}; recorded in the audit log",
+                "field `{}`: class {} -> {}, role {} -> {}{}; recorded in the audit log{kept}",
                 change.after.name,
                 change.before.class,
                 change.after.class,

@@ -159,16 +159,21 @@ fn editor(s: &MessagesState, channel: Channel, area: Rect, buf: &mut Buffer) {
         None => vec![Line::styled(" The message checks.", theme::CHROME)],
     };
     let bottom = area.bottom();
-    let problem_h = (problem_lines.len() as u16 + 1)
-        .min(bottom.saturating_sub(y) / 2)
-        .max(1);
-    // The body takes the rows its wrapped lines need (at least a few), the problem
-    // sits under it.
-    let room = bottom.saturating_sub(y).saturating_sub(problem_h);
     let body_w = area.width.saturating_sub(1);
     let wanted = soft_wrap::rows(&s.body.text(), body_w)
         .saturating_add(1)
         .max(5);
+    // The problem gets every row its wrapped lines need, so a long error (two blocked
+    // fields, each with how to unlock it) is read whole (trial 4: it was cut after 4
+    // lines above 20 empty rows); the body keeps at least 3 rows and takes the rest.
+    let problem_text: Vec<String> = problem_lines.iter().map(|l| l.to_string()).collect();
+    let problem_rows = soft_wrap::rows(&problem_text.join("\n"), body_w);
+    let free = bottom.saturating_sub(y);
+    let problem_h = problem_rows
+        .saturating_add(1)
+        .min(free.saturating_sub(wanted.min(3)))
+        .max(1);
+    let room = free.saturating_sub(problem_h);
     let body_h = wanted.min(room);
     TextAreaView {
         area: &s.body,

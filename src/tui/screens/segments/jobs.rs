@@ -288,12 +288,16 @@ fn reaches(
     let today = chrono::Local::now().date_naive();
     let mut reaches = Vec::new();
     let mut scopes = Vec::new();
+    let mut dates = Vec::new();
     for s in store::list(ws.conn())? {
         let scoped = crate::campaign::segment_scope::measure(ws, &s, fields, held, &scope, |c| {
             crate::campaign::edit::effective_as_of(c, as_of, today)
         })?;
         if let Some(c) = scoped.campaign {
             scopes.push((s.name.clone(), c));
+            if scoped.as_of != scope.as_of {
+                dates.push((s.name.clone(), scoped.as_of));
+            }
         }
         reaches.push((s.name, scoped.reach.map(|(n, _)| n)));
     }
@@ -301,6 +305,8 @@ fn reaches(
         audience,
         reaches,
         scopes,
+        as_of: scope.as_of,
+        dates,
     })
 }
 

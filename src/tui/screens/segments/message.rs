@@ -144,6 +144,12 @@ pub struct ListReaches {
     /// The campaign whose scope each campaign-scoped segment was counted in, by
     /// segment name; segments that check outside any campaign are not listed.
     pub scopes: Vec<(String, String)>,
+    /// The day relative rules counted from outside any campaign (the global `--as-of`,
+    /// else today).
+    pub as_of: chrono::NaiveDate,
+    /// Campaign-scoped segments counted on another day (their campaign's as-of date),
+    /// by segment name.
+    pub dates: Vec<(String, chrono::NaiveDate)>,
 }
 
 /// The pairwise overlap of saved segments: `matrix[i][j]` contacts are in both

@@ -73,6 +73,9 @@ pub struct SegmentsState {
     /// The campaign whose scope a campaign-scoped segment's reach was counted in, by
     /// segment name (absent: counted outside any campaign).
     pub scopes: HashMap<String, String>,
+    /// Campaign-scoped segments counted on their campaign's own as-of date, when it is
+    /// not the list's (`as_of`), by segment name.
+    pub scope_dates: HashMap<String, NaiveDate>,
     /// Number of contacts, from the last reach count.
     pub audience: Option<u64>,
     pub table: DataTableState,
@@ -159,7 +162,7 @@ impl SegmentsState {
             .chain([display_width("scope")])
             .max()
             .filter(|_| !self.scopes.is_empty())
-            .map(|w| (w as u16).clamp(5, 24));
+            .map(|w| (w as u16).clamp(5, 36));
         if let Some(w) = scope {
             columns.push(Column::new("scope", w));
         }
@@ -172,9 +175,21 @@ impl SegmentsState {
     /// `campaign NAME` for a segment counted in that campaign's scope, as `tactful
     /// segment list` shows it; `None` outside any campaign.
     fn scope_text(&self, name: &str) -> Option<String> {
-        self.scopes
-            .get(name)
-            .map(|c| format!("campaign {}", crate::text::for_terminal(c)))
+        let campaign = self.scopes.get(name)?;
+        let campaign = crate::text::for_terminal(campaign);
+        Some(match self.scope_dates.get(name) {
+            Some(day) => format!("campaign {campaign}, as of {day}"),
+            None => format!("campaign {campaign}"),
+        })
+    }
+
+    /// `as of 2026-11-01` (the global `--as-of`) or `as of today`: the day the list's
+    /// reaches count relative rules from (new-user trial 5, F4).
+    fn as_of_text(&self) -> String {
+        match self.as_of {
+            Some(day) => format!("as of {day}"),
+            None => "as of today".to_string(),
+        }
     }
 }
 
@@ -311,7 +326,13 @@ impl SegmentsView<'_> {
         }
         let audience = s
             .audience
-            .map(|n| format!(" Reach is out of {}.", count(n, "contact")))
+            .map(|n| {
+                format!(
+                    " Reach is out of {}, counted {}.",
+                    count(n, "contact"),
+                    s.as_of_text()
+                )
+            })
             .unwrap_or_default();
         match &s.notice {
             Some((text, error)) => lines.push(Line::styled(

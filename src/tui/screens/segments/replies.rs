@@ -41,6 +41,7 @@ pub fn apply(app: &mut Update<'_>, reply: SegmentsMsg) -> Vec<Request> {
                     s.audience = Some(counted.audience);
                     s.reaches = counted.reaches.into_iter().collect();
                     s.scopes = counted.scopes.into_iter().collect();
+                    s.scope_dates = counted.dates.into_iter().collect();
                 }
                 Err(e) => s.notice = Some((e, true)),
             }

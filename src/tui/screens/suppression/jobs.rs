@@ -1,6 +1,6 @@
 //! The suppression list screen's jobs: reading a page of the list (on a reading
 //! thread) and importing a file into it (on the writer), through the same use case as
-//! `tactful suppress` (`import::suppress::suppress_file_in`, phone numbers without a
+//! `tactful suppress` (`import::suppress::suppress_list_in`, phone numbers without a
 //! country code read in the workspace's region).
 
 use std::path::Path;
@@ -30,10 +30,18 @@ pub fn read(ws: &Workspace, job: &SuppressionJob) -> Message {
 }
 
 /// Import the suppression file at `path` (one transaction: on an error nothing changes).
+///
+/// As `tactful suppress` does, a list some of whose values cannot be read is refused,
+/// nothing added, the error naming each value (`file:line:field`) on one line; the
+/// screen has no way to accept it, so the error says to fix the lines or to run the
+/// command with `--accept-unread --reason`.
 pub fn import(ws: &mut Workspace, generation: u64, path: &Path) -> Message {
-    let result = crate::import::suppress::suppress_file_in(ws, path, None, &actor());
+    let options = crate::import::suppress::ListOptions::default();
+    let result = crate::import::suppress::suppress_list_in(ws, path, options, &actor());
     Message::Suppression(SuppressionMsg::Imported {
         generation,
-        result: result.map(Box::new).map_err(|e| e.to_string()),
+        result: result
+            .map(Box::new)
+            .map_err(|e| e.to_string().replace("\n  ", "; ").replace('\n', "; ")),
     })
 }

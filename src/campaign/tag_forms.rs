@@ -1,0 +1,188 @@
+//! Age tags in the forms shops, clubs and schools write them that are no age group as a
+//! whole value (`super::age_group::parse` reads `u16` and `teen`, not these), read for
+//! the minor check's reading of a tags field (`super::minor_flag::read_tags`):
+//! - a team's age grade with a dash, a space or a squad after it: `U-16`, `U 14`,
+//!   `U14 Girls`, `U16s`, `U12 team A` (under that age; a grade below 5 is no child's
+//!   team, and `U16 coach` or `U16 parents` name adults beside the team, so only squad
+//!   words may follow);
+//! - an age with its unit: `15yo`, `15 y/o`, `15 y.o.`, `15 years old`, `15-year-old`,
+//!   `15 Jahre alt`, `15-jährig` (`15 years` alone is as often a customer's tenure);
+//! - a school year named by its word: `Year 7`, `Yr 8`, `Grade 6`, `Klasse 7`
+//!   (`super::school_year`; the bare class names `reception` and `première` are
+//!   events and premium tiers as tags, so they are not read here).
+//!
+//! A new-user trial (session 12, G2) found these in a `Tags` field leaving the child a
+//! recipient. Also [`minor_tag_in`]: whether a raw cell holds a tag naming a minor, for
+//! the import's decision to read a column as tags (`import::age_roles`).
+
+use super::school_year::{self, SchoolHeader};
+
+/// Words that may follow a team's age grade: the squad, never a person beside it.
+const SQUAD: &[&str] = &[
+    "girls",
+    "boys",
+    "girl",
+    "boy",
+    "mixed",
+    "team",
+    "squad",
+    "squads",
+    "players",
+    "madchen",
+    "jungen",
+    "junioren",
+    "juniorinnen",
+    "filles",
+    "garcons",
+    "ninas",
+    "ninos",
+    "a",
+    "b",
+    "c",
+    "d",
+    "1",
+    "2",
+    "3",
+];
+
+/// Units after an age that make it one (`15yo`, `15 years old`), as folded words.
+const AGE_UNITS: &[&[&str]] = &[
+    &["yo"],
+    &["y", "o"],
+    &["yrs", "old"],
+    &["yr", "old"],
+    &["years", "old"],
+    &["year", "old"],
+    &["jahre", "alt"],
+    &["jahrig"],
+    &["jahrige"],
+    &["jahriger"],
+    &["anos"],
+    &["ans"],
+];
+
+/// Words that name a school year before its number.
+const SCHOOL_WORDS: &[&str] = &["year", "yr", "grade", "klasse", "jahrgangsstufe"];
+
+/// The ages one tag (lower-cased) allows in the forms above, or `None`.
+pub fn ages(tag: &str) -> Option<(i64, i64)> {
+    let words = words(tag);
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
+    team(&w).or_else(|| stated(&w)).or_else(|| school(tag, &w))
+}
+
+/// Whether raw cell `cell` (a list as the import reads it: `teen, vip`,
+/// `["teen","vip"]`, `teen|vip`) holds a tag naming a minor's age group: one whose
+/// youngest age is under 18, as the minor check reads tags.
+pub fn minor_tag_in(cell: &str) -> bool {
+    // A long text is a note, not a list of tags; an address or a number no tag.
+    if cell.len() > 200 || cell.contains('@') || !cell.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    cell.split([',', ';', '|'])
+        .map(|t| t.trim().trim_matches(['[', ']', '"', '\'', ' ']))
+        .filter(|t| !t.is_empty())
+        .filter_map(super::minor_flag::tag_ages_of)
+        .any(|(youngest, _)| youngest < 18)
+}
+
+/// The folded words and numbers of `tag`, letters and digits apart (`u14` → `u`, `14`).
+fn words(tag: &str) -> Vec<String> {
+    let folded = super::age_text::fold(tag);
+    let mut out: Vec<String> = Vec::new();
+    let mut last: Option<bool> = None;
+    for c in folded.chars() {
+        let digit = c.is_ascii_digit();
+        if !c.is_alphanumeric() {
+            last = None;
+            continue;
+        }
+        match (out.last_mut(), last) {
+            (Some(w), Some(d)) if d == digit => w.push(c),
+            _ => out.push(c.to_string()),
+        }
+        last = Some(digit);
+    }
+    out
+}
+
+/// `U-16`, `U14 Girls`, `U16s`: under the grade, when the grade is 5 to 18.
+fn team(w: &[&str]) -> Option<(i64, i64)> {
+    let ["u", n, rest @ ..] = w else {
+        return None;
+    };
+    let n: i64 = n.parse().ok()?;
+    let rest = match rest {
+        ["s", more @ ..] => more,
+        more => more,
+    };
+    ((5..=18).contains(&n) && rest.iter().all(|r| SQUAD.contains(r))).then_some((0, n - 1))
+}
+
+/// `15yo`, `15 y/o`, `15 years old`: that age.
+fn stated(w: &[&str]) -> Option<(i64, i64)> {
+    let [n, unit @ ..] = w else {
+        return None;
+    };
+    let n: i64 = n.parse().ok()?;
+    (AGE_UNITS.contains(&unit) && (0..=super::age::MAX_PLAUSIBLE_AGE).contains(&n))
+        .then_some((n, n))
+}
+
+/// `Year 7`, `Grade 6`: the ages of the children in that school year.
+fn school(tag: &str, w: &[&str]) -> Option<(i64, i64)> {
+    let [word, n] = w else {
+        return None;
+    };
+    if !SCHOOL_WORDS.contains(word) || n.parse::<u32>().is_err() {
+        return None;
+    }
+    let g = school_year::read(SchoolHeader::Classes, tag, 2100)?;
+    Some((g.youngest, g.oldest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn team_grades_ages_and_school_years_are_read() {
+        assert_eq!(ages("U-16"), Some((0, 15)));
+        assert_eq!(ages("U14 Girls"), Some((0, 13)));
+        assert_eq!(ages("u16s"), Some((0, 15)));
+        assert_eq!(ages("15yo"), Some((15, 15)));
+        assert_eq!(ages("15 y/o"), Some((15, 15)));
+        assert_eq!(ages("15 years old"), Some((15, 15)));
+        assert_eq!(ages("15-jährig"), Some((15, 15)));
+        assert!(ages("Year 7").is_some_and(|(y, _)| y < 13));
+        assert!(ages("Year 8").is_some_and(|(y, _)| y < 18));
+    }
+
+    #[test]
+    fn adults_beside_a_team_and_tenures_are_not_ages() {
+        for tag in [
+            "U16 coach",
+            "U16 parents",
+            "U2 fans",
+            "U21",
+            "15 years",
+            "Year 2024",
+            "reception",
+            "5e",
+            "vip",
+            "junior",
+        ] {
+            assert_eq!(ages(tag), None, "{tag}");
+        }
+    }
+
+    #[test]
+    fn a_cell_names_a_minor_by_any_of_its_tags() {
+        assert!(minor_tag_in("[\"teen\"]"));
+        assert!(minor_tag_in("vip, U14 Girls"));
+        assert!(minor_tag_in("skate|teen"));
+        assert!(!minor_tag_in("vip, adult"));
+        assert!(!minor_tag_in("kid@example.com"));
+        assert!(!minor_tag_in("Seniors"));
+    }
+}
