@@ -334,6 +334,8 @@ fn bound<'a>(
 /// same transaction, so atomicity is unchanged.
 pub const IMPORT_CACHE_KIB: i64 = 64 * 1024;
 
+pub use super::import_settings::ImportSettings;
+
 /// The connection's page cache size as `PRAGMA cache_size` states it (negative: KiB,
 /// positive: pages), for restoring it after [`set_cache_size`].
 pub fn cache_size(conn: &Connection) -> Result<i64, WorkspaceError> {

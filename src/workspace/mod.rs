@@ -20,6 +20,7 @@ pub mod exports;
 pub mod fields;
 mod foreign;
 pub mod fresh;
+mod import_settings;
 pub mod indexes;
 pub mod kept_minors;
 pub mod keyed_hash;
