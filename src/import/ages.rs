@@ -169,9 +169,18 @@ impl AgeMerge {
     /// After the row on `line` was written to contact `key`: remember the line of each
     /// age value it gave (a value kept back is `Null` by now), to name it in a later
     /// conflict.
+    ///
+    /// Only values that say something about age are remembered: a conflict needs a held
+    /// value that reads as an age or unreadable ([`decide`]), and the held value is the
+    /// last one written, so the line of a blank reading (tags `vip, sale`, a customer
+    /// type `Retail`) is never asked for. Tags are age columns, so remembering every
+    /// row's tags cost a map entry per row: 36 MB and a peak of 53 MB while it grew on
+    /// the 1,000,000-row bench file (issue 13).
     pub fn remember(&mut self, analysis: &Analysis, key: &str, line: u64, values: &[Sql]) {
         for &i in &analysis.age_columns {
-            if values[i] != Sql::Null {
+            if values[i] != Sql::Null
+                && reading(&analysis.columns[i], &values[i], self.today) != AgeReading::Blank
+            {
                 self.lines.insert(slot(key, i), line);
             }
         }
@@ -293,5 +302,40 @@ mod tests {
         // A value that says nothing (`Retail`) leaves a held age alone.
         assert_eq!(decide(years(3), AgeReading::Blank), Some(true));
         assert_eq!(decide(no, AgeReading::Blank), None);
+    }
+
+    /// Only values that read as an age (or unreadable) keep a line: a conflict needs
+    /// one held, so a million rows of tags such as `vip` cost no memory (issue 13).
+    #[test]
+    fn only_values_that_say_something_about_age_are_remembered() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.csv");
+        std::fs::write(&path, "email,tags,age\na@example.com,vip,\n").unwrap();
+        let ws = crate::workspace::Workspace::open_in_memory().unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let plan = crate::import::ImportPlan::new(&path, "test");
+        let analysis = crate::import::analyse::analyse(ws.conn(), &plan, today, &mut |_| {});
+        let analysis = analysis.unwrap();
+        let index = |name: &str| analysis.columns.iter().position(|c| c.field.name == name);
+        let (tags, age) = (index("tags").unwrap(), index("age").unwrap());
+        assert!(analysis.age_columns.contains(&tags) && analysis.age_columns.contains(&age));
+        let text = |t: &str| Sql::Text(t.to_string());
+        let row = |tag: &str, years: Sql| {
+            let mut values = vec![Sql::Null; analysis.columns.len()];
+            values[tags] = text(tag);
+            values[age] = years;
+            values
+        };
+        let mut merge = AgeMerge::new(today);
+        merge.remember(&analysis, "a@example.com", 2, &row("vip, sale", Sql::Null));
+        merge.remember(&analysis, "b@example.com", 3, &row("newsletter", Sql::Null));
+        assert!(merge.lines.is_empty());
+        // `teen` names an age group; `15` is an age; `n/a` is unreadable.
+        merge.remember(&analysis, "c@example.com", 4, &row("vip, teen", text("15")));
+        merge.remember(&analysis, "d@example.com", 5, &row("vip", text("n/a")));
+        assert_eq!(merge.lines.get(&slot("c@example.com", tags)), Some(&4));
+        assert_eq!(merge.lines.get(&slot("c@example.com", age)), Some(&4));
+        assert_eq!(merge.lines.get(&slot("d@example.com", age)), Some(&5));
+        assert_eq!(merge.lines.len(), 3);
     }
 }

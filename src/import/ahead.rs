@@ -7,7 +7,7 @@
 //! and a read error is sent to the writer, which ends the import (nothing is written:
 //! the transaction rolls back). Called by [`super::load`] inside `std::thread::scope`.
 
-use std::sync::mpsc::{self, SyncSender};
+use std::sync::mpsc::{self, Receiver, SyncSender};
 
 use super::ImportError;
 use super::prepare::{Prepared, Preparer};
@@ -16,6 +16,10 @@ use super::read::{Row, Rows};
 /// Rows prepared per message from the reading thread, and messages it may run ahead.
 pub const CHUNK: usize = 1024;
 pub const CHUNKS_AHEAD: usize = 8;
+
+/// Strings given back by the writer that the reading thread keeps for later rows: a
+/// few chunks' worth (a few MiB); more are freed.
+const POOL: usize = 64 * 1024;
 
 /// Prepared rows in file order, and the raw bytes read up to the last of them.
 pub struct Chunk {
@@ -28,12 +32,16 @@ pub struct Chunk {
 /// chunk is prepared by a helper thread that lives as long as the reading (preparing,
 /// parsing phone numbers above all, costs more than reading or writing a row; the
 /// numbering plan's compiled patterns keep their caches per thread, so the helper is
-/// one thread for the whole file, never one per chunk).
+/// one thread for the whole file, never one per chunk). The text values the writer
+/// is done with come back on `spent` and rows are cleaned into them: a value allocated
+/// here and freed on the writing thread cost more than reading it.
 pub fn read_ahead(
     rows: &mut Rows,
     preparer: &Preparer<'_>,
     send: &SyncSender<Result<Chunk, ImportError>>,
+    spent: &Receiver<Vec<String>>,
 ) {
+    let mut pool: Vec<String> = Vec::new();
     std::thread::scope(|scope| {
         let (to_helper, helper_rows) = mpsc::sync_channel::<Vec<Row>>(1);
         let (helper_done, from_helper) = mpsc::sync_channel::<Vec<Prepared>>(1);
@@ -48,8 +56,12 @@ pub fn read_ahead(
         loop {
             let mut read = Vec::with_capacity(CHUNK);
             let mut end = false;
+            while let Ok(strings) = spent.try_recv() {
+                pool.extend(strings.into_iter().take(POOL.saturating_sub(pool.len())));
+            }
             while read.len() < CHUNK {
-                match rows.next_row() {
+                let spare = pool.split_off(pool.len().saturating_sub(rows.width()));
+                match rows.next_row_reusing(spare) {
                     Ok(Some(row)) => read.push(row),
                     Ok(None) => {
                         end = true;

@@ -132,7 +132,9 @@ pub fn analyse(
     let mut rejected = Vec::new();
     let mut short = ShortRows::new(headers.len(), plan.allow_ragged);
     let (mut rows_read, mut blank) = (0u64, 0u64);
-    while let Some(row) = rows.next_row()? {
+    // The last data row's strings, given back to the reader to clean the next into.
+    let mut spare = Vec::new();
+    while let Some(row) = rows.next_row_reusing(std::mem::take(&mut spare))? {
         rows_read += 1;
         if let Row::Short { line, fields, .. } = row {
             short.observe(line, fields);
@@ -147,9 +149,10 @@ pub fn analyse(
                 for s in &mut skipped_ages {
                     s.observe(line, &values, today);
                 }
-                let values = map.project(values, Some(&mut stripped));
-                lost_zeros.observe(line, &values);
-                for (i, value) in values.iter().enumerate() {
+                lost_zeros.observe_with(line, width, |i| map.project_str(&values, i).0);
+                for i in 0..width {
+                    let (value, apostrophe) = map.project_str(&values, i);
+                    stripped[i] += u64::from(apostrophe);
                     if value.is_empty() {
                         continue;
                     }
@@ -159,7 +162,7 @@ pub fn analyse(
                     let status = consent::is_status_value(value);
                     all_status[i] &= status;
                     if first_value[i].is_none() {
-                        first_value[i] = Some((value.clone(), line));
+                        first_value[i] = Some((value.to_string(), line));
                     }
                     // Parsed only while every value so far was an address.
                     all_ip[i] = all_ip[i] && value.parse::<std::net::IpAddr>().is_ok();
@@ -169,17 +172,17 @@ pub fn analyse(
                     if states {
                         stating[i] += 1;
                         if first_stating[i].is_none() {
-                            first_stating[i] = Some((value.clone(), line));
+                            first_stating[i] = Some((value.to_string(), line));
                         }
                     }
                     if matches!(word, Word::Refused | Word::OptedOut) {
                         refusal_words[i] += 1;
                         if first_refusal[i].is_none() {
-                            first_refusal[i] = Some((value.clone(), line));
+                            first_refusal[i] = Some((value.to_string(), line));
                         }
                     }
                     if first_yes_no[i].is_none() && matches!(word, Word::Yes | Word::No) {
-                        first_yes_no[i] = Some((value.clone(), line));
+                        first_yes_no[i] = Some((value.to_string(), line));
                     }
                     if word != Word::Other || status {
                         words[i] += 1;
@@ -190,7 +193,7 @@ pub fn analyse(
                         status_words[i] +=
                             u64::from(status_columns[i] && consent::sounds::is_status_word(value));
                         if not_a_word[i].is_none() {
-                            not_a_word[i] = Some(value.clone());
+                            not_a_word[i] = Some(value.to_string());
                             not_a_word_line[i] = Some(line);
                         }
                     }
@@ -202,6 +205,7 @@ pub fn analyse(
                         }
                     }
                 }
+                spare = values;
             }
         }
         if rows_read.is_multiple_of(8192) {

@@ -166,6 +166,10 @@ pub fn load(
         .map(|&i| analysis.columns[i].field.name.clone())
         .collect();
     let mut writer = ContactWriter::new(tx, &names, &snapshot, (&phone_fields, &age_fields))?;
+    // A phone field new in this batch has an empty E.164 index: built after the rows.
+    for (i, c) in phone_columns.iter().enumerate().filter(|(_, c)| c.is_new) {
+        writer.defer_phone_index(i, &c.field.name)?;
+    }
     let mut linking = Linking {
         phone_keys: contacts::any_phone_keys(tx)?,
         ..Linking::default()
@@ -195,11 +199,14 @@ pub fn load(
     // overlap. Rows arrive in file order; an error ends the import.
     std::thread::scope(|scope| -> Result<(), ImportError> {
         let (send, receive) = mpsc::sync_channel(CHUNKS_AHEAD);
+        // Written rows' strings go back to the reader (`ahead`), never waited for.
+        let (give_back, spent) = mpsc::sync_channel(2);
         let preparer = &preparer;
-        scope.spawn(move || read_ahead(&mut rows, preparer, &send));
+        scope.spawn(move || read_ahead(&mut rows, preparer, &send, &spent));
         let mut chunks = 0u64;
         for chunk in receive {
             let chunk = chunk?;
+            let mut strings = Vec::new();
             for prepared in chunk.rows {
                 write_prepared(
                     (&mut writer, &mut consent),
@@ -207,9 +214,10 @@ pub fn load(
                     batch,
                     prepared,
                     (&mut linking, &mut fold, &mut ages),
-                    &mut counts,
+                    (&mut counts, &mut strings),
                 )?;
             }
+            let _ = give_back.try_send(strings);
             chunks += 1;
             if chunks.is_multiple_of(8) {
                 progress(Progress {
@@ -221,6 +229,7 @@ pub fn load(
         }
         Ok(())
     })?;
+    writer.build_phone_indexes()?;
     if counts.duplicates > 0 {
         // Merges may have replaced consent statements that nothing references now.
         statements::sweep(tx)?;

@@ -91,8 +91,14 @@ impl LostZeros {
 
     /// Look at one row's values (in column order) from file line `line`.
     pub fn observe(&mut self, line: u64, values: &[String]) {
-        for (i, value) in values.iter().enumerate() {
-            if !is_short_zip(value) || !self.row_is_us(i, values) {
+        self.observe_with(line, values.len(), |i| values[i].as_str());
+    }
+
+    /// [`Self::observe`] for a row of `width` values read through `value` (the
+    /// first pass reads projected values borrowed, without a vector of them).
+    pub fn observe_with<'v>(&mut self, line: u64, width: usize, value: impl Fn(usize) -> &'v str) {
+        for i in 0..width {
+            if !is_short_zip(value(i)) || !self.row_is_us(i, width, &value) {
                 continue;
             }
             if let Some(seen) = self.seen.get_mut(i) {
@@ -104,11 +110,12 @@ impl LostZeros {
         }
     }
 
-    /// Whether the row `values` is in the US for column `i`'s purposes.
-    fn row_is_us(&self, i: usize, values: &[String]) -> bool {
+    /// Whether the row of `width` values read through `value` is in the US for
+    /// column `i`'s purposes.
+    fn row_is_us<'v>(&self, i: usize, width: usize, value: &impl Fn(usize) -> &'v str) -> bool {
         let cell = |c: Option<usize>| {
-            c.and_then(|c| values.get(c))
-                .map(String::as_str)
+            c.filter(|&c| c < width)
+                .map(value)
                 .filter(|v| !v.is_empty())
         };
         if let Some(country) = cell(self.country_of.get(i).copied().flatten()) {

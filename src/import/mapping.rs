@@ -317,6 +317,21 @@ impl ColumnMap {
     }
 }
 
+impl ColumnMap {
+    /// The `j`-th imported value of one row as [`Self::project`] gives it, borrowed
+    /// (for the first pass, which only reads values), and whether its apostrophe was
+    /// removed.
+    pub fn project_str<'v>(&self, values: &'v [String], j: usize) -> (&'v str, bool) {
+        let v = values.get(self.kept[j]).map_or("", String::as_str);
+        match v.strip_prefix('\'') {
+            Some(rest) if self.columns[j].spec.is_some_and(|s| s.strip_apostrophe) => {
+                (rest.trim(), true)
+            }
+            _ => (v, false),
+        }
+    }
+}
+
 fn display(headers: &[String], base: &[String], i: usize) -> String {
     if headers[i].is_empty() {
         base[i].clone()

@@ -180,8 +180,7 @@ fn run_plans(
         plan.check()?;
     }
     let dry_run = plans.iter().any(|p| p.dry_run);
-    let cache = contacts::cache_size(ws.conn())?;
-    contacts::set_cache_size(ws.conn(), -contacts::IMPORT_CACHE_KIB)?;
+    let settings = contacts::ImportSettings::apply(ws.conn())?;
     let today = ws.today();
     let outcome = ws.write(|tx| {
         let mut reports = Vec::with_capacity(plans.len());
@@ -202,7 +201,7 @@ fn run_plans(
     });
     // Best effort: the batch is already committed or rolled back, and a larger cache
     // than usual is harmless, so failing to shrink it must not turn into an error.
-    let _ = contacts::set_cache_size(ws.conn(), cache);
+    settings.restore(ws.conn());
     match outcome {
         Ok(reports) | Err(Outcome::DryRun(reports)) => Ok(reports),
         Err(Outcome::Failed(e)) => Err(e),

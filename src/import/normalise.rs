@@ -47,22 +47,36 @@ pub fn is_edge_junk(c: char) -> bool {
 ///
 /// Idempotent: cleaning a cleaned value changes nothing.
 pub fn clean_value(raw: &str) -> (String, Cleaning) {
-    let (value, stats) = clean_chars(raw);
-    match value.strip_prefix('\'') {
-        // The quote hid the rest's edges from the trim: `'\u{2000}=` is `=` once cleaned.
-        Some(rest) if crate::export::cells::is_formula_like(rest) => {
-            (rest.trim_matches(is_edge_junk).to_string(), stats)
-        }
-        _ => (value, stats),
-    }
+    let mut value = String::new();
+    let stats = clean_value_into(raw, &mut value);
+    (value, stats)
 }
 
-fn clean_chars(raw: &str) -> (String, Cleaning) {
+/// [`clean_value`] into `out`, replacing what it held: a reader that keeps one buffer
+/// per column allocates only when a value is longer than the column's longest so far.
+pub fn clean_value_into(raw: &str, out: &mut String) -> Cleaning {
     // Most cells are printable ASCII: nothing to replace or remove, and the only edge
     // junk ASCII has is the space.
-    if raw.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-        return (raw.trim_matches(' ').to_string(), Cleaning::default());
+    let stats = if raw.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        out.clear();
+        out.push_str(raw.trim_matches(' '));
+        Cleaning::default()
+    } else {
+        let (value, stats) = clean_chars(raw);
+        *out = value;
+        stats
+    };
+    if let Some(rest) = out.strip_prefix('\'')
+        && crate::export::cells::is_formula_like(rest)
+    {
+        // The quote hid the rest's edges from the trim: `'\u{2000}=` is `=` once cleaned.
+        *out = rest.trim_matches(is_edge_junk).to_string();
     }
+    stats
+}
+
+/// The non-ASCII (or control-holding) path of [`clean_value_into`].
+fn clean_chars(raw: &str) -> (String, Cleaning) {
     let mut stats = Cleaning::default();
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars().peekable();

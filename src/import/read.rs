@@ -343,6 +343,13 @@ impl Rows {
     /// Errors: [`ImportError::Undecodable`] for a record holding U+FFFD (the bytes were
     /// not valid in the chosen encoding), [`ImportError::Csv`] for read failures.
     pub fn next_row(&mut self) -> Result<Option<Row>, ImportError> {
+        self.next_row_reusing(Vec::new())
+    }
+
+    /// [`Self::next_row`], cleaning a data row's values into `spare`'s strings (the
+    /// last row's, given back): the first pass only reads values, and one allocation
+    /// per value was a tenth of its time.
+    pub fn next_row_reusing(&mut self, spare: Vec<String>) -> Result<Option<Row>, ImportError> {
         loop {
             if !std::mem::take(&mut self.pending) && !self.read()? {
                 return Ok(None);
@@ -380,7 +387,7 @@ impl Rows {
                     ),
                 }));
             }
-            return Ok(Some(self.shape_row(line)));
+            return Ok(Some(self.shape_row(line, spare)));
         }
     }
 
@@ -402,12 +409,17 @@ impl Rows {
             .collect()
     }
 
+    /// How many values a row has (the header's width).
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
     /// Bytes of the raw file read so far.
     pub fn bytes_done(&self) -> u64 {
         self.bytes_read.load(Ordering::Relaxed)
     }
 
-    fn shape_row(&mut self, line: u64) -> Row {
+    fn shape_row(&mut self, line: u64, spare: Vec<String>) -> Row {
         let len = self.record.len();
         if len > self.width {
             let extra_data = self
@@ -426,13 +438,14 @@ impl Rows {
                 };
             }
         }
-        let mut values = Vec::with_capacity(self.width);
-        for field in self.record.iter().take(self.width) {
-            let (value, c) = normalise::clean_value(field);
+        let mut values = spare;
+        values.reserve_exact(self.width.saturating_sub(values.len()));
+        values.resize_with(len.min(self.width), String::new);
+        for (field, value) in self.record.iter().zip(values.iter_mut()) {
+            let c = normalise::clean_value_into(field, value);
             self.cleaning.controls_removed += c.controls_removed;
             self.cleaning.whitespace_replaced += c.whitespace_replaced;
             self.cleaning.sequences_removed += c.sequences_removed;
-            values.push(value);
         }
         if len < self.width {
             values.resize(self.width, String::new());

@@ -38,7 +38,8 @@ pub struct Counts {
     pub keyed_by_phone: u64,
 }
 
-/// Write one prepared row.
+/// Write one prepared row. The text values of a contact's row go into `spent` once
+/// written, for the reader to clean later rows into ([`super::ahead`]).
 ///
 /// Errors: workspace errors.
 pub fn write_prepared(
@@ -47,7 +48,7 @@ pub fn write_prepared(
     batch: i64,
     prepared: Prepared,
     (linking, fold, ages): (&mut Linking, &mut Fold, &mut AgeMerge),
-    counts: &mut Counts,
+    (counts, spent): (&mut Counts, &mut Vec<String>),
 ) -> Result<(), ImportError> {
     match prepared {
         Prepared::Contact {
@@ -88,6 +89,10 @@ pub fn write_prepared(
             if let (Some(found), Some(o)) = (&analysis.orders, order) {
                 fold.add(found, o.id, Some(&key), line, &o.amount, &o.date);
             }
+            spent.extend(values.into_iter().filter_map(|v| match v {
+                Sql::Text(t) => Some(t),
+                _ => None,
+            }));
         }
         Prepared::OrderLine { line, order: o } => {
             if let Some(found) = &analysis.orders {

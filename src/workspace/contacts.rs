@@ -83,7 +83,11 @@ pub struct ContactWriter<'c> {
     /// The stored values of the file's age fields (see [`Self::age_values`]).
     ages: Option<Statement<'c>>,
     /// Per phone field of the file: the contacts holding a number (E.164).
-    holders: Vec<Statement<'c>>,
+    pub(super) holders: Vec<Statement<'c>>,
+    /// Per phone field of the file: its name while its E.164 index waits to be built
+    /// (`contacts_phones`).
+    pub(super) unindexed: Vec<Option<String>>,
+    pub(super) conn: &'c Connection,
 }
 
 impl<'c> ContactWriter<'c> {
@@ -165,6 +169,8 @@ impl<'c> ContactWriter<'c> {
                     ))
                 })
                 .collect::<Result<_, _>>()?,
+            unindexed: vec![None; phone_fields.len()],
+            conn,
             rekey: conn.prepare("UPDATE contacts SET _key = ?2 WHERE _id = ?1")?,
             ages: if age_fields.is_empty() {
                 None
@@ -189,16 +195,6 @@ impl<'c> ContactWriter<'c> {
             .query_row([id], |r| (0..n).map(|i| r.get::<_, Sql>(i)).collect())
             .optional()?;
         Ok(row.unwrap_or_else(|| vec![Sql::Null; n]))
-    }
-
-    /// Keys of the contacts (at most two, enough to tell one from several) whose
-    /// `phone`-th phone field holds `e164`, in workspace order.
-    pub fn holders(&mut self, phone: usize, e164: &str) -> Result<Vec<String>, WorkspaceError> {
-        let Some(stmt) = self.holders.get_mut(phone) else {
-            return Ok(Vec::new());
-        };
-        let rows = stmt.query_map([e164], |r| r.get(0))?;
-        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The stored contact with this key, if any (one lookup on the unique index).
@@ -337,6 +333,8 @@ fn bound<'a>(
 /// machine's noise of each other. Past it SQLite spills pages to the WAL, inside the
 /// same transaction, so atomicity is unchanged.
 pub const IMPORT_CACHE_KIB: i64 = 64 * 1024;
+
+pub use super::import_settings::ImportSettings;
 
 /// The connection's page cache size as `PRAGMA cache_size` states it (negative: KiB,
 /// positive: pages), for restoring it after [`set_cache_size`].

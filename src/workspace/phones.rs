@@ -57,14 +57,32 @@ pub fn has_columns(conn: &Connection, field: &str) -> Result<bool, WorkspaceErro
 
 /// Add the hidden columns and index of phone field `field` (empty).
 pub fn add_columns(conn: &Connection, field: &str) -> Result<(), WorkspaceError> {
-    let e164 = quote_ident(&e164_column(field));
     conn.execute_batch(&format!(
-        "ALTER TABLE contacts ADD COLUMN {e164} TEXT;
-         ALTER TABLE contacts ADD COLUMN {} TEXT;
-         CREATE INDEX {} ON contacts ({e164});",
+        "ALTER TABLE contacts ADD COLUMN {} TEXT;
+         ALTER TABLE contacts ADD COLUMN {} TEXT;",
+        quote_ident(&e164_column(field)),
         quote_ident(&line_column(field)),
-        quote_ident(&index_name(field)),
     ))?;
+    create_index(conn, field)
+}
+
+/// Create the index on `field`'s E.164 column (the SQL [`add_columns`] has always
+/// stored in the schema, so a workspace's schema is the same whichever way it came).
+pub fn create_index(conn: &Connection, field: &str) -> Result<(), WorkspaceError> {
+    conn.execute_batch(&format!(
+        "CREATE INDEX {} ON contacts ({});",
+        quote_ident(&index_name(field)),
+        quote_ident(&e164_column(field)),
+    ))?;
+    Ok(())
+}
+
+/// Drop the index on `field`'s E.164 column. The importer drops the index of a phone
+/// field its batch added (still empty) and builds it again with [`create_index`] once
+/// the rows are in, or before its first look-up by number: one sort of the column
+/// costs less than keeping the index in order row by row.
+pub fn drop_index(conn: &Connection, field: &str) -> Result<(), WorkspaceError> {
+    conn.execute_batch(&format!("DROP INDEX {};", quote_ident(&index_name(field))))?;
     Ok(())
 }
 
