@@ -32,6 +32,7 @@
 //! same vocabularies classify single values such as tags ([`sensitive_value`]).
 
 mod age_group;
+mod column;
 mod context;
 mod dictionary;
 mod evidence;
@@ -54,6 +55,7 @@ mod words;
 use std::cmp::Reverse;
 
 pub use self::age_group::{GroupHeader, age_band_header, group_header};
+pub use self::column::{column_value, tag_value};
 use self::dictionary::{Check, Entry, dictionary};
 use self::evidence::{Found, HeaderHit, ValueHit, check_phrase, describe};
 use self::header::Header;
@@ -159,8 +161,9 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
     let plain = found
         .first()
         .is_none_or(|f| f.entry.class == PrivacyClass::Ordinary);
+    let tags = ty == FieldType::List || found.first().is_some_and(|f| f.entry.role == Role::Tags);
     if (ty == FieldType::List || (ty == FieldType::Text && plain))
-        && let Some(note) = profile.sensitive_note()
+        && let Some(note) = profile.sensitive_note(header, tags)
     {
         notes.push(note);
     }

@@ -64,6 +64,8 @@ struct RawDictionary {
     named_header_exceptions: Vec<String>,
     #[serde(default)]
     context: super::context::RawContext,
+    #[serde(default)]
+    tag_values: super::column::RawTagValues,
     entry: Vec<RawEntry>,
 }
 
@@ -284,6 +286,8 @@ pub(crate) struct Dictionary {
     /// Words around a term that make it name a thing, an event or a greeting
     /// ([`super::context`]).
     pub context: super::context::Context,
+    /// Values sensitive as a whole tag ([`super::column`]).
+    pub tag_values: super::column::TagValues,
 }
 
 /// What a folded value is in the vocabularies.
@@ -374,6 +378,7 @@ fn parse(source: &str) -> Result<Dictionary, String> {
         },
         named_header_exceptions: word_set(&raw.named_header_exceptions),
         context: raw.context.folded(),
+        tag_values: super::column::TagValues::default(),
     };
     for (index, e) in raw.entry.into_iter().enumerate() {
         let phrases = |by_lang: &BTreeMap<String, Vec<String>>| -> Result<Vec<Phrase>, String> {
@@ -458,6 +463,7 @@ fn parse(source: &str) -> Result<Dictionary, String> {
         .cloned()
         .collect();
     dict.known.extend(extra);
+    dict.tag_values = raw.tag_values.resolve(&dict.entries)?;
     Ok(dict)
 }
 
