@@ -47,6 +47,7 @@ mod normalise;
 mod others;
 mod profile;
 mod respell;
+mod shapes;
 mod symbols;
 mod validate;
 mod values;
@@ -120,8 +121,9 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
                 header_hit.and_then(|hit| confirm(entry, (hit, whole), profile, &mut notes));
             unconfirmed |= header_hit.is_none() && entry.role != Role::None;
         }
-        let mut value_hit =
-            vocabulary_hit(index, profile).or_else(|| validator_hit(entry, ty, profile));
+        let mut value_hit = vocabulary_hit(index, profile)
+            .or_else(|| validator_hit(entry, ty, profile))
+            .or_else(|| shapes::icd10_hit(entry, &words, profile));
         if header_hit.is_none()
             && value_hit.is_none()
             && let Some((h, v)) = share_hit(entry, &words, profile, &mut notes)

@@ -31,6 +31,8 @@ pub(crate) enum Check {
     Iban,
     /// An ISO 3166-1 alpha-2 country code (`US`, `DE`): never a card number.
     CountryCode,
+    /// An ICD-10 diagnosis code (`E11.9`, `F32`; [`super::shapes`]).
+    Icd10,
 }
 
 #[derive(Deserialize)]
@@ -66,6 +68,8 @@ struct RawDictionary {
     context: super::context::RawContext,
     #[serde(default)]
     tag_values: super::column::RawTagValues,
+    #[serde(default)]
+    icd10: super::shapes::RawIcd10,
     entry: Vec<RawEntry>,
 }
 
@@ -288,6 +292,8 @@ pub(crate) struct Dictionary {
     pub context: super::context::Context,
     /// Values sensitive as a whole tag ([`super::column`]).
     pub tag_values: super::column::TagValues,
+    /// When ICD-10 codes make a column health data ([`super::shapes`]).
+    pub icd10: super::shapes::Icd10,
 }
 
 /// What a folded value is in the vocabularies.
@@ -379,6 +385,7 @@ fn parse(source: &str) -> Result<Dictionary, String> {
         named_header_exceptions: word_set(&raw.named_header_exceptions),
         context: raw.context.folded(),
         tag_values: super::column::TagValues::default(),
+        icd10: raw.icd10.folded(),
     };
     for (index, e) in raw.entry.into_iter().enumerate() {
         let phrases = |by_lang: &BTreeMap<String, Vec<String>>| -> Result<Vec<Phrase>, String> {

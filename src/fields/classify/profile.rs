@@ -39,6 +39,9 @@ pub struct ValueProfile {
     luhn: u64,
     iban: u64,
     country_code: u64,
+    /// ICD-10 codes, and those written with a subcode (`E11.9`; [`super::shapes`]).
+    icd10: u64,
+    icd10_dotted: u64,
     /// Country codes that are also yes/no answers (`no`, `si`): counted as countries
     /// only beside other country codes ([`ValueProfile::passing`]).
     answer_codes: u64,
@@ -79,6 +82,7 @@ struct Finding {
     iban: bool,
     country_code: bool,
     answer_code: bool,
+    icd10: Option<bool>,
     term: Option<Term>,
     /// The listed terms among its list items, one per item.
     items: Vec<u16>,
@@ -173,6 +177,7 @@ impl ValueProfile {
             iban: false,
             country_code: validate::is_country_code(v),
             answer_code: validate::is_answer_word(v),
+            icd10: super::shapes::icd10_shape(v),
             term: None,
             items: Vec::new(),
             held: Vec::new(),
@@ -240,6 +245,8 @@ impl ValueProfile {
         self.iban += times * u64::from(found.iban);
         self.country_code += times * u64::from(found.country_code);
         self.answer_codes += times * u64::from(found.country_code && found.answer_code);
+        self.icd10 += times * u64::from(found.icd10.is_some());
+        self.icd10_dotted += times * u64::from(found.icd10 == Some(true));
         match found.term {
             Some(Term::Listed(id)) => *self.terms.entry(id).or_insert(0) += times,
             Some(Term::Neutral) => self.neutral += times,
@@ -369,7 +376,13 @@ impl ValueProfile {
             // beside `SE` and `DK`, `NO` is Norway.
             Check::CountryCode if self.answer_codes == self.country_code => 0,
             Check::CountryCode => self.country_code,
+            Check::Icd10 => self.icd10,
         })
+    }
+
+    /// ICD-10 codes written with a subcode (`E11.9`).
+    pub(super) fn icd10_dotted(&self) -> u64 {
+        self.icd10_dotted
     }
 
     /// Whether any value passes `check` (for an e-mail header over mostly other values:
@@ -381,6 +394,7 @@ impl ValueProfile {
             Check::Luhn => self.luhn > 0,
             Check::Iban => self.iban > 0,
             Check::CountryCode => self.country_code > 0,
+            Check::Icd10 => self.icd10 > 0,
         }
     }
 
