@@ -33,6 +33,8 @@ pub(crate) enum Check {
     CountryCode,
     /// An ICD-10 diagnosis code (`E11.9`, `F32`; [`super::shapes`]).
     Icd10,
+    /// A latitude, longitude pair in one value ([`super::shapes::is_coordinates`]).
+    Coordinates,
 }
 
 #[derive(Deserialize)]

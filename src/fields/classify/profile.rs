@@ -42,6 +42,8 @@ pub struct ValueProfile {
     /// ICD-10 codes, and those written with a subcode (`E11.9`; [`super::shapes`]).
     icd10: u64,
     icd10_dotted: u64,
+    /// Latitude, longitude pairs ([`super::shapes::is_coordinates`]).
+    coordinates: u64,
     /// Country codes that are also yes/no answers (`no`, `si`): counted as countries
     /// only beside other country codes ([`ValueProfile::passing`]).
     answer_codes: u64,
@@ -83,6 +85,7 @@ struct Finding {
     country_code: bool,
     answer_code: bool,
     icd10: Option<bool>,
+    coordinates: bool,
     term: Option<Term>,
     /// The listed terms among its list items, one per item.
     items: Vec<u16>,
@@ -178,6 +181,7 @@ impl ValueProfile {
             country_code: validate::is_country_code(v),
             answer_code: validate::is_answer_word(v),
             icd10: super::shapes::icd10_shape(v),
+            coordinates: super::shapes::is_coordinates(v),
             term: None,
             items: Vec::new(),
             held: Vec::new(),
@@ -247,6 +251,7 @@ impl ValueProfile {
         self.answer_codes += times * u64::from(found.country_code && found.answer_code);
         self.icd10 += times * u64::from(found.icd10.is_some());
         self.icd10_dotted += times * u64::from(found.icd10 == Some(true));
+        self.coordinates += times * u64::from(found.coordinates);
         match found.term {
             Some(Term::Listed(id)) => *self.terms.entry(id).or_insert(0) += times,
             Some(Term::Neutral) => self.neutral += times,
@@ -377,6 +382,7 @@ impl ValueProfile {
             Check::CountryCode if self.answer_codes == self.country_code => 0,
             Check::CountryCode => self.country_code,
             Check::Icd10 => self.icd10,
+            Check::Coordinates => self.coordinates,
         })
     }
 
@@ -395,6 +401,7 @@ impl ValueProfile {
             Check::Iban => self.iban > 0,
             Check::CountryCode => self.country_code > 0,
             Check::Icd10 => self.icd10 > 0,
+            Check::Coordinates => self.coordinates > 0,
         }
     }
 
