@@ -82,6 +82,14 @@ pub enum WrittenError {
         "{what} only names what it unlocks ({named}); say why it is needed, in at least {MIN_JUSTIFICATION_DISTINCT_WORDS} other different words"
     )]
     OnlySubject { what: String, named: String },
+    #[error(
+        "{what} is a placeholder ({found}), not a reason: write in your own words why it is needed, in at least {MIN_JUSTIFICATION_DISTINCT_WORDS} different words that say something (`TODO`, `lorem ipsum`, keyboard runs such as `asdf` and test words do not count)"
+    )]
+    Placeholder {
+        what: String,
+        /// The marker or the words that make it one (`` `todo` ``).
+        found: String,
+    },
 }
 
 use unicode_normalization::char::is_combining_mark;
@@ -171,12 +179,20 @@ pub fn measure(text: &str) -> Measure {
 }
 
 /// Check a justification or reason: at least [`MIN_JUSTIFICATION_CHARS`] visible
-/// characters in at least [`MIN_JUSTIFICATION_WORDS`] words. `what` names the text in
-/// the error ("the reason", "the justification").
+/// characters in at least [`MIN_JUSTIFICATION_WORDS`] words, not repeating itself, and
+/// no placeholder ([`placeholder`]: `TODO: write a justification`, `lorem ipsum`,
+/// `qwertyuiop asdfghjkl`). `what` names the text in the error ("the reason", "the
+/// justification").
 ///
-/// Errors: [`WrittenError::Blank`] when nothing is visible, else
-/// [`WrittenError::TooShort`].
+/// Errors: [`WrittenError::Blank`] when nothing is visible, [`WrittenError::TooShort`],
+/// [`WrittenError::Repetitive`], [`WrittenError::Placeholder`].
 pub fn check_justification(what: &str, text: &str) -> Result<(), WrittenError> {
+    check_sentence(what, text)?;
+    check_placeholder(what, text)
+}
+
+/// The length and repetition checks of [`check_justification`].
+fn check_sentence(what: &str, text: &str) -> Result<(), WrittenError> {
     let m = measure(text);
     if m.chars == 0 {
         return Err(WrittenError::Blank { what: what.into() });
@@ -212,19 +228,31 @@ pub fn check_justification(what: &str, text: &str) -> Result<(), WrittenError> {
     Ok(())
 }
 
+/// The placeholder check of [`check_justification`] ([`placeholder`]).
+fn check_placeholder(what: &str, text: &str) -> Result<(), WrittenError> {
+    match placeholder::placeholder(&lower_words(text)) {
+        Some(found) => Err(WrittenError::Placeholder {
+            what: what.into(),
+            found,
+        }),
+        None => Ok(()),
+    }
+}
+
 /// [`check_justification`] for the justification of an unlock of `subject` (a field
 /// name, `tags:religion`): besides that check, it needs
 /// [`MIN_JUSTIFICATION_DISTINCT_WORDS`] different words that are not the subject's own
 /// words, so `religion tags religion tags religion` or `unlock the age` cannot pass
 /// for a reason.
 ///
-/// Errors: as [`check_justification`], and [`WrittenError::OnlySubject`].
+/// Errors: as [`check_justification`], and [`WrittenError::OnlySubject`] (said before a
+/// placeholder, as the more precise of the two).
 pub fn check_justification_about(
     what: &str,
     text: &str,
     subject: &str,
 ) -> Result<(), WrittenError> {
-    check_justification(what, text)?;
+    check_sentence(what, text)?;
     let named = lower_words(subject);
     let mut other: Vec<String> = lower_words(text)
         .into_iter()
@@ -238,7 +266,7 @@ pub fn check_justification_about(
             named: named.join(", "),
         });
     }
-    Ok(())
+    check_placeholder(what, text)
 }
 
 /// The words of the visible text of `text`, lower-cased: runs of letters and digits
@@ -260,6 +288,9 @@ pub fn check_present(what: &str, text: &str) -> Result<(), WrittenError> {
     }
     Ok(())
 }
+
+#[path = "written_placeholder.rs"]
+mod placeholder;
 
 #[cfg(test)]
 #[path = "written_tests.rs"]

@@ -215,7 +215,7 @@ mod tests {
                 &mut ws,
                 "spring",
                 "city",
-                "a long enough reason here",
+                "renewal reminders need the stated preference",
                 "ana"
             )
             .is_err()
@@ -231,7 +231,7 @@ mod tests {
             &mut housing,
             "spring",
             "age",
-            "a long enough reason here",
+            "renewal reminders need the stated preference",
             "ana",
         )
         .unwrap_err();
@@ -260,7 +260,7 @@ mod tests {
             &mut ws,
             "spring",
             "religion",
-            "a long enough reason for the test",
+            "renewal reminders need the stated preference",
             "ana",
         )
         .unwrap_err();

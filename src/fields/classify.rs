@@ -32,6 +32,7 @@
 //! same vocabularies classify single values such as tags ([`sensitive_value`]).
 
 mod age_group;
+mod column;
 mod context;
 mod dictionary;
 mod evidence;
@@ -46,6 +47,7 @@ mod normalise;
 mod others;
 mod profile;
 mod respell;
+mod shapes;
 mod symbols;
 mod validate;
 mod values;
@@ -54,6 +56,7 @@ mod words;
 use std::cmp::Reverse;
 
 pub use self::age_group::{GroupHeader, age_band_header, group_header};
+pub use self::column::{column_value, tag_value};
 use self::dictionary::{Check, Entry, dictionary};
 use self::evidence::{Found, HeaderHit, ValueHit, check_phrase, describe};
 use self::header::Header;
@@ -118,8 +121,9 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
                 header_hit.and_then(|hit| confirm(entry, (hit, whole), profile, &mut notes));
             unconfirmed |= header_hit.is_none() && entry.role != Role::None;
         }
-        let mut value_hit =
-            vocabulary_hit(index, profile).or_else(|| validator_hit(entry, ty, profile));
+        let mut value_hit = vocabulary_hit(index, profile)
+            .or_else(|| validator_hit(entry, ty, profile))
+            .or_else(|| shapes::icd10_hit(entry, &words, profile));
         if header_hit.is_none()
             && value_hit.is_none()
             && let Some((h, v)) = share_hit(entry, &words, profile, &mut notes)
@@ -159,8 +163,9 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
     let plain = found
         .first()
         .is_none_or(|f| f.entry.class == PrivacyClass::Ordinary);
+    let tags = ty == FieldType::List || found.first().is_some_and(|f| f.entry.role == Role::Tags);
     if (ty == FieldType::List || (ty == FieldType::Text && plain))
-        && let Some(note) = profile.sensitive_note()
+        && let Some(note) = profile.sensitive_note(header, tags)
     {
         notes.push(note);
     }

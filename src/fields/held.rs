@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 
 use rusqlite::Connection;
 
-use super::classify::{SensitiveValue, sensitive_value, sensitive_values_in};
+use super::classify::{SensitiveValue, column_value, sensitive_value, sensitive_values_in};
 use super::{Field, FieldType, PrivacyClass, Role};
 use crate::workspace::WorkspaceError;
 use crate::workspace::indexes::value_counts_indexed;
@@ -238,13 +238,21 @@ pub fn reads_words(field: &Field) -> bool {
 }
 
 /// The sensitive values `value`, stored in or compared with `field`, holds: read word by
-/// word as well as whole when the field [`reads_words`], otherwise whole only.
+/// word as well as whole when the field [`reads_words`], otherwise whole only; and, when
+/// it is nothing on its own, what it is in this column ([`column_value`]: `Turkish`
+/// under `Background`, the tag `pride`; new-user trial 7, N1).
 pub fn sensitive_in(field: &Field, value: &str) -> Vec<SensitiveValue> {
-    if reads_words(field) {
+    let found: Vec<SensitiveValue> = if reads_words(field) {
         sensitive_values_in(value)
     } else {
         sensitive_value(value).into_iter().collect()
+    };
+    if !found.is_empty() {
+        return found;
     }
+    column_value(&field.header, field.ty, field.role, value)
+        .into_iter()
+        .collect()
 }
 
 /// The sensitive values held by each ordinary text or list field of a workspace, by

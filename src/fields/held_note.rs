@@ -25,7 +25,7 @@ use serde_json::json;
 
 use super::classify::ValueProfile;
 use super::held::HeldValues;
-use super::{Field, FieldType, PrivacyClass};
+use super::{Field, FieldType, PrivacyClass, Role};
 use crate::workspace::records::value_counts;
 use crate::workspace::{WorkspaceError, audit, fields as store};
 
@@ -89,7 +89,8 @@ pub fn refresh(
     let counts = value_counts(conn, &columns)?;
     let mut warnings = Vec::new();
     for (&(field, max), counts) in read.iter().zip(counts) {
-        let note = ValueProfile::of_counts(&counts).sensitive_note();
+        let tags = field.ty == FieldType::List || field.role == Role::Tags;
+        let note = ValueProfile::of_counts(&counts).sensitive_note(&field.header, tags);
         let reason = with_note(&field.reason, note.as_deref());
         if reason == field.reason {
             continue;

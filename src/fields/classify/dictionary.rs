@@ -31,6 +31,10 @@ pub(crate) enum Check {
     Iban,
     /// An ISO 3166-1 alpha-2 country code (`US`, `DE`): never a card number.
     CountryCode,
+    /// An ICD-10 diagnosis code (`E11.9`, `F32`; [`super::shapes`]).
+    Icd10,
+    /// A latitude, longitude pair in one value ([`super::shapes::is_coordinates`]).
+    Coordinates,
 }
 
 #[derive(Deserialize)]
@@ -64,6 +68,10 @@ struct RawDictionary {
     named_header_exceptions: Vec<String>,
     #[serde(default)]
     context: super::context::RawContext,
+    #[serde(default)]
+    tag_values: super::column::RawTagValues,
+    #[serde(default)]
+    icd10: super::shapes::RawIcd10,
     entry: Vec<RawEntry>,
 }
 
@@ -284,6 +292,10 @@ pub(crate) struct Dictionary {
     /// Words around a term that make it name a thing, an event or a greeting
     /// ([`super::context`]).
     pub context: super::context::Context,
+    /// Values sensitive as a whole tag ([`super::column`]).
+    pub tag_values: super::column::TagValues,
+    /// When ICD-10 codes make a column health data ([`super::shapes`]).
+    pub icd10: super::shapes::Icd10,
 }
 
 /// What a folded value is in the vocabularies.
@@ -374,6 +386,8 @@ fn parse(source: &str) -> Result<Dictionary, String> {
         },
         named_header_exceptions: word_set(&raw.named_header_exceptions),
         context: raw.context.folded(),
+        tag_values: super::column::TagValues::default(),
+        icd10: raw.icd10.folded(),
     };
     for (index, e) in raw.entry.into_iter().enumerate() {
         let phrases = |by_lang: &BTreeMap<String, Vec<String>>| -> Result<Vec<Phrase>, String> {
@@ -458,6 +472,7 @@ fn parse(source: &str) -> Result<Dictionary, String> {
         .cloned()
         .collect();
     dict.known.extend(extra);
+    dict.tag_values = raw.tag_values.resolve(&dict.entries)?;
     Ok(dict)
 }
 

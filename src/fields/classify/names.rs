@@ -157,6 +157,22 @@ fn age_phrases(name: &str, split: &[String]) -> Vec<SensitiveValue> {
         .collect()
 }
 
+/// The age group a whole tag names when it is an age phrase and nothing else (`60+`,
+/// `over-60s`, `u18`, `65 plus`; new-user trial 6, G20): a tag is a label on the
+/// person, as a segment name is. `None` for anything more (`orders over 50`, `100+`).
+pub(super) fn age_tag(tag: &str) -> Option<SensitiveValue> {
+    let split = label_words(tag);
+    if split.len() > 2 || age_vetoed(&split) {
+        return None;
+    }
+    let phrase = (0..split.len()).find_map(|i| age_phrase_at(&split, i))?;
+    let base = term(tag, &dictionary().age_phrases.like)?;
+    Some(SensitiveValue {
+        term: phrase,
+        ..base
+    })
+}
+
 /// True when a word of `age_phrases.vetoes` is among `split`: the name counts or
 /// prices something (`orders over 50`, `spent-over-100`), so no number in it is an age.
 fn age_vetoed(split: &[String]) -> bool {

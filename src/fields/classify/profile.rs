@@ -39,6 +39,11 @@ pub struct ValueProfile {
     luhn: u64,
     iban: u64,
     country_code: u64,
+    /// ICD-10 codes, and those written with a subcode (`E11.9`; [`super::shapes`]).
+    icd10: u64,
+    icd10_dotted: u64,
+    /// Latitude, longitude pairs ([`super::shapes::is_coordinates`]).
+    coordinates: u64,
     /// Country codes that are also yes/no answers (`no`, `si`): counted as countries
     /// only beside other country codes ([`ValueProfile::passing`]).
     answer_codes: u64,
@@ -60,6 +65,10 @@ pub struct ValueProfile {
     /// ([`crate::fields::held::is_prose`]), which the share rule for prose weighs as
     /// [`crate::fields::held`] does.
     kinds: BTreeMap<String, (u64, u64)>,
+    /// Per (term, kind), the values that are, or hold as an item, a value sensitive as a
+    /// whole tag ([`super::tag_value`]: `turkish`, `pride`, `60+`): counted for every
+    /// column, noted only for a tags column ([`ValueProfile::sensitive_note`]).
+    tagged: BTreeMap<(String, String), u64>,
     /// A buffer for folding values, reused from value to value (not part of what the
     /// profile knows).
     folded: String,
@@ -75,6 +84,8 @@ struct Finding {
     iban: bool,
     country_code: bool,
     answer_code: bool,
+    icd10: Option<bool>,
+    coordinates: bool,
     term: Option<Term>,
     /// The listed terms among its list items, one per item.
     items: Vec<u16>,
@@ -84,6 +95,8 @@ struct Finding {
     /// True for a value that holds something and is prose
     /// ([`crate::fields::held::is_prose`]).
     prose: bool,
+    /// What it is, or holds as an item, as a whole tag, as (term, kind), each once.
+    tagged: Vec<(String, String)>,
 }
 
 /// The findings of values a column repeats (first names, cities, yes/no, tag sets), so
@@ -171,10 +184,13 @@ impl ValueProfile {
             iban: false,
             country_code: validate::is_country_code(v),
             answer_code: validate::is_answer_word(v),
+            icd10: super::shapes::icd10_shape(v),
+            coordinates: super::shapes::is_coordinates(v),
             term: None,
             items: Vec::new(),
             held: Vec::new(),
             prose: false,
+            tagged: Vec::new(),
         };
         if v.len() <= MAX_NUMBER_LEN {
             found.luhn = validate::passes_luhn(v);
@@ -199,6 +215,7 @@ impl ValueProfile {
             }
         }
         self.folded = folded;
+        found.tagged = tagged_in(v);
         found.held = held_in(v);
         found.prose = !found.held.is_empty() && crate::fields::held::is_prose(v);
         found
@@ -236,6 +253,9 @@ impl ValueProfile {
         self.iban += times * u64::from(found.iban);
         self.country_code += times * u64::from(found.country_code);
         self.answer_codes += times * u64::from(found.country_code && found.answer_code);
+        self.icd10 += times * u64::from(found.icd10.is_some());
+        self.icd10_dotted += times * u64::from(found.icd10 == Some(true));
+        self.coordinates += times * u64::from(found.coordinates);
         match found.term {
             Some(Term::Listed(id)) => *self.terms.entry(id).or_insert(0) += times,
             Some(Term::Neutral) => self.neutral += times,
@@ -251,6 +271,9 @@ impl ValueProfile {
             let slot = self.kinds.entry(kind.to_string()).or_default();
             slot.0 += times;
             slot.1 += times * u64::from(!found.prose);
+        }
+        for key in &found.tagged {
+            *self.tagged.entry(key.clone()).or_insert(0) += times;
         }
         for (key, excerpt) in &found.held {
             *self.held.entry(key.clone()).or_insert(0) += times;
@@ -268,7 +291,11 @@ impl ValueProfile {
     /// what it is, but rules, messages and exports that use these values need an unlock
     /// of their kind ([`crate::fields::policy::check_value_use`]; GDPR Art. 9(1)). Every
     /// value is listed: a reviewer must see each one a rule would be refused on.
-    pub fn sensitive_note(&self) -> Option<String> {
+    ///
+    /// The column's header and whether it is a tags column add the values sensitive
+    /// there ([`super::column`]): the share terms under a share header (`Turkish` under
+    /// `Background`), the whole-tag terms in tags (`pride`, `60+`).
+    pub fn sensitive_note(&self, header: &str, tags: bool) -> Option<String> {
         // As [`crate::fields::held`] weighs stored values: a kind only prose mentions,
         // in under its share of the values, is not held.
         let held_kind = |kind: &str| {
@@ -284,6 +311,12 @@ impl ValueProfile {
             .filter(|((_, kind), _)| held_kind(kind))
             .map(|((term, kind), &n)| (n, term.as_str(), kind.as_str()))
             .collect();
+        let column = self.column_held(header, tags);
+        for ((term, kind), n) in &column {
+            if !held.iter().any(|&(_, t, k)| t == term && k == kind) {
+                held.push((*n, term.as_str(), kind.as_str()));
+            }
+        }
         held.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
         if held.is_empty() {
             return None;
@@ -310,6 +343,29 @@ impl ValueProfile {
         ))
     }
 
+    /// The values sensitive in this column only ([`super::column`]), as (term, kind) →
+    /// values holding it: share terms under a share header, whole-tag terms in tags.
+    fn column_held(&self, header: &str, tags: bool) -> BTreeMap<(String, String), u64> {
+        let dict = dictionary();
+        let mut out: BTreeMap<(String, String), u64> = BTreeMap::new();
+        for index in super::column::share_entries(header) {
+            let entry = &dict.entries[index];
+            let Some(share) = &entry.share else { continue };
+            for (&id, &n) in &self.terms {
+                if share.terms.contains(&id) {
+                    let term = dict.terms[usize::from(id)].0.clone();
+                    *out.entry((term, entry.kind.clone())).or_insert(0) += n;
+                }
+            }
+        }
+        if tags {
+            for (key, &n) in &self.tagged {
+                out.entry(key.clone()).or_insert(n);
+            }
+        }
+        out
+    }
+
     /// `n` as a whole percentage of the non-blank values, rounded down (so 89.9% is
     /// reported as 89% and does not pass a 90% bar it failed).
     pub(super) fn percent(&self, n: u64) -> u64 {
@@ -329,7 +385,14 @@ impl ValueProfile {
             // beside `SE` and `DK`, `NO` is Norway.
             Check::CountryCode if self.answer_codes == self.country_code => 0,
             Check::CountryCode => self.country_code,
+            Check::Icd10 => self.icd10,
+            Check::Coordinates => self.coordinates,
         })
+    }
+
+    /// ICD-10 codes written with a subcode (`E11.9`).
+    pub(super) fn icd10_dotted(&self) -> u64 {
+        self.icd10_dotted
     }
 
     /// Whether any value passes `check` (for an e-mail header over mostly other values:
@@ -341,6 +404,8 @@ impl ValueProfile {
             Check::Luhn => self.luhn > 0,
             Check::Iban => self.iban > 0,
             Check::CountryCode => self.country_code > 0,
+            Check::Icd10 => self.icd10 > 0,
+            Check::Coordinates => self.coordinates > 0,
         }
     }
 
@@ -393,6 +458,29 @@ fn held_in(v: &str) -> Vec<((String, String), Option<String>)> {
     out
 }
 
+/// The values sensitive as a whole tag that `v` is, or holds as an item of a list
+/// (`vip, turkish`), as (term, kind), each once.
+fn tagged_in(v: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let items: Vec<&str> = if v.contains([',', ';', '|']) && v.len() <= MAX_LIST_LEN {
+        v.split([',', ';', '|']).map(unquote).collect()
+    } else {
+        Vec::new()
+    };
+    for item in std::iter::once(v).chain(items) {
+        if item.len() > MAX_TERM_LEN {
+            continue;
+        }
+        if let Some(s) = super::tag_value(item) {
+            let key = (s.term, s.kind);
+            if !out.contains(&key) {
+                out.push(key);
+            }
+        }
+    }
+    out
+}
+
 /// A tag item without the spaces, quotes and brackets around it (`["vip"` → `vip`).
 fn unquote(item: &str) -> &str {
     item.trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '[' | ']'))
@@ -432,7 +520,7 @@ mod tests {
             ("vip, halal-only".into(), 2),
         ]);
         assert_eq!(p.non_blank, 5);
-        let note = p.sensitive_note().unwrap();
+        let note = p.sensitive_note("", false).unwrap();
         assert!(
             note.starts_with("holds sensitive values: pregnant (health, 3), halal (religion, 2);"),
             "{note}"
