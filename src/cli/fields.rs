@@ -121,6 +121,18 @@ pub fn run(ctx: &Context, args: FieldsArgs) -> anyhow::Result<()> {
                     ""
                 }
             );
+            if let Some(class) = change.raised_by_role {
+                outln!(
+                    "Note: role {} raised the class to {}, as for a column the classifier recognises{}",
+                    change.after.role,
+                    class.label(),
+                    if class.is_blocked_by_default() {
+                        "; rules and message text need an unlock to use it"
+                    } else {
+                        ""
+                    }
+                );
+            }
             if let Some(note) = crate::fields::kept::note(&field, &change.kept_protected) {
                 outln!("Note: {}", crate::text::for_terminal(&note));
             }
