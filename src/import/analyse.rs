@@ -270,6 +270,7 @@ pub fn analyse(
             all_status: all_status[i],
             damage: &damage[i],
             spec: mapped.spec,
+            renamed: mapped.renamed,
             layout: layout_id.as_deref(),
             words: words[i],
             status_words: status_words[i],

@@ -62,6 +62,8 @@ pub struct Seen<'a> {
     pub damage: &'a BTreeMap<Damage, DamageSeen>,
     /// What the recognised platform layout says about the column, and the layout.
     pub spec: Option<&'static LayoutColumn>,
+    /// The field is not the header's own name (`--map`, a layout, a spelling).
+    pub renamed: bool,
     pub layout: Option<&'a str>,
     /// Non-blank values that are consent words, and the first that is not.
     pub words: u64,
@@ -129,6 +131,9 @@ pub fn build(
     let yes_no_values = !matches!(inferred.ty, FieldType::Integer | FieldType::Decimal)
         || seen.words == stats.non_blank;
     age_roles::keep_age_role(&mut class, header, inferred.ty, yes_no_values, seen.groups);
+    if seen.renamed {
+        super::named_field::classify_by_name(&mut class, name, inferred.ty, yes_no_values, seen);
+    }
     // 1/0 (or `1.0`/`0.0`) under a consent header are its yes and no (README, "Consent
     // rules"), though type inference calls them numbers and the dictionary's consent
     // entries match boolean and text columns only: read the header as for a boolean.

@@ -51,6 +51,7 @@ pub mod lost_zeros;
 pub mod map_consent;
 pub mod mapping;
 pub mod mixed;
+mod named_field;
 pub mod normalise;
 pub mod opt_out_file;
 pub mod opt_out_name;
