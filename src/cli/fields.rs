@@ -76,8 +76,12 @@ pub fn run(ctx: &Context, args: FieldsArgs) -> anyhow::Result<()> {
                     // A lowered class or a removed safeguard role shows the classifier's.
                     let (mut role, mut class) = (f.role.to_string(), f.class.to_string());
                     if let Some(p) = of(f) {
-                        if p.removed_safeguard(f).is_some() {
-                            role += &format!(" (classifier: {})", p.classifier_role);
+                        if let Some(removed) = p.removed_safeguard(f) {
+                            role += &if removed == p.classifier_role {
+                                format!(" (classifier: {removed})")
+                            } else {
+                                format!(" (given by a person: {removed})")
+                            };
                         }
                         if p.class_lowered(f) {
                             class += &format!(" (classifier: {})", p.classifier_class);

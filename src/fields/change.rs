@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use super::{Channel, Field, PrivacyClass, Role};
-use crate::workspace::{Workspace, WorkspaceError, audit, fields as store};
+use crate::workspace::{Workspace, WorkspaceError, audit, decisions, fields as store};
 use crate::written::{self, WrittenError};
 
 /// Errors from [`set`].
@@ -205,6 +205,16 @@ pub fn set(
         let raised_by_role = (after.class < class.unwrap_or(before.class)).then_some(after.class);
         store::update(tx, &after, actor)?;
         store::record_person_change(tx, &before.name, actor, reason)?;
+        // Kept by field name through `import undo`: a raise is applied again when the
+        // field comes back, a safeguard role given stays one (trial 8, M4 and M5).
+        let role_changed = after.role != before.role;
+        let decided = decisions::Decided {
+            class: (after.class != before.class).then_some(after.class),
+            role: role_changed.then_some(after.role),
+            given_role: (role_changed && is_safeguard_role(after.role)).then_some(after.role),
+        };
+        let at = crate::workspace::now_rfc3339();
+        decisions::record(tx, &before.name, decided, (actor, &at, reason))?;
         audit::append(
             tx,
             actor,

@@ -362,7 +362,8 @@ fn refuse_age_into_plain_field(
     provenance: Option<&Provenance>,
     role: Role,
 ) -> Result<(), ImportError> {
-    let removed_by_person = provenance.is_some_and(|p| is_age_role(p.classifier_role));
+    let removed_by_person = provenance
+        .is_some_and(|p| is_age_role(p.classifier_role) || p.given_role.is_some_and(is_age_role));
     if !is_age_role(role) || is_age_role(old.role) || removed_by_person {
         return Ok(());
     }

@@ -15,6 +15,7 @@ pub mod changes;
 pub mod consent;
 pub mod contacts;
 mod contacts_undo;
+pub mod decisions;
 pub mod exports;
 pub mod fields;
 mod foreign;
