@@ -1,5 +1,5 @@
 //! New-user trial 8, M5 and M4, through the binary: a person's decisions about a field
-//! are safeguards like the classifier's (README, "Fields").
+//! are safeguards like the classifier's, and survive `import undo` (README, "Fields").
 //!
 //! M5: `fields set date_2 --role date_of_birth`, then `--role none`, let the known minor
 //! through with a clean review, where the same removal of a classifier-given role is a
@@ -21,6 +21,13 @@ const DATES: &str = "Email,First Name,Date 2,Accepts Email Marketing
 kid@example.com,Kid,2012-05-01,yes
 ad@example.com,Ad,1980-01-01,yes
 ad2@example.com,Ad2,1981-01-01,yes
+";
+
+const PROGRAMMES: &str = "Email,First Name,Programme,Accepts Email Marketing
+a@example.com,A,P7,yes
+b@example.com,B,P2,yes
+c@example.com,C,P2,yes
+d@example.com,D,P7,yes
 ";
 
 fn everyone_sent() -> Vec<(String, String)> {
@@ -100,4 +107,63 @@ fn removing_a_birth_date_role_a_person_gave_is_a_removed_safeguard() {
     ws.import_csv("d2.csv", DATES, &[]);
     assert_eq!(ws.sorted_exclusions("news"), everyone_sent());
     assert!(safeguard_item(&ws).starts_with("minor check off: 1 contact would be excluded"));
+}
+
+#[test]
+fn a_class_a_person_raised_survives_undo_and_reimport() {
+    let ws = Ws::new();
+    let file = ws.write("pc.csv", PROGRAMMES);
+    ws.ok(&["import", &file]);
+    assert_eq!(ws.field("programme")["class"], "ordinary");
+    ws.ok(&[
+        "fields",
+        "set",
+        "programme",
+        "--class",
+        "special_category",
+        "--reason",
+        "programme P7 is the HIV support programme",
+    ]);
+    let undone = ws.stdout(&["import", "undo"]);
+    assert!(
+        undone.contains("a person's class or role decisions about programme stay on record"),
+        "{undone}"
+    );
+    let report = ws.import_csv("pc.csv", PROGRAMMES, &[]);
+    let warnings = report["warnings"].to_string();
+    assert!(
+        warnings.contains(
+            "field programme: class special category applied again, as tester decided at "
+        ),
+        "{warnings}"
+    );
+    let f = ws.field("programme");
+    assert_eq!(f["class"], "special_category");
+    assert_eq!(f["classifier_class"], "ordinary");
+    assert_eq!(
+        f["changed"]["reason"],
+        "programme P7 is the HIV support programme"
+    );
+    let out = ws
+        .cmd()
+        .args(["segment", "add", "p7", "programme is \"P7\""])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("special category"));
+}
+
+#[test]
+fn a_birth_date_role_a_person_gave_survives_undo_and_reimport() {
+    let ws = Ws::new();
+    ws.import_csv("d2.csv", DATES, &[]);
+    give_birth_role(&ws);
+    ws.ok(&["import", "undo"]);
+    ws.import_csv("d2.csv", DATES, &[]);
+    let f = ws.field("date_2");
+    assert_eq!(
+        (f["role"].as_str(), f["class"].as_str()),
+        (Some("date_of_birth"), Some("protected"))
+    );
+    assert_eq!(ws.outcome(EMAIL_EVERYONE, "news"), kid_is_a_minor());
 }

@@ -64,6 +64,8 @@ pub struct Seen<'a> {
     pub spec: Option<&'static LayoutColumn>,
     /// The field is not the header's own name (`--map`, a layout, a spelling).
     pub renamed: bool,
+    /// What a person decided about a field of this name (`workspace::decisions`).
+    pub decision: Option<&'a crate::workspace::decisions::FieldDecision>,
     pub layout: Option<&'a str>,
     /// Non-blank values that are consent words, and the first that is not.
     pub words: u64,
@@ -218,6 +220,7 @@ pub fn build(
         inferred = Inferred::plain(FieldType::Text);
     }
     let mut reclassified = None;
+    let mut decided = None;
     let (field, is_new, storage) = match existing {
         Some((old, provenance)) => {
             refuse_age_into_plain_field(header, old, provenance, class.role)?;
@@ -271,7 +274,7 @@ pub fn build(
             if let Some(c) = inferred.currency {
                 reason += &format!("; amounts in {c} (the currency sign is not stored)");
             }
-            let field = Field {
+            let mut field = Field {
                 name: name.to_string(),
                 header: header.clone(),
                 ty: inferred.ty,
@@ -280,6 +283,12 @@ pub fn build(
                 reason,
                 kind: class.kind,
             };
+            decided = seen
+                .decision
+                .and_then(|d| super::decided::reapply(&mut field, d, seen.file));
+            if let Some(d) = &decided {
+                warnings.push(d.warning.clone());
+            }
             (field, true, inferred)
         }
     };
@@ -304,6 +313,7 @@ pub fn build(
         is_new,
         widened,
         reclassified,
+        decided,
         storage,
         stats: stats.clone(),
         skip: false,

@@ -36,6 +36,7 @@ pub mod big_cells;
 pub mod column_kind;
 pub mod columns;
 pub mod consent;
+pub mod decided;
 pub mod decode;
 mod error;
 pub mod escapes;

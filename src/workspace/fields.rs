@@ -214,6 +214,22 @@ pub fn record_person_change(
     Ok(())
 }
 
+/// Put back a person's change of field `name` as it was recorded (who, when, why): a
+/// decision applied again to a field an import created anew (`import::decided`).
+pub fn restore_person_change(
+    conn: &Connection,
+    name: &str,
+    by: &str,
+    at: &str,
+    reason: &str,
+) -> Result<(), WorkspaceError> {
+    conn.execute(
+        "UPDATE fields SET set_by = ?2, set_at = ?3, set_reason = ?4 WHERE name = ?1",
+        params![name, by, at, reason],
+    )?;
+    Ok(())
+}
+
 /// Record a new classifier verdict for field `name` (a re-import's values raised it).
 pub fn record_classifier(conn: &Connection, p: &Provenance) -> Result<(), WorkspaceError> {
     conn.execute(
