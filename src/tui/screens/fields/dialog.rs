@@ -244,3 +244,32 @@ fn footer(edit: &FieldEdit, keys: &str, inner: Rect, buf: &mut Buffer) {
     )
     .render(Rect::new(inner.x, y, inner.width, 1), buf);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::FieldType;
+
+    /// New-user trial 8, H4 (TUI route): picking role `age` for an ordinary field shows
+    /// the class the role raises it to, and no lowered protection.
+    #[test]
+    fn an_age_role_picked_shows_the_protected_class() {
+        let field = Field {
+            name: "value_a".into(),
+            header: "Value A".into(),
+            ty: FieldType::Integer,
+            role: Role::None,
+            class: PrivacyClass::Ordinary,
+            reason: "nothing matched".into(),
+            kind: None,
+        };
+        let mut edit = FieldEdit::new(field);
+        edit.role = Role::ALL.iter().position(|r| *r == Role::Age).unwrap();
+        let after = edit.after();
+        assert_eq!(
+            (after.class, after.role),
+            (PrivacyClass::Protected, Role::Age)
+        );
+        assert_eq!(edit.lowers_protection(), None);
+    }
+}
