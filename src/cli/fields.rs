@@ -76,8 +76,12 @@ pub fn run(ctx: &Context, args: FieldsArgs) -> anyhow::Result<()> {
                     // A lowered class or a removed safeguard role shows the classifier's.
                     let (mut role, mut class) = (f.role.to_string(), f.class.to_string());
                     if let Some(p) = of(f) {
-                        if p.removed_safeguard(f).is_some() {
-                            role += &format!(" (classifier: {})", p.classifier_role);
+                        if let Some(removed) = p.removed_safeguard(f) {
+                            role += &if removed == p.classifier_role {
+                                format!(" (classifier: {removed})")
+                            } else {
+                                format!(" (given by a person: {removed})")
+                            };
                         }
                         if p.class_lowered(f) {
                             class += &format!(" (classifier: {})", p.classifier_class);
@@ -121,6 +125,18 @@ pub fn run(ctx: &Context, args: FieldsArgs) -> anyhow::Result<()> {
                     ""
                 }
             );
+            if let Some(class) = change.raised_by_role {
+                outln!(
+                    "Note: role {} raised the class to {}, as for a column the classifier recognises{}",
+                    change.after.role,
+                    class.label(),
+                    if class.is_blocked_by_default() {
+                        "; rules and message text need an unlock to use it"
+                    } else {
+                        ""
+                    }
+                );
+            }
             if let Some(note) = crate::fields::kept::note(&field, &change.kept_protected) {
                 outln!("Note: {}", crate::text::for_terminal(&note));
             }

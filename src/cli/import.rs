@@ -147,6 +147,12 @@ pub fn run(ctx: &Context, args: ImportArgs) -> anyhow::Result<()> {
         for w in &report.warnings {
             outln!("warning: {}", for_terminal(w));
         }
+        if !report.decisions_kept.is_empty() {
+            outln!(
+                "a person's class or role decisions about {} stay on record: an import that brings the field back applies them again",
+                report.decisions_kept.join(", ")
+            );
+        }
         if report.refusals_on_record > 0 {
             outln!(
                 "{} of removed contacts {} on record: importing those people again keeps them declined, withdrawn or bounced",

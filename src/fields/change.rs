@@ -10,7 +10,7 @@
 use serde::Serialize;
 
 use super::{Channel, Field, PrivacyClass, Role};
-use crate::workspace::{Workspace, WorkspaceError, audit, fields as store};
+use crate::workspace::{Workspace, WorkspaceError, audit, decisions, fields as store};
 use crate::written::{self, WrittenError};
 
 /// Errors from [`set`].
@@ -55,6 +55,19 @@ pub enum ChangeError {
         opt_in: &'static str,
         opt_out: &'static str,
     },
+    /// A role that implies a class (an age is a protected trait) with a class less
+    /// protected than that (new-user trial 8, H4).
+    #[error(
+        "role {role} makes `{name}` at least {implied} ({why}), so it cannot be {class}; nothing changed. Leave --class out (the class becomes {implied}), or give {implied_name} or a more protected class"
+    )]
+    ClassBelowRole {
+        name: String,
+        role: &'static str,
+        class: &'static str,
+        implied: &'static str,
+        implied_name: &'static str,
+        why: &'static str,
+    },
     #[error(transparent)]
     Workspace(#[from] WorkspaceError),
 }
@@ -70,24 +83,71 @@ pub struct FieldChange {
     /// The sensitive values the field still holds, which stay refused whatever its
     /// class ([`super::kept`]; new-user trial 5, F5).
     pub kept_protected: Vec<super::kept::KeptProtected>,
+    /// The class the new role raised the field to ([`Role::implied_class`]), when it
+    /// did: `--role age` on an ordinary field makes it protected.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub raised_by_role: Option<PrivacyClass>,
+}
+
+/// The field `before` becomes with the class and role asked for: a role that implies a
+/// class ([`Role::implied_class`]: an age, date of birth or birth year is a protected
+/// trait) raises the class to it, never lowers it, as the classifier would have
+/// classed a column it recognised (new-user trial 8, H4: `--role age` left the field
+/// ordinary, so age targeting needed no unlock, even in an employment campaign).
+///
+/// Errors: [`ChangeError::ClassBelowRole`] when `class` is given and is less protected
+/// than the new role implies.
+pub fn outcome(
+    before: &Field,
+    class: Option<PrivacyClass>,
+    role: Option<Role>,
+) -> Result<Field, ChangeError> {
+    let mut after = before.clone();
+    if let Some(c) = class {
+        after.class = c;
+    }
+    if let Some(r) = role {
+        after.role = r;
+    }
+    let Some(implied) = role.and_then(Role::implied_class) else {
+        return Ok(after);
+    };
+    if after.class <= implied {
+        return Ok(after);
+    }
+    if let Some(given) = class {
+        return Err(ChangeError::ClassBelowRole {
+            name: before.name.clone(),
+            role: after.role.as_str(),
+            class: given.as_str(),
+            implied: implied.label(),
+            implied_name: implied.as_str(),
+            why: match implied {
+                PrivacyClass::Protected => "an age is a trait protected by anti-discrimination law",
+                _ => "the role names who the person is",
+            },
+        });
+    }
+    after.class = implied;
+    if implied.is_blocked_by_default() && after.kind.is_none() {
+        after.kind = Some(after.role.as_str().to_string());
+    }
+    Ok(after)
 }
 
 /// Check `reason` for changing `before` to the given class and role, as [`set`] will:
 /// a change that lowers protection needs a justification (20 visible characters, two
 /// words), any other change some visible text.
 ///
-/// Errors: [`ChangeError::ReasonTooShort`] or [`ChangeError::ReasonRequired`].
+/// Errors: [`ChangeError::ReasonTooShort`] or [`ChangeError::ReasonRequired`], or
+/// [`ChangeError::ClassBelowRole`] (see [`outcome`]).
 pub fn check_reason(
     before: &Field,
     class: Option<PrivacyClass>,
     role: Option<Role>,
     reason: &str,
 ) -> Result<(), ChangeError> {
-    let after = Field {
-        class: class.unwrap_or(before.class),
-        role: role.unwrap_or(before.role),
-        ..before.clone()
-    };
+    let after = outcome(before, class, role)?;
     match lowered_protection(before, &after) {
         Some(what) => written::check_justification("the reason", reason).map_err(|problem| {
             ChangeError::ReasonTooShort {
@@ -130,13 +190,7 @@ pub fn set(
                 hint,
             });
         };
-        let mut after = before.clone();
-        if let Some(c) = class {
-            after.class = c;
-        }
-        if let Some(r) = role {
-            after.role = r;
-        }
+        let mut after = outcome(&before, class, role)?;
         if after.class == before.class && after.role == before.role {
             return Err(ChangeError::Unchanged {
                 name: before.name.clone(),
@@ -148,8 +202,19 @@ pub fn set(
         check_reason(&before, class, role, reason)?;
         consent_role_over_values(tx, &before, &after)?;
         let downgrade = lowered_protection(&before, &after).is_some();
+        let raised_by_role = (after.class < class.unwrap_or(before.class)).then_some(after.class);
         store::update(tx, &after, actor)?;
         store::record_person_change(tx, &before.name, actor, reason)?;
+        // Kept by field name through `import undo`: a raise is applied again when the
+        // field comes back, a safeguard role given stays one (trial 8, M4 and M5).
+        let role_changed = after.role != before.role;
+        let decided = decisions::Decided {
+            class: (after.class != before.class).then_some(after.class),
+            role: role_changed.then_some(after.role),
+            given_role: (role_changed && is_safeguard_role(after.role)).then_some(after.role),
+        };
+        let at = crate::workspace::now_rfc3339();
+        decisions::record(tx, &before.name, decided, (actor, &at, reason))?;
         audit::append(
             tx,
             actor,
@@ -159,6 +224,7 @@ pub fn set(
                 "class": {"before": before.class, "after": after.class},
                 "role": {"before": before.role, "after": after.role},
                 "downgrade": downgrade,
+                "raised_by_role": raised_by_role,
                 "reason": reason,
             }),
         )?;
@@ -168,6 +234,7 @@ pub fn set(
             after,
             downgrade,
             kept_protected,
+            raised_by_role,
         })
     })
 }
@@ -261,151 +328,5 @@ pub fn closest<'a>(name: &str, candidates: &'a [String]) -> Option<&'a str> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::fields::FieldType;
-
-    fn ws_with(field: &Field) -> Workspace {
-        let mut ws = Workspace::open_in_memory().unwrap();
-        ws.write(|tx| store::add(tx, field, "test", None)).unwrap();
-        ws
-    }
-
-    #[test]
-    fn downgrade_is_audited_with_reason() {
-        let diet = Field {
-            name: "diet".into(),
-            header: "Diet".into(),
-            ty: FieldType::Text,
-            role: Role::None,
-            class: PrivacyClass::SpecialCategory,
-            reason: "values halal, kosher: religion".into(),
-            kind: Some("religion".into()),
-        };
-        let mut ws = ws_with(&diet);
-        let change = set(
-            &mut ws,
-            "diet",
-            Some(PrivacyClass::Ordinary),
-            None,
-            "menu choice only, no belief implied",
-            "ana",
-        )
-        .unwrap();
-        assert!(change.downgrade);
-        assert_eq!(
-            store::get(ws.conn(), "diet").unwrap().unwrap().class,
-            PrivacyClass::Ordinary
-        );
-        let log = audit::entries(ws.conn()).unwrap();
-        assert_eq!(log.len(), 1);
-        assert_eq!(log[0].action, "field.set");
-        assert_eq!(
-            log[0].detail["reason"],
-            "menu choice only, no belief implied"
-        );
-        assert_eq!(log[0].detail["class"]["before"], "special_category");
-    }
-
-    #[test]
-    fn lowering_protection_needs_a_real_reason() {
-        let dob = Field {
-            name: "date_of_birth".into(),
-            header: "Date of Birth".into(),
-            ty: FieldType::Date,
-            role: Role::DateOfBirth,
-            class: PrivacyClass::Protected,
-            reason: "r".into(),
-            kind: None,
-        };
-        let mut ws = ws_with(&dob);
-        for (class, role) in [
-            (Some(PrivacyClass::Ordinary), None),
-            (None, Some(Role::None)),
-        ] {
-            let err = set(&mut ws, "date_of_birth", class, role, "x", "ana").unwrap_err();
-            assert!(matches!(err, ChangeError::ReasonTooShort { .. }), "{err}");
-            // Issue 10, item 5: twenty zero-width spaces are twenty characters and no
-            // words; twenty soft hyphens the same.
-            for invisible in ["\u{200b}", "\u{ad}"] {
-                let err = set(
-                    &mut ws,
-                    "date_of_birth",
-                    class,
-                    role,
-                    &invisible.repeat(20),
-                    "ana",
-                )
-                .unwrap_err();
-                assert!(err.to_string().contains("no visible text"), "{err}");
-            }
-        }
-        // Raising protection or a harmless change needs only some reason.
-        let up = set(
-            &mut ws,
-            "date_of_birth",
-            Some(PrivacyClass::SpecialCategory),
-            None,
-            "x",
-            "ana",
-        )
-        .unwrap();
-        assert!(!up.downgrade);
-        assert!(audit::entries(ws.conn()).unwrap().len() == 1);
-        let down = set(
-            &mut ws,
-            "date_of_birth",
-            None,
-            Some(Role::None),
-            "not a birth date: the signup day",
-            "ana",
-        )
-        .unwrap();
-        assert!(down.downgrade);
-        // The classifier's verdict stays beside the change, with who and why.
-        let p = store::provenance_of(ws.conn(), "date_of_birth")
-            .unwrap()
-            .unwrap();
-        assert_eq!(p.classifier_role, Role::DateOfBirth);
-        assert_eq!(p.classifier_class, PrivacyClass::Protected);
-        let changed = p.changed.unwrap();
-        assert_eq!(changed.by, "ana");
-        assert_eq!(changed.reason, "not a birth date: the signup day");
-    }
-
-    #[test]
-    fn unknown_field_suggests_and_changes_nothing() {
-        let f = Field {
-            name: "first_name".into(),
-            header: "First Name".into(),
-            ty: FieldType::Text,
-            role: Role::Name,
-            class: PrivacyClass::DirectIdentifier,
-            reason: "r".into(),
-            kind: None,
-        };
-        let mut ws = ws_with(&f);
-        let err = set(&mut ws, "frist_name", None, Some(Role::None), "x", "ana").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "no field `frist_name`; did you mean `first_name`?"
-        );
-        assert!(matches!(
-            set(&mut ws, "first_name", None, Some(Role::None), "  ", "ana"),
-            Err(ChangeError::ReasonRequired { .. })
-        ));
-        // Zero-width spaces are no reason either.
-        assert!(matches!(
-            set(
-                &mut ws,
-                "first_name",
-                None,
-                Some(Role::None),
-                "\u{200b}\u{200b}",
-                "ana"
-            ),
-            Err(ChangeError::ReasonRequired { .. })
-        ));
-        assert!(audit::entries(ws.conn()).unwrap().is_empty());
-    }
-}
+#[path = "change_tests.rs"]
+mod tests;

@@ -113,6 +113,24 @@ impl Role {
         Role::None,
     ];
 
+    /// The least protected class a field with this role may have, where the role
+    /// implies one: a date of birth, birth year or age is a protected trait (EU
+    /// Directive 2000/78/EC; PRODUCT.md, "Privacy classes"), as the classifier makes
+    /// such a column; an e-mail, phone, name, street address or contact key a direct
+    /// identifier; a postcode a quasi-identifier. Giving a field the role raises its
+    /// class to this one, never lowers it (`fields set`, import layouts). Consent and
+    /// tags imply none.
+    pub fn implied_class(self) -> Option<PrivacyClass> {
+        match self {
+            Role::DateOfBirth | Role::BirthYear | Role::Age => Some(PrivacyClass::Protected),
+            Role::Email | Role::Phone | Role::Name | Role::Address | Role::ContactKey => {
+                Some(PrivacyClass::DirectIdentifier)
+            }
+            Role::Postcode => Some(PrivacyClass::QuasiIdentifier),
+            Role::ConsentEmail | Role::ConsentSms | Role::Tags | Role::None => None,
+        }
+    }
+
     /// The channel whose consent this field carries, if it is a consent field.
     pub fn consent_channel(self) -> Option<Channel> {
         match self {

@@ -33,6 +33,11 @@ pub struct Provenance {
     pub classifier_reason: String,
     /// `None` when no person changed the field.
     pub changed: Option<PersonChange>,
+    /// The last safeguard role a person gave a field of this name (kept through
+    /// `import undo`, `workspace::decisions`): taking it away removes a safeguard as
+    /// much as taking away the classifier's (new-user trial 8, M5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub given_role: Option<Role>,
 }
 
 impl Provenance {
@@ -44,6 +49,7 @@ impl Provenance {
             classifier_role: field.role,
             classifier_reason: field.reason.clone(),
             changed: None,
+            given_role: None,
         }
     }
 
@@ -53,12 +59,24 @@ impl Provenance {
         field.class > self.classifier_class
     }
 
-    /// The safeguard role the classifier gave and the field no longer has, if any
-    /// (date of birth, birth year, age, consent, e-mail, phone: see
-    /// [`is_safeguard_role`]).
+    /// The safeguard role the classifier or a person gave and the field no longer has,
+    /// if any (date of birth, birth year, age, tags, consent, e-mail, phone: see
+    /// [`is_safeguard_role`]); the classifier's first.
     pub fn removed_safeguard(&self, field: &Field) -> Option<Role> {
-        (is_safeguard_role(self.classifier_role) && field.role != self.classifier_role)
-            .then_some(self.classifier_role)
+        [Some(self.classifier_role), self.given_role]
+            .into_iter()
+            .flatten()
+            .find(|r| is_safeguard_role(*r) && field.role != *r)
+    }
+
+    /// Who gave `role`: `from the classifier` when it is the classifier's, else `given
+    /// by a person`.
+    pub fn role_source(&self, role: Role) -> &'static str {
+        if role == self.classifier_role {
+            "from the classifier"
+        } else {
+            "given by a person"
+        }
     }
 
     /// The more protected of the field's class and the classifier's: what the policy
@@ -107,6 +125,13 @@ mod tests {
         name.role = Role::Name;
         let p = Provenance::of_new(&name);
         name.role = Role::None;
+        assert_eq!(p.removed_safeguard(&name), None);
+        // A safeguard role a person gave counts as the classifier's does.
+        let mut p = Provenance::of_new(&name);
+        p.given_role = Some(Role::DateOfBirth);
+        assert_eq!(p.removed_safeguard(&name), Some(Role::DateOfBirth));
+        assert_eq!(p.role_source(Role::DateOfBirth), "given by a person");
+        name.role = Role::DateOfBirth;
         assert_eq!(p.removed_safeguard(&name), None);
     }
 }

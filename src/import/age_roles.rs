@@ -65,19 +65,26 @@ impl GroupsSeen {
     /// A count for the column named `name` headed `header` (the name when blank).
     pub fn new(name: &str, header: &str) -> Self {
         let shown = if header.is_empty() { name } else { header };
-        let by_header = crate::fields::classify::classify(
-            shown,
-            name,
-            FieldType::Text,
-            &crate::fields::classify::ValueProfile::default(),
-        );
-        GroupsSeen {
-            header: group_header(shown),
-            birth_header: matches!(
+        // The field name counts too: `--map 'Date 2=date_of_birth'` names a birth date
+        // as the header `Date of Birth` does (`super::named_field`).
+        let names_birth = |words: &str| {
+            let by_header = crate::fields::classify::classify(
+                words,
+                name,
+                FieldType::Text,
+                &crate::fields::classify::ValueProfile::default(),
+            );
+            matches!(
                 by_header.kind.as_deref(),
                 Some("date_of_birth" | "birth_year")
-            ),
-            birth_part: crate::campaign::birthday::names_day_or_month(shown),
+            )
+        };
+        let birth_part = |words: &str| crate::campaign::birthday::names_day_or_month(words);
+        let renamed = name != shown;
+        GroupsSeen {
+            header: group_header(shown),
+            birth_header: names_birth(shown) || (renamed && names_birth(name)),
+            birth_part: birth_part(shown) || (renamed && birth_part(name)),
             school: school_year::school_header(shown),
             ..GroupsSeen::default()
         }

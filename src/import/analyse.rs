@@ -275,6 +275,7 @@ pub fn analyse(
             mapped.header.clone()
         };
         warnings.extend(map.stripped_warning(&header, stripped[i]));
+        let decision = crate::workspace::decisions::get(conn, name)?;
         let seen = Seen {
             header,
             name,
@@ -283,6 +284,8 @@ pub fn analyse(
             all_status: all_status[i],
             damage: &damage[i],
             spec: mapped.spec,
+            renamed: mapped.renamed,
+            decision: decision.as_ref(),
             layout: layout_id.as_deref(),
             words: words[i],
             status_words: status_words[i],

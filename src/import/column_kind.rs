@@ -83,18 +83,6 @@ fn consent_role(channel: Channel) -> Role {
     }
 }
 
-/// The class a role implies, where it implies one.
-fn class_for_role(role: Role) -> Option<PrivacyClass> {
-    match role {
-        Role::Email | Role::Phone | Role::Name | Role::Address | Role::ContactKey => {
-            Some(PrivacyClass::DirectIdentifier)
-        }
-        Role::Postcode => Some(PrivacyClass::QuasiIdentifier),
-        Role::Tags => Some(PrivacyClass::Ordinary),
-        _ => None,
-    }
-}
-
 /// Decide the column's kind, adjusting its classification and type as the layout or the
 /// consent rule says.
 pub fn decide(facts: &Facts<'_>, class: &mut Classification, inferred: &mut Inferred) -> Kind {
@@ -105,7 +93,7 @@ pub fn decide(facts: &Facts<'_>, class: &mut Classification, inferred: &mut Infe
         }
         if let Some(role) = spec.role {
             class.role = role;
-            if let Some(implied) = class_for_role(role) {
+            if let Some(implied) = role.implied_class() {
                 // Never lowers a class the classifier found more protected.
                 class.class = class.class.min(implied);
             }

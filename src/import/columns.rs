@@ -62,6 +62,10 @@ pub struct Seen<'a> {
     pub damage: &'a BTreeMap<Damage, DamageSeen>,
     /// What the recognised platform layout says about the column, and the layout.
     pub spec: Option<&'static LayoutColumn>,
+    /// The field is not the header's own name (`--map`, a layout, a spelling).
+    pub renamed: bool,
+    /// What a person decided about a field of this name (`workspace::decisions`).
+    pub decision: Option<&'a crate::workspace::decisions::FieldDecision>,
     pub layout: Option<&'a str>,
     /// Non-blank values that are consent words, and the first that is not.
     pub words: u64,
@@ -129,6 +133,9 @@ pub fn build(
     let yes_no_values = !matches!(inferred.ty, FieldType::Integer | FieldType::Decimal)
         || seen.words == stats.non_blank;
     age_roles::keep_age_role(&mut class, header, inferred.ty, yes_no_values, seen.groups);
+    if seen.renamed {
+        super::named_field::classify_by_name(&mut class, name, inferred.ty, yes_no_values, seen);
+    }
     // 1/0 (or `1.0`/`0.0`) under a consent header are its yes and no (README, "Consent
     // rules"), though type inference calls them numbers and the dictionary's consent
     // entries match boolean and text columns only: read the header as for a boolean.
@@ -213,6 +220,7 @@ pub fn build(
         inferred = Inferred::plain(FieldType::Text);
     }
     let mut reclassified = None;
+    let mut decided = None;
     let (field, is_new, storage) = match existing {
         Some((old, provenance)) => {
             refuse_age_into_plain_field(header, old, provenance, class.role)?;
@@ -266,7 +274,7 @@ pub fn build(
             if let Some(c) = inferred.currency {
                 reason += &format!("; amounts in {c} (the currency sign is not stored)");
             }
-            let field = Field {
+            let mut field = Field {
                 name: name.to_string(),
                 header: header.clone(),
                 ty: inferred.ty,
@@ -275,6 +283,12 @@ pub fn build(
                 reason,
                 kind: class.kind,
             };
+            decided = seen
+                .decision
+                .and_then(|d| super::decided::reapply(&mut field, d, seen.file));
+            if let Some(d) = &decided {
+                warnings.push(d.warning.clone());
+            }
             (field, true, inferred)
         }
     };
@@ -299,6 +313,7 @@ pub fn build(
         is_new,
         widened,
         reclassified,
+        decided,
         storage,
         stats: stats.clone(),
         skip: false,
@@ -357,7 +372,8 @@ fn refuse_age_into_plain_field(
     provenance: Option<&Provenance>,
     role: Role,
 ) -> Result<(), ImportError> {
-    let removed_by_person = provenance.is_some_and(|p| is_age_role(p.classifier_role));
+    let removed_by_person = provenance
+        .is_some_and(|p| is_age_role(p.classifier_role) || p.given_role.is_some_and(is_age_role));
     if !is_age_role(role) || is_age_role(old.role) || removed_by_person {
         return Ok(());
     }

@@ -119,6 +119,25 @@ pub fn load(
     let stored = || analysis.columns.iter().filter(|c| !c.skip);
     for column in stored().filter(|c| c.is_new) {
         fields::add(tx, &column.field, &plan.actor, Some(batch))?;
+        if let Some(d) = &column.decided {
+            // The file's classification is the classifier's; the person's change beside.
+            fields::record_classifier(tx, &d.classifier)?;
+            fields::restore_person_change(tx, &column.field.name, &d.by, &d.at, &d.reason)?;
+            audit::append(
+                tx,
+                &plan.actor,
+                "field.decision_applied",
+                &column.field.name,
+                &json!({
+                    "file": file_name,
+                    "classifier": {"class": d.classifier.classifier_class, "role": d.classifier.classifier_role},
+                    "applied": {"class": column.field.class, "role": column.field.role},
+                    "by": d.by,
+                    "at": d.at,
+                    "reason": d.reason,
+                }),
+            )?;
+        }
     }
     let figures = match &analysis.orders {
         Some(found) => Some(super::figures::prepare_fields(

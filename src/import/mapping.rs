@@ -31,6 +31,9 @@ pub struct Mapped {
     pub name: String,
     /// What the recognised layout says about it, if anything.
     pub spec: Option<&'static LayoutColumn>,
+    /// The field is not the header's own name: `--map`, a layout or a spelling put the
+    /// column there, so the name says what the column is too ([`super::named_field`]).
+    pub renamed: bool,
 }
 
 /// A column put into a field other than its header's own name.
@@ -242,6 +245,7 @@ impl ColumnMap {
             }
             self.columns.push(Mapped {
                 header: headers[i].clone(),
+                renamed: name != base[i],
                 name,
                 spec: specs[i],
             });

@@ -50,6 +50,10 @@ pub struct UndoReport {
     /// (`workspace::kept_minors`), so the minor check holds after the undo.
     pub minors_on_record: u64,
     pub fields_removed: Vec<String>,
+    /// Removed fields a person changed (`fields set`): their decisions stay on record by
+    /// name (`workspace::decisions`), applied again when an import brings the field back
+    /// ([`crate::import::decided`]).
+    pub decisions_kept: Vec<String>,
     /// Fields that hold sensitive values again now that earlier values are back, each
     /// in words ([`crate::fields::held_note::refresh`]); their reasons say so.
     pub warnings: Vec<String>,
@@ -157,6 +161,12 @@ pub fn undo(
             // No import left in effect: the next one may choose the key afresh.
             settings::remove(tx, settings::CONTACT_KEY)?;
         }
+        let mut decisions_kept = Vec::new();
+        for name in &dropped {
+            if crate::workspace::decisions::get(tx, name)?.is_some() {
+                decisions_kept.push(name.clone());
+            }
+        }
         let report = UndoReport {
             batch: target.id,
             file_name: target.file_name.clone(),
@@ -166,6 +176,7 @@ pub fn undo(
             refusals_on_record: on_record,
             minors_on_record,
             fields_removed: dropped,
+            decisions_kept,
             warnings,
         };
         audit::append(

@@ -3,7 +3,8 @@
 //!   export fields) whose class is less protected than the classifier's, with who
 //!   lowered it, when and why;
 //! - `safeguard_removed` (blocker, acceptable): a field that lost a role a safeguard
-//!   reads (date of birth, birth year, age or tags for the minor check; tags only when
+//!   reads, whether the classifier or a person gave it (new-user trial 8, M5: a date of
+//!   birth role a person gave, then took away, let a known minor through) (date of birth, birth year, age or tags for the minor check; tags only when
 //!   the count finds contacts it lets through, since most tags name no age group; the channel's consent,
 //!   e-mail or phone for the suppression and address checks), with the number of
 //!   contacts that gets through: the recipients of the campaign as it is that the same
@@ -113,8 +114,11 @@ pub fn findings(
             .provenance(&f.name)
             .map(|p| p.who_when_why())
             .unwrap_or_default();
+        let source = uses
+            .provenance(&f.name)
+            .map_or("from the classifier", |p| p.role_source(role));
         items.push(format!(
-            "{} off: {}; field `{}` had role {role} from the classifier, now {}, changed {who}",
+            "{} off: {}; field `{}` had role {role} {source}, now {}, changed {who}",
             check_name(role),
             counts.as_ref().map_or_else(
                 || "the contacts it lets through are counted once the preview runs".to_string(),

@@ -132,18 +132,21 @@ pub fn update(conn: &Connection, field: &Field, actor: &str) -> Result<(), Works
     super::address_columns::follow_role_change(conn, was, field)
 }
 
-const PROVENANCE: &str = "SELECT name, class, role, reason, classifier_class, classifier_role,
-    classifier_reason, set_by, set_at, set_reason FROM fields";
+// The last safeguard role a person gave comes from `field_decisions` (`super::decisions`).
+const PROVENANCE: &str =
+    "SELECT f.name, f.class, f.role, f.reason, f.classifier_class, f.classifier_role,
+    f.classifier_reason, f.set_by, f.set_at, f.set_reason, d.given_role
+    FROM fields f LEFT JOIN field_decisions d ON d.name = f.name";
 
-fn provenance_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<[Option<String>; 10]> {
-    let mut out: [Option<String>; 10] = Default::default();
+fn provenance_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<[Option<String>; 11]> {
+    let mut out: [Option<String>; 11] = Default::default();
     for (i, slot) in out.iter_mut().enumerate() {
         *slot = r.get(i)?;
     }
     Ok(out)
 }
 
-fn build_provenance(cols: [Option<String>; 10]) -> Result<Provenance, WorkspaceError> {
+fn build_provenance(cols: [Option<String>; 11]) -> Result<Provenance, WorkspaceError> {
     let [
         name,
         class,
@@ -155,6 +158,7 @@ fn build_provenance(cols: [Option<String>; 10]) -> Result<Provenance, WorkspaceE
         by,
         at,
         why,
+        given,
     ] = cols;
     let req = |v: Option<String>| v.ok_or_else(|| WorkspaceError::Invalid("NULL in fields".into()));
     let changed = match (by, at) {
@@ -172,13 +176,14 @@ fn build_provenance(cols: [Option<String>; 10]) -> Result<Provenance, WorkspaceE
         classifier_role: parse(c_role.map_or_else(|| req(role), Ok)?)?,
         classifier_reason: c_reason.map_or_else(|| req(reason), Ok)?,
         changed,
+        given_role: given.map(parse).transpose()?,
     })
 }
 
 /// What the classifier gave every field, and the last change a person made, in column
 /// order.
 pub fn provenance(conn: &Connection) -> Result<Vec<Provenance>, WorkspaceError> {
-    let mut stmt = conn.prepare(&format!("{PROVENANCE} ORDER BY position"))?;
+    let mut stmt = conn.prepare(&format!("{PROVENANCE} ORDER BY f.position"))?;
     let rows = stmt.query_map([], provenance_row)?;
     rows.map(|r| build_provenance(r?)).collect()
 }
@@ -186,7 +191,7 @@ pub fn provenance(conn: &Connection) -> Result<Vec<Provenance>, WorkspaceError> 
 /// The provenance of one field.
 pub fn provenance_of(conn: &Connection, name: &str) -> Result<Option<Provenance>, WorkspaceError> {
     conn.query_row(
-        &format!("{PROVENANCE} WHERE name = ?1"),
+        &format!("{PROVENANCE} WHERE f.name = ?1"),
         [name],
         provenance_row,
     )
@@ -205,6 +210,22 @@ pub fn record_person_change(
     conn.execute(
         "UPDATE fields SET set_by = ?2, set_at = ?3, set_reason = ?4 WHERE name = ?1",
         params![name, by, now_rfc3339(), reason],
+    )?;
+    Ok(())
+}
+
+/// Put back a person's change of field `name` as it was recorded (who, when, why): a
+/// decision applied again to a field an import created anew (`import::decided`).
+pub fn restore_person_change(
+    conn: &Connection,
+    name: &str,
+    by: &str,
+    at: &str,
+    reason: &str,
+) -> Result<(), WorkspaceError> {
+    conn.execute(
+        "UPDATE fields SET set_by = ?2, set_at = ?3, set_reason = ?4 WHERE name = ?1",
+        params![name, by, at, reason],
     )?;
     Ok(())
 }

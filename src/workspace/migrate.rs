@@ -28,6 +28,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0012_consent_statements.sql"),
     include_str!("migrations/0013_unlock_history.sql"),
     include_str!("migrations/0014_kept_minors.sql"),
+    include_str!("migrations/0015_field_decisions.sql"),
 ];
 
 /// The schema version this build writes.

@@ -16,6 +16,7 @@ pub mod consent;
 pub mod contacts;
 mod contacts_phones;
 mod contacts_undo;
+pub mod decisions;
 pub mod exports;
 pub mod fields;
 mod foreign;

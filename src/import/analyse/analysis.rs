@@ -33,6 +33,8 @@ pub struct Column {
     pub widened: bool,
     /// What this file's values did to an existing field's class (see [`reclassify`]).
     pub reclassified: Option<Reclassification>,
+    /// A person's decision applied again to this new field ([`crate::import::decided`]).
+    pub decided: Option<crate::import::decided::Decided>,
     /// The type values are stored with (the existing field's type for old fields).
     pub storage: Inferred,
     pub stats: ColumnStats,

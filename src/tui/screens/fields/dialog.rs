@@ -82,12 +82,19 @@ impl FieldEdit {
     /// How the picked class and role lower the field's protection, in words, if they
     /// do (the core's rule, as `fields set` applies it).
     pub fn lowers_protection(&self) -> Option<String> {
-        let after = Field {
-            class: self.new_class().unwrap_or(self.field.class),
-            role: self.new_role().unwrap_or(self.field.role),
+        crate::fields::change::lowered_protection(&self.field, &self.after())
+    }
+
+    /// The field as the change would leave it: a role that implies a class raises it
+    /// (`fields::change::outcome`; an age is a protected trait). A pick the core
+    /// refuses shows as picked; saving then shows the refusal.
+    pub fn after(&self) -> Field {
+        let (class, role) = (self.new_class(), self.new_role());
+        crate::fields::change::outcome(&self.field, class, role).unwrap_or_else(|_| Field {
+            class: class.unwrap_or(self.field.class),
+            role: role.unwrap_or(self.field.role),
             ..self.field.clone()
-        };
-        crate::fields::change::lowered_protection(&self.field, &after)
+        })
     }
 
     /// Move the selection in the focused list by `delta`, staying inside it.
@@ -179,10 +186,11 @@ pub fn render(edit: &FieldEdit, area: Rect, buf: &mut Buffer) {
             );
         }
         Step::Reason => {
+            let after = edit.after();
             let mut lines = vec![Line::from(format!(
                 " new: class {}, role {}",
-                edit.new_class().unwrap_or(edit.field.class).as_str(),
-                edit.new_role().unwrap_or(edit.field.role).as_str()
+                after.class.as_str(),
+                after.role.as_str()
             ))];
             if let Some(what) = edit.lowers_protection() {
                 lines.push(Line::from(""));
@@ -235,4 +243,33 @@ fn footer(edit: &FieldEdit, keys: &str, inner: Rect, buf: &mut Buffer) {
         theme::CHROME,
     )
     .render(Rect::new(inner.x, y, inner.width, 1), buf);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fields::FieldType;
+
+    /// New-user trial 8, H4 (TUI route): picking role `age` for an ordinary field shows
+    /// the class the role raises it to, and no lowered protection.
+    #[test]
+    fn an_age_role_picked_shows_the_protected_class() {
+        let field = Field {
+            name: "value_a".into(),
+            header: "Value A".into(),
+            ty: FieldType::Integer,
+            role: Role::None,
+            class: PrivacyClass::Ordinary,
+            reason: "nothing matched".into(),
+            kind: None,
+        };
+        let mut edit = FieldEdit::new(field);
+        edit.role = Role::ALL.iter().position(|r| *r == Role::Age).unwrap();
+        let after = edit.after();
+        assert_eq!(
+            (after.class, after.role),
+            (PrivacyClass::Protected, Role::Age)
+        );
+        assert_eq!(edit.lowers_protection(), None);
+    }
 }
