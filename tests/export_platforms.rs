@@ -182,8 +182,21 @@ fn check_platform(ws: &Ws, campaign: &str, platform: &str) -> usize {
         expected.len(),
         "{platform}: one row per recipient"
     );
+    // The segment column holds this export's marker of the entry (H3), which the
+    // manifest maps back to the segment the templates are filed under.
+    let by_marker: HashMap<String, String> = manifest["profile"]["markers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            (
+                m["marker"].as_str().unwrap().to_string(),
+                m["segment"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
     for row in &rows {
-        let segment = match platform {
+        let marker = match platform {
             "mailchimp" => row["Tags"].clone(),
             "klaviyo" => row["tactful_segment"].clone(),
             "brevo" => row["TACTFUL_SEGMENT"].clone(),
@@ -192,6 +205,7 @@ fn check_platform(ws: &Ws, campaign: &str, platform: &str) -> usize {
                 a["tactful_segment"].as_str().unwrap().to_string()
             }
         };
+        let segment = by_marker[&marker].clone();
         let address = row[address_column(platform)].trim().to_lowercase();
         let (subject, body) = &expected[&address];
         let key = |part: &str| (segment.clone(), part.to_string());

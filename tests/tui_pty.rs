@@ -218,3 +218,27 @@ fn a_terminal_that_hangs_up_ends_the_app_instead_of_spinning() {
     // nowhere to go; exit code 1 (an error), not 101 (a panic) or a signal.
     assert_eq!(status.exit_code(), 1);
 }
+
+/// Trial 8, L8: SIGTERM, SIGINT or SIGHUP sent by another process (the terminal still
+/// there) end the app like a quit without saving: the terminal is restored (alternate
+/// screen left, cursor shown, mouse capture and bracketed paste off) and the exit code
+/// is the shells' 128 + the signal's number (SIGHUP 1, SIGINT 2, SIGTERM 15: POSIX).
+#[test]
+fn a_signal_from_another_process_restores_the_terminal_and_exits_128_plus_n() {
+    // portable-pty resets SIGHUP, SIGINT and SIGTERM to their defaults in the child
+    // (unix.rs, pre_exec), so none is inherited ignored however the tests are run.
+    for (signal, code) in [("TERM", 143), ("INT", 130), ("HUP", 129)] {
+        let dir = tempfile::tempdir().unwrap();
+        let workspace = shop_workspace(dir.path());
+        let mut s = Session::start(&workspace, &[]);
+        s.wait_for("Field list");
+        let sent = std::process::Command::new("kill")
+            .arg(format!("-{signal}"))
+            .arg(s.pid().to_string())
+            .status()
+            .unwrap();
+        assert!(sent.success(), "kill -{signal}");
+        assert_eq!(s.finish(), code, "SIG{signal}");
+        assert_restored(&s.bytes());
+    }
+}

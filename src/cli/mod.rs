@@ -253,7 +253,19 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Demo(args)) => demo::run(&ctx, args),
         Some(Command::Import(args)) => import::run(&ctx, *args),
         Some(Command::Suppress(args)) => suppress::run(&ctx, args),
-        None => crate::tui::run(&ctx.workspace, ctx.as_of_given.then_some(ctx.as_of)),
+        // A signal ends the app with 128 + its number, the terminal restored.
+        None => {
+            crate::tui::run(&ctx.workspace, ctx.as_of_given.then_some(ctx.as_of)).map_err(|e| {
+                match e.downcast::<crate::tui::signals::Stopped>() {
+                    Ok(s) => Exit {
+                        code: s.exit_code(),
+                        message: s.to_string(),
+                    }
+                    .into(),
+                    Err(e) => e,
+                }
+            })
+        }
         Some(Command::Segment(args)) => segment::run(&ctx, args),
         Some(Command::Reach(args)) => reach::run(&ctx, args),
         Some(Command::ExplainRule(args)) => explain_rule::run(&ctx, args),

@@ -25,6 +25,13 @@
 //! address the platform sends to: `export::formulas`) and the preview CSV
 //! ([`is_plain_phone`], `preview --format csv`, which shows the address as stored).
 //!
+//! A spreadsheet may also start a cell inside an exported one, where it splits at its
+//! locale's list separator (`;` across continental Europe), at TAB, or at a line break
+//! (trial 8, M6): `Bath;+1+1` is `Bath` and the formula `+1+1` there. So a sign after
+//! such a separator is neutralised too, with the quote right after the separator
+//! (`Bath;'+1+1`): [`SHEET_SEPARATORS`] where a person opens the file,
+//! [`DATA_SEPARATORS`] in the files for sending platforms.
+//!
 //! [`Cell::neutralise`] is the only code that puts the quote in front of an export
 //! cell, and `export::formulas` the only caller: it records every cell it changes, so
 //! the manifest's `formulas_neutralised` counts exactly the quoted cells. The
@@ -75,15 +82,19 @@ impl<'a> Cell<'a> {
     }
 
     /// Put a single quote in front of the cell when it is formula-like text
-    /// ([`is_formula_like`], a phone number starting with `+` included); true when it
-    /// did. Number cells never change.
-    pub fn neutralise(&mut self) -> bool {
+    /// ([`is_formula_like`], a phone number starting with `+` included), and after
+    /// every separator of `seps` that a formula sign follows ([`inner_starts`]); true
+    /// when it did. Number cells never change.
+    pub fn neutralise(&mut self, seps: &[char]) -> bool {
         match self {
-            Cell::Text(t) if is_formula_like(t) => {
-                *t = Cow::Owned(format!("'{t}"));
-                true
-            }
-            _ => false,
+            Cell::Text(t) => match neutralised_with(t, seps) {
+                Cow::Owned(quoted) => {
+                    *t = Cow::Owned(quoted);
+                    true
+                }
+                Cow::Borrowed(_) => false,
+            },
+            Cell::Number(_) => false,
         }
     }
 }
@@ -137,17 +148,81 @@ pub fn is_formula_like(cell: &str) -> bool {
         .starts_with(SIGNS)
 }
 
-/// The spreadsheet rule for one text cell: formula-like text ([`is_formula_like`]) with
-/// a single quote in front, anything else as it is; the same rule as
-/// [`Cell::neutralise`]. The preview CSV (`preview --format csv`) writes its text
-/// through this function, except phone numbers with their country code
-/// ([`is_plain_phone`]).
-pub fn neutralised(text: &str) -> Cow<'_, str> {
-    if is_formula_like(text) {
-        Cow::Owned(format!("'{text}"))
-    } else {
-        Cow::Borrowed(text)
+/// Where a spreadsheet program may start a cell inside one exported cell: Excel splits
+/// a `.csv` at the list separator of the user's locale, `;` in German, French, Dutch,
+/// Italian, Spanish, Portuguese… (a cell holding only `;` is not quoted by RFC 4180,
+/// and quoting would not help: the quote is not at the start of a `;`-separated
+/// field), spreadsheets split pasted text and `.txt` files at TAB, and a quoted line
+/// break mid-row in such a field ends the row there. So `Bath;+1+1` is the cells
+/// `Bath` and `+1+1` (a formula) in those locales (trial 8, M6). The files a person
+/// opens (the spreadsheet profile, the preview CSV) are read at all of these, `,`
+/// too (a program that guesses the separator may take it).
+pub const SHEET_SEPARATORS: &[char] = &[',', ';', '\t', '\n', '\r'];
+
+/// The separators checked in the files meant for a sending platform (every profile but
+/// spreadsheet): `;` and TAB, which a spreadsheet splits at and RFC 4180 quoting does
+/// not protect, and which text rarely puts before a sign. `,` and line breaks stay out:
+/// a message's `Hi Ann,` or a line starting `- ` is ordinary text there, and such a
+/// cell is quoted, so a spreadsheet in a `,` locale keeps it whole.
+pub const DATA_SEPARATORS: &[char] = &[';', '\t'];
+
+/// Byte offsets just after each separator of `seps` in `cell` whose following text
+/// starts with a formula sign once leading whitespace (other than the separators) and
+/// invisible characters are skipped: the places a spreadsheet splitting there would
+/// read a formula.
+pub fn inner_starts(cell: &str, seps: &[char]) -> Vec<usize> {
+    if !cell.contains(seps) {
+        return Vec::new();
     }
+    cell.char_indices()
+        .filter(|(_, c)| seps.contains(c))
+        .map(|(i, c)| i + c.len_utf8())
+        .filter(|&at| {
+            cell[at..]
+                .trim_start_matches(|c: char| {
+                    !seps.contains(&c) && (c.is_whitespace() || crate::written::is_invisible(c))
+                })
+                .starts_with(SIGNS)
+        })
+        .collect()
+}
+
+/// Whether `cell` is formula-like at its start ([`is_formula_like`]) or after one of
+/// `seps` ([`inner_starts`]).
+pub fn is_formula_like_in(cell: &str, seps: &[char]) -> bool {
+    is_formula_like(cell) || !inner_starts(cell, seps).is_empty()
+}
+
+/// `text` with a single quote in front when it is formula-like ([`is_formula_like`])
+/// and after every separator of `seps` a formula sign follows ([`inner_starts`]):
+/// `Bath;+1+1` → `Bath;'+1+1`, which every locale shows as the text it was, the quote
+/// marking where the spreadsheet split. Anything else as it is.
+pub fn neutralised_with<'t>(text: &'t str, seps: &[char]) -> Cow<'t, str> {
+    let inner = inner_starts(text, seps);
+    let start = is_formula_like(text);
+    if inner.is_empty() && !start {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + inner.len() + 1);
+    if start {
+        out.push('\'');
+    }
+    let mut from = 0;
+    for at in inner {
+        out.push_str(&text[from..at]);
+        out.push('\'');
+        from = at;
+    }
+    out.push_str(&text[from..]);
+    Cow::Owned(out)
+}
+
+/// The spreadsheet rule for one text cell: [`neutralised_with`] at
+/// [`SHEET_SEPARATORS`]; the same rule as [`Cell::neutralise`] in the spreadsheet
+/// profile. The preview CSV (`preview --format csv`) writes its text through this
+/// function, except phone numbers with their country code ([`is_plain_phone`]).
+pub fn neutralised(text: &str) -> Cow<'_, str> {
+    neutralised_with(text, SHEET_SEPARATORS)
 }
 
 /// Whether `s` is a phone number written with its country code and nothing a
@@ -218,7 +293,7 @@ mod tests {
 
     fn quoted(cell: Cell<'_>) -> (String, bool) {
         let mut cell = cell;
-        let changed = cell.neutralise();
+        let changed = cell.neutralise(SHEET_SEPARATORS);
         (cell.as_str().to_string(), changed)
     }
 
@@ -235,7 +310,9 @@ mod tests {
             ("\tx", "'\tx"),
             ("\rx", "'\rx"),
             ("  =HYPERLINK(\"x\")", "'  =HYPERLINK(\"x\")"),
-            ("\t =1", "'\t =1"),
+            // The TAB is also a place a spreadsheet splits, and ` =1` after it starts
+            // a formula once the space is trimmed: quoted there too.
+            ("\t =1", "'\t' =1"),
             ("＝1+1", "'＝1+1"),
             ("\u{200b}=1+1", "'\u{200b}=1+1"),
             ("\u{feff}\u{ad}@SUM(A1)", "'\u{feff}\u{ad}@SUM(A1)"),
@@ -250,6 +327,59 @@ mod tests {
             assert_eq!(got, want, "{cell:?}");
             assert_eq!(changed, cell != want, "{cell:?}");
             assert_eq!(neutralised(cell), want, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn signs_after_a_separator_are_quoted_right_after_it() {
+        // Trial 8, M6: Excel in `;` locales splits at `;`, pasted text at TAB.
+        for (cell, sheet, data) in [
+            ("Bath;+1+1", "Bath;'+1+1", "Bath;'+1+1"),
+            ("Ann;=1+1", "Ann;'=1+1", "Ann;'=1+1"),
+            ("Leeds;@SUM(1+1)", "Leeds;'@SUM(1+1)", "Leeds;'@SUM(1+1)"),
+            ("Bob;-2+3", "Bob;'-2+3", "Bob;'-2+3"),
+            (
+                "Cy\u{a0};=cmd|x!A0",
+                "Cy\u{a0};'=cmd|x!A0",
+                "Cy\u{a0};'=cmd|x!A0",
+            ),
+            (
+                "x; =HYPERLINK(\"y\")",
+                "x;' =HYPERLINK(\"y\")",
+                "x;' =HYPERLINK(\"y\")",
+            ),
+            ("x;\u{200b}=1", "x;'\u{200b}=1", "x;'\u{200b}=1"),
+            ("x;＝1", "x;'＝1", "x;'＝1"),
+            ("a\t+1", "a\t'+1", "a\t'+1"),
+            ("=1;=2", "'=1;'=2", "'=1;'=2"),
+            // `,` and line breaks: only where a person opens the file.
+            ("a,=1", "a,'=1", "a,=1"),
+            (
+                "Hi Ann,\n-20% today",
+                "Hi Ann,\n'-20% today",
+                "Hi Ann,\n-20% today",
+            ),
+            ("x\r\n@y", "x\r\n'@y", "x\r\n@y"),
+            // `;` then a line break then a sign: quoted once, after the line break
+            // (sheet); after the `;` where the line break is only whitespace (data).
+            ("a;\n=1", "a;\n'=1", "a;'\n=1"),
+            // No sign after the separator: unchanged.
+            ("a;b", "a;b", "a;b"),
+            ("a; b", "a; b", "a; b"),
+            ("1;2", "1;2", "1;2"),
+            ("a;", "a;", "a;"),
+            ("Hi Ann, thanks", "Hi Ann, thanks", "Hi Ann, thanks"),
+        ] {
+            assert_eq!(neutralised(cell), sheet, "{cell:?}");
+            assert_eq!(neutralised_with(cell, DATA_SEPARATORS), data, "{cell:?}");
+            let mut c = Cell::text(cell);
+            assert_eq!(c.neutralise(SHEET_SEPARATORS), cell != sheet, "{cell:?}");
+            assert_eq!(c.as_str(), sheet);
+            assert_eq!(
+                is_formula_like_in(cell, DATA_SEPARATORS),
+                cell != data,
+                "{cell:?}"
+            );
         }
     }
 

@@ -10,6 +10,7 @@ use serde_json::{Map, Value as Json};
 
 use super::cells::Cell;
 use super::manifest::{ColumnInfo, ColumnSource};
+use super::marker::Marker;
 use super::merge::{TemplatePlan, class_of};
 use super::profile::{Platform, Profile};
 use crate::campaign::preview::PreviewRow;
@@ -28,6 +29,10 @@ pub struct Layout {
     pub header: Vec<String>,
     /// Types of the user-added fields, in order.
     extra_types: Vec<FieldType>,
+    /// Template profiles: each entry's send marker ([`super::marker`]), the value of
+    /// the segment column; empty until the export sets them (then the segment name is
+    /// written, as in the spreadsheet and upload profiles).
+    pub markers: Vec<Marker>,
 }
 
 fn info(name: &str, source: ColumnSource, why: &str) -> ColumnInfo {
@@ -111,7 +116,10 @@ impl Layout {
             columns.push(info(
                 &attr(name),
                 ColumnSource::Segment,
-                "which entry of the campaign the contact gets; the platform's tag or list to send to",
+                match platform {
+                    Some(_) => "this export's marker for the entry the contact gets (profile.markers): the only tag or property value to send to",
+                    None => "which entry of the campaign the contact gets",
+                },
             ));
         }
         if with_key {
@@ -187,6 +195,7 @@ impl Layout {
             columns,
             header,
             extra_types,
+            markers: Vec::new(),
         }
     }
 
@@ -200,6 +209,12 @@ impl Layout {
         extras: &[Value],
     ) -> Vec<Cell<'static>> {
         let segment = row.segment.clone().unwrap_or_default();
+        // A template profile marks the entry's recipients with this export's marker,
+        // never the bare segment name (`super::marker`).
+        let segment = match self.markers.iter().find(|m| m.segment == segment) {
+            Some(m) => m.marker.clone(),
+            None => segment,
+        };
         let platform = self.profile.platform();
         let extra_cells = extras
             .iter()

@@ -18,12 +18,20 @@
 //! data file (a split copies cells without changing them). Before that, every text
 //! cell (each listmonk attribute too) loses the control and bidi override characters
 //! that would disguise it or reach a terminal ([`Cell::clean`]).
+//!
+//! Formula-like also means a sign after a place a spreadsheet may split the cell
+//! (trial 8, M6: Excel in `;` locales reads `Bath;+1+1` as `Bath` and `+1+1`): after
+//! `,` `;` TAB CR LF in the spreadsheet profile, after `;` and TAB in the others
+//! (`export::cells::SHEET_SEPARATORS`, `DATA_SEPARATORS`); the quote then goes right
+//! after the separator, and the cell counts once.
 
 use serde_json::{Map, Value as Json};
 
 #[cfg(doc)]
 use super::ExportPlan;
-use super::cells::{Cell, FormulaCell, is_e164, is_formula_like};
+use super::cells::{
+    Cell, DATA_SEPARATORS, FormulaCell, SHEET_SEPARATORS, is_e164, is_formula_like_in,
+};
 use super::columns::Layout;
 use super::profile::Platform;
 use crate::fields::Channel;
@@ -52,6 +60,13 @@ impl Layout {
         };
         let listmonk = self.profile.platform() == Some(Platform::Listmonk);
         let phones_exempt = self.channel == Channel::Sms && !self.profile.neutralises();
+        // Where a cell may be split by a spreadsheet (`export::cells`): everywhere a
+        // person opens the file, at `;` and TAB in a file for a platform.
+        let seps = if self.profile.neutralises() {
+            SHEET_SEPARATORS
+        } else {
+            DATA_SEPARATORS
+        };
         for (i, cell) in cells.iter_mut().enumerate() {
             if listmonk && i == 1 {
                 let Cell::Text(text) = cell else {
@@ -67,7 +82,7 @@ impl Layout {
                         Json::String(s) => {
                             let mut value = Cell::text(s);
                             changed |= value.clean();
-                            if formula(&mut value, neutralise) {
+                            if formula(&mut value, neutralise, seps) {
                                 hit(&format!("attributes.{name}"));
                             }
                             Json::String(value.as_str().to_string())
@@ -86,7 +101,7 @@ impl Layout {
             if i == 0 && phones_exempt && matches!(cell, Cell::Text(text) if is_e164(text)) {
                 continue;
             }
-            if formula(cell, neutralise) {
+            if formula(cell, neutralise, seps) {
                 hit(self.header.get(i).map_or("?", String::as_str));
             }
         }
@@ -94,12 +109,13 @@ impl Layout {
     }
 }
 
-/// Whether `cell` is formula-like text; when `neutralise`, it is neutralised too.
-fn formula(cell: &mut Cell<'_>, neutralise: bool) -> bool {
+/// Whether `cell` is formula-like text at its start or after one of `seps`; when
+/// `neutralise`, it is neutralised too.
+fn formula(cell: &mut Cell<'_>, neutralise: bool, seps: &[char]) -> bool {
     if neutralise {
-        cell.neutralise()
+        cell.neutralise(seps)
     } else {
-        matches!(cell, Cell::Text(text) if is_formula_like(text))
+        matches!(cell, Cell::Text(text) if is_formula_like_in(text, seps))
     }
 }
 
@@ -123,13 +139,13 @@ pub fn refusal(found: &[FormulaCell]) -> String {
     } else {
         String::new()
     };
-    let (cells, start, them) = if found.len() == 1 {
-        ("1 cell".to_string(), "starts", "it")
+    let (cells, start, have, them) = if found.len() == 1 {
+        ("1 cell".to_string(), "starts", "has", "it")
     } else {
-        (format!("{} cells", found.len()), "start", "them")
+        (format!("{} cells", found.len()), "start", "have", "them")
     };
     format!(
-        "formula_value: {cells} {start} with = + - @ TAB or CR (or their full-width forms) and a spreadsheet would run {them} as formulas; columns {}; contacts {named}{more}. Fix the values in the source and import them again, or add --neutralise-formulas to write {them} with a ' in front (the recipient then sees the quote; the manifest records it)",
+        "formula_value: {cells} {start} with = + - @ TAB or CR (or their full-width forms), or {have} one of = + - @ after a ; or TAB (where a spreadsheet splits cells), and a spreadsheet would run {them} as formulas; columns {}; contacts {named}{more}. Fix the values in the source and import them again, or add --neutralise-formulas to write {them} with a ' in front (the recipient then sees the quote; the manifest records it)",
         columns.join(", ")
     )
 }

@@ -197,6 +197,11 @@ pub struct ProfileSection {
     pub platform_doc: Option<&'static str>,
     /// How the platform treats substituted values (template profiles), else `null`.
     pub escaping: Option<&'static str>,
+    /// Template profiles: per entry, the value the segment column (`Tags`,
+    /// `tactful_segment`, `TACTFUL_SEGMENT`) holds for this export's recipients,
+    /// unique to this export (`export::marker`); send only to contacts carrying it.
+    /// Empty for the other profiles.
+    pub markers: Vec<crate::export::marker::Marker>,
     /// `rendered_text` (the file holds finished messages) or `merge_values` (the file
     /// holds per-recipient merge values, the templates the rest).
     pub personal_data_leaves_as: &'static str,

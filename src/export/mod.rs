@@ -20,6 +20,7 @@ pub mod consent;
 pub mod files;
 pub mod formulas;
 pub mod manifest;
+pub mod marker;
 pub mod merge;
 mod pass;
 pub mod profile;

@@ -110,10 +110,10 @@ impl Profile {
 }
 
 /// Which cells are formula-like, in words (`export::cells::is_formula_like`).
-const FORMULA_LIKE: &str = "a text cell that starts with = + - @ TAB or CR, or whose first character after leading whitespace is = + - @ (or full-width ＝ ＋ － ＠),";
+const FORMULA_LIKE: &str = "a text cell that starts with = + - @ TAB or CR, or whose first character after leading whitespace is = + - @ (or full-width ＝ ＋ － ＠), and the same after each ; or TAB inside a cell (where a spreadsheet splits cells; the quote goes after the separator),";
 
 /// The spreadsheet profile's rule in words (`export::cells::Cell::neutralise`).
-const SPREADSHEET_RULE: &str = "OWASP CSV injection: a text cell that starts with = + - @ TAB or CR, or whose first character after leading whitespace is = + - @ (or full-width ＝ ＋ － ＠), gets a single quote (') in front; a phone number starting with + is quoted too ('+447700900123), so the spreadsheet neither runs it nor turns it into a number; cells of number fields are written as numbers";
+const SPREADSHEET_RULE: &str = "OWASP CSV injection: a text cell that starts with = + - @ TAB or CR, or whose first character after leading whitespace is = + - @ (or full-width ＝ ＋ － ＠), gets a single quote (') in front, and so does the text after each , ; TAB CR or LF inside a cell that starts that way (Excel in ;-separator locales splits there: Bath;+1+1 is written Bath;'+1+1); a phone number starting with + is quoted too ('+447700900123), so the spreadsheet neither runs it nor turns it into a number; cells of number fields are written as numbers";
 
 impl fmt::Display for Profile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

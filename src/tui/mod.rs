@@ -33,6 +33,7 @@ pub mod message;
 pub mod paths;
 pub mod popup;
 pub mod screens;
+pub mod signals;
 pub mod status;
 pub mod terminal;
 pub mod theme;
@@ -83,13 +84,16 @@ pub enum LoopEvent {
     Tick,
     /// The terminal can no longer be read (the input thread has stopped).
     InputFailed(String),
+    /// Another process sent this signal ([`signals`]): quit without saving.
+    Signal(i32),
 }
 
 /// Open the workspace at `workspace_path` and run the TUI on it until the user quits.
 ///
 /// The workspace is opened before the terminal is touched, so a damaged file (case
 /// BR-20) fails with a readable error on the normal screen. The terminal is restored on
-/// every way out: return, error and panic. `as_of` is the global `--as-of` when given:
+/// every way out: return, error, panic, and SIGTERM, SIGINT or SIGHUP from another
+/// process (then the error is [`signals::Stopped`]). `as_of` is the global `--as-of` when given:
 /// relative rules, previews, reviews and exports count from it instead of today (or a
 /// campaign's own date).
 pub fn run(workspace_path: &Path, as_of: Option<chrono::NaiveDate>) -> anyhow::Result<()> {
@@ -107,6 +111,8 @@ pub fn run(workspace_path: &Path, as_of: Option<chrono::NaiveDate>) -> anyhow::R
     let fields = crate::workspace::fields::list(ws.conn())?;
     let (events, inbox) = mpsc::channel();
     let worker: Runner<Request> = Runner::spawn(ws, events.clone(), jobs::route::execute)?;
+    // Before the terminal is switched over: a signal from then on restores it.
+    let _signals = signals::watch(events.clone()).context("cannot watch for signals")?;
 
     let mut guard = terminal::TerminalGuard::enter().context("cannot set up the terminal")?;
     let size = guard.terminal().size()?;
@@ -152,6 +158,7 @@ where
                 LoopEvent::Reply(m) => Some(m),
                 LoopEvent::Tick => Some(Message::Tick),
                 LoopEvent::InputFailed(e) => anyhow::bail!("cannot read the terminal: {e}"),
+                LoopEvent::Signal(signal) => return Err(signals::Stopped { signal }.into()),
             };
             if let Some(message) = message {
                 for request in update::update(app, message) {

@@ -94,6 +94,11 @@ impl Session {
         }
     }
 
+    /// The process id of the binary, to send it a signal.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("the child has a process id")
+    }
+
     pub fn bytes(&self) -> Vec<u8> {
         self.output.lock().unwrap().clone()
     }

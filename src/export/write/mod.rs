@@ -82,7 +82,7 @@ pub fn export(
         },
         None => None,
     };
-    let layout = Layout::new(
+    let mut layout = Layout::new(
         profile,
         campaign.channel,
         &fields,
@@ -90,6 +90,17 @@ pub fn export(
         plan.with_key,
         template.as_ref(),
     );
+    if template.is_some() {
+        // This export's own send marker per entry (trial 8, H3: a reused marker reaches
+        // the people earlier exports marked).
+        let segments: Vec<&str> = campaign
+            .entries
+            .iter()
+            .map(|e| e.segment.as_str())
+            .collect();
+        let token = super::marker::token().map_err(|e| io_failed(plan, e))?;
+        layout.markers = super::marker::markers(&segments, &token);
+    }
     let data_name = if template.is_some() {
         AUDIENCE
     } else {

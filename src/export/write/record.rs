@@ -119,6 +119,7 @@ pub(super) fn manifest(
             phones_e164: campaign.channel == Channel::Sms,
             platform_doc: profile.platform().map(Platform::doc),
             escaping: profile.platform().map(Platform::escaping),
+            markers: layout.markers.clone(),
             personal_data_leaves_as: if merge_values {
                 "merge_values"
             } else {

@@ -5,7 +5,6 @@
 
 use crate::campaign::Campaign;
 use crate::campaign::prepare::Prepared;
-use crate::export::profile::{MAILCHIMP_TAG_CHARS, Platform};
 use crate::export::{ExportError, ExportPlan};
 use crate::fields::{Channel, Field, Role};
 use crate::text::for_terminal;
@@ -25,9 +24,6 @@ pub(super) fn up_front(
     }
     reasons.extend(blocked_key(ws, plan)?);
     reasons.extend(address_copies(campaign.channel, extra));
-    if let Some(Platform::Mailchimp) = plan.profile.platform() {
-        reasons.extend(mailchimp_tags(campaign));
-    }
     Ok(reasons)
 }
 
@@ -109,33 +105,6 @@ fn address_copies(channel: Channel, extra: &[Field]) -> Vec<String> {
             })
         })
         .collect()
-}
-
-/// Segment names that cannot be Mailchimp tags (format guidelines: at most 100
-/// characters, no emoji).
-fn mailchimp_tags(campaign: &Campaign) -> Vec<String> {
-    campaign
-        .entries
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| {
-            let emoji = e.segment.chars().any(is_emoji);
-            let long = e.segment.chars().count() > MAILCHIMP_TAG_CHARS;
-            (emoji || long).then(|| {
-                format!(
-                    "entry {} (`{}`): Mailchimp tags hold at most {MAILCHIMP_TAG_CHARS} characters and no emoji; rename the segment (tactful segment rename) or use --profile klaviyo, brevo or listmonk",
-                    i + 1,
-                    e.segment
-                )
-            })
-        })
-        .collect()
-}
-
-/// Emoji and pictographs (Unicode blocks Miscellaneous Symbols and Dingbats, and the
-/// supplementary symbol planes from U+1F000).
-fn is_emoji(c: char) -> bool {
-    matches!(c as u32, 0x2600..=0x27BF | 0x1F000..=0x1FAFF)
 }
 
 /// A message that merges a field holding addresses would copy the cell as written into

@@ -29,7 +29,7 @@ pub fn update(app: &mut Update<'_>, message: &SegmentsMsg) -> Option<Vec<Request
         }
         b.suggestions.pending = None;
         // A field whose values cannot be read just gets no suggestions.
-        b.suggestions.values = result.clone().unwrap_or_default();
+        b.suggestions.load(result.clone().unwrap_or_default());
         return Some(Vec::new());
     }
     let b = builder(app)?;

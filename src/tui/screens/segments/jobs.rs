@@ -259,10 +259,10 @@ fn values(
     ws: &Workspace,
     field: &str,
     campaign: Option<&str>,
-) -> Result<Vec<crate::segment::values::ValueCount>, SegmentError> {
+) -> Result<crate::segment::values::TopValues, SegmentError> {
     let all = fields::list(ws.conn())?;
     let Some(field) = all.iter().find(|f| f.name == field) else {
-        return Ok(Vec::new());
+        return Ok(Default::default());
     };
     let unlocked = match campaign {
         Some(c) => in_campaign(ws, c)

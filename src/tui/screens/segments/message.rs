@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::segment::RuleError;
 use crate::segment::store::Segment;
-use crate::segment::values::ValueCount;
+use crate::segment::values::TopValues;
 use crate::tui::widgets::text_input::TextEdit;
 
 /// What happens on the Segments screen.
@@ -107,7 +107,7 @@ pub enum SegmentsMsg {
     ValuesLoaded {
         generation: u64,
         field: String,
-        result: Result<Vec<ValueCount>, String>,
+        result: Result<TopValues, String>,
     },
     /// Reply: the overlap matrix.
     OverlapCounted {

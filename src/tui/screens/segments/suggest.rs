@@ -9,7 +9,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::segment::values::ValueCount;
+use crate::segment::values::{TopValues, ValueCount};
 use crate::tui::theme;
 use crate::tui::view::thousands;
 use crate::tui::widgets::cell_text::{display_width, fit};
@@ -27,6 +27,9 @@ pub struct Suggestions {
     pub taken: Option<usize>,
     /// Generation of the read in flight.
     pub pending: Option<u64>,
+    /// Sensitive values left out ([`TopValues::hidden`]) and their kinds.
+    pub hidden: u64,
+    pub hidden_kinds: Vec<String>,
 }
 
 impl Suggestions {
@@ -37,6 +40,26 @@ impl Suggestions {
             pending: Some(generation),
             ..Suggestions::default()
         }
+    }
+
+    /// The values read for the field: those offered, and the count and kinds of the
+    /// sensitive ones left out.
+    pub fn load(&mut self, top: TopValues) {
+        self.values = top.values;
+        self.hidden = top.hidden;
+        self.hidden_kinds = top.hidden_kinds;
+    }
+
+    /// "2 sensitive values not shown (age, religion)", when any were left out.
+    pub fn hidden_note(&self) -> Option<String> {
+        (self.hidden > 0).then(|| {
+            let values = if self.hidden == 1 { "value" } else { "values" };
+            format!(
+                "{} sensitive {values} not shown ({}): rules cannot use them",
+                thousands(self.hidden),
+                self.hidden_kinds.join(", ")
+            )
+        })
     }
 
     /// The values containing [`Self::filter`], ignoring case, most contacts first.
@@ -87,8 +110,19 @@ impl Suggestions {
         };
         Line::styled(fit(&heading, width), theme::CHROME)
             .render(Rect::new(area.x, area.y, area.width, 1), buf);
+        // The sensitive values left out are counted on the last row (L9).
+        let mut rows = usize::from(area.height - 1);
+        if let Some(note) = self
+            .hidden_note()
+            .filter(|_| rows > 0 && self.pending.is_none())
+        {
+            rows -= 1;
+            Line::styled(fit(&format!("  {note}"), width), theme::CHROME).render(
+                Rect::new(area.x, area.y + area.height - 1, area.width, 1),
+                buf,
+            );
+        }
         let shown = self.shown();
-        let rows = usize::from(area.height - 1);
         let top = self.taken.map_or(0, |t| (t + 1).saturating_sub(rows));
         let widest = shown.iter().map(|v| display_width(&v.value)).max();
         for (row, (i, v)) in shown.iter().enumerate().skip(top).take(rows).enumerate() {

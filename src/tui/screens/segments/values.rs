@@ -12,7 +12,7 @@ use super::editor::spot::value_spot;
 use super::editor::{EditorState, Focus, ValueSuggestions};
 use super::suggest::Suggestions;
 use crate::fields::Field;
-use crate::segment::values::ValueCount;
+use crate::segment::values::TopValues;
 use crate::tui::screens::segments::message::SegmentJob;
 use crate::tui::widgets::paste;
 
@@ -63,7 +63,7 @@ pub(super) fn loaded(
     e: &mut EditorState,
     generation: u64,
     field: &str,
-    result: Result<Vec<ValueCount>, String>,
+    result: Result<TopValues, String>,
 ) {
     let Some(v) = e.values.as_mut() else {
         return;
@@ -72,7 +72,7 @@ pub(super) fn loaded(
     if s.pending == Some(generation) && s.field == field {
         s.pending = None;
         // A field whose values cannot be read just gets no suggestions.
-        s.values = result.unwrap_or_default();
+        s.load(result.unwrap_or_default());
     }
 }
 
