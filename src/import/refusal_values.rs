@@ -18,6 +18,7 @@ use super::consent::row::Statement;
 use super::consent::words;
 use crate::fields::ConsentState;
 
+mod negation;
 mod phrases;
 
 use phrases::{is_reply_keyword, replies};
