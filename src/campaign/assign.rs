@@ -5,7 +5,8 @@
 //! 2. consent for the channel not granted → `no_consent`
 //! 3. known minor (see [`super::age`]) → `minor`
 //! 4. no valid address for the channel → `no_address`
-//! 5. same address as a contact already assigned → `duplicate_address`
+//! 5. same address as a contact already assigned → `duplicate_address` (compared in
+//!    the inbox form the address delivers to, `ContactFacts::inbox`)
 //! 6. first matching segment in priority order, else `no_segment`
 //! 7. holdout (stable hash of contact key and the campaign's first name, kept through
 //!    renames: `Campaign::holdout_seed`) → `holdout`
@@ -95,6 +96,11 @@ pub struct ContactFacts<'a> {
     pub minor: bool,
     /// The normalised channel address, `None` if missing or invalid.
     pub address: Option<&'a str>,
+    /// The inbox `address` delivers to when it differs from it (an e-mail's
+    /// `fields::address::inbox_form`: `a.n.a+shop@googlemail.com` is `ana@gmail.com`),
+    /// `None` otherwise: the duplicate check compares this form, so one inbox gets one
+    /// message (new-user trial 8, M3).
+    pub inbox: Option<&'a str>,
     /// Whether each entry's segment matches, in priority order.
     pub matches: &'a [bool],
 }
@@ -194,6 +200,9 @@ impl<S: AssignedAddresses> Assigner<S> {
         let Some(address) = c.address else {
             return Outcome::Excluded(Exclusion::NoAddress);
         };
+        // The inbox, not the spelling: `ann+shop@gmail.com` after `ann@gmail.com` is
+        // the same mailbox, as for refusals and the suppression list.
+        let address = c.inbox.unwrap_or(address);
         // One probe of the set per contact: a matched contact's address is inserted
         // and found there at once (`insert` is false when it was there already).
         let Some(entry) = c.matches.iter().position(|&m| m) else {
@@ -237,6 +246,7 @@ mod tests {
             consent: ConsentState::Granted,
             minor: false,
             address,
+            inbox: None,
             matches,
         }
     }

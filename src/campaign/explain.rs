@@ -177,13 +177,16 @@ pub fn explain(
         .and_then(|(_, evidence)| ConsentEvidence::from_json(evidence.as_deref()));
     if seen.outcome == Outcome::Excluded(Exclusion::DuplicateAddress) {
         // A second pass names the earlier contact without holding every address.
-        let target = seen.address.clone();
+        // Compared in the inbox form, as the duplicate check does (`assign`).
+        let inbox =
+            |a: &str| crate::fields::address::inbox_form(a).unwrap_or_else(|| a.to_string());
+        let target = seen.address.as_deref().map(inbox);
         walk(ws, &prepared, |d| {
             let assigned = matches!(
                 d.outcome,
                 Outcome::Recipient { .. } | Outcome::Excluded(Exclusion::Holdout)
             );
-            if assigned && d.address.is_some() && d.address == target {
+            if assigned && target.is_some() && d.address.as_deref().map(inbox) == target {
                 seen.earlier = Some(d.key.clone());
                 return Ok(false);
             }

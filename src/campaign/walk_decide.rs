@@ -261,6 +261,9 @@ pub(super) fn decide<'a>(
         consent,
         minor: age.minor || minor_from.is_some(),
         address: address.as_deref(),
+        // `inbox` is the inbox form of `refused_address`, which is `address` whenever
+        // there is one.
+        inbox: address.as_ref().and(inbox.as_deref()),
         matches,
     });
     Ok(Decided {

@@ -34,6 +34,7 @@ use super::report::plural;
 use super::short_rows::ShortRows;
 use super::skipped_ages;
 use super::skipped_consent;
+use super::skipped_refusal;
 use super::sniff;
 use super::{ImportError, ImportPlan, Phase, Progress, Rejected};
 use crate::fields::classify::ValueProfile;
@@ -54,7 +55,7 @@ const EXAMPLES: usize = 3;
 /// [`ImportError::TypeConflict`], [`ImportError::NoKeyColumn`], workbook errors,
 /// [`ImportError::IsArchive`] for a ZIP (see [`super::run_all`]),
 /// [`ImportError::NulBytes`] when most lines hold NUL bytes, and a skipped column that
-/// hides a refusal or a minor ([`skipped_consent`], [`skipped_ages`], read on `today`).
+/// hides a refusal or a minor ([`skipped_consent`], [`skipped_refusal`], [`skipped_ages`], read on `today`).
 pub fn analyse(
     conn: &Connection,
     plan: &ImportPlan,
@@ -90,6 +91,7 @@ pub fn analyse(
     let map = ColumnMap::build(plan, &plan.file_name(), &headers, &stored)?;
     let mut skipped_consent = skipped_consent::find(&map, &headers);
     let mut skipped_ages = skipped_ages::find(&map, &headers);
+    let mut skipped_refusal = skipped_refusal::find(&map, &headers);
     let width = map.columns.len();
     let mut stats = vec![ColumnStats::default(); width];
     let mut profiles = vec![ValueProfile::new(); width];
@@ -148,6 +150,9 @@ pub fn analyse(
                 }
                 for s in &mut skipped_ages {
                     s.observe(line, &values, today);
+                }
+                for s in &mut skipped_refusal {
+                    s.observe(line, &values);
                 }
                 lost_zeros.observe_with(line, width, |i| map.project_str(&values, i).0);
                 for i in 0..width {
@@ -217,6 +222,7 @@ pub fn analyse(
         }
     }
     skipped_consent::check(&skipped_consent)?;
+    skipped_refusal::check(&skipped_refusal)?;
     skipped_ages::check(&skipped_ages, &plan.file_name())?;
     // One damaged line is rejected alone; NULs in most lines mean the encoding is wrong.
     if let Some(line) = rows.first_nul_line

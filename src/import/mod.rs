@@ -72,6 +72,7 @@ pub mod row_phones;
 pub mod short_rows;
 pub mod skipped_ages;
 pub mod skipped_consent;
+pub mod skipped_refusal;
 pub mod sniff;
 pub mod source;
 pub mod spelling;

@@ -18,6 +18,7 @@ use super::consent::row::Statement;
 use super::consent::words;
 use crate::fields::ConsentState;
 
+mod negation;
 mod phrases;
 
 use phrases::{is_reply_keyword, replies};
@@ -181,8 +182,12 @@ pub struct RefusalColumns {
     columns: Vec<ColumnRead>,
 }
 
+/// How the values of one column are read for an opt-out in words: its field name and
+/// what the name says (an opt-out note, a preferences header, texts or replies). Also
+/// used on skipped columns (`import::skipped_refusal`), so a refusal this reader would
+/// record cannot be skipped away.
 #[derive(Debug, Clone)]
-struct ColumnRead {
+pub struct ColumnRead {
     name: String,
     /// Not a consent or evidence column: its values are read here.
     read: bool,
@@ -197,15 +202,10 @@ impl RefusalColumns {
     pub fn new(analysis: &Analysis) -> Self {
         let columns = (analysis.columns.iter().enumerate())
             .map(|(index, column)| {
-                let name = column.field.name.clone();
-                ColumnRead {
-                    read: !analysis.consent.iter().any(|c| c.index == index)
-                        && !analysis.evidence.iter().any(|e| e.index == index),
-                    notes_opt_out: notes_opt_out(&name),
-                    preferences: preferences(&name),
-                    replies: replies(&name),
-                    name,
-                }
+                let mut read = ColumnRead::named(column.field.name.clone());
+                read.read = !analysis.consent.iter().any(|c| c.index == index)
+                    && !analysis.evidence.iter().any(|e| e.index == index);
+                read
             })
             .collect();
         RefusalColumns { columns }
@@ -223,13 +223,30 @@ impl RefusalColumns {
 }
 
 impl ColumnRead {
-    fn apply(&self, value: &str, batch: i64, consent: &mut [Statement; 2]) {
-        let name = self.name.as_str();
-        let refuses = says_refusal(value)
+    /// The reader of a column whose field name is `name` (snake_case).
+    pub fn named(name: String) -> Self {
+        ColumnRead {
+            read: true,
+            notes_opt_out: notes_opt_out(&name),
+            preferences: preferences(&name),
+            replies: replies(&name),
+            name,
+        }
+    }
+
+    /// True when `value` (not blank) under this column states an opt-out in words (see
+    /// the module doc): a refusal phrase or keyword, a reply keyword under a replies
+    /// header, any value under an opt-out note, `none` under a preferences header.
+    pub fn refuses(&self, value: &str) -> bool {
+        says_refusal(value)
             || (self.replies && is_reply_keyword(value))
             || self.notes_opt_out
-            || (self.preferences && says_none(value));
-        if !refuses {
+            || (self.preferences && says_none(value))
+    }
+
+    fn apply(&self, value: &str, batch: i64, consent: &mut [Statement; 2]) {
+        let name = self.name.as_str();
+        if !self.refuses(value) {
             return;
         }
         for (statement, reaches) in consent.iter_mut().zip(reaches(name)) {

@@ -6,7 +6,7 @@
 //! removing whitespace, control and invisible format characters (zero-width space, soft
 //! hyphen, bidi marks), it is only punctuation (`...`, `…`, `---`, `?`); or text in
 //! brackets or another tool's merge-tag syntax (`[name]`, `<first name>`, `{name}`,
-//! `%NAME%`, `*|FNAME|*`, `{{ name }}`); or a run of `x` (`xxx`); or a word people
+//! `%NAME%`, `*|FNAME|*`, `{{ name }}`, but not template code such as `{{ 7*7 }}`); or a run of `x` (`xxx`); or a word people
 //! type as a stand-in (`TODO`, `TBD`, `null`, `unknown`, the merge tag names of common
 //! tools such as `FNAME`); or the merge field's own name (`first_name`, `First Name`).
 //!
@@ -161,7 +161,7 @@ fn is_stand_in(text: &str, field: &str) -> bool {
             && rest.chars().all(|c| c.is_alphanumeric() || c == '_')
     });
     let tag_inside = text.bytes().any(|b| b == b'{' || b == b'*')
-        && (text.contains("{{") || text.contains("*|") || text.contains("{%"));
+        && (names_inside(text, "{{", "}}") || names_inside(text, "*|", "|*"));
     if enclosed || variable || tag_inside {
         return true;
     }
@@ -177,6 +177,21 @@ fn is_stand_in(text: &str, field: &str) -> bool {
             (x_run && letters >= 2) || squeezed(text).eq(squeezed(field))
         }
     }
+}
+
+/// Whether `text` holds a merge tag of another run around a bare name (`{{ first_name }}`,
+/// `*|FNAME|*`): a tag nobody replaced. Template code such as `{{ 7*7 }}` or
+/// `{% raw %}` is no stand-in: it prints as written (values are never run).
+fn names_inside(text: &str, open: &str, close: &str) -> bool {
+    text.split(open).skip(1).any(|rest| {
+        rest.split_once(close).is_some_and(|(inside, _)| {
+            let name = inside.trim();
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | ' '))
+        })
+    })
 }
 
 /// Whether `fallback`, the fallback of merge field `field`, is a placeholder rather than

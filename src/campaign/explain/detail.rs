@@ -149,9 +149,14 @@ pub(super) fn detail(p: &Prepared, seen: &Seen, check: Exclusion, first: Option<
             }
         }
         Exclusion::DuplicateAddress => match (&seen.address, &seen.earlier) {
-            (Some(a), Some(k)) => {
-                format!("address `{a}` already went to contact `{k}`, earlier in workspace order")
-            }
+            (Some(a), Some(k)) => match crate::fields::address::inbox_form(a) {
+                Some(inbox) => format!(
+                    "address `{a}` delivers to the inbox `{inbox}`, which already went to contact `{k}`, earlier in workspace order"
+                ),
+                None => format!(
+                    "address `{a}` already went to contact `{k}`, earlier in workspace order"
+                ),
+            },
             (Some(a), None) => format!("no earlier contact was assigned address `{a}`"),
             (None, _) => "no address to compare".to_string(),
         },

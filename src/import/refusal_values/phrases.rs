@@ -2,6 +2,7 @@
 //! replies (`STOP`), and reply keywords under a replies header (see the parent module
 //! for where they are read).
 
+use super::negation::negates_channel;
 use super::words;
 
 /// Refusal phrases, as lower-case words in order. A value holding one of them as
@@ -103,6 +104,39 @@ pub(super) const PHRASES: &[&[&str]] = &[
     &["nao", "contactar"],
     &["não", "contatar"],
     &["nao", "contatar"],
+    // Imperatives of opting out (trial 8, M1: `opt me out` was mailed); a negation
+    // with a channel word (`no emails`, `pas de pub`) is read by `negation`.
+    &["opt", "me", "out"],
+    &["opt", "us", "out"],
+    &["opt", "him", "out"],
+    &["opt", "her", "out"],
+    &["opt", "them", "out"],
+    &["remove", "us"],
+    &["take", "us", "off"],
+    &["abbestellen"],
+    &["abbestellt"],
+    &["abmelden"],
+    &["austragen"],
+    &["nicht", "mehr", "anschreiben"],
+    &["désabonner"],
+    &["desabonner"],
+    &["désinscrire"],
+    &["desinscrire"],
+    &["darme", "de", "baja"],
+    &["dar", "de", "baja"],
+    &["cancelar", "suscripción"],
+    &["cancelar", "suscripcion"],
+    &["cancellami"],
+    &["disiscrivimi"],
+    &["uitschrijven"],
+    &["afmelden"],
+    &["schrijf", "me", "uit"],
+    &["nee", "nee"],
+    &["descadastrar"],
+    &["descadastre", "me"],
+    &["wypisz", "mnie"],
+    &["wypisać"],
+    &["wypisac"],
 ];
 
 /// Whole values that refuse (folded, see [`words::fold`]): the SMS stop keywords that
@@ -209,9 +243,10 @@ pub(super) fn has_phrase(value: &str) -> bool {
         .filter(|t| !t.is_empty())
         .collect();
     tokens.len() <= MOST_WORDS
-        && PHRASES
+        && (PHRASES
             .iter()
             .any(|p| tokens.windows(p.len()).any(|w| w == *p))
+            || negates_channel(&tokens))
 }
 
 /// The phrase check of [`says_refusal`] for an ASCII value, without a lower-cased
@@ -235,18 +270,19 @@ pub(super) fn has_phrase_ascii(value: &str) -> bool {
     let tokens = &tokens[..n];
     // A phrase can only start at a word that starts one (most values hold none: the
     // phrases were compared at every word of every value).
-    (0..n).any(|i| {
-        may_start_phrase(tokens[i])
-            && FIRST_WORDS
-                .iter()
-                .any(|f| tokens[i].eq_ignore_ascii_case(f))
-            && PHRASES.iter().any(|p| {
-                p.len() <= n - i
-                    && p.iter()
-                        .zip(&tokens[i..])
-                        .all(|(b, a)| a.eq_ignore_ascii_case(b))
-            })
-    })
+    negates_channel(tokens)
+        || (0..n).any(|i| {
+            may_start_phrase(tokens[i])
+                && FIRST_WORDS
+                    .iter()
+                    .any(|f| tokens[i].eq_ignore_ascii_case(f))
+                && PHRASES.iter().any(|p| {
+                    p.len() <= n - i
+                        && p.iter()
+                            .zip(&tokens[i..])
+                            .all(|(b, a)| a.eq_ignore_ascii_case(b))
+                })
+        })
 }
 
 /// A first look at an ASCII word (not empty): whether some word of [`FIRST_WORDS`] has

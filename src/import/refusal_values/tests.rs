@@ -100,10 +100,47 @@ fn ascii_phrase_check_reads_as_the_lower_cased_words() {
         ("opt in", false),
         ("", false),
         ("don't email", true),
-        ("dont email", false),
+        // A negation with a channel word (`negation`, trial 8 M1).
+        ("dont email", true),
+        ("No E-Mails", true),
+        ("no issues with email", false),
+        ("emailed about no-show", false),
+        ("no email address on file", false),
+        ("I do not receive the newsletter", false),
+        ("I do not want to receive the newsletter", true),
     ] {
         assert_eq!(has_phrase_ascii(v), expected, "{v}");
         assert_eq!(has_phrase(v), expected, "{v}");
+    }
+}
+
+/// A negation then a channel word, in the eight languages, is a refusal; a note that
+/// only mentions a channel near a negation is not (`negation`'s module doc; trial 8 M1).
+#[test]
+fn a_negated_channel_refuses_and_a_mention_does_not() {
+    for v in [
+        "no emails",
+        "Stop Pub",
+        "pas de pub",
+        "bitte keine Newsletter",
+        "no quiero publicidad",
+        "niente pubblicità",
+        "geen nieuwsbrief meer",
+        "não quero receber emails",
+        "proszę nie wysyłać maili",
+        "opt me out",
+    ] {
+        assert!(says_refusal(v), "{v}");
+    }
+    for v in [
+        "no issues with email",
+        "no email on file",
+        "no emails sent yet",
+        "Kein Problem mit der E-Mail",
+        "non ricevo la newsletter",
+        "no",
+    ] {
+        assert!(!says_refusal(v), "{v}");
     }
 }
 
