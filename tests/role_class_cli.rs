@@ -180,3 +180,44 @@ fn a_class_below_the_roles_is_refused_and_a_stricter_one_is_kept() {
         "value_a: class special_category -> special_category, role none -> age\n"
     );
 }
+
+/// Trial 9, F-H4b: the two-step route. `--role age` first, then `--class ordinary` on
+/// its own, asks for the same class below the role's as the one-step form above, so it
+/// is refused the same way and the field stays protected. Lowering it takes taking the
+/// role away, which is a recorded downgrade (`safeguard_removed`).
+#[test]
+fn a_later_class_below_the_roles_is_refused_too() {
+    let ws = workspace();
+    ws.ok(&[
+        "fields",
+        "set",
+        "value_a",
+        "--role",
+        "age",
+        "--reason",
+        "Value A is the customer age in years",
+    ]);
+    let (code, stderr) = refused(
+        &ws,
+        &[
+            "fields",
+            "set",
+            "value_a",
+            "--class",
+            "ordinary",
+            "--reason",
+            "we only use it to count customers by decade",
+        ],
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("role age makes `value_a` at least protected trait"),
+        "{stderr}"
+    );
+    let f = ws.field("value_a");
+    assert_eq!(
+        (f["class"].as_str(), f["role"].as_str()),
+        (Some("protected"), Some("age"))
+    );
+}
+

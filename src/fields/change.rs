@@ -96,7 +96,7 @@ pub struct FieldChange {
 /// ordinary, so age targeting needed no unlock, even in an employment campaign).
 ///
 /// Errors: [`ChangeError::ClassBelowRole`] when `class` is given and is less protected
-/// than the new role implies.
+/// than the role the field ends with implies, given now or before (trial 9, F-H4b).
 pub fn outcome(
     before: &Field,
     class: Option<PrivacyClass>,
@@ -109,7 +109,9 @@ pub fn outcome(
     if let Some(r) = role {
         after.role = r;
     }
-    let Some(implied) = role.and_then(Role::implied_class) else {
+    // The role the field ends with, asked for now or given before: `--class ordinary`
+    // on its own must not undo what an earlier `--role age` implied (trial 9, F-H4b).
+    let Some(implied) = after.role.implied_class() else {
         return Ok(after);
     };
     if after.class <= implied {

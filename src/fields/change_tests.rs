@@ -57,8 +57,20 @@ fn lowering_protection_needs_a_real_reason() {
         kind: None,
     };
     let mut ws = ws_with(&dob);
+    // The class alone cannot go below what the role implies, however good the reason
+    // (trial 9, F-H4b); taking the role away with it is a downgrade like any other.
+    let err = set(
+        &mut ws,
+        "date_of_birth",
+        Some(PrivacyClass::Ordinary),
+        None,
+        "the signup day, not a birth date at all",
+        "ana",
+    )
+    .unwrap_err();
+    assert!(matches!(err, ChangeError::ClassBelowRole { .. }), "{err}");
     for (class, role) in [
-        (Some(PrivacyClass::Ordinary), None),
+        (Some(PrivacyClass::Ordinary), Some(Role::None)),
         (None, Some(Role::None)),
     ] {
         let err = set(&mut ws, "date_of_birth", class, role, "x", "ana").unwrap_err();

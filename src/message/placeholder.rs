@@ -152,8 +152,14 @@ fn is_stand_in(text: &str, field: &str) -> bool {
     if text.chars().all(|c| c.is_whitespace() || is_filler(c)) {
         return true;
     }
+    // Around words only: `{{ 7*7 }}` and `{% raw %}` are template code, printed as
+    // written (a `{{ name }}` inside is caught below).
     let enclosed = TAGS.iter().any(|(open, close)| {
-        text.len() > open.len() + close.len() && text.starts_with(open) && text.ends_with(close)
+        text.len() > open.len() + close.len()
+            && text
+                .strip_prefix(open)
+                .and_then(|rest| rest.strip_suffix(close))
+                .is_some_and(is_name_like)
     });
     // `$name` (a variable of another tool), not `$5 off`.
     let variable = text.strip_prefix('$').is_some_and(|rest| {
@@ -161,6 +167,7 @@ fn is_stand_in(text: &str, field: &str) -> bool {
             && rest.chars().all(|c| c.is_alphanumeric() || c == '_')
     });
     let tag_inside = text.bytes().any(|b| b == b'{' || b == b'*')
+        && !text.contains("{%")
         && (names_inside(text, "{{", "}}") || names_inside(text, "*|", "|*"));
     if enclosed || variable || tag_inside {
         return true;
@@ -180,18 +187,23 @@ fn is_stand_in(text: &str, field: &str) -> bool {
 }
 
 /// Whether `text` holds a merge tag of another run around a bare name (`{{ first_name }}`,
-/// `*|FNAME|*`): a tag nobody replaced. Template code such as `{{ 7*7 }}` or
-/// `{% raw %}` is no stand-in: it prints as written (values are never run).
+/// `*|FNAME|*`): a tag nobody replaced. Template code such as `{{ 7*7 }}`, or any
+/// value with a `{% … %}` statement, is no stand-in: it prints as written (values are
+/// never run).
 fn names_inside(text: &str, open: &str, close: &str) -> bool {
-    text.split(open).skip(1).any(|rest| {
-        rest.split_once(close).is_some_and(|(inside, _)| {
-            let name = inside.trim();
-            !name.is_empty()
-                && name
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | ' '))
-        })
-    })
+    text.split(open)
+        .skip(1)
+        .any(|rest| rest.split_once(close).is_some_and(|(inside, _)| is_name_like(inside)))
+}
+
+/// Whether `inside`, the text between a tag's marks, is words (`first name`, `FNAME`,
+/// `N/A`), not template code (`7*7`, `% raw %`).
+fn is_name_like(inside: &str) -> bool {
+    let name = inside.trim();
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | ' ' | '/' | '\''))
 }
 
 /// Whether `fallback`, the fallback of merge field `field`, is a placeholder rather than
