@@ -190,12 +190,25 @@ fn an_accepted_safeguard_is_shown_in_review_and_manifest_and_undone_by_a_change(
 fn a_lowered_birth_year_in_a_housing_campaign_is_a_blocker_no_acceptance_lifts() {
     let ws = people();
     let why = "only used to group loyalty tiers by decade";
+    // The class alone cannot go below what the birth year role implies (trial 9,
+    // F-H4b); lowering it takes the role too, a safeguard removed as well.
+    ws.cmd()
+        .args([
+            "fields", "set", "yob", "--class", "ordinary", "--reason", why,
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "role birth_year makes `yob` at least protected trait",
+        ));
     ws.ok(&[
-        "fields", "set", "yob", "--class", "ordinary", "--reason", why,
+        "fields", "set", "yob", "--class", "ordinary", "--role", "none", "--reason", why,
     ]);
     ws.apply(FLATS);
     let review = ws.json(&["review", "flats"], 3);
-    assert_eq!(codes(&review, "blocker"), ["special_ad_category"]);
+    let mut blockers = codes(&review, "blocker");
+    blockers.sort();
+    assert_eq!(blockers, ["safeguard_removed", "special_ad_category"]);
     let item = finding(&review, "special_ad_category")["items"][0]
         .as_str()
         .unwrap()
@@ -225,7 +238,9 @@ fn a_lowered_birth_year_in_a_housing_campaign_is_a_blocker_no_acceptance_lifts()
         ));
     // Outside the special ad categories the lowered field is allowed, and shown.
     ws.apply(&FLATS.replace("category = \"housing\"\n", ""));
-    let review = ws.json(&["review", "flats"], 0);
+    // Still blocked, by the birth year role taken away (accepted with a reason only).
+    let review = ws.json(&["review", "flats"], 3);
+    assert_eq!(codes(&review, "blocker"), ["safeguard_removed"]);
     assert!(!has_code(&review, "special_ad_category"));
     assert!(
         finding(&review, "protection_lowered")["items"][0]

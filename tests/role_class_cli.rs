@@ -220,4 +220,3 @@ fn a_later_class_below_the_roles_is_refused_too() {
         (Some("protected"), Some("age"))
     );
 }
-

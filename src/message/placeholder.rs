@@ -191,9 +191,10 @@ fn is_stand_in(text: &str, field: &str) -> bool {
 /// value with a `{% … %}` statement, is no stand-in: it prints as written (values are
 /// never run).
 fn names_inside(text: &str, open: &str, close: &str) -> bool {
-    text.split(open)
-        .skip(1)
-        .any(|rest| rest.split_once(close).is_some_and(|(inside, _)| is_name_like(inside)))
+    text.split(open).skip(1).any(|rest| {
+        rest.split_once(close)
+            .is_some_and(|(inside, _)| is_name_like(inside))
+    })
 }
 
 /// Whether `inside`, the text between a tag's marks, is words (`first name`, `FNAME`,
