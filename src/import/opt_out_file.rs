@@ -280,10 +280,16 @@ pub fn sheets_to_suppress(plan: &ImportPlan, sheets: &[String]) -> Vec<String> {
 }
 
 /// The opt-out word of sheet `name` of the workbook of `plan`, with the `tactful
-/// suppress` arguments that read that sheet (already quoted for a shell).
+/// suppress` arguments that read that sheet (already quoted for a shell). A workbook
+/// from a ZIP archive is named `ARCHIVE.zip/MEMBER`, as `suppress` reads it, never by
+/// the extracted copy that is deleted when the import ends (trial 9, F-G6w).
 fn on_sheet(plan: &ImportPlan, name: &str) -> Option<Found> {
     let word = file_opt_out_word(name)?;
-    let book = shell_word(&plan.path.display().to_string());
+    let book = match &plan.archive {
+        Some(a) => format!("{}/{}", a.archive.display(), a.member.replace('\\', "/")),
+        None => plan.path.display().to_string(),
+    };
+    let book = shell_word(&book);
     Some(Found {
         word,
         place: format!("the name of its sheet `{name}`"),
