@@ -181,3 +181,24 @@ fn a_member_expanding_past_the_ratio_is_refused_by_its_declared_size() {
         ],
     );
 }
+
+/// Trial 9, F-G6w: a workbook member whose second sheet is `Unsubscribed`
+/// (tests/fixtures/shop_book.xlsx: Zed on both sheets) is refused under a granting
+/// `--consent`, as the workbook alone is, naming the sheet. Before: exit 0 with a
+/// warning, and Zed granted from the first sheet; the advice named the extracted
+/// temporary copy, deleted when the import ends, not `book.zip/audience.xlsx`.
+#[test]
+fn a_workbook_member_with_an_opt_out_sheet_is_refused_a_grant() {
+    let xlsx = std::fs::read(fixture("shop_book.xlsx")).unwrap();
+    let zip = zip_bytes(&[("audience.xlsx", &xlsx)]);
+    refused_untouched(
+        "book.zip",
+        &zip,
+        &[
+            "the name of its other sheet `Unsubscribed` says it lists opt-outs (`unsubscribed`)",
+            "nothing was imported",
+            "tactful suppress ",
+            "book.zip/audience.xlsx --sheet Unsubscribed`",
+        ],
+    );
+}

@@ -88,3 +88,31 @@ fn a_later_older_attributes_age_keeps_the_child_excluded() {
     assert_eq!(conflict["held"], r#"{"age": 14, "city": "Leeds"}"#);
     assert_eq!(ws.outcome(EMAIL_EVERYONE, "news"), listmonk_outcome());
 }
+
+/// Trial 9, R5: keys naming a thing's age or an age in days (`warranty_age`,
+/// `age_days`, `item_age`) are not the person's age: the column gets no age role,
+/// every adult is a recipient and review has no "age unknown" blocker. Before: the
+/// 2-year warranty made A a known minor, 400 days blocked review as `age_unknown`.
+#[test]
+fn ages_of_things_and_in_days_are_not_the_persons() {
+    let csv = "email,first_name,meta\n\
+        a@example.com,A,\"{\"\"warranty_age\"\": 2}\"\n\
+        b@example.com,B,\"{\"\"age_days\"\": 400}\"\n\
+        c@example.com,C,\"{\"\"item_age\"\": 5}\"\n";
+    let ws = Ws::new();
+    ws.import_csv("meta.csv", csv, &["--consent", "email=granted"]);
+    assert_ne!(ws.field("meta")["role"], "age");
+    assert_eq!(
+        ws.outcome(EMAIL_EVERYONE, "news"),
+        pairs(&[
+            ("a@example.com", "-"),
+            ("b@example.com", "-"),
+            ("c@example.com", "-"),
+        ])
+    );
+    let review = ws.json(&["review", "news"], 0);
+    let codes: Vec<&str> = (review["findings"].as_array().unwrap().iter())
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert!(!codes.contains(&"age_unknown"), "{codes:?}");
+}

@@ -364,6 +364,7 @@ body = "Hi {{ first_name }}"
 /// make_workbooks.py; Zed is on both). Importing the opt-out sheet under a granting
 /// `--consent` is refused like a file so named, with the command that reads that sheet
 /// into the suppression list; that command adds exactly Zed, and Ann stays a recipient.
+/// Without --sheet the granting import of the workbook is refused as well (F-G6w).
 #[test]
 fn an_opt_out_sheet_is_refused_a_grant_and_suppressed_by_its_name() {
     let ws = Ws::new();
@@ -388,14 +389,39 @@ fn an_opt_out_sheet_is_refused_a_grant_and_suppressed_by_its_name() {
     assert!(!ws.path.exists(), "nothing was imported");
     let r = ws.json(&["suppress", book, "--sheet", "Unsubscribed"], 0);
     assert_eq!(r["added"], 1, "{r}");
-    // Importing the first sheet names the other one as opt-outs, with the same command.
-    let report = ws.json(&["import", book, "--consent", "email=granted"], 0);
-    let advice = format!(
-        "the name of its sheet `Unsubscribed` says it lists opt-outs (`unsubscribed`): add its addresses to the suppression list with `tactful suppress {book} --sheet Unsubscribed`, not by importing it"
+    // Trial 9, F-G6w: importing the workbook without --sheet under a granting
+    // --consent is refused too, naming the other sheet, since its first sheet would
+    // grant consent to Zed, whom the Unsubscribed sheet lists.
+    let out = ws
+        .cmd()
+        .args(["import", book, "--consent", "email=granted"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("the name of its other sheet `Unsubscribed` says it lists opt-outs"),
+        "{err}"
     );
     assert!(
-        review_support::warnings(&report).contains(&advice),
-        "{report}"
+        err.contains(&format!("`tactful suppress {book} --sheet Unsubscribed`")),
+        "{err}"
+    );
+    assert!(
+        err.contains("import the sheet you mean with --sheet NAME (this run read `Customers`)"),
+        "{err}"
+    );
+    // The first sheet chosen by name is imported; Zed, now suppressed, is not mailed.
+    ws.json(
+        &[
+            "import",
+            book,
+            "--sheet",
+            "Customers",
+            "--consent",
+            "email=granted",
+        ],
+        0,
     );
     ws.ok(&["segment", "add", "all", "email is not blank"]);
     ws.ok(&["campaign", "new", "c", "--channel", "email"]);

@@ -200,10 +200,68 @@ fn classify_key(key: &str) -> Option<Role> {
     match (class.kind.as_deref(), class.role) {
         (Some("date_of_birth"), _) => Some(Role::DateOfBirth),
         (Some("birth_year"), _) => Some(Role::BirthYear),
-        (Some("age"), _) => Some(Role::Age),
+        (Some("age"), _) if names_the_persons_age(&normalised(&spaced)) => Some(Role::Age),
         (_, Role::Tags) => Some(Role::Tags),
         _ => None,
     }
+}
+
+/// Words that may stand beside `age` in a key naming the person's own age in years
+/// (`customer_age`, `age_in_years`, `edad_cliente`). Any other word says the age is a
+/// thing's (`warranty_age`, `account_age`, `item_age`), someone else's (`child_age`)
+/// or in another unit (`age_days`, `age_months`): trial 9, R5, where such keys made
+/// adults known minors or blocked review as `age_unknown`.
+const PERSON_AGE_WORDS: &[&str] = &[
+    "age",
+    "alter",
+    "edad",
+    "idade",
+    "eta",
+    "âge",
+    "leeftijd",
+    "in",
+    "of",
+    "the",
+    "years",
+    "year",
+    "yrs",
+    "yr",
+    "y",
+    "jahre",
+    "anos",
+    "años",
+    "ans",
+    "jaar",
+    "customer",
+    "client",
+    "cliente",
+    "kunde",
+    "person",
+    "member",
+    "user",
+    "contact",
+    "subscriber",
+    "buyer",
+    "guest",
+    "patient",
+    "my",
+    "your",
+    "current",
+    "actual",
+    "aktuell",
+    "real",
+    "true",
+    "stated",
+    "reported",
+    "self",
+];
+
+/// True when the words of key `name` (as [`normalised`] writes it) name the person's
+/// own age in years: every word is one of [`PERSON_AGE_WORDS`].
+fn names_the_persons_age(name: &str) -> bool {
+    name.split('_')
+        .filter(|w| !w.is_empty())
+        .all(|w| PERSON_AGE_WORDS.contains(&w))
 }
 
 #[cfg(test)]
@@ -235,6 +293,31 @@ mod tests {
         assert_eq!(on(r#"{"age_group": "13-17"}"#), years(13, 17));
         // The youngest of two keys decides.
         assert_eq!(on(r#"{"age": 40, "dob": "2012-05-01"}"#), years(14, 14));
+    }
+
+    /// Trial 9, R5: a key naming a thing's age, someone else's or an age in days or
+    /// months says nothing of the person's age, so the object is a blank (by hand: none
+    /// of these keys is the contact's age in years); the person's own age is read.
+    #[test]
+    fn ages_of_things_and_in_days_are_not_the_persons() {
+        for text in [
+            r#"{"warranty_age": 2}"#,
+            r#"{"age_days": 400}"#,
+            r#"{"ageDays": 5}"#,
+            r#"{"account_age": 3}"#,
+            r#"{"item_age": 1}"#,
+            r#"{"age_months": 7}"#,
+            r#"{"child_age": 4}"#,
+        ] {
+            assert_eq!(on(text), Some(AgeReading::Blank), "{text}");
+            assert_eq!(age_key(text), None, "{text}");
+        }
+        assert_eq!(on(r#"{"customer_age": 14}"#), years(14, 14));
+        assert_eq!(on(r#"{"age_years": 14}"#), years(14, 14));
+        assert_eq!(
+            on(r#"{"customerAge": 40, "warranty_age": 2}"#),
+            years(40, 40)
+        );
     }
 
     #[test]

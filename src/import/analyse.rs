@@ -265,7 +265,11 @@ pub fn analyse(
     let layout_id = map.recognised.as_ref().map(|r| r.layout.id.clone());
     let sheet_name = sheet.as_ref().map(|s| s.name.as_str());
     let layout = map.recognised.as_ref().map(|r| r.layout);
-    super::opt_out_file::check(plan, layout, sheet_name)?;
+    let others = sheet
+        .as_ref()
+        .map(|s| s.others.as_slice())
+        .unwrap_or_default();
+    super::opt_out_file::check(plan, layout, sheet_name, others)?;
     let existing: BTreeMap<String, Field> =
         stored.into_iter().map(|f| (f.name.clone(), f)).collect();
     let provenance = stored_fields::provenance(conn)?;

@@ -32,7 +32,7 @@ const FOLDERS: usize = 2;
 /// `export.zip/unsubscribed.csv`, or an archive), quoted for a shell when needed.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "{file}: {place} says it lists opt-outs (`{word}`), so --consent {option} would grant consent to people who opted out; nothing was imported. Add its addresses to the suppression list with `tactful suppress {suppress}` (they are then never contacted), or, if it lists people who agreed, rename it"
+    "{file}: {place} says it lists opt-outs (`{word}`), so --consent {option} would grant consent to people who opted out; nothing was imported. Add its addresses to the suppression list with `tactful suppress {suppress}` (they are then never contacted), or, if it lists people who agreed, rename it{then}"
 )]
 pub struct OptOutFile {
     pub file: String,
@@ -40,6 +40,9 @@ pub struct OptOutFile {
     pub word: String,
     pub option: String,
     pub suppress: String,
+    /// What to do next when the list is another sheet of the workbook read (empty
+    /// otherwise): import the sheet meant by `--sheet NAME`.
+    pub then: String,
 }
 
 /// Where the name that says "opt-outs" was found, and what to suppress instead.
@@ -167,6 +170,12 @@ pub fn shell_word(path: &str) -> String {
 /// layout's status for the file is a refusal (withdrawn, declined, bounced), or when
 /// the name says the file lists opt-outs.
 ///
+/// A workbook read without `--sheet` whose other sheets (`others`) include one so
+/// named is refused too (trial 9, F-G6w): its first sheet would be granted consent
+/// while the same workbook lists some of those people as opted out. With `--sheet`
+/// the user chose the sheet, and the other sheet is only a warning
+/// ([`sheets_to_suppress`]).
+///
 /// Errors: [`ImportError::OptOutFile`] ([`OptOutFile`]) naming the file, where the
 /// word is, the word, the option and the `tactful suppress` command that reads the
 /// list.
@@ -174,6 +183,7 @@ pub fn check(
     plan: &ImportPlan,
     layout: Option<&Layout>,
     sheet: Option<&str>,
+    others: &[String],
 ) -> Result<(), ImportError> {
     let read = layout.map(read_channels).unwrap_or_default();
     let Some((channel, state)) = plan
@@ -195,7 +205,23 @@ pub fn check(
             .map(|(c, s)| (l, *c, *s))
     });
     // `suppress` reads a sheet by `--sheet`; other places are one path, quoted here.
-    let (found, suppress) = match sheet.and_then(|name| on_sheet(plan, name)) {
+    let other = || {
+        let f = others.iter().find_map(|name| on_sheet(plan, name))?;
+        Some(Found {
+            place: f.place.replacen("its sheet", "its other sheet", 1),
+            ..f
+        })
+    };
+    let mut then = String::new();
+    let on_a_sheet = sheet.and_then(|name| on_sheet(plan, name)).or_else(|| {
+        let f = other().filter(|_| plan.sheet.is_none())?;
+        then = format!(
+            "; then import the sheet you mean with --sheet NAME (this run read `{}`)",
+            sheet.unwrap_or_default()
+        );
+        Some(f)
+    });
+    let (found, suppress) = match on_a_sheet {
         Some(f) => {
             let suppress = f.suppress.clone();
             (f, suppress)
@@ -224,6 +250,7 @@ pub fn check(
         word: found.word,
         option: format!("{channel}={state}"),
         suppress: text(&suppress),
+        then: text(&then),
     })))
 }
 
@@ -253,10 +280,16 @@ pub fn sheets_to_suppress(plan: &ImportPlan, sheets: &[String]) -> Vec<String> {
 }
 
 /// The opt-out word of sheet `name` of the workbook of `plan`, with the `tactful
-/// suppress` arguments that read that sheet (already quoted for a shell).
+/// suppress` arguments that read that sheet (already quoted for a shell). A workbook
+/// from a ZIP archive is named `ARCHIVE.zip/MEMBER`, as `suppress` reads it, never by
+/// the extracted copy that is deleted when the import ends (trial 9, F-G6w).
 fn on_sheet(plan: &ImportPlan, name: &str) -> Option<Found> {
     let word = file_opt_out_word(name)?;
-    let book = shell_word(&plan.path.display().to_string());
+    let book = match &plan.archive {
+        Some(a) => format!("{}/{}", a.archive.display(), a.member.replace('\\', "/")),
+        None => plan.path.display().to_string(),
+    };
+    let book = shell_word(&book);
     Some(Found {
         word,
         place: format!("the name of its sheet `{name}`"),
