@@ -152,13 +152,8 @@ pub fn check(columns: &[SkippedConsent]) -> Result<(), ImportError> {
     let Some(c) = columns.iter().filter(consent).find(|c| c.refusals > 0) else {
         return Ok(());
     };
-    let lines: Vec<String> = c
-        .examples
-        .iter()
-        .map(|(line, value)| format!("line {line}: `{value}`"))
-        .collect();
     Err(ImportError::BadOption(format!(
-        "--skip `{}`: the column is {} consent and {} row{} in it refuse{} ({}{}); a refusal cannot be skipped away, so nothing was imported. Import the column (leave out --skip `{}`: its refusals are recorded and --consent fills only the rows it leaves blank), or take the refusing rows out of the file",
+        "--skip `{}`: the column is {} consent and {} row{} in it refuse{} ({}); a refusal cannot be skipped away, so nothing was imported. Import the column (leave out --skip `{}`: its refusals are recorded and --consent fills only the rows it leaves blank), or take the refusing rows out of the file",
         c.header,
         if c.column.every_channel {
             "e-mail and SMS"
@@ -170,12 +165,22 @@ pub fn check(columns: &[SkippedConsent]) -> Result<(), ImportError> {
         c.refusals,
         if c.refusals == 1 { "" } else { "s" },
         if c.refusals == 1 { "s" } else { "" },
-        lines.join(", "),
-        if c.refusals as usize > c.examples.len() {
-            ", ..."
-        } else {
-            ""
-        },
+        examples_text(&c.examples, c.refusals),
         c.header,
     )))
+}
+
+/// The first rows of a skipped column as `line 3: `no`, line 9: `nein``, and `, ...`
+/// when `total` rows are more than those shown (the skip refusals' examples).
+pub(super) fn examples_text(examples: &[(u64, String)], total: u64) -> String {
+    let lines: Vec<String> = examples
+        .iter()
+        .map(|(line, value)| format!("line {line}: `{value}`"))
+        .collect();
+    let more = if total as usize > examples.len() {
+        ", ..."
+    } else {
+        ""
+    };
+    format!("{}{more}", lines.join(", "))
 }

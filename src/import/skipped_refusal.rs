@@ -73,23 +73,13 @@ pub fn check(columns: &[SkippedRefusal]) -> Result<(), ImportError> {
     let Some(c) = columns.iter().find(|c| c.refusals > 0) else {
         return Ok(());
     };
-    let lines: Vec<String> = c
-        .examples
-        .iter()
-        .map(|(line, value)| format!("line {line}: `{value}`"))
-        .collect();
     Err(ImportError::BadOption(format!(
-        "--skip `{}`: {} row{} in the column state{} an opt-out in words ({}{}); a refusal cannot be skipped away, so nothing was imported. Import the column (leave out --skip `{}`: those rows are recorded as withdrawn and --consent does not fill them), or take those rows out of the file",
+        "--skip `{}`: {} row{} in the column state{} an opt-out in words ({}); a refusal cannot be skipped away, so nothing was imported. Import the column (leave out --skip `{}`: those rows are recorded as withdrawn and --consent does not fill them), or take those rows out of the file",
         c.header,
         c.refusals,
         if c.refusals == 1 { "" } else { "s" },
         if c.refusals == 1 { "s" } else { "" },
-        lines.join(", "),
-        if c.refusals as usize > c.examples.len() {
-            ", ..."
-        } else {
-            ""
-        },
+        super::skipped_consent::examples_text(&c.examples, c.refusals),
         c.header,
     )))
 }
