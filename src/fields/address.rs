@@ -11,7 +11,9 @@ use super::wrappers;
 /// only when it has the shape of an address.
 ///
 /// Returns `None` unless the result has the shape `local@domain.tld`: one `@`, a
-/// non-empty local part, a domain with a dot and no empty labels, no whitespace, and
+/// local part that starts with a letter, digit or `_` and holds no `/`, `\`, `:` or
+/// `|` ([`super::address_read::is_local_part`]: `/jane@x.org` and `email:jane@x.org`
+/// are a link's or label's leftover before `jane@x.org`, trial 9, L-N8p), a domain with a dot and no empty labels, no whitespace, and
 /// no quotation mark or bracket left inside once the wrapping is gone (`eve«@x.org`,
 /// `a<b@x.org`: no address, so a list reports the value and an import rejects it),
 /// and a domain of letters, digits, marks, `-` and `.` only ([`is_domain_char`]):
@@ -23,7 +25,7 @@ use super::wrappers;
 pub fn normalise_email(raw: &str) -> Option<String> {
     let email = email_key(raw);
     let (local, domain) = email.split_once('@')?;
-    let valid = !local.is_empty()
+    let valid = super::address_read::is_local_part(local)
         && !domain.contains('@')
         && domain.contains('.')
         && domain.split('.').all(|label| !label.is_empty())
@@ -47,23 +49,15 @@ pub fn normalise_email(raw: &str) -> Option<String> {
 /// `ana@x.org&x`, `ana@x.org%20`: trial 7, N8). The value is cut at white space, at
 /// `,;<>()[]"'` and at their Unicode counterparts ([`wrappers::separates`]); each
 /// piece loses a leading `mailto:` (RFC 6068), a `?` query after it, and surrounding
-/// `.:!?` and wrapping marks, and is cut where its domain ends ([`domain_end`]), then
-/// must have the shape of an address.
+/// `.:!?` and wrapping marks, and is cut where its domain ends ([`domain_end`]) and
+/// where its local part starts (`/jane@x.org`, `http://x.org/jane@x.org`: trial 9,
+/// L-N8p; [`super::address_read::pieces`], which the classifier's e-mail share reads
+/// too), then must have the shape of an address.
 ///
 /// Empty when the value holds no valid address (`ana@localhost`, `n/a`).
 pub fn addresses_in(raw: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    const CUTS: &str = ",;<>()[]\"'`";
-    let edge = |c: char| ".:!?".contains(c) || wrappers::is_wrapper(c);
-    for piece in
-        raw.split(|c: char| c.is_whitespace() || CUTS.contains(c) || wrappers::separates(c, CUTS))
-    {
-        let mut piece = piece.trim_matches(edge);
-        if let Some(link) = strip_scheme(piece, "mailto:") {
-            let target = link.split('?').next().unwrap_or_default();
-            piece = target.trim_matches(edge);
-        }
-        let piece = domain_end(piece).trim_matches(edge);
+    for piece in super::address_read::pieces(raw) {
         if let Some(email) = normalise_email(piece).filter(|e| !out.contains(e)) {
             out.push(email);
         }
@@ -209,8 +203,10 @@ pub fn refusal_forms(raw: &str) -> Vec<String> {
             let folded: String = raw.nfkc().collect();
             // A look-alike's refusal holds for the Latin address it imitates too
             // (`ivy@еxample.com`: `ivy@example.com`, trial 6, G18).
+            // In any piece of the value (`Ann <ivy@еxample.com>`, trial 9, L-G18s).
             let latin = super::look_alike::look_alike(&email_key(raw)).and_then(|l| l.latin);
-            for email in addresses_in(&folded).into_iter().chain(latin) {
+            let pieces = super::address_read::look_alikes_in(raw);
+            for email in addresses_in(&folded).into_iter().chain(latin).chain(pieces) {
                 if !out.contains(&email) {
                     out.push(email);
                 }
@@ -259,8 +255,8 @@ pub fn inbox_form(email: &str) -> Option<String> {
 }
 
 /// Whether `raw` is already one address in normal form, and nothing else: lower-case
-/// ASCII letters, digits and `._%+-` before one `@`, and `.-` after it, not starting
-/// with a dot, the domain dotted with no empty label and no IDNA A-label (`xn--`). Such a value is its own [`normalise_email`], its
+/// ASCII letters, digits and `._%+-` before one `@`, and `.-` after it, starting
+/// with a letter, digit or `_`, the domain dotted with no empty label and no IDNA A-label (`xn--`). Such a value is its own [`normalise_email`], its
 /// only [`addresses_in`] and [`refusal_forms`], and its [`sendable_email`]: most stored
 /// addresses are, so a preview reads them without the general checks' copies (issue
 /// 13).
@@ -272,7 +268,9 @@ pub fn is_plain(raw: &str) -> bool {
     let Some(at) = bytes.iter().position(|&b| !allowed(b)) else {
         return false;
     };
-    if at == 0 || bytes[at] != b'@' || bytes[0] == b'.' {
+    // A mailbox name starts with a letter, digit or `_`
+    // ([`super::address_read::is_local_part`]: `-jane@x.org` is no address as written).
+    if at == 0 || bytes[at] != b'@' || !(bytes[0].is_ascii_alphanumeric() || bytes[0] == b'_') {
         return false;
     }
     // The domain in one pass (every address of a preview is read here, issue 13):
@@ -297,43 +295,7 @@ pub fn is_plain(raw: &str) -> bool {
     dots > 0 && previous != b'.'
 }
 
-/// `piece` up to the end of its domain: cut at the first character after its last
-/// `@` that no domain name holds ([`is_domain_char`]): the `/`, `?`, `#`, `&`, `%` or
-/// `=` of a link or query, a `;` or `)` left by a sentence. A domain is letters,
-/// digits and hyphens between dots (RFC 1035 §2.3.1; RFC 5890 for other scripts), so
-/// nothing after such a character can be part of the address. `piece` itself when it
-/// has no `@`.
-pub fn domain_end(piece: &str) -> &str {
-    let Some(at) = piece.rfind('@') else {
-        return piece;
-    };
-    let domain = &piece[at + 1..];
-    match domain.find(|c: char| !is_domain_char(c)) {
-        Some(end) => &piece[..at + 1 + end],
-        None => piece,
-    }
-}
-
-/// Whether `c` may be written in the domain of an address: an ASCII letter, digit,
-/// `-` or `.` (RFC 1035 §2.3.1); a letter, digit or combining mark of another script
-/// (an internationalised label, RFC 5890); an invisible character, which the normal
-/// form drops ([`is_invisible`]); the ideographic full stop ([`wrappers::is_idna_dot`]);
-/// or a compatibility form of one of these (full-width `ｏ`, `．`: Unicode NFKC).
-pub fn is_domain_char(c: char) -> bool {
-    let ascii = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '.';
-    if c.is_ascii() {
-        return ascii(c);
-    }
-    c.is_alphanumeric()
-        || unicode_normalization::char::is_combining_mark(c)
-        || is_invisible(c)
-        || wrappers::is_idna_dot(c)
-        || {
-            let mut mapped = c.nfkc();
-            matches!((mapped.next(), mapped.next()),
-                (Some(m), None) if m != c && (ascii(m) || wrappers::is_idna_dot(m)))
-        }
-}
+pub use super::address_read::{domain_end, is_domain_char};
 
 /// `value` without its leading URI `scheme` (`mailto:`, `tel:`, any case), if it has it.
 pub fn strip_scheme<'a>(value: &'a str, scheme: &str) -> Option<&'a str> {

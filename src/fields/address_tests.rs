@@ -114,13 +114,17 @@ fn is_plain_reference(raw: &str) -> bool {
     };
     let allowed =
         |b: &u8| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'_' | b'%' | b'+' | b'-');
-    if local.is_empty() || local.starts_with('.') || !local.as_bytes().iter().all(allowed) {
+    // A mailbox name starts with a letter, digit or `_` (trial 9, L-N8p).
+    let first = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    if local.is_empty() || !local.starts_with(first) || !local.as_bytes().iter().all(allowed) {
         return false;
     }
     let mut dots = 0;
     let mut previous = b'.';
+    // A domain holds no `_%+` (`is_domain_char`).
+    let in_domain = |b: &u8| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-');
     for b in domain.bytes() {
-        if !allowed(&b) || (b == b'.' && previous == b'.') {
+        if !in_domain(&b) || (b == b'.' && previous == b'.') {
             return false;
         }
         dots += usize::from(b == b'.');
@@ -271,12 +275,15 @@ fn junk_after_the_domain_is_cut_and_never_an_address_of_its_own() {
         assert!(refusal_forms(junk).contains(&"jane@gmail.com".to_string()));
     }
     // Full-width letters and dots, the ideographic dot and other scripts are domain
-    // letters; the local part keeps its `/`, `#`, `&` (RFC 5322 atext).
+    // letters; the local part keeps its `#`, `&` (RFC 5322 atext), but a `/` before
+    // it is a link's path and the address starts after it (trial 9, L-N8p).
     assert_eq!(domain_end("a@ｅｘ．ｏｒｇ"), "a@ｅｘ．ｏｒｇ");
     assert_eq!(domain_end("a@x。org/"), "a@x。org");
     assert_eq!(domain_end("a@bücher.de?x"), "a@bücher.de");
     assert_eq!(
-        normalise_email("a/b#c&d@x.org").as_deref(),
-        Some("a/b#c&d@x.org")
+        normalise_email("b#c&d@x.org").as_deref(),
+        Some("b#c&d@x.org")
     );
+    assert_eq!(normalise_email("a/b#c&d@x.org"), None);
+    assert_eq!(addresses_in("a/b#c&d@x.org"), ["b#c&d@x.org"]);
 }

@@ -9,6 +9,7 @@
 //! Storage of field definitions is the workspace's job (`workspace::fields`).
 
 pub mod address;
+pub mod address_read;
 pub mod change;
 pub mod classify;
 pub mod evidence;

@@ -174,11 +174,14 @@ impl ValueProfile {
     /// between calls, so it seldom allocates.
     fn check(&mut self, v: &str) -> Finding {
         let mut found = Finding {
-            // On the address inside typographic quotes, guillemets or brackets, as
-            // every normal form reads it (`fields::wrappers`): a column of
-            // `«ann@corp.com»` holds e-mail addresses (new-user trial 7, N4: it got
-            // role none and its suppressed addresses were ignored).
-            email: validate::is_email(crate::fields::wrappers::unwrap(v)),
+            // Every value the address reader reads an address from counts
+            // (`fields::address_read::reads_address`: quotes and guillemets, a display
+            // name `Ann <ann@corp.com>`, `mailto:`, a link's junk before or after the
+            // address), so a column holding only such values keeps its e-mail role and
+            // its suppressed addresses are matched (new-user trial 7, N4; trial 9,
+            // F-N4b). The shape check alone first: most values are plain addresses.
+            email: validate::is_email(crate::fields::wrappers::unwrap(v))
+                || crate::fields::address_read::reads_address(v),
             phone: validate::phone_shape(v),
             luhn: false,
             iban: false,
