@@ -1,7 +1,9 @@
 //! The import report's word when a re-import moves a contact off an address on the
 //! suppression list (new-user trial 6, G21: a contact keyed by customer ID was
 //! suppressed under `old@example.com`; a later file gave it `new@example.com`, and it
-//! was mailed with no word).
+//! was mailed with no word). Every address counts: each e-mail field (a second one
+//! too) and each phone field, its numbers compared in E.164 (trial 9, F-G21p: a
+//! contact moved off a suppressed phone number was texted with no word).
 //!
 //! The suppression list holds addresses, not people: the old address stays
 //! suppressed whatever contact or key later holds it, and the new one is not on the
@@ -32,8 +34,11 @@ pub fn warning(conn: &Connection, batch: i64) -> Result<Option<String>, ImportEr
     let moved: Vec<_> = replaced_emails(conn, batch)?
         .into_iter()
         .filter(|m| {
-            list.check("", Some(&m.before), &[]).is_some()
-                && (m.now.trim().is_empty() || list.check("", Some(&m.now), &[]).is_none())
+            let listed = |value: &str| match m.kind {
+                "phone" => list.check("", None, &[value.to_string()]).is_some(),
+                _ => list.check("", Some(value), &[]).is_some(),
+            };
+            listed(&m.before) && (m.now.trim().is_empty() || !listed(&m.now))
         })
         .collect();
     if moved.is_empty() {
