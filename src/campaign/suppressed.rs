@@ -149,8 +149,12 @@ impl Suppression {
             // As written (lower-cased), and every address the value holds, as the list
             // reads them: `mailto:ana@x.org` in a contact matches `ana@x.org` listed.
             let written = normalise_email(raw);
-            for e in address::addresses_in(raw) {
-                if e != written {
+            // A look-alike (`ann@cоrp.com`, Cyrillic `о`) by its Latin reading, as
+            // refusals read it (`address::refusal_forms`; trial 9, L-G18s: a second
+            // e-mail column's look-alike met nobody's suppression).
+            let latin = crate::fields::address_read::look_alikes_in(raw);
+            for e in address::addresses_in(raw).into_iter().chain(latin) {
+                if e != written && !candidates.iter().any(|(k, c)| *k == "email" && *c == e) {
                     candidates.push(("email", e));
                 }
             }

@@ -129,6 +129,7 @@ pub fn analyse(
     let mut stripped = vec![0u64; width];
     let mut damage: Vec<BTreeMap<Damage, DamageSeen>> = vec![BTreeMap::new(); width];
     let mut big_cells = BigCells::default();
+    let mut address_junk = super::address_junk::AddressJunk::new(width);
     let names: Vec<&str> = map.columns.iter().map(|c| c.name.as_str()).collect();
     let mut lost_zeros = super::lost_zeros::LostZeros::new(&names, plan.region);
     let mut rejected = Vec::new();
@@ -162,6 +163,7 @@ pub fn analyse(
                         continue;
                     }
                     big_cells.observe(line, i, value);
+                    address_junk.observe(line, i, value);
                     stats[i].observe(value, line, plan.types);
                     profiles[i].observe(value);
                     let status = consent::is_status_value(value);
@@ -324,6 +326,7 @@ pub fn analyse(
         }
     }
     warnings.extend(lost_zeros.warnings(&columns));
+    warnings.extend(address_junk.warnings(&columns));
     map.order_evidence(&mut evidence);
     let file_status = map.file_status();
     for r in rows.runaways() {

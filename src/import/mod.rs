@@ -26,6 +26,7 @@
 //! Faces: the CLI (`tactful import`, `import undo`, `suppress`) and the TUI build an
 //! [`ImportPlan`] and call [`run_all`], [`run`] or [`detect`].
 
+mod address_junk;
 pub mod age_roles;
 pub mod age_tags;
 pub mod ages;
