@@ -264,6 +264,11 @@ pub fn analyse(
         ));
         warnings.extend(super::opt_out_file::sheets_to_suppress(plan, &s.others));
     }
+    if let Some(s) = &sheet {
+        warnings.extend(super::opt_out_file::sheets_beside(
+            plan, &s.name, &s.besides,
+        ));
+    }
     if let Some(s) = &sheet
         && s.error_cells > 0
     {
