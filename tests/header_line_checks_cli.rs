@@ -186,3 +186,47 @@ fn a_title_line_with_an_opt_out_stops_the_import() {
     assert_eq!(read(&ws.path), before);
     assert_eq!(ws.email_consent("ann@example.com")["state"], "granted");
 }
+
+/// The same checks on a workbook sheet (tests/fixtures/titled_report.xlsx: a title in
+/// row 1, row 2 blank, the header in row 3, Ann in row 4): rows are numbered as in
+/// the sheet.
+#[test]
+fn a_sheets_header_row_is_checked_too() {
+    let book = fixture("titled_report.xlsx");
+    let book = book.to_str().unwrap();
+    for (n, message) in [
+        (
+            "1",
+            "--header-line 1: line 1 (`Customer export 2026-11-30`) names 0 columns tactful knows, while line 3 (`Email First Name Accepts Email Marketing Age`) names 4 known columns: the header is likely line 3; pass --header-line 3",
+        ),
+        (
+            "4",
+            "--header-line 4: line 4 (`a@example.com Ann no 40`) holds an e-mail address, so it reads as a data row, while line 3 (`Email First Name Accepts Email Marketing Age`) names 4 known columns: the header is likely line 3; pass --header-line 3",
+        ),
+    ] {
+        let ws = Ws::new();
+        ws.cmd()
+            .args([
+                "import",
+                book,
+                "--consent",
+                "email=granted",
+                "--header-line",
+                n,
+            ])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(message));
+        assert!(!ws.path.exists(), "something was imported");
+    }
+    let ws = Ws::new();
+    ws.ok(&[
+        "import",
+        book,
+        "--consent",
+        "email=granted",
+        "--header-line",
+        "3",
+    ]);
+    assert_eq!(ws.outcome(EMAIL_EVERYONE, "news"), expected());
+}
