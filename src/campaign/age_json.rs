@@ -1,12 +1,15 @@
 //! Ages inside a JSON object of attributes: listmonk's subscriber export keeps every
 //! custom field in one `attributes` column (`{"age": 14, "city": "Leeds"}`), and other
-//! tools export such objects too (`custom_fields`, `properties`, `metadata`).
+//! tools export such objects too (`custom_fields`, `properties`, `metadata`), or arrays
+//! of name/value pairs (`[{"name": "age", "value": 14}]`, `[{"key": "dob", "value":
+//! "2012-03-01"}]`: Shopify metafields, form tools), read as the object they stand
+//! for, at the top or one level deep (trial 9, L-N2a).
 //!
 //! Each key of the object (and of an object inside it, one level deep:
 //! `{"profile": {"dob": "2012-05-01"}}`) is read as a column header would be: a key the
 //! classifier takes for a date of birth, birth year or age (`age`, `Age`, `dob`,
 //! `birthdate`, `date_of_birth`, `birth_year`, `age_group`, `Alter`, `edad`, in any
-//! case), a minor or adult flag (`minor`, `u18`, `over_18`) or tags (`tags`) gives its
+//! case; which age keys are the person's: [`super::age_json_keys`]), a minor or adult flag (`minor`, `u18`, `over_18`) or tags (`tags`) gives its
 //! value to the reader of that role ([`super::minor_flag::read_field`]), and the
 //! youngest age any key allows decides, as between fields. Keys that say nothing of
 //! age (`city`) are not read, so an object without an age key is a blank, never "age
@@ -17,35 +20,30 @@
 //! walk, explain) goes through; the importer gives such a column the age role
 //! (`import::age_roles`).
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use serde_json::Value as Json;
 
 use super::age::{AgeDates, AgeReading};
-use crate::fields::classify::{
-    ValueProfile, adult_flag_age, age_band_header, classify, group_header, minor_flag_age,
-};
 use crate::fields::value::Value;
-use crate::fields::{FieldType, Role};
+
+pub use super::age_json_keys::key_role;
 
 /// Longest text read as a JSON object: attribute objects are a few hundred bytes.
 const MAX_JSON_BYTES: usize = 64 * 1024;
 
-/// What the JSON object `text` says about age on `dates`, and the date it was read on;
-/// `None` when `text` is no JSON object (read on as an age value).
+/// What the JSON object (or name/value array) `text` says about age on `dates`, and
+/// the date it was read on; `None` when `text` is neither (read on as an age value).
 pub fn read(text: &str, dates: AgeDates) -> Option<(AgeReading, NaiveDate)> {
-    let object = parse(text)?;
+    let pairs = parse(text)?;
     let mut out = Out::default();
-    for (key, value) in &object {
-        match value {
-            Json::Object(inner) => {
-                for (key, value) in inner {
+    for (key, value) in &pairs {
+        match inner(value) {
+            Some(inner) => {
+                for (key, value) in &inner {
                     out.add(key, value, dates);
                 }
             }
-            _ => out.add(key, value, dates),
+            None => out.add(key, value, dates),
         }
     }
     Some(out.reading(dates))
@@ -54,9 +52,9 @@ pub fn read(text: &str, dates: AgeDates) -> Option<(AgeReading, NaiveDate)> {
 /// The first key of the JSON object `text` (`profile.dob` one level deep) whose value
 /// says something about age (read on a far date, so any birth date is in the past),
 /// for the import's decision and reason; `None` when there is none or `text` is no
-/// object.
+/// object or name/value array.
 pub fn age_key(text: &str) -> Option<String> {
-    let object = parse(text)?;
+    let pairs = parse(text)?;
     let far = NaiveDate::from_ymd_opt(2100, 1, 1)?;
     let dates = AgeDates::new(far, far);
     let says = |key: &str, value: &Json| {
@@ -64,23 +62,68 @@ pub fn age_key(text: &str) -> Option<String> {
         out.add(key, value, dates);
         out.youngest.is_some() || out.unreadable.is_some()
     };
-    object.iter().find_map(|(key, value)| match value {
-        Json::Object(inner) => (inner.iter())
+    pairs.iter().find_map(|(key, value)| match inner(value) {
+        Some(inner) => (inner.iter())
             .find(|(k, v)| says(k, v))
             .map(|(k, _)| format!("{key}.{k}")),
-        _ => says(key, value).then(|| key.clone()),
+        None => says(key, value).then(|| key.clone()),
     })
 }
 
-fn parse(text: &str) -> Option<serde_json::Map<String, Json>> {
+/// True when `text` may be read by [`read`]: it starts with `{` or `[` (an object or
+/// a name/value array), so the import's first pass parses only such values.
+pub fn may_hold_keys(text: &str) -> bool {
+    matches!(text.trim_start().as_bytes().first(), Some(b'{' | b'['))
+}
+
+/// The keys and values of `text`: a JSON object's, or a name/value array's
+/// ([`name_value_pairs`]); `None` for anything else.
+fn parse(text: &str) -> Option<Vec<(String, Json)>> {
     let text = text.trim();
-    if !text.starts_with('{') || text.len() > MAX_JSON_BYTES {
+    if !may_hold_keys(text) || text.len() > MAX_JSON_BYTES {
         return None;
     }
     match serde_json::from_str(text).ok()? {
-        Json::Object(object) => Some(object),
+        Json::Object(object) => Some(object.into_iter().collect()),
+        Json::Array(items) => name_value_pairs(&items),
         _ => None,
     }
+}
+
+/// The pairs inside a value one level down: an object's, or a name/value array's.
+fn inner(value: &Json) -> Option<Vec<(String, Json)>> {
+    match value {
+        Json::Object(inner) => Some(inner.clone().into_iter().collect()),
+        Json::Array(items) => name_value_pairs(items),
+        _ => None,
+    }
+}
+
+/// Keys of an array item that hold the attribute's name (`[{"name": "age", "value":
+/// 14}]`, Shopify metafields' `key`, HubSpot's `property`), in any case.
+const NAME_KEYS: &[&str] = &["name", "key", "field", "attribute", "property", "label"];
+/// Keys of an array item that hold the attribute's value.
+const VALUE_KEYS: &[&str] = &["value", "val", "values", "data", "answer"];
+
+/// A name/value array (`[{"name": "age", "value": 14}, {"key": "dob", "value":
+/// "2012-03-01"}]`) as the pairs of an object: ninth new-user trial, L-N2a, where such
+/// an age was not read and a 14-year-old was mailed. Items without a name and a value
+/// are left out; `None` when no item has both (an array of tags or of plain objects).
+fn name_value_pairs(items: &[Json]) -> Option<Vec<(String, Json)>> {
+    let field = |o: &serde_json::Map<String, Json>, names: &[&str]| {
+        (o.iter())
+            .find(|(k, _)| names.iter().any(|n| k.eq_ignore_ascii_case(n)))
+            .map(|(_, v)| v.clone())
+    };
+    let pairs: Vec<(String, Json)> = (items.iter())
+        .filter_map(|item| {
+            let Json::Object(o) = item else { return None };
+            let name = field(o, NAME_KEYS)?;
+            let name = name.as_str()?.to_string();
+            Some((name, field(o, VALUE_KEYS)?))
+        })
+        .collect();
+    (!pairs.is_empty()).then_some(pairs)
 }
 
 /// The readings of an object's age keys, combined.
@@ -140,7 +183,7 @@ impl Out {
 
 /// `date_of_birth` for `Date of Birth`, `dateOfBirth` stays `dateofbirth`: a key as
 /// a field name, for the readers that look at names (flags, groups).
-fn normalised(key: &str) -> String {
+pub(super) fn normalised(key: &str) -> String {
     let mut out = String::with_capacity(key.len());
     for c in key.trim().chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -150,118 +193,6 @@ fn normalised(key: &str) -> String {
         }
     }
     out.trim_matches('_').to_string()
-}
-
-thread_local! {
-    /// Keys seen on this thread and the role each gets: an export repeats the same few
-    /// keys on every contact, and classifying a header reads the whole dictionary.
-    static ROLES: RefCell<HashMap<String, Option<Role>>> = RefCell::new(HashMap::new());
-}
-
-/// The role the minor check reads key `key` with, as a column header `key` would get
-/// it; `None` for a key that says nothing of age.
-pub fn key_role(key: &str) -> Option<Role> {
-    if let Some(role) = ROLES.with(|r| r.borrow().get(key).copied()) {
-        return role;
-    }
-    let role = classify_key(key);
-    ROLES.with(|r| {
-        let mut roles = r.borrow_mut();
-        if roles.len() >= 4096 {
-            roles.clear();
-        }
-        roles.insert(key.to_string(), role);
-    });
-    role
-}
-
-fn classify_key(key: &str) -> Option<Role> {
-    let name = normalised(key);
-    // A key split where its words change case (`dateOfBirth`, `birthYear`).
-    let mut spaced = String::with_capacity(key.len() + 4);
-    for (i, c) in key.chars().enumerate() {
-        if i > 0 && c.is_uppercase() {
-            spaced.push(' ');
-        }
-        spaced.push(c);
-    }
-    let flagged = |h: &str| {
-        minor_flag_age(h).is_some()
-            || adult_flag_age(h).is_some()
-            || age_band_header(h)
-            || group_header(h).is_some()
-    };
-    if flagged(&spaced) || flagged(&name) {
-        // A group header (`type`, `category`) says an age only through its values,
-        // which the age-group reader reads the same way.
-        return Some(Role::Age);
-    }
-    let class = classify(&spaced, &name, FieldType::Text, &ValueProfile::default());
-    match (class.kind.as_deref(), class.role) {
-        (Some("date_of_birth"), _) => Some(Role::DateOfBirth),
-        (Some("birth_year"), _) => Some(Role::BirthYear),
-        (Some("age"), _) if names_the_persons_age(&normalised(&spaced)) => Some(Role::Age),
-        (_, Role::Tags) => Some(Role::Tags),
-        _ => None,
-    }
-}
-
-/// Words that may stand beside `age` in a key naming the person's own age in years
-/// (`customer_age`, `age_in_years`, `edad_cliente`). Any other word says the age is a
-/// thing's (`warranty_age`, `account_age`, `item_age`), someone else's (`child_age`)
-/// or in another unit (`age_days`, `age_months`): trial 9, R5, where such keys made
-/// adults known minors or blocked review as `age_unknown`.
-const PERSON_AGE_WORDS: &[&str] = &[
-    "age",
-    "alter",
-    "edad",
-    "idade",
-    "eta",
-    "âge",
-    "leeftijd",
-    "in",
-    "of",
-    "the",
-    "years",
-    "year",
-    "yrs",
-    "yr",
-    "y",
-    "jahre",
-    "anos",
-    "años",
-    "ans",
-    "jaar",
-    "customer",
-    "client",
-    "cliente",
-    "kunde",
-    "person",
-    "member",
-    "user",
-    "contact",
-    "subscriber",
-    "buyer",
-    "guest",
-    "patient",
-    "my",
-    "your",
-    "current",
-    "actual",
-    "aktuell",
-    "real",
-    "true",
-    "stated",
-    "reported",
-    "self",
-];
-
-/// True when the words of key `name` (as [`normalised`] writes it) name the person's
-/// own age in years: every word is one of [`PERSON_AGE_WORDS`].
-fn names_the_persons_age(name: &str) -> bool {
-    name.split('_')
-        .filter(|w| !w.is_empty())
-        .all(|w| PERSON_AGE_WORDS.contains(&w))
 }
 
 #[cfg(test)]
@@ -318,6 +249,33 @@ mod tests {
             on(r#"{"customerAge": 40, "warranty_age": 2}"#),
             years(40, 40)
         );
+    }
+
+    /// Trial 9, L-N2a: name/value arrays, at the top or one level deep, are read as
+    /// the object they stand for (by hand: born 2012-03-01 is 14 on 2026-11-01).
+    #[test]
+    fn name_value_arrays_are_read() {
+        assert_eq!(on(r#"[{"name":"age","value":14}]"#), years(14, 14));
+        assert_eq!(on(r#"[{"key":"dob","value":"2012-03-01"}]"#), years(14, 14));
+        assert_eq!(
+            on(r#"[{"Name":"city","Value":"Leeds"},{"Name":"Age","Value":"40"}]"#),
+            years(40, 40)
+        );
+        assert_eq!(
+            on(r#"{"attributes":[{"property":"participant_age","value":15}]}"#),
+            years(15, 15)
+        );
+        assert_eq!(
+            age_key(r#"{"attributes":[{"name":"age","value":14}]}"#).as_deref(),
+            Some("attributes.age")
+        );
+        assert_eq!(
+            on(r#"[{"name":"city","value":"Leeds"}]"#),
+            Some(AgeReading::Blank)
+        );
+        // Arrays that are no name/value pairs are no object.
+        assert_eq!(on(r#"["vip","teen"]"#), None);
+        assert_eq!(on(r#"[{"age": 4}]"#), None);
     }
 
     #[test]

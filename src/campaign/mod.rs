@@ -22,6 +22,7 @@ pub mod age_check;
 pub mod age_group;
 pub mod age_group_words;
 pub mod age_json;
+pub mod age_json_keys;
 pub mod age_text;
 pub mod apply;
 pub mod as_of;

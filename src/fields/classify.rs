@@ -75,6 +75,17 @@ pub fn header_words(header: &str) -> Vec<String> {
 }
 use super::{FieldType, PrivacyClass, Role};
 
+/// True when `header` names a column the dictionary knows (`Email`, `First Name`,
+/// `Accepts Email Marketing`, `Age`, `Geburtsdatum`): a header phrase of some entry
+/// matches it, whatever the values would say. The importer counts such cells to tell a
+/// header line from a title or a data row (`import::header_row`).
+pub fn names_a_known_column(header: &str) -> bool {
+    let dict = dictionary();
+    let words = Header::new(header, dict);
+    !words.words.is_empty()
+        && (dict.entries.iter()).any(|e| header_match(e, &words, &mut Vec::new()).is_some())
+}
+
 /// The outcome for one column.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Classification {

@@ -121,7 +121,7 @@ impl GroupsSeen {
             }
         }
         if self.json_age.is_none()
-            && value.trim_start().starts_with('{')
+            && crate::campaign::age_json::may_hold_keys(value)
             && let Some(key) = crate::campaign::age_json::age_key(value)
         {
             self.json_age = Some((key, line));

@@ -55,7 +55,9 @@ const EXAMPLES: usize = 3;
 /// [`ImportError::TypeConflict`], [`ImportError::NoKeyColumn`], workbook errors,
 /// [`ImportError::IsArchive`] for a ZIP (see [`super::run_all`]),
 /// [`ImportError::NulBytes`] when most lines hold NUL bytes, and a skipped column that
-/// hides a refusal or a minor ([`skipped_consent`], [`skipped_refusal`], [`skipped_ages`], read on `today`).
+/// hides a refusal or a minor ([`skipped_consent`], [`skipped_refusal`], [`skipped_ages`], read on `today`),
+/// a skipped title line naming someone and an opt-out ([`super::title_refusal`]), and
+/// a `--header-line N` that does not read as a header ([`super::header_line`]).
 pub fn analyse(
     conn: &Connection,
     plan: &ImportPlan,
@@ -87,6 +89,9 @@ pub fn analyse(
             other: sniff::describe(*other),
         });
     }
+    super::title_refusal::check(&rows.preamble, rows.header_at, &plan.file_name())?;
+    let mut header_line = (sniffed.header_line)
+        .map(|line| super::header_line::HeaderLine::new(line, &headers, &rows.preamble));
     let stored = stored_fields::list(conn)?;
     let map = ColumnMap::build(plan, &plan.file_name(), &headers, &stored)?;
     let mut skipped_consent = skipped_consent::find(&map, &headers);
@@ -141,6 +146,15 @@ pub fn analyse(
         rows_read += 1;
         if let Row::Short { line, fields, .. } = row {
             short.observe(line, fields);
+        }
+        if let Some(check) = &mut header_line {
+            match &row {
+                Row::Data { line, values } | Row::Short { line, values, .. } => {
+                    check.observe(*line, values)?
+                }
+                Row::Rejected { line, cells, .. } => check.observe(*line, cells)?,
+                Row::Blank { .. } => {}
+            }
         }
         match row {
             Row::Blank { .. } => blank += 1,
@@ -223,6 +237,9 @@ pub fn analyse(
             });
         }
     }
+    if let Some(check) = &mut header_line {
+        check.finish()?;
+    }
     skipped_consent::check(&skipped_consent)?;
     skipped_refusal::check(&skipped_refusal)?;
     skipped_ages::check(&skipped_ages, &plan.file_name())?;
@@ -237,12 +254,8 @@ pub fn analyse(
         });
     }
     let mut warnings = map.warnings.clone();
-    if !rows.preamble_lines.is_empty() {
-        warnings.push(super::preamble::warning(
-            &rows.preamble_lines,
-            &rows.preamble_text,
-            rows.header_at,
-        ));
+    if !rows.preamble.is_empty() {
+        warnings.push(super::preamble::warning(&rows.preamble, rows.header_at));
     }
     warnings.extend(big_cells.warning(|i| map.columns[i].header.clone()));
     if let Some(s) = sheet.as_ref().filter(|s| !s.others.is_empty()) {
@@ -252,6 +265,11 @@ pub fn analyse(
             s.others.join(", ")
         ));
         warnings.extend(super::opt_out_file::sheets_to_suppress(plan, &s.others));
+    }
+    if let Some(s) = &sheet {
+        warnings.extend(super::opt_out_file::sheets_beside(
+            plan, &s.name, &s.besides,
+        ));
     }
     if let Some(s) = &sheet
         && s.error_cells > 0

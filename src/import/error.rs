@@ -180,6 +180,10 @@ pub enum ImportError {
     /// small).
     #[error(transparent)]
     OptOutFile(Box<super::opt_out_file::OptOutFile>),
+    /// A line skipped above the header names someone and may state an opt-out
+    /// ([`super::title_refusal`]; boxed: the error stays small).
+    #[error(transparent)]
+    TitleRefusal(Box<super::title_refusal::TitleRefusal>),
     /// A row states a refusal but cannot be imported ([`key_cell`]): the import stops
     /// rather than drop it.
     #[error(

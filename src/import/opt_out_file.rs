@@ -279,6 +279,38 @@ pub fn sheets_to_suppress(plan: &ImportPlan, sheets: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// With `--sheet NAME` (the sheet read: `read`), a warning for each of `besides` (the
+/// workbook's other sheets) named like a list of opt-outs: the import reads only the
+/// chosen sheet, so the people on the opt-out sheet are not suppressed by it, and
+/// under a granting `--consent` the chosen sheet's rows that the file leaves silent are
+/// granted, those people among them (trial 9, F-G6w: `--sheet Customers` beside
+/// `Unsubscribed`). Names the command that adds the sheet to the suppression list, with
+/// the path as the user would type it (`ARCHIVE.zip/MEMBER` for a ZIP member).
+pub fn sheets_beside(plan: &ImportPlan, read: &str, besides: &[String]) -> Vec<String> {
+    if plan.sheet.is_none() {
+        return Vec::new();
+    }
+    let granting = (plan.consent.iter())
+        .find(|(_, s)| **s == ConsentState::Granted)
+        .map(|(c, s)| {
+            format!(", under --consent {c}={s} (which grants this sheet's rows that say nothing)")
+        })
+        .unwrap_or_default();
+    let text = |s: &str| crate::text::for_terminal(s).into_owned();
+    (besides.iter())
+        .filter_map(|name| on_sheet(plan, name))
+        .map(|f| {
+            format!(
+                "read sheet `{}` as --sheet asked{granting}; {} says it lists opt-outs (`{}`), and this import does not suppress its people: add them to the suppression list with `tactful suppress {}` before sending",
+                text(read),
+                text(&f.place.replacen("its sheet", "the workbook's other sheet", 1)),
+                f.word,
+                text(&f.suppress)
+            )
+        })
+        .collect()
+}
+
 /// The opt-out word of sheet `name` of the workbook of `plan`, with the `tactful
 /// suppress` arguments that read that sheet (already quoted for a shell). A workbook
 /// from a ZIP archive is named `ARCHIVE.zip/MEMBER`, as `suppress` reads it, never by

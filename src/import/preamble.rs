@@ -17,6 +17,7 @@
 //! the header is when the rule cannot tell. Line numbers stay the file's. Called by
 //! [`super::sniff`] for text and by the workbook reader's caller for sheets.
 
+use super::header_row;
 use super::sniff::looks_like_data;
 
 /// Most title lines looked for above the header.
@@ -34,7 +35,7 @@ pub fn records_above_header(records: &[Vec<String>]) -> usize {
         let width = filled(header);
         let below = &records[at + 1..];
         let header_like = width >= 2
-            && !holds_value(header)
+            && !header_row::holds_data(header)
             && below.iter().all(|r| filled(r) <= width)
             && below.iter().any(|r| holds_value(r));
         if !header_like {
@@ -53,11 +54,15 @@ fn looks_like_address(cell: &str) -> bool {
     cell.contains('@') && !cell.contains(' ')
 }
 
-/// The warning naming the skipped lines (`lines`, 1-based, in file order), the first
-/// one's text (`first`) and the header's line.
-pub fn warning(lines: &[u64], first: &str, header_line: u64) -> String {
-    let shown: String = first.chars().take(60).collect();
-    let which = match lines {
+/// Most skipped lines a warning quotes; the rest are counted.
+const QUOTED: usize = 10;
+
+/// The warning naming the skipped lines (`skipped`: each line, 1-based, in file order,
+/// with its cells) and the header's line, quoting each line's text (ninth new-user
+/// trial, F-G5h: quoting only the first hid the real header among the skipped lines).
+pub fn warning(skipped: &[(u64, Vec<String>)], header_line: u64) -> String {
+    let lines: Vec<u64> = skipped.iter().map(|(line, _)| *line).collect();
+    let which = match lines.as_slice() {
         [one] => format!("line {one}"),
         [rest @ .., last] => {
             let rest: Vec<String> = rest.iter().map(u64::to_string).collect();
@@ -65,10 +70,32 @@ pub fn warning(lines: &[u64], first: &str, header_line: u64) -> String {
         }
         [] => String::new(),
     };
+    let quoted: Vec<String> = match skipped {
+        [(_, cells)] => vec![format!("`{}`", line_text(cells))],
+        _ => (skipped.iter().take(QUOTED))
+            .map(|(line, cells)| format!("line {line}: `{}`", line_text(cells)))
+            .collect(),
+    };
+    let more = match skipped.len().saturating_sub(QUOTED) {
+        0 => String::new(),
+        n => format!("; {n} more"),
+    };
     format!(
-        "{which} above the header (line {header_line}) read as a title and skipped, not imported (`{}`): the header is the first line that names every column; if it is another line, pass --header-line N",
-        crate::text::for_terminal(&shown)
+        "{which} above the header (line {header_line}) read as a title and skipped, not imported ({}{more}): the header is the first line that names every column; if it is another line, pass --header-line N",
+        quoted.join("; ")
     )
+}
+
+/// A skipped line as a warning quotes it: its non-blank cells joined by spaces, at most
+/// 60 characters, made safe for a terminal.
+pub fn line_text(cells: &[String]) -> String {
+    let cells: Vec<&str> = cells
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .collect();
+    let shown: String = cells.join(" ").chars().take(60).collect();
+    crate::text::for_terminal(&shown).into_owned()
 }
 
 #[cfg(test)]

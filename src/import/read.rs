@@ -114,9 +114,12 @@ pub struct Rows {
     /// Lines rejected for a NUL byte: how many, and the first.
     pub nul_rows: u64,
     pub first_nul_line: Option<u64>,
-    /// Lines skipped above the header as a title, and the first one's cells joined.
-    pub preamble_lines: Vec<u64>,
-    pub preamble_text: String,
+    /// Records skipped above the header as a title: each one's line and cells, cleaned
+    /// as values are (every one of them: the warning quotes them, and a title line
+    /// holding an opt-out stops the import, `super::title_refusal`). With
+    /// `--header-line N` this holds the file's first N - 1 records, a prefix the user
+    /// chose.
+    pub preamble: Vec<(u64, Vec<String>)>,
     /// The line of the header (of the first row, without one).
     pub header_at: u64,
 }
@@ -182,8 +185,7 @@ impl Rows {
             size,
             nul_rows: 0,
             first_nul_line: None,
-            preamble_lines: Vec::new(),
-            preamble_text: String::new(),
+            preamble: Vec::new(),
             header_at: 0,
         };
         let mut skip_sep = shape.sep_line;
@@ -207,12 +209,8 @@ impl Rows {
                 };
                 if title {
                     above = above.saturating_sub(1);
-                    if rows.preamble_lines.is_empty() {
-                        let cells = rows.record.iter().map(|c| c.trim());
-                        let cells: Vec<&str> = cells.filter(|c| !c.is_empty()).collect();
-                        rows.preamble_text = cells.join(" ");
-                    }
-                    rows.preamble_lines.push(rows.line);
+                    let cells = rows.last_record_cells();
+                    rows.preamble.push((rows.line, cells));
                     continue;
                 }
                 if let Some(line) = shape.header_line.filter(|&l| l != rows.line) {

@@ -155,7 +155,7 @@ pub fn sniff(sample: &[u8], truncated: bool, delimiter: Option<u8>) -> Sniffed {
     let preamble = super::preamble::records_above_header(&records);
     let has_header = records
         .get(preamble)
-        .is_none_or(|first| !first.iter().any(|cell| looks_like_data(cell)));
+        .is_none_or(|first| !super::header_row::holds_data(first));
     Sniffed {
         delimiter,
         width,

@@ -37,6 +37,10 @@ pub struct Sheet {
     /// The workbook's other worksheets, in workbook order, when the sheet was taken by
     /// default (no `--sheet`); empty when `--sheet` named it.
     pub others: Vec<String>,
+    /// The workbook's other worksheets whichever way the sheet was chosen (with
+    /// `--sheet` too): an opt-out sheet beside the one `--sheet` read is named in a
+    /// warning (trial 9, F-G6w).
+    pub besides: Vec<String>,
 }
 
 /// Read the sheet `wanted` (or the first visible worksheet) of the workbook at `path`.
@@ -74,13 +78,14 @@ pub fn read(path: &Path, kind: WorkbookKind, wanted: Option<&str>) -> Result<She
             .map(|s| s.name.clone())
             .ok_or_else(|| fail(&"the workbook has no worksheet"))?,
     };
+    let besides: Vec<String> = meta
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet && s.name != name)
+        .map(|s| s.name.clone())
+        .collect();
     let others = match wanted {
         Some(_) => Vec::new(),
-        None => meta
-            .iter()
-            .filter(|s| s.typ == SheetType::WorkSheet && s.name != name)
-            .map(|s| s.name.clone())
-            .collect(),
+        None => besides.clone(),
     };
     let range = book.worksheet_range(&name).map_err(|e| fail(&e))?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
@@ -91,6 +96,7 @@ pub fn read(path: &Path, kind: WorkbookKind, wanted: Option<&str>) -> Result<She
         error_cells: 0,
         error_examples: Vec::new(),
         others,
+        besides,
     };
     for (i, cells) in range.rows().enumerate() {
         let row = u64::from(row0) + i as u64 + 1;

@@ -43,7 +43,7 @@ pub(super) fn open_source(
             };
             let first = sheet.rows.get(preamble).map(|(_, cells)| cells);
             let has_header = plan.header.unwrap_or_else(|| {
-                first.is_none_or(|cells| !cells.iter().any(|c| sniff::looks_like_data(c)))
+                first.is_none_or(|cells| !crate::import::header_row::holds_data(cells))
             });
             let sniffed = Sniffed {
                 delimiter: b',',
