@@ -45,9 +45,11 @@ pub fn known_columns(cells: &[String]) -> usize {
 /// it: `2023`, `2024-01`, `2023/24`, years 1900 to 2100.
 pub fn is_year_column(cell: &str) -> bool {
     let cell = cell.trim();
-    let (year, rest) = cell.split_at(cell.len().min(4));
-    let year_ok = year.len() == 4
-        && year.bytes().all(|b| b.is_ascii_digit())
+    // `get`, not `split_at`: a cell of wide characters (`ａｎｎ@…`) has no boundary at 4.
+    let (Some(year), Some(rest)) = (cell.get(..4), cell.get(4..)) else {
+        return false;
+    };
+    let year_ok = year.bytes().all(|b| b.is_ascii_digit())
         && year
             .parse::<u32>()
             .is_ok_and(|y| (1900..=2100).contains(&y));
@@ -117,6 +119,8 @@ mod tests {
     fn year_columns_beside_known_columns_are_a_header() {
         assert!(is_year_column("2023") && is_year_column("2024-01") && is_year_column("2023/24"));
         assert!(!is_year_column("40") && !is_year_column("2024-12-01") && !is_year_column("1234"));
+        // Wide characters: no byte boundary at 4, no panic.
+        assert!(!is_year_column("ａｎｎ@example.com") && !is_year_column("20２4"));
         let header = cells("Email,First Name,Accepts Email Marketing,Age,2023,2024");
         assert!(!holds_data(&header));
         // Years alone, or beside one known column, stay data.
