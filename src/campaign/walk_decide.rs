@@ -18,7 +18,7 @@ use super::suppressed::{Suppression, SuppressionHit};
 use super::walk::Decided;
 use super::walk_addresses::WalkAddresses;
 use super::walk_read::{Spare, text_cow, text_into, text_of, text_ref};
-use crate::fields::phone::{self, LineType};
+use crate::fields::phone::LineType;
 use crate::fields::value::Record;
 use crate::fields::{Channel, ConsentState, address};
 use crate::import::upsert::REFUSED;
@@ -42,19 +42,32 @@ fn other_numbers_listed(
         return Ok(None);
     }
     let mut others = Vec::new();
-    for &(raw, e164) in &prepared.slots.phone_cells {
-        if let Some(cell) = text_ref(prepared, record, raw)
-            && phone::several::splits(cell)
-        {
-            let stored = text_of(prepared, record, Some(e164));
-            others.extend(cells.others(cell, stored.as_deref())?);
-        }
-    }
+    each_phone_cell(prepared, record, cells, |_, numbers| others.extend(numbers))?;
     Ok(others.into_iter().find_map(|number| {
         suppression
             .check("", None, std::slice::from_ref(&number))
             .filter(|hit| sms || hit.reason != REFUSED)
     }))
+}
+
+/// Call `each` per phone field of the contact with its stored E.164 form (`None` when
+/// blank) and the other numbers of its cell when the cell holds several
+/// ([`CellNumbers::others`]).
+fn each_phone_cell<'r>(
+    prepared: &Prepared,
+    record: &'r Record,
+    cells: &CellNumbers<'_>,
+    mut each: impl FnMut(Option<&'r str>, Vec<String>),
+) -> Result<(), WorkspaceError> {
+    for &(raw, e164) in &prepared.slots.phone_cells {
+        let stored = text_ref(prepared, record, e164);
+        let others = match text_ref(prepared, record, raw) {
+            Some(cell) => cells.others(cell, stored)?,
+            None => Vec::new(),
+        };
+        each(stored, others);
+    }
+    Ok(())
 }
 
 /// Every number of the contact other than `sending` (the E.164 form its SMS would go
@@ -72,17 +85,10 @@ fn other_phones(
             out.push(number.to_string());
         }
     };
-    for &(raw, e164) in &prepared.slots.phone_cells {
-        let stored = text_ref(prepared, record, e164);
-        if let Some(number) = stored {
-            add(number);
-        }
-        if let Some(cell) = text_ref(prepared, record, raw) {
-            for number in cells.others(cell, stored)? {
-                add(&number);
-            }
-        }
-    }
+    each_phone_cell(prepared, record, cells, |stored, others| {
+        stored.into_iter().for_each(&mut add);
+        others.iter().for_each(|number| add(number));
+    })?;
     Ok(out)
 }
 

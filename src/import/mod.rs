@@ -15,7 +15,7 @@
 //! (consent vocabularies, evidence, and how a statement meets the stored state),
 //! [`ages`] (age values read as the minor check reads them; conflicting rows merged
 //! youngest first),
-//! [`orders`] (`--aggregate`), [`analyse`] (the first pass, no writes), [`prepare`]
+//! [`orders`] (`--aggregate`; [`latest_order`]: fields follow the latest order), [`analyse`] (the first pass, no writes), [`prepare`]
 //! (rows into contacts, with [`row_phones`]), [`ahead`] (preparing rows on a second
 //! thread), [`load`] (the second pass, one transaction; [`write`] writes each row,
 //! with [`upsert`] deciding consent) with [`figures`] (orders and per-contact
@@ -49,6 +49,7 @@ pub mod infer;
 pub mod key;
 pub mod key_cell;
 pub mod key_damage;
+pub mod latest_order;
 pub mod layout;
 pub mod load;
 pub mod lost_zeros;

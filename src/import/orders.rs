@@ -205,6 +205,8 @@ pub struct Folded {
 #[derive(Debug, Default)]
 pub struct Fold {
     pub orders: BTreeMap<String, Folded>,
+    /// Which order gave each contact's values (see [`super::latest_order`]).
+    pub latest: super::latest_order::LatestValues,
 }
 
 impl Fold {

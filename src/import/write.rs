@@ -15,6 +15,7 @@ use super::analyse::Analysis;
 use super::consent::row::Statement;
 use super::identity::{self, Link, Linking};
 use super::key::KeySource;
+use super::latest_order::LatestValues;
 use super::orders::Fold;
 use super::prepare::{AgeMark, Prepared};
 use super::report::PhoneReport;
@@ -70,12 +71,18 @@ pub fn write_prepared(
                 Link::Key(key) => (key, None),
                 Link::Into(key, existing) => (key, Some(existing)),
             };
+            // With `--aggregate` and order dates, fields follow the latest order.
+            let dated = analysis.orders.as_ref().is_some_and(|o| o.date.is_some());
+            let latest = order
+                .as_ref()
+                .filter(|_| dated)
+                .map(|o| (&mut fold.latest, &o.date));
             write_contact(
                 (writer, consent_writer, ages),
                 analysis,
                 batch,
                 (&key, line, into, age),
-                (&mut values, unread),
+                (&mut values, unread, latest),
                 &consent,
                 counts,
             )?;
@@ -111,7 +118,9 @@ pub fn write_prepared(
 /// [`identity::link`] chose it): consent through [`ConsentWriter`] (a channel whose
 /// stored state stands keeps its consent column's stored value too), a blank cell
 /// keeping the stored value, the key's e-mail keeping the spelling first stored, and an
-/// age field keeping the younger of the stored and the row's value ([`AgeMerge`]).
+/// age field keeping the younger of the stored and the row's value ([`AgeMerge`]),
+/// and with `latest` (`--aggregate`, the row's order date) a field keeping a later
+/// order's value ([`LatestValues`]).
 fn write_contact(
     (writer, consent, ages): (
         &mut ContactWriter<'_>,
@@ -121,7 +130,11 @@ fn write_contact(
     analysis: &Analysis,
     batch: i64,
     (key, line, into, age): (&str, u64, Option<Existing>, AgeMark),
-    (values, unread): (&mut [Sql], Vec<super::unread_refusal::Candidate>),
+    (values, unread, latest): (
+        &mut [Sql],
+        Vec<super::unread_refusal::Candidate>,
+        Option<(&mut LatestValues, &Sql)>,
+    ),
     said: &[Statement; 2],
     counts: &mut Counts,
 ) -> Result<(), ImportError> {
@@ -161,7 +174,11 @@ fn write_contact(
             consent.record(key, &fresh)?;
         }
     }
+    let mut latest = latest;
     if added {
+        if let Some((latest, date)) = latest.as_mut() {
+            latest.keep_later((writer, analysis), (key, None), date, values)?;
+        }
         counts.added += 1;
     } else {
         let existing = match into {
@@ -174,6 +191,9 @@ fn write_contact(
         };
         super::unread_refusal::check(unread, &existing, said)?;
         let age = ages.merge(writer, analysis, (existing.id, key, line), values, age)?;
+        if let Some((latest, date)) = latest.as_mut() {
+            latest.keep_later((writer, analysis), (key, Some(existing.id)), date, values)?;
+        }
         let outcome = consent.for_existing(&existing, said);
         keep_columns(values, outcome.keep_columns);
         // A contact re-keyed by this row's e-mail address takes the address too.

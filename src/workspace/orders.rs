@@ -33,6 +33,20 @@ pub enum Stored {
     Updated { previous_contact: i64 },
 }
 
+impl super::contacts::ContactWriter<'_> {
+    /// The date of contact `id`'s latest stored order (`YYYY-MM-DD` or an RFC 3339 UTC
+    /// datetime), `None` without dated orders: what `import::latest_order` compares a
+    /// later file's order dates with.
+    ///
+    /// Errors: SQLite errors.
+    pub fn latest_order_date(&mut self, id: i64) -> Result<Option<String>, WorkspaceError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT max(ordered_at) FROM orders WHERE contact_id = ?1")?
+            .query_row([id], |r| r.get(0))?)
+    }
+}
+
 /// Store `order` for `batch`.
 pub fn store(conn: &Connection, batch: i64, order: &Order) -> Result<Stored, WorkspaceError> {
     let previous: Option<(i64, i64)> = conn

@@ -3,6 +3,9 @@
 //! vetoes that keep innocent headers ordinary, and the diet share rule. Every expected
 //! class is worked out by hand from the dictionary's documented rules.
 
+use std::collections::HashSet;
+use std::sync::{LazyLock, Mutex};
+
 use proptest::prelude::*;
 
 use super::*;
@@ -406,44 +409,102 @@ fn disguise(text: &str, edits: &[(u8, u16, u8)]) -> String {
     chars.into_iter().collect()
 }
 
-/// Every header phrase of the dictionary with the type its entry matches on.
-fn dictionary_headers() -> Vec<(String, FieldType, PrivacyClass)> {
-    let dict = dictionary();
-    let mut out = Vec::new();
-    for e in &dict.entries {
-        let ty = e
-            .types
-            .as_ref()
-            .and_then(|t| t.first().copied())
-            .unwrap_or(Text);
-        let share = e.share.iter().flat_map(|s| &s.headers);
-        for p in e.tokens.iter().chain(&e.headers).chain(share) {
-            let class = header(&p.text, ty).class;
-            out.push((p.text.clone(), ty, class));
+/// Every header phrase of the dictionary with the type its entry matches on and its
+/// class undisguised: classified once for all the cases of the property below (each
+/// case classified every phrase twice, and the cases were most of the unit tests' time).
+fn dictionary_headers() -> &'static [(String, FieldType, PrivacyClass)] {
+    static HEADERS: LazyLock<Vec<(String, FieldType, PrivacyClass)>> = LazyLock::new(|| {
+        let dict = dictionary();
+        let mut out = Vec::new();
+        for e in &dict.entries {
+            let ty = e
+                .types
+                .as_ref()
+                .and_then(|t| t.first().copied())
+                .unwrap_or(Text);
+            let share = e.share.iter().flat_map(|s| &s.headers);
+            for p in e.tokens.iter().chain(&e.headers).chain(share) {
+                let class = header(&p.text, ty).class;
+                out.push((p.text.clone(), ty, class));
+            }
         }
-    }
-    out
+        out
+    });
+    &HEADERS
 }
 
-proptest! {
-    // A fixed seed: the classifier is heuristic, and a CI run must not fail on a case no
-    // earlier run saw. Change the seed (or set `cases` higher) to explore new disguises.
-    #![proptest_config(ProptestConfig {
-        cases: 48,
-        rng_seed: proptest::test_runner::RngSeed::Fixed(0x3AC7_F011),
-        ..ProptestConfig::default()
-    })]
+/// Disguised headers (with their type) already found to keep their class in an earlier
+/// case: the classifier is a pure function, so a repeat says nothing new. Only passes
+/// are kept, so a failing header is classified again while proptest shrinks.
+static KEPT: LazyLock<Mutex<HashSet<(String, FieldType)>>> = LazyLock::new(Default::default);
 
-    /// Issue 10: hiding invisible characters, swapping letters for look-alikes and
-    /// spacing letters out leaves the class of every dictionary header unchanged.
-    #[test]
-    fn disguised_dictionary_headers_keep_their_class(
-        edits in proptest::collection::vec((0u8..3, any::<u16>(), any::<u8>()), 1..6)
-    ) {
+/// Up to five edits of [`disguise`].
+fn edits() -> impl Strategy<Value = Vec<(u8, u16, u8)>> {
+    proptest::collection::vec((0u8..3, any::<u16>(), any::<u8>()), 1..6)
+}
+
+/// Issue 10: hiding invisible characters, swapping letters for look-alikes and
+/// spacing letters out leaves the class of every dictionary header unchanged.
+///
+/// Twelve cases of edits from a fixed `seed`, each applied to every dictionary header:
+/// the classifier is heuristic, and a CI run must not fail on a case no earlier run
+/// saw. Change the seeds (or `cases`) to explore new disguises. The 48 cases run in
+/// four tests of twelve, which the test harness runs side by side (one test of 48 took
+/// 5 to 7 minutes of a loaded CI run on its own).
+fn disguises_keep_their_class(seed: u64) {
+    let config = ProptestConfig {
+        cases: 12,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(seed),
+        // As `proptest!` does: the failures saved in
+        // proptest-regressions/fields/classify/tests_disguise.txt run first.
+        source_file: Some(file!()),
+        ..ProptestConfig::default()
+    };
+    let kept = || KEPT.lock().unwrap_or_else(|e| e.into_inner());
+    let mut runner = proptest::test_runner::TestRunner::new(config);
+    let result = runner.run(&edits(), |edits| {
         for (text, ty, class) in dictionary_headers() {
-            let disguised = disguise(&text, &edits);
-            let c = header(&disguised, ty);
-            prop_assert_eq!(c.class, class, "{:?} from {:?}: {}", disguised, text, c.reason);
+            let disguised = disguise(text, &edits);
+            let seen = (disguised, *ty);
+            // Unchanged (a look-alike edit on a letter that has none): its class is
+            // the one it was classified with.
+            if seen.0 == *text || kept().contains(&seen) {
+                continue;
+            }
+            let c = header(&seen.0, *ty);
+            prop_assert_eq!(
+                c.class,
+                *class,
+                "{:?} from {:?}: {}",
+                seen.0,
+                text,
+                c.reason
+            );
+            kept().insert(seen);
         }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
     }
+}
+
+#[test]
+fn disguised_dictionary_headers_keep_their_class() {
+    disguises_keep_their_class(0x3AC7_F011);
+}
+
+#[test]
+fn disguised_dictionary_headers_keep_their_class_2() {
+    disguises_keep_their_class(0x3AC7_F012);
+}
+
+#[test]
+fn disguised_dictionary_headers_keep_their_class_3() {
+    disguises_keep_their_class(0x3AC7_F013);
+}
+
+#[test]
+fn disguised_dictionary_headers_keep_their_class_4() {
+    disguises_keep_their_class(0x3AC7_F014);
 }
