@@ -123,8 +123,6 @@ fn is_plain_reference(raw: &str) -> bool {
     let in_domain = |b: &u8| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-');
     let mut dots = 0;
     let mut previous = b'.';
-    // A domain holds no `_%+` (`is_domain_char`).
-    let in_domain = |b: &u8| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-');
     for b in domain.bytes() {
         if !in_domain(&b) || (b == b'.' && previous == b'.') {
             return false;
