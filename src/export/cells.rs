@@ -42,6 +42,8 @@
 
 use std::borrow::Cow;
 
+mod bytes;
+
 /// One cell of an export row.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell<'a> {
@@ -171,33 +173,28 @@ pub const DATA_SEPARATORS: &[char] = &[';', '\t'];
 /// invisible characters are skipped: the places a spreadsheet splitting there would
 /// read a formula.
 pub fn inner_starts(cell: &str, seps: &[char]) -> Vec<usize> {
-    // One pass over the bytes with the ASCII separators as a bit mask: every message
-    // body holds a `,` or a line break, so this runs on nearly every cell of a preview
-    // (a scan by `char` against the slice cost a tenth of a 1M-row preview). An ASCII
-    // byte is a whole character in UTF-8; other separators take the `char` scan.
-    let ascii = seps
-        .iter()
-        .filter(|c| c.is_ascii())
-        .fold(0u128, |mask, &c| mask | 1 << u32::from(c));
-    let follows_sign = |at: usize| {
-        cell[at..]
-            .trim_start_matches(|c: char| {
-                !seps.contains(&c) && (c.is_whitespace() || crate::written::is_invisible(c))
-            })
-            .starts_with(SIGNS)
-    };
+    // Every message body holds a `,` or a line break and every cell of a preview is
+    // asked (a scan by `char` against the slice cost a tenth of a 1M-row preview), so
+    // ASCII separators take a scan of the bytes ([`bytes::inner_starts`]); an ASCII
+    // byte is a whole character in UTF-8. Other separators take the `char` scan.
     if seps.iter().all(char::is_ascii) {
-        return (cell.bytes().enumerate())
-            .filter(|&(_, b)| b < 0x80 && ascii >> b & 1 == 1)
-            .map(|(i, _)| i + 1)
-            .filter(|&at| follows_sign(at))
-            .collect();
+        return bytes::inner_starts(cell, seps);
     }
     cell.char_indices()
         .filter(|(_, c)| seps.contains(c))
         .map(|(i, c)| i + c.len_utf8())
-        .filter(|&at| follows_sign(at))
+        .filter(|&at| follows_sign(cell, at, seps))
         .collect()
+}
+
+/// Whether the text of `cell` from byte `at` starts with a formula sign once leading
+/// whitespace (other than `seps`) and invisible characters are skipped.
+fn follows_sign(cell: &str, at: usize, seps: &[char]) -> bool {
+    cell[at..]
+        .trim_start_matches(|c: char| {
+            !seps.contains(&c) && (c.is_whitespace() || crate::written::is_invisible(c))
+        })
+        .starts_with(SIGNS)
 }
 
 /// Whether `cell` is formula-like at its start ([`is_formula_like`]) or after one of

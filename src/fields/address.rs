@@ -240,7 +240,10 @@ pub fn inbox_form(email: &str) -> Option<String> {
     let at = email.bytes().rposition(|b| b == b'@')?;
     let (local, domain) = (&email[..at], &email[at + 1..]);
     let gmail = matches!(domain, "gmail.com" | "googlemail.com");
-    if !gmail && !local.as_bytes().contains(&b'+') {
+    // Nothing to remove and nothing to rename: its own inbox form, without a copy (most
+    // Gmail addresses have no dot or `+`).
+    let plus = local.as_bytes().contains(&b'+');
+    if !plus && (!gmail || (domain == "gmail.com" && !local.as_bytes().contains(&b'.'))) {
         return None;
     }
     let mailbox = local.split('+').next().unwrap_or_default();

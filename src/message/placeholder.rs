@@ -23,6 +23,7 @@ use std::borrow::Cow;
 
 use words::{FALLBACK_STAND_INS, NOTHING_EXACT, NOTHING_WRITTEN, STAND_INS};
 
+mod memo;
 mod words;
 
 /// Pairs that enclose a stand-in in templates of people and of other tools.
@@ -221,7 +222,15 @@ pub fn is_placeholder(fallback: &str, field: &str) -> bool {
 /// Whether `value`, a contact's value of merge field `field`, is a placeholder that
 /// stands for no value (`n/a`, `-`, `0`, `null`, `*|FNAME|*`; see the module
 /// documentation). A blank value is not a placeholder: it is blank.
+///
+/// Asked for every merge value of every contact, several times each: answers for short
+/// values are kept per thread ([`memo`]).
 pub fn is_placeholder_value(value: &str, field: &str) -> bool {
+    memo::remembered(value, field, || judged_value(value, field))
+}
+
+/// [`is_placeholder_value`], judged.
+fn judged_value(value: &str, field: &str) -> bool {
     let text = visible(value);
     if text.is_empty() {
         return false;
