@@ -46,13 +46,17 @@ pub fn read_ahead(
         let (to_helper, helper_rows) = mpsc::sync_channel::<Vec<Row>>(1);
         let (helper_done, from_helper) = mpsc::sync_channel::<Vec<Prepared>>(1);
         scope.spawn(move || {
+            let mut memo = preparer.memo();
             for read in helper_rows {
-                let prepared = read.into_iter().map(|r| preparer.prepare(r)).collect();
+                let prepared = (read.into_iter())
+                    .map(|r| preparer.prepare(r, &mut memo))
+                    .collect();
                 if helper_done.send(prepared).is_err() {
                     return;
                 }
             }
         });
+        let mut memo = preparer.memo();
         loop {
             let mut read = Vec::with_capacity(CHUNK);
             let mut end = false;
@@ -77,8 +81,10 @@ pub fn read_ahead(
             // The helper only stops when this side stops sending, so both sends and
             // the receive below succeed while it runs.
             let helped = to_helper.send(second).is_ok();
-            let mut prepared: Vec<Prepared> =
-                read.into_iter().map(|r| preparer.prepare(r)).collect();
+            let mut prepared: Vec<Prepared> = read
+                .into_iter()
+                .map(|r| preparer.prepare(r, &mut memo))
+                .collect();
             match from_helper.recv() {
                 Ok(rest) if helped => prepared.extend(rest),
                 _ => return,

@@ -140,6 +140,7 @@ pub fn analyse(
     let mut rejected = Vec::new();
     let mut short = ShortRows::new(headers.len(), plan.allow_ragged);
     let (mut rows_read, mut blank) = (0u64, 0u64);
+    let mut words_memo = super::repeats::Repeats::per_column(width);
     // The last data row's strings, given back to the reader to clean the next into.
     let mut spare = Vec::new();
     while let Some(row) = rows.next_row_reusing(std::mem::take(&mut spare))? {
@@ -180,7 +181,12 @@ pub fn analyse(
                     address_junk.observe(line, i, value);
                     stats[i].observe(value, line, plan.types);
                     profiles[i].observe(value);
-                    let status = consent::is_status_value(value);
+                    // One fold of the value answers all the word questions below;
+                    // a value the column repeats is read once.
+                    let (status, (word, states)) = words_memo[i].answer(value, |v| {
+                        let status = consent::is_status_value(v);
+                        (status, consent::words::word_and_statement(v))
+                    });
                     all_status[i] &= status;
                     if first_value[i].is_none() {
                         first_value[i] = Some((value.to_string(), line));
@@ -188,8 +194,6 @@ pub fn analyse(
                     // Parsed only while every value so far was an address.
                     all_ip[i] = all_ip[i] && value.parse::<std::net::IpAddr>().is_ok();
                     groups[i].observe(value, line);
-                    // One fold of the value answers all the word questions below.
-                    let (word, states) = consent::words::word_and_statement(value);
                     if states {
                         stating[i] += 1;
                         if first_stating[i].is_none() {

@@ -71,6 +71,7 @@ pub mod refusal_hashes;
 pub mod refusal_values;
 mod rejected_minor;
 pub mod rejected_refusal;
+pub mod repeats;
 pub mod report;
 pub mod row_phones;
 pub mod short_rows;

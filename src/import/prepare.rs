@@ -24,6 +24,7 @@ use super::infer::{to_sql, to_sql_owned};
 use super::key::KeySource;
 use super::key_cell::{self, KeyAddress};
 use super::read::Row;
+use super::repeats::Repeats;
 use super::row_phones::{self, ParsedPhone, RowPhones};
 use super::suppress::normalise_email;
 use super::{ImportPlan, Rejected};
@@ -101,7 +102,21 @@ pub struct Preparer<'a> {
     today: NaiveDate,
 }
 
+/// What one thread preparing rows keeps from row to row: the answers for the values
+/// each column repeats ([`super::repeats`]). One per thread, from [`Preparer::memo`].
+#[derive(Debug, Clone)]
+pub struct RowMemo {
+    refusals: Vec<Repeats<bool>>,
+}
+
 impl<'a> Preparer<'a> {
+    /// An empty [`RowMemo`] for this import's columns.
+    pub fn memo(&self) -> RowMemo {
+        RowMemo {
+            refusals: Repeats::per_column(self.analysis.columns.len()),
+        }
+    }
+
     /// Prepare rows of `plan`'s file for batch `batch`, recorded at `recorded_at`
     /// (RFC 3339); `erased` holds the erased entries' hashes; age values are read on
     /// `today`.
@@ -138,7 +153,7 @@ impl<'a> Preparer<'a> {
     }
 
     /// What to do with `row`.
-    pub fn prepare(&self, row: Row) -> Prepared {
+    pub fn prepare(&self, row: Row, memo: &mut RowMemo) -> Prepared {
         let (line, values) = match row {
             Row::Data { line, values } => (line, values),
             Row::Short {
@@ -169,7 +184,7 @@ impl<'a> Preparer<'a> {
         // Read before the key: a row that states a refusal is never rejected quietly.
         let mut consent = Box::new(self.consent.read(&raw));
         // An opt-out in words in a column no rule reads (`unsubscribed from all`).
-        self.refusals.apply(&raw, self.consent.batch, &mut consent);
+        (self.refusals).apply(&raw, self.consent.batch, &mut consent, &mut memo.refusals);
         let names_someone =
             |key_cell: &str| !key_cell.trim().is_empty() || parsed.iter().any(|(_, p)| p.is_some());
         let reject = |consent: &[Statement; 2],

@@ -16,6 +16,7 @@ use super::analyse::Analysis;
 use super::consent::merge::{Origin, Said};
 use super::consent::row::Statement;
 use super::consent::words;
+use super::repeats::Repeats;
 use crate::fields::ConsentState;
 
 mod negation;
@@ -172,7 +173,8 @@ fn reaches(name: &str) -> [bool; 2] {
 /// already states a refusal there. `raw` is the row as read, in `analysis` column
 /// order; `batch` names the import in the statement's source.
 pub fn apply(analysis: &Analysis, raw: &[String], batch: i64, consent: &mut [Statement; 2]) {
-    RefusalColumns::new(analysis).apply(raw, batch, consent);
+    let mut memo = Repeats::per_column(raw.len());
+    RefusalColumns::new(analysis).apply(raw, batch, consent, &mut memo);
 }
 
 /// What [`apply`] reads of each column of a file, worked out once per import instead
@@ -211,13 +213,23 @@ impl RefusalColumns {
         RefusalColumns { columns }
     }
 
-    /// [`apply`] with the columns read once.
-    pub fn apply(&self, raw: &[String], batch: i64, consent: &mut [Statement; 2]) {
-        for (column, value) in self.columns.iter().zip(raw) {
+    /// [`apply`] with the columns read once; `memo` (one per column,
+    /// [`Repeats::per_column`], kept from row to row by the caller) keeps the answers
+    /// for the values a column repeats.
+    pub fn apply(
+        &self,
+        raw: &[String],
+        batch: i64,
+        consent: &mut [Statement; 2],
+        memo: &mut [Repeats<bool>],
+    ) {
+        for ((column, value), memo) in self.columns.iter().zip(raw).zip(memo) {
             if !column.read || value.trim().is_empty() {
                 continue;
             }
-            column.apply(value, batch, consent);
+            if memo.answer(value, |v| column.refuses(v)) {
+                column.withdraw(batch, consent);
+            }
         }
     }
 }
@@ -244,11 +256,9 @@ impl ColumnRead {
             || (self.preferences && says_none(value))
     }
 
-    fn apply(&self, value: &str, batch: i64, consent: &mut [Statement; 2]) {
+    /// Record this column's opt-out in words in `consent`, on the channels it reaches.
+    fn withdraw(&self, batch: i64, consent: &mut [Statement; 2]) {
         let name = self.name.as_str();
-        if !self.refuses(value) {
-            return;
-        }
         for (statement, reaches) in consent.iter_mut().zip(reaches(name)) {
             if !reaches || statement.said.is_some_and(|s| s.state.is_refusal()) {
                 continue;

@@ -161,6 +161,11 @@ fn age_phrases(name: &str, split: &[String]) -> Vec<SensitiveValue> {
 /// `over-60s`, `u18`, `65 plus`; new-user trial 6, G20): a tag is a label on the
 /// person, as a segment name is. `None` for anything more (`orders over 50`, `100+`).
 pub(super) fn age_tag(tag: &str) -> Option<SensitiveValue> {
+    // Most values are no age tag (addresses, dates, phone numbers, amounts): seen on
+    // the bytes of an ASCII tag before its words are built (they were 5% of an import).
+    if tag.is_ascii() && (ascii_words_at_least(tag) > 2 || only_numbers(tag)) {
+        return None;
+    }
     let split = label_words(tag);
     if split.len() > 2 || age_vetoed(&split) {
         return None;
@@ -175,6 +180,30 @@ pub(super) fn age_tag(tag: &str) -> Option<SensitiveValue> {
 
 /// True when a word of `age_phrases.vetoes` is among `split`: the name counts or
 /// prices something (`orders over 50`, `spent-over-100`), so no number in it is an age.
+/// A lower bound of the number of [`label_words`] of an ASCII `tag`, without building
+/// them: every run of ASCII letters and digits gives at least one word (ASCII is read
+/// as written, [`super::normalise::visible`]; splits inside a run and `+` read as
+/// `plus` only add words), and only a run that is one `s` can join the word before it
+/// (`50 s` is `50s`), so such runs are not counted.
+fn ascii_words_at_least(tag: &str) -> usize {
+    tag.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|run| !run.is_empty() && !run.eq_ignore_ascii_case("s"))
+        .count()
+}
+
+/// True when the ASCII `tag` can hold no age phrase because all its words are numbers
+/// (no letter, no `+` read as `plus`): a phrase is a number and a word of the
+/// dictionary's `before` or `after` ([`age_phrase_at`]), and those hold letters
+/// (checked once: a dictionary with a word of digits there turns this off).
+fn only_numbers(tag: &str) -> bool {
+    static WORDS_HAVE_LETTERS: std::sync::LazyLock<bool> = std::sync::LazyLock::new(|| {
+        let rules = &dictionary().age_phrases;
+        (rules.before.iter().chain(&rules.after))
+            .all(|w| w.split(' ').all(|p| p.chars().any(char::is_alphabetic)))
+    });
+    *WORDS_HAVE_LETTERS && !tag.bytes().any(|b| b.is_ascii_alphabetic() || b == b'+')
+}
+
 fn age_vetoed(split: &[String]) -> bool {
     let vetoes = &dictionary().age_phrases.vetoes;
     split.iter().any(|w| vetoes.contains(w))

@@ -87,3 +87,38 @@ fn false_friends_and_counts_are_not_traits() {
         assert_eq!(terms(name), Vec::<String>::new(), "{name}");
     }
 }
+
+/// The byte count that lets [`age_tag`] skip long values never exceeds the words it
+/// stands for: every string of up to four characters over an alphabet of the cases
+/// that split or join words (digits, `s`, a hump, `+`, separators), and some whole
+/// values by hand (`50 s` is the one word `50s`; `+49 901 6148379` three words).
+#[test]
+fn ascii_word_bound_never_exceeds_the_label_words() {
+    let alphabet = ['5', '0', 's', 'S', 'a', 'B', '+', ' ', '-', '.', '@'];
+    let mut strings = vec![String::new()];
+    for _ in 0..4 {
+        let longer: Vec<String> = strings
+            .iter()
+            .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+            .collect();
+        strings.extend(longer);
+        strings.dedup();
+    }
+    for s in &strings {
+        assert!(ascii_words_at_least(s) <= label_words(s).len(), "{s:?}");
+    }
+    assert_eq!(ascii_words_at_least("50 s"), 1);
+    assert_eq!(label_words("50 s"), ["50s"]);
+    assert_eq!(ascii_words_at_least("+49 901 6148379"), 3);
+    assert_eq!(ascii_words_at_least("mia.dupont.0@example.net"), 5);
+    // Ages as tags still read (by hand from `[age_phrases]`): two words at most.
+    assert!(age_tag("over 50").is_some());
+    assert!(age_tag("u18").is_some());
+    assert!(age_tag("50+").is_some());
+    assert!(age_tag("over 50 club").is_none());
+    // Numbers alone are no age tag, however short: `18`, `18 21`, `18-24`.
+    for numbers in ["18", "18 21", "18-24", "2123.33", "18s"] {
+        assert!(only_numbers(numbers) || numbers.ends_with('s'), "{numbers}");
+        assert!(age_tag(numbers).is_none(), "{numbers}");
+    }
+}
