@@ -34,6 +34,7 @@
 mod age_group;
 mod column;
 mod context;
+mod coords;
 mod dictionary;
 mod evidence;
 mod excerpt;
@@ -123,7 +124,8 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
         }
         let mut value_hit = vocabulary_hit(index, profile)
             .or_else(|| validator_hit(entry, ty, profile))
-            .or_else(|| shapes::icd10_hit(entry, &words, profile));
+            .or_else(|| shapes::icd10_hit(entry, &words, profile))
+            .or_else(|| coords::coordinates_hit(entry, &words, profile));
         if header_hit.is_none()
             && value_hit.is_none()
             && let Some((h, v)) = share_hit(entry, &words, profile, &mut notes)
@@ -498,6 +500,8 @@ fn validator_hit(entry: &Entry, ty: FieldType, profile: &ValueProfile) -> Option
     let percent = profile.passing(check);
     let passes = match check {
         Check::Phone => profile.looks_like_phones(),
+        // Weighed with the header ([`coords::coordinates_hit`]).
+        Check::Coordinates => false,
         _ => percent >= VALIDATOR_PERCENT,
     };
     passes.then_some(ValueHit::Validator { check, percent })

@@ -33,7 +33,7 @@ pub(crate) enum Check {
     CountryCode,
     /// An ICD-10 diagnosis code (`E11.9`, `F32`; [`super::shapes`]).
     Icd10,
-    /// A latitude, longitude pair in one value ([`super::shapes::is_coordinates`]).
+    /// A latitude, longitude pair in one value ([`super::coords`]).
     Coordinates,
 }
 
@@ -72,6 +72,8 @@ struct RawDictionary {
     tag_values: super::column::RawTagValues,
     #[serde(default)]
     icd10: super::shapes::RawIcd10,
+    #[serde(default)]
+    coordinates: super::coords::RawCoordinates,
     entry: Vec<RawEntry>,
 }
 
@@ -296,6 +298,8 @@ pub(crate) struct Dictionary {
     pub tag_values: super::column::TagValues,
     /// When ICD-10 codes make a column health data ([`super::shapes`]).
     pub icd10: super::shapes::Icd10,
+    /// When locations in one value make a column precise geolocation ([`super::coords`]).
+    pub coordinates: super::coords::Coordinates,
 }
 
 /// What a folded value is in the vocabularies.
@@ -388,6 +392,7 @@ fn parse(source: &str) -> Result<Dictionary, String> {
         context: raw.context.folded(),
         tag_values: super::column::TagValues::default(),
         icd10: raw.icd10.folded(),
+        coordinates: raw.coordinates.folded(),
     };
     for (index, e) in raw.entry.into_iter().enumerate() {
         let phrases = |by_lang: &BTreeMap<String, Vec<String>>| -> Result<Vec<Phrase>, String> {
