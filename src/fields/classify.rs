@@ -31,6 +31,7 @@
 //! so a privacy reviewer can check it. Changing a class later is `fields set`'s job. The
 //! same vocabularies classify single values such as tags ([`sensitive_value`]).
 
+mod abbrev;
 mod age_group;
 mod column;
 mod context;
@@ -121,6 +122,12 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
             header_hit =
                 header_hit.and_then(|hit| confirm(entry, (hit, whole), profile, &mut notes));
             unconfirmed |= header_hit.is_none() && entry.role != Role::None;
+        }
+        if let Some(hit) = &header_hit
+            && let Some(note) = abbrev::unconfirmed(entry, index, hit.phrase, ty, profile)
+        {
+            notes.push(note);
+            header_hit = None;
         }
         let mut value_hit = vocabulary_hit(index, profile)
             .or_else(|| validator_hit(entry, ty, profile))
