@@ -70,7 +70,14 @@ fn cuisine_and_language_tags_are_nationality_with_a_way_to_keep_the_campaign() {
         "c",
     ]);
     ws.ok(&[
-        "campaign", "add", "c", "it", "--subject", "Buon appetito", "--body", "Hi",
+        "campaign",
+        "add",
+        "c",
+        "it",
+        "--subject",
+        "Buon appetito",
+        "--body",
+        "Hi",
     ]);
     let review = ws.json(&["review", "c"], 0);
     assert!(!has_code(&review, "sensitive_value"), "{review}");
