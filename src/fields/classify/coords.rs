@@ -110,6 +110,18 @@ pub(crate) fn tier(v: &str) -> Option<Tier> {
     if v.len() < 6 || v.len() > 400 {
         return None;
     }
+    // Every form but a what3words address holds a digit: most text values (names,
+    // addresses, words) stop here without a copy, as the import reads every value.
+    if !v.bytes().any(|b| b.is_ascii_digit()) {
+        if !v.contains('.') || v.contains(char::is_whitespace) {
+            return None;
+        }
+        let lower = v.to_lowercase();
+        return match lower.strip_prefix("///") {
+            Some(words) => three_words(words).then_some(Tier::Marked),
+            None => three_words(&lower).then_some(Tier::Weak),
+        };
+    }
     let lower = v.to_lowercase();
     if let Some(rest) = lower.strip_prefix("point") {
         let inner = rest
@@ -132,7 +144,7 @@ pub(crate) fn tier(v: &str) -> Option<Tier> {
         };
     }
     if lower.contains("://") || lower.starts_with("www.") {
-        return link(&lower).then_some(Tier::Marked);
+        return link::link(&lower).then_some(Tier::Marked);
     }
     if let Some(t) = plus_code(v) {
         return Some(t);
@@ -292,66 +304,6 @@ fn scanned(lower: &str) -> Option<Tier> {
     }
 }
 
-/// A link holding a latitude, longitude pair: two numbers with decimals next to each
-/// other (`,`, `%2C`, `~`, `&lon=`; `/` in a map link), in range. A link that names a
-/// map (`maps.google.com`, `openstreetmap.org/#map=`, `ll=`, `/place/`) may write any
-/// decimals; any other link needs 3.
-fn link(lower: &str) -> bool {
-    let text = lower.replace("%2c", ",").replace("%20", " ");
-    let map = ["map", "geo", "/place/", "ll=", "lat", "loc", "q="]
-        .iter()
-        .any(|w| text.contains(w));
-    let b: Vec<char> = text.chars().collect();
-    let mut found: Vec<(Num, usize, usize)> = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let starts = (b[i].is_ascii_digit()
-            || (matches!(b[i], '-' | '+') && b.get(i + 1).is_some_and(char::is_ascii_digit)))
-            && (i == 0 || !(b[i - 1].is_alphanumeric() || b[i - 1] == '.'));
-        if starts {
-            let from = i;
-            let sign = matches!(b[i], '-' | '+');
-            let mut j = i + usize::from(sign);
-            while j < b.len() && b[j].is_ascii_digit() {
-                j += 1;
-            }
-            let whole = j - from - usize::from(sign);
-            if j + 1 < b.len() && b[j] == '.' && b[j + 1].is_ascii_digit() && whole <= 3 {
-                let dot = j;
-                j += 1;
-                while j < b.len() && b[j].is_ascii_digit() {
-                    j += 1;
-                }
-                let s: String = b[from..j].iter().collect();
-                if let Ok(value) = s.parse::<f64>() {
-                    let frac: String = b[dot + 1..j].iter().collect();
-                    let n = Num {
-                        value,
-                        decimals: j - dot - 1,
-                        significant: frac.trim_end_matches('0').len(),
-                    };
-                    found.push((n, from, j));
-                }
-            }
-            i = j.max(i + 1);
-        } else {
-            i += 1;
-        }
-    }
-    found.windows(2).any(|w| {
-        let ((a, _, a_end), (c, c_start, _)) = (w[0], w[1]);
-        let gap: String = b[a_end..c_start].iter().collect();
-        let gap = gap.trim();
-        let joined = matches!(gap, "," | "~" | "" | ", " | ",+")
-            || gap.ends_with("lon=")
-            || gap.ends_with("lng=")
-            || gap.ends_with("longitude=")
-            || (map && gap == "/");
-        let decimals = if map { 1 } else { 3 };
-        joined && a.decimals >= decimals && c.decimals >= decimals && lat_lng(a.value, c.value)
-    })
-}
-
 /// Open Location Code alphabet.
 const PLUS: &str = "23456789CFGHJMPQRVWX";
 
@@ -415,6 +367,9 @@ fn is_dms(v: &str) -> bool {
         && hemispheres == 2
         && v.chars().filter(|c| marks(*c) && *c != '°').count() >= 2
 }
+
+#[path = "coords_link.rs"]
+mod link;
 
 #[cfg(test)]
 #[path = "coords_tests.rs"]
