@@ -14,7 +14,10 @@
 //! the alphabet (`abcd`), one letter repeated (`xxxx`), and words with no letter.
 //! Articles and other short function words (`a`, `the`, `to`) say nothing either. The
 //! marker list covers English and the other languages the classifier reads (German
-//! `Platzhalter`, `folgt`; French `à compléter`; Spanish `pendiente`).
+//! `Platzhalter`, `folgt noch`, `wird nachgereicht`; French `à compléter`, `à définir`;
+//! Spanish `pendiente`, `por definir`; Italian `da definire`; Dutch `nog in te vullen`).
+//! `Lorem` and `Placeholder` first are a placeholder unless five different words that
+//! say something follow (`Lorem Cosmetics …` is a brand).
 
 /// Words that, first in a text, mark it as a placeholder.
 /// Not `test` (`Test results reminder...` is a sentence) nor `dummy`; keyboard runs are
@@ -26,12 +29,19 @@ const MARKERS: &[&str] = &[
     "tba",
     "fixme",
     "xxx",
-    "placeholder",
-    "lorem",
     "wip",
     "platzhalter",
     "pendiente",
 ];
+
+/// Words that mark a placeholder when first, unless a real reason follows: at least
+/// [`SOFT_MARKER_WORDS`] different words that say something. `Lorem` and `Placeholder`
+/// are also brand and product words (`Lorem Cosmetics customers asked…`, `Placeholder
+/// cards bought…`: new-user trial 9, L-G10).
+const SOFT_MARKERS: &[&str] = &["lorem", "placeholder"];
+
+/// Different meaningful words a text that starts with a [`SOFT_MARKERS`] word needs.
+const SOFT_MARKER_WORDS: usize = 5;
 
 /// Words that say nothing in a justification (module header).
 const FILLER: &[&str] = &[
@@ -184,6 +194,87 @@ const FILLER: &[&str] = &[
     "justificativa",
     "justificacion",
     "justificación",
+    "by",
+    "now",
+    // "To follow", "to be defined", "to complete" in the other languages (new-user
+    // trial 9, L-G10: `folgt noch, wird nachgereicht` passed), and their function words.
+    "noch",
+    "wird",
+    "werden",
+    "nachgereicht",
+    "nachreichen",
+    "erganzen",
+    "ergänzen",
+    "kommt",
+    "bald",
+    "hier",
+    "eintragen",
+    "offen",
+    "klaren",
+    "klären",
+    "definieren",
+    "und",
+    "der",
+    "die",
+    "das",
+    "zu",
+    "ist",
+    "à",
+    "venir",
+    "definir",
+    "définir",
+    "preciser",
+    "préciser",
+    "attente",
+    "en",
+    "sera",
+    "ajoute",
+    "ajouté",
+    "plus",
+    "tard",
+    "bientot",
+    "bientôt",
+    "ici",
+    "de",
+    "le",
+    "la",
+    "les",
+    "un",
+    "une",
+    "por",
+    "se",
+    "anadira",
+    "añadirá",
+    "agregar",
+    "mas",
+    "más",
+    "tarde",
+    "aqui",
+    "aquí",
+    "el",
+    "y",
+    "definire",
+    "completare",
+    "piu",
+    "più",
+    "attesa",
+    "qui",
+    "sara",
+    "sarà",
+    "aggiunto",
+    "il",
+    "nog",
+    "te",
+    "vullen",
+    "bepalen",
+    "nader",
+    "aanvullen",
+    "ntb",
+    "em",
+    "breve",
+    "depois",
+    "o",
+    "e",
 ];
 
 /// Keyboard rows (QWERTY, QWERTZ, AZERTY) and the digits: a word of four or more
@@ -208,6 +299,7 @@ pub(super) fn placeholder(words: &[String]) -> Option<String> {
     if MARKERS.contains(&first.as_str()) || is_mash(first) {
         return Some(format!("`{first}`"));
     }
+    let soft = SOFT_MARKERS.contains(&first.as_str());
     if words.windows(2).any(|w| w[0] == "lorem" && w[1] == "ipsum") {
         return Some("`lorem ipsum`".into());
     }
@@ -219,6 +311,9 @@ pub(super) fn placeholder(words: &[String]) -> Option<String> {
         .collect();
     meaningful.sort_unstable();
     meaningful.dedup();
+    if soft && meaningful.len() < SOFT_MARKER_WORDS {
+        return Some(format!("`{first}`"));
+    }
     if meaningful.len() < super::MIN_JUSTIFICATION_DISTINCT_WORDS {
         let shown: Vec<&str> = words.iter().take(4).map(String::as_str).collect();
         return Some(format!("`{}`", shown.join(" ")));

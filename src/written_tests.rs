@@ -176,6 +176,16 @@ fn placeholders_are_no_justification() {
         "Platzhalter, Begründung folgt später",
         "pendiente de completar el motivo",
         "blah blah blah something whatever",
+        // New-user trial 9, L-G10.
+        "folgt noch, wird nachgereicht",
+        "Begründung folgt, wird später ergänzt",
+        "à compléter plus tard",
+        "à définir, sera ajouté",
+        "por definir, se añadirá más tarde",
+        "da definire, da completare più tardi",
+        "nog in te vullen, volgt later",
+        "a definir, em breve, depois",
+        "placeholder - to be replaced by legal",
     ] {
         let err = check_justification("the justification", text).unwrap_err();
         assert!(
@@ -195,6 +205,8 @@ fn placeholders_are_no_justification() {
         "menu choice only, no belief implied",
         "Diabetes care reminders: members opted in to health tips",
         "Halal Ramadan menu offer for customers who ordered it before",
+        "Lorem Cosmetics customers asked for skin care tips for their condition",
+        "Placeholder cards were bought by members who want the Pride edition",
     ] {
         assert!(check_justification("r", text).is_ok(), "{text}");
     }

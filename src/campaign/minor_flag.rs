@@ -176,6 +176,11 @@ pub(super) fn tag_ages_of(tag: &str) -> Option<(i64, i64)> {
 /// `Year 7`); `None` for any other tag.
 fn tag_ages(tag: &str) -> Option<(i64, i64)> {
     let lower = tag.trim().to_lowercase();
+    // A link, or a number with decimals (`-74.0060`, a coordinate of a map link split
+    // at its comma), is no age group (new-user trial 9, F-G15b).
+    if super::tag_forms::is_link_or_decimal(&lower) {
+        return None;
+    }
     let stated = ["age", "alter", "edad", "âge", "età", "leeftijd", "idade"]
         .iter()
         .find_map(|w| lower.strip_prefix(w))

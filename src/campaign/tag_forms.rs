@@ -76,7 +76,11 @@ pub fn ages(tag: &str) -> Option<(i64, i64)> {
 /// youngest age is under 18, as the minor check reads tags.
 pub fn minor_tag_in(cell: &str) -> bool {
     // A long text is a note, not a list of tags; an address or a number no tag.
-    if cell.len() > 200 || cell.contains('@') || !cell.chars().any(char::is_alphabetic) {
+    if cell.len() > 200
+        || cell.contains('@')
+        || !cell.chars().any(char::is_alphabetic)
+        || is_link_or_decimal(&cell.trim().to_lowercase())
+    {
         return false;
     }
     cell.split([',', ';', '|'])
@@ -84,6 +88,21 @@ pub fn minor_tag_in(cell: &str) -> bool {
         .filter(|t| !t.is_empty())
         .filter_map(super::minor_flag::tag_ages_of)
         .any(|(youngest, _)| youngest < 18)
+}
+
+/// True for a link (`https://maps.google.com/?q=40.7128,-74.0060`, `www.…`, a `geo:`
+/// URI) or a number written with decimals (`-74.0060`, `12,5`): its numbers are no
+/// age (new-user trial 9, F-G15b: a map link was read as an age group `-74`). `lower`
+/// is trimmed and lower-cased.
+pub fn is_link_or_decimal(lower: &str) -> bool {
+    let digits = lower.strip_prefix(['-', '+', '\u{2212}']).unwrap_or(lower);
+    let decimal = digits.split_once(['.', ',']).is_some_and(|(whole, frac)| {
+        !whole.is_empty()
+            && !frac.is_empty()
+            && whole.bytes().all(|c| c.is_ascii_digit())
+            && frac.bytes().all(|c| c.is_ascii_digit())
+    });
+    decimal || lower.contains("://") || lower.starts_with("www.") || lower.starts_with("geo:")
 }
 
 /// The folded words and numbers of `tag`, letters and digits apart (`u14` → `u`, `14`).

@@ -31,9 +31,11 @@
 //! so a privacy reviewer can check it. Changing a class later is `fields set`'s job. The
 //! same vocabularies classify single values such as tags ([`sensitive_value`]).
 
+mod abbrev;
 mod age_group;
 mod column;
 mod context;
+mod coords;
 mod dictionary;
 mod evidence;
 mod excerpt;
@@ -132,9 +134,16 @@ pub fn classify(header: &str, name: &str, ty: FieldType, profile: &ValueProfile)
                 header_hit.and_then(|hit| confirm(entry, (hit, whole), profile, &mut notes));
             unconfirmed |= header_hit.is_none() && entry.role != Role::None;
         }
+        if let Some(hit) = &header_hit
+            && let Some(note) = abbrev::unconfirmed(entry, index, hit.phrase, ty, profile)
+        {
+            notes.push(note);
+            header_hit = None;
+        }
         let mut value_hit = vocabulary_hit(index, profile)
             .or_else(|| validator_hit(entry, ty, profile))
-            .or_else(|| shapes::icd10_hit(entry, &words, profile));
+            .or_else(|| shapes::icd10_hit(entry, &words, profile))
+            .or_else(|| coords::coordinates_hit(entry, &words, profile));
         if header_hit.is_none()
             && value_hit.is_none()
             && let Some((h, v)) = share_hit(entry, &words, profile, &mut notes)
@@ -509,6 +518,8 @@ fn validator_hit(entry: &Entry, ty: FieldType, profile: &ValueProfile) -> Option
     let percent = profile.passing(check);
     let passes = match check {
         Check::Phone => profile.looks_like_phones(),
+        // Weighed with the header ([`coords::coordinates_hit`]).
+        Check::Coordinates => false,
         _ => percent >= VALIDATOR_PERCENT,
     };
     passes.then_some(ValueHit::Validator { check, percent })

@@ -259,10 +259,27 @@ pub fn check_value_use(
         };
         Blocked {
             field: field.name.clone(),
-            message,
+            message: message + &retag_hint(field, value),
             ..b
         }
     })
+}
+
+/// How to keep a campaign on a cuisine, language or destination tag (`italian`, `thai`:
+/// nationality or ethnic origin as a whole tag) without an unlock: a tag that is no
+/// origin word alone (new-user trial 9, R1). Empty for other values and fields.
+fn retag_hint(field: &Field, value: &SensitiveValue) -> String {
+    let tags = field.ty == super::FieldType::List || field.role == super::Role::Tags;
+    let origin = matches!(value.kind.as_str(), "nationality" | "ethnicity");
+    let word = value.value.trim();
+    if !tags || !origin || word.is_empty() || word.contains(char::is_whitespace) {
+        return String::new();
+    }
+    let lower = word.to_lowercase();
+    let word = crate::text::for_terminal(&lower);
+    format!(
+        "; a tag for a cuisine, a language or a destination can stay without an unlock: retag it as `{word} food` or `trip:{word}`, or a language as a code such as `lang:it`: none is an origin word alone"
+    )
 }
 
 #[cfg(test)]

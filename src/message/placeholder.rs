@@ -26,8 +26,11 @@ use words::{FALLBACK_STAND_INS, NOTHING_EXACT, NOTHING_WRITTEN, STAND_INS};
 mod memo;
 mod words;
 
-/// Pairs that enclose a stand-in in templates of people and of other tools.
-const TAGS: [(&str, &str); 6] = [
+/// Pairs that enclose a stand-in in templates of people and of other tools (GOV.UK
+/// Notify's `((first_name))`, ERB's `<%= first_name %>`).
+const TAGS: [(&str, &str); 8] = [
+    ("((", "))"),
+    ("<%=", "%>"),
     ("[", "]"),
     ("<", ">"),
     ("{", "}"),
@@ -154,10 +157,16 @@ fn is_stand_in(text: &str, field: &str) -> bool {
         return true;
     }
     // Around words only: `{{ 7*7 }}` and `{% raw %}` are template code, printed as
-    // written (a `{{ name }}` inside is caught below).
+    // written (a `{{ name }}` inside is caught below). A sigil before the tag is
+    // another tool's syntax: `${first_name}`, `#{first_name}`, `@{first_name}`
+    // (new-user trial 9, L-G16).
+    let tag = text
+        .strip_prefix(['$', '#', '@'])
+        .filter(|rest| rest.starts_with(['{', '[', '(']))
+        .unwrap_or(text);
     let enclosed = TAGS.iter().any(|(open, close)| {
-        text.len() > open.len() + close.len()
-            && text
+        tag.len() > open.len() + close.len()
+            && tag
                 .strip_prefix(open)
                 .and_then(|rest| rest.strip_suffix(close))
                 .is_some_and(is_name_like)
@@ -201,7 +210,9 @@ fn names_inside(text: &str, open: &str, close: &str) -> bool {
 /// Whether `inside`, the text between a tag's marks, is words (`first name`, `FNAME`,
 /// `N/A`), not template code (`7*7`, `% raw %`).
 fn is_name_like(inside: &str) -> bool {
+    // Smarty's and PHP's `{$first_name}`.
     let name = inside.trim();
+    let name = name.strip_prefix('$').unwrap_or(name);
     !name.is_empty()
         && name
             .chars()
@@ -244,7 +255,57 @@ fn judged_value(value: &str, field: &str) -> bool {
         inner.bytes().any(|b| matches!(b, b'/' | b'.' | b'#'))
             && Folded::new(inner, false).is_some_and(|f| f.is_in(&NOTHING_WRITTEN))
     };
-    NOTHING_EXACT.contains(&inner) || written() || is_stand_in(inner, field)
+    if is_name_word_as_name(inner) && is_name_field(field) {
+        return false;
+    }
+    NOTHING_EXACT.contains(&inner)
+        || written()
+        || is_stand_in(inner, field)
+        || (inner.len() < text.len() && is_stand_in(&text, field))
+}
+
+/// Whether `text` is one of the words that mean "nothing" but are real names too
+/// (`Null`, `None`, `Nil`, `Void`, `Na`, `Nan`, `Blank`: Jennifer Null, a Korean `Na`),
+/// written as a name is, capital then lower case. Lower case (`null`, JSON's) and
+/// capitals (`NULL`, SQL's; `NA`, R's) are what programs write, so they stay stand-ins
+/// (new-user trial 9, R4).
+fn is_name_word_as_name(text: &str) -> bool {
+    let mut chars = text.chars();
+    let title = chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && !chars.as_str().is_empty()
+        && chars.all(|c| c.is_ascii_lowercase());
+    title && NAME_WORDS.contains(&text.to_ascii_lowercase().as_str())
+}
+
+/// Stand-in words that are also surnames or given names (see [`is_name_word_as_name`]).
+const NAME_WORDS: [&str; 8] = ["na", "nan", "nil", "nul", "null", "none", "void", "blank"];
+
+/// Whether merge field `field` is a name by its name as the classifier reads a header
+/// (`first_name`, `last_name`, `Nachname`, `full_name`: role name), remembered per
+/// field: asked only of a value that is one of [`NAME_WORDS`].
+fn is_name_field(field: &str) -> bool {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static SEEN: RefCell<HashMap<String, bool>> = RefCell::new(HashMap::new());
+    }
+    SEEN.with_borrow_mut(|seen| {
+        if let Some(&known) = seen.get(field) {
+            return known;
+        }
+        let profile = crate::fields::classify::ValueProfile::new();
+        let class = crate::fields::classify::classify(
+            field,
+            field,
+            crate::fields::FieldType::Text,
+            &profile,
+        );
+        let name = class.role == crate::fields::Role::Name;
+        if seen.len() < 256 {
+            seen.insert(field.to_string(), name);
+        }
+        name
+    })
 }
 
 #[cfg(test)]

@@ -17,7 +17,12 @@
 //! share vocabularies it names (a tag `turkish` or `nigerian` labels the contact's
 //! origin), less its `except` words (`white`, `black` and `mixed` are wine and colour
 //! tags), and the words sensitive only as a whole tag (`pride`, `senior`, `60+`), which
-//! elsewhere are everyday words (`pride` in a note, `Senior` as a job level). Decided in
+//! elsewhere are everyday words (`pride` in a note, `Senior` as a job level). An origin
+//! word that is also a cuisine, a language or a destination (`italian`, `thai`,
+//! `french`: the table's `nationality`) is, as a whole tag, nationality (a protected
+//! trait) rather than ethnic origin: a restaurant's or a language school's tag says at
+//! most where a person is from, so a campaign that uses it needs a nationality unlock,
+//! whose statement is then true (new-user trial 9, R1). Decided in
 //! one place for every route: the import note ([`super::ValueProfile::sensitive_note`]),
 //! stored values ([`crate::fields::held::sensitive_in`]) and the values written in rules
 //! and templates, which go through the same function.
@@ -39,6 +44,10 @@ use crate::fields::{FieldType, Role};
 pub(crate) struct RawTagValues {
     shares: Vec<String>,
     except: Vec<String>,
+    /// Share terms that are also a cuisine, a language or a destination (`italian`,
+    /// `thai`): as a whole tag, nationality rather than ethnic origin.
+    #[serde(default)]
+    nationality: Vec<String>,
     terms: HashMap<String, Vec<String>>,
 }
 
@@ -49,6 +58,9 @@ pub(crate) struct TagValues {
     shares: Vec<usize>,
     /// Folded share terms not read in tags.
     except: HashSet<String>,
+    /// Folded share terms read in tags as nationality, and that entry.
+    nationality: HashSet<String>,
+    nationality_entry: Option<usize>,
     /// Folded whole-tag term → (spelling, entry).
     terms: HashMap<String, (String, usize)>,
 }
@@ -78,6 +90,11 @@ impl RawTagValues {
                 .map(|k| entry(k))
                 .collect::<Result<_, _>>()?,
             except: self.except.iter().map(|w| fold(w)).collect(),
+            nationality: self.nationality.iter().map(|w| fold(w)).collect(),
+            nationality_entry: match self.nationality.is_empty() {
+                true => None,
+                false => Some(entry("nationality")?),
+            },
             terms,
         })
     }
@@ -141,9 +158,16 @@ pub fn tag_value(tag: &str) -> Option<SensitiveValue> {
         let spelling = &dict.terms[usize::from(id)].0;
         for &index in &tags.shares {
             let shares = dict.entries[index].share.as_ref();
-            if shares.is_some_and(|s| s.terms.contains(&id))
-                && !tags.except.contains(&fold(spelling))
+            let folded_term = fold(spelling);
+            if shares.is_some_and(|s| s.terms.contains(&id)) && !tags.except.contains(&folded_term)
             {
+                // A cuisine, language or destination word (`italian`, `thai`) labels a
+                // nationality at most: the unlock then names what it is (new-user trial
+                // 9, R1); under an origin header it stays ethnic origin (above).
+                let index = match tags.nationality_entry {
+                    Some(n) if tags.nationality.contains(&folded_term) => n,
+                    _ => index,
+                };
                 return Some(of_entry(dict, index, tag, spelling));
             }
         }
@@ -239,9 +263,10 @@ mod tests {
     fn tags_are_read_as_labels() {
         let list = FieldType::List;
         for (v, k) in [
-            ("turkish", "ethnicity"),
+            ("turkish", "nationality"),
             ("Nigerian", "ethnicity"),
-            ("indian", "ethnicity"),
+            ("indian", "nationality"),
+            ("roma", "ethnicity"),
             ("Pride", "sexual_orientation"),
             ("CSD", "sexual_orientation"),
             ("senior", "age"),

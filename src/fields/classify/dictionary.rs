@@ -33,7 +33,7 @@ pub(crate) enum Check {
     CountryCode,
     /// An ICD-10 diagnosis code (`E11.9`, `F32`; [`super::shapes`]).
     Icd10,
-    /// A latitude, longitude pair in one value ([`super::shapes::is_coordinates`]).
+    /// A latitude, longitude pair in one value ([`super::coords`]).
     Coordinates,
 }
 
@@ -72,6 +72,10 @@ struct RawDictionary {
     tag_values: super::column::RawTagValues,
     #[serde(default)]
     icd10: super::shapes::RawIcd10,
+    #[serde(default)]
+    coordinates: super::coords::RawCoordinates,
+    #[serde(default)]
+    abbreviations: super::abbrev::RawAbbreviations,
     entry: Vec<RawEntry>,
 }
 
@@ -296,6 +300,10 @@ pub(crate) struct Dictionary {
     pub tag_values: super::column::TagValues,
     /// When ICD-10 codes make a column health data ([`super::shapes`]).
     pub icd10: super::shapes::Icd10,
+    /// When locations in one value make a column precise geolocation ([`super::coords`]).
+    pub coordinates: super::coords::Coordinates,
+    /// Short header abbreviations the values must confirm ([`super::abbrev`]).
+    pub abbreviations: super::abbrev::Abbreviations,
 }
 
 /// What a folded value is in the vocabularies.
@@ -388,7 +396,20 @@ fn parse(source: &str) -> Result<Dictionary, String> {
         context: raw.context.folded(),
         tag_values: super::column::TagValues::default(),
         icd10: raw.icd10.folded(),
+        coordinates: raw.coordinates.folded(),
+        abbreviations: super::abbrev::Abbreviations {
+            words: word_set(&raw.abbreviations.words),
+            yes_no: word_set(&raw.abbreviations.yes_no),
+            values: std::collections::HashMap::new(),
+        },
     };
+    for (kind, values) in &raw.abbreviations.values {
+        let ids = values
+            .iter()
+            .map(|v| dict.term_id(v))
+            .collect::<Result<_, _>>()?;
+        dict.abbreviations.values.insert(kind.clone(), ids);
+    }
     for (index, e) in raw.entry.into_iter().enumerate() {
         let phrases = |by_lang: &BTreeMap<String, Vec<String>>| -> Result<Vec<Phrase>, String> {
             by_lang

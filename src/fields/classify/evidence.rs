@@ -130,6 +130,8 @@ pub(super) fn check_phrase(check: Check) -> &'static str {
         Check::Iban => "are valid IBANs (ISO 13616 mod-97)",
         Check::CountryCode => "are two-letter ISO 3166-1 country codes",
         Check::Icd10 => "are ICD-10 diagnosis codes (`E11.9`, `F32`)",
-        Check::Coordinates => "are latitude, longitude pairs (`51.5074, -0.1278`)",
+        Check::Coordinates => {
+            "are locations (latitude, longitude pairs such as `51.5074, -0.1278`, map links, plus codes)"
+        }
     }
 }

@@ -42,8 +42,9 @@ pub struct ValueProfile {
     /// ICD-10 codes, and those written with a subcode (`E11.9`; [`super::shapes`]).
     icd10: u64,
     icd10_dotted: u64,
-    /// Latitude, longitude pairs ([`super::shapes::is_coordinates`]).
-    coordinates: u64,
+    /// Locations in one value by how surely they are one ([`super::coords::Tier`]):
+    /// marked, bare, weak.
+    coordinates: [u64; 3],
     /// Country codes that are also yes/no answers (`no`, `si`): counted as countries
     /// only beside other country codes ([`ValueProfile::passing`]).
     answer_codes: u64,
@@ -85,7 +86,7 @@ struct Finding {
     country_code: bool,
     answer_code: bool,
     icd10: Option<bool>,
-    coordinates: bool,
+    coordinates: Option<super::coords::Tier>,
     term: Option<Term>,
     /// The listed terms among its list items, one per item.
     items: Vec<u16>,
@@ -188,7 +189,7 @@ impl ValueProfile {
             country_code: validate::is_country_code(v),
             answer_code: validate::is_answer_word(v),
             icd10: super::shapes::icd10_shape(v),
-            coordinates: super::shapes::is_coordinates(v),
+            coordinates: super::coords::tier(v),
             term: None,
             items: Vec::new(),
             held: Vec::new(),
@@ -258,7 +259,15 @@ impl ValueProfile {
         self.answer_codes += times * u64::from(found.country_code && found.answer_code);
         self.icd10 += times * u64::from(found.icd10.is_some());
         self.icd10_dotted += times * u64::from(found.icd10 == Some(true));
-        self.coordinates += times * u64::from(found.coordinates);
+        if let Some(tier) = found.coordinates {
+            use super::coords::Tier;
+            let slot = match tier {
+                Tier::Marked => 0,
+                Tier::Bare => 1,
+                Tier::Weak => 2,
+            };
+            self.coordinates[slot] += times;
+        }
         match found.term {
             Some(Term::Listed(id)) => *self.terms.entry(id).or_insert(0) += times,
             Some(Term::Neutral) => self.neutral += times,
@@ -389,8 +398,14 @@ impl ValueProfile {
             Check::CountryCode if self.answer_codes == self.country_code => 0,
             Check::CountryCode => self.country_code,
             Check::Icd10 => self.icd10,
-            Check::Coordinates => self.coordinates,
+            Check::Coordinates => self.coordinates[0] + self.coordinates[1],
         })
+    }
+
+    /// Values that are locations, as (marked, bare, weak) ([`super::coords`]).
+    pub(super) fn coordinate_tiers(&self) -> (u64, u64, u64) {
+        let [m, b, w] = self.coordinates;
+        (m, b, w)
     }
 
     /// ICD-10 codes written with a subcode (`E11.9`).
@@ -408,7 +423,7 @@ impl ValueProfile {
             Check::Iban => self.iban > 0,
             Check::CountryCode => self.country_code > 0,
             Check::Icd10 => self.icd10 > 0,
-            Check::Coordinates => self.coordinates > 0,
+            Check::Coordinates => self.coordinates[0] + self.coordinates[1] > 0,
         }
     }
 

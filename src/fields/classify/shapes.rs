@@ -1,5 +1,5 @@
 //! Value shapes that say what a column is, beyond the validators of [`super::validate`]:
-//! ICD-10 diagnosis codes and precise locations written in one value.
+//! ICD-10 diagnosis codes (precise locations in one value: [`super::coords`]).
 //!
 //! An ICD-10 code (WHO ICD-10 and ICD-10-CM: a letter, two digits, optionally a dot and
 //! a subcode: `E11.9` type 2 diabetes, `F32` depression, `J45` asthma) is health data
@@ -112,84 +112,6 @@ pub(super) fn icd10_hit(
     })
 }
 
-/// True for a precise location written in one value: a decimal latitude, longitude
-/// pair (`51.5074, -0.1278`, `51.5074 -0.1278`, `[51.50740; -0.12780]`) with at least 3
-/// decimal places in both (about 100 m: CPRA §1798.140(w) "precise" is within 1,850
-/// feet), a WKT point (`POINT(-0.1278 51.5074)`), or degrees, minutes and seconds
-/// (`51°30'26"N 0°7'39"W`, primes `′″` too). Latitude within ±90, longitude within
-/// ±180 (either order for a bare pair). Prices (`12.99, 15.49`) have two decimals.
-pub(crate) fn is_coordinates(v: &str) -> bool {
-    let v = v.trim();
-    let upper = v.to_ascii_uppercase();
-    if let Some(rest) = upper.strip_prefix("POINT") {
-        let inner = rest
-            .trim()
-            .strip_prefix('(')
-            .and_then(|r| r.strip_suffix(')'));
-        return inner.is_some_and(|i| pair(i, 1, true));
-    }
-    if v.contains('°') {
-        return is_dms(v);
-    }
-    let inner = v
-        .strip_prefix(['(', '['])
-        .and_then(|r| r.strip_suffix([')', ']']))
-        .unwrap_or(v);
-    pair(inner, 3, false)
-}
-
-/// Two decimal numbers separated by a comma, semicolon or spaces, each with at least
-/// `decimals` places, that are a latitude and a longitude (`lng_first`: WKT's order).
-fn pair(text: &str, decimals: usize, lng_first: bool) -> bool {
-    let parts: Vec<&str> = text
-        .split([',', ';', ' '])
-        .filter(|p| !p.is_empty())
-        .collect();
-    let [a, b] = parts.as_slice() else {
-        return false;
-    };
-    let number = |s: &str| -> Option<f64> {
-        let digits = s.strip_prefix(['-', '+']).unwrap_or(s);
-        let (whole, frac) = digits.split_once('.')?;
-        let ok = !whole.is_empty()
-            && whole.len() <= 3
-            && whole.bytes().all(|c| c.is_ascii_digit())
-            && frac.len() >= decimals
-            && frac.bytes().all(|c| c.is_ascii_digit());
-        ok.then(|| s.parse().ok()).flatten()
-    };
-    let (Some(x), Some(y)) = (number(a), number(b)) else {
-        return false;
-    };
-    let lat_lng = |lat: f64, lng: f64| lat.abs() <= 90.0 && lng.abs() <= 180.0;
-    if lng_first {
-        lat_lng(y, x)
-    } else {
-        lat_lng(x, y) || lat_lng(y, x)
-    }
-}
-
-/// Degrees, minutes and seconds with a hemisphere letter, twice (`51°30'26"N 0°7'39"W`).
-fn is_dms(v: &str) -> bool {
-    let marks = |c: char| matches!(c, '°' | '\'' | '"' | '′' | '″' | '’' | '”');
-    let hemispheres = v
-        .chars()
-        .filter(|c| matches!(c.to_ascii_uppercase(), 'N' | 'S' | 'E' | 'W' | 'O'))
-        .count();
-    let degrees = v.matches('°').count();
-    let only = v.chars().all(|c| {
-        c.is_ascii_digit()
-            || marks(c)
-            || c == '.'
-            || c == ','
-            || c == ' '
-            || matches!(c.to_ascii_uppercase(), 'N' | 'S' | 'E' | 'W' | 'O')
-    });
-    only && degrees == 2
-        && hemispheres == 2
-        && v.chars().filter(|c| marks(*c) && *c != '°').count() >= 2
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,39 +143,6 @@ mod tests {
             "E11-9",
         ] {
             assert_eq!(icd10_shape(v), None, "{v}");
-        }
-    }
-
-    /// New-user trial 6, G15: the pairs, WKT points and DMS of the trial; not prices,
-    /// sizes, two-decimal pairs, out-of-range numbers or plain numbers.
-    #[test]
-    fn coordinates_in_one_value() {
-        for v in [
-            "51.5074,-0.1278",
-            "51.50740, -0.12780",
-            "40.7128, -74.0060",
-            "(48.8566, 2.3522)",
-            "[48.8566; 2.3522]",
-            "-33.8688 151.2093",
-            "POINT(-0.1278 51.5074)",
-            "POINT (2.35 48.85)",
-            "51°30'26\"N 0°7'39\"W",
-            "51°30′26″N 0°7′39″W",
-        ] {
-            assert!(is_coordinates(v), "{v}");
-        }
-        for v in [
-            "12.99, 15.49",
-            "51.50, -0.12",
-            "1.5, 2.0",
-            "123.456, 200.123",
-            "51.5074",
-            "E11.9",
-            "10 x 20",
-            "POINT(200.0 100.0)",
-            "51°N",
-        ] {
-            assert!(!is_coordinates(v), "{v}");
         }
     }
 }

@@ -107,3 +107,49 @@ fn real_values_and_blanks_are_not_placeholder_values() {
         assert!(!is_placeholder_value(v, "first_name"), "{v:?}");
     }
 }
+
+/// New-user trial 9, L-G16: tags of other tools nobody replaced.
+#[test]
+fn other_tools_tags_are_placeholder_values() {
+    for v in [
+        "${first_name}",
+        "#{first_name}",
+        "@{first_name}",
+        "{$first_name}",
+        "((first_name))",
+        "<%= first_name %>",
+        "%FIRSTNAME%",
+        "[First Name]",
+    ] {
+        assert!(is_placeholder_value(v, "first_name"), "{v:?}");
+        assert!(is_placeholder(v, "first_name"), "{v:?}");
+    }
+    for v in ["$5 off", "(5)", "#1 fan"] {
+        assert!(!is_placeholder_value(v, "first_name"), "{v:?}");
+    }
+}
+
+/// New-user trial 9, R4: `Null`, `None`, `Void` written as names are names in a name
+/// field; as programs write them, or in another field, they stand for nothing.
+#[test]
+fn nothing_words_written_as_names_are_names_in_a_name_field() {
+    for field in ["last_name", "first_name", "Nachname", "full_name"] {
+        for v in ["Null", "None", "Nil", "Void", "Na", "Blank"] {
+            assert!(!is_placeholder_value(v, field), "{field}: {v:?}");
+        }
+        for v in [
+            "NULL",
+            "null",
+            "none",
+            "NONE",
+            "n/a",
+            "-",
+            "*|LNAME|*",
+            "unknown",
+        ] {
+            assert!(is_placeholder_value(v, field), "{field}: {v:?}");
+        }
+    }
+    assert!(is_placeholder_value("None", "company"));
+    assert!(is_placeholder_value("Null", "city"));
+}

@@ -1,0 +1,81 @@
+//! Unit tests of [`super::tier`]: every form of the module doc, and the shapes that
+//! are no place (expected by hand from the rules there).
+
+use super::*;
+
+/// New-user trial 6, G15 and trial 9, F-G15b and R2.
+#[test]
+fn locations_in_one_value_by_tier() {
+    for v in [
+        "POINT(-0.1278 51.5074)",
+        "POINT (2.35 48.85)",
+        "51°30'26\"N 0°7'39\"W",
+        "51°30′26″N 0°7′39″W",
+        "N51.5074 W0.1278",
+        "51.5074N, 0.1278W",
+        "51.5074° N, 0.1278° W",
+        "S33.8688 E151.2093",
+        "{\"lat\": 51.5074, \"lng\": -0.1278}",
+        "lat=51.5074&lng=-0.1278",
+        "https://maps.google.com/?q=51.5074,-0.1278",
+        "https://www.google.com/maps/place/Big+Ben/@51.5007,-0.1246,17z",
+        "https://www.google.com/maps/@51.5,-0.12,15z",
+        "https://www.openstreetmap.org/#map=15/51.5074/-0.1278",
+        "https://maps.google.com/?q=51.5074%2C-0.1278",
+        "https://example.com/where?lat=51.5074&lon=-0.1278",
+        "geo:51.5074,-0.1278",
+        "geo:48.8566,2.3522;u=35",
+        "9C3XGV4C+XV",
+        "///filled.count.soap",
+    ] {
+        assert_eq!(tier(v), Some(Tier::Marked), "{v}");
+    }
+    for v in [
+        "51.5074,-0.1278",
+        "51.50740, -0.12780",
+        "40.7128, -74.0060",
+        "(48.8566, 2.3522)",
+        "[48.8566; 2.3522]",
+        "-33.8688 151.2093",
+        "51,5074 -0,1278",
+        "51,5074; -0,1278",
+        "48,8566 2,3522",
+        "51.5074,12.1278",
+    ] {
+        assert_eq!(tier(v), Some(Tier::Bare), "{v}");
+    }
+    for v in [
+        "1.1234, 0.8765",
+        "12.5000, 15.0000",
+        "12.2500, 15.7500",
+        "gcpvj0duq",
+        "GV4C+XV",
+        "GV4C+XV London",
+        "filled.count.soap",
+    ] {
+        assert_eq!(tier(v), Some(Tier::Weak), "{v}");
+    }
+    for v in [
+        "12.99, 15.49",
+        "51.50, -0.12",
+        "1.5, 2.0",
+        "123.456, 200.123",
+        "51.5074",
+        "E11.9",
+        "10 x 20",
+        "POINT(200.0 100.0)",
+        "51°N",
+        "10,5 20,25",
+        "https://shop.example.com/v1.2/3.4",
+        "https://shop.example.com/p?price=12.99,15.49",
+        "v1.2",
+        "London",
+        "N51.5 W0.1",
+        "DX-100",
+        "2024-12-01",
+        "gcpvj",
+        "abcdefgh",
+    ] {
+        assert_eq!(tier(v), None, "{v}");
+    }
+}
