@@ -351,16 +351,6 @@ pub fn analyse(
     warnings.extend(address_junk.warnings(&columns));
     map.order_evidence(&mut evidence);
     let file_status = map.file_status();
-    for r in rows.runaways() {
-        warnings.push(format!(
-            "a quoted value from line {}, column {} to line {} holds {} line{} that look like whole records; if a quote was left open there, those rows were read into that value: check the file",
-            r.from.line,
-            r.from.column,
-            r.to,
-            r.record_like,
-            plural(r.record_like)
-        ));
-    }
     if let Some(first) = rows.replacement_records.first() {
         warnings.push(format!(
             "{} row{} hold the replacement character U+FFFD, already damaged in the file (e.g. line {first}); kept as they are",

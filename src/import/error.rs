@@ -82,6 +82,21 @@ pub enum ImportError {
         "a quote opened at line {line}, column {column} is never closed before the end of the file, so every later line would be read into that one value; close the quote (a quote inside a quoted value is written twice: \"\") or remove it"
     )]
     UnclosedQuote { line: u64, column: u64 },
+    /// A quoted value that runs over lines looking like whole records (a stray quote
+    /// paired with a later one): those rows would be read into one value and their
+    /// consent or opt-out never read, so nothing is imported (new-user trial 10, F1:
+    /// an `unsubscribed` row read into another contact's first name).
+    #[error(
+        "a quote opened at line {line}, column {column} closes only on line {to}, so the lines between, {record_like} of which look like whole records, would be read into that one value and their consent or opt-out never read; close the quote where the value ends (a quote inside a quoted value is written twice: \"\") or remove it"
+    )]
+    RunawayQuote {
+        line: u64,
+        column: u64,
+        /// The line of the closing quote.
+        to: u64,
+        /// Lines inside the value with the header's number of delimiters and no quote.
+        record_like: u64,
+    },
     #[error("CSV error at line {line}: {message}")]
     Csv { line: u64, message: String },
     #[error("the file has no rows")]

@@ -313,7 +313,9 @@ impl Rows {
     ///
     /// Errors: [`ImportError::UnclosedQuote`] when the record holds a quote never
     /// closed: the csv crate would end the record at the end of the file, swallowing
-    /// every later line into one value (new-user trial: an opt-out lost that way).
+    /// every later line into one value (new-user trial: an opt-out lost that way);
+    /// [`ImportError::RunawayQuote`] when a quoted value in it ran over lines that look
+    /// like whole records.
     fn check_quotes(&mut self, end: u64) -> Result<(), ImportError> {
         let start = self.line;
         with_log(&self.quotes, |log| {
@@ -323,17 +325,19 @@ impl Rows {
                     column: open.column,
                 });
             }
+            if let Some(r) = log.runaways.first().filter(|r| r.to <= end) {
+                return Err(ImportError::RunawayQuote {
+                    line: r.from.line,
+                    column: r.from.column,
+                    to: r.to,
+                    record_like: r.record_like,
+                });
+            }
             log.trailing.retain(|at| at.line >= start);
             self.trailing_at = log.trailing.first().copied().filter(|at| at.line <= end);
             log.trailing.retain(|at| at.line > end);
             Ok(())
         })
-    }
-
-    /// Quoted values that ran over lines looking like whole records (a stray quote
-    /// paired with a later one), in file order; complete once the file is read.
-    pub fn runaways(&self) -> Vec<Runaway> {
-        with_log(&self.quotes, |log| log.runaways.clone())
     }
 
     /// The next row that is not a blank line, or `None` at the end of the file.
