@@ -98,3 +98,32 @@ fn a_chosen_sheet_in_a_zip_member_names_the_archive_path() {
     );
     assert!(!all.contains("tactful-zip"), "{all}");
 }
+
+/// New-user trial 10, F2: without `--sheet` and without `--consent`, the first sheet's
+/// own consent column (or any stored grant) would keep Zed, whom `Unsubscribed` lists,
+/// a recipient; the import is refused whatever the consent, naming the sheet, the sheet
+/// read and the command that suppresses it, and the workspace is not created. The same
+/// in German (`Abgemeldet` beside `Kunden`).
+#[test]
+fn a_workbook_with_an_opt_out_sheet_needs_sheet_whatever_the_consent() {
+    for (file, read, other) in [
+        ("shop_book.xlsx", "Customers", "Unsubscribed"),
+        ("kunden_book.xlsx", "Kunden", "Abgemeldet"),
+    ] {
+        let ws = Ws::new();
+        let book = fixture(file);
+        let book = book.to_str().unwrap();
+        let out = ws.cmd().args(["import", book]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{file}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        for part in [
+            format!("the name of its other sheet `{other}` says it lists opt-outs"),
+            format!("without --sheet this import reads only `{read}`"),
+            "nothing was imported".to_string(),
+            format!("`tactful suppress {book} --sheet {other}`"),
+        ] {
+            assert!(err.contains(&part), "{file}: {part}\n{err}");
+        }
+        assert!(!ws.path.exists(), "{file}: nothing was imported");
+    }
+}

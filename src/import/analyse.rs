@@ -268,7 +268,6 @@ pub fn analyse(
             s.name,
             s.others.join(", ")
         ));
-        warnings.extend(super::opt_out_file::sheets_to_suppress(plan, &s.others));
     }
     if let Some(s) = &sheet {
         warnings.extend(super::opt_out_file::sheets_beside(
@@ -293,7 +292,8 @@ pub fn analyse(
         .as_ref()
         .map(|s| s.others.as_slice())
         .unwrap_or_default();
-    super::opt_out_file::check(plan, layout, sheet_name, others)?;
+    super::opt_out_file::check_other_sheets(plan, sheet_name, others)?;
+    super::opt_out_file::check(plan, layout, sheet_name)?;
     let existing: BTreeMap<String, Field> =
         stored.into_iter().map(|f| (f.name.clone(), f)).collect();
     let provenance = stored_fields::provenance(conn)?;

@@ -195,6 +195,10 @@ pub enum ImportError {
     /// small).
     #[error(transparent)]
     OptOutFile(Box<super::opt_out_file::OptOutFile>),
+    /// A workbook read without `--sheet` whose other sheet is named like a list of
+    /// opt-outs, whatever the consent (boxed: the error stays small).
+    #[error(transparent)]
+    OptOutSheet(Box<super::opt_out_file::OptOutSheet>),
     /// A line skipped above the header names someone and may state an opt-out
     /// ([`super::title_refusal`]; boxed: the error stays small).
     #[error(transparent)]
@@ -296,7 +300,7 @@ impl ImportError {
             ImportError::NotText { at, .. } => ImportError::NotText { path, at },
             ImportError::IsArchive { .. } => ImportError::IsArchive { path },
             // It names the member already (`export.zip/unsubscribed.csv: ...`).
-            error @ ImportError::OptOutFile(_) => error,
+            error @ (ImportError::OptOutFile(_) | ImportError::OptOutSheet(_)) => error,
             ImportError::Archive { message, .. } => ImportError::Archive { path, message },
             ImportError::Workbook { message, .. } => ImportError::Workbook { path, message },
             ImportError::NoSheet { sheet, sheets, .. } => ImportError::NoSheet {

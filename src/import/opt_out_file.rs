@@ -32,7 +32,7 @@ const FOLDERS: usize = 2;
 /// `export.zip/unsubscribed.csv`, or an archive), quoted for a shell when needed.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "{file}: {place} says it lists opt-outs (`{word}`), so --consent {option} would grant consent to people who opted out; nothing was imported. Add its addresses to the suppression list with `tactful suppress {suppress}` (they are then never contacted), or, if it lists people who agreed, rename it{then}"
+    "{file}: {place} says it lists opt-outs (`{word}`), so --consent {option} would grant consent to people who opted out; nothing was imported. Add its addresses to the suppression list with `tactful suppress {suppress}` (they are then never contacted), or, if it lists people who agreed, rename it"
 )]
 pub struct OptOutFile {
     pub file: String,
@@ -40,9 +40,52 @@ pub struct OptOutFile {
     pub word: String,
     pub option: String,
     pub suppress: String,
-    /// What to do next when the list is another sheet of the workbook read (empty
-    /// otherwise): import the sheet meant by `--sheet NAME`.
-    pub then: String,
+}
+
+/// A workbook read without `--sheet` (its first visible sheet, `read`) while another
+/// of its sheets is named like a list of opt-outs (`place`, `word`): the sheet read may
+/// grant consent in its own column (`yes`) to people that sheet lists, so nothing is
+/// imported, whatever the `--consent` (new-user trial 10, F2; trial 9, F-G6w refused
+/// only a granting `--consent`). `suppress` is the `tactful suppress` arguments that
+/// read the opt-out sheet.
+#[derive(Debug, thiserror::Error)]
+#[error(
+    "{file}: {place} says it lists opt-outs (`{word}`), and without --sheet this import reads only `{read}`, so the people that sheet lists would keep any consent `{read}` gives them; nothing was imported. Add them to the suppression list with `tactful suppress {suppress}` (they are then never contacted); then import the sheet you mean with --sheet NAME (this run read `{read}`)"
+)]
+pub struct OptOutSheet {
+    pub file: String,
+    pub place: String,
+    pub word: String,
+    pub read: String,
+    pub suppress: String,
+}
+
+/// Refuse a workbook read without `--sheet` (`read`: the sheet read) whose other
+/// sheets (`others`) include one named like a list of opt-outs ([`OptOutSheet`]). With
+/// `--sheet` the user chose the sheet, and the other sheet is a warning
+/// ([`sheets_beside`]).
+///
+/// Errors: [`ImportError::OptOutSheet`] naming the workbook, the sheet, its word and
+/// the `tactful suppress` command that reads it.
+pub fn check_other_sheets(
+    plan: &ImportPlan,
+    read: Option<&str>,
+    others: &[String],
+) -> Result<(), ImportError> {
+    if plan.sheet.is_some() {
+        return Ok(());
+    }
+    let (Some(read), Some(f)) = (read, others.iter().find_map(|n| on_sheet(plan, n))) else {
+        return Ok(());
+    };
+    let text = |s: &str| crate::text::for_terminal(s).into_owned();
+    Err(ImportError::OptOutSheet(Box::new(OptOutSheet {
+        file: text(&plan.display_name()),
+        place: text(&f.place.replacen("its sheet", "its other sheet", 1)),
+        word: f.word,
+        read: text(read),
+        suppress: text(&f.suppress),
+    })))
 }
 
 /// Where the name that says "opt-outs" was found, and what to suppress instead.
@@ -170,11 +213,8 @@ pub fn shell_word(path: &str) -> String {
 /// layout's status for the file is a refusal (withdrawn, declined, bounced), or when
 /// the name says the file lists opt-outs.
 ///
-/// A workbook read without `--sheet` whose other sheets (`others`) include one so
-/// named is refused too (trial 9, F-G6w): its first sheet would be granted consent
-/// while the same workbook lists some of those people as opted out. With `--sheet`
-/// the user chose the sheet, and the other sheet is only a warning
-/// ([`sheets_to_suppress`]).
+/// A workbook read without `--sheet` whose other sheets include one so named is
+/// refused before, whatever the consent ([`check_other_sheets`]).
 ///
 /// Errors: [`ImportError::OptOutFile`] ([`OptOutFile`]) naming the file, where the
 /// word is, the word, the option and the `tactful suppress` command that reads the
@@ -183,7 +223,6 @@ pub fn check(
     plan: &ImportPlan,
     layout: Option<&Layout>,
     sheet: Option<&str>,
-    others: &[String],
 ) -> Result<(), ImportError> {
     let read = layout.map(read_channels).unwrap_or_default();
     let Some((channel, state)) = plan
@@ -205,22 +244,7 @@ pub fn check(
             .map(|(c, s)| (l, *c, *s))
     });
     // `suppress` reads a sheet by `--sheet`; other places are one path, quoted here.
-    let other = || {
-        let f = others.iter().find_map(|name| on_sheet(plan, name))?;
-        Some(Found {
-            place: f.place.replacen("its sheet", "its other sheet", 1),
-            ..f
-        })
-    };
-    let mut then = String::new();
-    let on_a_sheet = sheet.and_then(|name| on_sheet(plan, name)).or_else(|| {
-        let f = other().filter(|_| plan.sheet.is_none())?;
-        then = format!(
-            "; then import the sheet you mean with --sheet NAME (this run read `{}`)",
-            sheet.unwrap_or_default()
-        );
-        Some(f)
-    });
+    let on_a_sheet = sheet.and_then(|name| on_sheet(plan, name));
     let (found, suppress) = match on_a_sheet {
         Some(f) => {
             let suppress = f.suppress.clone();
@@ -250,7 +274,6 @@ pub fn check(
         word: found.word,
         option: format!("{channel}={state}"),
         suppress: text(&suppress),
-        then: text(&then),
     })))
 }
 
@@ -259,24 +282,6 @@ pub fn check(
 fn read_channels(layout: &Layout) -> Vec<Channel> {
     let columns = layouts().columns(layout).iter().filter_map(|c| c.consent);
     layout.status.keys().copied().chain(columns).collect()
-}
-
-/// A warning for each of `sheets` (a workbook's sheets not read) named like a list of
-/// opt-outs, with the command that adds it to the suppression list: the "other sheets"
-/// warning invites `--sheet NAME`, and importing such a sheet is the wrong way.
-pub fn sheets_to_suppress(plan: &ImportPlan, sheets: &[String]) -> Vec<String> {
-    let sheets = sheets.iter().filter_map(|name| on_sheet(plan, name));
-    sheets
-        .map(|f| {
-            let text = |s: &str| crate::text::for_terminal(s).into_owned();
-            format!(
-                "{} says it lists opt-outs (`{}`): add its addresses to the suppression list with `tactful suppress {}`, not by importing it",
-                text(&f.place),
-                f.word,
-                text(&f.suppress)
-            )
-        })
-        .collect()
 }
 
 /// With `--sheet NAME` (the sheet read: `read`), a warning for each of `besides` (the
