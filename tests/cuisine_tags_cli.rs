@@ -110,3 +110,39 @@ fn product_origins_are_no_person_origins() {
             "value `French` of field `origin` is ethnicity data",
         ));
 }
+
+/// New-user trial 10, F6: the same words in the dictionary's other languages were plain
+/// tags (`giapponese`, `japonés`, `indisch`: reach with no unlock). Expected by hand
+/// from `[tag_values].nationality` (accents are dropped before the look-up, so
+/// `japonés` is `japones`, `thailändisch` is `thailandisch`): each is nationality data.
+#[test]
+fn origin_tags_in_other_languages_are_nationality_too() {
+    let words = [
+        "giapponese",
+        "francese",
+        "japonés",
+        "japanisch",
+        "turco",
+        "greco",
+        "indisch",
+        "thailändisch",
+        "tailandese",
+        "japonais",
+        "italiaans",
+    ];
+    let mut file = String::from("email,Accepts Email Marketing,first_name,Tags\n");
+    for (i, w) in words.iter().enumerate() {
+        file.push_str(&format!("t{i}@example.com,yes,T{i},{w}\n"));
+    }
+    let ws = Ws::new();
+    ws.ok(&["import", &ws.write("langs.csv", &file)]);
+    for tag in words {
+        ws.cmd()
+            .args(["reach", &format!(r#"tags has "{tag}""#)])
+            .assert()
+            .code(1)
+            .stderr(contains(format!(
+                "value `{tag}` of field `tags` is nationality data"
+            )));
+    }
+}

@@ -172,6 +172,14 @@ pub fn tag_value(tag: &str) -> Option<SensitiveValue> {
             }
         }
     }
+    // The same words in the dictionary's other languages, which the share vocabulary
+    // does not hold (`giapponese`, `japanisch`; new-user trial 10, F6), are nationality
+    // as whole tags too.
+    if let Some(n) = tags.nationality_entry
+        && tags.nationality.contains(&folded)
+    {
+        return Some(of_entry(dict, n, tag, &folded));
+    }
     super::names::age_tag(tag)
 }
 
