@@ -143,7 +143,7 @@ pub(crate) fn tier(v: &str) -> Option<Tier> {
             _ => None,
         };
     }
-    if lower.contains("://") || lower.starts_with("www.") {
+    if lower.contains("://") || lower.starts_with("www.") || link::is_bare_link(&lower) {
         return link::link(&lower).then_some(Tier::Marked);
     }
     if let Some(t) = plus_code(v) {

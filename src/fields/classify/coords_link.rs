@@ -3,6 +3,24 @@
 
 use super::{Num, lat_lng};
 
+/// A link written without its scheme (`maps.google.com/?q=…`, `maps.apple.com/?ll=…`,
+/// `goo.gl/maps/…`: a spreadsheet often drops the `https://`; new-user trial 10, F7):
+/// a host of dotted labels whose last is letters only (`com`, not the `5074` of a
+/// pair), then a `/`, no space before it.
+pub(super) fn is_bare_link(lower: &str) -> bool {
+    let Some((host, _)) = lower.split_once('/') else {
+        return false;
+    };
+    let labels: Vec<&str> = host.split('.').collect();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
 /// A link holding a latitude, longitude pair: two numbers with decimals next to each
 /// other (`,`, `%2C`, `~`, `&lon=`; `/` in a map link), in range. A link that names a
 /// map (`maps.google.com`, `openstreetmap.org/#map=`, `ll=`, `/place/`) may write any

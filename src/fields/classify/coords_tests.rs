@@ -79,3 +79,22 @@ fn locations_in_one_value_by_tier() {
         assert_eq!(tier(v), None, "{v}");
     }
 }
+
+/// New-user trial 10, F7: map links without their scheme are links; a pair written
+/// with a `/` or a dotted word before one is no host.
+#[test]
+fn map_links_without_a_scheme_are_links() {
+    for v in [
+        "maps.google.com/?q=51.5074,-0.1278",
+        "maps.apple.com/?ll=48.8566,2.3522",
+        "google.com/maps/@40.7128,-74.006,15z",
+    ] {
+        assert_eq!(tier(v), Some(Tier::Marked), "{v}");
+    }
+    assert!(link::is_bare_link("maps.google.com/?q=1"));
+    assert!(link::is_bare_link("goo.gl/maps/x"));
+    assert!(!link::is_bare_link("51.5074/-0.1278"));
+    assert!(!link::is_bare_link("size 1.5/2"));
+    assert!(!link::is_bare_link("example.com"));
+    assert!(!link::is_bare_link("a.b1/x"));
+}
