@@ -11,14 +11,12 @@ pub(super) fn is_bare_link(lower: &str) -> bool {
     let Some((host, _)) = lower.split_once('/') else {
         return false;
     };
-    let labels: Vec<&str> = host.split('.').collect();
-    labels.len() >= 2
-        && labels
-            .iter()
-            .all(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
-        && labels
-            .last()
-            .is_some_and(|tld| tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic()))
+    let label =
+        |l: &str| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    let Some((_, tld)) = host.rsplit_once('.') else {
+        return false;
+    };
+    host.split('.').all(label) && tld.len() >= 2 && tld.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// A link holding a latitude, longitude pair: two numbers with decimals next to each
