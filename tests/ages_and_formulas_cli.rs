@@ -199,8 +199,7 @@ fn the_manifest_says_formulas_were_neutralised() {
             "{cell} in {audience}"
         );
     }
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+    let manifest: serde_json::Value = manifest_in(&out);
     let profile = &manifest["profile"];
     assert_eq!(profile["formulas_neutralised"], 5);
     let rule = profile["neutralisation"].as_str().unwrap();
@@ -255,8 +254,7 @@ fn the_preview_csv_neutralises_as_the_spreadsheet_profile_does() {
     );
     // Subject and body are both the first name: 5 contacts x 2 quoted cells, the
     // phone number in a first name included (BR-22's trade-off); no e-mail is quoted.
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+    let manifest: serde_json::Value = manifest_in(&out);
     assert_eq!(manifest["profile"]["formulas_neutralised"], 10);
 }
 

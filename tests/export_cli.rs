@@ -182,8 +182,7 @@ fn br24_phones_as_stored_quoted_only_in_the_spreadsheet_profile() {
          +447700900125,named,Hi Cy\r\n\
          +447700900126,named,Hi Dee\r\n"
     );
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&read(&upload.join("manifest.json"))).unwrap();
+    let manifest: serde_json::Value = manifest_in(&upload);
     assert_eq!(manifest["profile"]["name"], "upload");
     assert_eq!(manifest["profile"]["e164_phones_intact"], true);
     // The E.164 phone column is the address, not a formula: nothing quoted.
@@ -203,8 +202,7 @@ fn br24_phones_as_stored_quoted_only_in_the_spreadsheet_profile() {
             "with_ip": 0
         }])
     );
-    let sheet_manifest: serde_json::Value =
-        serde_json::from_slice(&read(&sheet.join("manifest.json"))).unwrap();
+    let sheet_manifest: serde_json::Value = manifest_in(&sheet);
     assert_eq!(sheet_manifest["profile"]["e164_phones_intact"], false);
     // The three quoted cells, `'+447700900123` ... (BR-22's trade-off), are counted.
     assert_eq!(sheet_manifest["profile"]["formulas_neutralised"], 3);
@@ -307,8 +305,7 @@ fn formula_triggers_are_neutralised_in_names_subjects_and_bodies() {
         text.contains("e@example.com,all,  a=b,'\ta=b,a=b\r\n"),
         "{text}"
     );
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&read(&raw.join("manifest.json"))).unwrap();
+    let manifest: serde_json::Value = manifest_in(&raw);
     assert_eq!(manifest["profile"]["formulas_neutralised"], 13);
 }
 

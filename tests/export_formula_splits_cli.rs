@@ -40,24 +40,44 @@ fn workspace() -> Ws {
 }
 
 fn neutralised_count(dir: &std::path::Path) -> u64 {
-    let m: serde_json::Value = serde_json::from_slice(&read(&dir.join("manifest.json"))).unwrap();
+    let m: serde_json::Value = manifest_in(dir);
     m["profile"]["formulas_neutralised"].as_u64().unwrap()
 }
+
+/// Export `campaign` to `name` with `extra` options and `--no-bom`, expecting success;
+/// the folder and the text of its recipients file.
+fn export(ws: &Ws, campaign: &str, name: &str, extra: &[&str]) -> (std::path::PathBuf, String) {
+    let out = ws.out(name);
+    let mut args = vec![
+        "export",
+        campaign,
+        "--out",
+        out.to_str().unwrap(),
+        "--no-bom",
+    ];
+    args.extend(extra);
+    ws.ok(&args);
+    let text = String::from_utf8(read(&out.join("recipients.csv"))).unwrap();
+    (out, text)
+}
+
+/// The rows of campaign `c` that the spreadsheet profile and a sending profile with
+/// `--neutralise-formulas` write alike (the header, a1 to a4: each formula follows a
+/// `;`); they differ on Fay's row only, whose `-1` follows a comma, quoted by the
+/// spreadsheet profile alone.
+const A1_TO_A4: &str = "email,segment,subject,body\r\n\
+     a1@example.com,all,Hi Ann;'=1+1,Ann;'=1+1 from Leeds;'@SUM(1+1)\r\n\
+     a2@example.com,all,Hi Bob;'-2+3,Bob;'-2+3 from -York\r\n\
+     a3@example.com,all,Hi Cy;'=cmd|x!A0,Cy;'=cmd|x!A0 from Hull\r\n\
+     a4@example.com,all,Hi Di,Di from Bath;'+1+1\r\n";
 
 #[test]
 fn the_spreadsheet_profile_quotes_a_formula_after_every_separator() {
     let ws = workspace();
-    let out = ws.out("sp");
-    ws.ok(&["export", "c", "--out", out.to_str().unwrap(), "--no-bom"]);
-    let text = String::from_utf8(read(&out.join("recipients.csv"))).unwrap();
+    let (out, text) = export(&ws, "c", "sp", &[]);
     assert_eq!(
         text,
-        "email,segment,subject,body\r\n\
-         a1@example.com,all,Hi Ann;'=1+1,Ann;'=1+1 from Leeds;'@SUM(1+1)\r\n\
-         a2@example.com,all,Hi Bob;'-2+3,Bob;'-2+3 from -York\r\n\
-         a3@example.com,all,Hi Cy;'=cmd|x!A0,Cy;'=cmd|x!A0 from Hull\r\n\
-         a4@example.com,all,Hi Di,Di from Bath;'+1+1\r\n\
-         a6@example.com,all,Hi Fay,\"Fay from Ely,'-1\"\r\n"
+        format!("{A1_TO_A4}a6@example.com,all,Hi Fay,\"Fay from Ely,'-1\"\r\n")
     );
     // Subjects and bodies of a1, a2, a3 (6), bodies of a4 and a6 (2).
     assert_eq!(neutralised_count(&out), 8);
@@ -74,9 +94,7 @@ fn the_spreadsheet_profile_quotes_a_formula_after_every_separator() {
         "--body",
         "{{ first_name }}:\n{{ city }}",
     ]);
-    let lines = ws.out("lines");
-    ws.ok(&["export", "d", "--out", lines.to_str().unwrap(), "--no-bom"]);
-    let text = String::from_utf8(read(&lines.join("recipients.csv"))).unwrap();
+    let (_, text) = export(&ws, "d", "lines", &[]);
     assert!(
         text.contains("a2@example.com,all,Hi Bob;'-2+3,\"Bob;'-2+3:\n'-York\"\r\n"),
         "{text}"
@@ -107,25 +125,11 @@ fn a_sending_profile_refuses_a_formula_after_a_semicolon_and_quotes_it_when_aske
     // a1 subject and body, a2 subject and body, a3 subject and body, a4 body.
     assert!(err.contains("formula_value: 7 cells"), "{err}");
     assert!(!out.join("recipients.csv").exists());
-    ws.ok(&[
-        "export",
-        "c",
-        "--out",
-        out.to_str().unwrap(),
-        "--profile",
-        "upload",
-        "--neutralise-formulas",
-        "--no-bom",
-    ]);
-    let text = String::from_utf8(read(&out.join("recipients.csv"))).unwrap();
+    let extra = ["--profile", "upload", "--neutralise-formulas"];
+    let (out, text) = export(&ws, "c", "up", &extra);
     assert_eq!(
         text,
-        "email,segment,subject,body\r\n\
-         a1@example.com,all,Hi Ann;'=1+1,Ann;'=1+1 from Leeds;'@SUM(1+1)\r\n\
-         a2@example.com,all,Hi Bob;'-2+3,Bob;'-2+3 from -York\r\n\
-         a3@example.com,all,Hi Cy;'=cmd|x!A0,Cy;'=cmd|x!A0 from Hull\r\n\
-         a4@example.com,all,Hi Di,Di from Bath;'+1+1\r\n\
-         a6@example.com,all,Hi Fay,\"Fay from Ely,-1\"\r\n"
+        format!("{A1_TO_A4}a6@example.com,all,Hi Fay,\"Fay from Ely,-1\"\r\n")
     );
     assert_eq!(neutralised_count(&out), 7);
 }

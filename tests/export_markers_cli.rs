@@ -48,7 +48,7 @@ fn marked(platform: &str, dir: &Path) -> Vec<(String, String)> {
 
 /// The manifest's marker of entry 1.
 fn marker_of(dir: &Path) -> String {
-    let m: serde_json::Value = serde_json::from_slice(&read(&dir.join("manifest.json"))).unwrap();
+    let m: serde_json::Value = manifest_in(dir);
     let markers = m["profile"]["markers"].as_array().expect("profile.markers");
     assert_eq!(markers.len(), 1, "{markers:?}");
     assert_eq!(markers[0]["segment"], "gold");

@@ -51,10 +51,6 @@ fn people() -> Ws {
     ws
 }
 
-fn manifest(dir: &std::path::Path) -> Value {
-    serde_json::from_slice(&read(&dir.join("manifest.json"))).unwrap()
-}
-
 /// `(first cell of the record, column)` of every cell starting with `'` in the CSV
 /// `bytes` (BOM skipped), and listmonk's `attributes` values that do.
 fn quoted_cells(bytes: &[u8]) -> Vec<(String, String)> {
@@ -127,7 +123,7 @@ fn the_spreadsheet_profile_counts_every_cell_it_quotes() {
             cell("eve@example.com", "first_name"),
         ]
     );
-    assert_eq!(manifest(&out)["profile"]["formulas_neutralised"], 12);
+    assert_eq!(manifest_in(&out)["profile"]["formulas_neutralised"], 12);
 
     // Split into parts of 4 and 2 records (Ana to Dee: 10 cells; Eve and Fay: 2): the
     // count covers both files.
@@ -148,7 +144,7 @@ fn the_spreadsheet_profile_counts_every_cell_it_quotes() {
     let first = quoted_cells(&read(&split.join("recipients-001.csv"))).len();
     let second = quoted_cells(&read(&split.join("recipients-002.csv"))).len();
     assert_eq!((first, second), (10, 2));
-    assert_eq!(manifest(&split)["profile"]["formulas_neutralised"], 12);
+    assert_eq!(manifest_in(&split)["profile"]["formulas_neutralised"], 12);
 }
 
 /// Every e-mail profile, the platform ones with `--neutralise-formulas`: the manifest
@@ -187,7 +183,7 @@ fn every_profile_counts_the_cells_it_quotes() {
         let quoted = quoted_cells(&read(&out.join(data)));
         assert!(!quoted.is_empty(), "{profile}");
         assert_eq!(
-            manifest(&out)["profile"]["formulas_neutralised"],
+            manifest_in(&out)["profile"]["formulas_neutralised"],
             quoted.len(),
             "{profile}: {quoted:?}"
         );
@@ -230,7 +226,7 @@ fn phone_numbers_are_quoted_in_the_spreadsheet_profile_only() {
          '+447700900112,everyone,Hello\r\n\
          '+447700900113,everyone,Hello\r\n"
     );
-    let m = manifest(&sheet);
+    let m = manifest_in(&sheet);
     assert_eq!(m["profile"]["formulas_neutralised"], 3);
     assert_eq!(m["profile"]["e164_phones_intact"], false);
 
@@ -258,7 +254,7 @@ fn phone_numbers_are_quoted_in_the_spreadsheet_profile_only() {
             e164,
             "--neutralise-formulas: {neutralise}"
         );
-        let m = manifest(&sms);
+        let m = manifest_in(&sms);
         assert_eq!(m["profile"]["formulas_neutralised"], 0);
         assert_eq!(m["profile"]["e164_phones_intact"], true);
     }
@@ -282,7 +278,7 @@ fn phone_numbers_are_quoted_in_the_spreadsheet_profile_only() {
             assert!(text.contains(&format!("\n{phone},")), "{profile}: {text}");
         }
         assert!(!text.contains('\''), "{profile}: {text}");
-        let m = manifest(&out);
+        let m = manifest_in(&out);
         assert_eq!(m["profile"]["formulas_neutralised"], 0);
         assert_eq!(m["profile"]["e164_phones_intact"], true);
     }

@@ -26,7 +26,7 @@ fn review_and_export(ws: &Ws, campaign: &str) -> (Value, Value) {
     let review = ws.json(&["review", campaign], 0);
     let out = ws.out("export");
     ws.ok(&["export", campaign, "--out", out.to_str().unwrap()]);
-    let manifest: Value = serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+    let manifest: Value = manifest_in(&out);
     (review["findings"].clone(), manifest["findings"].clone())
 }
 

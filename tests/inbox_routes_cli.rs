@@ -210,8 +210,7 @@ fn a_today_set_in_the_future_does_not_age_children() {
         "an as-of date in 2099 is far from today: {review}"
     );
     future(&["export", "c", "--out", out.to_str().unwrap()], 0);
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+    let manifest: serde_json::Value = manifest_in(&out);
     assert_eq!(manifest["minor_check"]["read_on"], on.as_str());
     assert_eq!(manifest["minor_check"]["today"], on.as_str());
     let recipients = String::from_utf8(read(&out.join("recipients.csv"))).unwrap();

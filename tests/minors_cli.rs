@@ -130,8 +130,7 @@ body = "Hello"
     ]);
     let out = ws.out("export");
     ws.ok(&["export", "fr", "--out", out.to_str().unwrap()]);
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+    let manifest: serde_json::Value = manifest_in(&out);
     let m = &manifest["minor_check"];
     assert_eq!(m["minor_age"]["years"], 15);
     assert_eq!(m["minor_age"]["source"]["code"], "FR");

@@ -163,12 +163,7 @@ fn export_directories_are_recorded_absolute() {
         .assert()
         .success();
     let audit = ws.json(&["audit"], 0);
-    let export = audit
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["action"] == "export")
-        .unwrap_or_else(|| panic!("{audit:#}"));
+    let export = review_support::audit_entry(&audit, "export");
     let want = ws.dir.path().join("out");
     let detail = export["detail"].to_string();
     assert!(

@@ -28,7 +28,7 @@ fn reimports_raise_a_field_but_never_over_a_person_who_lowered_it() {
     // A campaign merging it, written while it held no religion values.
     ws.apply(NOTES_CAMPAIGN);
     // Religion terms arrive in the ordinary `note` field.
-    let warning = import_warning(&ws, "policy_notes_2.csv", "field note reclassified");
+    let warning = ws.import_warning("policy_notes_2.csv", "field note reclassified");
     assert!(
         warning.contains("from ordinary to special category (religion)"),
         "{warning}"
@@ -49,7 +49,7 @@ fn reimports_raise_a_field_but_never_over_a_person_who_lowered_it() {
     ws.ok(&[
         "fields", "set", "note", "--class", "ordinary", "--reason", why,
     ]);
-    let warning = import_warning(&ws, "policy_notes_3.csv", "field note was lowered");
+    let warning = ws.import_warning("policy_notes_3.csv", "field note was lowered");
     assert!(
         warning.contains("would have raised it to special category (religion)"),
         "{warning}"
@@ -112,11 +112,10 @@ fn a_sign_off_goes_stale_when_the_export_adds_a_field_or_the_data_changes() {
     assert_eq!(signed["sign_off"]["state"], "current");
     assert_eq!(signed["sign_off"]["export"]["profile"], "spreadsheet");
     // The export it approved: still current.
-    let m = manifest(&ws, "everyone", &[]);
+    let m = ws.export_manifest("everyone", &[]);
     assert_eq!(m["sign_off"]["state"], "current");
     // A field added after sign-off makes it stale, naming the change.
-    let m = manifest(
-        &ws,
+    let m = ws.export_manifest(
         "everyone",
         &[
             "--field",
@@ -130,7 +129,7 @@ fn a_sign_off_goes_stale_when_the_export_adds_a_field_or_the_data_changes() {
     assert!(changed.starts_with("the export differs"), "{changed}");
     assert!(changed.contains("added fields first_name"), "{changed}");
     // So does another profile.
-    let m = manifest(&ws, "everyone", &["--profile", "upload"]);
+    let m = ws.export_manifest("everyone", &["--profile", "upload"]);
     assert_eq!(m["sign_off"]["state"], "stale");
     // Signed off for that export, it is current for it.
     ws.ok(&[
@@ -143,7 +142,7 @@ fn a_sign_off_goes_stale_when_the_export_adds_a_field_or_the_data_changes() {
         "--note",
         "upload ok",
     ]);
-    let m = manifest(&ws, "everyone", &["--profile", "upload"]);
+    let m = ws.export_manifest("everyone", &["--profile", "upload"]);
     assert_eq!(m["sign_off"]["state"], "current");
     // A class changed after sign-off, though nobody's message changes: stale.
     ws.ok(&[

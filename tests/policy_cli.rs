@@ -93,7 +93,7 @@ fn an_accepted_safeguard_is_shown_in_review_and_manifest_and_undone_by_a_change(
     assert_eq!(entry["detail"]["reason"], ADULTS_ONLY);
     assert_eq!(entry["detail"]["code"], "safeguard_removed");
 
-    let m = manifest(&ws, "everyone", &[]);
+    let m = ws.export_manifest("everyone", &[]);
     assert_eq!(m["accepted"][0]["code"], "safeguard_removed");
     assert_eq!(m["accepted"][0]["reason"], ADULTS_ONLY);
     // ana, bo, eve, and dee and gus whom the minor check no longer sees: 5.
@@ -185,7 +185,7 @@ fn special_category_data_is_never_unlocked_in_a_special_ad_category() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("not even with an unlock"));
-    let m = manifest(&ws, "flats", &[]);
+    let m = ws.export_manifest("flats", &[]);
     assert_eq!(m["policy"]["category"], "housing");
     assert_eq!(m["policy"]["special_ad_category"], true);
     assert_eq!(

@@ -110,8 +110,7 @@ fn preview_review_and_export_bytes_are_unchanged() {
         let exported = sha256(&read(&out.join("recipients.csv")));
         // The export's file and the review's hash come from one pass (issue 13): the
         // manifest names the hash the review reported.
-        let manifest: serde_json::Value =
-            serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+        let manifest: serde_json::Value = manifest_in(&out);
         assert_eq!(manifest["preview_sha256"], preview_hash.as_str());
         got.push((
             campaign.to_string(),
@@ -131,8 +130,7 @@ fn preview_review_and_export_bytes_are_unchanged() {
         out.to_str().unwrap(),
     ]);
     let mut audience = String::from_utf8(read(&out.join("audience.csv"))).unwrap();
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+    let manifest: serde_json::Value = manifest_in(&out);
     for m in manifest["profile"]["markers"].as_array().unwrap() {
         let marker = m["marker"].as_str().unwrap();
         assert!(marker.starts_with("tactful-"), "{marker}");

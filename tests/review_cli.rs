@@ -76,8 +76,7 @@ fn unlocked_field_shows_its_justification_in_review_and_manifest() {
     );
     let out = ws.out("x");
     ws.ok(&["export", "over60", "--out", out.to_str().unwrap()]);
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+    let manifest: serde_json::Value = manifest_in(&out);
     assert_eq!(manifest["unlocks"][0]["field"], "birth_date");
     assert_eq!(
         manifest["unlocks"][0]["reason"],
@@ -201,12 +200,7 @@ fn sign_off_is_recorded_and_goes_stale_when_the_data_changes() {
     assert_eq!(signed["sign_off"]["state"], "current");
     let hash = signed["sign_off"]["hash"].as_str().unwrap().to_string();
     let log = ws.json(&["audit"], 0);
-    let entry = log
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["action"] == "review.sign_off")
-        .unwrap();
+    let entry = audit_entry(&log, "review.sign_off");
     assert_eq!(entry["detail"]["hash"], hash.as_str());
     assert_eq!(entry["actor"], "tester");
 
@@ -230,8 +224,7 @@ fn sign_off_is_recorded_and_goes_stale_when_the_data_changes() {
         .assert()
         .success()
         .stdout(predicates::str::contains("  sign-off: stale\n"));
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+    let manifest: serde_json::Value = manifest_in(&out);
     assert_eq!(manifest["sign_off"]["state"], "stale");
     assert_eq!(manifest["sign_off"]["hash"], hash.as_str());
 }

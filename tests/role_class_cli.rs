@@ -38,17 +38,39 @@ fn refused(ws: &Ws, args: &[&str]) -> (Option<i32>, String) {
     (out.status.code(), stderr)
 }
 
+/// `args` exits 1 with `said` in its standard error.
+fn assert_refused(ws: &Ws, args: &[&str], said: &str) {
+    let (code, stderr) = refused(ws, args);
+    let what = args.join(" ");
+    assert_eq!(code, Some(1), "{what}: {stderr}");
+    assert!(stderr.contains(said), "{what}: {stderr}");
+}
+
+/// The reason given with `--role age` on `value_a`.
+const AGE_REASON: &str = "Value A is the customer age in years";
+
+/// `fields set value_a --role age`, with [`AGE_REASON`], expecting success.
+fn set_age_role(ws: &Ws) {
+    ws.ok(&[
+        "fields", "set", "value_a", "--role", "age", "--reason", AGE_REASON,
+    ]);
+}
+
+/// `(class, role)` of `field` (`fields --json`).
+fn class_and_role(ws: &Ws, field: &str) -> (String, String) {
+    let f = ws.field(field);
+    let s = |k: &str| f[k].as_str().unwrap().to_string();
+    (s("class"), s("role"))
+}
+
+/// The error of a class below the role's.
+const BELOW_THE_ROLE: &str = "role age makes `value_a` at least protected trait";
+
 #[test]
 fn an_age_role_given_by_hand_makes_the_field_protected() {
     let ws = workspace();
     let said = ws.stdout(&[
-        "fields",
-        "set",
-        "value_a",
-        "--role",
-        "age",
-        "--reason",
-        "Value A is the customer age in years",
+        "fields", "set", "value_a", "--role", "age", "--reason", AGE_REASON,
     ]);
     assert_eq!(
         said,
@@ -66,10 +88,9 @@ fn an_age_role_given_by_hand_makes_the_field_protected() {
             "--reason",
             "this column is the contact's birth",
         ]);
-        let f = ws.field(field);
         assert_eq!(
-            (f["class"].as_str(), f["role"].as_str()),
-            (Some("protected"), Some(role))
+            class_and_role(&ws, field),
+            ("protected".into(), role.into())
         );
     }
     // The audit log has the raise, with the reason.
@@ -84,24 +105,14 @@ fn an_age_role_given_by_hand_makes_the_field_protected() {
     assert_eq!(set["detail"]["raised_by_role"], "protected");
     // Rules on the three fields are refused without an unlock (main: reach 2 each).
     for rule in ["value_a >= 40", "value_b < 1985", "date_2 < 1985-01-01"] {
-        let (code, stderr) = refused(&ws, &["reach", rule]);
-        assert_eq!(code, Some(1), "{rule}: {stderr}");
-        assert!(stderr.contains("protected"), "{rule}: {stderr}");
+        assert_refused(&ws, &["reach", rule], "protected");
     }
 }
 
 #[test]
 fn an_employment_campaign_cannot_select_by_an_age_given_by_hand() {
     let ws = workspace();
-    ws.ok(&[
-        "fields",
-        "set",
-        "value_a",
-        "--role",
-        "age",
-        "--reason",
-        "Value A is the customer age in years",
-    ]);
+    set_age_role(&ws);
     ws.ok(&[
         "campaign",
         "new",
@@ -124,37 +135,19 @@ fn an_employment_campaign_cannot_select_by_an_age_given_by_hand() {
         ],
     );
     assert_eq!(code, Some(1), "{stderr}");
-    let (code, stderr) = refused(&ws, &["segment", "add", "o", "value_a >= 40"]);
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(stderr.contains("protected"), "{stderr}");
+    assert_refused(&ws, &["segment", "add", "o", "value_a >= 40"], "protected");
 }
 
 #[test]
 fn a_class_below_the_roles_is_refused_and_a_stricter_one_is_kept() {
     let ws = workspace();
-    let (code, stderr) = refused(
-        &ws,
-        &[
-            "fields",
-            "set",
-            "value_a",
-            "--role",
-            "age",
-            "--class",
-            "ordinary",
-            "--reason",
-            "Value A is the customer age in years",
-        ],
-    );
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(
-        stderr.contains("role age makes `value_a` at least protected trait"),
-        "{stderr}"
-    );
-    let f = ws.field("value_a");
+    let one_step = [
+        "fields", "set", "value_a", "--role", "age", "--class", "ordinary", "--reason", AGE_REASON,
+    ];
+    assert_refused(&ws, &one_step, BELOW_THE_ROLE);
     assert_eq!(
-        (f["class"].as_str(), f["role"].as_str()),
-        (Some("ordinary"), Some("none"))
+        class_and_role(&ws, "value_a"),
+        ("ordinary".into(), "none".into())
     );
     // Never lowers: a person's special category stays.
     ws.ok(&[
@@ -188,35 +181,14 @@ fn a_class_below_the_roles_is_refused_and_a_stricter_one_is_kept() {
 #[test]
 fn a_later_class_below_the_roles_is_refused_too() {
     let ws = workspace();
-    ws.ok(&[
-        "fields",
-        "set",
-        "value_a",
-        "--role",
-        "age",
-        "--reason",
-        "Value A is the customer age in years",
-    ]);
-    let (code, stderr) = refused(
-        &ws,
-        &[
-            "fields",
-            "set",
-            "value_a",
-            "--class",
-            "ordinary",
-            "--reason",
-            "we only use it to count customers by decade",
-        ],
-    );
-    assert_eq!(code, Some(1), "{stderr}");
-    assert!(
-        stderr.contains("role age makes `value_a` at least protected trait"),
-        "{stderr}"
-    );
-    let f = ws.field("value_a");
+    set_age_role(&ws);
+    let reason = "we only use it to count customers by decade";
+    let later = [
+        "fields", "set", "value_a", "--class", "ordinary", "--reason", reason,
+    ];
+    assert_refused(&ws, &later, BELOW_THE_ROLE);
     assert_eq!(
-        (f["class"].as_str(), f["role"].as_str()),
-        (Some("protected"), Some("age"))
+        class_and_role(&ws, "value_a"),
+        ("protected".into(), "age".into())
     );
 }

@@ -223,7 +223,7 @@ fn formula_like_cells_refuse_exact_exports_unless_neutralised_on_record() {
         csv.contains(",\"Eve, our new range is in.\"") || csv.contains(",Eve, our"),
         "{csv}"
     );
-    let manifest: Value = serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+    let manifest: Value = manifest_in(&out);
     assert_eq!(manifest["profile"]["formulas_neutralised"], 5);
     // The spreadsheet profile neutralises the same 5 cells itself, needs no flag, and
     // counts them too (second new-user trial: it said 0).
@@ -233,6 +233,6 @@ fn formula_like_cells_refuse_exact_exports_unless_neutralised_on_record() {
         .arg(&out)
         .assert()
         .success();
-    let manifest: Value = serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+    let manifest: Value = manifest_in(&out);
     assert_eq!(manifest["profile"]["formulas_neutralised"], 5);
 }

@@ -232,8 +232,7 @@ fn the_manifest_carries_every_unlock_and_justification_in_force() {
         .arg(&out)
         .assert()
         .success();
-    let manifest: Value =
-        serde_json::from_slice(&std::fs::read(out.join("manifest.json")).unwrap()).unwrap();
+    let manifest: Value = manifest_in(&out);
     let unlocks: Vec<(String, String)> = manifest["unlocks"]
         .as_array()
         .unwrap()

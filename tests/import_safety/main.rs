@@ -10,20 +10,15 @@ mod common;
 mod rows;
 mod undo_batches;
 
-use common::{plan, run, value};
+use common::{consent_of, plan, run, value};
 use tactful::fields::{Channel, ConsentState};
 use tactful::import::undo;
 use tactful::workspace::Workspace;
 
+/// One contact's e-mail consent: state and source, by contact key.
 pub(crate) fn consent(ws: &Workspace, key: &str) -> (String, Option<String>) {
-    ws.conn()
-        .query_row(
-            "SELECT _consent_email, s.source FROM contacts c
-             LEFT JOIN consent_statements s ON s.id = c._consent_email_ref WHERE _key = ?1",
-            [key],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap()
+    let (state, source, _) = consent_of(ws, key, "email");
+    (state, source)
 }
 
 /// Ana says yes, then no (she unsubscribed); Bo said no (declined), then unsubscribes
@@ -176,21 +171,13 @@ fn file_level_consent_is_recorded_and_never_overrides_a_row() {
         report.consent_not_applied,
         std::collections::BTreeMap::from([(Channel::Email, 2), (Channel::Sms, 0)])
     );
-    let sms: (String, String) = ws
-        .conn()
-        .query_row(
-            "SELECT _consent_sms, s.source FROM contacts c
-             LEFT JOIN consent_statements s ON s.id = c._consent_sms_ref
-             WHERE _key = 'bo@example.com'",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap();
+    let (state, source, _) = consent_of(&ws, "bo@example.com", "sms");
+    let batch = report.batch.unwrap();
     assert_eq!(
-        sms,
+        (state, source),
         (
             "granted".into(),
-            format!("--consent sms=granted, batch {}", report.batch.unwrap())
+            Some(format!("--consent sms=granted, batch {batch}"))
         )
     );
     let options: String = ws

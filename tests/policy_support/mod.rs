@@ -1,6 +1,7 @@
 //! The workspace of the policy tests (issue 10), driven through the `tactful` binary:
-//! tests/fixtures/policy_people.csv imported, the campaigns they apply, and a
-//! manifest reader. Counts by hand, as of 2026-11-01 (today is taken as the same day):
+//! tests/fixtures/policy_people.csv imported and the campaigns they apply (the
+//! workspace, manifest and audit helpers are `review_support`'s). Counts by hand, as of
+//! 2026-11-01 (today is taken as the same day):
 //! | contact | yob  | date_of_birth | age on 2026-11-01 | consent |
 //! | ana     | 1960 | 1960-04-01    | 66                | yes     |
 //! | bo      | 1990 | 1990-05-02    | 36                | yes     |
@@ -18,8 +19,6 @@
 
 #[path = "../review_support/mod.rs"]
 mod review_support;
-
-use serde_json::Value;
 
 pub use review_support::*;
 
@@ -52,38 +51,4 @@ pub fn people() -> Ws {
     let ws = Ws::new();
     ws.import("policy_people.csv", &[]);
     ws
-}
-
-pub fn manifest(ws: &Ws, campaign: &str, extra: &[&str]) -> Value {
-    let out = ws.out(&format!("export-{campaign}"));
-    ws.cmd()
-        .args([
-            "export",
-            campaign,
-            "--out",
-            out.to_str().unwrap(),
-            "--force",
-        ])
-        .args(extra)
-        .assert()
-        .success();
-    serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap()
-}
-
-/// The audit entry of the first `action` in `log` (`audit --json`).
-pub fn audit_entry<'a>(log: &'a Value, action: &str) -> &'a Value {
-    log.as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["action"] == action)
-        .unwrap()
-}
-
-/// Import fixture `name` and return the report's warning that starts with `prefix`.
-pub fn import_warning(ws: &Ws, name: &str, prefix: &str) -> String {
-    let report = ws.json(&["import", fixture(name).to_str().unwrap()], 0);
-    warnings(&report)
-        .into_iter()
-        .find(|w| w.starts_with(prefix))
-        .unwrap_or_else(|| panic!("{report:#}"))
 }

@@ -184,6 +184,33 @@ impl Ws {
         e["steps"][n]["detail"].as_str().unwrap().to_string()
     }
 
+    /// `export CAMPAIGN --out export-CAMPAIGN --force` with `extra` options, expecting
+    /// success; the export manifest.
+    pub fn export_manifest(&self, campaign: &str, extra: &[&str]) -> serde_json::Value {
+        let out = self.out(&format!("export-{campaign}"));
+        self.cmd()
+            .args([
+                "export",
+                campaign,
+                "--out",
+                out.to_str().unwrap(),
+                "--force",
+            ])
+            .args(extra)
+            .assert()
+            .success();
+        manifest_in(&out)
+    }
+
+    /// Import fixture `name` and return the report's warning that starts with `prefix`.
+    pub fn import_warning(&self, name: &str, prefix: &str) -> String {
+        let report = self.json(&["import", fixture(name).to_str().unwrap()], 0);
+        warnings(&report)
+            .into_iter()
+            .find(|w| w.starts_with(prefix))
+            .unwrap_or_else(|| panic!("{report:#}"))
+    }
+
     /// The e-mail consent entry of `contact show KEY --json` (`state`, `source`, ...).
     pub fn email_consent(&self, key: &str) -> serde_json::Value {
         let shown = self.json(&["contact", "show", key], 0);
@@ -283,6 +310,20 @@ pub fn has_code(review: &serde_json::Value, code: &str) -> bool {
 
 pub fn read(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap()
+}
+
+/// The export manifest (`manifest.json`) in the export folder `dir`.
+pub fn manifest_in(dir: &Path) -> serde_json::Value {
+    serde_json::from_slice(&read(&dir.join("manifest.json"))).unwrap()
+}
+
+/// The audit entry of the first `action` in `log` (`audit --json`).
+pub fn audit_entry<'a>(log: &'a serde_json::Value, action: &str) -> &'a serde_json::Value {
+    log.as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["action"] == action)
+        .unwrap_or_else(|| panic!("no {action} in {log:#}"))
 }
 
 /// The codes of `findings` with the given severity, in order.
