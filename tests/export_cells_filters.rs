@@ -11,18 +11,8 @@ use review_support::*;
 #[test]
 fn number_cells_stay_numbers_and_the_importer_removes_its_own_quote() {
     let ws = Ws::new();
-    let csv = ws.dir.path().join("spend.csv");
-    std::fs::write(
-        &csv,
-        "email,first_name,spend\nana@example.com,=cmd,-12.5\nbo@example.com,Bo,3\n",
-    )
-    .unwrap();
-    ws.cmd()
-        .arg("import")
-        .arg(&csv)
-        .args(["--consent", "email=granted"])
-        .assert()
-        .success();
+    let csv = "email,first_name,spend\nana@example.com,=cmd,-12.5\nbo@example.com,Bo,3\n";
+    ws.import_csv("spend.csv", csv, &["--consent", "email=granted"]);
     ws.apply(
         r#"
 name = "n"

@@ -11,19 +11,10 @@ use crate::{TRICKY, demo};
 #[test]
 fn a_300_byte_merge_value_is_refused_for_mailchimp_with_the_count_and_limit() {
     let ws = Ws::new();
-    let csv = ws.dir.path().join("notes.csv");
     let note = "n".repeat(300);
-    std::fs::write(
-        &csv,
-        format!("email,first_name,note\nana@example.com,Ana,{note}\nbo@example.com,Bo,short\n"),
-    )
-    .unwrap();
-    ws.cmd()
-        .arg("import")
-        .arg(&csv)
-        .args(["--consent", "email=granted"])
-        .assert()
-        .success();
+    let csv =
+        format!("email,first_name,note\nana@example.com,Ana,{note}\nbo@example.com,Bo,short\n");
+    ws.import_csv("notes.csv", &csv, &["--consent", "email=granted"]);
     ws.apply(
         r#"
 name = "notes"
@@ -90,8 +81,7 @@ fn golden_headers_and_manifest_keys() {
             profile,
             "--no-bom",
         ]);
-        let manifest: serde_json::Value =
-            serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+        let manifest: serde_json::Value = manifest_in(&out);
         let data = manifest["files"]["data"][0]["name"]
             .as_str()
             .unwrap()
@@ -120,24 +110,14 @@ fn golden_headers_and_manifest_keys() {
 #[test]
 fn sms_five_formats_of_one_number_give_one_e164_row_and_bad_numbers_are_listed() {
     let ws = Ws::new();
-    let csv = ws.dir.path().join("phones.csv");
-    std::fs::write(
-        &csv,
-        "email,phone,first_name\n\
+    let csv = "email,phone,first_name\n\
          a@example.com,+44 7700 900123,Ann\n\
          b@example.com,+447700900123,Ben\n\
          c@example.com,0044 7700 900123,Cem\n\
          d@example.com,+44-7700-900-123,Dia\n\
          e@example.com,+44 (7700) 900 123,Eve\n\
-         f@example.com,07700 900999,Fay\n",
-    )
-    .unwrap();
-    ws.cmd()
-        .arg("import")
-        .arg(&csv)
-        .args(["--consent", "sms=granted"])
-        .assert()
-        .success();
+         f@example.com,07700 900999,Fay\n";
+    ws.import_csv("phones.csv", csv, &["--consent", "sms=granted"]);
     ws.apply(
         r#"
 name = "text"
@@ -170,8 +150,7 @@ body = "Hi {{ first_name }}"
         "\u{FEFF}phone,body\r\n+447700900123,Hi Ann\r\n"
     );
     assert_eq!(report["left_out"], serde_json::json!([]));
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+    let manifest: serde_json::Value = manifest_in(&out);
     assert_eq!(manifest["counts"]["left_out"], 0);
     assert_eq!(manifest["counts"]["by_exclusion"]["duplicate_address"], 4);
     assert_eq!(manifest["counts"]["by_exclusion"]["no_address"], 1);
@@ -214,8 +193,7 @@ fn split_rows_and_proofs() {
         "--proofs",
         "2",
     ]);
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+    let manifest: serde_json::Value = manifest_in(&out);
     let parts = manifest["files"]["data"].as_array().unwrap();
     let total = manifest["counts"]["recipients"].as_u64().unwrap();
     // ceil(total / 400) parts, each with the header, records adding up.

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::review_support::{Ws, read};
+use crate::review_support::{Ws, manifest_in, read};
 
 /// Preview of every recipient: address → (subject, body).
 fn preview(ws: &Ws, campaign: &str) -> HashMap<String, (Option<String>, String)> {
@@ -169,8 +169,7 @@ pub(crate) fn check_platform(
         "--profile",
         platform,
     ]);
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&read(&out.join("manifest.json"))).unwrap();
+    let manifest: serde_json::Value = manifest_in(&out);
     let mut templates: HashMap<(String, String), String> = HashMap::new();
     for t in manifest["files"]["templates"].as_array().unwrap() {
         let text = String::from_utf8(read(&out.join(t["name"].as_str().unwrap()))).unwrap();
