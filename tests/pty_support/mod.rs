@@ -35,6 +35,10 @@ pub struct Session {
     child: Box<dyn Child + Send + Sync>,
     input: Box<dyn Write + Send>,
     output: Arc<Mutex<Vec<u8>>>,
+    /// The emulator fed with `output` up to the count: each look at the screen feeds it
+    /// only what came since the last. Reparsing the whole output at every 50 ms poll
+    /// made each wait's cost grow with the session's length.
+    terminal: Mutex<(vt100::Parser, usize)>,
     reader: Option<JoinHandle<()>>,
     _master: Box<dyn MasterPty + Send>,
 }
@@ -83,12 +87,18 @@ impl Session {
                 sink.lock().unwrap().extend_from_slice(&buf[..n]);
             }
         });
+        let parser = vt100::Parser::new(
+            NonZeroU16::new(rows).unwrap(),
+            NonZeroU16::new(cols).unwrap(),
+            0,
+        );
         Session {
             rows,
             cols,
             child,
             input,
             output,
+            terminal: Mutex::new((parser, 0)),
             reader: Some(reader),
             _master: pair.master,
         }
@@ -103,14 +113,15 @@ impl Session {
         self.output.lock().unwrap().clone()
     }
 
-    /// The screen as a terminal shows it now.
+    /// The screen as a terminal shows it now. The emulator is a stream parser (vte keeps
+    /// a sequence or character cut between two reads), so feeding it the output in parts
+    /// gives the screen that feeding it all at once does.
     pub fn screen(&self) -> vt100::Screen {
-        let mut parser = vt100::Parser::new(
-            NonZeroU16::new(self.rows).unwrap(),
-            NonZeroU16::new(self.cols).unwrap(),
-            0,
-        );
-        parser.process(&self.bytes());
+        let output = self.output.lock().unwrap();
+        let mut terminal = self.terminal.lock().unwrap();
+        let (parser, fed) = &mut *terminal;
+        parser.process(&output[*fed..]);
+        *fed = output.len();
         parser.screen().clone()
     }
 
