@@ -10,6 +10,8 @@
 //! is not in ../shared/real-data; its test below classifies the file's exact header
 //! with rows written by hand in the file's value vocabularies.
 
+mod shared_folder;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -28,15 +30,7 @@ fn sample(name: &str) -> PathBuf {
 }
 
 fn real_data() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-data");
-    if dir.is_dir() {
-        Some(dir)
-    } else if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{} is absent, and CI=true requires it", dir.display());
-    } else {
-        eprintln!("skipping: {} is absent", dir.display());
-        None
-    }
+    shared_folder::shared("real-data")
 }
 
 /// A type as the importer would infer it from every value: the few cases these files need.

@@ -3,8 +3,7 @@
 //! must be present under CI=true). Expected values are worked out by hand.
 
 mod review_support;
-
-use std::path::Path;
+mod shared_folder;
 
 use review_support::*;
 
@@ -68,23 +67,11 @@ body = "Hello"
     assert_eq!(value("spend"), -12.5);
 }
 
-fn case_dir() -> Option<std::path::PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/cases/BR-37");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{} is absent and CI=true",
-        dir.display()
-    );
-    eprintln!("skipped: {} is absent", dir.display());
-    None
-}
-
 #[test]
 fn br37_title_keeps_possessives_lower_case() {
-    let Some(dir) = case_dir() else { return };
+    let Some(dir) = shared_folder::shared("cases/BR-37") else {
+        return;
+    };
     let ws = Ws::new();
     ws.cmd()
         .arg("import")

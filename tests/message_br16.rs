@@ -2,9 +2,8 @@
 //! fallback; without a fallback the blanks are reported, never silently shipped; a
 //! misspelled merge field is an error that names it.
 
+mod shared_folder;
 mod support;
-
-use std::path::Path;
 
 use support::{record, text};
 use tactful::fields::Channel;
@@ -251,11 +250,9 @@ fn misspelled_field_is_an_error_naming_it() {
 /// the accepted spelling, and the typo file also names the unknown field.
 #[test]
 fn shared_case_templates() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/cases/BR-16");
-    if !dir.exists() {
-        eprintln!("skipping: {} is absent", dir.display());
+    let Some(dir) = shared_folder::shared("cases/BR-16") else {
         return;
-    }
+    };
     let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
     let scope = PolicyScope::outside_campaign();
 

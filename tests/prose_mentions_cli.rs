@@ -25,8 +25,7 @@
 //!   `resolution contains "Republican"` refused.
 
 mod review_support;
-
-use std::path::Path;
+mod shared_folder;
 
 use review_support::*;
 
@@ -120,22 +119,11 @@ d@example.com,asked about a refund
     assert_eq!(code, 0, "{out}");
 }
 
-fn tickets_file() -> Option<std::path::PathBuf> {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/real-data/support-tickets/customer_support_tickets.csv");
-    if file.is_file() {
-        Some(file)
-    } else if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{} is absent, and CI=true requires it", file.display());
-    } else {
-        eprintln!("skipping: {} is absent", file.display());
-        None
-    }
-}
-
 #[test]
 fn the_real_support_tickets_resolutions_are_ordinary_text() {
-    let Some(file) = tickets_file() else {
+    let Some(file) =
+        shared_folder::shared("real-data/support-tickets/customer_support_tickets.csv")
+    else {
         return;
     };
     let ws = Ws::new();

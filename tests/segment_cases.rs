@@ -2,6 +2,7 @@
 //! on hand-typed fixtures that reproduce each case's CSV.
 
 mod segment_fixture;
+mod shared_folder;
 
 use segment_fixture::*;
 use tactful::fields::{FieldType, PrivacyClass};
@@ -170,11 +171,9 @@ fn br15_segments_and_their_overlap() {
 /// The shared case files, when present, still say what the fixtures above reproduce.
 #[test]
 fn shared_cases_match_the_fixtures() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/cases");
-    if !dir.exists() {
-        eprintln!("skipping: {} is absent", dir.display());
+    let Some(dir) = shared_folder::shared("cases") else {
         return;
-    }
+    };
     let read = |p: &str| std::fs::read_to_string(dir.join(p)).unwrap();
     assert!(read("BR-12/customers_source.csv").contains("cy@example.com,Cy,\n"));
     assert!(read("BR-12/expected.md").contains("returns {Bo, Cy}"));

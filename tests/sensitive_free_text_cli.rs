@@ -23,8 +23,7 @@
 //!   reason is short.
 
 mod review_support;
-
-use std::path::Path;
+mod shared_folder;
 
 use review_support::*;
 
@@ -80,22 +79,11 @@ fn a_card_number_after_a_card_label_and_a_diabetic_note_still_block() {
     assert!(out.contains("card number values for 1 contact"), "{out}");
 }
 
-fn tickets_file() -> Option<std::path::PathBuf> {
-    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/real-data/support-tickets/customer_support_tickets.csv");
-    if file.is_file() {
-        Some(file)
-    } else if std::env::var("CI").is_ok_and(|v| v == "true") {
-        panic!("{} is absent, and CI=true requires it", file.display());
-    } else {
-        eprintln!("skipping: {} is absent", file.display());
-        None
-    }
-}
-
 #[test]
 fn the_real_support_tickets_descriptions_are_ordinary_text() {
-    let Some(file) = tickets_file() else {
+    let Some(file) =
+        shared_folder::shared("real-data/support-tickets/customer_support_tickets.csv")
+    else {
         return;
     };
     let ws = Ws::new();

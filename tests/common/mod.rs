@@ -8,6 +8,13 @@ use std::path::PathBuf;
 use tactful::import::{self, ImportError, ImportPlan, ImportReport};
 use tactful::workspace::Workspace;
 
+#[path = "../shared_folder/mod.rs"]
+mod shared_folder;
+
+// Not every test binary that includes this module reads the shared folder.
+#[allow(unused_imports)]
+pub use shared_folder::shared;
+
 pub fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -72,25 +79,6 @@ pub fn value(ws: &Workspace, key: &str, column: &str) -> (String, String) {
 
 pub fn count(ws: &Workspace, sql: &str) -> i64 {
     ws.conn().query_row(sql, [], |r| r.get(0)).unwrap()
-}
-
-/// `../shared/<rel>` (the project's shared cases and real data) when it exists. When it
-/// is absent the test fails under `CI=true` (CI always has the folder, so its absence
-/// there is a broken setup, not a reason to pass) and otherwise says it skipped.
-pub fn shared(rel: &str) -> Option<PathBuf> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(rel);
-    if path.exists() {
-        return Some(path);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{} is absent, and CI=true needs it",
-        path.display()
-    );
-    eprintln!("skipping: {} is absent", path.display());
-    None
 }
 
 /// One contact's consent for `channel` (`email` or `sms`): state, source and the

@@ -24,8 +24,8 @@ mod review_support;
 
 mod profiles;
 mod render;
-
-use std::path::Path;
+#[path = "../shared_folder/mod.rs"]
+mod shared_folder;
 
 use render::check_every_platform;
 use review_support::*;
@@ -72,20 +72,6 @@ fn literal_tag_syntax_escaping_and_conditions_survive_every_platform() {
     }
 }
 
-fn real_data() -> Option<std::path::PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/real-data/support-tickets");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{} is absent and CI=true",
-        dir.display()
-    );
-    eprintln!("skipped: {} is absent", dir.display());
-    None
-}
-
 const TICKETS: &str = r#"
 name = "tickets"
 channel = "email"
@@ -103,7 +89,9 @@ Dear {{ customer_name | default("customer") }},
 
 #[test]
 fn every_platform_reproduces_the_preview_on_real_support_tickets() {
-    let Some(dir) = real_data() else { return };
+    let Some(dir) = shared_folder::shared("real-data/support-tickets") else {
+        return;
+    };
     let file = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
