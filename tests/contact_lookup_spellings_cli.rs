@@ -130,3 +130,32 @@ fn a_phone_keyed_contact_is_found_by_its_national_number() {
     );
 }
 
+/// A display name that is itself an address names nobody: `"bob@x.com" <ann@x.com>`
+/// is Ann's row (RFC 5322 `name-addr`), keyed, shown and erased as Ann.
+#[test]
+fn a_display_name_that_looks_like_an_address_is_only_a_name() {
+    let ws = Ws::new();
+    ws.import_csv(
+        "people.csv",
+        "email,first_name\n\"\"\"bob@example.com\"\" <ann@example.com>\",Ann\nbob@example.com,Bob\n",
+        &["--consent", "email=granted"],
+    );
+    let shown = ws.json(&["contact", "show", "ann@example.com"], 0);
+    assert_eq!(shown["key"], "ann@example.com", "{shown}");
+    let first_name = shown["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == "first_name")
+        .unwrap()["value"]
+        .clone();
+    assert_eq!(first_name, "Ann", "{shown}");
+    // Bob keeps his own row and name.
+    let bob = ws.json(&["contact", "show", "bob@example.com"], 0);
+    assert_eq!(bob["key"], "bob@example.com");
+    let asked = "\"bob@example.com\" <ann@example.com>";
+    assert_eq!(
+        ws.json(&["contact", "show", asked], 0)["key"],
+        "ann@example.com"
+    );
+}

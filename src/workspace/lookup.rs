@@ -45,6 +45,13 @@ pub fn contacts_named(conn: &Connection, asked: &str) -> Result<Named, Workspace
             return Ok(Named::One(key));
         }
     }
+    // The mailbox of `Name <address>`, as the importer keys it, even when the name
+    // looks like an address (`import::key_cell`).
+    if let Some(mailbox) = crate::fields::address_read::angle_address(asked)
+        && let Some(key) = keyed(conn, &mailbox)?
+    {
+        return Ok(Named::One(key));
+    }
     let mut found: Vec<String> = Vec::new();
     let add = |key: String, found: &mut Vec<String>| {
         if !found.contains(&key) {
