@@ -253,23 +253,13 @@ where
     Ok(())
 }
 
-/// The stored contact key for `key`, tried as given (trimmed), then lower-cased in NFC
-/// (e-mail keys are stored so), then as a phone number in any spelling
-/// (`workspace::phones::find_key`); `None` if no contact has it.
+/// The stored contact key for `key`, read as `contact show` reads it
+/// (`workspace::lookup`): as given (trimmed), as an e-mail key, by the address a
+/// wrapped value holds (`Dee <dee@example.com>`, `mailto:…`), then as a phone number in
+/// any spelling; `None` if no contact, or more than one, has it.
 pub fn find_key(conn: &Connection, key: &str) -> Result<Option<String>, WorkspaceError> {
-    let key = key.trim();
-    // E-mail keys are stored in `fields::address::email_key`'s form (lower case, NFC).
-    for candidate in [key.to_string(), crate::fields::address::email_key(key)] {
-        let found = conn
-            .query_row(
-                "SELECT _key FROM contacts WHERE _key = ?1",
-                [&candidate],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if found.is_some() {
-            return Ok(found);
-        }
-    }
-    crate::workspace::phones::find_key(conn, key)
+    Ok(match crate::workspace::lookup::contacts_named(conn, key)? {
+        crate::workspace::lookup::Named::One(found) => Some(found),
+        _ => None,
+    })
 }

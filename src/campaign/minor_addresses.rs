@@ -78,21 +78,22 @@ impl MinorAddresses {
         !self.held.is_empty() || !self.other.is_empty() || self.kept.is_some()
     }
 
-    /// The known minor behind any of a contact's addresses (`email`: its stored e-mail
-    /// address; `phones`: the E.164 forms of its phone fields), whatever the campaign's
-    /// channel: `(channel of the address, minor's _id or None for one kept on record)`.
+    /// The known minor behind any of a contact's addresses (`emails`: the stored values
+    /// of its e-mail fields, the first and every other, each read in every form
+    /// [`each_form`] gives: `Kid <KID@x.org>` is `kid@x.org`; `phones`: the E.164 forms
+    /// of its phone fields), whatever the campaign's channel: `(channel of the address, minor's _id or None for one kept on record)`.
     /// The contact with `_id` `id` itself does not count.
     pub fn by_any_address(
         &self,
         (channel, id): (Channel, i64),
-        email: Option<&str>,
+        emails: &[Cow<'_, str>],
         phones: &[Cow<'_, str>],
         (on, minor_age): (NaiveDate, u32),
     ) -> Option<(Channel, Option<i64>)> {
         let mut forms: Vec<(Channel, Cow<'_, str>)> = (phones.iter())
             .map(|p| (Channel::Sms, Cow::Borrowed(p.as_ref())))
             .collect();
-        if let Some(stored) = email {
+        for stored in emails {
             each_form(Channel::Email, stored, |f| {
                 forms.push((Channel::Email, Cow::Owned(f.to_string())))
             });

@@ -3,7 +3,8 @@
 //! entry or another contact's refusal for it excludes the contact, as one for any of
 //! its phone fields does (new-user trial 6, G14: Ann, whose work address was on the
 //! suppression list or had said no as a contact of its own, was mailed at her other
-//! address). Erasure needs nothing here: it puts every address of the erased contact
+//! address), and a known minor's address in one makes the contact a minor's inbox
+//! ([`super::minor_addresses`], trial 11, F5). Erasure needs nothing here: it puts every address of the erased contact
 //! on the list, which [`listed`] reads.
 //!
 //! Called by [`super::walk`] for each contact; the fields are [`super::prepare::Slots`]'
@@ -16,8 +17,12 @@ use super::suppressed::{Suppression, SuppressionHit};
 use crate::fields::value::{Record, Value};
 use crate::fields::{Channel, ConsentState};
 
-/// The non-blank text values of the contact's other e-mail fields, in workspace order.
-fn values<'r>(prepared: &'r Prepared, record: &'r Record) -> impl Iterator<Item = &'r str> {
+/// The non-blank text values of the contact's other e-mail fields, in workspace order:
+/// also read by the walk for known minors' addresses (new-user trial 11, F5).
+pub(super) fn values<'r>(
+    prepared: &'r Prepared,
+    record: &'r Record,
+) -> impl Iterator<Item = &'r str> {
     prepared.slots.other_emails.iter().filter_map(|&i| {
         let f = prepared.columns.get(i)?;
         match record.get(&f.name)? {

@@ -242,13 +242,18 @@ pub(super) fn decide<'a>(
         None if !age.minor && minors.any() => {
             // Borrowed from the record: a copy of every address per contact was the
             // cost of this check (issue 13, session 12).
-            let email = text_cow(prepared, record, slots.email);
+            // Every e-mail field: a minor's address in a `Secondary Email` is the
+            // minor's inbox as much as in the first (new-user trial 11, F5).
+            let emails: Vec<Cow<'_, str>> = text_cow(prepared, record, slots.email)
+                .into_iter()
+                .chain(other_emails::values(prepared, record).map(Cow::Borrowed))
+                .collect();
             let phones: Vec<Cow<'_, str>> = (slots.phones.iter())
                 .filter_map(|&i| text_cow(prepared, record, Some(i)))
                 .collect();
             let dates = (prepared.minor_dates.earlier, prepared.minor_age.years);
             let channel = prepared.campaign.channel;
-            match minors.by_any_address((channel, id), email.as_deref(), &phones, dates) {
+            match minors.by_any_address((channel, id), &emails, &phones, dates) {
                 Some((kind, minor)) => {
                     minor_by = Some(kind);
                     Some(match minor {

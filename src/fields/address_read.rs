@@ -61,6 +61,23 @@ pub fn reads_address(raw: &str) -> bool {
     pieces(raw).any(|p| normalise_email(p).is_some() || latin_reading(p).is_some())
 }
 
+/// The address between the angle brackets of a value written as a display name and
+/// an address (RFC 5322 `name-addr`: `Ann <ann@x.org>`, `"bob@x.org" <ann@x.org>`),
+/// when the brackets close the value (a sentence's `;`, `,` or `.` after them aside)
+/// and hold an address ([`normalise_email`]). The display name is only a name, even
+/// when it looks like an address: the mailbox is the one in brackets, so an import
+/// keys such a row by it, not by the name (new-user trial 11: `"bob@x.com"
+/// <ann@x.com>` keyed Ann's row as Bob). `None` for any other value.
+pub fn angle_address(raw: &str) -> Option<String> {
+    let written = raw.trim().trim_end_matches([';', ',', '.', ' ']);
+    let inner = written.strip_suffix('>')?;
+    let open = inner.rfind('<')?;
+    if inner[..open].contains(['<', '>']) {
+        return None;
+    }
+    normalise_email(&inner[open + 1..])
+}
+
 /// The Latin readings of the look-alike addresses in `raw` (a piece mixing scripts in
 /// one part, `ann@cоrp.com` with a Cyrillic `о`: [`super::look_alike`]), in normal
 /// form, each once: no address to send to, but the address a refusal or suppression
@@ -208,5 +225,18 @@ mod tests {
             assert!(!reads_address(v), "{v}");
         }
         assert_eq!(look_alikes_in("Ann <ann@cоrp.com>"), vec!["ann@corp.com"]);
+    }
+
+    /// The mailbox of a display name and an address is the one in brackets, by hand
+    /// from RFC 5322 §3.4 (`name-addr = [display-name] angle-addr`).
+    #[test]
+    fn the_angle_address_is_the_mailbox() {
+        let a = |v: &str| angle_address(v);
+        assert_eq!(a("\"bob@x.com\" <ann@x.com>").as_deref(), Some("ann@x.com"));
+        assert_eq!(a("bob@x.com <ANN@x.com>;").as_deref(), Some("ann@x.com"));
+        assert_eq!(a("Ann <ann@x.com>").as_deref(), Some("ann@x.com"));
+        assert_eq!(a("<a@x.com> <b@x.com>"), None);
+        assert_eq!(a("ann@x.com"), None);
+        assert_eq!(a("Ann <ann@x.com> (work)"), None);
     }
 }

@@ -311,6 +311,7 @@ pub fn analyse(
         warnings.extend(map.stripped_warning(&header, stripped[i]));
         let decision = crate::workspace::decisions::get(conn, name)?;
         let seen = Seen {
+            headerless: mapped.header.is_empty(),
             header,
             name,
             stats: &stats[i],
@@ -441,10 +442,7 @@ pub fn analyse(
             .as_ref()
             .is_some_and(|f| f.states.contains_key(&Channel::Email));
     if !has_email_consent && !plan.consent.contains_key(&Channel::Email) {
-        warnings.push(
-            "no e-mail consent column and no --consent email=STATE: e-mail consent is not asked, so e-mail campaigns will exclude these contacts"
-                .to_string(),
-        );
+        warnings.push(super::no_consent_note::warning(None));
     }
     let age_columns = columns
         .iter()

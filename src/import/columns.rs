@@ -53,7 +53,10 @@ pub fn damage_warning(header: &str, d: Damage, seen: &DamageSeen) -> String {
 
 /// What the first pass saw of one column.
 pub struct Seen<'a> {
+    /// The header as in the file, or the field name for a column with no header.
     pub header: String,
+    /// The column has no header: the file has none, or its cell is blank.
+    pub headerless: bool,
     pub name: &'a str,
     pub stats: &'a ColumnStats,
     pub profile: &'a ValueProfile,
@@ -213,6 +216,11 @@ pub fn build(
             },
         )));
     }
+    super::headerless::check(
+        seen,
+        &kind,
+        !ones_and_zeros && seen.words == stats.non_blank,
+    )?;
     // A layout's phone or postcode is an identifier too.
     if matches!(class.role, Role::Phone | Role::Postcode)
         && matches!(inferred.ty, FieldType::Integer | FieldType::Decimal)

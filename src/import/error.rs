@@ -49,6 +49,11 @@ pub enum ImportError {
         at.controls, at.characters, at.first, at.line, at.column
     )]
     NotText { path: PathBuf, at: sniff::Binary },
+    /// A text file whose content is JSON ([`sniff`]), whatever its extension.
+    #[error(
+        "{path} holds JSON (it starts with `{start}`), not CSV or other delimited text, whatever its name says: nothing was read from it. Convert it to CSV with one column per key and a header line naming them (`email,accepts_email_marketing`), or export the data as CSV, and use that file"
+    )]
+    Json { path: PathBuf, start: &'static str },
     #[error(
         "{path} is a ZIP archive: import it with `tactful import FILE`, which imports each file in it as its own batch"
     )]
@@ -267,6 +272,9 @@ pub enum ImportError {
         max: usize,
         fixed: usize,
     },
+    /// A header-less file's yes/no column nobody named ([`super::headerless`]).
+    #[error(transparent)]
+    HeaderlessYesNo(Box<super::headerless::HeaderlessYesNo>),
     /// A member of a ZIP archive failed; the whole archive was rolled back.
     #[error("{member}: {error}")]
     Member {
@@ -299,6 +307,7 @@ impl ImportError {
             ImportError::Io { cause, .. } => ImportError::Io { path, cause },
             ImportError::NotText { at, .. } => ImportError::NotText { path, at },
             ImportError::IsArchive { .. } => ImportError::IsArchive { path },
+            ImportError::Json { start, .. } => ImportError::Json { path, start },
             // It names the member already (`export.zip/unsubscribed.csv: ...`).
             error @ (ImportError::OptOutFile(_) | ImportError::OptOutSheet(_)) => error,
             ImportError::Archive { message, .. } => ImportError::Archive { path, message },

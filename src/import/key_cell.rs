@@ -43,6 +43,13 @@ pub fn read(raw: &str) -> KeyAddress {
         return KeyAddress::One(email);
     }
     let mut found = address::addresses_in(raw);
+    // A display name that looks like an address is still a name: the mailbox is the
+    // address in brackets (`"bob@x.com" <ann@x.com>` is Ann's row, trial 11).
+    if found.len() > 1
+        && let Some(mailbox) = crate::fields::address_read::angle_address(raw)
+    {
+        return KeyAddress::One(mailbox);
+    }
     match found.len() {
         0 => KeyAddress::None,
         1 => KeyAddress::One(found.remove(0)),

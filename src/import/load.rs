@@ -310,6 +310,8 @@ pub fn load(
         ));
     }
     let consent = consent.tally;
+    let (added, kept) = (counts.added, consent.grants_kept[0]);
+    super::no_consent_note::settle(&mut warnings, added, kept);
     warnings.extend(consent_warnings(plan, &consent));
     warnings.extend(super::ages::warnings(&ages));
     warnings.extend(super::moved_off_list::warning(tx, batch)?);

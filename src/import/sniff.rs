@@ -60,12 +60,37 @@ pub fn sniff_file(
             at,
         });
     }
+    if let Some(start) = json_start(&sample) {
+        return Err(ImportError::Json {
+            path: path.to_path_buf(),
+            start,
+        });
+    }
     let mut sniffed = sniff(&sample, truncated, delimiter);
     if let Some(h) = header {
         sniffed.has_header = h;
         sniffed.preamble = 0;
     }
     Ok(sniffed)
+}
+
+/// How the decoded `sample` starts when it is JSON rather than delimited text: an
+/// array of objects (`[{`), an object (`{"` or `{}`), or JSON Lines (an object a
+/// line), after a byte order mark and white space. Read as CSV, such a file became
+/// one header-less column per `,`, its keys and values split apart, so a `"consent":
+/// "no"` was never read as a refusal (new-user trial 11, F3). `None` for anything
+/// else: a CSV cell starting with `{` is quoted, and a title line is `[Export]`.
+fn json_start(sample: &[u8]) -> Option<&'static str> {
+    let text = String::from_utf8_lossy(&sample[..sample.len().min(4096)]);
+    let text = text.trim_start_matches(|c: char| c == '\u{feff}' || c.is_whitespace());
+    let mut chars = text.chars();
+    let first = chars.next()?;
+    let rest = chars.as_str().trim_start();
+    match first {
+        '[' if rest.starts_with('{') => Some("[{"),
+        '{' if rest.starts_with('"') || rest.starts_with('}') => Some("{"),
+        _ => None,
+    }
 }
 
 /// Where a sample looks binary, for the error: how many of its characters are control

@@ -45,6 +45,9 @@ pub struct Tally {
     /// Per channel: stored contacts whose grant this file's stated "not asked" (no
     /// marketing permission) removed.
     pub grants_removed: [u64; 2],
+    /// Per channel: stored contacts this file updated whose grant stood because the
+    /// file states nothing of that channel (`import::no_consent_note`).
+    pub grants_kept: [u64; 2],
     pub upgrades: Vec<ConsentUpgrade>,
 }
 

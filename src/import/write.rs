@@ -219,6 +219,11 @@ fn write_contact(
         consent.record(key, &outcome)?;
         if first {
             counts.updated += 1;
+            for (i, kept) in outcome.keep_columns.iter().enumerate() {
+                if *kept && existing.consent[i].0 == crate::fields::ConsentState::Granted {
+                    consent.tally.grants_kept[i] += 1;
+                }
+            }
         }
         counts.duplicates += 1;
     }

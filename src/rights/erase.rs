@@ -32,7 +32,7 @@ use crate::import::suppress::{entry_hash, normalise_email};
 use crate::workspace::keyed_hash::HashKey;
 use crate::workspace::rights::{self as sql, Checkpoint, ExportIncluding};
 use crate::workspace::suppression::ERASED;
-use crate::workspace::{Workspace, address_columns, audit, phones, regions};
+use crate::workspace::{Workspace, address_columns, audit, phones};
 
 /// What an erasure did.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -51,14 +51,16 @@ pub struct ErasureReport {
     pub exports_including: Vec<ExportIncluding>,
 }
 
-/// Erase the contact with `key` (trimmed; e-mail keys also lower-cased; a phone number
-/// in any spelling finds the contact it keys, or the one contact holding it), or finish the
+/// Erase the contact with `key` (read as [`super::find`] reads it: e-mail keys in any
+/// case or wrapping, `Dee <dee@example.com>`; a phone number in any spelling finds the
+/// contact it keys, or the one contact holding it), or finish the
 /// erasure of a contact erased earlier whose old copies a reader kept alive.
 ///
 /// Errors: [`RightsError::ReaderBeforeErasure`] when another connection is reading the
 /// workspace (nothing changed); [`RightsError::NotWiped`] when one started reading
 /// during the erasure (the contact is deleted, but its old pages remain until this is
 /// run again); [`RightsError::NotFound`] when no such contact is stored or was erased;
+/// [`RightsError::Unsure`] when `key` names several contacts (nothing changed);
 /// workspace errors, after which nothing has changed.
 pub fn erase(ws: &mut Workspace, key: &str, actor: &str) -> Result<ErasureReport, RightsError> {
     let asked = key.trim().to_string();
@@ -70,7 +72,7 @@ pub fn erase(ws: &mut Workspace, key: &str, actor: &str) -> Result<ErasureReport
         return Err(RightsError::ReaderBeforeErasure { key: asked, path });
     }
     let hash_key = HashKey::load(ws.conn())?;
-    let report = ws.write(|tx| match sql::find(tx, key)? {
+    let report = ws.write(|tx| match super::find(tx, key)? {
         Some(head) => delete(tx, &hash_key, head, actor),
         None => erased_earlier(tx, &hash_key, &asked),
     })?;
@@ -162,12 +164,10 @@ fn erased_earlier(
     asked: &str,
 ) -> Result<ErasureReport, RightsError> {
     // A phone key was stored in E.164: any spelling of the number finds it, a national
-    // one in each region the workspace's imports used.
-    let number = regions::readings(tx, asked)?;
-    for candidate in [asked.to_string(), normalise_email(asked)]
-        .into_iter()
-        .chain(number)
-    {
+    // one in each region the workspace's imports used; a wrapped address finds the
+    // address inside, as the import keyed it.
+    let (candidates, _) = super::trace_candidates(tx, asked)?;
+    for candidate in candidates {
         let hashes = trace_hashes(hash_key, "key", &candidate);
         let erased = sql::suppression_entries(tx, &hashes)?
             .iter()

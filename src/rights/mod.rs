@@ -30,6 +30,7 @@ use crate::segment::store::{self, SegmentError};
 use crate::segment::{Scope, check, eval};
 use crate::workspace::consent::{self as consent_store, Refusal, UpgradeRecord};
 use crate::workspace::keyed_hash::HashKey;
+use crate::workspace::lookup::{self, Named};
 use crate::workspace::rights::{self as sql, BeforeImage, ExportIncluding, SuppressionEntry};
 use crate::workspace::{Workspace, WorkspaceError, batches, fields, phones, regions};
 
@@ -40,6 +41,16 @@ pub enum RightsError {
         "no contact with key `{0}` and no trace of one (no suppression entry, no export); check the spelling, or list keys with `tactful preview`"
     )]
     NotFound(String),
+    /// The key as written names several contacts, or contacts found only by guessing
+    /// a national number's country (`workspace::lookup`): none is picked.
+    #[error(
+        "`{asked}` does not name one contact for sure: {why}: {keys}; nothing was shown or erased: ask again with the contact key of the one you mean"
+    )]
+    Unsure {
+        asked: String,
+        why: String,
+        keys: String,
+    },
     #[error(
         "nothing was erased: another program is reading workspace {path} (another tactful, or a database browser), and while it reads, SQLite keeps old copies of the contact's data in the workspace's files; close it and run `tactful contact erase {key}` again"
     )]
@@ -140,18 +151,19 @@ pub struct BatchTouch {
     pub imported_at: String,
 }
 
-/// Everything held about the contact with `key` (trimmed; e-mail keys also lower-cased),
-/// segments evaluated on `as_of`.
+/// Everything held about the contact `key` names (read as the import read its key cell,
+/// [`find`]: `Dee <dee@example.com>`, a national number), segments evaluated on `as_of`.
 ///
 /// Every saved segment is evaluated, including those that use special-category or
 /// protected fields: the person is entitled to know about all processing of their data,
 /// so the policy that guards campaigns does not hide it here.
 ///
 /// Errors: [`RightsError::NotFound`] when there is neither a contact nor an erasure
-/// record for the key; workspace errors.
+/// record for the key; [`RightsError::Unsure`] when it names several contacts
+/// ([`find`]); workspace errors.
 pub fn show(ws: &Workspace, key: &str, as_of: NaiveDate) -> Result<ContactReport, RightsError> {
     let conn = ws.conn();
-    let Some(head) = sql::find(conn, key)? else {
+    let Some(head) = find(conn, key)? else {
         return erased_report(ws, key);
     };
     let defs = fields::list(conn)?;
@@ -224,6 +236,50 @@ pub fn show(ws: &Workspace, key: &str, as_of: NaiveDate) -> Result<ContactReport
     })
 }
 
+/// The stored contact `asked` names, read as the importer reads a key cell and a
+/// phone number (`workspace::lookup`): `Dee <dee@example.com>`, `mailto:…`,
+/// `/dee@example.com` or a national number find the contact they keyed (new-user
+/// trial 11, F9).
+///
+/// Errors: [`RightsError::Unsure`] when it names several contacts or only a guess at
+/// a number's country does; workspace errors.
+pub(crate) fn find(
+    conn: &rusqlite::Connection,
+    asked: &str,
+) -> Result<Option<sql::ContactHead>, RightsError> {
+    match lookup::contacts_named(conn, asked)? {
+        Named::One(key) => Ok(sql::find(conn, &key)?),
+        Named::Unsure { keys, why } => Err(RightsError::Unsure {
+            asked: asked.trim().to_string(),
+            why,
+            keys: keys.join(", "),
+        }),
+        Named::Nobody => Ok(None),
+    }
+}
+
+/// The spellings an erased contact's hashes may be kept under for `asked`: as given,
+/// as an e-mail key, each address the importer's reader finds in it, and each E.164
+/// reading of a number in the regions the workspace's imports used.
+pub(crate) fn trace_candidates(
+    conn: &rusqlite::Connection,
+    asked: &str,
+) -> Result<(Vec<String>, Vec<String>), RightsError> {
+    let numbers = regions::readings(conn, asked)?;
+    let mut out: Vec<String> = Vec::new();
+    let written = [asked.to_string(), normalise_email(asked)];
+    for candidate in written
+        .into_iter()
+        .chain(crate::fields::address::addresses_in(asked))
+        .chain(numbers.iter().cloned())
+    {
+        if !out.contains(&candidate) {
+            out.push(candidate);
+        }
+    }
+    Ok((out, numbers))
+}
+
 /// The hashes an address or contact key may be stored under: keyed, and wrapped (an
 /// entry from before keyed hashing).
 fn trace_hashes(key: &HashKey, kind: &str, value: &str) -> [String; 2] {
@@ -236,10 +292,9 @@ fn erased_report(ws: &Workspace, key: &str) -> Result<ContactReport, RightsError
     let conn = ws.conn();
     let hash_key = HashKey::load(conn)?;
     let key = key.trim();
-    // A national number may name a number in each region the workspace's imports used.
-    let numbers = regions::readings(conn, key)?;
-    let mut candidates: BTreeSet<String> = [key.to_string(), normalise_email(key)].into();
-    candidates.extend(numbers.iter().cloned());
+    // A national number may name a number in each region the workspace's imports used;
+    // a wrapped address names the address inside, as an import read it.
+    let (candidates, numbers) = trace_candidates(conn, key)?;
     for candidate in candidates {
         let key_hashes = trace_hashes(&hash_key, "key", &candidate);
         let mut hashes = key_hashes.to_vec();

@@ -25,6 +25,7 @@ mod import_settings;
 pub mod indexes;
 pub mod kept_minors;
 pub mod keyed_hash;
+pub mod lookup;
 mod migrate;
 pub mod orders;
 pub mod phone_reading;
