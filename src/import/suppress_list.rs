@@ -26,8 +26,8 @@ use super::source::{self, Kind};
 use super::suppress_domain::Entry;
 use super::workbook::{self, Sheet};
 use super::{ImportError, decode, normalise};
-use crate::fields::address;
 use crate::fields::phone::{self, PhoneError, Region};
+use crate::fields::{address, address_obfuscated};
 
 /// One address read from the list, in normal form (see [`super::suppress`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -209,12 +209,7 @@ pub fn read(path: &Path, sheet: Option<&str>, regions: &[Region]) -> Result<List
                 Cell::BadDomain => out.skipped.push(at(
                     "a domain entry (`*@example.com` or `@example.com`) with no domain that can be read after the `@`; write the whole domain, such as `*@example.com`".to_string(),
                 )),
-                Cell::NoEmail => out.skipped.push(at(
-                    match crate::fields::look_alike::look_alike(&address::email_key(value)) {
-                        Some(mixed) => format!("no valid e-mail address: the value {}", mixed.describe()),
-                        None => "no valid e-mail address (local@domain.tld) in the value".to_string(),
-                    },
-                )),
+                Cell::NoEmail => out.skipped.push(at(super::key_cell::unread_entry(value))),
                 Cell::Text => out.skipped.push(at(
                     "neither an e-mail address nor a phone number".to_string()
                 )),
@@ -344,7 +339,7 @@ fn read_cell(value: &str, regions: &[Region]) -> Cell {
         Some(Entry::Unreadable) => return Cell::BadDomain,
         None => {}
     }
-    if value.contains('@') {
+    if value.contains('@') || address_obfuscated::is_obfuscated(value) {
         let found = address::addresses_in(value);
         if found.is_empty() {
             return Cell::NoEmail;
