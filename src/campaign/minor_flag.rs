@@ -251,7 +251,8 @@ fn at_least(age: u32) -> AgeReading {
 }
 
 /// What age field `name` (role `role`) holding `value` says, and the date it was read
-/// on: a minor flag's yes/no ([`read`], true on any date), an adult flag's
+/// on: a parent's or guardian's contact's (filled: a child, [`super::guardian`]), a
+/// minor flag's yes/no ([`read`], true on any date), an adult flag's
 /// ([`read_adult`]), a category field's age groups ([`read_category`]), any other
 /// field as [`age::read_dated`] reads it.
 pub fn read_field(
@@ -260,6 +261,9 @@ pub fn read_field(
     value: &Value,
     dates: AgeDates,
 ) -> (AgeReading, NaiveDate) {
+    if super::guardian::is_guardian_contact(name) {
+        return (super::guardian::read(value), dates.earlier);
+    }
     if role == Role::Tags {
         return (read_tags(value), dates.earlier);
     }
