@@ -18,6 +18,13 @@
 //! [`MIN_JUSTIFICATION_CHARS`] visible characters in at least [`MIN_JUSTIFICATION_WORDS`]
 //! words (a word holds a letter or digit); names and notes need visible text at all.
 //!
+//! Written text holds no control character (C0 including TAB and line breaks, DEL, C1)
+//! and no bidi embedding, override or isolate ([`crate::text::is_unsafe`]): such text is
+//! refused with the character and its position ([`WrittenError::Control`]), never stored,
+//! because it would reach the audit log, the manifest and every later screen that shows
+//! it (new-user trial: a sign-off name holding `ESC [31m` was stored and written to the
+//! manifest as typed). Every check here refuses it first.
+//!
 //! The checks only judge: callers store the text as typed (trimmed at the edges), so the
 //! audit log keeps exactly what was written. Every face uses these functions: the CLI
 //! through the core calls (`fields::change::set`, `campaign::unlock`, `review::sign_off`,
@@ -52,6 +59,16 @@ pub struct Measure {
 /// in a sentence that says what the text is for.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum WrittenError {
+    #[error(
+        "{what} holds {name} at character {at}: control characters, line breaks and bidi overrides are not allowed in text put on record (they could rewrite a terminal, forge a line of the audit log or disguise text); write it on one line without them (it may have come in with pasted text)"
+    )]
+    Control {
+        what: String,
+        /// The character's short name and code point (`ESC (U+001B)`).
+        name: String,
+        /// Its 1-based position, in characters.
+        at: usize,
+    },
     #[error("{what} has no visible text (control, format and zero-width characters do not count)")]
     Blank { what: String },
     #[error(
@@ -187,6 +204,7 @@ pub fn measure(text: &str) -> Measure {
 /// Errors: [`WrittenError::Blank`] when nothing is visible, [`WrittenError::TooShort`],
 /// [`WrittenError::Repetitive`], [`WrittenError::Placeholder`].
 pub fn check_justification(what: &str, text: &str) -> Result<(), WrittenError> {
+    check_control(what, text)?;
     check_sentence(what, text)?;
     check_placeholder(what, text)
 }
@@ -252,6 +270,7 @@ pub fn check_justification_about(
     text: &str,
     subject: &str,
 ) -> Result<(), WrittenError> {
+    check_control(what, text)?;
     check_sentence(what, text)?;
     let named = lower_words(subject);
     let mut other: Vec<String> = lower_words(text)
@@ -279,14 +298,35 @@ fn lower_words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Check a name or note: some visible text.
+/// Check a name or note: some visible text, and no control character.
 ///
-/// Errors: [`WrittenError::Blank`].
+/// Errors: [`WrittenError::Control`], [`WrittenError::Blank`].
 pub fn check_present(what: &str, text: &str) -> Result<(), WrittenError> {
+    check_control(what, text)?;
     if measure(text).chars == 0 {
         return Err(WrittenError::Blank { what: what.into() });
     }
     Ok(())
+}
+
+/// Refuse the first control or bidi override character of `text`
+/// ([`crate::text::is_unsafe`]), at the edges too: not every caller trims what it
+/// stores (the upgrade reason is kept as given).
+///
+/// Errors: [`WrittenError::Control`].
+pub fn check_control(what: &str, text: &str) -> Result<(), WrittenError> {
+    match text
+        .chars()
+        .enumerate()
+        .find(|&(_, c)| crate::text::is_unsafe(c))
+    {
+        Some((i, c)) => Err(WrittenError::Control {
+            what: what.into(),
+            name: crate::message::clean::describe_char(c),
+            at: i + 1,
+        }),
+        None => Ok(()),
+    }
 }
 
 #[path = "written_placeholder.rs"]

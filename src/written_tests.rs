@@ -216,3 +216,51 @@ fn placeholders_are_no_justification() {
         "the justification is a placeholder (`todo`), not a reason: write in your own words why it is needed, in at least 3 different words that say something (`TODO`, `lorem ipsum`, keyboard runs such as `asdf` and test words do not count)"
     );
 }
+
+/// New-user trial: a sign-off name `Ann\x1b[31m` was stored and went to the audit log
+/// and the manifest as typed. Every check refuses a control, line break, C1 or bidi
+/// override character, naming it and its position (counted by hand, from 1).
+#[test]
+fn control_characters_are_refused_with_their_position() {
+    let justification = "needed for the winter campaign";
+    for (text, name, at) in [
+        ("Ann\x1b[31m", "ESC (U+001B)", 4),
+        ("Ann\u{7}", "BEL (U+0007)", 4),
+        ("\tAnn", "TAB (U+0009)", 1),
+        ("Ann\nBcc: eve", "LF (U+000A)", 4),
+        ("Ann\r", "CR (U+000D)", 4),
+        ("A\u{9b}2J", "C1 control CSI (U+009B)", 2),
+        ("nna\u{202e}", "bidi override RLO (U+202E)", 4),
+        ("An\u{7f}n", "DEL (U+007F)", 3),
+    ] {
+        let control = WrittenError::Control {
+            what: "the name".into(),
+            name: name.into(),
+            at,
+        };
+        assert_eq!(check_present("the name", text), Err(control), "{text:?}");
+        let with = format!("{justification}{text}");
+        let shifted = WrittenError::Control {
+            what: "the reason".into(),
+            name: name.into(),
+            at: at + justification.chars().count(),
+        };
+        assert_eq!(
+            check_justification("the reason", &with),
+            Err(shifted.clone())
+        );
+        assert_eq!(
+            check_justification_about("the reason", &with, "age"),
+            Err(shifted)
+        );
+    }
+    let message = check_present("the reviewer's name", "Ann\x1b[31m")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        message.starts_with("the reviewer's name holds ESC (U+001B) at character 4:"),
+        "{message}"
+    );
+    // Other scripts, marks and emoji are text.
+    assert!(check_present("the name", "Zoë 花子 مرحبا 👍").is_ok());
+}

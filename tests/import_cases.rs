@@ -198,10 +198,19 @@ fn br09_wrong_encoding_fails_on_line_2_and_stores_nothing() {
             err,
             ImportError::Undecodable {
                 line: 2,
-                encoding: "UTF-8"
+                encoding: "UTF-8",
+                ..
             }
         ),
         "{err:?}"
+    );
+    // Line 2 is `zoe@example.com,Zo<0xEB>,…`: the first byte UTF-8 cannot read is in
+    // column 2, `first_name` (before the column was named, the message stopped at
+    // the line).
+    assert!(
+        err.to_string()
+            .starts_with("line 2, column 2 (`first_name`), is not valid UTF-8"),
+        "{err}"
     );
     assert_eq!(dump(&ws), before);
 }

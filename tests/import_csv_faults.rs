@@ -199,8 +199,13 @@ fn a_file_mixing_utf8_and_windows_1252_lines_is_refused_naming_both_lines() {
         ),
         "{err}"
     );
-    // 0xEB is `ë` in Windows-1252.
+    // 0xEB is `ë` in Windows-1252; it stands in the second column, `first_name`
+    // (before, the message named the line only).
     assert!(err.contains("(`ë` in windows-1252)"), "{err}");
+    assert!(
+        err.contains("line 2 holds the byte 0xEB in column 2 (`first_name`), which"),
+        "{err}"
+    );
     assert_eq!(count(&ws, "SELECT count(*) FROM contacts"), 1);
 
     tactful(&ws)

@@ -253,7 +253,8 @@ pub fn assess(readings: impl IntoIterator<Item = AgeReading>, minor_age: u32) ->
 
 /// The fields the minor check reads, in workspace order (at most [`MAX_AGE_FIELDS`]):
 /// every date of birth, birth year and age field, and tags fields too, since a tag that
-/// names an age group (`teen`, `u16`) is an age signal.
+/// names an age group (`teen`, `u16`) is an age signal; and a parent's or guardian's
+/// contact whatever its role (`Guardian email`: [`super::guardian`]).
 pub fn age_fields(fields: &[Field]) -> Vec<Field> {
     fields
         .iter()
@@ -261,7 +262,7 @@ pub fn age_fields(fields: &[Field]) -> Vec<Field> {
             matches!(
                 f.role,
                 Role::DateOfBirth | Role::BirthYear | Role::Age | Role::Tags
-            )
+            ) || super::guardian::is_guardian_contact(&f.name)
         })
         .take(MAX_AGE_FIELDS)
         .cloned()
@@ -271,7 +272,11 @@ pub fn age_fields(fields: &[Field]) -> Vec<Field> {
 /// One field's reading in words for `explain`: "field `dob` (date of birth) 2030-01-01
 /// is after the as-of date, so it is not plausible", "field `age` (age) `12 years`: 12".
 pub fn describe(field: &str, role: Role, value: &Value, reading: AgeReading) -> String {
-    let what = role.as_str().replace('_', " ");
+    let what = if super::guardian::is_guardian_contact(field) {
+        "a parent's or guardian's contact: a child's record".to_string()
+    } else {
+        role.as_str().replace('_', " ")
+    };
     let shown = crate::text::for_terminal(&value.display()).into_owned();
     match reading {
         AgeReading::Blank => format!("field `{field}` ({what}) is blank"),

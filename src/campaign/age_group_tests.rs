@@ -126,3 +126,27 @@ fn the_asset_parses() {
         }
     }
 }
+
+/// New-user trial: `Gen Alpha` in an age-group column was "age unknown". By hand from
+/// the asset's generations (ages of 2026): Gen Alpha 0 to 17, Gen Z 13 to 29 (both
+/// hold minors), the older generations adults.
+#[test]
+fn generation_labels_give_their_ages() {
+    for (text, expected) in [
+        ("Gen Alpha", (0, 17)),
+        ("Generation Alpha", (0, 17)),
+        ("Génération Alpha", (0, 17)),
+        ("Gen-Alpha", (0, 17)),
+        ("GenAlpha", (0, 17)),
+        ("Generación Alfa", (0, 17)),
+        ("Gen Z", (13, 29)),
+        ("Generation Z", (13, 29)),
+        ("Millennials", (29, 46)),
+        ("Gen Y", (29, 46)),
+        ("Gen X", (45, 62)),
+        ("Baby Boomer", (61, 81)),
+    ] {
+        assert_eq!(ages(text), Some(expected), "{text}");
+    }
+    assert!(parse("Gen Alpha").unwrap().clear);
+}

@@ -35,6 +35,7 @@ pub mod edit;
 pub mod explain;
 pub mod explain_minor;
 pub mod explain_words;
+pub mod guardian;
 pub mod indexes;
 pub mod minor_addresses;
 pub mod minor_age;

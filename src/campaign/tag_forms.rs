@@ -6,7 +6,9 @@
 //!   team, and `U16 coach` or `U16 parents` name adults beside the team, so only squad
 //!   words may follow);
 //! - an age with its unit: `15yo`, `15 y/o`, `15 y.o.`, `15 years old`, `15-year-old`,
-//!   `15 Jahre alt`, `15-jährig` (`15 years` alone is as often a customer's tenure);
+//!   `15 Jahre alt`, `15-jährig`, `15 ans`; `15 years`, `15 yrs`, `15 Jahre` alone only
+//!   under 18, since they are as often a customer's tenure ([`TENURE_UNITS`]); and
+//!   `aged 15`, `âgé de 15 ans`;
 //! - a school year named by its word: `Year 7`, `Yr 8`, `Grade 6`, `Klasse 7`
 //!   (`super::school_year`; the bare class names `reception` and `première` are
 //!   events and premium tiers as tags, so they are not read here).
@@ -61,6 +63,24 @@ const AGE_UNITS: &[&[&str]] = &[
     &["ans"],
 ];
 
+/// Units after a number that make it an age or a customer's tenure (`14 years`, `14
+/// Jahre`): read as an age only when it is a minor's (under 18), the cautious reading
+/// (new-user trial: a `14 years` tag left the child a recipient). A tenure of 4 to 17
+/// years then excludes its contact as a minor too; one of 18 or more says nothing, so
+/// a tenure never vouches for an adult. `1 year` to `3 years` name no one who holds an
+/// inbox (`super::minor_flag`'s baby rule) and say nothing either.
+const TENURE_UNITS: &[&str] = &[
+    "y", "yr", "yrs", "year", "years", "jahr", "jahre", "jahren", "anni", "jaar", "jaren",
+];
+
+/// Words before a number that make it an age (`aged 14`, `âgé de 14 ans`).
+const AGED: &[&[&str]] = &[
+    &["aged"],
+    &["age", "de"],
+    &["agee", "de"],
+    &["im", "alter", "von"],
+];
+
 /// Words that name a school year before its number.
 const SCHOOL_WORDS: &[&str] = &["year", "yr", "grade", "klasse", "jahrgangsstufe"];
 
@@ -68,7 +88,10 @@ const SCHOOL_WORDS: &[&str] = &["year", "yr", "grade", "klasse", "jahrgangsstufe
 pub fn ages(tag: &str) -> Option<(i64, i64)> {
     let words = words(tag);
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
-    team(&w).or_else(|| stated(&w)).or_else(|| school(tag, &w))
+    team(&w)
+        .or_else(|| stated(&w))
+        .or_else(|| aged(&w))
+        .or_else(|| school(tag, &w))
 }
 
 /// Whether raw cell `cell` (a list as the import reads it: `teen, vip`,
@@ -144,8 +167,21 @@ fn stated(w: &[&str]) -> Option<(i64, i64)> {
         return None;
     };
     let n: i64 = n.parse().ok()?;
-    (AGE_UNITS.contains(&unit) && (0..=super::age::MAX_PLAUSIBLE_AGE).contains(&n))
-        .then_some((n, n))
+    let tenure = matches!(unit, [u] if TENURE_UNITS.contains(u));
+    (AGE_UNITS.contains(&unit) && (0..=super::age::MAX_PLAUSIBLE_AGE).contains(&n)
+        || tenure && (0..18).contains(&n))
+    .then_some((n, n))
+}
+
+/// `aged 14`, `âgé de 14 ans`: that age (units after it as [`stated`] reads them).
+fn aged(w: &[&str]) -> Option<(i64, i64)> {
+    let words = AGED.iter().find(|a| w.starts_with(a))?;
+    let rest = &w[words.len()..];
+    let n: i64 = rest.first()?.parse().ok()?;
+    let unit_ok = rest.len() == 1
+        || stated(rest).is_some()
+        || matches!(rest, [_, u] if TENURE_UNITS.contains(u));
+    (unit_ok && (0..=super::age::MAX_PLAUSIBLE_AGE).contains(&n)).then_some((n, n))
 }
 
 /// `Year 7`, `Grade 6`: the ages of the children in that school year, read as a tag
@@ -189,7 +225,12 @@ mod tests {
             "U16 parents",
             "U2 fans",
             "U21",
-            "15 years",
+            // A tenure of 18 years or more is no age (`14 years` is: see below).
+            "18 years",
+            "25 yrs",
+            "20 Jahre",
+            "aged",
+            "aged 14 weeks",
             "Year 2024",
             "reception",
             "5e",
@@ -198,6 +239,32 @@ mod tests {
         ] {
             assert_eq!(ages(tag), None, "{tag}");
         }
+    }
+
+    /// New-user trial: `14 years`, `14 yrs`, `aged 14`, `14 ans` and `14 Jahre` tags
+    /// were no age, and the child was a recipient. A number of years under 18 is read
+    /// as that age (the cautious reading of what may be a tenure), `aged N` as N.
+    #[test]
+    fn years_under_eighteen_and_aged_are_ages() {
+        for tag in [
+            "14 years",
+            "14 Years",
+            "14 yrs",
+            "14 yr",
+            "14 Jahre",
+            "14 ans",
+            "14 anni",
+            "14 jaar",
+            "aged 14",
+            "Aged 14 years",
+            "âgé de 14 ans",
+            "im Alter von 14 Jahren",
+            "14-years",
+        ] {
+            assert_eq!(ages(tag), Some((14, 14)), "{tag}");
+        }
+        assert_eq!(ages("aged 30"), Some((30, 30)));
+        assert_eq!(ages("17 years"), Some((17, 17)));
     }
 
     #[test]

@@ -122,7 +122,7 @@ pub fn run(ctx: &Context, args: PreviewArgs) -> anyhow::Result<()> {
                 if wanted(row) {
                     let cells = [
                         csv_cell(row.key.as_str()),
-                        csv_cell(row.address.as_deref().unwrap_or_default()),
+                        csv_cell(csv_address(row, campaign.channel)),
                         csv_cell(row.segment.as_deref().unwrap_or_default()),
                         csv_cell(row.subject.as_deref().unwrap_or_default()),
                         csv_cell(row.body.as_deref().unwrap_or_default()),
@@ -169,6 +169,19 @@ pub fn run(ctx: &Context, args: PreviewArgs) -> anyhow::Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// The address cell of a CSV row: for an SMS campaign the number in E.164
+/// (`+447911123456`), the form sending platforms take and the `sms` and `upload`
+/// exports write, when the contact has one to text; otherwise, and for e-mail, the
+/// address as stored (a fixed line or an unreadable number shows as written, so the
+/// row says why it is `no_address`). The imported spelling (`07911 123456`) is no
+/// number a platform can send to (new-user trial).
+fn csv_address(row: &PreviewRow, channel: Channel) -> &str {
+    let sms = (channel == Channel::Sms)
+        .then_some(row.channel_address.as_deref())
+        .flatten();
+    sms.or(row.address.as_deref()).unwrap_or_default()
 }
 
 /// A preview cell as the CSV holds it: the spreadsheet profile's rule

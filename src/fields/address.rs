@@ -21,11 +21,14 @@ use super::wrappers;
 /// `ana@x.org%20` are no address as written (new-user trial 7, N8: they keyed
 /// contacts of their own and list entries that suppressed nobody); [`addresses_in`]
 /// reads the address out of them. Nor is one with a part mixing scripts
-/// (`ivy@еxample.com`, Cyrillic `е`: [`super::look_alike`], trial 6, G18).
+/// (`ivy@еxample.com`, Cyrillic `е`: [`super::look_alike`], trial 6, G18), nor one
+/// longer than RFC 5321 allows ([`super::address_length`]: a local part over 64
+/// octets, a domain over 255, a label over 63, an address over 254).
 pub fn normalise_email(raw: &str) -> Option<String> {
     let email = email_key(raw);
     let (local, domain) = email.split_once('@')?;
     let valid = super::address_read::is_local_part(local)
+        && super::address_length::too_long(&email).is_none()
         && !domain.contains('@')
         && domain.contains('.')
         && domain.split('.').all(|label| !label.is_empty())
@@ -54,13 +57,22 @@ pub fn normalise_email(raw: &str) -> Option<String> {
 /// L-N8p; [`super::address_read::pieces`], which the classifier's e-mail share reads
 /// too), then must have the shape of an address.
 ///
+/// An address written with bracketed markers (`ann(at)example.com`, `ann [at] example
+/// [dot] com`: [`super::address_obfuscated`]) is read as the address it hides.
+///
 /// Empty when the value holds no valid address (`ana@localhost`, `n/a`).
 pub fn addresses_in(raw: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for piece in super::address_read::pieces(raw) {
-        if let Some(email) = normalise_email(piece).filter(|e| !out.contains(e)) {
-            out.push(email);
+    let mut read = |text: &str| {
+        for piece in super::address_read::pieces(text) {
+            if let Some(email) = normalise_email(piece).filter(|e| !out.contains(e)) {
+                out.push(email);
+            }
         }
+    };
+    read(raw);
+    if let Some(plain) = super::address_obfuscated::deobfuscated(raw) {
+        read(&plain);
     }
     out
 }
@@ -120,6 +132,11 @@ pub enum Unsendable {
     Wrapped(String),
     /// A part mixing letters of two scripts (`ivy@еxample.com`, Cyrillic `е`).
     LookAlike(super::look_alike::LookAlike),
+    /// An address longer than RFC 5321 allows ([`super::address_length`]).
+    TooLong(super::address_length::TooLong),
+    /// One address written with bracketed markers (`ann(at)example.com`:
+    /// [`super::address_obfuscated`]). The address as it would be written plain.
+    Obfuscated(String),
     /// No address of the shape `local@domain.tld` at all.
     Invalid,
 }
@@ -153,8 +170,15 @@ impl Unsendable {
             return Some(Unsendable::LookAlike(mixed));
         }
         let mut found = addresses_in(raw);
+        if found.len() == 1 && super::address_obfuscated::is_obfuscated(raw) {
+            return Some(Unsendable::Obfuscated(found.remove(0)));
+        }
+        let too_long = || {
+            super::address_read::pieces(raw)
+                .find_map(|p| super::address_length::too_long(&email_key(p)))
+        };
         Some(match found.len() {
-            0 => Unsendable::Invalid,
+            0 => too_long().map_or(Unsendable::Invalid, Unsendable::TooLong),
             1 => Unsendable::Wrapped(found.remove(0)),
             n => Unsendable::Several(n),
         })
@@ -181,6 +205,10 @@ impl Unsendable {
                 "wraps the address `{plain}` in other text (a name, `<…>`, quotes, `mailto:` or a link's `/`, `?` or `#` after it); write it plain: {plain}"
             ),
             Unsendable::LookAlike(mixed) => mixed.describe(),
+            Unsendable::TooLong(long) => long.describe(),
+            Unsendable::Obfuscated(plain) => format!(
+                "writes the address with `(at)` or `[dot]` markers (to hide it from spam robots); it is read as `{plain}` for the contact key, the suppression list and refusals, but no message goes to it as written: write it plain: {plain}"
+            ),
             Unsendable::Invalid => "is not a valid e-mail address (local@domain.tld)".to_string(),
         }
     }
@@ -276,12 +304,17 @@ pub fn is_plain(raw: &str) -> bool {
     if at == 0 || bytes[at] != b'@' || !(bytes[0].is_ascii_alphanumeric() || bytes[0] == b'_') {
         return false;
     }
+    // RFC 5321 §4.5.3.1 ([`super::address_length`]): the local part, the address (which
+    // bounds the domain) and, in the loop, each label.
+    if at > super::address_length::MAX_LOCAL || bytes.len() > super::address_length::MAX_ADDRESS {
+        return false;
+    }
     // The domain in one pass (every address of a preview is read here, issue 13):
     // allowed bytes, at least one dot, no empty label (no dot first, last or after a
     // dot) and no label that is an IDNA A-label (`xn--bcher-kva` reads as its Unicode
     // in the normal form).
     let domain = &bytes[at + 1..];
-    let mut dots = 0;
+    let (mut dots, mut label) = (0, 0);
     let mut previous = b'.';
     // A domain holds no `_%+` ([`is_domain_char`]): `ana@x.org%20` is no plain address.
     let in_domain = |b: u8| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-');
@@ -293,6 +326,10 @@ pub fn is_plain(raw: &str) -> bool {
             return false;
         }
         dots += usize::from(b == b'.');
+        label = if b == b'.' { 0 } else { label + 1 };
+        if label > super::address_length::MAX_LABEL {
+            return false;
+        }
         previous = b;
     }
     dots > 0 && previous != b'.'

@@ -55,6 +55,13 @@ pub fn pieces(raw: &str) -> impl Iterator<Item = &str> {
 /// value toward a column's e-mail share (`fields::classify`), so the share and the
 /// reader never disagree on what holds an address.
 pub fn reads_address(raw: &str) -> bool {
+    // An address behind bracketed markers (`ann(at)example.com`) is read too
+    // ([`super::address_obfuscated`]), as [`super::address::addresses_in`] reads it.
+    if let Some(plain) = super::address_obfuscated::deobfuscated(raw)
+        && pieces(&plain).any(|p| normalise_email(p).is_some())
+    {
+        return true;
+    }
     if !raw.contains('@') && raw.is_ascii() {
         return false;
     }

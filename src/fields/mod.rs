@@ -9,6 +9,8 @@
 //! Storage of field definitions is the workspace's job (`workspace::fields`).
 
 pub mod address;
+pub mod address_length;
+pub mod address_obfuscated;
 pub mod address_read;
 pub mod change;
 pub mod classify;

@@ -11,7 +11,11 @@
 //! look-alike in a second e-mail column keys nothing and is never sent to, and
 //! refusals and the suppression list read it by its Latin reading; the report names
 //! its lines so the user can mend them (trial 9, L-G18s; the key column rejects such
-//! a row by line already). Both warnings give a count and the first lines. Memory: a
+//! a row by line already). A value longer than RFC 5321 allows is no address at all
+//! (`crate::fields::address_length`), and the report counts it the same way; so it
+//! does a value hiding its address behind `(at)` or `[dot]` markers, read as the
+//! address inside (`crate::fields::address_obfuscated`). Each
+//! warning gives a count and the first lines. Memory: a
 //! count and a few line numbers per column. Called by [`super::analyse`].
 
 use super::analyse::Column;
@@ -28,6 +32,10 @@ struct Seen {
     wrapped_lines: Vec<(u64, String)>,
     look_alike: u64,
     look_alike_lines: Vec<(u64, String)>,
+    too_long: u64,
+    too_long_lines: Vec<(u64, String)>,
+    obfuscated: u64,
+    obfuscated_lines: Vec<(u64, String)>,
 }
 
 /// Per column: how many values had text around their address, and how many were
@@ -49,7 +57,10 @@ impl AddressJunk {
     /// value with an `@` (or a non-ASCII one, which may write it full-width) that is
     /// not a plain address is read further.
     pub fn observe(&mut self, line: u64, i: usize, value: &str) {
-        if (value.is_ascii() && !value.contains('@')) || is_plain(value) {
+        // `(at)` markers are looked for only in a value with no `@` (a bracket alone is
+        // common in free text, and the full reading is slow).
+        let hidden = || crate::fields::address_obfuscated::is_obfuscated(value);
+        if (value.is_ascii() && !value.contains('@') && !hidden()) || is_plain(value) {
             return;
         }
         let Some(seen) = self.columns.get_mut(i) else {
@@ -60,6 +71,8 @@ impl AddressJunk {
                 (&mut seen.wrapped, &mut seen.wrapped_lines)
             }
             Some(Unsendable::LookAlike(_)) => (&mut seen.look_alike, &mut seen.look_alike_lines),
+            Some(Unsendable::TooLong(_)) => (&mut seen.too_long, &mut seen.too_long_lines),
+            Some(Unsendable::Obfuscated(_)) => (&mut seen.obfuscated, &mut seen.obfuscated_lines),
             _ => return,
         };
         *count += 1;
@@ -93,6 +106,24 @@ impl AddressJunk {
                     s = plural(seen.look_alike),
                     v = if seen.look_alike == 1 { "es" } else { "" },
                     lines = examples(&seen.look_alike_lines, seen.look_alike),
+                ));
+            }
+            if seen.obfuscated > 0 {
+                out.push(format!(
+                    "{n} value{s} in `{header}` write{v} the address with `(at)` or `[dot]` markers: {lines}; each is read as the address it hides (`ann(at)example.com` as `ann@example.com`) for the contact key, the suppression list and refusals, but no message goes to a value written so (excluded as `no_address`): write it plain",
+                    n = seen.obfuscated,
+                    s = plural(seen.obfuscated),
+                    v = if seen.obfuscated == 1 { "s" } else { "" },
+                    lines = examples(&seen.obfuscated_lines, seen.obfuscated),
+                ));
+            }
+            if seen.too_long > 0 {
+                out.push(format!(
+                    "{n} value{s} in `{header}` {be} longer than an e-mail address may be (RFC 5321 §4.5.3.1: a local part of at most 64 octets, a domain of at most 255, an address of at most 254): {lines}; such a value is no address: no message goes to it (excluded as `no_address`), it keys no contact (a row keyed by it is keyed by its phone number, or rejected) and meets no suppression: mend it",
+                    n = seen.too_long,
+                    s = plural(seen.too_long),
+                    be = if seen.too_long == 1 { "is" } else { "are" },
+                    lines = examples(&seen.too_long_lines, seen.too_long),
                 ));
             }
         }

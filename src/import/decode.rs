@@ -109,6 +109,10 @@ pub fn scan(path: &Path, forced: Option<&'static Encoding>) -> Result<Scan, Impo
                     path: path.to_path_buf(),
                     utf8_line: m.utf8_line,
                     other_line: m.other_line,
+                    // Naming the column is a help: a read failing now leaves it out.
+                    other_at: super::field_at::in_file(path, m.other_line, m.offset)
+                        .ok()
+                        .flatten(),
                     byte: m.byte,
                     guessed: enc.name(),
                     as_guessed: crate::text::for_terminal(

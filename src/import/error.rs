@@ -24,20 +24,29 @@ pub enum ImportError {
     /// UTF-8 lines beside lines in a legacy encoding ([`mixed`]): either reading would
     /// store one of them garbled, so nothing is imported (case BR-09).
     #[error(
-        "{path} mixes two encodings: line {utf8_line} is written in UTF-8, but line {other_line} holds the byte 0x{byte:02X}, which UTF-8 never uses there (`{as_guessed}` in {guessed}); read either way, one of them would be stored garbled (`JosÃ©` for `José`). Save the file again as UTF-8, or pass --encoding NAME to read every line in one encoding"
+        "{path} mixes two encodings: line {utf8_line} is written in UTF-8, but line {other_line} holds the byte 0x{byte:02X}{}, which UTF-8 never uses there (`{as_guessed}` in {guessed}); read either way, one of them would be stored garbled (`JosÃ©` for `José`). Save the file again as UTF-8, or pass --encoding NAME to read every line in one encoding",
+        other_at.as_ref().map(|at| format!(" in {at}")).unwrap_or_default()
     )]
     MixedEncoding {
         path: PathBuf,
         utf8_line: u64,
         other_line: u64,
+        /// The column of that byte (`column 2 (`first_name`)`).
+        other_at: Option<Box<super::field_at::FieldAt>>,
         byte: u8,
         guessed: &'static str,
         as_guessed: String,
     },
     #[error(
-        "line {line} is not valid {encoding}: some bytes cannot be decoded; pass --encoding NAME with the file's real encoding (for Excel on Windows often windows-1252)"
+        "line {line}{} is not valid {encoding}: some bytes cannot be decoded; pass --encoding NAME with the file's real encoding (for Excel on Windows often windows-1252)",
+        at.as_ref().map(|at| format!(", {at},")).unwrap_or_default()
     )]
-    Undecodable { encoding: &'static str, line: u64 },
+    Undecodable {
+        encoding: &'static str,
+        line: u64,
+        /// The first column holding such bytes (`column 2 (`first_name`)`).
+        at: Option<Box<super::field_at::FieldAt>>,
+    },
     /// NUL bytes where one damaged line does not explain them: in the header, or in
     /// most lines (a single damaged line is rejected alone, see `read`).
     #[error(

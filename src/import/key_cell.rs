@@ -58,12 +58,26 @@ pub fn read(raw: &str) -> KeyAddress {
 }
 
 /// Why key cell `raw` names no address when it mixes scripts in one part (`: it
-/// mixes letters of two scripts ...`, [`crate::fields::look_alike`], trial 6, G18);
-/// empty otherwise.
-pub fn look_alike_clause(raw: &str) -> String {
-    match crate::fields::look_alike::look_alike(&address::email_key(raw)) {
-        Some(mixed) => format!(": it {}", mixed.describe()),
+/// mixes letters of two scripts ...`, [`crate::fields::look_alike`], trial 6, G18) or
+/// is longer than RFC 5321 allows (`: it is longer than any mail system takes ...`,
+/// [`crate::fields::address_length`]); empty otherwise.
+pub fn no_address_clause(raw: &str) -> String {
+    let key = address::email_key(raw);
+    if let Some(mixed) = crate::fields::look_alike::look_alike(&key) {
+        return format!(": it {}", mixed.describe());
+    }
+    match crate::fields::address_length::too_long(&key) {
+        Some(long) => format!(": it {}", long.describe()),
         None => String::new(),
+    }
+}
+
+/// Why a suppression list's value with an `@` adds no address: it mixes scripts, is
+/// too long (as [`no_address_clause`] says), or has no address's shape.
+pub fn unread_entry(value: &str) -> String {
+    match no_address_clause(value).strip_prefix(": it ") {
+        Some(why) => format!("no valid e-mail address: the value {why}"),
+        None => "no valid e-mail address (local@domain.tld) in the value".to_string(),
     }
 }
 

@@ -24,6 +24,9 @@ pub struct Mixed {
     pub other_line: u64,
     /// That byte.
     pub byte: u8,
+    /// Its offset in its line, in bytes from 0 (for the column it stands in:
+    /// [`super::field_at`]).
+    pub offset: usize,
 }
 
 /// Scan `input` for both a valid UTF-8 multi-byte sequence and a byte UTF-8 cannot hold
@@ -59,12 +62,15 @@ struct Scanner {
     lead: u8,
     lead_line: u64,
     utf8_line: Option<u64>,
-    other: Option<(u64, u8)>,
+    other: Option<(u64, u8, usize)>,
     binary: bool,
     /// The current line holds a complete UTF-8 multi-byte sequence.
     line_utf8: bool,
-    /// The first byte of the current line that cannot be UTF-8 there.
-    line_other: Option<u8>,
+    /// The first byte of the current line that cannot be UTF-8 there, and its offset.
+    line_other: Option<(u8, usize)>,
+    /// Bytes of the current line read so far, and the offset of the pending lead byte.
+    column: usize,
+    lead_column: usize,
 }
 
 impl Default for Scanner {
@@ -79,12 +85,16 @@ impl Default for Scanner {
             binary: false,
             line_utf8: false,
             line_other: None,
+            column: 0,
+            lead_column: 0,
         }
     }
 }
 
 impl Scanner {
     fn feed(&mut self, b: u8) {
+        let column = self.column;
+        self.column += 1;
         if self.need > 0 {
             if (0x80..=0xbf).contains(&b) {
                 self.need -= 1;
@@ -99,24 +109,26 @@ impl Scanner {
             b'\n' => {
                 self.end_line();
                 self.line += 1;
+                self.column = 0;
             }
             b'\t' | b'\r' => {}
             // A control byte after the mix was found (later in the same chunk) changes
             // nothing: the file already showed both encodings as text.
             0x00..=0x1f | 0x7f => self.binary |= self.found().is_none(),
             0x20..=0x7e => {}
-            0xc2..=0xdf => self.start(b, 1),
-            0xe0..=0xef => self.start(b, 2),
-            0xf0..=0xf4 => self.start(b, 3),
+            0xc2..=0xdf => self.start(b, 1, column),
+            0xe0..=0xef => self.start(b, 2, column),
+            0xf0..=0xf4 => self.start(b, 3, column),
             _ => {
-                self.line_other.get_or_insert(b);
+                self.line_other.get_or_insert((b, column));
             }
         }
     }
 
-    fn start(&mut self, lead: u8, need: u8) {
+    fn start(&mut self, lead: u8, need: u8, column: usize) {
         self.need = need;
         self.lead = lead;
+        self.lead_column = column;
         self.lead_line = self.line;
     }
 
@@ -124,15 +136,15 @@ impl Scanner {
     /// sequence never holds a line feed, so its line is the current one.
     fn broken(&mut self) {
         self.need = 0;
-        self.line_other.get_or_insert(self.lead);
+        self.line_other.get_or_insert((self.lead, self.lead_column));
     }
 
     /// Judge the line just read whole: any byte UTF-8 cannot hold makes it a legacy
     /// line, whatever pairs in it look like UTF-8.
     fn end_line(&mut self) {
         match self.line_other.take() {
-            Some(b) => {
-                self.other.get_or_insert((self.line, b));
+            Some((b, column)) => {
+                self.other.get_or_insert((self.line, b, column));
             }
             None if self.line_utf8 => {
                 self.utf8_line.get_or_insert(self.line);
@@ -154,11 +166,12 @@ impl Scanner {
             return None;
         }
         let utf8_line = self.utf8_line?;
-        let (other_line, byte) = self.other?;
+        let (other_line, byte, offset) = self.other?;
         Some(Mixed {
             utf8_line,
             other_line,
             byte,
+            offset,
         })
     }
 }
@@ -177,7 +190,9 @@ mod tests {
             Some(Mixed {
                 utf8_line: 3,
                 other_line: 2,
-                byte: 0xeb
+                byte: 0xeb,
+                // `e1@x.com,Zo` is 11 bytes: the byte after them.
+                offset: 11,
             })
         );
     }
@@ -206,7 +221,9 @@ mod tests {
             Some(Mixed {
                 utf8_line: 4,
                 other_line: 2,
-                byte: 0xc8
+                byte: 0xc8,
+                // `a@example.com,` is 14 bytes.
+                offset: 14,
             })
         );
     }

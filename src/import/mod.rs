@@ -41,6 +41,7 @@ pub mod decided;
 pub mod decode;
 mod error;
 pub mod escapes;
+mod field_at;
 pub mod figures;
 pub mod header_line;
 pub mod header_row;

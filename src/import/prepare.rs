@@ -252,7 +252,7 @@ impl<'a> Preparer<'a> {
                             format!(
                                 "`{}` is not an e-mail address{}{}; pass --key FIELD to key contacts by another column",
                                 shorten(raw_key),
-                                key_cell::look_alike_clause(raw_key),
+                                key_cell::no_address_clause(raw_key),
                                 row_phones::no_phone(analysis, &parsed)
                             ),
                             key_header,

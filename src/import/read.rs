@@ -302,6 +302,7 @@ impl Rows {
                 return Err(ImportError::Undecodable {
                     encoding: self.shape.encoding.name(),
                     line: self.line,
+                    at: super::field_at::in_record(self.record.iter(), &self.headers),
                 });
             }
             self.replacement_records.push(self.line);

@@ -213,12 +213,7 @@ pub fn read(path: &Path, sheet: Option<&str>, regions: &[Region]) -> Result<List
                 Cell::BadDomain => out.skipped.push(at(
                     "a domain entry (`*@example.com` or `@example.com`) with no domain that can be read after the `@`; write the whole domain, such as `*@example.com`".to_string(),
                 )),
-                Cell::NoEmail => out.skipped.push(at(
-                    match crate::fields::look_alike::look_alike(&address::email_key(value)) {
-                        Some(mixed) => format!("no valid e-mail address: the value {}", mixed.describe()),
-                        None => "no valid e-mail address (local@domain.tld) in the value".to_string(),
-                    },
-                )),
+                Cell::NoEmail => out.skipped.push(at(super::key_cell::unread_entry(value))),
                 Cell::Text => out.skipped.push(at(
                     "neither an e-mail address nor a phone number".to_string()
                 )),

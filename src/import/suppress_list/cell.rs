@@ -5,7 +5,7 @@
 //! read and reports what this returns with the cell's line and column.
 
 use super::ListAddress;
-use crate::fields::address;
+use crate::fields::{address, address_obfuscated};
 use crate::fields::phone::{self, PhoneError, Region};
 use crate::import::normalise;
 use crate::import::suppress_domain::{self, Entry};
@@ -63,7 +63,7 @@ pub(super) fn read_cell(value: &str, regions: &[Region]) -> Cell {
         Some(Entry::Unreadable) => return Cell::BadDomain,
         None => {}
     }
-    if value.contains('@') {
+    if value.contains('@') || address_obfuscated::is_obfuscated(value) {
         let found = address::addresses_in(value);
         if found.is_empty() {
             return Cell::NoEmail;
