@@ -88,13 +88,15 @@ pub fn started() -> u64 {
 
 /// Stream the audience through assignment, calling `each` per contact; `each` returns
 /// `Ok(false)` to stop. The strings of one contact's [`Decided`] are handed back to the
-/// walk and reused for the next (`walk_read::Spare`).
+/// walk and reused for the next (`walk_read::Spare`); `each` may swap them for buffers
+/// of its own (the preview's row takes the key and addresses so, without a copy), and
+/// the walk reuses whatever buffers it gets back.
 ///
 /// Errors: workspace errors, or the first error of `each`.
 pub fn walk(
     ws: &Workspace,
     prepared: &Prepared,
-    mut each: impl FnMut(&Decided<'_>) -> Result<bool, PreviewError>,
+    mut each: impl FnMut(&mut Decided<'_>) -> Result<bool, PreviewError>,
 ) -> Result<(), PreviewError> {
     STARTED.fetch_add(1, Ordering::Relaxed);
     let suppression = Suppression::load(ws.conn())?;
@@ -138,7 +140,7 @@ pub fn walk(
         for (j, m) in matches.iter_mut().enumerate() {
             *m = row.matched(j)?;
         }
-        let decided = decide(
+        let mut decided = decide(
             row,
             prepared,
             (&suppression, opted_out, &cells),
@@ -146,7 +148,7 @@ pub fn walk(
             &mut assigner,
             &mut spare,
         )?;
-        let go_on = each(&decided)?;
+        let go_on = each(&mut decided)?;
         spare.recycle(decided);
         Ok(go_on)
     })

@@ -33,7 +33,20 @@ pub fn write_record<'a>(
     out.write_all(b"\n")
 }
 
-fn write_field(out: &mut impl Write, field: &[u8]) -> io::Result<()> {
+/// Whether `field` holds none of the bytes the spreadsheet separators
+/// (`export::cells::SHEET_SEPARATORS`: `,` `;` TAB LF CR) and RFC 4180 quoting (`,` `"`
+/// CR LF) act on: such a field is written as it is, and no spreadsheet splits it.
+pub fn is_bare(field: &[u8]) -> bool {
+    // A fold without an early exit, as in [`write_field`]: vector compares.
+    !field.iter().fold(false, |seen, &b| {
+        seen | matches!(b, b',' | b'"' | b'\r' | b'\n' | b';' | b'\t')
+    })
+}
+
+/// Write one field of a record, quoted when it needs to be.
+///
+/// Errors: those of `out`.
+pub fn write_field(out: &mut impl Write, field: &[u8]) -> io::Result<()> {
     // A fold without an early exit, which the compiler turns into vector compares: most
     // fields are short and need no quotes, so the whole field is read anyway.
     let quoted = field.iter().fold(false, |seen, &b| {

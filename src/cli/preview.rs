@@ -120,15 +120,15 @@ pub fn run(ctx: &Context, args: PreviewArgs) -> anyhow::Result<()> {
             csv_out::write_record(&mut out, header.map(str::as_bytes))?;
             let summary = preview(&ws, &campaign, as_of, &mut |row| {
                 if wanted(row) {
-                    let cells = [
-                        csv_cell(row.key.as_str()),
-                        csv_cell(csv_address(row, campaign.channel)),
-                        csv_cell(row.segment.as_deref().unwrap_or_default()),
-                        csv_cell(row.subject.as_deref().unwrap_or_default()),
-                        csv_cell(row.body.as_deref().unwrap_or_default()),
-                        Cow::Borrowed(row.excluded.map(|e| e.code()).unwrap_or_default()),
+                    let text = [
+                        row.key.as_str(),
+                        csv_address(row, campaign.channel),
+                        row.segment.as_deref().unwrap_or_default(),
+                        row.subject.as_deref().unwrap_or_default(),
+                        row.body.as_deref().unwrap_or_default(),
                     ];
-                    csv_out::write_record(&mut out, cells.iter().map(|c| c.as_bytes()))?;
+                    let excluded = row.excluded.map(|e| e.code()).unwrap_or_default();
+                    write_csv_row(&mut out, text, excluded)?;
                 }
                 Ok(())
             })
@@ -182,6 +182,27 @@ fn csv_address(row: &PreviewRow, channel: Channel) -> &str {
         .then_some(row.channel_address.as_deref())
         .flatten();
     sms.or(row.address.as_deref()).unwrap_or_default()
+}
+
+/// One preview row of CSV: the `text` cells as [`csv_cell`] makes them, then the
+/// exclusion code, as `csv_out::write_record` writes such a record. A cell with no
+/// byte that either step acts on ([`csv_out::is_bare`]) and no formula sign at its start
+/// is written as it is: [`csv_cell`] returns it unchanged (it has no separator, and a
+/// plain phone number starts with `+`, which is a sign) and needs no quotes. Keys and
+/// addresses are such cells, so one scan of them instead of three (the separator
+/// search, the quoting check and the copy-on-write: about 7 % of a 1,000,000-contact
+/// preview, issue 13).
+fn write_csv_row(out: &mut impl Write, text: [&str; 5], excluded: &str) -> io::Result<()> {
+    for s in text {
+        if csv_out::is_bare(s.as_bytes()) && !cells::is_formula_like(s) {
+            out.write_all(s.as_bytes())?;
+        } else {
+            csv_out::write_field(out, csv_cell(s).as_bytes())?;
+        }
+        out.write_all(b",")?;
+    }
+    csv_out::write_field(out, excluded.as_bytes())?;
+    out.write_all(b"\n")
 }
 
 /// A preview cell as the CSV holds it: the spreadsheet profile's rule
@@ -264,4 +285,62 @@ fn print_summary(out: &mut dyn Write, s: &Summary) -> io::Result<()> {
         writeln!(out, "warning: {}", for_terminal(&w))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The row writer's shortcut for bare cells writes exactly what every cell through
+    /// [`csv_cell`] and `csv_out::write_record` writes: cells with and without
+    /// separators, quotes, formula signs at the start or after a separator, leading
+    /// whitespace or invisible characters, plain phone numbers and ones that are not,
+    /// full-width signs, empty cells.
+    #[test]
+    fn the_bare_cell_shortcut_writes_what_the_full_route_writes() {
+        let cells = [
+            "",
+            "mia.dupont.0@example.net",
+            "ana@example.org",
+            "vip",
+            "Thanks, Ana",
+            "Hi Ana,\nas one of our VIPs in Köln you get early access.",
+            "=HYPERLINK(\"x\")",
+            "-2+3",
+            "@x",
+            "+447700900123",
+            "+34 559 211915",
+            "+1+1",
+            "Bath;+1+1",
+            "tab\there",
+            "a\t=1",
+            "cr\rhere",
+            "say \"hi\"",
+            " =1",
+            "\u{200b}=1",
+            "＝1",
+            "Zoë",
+            "x;y",
+            "\t",
+        ];
+        for a in cells {
+            for b in cells {
+                let text = [a, b, "vip", b, a];
+                let mut ours = Vec::new();
+                write_csv_row(&mut ours, text, "no_segment").unwrap();
+                let full: Vec<Cow<'_, str>> = text.iter().map(|s| csv_cell(s)).collect();
+                let mut theirs = Vec::new();
+                let record = full
+                    .iter()
+                    .map(|c| c.as_bytes())
+                    .chain([&b"no_segment"[..]]);
+                csv_out::write_record(&mut theirs, record).unwrap();
+                assert_eq!(
+                    String::from_utf8(ours).unwrap(),
+                    String::from_utf8(theirs).unwrap(),
+                    "{a:?} {b:?}"
+                );
+            }
+        }
+    }
 }

@@ -293,7 +293,9 @@ pub fn inbox_form(email: &str) -> Option<String> {
 /// 13).
 pub fn is_plain(raw: &str) -> bool {
     let bytes = raw.as_bytes();
-    let allowed = |b: u8| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'_' | b'%' | b'+' | b'-');
+    // One look-up per byte instead of a chain of range compares (issue 13, session 15:
+    // every contact's address is asked, 3.7 % of a preview).
+    let allowed = |b: u8| PLAIN[usize::from(b)] & PLAIN_LOCAL != 0;
     // The local part up to the first `@` (an `@` is no allowed byte, so the domain
     // holds none either).
     let Some(at) = bytes.iter().position(|&b| !allowed(b)) else {
@@ -317,7 +319,7 @@ pub fn is_plain(raw: &str) -> bool {
     let (mut dots, mut label) = (0, 0);
     let mut previous = b'.';
     // A domain holds no `_%+` ([`is_domain_char`]): `ana@x.org%20` is no plain address.
-    let in_domain = |b: u8| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-');
+    let in_domain = |b: u8| PLAIN[usize::from(b)] & PLAIN_DOMAIN != 0;
     for (i, &b) in domain.iter().enumerate() {
         if !in_domain(b) || (b == b'.' && previous == b'.') {
             return false;
@@ -333,6 +335,29 @@ pub fn is_plain(raw: &str) -> bool {
         previous = b;
     }
     dots > 0 && previous != b'.'
+}
+
+/// A byte [`is_plain`] allows before the `@`: `a-z`, `0-9`, `._%+-`.
+const PLAIN_LOCAL: u8 = 1;
+/// A byte [`is_plain`] allows after the `@`: `a-z`, `0-9`, `.-`.
+const PLAIN_DOMAIN: u8 = 2;
+/// [`PLAIN_LOCAL`] and [`PLAIN_DOMAIN`] of every byte.
+static PLAIN: [u8; 256] = plain_bytes();
+
+const fn plain_bytes() -> [u8; 256] {
+    let mut table = [0; 256];
+    let mut b: u8 = 0;
+    loop {
+        table[b as usize] = match b {
+            b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' => PLAIN_LOCAL | PLAIN_DOMAIN,
+            b'_' | b'%' | b'+' => PLAIN_LOCAL,
+            _ => 0,
+        };
+        if b == u8::MAX {
+            return table;
+        }
+        b += 1;
+    }
 }
 
 pub use super::address_read::{domain_end, is_domain_char};
