@@ -122,6 +122,14 @@ pub(crate) fn tier(v: &str) -> Option<Tier> {
             None => three_words(&lower).then_some(Tier::Weak),
         };
     }
+    // Digits, spaces, signs, points and commas alone (phone numbers, IDs, amounts,
+    // dates): no letter for a WKT point, a `geo:` URI, a link, a geohash or words, no
+    // `°`, and lower case as written; only a plus code or a pair can be in it.
+    if v.bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'+' | b'-' | b'.' | b','))
+    {
+        return plus_code(v).or_else(|| scanned(v));
+    }
     let lower = v.to_lowercase();
     if let Some(rest) = lower.strip_prefix("point") {
         let inner = rest

@@ -142,3 +142,24 @@ fn byte_check_refuses_only_what_tokens_refuses() {
         strings = longer;
     }
 }
+
+/// Values of digits, spaces, signs, points and commas take a shortcut in [`tier`]:
+/// a pair, a plus code of digits and the import's usual values read as before
+/// (expected by hand from the module doc).
+#[test]
+fn letterless_values_read_as_before() {
+    assert_eq!(tier("51.5074, -0.1278"), Some(Tier::Bare));
+    assert_eq!(tier("51,5074 -0,1278"), Some(Tier::Bare));
+    assert_eq!(tier("1.1234, 0.8765"), Some(Tier::Weak));
+    assert_eq!(tier("2345+67"), Some(Tier::Weak));
+    assert_eq!(tier("22222222+22"), Some(Tier::Marked));
+    for v in [
+        "+49 901 6148379",
+        "5000000000",
+        "2022-03-19",
+        "2123.33",
+        "-74.0060",
+    ] {
+        assert_eq!(tier(v), None, "{v}");
+    }
+}
