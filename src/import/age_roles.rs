@@ -12,6 +12,7 @@
 //! so the child was sent to. Called by [`super::columns::build`] and
 //! [`super::analyse`] (the count).
 
+use super::repeats::Repeats;
 use crate::campaign::age_group;
 use crate::campaign::school_year::{self, SchoolHeader};
 use crate::fields::classify::{
@@ -59,6 +60,9 @@ pub struct GroupsSeen {
     /// The first value that is a JSON object holding an age (`{"age": 14}`:
     /// [`crate::campaign::age_json`]): its age key and line.
     pub json_age: Option<(String, u64)>,
+    /// The minor-tag answers for the values the column repeats (names, cities, tag
+    /// sets): the check ran on every value of every column, a fiftieth of the import.
+    minor_tags: Repeats<bool>,
 }
 
 impl GroupsSeen {
@@ -126,7 +130,9 @@ impl GroupsSeen {
         {
             self.json_age = Some((key, line));
         }
-        if self.minor_tag.is_none() && crate::campaign::tag_forms::minor_tag_in(value) {
+        if self.minor_tag.is_none()
+            && (self.minor_tags).answer(value, crate::campaign::tag_forms::minor_tag_in)
+        {
             self.minor_tag = Some((value.chars().take(40).collect(), line));
         }
         if self.header.is_none() {

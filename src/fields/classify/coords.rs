@@ -122,6 +122,14 @@ pub(crate) fn tier(v: &str) -> Option<Tier> {
             None => three_words(&lower).then_some(Tier::Weak),
         };
     }
+    // Digits, spaces, signs, points and commas alone (phone numbers, IDs, amounts,
+    // dates): no letter for a WKT point, a `geo:` URI, a link, a geohash or words, no
+    // `°`, and lower case as written; only a plus code or a pair can be in it.
+    if v.bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b' ' | b'+' | b'-' | b'.' | b','))
+    {
+        return plus_code(v).or_else(|| scanned(v));
+    }
     let lower = v.to_lowercase();
     if let Some(rest) = lower.strip_prefix("point") {
         let inner = rest
@@ -178,6 +186,9 @@ enum Tok {
 /// Read `s` (lower case) into tokens, skipping separators; `None` when it holds
 /// anything else.
 fn tokens(s: &str) -> Option<Vec<Tok>> {
+    if !may_be_tokens(s) {
+        return None;
+    }
     let b: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -210,6 +221,38 @@ fn tokens(s: &str) -> Option<Vec<Tok>> {
         }
     }
     Some(out)
+}
+
+/// False when [`tokens`] would certainly refuse `s`, judged on its bytes without a
+/// copy: the import asks this of every value with a digit (IDs, e-mail addresses,
+/// phone numbers, amounts, dates), and building the characters and numbers first was
+/// a twentieth of the import's CPU. An ASCII byte that no token or separator holds
+/// (`@`, `/`, `_`, `#`) is refused wherever it stands; a run of more than 3 digits
+/// not after `.` or `,` is a number's whole part, which [`number`] refuses past 3
+/// digits. Anything else is left to [`tokens`].
+fn may_be_tokens(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut run = 0;
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            run += 1;
+            let start = i + 1 - run;
+            if run > 3 && (start == 0 || !matches!(b[start - 1], b'.' | b',')) {
+                return false;
+            }
+            continue;
+        }
+        run = 0;
+        let read = !c.is_ascii()
+            || c.is_ascii_alphabetic()
+            || c.is_ascii_whitespace()
+            || c == 0x0b
+            || b"-+.,;:\"'{}()[]=&".contains(&c);
+        if !read {
+            return false;
+        }
+    }
+    true
 }
 
 /// The number starting at `b[i]`: sign, 1 to 3 whole digits, then a decimal point or a
@@ -311,7 +354,12 @@ const PLUS: &str = "23456789CFGHJMPQRVWX";
 /// longitude range) is [`Tier::Marked`]; short (`GV4C+XV`, `GV4C+XV London`) is
 /// [`Tier::Weak`].
 fn plus_code(v: &str) -> Option<Tier> {
-    let code = v.split_whitespace().next()?.to_ascii_uppercase();
+    let first = v.split_whitespace().next()?;
+    // Most values hold no `+`: answered before the upper-case copy.
+    if !first.contains('+') {
+        return None;
+    }
+    let code = first.to_ascii_uppercase();
     let (head, tail) = code.split_once('+')?;
     let ok = |s: &str| s.chars().all(|c| PLUS.contains(c));
     if !ok(head) || !(tail.len() == 2 || tail.len() == 3) || !ok(tail) {
@@ -340,6 +388,10 @@ fn geohash(v: &str) -> bool {
 
 /// Three words joined by dots (`filled.count.soap`): a what3words address.
 fn three_words(s: &str) -> bool {
+    // Two dots or no address: counted before the parts are collected.
+    if s.bytes().filter(|&b| b == b'.').count() != 2 {
+        return false;
+    }
     let parts: Vec<&str> = s.split('.').collect();
     parts.len() == 3
         && parts

@@ -98,3 +98,68 @@ fn map_links_without_a_scheme_are_links() {
     assert!(!link::is_bare_link("example.com"));
     assert!(!link::is_bare_link("a.b1/x"));
 }
+
+/// The byte check before [`tokens`] (a shortcut for the import's first pass): the
+/// import's usual values with a digit are refused by hand-read rules (a whole part of
+/// more than 3 digits, a byte no token holds), pairs pass on to [`tokens`], and every
+/// string of a small alphabet it refuses, [`tokens`] refuses too.
+#[test]
+fn byte_check_refuses_only_what_tokens_refuses() {
+    for v in [
+        "+49 585 0504425",
+        "5000000000",
+        "2023-05-24",
+        "1055.16",
+        "paul.novak.0@example.com",
+        "07911 123456",
+        "a_b 12",
+        "12/34",
+    ] {
+        assert!(!may_be_tokens(v), "{v}");
+        assert_eq!(tokens(v).map(|t| t.len()), None, "{v}");
+    }
+    for v in [
+        "51.5074, -0.1278",
+        "51,5074 -0,1278",
+        "lat=51.5074&lng=-0.1278",
+        "51.5074° n, 0.1278° w",
+        "−33.8688 151.2093",
+        "55.16",
+    ] {
+        assert!(may_be_tokens(v), "{v}");
+    }
+    let alphabet = ['1', '2', '.', ',', '-', ' ', 'n', '@', '°', '−', '\u{b}'];
+    let mut strings = vec![String::new()];
+    for _ in 0..5 {
+        let longer: Vec<String> = (strings.iter())
+            .flat_map(|s| alphabet.iter().map(move |c| format!("{s}{c}")))
+            .collect();
+        for s in &longer {
+            if !may_be_tokens(s) {
+                assert!(tokens(s).is_none(), "{s:?}");
+            }
+        }
+        strings = longer;
+    }
+}
+
+/// Values of digits, spaces, signs, points and commas take a shortcut in [`tier`]:
+/// a pair, a plus code of digits and the import's usual values read as before
+/// (expected by hand from the module doc).
+#[test]
+fn letterless_values_read_as_before() {
+    assert_eq!(tier("51.5074, -0.1278"), Some(Tier::Bare));
+    assert_eq!(tier("51,5074 -0,1278"), Some(Tier::Bare));
+    assert_eq!(tier("1.1234, 0.8765"), Some(Tier::Weak));
+    assert_eq!(tier("2345+67"), Some(Tier::Weak));
+    assert_eq!(tier("22222222+22"), Some(Tier::Marked));
+    for v in [
+        "+49 901 6148379",
+        "5000000000",
+        "2022-03-19",
+        "2123.33",
+        "-74.0060",
+    ] {
+        assert_eq!(tier(v), None, "{v}");
+    }
+}
