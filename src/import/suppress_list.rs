@@ -26,7 +26,6 @@ use super::read::{Row, Rows, Shape};
 use super::source::{self, Kind};
 use super::workbook::{self, Sheet};
 use super::{ImportError, decode, normalise};
-use crate::fields::address;
 use crate::fields::phone::{self, Region};
 
 mod cell;

@@ -5,8 +5,8 @@
 //! read and reports what this returns with the cell's line and column.
 
 use super::ListAddress;
-use crate::fields::{address, address_obfuscated};
 use crate::fields::phone::{self, PhoneError, Region};
+use crate::fields::{address, address_obfuscated};
 use crate::import::normalise;
 use crate::import::suppress_domain::{self, Entry};
 
