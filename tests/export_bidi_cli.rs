@@ -4,8 +4,8 @@
 //! profile; the cell keeps its letters (`Köln`). Right-to-left text keeps its letters
 //! and its RLM mark (U+200F). An override in front of a formula does not hide it: the
 //! cleaned `=1+1` is neutralised in the spreadsheet profile and refused in the others.
-//! The manifest keeps a reason holding an override as its value, written as the
-//! escape `\u202e`. Expected cells worked out by hand from the imported file (the
+//! A reason holding an override is refused, nothing written (text put on record holds
+//! no control or bidi override character, new-user trial 11). Expected cells worked out by hand from the imported file (the
 //! import keeps bidi characters, removing only C0 and C1 controls).
 
 mod review_support;
@@ -47,12 +47,7 @@ fn export(ws: &Ws, profile: &str, extra: &[&str]) -> assert_cmd::assert::Assert 
             "--profile",
             profile,
         ])
-        .args([
-            "--field",
-            "city",
-            "--reason",
-            "the shop \u{202E}checks cities",
-        ])
+        .args(["--field", "city", "--reason", "the shop checks cities"])
         .args(["--field", "store", "--reason", "the shop checks stores"])
         .args(extra)
         .assert()
@@ -83,20 +78,34 @@ fn the_spreadsheet_file_has_no_bidi_override_and_keeps_rtl_text() {
          ana@example.com,all,Hi,Hello Ana,Köln,Main St\r\n\
          bo@example.com,all,Hi,Hello Bo,תל אביב,مرحبا\u{200F}!\r\n"
     );
-    let manifest = std::fs::read_to_string(ws.out("spreadsheet").join("manifest.json")).unwrap();
-    assert!(!manifest.contains('\u{202E}'), "{manifest}");
+}
+
+/// A reason holding U+202E is refused (exit 3, the review's blocker names the
+/// character and where it is: the 10th of `the shop \u{202E}checks`), and no file is
+/// written.
+#[test]
+fn a_reason_holding_an_override_is_refused() {
+    let ws = workspace(CSV);
+    let out = ws.out("spreadsheet");
+    let refused = ws
+        .cmd()
+        .args(["export", "n", "--out", out.to_str().unwrap()])
+        .args(["--profile", "spreadsheet"])
+        .args([
+            "--field",
+            "city",
+            "--reason",
+            "the shop \u{202E}checks cities",
+        ])
+        .args(["--field", "store", "--reason", "the shop checks stores"])
+        .assert()
+        .code(3);
+    let stderr = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
     assert!(
-        manifest.contains("the shop \\u202echecks cities"),
-        "{manifest}"
+        stderr.contains("bidi override RLO (U+202E) at character 10"),
+        "{stderr}"
     );
-    let parsed: serde_json::Value = serde_json::from_str(&manifest).unwrap();
-    // The value is kept: read back, the reason holds its override.
-    assert!(
-        parsed
-            .to_string()
-            .contains("the shop \u{202E}checks cities"),
-        "{manifest}"
-    );
+    assert!(!out.join("recipients.csv").exists());
 }
 
 #[test]

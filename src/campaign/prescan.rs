@@ -19,6 +19,7 @@ use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{Connection, params_from_iter};
 
 use super::age::AgeReading;
+use super::guardian::is_guardian_contact;
 use super::minor_addresses::{MinorAddresses, MinorReader, other_channel};
 use super::opt_outs::{AddressOptOuts, OptOutReader};
 use crate::fields::held::{self, HeldValues};
@@ -74,8 +75,16 @@ pub fn prescan(
     // A minor's addresses of the other channel too: a minor is one on every channel.
     let others = match ages > 0 || from_indexes {
         false => Vec::new(),
-        true => address_columns::refusal_columns(conn, other_channel(minors.channel()))?,
+        true => address_columns::refusal_columns(conn, other_channel(minors.channel()))?
+            .into_iter()
+            .filter(|c| !is_guardian_contact(c))
+            .collect(),
     };
+    // A guardian's contact field on a child's record holds the parent's address, not
+    // the child's: the parent's own contact is no minor's inbox (new-user trial 11).
+    let minor_held: Vec<bool> = (opt_outs.columns().iter())
+        .map(|c| !is_guardian_contact(c))
+        .collect();
     // The scan reads them only when it reads the ages; else [`minors_indexed`] does.
     let scan_others: &[String] = if ages > 0 { &others } else { &[] };
     let mut counts = ValueCounts::new(scanned.len());
@@ -129,7 +138,7 @@ pub fn prescan(
                     if let Some(state) = refusal {
                         opt_outs.add(id, state, c, value)?;
                     }
-                    if minor {
+                    if minor && minor_held[c] {
                         minors.add(id, value)?;
                     }
                 }
@@ -145,7 +154,11 @@ pub fn prescan(
         }
     }
     if from_indexes {
-        minors_indexed(conn, &mut minors, opt_outs.columns(), &others)?;
+        let columns: Vec<String> = (opt_outs.columns().iter())
+            .filter(|c| !is_guardian_contact(c))
+            .cloned()
+            .collect();
+        minors_indexed(conn, &mut minors, &columns, &others)?;
     }
     let mut scanned_counts = counts.finish().into_iter();
     let counts = indexed
