@@ -82,7 +82,10 @@ fn treatments_and_origin_groups_block_until_a_real_reason() {
     let reason = "Clinic patients asked for session reminders in their own community language";
     let args = accept(reason);
     let review = ws.json(&args.iter().map(String::as_str).collect::<Vec<_>>(), 0);
-    assert_eq!(finding(&review, "sensitive_text")["accepted"]["reason"], reason);
+    assert_eq!(
+        finding(&review, "sensitive_text")["accepted"]["reason"],
+        reason
+    );
 }
 
 #[test]

@@ -63,13 +63,11 @@ const MOST_WORDS: usize = 6;
 /// The surest [`Tier::Bare`] or [`Tier::Marked`] form written among the words of `v`
 /// (a value with more than one word that is no location as a whole), read by
 /// `whole` (the reading of one value) over every run of up to [`MOST_WORDS`] words
-/// that starts with a number or a hemisphere letter.
+/// that holds only numbers, marks and hemisphere letters ([`form_word`]) and starts
+/// with a number or a hemisphere letter. The import reads every value: a note holds
+/// few such words, so few runs are read (a link in a note is read whole by `whole`).
 pub(super) fn inside(v: &str, whole: impl Fn(&str) -> Option<Tier>) -> Option<Tier> {
-    let decimal = v
-        .as_bytes()
-        .windows(3)
-        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'.' | b',') && w[2].is_ascii_digit());
-    if !decimal && !v.contains('°') {
+    if !has_decimal(v) && !v.contains('°') {
         return None;
     }
     let words: Vec<&str> = v.split_whitespace().collect();
@@ -77,28 +75,89 @@ pub(super) fn inside(v: &str, whole: impl Fn(&str) -> Option<Tier>) -> Option<Ti
         return None;
     }
     let mut found = None;
-    for i in 0..words.len() {
-        if !starts_a_form(words[i]) {
+    let mut i = 0;
+    while i < words.len() {
+        let mut end = i;
+        while end < words.len() && form_word(words[end]) {
+            end += 1;
+        }
+        // Every form inside a sentence holds a decimal or a degree sign.
+        let marked = words[i..end]
+            .iter()
+            .any(|w| has_decimal(w) || w.contains('°'));
+        if !marked {
+            i = end.max(i + 1);
             continue;
         }
-        for n in 1..=MOST_WORDS.min(words.len() - i) {
-            if n == words.len() {
-                continue;
-            }
-            let run = words[i..i + n].join(" ");
-            let run = run.trim_end_matches(['.', ',', ';', ':', '!', '?']);
-            match whole(run) {
-                Some(Tier::Marked) => return Some(Tier::Marked),
-                Some(Tier::Bare) => found = Some(Tier::Bare),
-                _ => {}
+        for s in (i..end).filter(|&s| starts_a_form(words[s])) {
+            for e in s + 1..=end.min(s + MOST_WORDS) {
+                if s == 0 && e == words.len() {
+                    continue;
+                }
+                let run = words[s..e].join(" ");
+                let run = run.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+                // One word is a place only as a pair or with a mark (`51.5074,-0.1278`,
+                // `N51.5074`), never as one number (`12.99`).
+                let one = e == s + 1;
+                if one && !run.contains([',', ';', '°']) && !run.contains(char::is_alphabetic) {
+                    continue;
+                }
+                match whole(run) {
+                    Some(Tier::Marked) => return Some(Tier::Marked),
+                    Some(Tier::Bare) => found = Some(Tier::Bare),
+                    _ => {}
+                }
             }
         }
+        i = end;
     }
     found
 }
 
+/// True when `s` holds a decimal number (a digit, `.` or `,`, a digit).
+fn has_decimal(s: &str) -> bool {
+    s.as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'.' | b',') && w[2].is_ascii_digit())
+}
+
+/// True for a word that can be part of a written location: digits, signs, decimal
+/// and list separators, brackets, degree, minute and second marks, and at most one
+/// hemisphere letter or latitude/longitude label (`51.5074,`, `-0.1278)`, `N51`,
+/// `51°30'26"N`, `W`, `lat=51.5`).
+fn form_word(word: &str) -> bool {
+    const MARKS: &str = "+-−.,;:°'\"′″’”()[]{}=&";
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            letters += 1;
+        } else if !(c.is_ascii_digit() || MARKS.contains(c)) {
+            return false;
+        }
+    }
+    match letters {
+        0 => true,
+        // Checked without a copy: most words of a note have several letters.
+        1 => word
+            .chars()
+            .any(|c| matches!(c.to_ascii_lowercase(), 'n' | 's' | 'e' | 'w' | 'o')),
+        3..=9 => {
+            let label: String = word
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase)
+                .collect();
+            matches!(
+                label.as_str(),
+                "lat" | "lng" | "lon" | "long" | "latitude" | "longitude"
+            )
+        }
+        _ => false,
+    }
+}
+
 /// True for a word a written location can start with: one holding a digit, or a
-/// hemisphere letter alone or before a number (`N`, `N51`), after an opening bracket.
+/// hemisphere letter alone (`N`), after an opening bracket.
 fn starts_a_form(word: &str) -> bool {
     let w = word.trim_start_matches(['(', '[']);
     let mut chars = w.chars();
