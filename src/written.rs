@@ -198,7 +198,8 @@ pub fn measure(text: &str) -> Measure {
 /// Check a justification or reason: at least [`MIN_JUSTIFICATION_CHARS`] visible
 /// characters in at least [`MIN_JUSTIFICATION_WORDS`] words, not repeating itself, and
 /// no placeholder ([`placeholder`]: `TODO: write a justification`, `lorem ipsum`,
-/// `qwertyuiop asdfghjkl`). `what` names the text in the error ("the reason", "the
+/// `qwertyuiop asdfghjkl`; [`deferred`]: `to be confirmed by legal`, `wird
+/// nachgereicht`). `what` names the text in the error ("the reason", "the
 /// justification").
 ///
 /// Errors: [`WrittenError::Blank`] when nothing is visible, [`WrittenError::TooShort`],
@@ -246,9 +247,12 @@ fn check_sentence(what: &str, text: &str) -> Result<(), WrittenError> {
     Ok(())
 }
 
-/// The placeholder check of [`check_justification`] ([`placeholder`]).
+/// The placeholder check of [`check_justification`]: filler and markers
+/// ([`placeholder`]), then a reason put off until later ([`deferred`]: `da completare in
+/// seguito`, `justification pending from marketing team`).
 fn check_placeholder(what: &str, text: &str) -> Result<(), WrittenError> {
-    match placeholder::placeholder(&lower_words(text)) {
+    let found = placeholder::placeholder(&lower_words(text)).or_else(|| deferred::deferred(text));
+    match found {
         Some(found) => Err(WrittenError::Placeholder {
             what: what.into(),
             found,
@@ -331,6 +335,9 @@ pub fn check_control(what: &str, text: &str) -> Result<(), WrittenError> {
 
 #[path = "written_placeholder.rs"]
 mod placeholder;
+
+#[path = "written_deferred.rs"]
+mod deferred;
 
 #[cfg(test)]
 #[path = "written_tests.rs"]

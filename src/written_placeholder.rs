@@ -44,7 +44,7 @@ const SOFT_MARKERS: &[&str] = &["lorem", "placeholder"];
 const SOFT_MARKER_WORDS: usize = 5;
 
 /// Words that say nothing in a justification (module header).
-const FILLER: &[&str] = &[
+pub(super) const FILLER: &[&str] = &[
     // Placeholders and test words.
     "todo",
     "tbd",
@@ -323,7 +323,7 @@ pub(super) fn placeholder(words: &[String]) -> Option<String> {
 
 /// True for a word that is a keyboard or alphabet run, or one character repeated
 /// (`asdf`, `qwertyuiop`, `lkjh`, `abcd`, `xxxx`).
-fn is_mash(word: &str) -> bool {
+pub(super) fn is_mash(word: &str) -> bool {
     let n = word.chars().count();
     if n >= 3 && word.chars().all(|c| word.starts_with(c)) {
         return true;

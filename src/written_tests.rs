@@ -217,6 +217,94 @@ fn placeholders_are_no_justification() {
     );
 }
 
+/// New-user trial 11, F4: a justification that says its reason will come later is a
+/// placeholder whatever words say who or when (written_deferred.rs). Each refused text
+/// has 20 visible characters and 3 different words, so only the placeholder check can
+/// refuse it; the accepted ones mention `pending`, `later`, `awaiting` or `to be
+/// confirmed` of a thing, or say enough besides.
+#[test]
+fn a_reason_put_off_until_later_is_a_placeholder() {
+    for text in [
+        // The trial's three: a strong phrase and nothing else, a strong phrase with
+        // `wordt` (who/when), a reason word beside `pending`.
+        "da completare in seguito",
+        "wordt later aangevuld",
+        "justification pending from marketing team",
+        // `to be confirmed` (strong): `legal`, `team` say who, nothing is left.
+        "to be confirmed by the legal team",
+        "TBD by legal, see the ticket next week",
+        // `reason` right before `to follow` at the end of its clause.
+        "reason to follow after the meeting",
+        "à compléter plus tard par l'équipe",
+        "Begründung wird nachgereicht vom Team",
+        "motivo pendiente del equipo legal",
+        "a completar pela equipe jurídica",
+        // `pending` before `approval` (a who-or-when word): weak, nothing left.
+        "pending approval from the privacy team",
+        // `later` last in its clause, `reason` before it with `later` only 1 word on.
+        "the marketing team will add the reason later",
+        "motivazione da aggiungere dal team legale",
+        "onderbouwing volgt nog van het juridische team",
+        "justificativa a definir pelo jurídico",
+        "wird nachgereicht, Rücksprache mit Rechtsabteilung",
+        "still to be decided with the DPO next week",
+        "details to follow from legal",
+        "en attente de validation du service juridique",
+        "rationale: waiting on the compliance team",
+        "Grund noch offen, klären wir nächste Woche",
+        "reason will be provided by the client",
+        "por definir con el departamento jurídico",
+    ] {
+        let err = check_justification("the justification", text).unwrap_err();
+        assert!(
+            matches!(err, WrittenError::Placeholder { .. }),
+            "{text}: {err}"
+        );
+        assert!(
+            matches!(
+                check_justification_about("j", text, "notes:health"),
+                Err(WrittenError::Placeholder { .. })
+            ),
+            "{text}"
+        );
+    }
+    for text in [
+        // `pending`, `awaiting`, `later` describe the next word: no deferral.
+        "Reminder for customers with pending orders who asked for delivery updates",
+        "Pending prescriptions reminder for pharmacy members who opted in to health messages",
+        "Members awaiting surgery asked for the pre-op diet guide",
+        "Later-life savings plan for members over 60 who asked for retirement tips",
+        // `to follow` not last in its clause.
+        "Steps to follow after knee surgery, sent to patients who asked for them",
+        // A strong deferral about a detail, with 5+ different words besides:
+        // birthday, offer, customers, gave, age, signup, discount, amount.
+        "Birthday offer for customers who gave their age at signup; discount amount to be confirmed",
+        // `soon` before `after` is weak; customers, asked, pregnancy, guide, signing,
+        // up are left.
+        "Customers asked us to send the pregnancy guide soon after signing up",
+        "Lorem Cosmetics customers asked for skin care tips for their condition",
+        "Eid greetings for customers who asked for them in the preference centre",
+        "Halal menu offer for customers who ordered it before, confirmed by the DPO",
+        "Diabetes care reminders: members opted in to health tips last spring",
+        "Physio clinic patients book follow-up sessions and asked for reminders",
+    ] {
+        assert!(check_justification("r", text).is_ok(), "{text}");
+    }
+    // `justification` (a reason word) right before `pending` (weak, before `from`).
+    let err = check_justification(
+        "the justification",
+        "justification pending from marketing team",
+    )
+    .unwrap_err();
+    assert_eq!(
+        err,
+        WrittenError::Placeholder {
+            what: "the justification".into(),
+            found: "`pending`, a reason left for later".into()
+        }
+    );
+}
+
 /// New-user trial: a sign-off name `Ann\x1b[31m` was stored and went to the audit log
 /// and the manifest as typed. Every check refuses a control, line break, C1 or bidi
 /// override character, naming it and its position (counted by hand, from 1).

@@ -100,3 +100,31 @@ fn rates_ranges_and_dimensions_are_no_locations() {
     }
     ws.ok(&["reach", r#"exchange_rates starts with "1.1""#]);
 }
+
+/// New-user trial 11, F7: degrees and decimal minutes as GPS receivers write them, and
+/// a pair inside a sentence, were ordinary. Expected by hand from
+/// src/fields/classify/coords_gps.rs: `Waypoint` values each have a hemisphere letter
+/// per group, whole degrees in range and minutes with decimals (written places);
+/// `Notes` values each hold a bare pair with 4 decimals, not both within ±2, inside a
+/// sentence (100% of values, over the 90% bar under a header with no place word);
+/// `Remarks` holds rates within ±2, versions and times in sentences: ordinary.
+#[test]
+fn gps_receiver_forms_and_pairs_in_notes_are_precise_geolocation() {
+    let ws = Ws::new();
+    let csv = "email,Accepts Email Marketing,Waypoint,Notes,Remarks\n\
+        p1@example.com,yes,\"51 30.443 N, 0 7.665 W\",\"Meet at 51.5074, -0.1278 by the gate\",\"EUR/USD moved 1.1234, 0.8765 today\"\n\
+        p2@example.com,yes,N48 51.396 E2 21.132,Drop-off at 48.8566 2.3522 please,Upgraded from 10.123 to 12.456\n\
+        p3@example.com,yes,N40 42.768 W74 0.360,\"Leave it at 40.7128, -74.0060 (back door)\",Open 10 30.5 hours a week\n";
+    ws.ok(&["import", &ws.write("gps.csv", csv)]);
+    for field in ["waypoint", "notes"] {
+        let f = ws.field(field);
+        assert_eq!(f["class"], "special_category", "{field}: {f}");
+        assert_eq!(f["kind"], "precise_geolocation", "{field}: {f}");
+    }
+    assert_eq!(ws.field("remarks")["class"], "ordinary");
+    ws.cmd()
+        .args(["reach", r#"notes contains "51.50""#])
+        .assert()
+        .code(1)
+        .stderr(contains("field `notes` is blocked in segment rules"));
+}

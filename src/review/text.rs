@@ -175,6 +175,66 @@ mod tests {
         assert_eq!(terms, ["muslim", "diabetic", "pregnancy"]);
     }
 
+    /// The kind and term of each item of `found` (one finding): `segment `promo`,
+    /// subject: `physio` is health data (...)`.
+    fn kinds_and_terms(found: &[Finding]) -> Vec<(String, String)> {
+        found
+            .iter()
+            .flat_map(|f| &f.items)
+            .map(|i| {
+                let term = i.split('`').nth(3).unwrap().to_string();
+                let kind = i.split("` is ").nth(1).unwrap();
+                let kind = kind.split(" data").next().unwrap().to_string();
+                (kind, term)
+            })
+            .collect()
+    }
+
+    /// New-user trial 11, F8: treatments and origin words used of people, read with
+    /// the words a tags column reads (fields::classify names_groups.rs). Expected by
+    /// hand: `physio`, `therapy`, `counselling` are health terms of `[tag_values]`;
+    /// `Italians` is a plural of `italian` (nationality list), `Nigerian` is before
+    /// `customers` (a `[context] people` word) and only in the ethnicity vocabulary.
+    #[test]
+    fn treatments_and_origin_groups_are_sensitive_text() {
+        let found = judge(
+            "Your next physio session",
+            "Book your therapy follow-up, {{ first_name }}. Free counselling for members.",
+        );
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code, "sensitive_text");
+        let want = [
+            ("health", "physio"),
+            ("health", "therapy"),
+            ("health", "counselling"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(k, t)| (k.to_string(), t.to_string()))
+            .collect();
+        assert_eq!(kinds_and_terms(&found), want);
+        let found = judge("For our Italians", "Dear Nigerian customers, ciao!");
+        let want: Vec<(String, String)> = [("nationality", "italian"), ("ethnicity", "nigerian")]
+            .iter()
+            .map(|(k, t)| (k.to_string(), t.to_string()))
+            .collect();
+        assert_eq!(kinds_and_terms(&found), want);
+        // Things, treats and lessons stay ordinary words.
+        for (subject, body) in [
+            ("Italian leather bags", "Thai cooking class this Friday."),
+            (
+                "Treat yourself",
+                "Retail therapy: a physio ball and French lessons.",
+            ),
+            (
+                "Turkish delight",
+                "Japanese knives and Polish pottery are back.",
+            ),
+        ] {
+            assert_eq!(judge(subject, body), Vec::new(), "{subject} / {body}");
+        }
+    }
+
     #[test]
     fn html_entities_and_tags_are_read_as_rendered() {
         assert_eq!(as_read("As a fellow dia&shy;betic"), "As a fellow diabetic");

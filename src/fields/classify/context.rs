@@ -44,6 +44,8 @@ pub(crate) struct Context {
     pub conjunctions: HashSet<String>,
     pub measures: HashSet<String>,
     pub measured: HashSet<String>,
+    /// Words for people after an origin word (`Nigerian customers`; src/fields/classify/names_groups.rs).
+    pub people: HashSet<String>,
 }
 
 /// The `[context]` table as written.
@@ -59,6 +61,7 @@ pub(crate) struct RawContext {
     conjunctions: Vec<String>,
     measures: Vec<String>,
     measured: Vec<String>,
+    people: Vec<String>,
 }
 
 impl RawContext {
@@ -75,6 +78,7 @@ impl RawContext {
             conjunctions: set(&self.conjunctions),
             measures: set(&self.measures),
             measured: set(&self.measured),
+            people: set(&self.people),
         }
     }
 }

@@ -9,7 +9,9 @@
 //!   labelled numbers (`{"lat": 51.5074, "lng": -0.1278}`), a pair inside a map link
 //!   or a `geo:` URI (`https://maps.google.com/?q=51.5074,-0.1278`, `…/@51.5,-0.12,15z`,
 //!   `geo:51.5074,-0.1278`: a link's pin is a place whatever its decimals), a full plus
-//!   code (`9C3XGV4C+XV`) or a what3words address (`///filled.count.soap`);
+//!   code (`9C3XGV4C+XV`) or a what3words address (`///filled.count.soap`), degrees
+//!   and decimal minutes as GPS receivers write them (`51 30.443 N, 0 7.665 W`,
+//!   `N51 30.443 W0 7.665`: [`gps`]);
 //! - [`Tier::Bare`]: two numbers with 3 or more decimals, decimal point or decimal comma
 //!   (`51.5074, -0.1278`, `51,5074 -0,1278`, `51,5074; -0,1278`), that look like a real
 //!   place: not both within ±2 (the ocean off Africa, but exchange rates
@@ -18,6 +20,9 @@
 //! - [`Tier::Weak`]: a shape that is a place only under a place header: a bare pair that
 //!   fails the look above, a geohash (`gcpvj0duq`), a short plus code (`GV4C+XV`), a
 //!   what3words address without its slashes.
+//!
+//! A value that is none of these whole is read for one written inside it (`Meet at
+//! 51.5074, -0.1278 by the gate` is [`Tier::Bare`]; [`gps::inside`]).
 //!
 //! A column is precise geolocation when its marked values, its bare ones unless the
 //! header names a measure (`Dimensions`, `Exchange rates`, `Range`) and no place, and
@@ -104,8 +109,15 @@ struct Num {
     significant: usize,
 }
 
-/// What one value holds, if it is a location ([`Tier`]).
+/// What one value holds, if it is a location ([`Tier`]): the value read whole, or
+/// else a form written inside it (`Meet at 51.5074, -0.1278 by the gate`:
+/// [`gps::inside`]).
 pub(crate) fn tier(v: &str) -> Option<Tier> {
+    whole(v).or_else(|| gps::inside(v.trim(), whole))
+}
+
+/// What one value holds when the whole of it is a location.
+fn whole(v: &str) -> Option<Tier> {
     let v = v.trim();
     if v.len() < 6 || v.len() > 400 {
         return None;
@@ -305,7 +317,8 @@ fn numbers_only(s: &str) -> Vec<Num> {
     }
 }
 
-/// A pair, hemisphere-lettered pair or labelled pair written with nothing else.
+/// A pair, hemisphere-lettered pair, labelled pair, or degrees and minutes with
+/// hemisphere letters ([`gps::degrees_minutes`]) written with nothing else.
 fn scanned(lower: &str) -> Option<Tier> {
     let toks = tokens(lower)?;
     match toks.as_slice() {
@@ -343,7 +356,7 @@ fn scanned(lower: &str) -> Option<Tier> {
             let (lat, lng) = (lat?, lng?);
             lat_lng(lat.value, lng.value).then_some(Tier::Marked)
         }
-        _ => None,
+        _ => gps::degrees_minutes(&toks).then_some(Tier::Marked),
     }
 }
 
@@ -422,6 +435,9 @@ fn is_dms(v: &str) -> bool {
 
 #[path = "coords_link.rs"]
 mod link;
+
+#[path = "coords_gps.rs"]
+mod gps;
 
 #[cfg(test)]
 #[path = "coords_tests.rs"]

@@ -99,6 +99,60 @@ fn map_links_without_a_scheme_are_links() {
     assert!(!link::is_bare_link("a.b1/x"));
 }
 
+/// New-user trial 11, F7: degrees and decimal minutes as GPS receivers write them,
+/// degrees, minutes and seconds, and a pair inside a sentence are places; times,
+/// rates, sizes, versions and whole minutes are not (coords_gps.rs).
+#[test]
+fn gps_receiver_forms_and_pairs_in_sentences() {
+    for v in [
+        // Degrees and decimal minutes: hemisphere letter after or before each group.
+        "51 30.443 N, 0 7.665 W",
+        "N51 30.443 W0 7.665",
+        "N 51 30.443 W 000 07.665",
+        "S33 52.128 E151 12.558",
+        "51°30.443'N 0°07.665'W",
+        "N 51° 30.443 W 000° 07.665",
+        // Degrees, minutes and seconds, with and without marks.
+        "51°30'26\"N 0°7'39\"W",
+        "51 30 26 N 0 7 39 W",
+        // Marked forms inside a sentence.
+        "Meet at N51 30.443 W0 7.665 by the gate",
+        "Pin: 51°30'26\"N 0°7'39\"W, ring twice",
+        "see https://maps.google.com/?q=51.5074,-0.1278 for the door",
+    ] {
+        assert_eq!(tier(v), Some(Tier::Marked), "{v}");
+    }
+    for v in [
+        // A bare pair inside a sentence: 4 decimals each, not both within ±2.
+        "Meet at 51.5074, -0.1278 by the gate",
+        "Drop-off (48.8566, 2.3522) at noon.",
+        "last seen 40.7128 -74.0060",
+    ] {
+        assert_eq!(tier(v), Some(Tier::Bare), "{v}");
+    }
+    for v in [
+        // Whole minutes are 1.85 km: not precise.
+        "51 30 N, 0 7 W",
+        // No hemisphere letter: a time, a size.
+        "10 30.5",
+        "51 30.443, 0 7.665",
+        // Minutes of 60 or more, latitude over 90.
+        "51 75.443 N, 0 7.665 W",
+        "95 30.443 N, 0 7.665 W",
+        // Two latitudes.
+        "51 30.443 N, 48 7.665 S",
+        // Rates within ±2, dimensions, versions, times in sentences.
+        "EUR/USD moved 1.1234, 0.8765 today",
+        "Box 51.500 x 12.125 cm, heavy",
+        "Upgraded from 10.123 to 12.456 last week",
+        "Open 10 30.5 hours a week",
+        "Delivered at 10:30, signed by Ana",
+        "12 High Street, London",
+    ] {
+        assert_eq!(tier(v), None, "{v}");
+    }
+}
+
 /// The byte check before [`tokens`] (a shortcut for the import's first pass): the
 /// import's usual values with a digit are refused by hand-read rules (a whole part of
 /// more than 3 digits, a byte no token holds), pairs pass on to [`tokens`], and every

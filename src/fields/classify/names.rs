@@ -17,8 +17,11 @@
 //! - ages written as phrases, any number of years in the dictionary's `[age_phrases]`
 //!   range (`over 40`, `under-25s`, `u18`, `50plus`), unless a word of the name makes the
 //!   number an amount or a count (`orders over 50`, `spent over 100`);
-//! - and, as before, the whole name once audience words and numbers are left out at
-//!   either end (`Frauen Kunden 2026`).
+//! - as before, the whole name once audience words and numbers are left out at
+//!   either end (`Frauen Kunden 2026`);
+//! - and treatments and origin words used of people, with the words a tags column
+//!   reads as health, nationality or ethnic origin ([`groups`]: `physio
+//!   patients`, `Nigerian customers`, `For our Italians`; new-user trial 11, F8).
 //!
 //! Campaign names are not read: no export writes them per recipient. Message text is
 //! read where it selects (a literal compared in a template tag, [`crate::message`]),
@@ -84,6 +87,11 @@ pub fn sensitive_values_in_name(name: &str) -> Vec<SensitiveValue> {
         }
     }
     if let Some(v) = without_audience_words(name) {
+        add(v, &mut found);
+    }
+    // Treatments and origin words used of people (`physio session`, `Nigerian
+    // customers`, `Italians`), with the words a tags column reads (groups).
+    for v in groups::group_values(name, &split) {
         add(v, &mut found);
     }
     found
@@ -260,6 +268,9 @@ fn without_audience_words(name: &str) -> Option<SensitiveValue> {
     }
     term(name, &words[start..=end].join(" "))
 }
+
+#[path = "names_groups.rs"]
+mod groups;
 
 #[cfg(test)]
 #[path = "names_tests.rs"]

@@ -122,3 +122,40 @@ fn ascii_word_bound_never_exceeds_the_label_words() {
         assert!(age_tag(numbers).is_none(), "{numbers}");
     }
 }
+
+/// New-user trial 11, F8: treatments and origin words used of people in a segment
+/// name, with the words a tags column reads (names_groups.rs). Kinds by hand:
+/// `rehab`, `physio`, `counselling` are `[tag_values]` health terms; `italian`,
+/// `polish` are in its `nationality` list; `nigerian`, `pakistani` only in the
+/// ethnicity share vocabulary, so ethnic origin.
+#[test]
+fn treatments_and_origin_groups_in_segment_names() {
+    for (name, term, kind) in [
+        ("rehab-patients", "rehab", "health"),
+        ("physio clients", "physio", "health"),
+        ("Counselling 2026", "counselling", "health"),
+        ("speech-therapy-parents", "speech therapy", "health"),
+        ("italian-customers", "italian", "nationality"),
+        ("Italians", "italian", "nationality"),
+        ("polish-2026", "polish", "nationality"),
+        ("nigerian community", "nigerian", "ethnicity"),
+        ("Pakistanis", "pakistani", "ethnicity"),
+    ] {
+        let found = sensitive_values_in_name(name);
+        assert!(
+            found.iter().any(|v| v.term == term && v.kind == kind),
+            "{name}: {found:?}"
+        );
+    }
+    // Things and treats: a cuisine, a product, a shopping spree.
+    for name in [
+        "italian-food-lovers",
+        "Italian leather buyers",
+        "thai cooking class",
+        "physio-ball-buyers",
+        "retail therapy fans",
+        "french lessons",
+    ] {
+        assert_eq!(kinds(name), Vec::<String>::new(), "{name}");
+    }
+}
