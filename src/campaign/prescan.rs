@@ -133,12 +133,12 @@ pub fn prescan(
             let minor = ages > 0 && minors.is_minor(row, ages_at)?;
             if refusal.is_some() || minor {
                 let id = row.get(0)?;
-                for c in 0..addresses {
+                for (c, &held) in minor_held.iter().enumerate() {
                     let value = row.get_ref(2 + c)?;
                     if let Some(state) = refusal {
                         opt_outs.add(id, state, c, value)?;
                     }
-                    if minor && minor_held[c] {
+                    if minor && held {
                         minors.add(id, value)?;
                     }
                 }
