@@ -44,8 +44,8 @@ pub fn shorten(value: &str, max: usize) -> String {
 /// Replace control characters with visible stand-ins so the string can be printed to a
 /// terminal: C0 controls become their Control Pictures (`\x1b` → `␛`, U+241B), DEL
 /// becomes `␡`, C1 controls and bidi embedding/override/isolate controls become `�`.
-/// Tabs become a single space and line breaks `␤` (U+2424) so one value stays on one
-/// line. Returns the input unchanged (borrowed) when it is already safe.
+/// Tabs become a single space and line breaks (CR, LF, U+2028, U+2029) `␤` (U+2424)
+/// so one value stays on one line. Returns the input unchanged (borrowed) when it is already safe.
 pub fn for_terminal(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_unsafe) {
         return Cow::Borrowed(s);
@@ -54,7 +54,7 @@ pub fn for_terminal(s: &str) -> Cow<'_, str> {
         s.chars()
             .map(|c| match c {
                 '\t' => ' ',
-                '\n' | '\r' => '\u{2424}',
+                '\n' | '\r' | '\u{2028}' | '\u{2029}' => '\u{2424}',
                 '\u{7f}' => '\u{2421}',
                 c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
                 c if is_unsafe(c) => '\u{fffd}',
@@ -83,6 +83,9 @@ pub fn is_unsafe(c: char) -> bool {
         // Bidi embeddings, overrides and isolates (Unicode TR #9).
         || (0x202a..=0x202e).contains(&u)
         || (0x2066..=0x2069).contains(&u)
+        // LINE and PARAGRAPH SEPARATOR: line breaks to a terminal and to JavaScript
+        // (new-user trial 11: one in a reason split `review`'s line).
+        || (0x2028..=0x2029).contains(&u)
 }
 
 /// How a document written to an output is made safe.
@@ -227,6 +230,8 @@ mod tests {
         assert_eq!(for_terminal("l1\r\nl2\tz"), "l1\u{2424}\u{2424}l2 z");
         assert_eq!(for_terminal("abc\u{202e}cba"), "abc\u{fffd}cba");
         assert_eq!(for_terminal("bell\x07"), "bell\u{2407}");
+        // U+2028 and U+2029 break a line as LF does (new-user trial 11).
+        assert_eq!(for_terminal("a\u{2028}b\u{2029}c"), "a\u{2424}b\u{2424}c");
     }
 
     #[test]

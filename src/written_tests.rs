@@ -320,6 +320,8 @@ fn control_characters_are_refused_with_their_position() {
         ("A\u{9b}2J", "C1 control CSI (U+009B)", 2),
         ("nna\u{202e}", "bidi override RLO (U+202E)", 4),
         ("An\u{7f}n", "DEL (U+007F)", 3),
+        ("Ann\u{2028}Bcc: eve", "LINE SEPARATOR (U+2028)", 4),
+        ("\u{2029}Ann", "PARAGRAPH SEPARATOR (U+2029)", 1),
     ] {
         let control = WrittenError::Control {
             what: "the name".into(),

@@ -16,6 +16,7 @@
 
 use super::age::AgeReading;
 use crate::fields::value::Value;
+use crate::workspace::{address_columns, phones};
 
 /// Words naming a parent or guardian, folded ([`super::age_text::fold`]), in the seven
 /// languages of the privacy dictionary (not Portuguese `pais`, which is Spanish for a
@@ -141,6 +142,17 @@ pub fn is_guardian_contact(name: &str) -> bool {
         && words
             .iter()
             .all(|w| GUARDIAN.contains(w) || CONTACT.contains(w) || FILLER.contains(w))
+}
+
+/// Whether contacts column `column` holds a guardian contact field's addresses: the
+/// field's own column, its E.164 column (`_e164_parent_phone`) or its kept e-mail
+/// column (`_was_email_guardian_email`). Such addresses are the parent's, never the
+/// child's: a minor's addresses leave them out (new-user trial 11).
+pub fn is_guardian_column(column: &str) -> bool {
+    let field = (column.strip_prefix(&phones::e164_column("")))
+        .or_else(|| column.strip_prefix(&address_columns::kept_email_column("")))
+        .unwrap_or(column);
+    is_guardian_contact(field)
 }
 
 /// What a guardian contact's `value` says: filled, a child (0 to 17); blank, nothing.

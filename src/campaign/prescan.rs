@@ -19,7 +19,7 @@ use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{Connection, params_from_iter};
 
 use super::age::AgeReading;
-use super::guardian::is_guardian_contact;
+use super::guardian::is_guardian_column;
 use super::minor_addresses::{MinorAddresses, MinorReader, other_channel};
 use super::opt_outs::{AddressOptOuts, OptOutReader};
 use crate::fields::held::{self, HeldValues};
@@ -77,13 +77,13 @@ pub fn prescan(
         false => Vec::new(),
         true => address_columns::refusal_columns(conn, other_channel(minors.channel()))?
             .into_iter()
-            .filter(|c| !is_guardian_contact(c))
+            .filter(|c| !is_guardian_column(c))
             .collect(),
     };
     // A guardian's contact field on a child's record holds the parent's address, not
     // the child's: the parent's own contact is no minor's inbox (new-user trial 11).
     let minor_held: Vec<bool> = (opt_outs.columns().iter())
-        .map(|c| !is_guardian_contact(c))
+        .map(|c| !is_guardian_column(c))
         .collect();
     // The scan reads them only when it reads the ages; else [`minors_indexed`] does.
     let scan_others: &[String] = if ages > 0 { &others } else { &[] };
@@ -155,7 +155,7 @@ pub fn prescan(
     }
     if from_indexes {
         let columns: Vec<String> = (opt_outs.columns().iter())
-            .filter(|c| !is_guardian_contact(c))
+            .filter(|c| !is_guardian_column(c))
             .cloned()
             .collect();
         minors_indexed(conn, &mut minors, &columns, &others)?;

@@ -20,12 +20,13 @@ use rusqlite::Connection;
 
 use super::refusal_hashes;
 use crate::campaign::age::{self, AgeDates};
+use crate::campaign::guardian::is_guardian_column;
 use crate::campaign::minor_age::MAX_MINOR_AGE;
 use crate::campaign::minor_flag::read_field;
+use crate::fields::Channel;
 use crate::fields::value::Value;
-use crate::fields::{Channel, Role};
 use crate::workspace::keyed_hash::HashKey;
-use crate::workspace::{WorkspaceError, address_columns, fields, kept_minors, quote_ident};
+use crate::workspace::{WorkspaceError, address_columns, fields, kept_minors, quote_ident, rights};
 
 /// Keep the addresses of every possible minor (youngest plausible age under
 /// [`MAX_MINOR_AGE`] on `today`) on record for the undo of `batch`; how many contacts.
@@ -37,16 +38,9 @@ pub fn keep(
     batch: i64,
     today: NaiveDate,
 ) -> Result<u64, WorkspaceError> {
-    let ages: Vec<_> = fields::list(conn)?
-        .into_iter()
-        .filter(|f| {
-            matches!(
-                f.role,
-                Role::DateOfBirth | Role::BirthYear | Role::Age | Role::Tags
-            )
-        })
-        .take(age::MAX_AGE_FIELDS)
-        .collect();
+    // The minor check's own fields, guardian contacts among them (new-user trial 11:
+    // a child known by its `Guardian email` alone was forgotten by an undo).
+    let ages = age::age_fields(&fields::list(conn)?);
     if ages.is_empty() {
         return Ok(0);
     }
@@ -78,12 +72,37 @@ pub fn keep(
             }
         }
     }
-    let email_fields = address_columns::email_columns(conn)?;
+    // A guardian field holds the parent's address, not the child's.
+    let own = |columns: Vec<String>| -> Vec<String> {
+        columns
+            .into_iter()
+            .filter(|c| !is_guardian_column(c))
+            .collect()
+    };
+    let email_columns = own(address_columns::email_columns(conn)?);
+    let number_columns = own(address_columns::number_columns(conn)?);
     for &(id, born_by) in &minors {
-        for channel in [Channel::Email, Channel::Sms] {
-            for hash in refusal_hashes::of_contact(conn, key, (id, channel), &email_fields)? {
-                kept_minors::keep(conn, &hash, born_by, batch)?;
-            }
+        let emails = rights::text_values(conn, id, &email_columns)?;
+        let numbers = rights::text_values(conn, id, &number_columns)?;
+        let text = |values: &[Option<String>]| -> Vec<String> {
+            values.iter().flatten().cloned().collect()
+        };
+        let (emails, numbers) = (text(&emails), text(&numbers));
+        let hashes = refusal_hashes::address_hashes(
+            key,
+            Channel::Email,
+            emails.iter().map(String::as_str),
+            [],
+        )
+        .into_iter()
+        .chain(refusal_hashes::address_hashes(
+            key,
+            Channel::Sms,
+            [],
+            numbers.iter().map(String::as_str),
+        ));
+        for hash in hashes {
+            kept_minors::keep(conn, &hash, born_by, batch)?;
         }
     }
     Ok(minors.len() as u64)
