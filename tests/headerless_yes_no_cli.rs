@@ -57,6 +57,9 @@ fn a_yes_no_column_without_a_header_stops_the_import_and_writes_nothing() {
         "ann@example.com,NO\r\nbob@example.com,No\r\n",
         "ann@example.com;nein\nbob@example.com;ja\n",
         "ann@example.com,Ann,false\nbob@example.com,Bob,true\n",
+        // 1/0: yes and no under a consent header (README, "Consent rules"), so
+        // without one just as unsure (new-user trial 11, F4: Bob's 0 was mailed).
+        "ann@example.com,Ann,1\nbob@example.com,Bob,0\n",
     ];
     for text in files {
         let ws = granted();

@@ -216,11 +216,8 @@ pub fn build(
             },
         )));
     }
-    super::headerless::check(
-        seen,
-        &kind,
-        !ones_and_zeros && seen.words == stats.non_blank,
-    )?;
+    // 1/0 count here as under a consent header: yes and no (new-user trial 11, F4).
+    super::headerless::check(seen, &kind, seen.words == stats.non_blank)?;
     // A layout's phone or postcode is an identifier too.
     if matches!(class.role, Role::Phone | Role::Postcode)
         && matches!(inferred.ty, FieldType::Integer | FieldType::Decimal)

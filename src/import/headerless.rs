@@ -34,8 +34,8 @@ pub struct HeaderlessYesNo {
 /// Stop when `seen` is a column with no header (a file without a header row, or a
 /// blank header cell),
 /// not named by `--map`, that stayed plain (`kind`) while every value is a consent word
-/// (`yes_no`: yes/no, true/false, ja/nein, ...; a column of `1`/`0` alone is a
-/// number, not counted).
+/// (`yes_no`: yes/no, true/false, ja/nein, ..., and `1`/`0`, which a consent header
+/// reads as yes and no: a header-less `1`/`0` is as unsure, new-user trial 11, F4).
 ///
 /// Errors: [`HeaderlessYesNo`], boxed in [`ImportError::HeaderlessYesNo`].
 pub fn check(seen: &Seen<'_>, kind: &Kind, yes_no: bool) -> Result<(), ImportError> {
