@@ -313,6 +313,65 @@ pub fn check_present(what: &str, text: &str) -> Result<(), WrittenError> {
     Ok(())
 }
 
+/// Check a sign-off's name or note ([`check_present`]) and refuse one of at most
+/// [`MAX_SHORT_PLACEHOLDER_WORDS`] words that puts things off (`TBD`, `to be
+/// confirmed`, `TBC by legal`): a sign-off names a person and is given now. A name is
+/// also refused when it is one of [`NAME_PLACEHOLDERS`] (`TODO`, `xxx`, `N/A`); a note is not
+/// (`ok` is a note). Longer texts are left alone (`Approved; discount amount to be
+/// confirmed` is a note).
+///
+/// Errors: as [`check_present`], and [`WrittenError::Placeholder`].
+pub fn check_named(what: &str, text: &str, is_name: bool) -> Result<(), WrittenError> {
+    check_present(what, text)?;
+    if measure(text).words > MAX_SHORT_PLACEHOLDER_WORDS {
+        return Ok(());
+    }
+    let words = lower_words(text).join(" ");
+    let found = deferred::deferred(text).or_else(|| {
+        (is_name && NAME_PLACEHOLDERS.contains(&words.as_str()))
+            .then(|| format!("`{words}`, no person's name"))
+    });
+    match found {
+        Some(found) => Err(WrittenError::Placeholder {
+            what: what.into(),
+            found,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Sign-off names that name nobody ([`check_named`]), lower case, words joined by one
+/// space (`N/A` is `n a`).
+const NAME_PLACEHOLDERS: &[&str] = &[
+    "todo",
+    "xxx",
+    "x",
+    "n a",
+    "na",
+    "test",
+    "tester",
+    "unknown",
+    "someone",
+    "somebody",
+    "anonymous",
+    "anon",
+    "nobody",
+    "none",
+    "name",
+    "your name",
+    "reviewer",
+    "lorem ipsum",
+    "asdf",
+    "me",
+    "admin",
+    "user",
+    "?",
+];
+
+/// The most words a sign-off name or note may have and still be refused as a
+/// placeholder ([`check_named`]).
+pub const MAX_SHORT_PLACEHOLDER_WORDS: usize = 4;
+
 /// Refuse the first control or bidi override character of `text`
 /// ([`crate::text::is_unsafe`]), at the edges too: not every caller trims what it
 /// stores (the upgrade reason is kept as given).

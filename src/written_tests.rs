@@ -354,3 +354,37 @@ fn control_characters_are_refused_with_their_position() {
     // Other scripts, marks and emoji are text.
     assert!(check_present("the name", "Zoë 花子 مرحبا 👍").is_ok());
 }
+
+/// Late trial: "X will confirm / to be confirmed by / awaiting approval" with only who
+/// or when words around it, in the seven languages, is a placeholder.
+#[test]
+fn someone_will_confirm_later_is_a_placeholder() {
+    let mut missed = Vec::new();
+    for text in [
+        "sera confirmé plus tard par le DPO",
+        "da confermare con l'ufficio legale",
+        "nog te bevestigen door juridische zaken",
+        "a confirmar pelo departamento jurídico",
+        "Awaiting approval from the DPO team",
+        "Legal will confirm this next week",
+        "wird noch bestätigt, Rechtsabteilung",
+        "le service juridique confirmera",
+        "het juridische team zal bevestigen",
+        "el departamento jurídico lo confirmará",
+    ] {
+        let got = check_justification("the justification", text);
+        if !matches!(got, Err(WrittenError::Placeholder { .. })) {
+            missed.push(format!("{text}: {got:?}"));
+        }
+    }
+    assert!(missed.is_empty(), "{missed:#?}");
+    // `will confirm` of a thing, with five different words besides (customers, age,
+    // signup, birthday, offer), is a reason.
+    assert!(
+        check_justification(
+            "r",
+            "Customers will confirm their age at signup for the birthday offer"
+        )
+        .is_ok()
+    );
+}

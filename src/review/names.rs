@@ -297,6 +297,27 @@ mod tests {
         );
     }
 
+    /// Late trial: each of these segment names raised nothing. By hand: `german`,
+    /// `nigerian`, `turkish` are origin words before a people word (`nationals`,
+    /// `customers`, `community`); `physio`, `hrt`, `ozempic` are treatments.
+    #[test]
+    fn underscore_segment_names_are_read_word_by_word() {
+        let names = [
+            "german_nationals",
+            "physio_clients",
+            "nigerian_customers",
+            "turkish_community",
+            "hrt_users",
+            "ozempic_buyers",
+        ];
+        let c = campaign(&names);
+        let found = judge(&c, &gender_uses(&[]), None);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].items.len(), names.len(), "{:?}", found[0].items);
+        let c = campaign(&["italian_leather", "thai-cooking-class"]);
+        assert_eq!(judge(&c, &gender_uses(&[]), None), Vec::new());
+    }
+
     #[test]
     fn an_unlock_of_the_kind_the_rule_uses_covers_the_name_and_nothing_else() {
         let mut c = campaign(&["muslim-customers", "female"]);

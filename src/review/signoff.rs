@@ -345,8 +345,8 @@ pub fn sign_off(
 ///
 /// Errors: [`ReviewError::Invalid`] naming what is missing.
 pub fn check_sign_off_text(name: &str, note: &str) -> Result<(), ReviewError> {
-    written::check_present("the reviewer's name", name)
-        .and_then(|()| written::check_present("the note", note))
+    written::check_named("the reviewer's name", name, true)
+        .and_then(|()| written::check_named("the note", note, false))
         .map_err(|e| {
             ReviewError::Invalid(format!(
                 "a sign-off needs the reviewer's name (--sign-off NAME) and a note (--note TEXT): {e}"
@@ -376,6 +376,17 @@ mod tests {
                 .contains("the reviewer's name has no visible text")
         );
         assert!(check_sign_off_text("Ana", "\u{ad}\u{ad}\u{ad}").is_err());
+    }
+
+    #[test]
+    fn placeholder_names_and_notes_are_refused() {
+        // Late trial: `TBD` / `to be confirmed` was accepted as a sign-off.
+        assert!(check_sign_off_text("TBD", "checked the segments").is_err());
+        assert!(check_sign_off_text("Ana", "to be confirmed").is_err());
+        assert!(check_sign_off_text("TODO", "ok").is_err());
+        assert!(check_sign_off_text("Ana Lopes", "ok").is_ok());
+        // Six words: a real note with one detail still open.
+        assert!(check_sign_off_text("Ana", "Approved; discount amount to be confirmed").is_ok());
     }
 
     #[test]

@@ -235,6 +235,28 @@ mod tests {
         }
     }
 
+    /// Late trial: these raised nothing. Worked out by hand: `japanese` and `mexican`
+    /// are nationality words before `nationals` / `citizen` (people words);
+    /// `physiotherapy`, `hrt`, `ozempic`, `botox` are health treatment terms.
+    #[test]
+    fn late_trial_groups_and_treatments_are_sensitive_text() {
+        let mut missed = Vec::new();
+        for (subject, body) in [
+            ("For our Japanese nationals", "Hello."),
+            ("Hello", "As a Mexican citizen, you qualify."),
+            ("Your physiotherapy treatment", "See you soon."),
+            (
+                "Reminder",
+                "Your HRT, Ozempic or Botox appointment is tomorrow.",
+            ),
+        ] {
+            if judge(subject, body).is_empty() {
+                missed.push(format!("{subject} / {body}"));
+            }
+        }
+        assert!(missed.is_empty(), "{missed:#?}");
+    }
+
     #[test]
     fn html_entities_and_tags_are_read_as_rendered() {
         assert_eq!(as_read("As a fellow dia&shy;betic"), "As a fellow diabetic");
