@@ -15,22 +15,6 @@ use tactful::campaign::unlock::load;
 use tactful::fields::policy::Category;
 use tactful::workspace::Workspace;
 
-const OVER60: &str = r#"
-name = "over60"
-channel = "email"
-as_of = "2026-11-01"
-
-[[entry]]
-segment = "older"
-rule = "birth_date before 1966-11-02"
-subject = "For you, {{ first_name }}"
-body = "Hi {{ first_name }}, our new range is in."
-
-[[unlock]]
-field = "birth_date"
-reason = "age-appropriate product range for customers over sixty"
-"#;
-
 fn people() -> Ws {
     let ws = Ws::new();
     ws.import("people.csv", &[]);

@@ -13,22 +13,6 @@ mod review_support;
 use predicates::prelude::*;
 use review_support::*;
 
-const OVER60: &str = r#"
-name = "over60"
-channel = "email"
-as_of = "2026-11-01"
-
-[[entry]]
-segment = "older"
-rule = "birth_date before 1966-11-02"
-subject = "For you, {{ first_name }}"
-body = "Hi {{ first_name }}, our new range is in."
-
-[[unlock]]
-field = "birth_date"
-reason = "age-appropriate product range for customers over sixty"
-"#;
-
 fn audit_len(ws: &Ws) -> usize {
     ws.json(&["audit"], 0).as_array().unwrap().len()
 }

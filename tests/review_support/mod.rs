@@ -224,6 +224,24 @@ impl Ws {
     }
 }
 
+/// A campaign `over60` targeting contacts born before 1966-11-02, its date-of-birth
+/// field unlocked with a reason (review and written-text tests).
+pub const OVER60: &str = r#"
+name = "over60"
+channel = "email"
+as_of = "2026-11-01"
+
+[[entry]]
+segment = "older"
+rule = "birth_date before 1966-11-02"
+subject = "For you, {{ first_name }}"
+body = "Hi {{ first_name }}, our new range is in."
+
+[[unlock]]
+field = "birth_date"
+reason = "age-appropriate product range for customers over sixty"
+"#;
+
 /// A campaign `news` e-mailing everyone with an address, as a `campaign apply` file.
 pub const EMAIL_EVERYONE: &str = r#"
 name = "news"
