@@ -84,14 +84,10 @@ pub fn keep(
     for &(id, born_by) in &minors {
         let emails = rights::text_values(conn, id, &email_columns)?;
         let numbers = rights::text_values(conn, id, &number_columns)?;
-        let text = |values: &[Option<String>]| -> Vec<String> {
-            values.iter().flatten().cloned().collect()
-        };
-        let (emails, numbers) = (text(&emails), text(&numbers));
         let hashes = refusal_hashes::address_hashes(
             key,
             Channel::Email,
-            emails.iter().map(String::as_str),
+            emails.iter().flatten().map(String::as_str),
             [],
         )
         .into_iter()
@@ -99,7 +95,7 @@ pub fn keep(
             key,
             Channel::Sms,
             [],
-            numbers.iter().map(String::as_str),
+            numbers.iter().flatten().map(String::as_str),
         ));
         for hash in hashes {
             kept_minors::keep(conn, &hash, born_by, batch)?;
